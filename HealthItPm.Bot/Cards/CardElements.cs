@@ -1,0 +1,92 @@
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards;
+
+/// <summary>
+/// The pieces cards are made of. Text the bot writes may use markdown; text a person typed goes
+/// only through <see cref="UserText"/> or <see cref="Escape"/>, so it can never become a link or formatting.
+/// </summary>
+public static class CardElements
+{
+    public static JObject Heading(string text) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["size"] = "Large",
+        ["weight"] = "Bolder",
+        ["wrap"] = true,
+        ["style"] = "heading",
+    };
+
+    public static JObject Text(string markdown, bool subtle = false, string? spacing = null)
+    {
+        var block = new JObject { ["type"] = "TextBlock", ["text"] = markdown, ["wrap"] = true };
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+
+        if (spacing is not null)
+        {
+            block["spacing"] = spacing;
+        }
+
+        return block;
+    }
+
+    /// <summary>Text a person typed, shown literally: Teams does not interpret markdown in a TextRun.</summary>
+    public static JObject UserText(string text, bool italic = false) => new()
+    {
+        ["type"] = "RichTextBlock",
+        ["inlines"] = new JArray(new JObject { ["type"] = "TextRun", ["text"] = text, ["italic"] = italic }),
+    };
+
+    public static JObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
+    {
+        ["type"] = "FactSet",
+        ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Title, ["value"] = f.Value })),
+    };
+
+    /// <summary>
+    /// A Universal Action with an <c>Action.Submit</c> fallback for clients that predate
+    /// <c>Action.Execute</c>; both carry the verb in their data so one router serves them.
+    /// </summary>
+    public static JObject Execute(string title, string verb, JObject? data = null, bool primary = false)
+    {
+        var payload = data is null ? new JObject() : (JObject)data.DeepClone();
+        payload["verb"] = verb;
+        var action = new JObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = verb,
+            ["data"] = payload,
+            ["fallback"] = new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = payload.DeepClone() },
+        };
+        if (primary)
+        {
+            action["style"] = "positive";
+        }
+
+        return action;
+    }
+
+    /// <summary>Neutralises markdown so that a person's text can sit inside a TextBlock or FactSet.</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '>' or '<' or '-' or '+' or '!' or '|' or '~')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,77 @@
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Teams;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HealthItPm.Bot.Hosting;
+
+/// <summary>How the host is put together; <c>Program.cs</c> only calls these.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Settings, each validated at start-up with a message that names the setting.</summary>
+    public static IServiceCollection AddHealthItPmOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotAuthenticationOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TenantOptions>>().Value.ToPolicy());
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Azure Tables: the tables, Bot Builder state on them, and the storage health check.</summary>
+    public static IServiceCollection AddHealthItPmStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<StorageTables>();
+        services.AddHostedService<TableWarmUp>();
+        services.AddSingleton<IStorage, BotStateTable>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<ConversationReferenceTable>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return services;
+    }
+
+    /// <summary>The Bot Framework adapter, the turn pipeline, the dialog layer and proactive messaging.</summary>
+    public static IServiceCollection AddHealthItPmBot(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<TenantFilterMiddleware>();
+        services.AddSingleton<ConversationCaptureMiddleware>();
+
+        // A factory: CloudAdapter's constructors are ambiguous to the container.
+        services.AddSingleton<CloudAdapter>(sp => new HealthItPmAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetRequiredService<TenantFilterMiddleware>(),
+            sp.GetRequiredService<ConversationCaptureMiddleware>(),
+            sp.GetRequiredService<ILogger<HealthItPmAdapter>>()));
+        services.AddTransient<IBot, HealthItPmActivityHandler>();
+
+        services.AddCommand<HelpCommand>(HelpCommand.Command);
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<ICardActionHandler, RunCommandAction>();
+        services.AddSingleton<CardActionRouter>();
+
+        services.AddSingleton(new ConnectorRetryPolicy());
+        services.AddSingleton<ProactiveSender>();
+        return services;
+    }
+
+    private static IServiceCollection AddCommand<TCommand>(this IServiceCollection services, CommandDefinition definition)
+        where TCommand : class, ICommand
+    {
+        services.AddSingleton(definition);
+        services.AddSingleton<ICommand, TCommand>();
+        return services;
+    }
+}

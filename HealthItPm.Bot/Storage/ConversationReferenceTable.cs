@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using HealthItPm.Domain.Common;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace HealthItPm.Bot.Storage;
+
+/// <summary>A conversation the bot can message later, as last seen.</summary>
+public sealed record StoredConversation(
+    ConversationReference Reference,
+    bool Reachable,
+    DateTimeOffset UpdatedAt,
+    string? TeamsUserId,
+    string? TimeZone,
+    string? Locale);
+
+/// <summary>
+/// Where the bot can reach people and channels proactively.
+/// <para>
+/// Table <c>ConversationReferences</c>: PartitionKey = tenant id (every proactive query stays inside
+/// one hospital). RowKey:
+/// <list type="bullet">
+/// <item><c>person|{aadObjectId}</c> — the person's 1:1 chat with the bot (point read before a
+/// check-in, reminder or escalation is sent to them), with their Teams user id, time zone and locale;</item>
+/// <item><c>conversation|{escaped conversation id}</c> — a team channel or group chat (point read
+/// for channel posts; a range query on the prefix lists them for a tenant).</item>
+/// </list>
+/// Columns: the reference as JSON (<see cref="JsonColumns"/>), <c>Reachable</c> (false after Teams
+/// answered 403/404, true again on the next install or message), <c>UpdatedAt</c>.
+/// </para>
+/// </summary>
+public sealed class ConversationReferenceTable(StorageTables tables, TimeProvider clock)
+{
+    public const string Name = "ConversationReferences";
+
+    private const string PersonPrefix = "person|";
+    private const string ConversationPrefix = "conversation|";
+
+    // What was last written per row, so that a chatty conversation costs one write, not one per message.
+    private readonly ConcurrentDictionary<(string, string), string> _lastWritten = new();
+
+    public static string PersonKey(PersonId person) => PersonPrefix + person.Value;
+
+    public static string ConversationKey(string conversationId) => ConversationPrefix + TableKeys.Escape(conversationId);
+
+    public Task SaveAsync(TenantId tenant, string rowKey, StoredConversation conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var entity = new TableEntity(tenant.Value, rowKey)
+        {
+            ["Reachable"] = conversation.Reachable,
+            ["TeamsUserId"] = conversation.TeamsUserId,
+            ["TimeZone"] = conversation.TimeZone,
+            ["Locale"] = conversation.Locale,
+        };
+        JsonColumns.Write(entity, JsonConvert.SerializeObject(conversation.Reference));
+        var fingerprint = string.Join('\u001f', entity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        if (_lastWritten.TryGetValue((tenant.Value, rowKey), out var last) && last == fingerprint)
+        {
+            return Task.CompletedTask;
+        }
+
+        return WriteAsync(entity, fingerprint, cancellationToken);
+    }
+
+    public async Task<StoredConversation?> GetAsync(TenantId tenant, string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Name, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? ToStored(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<StoredConversation>> ListConversationsAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Name, cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {tenant.Value} and RowKey ge {ConversationPrefix} and RowKey lt {TableKeys.PrefixUpperBound(ConversationPrefix)}");
+        var result = new List<StoredConversation>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(ToStored(entity));
+        }
+
+        return result;
+    }
+
+    /// <summary>Teams said the bot cannot reach this conversation (403/404) until the app is installed again.</summary>
+    public async Task MarkUnreachableAsync(TenantId tenant, string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Name, cancellationToken);
+        var entity = new TableEntity(tenant.Value, rowKey) { ["Reachable"] = false, ["UpdatedAt"] = clock.GetUtcNow() };
+        try
+        {
+            await table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // Nothing stored for it: nothing to mark.
+        }
+
+        _lastWritten.TryRemove((tenant.Value, rowKey), out _);
+    }
+
+    private async Task WriteAsync(TableEntity entity, string fingerprint, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Name, cancellationToken);
+        entity["UpdatedAt"] = clock.GetUtcNow();
+        // Merge: a turn that does not state a time zone or locale (null columns are not sent) keeps the last known one.
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        _lastWritten[(entity.PartitionKey, entity.RowKey)] = fingerprint;
+    }
+
+    private static StoredConversation ToStored(TableEntity entity) => new(
+        JsonConvert.DeserializeObject<ConversationReference>(JsonColumns.Read(entity) ?? "{}")!,
+        entity.GetBoolean("Reachable") ?? true,
+        entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+        entity.GetString("TeamsUserId"),
+        entity.GetString("TimeZone"),
+        entity.GetString("Locale"));
+}

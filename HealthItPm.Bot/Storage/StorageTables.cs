@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
+using HealthItPm.Bot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HealthItPm.Bot.Storage;
+
+/// <summary>
+/// The tables the bot owns. Each table is created once per process on first use (and warmed at
+/// start-up), so a storage account that is down at start-up does not stop the host: the first
+/// turn after it returns creates what is missing.
+/// </summary>
+public sealed class StorageTables
+{
+    /// <summary>Every table, so that start-up and tests can create or clear them all.</summary>
+    public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name];
+
+    private readonly TableServiceClient _service;
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
+
+    public StorageTables(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _service = new TableServiceClient(options.Value.ConnectionString, ClientOptions());
+    }
+
+    public TableServiceClient Service => _service;
+
+    public async Task<TableClient> GetAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var lazy = _tables.GetOrAdd(tableName, name => new Lazy<Task<TableClient>>(() => CreateAsync(name)));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch when (lazy.Value.IsFaulted)
+        {
+            // Forget the failure so the next call tries again once storage is back.
+            _tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(tableName, lazy));
+            throw;
+        }
+    }
+
+    private async Task<TableClient> CreateAsync(string tableName)
+    {
+        var client = _service.GetTableClient(tableName);
+        await client.CreateIfNotExistsAsync();
+        return client;
+    }
+
+    // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.
+    private static TableClientOptions ClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
+        return options;
+    }
+}
+
+/// <summary>Classifies storage failures into "try again later" (unavailable) and everything else.</summary>
+public static class StorageFailure
+{
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
+        HttpRequestException or TimeoutException => true,
+        OperationCanceledException => false,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
+        _ => exception.InnerException is { } inner && IsUnavailable(inner),
+    };
+}

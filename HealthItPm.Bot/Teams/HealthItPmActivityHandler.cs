@@ -1,0 +1,52 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams;
+
+/// <summary>
+/// Translates Teams activities into the dialog layer: text to <see cref="CommandRouter"/>, card
+/// actions to <see cref="CardActionRouter"/>. It holds no logic of its own.
+/// </summary>
+public sealed class HealthItPmActivityHandler(CommandRouter commands, CardActionRouter cardActions) : TeamsActivityHandler
+{
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+
+        // Action.Submit, the fallback of Action.Execute on older clients, arrives as a message with a value and no text.
+        var card = string.IsNullOrWhiteSpace(activity.Text) && activity.Value is JObject submitted
+            ? await cardActions.RouteAsync(turnContext, submitted["verb"]?.Type == JTokenType.String ? (string?)submitted["verb"] : null, submitted, cancellationToken)
+            : await commands.RouteAsync(turnContext, activity.RemoveRecipientMention(), cancellationToken);
+
+        await turnContext.SendActivityAsync(AdaptiveCard.ToActivity(card), cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext,
+        AdaptiveCardInvokeValue invokeValue,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invokeValue);
+        var data = invokeValue.Action?.Data as JObject ?? [];
+        var card = await cardActions.RouteAsync(turnContext, invokeValue.Action?.Verb, data, cancellationToken);
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = StatusCodes.Status200OK,
+            Type = AdaptiveCard.ContentType,
+            Value = card,
+        };
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var inChannel = turnContext.Activity.Conversation?.ConversationType is not "personal";
+        return turnContext.SendActivityAsync(AdaptiveCard.ToActivity(WelcomeCard.Build(new WelcomeCardModel(inChannel))), cancellationToken);
+    }
+}

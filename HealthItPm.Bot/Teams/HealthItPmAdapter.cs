@@ -1,0 +1,84 @@
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams;
+
+/// <summary>
+/// The Bot Framework adapter with the turn pipeline in order (tenant filter, then conversation
+/// capture) and one place where unhandled errors end: logged once with the activity id, and the
+/// person told in plain words what happened and what to do, never the exception's text.
+/// </summary>
+public sealed partial class HealthItPmAdapter : CloudAdapter
+{
+    public const string StorageUnavailableMessage =
+        "I couldn't reach HealthItPm's storage just now, so nothing was saved. Please try again in a minute.";
+
+    public const string UnexpectedErrorMessage =
+        "Sorry, something went wrong on my side and I couldn't finish that. Nothing was saved; please try again, or type help.";
+
+    private readonly ILogger<HealthItPmAdapter> _logger;
+
+    public HealthItPmAdapter(
+        BotFrameworkAuthentication authentication,
+        TenantFilterMiddleware tenantFilter,
+        ConversationCaptureMiddleware conversationCapture,
+        ILogger<HealthItPmAdapter> logger)
+        : base(authentication, logger)
+    {
+        _logger = logger;
+        Use(tenantFilter);
+        Use(conversationCapture);
+        OnTurnError = HandleTurnErrorAsync;
+    }
+
+    private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
+    {
+        var activity = turnContext.Activity;
+        LogTurnFailed(_logger, exception, activity.Id, activity.Type);
+
+        var message = StorageFailure.IsUnavailable(exception) ? StorageUnavailableMessage : UnexpectedErrorMessage;
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // Universal Actions show an error response's message on the card the person acted on.
+            turnContext.TurnState[InvokeResponseKey] = new Activity(ActivityTypesEx.InvokeResponse)
+            {
+                Value = new InvokeResponse
+                {
+                    Status = StatusCodes.Status200OK,
+                    Body = new AdaptiveCardInvokeResponse
+                    {
+                        StatusCode = StatusCodes.Status500InternalServerError,
+                        Type = "application/vnd.microsoft.error",
+                        Value = new JObject { ["code"] = "InternalError", ["message"] = message },
+                    },
+                },
+            };
+            return;
+        }
+
+        if (activity.Type != ActivityTypes.Message)
+        {
+            return;
+        }
+
+        try
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(message));
+        }
+        catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+        {
+            LogApologyFailed(_logger, sendFailure, activity.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for activity {ActivityId} of type {ActivityType}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityId, string? activityType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user that activity {ActivityId} failed")]
+    private static partial void LogApologyFailed(ILogger logger, Exception exception, string? activityId);
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Xunit;
+
+namespace HealthItPm.Testing;
+
+/// <summary>
+/// A private Azurite (table service) for one test assembly: its own free port and a fresh data
+/// folder, so test runs never see a developer's local data or each other's, and nothing is left
+/// running afterwards. Tests that need Azurite start it; they never skip.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "healthitpm-azurite-" + Guid.NewGuid().ToString("N"));
+    private ChildProcess? _process;
+
+    public int TablePort { get; } = ChildProcess.FreeTcpPort();
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    public TableServiceClient TableService => new(ConnectionString);
+
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Starts Azurite on the fixture's port (again, after <see cref="StopAsync"/>: an outage ending).</summary>
+    public async Task StartAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(_dataFolder);
+        _process = ChildProcess.Start(
+            "node",
+            [
+                Path.Combine(RepositoryLayout.NodeModules, "azurite", "dist", "src", "table", "main.js"),
+                "--disableTelemetry", "--skipApiVersionCheck",
+                "--location", _dataFolder,
+                "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
+            ],
+            RepositoryLayout.Tools);
+        await _process.WaitUntilAsync(() => ChildProcess.IsListeningAsync(TablePort), TimeSpan.FromSeconds(30), "Azurite");
+    }
+
+    /// <summary>Stops Azurite, as a storage outage would. Data stays in the folder for the restart.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+}
