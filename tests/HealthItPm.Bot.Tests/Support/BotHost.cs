@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Text;
+using HealthItPm.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Bot.Schema;
+
+namespace HealthItPm.Bot.Tests.Support;
+
+/// <summary>
+/// The real bot host in process (WebApplicationFactory), on a private Azurite, answering through a
+/// fake connector on loopback. Settings can be overridden per host to test start-up validation.
+/// </summary>
+public sealed class BotHost(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Storage:ConnectionString", storageConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public Task<HttpResponseMessage> PostAsync(Activity activity) => PostRawAsync(TestActivities.Json(activity));
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await CreateClient().PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+    }
+}
+
+/// <summary>Azurite, a fake connector and a bot host, shared by the tests of one collection.</summary>
+public sealed class BotEnvironment : IAsyncLifetime
+{
+    public AzuriteFixture Azurite { get; } = new();
+
+    public FakeConnector Connector { get; private set; } = null!;
+
+    public BotHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        Connector = await FakeConnector.StartAsync();
+        Host = new BotHost(Azurite.ConnectionString);
+        _ = Host.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedBotEnvironment : ICollectionFixture<BotEnvironment>
+{
+    public const string Name = "bot on Azurite";
+}

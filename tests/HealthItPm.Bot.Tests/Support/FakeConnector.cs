@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Net;
+using HealthItPm.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.Support;
+
+/// <summary>One call the bot made to the connector.</summary>
+public sealed record ConnectorRequest(string Method, string Path, JObject? Body);
+
+/// <summary>
+/// A Bot Connector on loopback: records what the bot sends and answers 200 with an id, or, when
+/// told to, the failures Teams answers with (403, 429 with Retry-After, 5xx).
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
+    private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
+    private int _ids;
+
+    private FakeConnector(WebApplication app, int port)
+    {
+        _app = app;
+        ServiceUrl = $"http://127.0.0.1:{port}/";
+    }
+
+    public string ServiceUrl { get; }
+
+    public IReadOnlyList<ConnectorRequest> Requests => [.. _requests];
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var port = ChildProcess.FreeTcpPort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FakeConnector(app, port);
+        app.Run(connector.HandleAsync);
+        await app.StartAsync();
+        return connector;
+    }
+
+    /// <summary>The next calls fail with these statuses, in order; later calls succeed.</summary>
+    public void FailNext(int status, string? retryAfter = null, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            _failures.Enqueue((status, retryAfter));
+        }
+    }
+
+    public async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_requests.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("The bot did not call the connector as expected. Calls: " +
+            string.Join("; ", _requests.Select(r => $"{r.Method} {r.Path}")));
+    }
+
+    public IEnumerable<JObject> SentActivities(string conversationId) => _requests
+        .Where(r => r.Method == "POST" && r.Path.StartsWith($"/v3/conversations/{conversationId}/activities", StringComparison.Ordinal) && r.Body is not null)
+        .Select(r => r.Body!);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync();
+        _requests.Enqueue(new ConnectorRequest(context.Request.Method, context.Request.Path.Value ?? "", text.Length > 0 ? JObject.Parse(text) : null));
+
+        if (_failures.TryDequeue(out var failure))
+        {
+            context.Response.StatusCode = failure.Status;
+            if (failure.RetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = failure.RetryAfter;
+            }
+
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "Failure", message = ((HttpStatusCode)failure.Status).ToString() } });
+            return;
+        }
+
+        var id = Interlocked.Increment(ref _ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var isCreate = context.Request.Path == "/v3/conversations";
+        await context.Response.WriteAsJsonAsync(isCreate ? new { id = "a:created-" + id, activityId = "m" + id } : (object)new { id = "m" + id });
+    }
+}
