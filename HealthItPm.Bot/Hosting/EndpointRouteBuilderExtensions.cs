@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Hosting;
 
@@ -31,6 +32,7 @@ public static class EndpointRouteBuilderExtensions
         HttpResponse response,
         CloudAdapter adapter,
         IBot bot,
+        IOptions<BotAuthenticationOptions> authentication,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -40,10 +42,12 @@ public static class EndpointRouteBuilderExtensions
         }
         catch (Exception e) when (e is ArgumentException or UriFormatException && !response.HasStarted)
         {
-            // Errors inside a turn end in OnTurnError; one thrown here is an activity too malformed to
-            // start a turn with (no serviceUrl, a serviceUrl that is not a URL): the sender's fault.
-            loggers.CreateLogger("HealthItPm.Bot.Messages").LogWarning(e, "Rejected a malformed activity");
-            response.StatusCode = StatusCodes.Status400BadRequest;
+            // Errors inside a turn end in OnTurnError; one thrown here happened before the turn began.
+            // Authentication runs first, so with it on this is a token too malformed to read; with it
+            // off, an activity too malformed to start a turn with (no serviceUrl, or not a URL).
+            var status = authentication.Value.AuthenticationDisabled ? StatusCodes.Status400BadRequest : StatusCodes.Status401Unauthorized;
+            loggers.CreateLogger("HealthItPm.Bot.Messages").LogWarning(e, "Rejected a request to /api/messages with {StatusCode}", status);
+            response.StatusCode = status;
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -59,16 +61,9 @@ public sealed partial class ProactiveSender(
 
         ConversationReference? created = null;
         var result = await WithRetriesAsync(
-            async () =>
-            {
-                string? sentId = null;
-                await adapter.CreateConversationAsync(BotAppId, team.ChannelId, team.ServiceUrl, Audience, parameters, async (turn, token) =>
-                {
-                    created = turn.Activity.GetConversationReference();
-                    sentId = (await turn.SendActivityAsync(activity, token))?.Id;
-                }, cancellationToken);
-                return sentId;
-            },
+            callback => adapter.CreateConversationAsync(BotAppId, team.ChannelId, team.ServiceUrl, Audience, parameters, callback, cancellationToken),
+            activity,
+            turn => created = turn.Activity.GetConversationReference(),
             cancellationToken);
 
         if (created is not null)
@@ -89,13 +84,9 @@ public sealed partial class ProactiveSender(
         }
 
         var result = await WithRetriesAsync(
-            async () =>
-            {
-                string? sentId = null;
-                await adapter.ContinueConversationAsync(BotAppId, stored.Reference, async (turn, token) =>
-                    sentId = (await turn.SendActivityAsync(activity, token))?.Id, cancellationToken);
-                return sentId;
-            },
+            callback => adapter.ContinueConversationAsync(BotAppId, stored.Reference, callback, cancellationToken),
+            activity,
+            onTurn: null,
             cancellationToken);
 
         if (result.Outcome == SendOutcome.Unreachable)
@@ -106,7 +97,11 @@ public sealed partial class ProactiveSender(
         return result;
     }
 
-    private async Task<SendResult> WithRetriesAsync(Func<Task<string?>> send, CancellationToken cancellationToken)
+    private async Task<SendResult> WithRetriesAsync(
+        Func<BotCallbackHandler, Task> runTurn,
+        IActivity activity,
+        Action<ITurnContext>? onTurn,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -114,7 +109,7 @@ public sealed partial class ProactiveSender(
             TimeSpan? retryAfter = null;
             try
             {
-                return SendResult.Sent(await send());
+                return SendResult.Sent(await SendInTurnAsync(runTurn, activity, onTurn));
             }
             catch (ErrorResponseException e) when (e.Response is not null)
             {
@@ -146,6 +141,35 @@ public sealed partial class ProactiveSender(
 
             await Task.Delay(retryAfter ?? policy.Backoff(attempt, Random.Shared.NextDouble()), clock, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Sends inside a proactive turn and rethrows the connector's answer here: the adapter would
+    /// otherwise hand a failure inside the turn to OnTurnError, and the caller would never learn of it.
+    /// </summary>
+    private static async Task<string?> SendInTurnAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Action<ITurnContext>? onTurn)
+    {
+        string? sentId = null;
+        Exception? failure = null;
+        await runTurn(async (turn, token) =>
+        {
+            try
+            {
+                onTurn?.Invoke(turn);
+                sentId = (await turn.SendActivityAsync(activity, token))?.Id;
+            }
+            catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
+            {
+                failure = e;
+            }
+        });
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return sentId;
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessageWrapper response)

@@ -1,0 +1,68 @@
+using HealthItPm.Bot.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace HealthItPm.Bot.Tests.Hosting;
+
+/// <summary>Invalid configuration stops the host at start-up with a message that names the setting.</summary>
+public class StartupValidationTests
+{
+    // Start-up validation fails before storage is touched, so no Azurite is needed here.
+    private const string Storage = "UseDevelopmentStorage=true";
+    private const string AppId = "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
+    private const string TenantId = "4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f";
+
+    public static TheoryData<string, Dictionary<string, string?>, string> InvalidSettings => new()
+    {
+        { "Production", new() { ["MicrosoftAppId"] = "" }, "MicrosoftAppId is empty" },
+        { "Development", new() { ["MicrosoftAppType"] = "MultiTennant" }, "MicrosoftAppType 'MultiTennant' is not recognised" },
+        { "Production", new() { ["MicrosoftAppId"] = "not-a-guid", ["MicrosoftAppPassword"] = "secret" }, "MicrosoftAppId must be" },
+        { "Production", new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "", ["MicrosoftAppPassword"] = "secret" }, "MicrosoftAppType is required" },
+        { "Production", new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppPassword"] = "" }, "MicrosoftAppPassword is required" },
+        { "Production", new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppPassword"] = "secret" }, "MicrosoftAppTenantId must be" },
+        { "Production", new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "UserAssignedMSI", ["MicrosoftAppTenantId"] = "contoso" }, "MicrosoftAppTenantId must be" },
+        { "Development", new() { ["Storage:ConnectionString"] = "" }, "Storage:ConnectionString is required" },
+        { "Development", new() { ["Storage:ConnectionString"] = "this is not a connection string" }, "Storage:ConnectionString is not an Azure Storage connection string" },
+        { "Development", new() { ["Tenants:AllowedTenantIds:0"] = "contoso.onmicrosoft.com" }, "Tenants:AllowedTenantIds contains 'contoso.onmicrosoft.com'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSettings))]
+    public void The_host_refuses_to_start_and_names_the_setting(string environment, Dictionary<string, string?> settings, string expected)
+    {
+        using var host = new BotHost(Storage, WithTenant(settings), environment);
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => host.Server);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Production_without_allowed_tenants_refuses_to_start()
+    {
+        using var host = new BotHost(Storage, new Dictionary<string, string?> { ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret" }, "Production");
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => host.Server);
+
+        Assert.Contains("Tenants:AllowedTenantIds must name at least one", error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, Dictionary<string, string?>> ValidSettings => new()
+    {
+        { "Development", new() { ["MicrosoftAppId"] = "", ["MicrosoftAppType"] = "" } },
+        { "Production", new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "multitenant", ["MicrosoftAppPassword"] = "secret" } },
+        { "Production", new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppPassword"] = "secret", ["MicrosoftAppTenantId"] = TenantId } },
+        { "Production", new() { ["MicrosoftAppId"] = AppId, ["MicrosoftAppType"] = "UserAssignedMSI", ["MicrosoftAppTenantId"] = TenantId } },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidSettings))]
+    public void Valid_settings_start_the_host(string environment, Dictionary<string, string?> settings)
+    {
+        using var host = new BotHost(Storage, WithTenant(settings), environment);
+
+        Assert.NotNull(host.Server);
+    }
+
+    private static Dictionary<string, string?> WithTenant(Dictionary<string, string?> settings) =>
+        new(settings) { ["Tenants:AllowedTenantIds:0"] = settings.GetValueOrDefault("Tenants:AllowedTenantIds:0", TenantId) };
+}
