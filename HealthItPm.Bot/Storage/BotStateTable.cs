@@ -36,11 +36,13 @@ public sealed class BotStateTable(StorageTables tables) : IStorage
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var table = await tables.GetAsync(Name, cancellationToken);
         var result = new Dictionary<string, object>();
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(key), RowKey, cancellationToken: cancellationToken);
+            var response = await tables.ExecuteAsync(
+                Name,
+                table => table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(key), RowKey, cancellationToken: cancellationToken),
+                cancellationToken);
             if (response.HasValue && JsonColumns.Read(response.Value!) is { } json)
             {
                 var document = JObject.Parse(json);
@@ -55,7 +57,6 @@ public sealed class BotStateTable(StorageTables tables) : IStorage
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var table = await tables.GetAsync(Name, cancellationToken);
         foreach (var (key, value) in changes)
         {
             var document = JObject.FromObject(value, Serializer);
@@ -66,13 +67,13 @@ public sealed class BotStateTable(StorageTables tables) : IStorage
             var expected = (value as IStoreItem)?.ETag;
             if (string.IsNullOrEmpty(expected) || expected == "*")
             {
-                await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+                await tables.ExecuteAsync(Name, table => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
                 continue;
             }
 
             try
             {
-                await table.UpdateEntityAsync(entity, new ETag(expected), TableUpdateMode.Replace, cancellationToken);
+                await tables.ExecuteAsync(Name, table => table.UpdateEntityAsync(entity, new ETag(expected), TableUpdateMode.Replace, cancellationToken), cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 412 or 404)
             {
@@ -84,11 +85,10 @@ public sealed class BotStateTable(StorageTables tables) : IStorage
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var table = await tables.GetAsync(Name, cancellationToken);
         foreach (var key in keys)
         {
             // Deleting a row that is not there is the desired end state, not an error.
-            await table.DeleteEntityAsync(TableKeys.Escape(key), RowKey, ETag.All, cancellationToken);
+            await tables.ExecuteAsync(Name, table => table.DeleteEntityAsync(TableKeys.Escape(key), RowKey, ETag.All, cancellationToken), cancellationToken);
         }
     }
 }

@@ -66,33 +66,39 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
 
     public async Task<StoredConversation?> GetAsync(TenantId tenant, string rowKey, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(Name, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, rowKey, cancellationToken: cancellationToken);
+        var response = await tables.ExecuteAsync(
+            Name,
+            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, rowKey, cancellationToken: cancellationToken),
+            cancellationToken);
         return response.HasValue ? ToStored(response.Value!) : null;
     }
 
     public async Task<IReadOnlyList<StoredConversation>> ListConversationsAsync(TenantId tenant, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(Name, cancellationToken);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {tenant.Value} and RowKey ge {ConversationPrefix} and RowKey lt {TableKeys.PrefixUpperBound(ConversationPrefix)}");
-        var result = new List<StoredConversation>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(ToStored(entity));
-        }
+        return await tables.ExecuteAsync<IReadOnlyList<StoredConversation>>(
+            Name,
+            async table =>
+            {
+                var result = new List<StoredConversation>();
+                await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    result.Add(ToStored(entity));
+                }
 
-        return result;
+                return result;
+            },
+            cancellationToken);
     }
 
     /// <summary>Teams said the bot cannot reach this conversation (403/404) until the app is installed again.</summary>
     public async Task MarkUnreachableAsync(TenantId tenant, string rowKey, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(Name, cancellationToken);
         var entity = new TableEntity(tenant.Value, rowKey) { ["Reachable"] = false, ["UpdatedAt"] = clock.GetUtcNow() };
         try
         {
-            await table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await tables.ExecuteAsync(Name, table => table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken), cancellationToken);
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)
         {
@@ -104,10 +110,9 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
 
     private async Task WriteAsync(TableEntity entity, string fingerprint, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(Name, cancellationToken);
         entity["UpdatedAt"] = clock.GetUtcNow();
         // Merge: a turn that does not state a time zone or locale (null columns are not sent) keeps the last known one.
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        await tables.ExecuteAsync(Name, table => table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken), cancellationToken);
         _lastWritten[(entity.PartitionKey, entity.RowKey)] = fingerprint;
     }
 

@@ -43,6 +43,27 @@ public sealed class StorageTables
         }
     }
 
+    /// <summary>
+    /// Runs an operation on a table. If the table has vanished since it was created here (a storage
+    /// account reset, an emulator restarted empty), it is created again and the operation retried once.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(string tableName, Func<TableClient, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        try
+        {
+            return await operation(await GetAsync(tableName, cancellationToken));
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == "TableNotFound")
+        {
+            _tables.TryRemove(tableName, out _);
+            return await operation(await GetAsync(tableName, cancellationToken));
+        }
+    }
+
+    public Task ExecuteAsync(string tableName, Func<TableClient, Task> operation, CancellationToken cancellationToken) =>
+        ExecuteAsync(tableName, async table => { await operation(table); return true; }, cancellationToken);
+
     private async Task<TableClient> CreateAsync(string tableName)
     {
         var client = _service.GetTableClient(tableName);

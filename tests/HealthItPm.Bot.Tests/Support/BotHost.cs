@@ -23,14 +23,20 @@ public sealed class BotHost(string storageConnectionString, IReadOnlyDictionary<
             builder.UseSetting(key, value);
         }
     }
+}
 
-    public Task<HttpResponseMessage> PostAsync(Activity activity) => PostRawAsync(TestActivities.Json(activity));
+/// <summary>Posting to /api/messages as the connector does, on any variant of the host.</summary>
+public static class BotHostRequests
+{
+    public static Task<HttpResponseMessage> PostAsync(this WebApplicationFactory<Program> host, Activity activity) =>
+        host.PostRawAsync(TestActivities.Json(activity));
 
-    public async Task<HttpResponseMessage> PostRawAsync(string body)
+    public static async Task<HttpResponseMessage> PostRawAsync(this WebApplicationFactory<Program> host, string body)
     {
+        ArgumentNullException.ThrowIfNull(host);
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return await CreateClient().PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        return await host.CreateClient().PostAsync(new Uri("/api/messages", UriKind.Relative), content);
     }
 }
 

@@ -1,0 +1,105 @@
+using System.Net;
+using Azure;
+using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Teams;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.Hosting;
+
+/// <summary>
+/// Storage going away and coming back, with a private Azurite this class alone stops and starts
+/// (its own collection, so no other test sees the outage).
+/// </summary>
+public sealed class StorageOutageTests : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+    private FakeConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        _connector = await FakeConnector.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Health_follows_storage_and_the_bot_recovers_on_its_own()
+    {
+        using var host = new BotHost(_azurite.ConnectionString);
+        var client = host.CreateClient();
+        var healthy = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
+        Assert.Equal("healthy", (string?)JObject.Parse(await healthy.Content.ReadAsStringAsync())["status"]);
+
+        await _azurite.StopAsync();
+        var down = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        var body = JObject.Parse(await down.Content.ReadAsStringAsync());
+        Assert.Equal("unhealthy", (string?)body["status"]);
+        Assert.Equal("unreachable", (string?)body["checks"]!["storage"]);
+
+        // Help needs no storage: it is still answered while storage is down.
+        var conversation = "a:" + Guid.NewGuid().ToString("N");
+        await host.PostAsync(TestActivities.Message("help", _connector.ServiceUrl, conversation));
+        Assert.Contains("What I can do", Assert.Single(_connector.SentActivities(conversation)).ToString(), StringComparison.Ordinal);
+
+        await _azurite.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        await host.PostAsync(TestActivities.Message("help", _connector.ServiceUrl, conversation));
+        var row = await _azurite.TableService.GetTableClient(ConversationReferenceTable.Name)
+            .GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(TestActivities.Tenant, "person|" + TestActivities.NurseAadId);
+        Assert.True(row.HasValue, "The conversation was not kept once storage came back.");
+    }
+
+    [Fact]
+    public async Task A_command_that_cannot_reach_storage_tells_the_person_to_try_again()
+    {
+        using var host = WithFailingCommand(new RequestFailedException(503, "Server busy"));
+        var conversation = "a:" + Guid.NewGuid().ToString("N");
+
+        await host.PostAsync(TestActivities.Message("failing", _connector.ServiceUrl, conversation));
+
+        var reply = Assert.Single(_connector.SentActivities(conversation));
+        Assert.Equal(HealthItPmAdapter.StorageUnavailableMessage, (string?)reply["text"]);
+        Assert.DoesNotContain("Server busy", reply.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_card_action_that_fails_answers_with_an_error_the_card_can_show()
+    {
+        using var host = WithFailingCommand(new InvalidOperationException("secret internals"));
+        var conversation = "a:" + Guid.NewGuid().ToString("N");
+
+        var response = await host.PostAsync(TestActivities.Invoke(Cards.CardVerbs.RunCommand, new JObject { ["command"] = "failing" }, _connector.ServiceUrl, conversation));
+
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(500, (int)body["statusCode"]!);
+        Assert.Equal("application/vnd.microsoft.error", (string?)body["type"]);
+        Assert.Equal(HealthItPmAdapter.UnexpectedErrorMessage, (string?)body["value"]!["message"]);
+        Assert.Empty(_connector.SentActivities(conversation));
+    }
+
+    private WebApplicationFactory<Program> WithFailingCommand(Exception failure)
+    {
+        var command = new Mock<ICommand>();
+        command.SetupGet(c => c.Definition).Returns(new CommandDefinition("failing", "Fails.", "failing"));
+        command.Setup(c => c.ExecuteAsync(It.IsAny<ITurnContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        // The derived factory owns the base one's configuration and is disposed by the test.
+#pragma warning disable CA2000
+        return new BotHost(_azurite.ConnectionString).WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton(command.Object)));
+#pragma warning restore CA2000
+    }
+}
