@@ -194,6 +194,38 @@ public class MessagesEndpointTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task Uninstalling_marks_the_person_unreachable()
+    {
+        var conversation = NewConversation();
+        await env.Host.PostAsync(TestActivities.Message("help", env.Connector.ServiceUrl, conversation));
+
+        await env.Host.PostAsync(TestActivities.InstallationUpdate("remove", env.Connector.ServiceUrl, conversation));
+
+        var table = env.Azurite.TableService.GetTableClient(ConversationReferenceTable.Name);
+        var row = await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(TestActivities.Tenant, "person|" + TestActivities.NurseAadId);
+        Assert.False(row.Value.GetBoolean("Reachable"));
+
+        await env.Host.PostAsync(TestActivities.InstallationUpdate("add", env.Connector.ServiceUrl, conversation));
+        row = await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(TestActivities.Tenant, "person|" + TestActivities.NurseAadId);
+        Assert.True(row.Value.GetBoolean("Reachable"));
+    }
+
+    [Fact]
+    public async Task A_channel_is_kept_by_its_id_without_the_thread()
+    {
+        var channel = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var activity = TestActivities.Base(ActivityTypes.ConversationUpdate, env.Connector.ServiceUrl, channel + ";messageid=1732000000000", TestActivities.Tenant, "channel");
+        activity.MembersAdded = [activity.Recipient];
+
+        await env.Host.PostAsync(activity);
+
+        var table = env.Azurite.TableService.GetTableClient(ConversationReferenceTable.Name);
+        var row = await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(TestActivities.Tenant, ConversationReferenceTable.ConversationKey(channel));
+        Assert.True(row.HasValue, "The channel's conversation reference was not kept.");
+        Assert.Contains($"\"id\":\"{channel}\"", JsonColumns.Read(row.Value!), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failure_inside_a_turn_is_apologised_for_in_plain_words()
     {
         var conversation = NewConversation();
