@@ -1,0 +1,63 @@
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Domain.Projects;
+
+public enum KpiDirection
+{
+    LowerIsBetter,
+    HigherIsBetter,
+}
+
+public sealed record KpiMeasurement(DateOnly Date, decimal Value);
+
+/// <summary>
+/// An outcome measure the project is meant to move (no-show rate, report turnaround, portal
+/// adoption): from a baseline toward a target, in a direction, measured over time.
+/// </summary>
+public sealed record Kpi
+{
+    public const int MaxNameLength = 60;
+    public const int MaxUnitLength = 20;
+
+    public Kpi(string name, string unit, decimal baseline, decimal target, KpiDirection direction, IReadOnlyList<KpiMeasurement>? measurements = null)
+    {
+        Name = Text.Required(name, "A KPI name", MaxNameLength);
+        Unit = Text.Required(unit, "A KPI unit", MaxUnitLength);
+        var improves = direction == KpiDirection.LowerIsBetter ? target < baseline : target > baseline;
+        if (!improves)
+        {
+            throw new DomainException(direction == KpiDirection.LowerIsBetter
+                ? "For a KPI where lower is better, the target must be below the baseline."
+                : "For a KPI where higher is better, the target must be above the baseline.");
+        }
+
+        Baseline = baseline;
+        Target = target;
+        Direction = direction;
+        Measurements = [.. (measurements ?? []).OrderBy(m => m.Date)];
+    }
+
+    public string Name { get; }
+
+    public string Unit { get; }
+
+    public decimal Baseline { get; }
+
+    public decimal Target { get; }
+
+    public KpiDirection Direction { get; }
+
+    public IReadOnlyList<KpiMeasurement> Measurements { get; }
+
+    public KpiMeasurement? Latest => Measurements.Count == 0 ? null : Measurements[^1];
+
+    /// <summary>
+    /// How far the latest measurement has moved from baseline to target: 0 at baseline, 1 at target,
+    /// negative when it moved the wrong way, above 1 past the target. Undefined before any measurement.
+    /// </summary>
+    public Ratio Progress => Latest is { } latest
+        ? Ratio.Of(latest.Value - Baseline, Target - Baseline, "baseline equals target")
+        : Ratio.Undefined("no measurement yet");
+
+    public Kpi Record(KpiMeasurement measurement) => new(Name, Unit, Baseline, Target, Direction, [.. Measurements, measurement]);
+}

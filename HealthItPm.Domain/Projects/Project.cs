@@ -1,0 +1,237 @@
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Domain.Projects;
+
+/// <summary>
+/// A Health IT project: its plan (milestones), money (budget and spend), outcome measures (KPIs) and
+/// people. Every change goes through a method that checks it; an invalid one throws
+/// <see cref="DomainException"/> with a message for the person who asked.
+/// </summary>
+public sealed class Project
+{
+    public const int MaxNameLength = 80;
+
+    private readonly Dictionary<PersonId, ProjectMember> _members;
+    private readonly List<Milestone> _milestones;
+    private readonly List<SpendEntry> _spend;
+    private readonly List<Kpi> _kpis;
+
+    private Project(ProjectState state)
+    {
+        Code = state.Code;
+        Name = Text.Required(state.Name, "A project name", MaxNameLength);
+        Kind = state.Kind;
+        Phase = state.Phase;
+        Schedule = state.Schedule;
+        TimeZone = state.TimeZone;
+        BudgetAtCompletion = state.BudgetAtCompletion;
+        _members = state.Members.ToDictionary(m => m.Person);
+        _milestones = [.. state.Milestones];
+        _spend = [.. state.Spend];
+        _kpis = [.. state.Kpis];
+    }
+
+    public ProjectCode Code { get; }
+
+    public string Name { get; private set; }
+
+    public ProjectKind Kind { get; }
+
+    public ProjectPhase Phase { get; private set; }
+
+    public ProjectSchedule Schedule { get; }
+
+    /// <summary>IANA time zone id (e.g. America/Chicago) in which the project's dates and schedules are meant.</summary>
+    public string TimeZone { get; }
+
+    public decimal BudgetAtCompletion { get; private set; }
+
+    public IReadOnlyCollection<ProjectMember> Members => _members.Values;
+
+    public IReadOnlyList<Milestone> Milestones => _milestones;
+
+    public IReadOnlyList<SpendEntry> Spend => _spend;
+
+    public IReadOnlyList<Kpi> Kpis => _kpis;
+
+    public IEnumerable<ProjectMember> ProjectManagers => _members.Values.Where(m => m.Role == ProjectRole.ProjectManager);
+
+    public static Project Create(ProjectCode code, string name, ProjectKind kind, ProjectSchedule schedule, string timeZone, ProjectMember creator, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(creator);
+        if (schedule.GoLive < today)
+        {
+            throw new DomainException("The go-live date is in the past; a new project needs a go-live date from today on.");
+        }
+
+        var pm = new ProjectMember(creator.Person, creator.DisplayName, ProjectRole.ProjectManager, creator.Discipline, creator.Department);
+        return new Project(new ProjectState(code, name, kind, ProjectPhase.Planning, schedule, ValidTimeZone(timeZone), 0, [pm], [], [], []));
+    }
+
+    /// <summary>Rebuilds a stored project; the state was valid when stored.</summary>
+    public static Project Restore(ProjectState state) => new(state);
+
+    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis]);
+
+    public ProjectRole? RoleOf(PersonId person) => _members.TryGetValue(person, out var member) ? member.Role : null;
+
+    public void MoveTo(ProjectPhase phase) => Phase = phase;
+
+    public void AddMember(ProjectMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (_members.TryGetValue(member.Person, out var existing) && existing.Role > member.Role)
+        {
+            throw new DomainException($"{existing.DisplayName} is already on this project as {Describe(existing.Role)}.");
+        }
+
+        _members[member.Person] = member;
+    }
+
+    public void RemoveMember(PersonId person)
+    {
+        if (!_members.TryGetValue(person, out var member))
+        {
+            throw new DomainException("That person is not on this project.");
+        }
+
+        if (member.Role == ProjectRole.ProjectManager && ProjectManagers.Count() == 1)
+        {
+            throw new DomainException("A project needs at least one project manager; add another PM before removing this one.");
+        }
+
+        _members.Remove(person);
+    }
+
+    public void AddMilestone(Milestone milestone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        if (FindMilestone(milestone.Name) is not null)
+        {
+            throw new DomainException($"There is already a milestone called \u201c{milestone.Name}\u201d.");
+        }
+
+        _milestones.Add(milestone);
+        _milestones.Sort((a, b) => a.PlannedDate.CompareTo(b.PlannedDate));
+    }
+
+    public void CompleteMilestone(string name, DateOnly doneDate, DateOnly today)
+    {
+        var milestone = FindMilestone(name) ?? throw new DomainException($"There is no milestone called \u201c{name}\u201d.");
+        if (doneDate > today)
+        {
+            throw new DomainException("A milestone can only be marked done on or before today.");
+        }
+
+        _milestones[_milestones.IndexOf(milestone)] = milestone.MarkDone(doneDate);
+    }
+
+    public void SetBudget(decimal budgetAtCompletion)
+    {
+        if (budgetAtCompletion <= 0)
+        {
+            throw new DomainException("The budget at completion must be more than 0.");
+        }
+
+        BudgetAtCompletion = budgetAtCompletion;
+    }
+
+    public void RecordSpend(SpendEntry entry, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Date > today)
+        {
+            throw new DomainException("Spend can only be recorded for today or earlier.");
+        }
+
+        _spend.Add(entry);
+    }
+
+    public void AddKpi(Kpi kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        if (FindKpi(kpi.Name) is not null)
+        {
+            throw new DomainException($"There is already a KPI called \u201c{kpi.Name}\u201d.");
+        }
+
+        _kpis.Add(kpi);
+    }
+
+    public void RecordKpi(string name, KpiMeasurement measurement, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        var kpi = FindKpi(name) ?? throw new DomainException($"There is no KPI called \u201c{name}\u201d.");
+        if (measurement.Date > today)
+        {
+            throw new DomainException("A KPI can only be measured for today or earlier.");
+        }
+
+        _kpis[_kpis.IndexOf(kpi)] = kpi.Record(measurement);
+    }
+
+    public EarnedValue EarnedValue(DateOnly today) => Projects.EarnedValue.Compute(BudgetAtCompletion, _milestones, _spend, today);
+
+    public RagStatus Health(DateOnly today) => RagRules.Evaluate(new ProjectHealthInput(EarnedValue(today), _milestones, today));
+
+    private Milestone? FindMilestone(string name) => _milestones.Find(m => string.Equals(m.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private Kpi? FindKpi(string name) => _kpis.Find(k => string.Equals(k.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static string Describe(ProjectRole role) => role switch
+    {
+        ProjectRole.ProjectManager => "a project manager",
+        ProjectRole.Leader => "a leader",
+        _ => "a stakeholder",
+    };
+
+    private static string ValidTimeZone(string timeZone)
+    {
+        if (string.IsNullOrWhiteSpace(timeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out _))
+        {
+            throw new DomainException($"\u201c{timeZone}\u201d is not a time zone; use an IANA name such as America/Chicago.");
+        }
+
+        return timeZone.Trim();
+    }
+}
+
+/// <summary>Start, go-live and end dates, in that order.</summary>
+public sealed record ProjectSchedule
+{
+    public ProjectSchedule(DateOnly start, DateOnly goLive, DateOnly end)
+    {
+        if (goLive < start || end < goLive)
+        {
+            throw new DomainException("The dates must be in order: start, then go-live, then end.");
+        }
+
+        Start = start;
+        GoLive = goLive;
+        End = end;
+    }
+
+    public DateOnly Start { get; }
+
+    public DateOnly GoLive { get; }
+
+    public DateOnly End { get; }
+
+    /// <summary>Days from <paramref name="today"/> to go-live; negative after it.</summary>
+    public int DaysToGoLive(DateOnly today) => GoLive.DayNumber - today.DayNumber;
+}
+
+/// <summary>Everything a project is, for storing and restoring it.</summary>
+public sealed record ProjectState(
+    ProjectCode Code,
+    string Name,
+    ProjectKind Kind,
+    ProjectPhase Phase,
+    ProjectSchedule Schedule,
+    string TimeZone,
+    decimal BudgetAtCompletion,
+    IReadOnlyList<ProjectMember> Members,
+    IReadOnlyList<Milestone> Milestones,
+    IReadOnlyList<SpendEntry> Spend,
+    IReadOnlyList<Kpi> Kpis);

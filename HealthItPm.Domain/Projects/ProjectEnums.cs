@@ -1,0 +1,44 @@
+namespace HealthItPm.Domain.Projects;
+
+public enum ProjectKind
+{
+    Ehr,
+    Telemedicine,
+    PacsRis,
+    EPrescribing,
+    PatientPortal,
+    Scheduling,
+    Other,
+}
+
+public enum ProjectPhase
+{
+    Planning,
+    Build,
+    Testing,
+    Training,
+    GoLive,
+    Stabilization,
+    Closed,
+}
+
+/// <summary>What a person is on one project; the same person can hold different roles on different projects.</summary>
+public enum ProjectRole
+{
+    Stakeholder,
+    Leader,
+    ProjectManager,
+}
+
+/// <summary>A stakeholder's discipline, used to aim check-ins and surveys and to break results down.</summary>
+public enum StakeholderRole
+{
+    Clinician,
+    Nurse,
+    Physician,
+    Pharmacist,
+    It,
+    Vendor,
+    Leader,
+    Other,
+}

@@ -1,0 +1,29 @@
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Domain.Projects;
+
+/// <summary>A person on a project: identified by object id; the display name is only for cards.</summary>
+public sealed record ProjectMember
+{
+    public const int MaxNameLength = 100;
+    public const int MaxDepartmentLength = 60;
+
+    public ProjectMember(PersonId person, string displayName, ProjectRole role, StakeholderRole discipline, string? department)
+    {
+        Person = person;
+        DisplayName = Text.Required(displayName, "A person's name", MaxNameLength);
+        Role = role;
+        Discipline = discipline;
+        Department = Text.Optional(department, "A department", MaxDepartmentLength);
+    }
+
+    public PersonId Person { get; }
+
+    public string DisplayName { get; }
+
+    public ProjectRole Role { get; }
+
+    public StakeholderRole Discipline { get; }
+
+    public string? Department { get; }
+}

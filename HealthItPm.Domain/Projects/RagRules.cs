@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace HealthItPm.Domain.Projects;
+
+/// <summary>What the RAG rules look at: facts about a project on a day. Later inputs (risks, readiness) extend this.</summary>
+public sealed record ProjectHealthInput(EarnedValue EarnedValue, IReadOnlyList<Milestone> Milestones, DateOnly Today);
+
+/// <summary>A rule that may find reasons a project is amber or red.</summary>
+public interface IRagRule
+{
+    IEnumerable<RagFinding> Evaluate(ProjectHealthInput input);
+}
+
+/// <summary>
+/// The documented RAG rules. Each rule is small and independent; the overall status is the worst
+/// finding. Thresholds:
+/// <list type="bullet">
+/// <item>SPI or CPI below 0.90 is amber, below 0.80 red (undefined indices find nothing);</item>
+/// <item>a milestone not done 1–13 days after its planned date is amber, 14 days or more red.</item>
+/// </list>
+/// </summary>
+public static class RagRules
+{
+    public const decimal AmberBelow = 0.90m;
+    public const decimal RedBelow = 0.80m;
+    public const int RedAfterDaysLate = 14;
+
+    public static IReadOnlyList<IRagRule> Default { get; } =
+    [
+        new IndexRule("Schedule", "SPI", ev => ev.Spi),
+        new IndexRule("Cost", "CPI", ev => ev.Cpi),
+        new LateMilestoneRule(),
+    ];
+
+    public static RagStatus Evaluate(ProjectHealthInput input, IEnumerable<IRagRule>? rules = null) =>
+        RagStatus.From((rules ?? Default).SelectMany(rule => rule.Evaluate(input)));
+
+    private sealed class IndexRule(string area, string label, Func<EarnedValue, Ratio> index) : IRagRule
+    {
+        public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input)
+        {
+            if (index(input.EarnedValue).Value is not { } value || value >= AmberBelow)
+            {
+                yield break;
+            }
+
+            var (status, threshold) = value < RedBelow ? (Rag.Red, RedBelow) : (Rag.Amber, AmberBelow);
+            yield return new RagFinding(status, string.Create(CultureInfo.InvariantCulture, $"{area}: {label} {value:0.00} is below {threshold:0.00}"));
+        }
+    }
+
+    private sealed class LateMilestoneRule : IRagRule
+    {
+        public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => input.Milestones
+            .Select(m => (Milestone: m, DaysLate: m.DaysLate(input.Today)))
+            .Where(x => x.DaysLate > 0)
+            .Select(x => new RagFinding(
+                x.DaysLate >= RedAfterDaysLate ? Rag.Red : Rag.Amber,
+                $"Milestone \u201c{x.Milestone.Name}\u201d is {x.DaysLate} day{(x.DaysLate == 1 ? "" : "s")} late"));
+    }
+}

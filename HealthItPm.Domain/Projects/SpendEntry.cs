@@ -1,0 +1,27 @@
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Domain.Projects;
+
+/// <summary>Money spent on the project on a day.</summary>
+public sealed record SpendEntry
+{
+    public const int MaxNoteLength = 200;
+
+    public SpendEntry(decimal amount, DateOnly date, string? note)
+    {
+        if (amount <= 0)
+        {
+            throw new DomainException("A spend amount must be more than 0.");
+        }
+
+        Amount = amount;
+        Date = date;
+        Note = Text.Optional(note, "A spend note", MaxNoteLength);
+    }
+
+    public decimal Amount { get; }
+
+    public DateOnly Date { get; }
+
+    public string? Note { get; }
+}

@@ -1,0 +1,14 @@
+namespace HealthItPm.Domain.Security;
+
+/// <summary>Everything a person can ask to do on a project, for the authorization matrix.</summary>
+public enum ProjectAction
+{
+    /// <summary>See the status card, milestones, KPIs and stakeholder counts.</summary>
+    ViewStatus,
+
+    ManageStakeholders,
+    ManageMilestones,
+    ManageBudget,
+    ManageKpis,
+    ChangePhase,
+}

@@ -1,0 +1,94 @@
+using HealthItPm.Domain.Projects;
+using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+
+namespace HealthItPm.Domain.Tests.Projects;
+
+public class RagRulesTests
+{
+    private static RagStatus Evaluate(decimal? spi, decimal? cpi, params Milestone[] milestones)
+    {
+        // Build an EarnedValue with the given indices: PV 100, EV = spi x 100, AC = EV / cpi.
+        var ev = new EarnedValue(
+            1000,
+            100,
+            spi ?? 0,
+            0,
+            spi is { } s ? Ratio.Of(s, 1, "") : Ratio.Undefined("nothing planned yet"),
+            cpi is { } c ? Ratio.Of(c, 1, "") : Ratio.Undefined("no spend recorded yet"),
+            Ratio.Undefined("n/a"));
+        return RagRules.Evaluate(new ProjectHealthInput(ev, milestones, Today));
+    }
+
+    [Theory]
+    [InlineData(1.00, Rag.Green)]
+    [InlineData(0.90, Rag.Green)]
+    [InlineData(0.8999, Rag.Amber)]
+    [InlineData(0.80, Rag.Amber)]
+    [InlineData(0.7999, Rag.Red)]
+    [InlineData(0.10, Rag.Red)]
+    public void Spi_thresholds(double spi, Rag expected)
+    {
+        var status = Evaluate((decimal)spi, 1m);
+
+        Assert.Equal(expected, status.Status);
+        if (expected != Rag.Green)
+        {
+            Assert.StartsWith("Schedule: SPI", Assert.Single(status.Findings).Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.90, Rag.Green)]
+    [InlineData(0.85, Rag.Amber)]
+    [InlineData(0.79, Rag.Red)]
+    public void Cpi_thresholds(double cpi, Rag expected) =>
+        Assert.Equal(expected, Evaluate(1m, (decimal)cpi).Status);
+
+    [Fact]
+    public void Undefined_indices_find_nothing() =>
+        Assert.Equal(Rag.Green, Evaluate(null, null).Status);
+
+    [Theory]
+    [InlineData(0, Rag.Green)]
+    [InlineData(1, Rag.Amber)]
+    [InlineData(13, Rag.Amber)]
+    [InlineData(14, Rag.Red)]
+    [InlineData(90, Rag.Red)]
+    public void A_late_milestone_turns_amber_then_red(int daysLate, Rag expected)
+    {
+        var status = Evaluate(1m, 1m, new Milestone("Integrated testing", Today.AddDays(-daysLate), 1));
+
+        Assert.Equal(expected, status.Status);
+    }
+
+    [Fact]
+    public void A_done_milestone_is_never_late()
+    {
+        Assert.Equal(Rag.Green, Evaluate(1m, 1m, new Milestone("Build", Today.AddDays(-30), 1, Today.AddDays(-1))).Status);
+    }
+
+    [Fact]
+    public void The_worst_finding_wins_and_every_reason_is_listed_worst_first()
+    {
+        var status = Evaluate(0.85m, 0.5m, new Milestone("Training", Today.AddDays(-1), 1));
+
+        Assert.Equal(Rag.Red, status.Status);
+        Assert.Equal([Rag.Red, Rag.Amber, Rag.Amber], status.Findings.Select(f => f.Status));
+        Assert.Equal("Cost: CPI 0.50 is below 0.80", status.Findings[0].Reason);
+        Assert.Contains(status.Findings, f => f.Reason == "Milestone \u201cTraining\u201d is 1 day late");
+    }
+
+    [Fact]
+    public void Extra_rules_slot_in_beside_the_defaults()
+    {
+        var ev = EarnedValue.Compute(0, [], [], Today);
+        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], Today), [.. RagRules.Default, new AlwaysRed()]);
+
+        Assert.Equal(Rag.Red, status.Status);
+    }
+
+    private sealed class AlwaysRed : IRagRule
+    {
+        public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => [new RagFinding(Rag.Red, "Open critical risk")];
+    }
+}
