@@ -1,0 +1,64 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Bot.Storage.Projects;
+
+/// <summary>
+/// The stored shape of a project, kept apart from the domain types so either can change with an
+/// explicit mapping in between. Version 1.
+/// </summary>
+internal sealed record ProjectDocument(
+    int SchemaVersion,
+    string Code,
+    string Name,
+    ProjectKind Kind,
+    ProjectPhase Phase,
+    DateOnly Start,
+    DateOnly GoLive,
+    DateOnly End,
+    string TimeZone,
+    decimal BudgetAtCompletion,
+    IReadOnlyList<ProjectDocument.MemberDocument> Members,
+    IReadOnlyList<ProjectDocument.MilestoneDocument> Milestones,
+    IReadOnlyList<ProjectDocument.SpendDocument> Spend,
+    IReadOnlyList<ProjectDocument.KpiDocument> Kpis)
+{
+    public const int CurrentSchemaVersion = 1;
+
+    internal sealed record MemberDocument(string Person, string DisplayName, ProjectRole Role, StakeholderRole Discipline, string? Department);
+
+    internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate);
+
+    internal sealed record SpendDocument(decimal Amount, DateOnly Date, string? Note);
+
+    internal sealed record KpiDocument(string Name, string Unit, decimal Baseline, decimal Target, KpiDirection Direction, IReadOnlyList<KpiMeasurement> Measurements);
+
+    public static ProjectDocument From(ProjectState state) => new(
+        CurrentSchemaVersion,
+        state.Code.Value,
+        state.Name,
+        state.Kind,
+        state.Phase,
+        state.Schedule.Start,
+        state.Schedule.GoLive,
+        state.Schedule.End,
+        state.TimeZone,
+        state.BudgetAtCompletion,
+        [.. state.Members.Select(m => new MemberDocument(m.Person.Value, m.DisplayName, m.Role, m.Discipline, m.Department))],
+        [.. state.Milestones.Select(m => new MilestoneDocument(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
+        [.. state.Spend.Select(s => new SpendDocument(s.Amount, s.Date, s.Note))],
+        [.. state.Kpis.Select(k => new KpiDocument(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))]);
+
+    public ProjectState ToState() => new(
+        new ProjectCode(Code),
+        Name,
+        Kind,
+        Phase,
+        new ProjectSchedule(Start, GoLive, End),
+        TimeZone,
+        BudgetAtCompletion,
+        [.. Members.Select(m => new ProjectMember(new PersonId(m.Person), m.DisplayName, m.Role, m.Discipline, m.Department))],
+        [.. Milestones.Select(m => new Milestone(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
+        [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, s.Note))],
+        [.. Kpis.Select(k => new Kpi(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))]);
+}

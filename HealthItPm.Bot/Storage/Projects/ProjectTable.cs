@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Bot.Storage.Projects;
+
+/// <summary>
+/// Projects and the index of who is on which.
+/// <para>
+/// Table <c>Projects</c>: PartitionKey = tenant id, so that a project and its index rows change in
+/// one atomic batch. RowKey:
+/// <list type="bullet">
+/// <item><c>project|{CODE}</c> — the whole project as a JSON document (<see cref="ProjectDocument"/>)
+/// plus <c>Name</c>, <c>Kind</c>, <c>Phase</c>, <c>GoLive</c> columns for lists. A tenant's projects: a
+/// range query on the prefix. A project's stakeholders: the point read of this row.</item>
+/// <item><c>person|{aadObjectId}|{CODE}</c> — one row per person per project (with the same list
+/// columns). A person's projects: a range query on <c>person|{aadObjectId}|</c>.</item>
+/// </list>
+/// Concurrency: the project row's ETag; the batch fails whole when it changed since it was read.
+/// </para>
+/// </summary>
+public sealed class ProjectTable(StorageTables tables) : IProjectRepository
+{
+    public const string Name = "Projects";
+
+    private const string ProjectPrefix = "project|";
+    private const string PersonPrefix = "person|";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<VersionedProject?> GetAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var response = await tables.ExecuteAsync(
+            Name,
+            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(code), cancellationToken: cancellationToken),
+            cancellationToken);
+        if (!response.HasValue || JsonColumns.Read(response.Value!) is not { } json)
+        {
+            return null;
+        }
+
+        var document = JsonSerializer.Deserialize<ProjectDocument>(json, Json)!;
+        return new VersionedProject(Project.Restore(document.ToState()), response.Value!.ETag.ToString());
+    }
+
+    public async Task AddAsync(TenantId tenant, Project project, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ProjectRow(tenant, project)) };
+        actions.AddRange(project.Members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m.Person, project))));
+        try
+        {
+            await tables.ExecuteAsync(Name, table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            throw new ProjectConflictException($"There is already a project with the code {project.Code}.", e);
+        }
+    }
+
+    public async Task SaveAsync(TenantId tenant, VersionedProject project, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var current = project.Project;
+        var before = await StoredMembersAsync(tenant, current.Code, cancellationToken);
+        var members = current.Members.Select(m => m.Person.Value).ToHashSet(StringComparer.Ordinal);
+
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ProjectRow(tenant, current), new ETag(project.Version)),
+        };
+        actions.AddRange(current.Members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m.Person, current))));
+        actions.AddRange(before.Where(person => !members.Contains(person))
+            .Select(person => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenant.Value, PersonKey(person, current.Code)), ETag.All)));
+        try
+        {
+            await tables.ExecuteAsync(Name, table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        {
+            throw new ProjectConflictException($"{current.Name} was changed by someone else while you were editing it. Please try again.", e);
+        }
+    }
+
+    public Task<IReadOnlyList<ProjectSummary>> ListAsync(TenantId tenant, CancellationToken cancellationToken) =>
+        QuerySummariesAsync(tenant, ProjectPrefix, cancellationToken);
+
+    public Task<IReadOnlyList<ProjectSummary>> ListForPersonAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+        QuerySummariesAsync(tenant, $"{PersonPrefix}{person.Value}|", cancellationToken);
+
+    private async Task<IReadOnlyList<ProjectSummary>> QuerySummariesAsync(TenantId tenant, string prefix, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenant.Value} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixUpperBound(prefix)}");
+        string[] columns = ["RowKey", "Code", "Name", "Kind", "Phase", "GoLive"];
+        return await tables.ExecuteAsync<IReadOnlyList<ProjectSummary>>(
+            Name,
+            async table =>
+            {
+                var result = new List<ProjectSummary>();
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
+                {
+                    result.Add(new ProjectSummary(
+                        new ProjectCode(row.GetString("Code")),
+                        row.GetString("Name"),
+                        Enum.Parse<ProjectKind>(row.GetString("Kind")),
+                        Enum.Parse<ProjectPhase>(row.GetString("Phase")),
+                        DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime)));
+                }
+
+                return result;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The members of the project as stored now: a point read, so removed members' index rows are found without a scan.</summary>
+    private async Task<IReadOnlyList<string>> StoredMembersAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var response = await tables.ExecuteAsync(
+            Name,
+            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(code), cancellationToken: cancellationToken),
+            cancellationToken);
+        return response.HasValue && JsonColumns.Read(response.Value!) is { } json
+            ? [.. JsonSerializer.Deserialize<ProjectDocument>(json, Json)!.Members.Select(m => m.Person)]
+            : [];
+    }
+
+    private static string ProjectKey(ProjectCode code) => ProjectPrefix + code.Value;
+
+    private static string PersonKey(string person, ProjectCode code) => $"{PersonPrefix}{person}|{code.Value}";
+
+    private static TableEntity ProjectRow(TenantId tenant, Project project)
+    {
+        var row = SummaryRow(tenant, ProjectKey(project.Code), project);
+        JsonColumns.Write(row, JsonSerializer.Serialize(ProjectDocument.From(project.ToState()), Json));
+        return row;
+    }
+
+    private static TableEntity PersonRow(TenantId tenant, PersonId person, Project project) =>
+        SummaryRow(tenant, PersonKey(person.Value, project.Code), project);
+
+    private static TableEntity SummaryRow(TenantId tenant, string rowKey, Project project) => new(tenant.Value, rowKey)
+    {
+        ["Code"] = project.Code.Value,
+        ["Name"] = project.Name,
+        ["Kind"] = project.Kind.ToString(),
+        ["Phase"] = project.Phase.ToString(),
+        ["GoLive"] = new DateTimeOffset(project.Schedule.GoLive.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+    };
+}

@@ -1,0 +1,45 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Domain.Ports;
+
+/// <summary>A project as read, with the version it was read at; saving it succeeds only if nobody saved it since.</summary>
+public sealed record VersionedProject(Project Project, string Version);
+
+/// <summary>One line of a project list.</summary>
+public sealed record ProjectSummary(ProjectCode Code, string Name, ProjectKind Kind, ProjectPhase Phase, DateOnly GoLive);
+
+/// <summary>Where projects are kept, per hospital (tenant).</summary>
+public interface IProjectRepository
+{
+    Task<VersionedProject?> GetAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken);
+
+    /// <summary>Adds a new project; <see cref="ProjectConflictException"/> when its code is taken.</summary>
+    Task AddAsync(TenantId tenant, Project project, CancellationToken cancellationToken);
+
+    /// <summary>Saves a changed project; <see cref="ProjectConflictException"/> when someone saved it since it was read.</summary>
+    Task SaveAsync(TenantId tenant, VersionedProject project, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ProjectSummary>> ListAsync(TenantId tenant, CancellationToken cancellationToken);
+
+    /// <summary>The projects a person is on, in any role.</summary>
+    Task<IReadOnlyList<ProjectSummary>> ListForPersonAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken);
+}
+
+/// <summary>A project code already in use, or a project changed by someone else since it was read.</summary>
+public sealed class ProjectConflictException : Exception
+{
+    public ProjectConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public ProjectConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ProjectConflictException()
+    {
+    }
+}

@@ -1,0 +1,100 @@
+using HealthItPm.Bot.Storage.Projects;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Bot.Tests.Storage;
+
+[Collection(SharedStorageEnvironment.Name)]
+public class ProjectTableTests(StorageEnvironment env)
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+    private static readonly PersonId Pm = new(Guid.NewGuid().ToString());
+    private static readonly PersonId Nurse = new(Guid.NewGuid().ToString());
+
+    private readonly TenantId _tenant = new(Guid.NewGuid().ToString());
+
+    private ProjectTable Table => new(env.Tables);
+
+    private static Project NewProject(string code = "EHR", string name = "Epic EHR go-live")
+    {
+        var project = Project.Create(new ProjectCode(code), name, ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(60), Today.AddDays(120)), "America/Chicago",
+            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), Today);
+        project.AddMilestone(new Milestone("Go-live", Today.AddDays(60), 40));
+        project.SetBudget(1_250_000.50m);
+        project.RecordSpend(new SpendEntry(1000, Today, "Kickoff catering"), Today);
+        project.AddKpi(new Kpi("No-show rate", "%", 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today, 17.5m)]));
+        return project;
+    }
+
+    [Fact]
+    public async Task A_project_reads_back_whole()
+    {
+        var project = NewProject();
+
+        await Table.AddAsync(_tenant, project, default);
+        var read = await Table.GetAsync(_tenant, new ProjectCode("ehr"), default);
+
+        Assert.NotNull(read);
+        var state = read.Project.ToState();
+        Assert.Equal(("Epic EHR go-live", 1_250_000.50m, "America/Chicago"), (state.Name, state.BudgetAtCompletion, state.TimeZone));
+        Assert.Equal(project.Milestones, read.Project.Milestones);
+        Assert.Equal(project.Spend, read.Project.Spend);
+        Assert.Equal(17.5m, read.Project.Kpis[0].Latest!.Value);
+        Assert.Equal(ProjectRole.ProjectManager, read.Project.RoleOf(Pm));
+    }
+
+    [Fact]
+    public async Task A_taken_code_is_a_conflict()
+    {
+        await Table.AddAsync(_tenant, NewProject(), default);
+
+        var error = await Assert.ThrowsAsync<ProjectConflictException>(() => Table.AddAsync(_tenant, NewProject(name: "Another"), default));
+
+        Assert.Contains("already a project with the code EHR", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lists_by_tenant_and_by_person_follow_membership()
+    {
+        var table = Table;
+        await table.AddAsync(_tenant, NewProject("EHR"), default);
+        await table.AddAsync(_tenant, NewProject("PACS", "PACS upgrade"), default);
+        var ehr = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
+        ehr.Project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, "ICU"));
+        await table.SaveAsync(_tenant, ehr, default);
+
+        Assert.Equal(["EHR", "PACS"], (await table.ListAsync(_tenant, default)).Select(p => p.Code.Value));
+        Assert.Equal(["EHR"], (await table.ListForPersonAsync(_tenant, Nurse, default)).Select(p => p.Code.Value));
+        Assert.Equal(["EHR", "PACS"], (await table.ListForPersonAsync(_tenant, Pm, default)).Select(p => p.Code.Value));
+        Assert.Empty(await table.ListAsync(new TenantId(Guid.NewGuid().ToString()), default));
+
+        var again = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
+        again.Project.RemoveMember(Nurse);
+        await table.SaveAsync(_tenant, again, default);
+        Assert.Empty(await table.ListForPersonAsync(_tenant, Nurse, default));
+    }
+
+    [Fact]
+    public async Task A_save_over_a_newer_version_is_refused_and_changes_nothing()
+    {
+        var table = Table;
+        await table.AddAsync(_tenant, NewProject(), default);
+        var first = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
+        var second = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
+        first.Project.AddMilestone(new Milestone("Build", Today.AddDays(20), 20));
+        await table.SaveAsync(_tenant, first, default);
+
+        second.Project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, null));
+        await Assert.ThrowsAsync<ProjectConflictException>(() => table.SaveAsync(_tenant, second, default));
+
+        var stored = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!.Project;
+        Assert.Equal(2, stored.Milestones.Count);
+        Assert.Null(stored.RoleOf(Nurse));
+        Assert.Empty(await table.ListForPersonAsync(_tenant, Nurse, default));
+    }
+
+    [Fact]
+    public async Task A_missing_project_reads_as_none() =>
+        Assert.Null(await Table.GetAsync(_tenant, new ProjectCode("NOPE"), default));
+}
