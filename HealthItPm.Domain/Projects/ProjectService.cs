@@ -1,0 +1,115 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Security;
+
+namespace HealthItPm.Domain.Projects;
+
+/// <summary>What a new project is made from, as the PM entered it.</summary>
+public sealed record NewProject(string Code, string Name, ProjectKind Kind, DateOnly Start, DateOnly GoLive, DateOnly End, string TimeZone);
+
+/// <summary>
+/// The project use cases: every one authorizes the caller against the project as stored, applies
+/// the change through the aggregate, and saves with optimistic concurrency. A save that loses a race
+/// is re-read and re-applied once, so two PMs adding milestones at once both succeed.
+/// </summary>
+public sealed class ProjectService(IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+{
+    private const int Attempts = 2;
+
+    /// <summary>Today's date where the project is: a due date means the same day for everyone on it.</summary>
+    public DateOnly TodayIn(string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+
+    public async Task<Outcome<Project>> CreateAsync(TenantId tenant, ProjectMember creator, NewProject input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(creator);
+        ArgumentNullException.ThrowIfNull(input);
+        var decision = access.CanCreateProject(creator.Person);
+        if (!decision.Allowed)
+        {
+            return new Outcome<Project>.Refused(decision.Reason!);
+        }
+
+        Project project;
+        try
+        {
+            var today = TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone ?? string.Empty, out _) ? TodayIn(input.TimeZone!) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            project = Project.Create(new ProjectCode(input.Code), input.Name, input.Kind, new ProjectSchedule(input.Start, input.GoLive, input.End), input.TimeZone!, creator, today);
+            await projects.AddAsync(tenant, project, cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            return new Outcome<Project>.Invalid(e.Message);
+        }
+        catch (ProjectConflictException e)
+        {
+            return new Outcome<Project>.Invalid(e.Message);
+        }
+
+        return new Outcome<Project>.Done(project);
+    }
+
+    public async Task<Outcome<Project>> ViewAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var stored = await projects.GetAsync(tenant, code, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound(code);
+        }
+
+        var decision = access.Can(person, ProjectAction.ViewStatus, stored.Project);
+        return decision.Allowed ? new Outcome<Project>.Done(stored.Project) : new Outcome<Project>.Refused(decision.Reason!);
+    }
+
+    /// <summary>Applies <paramref name="change"/> (given the project and today's date there) if the person may do <paramref name="action"/>.</summary>
+    public async Task<Outcome<Project>> ChangeAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        ProjectAction action,
+        Action<Project, DateOnly> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await projects.GetAsync(tenant, code, cancellationToken);
+            if (stored is null)
+            {
+                return NotFound(code);
+            }
+
+            var decision = access.Can(person, action, stored.Project);
+            if (!decision.Allowed)
+            {
+                return new Outcome<Project>.Refused(decision.Reason!);
+            }
+
+            try
+            {
+                change(stored.Project, TodayIn(stored.Project.TimeZone));
+                await projects.SaveAsync(tenant, stored, cancellationToken);
+                return new Outcome<Project>.Done(stored.Project);
+            }
+            catch (DomainException e)
+            {
+                return new Outcome<Project>.Invalid(e.Message);
+            }
+            catch (ProjectConflictException e) when (attempt >= Attempts)
+            {
+                return new Outcome<Project>.Invalid(e.Message);
+            }
+            catch (ProjectConflictException)
+            {
+                // Someone saved in between: read their version and apply this change to it.
+            }
+        }
+    }
+
+    /// <summary>The projects a person can see: all of them for an admin, otherwise those they are on.</summary>
+    public Task<IReadOnlyList<ProjectSummary>> ListVisibleAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+        access.IsAdmin(person) ? projects.ListAsync(tenant, cancellationToken) : projects.ListForPersonAsync(tenant, person, cancellationToken);
+
+    private static Outcome<Project>.NotFound NotFound(ProjectCode code) =>
+        new($"There is no project with the code {code}. Type **project list** to see yours.");
+}

@@ -1,0 +1,141 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+
+namespace HealthItPm.Domain.Tests.Projects;
+
+public class ProjectServiceTests
+{
+    private static readonly TenantId Tenant = new("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f");
+    private static readonly ProjectCode Ehr = new("EHR");
+
+    private readonly Mock<IProjectRepository> _repository = new(MockBehavior.Strict);
+
+    // 2026-11-26 03:00 UTC is still 2026-11-25 in Chicago: "today" is the project's day, not UTC's.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+
+    private ProjectService Service => new(_repository.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), _clock);
+
+    private static NewProject Input(string code = "EHR") => new(code, "Epic EHR go-live", ProjectKind.Ehr, Today, Today.AddDays(60), Today.AddDays(120), "America/Chicago");
+
+    private static ProjectMember Creator(PersonId person) => new(person, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null);
+
+    [Fact]
+    public void Today_is_the_date_in_the_projects_time_zone()
+    {
+        Assert.Equal(Today, Service.TodayIn("America/Chicago"));
+        Assert.Equal(Today.AddDays(1), Service.TodayIn("Europe/Berlin"));
+    }
+
+    [Fact]
+    public async Task An_allowed_pm_creates_a_project_and_becomes_its_pm()
+    {
+        _repository.Setup(r => r.AddAsync(Tenant, It.IsAny<Project>(), default)).Returns(Task.CompletedTask);
+
+        var outcome = await Service.CreateAsync(Tenant, Creator(Pm), Input(), default);
+
+        var project = Assert.IsType<Outcome<Project>.Done>(outcome).Value;
+        Assert.Equal(ProjectRole.ProjectManager, project.RoleOf(Pm));
+        _repository.Verify(r => r.AddAsync(Tenant, project, default), Times.Once);
+    }
+
+    [Fact]
+    public async Task Someone_not_allowed_to_be_a_pm_is_refused_and_nothing_is_stored()
+    {
+        var outcome = await Service.CreateAsync(Tenant, Creator(Nurse), Input(), default);
+
+        Assert.Contains("Ask your admin", Assert.IsType<Outcome<Project>.Refused>(outcome).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("E", "A project code is")]
+    [InlineData("EHR", "The go-live date is in the past")]
+    public async Task Invalid_input_is_explained(string code, string message)
+    {
+        var input = code == "EHR" ? Input() with { GoLive = Today.AddDays(-1), Start = Today.AddDays(-10) } : Input(code);
+
+        var outcome = await Service.CreateAsync(Tenant, Creator(Pm), input, default);
+
+        Assert.StartsWith(message, Assert.IsType<Outcome<Project>.Invalid>(outcome).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_taken_code_is_explained()
+    {
+        _repository.Setup(r => r.AddAsync(Tenant, It.IsAny<Project>(), default)).ThrowsAsync(new ProjectConflictException("There is already a project with the code EHR."));
+
+        var outcome = await Service.CreateAsync(Tenant, Creator(Pm), Input(), default);
+
+        Assert.Equal("There is already a project with the code EHR.", Assert.IsType<Outcome<Project>.Invalid>(outcome).Message);
+    }
+
+    [Fact]
+    public async Task A_change_that_loses_a_race_is_applied_to_the_winners_version()
+    {
+        var first = new VersionedProject(new ProjectBuilder().Build(), "v1");
+        var winner = new ProjectBuilder().WithMilestone("Build", Today.AddDays(10), 20).Build();
+        var second = new VersionedProject(winner, "v2");
+        _repository.SetupSequence(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(first).ReturnsAsync(second);
+        _repository.Setup(r => r.SaveAsync(Tenant, first, default)).ThrowsAsync(new ProjectConflictException("changed"));
+        _repository.Setup(r => r.SaveAsync(Tenant, second, default)).Returns(Task.CompletedTask);
+
+        var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone("Go-live", today.AddDays(60), 40)), default);
+
+        var project = Assert.IsType<Outcome<Project>.Done>(outcome).Value;
+        Assert.Equal(["Build", "Go-live"], project.Milestones.Select(m => m.Name));
+    }
+
+    [Fact]
+    public async Task Two_lost_races_in_a_row_ask_the_person_to_try_again()
+    {
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(() => new VersionedProject(new ProjectBuilder().Build(), "v"));
+        _repository.Setup(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default)).ThrowsAsync(new ProjectConflictException("Epic EHR go-live was changed by someone else while you were editing it. Please try again."));
+
+        var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(10), default);
+
+        Assert.Contains("Please try again", Assert.IsType<Outcome<Project>.Invalid>(outcome).Message, StringComparison.Ordinal);
+        _repository.Verify(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task A_stakeholder_cannot_change_the_plan_and_nothing_is_saved()
+    {
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
+
+        var outcome = await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone("X", today, 1)), default);
+
+        Assert.StartsWith("Only the project managers of Epic EHR go-live", Assert.IsType<Outcome<Project>.Refused>(outcome).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_change_is_explained_and_not_saved()
+    {
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
+
+        var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(-5), default);
+
+        Assert.Equal("The budget at completion must be more than 0.", Assert.IsType<Outcome<Project>.Invalid>(outcome).Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_project_says_where_to_look()
+    {
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync((VersionedProject?)null);
+
+        Assert.Contains("project list", Assert.IsType<Outcome<Project>.NotFound>(await Service.ViewAsync(Tenant, Pm, Ehr, default)).Message, StringComparison.Ordinal);
+        Assert.IsType<Outcome<Project>.NotFound>(await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (_, _) => { }, default));
+    }
+
+    [Fact]
+    public async Task Viewing_follows_the_access_policy()
+    {
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
+
+        Assert.IsType<Outcome<Project>.Done>(await Service.ViewAsync(Tenant, Nurse, Ehr, default));
+        Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Outsider, Ehr, default));
+    }
+}
