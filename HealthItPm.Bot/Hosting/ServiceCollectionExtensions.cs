@@ -3,6 +3,10 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Bot.Storage.Projects;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -21,6 +25,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TenantOptions>>().Value.ToPolicy());
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value.ToPolicy());
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -34,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<ConversationReferenceTable>();
+        services.AddSingleton<IProjectRepository, ProjectTable>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
@@ -64,6 +71,43 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(new ConnectorRetryPolicy());
         services.AddSingleton<ProactiveSender>();
+        return services;
+    }
+
+    /// <summary>Projects, people, milestones, budget and KPIs: the use cases and their commands and forms.</summary>
+    public static IServiceCollection AddHealthItPmProjects(this IServiceCollection services)
+    {
+        services.AddSingleton<ProjectService>();
+        services.AddSingleton<ProjectScope>();
+        services.AddSingleton<IRoster, TeamsRoster>();
+
+        services.AddCommand<ProjectListCommand>(ProjectListCommand.Command);
+        services.AddCommand<StatusCommand>(StatusCommand.Command);
+        services.AddCommand<MilestonesCommand>(MilestonesCommand.Command);
+        services.AddCommand<StakeholdersCommand>(StakeholdersCommand.Command);
+        services.AddCommand<KpisCommand>(KpisCommand.Command);
+        services.AddCommand<BudgetCommand>(BudgetCommand.Command);
+        services.AddForm<UseProjectCommand>(UseProjectCommand.Command);
+        services.AddForm<NewProjectForm>(NewProjectForm.Command);
+        services.AddForm<StakeholderAddForm>(StakeholderAddForm.Command);
+        services.AddForm<StakeholderRemoveForm>(StakeholderRemoveForm.Command);
+        services.AddForm<MilestoneAddForm>(MilestoneAddForm.Command);
+        services.AddForm<MilestoneDoneForm>(MilestoneDoneForm.Command);
+        services.AddForm<BudgetSetForm>(BudgetSetForm.Command);
+        services.AddForm<SpendForm>(SpendForm.Command);
+        services.AddForm<KpiAddForm>(KpiAddForm.Command);
+        services.AddForm<KpiRecordForm>(KpiRecordForm.Command);
+        return services;
+    }
+
+    /// <summary>A command that is also the handler of its card's verb (a form, or a button that does what the command does).</summary>
+    private static IServiceCollection AddForm<TForm>(this IServiceCollection services, CommandDefinition definition)
+        where TForm : class, ICommand, ICardActionHandler
+    {
+        services.AddSingleton(definition);
+        services.AddSingleton<TForm>();
+        services.AddSingleton<ICommand>(sp => sp.GetRequiredService<TForm>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<TForm>());
         return services;
     }
 

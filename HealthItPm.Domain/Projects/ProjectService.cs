@@ -49,7 +49,8 @@ public sealed class ProjectService(IProjectRepository projects, AccessPolicy acc
         return new Outcome<Project>.Done(project);
     }
 
-    public async Task<Outcome<Project>> ViewAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    /// <summary>The project, if the person may do <paramref name="action"/> on it (by default: see it).</summary>
+    public async Task<Outcome<Project>> ViewAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken, ProjectAction action = ProjectAction.ViewStatus)
     {
         var stored = await projects.GetAsync(tenant, code, cancellationToken);
         if (stored is null)
@@ -57,7 +58,7 @@ public sealed class ProjectService(IProjectRepository projects, AccessPolicy acc
             return NotFound(code);
         }
 
-        var decision = access.Can(person, ProjectAction.ViewStatus, stored.Project);
+        var decision = access.Can(person, action, stored.Project);
         return decision.Allowed ? new Outcome<Project>.Done(stored.Project) : new Outcome<Project>.Refused(decision.Reason!);
     }
 

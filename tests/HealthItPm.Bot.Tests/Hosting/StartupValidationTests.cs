@@ -1,4 +1,8 @@
-using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Bot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Tests.Hosting;
@@ -27,23 +31,33 @@ public class StartupValidationTests
 
     [Theory]
     [MemberData(nameof(InvalidSettings))]
-    public void The_host_refuses_to_start_and_names_the_setting(string environment, Dictionary<string, string?> settings, string expected)
+    public async Task The_host_refuses_to_start_and_names_the_setting(string environment, Dictionary<string, string?> settings, string expected)
     {
-        using var host = new BotHost(Storage, WithTenant(settings), environment);
+        await using var host = Host(environment, WithTenant(settings));
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => host.Server);
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Production_without_allowed_tenants_refuses_to_start()
+    public async Task Production_without_allowed_tenants_refuses_to_start()
     {
-        using var host = new BotHost(Storage, new Dictionary<string, string?> { ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret" }, "Production");
+        await using var host = Host("Production", new Dictionary<string, string?> { ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret" });
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => host.Server);
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Tenants:AllowedTenantIds must name at least one", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_id_that_is_not_an_object_id_refuses_to_start()
+    {
+        await using var host = Host("Development", WithTenant(new() { ["Access:AdminIds:0"] = "priya@contoso-health.example" }));
+
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Access:AdminIds contains 'priya@contoso-health.example'", error.Message, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, Dictionary<string, string?>> ValidSettings => new()
@@ -56,11 +70,22 @@ public class StartupValidationTests
 
     [Theory]
     [MemberData(nameof(ValidSettings))]
-    public void Valid_settings_start_the_host(string environment, Dictionary<string, string?> settings)
+    public async Task Valid_settings_start_the_host(string environment, Dictionary<string, string?> settings)
     {
-        using var host = new BotHost(Storage, WithTenant(settings), environment);
+        await using var host = Host(environment, WithTenant(settings));
 
-        Assert.NotNull(host.Server);
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    // The real composition (the one Program.cs runs) on a loopback port of its own.
+    private static WebApplication Host(string environment, Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = typeof(Program).Assembly.GetName().Name });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Storage:ConnectionString"] = settings.GetValueOrDefault("Storage:ConnectionString", Storage) });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        return HealthItPmHost.Build(builder);
     }
 
     private static Dictionary<string, string?> WithTenant(Dictionary<string, string?> settings) =>

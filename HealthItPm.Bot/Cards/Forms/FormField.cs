@@ -1,0 +1,31 @@
+namespace HealthItPm.Bot.Cards.Forms;
+
+/// <summary>One input of a form card. Ids are the keys of the submitted data.</summary>
+public abstract record FormField(string Id, string Label, bool Required);
+
+public sealed record TextField(string Id, string Label, bool Required, int MaxLength, string? Placeholder = null, bool Multiline = false)
+    : FormField(Id, Label, Required);
+
+public sealed record NumberField(string Id, string Label, bool Required, decimal Min, decimal Max, string? Placeholder = null)
+    : FormField(Id, Label, Required);
+
+public sealed record DateField(string Id, string Label, bool Required)
+    : FormField(Id, Label, Required);
+
+public sealed record ChoiceField(string Id, string Label, bool Required, IReadOnlyList<(string Title, string Value)> Choices, bool MultiSelect = false, bool Compact = true)
+    : FormField(Id, Label, Required);
+
+/// <summary>
+/// A form as shown: its fields with the values to show in them (the person's own, when the form is
+/// shown again) and the messages beside the fields that need a change.
+/// </summary>
+public sealed record FormModel(
+    string Title,
+    string? Intro,
+    IReadOnlyList<FormField> Fields,
+    string SubmitTitle,
+    string Verb,
+    IReadOnlyDictionary<string, string> Hidden,
+    IReadOnlyDictionary<string, string>? Values = null,
+    IReadOnlyDictionary<string, string>? Errors = null,
+    string? FormError = null);

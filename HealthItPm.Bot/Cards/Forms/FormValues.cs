@@ -1,0 +1,150 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards.Forms;
+
+/// <summary>
+/// Reads a submitted form. The data came from a card and is untrusted: every value is checked
+/// against its field (required, length, range, date format, one of the offered choices), and each
+/// problem is kept as a message for that field so the form can be shown again with the entries kept.
+/// </summary>
+public sealed class FormValues
+{
+    // Longer text is not kept for showing again: no field accepts anywhere near this much.
+    private const int KeptLength = 2_000;
+
+    private readonly Dictionary<string, string> _raw = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+
+    public FormValues(JObject data, IEnumerable<FormField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(fields);
+        foreach (var field in fields)
+        {
+            var value = data[field.Id] switch
+            {
+                JValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float } v => Convert.ToString(v.Value, CultureInfo.InvariantCulture)!.Trim(),
+                _ => string.Empty,
+            };
+            _raw[field.Id] = value.Length > KeptLength ? value[..KeptLength] : value;
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> Raw => _raw;
+
+    public IReadOnlyDictionary<string, string> Errors => _errors;
+
+    public bool IsValid => _errors.Count == 0;
+
+    public string? Text(TextField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var value = Present(field);
+        if (value is not null && value.Length > field.MaxLength)
+        {
+            AddError(field.Id, $"{field.Label} can be at most {field.MaxLength} characters (this has {value.Length}).");
+            return null;
+        }
+
+        return value;
+    }
+
+    public decimal? Number(NumberField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (Present(field) is not { } value)
+        {
+            return null;
+        }
+
+        if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        {
+            AddError(field.Id, $"{field.Label} must be a number, like 12 or 12.5.");
+            return null;
+        }
+
+        if (number < field.Min || number > field.Max)
+        {
+            AddError(field.Id, string.Create(CultureInfo.InvariantCulture, $"{field.Label} must be between {field.Min:#,0.##} and {field.Max:#,0.##}."));
+            return null;
+        }
+
+        return number;
+    }
+
+    public DateOnly? Date(DateField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (Present(field) is not { } value)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        AddError(field.Id, $"{field.Label} must be a date (pick one from the calendar).");
+        return null;
+    }
+
+    /// <summary>One of the offered choices; anything else (a tampered card) is refused.</summary>
+    public string? Choice(ChoiceField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var value = Present(field);
+        if (value is null || field.Choices.Any(c => c.Value == value))
+        {
+            return value;
+        }
+
+        AddError(field.Id, $"Pick {field.Label.ToLowerInvariant()} from the list.");
+        return null;
+    }
+
+    public TEnum? Choice<TEnum>(ChoiceField field)
+        where TEnum : struct, Enum =>
+        Choice(field) is { } value && Enum.TryParse<TEnum>(value, out var parsed) ? parsed : null;
+
+    /// <summary>Several of the offered choices (a multi-select sends them comma-separated).</summary>
+    public IReadOnlyList<string> Choices(ChoiceField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var values = (Present(field) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (values.Any(v => field.Choices.All(c => c.Value != v)))
+        {
+            AddError(field.Id, $"Pick {field.Label.ToLowerInvariant()} from the list.");
+            return [];
+        }
+
+        return values;
+    }
+
+    /// <summary>Records a problem found after reading (e.g. the end date before the start date).</summary>
+    public void AddError(string fieldId, string message) => _errors.TryAdd(fieldId, message);
+
+    /// <summary>The form again, with the entries and messages; <paramref name="formError"/> goes on top.</summary>
+    public FormModel Reshow(FormModel blank, string? formError = null)
+    {
+        ArgumentNullException.ThrowIfNull(blank);
+        return blank with { Values = _raw, Errors = _errors, FormError = formError };
+    }
+
+    private string? Present(FormField field)
+    {
+        var value = _raw[field.Id];
+        if (value.Length > 0)
+        {
+            return value;
+        }
+
+        if (field.Required)
+        {
+            _errors.TryAdd(field.Id, $"{field.Label} is required.");
+        }
+
+        return null;
+    }
+}

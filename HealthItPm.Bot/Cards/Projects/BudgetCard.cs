@@ -1,0 +1,45 @@
+using HealthItPm.Domain.Projects;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards.Projects;
+
+public sealed record BudgetModel(string Code, string Name, EarnedValue EarnedValue, IReadOnlyList<SpendEntry> Spend);
+
+/// <summary><c>budget</c>: budget at completion, earned value and the latest spend.</summary>
+public static class BudgetCard
+{
+    private const int RecentSpend = 5;
+
+    public static JObject Build(BudgetModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var ev = model.EarnedValue;
+        var body = new List<JObject>
+        {
+            CardElements.Heading($"{model.Code} · Budget"),
+            CardElements.Facts(
+            [
+                ("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion)),
+                ("Planned value (PV)", ProjectFormat.Money(ev.PlannedValue)),
+                ("Earned value (EV)", ProjectFormat.Money(ev.EarnedValueAmount)),
+                ("Actual cost (AC)", ProjectFormat.Money(ev.ActualCost)),
+                ("SPI = EV / PV", ProjectFormat.Index(ev.Spi)),
+                ("CPI = EV / AC", ProjectFormat.Index(ev.Cpi)),
+                ("EAC = BAC / CPI", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
+            ]),
+        };
+
+        if (model.Spend.Count > 0)
+        {
+            body.Add(ProjectElements.Section("Latest spend"));
+            body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => CardElements.UserText(
+                $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount)}{(s.Note is null ? "" : "  " + s.Note)}")));
+        }
+
+        return AdaptiveCard.Create(body,
+        [
+            CardElements.Execute("Set budget", CardVerbs.RunCommand, new JObject { ["command"] = "budget set" }),
+            CardElements.Execute("Record spend", CardVerbs.RunCommand, new JObject { ["command"] = "spend" }),
+        ]);
+    }
+}

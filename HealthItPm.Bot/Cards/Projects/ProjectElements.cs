@@ -1,0 +1,63 @@
+using HealthItPm.Domain.Projects;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards.Projects;
+
+/// <summary>Pieces the project cards share.</summary>
+public static class ProjectElements
+{
+    public static JObject Section(string title) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = title,
+        ["weight"] = "Bolder",
+        ["spacing"] = "Medium",
+        ["separator"] = true,
+        ["wrap"] = true,
+    };
+
+    /// <summary>The card with a confirmation of what was just saved on top.</summary>
+    public static JObject Saved(JObject card, string message)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var saved = (JObject)card.DeepClone();
+        ((JArray)saved["body"]!).Insert(0, new JObject { ["type"] = "TextBlock", ["text"] = "✔ " + message, ["color"] = "Good", ["wrap"] = true });
+        return saved;
+    }
+
+    public static JObject RagBadge(RagStatus health)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        return new JObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = $"Status: {ProjectLabels.Rag(health.Status)}",
+            ["color"] = ProjectLabels.RagColor(health.Status),
+            ["weight"] = "Bolder",
+            ["size"] = "Medium",
+            ["wrap"] = true,
+        };
+    }
+
+    public static string MilestoneWhen(Milestone milestone, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        if (milestone.DoneDate is { } done)
+        {
+            return $"done {ProjectFormat.Date(done)}";
+        }
+
+        var late = milestone.DaysLate(today);
+        return late > 0
+            ? $"**{ProjectFormat.Days(late)} late** (planned {ProjectFormat.Date(milestone.PlannedDate)})"
+            : ProjectFormat.Date(milestone.PlannedDate);
+    }
+
+    public static string KpiSummary(Kpi kpi)
+    {
+        ArgumentNullException.ThrowIfNull(kpi);
+        var unit = CardElements.Escape(kpi.Unit);
+        var latest = kpi.Latest is { } m ? $"{ProjectFormat.Number(m.Value)} {unit}" : "not measured";
+        return $"{latest} → target {ProjectFormat.Number(kpi.Target)} {unit} (from {ProjectFormat.Number(kpi.Baseline)}; progress {ProjectFormat.Percent(kpi.Progress)})";
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Bot.Cards.Projects;
+
+/// <summary>Numbers and dates as the project cards show them, in one place so every card agrees.</summary>
+public static class ProjectFormat
+{
+    public static string Money(decimal amount) => amount.ToString("#,0", CultureInfo.InvariantCulture);
+
+    public static string Index(Ratio ratio) => ratio.Value is { } value
+        ? value.ToString("0.00", CultureInfo.InvariantCulture)
+        : $"n/a ({ratio.UndefinedBecause})";
+
+    public static string MoneyForecast(Ratio ratio) => ratio.Value is { } value ? Money(value) : $"n/a ({ratio.UndefinedBecause})";
+
+    public static string Percent(Ratio ratio) => ratio.Value is { } value
+        ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%"
+        : $"n/a ({ratio.UndefinedBecause})";
+
+    public static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+
+    public static string GoLive(ProjectSchedule schedule, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var days = schedule.DaysToGoLive(today);
+        return days switch
+        {
+            0 => $"go-live today ({Date(schedule.GoLive)})",
+            > 0 => $"go-live in {Days(days)} ({Date(schedule.GoLive)})",
+            _ => $"live since {Date(schedule.GoLive)}",
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using HealthItPm.Domain.Ports;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards.Projects;
+
+/// <summary>The projects a person can see; <c>Intro</c> says why the list is shown when they did not ask for it.</summary>
+public sealed record ProjectListModel(IReadOnlyList<ProjectSummary> Projects, string? Current, DateOnly Today, string? Intro = null);
+
+/// <summary><c>project list</c>, and the answer when a command needs a project and none is chosen.</summary>
+public static class ProjectListCard
+{
+    public static JObject Build(ProjectListModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var body = new List<JObject> { CardElements.Heading("Your projects") };
+        if (model.Intro is not null)
+        {
+            body.Add(CardElements.Text(model.Intro, spacing: "None"));
+        }
+
+        if (model.Projects.Count == 0)
+        {
+            body.Add(CardElements.Text("You are not on any project yet. A project manager can add you, or type **project new** if you manage one."));
+            return AdaptiveCard.Create(body);
+        }
+
+        body.AddRange(model.Projects.OrderBy(p => p.GoLive).Select(p => Row(p, p.Code.Value == model.Current, model.Today)));
+        return AdaptiveCard.Create(body);
+    }
+
+    private static JObject Row(ProjectSummary project, bool current, DateOnly today)
+    {
+        var days = project.GoLive.DayNumber - today.DayNumber;
+        var goLive = days >= 0 ? $"go-live in {days} day{(days == 1 ? "" : "s")}" : $"went live {-days} day{(days == -1 ? "" : "s")} ago";
+        var details = new JObject
+        {
+            ["type"] = "Column",
+            ["width"] = "stretch",
+            ["items"] = new JArray(
+                CardElements.Text($"**{project.Code}** {CardElements.Escape(project.Name)}{(current ? " _(current)_" : "")}"),
+                CardElements.Text($"{ProjectLabels.Kind(project.Kind)} · {ProjectLabels.Phase(project.Phase)} · {goLive}", subtle: true, spacing: "None")),
+        };
+        var columns = new JArray(details);
+        if (!current)
+        {
+            columns.Add(new JObject
+            {
+                ["type"] = "Column",
+                ["width"] = "auto",
+                ["verticalContentAlignment"] = "Center",
+                ["items"] = new JArray(new JObject
+                {
+                    ["type"] = "ActionSet",
+                    ["actions"] = new JArray(CardElements.Execute("Use", CardVerbs.UseProject, new JObject { ["project"] = project.Code.Value })),
+                }),
+            });
+        }
+
+        return new JObject { ["type"] = "ColumnSet", ["separator"] = true, ["columns"] = columns };
+    }
+}

@@ -1,0 +1,41 @@
+using HealthItPm.Domain.Projects;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards.Projects;
+
+public sealed record StakeholdersModel(string Code, string Name, IReadOnlyList<ProjectMember> Members)
+{
+    public static StakeholdersModel From(Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return new StakeholdersModel(project.Code.Value, project.Name, [.. project.Members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCulture)]);
+    }
+}
+
+/// <summary><c>stakeholders</c>: the people on a project, grouped by their role on it.</summary>
+public static class StakeholdersCard
+{
+    public static JObject Build(StakeholdersModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var body = new List<JObject> { CardElements.Heading($"{model.Code} · People") };
+        foreach (var group in model.Members.GroupBy(m => m.Role))
+        {
+            body.Add(ProjectElements.Section(group.Key switch
+            {
+                ProjectRole.ProjectManager => "Project managers",
+                ProjectRole.Leader => "Leaders",
+                _ => "Stakeholders",
+            }));
+            // Names and departments are typed by people: shown literally, never as markdown.
+            body.AddRange(group.Select(m => CardElements.UserText(
+                $"{m.DisplayName} — {ProjectLabels.Discipline(m.Discipline)}{(m.Department is null ? "" : ", " + m.Department)}")));
+        }
+
+        return AdaptiveCard.Create(body,
+        [
+            CardElements.Execute("Add people", CardVerbs.RunCommand, new JObject { ["command"] = "stakeholder add" }),
+            CardElements.Execute("Remove someone", CardVerbs.RunCommand, new JObject { ["command"] = "stakeholder remove" }),
+        ]);
+    }
+}

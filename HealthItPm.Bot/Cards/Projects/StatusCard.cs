@@ -1,0 +1,88 @@
+using HealthItPm.Domain.Projects;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards.Projects;
+
+public sealed record StatusModel(
+    string Code,
+    string Name,
+    ProjectKind Kind,
+    ProjectPhase Phase,
+    ProjectSchedule Schedule,
+    RagStatus Health,
+    EarnedValue EarnedValue,
+    IReadOnlyList<Milestone> Milestones,
+    IReadOnlyList<Kpi> Kpis,
+    IReadOnlyList<(string Discipline, int Count)> StakeholdersByDiscipline,
+    DateOnly Today)
+{
+    public static StatusModel From(Project project, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return new StatusModel(
+            project.Code.Value,
+            project.Name,
+            project.Kind,
+            project.Phase,
+            project.Schedule,
+            project.Health(today),
+            project.EarnedValue(today),
+            project.Milestones,
+            project.Kpis,
+            [.. project.Members.Where(m => m.Role != ProjectRole.ProjectManager).GroupBy(m => m.Discipline).OrderBy(g => g.Key).Select(g => (ProjectLabels.Discipline(g.Key), g.Count()))],
+            today);
+    }
+}
+
+/// <summary>The project at a glance: RAG with its reasons, earned value, what is next, KPIs and people.</summary>
+public static class StatusCard
+{
+    private const int NextMilestones = 3;
+
+    public static JObject Build(StatusModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var ev = model.EarnedValue;
+        var body = new List<JObject>
+        {
+            CardElements.Heading($"{model.Code} · {CardElements.Escape(model.Name)}"),
+            CardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectLabels.Phase(model.Phase)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
+            ProjectElements.RagBadge(model.Health),
+        };
+        body.AddRange(model.Health.Findings.Select(f => CardElements.Text($"- {CardElements.Escape(f.Reason)}", spacing: "None")));
+
+        body.Add(ProjectElements.Section("Schedule and cost"));
+        body.Add(CardElements.Facts(
+        [
+            ("SPI", ProjectFormat.Index(ev.Spi)),
+            ("CPI", ProjectFormat.Index(ev.Cpi)),
+            ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
+            ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion)),
+            ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue)} / {ProjectFormat.Money(ev.EarnedValueAmount)} / {ProjectFormat.Money(ev.ActualCost)}"),
+        ]));
+
+        body.Add(ProjectElements.Section("Next milestones"));
+        var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();
+        body.Add(open.Count == 0
+            ? CardElements.Text("No open milestones.", subtle: true)
+            : CardElements.Facts(open.Select(m => (CardElements.Escape(m.Name), ProjectElements.MilestoneWhen(m, model.Today)))));
+
+        if (model.Kpis.Count > 0)
+        {
+            body.Add(ProjectElements.Section("KPIs"));
+            body.Add(CardElements.Facts(model.Kpis.Select(k => (CardElements.Escape(k.Name), ProjectElements.KpiSummary(k)))));
+        }
+
+        body.Add(ProjectElements.Section("Stakeholders"));
+        body.Add(model.StakeholdersByDiscipline.Count == 0
+            ? CardElements.Text("None yet. Type **stakeholder add** to add people.", subtle: true)
+            : CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+
+        return AdaptiveCard.Create(body,
+        [
+            CardElements.Execute("Milestones", CardVerbs.RunCommand, new JObject { ["command"] = "milestones" }),
+            CardElements.Execute("KPIs", CardVerbs.RunCommand, new JObject { ["command"] = "kpis" }),
+            CardElements.Execute("Stakeholders", CardVerbs.RunCommand, new JObject { ["command"] = "stakeholders" }),
+        ]);
+    }
+}

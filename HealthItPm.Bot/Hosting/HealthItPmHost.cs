@@ -1,0 +1,19 @@
+namespace HealthItPm.Bot.Hosting;
+
+/// <summary>The whole host, composed once: <c>Program.cs</c> runs it, tests start it with their own settings.</summary>
+public static class HealthItPmHost
+{
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services
+            .AddHealthItPmOptions(builder.Configuration)
+            .AddHealthItPmStorage()
+            .AddHealthItPmBot()
+            .AddHealthItPmProjects();
+
+        var app = builder.Build();
+        app.MapHealthItPmEndpoints();
+        return app;
+    }
+}

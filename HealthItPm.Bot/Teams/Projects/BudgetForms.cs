@@ -1,0 +1,95 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Projects;
+
+/// <summary><c>budget set</c>: the budget at completion (BAC).</summary>
+public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("budget set", "Set the budget at completion (BAC).", "budget set");
+
+    private static readonly NumberField Budget = new("bac", "Budget at completion", true, 1m, 10_000_000_000m, "e.g. 1200000");
+
+    public override CommandDefinition Definition => Command;
+
+    public override string Verb => CardVerbs.SetBudget;
+
+    protected override ProjectAction Action => ProjectAction.ManageBudget;
+
+    protected override Task<FormModel> FormAsync(FormContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var current = context.Project.BudgetAtCompletion;
+        return Task.FromResult(new FormModel(
+            $"{context.Project.Code} · Budget",
+            "The total approved budget. Planned and earned value are shares of it.",
+            [Budget],
+            "Save budget",
+            Verb,
+            new Dictionary<string, string>(),
+            current > 0 ? new Dictionary<string, string> { [Budget.Id] = current.ToString(CultureInfo.InvariantCulture) } : null));
+    }
+
+    protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var budget = values.Number(Budget);
+        Action<Project, DateOnly>? change = values.IsValid ? (project, _) => project.SetBudget(budget!.Value) : null;
+        return Task.FromResult(change);
+    }
+
+    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend)), "Budget saved.");
+}
+
+/// <summary><c>spend</c>: record money spent (amount, date, note).</summary>
+public sealed class SpendForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("spend", "Record money spent on the project.", "spend");
+
+    private static readonly NumberField Amount = new("amount", "Amount", true, 0.01m, 1_000_000_000m, "e.g. 25000");
+    private static readonly DateField On = new("date", "Date", true);
+    private static readonly TextField Note = new("note", "Note", false, SpendEntry.MaxNoteLength, "e.g. Vendor invoice #4411 (no patient details)");
+
+    public override CommandDefinition Definition => Command;
+
+    public override string Verb => CardVerbs.RecordSpend;
+
+    protected override ProjectAction Action => ProjectAction.ManageBudget;
+
+    protected override Task<FormModel> FormAsync(FormContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(new FormModel(
+            $"{context.Project.Code} · Record spend",
+            null,
+            [Amount, On, Note],
+            "Record spend",
+            Verb,
+            new Dictionary<string, string>(),
+            new Dictionary<string, string> { [On.Id] = context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+    }
+
+    protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        var (amount, date, note) = (values.Number(Amount), values.Date(On), values.Text(Note));
+        if (date > context.Today)
+        {
+            values.AddError(On.Id, "Spend can only be recorded for today or earlier.");
+        }
+
+        Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.RecordSpend(new SpendEntry(amount!.Value, date!.Value, note), today) : null;
+        return Task.FromResult(change);
+    }
+
+    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend)), "Spend recorded.");
+}

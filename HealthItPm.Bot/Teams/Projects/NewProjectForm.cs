@@ -1,0 +1,126 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Projects;
+
+/// <summary>
+/// <c>project new</c>: the form, and its submit. Whoever creates a project (if allowed to act as a
+/// PM) becomes its first PM, and it becomes the conversation's current project.
+/// </summary>
+public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock) : ICommand, ICardActionHandler
+{
+    public static readonly CommandDefinition Command = new("project new", "Create a project (you become its project manager).", "project new");
+
+    /// <summary>Time zones offered first; the person's own, when Teams sent it, is added and pre-selected.</summary>
+    private static readonly string[] CommonTimeZones =
+    [
+        "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage",
+        "Pacific/Honolulu", "America/Toronto", "Europe/London", "Europe/Berlin", "Asia/Singapore", "Australia/Sydney", "UTC",
+    ];
+
+    private static readonly TextField Code = new("code", "Code", true, ProjectCode.MaxLength, "e.g. EHR (2–10 letters or digits)");
+    private static readonly TextField Name = new("name", "Name", true, Project.MaxNameLength, "e.g. Epic EHR go-live");
+    private static readonly ChoiceField Kind = new("kind", "Kind", true, ProjectLabels.Choices<ProjectKind>(ProjectLabels.Kind));
+    private static readonly DateField Start = new("start", "Start", true);
+    private static readonly DateField GoLive = new("golive", "Go-live", true);
+    private static readonly DateField End = new("end", "End (after stabilization)", true);
+
+    public CommandDefinition Definition => Command;
+
+    public string Verb => CardVerbs.CreateProject;
+
+    public Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var zone = turn.Activity.LocalTimezone;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var defaults = new Dictionary<string, string>
+        {
+            [Kind.Id] = nameof(ProjectKind.Ehr),
+            [Start.Id] = today,
+            ["timezone"] = zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : "UTC",
+        };
+        return Task.FromResult(FormCard.Build(Blank(TimeZoneField(zone)) with { Values = defaults }));
+    }
+
+    public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (Caller.Of(turn) is not { } caller)
+        {
+            return ProjectScope.UnknownCaller;
+        }
+
+        // A zone outside the common list is accepted when it is a real one (the person's own, offered on the form).
+        var zoneField = TimeZoneField(data?["timezone"]?.Type == JTokenType.String ? (string?)data["timezone"] : null);
+        var blank = Blank(zoneField);
+        var values = new FormValues(data ?? [], blank.Fields);
+        var (code, name, kind, start, goLive, end, zone) = (values.Text(Code), values.Text(Name), values.Choice<ProjectKind>(Kind),
+            values.Date(Start), values.Date(GoLive), values.Date(End), values.Choice(zoneField));
+        if (code is not null && !ProjectCode.TryParse(code, out _))
+        {
+            values.AddError(Code.Id, "Use 2 to 10 letters or digits, starting with a letter (for example EHR or PACS2).");
+        }
+
+        if (goLive is { } g && zone is not null && g < projects.TodayIn(zone))
+        {
+            values.AddError(GoLive.Id, "The go-live date is in the past; pick today or a later date.");
+        }
+
+        if (start > goLive)
+        {
+            values.AddError(GoLive.Id, "Go-live must be on or after the start date.");
+        }
+
+        if (goLive > end)
+        {
+            values.AddError(End.Id, "The end date must be on or after go-live.");
+        }
+
+        if (!values.IsValid)
+        {
+            return FormCard.Build(values.Reshow(blank));
+        }
+
+        var creator = new ProjectMember(caller.Person, caller.Name, ProjectRole.ProjectManager, StakeholderRole.It, null);
+        var outcome = await projects.CreateAsync(caller.Tenant, creator, new NewProject(code!, name!, kind!.Value, start!.Value, goLive!.Value, end!.Value, zone!), cancellationToken);
+        if (outcome is Outcome<Project>.Done done)
+        {
+            await scope.UseAsync(turn, done.Value.Code, cancellationToken);
+        }
+
+        return ProjectOutcomes.Card(
+            outcome,
+            project => ProjectElements.Saved(
+                StatusCard.Build(StatusModel.From(project, projects.TodayIn(project.TimeZone))),
+                $"Created {project.Code}. It is now the current project here. Next: **milestone add**, **budget set**, **stakeholder add**."),
+            message => FormCard.Build(values.Reshow(blank, message)));
+    }
+
+    private FormModel Blank(ChoiceField zone) => new(
+        "New project",
+        "You will be its project manager. Dates are in the project's time zone.",
+        [Code, Name, Kind, Start, GoLive, End, zone],
+        "Create project",
+        Verb,
+        new Dictionary<string, string>());
+
+    private static ChoiceField TimeZoneField(string? ownZone)
+    {
+        var zones = CommonTimeZones.ToList();
+        if (ownZone is not null && !zones.Contains(ownZone) && TimeZoneInfo.TryFindSystemTimeZoneById(ownZone, out _))
+        {
+            zones.Insert(0, ownZone);
+        }
+
+        return new ChoiceField("timezone", "Time zone", true, [.. zones.Select(z => (z.Replace('_', ' '), z))]);
+    }
+}

@@ -1,0 +1,100 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Projects;
+
+/// <summary>What a form works with: the turn, who is asking, and the project as stored now.</summary>
+public sealed record FormContext(ITurnContext Turn, Caller Caller, Project Project, DateOnly Today, CancellationToken CancellationToken);
+
+/// <summary>
+/// A form that changes a project: its command shows it, its verb submits it. The project code
+/// travels in the card's data, which is untrusted: every submit re-reads the project, re-checks the
+/// caller's role on it and re-validates every value. A wrong value shows the form again with the
+/// message beside the field and the other entries kept.
+/// </summary>
+public abstract class ProjectForm(ProjectScope scope, ProjectService projects) : ICommand, ICardActionHandler
+{
+    private const string ProjectKey = "project";
+
+    public abstract CommandDefinition Definition { get; }
+
+    public abstract string Verb { get; }
+
+    /// <summary>What the caller must be allowed to do to see and submit the form.</summary>
+    protected abstract ProjectAction Action { get; }
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        if (scoped is not { Caller: { } caller, Project: { } code })
+        {
+            return scoped.Answer!;
+        }
+
+        var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, Action);
+        if (outcome is not Outcome<Project>.Done done)
+        {
+            return ProjectOutcomes.NotDone(outcome);
+        }
+
+        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), cancellationToken);
+        return FormCard.Build(await BlankAsync(context));
+    }
+
+    public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Caller.Of(turn) is not { } caller)
+        {
+            return ProjectScope.UnknownCaller;
+        }
+
+        if (!ProjectCode.TryParse(data[ProjectKey]?.Type == JTokenType.String ? (string?)data[ProjectKey] : null, out var code))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var current = await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, Action);
+        if (current is not Outcome<Project>.Done done)
+        {
+            return ProjectOutcomes.NotDone(current);
+        }
+
+        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), cancellationToken);
+        var blank = await BlankAsync(context);
+        var values = new FormValues(data, blank.Fields);
+        var change = await ReadAsync(context, values);
+        if (!values.IsValid || change is null)
+        {
+            return FormCard.Build(values.Reshow(blank));
+        }
+
+        var outcome = await projects.ChangeAsync(caller.Tenant, caller.Person, code, Action, change, cancellationToken);
+        return ProjectOutcomes.Card(
+            outcome,
+            project => Done(project, projects.TodayIn(project.TimeZone), values),
+            message => FormCard.Build(values.Reshow(blank, message)));
+    }
+
+    /// <summary>The empty form (with sensible defaults) for this project.</summary>
+    protected abstract Task<FormModel> FormAsync(FormContext context);
+
+    /// <summary>Reads the submitted values into the change to apply; records problems in <paramref name="values"/>.</summary>
+    protected abstract Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values);
+
+    /// <summary>The card that replaces the form once the change is saved.</summary>
+    protected abstract JObject Done(Project project, DateOnly today, FormValues values);
+
+    private async Task<FormModel> BlankAsync(FormContext context)
+    {
+        var form = await FormAsync(context);
+        return form with { Verb = Verb, Hidden = new Dictionary<string, string> { [ProjectKey] = context.Project.Code.Value } };
+    }
+}

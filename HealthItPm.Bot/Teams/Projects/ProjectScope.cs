@@ -1,0 +1,56 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Domain.Projects;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Projects;
+
+/// <summary>Either the caller and the project a command is about, or the card to answer with instead.</summary>
+public sealed record ScopeResult(Caller? Caller, ProjectCode? Project, JObject? Answer);
+
+/// <summary>
+/// Which project a command in this conversation is about: the one chosen with <c>use</c> (kept in
+/// conversation state), or the only project the person is on.
+/// </summary>
+public sealed class ProjectScope(ConversationState conversationState, ProjectService projects, TimeProvider clock)
+{
+    private readonly IStatePropertyAccessor<string> _current = conversationState.CreateProperty<string>("currentProject");
+
+    public static JObject UnknownCaller { get; } = NoticeCard.Build(new NoticeCardModel(
+        "I couldn't tell who you are",
+        "Teams did not send your Azure AD identity with this message. Try again from the Teams app signed in with your hospital account."));
+
+    public async Task<ScopeResult> ResolveAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (Caller.Of(turn) is not { } caller)
+        {
+            return new ScopeResult(null, null, UnknownCaller);
+        }
+
+        if (ProjectCode.TryParse(await _current.GetAsync(turn, () => string.Empty, cancellationToken), out var chosen))
+        {
+            return new ScopeResult(caller, chosen, null);
+        }
+
+        var visible = await projects.ListVisibleAsync(caller.Tenant, caller.Person, cancellationToken);
+        if (visible.Count == 1)
+        {
+            return new ScopeResult(caller, visible[0].Code, null);
+        }
+
+        var intro = visible.Count == 0 ? null : "Which project? Tap **Use** on one, or type **use** and its code (for example **use EHR**).";
+        return new ScopeResult(caller, null, ProjectListCard.Build(new ProjectListModel(visible, null, Today, intro)));
+    }
+
+    public async Task<string?> CurrentAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        await _current.GetAsync(turn, () => string.Empty, cancellationToken) is { Length: > 0 } code ? code : null;
+
+    public async Task UseAsync(ITurnContext turn, ProjectCode code, CancellationToken cancellationToken)
+    {
+        await _current.SetAsync(turn, code.Value, cancellationToken);
+        await conversationState.SaveChangesAsync(turn, cancellationToken: cancellationToken);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

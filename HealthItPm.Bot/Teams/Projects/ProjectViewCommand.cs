@@ -1,0 +1,35 @@
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Projects;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Projects;
+
+/// <summary>
+/// A command that shows something about a project: the one named in the arguments
+/// (<c>status EHR</c>), else the conversation's current project. Anyone on the project may look.
+/// </summary>
+public abstract class ProjectViewCommand(ProjectScope scope, ProjectService projects) : ICommand
+{
+    public abstract CommandDefinition Definition { get; }
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        if (scoped.Caller is not { } caller)
+        {
+            return scoped.Answer!;
+        }
+
+        var code = ProjectCode.TryParse(arguments, out var named) ? named : scoped.Project;
+        if (code is not { } project)
+        {
+            return scoped.Answer!;
+        }
+
+        var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, project, cancellationToken);
+        return ProjectOutcomes.Card(outcome, p => Render(p, projects.TodayIn(p.TimeZone)));
+    }
+
+    protected abstract JObject Render(Project project, DateOnly today);
+}

@@ -1,0 +1,110 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Projects;
+
+/// <summary>
+/// <c>stakeholder add</c>: pick one or several people from the conversation's roster (people
+/// @mentioned in the command come pre-selected), with their role, discipline and department. The
+/// names stored come from the roster read at submit, never from the card.
+/// </summary>
+public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster) : ProjectForm(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("stakeholder add", "Add people from this chat or team (or @mention them).", "stakeholder add @Nina Patel");
+
+    private static readonly ChoiceField Role = new("role", "Role on the project", true, [("Stakeholder", nameof(ProjectRole.Stakeholder)), ("Leader (sponsor, CIO, CMIO, CNO)", nameof(ProjectRole.Leader)), ("Project manager", nameof(ProjectRole.ProjectManager))]);
+    private static readonly ChoiceField Discipline = new("discipline", "Discipline", true, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline));
+    private static readonly TextField Department = new("department", "Department", false, ProjectMember.MaxDepartmentLength, "e.g. ICU, Pharmacy, Radiology");
+
+    public override CommandDefinition Definition => Command;
+
+    public override string Verb => CardVerbs.AddStakeholders;
+
+    protected override ProjectAction Action => ProjectAction.ManageStakeholders;
+
+    private static ChoiceField People(IReadOnlyList<RosterMember> members) =>
+        new("people", "People", true, [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))], MultiSelect: true);
+
+    protected override async Task<FormModel> FormAsync(FormContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
+        var mentioned = TeamsRoster.Mentioned(context.Turn.Activity);
+        var preselected = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => m.Person.Value));
+        return new FormModel(
+            $"{context.Project.Code} · Add people",
+            "Pick from the people in this conversation. To add someone from another team, run this command in that team's channel or @mention them.",
+            [People(members), Role, Discipline, Department],
+            "Add",
+            Verb,
+            new Dictionary<string, string>(),
+            new Dictionary<string, string> { ["people"] = preselected, [Role.Id] = nameof(ProjectRole.Stakeholder), [Discipline.Id] = nameof(StakeholderRole.Clinician) });
+    }
+
+    protected override async Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
+        var chosen = values.Choices(People(members));
+        var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Text(Department));
+        if (!values.IsValid)
+        {
+            return null;
+        }
+
+        var people = members.Where(m => chosen.Contains(m.Person.Value)).ToList();
+        return (project, _) =>
+        {
+            foreach (var person in people)
+            {
+                project.AddMember(new ProjectMember(person.Person, person.Name, role!.Value, discipline!.Value, department));
+            }
+        };
+    }
+
+    protected override JObject Done(Project project, DateOnly today, FormValues values)
+    {
+        var count = values.Raw["people"].Split(',', StringSplitOptions.RemoveEmptyEntries).Length;
+        return ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), count == 1 ? "Added 1 person." : $"Added {count} people.");
+    }
+}
+
+/// <summary><c>stakeholder remove</c>: take someone off the project.</summary>
+public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("stakeholder remove", "Take someone off the project.", "stakeholder remove");
+
+    public override CommandDefinition Definition => Command;
+
+    public override string Verb => CardVerbs.RemoveStakeholder;
+
+    protected override ProjectAction Action => ProjectAction.ManageStakeholders;
+
+    private static ChoiceField Person(Project project) =>
+        new("person", "Person", true, [.. project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))]);
+
+    protected override Task<FormModel> FormAsync(FormContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(new FormModel($"{context.Project.Code} · Remove someone", null, [Person(context.Project)], "Remove", Verb, new Dictionary<string, string>()));
+    }
+
+    protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        var person = values.Choice(Person(context.Project));
+        Action<Project, DateOnly>? change = values.IsValid ? (project, _) => project.RemoveMember(new PersonId(person!)) : null;
+        return Task.FromResult(change);
+    }
+
+    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+        ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), "Removed from the project.");
+}

@@ -1,0 +1,49 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Projects;
+
+/// <summary><c>use EHR</c> (typed) and the <b>Use</b> button of the project list: makes a project the current one in this conversation.</summary>
+public sealed class UseProjectCommand(ProjectScope scope, ProjectService projects) : ICommand, ICardActionHandler
+{
+    public static readonly CommandDefinition Command = new("use", "Make a project the current one in this chat.", "use EHR");
+
+    public CommandDefinition Definition => Command;
+
+    public string Verb => CardVerbs.UseProject;
+
+    public Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken) => UseAsync(turn, arguments, cancellationToken);
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return UseAsync(turn, data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, cancellationToken);
+    }
+
+    private async Task<JObject> UseAsync(ITurnContext turn, string? code, CancellationToken cancellationToken)
+    {
+        if (Caller.Of(turn) is not { } caller)
+        {
+            return ProjectScope.UnknownCaller;
+        }
+
+        if (!ProjectCode.TryParse(code, out var project))
+        {
+            return NoticeCard.Build(new NoticeCardModel("Which project?", "Type **use** and the project's code, for example **use EHR**. Type **project list** to see the codes."));
+        }
+
+        var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, project, cancellationToken);
+        if (outcome is Outcome<Project>.Done)
+        {
+            await scope.UseAsync(turn, project, cancellationToken);
+        }
+
+        return ProjectOutcomes.Card(outcome, p => StatusCard.Build(StatusModel.From(p, projects.TodayIn(p.TimeZone))));
+    }
+}

@@ -1,0 +1,57 @@
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Projects;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Projects;
+
+/// <summary><c>status</c>: the project status card.</summary>
+public sealed class StatusCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("status", "The current project at a glance: RAG, SPI/CPI, milestones, KPIs.", "status");
+
+    public override CommandDefinition Definition => Command;
+
+    protected override JObject Render(Project project, DateOnly today) => StatusCard.Build(StatusModel.From(project, today));
+}
+
+/// <summary><c>milestones</c>: the timeline (planned against done, today marked, late flagged).</summary>
+public sealed class MilestonesCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("milestones", "The milestone timeline: planned vs done, late ones flagged.", "milestones");
+
+    public override CommandDefinition Definition => Command;
+
+    protected override JObject Render(Project project, DateOnly today) => MilestonesCard.Build(MilestonesModel.From(project, today));
+}
+
+/// <summary><c>stakeholders</c>: who is on the project, by role and department.</summary>
+public sealed class StakeholdersCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("stakeholders", "Who is on the project, by role and department.", "stakeholders");
+
+    public override CommandDefinition Definition => Command;
+
+    protected override JObject Render(Project project, DateOnly today) => StakeholdersCard.Build(StakeholdersModel.From(project));
+}
+
+/// <summary><c>kpis</c>: outcome measures against their targets.</summary>
+public sealed class KpisCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("kpis", "The project's KPIs against baseline and target.", "kpis");
+
+    public override CommandDefinition Definition => Command;
+
+    protected override JObject Render(Project project, DateOnly today) => KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis));
+}
+
+/// <summary><c>budget</c>: budget, spend and earned value.</summary>
+public sealed class BudgetCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("budget", "Budget, spend and earned value (PV, EV, AC, SPI, CPI, EAC).", "budget");
+
+    public override CommandDefinition Definition => Command;
+
+    protected override JObject Render(Project project, DateOnly today) =>
+        BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend));
+}

@@ -1,0 +1,54 @@
+using HealthItPm.Domain.Common;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+
+namespace HealthItPm.Bot.Teams;
+
+/// <summary>Someone in the conversation's roster (a team's members, or a chat's).</summary>
+public sealed record RosterMember(PersonId Person, string TeamsUserId, string Name);
+
+/// <summary>The people of the conversation a turn comes from, as Teams lists them.</summary>
+public interface IRoster
+{
+    Task<IReadOnlyList<RosterMember>> ReadAsync(ITurnContext turn, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Reads the roster page by page, up to <see cref="MaxMembers"/>: a card listing more people than
+/// that would be too large for Teams, and @mentions cover anyone beyond.
+/// </summary>
+public sealed class TeamsRoster : IRoster
+{
+    public const int MaxMembers = 200;
+    private const int PageSize = 100;
+
+    public async Task<IReadOnlyList<RosterMember>> ReadAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var members = new List<RosterMember>();
+        string? continuation = null;
+        do
+        {
+            var page = await TeamsInfo.GetPagedMembersAsync(turn, PageSize, continuation, cancellationToken);
+            members.AddRange(page.Members
+                .Where(m => PersonId.TryParse(m.AadObjectId, out _) && m.Id != turn.Activity.Recipient?.Id)
+                .Select(m => new RosterMember(new PersonId(m.AadObjectId), m.Id, string.IsNullOrWhiteSpace(m.Name) ? m.Email ?? m.Id : m.Name)));
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null && members.Count < MaxMembers);
+
+        return members.Take(MaxMembers).ToList();
+    }
+
+    /// <summary>The Teams user ids @mentioned in a message, other than the bot.</summary>
+    public static IReadOnlySet<string> Mentioned(IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Entities?
+            .Where(e => e.Type == "mention")
+            .Select(e => e.GetAs<Mention>().Mentioned?.Id)
+            .Where(id => id is not null && id != activity.Recipient?.Id)
+            .Select(id => id!)
+            .ToHashSet(StringComparer.Ordinal) ?? [];
+    }
+}
