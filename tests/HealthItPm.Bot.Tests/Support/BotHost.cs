@@ -53,7 +53,7 @@ public sealed class BotEnvironment : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Connector = await FakeConnector.StartAsync();
-        Host = new BotHost(Azurite.ConnectionString);
+        Host = new BotHost(Azurite.ConnectionString, new Dictionary<string, string?> { ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId });
         _ = Host.Server;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Support;
@@ -97,6 +98,12 @@ public sealed class FakeConnector : IAsyncDisposable
             }
 
             await context.Response.WriteAsJsonAsync(new { error = new { code = "Failure", message = ((HttpStatusCode)failure.Status).ToString() } });
+            return;
+        }
+
+        if (context.Request.Method == "GET" && context.Request.Path.Value!.EndsWith("/pagedmembers", StringComparison.Ordinal))
+        {
+            await context.Response.WriteAsync(JsonConvert.SerializeObject(new { members = TestActivities.Roster.Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId }) }));
             return;
         }
 

@@ -1,0 +1,49 @@
+using System.Globalization;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Bot.Tests.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.Projects;
+
+/// <summary>A person talking to the bot in their own chat: typed commands and card submits, as Teams sends them.</summary>
+public sealed class ProjectConversation(BotEnvironment env, ChannelAccount person)
+{
+    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public string ConversationId { get; } = "a:" + Guid.NewGuid().ToString("N");
+
+    public static string Date(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Types a command; answers with the card the bot sent back.</summary>
+    public async Task<JObject> SayAsync(string text, Action<Activity>? shape = null)
+    {
+        var before = env.Connector.SentActivities(ConversationId).Count();
+        var activity = TestActivities.Message(text, env.Connector.ServiceUrl, ConversationId, from: person);
+        shape?.Invoke(activity);
+        await env.Host.PostAsync(activity);
+        var sent = env.Connector.SentActivities(ConversationId).ToList();
+        Assert.True(sent.Count == before + 1, $"Expected one reply to '{text}', got {sent.Count - before}.");
+        return MessagesEndpointTests.CardOf(sent[^1]);
+    }
+
+    /// <summary>Submits a card action; answers with the card that replaces the one acted on.</summary>
+    public async Task<JObject> SubmitAsync(string verb, object data)
+    {
+        var response = await env.Host.PostAsync(TestActivities.Invoke(verb, JObject.FromObject(data), env.Connector.ServiceUrl, ConversationId, from: person));
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(200, (int)body["statusCode"]!);
+        return (JObject)body["value"]!;
+    }
+}
+
+internal static class CardText
+{
+    /// <summary>Every text of a card (text blocks, facts, inputs' labels and values), for asserting on what a person sees.</summary>
+    public static string Of(JObject card) => string.Join("\n", card.Descendants().OfType<JProperty>()
+        .Where(p => p.Name is "text" or "title" or "value" or "label" && p.Value.Type is JTokenType.String or JTokenType.Float or JTokenType.Integer)
+        .Select(p => p.Value.ToString()));
+
+    public static JObject? Input(JObject card, string id) =>
+        card.Descendants().OfType<JObject>().FirstOrDefault(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true && (string?)o["id"] == id);
+}

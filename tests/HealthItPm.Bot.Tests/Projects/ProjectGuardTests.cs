@@ -1,0 +1,150 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Tests.Support;
+
+namespace HealthItPm.Bot.Tests.Projects;
+
+/// <summary>Roles, tampered card data and wrong values, through the real host.</summary>
+[Collection(SharedBotEnvironment.Name)]
+public class ProjectGuardTests(BotEnvironment env)
+{
+    private static string NewCode() => "P" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+
+    private async Task<(ProjectConversation Pm, string Code)> ProjectWithNurseAsync()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "PACS upgrade", kind = "PacsRis", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "America/Chicago" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "Radiology" });
+        return (pm, code);
+    }
+
+    [Fact]
+    public async Task Someone_not_allowed_to_be_a_pm_cannot_create_a_project()
+    {
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+
+        var answer = CardText.Of(await nurse.SubmitAsync(CardVerbs.CreateProject, new { code = NewCode(), name = "Shadow IT", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(1), end = ProjectConversation.Date(2), timezone = "UTC" }));
+
+        Assert.Contains("Ask your admin", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stakeholder_asking_for_a_pm_form_is_told_who_can()
+    {
+        var (_, code) = await ProjectWithNurseAsync();
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await nurse.SayAsync($"use {code}");
+
+        var answer = CardText.Of(await nurse.SayAsync("milestone add"));
+
+        Assert.Contains("Only the project managers of PACS upgrade (Priya Shah) can do that.", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tampered_submit_from_a_stakeholder_changes_nothing()
+    {
+        var (pm, code) = await ProjectWithNurseAsync();
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+
+        var answer = CardText.Of(await nurse.SubmitAsync(CardVerbs.SetBudget, new { project = code, bac = "1" }));
+
+        Assert.Contains("Only the project managers", answer, StringComparison.Ordinal);
+        Assert.Contains("not set", CardText.Of(await pm.SayAsync($"budget {code}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_outsider_cannot_see_the_project()
+    {
+        var (_, code) = await ProjectWithNurseAsync();
+        var pharmacist = new ProjectConversation(env, TestActivities.Pharmacist);
+
+        var answer = CardText.Of(await pharmacist.SayAsync($"status {code}"));
+
+        Assert.Contains("You are not on PACS upgrade", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_submit_for_an_unknown_project_says_so()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+
+        var answer = CardText.Of(await pm.SubmitAsync(CardVerbs.AddMilestone, new { project = "NOSUCH", name = "X", planned = ProjectConversation.Date(1), weight = "1" }));
+
+        Assert.Contains("There is no project with the code NOSUCH", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_values_show_the_form_again_with_messages_and_entries_kept()
+    {
+        var (pm, code) = await ProjectWithNurseAsync();
+
+        var form = await pm.SubmitAsync(CardVerbs.AddMilestone, new { project = code, name = "Modality worklist live", planned = "next tuesday", weight = "0" });
+
+        var text = CardText.Of(form);
+        Assert.Contains("Planned date must be a date", text, StringComparison.Ordinal);
+        Assert.Contains("Weight (share of the work) must be between 0.01 and 1,000.", text, StringComparison.Ordinal);
+        Assert.Equal("Modality worklist live", (string?)CardText.Input(form, "name")!["value"]);
+    }
+
+    [Fact]
+    public async Task A_duplicate_milestone_is_explained_on_the_form()
+    {
+        var (pm, code) = await ProjectWithNurseAsync();
+        await pm.SubmitAsync(CardVerbs.AddMilestone, new { project = code, name = "Go-live", planned = ProjectConversation.Date(30), weight = "10" });
+
+        var form = await pm.SubmitAsync(CardVerbs.AddMilestone, new { project = code, name = "go-live", planned = ProjectConversation.Date(31), weight = "5" });
+
+        Assert.Contains("There is already a milestone called \u201cgo-live\u201d.", CardText.Of(form), StringComparison.Ordinal);
+        Assert.NotNull(CardText.Input(form, "weight"));
+    }
+
+    [Fact]
+    public async Task A_new_project_with_a_past_go_live_and_a_taken_code_is_refused_on_the_form()
+    {
+        var (pm, code) = await ProjectWithNurseAsync();
+
+        var past = CardText.Of(await pm.SubmitAsync(CardVerbs.CreateProject, new { code = NewCode(), name = "Late", kind = "Ehr", start = ProjectConversation.Date(-30), golive = ProjectConversation.Date(-2), end = ProjectConversation.Date(10), timezone = "UTC" }));
+        var taken = CardText.Of(await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Again", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(5), end = ProjectConversation.Date(10), timezone = "UTC" }));
+        var badCode = CardText.Of(await pm.SubmitAsync(CardVerbs.CreateProject, new { code = "9X", name = "Bad", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(5), end = ProjectConversation.Date(10), timezone = "Mars/Base" }));
+
+        Assert.Contains("The go-live date is in the past", past, StringComparison.Ordinal);
+        Assert.Contains($"There is already a project with the code {code}", taken, StringComparison.Ordinal);
+        Assert.Contains("Use 2 to 10 letters or digits", badCode, StringComparison.Ordinal);
+        Assert.Contains("Pick time zone from the list.", badCode, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Picking_someone_not_in_the_roster_is_refused()
+    {
+        var (pm, code) = await ProjectWithNurseAsync();
+
+        var form = CardText.Of(await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = Guid.NewGuid().ToString(), role = "Leader", discipline = "Leader" }));
+
+        Assert.Contains("Pick people from the list.", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mentioned_person_comes_pre_selected()
+    {
+        var (pm, _) = await ProjectWithNurseAsync();
+
+        var form = await pm.SayAsync("stakeholder add <at>Grace Kim, PharmD</at>", a => a.Entities = [new Microsoft.Bot.Schema.Mention(TestActivities.Pharmacist, "<at>Grace Kim, PharmD</at>")]);
+
+        Assert.Equal(TestActivities.PharmacistAadId, (string?)CardText.Input(form, "people")!["value"]);
+    }
+
+    [Fact]
+    public async Task Project_list_and_use_follow_membership()
+    {
+        var (_, code) = await ProjectWithNurseAsync();
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+
+        var list = CardText.Of(await nurse.SayAsync("project list"));
+        var used = CardText.Of(await nurse.SubmitAsync(CardVerbs.UseProject, new { project = code }));
+        var again = CardText.Of(await nurse.SayAsync("project list"));
+
+        Assert.Contains(code, list, StringComparison.Ordinal);
+        Assert.Contains($"{code} · PACS upgrade", used, StringComparison.Ordinal);
+        Assert.Contains("_(current)_", again, StringComparison.Ordinal);
+    }
+}
