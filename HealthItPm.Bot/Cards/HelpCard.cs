@@ -5,17 +5,28 @@ namespace HealthItPm.Bot.Cards;
 
 public sealed record HelpCardModel(IReadOnlyList<CommandDefinition> Commands);
 
-/// <summary>The answer to <c>help</c>: every command this person may use, with an example.</summary>
+/// <summary>The answer to <c>help</c>: every command this person may use, with an example, project-manager commands apart.</summary>
 public static class HelpCard
 {
     public static JObject Build(HelpCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return AdaptiveCard.Create(
-        [
+        var body = new List<JObject>
+        {
             CardElements.Heading("What I can do"),
             CardElements.Text("Type a command in this chat, or @mention me in a channel.", subtle: true, spacing: "None"),
-            CardElements.Facts(model.Commands.Select(c => (c.Name, $"{c.Summary} _e.g._ `{c.Example}`"))),
-        ]);
+            Facts(model.Commands.Where(c => !c.ForProjectManagers)),
+        };
+        var managing = model.Commands.Where(c => c.ForProjectManagers).ToList();
+        if (managing.Count > 0)
+        {
+            body.Add(CardElements.Text("**For project managers**"));
+            body.Add(Facts(managing));
+        }
+
+        return AdaptiveCard.Create(body);
     }
+
+    private static JObject Facts(IEnumerable<CommandDefinition> commands) =>
+        CardElements.Facts(commands.Select(c => (c.Name, $"{c.Summary} _e.g._ `{c.Example}`")));
 }

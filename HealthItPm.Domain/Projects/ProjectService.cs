@@ -111,6 +111,11 @@ public sealed class ProjectService(IProjectRepository projects, AccessPolicy acc
     public Task<IReadOnlyList<ProjectSummary>> ListVisibleAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         access.IsAdmin(person) ? projects.ListAsync(tenant, cancellationToken) : projects.ListForPersonAsync(tenant, person, cancellationToken);
 
+    /// <summary>Whether the person manages any project, or may create one: what decides which commands help shows them.</summary>
+    public async Task<bool> ManagesProjectsAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+        access.CanCreateProject(person).Allowed
+        || (await projects.ListForPersonAsync(tenant, person, cancellationToken)).Any(p => p.Role == ProjectRole.ProjectManager);
+
     private static Outcome<Project>.NotFound NotFound(ProjectCode code) =>
         new($"There is no project with the code {code}. Type **project list** to see yours.");
 }

@@ -18,7 +18,7 @@ namespace HealthItPm.Bot.Storage.Projects;
 /// plus <c>Name</c>, <c>Kind</c>, <c>Phase</c>, <c>GoLive</c> columns for lists. A tenant's projects: a
 /// range query on the prefix. A project's stakeholders: the point read of this row.</item>
 /// <item><c>person|{aadObjectId}|{CODE}</c> — one row per person per project (with the same list
-/// columns). A person's projects: a range query on <c>person|{aadObjectId}|</c>.</item>
+/// columns and the person's <c>Role</c>). A person's projects: a range query on <c>person|{aadObjectId}|</c>.</item>
 /// </list>
 /// Concurrency: the project row's ETag; the batch fails whole when it changed since it was read.
 /// </para>
@@ -51,7 +51,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     {
         ArgumentNullException.ThrowIfNull(project);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ProjectRow(tenant, project)) };
-        actions.AddRange(project.Members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m.Person, project))));
+        actions.AddRange(project.Members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m, project))));
         try
         {
             await tables.ExecuteAsync(Name, table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
@@ -73,7 +73,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         {
             new(TableTransactionActionType.UpdateReplace, ProjectRow(tenant, current), new ETag(project.Version)),
         };
-        actions.AddRange(current.Members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m.Person, current))));
+        actions.AddRange(current.Members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m, current))));
         actions.AddRange(before.Where(person => !members.Contains(person))
             .Select(person => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenant.Value, PersonKey(person, current.Code)), ETag.All)));
         try
@@ -95,7 +95,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     private async Task<IReadOnlyList<ProjectSummary>> QuerySummariesAsync(TenantId tenant, string prefix, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenant.Value} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixUpperBound(prefix)}");
-        string[] columns = ["RowKey", "Code", "Name", "Kind", "Phase", "GoLive"];
+        string[] columns = ["RowKey", "Code", "Name", "Kind", "Phase", "GoLive", "Role"];
         return await tables.ExecuteAsync<IReadOnlyList<ProjectSummary>>(
             Name,
             async table =>
@@ -108,7 +108,8 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
                         row.GetString("Name"),
                         Enum.Parse<ProjectKind>(row.GetString("Kind")),
                         Enum.Parse<ProjectPhase>(row.GetString("Phase")),
-                        DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime)));
+                        DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime),
+                        row.GetString("Role") is { } role ? Enum.Parse<ProjectRole>(role) : null));
                 }
 
                 return result;
@@ -139,8 +140,12 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         return row;
     }
 
-    private static TableEntity PersonRow(TenantId tenant, PersonId person, Project project) =>
-        SummaryRow(tenant, PersonKey(person.Value, project.Code), project);
+    private static TableEntity PersonRow(TenantId tenant, ProjectMember member, Project project)
+    {
+        var row = SummaryRow(tenant, PersonKey(member.Person.Value, project.Code), project);
+        row["Role"] = member.Role.ToString();
+        return row;
+    }
 
     private static TableEntity SummaryRow(TenantId tenant, string rowKey, Project project) => new(tenant.Value, rowKey)
     {

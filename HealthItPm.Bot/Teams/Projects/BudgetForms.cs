@@ -12,7 +12,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>budget set</c>: the budget at completion (BAC).</summary>
 public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("budget set", "Set the budget at completion (BAC).", "budget set");
+    public static readonly CommandDefinition Command = new("budget set", "Set the budget at completion (BAC).", "budget set", ForProjectManagers: true);
 
     private static readonly NumberField Budget = new("bac", "Budget at completion", true, 1m, 10_000_000_000m, "e.g. 1200000");
 
@@ -51,7 +51,7 @@ public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects) :
 /// <summary><c>spend</c>: record money spent (amount, date, note).</summary>
 public sealed class SpendForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("spend", "Record money spent on the project.", "spend");
+    public static readonly CommandDefinition Command = new("spend", "Record money spent on the project.", "spend", ForProjectManagers: true);
 
     private static readonly NumberField Amount = new("amount", "Amount", true, 0.01m, 1_000_000_000m, "e.g. 25000");
     private static readonly DateField On = new("date", "Date", true);

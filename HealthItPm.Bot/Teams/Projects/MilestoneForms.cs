@@ -12,7 +12,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>milestone add</c>: name, planned date and weight (share of the work).</summary>
 public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone add", "Plan a milestone: name, date and its share of the work.", "milestone add");
+    public static readonly CommandDefinition Command = new("milestone add", "Plan a milestone: name, date and its share of the work.", "milestone add", ForProjectManagers: true);
 
     private static readonly TextField Name = new("name", "Milestone", true, Milestone.MaxNameLength, "e.g. Integrated testing complete");
     private static readonly DateField Planned = new("planned", "Planned date", true);
@@ -50,7 +50,7 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
 /// <summary><c>milestone done</c>: mark an open milestone done (today, or the day it was really done).</summary>
 public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone done", "Mark a milestone done.", "milestone done");
+    public static readonly CommandDefinition Command = new("milestone done", "Mark a milestone done.", "milestone done", ForProjectManagers: true);
 
     private static readonly DateField DoneOn = new("done", "Done on", true);
 

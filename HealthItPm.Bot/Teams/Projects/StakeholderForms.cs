@@ -16,7 +16,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholder add", "Add people from this chat or team (or @mention them).", "stakeholder add @Nina Patel");
+    public static readonly CommandDefinition Command = new("stakeholder add", "Add people from this chat or team (or @mention them).", "stakeholder add @Nina Patel", ForProjectManagers: true);
 
     private static readonly ChoiceField Role = new("role", "Role on the project", true, [("Stakeholder", nameof(ProjectRole.Stakeholder)), ("Leader (sponsor, CIO, CMIO, CNO)", nameof(ProjectRole.Leader)), ("Project manager", nameof(ProjectRole.ProjectManager))]);
     private static readonly ChoiceField Discipline = new("discipline", "Discipline", true, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline));
@@ -79,7 +79,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 /// <summary><c>stakeholder remove</c>: take someone off the project.</summary>
 public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholder remove", "Take someone off the project.", "stakeholder remove");
+    public static readonly CommandDefinition Command = new("stakeholder remove", "Take someone off the project.", "stakeholder remove", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 

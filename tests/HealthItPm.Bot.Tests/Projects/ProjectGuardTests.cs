@@ -148,3 +148,19 @@ public class ProjectGuardTests(BotEnvironment env)
         Assert.Contains("_(current)_", again, StringComparison.Ordinal);
     }
 }
+
+[Collection(SharedBotEnvironment.Name)]
+public class HelpByRoleTests(BotEnvironment env)
+{
+    [Fact]
+    public async Task Help_lists_project_manager_commands_only_to_people_who_manage_projects()
+    {
+        var forNurse = CardText.Of(await new ProjectConversation(env, TestActivities.Pharmacist).SayAsync("help"));
+        var forPm = CardText.Of(await new ProjectConversation(env, TestActivities.Pm).SayAsync("help"));
+
+        Assert.Contains("status", forNurse, StringComparison.Ordinal);
+        Assert.DoesNotContain("milestone add", forNurse, StringComparison.Ordinal);
+        Assert.Contains("For project managers", forPm, StringComparison.Ordinal);
+        Assert.Contains("milestone add", forPm, StringComparison.Ordinal);
+    }
+}
