@@ -64,7 +64,8 @@ public static class PhiGuard
         (PhiKind.PatientName, new Regex(@"\b(Mr|Mrs|Ms|Miss|Mx)\.?\s+" + Name, Options, Timeout), "a person's name"),
     ];
 
-    private static readonly Regex PatientCue = new(@"\b(patient|pt)\b\.?\s+(?<name>" + Name + @"(\s+" + Name + ")?)", Options | RegexOptions.IgnoreCase, Timeout);
+    // The cue in any case, the name as names are written (capitalised): "pt. Smith", not "pt. transport".
+    private static readonly Regex PatientCue = new(@"(?i:\b(patient|pt)\b)\.?\s+(?<name>" + Name + @"(\s+" + Name + ")?)", Options, Timeout);
     private static readonly Regex MentionsPatient = new(@"\b(patient|pt)\b", Options | RegexOptions.IgnoreCase, Timeout);
     private static readonly Regex BedOrRoom = new(@"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b", Options | RegexOptions.IgnoreCase, Timeout);
 
@@ -84,8 +85,8 @@ public static class PhiGuard
         foreach (Match match in PatientCue.Matches(text))
         {
             var name = match.Groups["name"];
-            // The name must be written as one (capitalised), and not be a product word such as "Patient Portal".
-            if (char.IsUpper(name.Value[0]) && !NotNames.Contains(name.Value.Split(' ')[0], StringComparer.Ordinal))
+            // Not a product word such as "Patient Portal".
+            if (!NotNames.Contains(name.Value.Split(' ')[0], StringComparer.Ordinal))
             {
                 findings.Add(new PhiFinding(PhiKind.PatientName, match.Index, match.Length, "a patient's name"));
             }

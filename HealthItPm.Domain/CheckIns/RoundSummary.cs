@@ -1,0 +1,59 @@
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Domain.CheckIns;
+
+/// <summary>A blocker as reported: attributed, unless the round is anonymous.</summary>
+public sealed record ReportedBlocker(string? Who, string Text);
+
+/// <summary>Response rate, share blocked and average impact of a round, for trends.</summary>
+public sealed record RoundTrendPoint(string RoundId, decimal ResponseRate, decimal BlockedShare, decimal? AverageImpact);
+
+/// <summary>
+/// What the PM sees of a round: response rate, status distribution, average impact, blockers,
+/// training requests, who could not be reached, and the trend over the previous rounds.
+/// </summary>
+public sealed record RoundSummary(
+    string RoundId,
+    bool Open,
+    int AudienceCount,
+    int AnsweredCount,
+    IReadOnlyDictionary<CheckInStatus, int> Distribution,
+    decimal? AverageImpact,
+    IReadOnlyList<ReportedBlocker> Blockers,
+    IReadOnlyList<string?> TrainingRequests,
+    IReadOnlyList<string> Unreachable,
+    IReadOnlyList<RoundTrendPoint> Trend)
+{
+    public decimal ResponseRate => AudienceCount == 0 ? 0 : (decimal)AnsweredCount / AudienceCount;
+
+    public RoundTrendPoint Point => new(
+        RoundId,
+        ResponseRate,
+        AnsweredCount == 0 ? 0 : (decimal)Distribution[CheckInStatus.Blocked] / AnsweredCount,
+        AverageImpact);
+
+    /// <summary>Summarises a round; the trend is the earlier rounds' points (oldest first) plus this one.</summary>
+    public static RoundSummary From(CheckInRound round, IReadOnlyList<GivenAnswer> answers, IReadOnlySet<PersonId> unreachable, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(unreachable);
+        ArgumentNullException.ThrowIfNull(previous);
+        var names = round.Audience.ToDictionary(r => r.Person, r => r.Name);
+        var counted = answers.Where(a => names.ContainsKey(a.Person)).GroupBy(a => a.Person).Select(g => g.MaxBy(a => a.At)!).ToList();
+        string? Who(PersonId person) => round.Anonymous ? null : names[person];
+
+        var summary = new RoundSummary(
+            round.Id,
+            round.IsOpen(now),
+            round.Audience.Count,
+            counted.Count,
+            Enum.GetValues<CheckInStatus>().ToDictionary(s => s, s => counted.Count(a => a.Answer.Status == s)),
+            counted.Count == 0 ? null : decimal.Round((decimal)counted.Average(a => a.Answer.Impact.Value), 1),
+            [.. counted.Where(a => a.Answer.Blockers is not null).OrderBy(a => a.At).Select(a => new ReportedBlocker(Who(a.Person), a.Answer.Blockers!))],
+            [.. counted.Where(a => a.Answer.TrainingNeeded).Select(a => Who(a.Person))],
+            [.. round.Audience.Where(r => unreachable.Contains(r.Person)).Select(r => r.Name).Order(StringComparer.CurrentCulture)],
+            []);
+        return summary with { Trend = [.. previous, summary.Point] };
+    }
+}

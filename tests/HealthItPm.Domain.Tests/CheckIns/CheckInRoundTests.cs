@@ -1,0 +1,135 @@
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Domain.Tests.CheckIns;
+
+public class CheckInRoundTests
+{
+    private static readonly DateTimeOffset Opens = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
+    private static readonly Respondent Nurse = new(new PersonId("22222222-2222-2222-2222-222222222222"), "Nina Patel", StakeholderRole.Nurse, "ICU");
+    private static readonly Respondent Physician = new(new PersonId("66666666-6666-6666-6666-666666666666"), "Dr. Omar Haddad", StakeholderRole.Physician, "Medicine");
+    private static readonly Respondent Pharmacist = new(new PersonId("44444444-4444-4444-4444-444444444444"), "Grace Kim", StakeholderRole.Pharmacist, "Pharmacy");
+    private static readonly PersonId Outsider = new("55555555-5555-5555-5555-555555555555");
+
+    private static CheckInRound Round(bool anonymous = false) =>
+        new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, [Nurse, Physician, Pharmacist]);
+
+    private static CheckInAnswer Answer(CheckInStatus status, int impact, string? blockers = null, bool training = false) =>
+        CheckInAnswer.Create(status, new WorkflowImpact(impact), blockers, training).Answer!;
+
+    [Fact]
+    public void The_round_id_is_its_opening_time_so_every_host_computes_the_same()
+    {
+        Assert.Equal("20261201T1600Z", Round().Id);
+        Assert.Equal(Round().Id, new CheckInRound(new ProjectCode("EHR"), Opens.ToOffset(TimeSpan.FromHours(-6)), TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, []).Id);
+    }
+
+    [Fact]
+    public void Someone_outside_the_audience_cannot_answer()
+    {
+        var error = Assert.Throws<DomainException>(() => Round().Accept(Outsider, Answer(CheckInStatus.OnTrack, 1), Opens.AddMinutes(5)));
+
+        Assert.Contains("not sent to you", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(48 * 60)]
+    [InlineData(72 * 60)]
+    public void Answers_outside_the_open_window_are_refused(int minutesAfterOpening) =>
+        Assert.Throws<DomainException>(() => Round().Accept(Nurse.Person, Answer(CheckInStatus.OnTrack, 1), Opens.AddMinutes(minutesAfterOpening)));
+
+    [Fact]
+    public void Blockers_with_suspected_phi_produce_no_answer_and_say_where()
+    {
+        var (answer, phi) = CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), "pt. Alvarez MRN 00482913 missed meds", false);
+
+        Assert.Null(answer);
+        Assert.Equal([PhiKind.PatientName, PhiKind.MedicalRecordNumber], phi.Select(f => f.Kind));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void Impact_is_one_to_five(int value) => Assert.Throws<DomainException>(() => new WorkflowImpact(value));
+
+    [Fact]
+    public void The_reminder_goes_once_to_those_who_have_not_answered_and_can_be_reached()
+    {
+        var round = Round();
+        var answered = new HashSet<PersonId> { Nurse.Person };
+        var unreachable = new HashSet<PersonId> { Pharmacist.Person };
+
+        Assert.Empty(round.DueForReminder(Opens.AddHours(23), answered, new HashSet<PersonId>(), unreachable));
+        Assert.Equal([Physician], round.DueForReminder(Opens.AddHours(24), answered, new HashSet<PersonId>(), unreachable));
+        Assert.Empty(round.DueForReminder(Opens.AddHours(25), answered, new HashSet<PersonId> { Physician.Person }, unreachable));
+        Assert.Empty(round.DueForReminder(Opens.AddHours(48), new HashSet<PersonId>(), new HashSet<PersonId>(), new HashSet<PersonId>()));
+    }
+
+    [Fact]
+    public void The_summary_counts_each_person_once_with_their_latest_answer()
+    {
+        var round = Round();
+        GivenAnswer[] answers =
+        [
+            round.Accept(Nurse.Person, Answer(CheckInStatus.Blocked, 5, "Scanners drop Wi-Fi on 4 West"), Opens.AddMinutes(5)),
+            round.Accept(Nurse.Person, Answer(CheckInStatus.SomeConcerns, 3, "Scanners drop Wi-Fi on 4 West", training: true), Opens.AddMinutes(30)),
+            round.Accept(Physician.Person, Answer(CheckInStatus.OnTrack, 2), Opens.AddMinutes(40)),
+        ];
+
+        var summary = RoundSummary.From(round, answers, new HashSet<PersonId> { Pharmacist.Person }, [new RoundTrendPoint("20261124T1600Z", 0.5m, 0.5m, 4m)], Opens.AddHours(1));
+
+        Assert.Equal((3, 2), (summary.AudienceCount, summary.AnsweredCount));
+        Assert.Equal(2m / 3m, summary.ResponseRate);
+        Assert.Equal(0, summary.Distribution[CheckInStatus.Blocked]);
+        Assert.Equal(1, summary.Distribution[CheckInStatus.SomeConcerns]);
+        Assert.Equal(1, summary.Distribution[CheckInStatus.OnTrack]);
+        Assert.Equal(2.5m, summary.AverageImpact);
+        Assert.Equal([new ReportedBlocker("Nina Patel", "Scanners drop Wi-Fi on 4 West")], summary.Blockers);
+        Assert.Equal(["Nina Patel"], summary.TrainingRequests);
+        Assert.Equal(["Grace Kim"], summary.Unreachable);
+        Assert.True(summary.Open);
+        Assert.Equal(["20261124T1600Z", "20261201T1600Z"], summary.Trend.Select(t => t.RoundId));
+        Assert.Equal(0m, summary.Trend[^1].BlockedShare);
+    }
+
+    [Fact]
+    public void An_anonymous_round_attributes_nothing()
+    {
+        var round = Round(anonymous: true);
+        var answers = new[] { round.Accept(Nurse.Person, Answer(CheckInStatus.Blocked, 4, "Order sets incomplete", training: true), Opens.AddMinutes(1)) };
+
+        var summary = RoundSummary.From(round, answers, new HashSet<PersonId>(), [], Opens.AddHours(49));
+
+        Assert.Null(Assert.Single(summary.Blockers).Who);
+        Assert.Null(Assert.Single(summary.TrainingRequests));
+        Assert.False(summary.Open);
+        Assert.Equal(1m, summary.Trend.Single().BlockedShare);
+    }
+
+    [Fact]
+    public void A_round_nobody_answered_has_no_average()
+    {
+        var summary = RoundSummary.From(Round(), [], new HashSet<PersonId>(), [], Opens.AddHours(1));
+
+        Assert.Null(summary.AverageImpact);
+        Assert.Equal(0m, summary.ResponseRate);
+    }
+
+    [Fact]
+    public void Audience_selection_takes_stakeholders_by_discipline_and_department()
+    {
+        var project = new HealthItPm.Domain.Tests.Projects.ProjectBuilder().Build();
+        project.AddMember(new ProjectMember(Physician.Person, Physician.Name, ProjectRole.Stakeholder, StakeholderRole.Physician, "Medicine"));
+
+        var everyone = Audience.Everyone.Select(project);
+        var nurses = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>()).Select(project);
+        var icu = new Audience(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "icu" }).Select(project);
+
+        Assert.Equal(2, everyone.Count);
+        Assert.Equal("Nina Patel", Assert.Single(nurses).Name);
+        Assert.Equal("Nina Patel", Assert.Single(icu).Name);
+    }
+}
