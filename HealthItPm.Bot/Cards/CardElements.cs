@@ -19,6 +19,17 @@ public static class CardElements
         ["style"] = "heading",
     };
 
+    /// <summary>A section title with a separator above it.</summary>
+    public static JObject Section(string title) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = title,
+        ["weight"] = "Bolder",
+        ["spacing"] = "Medium",
+        ["separator"] = true,
+        ["wrap"] = true,
+    };
+
     public static JObject Text(string markdown, bool subtle = false, string? spacing = null)
     {
         var block = new JObject { ["type"] = "TextBlock", ["text"] = markdown, ["wrap"] = true };

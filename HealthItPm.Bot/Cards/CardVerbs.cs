@@ -14,4 +14,7 @@ public static class CardVerbs
     public const string RecordSpend = "spend.record";
     public const string AddKpi = "kpi.add";
     public const string RecordKpi = "kpi.record";
+    public const string ScheduleCheckIn = "checkin.schedule";
+    public const string SubmitCheckIn = "checkin.submit";
+    public const string ChangeCheckIn = "checkin.change";
 }

@@ -10,7 +10,8 @@ public static class HealthItPmHost
             .AddHealthItPmOptions(builder.Configuration)
             .AddHealthItPmStorage()
             .AddHealthItPmBot()
-            .AddHealthItPmProjects();
+            .AddHealthItPmProjects()
+            .AddHealthItPmCheckIns();
 
         var app = builder.Build();
         app.MapHealthItPmEndpoints();

@@ -4,6 +4,10 @@ using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Bot.Teams.CheckIns;
+using HealthItPm.Bot.Scheduling;
+using HealthItPm.Bot.Storage.CheckIns;
+using HealthItPm.Domain.CheckIns;
 using HealthItPm.Bot.Storage.Projects;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
@@ -41,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UserState>();
         services.AddSingleton<ConversationReferenceTable>();
         services.AddSingleton<IProjectRepository, ProjectTable>();
+        services.AddSingleton<ICheckInStore, CheckInTable>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
@@ -49,10 +54,15 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmBot(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            // Validated first: whoever resolves the adapter early gets our message naming the setting, not the SDK's.
+            _ = sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
+            return new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(),
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+        });
         services.AddSingleton<TenantFilterMiddleware>();
         services.AddSingleton<ConversationCaptureMiddleware>();
 
@@ -97,6 +107,25 @@ public static class ServiceCollectionExtensions
         services.AddForm<SpendForm>(SpendForm.Command);
         services.AddForm<KpiAddForm>(KpiAddForm.Command);
         services.AddForm<KpiRecordForm>(KpiRecordForm.Command);
+        return services;
+    }
+
+    /// <summary>Stakeholder check-ins: commands, the answer card's actions, delivery and the in-host scheduler.</summary>
+    public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
+    {
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CheckInService>();
+        services.AddSingleton<CheckInDispatcher>();
+        services.AddSingleton<CheckInScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
+
+        services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
+        services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);
+        services.AddCommand<CheckInStopCommand>(CheckInStopCommand.Command);
+        services.AddForm<CheckInScheduleForm>(CheckInScheduleForm.Command);
+        services.AddSingleton<CheckInAnswerActions>();
+        services.AddSingleton<ICardActionHandler, SubmitCheckInAction>();
+        services.AddSingleton<ICardActionHandler, ChangeCheckInAction>();
         return services;
     }
 

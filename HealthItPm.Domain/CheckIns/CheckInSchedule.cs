@@ -4,7 +4,11 @@ using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.CheckIns;
 
-/// <summary>Who a check-in goes to: the project's stakeholders, optionally only some disciplines or departments.</summary>
+/// <summary>
+/// Who a check-in goes to: the people delivering the change — stakeholders and project managers (a
+/// PM's own status and blockers belong in the summary too), not leaders — optionally only some
+/// disciplines or departments.
+/// </summary>
 public sealed record Audience(IReadOnlySet<StakeholderRole> Disciplines, IReadOnlySet<string> Departments)
 {
     public static Audience Everyone { get; } = new(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
@@ -13,7 +17,7 @@ public sealed record Audience(IReadOnlySet<StakeholderRole> Disciplines, IReadOn
     {
         ArgumentNullException.ThrowIfNull(project);
         return [.. project.Members
-            .Where(m => m.Role == ProjectRole.Stakeholder)
+            .Where(m => m.Role != ProjectRole.Leader)
             .Where(m => Disciplines.Count == 0 || Disciplines.Contains(m.Discipline))
             .Where(m => Departments.Count == 0 || (m.Department is not null && Departments.Contains(m.Department)))
             .Select(m => new Respondent(m.Person, m.DisplayName, m.Discipline, m.Department))];

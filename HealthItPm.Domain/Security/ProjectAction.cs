@@ -11,4 +11,5 @@ public enum ProjectAction
     ManageBudget,
     ManageKpis,
     ChangePhase,
+    ManageCheckIns,
 }

@@ -69,6 +69,7 @@ public static class FormCard
                 ["placeholder"] = number.Placeholder ?? string.Empty,
             },
             DateField => new JObject { ["type"] = "Input.Date" },
+            TimeField => new JObject { ["type"] = "Input.Time" },
             ChoiceField choice => new JObject
             {
                 ["type"] = "Input.ChoiceSet",

@@ -12,6 +12,9 @@ public sealed record NumberField(string Id, string Label, bool Required, decimal
 public sealed record DateField(string Id, string Label, bool Required)
     : FormField(Id, Label, Required);
 
+public sealed record TimeField(string Id, string Label, bool Required)
+    : FormField(Id, Label, Required);
+
 public sealed record ChoiceField(string Id, string Label, bool Required, IReadOnlyList<(string Title, string Value)> Choices, bool MultiSelect = false, bool Compact = true)
     : FormField(Id, Label, Required);
 

@@ -90,6 +90,23 @@ public sealed class FormValues
         return null;
     }
 
+    public TimeOnly? Time(TimeField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (Present(field) is not { } value)
+        {
+            return null;
+        }
+
+        if (TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        AddError(field.Id, $"{field.Label} must be a time of day, like 10:00.");
+        return null;
+    }
+
     /// <summary>One of the offered choices; anything else (a tampered card) is refused.</summary>
     public string? Choice(ChoiceField field)
     {

@@ -31,7 +31,7 @@ public static class BudgetCard
 
         if (model.Spend.Count > 0)
         {
-            body.Add(ProjectElements.Section("Latest spend"));
+            body.Add(CardElements.Section("Latest spend"));
             body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => CardElements.UserText(
                 $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount)}{(s.Note is null ? "" : "  " + s.Note)}")));
         }

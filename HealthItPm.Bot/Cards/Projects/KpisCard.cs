@@ -19,7 +19,7 @@ public static class KpisCard
 
         foreach (var kpi in model.Kpis)
         {
-            body.Add(ProjectElements.Section(CardElements.Escape(kpi.Name)));
+            body.Add(CardElements.Section(CardElements.Escape(kpi.Name)));
             body.Add(CardElements.Text(ProjectElements.KpiSummary(kpi), spacing: "None"));
             body.Add(CardElements.Text(
                 $"{(kpi.Direction == KpiDirection.LowerIsBetter ? "Lower" : "Higher")} is better · {kpi.Measurements.Count} measurement{(kpi.Measurements.Count == 1 ? "" : "s")}",

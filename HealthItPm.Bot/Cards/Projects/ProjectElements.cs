@@ -6,16 +6,6 @@ namespace HealthItPm.Bot.Cards.Projects;
 /// <summary>Pieces the project cards share.</summary>
 public static class ProjectElements
 {
-    public static JObject Section(string title) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = title,
-        ["weight"] = "Bolder",
-        ["spacing"] = "Medium",
-        ["separator"] = true,
-        ["wrap"] = true,
-    };
-
     /// <summary>The card with a confirmation of what was just saved on top.</summary>
     public static JObject Saved(JObject card, string message)
     {

@@ -21,7 +21,7 @@ public static class StakeholdersCard
         var body = new List<JObject> { CardElements.Heading($"{model.Code} · People") };
         foreach (var group in model.Members.GroupBy(m => m.Role))
         {
-            body.Add(ProjectElements.Section(group.Key switch
+            body.Add(CardElements.Section(group.Key switch
             {
                 ProjectRole.ProjectManager => "Project managers",
                 ProjectRole.Leader => "Leaders",

@@ -51,7 +51,7 @@ public static class StatusCard
         };
         body.AddRange(model.Health.Findings.Select(f => CardElements.Text($"- {CardElements.Escape(f.Reason)}", spacing: "None")));
 
-        body.Add(ProjectElements.Section("Schedule and cost"));
+        body.Add(CardElements.Section("Schedule and cost"));
         body.Add(CardElements.Facts(
         [
             ("SPI", ProjectFormat.Index(ev.Spi)),
@@ -61,7 +61,7 @@ public static class StatusCard
             ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue)} / {ProjectFormat.Money(ev.EarnedValueAmount)} / {ProjectFormat.Money(ev.ActualCost)}"),
         ]));
 
-        body.Add(ProjectElements.Section("Next milestones"));
+        body.Add(CardElements.Section("Next milestones"));
         var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();
         body.Add(open.Count == 0
             ? CardElements.Text("No open milestones.", subtle: true)
@@ -69,11 +69,11 @@ public static class StatusCard
 
         if (model.Kpis.Count > 0)
         {
-            body.Add(ProjectElements.Section("KPIs"));
+            body.Add(CardElements.Section("KPIs"));
             body.Add(CardElements.Facts(model.Kpis.Select(k => (CardElements.Escape(k.Name), ProjectElements.KpiSummary(k)))));
         }
 
-        body.Add(ProjectElements.Section("Stakeholders"));
+        body.Add(CardElements.Section("Stakeholders"));
         body.Add(model.StakeholdersByDiscipline.Count == 0
             ? CardElements.Text("None yet. Type **stakeholder add** to add people.", subtle: true)
             : CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))));

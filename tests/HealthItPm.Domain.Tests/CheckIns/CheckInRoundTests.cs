@@ -119,7 +119,7 @@ public class CheckInRoundTests
     }
 
     [Fact]
-    public void Audience_selection_takes_stakeholders_by_discipline_and_department()
+    public void Audience_selection_takes_stakeholders_and_pms_not_leaders_by_discipline_and_department()
     {
         var project = new HealthItPm.Domain.Tests.Projects.ProjectBuilder().Build();
         project.AddMember(new ProjectMember(Physician.Person, Physician.Name, ProjectRole.Stakeholder, StakeholderRole.Physician, "Medicine"));
@@ -128,7 +128,7 @@ public class CheckInRoundTests
         var nurses = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>()).Select(project);
         var icu = new Audience(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "icu" }).Select(project);
 
-        Assert.Equal(2, everyone.Count);
+        Assert.Equal(["Dr. Omar Haddad", "Nina Patel", "Priya Shah"], everyone.Select(r => r.Name).Order());
         Assert.Equal("Nina Patel", Assert.Single(nurses).Name);
         Assert.Equal("Nina Patel", Assert.Single(icu).Name);
     }

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Bot.Storage.CheckIns;
+
+/// <summary>
+/// Check-in schedules, rounds, answers and deliveries.
+/// <para>
+/// Table <c>CheckIns</c>:
+/// <list type="table">
+/// <item><term>schedules</term><description>PK <c>schedule</c>, RK <c>{tenant}|{CODE}</c>: every schedule in one
+/// partition, which is what the scheduler reads each tick (one row per project).</description></item>
+/// <item><term>open rounds</term><description>PK <c>open</c>, RK <c>{tenant}|{CODE}|{roundId}</c>: an index of the
+/// rounds not yet closed, removed when the round is closed, so the scheduler never reads old rounds.</description></item>
+/// <item><term>rounds</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>round|{inverted ticks of opening}</c>: newest
+/// first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
+/// <item><term>answers</term><description>same PK, RK <c>answer|{roundId}|{aadObjectId}</c>: one row per person per
+/// round, so a second submit replaces the first and concurrent answers never contend.</description></item>
+/// <item><term>deliveries</term><description>same PK, RK <c>card|{roundId}|{aadObjectId}</c> and
+/// <c>reminder|{roundId}|{aadObjectId}</c>: added before sending, so two hosts never send the same card twice
+/// (the second add answers 409).</description></item>
+/// </list>
+/// </para>
+/// </summary>
+public sealed class CheckInTable(StorageTables tables) : ICheckInStore
+{
+    public const string Name = "CheckIns";
+
+    private const string SchedulePartition = "schedule";
+    private const string OpenPartition = "open";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(SchedulePartition, Key(tenant, project), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? ToSchedule(row.Value!) : null;
+    }
+
+    public Task SaveScheduleAsync(TenantId tenant, ProjectCode project, CheckInSchedule schedule, DateTimeOffset lastFired, string? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var row = new TableEntity(SchedulePartition, Key(tenant, project))
+        {
+            ["Tenant"] = tenant.Value,
+            ["Project"] = project.Value,
+            ["Day"] = (int)schedule.Day,
+            ["At"] = schedule.At.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["TimeZone"] = schedule.TimeZone,
+            ["RemindMinutes"] = (int)schedule.RemindAfter.TotalMinutes,
+            ["CloseMinutes"] = (int)schedule.CloseAfter.TotalMinutes,
+            ["Anonymous"] = schedule.Anonymous,
+            ["Disciplines"] = string.Join(',', schedule.Audience.Disciplines),
+            ["Departments"] = JsonSerializer.Serialize(schedule.Audience.Departments),
+            ["LastFired"] = lastFired,
+        };
+        return tables.ExecuteAsync(
+            Name,
+            t => version is null ? t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken) : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
+            cancellationToken);
+    }
+
+    public Task DeleteScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
+        tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(SchedulePartition, Key(tenant, project), ETag.All, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<StoredSchedule>> ListSchedulesAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"PartitionKey eq '{SchedulePartition}'", ToSchedule, cancellationToken);
+
+    public async Task<bool> MarkFiredAsync(StoredSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var row = new TableEntity(SchedulePartition, Key(schedule.Tenant, schedule.Project)) { ["LastFired"] = occurrence };
+        try
+        {
+            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(row, new ETag(schedule.Version), TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> AddRoundAsync(TenantId tenant, CheckInRound round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = new TableEntity(Partition(tenant, round.Project), RoundKey(round.OpensAt)) { ["RoundId"] = round.Id };
+        JsonColumns.Write(row, JsonSerializer.Serialize(RoundDocument.From(round), Json));
+        var open = new TableEntity(OpenPartition, $"{Key(tenant, round.Project)}|{round.Id}") { ["Tenant"] = tenant.Value, ["Project"] = round.Project.Value, ["RoundId"] = round.Id };
+        if (!await AddAsync(row, cancellationToken))
+        {
+            return false;
+        }
+
+        await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(open, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        return true;
+    }
+
+    public async Task<CheckInRound?> GetRoundAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken)
+    {
+        if (!TryParseRoundId(roundId, out var opensAt))
+        {
+            return null;
+        }
+
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), RoundKey(opensAt), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? ToRound(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<CheckInRound>> LatestRoundsAsync(TenantId tenant, ProjectCode project, int count, CancellationToken cancellationToken)
+    {
+        var partition = Partition(tenant, project);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"round|"} and RowKey lt {"round}"}");
+        return await tables.ExecuteAsync<IReadOnlyList<CheckInRound>>(
+            Name,
+            async t =>
+            {
+                var rounds = new List<CheckInRound>();
+                await foreach (var row in t.QueryAsync<TableEntity>(filter, maxPerPage: count, cancellationToken: cancellationToken))
+                {
+                    rounds.Add(ToRound(row));
+                    if (rounds.Count == count)
+                    {
+                        break;
+                    }
+                }
+
+                return rounds;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<(TenantId Tenant, ProjectCode Project, string RoundId)>> OpenRoundsAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"PartitionKey eq '{OpenPartition}'", row => (new TenantId(row.GetString("Tenant")), new ProjectCode(row.GetString("Project")), row.GetString("RoundId")), cancellationToken);
+
+    public async Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken)
+    {
+        // Deleting the index row is the claim: with its ETag read first, only one host's delete succeeds.
+        var key = $"{Key(tenant, project)}|{roundId}";
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(OpenPartition, key, cancellationToken: cancellationToken), cancellationToken);
+        if (!row.HasValue)
+        {
+            return false;
+        }
+
+        try
+        {
+            var response = await tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(OpenPartition, key, row.Value!.ETag, cancellationToken), cancellationToken);
+            return response.Status != 404;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public Task SaveAnswerAsync(TenantId tenant, ProjectCode project, string roundId, GivenAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var row = new TableEntity(Partition(tenant, project), $"answer|{roundId}|{answer.Person.Value}")
+        {
+            ["Status"] = answer.Answer.Status.ToString(),
+            ["Impact"] = answer.Answer.Impact.Value,
+            ["Blockers"] = answer.Answer.Blockers,
+            ["TrainingNeeded"] = answer.Answer.TrainingNeeded,
+            ["At"] = answer.At,
+        };
+        return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GivenAnswer>> AnswersAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken) =>
+        QueryPrefixAsync(Partition(tenant, project), $"answer|{roundId}|", row => new GivenAnswer(
+            new PersonId(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]),
+            CheckInAnswer.Restore(Enum.Parse<CheckInStatus>(row.GetString("Status")), new WorkflowImpact(row.GetInt32("Impact")!.Value), row.GetString("Blockers"), row.GetBoolean("TrainingNeeded") ?? false),
+            row.GetDateTimeOffset("At")!.Value), cancellationToken);
+
+    public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken)
+    {
+        var partition = Partition(tenant, project);
+        var cards = await QueryPrefixAsync(partition, $"card|{roundId}|", row => row, cancellationToken);
+        var reminded = (await QueryPrefixAsync(partition, $"reminder|{roundId}|", row => PersonOf(row), cancellationToken)).ToHashSet();
+        return [.. cards.Select(row => new Delivery(PersonOf(row), Enum.Parse<DeliveryState>(row.GetString("State")), reminded.Contains(PersonOf(row)), row.GetDateTimeOffset("UpdatedAt") ?? default))];
+    }
+
+    public Task<bool> ClaimDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, bool reminder, CancellationToken cancellationToken) =>
+        AddAsync(new TableEntity(Partition(tenant, project), DeliveryKey(roundId, person, reminder)) { ["State"] = nameof(DeliveryState.Sending), ["UpdatedAt"] = DateTimeOffset.UtcNow }, cancellationToken);
+
+    public Task SetDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, DeliveryState state, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(Partition(tenant, project), DeliveryKey(roundId, person, reminder: false)) { ["State"] = state.ToString(), ["UpdatedAt"] = DateTimeOffset.UtcNow };
+        return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+    }
+
+    public Task ReleaseDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, bool reminder, CancellationToken cancellationToken) =>
+        tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(Partition(tenant, project), DeliveryKey(roundId, person, reminder), ETag.All, cancellationToken), cancellationToken);
+
+    private static string Key(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
+
+    private static string Partition(TenantId tenant, ProjectCode project) => Key(tenant, project);
+
+    private static string RoundKey(DateTimeOffset opensAt) =>
+        "round|" + (DateTimeOffset.MaxValue.UtcTicks - opensAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string DeliveryKey(string roundId, PersonId person, bool reminder) => $"{(reminder ? "reminder" : "card")}|{roundId}|{person.Value}";
+
+    private static PersonId PersonOf(TableEntity row) => new(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]);
+
+    private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>
+        DateTimeOffset.TryParseExact(roundId, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out opensAt);
+
+    private static CheckInRound ToRound(TableEntity row) => JsonSerializer.Deserialize<RoundDocument>(JsonColumns.Read(row)!, Json)!.ToRound();
+
+    private static StoredSchedule ToSchedule(TableEntity row) => new(
+        new TenantId(row.GetString("Tenant")),
+        new ProjectCode(row.GetString("Project")),
+        new CheckInSchedule(
+            (DayOfWeek)row.GetInt32("Day")!.Value,
+            TimeOnly.ParseExact(row.GetString("At"), "HH:mm", CultureInfo.InvariantCulture),
+            row.GetString("TimeZone"),
+            TimeSpan.FromMinutes(row.GetInt32("RemindMinutes")!.Value),
+            TimeSpan.FromMinutes(row.GetInt32("CloseMinutes")!.Value),
+            row.GetBoolean("Anonymous") ?? false,
+            new Audience(
+                row.GetString("Disciplines").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<StakeholderRole>).ToHashSet(),
+                JsonSerializer.Deserialize<string[]>(row.GetString("Departments"))!.ToHashSet(StringComparer.OrdinalIgnoreCase))),
+        row.GetDateTimeOffset("LastFired")!.Value,
+        row.ETag.ToString());
+
+    private async Task<bool> AddAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.ExecuteAsync(Name, t => t.AddEntityAsync(row, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private Task<IReadOnlyList<T>> QueryPrefixAsync<T>(string partition, string prefix, Func<TableEntity, T> map, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixUpperBound(prefix)}"), map, cancellationToken);
+
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string filter, Func<TableEntity, T> map, CancellationToken cancellationToken) =>
+        tables.ExecuteAsync<IReadOnlyList<T>>(
+            Name,
+            async t =>
+            {
+                var result = new List<T>();
+                await foreach (var row in t.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    result.Add(map(row));
+                }
+
+                return result;
+            },
+            cancellationToken);
+}

@@ -1,0 +1,120 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.CheckIns;
+
+/// <summary>
+/// Submit and "Change answer" on a check-in card. The person is the one Teams says sent the
+/// action, never anyone named in the card's data; the round and project in the data are re-read
+/// and re-checked (sent to this person, still open).
+/// </summary>
+public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectRepository projects)
+{
+    public async Task<JObject> SubmitAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        if (Read(turn, data) is not { } target)
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var (caller, code, roundId) = target;
+        var statusOk = Enum.TryParse<CheckInStatus>(Text(data, "status"), out var status) && Enum.IsDefined(status);
+        var impactOk = int.TryParse(Text(data, "impact"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var impact) && impact is >= 1 and <= 5;
+        var blockers = Text(data, "blockers");
+        var training = Text(data, "training") == "true";
+        if (await RoundAsync(caller, code, roundId, cancellationToken) is not { } round)
+        {
+            return NoticeCard.Build(new NoticeCardModel("Check-in not found", "This check-in is no longer available."));
+        }
+
+        if (!statusOk || !impactOk || (blockers?.Length ?? 0) > CheckInAnswer.MaxBlockersLength)
+        {
+            return CheckInCard.Build(ModelOf(round, status: statusOk ? status : null, impact: impactOk ? impact : null, blockers: blockers?[..Math.Min(blockers.Length, CheckInAnswer.MaxBlockersLength)], training: training) with
+            {
+                PhiFound = [$"an answer the card could not read — pick a status and an impact from 1 to 5{((blockers?.Length ?? 0) > CheckInAnswer.MaxBlockersLength ? $", and keep blockers under {CheckInAnswer.MaxBlockersLength} characters" : "")}"],
+            });
+        }
+
+        var (answer, phi) = CheckInAnswer.Create(status, new WorkflowImpact(impact), blockers, training);
+        if (answer is null)
+        {
+            // Nothing is stored: the card comes back with the answer kept and the suspected parts pointed out.
+            return CheckInCard.Build(ModelOf(round, status, impact, blockers, training) with
+            {
+                PhiFound = [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(blockers!, f)}\u201d)")],
+            });
+        }
+
+        var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, answer, cancellationToken);
+        return ProjectOutcomes.Card(
+            outcome,
+            done => CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, done.Answer.Answer, done.Round.ClosesAt, done.Round.IsOpen(checkIns.Now))),
+            message => NoticeCard.Build(new NoticeCardModel("This check-in is closed", message)));
+    }
+
+    public async Task<JObject> ChangeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        if (Read(turn, data) is not { } target)
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var (caller, code, roundId) = target;
+        var (round, given) = await checkIns.AnswerOfAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
+        if (round is null)
+        {
+            return NoticeCard.Build(new NoticeCardModel("Check-in not found", "This check-in was not sent to you or is no longer available."));
+        }
+
+        if (!round.IsOpen(checkIns.Now))
+        {
+            return given is null
+                ? NoticeCard.Build(new NoticeCardModel("This check-in is closed", $"It closed {CheckInFormat.Deadline(round.ClosesAt)}."))
+                : CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, given.Answer, round.ClosesAt, Open: false));
+        }
+
+        var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        var a = given?.Answer;
+        return CheckInCard.Build(new CheckInCardModel(code.Value, name, roundId, round.ClosesAt, false, a?.Status, a?.Impact.Value, a?.Blockers, a?.TrainingNeeded ?? false));
+    }
+
+    private static (Caller Caller, ProjectCode Project, string RoundId)? Read(ITurnContext turn, JObject data) =>
+        Caller.Of(turn) is { } caller && ProjectCode.TryParse(Text(data, "project"), out var code) && Text(data, "round") is { Length: > 0 and < 40 } round
+            ? (caller, code, round)
+            : null;
+
+    private async Task<(CheckInRound Round, string Name)?> RoundAsync(Caller caller, ProjectCode code, string roundId, CancellationToken cancellationToken)
+    {
+        var (round, _) = await checkIns.AnswerOfAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
+        return round is null ? null : (round, (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value);
+    }
+
+    private static CheckInCardModel ModelOf((CheckInRound Round, string Name) target, CheckInStatus? status, int? impact, string? blockers, bool training) =>
+        new(target.Round.Project.Value, target.Name, target.Round.Id, target.Round.ClosesAt, false, status, impact, blockers, training);
+
+    private static string? Text(JObject data, string key) => data?[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
+}
+
+/// <summary>The <c>checkin.submit</c> verb.</summary>
+public sealed class SubmitCheckInAction(CheckInAnswerActions actions) : ICardActionHandler
+{
+    public string Verb => CardVerbs.SubmitCheckIn;
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.SubmitAsync(turn, data, cancellationToken);
+}
+
+/// <summary>The <c>checkin.change</c> verb.</summary>
+public sealed class ChangeCheckInAction(CheckInAnswerActions actions) : ICardActionHandler
+{
+    public string Verb => CardVerbs.ChangeCheckIn;
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.ChangeAsync(turn, data, cancellationToken);
+}

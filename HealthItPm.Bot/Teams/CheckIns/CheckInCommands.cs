@@ -1,0 +1,88 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.CheckIns;
+
+/// <summary>A check-in command about the conversation's current project (or the one named after it).</summary>
+public abstract class CheckInCommand(ProjectScope scope) : ICommand
+{
+    public abstract CommandDefinition Definition { get; }
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        if (scoped.Caller is not { } caller)
+        {
+            return scoped.Answer!;
+        }
+
+        var code = ProjectCode.TryParse(arguments, out var named) ? named : scoped.Project;
+        return code is { } project ? await ExecuteAsync(caller, project, cancellationToken) : scoped.Answer!;
+    }
+
+    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken);
+
+    protected static async Task<JObject> SummaryCardAsync(CheckInService checkIns, IProjectRepository projects, Caller caller, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var outcome = await checkIns.SummaryAsync(caller.Tenant, caller.Person, code, cancellationToken);
+        var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        return ProjectOutcomes.Card(outcome, summary => RoundSummaryCard.Build(new RoundSummaryModel(code.Value, name, summary)));
+    }
+}
+
+/// <summary><c>checkin now</c>: sends a check-in to the project's people at once (a double click sends one).</summary>
+public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, CheckInDispatcher dispatcher, IProjectRepository projects) : CheckInCommand(scope)
+{
+    public static readonly CommandDefinition Command = new("checkin now", "Send a check-in to the project's people now.", "checkin now", ForProjectManagers: true);
+
+    public override CommandDefinition Definition => Command;
+
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken)
+    {
+        var outcome = await checkIns.StartNowAsync(caller.Tenant, caller.Person, project, RoundSettings.Default, cancellationToken);
+        if (outcome is not Outcome<CheckInRound>.Done done)
+        {
+            return ProjectOutcomes.NotDone(outcome);
+        }
+
+        // Deliver now rather than at the next scheduler tick; the claims keep a concurrent tick from sending twice.
+        await dispatcher.ProcessRoundAsync(caller.Tenant, project, done.Value.Id, cancellationToken);
+        return ProjectElements.Saved(
+            await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),
+            $"Check-in sent to {done.Value.Audience.Count} {(done.Value.Audience.Count == 1 ? "person" : "people")}. It closes {CheckInFormat.Deadline(done.Value.ClosesAt)}.");
+    }
+}
+
+/// <summary><c>checkin status</c>: the latest round's results so far, with the trend.</summary>
+public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService checkIns, IProjectRepository projects) : CheckInCommand(scope)
+{
+    public static readonly CommandDefinition Command = new("checkin status", "Results of the latest check-in: response rate, blockers, trend.", "checkin status", ForProjectManagers: true);
+
+    public override CommandDefinition Definition => Command;
+
+    protected override Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken) =>
+        SummaryCardAsync(checkIns, projects, caller, project, cancellationToken);
+}
+
+/// <summary><c>checkin stop</c>: ends the recurring check-in (open rounds run to their deadline).</summary>
+public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkIns) : CheckInCommand(scope)
+{
+    public static readonly CommandDefinition Command = new("checkin stop", "Stop the weekly check-in.", "checkin stop", ForProjectManagers: true);
+
+    public override CommandDefinition Definition => Command;
+
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken) =>
+        ProjectOutcomes.Card(await checkIns.StopAsync(caller.Tenant, caller.Person, project, cancellationToken), existed => NoticeCard.Build(existed
+            ? new NoticeCardModel("Weekly check-in stopped", $"No more check-ins will be sent for {project}. Rounds already open run to their deadline.")
+            : new NoticeCardModel("No weekly check-in", $"{project} has no recurring check-in. Type **checkin schedule** to set one up.")));
+}

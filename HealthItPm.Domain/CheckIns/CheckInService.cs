@@ -1,0 +1,207 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+
+namespace HealthItPm.Domain.CheckIns;
+
+/// <summary>A round's settings when a PM starts one by hand.</summary>
+public sealed record RoundSettings(TimeSpan RemindAfter, TimeSpan CloseAfter, bool Anonymous, Audience Audience)
+{
+    public static RoundSettings Default { get; } = new(TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, Audience.Everyone);
+}
+
+/// <summary>
+/// The check-in use cases: PMs start and schedule rounds; stakeholders answer; the scheduler opens
+/// due rounds. Opening is idempotent (a round's id is its opening minute), so a double click or two
+/// hosts firing the same occurrence open one round.
+/// </summary>
+public sealed class CheckInService(ICheckInStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+{
+    /// <summary>How many earlier rounds a summary's trend shows.</summary>
+    public const int TrendRounds = 4;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<Outcome<CheckInRound>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var project = await AuthorizedAsync(tenant, person, code, cancellationToken);
+        if (project is not Outcome<Project>.Done done)
+        {
+            return Carry<CheckInRound>(project);
+        }
+
+        var now = clock.GetUtcNow();
+        var minute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        return await OpenAsync(tenant, done.Value, minute, settings.RemindAfter, settings.CloseAfter, settings.Anonymous, settings.Audience, cancellationToken);
+    }
+
+    public async Task<Outcome<CheckInSchedule>> ScheduleAsync(TenantId tenant, PersonId person, ProjectCode code, CheckInSchedule schedule, CancellationToken cancellationToken)
+    {
+        var project = await AuthorizedAsync(tenant, person, code, cancellationToken);
+        if (project is not Outcome<Project>.Done)
+        {
+            return Carry<CheckInSchedule>(project);
+        }
+
+        // From now on: a schedule set today does not fire for occurrences before it existed.
+        await store.SaveScheduleAsync(tenant, code, schedule, clock.GetUtcNow(), null, cancellationToken);
+        return new Outcome<CheckInSchedule>.Done(schedule);
+    }
+
+    public async Task<Outcome<bool>> StopAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var project = await AuthorizedAsync(tenant, person, code, cancellationToken);
+        if (project is not Outcome<Project>.Done)
+        {
+            return Carry<bool>(project);
+        }
+
+        var existed = await store.GetScheduleAsync(tenant, code, cancellationToken) is not null;
+        await store.DeleteScheduleAsync(tenant, code, cancellationToken);
+        return new Outcome<bool>.Done(existed);
+    }
+
+    /// <summary>Opens the due round of every schedule (one, however many occurrences were missed); returns the rounds this call opened.</summary>
+    public async Task<IReadOnlyList<(TenantId Tenant, CheckInRound Round)>> FireDueAsync(CancellationToken cancellationToken)
+    {
+        var opened = new List<(TenantId, CheckInRound)>();
+        var now = clock.GetUtcNow();
+        foreach (var stored in await store.ListSchedulesAsync(cancellationToken))
+        {
+            if (stored.Schedule.Due(stored.LastFired, now) is not { } occurrence)
+            {
+                continue;
+            }
+
+            // The round first (idempotent), then the schedule moved on (ETag-guarded): a crash in between
+            // re-opens the same round next tick, and of two hosts only one moves the schedule on.
+            var project = await projects.GetAsync(stored.Tenant, stored.Project, cancellationToken);
+            var s = stored.Schedule;
+            var outcome = project is null ? null : await OpenAsync(stored.Tenant, project.Project, occurrence, s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience, cancellationToken);
+            if (await store.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<CheckInRound>.Done { Value: var round })
+            {
+                opened.Add((stored.Tenant, round));
+            }
+        }
+
+        return opened;
+    }
+
+    /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
+    public async Task<Outcome<(CheckInRound Round, GivenAnswer Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken)
+    {
+        var round = await store.GetRoundAsync(tenant, code, roundId, cancellationToken);
+        if (round is null)
+        {
+            return new Outcome<(CheckInRound, GivenAnswer)>.NotFound("That check-in no longer exists.");
+        }
+
+        GivenAnswer given;
+        try
+        {
+            given = round.Accept(person, answer, clock.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            return round.IsAddressedTo(person)
+                ? new Outcome<(CheckInRound, GivenAnswer)>.Invalid(e.Message)
+                : new Outcome<(CheckInRound, GivenAnswer)>.Refused(e.Message);
+        }
+
+        await store.SaveAnswerAsync(tenant, code, roundId, given, cancellationToken);
+        return new Outcome<(CheckInRound, GivenAnswer)>.Done((round, given));
+    }
+
+    /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
+    public async Task<(CheckInRound? Round, GivenAnswer? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken)
+    {
+        var round = await store.GetRoundAsync(tenant, code, roundId, cancellationToken);
+        if (round is null || !round.IsAddressedTo(person))
+        {
+            return (null, null);
+        }
+
+        var answers = await store.AnswersAsync(tenant, code, roundId, cancellationToken);
+        return (round, answers.FirstOrDefault(a => a.Person == person));
+    }
+
+    /// <summary>The latest round's summary for a PM (or a given round's), with the trend over the rounds before it.</summary>
+    public async Task<Outcome<RoundSummary>> SummaryAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var project = await AuthorizedAsync(tenant, person, code, cancellationToken);
+        if (project is not Outcome<Project>.Done)
+        {
+            return Carry<RoundSummary>(project);
+        }
+
+        var rounds = await store.LatestRoundsAsync(tenant, code, TrendRounds + 1, cancellationToken);
+        if (rounds.Count == 0)
+        {
+            return new Outcome<RoundSummary>.NotFound("There has been no check-in yet. Type **checkin now** to send one, or **checkin schedule** to make it weekly.");
+        }
+
+        return new Outcome<RoundSummary>.Done(await SummarizeAsync(tenant, rounds, cancellationToken));
+    }
+
+    /// <summary>The summary of the newest of <paramref name="rounds"/> (newest first), with the others as its trend.</summary>
+    public async Task<RoundSummary> SummarizeAsync(TenantId tenant, IReadOnlyList<CheckInRound> rounds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        var now = clock.GetUtcNow();
+        var points = new List<RoundTrendPoint>();
+        foreach (var earlier in rounds.Skip(1).Reverse())
+        {
+            points.Add((await SummaryOfAsync(tenant, earlier, [], now, cancellationToken)).Point);
+        }
+
+        return await SummaryOfAsync(tenant, rounds[0], points, now, cancellationToken);
+    }
+
+    private async Task<RoundSummary> SummaryOfAsync(TenantId tenant, CheckInRound round, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var answers = await store.AnswersAsync(tenant, round.Project, round.Id, cancellationToken);
+        var deliveries = await store.DeliveriesAsync(tenant, round.Project, round.Id, cancellationToken);
+        var unreachable = deliveries.Where(d => d.State == DeliveryState.Unreachable).Select(d => d.Person).ToHashSet();
+        return RoundSummary.From(round, answers, unreachable, previous, now);
+    }
+
+    private async Task<Outcome<CheckInRound>> OpenAsync(TenantId tenant, Project project, DateTimeOffset opensAt, TimeSpan remindAfter, TimeSpan closeAfter, bool anonymous, Audience audience, CancellationToken cancellationToken)
+    {
+        var respondents = audience.Select(project);
+        if (respondents.Count == 0)
+        {
+            return new Outcome<CheckInRound>.Invalid($"No stakeholders of {project.Name} match this check-in's audience. Type **stakeholder add** to add people.");
+        }
+
+        var round = new CheckInRound(project.Code, opensAt, remindAfter, closeAfter, anonymous, respondents);
+        if (!await store.AddRoundAsync(tenant, round, cancellationToken))
+        {
+            // Already opened (a double click, or another host): that round is the answer.
+            round = (await store.GetRoundAsync(tenant, project.Code, round.Id, cancellationToken))!;
+        }
+
+        return new Outcome<CheckInRound>.Done(round);
+    }
+
+    private async Task<Outcome<Project>> AuthorizedAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var stored = await projects.GetAsync(tenant, code, cancellationToken);
+        if (stored is null)
+        {
+            return new Outcome<Project>.NotFound($"There is no project with the code {code}. Type **project list** to see yours.");
+        }
+
+        var decision = access.Can(person, ProjectAction.ManageCheckIns, stored.Project);
+        return decision.Allowed ? new Outcome<Project>.Done(stored.Project) : new Outcome<Project>.Refused(decision.Reason!);
+    }
+
+    private static Outcome<T> Carry<T>(Outcome<Project> outcome) => outcome switch
+    {
+        Outcome<Project>.Refused r => new Outcome<T>.Refused(r.Reason),
+        Outcome<Project>.NotFound n => new Outcome<T>.NotFound(n.Message),
+        Outcome<Project>.Invalid i => new Outcome<T>.Invalid(i.Message),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+}
