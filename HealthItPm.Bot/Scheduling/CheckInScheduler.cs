@@ -9,6 +9,9 @@ public sealed class SchedulerOptions
 {
     public const string SectionName = "Scheduler";
 
+    /// <summary>False for a host that should only answer turns (other hosts do the scheduled work).</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How often due check-ins, reminders and deadlines are looked at.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 3600, ErrorMessage = "Scheduler:TickSeconds must be between 1 and 3600.")]
     public int TickSeconds { get; set; } = 30;
@@ -28,6 +31,11 @@ public sealed partial class CheckInScheduler(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TickSeconds), clock);
         do
         {

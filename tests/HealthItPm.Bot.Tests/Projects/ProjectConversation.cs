@@ -15,16 +15,17 @@ public sealed class ProjectConversation(BotEnvironment env, ChannelAccount perso
 
     public static string Date(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Types a command; answers with the card the bot sent back.</summary>
+    /// <summary>Types a command; answers with the card the bot replied with (proactive cards sent meanwhile are not the reply).</summary>
     public async Task<JObject> SayAsync(string text, Action<Activity>? shape = null)
     {
-        var before = env.Connector.SentActivities(ConversationId).Count();
         var activity = TestActivities.Message(text, env.Connector.ServiceUrl, ConversationId, from: person);
         shape?.Invoke(activity);
         await env.Host.PostAsync(activity);
-        var sent = env.Connector.SentActivities(ConversationId).ToList();
-        Assert.True(sent.Count == before + 1, $"Expected one reply to '{text}', got {sent.Count - before}.");
-        return MessagesEndpointTests.CardOf(sent[^1]);
+        var replies = env.Connector.Requests
+            .Where(r => r.Method == "POST" && r.Path == $"/v3/conversations/{ConversationId}/activities/{activity.Id}" && r.Body is not null)
+            .ToList();
+        Assert.True(replies.Count == 1, $"Expected one reply to '{text}', got {replies.Count}.");
+        return MessagesEndpointTests.CardOf(replies[0].Body!);
     }
 
     /// <summary>Submits a card action; answers with the card that replaces the one acted on.</summary>

@@ -1,0 +1,118 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Tests.Projects;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Bot.Tests.Teams;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.CheckIns;
+
+/// <summary>A check-in round through the real host: sent, answered in place, counted once, PHI kept out.</summary>
+[Collection(SharedBotEnvironment.Name)]
+public class CheckInFlowTests(BotEnvironment env)
+{
+    private static string NewCode() => "C" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+
+    /// <summary>A project with the nurse on it; both have chatted with the bot, so both can be reached.</summary>
+    private async Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await pm.SayAsync("help");
+        await nurse.SayAsync("help");
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Telemedicine rollout", kind = "Telemedicine", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "Virtual care" });
+        return (pm, nurse, code);
+    }
+
+    private JObject LastCardTo(ProjectConversation person) => MessagesEndpointTests.CardOf(env.Connector.SentActivities(person.ConversationId).Last());
+
+    private static string RoundOf(JObject checkInCard) => (string)checkInCard.Descendants().OfType<JObject>().First(o => (string?)o["verb"] == CardVerbs.SubmitCheckIn)["data"]!["round"]!;
+
+    [Fact]
+    public async Task A_round_is_sent_answered_in_place_and_each_answer_counted_once()
+    {
+        var (pm, nurse, code) = await ProjectAsync();
+
+        var sent = CardText.Of(await pm.SayAsync("checkin now"));
+        Assert.Contains("Check-in sent to 2 people", sent, StringComparison.Ordinal);
+
+        var card = LastCardTo(nurse);
+        Assert.Contains($"{code} check-in", CardText.Of(card), StringComparison.Ordinal);
+        var round = RoundOf(card);
+
+        var first = await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "Blocked", impact = "4", blockers = "Video visits drop on the old iPads", training = "true" });
+        var second = await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "SomeConcerns", impact = "3", blockers = "Video visits drop on the old iPads", training = "true" });
+        await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "SomeConcerns", impact = "3", blockers = "Video visits drop on the old iPads", training = "true" });
+
+        Assert.Contains("your " + code + " check-in is in", CardText.Of(first), StringComparison.Ordinal);
+        Assert.Contains("Some concerns", CardText.Of(second), StringComparison.Ordinal);
+        Assert.Contains("Change answer", CardText.Of(second), StringComparison.Ordinal);
+
+        var status = CardText.Of(await pm.SayAsync("checkin status"));
+        Assert.Contains("1 of 2 (50%)", status, StringComparison.Ordinal);
+        Assert.Contains("Nina Patel (RN): Video visits drop on the old iPads", status, StringComparison.Ordinal);
+        Assert.Contains("Some concerns\n1", status, StringComparison.Ordinal);
+        Assert.Contains("Blocked\n0", status, StringComparison.Ordinal);
+
+        var change = CardText.Of(await nurse.SubmitAsync(CardVerbs.ChangeCheckIn, new { project = code, round }));
+        Assert.Contains("Video visits drop on the old iPads", change, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Suspected_phi_is_pointed_out_and_nothing_is_stored()
+    {
+        var (pm, nurse, code) = await ProjectAsync();
+        await pm.SayAsync("checkin now");
+        var round = RoundOf(LastCardTo(nurse));
+
+        var card = await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "Blocked", impact = "5", blockers = "pt. Alvarez MRN 00482913 could not join the video visit", training = "false" });
+
+        var text = CardText.Of(card);
+        Assert.Contains("Please remove patient information", text, StringComparison.Ordinal);
+        Assert.Contains("a medical record number", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("00482913", text.Replace("pt. Alvarez MRN 00482913 could not join the video visit", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("pt. Alvarez MRN 00482913 could not join the video visit", (string?)CardText.Input(card, "blockers")!["value"]);
+        Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_the_round_was_not_sent_to_cannot_answer_it()
+    {
+        var (pm, nurse, code) = await ProjectAsync();
+        await pm.SayAsync("checkin now");
+        var round = RoundOf(LastCardTo(nurse));
+        var pharmacist = new ProjectConversation(env, TestActivities.Pharmacist);
+
+        var answer = CardText.Of(await pharmacist.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "OnTrack", impact = "1", training = "false" }));
+
+        Assert.Contains("not found", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Exploded", "3")]
+    [InlineData("OnTrack", "9")]
+    [InlineData("OnTrack", "")]
+    public async Task A_tampered_answer_is_shown_back_not_stored(string status, string impact)
+    {
+        var (pm, nurse, code) = await ProjectAsync();
+        await pm.SayAsync("checkin now");
+        var round = RoundOf(LastCardTo(nurse));
+
+        var card = CardText.Of(await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status, impact, training = "false" }));
+
+        Assert.Contains("could not read", card, StringComparison.Ordinal);
+        Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stakeholder_cannot_start_or_read_check_ins()
+    {
+        var (_, nurse, code) = await ProjectAsync();
+        await nurse.SayAsync($"use {code}");
+
+        Assert.Contains("Only the project managers", CardText.Of(await nurse.SayAsync("checkin now")), StringComparison.Ordinal);
+        Assert.Contains("Only the project managers", CardText.Of(await nurse.SayAsync("checkin status")), StringComparison.Ordinal);
+    }
+}
