@@ -77,7 +77,12 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
             "Mark done",
             Verb,
             new Dictionary<string, string>(),
-            new Dictionary<string, string> { [DoneOn.Id] = context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+            new Dictionary<string, string>
+            {
+                // The earliest open milestone is usually the one just finished.
+                [which.Id] = which.Choices.Count > 0 ? which.Choices[0].Value : string.Empty,
+                [DoneOn.Id] = context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }));
     }
 
     protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)

@@ -1,0 +1,112 @@
+using System.Globalization;
+using HealthItPm.Testing;
+using Microsoft.Playwright;
+
+namespace HealthItPm.EndToEnd.Tests;
+
+/// <summary>
+/// The whole product as a person meets it: a private Azurite, the bot as its own process
+/// (Development settings, as <c>tools/run</c> starts it) and the Microsoft 365 Agents Playground as
+/// the Teams client, driven in Chromium. Ports are free ones, so runs never collide.
+/// </summary>
+public sealed class PlaygroundEnvironment : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+    private ChildProcess? _bot;
+    private ChildProcess? _playground;
+    private IPlaywright? _playwright;
+
+    public int BotPort { get; } = ChildProcess.FreeTcpPort();
+
+    public int PlaygroundPort { get; } = ChildProcess.FreeTcpPort();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>What the bot and the Playground printed, to explain a failure.</summary>
+    public string Diagnostics => $"--- bot ---\n{Tail(_bot?.Output)}\n--- playground ---\n{Tail(_playground?.Output)}";
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+
+        var botDirectory = Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot", "bin", BuildConfiguration, "net10.0");
+        _bot = ChildProcess.Start(
+            "dotnet",
+            [Path.Combine(botDirectory, "HealthItPm.Bot.dll"), "--urls", $"http://127.0.0.1:{BotPort}"],
+            Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot"),
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Storage__ConnectionString"] = _azurite.ConnectionString,
+            });
+        using var http = new HttpClient();
+        await _bot.WaitUntilAsync(async () => await IsHealthyAsync(http), TimeSpan.FromSeconds(60), "The bot");
+
+        var playgroundFolder = Path.Combine(RepositoryLayout.Tools, "playground");
+        _playground = ChildProcess.Start(
+            "node",
+            [
+                Path.Combine(RepositoryLayout.NodeModules, "@microsoft", "m365agentsplayground", "cli.js"),
+                "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "--dt", "-p", PlaygroundPort.ToString(CultureInfo.InvariantCulture),
+            ],
+            playgroundFolder,
+            new Dictionary<string, string?>
+            {
+                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(playgroundFolder, ".m365agentsplayground.yml"),
+                ["TEAMSAPPTESTER_LOGFILE"] = Path.Combine(RepositoryLayout.TestOutput("e2e"), "playground.log"),
+            });
+        await _playground.WaitUntilAsync(() => ChildProcess.IsListeningAsync(PlaygroundPort), TimeSpan.FromSeconds(60), "The Agents Playground");
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+
+        async Task<bool> IsHealthyAsync(HttpClient client)
+        {
+            try
+            {
+                return (await client.GetAsync(new Uri($"http://127.0.0.1:{BotPort}/healthz"))).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_playground is not null)
+        {
+            await _playground.DisposeAsync();
+        }
+
+        if (_bot is not null)
+        {
+            await _bot.DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+
+    // Tests run from bin/<Configuration>/net10.0: the bot was built with the same configuration.
+    private static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    private static string Tail(string? output) => output is null ? "(not started)" : output.Length <= 4000 ? output : output[^4000..];
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedPlayground : ICollectionFixture<PlaygroundEnvironment>
+{
+    public const string Name = "bot in the Agents Playground";
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using HealthItPm.Testing;
+using Microsoft.Playwright;
+
+namespace HealthItPm.EndToEnd.Tests;
+
+/// <summary>The personal chat with the bot in the Playground, as a person uses it: type, read cards, fill and press.</summary>
+public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    public IPage Page => page;
+
+    public static async Task<TeamsChat> OpenAsync(PlaygroundEnvironment env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var page = await env.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
+        await page.GotoAsync($"http://127.0.0.1:{env.PlaygroundPort}");
+        await page.Locator("[data-lexical-editor=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
+        return new TeamsChat(page, env);
+    }
+
+    /// <summary>The newest card in the chat.</summary>
+    public ILocator LastCard => page.Locator(".ac-adaptiveCard").Last;
+
+    public async Task SendAsync(string text)
+    {
+        var compose = page.Locator("[data-lexical-editor=true]");
+        await compose.ClickAsync();
+        await page.Keyboard.TypeAsync(text);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Sends a command and waits until a card containing <paramref name="expected"/> is the newest one.</summary>
+    public async Task<ILocator> AskAsync(string text, string expected)
+    {
+        var before = await page.Locator(".ac-adaptiveCard").CountAsync();
+        await SendAsync(text);
+        await WaitUntilAsync(async () => await page.Locator(".ac-adaptiveCard").CountAsync() > before && (await LastCard.InnerTextAsync()).Contains(expected, StringComparison.Ordinal), $"a card with \u201c{expected}\u201d after \u201c{text}\u201d");
+        return LastCard;
+    }
+
+    /// <summary>Waits until <paramref name="card"/> shows <paramref name="expected"/> (a card replaced in place).</summary>
+    public Task ExpectAsync(ILocator card, string expected) =>
+        WaitUntilAsync(async () => (await card.InnerTextAsync()).Contains(expected, StringComparison.Ordinal), $"\u201c{expected}\u201d in the card");
+
+    public static async Task FillAsync(ILocator card, string label, string value)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        // Required inputs are named "Label *": the label is matched as part of an input's name (not a button's).
+        var input = card.GetByLabel(label).And(card.Locator("input, textarea"));
+        await input.FillAsync(value);
+        // Tab, not Enter: Enter opens a date picker's calendar over the card.
+        await input.PressAsync("Tab");
+    }
+
+    public async Task PressAsync(string button) =>
+        await page.Locator($"button[aria-label=\"{button}\"]").Last.ClickAsync();
+
+    public async Task ScreenshotAsync(string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryLayout.TestOutput("e2e"), Regex.Replace(name, "[^A-Za-z0-9_-]", "_") + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync() => await page.CloseAsync();
+
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        await ScreenshotAsync("failure-" + what);
+        var last = await page.Locator(".ac-adaptiveCard").CountAsync() > 0 ? await LastCard.InnerTextAsync() : "(no card)";
+        Assert.Fail($"Did not see {what} within {Patience.TotalSeconds} s. Newest card:\n{last}\n{env.Diagnostics}");
+    }
+}
