@@ -16,6 +16,8 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
         ArgumentNullException.ThrowIfNull(env);
         var page = await env.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
         await page.GotoAsync($"http://127.0.0.1:{env.PlaygroundPort}");
+        // The welcome card answers the install the Playground sends on connect: the chat is live once it shows.
+        await page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = "Welcome to HealthItPm" }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
         await page.Locator("[data-lexical-editor=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
         return new TeamsChat(page, env);
     }
@@ -38,6 +40,27 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
         await SendAsync(text);
         await WaitUntilAsync(async () => await page.Locator(".ac-adaptiveCard").CountAsync() > before && (await LastCard.InnerTextAsync()).Contains(expected, StringComparison.Ordinal), $"a card with \u201c{expected}\u201d after \u201c{text}\u201d");
         return LastCard;
+    }
+
+    /// <summary>
+    /// The newest card that shows <paramref name="text"/> now, pinned by position: a card replaced in
+    /// place keeps its position, so the locator follows it through its changes.
+    /// </summary>
+    public async Task<ILocator> CardWithAsync(string text)
+    {
+        var cards = page.Locator(".ac-adaptiveCard");
+        var texts = await cards.AllInnerTextsAsync();
+        var index = -1;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i].Contains(text, StringComparison.Ordinal))
+            {
+                index = i;
+            }
+        }
+
+        Assert.True(index >= 0, $"No card shows “{text}”.\n{env.Diagnostics}");
+        return cards.Nth(index);
     }
 
     /// <summary>Waits until <paramref name="card"/> shows <paramref name="expected"/> (a card replaced in place).</summary>

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace HealthItPm.EndToEnd.Tests;
+
+/// <summary>A check-in sent, answered in the card, changed, and counted once in the PM's status.</summary>
+[Collection(SharedPlayground.Name)]
+public class CheckInTests(PlaygroundEnvironment env)
+{
+    [Fact]
+    public async Task A_check_in_is_answered_in_place_and_a_double_submit_counts_once()
+    {
+        await using var chat = await TeamsChat.OpenAsync(env);
+        var code = "CHK" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+        var form = await chat.AskAsync("project new", "New project");
+        await TeamsChat.FillAsync(form, "Code", code);
+        await TeamsChat.FillAsync(form, "Name", "Telemedicine rollout");
+        await TeamsChat.FillAsync(form, "Go-live", DateTime.UtcNow.Date.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await TeamsChat.FillAsync(form, "End (after stabilization)", DateTime.UtcNow.Date.AddDays(120).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await chat.PressAsync("Create project");
+        await chat.ExpectAsync(form, $"Created {code}");
+
+        // The PM is on the project, so the check-in card also arrives in this chat.
+        await chat.AskAsync("checkin now", "Check-in sent to 1 person");
+        var checkIn = await chat.CardWithAsync("takes 10 seconds");
+        await chat.ExpectAsync(checkIn, $"{code} check-in");
+
+        await checkIn.Locator("input[type=radio][value=SomeConcerns]").CheckAsync();
+        await checkIn.Locator("input[type=radio][value='3']").CheckAsync();
+        await TeamsChat.FillAsync(checkIn, "What is blocking you?", "Video visits drop on the old clinic iPads");
+        await chat.PressAsync("Submit");
+        await chat.ExpectAsync(checkIn, $"your {code} check-in is in");
+        await chat.ExpectAsync(checkIn, "Some concerns");
+
+        await chat.PressAsync("Change answer");
+        await chat.ExpectAsync(checkIn, "takes 10 seconds");
+        await chat.PressAsync("Submit");
+        await chat.ExpectAsync(checkIn, $"your {code} check-in is in");
+        await chat.ScreenshotAsync("checkin-answered");
+
+        var status = await (await chat.AskAsync("checkin status", $"{code} check-in so far")).InnerTextAsync();
+        Assert.Contains("1 of 1 (100%)", status, StringComparison.Ordinal);
+        Assert.Contains("Video visits drop on the old clinic iPads", status, StringComparison.Ordinal);
+        await chat.ScreenshotAsync("checkin-status");
+    }
+}
