@@ -83,14 +83,18 @@ public static class CardElements
         return action;
     }
 
-    /// <summary>Neutralises markdown so that a person's text can sit inside a TextBlock or FactSet.</summary>
+    /// <summary>
+    /// Neutralises markdown so that a person's text can sit inside a TextBlock or FactSet: characters
+    /// that make emphasis, links, code or HTML are escaped everywhere; those that only start a list or
+    /// heading are escaped at the start, the one place they act (line breaks become spaces).
+    /// </summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '>' or '<' or '-' or '+' or '!' or '|' or '~')
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '<' or '>' or '~' || (builder.Length == 0 && c is '#' or '-' or '+'))
             {
                 builder.Append('\\');
             }

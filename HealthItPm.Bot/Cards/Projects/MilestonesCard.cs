@@ -79,7 +79,7 @@ public static class MilestonesCard
             model.Schedule,
             model.Today,
             label: CardElements.Text($"_Today, {ProjectFormat.Date(model.Today)}_"),
-            marker: new JObject { ["type"] = "TextBlock", ["text"] = "▼ today", ["size"] = "Small", ["isSubtle"] = true });
+            marker: new JObject { ["type"] = "TextBlock", ["text"] = "▼", ["color"] = "Accent" });
         row["style"] = "emphasis";
         return row;
     }

@@ -1,0 +1,85 @@
+using System.Reflection;
+using System.Text;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Testing;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.CardChecks;
+
+/// <summary>
+/// Every card the bot can send passes the official Adaptive Cards parser for schema 1.5 without a
+/// validation event, renders in Chromium (a PNG per card under TestResults/cards), stays under the
+/// smallest message size a Teams connector accepts, and gives every Action.Execute a fallback.
+/// </summary>
+[Collection(SharedCardRenderer.Name)]
+public class CardCheckTests(OfficialCardRenderer renderer)
+{
+    // Some Teams connectors accept 28 KB; keep every card under it.
+    private const int MaxCardBytes = 28 * 1024;
+
+    public static TheoryData<string> FixtureNames => [.. CardFixtures.All.Select(f => f.Name)];
+
+    [Theory]
+    [MemberData(nameof(FixtureNames))]
+    public async Task The_card_passes_the_official_parser_and_renders(string name)
+    {
+        var card = CardFixtures.All.Single(f => f.Name == name).Build();
+        var json = card.ToString(Formatting.Indented);
+        var folder = RepositoryLayout.TestOutput("cards");
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".json"), json);
+
+        var check = await renderer.CheckAsync(json, Path.Combine(folder, name + ".png"));
+
+        Assert.True(check.Problems.Count == 0, "The official parser reported:\n" + string.Join("\n", check.Problems.Select(p => $"{p.Event}: {p.Message}")));
+        Assert.True(check.Rendered, "The card rendered nothing.");
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.True(Encoding.UTF8.GetByteCount(card.ToString(Formatting.None)) < MaxCardBytes, "The card is larger than 28 KB.");
+        foreach (var execute in card.Descendants().OfType<JObject>().Where(o => (string?)o["type"] == "Action.Execute"))
+        {
+            Assert.False(string.IsNullOrEmpty((string?)execute["verb"]), "An Action.Execute has no verb.");
+            Assert.Equal("Action.Submit", (string?)execute["fallback"]?["type"]);
+            Assert.Equal((string?)execute["verb"], (string?)execute["fallback"]!["data"]!["verb"]);
+        }
+    }
+
+    [Fact]
+    public async Task Text_a_person_typed_is_shown_literally_not_as_a_link()
+    {
+        var card = CardFixtures.All.Single(f => f.Name == "unknown-without-suggestion").Build();
+
+        var check = await renderer.CheckAsync(card.ToString());
+
+        Assert.Contains("**[click](http://evil.example)**", check.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_card_builder_has_a_fixture()
+    {
+        var builders = typeof(AdaptiveCard).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Namespace?.StartsWith("HealthItPm.Bot.Cards", StringComparison.Ordinal) == true)
+            .Where(t => t.GetMethod("Build", BindingFlags.Public | BindingFlags.Static) is not null)
+            .ToList();
+        var covered = CardFixtures.All.Select(f => f.Builder).ToHashSet();
+
+        Assert.NotEmpty(builders);
+        Assert.Empty(builders.Where(b => !covered.Contains(b)).Select(b => b.Name));
+    }
+
+    public static TheoryData<string, string> BrokenCards => new()
+    {
+        { """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Foo","text":"x"}]}""", "UnknownElementType" },
+        { """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"x"}],"actions":[{"type":"Action.Teleport","title":"Go"}]}""", "UnknownActionType" },
+        { """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text","id":"a","isRequired":true}]}""", "RequiredInputsShouldHaveLabel" },
+        { """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text","id":"a","label":"A"},{"type":"Input.Text","id":"a","label":"B"}]}""", "DuplicateId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenCards))]
+    public async Task The_checker_reports_a_broken_card(string json, string expected)
+    {
+        var check = await renderer.CheckAsync(json);
+
+        Assert.Contains(check.Problems, p => p.Event == expected);
+    }
+}

@@ -1,0 +1,117 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.CardChecks;
+
+/// <summary>One variant of a card the bot can send, built by its real builder from a realistic model.</summary>
+public sealed record CardFixture(string Name, Type Builder, Func<JObject> Build);
+
+/// <summary>Every card variant the bot can send, for the official parser and the renderer.</summary>
+public static class CardFixtures
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    public static IReadOnlyList<CardFixture> All { get; } =
+    [
+        new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([HelpCommand.Command, new CommandDefinition("status", "The current project at a glance.", "status")]))),
+        new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([HelpCommand.Command, new CommandDefinition("milestone add", "Plan a milestone.", "milestone add", ForProjectManagers: true), new CommandDefinition("stakeholder add", "Add people.", "stakeholder add @Nina Patel", ForProjectManagers: true)]))),
+        new("unknown-with-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("hlep", "help"))),
+        new("unknown-without-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("**[click](http://evil.example)** " + new string('x', 200), null))),
+        new("notice-empty-message", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.EmptyMessage)),
+        new("notice-too-long", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.TooLong(500))),
+        new("notice-unknown-action", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.UnknownAction)),
+        new("welcome-personal", typeof(WelcomeCard), () => WelcomeCard.Build(new WelcomeCardModel(InChannel: false))),
+        new("welcome-channel", typeof(WelcomeCard), () => WelcomeCard.Build(new WelcomeCardModel(InChannel: true))),
+        new("form-blank", typeof(FormCard), () => FormCard.Build(Form())),
+        new("form-with-errors-and-entries-kept", typeof(FormCard), () => FormCard.Build(Form() with
+        {
+            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b" },
+            Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5." },
+            FormError = "There is already a milestone called \u201cGo-live\u201d.",
+        })),
+        new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel(
+            [new ProjectSummary(new ProjectCode("EHR"), "Epic EHR go-live", ProjectKind.Ehr, ProjectPhase.Build, Today.AddDays(45)), new ProjectSummary(new ProjectCode("PACS"), "PACS upgrade", ProjectKind.PacsRis, ProjectPhase.GoLive, Today.AddDays(-3))],
+            "EHR",
+            Today,
+            "Which project? Tap **Use** on one."))),
+        new("project-list-empty", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel([], null, Today))),
+        new("status-red", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today))),
+        new("status-new-project", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(NewProject(), Today))),
+        new("milestones-timeline", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(Project(), Today))),
+        new("milestones-none", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(NewProject(), Today))),
+        new("stakeholders", typeof(StakeholdersCard), () => StakeholdersCard.Build(StakeholdersModel.From(Project()))),
+        new("kpis", typeof(KpisCard), () => KpisCard.Build(new KpisModel("EHR", "Epic EHR go-live", Project().Kpis))),
+        new("kpis-none", typeof(KpisCard), () => KpisCard.Build(new KpisModel("EHR", "Epic EHR go-live", []))),
+        new("budget", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend))),
+        new("check-in", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Reminder: false))),
+        new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. Alvarez MRN 00482913", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
+        new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
+        new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
+        new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false)))),
+        new("round-summary-anonymous", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: true)))),
+    ];
+
+    private static readonly DateTimeOffset Closes = new(2026, 12, 3, 16, 0, 0, TimeSpan.Zero);
+
+    private static readonly PersonId Pm = new("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+    private static readonly PersonId Nurse = new("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
+    private static readonly PersonId Pharmacist = new("16fd2706-8baf-433b-82eb-8c7fada847da");
+
+    private static FormModel Form() => new(
+        "EHR · Add a milestone",
+        "Weights are relative.",
+        [
+            new TextField("name", "Milestone", true, 80, "e.g. Integrated testing complete"),
+            new DateField("planned", "Planned date", true),
+            new NumberField("weight", "Weight (share of the work)", true, 0.01m, 1000m),
+            new TimeField("at", "Time", false),
+            new ChoiceField("kind", "Kind", true, [("EHR", "Ehr"), ("PACS/RIS", "PacsRis")]),
+            new ChoiceField("people", "People", false, [("Nina Patel (RN)", "a"), ("Dr. Omar Haddad", "b")], MultiSelect: true),
+            new TextField("note", "Note", false, 200, null, Multiline: true),
+        ],
+        "Add milestone",
+        CardVerbs.AddMilestone,
+        new Dictionary<string, string> { ["project"] = "EHR" });
+
+    private static Project NewProject() => Domain.Projects.Project.Create(new ProjectCode("EHR"), "Epic EHR go-live", ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(90), Today.AddDays(180)), "America/Chicago",
+        new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), Today);
+
+    private static Project Project()
+    {
+        var project = Domain.Projects.Project.Create(new ProjectCode("EHR"), "Epic EHR go-live *(Phase 2)*", ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-160), Today.AddDays(45), Today.AddDays(120)), "America/Chicago",
+            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), Today.AddDays(-160));
+        project.AddMember(new ProjectMember(Nurse, "Nina Patel (RN)", ProjectRole.Stakeholder, StakeholderRole.Nurse, "ICU"));
+        project.AddMember(new ProjectMember(Pharmacist, "Grace Kim, PharmD", ProjectRole.Stakeholder, StakeholderRole.Pharmacist, "Pharmacy"));
+        project.AddMember(new ProjectMember(new PersonId("886313e1-3b8a-4372-9b90-0c9aee199e5d"), "Dr. Marcus Lee (CIO)", ProjectRole.Leader, StakeholderRole.Leader, "Executive"));
+        project.AddMilestone(new Milestone("Kickoff", Today.AddDays(-150), 5, Today.AddDays(-150)));
+        project.AddMilestone(new Milestone("Build complete", Today.AddDays(-40), 25, Today.AddDays(-30)));
+        project.AddMilestone(new Milestone("Integrated testing", Today.AddDays(-10), 20));
+        project.AddMilestone(new Milestone("Training complete", Today.AddDays(30), 15));
+        project.AddMilestone(new Milestone("Go-live", Today.AddDays(45), 35));
+        project.SetBudget(2_400_000);
+        project.RecordSpend(new SpendEntry(900_000, Today.AddDays(-60), "Vendor milestone invoice"), Today);
+        project.RecordSpend(new SpendEntry(300_000, Today.AddDays(-5), null), Today);
+        project.AddKpi(new Kpi("Clinic no-show rate", "%", 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today, 15)]));
+        project.AddKpi(new Kpi("Portal adoption", "%", 20, 60, KpiDirection.HigherIsBetter));
+        return project;
+    }
+
+    private static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), "Order sets for sepsis are missing the lactate reflex _again_", true).Answer!;
+
+    private static RoundSummary Summary(bool anonymous)
+    {
+        var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
+        var round = new CheckInRound(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,
+            [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"), new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"), new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)]);
+        var answers = new[] { round.Accept(Nurse, Answer(), opens.AddHours(1)), round.Accept(Pm, CheckInAnswer.Create(CheckInStatus.OnTrack, new WorkflowImpact(1), null, false).Answer!, opens.AddHours(2)) };
+        return RoundSummary.From(round, answers, new HashSet<PersonId> { Pharmacist }, [new RoundTrendPoint("20261124T1600Z", 0.5m, 0.5m, 3.5m)], opens.AddHours(49));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using HealthItPm.Testing;
+using Microsoft.Playwright;
+
+namespace HealthItPm.Bot.Tests.CardChecks;
+
+/// <summary>One problem the official Adaptive Cards library reported.</summary>
+public sealed record CardProblem(string Event, string Message);
+
+/// <summary>What the official library made of a card.</summary>
+public sealed record CardCheck(IReadOnlyList<CardProblem> Problems, bool Rendered, string Text);
+
+/// <summary>
+/// The official Adaptive Cards JavaScript library (npm <c>adaptivecards</c>, the one web clients use)
+/// loaded in real Chromium: parses a card for schema 1.5 and reports every validation event, then
+/// renders it the width of a Teams chat and keeps a screenshot.
+/// </summary>
+public sealed class OfficialCardRenderer : IAsyncLifetime
+{
+    private const string Check = """
+        (json) => {
+          const AC = window.AdaptiveCards;
+          const card = new AC.AdaptiveCard();
+          const context = new AC.SerializationContext(AC.Versions.v1_5);
+          card.parse(JSON.parse(json), context);
+          const problems = [];
+          const add = e => { if (e.event !== AC.ValidationEvent.Hint) problems.push({ event: AC.ValidationEvent[e.event], message: e.message }); };
+          for (let i = 0; i < context.eventCount; i++) add(context.getEventAt(i));
+          card.validateProperties().validationEvents.forEach(add);
+          const host = document.getElementById('host');
+          host.innerHTML = '';
+          const element = card.render();
+          if (element) host.appendChild(element);
+          return { problems, rendered: !!element && host.offsetHeight > 0, text: host.innerText };
+        }
+        """;
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private IPage? _page;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 560, Height = 800 } });
+        await _page.SetContentAsync("<html><body style=\"font-family: 'Segoe UI', sans-serif; background: #f5f5f5\"><div id=\"host\" style=\"width: 480px; background: white; padding: 12px\"></div></body></html>");
+        var dist = Path.Combine(RepositoryLayout.NodeModules, "adaptivecards", "dist");
+        await _page.AddStyleTagAsync(new PageAddStyleTagOptions { Path = Path.Combine(dist, "adaptivecards.css") });
+        await _page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(dist, "adaptivecards.min.js") });
+    }
+
+    /// <summary>Parses and renders <paramref name="json"/>; with <paramref name="screenshot"/>, keeps a PNG of the render.</summary>
+    public async Task<CardCheck> CheckAsync(string json, string? screenshot = null)
+    {
+        // Tests of one collection run one at a time, so the single page is never shared by two checks.
+        var result = await _page!.EvaluateAsync<JsonElement>(Check, json);
+        var problems = result.GetProperty("problems").EnumerateArray()
+            .Select(p => new CardProblem(p.GetProperty("event").GetString()!, p.GetProperty("message").GetString()!))
+            .ToList();
+        if (screenshot is not null)
+        {
+            await _page.Locator("#host").ScreenshotAsync(new LocatorScreenshotOptions { Path = screenshot });
+        }
+
+        return new CardCheck(problems, result.GetProperty("rendered").GetBoolean(), result.GetProperty("text").GetString() ?? string.Empty);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedCardRenderer : ICollectionFixture<OfficialCardRenderer>
+{
+    public const string Name = "official Adaptive Cards renderer";
+}
