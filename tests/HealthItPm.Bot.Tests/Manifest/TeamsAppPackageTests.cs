@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace HealthItPm.Bot.Tests.Manifest;
+
+/// <summary>
+/// The Teams app package as the build step produces it: the manifest validates against the
+/// official schema it names (from npm @microsoft/app-manifest), the icons are what Teams requires,
+/// and every command the manifest suggests is one the bot knows.
+/// </summary>
+public sealed class TeamsAppPackageTests : IAsyncLifetime
+{
+    private const string AppId = "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "healthitpm-package-" + Guid.NewGuid().ToString("N"));
+    private Dictionary<string, byte[]> _files = [];
+
+    public async Task InitializeAsync()
+    {
+        var package = Path.Combine(_folder, "HealthItPm.zip");
+        var (exitCode, output) = await PackageAsync(AppId, package);
+        Assert.True(exitCode == 0, "Packaging failed:\n" + output);
+        using var zip = ZipFile.OpenRead(package);
+        _files = zip.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var stream = e.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        });
+    }
+
+    public Task DisposeAsync()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private JObject Manifest => JObject.Parse(System.Text.Encoding.UTF8.GetString(_files["manifest.json"]));
+
+    [Fact]
+    public void The_package_holds_the_manifest_and_icons_at_its_root() =>
+        Assert.Equal(["color.png", "manifest.json", "outline.png"], _files.Keys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public async Task The_manifest_validates_against_the_official_schema_it_names()
+    {
+        var version = (string)Manifest["manifestVersion"]!;
+        Assert.EndsWith($"/v{version}/MicrosoftTeams.schema.json", (string)Manifest["$schema"]!, StringComparison.Ordinal);
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryLayout.NodeModules, "@microsoft", "app-manifest", "build", "json-schemas", "teams", $"v{version}", "MicrosoftTeams.schema.json"));
+
+        var errors = schema.Validate(Manifest.ToString());
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    [Fact]
+    public async Task The_schema_check_catches_a_broken_manifest()
+    {
+        var broken = Manifest;
+        broken.Remove("developer");
+        broken["bots"]![0]!["scopes"] = new JArray("everywhere");
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryLayout.NodeModules, "@microsoft", "app-manifest", "build", "json-schemas", "teams", "v1.29", "MicrosoftTeams.schema.json"));
+
+        var errors = schema.Validate(broken.ToString());
+
+        Assert.Contains(errors, e => e.Kind == NJsonSchema.Validation.ValidationErrorKind.PropertyRequired);
+        Assert.True(errors.Count >= 2, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    [Fact]
+    public void The_app_id_is_filled_in_and_the_rest_is_the_source_manifest_byte_for_byte()
+    {
+        var source = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "manifest", "manifest.json")).Replace("${{MICROSOFT_APP_ID}}", AppId, StringComparison.Ordinal);
+
+        Assert.Equal(source.TrimEnd(), System.Text.Encoding.UTF8.GetString(_files["manifest.json"]).TrimEnd());
+        Assert.Equal(AppId, (string?)Manifest["id"]);
+        Assert.Equal(AppId, (string?)Manifest["bots"]![0]!["botId"]);
+    }
+
+    [Fact]
+    public void The_colour_icon_is_192_pixels_square()
+    {
+        var icon = Png.Read(_files["color.png"]);
+
+        Assert.Equal((192, 192), (icon.Width, icon.Height));
+    }
+
+    [Fact]
+    public void The_outline_icon_is_32_pixels_white_on_transparent()
+    {
+        var icon = Png.Read(_files["outline.png"]);
+        var pixels = icon.RgbaPixels().ToList();
+
+        Assert.Equal((32, 32), (icon.Width, icon.Height));
+        Assert.All(pixels.Where(p => p.A > 0), p => Assert.Equal((255, 255, 255), (p.R, p.G, p.B)));
+        Assert.Contains(pixels, p => p.A == 0);
+        Assert.Contains(pixels, p => p.A == 255);
+    }
+
+    [Fact]
+    public void Every_suggested_command_is_one_the_bot_knows_and_help_is_in_every_list()
+    {
+        var known = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns()
+            .BuildServiceProvider().GetServices<CommandDefinition>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var bot = Manifest["bots"]![0]!;
+        var lists = (JArray)bot["commandLists"]!;
+
+        Assert.Equal(["groupChat", "personal", "team"], bot["scopes"]!.Values<string>().Order(StringComparer.Ordinal));
+        foreach (var list in lists)
+        {
+            var titles = list["commands"]!.Select(c => (string)c["title"]!).ToList();
+            Assert.All(titles, t => Assert.Contains(t, known));
+            Assert.Contains("help", titles);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-guid")]
+    public async Task Packaging_refuses_an_app_id_that_is_not_a_guid_and_names_the_setting(string appId)
+    {
+        var (exitCode, output) = await PackageAsync(appId, Path.Combine(_folder, "refused.zip"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("MicrosoftAppId must be the Azure Bot's app id", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "refused.zip")));
+    }
+
+    private static async Task<(int ExitCode, string Output)> PackageAsync(string appId, string package)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryLayout.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "msbuild", Path.Combine("HealthItPm.Bot", "HealthItPm.Bot.csproj"), "-t:PackageTeamsApp", $"-p:MicrosoftAppId={appId}", $"-p:TeamsAppPackage={package}", "-nologo", "-v:m" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
