@@ -73,24 +73,8 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
         return response.HasValue ? ToStored(response.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<StoredConversation>> ListConversationsAsync(TenantId tenant, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {tenant.Value} and RowKey ge {ConversationPrefix} and RowKey lt {TableKeys.PrefixUpperBound(ConversationPrefix)}");
-        return await tables.ExecuteAsync<IReadOnlyList<StoredConversation>>(
-            Name,
-            async table =>
-            {
-                var result = new List<StoredConversation>();
-                await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                {
-                    result.Add(ToStored(entity));
-                }
-
-                return result;
-            },
-            cancellationToken);
-    }
+    public Task<IReadOnlyList<StoredConversation>> ListConversationsAsync(TenantId tenant, CancellationToken cancellationToken) =>
+        tables.QueryAsync(Name, StorageTables.PrefixFilter(tenant.Value, ConversationPrefix), ToStored, cancellationToken);
 
     /// <summary>Teams said the bot cannot reach this conversation (403/404) until the app is installed again.</summary>
     public async Task MarkUnreachableAsync(TenantId tenant, string rowKey, CancellationToken cancellationToken)

@@ -64,6 +64,30 @@ public sealed class StorageTables
     public Task ExecuteAsync(string tableName, Func<TableClient, Task> operation, CancellationToken cancellationToken) =>
         ExecuteAsync(tableName, async table => { await operation(table); return true; }, cancellationToken);
 
+    /// <summary>Rows matching <paramref name="filter"/>, mapped; stops after <paramref name="take"/> rows when given.</summary>
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string tableName, string filter, Func<TableEntity, T> map, CancellationToken cancellationToken, IEnumerable<string>? select = null, int? take = null) =>
+        ExecuteAsync<IReadOnlyList<T>>(
+            tableName,
+            async table =>
+            {
+                var result = new List<T>();
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: take, select: select, cancellationToken: cancellationToken))
+                {
+                    result.Add(map(row));
+                    if (result.Count == take)
+                    {
+                        break;
+                    }
+                }
+
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary>The filter for one partition's rows whose key starts with <paramref name="prefix"/>: a range, never a scan.</summary>
+    public static string PrefixFilter(string partitionKey, string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixUpperBound(prefix)}");
+
     private async Task<TableClient> CreateAsync(string tableName)
     {
         var client = _service.GetTableClient(tableName);

@@ -73,7 +73,11 @@ public sealed class FormValues
         return number;
     }
 
-    public DateOnly? Date(DateField field)
+    /// <summary>The way Input.Date sends and takes a date.</summary>
+    public static string DateValue(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A date; with <paramref name="notAfter"/>, one later than that day is refused (things done or measured cannot be in the future).</summary>
+    public DateOnly? Date(DateField field, DateOnly? notAfter = null)
     {
         ArgumentNullException.ThrowIfNull(field);
         if (Present(field) is not { } value)
@@ -83,6 +87,12 @@ public sealed class FormValues
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (date > notAfter)
+            {
+                AddError(field.Id, $"{field.Label} can be today at the latest.");
+                return null;
+            }
+
             return date;
         }
 

@@ -114,28 +114,8 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
         return row.HasValue ? ToRound(row.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<CheckInRound>> LatestRoundsAsync(TenantId tenant, ProjectCode project, int count, CancellationToken cancellationToken)
-    {
-        var partition = Partition(tenant, project);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"round|"} and RowKey lt {"round}"}");
-        return await tables.ExecuteAsync<IReadOnlyList<CheckInRound>>(
-            Name,
-            async t =>
-            {
-                var rounds = new List<CheckInRound>();
-                await foreach (var row in t.QueryAsync<TableEntity>(filter, maxPerPage: count, cancellationToken: cancellationToken))
-                {
-                    rounds.Add(ToRound(row));
-                    if (rounds.Count == count)
-                    {
-                        break;
-                    }
-                }
-
-                return rounds;
-            },
-            cancellationToken);
-    }
+    public Task<IReadOnlyList<CheckInRound>> LatestRoundsAsync(TenantId tenant, ProjectCode project, int count, CancellationToken cancellationToken) =>
+        tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, project), "round|"), ToRound, cancellationToken, take: count);
 
     public Task<IReadOnlyList<(TenantId Tenant, ProjectCode Project, string RoundId)>> OpenRoundsAsync(CancellationToken cancellationToken) =>
         QueryAsync($"PartitionKey eq '{OpenPartition}'", row => (new TenantId(row.GetString("Tenant")), new ProjectCode(row.GetString("Project")), row.GetString("RoundId")), cancellationToken);
@@ -247,20 +227,8 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
     }
 
     private Task<IReadOnlyList<T>> QueryPrefixAsync<T>(string partition, string prefix, Func<TableEntity, T> map, CancellationToken cancellationToken) =>
-        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixUpperBound(prefix)}"), map, cancellationToken);
+        tables.QueryAsync(Name, StorageTables.PrefixFilter(partition, prefix), map, cancellationToken);
 
     private Task<IReadOnlyList<T>> QueryAsync<T>(string filter, Func<TableEntity, T> map, CancellationToken cancellationToken) =>
-        tables.ExecuteAsync<IReadOnlyList<T>>(
-            Name,
-            async t =>
-            {
-                var result = new List<T>();
-                await foreach (var row in t.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                {
-                    result.Add(map(row));
-                }
-
-                return result;
-            },
-            cancellationToken);
+        tables.QueryAsync(Name, filter, map, cancellationToken);
 }

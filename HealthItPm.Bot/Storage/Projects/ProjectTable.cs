@@ -92,30 +92,19 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     public Task<IReadOnlyList<ProjectSummary>> ListForPersonAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         QuerySummariesAsync(tenant, $"{PersonPrefix}{person.Value}|", cancellationToken);
 
-    private async Task<IReadOnlyList<ProjectSummary>> QuerySummariesAsync(TenantId tenant, string prefix, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenant.Value} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixUpperBound(prefix)}");
-        string[] columns = ["RowKey", "Code", "Name", "Kind", "Phase", "GoLive", "Role"];
-        return await tables.ExecuteAsync<IReadOnlyList<ProjectSummary>>(
+    private Task<IReadOnlyList<ProjectSummary>> QuerySummariesAsync(TenantId tenant, string prefix, CancellationToken cancellationToken) =>
+        tables.QueryAsync(
             Name,
-            async table =>
-            {
-                var result = new List<ProjectSummary>();
-                await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
-                {
-                    result.Add(new ProjectSummary(
-                        new ProjectCode(row.GetString("Code")),
-                        row.GetString("Name"),
-                        Enum.Parse<ProjectKind>(row.GetString("Kind")),
-                        Enum.Parse<ProjectPhase>(row.GetString("Phase")),
-                        DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime),
-                        row.GetString("Role") is { } role ? Enum.Parse<ProjectRole>(role) : null));
-                }
-
-                return result;
-            },
-            cancellationToken);
-    }
+            StorageTables.PrefixFilter(tenant.Value, prefix),
+            row => new ProjectSummary(
+                new ProjectCode(row.GetString("Code")),
+                row.GetString("Name"),
+                Enum.Parse<ProjectKind>(row.GetString("Kind")),
+                Enum.Parse<ProjectPhase>(row.GetString("Phase")),
+                DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime),
+                row.GetString("Role") is { } role ? Enum.Parse<ProjectRole>(role) : null),
+            cancellationToken,
+            select: ["Code", "Name", "Kind", "Phase", "GoLive", "Role"]);
 
     /// <summary>The members of the project as stored now: a point read, so removed members' index rows are found without a scan.</summary>
     private async Task<IReadOnlyList<string>> StoredMembersAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)

@@ -73,18 +73,14 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects) : Pro
             "Record spend",
             Verb,
             new Dictionary<string, string>(),
-            new Dictionary<string, string> { [On.Id] = context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+            new Dictionary<string, string> { [On.Id] = FormValues.DateValue(context.Today) }));
     }
 
     protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (amount, date, note) = (values.Number(Amount), values.Date(On), values.Text(Note));
-        if (date > context.Today)
-        {
-            values.AddError(On.Id, "Spend can only be recorded for today or earlier.");
-        }
+        var (amount, date, note) = (values.Number(Amount), values.Date(On, notAfter: context.Today), values.Text(Note));
 
         Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.RecordSpend(new SpendEntry(amount!.Value, date!.Value, note), today) : null;
         return Task.FromResult(change);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
@@ -85,18 +84,14 @@ public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) :
             "Record value",
             Verb,
             new Dictionary<string, string>(),
-            new Dictionary<string, string> { [On.Id] = context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
+            new Dictionary<string, string> { [On.Id] = FormValues.DateValue(context.Today) }));
     }
 
     protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (name, value, date) = (values.Choice(Which(context.Project)), values.Number(Value), values.Date(On));
-        if (date > context.Today)
-        {
-            values.AddError(On.Id, "A KPI can only be measured for today or earlier.");
-        }
+        var (name, value, date) = (values.Choice(Which(context.Project)), values.Number(Value), values.Date(On, notAfter: context.Today));
 
         Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.RecordKpi(name!, new KpiMeasurement(date!.Value, value!.Value), today) : null;
         return Task.FromResult(change);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
@@ -81,7 +80,7 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
             {
                 // The earliest open milestone is usually the one just finished.
                 [which.Id] = which.Choices.Count > 0 ? which.Choices[0].Value : string.Empty,
-                [DoneOn.Id] = context.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [DoneOn.Id] = FormValues.DateValue(context.Today),
             }));
     }
 
@@ -89,11 +88,7 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (name, done) = (values.Choice(Which(context.Project)), values.Date(DoneOn));
-        if (done > context.Today)
-        {
-            values.AddError(DoneOn.Id, "A milestone can only be marked done on or before today.");
-        }
+        var (name, done) = (values.Choice(Which(context.Project)), values.Date(DoneOn, notAfter: context.Today));
 
         Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.CompleteMilestone(name!, done!.Value, today) : null;
         return Task.FromResult(change);

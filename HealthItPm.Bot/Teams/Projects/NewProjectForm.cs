@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
@@ -41,7 +40,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
     {
         ArgumentNullException.ThrowIfNull(turn);
         var zone = turn.Activity.LocalTimezone;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = FormValues.DateValue(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var defaults = new Dictionary<string, string>
         {
             [Kind.Id] = nameof(ProjectKind.Ehr),
