@@ -17,4 +17,5 @@ public static class CardVerbs
     public const string ScheduleCheckIn = "checkin.schedule";
     public const string SubmitCheckIn = "checkin.submit";
     public const string ChangeCheckIn = "checkin.change";
+    public const string AllowProjectManagers = "pm.allow";
 }

@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConversationReferenceTable>();
         services.AddSingleton<IProjectRepository, ProjectTable>();
         services.AddSingleton<ICheckInStore, CheckInTable>();
+        services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
@@ -107,6 +108,7 @@ public static class ServiceCollectionExtensions
         services.AddForm<SpendForm>(SpendForm.Command);
         services.AddForm<KpiAddForm>(KpiAddForm.Command);
         services.AddForm<KpiRecordForm>(KpiRecordForm.Command);
+        services.AddForm<AllowProjectManagersForm>(AllowProjectManagersForm.Command);
         return services;
     }
 

@@ -12,7 +12,7 @@ public sealed record NewProject(string Code, string Name, ProjectKind Kind, Date
 /// the change through the aggregate, and saves with optimistic concurrency. A save that loses a race
 /// is re-read and re-applied once, so two PMs adding milestones at once both succeed.
 /// </summary>
-public sealed class ProjectService(IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+public sealed class ProjectService(IProjectRepository projects, IProjectManagerGrants grants, AccessPolicy access, TimeProvider clock)
 {
     private const int Attempts = 2;
 
@@ -24,7 +24,7 @@ public sealed class ProjectService(IProjectRepository projects, AccessPolicy acc
     {
         ArgumentNullException.ThrowIfNull(creator);
         ArgumentNullException.ThrowIfNull(input);
-        var decision = access.CanCreateProject(creator.Person);
+        var decision = access.CanCreateProject(creator.Person, await grants.IsGrantedAsync(tenant, creator.Person, cancellationToken));
         if (!decision.Allowed)
         {
             return new Outcome<Project>.Refused(decision.Reason!);
@@ -113,8 +113,26 @@ public sealed class ProjectService(IProjectRepository projects, AccessPolicy acc
 
     /// <summary>Whether the person manages any project, or may create one: what decides which commands help shows them.</summary>
     public async Task<bool> ManagesProjectsAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
-        access.CanCreateProject(person).Allowed
+        access.CanCreateProject(person, await grants.IsGrantedAsync(tenant, person, cancellationToken)).Allowed
         || (await projects.ListForPersonAsync(tenant, person, cancellationToken)).Any(p => p.Role == ProjectRole.ProjectManager);
+
+    /// <summary>An admin allows people to create projects; returns everyone now allowed by a grant.</summary>
+    public async Task<Outcome<IReadOnlyList<ProjectManagerGrant>>> AllowProjectManagersAsync(TenantId tenant, PersonId admin, IEnumerable<(PersonId Person, string Name)> people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var decision = access.CanAllowProjectManagers(admin);
+        if (!decision.Allowed)
+        {
+            return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused(decision.Reason!);
+        }
+
+        foreach (var (person, name) in people)
+        {
+            await grants.GrantAsync(tenant, new ProjectManagerGrant(person, Text.Required(name, "A person's name", ProjectMember.MaxNameLength), admin, clock.GetUtcNow()), cancellationToken);
+        }
+
+        return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Done(await grants.ListAsync(tenant, cancellationToken));
+    }
 
     private static Outcome<Project>.NotFound NotFound(ProjectCode code) =>
         new($"There is no project with the code {code}. Type **project list** to see yours.");

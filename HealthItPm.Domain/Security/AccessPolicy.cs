@@ -13,17 +13,22 @@ public sealed record AccessDecision(bool Allowed, string? Reason)
 
 /// <summary>
 /// Who may do what. Admins (from configuration) may do everything on every project. Creating a
-/// project takes an allowed PM (configuration or an admin's grant); the creator becomes its first PM.
+/// project takes an allowed PM (in configuration, or granted by an admin); the creator becomes its first PM.
 /// On a project: its PMs manage it; leaders and stakeholders may view its status; nobody else may.
 /// </summary>
 public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<PersonId> allowedProjectManagers)
 {
     public bool IsAdmin(PersonId person) => admins.Contains(person);
 
-    public AccessDecision CanCreateProject(PersonId person) =>
-        IsAdmin(person) || allowedProjectManagers.Contains(person)
+    public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) =>
+        IsAdmin(person) || grantedByAdmin || allowedProjectManagers.Contains(person)
             ? AccessDecision.Allow
             : AccessDecision.Deny("Only people your HealthItPm admin has allowed to act as project managers can create projects. Ask your admin to add you.");
+
+    public AccessDecision CanAllowProjectManagers(PersonId person) =>
+        IsAdmin(person)
+            ? AccessDecision.Allow
+            : AccessDecision.Deny("Only HealthItPm admins can allow people to create projects. Your hospital's IT admin sets who the admins are.");
 
     public AccessDecision Can(PersonId person, ProjectAction action, Project project)
     {

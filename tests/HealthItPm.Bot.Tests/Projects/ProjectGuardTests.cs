@@ -164,3 +164,28 @@ public class HelpByRoleTests(BotEnvironment env)
         Assert.Contains("milestone add", forPm, StringComparison.Ordinal);
     }
 }
+
+[Collection(SharedBotEnvironment.Name)]
+public class ProjectManagerGrantTests(BotEnvironment env)
+{
+    [Fact]
+    public async Task An_admin_allows_someone_to_create_projects_and_nobody_else_can()
+    {
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        var cio = new ProjectConversation(env, TestActivities.Cio);
+        var physician = new ProjectConversation(env, TestActivities.Physician);
+
+        Assert.Contains("Only HealthItPm admins", CardText.Of(await nurse.SayAsync("pm allow")), StringComparison.Ordinal);
+        Assert.Contains("Only HealthItPm admins", CardText.Of(await nurse.SubmitAsync(CardVerbs.AllowProjectManagers, new { people = TestActivities.NurseAadId })), StringComparison.Ordinal);
+        Assert.Contains("Dr. Omar Haddad", CardText.Of(await cio.SayAsync("pm allow")), StringComparison.Ordinal);
+        var granted = CardText.Of(await cio.SubmitAsync(CardVerbs.AllowProjectManagers, new { people = TestActivities.PhysicianAadId }));
+        Assert.Contains("Dr. Omar Haddad", granted, StringComparison.Ordinal);
+
+        var code = "G" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var created = CardText.Of(await physician.SubmitAsync(CardVerbs.CreateProject, new { code, name = "e-Prescribing", kind = "EPrescribing", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" }));
+        var refused = CardText.Of(await nurse.SubmitAsync(CardVerbs.CreateProject, new { code = code + "X", name = "Shadow", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" }));
+
+        Assert.Contains($"Created {code}", created, StringComparison.Ordinal);
+        Assert.Contains("Ask your admin", refused, StringComparison.Ordinal);
+    }
+}

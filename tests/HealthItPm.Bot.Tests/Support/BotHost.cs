@@ -53,7 +53,7 @@ public sealed class BotEnvironment : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Connector = await FakeConnector.StartAsync();
-        Host = new BotHost(Azurite.ConnectionString, new Dictionary<string, string?> { ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId });
+        Host = new BotHost(Azurite.ConnectionString, new Dictionary<string, string?> { ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId, ["Access:AdminIds:0"] = TestActivities.CioAadId });
         _ = Host.Server;
     }
 

@@ -14,11 +14,14 @@ public class ProjectServiceTests
     private static readonly ProjectCode Ehr = new("EHR");
 
     private readonly Mock<IProjectRepository> _repository = new(MockBehavior.Strict);
+    private readonly Mock<IProjectManagerGrants> _grants = new();
 
     // 2026-11-26 03:00 UTC is still 2026-11-25 in Chicago: "today" is the project's day, not UTC's.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
 
-    private ProjectService Service => new(_repository.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), _clock);
+    private static readonly PersonId Admin = new("99999999-9999-9999-9999-999999999999");
+
+    private ProjectService Service => new(_repository.Object, _grants.Object, new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId> { Pm }), _clock);
 
     private static NewProject Input(string code = "EHR") => new(code, "Epic EHR go-live", ProjectKind.Ehr, Today, Today.AddDays(60), Today.AddDays(120), "America/Chicago");
 
@@ -49,6 +52,29 @@ public class ProjectServiceTests
         var outcome = await Service.CreateAsync(Tenant, Creator(Nurse), Input(), default);
 
         Assert.Contains("Ask your admin", Assert.IsType<Outcome<Project>.Refused>(outcome).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_an_admin_granted_may_create_a_project()
+    {
+        _grants.Setup(g => g.IsGrantedAsync(Tenant, Nurse, default)).ReturnsAsync(true);
+        _repository.Setup(r => r.AddAsync(Tenant, It.IsAny<Project>(), default)).Returns(Task.CompletedTask);
+
+        var outcome = await Service.CreateAsync(Tenant, Creator(Nurse), Input(), default);
+
+        Assert.Equal(ProjectRole.ProjectManager, Assert.IsType<Outcome<Project>.Done>(outcome).Value.RoleOf(Nurse));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_grants_and_the_grant_is_recorded_with_who_and_when()
+    {
+        var refused = await Service.AllowProjectManagersAsync(Tenant, Pm, [(Nurse, "Nina Patel")], default);
+        _grants.Setup(g => g.ListAsync(Tenant, default)).ReturnsAsync([]);
+        var done = await Service.AllowProjectManagersAsync(Tenant, Admin, [(Nurse, "Nina Patel")], default);
+
+        Assert.Contains("Only HealthItPm admins", Assert.IsType<Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused>(refused).Reason, StringComparison.Ordinal);
+        Assert.IsType<Outcome<IReadOnlyList<ProjectManagerGrant>>.Done>(done);
+        _grants.Verify(g => g.GrantAsync(Tenant, new ProjectManagerGrant(Nurse, "Nina Patel", Admin, _clock.GetUtcNow()), default), Times.Once);
     }
 
     [Theory]
