@@ -1,0 +1,80 @@
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Domain.Risks;
+
+/// <summary>What the escalation policy says to do about a risk now.</summary>
+public abstract record EscalationStep
+{
+    public sealed record Wait : EscalationStep;
+
+    /// <summary>Send the risk to <paramref name="To"/>, level <paramref name="Level"/> of the chain.</summary>
+    public sealed record Escalate(int Level, PersonId To, string Reason) : EscalationStep;
+
+    /// <summary>Remind the owner that the mitigation is past due (once).</summary>
+    public sealed record RemindOwner(PersonId Owner) : EscalationStep;
+
+    /// <summary>Nobody in the chain acknowledged: tell the PMs (once).</summary>
+    public sealed record ChainExhausted : EscalationStep;
+}
+
+/// <summary>
+/// A project's escalation policy, with safe defaults:
+/// <list type="bullet">
+/// <item>a critical risk (score 15+), or a patient-safety or privacy/regulatory risk with impact 4 or
+/// more, goes at once to level 1 of the chain (the sponsor);</item>
+/// <item>an escalation not acknowledged within <see cref="AcknowledgementSla"/> (default 4 hours)
+/// goes to the next level (e.g. the CIO); when the chain is exhausted the PMs are told, once;</item>
+/// <item>a mitigation past its due date reminds the owner once, and if still open one SLA later, escalates.</item>
+/// </list>
+/// </summary>
+public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan AcknowledgementSla)
+{
+    public static readonly TimeSpan DefaultSla = TimeSpan.FromHours(4);
+
+    public static EscalationPolicy Default(IReadOnlyList<PersonId> chain) => new(chain, DefaultSla);
+
+    public static bool NeedsImmediateEscalation(RiskCategory category, RiskRating rating) =>
+        rating.Band == RiskBand.Critical
+        || (category is RiskCategory.PatientSafety or RiskCategory.PrivacyRegulatory && rating.Impact >= 4);
+
+    public EscalationStep Next(Risk risk, DateTimeOffset now, DateOnly today, bool chainExhaustionReported)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        if (risk.Status is RiskStatus.Accepted or RiskStatus.Closed || Chain.Count == 0)
+        {
+            return new EscalationStep.Wait();
+        }
+
+        if (risk.Status == RiskStatus.Escalated)
+        {
+            if (risk.Acknowledged is not null || now - risk.EscalatedAt < AcknowledgementSla)
+            {
+                return new EscalationStep.Wait();
+            }
+
+            return risk.EscalationLevel < Chain.Count
+                ? new EscalationStep.Escalate(risk.EscalationLevel + 1, Chain[risk.EscalationLevel], $"not acknowledged within {AcknowledgementSla.TotalHours:0.#} hours")
+                : chainExhaustionReported ? new EscalationStep.Wait() : new EscalationStep.ChainExhausted();
+        }
+
+        if (NeedsImmediateEscalation(risk.Category, risk.Rating))
+        {
+            return new EscalationStep.Escalate(1, Chain[0], risk.Rating.Band == RiskBand.Critical ? "critical risk" : $"{risk.Category} risk with impact {risk.Rating.Impact}");
+        }
+
+        if (risk.MitigationDue is { } due && due < today && risk.Owner is { } owner)
+        {
+            if (risk.OwnerRemindedAt is null)
+            {
+                return new EscalationStep.RemindOwner(owner);
+            }
+
+            if (now - risk.OwnerRemindedAt >= AcknowledgementSla)
+            {
+                return new EscalationStep.Escalate(1, Chain[0], $"mitigation past due since {due:yyyy-MM-dd}");
+            }
+        }
+
+        return new EscalationStep.Wait();
+    }
+}

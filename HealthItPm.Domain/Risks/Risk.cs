@@ -1,0 +1,172 @@
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Domain.Risks;
+
+/// <summary>
+/// A risk in a project's register. Every change goes through a method that checks the transition
+/// and appends an event to <see cref="History"/>; a change that is not allowed throws
+/// <see cref="DomainException"/> saying why. Allowed status changes:
+/// open → mitigating; open or mitigating → escalated; any but closed → accepted (with a reason) or
+/// closed; accepted → open (reopened).
+/// </summary>
+public sealed class Risk
+{
+    public const int MaxTitleLength = 120;
+    public const int MaxTextLength = 1000;
+
+    private readonly List<RiskEvent> _history;
+
+    private Risk(RiskId id, string title, string? description, RiskCategory category, RiskRating rating, PersonId? owner, string? mitigation, DateOnly? due, List<RiskEvent> history)
+    {
+        Id = id;
+        Title = Text.Required(title, "A risk title", MaxTitleLength);
+        Description = Text.Optional(description, "A risk description", MaxTextLength);
+        Category = category;
+        Rating = rating;
+        Owner = owner;
+        Mitigation = Text.Optional(mitigation, "A mitigation", MaxTextLength);
+        MitigationDue = due;
+        _history = history;
+    }
+
+    public RiskId Id { get; }
+
+    public string Title { get; }
+
+    public string? Description { get; }
+
+    public RiskCategory Category { get; }
+
+    public RiskRating Rating { get; private set; }
+
+    public PersonId? Owner { get; private set; }
+
+    public string? Mitigation { get; private set; }
+
+    public DateOnly? MitigationDue { get; private set; }
+
+    public RiskStatus Status { get; private set; } = RiskStatus.Open;
+
+    /// <summary>0 when not escalated; otherwise how far up the escalation chain it has gone (1 = sponsor).</summary>
+    public int EscalationLevel { get; private set; }
+
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
+    public (PersonId By, DateTimeOffset At)? Acknowledged { get; private set; }
+
+    public DateTimeOffset? OwnerRemindedAt { get; private set; }
+
+    public string? AcceptedBecause { get; private set; }
+
+    public IReadOnlyList<RiskEvent> History => _history;
+
+    public static Risk Log(RiskId id, string title, string? description, RiskCategory category, RiskRating rating, PersonId? owner, string? mitigation, DateOnly? due, PersonId by, DateTimeOffset now) =>
+        new(id, title, description, category, rating, owner, mitigation, due, [new RiskEvent(now, by, "logged", null, $"{category}, {rating}")]);
+
+    public void Rate(RiskRating rating, PersonId by, DateTimeOffset now)
+    {
+        EnsureNotClosed();
+        Record(now, by, "rating", Rating.ToString(), rating.ToString());
+        Rating = rating;
+    }
+
+    public void AssignOwner(PersonId owner, PersonId by, DateTimeOffset now)
+    {
+        EnsureNotClosed();
+        Record(now, by, "owner", Owner?.Value, owner.Value);
+        Owner = owner;
+    }
+
+    public void PlanMitigation(string mitigation, DateOnly due, PersonId by, DateTimeOffset now)
+    {
+        EnsureNotClosed();
+        var text = Text.Required(mitigation, "A mitigation", MaxTextLength);
+        Record(now, by, "mitigation", Mitigation, $"{text} (due {due:yyyy-MM-dd})");
+        (Mitigation, MitigationDue, OwnerRemindedAt) = (text, due, null);
+        if (Status == RiskStatus.Open)
+        {
+            Move(RiskStatus.Mitigating, by, now);
+        }
+    }
+
+    /// <summary>Sent up the chain to <paramref name="level"/> (by the policy, so by nobody in particular).</summary>
+    public void Escalate(int level, string reason, DateTimeOffset now)
+    {
+        if (Status is not (RiskStatus.Open or RiskStatus.Mitigating or RiskStatus.Escalated) || level <= EscalationLevel)
+        {
+            throw new DomainException($"{Id} cannot be escalated to level {level} while {Status.ToString().ToLowerInvariant()} at level {EscalationLevel}.");
+        }
+
+        Record(now, null, "escalated", EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), $"level {level}: {reason}");
+        (EscalationLevel, EscalatedAt, Acknowledged, Status) = (level, now, null, RiskStatus.Escalated);
+    }
+
+    public void Acknowledge(PersonId by, DateTimeOffset now)
+    {
+        if (Status != RiskStatus.Escalated)
+        {
+            throw new DomainException($"{Id} is not escalated, so there is nothing to acknowledge.");
+        }
+
+        if (Acknowledged is { } done)
+        {
+            throw new DomainException($"{Id} was already acknowledged on {done.At:yyyy-MM-dd HH:mm} UTC.");
+        }
+
+        Record(now, by, "acknowledged");
+        Acknowledged = (by, now);
+    }
+
+    public void Accept(string reason, PersonId by, DateTimeOffset now)
+    {
+        EnsureNotClosed();
+        if (Status == RiskStatus.Accepted)
+        {
+            throw new DomainException($"{Id} is already accepted.");
+        }
+
+        AcceptedBecause = Text.Required(reason, "A reason for accepting the risk", MaxTextLength);
+        Move(RiskStatus.Accepted, by, now, AcceptedBecause);
+    }
+
+    public void Close(PersonId by, DateTimeOffset now)
+    {
+        EnsureNotClosed();
+        Move(RiskStatus.Closed, by, now);
+    }
+
+    public void Reopen(PersonId by, DateTimeOffset now)
+    {
+        if (Status != RiskStatus.Accepted)
+        {
+            throw new DomainException($"Only an accepted risk can be reopened; {Id} is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        (AcceptedBecause, EscalationLevel, EscalatedAt, Acknowledged) = (null, 0, null, null);
+        Move(RiskStatus.Open, by, now);
+    }
+
+    /// <summary>The owner was reminded that the mitigation is past due (once per due date).</summary>
+    public void MarkOwnerReminded(DateTimeOffset now)
+    {
+        Record(now, null, "owner reminded", null, MitigationDue?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        OwnerRemindedAt = now;
+    }
+
+    private void Move(RiskStatus status, PersonId? by, DateTimeOffset now, string? note = null)
+    {
+        Record(now, by, "status", Status.ToString(), note is null ? status.ToString() : $"{status}: {note}");
+        Status = status;
+    }
+
+    private void EnsureNotClosed()
+    {
+        if (Status == RiskStatus.Closed)
+        {
+            throw new DomainException($"{Id} is closed; log a new risk if it has come back.");
+        }
+    }
+
+    private void Record(DateTimeOffset now, PersonId? by, string what, string? before = null, string? after = null) =>
+        _history.Add(new RiskEvent(now, by, what, before, after));
+}
