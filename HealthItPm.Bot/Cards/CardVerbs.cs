@@ -18,4 +18,7 @@ public static class CardVerbs
     public const string SubmitCheckIn = "checkin.submit";
     public const string ChangeCheckIn = "checkin.change";
     public const string AllowProjectManagers = "pm.allow";
+    public const string AddRisk = "risk.add";
+    public const string AcknowledgeRisk = "risk.acknowledge";
+    public const string AcceptRisk = "risk.accept";
 }

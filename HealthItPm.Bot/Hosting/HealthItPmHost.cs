@@ -11,7 +11,9 @@ public static class HealthItPmHost
             .AddHealthItPmStorage()
             .AddHealthItPmBot()
             .AddHealthItPmProjects()
-            .AddHealthItPmCheckIns();
+            .AddHealthItPmCheckIns()
+            .AddHealthItPmRisks()
+            .AddHealthItPmScheduler();
 
         var app = builder.Build();
         app.MapHealthItPmEndpoints();

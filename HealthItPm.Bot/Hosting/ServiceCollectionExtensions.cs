@@ -7,6 +7,9 @@ using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.CheckIns;
 using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Storage.CheckIns;
+using HealthItPm.Bot.Storage.Risks;
+using HealthItPm.Bot.Teams.Risks;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Bot.Storage.Projects;
 using HealthItPm.Domain.Ports;
@@ -112,14 +115,37 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Stakeholder check-ins: commands, the answer card's actions, delivery and the in-host scheduler.</summary>
-    public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
+    /// <summary>The in-host scheduler that runs every registered <see cref="IScheduledJob"/>.</summary>
+    public static IServiceCollection AddHealthItPmScheduler(this IServiceCollection services)
     {
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Scheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
+        return services;
+    }
+
+    /// <summary>The risk register and escalations: commands, the escalation card's actions and the escalation job.</summary>
+    public static IServiceCollection AddHealthItPmRisks(this IServiceCollection services)
+    {
+        services.AddSingleton<IRiskStore, RiskTable>();
+        services.AddSingleton<RiskService>();
+        services.AddSingleton<RiskNotifier>();
+        services.AddSingleton<IScheduledJob, RiskEscalationJob>();
+        services.AddForm<RiskAddForm>(RiskAddForm.Command);
+        services.AddCommand<RisksCommand>(RisksCommand.Command);
+        services.AddCommand<RiskCommand>(RiskCommand.Command);
+        services.AddSingleton<RiskDecisionActions>();
+        services.AddSingleton<ICardActionHandler, AcknowledgeRiskAction>();
+        services.AddSingleton<ICardActionHandler, AcceptRiskAction>();
+        return services;
+    }
+
+    /// <summary>Stakeholder check-ins: commands, the answer card's actions, delivery and the check-in job.</summary>
+    public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
+    {
         services.AddSingleton<CheckInService>();
         services.AddSingleton<CheckInDispatcher>();
-        services.AddSingleton<CheckInScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
+        services.AddSingleton<IScheduledJob, CheckInJob>();
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
         services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);

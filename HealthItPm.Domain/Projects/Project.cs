@@ -15,6 +15,7 @@ public sealed class Project
     private readonly List<Milestone> _milestones;
     private readonly List<SpendEntry> _spend;
     private readonly List<Kpi> _kpis;
+    private List<PersonId> _chain;
 
     private Project(ProjectState state)
     {
@@ -29,6 +30,7 @@ public sealed class Project
         _milestones = [.. state.Milestones];
         _spend = [.. state.Spend];
         _kpis = [.. state.Kpis];
+        _chain = [.. state.EscalationChain ?? []];
     }
 
     public ProjectCode Code { get; }
@@ -56,6 +58,30 @@ public sealed class Project
 
     public IEnumerable<ProjectMember> ProjectManagers => _members.Values.Where(m => m.Role == ProjectRole.ProjectManager);
 
+    /// <summary>
+    /// Who risks escalate to, level 1 first (the sponsor, then e.g. the CIO): the chain the PM set,
+    /// or else the project's leaders in the order they were added. Only current leaders count.
+    /// </summary>
+    public IReadOnlyList<PersonId> EscalationChain =>
+        [.. (_chain.Count > 0 ? _chain : _members.Values.Where(m => m.Role == ProjectRole.Leader).Select(m => m.Person))
+            .Where(p => RoleOf(p) == ProjectRole.Leader)];
+
+    public void SetEscalationChain(IReadOnlyList<PersonId> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        if (chain.Count is < 1 or > 3 || chain.Distinct().Count() != chain.Count)
+        {
+            throw new DomainException("An escalation chain has one to three different leaders, the sponsor first.");
+        }
+
+        if (chain.Any(p => RoleOf(p) != ProjectRole.Leader))
+        {
+            throw new DomainException("Everyone in the escalation chain must be a leader on the project; add them with stakeholder add as Leader first.");
+        }
+
+        _chain = [.. chain];
+    }
+
     public static Project Create(ProjectCode code, string name, ProjectKind kind, ProjectSchedule schedule, string timeZone, ProjectMember creator, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -72,7 +98,7 @@ public sealed class Project
     /// <summary>Rebuilds a stored project; the state was valid when stored.</summary>
     public static Project Restore(ProjectState state) => new(state);
 
-    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis]);
+    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis], [.. _chain]);
 
     public ProjectRole? RoleOf(PersonId person) => _members.TryGetValue(person, out var member) ? member.Role : null;
 
@@ -234,4 +260,5 @@ public sealed record ProjectState(
     IReadOnlyList<ProjectMember> Members,
     IReadOnlyList<Milestone> Milestones,
     IReadOnlyList<SpendEntry> Spend,
-    IReadOnlyList<Kpi> Kpis);
+    IReadOnlyList<Kpi> Kpis,
+    IReadOnlyList<PersonId>? EscalationChain = null);

@@ -60,6 +60,27 @@ public sealed class Risk
 
     public IReadOnlyList<RiskEvent> History => _history;
 
+    /// <summary>The PMs were told that nobody in the chain acknowledged (so they are told once).</summary>
+    public bool ChainExhaustionReported { get; private set; }
+
+    public RiskState ToState() => new(Id, Title, Description, Category, Rating, Owner, Mitigation, MitigationDue, Status, EscalationLevel, EscalatedAt, Acknowledged, OwnerRemindedAt, AcceptedBecause, ChainExhaustionReported, [.. _history]);
+
+    /// <summary>Rebuilds a stored risk; the state was valid when stored.</summary>
+    public static Risk Restore(RiskState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new Risk(state.Id, state.Title, state.Description, state.Category, state.Rating, state.Owner, state.Mitigation, state.MitigationDue, [.. state.History])
+        {
+            Status = state.Status,
+            EscalationLevel = state.EscalationLevel,
+            EscalatedAt = state.EscalatedAt,
+            Acknowledged = state.Acknowledged,
+            OwnerRemindedAt = state.OwnerRemindedAt,
+            AcceptedBecause = state.AcceptedBecause,
+            ChainExhaustionReported = state.ChainExhaustionReported,
+        };
+    }
+
     public static Risk Log(RiskId id, string title, string? description, RiskCategory category, RiskRating rating, PersonId? owner, string? mitigation, DateOnly? due, PersonId by, DateTimeOffset now) =>
         new(id, title, description, category, rating, owner, mitigation, due, [new RiskEvent(now, by, "logged", null, $"{category}, {rating}")]);
 
@@ -153,6 +174,12 @@ public sealed class Risk
         OwnerRemindedAt = now;
     }
 
+    public void MarkChainExhaustionReported(DateTimeOffset now)
+    {
+        Record(now, null, "escalation chain exhausted", null, "project managers told");
+        ChainExhaustionReported = true;
+    }
+
     private void Move(RiskStatus status, PersonId? by, DateTimeOffset now, string? note = null)
     {
         Record(now, by, "status", Status.ToString(), note is null ? status.ToString() : $"{status}: {note}");
@@ -170,3 +197,22 @@ public sealed class Risk
     private void Record(DateTimeOffset now, PersonId? by, string what, string? before = null, string? after = null) =>
         _history.Add(new RiskEvent(now, by, what, before, after));
 }
+
+/// <summary>Everything a risk is, for storing and restoring it.</summary>
+public sealed record RiskState(
+    RiskId Id,
+    string Title,
+    string? Description,
+    RiskCategory Category,
+    RiskRating Rating,
+    PersonId? Owner,
+    string? Mitigation,
+    DateOnly? MitigationDue,
+    RiskStatus Status,
+    int EscalationLevel,
+    DateTimeOffset? EscalatedAt,
+    (PersonId By, DateTimeOffset At)? Acknowledged,
+    DateTimeOffset? OwnerRemindedAt,
+    string? AcceptedBecause,
+    bool ChainExhaustionReported,
+    IReadOnlyList<RiskEvent> History);

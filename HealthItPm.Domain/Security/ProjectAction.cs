@@ -12,4 +12,5 @@ public enum ProjectAction
     ManageKpis,
     ChangePhase,
     ManageCheckIns,
+    LogRisks,
 }

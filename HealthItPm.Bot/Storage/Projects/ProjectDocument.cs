@@ -21,7 +21,8 @@ internal sealed record ProjectDocument(
     IReadOnlyList<ProjectDocument.MemberDocument> Members,
     IReadOnlyList<ProjectDocument.MilestoneDocument> Milestones,
     IReadOnlyList<ProjectDocument.SpendDocument> Spend,
-    IReadOnlyList<ProjectDocument.KpiDocument> Kpis)
+    IReadOnlyList<ProjectDocument.KpiDocument> Kpis,
+    IReadOnlyList<string>? EscalationChain = null)
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -47,7 +48,8 @@ internal sealed record ProjectDocument(
         [.. state.Members.Select(m => new MemberDocument(m.Person.Value, m.DisplayName, m.Role, m.Discipline, m.Department))],
         [.. state.Milestones.Select(m => new MilestoneDocument(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
         [.. state.Spend.Select(s => new SpendDocument(s.Amount, s.Date, s.Note))],
-        [.. state.Kpis.Select(k => new KpiDocument(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))]);
+        [.. state.Kpis.Select(k => new KpiDocument(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
+        [.. (state.EscalationChain ?? []).Select(p => p.Value)]);
 
     public ProjectState ToState() => new(
         new ProjectCode(Code),
@@ -60,5 +62,6 @@ internal sealed record ProjectDocument(
         [.. Members.Select(m => new ProjectMember(new PersonId(m.Person), m.DisplayName, m.Role, m.Discipline, m.Department))],
         [.. Milestones.Select(m => new Milestone(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
         [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, s.Note))],
-        [.. Kpis.Select(k => new Kpi(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))]);
+        [.. Kpis.Select(k => new Kpi(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
+        [.. (EscalationChain ?? []).Select(p => new PersonId(p))]);
 }

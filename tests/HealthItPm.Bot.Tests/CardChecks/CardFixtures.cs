@@ -2,11 +2,13 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
@@ -57,7 +59,36 @@ public static class CardFixtures
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false)))),
         new("round-summary-anonymous", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: true)))),
+        new("risk-register", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now), RiskViews.Of(Project(), LowRisk(), Now)])),
+        new("risk-register-empty", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [])),
+        new("risk-escalated", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now))),
+        new("risk-acknowledged", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now))),
+        new("risk-accepted", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), AcceptedRisk(), Now))),
     ];
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+    private static readonly PersonId Cio = new("886313e1-3b8a-4372-9b90-0c9aee199e5d");
+
+    private static Risk EscalatedRisk(bool acknowledged)
+    {
+        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), "Barcode scanners fail at the bedside on 4 West", "Medication administration falls back to manual checks.", RiskCategory.PatientSafety, new RiskRating(4, 5), Nurse, "Loaner scanners; vendor firmware fix", Today.AddDays(3), Pm, Now.AddHours(-3));
+        risk.Escalate(1, "critical risk", Now.AddHours(-3));
+        if (acknowledged)
+        {
+            risk.Acknowledge(Cio, Now.AddHours(-1));
+        }
+
+        return risk;
+    }
+
+    private static Risk LowRisk() => Risk.Log(new RiskId(new ProjectCode("EHR"), 8), "Training room projector is old", null, RiskCategory.Adoption, new RiskRating(1, 2), null, null, null, Pm, Now.AddDays(-2));
+
+    private static Risk AcceptedRisk()
+    {
+        var risk = EscalatedRisk(acknowledged: true);
+        risk.Accept("Manual double-check covers it until the firmware fix on Friday", Cio, Now);
+        return risk;
+    }
 
     private static readonly DateTimeOffset Closes = new(2026, 12, 3, 16, 0, 0, TimeSpan.Zero);
 

@@ -55,8 +55,8 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     private Task BothTickAsync() => Task.WhenAll(
-        _hostA.Services.GetRequiredService<CheckInScheduler>().TickAsync(default),
-        _hostB.Services.GetRequiredService<CheckInScheduler>().TickAsync(default));
+        _hostA.Services.GetRequiredService<Scheduler>().TickAsync(default),
+        _hostB.Services.GetRequiredService<Scheduler>().TickAsync(default));
 
     private async Task<(string Pm, string Nurse)> SetUpAsync()
     {
@@ -143,6 +143,39 @@ public sealed class SchedulerTests : IAsyncLifetime
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(1, CardsTo(nurse, "EHR check-in"));
+    }
+
+    [Fact]
+    public async Task An_unacknowledged_critical_risk_climbs_the_chain_once_per_level_on_two_hosts()
+    {
+        var (pm, nurse) = await SetUpAsync();
+        var services = _hostA.Services;
+        var pmId = new PersonId(TestActivities.PmAadId);
+        await services.GetRequiredService<ProjectService>().ChangeAsync(Tenant, pmId, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
+        {
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.NurseAadId), "Nina Patel", ProjectRole.Leader, StakeholderRole.Nurse, "Nursing"));
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.PharmacistAadId), "Grace Kim", ProjectRole.Leader, StakeholderRole.Pharmacist, "Pharmacy"));
+        }, default);
+        var reference = new ConversationReference { ChannelId = "msteams", ServiceUrl = _connector.ServiceUrl, Conversation = new ConversationAccount(id: "a:pharmacist-chat", tenantId: Tenant.Value), Bot = new ChannelAccount("28:bot") };
+        await services.GetRequiredService<ConversationReferenceTable>().SaveAsync(Tenant, ConversationReferenceTable.PersonKey(new PersonId(TestActivities.PharmacistAadId)), new StoredConversation(reference, true, default, "29:p", null, null), default);
+        var risks = services.GetRequiredService<HealthItPm.Domain.Risks.RiskService>();
+        Assert.IsType<Outcome<HealthItPm.Domain.Risks.Risk>.Done>(await risks.LogAsync(Tenant, pmId, Code, new HealthItPm.Domain.Risks.NewRisk("Wrong-patient orders after downtime", null, HealthItPm.Domain.Risks.RiskCategory.PatientSafety, 3, 5, null, null), default));
+
+        await BothTickAsync();
+        await BothTickAsync();
+        Assert.Equal(1, CardsTo(nurse, "Escalated risk EHR-R1"));
+        Assert.Equal(0, CardsTo("a:pharmacist-chat", "Escalated risk EHR-R1"));
+
+        _clock.Advance(TimeSpan.FromHours(4));
+        await BothTickAsync();
+        await BothTickAsync();
+        Assert.Equal(1, CardsTo("a:pharmacist-chat", "Escalated risk EHR-R1"));
+
+        _clock.Advance(TimeSpan.FromHours(4));
+        await BothTickAsync();
+        await BothTickAsync();
+        Assert.Equal(1, CardsTo(pm, "Nobody acknowledged EHR-R1"));
+        Assert.Equal(1, CardsTo(nurse, "Escalated risk EHR-R1"));
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class TeamsAppPackageTests : IAsyncLifetime
     [Fact]
     public void Every_suggested_command_is_one_the_bot_knows_and_help_is_in_every_list()
     {
-        var known = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns()
+        var known = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmRisks()
             .BuildServiceProvider().GetServices<CommandDefinition>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var bot = Manifest["bots"]![0]!;
         var lists = (JArray)bot["commandLists"]!;

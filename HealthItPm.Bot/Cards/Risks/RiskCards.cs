@@ -1,0 +1,118 @@
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Domain.Risks;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards.Risks;
+
+/// <summary>A risk as cards show it, with the names of the people involved.</summary>
+public sealed record RiskView(Risk Risk, string ProjectName, string? OwnerName, string? AcknowledgedByName, DateTimeOffset Now);
+
+/// <summary><c>risks</c>: the register, highest score first.</summary>
+public static class RiskRegisterCard
+{
+    public static JObject Build(string code, IReadOnlyList<RiskView> risks)
+    {
+        ArgumentNullException.ThrowIfNull(risks);
+        var body = new List<JObject> { CardElements.Heading($"{code} · Risks") };
+        var open = risks.Where(r => r.Risk.Status is not (RiskStatus.Closed or RiskStatus.Accepted)).OrderByDescending(r => r.Risk.Rating.Score).ToList();
+        if (open.Count == 0)
+        {
+            body.Add(CardElements.Text("No open risks. Type **risk add** to log one."));
+        }
+
+        foreach (var view in open)
+        {
+            var risk = view.Risk;
+            body.Add(CardElements.Section($"{risk.Id} · {CardElements.Escape(risk.Title)}"));
+            body.Add(RiskLabels.Badge(risk.Rating));
+            body.Add(CardElements.Text($"{RiskLabels.Category(risk.Category)} · {risk.Status}{(risk.EscalationLevel > 0 ? $" (level {risk.EscalationLevel})" : "")} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
+        }
+
+        var settled = risks.Count - open.Count;
+        if (settled > 0)
+        {
+            body.Add(CardElements.Text($"{settled} accepted or closed risk{(settled == 1 ? "" : "s")} not shown.", subtle: true));
+        }
+
+        return AdaptiveCard.Create(body, [CardElements.Execute("Log a risk", CardVerbs.RunCommand, new JObject { ["command"] = "risk add" })]);
+    }
+}
+
+/// <summary>
+/// The escalation a leader receives (and <c>risk EHR-R7</c> shows): score badge, category, owner,
+/// mitigation, due, age, the latest history; Acknowledge, or Accept with a reason, while it is escalated.
+/// </summary>
+public static class RiskCard
+{
+    private const int HistoryShown = 4;
+
+    public static JObject Build(RiskView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var risk = view.Risk;
+        var age = view.Now - risk.History[0].At;
+        var body = new List<JObject>
+        {
+            CardElements.Heading(risk.Status == RiskStatus.Escalated ? $"Escalated risk {risk.Id}" : $"Risk {risk.Id}"),
+            CardElements.Text($"{CardElements.Escape(view.ProjectName)} · {RiskLabels.Category(risk.Category)}", subtle: true, spacing: "None"),
+            CardElements.UserText(risk.Title),
+            RiskLabels.Badge(risk.Rating),
+            CardElements.Facts(
+            [
+                ("Status", risk.Status + (risk.EscalationLevel > 0 ? $" (level {risk.EscalationLevel})" : "")),
+                ("Owner", CardElements.Escape(view.OwnerName ?? "none yet")),
+                ("Mitigation", CardElements.Escape(risk.Mitigation ?? "none yet")),
+                ("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
+                ("Age", age.TotalDays >= 1 ? ProjectFormat.Days((int)age.TotalDays) : $"{Math.Max(1, (int)age.TotalMinutes)} min"),
+            ]),
+        };
+
+        if (risk.Acknowledged is { } acknowledged)
+        {
+            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = $"✔ Acknowledged by {CardElements.Escape(view.AcknowledgedByName ?? "a leader")} at {acknowledged.At:yyyy-MM-dd HH:mm} UTC", ["color"] = "Good", ["wrap"] = true });
+        }
+
+        if (risk.AcceptedBecause is { } reason)
+        {
+            body.Add(CardElements.Text("Accepted because:", subtle: true));
+            body.Add(CardElements.UserText(reason));
+        }
+
+        body.Add(CardElements.Section("History"));
+        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.UserText(
+            $"{e.At:yyyy-MM-dd HH:mm} UTC · {e.What}{(e.After is null ? "" : ": " + e.After)}")));
+
+        var actions = new List<JObject>();
+        if (risk.Status == RiskStatus.Escalated && risk.Acknowledged is null)
+        {
+            actions.Add(CardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, new JObject { ["risk"] = risk.Id.ToString() }, primary: true));
+        }
+
+        if (risk.Status == RiskStatus.Escalated)
+        {
+            body.Add(new JObject
+            {
+                ["type"] = "Input.Text",
+                ["id"] = "reason",
+                ["label"] = "To accept the risk, say why",
+                ["isMultiline"] = true,
+                ["maxLength"] = Risk.MaxTextLength,
+            });
+            actions.Add(CardElements.Execute("Accept risk", CardVerbs.AcceptRisk, new JObject { ["risk"] = risk.Id.ToString() }));
+        }
+
+        return AdaptiveCard.Create(body, actions);
+    }
+}
+
+/// <summary>Puts names to the people a risk refers to, from the project's members.</summary>
+public static class RiskViews
+{
+    public static RiskView Of(HealthItPm.Domain.Projects.Project project, Risk risk, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(risk);
+        string? NameOf(HealthItPm.Domain.Common.PersonId? person) => project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName;
+        return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+
+namespace HealthItPm.Bot.Storage.Risks;
+
+/// <summary>
+/// The risk registers.
+/// <para>
+/// Table <c>Risks</c>: PK <c>{tenant}|{CODE}</c>, RK <c>risk|{number, 6 digits}</c> — a risk and its whole
+/// history as one JSON document, ETag-guarded; a project's register is its partition's range.
+/// RK <c>counter</c> — the last number handed out, incremented with its ETag so no number repeats.
+/// PK <c>watch</c>, RK <c>{tenant}|{CODE}|{number}</c> — the risks the escalation policy still watches
+/// (removed when accepted or closed), so the scheduler never reads settled risks.
+/// </para>
+/// </summary>
+public sealed class RiskTable(StorageTables tables) : IRiskStore
+{
+    public const string Name = "Risks";
+
+    private const string WatchPartition = "watch";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<int> NextNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
+    {
+        var partition = Partition(tenant, project);
+        while (true)
+        {
+            var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, "counter", cancellationToken: cancellationToken), cancellationToken);
+            var next = (row.HasValue ? row.Value!.GetInt32("Last") ?? 0 : 0) + 1;
+            var counter = new TableEntity(partition, "counter") { ["Last"] = next };
+            try
+            {
+                await tables.ExecuteAsync(
+                    Name,
+                    t => row.HasValue ? t.UpdateEntityAsync(counter, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken) : t.AddEntityAsync(counter, cancellationToken),
+                    cancellationToken);
+                return next;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another PM took this number at the same moment: read the counter again.
+            }
+        }
+    }
+
+    public async Task AddAsync(TenantId tenant, Risk risk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        await tables.ExecuteAsync(Name, t => t.AddEntityAsync(Row(tenant, risk), cancellationToken), cancellationToken);
+        await WatchAsync(tenant, risk, cancellationToken);
+    }
+
+    public async Task<VersionedRisk?> GetAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, id.Project), Key(id.Number), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? new VersionedRisk(ToRisk(row.Value!), row.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<bool> SaveAsync(TenantId tenant, VersionedRisk risk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        try
+        {
+            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(Row(tenant, risk.Risk), new ETag(risk.Version), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+
+        await WatchAsync(tenant, risk.Risk, cancellationToken);
+        return true;
+    }
+
+    public Task<IReadOnlyList<Risk>> ListAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
+        tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, project), "risk|"), ToRisk, cancellationToken);
+
+    public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) =>
+        tables.QueryAsync(
+            Name,
+            TableClient.CreateQueryFilter($"PartitionKey eq {WatchPartition}"),
+            row => (new TenantId(row.GetString("Tenant")), new RiskId(new ProjectCode(row.GetString("Project")), row.GetInt32("Number")!.Value)),
+            cancellationToken);
+
+    private Task<Response> WatchAsync(TenantId tenant, Risk risk, CancellationToken cancellationToken)
+    {
+        var key = $"{Partition(tenant, risk.Id.Project)}|{risk.Id.Number}";
+        return risk.Status is RiskStatus.Accepted or RiskStatus.Closed
+            ? tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(WatchPartition, key, ETag.All, cancellationToken), cancellationToken)
+            : tables.ExecuteAsync(
+                Name,
+                t => t.UpsertEntityAsync(new TableEntity(WatchPartition, key) { ["Tenant"] = tenant.Value, ["Project"] = risk.Id.Project.Value, ["Number"] = risk.Id.Number }, TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
+    }
+
+    private static string Partition(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
+
+    private static string Key(int number) => "risk|" + number.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static TableEntity Row(TenantId tenant, Risk risk)
+    {
+        var row = new TableEntity(Partition(tenant, risk.Id.Project), Key(risk.Id.Number));
+        JsonColumns.Write(row, JsonSerializer.Serialize(RiskDocument.From(risk.ToState()), Json));
+        return row;
+    }
+
+    private static Risk ToRisk(TableEntity row) => Risk.Restore(JsonSerializer.Deserialize<RiskDocument>(JsonColumns.Read(row)!, Json)!.ToState());
+}

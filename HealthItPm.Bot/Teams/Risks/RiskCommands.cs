@@ -1,0 +1,180 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Risks;
+
+/// <summary>
+/// <c>risk add</c>: log a risk. If the escalation policy says so (critical, or patient safety or
+/// privacy with impact 4+), the sponsor gets the escalation card before this answer is sent.
+/// </summary>
+public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskService risks, RiskNotifier notifier, TimeProvider clock) : ICommand, ICardActionHandler
+{
+    public static readonly CommandDefinition Command = new("risk add", "Log a risk: category, probability, impact, mitigation.", "risk add", ForProjectManagers: true);
+
+    private static readonly TextField Title = new("title", "Risk", true, Risk.MaxTitleLength, "e.g. Barcode scanners fail at the bedside");
+    private static readonly TextField Description = new("description", "Description (no patient details)", false, Risk.MaxTextLength, null, Multiline: true);
+    private static readonly ChoiceField Category = new("category", "Category", true, [.. Enum.GetValues<RiskCategory>().Select(c => (RiskLabels.Category(c), c.ToString()))]);
+    private static readonly ChoiceField Probability = new("probability", "Probability (1 rare – 5 almost certain)", true, Scale);
+    private static readonly ChoiceField Impact = new("impact", "Impact (1 negligible – 5 severe)", true, Scale);
+    private static readonly TextField Mitigation = new("mitigation", "Mitigation", false, Risk.MaxTextLength);
+    private static readonly DateField Due = new("due", "Mitigation due", false);
+
+    private static IReadOnlyList<(string Title, string Value)> Scale => [.. Enumerable.Range(1, 5).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+
+    public CommandDefinition Definition => Command;
+
+    public string Verb => CardVerbs.AddRisk;
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        if (scoped is not { Caller: { } caller, Project: { } code })
+        {
+            return scoped.Answer!;
+        }
+
+        var allowed = await projectService.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, Domain.Security.ProjectAction.LogRisks);
+        return allowed is Outcome<Project>.Done
+            ? FormCard.Build(Blank(code) with { Values = new Dictionary<string, string> { [Category.Id] = nameof(RiskCategory.PatientSafety), [Probability.Id] = "3", [Impact.Id] = "3" } })
+            : ProjectOutcomes.NotDone(allowed);
+    }
+
+    public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Caller.Of(turn) is not { } caller || !ProjectCode.TryParse(data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var blank = Blank(code);
+        var values = new FormValues(data, blank.Fields);
+        var (title, description, category, probability, impact, mitigation, due) = (values.Text(Title), values.Text(Description), values.Choice<RiskCategory>(Category),
+            values.Choice(Probability), values.Choice(Impact), values.Text(Mitigation), values.Date(Due));
+        if (!values.IsValid)
+        {
+            return FormCard.Build(values.Reshow(blank));
+        }
+
+        var input = new NewRisk(title!, description, category!.Value, int.Parse(probability!, System.Globalization.CultureInfo.InvariantCulture), int.Parse(impact!, System.Globalization.CultureInfo.InvariantCulture), mitigation, due);
+        var outcome = await risks.LogAsync(caller.Tenant, caller.Person, code, input, cancellationToken);
+        if (outcome is Outcome<Risk>.Invalid invalid)
+        {
+            return FormCard.Build(values.Reshow(blank, invalid.Message));
+        }
+
+        if (outcome is not Outcome<Risk>.Done { Value: var risk })
+        {
+            return ProjectOutcomes.NotDone(outcome);
+        }
+
+        // At once, not at the next tick: a critical patient-safety risk reaches the sponsor now.
+        var notices = await risks.WatchOneAsync(caller.Tenant, risk.Id, cancellationToken);
+        foreach (var notice in notices)
+        {
+            await notifier.NotifyAsync(caller.Tenant, notice, cancellationToken);
+        }
+
+        var view = await risks.GetAsync(caller.Tenant, caller.Person, risk.Id, cancellationToken);
+        return ProjectOutcomes.Card(view, found => ProjectElements.Saved(
+            RiskCard.Build(RiskViews.Of(found.Project, found.Risk, clock.GetUtcNow())),
+            notices.Count > 0 ? $"Logged {risk.Id} and escalated it to the sponsor at once." : $"Logged {risk.Id}."));
+    }
+
+    private FormModel Blank(ProjectCode code) => new(
+        $"{code} · Log a risk",
+        "Critical risks, and patient-safety or privacy risks with impact 4 or 5, go to the sponsor at once.",
+        [Title, Description, Category, Probability, Impact, Mitigation, Due],
+        "Log risk",
+        Verb,
+        new Dictionary<string, string> { ["project"] = code.Value });
+}
+
+/// <summary><c>risks</c>: the register; <c>risk EHR-R7</c>: one risk with its history.</summary>
+public sealed class RisksCommand(ProjectScope scope, RiskService risks, TimeProvider clock) : ICommand
+{
+    public static readonly CommandDefinition Command = new("risks", "The risk register, highest score first.", "risks");
+
+    public CommandDefinition Definition => Command;
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        if (scoped is not { Caller: { } caller, Project: { } code })
+        {
+            return scoped.Answer!;
+        }
+
+        var outcome = await risks.RegisterAsync(caller.Tenant, caller.Person, code, cancellationToken);
+        return ProjectOutcomes.Card(outcome, register => RiskRegisterCard.Build(code.Value, [.. register.Risks.Select(r => RiskViews.Of(register.Project, r, clock.GetUtcNow()))]));
+    }
+}
+
+/// <summary><c>risk EHR-R7</c>: one risk with its history.</summary>
+public sealed class RiskCommand(RiskService risks, TimeProvider clock) : ICommand
+{
+    public static readonly CommandDefinition Command = new("risk", "One risk with its history, e.g. risk EHR-R7.", "risk EHR-R7");
+
+    public CommandDefinition Definition => Command;
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (Caller.Of(turn) is not { } caller)
+        {
+            return ProjectScope.UnknownCaller;
+        }
+
+        if (!RiskId.TryParse(arguments, out var id))
+        {
+            return NoticeCard.Build(new NoticeCardModel("Which risk?", "Type **risk** and its id, for example **risk EHR-R7**. Type **risks** to see the register."));
+        }
+
+        var outcome = await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken);
+        return ProjectOutcomes.Card(outcome, found => RiskCard.Build(RiskViews.Of(found.Project, found.Risk, clock.GetUtcNow())));
+    }
+}
+
+/// <summary>Acknowledge and Accept on the escalation card: the leader is the one Teams says acted; the risk id in the data is re-read.</summary>
+public sealed class RiskDecisionActions(RiskService risks, TimeProvider clock)
+{
+    public Task<JObject> AcknowledgeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
+        DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken));
+
+    public Task<JObject> AcceptAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
+        DecideAsync(turn, data, (caller, id) => risks.AcceptAsync(caller.Tenant, caller.Person, id, data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty, cancellationToken));
+
+    private async Task<JObject> DecideAsync(ITurnContext turn, JObject data, Func<Caller, RiskId, Task<Outcome<(Project Project, Risk Risk)>>> decide)
+    {
+        if (Caller.Of(turn) is not { } caller || !RiskId.TryParse(data?["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        return ProjectOutcomes.Card(await decide(caller, id), done => RiskCard.Build(RiskViews.Of(done.Project, done.Risk, clock.GetUtcNow())));
+    }
+}
+
+public sealed class AcknowledgeRiskAction(RiskDecisionActions actions) : ICardActionHandler
+{
+    public string Verb => CardVerbs.AcknowledgeRisk;
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AcknowledgeAsync(turn, data, cancellationToken);
+}
+
+public sealed class AcceptRiskAction(RiskDecisionActions actions) : ICardActionHandler
+{
+    public string Verb => CardVerbs.AcceptRisk;
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AcceptAsync(turn, data, cancellationToken);
+}

@@ -1,0 +1,27 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+
+namespace HealthItPm.Domain.Ports;
+
+/// <summary>A risk as read, with the version it was read at.</summary>
+public sealed record VersionedRisk(Risk Risk, string Version);
+
+/// <summary>A project's risk register.</summary>
+public interface IRiskStore
+{
+    /// <summary>The next risk number in the project (1, 2, …), never handed out twice.</summary>
+    Task<int> NextNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
+
+    Task AddAsync(TenantId tenant, Risk risk, CancellationToken cancellationToken);
+
+    Task<VersionedRisk?> GetAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken);
+
+    /// <summary>Saves a changed risk; false when someone saved it since it was read.</summary>
+    Task<bool> SaveAsync(TenantId tenant, VersionedRisk risk, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Risk>> ListAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
+
+    /// <summary>Risks the escalation policy still watches (not accepted or closed), across tenants.</summary>
+    Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,178 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+
+namespace HealthItPm.Domain.Risks;
+
+/// <summary>A risk as the PM entered it.</summary>
+public sealed record NewRisk(string Title, string? Description, RiskCategory Category, int Probability, int Impact, string? Mitigation, DateOnly? MitigationDue);
+
+public enum RiskNoticeKind
+{
+    Escalation,
+    OwnerReminder,
+    ChainExhausted,
+}
+
+/// <summary>Something the escalation policy decided a person must be told; the caller delivers it.</summary>
+public sealed record RiskNotice(RiskNoticeKind Kind, PersonId To, RiskId Risk, string Reason);
+
+/// <summary>
+/// The risk use cases. Logging needs a PM; acknowledging and accepting need a leader in the
+/// project's escalation chain. <see cref="WatchAsync"/> applies the escalation policy: each step is
+/// saved with the risk's ETag before anyone is told, so of several hosts only one tells them.
+/// </summary>
+public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+{
+    public async Task<Outcome<Risk>> LogAsync(TenantId tenant, PersonId person, ProjectCode code, NewRisk input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var stored = await projects.GetAsync(tenant, code, cancellationToken);
+        if (stored is null)
+        {
+            return new Outcome<Risk>.NotFound($"There is no project with the code {code}.");
+        }
+
+        var decision = access.Can(person, ProjectAction.LogRisks, stored.Project);
+        if (!decision.Allowed)
+        {
+            return new Outcome<Risk>.Refused(decision.Reason!);
+        }
+
+        Risk risk;
+        try
+        {
+            var rating = new RiskRating(input.Probability, input.Impact);
+            var number = await store.NextNumberAsync(tenant, code, cancellationToken);
+            risk = Risk.Log(new RiskId(code, number), input.Title, input.Description, input.Category, rating, null, input.Mitigation, input.MitigationDue, person, clock.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            return new Outcome<Risk>.Invalid(e.Message);
+        }
+
+        await store.AddAsync(tenant, risk, cancellationToken);
+        return new Outcome<Risk>.Done(risk);
+    }
+
+    public async Task<Outcome<(Project Project, IReadOnlyList<Risk> Risks)>> RegisterAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var stored = await projects.GetAsync(tenant, code, cancellationToken);
+        if (stored is null)
+        {
+            return new Outcome<(Project, IReadOnlyList<Risk>)>.NotFound($"There is no project with the code {code}.");
+        }
+
+        var decision = access.Can(person, ProjectAction.ViewStatus, stored.Project);
+        return decision.Allowed
+            ? new Outcome<(Project, IReadOnlyList<Risk>)>.Done((stored.Project, await store.ListAsync(tenant, code, cancellationToken)))
+            : new Outcome<(Project, IReadOnlyList<Risk>)>.Refused(decision.Reason!);
+    }
+
+    public async Task<Outcome<(Project Project, Risk Risk)>> GetAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken)
+    {
+        var register = await RegisterAsync(tenant, person, id.Project, cancellationToken);
+        return register switch
+        {
+            Outcome<(Project, IReadOnlyList<Risk>)>.Done { Value: var (project, risks) } => risks.FirstOrDefault(r => r.Id == id) is { } risk
+                ? new Outcome<(Project, Risk)>.Done((project, risk))
+                : new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}. Type **risks** to see the register."),
+            Outcome<(Project, IReadOnlyList<Risk>)>.Refused r => new Outcome<(Project, Risk)>.Refused(r.Reason),
+            Outcome<(Project, IReadOnlyList<Risk>)>.NotFound n => new Outcome<(Project, Risk)>.NotFound(n.Message),
+            _ => throw new InvalidOperationException("Unexpected outcome."),
+        };
+    }
+
+    public Task<Outcome<(Project Project, Risk Risk)>> AcknowledgeAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
+        ChangeByLeaderAsync(tenant, person, id, risk => risk.Acknowledge(person, clock.GetUtcNow()), cancellationToken);
+
+    public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, string reason, CancellationToken cancellationToken) =>
+        ChangeByLeaderAsync(tenant, person, id, risk => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>Applies the escalation policy to every watched risk; returns who must be told what.</summary>
+    public async Task<IReadOnlyList<(TenantId Tenant, RiskNotice Notice)>> WatchAsync(CancellationToken cancellationToken)
+    {
+        var notices = new List<(TenantId, RiskNotice)>();
+        foreach (var (tenant, id) in await store.WatchedAsync(cancellationToken))
+        {
+            notices.AddRange((await WatchOneAsync(tenant, id, cancellationToken)).Select(n => (tenant, n)));
+        }
+
+        return notices;
+    }
+
+    /// <summary>Applies the policy to one risk (at once after logging it, and on every tick).</summary>
+    public async Task<IReadOnlyList<RiskNotice>> WatchOneAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(tenant, id, cancellationToken);
+        var project = (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project;
+        if (stored is null || project is null)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(project.TimeZone)).DateTime);
+        var risk = stored.Risk;
+        var step = EscalationPolicy.Default(project.EscalationChain).Next(risk, now, today, risk.ChainExhaustionReported);
+        IReadOnlyList<RiskNotice> notices;
+        switch (step)
+        {
+            case EscalationStep.Escalate escalate:
+                risk.Escalate(escalate.Level, escalate.Reason, now);
+                notices = [new RiskNotice(RiskNoticeKind.Escalation, escalate.To, id, escalate.Reason)];
+                break;
+            case EscalationStep.RemindOwner remind:
+                risk.MarkOwnerReminded(now);
+                notices = [new RiskNotice(RiskNoticeKind.OwnerReminder, remind.Owner, id, "mitigation past due")];
+                break;
+            case EscalationStep.ChainExhausted:
+                risk.MarkChainExhaustionReported(now);
+                notices = [.. project.ProjectManagers.Select(pm => new RiskNotice(RiskNoticeKind.ChainExhausted, pm.Person, id, "nobody in the escalation chain acknowledged"))];
+                break;
+            default:
+                return [];
+        }
+
+        // The ETag-guarded save is the claim: a host that loses it tells nobody.
+        return await store.SaveAsync(tenant, stored, cancellationToken) ? notices : [];
+    }
+
+    private async Task<Outcome<(Project Project, Risk Risk)>> ChangeByLeaderAsync(TenantId tenant, PersonId person, RiskId id, Action<Risk> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.GetAsync(tenant, id, cancellationToken);
+            var project = (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project;
+            if (stored is null || project is null)
+            {
+                return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}.");
+            }
+
+            if (!access.IsAdmin(person) && !project.EscalationChain.Contains(person))
+            {
+                return new Outcome<(Project, Risk)>.Refused($"Only the leaders in {project.Name}'s escalation chain can do that.");
+            }
+
+            try
+            {
+                change(stored.Risk);
+            }
+            catch (DomainException e)
+            {
+                return new Outcome<(Project, Risk)>.Invalid(e.Message);
+            }
+
+            if (await store.SaveAsync(tenant, stored, cancellationToken))
+            {
+                return new Outcome<(Project, Risk)>.Done((project, stored.Risk));
+            }
+
+            if (attempt == 2)
+            {
+                return new Outcome<(Project, Risk)>.Invalid($"{id} was changed by someone else at the same moment. Please try again.");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Tests.Projects;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Bot.Tests.Teams;
+
+namespace HealthItPm.Bot.Tests.Risks;
+
+/// <summary>A critical patient-safety risk through the real host: escalated at once, acknowledged in place, once.</summary>
+[Collection(SharedBotEnvironment.Name)]
+public class RiskFlowTests(BotEnvironment env)
+{
+    private static string NewCode() => "R" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+
+    [Fact]
+    public async Task A_critical_patient_safety_risk_reaches_the_sponsor_at_once_and_is_acknowledged_once()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await sponsor.SayAsync("help");
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Barcode medication administration", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader", department = "Executive" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "4 West" });
+
+        var logged = CardText.Of(await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Scanners fail at the bedside on 4 West", category = "PatientSafety", probability = "4", impact = "5", mitigation = "Loaner scanners" }));
+
+        Assert.Contains($"Logged {code}-R1 and escalated it to the sponsor at once.", logged, StringComparison.Ordinal);
+        var escalation = CardText.Of(MessagesEndpointTests.CardOf(env.Connector.SentActivities(sponsor.ConversationId).Last()));
+        Assert.Contains($"Escalated risk {code}-R1", escalation, StringComparison.Ordinal);
+        Assert.Contains("Critical 20 (P4×I5)", escalation, StringComparison.Ordinal);
+
+        Assert.Contains("Only the leaders", CardText.Of(await nurse.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk = $"{code}-R1" })), StringComparison.Ordinal);
+        var acknowledged = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk = $"{code}-R1" }));
+        var again = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk = $"{code}-R1" }));
+
+        Assert.Contains("Acknowledged by Dr. Marcus Lee", acknowledged, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nAcknowledge\n", acknowledged, StringComparison.Ordinal);
+        Assert.Contains("was already acknowledged on", again, StringComparison.Ordinal);
+
+        var history = CardText.Of(await pm.SayAsync($"risk {code}-R1"));
+        Assert.Contains("escalated: level 1: critical risk", history, StringComparison.Ordinal);
+        Assert.Contains("acknowledged", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Accepting_needs_a_reason_and_a_leader_and_the_register_lists_by_score()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Patient portal", kind = "PatientPortal", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Proxy access rules unclear", category = "PrivacyRegulatory", probability = "2", impact = "4" });
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Low enrolment in clinics", category = "Adoption", probability = "3", impact = "2" });
+
+        var noReason = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk = $"{code}-R1", reason = " " }));
+        var accepted = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk = $"{code}-R1", reason = "Legal review scheduled; interim policy in place" }));
+        var register = CardText.Of(await pm.SayAsync($"risks"));
+
+        Assert.Contains("A reason for accepting the risk is required.", noReason, StringComparison.Ordinal);
+        Assert.Contains("Legal review scheduled; interim policy in place", accepted, StringComparison.Ordinal);
+        Assert.Contains($"{code}-R2", register, StringComparison.Ordinal);
+        Assert.Contains("1 accepted or closed risk not shown.", register, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_risk_input_is_answered_on_the_form()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "PACS", kind = "PacsRis", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+
+        var form = CardText.Of(await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "", category = "Meteor", probability = "9", impact = "3" }));
+
+        Assert.Contains("Risk is required.", form, StringComparison.Ordinal);
+        Assert.Contains("Pick category from the list.", form, StringComparison.Ordinal);
+        Assert.Contains("Pick probability (1 rare – 5 almost certain) from the list.", form, StringComparison.Ordinal);
+        Assert.Contains("There is no risk", CardText.Of(await pm.SayAsync($"risk {code}-R9")), StringComparison.Ordinal);
+    }
+}
