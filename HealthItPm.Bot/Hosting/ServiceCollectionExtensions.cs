@@ -93,6 +93,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectScope>();
+        services.AddSingleton<StatusCards>();
         services.AddSingleton<IRoster, TeamsRoster>();
 
         services.AddCommand<ProjectListCommand>(ProjectListCommand.Command);

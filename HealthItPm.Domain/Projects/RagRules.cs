@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace HealthItPm.Domain.Projects;
 
-/// <summary>What the RAG rules look at: facts about a project on a day. Later inputs (risks, readiness) extend this.</summary>
-public sealed record ProjectHealthInput(EarnedValue EarnedValue, IReadOnlyList<Milestone> Milestones, DateOnly Today);
+/// <summary>An open risk as the RAG rules see it.</summary>
+public sealed record OpenRisk(string Id, string Title, int Score, bool Critical, bool High);
+
+/// <summary>What the RAG rules look at: facts about a project on a day. Later inputs (readiness) extend this.</summary>
+public sealed record ProjectHealthInput(EarnedValue EarnedValue, IReadOnlyList<Milestone> Milestones, DateOnly Today, IReadOnlyList<OpenRisk>? OpenRisks = null);
 
 /// <summary>A rule that may find reasons a project is amber or red.</summary>
 public interface IRagRule
@@ -16,7 +19,8 @@ public interface IRagRule
 /// finding. Thresholds:
 /// <list type="bullet">
 /// <item>SPI or CPI below 0.90 is amber, below 0.80 red (undefined indices find nothing);</item>
-/// <item>a milestone not done 1–13 days after its planned date is amber, 14 days or more red.</item>
+/// <item>a milestone not done 1–13 days after its planned date is amber, 14 days or more red;</item>
+/// <item>an open critical risk (score 15+) is red, an open high risk (10–14) amber.</item>
 /// </list>
 /// </summary>
 public static class RagRules
@@ -30,6 +34,7 @@ public static class RagRules
         new IndexRule("Schedule", "SPI", ev => ev.Spi),
         new IndexRule("Cost", "CPI", ev => ev.Cpi),
         new LateMilestoneRule(),
+        new OpenRiskRule(),
     ];
 
     public static RagStatus Evaluate(ProjectHealthInput input, IEnumerable<IRagRule>? rules = null) =>
@@ -47,6 +52,13 @@ public static class RagRules
             var (status, threshold) = value < RedBelow ? (Rag.Red, RedBelow) : (Rag.Amber, AmberBelow);
             yield return new RagFinding(status, string.Create(CultureInfo.InvariantCulture, $"{area}: {label} {value:0.00} is below {threshold:0.00}"));
         }
+    }
+
+    private sealed class OpenRiskRule : IRagRule
+    {
+        public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => (input.OpenRisks ?? [])
+            .Where(r => r.Critical || r.High)
+            .Select(r => new RagFinding(r.Critical ? Rag.Red : Rag.Amber, $"Risk {r.Id} ({(r.Critical ? "critical" : "high")}, score {r.Score}) is open: {r.Title}"));
     }
 
     private sealed class LateMilestoneRule : IRagRule

@@ -63,6 +63,11 @@ public sealed class Risk
     /// <summary>The PMs were told that nobody in the chain acknowledged (so they are told once).</summary>
     public bool ChainExhaustionReported { get; private set; }
 
+    public bool IsOpen => Status is not (RiskStatus.Accepted or RiskStatus.Closed);
+
+    /// <summary>This risk as the project's RAG rules see it.</summary>
+    public Projects.OpenRisk AsOpenRisk() => new(Id.ToString(), Title, Rating.Score, Rating.Band == RiskBand.Critical, Rating.Band == RiskBand.High);
+
     public RiskState ToState() => new(Id, Title, Description, Category, Rating, Owner, Mitigation, MitigationDue, Status, EscalationLevel, EscalatedAt, Acknowledged, OwnerRemindedAt, AcceptedBecause, ChainExhaustionReported, [.. _history]);
 
     /// <summary>Rebuilds a stored risk; the state was valid when stored.</summary>

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -14,23 +15,29 @@ public sealed record StatusModel(
     IReadOnlyList<Milestone> Milestones,
     IReadOnlyList<Kpi> Kpis,
     IReadOnlyList<(string Discipline, int Count)> StakeholdersByDiscipline,
-    DateOnly Today)
+    DateOnly Today,
+    IReadOnlyList<Risk> TopRisks)
 {
-    public static StatusModel From(Project project, DateOnly today)
+    private const int RisksShown = 3;
+
+    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks)
     {
         ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(risks);
+        var open = risks.Where(r => r.IsOpen).OrderByDescending(r => r.Rating.Score).ToList();
         return new StatusModel(
             project.Code.Value,
             project.Name,
             project.Kind,
             project.Phase,
             project.Schedule,
-            project.Health(today),
+            project.Health(today, [.. open.Select(r => r.AsOpenRisk())]),
             project.EarnedValue(today),
             project.Milestones,
             project.Kpis,
             [.. project.Members.Where(m => m.Role != ProjectRole.ProjectManager).GroupBy(m => m.Discipline).OrderBy(g => g.Key).Select(g => (ProjectLabels.Discipline(g.Key), g.Count()))],
-            today);
+            today,
+            [.. open.Take(RisksShown)]);
     }
 }
 
@@ -66,6 +73,12 @@ public static class StatusCard
         body.Add(open.Count == 0
             ? CardElements.Text("No open milestones.", subtle: true)
             : CardElements.Facts(open.Select(m => (CardElements.Escape(m.Name), ProjectElements.MilestoneWhen(m, model.Today)))));
+
+        if (model.TopRisks.Count > 0)
+        {
+            body.Add(CardElements.Section("Top risks"));
+            body.Add(CardElements.Facts(model.TopRisks.Select(r => (r.Id.ToString(), $"{r.Rating.Band} {r.Rating.Score} · {CardElements.Escape(r.Title)}"))));
+        }
 
         if (model.Kpis.Count > 0)
         {

@@ -99,7 +99,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         return ProjectOutcomes.Card(
             outcome,
             project => ProjectElements.Saved(
-                StatusCard.Build(StatusModel.From(project, projects.TodayIn(project.TimeZone))),
+                StatusCard.Build(StatusModel.From(project, projects.TodayIn(project.TimeZone), [])),
                 $"Created {project.Code}. It is now the current project here. Next: **milestone add**, **budget set**, **stakeholder add**."),
             message => FormCard.Build(values.Reshow(blank, message)));
     }

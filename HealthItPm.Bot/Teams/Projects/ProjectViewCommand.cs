@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
@@ -28,8 +29,10 @@ public abstract class ProjectViewCommand(ProjectScope scope, ProjectService proj
         }
 
         var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, project, cancellationToken);
-        return ProjectOutcomes.Card(outcome, p => Render(p, projects.TodayIn(p.TimeZone)));
+        return outcome is Outcome<Project>.Done { Value: var p }
+            ? await RenderAsync(caller, p, projects.TodayIn(p.TimeZone), cancellationToken)
+            : ProjectOutcomes.NotDone(outcome);
     }
 
-    protected abstract JObject Render(Project project, DateOnly today);
+    protected abstract Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken);
 }

@@ -1,5 +1,4 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
@@ -10,7 +9,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams.Projects;
 
 /// <summary><c>use EHR</c> (typed) and the <b>Use</b> button of the project list: makes a project the current one in this conversation.</summary>
-public sealed class UseProjectCommand(ProjectScope scope, ProjectService projects) : ICommand, ICardActionHandler
+public sealed class UseProjectCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("use", "Make a project the current one in this chat.", "use EHR");
 
@@ -39,11 +38,12 @@ public sealed class UseProjectCommand(ProjectScope scope, ProjectService project
         }
 
         var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, project, cancellationToken);
-        if (outcome is Outcome<Project>.Done)
+        if (outcome is not Outcome<Project>.Done { Value: var p })
         {
-            await scope.UseAsync(turn, project, cancellationToken);
+            return ProjectOutcomes.NotDone(outcome);
         }
 
-        return ProjectOutcomes.Card(outcome, p => StatusCard.Build(StatusModel.From(p, projects.TodayIn(p.TimeZone))));
+        await scope.UseAsync(turn, project, cancellationToken);
+        return await statusCards.BuildAsync(caller.Tenant, p, cancellationToken);
     }
 }

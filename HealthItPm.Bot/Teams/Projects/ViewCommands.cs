@@ -6,13 +6,14 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams.Projects;
 
 /// <summary><c>status</c>: the project status card.</summary>
-public sealed class StatusCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
+public sealed class StatusCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards) : ProjectViewCommand(scope, projects)
 {
     public static readonly CommandDefinition Command = new("status", "The current project at a glance: RAG, SPI/CPI, milestones, KPIs.", "status");
 
     public override CommandDefinition Definition => Command;
 
-    protected override JObject Render(Project project, DateOnly today) => StatusCard.Build(StatusModel.From(project, today));
+    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        statusCards.BuildAsync(caller.Tenant, project, cancellationToken);
 }
 
 /// <summary><c>milestones</c>: the timeline (planned against done, today marked, late flagged).</summary>
@@ -22,7 +23,8 @@ public sealed class MilestonesCommand(ProjectScope scope, ProjectService project
 
     public override CommandDefinition Definition => Command;
 
-    protected override JObject Render(Project project, DateOnly today) => MilestonesCard.Build(MilestonesModel.From(project, today));
+    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        Task.FromResult(MilestonesCard.Build(MilestonesModel.From(project, today)));
 }
 
 /// <summary><c>stakeholders</c>: who is on the project, by role and department.</summary>
@@ -32,7 +34,8 @@ public sealed class StakeholdersCommand(ProjectScope scope, ProjectService proje
 
     public override CommandDefinition Definition => Command;
 
-    protected override JObject Render(Project project, DateOnly today) => StakeholdersCard.Build(StakeholdersModel.From(project));
+    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        Task.FromResult(StakeholdersCard.Build(StakeholdersModel.From(project)));
 }
 
 /// <summary><c>kpis</c>: outcome measures against their targets.</summary>
@@ -42,7 +45,8 @@ public sealed class KpisCommand(ProjectScope scope, ProjectService projects) : P
 
     public override CommandDefinition Definition => Command;
 
-    protected override JObject Render(Project project, DateOnly today) => KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis));
+    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        Task.FromResult(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)));
 }
 
 /// <summary><c>budget</c>: budget, spend and earned value.</summary>
@@ -52,6 +56,6 @@ public sealed class BudgetCommand(ProjectScope scope, ProjectService projects) :
 
     public override CommandDefinition Definition => Command;
 
-    protected override JObject Render(Project project, DateOnly today) =>
-        BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend));
+    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        Task.FromResult(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend)));
 }

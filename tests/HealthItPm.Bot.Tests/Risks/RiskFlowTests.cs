@@ -38,6 +38,11 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.DoesNotContain("\nAcknowledge\n", acknowledged, StringComparison.Ordinal);
         Assert.Contains("was already acknowledged on", again, StringComparison.Ordinal);
 
+        var status = CardText.Of(await pm.SayAsync($"status {code}"));
+        Assert.Contains("Status: Red", status, StringComparison.Ordinal);
+        Assert.Contains($"Risk {code}-R1 (critical, score 20) is open: Scanners fail at the bedside on 4 West", status, StringComparison.Ordinal);
+        Assert.Contains("Top risks", status, StringComparison.Ordinal);
+
         var history = CardText.Of(await pm.SayAsync($"risk {code}-R1"));
         Assert.Contains("escalated: level 1: critical risk", history, StringComparison.Ordinal);
         Assert.Contains("acknowledged", history, StringComparison.Ordinal);

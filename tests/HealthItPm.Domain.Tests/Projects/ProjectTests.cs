@@ -136,7 +136,8 @@ public class ProjectTests
 
         var restored = Project.Restore(project.ToState());
 
-        Assert.Equal(project.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [] }, restored.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [] });
+        Assert.Equal(project.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null }, restored.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null });
+        Assert.Equal(project.EscalationChain, restored.EscalationChain);
         Assert.Equal(project.Members.OrderBy(m => m.Person.Value), restored.Members.OrderBy(m => m.Person.Value));
         Assert.Equal(project.Milestones, restored.Milestones);
         Assert.Equal(project.Spend, restored.Spend);
@@ -233,5 +234,35 @@ public class KpiTests
         Assert.Throws<DomainException>(() => project.RecordKpi("Unknown", new KpiMeasurement(Today, 1), Today));
         Assert.Throws<DomainException>(() => project.RecordKpi("Report turnaround", new KpiMeasurement(Today.AddDays(1), 1), Today));
         Assert.Throws<DomainException>(() => project.AddKpi(new Kpi("Report Turnaround", "h", 24, 8, KpiDirection.LowerIsBetter)));
+    }
+}
+
+public class EscalationChainTests
+{
+    private static readonly PersonId Cmio = new("55555555-5555-5555-5555-555555555555");
+
+    [Fact]
+    public void By_default_the_chain_is_the_leaders_in_the_order_they_were_added()
+    {
+        var project = new ProjectBuilder().Build();
+        project.AddMember(new ProjectMember(Cmio, "Dr. Ana Ruiz (CMIO)", ProjectRole.Leader, StakeholderRole.Leader, null));
+
+        Assert.Equal([ProjectBuilder.Cio, Cmio], project.EscalationChain);
+    }
+
+    [Fact]
+    public void A_set_chain_wins_and_only_leaders_may_be_in_it()
+    {
+        var project = new ProjectBuilder().Build();
+        project.AddMember(new ProjectMember(Cmio, "Dr. Ana Ruiz (CMIO)", ProjectRole.Leader, StakeholderRole.Leader, null));
+
+        project.SetEscalationChain([Cmio, ProjectBuilder.Cio]);
+
+        Assert.Equal([Cmio, ProjectBuilder.Cio], project.EscalationChain);
+        Assert.Throws<DomainException>(() => project.SetEscalationChain([ProjectBuilder.Nurse]));
+        Assert.Throws<DomainException>(() => project.SetEscalationChain([Cmio, Cmio]));
+        Assert.Throws<DomainException>(() => project.SetEscalationChain([]));
+        project.RemoveMember(Cmio);
+        Assert.Equal([ProjectBuilder.Cio], project.EscalationChain);
     }
 }

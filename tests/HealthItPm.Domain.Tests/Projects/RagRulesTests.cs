@@ -92,3 +92,23 @@ public class RagRulesTests
         public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => [new RagFinding(Rag.Red, "Open critical risk")];
     }
 }
+
+public class OpenRiskRagTests
+{
+    [Theory]
+    [InlineData(true, false, Rag.Red)]
+    [InlineData(false, true, Rag.Amber)]
+    [InlineData(false, false, Rag.Green)]
+    public void Open_critical_risks_are_red_and_high_ones_amber(bool critical, bool high, Rag expected)
+    {
+        var ev = EarnedValue.Compute(0, [], [], ProjectBuilder.Today);
+
+        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], ProjectBuilder.Today, [new OpenRisk("EHR-R1", "Scanners fail", 20, critical, high)]));
+
+        Assert.Equal(expected, status.Status);
+        if (expected != Rag.Green)
+        {
+            Assert.StartsWith("Risk EHR-R1 (", Assert.Single(status.Findings).Reason, StringComparison.Ordinal);
+        }
+    }
+}
