@@ -18,7 +18,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 {
     public static readonly CommandDefinition Command = new("stakeholder add", "Add people from this chat or team (or @mention them).", "stakeholder add @Nina Patel", ForProjectManagers: true);
 
-    private static readonly ChoiceField Role = new("role", "Role on the project", true, [("Stakeholder", nameof(ProjectRole.Stakeholder)), ("Leader (sponsor, CIO, CMIO, CNO)", nameof(ProjectRole.Leader)), ("Project manager", nameof(ProjectRole.ProjectManager))]);
+    private static readonly ChoiceField Role = new("role", "Role on the project", true, [("Stakeholder", nameof(ProjectRole.Stakeholder)), ("Leader (sponsor, CIO, CMIO, CNO)", nameof(ProjectRole.Leader)), ("Project manager", nameof(ProjectRole.ProjectManager))], Compact: false);
     private static readonly ChoiceField Discipline = new("discipline", "Discipline", true, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline));
     private static readonly TextField Department = new("department", "Department", false, ProjectMember.MaxDepartmentLength, "e.g. ICU, Pharmacy, Radiology");
 
@@ -28,8 +28,9 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 
     protected override ProjectAction Action => ProjectAction.ManageStakeholders;
 
+    // A short roster as tick boxes (one tap per person); a long one as a dropdown so the card stays small.
     private static ChoiceField People(IReadOnlyList<RosterMember> members) =>
-        new("people", "People", true, [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))], MultiSelect: true);
+        new("people", "People", true, [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))], MultiSelect: true, Compact: members.Count > 10);
 
     protected override async Task<FormModel> FormAsync(FormContext context)
     {
