@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 
 namespace HealthItPm.Bot.Storage;
@@ -11,6 +13,9 @@ namespace HealthItPm.Bot.Storage;
 /// </summary>
 public static class JsonColumns
 {
+    /// <summary>How stored documents (projects, rounds, risks) are written: web casing, enums by name so stored data reads plainly.</summary>
+    public static readonly JsonSerializerOptions Documents = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     private const int ChunkLength = 30_000;
     private const int MaxChunks = 20;
     private const string Prefix = "Json";

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.CheckIns;
@@ -35,8 +34,6 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
 
     private const string SchedulePartition = "schedule";
     private const string OpenPartition = "open";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
@@ -92,7 +89,7 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
     {
         ArgumentNullException.ThrowIfNull(round);
         var row = new TableEntity(Partition(tenant, round.Project), RoundKey(round.OpensAt)) { ["RoundId"] = round.Id };
-        JsonColumns.Write(row, JsonSerializer.Serialize(RoundDocument.From(round), Json));
+        JsonColumns.Write(row, JsonSerializer.Serialize(RoundDocument.From(round), JsonColumns.Documents));
         var open = new TableEntity(OpenPartition, $"{Key(tenant, round.Project)}|{round.Id}") { ["Tenant"] = tenant.Value, ["Project"] = round.Project.Value, ["RoundId"] = round.Id };
         if (!await AddAsync(row, cancellationToken))
         {
@@ -195,7 +192,7 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
     private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>
         DateTimeOffset.TryParseExact(roundId, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out opensAt);
 
-    private static CheckInRound ToRound(TableEntity row) => JsonSerializer.Deserialize<RoundDocument>(JsonColumns.Read(row)!, Json)!.ToRound();
+    private static CheckInRound ToRound(TableEntity row) => JsonSerializer.Deserialize<RoundDocument>(JsonColumns.Read(row)!, JsonColumns.Documents)!.ToRound();
 
     private static StoredSchedule ToSchedule(TableEntity row) => new(
         new TenantId(row.GetString("Tenant")),

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
@@ -30,8 +29,6 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     private const string ProjectPrefix = "project|";
     private const string PersonPrefix = "person|";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public async Task<VersionedProject?> GetAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
     {
         var response = await tables.ExecuteAsync(
@@ -43,7 +40,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
             return null;
         }
 
-        var document = JsonSerializer.Deserialize<ProjectDocument>(json, Json)!;
+        var document = JsonSerializer.Deserialize<ProjectDocument>(json, JsonColumns.Documents)!;
         return new VersionedProject(Project.Restore(document.ToState()), response.Value!.ETag.ToString());
     }
 
@@ -114,7 +111,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
             table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(code), cancellationToken: cancellationToken),
             cancellationToken);
         return response.HasValue && JsonColumns.Read(response.Value!) is { } json
-            ? [.. JsonSerializer.Deserialize<ProjectDocument>(json, Json)!.Members.Select(m => m.Person)]
+            ? [.. JsonSerializer.Deserialize<ProjectDocument>(json, JsonColumns.Documents)!.Members.Select(m => m.Person)]
             : [];
     }
 
@@ -125,7 +122,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     private static TableEntity ProjectRow(TenantId tenant, Project project)
     {
         var row = SummaryRow(tenant, ProjectKey(project.Code), project);
-        JsonColumns.Write(row, JsonSerializer.Serialize(ProjectDocument.From(project.ToState()), Json));
+        JsonColumns.Write(row, JsonSerializer.Serialize(ProjectDocument.From(project.ToState()), JsonColumns.Documents));
         return row;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
@@ -25,8 +24,6 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     public const string Name = "Risks";
 
     private const string WatchPartition = "watch";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<int> NextNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
@@ -108,9 +105,9 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     private static TableEntity Row(TenantId tenant, Risk risk)
     {
         var row = new TableEntity(Partition(tenant, risk.Id.Project), Key(risk.Id.Number));
-        JsonColumns.Write(row, JsonSerializer.Serialize(RiskDocument.From(risk.ToState()), Json));
+        JsonColumns.Write(row, JsonSerializer.Serialize(RiskDocument.From(risk.ToState()), JsonColumns.Documents));
         return row;
     }
 
-    private static Risk ToRisk(TableEntity row) => Risk.Restore(JsonSerializer.Deserialize<RiskDocument>(JsonColumns.Read(row)!, Json)!.ToState());
+    private static Risk ToRisk(TableEntity row) => Risk.Restore(JsonSerializer.Deserialize<RiskDocument>(JsonColumns.Read(row)!, JsonColumns.Documents)!.ToState());
 }
