@@ -76,6 +76,10 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
     public Task<IReadOnlyList<StoredConversation>> ListConversationsAsync(TenantId tenant, CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, StorageTables.PrefixFilter(tenant.Value, ConversationPrefix), ToStored, cancellationToken);
 
+    /// <summary>Everyone in the tenant who has a 1:1 chat with the bot (the people who use HealthItPm), reachable or not.</summary>
+    public Task<IReadOnlyList<StoredConversation>> ListPeopleAsync(TenantId tenant, CancellationToken cancellationToken) =>
+        tables.QueryAsync(Name, StorageTables.PrefixFilter(tenant.Value, PersonPrefix), ToStored, cancellationToken);
+
     /// <summary>Teams said the bot cannot reach this conversation (403/404) until the app is installed again.</summary>
     public async Task MarkUnreachableAsync(TenantId tenant, string rowKey, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -15,10 +16,11 @@ public interface IRoster
 }
 
 /// <summary>
-/// Reads the roster page by page, up to <see cref="MaxMembers"/>: a card listing more people than
-/// that would be too large for Teams, and @mentions cover anyone beyond.
+/// The people a form can offer: the conversation's members, read page by page, and the colleagues
+/// who already use HealthItPm at this hospital (a 1:1 chat's roster is only the person in it). Up to
+/// <see cref="MaxMembers"/>: a card listing more would be too large for Teams, and @mentions cover anyone beyond.
 /// </summary>
-public sealed class TeamsRoster : IRoster
+public sealed class TeamsRoster(ConversationReferenceTable references) : IRoster
 {
     public const int MaxMembers = 200;
     private const int PageSize = 100;
@@ -37,7 +39,14 @@ public sealed class TeamsRoster : IRoster
         }
         while (continuation is not null && members.Count < MaxMembers);
 
-        return members.Take(MaxMembers).ToList();
+        if (TenantId.TryParse(ActivityTenant.Of(turn.Activity), out var tenant))
+        {
+            members.AddRange((await references.ListPeopleAsync(tenant, cancellationToken))
+                .Where(p => PersonId.TryParse(p.Reference.User?.AadObjectId, out _) && !string.IsNullOrWhiteSpace(p.Reference.User!.Name))
+                .Select(p => new RosterMember(new PersonId(p.Reference.User!.AadObjectId), p.TeamsUserId ?? p.Reference.User!.Id, p.Reference.User!.Name)));
+        }
+
+        return members.DistinctBy(m => m.Person).Take(MaxMembers).ToList();
     }
 
     /// <summary>The Teams user ids @mentioned in a message, other than the bot.</summary>

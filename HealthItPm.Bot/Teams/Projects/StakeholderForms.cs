@@ -40,7 +40,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         var preselected = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => m.Person.Value));
         return new FormModel(
             $"{context.Project.Code} · Add people",
-            "Pick from the people in this conversation. To add someone from another team, run this command in that team's channel or @mention them.",
+            "Pick from the people in this conversation and colleagues who use HealthItPm. To add someone else, run this command in their team's channel or @mention them.",
             [People(members), Role, Discipline, Department],
             "Add",
             Verb,

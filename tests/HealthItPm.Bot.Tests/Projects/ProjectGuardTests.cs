@@ -124,6 +124,19 @@ public class ProjectGuardTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task Colleagues_who_use_the_bot_are_offered_besides_the_conversations_members()
+    {
+        var (pm, code) = await ProjectWithNurseAsync();
+        await new ProjectConversation(env, TestActivities.ItAnalyst).SayAsync("help");
+
+        var form = CardText.Of(await pm.SayAsync("stakeholder add"));
+        var added = CardText.Of(await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.ItAnalyst.AadObjectId, role = "Stakeholder", discipline = "It" }));
+
+        Assert.Contains("Sam Rivera (IT)", form, StringComparison.Ordinal);
+        Assert.Contains("Sam Rivera (IT) — IT", added, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mentioned_person_comes_pre_selected()
     {
         var (pm, _) = await ProjectWithNurseAsync();

@@ -22,6 +22,9 @@ public static class TestActivities
     public static readonly ChannelAccount Pharmacist = new("29:pharmacist", "Grace Kim, PharmD", aadObjectId: PharmacistAadId);
     public static readonly ChannelAccount Cio = new("29:cio", "Dr. Marcus Lee", aadObjectId: CioAadId);
 
+    /// <summary>Not in the fake connector's roster: known to the bot only because they chatted with it.</summary>
+    public static readonly ChannelAccount ItAnalyst = new("29:it-analyst", "Sam Rivera (IT)", aadObjectId: "a1b2c3d4-0000-4000-8000-000000000005");
+
     /// <summary>The roster the fake connector answers with: the demo hospital's people.</summary>
     public static IReadOnlyList<ChannelAccount> Roster { get; } = [Pm, Nurse, Physician, Pharmacist, Cio];
 
