@@ -14,16 +14,21 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
     private readonly AzuriteFixture _azurite = new();
     private ChildProcess? _bot;
     private ChildProcess? _playground;
+    private ChildProcess? _leaderPlayground;
     private IPlaywright? _playwright;
 
     public int BotPort { get; } = ChildProcess.FreeTcpPort();
 
+    /// <summary>The Playground in which the current user is Priya Shah, the project manager.</summary>
     public int PlaygroundPort { get; } = ChildProcess.FreeTcpPort();
+
+    /// <summary>The Playground in which the current user is Dr. Marcus Lee, the CIO who sponsors projects.</summary>
+    public int LeaderPlaygroundPort { get; } = ChildProcess.FreeTcpPort();
 
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>What the bot and the Playground printed, to explain a failure.</summary>
-    public string Diagnostics => $"--- bot ---\n{Tail(_bot?.Output)}\n--- playground ---\n{Tail(_playground?.Output)}";
+    public string Diagnostics => $"--- bot ---\n{Tail(_bot?.Output)}\n--- playground ---\n{Tail(_playground?.Output)}\n--- leader's playground ---\n{Tail(_leaderPlayground?.Output)}";
 
     public async Task InitializeAsync()
     {
@@ -42,20 +47,8 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
         using var http = new HttpClient();
         await _bot.WaitUntilAsync(async () => await IsHealthyAsync(http), TimeSpan.FromSeconds(60), "The bot");
 
-        var playgroundFolder = Path.Combine(RepositoryLayout.Tools, "playground");
-        _playground = ChildProcess.Start(
-            "node",
-            [
-                Path.Combine(RepositoryLayout.NodeModules, "@microsoft", "m365agentsplayground", "cli.js"),
-                "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "--dt", "-p", PlaygroundPort.ToString(CultureInfo.InvariantCulture),
-            ],
-            playgroundFolder,
-            new Dictionary<string, string?>
-            {
-                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(playgroundFolder, ".m365agentsplayground.yml"),
-                ["TEAMSAPPTESTER_LOGFILE"] = Path.Combine(RepositoryLayout.TestOutput("e2e"), "playground.log"),
-            });
-        await _playground.WaitUntilAsync(() => ChildProcess.IsListeningAsync(PlaygroundPort), TimeSpan.FromSeconds(60), "The Agents Playground");
+        _playground = await StartPlaygroundAsync(".m365agentsplayground.yml", PlaygroundPort);
+        _leaderPlayground = await StartPlaygroundAsync("leader.m365agentsplayground.yml", LeaderPlaygroundPort);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -78,6 +71,25 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
         }
     }
 
+    private async Task<ChildProcess> StartPlaygroundAsync(string config, int port)
+    {
+        var folder = Path.Combine(RepositoryLayout.Tools, "playground");
+        var playground = ChildProcess.Start(
+            "node",
+            [
+                Path.Combine(RepositoryLayout.NodeModules, "@microsoft", "m365agentsplayground", "cli.js"),
+                "-e", $"http://127.0.0.1:{BotPort}/api/messages", "-c", "msteams", "--dt", "-p", port.ToString(CultureInfo.InvariantCulture),
+            ],
+            folder,
+            new Dictionary<string, string?>
+            {
+                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(folder, config),
+                ["TEAMSAPPTESTER_LOGFILE"] = Path.Combine(RepositoryLayout.TestOutput("e2e"), config.TrimStart('.').Replace(".yml", ".log", StringComparison.Ordinal)),
+            });
+        await playground.WaitUntilAsync(() => ChildProcess.IsListeningAsync(port), TimeSpan.FromSeconds(60), $"The Agents Playground ({config})");
+        return playground;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -86,9 +98,12 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_playground is not null)
+        foreach (var playground in new[] { _playground, _leaderPlayground })
         {
-            await _playground.DisposeAsync();
+            if (playground is not null)
+            {
+                await playground.DisposeAsync();
+            }
         }
 
         if (_bot is not null)

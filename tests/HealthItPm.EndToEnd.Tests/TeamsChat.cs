@@ -11,11 +11,12 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
 
     public IPage Page => page;
 
-    public static async Task<TeamsChat> OpenAsync(PlaygroundEnvironment env)
+    /// <summary>Opens the chat as the project manager or, with <paramref name="asLeader"/>, as the CIO.</summary>
+    public static async Task<TeamsChat> OpenAsync(PlaygroundEnvironment env, bool asLeader = false)
     {
         ArgumentNullException.ThrowIfNull(env);
         var page = await env.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
-        await page.GotoAsync($"http://127.0.0.1:{env.PlaygroundPort}");
+        await page.GotoAsync($"http://127.0.0.1:{(asLeader ? env.LeaderPlaygroundPort : env.PlaygroundPort)}");
         // The welcome card answers the install the Playground sends on connect: the chat is live once it shows.
         await page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = "Welcome to HealthItPm" }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
         await page.Locator("[data-lexical-editor=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace HealthItPm.EndToEnd.Tests;
+
+/// <summary>A critical patient-safety risk logged by the PM reaches the sponsor's Teams, who acknowledges it in place.</summary>
+[Collection(SharedPlayground.Name)]
+public class RiskTests(PlaygroundEnvironment env)
+{
+    [Fact]
+    public async Task A_critical_patient_safety_risk_is_escalated_to_the_sponsor_and_acknowledged_in_place()
+    {
+        // The CIO uses the app, so the bot can reach him and offers him as a colleague.
+        await using var sponsor = await TeamsChat.OpenAsync(env, asLeader: true);
+        await sponsor.AskAsync("help", "What I can do");
+        await using var pm = await TeamsChat.OpenAsync(env);
+        var code = "RSK" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+
+        var form = await pm.AskAsync("project new", "New project");
+        await TeamsChat.FillAsync(form, "Code", code);
+        await TeamsChat.FillAsync(form, "Name", "Barcode medication administration");
+        await TeamsChat.FillAsync(form, "Go-live", DateTime.UtcNow.Date.AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await TeamsChat.FillAsync(form, "End (after stabilization)", DateTime.UtcNow.Date.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await pm.PressAsync("Create project");
+        await pm.ExpectAsync(form, $"Created {code}");
+
+        form = await pm.AskAsync("stakeholder add", "Add people");
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "Dr. Marcus Lee (CIO)" }).CheckAsync();
+        await form.Locator("input[type=radio][value=Leader]").CheckAsync();
+        await pm.PressAsync("Add");
+        await pm.ExpectAsync(form, "Added 1 person.");
+
+        form = await pm.AskAsync("risk add", "Log a risk");
+        await TeamsChat.FillAsync(form, "Risk", "Barcode scanners fail at the bedside on 4 West");
+        await form.Locator("[role=radiogroup]").Nth(0).Locator("input[value='4']").CheckAsync();
+        await form.Locator("[role=radiogroup]").Nth(1).Locator("input[value='5']").CheckAsync();
+        await pm.PressAsync("Log risk");
+        await pm.ExpectAsync(form, $"Logged {code}-R1 and escalated it to the sponsor at once.");
+        await pm.ScreenshotAsync("risk-logged");
+
+        await sponsor.Page.Locator(".ac-adaptiveCard", new() { HasText = $"Escalated risk {code}-R1" }).Last.WaitForAsync(new() { Timeout = 20_000 });
+        var card = await sponsor.CardWithAsync($"Escalated risk {code}-R1");
+        await sponsor.PressAsync("Acknowledge");
+        await sponsor.ExpectAsync(card, "Acknowledged by Dr. Marcus Lee (CIO)");
+        await sponsor.ScreenshotAsync("risk-acknowledged");
+    }
+}
