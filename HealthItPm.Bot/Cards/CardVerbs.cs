@@ -21,4 +21,6 @@ public static class CardVerbs
     public const string AddRisk = "risk.add";
     public const string AcknowledgeRisk = "risk.acknowledge";
     public const string AcceptRisk = "risk.accept";
+    public const string AssignRiskOwner = "risk.assign";
+    public const string AskForRiskUpdate = "risk.askupdate";
 }

@@ -138,6 +138,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RiskDecisionActions>();
         services.AddSingleton<ICardActionHandler, AcknowledgeRiskAction>();
         services.AddSingleton<ICardActionHandler, AcceptRiskAction>();
+        services.AddSingleton<ICardActionHandler, AssignRiskOwnerAction>();
+        services.AddSingleton<ICardActionHandler, AskForRiskUpdateAction>();
         return services;
     }
 

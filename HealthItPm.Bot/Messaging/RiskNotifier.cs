@@ -25,6 +25,9 @@ public sealed partial class RiskNotifier(IRiskStore risks, IProjectRepository pr
             RiskNoticeKind.OwnerReminder => NoticeCard.Build(new NoticeCardModel(
                 $"Mitigation past due: {risk.Id}",
                 $"The mitigation of {CardElements.Escape(risk.Title)} was due {risk.MitigationDue:yyyy-MM-dd}. Update it with the PM, or it will be escalated.")),
+            RiskNoticeKind.UpdateRequested => NoticeCard.Build(new NoticeCardModel(
+                $"Update requested on {risk.Id}",
+                $"A leader asked for an update on {CardElements.Escape(risk.Title)}. Reply to the PM, or type **risk {risk.Id}** to see where it stands.")),
             _ => NoticeCard.Build(new NoticeCardModel(
                 $"Nobody acknowledged {risk.Id}",
                 $"{CardElements.Escape(risk.Title)} went through the whole escalation chain without an acknowledgement. Type **risk {risk.Id}** for its history.")),

@@ -127,6 +127,12 @@ public sealed class Risk
         (EscalationLevel, EscalatedAt, Acknowledged, Status) = (level, now, null, RiskStatus.Escalated);
     }
 
+    public void RequestUpdate(PersonId by, DateTimeOffset now)
+    {
+        EnsureNotClosed();
+        Record(now, by, "update requested");
+    }
+
     public void Acknowledge(PersonId by, DateTimeOffset now)
     {
         if (Status != RiskStatus.Escalated)

@@ -13,6 +13,7 @@ public enum RiskNoticeKind
     Escalation,
     OwnerReminder,
     ChainExhausted,
+    UpdateRequested,
 }
 
 /// <summary>Something the escalation policy decided a person must be told; the caller delivers it.</summary>
@@ -84,11 +85,42 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         };
     }
 
+    /// <summary>The PM, the current owner or a leader in the chain names the owner; the owner must be on the project.</summary>
+    public Task<Outcome<(Project Project, Risk Risk)>> AssignOwnerAsync(TenantId tenant, PersonId person, RiskId id, PersonId owner, CancellationToken cancellationToken) =>
+        ChangeAsync(tenant, person, id, (project, risk) => MayChange(project, risk, person), (project, risk) =>
+        {
+            if (project.RoleOf(owner) is null)
+            {
+                throw new DomainException("The owner must be someone on the project.");
+            }
+
+            risk.AssignOwner(owner, person, clock.GetUtcNow());
+        }, cancellationToken);
+
+    /// <summary>A leader in the chain asks the owner (or, without one, the PMs) for an update; returns who to tell.</summary>
+    public async Task<Outcome<(Project Project, Risk Risk, IReadOnlyList<RiskNotice> Notices)>> AskForUpdateAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken)
+    {
+        var outcome = await ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.RequestUpdate(person, clock.GetUtcNow()), cancellationToken);
+        if (outcome is not Outcome<(Project, Risk)>.Done { Value: var (project, risk) })
+        {
+            return outcome switch
+            {
+                Outcome<(Project, Risk)>.Refused r => new Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.Refused(r.Reason),
+                Outcome<(Project, Risk)>.NotFound n => new Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.NotFound(n.Message),
+                Outcome<(Project, Risk)>.Invalid i => new Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.Invalid(i.Message),
+                _ => throw new InvalidOperationException("Unexpected outcome."),
+            };
+        }
+
+        IReadOnlyList<PersonId> recipients = risk.Owner is { } owner ? [owner] : [.. project.ProjectManagers.Select(pm => pm.Person)];
+        return new Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.Done((project, risk, [.. recipients.Select(to => new RiskNotice(RiskNoticeKind.UpdateRequested, to, id, "a leader asked for an update"))]));
+    }
+
     public Task<Outcome<(Project Project, Risk Risk)>> AcknowledgeAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
-        ChangeByLeaderAsync(tenant, person, id, risk => risk.Acknowledge(person, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.Acknowledge(person, clock.GetUtcNow()), cancellationToken);
 
     public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, string reason, CancellationToken cancellationToken) =>
-        ChangeByLeaderAsync(tenant, person, id, risk => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>Applies the escalation policy to every watched risk; returns who must be told what.</summary>
     public async Task<IReadOnlyList<(TenantId Tenant, RiskNotice Notice)>> WatchAsync(CancellationToken cancellationToken)
@@ -139,7 +171,22 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         return await store.SaveAsync(tenant, stored, cancellationToken) ? notices : [];
     }
 
-    private async Task<Outcome<(Project Project, Risk Risk)>> ChangeByLeaderAsync(TenantId tenant, PersonId person, RiskId id, Action<Risk> change, CancellationToken cancellationToken)
+    private string? InChain(Project project, PersonId person) =>
+        access.IsAdmin(person) || project.EscalationChain.Contains(person) ? null : $"Only the leaders in {project.Name}'s escalation chain can do that.";
+
+    private string? MayChange(Project project, Risk risk, PersonId person) =>
+        access.IsAdmin(person) || project.RoleOf(person) == ProjectRole.ProjectManager || risk.Owner == person || project.EscalationChain.Contains(person)
+            ? null
+            : $"Only the project managers of {project.Name}, the risk's owner or a leader in its escalation chain can change a risk.";
+
+    /// <summary>Re-reads the risk, checks the person may act (<paramref name="refusal"/> says why not), applies the change and saves it with its ETag; one retry on a lost race.</summary>
+    private async Task<Outcome<(Project Project, Risk Risk)>> ChangeAsync(
+        TenantId tenant,
+        PersonId person,
+        RiskId id,
+        Func<Project, Risk, string?> refusal,
+        Action<Project, Risk> change,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -150,14 +197,14 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
                 return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}.");
             }
 
-            if (!access.IsAdmin(person) && !project.EscalationChain.Contains(person))
+            if (refusal(project, stored.Risk) is { } reason)
             {
-                return new Outcome<(Project, Risk)>.Refused($"Only the leaders in {project.Name}'s escalation chain can do that.");
+                return new Outcome<(Project, Risk)>.Refused(reason);
             }
 
             try
             {
-                change(stored.Risk);
+                change(project, stored.Risk);
             }
             catch (DomainException e)
             {

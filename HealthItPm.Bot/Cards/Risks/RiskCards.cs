@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Cards.Risks;
 
 /// <summary>A risk as cards show it, with the names of the people involved.</summary>
-public sealed record RiskView(Risk Risk, string ProjectName, string? OwnerName, string? AcknowledgedByName, DateTimeOffset Now);
+public sealed record RiskView(Risk Risk, string ProjectName, string? OwnerName, string? AcknowledgedByName, DateTimeOffset Now, IReadOnlyList<(string Name, string Person)> People);
 
 /// <summary><c>risks</c>: the register, highest score first.</summary>
 public static class RiskRegisterCard
@@ -88,6 +88,22 @@ public static class RiskCard
             actions.Add(CardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, new JObject { ["risk"] = risk.Id.ToString() }, primary: true));
         }
 
+        var data = new JObject { ["risk"] = risk.Id.ToString() };
+        if (risk.IsOpen && view.People.Count > 0)
+        {
+            body.Add(new JObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["id"] = "owner",
+                ["label"] = "Owner",
+                ["style"] = "compact",
+                ["value"] = risk.Owner?.Value ?? string.Empty,
+                ["choices"] = new JArray(view.People.Select(p => new JObject { ["title"] = p.Name, ["value"] = p.Person })),
+            });
+            actions.Add(CardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
+            actions.Add(CardElements.Execute("Ask for update", CardVerbs.AskForRiskUpdate, data));
+        }
+
         if (risk.Status == RiskStatus.Escalated)
         {
             body.Add(new JObject
@@ -98,7 +114,7 @@ public static class RiskCard
                 ["isMultiline"] = true,
                 ["maxLength"] = Risk.MaxTextLength,
             });
-            actions.Add(CardElements.Execute("Accept risk", CardVerbs.AcceptRisk, new JObject { ["risk"] = risk.Id.ToString() }));
+            actions.Add(CardElements.Execute("Accept risk", CardVerbs.AcceptRisk, data));
         }
 
         return AdaptiveCard.Create(body, actions);
@@ -113,6 +129,7 @@ public static class RiskViews
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
         string? NameOf(HealthItPm.Domain.Common.PersonId? person) => project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName;
-        return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now);
+        return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now,
+            [.. project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))]);
     }
 }

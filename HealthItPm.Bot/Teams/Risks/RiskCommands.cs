@@ -145,9 +145,35 @@ public sealed class RiskCommand(RiskService risks, TimeProvider clock) : IComman
     }
 }
 
-/// <summary>Acknowledge and Accept on the escalation card: the leader is the one Teams says acted; the risk id in the data is re-read.</summary>
-public sealed class RiskDecisionActions(RiskService risks, TimeProvider clock)
+/// <summary>The escalation card's actions (acknowledge, accept, assign owner, ask for update): the person is the one Teams says acted; the risk id in the data is re-read and the role re-checked.</summary>
+public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier, TimeProvider clock)
 {
+    public Task<JObject> AssignOwnerAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
+        DecideAsync(turn, data, (caller, id) => PersonId.TryParse(data?["owner"]?.Type == JTokenType.String ? (string?)data["owner"] : null, out var owner)
+            ? risks.AssignOwnerAsync(caller.Tenant, caller.Person, id, owner, cancellationToken)
+            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")));
+
+    public async Task<JObject> AskForUpdateAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        if (Caller.Of(turn) is not { } caller || !RiskId.TryParse(data?["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var outcome = await risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken);
+        if (outcome is not Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.Done { Value: var (project, risk, notices) })
+        {
+            return ProjectOutcomes.NotDone(outcome);
+        }
+
+        foreach (var notice in notices)
+        {
+            await notifier.NotifyAsync(caller.Tenant, notice, cancellationToken);
+        }
+
+        return ProjectElements.Saved(RiskCard.Build(RiskViews.Of(project, risk, clock.GetUtcNow())), risk.Owner is null ? "Update requested from the project managers." : "Update requested from the owner.");
+    }
+
     public Task<JObject> AcknowledgeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken));
 
@@ -170,6 +196,20 @@ public sealed class AcknowledgeRiskAction(RiskDecisionActions actions) : ICardAc
     public string Verb => CardVerbs.AcknowledgeRisk;
 
     public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AcknowledgeAsync(turn, data, cancellationToken);
+}
+
+public sealed class AssignRiskOwnerAction(RiskDecisionActions actions) : ICardActionHandler
+{
+    public string Verb => CardVerbs.AssignRiskOwner;
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AssignOwnerAsync(turn, data, cancellationToken);
+}
+
+public sealed class AskForRiskUpdateAction(RiskDecisionActions actions) : ICardActionHandler
+{
+    public string Verb => CardVerbs.AskForRiskUpdate;
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AskForUpdateAsync(turn, data, cancellationToken);
 }
 
 public sealed class AcceptRiskAction(RiskDecisionActions actions) : ICardActionHandler

@@ -70,6 +70,33 @@ public class RiskFlowTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task Owners_are_assigned_by_those_who_may_and_an_update_request_reaches_the_owner()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await nurse.SayAsync("help");
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "e-Prescribing", kind = "EPrescribing", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "EPCS two-factor tokens late", category = "Vendor", probability = "3", impact = "3" });
+        var risk = $"{code}-R1";
+
+        var refused = CardText.Of(await nurse.SubmitAsync(CardVerbs.AssignRiskOwner, new { risk, owner = TestActivities.NurseAadId }));
+        var outsider = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AssignRiskOwner, new { risk, owner = TestActivities.PharmacistAadId }));
+        var assigned = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AssignRiskOwner, new { risk, owner = TestActivities.NurseAadId }));
+        var asked = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AskForRiskUpdate, new { risk }));
+
+        Assert.Contains("Only the project managers", refused, StringComparison.Ordinal);
+        Assert.Contains("The owner must be someone on the project.", outsider, StringComparison.Ordinal);
+        Assert.Contains("Owner\nNina Patel (RN)", assigned, StringComparison.Ordinal);
+        Assert.Contains("Update requested from the owner.", asked, StringComparison.Ordinal);
+        Assert.Contains($"Update requested on {risk}", CardText.Of(MessagesEndpointTests.CardOf(env.Connector.SentActivities(nurse.ConversationId).Last())), StringComparison.Ordinal);
+        Assert.Contains("Only the leaders", CardText.Of(await pm.SubmitAsync(CardVerbs.AskForRiskUpdate, new { risk })), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_risk_input_is_answered_on_the_form()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);
