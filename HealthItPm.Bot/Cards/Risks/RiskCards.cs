@@ -14,10 +14,10 @@ public static class RiskRegisterCard
     {
         ArgumentNullException.ThrowIfNull(risks);
         var body = new List<JObject> { CardElements.Heading($"{code} · Risks") };
-        var open = risks.Where(r => r.Risk.Status is not (RiskStatus.Closed or RiskStatus.Accepted)).OrderByDescending(r => r.Risk.Rating.Score).ToList();
-        if (open.Count == 0)
+        var open = risks.Where(r => r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score).ToList();
+        if (risks.Count == 0)
         {
-            body.Add(CardElements.Text("No open risks. Type **risk add** to log one."));
+            body.Add(CardElements.Text("No risks here. Type **risk add** to log one."));
         }
 
         foreach (var view in open)
@@ -28,10 +28,10 @@ public static class RiskRegisterCard
             body.Add(CardElements.Text($"{RiskLabels.Category(risk.Category)} · {risk.Status}{(risk.EscalationLevel > 0 ? $" (level {risk.EscalationLevel})" : "")} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
         }
 
-        var settled = risks.Count - open.Count;
-        if (settled > 0)
+        // Settled risks are listed after the open ones, briefly: the register keeps them for the record.
+        foreach (var view in risks.Where(r => !r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score))
         {
-            body.Add(CardElements.Text($"{settled} accepted or closed risk{(settled == 1 ? "" : "s")} not shown.", subtle: true));
+            body.Add(CardElements.Text($"{view.Risk.Id} · {CardElements.Escape(view.Risk.Title)} · {view.Risk.Status}", subtle: true));
         }
 
         return AdaptiveCard.Create(body, [CardElements.Execute("Log a risk", CardVerbs.RunCommand, new JObject { ["command"] = "risk add" })]);

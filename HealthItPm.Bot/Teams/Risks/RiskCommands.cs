@@ -101,10 +101,13 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         new Dictionary<string, string> { ["project"] = code.Value });
 }
 
-/// <summary><c>risks</c>: the register; <c>risk EHR-R7</c>: one risk with its history.</summary>
+/// <summary>
+/// <c>risks</c>: the register, highest score first; <c>risks critical</c>, <c>risks patient safety</c>,
+/// <c>risks escalated</c> filter it by band, category or status.
+/// </summary>
 public sealed class RisksCommand(ProjectScope scope, RiskService risks, TimeProvider clock) : ICommand
 {
-    public static readonly CommandDefinition Command = new("risks", "The risk register, highest score first.", "risks");
+    public static readonly CommandDefinition Command = new("risks", "The risk register, highest score first (add a band, category or status to filter).", "risks critical");
 
     public CommandDefinition Definition => Command;
 
@@ -116,8 +119,40 @@ public sealed class RisksCommand(ProjectScope scope, RiskService risks, TimeProv
             return scoped.Answer!;
         }
 
+        if (Filter(arguments) is not { } filter)
+        {
+            return NoticeCard.Build(new NoticeCardModel(
+                "I can't filter by that",
+                "Filter by a band (low, medium, high, critical), a category (e.g. patient safety, vendor) or a status (open, mitigating, escalated, accepted, closed), for example **risks critical**."));
+        }
+
         var outcome = await risks.RegisterAsync(caller.Tenant, caller.Person, code, cancellationToken);
-        return ProjectOutcomes.Card(outcome, register => RiskRegisterCard.Build(code.Value, [.. register.Risks.Select(r => RiskViews.Of(register.Project, r, clock.GetUtcNow()))]));
+        return ProjectOutcomes.Card(outcome, register => RiskRegisterCard.Build(
+            code.Value,
+            [.. register.Risks.Where(filter).Select(r => RiskViews.Of(register.Project, r, clock.GetUtcNow()))]));
+    }
+
+    /// <summary>The filter the words name; null when they name nothing known.</summary>
+    private static Func<Risk, bool>? Filter(string arguments)
+    {
+        var words = string.Concat(arguments.Where(char.IsLetter)).ToUpperInvariant();
+        if (words.Length == 0)
+        {
+            return _ => true;
+        }
+
+        static string Key(string name) => string.Concat(name.Where(char.IsLetter)).ToUpperInvariant();
+        if (Enum.GetValues<RiskBand>().Where(b => Key(b.ToString()) == words).ToList() is [var band])
+        {
+            return r => r.Rating.Band == band;
+        }
+
+        if (Enum.GetValues<RiskCategory>().Where(c => Key(RiskLabels.Category(c)) == words || Key(c.ToString()) == words).ToList() is [var category])
+        {
+            return r => r.Category == category;
+        }
+
+        return Enum.GetValues<RiskStatus>().Where(s => Key(s.ToString()) == words).ToList() is [var status] ? r => r.Status == status : null;
     }
 }
 

@@ -66,7 +66,14 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains("A reason for accepting the risk is required.", noReason, StringComparison.Ordinal);
         Assert.Contains("Legal review scheduled; interim policy in place", accepted, StringComparison.Ordinal);
         Assert.Contains($"{code}-R2", register, StringComparison.Ordinal);
-        Assert.Contains("1 accepted or closed risk not shown.", register, StringComparison.Ordinal);
+        Assert.Contains($"{code}-R1 · Proxy access rules unclear · Accepted", register, StringComparison.Ordinal);
+        var adoption = CardText.Of(await pm.SayAsync("risks adoption"));
+        Assert.Contains($"{code}-R2", adoption, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{code}-R1", adoption, StringComparison.Ordinal);
+        Assert.Contains($"{code}-R1", CardText.Of(await pm.SayAsync("risks accepted")), StringComparison.Ordinal);
+        Assert.DoesNotContain($"{code}-R2", CardText.Of(await pm.SayAsync("risks critical")), StringComparison.Ordinal);
+        Assert.Contains($"{code}-R1", CardText.Of(await pm.SayAsync("risks privacy / regulatory")), StringComparison.Ordinal);
+        Assert.Contains("I can't filter by that", CardText.Of(await pm.SayAsync("risks purple")), StringComparison.Ordinal);
     }
 
     [Fact]
