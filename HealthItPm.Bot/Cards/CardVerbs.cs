@@ -23,4 +23,5 @@ public static class CardVerbs
     public const string AcceptRisk = "risk.accept";
     public const string AssignRiskOwner = "risk.assign";
     public const string AskForRiskUpdate = "risk.askupdate";
+    public const string UpdateRisk = "risk.update";
 }

@@ -134,6 +134,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IScheduledJob, RiskEscalationJob>();
         services.AddForm<RiskAddForm>(RiskAddForm.Command);
         services.AddCommand<RisksCommand>(RisksCommand.Command);
+        services.AddForm<RiskUpdateForm>(RiskUpdateForm.Command);
         services.AddCommand<RiskCommand>(RiskCommand.Command);
         services.AddSingleton<RiskDecisionActions>();
         services.AddSingleton<ICardActionHandler, AcknowledgeRiskAction>();

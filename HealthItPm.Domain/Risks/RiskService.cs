@@ -97,6 +97,34 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             risk.AssignOwner(owner, person, clock.GetUtcNow());
         }, cancellationToken);
 
+    /// <summary>
+    /// The PM, the owner or a chain leader re-rates the risk, plans its mitigation, or closes it. A risk
+    /// re-rated to critical (or safety/privacy impact 4+) is escalated by the caller at once, as when logged.
+    /// </summary>
+    public Task<Outcome<(Project Project, Risk Risk)>> UpdateAsync(TenantId tenant, PersonId person, RiskId id, RiskRating rating, string? mitigation, DateOnly? due, bool close, CancellationToken cancellationToken) =>
+        ChangeAsync(tenant, person, id, (project, risk) => MayChange(project, risk, person), (_, risk) =>
+        {
+            var now = clock.GetUtcNow();
+            if (rating != risk.Rating)
+            {
+                risk.Rate(rating, person, now);
+            }
+
+            if (mitigation is not null && due is { } date && (mitigation != risk.Mitigation || date != risk.MitigationDue))
+            {
+                risk.PlanMitigation(mitigation, date, person, now);
+            }
+            else if ((mitigation is null) != (due is null))
+            {
+                throw new DomainException("A mitigation needs both what will be done and by when.");
+            }
+
+            if (close)
+            {
+                risk.Close(person, now);
+            }
+        }, cancellationToken);
+
     /// <summary>A leader in the chain asks the owner (or, without one, the PMs) for an update; returns who to tell.</summary>
     public async Task<Outcome<(Project Project, Risk Risk, IReadOnlyList<RiskNotice> Notices)>> AskForUpdateAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken)
     {

@@ -25,12 +25,10 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
     private static readonly TextField Title = new("title", "Risk", true, Risk.MaxTitleLength, "e.g. Barcode scanners fail at the bedside");
     private static readonly TextField Description = new("description", "Description (no patient details)", false, Risk.MaxTextLength, null, Multiline: true);
     private static readonly ChoiceField Category = new("category", "Category", true, [.. Enum.GetValues<RiskCategory>().Select(c => (RiskLabels.Category(c), c.ToString()))]);
-    private static readonly ChoiceField Probability = new("probability", "Probability (1 rare – 5 almost certain)", true, Scale, Compact: false);
-    private static readonly ChoiceField Impact = new("impact", "Impact (1 negligible – 5 severe)", true, Scale, Compact: false);
+    private static readonly ChoiceField Probability = RiskFields.Probability;
+    private static readonly ChoiceField Impact = RiskFields.Impact;
     private static readonly TextField Mitigation = new("mitigation", "Mitigation", false, Risk.MaxTextLength);
     private static readonly DateField Due = new("due", "Mitigation due", false);
-
-    private static IReadOnlyList<(string Title, string Value)> Scale => [.. Enumerable.Range(1, 5).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
 
     public CommandDefinition Definition => Command;
 

@@ -104,6 +104,36 @@ public class RiskFlowTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task A_risk_re_rated_to_critical_escalates_at_once_and_can_be_closed()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await sponsor.SayAsync("help");
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Telemetry monitors", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Alarm routing to phones untested", category = "TechnicalIntegration", probability = "2", impact = "3" });
+        var risk = $"{code}-R1";
+        var before = env.Connector.SentActivities(sponsor.ConversationId).Count();
+
+        Assert.Contains("Update", CardText.Of(await pm.SayAsync($"risk update {risk}")), StringComparison.Ordinal);
+        var halfPlan = CardText.Of(await pm.SubmitAsync(CardVerbs.UpdateRisk, new { risk, probability = "4", impact = "4", mitigation = "Test every alarm path", status = "open" }));
+        var refused = CardText.Of(await nurse.SubmitAsync(CardVerbs.UpdateRisk, new { risk, probability = "1", impact = "1", status = "closed" }));
+        var rerated = CardText.Of(await pm.SubmitAsync(CardVerbs.UpdateRisk, new { risk, probability = "4", impact = "4", mitigation = "Test every alarm path", due = ProjectConversation.Date(7), status = "open" }));
+
+        Assert.Contains("A mitigation needs both what will be done and by when.", halfPlan, StringComparison.Ordinal);
+        Assert.Contains("Only the project managers", refused, StringComparison.Ordinal);
+        Assert.Contains($"Updated {risk} and escalated it to the sponsor at once.", rerated, StringComparison.Ordinal);
+        Assert.Equal(before + 1, env.Connector.SentActivities(sponsor.ConversationId).Count());
+
+        var closed = CardText.Of(await pm.SubmitAsync(CardVerbs.UpdateRisk, new { risk, probability = "4", impact = "4", mitigation = "Test every alarm path", due = ProjectConversation.Date(7), status = "closed" }));
+        Assert.Contains("Closed", closed, StringComparison.Ordinal);
+        Assert.Contains($"{risk} is closed", CardText.Of(await pm.SubmitAsync(CardVerbs.UpdateRisk, new { risk, probability = "1", impact = "1", status = "open" })), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_risk_input_is_answered_on_the_form()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);

@@ -1,0 +1,114 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Risks;
+
+/// <summary>
+/// <c>risk update EHR-R7</c>: re-rate a risk, plan its mitigation, or close it (the PM, the owner or a
+/// chain leader). Re-rated to critical, it goes to the sponsor at once.
+/// </summary>
+public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, TimeProvider clock) : ICommand, ICardActionHandler
+{
+    public static readonly CommandDefinition Command = new("risk update", "Re-rate a risk, plan its mitigation, or close it, e.g. risk update EHR-R7.", "risk update EHR-R7");
+
+    private static readonly ChoiceField Probability = RiskFields.Probability;
+    private static readonly ChoiceField Impact = RiskFields.Impact;
+    private static readonly TextField Mitigation = new("mitigation", "Mitigation", false, Risk.MaxTextLength);
+    private static readonly DateField Due = new("due", "Mitigation due", false);
+    private static readonly ChoiceField Status = new("status", "Status", true, [("Keep it open", "open"), ("Close the risk", "closed")], Compact: false);
+
+    public CommandDefinition Definition => Command;
+
+    public string Verb => CardVerbs.UpdateRisk;
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (Caller.Of(turn) is not { } caller)
+        {
+            return ProjectScope.UnknownCaller;
+        }
+
+        if (!RiskId.TryParse(arguments, out var id))
+        {
+            return NoticeCard.Build(new NoticeCardModel("Which risk?", "Type **risk update** and the risk's id, for example **risk update EHR-R7**."));
+        }
+
+        var outcome = await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken);
+        return ProjectOutcomes.Card(outcome, found => FormCard.Build(Blank(id) with
+        {
+            Values = new Dictionary<string, string>
+            {
+                [Probability.Id] = found.Risk.Rating.Probability.ToString(CultureInfo.InvariantCulture),
+                [Impact.Id] = found.Risk.Rating.Impact.ToString(CultureInfo.InvariantCulture),
+                [Mitigation.Id] = found.Risk.Mitigation ?? string.Empty,
+                [Due.Id] = found.Risk.MitigationDue is { } due ? FormValues.DateValue(due) : string.Empty,
+                [Status.Id] = "open",
+            },
+        }));
+    }
+
+    public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Caller.Of(turn) is not { } caller || !RiskId.TryParse(data["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var blank = Blank(id);
+        var values = new FormValues(data, blank.Fields);
+        var (probability, impact, mitigation, due, status) = (values.Choice(Probability), values.Choice(Impact), values.Text(Mitigation), values.Date(Due), values.Choice(Status));
+        if (!values.IsValid)
+        {
+            return FormCard.Build(values.Reshow(blank));
+        }
+
+        var rating = new RiskRating(int.Parse(probability!, CultureInfo.InvariantCulture), int.Parse(impact!, CultureInfo.InvariantCulture));
+        var outcome = await risks.UpdateAsync(caller.Tenant, caller.Person, id, rating, mitigation, due, status == "closed", cancellationToken);
+        if (outcome is Outcome<(Project, Risk)>.Invalid invalid)
+        {
+            return FormCard.Build(values.Reshow(blank, invalid.Message));
+        }
+
+        if (outcome is not Outcome<(Project Project, Risk Risk)>.Done { Value: var (project, risk) })
+        {
+            return ProjectOutcomes.NotDone(outcome);
+        }
+
+        var notices = await risks.WatchOneAsync(caller.Tenant, id, cancellationToken);
+        foreach (var notice in notices)
+        {
+            await notifier.NotifyAsync(caller.Tenant, notice, cancellationToken);
+        }
+
+        var shown = risk;
+        if (notices.Count > 0 && await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken) is Outcome<(Project, Risk)>.Done { Value: var (_, escalated) })
+        {
+            shown = escalated;
+        }
+
+        return ProjectElements.Saved(
+            RiskCard.Build(RiskViews.Of(project, shown, clock.GetUtcNow())),
+            notices.Count > 0 ? $"Updated {id} and escalated it to the sponsor at once." : $"Updated {id}.");
+    }
+
+    private FormModel Blank(RiskId id) => new(
+        $"Update {id}",
+        "Re-rated to critical, or a patient-safety or privacy risk with impact 4 or 5, it goes to the sponsor at once.",
+        [Probability, Impact, Mitigation, Due, Status],
+        "Save",
+        Verb,
+        new Dictionary<string, string> { ["risk"] = id.ToString() });
+}
