@@ -45,7 +45,6 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<TableWarmUp>();
         services.AddSingleton<IStorage, BotStateTable>();
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
         services.AddSingleton<ConversationReferenceTable>();
         services.AddSingleton<IProjectRepository, ProjectTable>();
         services.AddSingleton<ICheckInStore, CheckInTable>();
