@@ -24,4 +24,7 @@ public static class CardVerbs
     public const string AssignRiskOwner = "risk.assign";
     public const string AskForRiskUpdate = "risk.askupdate";
     public const string UpdateRisk = "risk.update";
+    public const string ReportConcern = "concern.report";
+    public const string LogConcernAsRisk = "concern.log";
+    public const string DismissConcern = "concern.dismiss";
 }

@@ -134,6 +134,10 @@ public static class ServiceCollectionExtensions
         services.AddForm<RiskAddForm>(RiskAddForm.Command);
         services.AddCommand<RisksCommand>(RisksCommand.Command);
         services.AddForm<RiskUpdateForm>(RiskUpdateForm.Command);
+        services.AddForm<ReportConcernForm>(ReportConcernForm.Command);
+        services.AddSingleton<ConcernTriageActions>();
+        services.AddSingleton<ICardActionHandler, LogConcernAsRiskAction>();
+        services.AddSingleton<ICardActionHandler, DismissConcernAction>();
         services.AddCommand<RiskCommand>(RiskCommand.Command);
         services.AddSingleton<RiskDecisionActions>();
         services.AddSingleton<ICardActionHandler, AcknowledgeRiskAction>();

@@ -22,6 +22,16 @@ public interface IRiskStore
 
     Task<IReadOnlyList<Risk>> ListAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
 
+    /// <summary>The next concern number in the project.</summary>
+    Task<int> NextConcernNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
+
+    Task AddConcernAsync(TenantId tenant, Concern concern, CancellationToken cancellationToken);
+
+    Task<(Concern Concern, string Version)?> GetConcernAsync(TenantId tenant, ProjectCode project, int number, CancellationToken cancellationToken);
+
+    /// <summary>Saves a triaged concern; false when someone triaged it since it was read.</summary>
+    Task<bool> SaveConcernAsync(TenantId tenant, Concern concern, string version, CancellationToken cancellationToken);
+
     /// <summary>Risks the escalation policy still watches (not accepted or closed), across tenants.</summary>
     Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken);
 }

@@ -26,7 +26,73 @@ public sealed record RiskNotice(RiskNoticeKind Kind, PersonId To, RiskId Risk, s
 /// </summary>
 public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
 {
-    public async Task<Outcome<Risk>> LogAsync(TenantId tenant, PersonId person, ProjectCode code, NewRisk input, CancellationToken cancellationToken)
+    /// <summary>Anyone on the project raises a concern; returns it with the PMs who must triage it, or the suspected PHI (nothing stored).</summary>
+    public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportConcernAsync(TenantId tenant, PersonId person, string name, ProjectCode code, string text, CancellationToken cancellationToken)
+    {
+        var stored = await projects.GetAsync(tenant, code, cancellationToken);
+        if (stored is null)
+        {
+            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.NotFound($"There is no project with the code {code}.");
+        }
+
+        var decision = access.Can(person, ProjectAction.ViewStatus, stored.Project);
+        if (!decision.Allowed)
+        {
+            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Refused(decision.Reason!);
+        }
+
+        try
+        {
+            // Checked before a number is taken, so a refused concern leaves no gap in the numbering.
+            if (Concern.Raise(code, 1, text, person, name, clock.GetUtcNow()) is { Concern: null, Phi: var phi })
+            {
+                return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid(
+                    "Please remove patient information first — nothing was saved. It looks like your text has " + string.Join("; ", phi.Select(f => $"{f.Description} (\u201c{Privacy.PhiGuard.Masked(text.Trim(), f)}\u201d)")) + ".");
+            }
+
+            var number = await store.NextConcernNumberAsync(tenant, code, cancellationToken);
+            var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow()).Concern!;
+
+            await store.AddConcernAsync(tenant, concern, cancellationToken);
+            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Done((concern, [.. stored.Project.ProjectManagers.Select(pm => pm.Person)]));
+        }
+        catch (DomainException e)
+        {
+            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid(e.Message);
+        }
+    }
+
+    /// <summary>A PM dismisses a concern with a reason (once: a concern already triaged says how).</summary>
+    public async Task<Outcome<Concern>> DismissConcernAsync(TenantId tenant, PersonId person, ProjectCode code, int number, string reason, CancellationToken cancellationToken)
+    {
+        var stored = await projects.GetAsync(tenant, code, cancellationToken);
+        var concern = await store.GetConcernAsync(tenant, code, number, cancellationToken);
+        if (stored is null || concern is not { } found)
+        {
+            return new Outcome<Concern>.NotFound("That concern no longer exists.");
+        }
+
+        var decision = access.Can(person, ProjectAction.LogRisks, stored.Project);
+        if (!decision.Allowed)
+        {
+            return new Outcome<Concern>.Refused(decision.Reason!);
+        }
+
+        try
+        {
+            var dismissed = found.Concern.Dismissed(reason);
+            return await store.SaveConcernAsync(tenant, dismissed, found.Version, cancellationToken)
+                ? new Outcome<Concern>.Done(dismissed)
+                : new Outcome<Concern>.Invalid("Someone triaged this concern at the same moment. Type **risks** to see the register.");
+        }
+        catch (DomainException e)
+        {
+            return new Outcome<Concern>.Invalid(e.Message);
+        }
+    }
+
+    /// <summary>Logs a risk; with <paramref name="fromConcern"/>, the concern it came from is marked as logged (if still untriaged).</summary>
+    public async Task<Outcome<Risk>> LogAsync(TenantId tenant, PersonId person, ProjectCode code, NewRisk input, CancellationToken cancellationToken, int? fromConcern = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var stored = await projects.GetAsync(tenant, code, cancellationToken);
@@ -54,6 +120,11 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
 
         await store.AddAsync(tenant, risk, cancellationToken);
+        if (fromConcern is { } concernNumber && await store.GetConcernAsync(tenant, code, concernNumber, cancellationToken) is { Concern.State: ConcernState.Reported } concern)
+        {
+            await store.SaveConcernAsync(tenant, concern.Concern.LoggedAs(risk.Id), concern.Version, cancellationToken);
+        }
+
         return new Outcome<Risk>.Done(risk);
     }
 

@@ -15,6 +15,7 @@ namespace HealthItPm.Bot.Storage.Risks;
 /// Table <c>Risks</c>: PK <c>{tenant}|{CODE}</c>, RK <c>risk|{number, 6 digits}</c> — a risk and its whole
 /// history as one JSON document, ETag-guarded; a project's register is its partition's range.
 /// RK <c>counter</c> — the last number handed out, incremented with its ETag so no number repeats.
+/// RK <c>concern|{number}</c> — a concern raised by anyone on the project, with its triage (counter <c>concern-counter</c>).
 /// PK <c>watch</c>, RK <c>{tenant}|{CODE}|{number}</c> — the risks the escalation policy still watches
 /// (removed when accepted or closed), so the scheduler never reads settled risks.
 /// </para>
@@ -25,14 +26,45 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
 
     private const string WatchPartition = "watch";
 
-    public async Task<int> NextNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
+    public Task<int> NextNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
+        NextAsync(Partition(tenant, project), "counter", cancellationToken);
+
+    public Task<int> NextConcernNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
+        NextAsync(Partition(tenant, project), "concern-counter", cancellationToken);
+
+    public async Task AddConcernAsync(TenantId tenant, Concern concern, CancellationToken cancellationToken)
     {
-        var partition = Partition(tenant, project);
+        ArgumentNullException.ThrowIfNull(concern);
+        await tables.ExecuteAsync(Name, t => t.AddEntityAsync(ConcernRow(tenant, concern), cancellationToken), cancellationToken);
+    }
+
+    public async Task<(Concern Concern, string Version)?> GetConcernAsync(TenantId tenant, ProjectCode project, int number, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), ConcernKey(number), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? (JsonSerializer.Deserialize<ConcernDocument>(JsonColumns.Read(row.Value!)!, JsonColumns.Documents)!.ToConcern(), row.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<bool> SaveConcernAsync(TenantId tenant, Concern concern, string version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        try
+        {
+            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(ConcernRow(tenant, concern), new ETag(version), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    private async Task<int> NextAsync(string partition, string counterKey, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, "counter", cancellationToken: cancellationToken), cancellationToken);
+            var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, counterKey, cancellationToken: cancellationToken), cancellationToken);
             var next = (row.HasValue ? row.Value!.GetInt32("Last") ?? 0 : 0) + 1;
-            var counter = new TableEntity(partition, "counter") { ["Last"] = next };
+            var counter = new TableEntity(partition, counterKey) { ["Last"] = next };
             try
             {
                 await tables.ExecuteAsync(
@@ -101,6 +133,15 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     private static string Partition(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
 
     private static string Key(int number) => "risk|" + number.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static string ConcernKey(int number) => "concern|" + number.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static TableEntity ConcernRow(TenantId tenant, Concern concern)
+    {
+        var row = new TableEntity(Partition(tenant, concern.Project), ConcernKey(concern.Number));
+        JsonColumns.Write(row, JsonSerializer.Serialize(ConcernDocument.From(concern), JsonColumns.Documents));
+        return row;
+    }
 
     private static TableEntity Row(TenantId tenant, Risk risk)
     {

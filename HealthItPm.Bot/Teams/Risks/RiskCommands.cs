@@ -42,10 +42,32 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
             return scoped.Answer!;
         }
 
+        return await FormAsync(caller, code, concern: null, cancellationToken);
+    }
+
+    /// <summary>The form pre-filled from a concern, which is marked as logged when the risk is.</summary>
+    public async Task<JObject> FormForConcernAsync(ITurnContext turn, Concern concern, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        return Caller.Of(turn) is { } caller ? await FormAsync(caller, concern.Project, concern, cancellationToken) : ProjectScope.UnknownCaller;
+    }
+
+    private async Task<JObject> FormAsync(Caller caller, ProjectCode code, Concern? concern, CancellationToken cancellationToken)
+    {
         var allowed = await projectService.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, Domain.Security.ProjectAction.LogRisks);
-        return allowed is Outcome<Project>.Done
-            ? FormCard.Build(Blank(code) with { Values = new Dictionary<string, string> { [Category.Id] = nameof(RiskCategory.PatientSafety), [Probability.Id] = "3", [Impact.Id] = "3" } })
-            : ProjectOutcomes.NotDone(allowed);
+        if (allowed is not Outcome<Project>.Done)
+        {
+            return ProjectOutcomes.NotDone(allowed);
+        }
+
+        var values = new Dictionary<string, string> { [Category.Id] = nameof(RiskCategory.PatientSafety), [Probability.Id] = "3", [Impact.Id] = "3" };
+        if (concern is not null)
+        {
+            values[Title.Id] = concern.Text.Length <= Risk.MaxTitleLength ? concern.Text : concern.Text[..Risk.MaxTitleLength];
+            values[Description.Id] = $"Raised by {concern.ReporterName}: {concern.Text}";
+        }
+
+        return FormCard.Build(Blank(code, concern?.Number) with { Values = values });
     }
 
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -56,7 +78,9 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var blank = Blank(code);
+        // Hidden form values come back as text.
+        int? concern = int.TryParse(data["concern"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+        var blank = Blank(code, concern);
         var values = new FormValues(data, blank.Fields);
         var (title, description, category, probability, impact, mitigation, due) = (values.Text(Title), values.Text(Description), values.Choice<RiskCategory>(Category),
             values.Choice(Probability), values.Choice(Impact), values.Text(Mitigation), values.Date(Due));
@@ -66,7 +90,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         }
 
         var input = new NewRisk(title!, description, category!.Value, int.Parse(probability!, System.Globalization.CultureInfo.InvariantCulture), int.Parse(impact!, System.Globalization.CultureInfo.InvariantCulture), mitigation, due);
-        var outcome = await risks.LogAsync(caller.Tenant, caller.Person, code, input, cancellationToken);
+        var outcome = await risks.LogAsync(caller.Tenant, caller.Person, code, input, cancellationToken, concern);
         if (outcome is Outcome<Risk>.Invalid invalid)
         {
             return FormCard.Build(values.Reshow(blank, invalid.Message));
@@ -90,13 +114,18 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
             notices.Count > 0 ? $"Logged {risk.Id} and escalated it to the sponsor at once." : $"Logged {risk.Id}."));
     }
 
-    private FormModel Blank(ProjectCode code) => new(
-        $"{code} · Log a risk",
-        "Critical risks, and patient-safety or privacy risks with impact 4 or 5, go to the sponsor at once.",
-        [Title, Description, Category, Probability, Impact, Mitigation, Due],
-        "Log risk",
-        Verb,
-        new Dictionary<string, string> { ["project"] = code.Value });
+    private FormModel Blank(ProjectCode code, int? concern = null)
+    {
+        var hidden = new Dictionary<string, string> { ["project"] = code.Value };
+        var form = new FormModel(
+            $"{code} · Log a risk",
+            "Critical risks, and patient-safety or privacy risks with impact 4 or 5, go to the sponsor at once.",
+            [Title, Description, Category, Probability, Impact, Mitigation, Due],
+            "Log risk",
+            Verb,
+            hidden);
+        return concern is { } number ? form with { Hidden = new Dictionary<string, string>(hidden) { ["concern"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) } } : form;
+    }
 }
 
 /// <summary>

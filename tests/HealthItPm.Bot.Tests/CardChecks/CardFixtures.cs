@@ -64,6 +64,9 @@ public static class CardFixtures
         new("risk-escalated", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now))),
         new("risk-acknowledged", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now))),
         new("risk-accepted", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), AcceptedRisk(), Now))),
+        new("concern-reported", typeof(ConcernCard), () => ConcernCard.Build(Concern())),
+        new("concern-logged", typeof(ConcernCard), () => ConcernCard.Build(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
+        new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed("Covered by EHR-R3 (night-shift training)"))),
     ];
 
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
@@ -80,6 +83,8 @@ public static class CardFixtures
 
         return risk;
     }
+
+    private static Concern Concern() => Domain.Risks.Concern.Raise(new ProjectCode("EHR"), 3, "Night shift has not had *any* downtime training yet", Nurse, "Nina Patel (RN)", Now).Concern!;
 
     private static Risk LowRisk() => Risk.Log(new RiskId(new ProjectCode("EHR"), 8), "Training room projector is old", null, RiskCategory.Adoption, new RiskRating(1, 2), null, null, null, Pm, Now.AddDays(-2));
 

@@ -134,6 +134,40 @@ public class RiskFlowTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task A_concern_reaches_the_pms_who_log_it_as_a_risk_or_dismiss_it_once()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        var outsider = new ProjectConversation(env, TestActivities.Pharmacist);
+        await pm.SayAsync("help");
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Downtime readiness", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+
+        var phi = CardText.Of(await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Mrs. Okafor in bed 4 got the wrong diet order" }));
+        var refused = CardText.Of(await outsider.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Scanners are slow" }));
+        var sent = CardText.Of(await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Night shift has not had downtime training" }));
+        var second = CardText.Of(await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Label printers jam on 4 West" }));
+
+        Assert.Contains("Please remove patient information first", phi, StringComparison.Ordinal);
+        Assert.Contains("You are not on Downtime readiness", refused, StringComparison.Ordinal);
+        Assert.Contains($"It is {code} concern #1.", sent, StringComparison.Ordinal);
+        Assert.Contains($"It is {code} concern #2.", second, StringComparison.Ordinal);
+        var toPm = CardText.Of(MessagesEndpointTests.CardOf(env.Connector.SentActivities(pm.ConversationId).Last(a => a.ToString().Contains($"{code} concern #1", StringComparison.Ordinal))));
+        Assert.Contains("From Nina Patel (RN)", toPm, StringComparison.Ordinal);
+
+        var form = await pm.SubmitAsync(CardVerbs.LogConcernAsRisk, new { project = code, concern = 1 });
+        Assert.Equal("Night shift has not had downtime training", (string?)CardText.Input(form, "title")!["value"]);
+        Assert.Contains("Only the project managers", CardText.Of(await nurse.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 2, reason = "no" })), StringComparison.Ordinal);
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, concern = "1", title = "Night shift has not had downtime training", category = "Adoption", probability = "3", impact = "3" });
+        var dismissed = CardText.Of(await pm.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 2, reason = "Printers are replaced next week" }));
+
+        Assert.Contains($"Logged as risk {code}-R1", CardText.Of(await pm.SubmitAsync(CardVerbs.LogConcernAsRisk, new { project = code, concern = 1 })), StringComparison.Ordinal);
+        Assert.Contains("Dismissed", dismissed, StringComparison.Ordinal);
+        Assert.Contains("This concern was already dismissed.", CardText.Of(await pm.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 2, reason = "again" })), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_risk_input_is_answered_on_the_form()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);

@@ -112,3 +112,30 @@ public class RiskTests
         Assert.Throws<DomainException>(() => accepted.Escalate(1, "critical", Now));
     }
 }
+
+public class ConcernTests
+{
+    private static readonly PersonId Nurse = new("22222222-2222-2222-2222-222222222222");
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_concern_with_suspected_phi_is_not_raised()
+    {
+        var (concern, phi) = Concern.Raise(new ProjectCode("EHR"), 1, "pt. Alvarez waited 40 min for meds", Nurse, "Nina Patel", Now);
+
+        Assert.Null(concern);
+        Assert.NotEmpty(phi);
+    }
+
+    [Fact]
+    public void A_concern_is_triaged_once()
+    {
+        var concern = Concern.Raise(new ProjectCode("EHR"), 1, "Night shift has not had downtime training", Nurse, "Nina Patel", Now).Concern!;
+
+        var logged = concern.LoggedAs(new RiskId(new ProjectCode("EHR"), 4));
+
+        Assert.Equal((ConcernState.LoggedAsRisk, "EHR-R4"), (logged.State, logged.Outcome));
+        Assert.Equal("This concern was already logged as EHR-R4.", Assert.Throws<DomainException>(() => logged.Dismissed("dup")).Message);
+        Assert.Throws<DomainException>(() => concern.Dismissed(" "));
+    }
+}

@@ -1,0 +1,43 @@
+using HealthItPm.Domain.Risks;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Cards.Risks;
+
+/// <summary>A concern as the PMs receive it: who raised it and their words (shown literally); log it as a risk or dismiss it with a reason.</summary>
+public static class ConcernCard
+{
+    public static JObject Build(Concern concern)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        var body = new List<JObject>
+        {
+            CardElements.Heading($"{concern.Project} concern #{concern.Number}"),
+            CardElements.UserText($"From {concern.ReporterName}, {concern.At:yyyy-MM-dd HH:mm} UTC"),
+            CardElements.UserText(concern.Text, italic: true),
+        };
+        var data = new JObject { ["project"] = concern.Project.Value, ["concern"] = concern.Number };
+        if (concern.State != ConcernState.Reported)
+        {
+            body.Add(new JObject
+            {
+                ["type"] = "TextBlock",
+                ["color"] = "Good",
+                ["wrap"] = true,
+                ["text"] = concern.State == ConcernState.LoggedAsRisk ? $"✔ Logged as risk {concern.Outcome}" : "✔ Dismissed",
+            });
+            if (concern.State == ConcernState.Dismissed)
+            {
+                body.Add(CardElements.UserText(concern.Outcome!));
+            }
+
+            return AdaptiveCard.Create(body);
+        }
+
+        body.Add(new JObject { ["type"] = "Input.Text", ["id"] = "reason", ["label"] = "To dismiss it, say why", ["isMultiline"] = true, ["maxLength"] = Risk.MaxTextLength });
+        return AdaptiveCard.Create(body,
+        [
+            CardElements.Execute("Log as risk", CardVerbs.LogConcernAsRisk, data, primary: true),
+            CardElements.Execute("Dismiss", CardVerbs.DismissConcern, data),
+        ]);
+    }
+}

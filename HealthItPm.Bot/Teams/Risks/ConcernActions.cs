@@ -1,0 +1,130 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Risks;
+
+/// <summary>
+/// <c>report concern</c>: anyone on the project says what worries them in a few words (checked for
+/// PHI); the PMs get it as a card to log as a risk or dismiss with a reason.
+/// </summary>
+public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, ProactiveSender sender) : ICommand, ICardActionHandler
+{
+    public static readonly CommandDefinition Command = new("report concern", "Tell the project managers what worries you (no patient details).", "report concern");
+
+    private static readonly TextField Worry = new("text", "What worries you?", true, Concern.MaxTextLength, "e.g. Night shift has not had downtime training", Multiline: true);
+
+    public CommandDefinition Definition => Command;
+
+    public string Verb => CardVerbs.ReportConcern;
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        return scoped is { Caller: not null, Project: { } code } ? FormCard.Build(Blank(code)) : scoped.Answer!;
+    }
+
+    public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Caller.Of(turn) is not { } caller || !ProjectCode.TryParse(data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var blank = Blank(code);
+        var values = new FormValues(data, blank.Fields);
+        var text = values.Text(Worry);
+        if (!values.IsValid)
+        {
+            return FormCard.Build(values.Reshow(blank));
+        }
+
+        var outcome = await risks.ReportConcernAsync(caller.Tenant, caller.Person, caller.Name, code, text!, cancellationToken);
+        if (outcome is Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid invalid)
+        {
+            return FormCard.Build(values.Reshow(blank, invalid.Message));
+        }
+
+        if (outcome is not Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>.Done { Value: var (concern, managers) })
+        {
+            return ProjectOutcomes.NotDone(outcome);
+        }
+
+        var card = AdaptiveCard.ToActivity(ConcernCard.Build(concern));
+        foreach (var pm in managers)
+        {
+            await sender.SendToPersonAsync(caller.Tenant, pm, card, cancellationToken);
+        }
+
+        return NoticeCard.Build(new NoticeCardModel("Thank you — your concern is with the project managers", $"It is {code} concern #{concern.Number}. They will log it as a risk or tell you why not."));
+    }
+
+    private static FormModel Blank(ProjectCode code) => new(
+        $"{code} · Report a concern",
+        "A few words are enough. Please leave out patient names, record numbers and other patient details.",
+        [Worry],
+        "Send to the PMs",
+        CardVerbs.ReportConcern,
+        new Dictionary<string, string> { ["project"] = code.Value });
+}
+
+/// <summary>The PM's triage on a concern card: log it as a risk (the risk form, pre-filled) or dismiss it with a reason.</summary>
+public sealed class ConcernTriageActions(RiskService risks, IRiskStore store, RiskAddForm riskForm)
+{
+    public async Task<JObject> LogAsRiskAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        if (Read(turn, data) is not { } target)
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var found = await store.GetConcernAsync(target.Caller.Tenant, target.Project, target.Number, cancellationToken);
+        return found is { Concern: var concern }
+            ? concern.State == ConcernState.Reported ? await riskForm.FormForConcernAsync(turn, concern, cancellationToken) : ConcernCard.Build(concern)
+            : NoticeCard.Build(new NoticeCardModel("Not found", "That concern no longer exists."));
+    }
+
+    public async Task<JObject> DismissAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        if (Read(turn, data) is not { } target)
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var reason = data["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty;
+        var outcome = await risks.DismissConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, reason, cancellationToken);
+        return ProjectOutcomes.Card(outcome, ConcernCard.Build);
+    }
+
+    private static (Caller Caller, ProjectCode Project, int Number)? Read(ITurnContext turn, JObject data) =>
+        Caller.Of(turn) is { } caller
+        && ProjectCode.TryParse(data?["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code)
+        && data?["concern"]?.Type == JTokenType.Integer
+            ? (caller, code, (int)data["concern"]!)
+            : null;
+}
+
+public sealed class LogConcernAsRiskAction(ConcernTriageActions actions) : ICardActionHandler
+{
+    public string Verb => CardVerbs.LogConcernAsRisk;
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.LogAsRiskAsync(turn, data, cancellationToken);
+}
+
+public sealed class DismissConcernAction(ConcernTriageActions actions) : ICardActionHandler
+{
+    public string Verb => CardVerbs.DismissConcern;
+
+    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.DismissAsync(turn, data, cancellationToken);
+}
