@@ -18,6 +18,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using HealthItPm.Bot.Cards;
 
 namespace HealthItPm.Bot.Hosting;
 
@@ -136,14 +138,14 @@ public static class ServiceCollectionExtensions
         services.AddForm<RiskUpdateForm>(RiskUpdateForm.Command);
         services.AddForm<ReportConcernForm>(ReportConcernForm.Command);
         services.AddSingleton<ConcernTriageActions>();
-        services.AddSingleton<ICardActionHandler, LogConcernAsRiskAction>();
-        services.AddSingleton<ICardActionHandler, DismissConcernAction>();
+        services.AddCardAction<ConcernTriageActions>(CardVerbs.LogConcernAsRisk, a => a.LogAsRiskAsync);
+        services.AddCardAction<ConcernTriageActions>(CardVerbs.DismissConcern, a => a.DismissAsync);
         services.AddCommand<RiskCommand>(RiskCommand.Command);
         services.AddSingleton<RiskDecisionActions>();
-        services.AddSingleton<ICardActionHandler, AcknowledgeRiskAction>();
-        services.AddSingleton<ICardActionHandler, AcceptRiskAction>();
-        services.AddSingleton<ICardActionHandler, AssignRiskOwnerAction>();
-        services.AddSingleton<ICardActionHandler, AskForRiskUpdateAction>();
+        services.AddCardAction<RiskDecisionActions>(CardVerbs.AcknowledgeRisk, a => a.AcknowledgeAsync);
+        services.AddCardAction<RiskDecisionActions>(CardVerbs.AcceptRisk, a => a.AcceptAsync);
+        services.AddCardAction<RiskDecisionActions>(CardVerbs.AssignRiskOwner, a => a.AssignOwnerAsync);
+        services.AddCardAction<RiskDecisionActions>(CardVerbs.AskForRiskUpdate, a => a.AskForUpdateAsync);
         return services;
     }
 
@@ -159,8 +161,8 @@ public static class ServiceCollectionExtensions
         services.AddCommand<CheckInStopCommand>(CheckInStopCommand.Command);
         services.AddForm<CheckInScheduleForm>(CheckInScheduleForm.Command);
         services.AddSingleton<CheckInAnswerActions>();
-        services.AddSingleton<ICardActionHandler, SubmitCheckInAction>();
-        services.AddSingleton<ICardActionHandler, ChangeCheckInAction>();
+        services.AddCardAction<CheckInAnswerActions>(CardVerbs.SubmitCheckIn, a => a.SubmitAsync);
+        services.AddCardAction<CheckInAnswerActions>(CardVerbs.ChangeCheckIn, a => a.ChangeAsync);
         return services;
     }
 
@@ -172,6 +174,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TForm>();
         services.AddSingleton<ICommand>(sp => sp.GetRequiredService<TForm>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<TForm>());
+        return services;
+    }
+
+    /// <summary>A verb handled by a method of <typeparamref name="THandlers"/>, which handles a card's several buttons.</summary>
+    private static IServiceCollection AddCardAction<THandlers>(this IServiceCollection services, string verb, Func<THandlers, Func<ITurnContext, JObject, CancellationToken, Task<JObject>>> method)
+        where THandlers : notnull
+    {
+        services.AddSingleton<ICardActionHandler>(sp => new DelegatingCardAction(verb, method(sp.GetRequiredService<THandlers>())));
         return services;
     }
 

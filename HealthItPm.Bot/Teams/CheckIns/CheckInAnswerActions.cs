@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Privacy;
@@ -103,18 +102,3 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
     private static string? Text(JObject data, string key) => data?[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
 }
 
-/// <summary>The <c>checkin.submit</c> verb.</summary>
-public sealed class SubmitCheckInAction(CheckInAnswerActions actions) : ICardActionHandler
-{
-    public string Verb => CardVerbs.SubmitCheckIn;
-
-    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.SubmitAsync(turn, data, cancellationToken);
-}
-
-/// <summary>The <c>checkin.change</c> verb.</summary>
-public sealed class ChangeCheckInAction(CheckInAnswerActions actions) : ICardActionHandler
-{
-    public string Verb => CardVerbs.ChangeCheckIn;
-
-    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.ChangeAsync(turn, data, cancellationToken);
-}

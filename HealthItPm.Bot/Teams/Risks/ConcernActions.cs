@@ -115,16 +115,3 @@ public sealed class ConcernTriageActions(RiskService risks, IRiskStore store, Ri
             : null;
 }
 
-public sealed class LogConcernAsRiskAction(ConcernTriageActions actions) : ICardActionHandler
-{
-    public string Verb => CardVerbs.LogConcernAsRisk;
-
-    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.LogAsRiskAsync(turn, data, cancellationToken);
-}
-
-public sealed class DismissConcernAction(ConcernTriageActions actions) : ICardActionHandler
-{
-    public string Verb => CardVerbs.DismissConcern;
-
-    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.DismissAsync(turn, data, cancellationToken);
-}

@@ -253,30 +253,3 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
     }
 }
 
-public sealed class AcknowledgeRiskAction(RiskDecisionActions actions) : ICardActionHandler
-{
-    public string Verb => CardVerbs.AcknowledgeRisk;
-
-    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AcknowledgeAsync(turn, data, cancellationToken);
-}
-
-public sealed class AssignRiskOwnerAction(RiskDecisionActions actions) : ICardActionHandler
-{
-    public string Verb => CardVerbs.AssignRiskOwner;
-
-    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AssignOwnerAsync(turn, data, cancellationToken);
-}
-
-public sealed class AskForRiskUpdateAction(RiskDecisionActions actions) : ICardActionHandler
-{
-    public string Verb => CardVerbs.AskForRiskUpdate;
-
-    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AskForUpdateAsync(turn, data, cancellationToken);
-}
-
-public sealed class AcceptRiskAction(RiskDecisionActions actions) : ICardActionHandler
-{
-    public string Verb => CardVerbs.AcceptRisk;
-
-    public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) => actions.AcceptAsync(turn, data, cancellationToken);
-}
