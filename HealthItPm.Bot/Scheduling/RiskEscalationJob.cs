@@ -3,14 +3,14 @@ using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Scheduling;
 
-/// <summary>Applies the escalation policy to every watched risk and tells whoever it says must be told.</summary>
+/// <summary>Applies the escalation policy to every watched risk and delivers its outbox.</summary>
 public sealed class RiskEscalationJob(RiskService risks, RiskNotifier notifier) : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var (tenant, notice) in await risks.WatchAsync(cancellationToken))
+        foreach (var (tenant, id) in await risks.WatchedAsync(cancellationToken))
         {
-            await notifier.NotifyAsync(tenant, notice, cancellationToken);
+            await notifier.ApplyPolicyAsync(tenant, id, cancellationToken);
         }
     }
 }

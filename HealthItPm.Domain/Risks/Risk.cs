@@ -15,6 +15,7 @@ public sealed class Risk
     public const int MaxTextLength = 1000;
 
     private readonly List<RiskEvent> _history;
+    private readonly List<PendingNotice> _outbox = [];
 
     private Risk(RiskId id, string title, string? description, RiskCategory category, RiskRating rating, PersonId? owner, string? mitigation, DateOnly? due, List<RiskEvent> history)
     {
@@ -65,16 +66,25 @@ public sealed class Risk
 
     public bool IsOpen => Status is not (RiskStatus.Accepted or RiskStatus.Closed);
 
+    /// <summary>Notices decided but not yet delivered, oldest first.</summary>
+    public IReadOnlyList<PendingNotice> Outbox => _outbox;
+
+    /// <summary>How many notices this risk has ever queued: each notice's sequence number is unique for the risk's life.</summary>
+    public int NoticesEnqueued { get; private set; }
+
+    /// <summary>The scheduler keeps looking at a risk while the policy may act on it or a notice is undelivered.</summary>
+    public bool NeedsWatching => IsOpen || _outbox.Count > 0;
+
     /// <summary>This risk as the project's RAG rules see it.</summary>
     public Projects.OpenRisk AsOpenRisk() => new(Id.ToString(), Title, Rating.Score, Rating.Band == RiskBand.Critical, Rating.Band == RiskBand.High);
 
-    public RiskState ToState() => new(Id, Title, Description, Category, Rating, Owner, Mitigation, MitigationDue, Status, EscalationLevel, EscalatedAt, Acknowledged, OwnerRemindedAt, AcceptedBecause, ChainExhaustionReported, [.. _history]);
+    public RiskState ToState() => new(Id, Title, Description, Category, Rating, Owner, Mitigation, MitigationDue, Status, EscalationLevel, EscalatedAt, Acknowledged, OwnerRemindedAt, AcceptedBecause, ChainExhaustionReported, [.. _history], [.. _outbox], NoticesEnqueued);
 
     /// <summary>Rebuilds a stored risk; the state was valid when stored.</summary>
     public static Risk Restore(RiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new Risk(state.Id, state.Title, state.Description, state.Category, state.Rating, state.Owner, state.Mitigation, state.MitigationDue, [.. state.History])
+        var risk = new Risk(state.Id, state.Title, state.Description, state.Category, state.Rating, state.Owner, state.Mitigation, state.MitigationDue, [.. state.History])
         {
             Status = state.Status,
             EscalationLevel = state.EscalationLevel,
@@ -83,7 +93,10 @@ public sealed class Risk
             OwnerRemindedAt = state.OwnerRemindedAt,
             AcceptedBecause = state.AcceptedBecause,
             ChainExhaustionReported = state.ChainExhaustionReported,
+            NoticesEnqueued = state.NoticesEnqueued,
         };
+        risk._outbox.AddRange(state.Outbox ?? []);
+        return risk;
     }
 
     public static Risk Log(RiskId id, string title, string? description, RiskCategory category, RiskRating rating, PersonId? owner, string? mitigation, DateOnly? due, PersonId by, DateTimeOffset now) =>
@@ -191,6 +204,72 @@ public sealed class Risk
         ChainExhaustionReported = true;
     }
 
+    /// <summary>Puts a notice in the outbox, to be delivered from now on.</summary>
+    public void Enqueue(RiskNotice notice, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        NoticesEnqueued++;
+        _outbox.Add(new PendingNotice(NoticesEnqueued, notice, 0, now, null));
+    }
+
+    /// <summary>Claims every notice due now for <see cref="NoticeDelivery.ClaimLease"/>; the caller saves the claim before sending.</summary>
+    public IReadOnlyList<PendingNotice> ClaimDueNotices(DateTimeOffset now)
+    {
+        var claimed = new List<PendingNotice>();
+        for (var i = 0; i < _outbox.Count; i++)
+        {
+            if (_outbox[i].IsDue(now))
+            {
+                _outbox[i] = _outbox[i] with { ClaimedUntil = now + NoticeDelivery.ClaimLease };
+                claimed.Add(_outbox[i]);
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// Records how a claimed notice's delivery went: delivered notices leave the outbox with an event in
+    /// the history; failed ones wait with backoff (or Teams' Retry-After), and after
+    /// <see cref="NoticeDelivery.MaxAttempts"/> are given up, also with an event.
+    /// </summary>
+    public void CompleteNotice(int sequence, NoticeDelivery delivery, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var index = _outbox.FindIndex(n => n.Sequence == sequence);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var pending = _outbox[index];
+        var what = $"{Describe(pending.Notice.Kind)} to {pending.Notice.To.Value}";
+        var attempts = pending.Attempts + 1;
+        switch (delivery)
+        {
+            case NoticeDelivery.Delivered:
+                _outbox.RemoveAt(index);
+                Record(now, null, "notified", null, what);
+                break;
+            case NoticeDelivery.Failed when attempts >= NoticeDelivery.MaxAttempts:
+                _outbox.RemoveAt(index);
+                Record(now, null, "notice not delivered", null, $"{what} after {attempts} tries");
+                break;
+            case NoticeDelivery.Failed failed:
+                var wait = NoticeDelivery.Backoff(attempts);
+                _outbox[index] = pending with { Attempts = attempts, NextAttemptAt = now + (failed.RetryAfter > wait ? failed.RetryAfter.Value : wait), ClaimedUntil = null };
+                break;
+        }
+    }
+
+    private static string Describe(RiskNoticeKind kind) => kind switch
+    {
+        RiskNoticeKind.Escalation => "escalation card",
+        RiskNoticeKind.OwnerReminder => "past-due reminder",
+        RiskNoticeKind.ChainExhausted => "chain-exhausted notice",
+        _ => "update request",
+    };
+
     private void Move(RiskStatus status, PersonId? by, DateTimeOffset now, string? note = null)
     {
         Record(now, by, "status", Status.ToString(), note is null ? status.ToString() : $"{status}: {note}");
@@ -226,4 +305,6 @@ public sealed record RiskState(
     DateTimeOffset? OwnerRemindedAt,
     string? AcceptedBecause,
     bool ChainExhaustionReported,
-    IReadOnlyList<RiskEvent> History);
+    IReadOnlyList<RiskEvent> History,
+    IReadOnlyList<PendingNotice>? Outbox = null,
+    int NoticesEnqueued = 0);

@@ -8,21 +8,11 @@ namespace HealthItPm.Domain.Risks;
 /// <summary>A risk as the PM entered it.</summary>
 public sealed record NewRisk(string Title, string? Description, RiskCategory Category, int Probability, int Impact, string? Mitigation, DateOnly? MitigationDue);
 
-public enum RiskNoticeKind
-{
-    Escalation,
-    OwnerReminder,
-    ChainExhausted,
-    UpdateRequested,
-}
-
-/// <summary>Something the escalation policy decided a person must be told; the caller delivers it.</summary>
-public sealed record RiskNotice(RiskNoticeKind Kind, PersonId To, RiskId Risk, string Reason);
-
 /// <summary>
 /// The risk use cases. Logging needs a PM; acknowledging and accepting need a leader in the
-/// project's escalation chain. <see cref="WatchAsync"/> applies the escalation policy: each step is
-/// saved with the risk's ETag before anyone is told, so of several hosts only one tells them.
+/// project's escalation chain. <see cref="WatchOneAsync"/> applies the escalation policy: each step is
+/// saved with the risk's ETag, together with the notices it calls for, before anyone is told; the
+/// notices leave the risk's outbox through <see cref="ClaimDueNoticesAsync"/> and <see cref="CompleteNoticeAsync"/>.
 /// </summary>
 public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
 {
@@ -196,24 +186,18 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             }
         }, cancellationToken);
 
-    /// <summary>A leader in the chain asks the owner (or, without one, the PMs) for an update; returns who to tell.</summary>
-    public async Task<Outcome<(Project Project, Risk Risk, IReadOnlyList<RiskNotice> Notices)>> AskForUpdateAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken)
-    {
-        var outcome = await ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.RequestUpdate(person, clock.GetUtcNow()), cancellationToken);
-        if (outcome is not Outcome<(Project, Risk)>.Done { Value: var (project, risk) })
+    /// <summary>A leader in the chain asks the owner (or, without one, the PMs) for an update; the request waits in the risk's outbox.</summary>
+    public Task<Outcome<(Project Project, Risk Risk)>> AskForUpdateAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
+        ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (project, risk) =>
         {
-            return outcome switch
+            var now = clock.GetUtcNow();
+            risk.RequestUpdate(person, now);
+            IReadOnlyList<PersonId> recipients = risk.Owner is { } owner ? [owner] : [.. project.ProjectManagers.Select(pm => pm.Person)];
+            foreach (var to in recipients)
             {
-                Outcome<(Project, Risk)>.Refused r => new Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.Refused(r.Reason),
-                Outcome<(Project, Risk)>.NotFound n => new Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.NotFound(n.Message),
-                Outcome<(Project, Risk)>.Invalid i => new Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.Invalid(i.Message),
-                _ => throw new InvalidOperationException("Unexpected outcome."),
-            };
-        }
-
-        IReadOnlyList<PersonId> recipients = risk.Owner is { } owner ? [owner] : [.. project.ProjectManagers.Select(pm => pm.Person)];
-        return new Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.Done((project, risk, [.. recipients.Select(to => new RiskNotice(RiskNoticeKind.UpdateRequested, to, id, "a leader asked for an update"))]));
-    }
+                risk.Enqueue(new RiskNotice(RiskNoticeKind.UpdateRequested, to, id, "a leader asked for an update"), now);
+            }
+        }, cancellationToken);
 
     public Task<Outcome<(Project Project, Risk Risk)>> AcknowledgeAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
         ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.Acknowledge(person, clock.GetUtcNow()), cancellationToken);
@@ -221,19 +205,14 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, string reason, CancellationToken cancellationToken) =>
         ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
 
-    /// <summary>Applies the escalation policy to every watched risk; returns who must be told what.</summary>
-    public async Task<IReadOnlyList<(TenantId Tenant, RiskNotice Notice)>> WatchAsync(CancellationToken cancellationToken)
-    {
-        var notices = new List<(TenantId, RiskNotice)>();
-        foreach (var (tenant, id) in await store.WatchedAsync(cancellationToken))
-        {
-            notices.AddRange((await WatchOneAsync(tenant, id, cancellationToken)).Select(n => (tenant, n)));
-        }
+    /// <summary>The risks the escalation policy still acts on, or whose notices are not yet delivered.</summary>
+    public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) => store.WatchedAsync(cancellationToken);
 
-        return notices;
-    }
-
-    /// <summary>Applies the policy to one risk (at once after logging it, and on every tick).</summary>
+    /// <summary>
+    /// Applies the policy to one risk (at once after logging or re-rating it, and on every tick): the
+    /// step and the notices it calls for are saved together with the risk's ETag, so of several hosts
+    /// one takes the step, and the notices survive until delivered. Returns the notices queued.
+    /// </summary>
     public async Task<IReadOnlyList<RiskNotice>> WatchOneAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(tenant, id, cancellationToken);
@@ -266,8 +245,39 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
                 return [];
         }
 
-        // The ETag-guarded save is the claim: a host that loses it tells nobody.
+        foreach (var notice in notices)
+        {
+            risk.Enqueue(notice, now);
+        }
+
         return await store.SaveAsync(tenant, stored, cancellationToken) ? notices : [];
+    }
+
+    /// <summary>Claims the risk's notices that are due; empty when there are none or another host claimed them first.</summary>
+    public async Task<(Project Project, Risk Risk, IReadOnlyList<PendingNotice> Claimed)?> ClaimDueNoticesAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(tenant, id, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (stored is null || !stored.Risk.Outbox.Any(n => n.IsDue(now)) || (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is not { } project)
+        {
+            return null;
+        }
+
+        var claimed = stored.Risk.ClaimDueNotices(now);
+        return await store.SaveAsync(tenant, stored, cancellationToken) ? (project, stored.Risk, claimed) : null;
+    }
+
+    /// <summary>Records how a claimed notice's delivery went; re-reads and retries when the risk changed meanwhile, so the result is never lost to a race.</summary>
+    public async Task CompleteNoticeAsync(TenantId tenant, RiskId id, int sequence, NoticeDelivery delivery, CancellationToken cancellationToken)
+    {
+        while (await store.GetAsync(tenant, id, cancellationToken) is { } stored)
+        {
+            stored.Risk.CompleteNotice(sequence, delivery, clock.GetUtcNow());
+            if (await store.SaveAsync(tenant, stored, cancellationToken))
+            {
+                return;
+            }
+        }
     }
 
     private string? InChain(Project project, PersonId person) =>

@@ -80,7 +80,7 @@ public static class RiskCard
 
         body.Add(CardElements.Section("History"));
         body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.UserText(
-            $"{e.At:yyyy-MM-dd HH:mm} UTC · {e.What}{(e.After is null ? "" : ": " + e.After)}")));
+            $"{e.At:yyyy-MM-dd HH:mm} UTC · {e.What}{(e.After is null ? "" : ": " + Named(view, e.After))}")));
 
         var actions = new List<JObject>();
         if (risk.Status == RiskStatus.Escalated && risk.Acknowledged is null)
@@ -119,6 +119,10 @@ public static class RiskCard
 
         return AdaptiveCard.Create(body, actions);
     }
+
+    // History keeps people by id (names change); the card shows the names the project knows them by.
+    private static string Named(RiskView view, string text) =>
+        view.People.Aggregate(text, (named, p) => named.Replace(p.Person, p.Name, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Puts names to the people a risk refers to, from the project's members.</summary>

@@ -16,8 +16,8 @@ namespace HealthItPm.Bot.Storage.Risks;
 /// history as one JSON document, ETag-guarded; a project's register is its partition's range.
 /// RK <c>counter</c> — the last number handed out, incremented with its ETag so no number repeats.
 /// RK <c>concern|{number}</c> — a concern raised by anyone on the project, with its triage (counter <c>concern-counter</c>).
-/// PK <c>watch</c>, RK <c>{tenant}|{CODE}|{number}</c> — the risks the escalation policy still watches
-/// (removed when accepted or closed), so the scheduler never reads settled risks.
+/// PK <c>watch</c>, RK <c>{tenant}|{CODE}|{number}</c> — the risks the escalation policy still watches or
+/// whose outbox still holds notices (removed once settled and delivered), so the scheduler never reads settled risks.
 /// </para>
 /// </summary>
 public sealed class RiskTable(StorageTables tables) : IRiskStore
@@ -122,7 +122,7 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     private Task<Response> WatchAsync(TenantId tenant, Risk risk, CancellationToken cancellationToken)
     {
         var key = $"{Partition(tenant, risk.Id.Project)}|{risk.Id.Number}";
-        return risk.Status is RiskStatus.Accepted or RiskStatus.Closed
+        return !risk.NeedsWatching
             ? tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(WatchPartition, key, ETag.All, cancellationToken), cancellationToken)
             : tables.ExecuteAsync(
                 Name,

@@ -102,16 +102,11 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         }
 
         // At once, not at the next tick: a critical patient-safety risk reaches the sponsor now.
-        var notices = await risks.WatchOneAsync(caller.Tenant, risk.Id, cancellationToken);
-        foreach (var notice in notices)
-        {
-            await notifier.NotifyAsync(caller.Tenant, notice, cancellationToken);
-        }
-
+        var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, risk.Id, cancellationToken);
         var view = await risks.GetAsync(caller.Tenant, caller.Person, risk.Id, cancellationToken);
         return ProjectOutcomes.Card(view, found => ProjectElements.Saved(
             RiskCard.Build(RiskViews.Of(found.Project, found.Risk, clock.GetUtcNow())),
-            notices.Count > 0 ? $"Logged {risk.Id} and escalated it to the sponsor at once." : $"Logged {risk.Id}."));
+            RiskNotifier.Saying($"Logged {risk.Id}", escalation)));
     }
 
     private FormModel Blank(ProjectCode code, int? concern = null)
@@ -223,16 +218,12 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
         }
 
         var outcome = await risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken);
-        if (outcome is not Outcome<(Project, Risk, IReadOnlyList<RiskNotice>)>.Done { Value: var (project, risk, notices) })
+        if (outcome is not Outcome<(Project, Risk)>.Done { Value: var (project, risk) })
         {
             return ProjectOutcomes.NotDone(outcome);
         }
 
-        foreach (var notice in notices)
-        {
-            await notifier.NotifyAsync(caller.Tenant, notice, cancellationToken);
-        }
-
+        await notifier.DeliverAsync(caller.Tenant, id, cancellationToken);
         return ProjectElements.Saved(RiskCard.Build(RiskViews.Of(project, risk, clock.GetUtcNow())), risk.Owner is null ? "Update requested from the project managers." : "Update requested from the owner.");
     }
 

@@ -87,21 +87,14 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Tim
             return ProjectOutcomes.NotDone(outcome);
         }
 
-        var notices = await risks.WatchOneAsync(caller.Tenant, id, cancellationToken);
-        foreach (var notice in notices)
-        {
-            await notifier.NotifyAsync(caller.Tenant, notice, cancellationToken);
-        }
-
+        var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, id, cancellationToken);
         var shown = risk;
-        if (notices.Count > 0 && await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken) is Outcome<(Project, Risk)>.Done { Value: var (_, escalated) })
+        if (escalation.Queued > 0 && await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken) is Outcome<(Project, Risk)>.Done { Value: var (_, escalated) })
         {
             shown = escalated;
         }
 
-        return ProjectElements.Saved(
-            RiskCard.Build(RiskViews.Of(project, shown, clock.GetUtcNow())),
-            notices.Count > 0 ? $"Updated {id} and escalated it to the sponsor at once." : $"Updated {id}.");
+        return ProjectElements.Saved(RiskCard.Build(RiskViews.Of(project, shown, clock.GetUtcNow())), RiskNotifier.Saying($"Updated {id}", escalation));
     }
 
     private FormModel Blank(RiskId id) => new(

@@ -179,6 +179,59 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_escalation_Teams_refuses_waits_in_the_outbox_and_is_sent_once_when_it_may_be()
+    {
+        var (_, nurse) = await SetUpAsync();
+        var pmId = new PersonId(TestActivities.PmAadId);
+        await _hostA.Services.GetRequiredService<ProjectService>().ChangeAsync(Tenant, pmId, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.NurseAadId), "Nina Patel", ProjectRole.Leader, StakeholderRole.Nurse, "Nursing")), default);
+        var risks = _hostA.Services.GetRequiredService<HealthItPm.Domain.Risks.RiskService>();
+        var id = new HealthItPm.Domain.Risks.RiskId(Code, 1);
+        Assert.IsType<Outcome<HealthItPm.Domain.Risks.Risk>.Done>(await risks.LogAsync(Tenant, pmId, Code, new HealthItPm.Domain.Risks.NewRisk("Allergy interface drops reactions", null, HealthItPm.Domain.Risks.RiskCategory.PatientSafety, 4, 5, null, null), default));
+
+        // Teams throttles for two minutes: longer than one send waits, so the card stays queued.
+        _connector.FailNext(429, retryAfter: "120");
+        await BothTickAsync();
+        Assert.Equal(0, CardsTo(nurse, "Escalated risk EHR-R1"));
+        Assert.Single((await _hostA.Services.GetRequiredService<IRiskStore>().GetAsync(Tenant, id, default))!.Risk.Outbox);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await BothTickAsync();
+        Assert.Equal(0, CardsTo(nurse, "Escalated risk EHR-R1"));
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await BothTickAsync();
+        await BothTickAsync();
+        Assert.Equal(1, CardsTo(nurse, "Escalated risk EHR-R1"));
+        var risk = (await _hostA.Services.GetRequiredService<IRiskStore>().GetAsync(Tenant, id, default))!.Risk;
+        Assert.Empty(risk.Outbox);
+        Assert.Equal(["logged", "escalated", "notified"], risk.History.Select(e => e.What));
+    }
+
+    [Fact]
+    public async Task A_notice_claimed_by_a_host_that_died_is_sent_by_another_after_the_lease()
+    {
+        var (_, nurse) = await SetUpAsync();
+        var pmId = new PersonId(TestActivities.PmAadId);
+        await _hostA.Services.GetRequiredService<ProjectService>().ChangeAsync(Tenant, pmId, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.NurseAadId), "Nina Patel", ProjectRole.Leader, StakeholderRole.Nurse, "Nursing")), default);
+        var risks = _hostA.Services.GetRequiredService<HealthItPm.Domain.Risks.RiskService>();
+        var id = new HealthItPm.Domain.Risks.RiskId(Code, 1);
+        Assert.IsType<Outcome<HealthItPm.Domain.Risks.Risk>.Done>(await risks.LogAsync(Tenant, pmId, Code, new HealthItPm.Domain.Risks.NewRisk("Patient portal shows another patient's results", null, HealthItPm.Domain.Risks.RiskCategory.PrivacyRegulatory, 2, 5, null, null), default));
+
+        // Host A decides and claims, then dies before sending.
+        await risks.WatchOneAsync(Tenant, id, default);
+        Assert.NotNull(await risks.ClaimDueNoticesAsync(Tenant, id, default));
+        await _hostB.Services.GetRequiredService<Scheduler>().TickAsync(default);
+        Assert.Equal(0, CardsTo(nurse, "Escalated risk EHR-R1"));
+
+        _clock.Advance(HealthItPm.Domain.Risks.NoticeDelivery.ClaimLease);
+        await _hostB.Services.GetRequiredService<Scheduler>().TickAsync(default);
+        await BothTickAsync();
+        Assert.Equal(1, CardsTo(nurse, "Escalated risk EHR-R1"));
+    }
+
+    [Fact]
     public async Task After_three_weeks_of_downtime_one_round_catches_up()
     {
         var (_, nurse) = await SetUpAsync();

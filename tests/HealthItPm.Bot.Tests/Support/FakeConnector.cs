@@ -10,8 +10,8 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Support;
 
-/// <summary>One call the bot made to the connector.</summary>
-public sealed record ConnectorRequest(string Method, string Path, JObject? Body);
+/// <summary>One call the bot made to the connector, and whether the fake accepted it (not failed on purpose).</summary>
+public sealed record ConnectorRequest(string Method, string Path, JObject? Body, bool Accepted = true);
 
 /// <summary>
 /// A Bot Connector on loopback: records what the bot sends and answers 200 with an id, or, when
@@ -74,7 +74,7 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     public IEnumerable<JObject> SentActivities(string conversationId) => _requests
-        .Where(r => r.Method == "POST" && r.Path.StartsWith($"/v3/conversations/{conversationId}/activities", StringComparison.Ordinal) && r.Body is not null)
+        .Where(r => r.Accepted && r.Method == "POST" && r.Path.StartsWith($"/v3/conversations/{conversationId}/activities", StringComparison.Ordinal) && r.Body is not null)
         .Select(r => r.Body!);
 
     public async ValueTask DisposeAsync()
@@ -87,9 +87,10 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync();
-        _requests.Enqueue(new ConnectorRequest(context.Request.Method, context.Request.Path.Value ?? "", text.Length > 0 ? JObject.Parse(text) : null));
+        var failed = _failures.TryDequeue(out var failure);
+        _requests.Enqueue(new ConnectorRequest(context.Request.Method, context.Request.Path.Value ?? "", text.Length > 0 ? JObject.Parse(text) : null, !failed));
 
-        if (_failures.TryDequeue(out var failure))
+        if (failed)
         {
             context.Response.StatusCode = failure.Status;
             if (failure.RetryAfter is not null)
