@@ -23,6 +23,9 @@ public static class CardVerbs
     public const string AcceptRisk = "risk.accept";
     public const string AssignRiskOwner = "risk.assign";
     public const string AskForRiskUpdate = "risk.askupdate";
+
+    /// <summary>The escalation card's refresh: the current risk, for the person viewing it.</summary>
+    public const string ViewRisk = "risk.view";
     public const string UpdateRisk = "risk.update";
     public const string ReportConcern = "concern.report";
     public const string LogConcernAsRisk = "concern.log";

@@ -132,6 +132,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRiskStore, RiskTable>();
         services.AddSingleton<RiskService>();
         services.AddSingleton<RiskNotifier>();
+        services.AddSingleton<RiskCardFactory>();
         services.AddSingleton<IScheduledJob, RiskEscalationJob>();
         services.AddForm<RiskAddForm>(RiskAddForm.Command);
         services.AddCommand<RisksCommand>(RisksCommand.Command);
@@ -146,6 +147,7 @@ public static class ServiceCollectionExtensions
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AcceptRisk, a => a.AcceptAsync);
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AssignRiskOwner, a => a.AssignOwnerAsync);
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AskForRiskUpdate, a => a.AskForUpdateAsync);
+        services.AddCardAction<RiskDecisionActions>(CardVerbs.ViewRisk, a => a.ViewAsync);
         return services;
     }
 

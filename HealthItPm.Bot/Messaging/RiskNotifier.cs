@@ -1,7 +1,6 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Teams.Risks;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Messaging;
@@ -11,7 +10,7 @@ namespace HealthItPm.Bot.Messaging;
 /// the chain was exhausted. Notices are claimed in storage before sending and their outcome recorded
 /// after, so a failed send is tried again later (with backoff) and several hosts send each once.
 /// </summary>
-public sealed partial class RiskNotifier(RiskService risks, ProactiveSender sender, TimeProvider clock, ILogger<RiskNotifier> logger)
+public sealed partial class RiskNotifier(RiskService risks, ProactiveSender sender, RiskCardFactory cards, ILogger<RiskNotifier> logger)
 {
     /// <summary>
     /// Applies the escalation policy to the risk and delivers what it queued, at once: a critical
@@ -34,7 +33,10 @@ public sealed partial class RiskNotifier(RiskService risks, ProactiveSender send
         var delivered = 0;
         foreach (var pending in claimed)
         {
-            var result = await sender.SendToPersonAsync(tenant, pending.Notice.To, AdaptiveCard.ToActivity(CardFor(project, risk, pending.Notice)), cancellationToken);
+            var card = pending.Notice.Kind == RiskNoticeKind.Escalation
+                ? await cards.ForAsync(tenant, project, risk, pending.Notice.To, cancellationToken)
+                : NoticeFor(risk, pending.Notice.Kind);
+            var result = await sender.SendToPersonAsync(tenant, pending.Notice.To, AdaptiveCard.ToActivity(card), cancellationToken);
             NoticeDelivery outcome = result.Outcome == SendOutcome.Sent ? new NoticeDelivery.Delivered() : new NoticeDelivery.Failed(result.RetryAfter);
             if (result.Outcome == SendOutcome.Sent)
             {
@@ -59,9 +61,8 @@ public sealed partial class RiskNotifier(RiskService risks, ProactiveSender send
         _ => done + " and escalated it to the sponsor at once.",
     };
 
-    private Newtonsoft.Json.Linq.JObject CardFor(Project project, Risk risk, RiskNotice notice) => notice.Kind switch
+    private static Newtonsoft.Json.Linq.JObject NoticeFor(Risk risk, RiskNoticeKind kind) => kind switch
     {
-        RiskNoticeKind.Escalation => RiskCard.Build(RiskViews.Of(project, risk, clock.GetUtcNow())),
         RiskNoticeKind.OwnerReminder => NoticeCard.Build(new NoticeCardModel(
             $"Mitigation past due: {risk.Id}",
             $"The mitigation of {CardElements.Escape(risk.Title)} was due {risk.MitigationDue:yyyy-MM-dd}. Update it with the PM, or it will be escalated.")),

@@ -5,6 +5,12 @@ using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Risks;
 
+/// <summary>What one person may do with a risk from its card: the card shows them these actions, and no others.</summary>
+public sealed record RiskPermissions(bool Acknowledge, bool Accept, bool AssignOwner, bool AskForUpdate)
+{
+    public static readonly RiskPermissions None = new(false, false, false, false);
+}
+
 /// <summary>A risk as the PM entered it.</summary>
 public sealed record NewRisk(string Title, string? Description, RiskCategory Category, int Probability, int Impact, string? Mitigation, DateOnly? MitigationDue);
 
@@ -278,6 +284,24 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
                 return;
             }
         }
+    }
+
+    /// <summary>The same rules the use cases apply, for the card: leaders in the chain acknowledge, accept and ask; the PM, owner or chain assign.</summary>
+    public RiskPermissions PermissionsOf(Project project, Risk risk, PersonId person)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(risk);
+        if (!risk.IsOpen)
+        {
+            return RiskPermissions.None;
+        }
+
+        var leader = InChain(project, person) is null;
+        return new RiskPermissions(
+            leader && risk.Status == RiskStatus.Escalated && risk.Acknowledged is null,
+            leader,
+            MayChange(project, risk, person) is null,
+            leader);
     }
 
     private string? InChain(Project project, PersonId person) =>

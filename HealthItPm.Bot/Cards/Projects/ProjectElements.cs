@@ -7,12 +7,17 @@ namespace HealthItPm.Bot.Cards.Projects;
 public static class ProjectElements
 {
     /// <summary>The card with a confirmation of what was just saved on top.</summary>
-    public static JObject Saved(JObject card, string message)
+    public static JObject Saved(JObject card, string message) => Banner(card, "✔ " + message, "Good");
+
+    /// <summary>The card as it stands, with why nothing changed (e.g. someone else already handled it).</summary>
+    public static JObject Unchanged(JObject card, string message) => Banner(card, "ℹ " + message, "Warning");
+
+    private static JObject Banner(JObject card, string text, string color)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var saved = (JObject)card.DeepClone();
-        ((JArray)saved["body"]!).Insert(0, new JObject { ["type"] = "TextBlock", ["text"] = "✔ " + message, ["color"] = "Good", ["wrap"] = true });
-        return saved;
+        var copy = (JObject)card.DeepClone();
+        ((JArray)copy["body"]!).Insert(0, new JObject { ["type"] = "TextBlock", ["text"] = text, ["color"] = color, ["wrap"] = true });
+        return copy;
     }
 
     public static JObject RagBadge(RagStatus health)

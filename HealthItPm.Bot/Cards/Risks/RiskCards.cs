@@ -4,8 +4,20 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Risks;
 
-/// <summary>A risk as cards show it, with the names of the people involved.</summary>
-public sealed record RiskView(Risk Risk, string ProjectName, string? OwnerName, string? AcknowledgedByName, DateTimeOffset Now, IReadOnlyList<(string Name, string Person)> People);
+/// <summary>
+/// A risk as cards show it, with the names of the people involved; <paramref name="Viewer"/> is what the
+/// person the card is built for may do, and <paramref name="RefreshFor"/> the Teams user ids whose copy
+/// Teams refreshes on view, so each sees the current state with the actions their role allows.
+/// </summary>
+public sealed record RiskView(
+    Risk Risk,
+    string ProjectName,
+    string? OwnerName,
+    string? AcknowledgedByName,
+    DateTimeOffset Now,
+    IReadOnlyList<(string Name, string Person)> People,
+    RiskPermissions Viewer,
+    IReadOnlyList<string> RefreshFor);
 
 /// <summary><c>risks</c>: the register, highest score first.</summary>
 public static class RiskRegisterCard
@@ -40,11 +52,15 @@ public static class RiskRegisterCard
 
 /// <summary>
 /// The escalation a leader receives (and <c>risk EHR-R7</c> shows): score badge, category, owner,
-/// mitigation, due, age, the latest history; Acknowledge, or Accept with a reason, while it is escalated.
+/// mitigation, due, age, the latest history; the actions the viewer's role allows (acknowledge, assign
+/// owner, ask for update, accept with a reason), and a refresh so every copy shows the current state.
 /// </summary>
 public static class RiskCard
 {
     private const int HistoryShown = 4;
+
+    // Teams refreshes a card for at most 60 users; the rest see the card as sent.
+    private const int MaxRefreshUsers = 60;
 
     public static JObject Build(RiskView view)
     {
@@ -63,7 +79,7 @@ public static class RiskCard
                 ("Owner", CardElements.Escape(view.OwnerName ?? "none yet")),
                 ("Mitigation", CardElements.Escape(risk.Mitigation ?? "none yet")),
                 ("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
-                ("Age", age.TotalDays >= 1 ? ProjectFormat.Days((int)age.TotalDays) : $"{Math.Max(1, (int)age.TotalMinutes)} min"),
+                ("Age", age.TotalDays >= 1 ? ProjectFormat.Days((int)age.TotalDays) : age.TotalHours >= 1 ? $"{(int)age.TotalHours} h {age.Minutes:00} min" : $"{Math.Max(1, (int)age.TotalMinutes)} min"),
             ]),
         };
 
@@ -82,14 +98,14 @@ public static class RiskCard
         body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.UserText(
             $"{e.At:yyyy-MM-dd HH:mm} UTC · {e.What}{(e.After is null ? "" : ": " + Named(view, e.After))}")));
 
+        var data = new JObject { ["risk"] = risk.Id.ToString() };
         var actions = new List<JObject>();
-        if (risk.Status == RiskStatus.Escalated && risk.Acknowledged is null)
+        if (view.Viewer.Acknowledge)
         {
-            actions.Add(CardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, new JObject { ["risk"] = risk.Id.ToString() }, primary: true));
+            actions.Add(CardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, data, primary: true));
         }
 
-        var data = new JObject { ["risk"] = risk.Id.ToString() };
-        if (risk.IsOpen && view.People.Count > 0)
+        if (view.Viewer.AssignOwner && view.People.Count > 0)
         {
             body.Add(new JObject
             {
@@ -101,10 +117,14 @@ public static class RiskCard
                 ["choices"] = new JArray(view.People.Select(p => new JObject { ["title"] = p.Name, ["value"] = p.Person })),
             });
             actions.Add(CardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
+        }
+
+        if (view.Viewer.AskForUpdate)
+        {
             actions.Add(CardElements.Execute("Ask for update", CardVerbs.AskForRiskUpdate, data));
         }
 
-        if (risk.Status == RiskStatus.Escalated)
+        if (view.Viewer.Accept)
         {
             body.Add(new JObject
             {
@@ -117,7 +137,17 @@ public static class RiskCard
             actions.Add(CardElements.Execute("Accept risk", CardVerbs.AcceptRisk, data));
         }
 
-        return AdaptiveCard.Create(body, actions);
+        var card = AdaptiveCard.Create(body, actions);
+        if (view.RefreshFor.Count > 0)
+        {
+            card["refresh"] = new JObject
+            {
+                ["action"] = new JObject { ["type"] = "Action.Execute", ["title"] = "Refresh", ["verb"] = CardVerbs.ViewRisk, ["data"] = new JObject { ["risk"] = risk.Id.ToString(), ["verb"] = CardVerbs.ViewRisk } },
+                ["userIds"] = new JArray(view.RefreshFor.Take(MaxRefreshUsers)),
+            };
+        }
+
+        return card;
     }
 
     // History keeps people by id (names change); the card shows the names the project knows them by.
@@ -128,12 +158,14 @@ public static class RiskCard
 /// <summary>Puts names to the people a risk refers to, from the project's members.</summary>
 public static class RiskViews
 {
-    public static RiskView Of(HealthItPm.Domain.Projects.Project project, Risk risk, DateTimeOffset now)
+    public static RiskView Of(HealthItPm.Domain.Projects.Project project, Risk risk, DateTimeOffset now, RiskPermissions? viewer = null, IReadOnlyList<string>? refreshFor = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
         string? NameOf(HealthItPm.Domain.Common.PersonId? person) => project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName;
         return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now,
-            [.. project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))]);
+            [.. project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))],
+            viewer ?? RiskPermissions.None,
+            refreshFor ?? []);
     }
 }

@@ -18,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>risk add</c>: log a risk. If the escalation policy says so (critical, or patient safety or
 /// privacy with impact 4+), the sponsor gets the escalation card before this answer is sent.
 /// </summary>
-public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskService risks, RiskNotifier notifier, TimeProvider clock) : ICommand, ICardActionHandler
+public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskService risks, RiskNotifier notifier, RiskCardFactory cards) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk add", "Log a risk: category, probability, impact, mitigation.", "risk add", ForProjectManagers: true);
 
@@ -103,10 +103,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 
         // At once, not at the next tick: a critical patient-safety risk reaches the sponsor now.
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, risk.Id, cancellationToken);
-        var view = await risks.GetAsync(caller.Tenant, caller.Person, risk.Id, cancellationToken);
-        return ProjectOutcomes.Card(view, found => ProjectElements.Saved(
-            RiskCard.Build(RiskViews.Of(found.Project, found.Risk, clock.GetUtcNow())),
-            RiskNotifier.Saying($"Logged {risk.Id}", escalation)));
+        return await cards.CurrentAsync(caller, risk.Id, card => ProjectElements.Saved(card, RiskNotifier.Saying($"Logged {risk.Id}", escalation)), cancellationToken);
     }
 
     private FormModel Blank(ProjectCode code, int? concern = null)
@@ -179,7 +176,7 @@ public sealed class RisksCommand(ProjectScope scope, RiskService risks, TimeProv
 }
 
 /// <summary><c>risk EHR-R7</c>: one risk with its history.</summary>
-public sealed class RiskCommand(RiskService risks, TimeProvider clock) : ICommand
+public sealed class RiskCommand(RiskCardFactory cards) : ICommand
 {
     public static readonly CommandDefinition Command = new("risk", "One risk with its history, e.g. risk EHR-R7.", "risk EHR-R7");
 
@@ -197,50 +194,64 @@ public sealed class RiskCommand(RiskService risks, TimeProvider clock) : IComman
             return NoticeCard.Build(new NoticeCardModel("Which risk?", "Type **risk** and its id, for example **risk EHR-R7**. Type **risks** to see the register."));
         }
 
-        var outcome = await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken);
-        return ProjectOutcomes.Card(outcome, found => RiskCard.Build(RiskViews.Of(found.Project, found.Risk, clock.GetUtcNow())));
+        return await cards.CurrentAsync(caller, id, card => card, cancellationToken);
     }
 }
 
-/// <summary>The escalation card's actions (acknowledge, accept, assign owner, ask for update): the person is the one Teams says acted; the risk id in the data is re-read and the role re-checked.</summary>
-public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier, TimeProvider clock)
+/// <summary>
+/// The escalation card's actions (acknowledge, accept, assign owner, ask for update) and its refresh:
+/// the person is the one Teams says acted; the risk id in the data is re-read and the role re-checked.
+/// Acting on a risk someone already handled shows the card as it stands, saying who handled it and when.
+/// </summary>
+public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier, RiskCardFactory cards)
 {
+    public Task<JObject> ViewAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
+        WithRiskAsync(turn, data, (caller, id) => cards.CurrentAsync(caller, id, card => card, cancellationToken));
+
     public Task<JObject> AssignOwnerAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => PersonId.TryParse(data?["owner"]?.Type == JTokenType.String ? (string?)data["owner"] : null, out var owner)
             ? risks.AssignOwnerAsync(caller.Tenant, caller.Person, id, owner, cancellationToken)
-            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")));
+            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")), null, cancellationToken);
 
-    public async Task<JObject> AskForUpdateAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
-    {
-        if (Caller.Of(turn) is not { } caller || !RiskId.TryParse(data?["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id))
+    public Task<JObject> AskForUpdateAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
+        DecideAsync(turn, data, (caller, id) => risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
         {
-            return NoticeCard.Build(NoticeCardModel.UnknownAction);
-        }
-
-        var outcome = await risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken);
-        if (outcome is not Outcome<(Project, Risk)>.Done { Value: var (project, risk) })
-        {
-            return ProjectOutcomes.NotDone(outcome);
-        }
-
-        await notifier.DeliverAsync(caller.Tenant, id, cancellationToken);
-        return ProjectElements.Saved(RiskCard.Build(RiskViews.Of(project, risk, clock.GetUtcNow())), risk.Owner is null ? "Update requested from the project managers." : "Update requested from the owner.");
-    }
+            await notifier.DeliverAsync(caller.Tenant, risk.Id, cancellationToken);
+            return risk.Owner is null ? "Update requested from the project managers." : "Update requested from the owner.";
+        }, cancellationToken);
 
     public Task<JObject> AcknowledgeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken));
+        DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken), null, cancellationToken);
 
     public Task<JObject> AcceptAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => risks.AcceptAsync(caller.Tenant, caller.Person, id, data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty, cancellationToken));
+        DecideAsync(turn, data, (caller, id) => risks.AcceptAsync(caller.Tenant, caller.Person, id, data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty, cancellationToken), null, cancellationToken);
 
-    private async Task<JObject> DecideAsync(ITurnContext turn, JObject data, Func<Caller, RiskId, Task<Outcome<(Project Project, Risk Risk)>>> decide)
-    {
-        if (Caller.Of(turn) is not { } caller || !RiskId.TryParse(data?["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id))
+    private static Task<JObject> WithRiskAsync(ITurnContext turn, JObject data, Func<Caller, RiskId, Task<JObject>> act) =>
+        Caller.Of(turn) is { } caller && RiskId.TryParse(data?["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id)
+            ? act(caller, id)
+            : Task.FromResult(NoticeCard.Build(NoticeCardModel.UnknownAction));
+
+    private Task<JObject> DecideAsync(
+        ITurnContext turn,
+        JObject data,
+        Func<Caller, RiskId, Task<Outcome<(Project Project, Risk Risk)>>> decide,
+        Func<Caller, Risk, Task<string>>? afterwards,
+        CancellationToken cancellationToken) =>
+        WithRiskAsync(turn, data, async (caller, id) =>
         {
-            return NoticeCard.Build(NoticeCardModel.UnknownAction);
-        }
-
-        return ProjectOutcomes.Card(await decide(caller, id), done => RiskCard.Build(RiskViews.Of(done.Project, done.Risk, clock.GetUtcNow())));
-    }
+            switch (await decide(caller, id))
+            {
+                case Outcome<(Project, Risk)>.Done { Value: var (project, risk) }:
+                    var card = await cards.ForAsync(caller.Tenant, project, risk, caller.Person, cancellationToken);
+                    return afterwards is null ? card : ProjectElements.Saved(card, await afterwards(caller, risk));
+                case Outcome<(Project, Risk)>.Invalid invalid:
+                    return await cards.CurrentAsync(
+                        caller,
+                        id,
+                        (card, project, risk) => RiskCardFactory.HandledBy(project, risk) is { } handled ? ProjectElements.Unchanged(card, handled) : ProjectOutcomes.NotDone(invalid),
+                        cancellationToken);
+                case var other:
+                    return ProjectOutcomes.NotDone(other);
+            }
+        });
 }
-

@@ -2,7 +2,6 @@ using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
@@ -19,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>risk update EHR-R7</c>: re-rate a risk, plan its mitigation, or close it (the PM, the owner or a
 /// chain leader). Re-rated to critical, it goes to the sponsor at once.
 /// </summary>
-public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, TimeProvider clock) : ICommand, ICardActionHandler
+public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, RiskCardFactory cards) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk update", "Re-rate a risk, plan its mitigation, or close it, e.g. risk update EHR-R7.", "risk update EHR-R7");
 
@@ -82,19 +81,13 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Tim
             return FormCard.Build(values.Reshow(blank, invalid.Message));
         }
 
-        if (outcome is not Outcome<(Project Project, Risk Risk)>.Done { Value: var (project, risk) })
+        if (outcome is not Outcome<(Project Project, Risk Risk)>.Done)
         {
             return ProjectOutcomes.NotDone(outcome);
         }
 
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, id, cancellationToken);
-        var shown = risk;
-        if (escalation.Queued > 0 && await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken) is Outcome<(Project, Risk)>.Done { Value: var (_, escalated) })
-        {
-            shown = escalated;
-        }
-
-        return ProjectElements.Saved(RiskCard.Build(RiskViews.Of(project, shown, clock.GetUtcNow())), RiskNotifier.Saying($"Updated {id}", escalation));
+        return await cards.CurrentAsync(caller, id, card => ProjectElements.Saved(card, RiskNotifier.Saying($"Updated {id}", escalation)), cancellationToken);
     }
 
     private FormModel Blank(RiskId id) => new(

@@ -35,7 +35,15 @@ public class CardCheckTests(OfficialCardRenderer renderer)
         Assert.True(check.Rendered, "The card rendered nothing.");
         Assert.Equal("1.5", (string?)card["version"]);
         Assert.True(Encoding.UTF8.GetByteCount(card.ToString(Formatting.None)) < MaxCardBytes, "The card is larger than 28 KB.");
-        foreach (var execute in card.Descendants().OfType<JObject>().Where(o => (string?)o["type"] == "Action.Execute"))
+        // A refresh is invoked by Teams, not tapped, so it has no Submit fallback; it names at most 60 users.
+        if (card["refresh"] is JObject refresh)
+        {
+            Assert.Equal("Action.Execute", (string?)refresh["action"]?["type"]);
+            Assert.False(string.IsNullOrEmpty((string?)refresh["action"]?["verb"]), "The refresh has no verb.");
+            Assert.InRange(refresh["userIds"]?.Count() ?? 0, 1, 60);
+        }
+
+        foreach (var execute in card.Descendants().OfType<JObject>().Where(o => (string?)o["type"] == "Action.Execute" && o.Path != "refresh.action"))
         {
             Assert.False(string.IsNullOrEmpty((string?)execute["verb"]), "An Action.Execute has no verb.");
             Assert.Equal("Action.Submit", (string?)execute["fallback"]?["type"]);

@@ -9,6 +9,8 @@ namespace HealthItPm.Bot.Tests.Risks;
 [Collection(SharedBotEnvironment.Name)]
 public class RiskFlowTests(BotEnvironment env)
 {
+    private static string[] Actions(Newtonsoft.Json.Linq.JObject card) => [.. (card["actions"] ?? new Newtonsoft.Json.Linq.JArray()).Select(a => (string)a["title"]!)];
+
     private static string NewCode() => "R" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
 
     [Fact]
@@ -36,7 +38,8 @@ public class RiskFlowTests(BotEnvironment env)
 
         Assert.Contains("Acknowledged by Dr. Marcus Lee", acknowledged, StringComparison.Ordinal);
         Assert.DoesNotContain("\nAcknowledge\n", acknowledged, StringComparison.Ordinal);
-        Assert.Contains("was already acknowledged on", again, StringComparison.Ordinal);
+        Assert.Contains($"{code}-R1 was already acknowledged by Dr. Marcus Lee on", again, StringComparison.Ordinal);
+        Assert.Contains("Acknowledged by Dr. Marcus Lee", again, StringComparison.Ordinal);
 
         var status = CardText.Of(await pm.SayAsync($"status {code}"));
         Assert.Contains("Status: Red", status, StringComparison.Ordinal);
@@ -46,6 +49,42 @@ public class RiskFlowTests(BotEnvironment env)
         var history = CardText.Of(await pm.SayAsync($"risk {code}-R1"));
         Assert.Contains("escalated: level 1: critical risk", history, StringComparison.Ordinal);
         Assert.Contains("acknowledged", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_escalation_card_refreshes_for_those_who_may_act_with_only_the_actions_their_role_allows()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        var outsider = new ProjectConversation(env, TestActivities.Pharmacist);
+        await sponsor.SayAsync("help");
+        await nurse.SayAsync("help");
+        await pm.SayAsync("help");
+        var code = NewCode();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Smart pumps", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Drug library not loaded on 30 pumps", category = "PatientSafety", probability = "3", impact = "5" });
+        var risk = $"{code}-R1";
+
+        var sent = MessagesEndpointTests.CardOf(env.Connector.SentActivities(sponsor.ConversationId).Last());
+        Assert.Equal(CardVerbs.ViewRisk, (string?)sent["refresh"]?["action"]?["verb"]);
+        Assert.Equal(["29:cio", "29:pm"], sent["refresh"]!["userIds"]!.Select(u => (string)u!).Order(StringComparer.Ordinal));
+
+        var nurseView = await nurse.SubmitAsync(CardVerbs.ViewRisk, new { risk });
+        Assert.Equal(["Acknowledge", "Assign owner", "Ask for update", "Accept risk"], Actions(await sponsor.SubmitAsync(CardVerbs.ViewRisk, new { risk })));
+        Assert.Equal(["Assign owner"], Actions(await pm.SubmitAsync(CardVerbs.ViewRisk, new { risk })));
+        Assert.Empty(Actions(nurseView));
+        Assert.Contains($"Escalated risk {risk}", CardText.Of(nurseView), StringComparison.Ordinal);
+        Assert.Contains("Not allowed", CardText.Of(await outsider.SubmitAsync(CardVerbs.ViewRisk, new { risk })), StringComparison.Ordinal);
+
+        await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk, reason = "Pharmacy loads libraries tonight; pumps stay in the locked room" });
+        var refreshed = await sponsor.SubmitAsync(CardVerbs.ViewRisk, new { risk });
+        var late = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk }));
+        Assert.Empty(Actions(refreshed));
+        Assert.Contains("Accepted because:", CardText.Of(refreshed), StringComparison.Ordinal);
+        Assert.Contains($"{risk} was already accepted by Dr. Marcus Lee on", late, StringComparison.Ordinal);
     }
 
     [Fact]
