@@ -31,7 +31,16 @@ public sealed class Project
         _spend = [.. state.Spend];
         _kpis = [.. state.Kpis];
         _chain = [.. state.EscalationChain ?? []];
+        AcknowledgementSla = state.AcknowledgementSla ?? DefaultAcknowledgementSla;
+        SlaInBusinessHours = state.SlaInBusinessHours;
     }
+
+    /// <summary>How long a leader has to acknowledge an escalation before it climbs, unless the PM set another.</summary>
+    public static readonly TimeSpan DefaultAcknowledgementSla = TimeSpan.FromHours(4);
+
+    public static readonly TimeSpan MinAcknowledgementSla = TimeSpan.FromMinutes(15);
+
+    public static readonly TimeSpan MaxAcknowledgementSla = TimeSpan.FromHours(72);
 
     public ProjectCode Code { get; }
 
@@ -66,9 +75,20 @@ public sealed class Project
         [.. (_chain.Count > 0 ? _chain : _members.Values.Where(m => m.Role == ProjectRole.Leader).Select(m => m.Person))
             .Where(p => RoleOf(p) == ProjectRole.Leader)];
 
-    public void SetEscalationChain(IReadOnlyList<PersonId> chain)
+    public TimeSpan AcknowledgementSla { get; private set; }
+
+    /// <summary>The acknowledgement SLA counts weekday office hours only (patient-safety risks excepted, by the policy).</summary>
+    public bool SlaInBusinessHours { get; private set; }
+
+    /// <summary>The PM's escalation policy: who, in order, how long each has to acknowledge, and whether nights and weekends count.</summary>
+    public void SetEscalation(IReadOnlyList<PersonId> chain, TimeSpan acknowledgementSla, bool inBusinessHours)
     {
         ArgumentNullException.ThrowIfNull(chain);
+        if (acknowledgementSla < MinAcknowledgementSla || acknowledgementSla > MaxAcknowledgementSla)
+        {
+            throw new DomainException("The time to acknowledge is from 15 minutes to 72 hours.");
+        }
+
         if (chain.Count is < 1 or > 3 || chain.Distinct().Count() != chain.Count)
         {
             throw new DomainException("An escalation chain has one to three different leaders, the sponsor first.");
@@ -79,7 +99,7 @@ public sealed class Project
             throw new DomainException("Everyone in the escalation chain must be a leader on the project; add them with stakeholder add as Leader first.");
         }
 
-        _chain = [.. chain];
+        (_chain, AcknowledgementSla, SlaInBusinessHours) = ([.. chain], acknowledgementSla, inBusinessHours);
     }
 
     public static Project Create(ProjectCode code, string name, ProjectKind kind, ProjectSchedule schedule, string timeZone, ProjectMember creator, DateOnly today)
@@ -98,7 +118,7 @@ public sealed class Project
     /// <summary>Rebuilds a stored project; the state was valid when stored.</summary>
     public static Project Restore(ProjectState state) => new(state);
 
-    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis], [.. _chain]);
+    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis], [.. _chain], AcknowledgementSla, SlaInBusinessHours);
 
     public ProjectRole? RoleOf(PersonId person) => _members.TryGetValue(person, out var member) ? member.Role : null;
 
@@ -262,4 +282,6 @@ public sealed record ProjectState(
     IReadOnlyList<Milestone> Milestones,
     IReadOnlyList<SpendEntry> Spend,
     IReadOnlyList<Kpi> Kpis,
-    IReadOnlyList<PersonId>? EscalationChain = null);
+    IReadOnlyList<PersonId>? EscalationChain = null,
+    TimeSpan? AcknowledgementSla = null,
+    bool SlaInBusinessHours = false);

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Risks;
 
@@ -26,12 +27,29 @@ public abstract record EscalationStep
 /// goes to the next level (e.g. the CIO); when the chain is exhausted the PMs are told, once;</item>
 /// <item>a mitigation past its due date reminds the owner once, and if still open one SLA later, escalates.</item>
 /// </list>
+/// With <see cref="BusinessHoursIn"/>, the SLA counts only <see cref="BusinessHours"/> in that time
+/// zone — except for patient-safety risks, whose clock always runs: patients are there at night too.
 /// </summary>
-public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan AcknowledgementSla)
+public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan AcknowledgementSla, TimeZoneInfo? BusinessHoursIn = null)
 {
-    public static readonly TimeSpan DefaultSla = TimeSpan.FromHours(4);
+    public static EscalationPolicy Default(IReadOnlyList<PersonId> chain) => new(chain, Project.DefaultAcknowledgementSla);
 
-    public static EscalationPolicy Default(IReadOnlyList<PersonId> chain) => new(chain, DefaultSla);
+    /// <summary>The project's own policy: its chain, its SLA, and business hours if it chose them.</summary>
+    public static EscalationPolicy Of(Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return new(project.EscalationChain, project.AcknowledgementSla, project.SlaInBusinessHours ? TimeZoneInfo.FindSystemTimeZoneById(project.TimeZone) : null);
+    }
+
+    /// <summary>How much SLA time has passed for <paramref name="risk"/> between the two instants.</summary>
+    public TimeSpan Elapsed(Risk risk, DateTimeOffset since, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        return BusinessHoursIn is { } zone && risk.Category != RiskCategory.PatientSafety ? BusinessHours.Between(since, now, zone) : now - since;
+    }
+
+    private string SlaText(Risk risk) =>
+        $"{AcknowledgementSla.TotalHours:0.#} {(BusinessHoursIn is not null && risk.Category != RiskCategory.PatientSafety ? "business hours" : "hours")}";
 
     public static bool NeedsImmediateEscalation(RiskCategory category, RiskRating rating) =>
         rating.Band == RiskBand.Critical
@@ -47,13 +65,13 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
 
         if (risk.Status == RiskStatus.Escalated)
         {
-            if (risk.Acknowledged is not null || now - risk.EscalatedAt < AcknowledgementSla)
+            if (risk.Acknowledged is not null || Elapsed(risk, risk.EscalatedAt!.Value, now) < AcknowledgementSla)
             {
                 return new EscalationStep.Wait();
             }
 
             return risk.EscalationLevel < Chain.Count
-                ? new EscalationStep.Escalate(risk.EscalationLevel + 1, Chain[risk.EscalationLevel], $"not acknowledged within {AcknowledgementSla.TotalHours:0.#} hours")
+                ? new EscalationStep.Escalate(risk.EscalationLevel + 1, Chain[risk.EscalationLevel], $"not acknowledged within {SlaText(risk)}")
                 : chainExhaustionReported ? new EscalationStep.Wait() : new EscalationStep.ChainExhausted();
         }
 
@@ -69,7 +87,7 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
                 return new EscalationStep.RemindOwner(owner);
             }
 
-            if (now - risk.OwnerRemindedAt >= AcknowledgementSla)
+            if (Elapsed(risk, risk.OwnerRemindedAt.Value, now) >= AcknowledgementSla)
             {
                 return new EscalationStep.Escalate(1, Chain[0], $"mitigation past due since {due:yyyy-MM-dd}");
             }

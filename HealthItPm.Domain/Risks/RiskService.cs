@@ -231,7 +231,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(project.TimeZone)).DateTime);
         var risk = stored.Risk;
-        var step = EscalationPolicy.Default(project.EscalationChain).Next(risk, now, today, risk.ChainExhaustionReported);
+        var step = EscalationPolicy.Of(project).Next(risk, now, today, risk.ChainExhaustionReported);
         IReadOnlyList<RiskNotice> notices;
         switch (step)
         {

@@ -5,7 +5,8 @@ namespace HealthItPm.Bot.Storage.Projects;
 
 /// <summary>
 /// The stored shape of a project, kept apart from the domain types so either can change with an
-/// explicit mapping in between. Version 1.
+/// explicit mapping in between. Version 1; the acknowledgement SLA columns were added later as optional
+/// (absent means the default 4 hours around the clock), so older documents read unchanged.
 /// </summary>
 internal sealed record ProjectDocument(
     int SchemaVersion,
@@ -22,7 +23,9 @@ internal sealed record ProjectDocument(
     IReadOnlyList<ProjectDocument.MilestoneDocument> Milestones,
     IReadOnlyList<ProjectDocument.SpendDocument> Spend,
     IReadOnlyList<ProjectDocument.KpiDocument> Kpis,
-    IReadOnlyList<string>? EscalationChain = null)
+    IReadOnlyList<string>? EscalationChain = null,
+    int? AcknowledgementSlaMinutes = null,
+    bool SlaInBusinessHours = false)
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -49,7 +52,9 @@ internal sealed record ProjectDocument(
         [.. state.Milestones.Select(m => new MilestoneDocument(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
         [.. state.Spend.Select(s => new SpendDocument(s.Amount, s.Date, s.Note))],
         [.. state.Kpis.Select(k => new KpiDocument(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
-        [.. (state.EscalationChain ?? []).Select(p => p.Value)]);
+        [.. (state.EscalationChain ?? []).Select(p => p.Value)],
+        state.AcknowledgementSla is { } sla ? (int)sla.TotalMinutes : null,
+        state.SlaInBusinessHours);
 
     public ProjectState ToState() => new(
         new ProjectCode(Code),
@@ -63,5 +68,7 @@ internal sealed record ProjectDocument(
         [.. Milestones.Select(m => new Milestone(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
         [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, s.Note))],
         [.. Kpis.Select(k => new Kpi(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
-        [.. (EscalationChain ?? []).Select(p => new PersonId(p))]);
+        [.. (EscalationChain ?? []).Select(p => new PersonId(p))],
+        AcknowledgementSlaMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
+        SlaInBusinessHours);
 }

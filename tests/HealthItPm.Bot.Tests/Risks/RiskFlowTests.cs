@@ -11,6 +11,14 @@ public class RiskFlowTests(BotEnvironment env)
 {
     private static string[] Actions(Newtonsoft.Json.Linq.JObject card) => [.. (card["actions"] ?? new Newtonsoft.Json.Linq.JArray()).Select(a => (string)a["title"]!)];
 
+    /// <summary>A project with the CIO as its sponsor (the only leader) and a nurse as stakeholder.</summary>
+    private static async Task CreateWithSponsorAndNurseAsync(ProjectConversation pm, string code, string name, string kind)
+    {
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name, kind, start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+    }
+
     private static string NewCode() => "R" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
 
     [Fact]
@@ -62,9 +70,7 @@ public class RiskFlowTests(BotEnvironment env)
         await nurse.SayAsync("help");
         await pm.SayAsync("help");
         var code = NewCode();
-        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Smart pumps", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+        await CreateWithSponsorAndNurseAsync(pm, code, "Smart pumps", "Other");
         await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Drug library not loaded on 30 pumps", category = "PatientSafety", probability = "3", impact = "5" });
         var risk = $"{code}-R1";
 
@@ -123,9 +129,7 @@ public class RiskFlowTests(BotEnvironment env)
         var nurse = new ProjectConversation(env, TestActivities.Nurse);
         await nurse.SayAsync("help");
         var code = NewCode();
-        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "e-Prescribing", kind = "EPrescribing", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+        await CreateWithSponsorAndNurseAsync(pm, code, "e-Prescribing", "EPrescribing");
         await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "EPCS two-factor tokens late", category = "Vendor", probability = "3", impact = "3" });
         var risk = $"{code}-R1";
 
@@ -150,9 +154,7 @@ public class RiskFlowTests(BotEnvironment env)
         var nurse = new ProjectConversation(env, TestActivities.Nurse);
         await sponsor.SayAsync("help");
         var code = NewCode();
-        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Telemetry monitors", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+        await CreateWithSponsorAndNurseAsync(pm, code, "Telemetry monitors", "Other");
         await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Alarm routing to phones untested", category = "TechnicalIntegration", probability = "2", impact = "3" });
         var risk = $"{code}-R1";
         var before = env.Connector.SentActivities(sponsor.ConversationId).Count();

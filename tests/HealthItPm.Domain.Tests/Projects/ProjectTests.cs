@@ -251,17 +251,22 @@ public class EscalationChainTests
     }
 
     [Fact]
-    public void A_set_chain_wins_and_only_leaders_may_be_in_it()
+    public void A_set_chain_wins_only_leaders_may_be_in_it_and_the_sla_is_fifteen_minutes_to_three_days()
     {
         var project = new ProjectBuilder().Build();
         project.AddMember(new ProjectMember(Cmio, "Dr. Ana Ruiz (CMIO)", ProjectRole.Leader, StakeholderRole.Leader, null));
 
-        project.SetEscalationChain([Cmio, ProjectBuilder.Cio]);
+        project.SetEscalation([Cmio, ProjectBuilder.Cio], TimeSpan.FromHours(2), inBusinessHours: true);
 
         Assert.Equal([Cmio, ProjectBuilder.Cio], project.EscalationChain);
-        Assert.Throws<DomainException>(() => project.SetEscalationChain([ProjectBuilder.Nurse]));
-        Assert.Throws<DomainException>(() => project.SetEscalationChain([Cmio, Cmio]));
-        Assert.Throws<DomainException>(() => project.SetEscalationChain([]));
+        Assert.Equal((TimeSpan.FromHours(2), true), (project.AcknowledgementSla, project.SlaInBusinessHours));
+        Assert.Throws<DomainException>(() => project.SetEscalation([ProjectBuilder.Nurse], TimeSpan.FromHours(4), false));
+        Assert.Throws<DomainException>(() => project.SetEscalation([Cmio, Cmio], TimeSpan.FromHours(4), false));
+        Assert.Throws<DomainException>(() => project.SetEscalation([], TimeSpan.FromHours(4), false));
+        Assert.Throws<DomainException>(() => project.SetEscalation([Cmio], TimeSpan.FromMinutes(10), false));
+        Assert.Throws<DomainException>(() => project.SetEscalation([Cmio], TimeSpan.FromHours(73), false));
+        Assert.Equal(project.AcknowledgementSla, Project.Restore(project.ToState()).AcknowledgementSla);
+        Assert.True(Project.Restore(project.ToState()).SlaInBusinessHours);
         project.RemoveMember(Cmio);
         Assert.Equal([ProjectBuilder.Cio], project.EscalationChain);
     }

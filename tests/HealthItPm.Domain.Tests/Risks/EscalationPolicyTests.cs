@@ -90,4 +90,75 @@ public class EscalationPolicyTests
         Assert.IsType<EscalationStep.Wait>(Policy.Next(accepted, Now, Today, false));
         Assert.IsType<EscalationStep.Wait>(EscalationPolicy.Default([]).Next(NewRisk(RiskCategory.PatientSafety, 5, 5), Now, Today, false));
     }
+
+    [Fact]
+    public void In_business_hours_a_friday_evening_escalation_climbs_on_monday_morning()
+    {
+        var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+        var policy = new EscalationPolicy([Sponsor, Cio], TimeSpan.FromHours(4), chicago);
+        var risk = NewRisk(RiskCategory.Vendor, 5, 3);
+
+        // Friday 2026-11-27 16:00 in Chicago (22:00 UTC): one business hour that day, three on Monday.
+        var friday = new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero);
+        risk.Escalate(1, "critical risk", friday);
+
+        Assert.IsType<EscalationStep.Wait>(policy.Next(risk, friday.AddDays(2), Today, false));
+        Assert.IsType<EscalationStep.Wait>(policy.Next(risk, new DateTimeOffset(2026, 11, 30, 16, 59, 0, TimeSpan.Zero), Today, false));
+        var climbed = Assert.IsType<EscalationStep.Escalate>(policy.Next(risk, new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero), Today, false));
+        Assert.Equal((2, Cio, "not acknowledged within 4 business hours"), (climbed.Level, climbed.To, climbed.Reason));
+    }
+
+    [Fact]
+    public void Patient_safety_escalations_count_around_the_clock_even_in_business_hours_mode()
+    {
+        var policy = new EscalationPolicy([Sponsor, Cio], TimeSpan.FromHours(4), TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
+        var risk = NewRisk(RiskCategory.PatientSafety, 4, 5);
+        var saturdayNight = new DateTimeOffset(2026, 11, 29, 4, 0, 0, TimeSpan.Zero);
+        risk.Escalate(1, "critical risk", saturdayNight);
+
+        var climbed = Assert.IsType<EscalationStep.Escalate>(policy.Next(risk, saturdayNight.AddHours(4), Today, false));
+        Assert.Equal("not acknowledged within 4 hours", climbed.Reason);
+    }
+
+    [Fact]
+    public void The_projects_policy_uses_its_own_sla_and_business_hours()
+    {
+        var project = new HealthItPm.Domain.Tests.Projects.ProjectBuilder().Build();
+        project.SetEscalation([project.EscalationChain[0]], TimeSpan.FromHours(2), inBusinessHours: true);
+
+        var policy = EscalationPolicy.Of(project);
+
+        Assert.Equal(TimeSpan.FromHours(2), policy.AcknowledgementSla);
+        Assert.Equal(project.TimeZone, policy.BusinessHoursIn!.Id);
+    }
+}
+
+public class BusinessHoursTests
+{
+    private static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+
+    private static DateTimeOffset Local(int month, int day, int hour, int minute = 0) =>
+        new(new DateTime(2026, month, day, hour, minute, 0), Chicago.GetUtcOffset(new DateTime(2026, month, day, hour, minute, 0)));
+
+    [Theory]
+    [InlineData(11, 25, 9, 11, 25, 11, 120)]
+    [InlineData(11, 25, 6, 11, 25, 9, 60)]
+    [InlineData(11, 25, 16, 11, 26, 9, 120)]
+    [InlineData(11, 27, 16, 11, 30, 9, 120)]
+    [InlineData(11, 28, 10, 11, 29, 15, 0)]
+    [InlineData(11, 23, 8, 11, 28, 8, 45 * 60)]
+    [InlineData(11, 25, 12, 11, 25, 12, 0)]
+    public void Only_weekday_office_hours_count(int fromMonth, int fromDay, int fromHour, int toMonth, int toDay, int toHour, int minutes) =>
+        Assert.Equal(TimeSpan.FromMinutes(minutes), BusinessHours.Between(Local(fromMonth, fromDay, fromHour), Local(toMonth, toDay, toHour), Chicago));
+
+    [Fact]
+    public void Daylight_saving_changes_do_not_stretch_or_shrink_a_working_day()
+    {
+        // Clocks went back on Sunday 2026-11-01: Friday and Monday are both nine-hour days.
+        Assert.Equal(TimeSpan.FromHours(18), BusinessHours.Between(Local(10, 30, 7), Local(11, 2, 18), Chicago));
+    }
+
+    [Fact]
+    public void A_span_that_ends_before_it_starts_counts_nothing() =>
+        Assert.Equal(TimeSpan.Zero, BusinessHours.Between(Local(11, 25, 12), Local(11, 25, 10), Chicago));
 }
