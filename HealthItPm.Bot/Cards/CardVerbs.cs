@@ -27,6 +27,7 @@ public static class CardVerbs
     /// <summary>The escalation card's refresh: the current risk, for the person viewing it.</summary>
     public const string ViewRisk = "risk.view";
     public const string UpdateRisk = "risk.update";
+    public const string SetEscalation = "risk.escalation";
     public const string ReportConcern = "concern.report";
     public const string LogConcernAsRisk = "concern.log";
     public const string DismissConcern = "concern.dismiss";

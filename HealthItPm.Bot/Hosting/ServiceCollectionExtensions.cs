@@ -137,6 +137,7 @@ public static class ServiceCollectionExtensions
         services.AddForm<RiskAddForm>(RiskAddForm.Command);
         services.AddCommand<RisksCommand>(RisksCommand.Command);
         services.AddForm<RiskUpdateForm>(RiskUpdateForm.Command);
+        services.AddForm<EscalationForm>(EscalationForm.Command);
         services.AddForm<ReportConcernForm>(ReportConcernForm.Command);
         services.AddSingleton<ConcernTriageActions>();
         services.AddCardAction<ConcernTriageActions>(CardVerbs.LogConcernAsRisk, a => a.LogAsRiskAsync);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 
@@ -48,8 +49,13 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
         return BusinessHoursIn is { } zone && risk.Category != RiskCategory.PatientSafety ? BusinessHours.Between(since, now, zone) : now - since;
     }
 
-    private string SlaText(Risk risk) =>
-        $"{AcknowledgementSla.TotalHours:0.#} {(BusinessHoursIn is not null && risk.Category != RiskCategory.PatientSafety ? "business hours" : "hours")}";
+    private string SlaText(Risk risk)
+    {
+        var business = BusinessHoursIn is not null && risk.Category != RiskCategory.PatientSafety ? "business " : "";
+        return AcknowledgementSla.TotalHours >= 1 && AcknowledgementSla.Minutes == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{AcknowledgementSla.TotalHours:0} {business}hour{(AcknowledgementSla.TotalHours == 1 ? "" : "s")}")
+            : string.Create(CultureInfo.InvariantCulture, $"{AcknowledgementSla.TotalMinutes:0} {business}minutes");
+    }
 
     public static bool NeedsImmediateEscalation(RiskCategory category, RiskRating rating) =>
         rating.Band == RiskBand.Critical

@@ -13,4 +13,5 @@ public enum ProjectAction
     ChangePhase,
     ManageCheckIns,
     LogRisks,
+    ManageEscalation,
 }

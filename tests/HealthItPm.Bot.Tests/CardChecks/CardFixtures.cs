@@ -65,6 +65,8 @@ public static class CardFixtures
         new("risk-escalated-stakeholder-view", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, RiskPermissions.None, ["29:cio", "29:pm"]))),
         new("risk-acknowledged-pm-view", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"]))),
         new("risk-accepted", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), AcceptedRisk(), Now))),
+        new("escalation-business-hours", typeof(EscalationCard), () => EscalationCard.Build(EscalationSet())),
+        new("escalation-no-leaders", typeof(EscalationCard), () => EscalationCard.Build(NewProject())),
         new("concern-reported", typeof(ConcernCard), () => ConcernCard.Build(Concern())),
         new("concern-logged", typeof(ConcernCard), () => ConcernCard.Build(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed("Covered by EHR-R3 (night-shift training)"))),
@@ -120,6 +122,13 @@ public static class CardFixtures
 
     private static Project NewProject() => Domain.Projects.Project.Create(new ProjectCode("EHR"), "Epic EHR go-live", ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(90), Today.AddDays(180)), "America/Chicago",
         new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), Today);
+
+    private static Project EscalationSet()
+    {
+        var project = Project();
+        project.SetEscalation([Cio], TimeSpan.FromHours(2), inBusinessHours: true);
+        return project;
+    }
 
     private static Project Project()
     {

@@ -179,6 +179,34 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_projects_own_chain_and_sla_decide_who_is_next_and_when()
+    {
+        var (_, nurse) = await SetUpAsync();
+        var pmId = new PersonId(TestActivities.PmAadId);
+        await _hostA.Services.GetRequiredService<ProjectService>().ChangeAsync(Tenant, pmId, Code, Domain.Security.ProjectAction.ManageEscalation, (p, _) =>
+        {
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.NurseAadId), "Nina Patel", ProjectRole.Leader, StakeholderRole.Nurse, "Nursing"));
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.PharmacistAadId), "Grace Kim", ProjectRole.Leader, StakeholderRole.Pharmacist, "Pharmacy"));
+            p.SetEscalation([new PersonId(TestActivities.PharmacistAadId), new PersonId(TestActivities.NurseAadId)], TimeSpan.FromHours(1), inBusinessHours: false);
+        }, default);
+        var risks = _hostA.Services.GetRequiredService<HealthItPm.Domain.Risks.RiskService>();
+        Assert.IsType<Outcome<HealthItPm.Domain.Risks.Risk>.Done>(await risks.LogAsync(Tenant, pmId, Code, new HealthItPm.Domain.Risks.NewRisk("Interface engine has no failover", null, HealthItPm.Domain.Risks.RiskCategory.TechnicalIntegration, 5, 4, null, null), default));
+
+        // Level 1, the pharmacist, has no chat with the bot: the card waits; after one hour the nurse (level 2) gets it.
+        await BothTickAsync();
+        Assert.Equal(0, CardsTo(nurse, "Escalated risk EHR-R1"));
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        await BothTickAsync();
+        Assert.Equal(0, CardsTo(nurse, "Escalated risk EHR-R1"));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await BothTickAsync();
+        await BothTickAsync();
+        Assert.Equal(1, CardsTo(nurse, "Escalated risk EHR-R1"));
+        var history = (await _hostA.Services.GetRequiredService<IRiskStore>().GetAsync(Tenant, new HealthItPm.Domain.Risks.RiskId(Code, 1), default))!.Risk.History;
+        Assert.Contains(history, e => e.What == "escalated" && e.After == "level 2: not acknowledged within 1 hour");
+    }
+
+    [Fact]
     public async Task An_escalation_Teams_refuses_waits_in_the_outbox_and_is_sent_once_when_it_may_be()
     {
         var (_, nurse) = await SetUpAsync();

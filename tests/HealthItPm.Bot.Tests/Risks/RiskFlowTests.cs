@@ -94,6 +94,38 @@ public class RiskFlowTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task The_pm_sets_the_escalation_chain_and_clock_and_bad_or_tampered_values_are_refused()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        var code = NewCode();
+        await CreateWithSponsorAndNurseAsync(pm, code, "Radiology PACS", "PacsRis");
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.PhysicianAadId, role = "Leader", discipline = "Physician" });
+
+        var form = await pm.SayAsync("escalation");
+        Assert.Equal("240", (string?)CardText.Input(form, "sla")?["value"]);
+        Assert.Equal(["Dr. Marcus Lee", "Dr. Omar Haddad"], CardText.Input(form, "level1")!["choices"]!.Select(c => (string)c["title"]!));
+
+        var gap = CardText.Of(await pm.SubmitAsync(CardVerbs.SetEscalation, new { project = code, level1 = TestActivities.PhysicianAadId, level3 = TestActivities.CioAadId, sla = "60", clock = "business" }));
+        var twice = CardText.Of(await pm.SubmitAsync(CardVerbs.SetEscalation, new { project = code, level1 = TestActivities.CioAadId, level2 = TestActivities.CioAadId, sla = "60", clock = "business" }));
+        var notALeader = CardText.Of(await pm.SubmitAsync(CardVerbs.SetEscalation, new { project = code, level1 = TestActivities.NurseAadId, sla = "60", clock = "business" }));
+        var oddSla = CardText.Of(await pm.SubmitAsync(CardVerbs.SetEscalation, new { project = code, level1 = TestActivities.CioAadId, sla = "5", clock = "business" }));
+        var refused = CardText.Of(await nurse.SubmitAsync(CardVerbs.SetEscalation, new { project = code, level1 = TestActivities.CioAadId, sla = "60", clock = "always" }));
+        var saved = CardText.Of(await pm.SubmitAsync(CardVerbs.SetEscalation, new { project = code, level1 = TestActivities.PhysicianAadId, level2 = TestActivities.CioAadId, sla = "60", clock = "business" }));
+
+        Assert.Contains("Fill the levels in order", gap, StringComparison.Ordinal);
+        Assert.Contains("one to three different leaders", twice, StringComparison.Ordinal);
+        Assert.Contains("Pick level 1 (the sponsor) from the list.", notALeader, StringComparison.Ordinal);
+        Assert.Contains("Pick acknowledge within from the list.", oddSla, StringComparison.Ordinal);
+        Assert.Contains("Only the project managers", refused, StringComparison.Ordinal);
+        Assert.Contains("Level 1 (sponsor)\nDr. Omar Haddad\nLevel 2\nDr. Marcus Lee", saved, StringComparison.Ordinal);
+        Assert.Contains("Acknowledge within\n1 hour\nClock\nWeekdays 08:00–17:00", saved, StringComparison.Ordinal);
+
+        var again = await pm.SayAsync("escalation");
+        Assert.Equal(("60", "business", TestActivities.PhysicianAadId), ((string?)CardText.Input(again, "sla")?["value"], (string?)CardText.Input(again, "clock")?["value"], (string?)CardText.Input(again, "level1")?["value"]));
+    }
+
+    [Fact]
     public async Task Accepting_needs_a_reason_and_a_leader_and_the_register_lists_by_score()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);

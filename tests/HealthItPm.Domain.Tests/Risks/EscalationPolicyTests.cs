@@ -120,6 +120,21 @@ public class EscalationPolicyTests
         Assert.Equal("not acknowledged within 4 hours", climbed.Reason);
     }
 
+    [Theory]
+    [InlineData(30, "not acknowledged within 30 minutes")]
+    [InlineData(60, "not acknowledged within 1 hour")]
+    [InlineData(90, "not acknowledged within 90 minutes")]
+    [InlineData(1440, "not acknowledged within 24 hours")]
+    public void The_reason_says_the_sla_as_people_would(int minutes, string reason)
+    {
+        var risk = NewRisk(RiskCategory.Vendor, 5, 5);
+        risk.Escalate(1, "critical risk", Now);
+
+        var climbed = Assert.IsType<EscalationStep.Escalate>(new EscalationPolicy([Sponsor, Cio], TimeSpan.FromMinutes(minutes)).Next(risk, Now.AddMinutes(minutes), Today, false));
+
+        Assert.Equal(reason, climbed.Reason);
+    }
+
     [Fact]
     public void The_projects_policy_uses_its_own_sla_and_business_hours()
     {

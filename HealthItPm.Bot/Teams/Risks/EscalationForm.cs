@@ -1,0 +1,91 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Risks;
+
+/// <summary>
+/// <c>escalation</c> (PMs): the project's escalation policy — up to three leaders in order, how long
+/// each has to acknowledge, and whether that clock runs around the clock or in office hours.
+/// </summary>
+public sealed class EscalationForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("escalation", "Set who risks escalate to, in order, and how fast they must acknowledge.", "escalation", ForProjectManagers: true);
+
+    private static readonly ChoiceField Sla = new("sla", "Acknowledge within", true,
+        [("30 minutes", "30"), ("1 hour", "60"), ("2 hours", "120"), ("4 hours", "240"), ("8 hours", "480"), ("24 hours", "1440")]);
+
+    private static readonly ChoiceField Clock = new("clock", "The clock runs", true,
+        [("Around the clock", "always"), ("Weekdays 08:00–17:00 only (patient safety still around the clock)", "business")], Compact: false);
+
+    public override CommandDefinition Definition => Command;
+
+    public override string Verb => CardVerbs.SetEscalation;
+
+    protected override ProjectAction Action => ProjectAction.ManageEscalation;
+
+    private static ChoiceField Level(Project project, int level) => new(
+        $"level{level}",
+        level == 1 ? "Level 1 (the sponsor)" : $"Level {level} (if level {level - 1} does not acknowledge)",
+        level == 1,
+        [.. project.Members.Where(m => m.Role == ProjectRole.Leader).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))]);
+
+    protected override Task<FormModel> FormAsync(FormContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var project = context.Project;
+        var levels = Enumerable.Range(1, 3).Select(l => Level(project, l)).ToList();
+        var values = new Dictionary<string, string>
+        {
+            [Sla.Id] = ((int)project.AcknowledgementSla.TotalMinutes).ToString(CultureInfo.InvariantCulture),
+            [Clock.Id] = project.SlaInBusinessHours ? "business" : "always",
+        };
+        foreach (var (person, i) in project.EscalationChain.Select((p, i) => (p, i)))
+        {
+            values[levels[i].Id] = person.Value;
+        }
+
+        return Task.FromResult(new FormModel(
+            $"{project.Code} · Escalation",
+            levels[0].Choices.Count == 0
+                ? "There are no leaders on this project yet. Add one with **stakeholder add** (role Leader) first."
+                : "Critical risks, and patient-safety or privacy risks with impact 4 or 5, go to level 1 at once. Not acknowledged in time, they climb to the next level.",
+            [.. levels, Sla, Clock],
+            "Save",
+            Verb,
+            new Dictionary<string, string>(),
+            values));
+    }
+
+    protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        var chain = Enumerable.Range(1, 3).Select(l => values.Choice(Level(context.Project, l))).ToList();
+        var minutes = values.Choice(Sla);
+        var clock = values.Choice(Clock);
+        if (chain is [_, null, not null] or [null, ..])
+        {
+            values.AddError("level2", "Fill the levels in order: level 2 before level 3.");
+        }
+
+        Action<Project, DateOnly>? change = values.IsValid
+            ? (project, _) => project.SetEscalation(
+                [.. chain.OfType<string>().Select(p => new PersonId(p))],
+                TimeSpan.FromMinutes(int.Parse(minutes!, CultureInfo.InvariantCulture)),
+                clock == "business")
+            : null;
+        return Task.FromResult(change);
+    }
+
+    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+        ProjectElements.Saved(EscalationCard.Build(project), "Saved. Every open risk of the project follows this policy from now on.");
+}
