@@ -1,0 +1,126 @@
+using HealthItPm.Bot.Scheduling;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using Microsoft.Extensions.DependencyInjection;
+using static HealthItPm.Bot.Tests.Support.TwoHosts;
+
+namespace HealthItPm.Bot.Tests.Risks;
+
+/// <summary>
+/// The escalation policy run unattended by two hosts on a fake clock, against Azurite: each step
+/// and each card happens once, a card Teams refuses waits in the risk's outbox, and a claim left by
+/// a host that died is taken over after its lease.
+/// </summary>
+public sealed class RiskEscalationTests : IAsyncLifetime
+{
+    private const string PharmacistChat = "a:pharmacist-chat";
+    private static readonly RiskId Id = new(Code, 1);
+
+    private readonly TwoHosts _hosts = new();
+
+    public Task InitializeAsync() => _hosts.InitializeAsync();
+
+    public Task DisposeAsync() => _hosts.DisposeAsync();
+
+    private RiskService Risks => _hosts.Get<RiskService>();
+
+    private async Task LogAsync(string title, RiskCategory category, int probability, int impact) =>
+        Assert.IsType<Outcome<Risk>.Done>(await Risks.LogAsync(Tenant, Pm, Code, new NewRisk(title, null, category, probability, impact, null, null), default));
+
+    private async Task<Risk> StoredAsync() => (await _hosts.Get<IRiskStore>().GetAsync(Tenant, Id, default))!.Risk;
+
+    [Fact]
+    public async Task An_unacknowledged_critical_risk_climbs_the_chain_once_per_level_on_two_hosts()
+    {
+        await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader, pharmacistRole: ProjectRole.Leader);
+        await _hosts.GiveChatAsync(Pharmacist, PharmacistChat);
+        await LogAsync("Wrong-patient orders after downtime", RiskCategory.PatientSafety, 3, 5);
+
+        await _hosts.BothTickAsync();
+        await _hosts.BothTickAsync();
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+        Assert.Equal(0, _hosts.CardsTo(PharmacistChat, "Escalated risk EHR-R1"));
+
+        _hosts.Clock.Advance(TimeSpan.FromHours(4));
+        await _hosts.BothTickAsync();
+        await _hosts.BothTickAsync();
+        Assert.Equal(1, _hosts.CardsTo(PharmacistChat, "Escalated risk EHR-R1"));
+
+        _hosts.Clock.Advance(TimeSpan.FromHours(4));
+        await _hosts.BothTickAsync();
+        await _hosts.BothTickAsync();
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "Nobody acknowledged EHR-R1"));
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+        Assert.Equal(
+            ["logged", "escalated", "notified", "escalated", "notified", "escalation chain exhausted", "notified"],
+            (await StoredAsync()).History.Select(e => e.What));
+    }
+
+    [Fact]
+    public async Task A_projects_own_chain_and_sla_decide_who_is_next_and_when()
+    {
+        await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader, pharmacistRole: ProjectRole.Leader);
+        await _hosts.Get<ProjectService>().ChangeAsync(Tenant, Pm, Code, Domain.Security.ProjectAction.ManageEscalation, (p, _) =>
+            p.SetEscalation([Pharmacist, Nurse], TimeSpan.FromHours(1), inBusinessHours: false), default);
+        await LogAsync("Interface engine has no failover", RiskCategory.TechnicalIntegration, 5, 4);
+
+        // Level 1, the pharmacist, has no chat with the bot: the card waits; after one hour the nurse (level 2) gets it.
+        await _hosts.BothTickAsync();
+        Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+        _hosts.Clock.Advance(TimeSpan.FromMinutes(59));
+        await _hosts.BothTickAsync();
+        Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+        _hosts.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _hosts.BothTickAsync();
+        await _hosts.BothTickAsync();
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+        Assert.Contains((await StoredAsync()).History, e => e.What == "escalated" && e.After == "level 2: not acknowledged within 1 hour");
+    }
+
+    [Fact]
+    public async Task An_escalation_Teams_refuses_waits_in_the_outbox_and_is_sent_once_when_it_may_be()
+    {
+        await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader);
+        await LogAsync("Allergy interface drops reactions", RiskCategory.PatientSafety, 4, 5);
+
+        // Teams throttles for two minutes: longer than one send waits, so the card stays queued.
+        _hosts.Connector.FailNext(429, retryAfter: "120");
+        await _hosts.BothTickAsync();
+        Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+        Assert.Single((await StoredAsync()).Outbox);
+
+        _hosts.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _hosts.BothTickAsync();
+        Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+
+        _hosts.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _hosts.BothTickAsync();
+        await _hosts.BothTickAsync();
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+        var risk = await StoredAsync();
+        Assert.Empty(risk.Outbox);
+        Assert.Equal(["logged", "escalated", "notified"], risk.History.Select(e => e.What));
+    }
+
+    [Fact]
+    public async Task A_notice_claimed_by_a_host_that_died_is_sent_by_another_after_the_lease()
+    {
+        await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader);
+        await LogAsync("Patient portal shows another patient's results", RiskCategory.PrivacyRegulatory, 2, 5);
+        var hostB = _hosts.HostB.Services.GetRequiredService<Scheduler>();
+
+        // Host A decides and claims, then dies before sending.
+        await Risks.WatchOneAsync(Tenant, Id, default);
+        Assert.NotNull(await Risks.ClaimDueNoticesAsync(Tenant, Id, default));
+        await hostB.TickAsync(default);
+        Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+
+        _hosts.Clock.Advance(NoticeDelivery.ClaimLease);
+        await hostB.TickAsync(default);
+        await _hosts.BothTickAsync();
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+    }
+}

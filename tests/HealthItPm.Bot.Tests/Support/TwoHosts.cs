@@ -1,0 +1,102 @@
+using HealthItPm.Bot.Scheduling;
+using HealthItPm.Bot.Storage;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HealthItPm.Bot.Tests.Support;
+
+/// <summary>
+/// Two bot hosts sharing one private Azurite and one fake connector, on one fake clock, as two
+/// scaled-out instances would be. Their own timers are off: a test ticks both at once.
+/// The project EHR (Chicago time) has the PM, a nurse and a pharmacist; the PM and the nurse have a
+/// 1:1 chat with the bot (<see cref="PmChat"/>, <see cref="NurseChat"/>), the pharmacist never installed it.
+/// </summary>
+public sealed class TwoHosts : IAsyncLifetime
+{
+    public const string PmChat = "a:pm-chat";
+    public const string NurseChat = "a:nurse-chat";
+
+    public static readonly TenantId Tenant = new(TestActivities.Tenant);
+    public static readonly ProjectCode Code = new("EHR");
+    public static readonly PersonId Pm = new(TestActivities.PmAadId);
+    public static readonly PersonId Nurse = new(TestActivities.NurseAadId);
+    public static readonly PersonId Pharmacist = new(TestActivities.PharmacistAadId);
+
+    private readonly AzuriteFixture _azurite = new();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+
+    public FakeConnector Connector { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> HostA { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> HostB { get; private set; } = null!;
+
+    public IServiceProvider Services => HostA.Services;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        Connector = await FakeConnector.StartAsync();
+        HostA = Host();
+        HostB = Host();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await HostA.DisposeAsync();
+        await HostB.DisposeAsync();
+        await Connector.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public Task BothTickAsync() => Task.WhenAll(
+        HostA.Services.GetRequiredService<Scheduler>().TickAsync(default),
+        HostB.Services.GetRequiredService<Scheduler>().TickAsync(default));
+
+    public int CardsTo(string conversation, string text) =>
+        Connector.SentActivities(conversation).Count(a => a.ToString().Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Creates EHR with its people, in the given roles, and the 1:1 chats of those who have the app.</summary>
+    public async Task SetUpProjectAsync(ProjectRole nurseRole = ProjectRole.Stakeholder, ProjectRole pharmacistRole = ProjectRole.Stakeholder)
+    {
+        var projects = Get<ProjectService>();
+        var creator = new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null);
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        Assert.IsType<Outcome<Project>.Done>(await projects.CreateAsync(Tenant, creator, new NewProject("EHR", "Epic EHR go-live", ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
+        await projects.ChangeAsync(Tenant, Pm, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
+        {
+            p.AddMember(new ProjectMember(Nurse, "Nina Patel", nurseRole, StakeholderRole.Nurse, "ICU"));
+            p.AddMember(new ProjectMember(Pharmacist, "Grace Kim", pharmacistRole, StakeholderRole.Pharmacist, "Pharmacy"));
+        }, default);
+
+        foreach (var (person, conversation) in new[] { (Pm, PmChat), (Nurse, NurseChat) })
+        {
+            await GiveChatAsync(person, conversation);
+        }
+    }
+
+    /// <summary>The person installs the app: the bot now has a 1:1 chat to reach them in.</summary>
+    public Task GiveChatAsync(PersonId person, string conversation)
+    {
+        var reference = new ConversationReference { ChannelId = "msteams", ServiceUrl = Connector.ServiceUrl, Conversation = new ConversationAccount(id: conversation, tenantId: Tenant.Value), Bot = new ChannelAccount("28:bot") };
+        return Get<ConversationReferenceTable>().SaveAsync(Tenant, ConversationReferenceTable.PersonKey(person), new StoredConversation(reference, true, default, "29:" + conversation, null, null), default);
+    }
+
+    private WebApplicationFactory<Program> Host()
+    {
+#pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
+        var settings = new Dictionary<string, string?> { ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId, ["Scheduler:Enabled"] = "false" };
+        return new BotHost(_azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+#pragma warning restore CA2000
+    }
+}
