@@ -83,8 +83,10 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     public async Task AddAsync(TenantId tenant, Risk risk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(risk);
-        await tables.ExecuteAsync(Name, t => t.AddEntityAsync(Row(tenant, risk), cancellationToken), cancellationToken);
+        // Watched first: if storage fails between the two writes, a risk is never left unwatched (a
+        // watch row without its risk is skipped by the policy).
         await WatchAsync(tenant, risk, cancellationToken);
+        await tables.ExecuteAsync(Name, t => t.AddEntityAsync(Row(tenant, risk), cancellationToken), cancellationToken);
     }
 
     public async Task<VersionedRisk?> GetAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
