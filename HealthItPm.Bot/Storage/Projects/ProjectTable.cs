@@ -19,7 +19,9 @@ namespace HealthItPm.Bot.Storage.Projects;
 /// <item><c>person|{aadObjectId}|{CODE}</c> — one row per person per project (with the same list
 /// columns and the person's <c>Role</c>). A person's projects: a range query on <c>person|{aadObjectId}|</c>.</item>
 /// </list>
-/// Concurrency: the project row's ETag; the batch fails whole when it changed since it was read.
+/// Concurrency: the project row's ETag; the batch fails whole when it changed since it was read. A save
+/// writes only the index rows that changed; beyond one batch (100 operations) the rest follow the
+/// guarded batch, so the project row is the truth and the index catches up within the same save.
 /// </para>
 /// </summary>
 public sealed class ProjectTable(StorageTables tables) : IProjectRepository
@@ -28,6 +30,9 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
 
     private const string ProjectPrefix = "project|";
     private const string PersonPrefix = "person|";
+
+    // Azure Tables takes at most 100 operations in one batch.
+    private const int MaxBatch = 100;
 
     public async Task<VersionedProject?> GetAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
     {
@@ -63,24 +68,52 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     {
         ArgumentNullException.ThrowIfNull(project);
         var current = project.Project;
-        var before = await StoredMembersAsync(tenant, current.Code, cancellationToken);
-        var members = current.Members.Select(m => m.Person.Value).ToHashSet(StringComparer.Ordinal);
+        var index = await IndexChangesAsync(tenant, current, cancellationToken);
 
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, ProjectRow(tenant, current), new ETag(project.Version)),
-        };
-        actions.AddRange(current.Members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m, current))));
-        actions.AddRange(before.Where(person => !members.Contains(person))
-            .Select(person => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenant.Value, PersonKey(person, current.Code)), ETag.All)));
+        // The project row and as many index rows as one batch holds go together, guarded by the ETag.
+        var guarded = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ProjectRow(tenant, current), new ETag(project.Version)) };
+        guarded.AddRange(index.Take(MaxBatch - 1));
         try
         {
-            await tables.ExecuteAsync(Name, table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(Name, table => table.SubmitTransactionAsync(guarded, cancellationToken), cancellationToken);
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
         {
             throw new ProjectConflictException($"{current.Name} was changed by someone else while you were editing it. Please try again.", e);
         }
+
+        // More index changes than a batch holds (hundreds of people added at once, or a renamed
+        // project's every row): the rest follow, each write idempotent and derived from the saved project.
+        foreach (var batch in index.Skip(MaxBatch - 1).Chunk(MaxBatch))
+        {
+            await tables.ExecuteAsync(Name, table => table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The index rows this save must write: members who are new or whose role changed (every member's
+    /// row when the list columns changed), and deletes for those who left. Compared with the stored
+    /// project (a point read), so a save touches only what changed.
+    /// </summary>
+    private async Task<IReadOnlyList<TableTransactionAction>> IndexChangesAsync(TenantId tenant, Project current, CancellationToken cancellationToken)
+    {
+        var response = await tables.ExecuteAsync(
+            Name,
+            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(current.Code), cancellationToken: cancellationToken),
+            cancellationToken);
+        var stored = response.HasValue && JsonColumns.Read(response.Value!) is { } json ? JsonSerializer.Deserialize<ProjectDocument>(json, JsonColumns.Documents) : null;
+        var roles = (stored?.Members ?? []).ToDictionary(m => m.Person, m => m.Role, StringComparer.Ordinal);
+        var listed = stored is not null && stored.Name == current.Name && stored.Kind == current.Kind && stored.Phase == current.Phase && stored.GoLive == current.Schedule.GoLive;
+        var members = current.Members.Select(m => m.Person.Value).ToHashSet(StringComparer.Ordinal);
+
+        return
+        [
+            .. current.Members
+                .Where(m => !listed || !roles.TryGetValue(m.Person.Value, out var role) || role != m.Role)
+                .Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m, current))),
+            .. roles.Keys.Where(person => !members.Contains(person))
+                .Select(person => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenant.Value, PersonKey(person, current.Code)), ETag.All)),
+        ];
     }
 
     public Task<IReadOnlyList<ProjectSummary>> ListAsync(TenantId tenant, CancellationToken cancellationToken) =>
@@ -102,18 +135,6 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
                 row.GetString("Role") is { } role ? Enum.Parse<ProjectRole>(role) : null),
             cancellationToken,
             select: ["Code", "Name", "Kind", "Phase", "GoLive", "Role"]);
-
-    /// <summary>The members of the project as stored now: a point read, so removed members' index rows are found without a scan.</summary>
-    private async Task<IReadOnlyList<string>> StoredMembersAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
-    {
-        var response = await tables.ExecuteAsync(
-            Name,
-            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(code), cancellationToken: cancellationToken),
-            cancellationToken);
-        return response.HasValue && JsonColumns.Read(response.Value!) is { } json
-            ? [.. JsonSerializer.Deserialize<ProjectDocument>(json, JsonColumns.Documents)!.Members.Select(m => m.Person)]
-            : [];
-    }
 
     private static string ProjectKey(ProjectCode code) => ProjectPrefix + code.Value;
 

@@ -76,6 +76,35 @@ public class ProjectTableTests(StorageEnvironment env)
     }
 
     [Fact]
+    public async Task A_project_with_hundreds_of_people_saves_and_its_index_follows_every_change()
+    {
+        // A table batch holds at most 100 operations; a go-live easily has more people than that.
+        var table = Table;
+        await table.AddAsync(_tenant, NewProject(), default);
+        var people = Enumerable.Range(0, 250).Select(_ => new PersonId(Guid.NewGuid().ToString())).ToList();
+        var stored = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
+        foreach (var person in people)
+        {
+            stored.Project.AddMember(new ProjectMember(person, "Nurse", ProjectRole.Stakeholder, StakeholderRole.Nurse, "4 West"));
+        }
+
+        await table.SaveAsync(_tenant, stored, default);
+        var moved = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
+        moved.Project.MoveTo(ProjectPhase.Build);
+        foreach (var person in people.Take(120))
+        {
+            moved.Project.RemoveMember(person);
+        }
+
+        await table.SaveAsync(_tenant, moved, default);
+
+        Assert.Equal(131, (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!.Project.Members.Count);
+        Assert.Empty(await table.ListForPersonAsync(_tenant, people[0], default));
+        Assert.Equal(ProjectPhase.Build, Assert.Single(await table.ListForPersonAsync(_tenant, people[^1], default)).Phase);
+        Assert.Equal(ProjectPhase.Build, Assert.Single(await table.ListForPersonAsync(_tenant, Pm, default)).Phase);
+    }
+
+    [Fact]
     public async Task A_save_over_a_newer_version_is_refused_and_changes_nothing()
     {
         var table = Table;
