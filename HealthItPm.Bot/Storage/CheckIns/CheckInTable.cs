@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -34,6 +35,11 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
 
     private const string SchedulePartition = "schedule";
     private const string OpenPartition = "open";
+
+    // A round never changes once opened, so every answer to it need not read it again: the rounds
+    // being answered now stay in memory (a few at a time; the cache starts over if it fills up).
+    private const int RoundsKept = 256;
+    private readonly ConcurrentDictionary<(string Partition, string Key), CheckInRound> _rounds = new();
 
     public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
@@ -107,8 +113,24 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
             return null;
         }
 
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), RoundKey(opensAt), cancellationToken: cancellationToken), cancellationToken);
-        return row.HasValue ? ToRound(row.Value!) : null;
+        var key = (Partition(tenant, project), RoundKey(opensAt));
+        if (_rounds.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2, cancellationToken: cancellationToken), cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        if (_rounds.Count >= RoundsKept)
+        {
+            _rounds.Clear();
+        }
+
+        return _rounds.GetOrAdd(key, ToRound(row.Value!));
     }
 
     public Task<IReadOnlyList<CheckInRound>> LatestRoundsAsync(TenantId tenant, ProjectCode project, int count, CancellationToken cancellationToken) =>

@@ -17,6 +17,8 @@ namespace HealthItPm.Bot.Teams.CheckIns;
 /// </summary>
 public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectRepository projects)
 {
+    private static readonly NoticeCardModel RoundGone = new("Check-in not found", "This check-in is no longer available.");
+
     public async Task<JObject> SubmitAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
         if (Read(turn, data) is not { } target)
@@ -29,27 +31,25 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         var impactOk = int.TryParse(Text(data, "impact"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var impact) && impact is >= 1 and <= 5;
         var blockers = Text(data, "blockers");
         var training = Text(data, "training") == "true";
-        if (await RoundAsync(caller, code, roundId, cancellationToken) is not { } round)
-        {
-            return NoticeCard.Build(new NoticeCardModel("Check-in not found", "This check-in is no longer available."));
-        }
 
+        // The round and the project are read here only to show the card again; a good answer goes
+        // straight to the service, which reads the round once and writes the answer.
         if (!statusOk || !impactOk || (blockers?.Length ?? 0) > CheckInAnswer.MaxBlockersLength)
         {
-            return CheckInCard.Build(ModelOf(round, status: statusOk ? status : null, impact: impactOk ? impact : null, blockers: blockers?[..Math.Min(blockers.Length, CheckInAnswer.MaxBlockersLength)], training: training) with
+            return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status: statusOk ? status : null, impact: impactOk ? impact : null, blockers: blockers?[..Math.Min(blockers.Length, CheckInAnswer.MaxBlockersLength)], training: training) with
             {
                 PhiFound = [$"an answer the card could not read — pick a status and an impact from 1 to 5{((blockers?.Length ?? 0) > CheckInAnswer.MaxBlockersLength ? $", and keep blockers under {CheckInAnswer.MaxBlockersLength} characters" : "")}"],
-            });
+            }, cancellationToken);
         }
 
         var (answer, phi) = CheckInAnswer.Create(status, new WorkflowImpact(impact), blockers, training);
         if (answer is null)
         {
             // Nothing is stored: the card comes back with the answer kept and the suspected parts pointed out.
-            return CheckInCard.Build(ModelOf(round, status, impact, blockers, training) with
+            return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, blockers, training) with
             {
                 PhiFound = [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(blockers!, f)}\u201d)")],
-            });
+            }, cancellationToken);
         }
 
         var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, answer, cancellationToken);
@@ -95,6 +95,12 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         var (round, _) = await checkIns.AnswerOfAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
         return round is null ? null : (round, (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value);
     }
+
+    /// <summary>The check-in card again, with what the person entered and what needs changing.</summary>
+    private async Task<JObject> ShowAgainAsync(Caller caller, ProjectCode code, string roundId, Func<(CheckInRound Round, string Name), CheckInCardModel> model, CancellationToken cancellationToken) =>
+        await RoundAsync(caller, code, roundId, cancellationToken) is { } round
+            ? CheckInCard.Build(model(round))
+            : NoticeCard.Build(RoundGone);
 
     private static CheckInCardModel ModelOf((CheckInRound Round, string Name) target, CheckInStatus? status, int? impact, string? blockers, bool training) =>
         new(target.Round.Project.Value, target.Name, target.Round.Id, target.Round.ClosesAt, false, status, impact, blockers, training);

@@ -86,7 +86,7 @@ public class CheckInFlowTests(BotEnvironment env)
 
         var answer = CardText.Of(await pharmacist.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "OnTrack", impact = "1", training = "false" }));
 
-        Assert.Contains("not found", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("This check-in was not sent to you", answer, StringComparison.Ordinal);
         Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
     }
 

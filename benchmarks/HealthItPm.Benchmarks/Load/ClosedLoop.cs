@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace HealthItPm.Benchmarks.Load;
+
+/// <summary>What one scenario sustained: completed turns per second and their latency.</summary>
+public sealed record LoadResult(string Scenario, int Turns, int Failures, double TurnsPerSecond, double P50Ms, double P95Ms, double P99Ms);
+
+/// <summary>
+/// A closed-loop load: <c>concurrency</c> callers each post a turn, wait for the answer, and post the
+/// next, for a warm-up (not counted) and then the measured period. A turn counts when the bot answers
+/// 200 and, where the scenario says what to expect, the answer contains it.
+/// </summary>
+public sealed class ClosedLoop(int concurrency, TimeSpan warmUp, TimeSpan measured)
+{
+    public async Task<LoadResult> RunAsync(string scenario, Uri endpoint, Func<int, string> body, string? expect)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(30) };
+        var sequence = 0;
+        var measuring = false;
+        var stop = false;
+        var latencies = new List<double>[concurrency];
+        var failures = new int[concurrency];
+
+        async Task CallerAsync(int caller)
+        {
+            latencies[caller] = [];
+            while (!Volatile.Read(ref stop))
+            {
+                using var content = new StringContent(body(Interlocked.Increment(ref sequence)), Encoding.UTF8);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync(new Uri("api/messages", UriKind.Relative), content);
+                var answer = await response.Content.ReadAsStringAsync();
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!Volatile.Read(ref measuring))
+                {
+                    continue;
+                }
+
+                if (response.IsSuccessStatusCode && (expect is null || answer.Contains(expect, StringComparison.Ordinal)))
+                {
+                    latencies[caller].Add(elapsed);
+                }
+                else
+                {
+                    failures[caller]++;
+                }
+            }
+        }
+
+        var callers = Enumerable.Range(0, concurrency).Select(c => Task.Run(() => CallerAsync(c))).ToArray();
+        await Task.Delay(warmUp);
+        Volatile.Write(ref measuring, true);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(measured);
+        Volatile.Write(ref measuring, false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(callers);
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(scenario, all.Length, failures.Sum(), all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

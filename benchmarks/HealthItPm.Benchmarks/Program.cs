@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using HealthItPm.Benchmarks.Hosts;
+using HealthItPm.Benchmarks.Load;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Hosting;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Testing;
+using Newtonsoft.Json.Linq;
+
+// Turn-pipeline benchmark: the bot's check-in submission (validate, store in Azure Tables, answer
+// with the updated card) and status command against a bare Bot Framework echo bot, same machine,
+// same load, same run. The scenarios take turns for several rounds (so JIT warm-up and background
+// work fall on all alike) and each reports its median round.
+// Usage: tools/bench [--seconds N] [--rounds N] [--concurrency N] [--respondents N]
+var seconds = Option("--seconds", 10);
+var rounds = Option("--rounds", 3);
+var concurrency = Option("--concurrency", 16);
+var respondents = Option("--respondents", 500);
+const string Tenant = "4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f";
+const string ProjectManager = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+
+await using var azurite = new AzuriteFixture();
+await azurite.InitializeAsync();
+await using var connector = ConnectorStub.Build();
+var connectorUrl = await Loopback.StartAsync(connector);
+
+await using var echo = EchoBot.Build();
+var echoUrl = await Loopback.StartAsync(echo);
+
+await using var bot = HealthItPmHost.Build(Loopback.Builder(new Dictionary<string, string?>
+{
+    ["Storage:ConnectionString"] = azurite.ConnectionString,
+    ["Tenants:AllowedTenantIds:0"] = Tenant,
+    ["Access:ProjectManagerIds:0"] = ProjectManager,
+    ["Scheduler:Enabled"] = "false",
+}));
+var botUrl = await Loopback.StartAsync(bot);
+
+// A project with its respondents and an open check-in round, as a weekly check-in would leave it.
+var tenant = new TenantId(Tenant);
+var pm = new PersonId(ProjectManager);
+var people = Enumerable.Range(0, respondents).Select(i => new Guid(i, 0x4e11, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 1).ToString()).ToArray();
+var projects = bot.Services.GetRequiredService<ProjectService>();
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+var code = new ProjectCode("BENCH");
+Expect(await projects.CreateAsync(tenant, new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), new NewProject("BENCH", "Telemedicine rollout", ProjectKind.Telemedicine, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
+foreach (var batch in people.Chunk(50))
+{
+    Expect(await projects.ChangeAsync(tenant, pm, code, HealthItPm.Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
+    {
+        foreach (var person in batch)
+        {
+            p.AddMember(new ProjectMember(new PersonId(person), "Nurse " + person[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, "4 West"));
+        }
+    }, default));
+}
+
+var round = Expect(await bot.Services.GetRequiredService<CheckInService>().StartNowAsync(tenant, pm, code, RoundSettings.Default, default)).Id;
+var echoActivities = new Activities(Tenant, connectorUrl);
+var botActivities = new Activities(Tenant, connectorUrl);
+string Respondent(int turn) => people[turn % people.Length];
+var answer = new JObject { ["project"] = code.Value, ["round"] = round, ["status"] = "SomeConcerns", ["impact"] = "3", ["blockers"] = "Video visits drop on the older iPads in clinic B", ["training"] = "true" };
+
+var load = new ClosedLoop(concurrency, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds));
+var scenarios = new (string Name, Uri Endpoint, Func<int, string> Body, string? Expect)[]
+{
+    ("Echo bot: card action", echoUrl, n => echoActivities.CardAction(Respondent(n), "echo", new JObject()), "Echo"),
+    ("HealthItPm: check-in submission", botUrl, n => botActivities.CardAction(Respondent(n), CardVerbs.SubmitCheckIn, answer), "check-in is in"),
+    ("Echo bot: message", echoUrl, n => echoActivities.Message(Respondent(n), "hello"), null),
+    ("HealthItPm: status command", botUrl, _ => botActivities.Message(ProjectManager, "status BENCH"), null),
+};
+var runs = scenarios.Select(_ => new List<LoadResult>()).ToArray();
+for (var pass = 1; pass <= rounds; pass++)
+{
+    for (var i = 0; i < scenarios.Length; i++)
+    {
+        var (name, endpoint, body, expect) = scenarios[i];
+        runs[i].Add(await load.RunAsync(name, endpoint, body, expect));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {pass}/{rounds}: {name}: {runs[i][^1].TurnsPerSecond:0} turns/s"));
+    }
+}
+
+var results = runs.Select(r => r.OrderBy(x => x.TurnsPerSecond).ElementAt(r.Count / 2)).ToList();
+var ranges = runs.Select(r => (Min: r.Min(x => x.TurnsPerSecond), Max: r.Max(x => x.TurnsPerSecond))).ToList();
+var report = Report(results, ranges, seconds, rounds, concurrency, respondents);
+Console.WriteLine(report);
+var folder = Path.Combine(RepositoryLayout.Root, "artifacts", "benchmarks");
+Directory.CreateDirectory(folder);
+await File.WriteAllTextAsync(Path.Combine(folder, "turns.md"), report);
+await bot.StopAsync();
+await echo.StopAsync();
+await connector.StopAsync();
+return runs.SelectMany(r => r).Any(r => r.Turns == 0 || r.Failures > 0) ? 1 : 0;
+
+static string Report(IReadOnlyList<LoadResult> results, IReadOnlyList<(double Min, double Max)> ranges, int seconds, int rounds, int concurrency, int respondents)
+{
+    var text = new StringBuilder();
+    text.AppendLine(CultureInfo.InvariantCulture, $"Turn pipeline, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {concurrency} concurrent callers; each scenario {rounds} rounds of {seconds} s after 5 s warm-up, median round shown; Azurite on loopback; {respondents} respondents.");
+    text.AppendLine();
+    text.AppendLine("| scenario | turns/s (median) | range over rounds | p50 ms | p95 ms | p99 ms | turns | failed |");
+    text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var (r, range) in results.Zip(ranges))
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.TurnsPerSecond:0} | {range.Min:0}–{range.Max:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.Turns} | {r.Failures} |");
+    }
+
+    text.AppendLine();
+    text.AppendLine(CultureInfo.InvariantCulture, $"Check-in submission sustains {results[1].TurnsPerSecond / results[0].TurnsPerSecond:P0} of the echo bot's card-action throughput; the status command {results[3].TurnsPerSecond / results[2].TurnsPerSecond:P0} of its message throughput.");
+    return text.ToString();
+}
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
+
+static T Expect<T>(Outcome<T> outcome) => outcome is Outcome<T>.Done done ? done.Value : throw new InvalidOperationException($"Seeding the benchmark failed: {outcome}");
