@@ -49,13 +49,18 @@ public sealed class RiskCardFactory(RiskService risks, ConversationReferenceTabl
             : ProjectOutcomes.NotDone(outcome);
     }
 
-    /// <summary>Who already did what was just tried, and when, for a second click or a card acted on after someone else.</summary>
-    public static string? HandledBy(Project project, Risk risk)
+    /// <summary>
+    /// Who already did what was just tried, and when, for a second click or a card acted on after
+    /// someone else: a settled (accepted or closed) risk for any action, and an acknowledged one for
+    /// <paramref name="acknowledging"/>. Null when the refusal had another reason (e.g. no reason given).
+    /// </summary>
+    public static string? HandledBy(Project project, Risk risk, bool acknowledging)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
-        var handled = risk.History.LastOrDefault(e => e.By is not null && (e.What == "acknowledged" || (e.What == "status" && e.After is { } after
-            && (after.StartsWith(nameof(RiskStatus.Accepted), StringComparison.Ordinal) || after == nameof(RiskStatus.Closed)))));
+        var handled = risk.IsOpen
+            ? acknowledging && risk.Acknowledged is not null ? risk.History.LastOrDefault(e => e.What == "acknowledged") : null
+            : risk.History.LastOrDefault(e => e.What == "status" && e.By is not null);
         if (handled is null)
         {
             return null;

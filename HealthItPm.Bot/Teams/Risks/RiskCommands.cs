@@ -211,20 +211,20 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
     public Task<JObject> AssignOwnerAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => PersonId.TryParse(data?["owner"]?.Type == JTokenType.String ? (string?)data["owner"] : null, out var owner)
             ? risks.AssignOwnerAsync(caller.Tenant, caller.Person, id, owner, cancellationToken)
-            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")), null, cancellationToken);
+            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")), null, cancellationToken: cancellationToken);
 
     public Task<JObject> AskForUpdateAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
         {
             await notifier.DeliverAsync(caller.Tenant, risk.Id, cancellationToken);
             return risk.Owner is null ? "Update requested from the project managers." : "Update requested from the owner.";
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
 
     public Task<JObject> AcknowledgeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken), null, cancellationToken);
+        DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken), null, acknowledging: true, cancellationToken);
 
     public Task<JObject> AcceptAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => risks.AcceptAsync(caller.Tenant, caller.Person, id, data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty, cancellationToken), null, cancellationToken);
+        DecideAsync(turn, data, (caller, id) => risks.AcceptAsync(caller.Tenant, caller.Person, id, data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty, cancellationToken), null, cancellationToken: cancellationToken);
 
     private static Task<JObject> WithRiskAsync(ITurnContext turn, JObject data, Func<Caller, RiskId, Task<JObject>> act) =>
         Caller.Of(turn) is { } caller && RiskId.TryParse(data?["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id)
@@ -236,7 +236,8 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
         JObject data,
         Func<Caller, RiskId, Task<Outcome<(Project Project, Risk Risk)>>> decide,
         Func<Caller, Risk, Task<string>>? afterwards,
-        CancellationToken cancellationToken) =>
+        bool acknowledging = false,
+        CancellationToken cancellationToken = default) =>
         WithRiskAsync(turn, data, async (caller, id) =>
         {
             switch (await decide(caller, id))
@@ -248,7 +249,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
                     return await cards.CurrentAsync(
                         caller,
                         id,
-                        (card, project, risk) => RiskCardFactory.HandledBy(project, risk) is { } handled ? ProjectElements.Unchanged(card, handled) : ProjectOutcomes.NotDone(invalid),
+                        (card, project, risk) => RiskCardFactory.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : ProjectOutcomes.NotDone(invalid),
                         cancellationToken);
                 case var other:
                     return ProjectOutcomes.NotDone(other);

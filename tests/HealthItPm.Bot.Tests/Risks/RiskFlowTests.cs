@@ -85,6 +85,8 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains($"Escalated risk {risk}", CardText.Of(nurseView), StringComparison.Ordinal);
         Assert.Contains("Not allowed", CardText.Of(await outsider.SubmitAsync(CardVerbs.ViewRisk, new { risk })), StringComparison.Ordinal);
 
+        await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk });
+        Assert.Contains("A reason for accepting the risk is required.", CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk, reason = "" })), StringComparison.Ordinal);
         await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk, reason = "Pharmacy loads libraries tonight; pumps stay in the locked room" });
         var refreshed = await sponsor.SubmitAsync(CardVerbs.ViewRisk, new { risk });
         var late = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk }));
