@@ -256,6 +256,11 @@ public sealed class Risk
                 Record(now, null, "notice not delivered", null, $"{what} after {attempts} tries");
                 break;
             case NoticeDelivery.Failed failed:
+                if (failed.Unreachable && attempts == 1)
+                {
+                    Record(now, null, "not reachable", null, $"{what}: no chat with the bot");
+                }
+
                 var wait = NoticeDelivery.Backoff(attempts);
                 _outbox[index] = pending with { Attempts = attempts, NextAttemptAt = now + (failed.RetryAfter > wait ? failed.RetryAfter.Value : wait), ClaimedUntil = null };
                 break;
@@ -267,6 +272,7 @@ public sealed class Risk
         RiskNoticeKind.Escalation => "escalation card",
         RiskNoticeKind.OwnerReminder => "past-due reminder",
         RiskNoticeKind.ChainExhausted => "chain-exhausted notice",
+        RiskNoticeKind.LeaderUnreachable => "unreachable-leader notice",
         _ => "update request",
     };
 

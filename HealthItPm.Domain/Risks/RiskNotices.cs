@@ -8,6 +8,9 @@ public enum RiskNoticeKind
     OwnerReminder,
     ChainExhausted,
     UpdateRequested,
+
+    /// <summary>Tells a PM that a leader's escalation card cannot reach them (no chat with the bot).</summary>
+    LeaderUnreachable,
 }
 
 /// <summary>Something the escalation policy (or a leader) decided a person must be told about a risk.</summary>
@@ -34,8 +37,11 @@ public abstract record NoticeDelivery
 
     public sealed record Delivered : NoticeDelivery;
 
-    /// <summary>Teams did not take it (throttled, failing, or the person has no chat with the bot yet); try later.</summary>
-    public sealed record Failed(TimeSpan? RetryAfter) : NoticeDelivery;
+    /// <summary>
+    /// Teams did not take it (throttled or failing), or, when <paramref name="Unreachable"/>, the person
+    /// has no chat with the bot (never installed it, or removed it); try later either way.
+    /// </summary>
+    public sealed record Failed(TimeSpan? RetryAfter, bool Unreachable = false) : NoticeDelivery;
 
     /// <summary>Wait before try <paramref name="attempt"/> + 1: one minute, doubling, at most an hour.</summary>
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, attempt - 1)));

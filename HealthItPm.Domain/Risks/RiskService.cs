@@ -273,12 +273,28 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         return await store.SaveAsync(tenant, stored, cancellationToken) ? (project, stored.Risk, claimed) : null;
     }
 
-    /// <summary>Records how a claimed notice's delivery went; re-reads and retries when the risk changed meanwhile, so the result is never lost to a race.</summary>
+    /// <summary>
+    /// Records how a claimed notice's delivery went; re-reads and retries when the risk changed
+    /// meanwhile, so the result is never lost to a race. An escalation that cannot reach its leader
+    /// at all (no chat with the bot) tells the PMs at once, so they can reach the leader another way
+    /// or change the chain, instead of learning of it when the SLA has run out.
+    /// </summary>
     public async Task CompleteNoticeAsync(TenantId tenant, RiskId id, int sequence, NoticeDelivery delivery, CancellationToken cancellationToken)
     {
         while (await store.GetAsync(tenant, id, cancellationToken) is { } stored)
         {
-            stored.Risk.CompleteNotice(sequence, delivery, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var pending = stored.Risk.Outbox.FirstOrDefault(n => n.Sequence == sequence);
+            stored.Risk.CompleteNotice(sequence, delivery, now);
+            if (delivery is NoticeDelivery.Failed { Unreachable: true } && pending is { Attempts: 0, Notice: { Kind: RiskNoticeKind.Escalation } escalation }
+                && (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is { } project)
+            {
+                foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != escalation.To))
+                {
+                    stored.Risk.Enqueue(new RiskNotice(RiskNoticeKind.LeaderUnreachable, pm.Person, id, escalation.To.Value), now);
+                }
+            }
+
             if (await store.SaveAsync(tenant, stored, cancellationToken))
             {
                 return;

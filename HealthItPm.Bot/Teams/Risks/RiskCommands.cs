@@ -103,7 +103,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 
         // At once, not at the next tick: a critical patient-safety risk reaches the sponsor now.
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, risk.Id, cancellationToken);
-        return await cards.CurrentAsync(caller, risk.Id, card => ProjectElements.Saved(card, RiskNotifier.Saying($"Logged {risk.Id}", escalation)), cancellationToken);
+        return await cards.CurrentAsync(caller, risk.Id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying($"Logged {risk.Id}", project, escalation)), cancellationToken);
     }
 
     private FormModel Blank(ProjectCode code, int? concern = null)

@@ -87,7 +87,7 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
         }
 
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, id, cancellationToken);
-        return await cards.CurrentAsync(caller, id, card => ProjectElements.Saved(card, RiskNotifier.Saying($"Updated {id}", escalation)), cancellationToken);
+        return await cards.CurrentAsync(caller, id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying($"Updated {id}", project, escalation)), cancellationToken);
     }
 
     private FormModel Blank(RiskId id) => new(

@@ -77,7 +77,30 @@ public sealed class RiskEscalationTests : IAsyncLifetime
         await _hosts.BothTickAsync();
         await _hosts.BothTickAsync();
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
-        Assert.Contains((await StoredAsync()).History, e => e.What == "escalated" && e.After == "level 2: not acknowledged within 1 hour");
+        var history = (await StoredAsync()).History;
+        Assert.Contains(history, e => e.What == "escalated" && e.After == "level 2: not acknowledged within 1 hour");
+        Assert.Single(history, e => e.What == "not reachable" && e.After == $"escalation card to {Pharmacist.Value}: no chat with the bot");
+
+        // The PM heard at once (at the next tick) that the sponsor could not be reached, and only once.
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "EHR-R1 cannot reach Grace Kim"));
+    }
+
+    [Fact]
+    public async Task A_pm_logging_a_risk_for_a_sponsor_without_the_app_is_told_so_at_once()
+    {
+        await _hosts.SetUpProjectAsync(pharmacistRole: ProjectRole.Leader);
+        var data = new Newtonsoft.Json.Linq.JObject { ["project"] = "EHR", ["title"] = "Heparin drip rates wrong after upgrade", ["category"] = "PatientSafety", ["probability"] = "3", ["impact"] = "5" };
+
+        using var response = await _hosts.HostA.PostAsync(TestActivities.Invoke(HealthItPm.Bot.Cards.CardVerbs.AddRisk, data, _hosts.Connector.ServiceUrl, PmChat, from: TestActivities.Pm));
+        var answer = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("Logged EHR-R1 and escalated it to the sponsor, but Grace Kim has no chat with HealthItPm yet", answer, StringComparison.Ordinal);
+        Assert.Contains((await StoredAsync()).History, e => e.What == "not reachable");
+        // Every PM (here the one who logged it) also gets it in their chat, once, for the record.
+        await _hosts.BothTickAsync();
+        _hosts.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _hosts.BothTickAsync();
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "EHR-R1 cannot reach Grace Kim"));
     }
 
     [Fact]

@@ -128,4 +128,18 @@ public class RiskOutboxTests
         Assert.Equal(risk.Outbox, restored.Outbox);
         Assert.Equal(risk.NoticesEnqueued, restored.NoticesEnqueued);
     }
+
+    [Fact]
+    public void A_leader_with_no_chat_is_recorded_as_not_reachable_once_and_the_notice_keeps_trying()
+    {
+        var risk = Escalated();
+        var sequence = risk.ClaimDueNotices(Logged)[0].Sequence;
+
+        risk.CompleteNotice(sequence, new NoticeDelivery.Failed(null, Unreachable: true), Logged);
+        risk.ClaimDueNotices(Logged.AddMinutes(1));
+        risk.CompleteNotice(sequence, new NoticeDelivery.Failed(null, Unreachable: true), Logged.AddMinutes(1));
+
+        Assert.Single(risk.History, e => e.What == "not reachable");
+        Assert.Equal(2, Assert.Single(risk.Outbox).Attempts);
+    }
 }
