@@ -53,6 +53,25 @@ public static class CardElements
         ["inlines"] = new JArray(new JObject { ["type"] = "TextRun", ["text"] = text, ["italic"] = italic }),
     };
 
+    /// <summary>
+    /// A moment as each reader's Teams shows it, in their own time zone and locale (the Adaptive Cards
+    /// DATE and TIME functions), instead of one zone written into the text.
+    /// </summary>
+    public static string When(DateTimeOffset at)
+    {
+        var iso = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{{{{DATE({iso}, SHORT)}}}} {{{{TIME({iso})}}}}";
+    }
+
+    /// <summary>Something that happened: when (in the reader's zone, subtle), then what, shown literally.</summary>
+    public static JObject Event(DateTimeOffset at, string text) => new()
+    {
+        ["type"] = "RichTextBlock",
+        ["inlines"] = new JArray(
+            new JObject { ["type"] = "TextRun", ["text"] = When(at) + " · ", ["isSubtle"] = true },
+            new JObject { ["type"] = "TextRun", ["text"] = text }),
+    };
+
     public static JObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
     {
         ["type"] = "FactSet",

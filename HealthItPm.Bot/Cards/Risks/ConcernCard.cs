@@ -12,7 +12,7 @@ public static class ConcernCard
         var body = new List<JObject>
         {
             CardElements.Heading($"{concern.Project} concern #{concern.Number}"),
-            CardElements.UserText($"From {concern.ReporterName}, {concern.At:yyyy-MM-dd HH:mm} UTC"),
+            CardElements.Event(concern.At, $"from {concern.ReporterName}"),
             CardElements.UserText(concern.Text, italic: true),
         };
         var data = new JObject { ["project"] = concern.Project.Value, ["concern"] = concern.Number };

@@ -79,13 +79,13 @@ public static class RiskCard
                 ("Owner", CardElements.Escape(view.OwnerName ?? "none yet")),
                 ("Mitigation", CardElements.Escape(risk.Mitigation ?? "none yet")),
                 ("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
-                ("Age", age.TotalDays >= 1 ? ProjectFormat.Days((int)age.TotalDays) : age.TotalHours >= 1 ? $"{(int)age.TotalHours} h {age.Minutes:00} min" : $"{Math.Max(1, (int)age.TotalMinutes)} min"),
+                ("Age", age.TotalDays >= 1 ? ProjectFormat.Days((int)age.TotalDays) : age.TotalHours >= 1 ? $"{(int)age.TotalHours} h{(age.Minutes > 0 ? $" {age.Minutes} min" : "")}" : $"{Math.Max(1, (int)age.TotalMinutes)} min"),
             ]),
         };
 
         if (risk.Acknowledged is { } acknowledged)
         {
-            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = $"✔ Acknowledged by {CardElements.Escape(view.AcknowledgedByName ?? "a leader")} at {acknowledged.At:yyyy-MM-dd HH:mm} UTC", ["color"] = "Good", ["wrap"] = true });
+            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = $"✔ Acknowledged by {CardElements.Escape(view.AcknowledgedByName ?? "a leader")} on {CardElements.When(acknowledged.At)}", ["color"] = "Good", ["wrap"] = true });
         }
 
         if (risk.AcceptedBecause is { } reason)
@@ -95,8 +95,7 @@ public static class RiskCard
         }
 
         body.Add(CardElements.Section("History"));
-        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.UserText(
-            $"{e.At:yyyy-MM-dd HH:mm} UTC · {e.What}{(e.After is null ? "" : ": " + Named(view, e.After))}")));
+        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, $"{e.What}{(e.After is null ? "" : ": " + Named(view, e.After))}")));
 
         var data = new JObject { ["risk"] = risk.Id.ToString() };
         var actions = new List<JObject>();

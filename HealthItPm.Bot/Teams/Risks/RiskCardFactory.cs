@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams.Projects;
@@ -68,6 +69,6 @@ public sealed class RiskCardFactory(RiskService risks, ConversationReferenceTabl
 
         var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName ?? "a leader";
         var what = handled.What == "acknowledged" ? "acknowledged" : risk.Status.ToString().ToLowerInvariant();
-        return $"{risk.Id} was already {what} by {who} on {handled.At:yyyy-MM-dd} at {handled.At:HH:mm} UTC.";
+        return $"{risk.Id} was already {what} by {CardElements.Escape(who)} on {CardElements.When(handled.At)}.";
     }
 }

@@ -52,6 +52,18 @@ public class CardCheckTests(OfficialCardRenderer renderer)
     }
 
     [Fact]
+    public async Task Moments_render_as_dates_and_times_in_the_readers_zone_not_as_raw_functions()
+    {
+        var card = CardFixtures.All.Single(f => f.Name == "risk-acknowledged-pm-view").Build();
+
+        var check = await renderer.CheckAsync(card.ToString());
+
+        Assert.Contains("{{DATE(", card.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", check.Text, StringComparison.Ordinal);
+        Assert.Contains("2026", check.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Text_a_person_typed_is_shown_literally_not_as_a_link()
     {
         var card = CardFixtures.All.Single(f => f.Name == "unknown-without-suggestion").Build();

@@ -229,7 +229,7 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains($"It is {code} concern #1.", sent, StringComparison.Ordinal);
         Assert.Contains($"It is {code} concern #2.", second, StringComparison.Ordinal);
         var toPm = CardText.Of(MessagesEndpointTests.CardOf(env.Connector.SentActivities(pm.ConversationId).Last(a => a.ToString().Contains($"{code} concern #1", StringComparison.Ordinal))));
-        Assert.Contains("From Nina Patel (RN)", toPm, StringComparison.Ordinal);
+        Assert.Contains("from Nina Patel (RN)", toPm, StringComparison.Ordinal);
 
         var form = await pm.SubmitAsync(CardVerbs.LogConcernAsRisk, new { project = code, concern = 1 });
         Assert.Equal("Night shift has not had downtime training", (string?)CardText.Input(form, "title")!["value"]);
