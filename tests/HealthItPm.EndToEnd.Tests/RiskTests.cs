@@ -43,5 +43,15 @@ public class RiskTests(PlaygroundEnvironment env)
         await sponsor.PressAsync("Acknowledge");
         await sponsor.ExpectAsync(card, "Acknowledged by Dr. Marcus Lee (CIO)");
         await sponsor.ScreenshotAsync("risk-acknowledged");
+
+        // The PM tightens the policy: one hour to acknowledge, counted in office hours.
+        form = await pm.AskAsync("escalation", $"{code} · Escalation");
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "Acknowledge within" }).ClickAsync();
+        await pm.Page.GetByRole(AriaRole.Option, new() { Name = "1 hour", Exact = true }).ClickAsync();
+        await form.Locator("input[type=radio][value=business]").CheckAsync();
+        await pm.PressAsync("Save");
+        await pm.ExpectAsync(form, "Every open risk of the project follows this policy from now on.");
+        await pm.ExpectAsync(form, "1 hour");
+        await pm.ScreenshotAsync("escalation-policy");
     }
 }
