@@ -29,7 +29,7 @@ public static class CheckInAnsweredCard
         }
 
         body.Add(CardElements.Text(
-            model.Open ? $"You can change your answer until {CheckInFormat.Deadline(model.ClosesAt)}." : "This check-in is closed.",
+            model.Open ? $"You can change your answer until {CardElements.When(model.ClosesAt)}." : "This check-in is closed.",
             subtle: true));
         return AdaptiveCard.Create(body, model.Open
             ? [CardElements.Execute("Change answer", CardVerbs.ChangeCheckIn, new JObject { ["project"] = model.ProjectCode, ["round"] = model.RoundId })]

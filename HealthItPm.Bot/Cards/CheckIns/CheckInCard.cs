@@ -28,7 +28,7 @@ public static class CheckInCard
         var body = new List<JObject>
         {
             CardElements.Heading(model.Reminder ? $"Reminder: {model.ProjectCode} check-in" : $"{model.ProjectCode} check-in"),
-            CardElements.Text($"{CardElements.Escape(model.ProjectName)} · takes 10 seconds · open until {CheckInFormat.Deadline(model.ClosesAt)}", subtle: true, spacing: "None"),
+            CardElements.Text($"{CardElements.Escape(model.ProjectName)} · takes 10 seconds · open until {CardElements.When(model.ClosesAt)}", subtle: true, spacing: "None"),
         };
 
         if (model.PhiFound is { Count: > 0 } phi)

@@ -13,8 +13,5 @@ public static class CheckInFormat
         _ => "Blocked",
     };
 
-    /// <summary>Deadlines are shown in UTC with the date: the card cannot know the reader's zone, and Teams does not convert text.</summary>
-    public static string Deadline(DateTimeOffset closesAt) => closesAt.ToUniversalTime().ToString("ddd d MMM HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
     public static string Percent(decimal share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

@@ -76,7 +76,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         if (!round.IsOpen(checkIns.Now))
         {
             return given is null
-                ? NoticeCard.Build(new NoticeCardModel("This check-in is closed", $"It closed {CheckInFormat.Deadline(round.ClosesAt)}."))
+                ? NoticeCard.Build(new NoticeCardModel("This check-in is closed", $"It closed {CardElements.When(round.ClosesAt)}."))
                 : CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, given.Answer, round.ClosesAt, Open: false));
         }
 

@@ -59,7 +59,7 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
         await dispatcher.ProcessRoundAsync(caller.Tenant, project, done.Value.Id, cancellationToken);
         return ProjectElements.Saved(
             await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),
-            $"Check-in sent to {done.Value.Audience.Count} {(done.Value.Audience.Count == 1 ? "person" : "people")}. It closes {CheckInFormat.Deadline(done.Value.ClosesAt)}.");
+            $"Check-in sent to {done.Value.Audience.Count} {(done.Value.Audience.Count == 1 ? "person" : "people")}. It closes {CardElements.When(done.Value.ClosesAt)}.");
     }
 }
 

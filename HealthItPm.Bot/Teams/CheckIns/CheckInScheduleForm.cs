@@ -1,5 +1,4 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Teams.CardActions;
@@ -88,7 +87,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         var outcome = await checkIns.ScheduleAsync(caller.Tenant, caller.Person, code, schedule, cancellationToken);
         return ProjectOutcomes.Card(outcome, s => NoticeCard.Build(new NoticeCardModel(
             $"Weekly check-in set for {code}",
-            $"Every {s.Day} at {s.At:HH\\:mm} ({s.TimeZone}); next on {CheckInFormat.Deadline(s.NextAfter(checkIns.Now)!.Value)}. Reminder after {s.RemindAfter.TotalHours:0} h, closes after {s.CloseAfter.TotalHours:0} h. Type **checkin stop** to end it.")));
+            $"Every {s.Day} at {s.At:HH\\:mm} ({s.TimeZone}); next on {CardElements.When(s.NextAfter(checkIns.Now)!.Value)}. Reminder after {s.RemindAfter.TotalHours:0} h, closes after {s.CloseAfter.TotalHours:0} h. Type **checkin stop** to end it.")));
     }
 
     private FormModel Blank(ProjectCode code, string? timeZone) => new(

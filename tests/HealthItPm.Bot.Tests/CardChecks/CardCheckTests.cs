@@ -51,10 +51,14 @@ public class CardCheckTests(OfficialCardRenderer renderer)
         }
     }
 
-    [Fact]
-    public async Task Moments_render_as_dates_and_times_in_the_readers_zone_not_as_raw_functions()
+    [Theory]
+    [InlineData("risk-acknowledged-pm-view")]
+    [InlineData("concern-reported")]
+    [InlineData("check-in")]
+    [InlineData("check-in-answered-open")]
+    public async Task Moments_render_as_dates_and_times_in_the_readers_zone_not_as_raw_functions(string name)
     {
-        var card = CardFixtures.All.Single(f => f.Name == "risk-acknowledged-pm-view").Build();
+        var card = CardFixtures.All.Single(f => f.Name == name).Build();
 
         var check = await renderer.CheckAsync(card.ToString());
 
