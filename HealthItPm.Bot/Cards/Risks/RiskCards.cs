@@ -149,9 +149,12 @@ public static class RiskCard
         return card;
     }
 
-    // History keeps people by id (names change); the card shows the names the project knows them by.
+    // History keeps people by id (names change) and categories by code; the card shows the names the
+    // project knows them by, and the categories as the forms say them.
     private static string Named(RiskView view, string text) =>
-        view.People.Aggregate(text, (named, p) => named.Replace(p.Person, p.Name, StringComparison.OrdinalIgnoreCase));
+        Enum.GetValues<RiskCategory>().Aggregate(
+            view.People.Aggregate(text, (named, p) => named.Replace(p.Person, p.Name, StringComparison.OrdinalIgnoreCase)),
+            (named, c) => named.Replace(c.ToString(), RiskLabels.Category(c), StringComparison.Ordinal));
 }
 
 /// <summary>Puts names to the people a risk refers to, from the project's members.</summary>

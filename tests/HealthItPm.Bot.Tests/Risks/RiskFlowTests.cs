@@ -56,6 +56,8 @@ public class RiskFlowTests(BotEnvironment env)
 
         var history = CardText.Of(await pm.SayAsync($"risk {code}-R1"));
         Assert.Contains("escalated: level 1: critical risk", history, StringComparison.Ordinal);
+        Assert.Contains("notified: escalation card to Dr. Marcus Lee", history, StringComparison.Ordinal);
+        Assert.Contains("logged: Patient safety, P4×I5 = 20 (Critical)", history, StringComparison.Ordinal);
         Assert.Contains("acknowledged", history, StringComparison.Ordinal);
     }
 
