@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Bot.Scheduling;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
@@ -22,10 +23,12 @@ public sealed partial class CheckInDispatcher(
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var (tenant, project, roundId) in await store.OpenRoundsAsync(cancellationToken))
-        {
-            await ProcessRoundAsync(tenant, project, roundId, cancellationToken);
-        }
+        await ScheduledSteps.RunEachAsync(
+            await store.OpenRoundsAsync(cancellationToken),
+            open => ProcessRoundAsync(open.Tenant, open.Project, open.RoundId, cancellationToken),
+            open => $"check-in round {open.Project} {open.RoundId}",
+            logger,
+            cancellationToken);
     }
 
     /// <summary>Does what a round needs now; returns how many cards this call delivered.</summary>

@@ -3,12 +3,17 @@ using HealthItPm.Domain.CheckIns;
 
 namespace HealthItPm.Bot.Scheduling;
 
-/// <summary>Opens due check-in rounds, then delivers, reminds and closes the open ones.</summary>
-public sealed class CheckInJob(CheckInService checkIns, CheckInDispatcher dispatcher) : IScheduledJob
+/// <summary>Opens due check-in rounds, then delivers, reminds and closes the open ones; one project's failure does not hold up the others.</summary>
+public sealed class CheckInJob(CheckInService checkIns, CheckInDispatcher dispatcher, ILogger<CheckInJob> logger) : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await checkIns.FireDueAsync(cancellationToken);
+        await ScheduledSteps.RunEachAsync(
+            await checkIns.SchedulesAsync(cancellationToken),
+            schedule => checkIns.FireIfDueAsync(schedule, cancellationToken),
+            schedule => $"check-in schedule of {schedule.Project}",
+            logger,
+            cancellationToken);
         await dispatcher.RunAsync(cancellationToken);
     }
 }

@@ -3,14 +3,14 @@ using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Scheduling;
 
-/// <summary>Applies the escalation policy to every watched risk and delivers its outbox.</summary>
-public sealed class RiskEscalationJob(RiskService risks, RiskNotifier notifier) : IScheduledJob
+/// <summary>Applies the escalation policy to every watched risk and delivers its outbox; one risk's failure does not hold up the others.</summary>
+public sealed class RiskEscalationJob(RiskService risks, RiskNotifier notifier, ILogger<RiskEscalationJob> logger) : IScheduledJob
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (tenant, id) in await risks.WatchedAsync(cancellationToken))
-        {
-            await notifier.ApplyPolicyAsync(tenant, id, cancellationToken);
-        }
-    }
+    public async Task RunAsync(CancellationToken cancellationToken) =>
+        await ScheduledSteps.RunEachAsync(
+            await risks.WatchedAsync(cancellationToken),
+            watched => notifier.ApplyPolicyAsync(watched.Tenant, watched.Id, cancellationToken),
+            watched => $"risk {watched.Id}",
+            logger,
+            cancellationToken);
 }

@@ -56,8 +56,16 @@ public sealed partial class Scheduler(IEnumerable<IScheduledJob> jobs, IOptions<
                 // Nothing was half-done that the next tick cannot finish: every step is claimed in storage.
                 LogStorageUnavailable(logger, e, job.GetType().Name);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A job's own bug must not stop the host (nor the other jobs): logged, and tried again next tick.
+                LogJobFailed(logger, e, job.GetType().Name);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Job} failed; the other jobs ran, and it runs again next tick")]
+    private static partial void LogJobFailed(ILogger logger, Exception exception, string job);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} skipped a tick: storage is unavailable")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string job);

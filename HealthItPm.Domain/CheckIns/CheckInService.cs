@@ -63,30 +63,24 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
         return new Outcome<bool>.Done(existed);
     }
 
-    /// <summary>Opens the due round of every schedule (one, however many occurrences were missed); returns the rounds this call opened.</summary>
-    public async Task<IReadOnlyList<(TenantId Tenant, CheckInRound Round)>> FireDueAsync(CancellationToken cancellationToken)
-    {
-        var opened = new List<(TenantId, CheckInRound)>();
-        var now = clock.GetUtcNow();
-        foreach (var stored in await store.ListSchedulesAsync(cancellationToken))
-        {
-            if (stored.Schedule.Due(stored.LastFired, now) is not { } occurrence)
-            {
-                continue;
-            }
+    /// <summary>Every stored schedule, for the scheduler to fire one by one.</summary>
+    public Task<IReadOnlyList<StoredSchedule>> SchedulesAsync(CancellationToken cancellationToken) => store.ListSchedulesAsync(cancellationToken);
 
-            // The round first (idempotent), then the schedule moved on (ETag-guarded): a crash in between
-            // re-opens the same round next tick, and of two hosts only one moves the schedule on.
-            var project = await projects.GetAsync(stored.Tenant, stored.Project, cancellationToken);
-            var s = stored.Schedule;
-            var outcome = project is null ? null : await OpenAsync(stored.Tenant, project.Project, occurrence, s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience, cancellationToken);
-            if (await store.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<CheckInRound>.Done { Value: var round })
-            {
-                opened.Add((stored.Tenant, round));
-            }
+    /// <summary>Opens the schedule's due round (one, however many occurrences were missed); returns it if this call opened it.</summary>
+    public async Task<CheckInRound?> FireIfDueAsync(StoredSchedule stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (stored.Schedule.Due(stored.LastFired, clock.GetUtcNow()) is not { } occurrence)
+        {
+            return null;
         }
 
-        return opened;
+        // The round first (idempotent), then the schedule moved on (ETag-guarded): a crash in between
+        // re-opens the same round next tick, and of two hosts only one moves the schedule on.
+        var project = await projects.GetAsync(stored.Tenant, stored.Project, cancellationToken);
+        var s = stored.Schedule;
+        var outcome = project is null ? null : await OpenAsync(stored.Tenant, project.Project, occurrence, s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience, cancellationToken);
+        return await store.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<CheckInRound>.Done { Value: var round } ? round : null;
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>

@@ -60,6 +60,23 @@ public sealed class RiskEscalationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_damaged_risk_row_does_not_hold_up_the_escalation_of_the_others()
+    {
+        await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader);
+        var tables = _hosts.Get<HealthItPm.Bot.Storage.StorageTables>();
+        var table = HealthItPm.Bot.Storage.Risks.RiskTable.Name;
+        // Risk 1's row is damaged (and watched, so it comes first); risk 2 is logged normally.
+        await tables.ExecuteAsync(table, t => t.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("watch", $"{Tenant.Value}|EHR|1") { ["Tenant"] = Tenant.Value, ["Project"] = "EHR", ["Number"] = 1 }), default);
+        await tables.ExecuteAsync(table, t => t.UpsertEntityAsync(new Azure.Data.Tables.TableEntity($"{Tenant.Value}|EHR", "risk|000001") { ["JsonParts"] = 1, ["Json0"] = "{ not json" }), default);
+        await tables.ExecuteAsync(table, t => t.UpsertEntityAsync(new Azure.Data.Tables.TableEntity($"{Tenant.Value}|EHR", "counter") { ["Last"] = 1 }), default);
+        await LogAsync("Blood bank interface drops crossmatch results", RiskCategory.PatientSafety, 4, 5);
+
+        await _hosts.BothTickAsync();
+
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R2"));
+    }
+
+    [Fact]
     public async Task A_projects_own_chain_and_sla_decide_who_is_next_and_when()
     {
         await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader, pharmacistRole: ProjectRole.Leader);
