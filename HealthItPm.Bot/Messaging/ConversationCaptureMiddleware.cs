@@ -56,8 +56,7 @@ public sealed partial class ConversationCaptureMiddleware(
                 : references.SaveAsync(tenant, key, new StoredConversation(reference, true, default, activity.From!.Id, activity.LocalTimezone, activity.Locale), cancellationToken);
         }
 
-        // A reply in a channel names "19:…;messageid=…": keep the channel, not the thread.
-        var conversationId = activity.Conversation.Id.Split(";messageid=", 2)[0];
+        var conversationId = ConversationReferenceTable.ChannelOf(activity.Conversation.Id);
         var conversation = activity.Conversation;
         reference.Conversation = new ConversationAccount(conversation.IsGroup, conversation.ConversationType, conversationId, conversation.Name, conversation.AadObjectId, conversation.Role, conversation.TenantId);
         return references.SaveAsync(

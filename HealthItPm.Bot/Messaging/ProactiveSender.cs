@@ -30,13 +30,31 @@ public sealed partial class ProactiveSender(
     // With authentication off (local development) the connector expects no token audience.
     private string? Audience => authentication.Value.AuthenticationDisabled ? null : AuthenticationConstants.ToChannelFromBotOAuthScope;
 
-    /// <summary>Sends to the person's 1:1 chat with the bot, if the bot has one on record.</summary>
-    public Task<SendResult> SendToPersonAsync(TenantId tenant, PersonId person, IActivity activity, CancellationToken cancellationToken) =>
-        SendToStoredAsync(tenant, ConversationReferenceTable.PersonKey(person), activity, cancellationToken);
+    /// <summary>
+    /// Sends to the person's 1:1 chat with the bot. Someone who never wrote to the bot, but was added
+    /// to a project from a team or group chat the bot is in, gets a 1:1 chat opened through it, so
+    /// clinicians need not install anything first. Someone who removed the app is not written to.
+    /// </summary>
+    public async Task<SendResult> SendToPersonAsync(TenantId tenant, PersonId person, IActivity activity, CancellationToken cancellationToken)
+    {
+        var key = ConversationReferenceTable.PersonKey(person);
+        var stored = await references.GetAsync(tenant, key, cancellationToken);
+        if (stored is null
+            && await references.GetRouteAsync(tenant, person, cancellationToken) is { } route
+            && await references.GetAsync(tenant, ConversationReferenceTable.ConversationKey(route.ConversationId), cancellationToken) is { Reachable: true } team)
+        {
+            return await OpenPersonalChatAsync(tenant, team.Reference, person, route.TeamsUserId, activity, cancellationToken);
+        }
+
+        return await SendToStoredAsync(tenant, key, stored, activity, cancellationToken);
+    }
 
     /// <summary>Sends to a team channel or group chat the bot is part of.</summary>
-    public Task<SendResult> SendToConversationAsync(TenantId tenant, string conversationId, IActivity activity, CancellationToken cancellationToken) =>
-        SendToStoredAsync(tenant, ConversationReferenceTable.ConversationKey(conversationId), activity, cancellationToken);
+    public async Task<SendResult> SendToConversationAsync(TenantId tenant, string conversationId, IActivity activity, CancellationToken cancellationToken)
+    {
+        var key = ConversationReferenceTable.ConversationKey(conversationId);
+        return await SendToStoredAsync(tenant, key, await references.GetAsync(tenant, key, cancellationToken), activity, cancellationToken);
+    }
 
     /// <summary>
     /// Opens a 1:1 chat with a member of a team the bot is installed in (Teams creates it once, and
@@ -75,9 +93,8 @@ public sealed partial class ProactiveSender(
         return result;
     }
 
-    private async Task<SendResult> SendToStoredAsync(TenantId tenant, string rowKey, IActivity activity, CancellationToken cancellationToken)
+    private async Task<SendResult> SendToStoredAsync(TenantId tenant, string rowKey, StoredConversation? stored, IActivity activity, CancellationToken cancellationToken)
     {
-        var stored = await references.GetAsync(tenant, rowKey, cancellationToken);
         if (stored is not { Reachable: true })
         {
             return SendResult.Unreachable();

@@ -25,6 +25,8 @@ public sealed record StoredConversation(
 /// check-in, reminder or escalation is sent to them), with their Teams user id, time zone and locale;</item>
 /// <item><c>conversation|{escaped conversation id}</c> — a team channel or group chat (point read
 /// for channel posts; a range query on the prefix lists them for a tenant).</item>
+/// <item><c>route|{aadObjectId}</c> — a team or group chat the person was added to a project from,
+/// with their Teams user id: how the bot opens a 1:1 chat with someone who never wrote to it.</item>
 /// </list>
 /// Columns: the reference as JSON (<see cref="JsonColumns"/>), <c>Reachable</c> (false after Teams
 /// answered 403/404, true again on the next install or message), <c>UpdatedAt</c>.
@@ -36,6 +38,7 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
 
     private const string PersonPrefix = "person|";
     private const string ConversationPrefix = "conversation|";
+    private const string RoutePrefix = "route|";
 
     // What was last written per row, so that a chatty conversation costs one write, not one per message.
     private readonly ConcurrentDictionary<(string, string), string> _lastWritten = new();
@@ -43,6 +46,35 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
     public static string PersonKey(PersonId person) => PersonPrefix + person.Value;
 
     public static string ConversationKey(string conversationId) => ConversationPrefix + TableKeys.Escape(conversationId);
+
+    /// <summary>A reply in a channel names "19:…;messageid=…": the channel is what the bot keeps.</summary>
+    public static string ChannelOf(string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return conversationId.Split(";messageid=", 2)[0];
+    }
+
+    /// <summary>Remembers that the person is a member of this team or group chat, under this Teams user id.</summary>
+    public Task SaveRouteAsync(TenantId tenant, PersonId person, string conversationId, string teamsUserId, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(tenant.Value, RoutePrefix + person.Value) { ["Conversation"] = ChannelOf(conversationId), ["TeamsUserId"] = teamsUserId };
+        var fingerprint = $"{entity["Conversation"]}\u001f{teamsUserId}";
+        return _lastWritten.TryGetValue((tenant.Value, entity.RowKey), out var last) && last == fingerprint
+            ? Task.CompletedTask
+            : WriteAsync(entity, fingerprint, cancellationToken);
+    }
+
+    /// <summary>The team or group chat through which a 1:1 chat with the person can be opened, if any.</summary>
+    public async Task<(string ConversationId, string TeamsUserId)?> GetRouteAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken)
+    {
+        var response = await tables.ExecuteAsync(
+            Name,
+            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, RoutePrefix + person.Value, cancellationToken: cancellationToken),
+            cancellationToken);
+        return response.HasValue && response.Value!.GetString("Conversation") is { } conversation && response.Value.GetString("TeamsUserId") is { } userId
+            ? (conversation, userId)
+            : null;
+    }
 
     public Task SaveAsync(TenantId tenant, string rowKey, StoredConversation conversation, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ public sealed record RosterMember(PersonId Person, string TeamsUserId, string Na
 public interface IRoster
 {
     Task<IReadOnlyList<RosterMember>> ReadAsync(ITurnContext turn, CancellationToken cancellationToken);
+
+    /// <summary>Keeps, for people picked from a team's or group chat's roster, the way to open a 1:1 chat with them later.</summary>
+    Task RememberRoutesAsync(ITurnContext turn, IEnumerable<RosterMember> people, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -47,6 +50,21 @@ public sealed class TeamsRoster(ConversationReferenceTable references) : IRoster
         }
 
         return members.DistinctBy(m => m.Person).Take(MaxMembers).ToList();
+    }
+
+    public async Task RememberRoutesAsync(ITurnContext turn, IEnumerable<RosterMember> people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(people);
+        if (turn.Activity.Conversation is not { ConversationType: "channel" or "groupChat", Id: { } conversation } || !TenantId.TryParse(ActivityTenant.Of(turn.Activity), out var tenant))
+        {
+            return;
+        }
+
+        foreach (var person in people)
+        {
+            await references.SaveRouteAsync(tenant, person.Person, conversation, person.TeamsUserId, cancellationToken);
+        }
     }
 
     /// <summary>The Teams user ids @mentioned in a message, other than the bot.</summary>

@@ -61,6 +61,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         }
 
         var people = members.Where(m => chosen.Contains(m.Person.Value)).ToList();
+        await roster.RememberRoutesAsync(context.Turn, people, context.CancellationToken);
         return (project, _) =>
         {
             foreach (var person in people)

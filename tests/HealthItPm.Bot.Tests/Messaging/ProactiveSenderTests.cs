@@ -181,4 +181,39 @@ public class ProactiveSenderTests(BotEnvironment env)
         var next = await Sender().SendToPersonAsync(Tenant, person, Card(), default);
         Assert.Equal(SendOutcome.Sent, next.Outcome);
     }
+
+    [Fact]
+    public async Task Someone_who_never_wrote_to_the_bot_but_shares_a_team_with_it_gets_a_personal_chat_opened_through_it()
+    {
+        var person = new PersonId(Guid.NewGuid().ToString());
+        var channel = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var team = new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = env.Connector.ServiceUrl,
+            Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: channel, tenantId: TestActivities.Tenant),
+            Bot = new ChannelAccount("28:healthitpm", "HealthItPm"),
+        };
+        await References.SaveAsync(Tenant, ConversationReferenceTable.ConversationKey(channel), new StoredConversation(team, true, default, null, null, null), default);
+        await References.SaveRouteAsync(Tenant, person, channel + ";messageid=1700000000000", "29:never-wrote", default);
+
+        var result = await Sender().SendToPersonAsync(Tenant, person, Card(), default);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Contains(env.Connector.Requests, r => r.Method == "POST" && r.Path == "/v3/conversations" && r.Body!.ToString().Contains("29:never-wrote", StringComparison.Ordinal));
+        Assert.NotNull(await References.GetAsync(Tenant, ConversationReferenceTable.PersonKey(person), default));
+    }
+
+    [Fact]
+    public async Task Someone_who_removed_the_app_is_not_written_to_through_a_team()
+    {
+        var (person, _) = await KnownPersonAsync();
+        await References.MarkUnreachableAsync(Tenant, ConversationReferenceTable.PersonKey(person), default);
+        await References.SaveRouteAsync(Tenant, person, "19:some-team@thread.tacv2", "29:removed", default);
+
+        var result = await Sender().SendToPersonAsync(Tenant, person, Card(), default);
+
+        Assert.Equal(SendOutcome.Unreachable, result.Outcome);
+        Assert.DoesNotContain(env.Connector.Requests, r => r.Body?.ToString().Contains("29:removed", StringComparison.Ordinal) == true);
+    }
 }

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthItPm.Bot.Tests.Projects;
 
@@ -144,6 +145,26 @@ public class ProjectGuardTests(BotEnvironment env)
         var form = await pm.SayAsync("stakeholder add <at>Grace Kim, PharmD</at>", a => a.Entities = [new Microsoft.Bot.Schema.Mention(TestActivities.Pharmacist, "<at>Grace Kim, PharmD</at>")]);
 
         Assert.Equal(TestActivities.PharmacistAadId, (string?)CardText.Input(form, "people")!["value"]);
+    }
+
+    [Fact]
+    public async Task People_added_from_a_group_chat_can_be_reached_through_it_later()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var code = "C" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Sepsis alert", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        var group = "19:" + Guid.NewGuid().ToString("N") + "@thread.v2";
+        var submit = TestActivities.Base(Microsoft.Bot.Schema.ActivityTypes.Invoke, env.Connector.ServiceUrl, group, TestActivities.Tenant, "groupChat", from: TestActivities.Pm);
+        submit.Name = "adaptiveCard/action";
+        submit.Value = new Newtonsoft.Json.Linq.JObject
+        {
+            ["action"] = new Newtonsoft.Json.Linq.JObject { ["type"] = "Action.Execute", ["verb"] = CardVerbs.AddStakeholders, ["data"] = Newtonsoft.Json.Linq.JObject.FromObject(new { project = code, people = TestActivities.PharmacistAadId, role = "Stakeholder", discipline = "Pharmacist" }) },
+        };
+
+        await env.Host.PostAsync(submit);
+
+        var route = await env.Host.Services.GetRequiredService<HealthItPm.Bot.Storage.ConversationReferenceTable>().GetRouteAsync(new Domain.Common.TenantId(TestActivities.Tenant), new Domain.Common.PersonId(TestActivities.PharmacistAadId), default);
+        Assert.Equal((group, "29:pharmacist"), route);
     }
 
     [Fact]
