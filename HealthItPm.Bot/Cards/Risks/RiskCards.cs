@@ -17,7 +17,14 @@ public sealed record RiskView(
     DateTimeOffset Now,
     IReadOnlyList<(string Name, string Person)> People,
     RiskPermissions Viewer,
-    IReadOnlyList<string> RefreshFor);
+    IReadOnlyList<string> RefreshFor)
+{
+    /// <summary>The leader at the risk's current level of the chain, by name, while it is escalated.</summary>
+    public string? EscalatedToName { get; init; }
+
+    /// <summary>"Escalated (level 1: Dr. Lee)" and the like, for the status line of both cards.</summary>
+    public string StatusText => Risk.Status + (Risk.EscalationLevel > 0 ? $" (level {Risk.EscalationLevel}{(EscalatedToName is { } name ? ": " + CardElements.Escape(name) : "")})" : "");
+}
 
 /// <summary><c>risks</c>: the register, highest score first.</summary>
 public static class RiskRegisterCard
@@ -37,7 +44,11 @@ public static class RiskRegisterCard
             var risk = view.Risk;
             body.Add(CardElements.Section($"{risk.Id} · {CardElements.Escape(risk.Title)}"));
             body.Add(RiskLabels.Badge(risk.Rating));
-            body.Add(CardElements.Text($"{RiskLabels.Category(risk.Category)} · {risk.Status}{(risk.EscalationLevel > 0 ? $" (level {risk.EscalationLevel})" : "")} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
+            body.Add(CardElements.Text($"{RiskLabels.Category(risk.Category)} · {view.StatusText} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
+            if (risk is { Status: RiskStatus.Escalated, Acknowledged: null, EscalatedAt: { } since })
+            {
+                body.Add(CardElements.Text($"Waiting for acknowledgement since {CardElements.When(since)}", subtle: true, spacing: "None"));
+            }
         }
 
         // Settled risks are listed after the open ones, briefly: the register keeps them for the record.
@@ -75,7 +86,7 @@ public static class RiskCard
             RiskLabels.Badge(risk.Rating),
             CardElements.Facts(
             [
-                ("Status", risk.Status + (risk.EscalationLevel > 0 ? $" (level {risk.EscalationLevel})" : "")),
+                ("Status", view.StatusText),
                 ("Owner", CardElements.Escape(view.OwnerName ?? "none yet")),
                 ("Mitigation", CardElements.Escape(risk.Mitigation ?? "none yet")),
                 ("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
@@ -165,9 +176,13 @@ public static class RiskViews
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
         string? NameOf(HealthItPm.Domain.Common.PersonId? person) => project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName;
+        var chain = project.EscalationChain;
         return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now,
             [.. project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))],
             viewer ?? RiskPermissions.None,
-            refreshFor ?? []);
+            refreshFor ?? [])
+        {
+            EscalatedToName = risk.EscalationLevel is > 0 and var level && level <= chain.Count ? NameOf(chain[level - 1]) : null,
+        };
     }
 }

@@ -85,6 +85,8 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Equal(["Assign owner"], Actions(await pm.SubmitAsync(CardVerbs.ViewRisk, new { risk })));
         Assert.Empty(Actions(nurseView));
         Assert.Contains($"Escalated risk {risk}", CardText.Of(nurseView), StringComparison.Ordinal);
+        Assert.Contains("Escalated (level 1: Dr. Marcus Lee)", CardText.Of(nurseView), StringComparison.Ordinal);
+        Assert.Contains("Waiting for acknowledgement since {{DATE(", CardText.Of(await pm.SayAsync("risks")), StringComparison.Ordinal);
         Assert.Contains("Not allowed", CardText.Of(await outsider.SubmitAsync(CardVerbs.ViewRisk, new { risk })), StringComparison.Ordinal);
 
         await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk });
