@@ -133,6 +133,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RiskService>();
         services.AddSingleton<RiskNotifier>();
         services.AddSingleton<RiskCardFactory>();
+        services.AddSingleton<RiskCardReplies>();
         services.AddSingleton<IScheduledJob, RiskEscalationJob>();
         services.AddForm<RiskAddForm>(RiskAddForm.Command);
         services.AddCommand<RisksCommand>(RisksCommand.Command);

@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Scheduling;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
@@ -21,16 +20,6 @@ public sealed partial class CheckInDispatcher(
     ProactiveSender sender,
     ILogger<CheckInDispatcher> logger)
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await ScheduledSteps.RunEachAsync(
-            await store.OpenRoundsAsync(cancellationToken),
-            open => ProcessRoundAsync(open.Tenant, open.Project, open.RoundId, cancellationToken),
-            open => $"check-in round {open.Project} {open.RoundId}",
-            logger,
-            cancellationToken);
-    }
-
     /// <summary>Does what a round needs now; returns how many cards this call delivered.</summary>
     public async Task<int> ProcessRoundAsync(TenantId tenant, ProjectCode code, string roundId, CancellationToken cancellationToken)
     {

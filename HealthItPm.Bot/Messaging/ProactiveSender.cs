@@ -14,7 +14,7 @@ namespace HealthItPm.Bot.Messaging;
 
 /// <summary>
 /// Sends a message the person did not ask for in this turn: a check-in, a reminder, an escalation.
-/// Uses the conversation references kept by <see cref="ConversationCaptureMiddleware"/>, retries
+/// Uses the conversation references kept by the conversation capture middleware, retries
 /// only what Teams says is retryable, and records "unreachable" when Teams says so.
 /// </summary>
 public sealed partial class ProactiveSender(

@@ -1,5 +1,4 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Teams.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;

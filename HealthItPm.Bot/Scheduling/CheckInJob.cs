@@ -1,10 +1,11 @@
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Ports;
 
 namespace HealthItPm.Bot.Scheduling;
 
 /// <summary>Opens due check-in rounds, then delivers, reminds and closes the open ones; one project's failure does not hold up the others.</summary>
-public sealed class CheckInJob(CheckInService checkIns, CheckInDispatcher dispatcher, ILogger<CheckInJob> logger) : IScheduledJob
+public sealed class CheckInJob(CheckInService checkIns, ICheckInStore store, CheckInDispatcher dispatcher, ILogger<CheckInJob> logger) : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -14,6 +15,11 @@ public sealed class CheckInJob(CheckInService checkIns, CheckInDispatcher dispat
             schedule => $"check-in schedule of {schedule.Project}",
             logger,
             cancellationToken);
-        await dispatcher.RunAsync(cancellationToken);
+        await ScheduledSteps.RunEachAsync(
+            await store.OpenRoundsAsync(cancellationToken),
+            open => dispatcher.ProcessRoundAsync(open.Tenant, open.Project, open.RoundId, cancellationToken),
+            open => $"check-in round {open.Project} {open.RoundId}",
+            logger,
+            cancellationToken);
     }
 }

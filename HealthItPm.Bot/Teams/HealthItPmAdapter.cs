@@ -1,4 +1,3 @@
-using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;

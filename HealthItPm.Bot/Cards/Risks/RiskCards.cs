@@ -160,6 +160,28 @@ public static class RiskCard
         return card;
     }
 
+    /// <summary>
+    /// Who already did what was just tried, and when, for a second click or a card acted on after
+    /// someone else: a settled (accepted or closed) risk for any action, and an acknowledged one for
+    /// <paramref name="acknowledging"/>. Null when the refusal had another reason (e.g. no reason given).
+    /// </summary>
+    public static string? HandledBy(HealthItPm.Domain.Projects.Project project, Risk risk, bool acknowledging)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(risk);
+        var handled = risk.IsOpen
+            ? acknowledging && risk.Acknowledged is not null ? risk.History.LastOrDefault(e => e.What == "acknowledged") : null
+            : risk.History.LastOrDefault(e => e.What == "status" && e.By is not null);
+        if (handled is null)
+        {
+            return null;
+        }
+
+        var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName ?? "a leader";
+        var what = handled.What == "acknowledged" ? "acknowledged" : risk.Status.ToString().ToLowerInvariant();
+        return $"{risk.Id} was already {what} by {CardElements.Escape(who)} on {CardElements.When(handled.At)}.";
+    }
+
     // History keeps people by id (names change) and categories by code; the card shows the names the
     // project knows them by, and the categories as the forms say them.
     private static string Named(RiskView view, string text) =>

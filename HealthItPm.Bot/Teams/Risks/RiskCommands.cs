@@ -18,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>risk add</c>: log a risk. If the escalation policy says so (critical, or patient safety or
 /// privacy with impact 4+), the sponsor gets the escalation card before this answer is sent.
 /// </summary>
-public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskService risks, RiskNotifier notifier, RiskCardFactory cards) : ICommand, ICardActionHandler
+public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskService risks, RiskNotifier notifier, RiskCardReplies replies) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk add", "Log a risk: category, probability, impact, mitigation.", "risk add", ForProjectManagers: true);
 
@@ -103,7 +103,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 
         // At once, not at the next tick: a critical patient-safety risk reaches the sponsor now.
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, risk.Id, cancellationToken);
-        return await cards.CurrentAsync(caller, risk.Id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying($"Logged {risk.Id}", project, escalation)), cancellationToken);
+        return await replies.CurrentAsync(caller, risk.Id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying($"Logged {risk.Id}", project, escalation)), cancellationToken);
     }
 
     private FormModel Blank(ProjectCode code, int? concern = null)
@@ -176,7 +176,7 @@ public sealed class RisksCommand(ProjectScope scope, RiskService risks, TimeProv
 }
 
 /// <summary><c>risk EHR-R7</c>: one risk with its history.</summary>
-public sealed class RiskCommand(RiskCardFactory cards) : ICommand
+public sealed class RiskCommand(RiskCardReplies replies) : ICommand
 {
     public static readonly CommandDefinition Command = new("risk", "One risk with its history, e.g. risk EHR-R7.", "risk EHR-R7");
 
@@ -194,7 +194,7 @@ public sealed class RiskCommand(RiskCardFactory cards) : ICommand
             return NoticeCard.Build(new NoticeCardModel("Which risk?", "Type **risk** and its id, for example **risk EHR-R7**. Type **risks** to see the register."));
         }
 
-        return await cards.CurrentAsync(caller, id, card => card, cancellationToken);
+        return await replies.CurrentAsync(caller, id, card => card, cancellationToken);
     }
 }
 
@@ -203,10 +203,10 @@ public sealed class RiskCommand(RiskCardFactory cards) : ICommand
 /// the person is the one Teams says acted; the risk id in the data is re-read and the role re-checked.
 /// Acting on a risk someone already handled shows the card as it stands, saying who handled it and when.
 /// </summary>
-public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier, RiskCardFactory cards)
+public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier, RiskCardFactory cards, RiskCardReplies replies)
 {
     public Task<JObject> ViewAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        WithRiskAsync(turn, data, (caller, id) => cards.CurrentAsync(caller, id, card => card, cancellationToken));
+        WithRiskAsync(turn, data, (caller, id) => replies.CurrentAsync(caller, id, card => card, cancellationToken));
 
     public Task<JObject> AssignOwnerAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => PersonId.TryParse(data?["owner"]?.Type == JTokenType.String ? (string?)data["owner"] : null, out var owner)
@@ -246,10 +246,10 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
                     var card = await cards.ForAsync(caller.Tenant, project, risk, caller.Person, cancellationToken);
                     return afterwards is null ? card : ProjectElements.Saved(card, await afterwards(caller, risk));
                 case Outcome<(Project, Risk)>.Invalid invalid:
-                    return await cards.CurrentAsync(
+                    return await replies.CurrentAsync(
                         caller,
                         id,
-                        (card, project, risk) => RiskCardFactory.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : ProjectOutcomes.NotDone(invalid),
+                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : ProjectOutcomes.NotDone(invalid),
                         cancellationToken);
                 case var other:
                     return ProjectOutcomes.NotDone(other);

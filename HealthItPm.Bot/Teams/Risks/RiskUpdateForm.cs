@@ -18,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>risk update EHR-R7</c>: re-rate a risk, plan its mitigation, or close it (the PM, the owner or a
 /// chain leader). Re-rated to critical, it goes to the sponsor at once.
 /// </summary>
-public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, RiskCardFactory cards) : ICommand, ICardActionHandler
+public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, RiskCardReplies replies) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk update", "Re-rate a risk, plan its mitigation, or close it, e.g. risk update EHR-R7.", "risk update EHR-R7");
 
@@ -87,7 +87,7 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
         }
 
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, id, cancellationToken);
-        return await cards.CurrentAsync(caller, id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying($"Updated {id}", project, escalation)), cancellationToken);
+        return await replies.CurrentAsync(caller, id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying($"Updated {id}", project, escalation)), cancellationToken);
     }
 
     private FormModel Blank(RiskId id) => new(

@@ -1,10 +1,9 @@
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams;
 using HealthItPm.Domain.Common;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace HealthItPm.Bot.Messaging;
+namespace HealthItPm.Bot.Teams;
 
 /// <summary>
 /// Keeps a reference to every conversation the bot hears from (installs, roster changes, messages),

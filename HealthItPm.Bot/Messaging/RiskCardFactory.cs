@@ -1,0 +1,36 @@
+using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Storage;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Messaging;
+
+/// <summary>
+/// Builds a risk's card for one viewer: the actions their role allows, and a refresh for everyone who
+/// may act on it (the chain, the PMs, the owner) by the Teams user id the bot knows them by, so a copy
+/// opened later shows who acknowledged or accepted it instead of buttons that no longer apply.
+/// </summary>
+public sealed class RiskCardFactory(RiskService risks, ConversationReferenceTable references, TimeProvider clock)
+{
+    public async Task<JObject> ForAsync(TenantId tenant, Project project, Risk risk, PersonId viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(risk);
+        var actors = project.EscalationChain
+            .Concat(project.ProjectManagers.Select(pm => pm.Person))
+            .Concat(risk.Owner is { } owner ? [owner] : [])
+            .Distinct();
+        var userIds = new List<string>();
+        foreach (var person in actors)
+        {
+            if ((await references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken))?.TeamsUserId is { Length: > 0 } userId)
+            {
+                userIds.Add(userId);
+            }
+        }
+
+        return RiskCard.Build(RiskViews.Of(project, risk, clock.GetUtcNow(), risks.PermissionsOf(project, risk, viewer), userIds));
+    }
+}
