@@ -1,9 +1,11 @@
-using HealthItPm.Bot.Teams.Commands;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards;
 
-public sealed record HelpCardModel(IReadOnlyList<CommandDefinition> Commands);
+/// <summary>One line of help: a command, what it does, an example.</summary>
+public sealed record HelpEntry(string Name, string Summary, string Example, bool ForProjectManagers);
+
+public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands);
 
 /// <summary>The answer to <c>help</c>: every command this person may use, with an example, project-manager commands apart.</summary>
 public static class HelpCard
@@ -27,6 +29,6 @@ public static class HelpCard
         return AdaptiveCard.Create(body);
     }
 
-    private static JObject Facts(IEnumerable<CommandDefinition> commands) =>
+    private static JObject Facts(IEnumerable<HelpEntry> commands) =>
         CardElements.Facts(commands.Select(c => (c.Name, $"{c.Summary} _e.g._ `{c.Example}`")));
 }

@@ -17,7 +17,7 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Project
     {
         var manages = Caller.Of(turn) is { } caller && await ManagesAsync(caller, cancellationToken);
         var shown = commands.Where(c => manages || !c.ForProjectManagers).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        return HelpCard.Build(new HelpCardModel(shown));
+        return HelpCard.Build(new HelpCardModel([.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers))]));
     }
 
     private async Task<bool> ManagesAsync(Caller caller, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Risks;
-using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
@@ -23,8 +22,8 @@ public static class CardFixtures
 
     public static IReadOnlyList<CardFixture> All { get; } =
     [
-        new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([HelpCommand.Command, new CommandDefinition("status", "The current project at a glance.", "status")]))),
-        new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([HelpCommand.Command, new CommandDefinition("milestone add", "Plan a milestone.", "milestone add", ForProjectManagers: true), new CommandDefinition("stakeholder add", "Add people.", "stakeholder add @Nina Patel", ForProjectManagers: true)]))),
+        new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("status", "The current project at a glance.", "status", false)]))),
+        new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("milestone add", "Plan a milestone.", "milestone add", true), new HelpEntry("stakeholder add", "Add people.", "stakeholder add @Nina Patel", true)]))),
         new("unknown-with-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("hlep", "help"))),
         new("unknown-without-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("**[click](http://evil.example)** " + new string('x', 200), null))),
         new("notice-empty-message", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.EmptyMessage)),
