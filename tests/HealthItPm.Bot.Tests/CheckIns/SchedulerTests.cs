@@ -38,8 +38,7 @@ public sealed class SchedulerTests : IAsyncLifetime
 
         // Tuesday 10:00 in Chicago is 16:00 UTC.
         _hosts.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 16, 0, 30, TimeSpan.Zero));
-        await _hosts.BothTickAsync();
-        await _hosts.BothTickAsync();
+        await _hosts.AfterAsync(TimeSpan.Zero);
 
         var rounds = await store.LatestRoundsAsync(Tenant, Code, 10, default);
         var round = Assert.Single(rounds);
@@ -53,16 +52,12 @@ public sealed class SchedulerTests : IAsyncLifetime
         var checkIns = _hosts.HostA.Services.GetRequiredService<CheckInService>();
         var answer = CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), "Order sets missing for sepsis", true).Answer!;
         Assert.IsType<Outcome<(CheckInRound, GivenAnswer)>.Done>(await checkIns.SubmitAsync(Tenant, new PersonId(TestActivities.NurseAadId), Code, round.Id, answer, default));
-        _hosts.Clock.Advance(TimeSpan.FromHours(24));
-        await _hosts.BothTickAsync();
-        await _hosts.BothTickAsync();
+        await _hosts.AfterAsync(TimeSpan.FromHours(24));
         Assert.Equal(1, _hosts.CardsTo(pm, "Reminder: EHR check-in"));
         Assert.Equal(0, _hosts.CardsTo(nurse, "Reminder: EHR check-in"));
 
         // At the deadline the PM gets the summary, once, naming who could not be reached.
-        _hosts.Clock.Advance(TimeSpan.FromHours(24));
-        await _hosts.BothTickAsync();
-        await _hosts.BothTickAsync();
+        await _hosts.AfterAsync(TimeSpan.FromHours(24));
         Assert.Equal(1, _hosts.CardsTo(pm, "EHR check-in results"));
         var summary = _hosts.Connector.SentActivities(pm).Single(a => a.ToString().Contains("EHR check-in results", StringComparison.Ordinal)).ToString();
         Assert.Contains("1 of 3 (33%)", summary, StringComparison.Ordinal);

@@ -39,19 +39,14 @@ public sealed class RiskEscalationTests : IAsyncLifetime
         await _hosts.GiveChatAsync(Pharmacist, PharmacistChat);
         await LogAsync("Wrong-patient orders after downtime", RiskCategory.PatientSafety, 3, 5);
 
-        await _hosts.BothTickAsync();
-        await _hosts.BothTickAsync();
+        await _hosts.AfterAsync(TimeSpan.Zero);
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
         Assert.Equal(0, _hosts.CardsTo(PharmacistChat, "Escalated risk EHR-R1"));
 
-        _hosts.Clock.Advance(TimeSpan.FromHours(4));
-        await _hosts.BothTickAsync();
-        await _hosts.BothTickAsync();
+        await _hosts.AfterAsync(TimeSpan.FromHours(4));
         Assert.Equal(1, _hosts.CardsTo(PharmacistChat, "Escalated risk EHR-R1"));
 
-        _hosts.Clock.Advance(TimeSpan.FromHours(4));
-        await _hosts.BothTickAsync();
-        await _hosts.BothTickAsync();
+        await _hosts.AfterAsync(TimeSpan.FromHours(4));
         Assert.Equal(1, _hosts.CardsTo(PmChat, "Nobody acknowledged EHR-R1"));
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
         Assert.Equal(
@@ -90,9 +85,7 @@ public sealed class RiskEscalationTests : IAsyncLifetime
         _hosts.Clock.Advance(TimeSpan.FromMinutes(59));
         await _hosts.BothTickAsync();
         Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
-        _hosts.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _hosts.BothTickAsync();
-        await _hosts.BothTickAsync();
+        await _hosts.AfterAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
         var history = (await StoredAsync()).History;
         Assert.Contains(history, e => e.What == "escalated" && e.After == "level 2: not acknowledged within 1 hour");
@@ -136,9 +129,7 @@ public sealed class RiskEscalationTests : IAsyncLifetime
         await _hosts.BothTickAsync();
         Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
 
-        _hosts.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _hosts.BothTickAsync();
-        await _hosts.BothTickAsync();
+        await _hosts.AfterAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
         var risk = await StoredAsync();
         Assert.Empty(risk.Outbox);

@@ -63,6 +63,14 @@ public sealed class TwoHosts : IAsyncLifetime
         HostA.Services.GetRequiredService<Scheduler>().TickAsync(default),
         HostB.Services.GetRequiredService<Scheduler>().TickAsync(default));
 
+    /// <summary>Time passes, then both hosts tick twice: the second pass proves nothing is done again.</summary>
+    public async Task AfterAsync(TimeSpan wait)
+    {
+        Clock.Advance(wait);
+        await BothTickAsync();
+        await BothTickAsync();
+    }
+
     public int CardsTo(string conversation, string text) =>
         Connector.SentActivities(conversation).Count(a => a.ToString().Contains(text, StringComparison.Ordinal));
 
