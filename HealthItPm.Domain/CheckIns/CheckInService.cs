@@ -108,11 +108,14 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
         return new Outcome<(CheckInRound, GivenAnswer)>.Done((round, given));
     }
 
+    /// <summary>The round, if it was sent to the person.</summary>
+    public async Task<CheckInRound?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
+        await store.GetRoundAsync(tenant, code, roundId, cancellationToken) is { } round && round.IsAddressedTo(person) ? round : null;
+
     /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
     public async Task<(CheckInRound? Round, GivenAnswer? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken)
     {
-        var round = await store.GetRoundAsync(tenant, code, roundId, cancellationToken);
-        if (round is null || !round.IsAddressedTo(person))
+        if (await RoundForAsync(tenant, person, code, roundId, cancellationToken) is not { } round)
         {
             return (null, null);
         }

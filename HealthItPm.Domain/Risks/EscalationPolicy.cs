@@ -33,8 +33,6 @@ public abstract record EscalationStep
 /// </summary>
 public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan AcknowledgementSla, TimeZoneInfo? BusinessHoursIn = null)
 {
-    public static EscalationPolicy Default(IReadOnlyList<PersonId> chain) => new(chain, Project.DefaultAcknowledgementSla);
-
     /// <summary>The project's own policy: its chain, its SLA, and business hours if it chose them.</summary>
     public static EscalationPolicy Of(Project project)
     {

@@ -92,7 +92,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
 
     private async Task<(CheckInRound Round, string Name)?> RoundAsync(Caller caller, ProjectCode code, string roundId, CancellationToken cancellationToken)
     {
-        var (round, _) = await checkIns.AnswerOfAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
+        var round = await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
         return round is null ? null : (round, (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value);
     }
 

@@ -11,7 +11,7 @@ public class EscalationPolicyTests
     private static readonly PersonId Pm = new("11111111-1111-1111-1111-111111111111");
     private static readonly PersonId Sponsor = new("22222222-2222-2222-2222-222222222222");
     private static readonly PersonId Cio = new("33333333-3333-3333-3333-333333333333");
-    private static readonly EscalationPolicy Policy = EscalationPolicy.Default([Sponsor, Cio]);
+    private static readonly EscalationPolicy Policy = new([Sponsor, Cio], Project.DefaultAcknowledgementSla);
 
     private static Risk NewRisk(RiskCategory category, int p, int i) =>
         Risk.Log(new RiskId(new ProjectCode("EHR"), 1), "Risk", null, category, new RiskRating(p, i), null, null, null, Pm, Now);
@@ -88,7 +88,7 @@ public class EscalationPolicyTests
         accepted.Accept("Clinical leadership accepts for 2 weeks", Sponsor, Now);
 
         Assert.IsType<EscalationStep.Wait>(Policy.Next(accepted, Now, Today, false));
-        Assert.IsType<EscalationStep.Wait>(EscalationPolicy.Default([]).Next(NewRisk(RiskCategory.PatientSafety, 5, 5), Now, Today, false));
+        Assert.IsType<EscalationStep.Wait>(new EscalationPolicy([], Project.DefaultAcknowledgementSla).Next(NewRisk(RiskCategory.PatientSafety, 5, 5), Now, Today, false));
     }
 
     [Fact]
