@@ -2,8 +2,11 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards;
 
-/// <summary>A short message about the conversation itself, not about project data.</summary>
-public sealed record NoticeCardModel(string Title, string Message)
+/// <summary>
+/// A short message about the conversation itself, not about project data; <paramref name="Next"/> is
+/// the one command the reader most likely wants next, offered as a button (e.g. "Update EHR-R7").
+/// </summary>
+public sealed record NoticeCardModel(string Title, string Message, (string Title, string Command)? Next = null)
 {
     public static NoticeCardModel EmptyMessage { get; } =
         new("I didn't catch a command", "Type **help** to see what I can do.");
@@ -21,9 +24,10 @@ public static class NoticeCard
     {
         ArgumentNullException.ThrowIfNull(model);
         return AdaptiveCard.Create(
-        [
-            CardElements.Text($"**{model.Title}**"),
-            CardElements.Text(model.Message, spacing: "Small"),
-        ]);
+            [
+                CardElements.Text($"**{model.Title}**"),
+                CardElements.Text(model.Message, spacing: "Small"),
+            ],
+            model.Next is { } next ? [CardElements.Execute(next.Title, CardVerbs.RunCommand, new JObject { ["command"] = next.Command }, primary: true)] : null);
     }
 }

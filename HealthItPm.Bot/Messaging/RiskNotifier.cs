@@ -67,22 +67,32 @@ public sealed partial class RiskNotifier(RiskService risks, ProactiveSender send
             : done + " and escalated it to the sponsor at once. Teams has not taken the card yet; it is retried until it has, and the history shows when.";
     }
 
-    private static Newtonsoft.Json.Linq.JObject NoticeFor(Project project, Risk risk, RiskNotice notice) => notice.Kind switch
+    private static Newtonsoft.Json.Linq.JObject NoticeFor(Project project, Risk risk, RiskNotice notice)
     {
-        RiskNoticeKind.LeaderUnreachable => NoticeCard.Build(new NoticeCardModel(
-            $"{risk.Id} cannot reach {CardElements.Escape(NameOf(project, notice.Reason))}",
-            $"The escalation of {CardElements.Escape(risk.Title)} could not be delivered: they have no chat with HealthItPm (never installed, or removed it). "
-            + "It keeps trying and climbs to the next level when the time to acknowledge runs out. Reach them another way, ask them to install the app, or type **escalation** to change the chain.")),
-        RiskNoticeKind.OwnerReminder => NoticeCard.Build(new NoticeCardModel(
-            $"Mitigation past due: {risk.Id}",
-            $"The mitigation of {CardElements.Escape(risk.Title)} was due {risk.MitigationDue:yyyy-MM-dd}. Update it with the PM, or it will be escalated.")),
-        RiskNoticeKind.UpdateRequested => NoticeCard.Build(new NoticeCardModel(
-            $"Update requested on {risk.Id}",
-            $"A leader asked for an update on {CardElements.Escape(risk.Title)}. Reply to the PM, or type **risk {risk.Id}** to see where it stands.")),
-        _ => NoticeCard.Build(new NoticeCardModel(
-            $"Nobody acknowledged {risk.Id}",
-            $"{CardElements.Escape(risk.Title)} went through the whole escalation chain without an acknowledgement. Type **risk {risk.Id}** for its history.")),
-    };
+        var title = CardElements.Escape(risk.Title);
+        (string, string) update = ($"Update {risk.Id}", $"risk update {risk.Id}");
+        (string, string) open = ($"Open {risk.Id}", $"risk {risk.Id}");
+        return NoticeCard.Build(notice.Kind switch
+        {
+            RiskNoticeKind.LeaderUnreachable => new NoticeCardModel(
+                $"{risk.Id} cannot reach {CardElements.Escape(NameOf(project, notice.Reason))}",
+                $"The escalation of {title} could not be delivered: they have no chat with HealthItPm (never installed, or removed it). "
+                + "It keeps trying and climbs to the next level when the time to acknowledge runs out. Reach them another way, ask them to install the app, or type **escalation** to change the chain.",
+                open),
+            RiskNoticeKind.OwnerReminder => new NoticeCardModel(
+                $"Mitigation past due: {risk.Id}",
+                $"The mitigation of {title} was due {risk.MitigationDue:yyyy-MM-dd}. Update it, or it will be escalated.",
+                update),
+            RiskNoticeKind.UpdateRequested => new NoticeCardModel(
+                $"Update requested on {risk.Id}",
+                $"A leader asked for an update on {title}: re-rate it, plan or move the mitigation, or close it.",
+                update),
+            _ => new NoticeCardModel(
+                $"Nobody acknowledged {risk.Id}",
+                $"{title} went through the whole escalation chain without an acknowledgement. Its history shows every step.",
+                open),
+        });
+    }
 
     private static string NameOf(Project project, string person) =>
         project.Members.FirstOrDefault(m => m.Person.Value == person)?.DisplayName ?? "a leader";

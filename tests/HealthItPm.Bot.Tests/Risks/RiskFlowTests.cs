@@ -180,7 +180,11 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains("The owner must be someone on the project.", outsider, StringComparison.Ordinal);
         Assert.Contains("Owner\nNina Patel (RN)", assigned, StringComparison.Ordinal);
         Assert.Contains("Update requested from the owner.", asked, StringComparison.Ordinal);
-        Assert.Contains($"Update requested on {risk}", CardText.Of(MessagesEndpointTests.CardOf(env.Connector.SentActivities(nurse.ConversationId).Last())), StringComparison.Ordinal);
+        var request = MessagesEndpointTests.CardOf(env.Connector.SentActivities(nurse.ConversationId).Last());
+        Assert.Contains($"Update requested on {risk}", CardText.Of(request), StringComparison.Ordinal);
+        var next = (Newtonsoft.Json.Linq.JObject)request["actions"]![0]!["data"]!;
+        Assert.Equal((CardVerbs.RunCommand, $"risk update {risk}"), ((string?)next["verb"], (string?)next["command"]));
+        Assert.Contains($"Update {risk}", CardText.Of(await nurse.SubmitAsync(CardVerbs.RunCommand, new { command = (string)next["command"]! })), StringComparison.Ordinal);
         Assert.Contains("Only the leaders", CardText.Of(await pm.SubmitAsync(CardVerbs.AskForRiskUpdate, new { risk })), StringComparison.Ordinal);
     }
 
