@@ -32,19 +32,23 @@ public static class RoundSummaryCard
         {
             body.Add(CardElements.Section("Blockers"));
             // Verbatim, as typed: never interpreted as markdown.
-            body.AddRange(s.Blockers.Select(b => CardElements.UserText(b.Who is null ? b.Text : $"{b.Who}: {b.Text}")));
+            body.AddRange(s.Blockers.Take(MaxBlockers).Select(b => CardElements.UserText(b.Who is null ? b.Text : $"{b.Who}: {b.Text}")));
+            if (s.Blockers.Count > MaxBlockers)
+            {
+                body.Add(CardElements.Text($"… and {s.Blockers.Count - MaxBlockers} more blockers, not shown: a card has a size limit in Teams.", subtle: true));
+            }
         }
 
         var named = s.TrainingRequests.Where(n => n is not null).ToList();
         if (named.Count > 0)
         {
-            body.Add(CardElements.UserText("Training requested by " + string.Join(", ", named)));
+            body.Add(CardElements.UserText("Training requested by " + Listed(named)));
         }
 
         if (s.Unreachable.Count > 0)
         {
             body.Add(CardElements.Section("Could not reach"));
-            body.Add(CardElements.UserText(string.Join(", ", s.Unreachable) + " — they have not installed HealthItPm, or removed it."));
+            body.Add(CardElements.UserText(Listed(s.Unreachable) + " — they have not installed HealthItPm, or removed it."));
         }
 
         if (s.Trend.Count > 1)
@@ -54,5 +58,15 @@ public static class RoundSummaryCard
         }
 
         return AdaptiveCard.Create(body);
+    }
+
+    // A go-live round can reach hundreds of people; the card must stay small enough for Teams to deliver.
+    private const int MaxBlockers = 25;
+    private const int MaxNames = 60;
+
+    private static string Listed(IEnumerable<string?> names)
+    {
+        var all = names.OfType<string>().ToList();
+        return all.Count <= MaxNames ? string.Join(", ", all) : string.Join(", ", all.Take(MaxNames)) + $" and {all.Count - MaxNames} more";
     }
 }

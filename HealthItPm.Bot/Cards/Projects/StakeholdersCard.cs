@@ -15,6 +15,9 @@ public sealed record StakeholdersModel(string Code, string Name, IReadOnlyList<P
 /// <summary><c>stakeholders</c>: the people on a project, grouped by their role on it.</summary>
 public static class StakeholdersCard
 {
+    /// <summary>A role group with more people than this is shown as counts, not names.</summary>
+    public const int MaxListed = 60;
+
     public static JObject Build(StakeholdersModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -27,6 +30,20 @@ public static class StakeholdersCard
                 ProjectRole.Leader => "Leaders",
                 _ => "Stakeholders",
             }));
+            if (group.Count() > MaxListed)
+            {
+                // Hundreds of names would make a card Teams cannot deliver: a large group is counted instead.
+                body.Add(CardElements.Text($"{group.Count()} people, by discipline and department:", subtle: true));
+                var counts = group.GroupBy(m => (ProjectLabels.Discipline(m.Discipline), m.Department)).OrderByDescending(g => g.Count()).ToList();
+                body.AddRange(counts.Take(MaxListed / 2).Select(g => CardElements.UserText($"{g.Key.Item1}{(g.Key.Department is null ? "" : ", " + g.Key.Department)} — {g.Count()}")));
+                if (counts.Count > MaxListed / 2)
+                {
+                    body.Add(CardElements.Text($"… and {counts.Count - (MaxListed / 2)} smaller groups.", subtle: true));
+                }
+
+                continue;
+            }
+
             // Names and departments are typed by people: shown literally, never as markdown.
             body.AddRange(group.Select(m => CardElements.UserText(
                 $"{m.DisplayName} — {ProjectLabels.Discipline(m.Discipline)}{(m.Department is null ? "" : ", " + m.Department)}")));

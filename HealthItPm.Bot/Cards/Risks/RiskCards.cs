@@ -19,6 +19,13 @@ public sealed record RiskView(
     RiskPermissions Viewer,
     IReadOnlyList<string> RefreshFor)
 {
+    /// <summary>
+    /// The people the owner list offers, by name: everyone on a small project; on a large one the
+    /// current owner, the PMs and the leaders first, then others, up to <see cref="RiskViews.MaxOwnerChoices"/>
+    /// (a card listing hundreds would be too large for Teams to deliver).
+    /// </summary>
+    public IReadOnlyList<(string Name, string Person)> OwnerChoices { get; init; } = People;
+
     /// <summary>The leader at the risk's current level of the chain, by name, while it is escalated.</summary>
     public string? EscalatedToName { get; init; }
 
@@ -115,8 +122,13 @@ public static class RiskCard
             actions.Add(CardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, data, primary: true));
         }
 
-        if (view.Viewer.AssignOwner && view.People.Count > 0)
+        if (view.Viewer.AssignOwner && view.OwnerChoices.Count > 0)
         {
+            if (view.OwnerChoices.Count < view.People.Count)
+            {
+                body.Add(CardElements.Text($"The owner list shows {view.OwnerChoices.Count} of the {view.People.Count} people on the project: the owner, the project managers and the leaders first.", subtle: true));
+            }
+
             body.Add(new JObject
             {
                 ["type"] = "Input.ChoiceSet",
@@ -124,7 +136,7 @@ public static class RiskCard
                 ["label"] = "Owner",
                 ["style"] = "compact",
                 ["value"] = risk.Owner?.Value ?? string.Empty,
-                ["choices"] = new JArray(view.People.Select(p => new JObject { ["title"] = p.Name, ["value"] = p.Person })),
+                ["choices"] = new JArray(view.OwnerChoices.Select(p => new JObject { ["title"] = p.Name, ["value"] = p.Person })),
             });
             actions.Add(CardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
         }
@@ -193,17 +205,26 @@ public static class RiskCard
 /// <summary>Puts names to the people a risk refers to, from the project's members.</summary>
 public static class RiskViews
 {
+    /// <summary>At most this many people in a risk card's owner list, so the card stays under Teams' size limit.</summary>
+    public const int MaxOwnerChoices = 60;
+
     public static RiskView Of(HealthItPm.Domain.Projects.Project project, Risk risk, DateTimeOffset now, RiskPermissions? viewer = null, IReadOnlyList<string>? refreshFor = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
         string? NameOf(HealthItPm.Domain.Common.PersonId? person) => project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName;
         var chain = project.EscalationChain;
+        var byName = project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).ToList();
+        var owners = byName
+            .OrderBy(m => m.Person == risk.Owner ? 0 : m.Role == HealthItPm.Domain.Projects.ProjectRole.Stakeholder ? 2 : 1)
+            .Take(MaxOwnerChoices)
+            .OrderBy(m => m.DisplayName, StringComparer.CurrentCulture);
         return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now,
-            [.. project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))],
+            [.. byName.Select(m => (m.DisplayName, m.Person.Value))],
             viewer ?? RiskPermissions.None,
             refreshFor ?? [])
         {
+            OwnerChoices = [.. owners.Select(m => (m.DisplayName, m.Person.Value))],
             EscalatedToName = risk.EscalationLevel is > 0 and var level && level <= chain.Count ? NameOf(chain[level - 1]) : null,
         };
     }

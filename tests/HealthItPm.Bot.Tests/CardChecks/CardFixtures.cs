@@ -58,6 +58,7 @@ public static class CardFixtures
         new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false)))),
+        new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary()))),
         new("round-summary-anonymous", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: true)))),
         new("risk-register", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now), RiskViews.Of(Project(), LowRisk(), Now)])),
         new("risk-register-empty", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [])),
@@ -67,6 +68,8 @@ public static class CardFixtures
         new("risk-accepted", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), AcceptedRisk(), Now))),
         new("escalation-business-hours", typeof(EscalationCard), () => EscalationCard.Build(EscalationSet())),
         new("escalation-no-leaders", typeof(EscalationCard), () => EscalationCard.Build(NewProject())),
+        new("risk-go-live-scale-owner-list", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(LargeProject(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio"]))),
+        new("stakeholders-go-live-scale", typeof(StakeholdersCard), () => StakeholdersCard.Build(StakeholdersModel.From(LargeProject()))),
         new("concern-reported", typeof(ConcernCard), () => ConcernCard.Build(Concern())),
         new("concern-logged", typeof(ConcernCard), () => ConcernCard.Build(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed("Covered by EHR-R3 (night-shift training)"))),
@@ -151,6 +154,29 @@ public static class CardFixtures
     }
 
     private static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), "Order sets for sepsis are missing the lactate reflex _again_", true).Answer!;
+
+    /// <summary>A go-live's size: 500 people on the project, each department its own free-text name.</summary>
+    private static Project LargeProject()
+    {
+        var project = Project();
+        for (var i = 0; i < 500; i++)
+        {
+            project.AddMember(new ProjectMember(new PersonId(new Guid(i, 0x1111, 0x4111, 0x81, 0, 0, 0, 0, 0, 0, 1).ToString()), $"Nurse {i:000} Example (RN)", ProjectRole.Stakeholder, StakeholderRole.Nurse, $"Unit {i % 80}"));
+        }
+
+        return project;
+    }
+
+    /// <summary>A round sent to 400 people: 300 blockers of the longest allowed length, 100 unreachable.</summary>
+    private static RoundSummary LargeRoundSummary()
+    {
+        var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
+        var people = Enumerable.Range(0, 400).Select(i => new Respondent(new PersonId(new Guid(i, 0x2222, 0x4222, 0x82, 0, 0, 0, 0, 0, 0, 2).ToString()), $"Nurse {i:000} Example (RN)", StakeholderRole.Nurse, "4 West")).ToList();
+        var round = new CheckInRound(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, people);
+        var blocker = string.Concat(Enumerable.Repeat("Order sets missing for the sepsis bundle on night shift. ", 20))[..CheckInAnswer.MaxBlockersLength];
+        var answers = people.Take(300).Select(p => round.Accept(p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), blocker, true).Answer!, opens.AddHours(1))).ToList();
+        return RoundSummary.From(round, answers, people.Skip(300).Select(p => p.Person).ToHashSet(), [], opens.AddHours(49));
+    }
 
     private static RoundSummary Summary(bool anonymous)
     {
