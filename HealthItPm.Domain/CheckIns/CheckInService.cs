@@ -26,10 +26,10 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
     public async Task<Outcome<CheckInRound>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var project = await AuthorizedAsync(tenant, person, code, cancellationToken);
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done done)
         {
-            return Carry<CheckInRound>(project);
+            return project.Carry<CheckInRound>();
         }
 
         var now = clock.GetUtcNow();
@@ -39,10 +39,10 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
 
     public async Task<Outcome<CheckInSchedule>> ScheduleAsync(TenantId tenant, PersonId person, ProjectCode code, CheckInSchedule schedule, CancellationToken cancellationToken)
     {
-        var project = await AuthorizedAsync(tenant, person, code, cancellationToken);
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
         {
-            return Carry<CheckInSchedule>(project);
+            return project.Carry<CheckInSchedule>();
         }
 
         // From now on: a schedule set today does not fire for occurrences before it existed.
@@ -52,10 +52,10 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
 
     public async Task<Outcome<bool>> StopAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
     {
-        var project = await AuthorizedAsync(tenant, person, code, cancellationToken);
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
         {
-            return Carry<bool>(project);
+            return project.Carry<bool>();
         }
 
         var existed = await store.GetScheduleAsync(tenant, code, cancellationToken) is not null;
@@ -127,10 +127,10 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
     /// <summary>The latest round's summary for a PM (or a given round's), with the trend over the rounds before it.</summary>
     public async Task<Outcome<RoundSummary>> SummaryAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
     {
-        var project = await AuthorizedAsync(tenant, person, code, cancellationToken);
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
         {
-            return Carry<RoundSummary>(project);
+            return project.Carry<RoundSummary>();
         }
 
         var rounds = await store.LatestRoundsAsync(tenant, code, TrendRounds + 1, cancellationToken);
@@ -181,24 +181,4 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
 
         return new Outcome<CheckInRound>.Done(round);
     }
-
-    private async Task<Outcome<Project>> AuthorizedAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
-    {
-        var stored = await projects.GetAsync(tenant, code, cancellationToken);
-        if (stored is null)
-        {
-            return new Outcome<Project>.NotFound($"There is no project with the code {code}. Type **project list** to see yours.");
-        }
-
-        var decision = access.Can(person, ProjectAction.ManageCheckIns, stored.Project);
-        return decision.Allowed ? new Outcome<Project>.Done(stored.Project) : new Outcome<Project>.Refused(decision.Reason!);
-    }
-
-    private static Outcome<T> Carry<T>(Outcome<Project> outcome) => outcome switch
-    {
-        Outcome<Project>.Refused r => new Outcome<T>.Refused(r.Reason),
-        Outcome<Project>.NotFound n => new Outcome<T>.NotFound(n.Message),
-        Outcome<Project>.Invalid i => new Outcome<T>.Invalid(i.Message),
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
 }

@@ -15,4 +15,13 @@ public abstract record Outcome<T>
     public sealed record Invalid(string Message) : Outcome<T>;
 
     public sealed record NotFound(string Message) : Outcome<T>;
+
+    /// <summary>This refusal, problem or absence as the answer of a use case with another result type.</summary>
+    public Outcome<TOther> Carry<TOther>() => this switch
+    {
+        Refused r => new Outcome<TOther>.Refused(r.Reason),
+        Invalid i => new Outcome<TOther>.Invalid(i.Message),
+        NotFound n => new Outcome<TOther>.NotFound(n.Message),
+        _ => throw new InvalidOperationException("A done outcome has a value, not a reason, to carry."),
+    };
 }

@@ -50,17 +50,8 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
     }
 
     /// <summary>The project, if the person may do <paramref name="action"/> on it (by default: see it).</summary>
-    public async Task<Outcome<Project>> ViewAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken, ProjectAction action = ProjectAction.ViewStatus)
-    {
-        var stored = await projects.GetAsync(tenant, code, cancellationToken);
-        if (stored is null)
-        {
-            return NotFound(code);
-        }
-
-        var decision = access.Can(person, action, stored.Project);
-        return decision.Allowed ? new Outcome<Project>.Done(stored.Project) : new Outcome<Project>.Refused(decision.Reason!);
-    }
+    public Task<Outcome<Project>> ViewAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken, ProjectAction action = ProjectAction.ViewStatus) =>
+        projects.AuthorizedAsync(access, tenant, person, code, action, cancellationToken);
 
     /// <summary>Applies <paramref name="change"/> (given the project and today's date there) if the person may do <paramref name="action"/>.</summary>
     public async Task<Outcome<Project>> ChangeAsync(
@@ -77,7 +68,7 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
             var stored = await projects.GetAsync(tenant, code, cancellationToken);
             if (stored is null)
             {
-                return NotFound(code);
+                return ProjectAccess.NotFound(code);
             }
 
             var decision = access.Can(person, action, stored.Project);
@@ -134,6 +125,4 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
         return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Done(await grants.ListAsync(tenant, cancellationToken));
     }
 
-    private static Outcome<Project>.NotFound NotFound(ProjectCode code) =>
-        new($"There is no project with the code {code}. Type **project list** to see yours.");
 }

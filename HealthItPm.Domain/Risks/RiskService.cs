@@ -25,16 +25,10 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     /// <summary>Anyone on the project raises a concern; returns it with the PMs who must triage it, or the suspected PHI (nothing stored).</summary>
     public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportConcernAsync(TenantId tenant, PersonId person, string name, ProjectCode code, string text, CancellationToken cancellationToken)
     {
-        var stored = await projects.GetAsync(tenant, code, cancellationToken);
-        if (stored is null)
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ViewStatus, cancellationToken);
+        if (allowed is not Outcome<Project>.Done { Value: var project })
         {
-            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.NotFound($"There is no project with the code {code}.");
-        }
-
-        var decision = access.Can(person, ProjectAction.ViewStatus, stored.Project);
-        if (!decision.Allowed)
-        {
-            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Refused(decision.Reason!);
+            return allowed.Carry<(Concern, IReadOnlyList<PersonId>)>();
         }
 
         try
@@ -50,7 +44,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow()).Concern!;
 
             await store.AddConcernAsync(tenant, concern, cancellationToken);
-            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Done((concern, [.. stored.Project.ProjectManagers.Select(pm => pm.Person)]));
+            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Done((concern, [.. project.ProjectManagers.Select(pm => pm.Person)]));
         }
         catch (DomainException e)
         {
@@ -61,17 +55,15 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     /// <summary>A PM dismisses a concern with a reason (once: a concern already triaged says how).</summary>
     public async Task<Outcome<Concern>> DismissConcernAsync(TenantId tenant, PersonId person, ProjectCode code, int number, string reason, CancellationToken cancellationToken)
     {
-        var stored = await projects.GetAsync(tenant, code, cancellationToken);
-        var concern = await store.GetConcernAsync(tenant, code, number, cancellationToken);
-        if (stored is null || concern is not { } found)
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.LogRisks, cancellationToken);
+        if (allowed is not Outcome<Project>.Done)
         {
-            return new Outcome<Concern>.NotFound("That concern no longer exists.");
+            return allowed.Carry<Concern>();
         }
 
-        var decision = access.Can(person, ProjectAction.LogRisks, stored.Project);
-        if (!decision.Allowed)
+        if (await store.GetConcernAsync(tenant, code, number, cancellationToken) is not { } found)
         {
-            return new Outcome<Concern>.Refused(decision.Reason!);
+            return new Outcome<Concern>.NotFound("That concern no longer exists.");
         }
 
         try
@@ -91,16 +83,10 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     public async Task<Outcome<Risk>> LogAsync(TenantId tenant, PersonId person, ProjectCode code, NewRisk input, CancellationToken cancellationToken, int? fromConcern = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var stored = await projects.GetAsync(tenant, code, cancellationToken);
-        if (stored is null)
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.LogRisks, cancellationToken);
+        if (allowed is not Outcome<Project>.Done { Value: var project })
         {
-            return new Outcome<Risk>.NotFound($"There is no project with the code {code}.");
-        }
-
-        var decision = access.Can(person, ProjectAction.LogRisks, stored.Project);
-        if (!decision.Allowed)
-        {
-            return new Outcome<Risk>.Refused(decision.Reason!);
+            return allowed.Carry<Risk>();
         }
 
         Risk risk;
@@ -126,30 +112,24 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
     public async Task<Outcome<(Project Project, IReadOnlyList<Risk> Risks)>> RegisterAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
     {
-        var stored = await projects.GetAsync(tenant, code, cancellationToken);
-        if (stored is null)
-        {
-            return new Outcome<(Project, IReadOnlyList<Risk>)>.NotFound($"There is no project with the code {code}.");
-        }
-
-        var decision = access.Can(person, ProjectAction.ViewStatus, stored.Project);
-        return decision.Allowed
-            ? new Outcome<(Project, IReadOnlyList<Risk>)>.Done((stored.Project, await store.ListAsync(tenant, code, cancellationToken)))
-            : new Outcome<(Project, IReadOnlyList<Risk>)>.Refused(decision.Reason!);
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ViewStatus, cancellationToken);
+        return allowed is Outcome<Project>.Done { Value: var project }
+            ? new Outcome<(Project, IReadOnlyList<Risk>)>.Done((project, await store.ListAsync(tenant, code, cancellationToken)))
+            : allowed.Carry<(Project, IReadOnlyList<Risk>)>();
     }
 
+    /// <summary>One risk, for someone on its project (a point read: the register is not listed for it).</summary>
     public async Task<Outcome<(Project Project, Risk Risk)>> GetAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken)
     {
-        var register = await RegisterAsync(tenant, person, id.Project, cancellationToken);
-        return register switch
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, id.Project, ProjectAction.ViewStatus, cancellationToken);
+        if (allowed is not Outcome<Project>.Done { Value: var project })
         {
-            Outcome<(Project, IReadOnlyList<Risk>)>.Done { Value: var (project, risks) } => risks.FirstOrDefault(r => r.Id == id) is { } risk
-                ? new Outcome<(Project, Risk)>.Done((project, risk))
-                : new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}. Type **risks** to see the register."),
-            Outcome<(Project, IReadOnlyList<Risk>)>.Refused r => new Outcome<(Project, Risk)>.Refused(r.Reason),
-            Outcome<(Project, IReadOnlyList<Risk>)>.NotFound n => new Outcome<(Project, Risk)>.NotFound(n.Message),
-            _ => throw new InvalidOperationException("Unexpected outcome."),
-        };
+            return allowed.Carry<(Project, Risk)>();
+        }
+
+        return await store.GetAsync(tenant, id, cancellationToken) is { } found
+            ? new Outcome<(Project, Risk)>.Done((project, found.Risk))
+            : new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}. Type **risks** to see the register.");
     }
 
     /// <summary>The PM, the current owner or a leader in the chain names the owner; the owner must be on the project.</summary>
