@@ -22,15 +22,9 @@ public sealed class RiskCardFactory(RiskService risks, ConversationReferenceTabl
             .Concat(project.ProjectManagers.Select(pm => pm.Person))
             .Concat(risk.Owner is { } owner ? [owner] : [])
             .Distinct();
-        var userIds = new List<string>();
-        foreach (var person in actors)
-        {
-            if ((await references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken))?.TeamsUserId is { Length: > 0 } userId)
-            {
-                userIds.Add(userId);
-            }
-        }
-
+        // Point reads side by side: a refresh runs each time someone opens the chat.
+        var known = await Task.WhenAll(actors.Select(person => references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken)));
+        var userIds = known.Select(k => k?.TeamsUserId).OfType<string>().Where(id => id.Length > 0).ToList();
         return RiskCard.Build(RiskViews.Of(project, risk, clock.GetUtcNow(), risks.PermissionsOf(project, risk, viewer), userIds));
     }
 }
