@@ -13,7 +13,8 @@ public static class HealthItPmHost
             .AddHealthItPmProjects()
             .AddHealthItPmCheckIns()
             .AddHealthItPmRisks()
-            .AddHealthItPmScheduler();
+            .AddHealthItPmScheduler()
+            .AddHealthItPmDelivery();
 
         var app = builder.Build();
         app.MapHealthItPmEndpoints();

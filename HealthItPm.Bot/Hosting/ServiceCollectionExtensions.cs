@@ -1,4 +1,6 @@
 using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
@@ -51,6 +53,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IProjectRepository, ProjectTable>();
         services.AddSingleton<ICheckInStore, CheckInTable>();
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
+        services.AddSingleton<DeliveryTable>();
+        services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
+        services.AddSingleton<DeliveryQueues>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
@@ -84,8 +89,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICardActionHandler, RunCommandAction>();
         services.AddSingleton<CardActionRouter>();
 
-        services.AddSingleton(new ConnectorRetryPolicy());
         services.AddSingleton<ProactiveSender>();
+        return services;
+    }
+
+    /// <summary>The one delivery pipeline every proactive card goes through: its settings, throttle and worker.</summary>
+    public static IServiceCollection AddHealthItPmDelivery(this IServiceCollection services)
+    {
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SendThrottle>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         return services;
     }
 
@@ -132,6 +146,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRiskStore, RiskTable>();
         services.AddSingleton<RiskService>();
         services.AddSingleton<RiskNotifier>();
+        services.AddSingleton<DeliveryKind, RiskNoticeDeliveries>();
+        services.AddSingleton<DeliveryKind, ConcernDeliveries>();
         services.AddSingleton<RiskCardFactory>();
         services.AddSingleton<RiskCardReplies>();
         services.AddSingleton<IScheduledJob, RiskEscalationJob>();
@@ -157,7 +173,10 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
         services.AddSingleton<CheckInService>();
-        services.AddSingleton<CheckInDispatcher>();
+        services.AddSingleton<CheckInRounds>();
+        services.AddSingleton<DeliveryKind, CheckInCardDeliveries>();
+        services.AddSingleton<DeliveryKind, CheckInReminderDeliveries>();
+        services.AddSingleton<DeliveryKind, CheckInSummaryDeliveries>();
         services.AddSingleton<IScheduledJob, CheckInJob>();
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);

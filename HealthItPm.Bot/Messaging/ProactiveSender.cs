@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -13,16 +14,14 @@ using Microsoft.Rest;
 namespace HealthItPm.Bot.Messaging;
 
 /// <summary>
-/// Sends a message the person did not ask for in this turn: a check-in, a reminder, an escalation.
-/// Uses the conversation references kept by the conversation capture middleware, retries
-/// only what Teams says is retryable, and records "unreachable" when Teams says so.
+/// Makes one try at sending a message the person did not ask for in this turn, and says how Teams
+/// answered. Retrying, waiting and giving up are the delivery pipeline's business, not this class's:
+/// nothing here waits or holds a worker.
 /// </summary>
 public sealed partial class ProactiveSender(
     CloudAdapter adapter,
     ConversationReferenceTable references,
     IOptions<BotAuthenticationOptions> authentication,
-    ConnectorRetryPolicy policy,
-    TimeProvider clock,
     ILogger<ProactiveSender> logger)
 {
     private string BotAppId => authentication.Value.MicrosoftAppId ?? string.Empty;
@@ -31,44 +30,55 @@ public sealed partial class ProactiveSender(
     private string? Audience => authentication.Value.AuthenticationDisabled ? null : AuthenticationConstants.ToChannelFromBotOAuthScope;
 
     /// <summary>
-    /// Sends to the person's 1:1 chat with the bot. Someone who never wrote to the bot, but was added
-    /// to a project from a team or group chat the bot is in, gets a 1:1 chat opened through it, so
-    /// clinicians need not install anything first. Someone who removed the app is not written to.
+    /// Whether the bot has a way to the person: a 1:1 chat, or a team or group chat it can open one
+    /// through. False for someone who removed the app or was never in a chat with it.
     /// </summary>
-    public async Task<SendResult> SendToPersonAsync(TenantId tenant, PersonId person, IActivity activity, CancellationToken cancellationToken)
+    public async Task<bool> CanReachAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+        await references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken) is { } stored
+            ? stored.Reachable
+            : await TeamRouteAsync(tenant, person, cancellationToken) is not null;
+
+    /// <summary>
+    /// One try at the person's 1:1 chat with the bot. Someone who never wrote to the bot, but was added
+    /// to a project from a team or group chat the bot is in, gets a 1:1 chat opened through it (kept,
+    /// so a retry does not open it again), so clinicians need not install anything first.
+    /// </summary>
+    public async Task<SendAnswer> SendToPersonAsync(TenantId tenant, PersonId person, IActivity activity, CancellationToken cancellationToken)
     {
         var key = ConversationReferenceTable.PersonKey(person);
         var stored = await references.GetAsync(tenant, key, cancellationToken);
-        if (stored is null
-            && await references.GetRouteAsync(tenant, person, cancellationToken) is { } route
-            && await references.GetAsync(tenant, ConversationReferenceTable.ConversationKey(route.ConversationId), cancellationToken) is { Reachable: true } team)
+        if (stored is null && await TeamRouteAsync(tenant, person, cancellationToken) is var (team, teamsUserId))
         {
-            return await OpenPersonalChatAsync(tenant, team.Reference, person, route.TeamsUserId, activity, cancellationToken);
+            return await OpenPersonalChatAsync(tenant, team, person, teamsUserId, activity, cancellationToken);
         }
 
-        return await SendToStoredAsync(tenant, key, stored, activity, cancellationToken);
+        if (stored is not { Reachable: true })
+        {
+            return new SendAnswer.Unreachable(null);
+        }
+
+        var answer = await TryAsync(callback => adapter.ContinueConversationAsync(BotAppId, stored.Reference, callback, cancellationToken), activity, onTurn: null);
+        if (answer is SendAnswer.Unreachable)
+        {
+            await references.MarkUnreachableAsync(tenant, key, cancellationToken);
+        }
+
+        return answer;
     }
 
-    /// <summary>Sends to a team channel or group chat the bot is part of.</summary>
-    public async Task<SendResult> SendToConversationAsync(TenantId tenant, string conversationId, IActivity activity, CancellationToken cancellationToken)
-    {
-        var key = ConversationReferenceTable.ConversationKey(conversationId);
-        return await SendToStoredAsync(tenant, key, await references.GetAsync(tenant, key, cancellationToken), activity, cancellationToken);
-    }
+    private async Task<(ConversationReference Team, string TeamsUserId)?> TeamRouteAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+        await references.GetRouteAsync(tenant, person, cancellationToken) is { } route
+        && await references.GetAsync(tenant, ConversationReferenceTable.ConversationKey(route.ConversationId), cancellationToken) is { Reachable: true } team
+            ? (team.Reference, route.TeamsUserId)
+            : null;
 
     /// <summary>
     /// Opens a 1:1 chat with a member of a team the bot is installed in (Teams creates it once, and
-    /// returns the same chat if it exists), keeps its reference, and sends the first message.
+    /// returns the same chat if it exists) and sends the first message. The chat is kept as soon as
+    /// Teams has created it, even if the send then fails, so the next try goes straight to it.
     /// </summary>
-    public async Task<SendResult> OpenPersonalChatAsync(
-        TenantId tenant,
-        ConversationReference team,
-        PersonId person,
-        string teamsUserId,
-        IActivity activity,
-        CancellationToken cancellationToken)
+    private async Task<SendAnswer> OpenPersonalChatAsync(TenantId tenant, ConversationReference team, PersonId person, string teamsUserId, IActivity activity, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(team);
         var parameters = new ConversationParameters
         {
             IsGroup = false,
@@ -78,11 +88,10 @@ public sealed partial class ProactiveSender(
         };
 
         ConversationReference? created = null;
-        var result = await WithRetriesAsync(
+        var answer = await TryAsync(
             callback => adapter.CreateConversationAsync(BotAppId, team.ChannelId, team.ServiceUrl, Audience, parameters, callback, cancellationToken),
             activity,
-            turn => created = turn.Activity.GetConversationReference(),
-            cancellationToken);
+            turn => created = turn.Activity.GetConversationReference());
 
         if (created is not null)
         {
@@ -90,73 +99,27 @@ public sealed partial class ProactiveSender(
             await references.SaveAsync(tenant, ConversationReferenceTable.PersonKey(person), stored, cancellationToken);
         }
 
-        return result;
+        return answer;
     }
 
-    private async Task<SendResult> SendToStoredAsync(TenantId tenant, string rowKey, StoredConversation? stored, IActivity activity, CancellationToken cancellationToken)
+    private async Task<SendAnswer> TryAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Action<ITurnContext>? onTurn)
     {
-        if (stored is not { Reachable: true })
+        try
         {
-            return SendResult.Unreachable();
+            await SendInTurnAsync(runTurn, activity, onTurn);
+            return new SendAnswer.Sent();
         }
-
-        var result = await WithRetriesAsync(
-            callback => adapter.ContinueConversationAsync(BotAppId, stored.Reference, callback, cancellationToken),
-            activity,
-            onTurn: null,
-            cancellationToken);
-
-        if (result.Outcome == SendOutcome.Unreachable)
+        catch (ErrorResponseException e) when (e.Response is not null)
         {
-            await references.MarkUnreachableAsync(tenant, rowKey, cancellationToken);
+            var status = (int)e.Response.StatusCode;
+            LogSendFailed(logger, status);
+            return SendAnswer.FromStatus(status, RetryAfter(e.Response));
         }
-
-        return result;
-    }
-
-    private async Task<SendResult> WithRetriesAsync(
-        Func<BotCallbackHandler, Task> runTurn,
-        IActivity activity,
-        Action<ITurnContext>? onTurn,
-        CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+        catch (HttpRequestException e)
         {
-            int status;
-            TimeSpan? retryAfter = null;
-            try
-            {
-                return SendResult.Sent(await SendInTurnAsync(runTurn, activity, onTurn));
-            }
-            catch (ErrorResponseException e) when (e.Response is not null)
-            {
-                status = (int)e.Response.StatusCode;
-                retryAfter = RetryAfter(e.Response);
-            }
-            catch (HttpRequestException)
-            {
-                // The connector could not be reached at all: as transient as a 503.
-                status = StatusCodes.Status503ServiceUnavailable;
-            }
-
-            LogSendFailed(logger, status, attempt);
-            if (ConnectorRetryPolicy.MeansUnreachable(status))
-            {
-                return SendResult.Unreachable(status);
-            }
-
-            if (!ConnectorRetryPolicy.IsRetryable(status))
-            {
-                return new SendResult(SendOutcome.Failed, StatusCode: status);
-            }
-
-            var throttled = status == StatusCodes.Status429TooManyRequests;
-            if (attempt >= policy.MaxAttempts || (retryAfter is { } wait && wait > policy.MaxWait))
-            {
-                return new SendResult(throttled ? SendOutcome.Throttled : SendOutcome.Failed, RetryAfter: retryAfter, StatusCode: status);
-            }
-
-            await Task.Delay(retryAfter ?? policy.Backoff(attempt, Random.Shared.NextDouble()), clock, cancellationToken);
+            // The connector could not be reached at all: as transient as a 503.
+            LogConnectorUnreachable(logger, e);
+            return SendAnswer.FromStatus(null);
         }
     }
 
@@ -164,16 +127,15 @@ public sealed partial class ProactiveSender(
     /// Sends inside a proactive turn and rethrows the connector's answer here: the adapter would
     /// otherwise hand a failure inside the turn to OnTurnError, and the caller would never learn of it.
     /// </summary>
-    private static async Task<string?> SendInTurnAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Action<ITurnContext>? onTurn)
+    private static async Task SendInTurnAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Action<ITurnContext>? onTurn)
     {
-        string? sentId = null;
         Exception? failure = null;
         await runTurn(async (turn, token) =>
         {
             try
             {
                 onTurn?.Invoke(turn);
-                sentId = (await turn.SendActivityAsync(activity, token))?.Id;
+                await turn.SendActivityAsync(activity, token);
             }
             catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
             {
@@ -185,8 +147,6 @@ public sealed partial class ProactiveSender(
         {
             ExceptionDispatchInfo.Throw(failure);
         }
-
-        return sentId;
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessageWrapper response)
@@ -202,6 +162,9 @@ public sealed partial class ProactiveSender(
             : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive send failed with status {StatusCode} on attempt {Attempt}")]
-    private static partial void LogSendFailed(ILogger logger, int statusCode, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive send answered {StatusCode}")]
+    private static partial void LogSendFailed(ILogger logger, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive send could not reach the connector")]
+    private static partial void LogConnectorUnreachable(ILogger logger, Exception exception);
 }

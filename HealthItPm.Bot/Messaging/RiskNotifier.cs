@@ -1,70 +1,123 @@
+using System.Text.Json;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using Microsoft.Bot.Schema;
 
 namespace HealthItPm.Bot.Messaging;
 
-/// <summary>What applying the escalation policy queued, and how sending it went.</summary>
-public sealed record PolicyApplied(IReadOnlyList<RiskNotice> Queued, IReadOnlyList<(RiskNotice Notice, SendOutcome Outcome)> Sent);
+/// <summary>What applying the escalation policy queued, and whether the bot can reach the people it must tell.</summary>
+public sealed record PolicyApplied(IReadOnlyList<RiskNotice> Queued, IReadOnlySet<PersonId> Unreachable);
 
 /// <summary>
-/// Delivers a risk's outbox: the escalation card, an owner reminder, a request for an update, or that
-/// the chain was exhausted. Notices are claimed in storage before sending and their outcome recorded
-/// after, so a failed send is tried again later (with backoff) and several hosts send each once.
+/// Hands a risk's outbox to the delivery pipeline: the escalation card, an owner reminder, a request
+/// for an update, that the chain was exhausted, or that a leader cannot be reached. The outbox is
+/// saved with the step that decided the notice; relaying enqueues each notice (keyed by its sequence
+/// number, so relaying twice sends once) and only then removes it from the outbox.
 /// </summary>
-public sealed partial class RiskNotifier(RiskService risks, ProactiveSender sender, RiskCardFactory cards, ILogger<RiskNotifier> logger)
+public sealed class RiskNotifier(RiskService risks, DeliveryQueues queue, ProactiveSender sender)
 {
     /// <summary>
-    /// Applies the escalation policy to the risk and delivers what it queued, at once: a critical
-    /// patient-safety risk reaches the sponsor in the same turn it is logged, not at the next tick.
+    /// Applies the escalation policy to the risk and hands what it queued to the pipeline at once: a
+    /// critical patient-safety risk reaches the sponsor within seconds of being logged, not at the next tick.
     /// </summary>
     public async Task<PolicyApplied> ApplyPolicyAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
     {
         var queued = await risks.WatchOneAsync(tenant, id, cancellationToken);
-        return new PolicyApplied(queued, await DeliverAsync(tenant, id, cancellationToken));
-    }
-
-    /// <summary>Sends whatever of the risk's outbox is due now; returns what was sent and how it went.</summary>
-    public async Task<IReadOnlyList<(RiskNotice Notice, SendOutcome Outcome)>> DeliverAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
-    {
-        if (await risks.ClaimDueNoticesAsync(tenant, id, cancellationToken) is not var (project, risk, claimed))
+        await RelayAsync(tenant, id, cancellationToken);
+        var unreachable = new HashSet<PersonId>();
+        foreach (var to in queued.Where(n => n.Kind == RiskNoticeKind.Escalation).Select(n => n.To).Distinct())
         {
-            return [];
-        }
-
-        var sent = new List<(RiskNotice, SendOutcome)>();
-        foreach (var pending in claimed)
-        {
-            var card = pending.Notice.Kind == RiskNoticeKind.Escalation
-                ? await cards.ForAsync(tenant, project, risk, pending.Notice.To, cancellationToken)
-                : NoticeFor(project, risk, pending.Notice);
-            var result = await sender.SendToPersonAsync(tenant, pending.Notice.To, AdaptiveCard.ToActivity(card), cancellationToken);
-            NoticeDelivery outcome = result.Outcome == SendOutcome.Sent
-                ? new NoticeDelivery.Delivered()
-                : new NoticeDelivery.Failed(result.RetryAfter, Unreachable: result.Outcome == SendOutcome.Unreachable);
-            sent.Add((pending.Notice, result.Outcome));
-            if (result.Outcome != SendOutcome.Sent)
+            if (!await sender.CanReachAsync(tenant, to, cancellationToken))
             {
-                LogNotDelivered(logger, risk.Id.ToString(), pending.Notice.Kind, result.Outcome, pending.Attempts + 1);
+                unreachable.Add(to);
             }
-
-            await risks.CompleteNoticeAsync(tenant, id, pending.Sequence, outcome, cancellationToken);
         }
 
-        return sent;
+        return new PolicyApplied(queued, unreachable);
     }
 
-    /// <summary>What the PM is told after a change that may have escalated: whether the sponsor has the card yet.</summary>
+    /// <summary>Enqueues the notices waiting in the risk's outbox, then takes them out of it.</summary>
+    public async Task RelayAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
+    {
+        if (await risks.OutboxAsync(tenant, id, cancellationToken) is not var (_, risk))
+        {
+            return;
+        }
+
+        var outbox = risk.Outbox;
+        await queue.EnqueueAsync([.. outbox.Select(n => DeliveryWork.To(tenant, DeliveryTopics.Notice(id, n.Sequence), n.Notice.To, RiskNoticeDetail.Write(n.Notice)))], cancellationToken);
+        await risks.HandedOverAsync(tenant, id, [.. outbox.Select(n => n.Sequence)], cancellationToken);
+    }
+
+    /// <summary>What the PM is told after a change that may have escalated: whether the sponsor can get the card.</summary>
     public static string Saying(string done, Project project, PolicyApplied applied)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(applied);
-        var escalation = applied.Sent.FirstOrDefault(s => s.Notice.Kind == RiskNoticeKind.Escalation);
-        return applied.Queued.All(n => n.Kind != RiskNoticeKind.Escalation) ? done + "."
-            : escalation.Outcome == SendOutcome.Sent ? done + " and escalated it to the sponsor at once."
-            : escalation.Outcome == SendOutcome.Unreachable ? $"{done} and escalated it to the sponsor, but {CardElements.Escape(NameOf(project, escalation.Notice.To.Value))} has no chat with HealthItPm yet: reach them another way, or type **escalation** to change the chain. The card keeps trying, and climbs a level when the time to acknowledge runs out."
-            : done + " and escalated it to the sponsor at once. Teams has not taken the card yet; it is retried until it has, and the history shows when.";
+        var escalation = applied.Queued.FirstOrDefault(n => n.Kind == RiskNoticeKind.Escalation);
+        return escalation is null ? done + "."
+            : applied.Unreachable.Contains(escalation.To) ? $"{done} and escalated it to the sponsor, but {CardElements.Escape(NameOf(project, escalation.To.Value))} has no chat with HealthItPm yet: reach them another way, or type **escalation** to change the chain. The risk climbs a level when the time to acknowledge runs out."
+            : done + " and escalated it to the sponsor at once: the card is on its way to " + CardElements.Escape(NameOf(project, escalation.To.Value)) + ", and the history shows when Teams took it.";
+    }
+
+    internal static string NameOf(Project project, string person) =>
+        project.Members.FirstOrDefault(m => m.Person.Value == person)?.DisplayName ?? "a leader";
+}
+
+/// <summary>A notice's kind and reason, carried on its work item (the outbox entry is gone by the time it is sent).</summary>
+internal static class RiskNoticeDetail
+{
+    private sealed record Detail(RiskNoticeKind Kind, string Reason);
+
+    public static string Write(RiskNotice notice) => JsonSerializer.Serialize(new Detail(notice.Kind, notice.Reason));
+
+    public static RiskNotice Read(DeliveryWork work)
+    {
+        var detail = JsonSerializer.Deserialize<Detail>(work.Detail ?? "{}") ?? throw new InvalidOperationException("A risk notice without its detail.");
+        var risk = work.Subject[..work.Subject.LastIndexOf('|')];
+        return RiskId.TryParse(risk, out var id)
+            ? new RiskNotice(detail.Kind, work.RecipientId!.Value, id, detail.Reason)
+            : throw new InvalidOperationException("A risk notice about no risk.");
+    }
+}
+
+/// <summary>
+/// Risk notices on the delivery pipeline: the escalation card is built for its reader when its turn
+/// comes (so it shows the risk as it stands); how each notice settled goes into the risk's history.
+/// </summary>
+public sealed class RiskNoticeDeliveries(RiskService risks, IRiskStore store, IProjectRepository projects, RiskCardFactory cards) : DeliveryKind
+{
+    public override string Kind => DeliveryTopics.RiskNotice;
+
+    public override bool ReportsSettlement => true;
+
+    public override async Task<IActivity?> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var notice = RiskNoticeDetail.Read(work);
+        var project = (await projects.GetAsync(work.TenantId, notice.Risk.Project, cancellationToken))?.Project;
+        var risk = (await store.GetAsync(work.TenantId, notice.Risk, cancellationToken))?.Risk;
+        if (project is null || risk is null)
+        {
+            return null;
+        }
+
+        var card = notice.Kind == RiskNoticeKind.Escalation
+            ? await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken)
+            : NoticeFor(project, risk, notice);
+        return AdaptiveCard.ToActivity(card);
+    }
+
+    public override Task SettledAsync(DeliveryWork work, Domain.Delivery.DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return risks.RecordDeliveryAsync(work.TenantId, RiskNoticeDetail.Read(work), record.State, record.Attempts, cancellationToken);
     }
 
     private static Newtonsoft.Json.Linq.JObject NoticeFor(Project project, Risk risk, RiskNotice notice)
@@ -75,9 +128,9 @@ public sealed partial class RiskNotifier(RiskService risks, ProactiveSender send
         return NoticeCard.Build(notice.Kind switch
         {
             RiskNoticeKind.LeaderUnreachable => new NoticeCardModel(
-                $"{risk.Id} cannot reach {CardElements.Escape(NameOf(project, notice.Reason))}",
+                $"{risk.Id} cannot reach {CardElements.Escape(RiskNotifier.NameOf(project, notice.Reason))}",
                 $"The escalation of {title} could not be delivered: they have no chat with HealthItPm (never installed, or removed it). "
-                + "It keeps trying and climbs to the next level when the time to acknowledge runs out. Reach them another way, ask them to install the app, or type **escalation** to change the chain.",
+                + "It climbs to the next level when the time to acknowledge runs out. Reach them another way, ask them to install the app, or type **escalation** to change the chain.",
                 open),
             RiskNoticeKind.OwnerReminder => new NoticeCardModel(
                 $"Mitigation past due: {risk.Id}",
@@ -93,10 +146,4 @@ public sealed partial class RiskNotifier(RiskService risks, ProactiveSender send
                 open),
         });
     }
-
-    private static string NameOf(Project project, string person) =>
-        project.Members.FirstOrDefault(m => m.Person.Value == person)?.DisplayName ?? "a leader";
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk notice for {Risk} ({Kind}) not delivered: {Outcome} (try {Attempt}); kept in the outbox")]
-    private static partial void LogNotDelivered(ILogger logger, string risk, RiskNoticeKind kind, SendOutcome outcome, int attempt);
 }

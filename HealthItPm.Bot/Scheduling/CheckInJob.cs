@@ -4,8 +4,8 @@ using HealthItPm.Domain.Ports;
 
 namespace HealthItPm.Bot.Scheduling;
 
-/// <summary>Opens due check-in rounds, then delivers, reminds and closes the open ones; one project's failure does not hold up the others.</summary>
-public sealed class CheckInJob(CheckInService checkIns, ICheckInStore store, CheckInDispatcher dispatcher, ILogger<CheckInJob> logger) : IScheduledJob
+/// <summary>Opens due check-in rounds, then hands the open ones' cards, reminders and summaries to the delivery pipeline as they fall due; one project's failure does not hold up the others.</summary>
+public sealed class CheckInJob(CheckInService checkIns, ICheckInStore store, CheckInRounds rounds, ILogger<CheckInJob> logger) : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class CheckInJob(CheckInService checkIns, ICheckInStore store, Che
             cancellationToken);
         await ScheduledSteps.RunEachAsync(
             await store.OpenRoundsAsync(cancellationToken),
-            open => dispatcher.ProcessRoundAsync(open.Tenant, open.Project, open.RoundId, cancellationToken),
+            open => rounds.StepAsync(open, cancellationToken),
             open => $"check-in round {open.Project} {open.RoundId}",
             logger,
             cancellationToken);

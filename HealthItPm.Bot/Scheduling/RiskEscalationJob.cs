@@ -3,7 +3,7 @@ using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Scheduling;
 
-/// <summary>Applies the escalation policy to every watched risk and delivers its outbox; one risk's failure does not hold up the others.</summary>
+/// <summary>Applies the escalation policy to every watched risk and hands its outbox to the delivery pipeline; one risk's failure does not hold up the others.</summary>
 public sealed class RiskEscalationJob(RiskService risks, RiskNotifier notifier, ILogger<RiskEscalationJob> logger) : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.CheckIns;
@@ -76,14 +77,13 @@ public sealed class CheckInRound
         return new GivenAnswer(person, answer, now);
     }
 
-    /// <summary>Who gets the one reminder: due, open, and not yet answered, reminded or found unreachable.</summary>
-    public IReadOnlyList<Respondent> DueForReminder(DateTimeOffset now, IReadOnlySet<PersonId> answered, IReadOnlySet<PersonId> reminded, IReadOnlySet<PersonId> unreachable)
-    {
-        ArgumentNullException.ThrowIfNull(answered);
-        ArgumentNullException.ThrowIfNull(reminded);
-        ArgumentNullException.ThrowIfNull(unreachable);
-        return now < RemindAt || now >= ClosesAt
-            ? []
-            : [.. _audience.Values.Where(r => !answered.Contains(r.Person) && !reminded.Contains(r.Person) && !unreachable.Contains(r.Person))];
-    }
+    /// <summary>Reminders go out between the reminder time and the deadline.</summary>
+    public bool RemindersDue(DateTimeOffset now) => now >= RemindAt && now < ClosesAt;
+
+    /// <summary>
+    /// Whether the person gets the one reminder when its turn comes: still in the reminder window,
+    /// addressed, not answered, and their card was delivered (a reminder of a card never received would puzzle).
+    /// </summary>
+    public bool NeedsReminder(PersonId person, DateTimeOffset now, bool answered, DeliveryState? card) =>
+        RemindersDue(now) && IsAddressedTo(person) && !answered && card == DeliveryState.Sent;
 }

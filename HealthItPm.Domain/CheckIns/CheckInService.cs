@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -16,7 +17,7 @@ public sealed record RoundSettings(TimeSpan RemindAfter, TimeSpan CloseAfter, bo
 /// due rounds. Opening is idempotent (a round's id is its opening minute), so a double click or two
 /// hosts firing the same occurrence open one round.
 /// </summary>
-public sealed class CheckInService(ICheckInStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveries, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
 {
     /// <summary>How many earlier rounds a summary's trend shows.</summary>
     public const int TrendRounds = 4;
@@ -120,8 +121,7 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
             return (null, null);
         }
 
-        var answers = await store.AnswersAsync(tenant, code, roundId, cancellationToken);
-        return (round, answers.FirstOrDefault(a => a.Person == person));
+        return (round, await store.AnswerAsync(tenant, code, roundId, person, cancellationToken));
     }
 
     /// <summary>The latest round's summary for a PM (or a given round's), with the trend over the rounds before it.</summary>
@@ -159,9 +159,8 @@ public sealed class CheckInService(ICheckInStore store, IProjectRepository proje
     private async Task<RoundSummary> SummaryOfAsync(TenantId tenant, CheckInRound round, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var answers = await store.AnswersAsync(tenant, round.Project, round.Id, cancellationToken);
-        var deliveries = await store.DeliveriesAsync(tenant, round.Project, round.Id, cancellationToken);
-        var unreachable = deliveries.Where(d => d.State == DeliveryState.Unreachable).Select(d => d.Person).ToHashSet();
-        return RoundSummary.From(round, answers, unreachable, previous, now);
+        var cards = await deliveries.ListAsync(tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, round.Project, round.Id), cancellationToken);
+        return RoundSummary.From(round, answers, cards, previous, now);
     }
 
     private async Task<Outcome<CheckInRound>> OpenAsync(TenantId tenant, Project project, DateTimeOffset opensAt, TimeSpan remindAfter, TimeSpan closeAfter, bool anonymous, Audience audience, CancellationToken cancellationToken)

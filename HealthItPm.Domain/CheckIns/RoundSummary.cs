@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 
 namespace HealthItPm.Domain.CheckIns;
 
@@ -7,6 +8,12 @@ public sealed record ReportedBlocker(string? Who, string Text);
 
 /// <summary>Response rate, share blocked and average impact of a round, for trends.</summary>
 public sealed record RoundTrendPoint(string RoundId, decimal ResponseRate, decimal BlockedShare, decimal? AverageImpact);
+
+/// <summary>
+/// How a round's cards went out: sent, still pending (not yet tried, or waiting to be retried), and
+/// by name those Teams cannot reach and those given up on.
+/// </summary>
+public sealed record RoundDelivery(int Sent, int Pending, IReadOnlyList<string> Unreachable, IReadOnlyList<string> NotDelivered);
 
 /// <summary>
 /// What the PM sees of a round: response rate, status distribution, average impact, blockers,
@@ -21,7 +28,7 @@ public sealed record RoundSummary(
     decimal? AverageImpact,
     IReadOnlyList<ReportedBlocker> Blockers,
     IReadOnlyList<string?> TrainingRequests,
-    IReadOnlyList<string> Unreachable,
+    RoundDelivery Delivery,
     IReadOnlyList<RoundTrendPoint> Trend)
 {
     public decimal ResponseRate => AudienceCount == 0 ? 0 : (decimal)AnsweredCount / AudienceCount;
@@ -33,11 +40,11 @@ public sealed record RoundSummary(
         AverageImpact);
 
     /// <summary>Summarises a round; the trend is the earlier rounds' points (oldest first) plus this one.</summary>
-    public static RoundSummary From(CheckInRound round, IReadOnlyList<GivenAnswer> answers, IReadOnlySet<PersonId> unreachable, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now)
+    public static RoundSummary From(CheckInRound round, IReadOnlyList<GivenAnswer> answers, IReadOnlyList<DeliveryRecord> cards, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(answers);
-        ArgumentNullException.ThrowIfNull(unreachable);
+        ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(previous);
         var names = round.Audience.ToDictionary(r => r.Person, r => r.Name);
         var counted = answers.Where(a => names.ContainsKey(a.Person)).GroupBy(a => a.Person).Select(g => g.MaxBy(a => a.At)!).ToList();
@@ -52,8 +59,18 @@ public sealed record RoundSummary(
             counted.Count == 0 ? null : decimal.Round((decimal)counted.Average(a => a.Answer.Impact.Value), 1),
             [.. counted.Where(a => a.Answer.Blockers is not null).OrderBy(a => a.At).Select(a => new ReportedBlocker(Who(a.Person), a.Answer.Blockers!))],
             [.. counted.Where(a => a.Answer.TrainingNeeded).Select(a => Who(a.Person))],
-            [.. round.Audience.Where(r => unreachable.Contains(r.Person)).Select(r => r.Name).Order(StringComparer.CurrentCulture)],
+            DeliveryOf(round, cards),
             []);
         return summary with { Trend = [.. previous, summary.Point] };
+    }
+
+    private static RoundDelivery DeliveryOf(CheckInRound round, IReadOnlyList<DeliveryRecord> cards)
+    {
+        var states = cards.Where(c => round.IsAddressedTo(c.Recipient)).ToDictionary(c => c.Recipient, c => c.State);
+        IReadOnlyList<string> Named(DeliveryState state) =>
+            [.. round.Audience.Where(r => states.GetValueOrDefault(r.Person, DeliveryState.Pending) == state).Select(r => r.Name).Order(StringComparer.CurrentCulture)];
+        var sent = states.Values.Count(s => s == DeliveryState.Sent);
+        var pending = round.Audience.Count(r => states.GetValueOrDefault(r.Person, DeliveryState.Pending) == DeliveryState.Pending);
+        return new RoundDelivery(sent, pending, Named(DeliveryState.Unreachable), Named(DeliveryState.NotDelivered));
     }
 }

@@ -7,16 +7,11 @@ namespace HealthItPm.Domain.Ports;
 /// <summary>A project's check-in schedule as stored, with when it last fired.</summary>
 public sealed record StoredSchedule(TenantId Tenant, ProjectCode Project, CheckInSchedule Schedule, DateTimeOffset LastFired, string Version);
 
-/// <summary>What happened to one person's card in a round.</summary>
-public enum DeliveryState
-{
-    /// <summary>Claimed for sending; not yet known to be sent.</summary>
-    Sending,
-    Sent,
-    Unreachable,
-}
-
-public sealed record Delivery(PersonId Person, DeliveryState State, bool Reminded, DateTimeOffset UpdatedAt);
+/// <summary>
+/// A round not yet closed and summarised, with the delivery steps already handed to the pipeline
+/// (cards, reminders), so the scheduler hands each over once; <paramref name="Version"/> guards the marks.
+/// </summary>
+public sealed record OpenRound(TenantId Tenant, ProjectCode Project, string RoundId, bool CardsQueued, bool RemindersQueued, string Version);
 
 /// <summary>Check-in schedules, rounds, answers and deliveries.</summary>
 public interface ICheckInStore
@@ -42,7 +37,10 @@ public interface ICheckInStore
     Task<IReadOnlyList<CheckInRound>> LatestRoundsAsync(TenantId tenant, ProjectCode project, int count, CancellationToken cancellationToken);
 
     /// <summary>Rounds not yet closed and summarised, across tenants: what the scheduler works on.</summary>
-    Task<IReadOnlyList<(TenantId Tenant, ProjectCode Project, string RoundId)>> OpenRoundsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Marks the round's cards (and reminders) as handed to the pipeline; false when another host changed the round first.</summary>
+    Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken);
 
     /// <summary>Marks the round closed and summarised; false when another host already did.</summary>
     Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken);
@@ -52,13 +50,6 @@ public interface ICheckInStore
 
     Task<IReadOnlyList<GivenAnswer>> AnswersAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Delivery>> DeliveriesAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken);
-
-    /// <summary>Claims sending a person's card (or reminder); false when it was already claimed.</summary>
-    Task<bool> ClaimDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, bool reminder, CancellationToken cancellationToken);
-
-    Task SetDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, DeliveryState state, CancellationToken cancellationToken);
-
-    /// <summary>Gives up a claim whose send failed, so the next pass tries again.</summary>
-    Task ReleaseDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, bool reminder, CancellationToken cancellationToken);
+    /// <summary>One person's answer to a round, if they gave one.</summary>
+    Task<GivenAnswer?> AnswerAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, CancellationToken cancellationToken);
 }

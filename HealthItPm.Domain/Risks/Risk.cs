@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 
 namespace HealthItPm.Domain.Risks;
 
@@ -66,13 +67,13 @@ public sealed class Risk
 
     public bool IsOpen => Status is not (RiskStatus.Accepted or RiskStatus.Closed);
 
-    /// <summary>Notices decided but not yet delivered, oldest first.</summary>
+    /// <summary>Notices decided but not yet handed to the delivery pipeline, oldest first.</summary>
     public IReadOnlyList<PendingNotice> Outbox => _outbox;
 
     /// <summary>How many notices this risk has ever queued: each notice's sequence number is unique for the risk's life.</summary>
     public int NoticesEnqueued { get; private set; }
 
-    /// <summary>The scheduler keeps looking at a risk while the policy may act on it or a notice is undelivered.</summary>
+    /// <summary>The scheduler keeps looking at a risk while the policy may act on it or a notice waits to be handed over.</summary>
     public bool NeedsWatching => IsOpen || _outbox.Count > 0;
 
     /// <summary>This risk as the project's RAG rules see it.</summary>
@@ -204,65 +205,36 @@ public sealed class Risk
         ChainExhaustionReported = true;
     }
 
-    /// <summary>Puts a notice in the outbox, to be delivered from now on.</summary>
-    public void Enqueue(RiskNotice notice, DateTimeOffset now)
+    /// <summary>Puts a notice in the outbox, saved with the step that decided it, until it is handed to the delivery pipeline.</summary>
+    public void Enqueue(RiskNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         NoticesEnqueued++;
-        _outbox.Add(new PendingNotice(NoticesEnqueued, notice, 0, now, null));
+        _outbox.Add(new PendingNotice(NoticesEnqueued, notice));
     }
 
-    /// <summary>Claims every notice due now for <see cref="NoticeDelivery.ClaimLease"/>; the caller saves the claim before sending.</summary>
-    public IReadOnlyList<PendingNotice> ClaimDueNotices(DateTimeOffset now)
+    /// <summary>The delivery pipeline has these notices: they leave the outbox (handing one over twice sends it once).</summary>
+    public void HandedOver(IReadOnlyCollection<int> sequences)
     {
-        var claimed = new List<PendingNotice>();
-        for (var i = 0; i < _outbox.Count; i++)
-        {
-            if (_outbox[i].IsDue(now))
-            {
-                _outbox[i] = _outbox[i] with { ClaimedUntil = now + NoticeDelivery.ClaimLease };
-                claimed.Add(_outbox[i]);
-            }
-        }
-
-        return claimed;
+        ArgumentNullException.ThrowIfNull(sequences);
+        _outbox.RemoveAll(n => sequences.Contains(n.Sequence));
     }
 
-    /// <summary>
-    /// Records how a claimed notice's delivery went: delivered notices leave the outbox with an event in
-    /// the history; failed ones wait with backoff (or Teams' Retry-After), and after
-    /// <see cref="NoticeDelivery.MaxAttempts"/> are given up, also with an event.
-    /// </summary>
-    public void CompleteNotice(int sequence, NoticeDelivery delivery, DateTimeOffset now)
+    /// <summary>Records how the pipeline settled a notice's delivery, as an event in the history.</summary>
+    public void RecordDelivery(RiskNotice notice, DeliveryState state, int attempts, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
-        var index = _outbox.FindIndex(n => n.Sequence == sequence);
-        if (index < 0)
+        ArgumentNullException.ThrowIfNull(notice);
+        var what = $"{Describe(notice.Kind)} to {notice.To.Value}";
+        switch (state)
         {
-            return;
-        }
-
-        var pending = _outbox[index];
-        var what = $"{Describe(pending.Notice.Kind)} to {pending.Notice.To.Value}";
-        var attempts = pending.Attempts + 1;
-        switch (delivery)
-        {
-            case NoticeDelivery.Delivered:
-                _outbox.RemoveAt(index);
+            case DeliveryState.Sent:
                 Record(now, null, "notified", null, what);
                 break;
-            case NoticeDelivery.Failed when attempts >= NoticeDelivery.MaxAttempts:
-                _outbox.RemoveAt(index);
-                Record(now, null, "notice not delivered", null, $"{what} after {attempts} tries");
+            case DeliveryState.Unreachable:
+                Record(now, null, "not reachable", null, $"{what}: no chat with the bot");
                 break;
-            case NoticeDelivery.Failed failed:
-                if (failed.Unreachable && attempts == 1)
-                {
-                    Record(now, null, "not reachable", null, $"{what}: no chat with the bot");
-                }
-
-                var wait = NoticeDelivery.Backoff(attempts);
-                _outbox[index] = pending with { Attempts = attempts, NextAttemptAt = now + (failed.RetryAfter > wait ? failed.RetryAfter.Value : wait), ClaimedUntil = null };
+            case DeliveryState.NotDelivered:
+                Record(now, null, "notice not delivered", null, $"{what} after {attempts} {(attempts == 1 ? "try" : "tries")}");
                 break;
         }
     }

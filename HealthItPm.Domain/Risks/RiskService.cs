@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -18,7 +19,8 @@ public sealed record NewRisk(string Title, string? Description, RiskCategory Cat
 /// The risk use cases. Logging needs a PM; acknowledging and accepting need a leader in the
 /// project's escalation chain. <see cref="WatchOneAsync"/> applies the escalation policy: each step is
 /// saved with the risk's ETag, together with the notices it calls for, before anyone is told; the
-/// notices leave the risk's outbox through <see cref="ClaimDueNoticesAsync"/> and <see cref="CompleteNoticeAsync"/>.
+/// notices leave the risk's outbox for the delivery pipeline through <see cref="HandedOverAsync"/>, and
+/// the pipeline reports back through <see cref="RecordDeliveryAsync"/>.
 /// </summary>
 public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
 {
@@ -181,7 +183,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             IReadOnlyList<PersonId> recipients = risk.Owner is { } owner ? [owner] : [.. project.ProjectManagers.Select(pm => pm.Person)];
             foreach (var to in recipients)
             {
-                risk.Enqueue(new RiskNotice(RiskNoticeKind.UpdateRequested, to, id, "a leader asked for an update"), now);
+                risk.Enqueue(new RiskNotice(RiskNoticeKind.UpdateRequested, to, id, "a leader asked for an update"));
             }
         }, cancellationToken);
 
@@ -233,53 +235,45 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
         foreach (var notice in notices)
         {
-            risk.Enqueue(notice, now);
+            risk.Enqueue(notice);
         }
 
         return await store.SaveAsync(tenant, stored, cancellationToken) ? notices : [];
     }
 
-    /// <summary>Claims the risk's notices that are due; empty when there are none or another host claimed them first.</summary>
-    public async Task<(Project Project, Risk Risk, IReadOnlyList<PendingNotice> Claimed)?> ClaimDueNoticesAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
+    /// <summary>The risk's notices waiting to be handed to the delivery pipeline, with its project; null when there are none.</summary>
+    public async Task<(Project Project, Risk Risk)?> OutboxAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(tenant, id, cancellationToken);
-        var now = clock.GetUtcNow();
-        if (stored is null || !stored.Risk.Outbox.Any(n => n.IsDue(now)) || (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is not { } project)
-        {
-            return null;
-        }
-
-        var claimed = stored.Risk.ClaimDueNotices(now);
-        return await store.SaveAsync(tenant, stored, cancellationToken) ? (project, stored.Risk, claimed) : null;
+        return stored is { Risk.Outbox.Count: > 0 } && (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is { } project
+            ? (project, stored.Risk)
+            : null;
     }
 
+    /// <summary>The pipeline has these notices: they leave the outbox (re-read and retried when the risk changed meanwhile).</summary>
+    public Task HandedOverAsync(TenantId tenant, RiskId id, IReadOnlyCollection<int> sequences, CancellationToken cancellationToken) =>
+        SaveWithRetriesAsync(tenant, id, risk => risk.HandedOver(sequences), cancellationToken);
+
     /// <summary>
-    /// Records how a claimed notice's delivery went; re-reads and retries when the risk changed
-    /// meanwhile, so the result is never lost to a race. An escalation that cannot reach its leader
-    /// at all (no chat with the bot) tells the PMs at once, so they can reach the leader another way
-    /// or change the chain, instead of learning of it when the SLA has run out.
+    /// Records how the pipeline settled a notice. An escalation that cannot reach its leader at all (no
+    /// chat with the bot) tells the PMs at once, so they can reach the leader another way or change the
+    /// chain, instead of learning of it when the SLA has run out.
     /// </summary>
-    public async Task CompleteNoticeAsync(TenantId tenant, RiskId id, int sequence, NoticeDelivery delivery, CancellationToken cancellationToken)
+    public Task RecordDeliveryAsync(TenantId tenant, RiskNotice notice, DeliveryState state, int attempts, CancellationToken cancellationToken)
     {
-        while (await store.GetAsync(tenant, id, cancellationToken) is { } stored)
+        ArgumentNullException.ThrowIfNull(notice);
+        return SaveWithRetriesAsync(tenant, notice.Risk, async risk =>
         {
-            var now = clock.GetUtcNow();
-            var pending = stored.Risk.Outbox.FirstOrDefault(n => n.Sequence == sequence);
-            stored.Risk.CompleteNotice(sequence, delivery, now);
-            if (delivery is NoticeDelivery.Failed { Unreachable: true } && pending is { Attempts: 0, Notice: { Kind: RiskNoticeKind.Escalation } escalation }
-                && (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is { } project)
+            risk.RecordDelivery(notice, state, attempts, clock.GetUtcNow());
+            if (state == DeliveryState.Unreachable && notice.Kind == RiskNoticeKind.Escalation
+                && (await projects.GetAsync(tenant, notice.Risk.Project, cancellationToken))?.Project is { } project)
             {
-                foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != escalation.To))
+                foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != notice.To))
                 {
-                    stored.Risk.Enqueue(new RiskNotice(RiskNoticeKind.LeaderUnreachable, pm.Person, id, escalation.To.Value), now);
+                    risk.Enqueue(new RiskNotice(RiskNoticeKind.LeaderUnreachable, pm.Person, notice.Risk, notice.To.Value));
                 }
             }
-
-            if (await store.SaveAsync(tenant, stored, cancellationToken))
-            {
-                return;
-            }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>The same rules the use cases apply, for the card: leaders in the chain acknowledge, accept and ask; the PM, owner or chain assign.</summary>
@@ -348,6 +342,26 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             if (attempt == 2)
             {
                 return new Outcome<(Project, Risk)>.Invalid($"{id} was changed by someone else at the same moment. Please try again.");
+            }
+        }
+    }
+
+    private Task SaveWithRetriesAsync(TenantId tenant, RiskId id, Action<Risk> change, CancellationToken cancellationToken) =>
+        SaveWithRetriesAsync(tenant, id, risk =>
+        {
+            change(risk);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    // Bookkeeping that must not be lost to a concurrent change: re-read and apply again until saved.
+    private async Task SaveWithRetriesAsync(TenantId tenant, RiskId id, Func<Risk, Task> change, CancellationToken cancellationToken)
+    {
+        while (await store.GetAsync(tenant, id, cancellationToken) is { } stored)
+        {
+            await change(stored.Risk);
+            if (await store.SaveAsync(tenant, stored, cancellationToken))
+            {
+                return;
             }
         }
     }

@@ -20,7 +20,7 @@ public class CheckInTests(PlaygroundEnvironment env)
         await chat.ExpectAsync(form, $"Created {code}");
 
         // The PM is on the project, so the check-in card also arrives in this chat.
-        await chat.AskAsync("checkin now", "Check-in sent to 1 person");
+        await chat.AskAsync("checkin now", "Sending the check-in to 1 person");
         var checkIn = await chat.CardWithAsync("takes 10 seconds");
         await chat.ExpectAsync(checkIn, $"{code} check-in");
 

@@ -35,7 +35,7 @@ public class RiskTests(PlaygroundEnvironment env)
         await form.Locator("[role=radiogroup]").Nth(0).Locator("input[value='4']").CheckAsync();
         await form.Locator("[role=radiogroup]").Nth(1).Locator("input[value='5']").CheckAsync();
         await pm.PressAsync("Log risk");
-        await pm.ExpectAsync(form, $"Logged {code}-R1 and escalated it to the sponsor at once.");
+        await pm.ExpectAsync(form, $"Logged {code}-R1 and escalated it to the sponsor at once: the card is on its way to");
         await pm.ScreenshotAsync("risk-logged");
 
         await sponsor.Page.Locator(".ac-adaptiveCard", new() { HasText = $"Escalated risk {code}-R1" }).Last.WaitForAsync(new() { Timeout = 20_000 });

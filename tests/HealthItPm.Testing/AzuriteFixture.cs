@@ -5,7 +5,7 @@ using Xunit;
 namespace HealthItPm.Testing;
 
 /// <summary>
-/// A private Azurite (table service) for one test assembly: its own free port and a fresh data
+/// A private Azurite (table, queue and blob services) for one test assembly: its own free port and a fresh data
 /// folder, so test runs never see a developer's local data or each other's, and nothing is left
 /// running afterwards. Tests that need Azurite start it; they never skip.
 /// </summary>
@@ -18,8 +18,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int TablePort { get; } = ChildProcess.FreeTcpPort();
 
+    public int QueuePort { get; } = ChildProcess.FreeTcpPort();
+
+    public int BlobPort { get; } = ChildProcess.FreeTcpPort();
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
     public TableServiceClient TableService => new(ConnectionString);
 
@@ -37,13 +41,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _process = ChildProcess.Start(
             "node",
             [
-                Path.Combine(RepositoryLayout.NodeModules, "azurite", "dist", "src", "table", "main.js"),
+                Path.Combine(RepositoryLayout.NodeModules, "azurite", "dist", "src", "azurite.js"),
                 "--disableTelemetry", "--skipApiVersionCheck",
                 "--location", _dataFolder,
                 "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
+                "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             ],
             RepositoryLayout.Tools);
-        await _process.WaitUntilAsync(() => ChildProcess.IsListeningAsync(TablePort), TimeSpan.FromSeconds(30), "Azurite");
+        await _process.WaitUntilAsync(async () => await ChildProcess.IsListeningAsync(TablePort) && await ChildProcess.IsListeningAsync(QueuePort), TimeSpan.FromSeconds(30), "Azurite");
     }
 
     /// <summary>Stops Azurite, as a storage outage would. Data stays in the folder for the restart.</summary>

@@ -20,6 +20,7 @@ public static class RoundSummaryCard
             CardElements.Facts(
             [
                 ("Responses", $"{s.AnsweredCount} of {s.AudienceCount} ({CheckInFormat.Percent(s.ResponseRate)})"),
+                ("Cards delivered", Delivered(s)),
                 ("On track", s.Distribution[CheckInStatus.OnTrack].ToString(CultureInfo.InvariantCulture)),
                 ("Some concerns", s.Distribution[CheckInStatus.SomeConcerns].ToString(CultureInfo.InvariantCulture)),
                 ("Blocked", s.Distribution[CheckInStatus.Blocked].ToString(CultureInfo.InvariantCulture)),
@@ -45,10 +46,16 @@ public static class RoundSummaryCard
             body.Add(CardElements.UserText("Training requested by " + Listed(named)));
         }
 
-        if (s.Unreachable.Count > 0)
+        if (s.Delivery.Unreachable.Count > 0)
         {
             body.Add(CardElements.Section("Could not reach"));
-            body.Add(CardElements.UserText(Listed(s.Unreachable) + " — they have not installed HealthItPm, or removed it."));
+            body.Add(CardElements.UserText(Listed(s.Delivery.Unreachable) + " — they have not installed HealthItPm, or removed it."));
+        }
+
+        if (s.Delivery.NotDelivered.Count > 0)
+        {
+            body.Add(CardElements.Section("Not delivered"));
+            body.Add(CardElements.UserText(Listed(s.Delivery.NotDelivered) + " — Teams kept refusing or failing; reach them another way."));
         }
 
         if (s.Trend.Count > 1)
@@ -63,6 +70,28 @@ public static class RoundSummaryCard
     // A go-live round can reach hundreds of people; the card must stay small enough for Teams to deliver.
     private const int MaxBlockers = 25;
     private const int MaxNames = 60;
+
+    private static string Delivered(RoundSummary s)
+    {
+        var d = s.Delivery;
+        var parts = new List<string> { $"{d.Sent} of {s.AudienceCount}" };
+        if (d.Pending > 0)
+        {
+            parts.Add($"{d.Pending} on the way");
+        }
+
+        if (d.Unreachable.Count > 0)
+        {
+            parts.Add($"{d.Unreachable.Count} unreachable");
+        }
+
+        if (d.NotDelivered.Count > 0)
+        {
+            parts.Add($"{d.NotDelivered.Count} not delivered");
+        }
+
+        return string.Join(" · ", parts);
+    }
 
     private static string Listed(IEnumerable<string?> names)
     {

@@ -11,21 +11,19 @@ using HealthItPm.Domain.Projects;
 namespace HealthItPm.Bot.Storage.CheckIns;
 
 /// <summary>
-/// Check-in schedules, rounds, answers and deliveries.
+/// Check-in schedules, rounds and answers (deliveries are the pipeline's, in <c>Deliveries</c>).
 /// <para>
 /// Table <c>CheckIns</c>:
 /// <list type="table">
 /// <item><term>schedules</term><description>PK <c>schedule</c>, RK <c>{tenant}|{CODE}</c>: every schedule in one
 /// partition, which is what the scheduler reads each tick (one row per project).</description></item>
 /// <item><term>open rounds</term><description>PK <c>open</c>, RK <c>{tenant}|{CODE}|{roundId}</c>: an index of the
-/// rounds not yet closed, removed when the round is closed, so the scheduler never reads old rounds.</description></item>
+/// rounds not yet closed, removed when the round is closed, so the scheduler never reads old rounds; it marks
+/// which delivery steps were handed to the pipeline (CardsQueued, RemindersQueued).</description></item>
 /// <item><term>rounds</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>round|{inverted ticks of opening}</c>: newest
 /// first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
 /// <item><term>answers</term><description>same PK, RK <c>answer|{roundId}|{aadObjectId}</c>: one row per person per
 /// round, so a second submit replaces the first and concurrent answers never contend.</description></item>
-/// <item><term>deliveries</term><description>same PK, RK <c>card|{roundId}|{aadObjectId}</c> and
-/// <c>reminder|{roundId}|{aadObjectId}</c>: added before sending, so two hosts never send the same card twice
-/// (the second add answers 409).</description></item>
 /// </list>
 /// </para>
 /// </summary>
@@ -136,8 +134,29 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
     public Task<IReadOnlyList<CheckInRound>> LatestRoundsAsync(TenantId tenant, ProjectCode project, int count, CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, project), "round|"), ToRound, cancellationToken, take: count);
 
-    public Task<IReadOnlyList<(TenantId Tenant, ProjectCode Project, string RoundId)>> OpenRoundsAsync(CancellationToken cancellationToken) =>
-        QueryAsync($"PartitionKey eq '{OpenPartition}'", row => (new TenantId(row.GetString("Tenant")), new ProjectCode(row.GetString("Project")), row.GetString("RoundId")), cancellationToken);
+    public Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"PartitionKey eq '{OpenPartition}'", row => new OpenRound(
+            new TenantId(row.GetString("Tenant")),
+            new ProjectCode(row.GetString("Project")),
+            row.GetString("RoundId"),
+            row.GetBoolean("CardsQueued") ?? false,
+            row.GetBoolean("RemindersQueued") ?? false,
+            row.ETag.ToString()), cancellationToken);
+
+    public async Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = new TableEntity(OpenPartition, $"{Key(round.Tenant, round.Project)}|{round.RoundId}") { ["CardsQueued"] = round.CardsQueued, ["RemindersQueued"] = round.RemindersQueued };
+        try
+        {
+            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(row, new ETag(round.Version), TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
 
     public async Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken)
     {
@@ -175,30 +194,13 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
     }
 
     public Task<IReadOnlyList<GivenAnswer>> AnswersAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken) =>
-        QueryPrefixAsync(Partition(tenant, project), $"answer|{roundId}|", row => new GivenAnswer(
-            new PersonId(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]),
-            CheckInAnswer.Restore(Enum.Parse<CheckInStatus>(row.GetString("Status")), new WorkflowImpact(row.GetInt32("Impact")!.Value), row.GetString("Blockers"), row.GetBoolean("TrainingNeeded") ?? false),
-            row.GetDateTimeOffset("At")!.Value), cancellationToken);
+        QueryPrefixAsync(Partition(tenant, project), $"answer|{roundId}|", ToAnswer, cancellationToken);
 
-    public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken)
+    public async Task<GivenAnswer?> AnswerAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, CancellationToken cancellationToken)
     {
-        var partition = Partition(tenant, project);
-        var cards = await QueryPrefixAsync(partition, $"card|{roundId}|", row => row, cancellationToken);
-        var reminded = (await QueryPrefixAsync(partition, $"reminder|{roundId}|", row => PersonOf(row), cancellationToken)).ToHashSet();
-        return [.. cards.Select(row => new Delivery(PersonOf(row), Enum.Parse<DeliveryState>(row.GetString("State")), reminded.Contains(PersonOf(row)), row.GetDateTimeOffset("UpdatedAt") ?? default))];
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), $"answer|{roundId}|{person.Value}", cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? ToAnswer(row.Value!) : null;
     }
-
-    public Task<bool> ClaimDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, bool reminder, CancellationToken cancellationToken) =>
-        AddAsync(new TableEntity(Partition(tenant, project), DeliveryKey(roundId, person, reminder)) { ["State"] = nameof(DeliveryState.Sending), ["UpdatedAt"] = DateTimeOffset.UtcNow }, cancellationToken);
-
-    public Task SetDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, DeliveryState state, CancellationToken cancellationToken)
-    {
-        var row = new TableEntity(Partition(tenant, project), DeliveryKey(roundId, person, reminder: false)) { ["State"] = state.ToString(), ["UpdatedAt"] = DateTimeOffset.UtcNow };
-        return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken), cancellationToken);
-    }
-
-    public Task ReleaseDeliveryAsync(TenantId tenant, ProjectCode project, string roundId, PersonId person, bool reminder, CancellationToken cancellationToken) =>
-        tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(Partition(tenant, project), DeliveryKey(roundId, person, reminder), ETag.All, cancellationToken), cancellationToken);
 
     private static string Key(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
 
@@ -207,9 +209,10 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
     private static string RoundKey(DateTimeOffset opensAt) =>
         "round|" + (DateTimeOffset.MaxValue.UtcTicks - opensAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
-    private static string DeliveryKey(string roundId, PersonId person, bool reminder) => $"{(reminder ? "reminder" : "card")}|{roundId}|{person.Value}";
-
-    private static PersonId PersonOf(TableEntity row) => new(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]);
+    private static GivenAnswer ToAnswer(TableEntity row) => new(
+        new PersonId(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]),
+        CheckInAnswer.Restore(Enum.Parse<CheckInStatus>(row.GetString("Status")), new WorkflowImpact(row.GetInt32("Impact")!.Value), row.GetString("Blockers"), row.GetBoolean("TrainingNeeded") ?? false),
+        row.GetDateTimeOffset("At")!.Value);
 
     private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>
         DateTimeOffset.TryParseExact(roundId, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out opensAt);

@@ -31,19 +31,19 @@ internal sealed record RiskDocument(
 {
     internal sealed record EventDocument(DateTimeOffset At, string? By, string What, string? Before, string? After);
 
-    internal sealed record NoticeDocument(int Sequence, RiskNoticeKind Kind, string To, string Reason, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? ClaimedUntil);
+    internal sealed record NoticeDocument(int Sequence, RiskNoticeKind Kind, string To, string Reason);
 
     public static RiskDocument From(RiskState s) => new(
         2, s.Id.Project.Value, s.Id.Number, s.Title, s.Description, s.Category, s.Rating.Probability, s.Rating.Impact, s.Owner?.Value, s.Mitigation, s.MitigationDue,
         s.Status, s.EscalationLevel, s.EscalatedAt, s.Acknowledged?.By.Value, s.Acknowledged?.At, s.OwnerRemindedAt, s.AcceptedBecause, s.ChainExhaustionReported,
         [.. s.History.Select(e => new EventDocument(e.At, e.By?.Value, e.What, e.Before, e.After))],
-        [.. (s.Outbox ?? []).Select(n => new NoticeDocument(n.Sequence, n.Notice.Kind, n.Notice.To.Value, n.Notice.Reason, n.Attempts, n.NextAttemptAt, n.ClaimedUntil))],
+        [.. (s.Outbox ?? []).Select(n => new NoticeDocument(n.Sequence, n.Notice.Kind, n.Notice.To.Value, n.Notice.Reason))],
         s.NoticesEnqueued);
 
     public RiskState ToState() => new(
         new RiskId(new ProjectCode(Project), Number), Title, Description, Category, new RiskRating(Probability, Impact), Owner is null ? null : new PersonId(Owner), Mitigation, MitigationDue,
         Status, EscalationLevel, EscalatedAt, AcknowledgedBy is null ? null : (new PersonId(AcknowledgedBy), AcknowledgedAt!.Value), OwnerRemindedAt, AcceptedBecause, ChainExhaustionReported,
         [.. History.Select(e => new RiskEvent(e.At, e.By is null ? null : new PersonId(e.By), e.What, e.Before, e.After))],
-        [.. (Outbox ?? []).Select(n => new PendingNotice(n.Sequence, new RiskNotice(n.Kind, new PersonId(n.To), new RiskId(new ProjectCode(Project), Number), n.Reason), n.Attempts, n.NextAttemptAt, n.ClaimedUntil))],
+        [.. (Outbox ?? []).Select(n => new PendingNotice(n.Sequence, new RiskNotice(n.Kind, new PersonId(n.To), new RiskId(new ProjectCode(Project), Number), n.Reason)))],
         NoticesEnqueued);
 }

@@ -40,8 +40,11 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
     }
 }
 
-/// <summary><c>checkin now</c>: sends a check-in to the project's people at once (a double click sends one).</summary>
-public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, CheckInDispatcher dispatcher, IProjectRepository projects) : CheckInCommand(scope)
+/// <summary>
+/// <c>checkin now</c>: opens a round and hands its cards to the delivery pipeline, answering at once
+/// however large the audience (a double click opens one round and sends each card once).
+/// </summary>
+public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, CheckInRounds rounds, IProjectRepository projects) : CheckInCommand(scope)
 {
     public static readonly CommandDefinition Command = new("checkin now", "Send a check-in to the project's people now.", "checkin now", ForProjectManagers: true);
 
@@ -55,11 +58,12 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
             return ProjectOutcomes.NotDone(outcome);
         }
 
-        // Deliver now rather than at the next scheduler tick; the claims keep a concurrent tick from sending twice.
-        await dispatcher.ProcessRoundAsync(caller.Tenant, project, done.Value.Id, cancellationToken);
+        // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.
+        await rounds.QueueCardsAsync(caller.Tenant, project, done.Value.Id, cancellationToken);
+        var people = done.Value.Audience.Count;
         return ProjectElements.Saved(
             await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),
-            $"Check-in sent to {done.Value.Audience.Count} {(done.Value.Audience.Count == 1 ? "person" : "people")}. It closes {CardElements.When(done.Value.ClosesAt)}.");
+            $"Sending the check-in to {people} {(people == 1 ? "person" : "people")} — **checkin status** shows how delivery goes. It closes {CardElements.When(done.Value.ClosesAt)}.");
     }
 }
 

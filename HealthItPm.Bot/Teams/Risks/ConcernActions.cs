@@ -1,7 +1,8 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Risks;
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
@@ -18,7 +19,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>report concern</c>: anyone on the project says what worries them in a few words (checked for
 /// PHI); the PMs get it as a card to log as a risk or dismiss with a reason.
 /// </summary>
-public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, ProactiveSender sender) : ICommand, ICardActionHandler
+public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, DeliveryQueues queue) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("report concern", "Tell the project managers what worries you (no patient details).", "report concern");
 
@@ -61,11 +62,8 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Pro
             return ProjectOutcomes.NotDone(outcome);
         }
 
-        var card = AdaptiveCard.ToActivity(ConcernCard.Build(concern));
-        foreach (var pm in managers)
-        {
-            await sender.SendToPersonAsync(caller.Tenant, pm, card, cancellationToken);
-        }
+        var topic = DeliveryTopics.Concern(code, concern.Number);
+        await queue.EnqueueAsync([.. managers.Select(pm => DeliveryWork.To(caller.Tenant, topic, pm))], cancellationToken);
 
         return NoticeCard.Build(new NoticeCardModel("Thank you — your concern is with the project managers", $"It is {code} concern #{concern.Number}. They will log it as a risk or tell you why not."));
     }

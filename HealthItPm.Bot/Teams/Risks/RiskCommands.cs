@@ -216,7 +216,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
     public Task<JObject> AskForUpdateAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
         {
-            await notifier.DeliverAsync(caller.Tenant, risk.Id, cancellationToken);
+            await notifier.RelayAsync(caller.Tenant, risk.Id, cancellationToken);
             return risk.Owner is null ? "Update requested from the project managers." : "Update requested from the owner.";
         }, cancellationToken: cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Reflection.Emit;
 using HealthItPm.Bot.Cards;
 
 namespace HealthItPm.Bot.Tests.Architecture;
@@ -101,10 +102,21 @@ public class FolderLayeringTests
         return found.Where(t => t.Assembly == type.Assembly);
     }
 
-    // Every 4-byte token after an opcode that takes a member or type (call, callvirt, newobj, ldfld,
-    // ldsfld, stfld, stsfld, ldflda, ldsflda, ldftn, ldtoken, castclass, isinst, box, newarr, initobj),
-    // resolved to the type it names or declares.
-    private static readonly HashSet<byte> TokenOpcodes = [0x28, 0x6F, 0x73, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F, 0x80, 0xD0, 0x74, 0x75, 0x8C, 0x8D];
+    // Every opcode by its value, so the IL is decoded instruction by instruction: a byte inside an
+    // operand is never mistaken for an opcode.
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!)
+        .ToDictionary(o => o.Value);
+
+    private static int OperandSize(OpCode code, byte[] il, int at) => code.OperandType switch
+    {
+        OperandType.InlineNone => 0,
+        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+        OperandType.InlineVar => 2,
+        OperandType.InlineI8 or OperandType.InlineR => 8,
+        OperandType.InlineSwitch => 4 + (4 * BitConverter.ToInt32(il, at)),
+        _ => 4,
+    };
 
     private static IEnumerable<Type> IlTargets(MethodBase method)
     {
@@ -113,34 +125,26 @@ public class FolderLayeringTests
             yield break;
         }
 
-        for (var i = 0; i + 4 < il.Length; i++)
+        var i = 0;
+        while (i < il.Length)
         {
-            if (!TokenOpcodes.Contains(il[i]))
-            {
-                continue;
-            }
-
-            Type? target = null;
-            try
-            {
-                var token = BitConverter.ToInt32(il, i + 1);
-                target = (token >> 24) switch
-                {
-                    0x01 or 0x02 or 0x1B => method.Module.ResolveType(token, method.DeclaringType?.GetGenericArguments(), method.IsGenericMethod ? method.GetGenericArguments() : null),
-                    0x04 => method.Module.ResolveField(token, method.DeclaringType?.GetGenericArguments(), method.IsGenericMethod ? method.GetGenericArguments() : null)?.DeclaringType,
-                    0x06 or 0x0A or 0x2B => method.Module.ResolveMethod(token, method.DeclaringType?.GetGenericArguments(), method.IsGenericMethod ? method.GetGenericArguments() : null)?.DeclaringType,
-                    _ => null,
-                };
-            }
-            catch (Exception e) when (e is ArgumentException or BadImageFormatException or TypeLoadException)
-            {
-                // Not a token: the byte was part of another instruction's operand.
-            }
-
-            if (target is not null)
+            var value = il[i] == 0xFE ? (short)(0xFE00 | il[i + 1]) : il[i];
+            i += il[i] == 0xFE ? 2 : 1;
+            var code = OpCodesByValue[value];
+            var size = OperandSize(code, il, i);
+            if (code.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok
+                && Resolve(method, BitConverter.ToInt32(il, i)) is { } target)
             {
                 yield return target;
             }
+
+            i += size;
         }
+    }
+
+    private static Type? Resolve(MethodBase method, int token)
+    {
+        var member = method.Module.ResolveMember(token, method.DeclaringType?.GetGenericArguments(), method.IsGenericMethod ? method.GetGenericArguments() : null);
+        return member as Type ?? member?.DeclaringType;
     }
 }

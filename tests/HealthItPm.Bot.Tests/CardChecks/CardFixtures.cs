@@ -5,6 +5,7 @@ using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -175,7 +176,8 @@ public static class CardFixtures
         var round = new CheckInRound(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, people);
         var blocker = string.Concat(Enumerable.Repeat("Order sets missing for the sepsis bundle on night shift. ", 20))[..CheckInAnswer.MaxBlockersLength];
         var answers = people.Take(300).Select(p => round.Accept(p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), blocker, true).Answer!, opens.AddHours(1))).ToList();
-        return RoundSummary.From(round, answers, people.Skip(300).Select(p => p.Person).ToHashSet(), [], opens.AddHours(49));
+        var cards = people.Select((p, i) => Card(round, p.Person, i < 250 ? DeliveryState.Sent : i < 300 ? DeliveryState.NotDelivered : DeliveryState.Unreachable)).ToList();
+        return RoundSummary.From(round, answers, cards, [], opens.AddHours(49));
     }
 
     private static RoundSummary Summary(bool anonymous)
@@ -184,6 +186,10 @@ public static class CardFixtures
         var round = new CheckInRound(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,
             [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"), new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"), new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)]);
         var answers = new[] { round.Accept(Nurse, Answer(), opens.AddHours(1)), round.Accept(Pm, CheckInAnswer.Create(CheckInStatus.OnTrack, new WorkflowImpact(1), null, false).Answer!, opens.AddHours(2)) };
-        return RoundSummary.From(round, answers, new HashSet<PersonId> { Pharmacist }, [new RoundTrendPoint("20261124T1600Z", 0.5m, 0.5m, 3.5m)], opens.AddHours(49));
+        DeliveryRecord[] cards = [Card(round, Nurse, DeliveryState.Sent), Card(round, Pm, DeliveryState.Sent), Card(round, Pharmacist, DeliveryState.Unreachable)];
+        return RoundSummary.From(round, answers, cards, [new RoundTrendPoint("20261124T1600Z", 0.5m, 0.5m, 3.5m)], opens.AddHours(49));
     }
+
+    private static DeliveryRecord Card(CheckInRound round, PersonId person, DeliveryState state) =>
+        new(DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, round.Project, round.Id), person, state, 1, null, null, null, null, round.OpensAt);
 }

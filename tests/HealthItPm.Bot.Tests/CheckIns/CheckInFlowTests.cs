@@ -35,7 +35,7 @@ public class CheckInFlowTests(BotEnvironment env)
         var (pm, nurse, code) = await ProjectAsync();
 
         var sent = CardText.Of(await pm.SayAsync("checkin now"));
-        Assert.Contains("Check-in sent to 2 people", sent, StringComparison.Ordinal);
+        Assert.Contains("Sending the check-in to 2 people — **checkin status** shows how delivery goes.", sent, StringComparison.Ordinal);
 
         var card = LastCardTo(nurse);
         Assert.Contains($"{code} check-in", CardText.Of(card), StringComparison.Ordinal);

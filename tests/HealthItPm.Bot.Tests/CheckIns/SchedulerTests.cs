@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,8 +46,9 @@ public sealed class SchedulerTests : IAsyncLifetime
         Assert.Equal("20261201T1600Z", round.Id);
         Assert.Equal(1, _hosts.CardsTo(nurse, "EHR check-in"));
         Assert.Equal(1, _hosts.CardsTo(pm, "EHR check-in"));
-        var deliveries = await store.DeliveriesAsync(Tenant, Code, round.Id, default);
-        Assert.Equal(DeliveryState.Unreachable, deliveries.Single(d => d.Person.Value == TestActivities.PharmacistAadId).State);
+        var deliveries = await _hosts.Get<IDeliveryLedger>().ListAsync(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), default);
+        Assert.Equal(DeliveryState.Unreachable, deliveries.Single(d => d.Recipient.Value == TestActivities.PharmacistAadId).State);
+        Assert.Equal(2, deliveries.Count(d => d.State == DeliveryState.Sent));
 
         // The nurse answers; after 24 h only the PM (reachable, no answer) is reminded, once.
         var checkIns = _hosts.HostA.Services.GetRequiredService<CheckInService>();
@@ -71,13 +73,15 @@ public sealed class SchedulerTests : IAsyncLifetime
     {
         var (_, nurse) = await SetUpAsync();
         var checkIns = _hosts.HostA.Services.GetRequiredService<CheckInService>();
-        var dispatcher = _hosts.HostB.Services.GetRequiredService<HealthItPm.Bot.Messaging.CheckInDispatcher>();
+        var roundsA = _hosts.HostA.Services.GetRequiredService<HealthItPm.Bot.Messaging.CheckInRounds>();
+        var roundsB = _hosts.HostB.Services.GetRequiredService<HealthItPm.Bot.Messaging.CheckInRounds>();
         var pm = new PersonId(TestActivities.PmAadId);
 
         var first = Assert.IsType<Outcome<CheckInRound>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
         _hosts.Clock.Advance(TimeSpan.FromSeconds(20));
         var second = Assert.IsType<Outcome<CheckInRound>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
-        await Task.WhenAll(dispatcher.ProcessRoundAsync(Tenant, Code, first.Id, default), dispatcher.ProcessRoundAsync(Tenant, Code, second.Id, default));
+        await Task.WhenAll(roundsA.QueueCardsAsync(Tenant, Code, first.Id, default), roundsB.QueueCardsAsync(Tenant, Code, second.Id, default));
+        await _hosts.BothDeliverAsync();
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(1, _hosts.CardsTo(nurse, "EHR check-in"));

@@ -15,12 +15,16 @@ public sealed class ProjectConversation(BotEnvironment env, ChannelAccount perso
 
     public static string Date(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Types a command; answers with the card the bot replied with (proactive cards sent meanwhile are not the reply).</summary>
+    /// <summary>
+    /// Types a command; answers with the card the bot replied with. Proactive cards the turn queued
+    /// (check-ins, escalations) are delivered before this returns, as the delivery loop would.
+    /// </summary>
     public async Task<JObject> SayAsync(string text, Action<Activity>? shape = null)
     {
         var activity = TestActivities.Message(text, env.Connector.ServiceUrl, ConversationId, from: person);
         shape?.Invoke(activity);
         await env.Host.PostAsync(activity);
+        await env.DeliverAsync();
         var replies = env.Connector.Requests
             .Where(r => r.Method == "POST" && r.Path == $"/v3/conversations/{ConversationId}/activities/{activity.Id}" && r.Body is not null)
             .ToList();
@@ -28,10 +32,11 @@ public sealed class ProjectConversation(BotEnvironment env, ChannelAccount perso
         return MessagesEndpointTests.CardOf(replies[0].Body!);
     }
 
-    /// <summary>Submits a card action; answers with the card that replaces the one acted on.</summary>
+    /// <summary>Submits a card action; answers with the card that replaces the one acted on (proactive cards it queued delivered first).</summary>
     public async Task<JObject> SubmitAsync(string verb, object data)
     {
         var response = await env.Host.PostAsync(TestActivities.Invoke(verb, JObject.FromObject(data), env.Connector.ServiceUrl, ConversationId, from: person));
+        await env.DeliverAsync();
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(200, (int)body["statusCode"]!);
         return (JObject)body["value"]!;

@@ -1,6 +1,8 @@
-using HealthItPm.Bot.Scheduling;
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -11,8 +13,8 @@ namespace HealthItPm.Bot.Tests.Risks;
 
 /// <summary>
 /// The escalation policy run unattended by two hosts on a fake clock, against Azurite: each step
-/// and each card happens once, a card Teams refuses waits in the risk's outbox, and a claim left by
-/// a host that died is taken over after its lease.
+/// and each card happens once, a card Teams throttles waits on the delivery queue, and a claim left
+/// by a host that died is taken over after its lease.
 /// </summary>
 public sealed class RiskEscalationTests : IAsyncLifetime
 {
@@ -105,8 +107,10 @@ public sealed class RiskEscalationTests : IAsyncLifetime
         var answer = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("Logged EHR-R1 and escalated it to the sponsor, but Grace Kim has no chat with HealthItPm yet", answer, StringComparison.Ordinal);
+
+        // The pipeline settles the card as unreachable at its first try, and every PM (here the one who logged it) gets it in their chat, once, for the record.
+        await _hosts.BothDeliverAsync();
         Assert.Contains((await StoredAsync()).History, e => e.What == "not reachable");
-        // Every PM (here the one who logged it) also gets it in their chat, once, for the record.
         await _hosts.BothTickAsync();
         _hosts.Clock.Advance(TimeSpan.FromMinutes(5));
         await _hosts.BothTickAsync();
@@ -114,16 +118,18 @@ public sealed class RiskEscalationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_escalation_Teams_refuses_waits_in_the_outbox_and_is_sent_once_when_it_may_be()
+    public async Task An_escalation_Teams_throttles_waits_at_least_its_retry_after_and_is_sent_once()
     {
         await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader);
         await LogAsync("Allergy interface drops reactions", RiskCategory.PatientSafety, 4, 5);
 
-        // Teams throttles for two minutes: longer than one send waits, so the card stays queued.
+        // Teams throttles for two minutes: the card waits on the queue, its record says until when.
         _hosts.Connector.FailNext(429, retryAfter: "120");
         await _hosts.BothTickAsync();
         Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
-        Assert.Single((await StoredAsync()).Outbox);
+        var waiting = await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, DeliveryTopics.Notice(Id, 1), Nurse, default);
+        Assert.Equal((DeliveryState.Pending, 1, 429), (waiting!.State, waiting.Attempts, waiting.LastStatus));
+        Assert.Equal(_hosts.Clock.GetUtcNow().AddMinutes(2), waiting.NextAttemptAt);
 
         _hosts.Clock.Advance(TimeSpan.FromMinutes(1));
         await _hosts.BothTickAsync();
@@ -140,18 +146,26 @@ public sealed class RiskEscalationTests : IAsyncLifetime
     public async Task A_notice_claimed_by_a_host_that_died_is_sent_by_another_after_the_lease()
     {
         await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader);
-        await LogAsync("Patient portal shows another patient's results", RiskCategory.PrivacyRegulatory, 2, 5);
-        var hostB = _hosts.HostB.Services.GetRequiredService<Scheduler>();
+        await Risks.LogAsync(Tenant, Pm, Code, new NewRisk("Patient portal shows another patient's results", null, RiskCategory.PrivacyRegulatory, 2, 5, null, null), default);
+        await _hosts.HostA.Services.GetRequiredService<RiskNotifier>().ApplyPolicyAsync(Tenant, Id, default);
 
-        // Host A decides and claims, then dies before sending.
-        await Risks.WatchOneAsync(Tenant, Id, default);
-        Assert.NotNull(await Risks.ClaimDueNoticesAsync(Tenant, Id, default));
-        await hostB.TickAsync(default);
+        // Host A takes the work and claims the record, then dies before sending: the message is hidden for its lease.
+        var queues = _hosts.HostA.Services.GetRequiredService<DeliveryQueues>();
+        var taken = Assert.Single(await queues.ReceiveAsync(32, TimeSpan.FromSeconds(1), default));
+        var ledger = _hosts.HostA.Services.GetRequiredService<DeliveryTable>();
+        var now = _hosts.Clock.GetUtcNow();
+        Assert.NotNull(await ledger.WriteAsync(Tenant, new DeliveryRecord(taken.Work!.Topic, Nurse, DeliveryState.Pending, 1, now.AddSeconds(60), null, null, null, now), null, reported: false, default));
+
+        await _hosts.BothDeliverAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await _hosts.BothDeliverAsync();
         Assert.Equal(0, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
 
-        _hosts.Clock.Advance(NoticeDelivery.ClaimLease);
-        await hostB.TickAsync(default);
-        await _hosts.BothTickAsync();
+        _hosts.Clock.Advance(TimeSpan.FromSeconds(60));
+        await _hosts.BothDeliverAsync();
+        await _hosts.BothDeliverAsync();
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
+        var record = await ledger.GetAsync(Tenant, taken.Work.Topic, Nurse, default);
+        Assert.Equal((DeliveryState.Sent, 2), (record!.State, record.Attempts));
     }
 }

@@ -35,7 +35,7 @@ public class RiskFlowTests(BotEnvironment env)
 
         var logged = CardText.Of(await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Scanners fail at the bedside on 4 West", category = "PatientSafety", probability = "4", impact = "5", mitigation = "Loaner scanners" }));
 
-        Assert.Contains($"Logged {code}-R1 and escalated it to the sponsor at once.", logged, StringComparison.Ordinal);
+        Assert.Contains($"Logged {code}-R1 and escalated it to the sponsor at once: the card is on its way to", logged, StringComparison.Ordinal);
         var escalation = CardText.Of(MessagesEndpointTests.CardOf(env.Connector.SentActivities(sponsor.ConversationId).Last()));
         Assert.Contains($"Escalated risk {code}-R1", escalation, StringComparison.Ordinal);
         Assert.Contains("Critical 20 (P4×I5)", escalation, StringComparison.Ordinal);
@@ -208,7 +208,7 @@ public class RiskFlowTests(BotEnvironment env)
 
         Assert.Contains("A mitigation needs both what will be done and by when.", halfPlan, StringComparison.Ordinal);
         Assert.Contains("Only the project managers", refused, StringComparison.Ordinal);
-        Assert.Contains($"Updated {risk} and escalated it to the sponsor at once.", rerated, StringComparison.Ordinal);
+        Assert.Contains($"Updated {risk} and escalated it to the sponsor at once: the card is on its way to", rerated, StringComparison.Ordinal);
         Assert.Equal(before + 1, env.Connector.SentActivities(sponsor.ConversationId).Count());
 
         var closed = CardText.Of(await pm.SubmitAsync(CardVerbs.UpdateRisk, new { risk, probability = "4", impact = "4", mitigation = "Test every alarm path", due = ProjectConversation.Date(7), status = "closed" }));

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
+using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Schema;
@@ -53,9 +55,19 @@ public sealed class BotEnvironment : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Connector = await FakeConnector.StartAsync();
-        Host = new BotHost(Azurite.ConnectionString, new Dictionary<string, string?> { ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId, ["Access:AdminIds:0"] = TestActivities.CioAadId });
+        // The delivery loop is off: a test delivers what a turn queued when it wants to see it, so no
+        // test sees another's cards arrive in the middle of its assertions.
+        Host = new BotHost(Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
+            ["Access:AdminIds:0"] = TestActivities.CioAadId,
+            ["Delivery:Enabled"] = "false",
+        });
         _ = Host.Server;
     }
+
+    /// <summary>Delivers every proactive card queued so far that can go now, as the hosts' delivery loop would.</summary>
+    public Task<int> DeliverAsync() => Host.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default);
 
     public async Task DisposeAsync()
     {

@@ -20,7 +20,7 @@ public sealed record ConnectorRequest(string Method, string Path, JObject? Body,
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
+    private readonly List<(int Status, string? RetryAfter, string? PathContains)> _failures = [];
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private int _ids;
 
@@ -47,12 +47,30 @@ public sealed class FakeConnector : IAsyncDisposable
         return connector;
     }
 
-    /// <summary>The next calls fail with these statuses, in order; later calls succeed.</summary>
-    public void FailNext(int status, string? retryAfter = null, int times = 1)
+    /// <summary>The next calls (whose path contains <paramref name="pathContains"/>, when given) fail with these statuses, in order; later calls succeed.</summary>
+    public void FailNext(int status, string? retryAfter = null, int times = 1, string? pathContains = null)
     {
-        for (var i = 0; i < times; i++)
+        lock (_failures)
         {
-            _failures.Enqueue((status, retryAfter));
+            for (var i = 0; i < times; i++)
+            {
+                _failures.Add((status, retryAfter, pathContains));
+            }
+        }
+    }
+
+    private bool TryTakeFailure(string path, out (int Status, string? RetryAfter) failure)
+    {
+        lock (_failures)
+        {
+            var index = _failures.FindIndex(f => f.PathContains is null || path.Contains(f.PathContains, StringComparison.Ordinal));
+            failure = index < 0 ? default : (_failures[index].Status, _failures[index].RetryAfter);
+            if (index >= 0)
+            {
+                _failures.RemoveAt(index);
+            }
+
+            return index >= 0;
         }
     }
 
@@ -87,7 +105,7 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync();
-        var failed = _failures.TryDequeue(out var failure);
+        var failed = TryTakeFailure(context.Request.Path.Value ?? "", out var failure);
         _requests.Enqueue(new ConnectorRequest(context.Request.Method, context.Request.Path.Value ?? "", text.Length > 0 ? JObject.Parse(text) : null, !failed));
 
         if (failed)

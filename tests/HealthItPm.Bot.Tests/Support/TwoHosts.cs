@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
@@ -13,7 +14,8 @@ namespace HealthItPm.Bot.Tests.Support;
 
 /// <summary>
 /// Two bot hosts sharing one private Azurite and one fake connector, on one fake clock, as two
-/// scaled-out instances would be. Their own timers are off: a test ticks both at once.
+/// scaled-out instances would be. Their own timers and delivery loops are off: a test ticks both at once
+/// and lets both work the delivery queue.
 /// The project EHR (Chicago time) has the PM, a nurse and a pharmacist; the PM and the nurse have a
 /// 1:1 chat with the bot (<see cref="PmChat"/>, <see cref="NurseChat"/>), the pharmacist never installed it.
 /// </summary>
@@ -59,9 +61,19 @@ public sealed class TwoHosts : IAsyncLifetime
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public Task BothTickAsync() => Task.WhenAll(
-        HostA.Services.GetRequiredService<Scheduler>().TickAsync(default),
-        HostB.Services.GetRequiredService<Scheduler>().TickAsync(default));
+    /// <summary>Both hosts' schedulers tick, then both work the delivery queue until nothing on it can be done now.</summary>
+    public async Task BothTickAsync()
+    {
+        await Task.WhenAll(
+            HostA.Services.GetRequiredService<Scheduler>().TickAsync(default),
+            HostB.Services.GetRequiredService<Scheduler>().TickAsync(default));
+        await BothDeliverAsync();
+    }
+
+    /// <summary>Both hosts work the delivery queue at once until nothing on it can be done now.</summary>
+    public Task BothDeliverAsync() => Task.WhenAll(
+        HostA.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default),
+        HostB.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default));
 
     /// <summary>Time passes, then both hosts tick twice: the second pass proves nothing is done again.</summary>
     public async Task AfterAsync(TimeSpan wait)
@@ -103,7 +115,14 @@ public sealed class TwoHosts : IAsyncLifetime
     private WebApplicationFactory<Program> Host()
     {
 #pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
-        var settings = new Dictionary<string, string?> { ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId, ["Scheduler:Enabled"] = "false" };
+        // Retries wait on the fake clock: a waiting message is looked at again at once, and its record says whether it is time.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
+            ["Scheduler:Enabled"] = "false",
+            ["Delivery:Enabled"] = "false",
+            ["Delivery:MaxSleepSeconds"] = "0",
+        };
         return new BotHost(_azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
 #pragma warning restore CA2000
     }

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 
@@ -56,16 +57,20 @@ public class CheckInRoundTests
     public void Impact_is_one_to_five(int value) => Assert.Throws<DomainException>(() => new WorkflowImpact(value));
 
     [Fact]
-    public void The_reminder_goes_once_to_those_who_have_not_answered_and_can_be_reached()
+    public void The_reminder_goes_to_those_whose_card_arrived_and_who_have_not_answered_while_it_is_due()
     {
         var round = Round();
-        var answered = new HashSet<PersonId> { Nurse.Person };
-        var unreachable = new HashSet<PersonId> { Pharmacist.Person };
 
-        Assert.Empty(round.DueForReminder(Opens.AddHours(23), answered, new HashSet<PersonId>(), unreachable));
-        Assert.Equal([Physician], round.DueForReminder(Opens.AddHours(24), answered, new HashSet<PersonId>(), unreachable));
-        Assert.Empty(round.DueForReminder(Opens.AddHours(25), answered, new HashSet<PersonId> { Physician.Person }, unreachable));
-        Assert.Empty(round.DueForReminder(Opens.AddHours(48), new HashSet<PersonId>(), new HashSet<PersonId>(), new HashSet<PersonId>()));
+        Assert.False(round.RemindersDue(Opens.AddHours(23)));
+        Assert.False(round.NeedsReminder(Physician.Person, Opens.AddHours(23), answered: false, DeliveryState.Sent));
+        Assert.True(round.RemindersDue(Opens.AddHours(24)));
+        Assert.True(round.NeedsReminder(Physician.Person, Opens.AddHours(24), answered: false, DeliveryState.Sent));
+        Assert.False(round.NeedsReminder(Nurse.Person, Opens.AddHours(24), answered: true, DeliveryState.Sent));
+        Assert.False(round.NeedsReminder(Pharmacist.Person, Opens.AddHours(24), answered: false, DeliveryState.Unreachable));
+        Assert.False(round.NeedsReminder(Pharmacist.Person, Opens.AddHours(24), answered: false, null));
+        Assert.False(round.NeedsReminder(new PersonId("99999999-9999-9999-9999-999999999999"), Opens.AddHours(24), answered: false, DeliveryState.Sent));
+        Assert.False(round.RemindersDue(Opens.AddHours(48)));
+        Assert.False(round.NeedsReminder(Physician.Person, Opens.AddHours(48), answered: false, DeliveryState.Sent));
     }
 
     [Fact]
@@ -79,7 +84,13 @@ public class CheckInRoundTests
             round.Accept(Physician.Person, Answer(CheckInStatus.OnTrack, 2), Opens.AddMinutes(40)),
         ];
 
-        var summary = RoundSummary.From(round, answers, new HashSet<PersonId> { Pharmacist.Person }, [new RoundTrendPoint("20261124T1600Z", 0.5m, 0.5m, 4m)], Opens.AddHours(1));
+        DeliveryRecord[] cards =
+        [
+            Card(Nurse.Person, DeliveryState.Sent),
+            Card(Physician.Person, DeliveryState.Pending),
+            Card(Pharmacist.Person, DeliveryState.Unreachable),
+        ];
+        var summary = RoundSummary.From(round, answers, cards, [new RoundTrendPoint("20261124T1600Z", 0.5m, 0.5m, 4m)], Opens.AddHours(1));
 
         Assert.Equal((3, 2), (summary.AudienceCount, summary.AnsweredCount));
         Assert.Equal(2m / 3m, summary.ResponseRate);
@@ -89,7 +100,9 @@ public class CheckInRoundTests
         Assert.Equal(2.5m, summary.AverageImpact);
         Assert.Equal([new ReportedBlocker("Nina Patel", "Scanners drop Wi-Fi on 4 West")], summary.Blockers);
         Assert.Equal(["Nina Patel"], summary.TrainingRequests);
-        Assert.Equal(["Grace Kim"], summary.Unreachable);
+        Assert.Equal((1, 1), (summary.Delivery.Sent, summary.Delivery.Pending));
+        Assert.Equal(["Grace Kim"], summary.Delivery.Unreachable);
+        Assert.Empty(summary.Delivery.NotDelivered);
         Assert.True(summary.Open);
         Assert.Equal(["20261124T1600Z", "20261201T1600Z"], summary.Trend.Select(t => t.RoundId));
         Assert.Equal(0m, summary.Trend[^1].BlockedShare);
@@ -101,7 +114,7 @@ public class CheckInRoundTests
         var round = Round(anonymous: true);
         var answers = new[] { round.Accept(Nurse.Person, Answer(CheckInStatus.Blocked, 4, "Order sets incomplete", training: true), Opens.AddMinutes(1)) };
 
-        var summary = RoundSummary.From(round, answers, new HashSet<PersonId>(), [], Opens.AddHours(49));
+        var summary = RoundSummary.From(round, answers, [], [], Opens.AddHours(49));
 
         Assert.Null(Assert.Single(summary.Blockers).Who);
         Assert.Null(Assert.Single(summary.TrainingRequests));
@@ -112,7 +125,7 @@ public class CheckInRoundTests
     [Fact]
     public void A_round_nobody_answered_has_no_average()
     {
-        var summary = RoundSummary.From(Round(), [], new HashSet<PersonId>(), [], Opens.AddHours(1));
+        var summary = RoundSummary.From(Round(), [], [], [], Opens.AddHours(1));
 
         Assert.Null(summary.AverageImpact);
         Assert.Equal(0m, summary.ResponseRate);
@@ -132,4 +145,18 @@ public class CheckInRoundTests
         Assert.Equal("Nina Patel", Assert.Single(nurses).Name);
         Assert.Equal("Nina Patel", Assert.Single(icu).Name);
     }
+
+    [Fact]
+    public void Delivery_counts_people_not_yet_tried_as_pending_and_names_those_not_delivered()
+    {
+        var round = Round();
+        var summary = RoundSummary.From(round, [], [Card(Nurse.Person, DeliveryState.NotDelivered)], [], Opens.AddHours(1));
+
+        Assert.Equal((0, 2), (summary.Delivery.Sent, summary.Delivery.Pending));
+        Assert.Equal(["Nina Patel"], summary.Delivery.NotDelivered);
+        Assert.Empty(summary.Delivery.Unreachable);
+    }
+
+    private static DeliveryRecord Card(PersonId person, DeliveryState state) =>
+        new(new DeliveryTopic(DeliveryTopics.CheckInCard, "EHR|20261201T1600Z"), person, state, 1, null, null, null, null, Opens);
 }

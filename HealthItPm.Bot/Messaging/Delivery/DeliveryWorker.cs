@@ -1,0 +1,347 @@
+using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Domain.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace HealthItPm.Bot.Messaging.Delivery;
+
+/// <summary>
+/// Runs in every bot host and delivers the queue's work, competing with the other hosts for it.
+/// For each recipient: the record is read (settled: nothing to do), claimed with its ETag for a lease
+/// as long as the message's, the card composed, the send throttled and tried once, and Teams'
+/// answer decided by <see cref="DeliveryRules"/>: settled (recorded first, then the message removed)
+/// or retried later (the message hidden until then — nothing waits on a worker). A host killed at any
+/// line loses nothing: its message reappears when the lease ends and the record says what is left.
+/// </summary>
+public sealed partial class DeliveryWorker : BackgroundService
+{
+    private readonly DeliveryQueues _queue;
+    private readonly DeliveryTable _ledger;
+    private readonly ProactiveSender _sender;
+    private readonly SendThrottle _throttle;
+    private readonly Dictionary<string, DeliveryKind> _kinds;
+    private readonly DeliveryOptions _options;
+    private readonly DeliveryRules _rules;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<DeliveryWorker> _logger;
+    private readonly string _hostId = Guid.NewGuid().ToString("N");
+    private readonly SemaphoreSlim _added = new(0);
+
+    public DeliveryWorker(
+        DeliveryQueues queue,
+        DeliveryTable ledger,
+        ProactiveSender sender,
+        SendThrottle throttle,
+        IEnumerable<DeliveryKind> kinds,
+        IOptions<DeliveryOptions> options,
+        TimeProvider clock,
+        ILogger<DeliveryWorker> logger)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(options);
+        _queue = queue;
+        _ledger = ledger;
+        _sender = sender;
+        _throttle = throttle;
+        _kinds = kinds.ToDictionary(k => k.Kind);
+        _options = options.Value;
+        _rules = _options.Rules;
+        _clock = clock;
+        _logger = logger;
+        _queue.Added += () => _added.Release();
+    }
+
+    /// <summary>Works until nothing on the queue can be acted on now; returns how many items were acted on.</summary>
+    public async Task<int> PumpAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (await PumpOnceAsync(cancellationToken) is var done and > 0)
+        {
+            total += done;
+        }
+
+        return total;
+    }
+
+    public override void Dispose()
+    {
+        _added.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        var loops = Enumerable.Range(0, _options.Consumers).Select(_ => ConsumeAsync(stoppingToken)).Append(HeartbeatAsync(stoppingToken));
+        try
+        {
+            await Task.WhenAll(loops);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        var idle = TimeSpan.FromMilliseconds(100);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int done;
+            try
+            {
+                done = await PumpOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (StorageFailure.IsUnavailable(e))
+            {
+                LogQueueUnavailable(_logger, e);
+                done = 0;
+            }
+
+            // Poll slower while there is nothing to do (each poll is a storage transaction); new work on this host wakes it at once.
+            idle = done > 0 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, 2000));
+            if (done == 0)
+            {
+                await _added.WaitAsync(idle, stoppingToken);
+            }
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromSeconds(_options.HeartbeatSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                _throttle.SetLiveHosts(await _ledger.HeartbeatAsync(_hostId, every * 3, stoppingToken));
+            }
+            catch (Exception e) when (StorageFailure.IsUnavailable(e))
+            {
+                LogQueueUnavailable(_logger, e);
+            }
+
+            await Task.Delay(every, stoppingToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_options.Enabled)
+        {
+            try
+            {
+                await _ledger.LeaveAsync(_hostId, cancellationToken);
+            }
+            catch (Exception e) when (StorageFailure.IsUnavailable(e) || e is OperationCanceledException)
+            {
+                // The heartbeat goes stale instead.
+            }
+        }
+    }
+
+    private async Task<int> PumpOnceAsync(CancellationToken cancellationToken)
+    {
+        var messages = await _queue.ReceiveAsync(_options.BatchSize, _options.Lease, cancellationToken);
+        var acted = await Task.WhenAll(messages.Select(m => ProcessSafelyAsync(m, cancellationToken)));
+        return acted.Count(a => a);
+    }
+
+    private async Task<bool> ProcessSafelyAsync(ReceivedWork message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Left on the queue: it reappears when its lease ends, and after MaxDequeueCount it is given up.
+            LogProcessingFailed(_logger, e, message.Work?.Kind ?? "unreadable", message.DequeueCount);
+            return false;
+        }
+    }
+
+    private async Task<bool> ProcessAsync(ReceivedWork message, CancellationToken cancellationToken)
+    {
+        if (message.Work is not { } work || !_kinds.TryGetValue(work.Kind, out var kind))
+        {
+            LogUnknownWork(_logger, message.Work?.Kind ?? "unreadable");
+            await _queue.PoisonAsync(message, cancellationToken);
+            return true;
+        }
+
+        if (message.DequeueCount > _options.MaxDequeueCount)
+        {
+            LogGivenUp(_logger, work.Kind, work.Subject, message.DequeueCount);
+            if (work.RecipientId is { } recipient)
+            {
+                await SettleAsync(work, kind, await _ledger.ReadAsync(work.TenantId, work.Topic, recipient, cancellationToken), new DeliveryDecision.Settle(DeliveryState.NotDelivered, "could not be processed"), null, cancellationToken);
+            }
+
+            await _queue.PoisonAsync(message, cancellationToken);
+            return true;
+        }
+
+        return work.IsFanOut
+            ? await FanOutAsync(message, work, kind, cancellationToken)
+            : await DeliverAsync(message, work, kind, cancellationToken);
+    }
+
+    /// <summary>
+    /// Enqueues one slice of the audience, then rewrites the message itself to point at the next slice:
+    /// a host dying mid-way repeats at most one slice, and the records make the repeats send nothing twice.
+    /// </summary>
+    private async Task<bool> FanOutAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, CancellationToken cancellationToken)
+    {
+        var audience = await kind.AudienceAsync(work, work.Offset, _options.FanOutSlice, cancellationToken);
+        await _queue.EnqueueAsync([.. audience.Select(p => work with { Recipient = p.Value, Offset = 0 })], cancellationToken);
+        if (audience.Count < _options.FanOutSlice)
+        {
+            await _queue.CompleteAsync(message, cancellationToken);
+        }
+        else
+        {
+            await _queue.HideAsync(message, TimeSpan.Zero, work with { Offset = work.Offset + audience.Count }, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> DeliverAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, CancellationToken cancellationToken)
+    {
+        var tenant = work.TenantId;
+        var recipient = work.RecipientId!.Value;
+        var now = _clock.GetUtcNow();
+        var stored = await _ledger.ReadAsync(tenant, work.Topic, recipient, cancellationToken);
+        if ((stored is null ? now : stored.Record.ActionableAt(now)) is not { } actionable)
+        {
+            // Settled already (work enqueued twice, or seen again after a host died): tell its owner if that was missed, then done.
+            if (!stored!.Reported)
+            {
+                await ReportAsync(work, kind, stored.Record, cancellationToken);
+            }
+
+            await _queue.CompleteAsync(message, cancellationToken);
+            return true;
+        }
+
+        if (actionable > now)
+        {
+            // Another host holds it, or a retry waits: look again then (or after the longest sleep).
+            await _queue.HideAsync(message, Sleep(actionable - now), null, cancellationToken);
+            return false;
+        }
+
+        var attempts = (stored?.Record.Attempts ?? 0) + 1;
+        var claim = new DeliveryRecord(work.Topic, recipient, DeliveryState.Pending, attempts, now + _options.Lease, null, stored?.Record.LastStatus, stored?.Record.Reason, now);
+        var version = await _ledger.WriteAsync(tenant, claim, stored?.Version, reported: false, cancellationToken);
+        if (version is null)
+        {
+            await _queue.HideAsync(message, TimeSpan.FromSeconds(1), null, cancellationToken);
+            return false;
+        }
+
+        var claimed = new VersionedDelivery(claim, version);
+        var activity = await kind.ComposeAsync(work, cancellationToken);
+        if (activity is null)
+        {
+            await SettleAsync(work, kind, claimed, new DeliveryDecision.Settle(DeliveryState.NotNeeded), null, cancellationToken);
+            await _queue.CompleteAsync(message, cancellationToken);
+            return true;
+        }
+
+        await _throttle.WaitAsync(work.Tenant, recipient.Value, cancellationToken);
+        var answer = await _sender.SendToPersonAsync(tenant, recipient, activity, cancellationToken);
+        var decision = _rules.Decide(answer, attempts, Random.Shared.NextDouble());
+        var status = answer switch
+        {
+            SendAnswer.Transient t => t.Status,
+            SendAnswer.Unreachable u => u.Status,
+            SendAnswer.Rejected r => r.Status,
+            SendAnswer.Throttled => 429,
+            _ => null,
+        };
+
+        switch (decision)
+        {
+            case DeliveryDecision.Settle settle:
+                await SettleAsync(work, kind, claimed, settle, status, cancellationToken);
+                if (settle.State == DeliveryState.NotDelivered)
+                {
+                    await _queue.PoisonAsync(message, cancellationToken);
+                }
+                else
+                {
+                    await _queue.CompleteAsync(message, cancellationToken);
+                }
+
+                break;
+            case DeliveryDecision.Retry retry:
+                LogRetry(_logger, work.Kind, work.Subject, status, attempts, retry.Wait);
+                var waiting = claim with { ClaimedUntil = null, NextAttemptAt = _clock.GetUtcNow() + retry.Wait, LastStatus = status, UpdatedAt = _clock.GetUtcNow() };
+                await _ledger.WriteAsync(tenant, waiting, version, reported: false, cancellationToken);
+                await _queue.HideAsync(message, Sleep(retry.Wait), null, cancellationToken);
+                break;
+        }
+
+        return true;
+    }
+
+    private async Task SettleAsync(DeliveryWork work, DeliveryKind kind, VersionedDelivery? claimed, DeliveryDecision.Settle settle, int? status, CancellationToken cancellationToken)
+    {
+        var recipient = work.RecipientId!.Value;
+        var now = _clock.GetUtcNow();
+        var settled = new DeliveryRecord(work.Topic, recipient, settle.State, claimed?.Record.Attempts ?? 0, null, null, status ?? claimed?.Record.LastStatus, settle.Reason, now);
+
+        // The record first: from here on the card is never sent again, whatever happens to this host.
+        if (await _ledger.WriteAsync(work.TenantId, settled, claimed?.Version, reported: !kind.ReportsSettlement, cancellationToken) is null)
+        {
+            return;
+        }
+
+        if (settle.State is DeliveryState.NotDelivered or DeliveryState.Unreachable)
+        {
+            LogNotDelivered(_logger, work.Kind, work.Subject, settle.State, settle.Reason);
+        }
+
+        if (kind.ReportsSettlement)
+        {
+            await ReportAsync(work, kind, settled, cancellationToken);
+        }
+    }
+
+    private async Task ReportAsync(DeliveryWork work, DeliveryKind kind, DeliveryRecord settled, CancellationToken cancellationToken)
+    {
+        await kind.SettledAsync(work, settled, cancellationToken);
+        await _ledger.MarkReportedAsync(work.TenantId, work.Topic, settled.Recipient, cancellationToken);
+    }
+
+    private TimeSpan Sleep(TimeSpan wait)
+    {
+        var longest = TimeSpan.FromSeconds(_options.MaxSleepSeconds);
+        return wait < longest ? wait : longest;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery queue or its storage is unavailable; trying again")]
+    private static partial void LogQueueUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of {Kind} failed to be processed (received {DequeueCount} times); it reappears after its lease")]
+    private static partial void LogProcessingFailed(ILogger logger, Exception exception, string kind, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery work of unknown kind {Kind} moved to the poison queue")]
+    private static partial void LogUnknownWork(ILogger logger, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of {Kind} {Subject} given up after {DequeueCount} receives; moved to the poison queue")]
+    private static partial void LogGivenUp(ILogger logger, string kind, string subject, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} answered {StatusCode} on try {Attempt}; retried in {Wait}")]
+    private static partial void LogRetry(ILogger logger, string kind, string subject, int? statusCode, int attempt, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} settled as {State}: {Reason}")]
+    private static partial void LogNotDelivered(ILogger logger, string kind, string subject, DeliveryState state, string? reason);
+}

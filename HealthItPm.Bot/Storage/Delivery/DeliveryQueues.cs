@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure;
+using Azure.Core;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using HealthItPm.Bot.Hosting;
+using HealthItPm.Domain.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace HealthItPm.Bot.Storage.Delivery;
+
+/// <summary>A work item as received: its content, and what the queue needs to hide, move or delete it.</summary>
+public sealed record ReceivedWork(DeliveryWork? Work, string Text, string MessageId, string PopReceipt, long DequeueCount);
+
+/// <summary>
+/// The delivery pipeline's Azure Storage queues: <c>deliveries</c>, consumed by every bot host at
+/// once (a message's visibility timeout is its lease: a host that dies mid-send loses nothing, the
+/// message reappears), and <c>deliveries-poison</c>, where work that was given up is kept for inspection.
+/// </summary>
+public sealed class DeliveryQueues
+{
+    public const string WorkQueue = "deliveries";
+    public const string PoisonQueue = "deliveries-poison";
+
+    // The queue service's longest visibility delay is 7 days.
+    private static readonly TimeSpan LongestHide = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault };
+
+    private readonly QueueServiceClient _service;
+    private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new();
+
+    public DeliveryQueues(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clientOptions = new QueueClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = 3;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        _service = new QueueServiceClient(options.Value.ConnectionString, clientOptions);
+    }
+
+    /// <summary>Raised after work is added, so this host's workers look at once instead of at their next poll.</summary>
+    public event Action? Added;
+
+    /// <summary>Adds work, visible at once; several items are sent side by side.</summary>
+    public async Task EnqueueAsync(IReadOnlyCollection<DeliveryWork> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var queue = await GetAsync(WorkQueue, cancellationToken);
+        await Parallel.ForEachAsync(
+            work,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (item, token) => await queue.SendMessageAsync(JsonSerializer.Serialize(item, Json), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), token));
+        if (work.Count > 0)
+        {
+            Added?.Invoke();
+        }
+    }
+
+    public async Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var queue = await GetAsync(WorkQueue, cancellationToken);
+        QueueMessage[] messages = await queue.ReceiveMessagesAsync(max, lease, cancellationToken);
+        return [.. messages.Select(m => new ReceivedWork(Parse(m.MessageText), m.MessageText, m.MessageId, m.PopReceipt, m.DequeueCount))];
+    }
+
+    /// <summary>Hides the message for <paramref name="delay"/> (its lease ends then), optionally with new content; the new pop receipt.</summary>
+    public async Task<string> HideAsync(ReceivedWork message, TimeSpan delay, DeliveryWork? replacement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var queue = await GetAsync(WorkQueue, cancellationToken);
+        var hide = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestHide ? LongestHide : delay;
+        var response = await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, replacement is null ? null : JsonSerializer.Serialize(replacement, Json), hide, cancellationToken);
+        return response.Value.PopReceipt;
+    }
+
+    /// <summary>Done with the message. A message another host has since taken (its lease ran out) is left to that host.</summary>
+    public async Task CompleteAsync(ReceivedWork message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var queue = await GetAsync(WorkQueue, cancellationToken);
+        try
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>Keeps given-up work in the poison queue, then completes it.</summary>
+    public async Task PoisonAsync(ReceivedWork message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var poison = await GetAsync(PoisonQueue, cancellationToken);
+        await poison.SendMessageAsync(message.Text, visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
+        await CompleteAsync(message, cancellationToken);
+    }
+
+    /// <summary>How many messages wait in a queue (approximate, as the service counts them).</summary>
+    public async Task<int> CountAsync(string queueName, CancellationToken cancellationToken)
+    {
+        var queue = await GetAsync(queueName, cancellationToken);
+        return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    }
+
+    private static DeliveryWork? Parse(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<DeliveryWork>(text, Json) is { Kind.Length: > 0, Tenant.Length: > 0, Subject.Length: > 0 } work ? work : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<QueueClient> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var lazy = _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>
+        {
+            var client = _service.GetQueueClient(n);
+            await client.CreateIfNotExistsAsync();
+            return client;
+        }));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch when (lazy.Value.IsFaulted)
+        {
+            _queues.TryRemove(new KeyValuePair<string, Lazy<Task<QueueClient>>>(name, lazy));
+            throw;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Azure;
+using Azure.Data.Tables;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Ports;
+
+namespace HealthItPm.Bot.Storage.Delivery;
+
+/// <summary>A delivery record as read, with the version that guards the next write.</summary>
+public sealed record VersionedDelivery(DeliveryRecord Record, string Version, bool Reported = false);
+
+/// <summary>
+/// One row per recipient per card: the delivery pipeline's idempotency marker and its report.
+/// <para>
+/// Table <c>Deliveries</c>: PK <c>{tenant}|{kind}|{subject}</c> (one card's whole audience, so a
+/// round's report is one partition query), RK the recipient's AAD object id. Columns: State, Attempts,
+/// ClaimedUntil, NextAttemptAt, LastStatus, Reason, Reported (the card's owner was told how it settled),
+/// UpdatedAt. Hosts: PK <c>host</c>, RK the host's id, SeenAt — the live hosts share a tenant's send rate.
+/// </para>
+/// </summary>
+public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : IDeliveryLedger
+{
+    public const string Name = "Deliveries";
+
+    private const string HostPartition = "host";
+
+    public Task<IReadOnlyList<DeliveryRecord>> ListAsync(TenantId tenant, DeliveryTopic topic, CancellationToken cancellationToken) =>
+        tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {Partition(tenant, topic)}"), row => ToRecord(topic, row), cancellationToken);
+
+    public async Task<DeliveryRecord?> GetAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
+        (await ReadAsync(tenant, topic, recipient, cancellationToken))?.Record;
+
+    public async Task<VersionedDelivery?> ReadAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, topic), recipient.Value, cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? new VersionedDelivery(ToRecord(topic, row.Value!), row.Value!.ETag.ToString(), row.Value!.GetBoolean("Reported") ?? false) : null;
+    }
+
+    /// <summary>
+    /// Writes the record if nobody wrote it since <paramref name="version"/> was read (null: if it does
+    /// not exist yet); the new version, or null when another host got there first.
+    /// </summary>
+    public async Task<string?> WriteAsync(TenantId tenant, DeliveryRecord record, string? version, bool reported, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var row = new TableEntity(Partition(tenant, record.Topic), record.Recipient.Value)
+        {
+            ["State"] = record.State.ToString(),
+            ["Attempts"] = record.Attempts,
+            ["ClaimedUntil"] = record.ClaimedUntil,
+            ["NextAttemptAt"] = record.NextAttemptAt,
+            ["LastStatus"] = record.LastStatus,
+            ["Reason"] = record.Reason,
+            ["Reported"] = reported,
+            ["UpdatedAt"] = record.UpdatedAt,
+        };
+        try
+        {
+            var response = await tables.ExecuteAsync(
+                Name,
+                t => version is null ? t.AddEntityAsync(row, cancellationToken) : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
+            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage answered without an ETag.");
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    public Task MarkReportedAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
+        tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(new TableEntity(Partition(tenant, topic), recipient.Value) { ["Reported"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+
+    /// <summary>This host is alive; returns how many hosts were seen within <paramref name="window"/> (itself included).</summary>
+    public async Task<int> HeartbeatAsync(string hostId, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(new TableEntity(HostPartition, hostId) { ["SeenAt"] = now }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        var seen = await tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {HostPartition}"), row => row.GetDateTimeOffset("SeenAt"), cancellationToken, select: ["SeenAt"]);
+        return Math.Max(1, seen.Count(at => at > now - window));
+    }
+
+    /// <summary>A host stopping gives its share back at once instead of when its heartbeat goes stale.</summary>
+    public Task LeaveAsync(string hostId, CancellationToken cancellationToken) =>
+        tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(HostPartition, hostId, ETag.All, cancellationToken), cancellationToken);
+
+    private static string Partition(TenantId tenant, DeliveryTopic topic) => $"{tenant.Value}|{topic.Kind}|{topic.Subject}";
+
+    private static DeliveryRecord ToRecord(DeliveryTopic topic, TableEntity row) => new(
+        topic,
+        new PersonId(row.RowKey),
+        Enum.Parse<DeliveryState>(row.GetString("State")),
+        row.GetInt32("Attempts") ?? 0,
+        row.GetDateTimeOffset("ClaimedUntil"),
+        row.GetDateTimeOffset("NextAttemptAt"),
+        row.GetInt32("LastStatus"),
+        row.GetString("Reason"),
+        row.GetDateTimeOffset("UpdatedAt") ?? default);
+}

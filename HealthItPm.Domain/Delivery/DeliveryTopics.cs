@@ -1,0 +1,20 @@
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+
+namespace HealthItPm.Domain.Delivery;
+
+/// <summary>The topics the product's proactive cards are delivered under, so the report of a round or a risk can find them.</summary>
+public static class DeliveryTopics
+{
+    public const string CheckInCard = "checkin.card";
+    public const string CheckInReminder = "checkin.reminder";
+    public const string CheckInSummary = "checkin.summary";
+    public const string RiskNotice = "risk.notice";
+    public const string ConcernReport = "concern.report";
+
+    public static DeliveryTopic CheckIn(string kind, ProjectCode project, string roundId) => new(kind, $"{project.Value}|{roundId}");
+
+    public static DeliveryTopic Notice(RiskId risk, int sequence) => new(RiskNotice, $"{risk}|{sequence}");
+
+    public static DeliveryTopic Concern(ProjectCode project, int number) => new(ConcernReport, $"{project.Value}|{number}");
+}
