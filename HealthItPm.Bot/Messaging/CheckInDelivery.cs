@@ -1,4 +1,3 @@
-using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Storage.Delivery;
@@ -7,7 +6,6 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
-using Microsoft.Bot.Schema;
 
 namespace HealthItPm.Bot.Messaging;
 
@@ -93,16 +91,16 @@ public sealed class CheckInCardDeliveries(ICheckInStore store, IProjectRepositor
 {
     public override string Kind => DeliveryTopics.CheckInCard;
 
-    public override async Task<IActivity?> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
+    public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         var round = await RoundAsync(work, cancellationToken);
         if (round is null || !round.IsOpen(clock.GetUtcNow()) || !round.IsAddressedTo(work.RecipientId!.Value))
         {
-            return null;
+            return new Composition.NotNeeded();
         }
 
         var name = await ProjectNameAsync(work, round.Project, cancellationToken);
-        return AdaptiveCard.ToActivity(CheckInCard.Build(new CheckInCardModel(round.Project.Value, name, round.Id, round.ClosesAt, Reminder: false)));
+        return Send(CheckInCard.Build(new CheckInCardModel(round.Project.Value, name, round.Id, round.ClosesAt, Reminder: false)));
     }
 }
 
@@ -111,24 +109,27 @@ public sealed class CheckInReminderDeliveries(ICheckInStore store, IProjectRepos
 {
     public override string Kind => DeliveryTopics.CheckInReminder;
 
-    public override async Task<IActivity?> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
+    public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         var round = await RoundAsync(work, cancellationToken);
         var person = work.RecipientId!.Value;
         if (round is null)
         {
-            return null;
+            return new Composition.NotNeeded();
         }
 
         var answered = await Store.AnswerAsync(work.TenantId, round.Project, round.Id, person, cancellationToken) is not null;
         var card = await ledger.GetAsync(work.TenantId, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, round.Project, round.Id), person, cancellationToken);
-        if (!round.NeedsReminder(person, clock.GetUtcNow(), answered, card?.State))
+        switch (round.Reminder(person, clock.GetUtcNow(), answered, card?.State))
         {
-            return null;
+            case ReminderDecision.NotNeeded:
+                return new Composition.NotNeeded();
+            case ReminderDecision.WaitForCard:
+                return new Composition.Later(TimeSpan.FromMinutes(1));
         }
 
         var name = await ProjectNameAsync(work, round.Project, cancellationToken);
-        return AdaptiveCard.ToActivity(CheckInCard.Build(new CheckInCardModel(round.Project.Value, name, round.Id, round.ClosesAt, Reminder: true)));
+        return Send(CheckInCard.Build(new CheckInCardModel(round.Project.Value, name, round.Id, round.ClosesAt, Reminder: true)));
     }
 }
 
@@ -137,12 +138,12 @@ public sealed class CheckInSummaryDeliveries(ICheckInStore store, IProjectReposi
 {
     public override string Kind => DeliveryTopics.CheckInSummary;
 
-    public override async Task<IActivity?> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
+    public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         var round = await RoundAsync(work, cancellationToken);
         if (round is null)
         {
-            return null;
+            return new Composition.NotNeeded();
         }
 
         var rounds = (await Store.LatestRoundsAsync(work.TenantId, round.Project, CheckInService.TrendRounds + 5, cancellationToken))
@@ -151,6 +152,6 @@ public sealed class CheckInSummaryDeliveries(ICheckInStore store, IProjectReposi
             .ToList();
         var summary = await checkIns.SummarizeAsync(work.TenantId, rounds, cancellationToken);
         var name = await ProjectNameAsync(work, round.Project, cancellationToken);
-        return AdaptiveCard.ToActivity(RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, name, summary)));
+        return Send(RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, name, summary)));
     }
 }

@@ -7,7 +7,6 @@ using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
-using Microsoft.Bot.Schema;
 
 namespace HealthItPm.Bot.Messaging;
 
@@ -97,7 +96,7 @@ public sealed class RiskNoticeDeliveries(RiskService risks, IRiskStore store, IP
 
     public override bool ReportsSettlement => true;
 
-    public override async Task<IActivity?> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
+    public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var notice = RiskNoticeDetail.Read(work);
@@ -105,13 +104,13 @@ public sealed class RiskNoticeDeliveries(RiskService risks, IRiskStore store, IP
         var risk = (await store.GetAsync(work.TenantId, notice.Risk, cancellationToken))?.Risk;
         if (project is null || risk is null)
         {
-            return null;
+            return new Composition.NotNeeded();
         }
 
         var card = notice.Kind == RiskNoticeKind.Escalation
             ? await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken)
             : NoticeFor(project, risk, notice);
-        return AdaptiveCard.ToActivity(card);
+        return Send(card);
     }
 
     public override Task SettledAsync(DeliveryWork work, Domain.Delivery.DeliveryRecord record, CancellationToken cancellationToken)

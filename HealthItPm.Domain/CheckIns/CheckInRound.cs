@@ -81,9 +81,21 @@ public sealed class CheckInRound
     public bool RemindersDue(DateTimeOffset now) => now >= RemindAt && now < ClosesAt;
 
     /// <summary>
-    /// Whether the person gets the one reminder when its turn comes: still in the reminder window,
-    /// addressed, not answered, and their card was delivered (a reminder of a card never received would puzzle).
+    /// What to do with the person's one reminder when its turn comes: send it while the reminder window
+    /// is open to someone addressed who has not answered and whose card was delivered; wait while their
+    /// card is still on its way (Teams throttling for hours must not cost them the reminder); otherwise
+    /// nothing (a reminder of a card never received would puzzle).
     /// </summary>
-    public bool NeedsReminder(PersonId person, DateTimeOffset now, bool answered, DeliveryState? card) =>
-        RemindersDue(now) && IsAddressedTo(person) && !answered && card == DeliveryState.Sent;
+    public ReminderDecision Reminder(PersonId person, DateTimeOffset now, bool answered, DeliveryState? card) =>
+        !RemindersDue(now) || !IsAddressedTo(person) || answered ? ReminderDecision.NotNeeded
+        : card is null or DeliveryState.Pending ? ReminderDecision.WaitForCard
+        : card == DeliveryState.Sent ? ReminderDecision.Send
+        : ReminderDecision.NotNeeded;
+}
+
+public enum ReminderDecision
+{
+    Send,
+    NotNeeded,
+    WaitForCard,
 }

@@ -1,8 +1,22 @@
+using HealthItPm.Bot.Cards;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using Microsoft.Bot.Schema;
 
 namespace HealthItPm.Bot.Messaging.Delivery;
+
+/// <summary>What a kind makes of a delivery when its turn comes.</summary>
+public abstract record Composition
+{
+    /// <summary>Send this card.</summary>
+    public sealed record Card(IActivity Activity) : Composition;
+
+    /// <summary>No longer needed (the person answered, the round closed): settled without a send.</summary>
+    public sealed record NotNeeded : Composition;
+
+    /// <summary>Not yet: what it depends on is still on its way (a reminder whose card is not delivered yet).</summary>
+    public sealed record Later(TimeSpan Wait) : Composition;
+}
 
 /// <summary>
 /// A kind of proactive card the pipeline delivers (a check-in card, a reminder, a risk notice, …):
@@ -18,8 +32,10 @@ public abstract class DeliveryKind
     public virtual Task<IReadOnlyList<PersonId>> AudienceAsync(DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PersonId>>([]);
 
-    /// <summary>The card for the work's recipient, built when its turn comes; null when it is no longer needed.</summary>
-    public abstract Task<IActivity?> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken);
+    /// <summary>The card for the work's recipient, built when its turn comes (so it shows things as they stand then).</summary>
+    public abstract Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken);
+
+    protected static Composition Send(Newtonsoft.Json.Linq.JObject card) => new Composition.Card(AdaptiveCard.ToActivity(card));
 
     /// <summary>Whether <see cref="SettledAsync"/> must hear how each delivery settled.</summary>
     public virtual bool ReportsSettlement => false;

@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Delivery;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Messaging.Delivery;
@@ -247,14 +248,29 @@ public sealed partial class DeliveryWorker : BackgroundService
         }
 
         var claimed = new VersionedDelivery(claim, version);
-        var activity = await kind.ComposeAsync(work, cancellationToken);
-        if (activity is null)
+        switch (await kind.ComposeAsync(work, cancellationToken))
         {
-            await SettleAsync(work, kind, claimed, new DeliveryDecision.Settle(DeliveryState.NotNeeded), null, cancellationToken);
-            await _queue.CompleteAsync(message, cancellationToken);
-            return true;
+            case Composition.NotNeeded:
+                await SettleAsync(work, kind, claimed, new DeliveryDecision.Settle(DeliveryState.NotNeeded), null, cancellationToken);
+                await _queue.CompleteAsync(message, cancellationToken);
+                return true;
+            case Composition.Later later:
+                // Not a try: the claim is given back with the wait, and the attempt count stays as it was.
+                var waiting = claim with { Attempts = attempts - 1, ClaimedUntil = null, NextAttemptAt = now + later.Wait };
+                await _ledger.WriteAsync(tenant, waiting, version, reported: false, cancellationToken);
+                await _queue.HideAsync(message, Sleep(later.Wait), null, cancellationToken);
+                return false;
+            case Composition.Card card:
+                await SendAsync(message, work, kind, claimed, card.Activity, cancellationToken);
+                return true;
+            default:
+                throw new InvalidOperationException("A composition the pipeline does not know.");
         }
+    }
 
+    private async Task SendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, IActivity activity, CancellationToken cancellationToken)
+    {
+        var (tenant, recipient, claim, version, attempts) = (work.TenantId, work.RecipientId!.Value, claimed.Record, claimed.Version, claimed.Record.Attempts);
         await _throttle.WaitAsync(work.Tenant, recipient.Value, cancellationToken);
         var answer = await _sender.SendToPersonAsync(tenant, recipient, activity, cancellationToken);
         var decision = _rules.Decide(answer, attempts, Random.Shared.NextDouble());
@@ -288,8 +304,6 @@ public sealed partial class DeliveryWorker : BackgroundService
                 await _queue.HideAsync(message, Sleep(retry.Wait), null, cancellationToken);
                 break;
         }
-
-        return true;
     }
 
     private async Task SettleAsync(DeliveryWork work, DeliveryKind kind, VersionedDelivery? claimed, DeliveryDecision.Settle settle, int? status, CancellationToken cancellationToken)

@@ -56,22 +56,27 @@ public class CheckInRoundTests
     [InlineData(6)]
     public void Impact_is_one_to_five(int value) => Assert.Throws<DomainException>(() => new WorkflowImpact(value));
 
-    [Fact]
-    public void The_reminder_goes_to_those_whose_card_arrived_and_who_have_not_answered_while_it_is_due()
+    [Theory]
+    [InlineData(23, false, DeliveryState.Sent, ReminderDecision.NotNeeded)]
+    [InlineData(24, false, DeliveryState.Sent, ReminderDecision.Send)]
+    [InlineData(24, true, DeliveryState.Sent, ReminderDecision.NotNeeded)]
+    [InlineData(24, false, DeliveryState.Unreachable, ReminderDecision.NotNeeded)]
+    [InlineData(24, false, DeliveryState.NotDelivered, ReminderDecision.NotNeeded)]
+    [InlineData(24, false, DeliveryState.Pending, ReminderDecision.WaitForCard)]
+    [InlineData(24, false, null, ReminderDecision.WaitForCard)]
+    [InlineData(48, false, DeliveryState.Sent, ReminderDecision.NotNeeded)]
+    [InlineData(48, false, null, ReminderDecision.NotNeeded)]
+    public void The_reminder_goes_to_those_whose_card_arrived_and_who_have_not_answered_while_it_is_due(int hours, bool answered, DeliveryState? card, ReminderDecision expected)
     {
         var round = Round();
 
-        Assert.False(round.RemindersDue(Opens.AddHours(23)));
-        Assert.False(round.NeedsReminder(Physician.Person, Opens.AddHours(23), answered: false, DeliveryState.Sent));
-        Assert.True(round.RemindersDue(Opens.AddHours(24)));
-        Assert.True(round.NeedsReminder(Physician.Person, Opens.AddHours(24), answered: false, DeliveryState.Sent));
-        Assert.False(round.NeedsReminder(Nurse.Person, Opens.AddHours(24), answered: true, DeliveryState.Sent));
-        Assert.False(round.NeedsReminder(Pharmacist.Person, Opens.AddHours(24), answered: false, DeliveryState.Unreachable));
-        Assert.False(round.NeedsReminder(Pharmacist.Person, Opens.AddHours(24), answered: false, null));
-        Assert.False(round.NeedsReminder(new PersonId("99999999-9999-9999-9999-999999999999"), Opens.AddHours(24), answered: false, DeliveryState.Sent));
-        Assert.False(round.RemindersDue(Opens.AddHours(48)));
-        Assert.False(round.NeedsReminder(Physician.Person, Opens.AddHours(48), answered: false, DeliveryState.Sent));
+        Assert.Equal(hours is >= 24 and < 48, round.RemindersDue(Opens.AddHours(hours)));
+        Assert.Equal(expected, round.Reminder(Physician.Person, Opens.AddHours(hours), answered, card));
     }
+
+    [Fact]
+    public void Someone_the_round_was_not_sent_to_is_never_reminded() =>
+        Assert.Equal(ReminderDecision.NotNeeded, Round().Reminder(new PersonId("99999999-9999-9999-9999-999999999999"), Opens.AddHours(24), false, DeliveryState.Sent));
 
     [Fact]
     public void The_summary_counts_each_person_once_with_their_latest_answer()
