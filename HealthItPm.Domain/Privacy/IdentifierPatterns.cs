@@ -39,6 +39,10 @@ internal static class IdentifierPatterns
     private static readonly Regex PatientDevice = new(
         @"\b(patient|pt|his|her|implant(ed)?|pacemaker|pump|defibrillator|ICD|CGM|glucose\s+monitor|hearing\s+aid|home\s+monitor|wearable)\b", AnyCase, Timeout);
 
+    // A public address next to these words is a server's or a vendor's, not a person's.
+    private static readonly Regex Infrastructure = new(
+        @"\b(vpn|tunnel|server|host|gateway|firewall|endpoint|subnet|router|switch|dns|load\s+balancer|interface\s+engine|sftp|whitelist|allow-?list|nat|ip\s+range)\b", AnyCase, Timeout);
+
     internal sealed record Pattern(PhiKind Kind, Regex Regex, string Description, Func<Match, string, PhiContext, bool>? Keep = null);
 
     internal static readonly Pattern[] All =
@@ -52,6 +56,7 @@ internal static class IdentifierPatterns
             (m, text, _) => !Regex.IsMatch(text[..m.Index], @"\b(GL|ledger|cost\s+cent(er|re)|budget|project|vendor|azure|aws|cloud|purchase|PO)\s*$", AnyCase, Timeout)),
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(?<!\b(software|product|site|user|seat|server|SSL|TLS|vendor|epic|microsoft|citrix|vmware|volume|enterprise|app|application|signing|code)\s+)\b(driver'?s?\s+licen[cs]e|licen[cs]e\s+plate|licen[cs]e|DL|certificate|cert|passport|birth\s+certificate|death\s+certificate)\s*(number|no\b\.?|num|#|id|:)" + Then + Id, AnyCase, Timeout), "a certificate or licence number"),
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport|licen[cs]e\s+plate|plate)" + Then + Id, AnyCase, Timeout), "a certificate or licence number"),
+        new(PhiKind.DeviceIdentifier, new Regex(@"\b(UDI|GTIN)" + Then + @"(?<v>(\([0-9]{2,4}\)[0-9A-Z-]{2,30}){1,6})", AnyCase, Timeout), "a device identifier or serial number"),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(UDI|IMEI|device\s+(id|identifier|serial)|(implant|pacemaker|pump|defibrillator|ICD|CGM|hearing\s+aid)\s+(serial|s/n|sn|id))" + Then + Id, AnyCase, Timeout), "a device identifier or serial number"),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + Id, AnyCase, Timeout), "a device identifier or serial number",
             (_, text, _) => PatientDevice.IsMatch(text)),
@@ -67,7 +72,7 @@ internal static class IdentifierPatterns
         new(PhiKind.WebAddress, new Regex(@"\b(https?://|www\.)(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*)(:[0-9]+)?([/?#][^\s<>""]*[^\s<>"".,;:!?)\]])?", AnyCase, Timeout), "a web address",
             (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? m.Groups["host"].Value[4..] : m.Groups["host"].Value)),
         new(PhiKind.IpAddress, new Regex(@"(?<![0-9.]|\bv|\bversion\s)(?<v>(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?![0-9]|\.[0-9])", AnyCase, Timeout), "an IP address",
-            (m, _, _) => !IsPrivateAddress(m.Groups["v"].Value)),
+            (m, text, _) => !IsPrivateAddress(m.Groups["v"].Value) && !Infrastructure.IsMatch(text)),
         new(PhiKind.StreetAddress, new Regex(@"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+([NSEW]\.?\s+)?([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" + StreetType + @"((\s|,\s?)(Apt|Unit|Suite|#)\.?\s?[0-9A-Z]+)?)", Options, Timeout), "a street address"),
         new(PhiKind.StreetAddress, new Regex(@"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|street|mailing)\s+address\b[\s:,-]*(is\s+)?(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})", AnyCase, Timeout), "a street address"),
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>P\.?\s?O\.?\s+Box\s+[0-9]+)", AnyCase, Timeout), "a street address"),

@@ -18,14 +18,15 @@ internal static class NameFinder
     private static readonly Regex Word = new(@"\p{L}+(['-]\p{L}+)*", Options, Timeout);
 
     private const string Roles =
-        @"(dr|doctor|nurse|rn|lpn|np|pa|md|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|chair|mentor)s?";
+        @"(dr|doctor|nurse|rn|lpn|np|pa|md|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|chair|mentor|pmo|hr)s?";
 
     private const string Organisations =
-        @"(vendors?|team|desk|group|office|department|dept|it|is|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
+        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
         @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
+        @"|^\s*\((?-i:[A-Z]{2,6})\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
         @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox)\b",
@@ -68,6 +69,15 @@ internal static class NameFinder
                 }
 
                 lastStaffEnd = end - 1;
+                continue;
+            }
+
+            // Newborns are registered as "Baby Boy Sanchez", "baby girl Nguyen" until they are named.
+            if (token.Value.Equals("baby", StringComparison.OrdinalIgnoreCase) && i + 2 < tokens.Count
+                && tokens[i + 1].Value.ToUpperInvariant() is "BOY" or "GIRL" && IsCandidate(tokens[i + 2]))
+            {
+                found.Add((token.Start, tokens[i + 2].End - token.Start, "a newborn's name"));
+                MarkUsed(used, i, i + 2);
                 continue;
             }
 
@@ -272,7 +282,10 @@ internal static class NameFinder
             return false;
         }
 
-        return NameLexicon.IsRole(tokens[i - 1].Value) || NameLexicon.IsStaffTitle(tokens[i - 1].Value);
+        // "analyst Priya Shah", "Dr Shah", "director of nursing Paula Jensen".
+        return NameLexicon.IsRole(tokens[i - 1].Value) || NameLexicon.IsStaffTitle(tokens[i - 1].Value)
+            || (i >= 3 && tokens[i - 2].Value.Equals("of", StringComparison.OrdinalIgnoreCase) && NameLexicon.IsRole(tokens[i - 3].Value)
+                && text[tokens[i - 3].End..tokens[i - 1].Start].IndexOfAny(['.', '!', '?', ';', ',']) < 0);
     }
 
     private static bool IsFollowedByRole(string text, int end) =>

@@ -47,7 +47,8 @@ internal static class NameLexicon
         // Places, buildings and units.
         "North", "South", "East", "West", "Tower", "Pavilion", "Campus", "Wing", "Building", "Street", "Hospital", "Medical",
         "Center", "Centre", "Clinic", "Health", "Memorial", "Regional", "General", "Community", "University", "Children",
-        "Mercy", "Providence", "Sinai", "Samaritan", "Lourdes", "Unit", "Floor", "Suite", "Level", "Annex", "Main",
+        "Mercy", "Providence", "Sinai", "Samaritan", "Lourdes", "Unit", "Valley", "Ridge", "Heights", "Hills", "Springs", "Creek",
+        "Meadows", "Crossing", "Commons", "Plaza", "Station", "County", "City", "Township", "Village", "Floor", "Suite", "Level", "Annex", "Main",
         // Project, clinical and IT nouns that the surname list also holds.
         "Go", "Live", "Patient", "Safety", "Nurse", "Nursing", "Doctor", "Pharmacy", "Lab", "Labs", "Radiology", "Surgery",
         "Cardiology", "Oncology", "Board", "Review", "Sign", "Off", "Build", "Test", "Training", "Support", "Desk",
@@ -97,12 +98,12 @@ internal static class NameLexicon
     // Titles that make the name after them staff.
     private static readonly HashSet<string> StaffTitles = new(["Dr", "Doctor", "Nurse", "Prof", "Professor", "Pastor", "Chaplain"], StringComparer.Ordinal);
 
-    public static bool IsGiven(string word) => Given.Contains(word) && !NotNames.Contains(word);
+    public static bool IsGiven(string word) => Contains(Given, word) && !NotNames.Contains(word);
 
     /// <summary>A given name that is not also an everyday word, so it can start a name with no cue.</summary>
     public static bool IsUnambiguousGiven(string word) => IsGiven(word) && !AmbiguousGiven.Contains(word);
 
-    public static bool IsSurname(string word) => Surnames.Contains(word) && !NotNames.Contains(word);
+    public static bool IsSurname(string word) => Contains(Surnames, word) && !NotNames.Contains(word);
 
     public static bool IsNotName(string word) => NotNames.Contains(word);
 
@@ -116,6 +117,11 @@ internal static class NameLexicon
 
     public static bool IsTitleOrCredential(string word) =>
         PersonTitles.Contains(word) || StaffTitles.Contains(word) || Credentials.Contains(word);
+
+    // The census writes O'Connor as Oconnor and has no double-barrelled names: "Smith-Jones" is found by either part.
+    private static bool Contains(HashSet<string> names, string word) =>
+        names.Contains(word) || (word.Contains('\'', StringComparison.Ordinal) && names.Contains(word.Replace("'", "", StringComparison.Ordinal)))
+            || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').Any(names.Contains));
 
     private static HashSet<string> Load(string resource)
     {
