@@ -175,4 +175,21 @@ public class PhiGuardTests
 
         Assert.Contains(findings, f => f.Kind == PhiKind.MedicalRecordNumber);
     }
+
+    [Theory]
+    [InlineData("1-2-3.4 5-")]
+    [InlineData("MRN is no # ")]
+    [InlineData("admitted to the unit and ")]
+    [InlineData("Margaret A. Olsen, ")]
+    [InlineData("https://a.b/c?d=1-2-3&")]
+    [InlineData("9999.")]
+    public void Long_runs_of_near_misses_do_not_time_out(string piece)
+    {
+        var text = string.Concat(Enumerable.Repeat(piece, 4000 / piece.Length));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        PhiGuard.Scan(text);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{watch.Elapsed.TotalMilliseconds} ms");
+    }
 }
