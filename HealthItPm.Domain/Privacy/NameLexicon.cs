@@ -12,7 +12,7 @@ internal static class NameLexicon
 
     // Given names that are also everyday words, capitalised at the start of a sentence or in a
     // product name ("Will Brown's team sign off?", "Grant Funding", "Mark Complete", "Chase Bank").
-    // A name still counts after a cue ("patient Will Brown") or a title ("Mrs. May").
+    // A name still counts after a cue ("patient Will Brown") or a title ("Mrs. Grant").
     private static readonly HashSet<string> AmbiguousGiven = new(
     [
         "Ad", "Alpha", "Amber", "An", "Angel", "Any", "April", "Art", "August", "Autumn", "Bank", "Bill", "Bond", "Brand", "Bud",
@@ -98,18 +98,15 @@ internal static class NameLexicon
     // Titles that make the name after them staff.
     private static readonly HashSet<string> StaffTitles = new(["Dr", "Doctor", "Nurse", "Prof", "Professor", "Pastor", "Chaplain"], StringComparer.Ordinal);
 
-    public static bool IsGiven(string word) => Contains(Given, word) && !NotNames.Contains(word);
-
     /// <summary>A given name that is not also an everyday word, so it can start a name with no cue.</summary>
-    public static bool IsUnambiguousGiven(string word) => IsGiven(word) && !AmbiguousGiven.Contains(word);
+    public static bool IsUnambiguousGiven(string word) =>
+        Contains(Given, word) && !NotNames.Contains(word) && !AmbiguousGiven.Contains(word);
 
     public static bool IsSurname(string word) => Contains(Surnames, word) && !NotNames.Contains(word);
 
     public static bool IsNotName(string word) => NotNames.Contains(word);
 
     public static bool IsRole(string word) => Roles.Contains(word);
-
-    public static bool IsCredential(string word) => Credentials.Contains(word);
 
     public static bool IsPersonTitle(string word) => PersonTitles.Contains(word);
 

@@ -62,6 +62,11 @@ public class PhiGuardTests
         { "her insulin pump S/N 77120045 did not pair", PhiKind.DeviceIdentifier },
         { "results link https://portal.example.org/results?id=88123 sent to the family", PhiKind.WebAddress },
         { "logins from 84.112.39.20 on the portal account", PhiKind.IpAddress },
+        { "patient Will Brown got the reminder twice", PhiKind.PatientName },
+        { "Mrs. Grant asked why her portal shows another visit", PhiKind.PatientName },
+        { "Baby Girl Nguyen is still under her mother's encounter", PhiKind.PatientName },
+        { "Dennis O'Connor was scheduled in the old template", PhiKind.PatientName },
+        { "UDI (01)00884838053142(17)271231 on the wrong patient", PhiKind.DeviceIdentifier },
     };
 
     public static TheoryData<string> WithoutPhi => new()
@@ -93,6 +98,14 @@ public class PhiGuardTests
         "Interface engine at 10.20.4.15 restarted overnight",
         "Scanner serial 5CD1234XYZ replaced on the unit",
         "Charge it to GL account 612004 like last quarter",
+        "Nurse manager Rachel Adams says 6 East is ready",
+        "Nurse Ruiz will cover the night huddle",
+        "Rachel Adams, RN, covers nights on go-live week",
+        "Director of nursing Paula Jensen wants a walk-through",
+        "Send the cutover plan to Kyle Morgan (PMO)",
+        "Go Live on Monday, April 6 for 4 West and Jordan Valley clinic",
+        "Will Brown's team sign off on the network cutover?",
+        "VPN tunnel to the vendor at 52.14.77.210 is down again",
     };
 
     [Theory]
