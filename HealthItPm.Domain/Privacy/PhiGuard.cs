@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace HealthItPm.Domain.Privacy;
 
+/// <summary>The HIPAA Safe Harbor identifiers as they turn up in hospital project talk.</summary>
 public enum PhiKind
 {
     MedicalRecordNumber,
@@ -11,105 +13,137 @@ public enum PhiKind
     EmailAddress,
     PatientName,
     BedOrRoom,
+    StreetAddress,
+    ZipCode,
+    /// <summary>An admission, discharge or death date (birth dates are <see cref="DateOfBirth"/>).</summary>
+    PersonalDate,
+    AgeOver89,
+    FaxNumber,
+    HealthPlanNumber,
+    /// <summary>An account, encounter, FIN, CSN or visit number.</summary>
+    AccountNumber,
+    CertificateOrLicenseNumber,
+    DeviceIdentifier,
+    WebAddress,
+    IpAddress,
 }
 
-/// <summary>One suspected piece of protected health information, where it is in the text.</summary>
+/// <summary>One suspected piece of protected health information, where it is in the text (as typed).</summary>
 public sealed record PhiFinding(PhiKind Kind, int Index, int Length, string Description);
 
 /// <summary>
 /// Finds likely protected health information in free text before anything is stored. It errs on
 /// the side of asking: a false alarm costs the person a few seconds of rewording; a miss puts PHI in
-/// a project record. The patterns and their trade-offs:
+/// a project record. The text is normalised first (<see cref="NormalizedText"/>: NFKC, invisible
+/// characters dropped, dashes and digits folded, white space collapsed) and findings are reported at
+/// their place in the text as typed. What is looked for:
 /// <list type="bullet">
-/// <item><b>MRN</b>: a number of 5–10 digits (optionally with a short letter prefix) after a cue
-/// ("MRN", "MR#", "medical record", "chart #"). Bare numbers are not flagged: ticket, invoice and
+/// <item><b>Numbers after a cue</b> (<see cref="IdentifierPatterns"/>): MRNs ("MRN is 00482913",
+/// "mrn: 0048-2913", "record number ..."), SSNs after "SSN"/"S.S.N."/"social security" or in the
+/// 3-2-4 shape, health plan member and beneficiary ids, account/encounter/FIN/visit numbers,
+/// certificate and licence numbers, device identifiers (serial numbers only when the text is about
+/// a patient or a device a patient carries). Bare numbers are left alone: ticket, invoice and
 /// extension numbers are everywhere in IT work.</item>
-/// <item><b>SSN</b>: 3-2-4 digits with dashes or spaces, or 9 digits after "SSN"/"social security".</item>
-/// <item><b>Date of birth</b>: a date after a cue ("DOB", "date of birth", "born", "birthdate"). Dates
-/// without a cue (go-live dates, due dates) are not flagged.</item>
-/// <item><b>Phone</b>: 10-digit North American numbers written with separators or parentheses, with
-/// an optional +1. Unseparated 10-digit strings are left alone (they are usually ids).</item>
-/// <item><b>E-mail</b>: any address. Staff addresses are flagged too: a check-in answer does not need one.</item>
-/// <item><b>Patient name</b>: a capitalised name after "patient", "pt" or "pt.", or after a title
-/// (Mr, Mrs, Ms, Miss, Mx). Capitalised product words after "patient" ("Patient Portal", "Patient
-/// Safety") are not names. Titles also catch staff ("Mr. Jones from the vendor") — accepted.</item>
+/// <item><b>Dates tied to a person</b> after a cue (birth, admission, discharge, death); dates
+/// without one (go-live dates, due dates) are not flagged. <b>Ages over 89.</b></item>
+/// <item><b>Contact details</b>: 10-digit phone and fax numbers written with separators, 7-digit ones
+/// after a cue; e-mail addresses except staff domains and shared mailboxes; web addresses except
+/// staff domains; public IP addresses (private ones are the hospital's own network); street
+/// addresses by shape ("42 Harbor Rd") or after "lives at"; ZIP codes after a cue or a state.</item>
+/// <item><b>Names</b> (<see cref="NameFinder"/>): after "patient"/"pt", after a title, and with no cue
+/// when a given name and a surname from the lexicon stand together. Staff are not patients: names on
+/// the roster in <see cref="PhiContext"/>, after a staff title or role, or followed by one.</item>
 /// <item><b>Bed or room</b>: "bed 4", "room 12B" only when the same text mentions a patient, since
 /// rooms alone are ordinary in deployment talk ("training in room 12").</item>
 /// </list>
 /// </summary>
 public static class PhiGuard
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    /// <summary>What the Mask methods put in place of each suspected part.</summary>
+    public const string MaskText = "\u2022\u2022\u2022";
+
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
 
-    private const string Date = @"(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})";
-    private const string Name = @"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?";
+    private static readonly Regex MentionsPatient = new(@"\b(patient|pt)\b", Options, Timeout);
+    private static readonly Regex BedOrRoom = new(@"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b", Options, Timeout);
 
-    private static readonly string[] NotNames =
-    [
-        "Portal", "Portals", "Safety", "Access", "Experience", "Engagement", "Registration", "Financial", "Flow", "Care",
-        "Satisfaction", "Education", "Intake", "Scheduling", "Transport", "Tracking", "Identification", "Identity", "Advocate",
-        "Relations", "Services", "Chart", "Charts", "List", "Lists", "Record", "Records", "Data", "Information", "Monitoring",
-        "Monitor", "Monitors", "Room", "Rooms", "Handoff", "Handoffs", "Discharge", "Admission", "Admissions", "Outcomes", "Wristband",
-        "Wristbands", "Label", "Labels", "Banner", "Header", "Search", "Lookup", "Merge", "Matching", "Summary", "Summaries",
-    ];
+    /// <summary>Findings without roster context: every name shape counts, every e-mail domain is foreign.</summary>
+    public static IReadOnlyList<PhiFinding> Scan(string? text) => Scan(text, PhiContext.None);
 
-    private static readonly (PhiKind Kind, Regex Pattern, string Description)[] Patterns =
-    [
-        (PhiKind.SocialSecurityNumber, new Regex(@"\b\d{3}[- ]\d{2}[- ]\d{4}\b|\b(SSN|social security( number| no\.?)?)\s*[:#]?\s*\d{9}\b", Options | RegexOptions.IgnoreCase, Timeout), "a Social Security number"),
-        (PhiKind.MedicalRecordNumber, new Regex(@"\b(MRN|MR\s?#|med(ical)?\s+rec(ord)?(\s+(number|no\.?|num))?|chart\s*(#|number|no\.?))\s*[:#]?\s*[A-Z]{0,3}\d{5,10}\b", Options | RegexOptions.IgnoreCase, Timeout), "a medical record number"),
-        (PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s?date|born(\s+on)?)\s*[:#]?\s*" + Date, Options | RegexOptions.IgnoreCase, Timeout), "a date of birth"),
-        (PhiKind.PhoneNumber, new Regex(@"(?<!\d)(\+?1[\s.-]?)?(\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)", Options, Timeout), "a phone number"),
-        (PhiKind.EmailAddress, new Regex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b", Options, Timeout), "an e-mail address"),
-        (PhiKind.PatientName, new Regex(@"\b(Mr|Mrs|Ms|Miss|Mx)\.?\s+" + Name, Options, Timeout), "a person's name"),
-    ];
-
-    // The cue in any case, the name as names are written (capitalised): "pt. Smith", not "pt. transport".
-    private static readonly Regex PatientCue = new(@"(?i:\b(patient|pt)\b)\.?\s+(?<name>" + Name + @"(\s+" + Name + ")?)", Options, Timeout);
-    private static readonly Regex MentionsPatient = new(@"\b(patient|pt)\b", Options | RegexOptions.IgnoreCase, Timeout);
-    private static readonly Regex BedOrRoom = new(@"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b", Options | RegexOptions.IgnoreCase, Timeout);
-
-    public static IReadOnlyList<PhiFinding> Scan(string? text)
+    /// <summary>Findings with what the bot knows about staff: their names and the organisation's domains are not PHI.</summary>
+    public static IReadOnlyList<PhiFinding> Scan(string? text, PhiContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrWhiteSpace(text))
         {
             return [];
         }
 
-        var findings = new List<PhiFinding>();
-        foreach (var (kind, pattern, description) in Patterns)
+        var normalized = NormalizedText.From(text);
+        var plain = normalized.Text;
+        var found = new List<(PhiKind Kind, int Index, int Length, string Description)>();
+        foreach (var pattern in IdentifierPatterns.All)
         {
-            findings.AddRange(pattern.Matches(text).Select(m => new PhiFinding(kind, m.Index, m.Length, description)));
-        }
-
-        foreach (Match match in PatientCue.Matches(text))
-        {
-            var name = match.Groups["name"];
-            // Not a product word such as "Patient Portal".
-            if (!NotNames.Contains(name.Value.Split(' ')[0], StringComparer.Ordinal))
+            foreach (Match match in pattern.Regex.Matches(plain))
             {
-                findings.Add(new PhiFinding(PhiKind.PatientName, match.Index, match.Length, "a patient's name"));
+                if (pattern.Keep is null || pattern.Keep(match, plain, context))
+                {
+                    var value = match.Groups["v"] is { Success: true } v ? v : match;
+                    found.Add((pattern.Kind, value.Index, value.Length, pattern.Description));
+                }
             }
         }
 
-        if (MentionsPatient.IsMatch(text))
+        found.AddRange(NameFinder.Find(plain, context).Select(n => (PhiKind.PatientName, n.Index, n.Length, n.Description)));
+
+        if (MentionsPatient.IsMatch(plain))
         {
-            findings.AddRange(BedOrRoom.Matches(text).Select(m => new PhiFinding(PhiKind.BedOrRoom, m.Index, m.Length, "a patient's bed or room")));
+            found.AddRange(BedOrRoom.Matches(plain).Select(m => (PhiKind.BedOrRoom, m.Index, m.Length, "a patient's bed or room")));
         }
 
         // Overlapping findings (an SSN that also looks like a phone number) are reported once, the first found.
-        return findings
-            .OrderBy(f => f.Index)
-            .Aggregate(new List<PhiFinding>(), (kept, f) =>
+        var kept = new List<PhiFinding>();
+        var keptEnd = 0;
+        foreach (var f in found.Where(f => f.Length > 0).OrderBy(f => f.Index))
+        {
+            if (kept.Count == 0 || f.Index >= keptEnd)
             {
-                if (kept.Count == 0 || f.Index >= kept[^1].Index + kept[^1].Length)
-                {
-                    kept.Add(f);
-                }
+                var (index, length) = normalized.ToOriginal(f.Index, f.Length);
+                kept.Add(new PhiFinding(f.Kind, index, length, f.Description));
+                keptEnd = f.Index + f.Length;
+            }
+        }
 
-                return kept;
-            });
+        return kept;
     }
+
+    /// <summary>
+    /// The text with every suspected part replaced by <see cref="MaskText"/>, for a card that hands
+    /// refused text back to be rewritten: the rest of the text stays, the identifiers do not travel.
+    /// </summary>
+    public static string Mask(string text, IEnumerable<PhiFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(findings);
+        var masked = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var f in findings.OrderBy(f => f.Index))
+        {
+            if (f.Index < at || f.Index + f.Length > text.Length)
+            {
+                continue;
+            }
+
+            masked.Append(text, at, f.Index - at).Append(MaskText);
+            at = f.Index + f.Length;
+        }
+
+        return masked.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>The text with its suspected PHI masked (scanned with the given context, or none).</summary>
+    public static string Mask(string text, PhiContext? context = null) => Mask(text, Scan(text, context ?? PhiContext.None));
 
     /// <summary>The suspected part with all but its edges masked, to point it out without repeating it.</summary>
     public static string Masked(string text, PhiFinding finding)

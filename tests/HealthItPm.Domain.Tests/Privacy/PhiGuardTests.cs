@@ -25,6 +25,48 @@ public class PhiGuardTests
         { "Mr Nguyen's discharge summary didn't cross to the PCP", PhiKind.PatientName },
         { "the patient in bed 12 got a duplicate heparin alert", PhiKind.BedOrRoom },
         { "pt in room 3B was double-booked for CT", PhiKind.BedOrRoom },
+        // The phrasings the guard used to miss.
+        { "MRN is 00482913 and the label printed twice", PhiKind.MedicalRecordNumber },
+        { "MRN=00482913 in the interface log", PhiKind.MedicalRecordNumber },
+        { "mrn: 0048-2913 merged into the wrong chart", PhiKind.MedicalRecordNumber },
+        { "record number 00482913 shows two encounters", PhiKind.MedicalRecordNumber },
+        { "SSN 123.45.6789 was on the face sheet", PhiKind.SocialSecurityNumber },
+        { "S.S.N. 123456789 copied into the comment field", PhiKind.SocialSecurityNumber },
+        { "Registration typed 123-45\u200B-6789 into the wrong field", PhiKind.SocialSecurityNumber },
+        { "Registration typed \uFF11\uFF12\uFF13-45-6789 into the wrong field", PhiKind.SocialSecurityNumber },
+        { "Patient: john smith, label reprinted", PhiKind.PatientName },
+        { "patient called Teresa Hunt about her portal login", PhiKind.PatientName },
+        { "Why did Margaret Olsen's CT go to the wrong queue?", PhiKind.PatientName },
+        { "Margaret A. Olsen has two charts since the merge", PhiKind.PatientName },
+        { "Olsen, Margaret shows twice on the census board", PhiKind.PatientName },
+        { "Mrs Okafor's wristband printed with the wrong name", PhiKind.PatientName },
+        { "account no. 55-2210931 dropped off the work queue", PhiKind.AccountNumber },
+        { "encounter #E7719920 has no attending", PhiKind.AccountNumber },
+        { "FIN 88412093 did not cross to billing", PhiKind.AccountNumber },
+        { "visit number V00923311 duplicated in ADT", PhiKind.AccountNumber },
+        { "member ID W123456789 rejected by eligibility", PhiKind.HealthPlanNumber },
+        { "Medicare number 1EG4-TE5-MK73 failed the check", PhiKind.HealthPlanNumber },
+        { "lives at 42 Harbor Rd and never got the letter", PhiKind.StreetAddress },
+        { "mailing went to 1187 W Addison St by mistake", PhiKind.StreetAddress },
+        { "zip code 60614 defaulted wrong in registration", PhiKind.ZipCode },
+        { "address reads Springfield, IL 62704 on the banner", PhiKind.ZipCode },
+        { "admitted on 11/02/2025 but shows as outpatient", PhiKind.PersonalDate },
+        { "discharged March 3 and the summary never went out", PhiKind.PersonalDate },
+        { "date of death 2025-10-14 missing from the registry feed", PhiKind.PersonalDate },
+        { "a 94-year-old got the pediatric dosing screen", PhiKind.AgeOver89 },
+        { "aged 97, allergy list empty after conversion", PhiKind.AgeOver89 },
+        { "faxed to fax 312-555-0144 instead of the clinic", PhiKind.FaxNumber },
+        { "driver's license D1234-5678-9012 scanned into media", PhiKind.CertificateOrLicenseNumber },
+        { "death certificate number 2025-004411 attached to the wrong chart", PhiKind.CertificateOrLicenseNumber },
+        { "pacemaker serial PJN882113 in the implant log", PhiKind.DeviceIdentifier },
+        { "her insulin pump S/N 77120045 did not pair", PhiKind.DeviceIdentifier },
+        { "results link https://portal.example.org/results?id=88123 sent to the family", PhiKind.WebAddress },
+        { "logins from 84.112.39.20 on the portal account", PhiKind.IpAddress },
+        { "patient Will Brown got the reminder twice", PhiKind.PatientName },
+        { "Mrs. Grant asked why her portal shows another visit", PhiKind.PatientName },
+        { "Baby Girl Nguyen is still under her mother's encounter", PhiKind.PatientName },
+        { "Dennis O'Connor was scheduled in the old template", PhiKind.PatientName },
+        { "UDI (01)00884838053142(17)271231 on the wrong patient", PhiKind.DeviceIdentifier },
     };
 
     public static TheoryData<string> WithoutPhi => new()
@@ -46,6 +88,24 @@ public class PhiGuardTests
         "Blocked: can't print labels from the new workstation",
         "The PT department needs tablets for bedside documentation",
         "Impact is about 3/5, mostly extra clicks in med rec",
+        // The false alarms that cost clinicians time.
+        "Ms. Brandt from the interface vendor confirmed the fix",
+        "Dr. Patel signed off on the order set build",
+        "analyst Priya Shah rebuilt the sepsis alert",
+        "Priya Shah, our Epic analyst, owns the fix",
+        "Patient Portal go-live is on Monday in 4 West",
+        "Epic and Cerner both need the Go Live date by April",
+        "Interface engine at 10.20.4.15 restarted overnight",
+        "Scanner serial 5CD1234XYZ replaced on the unit",
+        "Charge it to GL account 612004 like last quarter",
+        "Nurse manager Rachel Adams says 6 East is ready",
+        "Nurse Ruiz will cover the night huddle",
+        "Rachel Adams, RN, covers nights on go-live week",
+        "Director of nursing Paula Jensen wants a walk-through",
+        "Send the cutover plan to Kyle Morgan (PMO)",
+        "Go Live on Monday, April 6 for 4 West and Jordan Valley clinic",
+        "Will Brown's team sign off on the network cutover?",
+        "VPN tunnel to the vendor at 52.14.77.210 is down again",
     };
 
     [Theory]
@@ -76,6 +136,50 @@ public class PhiGuardTests
     }
 
     [Fact]
+    public void Staff_domains_and_shared_mailboxes_are_not_phi()
+    {
+        var context = new PhiContext(staffDomains: ["hospital.example"]);
+
+        Assert.Empty(PhiGuard.Scan("Send it to servicedesk@hospital.example please", context));
+        Assert.Empty(PhiGuard.Scan("Ask dana.ruiz@nursing.hospital.example for the roster", context));
+        Assert.Empty(PhiGuard.Scan("Docs are at https://wiki.hospital.example/golive", context));
+        Assert.Contains(PhiGuard.Scan("patient wrote from jane.doe1962@gmail.com", context), f => f.Kind == PhiKind.EmailAddress);
+        Assert.Contains(PhiGuard.Scan("Ask dana.ruiz@nursing.hospital.example for the roster"), f => f.Kind == PhiKind.EmailAddress);
+    }
+
+    [Fact]
+    public void Staff_on_the_roster_are_not_patients_but_the_same_words_without_a_roster_are()
+    {
+        var context = new PhiContext(staffNames: ["Priya Shah", "Ruiz, Dana", "Dr. Tom K. Becker, MD"]);
+
+        Assert.Empty(PhiGuard.Scan("Priya Shah and Dana Ruiz will cover the command center", context));
+        Assert.Empty(PhiGuard.Scan("Tom Becker is out until Friday", context));
+        Assert.Empty(PhiGuard.Scan("Ms. Shah moved the training", context));
+        Assert.Contains(PhiGuard.Scan("Tom Becker is out until Friday"), f => f.Kind == PhiKind.PatientName);
+        Assert.Contains(PhiGuard.Scan("Margaret Olsen's CT went to the wrong queue", context), f => f.Kind == PhiKind.PatientName);
+    }
+
+    [Fact]
+    public void Findings_point_at_the_text_as_typed_even_through_invisible_characters()
+    {
+        const string text = "SSN 123\u200B-45-\u202E6789 on the face sheet";
+
+        var finding = Assert.Single(PhiGuard.Scan(text));
+
+        Assert.Equal("123\u200B-45-\u202E6789", text.Substring(finding.Index, finding.Length));
+        Assert.Equal("SSN \u2022\u2022\u2022 on the face sheet", PhiGuard.Mask(text, [finding]));
+    }
+
+    [Fact]
+    public void Masking_replaces_every_suspected_part_and_keeps_the_rest()
+    {
+        const string text = "Patient: john smith, MRN=00482913, call (312) 555-0187";
+
+        Assert.Equal("Patient: \u2022\u2022\u2022, MRN=\u2022\u2022\u2022, call \u2022\u2022\u2022", PhiGuard.Mask(text));
+        Assert.Equal("Nothing to hide here", PhiGuard.Mask("Nothing to hide here"));
+    }
+
+    [Fact]
     public void A_long_text_is_scanned_quickly_and_without_catastrophic_backtracking()
     {
         var text = string.Concat(Enumerable.Repeat("patient Aaaaaaaa-aaaaaaa ", 400)) + "MRN 1234567";
@@ -83,5 +187,22 @@ public class PhiGuardTests
         var findings = PhiGuard.Scan(text);
 
         Assert.Contains(findings, f => f.Kind == PhiKind.MedicalRecordNumber);
+    }
+
+    [Theory]
+    [InlineData("1-2-3.4 5-")]
+    [InlineData("MRN is no # ")]
+    [InlineData("admitted to the unit and ")]
+    [InlineData("Margaret A. Olsen, ")]
+    [InlineData("https://a.b/c?d=1-2-3&")]
+    [InlineData("9999.")]
+    public void Long_runs_of_near_misses_do_not_time_out(string piece)
+    {
+        var text = string.Concat(Enumerable.Repeat(piece, 4000 / piece.Length));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        PhiGuard.Scan(text);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{watch.Elapsed.TotalMilliseconds} ms");
     }
 }

@@ -1,0 +1,293 @@
+using System.Text.RegularExpressions;
+
+namespace HealthItPm.Domain.Privacy;
+
+/// <summary>
+/// Finds people's names in normalised text: after a patient cue ("Patient: john smith", "patient
+/// called Teresa Hunt"), after a title ("Mrs Okafor"), and with no cue at all when a given name
+/// from the lexicon is followed by a surname from it ("Margaret Olsen", "Margaret A. Olsen",
+/// "Olsen, Margaret"). Staff are not patients: a name on the roster, after a staff title or a
+/// role ("Dr. Patel", "analyst Priya Shah") or followed by one ("Priya Shah, our Epic analyst",
+/// "Ms. Brandt from the interface vendor") is left alone.
+/// </summary>
+internal static class NameFinder
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+
+    private static readonly Regex Word = new(@"\p{L}+(['-]\p{L}+)*", Options, Timeout);
+
+    private const string Roles =
+        @"(dr|doctor|nurse|rn|lpn|np|pa|md|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|chair|mentor|pmo|hr)s?";
+
+    private const string Organisations =
+        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
+
+    // What follows a staff member's name: a role, a credential, an organisation, their team.
+    private static readonly Regex StaffAfter = new(
+        @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
+        @"|^\s*\((?-i:[A-Z]{2,6})\)" +
+        @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
+        @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
+        @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly HashSet<string> PatientCues = new(["patient", "pt", "patients"], StringComparer.OrdinalIgnoreCase);
+
+    // Words between a patient cue and the name: "patient called Teresa Hunt", "patient's name is ...".
+    private static readonly HashSet<string> CueConnectors = new(["called", "named", "name", "is", "was"], StringComparer.OrdinalIgnoreCase);
+
+    private readonly record struct Token(int Start, int Length, string Value)
+    {
+        public int End => Start + Length;
+    }
+
+    public static IEnumerable<(int Index, int Length, string Description)> Find(string text, PhiContext context)
+    {
+        var tokens = Tokens(text);
+        var used = new bool[tokens.Count];
+        var found = new List<(int, int, string)>();
+        var lastStaffEnd = -1;
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            var token = tokens[i];
+            string Gap(int at) => at <= 0 || at >= tokens.Count ? "" : text[tokens[at - 1].End..tokens[at].Start];
+
+            // "Dr. Patel", "Nurse Ruiz": staff; skip the name.
+            if (NameLexicon.IsStaffTitle(token.Value) && i + 1 < tokens.Count && Gap(i + 1) is " " or ". " or ".")
+            {
+                var end = NameEnd(tokens, text, i + 1, capitalisedOnly: true);
+                for (var k = i; k < end; k++)
+                {
+                    used[k] = true;
+                }
+
+                lastStaffEnd = end - 1;
+                continue;
+            }
+
+            // Newborns are registered as "Baby Boy Sanchez", "baby girl Nguyen" until they are named.
+            if (token.Value.Equals("baby", StringComparison.OrdinalIgnoreCase) && i + 2 < tokens.Count
+                && tokens[i + 1].Value.ToUpperInvariant() is "BOY" or "GIRL" && IsCandidate(tokens[i + 2]))
+            {
+                found.Add((token.Start, tokens[i + 2].End - token.Start, "a newborn's name"));
+                MarkUsed(used, i, i + 2);
+                continue;
+            }
+
+            if (PatientCues.Contains(StripPossessive(token.Value)) && PatientName(text, tokens, i) is { } cued)
+            {
+                found.Add((tokens[cued.From].Start, tokens[cued.To].End - tokens[cued.From].Start, "a patient's name"));
+                MarkUsed(used, i, cued.To);
+                continue;
+            }
+
+            if (NameLexicon.IsPersonTitle(token.Value) && i + 1 < tokens.Count && Gap(i + 1) is " " or ". " && IsCandidate(tokens[i + 1]))
+            {
+                var end = NameEnd(tokens, text, i + 1, capitalisedOnly: true);
+                var last = tokens[end - 1];
+                var given = end - 1 > i + 1 ? tokens[i + 1].Value : "";
+                var staff = context.IsStaffSurname(last.Value) || context.IsStaff(given, last.Value) || IsFollowedByRole(text, last.End);
+                if (!staff)
+                {
+                    found.Add((token.Start, last.End - token.Start, "a person's name"));
+                }
+                else
+                {
+                    lastStaffEnd = end - 1;
+                }
+
+                MarkUsed(used, i, end - 1);
+                continue;
+            }
+
+            if (LexiconName(text, tokens, i) is { } name)
+            {
+                var first = tokens[name.From];
+                var last = tokens[name.To];
+                var (given, surname) = name.SurnameFirst ? (last.Value, first.Value) : (first.Value, last.Value);
+                var staff = context.IsStaff(given, surname)
+                    || IsPrecededByRole(text, tokens, i)
+                    || (lastStaffEnd >= 0 && lastStaffEnd == i - 2 && tokens[i - 1].Value is "and" or "or" or "with")
+                    || (lastStaffEnd >= 0 && lastStaffEnd == i - 1 && Gap(i) is ", ")
+                    || IsFollowedByRole(text, last.End);
+                if (staff)
+                {
+                    lastStaffEnd = name.To;
+                }
+                else
+                {
+                    found.Add((first.Start, last.End - first.Start, "a person's name"));
+                }
+
+                MarkUsed(used, i, name.To);
+            }
+        }
+
+        return found;
+    }
+
+    private static List<Token> Tokens(string text)
+    {
+        var tokens = new List<Token>();
+        foreach (Match m in Word.Matches(text))
+        {
+            // "Olsen's" is Olsen; the 's stays in the text for the role check ("Shah's team").
+            var length = m.Value.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && m.Length > 3 ? m.Length - 2 : m.Length;
+            tokens.Add(new Token(m.Index, length, m.Value[..length]));
+        }
+
+        return tokens;
+    }
+
+    private static string StripPossessive(string word) => word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? word[..^2] : word;
+
+    private static void MarkUsed(bool[] used, int from, int to)
+    {
+        for (var k = from; k <= to; k++)
+        {
+            used[k] = true;
+        }
+    }
+
+    private static bool IsCapitalised(Token token) =>
+        char.IsUpper(token.Value[0]) && token.Value.Skip(1).Any(char.IsLower);
+
+    private static bool IsInitial(Token token) => token.Length == 1 && char.IsUpper(token.Value[0]);
+
+    // A capitalised word that may be a name: not a calendar, product, unit or project word.
+    private static bool IsCandidate(Token token) => IsCapitalised(token) && !NameLexicon.IsNotName(token.Value);
+
+    // The end (exclusive) of a name starting at 'from': up to three words, initials included.
+    private static int NameEnd(List<Token> tokens, string text, int from, bool capitalisedOnly)
+    {
+        var end = from;
+        while (end < tokens.Count && end - from < 3)
+        {
+            var token = tokens[end];
+            var gap = end == from ? " " : text[tokens[end - 1].End..token.Start];
+            var joined = gap is " " || (gap is ". " && end > from && IsInitial(tokens[end - 1]));
+            if (!joined || !(IsCandidate(token) || IsInitial(token) || (!capitalisedOnly && IsLexiconWord(token))))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        // A trailing initial is a sentence's "I" or "A", not part of the name.
+        while (end > from + 1 && IsInitial(tokens[end - 1]))
+        {
+            end--;
+        }
+
+        return Math.Max(end, from + 1);
+    }
+
+    private static bool IsLexiconWord(Token token) =>
+        (NameLexicon.IsUnambiguousGiven(token.Value) || NameLexicon.IsSurname(token.Value)) && !NameLexicon.IsNotName(token.Value);
+
+    // After "patient"/"pt": a capitalised word that is not a product word ("Patient Portal"), or, after
+    // a strong cue ("Patient: john smith", "patient called ..."), a lower-case word from the lexicon.
+    private static (int From, int To)? PatientName(string text, List<Token> tokens, int cue)
+    {
+        var j = cue + 1;
+        var strong = false;
+        while (j < tokens.Count && j - cue <= 3 && CueConnectors.Contains(tokens[j].Value))
+        {
+            strong |= !tokens[j].Value.Equals("is", StringComparison.OrdinalIgnoreCase) && !tokens[j].Value.Equals("was", StringComparison.OrdinalIgnoreCase);
+            j++;
+        }
+
+        if (j >= tokens.Count)
+        {
+            return null;
+        }
+
+        var gap = text[tokens[j - 1].End..tokens[j].Start];
+        if (gap.Trim() is not ("" or ":" or "." or "=" or "-" or ","))
+        {
+            return null;
+        }
+
+        strong |= gap.Contains(':', StringComparison.Ordinal) || gap.Contains('=', StringComparison.Ordinal);
+        var first = tokens[j];
+        if (IsCandidate(first))
+        {
+            return (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1);
+        }
+
+        if (strong && char.IsLower(first.Value[0]) && IsLexiconWord(first))
+        {
+            return (j, NameEnd(tokens, text, j, capitalisedOnly: false) - 1);
+        }
+
+        return null;
+    }
+
+    // "Margaret Olsen", "Margaret A. Olsen", "Olsen, Margaret": both parts from the lexicon.
+    private static (int From, int To, bool SurnameFirst)? LexiconName(string text, List<Token> tokens, int i)
+    {
+        var first = tokens[i];
+        if (!IsCandidate(first) || i + 1 >= tokens.Count)
+        {
+            return null;
+        }
+
+        string Gap(int at) => text[tokens[at - 1].End..tokens[at].Start];
+
+        if (NameLexicon.IsUnambiguousGiven(first.Value))
+        {
+            var k = i + 1;
+            if (IsInitial(tokens[k]) && Gap(k) is " " && k + 1 < tokens.Count && Gap(k + 1) is " " or ". ")
+            {
+                k++;
+            }
+
+            if (Gap(k) is " " or ". " && (k > i + 1 || Gap(k) is " ") && IsCandidate(tokens[k]) && NameLexicon.IsSurname(tokens[k].Value))
+            {
+                return (i, k, false);
+            }
+        }
+
+        if (NameLexicon.IsSurname(first.Value) && Gap(i + 1) is ", " && IsCandidate(tokens[i + 1]) && NameLexicon.IsUnambiguousGiven(tokens[i + 1].Value))
+        {
+            // "Olsen, Margaret Hunt" is a list of names; the second one is found on its own.
+            var next = i + 2 < tokens.Count && Gap(i + 2) is " " && IsCandidate(tokens[i + 2]);
+            if (!next)
+            {
+                return (i, i + 1, true);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPrecededByRole(string text, List<Token> tokens, int i)
+    {
+        if (i == 0)
+        {
+            return false;
+        }
+
+        var gap = text[tokens[i - 1].End..tokens[i].Start];
+        if (gap.IndexOfAny(['.', '!', '?', ';']) >= 0)
+        {
+            return false;
+        }
+
+        // "analyst Priya Shah", "Dr Shah", "director of nursing Paula Jensen".
+        return NameLexicon.IsRole(tokens[i - 1].Value) || NameLexicon.IsStaffTitle(tokens[i - 1].Value)
+            || (i >= 3 && tokens[i - 2].Value.Equals("of", StringComparison.OrdinalIgnoreCase) && NameLexicon.IsRole(tokens[i - 3].Value)
+                && text[tokens[i - 3].End..tokens[i - 1].Start].IndexOfAny(['.', '!', '?', ';', ',']) < 0);
+    }
+
+    private static bool IsFollowedByRole(string text, int end) =>
+        StaffAfter.IsMatch(text.AsSpan(end, Math.Min(80, text.Length - end)));
+}

@@ -1,0 +1,139 @@
+namespace HealthItPm.Domain.Privacy;
+
+/// <summary>
+/// Given names and surnames (the lists in <c>Lexicon/</c>, embedded in this assembly and read from
+/// it once; see <c>Lexicon/README.md</c> for their sources and licences), and the words that stop a
+/// capitalised word from being taken for a name in hospital project talk.
+/// </summary>
+internal static class NameLexicon
+{
+    private static readonly HashSet<string> Given = Load("HealthItPm.Domain.Privacy.Lexicon.given-names.txt");
+    private static readonly HashSet<string> Surnames = Load("HealthItPm.Domain.Privacy.Lexicon.surnames.txt");
+
+    // Given names that are also everyday words, capitalised at the start of a sentence or in a
+    // product name ("Will Brown's team sign off?", "Grant Funding", "Mark Complete", "Chase Bank").
+    // A name still counts after a cue ("patient Will Brown") or a title ("Mrs. Grant").
+    private static readonly HashSet<string> AmbiguousGiven = new(
+    [
+        "Ad", "Alpha", "Amber", "An", "Angel", "Any", "April", "Art", "August", "Autumn", "Bank", "Bill", "Bond", "Brand", "Bud",
+        "Care", "Case", "Cash", "Chance", "Chase", "Chip", "Clay", "Con", "Court", "Cross", "Dale", "Dawn", "Delta", "Derby",
+        "Desire", "Destiny", "Echo", "Ed", "Else", "Era", "Even", "Fair", "Faith", "Fan", "Far", "Fax", "Field", "Fields",
+        "Free", "Gates", "Genesis", "Glad", "Golden", "Grace", "Grant", "Guy", "Ha", "Had", "Happy", "Harmony", "Haven", "Hi",
+        "Hope", "In", "Iris", "Job", "Joy", "June", "Junior", "Karma", "La", "Lady", "Land", "Lane", "Law", "Lean", "Liberty",
+        "Link", "Lock", "Long", "Love", "Lucky", "Ma", "Major", "Man", "Manual", "Many", "March", "Mark", "Max", "May", "Mayor",
+        "Meta", "Mi", "Mill", "Min", "Minor", "Miss", "Moon", "My", "Nova", "Numbers", "Nu", "Omega", "Pa", "Page", "Park",
+        "Pat", "Patience", "Penny", "Port", "Precious", "Price", "Prince", "Queen", "Rich", "Ring", "Rock", "Row", "Royal", "Sage",
+        "Say", "Season", "See", "Serene", "Shadow", "Sky", "So", "Son", "Soon", "Spring", "Star", "Sterling", "Storm", "Summer",
+        "Sun", "Temp", "Temple", "Tiny", "Town", "Trace", "Trinity", "Trip", "Urban", "Van", "Wait", "Wake", "Ward", "Wash",
+        "Way", "Web", "Will", "Win", "Winter", "Yard", "Young",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    // Capitalised words of project talk that are in the name lists: calendar words, vendors and
+    // their products, units and buildings, clinical and IT nouns.
+    private static readonly HashSet<string> NotNames = new(
+    [
+        // Calendar.
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+        "May", "June", "July", "August", "September", "October", "November", "December", "Christmas", "Easter", "Thanksgiving",
+        // Vendors and products.
+        "Epic", "Cerner", "Oracle", "Meditech", "Allscripts", "Athena", "Athenahealth", "Philips", "Siemens", "Imprivata", "Nuance",
+        "Dragon", "Zebra", "Vocera", "Omnicell", "Pyxis", "Baxter", "Alaris", "Hyland", "OnBase", "Citrix", "Microsoft", "Teams",
+        "Azure", "Windows", "Haiku", "Rover", "Canto", "Beaker", "Willow", "Cadence", "Prelude", "Cupid", "Stork", "Beacon",
+        "Radiant", "Tapestry", "Resolute", "Clarity", "Caboodle", "Cosmos", "Hyperspace", "Hyperdrive", "Bridges", "Kaleidoscope",
+        "Cogito", "Healthy", "Planet", "Grand", "Central", "Optime", "Anesthesia", "Rhapsody", "Mirth", "Cloverleaf", "Sectra",
+        "Agfa", "Fuji", "Carestream", "Stryker", "Medtronic", "Abbott", "Dexcom", "Ascom", "Spok", "Amion", "Kronos", "Workday",
+        "Lawson", "Infor", "Tableau", "Excel", "Outlook", "SharePoint", "Jira", "ServiceNow", "Smartsheet", "Visio",
+        "Portal", "Chart", "Sterling", "Mercury", "Apollo", "Atlas", "Orion", "Phoenix", "Titan", "Nexus", "Summit", "Horizon",
+        // Places, buildings and units.
+        "North", "South", "East", "West", "Tower", "Pavilion", "Campus", "Wing", "Building", "Street", "Hospital", "Medical",
+        "Center", "Centre", "Clinic", "Health", "Memorial", "Regional", "General", "Community", "University", "Children",
+        "Mercy", "Providence", "Sinai", "Samaritan", "Lourdes", "Unit", "Valley", "Ridge", "Heights", "Hills", "Springs", "Creek",
+        "Meadows", "Crossing", "Commons", "Plaza", "Station", "County", "City", "Township", "Village", "Floor", "Suite", "Level", "Annex", "Main",
+        // Project, clinical and IT nouns that the surname list also holds.
+        "Go", "Live", "Patient", "Safety", "Nurse", "Nursing", "Doctor", "Pharmacy", "Lab", "Labs", "Radiology", "Surgery",
+        "Cardiology", "Oncology", "Board", "Review", "Sign", "Off", "Build", "Test", "Training", "Support", "Desk",
+        "Service", "Help", "Cutover", "Downtime", "Command", "Huddle", "Budget", "Change", "Control", "Steering", "Committee",
+        "Council", "Week", "Night", "Shift", "Team", "Group", "Order", "Orders", "Set", "Sets", "Note", "Notes", "Flow",
+        "Sheet", "Sheets", "Bed", "Beds", "Room", "Rooms", "Queue", "Interface", "Engine", "Server", "Printer", "Label", "Labels",
+        "Scanner", "Badge", "Tap", "Single", "Sign-On", "Smart", "Phrase", "Phrases", "Links", "Report", "Reports",
+        "Rule", "Rules", "Alert", "Alerts", "Best", "Practice", "Advisory", "Health", "Maintenance", "Record", "Records",
+        "Bar", "Code", "Coding", "Charge", "Charges", "Revenue", "Cycle", "Access", "Security", "Privacy", "Compliance", "Quality",
+        "Risk", "Issue", "Issues", "Status",
+        "Dashboard", "Workqueue", "Worklist", "Inbox", "In", "Basket", "Ambulatory", "Inpatient", "Outpatient", "Emergency",
+        "Trauma", "Stroke", "Sepsis", "Heart", "Cancer", "Women", "Family", "Medicine", "Pediatrics", "Behavioral", "Rehab",
+        // Words that follow "patient" in product and service names ("Patient Portal", "Patient Safety").
+        "Portals", "Experience", "Engagement", "Registration", "Financial", "Satisfaction", "Education", "Intake", "Scheduling",
+        "Transport", "Tracking", "Identification", "Identity", "Advocate", "Relations", "Services", "Charts", "List", "Lists",
+        "Data", "Information", "Monitoring", "Monitor", "Monitors", "Handoff", "Handoffs", "Discharge", "Admission", "Admissions",
+        "Outcomes", "Wristband", "Wristbands", "Banner", "Header", "Search", "Lookup", "Merge", "Matching", "Summary", "Summaries",
+        "Short", "Stay", "Home", "Hospice", "Post", "Acute", "Critical", "Intensive", "Step", "Down", "Float", "Pool",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    // Roles before a name ("analyst Priya Shah", "charge nurse Dana Ruiz") or after it ("Priya Shah,
+    // our Epic analyst", "Dana Ruiz (PM)"): staff, not patients.
+    private static readonly HashSet<string> Roles = new(
+    [
+        "dr", "doctor", "nurse", "rn", "lpn", "np", "pa", "md", "cna", "crna", "aprn", "pharmacist", "pharmd", "physician",
+        "surgeon", "hospitalist", "resident", "attending", "intern", "clinician", "therapist", "dietitian", "radiologist",
+        "anesthesiologist", "pathologist", "cardiologist", "pediatrician", "midwife", "manager", "mgr", "director", "analyst",
+        "lead", "architect", "engineer", "developer", "dev", "trainer", "educator", "superuser", "super-user", "champion",
+        "sponsor", "pm", "pmo", "coordinator", "specialist", "consultant", "contractor", "rep", "representative", "vendor",
+        "admin", "administrator", "tech", "technician", "technologist", "informaticist", "cmio", "cnio", "cio", "cno", "cmo",
+        "cfo", "ceo", "coo", "ciso", "cto", "vp", "svp", "evp", "chief", "supervisor", "scheduler", "builder", "tester", "owner",
+        "officer", "liaison", "colleague", "counterpart", "contact", "dba", "sme", "head", "executive", "president", "assistant",
+        "clerk", "registrar", "coder", "aide", "volunteer", "partner", "principal", "secretary", "chair", "chairperson",
+        "educators", "analysts", "nurses", "managers", "leads", "trainers", "superusers", "informatics", "sysadmin", "mentor",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    // Credentials written after a staff member's name: "Dana Ruiz, RN".
+    private static readonly HashSet<string> Credentials = new(
+    [
+        "RN", "MD", "NP", "PA", "PA-C", "DO", "LPN", "CNA", "PharmD", "BSN", "MSN", "DNP", "PhD", "MBA", "PMP", "CPHIMS", "CRNA",
+        "APRN", "FACHE", "RPh", "MHA", "MPH", "CCRN", "RRT", "CPhT",
+    ], StringComparer.Ordinal);
+
+    // Titles in front of a patient's (or anyone's) name.
+    private static readonly HashSet<string> PersonTitles = new(["Mr", "Mrs", "Ms", "Miss", "Mx"], StringComparer.Ordinal);
+
+    // Titles that make the name after them staff.
+    private static readonly HashSet<string> StaffTitles = new(["Dr", "Doctor", "Nurse", "Prof", "Professor", "Pastor", "Chaplain"], StringComparer.Ordinal);
+
+    /// <summary>A given name that is not also an everyday word, so it can start a name with no cue.</summary>
+    public static bool IsUnambiguousGiven(string word) =>
+        Contains(Given, word) && !NotNames.Contains(word) && !AmbiguousGiven.Contains(word);
+
+    public static bool IsSurname(string word) => Contains(Surnames, word) && !NotNames.Contains(word);
+
+    public static bool IsNotName(string word) => NotNames.Contains(word);
+
+    public static bool IsRole(string word) => Roles.Contains(word);
+
+    public static bool IsPersonTitle(string word) => PersonTitles.Contains(word);
+
+    public static bool IsStaffTitle(string word) => StaffTitles.Contains(word);
+
+    public static bool IsTitleOrCredential(string word) =>
+        PersonTitles.Contains(word) || StaffTitles.Contains(word) || Credentials.Contains(word);
+
+    // The census writes O'Connor as Oconnor and has no double-barrelled names: "Smith-Jones" is found by either part.
+    private static bool Contains(HashSet<string> names, string word) =>
+        names.Contains(word) || (word.Contains('\'', StringComparison.Ordinal) && names.Contains(word.Replace("'", "", StringComparison.Ordinal)))
+            || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').Any(names.Contains));
+
+    private static HashSet<string> Load(string resource)
+    {
+        using var stream = typeof(NameLexicon).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException("The name list " + resource + " is not embedded in the Domain assembly.");
+        using var reader = new StreamReader(stream);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                names.Add(line);
+            }
+        }
+
+        return names;
+    }
+}

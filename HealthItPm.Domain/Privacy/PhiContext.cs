@@ -1,0 +1,59 @@
+namespace HealthItPm.Domain.Privacy;
+
+/// <summary>
+/// What the bot knows about the people and the organisation around a text, so that staff are not
+/// mistaken for patients: the names of the project team (and any roster the bot knows) and the
+/// e-mail and web domains of the hospital and its vendors. Names are compared by given name and
+/// surname, ignoring case, middle initials and titles; a domain covers its subdomains.
+/// </summary>
+public sealed class PhiContext
+{
+    private readonly HashSet<string> fullNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> surnames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string[] domains;
+
+    public PhiContext(IEnumerable<string>? staffNames = null, IEnumerable<string>? staffDomains = null)
+    {
+        foreach (var name in staffNames ?? [])
+        {
+            var parts = NameParts(name);
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+
+            // "Shah, Priya" on a roster is Priya Shah.
+            if (parts.Count >= 2 && NameParts(name.Split(',')[0]).Count == 1)
+            {
+                parts = [.. parts.Skip(1), parts[0]];
+            }
+
+            surnames.Add(parts[^1]);
+            if (parts.Count >= 2)
+            {
+                fullNames.Add(parts[0] + " " + parts[^1]);
+            }
+        }
+
+        domains = [.. (staffDomains ?? []).Select(d => d.Trim().TrimStart('@').TrimEnd('.').ToUpperInvariant()).Where(d => d.Length > 0)];
+    }
+
+    /// <summary>No roster and no staff domains: every name shape and every address counts.</summary>
+    public static PhiContext None { get; } = new();
+
+    internal bool IsStaff(string given, string surname) => fullNames.Contains(given + " " + surname);
+
+    internal bool IsStaffSurname(string surname) => surnames.Contains(surname);
+
+    internal bool IsStaffDomain(string host)
+    {
+        var upper = host.TrimEnd('.').ToUpperInvariant();
+        return domains.Any(d => upper == d || upper.EndsWith("." + d, StringComparison.Ordinal));
+    }
+
+    // Words of the name without titles, initials or credentials: "Dr. Priya K. Shah, RN" -> Priya, Shah.
+    private static List<string> NameParts(string name) =>
+        [.. name.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Trim('.'))
+            .Where(p => p.Length > 1 && !NameLexicon.IsTitleOrCredential(p))];
+}

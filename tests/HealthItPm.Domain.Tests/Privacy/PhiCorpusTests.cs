@@ -1,0 +1,96 @@
+using System.Globalization;
+using HealthItPm.Domain.Privacy;
+using Xunit.Abstractions;
+
+namespace HealthItPm.Domain.Tests.Privacy;
+
+/// <summary>
+/// Measures the guard on phi-corpus.txt: sentences with PHI in every Safe Harbor category and clean
+/// project talk full of staff, vendors, products, units, dates, tickets and budgets. Recall is the
+/// share of PHI sentences refused; the false-alarm rate is the share of clean sentences refused.
+/// </summary>
+public class PhiCorpusTests(ITestOutputHelper output)
+{
+    private const double MinimumRecall = 0.95;
+    private const double MaximumFalseAlarms = 0.05;
+
+    // The project team the bot knows, and the hospital's domain, as a deployment would configure them.
+    private static readonly PhiContext Project = new(
+        staffNames:
+        [
+            "Priya Shah", "Dana Ruiz", "Tom Becker", "Keisha Washington", "Dr. Marcus Lee", "Rahul Mehta", "Sofia Martinez",
+            "Greg Olson", "Hannah Kim", "Jamal Carter", "Linda Torres", "Ben Fischer", "Erin O'Neill",
+        ],
+        staffDomains: ["hospital.example"]);
+
+    private sealed record Line(bool IsPhi, string Category, string Text);
+
+    [Fact]
+    public void The_corpus_holds_at_least_300_sentences_half_of_them_with_phi_in_every_category()
+    {
+        var lines = Corpus();
+
+        Assert.True(lines.Count >= 300, $"{lines.Count} sentences");
+        Assert.InRange(lines.Count(l => l.IsPhi), lines.Count * 0.4, lines.Count * 0.6);
+        string[] categories = ["name", "ssn", "mrn", "dob", "date", "age", "phone", "fax", "email", "address", "zip", "plan", "account", "licence", "device", "url", "ip"];
+        Assert.All(categories, c => Assert.True(lines.Count(l => l.Category == c) >= 3, c));
+    }
+
+    [Fact]
+    public void Recall_is_at_least_95_percent_and_false_alarms_at_most_5_percent()
+    {
+        var lines = Corpus();
+
+        var (recall, falseAlarms) = Measure(lines, Project, "with the project roster and staff domain", detailed: true);
+        Measure(lines, PhiContext.None, "without roster context (PhiGuard.Scan(text))", detailed: false);
+
+        Assert.True(recall >= MinimumRecall, $"Recall {recall:P1} is below {MinimumRecall:P0}.");
+        Assert.True(falseAlarms <= MaximumFalseAlarms, $"False alarms {falseAlarms:P1} are above {MaximumFalseAlarms:P0}.");
+    }
+
+    // Sentences written after the guard was tuned on the corpus: the figure to expect on new text.
+    [Fact]
+    public void On_held_out_sentences_recall_and_false_alarms_hold_too()
+    {
+        var lines = Corpus("phi-corpus-held-out.txt");
+
+        var (recall, falseAlarms) = Measure(lines, Project, "held out, with the project roster and staff domain", detailed: true);
+        Measure(lines, PhiContext.None, "held out, without roster context", detailed: false);
+
+        Assert.True(recall >= MinimumRecall, $"Recall {recall:P1} is below {MinimumRecall:P0}.");
+        Assert.True(falseAlarms <= MaximumFalseAlarms, $"False alarms {falseAlarms:P1} are above {MaximumFalseAlarms:P0}.");
+    }
+
+    private (double Recall, double FalseAlarms) Measure(IReadOnlyList<Line> lines, PhiContext context, string label, bool detailed)
+    {
+        var phi = lines.Where(l => l.IsPhi).ToList();
+        var clean = lines.Where(l => !l.IsPhi).ToList();
+        var missed = phi.Where(l => PhiGuard.Scan(l.Text, context).Count == 0).ToList();
+        var alarms = clean.Select(l => (l.Text, Findings: PhiGuard.Scan(l.Text, context))).Where(l => l.Findings.Count > 0).ToList();
+        var recall = 1 - ((double)missed.Count / phi.Count);
+        var falseAlarms = (double)alarms.Count / clean.Count;
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}: recall {recall:P1} ({phi.Count - missed.Count}/{phi.Count}), false alarms {falseAlarms:P1} ({alarms.Count}/{clean.Count})"));
+        if (!detailed)
+        {
+            return (recall, falseAlarms);
+        }
+
+        foreach (var category in phi.GroupBy(l => l.Category))
+        {
+            var caught = category.Count(l => PhiGuard.Scan(l.Text, context).Count > 0);
+            output.WriteLine($"  {category.Key,-8} {caught}/{category.Count()}");
+        }
+
+        missed.ForEach(l => output.WriteLine($"  missed ({l.Category}): {l.Text}"));
+        alarms.ForEach(a => output.WriteLine($"  false alarm: {a.Text} -> {string.Join(", ", a.Findings.Select(f => $"{f.Kind} \u201c{a.Text.Substring(f.Index, f.Length)}\u201d"))}"));
+        return (recall, falseAlarms);
+    }
+
+    private static List<Line> Corpus(string file = "phi-corpus.txt") =>
+        [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Privacy", file))
+            .Where(l => l.Length > 0 && l[0] != '#')
+            .Select(l => l.Split('\t', 2))
+            .Select(p => p[0] == "clean" ? new Line(false, "", p[1]) : new Line(true, p[0]["phi ".Length..], p[1]))];
+}
