@@ -6,6 +6,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Messaging;
 
@@ -105,7 +106,7 @@ public sealed class CheckInCardDeliveries(ICheckInStore store, IProjectRepositor
 }
 
 /// <summary>The one reminder, to those whose card arrived and who have not answered when its turn comes.</summary>
-public sealed class CheckInReminderDeliveries(ICheckInStore store, IProjectRepository projects, IDeliveryLedger ledger, TimeProvider clock) : CheckInKind(store, projects)
+public sealed class CheckInReminderDeliveries(ICheckInStore store, IProjectRepository projects, IDeliveryLedger ledger, IOptions<DeliveryOptions> options, TimeProvider clock) : CheckInKind(store, projects)
 {
     public override string Kind => DeliveryTopics.CheckInReminder;
 
@@ -125,7 +126,8 @@ public sealed class CheckInReminderDeliveries(ICheckInStore store, IProjectRepos
             case ReminderDecision.NotNeeded:
                 return new Composition.NotNeeded();
             case ReminderDecision.WaitForCard:
-                return new Composition.Later(TimeSpan.FromMinutes(1));
+                // By the end of a lease the card is settled, or free for another host to take.
+                return new Composition.Later(options.Value.Lease);
         }
 
         var name = await ProjectNameAsync(work, round.Project, cancellationToken);

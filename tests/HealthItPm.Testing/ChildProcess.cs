@@ -86,6 +86,16 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{what}: not ready after {timeout.TotalSeconds} s.\n{Output}");
     }
 
+    /// <summary>Kills the process and its children at once (SIGKILL: no graceful stop, nothing flushed), as a crash would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -176,7 +176,7 @@ public sealed partial class DeliveryWorker : BackgroundService
             return true;
         }
 
-        if (message.DequeueCount > _options.MaxDequeueCount)
+        if (work.FailedReceives(message.DequeueCount) > _options.MaxDequeueCount)
         {
             LogGivenUp(_logger, work.Kind, work.Subject, message.DequeueCount);
             if (work.RecipientId is { } recipient)
@@ -200,14 +200,14 @@ public sealed partial class DeliveryWorker : BackgroundService
     private async Task<bool> FanOutAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, CancellationToken cancellationToken)
     {
         var audience = await kind.AudienceAsync(work, work.Offset, _options.FanOutSlice, cancellationToken);
-        await _queue.EnqueueAsync([.. audience.Select(p => work with { Recipient = p.Value, Offset = 0 })], cancellationToken);
+        await _queue.EnqueueAsync([.. audience.Select(p => work with { Recipient = p.Value, Offset = 0, Handled = 0 })], cancellationToken);
         if (audience.Count < _options.FanOutSlice)
         {
             await _queue.CompleteAsync(message, cancellationToken);
         }
         else
         {
-            await _queue.HideAsync(message, TimeSpan.Zero, work with { Offset = work.Offset + audience.Count }, cancellationToken);
+            await _queue.HideAsync(message, TimeSpan.Zero, work with { Offset = work.Offset + audience.Count, Handled = work.Handled + 1 }, cancellationToken);
         }
 
         return true;
@@ -234,7 +234,7 @@ public sealed partial class DeliveryWorker : BackgroundService
         if (actionable > now)
         {
             // Another host holds it, or a retry waits: look again then (or after the longest sleep).
-            await _queue.HideAsync(message, Sleep(actionable - now), null, cancellationToken);
+            await _queue.HideAsync(message, Sleep(actionable - now), work with { Handled = work.Handled + 1 }, cancellationToken);
             return false;
         }
 
@@ -243,7 +243,8 @@ public sealed partial class DeliveryWorker : BackgroundService
         var version = await _ledger.WriteAsync(tenant, claim, stored?.Version, reported: false, cancellationToken);
         if (version is null)
         {
-            await _queue.HideAsync(message, TimeSpan.FromSeconds(1), null, cancellationToken);
+            // Another host claimed it in the same moment: look again shortly (its record will say what it did).
+            await _queue.HideAsync(message, Sleep(TimeSpan.FromSeconds(1)), work with { Handled = work.Handled + 1 }, cancellationToken);
             return false;
         }
 
@@ -258,7 +259,7 @@ public sealed partial class DeliveryWorker : BackgroundService
                 // Not a try: the claim is given back with the wait, and the attempt count stays as it was.
                 var waiting = claim with { Attempts = attempts - 1, ClaimedUntil = null, NextAttemptAt = now + later.Wait };
                 await _ledger.WriteAsync(tenant, waiting, version, reported: false, cancellationToken);
-                await _queue.HideAsync(message, Sleep(later.Wait), null, cancellationToken);
+                await _queue.HideAsync(message, Sleep(later.Wait), work with { Handled = work.Handled + 1 }, cancellationToken);
                 return false;
             case Composition.Card card:
                 await SendAsync(message, work, kind, claimed, card.Activity, cancellationToken);
@@ -301,7 +302,7 @@ public sealed partial class DeliveryWorker : BackgroundService
                 LogRetry(_logger, work.Kind, work.Subject, status, attempts, retry.Wait);
                 var waiting = claim with { ClaimedUntil = null, NextAttemptAt = _clock.GetUtcNow() + retry.Wait, LastStatus = status, UpdatedAt = _clock.GetUtcNow() };
                 await _ledger.WriteAsync(tenant, waiting, version, reported: false, cancellationToken);
-                await _queue.HideAsync(message, Sleep(retry.Wait), null, cancellationToken);
+                await _queue.HideAsync(message, Sleep(retry.Wait), work with { Handled = work.Handled + 1 }, cancellationToken);
                 break;
         }
     }

@@ -22,6 +22,8 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<(int Status, string? RetryAfter, string? PathContains)> _failures = [];
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
+    private readonly ConcurrentDictionary<string, Action> _before = new();
     private int _ids;
 
     private FakeConnector(WebApplication app, int port)
@@ -74,6 +76,20 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next call whose path contains <paramref name="pathContains"/> is never answered (as if Teams
+    /// hung); the task completes when it arrives, so a test can kill the bot mid-send.
+    /// </summary>
+    public Task HoldNext(string pathContains)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds[pathContains] = arrived;
+        return arrived.Task;
+    }
+
+    /// <summary>Runs <paramref name="action"/> when the next call whose path contains <paramref name="pathContains"/> arrives, before it is answered.</summary>
+    public void BeforeAnswering(string pathContains, Action action) => _before[pathContains] = action;
+
     public async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
@@ -105,7 +121,21 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync();
-        var failed = TryTakeFailure(context.Request.Path.Value ?? "", out var failure);
+        var path = context.Request.Path.Value ?? "";
+        if (_holds.Keys.FirstOrDefault(k => path.Contains(k, StringComparison.Ordinal)) is { } held && _holds.TryRemove(held, out var arrived))
+        {
+            _requests.Enqueue(new ConnectorRequest(context.Request.Method, path, text.Length > 0 ? JObject.Parse(text) : null, Accepted: false));
+            arrived.TrySetResult();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        if (_before.Keys.FirstOrDefault(k => path.Contains(k, StringComparison.Ordinal)) is { } hook && _before.TryRemove(hook, out var before))
+        {
+            before();
+        }
+
+        var failed = TryTakeFailure(path, out var failure);
         _requests.Enqueue(new ConnectorRequest(context.Request.Method, context.Request.Path.Value ?? "", text.Length > 0 ? JObject.Parse(text) : null, !failed));
 
         if (failed)

@@ -1,0 +1,96 @@
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Ports;
+using static HealthItPm.Bot.Tests.Support.HostProcesses;
+
+namespace HealthItPm.Bot.Tests.Delivery;
+
+/// <summary>
+/// A bot host killed (SIGKILL, no graceful stop) in the middle of a delivery, and another host
+/// taking over: every reachable person gets exactly one check-in card and, not having answered,
+/// exactly one reminder. The hosts are real processes on one Azurite, working in real time with a
+/// short lease.
+/// </summary>
+public sealed class HostCrashTests : IAsyncLifetime
+{
+    private readonly HostProcesses _hosts = new();
+
+    public Task InitializeAsync() => _hosts.InitializeAsync();
+
+    public Task DisposeAsync() => _hosts.DisposeAsync();
+
+    private async Task QueueRoundAsync(CheckInRound round, bool reminders)
+    {
+        var rounds = _hosts.Get<CheckInRounds>();
+        await rounds.QueueCardsAsync(Tenant, Code, round.Id, default);
+        if (reminders)
+        {
+            var open = (await _hosts.Get<ICheckInStore>().OpenRoundsAsync(default)).Single();
+            await rounds.StepAsync(open, default);
+        }
+    }
+
+    private async Task<bool> AllSettledAsync(CheckInRound round, params string[] kinds)
+    {
+        var ledger = _hosts.Get<IDeliveryLedger>();
+        foreach (var kind in kinds)
+        {
+            var records = await ledger.ListAsync(Tenant, DeliveryTopics.CheckIn(kind, Code, round.Id), default);
+            if (records.Count < round.Audience.Count || records.Any(r => !r.IsSettled))
+            {
+                return false;
+            }
+        }
+
+        return await _hosts.Get<DeliveryQueues>().CountAsync(DeliveryQueues.WorkQueue, default) == 0;
+    }
+
+    [Fact]
+    public async Task A_host_killed_after_taking_a_card_and_before_Teams_took_it_loses_nothing_and_sends_nothing_twice()
+    {
+        var round = await _hosts.OpenRoundAsync();
+        var nurseCardHeld = _hosts.Connector.HoldNext(NurseChat);
+        await QueueRoundAsync(round, reminders: true);
+
+        var first = await _hosts.StartHostAsync();
+        await nurseCardHeld.WaitAsync(TimeSpan.FromSeconds(60));
+        await first.KillAsync();
+        await _hosts.StartHostAsync();
+
+        await _hosts.EventuallyAsync(() => AllSettledAsync(round, DeliveryTopics.CheckInCard, DeliveryTopics.CheckInReminder), "Every card and reminder settled");
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "Reminder: EHR check-in"));
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "\"EHR check-in\""));
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "Reminder: EHR check-in"));
+        var nurse = await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), new PersonId(TestActivities.NurseAadId), default);
+        Assert.Equal((DeliveryState.Sent, 2), (nurse!.State, nurse.Attempts));
+        var pharmacist = await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), new PersonId(TestActivities.PharmacistAadId), default);
+        Assert.Equal(DeliveryState.Unreachable, pharmacist!.State);
+    }
+
+    [Fact]
+    public async Task A_host_killed_after_recording_a_send_and_before_removing_its_work_sends_nothing_twice()
+    {
+        var round = await _hosts.OpenRoundAsync();
+        await using var queueService = new PausableProxy(_hosts.QueuePort);
+        var throughProxy = _hosts.ConnectionString.Replace($"QueueEndpoint=http://127.0.0.1:{_hosts.QueuePort}/", $"QueueEndpoint=http://127.0.0.1:{queueService.Port}/", StringComparison.Ordinal);
+
+        // Teams takes the nurse's card; from then on the host's queue calls hang, so it records the send and dies before removing the work.
+        _hosts.Connector.BeforeAnswering(NurseChat, queueService.Pause);
+        await QueueRoundAsync(round, reminders: false);
+        var first = await _hosts.StartHostAsync(throughProxy);
+        var topic = DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id);
+        await _hosts.EventuallyAsync(async () => (await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, topic, new PersonId(TestActivities.NurseAadId), default))?.State == DeliveryState.Sent, "The nurse's card recorded as sent");
+        await first.KillAsync();
+        queueService.Resume();
+        await _hosts.StartHostAsync();
+
+        await _hosts.EventuallyAsync(() => AllSettledAsync(round, DeliveryTopics.CheckInCard), "Every card settled");
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "\"EHR check-in\""));
+    }
+}

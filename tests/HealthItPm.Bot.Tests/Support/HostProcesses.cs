@@ -1,0 +1,139 @@
+using HealthItPm.Bot.Storage;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Testing;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthItPm.Bot.Tests.Support;
+
+/// <summary>
+/// Bot hosts as separate OS processes (the built HealthItPm.Bot.dll) on one private Azurite and one
+/// fake connector, so a test can kill one with SIGKILL at a moment it chooses and start another, as a
+/// crashed instance and its replacement would. An in-process host with its loops off sets up the data.
+/// The project EHR has the PM and a nurse (both with a 1:1 chat) and a pharmacist who never installed the app.
+/// </summary>
+public sealed class HostProcesses : IAsyncLifetime
+{
+    public const string PmChat = "a:pm-chat";
+    public const string NurseChat = "a:nurse-chat";
+    public const int LeaseSeconds = 5;
+
+    public static readonly TenantId Tenant = new(TestActivities.Tenant);
+    public static readonly ProjectCode Code = new("EHR");
+
+    private readonly AzuriteFixture _azurite = new();
+    private readonly List<ChildProcess> _hosts = [];
+
+    public FakeConnector Connector { get; private set; } = null!;
+
+    public BotHost Setup { get; private set; } = null!;
+
+    public string ConnectionString => _azurite.ConnectionString;
+
+    public int QueuePort => _azurite.QueuePort;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        Connector = await FakeConnector.StartAsync();
+        Setup = new BotHost(_azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
+            ["Scheduler:Enabled"] = "false",
+            ["Delivery:Enabled"] = "false",
+            ["Delivery:LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _ = Setup.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        await Setup.DisposeAsync();
+        await Connector.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    public T Get<T>()
+        where T : notnull => Setup.Services.GetRequiredService<T>();
+
+    /// <summary>Starts a bot host process that delivers (its scheduler off: the test decides what is due), with a short lease.</summary>
+    public async Task<ChildProcess> StartHostAsync(string? connectionString = null)
+    {
+        var port = ChildProcess.FreeTcpPort();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var host = ChildProcess.Start(
+            "dotnet",
+            [Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot", "bin", configuration, "net10.0", "HealthItPm.Bot.dll"), "--urls", $"http://127.0.0.1:{port}"],
+            Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot"),
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Storage__ConnectionString"] = connectionString ?? _azurite.ConnectionString,
+                ["Scheduler__Enabled"] = "false",
+                ["Delivery__LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Delivery__HeartbeatSeconds"] = "1",
+            });
+        _hosts.Add(host);
+        using var http = new HttpClient();
+        await host.WaitUntilAsync(async () => await ChildProcess.IsListeningAsync(port), TimeSpan.FromSeconds(60), "A bot host");
+        return host;
+    }
+
+    /// <summary>EHR with its people, and a check-in round opened two hours ago whose reminders are already due.</summary>
+    public async Task<CheckInRound> OpenRoundAsync()
+    {
+        var projects = Get<ProjectService>();
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var pm = new ProjectMember(new PersonId(TestActivities.PmAadId), "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null);
+        Assert.IsType<Outcome<Project>.Done>(await projects.CreateAsync(Tenant, pm, new NewProject("EHR", "Epic EHR go-live", ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "UTC"), default));
+        await projects.ChangeAsync(Tenant, pm.Person, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
+        {
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.NurseAadId), "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, "ICU"));
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.PharmacistAadId), "Grace Kim", ProjectRole.Stakeholder, StakeholderRole.Pharmacist, "Pharmacy"));
+        }, default);
+        await GiveChatAsync(pm.Person, PmChat);
+        await GiveChatAsync(new PersonId(TestActivities.NurseAadId), NurseChat);
+
+        var project = (await Get<IProjectRepository>().GetAsync(Tenant, Code, default))!.Project;
+        var opens = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(-2);
+        var round = new CheckInRound(Code, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(48), false, Audience.Everyone.Select(project));
+        Assert.True(await Get<ICheckInStore>().AddRoundAsync(Tenant, round, default));
+        return round;
+    }
+
+    public int CardsTo(string conversation, string text) =>
+        Connector.SentActivities(conversation).Count(a => a.ToString().Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Waits until <paramref name="done"/> holds (the hosts work in real time), failing with the hosts' output.</summary>
+    public async Task EventuallyAsync(Func<Task<bool>> done, string what, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await done())
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"{what} did not happen in {seconds} s. Calls: {string.Join("; ", Connector.Requests.Select(r => $"{r.Method} {r.Path} {(r.Accepted ? "" : "(not answered)")}"))}\n"
+            + string.Join("\n---\n", _hosts.Select(h => h.Output.Length > 4000 ? h.Output[^4000..] : h.Output)));
+    }
+
+    private Task GiveChatAsync(PersonId person, string conversation)
+    {
+        var reference = new ConversationReference { ChannelId = "msteams", ServiceUrl = Connector.ServiceUrl, Conversation = new ConversationAccount(id: conversation, tenantId: Tenant.Value), Bot = new ChannelAccount("28:bot") };
+        return Get<ConversationReferenceTable>().SaveAsync(Tenant, ConversationReferenceTable.PersonKey(person), new StoredConversation(reference, true, default, "29:" + conversation, null, null), default);
+    }
+}

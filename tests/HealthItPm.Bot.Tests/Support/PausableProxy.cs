@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace HealthItPm.Bot.Tests.Support;
+
+/// <summary>
+/// A TCP relay on loopback in front of one storage endpoint. Paused, it stops passing bytes either
+/// way (connections stay open), so a bot host's calls to that service hang as in an outage, at a
+/// moment the test chooses.
+/// </summary>
+public sealed class PausableProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly int _target;
+    private readonly CancellationTokenSource _stop = new();
+    private volatile TaskCompletionSource _running = Started();
+
+    public PausableProxy(int targetPort)
+    {
+        _target = targetPort;
+        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _ = AcceptAsync();
+    }
+
+    public int Port { get; }
+
+    public void Pause() => _running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Resume() => _running.TrySetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        Resume();
+        await _stop.CancelAsync();
+        _listener.Stop();
+        _stop.Dispose();
+    }
+
+    private static TaskCompletionSource Started()
+    {
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        running.SetResult();
+        return running;
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = RelayAsync(client);
+        }
+    }
+
+    private async Task RelayAsync(TcpClient client)
+    {
+        using (client)
+        using (var upstream = new TcpClient())
+        {
+            try
+            {
+                await upstream.ConnectAsync(IPAddress.Loopback, _target, _stop.Token);
+                await Task.WhenAny(PumpAsync(client.GetStream(), upstream.GetStream()), PumpAsync(upstream.GetStream(), client.GetStream()));
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private async Task PumpAsync(Stream from, Stream to)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+        {
+            await _running.Task.WaitAsync(_stop.Token);
+            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+        }
+    }
+}
