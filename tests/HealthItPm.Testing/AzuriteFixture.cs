@@ -5,9 +5,11 @@ using Xunit;
 namespace HealthItPm.Testing;
 
 /// <summary>
-/// A private Azurite (table service) for one test assembly: its own free port and a fresh data
-/// folder, so test runs never see a developer's local data or each other's, and nothing is left
-/// running afterwards. Tests that need Azurite start it; they never skip.
+/// A private Azurite (table service) for a test collection or class: its own free port and a fresh
+/// data folder, so test runs never see a developer's local data or each other's, and nothing is left
+/// running afterwards. Tests that need Azurite start it; they never skip. Starting one costs
+/// seconds on a busy machine, so tests share one where they can and clear it
+/// (<see cref="ClearTablesAsync"/>) where they need a blank store.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -44,6 +46,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
             ],
             RepositoryLayout.Tools);
         await _process.WaitUntilAsync(() => ChildProcess.IsListeningAsync(TablePort), TimeSpan.FromSeconds(30), "Azurite");
+    }
+
+    /// <summary>Deletes every table: the next test on this Azurite starts from a blank store.</summary>
+    public async Task ClearTablesAsync()
+    {
+        var service = TableService;
+        await foreach (var table in service.QueryAsync())
+        {
+            await service.DeleteTableAsync(table.Name);
+        }
     }
 
     /// <summary>Stops Azurite, as a storage outage would. Data stays in the folder for the restart.</summary>

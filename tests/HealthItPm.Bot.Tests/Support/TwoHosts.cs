@@ -13,11 +13,12 @@ namespace HealthItPm.Bot.Tests.Support;
 
 /// <summary>
 /// Two bot hosts sharing one private Azurite and one fake connector, on one fake clock, as two
-/// scaled-out instances would be. Their own timers are off: a test ticks both at once.
+/// scaled-out instances would be. Their own timers are off: a test ticks both at once. The Azurite
+/// is the test class's (started once per class) and is cleared first: each test starts blank.
 /// The project EHR (Chicago time) has the PM, a nurse and a pharmacist; the PM and the nurse have a
 /// 1:1 chat with the bot (<see cref="PmChat"/>, <see cref="NurseChat"/>), the pharmacist never installed it.
 /// </summary>
-public sealed class TwoHosts : IAsyncLifetime
+public sealed class TwoHosts(AzuriteFixture azurite) : IAsyncLifetime
 {
     public const string PmChat = "a:pm-chat";
     public const string NurseChat = "a:nurse-chat";
@@ -27,8 +28,6 @@ public sealed class TwoHosts : IAsyncLifetime
     public static readonly PersonId Pm = new(TestActivities.PmAadId);
     public static readonly PersonId Nurse = new(TestActivities.NurseAadId);
     public static readonly PersonId Pharmacist = new(TestActivities.PharmacistAadId);
-
-    private readonly AzuriteFixture _azurite = new();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
 
@@ -42,7 +41,8 @@ public sealed class TwoHosts : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _azurite.InitializeAsync();
+        await azurite.StartAsync();
+        await azurite.ClearTablesAsync();
         Connector = await FakeConnector.StartAsync();
         HostA = Host();
         HostB = Host();
@@ -53,7 +53,6 @@ public sealed class TwoHosts : IAsyncLifetime
         await HostA.DisposeAsync();
         await HostB.DisposeAsync();
         await Connector.DisposeAsync();
-        await _azurite.DisposeAsync();
     }
 
     public T Get<T>()
@@ -104,7 +103,7 @@ public sealed class TwoHosts : IAsyncLifetime
     {
 #pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
         var settings = new Dictionary<string, string?> { ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId, ["Scheduler:Enabled"] = "false" };
-        return new BotHost(_azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        return new BotHost(azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
 #pragma warning restore CA2000
     }
 }
