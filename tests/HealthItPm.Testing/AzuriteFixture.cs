@@ -16,6 +16,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "healthitpm-azurite-" + Guid.NewGuid().ToString("N"));
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
+
     private ChildProcess? _process;
 
     public int TablePort { get; } = ChildProcess.FreeTcpPort();
@@ -35,6 +37,21 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
+        // One Azurite starts at a time in a test process: several Node start-ups at once on two busy
+        // cores each take far longer than one after another, and a slow start is a failed fixture.
+        await StartGate.WaitAsync();
+        try
+        {
+            await StartProcessAsync();
+        }
+        finally
+        {
+            StartGate.Release();
+        }
+    }
+
+    private async Task StartProcessAsync()
+    {
         Directory.CreateDirectory(_dataFolder);
         _process = ChildProcess.Start(
             "node",
@@ -45,7 +62,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
             ],
             RepositoryLayout.Tools);
-        await _process.WaitUntilAsync(() => ChildProcess.IsListeningAsync(TablePort), TimeSpan.FromSeconds(30), "Azurite");
+        await _process.WaitUntilAsync(() => ChildProcess.IsListeningAsync(TablePort), TimeSpan.FromSeconds(90), "Azurite");
     }
 
     /// <summary>Deletes every table: the next test on this Azurite starts from a blank store.</summary>

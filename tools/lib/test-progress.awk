@@ -1,6 +1,6 @@
 # Reads `dotnet test --logger "console;verbosity=normal"` and keeps it short but never silent:
 # which test assembly starts and finishes, a running count per assembly, every test slower than
-# 5 s by name, and every failure in full. Everything else passes through.
+# 5 s by name, and every failure in full. The hosts' own log lines are dropped; the rest passes through.
 
 function seconds(duration,    parts) {
   # "[< 1 ms]", "[12 ms]", "[3 s]", "[1 m 4 s]"
@@ -16,6 +16,7 @@ function seconds(duration,    parts) {
   assembly = line
   sub(/\.Tests\..*/, ".Tests", assembly)
   passed[assembly]++
+  in_log = 0
   duration = line
   sub(/.*\[/, "[", duration)
   if (seconds(duration) >= 5) { print "  slow " line }
@@ -24,8 +25,14 @@ function seconds(duration,    parts) {
   next
 }
 
+# The hosts' own console logging (Microsoft.Extensions.Logging: "info: Category[0]" and its
+# indented message lines): what the tests check is in their results, not in these.
+/^(trce|dbug|info|warn|fail|crit): / { in_log = 1; next }
+in_log && /^      / { next }
+{ in_log = 0 }
+
 /^\[xUnit\.net / {
-  if ($0 ~ /(Starting|Finished): /) {
+  if ($0 ~ /(Starting|Finished): |\[FAIL\]$/) {
     line = $0
     sub(/^\[xUnit\.net [0-9:.]+\] +/, "", line)
     print "  " line
