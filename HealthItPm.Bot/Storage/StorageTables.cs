@@ -23,7 +23,10 @@ public sealed class StorageTables
     public StorageTables(IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _service = new TableServiceClient(options.Value.ConnectionString, ClientOptions());
+        var storage = options.Value;
+        _service = storage.UsesManagedIdentity
+            ? new TableServiceClient(storage.ServiceUri("table"), storage.ManagedIdentity(), ClientOptions())
+            : new TableServiceClient(storage.ConnectionString, ClientOptions());
     }
 
     public TableServiceClient Service => _service;

@@ -1,19 +1,24 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Xunit;
 
 namespace HealthItPm.Testing;
 
 /// <summary>
-/// A private Azurite (table, queue and blob services) for one test assembly: its own free port and a fresh data
-/// folder, so test runs never see a developer's local data or each other's, and nothing is left
-/// running afterwards. Tests that need Azurite start it; they never skip.
+/// A private Azurite (table, queue and blob services) for a test collection or class: its own free port and a fresh
+/// data folder, so test runs never see a developer's local data or each other's, and nothing is left
+/// running afterwards. Tests that need Azurite start it; they never skip. Starting one costs
+/// seconds on a busy machine, so tests share one where they can and clear it
+/// (<see cref="ClearTablesAsync"/>) where they need a blank store.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "healthitpm-azurite-" + Guid.NewGuid().ToString("N"));
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
+
     private ChildProcess? _process;
 
     public int TablePort { get; } = ChildProcess.FreeTcpPort();
@@ -37,6 +42,21 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
+        // One Azurite starts at a time in a test process: several Node start-ups at once on two busy
+        // cores each take far longer than one after another, and a slow start is a failed fixture.
+        await StartGate.WaitAsync();
+        try
+        {
+            await StartProcessAsync();
+        }
+        finally
+        {
+            StartGate.Release();
+        }
+    }
+
+    private async Task StartProcessAsync()
+    {
         Directory.CreateDirectory(_dataFolder);
         _process = ChildProcess.Start(
             "node",
@@ -49,7 +69,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             ],
             RepositoryLayout.Tools);
-        await _process.WaitUntilAsync(async () => await ChildProcess.IsListeningAsync(TablePort) && await ChildProcess.IsListeningAsync(QueuePort), TimeSpan.FromSeconds(30), "Azurite");
+        await _process.WaitUntilAsync(async () => await ChildProcess.IsListeningAsync(TablePort) && await ChildProcess.IsListeningAsync(QueuePort), TimeSpan.FromSeconds(90), "Azurite");
+    }
+
+    /// <summary>Deletes every table and every queue's messages: the next test on this Azurite starts from a blank store.</summary>
+    public async Task ClearTablesAsync()
+    {
+        var service = TableService;
+        await foreach (var table in service.QueryAsync())
+        {
+            await service.DeleteTableAsync(table.Name);
+        }
+
+        var queues = new QueueServiceClient(ConnectionString);
+        await foreach (var queue in queues.GetQueuesAsync())
+        {
+            await queues.GetQueueClient(queue.Name).ClearMessagesAsync();
+        }
     }
 
     /// <summary>Stops Azurite, as a storage outage would. Data stays in the folder for the restart.</summary>

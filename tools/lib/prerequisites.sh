@@ -16,8 +16,10 @@ prerequisites::npm() {
   local tools_dir=$1
   local stamp="$tools_dir/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$tools_dir/package-lock.json" -nt "$stamp" ]; then
-    echo "Installing npm packages (tools/package-lock.json)..."
-    (cd "$tools_dir" && npm ci --no-audit --no-fund --loglevel=error)
+    local names
+    names=$(node -e 'console.log(Object.keys(require(process.argv[1]).dependencies).join(", "))' "$tools_dir/package.json")
+    echo "Installing npm packages pinned by tools/package-lock.json: $names and their dependencies (about 480 packages, a minute or two)..."
+    (cd "$tools_dir" && npm ci --no-audit --no-fund --loglevel=warn)
   fi
 }
 
@@ -26,11 +28,18 @@ prerequisites::chromium() {
   if [ -x /usr/bin/chromium ]; then
     return
   fi
-  echo "Installing Chromium (Debian package 'chromium')..."
+  echo "Installing Chromium (Debian package 'chromium' and the packages it needs; a few minutes on a fresh machine)..."
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
   fi
+  echo "  apt-get update..."
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  # One line per package as it is set up, so a long install shows that it moves.
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q -o Dpkg::Use-Pty=0 chromium \
+    | awk '/^Setting up / { print "  set up " $3; fflush() } /newly installed/ { print "  " $0; fflush() }'
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "Chromium did not install (apt-get install chromium failed); see above." >&2
+    exit 1
+  fi
 }

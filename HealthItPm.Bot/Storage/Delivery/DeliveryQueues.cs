@@ -38,7 +38,10 @@ public sealed class DeliveryQueues
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = 3;
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        _service = new QueueServiceClient(options.Value.ConnectionString, clientOptions);
+        var storage = options.Value;
+        _service = storage.UsesManagedIdentity
+            ? new QueueServiceClient(storage.ServiceUri("queue"), storage.ManagedIdentity(), clientOptions)
+            : new QueueServiceClient(storage.ConnectionString, clientOptions);
     }
 
     /// <summary>Raised after work is added, so this host's workers look at once instead of at their next poll.</summary>

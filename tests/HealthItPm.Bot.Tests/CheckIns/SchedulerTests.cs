@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Testing;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
@@ -14,9 +15,9 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 /// step (open, send, remind, close, summarise) happens once. The hosts' own timers are off; the
 /// test ticks both at once, as two instances would.
 /// </summary>
-public sealed class SchedulerTests : IAsyncLifetime
+public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
-    private readonly TwoHosts _hosts = new();
+    private readonly TwoHosts _hosts = new(azurite);
 
     public Task InitializeAsync() => _hosts.InitializeAsync();
 

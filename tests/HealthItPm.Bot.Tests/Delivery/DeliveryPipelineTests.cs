@@ -5,6 +5,7 @@ using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Testing;
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Delivery;
@@ -13,9 +14,9 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// The delivery pipeline's rules against Azurite's queue and tables, with two hosts on a fake clock:
 /// what Teams answers decides when (and whether) a card is tried again, and nothing goes out twice.
 /// </summary>
-public sealed class DeliveryPipelineTests : IAsyncLifetime
+public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
-    private readonly TwoHosts _hosts = new();
+    private readonly TwoHosts _hosts = new(azurite);
 
     public Task InitializeAsync() => _hosts.InitializeAsync();
 

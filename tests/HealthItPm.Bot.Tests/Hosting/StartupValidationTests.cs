@@ -27,6 +27,9 @@ public class StartupValidationTests
         { "Development", new() { ["Storage:ConnectionString"] = "" }, "Storage:ConnectionString is required" },
         { "Development", new() { ["Storage:ConnectionString"] = "this is not a connection string" }, "Storage:ConnectionString is not an Azure Storage connection string" },
         { "Development", new() { ["Tenants:AllowedTenantIds:0"] = "contoso.onmicrosoft.com" }, "Tenants:AllowedTenantIds contains 'contoso.onmicrosoft.com'" },
+        { "Development", new() { ["Storage:AccountName"] = "Contoso_Health", ["Storage:ManagedIdentityClientId"] = AppId }, "Storage:AccountName 'Contoso_Health' is not a storage account name" },
+        { "Development", new() { ["Storage:AccountName"] = "sthealthitpm" }, "Storage:ManagedIdentityClientId must be the client id" },
+        { "Development", new() { ["Storage:AccountName"] = "sthealthitpm", ["Storage:ManagedIdentityClientId"] = AppId, ["Storage:EndpointSuffix"] = "https://core.windows.net/" }, "Storage:EndpointSuffix 'https://core.windows.net/' is not a DNS suffix" },
     };
 
     [Theory]
@@ -90,4 +93,49 @@ public class StartupValidationTests
 
     private static Dictionary<string, string?> WithTenant(Dictionary<string, string?> settings) =>
         new(settings) { ["Tenants:AllowedTenantIds:0"] = settings.GetValueOrDefault("Tenants:AllowedTenantIds:0", TenantId) };
+}
+
+/// <summary>
+/// A storage account reached as the bot's managed identity (what infra/main.bicep deploys: shared
+/// keys off). Checked without a host: a started host would call Azure, and tests call only loopback.
+/// </summary>
+public class ManagedIdentityStorageTests
+{
+    private static StorageOptions Options(string? accountName) => new()
+    {
+        AccountName = accountName,
+        ManagedIdentityClientId = "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b",
+        ConnectionString = "",
+    };
+
+    [Fact]
+    public void An_account_name_means_the_managed_identity_and_the_connection_string_is_not_needed()
+    {
+        var options = Options("sthealthitpm");
+
+        Assert.True(options.UsesManagedIdentity);
+        Assert.Empty(options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)));
+        Assert.Equal(new Uri("https://sthealthitpm.table.core.windows.net"), options.ServiceUri("table"));
+        Assert.Equal(new Uri("https://sthealthitpm.queue.core.windows.net"), options.ServiceUri("queue"));
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(options.ManagedIdentity());
+    }
+
+    [Fact]
+    public void A_sovereign_cloud_has_its_own_suffix()
+    {
+        var options = Options("sthealthitpm");
+        options.EndpointSuffix = "core.usgovcloudapi.net";
+
+        Assert.Equal(new Uri("https://sthealthitpm.table.core.usgovcloudapi.net"), options.ServiceUri("table"));
+    }
+
+    [Fact]
+    public void Without_an_account_name_the_connection_string_is_required()
+    {
+        var options = Options(null);
+
+        Assert.False(options.UsesManagedIdentity);
+        var error = Assert.Single(options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)));
+        Assert.Contains("Storage:ConnectionString is required", error.ErrorMessage, StringComparison.Ordinal);
+    }
 }

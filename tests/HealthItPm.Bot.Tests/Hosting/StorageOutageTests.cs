@@ -16,24 +16,21 @@ namespace HealthItPm.Bot.Tests.Hosting;
 
 /// <summary>
 /// Storage going away and coming back, with a private Azurite this class alone stops and starts
-/// (its own collection, so no other test sees the outage).
+/// (a class fixture, so no other test sees the outage). Each test starts it again in case an
+/// earlier one left it stopped.
 /// </summary>
-public sealed class StorageOutageTests : IAsyncLifetime
+public sealed class StorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
-    private readonly AzuriteFixture _azurite = new();
+    private readonly AzuriteFixture _azurite = azurite;
     private FakeConnector _connector = null!;
 
     public async Task InitializeAsync()
     {
-        await _azurite.InitializeAsync();
+        await _azurite.StartAsync();
         _connector = await FakeConnector.StartAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    public Task DisposeAsync() => _connector.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Health_follows_storage_and_the_bot_recovers_on_its_own()

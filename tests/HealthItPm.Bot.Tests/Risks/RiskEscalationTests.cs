@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Testing;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -16,12 +17,12 @@ namespace HealthItPm.Bot.Tests.Risks;
 /// and each card happens once, a card Teams throttles waits on the delivery queue, and a claim left
 /// by a host that died is taken over after its lease.
 /// </summary>
-public sealed class RiskEscalationTests : IAsyncLifetime
+public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string PharmacistChat = "a:pharmacist-chat";
     private static readonly RiskId Id = new(Code, 1);
 
-    private readonly TwoHosts _hosts = new();
+    private readonly TwoHosts _hosts = new(azurite);
 
     public Task InitializeAsync() => _hosts.InitializeAsync();
 

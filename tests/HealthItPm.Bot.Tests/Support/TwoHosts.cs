@@ -15,11 +15,12 @@ namespace HealthItPm.Bot.Tests.Support;
 /// <summary>
 /// Two bot hosts sharing one private Azurite and one fake connector, on one fake clock, as two
 /// scaled-out instances would be. Their own timers and delivery loops are off: a test ticks both at once
-/// and lets both work the delivery queue.
+/// and lets both work the delivery queue. The Azurite
+/// is the test class's (started once per class) and is cleared first: each test starts blank.
 /// The project EHR (Chicago time) has the PM, a nurse and a pharmacist; the PM and the nurse have a
 /// 1:1 chat with the bot (<see cref="PmChat"/>, <see cref="NurseChat"/>), the pharmacist never installed it.
 /// </summary>
-public sealed class TwoHosts : IAsyncLifetime
+public sealed class TwoHosts(AzuriteFixture azurite) : IAsyncLifetime
 {
     public const string PmChat = "a:pm-chat";
     public const string NurseChat = "a:nurse-chat";
@@ -29,8 +30,6 @@ public sealed class TwoHosts : IAsyncLifetime
     public static readonly PersonId Pm = new(TestActivities.PmAadId);
     public static readonly PersonId Nurse = new(TestActivities.NurseAadId);
     public static readonly PersonId Pharmacist = new(TestActivities.PharmacistAadId);
-
-    private readonly AzuriteFixture _azurite = new();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
 
@@ -44,7 +43,8 @@ public sealed class TwoHosts : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _azurite.InitializeAsync();
+        await azurite.StartAsync();
+        await azurite.ClearTablesAsync();
         Connector = await FakeConnector.StartAsync();
         HostA = Host();
         HostB = Host();
@@ -55,7 +55,6 @@ public sealed class TwoHosts : IAsyncLifetime
         await HostA.DisposeAsync();
         await HostB.DisposeAsync();
         await Connector.DisposeAsync();
-        await _azurite.DisposeAsync();
     }
 
     public T Get<T>()
@@ -123,7 +122,7 @@ public sealed class TwoHosts : IAsyncLifetime
             ["Delivery:Enabled"] = "false",
             ["Delivery:MaxSleepSeconds"] = "0",
         };
-        return new BotHost(_azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        return new BotHost(azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
 #pragma warning restore CA2000
     }
 }

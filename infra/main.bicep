@@ -1,0 +1,176 @@
+// HealthItPm in one resource group: storage, the web app that hosts the bot, the Azure Bot with its
+// Teams channel, the user-assigned managed identity the bot is and that reaches storage, and
+// Application Insights. `azd up` deploys it (see azure.yaml and the README's deployment section).
+// No parameter is a secret: the bot authenticates to Bot Service and to storage as its identity.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; names the resource group and seeds the resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource except the Azure Bot, which is global.')
+param location string
+
+@description('Azure AD tenant ids (GUIDs, comma-separated) whose people may use the bot: Tenants:AllowedTenantIds. Empty means the tenant deployed to.')
+param allowedTenantIds string = ''
+
+@description('Object ids (comma-separated) of HealthItPm admins: Access:AdminIds.')
+param adminIds string = ''
+
+@description('Object ids (comma-separated) of people allowed to create projects: Access:ProjectManagerIds.')
+param projectManagerIds string = ''
+
+@description('How often scheduled check-in and escalation work runs, in seconds: Scheduler:TickSeconds.')
+@minValue(5)
+param schedulerTickSeconds int = 30
+
+@description('Whether this host runs scheduled work: Scheduler:Enabled.')
+param schedulerEnabled bool = true
+
+@description('Teams\' limit on proactive sends per app per tenant, shared by every host: Delivery:TenantSendsPerSecond (30 in older documentation, 50 in newer).')
+@minValue(1)
+@maxValue(1000)
+param tenantSendsPerSecond int = 30
+
+@description('Whether this host delivers proactive cards from the queue: Delivery:Enabled.')
+param deliveryEnabled bool = true
+
+@description('App Service plan size. Basic (B1) or higher: always-on needs it.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+])
+param appServiceSku string = 'B1'
+
+@description('Azure Bot pricing tier: F0 (free, standard channels such as Teams are free on both) or S1.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'HealthItPm'
+}
+var tenantIds = empty(allowedTenantIds) ? [tenant().tenantId] : ids(allowedTenantIds)
+
+resource group 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: group
+  name: 'identity'
+  params: {
+    name: 'id-healthitpm-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: group
+  name: 'monitoring'
+  params: {
+    workspaceName: 'log-healthitpm-${resourceToken}'
+    applicationInsightsName: 'appi-healthitpm-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: group
+  name: 'storage'
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module web 'modules/web.bicep' = {
+  scope: group
+  name: 'web'
+  params: {
+    planName: 'plan-healthitpm-${resourceToken}'
+    appName: 'app-healthitpm-${resourceToken}'
+    location: location
+    tags: tags
+    sku: appServiceSku
+    identityId: identity.outputs.id
+    appSettings: {
+      ASPNETCORE_ENVIRONMENT: 'Production'
+      MicrosoftAppType: 'UserAssignedMSI'
+      MicrosoftAppId: identity.outputs.clientId
+      MicrosoftAppTenantId: tenant().tenantId
+      Storage__AccountName: storage.outputs.name
+      Storage__ManagedIdentityClientId: identity.outputs.clientId
+      Storage__EndpointSuffix: environment().suffixes.storage
+      Scheduler__TickSeconds: string(schedulerTickSeconds)
+      Scheduler__Enabled: string(schedulerEnabled)
+      Delivery__Enabled: string(deliveryEnabled)
+      Delivery__TenantSendsPerSecond: string(tenantSendsPerSecond)
+      // The pipeline's tuning, at the defaults the README explains (HealthItPm.Bot/Messaging/Delivery/DeliveryOptions.cs).
+      Delivery__Consumers: '4'
+      Delivery__BatchSize: '32'
+      Delivery__LeaseSeconds: '60'
+      Delivery__MaxAttempts: '8'
+      Delivery__RetryBaseSeconds: '5'
+      Delivery__RetryMaxSeconds: '900'
+      Delivery__MaxSleepSeconds: '600'
+      Delivery__MaxDequeueCount: '20'
+      Delivery__HeartbeatSeconds: '10'
+      Delivery__FanOutSlice: '500'
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+      ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    }
+    appSettingLists: {
+      Tenants__AllowedTenantIds: tenantIds
+      Access__AdminIds: ids(adminIds)
+      Access__ProjectManagerIds: ids(projectManagerIds)
+    }
+  }
+}
+
+module bot 'modules/bot.bicep' = {
+  scope: group
+  name: 'bot'
+  params: {
+    name: 'bot-healthitpm-${resourceToken}'
+    displayName: 'HealthItPm'
+    sku: botSku
+    tags: tags
+    endpoint: 'https://${web.outputs.defaultHostName}/api/messages'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    applicationInsightsAppId: monitoring.outputs.appId
+  }
+}
+
+// The names azd keeps in its environment (`azd env get-values`): the Teams app package reads MICROSOFT_APP_ID.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = group.name
+output MICROSOFT_APP_ID string = identity.outputs.clientId
+output BOT_ENDPOINT string = bot.outputs.endpoint
+output BOT_NAME string = bot.outputs.name
+output WEB_APP_NAME string = web.outputs.name
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+
+@description('A comma-separated list of ids as an array, blanks dropped.')
+func ids(list string) string[] => filter(map(split(list, ','), id => trim(id)), id => !empty(id))

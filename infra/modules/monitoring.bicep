@@ -1,0 +1,31 @@
+// Application Insights (workspace-based). The web app sends to it through App Service's agent.
+param workspaceName string
+param applicationInsightsName string
+param location string
+param tags object
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
+  name: workspaceName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: applicationInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+  }
+}
+
+output connectionString string = applicationInsights.properties.ConnectionString
+output appId string = applicationInsights.properties.AppId
