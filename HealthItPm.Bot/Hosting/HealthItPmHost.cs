@@ -16,6 +16,7 @@ public static class HealthItPmHost
             .AddHealthItPmScheduler();
 
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapHealthItPmEndpoints();
         return app;
     }
