@@ -28,7 +28,7 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
         CallerRateLimitMiddleware callerRateLimit,
         ConversationCaptureMiddleware conversationCapture,
         ILogger<HealthItPmAdapter> logger)
-        : base(authentication, logger)
+        : base(authentication, new RefusedTokenLogFilter(logger))
     {
         _logger = logger;
         Use(tenantFilter);

@@ -69,7 +69,7 @@ public sealed class AdversarialEndpointTests : IAsyncLifetime
     }
 
     // Finding 4: forged signed tokens answer 401 with one warning line, not 500 with a stack trace.
-    public static TheoryData<string> Forgeries => ["alg none", "HS256 keyed with the public key", "RS256 with an unknown kid", "jku and x5u to the attacker's keys", "right kid, wrong key"];
+    public static TheoryData<string> Forgeries => ["alg none", "HS256 keyed with the public key", "RS256 with an unknown kid", "jku and x5u to the attacker's keys", "right kid, wrong key", "genuine, for another bot"];
 
     [Theory]
     [MemberData(nameof(Forgeries))]
@@ -83,6 +83,7 @@ public sealed class AdversarialEndpointTests : IAsyncLifetime
             "HS256 keyed with the public key" => _issuer.Hs256WithPublicKey(AppId, ServiceUrl),
             "RS256 with an unknown kid" => LocalTokenIssuer.UnknownKid(AppId, ServiceUrl),
             "jku and x5u to the attacker's keys" => _issuer.WithKeyUrls(AppId, ServiceUrl),
+            "genuine, for another bot" => _issuer.ForAnotherBot(ServiceUrl),
             _ => LocalTokenIssuer.RightKidWrongKey(AppId, ServiceUrl),
         };
 

@@ -67,6 +67,9 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
     /// <summary>A token the Bot Connector would send: RS256, the published key, the bot's app id as audience.</summary>
     public string Valid(string appId, string serviceUrl) => SignRs256(new { alg = "RS256", typ = "JWT", kid = KeyId }, Claims(appId, serviceUrl), _key);
 
+    /// <summary>Signed with the published key, but for another bot: a token replayed from elsewhere.</summary>
+    public string ForAnotherBot(string serviceUrl) => Valid("0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d", serviceUrl);
+
     public static string AlgNone(string appId, string serviceUrl) =>
         $"{Segment(new { alg = "none", typ = "JWT" })}.{Segment(Claims(appId, serviceUrl))}.";
 
