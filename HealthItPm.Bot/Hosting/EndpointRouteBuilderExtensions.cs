@@ -1,18 +1,22 @@
 using System.Text.Json;
+using HealthItPm.Bot.Teams;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace HealthItPm.Bot.Hosting;
 
-public static class EndpointRouteBuilderExtensions
+public static partial class EndpointRouteBuilderExtensions
 {
+    private const string MessagesLog = "HealthItPm.Bot.Messages";
+
     /// <summary><c>POST /api/messages</c> for the Bot Connector and <c>GET /healthz</c> for probes.</summary>
     public static IEndpointRouteBuilder MapHealthItPmEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", ProcessActivityAsync);
+        endpoints.MapPost("/api/messages", ProcessActivityAsync).RequireRateLimiting(MessagesRateLimits.PerAddressPolicy);
 
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
         {
@@ -28,37 +32,76 @@ public static class EndpointRouteBuilderExtensions
     }
 
     private static async Task ProcessActivityAsync(
-        HttpRequest request,
-        HttpResponse response,
+        HttpContext context,
         CloudAdapter adapter,
         IBot bot,
         IOptions<BotAuthenticationOptions> authentication,
+        IOptions<MessagesOptions> messages,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        var (request, response) = (context.Request, context.Response);
+        var logger = loggers.CreateLogger(MessagesLog);
+        var authenticated = !authentication.Value.AuthenticationDisabled;
+
+        // Nothing is buffered for a request that cannot be authenticated, nor beyond what an activity needs.
+        if (authenticated && !MessagesRequestGate.HasBearerTokenShape(request.Headers.Authorization))
+        {
+            LogRefused(logger, StatusCodes.Status401Unauthorized, "no bearer token");
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (!await MessagesRequestGate.TryBufferBodyAsync(request, messages.Value.MaxBodyBytes, cancellationToken))
+        {
+            LogRefused(logger, StatusCodes.Status413PayloadTooLarge, $"body over {messages.Value.MaxBodyBytes} bytes");
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
         try
         {
             await adapter.ProcessAsync(request, response, bot, cancellationToken);
+            if (authenticated && response.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                LogRefused(logger, StatusCodes.Status401Unauthorized, "token not accepted");
+            }
+        }
+        catch (Exception e) when (authenticated && IsTokenFailure(e) && !response.HasStarted)
+        {
+            // A forged or damaged token (alg none, HS256, an unknown or wrong key) fails inside the
+            // Bot Framework's validation, before any turn. One line, without the token or a stack trace.
+            LogRefused(logger, StatusCodes.Status401Unauthorized, "token not valid: " + e.GetType().Name);
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
         }
         catch (Exception e) when (e is ArgumentException or UriFormatException && !response.HasStarted)
         {
-            // Errors inside a turn end in OnTurnError; one thrown here happened before the turn began.
-            // Authentication runs first, so with it on this is a token too malformed to read; with it
-            // off, an activity too malformed to start a turn with (no serviceUrl, or not a URL).
-            var status = authentication.Value.AuthenticationDisabled ? StatusCodes.Status400BadRequest : StatusCodes.Status401Unauthorized;
-            loggers.CreateLogger("HealthItPm.Bot.Messages").LogWarning(e, "Rejected a request to /api/messages with {StatusCode}", status);
-            response.StatusCode = status;
+            // Errors inside a turn end in OnTurnError; one thrown here happened before the turn began:
+            // with authentication off, an activity too malformed to start a turn with (no serviceUrl, or not a URL).
+            LogRefused(logger, StatusCodes.Status400BadRequest, "not a usable activity: " + e.GetType().Name);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (context.Features.Get<CallerThrottled>() is { } throttled && !response.HasStarted)
+        {
+            response.StatusCode = StatusCodes.Status429TooManyRequests;
+            response.Headers.RetryAfter = MessagesRateLimits.RetryAfterSeconds(throttled.RetryAfter);
         }
     }
 
+    private static bool IsTokenFailure(Exception e) =>
+        e is SecurityTokenException or ArgumentException or FormatException or JsonException or Newtonsoft.Json.JsonException;
+
+    /// <summary>Status only: storage error codes, bodies and headers go to the log (the health check service logs each failing check), never to the caller.</summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status == HealthStatus.Unhealthy ? "unhealthy" : "healthy",
-            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Status.ToString()),
-        };
+        var body = new { status = report.Status == HealthStatus.Unhealthy ? "unhealthy" : "healthy" };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to /api/messages with {StatusCode}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int statusCode, string reason);
 }

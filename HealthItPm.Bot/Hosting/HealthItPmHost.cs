@@ -17,6 +17,7 @@ public static class HealthItPmHost
             .AddHealthItPmDelivery();
 
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapHealthItPmEndpoints();
         return app;
     }

@@ -28,7 +28,7 @@ namespace HealthItPm.Bot.Hosting;
 /// <summary>How the host is put together; <c>Program.cs</c> only calls these.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Settings, each validated at start-up with a message that names the setting.</summary>
+    /// <summary>Settings, each validated at start-up with a message that names the setting; without authentication, loopback only.</summary>
     public static IServiceCollection AddHealthItPmOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration).ValidateOnStart();
@@ -37,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TenantOptions>>().Value.ToPolicy());
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<LoopbackOnlyWithoutAuthentication>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value.ToPolicy());
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -60,7 +62,7 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Bot Framework adapter, the turn pipeline, the dialog layer and proactive messaging.</summary>
+    /// <summary>The Bot Framework adapter, the turn pipeline, rate limits, the dialog layer and proactive messaging.</summary>
     public static IServiceCollection AddHealthItPmBot(this IServiceCollection services)
     {
         services.AddHttpClient();
@@ -74,12 +76,16 @@ public static class ServiceCollectionExtensions
                 logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
         });
         services.AddSingleton<TenantFilterMiddleware>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CallerRateLimitMiddleware>();
+        services.AddHealthItPmRateLimits();
         services.AddSingleton<ConversationCaptureMiddleware>();
 
         // A factory: CloudAdapter's constructors are ambiguous to the container.
         services.AddSingleton<CloudAdapter>(sp => new HealthItPmAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<TenantFilterMiddleware>(),
+            sp.GetRequiredService<CallerRateLimitMiddleware>(),
             sp.GetRequiredService<ConversationCaptureMiddleware>(),
             sp.GetRequiredService<ILogger<HealthItPmAdapter>>()));
         services.AddTransient<IBot, HealthItPmActivityHandler>();

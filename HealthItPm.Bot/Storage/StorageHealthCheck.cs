@@ -1,8 +1,9 @@
+using Azure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthItPm.Bot.Storage;
 
-/// <summary>Storage is reachable when the table service answers a one-row query within two seconds.</summary>
+/// <summary>Storage is reachable when the table service answers a one-row query within two seconds. Details go to the log only.</summary>
 public sealed class StorageHealthCheck(StorageTables tables) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -20,7 +21,13 @@ public sealed class StorageHealthCheck(StorageTables tables) : IHealthCheck
         }
         catch (Exception e) when (StorageFailure.IsUnavailable(e) || e is OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("unreachable");
+            return HealthCheckResult.Unhealthy("unreachable", e);
+        }
+        catch (RequestFailedException e)
+        {
+            // Storage answered, but not with data (403: a wrong or rotated key). The status is in
+            // the description and the exception (code, headers, body) goes to the log, never to /healthz.
+            return HealthCheckResult.Unhealthy($"storage answered {e.Status}", e);
         }
     }
 }

@@ -8,8 +8,8 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams;
 
 /// <summary>
-/// The Bot Framework adapter with the turn pipeline in order (tenant filter, then conversation
-/// capture) and one place where unhandled errors end: logged once with the activity id, and the
+/// The Bot Framework adapter with the turn pipeline in order (tenant filter, the per-person rate
+/// limit, then conversation capture) and one place where unhandled errors end: logged once with the activity id, and the
 /// person told in plain words what happened and what to do, never the exception's text.
 /// </summary>
 public sealed partial class HealthItPmAdapter : CloudAdapter
@@ -25,12 +25,14 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
     public HealthItPmAdapter(
         BotFrameworkAuthentication authentication,
         TenantFilterMiddleware tenantFilter,
+        CallerRateLimitMiddleware callerRateLimit,
         ConversationCaptureMiddleware conversationCapture,
         ILogger<HealthItPmAdapter> logger)
-        : base(authentication, logger)
+        : base(authentication, new RefusedTokenLogFilter(logger))
     {
         _logger = logger;
         Use(tenantFilter);
+        Use(callerRateLimit);
         Use(conversationCapture);
         OnTurnError = HandleTurnErrorAsync;
     }

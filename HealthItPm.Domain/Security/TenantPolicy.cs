@@ -4,8 +4,9 @@ namespace HealthItPm.Domain.Security;
 
 /// <summary>
 /// Decides whether an incoming activity comes from a hospital allowed to use the bot. Teams states
-/// the tenant twice (<c>conversation.tenantId</c> and <c>channelData.tenant.id</c>); both, where
-/// present, must name an allowed tenant, and at least one must be present.
+/// the tenant twice (<c>conversation.tenantId</c> and <c>channelData.tenant.id</c>); at least one
+/// must be present, and where both are they must name the same tenant — an activity that says two
+/// different things about where it comes from is refused even when both tenants are allowed.
 /// </summary>
 public sealed class TenantPolicy
 {
@@ -28,8 +29,9 @@ public sealed class TenantPolicy
         var stated = new[] { conversationTenantId, channelDataTenantId }
             .Where(id => !string.IsNullOrWhiteSpace(id))
             .Select(id => new TenantId(id!))
+            .Distinct()
             .ToList();
 
-        return stated.Count > 0 && stated.All(_allowed.Contains);
+        return stated.Count == 1 && _allowed.Contains(stated[0]);
     }
 }

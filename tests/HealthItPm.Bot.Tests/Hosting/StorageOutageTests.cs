@@ -46,7 +46,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime,
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
         var body = JObject.Parse(await down.Content.ReadAsStringAsync());
         Assert.Equal("unhealthy", (string?)body["status"]);
-        Assert.Equal("unreachable", (string?)body["checks"]!["storage"]);
+        Assert.Single(body.Properties());
 
         // Help needs no storage: it is still answered while storage is down.
         var conversation = "a:" + Guid.NewGuid().ToString("N");

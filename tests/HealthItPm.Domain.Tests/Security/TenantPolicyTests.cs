@@ -33,6 +33,17 @@ public class TenantPolicyTests
         Assert.Equal(2, policy.AllowedTenants.Count);
     }
 
+    [Theory]
+    [InlineData(Hospital, OtherHospital)]
+    [InlineData(OtherHospital, Hospital)]
+    public void Two_allowed_tenants_that_disagree_are_refused(string conversationTenant, string channelDataTenant)
+    {
+        var policy = new TenantPolicy([new TenantId(Hospital), new TenantId(OtherHospital)]);
+
+        Assert.False(policy.Admits(conversationTenant, channelDataTenant));
+        Assert.True(policy.Admits(Hospital, Hospital.ToUpperInvariant()));
+    }
+
     [Fact]
     public void A_policy_without_tenants_would_lock_everyone_out_and_is_refused()
     {

@@ -1,0 +1,71 @@
+using System.Threading.RateLimiting;
+using HealthItPm.Bot.Hosting;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace HealthItPm.Bot.Teams;
+
+/// <summary>
+/// Limits the turns one person starts (tenant and Azure AD object id), after the adapter has
+/// authenticated the request and the tenant filter admitted it: before that the caller named in the
+/// body is only a claim. A refused turn does nothing; the HTTP answer is 429 with Retry-After
+/// (<see cref="CallerThrottled"/>, which the endpoint writes), so Teams retries later.
+/// </summary>
+public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IMiddleware, IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly IHttpContextAccessor _http;
+    private readonly ILogger<CallerRateLimitMiddleware> _logger;
+
+    public CallerRateLimitMiddleware(IOptions<MessagesOptions> options, IHttpContextAccessor http, ILogger<CallerRateLimitMiddleware> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var limit = options.Value.PerCaller;
+        _limiter = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limit.Burst,
+            TokensPerPeriod = limit.PerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+        _http = http;
+        _logger = logger;
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var activity = turnContext.Activity;
+        using var lease = _limiter.AttemptAcquire(CallerKey(activity));
+        if (lease.IsAcquired)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        LogThrottled(_logger, activity.Id, activity.Type, retryAfter.TotalSeconds);
+        _http.HttpContext?.Features.Set(new CallerThrottled(retryAfter));
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            turnContext.TurnState[BotAdapter.InvokeResponseKey] = new Activity(ActivityTypesEx.InvokeResponse)
+            {
+                Value = new InvokeResponse { Status = StatusCodes.Status429TooManyRequests },
+            };
+        }
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static string CallerKey(Activity activity) =>
+        $"{ActivityTenant.Of(activity)}|{activity.From?.AadObjectId ?? activity.From?.Id}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused activity {ActivityId} of type {ActivityType}: its sender is over the rate limit; retry after {RetryAfterSeconds} s")]
+    private static partial void LogThrottled(ILogger logger, string? activityId, string? activityType, double retryAfterSeconds);
+}
+
+/// <summary>Set on the request when a turn was refused for its sender's rate; the endpoint answers 429 with this wait.</summary>
+public sealed record CallerThrottled(TimeSpan RetryAfter);
