@@ -136,6 +136,12 @@ module web 'modules/web.bicep' = {
       Delivery__MaxDequeueCount: '20'
       Delivery__HeartbeatSeconds: '10'
       Delivery__FanOutSlice: '500'
+      // Limits on /api/messages (HealthItPm.Bot/Hosting/MessagesOptions.cs): generous, since Teams sends bursts.
+      Messages__MaxBodyBytes: '262144'
+      Messages__PerAddress__Burst: '400'
+      Messages__PerAddress__PerSecond: '200'
+      Messages__PerCaller__Burst: '60'
+      Messages__PerCaller__PerSecond: '10'
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
     }

@@ -196,12 +196,16 @@ public class InfrastructureTemplateTests(BicepTemplates templates) : IClassFixtu
             .Select(d => d.ServiceType.GetGenericArguments()[0])
             .Distinct();
 
-        return validated.SelectMany(type =>
-        {
-            var section = type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
-            return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.SetMethod is { IsPublic: true })
-                .Select(p => section is null ? p.Name : $"{section}:{p.Name}");
-        }).ToList();
+        return validated.SelectMany(type => Keys(type, type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string)).ToList();
     }
+
+    // A setting that is itself a group of settings (a rate limit's burst and rate) is set key by key.
+    private static IEnumerable<string> Keys(Type type, string? prefix) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.SetMethod is { IsPublic: true })
+        .SelectMany(p =>
+        {
+            var key = prefix is null ? p.Name : $"{prefix}:{p.Name}";
+            var group = p.PropertyType.IsClass && p.PropertyType != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType);
+            return group ? Keys(p.PropertyType, key) : [key];
+        });
 }
