@@ -27,12 +27,18 @@ public static class ProjectFormat
     public static string GoLive(ProjectSchedule schedule, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var days = schedule.DaysToGoLive(today);
+        return GoLive(schedule.GoLive, today);
+    }
+
+    /// <summary>Days to go-live as every card words them, counted from the project's own today.</summary>
+    public static string GoLive(DateOnly goLive, DateOnly today)
+    {
+        var days = goLive.DayNumber - today.DayNumber;
         return days switch
         {
-            0 => $"go-live today ({Date(schedule.GoLive)})",
-            > 0 => $"go-live in {Days(days)} ({Date(schedule.GoLive)})",
-            _ => $"live since {Date(schedule.GoLive)}",
+            0 => $"go-live today ({Date(goLive)})",
+            > 0 => $"go-live in {Days(days)} ({Date(goLive)})",
+            _ => $"live since {Date(goLive)}",
         };
     }
 }

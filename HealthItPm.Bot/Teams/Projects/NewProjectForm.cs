@@ -40,7 +40,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
     {
         ArgumentNullException.ThrowIfNull(turn);
         var zone = turn.Activity.LocalTimezone;
-        var today = FormValues.DateValue(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = FormValues.DateValue(ProjectCalendar.Today(clock, zone));
         var defaults = new Dictionary<string, string>
         {
             [Kind.Id] = nameof(ProjectKind.Ehr),

@@ -39,12 +39,12 @@ public static class CardFixtures
             Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5." },
             FormError = "There is already a milestone called \u201cGo-live\u201d.",
         })),
-        new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel(
+        new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(ProjectListModel.From(
             [new ProjectSummary(new ProjectCode("EHR"), "Epic EHR go-live", ProjectKind.Ehr, ProjectPhase.Build, Today.AddDays(45)), new ProjectSummary(new ProjectCode("PACS"), "PACS upgrade", ProjectKind.PacsRis, ProjectPhase.GoLive, Today.AddDays(-3))],
             "EHR",
-            Today,
+            _ => Today,
             "Which project? Tap **Use** on one."))),
-        new("project-list-empty", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel([], null, Today))),
+        new("project-list-empty", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel([], null))),
         new("status-red-with-risks", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [EscalatedRisk(acknowledged: false), LowRisk()]))),
         new("status-new-project", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(NewProject(), Today, []))),
         new("milestones-timeline", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(Project(), Today))),

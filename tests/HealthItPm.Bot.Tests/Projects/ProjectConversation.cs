@@ -1,14 +1,20 @@
 using System.Globalization;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Projects;
 
 /// <summary>A person talking to the bot in their own chat: typed commands and card submits, as Teams sends them.</summary>
-public sealed class ProjectConversation(BotEnvironment env, ChannelAccount person)
+public sealed class ProjectConversation(WebApplicationFactory<Program> host, FakeConnector connector, ChannelAccount person)
 {
+    public ProjectConversation(BotEnvironment env, ChannelAccount person)
+        : this((env ?? throw new ArgumentNullException(nameof(env))).Host, env.Connector, person)
+    {
+    }
+
     public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     public string ConversationId { get; } = "a:" + Guid.NewGuid().ToString("N");
@@ -18,10 +24,10 @@ public sealed class ProjectConversation(BotEnvironment env, ChannelAccount perso
     /// <summary>Types a command; answers with the card the bot replied with (proactive cards sent meanwhile are not the reply).</summary>
     public async Task<JObject> SayAsync(string text, Action<Activity>? shape = null)
     {
-        var activity = TestActivities.Message(text, env.Connector.ServiceUrl, ConversationId, from: person);
+        var activity = TestActivities.Message(text, connector.ServiceUrl, ConversationId, from: person);
         shape?.Invoke(activity);
-        await env.Host.PostAsync(activity);
-        var replies = env.Connector.Requests
+        await host.PostAsync(activity);
+        var replies = connector.Requests
             .Where(r => r.Method == "POST" && r.Path == $"/v3/conversations/{ConversationId}/activities/{activity.Id}" && r.Body is not null)
             .ToList();
         Assert.True(replies.Count == 1, $"Expected one reply to '{text}', got {replies.Count}.");
@@ -31,7 +37,7 @@ public sealed class ProjectConversation(BotEnvironment env, ChannelAccount perso
     /// <summary>Submits a card action; answers with the card that replaces the one acted on.</summary>
     public async Task<JObject> SubmitAsync(string verb, object data)
     {
-        var response = await env.Host.PostAsync(TestActivities.Invoke(verb, JObject.FromObject(data), env.Connector.ServiceUrl, ConversationId, from: person));
+        var response = await host.PostAsync(TestActivities.Invoke(verb, JObject.FromObject(data), connector.ServiceUrl, ConversationId, from: person));
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(200, (int)body["statusCode"]!);
         return (JObject)body["value"]!;

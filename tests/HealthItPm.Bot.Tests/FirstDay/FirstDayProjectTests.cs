@@ -1,0 +1,41 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Tests.Projects;
+using HealthItPm.Bot.Tests.Support;
+
+namespace HealthItPm.Bot.Tests.FirstDay;
+
+/// <summary>What a PM, a nurse and a CIO meet on a project's first day, on a clock where UTC is a day ahead of Chicago.</summary>
+[Collection(SharedClockedBotEnvironment.Name)]
+public class FirstDayProjectTests(ClockedBotEnvironment env)
+{
+    private static string NewCode() => "FD" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+
+    private static string Date(int daysFromToday) => ClockedBotEnvironment.ChicagoToday.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private ProjectConversation As(Microsoft.Bot.Schema.ChannelAccount person) => new(env.Host, env.Connector, person);
+
+    private static async Task<string> NewProjectAsync(ProjectConversation pm, int goLiveInDays = 92)
+    {
+        var code = NewCode();
+        var created = await pm.SubmitAsync(CardVerbs.CreateProject, new
+        {
+            code, name = "Epic EHR go-live", kind = "Ehr", start = Date(0), golive = Date(goLiveInDays), end = Date(goLiveInDays + 60), timezone = "America/Chicago",
+        });
+        Assert.Contains($"Created {code}", CardText.Of(created), StringComparison.Ordinal);
+        return code;
+    }
+
+    [Fact]
+    public async Task Status_and_project_list_count_the_days_to_go_live_from_the_same_today()
+    {
+        var pm = As(TestActivities.Pm);
+        var code = await NewProjectAsync(pm, goLiveInDays: 77);
+
+        var status = CardText.Of(await pm.SayAsync("status " + code));
+        var list = CardText.Of(await pm.SayAsync("project list"));
+
+        Assert.Contains("go-live in 77 days", status, StringComparison.Ordinal);
+        Assert.Contains("go-live in 77 days", list, StringComparison.Ordinal);
+    }
+}
