@@ -23,6 +23,18 @@ public static class ProjectElements
     public static JObject RagBadge(RagStatus health)
     {
         ArgumentNullException.ThrowIfNull(health);
+        if (!health.EnoughData)
+        {
+            return new JObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = "Status: Not enough data yet",
+                ["weight"] = "Bolder",
+                ["size"] = "Medium",
+                ["wrap"] = true,
+            };
+        }
+
         return new JObject
         {
             ["type"] = "TextBlock",

@@ -57,6 +57,10 @@ public static class StatusCard
             ProjectElements.RagBadge(model.Health),
         };
         body.AddRange(model.Health.Findings.Select(f => CardElements.Text($"- {CardElements.Escape(f.Reason)}", spacing: "None")));
+        if (!model.Health.EnoughData)
+        {
+            body.Add(CardElements.Text("Red, amber or green once there is something to measure: a milestone due by today, or spend against the budget.", subtle: true, spacing: "None"));
+        }
 
         body.Add(CardElements.Section("Schedule and cost"));
         body.Add(CardElements.Facts(
