@@ -24,6 +24,15 @@ public static class ProjectFormat
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 
+    /// <summary>How long ago something happened, as people say it: "just now", "5 min ago", "3 h 20 min ago", "2 days ago".</summary>
+    public static string Ago(TimeSpan elapsed) => elapsed switch
+    {
+        { TotalMinutes: < 1 } => "just now",
+        { TotalHours: < 1 } => $"{(int)elapsed.TotalMinutes} min ago",
+        { TotalDays: < 1 } => $"{(int)elapsed.TotalHours} h{(elapsed.Minutes > 0 ? $" {elapsed.Minutes} min" : "")} ago",
+        _ => $"{Days((int)elapsed.TotalDays)} ago",
+    };
+
     public static string GoLive(ProjectSchedule schedule, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(schedule);

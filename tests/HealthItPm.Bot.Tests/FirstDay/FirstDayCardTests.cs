@@ -1,4 +1,7 @@
+using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
@@ -24,5 +27,31 @@ public class FirstDayCardTests
 
         Assert.Contains("Status: Not enough data yet", status, StringComparison.Ordinal);
         Assert.DoesNotContain("Green", status, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(20, "just now")]
+    [InlineData(5 * 60 + 10, "5 min ago")]
+    [InlineData((3 * 60 + 20) * 60, "3 h 20 min ago")]
+    [InlineData(2 * 24 * 3600, "2 days ago")]
+    public void A_risk_says_when_it_was_logged_as_people_say_it(int secondsAgo, string expected)
+    {
+        var logged = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 1), "Scanners fail on 4 West", null, RiskCategory.TechnicalIntegration, new RiskRating(2, 2), null, null, null, Pm, logged);
+
+        var card = CardText.Of(RiskCard.Build(RiskViews.Of(NewProject(), risk, logged.AddSeconds(secondsAgo))));
+
+        Assert.Contains("Logged\n" + expected + "\n", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Age", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_check_in_says_how_much_text_fits_in_what_is_blocking_you()
+    {
+        var card = CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", new DateTimeOffset(2026, 12, 3, 16, 0, 0, TimeSpan.Zero), Reminder: false));
+
+        var blockers = CardText.Input(card, "blockers")!;
+        Assert.Contains("up to 500 characters", (string?)blockers["label"], StringComparison.Ordinal);
+        Assert.Equal(500, (int)blockers["maxLength"]!);
     }
 }
