@@ -6,6 +6,7 @@ public static class CardVerbs
     public const string RunCommand = "command.run";
     public const string UseProject = "project.use";
     public const string CreateProject = "project.create";
+    public const string ChangePhase = "project.phase";
     public const string AddStakeholders = "stakeholder.add";
     public const string RemoveStakeholder = "stakeholder.remove";
     public const string AddMilestone = "milestone.add";

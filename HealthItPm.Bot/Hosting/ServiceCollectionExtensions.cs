@@ -105,6 +105,7 @@ public static class ServiceCollectionExtensions
         services.AddCommand<BudgetCommand>(BudgetCommand.Command);
         services.AddForm<UseProjectCommand>(UseProjectCommand.Command);
         services.AddForm<NewProjectForm>(NewProjectForm.Command);
+        services.AddForm<PhaseForm>(PhaseForm.Command);
         services.AddForm<StakeholderAddForm>(StakeholderAddForm.Command);
         services.AddForm<StakeholderRemoveForm>(StakeholderRemoveForm.Command);
         services.AddForm<MilestoneAddForm>(MilestoneAddForm.Command);

@@ -10,11 +10,14 @@ public static class ProjectCalendar
     public static DateOnly Today(TimeProvider clock, string? timeZone)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var now = clock.GetUtcNow();
-        return TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? string.Empty, out var zone)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)
-            : DateOnly.FromDateTime(now.UtcDateTime);
+        return DateOf(clock.GetUtcNow(), timeZone);
     }
+
+    /// <summary>The date a moment falls on in the project's time zone (e.g. the day it changed phase).</summary>
+    public static DateOnly DateOf(DateTimeOffset at, string? timeZone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? string.Empty, out var zone)
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime)
+            : DateOnly.FromDateTime(at.UtcDateTime);
 
     /// <summary>Today where the listed project is.</summary>
     public static DateOnly Today(TimeProvider clock, Ports.ProjectSummary project)

@@ -46,6 +46,30 @@ public static class ProjectElements
         };
     }
 
+    /// <summary>"Build since Tue 3 Nov 2026", or just the phase while it is the one the project was created in.</summary>
+    public static string PhaseSince(ProjectPhase phase, DateOnly? since) =>
+        since is { } date ? $"{ProjectLabels.Phase(phase)} since {ProjectFormat.Date(date)}" : ProjectLabels.Phase(phase);
+
+    public static string PhaseLine(Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return $"Now in **{PhaseSince(project.Phase, project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null)}**.";
+    }
+
+    /// <summary>The latest phase moves, who made them and when (names escaped: they come from Teams profiles).</summary>
+    public static string PhaseHistoryLine(Project project, int latest = 6)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (project.PhaseHistory.Count == 0)
+        {
+            return "No phase moves yet.";
+        }
+
+        var names = project.Members.ToDictionary(m => m.Person, m => m.DisplayName);
+        return "Moves: " + string.Join("; ", project.PhaseHistory.TakeLast(latest).Select(c =>
+            $"{ProjectLabels.Phase(c.From)} → {ProjectLabels.Phase(c.To)} on {ProjectFormat.Date(ProjectCalendar.DateOf(c.At, project.TimeZone))} by {CardElements.Escape(names.GetValueOrDefault(c.By) ?? "a former member")}")) + ".";
+    }
+
     public static string MilestoneWhen(Milestone milestone, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(milestone);

@@ -16,7 +16,8 @@ public sealed record StatusModel(
     IReadOnlyList<Kpi> Kpis,
     IReadOnlyList<(string Discipline, int Count)> StakeholdersByDiscipline,
     DateOnly Today,
-    IReadOnlyList<Risk> TopRisks)
+    IReadOnlyList<Risk> TopRisks,
+    DateOnly? PhaseSince = null)
 {
     private const int RisksShown = 3;
 
@@ -37,7 +38,8 @@ public sealed record StatusModel(
             project.Kpis,
             [.. project.Members.Where(m => m.Role != ProjectRole.ProjectManager).GroupBy(m => m.Discipline).OrderBy(g => g.Key).Select(g => (ProjectLabels.Discipline(g.Key), g.Count()))],
             today,
-            [.. open.Take(RisksShown)]);
+            [.. open.Take(RisksShown)],
+            project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null);
     }
 }
 
@@ -53,7 +55,7 @@ public static class StatusCard
         var body = new List<JObject>
         {
             CardElements.Heading($"{model.Code} · {CardElements.Escape(model.Name)}"),
-            CardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectLabels.Phase(model.Phase)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
+            CardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectElements.PhaseSince(model.Phase, model.PhaseSince)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
             ProjectElements.RagBadge(model.Health),
         };
         body.AddRange(model.Health.Findings.Select(f => CardElements.Text($"- {CardElements.Escape(f.Reason)}", spacing: "None")));

@@ -5,8 +5,8 @@ namespace HealthItPm.Bot.Storage.Projects;
 
 /// <summary>
 /// The stored shape of a project, kept apart from the domain types so either can change with an
-/// explicit mapping in between. Version 1; the acknowledgement SLA columns were added later as optional
-/// (absent means the default 4 hours around the clock), so older documents read unchanged.
+/// explicit mapping in between. Version 1; the acknowledgement SLA columns and the phase history were added later as optional
+/// (absent means the default 4 hours around the clock, and no phase moves yet), so older documents read unchanged.
 /// </summary>
 internal sealed record ProjectDocument(
     int SchemaVersion,
@@ -25,13 +25,16 @@ internal sealed record ProjectDocument(
     IReadOnlyList<ProjectDocument.KpiDocument> Kpis,
     IReadOnlyList<string>? EscalationChain = null,
     int? AcknowledgementSlaMinutes = null,
-    bool SlaInBusinessHours = false)
+    bool SlaInBusinessHours = false,
+    IReadOnlyList<ProjectDocument.PhaseChangeDocument>? PhaseHistory = null)
 {
     public const int CurrentSchemaVersion = 1;
 
     internal sealed record MemberDocument(string Person, string DisplayName, ProjectRole Role, StakeholderRole Discipline, string? Department);
 
     internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate);
+
+    internal sealed record PhaseChangeDocument(ProjectPhase From, ProjectPhase To, string By, DateTimeOffset At);
 
     internal sealed record SpendDocument(decimal Amount, DateOnly Date, string? Note);
 
@@ -54,7 +57,8 @@ internal sealed record ProjectDocument(
         [.. state.Kpis.Select(k => new KpiDocument(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
         [.. (state.EscalationChain ?? []).Select(p => p.Value)],
         state.AcknowledgementSla is { } sla ? (int)sla.TotalMinutes : null,
-        state.SlaInBusinessHours);
+        state.SlaInBusinessHours,
+        [.. (state.PhaseHistory ?? []).Select(c => new PhaseChangeDocument(c.From, c.To, c.By.Value, c.At))]);
 
     public ProjectState ToState() => new(
         new ProjectCode(Code),
@@ -70,5 +74,6 @@ internal sealed record ProjectDocument(
         [.. Kpis.Select(k => new Kpi(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
         [.. (EscalationChain ?? []).Select(p => new PersonId(p))],
         AcknowledgementSlaMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
-        SlaInBusinessHours);
+        SlaInBusinessHours,
+        [.. (PhaseHistory ?? []).Select(c => new PhaseChange(c.From, c.To, new PersonId(c.By), c.At))]);
 }

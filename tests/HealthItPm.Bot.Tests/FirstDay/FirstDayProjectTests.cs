@@ -38,4 +38,24 @@ public class FirstDayProjectTests(ClockedBotEnvironment env)
         Assert.Contains("go-live in 77 days", status, StringComparison.Ordinal);
         Assert.Contains("go-live in 77 days", list, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_pm_moves_the_project_through_its_phases_and_the_status_card_shows_where_it_is()
+    {
+        var pm = As(TestActivities.Pm);
+        var code = await NewProjectAsync(pm);
+
+        var form = await pm.SayAsync("phase");
+        Assert.Equal("Build", (string?)CardText.Input(form, "phase")!["value"]);
+        Assert.Contains("No phase moves yet", CardText.Of(form), StringComparison.Ordinal);
+        var moved = CardText.Of(await pm.SubmitAsync(CardVerbs.ChangePhase, new { project = code, phase = "Build" }));
+        await pm.SubmitAsync(CardVerbs.ChangePhase, new { project = code, phase = "Testing" });
+
+        Assert.Contains($"{code} is now in Build", moved, StringComparison.Ordinal);
+        Assert.Contains("Planning → Build on Wed 25 Nov 2026 by Priya Shah", moved, StringComparison.Ordinal);
+        var status = CardText.Of(await pm.SayAsync("status " + code));
+        Assert.Contains("EHR · Testing since Wed 25 Nov 2026 · go-live in 92 days", status, StringComparison.Ordinal);
+        var back = CardText.Of(await pm.SubmitAsync(CardVerbs.ChangePhase, new { project = code, phase = "Planning" }));
+        Assert.Contains("Pick next phase from the list", back, StringComparison.Ordinal);
+    }
 }
