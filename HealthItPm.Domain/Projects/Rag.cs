@@ -8,8 +8,11 @@ public enum Rag
     Red,
 }
 
-/// <summary>One reason a project is not green, in words a leader can act on.</summary>
-public sealed record RagFinding(Rag Status, string Reason);
+/// <summary>
+/// One reason a project is not green, in words a leader can act on. <paramref name="Financial"/>
+/// findings quote budget figures, which only the people allowed to see the budget read.
+/// </summary>
+public sealed record RagFinding(Rag Status, string Reason, bool Financial = false);
 
 /// <summary>
 /// A project's RAG status and every reason behind it. <paramref name="EnoughData"/> is false while

@@ -33,8 +33,8 @@ public static class RagRules
 
     public static IReadOnlyList<IRagRule> Default { get; } =
     [
-        new IndexRule("Schedule", "SPI", ev => ev.Spi),
-        new IndexRule("Cost", "CPI", ev => ev.Cpi),
+        new IndexRule("Schedule", "SPI", ev => ev.Spi, financial: false),
+        new IndexRule("Cost", "CPI", ev => ev.Cpi, financial: true),
         new LateMilestoneRule(),
         new OpenRiskRule(),
     ];
@@ -45,7 +45,7 @@ public static class RagRules
         return RagStatus.From((rules ?? Default).SelectMany(rule => rule.Evaluate(input)), input.EarnedValue.Spi.IsDefined || input.EarnedValue.Cpi.IsDefined);
     }
 
-    private sealed class IndexRule(string area, string label, Func<EarnedValue, Ratio> index) : IRagRule
+    private sealed class IndexRule(string area, string label, Func<EarnedValue, Ratio> index, bool financial) : IRagRule
     {
         public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input)
         {
@@ -55,7 +55,7 @@ public static class RagRules
             }
 
             var (status, threshold) = value < RedBelow ? (Rag.Red, RedBelow) : (Rag.Amber, AmberBelow);
-            yield return new RagFinding(status, string.Create(CultureInfo.InvariantCulture, $"{area}: {label} {value:0.00} is below {threshold:0.00}"));
+            yield return new RagFinding(status, string.Create(CultureInfo.InvariantCulture, $"{area}: {label} {value:0.00} is below {threshold:0.00}"), financial);
         }
     }
 

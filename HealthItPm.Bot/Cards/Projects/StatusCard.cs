@@ -17,11 +17,13 @@ public sealed record StatusModel(
     IReadOnlyList<(string Discipline, int Count)> StakeholdersByDiscipline,
     DateOnly Today,
     IReadOnlyList<Risk> TopRisks,
-    DateOnly? PhaseSince = null)
+    DateOnly? PhaseSince = null,
+    bool ShowBudget = true)
 {
     private const int RisksShown = 3;
 
-    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks)
+    /// <summary>The status of <paramref name="project"/> as of <paramref name="today"/>; <paramref name="showBudget"/> when the reader may see budget figures.</summary>
+    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks, bool showBudget = true)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risks);
@@ -39,7 +41,8 @@ public sealed record StatusModel(
             [.. project.Members.Where(m => m.Role != ProjectRole.ProjectManager).GroupBy(m => m.Discipline).OrderBy(g => g.Key).Select(g => (ProjectLabels.Discipline(g.Key), g.Count()))],
             today,
             [.. open.Take(RisksShown)],
-            project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null);
+            project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null,
+            showBudget);
     }
 }
 
@@ -58,21 +61,32 @@ public static class StatusCard
             CardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectElements.PhaseSince(model.Phase, model.PhaseSince)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
             ProjectElements.RagBadge(model.Health),
         };
-        body.AddRange(model.Health.Findings.Select(f => CardElements.Text($"- {CardElements.Escape(f.Reason)}", spacing: "None")));
+        body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
+            $"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are for project managers and leaders)" : CardElements.Escape(f.Reason))}",
+            spacing: "None")));
         if (!model.Health.EnoughData)
         {
             body.Add(CardElements.Text("Red, amber or green once there is something to measure: a milestone due by today, or spend against the budget.", subtle: true, spacing: "None"));
         }
 
-        body.Add(CardElements.Section("Schedule and cost"));
-        body.Add(CardElements.Facts(
-        [
-            ("SPI", ProjectFormat.Index(ev.Spi)),
-            ("CPI", ProjectFormat.Index(ev.Cpi)),
-            ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
-            ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion)),
-            ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue)} / {ProjectFormat.Money(ev.EarnedValueAmount)} / {ProjectFormat.Money(ev.ActualCost)}"),
-        ]));
+        if (model.ShowBudget)
+        {
+            body.Add(CardElements.Section("Schedule and cost"));
+            body.Add(CardElements.Facts(
+            [
+                ("SPI", ProjectFormat.Index(ev.Spi)),
+                ("CPI", ProjectFormat.Index(ev.Cpi)),
+                ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
+                ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion)),
+                ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue)} / {ProjectFormat.Money(ev.EarnedValueAmount)} / {ProjectFormat.Money(ev.ActualCost)}"),
+            ]));
+        }
+        else
+        {
+            // Budget figures are for the people accountable for the money; the schedule index is for everyone.
+            body.Add(CardElements.Section("Schedule"));
+            body.Add(CardElements.Facts([("SPI", ProjectFormat.Index(ev.Spi))]));
+        }
 
         body.Add(CardElements.Section("Next milestones"));
         var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();

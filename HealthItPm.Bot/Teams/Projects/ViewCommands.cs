@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Projects;
@@ -13,7 +14,7 @@ public sealed class StatusCommand(ProjectScope scope, ProjectService projects, S
     public override CommandDefinition Definition => Command;
 
     protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
-        statusCards.BuildAsync(caller.Tenant, project, cancellationToken);
+        statusCards.BuildAsync(caller.Tenant, project, caller.Person, cancellationToken);
 }
 
 /// <summary><c>milestones</c>: the timeline (planned against done, today marked, late flagged).</summary>
@@ -55,6 +56,8 @@ public sealed class BudgetCommand(ProjectScope scope, ProjectService projects) :
     public static readonly CommandDefinition Command = new("budget", "Budget, spend and earned value (PV, EV, AC, SPI, CPI, EAC).", "budget");
 
     public override CommandDefinition Definition => Command;
+
+    protected override ProjectAction Action => ProjectAction.ViewBudget;
 
     protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend)));

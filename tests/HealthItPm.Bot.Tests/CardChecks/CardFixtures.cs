@@ -46,6 +46,7 @@ public static class CardFixtures
             "Which project? Tap **Use** on one."))),
         new("project-list-empty", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel([], null))),
         new("status-red-with-risks", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [EscalatedRisk(acknowledged: false), LowRisk()]))),
+        new("status-stakeholder-view-without-budget", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], showBudget: false))),
         new("status-new-project", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(NewProject(), Today, []))),
         new("milestones-timeline", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(Project(), Today))),
         new("milestones-none", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(NewProject(), Today))),

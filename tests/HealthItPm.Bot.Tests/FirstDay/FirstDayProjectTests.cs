@@ -58,4 +58,24 @@ public class FirstDayProjectTests(ClockedBotEnvironment env)
         var back = CardText.Of(await pm.SubmitAsync(CardVerbs.ChangePhase, new { project = code, phase = "Planning" }));
         Assert.Contains("Pick next phase from the list", back, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Budget_figures_are_for_the_pm_not_for_a_staff_nurse()
+    {
+        var pm = As(TestActivities.Pm);
+        var code = await NewProjectAsync(pm);
+        await pm.SubmitAsync(CardVerbs.SetBudget, new { project = code, bac = "2400000" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "ICU" });
+        var nurse = As(TestActivities.Nurse);
+
+        var pmStatus = CardText.Of(await pm.SayAsync("status " + code));
+        var nurseStatus = CardText.Of(await nurse.SayAsync("status " + code));
+        var nurseBudget = CardText.Of(await nurse.SayAsync("budget " + code));
+
+        Assert.Contains("2,400,000", pmStatus, StringComparison.Ordinal);
+        Assert.Contains("SPI", nurseStatus, StringComparison.Ordinal);
+        Assert.DoesNotContain("2,400,000", nurseStatus, StringComparison.Ordinal);
+        Assert.DoesNotContain("Budget (BAC)", nurseStatus, StringComparison.Ordinal);
+        Assert.Contains("Budget figures of Epic EHR go-live are shown to its project managers and its leaders only.", nurseBudget, StringComparison.Ordinal);
+    }
 }
