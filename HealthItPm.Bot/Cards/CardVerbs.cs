@@ -11,6 +11,7 @@ public static class CardVerbs
     public const string RemoveStakeholder = "stakeholder.remove";
     public const string AddMilestone = "milestone.add";
     public const string CompleteMilestone = "milestone.done";
+    public const string RecordMilestoneProgress = "milestone.progress";
     public const string SetBudget = "budget.set";
     public const string RecordSpend = "spend.record";
     public const string AddKpi = "kpi.add";

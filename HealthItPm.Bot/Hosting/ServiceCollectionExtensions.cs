@@ -110,6 +110,7 @@ public static class ServiceCollectionExtensions
         services.AddForm<StakeholderRemoveForm>(StakeholderRemoveForm.Command);
         services.AddForm<MilestoneAddForm>(MilestoneAddForm.Command);
         services.AddForm<MilestoneDoneForm>(MilestoneDoneForm.Command);
+        services.AddForm<MilestoneProgressForm>(MilestoneProgressForm.Command);
         services.AddForm<BudgetSetForm>(BudgetSetForm.Command);
         services.AddForm<SpendForm>(SpendForm.Command);
         services.AddForm<KpiAddForm>(KpiAddForm.Command);

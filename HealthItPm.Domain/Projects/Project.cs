@@ -208,6 +208,13 @@ public sealed class Project
         _milestones[_milestones.IndexOf(milestone)] = milestone.MarkDone(doneDate);
     }
 
+    /// <summary>Records how far an open milestone has got (0–99 percent); earned value follows it.</summary>
+    public void RecordProgress(string name, int percentComplete)
+    {
+        var milestone = FindMilestone(name) ?? throw new DomainException($"There is no milestone called \u201c{name}\u201d.");
+        _milestones[_milestones.IndexOf(milestone)] = milestone.WithProgress(percentComplete);
+    }
+
     public void SetBudget(decimal budgetAtCompletion)
     {
         if (budgetAtCompletion <= 0)

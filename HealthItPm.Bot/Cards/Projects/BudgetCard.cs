@@ -26,6 +26,7 @@ public static class BudgetCard
                 ("SPI = EV / PV", ProjectFormat.Index(ev.Spi)),
                 ("CPI = EV / AC", ProjectFormat.Index(ev.Cpi)),
                 ("EAC = BAC / CPI", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
+                ("EV method", ProjectElements.EarnedValueMethod(ev)),
             ]),
         };
 

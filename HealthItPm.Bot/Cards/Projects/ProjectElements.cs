@@ -79,9 +79,19 @@ public static class ProjectElements
         }
 
         var late = milestone.DaysLate(today);
+        var progress = milestone.PercentComplete is { } percent ? $" · {percent}% complete" : "";
         return late > 0
-            ? $"**{ProjectFormat.Days(late)} late** (planned {ProjectFormat.Date(milestone.PlannedDate)})"
-            : ProjectFormat.Date(milestone.PlannedDate);
+            ? $"**{ProjectFormat.Days(late)} late** (planned {ProjectFormat.Date(milestone.PlannedDate)}){progress}"
+            : ProjectFormat.Date(milestone.PlannedDate) + progress;
+    }
+
+    /// <summary>Which earned-value method the figures follow, so nobody reads an early SPI of 0.25 without knowing why.</summary>
+    public static string EarnedValueMethod(EarnedValue ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        return ev.Method == Domain.Projects.EarnedValueMethod.PercentComplete
+            ? "percent complete (open milestones earn the share done)"
+            : "0/100 (a milestone earns its weight when done; **milestone progress** records percent complete)";
     }
 
     public static string KpiSummary(Kpi kpi)

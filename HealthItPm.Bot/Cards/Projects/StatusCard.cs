@@ -79,13 +79,14 @@ public static class StatusCard
                 ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
                 ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion)),
                 ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue)} / {ProjectFormat.Money(ev.EarnedValueAmount)} / {ProjectFormat.Money(ev.ActualCost)}"),
+                ("EV method", ProjectElements.EarnedValueMethod(ev)),
             ]));
         }
         else
         {
             // Budget figures are for the people accountable for the money; the schedule index is for everyone.
             body.Add(CardElements.Section("Schedule"));
-            body.Add(CardElements.Facts([("SPI", ProjectFormat.Index(ev.Spi))]));
+            body.Add(CardElements.Facts([("SPI", ProjectFormat.Index(ev.Spi)), ("EV method", ProjectElements.EarnedValueMethod(ev))]));
         }
 
         body.Add(CardElements.Section("Next milestones"));

@@ -5,7 +5,7 @@ namespace HealthItPm.Bot.Storage.Projects;
 
 /// <summary>
 /// The stored shape of a project, kept apart from the domain types so either can change with an
-/// explicit mapping in between. Version 1; the acknowledgement SLA columns and the phase history were added later as optional
+/// explicit mapping in between. Version 1; the acknowledgement SLA columns, the phase history and milestones' percent complete were added later as optional
 /// (absent means the default 4 hours around the clock, and no phase moves yet), so older documents read unchanged.
 /// </summary>
 internal sealed record ProjectDocument(
@@ -32,7 +32,7 @@ internal sealed record ProjectDocument(
 
     internal sealed record MemberDocument(string Person, string DisplayName, ProjectRole Role, StakeholderRole Discipline, string? Department);
 
-    internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate);
+    internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate, int? PercentComplete = null);
 
     internal sealed record PhaseChangeDocument(ProjectPhase From, ProjectPhase To, string By, DateTimeOffset At);
 
@@ -52,7 +52,7 @@ internal sealed record ProjectDocument(
         state.TimeZone,
         state.BudgetAtCompletion,
         [.. state.Members.Select(m => new MemberDocument(m.Person.Value, m.DisplayName, m.Role, m.Discipline, m.Department))],
-        [.. state.Milestones.Select(m => new MilestoneDocument(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
+        [.. state.Milestones.Select(m => new MilestoneDocument(m.Name, m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
         [.. state.Spend.Select(s => new SpendDocument(s.Amount, s.Date, s.Note))],
         [.. state.Kpis.Select(k => new KpiDocument(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
         [.. (state.EscalationChain ?? []).Select(p => p.Value)],
@@ -69,7 +69,7 @@ internal sealed record ProjectDocument(
         TimeZone,
         BudgetAtCompletion,
         [.. Members.Select(m => new ProjectMember(new PersonId(m.Person), m.DisplayName, m.Role, m.Discipline, m.Department))],
-        [.. Milestones.Select(m => new Milestone(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
+        [.. Milestones.Select(m => new Milestone(m.Name, m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
         [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, s.Note))],
         [.. Kpis.Select(k => new Kpi(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
         [.. (EscalationChain ?? []).Select(p => new PersonId(p))],

@@ -147,6 +147,7 @@ public static class CardFixtures
         project.AddMilestone(new Milestone("Training complete", Today.AddDays(30), 15));
         project.AddMilestone(new Milestone("Go-live", Today.AddDays(45), 35));
         project.MoveTo(ProjectPhase.Build, Pm, Now.AddDays(-60));
+        project.RecordProgress("Integrated testing", 60);
         project.SetBudget(2_400_000);
         project.RecordSpend(new SpendEntry(900_000, Today.AddDays(-60), "Vendor milestone invoice"), Today);
         project.RecordSpend(new SpendEntry(300_000, Today.AddDays(-5), null), Today);

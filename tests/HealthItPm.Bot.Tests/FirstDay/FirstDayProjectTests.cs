@@ -78,4 +78,24 @@ public class FirstDayProjectTests(ClockedBotEnvironment env)
         Assert.DoesNotContain("Budget (BAC)", nurseStatus, StringComparison.Ordinal);
         Assert.Contains("Budget figures of Epic EHR go-live are shown to its project managers and its leaders only.", nurseBudget, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_pm_records_percent_complete_and_the_status_card_says_which_method_earned_value_follows()
+    {
+        var pm = As(TestActivities.Pm);
+        var code = await NewProjectAsync(pm);
+        await pm.SubmitAsync(CardVerbs.SetBudget, new { project = code, bac = "1000000" });
+        await pm.SubmitAsync(CardVerbs.AddMilestone, new { project = code, name = "Build", planned = Date(0), weight = "25" });
+        await pm.SubmitAsync(CardVerbs.AddMilestone, new { project = code, name = "Go-live", planned = Date(92), weight = "75" });
+
+        var before = CardText.Of(await pm.SayAsync("status " + code));
+        var saved = CardText.Of(await pm.SubmitAsync(CardVerbs.RecordMilestoneProgress, new { project = code, milestone = "Build", percent = "80" }));
+        var after = CardText.Of(await pm.SayAsync("status " + code));
+
+        Assert.Contains("EV method\n0/100", before, StringComparison.Ordinal);
+        Assert.Contains("\u201cBuild\u201d is 80% complete.", saved, StringComparison.Ordinal);
+        Assert.Contains("EV method\npercent complete", after, StringComparison.Ordinal);
+        Assert.Contains("\n0.80\n", after, StringComparison.Ordinal);
+        Assert.Contains("80% complete", after, StringComparison.Ordinal);
+    }
 }
