@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TenantOptions>>().Value.ToPolicy());
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value.ToPolicy());
+        services.AddOptions<HospitalOptions>().BindConfiguration(HospitalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -95,6 +96,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectScope>();
         services.AddSingleton<StatusCards>();
+        services.AddSingleton<MoneyFormats>();
         services.AddSingleton<IRoster, TeamsRoster>();
 
         services.AddCommand<ProjectListCommand>(ProjectListCommand.Command);

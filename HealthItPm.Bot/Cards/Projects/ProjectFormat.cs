@@ -6,13 +6,18 @@ namespace HealthItPm.Bot.Cards.Projects;
 /// <summary>Numbers and dates as the project cards show them, in one place so every card agrees.</summary>
 public static class ProjectFormat
 {
-    public static string Money(decimal amount) => amount.ToString("#,0", CultureInfo.InvariantCulture);
+    public static string Money(decimal amount, MoneyFormat money)
+    {
+        ArgumentNullException.ThrowIfNull(money);
+        return money.Format(decimal.Round(amount, 2));
+    }
 
     public static string Index(Ratio ratio) => ratio.Value is { } value
         ? value.ToString("0.00", CultureInfo.InvariantCulture)
         : $"n/a ({ratio.UndefinedBecause})";
 
-    public static string MoneyForecast(Ratio ratio) => ratio.Value is { } value ? Money(value) : $"n/a ({ratio.UndefinedBecause})";
+    /// <summary>A forecast (EAC) to the whole unit: cents would claim a precision it does not have.</summary>
+    public static string MoneyForecast(Ratio ratio, MoneyFormat money) => ratio.Value is { } value ? Money(decimal.Round(value), money) : $"n/a ({ratio.UndefinedBecause})";
 
     public static string Percent(Ratio ratio) => ratio.Value is { } value
         ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%"

@@ -18,12 +18,13 @@ public sealed record StatusModel(
     DateOnly Today,
     IReadOnlyList<Risk> TopRisks,
     DateOnly? PhaseSince = null,
-    bool ShowBudget = true)
+    bool ShowBudget = true,
+    MoneyFormat? Money = null)
 {
     private const int RisksShown = 3;
 
-    /// <summary>The status of <paramref name="project"/> as of <paramref name="today"/>; <paramref name="showBudget"/> when the reader may see budget figures.</summary>
-    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks, bool showBudget = true)
+    /// <summary>The status of <paramref name="project"/> as of <paramref name="today"/>; <paramref name="showBudget"/> when the reader may see budget figures; <paramref name="money"/> how they read amounts.</summary>
+    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks, bool showBudget = true, MoneyFormat? money = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risks);
@@ -42,7 +43,8 @@ public sealed record StatusModel(
             today,
             [.. open.Take(RisksShown)],
             project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null,
-            showBudget);
+            showBudget,
+            money);
     }
 }
 
@@ -55,6 +57,7 @@ public static class StatusCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var ev = model.EarnedValue;
+        var money = model.Money ?? MoneyFormat.Default;
         var body = new List<JObject>
         {
             CardElements.Heading($"{model.Code} · {CardElements.Escape(model.Name)}"),
@@ -76,9 +79,9 @@ public static class StatusCard
             [
                 ("SPI", ProjectFormat.Index(ev.Spi)),
                 ("CPI", ProjectFormat.Index(ev.Cpi)),
-                ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
-                ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion)),
-                ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue)} / {ProjectFormat.Money(ev.EarnedValueAmount)} / {ProjectFormat.Money(ev.ActualCost)}"),
+                ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
+                ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money)),
+                ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue, money)} / {ProjectFormat.Money(ev.EarnedValueAmount, money)} / {ProjectFormat.Money(ev.ActualCost, money)}"),
                 ("EV method", ProjectElements.EarnedValueMethod(ev)),
             ]));
         }

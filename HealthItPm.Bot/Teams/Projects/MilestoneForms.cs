@@ -42,7 +42,7 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"Added milestone \u201c{CardElements.Escape(values.Raw[Name.Id])}\u201d.");
 }
 
@@ -94,7 +94,7 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"Marked \u201c{CardElements.Escape(values.Raw["milestone"])}\u201d done.");
 }
 
@@ -147,6 +147,6 @@ public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService pro
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"\u201c{CardElements.Escape(values.Raw["milestone"])}\u201d is {values.Raw[Percent.Id]}% complete.");
 }

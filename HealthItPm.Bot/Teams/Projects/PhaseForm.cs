@@ -50,7 +50,7 @@ public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeP
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values)
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values)
     {
         ArgumentNullException.ThrowIfNull(project);
         return NoticeCard.Build(new NoticeCardModel(

@@ -34,9 +34,9 @@ public abstract class ProjectViewCommand(ProjectScope scope, ProjectService proj
 
         var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, project, cancellationToken, Action);
         return outcome is Outcome<Project>.Done { Value: var p }
-            ? await RenderAsync(caller, p, projects.TodayIn(p.TimeZone), cancellationToken)
+            ? await RenderAsync(turn, caller, p, projects.TodayIn(p.TimeZone), cancellationToken)
             : ProjectOutcomes.NotDone(outcome);
     }
 
-    protected abstract Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken);
+    protected abstract Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken);
 }

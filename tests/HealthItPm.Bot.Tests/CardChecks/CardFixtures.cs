@@ -35,8 +35,8 @@ public static class CardFixtures
         new("form-blank", typeof(FormCard), () => FormCard.Build(Form())),
         new("form-with-errors-and-entries-kept", typeof(FormCard), () => FormCard.Build(Form() with
         {
-            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b" },
-            Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5." },
+            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b", ["amount"] = "about two million" },
+            Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5.", ["amount"] = "Amount: \u201cabout two million\u201d is not an amount in USD; write it like 2,400,000, $2.4M or 2400000.50." },
             FormError = "There is already a milestone called \u201cGo-live\u201d.",
         })),
         new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(ProjectListModel.From(
@@ -54,6 +54,7 @@ public static class CardFixtures
         new("kpis", typeof(KpisCard), () => KpisCard.Build(new KpisModel("EHR", "Epic EHR go-live", Project().Kpis))),
         new("kpis-none", typeof(KpisCard), () => KpisCard.Build(new KpisModel("EHR", "Epic EHR go-live", []))),
         new("budget", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend))),
+        new("budget-euro-hospital-german-reader", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend, MoneyFormat.For(new Currency("EUR"), "de-DE")))),
         new("check-in", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Reminder: false))),
         new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. Alvarez MRN 00482913", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
         new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
@@ -115,6 +116,7 @@ public static class CardFixtures
             new TextField("name", "Milestone", true, 80, "e.g. Integrated testing complete"),
             new DateField("planned", "Planned date", true),
             new NumberField("weight", "Weight (share of the work)", true, 0.01m, 1000m),
+            new MoneyField("amount", "Amount", false, 0.01m, 1_000_000_000m, "e.g. $25,000 or 25k"),
             new TimeField("at", "Time", false),
             new ChoiceField("kind", "Kind", true, [("EHR", "Ehr"), ("PACS/RIS", "PacsRis")]),
             new ChoiceField("people", "People", false, [("Nina Patel (RN)", "a"), ("Dr. Omar Haddad", "b")], MultiSelect: true),

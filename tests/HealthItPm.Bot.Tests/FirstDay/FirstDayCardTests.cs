@@ -54,4 +54,28 @@ public class FirstDayCardTests
         Assert.Contains("up to 500 characters", (string?)blockers["label"], StringComparison.Ordinal);
         Assert.Equal(500, (int)blockers["maxLength"]!);
     }
+
+    [Theory]
+    [InlineData("USD", "en-US", 2_400_000, "$2,400,000")]
+    [InlineData("USD", "en-US", 1_250.5, "$1,250.50")]
+    [InlineData("EUR", "de-DE", 2_400_000, "2.400.000\u00a0€")]
+    [InlineData("USD", "de-DE", 2_400_000, "USD\u00a02.400.000")]
+    [InlineData("CAD", "en-US", 950_000, "CAD\u00a0950,000")]
+    public void Every_amount_carries_the_hospitals_currency_in_the_readers_locale(string currency, string locale, double amount, string expected) =>
+        // Locales differ in the space before a trailing symbol (plain, no-break or narrow no-break).
+        Assert.Equal(expected, MoneyFormat.For(new Currency(currency), locale).Format((decimal)amount).Replace('\u202f', '\u00a0').Replace(' ', '\u00a0'));
+
+    [Fact]
+    public void The_budget_card_shows_the_currency_on_every_amount()
+    {
+        var project = NewProject();
+        project.SetBudget(1_000_000);
+        project.RecordSpend(new SpendEntry(25_000, Today, "Vendor invoice"), Today);
+
+        var card = CardText.Of(BudgetCard.Build(new BudgetModel("EHR", project.Name, project.EarnedValue(Today), project.Spend, MoneyFormat.For(Currency.Usd, "en-US"))));
+
+        Assert.Contains("$1,000,000", card, StringComparison.Ordinal);
+        Assert.Contains("$25,000", card, StringComparison.Ordinal);
+        Assert.Contains("Planned value (PV)\n$0\n", card, StringComparison.Ordinal);
+    }
 }

@@ -98,4 +98,34 @@ public class FirstDayProjectTests(ClockedBotEnvironment env)
         Assert.Contains("\n0.80\n", after, StringComparison.Ordinal);
         Assert.Contains("80% complete", after, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Money_is_read_as_typed_and_shown_in_the_hospitals_currency_in_the_readers_locale()
+    {
+        var pm = As(TestActivities.Pm);
+        var code = await NewProjectAsync(pm);
+
+        var budget = CardText.Of(await pm.SubmitAsync(CardVerbs.SetBudget, new { project = code, bac = "$2,400,000" }));
+        var spend = CardText.Of(await pm.SubmitAsync(CardVerbs.RecordSpend, new { project = code, amount = "2.4k", date = Date(0), note = "Vendor invoice" }));
+        var german = CardText.Of(await pm.SayAsync("budget " + code, a => a.Locale = "de-DE"));
+
+        Assert.Contains("Budget saved.", budget, StringComparison.Ordinal);
+        Assert.Contains("Budget at completion\n$2,400,000\n", budget, StringComparison.Ordinal);
+        Assert.Contains("Actual cost (AC)\n$2,400\n", spend, StringComparison.Ordinal);
+        Assert.Contains("Budget at completion\nUSD\u00a02.400.000\n", german, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_amount_gets_a_clear_message_beside_the_field_and_the_entry_is_kept()
+    {
+        var pm = As(TestActivities.Pm);
+        var code = await NewProjectAsync(pm);
+
+        var form = await pm.SubmitAsync(CardVerbs.SetBudget, new { project = code, bac = "about two million" });
+
+        Assert.Equal("Input.Text", (string?)CardText.Input(form, "bac")!["type"]);
+        Assert.Equal("about two million", (string?)CardText.Input(form, "bac")!["value"]);
+        Assert.Contains("Budget at completion: \u201cabout two million\u201d is not an amount in USD; write it like 2,400,000, $2.4M or 2400000.50.", CardText.Of(form), StringComparison.Ordinal);
+        Assert.DoesNotContain("is required", CardText.Of(form), StringComparison.Ordinal);
+    }
 }
