@@ -22,8 +22,9 @@ public static class CardFixtures
 
     public static IReadOnlyList<CardFixture> All { get; } =
     [
-        new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("status", "The current project at a glance.", "status", false)]))),
-        new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("milestone add", "Plan a milestone.", "milestone add", true), new HelpEntry("stakeholder add", "Add people.", "stakeholder add @Nina Patel", true)]))),
+        new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("status", "The current project at a glance.", "status", false, "Your projects"), new HelpEntry("use", "Make a project the current one.", "use EHR", false, "Your projects")]))),
+        new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager()))),
+        new("help-all-explained", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager(), Detailed: true))),
         new("unknown-with-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("hlep", "help"))),
         new("unknown-without-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("**[click](http://evil.example)** " + new string('x', 200), null))),
         new("notice-empty-message", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.EmptyMessage)),
@@ -78,6 +79,17 @@ public static class CardFixtures
     ];
 
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+
+    private static HelpEntry[] HelpForProjectManager() =>
+    [
+        new("help", "Show what I can do for you.", "help", false),
+        new("status", "The current project at a glance.", "status", false, "Your projects"),
+        new("phase", "Move the project to its next phase.", "phase", true, "Your projects"),
+        new("stakeholder add", "Add people.", "stakeholder add @Nina Patel", true, "People"),
+        new("milestones", "The milestone timeline.", "milestones", false, "Plan, money and outcomes"),
+        new("milestone add", "Plan a milestone.", "milestone add", true, "Plan, money and outcomes"),
+        new("risk", "One risk with its history.", "risk EHR-R7", false, "Risks"),
+    ];
     private static readonly PersonId Cio = new("886313e1-3b8a-4372-9b90-0c9aee199e5d");
 
     private static Risk EscalatedRisk(bool acknowledged)
