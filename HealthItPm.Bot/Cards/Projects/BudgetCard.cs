@@ -21,10 +21,10 @@ public static class BudgetCard
             CardElements.Heading($"{model.Code} · Budget"),
             CardElements.Facts(
             [
-                ("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money)),
+                ("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
                 ("Planned value (PV)", ProjectFormat.Money(ev.PlannedValue, money)),
                 ("Earned value (EV)", ProjectFormat.Money(ev.EarnedValueAmount, money)),
-                ("Actual cost (AC)", ProjectFormat.Money(ev.ActualCost, money)),
+                ("Actual cost (AC)", ProjectFormat.Money(ev.ActualCost, money, entered: true)),
                 ("SPI = EV / PV", ProjectFormat.Index(ev.Spi)),
                 ("CPI = EV / AC", ProjectFormat.Index(ev.Cpi)),
                 ("EAC = BAC / CPI", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
@@ -36,7 +36,7 @@ public static class BudgetCard
         {
             body.Add(CardElements.Section("Latest spend"));
             body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => CardElements.UserText(
-                $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount, money)}{(s.Note is null ? "" : "  " + s.Note)}")));
+                $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount, money, entered: true)}{(s.Note is null ? "" : "  " + s.Note)}")));
         }
 
         return AdaptiveCard.Create(body,

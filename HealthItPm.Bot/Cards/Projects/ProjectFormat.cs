@@ -6,10 +6,14 @@ namespace HealthItPm.Bot.Cards.Projects;
 /// <summary>Numbers and dates as the project cards show them, in one place so every card agrees.</summary>
 public static class ProjectFormat
 {
-    public static string Money(decimal amount, MoneyFormat money)
+    /// <summary>
+    /// An amount in the reader's format. Amounts people entered (budget, spend) keep their cents;
+    /// computed ones (planned and earned value, forecasts) are shown to the whole unit, as a PM would round them.
+    /// </summary>
+    public static string Money(decimal amount, MoneyFormat money, bool entered = false)
     {
         ArgumentNullException.ThrowIfNull(money);
-        return money.Format(decimal.Round(amount, 2));
+        return money.Format(entered ? decimal.Round(amount, 2) : decimal.Round(amount));
     }
 
     public static string Index(Ratio ratio) => ratio.Value is { } value
@@ -17,7 +21,7 @@ public static class ProjectFormat
         : $"n/a ({ratio.UndefinedBecause})";
 
     /// <summary>A forecast (EAC) to the whole unit: cents would claim a precision it does not have.</summary>
-    public static string MoneyForecast(Ratio ratio, MoneyFormat money) => ratio.Value is { } value ? Money(decimal.Round(value), money) : $"n/a ({ratio.UndefinedBecause})";
+    public static string MoneyForecast(Ratio ratio, MoneyFormat money) => ratio.Value is { } value ? Money(value, money) : $"n/a ({ratio.UndefinedBecause})";
 
     public static string Percent(Ratio ratio) => ratio.Value is { } value
         ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%"

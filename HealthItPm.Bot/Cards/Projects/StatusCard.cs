@@ -65,7 +65,7 @@ public static class StatusCard
             ProjectElements.RagBadge(model.Health),
         };
         body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
-            $"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are for project managers and leaders)" : CardElements.Escape(f.Reason))}",
+            $"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are shown to the people who manage the budget)" : CardElements.Escape(f.Reason))}",
             spacing: "None")));
         if (!model.Health.EnoughData)
         {
@@ -80,8 +80,8 @@ public static class StatusCard
                 ("SPI", ProjectFormat.Index(ev.Spi)),
                 ("CPI", ProjectFormat.Index(ev.Cpi)),
                 ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
-                ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money)),
-                ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue, money)} / {ProjectFormat.Money(ev.EarnedValueAmount, money)} / {ProjectFormat.Money(ev.ActualCost, money)}"),
+                ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue, money)} / {ProjectFormat.Money(ev.EarnedValueAmount, money)} / {ProjectFormat.Money(ev.ActualCost, money, entered: true)}"),
                 ("EV method", ProjectElements.EarnedValueMethod(ev)),
             ]));
         }

@@ -27,6 +27,8 @@ public class StartupValidationTests
         { "Development", new() { ["Storage:ConnectionString"] = "" }, "Storage:ConnectionString is required" },
         { "Development", new() { ["Storage:ConnectionString"] = "this is not a connection string" }, "Storage:ConnectionString is not an Azure Storage connection string" },
         { "Development", new() { ["Tenants:AllowedTenantIds:0"] = "contoso.onmicrosoft.com" }, "Tenants:AllowedTenantIds contains 'contoso.onmicrosoft.com'" },
+        { "Development", new() { ["Hospital:Currency"] = "dollars" }, "Hospital:Currency is 'dollars'; use an ISO 4217 code" },
+        { "Development", new() { ["Access:BudgetViewerRoles:0"] = "Nurse" }, "Access:BudgetViewerRoles contains 'Nurse'" },
     };
 
     [Theory]
