@@ -6,10 +6,12 @@ public static class CardVerbs
     public const string RunCommand = "command.run";
     public const string UseProject = "project.use";
     public const string CreateProject = "project.create";
+    public const string ChangePhase = "project.phase";
     public const string AddStakeholders = "stakeholder.add";
     public const string RemoveStakeholder = "stakeholder.remove";
     public const string AddMilestone = "milestone.add";
     public const string CompleteMilestone = "milestone.done";
+    public const string RecordMilestoneProgress = "milestone.progress";
     public const string SetBudget = "budget.set";
     public const string RecordSpend = "spend.record";
     public const string AddKpi = "kpi.add";

@@ -2,33 +2,68 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards;
 
-/// <summary>One line of help: a command, what it does, an example.</summary>
-public sealed record HelpEntry(string Name, string Summary, string Example, bool ForProjectManagers);
+/// <summary>One command in help: its name, what it does, how it is typed (with arguments, when it takes any), and the task it belongs to.</summary>
+public sealed record HelpEntry(string Name, string Summary, string Example, bool ForProjectManagers, string Topic = HelpCard.OtherTopic)
+{
+    /// <summary>How the command is shown: the example when it adds arguments (<c>use EHR</c>), else the name. Each appears once.</summary>
+    public string Shown => Example.Length > Name.Length && Example.StartsWith(Name, StringComparison.OrdinalIgnoreCase) ? Example : Name;
+}
 
-public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands);
+/// <summary>Help as a short list by task, or (<paramref name="Detailed"/>) every command with what it does.</summary>
+public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands, bool Detailed = false);
 
-/// <summary>The answer to <c>help</c>: every command this person may use, with an example, project-manager commands apart.</summary>
+/// <summary>
+/// The answer to <c>help</c>: the commands this person may use, grouped by task, each shown once (with
+/// its arguments when it takes any); project-manager commands apart within each task. The short list
+/// links to the full one (<c>help all</c>), which says what each command does.
+/// </summary>
 public static class HelpCard
 {
+    public const string OtherTopic = "More";
+
+    /// <summary>The tasks, in the order a new person meets them.</summary>
+    public static readonly IReadOnlyList<string> Topics = ["Your projects", "People", "Plan, money and outcomes", "Check-ins", "Risks", OtherTopic];
+
     public static JObject Build(HelpCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<JObject>
         {
-            CardElements.Heading("What I can do"),
+            CardElements.Heading(model.Detailed ? "All commands" : "What I can do"),
             CardElements.Text("Type a command in this chat, or @mention me in a channel.", subtle: true, spacing: "None"),
-            Facts(model.Commands.Where(c => !c.ForProjectManagers)),
         };
-        var managing = model.Commands.Where(c => c.ForProjectManagers).ToList();
-        if (managing.Count > 0)
+        foreach (var topic in Topics.Concat(model.Commands.Select(c => c.Topic).Distinct().Except(Topics)))
         {
-            body.Add(CardElements.Text("**For project managers**"));
-            body.Add(Facts(managing));
+            var commands = model.Commands.Where(c => c.Topic == topic).ToList();
+            if (commands.Count == 0)
+            {
+                continue;
+            }
+
+            body.Add(CardElements.Section(topic));
+            if (model.Detailed)
+            {
+                body.Add(CardElements.Facts(commands.OrderBy(c => c.ForProjectManagers).Select(c => (c.Shown, c.Summary + (c.ForProjectManagers ? " _(project managers)_" : "")))));
+                continue;
+            }
+
+            var everyone = commands.Where(c => !c.ForProjectManagers).ToList();
+            var managing = commands.Where(c => c.ForProjectManagers).ToList();
+            if (everyone.Count > 0)
+            {
+                body.Add(CardElements.Text(Inline(everyone), spacing: "Small"));
+            }
+
+            if (managing.Count > 0)
+            {
+                body.Add(CardElements.Text("For project managers: " + Inline(managing), subtle: true, spacing: "Small"));
+            }
         }
 
-        return AdaptiveCard.Create(body);
+        return AdaptiveCard.Create(
+            body,
+            model.Detailed ? null : [CardElements.Execute("All commands, explained", CardVerbs.RunCommand, new JObject { ["command"] = "help all" })]);
     }
 
-    private static JObject Facts(IEnumerable<HelpEntry> commands) =>
-        CardElements.Facts(commands.Select(c => (c.Name, $"{c.Summary} _e.g._ `{c.Example}`")));
+    private static string Inline(IEnumerable<HelpEntry> commands) => string.Join(" · ", commands.Select(c => $"**{c.Shown}**"));
 }

@@ -7,6 +7,12 @@ public sealed record WelcomeCardModel(bool InChannel);
 /// <summary>Sent once when the app is installed: who the bot is for and the first thing to try.</summary>
 public static class WelcomeCard
 {
+    /// <summary>What the bot offers, and only what its commands do today (a test holds each claim to a command).</summary>
+    public const string Promise =
+        "I help Health IT project teams run EHR, telemedicine, PACS/RIS, e-prescribing and patient-portal projects from Teams: " +
+        "project status with its reasons, milestones, budget and KPIs; short check-ins with the people affected; " +
+        "and risks that escalate to leaders, who act on them from the card.";
+
     public static JObject Build(WelcomeCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -14,7 +20,7 @@ public static class WelcomeCard
         return AdaptiveCard.Create(
             [
                 CardElements.Heading("Welcome to HealthItPm"),
-                CardElements.Text("I help Health IT project teams run EHR, telemedicine, PACS/RIS, e-prescribing and patient-portal projects: short check-ins, change-readiness surveys, risks and escalations, and a weekly digest for leadership."),
+                CardElements.Text(Promise),
                 CardElements.Text($"To start, {howToAsk}, or tap **Show help**.", subtle: true),
             ],
             [CardElements.Execute("Show help", CardVerbs.RunCommand, new JObject { ["command"] = "help" }, primary: true)]);

@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<LoopbackOnlyWithoutAuthentication>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value.ToPolicy());
+        services.AddOptions<HospitalOptions>().BindConfiguration(HospitalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -115,6 +116,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ProjectService>();
         services.AddSingleton<ProjectScope>();
         services.AddSingleton<StatusCards>();
+        services.AddSingleton<MoneyFormats>();
         services.AddSingleton<IRoster, TeamsRoster>();
 
         services.AddCommand<ProjectListCommand>(ProjectListCommand.Command);
@@ -125,10 +127,12 @@ public static class ServiceCollectionExtensions
         services.AddCommand<BudgetCommand>(BudgetCommand.Command);
         services.AddForm<UseProjectCommand>(UseProjectCommand.Command);
         services.AddForm<NewProjectForm>(NewProjectForm.Command);
+        services.AddForm<PhaseForm>(PhaseForm.Command);
         services.AddForm<StakeholderAddForm>(StakeholderAddForm.Command);
         services.AddForm<StakeholderRemoveForm>(StakeholderRemoveForm.Command);
         services.AddForm<MilestoneAddForm>(MilestoneAddForm.Command);
         services.AddForm<MilestoneDoneForm>(MilestoneDoneForm.Command);
+        services.AddForm<MilestoneProgressForm>(MilestoneProgressForm.Command);
         services.AddForm<BudgetSetForm>(BudgetSetForm.Command);
         services.AddForm<SpendForm>(SpendForm.Command);
         services.AddForm<KpiAddForm>(KpiAddForm.Command);

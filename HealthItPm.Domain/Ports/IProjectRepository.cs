@@ -6,8 +6,11 @@ namespace HealthItPm.Domain.Ports;
 /// <summary>A project as read, with the version it was read at; saving it succeeds only if nobody saved it since.</summary>
 public sealed record VersionedProject(Project Project, string Version);
 
-/// <summary>One line of a project list; <paramref name="Role"/> is the person's role on it when the list is a person's.</summary>
-public sealed record ProjectSummary(ProjectCode Code, string Name, ProjectKind Kind, ProjectPhase Phase, DateOnly GoLive, ProjectRole? Role = null);
+/// <summary>
+/// One line of a project list; <paramref name="Role"/> is the person's role on it when the list is a person's;
+/// <paramref name="TimeZone"/> is the project's, from which its "today" is counted (UTC when unknown).
+/// </summary>
+public sealed record ProjectSummary(ProjectCode Code, string Name, ProjectKind Kind, ProjectPhase Phase, DateOnly GoLive, ProjectRole? Role = null, string? TimeZone = null);
 
 /// <summary>Where projects are kept, per hospital (tenant).</summary>
 public interface IProjectRepository

@@ -15,6 +15,7 @@ public sealed class Project
     private readonly List<Milestone> _milestones;
     private readonly List<SpendEntry> _spend;
     private readonly List<Kpi> _kpis;
+    private readonly List<PhaseChange> _phaseHistory;
     private List<PersonId> _chain;
 
     private Project(ProjectState state)
@@ -30,6 +31,7 @@ public sealed class Project
         _milestones = [.. state.Milestones];
         _spend = [.. state.Spend];
         _kpis = [.. state.Kpis];
+        _phaseHistory = [.. state.PhaseHistory ?? []];
         _chain = [.. state.EscalationChain ?? []];
         AcknowledgementSla = state.AcknowledgementSla ?? DefaultAcknowledgementSla;
         SlaInBusinessHours = state.SlaInBusinessHours;
@@ -64,6 +66,12 @@ public sealed class Project
     public IReadOnlyList<SpendEntry> Spend => _spend;
 
     public IReadOnlyList<Kpi> Kpis => _kpis;
+
+    /// <summary>Every phase move, oldest first: who moved the project from which phase to which, and when.</summary>
+    public IReadOnlyList<PhaseChange> PhaseHistory => _phaseHistory;
+
+    /// <summary>When the project entered its current phase; null while it is still in the phase it was created in.</summary>
+    public DateTimeOffset? PhaseSince => _phaseHistory.Count > 0 ? _phaseHistory[^1].At : null;
 
     public IEnumerable<ProjectMember> ProjectManagers => _members.Values.Where(m => m.Role == ProjectRole.ProjectManager);
 
@@ -118,11 +126,38 @@ public sealed class Project
     /// <summary>Rebuilds a stored project; the state was valid when stored.</summary>
     public static Project Restore(ProjectState state) => new(state);
 
-    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis], [.. _chain], AcknowledgementSla, SlaInBusinessHours);
+    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis], [.. _chain], AcknowledgementSla, SlaInBusinessHours, [.. _phaseHistory]);
 
     public ProjectRole? RoleOf(PersonId person) => _members.TryGetValue(person, out var member) ? member.Role : null;
 
-    public void MoveTo(ProjectPhase phase) => Phase = phase;
+    /// <summary>
+    /// The phases a project may move to now: any later one (a phase can be skipped, e.g. a small
+    /// project with no separate training), or back one (a go-live postponed returns to training).
+    /// </summary>
+    public IReadOnlyList<ProjectPhase> NextPhases =>
+        [.. Enum.GetValues<ProjectPhase>().Where(p => p > Phase || p == Phase - 1)];
+
+    /// <summary>Moves the project to another phase and records who did it and when.</summary>
+    public void MoveTo(ProjectPhase phase, PersonId by, DateTimeOffset at)
+    {
+        if (!Enum.IsDefined(phase))
+        {
+            throw new DomainException("That is not a project phase.");
+        }
+
+        if (phase == Phase)
+        {
+            throw new DomainException($"{Name} is already in {Describe(phase)}.");
+        }
+
+        if (!NextPhases.Contains(phase))
+        {
+            throw new DomainException($"{Name} can move back only one phase at a time, from {Describe(Phase)} to {Describe(Phase - 1)}.");
+        }
+
+        _phaseHistory.Add(new PhaseChange(Phase, phase, by, at));
+        Phase = phase;
+    }
 
     public void AddMember(ProjectMember member)
     {
@@ -171,6 +206,13 @@ public sealed class Project
         }
 
         _milestones[_milestones.IndexOf(milestone)] = milestone.MarkDone(doneDate);
+    }
+
+    /// <summary>Records how far an open milestone has got (0–99 percent); earned value follows it.</summary>
+    public void RecordProgress(string name, int percentComplete)
+    {
+        var milestone = FindMilestone(name) ?? throw new DomainException($"There is no milestone called \u201c{name}\u201d.");
+        _milestones[_milestones.IndexOf(milestone)] = milestone.WithProgress(percentComplete);
     }
 
     public void SetBudget(decimal budgetAtCompletion)
@@ -233,6 +275,12 @@ public sealed class Project
         _ => "a stakeholder",
     };
 
+    private static string Describe(ProjectPhase phase) => phase switch
+    {
+        ProjectPhase.GoLive => "go-live",
+        _ => phase.ToString().ToLowerInvariant(),
+    };
+
     private static string ValidTimeZone(string timeZone)
     {
         if (string.IsNullOrWhiteSpace(timeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out _))
@@ -284,4 +332,8 @@ public sealed record ProjectState(
     IReadOnlyList<Kpi> Kpis,
     IReadOnlyList<PersonId>? EscalationChain = null,
     TimeSpan? AcknowledgementSla = null,
-    bool SlaInBusinessHours = false);
+    bool SlaInBusinessHours = false,
+    IReadOnlyList<PhaseChange>? PhaseHistory = null);
+
+/// <summary>A project moved from one phase to another: by whom, when.</summary>
+public sealed record PhaseChange(ProjectPhase From, ProjectPhase To, PersonId By, DateTimeOffset At);

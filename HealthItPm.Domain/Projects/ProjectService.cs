@@ -17,8 +17,10 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
     private const int Attempts = 2;
 
     /// <summary>Today's date where the project is: a due date means the same day for everyone on it.</summary>
-    public DateOnly TodayIn(string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+    public DateOnly TodayIn(string timeZone) => ProjectCalendar.Today(clock, timeZone);
+
+    /// <summary>Today where a listed project is: the same day its status card counts from.</summary>
+    public DateOnly TodayOf(ProjectSummary project) => ProjectCalendar.Today(clock, project);
 
     public async Task<Outcome<Project>> CreateAsync(TenantId tenant, ProjectMember creator, NewProject input, CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
         Project project;
         try
         {
-            var today = TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone ?? string.Empty, out _) ? TodayIn(input.TimeZone!) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = ProjectCalendar.Today(clock, input.TimeZone);
             project = Project.Create(new ProjectCode(input.Code), input.Name, input.Kind, new ProjectSchedule(input.Start, input.GoLive, input.End), input.TimeZone!, creator, today);
             await projects.AddAsync(tenant, project, cancellationToken);
         }

@@ -22,6 +22,8 @@ public interface IRagRule
 /// <item>a milestone not done 1–13 days after its planned date is amber, 14 days or more red;</item>
 /// <item>an open critical risk (score 15+) is red, an open high risk (10–14) amber.</item>
 /// </list>
+/// A project with no finding and neither SPI nor CPI computable yet has not enough data: it is not
+/// called green before anything could be measured.
 /// </summary>
 public static class RagRules
 {
@@ -31,16 +33,19 @@ public static class RagRules
 
     public static IReadOnlyList<IRagRule> Default { get; } =
     [
-        new IndexRule("Schedule", "SPI", ev => ev.Spi),
-        new IndexRule("Cost", "CPI", ev => ev.Cpi),
+        new IndexRule("Schedule", "SPI", ev => ev.Spi, financial: false),
+        new IndexRule("Cost", "CPI", ev => ev.Cpi, financial: true),
         new LateMilestoneRule(),
         new OpenRiskRule(),
     ];
 
-    public static RagStatus Evaluate(ProjectHealthInput input, IEnumerable<IRagRule>? rules = null) =>
-        RagStatus.From((rules ?? Default).SelectMany(rule => rule.Evaluate(input)));
+    public static RagStatus Evaluate(ProjectHealthInput input, IEnumerable<IRagRule>? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return RagStatus.From((rules ?? Default).SelectMany(rule => rule.Evaluate(input)), input.EarnedValue.Spi.IsDefined || input.EarnedValue.Cpi.IsDefined);
+    }
 
-    private sealed class IndexRule(string area, string label, Func<EarnedValue, Ratio> index) : IRagRule
+    private sealed class IndexRule(string area, string label, Func<EarnedValue, Ratio> index, bool financial) : IRagRule
     {
         public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input)
         {
@@ -50,7 +55,7 @@ public static class RagRules
             }
 
             var (status, threshold) = value < RedBelow ? (Rag.Red, RedBelow) : (Rag.Amber, AmberBelow);
-            yield return new RagFinding(status, string.Create(CultureInfo.InvariantCulture, $"{area}: {label} {value:0.00} is below {threshold:0.00}"));
+            yield return new RagFinding(status, string.Create(CultureInfo.InvariantCulture, $"{area}: {label} {value:0.00} is below {threshold:0.00}"), financial);
         }
     }
 

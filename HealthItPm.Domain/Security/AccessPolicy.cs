@@ -15,9 +15,15 @@ public sealed record AccessDecision(bool Allowed, string? Reason)
 /// Who may do what. Admins (from configuration) may do everything on every project. Creating a
 /// project takes an allowed PM (in configuration, or granted by an admin); the creator becomes its first PM.
 /// On a project: its PMs manage it; leaders and stakeholders may view its status; nobody else may.
+/// Budget figures are for the roles in <paramref name="budgetViewers"/> (by default PMs and leaders) and admins.
 /// </summary>
-public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<PersonId> allowedProjectManagers)
+public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<PersonId> allowedProjectManagers, IReadOnlySet<ProjectRole>? budgetViewers = null)
 {
+    /// <summary>Who sees budget figures unless configured otherwise: the people accountable for the money.</summary>
+    public static readonly IReadOnlySet<ProjectRole> DefaultBudgetViewers = new HashSet<ProjectRole> { ProjectRole.ProjectManager, ProjectRole.Leader };
+
+    private readonly IReadOnlySet<ProjectRole> _budgetViewers = budgetViewers ?? DefaultBudgetViewers;
+
     public bool IsAdmin(PersonId person) => admins.Contains(person);
 
     public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) =>
@@ -39,10 +45,20 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
         }
 
         var role = project.RoleOf(person);
-        var allowed = action == ProjectAction.ViewStatus ? role is not null : role == ProjectRole.ProjectManager;
+        var allowed = action switch
+        {
+            ProjectAction.ViewStatus => role is not null,
+            ProjectAction.ViewBudget => role is { } r && _budgetViewers.Contains(r),
+            _ => role == ProjectRole.ProjectManager,
+        };
         if (allowed)
         {
             return AccessDecision.Allow;
+        }
+
+        if (action == ProjectAction.ViewBudget && role is not null)
+        {
+            return AccessDecision.Deny($"Budget figures of {project.Name} are shown to {string.Join(" and ", _budgetViewers.Order().Reverse().Select(Plural))} only.");
         }
 
         var managers = string.Join(", ", project.ProjectManagers.Select(m => m.DisplayName).Order(StringComparer.CurrentCulture));
@@ -50,4 +66,11 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
             ? AccessDecision.Deny($"You are not on {project.Name}. Its project managers ({managers}) can add you.")
             : AccessDecision.Deny($"Only the project managers of {project.Name} ({managers}) can do that.");
     }
+
+    private static string Plural(ProjectRole role) => role switch
+    {
+        ProjectRole.ProjectManager => "its project managers",
+        ProjectRole.Leader => "its leaders",
+        _ => "its stakeholders",
+    };
 }

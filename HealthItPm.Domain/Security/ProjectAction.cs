@@ -6,6 +6,9 @@ public enum ProjectAction
     /// <summary>See the status card, milestones, KPIs and stakeholder counts.</summary>
     ViewStatus,
 
+    /// <summary>See money: budget, spend, planned and earned value, CPI and EAC (by default PMs, leaders and admins).</summary>
+    ViewBudget,
+
     ManageStakeholders,
     ManageMilestones,
     ManageBudget,

@@ -52,8 +52,8 @@ public class ProjectTests(PlaygroundEnvironment env)
         Assert.Contains("Status: Green", status, StringComparison.Ordinal);
         Assert.Contains("1.00", status, StringComparison.Ordinal);
         Assert.Contains("1.25", status, StringComparison.Ordinal);
-        Assert.Contains("80,000", status, StringComparison.Ordinal);
-        Assert.Contains("50,000 / 50,000 / 40,000", status, StringComparison.Ordinal);
+        Assert.Contains("$80,000", status, StringComparison.Ordinal);
+        Assert.Contains("$50,000 / $50,000 / $40,000", status, StringComparison.Ordinal);
         await chat.ScreenshotAsync("project-status");
     }
 }

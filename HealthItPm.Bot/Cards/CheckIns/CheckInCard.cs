@@ -22,6 +22,11 @@ public sealed record CheckInCardModel(
 /// </summary>
 public static class CheckInCard
 {
+    /// <summary>Teams shows no counter on a text input: the label says how much fits, so nobody types past it unaware.</summary>
+    public static readonly string BlockersLabel = string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"What is blocking you? (optional, up to {CheckInAnswer.MaxBlockersLength:#,0} characters — no patient details)");
+
     public static JObject Build(CheckInCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -48,7 +53,8 @@ public static class CheckInCard
         {
             ["type"] = "Input.Text",
             ["id"] = "blockers",
-            ["label"] = "What is blocking you? (optional — no patient details)",
+            ["label"] = BlockersLabel,
+            ["placeholder"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Up to {CheckInAnswer.MaxBlockersLength:#,0} characters"),
             ["isMultiline"] = true,
             ["maxLength"] = CheckInAnswer.MaxBlockersLength,
         };

@@ -68,6 +68,12 @@ public static class FormCard
                 ["max"] = number.Max,
                 ["placeholder"] = number.Placeholder ?? string.Empty,
             },
+            MoneyField money => new JObject
+            {
+                ["type"] = "Input.Text",
+                ["maxLength"] = 40,
+                ["placeholder"] = money.Placeholder ?? string.Empty,
+            },
             DateField => new JObject { ["type"] = "Input.Date" },
             TimeField => new JObject { ["type"] = "Input.Time" },
             ChoiceField choice => new JObject

@@ -9,6 +9,13 @@ public sealed record TextField(string Id, string Label, bool Required, int MaxLe
 public sealed record NumberField(string Id, string Label, bool Required, decimal Min, decimal Max, string? Placeholder = null)
     : FormField(Id, Label, Required);
 
+/// <summary>
+/// An amount of money, typed as text: Input.Number would clear "$2,400,000" or "2.4M" without a word,
+/// so the amount is read by the bot and a wrong one gets its message beside the field.
+/// </summary>
+public sealed record MoneyField(string Id, string Label, bool Required, decimal Min, decimal Max, string? Placeholder = null)
+    : FormField(Id, Label, Required);
+
 public sealed record DateField(string Id, string Label, bool Required)
     : FormField(Id, Label, Required);
 

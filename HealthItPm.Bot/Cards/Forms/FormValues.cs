@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthItPm.Domain.Common;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Forms;
@@ -71,6 +72,33 @@ public sealed class FormValues
         }
 
         return number;
+    }
+
+    /// <summary>
+    /// An amount as people type it ("$2,400,000", "2.4M", "2,400,000.50"), in the hospital's currency,
+    /// separators read as <paramref name="decimalSeparator"/> says when they could mean either.
+    /// </summary>
+    public decimal? Money(MoneyField field, Currency currency, char decimalSeparator)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (Present(field) is not { } value)
+        {
+            return null;
+        }
+
+        if (!MoneyAmount.TryParse(value, currency, decimalSeparator, out var amount, out var problem))
+        {
+            AddError(field.Id, $"{field.Label}: {problem}");
+            return null;
+        }
+
+        if (amount < field.Min || amount > field.Max)
+        {
+            AddError(field.Id, string.Create(CultureInfo.InvariantCulture, $"{field.Label} must be between {field.Min:#,0.##} and {field.Max:#,0.##} {currency.Code}."));
+            return null;
+        }
+
+        return amount;
     }
 
     /// <summary>The way Input.Date sends and takes a date.</summary>

@@ -3,7 +3,8 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
 
-public sealed record BudgetModel(string Code, string Name, EarnedValue EarnedValue, IReadOnlyList<SpendEntry> Spend);
+/// <summary>The budget card's figures; <paramref name="Money"/> is how the reader sees amounts (USD, en-US when not given).</summary>
+public sealed record BudgetModel(string Code, string Name, EarnedValue EarnedValue, IReadOnlyList<SpendEntry> Spend, MoneyFormat? Money = null);
 
 /// <summary><c>budget</c>: budget at completion, earned value and the latest spend.</summary>
 public static class BudgetCard
@@ -14,18 +15,20 @@ public static class BudgetCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var ev = model.EarnedValue;
+        var money = model.Money ?? MoneyFormat.Default;
         var body = new List<JObject>
         {
             CardElements.Heading($"{model.Code} · Budget"),
             CardElements.Facts(
             [
-                ("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion)),
-                ("Planned value (PV)", ProjectFormat.Money(ev.PlannedValue)),
-                ("Earned value (EV)", ProjectFormat.Money(ev.EarnedValueAmount)),
-                ("Actual cost (AC)", ProjectFormat.Money(ev.ActualCost)),
+                ("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                ("Planned value (PV)", ProjectFormat.Money(ev.PlannedValue, money)),
+                ("Earned value (EV)", ProjectFormat.Money(ev.EarnedValueAmount, money)),
+                ("Actual cost (AC)", ProjectFormat.Money(ev.ActualCost, money, entered: true)),
                 ("SPI = EV / PV", ProjectFormat.Index(ev.Spi)),
                 ("CPI = EV / AC", ProjectFormat.Index(ev.Cpi)),
-                ("EAC = BAC / CPI", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
+                ("EAC = BAC / CPI", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
+                ("EV method", ProjectElements.EarnedValueMethod(ev)),
             ]),
         };
 
@@ -33,7 +36,7 @@ public static class BudgetCard
         {
             body.Add(CardElements.Section("Latest spend"));
             body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => CardElements.UserText(
-                $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount)}{(s.Note is null ? "" : "  " + s.Note)}")));
+                $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount, money, entered: true)}{(s.Note is null ? "" : "  " + s.Note)}")));
         }
 
         return AdaptiveCard.Create(body,

@@ -58,6 +58,7 @@ public static class MilestonesCard
         return AdaptiveCard.Create(body,
         [
             CardElements.Execute("Add milestone", CardVerbs.RunCommand, new JObject { ["command"] = "milestone add" }),
+            CardElements.Execute("Record progress", CardVerbs.RunCommand, new JObject { ["command"] = "milestone progress" }),
             CardElements.Execute("Mark one done", CardVerbs.RunCommand, new JObject { ["command"] = "milestone done" }),
         ]);
     }

@@ -23,6 +23,18 @@ public static class ProjectElements
     public static JObject RagBadge(RagStatus health)
     {
         ArgumentNullException.ThrowIfNull(health);
+        if (!health.EnoughData)
+        {
+            return new JObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = "Status: Not enough data yet",
+                ["weight"] = "Bolder",
+                ["size"] = "Medium",
+                ["wrap"] = true,
+            };
+        }
+
         return new JObject
         {
             ["type"] = "TextBlock",
@@ -34,6 +46,30 @@ public static class ProjectElements
         };
     }
 
+    /// <summary>"Build since Tue 3 Nov 2026", or just the phase while it is the one the project was created in.</summary>
+    public static string PhaseSince(ProjectPhase phase, DateOnly? since) =>
+        since is { } date ? $"{ProjectLabels.Phase(phase)} since {ProjectFormat.Date(date)}" : ProjectLabels.Phase(phase);
+
+    public static string PhaseLine(Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return $"Now in **{PhaseSince(project.Phase, project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null)}**.";
+    }
+
+    /// <summary>The latest phase moves, who made them and when (names escaped: they come from Teams profiles).</summary>
+    public static string PhaseHistoryLine(Project project, int latest = 6)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (project.PhaseHistory.Count == 0)
+        {
+            return "No phase moves yet.";
+        }
+
+        var names = project.Members.ToDictionary(m => m.Person, m => m.DisplayName);
+        return "Moves: " + string.Join("; ", project.PhaseHistory.TakeLast(latest).Select(c =>
+            $"{ProjectLabels.Phase(c.From)} → {ProjectLabels.Phase(c.To)} on {ProjectFormat.Date(ProjectCalendar.DateOf(c.At, project.TimeZone))} by {CardElements.Escape(names.GetValueOrDefault(c.By) ?? "a former member")}")) + ".";
+    }
+
     public static string MilestoneWhen(Milestone milestone, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(milestone);
@@ -43,9 +79,19 @@ public static class ProjectElements
         }
 
         var late = milestone.DaysLate(today);
+        var progress = milestone.PercentComplete is { } percent ? $" · {percent}% complete" : "";
         return late > 0
-            ? $"**{ProjectFormat.Days(late)} late** (planned {ProjectFormat.Date(milestone.PlannedDate)})"
-            : ProjectFormat.Date(milestone.PlannedDate);
+            ? $"**{ProjectFormat.Days(late)} late** (planned {ProjectFormat.Date(milestone.PlannedDate)}){progress}"
+            : ProjectFormat.Date(milestone.PlannedDate) + progress;
+    }
+
+    /// <summary>Which earned-value method the figures follow, so nobody reads an early SPI of 0.25 without knowing why.</summary>
+    public static string EarnedValueMethod(EarnedValue ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        return ev.Method == Domain.Projects.EarnedValueMethod.PercentComplete
+            ? "percent complete (open milestones earn the share done)"
+            : "0/100 (a milestone earns its weight when done; **milestone progress** records percent complete)";
     }
 
     public static string KpiSummary(Kpi kpi)

@@ -3,8 +3,20 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
 
+/// <summary>A listed project and today's date where it is (its own time zone, as on its status card).</summary>
+public sealed record ProjectListItem(ProjectSummary Project, DateOnly Today);
+
 /// <summary>The projects a person can see; <c>Intro</c> says why the list is shown when they did not ask for it.</summary>
-public sealed record ProjectListModel(IReadOnlyList<ProjectSummary> Projects, string? Current, DateOnly Today, string? Intro = null);
+public sealed record ProjectListModel(IReadOnlyList<ProjectListItem> Projects, string? Current, string? Intro = null)
+{
+    /// <summary>Each project with its own today, from <paramref name="today"/> (the project's calendar).</summary>
+    public static ProjectListModel From(IEnumerable<ProjectSummary> projects, string? current, Func<ProjectSummary, DateOnly> today, string? intro = null)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(today);
+        return new ProjectListModel([.. projects.Select(p => new ProjectListItem(p, today(p)))], current, intro);
+    }
+}
 
 /// <summary><c>project list</c>, and the answer when a command needs a project and none is chosen.</summary>
 public static class ProjectListCard
@@ -24,14 +36,13 @@ public static class ProjectListCard
             return AdaptiveCard.Create(body);
         }
 
-        body.AddRange(model.Projects.OrderBy(p => p.GoLive).Select(p => Row(p, p.Code.Value == model.Current, model.Today)));
+        body.AddRange(model.Projects.OrderBy(p => p.Project.GoLive).Select(p => Row(p.Project, p.Project.Code.Value == model.Current, p.Today)));
         return AdaptiveCard.Create(body);
     }
 
     private static JObject Row(ProjectSummary project, bool current, DateOnly today)
     {
-        var days = project.GoLive.DayNumber - today.DayNumber;
-        var goLive = days >= 0 ? $"go-live in {days} day{(days == 1 ? "" : "s")}" : $"went live {-days} day{(days == -1 ? "" : "s")} ago";
+        var goLive = ProjectFormat.GoLive(project.GoLive, today);
         var details = new JObject
         {
             ["type"] = "Column",

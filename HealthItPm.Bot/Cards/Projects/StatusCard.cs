@@ -16,11 +16,15 @@ public sealed record StatusModel(
     IReadOnlyList<Kpi> Kpis,
     IReadOnlyList<(string Discipline, int Count)> StakeholdersByDiscipline,
     DateOnly Today,
-    IReadOnlyList<Risk> TopRisks)
+    IReadOnlyList<Risk> TopRisks,
+    DateOnly? PhaseSince = null,
+    bool ShowBudget = true,
+    MoneyFormat? Money = null)
 {
     private const int RisksShown = 3;
 
-    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks)
+    /// <summary>The status of <paramref name="project"/> as of <paramref name="today"/>; <paramref name="showBudget"/> when the reader may see budget figures; <paramref name="money"/> how they read amounts.</summary>
+    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks, bool showBudget = true, MoneyFormat? money = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risks);
@@ -37,7 +41,10 @@ public sealed record StatusModel(
             project.Kpis,
             [.. project.Members.Where(m => m.Role != ProjectRole.ProjectManager).GroupBy(m => m.Discipline).OrderBy(g => g.Key).Select(g => (ProjectLabels.Discipline(g.Key), g.Count()))],
             today,
-            [.. open.Take(RisksShown)]);
+            [.. open.Take(RisksShown)],
+            project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null,
+            showBudget,
+            money);
     }
 }
 
@@ -50,23 +57,40 @@ public static class StatusCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var ev = model.EarnedValue;
+        var money = model.Money ?? MoneyFormat.Default;
         var body = new List<JObject>
         {
             CardElements.Heading($"{model.Code} · {CardElements.Escape(model.Name)}"),
-            CardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectLabels.Phase(model.Phase)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
+            CardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectElements.PhaseSince(model.Phase, model.PhaseSince)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
             ProjectElements.RagBadge(model.Health),
         };
-        body.AddRange(model.Health.Findings.Select(f => CardElements.Text($"- {CardElements.Escape(f.Reason)}", spacing: "None")));
+        body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
+            $"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are shown to the people who manage the budget)" : CardElements.Escape(f.Reason))}",
+            spacing: "None")));
+        if (!model.Health.EnoughData)
+        {
+            body.Add(CardElements.Text("Red, amber or green once there is something to measure: a milestone due by today, or spend against the budget.", subtle: true, spacing: "None"));
+        }
 
-        body.Add(CardElements.Section("Schedule and cost"));
-        body.Add(CardElements.Facts(
-        [
-            ("SPI", ProjectFormat.Index(ev.Spi)),
-            ("CPI", ProjectFormat.Index(ev.Cpi)),
-            ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion)),
-            ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion)),
-            ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue)} / {ProjectFormat.Money(ev.EarnedValueAmount)} / {ProjectFormat.Money(ev.ActualCost)}"),
-        ]));
+        if (model.ShowBudget)
+        {
+            body.Add(CardElements.Section("Schedule and cost"));
+            body.Add(CardElements.Facts(
+            [
+                ("SPI", ProjectFormat.Index(ev.Spi)),
+                ("CPI", ProjectFormat.Index(ev.Cpi)),
+                ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
+                ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue, money)} / {ProjectFormat.Money(ev.EarnedValueAmount, money)} / {ProjectFormat.Money(ev.ActualCost, money, entered: true)}"),
+                ("EV method", ProjectElements.EarnedValueMethod(ev)),
+            ]));
+        }
+        else
+        {
+            // Budget figures are for the people accountable for the money; the schedule index is for everyone.
+            body.Add(CardElements.Section("Schedule"));
+            body.Add(CardElements.Facts([("SPI", ProjectFormat.Index(ev.Spi)), ("EV method", ProjectElements.EarnedValueMethod(ev))]));
+        }
 
         body.Add(CardElements.Section("Next milestones"));
         var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();

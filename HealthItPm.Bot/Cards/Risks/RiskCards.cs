@@ -97,7 +97,7 @@ public static class RiskCard
                 ("Owner", CardElements.Escape(view.OwnerName ?? "none yet")),
                 ("Mitigation", CardElements.Escape(risk.Mitigation ?? "none yet")),
                 ("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
-                ("Age", age.TotalDays >= 1 ? ProjectFormat.Days((int)age.TotalDays) : age.TotalHours >= 1 ? $"{(int)age.TotalHours} h{(age.Minutes > 0 ? $" {age.Minutes} min" : "")}" : $"{Math.Max(1, (int)age.TotalMinutes)} min"),
+                ("Logged", ProjectFormat.Ago(age)),
             ]),
         };
 

@@ -5,8 +5,8 @@ namespace HealthItPm.Bot.Storage.Projects;
 
 /// <summary>
 /// The stored shape of a project, kept apart from the domain types so either can change with an
-/// explicit mapping in between. Version 1; the acknowledgement SLA columns were added later as optional
-/// (absent means the default 4 hours around the clock), so older documents read unchanged.
+/// explicit mapping in between. Version 1; the acknowledgement SLA columns, the phase history and milestones' percent complete were added later as optional
+/// (absent means the default 4 hours around the clock, and no phase moves yet), so older documents read unchanged.
 /// </summary>
 internal sealed record ProjectDocument(
     int SchemaVersion,
@@ -25,13 +25,16 @@ internal sealed record ProjectDocument(
     IReadOnlyList<ProjectDocument.KpiDocument> Kpis,
     IReadOnlyList<string>? EscalationChain = null,
     int? AcknowledgementSlaMinutes = null,
-    bool SlaInBusinessHours = false)
+    bool SlaInBusinessHours = false,
+    IReadOnlyList<ProjectDocument.PhaseChangeDocument>? PhaseHistory = null)
 {
     public const int CurrentSchemaVersion = 1;
 
     internal sealed record MemberDocument(string Person, string DisplayName, ProjectRole Role, StakeholderRole Discipline, string? Department);
 
-    internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate);
+    internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate, int? PercentComplete = null);
+
+    internal sealed record PhaseChangeDocument(ProjectPhase From, ProjectPhase To, string By, DateTimeOffset At);
 
     internal sealed record SpendDocument(decimal Amount, DateOnly Date, string? Note);
 
@@ -49,12 +52,13 @@ internal sealed record ProjectDocument(
         state.TimeZone,
         state.BudgetAtCompletion,
         [.. state.Members.Select(m => new MemberDocument(m.Person.Value, m.DisplayName, m.Role, m.Discipline, m.Department))],
-        [.. state.Milestones.Select(m => new MilestoneDocument(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
+        [.. state.Milestones.Select(m => new MilestoneDocument(m.Name, m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
         [.. state.Spend.Select(s => new SpendDocument(s.Amount, s.Date, s.Note))],
         [.. state.Kpis.Select(k => new KpiDocument(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
         [.. (state.EscalationChain ?? []).Select(p => p.Value)],
         state.AcknowledgementSla is { } sla ? (int)sla.TotalMinutes : null,
-        state.SlaInBusinessHours);
+        state.SlaInBusinessHours,
+        [.. (state.PhaseHistory ?? []).Select(c => new PhaseChangeDocument(c.From, c.To, c.By.Value, c.At))]);
 
     public ProjectState ToState() => new(
         new ProjectCode(Code),
@@ -65,10 +69,11 @@ internal sealed record ProjectDocument(
         TimeZone,
         BudgetAtCompletion,
         [.. Members.Select(m => new ProjectMember(new PersonId(m.Person), m.DisplayName, m.Role, m.Discipline, m.Department))],
-        [.. Milestones.Select(m => new Milestone(m.Name, m.PlannedDate, m.Weight, m.DoneDate))],
+        [.. Milestones.Select(m => new Milestone(m.Name, m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
         [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, s.Note))],
         [.. Kpis.Select(k => new Kpi(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
         [.. (EscalationChain ?? []).Select(p => new PersonId(p))],
         AcknowledgementSlaMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
-        SlaInBusinessHours);
+        SlaInBusinessHours,
+        [.. (PhaseHistory ?? []).Select(c => new PhaseChange(c.From, c.To, new PersonId(c.By), c.At))]);
 }

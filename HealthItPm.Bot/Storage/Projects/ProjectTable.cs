@@ -14,7 +14,8 @@ namespace HealthItPm.Bot.Storage.Projects;
 /// one atomic batch. RowKey:
 /// <list type="bullet">
 /// <item><c>project|{CODE}</c> — the whole project as a JSON document (<see cref="ProjectDocument"/>)
-/// plus <c>Name</c>, <c>Kind</c>, <c>Phase</c>, <c>GoLive</c> columns for lists. A tenant's projects: a
+/// plus <c>Name</c>, <c>Kind</c>, <c>Phase</c>, <c>GoLive</c>, <c>TimeZone</c> columns for lists (an index row
+/// written before <c>TimeZone</c> existed counts its days in UTC). A tenant's projects: a
 /// range query on the prefix. A project's stakeholders: the point read of this row.</item>
 /// <item><c>person|{aadObjectId}|{CODE}</c> — one row per person per project (with the same list
 /// columns and the person's <c>Role</c>). A person's projects: a range query on <c>person|{aadObjectId}|</c>.</item>
@@ -132,9 +133,10 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
                 Enum.Parse<ProjectKind>(row.GetString("Kind")),
                 Enum.Parse<ProjectPhase>(row.GetString("Phase")),
                 DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime),
-                row.GetString("Role") is { } role ? Enum.Parse<ProjectRole>(role) : null),
+                row.GetString("Role") is { } role ? Enum.Parse<ProjectRole>(role) : null,
+                row.GetString("TimeZone")),
             cancellationToken,
-            select: ["Code", "Name", "Kind", "Phase", "GoLive", "Role"]);
+            select: ["Code", "Name", "Kind", "Phase", "GoLive", "Role", "TimeZone"]);
 
     private static string ProjectKey(ProjectCode code) => ProjectPrefix + code.Value;
 
@@ -161,5 +163,6 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         ["Kind"] = project.Kind.ToString(),
         ["Phase"] = project.Phase.ToString(),
         ["GoLive"] = new DateTimeOffset(project.Schedule.GoLive.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        ["TimeZone"] = project.TimeZone,
     };
 }

@@ -6,10 +6,13 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Commands;
 
-/// <summary><c>help</c>: what this person can ask of the bot; project-manager commands only for people who manage a project.</summary>
+/// <summary>
+/// <c>help</c>: what this person can ask of the bot, by task; project-manager commands only for people
+/// who manage a project. <c>help all</c> says what each command does.
+/// </summary>
 public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, ProjectService projects) : ICommand
 {
-    public static readonly CommandDefinition Command = new("help", "Show what I can do for you.", "help");
+    public static readonly CommandDefinition Command = new("help", "Show what I can do for you (help all: every command, explained).", "help");
 
     public CommandDefinition Definition => Command;
 
@@ -17,7 +20,23 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Project
     {
         var manages = Caller.Of(turn) is { } caller && await ManagesAsync(caller, cancellationToken);
         var shown = commands.Where(c => manages || !c.ForProjectManagers).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        return HelpCard.Build(new HelpCardModel([.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers))]));
+        var detailed = string.Equals(arguments?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        return HelpCard.Build(new HelpCardModel([.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, TopicOf(c)))], detailed));
+    }
+
+    /// <summary>The task a command belongs to, by its first word: one place, so a new command lands in its group.</summary>
+    public static string TopicOf(CommandDefinition command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.Words[0].ToLowerInvariant() switch
+        {
+            "project" or "use" or "status" or "phase" => HelpCard.Topics[0],
+            "stakeholders" or "stakeholder" or "pm" => HelpCard.Topics[1],
+            "milestones" or "milestone" or "budget" or "spend" or "kpis" or "kpi" => HelpCard.Topics[2],
+            "checkin" => HelpCard.Topics[3],
+            "risks" or "risk" or "report" or "escalation" => HelpCard.Topics[4],
+            _ => HelpCard.OtherTopic,
+        };
     }
 
     private async Task<bool> ManagesAsync(Caller caller, CancellationToken cancellationToken)

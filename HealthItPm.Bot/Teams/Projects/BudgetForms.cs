@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
@@ -10,11 +9,11 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams.Projects;
 
 /// <summary><c>budget set</c>: the budget at completion (BAC).</summary>
-public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("budget set", "Set the budget at completion (BAC).", "budget set", ForProjectManagers: true);
 
-    private static readonly NumberField Budget = new("bac", "Budget at completion", true, 1m, 10_000_000_000m, "e.g. 1200000");
+    private static readonly MoneyField Budget = new("bac", "Budget at completion", true, 1m, 10_000_000_000m, "e.g. $2,400,000 or 2.4M");
 
     public override CommandDefinition Definition => Command;
 
@@ -26,34 +25,36 @@ public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects) :
     {
         ArgumentNullException.ThrowIfNull(context);
         var current = context.Project.BudgetAtCompletion;
+        var format = money.For(context.Turn);
         return Task.FromResult(new FormModel(
             $"{context.Project.Code} · Budget",
-            "The total approved budget. Planned and earned value are shares of it.",
+            $"The total approved budget, in {money.Currency} (the hospital's currency). Planned and earned value are shares of it.",
             [Budget],
             "Save budget",
             Verb,
             new Dictionary<string, string>(),
-            current > 0 ? new Dictionary<string, string> { [Budget.Id] = current.ToString(CultureInfo.InvariantCulture) } : null));
+            current > 0 ? new Dictionary<string, string> { [Budget.Id] = format.Format(current) } : null));
     }
 
     protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var budget = values.Number(Budget);
+        var budget = values.Money(Budget, money.Currency, money.For(context.Turn).DecimalSeparator);
         Action<Project, DateOnly>? change = values.IsValid ? (project, _) => project.SetBudget(budget!.Value) : null;
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend)), "Budget saved.");
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
+        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))), "Budget saved.");
 }
 
 /// <summary><c>spend</c>: record money spent (amount, date, note).</summary>
-public sealed class SpendForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+public sealed class SpendForm(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("spend", "Record money spent on the project.", "spend", ForProjectManagers: true);
 
-    private static readonly NumberField Amount = new("amount", "Amount", true, 0.01m, 1_000_000_000m, "e.g. 25000");
+    private static readonly MoneyField Amount = new("amount", "Amount", true, 0.01m, 1_000_000_000m, "e.g. $25,000 or 25k");
     private static readonly DateField On = new("date", "Date", true);
     private static readonly TextField Note = new("note", "Note", false, SpendEntry.MaxNoteLength, "e.g. Vendor invoice #4411 (no patient details)");
 
@@ -68,7 +69,7 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects) : Pro
         ArgumentNullException.ThrowIfNull(context);
         return Task.FromResult(new FormModel(
             $"{context.Project.Code} · Record spend",
-            null,
+            $"In {money.Currency}, the hospital's currency.",
             [Amount, On, Note],
             "Record spend",
             Verb,
@@ -80,12 +81,12 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects) : Pro
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (amount, date, note) = (values.Number(Amount), values.Date(On, notAfter: context.Today), values.Text(Note));
+        var (amount, date, note) = (values.Money(Amount, money.Currency, money.For(context.Turn).DecimalSeparator), values.Date(On, notAfter: context.Today), values.Text(Note));
 
         Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.RecordSpend(new SpendEntry(amount!.Value, date!.Value, note), today) : null;
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend)), "Spend recorded.");
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
+        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))), "Spend recorded.");
 }

@@ -53,7 +53,7 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), $"Added KPI \u201c{CardElements.Escape(values.Raw[Name.Id])}\u201d.");
 }
 
@@ -97,6 +97,6 @@ public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) :
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), "Value recorded.");
 }

@@ -42,7 +42,7 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"Added milestone \u201c{CardElements.Escape(values.Raw[Name.Id])}\u201d.");
 }
 
@@ -94,6 +94,59 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"Marked \u201c{CardElements.Escape(values.Raw["milestone"])}\u201d done.");
+}
+
+/// <summary><c>milestone progress</c>: how far an open milestone has got, in percent; earned value follows it.</summary>
+public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("milestone progress", "Record how far an open milestone has got (percent complete).", "milestone progress", ForProjectManagers: true);
+
+    private static readonly NumberField Percent = new("percent", "Percent complete (0–99)", true, 0, Milestone.MaxPercentOpen, "e.g. 40");
+
+    public override CommandDefinition Definition => Command;
+
+    public override string Verb => CardVerbs.RecordMilestoneProgress;
+
+    protected override ProjectAction Action => ProjectAction.ManageMilestones;
+
+    private static ChoiceField Which(Project project) => new(
+        "milestone",
+        "Milestone",
+        true,
+        [.. project.Milestones.Where(m => !m.IsDone).Select(m => (m.PercentComplete is { } p ? $"{m.Name} ({p}%)" : m.Name, m.Name))]);
+
+    protected override Task<FormModel> FormAsync(FormContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var which = Which(context.Project);
+        return Task.FromResult(new FormModel(
+            $"{context.Project.Code} · Milestone progress",
+            which.Choices.Count == 0
+                ? "Every milestone is done. Type **milestone add** to plan another."
+                : "Earned value then credits each open milestone with its share done, instead of nothing until it is done. At 100%, mark it done with **milestone done**.",
+            [which, Percent],
+            "Save progress",
+            Verb,
+            new Dictionary<string, string>(),
+            new Dictionary<string, string> { [which.Id] = which.Choices.Count > 0 ? which.Choices[0].Value : string.Empty }));
+    }
+
+    protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        var (name, percent) = (values.Choice(Which(context.Project)), values.Number(Percent));
+        if (percent is { } p && p != decimal.Truncate(p))
+        {
+            values.AddError(Percent.Id, "Percent complete is a whole number, like 40.");
+        }
+
+        Action<Project, DateOnly>? change = values.IsValid ? (project, _) => project.RecordProgress(name!, (int)percent!.Value) : null;
+        return Task.FromResult(change);
+    }
+
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
+        ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"\u201c{CardElements.Escape(values.Raw["milestone"])}\u201d is {values.Raw[Percent.Id]}% complete.");
 }

@@ -14,7 +14,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <c>project new</c>: the form, and its submit. Whoever creates a project (if allowed to act as a
 /// PM) becomes its first PM, and it becomes the conversation's current project.
 /// </summary>
-public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock) : ICommand, ICardActionHandler
+public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock, MoneyFormats money) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("project new", "Create a project (you become its project manager).", "project new", ForProjectManagers: true);
 
@@ -40,7 +40,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
     {
         ArgumentNullException.ThrowIfNull(turn);
         var zone = turn.Activity.LocalTimezone;
-        var today = FormValues.DateValue(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = FormValues.DateValue(ProjectCalendar.Today(clock, zone));
         var defaults = new Dictionary<string, string>
         {
             [Kind.Id] = nameof(ProjectKind.Ehr),
@@ -99,7 +99,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         return ProjectOutcomes.Card(
             outcome,
             project => ProjectElements.Saved(
-                StatusCard.Build(StatusModel.From(project, projects.TodayIn(project.TimeZone), [])),
+                StatusCard.Build(StatusModel.From(project, projects.TodayIn(project.TimeZone), [], money: money.For(turn))),
                 $"Created {project.Code}. It is now the current project here. Next: **milestone add**, **budget set**, **stakeholder add**."),
             message => FormCard.Build(values.Reshow(blank, message)));
     }

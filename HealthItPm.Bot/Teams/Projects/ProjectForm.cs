@@ -79,7 +79,7 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
         var outcome = await projects.ChangeAsync(caller.Tenant, caller.Person, code, Action, change, cancellationToken);
         return ProjectOutcomes.Card(
             outcome,
-            project => Done(project, projects.TodayIn(project.TimeZone), values),
+            project => Done(context, project, projects.TodayIn(project.TimeZone), values),
             message => FormCard.Build(values.Reshow(blank, message)));
     }
 
@@ -89,8 +89,8 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
     /// <summary>Reads the submitted values into the change to apply; records problems in <paramref name="values"/>.</summary>
     protected abstract Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values);
 
-    /// <summary>The card that replaces the form once the change is saved.</summary>
-    protected abstract JObject Done(Project project, DateOnly today, FormValues values);
+    /// <summary>The card that replaces the form once the change is saved (<paramref name="context"/> is who asked, in which turn).</summary>
+    protected abstract JObject Done(FormContext context, Project project, DateOnly today, FormValues values);
 
     private async Task<FormModel> BlankAsync(FormContext context)
     {

@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams.Projects;
 
 /// <summary><c>project list</c>: the projects this person is on (all of them, for an admin).</summary>
-public sealed class ProjectListCommand(ProjectScope scope, ProjectService projects, TimeProvider clock) : ICommand
+public sealed class ProjectListCommand(ProjectScope scope, ProjectService projects) : ICommand
 {
     public static readonly CommandDefinition Command = new("project list", "The projects you are on.", "project list");
 
@@ -22,6 +22,6 @@ public sealed class ProjectListCommand(ProjectScope scope, ProjectService projec
 
         var visible = await projects.ListVisibleAsync(caller.Tenant, caller.Person, cancellationToken);
         var current = await scope.CurrentAsync(turn, cancellationToken);
-        return ProjectListCard.Build(new ProjectListModel(visible, current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        return ProjectListCard.Build(ProjectListModel.From(visible, current, projects.TodayOf));
     }
 }

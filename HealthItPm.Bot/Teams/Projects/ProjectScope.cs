@@ -13,7 +13,7 @@ public sealed record ScopeResult(Caller? Caller, ProjectCode? Project, JObject? 
 /// Which project a command in this conversation is about: the one chosen with <c>use</c> (kept in
 /// conversation state), or the only project the person is on.
 /// </summary>
-public sealed class ProjectScope(ConversationState conversationState, ProjectService projects, TimeProvider clock)
+public sealed class ProjectScope(ConversationState conversationState, ProjectService projects)
 {
     private readonly IStatePropertyAccessor<string> _current = conversationState.CreateProperty<string>("currentProject");
 
@@ -40,7 +40,7 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
         }
 
         var intro = visible.Count == 0 ? null : "Which project? Tap **Use** on one, or type **use** and its code (for example **use EHR**).";
-        return new ScopeResult(caller, null, ProjectListCard.Build(new ProjectListModel(visible, null, Today, intro)));
+        return new ScopeResult(caller, null, ProjectListCard.Build(ProjectListModel.From(visible, null, projects.TodayOf, intro)));
     }
 
     public async Task<string?> CurrentAsync(ITurnContext turn, CancellationToken cancellationToken) =>
@@ -51,6 +51,4 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
         await _current.SetAsync(turn, code.Value, cancellationToken);
         await conversationState.SaveChangesAsync(turn, cancellationToken: cancellationToken);
     }
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

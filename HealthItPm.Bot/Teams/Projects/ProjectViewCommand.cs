@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -13,6 +14,9 @@ namespace HealthItPm.Bot.Teams.Projects;
 public abstract class ProjectViewCommand(ProjectScope scope, ProjectService projects) : ICommand
 {
     public abstract CommandDefinition Definition { get; }
+
+    /// <summary>What the caller must be allowed to do on the project to see this (by default: see its status).</summary>
+    protected virtual ProjectAction Action => ProjectAction.ViewStatus;
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -28,11 +32,11 @@ public abstract class ProjectViewCommand(ProjectScope scope, ProjectService proj
             return scoped.Answer!;
         }
 
-        var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, project, cancellationToken);
+        var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, project, cancellationToken, Action);
         return outcome is Outcome<Project>.Done { Value: var p }
-            ? await RenderAsync(caller, p, projects.TodayIn(p.TimeZone), cancellationToken)
+            ? await RenderAsync(turn, caller, p, projects.TodayIn(p.TimeZone), cancellationToken)
             : ProjectOutcomes.NotDone(outcome);
     }
 
-    protected abstract Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken);
+    protected abstract Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken);
 }

@@ -71,7 +71,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         };
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values)
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values)
     {
         var count = values.Raw["people"].Split(',', StringSplitOptions.RemoveEmptyEntries).Length;
         return ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), count == 1 ? "Added 1 person." : $"Added {count} people.");
@@ -107,6 +107,6 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), "Removed from the project.");
 }

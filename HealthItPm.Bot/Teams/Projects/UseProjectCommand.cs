@@ -44,6 +44,6 @@ public sealed class UseProjectCommand(ProjectScope scope, ProjectService project
         }
 
         await scope.UseAsync(turn, project, cancellationToken);
-        return await statusCards.BuildAsync(caller.Tenant, p, cancellationToken);
+        return await statusCards.BuildAsync(turn, caller, p, cancellationToken);
     }
 }

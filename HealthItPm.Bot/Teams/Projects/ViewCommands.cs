@@ -1,6 +1,8 @@
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Projects;
@@ -12,8 +14,8 @@ public sealed class StatusCommand(ProjectScope scope, ProjectService projects, S
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
-        statusCards.BuildAsync(caller.Tenant, project, cancellationToken);
+    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        statusCards.BuildAsync(turn, caller, project, cancellationToken);
 }
 
 /// <summary><c>milestones</c>: the timeline (planned against done, today marked, late flagged).</summary>
@@ -23,7 +25,7 @@ public sealed class MilestonesCommand(ProjectScope scope, ProjectService project
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult(MilestonesCard.Build(MilestonesModel.From(project, today)));
 }
 
@@ -34,7 +36,7 @@ public sealed class StakeholdersCommand(ProjectScope scope, ProjectService proje
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult(StakeholdersCard.Build(StakeholdersModel.From(project)));
 }
 
@@ -45,17 +47,19 @@ public sealed class KpisCommand(ProjectScope scope, ProjectService projects) : P
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)));
 }
 
 /// <summary><c>budget</c>: budget, spend and earned value.</summary>
-public sealed class BudgetCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
+public sealed class BudgetCommand(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectViewCommand(scope, projects)
 {
     public static readonly CommandDefinition Command = new("budget", "Budget, spend and earned value (PV, EV, AC, SPI, CPI, EAC).", "budget");
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
-        Task.FromResult(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend)));
+    protected override ProjectAction Action => ProjectAction.ViewBudget;
+
+    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        Task.FromResult(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(turn))));
 }

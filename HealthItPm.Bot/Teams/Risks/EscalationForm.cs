@@ -86,6 +86,6 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects) 
         return Task.FromResult(change);
     }
 
-    protected override JObject Done(Project project, DateOnly today, FormValues values) =>
+    protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
         ProjectElements.Saved(EscalationCard.Build(project), "Saved. Every open risk of the project follows this policy from now on.");
 }

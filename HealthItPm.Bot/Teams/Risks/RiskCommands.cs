@@ -178,7 +178,7 @@ public sealed class RisksCommand(ProjectScope scope, RiskService risks, TimeProv
 /// <summary><c>risk EHR-R7</c>: one risk with its history.</summary>
 public sealed class RiskCommand(RiskCardReplies replies) : ICommand
 {
-    public static readonly CommandDefinition Command = new("risk", "One risk with its history, e.g. risk EHR-R7.", "risk EHR-R7");
+    public static readonly CommandDefinition Command = new("risk", "One risk with its history.", "risk EHR-R7");
 
     public CommandDefinition Definition => Command;
 

@@ -23,8 +23,9 @@ public static class CardFixtures
 
     public static IReadOnlyList<CardFixture> All { get; } =
     [
-        new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("status", "The current project at a glance.", "status", false)]))),
-        new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("milestone add", "Plan a milestone.", "milestone add", true), new HelpEntry("stakeholder add", "Add people.", "stakeholder add @Nina Patel", true)]))),
+        new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("status", "The current project at a glance.", "status", false, "Your projects"), new HelpEntry("use", "Make a project the current one.", "use EHR", false, "Your projects")]))),
+        new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager()))),
+        new("help-all-explained", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager(), Detailed: true))),
         new("unknown-with-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("hlep", "help"))),
         new("unknown-without-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("**[click](http://evil.example)** " + new string('x', 200), null))),
         new("notice-empty-message", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.EmptyMessage)),
@@ -36,17 +37,18 @@ public static class CardFixtures
         new("form-blank", typeof(FormCard), () => FormCard.Build(Form())),
         new("form-with-errors-and-entries-kept", typeof(FormCard), () => FormCard.Build(Form() with
         {
-            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b" },
-            Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5." },
+            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b", ["amount"] = "about two million" },
+            Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5.", ["amount"] = "Amount: \u201cabout two million\u201d is not an amount in USD; write it like 2,400,000, $2.4M or 2400000.50." },
             FormError = "There is already a milestone called \u201cGo-live\u201d.",
         })),
-        new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel(
+        new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(ProjectListModel.From(
             [new ProjectSummary(new ProjectCode("EHR"), "Epic EHR go-live", ProjectKind.Ehr, ProjectPhase.Build, Today.AddDays(45)), new ProjectSummary(new ProjectCode("PACS"), "PACS upgrade", ProjectKind.PacsRis, ProjectPhase.GoLive, Today.AddDays(-3))],
             "EHR",
-            Today,
+            _ => Today,
             "Which project? Tap **Use** on one."))),
-        new("project-list-empty", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel([], null, Today))),
+        new("project-list-empty", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel([], null))),
         new("status-red-with-risks", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [EscalatedRisk(acknowledged: false), LowRisk()]))),
+        new("status-stakeholder-view-without-budget", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], showBudget: false))),
         new("status-new-project", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(NewProject(), Today, []))),
         new("milestones-timeline", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(Project(), Today))),
         new("milestones-none", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(NewProject(), Today))),
@@ -54,6 +56,7 @@ public static class CardFixtures
         new("kpis", typeof(KpisCard), () => KpisCard.Build(new KpisModel("EHR", "Epic EHR go-live", Project().Kpis))),
         new("kpis-none", typeof(KpisCard), () => KpisCard.Build(new KpisModel("EHR", "Epic EHR go-live", []))),
         new("budget", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend))),
+        new("budget-euro-hospital-german-reader", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend, MoneyFormat.For(new Currency("EUR"), "de-DE")))),
         new("check-in", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Reminder: false))),
         new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. Alvarez MRN 00482913", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
         new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
@@ -77,6 +80,17 @@ public static class CardFixtures
     ];
 
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+
+    private static HelpEntry[] HelpForProjectManager() =>
+    [
+        new("help", "Show what I can do for you.", "help", false),
+        new("status", "The current project at a glance.", "status", false, "Your projects"),
+        new("phase", "Move the project to its next phase.", "phase", true, "Your projects"),
+        new("stakeholder add", "Add people.", "stakeholder add @Nina Patel", true, "People"),
+        new("milestones", "The milestone timeline.", "milestones", false, "Plan, money and outcomes"),
+        new("milestone add", "Plan a milestone.", "milestone add", true, "Plan, money and outcomes"),
+        new("risk", "One risk with its history.", "risk EHR-R7", false, "Risks"),
+    ];
     private static readonly PersonId Cio = new("886313e1-3b8a-4372-9b90-0c9aee199e5d");
 
     private static Risk EscalatedRisk(bool acknowledged)
@@ -115,6 +129,7 @@ public static class CardFixtures
             new TextField("name", "Milestone", true, 80, "e.g. Integrated testing complete"),
             new DateField("planned", "Planned date", true),
             new NumberField("weight", "Weight (share of the work)", true, 0.01m, 1000m),
+            new MoneyField("amount", "Amount", false, 0.01m, 1_000_000_000m, "e.g. $25,000 or 25k"),
             new TimeField("at", "Time", false),
             new ChoiceField("kind", "Kind", true, [("EHR", "Ehr"), ("PACS/RIS", "PacsRis")]),
             new ChoiceField("people", "People", false, [("Nina Patel (RN)", "a"), ("Dr. Omar Haddad", "b")], MultiSelect: true),
@@ -146,6 +161,8 @@ public static class CardFixtures
         project.AddMilestone(new Milestone("Integrated testing", Today.AddDays(-10), 20));
         project.AddMilestone(new Milestone("Training complete", Today.AddDays(30), 15));
         project.AddMilestone(new Milestone("Go-live", Today.AddDays(45), 35));
+        project.MoveTo(ProjectPhase.Build, Pm, Now.AddDays(-60));
+        project.RecordProgress("Integrated testing", 60);
         project.SetBudget(2_400_000);
         project.RecordSpend(new SpendEntry(900_000, Today.AddDays(-60), "Vendor milestone invoice"), Today);
         project.RecordSpend(new SpendEntry(300_000, Today.AddDays(-5), null), Today);

@@ -30,6 +30,8 @@ public class StartupValidationTests
         { "Development", new() { ["Storage:AccountName"] = "Contoso_Health", ["Storage:ManagedIdentityClientId"] = AppId }, "Storage:AccountName 'Contoso_Health' is not a storage account name" },
         { "Development", new() { ["Storage:AccountName"] = "sthealthitpm" }, "Storage:ManagedIdentityClientId must be the client id" },
         { "Development", new() { ["Storage:AccountName"] = "sthealthitpm", ["Storage:ManagedIdentityClientId"] = AppId, ["Storage:EndpointSuffix"] = "https://core.windows.net/" }, "Storage:EndpointSuffix 'https://core.windows.net/' is not a DNS suffix" },
+        { "Development", new() { ["Hospital:Currency"] = "dollars" }, "Hospital:Currency is 'dollars'; use an ISO 4217 code" },
+        { "Development", new() { ["Access:BudgetViewerRoles:0"] = "Nurse" }, "Access:BudgetViewerRoles contains 'Nurse'" },
     };
 
     [Theory]

@@ -1,14 +1,22 @@
 using System.Globalization;
+using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Projects;
 
 /// <summary>A person talking to the bot in their own chat: typed commands and card submits, as Teams sends them.</summary>
-public sealed class ProjectConversation(BotEnvironment env, ChannelAccount person)
+public sealed class ProjectConversation(WebApplicationFactory<Program> host, FakeConnector connector, ChannelAccount person)
 {
+    public ProjectConversation(BotEnvironment env, ChannelAccount person)
+        : this((env ?? throw new ArgumentNullException(nameof(env))).Host, env.Connector, person)
+    {
+    }
+
     public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     public string ConversationId { get; } = "a:" + Guid.NewGuid().ToString("N");
@@ -21,11 +29,11 @@ public sealed class ProjectConversation(BotEnvironment env, ChannelAccount perso
     /// </summary>
     public async Task<JObject> SayAsync(string text, Action<Activity>? shape = null)
     {
-        var activity = TestActivities.Message(text, env.Connector.ServiceUrl, ConversationId, from: person);
+        var activity = TestActivities.Message(text, connector.ServiceUrl, ConversationId, from: person);
         shape?.Invoke(activity);
-        await env.Host.PostAsync(activity);
-        await env.DeliverAsync();
-        var replies = env.Connector.Requests
+        await host.PostAsync(activity);
+        await DeliverAsync();
+        var replies = connector.Requests
             .Where(r => r.Method == "POST" && r.Path == $"/v3/conversations/{ConversationId}/activities/{activity.Id}" && r.Body is not null)
             .ToList();
         Assert.True(replies.Count == 1, $"Expected one reply to '{text}', got {replies.Count}.");
@@ -35,12 +43,15 @@ public sealed class ProjectConversation(BotEnvironment env, ChannelAccount perso
     /// <summary>Submits a card action; answers with the card that replaces the one acted on (proactive cards it queued delivered first).</summary>
     public async Task<JObject> SubmitAsync(string verb, object data)
     {
-        var response = await env.Host.PostAsync(TestActivities.Invoke(verb, JObject.FromObject(data), env.Connector.ServiceUrl, ConversationId, from: person));
-        await env.DeliverAsync();
+        var response = await host.PostAsync(TestActivities.Invoke(verb, JObject.FromObject(data), connector.ServiceUrl, ConversationId, from: person));
+        await DeliverAsync();
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(200, (int)body["statusCode"]!);
         return (JObject)body["value"]!;
     }
+
+    // What the hosts' delivery loop would do after the turn (the test hosts run none, so tests never see cards arrive mid-assertion).
+    private Task<int> DeliverAsync() => host.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default);
 }
 
 internal static class CardText

@@ -194,6 +194,7 @@ public class HelpByRoleTests(BotEnvironment env)
 
         Assert.Contains("status", forNurse, StringComparison.Ordinal);
         Assert.DoesNotContain("milestone add", forNurse, StringComparison.Ordinal);
+        Assert.DoesNotContain("For project managers", forNurse, StringComparison.Ordinal);
         Assert.Contains("For project managers", forPm, StringComparison.Ordinal);
         Assert.Contains("milestone add", forPm, StringComparison.Ordinal);
     }

@@ -72,8 +72,8 @@ public class ProjectSetupTests(BotEnvironment env)
         Assert.Contains("Milestone \u201cIntegrated testing\u201d is 10 days late", status, StringComparison.Ordinal);
         Assert.Contains("\n0.67\n", status, StringComparison.Ordinal);
         Assert.Contains("\n0.80\n", status, StringComparison.Ordinal);
-        Assert.Contains("3,000,000", status, StringComparison.Ordinal);
-        Assert.Contains("1,440,000 / 960,000 / 1,200,000", status, StringComparison.Ordinal);
+        Assert.Contains("$3,000,000", status, StringComparison.Ordinal);
+        Assert.Contains("$1,440,000 / $960,000 / $1,200,000", status, StringComparison.Ordinal);
         Assert.Contains("go-live in 45 days", status, StringComparison.Ordinal);
         Assert.Contains("progress 50%", status, StringComparison.Ordinal);
         Assert.Contains("progress 25%", status, StringComparison.Ordinal);

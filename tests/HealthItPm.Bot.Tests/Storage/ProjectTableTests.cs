@@ -90,7 +90,7 @@ public class ProjectTableTests(StorageEnvironment env)
 
         await table.SaveAsync(_tenant, stored, default);
         var moved = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
-        moved.Project.MoveTo(ProjectPhase.Build);
+        moved.Project.MoveTo(ProjectPhase.Build, Pm, DateTimeOffset.UnixEpoch);
         foreach (var person in people.Take(120))
         {
             moved.Project.RemoveMember(person);
@@ -98,7 +98,9 @@ public class ProjectTableTests(StorageEnvironment env)
 
         await table.SaveAsync(_tenant, moved, default);
 
-        Assert.Equal(131, (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!.Project.Members.Count);
+        var reloaded = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!.Project;
+        Assert.Equal(131, reloaded.Members.Count);
+        Assert.Equal(new PhaseChange(ProjectPhase.Planning, ProjectPhase.Build, Pm, DateTimeOffset.UnixEpoch), Assert.Single(reloaded.PhaseHistory));
         Assert.Empty(await table.ListForPersonAsync(_tenant, people[0], default));
         Assert.Equal(ProjectPhase.Build, Assert.Single(await table.ListForPersonAsync(_tenant, people[^1], default)).Phase);
         Assert.Equal(ProjectPhase.Build, Assert.Single(await table.ListForPersonAsync(_tenant, Pm, default)).Phase);

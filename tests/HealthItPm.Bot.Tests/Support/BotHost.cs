@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Schema;
@@ -55,8 +53,8 @@ public sealed class BotEnvironment : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Connector = await FakeConnector.StartAsync();
-        // The delivery loop is off: a test delivers what a turn queued when it wants to see it, so no
-        // test sees another's cards arrive in the middle of its assertions.
+        // The delivery loop is off: a conversation delivers what a turn queued when the turn is over
+        // (ProjectConversation), so no test sees another's cards arrive in the middle of its assertions.
         Host = new BotHost(Azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
@@ -65,9 +63,6 @@ public sealed class BotEnvironment : IAsyncLifetime
         });
         _ = Host.Server;
     }
-
-    /// <summary>Delivers every proactive card queued so far that can go now, as the hosts' delivery loop would.</summary>
-    public Task<int> DeliverAsync() => Host.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default);
 
     public async Task DisposeAsync()
     {

@@ -96,4 +96,34 @@ public class EarnedValueTests
         Assert.Equal(0m, ev.EarnedValueAmount);
         Assert.Equal(100m, ev.PlannedValue);
     }
+
+    [Fact]
+    public void With_percent_complete_an_open_milestone_earns_its_share_done()
+    {
+        // BAC 1,000,000; weights 25 + 75. "Build" (25) was due yesterday, 80% done; "Go-live" (75) later, 10% done.
+        // PV = 250,000. 0/100: EV 0, SPI 0.00. Percent complete: EV = 1,000,000 x (25 x 0.8 + 75 x 0.1) / 100 = 275,000; SPI = 1.10.
+        var zeroHundred = new[] { new Milestone("Build", Today.AddDays(-1), 25), new Milestone("Go-live", Today.AddDays(60), 75) };
+        var percent = new[] { new Milestone("Build", Today.AddDays(-1), 25, percentComplete: 80), new Milestone("Go-live", Today.AddDays(60), 75, percentComplete: 10) };
+
+        var before = EarnedValue.Compute(1_000_000, zeroHundred, [], Today);
+        var after = EarnedValue.Compute(1_000_000, percent, [], Today);
+
+        Assert.Equal((0m, EarnedValueMethod.ZeroHundred), (before.EarnedValueAmount, before.Method));
+        Assert.Equal(275_000m, after.EarnedValueAmount);
+        Assert.Equal(1.1m, after.Spi.Value);
+        Assert.Equal(EarnedValueMethod.PercentComplete, after.Method);
+    }
+
+    [Fact]
+    public void The_pm_records_progress_on_an_open_milestone_only_below_100()
+    {
+        var project = new ProjectBuilder().WithMilestone("Build", Today.AddDays(-1), 25).WithMilestone("Kickoff", Today.AddDays(-50), 5, Today.AddDays(-50)).Build();
+
+        project.RecordProgress("build", 40);
+
+        Assert.Equal(40, project.Milestones.Single(m => m.Name == "Build").PercentComplete);
+        Assert.Throws<HealthItPm.Domain.Common.DomainException>(() => project.RecordProgress("Build", 100));
+        Assert.Throws<HealthItPm.Domain.Common.DomainException>(() => project.RecordProgress("Kickoff", 50));
+        Assert.Null(project.Milestones.Single(m => m.Name == "Build").MarkDone(Today).PercentComplete);
+    }
 }

@@ -136,7 +136,8 @@ public class ProjectTests
 
         var restored = Project.Restore(project.ToState());
 
-        Assert.Equal(project.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null }, restored.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null });
+        Assert.Equal(project.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null, PhaseHistory = null }, restored.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null, PhaseHistory = null });
+        Assert.Equal(project.PhaseHistory, restored.PhaseHistory);
         Assert.Equal(project.EscalationChain, restored.EscalationChain);
         Assert.Equal(project.Members.OrderBy(m => m.Person.Value), restored.Members.OrderBy(m => m.Person.Value));
         Assert.Equal(project.Milestones, restored.Milestones);

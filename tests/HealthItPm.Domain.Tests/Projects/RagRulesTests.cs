@@ -46,7 +46,32 @@ public class RagRulesTests
 
     [Fact]
     public void Undefined_indices_find_nothing() =>
-        Assert.Equal(Rag.Green, Evaluate(null, null).Status);
+        Assert.Empty(Evaluate(null, null).Findings);
+
+    [Fact]
+    public void A_new_project_with_no_schedule_or_cost_signal_has_not_enough_data_rather_than_green()
+    {
+        var status = new ProjectBuilder().WithMilestone("Go-live", Today.AddDays(60), 10).Build().Health(Today);
+
+        Assert.False(status.EnoughData);
+    }
+
+    [Theory]
+    [InlineData(1.0, null)]
+    [InlineData(null, 1.0)]
+    public void One_computable_index_is_enough_to_judge(double? spi, double? cpi) =>
+        Assert.True(Evaluate((decimal?)spi, (decimal?)cpi).EnoughData);
+
+    [Fact]
+    public void An_open_critical_risk_makes_a_project_without_figures_red()
+    {
+        var ev = EarnedValue.Compute(0, [], [], Today);
+
+        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], Today, [new OpenRisk("EHR-R1", "Scanners fail", 20, true, false)]));
+
+        Assert.Equal(Rag.Red, status.Status);
+        Assert.True(status.EnoughData);
+    }
 
     [Theory]
     [InlineData(0, Rag.Green)]

@@ -19,7 +19,7 @@ public class AccessPolicyTests
         {
             data.Add("admin", action, true);
             data.Add("pm", action, true);
-            data.Add("leader", action, action == ProjectAction.ViewStatus);
+            data.Add("leader", action, action is ProjectAction.ViewStatus or ProjectAction.ViewBudget);
             data.Add("stakeholder", action, action == ProjectAction.ViewStatus);
             data.Add("outsider", action, false);
             data.Add("allowed pm not on the project", action, false);
@@ -79,5 +79,25 @@ public class AccessPolicyTests
         {
             Assert.Contains("Ask your admin", decision.Reason, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_stakeholder_is_told_who_sees_the_budget()
+    {
+        var decision = Policy.Can(Nurse, ProjectAction.ViewBudget, new ProjectBuilder().Build());
+
+        Assert.False(decision.Allowed);
+        Assert.Equal("Budget figures of Epic EHR go-live are shown to its project managers and its leaders only.", decision.Reason);
+    }
+
+    [Fact]
+    public void The_hospital_can_keep_budget_figures_to_project_managers()
+    {
+        var policy = new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId>(), new HashSet<HealthItPm.Domain.Projects.ProjectRole> { HealthItPm.Domain.Projects.ProjectRole.ProjectManager });
+        var project = new ProjectBuilder().Build();
+
+        Assert.False(policy.Can(Cio, ProjectAction.ViewBudget, project).Allowed);
+        Assert.True(policy.Can(Pm, ProjectAction.ViewBudget, project).Allowed);
+        Assert.True(policy.Can(Admin, ProjectAction.ViewBudget, project).Allowed);
     }
 }

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Bot.Hosting;
+
+/// <summary>Settings of the hospital as a whole.</summary>
+public sealed class HospitalOptions : IValidatableObject
+{
+    public const string SectionName = "Hospital";
+
+    /// <summary>The ISO 4217 code of the currency budgets and spend are kept in (shown on every amount); USD unless set.</summary>
+    public string Currency { get; init; } = "USD";
+
+    public Currency ToCurrency() => new(Currency);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Currency is not { Length: 3 } code || !code.All(char.IsAsciiLetter))
+        {
+            yield return new ValidationResult($"Hospital:Currency is '{Currency}'; use an ISO 4217 code of three letters such as USD, EUR or GBP.", [nameof(Currency)]);
+        }
+    }
+}

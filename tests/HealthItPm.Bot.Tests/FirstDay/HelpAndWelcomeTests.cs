@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Tests.Projects;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.FirstDay;
+
+/// <summary>Help grouped by task with each command once, and a welcome that promises only what the commands do.</summary>
+public class HelpAndWelcomeTests
+{
+    private static readonly IReadOnlyList<CommandDefinition> Commands = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmRisks()
+        .BuildServiceProvider().GetServices<CommandDefinition>().ToList();
+
+    private static JObject Help(bool manager, bool detailed = false) => HelpCard.Build(new HelpCardModel(
+        [.. Commands.Where(c => manager || !c.ForProjectManagers).Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, HelpCommand.TopicOf(c)))],
+        detailed));
+
+    [Fact]
+    public void Help_groups_the_commands_by_task_and_is_short()
+    {
+        var card = Help(manager: true);
+        var text = CardText.Of(card);
+
+        Assert.All(["Your projects", "People", "Plan, money and outcomes", "Check-ins", "Risks"], topic => Assert.Contains(topic, text, StringComparison.Ordinal));
+        Assert.All(Commands.Where(c => c.Name != "help"), c => Assert.NotEqual(HelpCard.OtherTopic, HelpCommand.TopicOf(c)));
+        Assert.InRange(((JArray)card["body"]!).Count, 1, 20);
+        Assert.Contains("help all", card.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_command_appears_once_and_no_example_is_repeated(bool detailed)
+    {
+        var text = CardText.Of(Help(manager: true, detailed));
+
+        Assert.DoesNotContain("_e.g._", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("e.g. risk", text, StringComparison.Ordinal);
+        foreach (var shown in new[] { "use EHR", "risk EHR-R7", "risk update EHR-R7", "risks critical", "milestone progress", "phase" })
+        {
+            Assert.Equal(1, Regex.Count(text, $@"(^|\*\*|\n){Regex.Escape(shown)}(\*\*|\n|$)"));
+        }
+    }
+
+    [Fact]
+    public void The_full_list_says_what_each_command_does()
+    {
+        var text = CardText.Of(Help(manager: false, detailed: true));
+
+        Assert.Contains("The projects you are on.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plan a milestone", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_welcome_card_promises_only_what_commands_offer()
+    {
+        var names = Commands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var welcome = CardText.Of(WelcomeCard.Build(new WelcomeCardModel(InChannel: false)));
+
+        // Each thing the welcome names, and the command that does it.
+        (string Claim, string Command)[] promises =
+        [
+            ("status", "status"), ("milestones", "milestones"), ("budget", "budget"), ("KPIs", "kpis"),
+            ("check-ins", "checkin now"), ("risks", "risk add"), ("escalate", "escalation"),
+        ];
+        Assert.All(promises, p =>
+        {
+            Assert.Contains(p.Claim, welcome, StringComparison.Ordinal);
+            Assert.Contains(p.Command, names);
+        });
+        foreach (var notYet in new[] { "survey", "readiness", "ADKAR", "digest", "weekly report" })
+        {
+            Assert.DoesNotContain(notYet, welcome, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
