@@ -37,6 +37,14 @@ param tenantSendsPerSecond int = 30
 @description('Whether this host delivers proactive cards from the queue: Delivery:Enabled.')
 param deliveryEnabled bool = true
 
+@description('The hospital\'s currency, an ISO 4217 code, shown on every amount: Hospital:Currency.')
+@minLength(3)
+@maxLength(3)
+param currency string = 'USD'
+
+@description('Project roles (comma-separated: ProjectManager, Leader, Stakeholder) that see budget figures besides admins: Access:BudgetViewerRoles. Empty: project managers and leaders.')
+param budgetViewerRoles string = ''
+
 @description('App Service plan size. Basic (B1) or higher: always-on needs it.')
 @allowed([
   'B1'
@@ -123,6 +131,7 @@ module web 'modules/web.bicep' = {
       Storage__EndpointSuffix: environment().suffixes.storage
       Scheduler__TickSeconds: string(schedulerTickSeconds)
       Scheduler__Enabled: string(schedulerEnabled)
+      Hospital__Currency: currency
       Delivery__Enabled: string(deliveryEnabled)
       Delivery__TenantSendsPerSecond: string(tenantSendsPerSecond)
       // The pipeline's tuning, at the defaults the README explains (HealthItPm.Bot/Messaging/Delivery/DeliveryOptions.cs).
@@ -149,6 +158,7 @@ module web 'modules/web.bicep' = {
       Tenants__AllowedTenantIds: tenantIds
       Access__AdminIds: ids(adminIds)
       Access__ProjectManagerIds: ids(projectManagerIds)
+      Access__BudgetViewerRoles: ids(budgetViewerRoles)
     }
   }
 }

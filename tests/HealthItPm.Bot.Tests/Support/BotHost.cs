@@ -60,6 +60,11 @@ public sealed class BotEnvironment : IAsyncLifetime
             ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
             ["Access:AdminIds:0"] = TestActivities.CioAadId,
             ["Delivery:Enabled"] = "false",
+            // Every test in the collection speaks as the same few people from one address: the limits are the adversarial tests' subject, not these.
+            ["Messages:PerCaller:Burst"] = "100000",
+            ["Messages:PerCaller:PerSecond"] = "100000",
+            ["Messages:PerAddress:Burst"] = "100000",
+            ["Messages:PerAddress:PerSecond"] = "100000",
         });
         _ = Host.Server;
     }

@@ -34,6 +34,11 @@ public sealed class ClockedBotEnvironment : IAsyncLifetime
             ["Access:AdminIds:0"] = TestActivities.CioAadId,
             ["Scheduler:Enabled"] = "false",
             ["Delivery:Enabled"] = "false",
+            // Every test in the collection speaks as the same few people from one address: the limits are the adversarial tests' subject, not these.
+            ["Messages:PerCaller:Burst"] = "100000",
+            ["Messages:PerCaller:PerSecond"] = "100000",
+            ["Messages:PerAddress:Burst"] = "100000",
+            ["Messages:PerAddress:PerSecond"] = "100000",
         };
 #pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
         Host = new BotHost(Azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
