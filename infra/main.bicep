@@ -45,6 +45,9 @@ param currency string = 'USD'
 @description('Project roles (comma-separated: ProjectManager, Leader, Stakeholder) that see budget figures besides admins: Access:BudgetViewerRoles. Empty: project managers and leaders.')
 param budgetViewerRoles string = ''
 
+@description('The hospital\'s and its vendors\' e-mail domains (comma-separated), whose addresses are staff, not PHI: Privacy:StaffEmailDomains.')
+param staffEmailDomains string = ''
+
 @description('App Service plan size. Basic (B1) or higher: always-on needs it.')
 @allowed([
   'B1'
@@ -159,6 +162,7 @@ module web 'modules/web.bicep' = {
       Access__AdminIds: ids(adminIds)
       Access__ProjectManagerIds: ids(projectManagerIds)
       Access__BudgetViewerRoles: ids(budgetViewerRoles)
+      Privacy__StaffEmailDomains: ids(staffEmailDomains)
     }
   }
 }

@@ -50,11 +50,14 @@ public sealed record CheckInAnswer
 
     public bool TrainingNeeded { get; }
 
-    /// <summary>An answer, or the suspected PHI in its blockers text (nothing is kept in that case).</summary>
-    public static (CheckInAnswer? Answer, IReadOnlyList<PhiFinding> Phi) Create(CheckInStatus status, WorkflowImpact impact, string? blockers, bool trainingNeeded)
+    /// <summary>
+    /// An answer, or the suspected PHI in its blockers text (nothing is kept in that case), checked in
+    /// <paramref name="context"/> so that the project's own people are not taken for patients.
+    /// </summary>
+    public static (CheckInAnswer? Answer, IReadOnlyList<PhiFinding> Phi) Create(CheckInStatus status, WorkflowImpact impact, string? blockers, bool trainingNeeded, PhiContext? context = null)
     {
         var text = Text.Optional(blockers, "What is blocking you", MaxBlockersLength);
-        var phi = PhiGuard.Scan(text);
+        var phi = PhiGuard.Scan(text, context ?? PhiContext.None);
         return phi.Count > 0 ? (null, phi) : (new CheckInAnswer(status, impact, text, trainingNeeded), phi);
     }
 

@@ -51,9 +51,10 @@ public sealed class PhiContext
         return domains.Any(d => upper == d || upper.EndsWith("." + d, StringComparison.Ordinal));
     }
 
-    // Words of the name without titles, initials or credentials: "Dr. Priya K. Shah, RN" -> Priya, Shah.
+    // Words of the name without titles, initials or credentials: "Dr. Priya K. Shah, RN" and "Nina Patel (RN)" -> given name, surname.
     private static List<string> NameParts(string name) =>
-        [.. name.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries)
+        [.. System.Text.RegularExpressions.Regex.Replace(name, @"\([^)]*\)", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100))
+            .Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Trim('.'))
             .Where(p => p.Length > 1 && !NameLexicon.IsTitleOrCredential(p))];
 }

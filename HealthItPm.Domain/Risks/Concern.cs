@@ -19,11 +19,11 @@ public sealed record Concern(ProjectCode Project, int Number, string Text, Perso
 {
     public const int MaxTextLength = 500;
 
-    /// <summary>A concern, or the suspected PHI in its text (nothing is kept in that case).</summary>
-    public static (Concern? Concern, IReadOnlyList<PhiFinding> Phi) Raise(ProjectCode project, int number, string text, PersonId by, string name, DateTimeOffset at)
+    /// <summary>A concern, or the suspected PHI in its text (nothing is kept in that case), checked in the project's <paramref name="context"/>.</summary>
+    public static (Concern? Concern, IReadOnlyList<PhiFinding> Phi) Raise(ProjectCode project, int number, string text, PersonId by, string name, DateTimeOffset at, PhiContext? context = null)
     {
         var checkedText = Common.Text.Required(text, "What worries you", MaxTextLength);
-        var phi = PhiGuard.Scan(checkedText);
+        var phi = PhiGuard.Scan(checkedText, context ?? PhiContext.None);
         return phi.Count > 0 ? (null, phi) : (new Concern(project, number, checkedText, by, name, at), phi);
     }
 

@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 
@@ -22,7 +23,7 @@ public sealed record NewRisk(string Title, string? Description, RiskCategory Cat
 /// notices leave the risk's outbox for the delivery pipeline through <see cref="HandedOverAsync"/>, and
 /// the pipeline reports back through <see cref="RecordDeliveryAsync"/>.
 /// </summary>
-public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, StaffDomains staff, TimeProvider clock)
 {
     /// <summary>Anyone on the project raises a concern; returns it with the PMs who must triage it, or the suspected PHI (nothing stored).</summary>
     public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportConcernAsync(TenantId tenant, PersonId person, string name, ProjectCode code, string text, CancellationToken cancellationToken)
@@ -36,14 +37,15 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         try
         {
             // Checked before a number is taken, so a refused concern leaves no gap in the numbering.
-            if (Concern.Raise(code, 1, text, person, name, clock.GetUtcNow()) is { Concern: null, Phi: var phi })
+            var context = staff.With(project.Members.Select(m => m.DisplayName));
+            if (Concern.Raise(code, 1, text, person, name, clock.GetUtcNow(), context) is { Concern: null, Phi: var phi })
             {
                 return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid(
                     "Please remove patient information first — nothing was saved. It looks like your text has " + string.Join("; ", phi.Select(f => $"{f.Description} (\u201c{Privacy.PhiGuard.Masked(text.Trim(), f)}\u201d)")) + ".");
             }
 
             var number = await store.NextConcernNumberAsync(tenant, code, cancellationToken);
-            var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow()).Concern!;
+            var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow(), context).Concern!;
 
             await store.AddConcernAsync(tenant, concern, cancellationToken);
             return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Done((concern, [.. project.ProjectManagers.Select(pm => pm.Person)]));

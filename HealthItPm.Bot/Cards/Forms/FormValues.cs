@@ -187,6 +187,14 @@ public sealed class FormValues
         return blank with { Values = _raw, Errors = _errors, FormError = formError };
     }
 
+    /// <summary>The form again with <paramref name="field"/>'s value replaced (suspected PHI masked, so it does not travel back to the chat).</summary>
+    public FormModel Reshow(FormModel blank, string? formError, FormField field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        _raw[field.Id] = value;
+        return Reshow(blank, formError);
+    }
+
     private string? Present(FormField field)
     {
         var value = _raw[field.Id];

@@ -15,7 +15,7 @@ namespace HealthItPm.Bot.Teams.CheckIns;
 /// action, never anyone named in the card's data; the round and project in the data are re-read
 /// and re-checked (sent to this person, still open).
 /// </summary>
-public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectRepository projects)
+public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectRepository projects, StaffDomains staff)
 {
     private static readonly NoticeCardModel RoundGone = new("Check-in not found", "This check-in is no longer available.");
 
@@ -42,11 +42,13 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             }, cancellationToken);
         }
 
-        var (answer, phi) = CheckInAnswer.Create(status, new WorkflowImpact(impact), blockers, training);
+        // The round's people are staff, not patients (the round is kept in memory, so this costs no read per answer).
+        var people = string.IsNullOrWhiteSpace(blockers) ? null : await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
+        var (answer, phi) = CheckInAnswer.Create(status, new WorkflowImpact(impact), blockers, training, staff.With(people?.Audience.Select(r => r.Name) ?? []));
         if (answer is null)
         {
-            // Nothing is stored: the card comes back with the answer kept and the suspected parts pointed out.
-            return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, blockers, training) with
+            // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
+            return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, PhiGuard.Mask(blockers!, phi), training) with
             {
                 PhiFound = [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(blockers!, f)}\u201d)")],
             }, cancellationToken);

@@ -8,6 +8,7 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using Microsoft.Bot.Builder;
@@ -54,7 +55,7 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Del
         var outcome = await risks.ReportConcernAsync(caller.Tenant, caller.Person, caller.Name, code, text!, cancellationToken);
         if (outcome is Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, invalid.Message));
+            return FormCard.Build(values.Reshow(blank, invalid.Message, Worry, PhiGuard.Mask(text!)));
         }
 
         if (outcome is not Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>.Done { Value: var (concern, managers) })

@@ -227,7 +227,9 @@ public class RiskFlowTests(BotEnvironment env)
         await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Downtime readiness", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
         await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
 
-        var phi = CardText.Of(await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Mrs. Okafor in bed 4 got the wrong diet order" }));
+        var phiForm = await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Mrs. Okafor in bed 4 got the wrong diet order" });
+        var phi = CardText.Of(phiForm);
+        Assert.DoesNotContain("Okafor", (string?)CardText.Input(phiForm, "text")!["value"], StringComparison.Ordinal);
         var refused = CardText.Of(await outsider.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Scanners are slow" }));
         var sent = CardText.Of(await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Night shift has not had downtime training" }));
         var second = CardText.Of(await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Label printers jam on 4 West" }));
