@@ -28,6 +28,9 @@ public sealed partial class DeliveryWorker : BackgroundService
     private readonly string _hostId = Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _added = new(0);
 
+    // A send and its record take well under this; a claim with less left is not used to send.
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(2);
+
     public DeliveryWorker(
         DeliveryQueues queue,
         DeliveryTable ledger,
@@ -273,6 +276,13 @@ public sealed partial class DeliveryWorker : BackgroundService
     {
         var (tenant, recipient, claim, version, attempts) = (work.TenantId, work.RecipientId!.Value, claimed.Record, claimed.Version, claimed.Record.Attempts);
         await _throttle.WaitAsync(work.Tenant, recipient.Value, cancellationToken);
+        if (_clock.GetUtcNow() > claim.ClaimedUntil - LeaseMargin)
+        {
+            // Waited for the rate so long that the lease is nearly over: another host may take the work now, so this one must not send.
+            LogLeaseRanOut(_logger, work.Kind, work.Subject);
+            return;
+        }
+
         var answer = await _sender.SendToPersonAsync(tenant, recipient, activity, cancellationToken);
         var decision = _rules.Decide(answer, attempts, Random.Shared.NextDouble());
         var status = answer switch
@@ -356,6 +366,9 @@ public sealed partial class DeliveryWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} answered {StatusCode} on try {Attempt}; retried in {Wait}")]
     private static partial void LogRetry(ILogger logger, string kind, string subject, int? statusCode, int attempt, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} waited for the send rate past its lease; left for the next host to take")]
+    private static partial void LogLeaseRanOut(ILogger logger, string kind, string subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} settled as {State}: {Reason}")]
     private static partial void LogNotDelivered(ILogger logger, string kind, string subject, DeliveryState state, string? reason);
