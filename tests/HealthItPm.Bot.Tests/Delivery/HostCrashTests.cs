@@ -56,7 +56,7 @@ public sealed class HostCrashTests : IAsyncLifetime
         var nurseCardHeld = _hosts.Connector.HoldNext(NurseChat);
         await QueueRoundAsync(round, reminders: true);
 
-        var first = await _hosts.StartHostAsync();
+        var first = await _hosts.StartHostAsync(oneAtATime: true);
         await nurseCardHeld.WaitAsync(TimeSpan.FromSeconds(60));
         await first.KillAsync();
         await _hosts.StartHostAsync();
@@ -82,7 +82,7 @@ public sealed class HostCrashTests : IAsyncLifetime
         // Teams takes the nurse's card; from then on the host's queue calls hang, so it records the send and dies before removing the work.
         _hosts.Connector.BeforeAnswering(NurseChat, queueService.Pause);
         await QueueRoundAsync(round, reminders: false);
-        var first = await _hosts.StartHostAsync(throughProxy);
+        var first = await _hosts.StartHostAsync(throughProxy, oneAtATime: true);
         var topic = DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id);
         await _hosts.EventuallyAsync(async () => (await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, topic, new PersonId(TestActivities.NurseAadId), default))?.State == DeliveryState.Sent, "The nurse's card recorded as sent");
         await first.KillAsync();

@@ -65,7 +65,9 @@ public sealed class HostProcesses : IAsyncLifetime
         where T : notnull => Setup.Services.GetRequiredService<T>();
 
     /// <summary>Starts a bot host process that delivers (its scheduler off: the test decides what is due), with a short lease.</summary>
-    public async Task<ChildProcess> StartHostAsync(string? connectionString = null)
+    /// <param name="connectionString">Storage as this host reaches it (through a proxy, say); the fixture's by default.</param>
+    /// <param name="oneAtATime">The host works on one item at a time, so a kill lands where the test put it and nowhere else.</param>
+    public async Task<ChildProcess> StartHostAsync(string? connectionString = null, bool oneAtATime = false)
     {
         var port = ChildProcess.FreeTcpPort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -80,6 +82,8 @@ public sealed class HostProcesses : IAsyncLifetime
                 ["Scheduler__Enabled"] = "false",
                 ["Delivery__LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Delivery__HeartbeatSeconds"] = "1",
+                ["Delivery__Consumers"] = oneAtATime ? "1" : null,
+                ["Delivery__BatchSize"] = oneAtATime ? "1" : null,
             });
         _hosts.Add(host);
         using var http = new HttpClient();
