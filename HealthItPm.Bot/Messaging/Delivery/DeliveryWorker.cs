@@ -329,13 +329,13 @@ public sealed partial class DeliveryWorker : BackgroundService
     }
 
     /// <summary>
-    /// How many messages one receive takes: at most what this host's share of the rate sends in a
-    /// quarter of the lease, all consumers together, so that work does not wait behind the throttle
-    /// until its lease runs out (another host would then send it too) and a host that dies holds little.
+    /// How many messages one receive takes: at most what this host's share of the rate sends in half
+    /// the lease, all consumers together, so that work does not wait behind the throttle until its
+    /// lease runs out (another host would then send it too) and a host that dies holds little.
     /// </summary>
     private int ReceiveCount()
     {
-        var perConsumer = Math.Ceiling(_throttle.PerHostRate * _options.LeaseSeconds / 4 / _options.Consumers);
+        var perConsumer = Math.Ceiling(_throttle.PerHostRate * _options.LeaseSeconds / 2 / _options.Consumers);
         return (int)Math.Clamp(perConsumer, 1, _options.BatchSize);
     }
 
