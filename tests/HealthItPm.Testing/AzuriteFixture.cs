@@ -14,7 +14,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "healthitpm-azurite-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _inMemory;
     private ChildProcess? _process;
+
+    public AzuriteFixture()
+        : this(inMemory: false)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="inMemory"/>: keep data in memory only (Azurite's <c>--inMemoryPersistence</c>), for
+    /// benchmarks: the emulator then does not save its whole database to disk every few seconds, which
+    /// real Azure Storage does not do either. Data does not survive <see cref="StopAsync"/>.
+    /// </summary>
+    public AzuriteFixture(bool inMemory)
+    {
+        _inMemory = inMemory;
+    }
 
     public int TablePort { get; } = ChildProcess.FreeTcpPort();
 
@@ -43,7 +59,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             [
                 Path.Combine(RepositoryLayout.NodeModules, "azurite", "dist", "src", "azurite.js"),
                 "--disableTelemetry", "--skipApiVersionCheck",
-                "--location", _dataFolder,
+                .. _inMemory ? ["--inMemoryPersistence"] : new[] { "--location", _dataFolder },
                 "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
                 "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),

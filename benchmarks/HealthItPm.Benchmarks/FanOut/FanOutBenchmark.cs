@@ -45,7 +45,7 @@ public sealed record FanOutResult(
 /// (<see cref="ThrottlingConnector"/>); one host is killed (SIGKILL) part-way and started again.
 /// Measures the time until the last person has their card against the ideal (people ÷ the tenant's
 /// rate), and from the connector's own log who got no card or more than one.
-/// Usage: tools/bench fanout [--people 5000] [--rates 30,300] [--projects 2] [--kill-at 0.4 | --no-kill] [--lease 15]
+/// Usage: tools/bench fanout [--people 5000] [--rates 30,300] [--projects 2] [--kill-at 0.4 | --no-kill] [--lease 15] [--azurite-on-disk]
 /// </summary>
 public static class FanOutBenchmark
 {
@@ -62,16 +62,17 @@ public static class FanOutBenchmark
         var lease = Option(args, "--lease", 15);
         var killAt = args.Contains("--no-kill") ? 0 : OptionDouble(args, "--kill-at", 0.4);
         var rates = OptionList(args, "--rates", [30, 300]);
+        var inMemory = !args.Contains("--azurite-on-disk");
 
         var results = new List<FanOutResult>();
         foreach (var rate in rates)
         {
-            var result = await RunOnceAsync(people, projects, rate, killAt, lease);
+            var result = await RunOnceAsync(people, projects, rate, killAt, lease, inMemory);
             results.Add(result);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: {result.Completion.TotalSeconds:0.0} s = {result.Ratio:0.000} × ideal, {result.Duplicates} duplicates, {result.Lost} lost"));
         }
 
-        var report = Report(results, people, projects, killAt, lease);
+        var report = Report(results, people, projects, killAt, lease, inMemory);
         Console.WriteLine(report);
         var folder = Path.Combine(RepositoryLayout.Root, "artifacts", "benchmarks");
         Directory.CreateDirectory(folder);
@@ -79,9 +80,9 @@ public static class FanOutBenchmark
         return results.Any(r => r.Lost > 0) ? 1 : 0;
     }
 
-    private static async Task<FanOutResult> RunOnceAsync(int peopleCount, int projectCount, double rate, double killAt, int lease)
+    private static async Task<FanOutResult> RunOnceAsync(int peopleCount, int projectCount, double rate, double killAt, int lease, bool inMemory)
     {
-        await using var azurite = new AzuriteFixture();
+        await using var azurite = new AzuriteFixture(inMemory);
         await azurite.InitializeAsync();
         var (connectorApp, connector) = ThrottlingConnector.Build(new ConnectorLimits(rate, 7, Latency, 0.05));
         await using var connectorHost = connectorApp;
@@ -124,6 +125,7 @@ public static class FanOutBenchmark
 
             TimeSpan? killedAt = null;
             TimeSpan? restartedAt = null;
+            var nextProgress = started + TimeSpan.FromSeconds(15);
             var deadline = started + (ideal * 3) + TimeSpan.FromSeconds(60);
             while (connector.ConversationsReached < audience.Count && connector.Now < deadline)
             {
@@ -134,6 +136,12 @@ public static class FanOutBenchmark
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: host B (pid {hosts[1].Id}) killed at {killedAt.Value.TotalSeconds:0.0} s with {connector.ConversationsReached} people reached; starting it again"));
                     hosts.Add(await BotProcess.StartAsync("host B, restarted", environment));
                     restartedAt = connector.Now - started;
+                }
+
+                if (connector.Now > nextProgress)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: {(connector.Now - started).TotalSeconds:0} s: {connector.ConversationsReached} of {audience.Count} people reached, {connector.Throttled} 429s"));
+                    nextProgress += TimeSpan.FromSeconds(15);
                 }
 
                 await Task.Delay(100);
@@ -252,10 +260,10 @@ public static class FanOutBenchmark
         return codes;
     }
 
-    private static string Report(IReadOnlyList<FanOutResult> results, int people, int projects, double killAt, int lease)
+    private static string Report(IReadOnlyList<FanOutResult> results, int people, int projects, double killAt, int lease, bool inMemory)
     {
         var text = new StringBuilder();
-        var machine = string.Create(CultureInfo.InvariantCulture, $"Fan-out, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {people} people in {projects} check-in rounds opened together; two bot hosts (separate processes) on one Azurite; ");
+        var machine = string.Create(CultureInfo.InvariantCulture, $"Fan-out, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {people} people in {projects} check-in rounds opened together; two bot hosts (separate processes) on one Azurite{(inMemory ? " (in memory)" : " (saving to disk)")}; ");
         var kill = killAt > 0 ? string.Create(CultureInfo.InvariantCulture, $"host B killed (SIGKILL) when {killAt:P0} of the people had their card and started again at once; ") : "no host killed; ";
         var setup = string.Create(CultureInfo.InvariantCulture, $"lease {lease} s, heartbeat 1 s; connector: {Latency.TotalMilliseconds:0} ms per answer, the tenant's rate in any second and 7 per conversation (else 429, Retry-After 1), 5 % of sends 429 + Retry-After 1 anyway.");
         text.AppendLine(machine + kill + setup);

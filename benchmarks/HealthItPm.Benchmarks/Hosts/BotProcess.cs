@@ -57,8 +57,9 @@ public sealed class BotProcess : IAsyncDisposable
                     using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
                     return response.IsSuccessStatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or too busy starting to answer within the timeout.
                     return false;
                 }
             },
