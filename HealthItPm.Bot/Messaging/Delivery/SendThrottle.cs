@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using HealthItPm.Domain.Delivery;
 using Microsoft.Extensions.Options;
@@ -9,19 +11,26 @@ namespace HealthItPm.Bot.Messaging.Delivery;
 /// divided by the live hosts, so all hosts together stay within it), and per conversation a burst of
 /// 4 then 2 a second (Teams allows 7 a second, 8 per 2 seconds, 60 per 30 seconds). Sends wait their
 /// turn here rather than be refused with a 429.
+/// <para>
+/// A tenant's sends are given slots on a schedule, one every 1/rate seconds (at most 50 ms of them
+/// saved up while idle): each send reserves the next slot and sleeps until it. A sleep that ends late
+/// does not move the slots after it, so the rate holds on a busy machine. (A token bucket refilled by
+/// a timer, a few tokens per tick, loses the tokens of every tick that comes late.)
+/// </para>
 /// </summary>
 public sealed class SendThrottle : IDisposable
 {
+    private static readonly double TicksPerSecond = Stopwatch.Frequency;
+
     private readonly double _tenantRate;
     private readonly PartitionedRateLimiter<string> _conversations;
-    private PartitionedRateLimiter<string> _tenants;
-    private int _liveHosts = 1;
+    private readonly ConcurrentDictionary<string, TenantSlots> _tenants = new(StringComparer.Ordinal);
+    private volatile int _liveHosts = 1;
 
     public SendThrottle(IOptions<DeliveryOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _tenantRate = options.Value.TenantSendsPerSecond;
-        _tenants = TenantLimiter(SendBudget.PerHost(_tenantRate, 1));
         _conversations = PartitionedRateLimiter.Create<string, string>(conversation => RateLimitPartition.GetTokenBucketLimiter(conversation, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = 4,
@@ -36,59 +45,44 @@ public sealed class SendThrottle : IDisposable
     /// <summary>This host's share of a tenant's rate, per second.</summary>
     public double PerHostRate => SendBudget.PerHost(_tenantRate, _liveHosts);
 
-    /// <summary>The live host count changed: this host's share of every tenant's rate follows.</summary>
-    public void SetLiveHosts(int hosts)
-    {
-        if (hosts == _liveHosts)
-        {
-            return;
-        }
-
-        _liveHosts = hosts;
-        var old = Interlocked.Exchange(ref _tenants, TenantLimiter(SendBudget.PerHost(_tenantRate, hosts)));
-        old.Dispose();
-    }
+    /// <summary>The live host count changed: this host's share of every tenant's rate follows from the next send.</summary>
+    public void SetLiveHosts(int hosts) => _liveHosts = Math.Max(1, hosts);
 
     /// <summary>Waits until a send to <paramref name="conversation"/> in <paramref name="tenant"/> is within the limits.</summary>
     public async ValueTask WaitAsync(string tenant, string conversation, CancellationToken cancellationToken)
     {
-        while (true)
+        var wait = _tenants.GetOrAdd(tenant, _ => new TenantSlots()).Reserve(PerHostRate);
+        if (wait > TimeSpan.Zero)
         {
-            try
-            {
-                using var lease = await _tenants.AcquireAsync(tenant, 1, cancellationToken);
-                if (lease.IsAcquired)
-                {
-                    break;
-                }
-            }
-            catch (ObjectDisposedException)
-            {
-                // The share changed while waiting: wait again under the new one.
-            }
+            await Task.Delay(wait, cancellationToken);
         }
 
         using var conversationLease = await _conversations.AcquireAsync(conversation, 1, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _tenants.Dispose();
-        _conversations.Dispose();
-    }
+    public void Dispose() => _conversations.Dispose();
 
-    // Tokens come a few at a time every 50 ms or more, so the rate is exact without a timer firing at every send.
-    private static PartitionedRateLimiter<string> TenantLimiter(double perSecond)
+    /// <summary>The schedule of one tenant's send slots on this host.</summary>
+    private sealed class TenantSlots
     {
-        var tokens = Math.Max(1, (int)Math.Ceiling(perSecond * 0.05));
-        return PartitionedRateLimiter.Create<string, string>(tenant => RateLimitPartition.GetTokenBucketLimiter(tenant, _ => new TokenBucketRateLimiterOptions
+        private readonly Lock _gate = new();
+        private double _next;
+
+        /// <summary>Takes the next slot at <paramref name="perSecond"/>; how long until it comes.</summary>
+        public TimeSpan Reserve(double perSecond)
         {
-            TokenLimit = tokens,
-            TokensPerPeriod = tokens,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(tokens / perSecond),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
+            var interval = TicksPerSecond / perSecond;
+            var now = (double)Stopwatch.GetTimestamp();
+            double slot;
+            lock (_gate)
+            {
+                // Idle time saves up at most 50 ms of slots (at least one), so a pause is not followed by a burst.
+                _next = Math.Max(_next, now - Math.Max(interval, TicksPerSecond * 0.05));
+                slot = _next;
+                _next += interval;
+            }
+
+            return slot <= now ? TimeSpan.Zero : TimeSpan.FromSeconds((slot - now) / TicksPerSecond);
+        }
     }
 }
