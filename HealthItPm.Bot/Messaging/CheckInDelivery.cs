@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Storage.Delivery;
@@ -66,6 +67,12 @@ public sealed class CheckInRounds(ICheckInStore store, IProjectRepository projec
 /// <summary>What the check-in kinds share: the round their work is about, and its audience in a fixed order for fan-out slices.</summary>
 public abstract class CheckInKind(ICheckInStore store, IProjectRepository projects) : DeliveryKind
 {
+    // Every card of one round names the project as it was called when the first was composed: the name
+    // is all a card needs of the project, and reading the whole project document (every member) for
+    // each card made a round to thousands of people one large read per person. A few rounds at a time.
+    private const int NamesKept = 256;
+    private readonly ConcurrentDictionary<(string Tenant, string Kind, string Subject), string> _names = new();
+
     protected ICheckInStore Store => store;
 
     public override async Task<IReadOnlyList<PersonId>> AudienceAsync(DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
@@ -80,8 +87,24 @@ public abstract class CheckInKind(ICheckInStore store, IProjectRepository projec
         return await store.GetRoundAsync(work.TenantId, code, roundId, cancellationToken);
     }
 
-    protected async Task<string> ProjectNameAsync(DeliveryWork work, ProjectCode code, CancellationToken cancellationToken) =>
-        (await projects.GetAsync(work.TenantId, code, cancellationToken))?.Project.Name ?? code.Value;
+    protected async Task<string> ProjectNameAsync(DeliveryWork work, ProjectCode code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var key = (work.Tenant, work.Kind, work.Subject);
+        if (_names.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var name = (await projects.GetAsync(work.TenantId, code, cancellationToken))?.Project.Name ?? code.Value;
+        if (_names.Count >= NamesKept)
+        {
+            _names.Clear();
+        }
+
+        _names[key] = name;
+        return name;
+    }
 
     protected static (ProjectCode Code, string RoundId) Parse(string subject) =>
         (new ProjectCode(subject[..subject.IndexOf('|', StringComparison.Ordinal)]), subject[(subject.IndexOf('|', StringComparison.Ordinal) + 1)..]);

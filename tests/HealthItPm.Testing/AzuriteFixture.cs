@@ -19,7 +19,24 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "healthitpm-azurite-" + Guid.NewGuid().ToString("N"));
     private static readonly SemaphoreSlim StartGate = new(1, 1);
 
+    private readonly bool _inMemory;
     private ChildProcess? _process;
+
+    public AzuriteFixture()
+    {
+    }
+
+    private AzuriteFixture(bool inMemory)
+    {
+        _inMemory = inMemory;
+    }
+
+    /// <summary>
+    /// An Azurite that keeps data in memory only (<c>--inMemoryPersistence</c>), for benchmarks: the
+    /// emulator then does not save its whole database to disk every few seconds, which real Azure
+    /// Storage does not do either. Data does not survive <see cref="StopAsync"/>.
+    /// </summary>
+    public static AzuriteFixture InMemory(bool inMemory = true) => new(inMemory);
 
     public int TablePort { get; } = ChildProcess.FreeTcpPort();
 
@@ -63,7 +80,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             [
                 Path.Combine(RepositoryLayout.NodeModules, "azurite", "dist", "src", "azurite.js"),
                 "--disableTelemetry", "--skipApiVersionCheck",
-                "--location", _dataFolder,
+                .. _inMemory ? ["--inMemoryPersistence"] : new[] { "--location", _dataFolder },
                 "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
                 "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),

@@ -28,9 +28,6 @@ public sealed partial class DeliveryWorker : BackgroundService
     private readonly string _hostId = Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _added = new(0);
 
-    // A send and its record take well under this; a claim with less left is not used to send.
-    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(2);
-
     public DeliveryWorker(
         DeliveryQueues queue,
         DeliveryTable ledger,
@@ -151,7 +148,7 @@ public sealed partial class DeliveryWorker : BackgroundService
 
     private async Task<int> PumpOnceAsync(CancellationToken cancellationToken)
     {
-        var messages = await _queue.ReceiveAsync(_options.BatchSize, _options.Lease, cancellationToken);
+        var messages = await _queue.ReceiveAsync(ReceiveCount(), _options.Lease, cancellationToken);
         var acted = await Task.WhenAll(messages.Select(m => ProcessSafelyAsync(m, cancellationToken)));
         return acted.Count(a => a);
     }
@@ -276,13 +273,13 @@ public sealed partial class DeliveryWorker : BackgroundService
     {
         var (tenant, recipient, claim, version, attempts) = (work.TenantId, work.RecipientId!.Value, claimed.Record, claimed.Version, claimed.Record.Attempts);
         await _throttle.WaitAsync(work.Tenant, recipient.Value, cancellationToken);
-        if (_clock.GetUtcNow() > claim.ClaimedUntil - LeaseMargin)
+        if (await RenewIfRunningOutAsync(message, claimed, cancellationToken) is not var (renewedMessage, renewedClaim))
         {
-            // Waited for the rate so long that the lease is nearly over: another host may take the work now, so this one must not send.
-            LogLeaseRanOut(_logger, work.Kind, work.Subject);
+            // The claim ran out while this send waited its turn and another host has taken the delivery over.
             return;
         }
 
+        (message, claimed, claim, version) = (renewedMessage, renewedClaim, renewedClaim.Record, renewedClaim.Version);
         var answer = await _sender.SendToPersonAsync(tenant, recipient, activity, cancellationToken);
         var decision = _rules.Decide(answer, attempts, Random.Shared.NextDouble());
         var status = answer switch
@@ -346,6 +343,40 @@ public sealed partial class DeliveryWorker : BackgroundService
         await _ledger.MarkReportedAsync(work.TenantId, work.Topic, settled.Recipient, cancellationToken);
     }
 
+    /// <summary>
+    /// How many messages one receive takes: at most what this host's share of the rate sends in half
+    /// the lease, all consumers together, so that work does not wait behind the throttle until its
+    /// lease runs out (another host would then send it too) and a host that dies holds little.
+    /// </summary>
+    private int ReceiveCount()
+    {
+        var perConsumer = Math.Ceiling(_throttle.PerHostRate * _options.LeaseSeconds / 2 / _options.Consumers);
+        return (int)Math.Clamp(perConsumer, 1, _options.BatchSize);
+    }
+
+    /// <summary>
+    /// After the wait for the throttle: if less than half the lease is left, the claim and the message's
+    /// lease are renewed before the send (the send and its record must fit in what is left). Null when
+    /// another host claimed the delivery meanwhile: it is that host's to send now.
+    /// </summary>
+    private async Task<(ReceivedWork Message, VersionedDelivery Claim)?> RenewIfRunningOutAsync(ReceivedWork message, VersionedDelivery claimed, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        if (claimed.Record.ClaimedUntil - now > _options.Lease / 2)
+        {
+            return (message, claimed);
+        }
+
+        var renewed = claimed.Record with { ClaimedUntil = now + _options.Lease, UpdatedAt = now };
+        if (await _ledger.WriteAsync(message.Work!.TenantId, renewed, claimed.Version, reported: false, cancellationToken) is not { } version)
+        {
+            return null;
+        }
+
+        var popReceipt = await _queue.HideAsync(message, _options.Lease, null, cancellationToken);
+        return (message with { PopReceipt = popReceipt }, new VersionedDelivery(renewed, version));
+    }
+
     private TimeSpan Sleep(TimeSpan wait)
     {
         var longest = TimeSpan.FromSeconds(_options.MaxSleepSeconds);
@@ -366,9 +397,6 @@ public sealed partial class DeliveryWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} answered {StatusCode} on try {Attempt}; retried in {Wait}")]
     private static partial void LogRetry(ILogger logger, string kind, string subject, int? statusCode, int attempt, TimeSpan wait);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} waited for the send rate past its lease; left for the next host to take")]
-    private static partial void LogLeaseRanOut(ILogger logger, string kind, string subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} settled as {State}: {Reason}")]
     private static partial void LogNotDelivered(ILogger logger, string kind, string subject, DeliveryState state, string? reason);

@@ -88,8 +88,9 @@ public sealed class DeliveryQueues
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404 || e.ErrorCode == "PopReceiptMismatch")
         {
+            // 404: gone already; PopReceiptMismatch (400): another host received it after the lease ran out.
         }
     }
 

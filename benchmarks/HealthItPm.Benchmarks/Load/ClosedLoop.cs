@@ -14,11 +14,26 @@ public sealed record LoadResult(string Scenario, int Turns, int Failures, double
 /// </summary>
 public sealed class ClosedLoop(int concurrency, TimeSpan warmUp, TimeSpan measured)
 {
+    /// <summary>Posts activities to a bot; a turn counts when it answers 200 and, where given, the answer contains <paramref name="expect"/>.</summary>
     public async Task<LoadResult> RunAsync(string scenario, Uri endpoint, Func<int, string> body, string? expect)
     {
         ArgumentNullException.ThrowIfNull(body);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler) { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(30) };
+        return await RunAsync(scenario, async n =>
+        {
+            using var content = new StringContent(body(n), Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await client.PostAsync(new Uri("api/messages", UriKind.Relative), content);
+            var answer = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode && (expect is null || answer.Contains(expect, StringComparison.Ordinal));
+        });
+    }
+
+    /// <summary>Runs any operation as the turn (a baseline that is not a bot); it returns whether it succeeded.</summary>
+    public async Task<LoadResult> RunAsync(string scenario, Func<int, Task<bool>> turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
         var sequence = 0;
         var measuring = false;
         var stop = false;
@@ -30,18 +45,15 @@ public sealed class ClosedLoop(int concurrency, TimeSpan warmUp, TimeSpan measur
             latencies[caller] = [];
             while (!Volatile.Read(ref stop))
             {
-                using var content = new StringContent(body(Interlocked.Increment(ref sequence)), Encoding.UTF8);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsync(new Uri("api/messages", UriKind.Relative), content);
-                var answer = await response.Content.ReadAsStringAsync();
+                var succeeded = await turn(Interlocked.Increment(ref sequence));
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (!Volatile.Read(ref measuring))
                 {
                     continue;
                 }
 
-                if (response.IsSuccessStatusCode && (expect is null || answer.Contains(expect, StringComparison.Ordinal)))
+                if (succeeded)
                 {
                     latencies[caller].Add(elapsed);
                 }
