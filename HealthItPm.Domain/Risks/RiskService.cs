@@ -91,12 +91,17 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             return allowed.Carry<Risk>();
         }
 
+        (Concern Concern, string Version)? concern = fromConcern is { } concernNumber && await store.GetConcernAsync(tenant, code, concernNumber, cancellationToken) is { Concern.State: ConcernState.Reported } untriaged
+            ? untriaged
+            : null;
         Risk risk;
         try
         {
             var rating = new RiskRating(input.Probability, input.Impact);
             var number = await store.NextNumberAsync(tenant, code, cancellationToken);
-            risk = Risk.Log(new RiskId(code, number), input.Title, input.Description, input.Category, rating, null, input.Mitigation, input.MitigationDue, person, clock.GetUtcNow());
+            // A risk from a concern keeps who raised it and their words, even if the PM cleared the description.
+            var description = string.IsNullOrWhiteSpace(input.Description) && concern is { Concern: var raised } ? raised.RaisedBy : input.Description;
+            risk = Risk.Log(new RiskId(code, number), input.Title, description, input.Category, rating, null, input.Mitigation, input.MitigationDue, person, clock.GetUtcNow());
         }
         catch (DomainException e)
         {
@@ -104,9 +109,9 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
 
         await store.AddAsync(tenant, risk, cancellationToken);
-        if (fromConcern is { } concernNumber && await store.GetConcernAsync(tenant, code, concernNumber, cancellationToken) is { Concern.State: ConcernState.Reported } concern)
+        if (concern is { } triaged)
         {
-            await store.SaveConcernAsync(tenant, concern.Concern.LoggedAs(risk.Id), concern.Version, cancellationToken);
+            await store.SaveConcernAsync(tenant, triaged.Concern.LoggedAs(risk.Id), triaged.Version, cancellationToken);
         }
 
         return new Outcome<Risk>.Done(risk);

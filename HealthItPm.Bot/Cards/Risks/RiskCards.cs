@@ -90,6 +90,16 @@ public static class RiskCard
             CardElements.Heading(risk.Status == RiskStatus.Escalated ? $"Escalated risk {risk.Id}" : $"Risk {risk.Id}"),
             CardElements.Text($"{CardElements.Escape(view.ProjectName)} · {RiskLabels.Category(risk.Category)}", subtle: true, spacing: "None"),
             CardElements.UserText(risk.Title),
+        };
+
+        // The description is what a leader decides on (and, for a risk logged from a concern, who raised it and in what words).
+        if (risk.Description is { } description)
+        {
+            body.Add(CardElements.UserText(description));
+        }
+
+        body.AddRange(
+        [
             RiskLabels.Badge(risk.Rating),
             CardElements.Facts(
             [
@@ -99,7 +109,7 @@ public static class RiskCard
                 ("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
                 ("Logged", ProjectFormat.Ago(age)),
             ]),
-        };
+        ]);
 
         if (risk.Acknowledged is { } acknowledged)
         {

@@ -64,7 +64,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         if (concern is not null)
         {
             values[Title.Id] = concern.Text.Length <= Risk.MaxTitleLength ? concern.Text : concern.Text[..Risk.MaxTitleLength];
-            values[Description.Id] = $"Raised by {concern.ReporterName}: {concern.Text}";
+            values[Description.Id] = concern.RaisedBy;
         }
 
         return FormCard.Build(Blank(code, concern?.Number) with { Values = values });

@@ -77,6 +77,7 @@ public static class CardFixtures
         new("concern-reported", typeof(ConcernCard), () => ConcernCard.Build(Concern())),
         new("concern-logged", typeof(ConcernCard), () => ConcernCard.Build(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed("Covered by EHR-R3 (night-shift training)"))),
+        new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), "Night shift has not had downtime training", Concern().RaisedBy, RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
     ];
 
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);

@@ -19,6 +19,10 @@ public class RiskFlowTests(BotEnvironment env)
         await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
     }
 
+    /// <summary>The texts a card shows literally (text runs, which never turn into markdown).</summary>
+    private static string[] LiteralTexts(Newtonsoft.Json.Linq.JObject card) =>
+        [.. card.SelectTokens("$..inlines[*]").Where(i => (string?)i["type"] == "TextRun").Select(i => (string)i["text"]!)];
+
     private static string NewCode() => "R" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
 
     [Fact]
@@ -248,6 +252,24 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains($"Logged as risk {code}-R1", CardText.Of(await pm.SubmitAsync(CardVerbs.LogConcernAsRisk, new { project = code, concern = 1 })), StringComparison.Ordinal);
         Assert.Contains("Dismissed", dismissed, StringComparison.Ordinal);
         Assert.Contains("This concern was already dismissed.", CardText.Of(await pm.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 2, reason = "again" })), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_description_is_on_the_risk_card_and_the_escalation_card_as_written()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        await sponsor.SayAsync("help");
+        var code = NewCode();
+        await CreateWithSponsorAndNurseAsync(pm, code, "Bedside scanning", "Ehr");
+        const string description = "Scanners drop **Wi-Fi** in 4 West rooms 10-18; [see the log](https://evil.example) _before_ go-live";
+
+        var logged = await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Scanners fail at the bedside", description, category = "PatientSafety", probability = "4", impact = "5" });
+        var escalation = MessagesEndpointTests.CardOf(env.Connector.SentActivities(sponsor.ConversationId).Last());
+
+        Assert.Contains(description, LiteralTexts(logged));
+        Assert.Contains(description, LiteralTexts(escalation));
+        Assert.Contains(description, LiteralTexts(await sponsor.SubmitAsync(CardVerbs.ViewRisk, new { risk = $"{code}-R1" })));
     }
 
     [Fact]
