@@ -160,6 +160,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RiskNotifier>();
         services.AddSingleton<DeliveryKind, RiskNoticeDeliveries>();
         services.AddSingleton<DeliveryKind, ConcernDeliveries>();
+        services.AddSingleton<DeliveryKind, ConcernOutcomeDeliveries>();
+        services.AddSingleton<ConcernOutcomeNotifier>();
         services.AddSingleton<RiskCardFactory>();
         services.AddSingleton<RiskCardReplies>();
         services.AddSingleton<IScheduledJob, RiskEscalationJob>();

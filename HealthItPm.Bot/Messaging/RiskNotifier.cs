@@ -107,9 +107,15 @@ public sealed class RiskNoticeDeliveries(RiskService risks, IRiskStore store, IP
             return new Composition.NotNeeded();
         }
 
-        var card = notice.Kind == RiskNoticeKind.Escalation
-            ? await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken)
-            : NoticeFor(project, risk, notice);
+        // An escalation, and the PMs' news that it was acknowledged, come as the risk's card as it stands.
+        var card = notice.Kind switch
+        {
+            RiskNoticeKind.Escalation => await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken),
+            RiskNoticeKind.Acknowledged => Cards.Projects.ProjectElements.Saved(
+                await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken),
+                $"{CardElements.Escape(RiskNotifier.NameOf(project, notice.Reason))} acknowledged {risk.Id}."),
+            _ => NoticeFor(project, risk, notice),
+        };
         return Send(card);
     }
 

@@ -11,10 +11,14 @@ public static class DeliveryTopics
     public const string CheckInSummary = "checkin.summary";
     public const string RiskNotice = "risk.notice";
     public const string ConcernReport = "concern.report";
+    public const string ConcernOutcome = "concern.outcome";
 
     public static DeliveryTopic CheckIn(string kind, ProjectCode project, string roundId) => new(kind, $"{project.Value}|{roundId}");
 
     public static DeliveryTopic Notice(RiskId risk, int sequence) => new(RiskNotice, $"{risk}|{sequence}");
 
     public static DeliveryTopic Concern(ProjectCode project, int number) => new(ConcernReport, $"{project.Value}|{number}");
+
+    /// <summary>The reporter is told how their concern was triaged (once: the concern is triaged once).</summary>
+    public static DeliveryTopic OutcomeOf(ProjectCode project, int number) => new(ConcernOutcome, $"{project.Value}|{number}");
 }

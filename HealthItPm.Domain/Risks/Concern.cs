@@ -27,6 +27,9 @@ public sealed record Concern(ProjectCode Project, int Number, string Text, Perso
         return phi.Count > 0 ? (null, phi) : (new Concern(project, number, checkedText, by, name, at), phi);
     }
 
+    /// <summary>Who raised it and their words: the description of a risk logged from it.</summary>
+    public string RaisedBy => $"Raised by {ReporterName}: {Text}";
+
     public Concern LoggedAs(RiskId risk) => Triaged(ConcernState.LoggedAsRisk, risk.ToString());
 
     public Concern Dismissed(string reason) => Triaged(ConcernState.Dismissed, Common.Text.Required(reason, "A reason for dismissing the concern", Risk.MaxTextLength));

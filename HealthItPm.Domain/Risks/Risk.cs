@@ -245,6 +245,7 @@ public sealed class Risk
         RiskNoticeKind.OwnerReminder => "past-due reminder",
         RiskNoticeKind.ChainExhausted => "chain-exhausted notice",
         RiskNoticeKind.LeaderUnreachable => "unreachable-leader notice",
+        RiskNoticeKind.Acknowledged => "acknowledgement notice",
         _ => "update request",
     };
 

@@ -11,6 +11,9 @@ public enum RiskNoticeKind
 
     /// <summary>Tells a PM that a leader's escalation card cannot reach them (no chat with the bot).</summary>
     LeaderUnreachable,
+
+    /// <summary>Tells a PM that a leader acknowledged the escalation (the reason is the leader's id).</summary>
+    Acknowledged,
 }
 
 /// <summary>Something the escalation policy (or a leader) decided a person must be told about a risk.</summary>

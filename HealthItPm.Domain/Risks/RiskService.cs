@@ -56,6 +56,23 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
     }
 
+    /// <summary>
+    /// A concern, for a PM of its project. Authorized before it is read, so anyone else is answered the
+    /// same whether it exists or not, and never sees its text, its reporter or how it was triaged.
+    /// </summary>
+    public async Task<Outcome<Concern>> ConcernAsync(TenantId tenant, PersonId person, ProjectCode code, int number, CancellationToken cancellationToken)
+    {
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.LogRisks, cancellationToken);
+        if (allowed is not Outcome<Project>.Done)
+        {
+            return allowed.Carry<Concern>();
+        }
+
+        return await store.GetConcernAsync(tenant, code, number, cancellationToken) is { Concern: var concern }
+            ? new Outcome<Concern>.Done(concern)
+            : new Outcome<Concern>.NotFound("That concern no longer exists.");
+    }
+
     /// <summary>A PM dismisses a concern with a reason (once: a concern already triaged says how).</summary>
     public async Task<Outcome<Concern>> DismissConcernAsync(TenantId tenant, PersonId person, ProjectCode code, int number, string reason, CancellationToken cancellationToken)
     {
@@ -93,12 +110,17 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             return allowed.Carry<Risk>();
         }
 
+        (Concern Concern, string Version)? concern = fromConcern is { } concernNumber && await store.GetConcernAsync(tenant, code, concernNumber, cancellationToken) is { Concern.State: ConcernState.Reported } untriaged
+            ? untriaged
+            : null;
         Risk risk;
         try
         {
             var rating = new RiskRating(input.Probability, input.Impact);
             var number = await store.NextNumberAsync(tenant, code, cancellationToken);
-            risk = Risk.Log(new RiskId(code, number), input.Title, input.Description, input.Category, rating, null, input.Mitigation, input.MitigationDue, person, clock.GetUtcNow());
+            // A risk from a concern keeps who raised it and their words, even if the PM cleared the description.
+            var description = string.IsNullOrWhiteSpace(input.Description) && concern is { Concern: var raised } ? raised.RaisedBy : input.Description;
+            risk = Risk.Log(new RiskId(code, number), input.Title, description, input.Category, rating, null, input.Mitigation, input.MitigationDue, person, clock.GetUtcNow());
         }
         catch (DomainException e)
         {
@@ -106,9 +128,9 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
 
         await store.AddAsync(tenant, risk, cancellationToken);
-        if (fromConcern is { } concernNumber && await store.GetConcernAsync(tenant, code, concernNumber, cancellationToken) is { Concern.State: ConcernState.Reported } concern)
+        if (concern is { } triaged)
         {
-            await store.SaveConcernAsync(tenant, concern.Concern.LoggedAs(risk.Id), concern.Version, cancellationToken);
+            await store.SaveConcernAsync(tenant, triaged.Concern.LoggedAs(risk.Id), triaged.Version, cancellationToken);
         }
 
         return new Outcome<Risk>.Done(risk);
@@ -189,8 +211,16 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             }
         }, cancellationToken);
 
+    /// <summary>A leader in the chain acknowledges the escalation; the PMs' notices wait in the risk's outbox, saved with it.</summary>
     public Task<Outcome<(Project Project, Risk Risk)>> AcknowledgeAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.Acknowledge(person, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (project, risk) =>
+        {
+            risk.Acknowledge(person, clock.GetUtcNow());
+            foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != person))
+            {
+                risk.Enqueue(new RiskNotice(RiskNoticeKind.Acknowledged, pm.Person, id, person.Value));
+            }
+        }, cancellationToken);
 
     public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, string reason, CancellationToken cancellationToken) =>
         ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);

@@ -41,6 +41,26 @@ public static class FormCard
         return AdaptiveCard.Create(body, [CardElements.Execute(model.SubmitTitle, model.Verb, data, primary: true)]);
     }
 
+    /// <summary>
+    /// An action card (a risk, a concern) shown again with <paramref name="message"/> beside the input
+    /// <paramref name="field"/>, what was typed in it kept and every button in place, as a form is; a
+    /// message that belongs to no input (or to one the card no longer has) goes under the heading.
+    /// </summary>
+    public static JObject Beside(JObject card, string? field, string message, string? value = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var copy = (JObject)card.DeepClone();
+        var body = (JArray)copy["body"]!;
+        var input = field is null ? null : body.OfType<JObject>().FirstOrDefault(e => (string?)e["id"] == field);
+        if (input is not null && value is not null)
+        {
+            input["value"] = value;
+        }
+
+        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, Attention(message));
+        return copy;
+    }
+
     private static JObject Attention(string message) => new()
     {
         ["type"] = "TextBlock",

@@ -9,12 +9,7 @@ public static class ConcernCard
     public static JObject Build(Concern concern)
     {
         ArgumentNullException.ThrowIfNull(concern);
-        var body = new List<JObject>
-        {
-            CardElements.Heading($"{concern.Project} concern #{concern.Number}"),
-            CardElements.Event(concern.At, $"from {concern.ReporterName}"),
-            CardElements.UserText(concern.Text, italic: true),
-        };
+        var body = Raised(concern, $"from {concern.ReporterName}");
         var data = new JObject { ["project"] = concern.Project.Value, ["concern"] = concern.Number };
         if (concern.State != ConcernState.Reported)
         {
@@ -40,4 +35,27 @@ public static class ConcernCard
             CardElements.Execute("Dismiss", CardVerbs.DismissConcern, data),
         ]);
     }
+
+    /// <summary>What the person who raised a concern hears once the PMs triaged it: the risk it became, or why it was dismissed.</summary>
+    public static JObject ForReporter(Concern concern)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        var body = Raised(concern, "you wrote");
+        if (concern.State == ConcernState.LoggedAsRisk)
+        {
+            body.Add(new JObject { ["type"] = "TextBlock", ["color"] = "Good", ["wrap"] = true, ["text"] = $"✔ The project managers logged it as risk {concern.Outcome}. Its card shows what is being done about it." });
+            return AdaptiveCard.Create(body, [CardElements.Execute($"Open {concern.Outcome}", CardVerbs.RunCommand, new JObject { ["command"] = $"risk {concern.Outcome}" }, primary: true)]);
+        }
+
+        body.Add(CardElements.Text("The project managers dismissed it, saying:", subtle: true));
+        body.Add(CardElements.UserText(concern.Outcome ?? string.Empty));
+        return AdaptiveCard.Create(body);
+    }
+
+    private static List<JObject> Raised(Concern concern, string from) =>
+    [
+        CardElements.Heading($"{concern.Project} concern #{concern.Number}"),
+        CardElements.Event(concern.At, from),
+        CardElements.UserText(concern.Text, italic: true),
+    ];
 }

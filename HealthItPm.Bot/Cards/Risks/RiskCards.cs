@@ -30,7 +30,15 @@ public sealed record RiskView(
     public string? EscalatedToName { get; init; }
 
     /// <summary>"Escalated (level 1: Dr. Lee)" and the like, for the status line of both cards.</summary>
-    public string StatusText => Risk.Status + (Risk.EscalationLevel > 0 ? $" (level {Risk.EscalationLevel}{(EscalatedToName is { } name ? ": " + CardElements.Escape(name) : "")})" : "");
+    /// <remarks>Once a leader acknowledged the escalation, who did: "Acknowledged by Dr. Lee".</remarks>
+    public string StatusText => Risk is { Status: RiskStatus.Escalated, Acknowledged: not null }
+        ? $"Acknowledged by {CardElements.Escape(AcknowledgedByName ?? "a leader")}"
+        : Risk.Status + (Risk.EscalationLevel > 0 ? $" (level {Risk.EscalationLevel}{(EscalatedToName is { } name ? ": " + CardElements.Escape(name) : "")})" : "");
+
+    /// <summary><see cref="StatusText"/> with when it was acknowledged, in the reader's zone (for text blocks, where Teams formats dates).</summary>
+    public string StatusLine => Risk is { Status: RiskStatus.Escalated, Acknowledged: { } acknowledged }
+        ? $"{StatusText} at {CardElements.When(acknowledged.At)}"
+        : StatusText;
 }
 
 /// <summary><c>risks</c>: the register, highest score first.</summary>
@@ -51,7 +59,7 @@ public static class RiskRegisterCard
             var risk = view.Risk;
             body.Add(CardElements.Section($"{risk.Id} · {CardElements.Escape(risk.Title)}"));
             body.Add(RiskLabels.Badge(risk.Rating));
-            body.Add(CardElements.Text($"{RiskLabels.Category(risk.Category)} · {view.StatusText} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
+            body.Add(CardElements.Text($"{RiskLabels.Category(risk.Category)} · {view.StatusLine} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
             if (risk is { Status: RiskStatus.Escalated, Acknowledged: null, EscalatedAt: { } since })
             {
                 body.Add(CardElements.Text($"Waiting for acknowledgement since {CardElements.When(since)}", subtle: true, spacing: "None"));
@@ -90,6 +98,16 @@ public static class RiskCard
             CardElements.Heading(risk.Status == RiskStatus.Escalated ? $"Escalated risk {risk.Id}" : $"Risk {risk.Id}"),
             CardElements.Text($"{CardElements.Escape(view.ProjectName)} · {RiskLabels.Category(risk.Category)}", subtle: true, spacing: "None"),
             CardElements.UserText(risk.Title),
+        };
+
+        // The description is what a leader decides on (and, for a risk logged from a concern, who raised it and in what words).
+        if (risk.Description is { } description)
+        {
+            body.Add(CardElements.UserText(description));
+        }
+
+        body.AddRange(
+        [
             RiskLabels.Badge(risk.Rating),
             CardElements.Facts(
             [
@@ -99,11 +117,11 @@ public static class RiskCard
                 ("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
                 ("Logged", ProjectFormat.Ago(age)),
             ]),
-        };
+        ]);
 
         if (risk.Acknowledged is { } acknowledged)
         {
-            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = $"✔ Acknowledged by {CardElements.Escape(view.AcknowledgedByName ?? "a leader")} on {CardElements.When(acknowledged.At)}", ["color"] = "Good", ["wrap"] = true });
+            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = $"✔ Acknowledged by {CardElements.Escape(view.AcknowledgedByName ?? "a leader")} at {CardElements.When(acknowledged.At)}", ["color"] = "Good", ["wrap"] = true });
         }
 
         if (risk.AcceptedBecause is { } reason)

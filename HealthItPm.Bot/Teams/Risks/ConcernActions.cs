@@ -1,13 +1,13 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -79,7 +79,8 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Del
 }
 
 /// <summary>The PM's triage on a concern card: log it as a risk (the risk form, pre-filled) or dismiss it with a reason.</summary>
-public sealed class ConcernTriageActions(RiskService risks, IRiskStore store, RiskAddForm riskForm)
+/// <remarks>Only a PM of the project sees the concern: the caller is authorized before it is read.</remarks>
+public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm, ConcernOutcomeNotifier reporter)
 {
     public async Task<JObject> LogAsRiskAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
@@ -88,10 +89,10 @@ public sealed class ConcernTriageActions(RiskService risks, IRiskStore store, Ri
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var found = await store.GetConcernAsync(target.Caller.Tenant, target.Project, target.Number, cancellationToken);
-        return found is { Concern: var concern }
+        var found = await risks.ConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
+        return found is Outcome<Concern>.Done { Value: var concern }
             ? concern.State == ConcernState.Reported ? await riskForm.FormForConcernAsync(turn, concern, cancellationToken) : ConcernCard.Build(concern)
-            : NoticeCard.Build(new NoticeCardModel("Not found", "That concern no longer exists."));
+            : ProjectOutcomes.NotDone(found);
     }
 
     public async Task<JObject> DismissAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -103,7 +104,18 @@ public sealed class ConcernTriageActions(RiskService risks, IRiskStore store, Ri
 
         var reason = data["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty;
         var outcome = await risks.DismissConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, reason, cancellationToken);
-        return ProjectOutcomes.Card(outcome, ConcernCard.Build);
+        switch (outcome)
+        {
+            case Outcome<Concern>.Done { Value: var dismissed }:
+                await reporter.TellReporterAsync(target.Caller.Tenant, target.Project, target.Number, cancellationToken);
+                return ConcernCard.Build(dismissed);
+            case Outcome<Concern>.Invalid invalid:
+                // The card again with the message beside the reason, as a form comes back (or, already triaged, as it stands).
+                var current = await risks.ConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
+                return current is Outcome<Concern>.Done { Value: var concern } ? FormCard.Beside(ConcernCard.Build(concern), "reason", invalid.Message, reason) : ProjectOutcomes.NotDone(current);
+            default:
+                return ProjectOutcomes.NotDone(outcome);
+        }
     }
 
     private static (Caller Caller, ProjectCode Project, int Number)? Read(ITurnContext turn, JObject data) =>

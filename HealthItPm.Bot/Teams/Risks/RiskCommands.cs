@@ -18,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>risk add</c>: log a risk. If the escalation policy says so (critical, or patient safety or
 /// privacy with impact 4+), the sponsor gets the escalation card before this answer is sent.
 /// </summary>
-public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskService risks, RiskNotifier notifier, RiskCardReplies replies) : ICommand, ICardActionHandler
+public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskService risks, RiskNotifier notifier, RiskCardReplies replies, ConcernOutcomeNotifier reporter) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk add", "Log a risk: category, probability, impact, mitigation.", "risk add", ForProjectManagers: true);
 
@@ -64,7 +64,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         if (concern is not null)
         {
             values[Title.Id] = concern.Text.Length <= Risk.MaxTitleLength ? concern.Text : concern.Text[..Risk.MaxTitleLength];
-            values[Description.Id] = $"Raised by {concern.ReporterName}: {concern.Text}";
+            values[Description.Id] = concern.RaisedBy;
         }
 
         return FormCard.Build(Blank(code, concern?.Number) with { Values = values });
@@ -99,6 +99,11 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         if (outcome is not Outcome<Risk>.Done { Value: var risk })
         {
             return ProjectOutcomes.NotDone(outcome);
+        }
+
+        if (concern is { } raised)
+        {
+            await reporter.TellReporterAsync(caller.Tenant, code, raised, cancellationToken);
         }
 
         // At once, not at the next tick: a critical patient-safety risk reaches the sponsor now.
@@ -211,7 +216,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
     public Task<JObject> AssignOwnerAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => PersonId.TryParse(data?["owner"]?.Type == JTokenType.String ? (string?)data["owner"] : null, out var owner)
             ? risks.AssignOwnerAsync(caller.Tenant, caller.Person, id, owner, cancellationToken)
-            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")), null, cancellationToken: cancellationToken);
+            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")), null, field: "owner", cancellationToken: cancellationToken);
 
     public Task<JObject> AskForUpdateAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
@@ -221,10 +226,17 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
         }, cancellationToken: cancellationToken);
 
     public Task<JObject> AcknowledgeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken), null, acknowledging: true, cancellationToken);
+        DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
+        {
+            await notifier.RelayAsync(caller.Tenant, risk.Id, cancellationToken);
+            return "Acknowledged. The project managers are told.";
+        }, acknowledging: true, cancellationToken: cancellationToken);
 
-    public Task<JObject> AcceptAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => risks.AcceptAsync(caller.Tenant, caller.Person, id, data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty, cancellationToken), null, cancellationToken: cancellationToken);
+    public Task<JObject> AcceptAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        var reason = data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty;
+        return DecideAsync(turn, data!, (caller, id) => risks.AcceptAsync(caller.Tenant, caller.Person, id, reason, cancellationToken), null, field: "reason", typed: reason, cancellationToken: cancellationToken);
+    }
 
     private static Task<JObject> WithRiskAsync(ITurnContext turn, JObject data, Func<Caller, RiskId, Task<JObject>> act) =>
         Caller.Of(turn) is { } caller && RiskId.TryParse(data?["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id)
@@ -237,6 +249,8 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
         Func<Caller, RiskId, Task<Outcome<(Project Project, Risk Risk)>>> decide,
         Func<Caller, Risk, Task<string>>? afterwards,
         bool acknowledging = false,
+        string? field = null,
+        string? typed = null,
         CancellationToken cancellationToken = default) =>
         WithRiskAsync(turn, data, async (caller, id) =>
         {
@@ -249,7 +263,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
                     return await replies.CurrentAsync(
                         caller,
                         id,
-                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : ProjectOutcomes.NotDone(invalid),
+                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : FormCard.Beside(card, field, invalid.Message, typed),
                         cancellationToken);
                 case var other:
                     return ProjectOutcomes.NotDone(other);

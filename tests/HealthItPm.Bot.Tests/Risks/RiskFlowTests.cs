@@ -19,6 +19,14 @@ public class RiskFlowTests(BotEnvironment env)
         await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
     }
 
+    /// <summary>The texts a card shows literally (text runs, which never turn into markdown).</summary>
+    private static string[] LiteralTexts(Newtonsoft.Json.Linq.JObject card) =>
+        [.. card.SelectTokens("$..inlines[*]").Where(i => (string?)i["type"] == "TextRun").Select(i => (string)i["text"]!)];
+
+    /// <summary>The body's element ids and texts in order, so a test can say what comes right after an input.</summary>
+    private static string[] Body(Newtonsoft.Json.Linq.JObject card) =>
+        [.. card["body"]!.Select(e => (string?)e["id"] ?? (string?)e["text"] ?? (string?)e["type"] ?? string.Empty)];
+
     private static string NewCode() => "R" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
 
     [Fact]
@@ -57,7 +65,7 @@ public class RiskFlowTests(BotEnvironment env)
         var history = CardText.Of(await pm.SayAsync($"risk {code}-R1"));
         Assert.Contains("escalated: level 1: critical risk", history, StringComparison.Ordinal);
         Assert.Contains("notified: escalation card to Dr. Marcus Lee", history, StringComparison.Ordinal);
-        Assert.Contains("logged: Patient safety, P4×I5 = 20 (Critical)", history, StringComparison.Ordinal);
+        Assert.Contains("notified: acknowledgement notice to Priya Shah", history, StringComparison.Ordinal);
         Assert.Contains("acknowledged", history, StringComparison.Ordinal);
     }
 
@@ -250,6 +258,132 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains($"Logged as risk {code}-R1", CardText.Of(await pm.SubmitAsync(CardVerbs.LogConcernAsRisk, new { project = code, concern = 1 })), StringComparison.Ordinal);
         Assert.Contains("Dismissed", dismissed, StringComparison.Ordinal);
         Assert.Contains("This concern was already dismissed.", CardText.Of(await pm.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 2, reason = "again" })), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_description_is_on_the_risk_card_and_the_escalation_card_as_written()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        await sponsor.SayAsync("help");
+        var code = NewCode();
+        await CreateWithSponsorAndNurseAsync(pm, code, "Bedside scanning", "Ehr");
+        const string description = "Scanners drop **Wi-Fi** in 4 West rooms 10-18; [see the log](https://evil.example) _before_ go-live";
+
+        var logged = await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Scanners fail at the bedside", description, category = "PatientSafety", probability = "4", impact = "5" });
+        var escalation = MessagesEndpointTests.CardOf(env.Connector.SentActivities(sponsor.ConversationId).Last());
+
+        Assert.Contains(description, LiteralTexts(logged));
+        Assert.Contains(description, LiteralTexts(escalation));
+        Assert.Contains(description, LiteralTexts(await sponsor.SubmitAsync(CardVerbs.ViewRisk, new { risk = $"{code}-R1" })));
+    }
+
+    [Fact]
+    public async Task A_refused_action_brings_the_same_card_back_with_the_message_beside_the_field_and_the_buttons_kept()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await sponsor.SayAsync("help");
+        var code = NewCode();
+        await CreateWithSponsorAndNurseAsync(pm, code, "Smart pumps", "Other");
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Drug library not loaded on 30 pumps", category = "PatientSafety", probability = "4", impact = "5" });
+        var risk = $"{code}-R1";
+
+        var noReason = await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk, reason = "  " });
+        var badOwner = await sponsor.SubmitAsync(CardVerbs.AssignRiskOwner, new { risk, owner = TestActivities.PharmacistAadId });
+
+        Assert.Equal(["Acknowledge", "Assign owner", "Ask for update", "Accept risk"], Actions(noReason));
+        Assert.DoesNotContain("That didn't work", CardText.Of(noReason), StringComparison.Ordinal);
+        var body = Body(noReason);
+        Assert.Equal("A reason for accepting the risk is required.", body[Array.IndexOf(body, "reason") + 1]);
+        Assert.Equal(["Acknowledge", "Assign owner", "Ask for update", "Accept risk"], Actions(badOwner));
+        var ownerBody = Body(badOwner);
+        Assert.Equal("The owner must be someone on the project.", ownerBody[Array.IndexOf(ownerBody, "owner") + 1]);
+
+        await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Pump drug library version differs on 5 West" });
+        var dismissWithoutReason = await pm.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 1, reason = "" });
+        Assert.Equal(["Log as risk", "Dismiss"], Actions(dismissWithoutReason));
+        var concernBody = Body(dismissWithoutReason);
+        Assert.Equal("A reason for dismissing the concern is required.", concernBody[Array.IndexOf(concernBody, "reason") + 1]);
+    }
+
+    [Fact]
+    public async Task The_reporter_hears_which_risk_their_concern_became_or_why_it_was_dismissed()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await nurse.SayAsync("help");
+        var code = NewCode();
+        await CreateWithSponsorAndNurseAsync(pm, code, "Downtime readiness", "Ehr");
+        await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Night shift has not had downtime training" });
+        await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Label printers jam on 4 West" });
+        var before = env.Connector.SentActivities(nurse.ConversationId).Count();
+
+        var logged = await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, concern = "1", title = "Night shift has not had downtime training", category = "Adoption", probability = "3", impact = "3" });
+        await pm.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 2, reason = "Printers are *replaced* next week" });
+
+        Assert.Contains("Raised by Nina Patel (RN): Night shift has not had downtime training", LiteralTexts(logged));
+        var told = env.Connector.SentActivities(nurse.ConversationId).Skip(before).Select(MessagesEndpointTests.CardOf).ToList();
+        Assert.Equal(2, told.Count);
+        Assert.Contains($"The project managers logged it as risk {code}-R1.", CardText.Of(told[0]), StringComparison.Ordinal);
+        Assert.Equal([$"Open {code}-R1"], Actions(told[0]));
+        Assert.Contains("The project managers dismissed it, saying:", CardText.Of(told[1]), StringComparison.Ordinal);
+        Assert.Contains("Printers are *replaced* next week", LiteralTexts(told[1]));
+    }
+
+    [Fact]
+    public async Task After_a_leader_acknowledges_the_register_and_card_say_who_and_when_and_the_pms_are_told()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var sponsor = new ProjectConversation(env, TestActivities.Cio);
+        await sponsor.SayAsync("help");
+        await pm.SayAsync("help");
+        var code = NewCode();
+        await CreateWithSponsorAndNurseAsync(pm, code, "Telemetry", "Other");
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Alarm routing to phones untested", category = "PatientSafety", probability = "4", impact = "5" });
+        var risk = $"{code}-R1";
+        var before = env.Connector.SentActivities(pm.ConversationId).Count();
+
+        await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk });
+
+        var register = CardText.Of(await pm.SayAsync($"risks"));
+        Assert.Contains("Acknowledged by Dr. Marcus Lee at {{DATE(", register, StringComparison.Ordinal);
+        Assert.DoesNotContain("Escalated (level 1", register, StringComparison.Ordinal);
+        var card = CardText.Of(await pm.SubmitAsync(CardVerbs.ViewRisk, new { risk }));
+        Assert.Contains("Status\nAcknowledged by Dr. Marcus Lee\n", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Escalated (level 1", card, StringComparison.Ordinal);
+        var told = env.Connector.SentActivities(pm.ConversationId).Skip(before).Select(a => CardText.Of(MessagesEndpointTests.CardOf(a))).ToList();
+        Assert.Contains(told, t => t.Contains($"Dr. Marcus Lee acknowledged {risk}.", StringComparison.Ordinal) && t.Contains("Acknowledged by Dr. Marcus Lee at", StringComparison.Ordinal));
+        Assert.Contains("notified: acknowledgement notice to Priya Shah", CardText.Of(await pm.SayAsync($"risk {risk}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_concern_is_shown_only_to_the_pms_and_others_are_answered_the_same_whether_it_exists_or_not()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        var outsider = new ProjectConversation(env, TestActivities.Pharmacist);
+        var code = NewCode();
+        await CreateWithSponsorAndNurseAsync(pm, code, "Downtime readiness", "Ehr");
+        await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Night shift has not had downtime training" });
+        await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Label printers jam on 4 West" });
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, concern = "1", title = "Night shift has not had downtime training", category = "Adoption", probability = "3", impact = "3" });
+        await pm.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 2, reason = "Printers are replaced next week" });
+
+        foreach (var (who, verb) in new[] { (outsider, CardVerbs.LogConcernAsRisk), (outsider, CardVerbs.DismissConcern), (nurse, CardVerbs.LogConcernAsRisk), (nurse, CardVerbs.DismissConcern) })
+        {
+            var answers = new List<string>();
+            foreach (var number in new[] { 1, 2, 99 })
+            {
+                answers.Add(CardText.Of(await who.SubmitAsync(verb, new { project = code, concern = number, reason = "x" })));
+            }
+
+            Assert.All(answers, a => Assert.Contains("Not allowed", a, StringComparison.Ordinal));
+            Assert.All(answers, a => Assert.DoesNotContain("Night shift", a, StringComparison.Ordinal));
+            Assert.All(answers, a => Assert.DoesNotContain("Printers", a, StringComparison.Ordinal));
+            Assert.Single(answers.Distinct());
+        }
     }
 
     [Fact]
