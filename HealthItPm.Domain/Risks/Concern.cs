@@ -24,7 +24,7 @@ public sealed record Concern(ProjectCode Project, int Number, string Text, Perso
     {
         var checkedText = Common.Text.Required(text, "What worries you", MaxTextLength);
         var phi = PhiGuard.Scan(checkedText);
-        return phi.Count > 0 ? (null, phi) : (new Concern(project, number, checkedText, by, name, at), phi);
+        return phi.Count > 0 ? (null, phi) : (new Concern(project, number, checkedText, by, Common.Text.Required(name, "A person's name", ProjectMember.MaxNameLength), at), phi);
     }
 
     public Concern LoggedAs(RiskId risk) => Triaged(ConcernState.LoggedAsRisk, risk.ToString());
