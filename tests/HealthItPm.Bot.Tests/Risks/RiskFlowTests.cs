@@ -233,7 +233,7 @@ public class RiskFlowTests(BotEnvironment env)
         var second = CardText.Of(await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Label printers jam on 4 West" }));
 
         Assert.Contains("Please remove patient information first", phi, StringComparison.Ordinal);
-        Assert.Contains("You are not on Downtime readiness", refused, StringComparison.Ordinal);
+        Assert.Contains($"You are not on a project with the code {code}.", refused, StringComparison.Ordinal);
         Assert.Contains($"It is {code} concern #1.", sent, StringComparison.Ordinal);
         Assert.Contains($"It is {code} concern #2.", second, StringComparison.Ordinal);
         var toPm = CardText.Of(MessagesEndpointTests.CardOf(env.Connector.SentActivities(pm.ConversationId).Last(a => a.ToString().Contains($"{code} concern #1", StringComparison.Ordinal))));
