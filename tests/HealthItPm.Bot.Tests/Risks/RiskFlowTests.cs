@@ -87,7 +87,7 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains($"Escalated risk {risk}", CardText.Of(nurseView), StringComparison.Ordinal);
         Assert.Contains("Escalated (level 1: Dr. Marcus Lee)", CardText.Of(nurseView), StringComparison.Ordinal);
         Assert.Contains("Waiting for acknowledgement since {{DATE(", CardText.Of(await pm.SayAsync("risks")), StringComparison.Ordinal);
-        Assert.Contains("Not allowed", CardText.Of(await outsider.SubmitAsync(CardVerbs.ViewRisk, new { risk })), StringComparison.Ordinal);
+        Assert.Contains("You are not on a project with the code", CardText.Of(await outsider.SubmitAsync(CardVerbs.ViewRisk, new { risk })), StringComparison.Ordinal);
 
         await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk });
         Assert.Contains("A reason for accepting the risk is required.", CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk, reason = "" })), StringComparison.Ordinal);
