@@ -120,5 +120,5 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), "Removed from the project. Any open risks they owned are now yours.");
+        ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), "Removed from the project. Open risks they owned passed to you (to its first PM if you are not on it).");
 }

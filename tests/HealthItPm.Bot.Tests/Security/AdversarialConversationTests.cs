@@ -115,7 +115,7 @@ public partial class AdversarialConversationTests(BotEnvironment env)
         var assign = CardText.Of(await nurse.SubmitAsync(CardVerbs.AssignRiskOwner, new { risk, owner = TestActivities.PmAadId }));
         var card = CardText.Of(await pm.SayAsync($"risk {risk}"));
 
-        Assert.Contains("Any open risks they owned are now yours.", removed, StringComparison.Ordinal);
+        Assert.Contains("Open risks they owned passed to you", removed, StringComparison.Ordinal);
         Assert.Contains($"There is no risk {risk} on a project you are on.", update, StringComparison.Ordinal);
         Assert.Contains($"There is no risk {risk} on a project you are on.", assign, StringComparison.Ordinal);
         Assert.Contains("Owner\nPriya Shah", card, StringComparison.Ordinal);
