@@ -50,7 +50,7 @@ public static class CardElements
     public static JObject UserText(string text, bool italic = false) => new()
     {
         ["type"] = "RichTextBlock",
-        ["inlines"] = new JArray(new JObject { ["type"] = "TextRun", ["text"] = text, ["italic"] = italic }),
+        ["inlines"] = new JArray(new JObject { ["type"] = "TextRun", ["text"] = WithoutDateFunctions(text), ["italic"] = italic }),
     };
 
     /// <summary>
@@ -69,7 +69,7 @@ public static class CardElements
         ["type"] = "RichTextBlock",
         ["inlines"] = new JArray(
             new JObject { ["type"] = "TextRun", ["text"] = When(at) + " · ", ["isSubtle"] = true },
-            new JObject { ["type"] = "TextRun", ["text"] = text }),
+            new JObject { ["type"] = "TextRun", ["text"] = WithoutDateFunctions(text) }),
     };
 
     public static JObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
@@ -121,6 +121,43 @@ public static class CardElements
             builder.Append(c is '\r' or '\n' ? ' ' : c);
         }
 
-        return builder.ToString();
+        return WithoutDateFunctions(builder.ToString());
     }
+
+    /// <summary>
+    /// A sentence the domain wrote (a refusal, a reason a value was not accepted) with names people
+    /// typed inside it: its emphasis stays, but nothing in it can become a link, an image or HTML, or a
+    /// date. Brackets and angle brackets not already escaped are escaped.
+    /// </summary>
+    public static string Inert(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var builder = new StringBuilder(markdown.Length);
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            var c = markdown[i];
+            if (c == '\\' && i + 1 < markdown.Length)
+            {
+                builder.Append(c).Append(markdown[++i]);
+                continue;
+            }
+
+            if (c is '[' or ']' or '<' or '>')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return WithoutDateFunctions(builder.ToString());
+    }
+
+    /// <summary>
+    /// Teams replaces <c>{{DATE(…)}}</c> and <c>{{TIME(…)}}</c> in any text with a formatted moment; a
+    /// word joiner between the braces keeps a person's text literal (input never contains one: the
+    /// domain strips invisible characters).
+    /// </summary>
+    private static string WithoutDateFunctions(string text) =>
+        text.Contains("{{", StringComparison.Ordinal) ? text.Replace("{{", "{\u2060{", StringComparison.Ordinal) : text;
 }

@@ -26,7 +26,7 @@ public static class NoticeCard
         return AdaptiveCard.Create(
             [
                 CardElements.Text($"**{model.Title}**"),
-                CardElements.Text(model.Message, spacing: "Small"),
+                CardElements.Text(CardElements.Inert(model.Message), spacing: "Small"),
             ],
             model.Next is { } next ? [CardElements.Execute(next.Title, CardVerbs.RunCommand, new JObject { ["command"] = next.Command }, primary: true)] : null);
     }

@@ -68,15 +68,10 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
         for (var attempt = 1; ; attempt++)
         {
             var stored = await projects.GetAsync(tenant, code, cancellationToken);
-            if (stored is null)
+            var allowed = access.Authorize(person, code, stored?.Project, action);
+            if (allowed is not Outcome<Project>.Done || stored is null)
             {
-                return ProjectAccess.NotFound(code);
-            }
-
-            var decision = access.Can(person, action, stored.Project);
-            if (!decision.Allowed)
-            {
-                return new Outcome<Project>.Refused(decision.Reason!);
+                return allowed;
             }
 
             try

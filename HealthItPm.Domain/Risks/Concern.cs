@@ -24,7 +24,7 @@ public sealed record Concern(ProjectCode Project, int Number, string Text, Perso
     {
         var checkedText = Common.Text.Required(text, "What worries you", MaxTextLength);
         var phi = PhiGuard.Scan(checkedText, context ?? PhiContext.None);
-        return phi.Count > 0 ? (null, phi) : (new Concern(project, number, checkedText, by, name, at), phi);
+        return phi.Count > 0 ? (null, phi) : (new Concern(project, number, checkedText, by, Common.Text.Required(name, "A person's name", ProjectMember.MaxNameLength), at), phi);
     }
 
     /// <summary>Who raised it and their words: the description of a risk logged from it.</summary>

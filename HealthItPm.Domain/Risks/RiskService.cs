@@ -198,6 +198,36 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             }
         }, cancellationToken);
 
+    /// <summary>
+    /// Someone was taken off the project: each open risk they owned passes to the person who removed
+    /// them (or, when an admin not on the project did, to its first PM), recorded in the risk's history
+    /// as an owner change by that person. A former member may no longer act on the project's risks, so
+    /// none is left with an owner who cannot update it. Returns the risks handed over.
+    /// </summary>
+    public async Task<IReadOnlyList<RiskId>> HandOverRisksOfAsync(TenantId tenant, PersonId remover, ProjectCode code, PersonId removed, CancellationToken cancellationToken)
+    {
+        var project = (await projects.GetAsync(tenant, code, cancellationToken))?.Project;
+        if (project is null || project.RoleOf(removed) is not null || !access.Can(remover, ProjectAction.ManageStakeholders, project).Allowed)
+        {
+            return [];
+        }
+
+        var owner = project.RoleOf(remover) is not null ? remover : project.ProjectManagers.Select(pm => pm.Person).First();
+        var owned = (await store.ListAsync(tenant, code, cancellationToken)).Where(r => r.IsOpen && r.Owner == removed).Select(r => r.Id).ToList();
+        foreach (var id in owned)
+        {
+            await SaveWithRetriesAsync(tenant, id, risk =>
+            {
+                if (risk.IsOpen && risk.Owner == removed)
+                {
+                    risk.AssignOwner(owner, remover, clock.GetUtcNow());
+                }
+            }, cancellationToken);
+        }
+
+        return owned;
+    }
+
     /// <summary>A leader in the chain asks the owner (or, without one, the PMs) for an update; the request waits in the risk's outbox.</summary>
     public Task<Outcome<(Project Project, Risk Risk)>> AskForUpdateAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
         ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (project, risk) =>
@@ -330,7 +360,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         access.IsAdmin(person) || project.EscalationChain.Contains(person) ? null : $"Only the leaders in {project.Name}'s escalation chain can do that.";
 
     private string? MayChange(Project project, Risk risk, PersonId person) =>
-        access.IsAdmin(person) || project.RoleOf(person) == ProjectRole.ProjectManager || risk.Owner == person || project.EscalationChain.Contains(person)
+        access.IsAdmin(person) || project.RoleOf(person) == ProjectRole.ProjectManager || (risk.Owner == person && project.RoleOf(person) is not null) || project.EscalationChain.Contains(person)
             ? null
             : $"Only the project managers of {project.Name}, the risk's owner or a leader in its escalation chain can change a risk.";
 
@@ -347,9 +377,10 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         {
             var stored = await store.GetAsync(tenant, id, cancellationToken);
             var project = (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project;
-            if (stored is null || project is null)
+            // Someone not on the project (a former owner among them) hears the same whether the risk exists or not.
+            if (stored is null || project is null || !ProjectAccess.IsOn(access, person, project))
             {
-                return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}.");
+                return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id} on a project you are on.");
             }
 
             if (refusal(project, stored.Risk) is { } reason)

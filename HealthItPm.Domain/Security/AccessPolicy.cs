@@ -61,10 +61,15 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
             return AccessDecision.Deny($"Budget figures of {project.Name} are shown to {string.Join(" and ", _budgetViewers.Order().Reverse().Select(Plural))} only.");
         }
 
+        // Someone not on the project learns nothing about it (not its name, not its PMs): the use cases
+        // answer them as if it did not exist (ProjectAccess.Authorize).
+        if (role is null)
+        {
+            return AccessDecision.Deny("You are not on this project. Its project managers can add you.");
+        }
+
         var managers = string.Join(", ", project.ProjectManagers.Select(m => m.DisplayName).Order(StringComparer.CurrentCulture));
-        return role is null
-            ? AccessDecision.Deny($"You are not on {project.Name}. Its project managers ({managers}) can add you.")
-            : AccessDecision.Deny($"Only the project managers of {project.Name} ({managers}) can do that.");
+        return AccessDecision.Deny($"Only the project managers of {project.Name} ({managers}) can do that.");
     }
 
     private static string Plural(ProjectRole role) => role switch

@@ -64,7 +64,7 @@ public static class FormCard
     private static JObject Attention(string message) => new()
     {
         ["type"] = "TextBlock",
-        ["text"] = message,
+        ["text"] = CardElements.Inert(message),
         ["color"] = "Attention",
         ["wrap"] = true,
         ["spacing"] = "Small",

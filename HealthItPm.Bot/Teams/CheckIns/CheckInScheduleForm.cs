@@ -5,7 +5,6 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
@@ -13,7 +12,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams.CheckIns;
 
 /// <summary><c>checkin schedule</c>: a weekly check-in in the project's time zone, its audience, reminder and deadline.</summary>
-public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService checkIns, ProjectService projectService, IProjectRepository projects) : ICommand, ICardActionHandler
+public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService checkIns, ProjectService projectService) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("checkin schedule", "Send a check-in every week (day, time, reminder, deadline).", "checkin schedule", ForProjectManagers: true);
 
@@ -60,10 +59,11 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var project = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project;
-        if (project is null)
+        // Authorized before anything about the project (its time zone in the form) is shown.
+        var allowed = await projectService.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, Domain.Security.ProjectAction.ManageCheckIns);
+        if (allowed is not Domain.Common.Outcome<Project>.Done { Value: var project })
         {
-            return NoticeCard.Build(new NoticeCardModel("Not found", $"There is no project with the code {code}."));
+            return ProjectOutcomes.NotDone(allowed);
         }
 
         var blank = Blank(code, project.TimeZone);

@@ -77,6 +77,11 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
         }
 
         var outcome = await projects.ChangeAsync(caller.Tenant, caller.Person, code, Action, change, cancellationToken);
+        if (outcome is Outcome<Project>.Done saved)
+        {
+            await SavedAsync(context, saved.Value, values);
+        }
+
         return ProjectOutcomes.Card(
             outcome,
             project => Done(context, project, projects.TodayIn(project.TimeZone), values),
@@ -88,6 +93,9 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
 
     /// <summary>Reads the submitted values into the change to apply; records problems in <paramref name="values"/>.</summary>
     protected abstract Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values);
+
+    /// <summary>What follows from the change once it is saved, before the card is built (nothing, for most forms).</summary>
+    protected virtual Task SavedAsync(FormContext context, Project project, FormValues values) => Task.CompletedTask;
 
     /// <summary>The card that replaces the form once the change is saved (<paramref name="context"/> is who asked, in which turn).</summary>
     protected abstract JObject Done(FormContext context, Project project, DateOnly today, FormValues values);

@@ -4,6 +4,7 @@ using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
@@ -79,7 +80,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 }
 
 /// <summary><c>stakeholder remove</c>: take someone off the project.</summary>
-public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskService risks) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("stakeholder remove", "Take someone off the project.", "stakeholder remove", ForProjectManagers: true);
 
@@ -107,6 +108,17 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
         return Task.FromResult(change);
     }
 
+    // The open risks the person owned pass to the PM who removed them (RiskService.HandOverRisksOfAsync).
+    protected override async Task SavedAsync(FormContext context, Project project, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Choice(Person(context.Project)) is { } removed)
+        {
+            await risks.HandOverRisksOfAsync(context.Caller.Tenant, context.Caller.Person, project.Code, new PersonId(removed), context.CancellationToken);
+        }
+    }
+
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), "Removed from the project.");
+        ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), "Removed from the project. Open risks they owned passed to you (to its first PM if you are not on it).");
 }

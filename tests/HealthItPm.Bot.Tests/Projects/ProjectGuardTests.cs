@@ -61,7 +61,8 @@ public class ProjectGuardTests(BotEnvironment env)
 
         var answer = CardText.Of(await pharmacist.SayAsync($"status {code}"));
 
-        Assert.Contains("You are not on PACS upgrade", answer, StringComparison.Ordinal);
+        Assert.Contains($"You are not on a project with the code {code}.", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("PACS upgrade", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public class ProjectGuardTests(BotEnvironment env)
 
         var answer = CardText.Of(await pm.SubmitAsync(CardVerbs.AddMilestone, new { project = "NOSUCH", name = "X", planned = ProjectConversation.Date(1), weight = "1" }));
 
-        Assert.Contains("There is no project with the code NOSUCH", answer, StringComparison.Ordinal);
+        Assert.Contains("You are not on a project with the code NOSUCH.", answer, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains($"Escalated risk {risk}", CardText.Of(nurseView), StringComparison.Ordinal);
         Assert.Contains("Escalated (level 1: Dr. Marcus Lee)", CardText.Of(nurseView), StringComparison.Ordinal);
         Assert.Contains("Waiting for acknowledgement since {{DATE(", CardText.Of(await pm.SayAsync("risks")), StringComparison.Ordinal);
-        Assert.Contains("Not allowed", CardText.Of(await outsider.SubmitAsync(CardVerbs.ViewRisk, new { risk })), StringComparison.Ordinal);
+        Assert.Contains("You are not on a project with the code", CardText.Of(await outsider.SubmitAsync(CardVerbs.ViewRisk, new { risk })), StringComparison.Ordinal);
 
         await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk });
         Assert.Contains("A reason for accepting the risk is required.", CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk, reason = "" })), StringComparison.Ordinal);
@@ -243,7 +243,7 @@ public class RiskFlowTests(BotEnvironment env)
         var second = CardText.Of(await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Label printers jam on 4 West" }));
 
         Assert.Contains("Please remove patient information first", phi, StringComparison.Ordinal);
-        Assert.Contains("You are not on Downtime readiness", refused, StringComparison.Ordinal);
+        Assert.Contains($"You are not on a project with the code {code}.", refused, StringComparison.Ordinal);
         Assert.Contains($"It is {code} concern #1.", sent, StringComparison.Ordinal);
         Assert.Contains($"It is {code} concern #2.", second, StringComparison.Ordinal);
         var toPm = CardText.Of(MessagesEndpointTests.CardOf(env.Connector.SentActivities(pm.ConversationId).Last(a => a.ToString().Contains($"{code} concern #1", StringComparison.Ordinal))));

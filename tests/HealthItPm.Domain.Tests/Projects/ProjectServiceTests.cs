@@ -162,6 +162,23 @@ public class ProjectServiceTests
         _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
 
         Assert.IsType<Outcome<Project>.Done>(await Service.ViewAsync(Tenant, Nurse, Ehr, default));
-        Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Outsider, Ehr, default));
+        Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Nurse, Ehr, default, ProjectAction.ManageMilestones));
+    }
+
+    [Fact]
+    public async Task An_outsider_hears_the_same_whether_the_project_exists_or_not()
+    {
+        var missing = new ProjectCode("NOPE");
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
+        _repository.Setup(r => r.GetAsync(Tenant, missing, default)).ReturnsAsync((VersionedProject?)null);
+
+        var existing = Assert.IsType<Outcome<Project>.NotFound>(await Service.ViewAsync(Tenant, Outsider, Ehr, default));
+        var absent = Assert.IsType<Outcome<Project>.NotFound>(await Service.ViewAsync(Tenant, Outsider, missing, default));
+        var changing = Assert.IsType<Outcome<Project>.NotFound>(await Service.ChangeAsync(Tenant, Outsider, Ehr, ProjectAction.ManageMilestones, (_, _) => { }, default));
+
+        Assert.Equal(absent.Message.Replace("NOPE", "EHR", StringComparison.Ordinal), existing.Message);
+        Assert.Equal(existing.Message, changing.Message);
+        Assert.DoesNotContain("Epic EHR go-live", existing.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Priya Shah", existing.Message, StringComparison.Ordinal);
     }
 }

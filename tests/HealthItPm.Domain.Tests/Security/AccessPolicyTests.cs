@@ -57,11 +57,11 @@ public class AccessPolicyTests
     }
 
     [Fact]
-    public void A_refusal_to_an_outsider_says_who_can_add_them()
+    public void A_refusal_to_an_outsider_names_neither_the_project_nor_its_pms()
     {
         var decision = Policy.Can(Outsider, ProjectAction.ViewStatus, new ProjectBuilder().Build());
 
-        Assert.Equal("You are not on Epic EHR go-live. Its project managers (Priya Shah) can add you.", decision.Reason);
+        Assert.Equal("You are not on this project. Its project managers can add you.", decision.Reason);
     }
 
     [Theory]
