@@ -30,7 +30,7 @@ public class FormerMemberTests
         _store.Setup(s => s.ListAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _risks.Values]);
     }
 
-    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), _clock);
+    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), HealthItPm.Domain.Privacy.StaffDomains.None, _clock);
 
     private Risk OwnedByNurse(int number, bool closed = false)
     {
