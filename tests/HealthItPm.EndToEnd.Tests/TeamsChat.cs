@@ -44,6 +44,27 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
     }
 
     /// <summary>
+    /// Sends a command and waits until one of the cards that arrive after it contains <paramref name="expected"/>
+    /// (the reply, when proactive cards the command queued may arrive before or after it); that card, pinned by position.
+    /// </summary>
+    public async Task<ILocator> AskAmongAsync(string text, string expected)
+    {
+        var cards = page.Locator(".ac-adaptiveCard");
+        var before = await cards.CountAsync();
+        await SendAsync(text);
+        var found = -1;
+        await WaitUntilAsync(
+            async () =>
+            {
+                var texts = (await cards.AllInnerTextsAsync()).Skip(before).ToList();
+                found = texts.FindLastIndex(t => t.Contains(expected, StringComparison.Ordinal));
+                return found >= 0;
+            },
+            $"a card with \u201c{expected}\u201d after \u201c{text}\u201d");
+        return cards.Nth(before + found);
+    }
+
+    /// <summary>
     /// The newest card that shows <paramref name="text"/> now, pinned by position: a card replaced in
     /// place keeps its position, so the locator follows it through its changes.
     /// </summary>
