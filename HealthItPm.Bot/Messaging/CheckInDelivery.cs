@@ -23,8 +23,7 @@ public sealed class CheckInRounds(ICheckInStore store, IProjectRepository projec
     /// <summary>Enqueues the round's cards (at once after <c>checkin now</c>, so the PM's turn does not wait for the next tick).</summary>
     public async Task QueueCardsAsync(TenantId tenant, ProjectCode code, string roundId, CancellationToken cancellationToken)
     {
-        var open = (await store.OpenRoundsAsync(cancellationToken)).FirstOrDefault(r => r.Tenant == tenant && r.Project == code && r.RoundId == roundId);
-        if (open is { CardsQueued: false })
+        if (await store.GetOpenRoundAsync(tenant, code, roundId, cancellationToken) is { CardsQueued: false } open)
         {
             await StepAsync(open, cancellationToken);
         }

@@ -39,6 +39,9 @@ public interface ICheckInStore
     /// <summary>Rounds not yet closed and summarised, across tenants: what the scheduler works on.</summary>
     Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken cancellationToken);
 
+    /// <summary>One round's open-round entry, if it is not yet closed.</summary>
+    Task<OpenRound?> GetOpenRoundAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken);
+
     /// <summary>Marks the round's cards (and reminders) as handed to the pipeline; false when another host changed the round first.</summary>
     Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken);
 

@@ -135,13 +135,21 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
         tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, project), "round|"), ToRound, cancellationToken, take: count);
 
     public Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken cancellationToken) =>
-        QueryAsync($"PartitionKey eq '{OpenPartition}'", row => new OpenRound(
-            new TenantId(row.GetString("Tenant")),
-            new ProjectCode(row.GetString("Project")),
-            row.GetString("RoundId"),
-            row.GetBoolean("CardsQueued") ?? false,
-            row.GetBoolean("RemindersQueued") ?? false,
-            row.ETag.ToString()), cancellationToken);
+        QueryAsync($"PartitionKey eq '{OpenPartition}'", ToOpenRound, cancellationToken);
+
+    public async Task<OpenRound?> GetOpenRoundAsync(TenantId tenant, ProjectCode project, string roundId, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(OpenPartition, $"{Key(tenant, project)}|{roundId}", cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? ToOpenRound(row.Value!) : null;
+    }
+
+    private static OpenRound ToOpenRound(TableEntity row) => new(
+        new TenantId(row.GetString("Tenant")),
+        new ProjectCode(row.GetString("Project")),
+        row.GetString("RoundId"),
+        row.GetBoolean("CardsQueued") ?? false,
+        row.GetBoolean("RemindersQueued") ?? false,
+        row.ETag.ToString());
 
     public async Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken)
     {
