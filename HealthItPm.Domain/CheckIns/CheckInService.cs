@@ -87,6 +87,12 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
     public async Task<Outcome<(CheckInRound Round, GivenAnswer Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken)
     {
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken);
+        if (allowed is not Outcome<Project>.Done)
+        {
+            return allowed.Carry<(CheckInRound, GivenAnswer)>();
+        }
+
         var round = await store.GetRoundAsync(tenant, code, roundId, cancellationToken);
         if (round is null)
         {
@@ -102,16 +108,17 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
         {
             return round.IsAddressedTo(person)
                 ? new Outcome<(CheckInRound, GivenAnswer)>.Invalid(e.Message)
-                : new Outcome<(CheckInRound, GivenAnswer)>.Refused(e.Message);
+                : new Outcome<(CheckInRound, GivenAnswer)>.Refused(Refusal.NotSentToYou(code));
         }
 
         await store.SaveAnswerAsync(tenant, code, roundId, given, cancellationToken);
         return new Outcome<(CheckInRound, GivenAnswer)>.Done((round, given));
     }
 
-    /// <summary>The round, if it was sent to the person.</summary>
+    /// <summary>The round, if the person is on its project and it was sent to them (authorized before the round is read).</summary>
     public async Task<CheckInRound?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
-        await store.GetRoundAsync(tenant, code, roundId, cancellationToken) is { } round && round.IsAddressedTo(person) ? round : null;
+        await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken) is Outcome<Project>.Done
+        && await store.GetRoundAsync(tenant, code, roundId, cancellationToken) is { } round && round.IsAddressedTo(person) ? round : null;
 
     /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
     public async Task<(CheckInRound? Round, GivenAnswer? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
         var decision = access.CanCreateProject(creator.Person, await grants.IsGrantedAsync(tenant, creator.Person, cancellationToken));
         if (!decision.Allowed)
         {
-            return new Outcome<Project>.Refused(decision.Reason!);
+            return new Outcome<Project>.Refused(decision.Refusal!);
         }
 
         Project project;
@@ -108,10 +108,10 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
     public async Task<Outcome<IReadOnlyList<ProjectManagerGrant>>> AllowProjectManagersAsync(TenantId tenant, PersonId admin, IEnumerable<(PersonId Person, string Name)> people, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var decision = access.CanAllowProjectManagers(admin);
+        var decision = access.CanInTenant(admin, ProjectAction.AllowProjectManagers);
         if (!decision.Allowed)
         {
-            return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused(decision.Reason!);
+            return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused(decision.Refusal!);
         }
 
         foreach (var (person, name) in people)

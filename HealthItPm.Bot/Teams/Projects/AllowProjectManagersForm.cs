@@ -28,9 +28,9 @@ public sealed class AllowProjectManagersForm(ProjectService projects, AccessPoli
             return ProjectScope.UnknownCaller;
         }
 
-        if (access.CanAllowProjectManagers(caller.Person) is { Allowed: false, Reason: var reason })
+        if (access.CanInTenant(caller.Person, ProjectAction.AllowProjectManagers) is { Allowed: false, Refusal: var refusal })
         {
-            return NoticeCard.Build(new NoticeCardModel("Not allowed", reason!));
+            return NoticeCard.Build(RefusalNotice.Of(refusal!));
         }
 
         var members = await roster.ReadAsync(turn, cancellationToken);

@@ -62,13 +62,11 @@ public class FormerMemberTests
         var assign = await Service.AssignOwnerAsync(Tenant, Nurse, First, Pm, default);
         var missing = await Service.UpdateAsync(Tenant, Nurse, new RiskId(Ehr, 99), new RiskRating(5, 5), null, null, false, default);
 
-        Assert.Equal(
-            "There is no risk EHR-R1 on a project you are on.",
-            Assert.IsType<Outcome<(Project, Risk)>.NotFound>(update).Message);
-        Assert.IsType<Outcome<(Project, Risk)>.NotFound>(assign);
-        Assert.Equal(
-            Assert.IsType<Outcome<(Project, Risk)>.NotFound>(missing).Message.Replace("R99", "R1", StringComparison.Ordinal),
-            Assert.IsType<Outcome<(Project, Risk)>.NotFound>(update).Message);
+        Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, First), Assert.IsType<Outcome<(Project, Risk)>.Refused>(update).Reason);
+        Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, First), Assert.IsType<Outcome<(Project, Risk)>.Refused>(assign).Reason);
+        Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, new RiskId(Ehr, 99)), Assert.IsType<Outcome<(Project, Risk)>.Refused>(missing).Reason);
+        // Refused before the risk is read: nothing about it is looked at for someone not on the project.
+        _store.Verify(s => s.GetAsync(It.IsAny<TenantId>(), It.IsAny<RiskId>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Equal(new RiskRating(3, 3), risk.Rating);
         Assert.Equal(Nurse, risk.Owner);
         _store.Verify(s => s.SaveAsync(It.IsAny<TenantId>(), It.IsAny<VersionedRisk>(), It.IsAny<CancellationToken>()), Times.Never);
