@@ -144,8 +144,11 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             : allowed.Carry<(Project, IReadOnlyList<Risk>)>();
     }
 
-    /// <summary>One risk, for someone on its project (a point read: the register is not listed for it).</summary>
-    public async Task<Outcome<(Project Project, Risk Risk)>> GetAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One risk, for someone on its project (a point read: the register is not listed for it) who may
+    /// do <paramref name="action"/> on it (by default: see it; a form to change it asks for <see cref="ProjectAction.ChangeRisk"/>).
+    /// </summary>
+    public async Task<Outcome<(Project Project, Risk Risk)>> GetAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken, ProjectAction action = ProjectAction.ViewRisks)
     {
         var allowed = await projects.AuthorizedAsync(access, tenant, person, id.Project, ProjectAction.ViewRisks, cancellationToken);
         if (allowed is not Outcome<Project>.Done { Value: var project })
@@ -153,9 +156,14 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             return allowed.Carry<(Project, Risk)>();
         }
 
-        return await store.GetAsync(tenant, id, cancellationToken) is { } found
-            ? new Outcome<(Project, Risk)>.Done((project, found.Risk))
-            : new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}. Type **risks** to see the register.");
+        if (await store.GetAsync(tenant, id, cancellationToken) is not { } found)
+        {
+            return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}. Type **risks** to see the register.");
+        }
+
+        return access.Can(person, action, project, found.Risk) is { Allowed: false, Refusal: var refusal }
+            ? new Outcome<(Project, Risk)>.Refused(refusal!)
+            : new Outcome<(Project, Risk)>.Done((project, found.Risk));
     }
 
     /// <summary>The PM, the current owner or a leader in the chain names the owner; the owner must be on the project.</summary>

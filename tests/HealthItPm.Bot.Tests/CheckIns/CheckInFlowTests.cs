@@ -103,7 +103,8 @@ public class CheckInFlowTests(BotEnvironment env)
 
         var answer = CardText.Of(await pharmacist.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "OnTrack", impact = "1", training = "false" }));
 
-        Assert.Contains("This check-in was not sent to you", answer, StringComparison.Ordinal);
+        // Someone not on the project is answered before the round is read, as for a project that does not exist.
+        Assert.Contains($"You are not on a project with the code {code}.", answer, StringComparison.Ordinal);
         Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
     }
 
