@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IProjectRepository, ProjectTable>();
         services.AddSingleton<ICheckInStore, CheckInTable>();
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
+        services.AddSingleton<IAuditLog, Storage.Audit.AuditTable>();
         services.AddSingleton<DeliveryTable>();
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
         services.AddSingleton<DeliveryQueues>();
@@ -140,6 +141,8 @@ public static class ServiceCollectionExtensions
         services.AddForm<KpiAddForm>(KpiAddForm.Command);
         services.AddForm<KpiRecordForm>(KpiRecordForm.Command);
         services.AddForm<AllowProjectManagersForm>(AllowProjectManagersForm.Command);
+        services.AddSingleton<Domain.Audit.AuditService>();
+        services.AddForm<Teams.Audit.AuditCommand>(Teams.Audit.AuditCommand.Command);
         return services;
     }
 

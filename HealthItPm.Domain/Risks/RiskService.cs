@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -23,7 +24,7 @@ public sealed record NewRisk(string Title, string? Description, RiskCategory Cat
 /// notices leave the risk's outbox for the delivery pipeline through <see cref="HandedOverAsync"/>, and
 /// the pipeline reports back through <see cref="RecordDeliveryAsync"/>.
 /// </summary>
-public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, StaffDomains staff, TimeProvider clock)
+public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, StaffDomains staff, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Anyone on the project raises a concern; returns it with the PMs who must triage it, or the suspected PHI (nothing stored).</summary>
     public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportConcernAsync(TenantId tenant, PersonId person, string name, ProjectCode code, string text, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow(), context).Concern!;
 
             await store.AddConcernAsync(tenant, concern, cancellationToken);
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.ConcernReported, code, ConcernSubject(number)), cancellationToken);
             return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Done((concern, [.. project.ProjectManagers.Select(pm => pm.Person)]));
         }
         catch (DomainException e)
@@ -90,9 +92,13 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         try
         {
             var dismissed = found.Concern.Dismissed(reason);
-            return await store.SaveConcernAsync(tenant, dismissed, found.Version, cancellationToken)
-                ? new Outcome<Concern>.Done(dismissed)
-                : new Outcome<Concern>.Invalid("Someone triaged this concern at the same moment. Type **risks** to see the register.");
+            if (!await store.SaveConcernAsync(tenant, dismissed, found.Version, cancellationToken))
+            {
+                return new Outcome<Concern>.Invalid("Someone triaged this concern at the same moment. Type **risks** to see the register.");
+            }
+
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.ConcernDismissed, code, ConcernSubject(number)), cancellationToken);
+            return new Outcome<Concern>.Done(dismissed);
         }
         catch (DomainException e)
         {
@@ -128,6 +134,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
 
         await store.AddAsync(tenant, risk, cancellationToken);
+        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.RiskLogged, code, risk.Id.ToString()), cancellationToken);
         if (concern is { } triaged)
         {
             await store.SaveConcernAsync(tenant, triaged.Concern.LoggedAs(risk.Id), triaged.Version, cancellationToken);
@@ -168,7 +175,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
     /// <summary>The PM, the current owner or a leader in the chain names the owner; the owner must be on the project.</summary>
     public Task<Outcome<(Project Project, Risk Risk)>> AssignOwnerAsync(TenantId tenant, PersonId person, RiskId id, PersonId owner, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, (project, risk) =>
+        ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskOwnerAssigned, (project, risk) =>
         {
             if (project.RoleOf(owner) is null)
             {
@@ -183,7 +190,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     /// re-rated to critical (or safety/privacy impact 4+) is escalated by the caller at once, as when logged.
     /// </summary>
     public Task<Outcome<(Project Project, Risk Risk)>> UpdateAsync(TenantId tenant, PersonId person, RiskId id, RiskRating rating, string? mitigation, DateOnly? due, bool close, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, (_, risk) =>
+        ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskUpdated, (_, risk) =>
         {
             var now = clock.GetUtcNow();
             if (rating != risk.Rating)
@@ -231,6 +238,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
                     risk.AssignOwner(owner, remover, clock.GetUtcNow());
                 }
             }, cancellationToken);
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, remover, AuditKind.RiskHandedOver, code, id.ToString()), cancellationToken);
         }
 
         return owned;
@@ -238,7 +246,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
     /// <summary>A leader in the chain asks the owner (or, without one, the PMs) for an update; the request waits in the risk's outbox.</summary>
     public Task<Outcome<(Project Project, Risk Risk)>> AskForUpdateAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, (project, risk) =>
+        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskUpdateRequested, (project, risk) =>
         {
             var now = clock.GetUtcNow();
             risk.RequestUpdate(person, now);
@@ -251,7 +259,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
     /// <summary>A leader in the chain acknowledges the escalation; the PMs' notices wait in the risk's outbox, saved with it.</summary>
     public Task<Outcome<(Project Project, Risk Risk)>> AcknowledgeAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, (project, risk) =>
+        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskAcknowledged, (project, risk) =>
         {
             risk.Acknowledge(person, clock.GetUtcNow());
             foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != person))
@@ -261,7 +269,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }, cancellationToken);
 
     public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, string reason, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, (_, risk) => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskAccepted, (_, risk) => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>The risks the escalation policy still acts on, or whose notices are not yet delivered.</summary>
     public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) => store.WatchedAsync(cancellationToken);
@@ -370,6 +378,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         PersonId person,
         RiskId id,
         ProjectAction action,
+        AuditKind kind,
         Action<Project, Risk> change,
         CancellationToken cancellationToken)
     {
@@ -404,6 +413,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
             if (await store.SaveAsync(tenant, stored, cancellationToken))
             {
+                await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, kind, id.Project, id.ToString()), cancellationToken);
                 return new Outcome<(Project, Risk)>.Done((project, stored.Risk));
             }
 
@@ -413,6 +423,8 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             }
         }
     }
+
+    private static string ConcernSubject(int number) => $"concern {number}";
 
     private Task SaveWithRetriesAsync(TenantId tenant, RiskId id, Action<Risk> change, CancellationToken cancellationToken) =>
         SaveWithRetriesAsync(tenant, id, risk =>

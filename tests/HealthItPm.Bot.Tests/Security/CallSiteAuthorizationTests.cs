@@ -30,6 +30,7 @@ public class CallSiteAuthorizationTests
     private readonly Mock<IProjectRepository> _projects = new(MockBehavior.Strict);
     private readonly Mock<IRiskStore> _risks = new(MockBehavior.Strict);
     private readonly Mock<ICheckInStore> _checkIns = new(MockBehavior.Strict);
+    private readonly Mock<IAuditLog> _audit = new(MockBehavior.Strict);
     private readonly AccessPolicy _access = new(new HashSet<PersonId>(), new HashSet<PersonId>());
 
     public CallSiteAuthorizationTests()
@@ -40,9 +41,9 @@ public class CallSiteAuthorizationTests
         _projects.Setup(p => p.GetAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(new VersionedProject(project, "v"));
     }
 
-    private RiskService Risks => new(_risks.Object, _projects.Object, _access, StaffDomains.None, TimeProvider.System);
+    private RiskService Risks => new(_risks.Object, _projects.Object, _access, StaffDomains.None, _audit.Object, TimeProvider.System);
 
-    private CheckInService CheckIns => new(_checkIns.Object, Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, TimeProvider.System);
+    private CheckInService CheckIns => new(_checkIns.Object, Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
 
     private const string NotOnProject = "You are not on a project with the code EHR.";
     private const string NoSuchRisk = "There is no risk EHR-R1 on a project you are on.";
@@ -64,6 +65,7 @@ public class CallSiteAuthorizationTests
         Assert.Contains(answer, card.ToString(), StringComparison.Ordinal);
         _risks.VerifyNoOtherCalls();
         _checkIns.VerifyNoOtherCalls();
+        _audit.VerifyNoOtherCalls();
     }
 
     [Theory]

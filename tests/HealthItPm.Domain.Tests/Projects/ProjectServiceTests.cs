@@ -21,7 +21,9 @@ public class ProjectServiceTests
 
     private static readonly PersonId Admin = new("99999999-9999-9999-9999-999999999999");
 
-    private ProjectService Service => new(_repository.Object, _grants.Object, new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId> { Pm }), _clock);
+    private readonly Mock<IAuditLog> _audit = new();
+
+    private ProjectService Service => new(_repository.Object, _grants.Object, new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId> { Pm }), _audit.Object, _clock);
 
     private static NewProject Input(string code = "EHR") => new(code, "Epic EHR go-live", ProjectKind.Ehr, Today, Today.AddDays(60), Today.AddDays(120), "America/Chicago");
 
@@ -179,5 +181,25 @@ public class ProjectServiceTests
         Assert.Equal(absent with { Project = Ehr }, existing);
         Assert.Equal(existing with { Action = ProjectAction.ManageMilestones }, changing);
         Assert.Equal(Refusal.NotOnProject(ProjectAction.ViewStatus, Ehr), existing);
+    }
+
+    [Fact]
+    public async Task Each_change_is_audited_with_who_what_and_the_project_and_a_refused_one_is_not()
+    {
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
+        _repository.Setup(r => r.AddAsync(Tenant, It.IsAny<Project>(), default)).Returns(Task.CompletedTask);
+        _repository.Setup(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default)).Returns(Task.CompletedTask);
+
+        await Service.CreateAsync(Tenant, Creator(Pm), Input("PACS"), default);
+        await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone("Build", today, 1)), default);
+        await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(1), default);
+        _grants.Setup(g => g.ListAsync(Tenant, default)).ReturnsAsync([]);
+        await Service.AllowProjectManagersAsync(Tenant, Admin, [(Nurse, "Nina Patel")], default);
+
+        var now = _clock.GetUtcNow();
+        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Pm, HealthItPm.Domain.Audit.AuditKind.ProjectCreated, new ProjectCode("PACS"), null), default), Times.Once);
+        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Pm, HealthItPm.Domain.Audit.AuditKind.MilestonesChanged, Ehr, null), default), Times.Once);
+        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Admin, HealthItPm.Domain.Audit.AuditKind.ProjectManagerAllowed, null, Nurse.Value), default), Times.Once);
+        _audit.VerifyNoOtherCalls();
     }
 }

@@ -20,6 +20,7 @@ public class FormerMemberTests
     private readonly Dictionary<RiskId, Risk> _risks = [];
     private readonly Mock<IRiskStore> _store = new();
     private readonly Mock<IProjectRepository> _projects = new();
+    private readonly Mock<IAuditLog> _audit = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
 
     public FormerMemberTests()
@@ -30,7 +31,7 @@ public class FormerMemberTests
         _store.Setup(s => s.ListAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _risks.Values]);
     }
 
-    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), HealthItPm.Domain.Privacy.StaffDomains.None, _clock);
+    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), HealthItPm.Domain.Privacy.StaffDomains.None, _audit.Object, _clock);
 
     private Risk OwnedByNurse(int number, bool closed = false)
     {
@@ -67,6 +68,7 @@ public class FormerMemberTests
         Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, new RiskId(Ehr, 99)), Assert.IsType<Outcome<(Project, Risk)>.Refused>(missing).Reason);
         // Refused before the risk is read: nothing about it is looked at for someone not on the project.
         _store.Verify(s => s.GetAsync(It.IsAny<TenantId>(), It.IsAny<RiskId>(), It.IsAny<CancellationToken>()), Times.Never);
+        _audit.VerifyNoOtherCalls();
         Assert.Equal(new RiskRating(3, 3), risk.Rating);
         Assert.Equal(Nurse, risk.Owner);
         _store.Verify(s => s.SaveAsync(It.IsAny<TenantId>(), It.IsAny<VersionedRisk>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -94,6 +96,8 @@ public class FormerMemberTests
         Assert.Equal(Pm, open.Owner);
         Assert.Contains(open.History, e => e.By == Pm && e.What == "owner" && e.Before == Nurse.Value && e.After == Pm.Value);
         Assert.Equal(Nurse, closed.Owner);
+        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(_clock.GetUtcNow(), Pm, HealthItPm.Domain.Audit.AuditKind.RiskHandedOver, Ehr, "EHR-R1"), default), Times.Once);
+        _audit.VerifyNoOtherCalls();
     }
 
     [Fact]
