@@ -39,7 +39,7 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
         var dates = new List<DateOnly>();
         foreach (var word in (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (DateOnly.TryParseExact(word, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && dates.Count < 2)
+            if (TryDate(word, out var date) && dates.Count < 2)
             {
                 dates.Add(date);
             }
@@ -62,8 +62,8 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
     {
         ArgumentNullException.ThrowIfNull(data);
         var project = Text(data, "project");
-        return DateOnly.TryParseExact(Text(data, "from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            && DateOnly.TryParseExact(Text(data, "to"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+        return TryDate(Text(data, "from"), out var from)
+            && TryDate(Text(data, "to"), out var to)
             && (string.IsNullOrEmpty(project) || ProjectCode.TryParse(project, out _))
             && Text(data, "after") is { Length: > 0 and < 80 } after
                 ? ShowAsync(turn, new AuditQuery(string.IsNullOrEmpty(project) ? null : new ProjectCode(project), from, to, after), cancellationToken)
@@ -114,6 +114,9 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
 
         return names;
     }
+
+    private static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static string? Text(JObject data, string key) => data[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
 }

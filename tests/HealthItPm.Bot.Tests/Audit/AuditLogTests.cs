@@ -28,13 +28,8 @@ public class AuditLogTests(BotEnvironment env)
 
     private async Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync()
     {
-        var pm = new ProjectConversation(env, TestActivities.Pm);
-        var nurse = new ProjectConversation(env, TestActivities.Nurse);
-        await pm.SayAsync("help");
-        await nurse.SayAsync("help");
         var code = NewCode();
-        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Smart pump interoperability", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+        var (pm, nurse) = await ProjectConversation.WithNurseAsync(env, code, "Smart pump interoperability", "Other");
         return (pm, nurse, code);
     }
 

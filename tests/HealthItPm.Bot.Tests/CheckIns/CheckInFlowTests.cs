@@ -15,13 +15,8 @@ public class CheckInFlowTests(BotEnvironment env)
     /// <summary>A project with the nurse on it; both have chatted with the bot, so both can be reached.</summary>
     private async Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync()
     {
-        var pm = new ProjectConversation(env, TestActivities.Pm);
-        var nurse = new ProjectConversation(env, TestActivities.Nurse);
-        await pm.SayAsync("help");
-        await nurse.SayAsync("help");
         var code = NewCode();
-        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Telemedicine rollout", kind = "Telemedicine", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "Virtual care" });
+        var (pm, nurse) = await ProjectConversation.WithNurseAsync(env, code, "Telemedicine rollout", "Telemedicine");
         return (pm, nurse, code);
     }
 
