@@ -79,6 +79,22 @@ public class CallSiteAuthorizationTests
         _risks.VerifyNoOtherCalls();
     }
 
+    [Fact]
+    public async Task Someone_not_an_admin_is_refused_pm_allow_before_the_roster_is_read()
+    {
+        var roster = new Mock<HealthItPm.Bot.Teams.IRoster>(MockBehavior.Strict);
+        var grants = new Mock<IProjectManagerGrants>(MockBehavior.Strict);
+        var form = new HealthItPm.Bot.Teams.Projects.AllowProjectManagersForm(new ProjectService(_projects.Object, grants.Object, _access, _audit.Object, TimeProvider.System), _access, roster.Object);
+        var turn = new TurnContext(new TestAdapter(Microsoft.Bot.Connector.Channels.Msteams), TestActivities.Invoke("pm.allow", [], "https://127.0.0.1", from: TestActivities.Pm));
+
+        var card = await form.HandleAsync(turn, new JObject { ["people"] = "" }, default);
+
+        Assert.Contains("Only HealthItPm admins can allow people to create projects.", card.ToString(), StringComparison.Ordinal);
+        roster.VerifyNoOtherCalls();
+        grants.VerifyNoOtherCalls();
+        _audit.VerifyNoOtherCalls();
+    }
+
     private Task<JObject> RunAsync(string action, ChannelAccount from)
     {
         var turn = new TurnContext(new TestAdapter(Microsoft.Bot.Connector.Channels.Msteams), TestActivities.Invoke("any", [], "https://127.0.0.1", from: from));
