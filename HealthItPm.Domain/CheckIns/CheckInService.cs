@@ -189,7 +189,7 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
         var respondents = audience.Select(project);
         if (respondents.Count == 0)
         {
-            return new Outcome<CheckInRound>.Invalid($"No stakeholders of {project.Name} match this check-in's audience. Type **stakeholder add** to add people.");
+            return new Outcome<CheckInRound>.Invalid($"No stakeholders of {project.Code} match this check-in's audience. Type **stakeholder add** to add people.");
         }
 
         var round = new CheckInRound(project.Code, opensAt, remindAfter, closeAfter, anonymous, respondents);
