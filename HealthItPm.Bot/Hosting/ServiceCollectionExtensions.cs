@@ -8,7 +8,9 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.CheckIns;
 using HealthItPm.Bot.Scheduling;
-using HealthItPm.Bot.Storage.CheckIns;
+using HealthItPm.Bot.Storage.Rounds;
+using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Bot.Storage.Risks;
 using HealthItPm.Bot.Teams.Risks;
 using HealthItPm.Domain.Risks;
@@ -56,7 +58,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationReferenceTable>();
         services.AddSingleton<IProjectRepository, ProjectTable>();
-        services.AddSingleton<ICheckInStore, CheckInTable>();
+        services.AddSingleton<RoundTable>();
+        services.AddSingleton<IRoundStore>(sp => sp.GetRequiredService<RoundTable>());
+        services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
         services.AddSingleton<DeliveryTable>();
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
@@ -186,12 +190,11 @@ public static class ServiceCollectionExtensions
     /// <summary>Stakeholder check-ins: commands, the answer card's actions, delivery and the check-in job.</summary>
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
+        services.AddSingleton<RoundEngine>();
+        services.AddSingleton<RoundSteps>();
+        services.AddSingleton<IScheduledJob, RoundJob>();
         services.AddSingleton<CheckInService>();
-        services.AddSingleton<CheckInRounds>();
-        services.AddSingleton<DeliveryKind, CheckInCardDeliveries>();
-        services.AddSingleton<DeliveryKind, CheckInReminderDeliveries>();
-        services.AddSingleton<DeliveryKind, CheckInSummaryDeliveries>();
-        services.AddSingleton<IScheduledJob, CheckInJob>();
+        services.AddRoundKind<CheckInRoundCards>();
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
         services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);
@@ -200,6 +203,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CheckInAnswerActions>();
         services.AddCardAction<CheckInAnswerActions>(CardVerbs.SubmitCheckIn, a => a.SubmitAsync);
         services.AddCardAction<CheckInAnswerActions>(CardVerbs.ChangeCheckIn, a => a.ChangeAsync);
+        return services;
+    }
+
+    /// <summary>A kind of round: its cards, and its card, reminder and end-of-round steps in the delivery pipeline.</summary>
+    private static IServiceCollection AddRoundKind<TCards>(this IServiceCollection services)
+        where TCards : class, IRoundCards
+    {
+        services.AddSingleton<TCards>();
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundCardDeliveries>(sp, sp.GetRequiredService<TCards>()));
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundReminderDeliveries>(sp, sp.GetRequiredService<TCards>()));
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundEndDeliveries>(sp, sp.GetRequiredService<TCards>()));
         return services;
     }
 

@@ -5,6 +5,7 @@ using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -92,19 +93,19 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             ? (caller, code, round)
             : null;
 
-    private async Task<(CheckInRound Round, string Name)?> RoundAsync(Caller caller, ProjectCode code, string roundId, CancellationToken cancellationToken)
+    private async Task<(Round Round, string Name)?> RoundAsync(Caller caller, ProjectCode code, string roundId, CancellationToken cancellationToken)
     {
         var round = await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
         return round is null ? null : (round, (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value);
     }
 
     /// <summary>The check-in card again, with what the person entered and what needs changing.</summary>
-    private async Task<JObject> ShowAgainAsync(Caller caller, ProjectCode code, string roundId, Func<(CheckInRound Round, string Name), CheckInCardModel> model, CancellationToken cancellationToken) =>
+    private async Task<JObject> ShowAgainAsync(Caller caller, ProjectCode code, string roundId, Func<(Round Round, string Name), CheckInCardModel> model, CancellationToken cancellationToken) =>
         await RoundAsync(caller, code, roundId, cancellationToken) is { } round
             ? CheckInCard.Build(model(round))
             : NoticeCard.Build(RoundGone);
 
-    private static CheckInCardModel ModelOf((CheckInRound Round, string Name) target, CheckInStatus? status, int? impact, string? blockers, bool training) =>
+    private static CheckInCardModel ModelOf((Round Round, string Name) target, CheckInStatus? status, int? impact, string? blockers, bool training) =>
         new(target.Round.Project.Value, target.Name, target.Round.Id, target.Round.ClosesAt, false, status, impact, blockers, training);
 
     private static string? Text(JObject data, string key) => data?[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;

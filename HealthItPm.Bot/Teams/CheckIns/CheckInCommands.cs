@@ -1,13 +1,14 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -44,7 +45,7 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
 /// <c>checkin now</c>: opens a round and hands its cards to the delivery pipeline, answering at once
 /// however large the audience (a double click opens one round and sends each card once).
 /// </summary>
-public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, CheckInRounds rounds, IProjectRepository projects) : CheckInCommand(scope)
+public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, RoundSteps rounds, IProjectRepository projects) : CheckInCommand(scope)
 {
     public static readonly CommandDefinition Command = new("checkin now", "Send a check-in to the project's people now.", "checkin now", ForProjectManagers: true);
 
@@ -53,13 +54,13 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
     protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken)
     {
         var outcome = await checkIns.StartNowAsync(caller.Tenant, caller.Person, project, RoundSettings.Default, cancellationToken);
-        if (outcome is not Outcome<CheckInRound>.Done done)
+        if (outcome is not Outcome<Round>.Done done)
         {
             return ProjectOutcomes.NotDone(outcome);
         }
 
         // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.
-        await rounds.QueueCardsAsync(caller.Tenant, project, done.Value.Id, cancellationToken);
+        await rounds.QueueCardsAsync(caller.Tenant, project, RoundKind.CheckIn, done.Value.Id, cancellationToken);
         var people = done.Value.Audience.Count;
         return ProjectElements.Saved(
             await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),

@@ -6,6 +6,7 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
