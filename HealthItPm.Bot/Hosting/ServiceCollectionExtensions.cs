@@ -7,6 +7,8 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.CheckIns;
+using HealthItPm.Bot.Teams.Readiness;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Storage.Rounds;
 using HealthItPm.Bot.Messaging.Rounds;
@@ -203,6 +205,20 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CheckInAnswerActions>();
         services.AddCardAction<CheckInAnswerActions>(CardVerbs.SubmitCheckIn, a => a.SubmitAsync);
         services.AddCardAction<CheckInAnswerActions>(CardVerbs.ChangeCheckIn, a => a.ChangeAsync);
+        return services;
+    }
+
+    /// <summary>ADKAR readiness surveys on the round engine: commands, the survey card's actions and delivery.</summary>
+    public static IServiceCollection AddHealthItPmReadiness(this IServiceCollection services)
+    {
+        services.AddSingleton<AdkarService>();
+        services.AddRoundKind<AdkarRoundCards>();
+        services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
+        services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);
+        services.AddCommand<AdkarResultsCommand>(AdkarResultsCommand.Command);
+        services.AddSingleton<AdkarAnswerActions>();
+        services.AddCardAction<AdkarAnswerActions>(CardVerbs.SubmitSurvey, a => a.SubmitAsync);
+        services.AddCardAction<AdkarAnswerActions>(CardVerbs.ChangeSurvey, a => a.ChangeAsync);
         return services;
     }
 
