@@ -29,13 +29,8 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     }
 
     /// <summary>The project's check-in still open now, if any, for a PM (so <c>checkin now</c> can ask before sending another).</summary>
-    public async Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
-    {
-        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
-        return project is Outcome<Project>.Done
-            ? new Outcome<Round?>.Done(await engine.OpenRoundOfAsync(tenant, code, RoundKind.CheckIn, cancellationToken))
-            : project.Carry<Round?>();
-    }
+    public Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
+        engine.OpenRoundAsync(tenant, person, code, RoundKind.CheckIn, ProjectAction.ManageCheckIns, cancellationToken);
 
     public async Task<Outcome<CheckInSchedule>> ScheduleAsync(TenantId tenant, PersonId person, ProjectCode code, CheckInSchedule schedule, CancellationToken cancellationToken)
     {

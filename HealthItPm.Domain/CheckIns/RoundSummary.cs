@@ -58,7 +58,7 @@ public sealed record RoundSummary(
             round.Audience.Count,
             counted.Count,
             Enum.GetValues<CheckInStatus>().ToDictionary(s => s, s => counted.Count(a => a.Answer.Status == s)),
-            counted.Count == 0 ? null : decimal.Round((decimal)counted.Average(a => a.Answer.Impact.Value), 1),
+            counted.Any(a => a.Answer.Impact is not null) ? decimal.Round((decimal)counted.Where(a => a.Answer.Impact is not null).Average(a => a.Answer.Impact!.Value.Value), 1) : null,
             [.. counted.Where(a => a.Answer.Blockers is not null).OrderBy(a => a.At).Select(a => new ReportedBlocker(Who(a.Respondent), a.Answer.Blockers!))],
             [.. counted.Where(a => a.Answer.TrainingNeeded).Select(a => Who(a.Respondent))],
             DeliveryOf(round, cards),

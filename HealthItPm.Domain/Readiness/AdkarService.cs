@@ -63,13 +63,8 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
     }
 
     /// <summary>The project's wave still open now, if any, for a PM (so <c>adkar start</c> can ask before starting another).</summary>
-    public async Task<Outcome<Round?>> OpenWaveAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
-    {
-        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageSurveys, cancellationToken);
-        return project is Outcome<Project>.Done
-            ? new Outcome<Round?>.Done(await engine.OpenRoundOfAsync(tenant, code, RoundKind.Adkar, cancellationToken))
-            : project.Carry<Round?>();
-    }
+    public Task<Outcome<Round?>> OpenWaveAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
+        engine.OpenRoundAsync(tenant, person, code, RoundKind.Adkar, ProjectAction.ManageSurveys, cancellationToken);
 
     /// <summary>The project's latest waves, newest first, with their results (aggregates only).</summary>
     public async Task<Outcome<IReadOnlyList<AdkarResults>>> WavesAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)

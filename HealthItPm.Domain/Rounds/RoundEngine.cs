@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Rounds;
 
@@ -9,7 +10,7 @@ namespace HealthItPm.Domain.Rounds;
 /// opening minute), take an answer from someone it was sent to while it is open, and read back a
 /// person's own answer. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
 /// </summary>
-public sealed class RoundEngine(IRoundStore store, TimeProvider clock)
+public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -43,11 +44,20 @@ public sealed class RoundEngine(IRoundStore store, TimeProvider clock)
         return new Outcome<Round>.Done(round);
     }
 
-    /// <summary>The project's open round of a kind, if one is open now (for "asks to confirm").</summary>
-    public async Task<Round?> OpenRoundOfAsync(TenantId tenant, ProjectCode project, RoundKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// The project's round of a kind still open now, if any, for someone who may run that kind (so
+    /// starting another can ask first).
+    /// </summary>
+    public async Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, ProjectAction action, CancellationToken cancellationToken)
     {
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, action, cancellationToken);
+        if (project is not Outcome<Project>.Done)
+        {
+            return project.Carry<Round?>();
+        }
+
         var now = clock.GetUtcNow();
-        return (await store.LatestRoundsAsync(tenant, project, kind, 3, cancellationToken)).FirstOrDefault(r => r.IsOpen(now));
+        return new Outcome<Round?>.Done((await store.LatestRoundsAsync(tenant, code, kind, 3, cancellationToken)).FirstOrDefault(r => r.IsOpen(now)));
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>

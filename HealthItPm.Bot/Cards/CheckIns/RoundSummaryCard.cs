@@ -24,7 +24,7 @@ public static class RoundSummaryCard
                 ("On track", s.Distribution[CheckInStatus.OnTrack].ToString(CultureInfo.InvariantCulture)),
                 ("Some concerns", s.Distribution[CheckInStatus.SomeConcerns].ToString(CultureInfo.InvariantCulture)),
                 ("Blocked", s.Distribution[CheckInStatus.Blocked].ToString(CultureInfo.InvariantCulture)),
-                ("Average impact", s.AverageImpact is { } impact ? impact.ToString("0.0", CultureInfo.InvariantCulture) + " of 5" : "no answers yet"),
+                ("Average impact", s.AverageImpact is { } impact ? impact.ToString("0.0", CultureInfo.InvariantCulture) + " of 5" : s.AnsweredCount == 0 ? "no answers yet" : "none given"),
                 ("Training requests", s.TrainingRequests.Count.ToString(CultureInfo.InvariantCulture)),
             ]),
         };

@@ -28,14 +28,14 @@ internal static class AnswerColumns
         public override void Write(TableEntity row, CheckInAnswer answer)
         {
             row["Status"] = answer.Status.ToString();
-            row["Impact"] = answer.Impact.Value;
+            row["Impact"] = answer.Impact?.Value;
             row["Blockers"] = answer.Blockers;
             row["TrainingNeeded"] = answer.TrainingNeeded;
         }
 
         public override CheckInAnswer Read(TableEntity row) => CheckInAnswer.Restore(
             Enum.Parse<CheckInStatus>(row.GetString("Status")),
-            new WorkflowImpact(row.GetInt32("Impact")!.Value),
+            row.GetInt32("Impact") is { } impact ? new WorkflowImpact(impact) : null,
             row.GetString("Blockers"),
             row.GetBoolean("TrainingNeeded") ?? false);
     }

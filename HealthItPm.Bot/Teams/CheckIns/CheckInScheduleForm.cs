@@ -31,19 +31,8 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var scoped = await scope.ResolveAsync(turn, cancellationToken);
-        if (scoped is not { Caller: not null, Project: { } code })
-        {
-            return scoped.Answer!;
-        }
-
-        var allowed = await projectService.ViewAsync(scoped.Caller.Tenant, scoped.Caller.Person, code, cancellationToken, Domain.Security.ProjectAction.ManageCheckIns);
-        if (allowed is not Domain.Common.Outcome<Project>.Done { Value: var project })
-        {
-            return ProjectOutcomes.NotDone(allowed);
-        }
-
-        return FormCard.Build(Blank(code, project.TimeZone) with
+        var (_, project, answer) = await scope.AllowedAsync(turn, Domain.Security.ProjectAction.ManageCheckIns, cancellationToken);
+        return project is null ? answer! : FormCard.Build(Blank(project.Code, project.TimeZone) with
         {
             Values = new Dictionary<string, string>
             {

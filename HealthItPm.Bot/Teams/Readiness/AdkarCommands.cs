@@ -22,7 +22,7 @@ namespace HealthItPm.Bot.Teams.Readiness;
 /// attributed); saving it opens the wave and hands its cards to the delivery pipeline. While another
 /// wave of the project is open, the form comes back asking to confirm.
 /// </summary>
-public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, RoundSteps steps, ProjectService projectService) : ICommand, ICardActionHandler
+public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, RoundSteps steps) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("adkar start", "Launch an ADKAR readiness survey wave (name, audience, how long, anonymous).", "adkar start", ForProjectManagers: true);
 
@@ -40,22 +40,8 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var scoped = await scope.ResolveAsync(turn, cancellationToken);
-        if (scoped is not { Caller: not null, Project: { } code })
-        {
-            return scoped.Answer!;
-        }
-
-        var allowed = await projectService.ViewAsync(scoped.Caller.Tenant, scoped.Caller.Person, code, cancellationToken, ProjectAction.ManageSurveys);
-        if (allowed is not Outcome<Project>.Done)
-        {
-            return ProjectOutcomes.NotDone(allowed);
-        }
-
-        return FormCard.Build(Blank(code, confirm: false) with
-        {
-            Values = new Dictionary<string, string> { [CloseAfter.Id] = "7", [Anonymous.Id] = "true" },
-        });
+        var (_, project, answer) = await scope.AllowedAsync(turn, ProjectAction.ManageSurveys, cancellationToken);
+        return project is null ? answer! : FormCard.Build(Blank(project.Code, confirm: false) with { Values = new Dictionary<string, string> { [CloseAfter.Id] = "7", [Anonymous.Id] = "true" } });
     }
 
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
