@@ -50,6 +50,7 @@ public static class CardFixtures
         new("project-list-empty", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel([], null))),
         new("status-red-with-risks", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [EscalatedRisk(acknowledged: false), LowRisk()]))),
         new("status-stakeholder-view-without-budget", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], showBudget: false))),
+        new("status-with-readiness", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], readiness: new HealthItPm.Domain.Readiness.ReadinessSnapshot("pre go-live", new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), 48, 0.42m, HealthItPm.Domain.Readiness.AdkarElement.Knowledge, 0.1m)))),
         new("status-new-project", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(NewProject(), Today, []))),
         new("milestones-timeline", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(Project(), Today))),
         new("milestones-none", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(NewProject(), Today))),

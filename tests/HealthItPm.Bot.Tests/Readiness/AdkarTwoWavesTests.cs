@@ -110,6 +110,13 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
         Assert.Contains("pre go-live", waves, StringComparison.Ordinal);
         Assert.Contains("go-live + 30 days", waves, StringComparison.Ordinal);
 
+        // The project's readiness is the latest closed wave's, on the status card and for the digest.
+        var readiness = await Get<AdkarService>().LatestReadinessAsync(Tenant, new ProjectCode(code), default);
+        Assert.Equal(("go-live + 30 days", 54, 0.8148m, AdkarElement.Ability, 0m), (readiness!.Wave, readiness.Respondents, readiness.WithoutBarrierShare, readiness.DominantBarrier, readiness.AwarenessOrDesireShare));
+        var status = CardText.Of(await pm.SayAsync("status " + code));
+        Assert.Contains("Readiness (ADKAR)", status, StringComparison.Ordinal);
+        Assert.Contains("Dominant barrier\nAbility", status, StringComparison.Ordinal);
+
         // Stored anonymous answers are not keyed by anyone's id: no answer row names a clinician.
         var table = new TableClient(env.Azurite.ConnectionString, "CheckIns");
         var rows = table.Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}'").Where(r => r.RowKey.StartsWith("adkar|answer|", StringComparison.Ordinal)).ToList();
