@@ -26,6 +26,8 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Bot.Cards.Readiness;
 
 namespace HealthItPm.Bot.Hosting;
 
@@ -196,7 +198,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RoundSteps>();
         services.AddSingleton<IScheduledJob, RoundJob>();
         services.AddSingleton<CheckInService>();
-        services.AddRoundKind<CheckInRoundCards>();
+        services.AddRoundKind(sp => new RoundCards(RoundKind.CheckIn, CheckInCard.ForRound, async (tenant, round, name, ct) =>
+            RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, name, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct)))));
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
         services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);
@@ -212,7 +215,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmReadiness(this IServiceCollection services)
     {
         services.AddSingleton<AdkarService>();
-        services.AddRoundKind<AdkarRoundCards>();
+        services.AddRoundKind(sp => new RoundCards(RoundKind.Adkar, AdkarSurveyCard.ForWave, async (tenant, round, name, ct) =>
+            AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, name, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct)))));
         services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
         services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);
         services.AddCommand<AdkarResultsCommand>(AdkarResultsCommand.Command);
@@ -223,13 +227,11 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>A kind of round: its cards, and its card, reminder and end-of-round steps in the delivery pipeline.</summary>
-    private static IServiceCollection AddRoundKind<TCards>(this IServiceCollection services)
-        where TCards : class, IRoundCards
+    private static IServiceCollection AddRoundKind(this IServiceCollection services, Func<IServiceProvider, RoundCards> cards)
     {
-        services.AddSingleton<TCards>();
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundCardDeliveries>(sp, sp.GetRequiredService<TCards>()));
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundReminderDeliveries>(sp, sp.GetRequiredService<TCards>()));
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundEndDeliveries>(sp, sp.GetRequiredService<TCards>()));
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundCardDeliveries>(sp, cards(sp)));
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundReminderDeliveries>(sp, cards(sp)));
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundEndDeliveries>(sp, cards(sp)));
         return services;
     }
 

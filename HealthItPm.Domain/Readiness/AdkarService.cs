@@ -131,16 +131,6 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
         return results.AnsweredCount == 0 ? null : ReadinessSnapshot.Of(results);
     }
 
-    public Task<Outcome<(Round Round, GivenAnswer<AdkarAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string waveId, AdkarAnswer answer, CancellationToken cancellationToken) =>
-        engine.SubmitAsync(tenant, person, code, RoundKind.Adkar, waveId, answer, cancellationToken);
-
-    public Task<Round?> WaveForAsync(TenantId tenant, PersonId person, ProjectCode code, string waveId, CancellationToken cancellationToken) =>
-        engine.RoundForAsync(tenant, person, code, RoundKind.Adkar, waveId, cancellationToken);
-
-    /// <summary>The person's own answer (found by their key), for "Change answer".</summary>
-    public Task<(Round? Round, GivenAnswer<AdkarAnswer>? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string waveId, CancellationToken cancellationToken) =>
-        engine.AnswerOfAsync<AdkarAnswer>(tenant, person, code, RoundKind.Adkar, waveId, cancellationToken);
-
     private async Task<AdkarResults> ResultsOfAsync(TenantId tenant, Round wave, Round? before, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

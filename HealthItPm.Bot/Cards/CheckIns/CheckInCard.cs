@@ -1,4 +1,5 @@
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.CheckIns;
@@ -28,6 +29,13 @@ public static class CheckInCard
     public static readonly string BlockersLabel = string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"What is blocking you? (optional, up to {CheckInAnswer.MaxBlockersLength:#,0} characters — no patient details)");
+
+    /// <summary>The card a round sends each respondent (or reminds them with).</summary>
+    public static JObject ForRound(Round round, string projectName, bool reminder)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return Build(new CheckInCardModel(round.Project.Value, projectName, round.Id, round.ClosesAt, reminder));
+    }
 
     public static JObject Build(CheckInCardModel model)
     {

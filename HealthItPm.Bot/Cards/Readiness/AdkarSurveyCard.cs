@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Rounds;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Readiness;
@@ -34,6 +35,13 @@ public static class AdkarSurveyCard
     [
         ("1 · Strongly disagree", "1"), ("2 · Disagree", "2"), ("3 · Neutral", "3"), ("4 · Agree", "4"), ("5 · Strongly agree", "5"),
     ];
+
+    /// <summary>The card a wave sends each respondent (or reminds them with).</summary>
+    public static JObject ForWave(Round wave, string projectName, bool reminder)
+    {
+        ArgumentNullException.ThrowIfNull(wave);
+        return Build(new AdkarSurveyModel(wave.Project.Value, projectName, wave.Id, wave.Name ?? wave.Id, wave.ClosesAt, wave.Anonymous, reminder));
+    }
 
     public static JObject Build(AdkarSurveyModel model)
     {

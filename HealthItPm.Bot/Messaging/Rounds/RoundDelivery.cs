@@ -11,14 +11,14 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Messaging.Rounds;
 
-/// <summary>What one kind of round looks like on cards: the card each respondent gets (and its reminder), and what the PMs get when it ends.</summary>
-public interface IRoundCards
+/// <summary>What one kind of round looks like on cards: the card each respondent gets (and its reminder: <c>true</c>), and what the PMs get when it ends.</summary>
+public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject> card, Func<TenantId, Round, string, CancellationToken, Task<JObject>> endOfRound)
 {
-    RoundKind Kind { get; }
+    public RoundKind Kind => kind;
 
-    JObject Card(Round round, string projectName, bool reminder);
+    public JObject Card(Round round, string projectName, bool reminder) => card(round, projectName, reminder);
 
-    Task<JObject> EndOfRoundAsync(TenantId tenant, Round round, string projectName, CancellationToken cancellationToken);
+    public Task<JObject> EndOfRoundAsync(TenantId tenant, Round round, string projectName, CancellationToken cancellationToken) => endOfRound(tenant, round, projectName, cancellationToken);
 }
 
 /// <summary>
@@ -78,7 +78,7 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
 /// One step of one kind of round as a delivery kind: the round the work is about, its audience in a
 /// fixed order for fan-out slices, and the project's name. Registered once per kind and step.
 /// </summary>
-public abstract class RoundDeliveryKind(IRoundCards cards, RoundStep step, IRoundStore store, IProjectRepository projects) : DeliveryKind
+public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRoundStore store, IProjectRepository projects) : DeliveryKind
 {
     // Every card of one round names the project as it was called when the first was composed: the name
     // is all a card needs of the project, and reading the whole project document (every member) for
@@ -88,7 +88,7 @@ public abstract class RoundDeliveryKind(IRoundCards cards, RoundStep step, IRoun
 
     public override string Kind => DeliveryTopics.KindOf(cards.Kind, step);
 
-    protected IRoundCards Cards => cards;
+    protected RoundCards Cards => cards;
 
     protected IRoundStore Store => store;
 
@@ -125,7 +125,7 @@ public abstract class RoundDeliveryKind(IRoundCards cards, RoundStep step, IRoun
 }
 
 /// <summary>Each respondent's card, while the round is open.</summary>
-public sealed class RoundCardDeliveries(IRoundCards cards, IRoundStore store, IProjectRepository projects, TimeProvider clock) : RoundDeliveryKind(cards, RoundStep.Card, store, projects)
+public sealed class RoundCardDeliveries(RoundCards cards, IRoundStore store, IProjectRepository projects, TimeProvider clock) : RoundDeliveryKind(cards, RoundStep.Card, store, projects)
 {
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
@@ -140,7 +140,7 @@ public sealed class RoundCardDeliveries(IRoundCards cards, IRoundStore store, IP
 }
 
 /// <summary>The one reminder, to those whose card arrived and who have not answered when its turn comes (found by their respondent key, so anonymous rounds too).</summary>
-public sealed class RoundReminderDeliveries(IRoundCards cards, IRoundStore store, IProjectRepository projects, IDeliveryLedger ledger, IOptions<DeliveryOptions> options, TimeProvider clock) : RoundDeliveryKind(cards, RoundStep.Reminder, store, projects)
+public sealed class RoundReminderDeliveries(RoundCards cards, IRoundStore store, IProjectRepository projects, IDeliveryLedger ledger, IOptions<DeliveryOptions> options, TimeProvider clock) : RoundDeliveryKind(cards, RoundStep.Reminder, store, projects)
 {
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
@@ -167,7 +167,7 @@ public sealed class RoundReminderDeliveries(IRoundCards cards, IRoundStore store
 }
 
 /// <summary>The round's summary or results to each PM at the deadline.</summary>
-public sealed class RoundEndDeliveries(IRoundCards cards, IRoundStore store, IProjectRepository projects) : RoundDeliveryKind(cards, RoundStep.End, store, projects)
+public sealed class RoundEndDeliveries(RoundCards cards, IRoundStore store, IProjectRepository projects) : RoundDeliveryKind(cards, RoundStep.End, store, projects)
 {
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ namespace HealthItPm.Bot.Teams.Readiness;
 /// never anyone named in the card's data; the wave in the data is re-read and re-checked (sent to this
 /// person, still open). "Change answer" shows only the caller's own answer, found by their own key.
 /// </summary>
-public sealed class AdkarAnswerActions(AdkarService adkar, IProjectRepository projects, StaffDomains staff)
+public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository projects, StaffDomains staff)
 {
     private static readonly NoticeCardModel WaveGone = new("Survey not found", "This survey was not sent to you or is no longer available.");
 
@@ -27,7 +27,7 @@ public sealed class AdkarAnswerActions(AdkarService adkar, IProjectRepository pr
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var wave = await adkar.WaveForAsync(caller.Tenant, caller.Person, code, submission.Wave, cancellationToken);
+        var wave = await rounds.RoundForAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, submission.Wave, cancellationToken);
         if (wave is null)
         {
             return NoticeCard.Build(WaveGone);
@@ -58,7 +58,7 @@ public sealed class AdkarAnswerActions(AdkarService adkar, IProjectRepository pr
             return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(submission.Comment!, f)}\u201d)")]);
         }
 
-        var outcome = await adkar.SubmitAsync(caller.Tenant, caller.Person, code, wave.Id, answer, cancellationToken);
+        var outcome = await rounds.SubmitAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, wave.Id, answer, cancellationToken);
         return ProjectOutcomes.Card(
             outcome,
             done => Answered(code, done.Round, done.Answer.Answer),
@@ -72,13 +72,13 @@ public sealed class AdkarAnswerActions(AdkarService adkar, IProjectRepository pr
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var (wave, given) = await adkar.AnswerOfAsync(caller.Tenant, caller.Person, code, target.Wave, cancellationToken);
+        var (wave, given) = await rounds.AnswerOfAsync<AdkarAnswer>(caller.Tenant, caller.Person, code, RoundKind.Adkar, target.Wave, cancellationToken);
         if (wave is null)
         {
             return NoticeCard.Build(WaveGone);
         }
 
-        if (!wave.IsOpen(adkar.Now))
+        if (!wave.IsOpen(rounds.Now))
         {
             return given is null
                 ? NoticeCard.Build(new NoticeCardModel("This survey is closed", $"It closed {CardElements.When(wave.ClosesAt)}."))
@@ -89,7 +89,7 @@ public sealed class AdkarAnswerActions(AdkarService adkar, IProjectRepository pr
     }
 
     private JObject Answered(ProjectCode code, Round wave, AdkarAnswer answer) =>
-        AdkarAnsweredCard.Build(new AdkarAnsweredModel(code.Value, wave.Id, wave.Name ?? wave.Id, answer, wave.ClosesAt, wave.IsOpen(adkar.Now), wave.Anonymous));
+        AdkarAnsweredCard.Build(new AdkarAnsweredModel(code.Value, wave.Id, wave.Name ?? wave.Id, answer, wave.ClosesAt, wave.IsOpen(rounds.Now), wave.Anonymous));
 
     private async Task<JObject> CardAsync(Caller caller, ProjectCode code, Round wave, IReadOnlyList<int?>? scores, string? comment, CancellationToken cancellationToken, IReadOnlyList<string>? problems = null, IReadOnlyList<string>? phi = null)
     {

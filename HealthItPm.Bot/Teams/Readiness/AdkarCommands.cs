@@ -1,11 +1,11 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
-using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Readiness;
 using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Bot.Teams.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
@@ -29,8 +29,6 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
     private const string Confirm = "confirm";
 
     private static readonly TextField Name = new("name", "Wave name", true, AdkarService.MaxNameLength, "e.g. pre go-live");
-    private static readonly ChoiceField Disciplines = new("disciplines", "Only these disciplines (optional; everyone if none)", false, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline), MultiSelect: true);
-    private static readonly TextField Departments = new("departments", "Only these departments (optional, comma-separated)", false, 300, "e.g. ICU, Pharmacy");
     private static readonly NumberField CloseAfter = new("days", "Closes after (days; one reminder halfway)", true, 1, 30);
     private static readonly ChoiceField Anonymous = new("anonymous", "Answers are", true, [("Anonymous (only totals over 5+ people)", "true"), ("Attributed (kept with the name; totals shown)", "false")]);
 
@@ -60,7 +58,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
 
         var blank = Blank(code, confirm: false);
         var values = new FormValues(data, blank.Fields);
-        var (name, disciplines, departments, days, anonymous) = (values.Text(Name), values.Choices(Disciplines), values.Text(Departments), values.Number(CloseAfter), values.Choice(Anonymous));
+        var (name, days, anonymous) = (values.Text(Name), values.Number(CloseAfter), values.Choice(Anonymous));
         if (!values.IsValid)
         {
             return FormCard.Build(values.Reshow(blank));
@@ -74,10 +72,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
                 $"The wave \u201c{CardElements.Escape(openWave.Name ?? openWave.Id)}\u201d is still open until {CardElements.When(openWave.ClosesAt)}. Press **Start wave** again to start another one anyway."));
         }
 
-        var audience = new Audience(
-            disciplines.Select(Enum.Parse<StakeholderRole>).ToHashSet(),
-            (departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, cancellationToken);
+        var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!, TimeSpan.FromDays((double)days!.Value), anonymous == "true", AudienceFields.Read(values), cancellationToken);
         if (outcome is not Outcome<Round>.Done { Value: var wave })
         {
             return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, invalid.Message)) : ProjectOutcomes.NotDone(outcome);
@@ -94,7 +89,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
     private FormModel Blank(ProjectCode code, bool confirm) => new(
         $"{code} · ADKAR readiness survey",
         "Five statements, one per ADKAR element (Awareness, Desire, Knowledge, Ability, Reinforcement), each 1–5, sent to each person's chat. Results show only groups of 5 or more people.",
-        [Name, Disciplines, Departments, CloseAfter, Anonymous],
+        [Name, AudienceFields.Disciplines, AudienceFields.Departments, CloseAfter, Anonymous],
         "Start wave",
         Verb,
         confirm ? new Dictionary<string, string> { ["project"] = code.Value, [Confirm] = "yes" } : new Dictionary<string, string> { ["project"] = code.Value });

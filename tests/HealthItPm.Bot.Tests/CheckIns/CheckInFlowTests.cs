@@ -10,20 +10,7 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 [Collection(SharedBotEnvironment.Name)]
 public class CheckInFlowTests(BotEnvironment env)
 {
-    private static string NewCode() => "C" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
-
-    /// <summary>A project with the nurse on it; both have chatted with the bot, so both can be reached.</summary>
-    private async Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync()
-    {
-        var pm = new ProjectConversation(env, TestActivities.Pm);
-        var nurse = new ProjectConversation(env, TestActivities.Nurse);
-        await pm.SayAsync("help");
-        await nurse.SayAsync("help");
-        var code = NewCode();
-        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Telemedicine rollout", kind = "Telemedicine", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "Virtual care" });
-        return (pm, nurse, code);
-    }
+    private Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync() => NurseProject.CreateAsync(env, "C");
 
     private JObject LastCardTo(ProjectConversation person) => MessagesEndpointTests.CardOf(env.Connector.SentActivities(person.ConversationId).Last());
 

@@ -12,19 +12,7 @@ public class AdkarFlowTests(BotEnvironment env)
 {
     private static readonly string[] Elements = ["awareness", "desire", "knowledge", "ability", "reinforcement"];
 
-    private static string NewCode() => "A" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
-
-    private async Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync()
-    {
-        var pm = new ProjectConversation(env, TestActivities.Pm);
-        var nurse = new ProjectConversation(env, TestActivities.Nurse);
-        await pm.SayAsync("help");
-        await nurse.SayAsync("help");
-        var code = NewCode();
-        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Telemedicine rollout", kind = "Telemedicine", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "Virtual care" });
-        return (pm, nurse, code);
-    }
+    private Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync() => NurseProject.CreateAsync(env, "A");
 
     private JObject SurveyTo(ProjectConversation person) =>
         env.Connector.SentActivities(person.ConversationId).Select(MessagesEndpointTests.CardOf).Last(c => CardText.Of(c).Contains("readiness survey", StringComparison.Ordinal));
