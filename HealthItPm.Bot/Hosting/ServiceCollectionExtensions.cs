@@ -5,6 +5,7 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.People;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.CheckIns;
 using HealthItPm.Bot.Teams.Readiness;
@@ -49,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.ToStaffDomains());
         services.AddOptions<HospitalOptions>().BindConfiguration(HospitalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TeamsClientOptions>().BindConfiguration(TeamsClientOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -128,6 +130,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusCards>();
         services.AddSingleton<MoneyFormats>();
         services.AddSingleton<IRoster, TeamsRoster>();
+        services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
+        services.AddSingleton<PeopleSearch>();
 
         services.AddCommand<ProjectListCommand>(ProjectListCommand.Command);
         services.AddCommand<StatusCommand>(StatusCommand.Command);

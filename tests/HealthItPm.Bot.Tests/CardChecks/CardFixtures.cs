@@ -38,7 +38,7 @@ public static class CardFixtures
         new("form-blank", typeof(FormCard), () => FormCard.Build(Form())),
         new("form-with-errors-and-entries-kept", typeof(FormCard), () => FormCard.Build(Form() with
         {
-            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b", ["amount"] = "about two million" },
+            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b", ["stakeholders"] = "G4oenV5ZPEeIPwAW08ykJw", ["amount"] = "about two million" },
             Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5.", ["amount"] = "Amount: \u201cabout two million\u201d is not an amount in USD; write it like 2,400,000, $2.4M or 2400000.50." },
             FormError = "There is already a milestone called \u201cGo-live\u201d.",
         })),
@@ -145,6 +145,8 @@ public static class CardFixtures
             new TimeField("at", "Time", false),
             new ChoiceField("kind", "Kind", true, [("EHR", "Ehr"), ("PACS/RIS", "PacsRis")]),
             new ChoiceField("people", "People", false, [("Nina Patel (RN)", "a"), ("Dr. Omar Haddad", "b")], MultiSelect: true),
+            new PeopleField("stakeholders", "Stakeholders", false, [("Nina Patel (RN)", "G4oenV5ZPEeIPwAW08ykJw"), ("Grace Kim, PharmD", "BicNFrWCs0OMLIx_rYR9pw")], "people"),
+            new PeopleField("owners", "Owners (a client that cannot search)", false, [("Nina Patel (RN)", "G4oenV5ZPEeIPwAW08ykJw"), ("Grace Kim, PharmD", "BicNFrWCs0OMLIx_rYR9pw")], null),
             new TextField("note", "Note", false, 200, null, Multiline: true),
         ],
         "Add milestone",
