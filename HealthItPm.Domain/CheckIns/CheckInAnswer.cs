@@ -27,14 +27,14 @@ public readonly record struct WorkflowImpact
 }
 
 /// <summary>
-/// One stakeholder's answer to a check-in. Free text never holds suspected PHI: <see cref="Create"/>
-/// refuses it, and says where it is, before anything can be stored.
+/// One stakeholder's answer to a check-in. Its free text is <see cref="GuardedText"/>: checked for PHI
+/// (in the round's context, so its people are not taken for patients) before the answer can exist.
 /// </summary>
 public sealed record CheckInAnswer
 {
     public const int MaxBlockersLength = 500;
 
-    private CheckInAnswer(CheckInStatus status, WorkflowImpact impact, string? blockers, bool trainingNeeded)
+    private CheckInAnswer(CheckInStatus status, WorkflowImpact impact, GuardedText? blockers, bool trainingNeeded)
     {
         Status = status;
         Impact = impact;
@@ -46,22 +46,14 @@ public sealed record CheckInAnswer
 
     public WorkflowImpact Impact { get; }
 
-    public string? Blockers { get; }
+    public GuardedText? Blockers { get; }
 
     public bool TrainingNeeded { get; }
 
-    /// <summary>
-    /// An answer, or the suspected PHI in its blockers text (nothing is kept in that case), checked in
-    /// <paramref name="context"/> so that the project's own people are not taken for patients.
-    /// </summary>
-    public static (CheckInAnswer? Answer, IReadOnlyList<PhiFinding> Phi) Create(CheckInStatus status, WorkflowImpact impact, string? blockers, bool trainingNeeded, PhiContext? context = null)
-    {
-        var text = Text.Optional(blockers, "What is blocking you", MaxBlockersLength);
-        var phi = PhiGuard.Scan(text, context ?? PhiContext.None);
-        return phi.Count > 0 ? (null, phi) : (new CheckInAnswer(status, impact, text, trainingNeeded), phi);
-    }
+    public static CheckInAnswer Create(CheckInStatus status, WorkflowImpact impact, GuardedText? blockers, bool trainingNeeded) =>
+        new(status, impact, Text.Optional(blockers, "What is blocking you", MaxBlockersLength), trainingNeeded);
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>
-    public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact impact, string? blockers, bool trainingNeeded) =>
+    public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact impact, GuardedText? blockers, bool trainingNeeded) =>
         new(status, impact, blockers, trainingNeeded);
 }

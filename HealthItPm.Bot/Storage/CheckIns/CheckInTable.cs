@@ -5,6 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 
@@ -194,7 +195,7 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
         {
             ["Status"] = answer.Answer.Status.ToString(),
             ["Impact"] = answer.Answer.Impact.Value,
-            ["Blockers"] = answer.Answer.Blockers,
+            ["Blockers"] = answer.Answer.Blockers?.Value,
             ["TrainingNeeded"] = answer.Answer.TrainingNeeded,
             ["At"] = answer.At,
         };
@@ -219,7 +220,7 @@ public sealed class CheckInTable(StorageTables tables) : ICheckInStore
 
     private static GivenAnswer ToAnswer(TableEntity row) => new(
         new PersonId(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]),
-        CheckInAnswer.Restore(Enum.Parse<CheckInStatus>(row.GetString("Status")), new WorkflowImpact(row.GetInt32("Impact")!.Value), row.GetString("Blockers"), row.GetBoolean("TrainingNeeded") ?? false),
+        CheckInAnswer.Restore(Enum.Parse<CheckInStatus>(row.GetString("Status")), new WorkflowImpact(row.GetInt32("Impact")!.Value), GuardedText.Restore(row.GetString("Blockers")), row.GetBoolean("TrainingNeeded") ?? false),
         row.GetDateTimeOffset("At")!.Value);
 
     private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>

@@ -44,8 +44,8 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
 
         // The round's people are staff, not patients (the round is kept in memory, so this costs no read per answer).
         var people = string.IsNullOrWhiteSpace(blockers) ? null : await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
-        var (answer, phi) = CheckInAnswer.Create(status, new WorkflowImpact(impact), blockers, training, staff.With(people?.Audience.Select(r => r.Name) ?? []));
-        if (answer is null)
+        var (text, phi) = GuardedText.Check(blockers, staff.With(people?.Audience.Select(r => r.Name) ?? []));
+        if (phi.Count > 0)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
             return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, PhiGuard.Mask(blockers!, phi), training) with
@@ -54,7 +54,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             }, cancellationToken);
         }
 
-        var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, answer, cancellationToken);
+        var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, CheckInAnswer.Create(status, new WorkflowImpact(impact), text, training), cancellationToken);
         return ProjectOutcomes.Card(
             outcome,
             done => CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, done.Answer.Answer, done.Round.ClosesAt, done.Round.IsOpen(checkIns.Now))),

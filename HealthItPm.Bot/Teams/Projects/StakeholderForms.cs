@@ -55,7 +55,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         ArgumentNullException.ThrowIfNull(values);
         var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
         var chosen = values.Choices(People(members));
-        var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Text(Department));
+        var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Guarded(Department, context.Phi));
         if (!values.IsValid)
         {
             return null;
