@@ -4,7 +4,7 @@ using HealthItPm.Domain.Delivery;
 namespace HealthItPm.Domain.CheckIns;
 
 /// <summary>A blocker as reported: attributed, unless the round is anonymous.</summary>
-public sealed record ReportedBlocker(string? Who, string Text);
+public sealed record ReportedBlocker(string? Who, Privacy.GuardedText Text);
 
 /// <summary>Response rate, share blocked and average impact of a round, for trends.</summary>
 public sealed record RoundTrendPoint(string RoundId, decimal ResponseRate, decimal BlockedShare, decimal? AverageImpact);

@@ -358,6 +358,17 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             ? null
             : $"Only the project managers of {project.Name}, the risk's owner or a leader in its escalation chain can change a risk.";
 
+    /// <summary>
+    /// The project of a risk, for someone on it (to check what they type in its context); anyone else
+    /// hears what changing the risk would tell them, whether it exists or not.
+    /// </summary>
+    public async Task<Outcome<Project>> ProjectOfAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
+        (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is { } project && ProjectAccess.IsOn(access, person, project)
+            ? new Outcome<Project>.Done(project)
+            : NotOnProject(id);
+
+    private static Outcome<Project>.NotFound NotOnProject(RiskId id) => new($"There is no risk {id} on a project you are on.");
+
     /// <summary>Re-reads the risk, checks the person may act (<paramref name="refusal"/> says why not), applies the change and saves it with its ETag; one retry on a lost race.</summary>
     private async Task<Outcome<(Project Project, Risk Risk)>> ChangeAsync(
         TenantId tenant,
@@ -374,7 +385,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             // Someone not on the project (a former owner among them) hears the same whether the risk exists or not.
             if (stored is null || project is null || !ProjectAccess.IsOn(access, person, project))
             {
-                return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id} on a project you are on.");
+                return NotOnProject(id).Carry<(Project, Risk)>();
             }
 
             if (refusal(project, stored.Risk) is { } reason)

@@ -246,9 +246,9 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
         var reason = (data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty).Trim();
         return DecideAsync(turn, data!, async (caller, id) =>
         {
-            // Someone who may not see the project gets the same answer as accepting gives them (nothing is checked for them).
-            var context = await scope.PhiContextAsync(caller, id.Project, Domain.Security.ProjectAction.ViewStatus, cancellationToken);
-            var (text, phi) = context is Outcome<PhiContext>.Done { Value: var staff } ? GuardedText.Check(reason, staff) : (null, []);
+            // Someone not on the project gets the same answer as accepting gives them (nothing is checked for them).
+            var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, cancellationToken);
+            var (text, phi) = project is Outcome<Project>.Done { Value: var onProject } ? GuardedText.Check(reason, scope.PhiContextOf(onProject)) : (null, []);
             if (phi.Count > 0)
             {
                 reason = PhiGuard.Mask(reason, phi);

@@ -7,7 +7,6 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using Microsoft.Bot.Builder;
@@ -67,13 +66,14 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        // Checked in the project's context; someone who may not see the project gets the answer updating gives them.
-        var context = await scope.PhiContextAsync(caller, id.Project, Domain.Security.ProjectAction.ViewStatus, cancellationToken);
-        if (context is not Outcome<PhiContext>.Done { Value: var phi })
+        // Checked in the project's context; someone not on the project gets the answer updating gives them.
+        var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, cancellationToken);
+        if (project is not Outcome<Project>.Done { Value: var onProject })
         {
-            return ProjectOutcomes.NotDone(await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken));
+            return ProjectOutcomes.NotDone(project);
         }
 
+        var phi = scope.PhiContextOf(onProject);
         var blank = Blank(id);
         var values = new FormValues(data, blank.Fields);
         var (probability, impact, mitigation, due, status) = (values.Choice(Probability), values.Choice(Impact), values.Guarded(Mitigation, phi), values.Date(Due), values.Choice(Status));

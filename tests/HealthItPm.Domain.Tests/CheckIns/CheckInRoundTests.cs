@@ -104,7 +104,7 @@ public class CheckInRoundTests
         Assert.Equal(1, summary.Distribution[CheckInStatus.SomeConcerns]);
         Assert.Equal(1, summary.Distribution[CheckInStatus.OnTrack]);
         Assert.Equal(2.5m, summary.AverageImpact);
-        Assert.Equal([new ReportedBlocker("Nina Patel", "Scanners drop Wi-Fi on 4 West")], summary.Blockers);
+        Assert.Equal([new ReportedBlocker("Nina Patel", Guarded.From("Scanners drop Wi-Fi on 4 West"))], summary.Blockers);
         Assert.Equal(["Nina Patel"], summary.TrainingRequests);
         Assert.Equal((1, 1), (summary.Delivery.Sent, summary.Delivery.Pending));
         Assert.Equal(["Grace Kim"], summary.Delivery.Unreachable);
