@@ -36,17 +36,6 @@ public static class CheckInCard
             CardElements.Text($"{CardElements.Escape(model.ProjectName)} · takes 10 seconds · open until {CardElements.When(model.ClosesAt)}", subtle: true, spacing: "None"),
         };
 
-        if (model.PhiFound is { Count: > 0 } phi)
-        {
-            body.Add(new JObject
-            {
-                ["type"] = "TextBlock",
-                ["color"] = "Attention",
-                ["wrap"] = true,
-                ["text"] = "Please remove patient information before submitting — nothing was saved. It looks like your text has " + string.Join("; ", phi) + ".",
-            });
-        }
-
         body.Add(Choice("status", "How is it going?", model.Status?.ToString() ?? nameof(CheckInStatus.OnTrack), [("On track", nameof(CheckInStatus.OnTrack)), ("Some concerns", nameof(CheckInStatus.SomeConcerns)), ("Blocked", nameof(CheckInStatus.Blocked))]));
         body.Add(Choice("impact", "Impact on your workflow (1 none – 5 severe)", (model.Impact ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture), [.. Enumerable.Range(1, 5).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))]));
         var blockers = new JObject
@@ -64,6 +53,19 @@ public static class CheckInCard
         }
 
         body.Add(blockers);
+        if (model.PhiFound is { Count: > 0 } phi)
+        {
+            // Beside the text it is about, as every form shows a field's problem.
+            body.Add(new JObject
+            {
+                ["type"] = "TextBlock",
+                ["color"] = "Attention",
+                ["wrap"] = true,
+                ["spacing"] = "Small",
+                ["text"] = "Please remove patient information before submitting — nothing was saved. It looks like your text has " + string.Join("; ", phi) + ".",
+            });
+        }
+
         body.Add(new JObject
         {
             ["type"] = "Input.Toggle",
