@@ -7,6 +7,7 @@ using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using Newtonsoft.Json.Linq;
@@ -42,6 +43,7 @@ public static class CardFixtures
             Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5.", ["amount"] = "Amount: \u201cabout two million\u201d is not an amount in USD; write it like 2,400,000, $2.4M or 2400000.50." },
             FormError = "There is already a milestone called \u201cGo-live\u201d.",
         })),
+        new("form-with-phi-beside-the-field-masked", typeof(FormCard), () => FormWithPhi()),
         new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(ProjectListModel.From(
             [new ProjectSummary(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, ProjectPhase.Build, Today.AddDays(45)), new ProjectSummary(new ProjectCode("PACS"), Guarded.From("PACS upgrade"), ProjectKind.PacsRis, ProjectPhase.GoLive, Today.AddDays(-3))],
             "EHR",
@@ -59,7 +61,7 @@ public static class CardFixtures
         new("budget", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend))),
         new("budget-euro-hospital-german-reader", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend, MoneyFormat.For(new Currency("EUR"), "de-DE")))),
         new("check-in", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Reminder: false))),
-        new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. Alvarez MRN 00482913", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
+        new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. ••• MRN •••", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
         new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false)))),
@@ -82,6 +84,8 @@ public static class CardFixtures
         new("concern-outcome-logged-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-outcome-dismissed-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().Dismissed(Guarded.From("Covered by **EHR-R3** (night-shift training)")))),
         new("risk-accept-without-reason-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", "A reason for accepting the risk is required.", " ")),
+        new("risk-accept-reason-with-phi-masked-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", PhiGuard.Explain(PhiText, PhiGuard.Scan(PhiText)), PhiGuard.Mask(PhiText))),
+        new("concern-dismiss-reason-with-phi-masked", typeof(FormCard), () => FormCard.Beside(ConcernCard.Build(Concern()), "reason", PhiGuard.Explain(PhiText, PhiGuard.Scan(PhiText)), PhiGuard.Mask(PhiText))),
         new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => ProjectElements.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
         new("risk-register-acknowledged", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now), RiskViews.Of(Project(), LowRisk(), Now)])),
         new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy, RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
@@ -129,6 +133,16 @@ public static class CardFixtures
     private static readonly PersonId Pm = new("7c9e6679-7425-40de-944b-e07fc1f90ae7");
     private static readonly PersonId Nurse = new("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
     private static readonly PersonId Pharmacist = new("16fd2706-8baf-433b-82eb-8c7fada847da");
+
+    private const string PhiText = "Margaret Olsen (MRN 00482913) was moved before the interface came back";
+
+    /// <summary>A form submitted with suspected PHI in a free-text field, read as every form reads it.</summary>
+    private static JObject FormWithPhi()
+    {
+        var values = new FormValues(JObject.FromObject(new { name = "Interface go-live", planned = "2026-12-01", weight = "10", kind = "Ehr", note = PhiText }), Form().Fields);
+        values.Guarded((TextField)Form().Fields.Single(f => f.Id == "note"), PhiContext.None);
+        return FormCard.Build(values.Reshow(Form()));
+    }
 
     private static FormModel Form() => new(
         "EHR · Add a milestone",
