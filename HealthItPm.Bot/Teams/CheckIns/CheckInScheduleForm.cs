@@ -69,7 +69,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         var blank = Blank(code, project.TimeZone);
         var values = new FormValues(data, blank.Fields);
         var (day, at, remind, close, anonymous, disciplines, departments) = (values.Choice<DayOfWeek>(Day), values.Time(At), values.Number(RemindAfter), values.Number(CloseAfter),
-            values.Choice(Anonymous), values.Choices(Disciplines), values.Text(Departments));
+            values.Choice(Anonymous), values.Choices(Disciplines), values.Guarded(Departments, scope.PhiContextOf(project)));
         if (remind >= close)
         {
             values.AddError(CloseAfter.Id, "The round must close after the reminder.");
@@ -82,7 +82,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 
         var audience = new Audience(
             disciplines.Select(Enum.Parse<StakeholderRole>).ToHashSet(),
-            (departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            (departments?.Value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
         var schedule = new CheckInSchedule(day!.Value, at!.Value, project.TimeZone, TimeSpan.FromHours((double)remind!.Value), TimeSpan.FromHours((double)close!.Value), anonymous == "true", audience);
         var outcome = await checkIns.ScheduleAsync(caller.Tenant, caller.Person, code, schedule, cancellationToken);
         return ProjectOutcomes.Card(outcome, s => NoticeCard.Build(new NoticeCardModel(
