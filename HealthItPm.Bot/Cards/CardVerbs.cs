@@ -33,4 +33,7 @@ public static class CardVerbs
     public const string ReportConcern = "concern.report";
     public const string LogConcernAsRisk = "concern.log";
     public const string DismissConcern = "concern.dismiss";
+
+    /// <summary>The audit card's "Older entries": the next page of the same query.</summary>
+    public const string AuditPage = "audit.page";
 }

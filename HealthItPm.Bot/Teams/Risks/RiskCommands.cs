@@ -247,7 +247,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
         return DecideAsync(turn, data!, async (caller, id) =>
         {
             // Someone not on the project gets the same answer as accepting gives them (nothing is checked for them).
-            var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, cancellationToken);
+            var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, Domain.Security.ProjectAction.RespondToEscalation, cancellationToken);
             var (text, phi) = project is Outcome<Project>.Done { Value: var onProject } ? GuardedText.Check(reason, scope.PhiContextOf(onProject)) : (null, []);
             if (phi.Count > 0)
             {

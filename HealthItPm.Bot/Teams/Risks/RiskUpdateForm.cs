@@ -44,7 +44,8 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
             return NoticeCard.Build(new NoticeCardModel("Which risk?", "Type **risk update** and the risk's id, for example **risk update EHR-R7**."));
         }
 
-        var outcome = await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken);
+        // Only someone who may change the risk gets the form.
+        var outcome = await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken, Domain.Security.ProjectAction.ChangeRisk);
         return ProjectOutcomes.Card(outcome, found => FormCard.Build(Blank(id) with
         {
             Values = new Dictionary<string, string>
@@ -67,7 +68,7 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
         }
 
         // Checked in the project's context; someone not on the project gets the answer updating gives them.
-        var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, cancellationToken);
+        var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, Domain.Security.ProjectAction.ChangeRisk, cancellationToken);
         if (project is not Outcome<Project>.Done { Value: var onProject })
         {
             return ProjectOutcomes.NotDone(project);

@@ -18,6 +18,11 @@ public class CardCheckTests(OfficialCardRenderer renderer)
     // Some Teams connectors accept 28 KB; keep every card under it.
     private const int MaxCardBytes = 28 * 1024;
 
+    // Teams' people search (Input.ChoiceSet "choices.data" of type Data.Query) is a Teams feature that
+    // its documentation uses in cards of any version; the library knows it from schema 1.6 on. A client
+    // without it shows the choices listed in the card. This one report is expected, and nothing else.
+    private static readonly CardProblem TeamsTypeahead = new("UnsupportedProperty", "Property \"choices.data\" is supported in version 1.6, but you are using version 1.5.");
+
     public static TheoryData<string> FixtureNames => [.. CardFixtures.All.Select(f => f.Name)];
 
     [Theory]
@@ -31,7 +36,8 @@ public class CardCheckTests(OfficialCardRenderer renderer)
 
         var check = await renderer.CheckAsync(json, Path.Combine(folder, name + ".png"));
 
-        Assert.True(check.Problems.Count == 0, "The official parser reported:\n" + string.Join("\n", check.Problems.Select(p => $"{p.Event}: {p.Message}")));
+        var problems = check.Problems.Where(p => p != TeamsTypeahead).ToList();
+        Assert.True(problems.Count == 0, "The official parser reported:\n" + string.Join("\n", problems.Select(p => $"{p.Event}: {p.Message}")));
         Assert.True(check.Rendered, "The card rendered nothing.");
         Assert.Equal("1.5", (string?)card["version"]);
         Assert.True(Encoding.UTF8.GetByteCount(card.ToString(Formatting.None)) < MaxCardBytes, "The card is larger than 28 KB.");

@@ -15,7 +15,9 @@ public class GuardedFieldsTests
 {
     private static readonly Dictionary<string, string> AllowList = new(StringComparer.Ordinal)
     {
-        ["AccessDecision.Reason"] = "a refusal the domain words (who may do this), never stored",
+        ["AuditEntry.Subject"] = "an id: a risk, a concern number, a check-in round",
+        ["AuditPage.Next"] = "a storage continuation token",
+        ["AuditQuery.After"] = "a storage continuation token",
         ["CheckInRound.Id"] = "the round's opening minute as an id",
         ["CheckInSchedule.TimeZone"] = "an IANA time zone id, validated",
         ["Concern.ReporterName"] = "the reporter's display name from Teams",
@@ -38,7 +40,6 @@ public class GuardedFieldsTests
         ["OpenRound.Version"] = "a storage ETag",
         ["Outcome.Invalid.Message"] = "a use case's answer to the person, never stored",
         ["Outcome.NotFound.Message"] = "a use case's answer to the person, never stored",
-        ["Outcome.Refused.Reason"] = "a use case's answer to the person, never stored",
         ["PersonId.Value"] = "an Azure AD object id",
         ["PhiFinding.Description"] = "the guard's own words for a kind of identifier",
         ["Project.TimeZone"] = "an IANA time zone id, validated",
@@ -50,6 +51,7 @@ public class GuardedFieldsTests
         ["RagFinding.Reason"] = "composed by the rules from figures, ids and a guarded risk title; never stored",
         ["Ratio.UndefinedBecause"] = "the domain's own words for why a figure is n/a",
         ["ReportedBlocker.Who"] = "the respondent's display name from Teams",
+        ["Refusal.ProjectName"] = "a copy of the project's guarded name, for the refusal's words; never stored",
         ["Respondent.Department"] = "a copy of the member's guarded department, taken when the round opens",
         ["Respondent.Name"] = "the respondent's display name from Teams",
         ["RiskEvent.After"] = "composed by the risk from codes, ratings, ids and its guarded texts",
