@@ -6,6 +6,7 @@ public static class HealthItPmHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPersonalDataRedaction();
         builder.Services
             .AddHealthItPmOptions(builder.Configuration)
             .AddHealthItPmStorage()

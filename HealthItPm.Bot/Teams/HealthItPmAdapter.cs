@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -40,7 +41,8 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
     private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
     {
         var activity = turnContext.Activity;
-        LogTurnFailed(_logger, exception, activity.Id, activity.Type);
+        // The exception's messages may quote what the person typed: they are classified and erased; its types and stack traces are kept.
+        LogTurnFailed(_logger, activity.Id, activity.Type, ExceptionShape(exception), string.Join(" | ", Chain(exception).Select(e => e.Message)));
 
         var message = StorageFailure.IsUnavailable(exception) ? StorageUnavailableMessage : UnexpectedErrorMessage;
         if (activity.Type == ActivityTypes.Invoke)
@@ -77,8 +79,20 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for activity {ActivityId} of type {ActivityType}")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityId, string? activityType);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for activity {ActivityId} of type {ActivityType}: {Exception} (messages: {ExceptionMessages})")]
+    private static partial void LogTurnFailed(ILogger logger, string? activityId, string? activityType, string exception, [FreeText] string exceptionMessages);
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>Each exception in the chain by type and stack trace, without its message.</summary>
+    private static string ExceptionShape(Exception exception) =>
+        string.Join("\n ---> ", Chain(exception).Select(e => $"{e.GetType().FullName}\n{e.StackTrace}"));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the user that activity {ActivityId} failed")]
     private static partial void LogApologyFailed(ILogger logger, Exception exception, string? activityId);

@@ -28,15 +28,15 @@ public readonly record struct WorkflowImpact
 
 /// <summary>
 /// One stakeholder's answer to a check-in: only what they chose. "On track" needs nothing more (the
-/// impact stays unset unless given); "some concerns" and "blocked" need the workflow impact. Free text
-/// never holds suspected PHI: <see cref="Create"/> refuses it, and says where it is, before anything
-/// can be stored.
+/// impact stays unset unless given); "some concerns" and "blocked" need the workflow impact. Its free
+/// text is <see cref="GuardedText"/>: checked for PHI (in the round's context, so its people are not
+/// taken for patients) before the answer can exist.
 /// </summary>
 public sealed record CheckInAnswer
 {
     public const int MaxBlockersLength = 500;
 
-    private CheckInAnswer(CheckInStatus status, WorkflowImpact? impact, string? blockers, bool trainingNeeded)
+    private CheckInAnswer(CheckInStatus status, WorkflowImpact? impact, GuardedText? blockers, bool trainingNeeded)
     {
         Status = status;
         Impact = impact;
@@ -49,27 +49,21 @@ public sealed record CheckInAnswer
     /// <summary>The impact the person gave; null when they were on track and gave none.</summary>
     public WorkflowImpact? Impact { get; }
 
-    public string? Blockers { get; }
+    public GuardedText? Blockers { get; }
 
     public bool TrainingNeeded { get; }
 
-    /// <summary>
-    /// An answer, or the suspected PHI in its blockers text (nothing is kept in that case), checked in
-    /// <paramref name="context"/> so that the project's own people are not taken for patients.
-    /// </summary>
-    public static (CheckInAnswer? Answer, IReadOnlyList<PhiFinding> Phi) Create(CheckInStatus status, WorkflowImpact? impact, string? blockers, bool trainingNeeded, PhiContext? context = null)
+    public static CheckInAnswer Create(CheckInStatus status, WorkflowImpact? impact, GuardedText? blockers, bool trainingNeeded)
     {
         if (impact is null && status != CheckInStatus.OnTrack)
         {
             throw new DomainException("With concerns or a block, say how much it affects your workflow (1–5).");
         }
 
-        var text = Text.Optional(blockers, "What is blocking you", MaxBlockersLength);
-        var phi = PhiGuard.Scan(text, context ?? PhiContext.None);
-        return phi.Count > 0 ? (null, phi) : (new CheckInAnswer(status, impact, text, trainingNeeded), phi);
+        return new(status, impact, Text.Optional(blockers, "What is blocking you", MaxBlockersLength), trainingNeeded);
     }
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>
-    public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact? impact, string? blockers, bool trainingNeeded) =>
+    public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact? impact, GuardedText? blockers, bool trainingNeeded) =>
         new(status, impact, blockers, trainingNeeded);
 }

@@ -4,7 +4,7 @@ using HealthItPm.Domain.Rounds;
 namespace HealthItPm.Domain.CheckIns;
 
 /// <summary>A blocker as reported: attributed, unless the round is anonymous.</summary>
-public sealed record ReportedBlocker(string? Who, string Text);
+public sealed record ReportedBlocker(string? Who, Privacy.GuardedText Text);
 
 /// <summary>Response rate, share blocked and average impact of a round, for trends.</summary>
 /// <summary>Labelled by the day the round opened, never by its id.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Common;
 
@@ -25,6 +26,30 @@ public static class Text
     {
         var trimmed = Clean(value).Trim();
         return trimmed.Length == 0 ? null : Limited(trimmed, what, maxLength);
+    }
+
+    /// <summary>Guarded text that must be there, within <paramref name="maxLength"/>.</summary>
+    public static GuardedText Required(GuardedText? value, string what, int maxLength)
+    {
+        if (value is null || value.Length == 0)
+        {
+            throw new DomainException($"{what} is required.");
+        }
+
+        Limited(value.Value, what, maxLength);
+        return value;
+    }
+
+    /// <summary>Guarded text that may be missing, within <paramref name="maxLength"/> when there.</summary>
+    public static GuardedText? Optional(GuardedText? value, string what, int maxLength)
+    {
+        if (value is null || value.Length == 0)
+        {
+            return null;
+        }
+
+        Limited(value.Value, what, maxLength);
+        return value;
     }
 
     /// <summary>The text without invisible characters that could disguise it; line breaks and tabs stay.</summary>

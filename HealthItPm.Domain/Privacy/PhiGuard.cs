@@ -145,6 +145,17 @@ public static class PhiGuard
     /// <summary>The text with its suspected PHI masked (scanned with the given context, or none).</summary>
     public static string Mask(string text, PhiContext? context = null) => Mask(text, Scan(text, context ?? PhiContext.None));
 
+    /// <summary>
+    /// What to tell the person whose text was refused, each finding pointed out with <see cref="Masked"/>:
+    /// the same words beside every field the guard checks.
+    /// </summary>
+    public static string Explain(string text, IReadOnlyList<PhiFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return "Please remove patient information first \u2014 nothing was saved. It looks like your text has "
+            + string.Join("; ", findings.Select(f => $"{f.Description} (\u201c{Masked(text, f)}\u201d)")) + ".";
+    }
+
     /// <summary>The suspected part with all but its edges masked, to point it out without repeating it.</summary>
     public static string Masked(string text, PhiFinding finding)
     {

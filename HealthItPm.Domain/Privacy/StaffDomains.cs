@@ -10,4 +10,11 @@ public sealed record StaffDomains(IReadOnlyList<string> Domains)
 
     /// <summary>The context to check a project's free text in: its people are staff, so are these domains.</summary>
     public PhiContext With(IEnumerable<string> staffNames) => new(staffNames, Domains);
+
+    /// <summary>The context a project's free text is checked in: everyone on the project is staff.</summary>
+    public PhiContext For(Projects.Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return With(project.Members.Select(m => m.DisplayName));
+    }
 }

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -19,7 +20,7 @@ public sealed record Kpi
     public const int MaxNameLength = 60;
     public const int MaxUnitLength = 20;
 
-    public Kpi(string name, string unit, decimal baseline, decimal target, KpiDirection direction, IReadOnlyList<KpiMeasurement>? measurements = null)
+    public Kpi(GuardedText name, GuardedText unit, decimal baseline, decimal target, KpiDirection direction, IReadOnlyList<KpiMeasurement>? measurements = null)
     {
         Name = Text.Required(name, "A KPI name", MaxNameLength);
         Unit = Text.Required(unit, "A KPI unit", MaxUnitLength);
@@ -37,9 +38,9 @@ public sealed record Kpi
         Measurements = [.. (measurements ?? []).OrderBy(m => m.Date)];
     }
 
-    public string Name { get; }
+    public GuardedText Name { get; }
 
-    public string Unit { get; }
+    public GuardedText Unit { get; }
 
     public decimal Baseline { get; }
 

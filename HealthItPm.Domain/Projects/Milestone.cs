@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -12,7 +13,7 @@ public sealed record Milestone
     public const int MaxNameLength = 80;
     public const int MaxPercentOpen = 99;
 
-    public Milestone(string name, DateOnly plannedDate, decimal weight, DateOnly? doneDate = null, int? percentComplete = null)
+    public Milestone(GuardedText name, DateOnly plannedDate, decimal weight, DateOnly? doneDate = null, int? percentComplete = null)
     {
         Name = Text.Required(name, "A milestone name", MaxNameLength);
         if (weight <= 0)
@@ -31,7 +32,7 @@ public sealed record Milestone
         PercentComplete = doneDate.HasValue ? null : percentComplete;
     }
 
-    public string Name { get; }
+    public GuardedText Name { get; }
 
     public DateOnly PlannedDate { get; }
 

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -46,7 +47,7 @@ public sealed class Project
 
     public ProjectCode Code { get; }
 
-    public string Name { get; private set; }
+    public GuardedText Name { get; private set; }
 
     public ProjectKind Kind { get; }
 
@@ -110,7 +111,7 @@ public sealed class Project
         (_chain, AcknowledgementSla, SlaInBusinessHours) = ([.. chain], acknowledgementSla, inBusinessHours);
     }
 
-    public static Project Create(ProjectCode code, string name, ProjectKind kind, ProjectSchedule schedule, string timeZone, ProjectMember creator, DateOnly today)
+    public static Project Create(ProjectCode code, GuardedText name, ProjectKind kind, ProjectSchedule schedule, string timeZone, ProjectMember creator, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(creator);
@@ -264,9 +265,9 @@ public sealed class Project
     public RagStatus Health(DateOnly today, IReadOnlyList<OpenRisk>? openRisks = null, Readiness.ReadinessSnapshot? readiness = null) =>
         RagRules.Evaluate(new ProjectHealthInput(EarnedValue(today), _milestones, today, openRisks, readiness, Schedule.GoLive));
 
-    private Milestone? FindMilestone(string name) => _milestones.Find(m => string.Equals(m.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+    private Milestone? FindMilestone(string name) => _milestones.Find(m => string.Equals(m.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    private Kpi? FindKpi(string name) => _kpis.Find(k => string.Equals(k.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+    private Kpi? FindKpi(string name) => _kpis.Find(k => string.Equals(k.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static string Describe(ProjectRole role) => role switch
     {
@@ -320,7 +321,7 @@ public sealed record ProjectSchedule
 /// <summary>Everything a project is, for storing and restoring it.</summary>
 public sealed record ProjectState(
     ProjectCode Code,
-    string Name,
+    GuardedText Name,
     ProjectKind Kind,
     ProjectPhase Phase,
     ProjectSchedule Schedule,

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -8,7 +9,7 @@ public sealed record ProjectMember
     public const int MaxNameLength = 100;
     public const int MaxDepartmentLength = 60;
 
-    public ProjectMember(PersonId person, string displayName, ProjectRole role, StakeholderRole discipline, string? department)
+    public ProjectMember(PersonId person, string displayName, ProjectRole role, StakeholderRole discipline, GuardedText? department)
     {
         Person = person;
         DisplayName = Text.Required(displayName, "A person's name", MaxNameLength);
@@ -25,5 +26,5 @@ public sealed record ProjectMember
 
     public StakeholderRole Discipline { get; }
 
-    public string? Department { get; }
+    public GuardedText? Department { get; }
 }

@@ -1,12 +1,13 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Projects;
 
 /// <summary>What a new project is made from, as the PM entered it.</summary>
-public sealed record NewProject(string Code, string Name, ProjectKind Kind, DateOnly Start, DateOnly GoLive, DateOnly End, string TimeZone);
+public sealed record NewProject(string Code, GuardedText Name, ProjectKind Kind, DateOnly Start, DateOnly GoLive, DateOnly End, string TimeZone);
 
 /// <summary>
 /// The project use cases: every one authorizes the caller against the project as stored, applies

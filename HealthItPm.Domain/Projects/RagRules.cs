@@ -4,7 +4,7 @@ using HealthItPm.Domain.Readiness;
 namespace HealthItPm.Domain.Projects;
 
 /// <summary>An open risk as the RAG rules see it.</summary>
-public sealed record OpenRisk(string Id, string Title, int Score, bool Critical, bool High);
+public sealed record OpenRisk(string Id, Privacy.GuardedText Title, int Score, bool Critical, bool High);
 
 /// <summary>What the RAG rules look at: facts about a project on a day, with its readiness (latest closed wave) and go-live date when known.</summary>
 public sealed record ProjectHealthInput(EarnedValue EarnedValue, IReadOnlyList<Milestone> Milestones, DateOnly Today, IReadOnlyList<OpenRisk>? OpenRisks = null, ReadinessSnapshot? Readiness = null, DateOnly? GoLive = null);

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -7,7 +8,7 @@ public sealed record SpendEntry
 {
     public const int MaxNoteLength = 200;
 
-    public SpendEntry(decimal amount, DateOnly date, string? note)
+    public SpendEntry(decimal amount, DateOnly date, GuardedText? note)
     {
         if (amount <= 0)
         {
@@ -23,5 +24,5 @@ public sealed record SpendEntry
 
     public DateOnly Date { get; }
 
-    public string? Note { get; }
+    public GuardedText? Note { get; }
 }

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Risks;
 
@@ -18,7 +19,7 @@ public sealed class Risk
     private readonly List<RiskEvent> _history;
     private readonly List<PendingNotice> _outbox = [];
 
-    private Risk(RiskId id, string title, string? description, RiskCategory category, RiskRating rating, PersonId? owner, string? mitigation, DateOnly? due, List<RiskEvent> history)
+    private Risk(RiskId id, GuardedText title, GuardedText? description, RiskCategory category, RiskRating rating, PersonId? owner, GuardedText? mitigation, DateOnly? due, List<RiskEvent> history)
     {
         Id = id;
         Title = Text.Required(title, "A risk title", MaxTitleLength);
@@ -33,9 +34,9 @@ public sealed class Risk
 
     public RiskId Id { get; }
 
-    public string Title { get; }
+    public GuardedText Title { get; }
 
-    public string? Description { get; }
+    public GuardedText? Description { get; }
 
     public RiskCategory Category { get; }
 
@@ -43,7 +44,7 @@ public sealed class Risk
 
     public PersonId? Owner { get; private set; }
 
-    public string? Mitigation { get; private set; }
+    public GuardedText? Mitigation { get; private set; }
 
     public DateOnly? MitigationDue { get; private set; }
 
@@ -58,7 +59,7 @@ public sealed class Risk
 
     public DateTimeOffset? OwnerRemindedAt { get; private set; }
 
-    public string? AcceptedBecause { get; private set; }
+    public GuardedText? AcceptedBecause { get; private set; }
 
     public IReadOnlyList<RiskEvent> History => _history;
 
@@ -100,7 +101,7 @@ public sealed class Risk
         return risk;
     }
 
-    public static Risk Log(RiskId id, string title, string? description, RiskCategory category, RiskRating rating, PersonId? owner, string? mitigation, DateOnly? due, PersonId by, DateTimeOffset now) =>
+    public static Risk Log(RiskId id, GuardedText title, GuardedText? description, RiskCategory category, RiskRating rating, PersonId? owner, GuardedText? mitigation, DateOnly? due, PersonId by, DateTimeOffset now) =>
         new(id, title, description, category, rating, owner, mitigation, due, [new RiskEvent(now, by, "logged", null, $"{category}, {rating}")]);
 
     public void Rate(RiskRating rating, PersonId by, DateTimeOffset now)
@@ -117,7 +118,7 @@ public sealed class Risk
         Owner = owner;
     }
 
-    public void PlanMitigation(string mitigation, DateOnly due, PersonId by, DateTimeOffset now)
+    public void PlanMitigation(GuardedText mitigation, DateOnly due, PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
         var text = Text.Required(mitigation, "A mitigation", MaxTextLength);
@@ -163,7 +164,7 @@ public sealed class Risk
         Acknowledged = (by, now);
     }
 
-    public void Accept(string reason, PersonId by, DateTimeOffset now)
+    public void Accept(GuardedText? reason, PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
         if (Status == RiskStatus.Accepted)
@@ -270,19 +271,19 @@ public sealed class Risk
 /// <summary>Everything a risk is, for storing and restoring it.</summary>
 public sealed record RiskState(
     RiskId Id,
-    string Title,
-    string? Description,
+    GuardedText Title,
+    GuardedText? Description,
     RiskCategory Category,
     RiskRating Rating,
     PersonId? Owner,
-    string? Mitigation,
+    GuardedText? Mitigation,
     DateOnly? MitigationDue,
     RiskStatus Status,
     int EscalationLevel,
     DateTimeOffset? EscalatedAt,
     (PersonId By, DateTimeOffset At)? Acknowledged,
     DateTimeOffset? OwnerRemindedAt,
-    string? AcceptedBecause,
+    GuardedText? AcceptedBecause,
     bool ChainExhaustionReported,
     IReadOnlyList<RiskEvent> History,
     IReadOnlyList<PendingNotice>? Outbox = null,

@@ -15,7 +15,7 @@ public sealed record RiskPermissions(bool Acknowledge, bool Accept, bool AssignO
 }
 
 /// <summary>A risk as the PM entered it.</summary>
-public sealed record NewRisk(string Title, string? Description, RiskCategory Category, int Probability, int Impact, string? Mitigation, DateOnly? MitigationDue);
+public sealed record NewRisk(GuardedText Title, GuardedText? Description, RiskCategory Category, int Probability, int Impact, GuardedText? Mitigation, DateOnly? MitigationDue);
 
 /// <summary>
 /// The risk use cases. Logging needs a PM; acknowledging and accepting need a leader in the
@@ -24,10 +24,10 @@ public sealed record NewRisk(string Title, string? Description, RiskCategory Cat
 /// notices leave the risk's outbox for the delivery pipeline through <see cref="HandedOverAsync"/>, and
 /// the pipeline reports back through <see cref="RecordDeliveryAsync"/>.
 /// </summary>
-public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, StaffDomains staff, IAuditLog audit, TimeProvider clock)
+public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>Anyone on the project raises a concern; returns it with the PMs who must triage it, or the suspected PHI (nothing stored).</summary>
-    public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportConcernAsync(TenantId tenant, PersonId person, string name, ProjectCode code, string text, CancellationToken cancellationToken)
+    /// <summary>Anyone on the project raises a concern (its text guarded against PHI); returns it with the PMs who must triage it.</summary>
+    public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportConcernAsync(TenantId tenant, PersonId person, string name, ProjectCode code, GuardedText text, CancellationToken cancellationToken)
     {
         var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ReportConcern, cancellationToken);
         if (allowed is not Outcome<Project>.Done { Value: var project })
@@ -38,15 +38,9 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         try
         {
             // Checked before a number is taken, so a refused concern leaves no gap in the numbering.
-            var context = staff.With(project.Members.Select(m => m.DisplayName));
-            if (Concern.Raise(code, 1, text, person, name, clock.GetUtcNow(), context) is { Concern: null, Phi: var phi })
-            {
-                return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid(
-                    "Please remove patient information first — nothing was saved. It looks like your text has " + string.Join("; ", phi.Select(f => $"{f.Description} (\u201c{Privacy.PhiGuard.Masked(text.Trim(), f)}\u201d)")) + ".");
-            }
-
+            Concern.Raise(code, 1, text, person, name, clock.GetUtcNow());
             var number = await store.NextConcernNumberAsync(tenant, code, cancellationToken);
-            var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow(), context).Concern!;
+            var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow());
 
             await store.AddConcernAsync(tenant, concern, cancellationToken);
             await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.ConcernReported, code, ConcernSubject(number)), cancellationToken);
@@ -76,7 +70,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     }
 
     /// <summary>A PM dismisses a concern with a reason (once: a concern already triaged says how).</summary>
-    public async Task<Outcome<Concern>> DismissConcernAsync(TenantId tenant, PersonId person, ProjectCode code, int number, string reason, CancellationToken cancellationToken)
+    public async Task<Outcome<Concern>> DismissConcernAsync(TenantId tenant, PersonId person, ProjectCode code, int number, GuardedText? reason, CancellationToken cancellationToken)
     {
         var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.TriageConcern, cancellationToken);
         if (allowed is not Outcome<Project>.Done)
@@ -189,7 +183,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     /// The PM, the owner or a chain leader re-rates the risk, plans its mitigation, or closes it. A risk
     /// re-rated to critical (or safety/privacy impact 4+) is escalated by the caller at once, as when logged.
     /// </summary>
-    public Task<Outcome<(Project Project, Risk Risk)>> UpdateAsync(TenantId tenant, PersonId person, RiskId id, RiskRating rating, string? mitigation, DateOnly? due, bool close, CancellationToken cancellationToken) =>
+    public Task<Outcome<(Project Project, Risk Risk)>> UpdateAsync(TenantId tenant, PersonId person, RiskId id, RiskRating rating, GuardedText? mitigation, DateOnly? due, bool close, CancellationToken cancellationToken) =>
         ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskUpdated, (_, risk) =>
         {
             var now = clock.GetUtcNow();
@@ -268,7 +262,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             }
         }, cancellationToken);
 
-    public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, string reason, CancellationToken cancellationToken) =>
+    public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, GuardedText? reason, CancellationToken cancellationToken) =>
         ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskAccepted, (_, risk) => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>The risks the escalation policy still acts on, or whose notices are not yet delivered.</summary>
@@ -371,6 +365,15 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             access.Can(person, ProjectAction.ChangeRisk, project, risk).Allowed,
             respond);
     }
+
+    /// <summary>
+    /// The project of a risk, for someone who may see its risks (to check what they type in its
+    /// context); anyone else hears what <paramref name="action"/> on the risk would tell them.
+    /// </summary>
+    public async Task<Outcome<Project>> ProjectOfAsync(TenantId tenant, PersonId person, RiskId id, ProjectAction action, CancellationToken cancellationToken) =>
+        (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is { } project && access.Can(person, ProjectAction.ViewRisks, project).Allowed
+            ? new Outcome<Project>.Done(project)
+            : new Outcome<Project>.Refused(Refusal.NoSuchRisk(action, id));
 
     /// <summary>Authorizes the person for <paramref name="action"/> on the risk, applies the change and saves it with its ETag; one retry on a lost race.</summary>
     private async Task<Outcome<(Project Project, Risk Risk)>> ChangeAsync(

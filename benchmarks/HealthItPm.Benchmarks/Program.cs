@@ -64,14 +64,14 @@ var people = Enumerable.Range(0, respondents).Select(i => new Guid(i, 0x4e11, 0x
 var projects = bot.Services.GetRequiredService<ProjectService>();
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 var code = new ProjectCode("BENCH");
-Expect(await projects.CreateAsync(tenant, new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), new NewProject("BENCH", "Telemedicine rollout", ProjectKind.Telemedicine, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
+Expect(await projects.CreateAsync(tenant, new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), new NewProject("BENCH", Guarded.From("Telemedicine rollout"), ProjectKind.Telemedicine, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
 foreach (var batch in people.Chunk(50))
 {
     Expect(await projects.ChangeAsync(tenant, pm, code, HealthItPm.Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
     {
         foreach (var person in batch)
         {
-            p.AddMember(new ProjectMember(new PersonId(person), "Nurse " + person[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, "4 West"));
+            p.AddMember(new ProjectMember(new PersonId(person), "Nurse " + person[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
         }
     }, default));
 }

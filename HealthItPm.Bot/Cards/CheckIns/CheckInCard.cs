@@ -51,11 +51,6 @@ public static class CheckInCard
             body.Add(Warning("Please check: " + string.Join("; ", problems) + "."));
         }
 
-        if (model.PhiFound is { Count: > 0 } phi)
-        {
-            body.Add(Warning("Please remove patient information before submitting — nothing was saved. It looks like your text has " + string.Join("; ", phi) + "."));
-        }
-
         var target = new JObject { [CheckInInputs.Project] = model.ProjectCode, [CheckInInputs.Round] = model.RoundId };
         var onTrack = CardElements.Execute("✔ On track — nothing in the way", CardVerbs.SubmitCheckIn, new JObject(target.Properties()) { [CheckInInputs.Status] = nameof(CheckInStatus.OnTrack) }, primary: true);
         // One tap: the button sends only "on track", whatever the inputs below hold.
@@ -80,6 +75,19 @@ public static class CheckInCard
         }
 
         body.Add(blockers);
+        if (model.PhiFound is { Count: > 0 } phi)
+        {
+            // Beside the text it is about, as every form shows a field's problem.
+            body.Add(new JObject
+            {
+                ["type"] = "TextBlock",
+                ["color"] = "Attention",
+                ["wrap"] = true,
+                ["spacing"] = "Small",
+                ["text"] = "Please remove patient information before submitting — nothing was saved. It looks like your text has " + string.Join("; ", phi) + ".",
+            });
+        }
+
         body.Add(new JObject
         {
             ["type"] = "Input.Toggle",

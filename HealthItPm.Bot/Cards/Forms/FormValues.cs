@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Forms;
@@ -50,6 +51,36 @@ public sealed class FormValues
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Free text that will be stored or shown to others, checked for PHI in <paramref name="context"/>
+    /// (<see cref="GuardedText.Check"/>). Suspected PHI gets its message beside the field, and the text
+    /// kept for showing the form again has the suspected parts masked, so no PHI travels back to the chat.
+    /// </summary>
+    public GuardedText? Guarded(TextField field, PhiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Text(field) is not { } value)
+        {
+            return null;
+        }
+
+        var (text, phi) = GuardedText.Check(value, context);
+        if (phi.Count > 0)
+        {
+            Refuse(field, value, phi);
+        }
+
+        return text;
+    }
+
+    /// <summary>Marks <paramref name="field"/> as holding suspected PHI: the finding beside it, its text masked.</summary>
+    public void Refuse(FormField field, string value, IReadOnlyList<PhiFinding> phi)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        AddError(field.Id, PhiGuard.Explain(value, phi));
+        _raw[field.Id] = PhiGuard.Mask(value, phi);
     }
 
     public decimal? Number(NumberField field)
@@ -215,14 +246,6 @@ public sealed class FormValues
     {
         ArgumentNullException.ThrowIfNull(blank);
         return blank with { Values = _raw, Errors = _errors, FormError = formError };
-    }
-
-    /// <summary>The form again with <paramref name="field"/>'s value replaced (suspected PHI masked, so it does not travel back to the chat).</summary>
-    public FormModel Reshow(FormModel blank, string? formError, FormField field, string value)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        _raw[field.Id] = value;
-        return Reshow(blank, formError);
     }
 
     private string? Present(FormField field)

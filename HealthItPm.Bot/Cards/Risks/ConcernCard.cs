@@ -18,11 +18,11 @@ public static class ConcernCard
                 ["type"] = "TextBlock",
                 ["color"] = "Good",
                 ["wrap"] = true,
-                ["text"] = concern.State == ConcernState.LoggedAsRisk ? $"✔ Logged as risk {concern.Outcome}" : "✔ Dismissed",
+                ["text"] = concern.State == ConcernState.LoggedAsRisk ? $"✔ Logged as risk {concern.Risk}" : "✔ Dismissed",
             });
             if (concern.State == ConcernState.Dismissed)
             {
-                body.Add(CardElements.UserText(concern.Outcome!));
+                body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
             }
 
             return AdaptiveCard.Create(body);
@@ -43,12 +43,12 @@ public static class ConcernCard
         var body = Raised(concern, "you wrote");
         if (concern.State == ConcernState.LoggedAsRisk)
         {
-            body.Add(new JObject { ["type"] = "TextBlock", ["color"] = "Good", ["wrap"] = true, ["text"] = $"✔ The project managers logged it as risk {concern.Outcome}. Its card shows what is being done about it." });
-            return AdaptiveCard.Create(body, [CardElements.Execute($"Open {concern.Outcome}", CardVerbs.RunCommand, new JObject { ["command"] = $"risk {concern.Outcome}" }, primary: true)]);
+            body.Add(new JObject { ["type"] = "TextBlock", ["color"] = "Good", ["wrap"] = true, ["text"] = $"✔ The project managers logged it as risk {concern.Risk}. Its card shows what is being done about it." });
+            return AdaptiveCard.Create(body, [CardElements.Execute($"Open {concern.Risk}", CardVerbs.RunCommand, new JObject { ["command"] = $"risk {concern.Risk}" }, primary: true)]);
         }
 
         body.Add(CardElements.Text("The project managers dismissed it, saying:", subtle: true));
-        body.Add(CardElements.UserText(concern.Outcome ?? string.Empty));
+        body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
         return AdaptiveCard.Create(body);
     }
 

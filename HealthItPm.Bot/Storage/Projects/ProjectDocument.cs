@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Storage.Projects;
@@ -43,7 +44,7 @@ internal sealed record ProjectDocument(
     public static ProjectDocument From(ProjectState state) => new(
         CurrentSchemaVersion,
         state.Code.Value,
-        state.Name,
+        state.Name.Value,
         state.Kind,
         state.Phase,
         state.Schedule.Start,
@@ -51,10 +52,10 @@ internal sealed record ProjectDocument(
         state.Schedule.End,
         state.TimeZone,
         state.BudgetAtCompletion,
-        [.. state.Members.Select(m => new MemberDocument(m.Person.Value, m.DisplayName, m.Role, m.Discipline, m.Department))],
-        [.. state.Milestones.Select(m => new MilestoneDocument(m.Name, m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
-        [.. state.Spend.Select(s => new SpendDocument(s.Amount, s.Date, s.Note))],
-        [.. state.Kpis.Select(k => new KpiDocument(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
+        [.. state.Members.Select(m => new MemberDocument(m.Person.Value, m.DisplayName, m.Role, m.Discipline, m.Department?.Value))],
+        [.. state.Milestones.Select(m => new MilestoneDocument(m.Name.Value, m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
+        [.. state.Spend.Select(s => new SpendDocument(s.Amount, s.Date, s.Note?.Value))],
+        [.. state.Kpis.Select(k => new KpiDocument(k.Name.Value, k.Unit.Value, k.Baseline, k.Target, k.Direction, k.Measurements))],
         [.. (state.EscalationChain ?? []).Select(p => p.Value)],
         state.AcknowledgementSla is { } sla ? (int)sla.TotalMinutes : null,
         state.SlaInBusinessHours,
@@ -62,16 +63,16 @@ internal sealed record ProjectDocument(
 
     public ProjectState ToState() => new(
         new ProjectCode(Code),
-        Name,
+        GuardedText.Restore(Name),
         Kind,
         Phase,
         new ProjectSchedule(Start, GoLive, End),
         TimeZone,
         BudgetAtCompletion,
-        [.. Members.Select(m => new ProjectMember(new PersonId(m.Person), m.DisplayName, m.Role, m.Discipline, m.Department))],
-        [.. Milestones.Select(m => new Milestone(m.Name, m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
-        [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, s.Note))],
-        [.. Kpis.Select(k => new Kpi(k.Name, k.Unit, k.Baseline, k.Target, k.Direction, k.Measurements))],
+        [.. Members.Select(m => new ProjectMember(new PersonId(m.Person), m.DisplayName, m.Role, m.Discipline, GuardedText.Restore(m.Department)))],
+        [.. Milestones.Select(m => new Milestone(GuardedText.Restore(m.Name), m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
+        [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, GuardedText.Restore(s.Note)))],
+        [.. Kpis.Select(k => new Kpi(GuardedText.Restore(k.Name), GuardedText.Restore(k.Unit), k.Baseline, k.Target, k.Direction, k.Measurements))],
         [.. (EscalationChain ?? []).Select(p => new PersonId(p))],
         AcknowledgementSlaMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
         SlaInBusinessHours,

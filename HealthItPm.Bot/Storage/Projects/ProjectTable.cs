@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 
@@ -129,7 +130,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
             StorageTables.PrefixFilter(tenant.Value, prefix),
             row => new ProjectSummary(
                 new ProjectCode(row.GetString("Code")),
-                row.GetString("Name"),
+                GuardedText.Restore(row.GetString("Name")),
                 Enum.Parse<ProjectKind>(row.GetString("Kind")),
                 Enum.Parse<ProjectPhase>(row.GetString("Phase")),
                 DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime),
@@ -159,7 +160,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     private static TableEntity SummaryRow(TenantId tenant, string rowKey, Project project) => new(tenant.Value, rowKey)
     {
         ["Code"] = project.Code.Value,
-        ["Name"] = project.Name,
+        ["Name"] = project.Name.Value,
         ["Kind"] = project.Kind.ToString(),
         ["Phase"] = project.Phase.ToString(),
         ["GoLive"] = new DateTimeOffset(project.Schedule.GoLive.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),

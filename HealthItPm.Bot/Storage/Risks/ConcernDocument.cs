@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
@@ -7,7 +8,17 @@ namespace HealthItPm.Bot.Storage.Risks;
 /// <summary>The stored shape of a concern. Version 1.</summary>
 internal sealed record ConcernDocument(int SchemaVersion, string Project, int Number, string Text, string ReportedBy, string ReporterName, DateTimeOffset At, ConcernState State, string? Outcome)
 {
-    public static ConcernDocument From(Concern c) => new(1, c.Project.Value, c.Number, c.Text, c.ReportedBy.Value, c.ReporterName, c.At, c.State, c.Outcome);
+    // Outcome is the risk a concern became, or the reason it was dismissed, as its state says.
+    public static ConcernDocument From(Concern c) => new(1, c.Project.Value, c.Number, c.Text.Value, c.ReportedBy.Value, c.ReporterName, c.At, c.State, c.Risk?.ToString() ?? c.DismissedBecause?.Value);
 
-    public Concern ToConcern() => new(new ProjectCode(Project), Number, Text, new PersonId(ReportedBy), ReporterName, At, State, Outcome);
+    public Concern ToConcern() => new(
+        new ProjectCode(Project),
+        Number,
+        GuardedText.Restore(Text),
+        new PersonId(ReportedBy),
+        ReporterName,
+        At,
+        State,
+        State == ConcernState.LoggedAsRisk && RiskId.TryParse(Outcome, out var risk) ? risk : null,
+        State == ConcernState.Dismissed ? GuardedText.Restore(Outcome) : null);
 }

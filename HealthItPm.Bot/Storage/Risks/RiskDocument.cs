@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
@@ -34,15 +35,15 @@ internal sealed record RiskDocument(
     internal sealed record NoticeDocument(int Sequence, RiskNoticeKind Kind, string To, string Reason);
 
     public static RiskDocument From(RiskState s) => new(
-        2, s.Id.Project.Value, s.Id.Number, s.Title, s.Description, s.Category, s.Rating.Probability, s.Rating.Impact, s.Owner?.Value, s.Mitigation, s.MitigationDue,
-        s.Status, s.EscalationLevel, s.EscalatedAt, s.Acknowledged?.By.Value, s.Acknowledged?.At, s.OwnerRemindedAt, s.AcceptedBecause, s.ChainExhaustionReported,
+        2, s.Id.Project.Value, s.Id.Number, s.Title.Value, s.Description?.Value, s.Category, s.Rating.Probability, s.Rating.Impact, s.Owner?.Value, s.Mitigation?.Value, s.MitigationDue,
+        s.Status, s.EscalationLevel, s.EscalatedAt, s.Acknowledged?.By.Value, s.Acknowledged?.At, s.OwnerRemindedAt, s.AcceptedBecause?.Value, s.ChainExhaustionReported,
         [.. s.History.Select(e => new EventDocument(e.At, e.By?.Value, e.What, e.Before, e.After))],
         [.. (s.Outbox ?? []).Select(n => new NoticeDocument(n.Sequence, n.Notice.Kind, n.Notice.To.Value, n.Notice.Reason))],
         s.NoticesEnqueued);
 
     public RiskState ToState() => new(
-        new RiskId(new ProjectCode(Project), Number), Title, Description, Category, new RiskRating(Probability, Impact), Owner is null ? null : new PersonId(Owner), Mitigation, MitigationDue,
-        Status, EscalationLevel, EscalatedAt, AcknowledgedBy is null ? null : (new PersonId(AcknowledgedBy), AcknowledgedAt!.Value), OwnerRemindedAt, AcceptedBecause, ChainExhaustionReported,
+        new RiskId(new ProjectCode(Project), Number), GuardedText.Restore(Title), GuardedText.Restore(Description), Category, new RiskRating(Probability, Impact), Owner is null ? null : new PersonId(Owner), GuardedText.Restore(Mitigation), MitigationDue,
+        Status, EscalationLevel, EscalatedAt, AcknowledgedBy is null ? null : (new PersonId(AcknowledgedBy), AcknowledgedAt!.Value), OwnerRemindedAt, GuardedText.Restore(AcceptedBecause), ChainExhaustionReported,
         [.. History.Select(e => new RiskEvent(e.At, e.By is null ? null : new PersonId(e.By), e.What, e.Before, e.After))],
         [.. (Outbox ?? []).Select(n => new PendingNotice(n.Sequence, new RiskNotice(n.Kind, new PersonId(n.To), new RiskId(new ProjectCode(Project), Number), n.Reason)))],
         NoticesEnqueued);

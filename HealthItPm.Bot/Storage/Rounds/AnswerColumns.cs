@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
 
 namespace HealthItPm.Bot.Storage.Rounds;
@@ -29,14 +30,14 @@ internal static class AnswerColumns
         {
             row["Status"] = answer.Status.ToString();
             row["Impact"] = answer.Impact?.Value;
-            row["Blockers"] = answer.Blockers;
+            row["Blockers"] = answer.Blockers?.Value;
             row["TrainingNeeded"] = answer.TrainingNeeded;
         }
 
         public override CheckInAnswer Read(TableEntity row) => CheckInAnswer.Restore(
             Enum.Parse<CheckInStatus>(row.GetString("Status")),
             row.GetInt32("Impact") is { } impact ? new WorkflowImpact(impact) : null,
-            row.GetString("Blockers"),
+            GuardedText.Restore(row.GetString("Blockers")),
             row.GetBoolean("TrainingNeeded") ?? false);
     }
 

@@ -38,9 +38,9 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         }
 
         // The round's people are staff, not patients (the round is kept in memory, so this costs no read per answer).
-        var people = blockers is null ? null : await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
-        var (answer, phi) = CheckInAnswer.Create(status!.Value, impact is { } i ? new WorkflowImpact(i) : null, blockers, training, staff.With(people?.Audience.Select(r => r.Name) ?? []));
-        if (answer is null)
+        var people = string.IsNullOrWhiteSpace(blockers) ? null : await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
+        var (text, phi) = GuardedText.Check(blockers, staff.With(people?.Audience.Select(r => r.Name) ?? []));
+        if (phi.Count > 0)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
             return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, PhiGuard.Mask(blockers!, phi), training) with
@@ -49,7 +49,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             }, cancellationToken);
         }
 
-        var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, answer, cancellationToken);
+        var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, CheckInAnswer.Create(status!.Value, impact is { } i ? new WorkflowImpact(i) : null, text, training), cancellationToken);
         return ProjectOutcomes.Card(
             outcome,
             done => CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, done.Answer.Answer, done.Round.ClosesAt, done.Round.IsOpen(checkIns.Now))),

@@ -56,7 +56,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         var blank = Blank(code, project.TimeZone);
         var values = new FormValues(data, blank.Fields);
         var (day, at, remind, close, anonymous) = (values.Choice<DayOfWeek>(Day), values.Time(At), values.Number(RemindAfter), values.Number(CloseAfter), values.Choice(Anonymous));
-        var audience = AudienceFields.Read(values);
+        var audience = AudienceFields.Read(values, scope.PhiContextOf(project));
         if (remind >= close)
         {
             values.AddError(CloseAfter.Id, "The round must close after the reminder.");

@@ -81,7 +81,7 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects, Money
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (amount, date, note) = (values.Money(Amount, money.Currency, money.For(context.Turn).DecimalSeparator), values.Date(On, notAfter: context.Today), values.Text(Note));
+        var (amount, date, note) = (values.Money(Amount, money.Currency, money.For(context.Turn).DecimalSeparator), values.Date(On, notAfter: context.Today), values.Guarded(Note, context.Phi));
 
         Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.RecordSpend(new SpendEntry(amount!.Value, date!.Value, note), today) : null;
         return Task.FromResult(change);

@@ -40,8 +40,9 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
 
     protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (name, unit, baseline, target, direction) = (values.Text(Name), values.Text(Unit), values.Number(Baseline), values.Number(Target), values.Choice<KpiDirection>(Direction));
+        var (name, unit, baseline, target, direction) = (values.Guarded(Name, context.Phi), values.Guarded(Unit, context.Phi), values.Number(Baseline), values.Number(Target), values.Choice<KpiDirection>(Direction));
         if (values.IsValid && (direction == KpiDirection.LowerIsBetter ? target >= baseline : target <= baseline))
         {
             values.AddError(Target.Id, direction == KpiDirection.LowerIsBetter ? "When lower is better, the target must be below the baseline." : "When higher is better, the target must be above the baseline.");

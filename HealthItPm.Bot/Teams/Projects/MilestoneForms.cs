@@ -34,8 +34,9 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
 
     protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (name, planned, weight) = (values.Text(Name), values.Date(Planned), values.Number(Weight));
+        var (name, planned, weight) = (values.Guarded(Name, context.Phi), values.Date(Planned), values.Number(Weight));
         Action<Project, DateOnly>? change = values.IsValid
             ? (project, _) => project.AddMilestone(new Milestone(name!, planned!.Value, weight!.Value))
             : null;

@@ -62,7 +62,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         var zoneField = TimeZoneField(data?["timezone"]?.Type == JTokenType.String ? (string?)data["timezone"] : null);
         var blank = Blank(zoneField);
         var values = new FormValues(data ?? [], blank.Fields);
-        var (code, name, kind, start, goLive, end, zone) = (values.Text(Code), values.Text(Name), values.Choice<ProjectKind>(Kind),
+        var (code, name, kind, start, goLive, end, zone) = (values.Text(Code), values.Guarded(Name, scope.PhiContextOf(caller)), values.Choice<ProjectKind>(Kind),
             values.Date(Start), values.Date(GoLive), values.Date(End), values.Choice(zoneField));
         if (code is not null && !ProjectCode.TryParse(code, out _))
         {

@@ -3,6 +3,7 @@ using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
@@ -10,8 +11,8 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Projects;
 
-/// <summary>What a form works with: the turn, who is asking, and the project as stored now.</summary>
-public sealed record FormContext(ITurnContext Turn, Caller Caller, Project Project, DateOnly Today, CancellationToken CancellationToken);
+/// <summary>What a form works with: the turn, who is asking, the project as stored now, and the context its free text is checked for PHI in.</summary>
+public sealed record FormContext(ITurnContext Turn, Caller Caller, Project Project, DateOnly Today, PhiContext Phi, CancellationToken CancellationToken);
 
 /// <summary>
 /// A form that changes a project: its command shows it, its verb submits it. The project code
@@ -44,7 +45,7 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
             return ProjectOutcomes.NotDone(outcome);
         }
 
-        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), cancellationToken);
+        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), scope.PhiContextOf(done.Value), cancellationToken);
         return FormCard.Build(await BlankAsync(context));
     }
 
@@ -67,7 +68,7 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
             return ProjectOutcomes.NotDone(current);
         }
 
-        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), cancellationToken);
+        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), scope.PhiContextOf(done.Value), cancellationToken);
         var blank = await BlankAsync(context);
         var values = new FormValues(data, blank.Fields);
         var change = await ReadAsync(context, values);

@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
@@ -15,13 +16,31 @@ public sealed record ScopeResult(Caller? Caller, ProjectCode? Project, JObject? 
 /// Which project a command in this conversation is about: the one chosen with <c>use</c> (kept in
 /// conversation state), or the only project the person is on.
 /// </summary>
-public sealed class ProjectScope(ConversationState conversationState, ProjectService projects)
+public sealed class ProjectScope(ConversationState conversationState, ProjectService projects, StaffDomains staff)
 {
     private readonly IStatePropertyAccessor<string> _current = conversationState.CreateProperty<string>("currentProject");
 
     public static JObject UnknownCaller { get; } = NoticeCard.Build(new NoticeCardModel(
         "I couldn't tell who you are",
         "Teams did not send your Azure AD identity with this message. Try again from the Teams app signed in with your hospital account."));
+
+    /// <summary>The context free text about <paramref name="project"/> is checked in: its people and the hospital's domains are staff.</summary>
+    public PhiContext PhiContextOf(Project project) => staff.For(project);
+
+    /// <summary>The context for text typed outside a project (a new project's name): the person typing is staff.</summary>
+    public PhiContext PhiContextOf(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return staff.With([caller.Name]);
+    }
+
+    /// <summary>The context for free text about a project the caller may do <paramref name="action"/> on; otherwise the same refusal as the action itself.</summary>
+    public async Task<Outcome<PhiContext>> PhiContextAsync(Caller caller, ProjectCode code, ProjectAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var project = await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, action);
+        return project is Outcome<Project>.Done { Value: var found } ? new Outcome<PhiContext>.Done(PhiContextOf(found)) : project.Carry<PhiContext>();
+    }
 
     public async Task<ScopeResult> ResolveAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

@@ -64,7 +64,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         ArgumentNullException.ThrowIfNull(values);
         var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
         var chosen = values.People(People(members));
-        var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Text(Department));
+        var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Guarded(Department, context.Phi));
         var known = members.Concat(await directory.ListAsync(context.Caller.Tenant, context.CancellationToken)).DistinctBy(m => m.Person).ToDictionary(m => m.Person);
         if (chosen.Any(p => !known.ContainsKey(p)))
         {

@@ -8,6 +8,7 @@ using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
@@ -56,9 +57,14 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
             return ProjectOutcomes.NotDone(open);
         }
 
+        if (await scope.PhiContextAsync(caller, code, ProjectAction.ManageSurveys, cancellationToken) is not Outcome<PhiContext>.Done { Value: var context })
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
         var blank = Blank(code, confirm: false);
         var values = new FormValues(data, blank.Fields);
-        var (name, days, anonymous) = (values.Text(Name), values.Number(CloseAfter), values.Choice(Anonymous));
+        var (name, days, anonymous, audience) = (values.Guarded(Name, context), values.Number(CloseAfter), values.Choice(Anonymous), AudienceFields.Read(values, context));
         if (!values.IsValid)
         {
             return FormCard.Build(values.Reshow(blank));
@@ -72,7 +78,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
                 $"The wave \u201c{CardElements.Escape(openWave.Name ?? openWave.Id)}\u201d is still open until {CardElements.When(openWave.ClosesAt)}. Press **Start wave** again to start another one anyway."));
         }
 
-        var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!, TimeSpan.FromDays((double)days!.Value), anonymous == "true", AudienceFields.Read(values), cancellationToken);
+        var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!.Value, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, cancellationToken);
         if (outcome is not Outcome<Round>.Done { Value: var wave })
         {
             return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, invalid.Message)) : ProjectOutcomes.NotDone(outcome);

@@ -11,6 +11,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -44,9 +45,16 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Del
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
+        // Checked in the project's context, so its people are not taken for patients; anyone not on it gets the refusal reporting gives.
+        var context = await scope.PhiContextAsync(caller, code, ProjectAction.ViewStatus, cancellationToken);
+        if (context is not Outcome<PhiContext>.Done { Value: var phi })
+        {
+            return ProjectOutcomes.NotDone(context);
+        }
+
         var blank = Blank(code);
         var values = new FormValues(data, blank.Fields);
-        var text = values.Text(Worry);
+        var text = values.Guarded(Worry, phi);
         if (!values.IsValid)
         {
             return FormCard.Build(values.Reshow(blank));
@@ -55,7 +63,7 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Del
         var outcome = await risks.ReportConcernAsync(caller.Tenant, caller.Person, caller.Name, code, text!, cancellationToken);
         if (outcome is Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, invalid.Message, Worry, PhiGuard.Mask(text!)));
+            return FormCard.Build(values.Reshow(blank, invalid.Message));
         }
 
         if (outcome is not Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>.Done { Value: var (concern, managers) })
@@ -80,7 +88,7 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Del
 
 /// <summary>The PM's triage on a concern card: log it as a risk (the risk form, pre-filled) or dismiss it with a reason.</summary>
 /// <remarks>Only a PM of the project sees the concern: the caller is authorized before it is read.</remarks>
-public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm, ConcernOutcomeNotifier reporter)
+public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm, ConcernOutcomeNotifier reporter, ProjectScope scope)
 {
     public async Task<JObject> LogAsRiskAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
@@ -102,8 +110,14 @@ public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var reason = data["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty;
-        var outcome = await risks.DismissConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, reason, cancellationToken);
+        var reason = (data["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty).Trim();
+        // The reason is checked in the project's context; anyone who may not triage gets the refusal dismissing gives.
+        var context = await scope.PhiContextAsync(target.Caller, target.Project, ProjectAction.LogRisks, cancellationToken);
+        var (text, phi) = context is Outcome<PhiContext>.Done { Value: var staff } ? GuardedText.Check(reason, staff) : (null, []);
+        var outcome = phi.Count > 0
+            ? new Outcome<Concern>.Invalid(PhiGuard.Explain(reason, phi))
+            : await risks.DismissConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, text, cancellationToken);
+        var typed = phi.Count > 0 ? PhiGuard.Mask(reason, phi) : reason;
         switch (outcome)
         {
             case Outcome<Concern>.Done { Value: var dismissed }:
@@ -112,7 +126,7 @@ public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm
             case Outcome<Concern>.Invalid invalid:
                 // The card again with the message beside the reason, as a form comes back (or, already triaged, as it stands).
                 var current = await risks.ConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
-                return current is Outcome<Concern>.Done { Value: var concern } ? FormCard.Beside(ConcernCard.Build(concern), "reason", invalid.Message, reason) : ProjectOutcomes.NotDone(current);
+                return current is Outcome<Concern>.Done { Value: var concern } ? FormCard.Beside(ConcernCard.Build(concern), "reason", invalid.Message, typed) : ProjectOutcomes.NotDone(current);
             default:
                 return ProjectOutcomes.NotDone(outcome);
         }

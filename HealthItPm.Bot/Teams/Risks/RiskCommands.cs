@@ -7,6 +7,7 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using Microsoft.Bot.Builder;
@@ -63,8 +64,8 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         var values = new Dictionary<string, string> { [Category.Id] = nameof(RiskCategory.PatientSafety), [Probability.Id] = "3", [Impact.Id] = "3" };
         if (concern is not null)
         {
-            values[Title.Id] = concern.Text.Length <= Risk.MaxTitleLength ? concern.Text : concern.Text[..Risk.MaxTitleLength];
-            values[Description.Id] = concern.RaisedBy;
+            values[Title.Id] = concern.Text.Length <= Risk.MaxTitleLength ? concern.Text.Value : concern.Text.Value[..Risk.MaxTitleLength];
+            values[Description.Id] = concern.RaisedBy.Value;
         }
 
         return FormCard.Build(Blank(code, concern?.Number) with { Values = values });
@@ -80,10 +81,17 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 
         // Hidden form values come back as text.
         int? concern = int.TryParse(data["concern"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+        // The project's people are staff, not patients: the texts are checked in its context (an outsider gets the refusal logging would give).
+        var context = await scope.PhiContextAsync(caller, code, Domain.Security.ProjectAction.LogRisks, cancellationToken);
+        if (context is not Outcome<PhiContext>.Done { Value: var phi })
+        {
+            return ProjectOutcomes.NotDone(context);
+        }
+
         var blank = Blank(code, concern);
         var values = new FormValues(data, blank.Fields);
-        var (title, description, category, probability, impact, mitigation, due) = (values.Text(Title), values.Text(Description), values.Choice<RiskCategory>(Category),
-            values.Choice(Probability), values.Choice(Impact), values.Text(Mitigation), values.Date(Due));
+        var (title, description, category, probability, impact, mitigation, due) = (values.Guarded(Title, phi), values.Guarded(Description, phi), values.Choice<RiskCategory>(Category),
+            values.Choice(Probability), values.Choice(Impact), values.Guarded(Mitigation, phi), values.Date(Due));
         if (!values.IsValid)
         {
             return FormCard.Build(values.Reshow(blank));
@@ -208,7 +216,7 @@ public sealed class RiskCommand(RiskCardReplies replies) : ICommand
 /// the person is the one Teams says acted; the risk id in the data is re-read and the role re-checked.
 /// Acting on a risk someone already handled shows the card as it stands, saying who handled it and when.
 /// </summary>
-public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier, RiskCardFactory cards, RiskCardReplies replies)
+public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier, RiskCardFactory cards, RiskCardReplies replies, ProjectScope scope)
 {
     public Task<JObject> ViewAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         WithRiskAsync(turn, data, (caller, id) => replies.CurrentAsync(caller, id, card => card, cancellationToken));
@@ -232,10 +240,23 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
             return "Acknowledged. The project managers are told.";
         }, acknowledging: true, cancellationToken: cancellationToken);
 
+    /// <summary>Accept risk with a reason, guarded against PHI in the project's context: suspected PHI comes back beside the reason, masked.</summary>
     public Task<JObject> AcceptAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
-        var reason = data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty;
-        return DecideAsync(turn, data!, (caller, id) => risks.AcceptAsync(caller.Tenant, caller.Person, id, reason, cancellationToken), null, field: "reason", typed: reason, cancellationToken: cancellationToken);
+        var reason = (data?["reason"]?.Type == JTokenType.String ? (string?)data["reason"] ?? string.Empty : string.Empty).Trim();
+        return DecideAsync(turn, data!, async (caller, id) =>
+        {
+            // Someone not on the project gets the same answer as accepting gives them (nothing is checked for them).
+            var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, Domain.Security.ProjectAction.RespondToEscalation, cancellationToken);
+            var (text, phi) = project is Outcome<Project>.Done { Value: var onProject } ? GuardedText.Check(reason, scope.PhiContextOf(onProject)) : (null, []);
+            if (phi.Count > 0)
+            {
+                reason = PhiGuard.Mask(reason, phi);
+                return new Outcome<(Project, Risk)>.Invalid(PhiGuard.Explain(data!["reason"]!.ToString().Trim(), phi));
+            }
+
+            return await risks.AcceptAsync(caller.Tenant, caller.Person, id, text, cancellationToken);
+        }, null, field: "reason", typed: () => reason, cancellationToken: cancellationToken);
     }
 
     private static Task<JObject> WithRiskAsync(ITurnContext turn, JObject data, Func<Caller, RiskId, Task<JObject>> act) =>
@@ -250,7 +271,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
         Func<Caller, Risk, Task<string>>? afterwards,
         bool acknowledging = false,
         string? field = null,
-        string? typed = null,
+        Func<string>? typed = null,
         CancellationToken cancellationToken = default) =>
         WithRiskAsync(turn, data, async (caller, id) =>
         {
@@ -263,7 +284,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
                     return await replies.CurrentAsync(
                         caller,
                         id,
-                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : FormCard.Beside(card, field, invalid.Message, typed),
+                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : FormCard.Beside(card, field, invalid.Message, typed?.Invoke()),
                         cancellationToken);
                 case var other:
                     return ProjectOutcomes.NotDone(other);

@@ -18,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>risk update EHR-R7</c>: re-rate a risk, plan its mitigation, or close it (the PM, the owner or a
 /// chain leader). Re-rated to critical, it goes to the sponsor at once.
 /// </summary>
-public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, RiskCardReplies replies) : ICommand, ICardActionHandler
+public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, RiskCardReplies replies, ProjectScope scope) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk update", "Re-rate a risk, plan its mitigation, or close it.", "risk update EHR-R7");
 
@@ -52,7 +52,7 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
             {
                 [Probability.Id] = found.Risk.Rating.Probability.ToString(CultureInfo.InvariantCulture),
                 [Impact.Id] = found.Risk.Rating.Impact.ToString(CultureInfo.InvariantCulture),
-                [Mitigation.Id] = found.Risk.Mitigation ?? string.Empty,
+                [Mitigation.Id] = found.Risk.Mitigation?.Value ?? string.Empty,
                 [Due.Id] = found.Risk.MitigationDue is { } due ? FormValues.DateValue(due) : string.Empty,
                 [Status.Id] = "open",
             },
@@ -67,9 +67,17 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
+        // Checked in the project's context; someone not on the project gets the answer updating gives them.
+        var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, Domain.Security.ProjectAction.ChangeRisk, cancellationToken);
+        if (project is not Outcome<Project>.Done { Value: var onProject })
+        {
+            return ProjectOutcomes.NotDone(project);
+        }
+
+        var phi = scope.PhiContextOf(onProject);
         var blank = Blank(id);
         var values = new FormValues(data, blank.Fields);
-        var (probability, impact, mitigation, due, status) = (values.Choice(Probability), values.Choice(Impact), values.Text(Mitigation), values.Date(Due), values.Choice(Status));
+        var (probability, impact, mitigation, due, status) = (values.Choice(Probability), values.Choice(Impact), values.Guarded(Mitigation, phi), values.Date(Due), values.Choice(Status));
         if (!values.IsValid)
         {
             return FormCard.Build(values.Reshow(blank));

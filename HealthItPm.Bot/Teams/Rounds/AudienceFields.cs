@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
@@ -12,12 +13,15 @@ public static class AudienceFields
 
     public static readonly TextField Departments = new("departments", "Only these departments (optional, comma-separated)", false, 300, "e.g. ICU, Pharmacy");
 
-    /// <summary>The audience the form's values name (call after checking the form is valid).</summary>
-    public static Audience Read(FormValues values)
+    /// <summary>
+    /// The audience the form's values name; the departments are typed text, checked for PHI in the
+    /// project's <paramref name="context"/> (a finding goes beside the field: read before checking the form is valid).
+    /// </summary>
+    public static Audience Read(FormValues values, PhiContext context)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return new Audience(
-            values.Choices(Disciplines).Select(Enum.Parse<StakeholderRole>).ToHashSet(),
-            (values.Text(Departments) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var disciplines = values.Choices(Disciplines).Select(Enum.Parse<StakeholderRole>).ToHashSet();
+        var departments = values.Guarded(Departments, context)?.Value ?? string.Empty;
+        return new Audience(disciplines, departments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -236,14 +236,14 @@ public static class FanOutBenchmark
         foreach (var (slice, index) in people.Chunk(share).Select((s, i) => (s, i)))
         {
             var code = new ProjectCode(string.Create(CultureInfo.InvariantCulture, $"GOLIVE{index + 1}"));
-            Expect(await projects.CreateAsync(tenant, new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), new NewProject(code.Value, "Epic go-live, wave " + (index + 1).ToString(CultureInfo.InvariantCulture), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
+            Expect(await projects.CreateAsync(tenant, new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), new NewProject(code.Value, Guarded.From("Epic go-live, wave " + (index + 1).ToString(CultureInfo.InvariantCulture)), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
             foreach (var batch in slice.Chunk(500))
             {
                 Expect(await projects.ChangeAsync(tenant, pm, code, HealthItPm.Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
                 {
                     foreach (var person in batch)
                     {
-                        p.AddMember(new ProjectMember(person, "Nurse " + person.Value[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, "4 West"));
+                        p.AddMember(new ProjectMember(person, "Nurse " + person.Value[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
                     }
                 }, default));
             }

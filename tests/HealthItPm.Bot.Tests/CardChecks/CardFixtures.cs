@@ -10,10 +10,12 @@ using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 
@@ -50,8 +52,9 @@ public static class CardFixtures
             Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5.", ["amount"] = "Amount: \u201cabout two million\u201d is not an amount in USD; write it like 2,400,000, $2.4M or 2400000.50." },
             FormError = "There is already a milestone called \u201cGo-live\u201d.",
         })),
+        new("form-with-phi-beside-the-field-masked", typeof(FormCard), () => FormWithPhi()),
         new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(ProjectListModel.From(
-            [new ProjectSummary(new ProjectCode("EHR"), "Epic EHR go-live", ProjectKind.Ehr, ProjectPhase.Build, Today.AddDays(45)), new ProjectSummary(new ProjectCode("PACS"), "PACS upgrade", ProjectKind.PacsRis, ProjectPhase.GoLive, Today.AddDays(-3))],
+            [new ProjectSummary(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, ProjectPhase.Build, Today.AddDays(45)), new ProjectSummary(new ProjectCode("PACS"), Guarded.From("PACS upgrade"), ProjectKind.PacsRis, ProjectPhase.GoLive, Today.AddDays(-3))],
             "EHR",
             _ => Today,
             "Which project? Tap **Use** on one."))),
@@ -68,10 +71,10 @@ public static class CardFixtures
         new("budget", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend))),
         new("budget-euro-hospital-german-reader", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend, MoneyFormat.For(new Currency("EUR"), "de-DE")))),
         new("check-in", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Reminder: false))),
-        new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. Alvarez MRN 00482913", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
+        new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. ••• MRN •••", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
         new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
         new("check-in-with-problems-kept-apart-from-phi", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, CheckInStatus.Blocked, null, "Scanners drop", false, Problems: ["with concerns or a block, pick the impact on your workflow (1 to 5)"]))),
-        new("check-in-answered-on-track-in-one-tap", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false).Answer!, Closes, Open: true))),
+        new("check-in-answered-on-track-in-one-tap", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false), Closes, Open: true))),
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false)))),
         new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary()))),
@@ -88,14 +91,16 @@ public static class CardFixtures
         new("stakeholders-go-live-scale", typeof(StakeholdersCard), () => StakeholdersCard.Build(StakeholdersModel.From(LargeProject()))),
         new("concern-reported", typeof(ConcernCard), () => ConcernCard.Build(Concern())),
         new("concern-logged", typeof(ConcernCard), () => ConcernCard.Build(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
-        new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed("Covered by EHR-R3 (night-shift training)"))),
+        new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed(Guarded.From("Covered by EHR-R3 (night-shift training)")))),
         new("concern-dismiss-without-reason", typeof(FormCard), () => FormCard.Beside(ConcernCard.Build(Concern()), "reason", "A reason for dismissing the concern is required.", "")),
         new("concern-outcome-logged-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
-        new("concern-outcome-dismissed-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().Dismissed("Covered by **EHR-R3** (night-shift training)"))),
+        new("concern-outcome-dismissed-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().Dismissed(Guarded.From("Covered by **EHR-R3** (night-shift training)")))),
         new("risk-accept-without-reason-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", "A reason for accepting the risk is required.", " ")),
+        new("risk-accept-reason-with-phi-masked-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", PhiGuard.Explain(PhiText, PhiGuard.Scan(PhiText)), PhiGuard.Mask(PhiText))),
+        new("concern-dismiss-reason-with-phi-masked", typeof(FormCard), () => FormCard.Beside(ConcernCard.Build(Concern()), "reason", PhiGuard.Explain(PhiText, PhiGuard.Scan(PhiText)), PhiGuard.Mask(PhiText))),
         new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => ProjectElements.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
         new("risk-register-acknowledged", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now), RiskViews.Of(Project(), LowRisk(), Now)])),
-        new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), "Night shift has not had downtime training", Concern().RaisedBy, RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
+        new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy, RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
         .. AdkarCardFixtures.All,
     ];
 
@@ -115,7 +120,7 @@ public static class CardFixtures
 
     private static Risk EscalatedRisk(bool acknowledged)
     {
-        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), "Barcode scanners fail at the bedside on 4 West", "Medication administration falls back to manual checks.", RiskCategory.PatientSafety, new RiskRating(4, 5), Nurse, "Loaner scanners; vendor firmware fix", Today.AddDays(3), Pm, Now.AddHours(-3));
+        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), Guarded.From("Barcode scanners fail at the bedside on 4 West"), Guarded.From("Medication administration falls back to manual checks."), RiskCategory.PatientSafety, new RiskRating(4, 5), Nurse, Guarded.From("Loaner scanners; vendor firmware fix"), Today.AddDays(3), Pm, Now.AddHours(-3));
         risk.Escalate(1, "critical risk", Now.AddHours(-3));
         if (acknowledged)
         {
@@ -125,14 +130,14 @@ public static class CardFixtures
         return risk;
     }
 
-    private static Concern Concern() => Domain.Risks.Concern.Raise(new ProjectCode("EHR"), 3, "Night shift has not had *any* downtime training yet", Nurse, "Nina Patel (RN)", Now).Concern!;
+    private static Concern Concern() => Domain.Risks.Concern.Raise(new ProjectCode("EHR"), 3, Guarded.From("Night shift has not had *any* downtime training yet"), Nurse, "Nina Patel (RN)", Now);
 
-    private static Risk LowRisk() => Risk.Log(new RiskId(new ProjectCode("EHR"), 8), "Training room projector is old", null, RiskCategory.Adoption, new RiskRating(1, 2), null, null, null, Pm, Now.AddDays(-2));
+    private static Risk LowRisk() => Risk.Log(new RiskId(new ProjectCode("EHR"), 8), Guarded.From("Training room projector is old"), null, RiskCategory.Adoption, new RiskRating(1, 2), null, null, null, Pm, Now.AddDays(-2));
 
     private static Risk AcceptedRisk()
     {
         var risk = EscalatedRisk(acknowledged: true);
-        risk.Accept("Manual double-check covers it until the firmware fix on Friday", Cio, Now);
+        risk.Accept(Guarded.From("Manual double-check covers it until the firmware fix on Friday"), Cio, Now);
         return risk;
     }
 
@@ -141,6 +146,16 @@ public static class CardFixtures
     private static readonly PersonId Pm = new("7c9e6679-7425-40de-944b-e07fc1f90ae7");
     private static readonly PersonId Nurse = new("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
     private static readonly PersonId Pharmacist = new("16fd2706-8baf-433b-82eb-8c7fada847da");
+
+    private const string PhiText = "Margaret Olsen (MRN 00482913) was moved before the interface came back";
+
+    /// <summary>A form submitted with suspected PHI in a free-text field, read as every form reads it.</summary>
+    private static JObject FormWithPhi()
+    {
+        var values = new FormValues(JObject.FromObject(new { name = "Interface go-live", planned = "2026-12-01", weight = "10", kind = "Ehr", note = PhiText }), Form().Fields);
+        values.Guarded((TextField)Form().Fields.Single(f => f.Id == "note"), PhiContext.None);
+        return FormCard.Build(values.Reshow(Form()));
+    }
 
     private static FormModel Form() => new(
         "EHR · Add a milestone",
@@ -161,8 +176,8 @@ public static class CardFixtures
         CardVerbs.AddMilestone,
         new Dictionary<string, string> { ["project"] = "EHR" });
 
-    private static Project NewProject() => Domain.Projects.Project.Create(new ProjectCode("EHR"), "Epic EHR go-live", ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(90), Today.AddDays(180)), "America/Chicago",
-        new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), Today);
+    private static Project NewProject() => Domain.Projects.Project.Create(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(90), Today.AddDays(180)), "America/Chicago",
+        new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), Today);
 
     private static Project EscalationSet()
     {
@@ -173,23 +188,23 @@ public static class CardFixtures
 
     private static Project Project()
     {
-        var project = Domain.Projects.Project.Create(new ProjectCode("EHR"), "Epic EHR go-live *(Phase 2)*", ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-160), Today.AddDays(45), Today.AddDays(120)), "America/Chicago",
-            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), Today.AddDays(-160));
-        project.AddMember(new ProjectMember(Nurse, "Nina Patel (RN)", ProjectRole.Stakeholder, StakeholderRole.Nurse, "ICU"));
-        project.AddMember(new ProjectMember(Pharmacist, "Grace Kim, PharmD", ProjectRole.Stakeholder, StakeholderRole.Pharmacist, "Pharmacy"));
-        project.AddMember(new ProjectMember(new PersonId("886313e1-3b8a-4372-9b90-0c9aee199e5d"), "Dr. Marcus Lee (CIO)", ProjectRole.Leader, StakeholderRole.Leader, "Executive"));
-        project.AddMilestone(new Milestone("Kickoff", Today.AddDays(-150), 5, Today.AddDays(-150)));
-        project.AddMilestone(new Milestone("Build complete", Today.AddDays(-40), 25, Today.AddDays(-30)));
-        project.AddMilestone(new Milestone("Integrated testing", Today.AddDays(-10), 20));
-        project.AddMilestone(new Milestone("Training complete", Today.AddDays(30), 15));
-        project.AddMilestone(new Milestone("Go-live", Today.AddDays(45), 35));
+        var project = Domain.Projects.Project.Create(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live *(Phase 2)*"), ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-160), Today.AddDays(45), Today.AddDays(120)), "America/Chicago",
+            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), Today.AddDays(-160));
+        project.AddMember(new ProjectMember(Nurse, "Nina Patel (RN)", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("ICU")));
+        project.AddMember(new ProjectMember(Pharmacist, "Grace Kim, PharmD", ProjectRole.Stakeholder, StakeholderRole.Pharmacist, Guarded.From("Pharmacy")));
+        project.AddMember(new ProjectMember(new PersonId("886313e1-3b8a-4372-9b90-0c9aee199e5d"), "Dr. Marcus Lee (CIO)", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive")));
+        project.AddMilestone(new Milestone(Guarded.From("Kickoff"), Today.AddDays(-150), 5, Today.AddDays(-150)));
+        project.AddMilestone(new Milestone(Guarded.From("Build complete"), Today.AddDays(-40), 25, Today.AddDays(-30)));
+        project.AddMilestone(new Milestone(Guarded.From("Integrated testing"), Today.AddDays(-10), 20));
+        project.AddMilestone(new Milestone(Guarded.From("Training complete"), Today.AddDays(30), 15));
+        project.AddMilestone(new Milestone(Guarded.From("Go-live"), Today.AddDays(45), 35));
         project.MoveTo(ProjectPhase.Build, Pm, Now.AddDays(-60));
         project.RecordProgress("Integrated testing", 60);
         project.SetBudget(2_400_000);
-        project.RecordSpend(new SpendEntry(900_000, Today.AddDays(-60), "Vendor milestone invoice"), Today);
+        project.RecordSpend(new SpendEntry(900_000, Today.AddDays(-60), Guarded.From("Vendor milestone invoice")), Today);
         project.RecordSpend(new SpendEntry(300_000, Today.AddDays(-5), null), Today);
-        project.AddKpi(new Kpi("Clinic no-show rate", "%", 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today, 15)]));
-        project.AddKpi(new Kpi("Portal adoption", "%", 20, 60, KpiDirection.HigherIsBetter));
+        project.AddKpi(new Kpi(Guarded.From("Clinic no-show rate"), Guarded.From("%"), 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today, 15)]));
+        project.AddKpi(new Kpi(Guarded.From("Portal adoption"), Guarded.From("%"), 20, 60, KpiDirection.HigherIsBetter));
         return project;
     }
 
@@ -202,7 +217,7 @@ public static class CardFixtures
             i % 4 == 0 ? null : "EHR",
             i % 2 == 0 ? "EHR-R7" : null))];
 
-    private static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), "Order sets for sepsis are missing the lactate reflex _again_", true).Answer!;
+        private static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), Guarded.From("Order sets for sepsis are missing the lactate reflex _again_"), true);
 
     /// <summary>A go-live's size: 500 people on the project, each department its own free-text name.</summary>
     private static Project LargeProject()
@@ -210,7 +225,7 @@ public static class CardFixtures
         var project = Project();
         for (var i = 0; i < 500; i++)
         {
-            project.AddMember(new ProjectMember(new PersonId(new Guid(i, 0x1111, 0x4111, 0x81, 0, 0, 0, 0, 0, 0, 1).ToString()), $"Nurse {i:000} Example (RN)", ProjectRole.Stakeholder, StakeholderRole.Nurse, $"Unit {i % 80}"));
+            project.AddMember(new ProjectMember(new PersonId(new Guid(i, 0x1111, 0x4111, 0x81, 0, 0, 0, 0, 0, 0, 1).ToString()), $"Nurse {i:000} Example (RN)", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From($"Unit {i % 80}")));
         }
 
         return project;
@@ -223,7 +238,7 @@ public static class CardFixtures
         var people = Enumerable.Range(0, 400).Select(i => new Respondent(new PersonId(new Guid(i, 0x2222, 0x4222, 0x82, 0, 0, 0, 0, 0, 0, 2).ToString()), $"Nurse {i:000} Example (RN)", StakeholderRole.Nurse, "4 West")).ToList();
         var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, people);
         var blocker = string.Concat(Enumerable.Repeat("Order sets missing for the sepsis bundle on night shift. ", 20))[..CheckInAnswer.MaxBlockersLength];
-        var answers = people.Take(300).Select(p => round.Accept(p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), blocker, true).Answer!, opens.AddHours(1))).ToList();
+        var answers = people.Take(300).Select(p => round.Accept(p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From(blocker), true), opens.AddHours(1))).ToList();
         var cards = people.Select((p, i) => Card(round, p.Person, i < 250 ? DeliveryState.Sent : i < 300 ? DeliveryState.NotDelivered : DeliveryState.Unreachable)).ToList();
         return RoundSummary.From(round, answers, cards, [], opens.AddHours(49));
     }
@@ -233,7 +248,7 @@ public static class CardFixtures
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
         var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,
             [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"), new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"), new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)]);
-        var answers = new[] { round.Accept(Nurse, Answer(), opens.AddHours(1)), round.Accept(Pm, CheckInAnswer.Create(CheckInStatus.OnTrack, new WorkflowImpact(1), null, false).Answer!, opens.AddHours(2)) };
+        var answers = new[] { round.Accept(Nurse, Answer(), opens.AddHours(1)), round.Accept(Pm, CheckInAnswer.Create(CheckInStatus.OnTrack, new WorkflowImpact(1), null, false), opens.AddHours(2)) };
         DeliveryRecord[] cards = [Card(round, Nurse, DeliveryState.Sent), Card(round, Pm, DeliveryState.Sent), Card(round, Pharmacist, DeliveryState.Unreachable)];
         return RoundSummary.From(round, answers, cards, [new RoundTrendPoint(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), 0.5m, 0.5m, 3.5m)], opens.AddHours(49));
     }

@@ -55,7 +55,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
 
         // The nurse answers; after 24 h only the PM (reachable, no answer) is reminded, once.
         var checkIns = _hosts.HostA.Services.GetRequiredService<CheckInService>();
-        var answer = CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), "Order sets missing for sepsis", true).Answer!;
+        var answer = CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), Guarded.From("Order sets missing for sepsis"), true);
         Assert.IsType<Outcome<(Round, GivenAnswer<CheckInAnswer>)>.Done>(await checkIns.SubmitAsync(Tenant, new PersonId(TestActivities.NurseAadId), Code, round.Id, answer, default));
         await _hosts.AfterAsync(TimeSpan.FromHours(24));
         Assert.Equal(1, _hosts.CardsTo(pm, "Reminder: EHR check-in"));

@@ -5,6 +5,7 @@ using HealthItPm.Domain.Risks;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.FirstDay;
 
@@ -14,14 +15,14 @@ public class FirstDayCardTests
     private static readonly DateOnly Today = new(2026, 11, 25);
     private static readonly PersonId Pm = new("7c9e6679-7425-40de-944b-e07fc1f90ae7");
 
-    internal static Project NewProject() => Project.Create(new ProjectCode("EHR"), "Epic EHR go-live", ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(90), Today.AddDays(180)), "America/Chicago",
-        new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), Today);
+    internal static Project NewProject() => Project.Create(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(90), Today.AddDays(180)), "America/Chicago",
+        new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), Today);
 
     [Fact]
     public void A_new_project_says_not_enough_data_yet_instead_of_green()
     {
         var project = NewProject();
-        project.AddMilestone(new Milestone("Go-live", Today.AddDays(90), 10));
+        project.AddMilestone(new Milestone(Guarded.From("Go-live"), Today.AddDays(90), 10));
 
         var status = CardText.Of(StatusCard.Build(StatusModel.From(project, Today, [])));
 
@@ -37,7 +38,7 @@ public class FirstDayCardTests
     public void A_risk_says_when_it_was_logged_as_people_say_it(int secondsAgo, string expected)
     {
         var logged = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
-        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 1), "Scanners fail on 4 West", null, RiskCategory.TechnicalIntegration, new RiskRating(2, 2), null, null, null, Pm, logged);
+        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 1), Guarded.From("Scanners fail on 4 West"), null, RiskCategory.TechnicalIntegration, new RiskRating(2, 2), null, null, null, Pm, logged);
 
         var card = CardText.Of(RiskCard.Build(RiskViews.Of(NewProject(), risk, logged.AddSeconds(secondsAgo))));
 
@@ -70,7 +71,7 @@ public class FirstDayCardTests
     {
         var project = NewProject();
         project.SetBudget(1_000_000);
-        project.RecordSpend(new SpendEntry(25_000, Today, "Vendor invoice"), Today);
+        project.RecordSpend(new SpendEntry(25_000, Today, Guarded.From("Vendor invoice")), Today);
 
         var card = CardText.Of(BudgetCard.Build(new BudgetModel("EHR", project.Name, project.EarnedValue(Today), project.Spend, MoneyFormat.For(Currency.Usd, "en-US"))));
 

@@ -12,6 +12,7 @@ using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
+using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -134,7 +135,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
         {
             foreach (var (account, department) in Clinicians)
             {
-                project.AddMember(new ProjectMember(new PersonId(account.AadObjectId), account.Name, ProjectRole.Stakeholder, Departments.Single(d => d.Department == department).Discipline, department));
+                project.AddMember(new ProjectMember(new PersonId(account.AadObjectId), account.Name, ProjectRole.Stakeholder, Departments.Single(d => d.Department == department).Discipline, Guarded.From(department)));
             }
         }, default);
         Assert.IsType<Outcome<Project>.Done>(seeded);

@@ -31,7 +31,7 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
     private RiskService Risks => _hosts.Get<RiskService>();
 
     private async Task LogAsync(string title, RiskCategory category, int probability, int impact) =>
-        Assert.IsType<Outcome<Risk>.Done>(await Risks.LogAsync(Tenant, Pm, Code, new NewRisk(title, null, category, probability, impact, null, null), default));
+        Assert.IsType<Outcome<Risk>.Done>(await Risks.LogAsync(Tenant, Pm, Code, new NewRisk(Guarded.From(title), null, category, probability, impact, null, null), default));
 
     private async Task<Risk> StoredAsync() => (await _hosts.Get<IRiskStore>().GetAsync(Tenant, Id, default))!.Risk;
 
@@ -147,7 +147,7 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_notice_claimed_by_a_host_that_died_is_sent_by_another_after_the_lease()
     {
         await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader);
-        await Risks.LogAsync(Tenant, Pm, Code, new NewRisk("Patient portal shows another patient's results", null, RiskCategory.PrivacyRegulatory, 2, 5, null, null), default);
+        await Risks.LogAsync(Tenant, Pm, Code, new NewRisk(Guarded.From("Patient portal shows another patient's results"), null, RiskCategory.PrivacyRegulatory, 2, 5, null, null), default);
         await _hosts.HostA.Services.GetRequiredService<RiskNotifier>().ApplyPolicyAsync(Tenant, Id, default);
 
         // Host A takes the work and claims the record, then dies before sending: the message is hidden for its lease.

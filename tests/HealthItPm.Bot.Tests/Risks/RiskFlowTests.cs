@@ -268,7 +268,7 @@ public class RiskFlowTests(BotEnvironment env)
         await sponsor.SayAsync("help");
         var code = NewCode();
         await CreateWithSponsorAndNurseAsync(pm, code, "Bedside scanning", "Ehr");
-        const string description = "Scanners drop **Wi-Fi** in 4 West rooms 10-18; [see the log](https://evil.example) _before_ go-live";
+        const string description = "Scanners drop **Wi-Fi** in 4 West rooms 10-18; [see the log](https://wiki.hospital.example) _before_ go-live";
 
         var logged = await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Scanners fail at the bedside", description, category = "PatientSafety", probability = "4", impact = "5" });
         var escalation = MessagesEndpointTests.CardOf(env.Connector.SentActivities(sponsor.ConversationId).Last());

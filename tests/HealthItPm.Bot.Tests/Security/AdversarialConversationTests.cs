@@ -13,7 +13,7 @@ namespace HealthItPm.Bot.Tests.Security;
 [Collection(SharedBotEnvironment.Name)]
 public partial class AdversarialConversationTests(BotEnvironment env)
 {
-    private const string PhishingName = "[Sign in again](https://evil.example/login)";
+    private const string PhishingName = "[Sign in again](https://sso.hospital.example/login)";
     private const string DateName = "{{DATE(2017-02-14T06:08:39Z, LONG)}}";
 
     // A markdown link: a closing bracket not escaped, then an opening parenthesis.
@@ -46,7 +46,7 @@ public partial class AdversarialConversationTests(BotEnvironment env)
         var member = CardText.Of(await nurse.SubmitAsync(CardVerbs.SetBudget, new { project = code, bac = "1" }));
         var stranger = CardText.Of(await outsider.SubmitAsync(CardVerbs.SetBudget, new { project = code, bac = "1" }));
 
-        Assert.Contains("Only the project managers of \\[Sign in again\\](https://evil.example/login) (Priya Shah) can do that.", member, StringComparison.Ordinal);
+        Assert.Contains("Only the project managers of \\[Sign in again\\](https://sso.hospital.example/login) (Priya Shah) can do that.", member, StringComparison.Ordinal);
         Assert.DoesNotMatch(MarkdownLink(), member);
         Assert.DoesNotMatch(MarkdownLink(), stranger);
         Assert.DoesNotContain("Sign in again", stranger, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Teams.CheckIns;
+using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.Risks;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
@@ -9,6 +10,7 @@ using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
+using HealthItPm.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -37,13 +39,15 @@ public class CallSiteAuthorizationTests
 
     public CallSiteAuthorizationTests()
     {
-        var project = Project.Create(Ehr, "Epic EHR go-live", ProjectKind.Ehr, new ProjectSchedule(new(2026, 1, 1), new(2026, 6, 1), new(2026, 12, 1)), "America/Chicago",
+        var project = Project.Create(Ehr, Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, new ProjectSchedule(new(2026, 1, 1), new(2026, 6, 1), new(2026, 12, 1)), "America/Chicago",
             new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null), new DateOnly(2026, 1, 1));
         project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, null));
         _projects.Setup(p => p.GetAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(new VersionedProject(project, "v"));
     }
 
-    private RiskService Risks => new(_risks.Object, _projects.Object, _access, StaffDomains.None, _audit.Object, TimeProvider.System);
+    private RiskService Risks => new(_risks.Object, _projects.Object, _access, _audit.Object, TimeProvider.System);
+
+    private ProjectScope Scope => new(new ConversationState(new MemoryStorage()), new ProjectService(_projects.Object, Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), _access, _audit.Object, TimeProvider.System), StaffDomains.None);
 
     private CheckInService CheckIns => new(_checkIns.Object, _rounds.Object, new RoundEngine(_rounds.Object, _projects.Object, _access, TimeProvider.System), Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
 
@@ -104,13 +108,13 @@ public class CallSiteAuthorizationTests
         var risk = new JObject { ["risk"] = "EHR-R1", ["owner"] = TestActivities.PmAadId, ["probability"] = "5", ["impact"] = "5", ["status"] = "open" };
         var concern = new JObject { ["project"] = "EHR", ["concern"] = 1, ["reason"] = "Not a risk" };
         var round = new JObject { ["project"] = "EHR", ["round"] = "20261130T1600Z", ["status"] = "OnTrack", ["impact"] = "1", ["training"] = "false" };
-        var decisions = new RiskDecisionActions(Risks, null!, null!, null!);
-        var triage = new ConcernTriageActions(Risks, null!, null!);
+        var decisions = new RiskDecisionActions(Risks, null!, null!, null!, Scope);
+        var triage = new ConcernTriageActions(Risks, null!, null!, Scope);
         var answers = new CheckInAnswerActions(CheckIns, _projects.Object, StaffDomains.None);
         return action switch
         {
-            "update risk" => new RiskUpdateForm(Risks, null!, null!).HandleAsync(turn, risk, default),
-            "update risk form" => new RiskUpdateForm(Risks, null!, null!).ExecuteAsync(turn, "EHR-R1", default),
+            "update risk" => new RiskUpdateForm(Risks, null!, null!, Scope).HandleAsync(turn, risk, default),
+            "update risk form" => new RiskUpdateForm(Risks, null!, null!, Scope).ExecuteAsync(turn, "EHR-R1", default),
             "view risk" => new RiskCardReplies(Risks, null!).CurrentAsync(new HealthItPm.Bot.Teams.Caller(Tenant, new PersonId(from.AadObjectId), from.Name), new RiskId(Ehr, 1), c => c, default),
             "acknowledge risk" => decisions.AcknowledgeAsync(turn, risk, default),
             "assign risk owner" => decisions.AssignOwnerAsync(turn, risk, default),

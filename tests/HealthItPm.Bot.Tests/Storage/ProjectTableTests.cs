@@ -2,6 +2,7 @@ using HealthItPm.Bot.Storage.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
@@ -18,12 +19,12 @@ public class ProjectTableTests(StorageEnvironment env)
 
     private static Project NewProject(string code = "EHR", string name = "Epic EHR go-live")
     {
-        var project = Project.Create(new ProjectCode(code), name, ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(60), Today.AddDays(120)), "America/Chicago",
-            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"), Today);
-        project.AddMilestone(new Milestone("Go-live", Today.AddDays(60), 40));
+        var project = Project.Create(new ProjectCode(code), Guarded.From(name), ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(60), Today.AddDays(120)), "America/Chicago",
+            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), Today);
+        project.AddMilestone(new Milestone(Guarded.From("Go-live"), Today.AddDays(60), 40));
         project.SetBudget(1_250_000.50m);
-        project.RecordSpend(new SpendEntry(1000, Today, "Kickoff catering"), Today);
-        project.AddKpi(new Kpi("No-show rate", "%", 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today, 17.5m)]));
+        project.RecordSpend(new SpendEntry(1000, Today, Guarded.From("Kickoff catering")), Today);
+        project.AddKpi(new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today, 17.5m)]));
         return project;
     }
 
@@ -61,7 +62,7 @@ public class ProjectTableTests(StorageEnvironment env)
         await table.AddAsync(_tenant, NewProject("EHR"), default);
         await table.AddAsync(_tenant, NewProject("PACS", "PACS upgrade"), default);
         var ehr = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
-        ehr.Project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, "ICU"));
+        ehr.Project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("ICU")));
         await table.SaveAsync(_tenant, ehr, default);
 
         Assert.Equal(["EHR", "PACS"], (await table.ListAsync(_tenant, default)).Select(p => p.Code.Value));
@@ -85,7 +86,7 @@ public class ProjectTableTests(StorageEnvironment env)
         var stored = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
         foreach (var person in people)
         {
-            stored.Project.AddMember(new ProjectMember(person, "Nurse", ProjectRole.Stakeholder, StakeholderRole.Nurse, "4 West"));
+            stored.Project.AddMember(new ProjectMember(person, "Nurse", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
         }
 
         await table.SaveAsync(_tenant, stored, default);
@@ -113,7 +114,7 @@ public class ProjectTableTests(StorageEnvironment env)
         await table.AddAsync(_tenant, NewProject(), default);
         var first = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
         var second = (await table.GetAsync(_tenant, new ProjectCode("EHR"), default))!;
-        first.Project.AddMilestone(new Milestone("Build", Today.AddDays(20), 20));
+        first.Project.AddMilestone(new Milestone(Guarded.From("Build"), Today.AddDays(20), 20));
         await table.SaveAsync(_tenant, first, default);
 
         second.Project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, null));

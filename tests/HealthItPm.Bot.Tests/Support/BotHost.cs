@@ -60,6 +60,8 @@ public sealed class BotEnvironment : IAsyncLifetime
             ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
             ["Access:AdminIds:0"] = TestActivities.CioAadId,
             ["Delivery:Enabled"] = "false",
+            // The hospital's own addresses are staff, not PHI: its links may be typed into any field (and must still never become links).
+            ["Privacy:StaffEmailDomains:0"] = "hospital.example",
             // Every test in the collection speaks as the same few people from one address: the limits are the adversarial tests' subject, not these.
             ["Messages:PerCaller:Burst"] = "100000",
             ["Messages:PerCaller:PerSecond"] = "100000",

@@ -98,11 +98,11 @@ public sealed class HostProcesses : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var pm = new ProjectMember(new PersonId(TestActivities.PmAadId), "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null);
-        Assert.IsType<Outcome<Project>.Done>(await projects.CreateAsync(Tenant, pm, new NewProject("EHR", "Epic EHR go-live", ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "UTC"), default));
+        Assert.IsType<Outcome<Project>.Done>(await projects.CreateAsync(Tenant, pm, new NewProject("EHR", Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "UTC"), default));
         await projects.ChangeAsync(Tenant, pm.Person, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
         {
-            p.AddMember(new ProjectMember(new PersonId(TestActivities.NurseAadId), "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, "ICU"));
-            p.AddMember(new ProjectMember(new PersonId(TestActivities.PharmacistAadId), "Grace Kim", ProjectRole.Stakeholder, StakeholderRole.Pharmacist, "Pharmacy"));
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.NurseAadId), "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("ICU")));
+            p.AddMember(new ProjectMember(new PersonId(TestActivities.PharmacistAadId), "Grace Kim", ProjectRole.Stakeholder, StakeholderRole.Pharmacist, Guarded.From("Pharmacy")));
         }, default);
         await GiveChatAsync(pm.Person, PmChat);
         await GiveChatAsync(new PersonId(TestActivities.NurseAadId), NurseChat);

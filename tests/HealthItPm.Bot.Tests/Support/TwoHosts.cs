@@ -91,11 +91,11 @@ public sealed class TwoHosts(AzuriteFixture azurite) : IAsyncLifetime
         var projects = Get<ProjectService>();
         var creator = new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null);
         var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
-        Assert.IsType<Outcome<Project>.Done>(await projects.CreateAsync(Tenant, creator, new NewProject("EHR", "Epic EHR go-live", ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
+        Assert.IsType<Outcome<Project>.Done>(await projects.CreateAsync(Tenant, creator, new NewProject("EHR", Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
         await projects.ChangeAsync(Tenant, Pm, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
         {
-            p.AddMember(new ProjectMember(Nurse, "Nina Patel", nurseRole, StakeholderRole.Nurse, "ICU"));
-            p.AddMember(new ProjectMember(Pharmacist, "Grace Kim", pharmacistRole, StakeholderRole.Pharmacist, "Pharmacy"));
+            p.AddMember(new ProjectMember(Nurse, "Nina Patel", nurseRole, StakeholderRole.Nurse, Guarded.From("ICU")));
+            p.AddMember(new ProjectMember(Pharmacist, "Grace Kim", pharmacistRole, StakeholderRole.Pharmacist, Guarded.From("Pharmacy")));
         }, default);
 
         foreach (var (person, conversation) in new[] { (Pm, PmChat), (Nurse, NurseChat) })

@@ -4,6 +4,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.CheckIns;
 
@@ -19,7 +20,7 @@ public class CheckInRoundTests
         new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, [Nurse, Physician, Pharmacist]);
 
     private static CheckInAnswer Answer(CheckInStatus status, int impact, string? blockers = null, bool training = false) =>
-        CheckInAnswer.Create(status, new WorkflowImpact(impact), blockers, training).Answer!;
+        CheckInAnswer.Create(status, new WorkflowImpact(impact), Guarded.From(blockers), training);
 
     [Fact]
     public void The_round_id_is_its_opening_time_so_every_host_computes_the_same()
@@ -44,11 +45,11 @@ public class CheckInRoundTests
         Assert.Throws<DomainException>(() => Round().Accept(Nurse.Person, Answer(CheckInStatus.OnTrack, 1), Opens.AddMinutes(minutesAfterOpening)));
 
     [Fact]
-    public void Blockers_with_suspected_phi_produce_no_answer_and_say_where()
+    public void Blockers_with_suspected_phi_cannot_become_the_guarded_text_an_answer_needs()
     {
-        var (answer, phi) = CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), "pt. Alvarez MRN 00482913 missed meds", false);
+        var (text, phi) = GuardedText.Check("pt. Alvarez MRN 00482913 missed meds", PhiContext.None);
 
-        Assert.Null(answer);
+        Assert.Null(text);
         Assert.Equal([PhiKind.PatientName, PhiKind.MedicalRecordNumber], phi.Select(f => f.Kind));
     }
 
@@ -104,7 +105,7 @@ public class CheckInRoundTests
         Assert.Equal(1, summary.Distribution[CheckInStatus.SomeConcerns]);
         Assert.Equal(1, summary.Distribution[CheckInStatus.OnTrack]);
         Assert.Equal(2.5m, summary.AverageImpact);
-        Assert.Equal([new ReportedBlocker("Nina Patel", "Scanners drop Wi-Fi on 4 West")], summary.Blockers);
+        Assert.Equal([new ReportedBlocker("Nina Patel", Guarded.From("Scanners drop Wi-Fi on 4 West"))], summary.Blockers);
         Assert.Equal(["Nina Patel"], summary.TrainingRequests);
         Assert.Equal((1, 1), (summary.Delivery.Sent, summary.Delivery.Pending));
         Assert.Equal(["Grace Kim"], summary.Delivery.Unreachable);
@@ -141,7 +142,7 @@ public class CheckInRoundTests
     public void Audience_selection_takes_stakeholders_and_pms_not_leaders_by_discipline_and_department()
     {
         var project = new HealthItPm.Domain.Tests.Projects.ProjectBuilder().Build();
-        project.AddMember(new ProjectMember(Physician.Person, Physician.Name, ProjectRole.Stakeholder, StakeholderRole.Physician, "Medicine"));
+        project.AddMember(new ProjectMember(Physician.Person, Physician.Name, ProjectRole.Stakeholder, StakeholderRole.Physician, Guarded.From("Medicine")));
 
         var everyone = Audience.Everyone.Select(project);
         var nurses = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>()).Select(project);

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Projects;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Projects;
 
@@ -15,10 +16,10 @@ public class EarnedValueTests
         // SPI = 360,000 / 720,000 = 0.50; CPI = 360,000 / 450,000 = 0.80; EAC = 1,200,000 / 0.80 = 1,500,000.
         var milestones = new[]
         {
-            new Milestone("Kickoff", Today.AddDays(-100), 10, Today.AddDays(-99)),
-            new Milestone("Build complete", Today.AddDays(-40), 20, Today.AddDays(-35)),
-            new Milestone("Integrated testing", Today.AddDays(-5), 30),
-            new Milestone("Go-live", Today.AddDays(60), 40),
+            new Milestone(Guarded.From("Kickoff"), Today.AddDays(-100), 10, Today.AddDays(-99)),
+            new Milestone(Guarded.From("Build complete"), Today.AddDays(-40), 20, Today.AddDays(-35)),
+            new Milestone(Guarded.From("Integrated testing"), Today.AddDays(-5), 30),
+            new Milestone(Guarded.From("Go-live"), Today.AddDays(60), 40),
         };
         var spend = new[] { new SpendEntry(300_000, Today.AddDays(-90), null), new SpendEntry(150_000, Today.AddDays(-10), null), new SpendEntry(99_000, Today.AddDays(1), null) };
 
@@ -35,7 +36,7 @@ public class EarnedValueTests
     [Fact]
     public void Before_anything_is_planned_spi_is_undefined_with_a_reason()
     {
-        var ev = EarnedValue.Compute(100, [new Milestone("Go-live", Today.AddDays(10), 1)], [], Today);
+        var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("Go-live"), Today.AddDays(10), 1)], [], Today);
 
         Assert.False(ev.Spi.IsDefined);
         Assert.Equal("nothing planned yet", ev.Spi.UndefinedBecause);
@@ -54,7 +55,7 @@ public class EarnedValueTests
     [Fact]
     public void Before_any_spend_cpi_and_eac_are_undefined()
     {
-        var ev = EarnedValue.Compute(100, [new Milestone("Kickoff", Today, 1, Today)], [], Today);
+        var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("Kickoff"), Today, 1, Today)], [], Today);
 
         Assert.Equal("no spend recorded yet", ev.Cpi.UndefinedBecause);
         Assert.Equal("no spend recorded yet", ev.EstimateAtCompletion.UndefinedBecause);
@@ -64,7 +65,7 @@ public class EarnedValueTests
     [Fact]
     public void Without_a_budget_cpi_is_undefined_rather_than_zero()
     {
-        var ev = EarnedValue.Compute(0, [new Milestone("Kickoff", Today, 1, Today)], [new SpendEntry(5, Today, null)], Today);
+        var ev = EarnedValue.Compute(0, [new Milestone(Guarded.From("Kickoff"), Today, 1, Today)], [new SpendEntry(5, Today, null)], Today);
 
         Assert.Equal("no budget set", ev.Cpi.UndefinedBecause);
     }
@@ -72,7 +73,7 @@ public class EarnedValueTests
     [Fact]
     public void Spend_with_nothing_earned_gives_cpi_zero_and_no_eac()
     {
-        var ev = EarnedValue.Compute(100, [new Milestone("Kickoff", Today, 1)], [new SpendEntry(5, Today, null)], Today);
+        var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("Kickoff"), Today, 1)], [new SpendEntry(5, Today, null)], Today);
 
         Assert.Equal(0m, ev.Cpi.Value);
         Assert.Equal("nothing earned yet", ev.EstimateAtCompletion.UndefinedBecause);
@@ -81,7 +82,7 @@ public class EarnedValueTests
     [Fact]
     public void Work_done_ahead_of_plan_gives_spi_above_one()
     {
-        var ev = EarnedValue.Compute(100, [new Milestone("A", Today.AddDays(-1), 1, Today.AddDays(-2)), new Milestone("B", Today.AddDays(5), 1, Today)], [new SpendEntry(100, Today, null)], Today);
+        var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("A"), Today.AddDays(-1), 1, Today.AddDays(-2)), new Milestone(Guarded.From("B"), Today.AddDays(5), 1, Today)], [new SpendEntry(100, Today, null)], Today);
 
         Assert.Equal(2m, ev.Spi.Value);
         Assert.Equal(1m, ev.Cpi.Value);
@@ -91,7 +92,7 @@ public class EarnedValueTests
     [Fact]
     public void A_milestone_done_after_the_day_asked_about_is_not_earned_yet()
     {
-        var ev = EarnedValue.Compute(100, [new Milestone("A", Today.AddDays(-10), 1, Today)], [], Today.AddDays(-1));
+        var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("A"), Today.AddDays(-10), 1, Today)], [], Today.AddDays(-1));
 
         Assert.Equal(0m, ev.EarnedValueAmount);
         Assert.Equal(100m, ev.PlannedValue);
@@ -102,8 +103,8 @@ public class EarnedValueTests
     {
         // BAC 1,000,000; weights 25 + 75. "Build" (25) was due yesterday, 80% done; "Go-live" (75) later, 10% done.
         // PV = 250,000. 0/100: EV 0, SPI 0.00. Percent complete: EV = 1,000,000 x (25 x 0.8 + 75 x 0.1) / 100 = 275,000; SPI = 1.10.
-        var zeroHundred = new[] { new Milestone("Build", Today.AddDays(-1), 25), new Milestone("Go-live", Today.AddDays(60), 75) };
-        var percent = new[] { new Milestone("Build", Today.AddDays(-1), 25, percentComplete: 80), new Milestone("Go-live", Today.AddDays(60), 75, percentComplete: 10) };
+        var zeroHundred = new[] { new Milestone(Guarded.From("Build"), Today.AddDays(-1), 25), new Milestone(Guarded.From("Go-live"), Today.AddDays(60), 75) };
+        var percent = new[] { new Milestone(Guarded.From("Build"), Today.AddDays(-1), 25, percentComplete: 80), new Milestone(Guarded.From("Go-live"), Today.AddDays(60), 75, percentComplete: 10) };
 
         var before = EarnedValue.Compute(1_000_000, zeroHundred, [], Today);
         var after = EarnedValue.Compute(1_000_000, percent, [], Today);

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Projects;
 
@@ -18,7 +19,7 @@ public sealed class ProjectBuilder
 
     public ProjectBuilder WithMilestone(string name, DateOnly planned, decimal weight, DateOnly? done = null)
     {
-        _milestones.Add(new Milestone(name, planned, weight, done));
+        _milestones.Add(new Milestone(Guarded.From(name), planned, weight, done));
         return this;
     }
 
@@ -38,14 +39,14 @@ public sealed class ProjectBuilder
     {
         var project = Project.Create(
             new ProjectCode("EHR"),
-            "Epic EHR go-live",
+            Guarded.From("Epic EHR go-live"),
             ProjectKind.Ehr,
             new ProjectSchedule(Today.AddDays(-120), Today.AddDays(60), Today.AddDays(150)),
             "America/Chicago",
-            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, "Health IT"),
+            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")),
             Today);
-        project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, "ICU"));
-        project.AddMember(new ProjectMember(Cio, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, "Executive"));
+        project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("ICU")));
+        project.AddMember(new ProjectMember(Cio, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive")));
         foreach (var milestone in _milestones)
         {
             project.AddMilestone(milestone);

@@ -5,6 +5,7 @@ using HealthItPm.Domain.Security;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Projects;
 
@@ -25,7 +26,7 @@ public class ProjectServiceTests
 
     private ProjectService Service => new(_repository.Object, _grants.Object, new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId> { Pm }), _audit.Object, _clock);
 
-    private static NewProject Input(string code = "EHR") => new(code, "Epic EHR go-live", ProjectKind.Ehr, Today, Today.AddDays(60), Today.AddDays(120), "America/Chicago");
+    private static NewProject Input(string code = "EHR") => new(code, Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, Today, Today.AddDays(60), Today.AddDays(120), "America/Chicago");
 
     private static ProjectMember Creator(PersonId person) => new(person, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null);
 
@@ -111,10 +112,10 @@ public class ProjectServiceTests
         _repository.Setup(r => r.SaveAsync(Tenant, first, default)).ThrowsAsync(new ProjectConflictException("changed"));
         _repository.Setup(r => r.SaveAsync(Tenant, second, default)).Returns(Task.CompletedTask);
 
-        var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone("Go-live", today.AddDays(60), 40)), default);
+        var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone(Guarded.From("Go-live"), today.AddDays(60), 40)), default);
 
         var project = Assert.IsType<Outcome<Project>.Done>(outcome).Value;
-        Assert.Equal(["Build", "Go-live"], project.Milestones.Select(m => m.Name));
+        Assert.Equal(["Build", "Go-live"], project.Milestones.Select(m => m.Name.Value));
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public class ProjectServiceTests
     {
         _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
 
-        var outcome = await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone("X", today, 1)), default);
+        var outcome = await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone(Guarded.From("X"), today, 1)), default);
 
         Assert.Equal(Who.ProjectManagers, Assert.IsType<Outcome<Project>.Refused>(outcome).Reason.Allowed);
     }
@@ -191,7 +192,7 @@ public class ProjectServiceTests
         _repository.Setup(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default)).Returns(Task.CompletedTask);
 
         await Service.CreateAsync(Tenant, Creator(Pm), Input("PACS"), default);
-        await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone("Build", today, 1)), default);
+        await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone(Guarded.From("Build"), today, 1)), default);
         await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(1), default);
         _grants.Setup(g => g.ListAsync(Tenant, default)).ReturnsAsync([]);
         await Service.AllowProjectManagersAsync(Tenant, Admin, [(Nurse, "Nina Patel")], default);

@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Projects;
 
@@ -21,7 +22,7 @@ public class ProjectTests
     public void A_new_project_cannot_go_live_in_the_past()
     {
         var error = Assert.Throws<DomainException>(() => Project.Create(
-            new ProjectCode("EHR"), "EHR", ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-10), Today.AddDays(-1), Today.AddDays(5)), "UTC",
+            new ProjectCode("EHR"), Guarded.From("EHR"), ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-10), Today.AddDays(-1), Today.AddDays(5)), "UTC",
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
         Assert.Contains("go-live date is in the past", error.Message, StringComparison.Ordinal);
@@ -37,20 +38,20 @@ public class ProjectTests
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("")]
     public void An_unknown_time_zone_is_refused(string zone) =>
-        Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), "EHR", ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), zone,
+        Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), Guarded.From("EHR"), ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), zone,
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void A_name_is_required(string name) =>
-        Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), name, ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), "UTC",
+        Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), Guarded.From(name), ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), "UTC",
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
     [Fact]
     public void A_name_over_the_limit_says_the_limit()
     {
-        var error = Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), new string('x', 81), ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), "UTC",
+        var error = Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), Guarded.From(new string('x', 81)), ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), "UTC",
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
         Assert.Equal("A project name can be at most 80 characters (this one has 81).", error.Message);
@@ -61,7 +62,7 @@ public class ProjectTests
     {
         var project = new ProjectBuilder().WithMilestone("Go-live", Today.AddDays(60), 10).Build();
 
-        var error = Assert.Throws<DomainException>(() => project.AddMilestone(new Milestone("GO-LIVE", Today.AddDays(61), 1)));
+        var error = Assert.Throws<DomainException>(() => project.AddMilestone(new Milestone(Guarded.From("GO-LIVE"), Today.AddDays(61), 1)));
 
         Assert.Contains("already a milestone", error.Message, StringComparison.Ordinal);
     }
@@ -70,7 +71,7 @@ public class ProjectTests
     [InlineData(0)]
     [InlineData(-5)]
     public void A_milestone_weight_must_be_positive(int weight) =>
-        Assert.Throws<DomainException>(() => new Milestone("Build", Today, weight));
+        Assert.Throws<DomainException>(() => new Milestone(Guarded.From("Build"), Today, weight));
 
     [Fact]
     public void Milestones_are_kept_in_date_order_and_completed_by_name()
@@ -79,7 +80,7 @@ public class ProjectTests
 
         project.CompleteMilestone("build", Today.AddDays(-1), Today);
 
-        Assert.Equal(["Build", "Go-live"], project.Milestones.Select(m => m.Name));
+        Assert.Equal(["Build", "Go-live"], project.Milestones.Select(m => m.Name.Value));
         Assert.Equal(Today.AddDays(-1), project.Milestones[0].DoneDate);
         Assert.Throws<DomainException>(() => project.CompleteMilestone("Go-live", Today.AddDays(1), Today));
         Assert.Throws<DomainException>(() => project.CompleteMilestone("Nope", Today, Today));
@@ -93,7 +94,7 @@ public class ProjectTests
         Assert.Throws<DomainException>(() => project.SetBudget(0));
         Assert.Throws<DomainException>(() => new SpendEntry(-1, Today, null));
         Assert.Throws<DomainException>(() => project.RecordSpend(new SpendEntry(10, Today.AddDays(1), null), Today));
-        Assert.Throws<DomainException>(() => new SpendEntry(10, Today, new string('n', 201)));
+        Assert.Throws<DomainException>(() => new SpendEntry(10, Today, Guarded.From(new string('n', 201))));
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public class ProjectTests
     {
         var project = new ProjectBuilder().Build();
 
-        project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.ProjectManager, StakeholderRole.Nurse, "Nursing Informatics"));
+        project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.ProjectManager, StakeholderRole.Nurse, Guarded.From("Nursing Informatics")));
 
         Assert.Equal(ProjectRole.ProjectManager, project.RoleOf(Nurse));
         Assert.Equal(2, project.ProjectManagers.Count());
@@ -132,7 +133,7 @@ public class ProjectTests
     public void A_restored_project_is_the_project_that_was_stored()
     {
         var project = new ProjectBuilder().WithMilestone("Go-live", Today.AddDays(60), 40).WithBudget(500).WithSpend(100, Today).Build();
-        project.AddKpi(new Kpi("No-show rate", "%", 18, 12, KpiDirection.LowerIsBetter));
+        project.AddKpi(new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), 18, 12, KpiDirection.LowerIsBetter));
 
         var restored = Project.Restore(project.ToState());
 
@@ -196,7 +197,7 @@ public class KpiTests
     [InlineData(21, 18, -0.5)]
     public void Progress_runs_from_baseline_to_target_for_lower_is_better(double measured, double baseline, double expected)
     {
-        var kpi = new Kpi("No-show rate", "%", (decimal)baseline, 12, KpiDirection.LowerIsBetter).Record(new KpiMeasurement(Today, (decimal)measured));
+        var kpi = new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), (decimal)baseline, 12, KpiDirection.LowerIsBetter).Record(new KpiMeasurement(Today, (decimal)measured));
 
         Assert.Equal((decimal)expected, decimal.Round(kpi.Progress.Value!.Value, 6));
     }
@@ -204,7 +205,7 @@ public class KpiTests
     [Fact]
     public void Progress_for_higher_is_better_uses_the_latest_measurement_by_date()
     {
-        var kpi = new Kpi("Portal adoption", "%", 20, 60, KpiDirection.HigherIsBetter)
+        var kpi = new Kpi(Guarded.From("Portal adoption"), Guarded.From("%"), 20, 60, KpiDirection.HigherIsBetter)
             .Record(new KpiMeasurement(Today, 50))
             .Record(new KpiMeasurement(Today.AddDays(-7), 30));
 
@@ -214,27 +215,27 @@ public class KpiTests
 
     [Fact]
     public void Without_measurements_progress_is_undefined() =>
-        Assert.Equal("no measurement yet", new Kpi("Turnaround", "h", 24, 8, KpiDirection.LowerIsBetter).Progress.UndefinedBecause);
+        Assert.Equal("no measurement yet", new Kpi(Guarded.From("Turnaround"), Guarded.From("h"), 24, 8, KpiDirection.LowerIsBetter).Progress.UndefinedBecause);
 
     [Theory]
     [InlineData(KpiDirection.LowerIsBetter, 10, 12)]
     [InlineData(KpiDirection.LowerIsBetter, 10, 10)]
     [InlineData(KpiDirection.HigherIsBetter, 60, 20)]
     public void A_target_that_is_not_an_improvement_is_refused(KpiDirection direction, int baseline, int target) =>
-        Assert.Throws<DomainException>(() => new Kpi("KPI", "%", baseline, target, direction));
+        Assert.Throws<DomainException>(() => new Kpi(Guarded.From("KPI"), Guarded.From("%"), baseline, target, direction));
 
     [Fact]
     public void Recording_a_measurement_by_kpi_name_on_the_project()
     {
         var project = new ProjectBuilder().Build();
-        project.AddKpi(new Kpi("Report turnaround", "h", 24, 8, KpiDirection.LowerIsBetter));
+        project.AddKpi(new Kpi(Guarded.From("Report turnaround"), Guarded.From("h"), 24, 8, KpiDirection.LowerIsBetter));
 
         project.RecordKpi("report TURNAROUND", new KpiMeasurement(Today, 16), Today);
 
         Assert.Equal(0.5m, project.Kpis[0].Progress.Value);
         Assert.Throws<DomainException>(() => project.RecordKpi("Unknown", new KpiMeasurement(Today, 1), Today));
         Assert.Throws<DomainException>(() => project.RecordKpi("Report turnaround", new KpiMeasurement(Today.AddDays(1), 1), Today));
-        Assert.Throws<DomainException>(() => project.AddKpi(new Kpi("Report Turnaround", "h", 24, 8, KpiDirection.LowerIsBetter)));
+        Assert.Throws<DomainException>(() => project.AddKpi(new Kpi(Guarded.From("Report Turnaround"), Guarded.From("h"), 24, 8, KpiDirection.LowerIsBetter)));
     }
 }
 

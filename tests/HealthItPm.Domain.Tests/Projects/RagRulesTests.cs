@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Projects;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Projects;
 
@@ -67,7 +68,7 @@ public class RagRulesTests
     {
         var ev = EarnedValue.Compute(0, [], [], Today);
 
-        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], Today, [new OpenRisk("EHR-R1", "Scanners fail", 20, true, false)]));
+        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], Today, [new OpenRisk("EHR-R1", Guarded.From("Scanners fail"), 20, true, false)]));
 
         Assert.Equal(Rag.Red, status.Status);
         Assert.True(status.EnoughData);
@@ -81,7 +82,7 @@ public class RagRulesTests
     [InlineData(90, Rag.Red)]
     public void A_late_milestone_turns_amber_then_red(int daysLate, Rag expected)
     {
-        var status = Evaluate(1m, 1m, new Milestone("Integrated testing", Today.AddDays(-daysLate), 1));
+        var status = Evaluate(1m, 1m, new Milestone(Guarded.From("Integrated testing"), Today.AddDays(-daysLate), 1));
 
         Assert.Equal(expected, status.Status);
     }
@@ -89,13 +90,13 @@ public class RagRulesTests
     [Fact]
     public void A_done_milestone_is_never_late()
     {
-        Assert.Equal(Rag.Green, Evaluate(1m, 1m, new Milestone("Build", Today.AddDays(-30), 1, Today.AddDays(-1))).Status);
+        Assert.Equal(Rag.Green, Evaluate(1m, 1m, new Milestone(Guarded.From("Build"), Today.AddDays(-30), 1, Today.AddDays(-1))).Status);
     }
 
     [Fact]
     public void The_worst_finding_wins_and_every_reason_is_listed_worst_first()
     {
-        var status = Evaluate(0.85m, 0.5m, new Milestone("Training", Today.AddDays(-1), 1));
+        var status = Evaluate(0.85m, 0.5m, new Milestone(Guarded.From("Training"), Today.AddDays(-1), 1));
 
         Assert.Equal(Rag.Red, status.Status);
         Assert.Equal([Rag.Red, Rag.Amber, Rag.Amber], status.Findings.Select(f => f.Status));
@@ -128,7 +129,7 @@ public class OpenRiskRagTests
     {
         var ev = EarnedValue.Compute(0, [], [], ProjectBuilder.Today);
 
-        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], ProjectBuilder.Today, [new OpenRisk("EHR-R1", "Scanners fail", 20, critical, high)]));
+        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], ProjectBuilder.Today, [new OpenRisk("EHR-R1", Guarded.From("Scanners fail"), 20, critical, high)]));
 
         Assert.Equal(expected, status.Status);
         if (expected != Rag.Green)

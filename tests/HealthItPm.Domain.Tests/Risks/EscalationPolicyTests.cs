@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Risks;
 
@@ -14,7 +15,7 @@ public class EscalationPolicyTests
     private static readonly EscalationPolicy Policy = new([Sponsor, Cio], Project.DefaultAcknowledgementSla);
 
     private static Risk NewRisk(RiskCategory category, int p, int i) =>
-        Risk.Log(new RiskId(new ProjectCode("EHR"), 1), "Risk", null, category, new RiskRating(p, i), null, null, null, Pm, Now);
+        Risk.Log(new RiskId(new ProjectCode("EHR"), 1), Guarded.From("Risk"), null, category, new RiskRating(p, i), null, null, null, Pm, Now);
 
     [Theory]
     [InlineData(RiskCategory.Vendor, 3, 5, true)]
@@ -71,7 +72,7 @@ public class EscalationPolicyTests
     {
         var risk = NewRisk(RiskCategory.Schedule, 3, 3);
         risk.AssignOwner(Cio, Pm, Now);
-        risk.PlanMitigation("Add a second trainer", Today.AddDays(-1), Pm, Now);
+        risk.PlanMitigation(Guarded.From("Add a second trainer"), Today.AddDays(-1), Pm, Now);
 
         var remind = Assert.IsType<EscalationStep.RemindOwner>(Policy.Next(risk, Now, Today, false));
         Assert.Equal(Cio, remind.Owner);
@@ -85,7 +86,7 @@ public class EscalationPolicyTests
     public void Accepted_closed_or_without_a_chain_nothing_happens()
     {
         var accepted = NewRisk(RiskCategory.PatientSafety, 5, 5);
-        accepted.Accept("Clinical leadership accepts for 2 weeks", Sponsor, Now);
+        accepted.Accept(Guarded.From("Clinical leadership accepts for 2 weeks"), Sponsor, Now);
 
         Assert.IsType<EscalationStep.Wait>(Policy.Next(accepted, Now, Today, false));
         Assert.IsType<EscalationStep.Wait>(new EscalationPolicy([], Project.DefaultAcknowledgementSla).Next(NewRisk(RiskCategory.PatientSafety, 5, 5), Now, Today, false));

@@ -6,6 +6,7 @@ using HealthItPm.Domain.Security;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Risks;
 
@@ -31,11 +32,11 @@ public class FormerMemberTests
         _store.Setup(s => s.ListAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _risks.Values]);
     }
 
-    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), HealthItPm.Domain.Privacy.StaffDomains.None, _audit.Object, _clock);
+    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), _audit.Object, _clock);
 
     private Risk OwnedByNurse(int number, bool closed = false)
     {
-        var risk = Risk.Log(new RiskId(Ehr, number), "Barcode scanners late", null, RiskCategory.Vendor, new RiskRating(3, 3), Nurse, null, null, Pm, _clock.GetUtcNow());
+        var risk = Risk.Log(new RiskId(Ehr, number), Guarded.From("Barcode scanners late"), null, RiskCategory.Vendor, new RiskRating(3, 3), Nurse, null, null, Pm, _clock.GetUtcNow());
         if (closed)
         {
             risk.Close(Pm, _clock.GetUtcNow());

@@ -2,6 +2,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Risks;
 
@@ -15,7 +16,7 @@ public class RiskOutboxTests
 
     private static Risk Escalated()
     {
-        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), "Wrong-patient orders", null, RiskCategory.PatientSafety, new RiskRating(4, 5), null, null, null, Pm, Logged);
+        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), Guarded.From("Wrong-patient orders"), null, RiskCategory.PatientSafety, new RiskRating(4, 5), null, null, null, Pm, Logged);
         risk.Escalate(1, "critical risk", Logged);
         risk.Enqueue(new RiskNotice(RiskNoticeKind.Escalation, Sponsor, risk.Id, "critical risk"));
         return risk;
@@ -27,7 +28,7 @@ public class RiskOutboxTests
         var risk = Escalated();
         Assert.Equal(Sponsor, Assert.Single(risk.Outbox).Notice.To);
 
-        risk.Accept("Vendor patch scheduled", Cio, Logged.AddMinutes(5));
+        risk.Accept(Guarded.From("Vendor patch scheduled"), Cio, Logged.AddMinutes(5));
         Assert.True(risk.NeedsWatching);
 
         risk.HandedOver([risk.Outbox[0].Sequence]);

@@ -4,6 +4,7 @@ using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using HealthItPm.Domain.Tests.Projects;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Security;
 
@@ -186,7 +187,7 @@ public class AccessPolicyTests
         var chainLeader = role == Role.ChainLeader && membership != Membership.Outsider ? person : Cio;
         project.SetEscalation([chainLeader], TimeSpan.FromHours(4), false);
         var owner = role == Role.RiskOwner ? person : Nurse;
-        var risk = Risk.Log(new RiskId(project.Code, 1), "Barcode scanners late", null, RiskCategory.Vendor, new RiskRating(3, 3), owner, null, null, Pm, DateTimeOffset.UnixEpoch);
+        var risk = Risk.Log(new RiskId(project.Code, 1), Guarded.From("Barcode scanners late"), null, RiskCategory.Vendor, new RiskRating(3, 3), owner, null, null, Pm, DateTimeOffset.UnixEpoch);
         if (membership == Membership.FormerMember && role != Role.Admin)
         {
             project.RemoveMember(person);
