@@ -33,4 +33,6 @@ public static class CardVerbs
     public const string ReportConcern = "concern.report";
     public const string LogConcernAsRisk = "concern.log";
     public const string DismissConcern = "concern.dismiss";
+    public const string DigestSettings = "digest.settings";
+    public const string SubscribeLeaders = "digest.leaders";
 }

@@ -13,6 +13,7 @@ public static class HealthItPmHost
             .AddHealthItPmProjects()
             .AddHealthItPmCheckIns()
             .AddHealthItPmRisks()
+            .AddHealthItPmDigests()
             .AddHealthItPmScheduler()
             .AddHealthItPmDelivery();
 

@@ -12,6 +12,10 @@ public static class DeliveryTopics
     public const string RiskNotice = "risk.notice";
     public const string ConcernReport = "concern.report";
     public const string ConcernOutcome = "concern.outcome";
+    public const string Digest = "digest";
+
+    /// <summary>A leader's weekly digest: keyed by the ISO week, so each leader gets one a week however often it is queued.</summary>
+    public static DeliveryTopic DigestOf(Common.IsoWeek week) => new(Digest, week.ToString());
 
     public static DeliveryTopic CheckIn(string kind, ProjectCode project, string roundId) => new(kind, $"{project.Value}|{roundId}");
 

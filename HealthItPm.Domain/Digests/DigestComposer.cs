@@ -99,6 +99,7 @@ public static class DigestComposer
             project.Phase,
             health.EnoughData ? Of(health.Status) : DigestRag.Unknown,
             [.. health.Findings.Select(f => f.Reason)],
+            project.Schedule.GoLive,
             project.Schedule.DaysToGoLive(today),
             ev.Spi,
             ev.Cpi,

@@ -4,18 +4,18 @@ using HealthItPm.Domain.Projects;
 namespace HealthItPm.Domain.Digests;
 
 /// <summary>
-/// A leader's subscription to the weekly digest: of one project (<see cref="Project"/>), or of the whole
-/// portfolio they lead (null: every project they are a leader on). It arrives on <see cref="Day"/> at
-/// <see cref="Hour"/>:00 in <see cref="TimeZone"/> — the leader's own zone as Teams reports it, the
-/// hospital's until Teams has told it. <see cref="LastWeek"/> is the last ISO week it was handed to the
-/// delivery pipeline (a mark that saves work; the pipeline's record per leader and week is what makes
-/// it once).
+/// A leader's subscription to the weekly digest: one card a week covering the whole portfolio they lead
+/// (<see cref="Portfolio"/>: every project they are a leader on) and/or the projects in
+/// <see cref="Projects"/>. It arrives on <see cref="Day"/> at <see cref="Hour"/>:00 in
+/// <see cref="TimeZone"/> — the leader's own zone as Teams reports it, the hospital's until Teams has
+/// told it. <see cref="LastWeek"/> is the last ISO week it was handed to the delivery pipeline (a mark
+/// that saves work; the pipeline's record per leader and week is what makes it once).
 /// </summary>
 public sealed record DigestSubscription(
     TenantId Tenant,
     PersonId Leader,
-    string LeaderName,
-    ProjectCode? Project,
+    bool Portfolio,
+    IReadOnlyList<ProjectCode> Projects,
     DayOfWeek Day,
     int Hour,
     string TimeZone,
@@ -25,40 +25,38 @@ public sealed record DigestSubscription(
 
     public const int DefaultHour = 7;
 
-    /// <summary>"portfolio" or the project's code: how the subscription is keyed and named.</summary>
-    public string Scope => Project?.Value ?? "portfolio";
+    public static DigestSubscription New(TenantId tenant, PersonId leader, string timeZone) =>
+        new(tenant, leader, false, [], DefaultDay, DefaultHour, timeZone);
 
-    /// <summary>
-    /// The latest time the digest was due at or before <paramref name="now"/>: <see cref="Day"/> at
-    /// <see cref="Hour"/>:00 local, so 07:00 stays 07:00 across daylight-saving changes (an hour that a
-    /// spring change skips is taken as the first moment after it), with the ISO week of that local date.
-    /// </summary>
-    public (DateTimeOffset At, IsoWeek Week) LatestOccurrence(DateTimeOffset now)
+    public bool IsEmpty => !Portfolio && Projects.Count == 0;
+
+    /// <summary>With one more project (or, for null, the portfolio).</summary>
+    public DigestSubscription With(ProjectCode? project) => project is { } code
+        ? this with { Projects = [.. Projects.Where(p => p != code), code] }
+        : this with { Portfolio = true };
+
+    /// <summary>Without a project (or, for null, without anything).</summary>
+    public DigestSubscription Without(ProjectCode? project) => project is { } code
+        ? this with { Projects = [.. Projects.Where(p => p != code)] }
+        : this with { Portfolio = false, Projects = [] };
+
+    /// <summary>Whether the digest covers <paramref name="project"/>: named, or led by the leader when the portfolio is subscribed.</summary>
+    public bool Covers(Project project)
     {
-        var zone = DigestSchedule.Zone(TimeZone);
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        for (var back = 0; back <= 7; back++)
-        {
-            var day = date.AddDays(-back);
-            if (day.DayOfWeek != Day)
-            {
-                continue;
-            }
-
-            var at = DigestSchedule.At(day, Hour, zone);
-            if (at <= now)
-            {
-                return (at, IsoWeek.Of(day));
-            }
-        }
-
-        var earlier = date.AddDays(-7 - (((int)date.DayOfWeek - (int)Day + 7) % 7));
-        return (DigestSchedule.At(earlier, Hour, zone), IsoWeek.Of(earlier));
+        ArgumentNullException.ThrowIfNull(project);
+        return Projects.Contains(project.Code) || (Portfolio && project.RoleOf(Leader) == ProjectRole.Leader);
     }
 
-    /// <summary>When the digest before the one due at <paramref name="now"/> was due: what "since last week" counts from.</summary>
-    public DateTimeOffset PreviousOccurrence(DateTimeOffset now) => LatestOccurrence(LatestOccurrence(now).At.AddTicks(-1)).At;
+    /// <summary>The ISO week <paramref name="now"/> falls in, in the leader's zone: the week a digest composed now is for.</summary>
+    public IsoWeek WeekOf(DateTimeOffset now) => IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DigestSchedule.Zone(TimeZone)).DateTime));
+
+    /// <summary>
+    /// When the digest of <paramref name="week"/> is due: <see cref="Day"/> of that week at <see cref="Hour"/>:00
+    /// local, so 07:00 stays 07:00 across daylight-saving changes (an hour a spring change skips is
+    /// taken as the first moment after it). The previous week's is what "since last week" counts from.
+    /// </summary>
+    public DateTimeOffset OccurrenceIn(IsoWeek week) =>
+        DigestSchedule.At(week.Monday.AddDays(((int)Day - (int)DayOfWeek.Monday + 7) % 7), Hour, DigestSchedule.Zone(TimeZone));
 
     /// <summary>
     /// The week whose digest is due now, or null: due once the local day and hour have come, for up to
@@ -67,8 +65,9 @@ public sealed record DigestSubscription(
     /// </summary>
     public IsoWeek? DueWeek(DateTimeOffset now)
     {
-        var (at, week) = LatestOccurrence(now);
-        return now - at < TimeSpan.FromDays(1) && (LastWeek is not { } last || last < week) ? week : null;
+        var week = WeekOf(now);
+        var at = OccurrenceIn(week);
+        return now >= at && now - at < TimeSpan.FromDays(1) && (LastWeek is not { } last || last < week) ? week : null;
     }
 }
 
@@ -108,13 +107,5 @@ public static class DigestSchedule
         }
 
         return (d, h);
-    }
-
-    /// <summary>The projects a subscription covers: its one project, or every project the leader is a leader on.</summary>
-    public static bool Covers(DigestSubscription subscription, Project project)
-    {
-        ArgumentNullException.ThrowIfNull(subscription);
-        ArgumentNullException.ThrowIfNull(project);
-        return subscription.Project is { } code ? code == project.Code : project.RoleOf(subscription.Leader) == ProjectRole.Leader;
     }
 }

@@ -41,6 +41,7 @@ public sealed record ProjectDigest(
     ProjectPhase Phase,
     DigestRag Rag,
     IReadOnlyList<string> Reasons,
+    DateOnly GoLive,
     int DaysToGoLive,
     Ratio Spi,
     Ratio Cpi,

@@ -7,7 +7,7 @@ namespace HealthItPm.Domain.Tests.Digests;
 public class DigestScheduleTests
 {
     private static DigestSubscription Subscription(string zone, IsoWeek? last = null) =>
-        new(new TenantId("t"), new PersonId("33333333-3333-3333-3333-333333333333"), "Dr. Marcus Lee", null, DayOfWeek.Monday, 7, zone, last);
+        new(new TenantId("t"), new PersonId("33333333-3333-3333-3333-333333333333"), true, [], DayOfWeek.Monday, 7, zone, last);
 
     [Theory]
     // America/Chicago: autumn change Sunday 1 November 2026, spring change Sunday 14 March 2027.
@@ -26,7 +26,8 @@ public class DigestScheduleTests
 
         Assert.Null(subscription.DueWeek(at.AddMinutes(-1)));
         Assert.Equal(week, subscription.DueWeek(at)?.ToString());
-        Assert.Equal((at, week), (subscription.LatestOccurrence(at.AddHours(5)).At, subscription.LatestOccurrence(at.AddHours(5)).Week.ToString()));
+        Assert.Equal(week, subscription.WeekOf(at.AddHours(5)).ToString());
+        Assert.Equal(at, subscription.OccurrenceIn(subscription.WeekOf(at.AddHours(5))));
         Assert.Null(Subscription(zone, IsoWeek.Of(DateOnly.FromDateTime(at.UtcDateTime))).DueWeek(at.AddHours(1)));
     }
 
