@@ -47,15 +47,9 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
 
     public async Task<bool> RemoveAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken)
     {
-        try
-        {
-            await tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(SubscriptionPartition, Key(tenant, leader), ETag.All, cancellationToken), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        // Deleting a row that is not there answers 404 without throwing.
+        var response = await tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(SubscriptionPartition, Key(tenant, leader), ETag.All, cancellationToken), cancellationToken);
+        return response.Status != 404;
     }
 
     public Task<IReadOnlyList<StoredSubscription>> ListAllAsync(CancellationToken cancellationToken) =>

@@ -57,6 +57,13 @@ public sealed class TwoHosts(AzuriteFixture azurite) : IAsyncLifetime
         await Connector.DisposeAsync();
     }
 
+    /// <summary>Host A stops and starts again on the same storage, as after a deployment or a crash.</summary>
+    public async Task RestartHostAAsync()
+    {
+        await HostA.DisposeAsync();
+        HostA = Host();
+    }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
