@@ -18,6 +18,7 @@ var tableNames = [
   'ProjectManagerGrants'
   'Risks'
   'Deliveries'
+  'Digests'
 ]
 
 // The delivery pipeline's queues (HealthItPm.Bot/Storage/Delivery/DeliveryQueues.cs).

@@ -124,7 +124,14 @@ public static class DigestCard
     {
         var items = new JArray
         {
-            CardElements.Text($"**{p.Code}** · {CardElements.Escape(p.Name)}"),
+            // The name as the PM typed it (a TextRun shows it literally), after the code in bold.
+            new JObject
+            {
+                ["type"] = "RichTextBlock",
+                ["inlines"] = new JArray(
+                    new JObject { ["type"] = "TextRun", ["text"] = p.Code.Value, ["weight"] = "Bolder" },
+                    new JObject { ["type"] = "TextRun", ["text"] = " · " + p.Name }),
+            },
             new JObject
             {
                 ["type"] = "TextBlock",
