@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Playwright;
-
 namespace HealthItPm.EndToEnd.Tests;
 
 /// <summary>The CIO subscribes to the digest of the projects he leads and asks for a preview: the card comes at once, nothing is sent.</summary>
@@ -13,21 +10,8 @@ public class DigestTests(PlaygroundEnvironment env)
         await using var cio = await TeamsChat.OpenAsync(env, asLeader: true);
         await cio.AskAsync("help", "What I can do");
         await using var pm = await TeamsChat.OpenAsync(env);
-        var code = "DIG" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
-
-        var form = await pm.AskAsync("project new", "New project");
-        await TeamsChat.FillAsync(form, "Code", code);
-        await TeamsChat.FillAsync(form, "Name", "Radiology PACS replacement");
-        await TeamsChat.FillAsync(form, "Go-live", DateTime.UtcNow.Date.AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await TeamsChat.FillAsync(form, "End (after stabilization)", DateTime.UtcNow.Date.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await pm.PressAsync("Create project");
-        await pm.ExpectAsync(form, $"Created {code}");
-
-        form = await pm.AskAsync("stakeholder add", "Add people");
-        await form.GetByRole(AriaRole.Checkbox, new() { Name = "Dr. Marcus Lee (CIO)" }).CheckAsync();
-        await form.Locator("input[type=radio][value=Leader]").CheckAsync();
-        await pm.PressAsync("Add");
-        await pm.ExpectAsync(form, "Added 1 person.");
+        var code = await pm.CreateProjectAsync("DIG", "Radiology PACS replacement", 45);
+        await pm.AddCioAsLeaderAsync();
 
         await cio.AskAsync($"digest subscribe {code}", "Subscribed to the weekly digest");
         var card = await cio.AskAsync("digest preview", "Weekly digest");

@@ -31,15 +31,6 @@ public abstract class DigestCommand : ICommand
 
     protected abstract Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken);
 
-    /// <summary>"", "portfolio" or "all" mean the whole portfolio; otherwise a project code (null with a card saying what to type when it is not one).</summary>
-    protected static (bool Ok, ProjectCode? Project) Scope(string arguments) =>
-        arguments.Length == 0 || arguments.Equals("portfolio", StringComparison.OrdinalIgnoreCase) || arguments.Equals("all", StringComparison.OrdinalIgnoreCase)
-            ? (true, null)
-            : ProjectCode.TryParse(arguments, out var code) ? (true, code) : (false, null);
-
-    protected static JObject NotAScope(string arguments, string command) => NoticeCard.Build(new NoticeCardModel(
-        "Which digest?",
-        $"“{arguments}” is not a project code. Type **{command}** for the portfolio you lead, or **{command} EHR** for one project."));
 
     public static string When(DigestSubscription s) =>
         $"every {s.Day} at {s.Hour.ToString("00", CultureInfo.InvariantCulture)}:00 ({s.TimeZone})";
@@ -48,21 +39,36 @@ public abstract class DigestCommand : ICommand
         string.Join(" and ", new[] { s.Portfolio ? "the portfolio you lead" : null, s.Projects.Count > 0 ? string.Join(", ", s.Projects.Select(p => p.Value)) : null }.OfType<string>());
 }
 
+/// <summary>A digest command about the portfolio ("", "portfolio" or "all") or one project (its code).</summary>
+public abstract class ScopedDigestCommand : DigestCommand
+{
+    protected sealed override Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Length == 0 || arguments.Equals("portfolio", StringComparison.OrdinalIgnoreCase) || arguments.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return ExecuteAsync(caller, timeZone, (ProjectCode?)null, cancellationToken);
+        }
+
+        return ProjectCode.TryParse(arguments, out var code)
+            ? ExecuteAsync(caller, timeZone, code, cancellationToken)
+            : Task.FromResult(NoticeCard.Build(new NoticeCardModel(
+                "Which digest?",
+                $"“{CardElements.Escape(arguments)}” is not a project code. Type **{Definition.Name}** for the portfolio you lead, or **{Definition.Name} EHR** for one project.")));
+    }
+
+    /// <summary><paramref name="project"/> null: the portfolio.</summary>
+    protected abstract Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken);
+}
+
 /// <summary><c>digest subscribe [CODE]</c>: a leader subscribes themself to the portfolio they lead, or to one project.</summary>
-public sealed class DigestSubscribeCommand(DigestService digests) : DigestCommand
+public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigestCommand
 {
     public static readonly CommandDefinition Command = new("digest subscribe", "Get the weekly leadership digest (the portfolio you lead, or one project).", "digest subscribe");
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        var (ok, project) = Scope(arguments);
-        if (!ok)
-        {
-            return NotAScope(arguments, "digest subscribe");
-        }
-
         return ProjectOutcomes.Card(await digests.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
             "Subscribed to the weekly digest",
             $"You will get {Covers(s)} {When(s)}. **digest settings** changes the day and hour; **digest unsubscribe** stops it.",
@@ -71,20 +77,14 @@ public sealed class DigestSubscribeCommand(DigestService digests) : DigestComman
 }
 
 /// <summary><c>digest unsubscribe [CODE]</c>: stops one project's digest, or all of it.</summary>
-public sealed class DigestUnsubscribeCommand(DigestService digests) : DigestCommand
+public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDigestCommand
 {
     public static readonly CommandDefinition Command = new("digest unsubscribe", "Stop the weekly digest (all of it, or one project).", "digest unsubscribe");
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        var (ok, project) = Scope(arguments);
-        if (!ok)
-        {
-            return NotAScope(arguments, "digest unsubscribe");
-        }
-
         return ProjectOutcomes.Card(await digests.UnsubscribeAsync(caller.Tenant, caller.Person, project, cancellationToken), left => NoticeCard.Build(left is null
             ? new NoticeCardModel("Unsubscribed", "You will get no more weekly digests. **digest subscribe** starts them again.")
             : new NoticeCardModel("Unsubscribed from " + project, $"You still get {Covers(left)} {When(left)}.")));
@@ -92,20 +92,14 @@ public sealed class DigestUnsubscribeCommand(DigestService digests) : DigestComm
 }
 
 /// <summary><c>digest preview [CODE]</c>: the digest as it would be now; nothing is sent or kept.</summary>
-public sealed class DigestPreviewCommand(DigestService digests) : DigestCommand
+public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCommand
 {
     public static readonly CommandDefinition Command = new("digest preview", "See the weekly digest now (nothing is sent).", "digest preview");
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        var (ok, project) = Scope(arguments);
-        if (!ok)
-        {
-            return NotAScope(arguments, "digest preview");
-        }
-
         await digests.NoteTimeZoneAsync(caller.Tenant, caller.Person, timeZone, cancellationToken);
         return ProjectOutcomes.Card(await digests.PreviewAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), d => DigestCard.Build(new DigestCardModel(d, Preview: true)));
     }
