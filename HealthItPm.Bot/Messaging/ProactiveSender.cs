@@ -106,8 +106,13 @@ public sealed partial class ProactiveSender(
     {
         try
         {
-            await SendInTurnAsync(runTurn, activity, onTurn);
-            return new SendAnswer.Sent();
+            if (await SendInTurnAsync(runTurn, activity, onTurn))
+            {
+                return new SendAnswer.Sent();
+            }
+
+            LogTurnEndedWithoutSend(logger);
+            return SendAnswer.FromStatus(null);
         }
         catch (ErrorResponseException e) when (e.Response is not null)
         {
@@ -124,20 +129,26 @@ public sealed partial class ProactiveSender(
     }
 
     /// <summary>
-    /// Sends inside a proactive turn and rethrows the connector's answer here: the adapter would
-    /// otherwise hand a failure inside the turn to OnTurnError, and the caller would never learn of it.
+    /// Sends inside a proactive turn and rethrows here whatever the send threw: the adapter would
+    /// otherwise hand it to OnTurnError (which would apologise in the person's chat), and the caller
+    /// would never learn of it. A turn that ended without reaching the send (a middleware stopped it)
+    /// is not a delivery: false.
     /// </summary>
-    private static async Task SendInTurnAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Action<ITurnContext>? onTurn)
+    private static async Task<bool> SendInTurnAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Action<ITurnContext>? onTurn)
     {
         Exception? failure = null;
+        var sent = false;
         await runTurn(async (turn, token) =>
         {
             try
             {
                 onTurn?.Invoke(turn);
                 await turn.SendActivityAsync(activity, token);
+                sent = true;
             }
-            catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
+#pragma warning disable CA1031 // Every failure is rethrown outside the turn, below.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 failure = e;
             }
@@ -147,6 +158,8 @@ public sealed partial class ProactiveSender(
         {
             ExceptionDispatchInfo.Throw(failure);
         }
+
+        return sent;
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessageWrapper response)
@@ -165,6 +178,10 @@ public sealed partial class ProactiveSender(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive send answered {StatusCode}")]
     private static partial void LogSendFailed(ILogger logger, int statusCode);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive turn ended without sending; the delivery is tried again")]
+    private static partial void LogTurnEndedWithoutSend(ILogger logger);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive send could not reach the connector")]
     private static partial void LogConnectorUnreachable(ILogger logger, Exception exception);
 }
+

@@ -40,8 +40,16 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
     private const string ConversationPrefix = "conversation|";
     private const string RoutePrefix = "route|";
 
+    // A fan-out reads each recipient's chat for every card. A reachable chat read here is kept for a
+    // minute (this host's own writes replace it at once; another host's reach this one within the
+    // minute, and a send to a chat Teams has since closed only earns a 403 that marks it). Absent and
+    // unreachable chats are never kept: someone who just installed the app must not be missed.
+    private const int ReadsKept = 20_000;
+    private static readonly TimeSpan ReadsKeptFor = TimeSpan.FromMinutes(1);
+
     // What was last written per row, so that a chatty conversation costs one write, not one per message.
     private readonly ConcurrentDictionary<(string, string), string> _lastWritten = new();
+    private readonly ConcurrentDictionary<(string, string), (StoredConversation Conversation, DateTimeOffset ReadAt)> _read = new();
 
     public static string PersonKey(PersonId person) => PersonPrefix + person.Value;
 
@@ -98,11 +106,29 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
 
     public async Task<StoredConversation?> GetAsync(TenantId tenant, string rowKey, CancellationToken cancellationToken)
     {
+        var key = (tenant.Value, rowKey);
+        var now = clock.GetUtcNow();
+        if (_read.TryGetValue(key, out var kept) && now - kept.ReadAt < ReadsKeptFor)
+        {
+            return kept.Conversation;
+        }
+
         var response = await tables.ExecuteAsync(
             Name,
             table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, rowKey, cancellationToken: cancellationToken),
             cancellationToken);
-        return response.HasValue ? ToStored(response.Value!) : null;
+        var stored = response.HasValue ? ToStored(response.Value!) : null;
+        if (stored is { Reachable: true })
+        {
+            if (_read.Count >= ReadsKept)
+            {
+                _read.Clear();
+            }
+
+            _read[key] = (stored, now);
+        }
+
+        return stored;
     }
 
     public Task<IReadOnlyList<StoredConversation>> ListConversationsAsync(TenantId tenant, CancellationToken cancellationToken) =>
@@ -126,6 +152,7 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
         }
 
         _lastWritten.TryRemove((tenant.Value, rowKey), out _);
+        _read.TryRemove((tenant.Value, rowKey), out _);
     }
 
     private async Task WriteAsync(TableEntity entity, string fingerprint, CancellationToken cancellationToken)
@@ -134,6 +161,7 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
         // Merge: a turn that does not state a time zone or locale (null columns are not sent) keeps the last known one.
         await tables.ExecuteAsync(Name, table => table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken), cancellationToken);
         _lastWritten[(entity.PartitionKey, entity.RowKey)] = fingerprint;
+        _read.TryRemove((entity.PartitionKey, entity.RowKey), out _);
     }
 
     private static StoredConversation ToStored(TableEntity entity) => new(

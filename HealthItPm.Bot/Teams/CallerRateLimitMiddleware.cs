@@ -11,6 +11,11 @@ namespace HealthItPm.Bot.Teams;
 /// authenticated the request and the tenant filter admitted it: before that the caller named in the
 /// body is only a claim. A refused turn does nothing; the HTTP answer is 429 with Retry-After
 /// (<see cref="CallerThrottled"/>, which the endpoint writes), so Teams retries later.
+/// <para>
+/// Only turns Teams starts are limited. The bot's own proactive turns (the delivery pipeline's, which
+/// runs outside any request and has its own throttle) pass: counted here they were all one "caller",
+/// and a refused one ended without sending while its card was recorded as delivered.
+/// </para>
 /// </summary>
 public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IMiddleware, IDisposable
 {
@@ -39,6 +44,12 @@ public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IM
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(next);
         var activity = turnContext.Activity;
+        if (_http.HttpContext is null)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
         using var lease = _limiter.AttemptAcquire(CallerKey(activity));
         if (lease.IsAcquired)
         {

@@ -12,23 +12,19 @@ namespace HealthItPm.EndToEnd.Tests;
 public sealed class PlaygroundEnvironment : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = new();
+    private readonly Dictionary<DemoPerson, ChildProcess> _playgrounds = [];
     private ChildProcess? _bot;
-    private ChildProcess? _playground;
-    private ChildProcess? _leaderPlayground;
     private IPlaywright? _playwright;
 
     public int BotPort { get; } = ChildProcess.FreeTcpPort();
 
-    /// <summary>The Playground in which the current user is Priya Shah, the project manager.</summary>
-    public int PlaygroundPort { get; } = ChildProcess.FreeTcpPort();
-
-    /// <summary>The Playground in which the current user is Dr. Marcus Lee, the CIO who sponsors projects.</summary>
-    public int LeaderPlaygroundPort { get; } = ChildProcess.FreeTcpPort();
+    /// <summary>Each demo person's own Playground (their Teams client), as <c>tools/run</c> opens them.</summary>
+    public IReadOnlyDictionary<DemoPerson, int> PlaygroundPorts { get; } = Enum.GetValues<DemoPerson>().ToDictionary(p => p, _ => ChildProcess.FreeTcpPort());
 
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>What the bot and the Playground printed, to explain a failure.</summary>
-    public string Diagnostics => $"--- bot ---\n{Tail(_bot?.Output)}\n--- playground ---\n{Tail(_playground?.Output)}\n--- leader's playground ---\n{Tail(_leaderPlayground?.Output)}";
+    public string Diagnostics => $"--- bot ---\n{Tail(_bot?.Output)}\n" + string.Concat(_playgrounds.Select(p => $"--- {p.Key}'s playground ---\n{Tail(p.Value.Output)}\n"));
 
     public async Task InitializeAsync()
     {
@@ -47,8 +43,10 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
         using var http = new HttpClient();
         await _bot.WaitUntilAsync(async () => await IsHealthyAsync(http), TimeSpan.FromSeconds(60), "The bot");
 
-        _playground = await StartPlaygroundAsync(".m365agentsplayground.yml", PlaygroundPort);
-        _leaderPlayground = await StartPlaygroundAsync("leader.m365agentsplayground.yml", LeaderPlaygroundPort);
+        foreach (var (person, port) in PlaygroundPorts)
+        {
+            _playgrounds[person] = await StartPlaygroundAsync(Config(person), port);
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -98,12 +96,9 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        foreach (var playground in new[] { _playground, _leaderPlayground })
+        foreach (var playground in _playgrounds.Values)
         {
-            if (playground is not null)
-            {
-                await playground.DisposeAsync();
-            }
+            await playground.DisposeAsync();
         }
 
         if (_bot is not null)
@@ -114,10 +109,31 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
         await _azurite.DisposeAsync();
     }
 
+    private static string Config(DemoPerson person) => person switch
+    {
+        DemoPerson.ProjectManager => ".m365agentsplayground.yml",
+        DemoPerson.Nurse => "nurse.m365agentsplayground.yml",
+        DemoPerson.Leader => "leader.m365agentsplayground.yml",
+        _ => throw new ArgumentOutOfRangeException(nameof(person)),
+    };
+
     // Tests run from bin/<Configuration>/net10.0: the bot was built with the same configuration.
     private static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     private static string Tail(string? output) => output is null ? "(not started)" : output.Length <= 4000 ? output : output[^4000..];
+}
+
+/// <summary>The demo hospital's people, each with their own Teams client (tools/playground).</summary>
+public enum DemoPerson
+{
+    /// <summary>Priya Shah, the Health IT project manager.</summary>
+    ProjectManager,
+
+    /// <summary>Nina Patel (RN), a clinician who answers check-ins.</summary>
+    Nurse,
+
+    /// <summary>Dr. Marcus Lee, the CIO who sponsors projects.</summary>
+    Leader,
 }
 
 [CollectionDefinition(Name)]

@@ -10,7 +10,7 @@ public class RiskTests(PlaygroundEnvironment env)
     public async Task A_critical_patient_safety_risk_is_escalated_to_the_sponsor_and_acknowledged_in_place()
     {
         // The CIO uses the app, so the bot can reach him and offers him as a colleague.
-        await using var sponsor = await TeamsChat.OpenAsync(env, asLeader: true);
+        await using var sponsor = await TeamsChat.OpenAsync(env, DemoPerson.Leader);
         await sponsor.AskAsync("help", "What I can do");
         await using var pm = await TeamsChat.OpenAsync(env);
         var code = await pm.CreateProjectAsync("RSK", "Barcode medication administration", 45);
@@ -24,8 +24,7 @@ public class RiskTests(PlaygroundEnvironment env)
         await pm.ExpectAsync(form, $"Logged {code}-R1 and escalated it to the sponsor at once: the card is on its way to");
         await pm.ScreenshotAsync("risk-logged");
 
-        await sponsor.Page.Locator(".ac-adaptiveCard", new() { HasText = $"Escalated risk {code}-R1" }).Last.WaitForAsync(new() { Timeout = 20_000 });
-        var card = await sponsor.CardWithAsync($"Escalated risk {code}-R1");
+        var card = await sponsor.ArrivesAsync($"Escalated risk {code}-R1");
         await sponsor.PressAsync("Acknowledge");
         await sponsor.ExpectAsync(card, "Acknowledged by Dr. Marcus Lee (CIO)");
         await sponsor.ScreenshotAsync("risk-acknowledged");

@@ -11,12 +11,12 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
 
     public IPage Page => page;
 
-    /// <summary>Opens the chat as the project manager or, with <paramref name="asLeader"/>, as the CIO.</summary>
-    public static async Task<TeamsChat> OpenAsync(PlaygroundEnvironment env, bool asLeader = false)
+    /// <summary>Opens the chat as <paramref name="person"/> (the project manager unless said), in their own Playground.</summary>
+    public static async Task<TeamsChat> OpenAsync(PlaygroundEnvironment env, DemoPerson person = DemoPerson.ProjectManager)
     {
         ArgumentNullException.ThrowIfNull(env);
         var page = await env.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
-        await page.GotoAsync($"http://127.0.0.1:{(asLeader ? env.LeaderPlaygroundPort : env.PlaygroundPort)}");
+        await page.GotoAsync($"http://127.0.0.1:{env.PlaygroundPorts[person]}");
         // The welcome card answers the install the Playground sends on connect: the chat is live once it shows.
         await page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = "Welcome to HealthItPm" }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
         await page.Locator("[data-lexical-editor=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
@@ -107,6 +107,13 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
 
         Assert.True(index >= 0, $"No card shows “{text}”.\n{env.Diagnostics}");
         return cards.Nth(index);
+    }
+
+    /// <summary>Waits until a card showing <paramref name="text"/> has arrived (a proactive card: no command brings it); that card.</summary>
+    public async Task<ILocator> ArrivesAsync(string text)
+    {
+        await page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = text }).Last.WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
+        return await CardWithAsync(text);
     }
 
     /// <summary>Waits until <paramref name="card"/> shows <paramref name="expected"/> (a card replaced in place).</summary>

@@ -27,6 +27,8 @@ public sealed partial class DeliveryWorker : BackgroundService
     private readonly ILogger<DeliveryWorker> _logger;
     private readonly string _hostId = Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _added = new(0);
+    private readonly SemaphoreSlim _finished = new(0);
+    private int _inFlight;
 
     public DeliveryWorker(
         DeliveryQueues queue,
@@ -67,6 +69,7 @@ public sealed partial class DeliveryWorker : BackgroundService
     public override void Dispose()
     {
         _added.Dispose();
+        _finished.Dispose();
         base.Dispose();
     }
 
@@ -87,28 +90,74 @@ public sealed partial class DeliveryWorker : BackgroundService
         }
     }
 
+    /// <summary>
+    /// One receive loop. Work flows rather than going in batches: a receive takes only what the host
+    /// has room for (<see cref="InFlightLimit"/>, all loops together), and each message is worked on
+    /// as soon as it arrives while the loop receives the next — so the throttle always has sends
+    /// waiting and no slow send holds back the ones received with it.
+    /// </summary>
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         var idle = TimeSpan.FromMilliseconds(100);
-        while (!stoppingToken.IsCancellationRequested)
+        var working = new List<Task>();
+        try
         {
-            int done;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                done = await PumpOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (StorageFailure.IsUnavailable(e))
-            {
-                LogQueueUnavailable(_logger, e);
-                done = 0;
-            }
+                working.RemoveAll(t => t.IsCompleted);
+                var room = Math.Min(_options.BatchSize, InFlightLimit() - Volatile.Read(ref _inFlight));
+                if (room <= 0)
+                {
+                    await _finished.WaitAsync(TimeSpan.FromMilliseconds(200), stoppingToken);
+                    continue;
+                }
 
-            // Poll slower while there is nothing to do (each poll is a storage transaction); new work on this host wakes it at once.
-            idle = done > 0 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, 2000));
-            if (done == 0)
-            {
-                await _added.WaitAsync(idle, stoppingToken);
+                IReadOnlyList<ReceivedWork> messages;
+                try
+                {
+                    messages = await _queue.ReceiveAsync(room, _options.Lease, stoppingToken);
+                }
+                catch (Exception e) when (StorageFailure.IsUnavailable(e))
+                {
+                    LogQueueUnavailable(_logger, e);
+                    messages = [];
+                }
+
+                foreach (var message in messages)
+                {
+                    Interlocked.Increment(ref _inFlight);
+                    working.Add(WorkOnAsync(message, stoppingToken));
+                }
+
+                // Poll slower while there is nothing to do (each poll is a storage transaction); new work on this host wakes it at once.
+                idle = messages.Count > 0 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, 2000));
+                if (messages.Count == 0)
+                {
+                    await _added.WaitAsync(idle, stoppingToken);
+                }
             }
+        }
+        finally
+        {
+            // Stopping: what is being sent finishes (or is cancelled, and reappears after its lease) before the host goes.
+            await Task.WhenAll(working);
+        }
+    }
+
+    private async Task WorkOnAsync(ReceivedWork message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await ProcessSafelyAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            _finished.Release();
         }
     }
 
@@ -218,6 +267,15 @@ public sealed partial class DeliveryWorker : BackgroundService
         var tenant = work.TenantId;
         var recipient = work.RecipientId!.Value;
         var now = _clock.GetUtcNow();
+
+        // Work seen for the first time almost always has no record yet: claiming it is one write, and
+        // only when one exists (the work was enqueued twice) is it read first.
+        if (message.DequeueCount == 1 && work.Handled == 0
+            && Claim(work, null, now) is var first && await _ledger.WriteAsync(tenant, first, null, reported: false, cancellationToken) is { } firstVersion)
+        {
+            return await ComposeAndSendAsync(message, work, kind, new VersionedDelivery(first, firstVersion), cancellationToken);
+        }
+
         var stored = await _ledger.ReadAsync(tenant, work.Topic, recipient, cancellationToken);
         if ((stored is null ? now : stored.Record.ActionableAt(now)) is not { } actionable)
         {
@@ -238,8 +296,7 @@ public sealed partial class DeliveryWorker : BackgroundService
             return false;
         }
 
-        var attempts = (stored?.Record.Attempts ?? 0) + 1;
-        var claim = new DeliveryRecord(work.Topic, recipient, DeliveryState.Pending, attempts, now + _options.Lease, null, stored?.Record.LastStatus, stored?.Record.Reason, now);
+        var claim = Claim(work, stored?.Record, now);
         var version = await _ledger.WriteAsync(tenant, claim, stored?.Version, reported: false, cancellationToken);
         if (version is null)
         {
@@ -248,7 +305,16 @@ public sealed partial class DeliveryWorker : BackgroundService
             return false;
         }
 
-        var claimed = new VersionedDelivery(claim, version);
+        return await ComposeAndSendAsync(message, work, kind, new VersionedDelivery(claim, version), cancellationToken);
+    }
+
+    /// <summary>The record that claims a delivery for this host for one lease: one more try than <paramref name="stored"/> had.</summary>
+    private DeliveryRecord Claim(DeliveryWork work, DeliveryRecord? stored, DateTimeOffset now) =>
+        new(work.Topic, work.RecipientId!.Value, DeliveryState.Pending, (stored?.Attempts ?? 0) + 1, now + _options.Lease, null, stored?.LastStatus, stored?.Reason, now);
+
+    private async Task<bool> ComposeAndSendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, CancellationToken cancellationToken)
+    {
+        var (tenant, claim, version, attempts, now) = (work.TenantId, claimed.Record, claimed.Version, claimed.Record.Attempts, claimed.Record.UpdatedAt);
         switch (await kind.ComposeAsync(work, cancellationToken))
         {
             case Composition.NotNeeded:
@@ -344,15 +410,14 @@ public sealed partial class DeliveryWorker : BackgroundService
     }
 
     /// <summary>
-    /// How many messages one receive takes: at most what this host's share of the rate sends in half
-    /// the lease, all consumers together, so that work does not wait behind the throttle until its
-    /// lease runs out (another host would then send it too) and a host that dies holds little.
+    /// How many messages this host works on at once: what its share of the rate sends in half the
+    /// lease, so that work does not wait behind the throttle until its lease runs out (another host
+    /// would then send it too) and a host that dies holds little.
     /// </summary>
-    private int ReceiveCount()
-    {
-        var perConsumer = Math.Ceiling(_throttle.PerHostRate * _options.LeaseSeconds / 2 / _options.Consumers);
-        return (int)Math.Clamp(perConsumer, 1, _options.BatchSize);
-    }
+    private int InFlightLimit() =>
+        (int)Math.Clamp(Math.Ceiling(_throttle.PerHostRate * _options.LeaseSeconds / 2), 1, _options.Consumers * _options.BatchSize);
+
+    private int ReceiveCount() => Math.Min(_options.BatchSize, InFlightLimit());
 
     /// <summary>
     /// After the wait for the throttle: if less than half the lease is left, the claim and the message's

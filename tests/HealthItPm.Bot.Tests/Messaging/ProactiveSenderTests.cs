@@ -1,11 +1,17 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Tests.Messaging;
 
@@ -172,5 +178,48 @@ public class ProactiveSenderTests(BotEnvironment env)
         Assert.IsType<SendAnswer.Unreachable>(answer);
         Assert.False(await Sender.CanReachAsync(Tenant, person, default));
         Assert.DoesNotContain(env.Connector.Requests, r => r.Body?.ToString().Contains("29:removed", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Proactive_sends_are_not_counted_against_the_turn_rate_limit_of_the_people_who_write_to_the_bot()
+    {
+        // A limit of one turn a second: counted against it, the second and third sends would end without going out.
+        await using var host = new BotHost(env.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Delivery:Enabled"] = "false",
+            ["Messages:PerCaller:Burst"] = "1",
+            ["Messages:PerCaller:PerSecond"] = "1",
+        });
+        var sender = host.Services.GetRequiredService<ProactiveSender>();
+        var people = new[] { await KnownPersonAsync(), await KnownPersonAsync(), await KnownPersonAsync() };
+
+        var answers = new List<SendAnswer>();
+        foreach (var (person, _) in people)
+        {
+            answers.Add(await sender.SendToPersonAsync(Tenant, person, Card(), default));
+        }
+
+        Assert.All(answers, a => Assert.IsType<SendAnswer.Sent>(a));
+        Assert.All(people, p => Assert.Single(env.Connector.SentActivities(p.Conversation)));
+    }
+
+    [Fact]
+    public async Task A_proactive_turn_that_ends_before_its_send_is_not_a_delivery()
+    {
+        var adapter = new CloudAdapter(env.Host.Services.GetRequiredService<BotFrameworkAuthentication>());
+        adapter.Use(new EndsTheTurn());
+        var sender = new ProactiveSender(adapter, References, env.Host.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>(), NullLogger<ProactiveSender>.Instance);
+        var (person, conversation) = await KnownPersonAsync();
+
+        var answer = await sender.SendToPersonAsync(Tenant, person, Card(), default);
+
+        Assert.IsType<SendAnswer.Transient>(answer);
+        Assert.Empty(env.Connector.SentActivities(conversation));
+    }
+
+    /// <summary>A middleware that stops every turn, as a refusing filter does.</summary>
+    private sealed class EndsTheTurn : Microsoft.Bot.Builder.IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 }
