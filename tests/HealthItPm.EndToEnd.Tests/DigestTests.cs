@@ -7,7 +7,7 @@ public class DigestTests(PlaygroundEnvironment env)
     [Fact]
     public async Task The_cio_types_digest_preview_and_sees_the_card()
     {
-        await using var cio = await TeamsChat.OpenAsync(env, asLeader: true);
+        await using var cio = await TeamsChat.OpenAsync(env, DemoPerson.Leader);
         await cio.AskAsync("help", "What I can do");
         await using var pm = await TeamsChat.OpenAsync(env);
         var code = await pm.CreateProjectAsync("DIG", "Radiology PACS replacement", 45);
