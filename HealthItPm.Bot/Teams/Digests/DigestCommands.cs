@@ -16,17 +16,27 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Digests;
 
-/// <summary>What the digest commands share: who is asking, and the time zone their Teams reports.</summary>
-public abstract class DigestCommand : ICommand
+/// <summary>
+/// What the digest commands share: who is asking, and the time zone their Teams reports, which a
+/// subscribed leader's digest follows from then on (they may have travelled, or the hospital's zone
+/// stood in until now).
+/// </summary>
+public abstract class DigestCommand(DigestService digests) : ICommand
 {
+    protected DigestService Digests { get; } = digests;
+
     public abstract CommandDefinition Definition { get; }
 
-    public Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return Caller.Of(turn) is { } caller
-            ? ExecuteAsync(caller, turn.Activity.LocalTimezone, (arguments ?? string.Empty).Trim(), cancellationToken)
-            : Task.FromResult(ProjectScope.UnknownCaller);
+        if (Caller.Of(turn) is not { } caller)
+        {
+            return ProjectScope.UnknownCaller;
+        }
+
+        await Digests.NoteTimeZoneAsync(caller.Tenant, caller.Person, turn.Activity.LocalTimezone, cancellationToken);
+        return await ExecuteAsync(caller, turn.Activity.LocalTimezone, (arguments ?? string.Empty).Trim(), cancellationToken);
     }
 
     protected abstract Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken);
@@ -40,7 +50,7 @@ public abstract class DigestCommand : ICommand
 }
 
 /// <summary>A digest command about the portfolio ("", "portfolio" or "all") or one project (its code).</summary>
-public abstract class ScopedDigestCommand : DigestCommand
+public abstract class ScopedDigestCommand(DigestService digests) : DigestCommand(digests)
 {
     protected sealed override Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
@@ -61,7 +71,7 @@ public abstract class ScopedDigestCommand : DigestCommand
 }
 
 /// <summary><c>digest subscribe [CODE]</c>: a leader subscribes themself to the portfolio they lead, or to one project.</summary>
-public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigestCommand
+public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
     public static readonly CommandDefinition Command = new("digest subscribe", "Get the weekly leadership digest (the portfolio you lead, or one project).", "digest subscribe");
 
@@ -69,7 +79,7 @@ public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigest
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        return ProjectOutcomes.Card(await digests.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
+        return ProjectOutcomes.Card(await Digests.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
             "Subscribed to the weekly digest",
             $"You will get {Covers(s)} {When(s)}. **digest settings** changes the day and hour; **digest unsubscribe** stops it.",
             ("Preview it now", "digest preview"))));
@@ -77,7 +87,7 @@ public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigest
 }
 
 /// <summary><c>digest unsubscribe [CODE]</c>: stops one project's digest, or all of it.</summary>
-public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDigestCommand
+public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
     public static readonly CommandDefinition Command = new("digest unsubscribe", "Stop the weekly digest (all of it, or one project).", "digest unsubscribe");
 
@@ -85,14 +95,14 @@ public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDige
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        return ProjectOutcomes.Card(await digests.UnsubscribeAsync(caller.Tenant, caller.Person, project, cancellationToken), left => NoticeCard.Build(left is null
+        return ProjectOutcomes.Card(await Digests.UnsubscribeAsync(caller.Tenant, caller.Person, project, cancellationToken), left => NoticeCard.Build(left is null
             ? new NoticeCardModel("Unsubscribed", "You will get no more weekly digests. **digest subscribe** starts them again.")
             : new NoticeCardModel("Unsubscribed from " + project, $"You still get {Covers(left)} {When(left)}.")));
     }
 }
 
 /// <summary><c>digest preview [CODE]</c>: the digest as it would be now; nothing is sent or kept.</summary>
-public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCommand
+public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
     public static readonly CommandDefinition Command = new("digest preview", "See the weekly digest now (nothing is sent).", "digest preview");
 
@@ -100,13 +110,12 @@ public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCo
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        await digests.NoteTimeZoneAsync(caller.Tenant, caller.Person, timeZone, cancellationToken);
-        return ProjectOutcomes.Card(await digests.PreviewAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), d => DigestCard.Build(new DigestCardModel(d, Preview: true)));
+        return ProjectOutcomes.Card(await Digests.PreviewAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), d => DigestCard.Build(new DigestCardModel(d, Preview: true)));
     }
 }
 
 /// <summary><c>digest now</c> (admins, PMs): sends this week's digest to the subscribers now, through the delivery pipeline, once per leader per week.</summary>
-public sealed class DigestNowCommand(DigestService digests, DigestSender sender) : DigestCommand
+public sealed class DigestNowCommand(DigestService digests, DigestSender sender) : DigestCommand(digests)
 {
     public static readonly CommandDefinition Command = new("digest now", "Send this week's digest to its subscribers now.", "digest now", ForProjectManagers: true);
 
@@ -114,7 +123,7 @@ public sealed class DigestNowCommand(DigestService digests, DigestSender sender)
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
-        var outcome = await digests.SendNowAsync(caller.Tenant, caller.Person, cancellationToken);
+        var outcome = await Digests.SendNowAsync(caller.Tenant, caller.Person, cancellationToken);
         if (outcome is not Outcome<IReadOnlyList<(PersonId Leader, IsoWeek Week)>>.Done { Value: var targets })
         {
             return ProjectOutcomes.NotDone(outcome);
@@ -128,7 +137,7 @@ public sealed class DigestNowCommand(DigestService digests, DigestSender sender)
 }
 
 /// <summary><c>digest settings</c>: the day and hour (in the leader's own time zone) the digest arrives.</summary>
-public sealed class DigestSettingsForm(DigestService digests) : DigestCommand, ICardActionHandler
+public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(digests), ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("digest settings", "Choose the day and hour your digest arrives.", "digest settings");
 
@@ -141,7 +150,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand, I
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
-        if (await digests.GetAsync(caller.Tenant, caller.Person, cancellationToken) is not { Subscription: var s })
+        if (await Digests.GetAsync(caller.Tenant, caller.Person, cancellationToken) is not { Subscription: var s })
         {
             return NoticeCard.Build(new NoticeCardModel("Not subscribed yet", "Type **digest subscribe** first; it arrives every Monday at 07:00 your time until you change it."));
         }
@@ -157,7 +166,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand, I
             return ProjectScope.UnknownCaller;
         }
 
-        var current = (await digests.GetAsync(caller.Tenant, caller.Person, cancellationToken))?.Subscription;
+        var current = (await Digests.GetAsync(caller.Tenant, caller.Person, cancellationToken))?.Subscription;
         if (current is null)
         {
             return NoticeCard.Build(new NoticeCardModel("Not subscribed yet", "Type **digest subscribe** first."));
@@ -173,7 +182,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand, I
         }
 
         var (d, h) = DigestSchedule.Validate(day.ToString(), hour);
-        return ProjectOutcomes.Card(await digests.SetScheduleAsync(caller.Tenant, caller.Person, d, h, turn.Activity.LocalTimezone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
+        return ProjectOutcomes.Card(await Digests.SetScheduleAsync(caller.Tenant, caller.Person, d, h, turn.Activity.LocalTimezone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
             "Digest time saved",
             $"You will get {Covers(s)} {When(s)}.")));
     }
