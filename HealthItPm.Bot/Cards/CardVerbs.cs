@@ -35,4 +35,7 @@ public static class CardVerbs
     public const string DismissConcern = "concern.dismiss";
     public const string DigestSettings = "digest.settings";
     public const string SubscribeLeaders = "digest.leaders";
+
+    /// <summary>The audit card's "Older entries": the next page of the same query.</summary>
+    public const string AuditPage = "audit.page";
 }

@@ -5,6 +5,7 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.People;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.CheckIns;
 using HealthItPm.Bot.Teams.Digests;
@@ -46,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.ToStaffDomains());
         services.AddOptions<HospitalOptions>().BindConfiguration(HospitalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TeamsClientOptions>().BindConfiguration(TeamsClientOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -61,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IProjectRepository, ProjectTable>();
         services.AddSingleton<ICheckInStore, CheckInTable>();
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
+        services.AddSingleton<IAuditLog, Storage.Audit.AuditTable>();
         services.AddSingleton<DeliveryTable>();
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
         services.AddSingleton<DeliveryQueues>();
@@ -123,6 +126,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusCards>();
         services.AddSingleton<MoneyFormats>();
         services.AddSingleton<IRoster, TeamsRoster>();
+        services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
+        services.AddSingleton<PeopleSearch>();
 
         services.AddCommand<ProjectListCommand>(ProjectListCommand.Command);
         services.AddCommand<StatusCommand>(StatusCommand.Command);
@@ -143,6 +148,8 @@ public static class ServiceCollectionExtensions
         services.AddForm<KpiAddForm>(KpiAddForm.Command);
         services.AddForm<KpiRecordForm>(KpiRecordForm.Command);
         services.AddForm<AllowProjectManagersForm>(AllowProjectManagersForm.Command);
+        services.AddSingleton<Domain.Audit.AuditService>();
+        services.AddForm<Teams.Audit.AuditCommand>(Teams.Audit.AuditCommand.Command);
         return services;
     }
 

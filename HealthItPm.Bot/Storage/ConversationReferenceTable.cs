@@ -50,8 +50,12 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
     // What was last written per row, so that a chatty conversation costs one write, not one per message.
     private readonly ConcurrentDictionary<(string, string), string> _lastWritten = new();
     private readonly ConcurrentDictionary<(string, string), (StoredConversation Conversation, DateTimeOffset ReadAt)> _read = new();
+    private readonly ConcurrentDictionary<string, long> _writes = new();
 
     public static string PersonKey(PersonId person) => PersonPrefix + person.Value;
+
+    /// <summary>How many writes this host made to the tenant's rows: what was listed before is stale once it moves.</summary>
+    public long WritesTo(TenantId tenant) => _writes.GetValueOrDefault(tenant.Value);
 
     public static string ConversationKey(string conversationId) => ConversationPrefix + TableKeys.Escape(conversationId);
 
@@ -62,11 +66,11 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
         return conversationId.Split(";messageid=", 2)[0];
     }
 
-    /// <summary>Remembers that the person is a member of this team or group chat, under this Teams user id.</summary>
-    public Task SaveRouteAsync(TenantId tenant, PersonId person, string conversationId, string teamsUserId, CancellationToken cancellationToken)
+    /// <summary>Remembers that the person (named as Teams names them) is a member of this team or group chat, under this Teams user id.</summary>
+    public Task SaveRouteAsync(TenantId tenant, PersonId person, string conversationId, string teamsUserId, string? name, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(tenant.Value, RoutePrefix + person.Value) { ["Conversation"] = ChannelOf(conversationId), ["TeamsUserId"] = teamsUserId };
-        var fingerprint = $"{entity["Conversation"]}\u001f{teamsUserId}";
+        var entity = new TableEntity(tenant.Value, RoutePrefix + person.Value) { ["Conversation"] = ChannelOf(conversationId), ["TeamsUserId"] = teamsUserId, ["Name"] = name };
+        var fingerprint = $"{entity["Conversation"]}\u001f{teamsUserId}\u001f{name}";
         return _lastWritten.TryGetValue((tenant.Value, entity.RowKey), out var last) && last == fingerprint
             ? Task.CompletedTask
             : WriteAsync(entity, fingerprint, cancellationToken);
@@ -83,6 +87,14 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
             ? (conversation, userId)
             : null;
     }
+
+    /// <summary>Everyone the bot met in a team's or group chat's roster, with the name Teams gave them (null for rows kept before names were).</summary>
+    public Task<IReadOnlyList<(PersonId Person, string TeamsUserId, string? Name)>> ListRoutesAsync(TenantId tenant, CancellationToken cancellationToken) =>
+        tables.QueryAsync(
+            Name,
+            StorageTables.PrefixFilter(tenant.Value, RoutePrefix),
+            row => (new PersonId(row.RowKey[RoutePrefix.Length..]), row.GetString("TeamsUserId") ?? string.Empty, (string?)row.GetString("Name")),
+            cancellationToken);
 
     public Task SaveAsync(TenantId tenant, string rowKey, StoredConversation conversation, CancellationToken cancellationToken)
     {
@@ -153,6 +165,7 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
 
         _lastWritten.TryRemove((tenant.Value, rowKey), out _);
         _read.TryRemove((tenant.Value, rowKey), out _);
+        _writes.AddOrUpdate(tenant.Value, 1, (_, n) => n + 1);
     }
 
     private async Task WriteAsync(TableEntity entity, string fingerprint, CancellationToken cancellationToken)
@@ -162,6 +175,7 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
         await tables.ExecuteAsync(Name, table => table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken), cancellationToken);
         _lastWritten[(entity.PartitionKey, entity.RowKey)] = fingerprint;
         _read.TryRemove((entity.PartitionKey, entity.RowKey), out _);
+        _writes.AddOrUpdate(entity.PartitionKey, 1, (_, n) => n + 1);
     }
 
     private static StoredConversation ToStored(TableEntity entity) => new(

@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.People;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -10,9 +11,10 @@ namespace HealthItPm.Bot.Teams;
 
 /// <summary>
 /// Translates Teams activities into the dialog layer: text to <see cref="CommandRouter"/>, card
-/// actions to <see cref="CardActionRouter"/>. It holds no logic of its own.
+/// actions to <see cref="CardActionRouter"/>, typeahead searches to <see cref="PeopleSearch"/>, and the
+/// bot joining a team or group chat to <see cref="IRoster"/>. It holds no logic of its own.
 /// </summary>
-public sealed class HealthItPmActivityHandler(CommandRouter commands, CardActionRouter cardActions) : TeamsActivityHandler
+public sealed class HealthItPmActivityHandler(CommandRouter commands, CardActionRouter cardActions, PeopleSearch peopleSearch, IRoster roster) : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -43,10 +45,23 @@ public sealed class HealthItPmActivityHandler(CommandRouter commands, CardAction
         };
     }
 
-    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.Activity.Name == PeopleSearch.InvokeName
+            ? await peopleSearch.AnswerAsync(turnContext, cancellationToken)
+            : await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var inChannel = turnContext.Activity.Conversation?.ConversationType is not "personal";
-        return turnContext.SendActivityAsync(AdaptiveCard.ToActivity(WelcomeCard.Build(new WelcomeCardModel(inChannel))), cancellationToken);
+        if (inChannel)
+        {
+            await roster.MeetAsync(turnContext, cancellationToken);
+        }
+
+        await turnContext.SendActivityAsync(AdaptiveCard.ToActivity(WelcomeCard.Build(new WelcomeCardModel(inChannel))), cancellationToken);
     }
 }

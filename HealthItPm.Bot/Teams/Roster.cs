@@ -1,18 +1,25 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Teams.People;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 
 namespace HealthItPm.Bot.Teams;
 
-/// <summary>Someone in the conversation's roster (a team's members, or a chat's).</summary>
-public sealed record RosterMember(PersonId Person, string TeamsUserId, string Name);
+/// <summary>
+/// Someone in the conversation's roster (a team's members, or a chat's), or a colleague the bot knows;
+/// <c>UsesApp</c>: they have a 1:1 chat with the bot, so they are offered before people only met in a roster.
+/// </summary>
+public sealed record RosterMember(PersonId Person, string TeamsUserId, string Name, bool UsesApp = false);
 
 /// <summary>The people of the conversation a turn comes from, as Teams lists them.</summary>
 public interface IRoster
 {
     Task<IReadOnlyList<RosterMember>> ReadAsync(ITurnContext turn, CancellationToken cancellationToken);
+
+    /// <summary>The bot joined a team or group chat: its members become people PMs can find from anywhere.</summary>
+    Task MeetAsync(ITurnContext turn, CancellationToken cancellationToken);
 
     /// <summary>Keeps, for people picked from a team's or group chat's roster, the way to open a 1:1 chat with them later.</summary>
     Task RememberRoutesAsync(ITurnContext turn, IEnumerable<RosterMember> people, CancellationToken cancellationToken);
@@ -20,16 +27,18 @@ public interface IRoster
 
 /// <summary>
 /// The people a form can offer: the conversation's members, read page by page, and the colleagues
-/// who already use HealthItPm at this hospital (a 1:1 chat's roster is only the person in it). Up to
-/// <see cref="MaxMembers"/>: a card listing more would be too large for Teams, and @mentions cover anyone beyond.
+/// the bot knows at this hospital (<see cref="PeopleDirectory"/>: a 1:1 chat's roster is only the
+/// person in it). Up to <see cref="MaxMembers"/>; anyone else is found by typing their name. Reading a
+/// team's or group chat's roster also remembers its members, so they can be found from anywhere.
 /// </summary>
-public sealed class TeamsRoster(ConversationReferenceTable references) : IRoster
+public sealed partial class TeamsRoster(ConversationReferenceTable references, IPeopleDirectory directory, ILogger<TeamsRoster> logger) : IRoster
 {
     public const int MaxMembers = 200;
     private const int PageSize = 100;
 
     public async Task<IReadOnlyList<RosterMember>> ReadAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var members = new List<RosterMember>();
         string? continuation = null;
         do
@@ -44,12 +53,28 @@ public sealed class TeamsRoster(ConversationReferenceTable references) : IRoster
 
         if (TenantId.TryParse(ActivityTenant.Of(turn.Activity), out var tenant))
         {
-            members.AddRange((await references.ListPeopleAsync(tenant, cancellationToken))
-                .Where(p => PersonId.TryParse(p.Reference.User?.AadObjectId, out _) && !string.IsNullOrWhiteSpace(p.Reference.User!.Name))
-                .Select(p => new RosterMember(new PersonId(p.Reference.User!.AadObjectId), p.TeamsUserId ?? p.Reference.User!.Id, p.Reference.User!.Name)));
+            await RememberRoutesAsync(turn, members, cancellationToken);
+            members.AddRange(await directory.ListAsync(tenant, cancellationToken));
         }
 
         return members.DistinctBy(m => m.Person).Take(MaxMembers).ToList();
+    }
+
+    /// <summary>
+    /// The bot was added to a team or group chat: its members become people the PMs can find.
+    /// Best effort: a roster Teams does not give now is read again the next time a form needs it.
+    /// </summary>
+    public async Task MeetAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        try
+        {
+            await ReadAsync(turn, cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException)
+        {
+            LogRosterUnavailable(logger, e, turn.Activity.Conversation?.ConversationType);
+        }
     }
 
     public async Task RememberRoutesAsync(ITurnContext turn, IEnumerable<RosterMember> people, CancellationToken cancellationToken)
@@ -61,10 +86,8 @@ public sealed class TeamsRoster(ConversationReferenceTable references) : IRoster
             return;
         }
 
-        foreach (var person in people)
-        {
-            await references.SaveRouteAsync(tenant, person.Person, conversation, person.TeamsUserId, cancellationToken);
-        }
+        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (person, token) =>
+            await references.SaveRouteAsync(tenant, person.Person, conversation, person.TeamsUserId, person.Name, token));
     }
 
     /// <summary>The Teams user ids @mentioned in a message, other than the bot.</summary>
@@ -78,4 +101,7 @@ public sealed class TeamsRoster(ConversationReferenceTable references) : IRoster
             .Select(id => id!)
             .ToHashSet(StringComparer.Ordinal) ?? [];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the roster of a {ConversationType} the bot was added to; it is read again when a form needs it")]
+    private static partial void LogRosterUnavailable(ILogger logger, Exception exception, string? conversationType);
 }

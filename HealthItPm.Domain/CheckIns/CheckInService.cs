@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -17,7 +18,7 @@ public sealed record RoundSettings(TimeSpan RemindAfter, TimeSpan CloseAfter, bo
 /// due rounds. Opening is idempotent (a round's id is its opening minute), so a double click or two
 /// hosts firing the same occurrence open one round.
 /// </summary>
-public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveries, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveries, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>How many earlier rounds a summary's trend shows.</summary>
     public const int TrendRounds = 4;
@@ -35,7 +36,13 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
 
         var now = clock.GetUtcNow();
         var minute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        return await OpenAsync(tenant, done.Value, minute, settings.RemindAfter, settings.CloseAfter, settings.Anonymous, settings.Audience, cancellationToken);
+        var opened = await OpenAsync(tenant, done.Value, minute, settings.RemindAfter, settings.CloseAfter, settings.Anonymous, settings.Audience, cancellationToken);
+        if (opened is Outcome<CheckInRound>.Done { Value: var round })
+        {
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.CheckInStarted, code, round.Id), cancellationToken);
+        }
+
+        return opened;
     }
 
     public async Task<Outcome<CheckInSchedule>> ScheduleAsync(TenantId tenant, PersonId person, ProjectCode code, CheckInSchedule schedule, CancellationToken cancellationToken)
@@ -48,6 +55,7 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
 
         // From now on: a schedule set today does not fire for occurrences before it existed.
         await store.SaveScheduleAsync(tenant, code, schedule, clock.GetUtcNow(), null, cancellationToken);
+        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.CheckInScheduled, code), cancellationToken);
         return new Outcome<CheckInSchedule>.Done(schedule);
     }
 
@@ -61,6 +69,7 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
 
         var existed = await store.GetScheduleAsync(tenant, code, cancellationToken) is not null;
         await store.DeleteScheduleAsync(tenant, code, cancellationToken);
+        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.CheckInStopped, code), cancellationToken);
         return new Outcome<bool>.Done(existed);
     }
 
@@ -87,6 +96,12 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
     public async Task<Outcome<(CheckInRound Round, GivenAnswer Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken)
     {
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken);
+        if (allowed is not Outcome<Project>.Done)
+        {
+            return allowed.Carry<(CheckInRound, GivenAnswer)>();
+        }
+
         var round = await store.GetRoundAsync(tenant, code, roundId, cancellationToken);
         if (round is null)
         {
@@ -102,16 +117,22 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
         {
             return round.IsAddressedTo(person)
                 ? new Outcome<(CheckInRound, GivenAnswer)>.Invalid(e.Message)
-                : new Outcome<(CheckInRound, GivenAnswer)>.Refused(e.Message);
+                : new Outcome<(CheckInRound, GivenAnswer)>.Refused(Refusal.NotSentToYou(code));
         }
 
         await store.SaveAnswerAsync(tenant, code, roundId, given, cancellationToken);
+        if (!round.Anonymous)
+        {
+            // An anonymous round's log must not say who answered it.
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.CheckInAnswered, code, roundId), cancellationToken);
+        }
         return new Outcome<(CheckInRound, GivenAnswer)>.Done((round, given));
     }
 
-    /// <summary>The round, if it was sent to the person.</summary>
+    /// <summary>The round, if the person is on its project and it was sent to them (authorized before the round is read).</summary>
     public async Task<CheckInRound?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
-        await store.GetRoundAsync(tenant, code, roundId, cancellationToken) is { } round && round.IsAddressedTo(person) ? round : null;
+        await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken) is Outcome<Project>.Done
+        && await store.GetRoundAsync(tenant, code, roundId, cancellationToken) is { } round && round.IsAddressedTo(person) ? round : null;
 
     /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
     public async Task<(CheckInRound? Round, GivenAnswer? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken)
@@ -168,7 +189,7 @@ public sealed class CheckInService(ICheckInStore store, IDeliveryLedger deliveri
         var respondents = audience.Select(project);
         if (respondents.Count == 0)
         {
-            return new Outcome<CheckInRound>.Invalid($"No stakeholders of {project.Name} match this check-in's audience. Type **stakeholder add** to add people.");
+            return new Outcome<CheckInRound>.Invalid($"No stakeholders of {project.Code} match this check-in's audience. Type **stakeholder add** to add people.");
         }
 
         var round = new CheckInRound(project.Code, opensAt, remindAfter, closeAfter, anonymous, respondents);

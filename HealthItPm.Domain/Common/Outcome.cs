@@ -1,15 +1,17 @@
+using HealthItPm.Domain.Security;
+
 namespace HealthItPm.Domain.Common;
 
 /// <summary>
-/// What a use case did, for the caller to show: the result, or why not in words for the person who
+/// What a use case did, for the caller to show: the result, or why not for the person who
 /// asked. Expected refusals are values, not exceptions.
 /// </summary>
 public abstract record Outcome<T>
 {
     public sealed record Done(T Value) : Outcome<T>;
 
-    /// <summary>The person may not do this; <paramref name="Reason"/> says who can.</summary>
-    public sealed record Refused(string Reason) : Outcome<T>;
+    /// <summary>The person may not do this; <paramref name="Reason"/> says why, as data the bot puts into words.</summary>
+    public sealed record Refused(Refusal Reason) : Outcome<T>;
 
     /// <summary>The request itself is wrong (a value out of range, a name taken); <paramref name="Message"/> says what to change.</summary>
     public sealed record Invalid(string Message) : Outcome<T>;

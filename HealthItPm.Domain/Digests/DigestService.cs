@@ -27,19 +27,15 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         if (project is { } code)
         {
             var read = await projects.GetAsync(tenant, code, cancellationToken);
-            if (read is null)
+            var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.ReceiveDigest, code)) : access.Can(person, ProjectAction.ReceiveDigest, read.Project);
+            if (!decision.Allowed)
             {
-                return new Outcome<DigestSubscription>.NotFound($"There is no project {code}. Type **project list** to see yours.");
-            }
-
-            if (read.Project.RoleOf(person) != ProjectRole.Leader && !access.IsAdmin(person))
-            {
-                return new Outcome<DigestSubscription>.Refused($"The digest of {code} goes to its leaders, and you are not one. Ask its PM to add you as a leader.");
+                return new Outcome<DigestSubscription>.Refused(decision.Refusal!);
             }
         }
         else if (!access.IsAdmin(person) && !(await projects.ListForPersonAsync(tenant, person, cancellationToken)).Any(p => p.Role == ProjectRole.Leader))
         {
-            return new Outcome<DigestSubscription>.Refused(NothingToLead);
+            return new Outcome<DigestSubscription>.Invalid(NothingToLead);
         }
 
         return await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken);
@@ -51,15 +47,10 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         ArgumentNullException.ThrowIfNull(leaders);
         ArgumentNullException.ThrowIfNull(zones);
         var read = await projects.GetAsync(tenant, code, cancellationToken);
-        if (read is null)
+        var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code)) : access.Can(pm, ProjectAction.SubscribeLeadersToDigest, read.Project);
+        if (read is null || !decision.Allowed)
         {
-            return new Outcome<IReadOnlyList<PersonId>>.NotFound($"There is no project {code}. Type **project list** to see yours.");
-        }
-
-        // Subscribing a project's leaders is part of managing its stakeholders: its PMs (and admins) may.
-        if (access.Can(pm, ProjectAction.ManageStakeholders, read.Project) is { Allowed: false, Reason: var reason })
-        {
-            return new Outcome<IReadOnlyList<PersonId>>.Refused(reason!);
+            return new Outcome<IReadOnlyList<PersonId>>.Refused(decision.Refusal!);
         }
 
         if (leaders.Count == 0 || leaders.Any(l => read.Project.RoleOf(l) != ProjectRole.Leader))
@@ -151,7 +142,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
 
         return codes.Count == 0
-            ? new Outcome<PortfolioDigest>.Refused(NothingToLead)
+            ? new Outcome<PortfolioDigest>.Invalid(NothingToLead)
             : new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone) with { Projects = codes }, keepSnapshots: false, cancellationToken));
     }
 
@@ -179,7 +170,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
 
         if (managed.Count == 0)
         {
-            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Refused("Only project managers and HealthItPm admins can send the digest now.");
+            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Invalid("Only project managers and HealthItPm admins can send the digest now.");
         }
 
         return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done(

@@ -28,23 +28,12 @@ public static class ProjectAccess
     public static Outcome<Project> Authorize(this AccessPolicy access, PersonId person, ProjectCode code, Project? project, ProjectAction action)
     {
         ArgumentNullException.ThrowIfNull(access);
-        if (project is null || !IsOn(access, person, project))
+        if (project is null)
         {
-            return NotFound(code);
+            return new Outcome<Project>.Refused(Refusal.NotOnProject(action, code));
         }
 
         var decision = access.Can(person, action, project);
-        return decision.Allowed ? new Outcome<Project>.Done(project) : new Outcome<Project>.Refused(decision.Reason!);
+        return decision.Allowed ? new Outcome<Project>.Done(project) : new Outcome<Project>.Refused(decision.Refusal!);
     }
-
-    /// <summary>Whether the person is on the project now (or is an admin): nobody else may act on it or on anything in it.</summary>
-    public static bool IsOn(AccessPolicy access, PersonId person, Project project)
-    {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(project);
-        return access.IsAdmin(person) || project.RoleOf(person) is not null;
-    }
-
-    public static Outcome<Project>.NotFound NotFound(ProjectCode code) =>
-        new($"You are not on a project with the code {code}. Type **project list** to see yours; if you should be on this one, ask its project manager to add you.");
 }

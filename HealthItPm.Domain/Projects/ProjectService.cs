@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Security;
@@ -12,7 +13,7 @@ public sealed record NewProject(string Code, string Name, ProjectKind Kind, Date
 /// the change through the aggregate, and saves with optimistic concurrency. A save that loses a race
 /// is re-read and re-applied once, so two PMs adding milestones at once both succeed.
 /// </summary>
-public sealed class ProjectService(IProjectRepository projects, IProjectManagerGrants grants, AccessPolicy access, TimeProvider clock)
+public sealed class ProjectService(IProjectRepository projects, IProjectManagerGrants grants, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
     private const int Attempts = 2;
 
@@ -29,7 +30,7 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
         var decision = access.CanCreateProject(creator.Person, await grants.IsGrantedAsync(tenant, creator.Person, cancellationToken));
         if (!decision.Allowed)
         {
-            return new Outcome<Project>.Refused(decision.Reason!);
+            return new Outcome<Project>.Refused(decision.Refusal!);
         }
 
         Project project;
@@ -48,6 +49,7 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
             return new Outcome<Project>.Invalid(e.Message);
         }
 
+        await audit.AppendAsync(tenant, AuditEntry.Now(clock, creator.Person, AuditKind.ProjectCreated, project.Code), cancellationToken);
         return new Outcome<Project>.Done(project);
     }
 
@@ -78,6 +80,7 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
             {
                 change(stored.Project, TodayIn(stored.Project.TimeZone));
                 await projects.SaveAsync(tenant, stored, cancellationToken);
+                await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditService.KindOf(action), code), cancellationToken);
                 return new Outcome<Project>.Done(stored.Project);
             }
             catch (DomainException e)
@@ -108,15 +111,16 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
     public async Task<Outcome<IReadOnlyList<ProjectManagerGrant>>> AllowProjectManagersAsync(TenantId tenant, PersonId admin, IEnumerable<(PersonId Person, string Name)> people, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var decision = access.CanAllowProjectManagers(admin);
+        var decision = access.CanInTenant(admin, ProjectAction.AllowProjectManagers);
         if (!decision.Allowed)
         {
-            return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused(decision.Reason!);
+            return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused(decision.Refusal!);
         }
 
         foreach (var (person, name) in people)
         {
             await grants.GrantAsync(tenant, new ProjectManagerGrant(person, Text.Required(name, "A person's name", ProjectMember.MaxNameLength), admin, clock.GetUtcNow()), cancellationToken);
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, admin, AuditKind.ProjectManagerAllowed, null, person.Value), cancellationToken);
         }
 
         return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Done(await grants.ListAsync(tenant, cancellationToken));

@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -23,12 +24,12 @@ public sealed record NewRisk(string Title, string? Description, RiskCategory Cat
 /// notices leave the risk's outbox for the delivery pipeline through <see cref="HandedOverAsync"/>, and
 /// the pipeline reports back through <see cref="RecordDeliveryAsync"/>.
 /// </summary>
-public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, StaffDomains staff, TimeProvider clock)
+public sealed class RiskService(IRiskStore store, IProjectRepository projects, AccessPolicy access, StaffDomains staff, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Anyone on the project raises a concern; returns it with the PMs who must triage it, or the suspected PHI (nothing stored).</summary>
     public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportConcernAsync(TenantId tenant, PersonId person, string name, ProjectCode code, string text, CancellationToken cancellationToken)
     {
-        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ViewStatus, cancellationToken);
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ReportConcern, cancellationToken);
         if (allowed is not Outcome<Project>.Done { Value: var project })
         {
             return allowed.Carry<(Concern, IReadOnlyList<PersonId>)>();
@@ -48,6 +49,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow(), context).Concern!;
 
             await store.AddConcernAsync(tenant, concern, cancellationToken);
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.ConcernReported, code, ConcernSubject(number)), cancellationToken);
             return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Done((concern, [.. project.ProjectManagers.Select(pm => pm.Person)]));
         }
         catch (DomainException e)
@@ -62,7 +64,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     /// </summary>
     public async Task<Outcome<Concern>> ConcernAsync(TenantId tenant, PersonId person, ProjectCode code, int number, CancellationToken cancellationToken)
     {
-        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.LogRisks, cancellationToken);
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.TriageConcern, cancellationToken);
         if (allowed is not Outcome<Project>.Done)
         {
             return allowed.Carry<Concern>();
@@ -76,7 +78,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     /// <summary>A PM dismisses a concern with a reason (once: a concern already triaged says how).</summary>
     public async Task<Outcome<Concern>> DismissConcernAsync(TenantId tenant, PersonId person, ProjectCode code, int number, string reason, CancellationToken cancellationToken)
     {
-        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.LogRisks, cancellationToken);
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.TriageConcern, cancellationToken);
         if (allowed is not Outcome<Project>.Done)
         {
             return allowed.Carry<Concern>();
@@ -90,9 +92,13 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         try
         {
             var dismissed = found.Concern.Dismissed(reason);
-            return await store.SaveConcernAsync(tenant, dismissed, found.Version, cancellationToken)
-                ? new Outcome<Concern>.Done(dismissed)
-                : new Outcome<Concern>.Invalid("Someone triaged this concern at the same moment. Type **risks** to see the register.");
+            if (!await store.SaveConcernAsync(tenant, dismissed, found.Version, cancellationToken))
+            {
+                return new Outcome<Concern>.Invalid("Someone triaged this concern at the same moment. Type **risks** to see the register.");
+            }
+
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.ConcernDismissed, code, ConcernSubject(number)), cancellationToken);
+            return new Outcome<Concern>.Done(dismissed);
         }
         catch (DomainException e)
         {
@@ -128,6 +134,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
 
         await store.AddAsync(tenant, risk, cancellationToken);
+        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.RiskLogged, code, risk.Id.ToString()), cancellationToken);
         if (concern is { } triaged)
         {
             await store.SaveConcernAsync(tenant, triaged.Concern.LoggedAs(risk.Id), triaged.Version, cancellationToken);
@@ -138,29 +145,37 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
     public async Task<Outcome<(Project Project, IReadOnlyList<Risk> Risks)>> RegisterAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
     {
-        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ViewStatus, cancellationToken);
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ViewRisks, cancellationToken);
         return allowed is Outcome<Project>.Done { Value: var project }
             ? new Outcome<(Project, IReadOnlyList<Risk>)>.Done((project, await store.ListAsync(tenant, code, cancellationToken)))
             : allowed.Carry<(Project, IReadOnlyList<Risk>)>();
     }
 
-    /// <summary>One risk, for someone on its project (a point read: the register is not listed for it).</summary>
-    public async Task<Outcome<(Project Project, Risk Risk)>> GetAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One risk, for someone on its project (a point read: the register is not listed for it) who may
+    /// do <paramref name="action"/> on it (by default: see it; a form to change it asks for <see cref="ProjectAction.ChangeRisk"/>).
+    /// </summary>
+    public async Task<Outcome<(Project Project, Risk Risk)>> GetAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken, ProjectAction action = ProjectAction.ViewRisks)
     {
-        var allowed = await projects.AuthorizedAsync(access, tenant, person, id.Project, ProjectAction.ViewStatus, cancellationToken);
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, id.Project, ProjectAction.ViewRisks, cancellationToken);
         if (allowed is not Outcome<Project>.Done { Value: var project })
         {
             return allowed.Carry<(Project, Risk)>();
         }
 
-        return await store.GetAsync(tenant, id, cancellationToken) is { } found
-            ? new Outcome<(Project, Risk)>.Done((project, found.Risk))
-            : new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}. Type **risks** to see the register.");
+        if (await store.GetAsync(tenant, id, cancellationToken) is not { } found)
+        {
+            return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}. Type **risks** to see the register.");
+        }
+
+        return access.Can(person, action, project, found.Risk) is { Allowed: false, Refusal: var refusal }
+            ? new Outcome<(Project, Risk)>.Refused(refusal!)
+            : new Outcome<(Project, Risk)>.Done((project, found.Risk));
     }
 
     /// <summary>The PM, the current owner or a leader in the chain names the owner; the owner must be on the project.</summary>
     public Task<Outcome<(Project Project, Risk Risk)>> AssignOwnerAsync(TenantId tenant, PersonId person, RiskId id, PersonId owner, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, (project, risk) => MayChange(project, risk, person), (project, risk) =>
+        ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskOwnerAssigned, (project, risk) =>
         {
             if (project.RoleOf(owner) is null)
             {
@@ -175,7 +190,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
     /// re-rated to critical (or safety/privacy impact 4+) is escalated by the caller at once, as when logged.
     /// </summary>
     public Task<Outcome<(Project Project, Risk Risk)>> UpdateAsync(TenantId tenant, PersonId person, RiskId id, RiskRating rating, string? mitigation, DateOnly? due, bool close, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, (project, risk) => MayChange(project, risk, person), (_, risk) =>
+        ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskUpdated, (_, risk) =>
         {
             var now = clock.GetUtcNow();
             if (rating != risk.Rating)
@@ -223,6 +238,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
                     risk.AssignOwner(owner, remover, clock.GetUtcNow());
                 }
             }, cancellationToken);
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, remover, AuditKind.RiskHandedOver, code, id.ToString()), cancellationToken);
         }
 
         return owned;
@@ -230,7 +246,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
     /// <summary>A leader in the chain asks the owner (or, without one, the PMs) for an update; the request waits in the risk's outbox.</summary>
     public Task<Outcome<(Project Project, Risk Risk)>> AskForUpdateAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (project, risk) =>
+        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskUpdateRequested, (project, risk) =>
         {
             var now = clock.GetUtcNow();
             risk.RequestUpdate(person, now);
@@ -243,7 +259,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
     /// <summary>A leader in the chain acknowledges the escalation; the PMs' notices wait in the risk's outbox, saved with it.</summary>
     public Task<Outcome<(Project Project, Risk Risk)>> AcknowledgeAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (project, risk) =>
+        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskAcknowledged, (project, risk) =>
         {
             risk.Acknowledge(person, clock.GetUtcNow());
             foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != person))
@@ -253,7 +269,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }, cancellationToken);
 
     public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, string reason, CancellationToken cancellationToken) =>
-        ChangeAsync(tenant, person, id, (project, _) => InChain(project, person), (_, risk) => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskAccepted, (_, risk) => risk.Accept(reason, person, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>The risks the escalation policy still acts on, or whose notices are not yet delivered.</summary>
     public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) => store.WatchedAsync(cancellationToken);
@@ -348,44 +364,42 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             return RiskPermissions.None;
         }
 
-        var leader = InChain(project, person) is null;
+        var respond = access.Can(person, ProjectAction.RespondToEscalation, project, risk).Allowed;
         return new RiskPermissions(
-            leader && risk.Status == RiskStatus.Escalated && risk.Acknowledged is null,
-            leader,
-            MayChange(project, risk, person) is null,
-            leader);
+            respond && risk.Status == RiskStatus.Escalated && risk.Acknowledged is null,
+            respond,
+            access.Can(person, ProjectAction.ChangeRisk, project, risk).Allowed,
+            respond);
     }
 
-    private string? InChain(Project project, PersonId person) =>
-        access.IsAdmin(person) || project.EscalationChain.Contains(person) ? null : $"Only the leaders in {project.Name}'s escalation chain can do that.";
-
-    private string? MayChange(Project project, Risk risk, PersonId person) =>
-        access.IsAdmin(person) || project.RoleOf(person) == ProjectRole.ProjectManager || (risk.Owner == person && project.RoleOf(person) is not null) || project.EscalationChain.Contains(person)
-            ? null
-            : $"Only the project managers of {project.Name}, the risk's owner or a leader in its escalation chain can change a risk.";
-
-    /// <summary>Re-reads the risk, checks the person may act (<paramref name="refusal"/> says why not), applies the change and saves it with its ETag; one retry on a lost race.</summary>
+    /// <summary>Authorizes the person for <paramref name="action"/> on the risk, applies the change and saves it with its ETag; one retry on a lost race.</summary>
     private async Task<Outcome<(Project Project, Risk Risk)>> ChangeAsync(
         TenantId tenant,
         PersonId person,
         RiskId id,
-        Func<Project, Risk, string?> refusal,
+        ProjectAction action,
+        AuditKind kind,
         Action<Project, Risk> change,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await store.GetAsync(tenant, id, cancellationToken);
+            // The project before the risk: someone not on it (a former owner among them) is answered
+            // before the risk is read, the same whether it exists or not.
             var project = (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project;
-            // Someone not on the project (a former owner among them) hears the same whether the risk exists or not.
-            if (stored is null || project is null || !ProjectAccess.IsOn(access, person, project))
+            if (project is null || !access.Can(person, ProjectAction.ViewRisks, project).Allowed)
             {
-                return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id} on a project you are on.");
+                return new Outcome<(Project, Risk)>.Refused(Refusal.NoSuchRisk(action, id));
             }
 
-            if (refusal(project, stored.Risk) is { } reason)
+            if (await store.GetAsync(tenant, id, cancellationToken) is not { } stored)
             {
-                return new Outcome<(Project, Risk)>.Refused(reason);
+                return new Outcome<(Project, Risk)>.Refused(Refusal.NoSuchRisk(action, id));
+            }
+
+            if (access.Can(person, action, project, stored.Risk) is { Allowed: false, Refusal: var refusal })
+            {
+                return new Outcome<(Project, Risk)>.Refused(refusal!);
             }
 
             try
@@ -399,6 +413,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
             if (await store.SaveAsync(tenant, stored, cancellationToken))
             {
+                await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, kind, id.Project, id.ToString()), cancellationToken);
                 return new Outcome<(Project, Risk)>.Done((project, stored.Risk));
             }
 
@@ -408,6 +423,8 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             }
         }
     }
+
+    private static string ConcernSubject(int number) => $"concern {number}";
 
     private Task SaveWithRetriesAsync(TenantId tenant, RiskId id, Action<Risk> change, CancellationToken cancellationToken) =>
         SaveWithRetriesAsync(tenant, id, risk =>

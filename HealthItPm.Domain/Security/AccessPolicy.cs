@@ -1,81 +1,96 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Domain.Security;
 
-/// <summary>The answer to "may this person do this?", with a reason that says who can when it is no.</summary>
-public sealed record AccessDecision(bool Allowed, string? Reason)
+/// <summary>The answer to "may this person do this?", with the refusal (as data) when it is no.</summary>
+public sealed record AccessDecision(bool Allowed, Refusal? Refusal)
 {
     public static AccessDecision Allow { get; } = new(true, null);
 
-    public static AccessDecision Deny(string reason) => new(false, reason);
+    public static AccessDecision Deny(Refusal refusal) => new(false, refusal);
 }
 
 /// <summary>
-/// Who may do what. Admins (from configuration) may do everything on every project. Creating a
-/// project takes an allowed PM (in configuration, or granted by an admin); the creator becomes its first PM.
-/// On a project: its PMs manage it; leaders and stakeholders may view its status; nobody else may.
-/// Budget figures are for the roles in <paramref name="budgetViewers"/> (by default PMs and leaders) and admins.
+/// Who may do what, decided from one table (<see cref="AccessRules"/>). Admins (from configuration)
+/// may do everything on every project. Creating a project takes an allowed PM (in configuration, or
+/// granted by an admin). On a project, only people on it now may act at all (a former member is
+/// answered like someone who never was, so is an outsider whether the project exists or not); then
+/// the action's row says which roles may. Budget figures are for the roles in
+/// <paramref name="budgetViewers"/> (by default PMs and leaders) and admins.
 /// </summary>
 public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<PersonId> allowedProjectManagers, IReadOnlySet<ProjectRole>? budgetViewers = null)
 {
     /// <summary>Who sees budget figures unless configured otherwise: the people accountable for the money.</summary>
     public static readonly IReadOnlySet<ProjectRole> DefaultBudgetViewers = new HashSet<ProjectRole> { ProjectRole.ProjectManager, ProjectRole.Leader };
 
-    private readonly IReadOnlySet<ProjectRole> _budgetViewers = budgetViewers ?? DefaultBudgetViewers;
+    private readonly Who _budgetViewers = (budgetViewers ?? DefaultBudgetViewers).Aggregate(Who.AdminsOnly, (who, role) => who | WhoFor(role));
 
     public bool IsAdmin(PersonId person) => admins.Contains(person);
 
-    public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) =>
-        IsAdmin(person) || grantedByAdmin || allowedProjectManagers.Contains(person)
-            ? AccessDecision.Allow
-            : AccessDecision.Deny("Only people your HealthItPm admin has allowed to act as project managers can create projects. Ask your admin to add you.");
-
-    public AccessDecision CanAllowProjectManagers(PersonId person) =>
-        IsAdmin(person)
-            ? AccessDecision.Allow
-            : AccessDecision.Deny("Only HealthItPm admins can allow people to create projects. Your hospital's IT admin sets who the admins are.");
-
-    public AccessDecision Can(PersonId person, ProjectAction action, Project project)
+    /// <summary>The table's answer for a caller's standing, before any project data is added to a refusal.</summary>
+    public AccessDecision Decide(Standing standing, ProjectAction action)
     {
-        ArgumentNullException.ThrowIfNull(project);
-        if (IsAdmin(person))
+        var rule = AccessRules.Of(action);
+        var who = rule.Who.HasFlag(Who.BudgetViewers) ? (rule.Who & ~Who.BudgetViewers) | _budgetViewers : rule.Who;
+        if (standing.Admin)
         {
             return AccessDecision.Allow;
         }
 
-        var role = project.RoleOf(person);
-        var allowed = action switch
+        if (rule.Scope == ActionScope.Project && standing.Role is null)
         {
-            ProjectAction.ViewStatus => role is not null,
-            ProjectAction.ViewBudget => role is { } r && _budgetViewers.Contains(r),
-            _ => role == ProjectRole.ProjectManager,
-        };
-        if (allowed)
-        {
-            return AccessDecision.Allow;
+            return AccessDecision.Deny(new Refusal(RefusalCode.NotOnProject, action));
         }
 
-        if (action == ProjectAction.ViewBudget && role is not null)
-        {
-            return AccessDecision.Deny($"Budget figures of {project.Name} are shown to {string.Join(" and ", _budgetViewers.Order().Reverse().Select(Plural))} only.");
-        }
-
-        // Someone not on the project learns nothing about it (not its name, not its PMs): the use cases
-        // answer them as if it did not exist (ProjectAccess.Authorize).
-        if (role is null)
-        {
-            return AccessDecision.Deny("You are not on this project. Its project managers can add you.");
-        }
-
-        var managers = string.Join(", ", project.ProjectManagers.Select(m => m.DisplayName).Order(StringComparer.CurrentCulture));
-        return AccessDecision.Deny($"Only the project managers of {project.Name} ({managers}) can do that.");
+        var allowed = (who.HasFlag(Who.AllowedProjectManagers) && standing.AllowedProjectManager)
+            || (standing.Role is { } role && who.HasFlag(WhoFor(role)))
+            || (who.HasFlag(Who.EscalationChain) && standing.InEscalationChain)
+            || (who.HasFlag(Who.RiskOwner) && standing.OwnsRisk);
+        return allowed ? AccessDecision.Allow : AccessDecision.Deny(new Refusal(RefusalCode.OnlyFor, action, Allowed: who));
     }
 
-    private static string Plural(ProjectRole role) => role switch
+    /// <summary>A tenant-wide action (create a project, allow PMs, read the audit log).</summary>
+    public AccessDecision CanInTenant(PersonId person, ProjectAction action, bool grantedByAdmin = false)
     {
-        ProjectRole.ProjectManager => "its project managers",
-        ProjectRole.Leader => "its leaders",
-        _ => "its stakeholders",
+        if (AccessRules.Of(action).Scope != ActionScope.Tenant)
+        {
+            throw new ArgumentException($"{action} is about a project: ask with the project.", nameof(action));
+        }
+
+        return Decide(new Standing(IsAdmin(person), grantedByAdmin || allowedProjectManagers.Contains(person), null, false, false), action);
+    }
+
+    public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) => CanInTenant(person, ProjectAction.CreateProject, grantedByAdmin);
+
+    /// <summary>An action on a project (and, for risk actions, the risk acted on: its owner may change it).</summary>
+    public AccessDecision Can(PersonId person, ProjectAction action, Project project, Risk? risk = null)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (AccessRules.Of(action).Scope != ActionScope.Project)
+        {
+            return CanInTenant(person, action);
+        }
+
+        var decision = Decide(Standing.Of(IsAdmin(person), project, person, risk), action);
+        return decision.Refusal switch
+        {
+            null => decision,
+            { Code: RefusalCode.NotOnProject } refusal => AccessDecision.Deny(refusal with { Project = project.Code }),
+            var refusal => AccessDecision.Deny(refusal with
+            {
+                Project = project.Code,
+                ProjectName = project.Name,
+                ProjectManagers = [.. project.ProjectManagers.Select(m => m.DisplayName).Order(StringComparer.CurrentCulture)],
+            }),
+        };
+    }
+
+    private static Who WhoFor(ProjectRole role) => role switch
+    {
+        ProjectRole.ProjectManager => Who.ProjectManagers,
+        ProjectRole.Leader => Who.Leaders,
+        _ => Who.Stakeholders,
     };
 }

@@ -1,6 +1,10 @@
 namespace HealthItPm.Domain.Security;
 
-/// <summary>Everything a person can ask to do on a project, for the authorization matrix.</summary>
+/// <summary>
+/// Everything a person can ask HealthItPm to do, for the one authorization table
+/// (<see cref="AccessRules"/>). A new action is one value here and one row there; the matrix test
+/// fails until it has its expected row too.
+/// </summary>
 public enum ProjectAction
 {
     /// <summary>See the status card, milestones, KPIs and stakeholder counts.</summary>
@@ -17,4 +21,37 @@ public enum ProjectAction
     ManageCheckIns,
     LogRisks,
     ManageEscalation,
+
+    /// <summary>See the risk register and one risk's card.</summary>
+    ViewRisks,
+
+    /// <summary>Re-rate, plan the mitigation of, close or re-assign a risk.</summary>
+    ChangeRisk,
+
+    /// <summary>Acknowledge or accept an escalated risk, or ask its owner for an update.</summary>
+    RespondToEscalation,
+
+    /// <summary>Tell the PMs about a worry.</summary>
+    ReportConcern,
+
+    /// <summary>Read a concern, log it as a risk or dismiss it.</summary>
+    TriageConcern,
+
+    /// <summary>Answer a check-in round (the round itself must also have been sent to the person).</summary>
+    AnswerCheckIn,
+
+    /// <summary>Create a project (tenant-wide).</summary>
+    CreateProject,
+
+    /// <summary>Allow people to create projects (tenant-wide).</summary>
+    AllowProjectManagers,
+
+    /// <summary>Read the audit log (tenant-wide).</summary>
+    ViewAudit,
+
+    /// <summary>Subscribe oneself to a project's weekly leadership digest.</summary>
+    ReceiveDigest,
+
+    /// <summary>Subscribe a project's leaders to its weekly digest.</summary>
+    SubscribeLeadersToDigest,
 }

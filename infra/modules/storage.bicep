@@ -19,6 +19,7 @@ var tableNames = [
   'Risks'
   'Deliveries'
   'Digests'
+  'Audit'
 ]
 
 // The delivery pipeline's queues (HealthItPm.Bot/Storage/Delivery/DeliveryQueues.cs).

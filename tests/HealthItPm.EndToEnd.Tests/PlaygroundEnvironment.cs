@@ -39,6 +39,8 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Storage__ConnectionString"] = _azurite.ConnectionString,
+                // As tools/run starts it: the Playground cannot search people as one types.
+                ["TeamsClient__TypeaheadSearch"] = "false",
             });
         using var http = new HttpClient();
         await _bot.WaitUntilAsync(async () => await IsHealthyAsync(http), TimeSpan.FromSeconds(60), "The bot");

@@ -101,7 +101,23 @@ public static class FormCard
                 ["type"] = "Input.ChoiceSet",
                 ["style"] = choice.Compact ? "compact" : "expanded",
                 ["isMultiSelect"] = choice.MultiSelect,
-                ["choices"] = new JArray(choice.Choices.Select(c => new JObject { ["title"] = c.Title, ["value"] = c.Value })),
+                ["choices"] = Choices(choice.Choices),
+            },
+            PeopleField { Dataset: { } dataset } people => new JObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["style"] = "filtered",
+                ["isMultiSelect"] = people.MultiSelect,
+                ["placeholder"] = "Type a name",
+                ["choices"] = Choices(people.Offered),
+                ["choices.data"] = new JObject { ["type"] = "Data.Query", ["dataset"] = dataset },
+            },
+            PeopleField people => new JObject
+            {
+                ["type"] = "Input.ChoiceSet",
+                ["style"] = people.Offered.Count > PeopleField.MaxTickBoxes ? "compact" : "expanded",
+                ["isMultiSelect"] = people.MultiSelect,
+                ["choices"] = Choices(people.Offered),
             },
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.GetType().Name, "Unknown field type."),
         };
@@ -124,4 +140,7 @@ public static class FormCard
 
         return input;
     }
+
+    private static JArray Choices(IEnumerable<(string Title, string Value)> choices) =>
+        new(choices.Select(c => new JObject { ["title"] = c.Title, ["value"] = c.Value }));
 }

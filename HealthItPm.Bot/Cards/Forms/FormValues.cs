@@ -28,7 +28,8 @@ public sealed class FormValues
                 JValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float } v => Convert.ToString(v.Value, CultureInfo.InvariantCulture)!.Trim(),
                 _ => string.Empty,
             };
-            _raw[field.Id] = value.Length > KeptLength ? value[..KeptLength] : value;
+            var kept = field is PeopleField ? PeopleField.MaxPicked * (PersonChoice.Length + 1) : KeptLength;
+            _raw[field.Id] = value.Length > kept ? value[..kept] : value;
         }
     }
 
@@ -175,6 +176,35 @@ public sealed class FormValues
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The people picked (a multi-select sends them comma-separated), as ids: whether each may be added
+    /// is for the caller to check against whom it offers (the search's answers are not in the card).
+    /// </summary>
+    public IReadOnlyList<PersonId> People(PeopleField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var values = (Present(field) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var people = new List<PersonId>();
+        foreach (var value in values)
+        {
+            if (!PersonChoice.TryRead(value, out var person))
+            {
+                AddError(field.Id, $"Pick {field.Label.ToLowerInvariant()} from the list.");
+                return [];
+            }
+
+            people.Add(person);
+        }
+
+        if (people.Count > PeopleField.MaxPicked)
+        {
+            AddError(field.Id, $"Pick at most {PeopleField.MaxPicked} people at once, then add the rest.");
+            return [];
+        }
+
+        return people;
     }
 
     /// <summary>Records a problem found after reading (e.g. the end date before the start date).</summary>

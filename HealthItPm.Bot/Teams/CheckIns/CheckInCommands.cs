@@ -35,8 +35,14 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
     protected static async Task<JObject> SummaryCardAsync(CheckInService checkIns, IProjectRepository projects, Caller caller, ProjectCode code, CancellationToken cancellationToken)
     {
         var outcome = await checkIns.SummaryAsync(caller.Tenant, caller.Person, code, cancellationToken);
+        if (outcome is not Outcome<RoundSummary>.Done { Value: var summary })
+        {
+            return ProjectOutcomes.NotDone(outcome);
+        }
+
+        // The name only once the summary was authorized.
         var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
-        return ProjectOutcomes.Card(outcome, summary => RoundSummaryCard.Build(new RoundSummaryModel(code.Value, name, summary)));
+        return RoundSummaryCard.Build(new RoundSummaryModel(code.Value, name, summary));
     }
 }
 

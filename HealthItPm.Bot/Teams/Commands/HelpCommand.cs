@@ -31,7 +31,7 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Project
         return command.Words[0].ToLowerInvariant() switch
         {
             "project" or "use" or "status" or "phase" => HelpCard.Topics[0],
-            "stakeholders" or "stakeholder" or "pm" => HelpCard.Topics[1],
+            "stakeholders" or "stakeholder" or "pm" or "audit" => HelpCard.Topics[1],
             "milestones" or "milestone" or "budget" or "spend" or "kpis" or "kpi" => HelpCard.Topics[2],
             "checkin" => HelpCard.Topics[3],
             "risks" or "risk" or "report" or "escalation" => HelpCard.Topics[4],

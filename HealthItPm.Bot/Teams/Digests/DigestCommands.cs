@@ -11,6 +11,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -197,7 +198,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
 }
 
 /// <summary><c>digest leaders</c> (PM): subscribe the project's leaders to its digest, from a form listing them.</summary>
-public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository projects, DigestService digests, ConversationReferenceTable references) : ICommand, ICardActionHandler
+public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository projects, DigestService digests, ConversationReferenceTable references, AccessPolicy access) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("digest leaders", "Subscribe the project's leaders to its weekly digest.", "digest leaders", ForProjectManagers: true);
 
@@ -220,9 +221,10 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
         }
 
         var read = await projects.GetAsync(scoped.Caller.Tenant, code.Value, cancellationToken);
-        if (read is null || read.Project.RoleOf(scoped.Caller.Person) != ProjectRole.ProjectManager)
+        var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code.Value)) : access.Can(scoped.Caller.Person, ProjectAction.SubscribeLeadersToDigest, read.Project);
+        if (read is null || !decision.Allowed)
         {
-            return NoticeCard.Build(new NoticeCardModel("Not allowed", $"Only the project managers of {code} subscribe its leaders."));
+            return NoticeCard.Build(RefusalNotice.Of(decision.Refusal!));
         }
 
         var leaders = Leaders(read.Project);

@@ -28,9 +28,9 @@ public sealed class AllowProjectManagersForm(ProjectService projects, AccessPoli
             return ProjectScope.UnknownCaller;
         }
 
-        if (access.CanAllowProjectManagers(caller.Person) is { Allowed: false, Reason: var reason })
+        if (Refused(caller) is { } refused)
         {
-            return NoticeCard.Build(new NoticeCardModel("Not allowed", reason!));
+            return refused;
         }
 
         var members = await roster.ReadAsync(turn, cancellationToken);
@@ -46,6 +46,12 @@ public sealed class AllowProjectManagersForm(ProjectService projects, AccessPoli
         if (Caller.Of(turn) is not { } caller)
         {
             return ProjectScope.UnknownCaller;
+        }
+
+        // Authorized before the roster is read or the form shown again.
+        if (Refused(caller) is { } refused)
+        {
+            return refused;
         }
 
         var members = await roster.ReadAsync(turn, cancellationToken);
@@ -64,6 +70,9 @@ public sealed class AllowProjectManagersForm(ProjectService projects, AccessPoli
             "Allowed to create projects",
             string.Join(", ", granted.Select(g => CardElements.Escape(g.Name)).Order(StringComparer.CurrentCulture)) + ". They can now type **project new**.")));
     }
+
+    private JObject? Refused(Caller caller) =>
+        access.CanInTenant(caller.Person, ProjectAction.AllowProjectManagers) is { Allowed: false, Refusal: var refusal } ? NoticeCard.Build(RefusalNotice.Of(refusal!)) : null;
 
     private static ChoiceField People(IReadOnlyList<RosterMember> members) =>
         new("people", "People", true, [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))], MultiSelect: true);

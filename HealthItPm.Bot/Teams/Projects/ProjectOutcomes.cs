@@ -21,7 +21,7 @@ public static class ProjectOutcomes
     /// <summary>The card for an outcome that did not produce a project: refused, not found or invalid.</summary>
     public static JObject NotDone<T>(Outcome<T> outcome) => outcome switch
     {
-        Outcome<T>.Refused r => NoticeCard.Build(new NoticeCardModel("Not allowed", r.Reason)),
+        Outcome<T>.Refused r => NoticeCard.Build(RefusalNotice.Of(r.Reason)),
         Outcome<T>.NotFound n => NoticeCard.Build(new NoticeCardModel("Not found", n.Message)),
         Outcome<T>.Invalid i => NoticeCard.Build(new NoticeCardModel("That didn't work", i.Message)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),

@@ -1,21 +1,25 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.People;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Projects;
 
 /// <summary>
-/// <c>stakeholder add</c>: pick one or several people from the conversation's roster (people
-/// @mentioned in the command come pre-selected), with their role, discipline and department. The
-/// names stored come from the roster read at submit, never from the card.
+/// <c>stakeholder add</c>: pick people — the conversation's members and colleagues the bot knows are
+/// listed, anyone else is found by typing their name (people @mentioned in the command come
+/// pre-selected) — with their role, discipline and department. The names stored come from the roster
+/// and the directory read at submit, never from the card.
 /// </summary>
-public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster) : ProjectForm(scope, projects)
+public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster, IPeopleDirectory directory, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("stakeholder add", "Add people from this chat or team (or @mention them).", "stakeholder add @Nina Patel", ForProjectManagers: true);
 
@@ -29,19 +33,24 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 
     protected override ProjectAction Action => ProjectAction.ManageStakeholders;
 
-    // A short roster as tick boxes (one tap per person); a long one as a dropdown so the card stays small.
-    private static ChoiceField People(IReadOnlyList<RosterMember> members) =>
-        new("people", "People", true, [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))], MultiSelect: true, Compact: members.Count > 10);
+    // The conversation's own members first: they are whom a PM adding people from a team's channel means.
+    private PeopleField People(IReadOnlyList<RosterMember> members)
+    {
+        var search = client.Value.TypeaheadSearch;
+        return new("people", "People", true, [.. members.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, PersonChoice.Value(m.Person)))], search ? PeopleSearch.Dataset : null);
+    }
 
     protected override async Task<FormModel> FormAsync(FormContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
         var mentioned = TeamsRoster.Mentioned(context.Turn.Activity);
-        var preselected = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => m.Person.Value));
+        var preselected = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => PersonChoice.Value(m.Person)));
         return new FormModel(
             $"{context.Project.Code} · Add people",
-            "Pick from the people in this conversation and colleagues who use HealthItPm. To add someone else, run this command in their team's channel or @mention them.",
+            client.Value.TypeaheadSearch
+                ? "Type a name to find anyone in a team or chat HealthItPm is in, or who uses it; people in this conversation are listed."
+                : "Pick from the people in this conversation and colleagues HealthItPm knows (from the teams and chats it is in, and who use it).",
             [People(members), Role, Discipline, Department],
             "Add",
             Verb,
@@ -54,14 +63,20 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
         var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
-        var chosen = values.Choices(People(members));
+        var chosen = values.People(People(members));
         var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Text(Department));
+        var known = members.Concat(await directory.ListAsync(context.Caller.Tenant, context.CancellationToken)).DistinctBy(m => m.Person).ToDictionary(m => m.Person);
+        if (chosen.Any(p => !known.ContainsKey(p)))
+        {
+            values.AddError("people", "Pick people from the list. Type a name to find them.");
+        }
+
         if (!values.IsValid)
         {
             return null;
         }
 
-        var people = members.Where(m => chosen.Contains(m.Person.Value)).ToList();
+        var people = chosen.Select(p => known[p]).ToList();
         await roster.RememberRoutesAsync(context.Turn, people, context.CancellationToken);
         return (project, _) =>
         {

@@ -44,7 +44,8 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
             return NoticeCard.Build(new NoticeCardModel("Which risk?", "Type **risk update** and the risk's id, for example **risk update EHR-R7**."));
         }
 
-        var outcome = await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken);
+        // Only someone who may change the risk gets the form.
+        var outcome = await risks.GetAsync(caller.Tenant, caller.Person, id, cancellationToken, Domain.Security.ProjectAction.ChangeRisk);
         return ProjectOutcomes.Card(outcome, found => FormCard.Build(Blank(id) with
         {
             Values = new Dictionary<string, string>

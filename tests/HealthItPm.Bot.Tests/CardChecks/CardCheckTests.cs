@@ -18,6 +18,11 @@ public class CardCheckTests(OfficialCardRenderer renderer)
     // Some Teams connectors accept 28 KB; keep every card under it.
     private const int MaxCardBytes = 28 * 1024;
 
+    // Teams' people search (Input.ChoiceSet "choices.data" of type Data.Query) is a Teams feature that
+    // its documentation uses in cards of any version; the library knows it from schema 1.6 on. A client
+    // without it shows the choices listed in the card. This one report is expected, and nothing else.
+    private static readonly CardProblem TeamsTypeahead = new("UnsupportedProperty", "Property \"choices.data\" is supported in version 1.6, but you are using version 1.5.");
+
     public static TheoryData<string> FixtureNames => [.. CardFixtures.All.Select(f => f.Name)];
 
     [Theory]
@@ -33,7 +38,7 @@ public class CardCheckTests(OfficialCardRenderer renderer)
 
         // Teams draws chart elements (Chart.Donut, Chart.HorizontalBar, …); the 1.5 parser does not know them and
         // uses their fallback, which every chart must have: a text saying the same.
-        var problems = check.Problems.Where(p => !(p.Event == "UnknownElementType" && p.Message.Contains("\"Chart.", StringComparison.Ordinal))).ToList();
+        var problems = check.Problems.Where(p => p != TeamsTypeahead && !(p.Event == "UnknownElementType" && p.Message.Contains("\"Chart.", StringComparison.Ordinal))).ToList();
         Assert.True(problems.Count == 0, "The official parser reported:\n" + string.Join("\n", problems.Select(p => $"{p.Event}: {p.Message}")));
         foreach (var chart in card.Descendants().OfType<JObject>().Where(o => ((string?)o["type"])?.StartsWith("Chart.", StringComparison.Ordinal) == true))
         {

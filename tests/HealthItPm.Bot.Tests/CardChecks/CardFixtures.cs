@@ -1,15 +1,18 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Audit;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
@@ -37,12 +40,17 @@ public static class CardFixtures
         new("notice-too-long", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.TooLong(500))),
         new("notice-unknown-action", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.UnknownAction)),
         new("notice-with-next-step", typeof(NoticeCard), () => NoticeCard.Build(new NoticeCardModel("Update requested on EHR-R7", "A leader asked for an update on Barcode scanners fail at the bedside.", ("Update EHR-R7", "risk update EHR-R7")))),
+        new("notice-refused-hostile-project-name", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(new Refusal(RefusalCode.OnlyFor, ProjectAction.ManageBudget, new ProjectCode("EHR"), "[Sign in again](https://evil.example/login) {{DATE(2017-02-14T06:08:39Z, LONG)}}", ["<b>Priya</b> Shah"], Who.ProjectManagers)))),
+        new("notice-refused-not-on-project", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(Refusal.NotOnProject(ProjectAction.ViewStatus, new ProjectCode("EHR"))))),
+        new("audit-page-with-older", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel("EHR", Today.AddDays(-30), Today, AuditRows(AuditService.PageSize), "202611|0000000000000000001|0123456789abcdef0123456789abcdef"))),
+        new("audit-all-projects-last-page", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, Today.AddDays(-30), Today, AuditRows(4), null))),
+        new("audit-nothing-recorded", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, Today.AddDays(-30), Today, [], null))),
         new("welcome-personal", typeof(WelcomeCard), () => WelcomeCard.Build(new WelcomeCardModel(InChannel: false))),
         new("welcome-channel", typeof(WelcomeCard), () => WelcomeCard.Build(new WelcomeCardModel(InChannel: true))),
         new("form-blank", typeof(FormCard), () => FormCard.Build(Form())),
         new("form-with-errors-and-entries-kept", typeof(FormCard), () => FormCard.Build(Form() with
         {
-            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b", ["amount"] = "about two million" },
+            Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b", ["stakeholders"] = "G4oenV5ZPEeIPwAW08ykJw", ["amount"] = "about two million" },
             Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5.", ["amount"] = "Amount: \u201cabout two million\u201d is not an amount in USD; write it like 2,400,000, $2.4M or 2400000.50." },
             FormError = "There is already a milestone called \u201cGo-live\u201d.",
         })),
@@ -145,6 +153,8 @@ public static class CardFixtures
             new TimeField("at", "Time", false),
             new ChoiceField("kind", "Kind", true, [("EHR", "Ehr"), ("PACS/RIS", "PacsRis")]),
             new ChoiceField("people", "People", false, [("Nina Patel (RN)", "a"), ("Dr. Omar Haddad", "b")], MultiSelect: true),
+            new PeopleField("stakeholders", "Stakeholders", false, [("Nina Patel (RN)", "G4oenV5ZPEeIPwAW08ykJw"), ("Grace Kim, PharmD", "BicNFrWCs0OMLIx_rYR9pw")], "people"),
+            new PeopleField("owners", "Owners (a client that cannot search)", false, [("Nina Patel (RN)", "G4oenV5ZPEeIPwAW08ykJw"), ("Grace Kim, PharmD", "BicNFrWCs0OMLIx_rYR9pw")], null),
             new TextField("note", "Note", false, 200, null, Multiline: true),
         ],
         "Add milestone",
@@ -182,6 +192,15 @@ public static class CardFixtures
         project.AddKpi(new Kpi("Portal adoption", "%", 20, 60, KpiDirection.HigherIsBetter));
         return project;
     }
+
+    /// <summary>Audit rows of every kind in turn, with a name that would be a link in markdown.</summary>
+    private static IReadOnlyList<AuditRow> AuditRows(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new AuditRow(
+            new DateTimeOffset(2026, 11, 25, 16, 0, 0, TimeSpan.Zero).AddMinutes(-7 * i),
+            i % 3 == 0 ? "[Sign in again](https://evil.example/login)" : "Priya Shah",
+            Enum.GetValues<AuditKind>()[i % Enum.GetValues<AuditKind>().Length],
+            i % 4 == 0 ? null : "EHR",
+            i % 2 == 0 ? "EHR-R7" : null))];
 
     private static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), "Order sets for sepsis are missing the lactate reflex _again_", true).Answer!;
 

@@ -15,13 +15,8 @@ public class CheckInFlowTests(BotEnvironment env)
     /// <summary>A project with the nurse on it; both have chatted with the bot, so both can be reached.</summary>
     private async Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync()
     {
-        var pm = new ProjectConversation(env, TestActivities.Pm);
-        var nurse = new ProjectConversation(env, TestActivities.Nurse);
-        await pm.SayAsync("help");
-        await nurse.SayAsync("help");
         var code = NewCode();
-        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Telemedicine rollout", kind = "Telemedicine", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
-        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "Virtual care" });
+        var (pm, nurse) = await ProjectConversation.WithNurseAsync(env, code, "Telemedicine rollout", "Telemedicine");
         return (pm, nurse, code);
     }
 
@@ -103,7 +98,8 @@ public class CheckInFlowTests(BotEnvironment env)
 
         var answer = CardText.Of(await pharmacist.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "OnTrack", impact = "1", training = "false" }));
 
-        Assert.Contains("This check-in was not sent to you", answer, StringComparison.Ordinal);
+        // Someone not on the project is answered before the round is read, as for a project that does not exist.
+        Assert.Contains($"You are not on a project with the code {code}.", answer, StringComparison.Ordinal);
         Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
     }
 

@@ -58,7 +58,7 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         Assert.Equal((false, "EHR", DayOfWeek.Monday, 7, "UTC"), (cio.Portfolio, string.Join(",", cio.Projects), cio.Day, cio.Hour, cio.TimeZone));
 
         // The nurse is no PM of EHR: the form refuses her.
-        Assert.Contains("Only the project managers of EHR", await SayAsync("digest leaders EHR", NurseChat, TestActivities.Nurse), StringComparison.Ordinal);
+        Assert.Contains("Only the project managers of Epic EHR go-live (Priya Shah) can do that.", await SayAsync("digest leaders EHR", NurseChat, TestActivities.Nurse), StringComparison.Ordinal);
 
         // The CIO moves it to Friday 16:00; his Teams reports Chicago time, which the digest now follows.
         Assert.Contains("When your digest arrives", await SayAsync("digest settings", CioChat, TestActivities.Cio), StringComparison.Ordinal);

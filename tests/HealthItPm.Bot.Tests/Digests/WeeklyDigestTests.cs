@@ -240,8 +240,8 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
         await _hosts.AfterAsync(TimeSpan.FromHours(3));
         Assert.Equal(0, _hosts.CardsTo(CioChat, Digest));
 
-        var refused = Assert.IsType<Outcome<DigestSubscription>.Refused>(await service.SubscribeAsync(Tenant, Nurse, null, null, default));
-        Assert.Contains("not a leader on any project", refused.Reason, StringComparison.Ordinal);
+        var refused = Assert.IsType<Outcome<DigestSubscription>.Invalid>(await service.SubscribeAsync(Tenant, Nurse, null, null, default));
+        Assert.Contains("not a leader on any project", refused.Message, StringComparison.Ordinal);
         Assert.IsType<Outcome<DigestSubscription>.Refused>(await service.SubscribeAsync(Tenant, Nurse, new ProjectCode("EHR"), null, default));
     }
 }

@@ -56,7 +56,7 @@ public class ProactiveSenderTests(BotEnvironment env)
             Bot = new ChannelAccount("28:healthitpm", "HealthItPm"),
         };
         await References.SaveAsync(Tenant, ConversationReferenceTable.ConversationKey(channel), new StoredConversation(team, true, default, null, null, null), default);
-        await References.SaveRouteAsync(Tenant, person, channel + ";messageid=1700000000000", teamsUserId, default);
+        await References.SaveRouteAsync(Tenant, person, channel + ";messageid=1700000000000", teamsUserId, "Sam Rivera", default);
         return (person, teamsUserId);
     }
 
@@ -171,7 +171,7 @@ public class ProactiveSenderTests(BotEnvironment env)
     {
         var (person, _) = await KnownPersonAsync();
         await References.MarkUnreachableAsync(Tenant, ConversationReferenceTable.PersonKey(person), default);
-        await References.SaveRouteAsync(Tenant, person, "19:some-team@thread.tacv2", "29:removed", default);
+        await References.SaveRouteAsync(Tenant, person, "19:some-team@thread.tacv2", "29:removed", "Former colleague", default);
 
         var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
 

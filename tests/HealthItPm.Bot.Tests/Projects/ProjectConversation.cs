@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -22,6 +23,18 @@ public sealed class ProjectConversation(WebApplicationFactory<Program> host, Fak
     public string ConversationId { get; } = "a:" + Guid.NewGuid().ToString("N");
 
     public static string Date(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A new project (in UTC) with the nurse on it; the PM and the nurse have both chatted with the bot, so both can be reached.</summary>
+    public static async Task<(ProjectConversation Pm, ProjectConversation Nurse)> WithNurseAsync(BotEnvironment env, string code, string name, string kind)
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await pm.SayAsync("help");
+        await nurse.SayAsync("help");
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name, kind, start = Date(0), golive = Date(30), end = Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "Virtual care" });
+        return (pm, nurse);
+    }
 
     /// <summary>
     /// Types a command; answers with the card the bot replied with. Proactive cards the turn queued

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -145,7 +146,7 @@ public class ProjectGuardTests(BotEnvironment env)
 
         var form = await pm.SayAsync("stakeholder add <at>Grace Kim, PharmD</at>", a => a.Entities = [new Microsoft.Bot.Schema.Mention(TestActivities.Pharmacist, "<at>Grace Kim, PharmD</at>")]);
 
-        Assert.Equal(TestActivities.PharmacistAadId, (string?)CardText.Input(form, "people")!["value"]);
+        Assert.Equal(PersonChoice.Value(new Domain.Common.PersonId(TestActivities.PharmacistAadId)), (string?)CardText.Input(form, "people")!["value"]);
     }
 
     [Fact]

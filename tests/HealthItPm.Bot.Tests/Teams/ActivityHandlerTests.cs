@@ -2,6 +2,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.People;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -26,7 +27,7 @@ public class ActivityHandlerTests
         _action.Setup(a => a.HandleAsync(It.IsAny<ITurnContext>(), It.IsAny<JObject>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(AdaptiveCard.Create([CardElements.Text("refreshed card")]));
         var commands = new CommandRouter([_command.Object]);
-        _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]));
+        _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]), new PeopleSearch(Mock.Of<IPeopleDirectory>()), Mock.Of<IRoster>());
     }
 
     [Fact]

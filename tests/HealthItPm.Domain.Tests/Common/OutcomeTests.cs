@@ -1,4 +1,6 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Tests.Common;
 
@@ -7,7 +9,8 @@ public class OutcomeTests
     [Fact]
     public void A_refusal_problem_or_absence_carries_its_words_to_another_result_type()
     {
-        Assert.Equal(new Outcome<int>.Refused("Only the PMs."), new Outcome<string>.Refused("Only the PMs.").Carry<int>());
+        var refusal = new Refusal(RefusalCode.OnlyFor, ProjectAction.ManageBudget, new ProjectCode("EHR"), "Epic", ["Priya Shah"], Who.ProjectManagers);
+        Assert.Equal(new Outcome<int>.Refused(refusal), new Outcome<string>.Refused(refusal).Carry<int>());
         Assert.Equal(new Outcome<int>.Invalid("Too long."), new Outcome<string>.Invalid("Too long.").Carry<int>());
         Assert.Equal(new Outcome<int>.NotFound("No such project."), new Outcome<string>.NotFound("No such project.").Carry<int>());
     }

@@ -21,7 +21,9 @@ public class ProjectServiceTests
 
     private static readonly PersonId Admin = new("99999999-9999-9999-9999-999999999999");
 
-    private ProjectService Service => new(_repository.Object, _grants.Object, new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId> { Pm }), _clock);
+    private readonly Mock<IAuditLog> _audit = new();
+
+    private ProjectService Service => new(_repository.Object, _grants.Object, new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId> { Pm }), _audit.Object, _clock);
 
     private static NewProject Input(string code = "EHR") => new(code, "Epic EHR go-live", ProjectKind.Ehr, Today, Today.AddDays(60), Today.AddDays(120), "America/Chicago");
 
@@ -51,7 +53,7 @@ public class ProjectServiceTests
     {
         var outcome = await Service.CreateAsync(Tenant, Creator(Nurse), Input(), default);
 
-        Assert.Contains("Ask your admin", Assert.IsType<Outcome<Project>.Refused>(outcome).Reason, StringComparison.Ordinal);
+        Assert.Equal(new Refusal(RefusalCode.OnlyFor, ProjectAction.CreateProject, Allowed: Who.AllowedProjectManagers), Assert.IsType<Outcome<Project>.Refused>(outcome).Reason);
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public class ProjectServiceTests
         _grants.Setup(g => g.ListAsync(Tenant, default)).ReturnsAsync([]);
         var done = await Service.AllowProjectManagersAsync(Tenant, Admin, [(Nurse, "Nina Patel")], default);
 
-        Assert.Contains("Only HealthItPm admins", Assert.IsType<Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused>(refused).Reason, StringComparison.Ordinal);
+        Assert.Equal(new Refusal(RefusalCode.OnlyFor, ProjectAction.AllowProjectManagers), Assert.IsType<Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused>(refused).Reason);
         Assert.IsType<Outcome<IReadOnlyList<ProjectManagerGrant>>.Done>(done);
         _grants.Verify(g => g.GrantAsync(Tenant, new ProjectManagerGrant(Nurse, "Nina Patel", Admin, _clock.GetUtcNow()), default), Times.Once);
     }
@@ -134,7 +136,7 @@ public class ProjectServiceTests
 
         var outcome = await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone("X", today, 1)), default);
 
-        Assert.StartsWith("Only the project managers of Epic EHR go-live", Assert.IsType<Outcome<Project>.Refused>(outcome).Reason, StringComparison.Ordinal);
+        Assert.Equal(Who.ProjectManagers, Assert.IsType<Outcome<Project>.Refused>(outcome).Reason.Allowed);
     }
 
     [Fact]
@@ -152,8 +154,8 @@ public class ProjectServiceTests
     {
         _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync((VersionedProject?)null);
 
-        Assert.Contains("project list", Assert.IsType<Outcome<Project>.NotFound>(await Service.ViewAsync(Tenant, Pm, Ehr, default)).Message, StringComparison.Ordinal);
-        Assert.IsType<Outcome<Project>.NotFound>(await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (_, _) => { }, default));
+        Assert.Equal(Refusal.NotOnProject(ProjectAction.ViewStatus, Ehr), Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Pm, Ehr, default)).Reason);
+        Assert.Equal(Refusal.NotOnProject(ProjectAction.ManageBudget, Ehr), Assert.IsType<Outcome<Project>.Refused>(await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (_, _) => { }, default)).Reason);
     }
 
     [Fact]
@@ -172,13 +174,32 @@ public class ProjectServiceTests
         _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
         _repository.Setup(r => r.GetAsync(Tenant, missing, default)).ReturnsAsync((VersionedProject?)null);
 
-        var existing = Assert.IsType<Outcome<Project>.NotFound>(await Service.ViewAsync(Tenant, Outsider, Ehr, default));
-        var absent = Assert.IsType<Outcome<Project>.NotFound>(await Service.ViewAsync(Tenant, Outsider, missing, default));
-        var changing = Assert.IsType<Outcome<Project>.NotFound>(await Service.ChangeAsync(Tenant, Outsider, Ehr, ProjectAction.ManageMilestones, (_, _) => { }, default));
+        var existing = Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Outsider, Ehr, default)).Reason;
+        var absent = Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Outsider, missing, default)).Reason;
+        var changing = Assert.IsType<Outcome<Project>.Refused>(await Service.ChangeAsync(Tenant, Outsider, Ehr, ProjectAction.ManageMilestones, (_, _) => { }, default)).Reason;
 
-        Assert.Equal(absent.Message.Replace("NOPE", "EHR", StringComparison.Ordinal), existing.Message);
-        Assert.Equal(existing.Message, changing.Message);
-        Assert.DoesNotContain("Epic EHR go-live", existing.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("Priya Shah", existing.Message, StringComparison.Ordinal);
+        Assert.Equal(absent with { Project = Ehr }, existing);
+        Assert.Equal(existing with { Action = ProjectAction.ManageMilestones }, changing);
+        Assert.Equal(Refusal.NotOnProject(ProjectAction.ViewStatus, Ehr), existing);
+    }
+
+    [Fact]
+    public async Task Each_change_is_audited_with_who_what_and_the_project_and_a_refused_one_is_not()
+    {
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
+        _repository.Setup(r => r.AddAsync(Tenant, It.IsAny<Project>(), default)).Returns(Task.CompletedTask);
+        _repository.Setup(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default)).Returns(Task.CompletedTask);
+
+        await Service.CreateAsync(Tenant, Creator(Pm), Input("PACS"), default);
+        await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone("Build", today, 1)), default);
+        await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(1), default);
+        _grants.Setup(g => g.ListAsync(Tenant, default)).ReturnsAsync([]);
+        await Service.AllowProjectManagersAsync(Tenant, Admin, [(Nurse, "Nina Patel")], default);
+
+        var now = _clock.GetUtcNow();
+        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Pm, HealthItPm.Domain.Audit.AuditKind.ProjectCreated, new ProjectCode("PACS"), null), default), Times.Once);
+        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Pm, HealthItPm.Domain.Audit.AuditKind.MilestonesChanged, Ehr, null), default), Times.Once);
+        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Admin, HealthItPm.Domain.Audit.AuditKind.ProjectManagerAllowed, null, Nurse.Value), default), Times.Once);
+        _audit.VerifyNoOtherCalls();
     }
 }

@@ -20,6 +20,7 @@ public class FormerMemberTests
     private readonly Dictionary<RiskId, Risk> _risks = [];
     private readonly Mock<IRiskStore> _store = new();
     private readonly Mock<IProjectRepository> _projects = new();
+    private readonly Mock<IAuditLog> _audit = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
 
     public FormerMemberTests()
@@ -30,7 +31,7 @@ public class FormerMemberTests
         _store.Setup(s => s.ListAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _risks.Values]);
     }
 
-    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), HealthItPm.Domain.Privacy.StaffDomains.None, _clock);
+    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), HealthItPm.Domain.Privacy.StaffDomains.None, _audit.Object, _clock);
 
     private Risk OwnedByNurse(int number, bool closed = false)
     {
@@ -62,13 +63,12 @@ public class FormerMemberTests
         var assign = await Service.AssignOwnerAsync(Tenant, Nurse, First, Pm, default);
         var missing = await Service.UpdateAsync(Tenant, Nurse, new RiskId(Ehr, 99), new RiskRating(5, 5), null, null, false, default);
 
-        Assert.Equal(
-            "There is no risk EHR-R1 on a project you are on.",
-            Assert.IsType<Outcome<(Project, Risk)>.NotFound>(update).Message);
-        Assert.IsType<Outcome<(Project, Risk)>.NotFound>(assign);
-        Assert.Equal(
-            Assert.IsType<Outcome<(Project, Risk)>.NotFound>(missing).Message.Replace("R99", "R1", StringComparison.Ordinal),
-            Assert.IsType<Outcome<(Project, Risk)>.NotFound>(update).Message);
+        Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, First), Assert.IsType<Outcome<(Project, Risk)>.Refused>(update).Reason);
+        Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, First), Assert.IsType<Outcome<(Project, Risk)>.Refused>(assign).Reason);
+        Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, new RiskId(Ehr, 99)), Assert.IsType<Outcome<(Project, Risk)>.Refused>(missing).Reason);
+        // Refused before the risk is read: nothing about it is looked at for someone not on the project.
+        _store.Verify(s => s.GetAsync(It.IsAny<TenantId>(), It.IsAny<RiskId>(), It.IsAny<CancellationToken>()), Times.Never);
+        _audit.VerifyNoOtherCalls();
         Assert.Equal(new RiskRating(3, 3), risk.Rating);
         Assert.Equal(Nurse, risk.Owner);
         _store.Verify(s => s.SaveAsync(It.IsAny<TenantId>(), It.IsAny<VersionedRisk>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -96,6 +96,8 @@ public class FormerMemberTests
         Assert.Equal(Pm, open.Owner);
         Assert.Contains(open.History, e => e.By == Pm && e.Kind == RiskEventKind.OwnerAssigned && e.OwnerBefore == Nurse && e.OwnerAfter == Pm);
         Assert.Equal(Nurse, closed.Owner);
+        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(_clock.GetUtcNow(), Pm, HealthItPm.Domain.Audit.AuditKind.RiskHandedOver, Ehr, "EHR-R1"), default), Times.Once);
+        _audit.VerifyNoOtherCalls();
     }
 
     [Fact]

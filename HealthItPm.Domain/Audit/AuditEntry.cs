@@ -1,0 +1,52 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Domain.Audit;
+
+/// <summary>What a person did that changed something, for the audit log.</summary>
+public enum AuditKind
+{
+    ProjectCreated,
+    ProjectManagerAllowed,
+    ProjectChanged,
+    StakeholdersChanged,
+    MilestonesChanged,
+    BudgetChanged,
+    KpisChanged,
+    PhaseChanged,
+    EscalationChanged,
+    CheckInStarted,
+    CheckInScheduled,
+    CheckInStopped,
+    CheckInAnswered,
+    RiskLogged,
+    RiskUpdated,
+    RiskOwnerAssigned,
+    RiskAcknowledged,
+    RiskAccepted,
+    RiskUpdateRequested,
+    RiskHandedOver,
+    ConcernReported,
+    ConcernDismissed,
+}
+
+/// <summary>
+/// One line of the audit log: who (object id) did what (a kind), when, on which project and on what
+/// in it (<paramref name="Subject"/>: an id — a risk such as EHR-R3, a concern number, a check-in
+/// round, a person's object id). Never free text: nothing a person typed is in it.
+/// </summary>
+public sealed record AuditEntry(DateTimeOffset At, PersonId By, AuditKind Kind, ProjectCode? Project, string? Subject)
+{
+    /// <summary>An entry for something done now.</summary>
+    public static AuditEntry Now(TimeProvider clock, PersonId by, AuditKind kind, ProjectCode? project, string? subject = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new(clock.GetUtcNow(), by, kind, project, subject);
+    }
+}
+
+/// <summary>Which entries to read: one project's or all, between two dates (UTC, both included), after a page already shown.</summary>
+public sealed record AuditQuery(ProjectCode? Project, DateOnly From, DateOnly To, string? After = null);
+
+/// <summary>A page of entries, newest first; <paramref name="Next"/> continues with older ones (none: this was the last page).</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, string? Next);

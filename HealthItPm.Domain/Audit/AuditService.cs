@@ -1,0 +1,52 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Security;
+
+namespace HealthItPm.Domain.Audit;
+
+/// <summary>Reading the audit log (admins only); the use cases write it through <see cref="IAuditLog"/>.</summary>
+public sealed class AuditService(IAuditLog log, AccessPolicy access, TimeProvider clock)
+{
+    /// <summary>Entries on one card.</summary>
+    public const int PageSize = 15;
+
+    /// <summary>The longest span one query covers.</summary>
+    public const int MaxDays = 366;
+
+    /// <summary>Today in UTC: the audit log's dates are UTC dates.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>A page of the log, for an admin.</summary>
+    public async Task<Outcome<AuditPage>> ReadAsync(TenantId tenant, PersonId person, AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (access.CanInTenant(person, ProjectAction.ViewAudit) is { Allowed: false, Refusal: var refusal })
+        {
+            return new Outcome<AuditPage>.Refused(refusal!);
+        }
+
+        if (query.From > query.To)
+        {
+            return new Outcome<AuditPage>.Invalid("The first date must be on or before the second, for example **audit 2026-11-01 2026-11-30**.");
+        }
+
+        if (query.To.DayNumber - query.From.DayNumber >= MaxDays)
+        {
+            return new Outcome<AuditPage>.Invalid($"One look at the audit log covers at most {MaxDays} days; pick a shorter span.");
+        }
+
+        return new Outcome<AuditPage>.Done(await log.ReadAsync(tenant, query, PageSize, cancellationToken));
+    }
+
+    /// <summary>The kind of change a project use case makes, by the action it was authorized for.</summary>
+    public static AuditKind KindOf(ProjectAction action) => action switch
+    {
+        ProjectAction.ManageStakeholders => AuditKind.StakeholdersChanged,
+        ProjectAction.ManageMilestones => AuditKind.MilestonesChanged,
+        ProjectAction.ManageBudget => AuditKind.BudgetChanged,
+        ProjectAction.ManageKpis => AuditKind.KpisChanged,
+        ProjectAction.ChangePhase => AuditKind.PhaseChanged,
+        ProjectAction.ManageEscalation => AuditKind.EscalationChanged,
+        _ => AuditKind.ProjectChanged,
+    };
+}

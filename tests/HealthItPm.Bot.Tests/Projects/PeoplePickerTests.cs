@@ -1,0 +1,72 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Teams.People;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Common;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.Projects;
+
+/// <summary>
+/// Finding people to add from anywhere: the bot joining a team makes its members findable by typing
+/// (Teams' typeahead asks through <c>application/search</c>), and picking dozens at once works.
+/// </summary>
+[Collection(SharedBotEnvironment.Name)]
+public class PeoplePickerTests(BotEnvironment env)
+{
+    private static readonly TenantId Tenant = new(TestActivities.Tenant);
+
+    private async Task<JArray> SearchAsync(string typed, string dataset = PeopleSearch.Dataset)
+    {
+        var search = TestActivities.Base(ActivityTypes.Invoke, env.Connector.ServiceUrl, "a:" + Guid.NewGuid().ToString("N"), TestActivities.Tenant, from: TestActivities.Pm);
+        search.Name = "application/search";
+        search.Value = new JObject { ["queryText"] = typed, ["queryOptions"] = new JObject { ["skip"] = 0, ["top"] = 15 }, ["dataset"] = dataset };
+        var response = await env.Host.PostAsync(search);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/vnd.microsoft.search.searchResponse", (string?)body["type"]);
+        return (JArray)body["value"]!["results"]!;
+    }
+
+    [Fact]
+    public async Task The_members_of_a_team_the_bot_joins_are_found_by_typing_part_of_their_name_from_a_personal_chat()
+    {
+        var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var install = TestActivities.Base(ActivityTypes.InstallationUpdate, env.Connector.ServiceUrl, team, TestActivities.Tenant, "channel", from: TestActivities.Pm);
+        install.Action = "add";
+        await env.Host.PostAsync(install);
+
+        var found = await SearchAsync("omar HAD");
+
+        var omar = Assert.Single(found, r => (string?)r["title"] == "Dr. Omar Haddad");
+        Assert.Equal(PersonChoice.Value(new PersonId(TestActivities.PhysicianAadId)), (string?)omar["value"]);
+        Assert.Empty(await SearchAsync("zzyzx"));
+        Assert.Empty(await SearchAsync("omar", dataset: "something-else"));
+    }
+
+    [Fact]
+    public async Task Sixty_people_picked_at_once_are_all_added_and_the_form_lists_only_a_few()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var code = "P" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Nurse scheduling", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        var references = env.Host.Services.GetRequiredService<ConversationReferenceTable>();
+        var ward = Enumerable.Range(1, 60).Select(i => new PersonId(Guid.NewGuid().ToString())).ToList();
+        foreach (var (person, i) in ward.Select((p, i) => (p, i)))
+        {
+            await references.SaveRouteAsync(Tenant, person, "19:ward-4-west@thread.v2", "29:ward-" + i, $"Ward Nurse {i:00}", default);
+        }
+
+        var form = await pm.SayAsync("stakeholder add");
+        var picked = string.Join(',', ward.Select(PersonChoice.Value));
+        var added = CardText.Of(await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = picked, role = "Stakeholder", discipline = "Nurse", department = "4 West" }));
+
+        Assert.True(((JArray)CardText.Input(form, "people")!["choices"]!).Count <= PeopleField.MaxOffered);
+        Assert.Equal("people", (string?)CardText.Input(form, "people")!["choices.data"]!["dataset"]);
+        Assert.True(picked.Length > 1_300, "60 people as the card sends them back");
+        Assert.Contains("Added 60 people.", added, StringComparison.Ordinal);
+        Assert.Contains("Ward Nurse 59", added, StringComparison.Ordinal);
+    }
+}
