@@ -42,6 +42,7 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         await _hosts.Get<ProjectService>().ChangeAsync(Tenant, Pm, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
             p.AddMember(new ProjectMember(Cio, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, "Executive")), default);
         await _hosts.GiveChatAsync(Cio, CioChat);
+        await _hosts.GiveChatAsync(Pharmacist, "a:pharmacist-chat", "Europe/London");
 
         var form = await SayAsync("digest leaders EHR", PmChat, TestActivities.Pm);
         Assert.Contains("Weekly digest for its leaders", form, StringComparison.Ordinal);
@@ -56,6 +57,9 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         Assert.Contains("Leaders subscribed", done, StringComparison.Ordinal);
         var cio = (await _hosts.Get<IDigestStore>().GetAsync(Tenant, Cio, default))!.Subscription;
         Assert.Equal((false, "EHR", DayOfWeek.Monday, 7, "UTC"), (cio.Portfolio, string.Join(",", cio.Projects), cio.Day, cio.Hour, cio.TimeZone));
+
+        // The pharmacist's Teams reported London time in her chat with the bot: her digest follows it.
+        Assert.Equal("Europe/London", (await _hosts.Get<IDigestStore>().GetAsync(Tenant, Pharmacist, default))!.Subscription.TimeZone);
 
         // The nurse is no PM of EHR: the form refuses her.
         Assert.Contains("Only the project managers of Epic EHR go-live (Priya Shah) can do that.", await SayAsync("digest leaders EHR", NurseChat, TestActivities.Nurse), StringComparison.Ordinal);
