@@ -19,6 +19,9 @@ public static class CardVerbs
     public const string ScheduleCheckIn = "checkin.schedule";
     public const string SubmitCheckIn = "checkin.submit";
     public const string ChangeCheckIn = "checkin.change";
+    public const string StartSurvey = "adkar.start";
+    public const string SubmitSurvey = "adkar.submit";
+    public const string ChangeSurvey = "adkar.change";
     public const string AllowProjectManagers = "pm.allow";
     public const string AddRisk = "risk.add";
     public const string AcknowledgeRisk = "risk.acknowledge";

@@ -22,7 +22,7 @@ public static class HelpCard
     public const string OtherTopic = "More";
 
     /// <summary>The tasks, in the order a new person meets them.</summary>
-    public static readonly IReadOnlyList<string> Topics = ["Your projects", "People", "Plan, money and outcomes", "Check-ins", "Risks", OtherTopic];
+    public static readonly IReadOnlyList<string> Topics = ["Your projects", "People", "Plan, money and outcomes", "Check-ins", "Readiness surveys", "Risks", OtherTopic];
 
     public static JObject Build(HelpCardModel model)
     {

@@ -12,6 +12,7 @@ public static class HealthItPmHost
             .AddHealthItPmBot()
             .AddHealthItPmProjects()
             .AddHealthItPmCheckIns()
+            .AddHealthItPmReadiness()
             .AddHealthItPmRisks()
             .AddHealthItPmDigests()
             .AddHealthItPmScheduler()

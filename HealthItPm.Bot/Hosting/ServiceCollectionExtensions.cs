@@ -9,8 +9,12 @@ using HealthItPm.Bot.Teams.People;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.CheckIns;
 using HealthItPm.Bot.Teams.Digests;
+using HealthItPm.Bot.Teams.Readiness;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Bot.Scheduling;
-using HealthItPm.Bot.Storage.CheckIns;
+using HealthItPm.Bot.Storage.Rounds;
+using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Bot.Storage.Risks;
 using HealthItPm.Bot.Storage.Digests;
 using HealthItPm.Domain.Digests;
@@ -26,6 +30,8 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Bot.Cards.Readiness;
 
 namespace HealthItPm.Bot.Hosting;
 
@@ -61,7 +67,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ConversationReferenceTable>();
         services.AddSingleton<IProjectRepository, ProjectTable>();
-        services.AddSingleton<ICheckInStore, CheckInTable>();
+        services.AddSingleton<RoundTable>();
+        services.AddSingleton<IRoundStore>(sp => sp.GetRequiredService<RoundTable>());
+        services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
         services.AddSingleton<IAuditLog, Storage.Audit.AuditTable>();
         services.AddSingleton<DeliveryTable>();
@@ -215,12 +223,12 @@ public static class ServiceCollectionExtensions
     /// <summary>Stakeholder check-ins: commands, the answer card's actions, delivery and the check-in job.</summary>
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
+        services.AddSingleton<RoundEngine>();
+        services.AddSingleton<RoundSteps>();
+        services.AddSingleton<IScheduledJob, RoundJob>();
         services.AddSingleton<CheckInService>();
-        services.AddSingleton<CheckInRounds>();
-        services.AddSingleton<DeliveryKind, CheckInCardDeliveries>();
-        services.AddSingleton<DeliveryKind, CheckInReminderDeliveries>();
-        services.AddSingleton<DeliveryKind, CheckInSummaryDeliveries>();
-        services.AddSingleton<IScheduledJob, CheckInJob>();
+        services.AddRoundKind(sp => new RoundCards(RoundKind.CheckIn, CheckInCard.ForRound, async (tenant, round, name, ct) =>
+            RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, name, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct)))));
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
         services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);
@@ -229,6 +237,30 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CheckInAnswerActions>();
         services.AddCardAction<CheckInAnswerActions>(CardVerbs.SubmitCheckIn, a => a.SubmitAsync);
         services.AddCardAction<CheckInAnswerActions>(CardVerbs.ChangeCheckIn, a => a.ChangeAsync);
+        return services;
+    }
+
+    /// <summary>ADKAR readiness surveys on the round engine: commands, the survey card's actions and delivery.</summary>
+    public static IServiceCollection AddHealthItPmReadiness(this IServiceCollection services)
+    {
+        services.AddSingleton<AdkarService>();
+        services.AddRoundKind(sp => new RoundCards(RoundKind.Adkar, AdkarSurveyCard.ForWave, async (tenant, round, name, ct) =>
+            AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, name, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct)))));
+        services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
+        services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);
+        services.AddCommand<AdkarResultsCommand>(AdkarResultsCommand.Command);
+        services.AddSingleton<AdkarAnswerActions>();
+        services.AddCardAction<AdkarAnswerActions>(CardVerbs.SubmitSurvey, a => a.SubmitAsync);
+        services.AddCardAction<AdkarAnswerActions>(CardVerbs.ChangeSurvey, a => a.ChangeAsync);
+        return services;
+    }
+
+    /// <summary>A kind of round: its cards, and its card, reminder and end-of-round steps in the delivery pipeline.</summary>
+    private static IServiceCollection AddRoundKind(this IServiceCollection services, Func<IServiceProvider, RoundCards> cards)
+    {
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundCardDeliveries>(sp, cards(sp)));
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundReminderDeliveries>(sp, cards(sp)));
+        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundEndDeliveries>(sp, cards(sp)));
         return services;
     }
 

@@ -27,14 +27,16 @@ public readonly record struct WorkflowImpact
 }
 
 /// <summary>
-/// One stakeholder's answer to a check-in. Free text never holds suspected PHI: <see cref="Create"/>
-/// refuses it, and says where it is, before anything can be stored.
+/// One stakeholder's answer to a check-in: only what they chose. "On track" needs nothing more (the
+/// impact stays unset unless given); "some concerns" and "blocked" need the workflow impact. Free text
+/// never holds suspected PHI: <see cref="Create"/> refuses it, and says where it is, before anything
+/// can be stored.
 /// </summary>
 public sealed record CheckInAnswer
 {
     public const int MaxBlockersLength = 500;
 
-    private CheckInAnswer(CheckInStatus status, WorkflowImpact impact, string? blockers, bool trainingNeeded)
+    private CheckInAnswer(CheckInStatus status, WorkflowImpact? impact, string? blockers, bool trainingNeeded)
     {
         Status = status;
         Impact = impact;
@@ -44,7 +46,8 @@ public sealed record CheckInAnswer
 
     public CheckInStatus Status { get; }
 
-    public WorkflowImpact Impact { get; }
+    /// <summary>The impact the person gave; null when they were on track and gave none.</summary>
+    public WorkflowImpact? Impact { get; }
 
     public string? Blockers { get; }
 
@@ -54,14 +57,19 @@ public sealed record CheckInAnswer
     /// An answer, or the suspected PHI in its blockers text (nothing is kept in that case), checked in
     /// <paramref name="context"/> so that the project's own people are not taken for patients.
     /// </summary>
-    public static (CheckInAnswer? Answer, IReadOnlyList<PhiFinding> Phi) Create(CheckInStatus status, WorkflowImpact impact, string? blockers, bool trainingNeeded, PhiContext? context = null)
+    public static (CheckInAnswer? Answer, IReadOnlyList<PhiFinding> Phi) Create(CheckInStatus status, WorkflowImpact? impact, string? blockers, bool trainingNeeded, PhiContext? context = null)
     {
+        if (impact is null && status != CheckInStatus.OnTrack)
+        {
+            throw new DomainException("With concerns or a block, say how much it affects your workflow (1–5).");
+        }
+
         var text = Text.Optional(blockers, "What is blocking you", MaxBlockersLength);
         var phi = PhiGuard.Scan(text, context ?? PhiContext.None);
         return phi.Count > 0 ? (null, phi) : (new CheckInAnswer(status, impact, text, trainingNeeded), phi);
     }
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>
-    public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact impact, string? blockers, bool trainingNeeded) =>
+    public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact? impact, string? blockers, bool trainingNeeded) =>
         new(status, impact, blockers, trainingNeeded);
 }

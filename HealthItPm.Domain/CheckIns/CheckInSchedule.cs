@@ -1,28 +1,8 @@
 using Cronos;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.CheckIns;
-
-/// <summary>
-/// Who a check-in goes to: the people delivering the change — stakeholders and project managers (a
-/// PM's own status and blockers belong in the summary too), not leaders — optionally only some
-/// disciplines or departments.
-/// </summary>
-public sealed record Audience(IReadOnlySet<StakeholderRole> Disciplines, IReadOnlySet<string> Departments)
-{
-    public static Audience Everyone { get; } = new(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
-
-    public IReadOnlyList<Respondent> Select(Project project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        return [.. project.Members
-            .Where(m => m.Role != ProjectRole.Leader)
-            .Where(m => Disciplines.Count == 0 || Disciplines.Contains(m.Discipline))
-            .Where(m => Departments.Count == 0 || (m.Department is not null && Departments.Contains(m.Department)))
-            .Select(m => new Respondent(m.Person, m.DisplayName, m.Discipline, m.Department))];
-    }
-}
 
 /// <summary>
 /// A recurring check-in: a day of the week and a time in the project's time zone. Occurrences come

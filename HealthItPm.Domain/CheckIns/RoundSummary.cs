@@ -1,5 +1,5 @@
-using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.CheckIns;
 
@@ -7,7 +7,8 @@ namespace HealthItPm.Domain.CheckIns;
 public sealed record ReportedBlocker(string? Who, string Text);
 
 /// <summary>Response rate, share blocked and average impact of a round, for trends.</summary>
-public sealed record RoundTrendPoint(string RoundId, decimal ResponseRate, decimal BlockedShare, decimal? AverageImpact);
+/// <summary>Labelled by the day the round opened, never by its id.</summary>
+public sealed record RoundTrendPoint(DateTimeOffset OpenedAt, decimal ResponseRate, decimal BlockedShare, decimal? AverageImpact);
 
 /// <summary>
 /// How a round's cards went out: sent, still pending (not yet tried, or waiting to be retried), and
@@ -21,6 +22,7 @@ public sealed record RoundDelivery(int Sent, int Pending, IReadOnlyList<string> 
 /// </summary>
 public sealed record RoundSummary(
     string RoundId,
+    DateTimeOffset OpenedAt,
     bool Open,
     int AudienceCount,
     int AnsweredCount,
@@ -34,37 +36,37 @@ public sealed record RoundSummary(
     public decimal ResponseRate => AudienceCount == 0 ? 0 : (decimal)AnsweredCount / AudienceCount;
 
     public RoundTrendPoint Point => new(
-        RoundId,
+        OpenedAt,
         ResponseRate,
         AnsweredCount == 0 ? 0 : (decimal)Distribution[CheckInStatus.Blocked] / AnsweredCount,
         AverageImpact);
 
     /// <summary>Summarises a round; the trend is the earlier rounds' points (oldest first) plus this one.</summary>
-    public static RoundSummary From(CheckInRound round, IReadOnlyList<GivenAnswer> answers, IReadOnlyList<DeliveryRecord> cards, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now)
+    public static RoundSummary From(Round round, IReadOnlyList<GivenAnswer<CheckInAnswer>> answers, IReadOnlyList<DeliveryRecord> cards, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(previous);
-        var names = round.Audience.ToDictionary(r => r.Person, r => r.Name);
-        var counted = answers.Where(a => names.ContainsKey(a.Person)).GroupBy(a => a.Person).Select(g => g.MaxBy(a => a.At)!).ToList();
-        string? Who(PersonId person) => round.Anonymous ? null : names[person];
+        var counted = round.Counted(answers);
+        string? Who(RespondentKey respondent) => round.Anonymous ? null : round.RespondentOf(respondent)!.Name;
 
         var summary = new RoundSummary(
             round.Id,
+            round.OpensAt,
             round.IsOpen(now),
             round.Audience.Count,
             counted.Count,
             Enum.GetValues<CheckInStatus>().ToDictionary(s => s, s => counted.Count(a => a.Answer.Status == s)),
-            counted.Count == 0 ? null : decimal.Round((decimal)counted.Average(a => a.Answer.Impact.Value), 1),
-            [.. counted.Where(a => a.Answer.Blockers is not null).OrderBy(a => a.At).Select(a => new ReportedBlocker(Who(a.Person), a.Answer.Blockers!))],
-            [.. counted.Where(a => a.Answer.TrainingNeeded).Select(a => Who(a.Person))],
+            counted.Any(a => a.Answer.Impact is not null) ? decimal.Round((decimal)counted.Where(a => a.Answer.Impact is not null).Average(a => a.Answer.Impact!.Value.Value), 1) : null,
+            [.. counted.Where(a => a.Answer.Blockers is not null).OrderBy(a => a.At).Select(a => new ReportedBlocker(Who(a.Respondent), a.Answer.Blockers!))],
+            [.. counted.Where(a => a.Answer.TrainingNeeded).Select(a => Who(a.Respondent))],
             DeliveryOf(round, cards),
             []);
         return summary with { Trend = [.. previous, summary.Point] };
     }
 
-    private static RoundDelivery DeliveryOf(CheckInRound round, IReadOnlyList<DeliveryRecord> cards)
+    private static RoundDelivery DeliveryOf(Round round, IReadOnlyList<DeliveryRecord> cards)
     {
         var states = cards.Where(c => round.IsAddressedTo(c.Recipient)).ToDictionary(c => c.Recipient, c => c.State);
         IReadOnlyList<string> Named(DeliveryState state) =>

@@ -261,8 +261,8 @@ public sealed class Project
 
     public EarnedValue EarnedValue(DateOnly today) => Projects.EarnedValue.Compute(BudgetAtCompletion, _milestones, _spend, today);
 
-    public RagStatus Health(DateOnly today, IReadOnlyList<OpenRisk>? openRisks = null) =>
-        RagRules.Evaluate(new ProjectHealthInput(EarnedValue(today), _milestones, today, openRisks));
+    public RagStatus Health(DateOnly today, IReadOnlyList<OpenRisk>? openRisks = null, Readiness.ReadinessSnapshot? readiness = null) =>
+        RagRules.Evaluate(new ProjectHealthInput(EarnedValue(today), _milestones, today, openRisks, readiness, Schedule.GoLive));
 
     private Milestone? FindMilestone(string name) => _milestones.Find(m => string.Equals(m.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 

@@ -69,6 +69,7 @@ public static class AccessRules
         [ProjectAction.ManageKpis] = OnProject(Who.ProjectManagers),
         [ProjectAction.ChangePhase] = OnProject(Who.ProjectManagers),
         [ProjectAction.ManageCheckIns] = OnProject(Who.ProjectManagers),
+        [ProjectAction.ManageSurveys] = OnProject(Who.ProjectManagers),
         [ProjectAction.LogRisks] = OnProject(Who.ProjectManagers),
         [ProjectAction.ManageEscalation] = OnProject(Who.ProjectManagers),
         [ProjectAction.ViewRisks] = OnProject(Who.Members),

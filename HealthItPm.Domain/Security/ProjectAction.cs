@@ -19,6 +19,9 @@ public enum ProjectAction
     ManageKpis,
     ChangePhase,
     ManageCheckIns,
+
+    /// <summary>Launch ADKAR readiness waves and read their results (aggregates only).</summary>
+    ManageSurveys,
     LogRisks,
     ManageEscalation,
 

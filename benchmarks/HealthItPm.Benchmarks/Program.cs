@@ -9,6 +9,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Testing;

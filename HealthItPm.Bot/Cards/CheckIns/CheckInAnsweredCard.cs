@@ -18,7 +18,7 @@ public static class CheckInAnsweredCard
             CardElements.Facts(
             [
                 ("Status", CheckInFormat.Status(answer.Status)),
-                ("Workflow impact", $"{answer.Impact.Value} of 5"),
+                ("Workflow impact", answer.Impact is { } impact ? $"{impact.Value} of 5" : "not given"),
                 ("Training needed", answer.TrainingNeeded ? "Yes" : "No"),
             ]),
         };

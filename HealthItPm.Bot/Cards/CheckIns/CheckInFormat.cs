@@ -13,5 +13,8 @@ public static class CheckInFormat
         _ => "Blocked",
     };
 
+    /// <summary>A round as people name it: the day it opened ("Mon 30 Nov"), in UTC like the round's id.</summary>
+    public static string Day(DateTimeOffset openedAt) => openedAt.ToUniversalTime().ToString("ddd d MMM", CultureInfo.InvariantCulture);
+
     public static string Percent(decimal share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

@@ -16,7 +16,7 @@ public static class RoundSummaryCard
         var body = new List<JObject>
         {
             CardElements.Heading($"{model.ProjectCode} check-in {(s.Open ? "so far" : "results")}"),
-            CardElements.Text($"{CardElements.Escape(model.ProjectName)} · round {s.RoundId}{(s.Open ? " · still open" : " · closed")}", subtle: true, spacing: "None"),
+            CardElements.Text($"{CardElements.Escape(model.ProjectName)} · opened {CheckInFormat.Day(s.OpenedAt)}{(s.Open ? " · still open" : " · closed")}", subtle: true, spacing: "None"),
             CardElements.Facts(
             [
                 ("Responses", $"{s.AnsweredCount} of {s.AudienceCount} ({CheckInFormat.Percent(s.ResponseRate)})"),
@@ -24,7 +24,7 @@ public static class RoundSummaryCard
                 ("On track", s.Distribution[CheckInStatus.OnTrack].ToString(CultureInfo.InvariantCulture)),
                 ("Some concerns", s.Distribution[CheckInStatus.SomeConcerns].ToString(CultureInfo.InvariantCulture)),
                 ("Blocked", s.Distribution[CheckInStatus.Blocked].ToString(CultureInfo.InvariantCulture)),
-                ("Average impact", s.AverageImpact is { } impact ? impact.ToString("0.0", CultureInfo.InvariantCulture) + " of 5" : "no answers yet"),
+                ("Average impact", s.AverageImpact is { } impact ? impact.ToString("0.0", CultureInfo.InvariantCulture) + " of 5" : s.AnsweredCount == 0 ? "no answers yet" : "none given"),
                 ("Training requests", s.TrainingRequests.Count.ToString(CultureInfo.InvariantCulture)),
             ]),
         };
@@ -61,7 +61,7 @@ public static class RoundSummaryCard
         if (s.Trend.Count > 1)
         {
             body.Add(CardElements.Section("Trend"));
-            body.Add(CardElements.Facts(s.Trend.Select(t => (t.RoundId, $"{CheckInFormat.Percent(t.ResponseRate)} answered · {CheckInFormat.Percent(t.BlockedShare)} blocked · impact {(t.AverageImpact is { } a ? a.ToString("0.0", CultureInfo.InvariantCulture) : "–")}"))));
+            body.Add(CardElements.Facts(s.Trend.Select(t => (CheckInFormat.Day(t.OpenedAt), $"{CheckInFormat.Percent(t.ResponseRate)} answered · {CheckInFormat.Percent(t.BlockedShare)} blocked · impact {(t.AverageImpact is { } a ? a.ToString("0.0", CultureInfo.InvariantCulture) : "–")}"))));
         }
 
         return AdaptiveCard.Create(body);

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 using Newtonsoft.Json.Linq;
 
@@ -19,12 +20,13 @@ public sealed record StatusModel(
     IReadOnlyList<Risk> TopRisks,
     DateOnly? PhaseSince = null,
     bool ShowBudget = true,
-    MoneyFormat? Money = null)
+    MoneyFormat? Money = null,
+    ReadinessSnapshot? Readiness = null)
 {
     private const int RisksShown = 3;
 
     /// <summary>The status of <paramref name="project"/> as of <paramref name="today"/>; <paramref name="showBudget"/> when the reader may see budget figures; <paramref name="money"/> how they read amounts.</summary>
-    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks, bool showBudget = true, MoneyFormat? money = null)
+    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks, bool showBudget = true, MoneyFormat? money = null, ReadinessSnapshot? readiness = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risks);
@@ -35,7 +37,7 @@ public sealed record StatusModel(
             project.Kind,
             project.Phase,
             project.Schedule,
-            project.Health(today, [.. open.Select(r => r.AsOpenRisk())]),
+            project.Health(today, [.. open.Select(r => r.AsOpenRisk())], readiness),
             project.EarnedValue(today),
             project.Milestones,
             project.Kpis,
@@ -44,7 +46,8 @@ public sealed record StatusModel(
             [.. open.Take(RisksShown)],
             project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null,
             showBudget,
-            money);
+            money,
+            readiness);
     }
 }
 
@@ -97,6 +100,17 @@ public static class StatusCard
         body.Add(open.Count == 0
             ? CardElements.Text("No open milestones.", subtle: true)
             : CardElements.Facts(open.Select(m => (CardElements.Escape(m.Name), ProjectElements.MilestoneWhen(m, model.Today)))));
+
+        if (model.Readiness is { } readiness)
+        {
+            body.Add(CardElements.Section("Readiness (ADKAR)"));
+            body.Add(CardElements.Facts(
+            [
+                ("Latest wave", $"{CardElements.Escape(readiness.Wave)} · {readiness.Respondents} answers"),
+                ("No barrier", $"{(readiness.WithoutBarrierShare * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}%"),
+                ("Dominant barrier", readiness.DominantBarrier?.ToString() ?? "none"),
+            ]));
+        }
 
         if (model.TopRisks.Count > 0)
         {

@@ -3,6 +3,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Storage.Digests;
 
@@ -11,26 +12,25 @@ namespace HealthItPm.Bot.Storage.Digests;
 /// share blocked in the round before. Reads two rounds and their answers, nothing older, so the cost
 /// does not grow with the weeks of history. (The only place the digest touches check-in storage.)
 /// </summary>
-public sealed class CheckInPulseReader(ICheckInStore checkIns) : ICheckInPulse
+public sealed class CheckInPulseReader(IRoundStore rounds) : ICheckInPulse
 {
     public async Task<CheckInPulse?> LatestAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
-        var rounds = await checkIns.LatestRoundsAsync(tenant, project, 2, cancellationToken);
-        if (rounds.Count == 0)
+        var latestRounds = await rounds.LatestRoundsAsync(tenant, project, RoundKind.CheckIn, 2, cancellationToken);
+        if (latestRounds.Count == 0)
         {
             return null;
         }
 
-        var latest = await CountAsync(tenant, project, rounds[0], cancellationToken);
-        var previous = rounds.Count > 1 ? await CountAsync(tenant, project, rounds[1], cancellationToken) : default;
-        return new CheckInPulse(rounds[0].Id, rounds[0].Audience.Count, latest.Answered, latest.BlockedShare, previous.BlockedShare);
+        var latest = await CountAsync(tenant, latestRounds[0], cancellationToken);
+        var previous = latestRounds.Count > 1 ? await CountAsync(tenant, latestRounds[1], cancellationToken) : default;
+        return new CheckInPulse(latestRounds[0].Id, latestRounds[0].Audience.Count, latest.Answered, latest.BlockedShare, previous.BlockedShare);
     }
 
-    private async Task<(int Answered, decimal? BlockedShare)> CountAsync(TenantId tenant, ProjectCode project, CheckInRound round, CancellationToken cancellationToken)
+    private async Task<(int Answered, decimal? BlockedShare)> CountAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
-        var answers = (await checkIns.AnswersAsync(tenant, project, round.Id, cancellationToken))
-            .Where(a => round.IsAddressedTo(a.Person))
-            .GroupBy(a => a.Person)
+        var answers = (await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken))
+            .GroupBy(a => a.Respondent)
             .Select(g => g.MaxBy(a => a.At)!)
             .ToList();
         return (answers.Count, answers.Count == 0 ? null : (decimal)answers.Count(a => a.Answer.Status == CheckInStatus.Blocked) / answers.Count);

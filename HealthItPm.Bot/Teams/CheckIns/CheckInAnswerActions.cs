@@ -5,6 +5,7 @@ using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -21,30 +22,24 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
 
     public async Task<JObject> SubmitAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
-        if (Read(turn, data) is not { } target)
+        if (Caller.Of(turn) is not { } caller || CheckInInputs.Parse(data) is not { } submission || !ProjectCode.TryParse(submission.Project, out var code))
         {
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var (caller, code, roundId) = target;
-        var statusOk = Enum.TryParse<CheckInStatus>(Text(data, "status"), out var status) && Enum.IsDefined(status);
-        var impactOk = int.TryParse(Text(data, "impact"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var impact) && impact is >= 1 and <= 5;
-        var blockers = Text(data, "blockers");
-        var training = Text(data, "training") == "true";
+        var roundId = submission.Round;
+        var (status, impact, blockers, training) = (submission.Status, submission.Impact, submission.Blockers, submission.TrainingNeeded);
 
         // The round and the project are read here only to show the card again; a good answer goes
         // straight to the service, which reads the round once and writes the answer.
-        if (!statusOk || !impactOk || (blockers?.Length ?? 0) > CheckInAnswer.MaxBlockersLength)
+        if (submission.Problems.Count > 0)
         {
-            return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status: statusOk ? status : null, impact: impactOk ? impact : null, blockers: blockers?[..Math.Min(blockers.Length, CheckInAnswer.MaxBlockersLength)], training: training) with
-            {
-                PhiFound = [$"an answer the card could not read — pick a status and an impact from 1 to 5{((blockers?.Length ?? 0) > CheckInAnswer.MaxBlockersLength ? $", and keep blockers under {CheckInAnswer.MaxBlockersLength} characters" : "")}"],
-            }, cancellationToken);
+            return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, blockers, training) with { Problems = submission.Problems }, cancellationToken);
         }
 
         // The round's people are staff, not patients (the round is kept in memory, so this costs no read per answer).
-        var people = string.IsNullOrWhiteSpace(blockers) ? null : await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
-        var (answer, phi) = CheckInAnswer.Create(status, new WorkflowImpact(impact), blockers, training, staff.With(people?.Audience.Select(r => r.Name) ?? []));
+        var people = blockers is null ? null : await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
+        var (answer, phi) = CheckInAnswer.Create(status!.Value, impact is { } i ? new WorkflowImpact(i) : null, blockers, training, staff.With(people?.Audience.Select(r => r.Name) ?? []));
         if (answer is null)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
@@ -84,27 +79,27 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
 
         var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
         var a = given?.Answer;
-        return CheckInCard.Build(new CheckInCardModel(code.Value, name, roundId, round.ClosesAt, false, a?.Status, a?.Impact.Value, a?.Blockers, a?.TrainingNeeded ?? false));
+        return CheckInCard.Build(new CheckInCardModel(code.Value, name, roundId, round.ClosesAt, false, a?.Status, a?.Impact?.Value, a?.Blockers, a?.TrainingNeeded ?? false));
     }
 
     private static (Caller Caller, ProjectCode Project, string RoundId)? Read(ITurnContext turn, JObject data) =>
-        Caller.Of(turn) is { } caller && ProjectCode.TryParse(Text(data, "project"), out var code) && Text(data, "round") is { Length: > 0 and < 40 } round
+        Caller.Of(turn) is { } caller && ProjectCode.TryParse(Text(data, CheckInInputs.Project), out var code) && Text(data, CheckInInputs.Round) is { Length: > 0 and < 40 } round
             ? (caller, code, round)
             : null;
 
-    private async Task<(CheckInRound Round, string Name)?> RoundAsync(Caller caller, ProjectCode code, string roundId, CancellationToken cancellationToken)
+    private async Task<(Round Round, string Name)?> RoundAsync(Caller caller, ProjectCode code, string roundId, CancellationToken cancellationToken)
     {
         var round = await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
         return round is null ? null : (round, (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value);
     }
 
     /// <summary>The check-in card again, with what the person entered and what needs changing.</summary>
-    private async Task<JObject> ShowAgainAsync(Caller caller, ProjectCode code, string roundId, Func<(CheckInRound Round, string Name), CheckInCardModel> model, CancellationToken cancellationToken) =>
+    private async Task<JObject> ShowAgainAsync(Caller caller, ProjectCode code, string roundId, Func<(Round Round, string Name), CheckInCardModel> model, CancellationToken cancellationToken) =>
         await RoundAsync(caller, code, roundId, cancellationToken) is { } round
             ? CheckInCard.Build(model(round))
             : NoticeCard.Build(RoundGone);
 
-    private static CheckInCardModel ModelOf((CheckInRound Round, string Name) target, CheckInStatus? status, int? impact, string? blockers, bool training) =>
+    private static CheckInCardModel ModelOf((Round Round, string Name) target, CheckInStatus? status, int? impact, string? blockers, bool training) =>
         new(target.Round.Project.Value, target.Name, target.Round.Id, target.Round.ClosesAt, false, status, impact, blockers, training);
 
     private static string? Text(JObject data, string key) => data?[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;

@@ -1,13 +1,14 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -26,11 +27,16 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
             return scoped.Answer!;
         }
 
-        var code = ProjectCode.TryParse(arguments, out var named) ? named : scoped.Project;
-        return code is { } project ? await ExecuteAsync(caller, project, cancellationToken) : scoped.Answer!;
+        // "anyway" confirms a step the command asked about first (a second check-in while one is open).
+        var words = (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var anyway = words.Contains(Anyway, StringComparer.OrdinalIgnoreCase);
+        var code = ProjectCode.TryParse(string.Join(' ', words.Where(w => !w.Equals(Anyway, StringComparison.OrdinalIgnoreCase))), out var named) ? named : scoped.Project;
+        return code is { } project ? await ExecuteAsync(caller, project, anyway, cancellationToken) : scoped.Answer!;
     }
 
-    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken);
+    protected const string Anyway = "anyway";
+
+    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken);
 
     protected static async Task<JObject> SummaryCardAsync(CheckInService checkIns, IProjectRepository projects, Caller caller, ProjectCode code, CancellationToken cancellationToken)
     {
@@ -47,25 +53,33 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
 }
 
 /// <summary>
-/// <c>checkin now</c>: opens a round and hands its cards to the delivery pipeline, answering at once
+/// <c>checkin now</c>: opens a round (asking first while another is open) and hands its cards to the delivery pipeline, answering at once
 /// however large the audience (a double click opens one round and sends each card once).
 /// </summary>
-public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, CheckInRounds rounds, IProjectRepository projects) : CheckInCommand(scope)
+public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, RoundSteps rounds, IProjectRepository projects) : CheckInCommand(scope)
 {
     public static readonly CommandDefinition Command = new("checkin now", "Send a check-in to the project's people now.", "checkin now", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken)
     {
+        if (!anyway && await checkIns.OpenRoundAsync(caller.Tenant, caller.Person, project, cancellationToken) is Outcome<Round?>.Done { Value: { } open })
+        {
+            return NoticeCard.Build(new NoticeCardModel(
+                "A check-in is still open",
+                $"The check-in of {project} opened {CheckInFormat.Day(open.OpensAt)} is open until {CardElements.When(open.ClosesAt)}; **checkin status** shows the answers so far. Send another one anyway?",
+                ("Send another check-in", $"checkin now {project} {Anyway}")));
+        }
+
         var outcome = await checkIns.StartNowAsync(caller.Tenant, caller.Person, project, RoundSettings.Default, cancellationToken);
-        if (outcome is not Outcome<CheckInRound>.Done done)
+        if (outcome is not Outcome<Round>.Done done)
         {
             return ProjectOutcomes.NotDone(outcome);
         }
 
         // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.
-        await rounds.QueueCardsAsync(caller.Tenant, project, done.Value.Id, cancellationToken);
+        await rounds.QueueCardsAsync(caller.Tenant, project, RoundKind.CheckIn, done.Value.Id, cancellationToken);
         var people = done.Value.Audience.Count;
         return ProjectElements.Saved(
             await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),
@@ -80,7 +94,7 @@ public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService chec
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken) =>
+    protected override Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken) =>
         SummaryCardAsync(checkIns, projects, caller, project, cancellationToken);
 }
 
@@ -91,7 +105,7 @@ public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkI
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CancellationToken cancellationToken) =>
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken) =>
         ProjectOutcomes.Card(await checkIns.StopAsync(caller.Tenant, caller.Person, project, cancellationToken), existed => NoticeCard.Build(existed
             ? new NoticeCardModel("Weekly check-in stopped", $"No more check-ins will be sent for {project}. Rounds already open run to their deadline.")
             : new NoticeCardModel("No weekly check-in", $"{project} has no recurring check-in. Type **checkin schedule** to set one up.")));

@@ -1,9 +1,9 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
-using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Bot.Teams.Rounds;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Projects;
 using Microsoft.Bot.Builder;
@@ -21,8 +21,6 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
     private static readonly NumberField RemindAfter = new("remind", "Remind non-responders after (hours)", true, 1, 72);
     private static readonly NumberField CloseAfter = new("close", "Close after (hours)", true, 2, 168);
     private static readonly ChoiceField Anonymous = new("anonymous", "Answers are", true, [("Attributed (names shown to PMs)", "false"), ("Anonymous", "true")]);
-    private static readonly ChoiceField Disciplines = new("disciplines", "Only these disciplines (optional)", false, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline), MultiSelect: true);
-    private static readonly TextField Departments = new("departments", "Only these departments (optional, comma-separated)", false, 300, "e.g. ICU, Pharmacy");
 
     public CommandDefinition Definition => Command;
 
@@ -30,19 +28,8 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var scoped = await scope.ResolveAsync(turn, cancellationToken);
-        if (scoped is not { Caller: not null, Project: { } code })
-        {
-            return scoped.Answer!;
-        }
-
-        var allowed = await projectService.ViewAsync(scoped.Caller.Tenant, scoped.Caller.Person, code, cancellationToken, Domain.Security.ProjectAction.ManageCheckIns);
-        if (allowed is not Domain.Common.Outcome<Project>.Done { Value: var project })
-        {
-            return ProjectOutcomes.NotDone(allowed);
-        }
-
-        return FormCard.Build(Blank(code, project.TimeZone) with
+        var (_, project, answer) = await scope.AllowedAsync(turn, Domain.Security.ProjectAction.ManageCheckIns, cancellationToken);
+        return project is null ? answer! : FormCard.Build(Blank(project.Code, project.TimeZone) with
         {
             Values = new Dictionary<string, string>
             {
@@ -68,8 +55,8 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 
         var blank = Blank(code, project.TimeZone);
         var values = new FormValues(data, blank.Fields);
-        var (day, at, remind, close, anonymous, disciplines, departments) = (values.Choice<DayOfWeek>(Day), values.Time(At), values.Number(RemindAfter), values.Number(CloseAfter),
-            values.Choice(Anonymous), values.Choices(Disciplines), values.Text(Departments));
+        var (day, at, remind, close, anonymous) = (values.Choice<DayOfWeek>(Day), values.Time(At), values.Number(RemindAfter), values.Number(CloseAfter), values.Choice(Anonymous));
+        var audience = AudienceFields.Read(values);
         if (remind >= close)
         {
             values.AddError(CloseAfter.Id, "The round must close after the reminder.");
@@ -80,9 +67,6 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
             return FormCard.Build(values.Reshow(blank));
         }
 
-        var audience = new Audience(
-            disciplines.Select(Enum.Parse<StakeholderRole>).ToHashSet(),
-            (departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
         var schedule = new CheckInSchedule(day!.Value, at!.Value, project.TimeZone, TimeSpan.FromHours((double)remind!.Value), TimeSpan.FromHours((double)close!.Value), anonymous == "true", audience);
         var outcome = await checkIns.ScheduleAsync(caller.Tenant, caller.Person, code, schedule, cancellationToken);
         return ProjectOutcomes.Card(outcome, s => NoticeCard.Build(new NoticeCardModel(
@@ -93,7 +77,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
     private FormModel Blank(ProjectCode code, string? timeZone) => new(
         $"{code} · Weekly check-in",
         $"Times are in the project's time zone ({timeZone ?? "UTC"}), and stay put across daylight-saving changes.",
-        [Day, At, RemindAfter, CloseAfter, Anonymous, Disciplines, Departments],
+        [Day, At, RemindAfter, CloseAfter, Anonymous, AudienceFields.Disciplines, AudienceFields.Departments],
         "Save schedule",
         Verb,
         new Dictionary<string, string> { ["project"] = code.Value });

@@ -34,7 +34,8 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Project
             "stakeholders" or "stakeholder" or "pm" or "audit" => HelpCard.Topics[1],
             "milestones" or "milestone" or "budget" or "spend" or "kpis" or "kpi" => HelpCard.Topics[2],
             "checkin" => HelpCard.Topics[3],
-            "risks" or "risk" or "report" or "escalation" => HelpCard.Topics[4],
+            "adkar" => HelpCard.Topics[4],
+            "risks" or "risk" or "report" or "escalation" => HelpCard.Topics[5],
             _ => HelpCard.OtherTopic,
         };
     }

@@ -1,6 +1,8 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -41,6 +43,19 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
 
         var intro = visible.Count == 0 ? null : "Which project? Tap **Use** on one, or type **use** and its code (for example **use EHR**).";
         return new ScopeResult(caller, null, ProjectListCard.Build(ProjectListModel.From(visible, null, projects.TodayOf, intro)));
+    }
+
+    /// <summary>The conversation's project, if the caller may do <paramref name="action"/> on it (a form opened for it); otherwise the card to answer with.</summary>
+    public async Task<(Caller? Caller, Project? Project, JObject? Answer)> AllowedAsync(ITurnContext turn, ProjectAction action, CancellationToken cancellationToken)
+    {
+        var scoped = await ResolveAsync(turn, cancellationToken);
+        if (scoped is not { Caller: { } caller, Project: { } code })
+        {
+            return (null, null, scoped.Answer);
+        }
+
+        var allowed = await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, action);
+        return allowed is Outcome<Project>.Done { Value: var project } ? (caller, project, null) : (null, null, ProjectOutcomes.NotDone(allowed));
     }
 
     public async Task<string?> CurrentAsync(ITurnContext turn, CancellationToken cancellationToken) =>

@@ -1,12 +1,13 @@
+using HealthItPm.Bot.Messaging.Rounds;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using HealthItPm.Benchmarks.Hosts;
 using HealthItPm.Bot.Hosting;
-using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;
@@ -108,7 +109,7 @@ public static class FanOutBenchmark
             // The nurses: the PM, on every project, is not asked.
             var settings = RoundSettings.Default with { Audience = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>(StringComparer.OrdinalIgnoreCase)) };
             var checkIns = seeder.Services.GetRequiredService<CheckInService>();
-            var rounds = new List<(ProjectCode Code, CheckInRound Round)>();
+            var rounds = new List<(ProjectCode Code, Round Round)>();
             foreach (var code in codes)
             {
                 rounds.Add((code, Expect(await checkIns.StartNowAsync(tenant, pm, code, settings, default))));
@@ -117,10 +118,10 @@ public static class FanOutBenchmark
             var audience = rounds.SelectMany(r => r.Round.Audience.Select(a => ConversationPrefix + a.Person.Value)).ToHashSet(StringComparer.Ordinal);
             var ideal = SendBudget.Ideal(audience.Count, rate);
             var started = connector.Now;
-            var queue = seeder.Services.GetRequiredService<CheckInRounds>();
+            var queue = seeder.Services.GetRequiredService<RoundSteps>();
             foreach (var (code, round) in rounds)
             {
-                await queue.QueueCardsAsync(tenant, code, round.Id, default);
+                await queue.QueueCardsAsync(tenant, code, RoundKind.CheckIn, round.Id, default);
             }
 
             TimeSpan? killedAt = null;
@@ -287,7 +288,7 @@ public static class FanOutBenchmark
         return text.ToString();
     }
 
-    private static CheckInRound Expect(Outcome<CheckInRound> outcome) => outcome is Outcome<CheckInRound>.Done done ? done.Value : throw new InvalidOperationException($"Opening the round failed: {outcome}");
+    private static Round Expect(Outcome<Round> outcome) => outcome is Outcome<Round>.Done done ? done.Value : throw new InvalidOperationException($"Opening the round failed: {outcome}");
 
     private static void Expect<T>(Outcome<T> outcome)
     {

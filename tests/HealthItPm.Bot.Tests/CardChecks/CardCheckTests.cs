@@ -36,16 +36,12 @@ public class CardCheckTests(OfficialCardRenderer renderer)
 
         var check = await renderer.CheckAsync(json, Path.Combine(folder, name + ".png"));
 
-        // Teams draws chart elements (Chart.Donut, Chart.HorizontalBar, …); the 1.5 parser does not know them and
-        // uses their fallback, which every chart must have: a text saying the same.
-        var problems = check.Problems.Where(p => p != TeamsTypeahead && !(p.Event == "UnknownElementType" && p.Message.Contains("\"Chart.", StringComparison.Ordinal))).ToList();
+        // Teams' chart elements are unknown to the official renderer, which logs them and shows their
+        // fallback: every chart must have one, and then that event is expected, not a problem.
+        var charts = card.Descendants().OfType<JObject>().Where(o => ((string?)o["type"])?.StartsWith("Chart.", StringComparison.Ordinal) == true).ToList();
+        Assert.All(charts, chart => Assert.Equal("TextBlock", (string?)chart["fallback"]?["type"]));
+        var problems = check.Problems.Where(p => p != TeamsTypeahead && !(p.Event == "UnknownElementType" && charts.Any(c => p.Message.Contains($"\"{c["type"]}\"", StringComparison.Ordinal)))).ToList();
         Assert.True(problems.Count == 0, "The official parser reported:\n" + string.Join("\n", problems.Select(p => $"{p.Event}: {p.Message}")));
-        foreach (var chart in card.Descendants().OfType<JObject>().Where(o => ((string?)o["type"])?.StartsWith("Chart.", StringComparison.Ordinal) == true))
-        {
-            Assert.Equal("TextBlock", (string?)chart["fallback"]?["type"]);
-            Assert.False(string.IsNullOrWhiteSpace((string?)chart["fallback"]!["text"]), "A chart's fallback says nothing.");
-        }
-
         Assert.True(check.Rendered, "The card rendered nothing.");
         Assert.Equal("1.5", (string?)card["version"]);
         Assert.True(Encoding.UTF8.GetByteCount(card.ToString(Formatting.None)) < MaxCardBytes, "The card is larger than 28 KB.");

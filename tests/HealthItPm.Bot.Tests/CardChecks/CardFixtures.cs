@@ -7,6 +7,7 @@ using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -62,6 +63,7 @@ public static class CardFixtures
         new("project-list-empty", typeof(ProjectListCard), () => ProjectListCard.Build(new ProjectListModel([], null))),
         new("status-red-with-risks", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [EscalatedRisk(acknowledged: false), LowRisk()]))),
         new("status-stakeholder-view-without-budget", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], showBudget: false))),
+        new("status-with-readiness", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], readiness: new HealthItPm.Domain.Readiness.ReadinessSnapshot("pre go-live", new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), 48, 0.42m, HealthItPm.Domain.Readiness.AdkarElement.Knowledge, 0.1m)))),
         new("status-new-project", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(NewProject(), Today, []))),
         new("milestones-timeline", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(Project(), Today))),
         new("milestones-none", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(NewProject(), Today))),
@@ -73,6 +75,8 @@ public static class CardFixtures
         new("check-in", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Reminder: false))),
         new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. Alvarez MRN 00482913", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
         new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
+        new("check-in-with-problems-kept-apart-from-phi", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, CheckInStatus.Blocked, null, "Scanners drop", false, Problems: ["with concerns or a block, pick the impact on your workflow (1 to 5)"]))),
+        new("check-in-answered-on-track-in-one-tap", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false).Answer!, Closes, Open: true))),
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false)))),
         new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary()))),
@@ -97,6 +101,7 @@ public static class CardFixtures
         new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => ProjectElements.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
         new("risk-register-acknowledged", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now), RiskViews.Of(Project(), LowRisk(), Now)])),
         new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), "Night shift has not had downtime training", Concern().RaisedBy, RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
+        .. AdkarCardFixtures.All,
     ];
 
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
@@ -221,7 +226,7 @@ public static class CardFixtures
     {
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
         var people = Enumerable.Range(0, 400).Select(i => new Respondent(new PersonId(new Guid(i, 0x2222, 0x4222, 0x82, 0, 0, 0, 0, 0, 0, 2).ToString()), $"Nurse {i:000} Example (RN)", StakeholderRole.Nurse, "4 West")).ToList();
-        var round = new CheckInRound(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, people);
+        var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, people);
         var blocker = string.Concat(Enumerable.Repeat("Order sets missing for the sepsis bundle on night shift. ", 20))[..CheckInAnswer.MaxBlockersLength];
         var answers = people.Take(300).Select(p => round.Accept(p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), blocker, true).Answer!, opens.AddHours(1))).ToList();
         var cards = people.Select((p, i) => Card(round, p.Person, i < 250 ? DeliveryState.Sent : i < 300 ? DeliveryState.NotDelivered : DeliveryState.Unreachable)).ToList();
@@ -231,13 +236,13 @@ public static class CardFixtures
     private static RoundSummary Summary(bool anonymous)
     {
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
-        var round = new CheckInRound(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,
+        var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,
             [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"), new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"), new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)]);
         var answers = new[] { round.Accept(Nurse, Answer(), opens.AddHours(1)), round.Accept(Pm, CheckInAnswer.Create(CheckInStatus.OnTrack, new WorkflowImpact(1), null, false).Answer!, opens.AddHours(2)) };
         DeliveryRecord[] cards = [Card(round, Nurse, DeliveryState.Sent), Card(round, Pm, DeliveryState.Sent), Card(round, Pharmacist, DeliveryState.Unreachable)];
-        return RoundSummary.From(round, answers, cards, [new RoundTrendPoint("20261124T1600Z", 0.5m, 0.5m, 3.5m)], opens.AddHours(49));
+        return RoundSummary.From(round, answers, cards, [new RoundTrendPoint(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), 0.5m, 0.5m, 3.5m)], opens.AddHours(49));
     }
 
-    private static DeliveryRecord Card(CheckInRound round, PersonId person, DeliveryState state) =>
+    private static DeliveryRecord Card(Round round, PersonId person, DeliveryState state) =>
         new(DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, round.Project, round.Id), person, state, 1, null, null, null, null, round.OpensAt);
 }

@@ -10,15 +10,7 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 [Collection(SharedBotEnvironment.Name)]
 public class CheckInFlowTests(BotEnvironment env)
 {
-    private static string NewCode() => "C" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
-
-    /// <summary>A project with the nurse on it; both have chatted with the bot, so both can be reached.</summary>
-    private async Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync()
-    {
-        var code = NewCode();
-        var (pm, nurse) = await ProjectConversation.WithNurseAsync(env, code, "Telemedicine rollout", "Telemedicine");
-        return (pm, nurse, code);
-    }
+    private Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync() => NurseProject.CreateAsync(env, "C");
 
     private JObject LastCardTo(ProjectConversation person) => MessagesEndpointTests.CardOf(env.Connector.SentActivities(person.ConversationId).Last());
 
@@ -106,8 +98,8 @@ public class CheckInFlowTests(BotEnvironment env)
     [Theory]
     [InlineData("Exploded", "3")]
     [InlineData("OnTrack", "9")]
-    [InlineData("OnTrack", "")]
-    public async Task A_tampered_answer_is_shown_back_not_stored(string status, string impact)
+    [InlineData("Blocked", "")]
+    public async Task A_tampered_or_incomplete_answer_is_shown_back_not_stored(string status, string impact)
     {
         var (pm, nurse, code) = await ProjectAsync();
         await pm.SayAsync("checkin now");
@@ -115,7 +107,8 @@ public class CheckInFlowTests(BotEnvironment env)
 
         var card = CardText.Of(await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status, impact, training = "false" }));
 
-        Assert.Contains("could not read", card, StringComparison.Ordinal);
+        Assert.Contains("Please check:", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("patient information", card, StringComparison.Ordinal);
         Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
     }
 
@@ -127,5 +120,53 @@ public class CheckInFlowTests(BotEnvironment env)
 
         Assert.Contains("Only the project managers", CardText.Of(await nurse.SayAsync("checkin now")), StringComparison.Ordinal);
         Assert.Contains("Only the project managers", CardText.Of(await nurse.SayAsync("checkin status")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_track_answers_in_one_tap_and_stores_no_impact_nobody_chose()
+    {
+        var (pm, nurse, code) = await ProjectAsync();
+        await pm.SayAsync("checkin now");
+        var card = LastCardTo(nurse);
+        var onTrack = card.Descendants().OfType<JObject>().First(o => (string?)o["type"] == "Action.Execute" && (string?)o["data"]?["status"] == "OnTrack");
+        Assert.Equal("none", (string?)onTrack["associatedInputs"]);
+        // Nothing is pre-selected: a hurried Submit cannot store an answer the person did not give.
+        Assert.Null(CardText.Input(card, "status")!["value"]);
+        Assert.Null(CardText.Input(card, "impact")!["value"]);
+
+        var answered = CardText.Of(await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, (JObject)onTrack["data"]!));
+
+        Assert.Contains("On track", answered, StringComparison.Ordinal);
+        Assert.Contains("Workflow impact\nnot given", answered, StringComparison.Ordinal);
+        var status = CardText.Of(await pm.SayAsync("checkin status"));
+        Assert.Contains("1 of 2 (50%)", status, StringComparison.Ordinal);
+        Assert.Contains("Average impact\nnone given", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkin_now_while_a_round_is_open_asks_first_and_anyway_sends_it()
+    {
+        var (pm, _, code) = await ProjectAsync();
+        await pm.SayAsync("checkin now");
+
+        var asked = await pm.SayAsync("checkin now");
+
+        Assert.Contains("A check-in is still open", CardText.Of(asked), StringComparison.Ordinal);
+        var confirm = asked.Descendants().OfType<JObject>().First(o => (string?)o["type"] == "Action.Execute");
+        Assert.Equal($"checkin now {code} anyway", (string?)confirm["data"]!["command"]);
+        // Confirmed in the same minute: the same round (its id is the minute), still one card each.
+        Assert.Contains("Sending the check-in to 2 people", CardText.Of(await pm.SayAsync($"checkin now {code} anyway")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_trend_is_labelled_with_the_day_not_the_round_id()
+    {
+        var (pm, _, _) = await ProjectAsync();
+        await pm.SayAsync("checkin now");
+
+        var status = CardText.Of(await pm.SayAsync("checkin status"));
+
+        Assert.Contains("opened " + DateTime.UtcNow.ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture), status, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{8}T\d{4}Z", status);
     }
 }

@@ -1,6 +1,8 @@
+using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Testing;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -36,13 +38,13 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
     public async Task Two_hosts_run_a_weekly_check_in_once()
     {
         var (pm, nurse) = await SetUpAsync();
-        var store = _hosts.HostA.Services.GetRequiredService<ICheckInStore>();
+        var store = _hosts.HostA.Services.GetRequiredService<IRoundStore>();
 
         // Tuesday 10:00 in Chicago is 16:00 UTC.
         _hosts.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 16, 0, 30, TimeSpan.Zero));
         await _hosts.AfterAsync(TimeSpan.Zero);
 
-        var rounds = await store.LatestRoundsAsync(Tenant, Code, 10, default);
+        var rounds = await store.LatestRoundsAsync(Tenant, Code, RoundKind.CheckIn, 10, default);
         var round = Assert.Single(rounds);
         Assert.Equal("20261201T1600Z", round.Id);
         Assert.Equal(1, _hosts.CardsTo(nurse, "EHR check-in"));
@@ -54,7 +56,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
         // The nurse answers; after 24 h only the PM (reachable, no answer) is reminded, once.
         var checkIns = _hosts.HostA.Services.GetRequiredService<CheckInService>();
         var answer = CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), "Order sets missing for sepsis", true).Answer!;
-        Assert.IsType<Outcome<(CheckInRound, GivenAnswer)>.Done>(await checkIns.SubmitAsync(Tenant, new PersonId(TestActivities.NurseAadId), Code, round.Id, answer, default));
+        Assert.IsType<Outcome<(Round, GivenAnswer<CheckInAnswer>)>.Done>(await checkIns.SubmitAsync(Tenant, new PersonId(TestActivities.NurseAadId), Code, round.Id, answer, default));
         await _hosts.AfterAsync(TimeSpan.FromHours(24));
         Assert.Equal(1, _hosts.CardsTo(pm, "Reminder: EHR check-in"));
         Assert.Equal(0, _hosts.CardsTo(nurse, "Reminder: EHR check-in"));
@@ -74,14 +76,14 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
     {
         var (_, nurse) = await SetUpAsync();
         var checkIns = _hosts.HostA.Services.GetRequiredService<CheckInService>();
-        var roundsA = _hosts.HostA.Services.GetRequiredService<HealthItPm.Bot.Messaging.CheckInRounds>();
-        var roundsB = _hosts.HostB.Services.GetRequiredService<HealthItPm.Bot.Messaging.CheckInRounds>();
+        var roundsA = _hosts.HostA.Services.GetRequiredService<RoundSteps>();
+        var roundsB = _hosts.HostB.Services.GetRequiredService<RoundSteps>();
         var pm = new PersonId(TestActivities.PmAadId);
 
-        var first = Assert.IsType<Outcome<CheckInRound>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
+        var first = Assert.IsType<Outcome<Round>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
         _hosts.Clock.Advance(TimeSpan.FromSeconds(20));
-        var second = Assert.IsType<Outcome<CheckInRound>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
-        await Task.WhenAll(roundsA.QueueCardsAsync(Tenant, Code, first.Id, default), roundsB.QueueCardsAsync(Tenant, Code, second.Id, default));
+        var second = Assert.IsType<Outcome<Round>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
+        await Task.WhenAll(roundsA.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, first.Id, default), roundsB.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, second.Id, default));
         await _hosts.BothDeliverAsync();
 
         Assert.Equal(first.Id, second.Id);
@@ -92,12 +94,12 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
     public async Task After_three_weeks_of_downtime_one_round_catches_up()
     {
         var (_, nurse) = await SetUpAsync();
-        var store = _hosts.HostA.Services.GetRequiredService<ICheckInStore>();
+        var store = _hosts.HostA.Services.GetRequiredService<IRoundStore>();
 
         _hosts.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 16, 12, 0, 0, TimeSpan.Zero));
         await _hosts.BothTickAsync();
 
-        var round = Assert.Single(await store.LatestRoundsAsync(Tenant, Code, 10, default));
+        var round = Assert.Single(await store.LatestRoundsAsync(Tenant, Code, RoundKind.CheckIn, 10, default));
         Assert.Equal("20261215T1600Z", round.Id);
         Assert.Equal(1, _hosts.CardsTo(nurse, "EHR check-in"));
     }

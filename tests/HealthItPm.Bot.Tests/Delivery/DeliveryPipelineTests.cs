@@ -1,7 +1,8 @@
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -24,15 +25,15 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private int CallsTo(string conversation) => _hosts.Connector.Requests.Count(r => r.Path.Contains(conversation, StringComparison.Ordinal));
 
-    private async Task<CheckInRound> CheckInNowAsync()
+    private async Task<Round> CheckInNowAsync()
     {
         await _hosts.SetUpProjectAsync();
-        var round = Assert.IsType<Outcome<CheckInRound>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, RoundSettings.Default, default)).Value;
-        await _hosts.Get<CheckInRounds>().QueueCardsAsync(Tenant, Code, round.Id, default);
+        var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, RoundSettings.Default, default)).Value;
+        await _hosts.Get<RoundSteps>().QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, round.Id, default);
         return round;
     }
 
-    private async Task<DeliveryRecord> NurseCardAsync(CheckInRound round) =>
+    private async Task<DeliveryRecord> NurseCardAsync(Round round) =>
         (await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), Nurse, default))!;
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task The_same_work_enqueued_twice_is_sent_once()
     {
         await _hosts.SetUpProjectAsync();
-        var round = Assert.IsType<Outcome<CheckInRound>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, RoundSettings.Default, default)).Value;
+        var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, RoundSettings.Default, default)).Value;
         var work = DeliveryWork.To(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), Nurse);
         var fanOut = DeliveryWork.FanOut(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id));
         await _hosts.Get<DeliveryQueues>().EnqueueAsync([work, work, fanOut, fanOut], default);

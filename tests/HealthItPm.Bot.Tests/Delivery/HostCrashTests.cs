@@ -1,7 +1,7 @@
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -23,18 +23,18 @@ public sealed class HostCrashTests : IAsyncLifetime
 
     public Task DisposeAsync() => _hosts.DisposeAsync();
 
-    private async Task QueueRoundAsync(CheckInRound round, bool reminders)
+    private async Task QueueRoundAsync(Round round, bool reminders)
     {
-        var rounds = _hosts.Get<CheckInRounds>();
-        await rounds.QueueCardsAsync(Tenant, Code, round.Id, default);
+        var rounds = _hosts.Get<RoundSteps>();
+        await rounds.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, round.Id, default);
         if (reminders)
         {
-            var open = (await _hosts.Get<ICheckInStore>().OpenRoundsAsync(default)).Single();
+            var open = (await _hosts.Get<IRoundStore>().OpenRoundsAsync(default)).Single();
             await rounds.StepAsync(open, default);
         }
     }
 
-    private async Task<bool> AllSettledAsync(CheckInRound round, params string[] kinds)
+    private async Task<bool> AllSettledAsync(Round round, params string[] kinds)
     {
         var ledger = _hosts.Get<IDeliveryLedger>();
         foreach (var kind in kinds)

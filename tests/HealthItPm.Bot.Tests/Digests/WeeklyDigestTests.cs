@@ -6,6 +6,7 @@ using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
@@ -100,9 +101,9 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
         await LogRiskAsync("TELE", "Video vendor outage", RiskCategory.Vendor, 3, 4, Nurse);
 
         // EHR's check-in: the PM and the nurse are asked, the nurse answers "blocked": 1 of 2.
-        var round = Assert.IsType<Outcome<CheckInRound>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, new ProjectCode("EHR"), RoundSettings.Default, default)).Value;
+        var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, new ProjectCode("EHR"), RoundSettings.Default, default)).Value;
         var answer = CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), null, false).Answer!;
-        Assert.IsType<Outcome<(CheckInRound, GivenAnswer)>.Done>(await _hosts.Get<CheckInService>().SubmitAsync(Tenant, Nurse, new ProjectCode("EHR"), round.Id, answer, default));
+        Assert.IsType<Outcome<(Round, GivenAnswer<CheckInAnswer>)>.Done>(await _hosts.Get<CheckInService>().SubmitAsync(Tenant, Nurse, new ProjectCode("EHR"), round.Id, answer, default));
 
         await _hosts.GiveChatAsync(Pm, PmChat);
         await _hosts.GiveChatAsync(Cio, CioChat);

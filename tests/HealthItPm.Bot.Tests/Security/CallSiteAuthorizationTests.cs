@@ -7,6 +7,7 @@ using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -30,6 +31,7 @@ public class CallSiteAuthorizationTests
     private readonly Mock<IProjectRepository> _projects = new(MockBehavior.Strict);
     private readonly Mock<IRiskStore> _risks = new(MockBehavior.Strict);
     private readonly Mock<ICheckInStore> _checkIns = new(MockBehavior.Strict);
+    private readonly Mock<IRoundStore> _rounds = new(MockBehavior.Strict);
     private readonly Mock<IAuditLog> _audit = new(MockBehavior.Strict);
     private readonly AccessPolicy _access = new(new HashSet<PersonId>(), new HashSet<PersonId>());
 
@@ -43,7 +45,7 @@ public class CallSiteAuthorizationTests
 
     private RiskService Risks => new(_risks.Object, _projects.Object, _access, StaffDomains.None, _audit.Object, TimeProvider.System);
 
-    private CheckInService CheckIns => new(_checkIns.Object, Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
+    private CheckInService CheckIns => new(_checkIns.Object, _rounds.Object, new RoundEngine(_rounds.Object, _projects.Object, _access, TimeProvider.System), Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
 
     private const string NotOnProject = "You are not on a project with the code EHR.";
     private const string NoSuchRisk = "There is no risk EHR-R1 on a project you are on.";
@@ -65,6 +67,7 @@ public class CallSiteAuthorizationTests
         Assert.Contains(answer, card.ToString(), StringComparison.Ordinal);
         _risks.VerifyNoOtherCalls();
         _checkIns.VerifyNoOtherCalls();
+        _rounds.VerifyNoOtherCalls();
         _audit.VerifyNoOtherCalls();
     }
 

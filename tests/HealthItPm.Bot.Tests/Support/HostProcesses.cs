@@ -1,5 +1,5 @@
 using HealthItPm.Bot.Storage;
-using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
@@ -92,7 +92,7 @@ public sealed class HostProcesses : IAsyncLifetime
     }
 
     /// <summary>EHR with its people, and a check-in round opened two hours ago whose reminders are already due.</summary>
-    public async Task<CheckInRound> OpenRoundAsync()
+    public async Task<Round> OpenRoundAsync()
     {
         var projects = Get<ProjectService>();
         var now = DateTimeOffset.UtcNow;
@@ -109,8 +109,8 @@ public sealed class HostProcesses : IAsyncLifetime
 
         var project = (await Get<IProjectRepository>().GetAsync(Tenant, Code, default))!.Project;
         var opens = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(-2);
-        var round = new CheckInRound(Code, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(48), false, Audience.Everyone.Select(project));
-        Assert.True(await Get<ICheckInStore>().AddRoundAsync(Tenant, round, default));
+        var round = new Round(Code, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(48), false, Audience.Everyone.Select(project));
+        Assert.True(await Get<IRoundStore>().AddRoundAsync(Tenant, round, default));
         return round;
     }
 

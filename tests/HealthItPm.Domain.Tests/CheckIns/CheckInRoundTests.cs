@@ -1,4 +1,5 @@
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
@@ -14,7 +15,7 @@ public class CheckInRoundTests
     private static readonly Respondent Pharmacist = new(new PersonId("44444444-4444-4444-4444-444444444444"), "Grace Kim", StakeholderRole.Pharmacist, "Pharmacy");
     private static readonly PersonId Outsider = new("55555555-5555-5555-5555-555555555555");
 
-    private static CheckInRound Round(bool anonymous = false) =>
+    private static Round Round(bool anonymous = false) =>
         new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, [Nurse, Physician, Pharmacist]);
 
     private static CheckInAnswer Answer(CheckInStatus status, int impact, string? blockers = null, bool training = false) =>
@@ -24,7 +25,7 @@ public class CheckInRoundTests
     public void The_round_id_is_its_opening_time_so_every_host_computes_the_same()
     {
         Assert.Equal("20261201T1600Z", Round().Id);
-        Assert.Equal(Round().Id, new CheckInRound(new ProjectCode("EHR"), Opens.ToOffset(TimeSpan.FromHours(-6)), TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, []).Id);
+        Assert.Equal(Round().Id, new Round(new ProjectCode("EHR"), Opens.ToOffset(TimeSpan.FromHours(-6)), TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, []).Id);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public class CheckInRoundTests
     public void The_summary_counts_each_person_once_with_their_latest_answer()
     {
         var round = Round();
-        GivenAnswer[] answers =
+        GivenAnswer<CheckInAnswer>[] answers =
         [
             round.Accept(Nurse.Person, Answer(CheckInStatus.Blocked, 5, "Scanners drop Wi-Fi on 4 West"), Opens.AddMinutes(5)),
             round.Accept(Nurse.Person, Answer(CheckInStatus.SomeConcerns, 3, "Scanners drop Wi-Fi on 4 West", training: true), Opens.AddMinutes(30)),
@@ -95,7 +96,7 @@ public class CheckInRoundTests
             Card(Physician.Person, DeliveryState.Pending),
             Card(Pharmacist.Person, DeliveryState.Unreachable),
         ];
-        var summary = RoundSummary.From(round, answers, cards, [new RoundTrendPoint("20261124T1600Z", 0.5m, 0.5m, 4m)], Opens.AddHours(1));
+        var summary = RoundSummary.From(round, answers, cards, [new RoundTrendPoint(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), 0.5m, 0.5m, 4m)], Opens.AddHours(1));
 
         Assert.Equal((3, 2), (summary.AudienceCount, summary.AnsweredCount));
         Assert.Equal(2m / 3m, summary.ResponseRate);
@@ -109,7 +110,7 @@ public class CheckInRoundTests
         Assert.Equal(["Grace Kim"], summary.Delivery.Unreachable);
         Assert.Empty(summary.Delivery.NotDelivered);
         Assert.True(summary.Open);
-        Assert.Equal(["20261124T1600Z", "20261201T1600Z"], summary.Trend.Select(t => t.RoundId));
+        Assert.Equal([new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), Opens], summary.Trend.Select(t => t.OpenedAt));
         Assert.Equal(0m, summary.Trend[^1].BlockedShare);
     }
 

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 
 namespace HealthItPm.Domain.Tests.CheckIns;

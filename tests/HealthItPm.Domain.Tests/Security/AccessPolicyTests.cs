@@ -45,6 +45,7 @@ public class AccessPolicyTests
         [ProjectAction.ManageKpis] = [Role.ProjectManager],
         [ProjectAction.ChangePhase] = [Role.ProjectManager],
         [ProjectAction.ManageCheckIns] = [Role.ProjectManager],
+        [ProjectAction.ManageSurveys] = [Role.ProjectManager],
         [ProjectAction.LogRisks] = [Role.ProjectManager],
         [ProjectAction.ManageEscalation] = [Role.ProjectManager],
         [ProjectAction.ViewRisks] = Members,

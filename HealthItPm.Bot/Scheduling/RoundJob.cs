@@ -1,11 +1,11 @@
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Ports;
 
 namespace HealthItPm.Bot.Scheduling;
 
-/// <summary>Opens due check-in rounds, then hands the open ones' cards, reminders and summaries to the delivery pipeline as they fall due; one project's failure does not hold up the others.</summary>
-public sealed class CheckInJob(CheckInService checkIns, ICheckInStore store, CheckInRounds rounds, ILogger<CheckInJob> logger) : IScheduledJob
+/// <summary>Opens due check-in rounds, then hands every open round's (check-in or wave) cards, reminders and end-of-round cards to the delivery pipeline as they fall due; one project's failure does not hold up the others.</summary>
+public sealed class RoundJob(CheckInService checkIns, IRoundStore store, RoundSteps rounds, ILogger<RoundJob> logger) : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class CheckInJob(CheckInService checkIns, ICheckInStore store, Che
         await ScheduledSteps.RunEachAsync(
             await store.OpenRoundsAsync(cancellationToken),
             open => rounds.StepAsync(open, cancellationToken),
-            open => $"check-in round {open.Project} {open.RoundId}",
+            open => $"{open.Kind} round {open.Project} {open.RoundId}",
             logger,
             cancellationToken);
     }

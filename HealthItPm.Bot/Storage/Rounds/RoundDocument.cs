@@ -1,0 +1,47 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
+
+namespace HealthItPm.Bot.Storage.Rounds;
+
+/// <summary>
+/// The stored shape of a round. Version 1 (check-ins only) had no kind, name or key: it reads as an
+/// attributed or anonymous check-in whose answers are keyed by the person's id.
+/// </summary>
+internal sealed record RoundDocument(
+    int SchemaVersion,
+    string Project,
+    DateTimeOffset OpensAt,
+    TimeSpan RemindAfter,
+    TimeSpan CloseAfter,
+    bool Anonymous,
+    IReadOnlyList<RoundDocument.RespondentDocument> Audience,
+    RoundKind Kind = RoundKind.CheckIn,
+    string? Name = null,
+    string? AnonymityKey = null)
+{
+    internal sealed record RespondentDocument(string Person, string Name, StakeholderRole Discipline, string? Department);
+
+    public static RoundDocument From(Round round) => new(
+        2,
+        round.Project.Value,
+        round.OpensAt,
+        round.RemindAt - round.OpensAt,
+        round.ClosesAt - round.OpensAt,
+        round.Anonymous,
+        [.. round.Audience.Select(r => new RespondentDocument(r.Person.Value, r.Name, r.Discipline, r.Department))],
+        round.Kind,
+        round.Name,
+        round.AnonymityKey);
+
+    public Round ToRound() => new(
+        new ProjectCode(Project),
+        OpensAt,
+        RemindAfter,
+        CloseAfter,
+        Anonymous,
+        Audience.Select(r => new Respondent(new PersonId(r.Person), r.Name, r.Discipline, r.Department)),
+        Kind,
+        Name,
+        AnonymityKey);
+}

@@ -1,0 +1,277 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
+
+namespace HealthItPm.Bot.Storage.Rounds;
+
+/// <summary>
+/// Rounds of every kind (check-ins, ADKAR waves), their answers, and check-in schedules (deliveries are
+/// the pipeline's, in <c>Deliveries</c>).
+/// <para>
+/// Table <c>CheckIns</c> (the name it had before waves shared it). Check-in rows keep the keys they
+/// always had; every other kind puts its name first (<c>adkar|…</c>), so kinds never collide:
+/// <list type="table">
+/// <item><term>schedules</term><description>PK <c>schedule</c>, RK <c>{tenant}|{CODE}</c>: every schedule in one
+/// partition, which is what the scheduler reads each tick (one row per project).</description></item>
+/// <item><term>open rounds</term><description>PK <c>open</c>, RK <c>{tenant}|{CODE}|{roundId}</c> (check-ins) or
+/// <c>{tenant}|{CODE}|adkar|{roundId}</c>: an index of the rounds not yet closed, removed when the round is closed,
+/// so the scheduler never reads old rounds; it marks which delivery steps were handed to the pipeline.</description></item>
+/// <item><term>rounds</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>round|{inverted ticks of opening}</c> or
+/// <c>adkar|round|…</c>: newest first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
+/// <item><term>answers</term><description>same PK, RK <c>answer|{roundId}|{respondent}</c> or <c>adkar|answer|…</c>: one
+/// row per respondent per round, so a second submit replaces the first and concurrent answers never contend. The
+/// respondent is the person's id, or in anonymous rounds its HMAC-SHA256 under the round's key; the row also holds
+/// the respondent's discipline and department, for group profiles.</description></item>
+/// </list>
+/// </para>
+/// </summary>
+public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStore
+{
+    public const string Name = "CheckIns";
+
+    private const string SchedulePartition = "schedule";
+    private const string OpenPartition = "open";
+
+    // A round never changes once opened, so every answer to it need not read it again: the rounds
+    // being answered now stay in memory (a few at a time; the cache starts over if it fills up).
+    private const int RoundsKept = 256;
+    private readonly ConcurrentDictionary<(string Partition, string Key), Round> _rounds = new();
+
+    public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(SchedulePartition, Key(tenant, project), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? ToSchedule(row.Value!) : null;
+    }
+
+    public Task SaveScheduleAsync(TenantId tenant, ProjectCode project, CheckInSchedule schedule, DateTimeOffset lastFired, string? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var row = new TableEntity(SchedulePartition, Key(tenant, project))
+        {
+            ["Tenant"] = tenant.Value,
+            ["Project"] = project.Value,
+            ["Day"] = (int)schedule.Day,
+            ["At"] = schedule.At.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["TimeZone"] = schedule.TimeZone,
+            ["RemindMinutes"] = (int)schedule.RemindAfter.TotalMinutes,
+            ["CloseMinutes"] = (int)schedule.CloseAfter.TotalMinutes,
+            ["Anonymous"] = schedule.Anonymous,
+            ["Disciplines"] = string.Join(',', schedule.Audience.Disciplines),
+            ["Departments"] = JsonSerializer.Serialize(schedule.Audience.Departments),
+            ["LastFired"] = lastFired,
+        };
+        return tables.ExecuteAsync(
+            Name,
+            t => version is null ? t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken) : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
+            cancellationToken);
+    }
+
+    public Task DeleteScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
+        tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(SchedulePartition, Key(tenant, project), ETag.All, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<StoredSchedule>> ListSchedulesAsync(CancellationToken cancellationToken) =>
+        tables.QueryAsync(Name, $"PartitionKey eq '{SchedulePartition}'", ToSchedule, cancellationToken);
+
+    public Task<bool> MarkFiredAsync(StoredSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return MergeIfUnchangedAsync(new TableEntity(SchedulePartition, Key(schedule.Tenant, schedule.Project)) { ["LastFired"] = occurrence }, schedule.Version, cancellationToken);
+    }
+
+    public async Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = new TableEntity(Partition(tenant, round.Project), RoundKey(round.Kind, round.OpensAt)) { ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString() };
+        JsonColumns.Write(row, JsonSerializer.Serialize(RoundDocument.From(round), JsonColumns.Documents));
+        var open = new TableEntity(OpenPartition, OpenKey(tenant, round.Project, round.Kind, round.Id))
+        {
+            ["Tenant"] = tenant.Value, ["Project"] = round.Project.Value, ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString(),
+        };
+        try
+        {
+            await tables.ExecuteAsync(Name, t => t.AddEntityAsync(row, cancellationToken), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+
+        await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(open, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        return true;
+    }
+
+    public async Task<Round?> GetRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    {
+        if (!TryParseRoundId(roundId, out var opensAt))
+        {
+            return null;
+        }
+
+        var key = (Partition(tenant, project), RoundKey(kind, opensAt));
+        if (_rounds.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2, cancellationToken: cancellationToken), cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        if (_rounds.Count >= RoundsKept)
+        {
+            _rounds.Clear();
+        }
+
+        return _rounds.GetOrAdd(key, ToRound(row.Value!));
+    }
+
+    public Task<IReadOnlyList<Round>> LatestRoundsAsync(TenantId tenant, ProjectCode project, RoundKind kind, int count, CancellationToken cancellationToken) =>
+        tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, project), Prefix(kind) + "round|"), ToRound, cancellationToken, take: count);
+
+    public Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken cancellationToken) =>
+        tables.QueryAsync(Name, $"PartitionKey eq '{OpenPartition}'", ToOpenRound, cancellationToken);
+
+    public async Task<OpenRound?> GetOpenRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(OpenPartition, OpenKey(tenant, project, kind, roundId), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? ToOpenRound(row.Value!) : null;
+    }
+
+    public Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = new TableEntity(OpenPartition, OpenKey(round.Tenant, round.Project, round.Kind, round.RoundId)) { ["CardsQueued"] = round.CardsQueued, ["RemindersQueued"] = round.RemindersQueued };
+        return MergeIfUnchangedAsync(row, round.Version, cancellationToken);
+    }
+
+    public async Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    {
+        // Deleting the index row is the claim: with its ETag read first, only one host's delete succeeds.
+        var key = OpenKey(tenant, project, kind, roundId);
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(OpenPartition, key, cancellationToken: cancellationToken), cancellationToken);
+        if (!row.HasValue)
+        {
+            return false;
+        }
+
+        try
+        {
+            var response = await tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(OpenPartition, key, row.Value!.ETag, cancellationToken), cancellationToken);
+            return response.Status != 404;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public Task SaveAnswerAsync<TAnswer>(TenantId tenant, Round round, GivenAnswer<TAnswer> answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(answer);
+        var row = new TableEntity(Partition(tenant, round.Project), AnswerKey(round, answer.Respondent))
+        {
+            ["At"] = answer.At,
+            ["Discipline"] = answer.Discipline.ToString(),
+            ["Department"] = answer.Department,
+        };
+        AnswerColumns.For<TAnswer>().Write(row, answer.Answer);
+        return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GivenAnswer<TAnswer>>> AnswersAsync<TAnswer>(TenantId tenant, Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, round.Project), $"{Prefix(round.Kind)}answer|{round.Id}|"), row => ToAnswer<TAnswer>(round, row), cancellationToken);
+    }
+
+    public async Task<GivenAnswer<TAnswer>?> AnswerAsync<TAnswer>(TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, round.Project), AnswerKey(round, respondent), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue ? ToAnswer<TAnswer>(round, row.Value!) : null;
+    }
+
+    public async Task<bool> HasAnsweredAsync(TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, round.Project), AnswerKey(round, respondent), ["RowKey"], cancellationToken), cancellationToken);
+        return row.HasValue;
+    }
+
+    private static string Key(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
+
+    private static string Partition(TenantId tenant, ProjectCode project) => Key(tenant, project);
+
+    /// <summary>Check-ins keep the keys they had before other kinds existed; other kinds start with their name.</summary>
+    private static string Prefix(RoundKind kind) => kind == RoundKind.CheckIn ? "" : kind.ToString().ToLowerInvariant() + "|";
+
+    private static string OpenKey(TenantId tenant, ProjectCode project, RoundKind kind, string roundId) => $"{Key(tenant, project)}|{Prefix(kind)}{roundId}";
+
+    private static string RoundKey(RoundKind kind, DateTimeOffset opensAt) =>
+        Prefix(kind) + "round|" + (DateTimeOffset.MaxValue.UtcTicks - opensAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string AnswerKey(Round round, RespondentKey respondent) => $"{Prefix(round.Kind)}answer|{round.Id}|{respondent.Value}";
+
+    private static GivenAnswer<TAnswer> ToAnswer<TAnswer>(Round round, TableEntity row)
+    {
+        var respondent = new RespondentKey(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]);
+        // Check-in answers stored before groups were kept take the respondent's group from the round.
+        var known = round.RespondentOf(respondent);
+        var discipline = Enum.TryParse<StakeholderRole>(row.GetString("Discipline"), out var d) ? d : known?.Discipline ?? StakeholderRole.Other;
+        var department = row.ContainsKey("Discipline") ? row.GetString("Department") : known?.Department;
+        return new GivenAnswer<TAnswer>(respondent, AnswerColumns.For<TAnswer>().Read(row), row.GetDateTimeOffset("At")!.Value, discipline, department);
+    }
+
+    private static OpenRound ToOpenRound(TableEntity row) => new(
+        new TenantId(row.GetString("Tenant")),
+        new ProjectCode(row.GetString("Project")),
+        Enum.TryParse<RoundKind>(row.GetString("Kind"), out var kind) ? kind : RoundKind.CheckIn,
+        row.GetString("RoundId"),
+        row.GetBoolean("CardsQueued") ?? false,
+        row.GetBoolean("RemindersQueued") ?? false,
+        row.ETag.ToString());
+
+    private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>
+        DateTimeOffset.TryParseExact(roundId, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out opensAt);
+
+    private static Round ToRound(TableEntity row) => JsonSerializer.Deserialize<RoundDocument>(JsonColumns.Read(row)!, JsonColumns.Documents)!.ToRound();
+
+    private static StoredSchedule ToSchedule(TableEntity row) => new(
+        new TenantId(row.GetString("Tenant")),
+        new ProjectCode(row.GetString("Project")),
+        new CheckInSchedule(
+            (DayOfWeek)row.GetInt32("Day")!.Value,
+            TimeOnly.ParseExact(row.GetString("At"), "HH:mm", CultureInfo.InvariantCulture),
+            row.GetString("TimeZone"),
+            TimeSpan.FromMinutes(row.GetInt32("RemindMinutes")!.Value),
+            TimeSpan.FromMinutes(row.GetInt32("CloseMinutes")!.Value),
+            row.GetBoolean("Anonymous") ?? false,
+            new Audience(
+                row.GetString("Disciplines").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<StakeholderRole>).ToHashSet(),
+                JsonSerializer.Deserialize<string[]>(row.GetString("Departments"))!.ToHashSet(StringComparer.OrdinalIgnoreCase))),
+        row.GetDateTimeOffset("LastFired")!.Value,
+        row.ETag.ToString());
+
+    private async Task<bool> MergeIfUnchangedAsync(TableEntity row, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+}

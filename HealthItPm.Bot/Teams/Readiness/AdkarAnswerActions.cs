@@ -1,0 +1,99 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Rounds;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Readiness;
+
+/// <summary>
+/// Submit and "Change answer" on a survey card. The person is the one Teams says sent the action,
+/// never anyone named in the card's data; the wave in the data is re-read and re-checked (sent to this
+/// person, still open). "Change answer" shows only the caller's own answer, found by their own key.
+/// </summary>
+public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository projects, StaffDomains staff)
+{
+    private static readonly NoticeCardModel WaveGone = new("Survey not found", "This survey was not sent to you or is no longer available.");
+
+    public async Task<JObject> SubmitAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        if (Caller.Of(turn) is not { } caller || AdkarSurveyInputs.Parse(data) is not { } submission || !ProjectCode.TryParse(submission.Project, out var code))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var wave = await rounds.RoundForAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, submission.Wave, cancellationToken);
+        if (wave is null)
+        {
+            return NoticeCard.Build(WaveGone);
+        }
+
+        if (!submission.Complete || submission.CommentTooLong)
+        {
+            var problems = new List<string>();
+            if (!submission.Complete)
+            {
+                problems.Add("pick a score from 1 to 5 for every statement");
+            }
+
+            if (submission.CommentTooLong)
+            {
+                problems.Add($"keep the comment under {AdkarAnswer.MaxCommentLength} characters");
+            }
+
+            return await CardAsync(caller, code, wave, submission.Scores, submission.Comment?[..Math.Min(submission.Comment.Length, AdkarAnswer.MaxCommentLength)], cancellationToken, problems: problems);
+        }
+
+        // The wave's people are staff, not patients (the wave is kept in memory, so this costs no read per answer).
+        var scores = submission.Scores.Select(s => new AdkarScore(s!.Value)).ToList();
+        var (answer, phi) = AdkarAnswer.Create(scores, submission.Comment, staff.With(wave.Audience.Select(r => r.Name)));
+        if (answer is null)
+        {
+            // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
+            return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(submission.Comment!, f)}\u201d)")]);
+        }
+
+        var outcome = await rounds.SubmitAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, wave.Id, answer, cancellationToken);
+        return ProjectOutcomes.Card(
+            outcome,
+            done => Answered(code, done.Round, done.Answer.Answer),
+            message => NoticeCard.Build(new NoticeCardModel("This survey is closed", message)));
+    }
+
+    public async Task<JObject> ChangeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        if (Caller.Of(turn) is not { } caller || AdkarSurveyInputs.Parse(data) is not { } target || !ProjectCode.TryParse(target.Project, out var code))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var (wave, given) = await rounds.AnswerOfAsync<AdkarAnswer>(caller.Tenant, caller.Person, code, RoundKind.Adkar, target.Wave, cancellationToken);
+        if (wave is null)
+        {
+            return NoticeCard.Build(WaveGone);
+        }
+
+        if (!wave.IsOpen(rounds.Now))
+        {
+            return given is null
+                ? NoticeCard.Build(new NoticeCardModel("This survey is closed", $"It closed {CardElements.When(wave.ClosesAt)}."))
+                : Answered(code, wave, given.Answer);
+        }
+
+        return await CardAsync(caller, code, wave, given?.Answer.Scores.Select(s => (int?)s.Value).ToList(), given?.Answer.Comment, cancellationToken);
+    }
+
+    private JObject Answered(ProjectCode code, Round wave, AdkarAnswer answer) =>
+        AdkarAnsweredCard.Build(new AdkarAnsweredModel(code.Value, wave.Id, wave.Name ?? wave.Id, answer, wave.ClosesAt, wave.IsOpen(rounds.Now), wave.Anonymous));
+
+    private async Task<JObject> CardAsync(Caller caller, ProjectCode code, Round wave, IReadOnlyList<int?>? scores, string? comment, CancellationToken cancellationToken, IReadOnlyList<string>? problems = null, IReadOnlyList<string>? phi = null)
+    {
+        var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        return AdkarSurveyCard.Build(new AdkarSurveyModel(code.Value, name, wave.Id, wave.Name ?? wave.Id, wave.ClosesAt, wave.Anonymous, Scores: scores, Comment: comment, PhiFound: phi, Problems: problems));
+    }
+}

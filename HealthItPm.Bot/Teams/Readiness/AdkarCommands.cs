@@ -1,0 +1,140 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Bot.Teams.Rounds;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Teams.Readiness;
+
+/// <summary>
+/// <c>adkar start</c>: a form for a wave (name, audience, how long it stays open, anonymous or
+/// attributed); saving it opens the wave and hands its cards to the delivery pipeline. While another
+/// wave of the project is open, the form comes back asking to confirm.
+/// </summary>
+public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, RoundSteps steps) : ICommand, ICardActionHandler
+{
+    public static readonly CommandDefinition Command = new("adkar start", "Launch an ADKAR readiness survey wave (name, audience, how long, anonymous).", "adkar start", ForProjectManagers: true);
+
+    private const string Confirm = "confirm";
+
+    private static readonly TextField Name = new("name", "Wave name", true, AdkarService.MaxNameLength, "e.g. pre go-live");
+    private static readonly NumberField CloseAfter = new("days", "Closes after (days; one reminder halfway)", true, 1, 30);
+    private static readonly ChoiceField Anonymous = new("anonymous", "Answers are", true, [("Anonymous (only totals over 5+ people)", "true"), ("Attributed (kept with the name; totals shown)", "false")]);
+
+    public CommandDefinition Definition => Command;
+
+    public string Verb => CardVerbs.StartSurvey;
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (_, project, answer) = await scope.AllowedAsync(turn, ProjectAction.ManageSurveys, cancellationToken);
+        return project is null ? answer! : FormCard.Build(Blank(project.Code, confirm: false) with { Values = new Dictionary<string, string> { [CloseAfter.Id] = "7", [Anonymous.Id] = "true" } });
+    }
+
+    public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Caller.Of(turn) is not { } caller || !ProjectCode.TryParse(data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code))
+        {
+            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        var open = await adkar.OpenWaveAsync(caller.Tenant, caller.Person, code, cancellationToken);
+        if (open is not Outcome<Round?>.Done { Value: var openWave })
+        {
+            return ProjectOutcomes.NotDone(open);
+        }
+
+        var blank = Blank(code, confirm: false);
+        var values = new FormValues(data, blank.Fields);
+        var (name, days, anonymous) = (values.Text(Name), values.Number(CloseAfter), values.Choice(Anonymous));
+        if (!values.IsValid)
+        {
+            return FormCard.Build(values.Reshow(blank));
+        }
+
+        var confirmed = data[Confirm]?.Type == JTokenType.String && (string?)data[Confirm] == "yes";
+        if (openWave is not null && !confirmed)
+        {
+            return FormCard.Build(values.Reshow(
+                Blank(code, confirm: true),
+                $"The wave \u201c{CardElements.Escape(openWave.Name ?? openWave.Id)}\u201d is still open until {CardElements.When(openWave.ClosesAt)}. Press **Start wave** again to start another one anyway."));
+        }
+
+        var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!, TimeSpan.FromDays((double)days!.Value), anonymous == "true", AudienceFields.Read(values), cancellationToken);
+        if (outcome is not Outcome<Round>.Done { Value: var wave })
+        {
+            return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, invalid.Message)) : ProjectOutcomes.NotDone(outcome);
+        }
+
+        // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.
+        await steps.QueueCardsAsync(caller.Tenant, code, RoundKind.Adkar, wave.Id, cancellationToken);
+        var people = wave.Audience.Count;
+        return NoticeCard.Build(new NoticeCardModel(
+            $"Readiness survey \u201c{wave.Name}\u201d started",
+            $"Sending it to {people} {(people == 1 ? "person" : "people")}{(wave.Anonymous ? ", anonymously" : "")}. One reminder goes out {CardElements.When(wave.RemindAt)}; it closes {CardElements.When(wave.ClosesAt)} and you get the results then. **adkar results** shows them so far."));
+    }
+
+    private FormModel Blank(ProjectCode code, bool confirm) => new(
+        $"{code} · ADKAR readiness survey",
+        "Five statements, one per ADKAR element (Awareness, Desire, Knowledge, Ability, Reinforcement), each 1–5, sent to each person's chat. Results show only groups of 5 or more people.",
+        [Name, AudienceFields.Disciplines, AudienceFields.Departments, CloseAfter, Anonymous],
+        "Start wave",
+        Verb,
+        confirm ? new Dictionary<string, string> { ["project"] = code.Value, [Confirm] = "yes" } : new Dictionary<string, string> { ["project"] = code.Value });
+}
+
+/// <summary>A readiness command about the conversation's current project, with an optional argument.</summary>
+public abstract class AdkarCommand(ProjectScope scope, IProjectRepository projects) : ICommand
+{
+    public abstract CommandDefinition Definition { get; }
+
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        if (scoped is not { Caller: { } caller, Project: { } code })
+        {
+            return scoped.Answer!;
+        }
+
+        var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        return await ExecuteAsync(caller, code, name, arguments, cancellationToken);
+    }
+
+    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, string projectName, string arguments, CancellationToken cancellationToken);
+}
+
+/// <summary><c>adkar waves</c>: the project's waves, newest first.</summary>
+public sealed class AdkarWavesCommand(ProjectScope scope, IProjectRepository projects, AdkarService adkar) : AdkarCommand(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("adkar waves", "The project's readiness survey waves.", "adkar waves", ForProjectManagers: true);
+
+    public override CommandDefinition Definition => Command;
+
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, string projectName, string arguments, CancellationToken cancellationToken) =>
+        ProjectOutcomes.Card(await adkar.WavesAsync(caller.Tenant, caller.Person, code, cancellationToken), waves => AdkarWavesCard.Build(new AdkarWavesModel(code.Value, projectName, waves)));
+}
+
+/// <summary><c>adkar results [wave]</c>: a wave's results (the latest, or the one named), compared with the wave before.</summary>
+public sealed class AdkarResultsCommand(ProjectScope scope, IProjectRepository projects, AdkarService adkar) : AdkarCommand(scope, projects)
+{
+    public static readonly CommandDefinition Command = new("adkar results", "Results of a readiness wave: barriers, groups, change, what to do.", "adkar results pre go-live", ForProjectManagers: true);
+
+    public override CommandDefinition Definition => Command;
+
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, string projectName, string arguments, CancellationToken cancellationToken) =>
+        ProjectOutcomes.Card(
+            await adkar.ResultsAsync(caller.Tenant, caller.Person, code, arguments, cancellationToken),
+            results => AdkarResultsCard.Build(new AdkarResultsModel(code.Value, projectName, results)));
+}

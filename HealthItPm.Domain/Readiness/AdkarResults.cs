@@ -1,0 +1,155 @@
+using HealthItPm.Domain.Rounds;
+
+namespace HealthItPm.Domain.Readiness;
+
+/// <summary>One element across a wave's respondents: mean and median score, and how many gave each score (index 0 is score 1).</summary>
+public sealed record ElementResult(AdkarElement Element, decimal Mean, decimal Median, IReadOnlyList<int> Distribution);
+
+/// <summary>A group's profile (a discipline, a department, or "other" for merged small groups): its size, element means and barrier points.</summary>
+public sealed record GroupProfile(string Group, int Respondents, IReadOnlyList<decimal> Means, IReadOnlyDictionary<AdkarElement, int> BarrierPoints, int WithoutBarrier, int MergedGroups = 0)
+{
+    public const string Other = "other";
+}
+
+/// <summary>
+/// Group profiles shown for one way of grouping: only groups of at least <see cref="AdkarResults.MinimumGroupSize"/>;
+/// smaller groups merged into "other", which is itself hidden if still too small. The counts say what was
+/// merged and hidden so the card can say so.
+/// </summary>
+public sealed record GroupBreakdown(IReadOnlyList<GroupProfile> Shown, int SmallGroupsMerged, int HiddenRespondents)
+{
+    public bool AnythingMerged => SmallGroupsMerged > 0;
+}
+
+/// <summary>The change from the previous wave: element mean deltas (in score points) and barrier-point share deltas (as fractions), current minus previous.</summary>
+public sealed record WaveDelta(string? PreviousWave, IReadOnlyList<decimal> MeanDeltas, IReadOnlyDictionary<AdkarElement, decimal> BarrierShareDeltas, decimal WithoutBarrierShareDelta);
+
+/// <summary>
+/// What the PM sees of a wave: response rate; per element the mean, median and 1–5 distribution; the
+/// barrier-point distribution; group profiles by discipline and department; change from the previous
+/// wave; the dominant barrier and its interventions.
+/// </summary>
+public sealed record AdkarResults(
+    string WaveId,
+    string? WaveName,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset ClosesAt,
+    bool Open,
+    bool Anonymous,
+    int AudienceCount,
+    int AnsweredCount,
+    IReadOnlyList<ElementResult> Elements,
+    IReadOnlyDictionary<AdkarElement, int> BarrierPoints,
+    int WithoutBarrier,
+    GroupBreakdown ByDiscipline,
+    GroupBreakdown ByDepartment,
+    WaveDelta? Change,
+    AdkarElement? DominantBarrier,
+    IReadOnlyList<Intervention> Interventions)
+{
+    /// <summary>Aggregates are shown only for groups of at least this many respondents.</summary>
+    public const int MinimumGroupSize = 5;
+
+    /// <summary>The label of respondents with no department.</summary>
+    public const string NoDepartment = "no department";
+
+    public decimal ResponseRate => AudienceCount == 0 ? 0 : Share(AnsweredCount, AudienceCount);
+
+    /// <summary>Share of respondents with no barrier (every element 4 or 5).</summary>
+    public decimal WithoutBarrierShare => Share(WithoutBarrier, AnsweredCount);
+
+    public decimal BarrierShare(AdkarElement element) => Share(BarrierPoints[element], AnsweredCount);
+
+    /// <summary>Summarises a wave's answers, against the previous wave's results when there was one.</summary>
+    public static AdkarResults From(Round wave, IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, DateTimeOffset now, AdkarResults? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(wave);
+        ArgumentNullException.ThrowIfNull(answers);
+        var counted = wave.Counted(answers);
+        var scores = counted.Select(a => a.Answer).ToList();
+        var barriers = BarrierPointsOf(scores);
+        var withoutBarrier = scores.Count(a => a.BarrierPoint is null);
+        var dominant = Dominant(barriers);
+        var results = new AdkarResults(
+            wave.Id,
+            wave.Name,
+            wave.OpensAt,
+            wave.ClosesAt,
+            wave.IsOpen(now),
+            wave.Anonymous,
+            wave.Audience.Count,
+            counted.Count,
+            [.. AdkarAnswer.Elements.Select(e => ElementOf(e, scores))],
+            barriers,
+            withoutBarrier,
+            Groups(counted, a => a.Discipline.ToString()),
+            Groups(counted, a => a.Department ?? NoDepartment),
+            null,
+            dominant,
+            dominant is { } d ? AdkarInterventions.For(d) : []);
+        return previous is null || previous.AnsweredCount == 0 || counted.Count == 0 ? results : results with { Change = DeltaFrom(results, previous) };
+    }
+
+    /// <summary>
+    /// The dominant barrier: the most frequent barrier point. A tie goes to the earliest element in
+    /// A-D-K-A-R order (a person cannot get past an earlier barrier, so it is the one to work on first).
+    /// None when nobody has a barrier.
+    /// </summary>
+    public static AdkarElement? Dominant(IReadOnlyDictionary<AdkarElement, int> barrierPoints)
+    {
+        ArgumentNullException.ThrowIfNull(barrierPoints);
+        var most = AdkarAnswer.Elements.Max(e => barrierPoints.GetValueOrDefault(e));
+        return most == 0 ? null : AdkarAnswer.Elements.First(e => barrierPoints.GetValueOrDefault(e) == most);
+    }
+
+    private static Dictionary<AdkarElement, int> BarrierPointsOf(IReadOnlyCollection<AdkarAnswer> answers) =>
+        AdkarAnswer.Elements.ToDictionary(e => e, e => answers.Count(a => a.BarrierPoint == e));
+
+    private static ElementResult ElementOf(AdkarElement element, IReadOnlyList<AdkarAnswer> answers)
+    {
+        var values = answers.Select(a => a[element].Value).Order().ToList();
+        var distribution = Enumerable.Range(1, 5).Select(score => values.Count(v => v == score)).ToList();
+        if (values.Count == 0)
+        {
+            return new ElementResult(element, 0, 0, distribution);
+        }
+
+        var middle = values.Count / 2;
+        var median = values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2m;
+        return new ElementResult(element, Round2((decimal)values.Sum() / values.Count), median, distribution);
+    }
+
+    private static IReadOnlyList<decimal> MeansOf(List<AdkarAnswer> answers) =>
+        [.. AdkarAnswer.Elements.Select(e => answers.Count == 0 ? 0 : Round2((decimal)answers.Sum(a => a[e].Value) / answers.Count))];
+
+    private static GroupBreakdown Groups(IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, Func<GivenAnswer<AdkarAnswer>, string> groupOf)
+    {
+        var groups = answers.GroupBy(groupOf, StringComparer.OrdinalIgnoreCase).ToList();
+        var shown = groups.Where(g => g.Count() >= MinimumGroupSize)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Profile(g.Key, [.. g.Select(a => a.Answer)], 0))
+            .ToList();
+        var small = groups.Where(g => g.Count() < MinimumGroupSize).ToList();
+        var other = small.SelectMany(g => g).Select(a => a.Answer).ToList();
+        if (other.Count >= MinimumGroupSize)
+        {
+            shown.Add(Profile(GroupProfile.Other, other, small.Count));
+            return new GroupBreakdown(shown, small.Count, 0);
+        }
+
+        return new GroupBreakdown(shown, small.Count, other.Count);
+    }
+
+    private static GroupProfile Profile(string group, List<AdkarAnswer> answers, int merged) =>
+        new(group, answers.Count, MeansOf(answers), BarrierPointsOf(answers), answers.Count(a => a.BarrierPoint is null), merged);
+
+    private static WaveDelta DeltaFrom(AdkarResults current, AdkarResults previous) => new(
+        previous.WaveName ?? previous.WaveId,
+        [.. AdkarAnswer.Elements.Select(e => current.Elements[(int)e].Mean - previous.Elements[(int)e].Mean)],
+        AdkarAnswer.Elements.ToDictionary(e => e, e => current.BarrierShare(e) - previous.BarrierShare(e)),
+        current.WithoutBarrierShare - previous.WithoutBarrierShare);
+
+    private static decimal Share(int part, int whole) => whole == 0 ? 0 : decimal.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
+
+    private static decimal Round2(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+}

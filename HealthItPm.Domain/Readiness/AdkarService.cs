@@ -1,0 +1,140 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
+
+namespace HealthItPm.Domain.Readiness;
+
+/// <summary>A project's readiness as of its latest closed wave: what the status card, the RAG rules and the digest read.</summary>
+public sealed record ReadinessSnapshot(string Wave, DateTimeOffset ClosedAt, int Respondents, decimal WithoutBarrierShare, AdkarElement? DominantBarrier, decimal AwarenessOrDesireShare)
+{
+    public static ReadinessSnapshot Of(AdkarResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return new(
+            results.WaveName ?? results.WaveId,
+            results.ClosesAt,
+            results.AnsweredCount,
+            results.WithoutBarrierShare,
+            results.DominantBarrier,
+            results.BarrierShare(AdkarElement.Awareness) + results.BarrierShare(AdkarElement.Desire));
+    }
+}
+
+/// <summary>
+/// ADKAR waves on the round engine: PMs start them, see the waves and their results; the people a
+/// wave was sent to answer it. Results compare with the wave before.
+/// </summary>
+public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+{
+    /// <summary>How many waves <c>adkar waves</c> lists and how far back a name is looked up.</summary>
+    public const int WavesListed = 12;
+
+    public const int MaxNameLength = 60;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Opens a wave now; the reminder comes halfway to its close.</summary>
+    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, ProjectCode code, string name, TimeSpan closeAfter, bool anonymous, Audience audience, CancellationToken cancellationToken)
+    {
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageSurveys, cancellationToken);
+        if (project is not Outcome<Project>.Done done)
+        {
+            return project.Carry<Round>();
+        }
+
+        string wave;
+        try
+        {
+            wave = Text.Required(name, "The wave's name", MaxNameLength);
+        }
+        catch (DomainException e)
+        {
+            return new Outcome<Round>.Invalid(e.Message);
+        }
+
+        if (closeAfter < TimeSpan.FromHours(2) || closeAfter > TimeSpan.FromDays(30))
+        {
+            return new Outcome<Round>.Invalid("A wave stays open between 2 hours and 30 days.");
+        }
+
+        return await engine.OpenAsync(tenant, done.Value, RoundKind.Adkar, engine.ThisMinute, new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave), cancellationToken);
+    }
+
+    /// <summary>The project's wave still open now, if any, for a PM (so <c>adkar start</c> can ask before starting another).</summary>
+    public Task<Outcome<Round?>> OpenWaveAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
+        engine.OpenRoundAsync(tenant, person, code, RoundKind.Adkar, ProjectAction.ManageSurveys, cancellationToken);
+
+    /// <summary>The project's latest waves, newest first, with their results (aggregates only).</summary>
+    public async Task<Outcome<IReadOnlyList<AdkarResults>>> WavesAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageSurveys, cancellationToken);
+        if (project is not Outcome<Project>.Done)
+        {
+            return project.Carry<IReadOnlyList<AdkarResults>>();
+        }
+
+        var waves = await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken);
+        var results = new List<AdkarResults>();
+        foreach (var wave in waves)
+        {
+            results.Add(AdkarResults.From(wave, await rounds.AnswersAsync<AdkarAnswer>(tenant, wave, cancellationToken), clock.GetUtcNow()));
+        }
+
+        return new Outcome<IReadOnlyList<AdkarResults>>.Done(results);
+    }
+
+    /// <summary>A wave's results for a PM: the one named (by name or id), or the latest; compared with the wave before it.</summary>
+    public async Task<Outcome<AdkarResults>> ResultsAsync(TenantId tenant, PersonId person, ProjectCode code, string? wave, CancellationToken cancellationToken)
+    {
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageSurveys, cancellationToken);
+        if (project is not Outcome<Project>.Done)
+        {
+            return project.Carry<AdkarResults>();
+        }
+
+        var waves = await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken);
+        if (waves.Count == 0)
+        {
+            return new Outcome<AdkarResults>.NotFound("There has been no readiness survey yet. Type **adkar start** to launch one.");
+        }
+
+        var index = string.IsNullOrWhiteSpace(wave) ? 0 : waves.ToList().FindIndex(w => string.Equals(w.Name, wave.Trim(), StringComparison.OrdinalIgnoreCase) || w.Id == wave.Trim());
+        if (index < 0)
+        {
+            return new Outcome<AdkarResults>.NotFound($"No wave is called \u201c{wave}\u201d. Type **adkar waves** to see their names.");
+        }
+
+        return new Outcome<AdkarResults>.Done(await ResultsOfAsync(tenant, waves[index], index + 1 < waves.Count ? waves[index + 1] : null, cancellationToken));
+    }
+
+    /// <summary>A wave's results compared with the wave before it (for the card sent when it closes).</summary>
+    public async Task<AdkarResults> ResultsOfAsync(TenantId tenant, Round wave, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wave);
+        var before = (await rounds.LatestRoundsAsync(tenant, wave.Project, RoundKind.Adkar, WavesListed, cancellationToken)).FirstOrDefault(w => w.OpensAt < wave.OpensAt);
+        return await ResultsOfAsync(tenant, wave, before, cancellationToken);
+    }
+
+    /// <summary>The project's readiness as of its latest closed wave; null before any wave has closed with answers.</summary>
+    public async Task<ReadinessSnapshot?> LatestReadinessAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var closed = (await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken)).FirstOrDefault(w => now >= w.ClosesAt);
+        if (closed is null)
+        {
+            return null;
+        }
+
+        var results = AdkarResults.From(closed, await rounds.AnswersAsync<AdkarAnswer>(tenant, closed, cancellationToken), now);
+        return results.AnsweredCount == 0 ? null : ReadinessSnapshot.Of(results);
+    }
+
+    private async Task<AdkarResults> ResultsOfAsync(TenantId tenant, Round wave, Round? before, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var previous = before is null ? null : AdkarResults.From(before, await rounds.AnswersAsync<AdkarAnswer>(tenant, before, cancellationToken), now);
+        return AdkarResults.From(wave, await rounds.AnswersAsync<AdkarAnswer>(tenant, wave, cancellationToken), now, previous);
+    }
+}

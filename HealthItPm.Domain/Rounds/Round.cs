@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using System.Text;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Domain.Rounds;
+
+/// <summary>Which question set a round asks: the weekly check-in, or an ADKAR change-readiness wave.</summary>
+public enum RoundKind
+{
+    CheckIn,
+    Adkar,
+}
+
+/// <summary>How each kind of round reads in messages.</summary>
+public static class RoundKinds
+{
+    public static string Noun(RoundKind kind) => kind switch
+    {
+        RoundKind.CheckIn => "check-in",
+        _ => "survey",
+    };
+}
+
+/// <summary>Someone a round was sent to, as they were on the project when it opened.</summary>
+public sealed record Respondent(PersonId Person, string Name, StakeholderRole Discipline, string? Department);
+
+/// <summary>
+/// Whose answer a stored answer is: the person's id in an attributed round; in an anonymous round a
+/// keyed hash of it (HMAC-SHA256 with the round's own random key), so the stored answers are not keyed
+/// by anyone's id in the clear, yet each person still has one answer they can change.
+/// </summary>
+public readonly record struct RespondentKey(string Value);
+
+/// <summary>An answer with whose it is, when it was given (the last one, if changed) and the group it counts in.</summary>
+public sealed record GivenAnswer<TAnswer>(RespondentKey Respondent, TAnswer Answer, DateTimeOffset At, StakeholderRole Discipline, string? Department);
+
+/// <summary>
+/// One round of questions — a check-in or an ADKAR wave: sent to an audience fixed when it opened,
+/// answered at most once per person (a later answer replaces the earlier), reminded once, closed at its
+/// deadline.
+/// <para>
+/// The id is the round's opening time in UTC (yyyyMMddTHHmmZ): every host that fires the same
+/// scheduled occurrence computes the same id, so creating a round twice creates it once. Rounds of
+/// different kinds are kept apart by their kind, so a check-in and a wave opened in the same minute
+/// never collide.
+/// </para>
+/// </summary>
+public sealed class Round
+{
+    private readonly Dictionary<PersonId, Respondent> _audience;
+    private readonly byte[]? _anonymityKey;
+    private Dictionary<RespondentKey, Respondent>? _byKey;
+
+    public Round(ProjectCode project, DateTimeOffset opensAt, TimeSpan remindAfter, TimeSpan closeAfter, bool anonymous, IEnumerable<Respondent> audience, RoundKind kind = RoundKind.CheckIn, string? name = null, string? anonymityKey = null)
+    {
+        if (remindAfter <= TimeSpan.Zero || closeAfter <= remindAfter)
+        {
+            throw new DomainException("A round reminds after it opens and closes after the reminder.");
+        }
+
+        Project = project;
+        Kind = kind;
+        Name = name;
+        OpensAt = opensAt.ToUniversalTime();
+        RemindAt = OpensAt + remindAfter;
+        ClosesAt = OpensAt + closeAfter;
+        Anonymous = anonymous;
+        AnonymityKey = anonymous ? anonymityKey : null;
+        _anonymityKey = AnonymityKey is null ? null : Convert.FromBase64String(AnonymityKey);
+        _audience = audience.DistinctBy(r => r.Person).ToDictionary(r => r.Person);
+    }
+
+    public ProjectCode Project { get; }
+
+    public RoundKind Kind { get; }
+
+    /// <summary>The wave's name ("pre go-live"); check-ins have none.</summary>
+    public string? Name { get; }
+
+    public string Id => IdFor(OpensAt);
+
+    public DateTimeOffset OpensAt { get; }
+
+    public DateTimeOffset RemindAt { get; }
+
+    public DateTimeOffset ClosesAt { get; }
+
+    public bool Anonymous { get; }
+
+    /// <summary>
+    /// The anonymous round's random key (base 64) for respondent keys. Null in attributed rounds, and in
+    /// anonymous check-ins stored before answers were hashed (those keep the person's id).
+    /// </summary>
+    public string? AnonymityKey { get; }
+
+    public IReadOnlyCollection<Respondent> Audience => _audience.Values;
+
+    public string Noun => RoundKinds.Noun(Kind);
+
+    public static string IdFor(DateTimeOffset opensAt) => opensAt.ToUniversalTime().ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A fresh random key for an anonymous round (32 bytes, base 64).</summary>
+    public static string NewAnonymityKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public bool IsOpen(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
+
+    public bool IsAddressedTo(PersonId person) => _audience.ContainsKey(person);
+
+    /// <summary>The key the person's answer is stored under: their id, or its keyed hash in an anonymous round.</summary>
+    public RespondentKey KeyOf(PersonId person) =>
+        _anonymityKey is null
+            ? new RespondentKey(person.Value)
+            : new RespondentKey(Convert.ToHexStringLower(HMACSHA256.HashData(_anonymityKey, Encoding.UTF8.GetBytes(person.Value))));
+
+    /// <summary>The respondent an answer's key belongs to, if they are in the audience.</summary>
+    public Respondent? RespondentOf(RespondentKey key)
+    {
+        _byKey ??= _audience.Values.ToDictionary(r => KeyOf(r.Person));
+        return _byKey.GetValueOrDefault(key);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="person"/> may answer now: in the audience, and the round open.
+    /// Storage keeps one answer per respondent key per round, so the answer given replaces any earlier one.
+    /// </summary>
+    public GivenAnswer<TAnswer> Accept<TAnswer>(PersonId person, TAnswer answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (!_audience.TryGetValue(person, out var respondent))
+        {
+            throw new DomainException($"This {Noun} was not sent to you, so it cannot take your answer.");
+        }
+
+        if (!IsOpen(now))
+        {
+            throw new DomainException($"This {Noun} closed on {ClosesAt:yyyy-MM-dd HH:mm} UTC; your answer was not recorded.");
+        }
+
+        return new GivenAnswer<TAnswer>(KeyOf(person), answer, now, respondent.Discipline, respondent.Department);
+    }
+
+    /// <summary>The answers that count: one per respondent in the audience (the latest), others dropped.</summary>
+    public IReadOnlyList<GivenAnswer<TAnswer>> Counted<TAnswer>(IEnumerable<GivenAnswer<TAnswer>> answers) =>
+        [.. answers.Where(a => RespondentOf(a.Respondent) is not null).GroupBy(a => a.Respondent).Select(g => g.MaxBy(a => a.At)!)];
+
+    /// <summary>Reminders go out between the reminder time and the deadline.</summary>
+    public bool RemindersDue(DateTimeOffset now) => now >= RemindAt && now < ClosesAt;
+
+    /// <summary>
+    /// What to do with the person's one reminder when its turn comes: send it while the reminder window
+    /// is open to someone addressed who has not answered and whose card was delivered; wait while their
+    /// card is still on its way (Teams throttling for hours must not cost them the reminder); otherwise
+    /// nothing (a reminder of a card never received would puzzle).
+    /// </summary>
+    public ReminderDecision Reminder(PersonId person, DateTimeOffset now, bool answered, DeliveryState? card) =>
+        !RemindersDue(now) || !IsAddressedTo(person) || answered ? ReminderDecision.NotNeeded
+        : card is null or DeliveryState.Pending ? ReminderDecision.WaitForCard
+        : card == DeliveryState.Sent ? ReminderDecision.Send
+        : ReminderDecision.NotNeeded;
+}
+
+public enum ReminderDecision
+{
+    Send,
+    NotNeeded,
+    WaitForCard,
+}

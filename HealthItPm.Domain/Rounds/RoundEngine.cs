@@ -1,0 +1,110 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+
+namespace HealthItPm.Domain.Rounds;
+
+/// <summary>
+/// What every kind of round does the same way: open one for an audience (idempotent: the id is the
+/// opening minute), take an answer from someone it was sent to while it is open, and read back a
+/// person's own answer. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
+/// </summary>
+public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>This minute, the id of a round opened by hand now.</summary>
+    public DateTimeOffset ThisMinute
+    {
+        get
+        {
+            var now = clock.GetUtcNow();
+            return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        }
+    }
+
+    public async Task<Outcome<Round>> OpenAsync(TenantId tenant, Project project, RoundKind kind, DateTimeOffset opensAt, RoundSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(settings);
+        var respondents = settings.Audience.Select(project);
+        if (respondents.Count == 0)
+        {
+            return new Outcome<Round>.Invalid($"No stakeholders of {project.Name} match this {RoundKinds.Noun(kind)}'s audience. Type **stakeholder add** to add people.");
+        }
+
+        var round = new Round(project.Code, opensAt, settings.RemindAfter, settings.CloseAfter, settings.Anonymous, respondents, kind, settings.Name, settings.Anonymous ? Round.NewAnonymityKey() : null);
+        if (!await store.AddRoundAsync(tenant, round, cancellationToken))
+        {
+            // Already opened (a double click, or another host): that round is the answer.
+            round = (await store.GetRoundAsync(tenant, project.Code, kind, round.Id, cancellationToken))!;
+        }
+
+        return new Outcome<Round>.Done(round);
+    }
+
+    /// <summary>
+    /// The project's round of a kind still open now, if any, for someone who may run that kind (so
+    /// starting another can ask first).
+    /// </summary>
+    public async Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, ProjectAction action, CancellationToken cancellationToken)
+    {
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, action, cancellationToken);
+        if (project is not Outcome<Project>.Done)
+        {
+            return project.Carry<Round?>();
+        }
+
+        var now = clock.GetUtcNow();
+        return new Outcome<Round?>.Done((await store.LatestRoundsAsync(tenant, code, kind, 3, cancellationToken)).FirstOrDefault(r => r.IsOpen(now)));
+    }
+
+    /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
+    public async Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, TAnswer answer, CancellationToken cancellationToken)
+    {
+        // Authorized before the round is read: someone not on the project learns nothing of its rounds.
+        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken);
+        if (allowed is not Outcome<Project>.Done)
+        {
+            return allowed.Carry<(Round, GivenAnswer<TAnswer>)>();
+        }
+
+        var round = await store.GetRoundAsync(tenant, code, kind, roundId, cancellationToken);
+        if (round is null)
+        {
+            return new Outcome<(Round, GivenAnswer<TAnswer>)>.NotFound($"That {RoundKinds.Noun(kind)} no longer exists.");
+        }
+
+        GivenAnswer<TAnswer> given;
+        try
+        {
+            given = round.Accept(person, answer, clock.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            return round.IsAddressedTo(person)
+                ? new Outcome<(Round, GivenAnswer<TAnswer>)>.Invalid(e.Message)
+                : new Outcome<(Round, GivenAnswer<TAnswer>)>.Refused(Refusal.NotSentToYou(code));
+        }
+
+        await store.SaveAnswerAsync(tenant, round, given, cancellationToken);
+        return new Outcome<(Round, GivenAnswer<TAnswer>)>.Done((round, given));
+    }
+
+    /// <summary>The round, if the person is on its project and it was sent to them (authorized before the round is read).</summary>
+    public async Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
+        await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken) is Outcome<Project>.Done
+        && await store.GetRoundAsync(tenant, code, kind, roundId, cancellationToken) is { } round && round.IsAddressedTo(person) ? round : null;
+
+    /// <summary>The person's own current answer to a round, if any (for "Change answer"): found by their key, never by anyone else's.</summary>
+    public async Task<(Round? Round, GivenAnswer<TAnswer>? Answer)> AnswerOfAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    {
+        if (await RoundForAsync(tenant, person, code, kind, roundId, cancellationToken) is not { } round)
+        {
+            return (null, null);
+        }
+
+        return (round, await store.AnswerAsync<TAnswer>(tenant, round, round.KeyOf(person), cancellationToken));
+    }
+}

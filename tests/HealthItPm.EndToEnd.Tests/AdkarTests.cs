@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace HealthItPm.EndToEnd.Tests;
+
+/// <summary>
+/// A readiness wave end to end, each person in their own Teams client: the PM launches it, the survey
+/// arrives in the nurse's chat, she answers it in place, and the PM sees the results card.
+/// </summary>
+[Collection(SharedPlayground.Name)]
+public class AdkarTests(PlaygroundEnvironment env)
+{
+    private static readonly string[] Statements = ["1. I understand why", "2. I want to take part", "3. I know how to work", "4. I can use it", "5. There is support"];
+
+    [Fact]
+    public async Task A_wave_is_launched_answered_by_the_nurse_and_its_results_seen_by_the_PM()
+    {
+        await using var nurse = await TeamsChat.OpenAsync(env, DemoPerson.Nurse);
+        await nurse.AskAsync("help", "What I can do");
+        await using var pm = await TeamsChat.OpenAsync(env);
+        var code = "ADK" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+
+        var form = await pm.AskAsync("project new", "New project");
+        await TeamsChat.FillAsync(form, "Code", code);
+        await TeamsChat.FillAsync(form, "Name", "Patient portal launch");
+        await TeamsChat.FillAsync(form, "Go-live", DateTime.UtcNow.Date.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await TeamsChat.FillAsync(form, "End (after stabilization)", DateTime.UtcNow.Date.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await pm.PressAsync("Create project");
+        await pm.ExpectAsync(form, $"Created {code}");
+
+        form = await pm.AskAsync("stakeholder add", "Add people");
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "Nina Patel (RN)" }).CheckAsync();
+        await pm.PressAsync("Add");
+        await pm.ExpectAsync(form, "Added 1 person.");
+
+        form = await pm.AskAsync("adkar start", "ADKAR readiness survey");
+        await TeamsChat.FillAsync(form, "Wave name", "pre go-live");
+        await pm.PressAsync("Start wave");
+        await pm.ExpectAsync(form, "Readiness survey \u201cpre go-live\u201d started");
+
+        var survey = await nurse.ArrivesAsync($"{code} readiness survey");
+        await nurse.ExpectAsync(survey, "I understand why we are moving to Patient portal launch.");
+        string[] scores = ["4 · Agree", "5 · Strongly agree", "3 · Neutral", "4 · Agree", "4 · Agree"];
+        for (var i = 0; i < Statements.Length; i++)
+        {
+            await survey.GetByRole(AriaRole.Combobox, new() { Name = Statements[i] }).ClickAsync();
+            await nurse.Page.GetByRole(AriaRole.Option, new() { Name = scores[i], Exact = true }).ClickAsync();
+        }
+
+        await nurse.PressAsync("Submit");
+        await nurse.ExpectAsync(survey, $"your {code} readiness answer is in");
+        await nurse.ExpectAsync(survey, "Change answer");
+        await nurse.ScreenshotAsync("adkar-answered");
+
+        var results = await (await pm.AskAsync("adkar results", $"{code} readiness so far: pre go-live")).InnerTextAsync();
+        Assert.Contains("1 of 2 (50%)", results, StringComparison.Ordinal);
+        Assert.Contains("Knowledge (100% stop here)", results, StringComparison.Ordinal);
+        Assert.Contains("No group has 5 or more answers yet", results, StringComparison.Ordinal);
+        await pm.ScreenshotAsync("adkar-results");
+    }
+}
