@@ -42,6 +42,9 @@ param deliveryEnabled bool = true
 @maxLength(3)
 param currency string = 'USD'
 
+@description('The hospital\'s time zone (IANA), in which leaders get their weekly digest until Teams reports their own: Hospital:TimeZone.')
+param hospitalTimeZone string = 'UTC'
+
 @description('Project roles (comma-separated: ProjectManager, Leader, Stakeholder) that see budget figures besides admins: Access:BudgetViewerRoles. Empty: project managers and leaders.')
 param budgetViewerRoles string = ''
 
@@ -135,6 +138,7 @@ module web 'modules/web.bicep' = {
       Scheduler__TickSeconds: string(schedulerTickSeconds)
       Scheduler__Enabled: string(schedulerEnabled)
       Hospital__Currency: currency
+      Hospital__TimeZone: hospitalTimeZone
       Delivery__Enabled: string(deliveryEnabled)
       Delivery__TenantSendsPerSecond: string(tenantSendsPerSecond)
       // The pipeline's tuning, at the defaults the README explains (HealthItPm.Bot/Messaging/Delivery/DeliveryOptions.cs).

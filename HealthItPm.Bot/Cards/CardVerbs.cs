@@ -36,6 +36,8 @@ public static class CardVerbs
     public const string ReportConcern = "concern.report";
     public const string LogConcernAsRisk = "concern.log";
     public const string DismissConcern = "concern.dismiss";
+    public const string DigestSettings = "digest.settings";
+    public const string SubscribeLeaders = "digest.leaders";
 
     /// <summary>The audit card's "Older entries": the next page of the same query.</summary>
     public const string AuditPage = "audit.page";

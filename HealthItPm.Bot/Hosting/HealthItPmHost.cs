@@ -15,6 +15,7 @@ public static class HealthItPmHost
             .AddHealthItPmCheckIns()
             .AddHealthItPmReadiness()
             .AddHealthItPmRisks()
+            .AddHealthItPmDigests()
             .AddHealthItPmScheduler()
             .AddHealthItPmDelivery();
 

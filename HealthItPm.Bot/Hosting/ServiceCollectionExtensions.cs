@@ -8,6 +8,7 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.People;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.CheckIns;
+using HealthItPm.Bot.Teams.Digests;
 using HealthItPm.Bot.Teams.Readiness;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Bot.Scheduling;
@@ -15,6 +16,8 @@ using HealthItPm.Bot.Storage.Rounds;
 using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Bot.Storage.Risks;
+using HealthItPm.Bot.Storage.Digests;
+using HealthItPm.Domain.Digests;
 using HealthItPm.Bot.Teams.Risks;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.CheckIns;
@@ -195,6 +198,25 @@ public static class ServiceCollectionExtensions
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AssignRiskOwner, a => a.AssignOwnerAsync);
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AskForRiskUpdate, a => a.AskForUpdateAsync);
         services.AddCardAction<RiskDecisionActions>(CardVerbs.ViewRisk, a => a.ViewAsync);
+        return services;
+    }
+
+    /// <summary>The weekly leadership digest: subscriptions, commands, its delivery kind and its job.</summary>
+    public static IServiceCollection AddHealthItPmDigests(this IServiceCollection services)
+    {
+        services.AddSingleton<IDigestStore, DigestTable>();
+        services.AddSingleton<ICheckInPulse, CheckInPulseReader>();
+        services.AddSingleton(sp => new DigestDefaults(sp.GetRequiredService<IOptions<HospitalOptions>>().Value.TimeZone));
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<DigestSender>();
+        services.AddSingleton<DeliveryKind, DigestDeliveries>();
+        services.AddSingleton<IScheduledJob, DigestJob>();
+        services.AddCommand<DigestSubscribeCommand>(DigestSubscribeCommand.Command);
+        services.AddCommand<DigestUnsubscribeCommand>(DigestUnsubscribeCommand.Command);
+        services.AddCommand<DigestPreviewCommand>(DigestPreviewCommand.Command);
+        services.AddCommand<DigestNowCommand>(DigestNowCommand.Command);
+        services.AddForm<DigestSettingsForm>(DigestSettingsForm.Command);
+        services.AddForm<DigestLeadersForm>(DigestLeadersForm.Command);
         return services;
     }
 

@@ -15,7 +15,7 @@ namespace HealthItPm.Bot.Storage;
 public sealed class StorageTables
 {
     /// <summary>Every table, so that start-up and tests can create or clear them all.</summary>
-    public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name, Projects.ProjectTable.Name, Rounds.RoundTable.Name, ProjectManagerGrantTable.Name, Risks.RiskTable.Name, Delivery.DeliveryTable.Name, Audit.AuditTable.Name];
+    public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name, Projects.ProjectTable.Name, Rounds.RoundTable.Name, ProjectManagerGrantTable.Name, Risks.RiskTable.Name, Delivery.DeliveryTable.Name, Audit.AuditTable.Name, Digests.DigestTable.Name];
 
     private readonly TableServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();

@@ -30,6 +30,10 @@ public static class DeliveryTopics
     public const string RiskNotice = "risk.notice";
     public const string ConcernReport = "concern.report";
     public const string ConcernOutcome = "concern.outcome";
+    public const string Digest = "digest";
+
+    /// <summary>A leader's weekly digest: keyed by the ISO week, so each leader gets one a week however often it is queued.</summary>
+    public static DeliveryTopic DigestOf(Common.IsoWeek week) => new(Digest, week.ToString());
 
     /// <summary>The delivery kind of a round step.</summary>
     public static string KindOf(RoundKind kind, RoundStep step) => (kind, step) switch

@@ -102,19 +102,19 @@ public sealed class Risk
     }
 
     public static Risk Log(RiskId id, GuardedText title, GuardedText? description, RiskCategory category, RiskRating rating, PersonId? owner, GuardedText? mitigation, DateOnly? due, PersonId by, DateTimeOffset now) =>
-        new(id, title, description, category, rating, owner, mitigation, due, [new RiskEvent(now, by, "logged", null, $"{category}, {rating}")]);
+        new(id, title, description, category, rating, owner, mitigation, due, [new RiskEvent(RiskEventKind.Logged, now, by) { Category = category, RatingAfter = rating, OwnerAfter = owner }]);
 
     public void Rate(RiskRating rating, PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
-        Record(now, by, "rating", Rating.ToString(), rating.ToString());
+        Record(new RiskEvent(RiskEventKind.Rated, now, by) { RatingBefore = Rating, RatingAfter = rating });
         Rating = rating;
     }
 
     public void AssignOwner(PersonId owner, PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
-        Record(now, by, "owner", Owner?.Value, owner.Value);
+        Record(new RiskEvent(RiskEventKind.OwnerAssigned, now, by) { OwnerBefore = Owner, OwnerAfter = owner });
         Owner = owner;
     }
 
@@ -122,7 +122,7 @@ public sealed class Risk
     {
         EnsureNotClosed();
         var text = Text.Required(mitigation, "A mitigation", MaxTextLength);
-        Record(now, by, "mitigation", Mitigation, $"{text} (due {due:yyyy-MM-dd})");
+        Record(new RiskEvent(RiskEventKind.MitigationPlanned, now, by) { Note = text, Due = due });
         (Mitigation, MitigationDue, OwnerRemindedAt) = (text, due, null);
         if (Status == RiskStatus.Open)
         {
@@ -138,14 +138,14 @@ public sealed class Risk
             throw new DomainException($"{Id} cannot be escalated to level {level} while {Status.ToString().ToLowerInvariant()} at level {EscalationLevel}.");
         }
 
-        Record(now, null, "escalated", EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), $"level {level}: {reason}");
+        Record(new RiskEvent(RiskEventKind.Escalated, now, null) { LevelBefore = EscalationLevel, LevelAfter = level, StatusBefore = Status, StatusAfter = RiskStatus.Escalated, Note = reason });
         (EscalationLevel, EscalatedAt, Acknowledged, Status) = (level, now, null, RiskStatus.Escalated);
     }
 
     public void RequestUpdate(PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
-        Record(now, by, "update requested");
+        Record(new RiskEvent(RiskEventKind.UpdateRequested, now, by));
     }
 
     public void Acknowledge(PersonId by, DateTimeOffset now)
@@ -160,7 +160,7 @@ public sealed class Risk
             throw new DomainException($"{Id} was already acknowledged on {done.At:yyyy-MM-dd HH:mm} UTC.");
         }
 
-        Record(now, by, "acknowledged");
+        Record(new RiskEvent(RiskEventKind.Acknowledged, now, by) { LevelAfter = EscalationLevel });
         Acknowledged = (by, now);
     }
 
@@ -196,13 +196,13 @@ public sealed class Risk
     /// <summary>The owner was reminded that the mitigation is past due (once per due date).</summary>
     public void MarkOwnerReminded(DateTimeOffset now)
     {
-        Record(now, null, "owner reminded", null, MitigationDue?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Record(new RiskEvent(RiskEventKind.OwnerReminded, now, null) { Due = MitigationDue, NoticeTo = Owner });
         OwnerRemindedAt = now;
     }
 
     public void MarkChainExhaustionReported(DateTimeOffset now)
     {
-        Record(now, null, "escalation chain exhausted", null, "project managers told");
+        Record(new RiskEvent(RiskEventKind.ChainExhausted, now, null) { LevelAfter = EscalationLevel });
         ChainExhaustionReported = true;
     }
 
@@ -225,34 +225,22 @@ public sealed class Risk
     public void RecordDelivery(RiskNotice notice, DeliveryState state, int attempts, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var what = $"{Describe(notice.Kind)} to {notice.To.Value}";
-        switch (state)
+        var kind = state switch
         {
-            case DeliveryState.Sent:
-                Record(now, null, "notified", null, what);
-                break;
-            case DeliveryState.Unreachable:
-                Record(now, null, "not reachable", null, $"{what}: no chat with the bot");
-                break;
-            case DeliveryState.NotDelivered:
-                Record(now, null, "notice not delivered", null, $"{what} after {attempts} {(attempts == 1 ? "try" : "tries")}");
-                break;
+            DeliveryState.Sent => RiskEventKind.Notified,
+            DeliveryState.Unreachable => RiskEventKind.NotReachable,
+            DeliveryState.NotDelivered => RiskEventKind.NoticeNotDelivered,
+            _ => (RiskEventKind?)null,
+        };
+        if (kind is { } settled)
+        {
+            Record(new RiskEvent(settled, now, null) { Notice = notice.Kind, NoticeTo = notice.To, Attempts = attempts });
         }
     }
 
-    private static string Describe(RiskNoticeKind kind) => kind switch
-    {
-        RiskNoticeKind.Escalation => "escalation card",
-        RiskNoticeKind.OwnerReminder => "past-due reminder",
-        RiskNoticeKind.ChainExhausted => "chain-exhausted notice",
-        RiskNoticeKind.LeaderUnreachable => "unreachable-leader notice",
-        RiskNoticeKind.Acknowledged => "acknowledgement notice",
-        _ => "update request",
-    };
-
     private void Move(RiskStatus status, PersonId? by, DateTimeOffset now, string? note = null)
     {
-        Record(now, by, "status", Status.ToString(), note is null ? status.ToString() : $"{status}: {note}");
+        Record(new RiskEvent(RiskEventKind.StatusChanged, now, by) { StatusBefore = Status, StatusAfter = status, Note = note });
         Status = status;
     }
 
@@ -264,8 +252,7 @@ public sealed class Risk
         }
     }
 
-    private void Record(DateTimeOffset now, PersonId? by, string what, string? before = null, string? after = null) =>
-        _history.Add(new RiskEvent(now, by, what, before, after));
+    private void Record(RiskEvent change) => _history.Add(change);
 }
 
 /// <summary>Everything a risk is, for storing and restoring it.</summary>

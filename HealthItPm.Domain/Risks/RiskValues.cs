@@ -86,5 +86,83 @@ public readonly record struct RiskId(ProjectCode Project, int Number)
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Project}-R{Number}");
 }
 
-/// <summary>One change to a risk: who, when, what, and the value before and after (the audit trail).</summary>
-public sealed record RiskEvent(DateTimeOffset At, PersonId? By, string What, string? Before = null, string? After = null);
+/// <summary>What happened to a risk: the kind of an entry in its history.</summary>
+public enum RiskEventKind
+{
+    /// <summary>Logged, with its category and first rating.</summary>
+    Logged,
+
+    /// <summary>Re-rated: <see cref="RiskEvent.RatingBefore"/> → <see cref="RiskEvent.RatingAfter"/>.</summary>
+    Rated,
+
+    /// <summary>A new owner: <see cref="RiskEvent.OwnerBefore"/> → <see cref="RiskEvent.OwnerAfter"/>.</summary>
+    OwnerAssigned,
+
+    /// <summary>A mitigation planned (its text in <see cref="RiskEvent.Note"/>, due <see cref="RiskEvent.Due"/>).</summary>
+    MitigationPlanned,
+
+    /// <summary><see cref="RiskEvent.StatusBefore"/> → <see cref="RiskEvent.StatusAfter"/> (accepting keeps the reason in <see cref="RiskEvent.Note"/>).</summary>
+    StatusChanged,
+
+    /// <summary>Sent up the chain: <see cref="RiskEvent.LevelBefore"/> → <see cref="RiskEvent.LevelAfter"/>, why in <see cref="RiskEvent.Note"/>.</summary>
+    Escalated,
+
+    UpdateRequested,
+
+    Acknowledged,
+
+    /// <summary>The owner was reminded that the mitigation due <see cref="RiskEvent.Due"/> is past.</summary>
+    OwnerReminded,
+
+    /// <summary>Nobody in the chain acknowledged; the PMs were told.</summary>
+    ChainExhausted,
+
+    /// <summary>A notice (<see cref="RiskEvent.Notice"/>) reached <see cref="RiskEvent.NoticeTo"/>.</summary>
+    Notified,
+
+    /// <summary>A notice could not reach <see cref="RiskEvent.NoticeTo"/>: no chat with the bot.</summary>
+    NotReachable,
+
+    /// <summary>A notice to <see cref="RiskEvent.NoticeTo"/> was given up after <see cref="RiskEvent.Attempts"/> tries.</summary>
+    NoticeNotDelivered,
+
+    /// <summary>An entry stored before history was typed whose text could not be read as one of the kinds above (kept in <see cref="RiskEvent.Note"/>).</summary>
+    Other,
+}
+
+/// <summary>
+/// One change to a risk (the audit trail): its kind, who made it (null for the escalation policy and
+/// the delivery pipeline), when, and the typed values before and after that the kind carries. People
+/// are kept by id: whoever shows an event puts the names the project knows them by.
+/// </summary>
+public sealed record RiskEvent(RiskEventKind Kind, DateTimeOffset At, PersonId? By)
+{
+    public RiskCategory? Category { get; init; }
+
+    public RiskRating? RatingBefore { get; init; }
+
+    public RiskRating? RatingAfter { get; init; }
+
+    public PersonId? OwnerBefore { get; init; }
+
+    public PersonId? OwnerAfter { get; init; }
+
+    public RiskStatus? StatusBefore { get; init; }
+
+    public RiskStatus? StatusAfter { get; init; }
+
+    public int? LevelBefore { get; init; }
+
+    public int? LevelAfter { get; init; }
+
+    /// <summary>The words that go with the change: a mitigation, why it escalated, why it was accepted.</summary>
+    public string? Note { get; init; }
+
+    public DateOnly? Due { get; init; }
+
+    public RiskNoticeKind? Notice { get; init; }
+
+    public PersonId? NoticeTo { get; init; }
+
+    public int? Attempts { get; init; }
+}

@@ -81,6 +81,8 @@ public static class AccessRules
         [ProjectAction.CreateProject] = InTenant(Who.AllowedProjectManagers),
         [ProjectAction.AllowProjectManagers] = InTenant(Who.AdminsOnly),
         [ProjectAction.ViewAudit] = InTenant(Who.AdminsOnly),
+        [ProjectAction.ReceiveDigest] = OnProject(Who.Leaders),
+        [ProjectAction.SubscribeLeadersToDigest] = OnProject(Who.ProjectManagers),
     };
 
     public static AccessRule Of(ProjectAction action) =>

@@ -51,4 +51,10 @@ public enum ProjectAction
 
     /// <summary>Read the audit log (tenant-wide).</summary>
     ViewAudit,
+
+    /// <summary>Subscribe oneself to a project's weekly leadership digest.</summary>
+    ReceiveDigest,
+
+    /// <summary>Subscribe a project's leaders to its weekly digest.</summary>
+    SubscribeLeadersToDigest,
 }

@@ -18,6 +18,7 @@ var tableNames = [
   'ProjectManagerGrants'
   'Risks'
   'Deliveries'
+  'Digests'
   'Audit'
 ]
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HealthItPm.EndToEnd.Tests;
 
 /// <summary>A check-in sent, answered in the card, changed, and counted once in the PM's status.</summary>
@@ -10,14 +8,7 @@ public class CheckInTests(PlaygroundEnvironment env)
     public async Task A_check_in_is_answered_in_place_and_a_double_submit_counts_once()
     {
         await using var chat = await TeamsChat.OpenAsync(env);
-        var code = "CHK" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
-        var form = await chat.AskAsync("project new", "New project");
-        await TeamsChat.FillAsync(form, "Code", code);
-        await TeamsChat.FillAsync(form, "Name", "Telemedicine rollout");
-        await TeamsChat.FillAsync(form, "Go-live", DateTime.UtcNow.Date.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await TeamsChat.FillAsync(form, "End (after stabilization)", DateTime.UtcNow.Date.AddDays(120).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await chat.PressAsync("Create project");
-        await chat.ExpectAsync(form, $"Created {code}");
+        var code = await chat.CreateProjectAsync("CHK", "Telemedicine rollout", 60);
 
         // The PM is on the project, so the check-in card also arrives in this chat, delivered by the pipeline before or after the reply.
         await chat.AskAmongAsync("checkin now", "Sending the check-in to 1 person");

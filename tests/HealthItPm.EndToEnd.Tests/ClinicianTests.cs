@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Playwright;
 
 namespace HealthItPm.EndToEnd.Tests;
@@ -17,17 +16,9 @@ public class ClinicianTests(PlaygroundEnvironment env)
         await using var nurse = await TeamsChat.OpenAsync(env, DemoPerson.Nurse);
         await nurse.AskAsync("help", "What I can do");
         await using var pm = await TeamsChat.OpenAsync(env);
-        var code = "NRS" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+        var code = await pm.CreateProjectAsync("NRS", "Patient portal launch", 30, endInDays: 90);
 
-        var form = await pm.AskAsync("project new", "New project");
-        await TeamsChat.FillAsync(form, "Code", code);
-        await TeamsChat.FillAsync(form, "Name", "Patient portal launch");
-        await TeamsChat.FillAsync(form, "Go-live", DateTime.UtcNow.Date.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await TeamsChat.FillAsync(form, "End (after stabilization)", DateTime.UtcNow.Date.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await pm.PressAsync("Create project");
-        await pm.ExpectAsync(form, $"Created {code}");
-
-        form = await pm.AskAsync("stakeholder add", "Add people");
+        var form = await pm.AskAsync("stakeholder add", "Add people");
         await form.GetByRole(AriaRole.Checkbox, new() { Name = "Nina Patel (RN)" }).CheckAsync();
         await pm.PressAsync("Add");
         await pm.ExpectAsync(form, "Added 1 person.");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Playwright;
 
 namespace HealthItPm.EndToEnd.Tests;
@@ -14,23 +13,10 @@ public class RiskTests(PlaygroundEnvironment env)
         await using var sponsor = await TeamsChat.OpenAsync(env, DemoPerson.Leader);
         await sponsor.AskAsync("help", "What I can do");
         await using var pm = await TeamsChat.OpenAsync(env);
-        var code = "RSK" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+        var code = await pm.CreateProjectAsync("RSK", "Barcode medication administration", 45);
+        await pm.AddCioAsLeaderAsync();
 
-        var form = await pm.AskAsync("project new", "New project");
-        await TeamsChat.FillAsync(form, "Code", code);
-        await TeamsChat.FillAsync(form, "Name", "Barcode medication administration");
-        await TeamsChat.FillAsync(form, "Go-live", DateTime.UtcNow.Date.AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await TeamsChat.FillAsync(form, "End (after stabilization)", DateTime.UtcNow.Date.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await pm.PressAsync("Create project");
-        await pm.ExpectAsync(form, $"Created {code}");
-
-        form = await pm.AskAsync("stakeholder add", "Add people");
-        await form.GetByRole(AriaRole.Checkbox, new() { Name = "Dr. Marcus Lee (CIO)" }).CheckAsync();
-        await form.Locator("input[type=radio][value=Leader]").CheckAsync();
-        await pm.PressAsync("Add");
-        await pm.ExpectAsync(form, "Added 1 person.");
-
-        form = await pm.AskAsync("risk add", "Log a risk");
+        var form = await pm.AskAsync("risk add", "Log a risk");
         await TeamsChat.FillAsync(form, "Risk", "Barcode scanners fail at the bedside on 4 West");
         await form.Locator("[role=radiogroup]").Nth(0).Locator("input[value='4']").CheckAsync();
         await form.Locator("[role=radiogroup]").Nth(1).Locator("input[value='5']").CheckAsync();

@@ -23,6 +23,30 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
         return new TeamsChat(page, env);
     }
 
+    /// <summary>As the PM: creates a project named <paramref name="name"/> going live in <paramref name="goLiveInDays"/> days (ending <paramref name="endInDays"/> days from now, else at twice that) and returns its code, <paramref name="prefix"/> and four random letters or digits.</summary>
+    public async Task<string> CreateProjectAsync(string prefix, string name, int goLiveInDays, int? endInDays = null)
+    {
+        var code = prefix + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+        var form = await AskAsync("project new", "New project");
+        await FillAsync(form, "Code", code);
+        await FillAsync(form, "Name", name);
+        await FillAsync(form, "Go-live", DateTime.UtcNow.Date.AddDays(goLiveInDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await FillAsync(form, "End (after stabilization)", DateTime.UtcNow.Date.AddDays(endInDays ?? 2 * goLiveInDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await PressAsync("Create project");
+        await ExpectAsync(form, $"Created {code}");
+        return code;
+    }
+
+    /// <summary>As the PM: adds the CIO (who must have opened his chat first) to the current project as a leader.</summary>
+    public async Task AddCioAsLeaderAsync()
+    {
+        var form = await AskAsync("stakeholder add", "Add people");
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "Dr. Marcus Lee (CIO)" }).CheckAsync();
+        await form.Locator("input[type=radio][value=Leader]").CheckAsync();
+        await PressAsync("Add");
+        await ExpectAsync(form, "Added 1 person.");
+    }
+
     /// <summary>The newest card in the chat.</summary>
     public ILocator LastCard => page.Locator(".ac-adaptiveCard").Last;
 

@@ -36,6 +36,10 @@ public sealed record RiskView(
         : Risk.Status + (Risk.EscalationLevel > 0 ? $" (level {Risk.EscalationLevel}{(EscalatedToName is { } name ? ": " + CardElements.Escape(name) : "")})" : "");
 
     /// <summary><see cref="StatusText"/> with when it was acknowledged, in the reader's zone (for text blocks, where Teams formats dates).</summary>
+    /// <summary>The name the project knows a person by, or null for someone no longer on it.</summary>
+    public string? NameOf(HealthItPm.Domain.Common.PersonId person) =>
+        People.FirstOrDefault(p => string.Equals(p.Person, person.Value, StringComparison.OrdinalIgnoreCase)).Name;
+
     public string StatusLine => Risk is { Status: RiskStatus.Escalated, Acknowledged: { } acknowledged }
         ? $"{StatusText} at {CardElements.When(acknowledged.At)}"
         : StatusText;
@@ -131,7 +135,7 @@ public static class RiskCard
         }
 
         body.Add(CardElements.Section("History"));
-        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, $"{e.What}{(e.After is null ? "" : ": " + Named(view, e.After))}")));
+        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf))));
 
         var data = new JObject { ["risk"] = risk.Id.ToString() };
         var actions = new List<JObject>();
@@ -200,24 +204,17 @@ public static class RiskCard
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
         var handled = risk.IsOpen
-            ? acknowledging && risk.Acknowledged is not null ? risk.History.LastOrDefault(e => e.What == "acknowledged") : null
-            : risk.History.LastOrDefault(e => e.What == "status" && e.By is not null);
+            ? acknowledging && risk.Acknowledged is not null ? risk.History.LastOrDefault(e => e.Kind == RiskEventKind.Acknowledged) : null
+            : risk.History.LastOrDefault(e => e.Kind == RiskEventKind.StatusChanged && e.By is not null);
         if (handled is null)
         {
             return null;
         }
 
         var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName ?? "a leader";
-        var what = handled.What == "acknowledged" ? "acknowledged" : risk.Status.ToString().ToLowerInvariant();
+        var what = handled.Kind == RiskEventKind.Acknowledged ? "acknowledged" : risk.Status.ToString().ToLowerInvariant();
         return $"{risk.Id} was already {what} by {CardElements.Escape(who)} on {CardElements.When(handled.At)}.";
     }
-
-    // History keeps people by id (names change) and categories by code; the card shows the names the
-    // project knows them by, and the categories as the forms say them.
-    private static string Named(RiskView view, string text) =>
-        Enum.GetValues<RiskCategory>().Aggregate(
-            view.People.Aggregate(text, (named, p) => named.Replace(p.Person, p.Name, StringComparison.OrdinalIgnoreCase)),
-            (named, c) => named.Replace(c.ToString(), RiskLabels.Category(c), StringComparison.Ordinal));
 }
 
 /// <summary>Puts names to the people a risk refers to, from the project's members.</summary>

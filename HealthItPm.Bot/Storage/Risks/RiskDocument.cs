@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
@@ -5,7 +6,11 @@ using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Storage.Risks;
 
-/// <summary>The stored shape of a risk, with its whole history and its outbox. Version 2 added the outbox; a version 1 document reads as having none.</summary>
+/// <summary>
+/// The stored shape of a risk, with its whole history and its outbox. Version 2 added the outbox; a
+/// version 1 document reads as having none. Version 3 stores typed events; the text events of versions
+/// 1 and 2 (<c>What</c>, <c>Before</c>, <c>After</c>) are converted when read (<see cref="LegacyRiskEvents"/>).
+/// </summary>
 internal sealed record RiskDocument(
     int SchemaVersion,
     string Project,
@@ -30,21 +35,80 @@ internal sealed record RiskDocument(
     IReadOnlyList<RiskDocument.NoticeDocument>? Outbox = null,
     int NoticesEnqueued = 0)
 {
-    internal sealed record EventDocument(DateTimeOffset At, string? By, string What, string? Before, string? After);
+    public const int CurrentVersion = 3;
+
+    /// <summary>A typed event (version 3), or a text one written by versions 1 and 2 (only <c>What</c>, <c>Before</c>, <c>After</c>).</summary>
+    internal sealed record EventDocument(
+        DateTimeOffset At,
+        string? By,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RiskEventKind? Kind = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RiskCategory? Category = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RatingDocument? RatingBefore = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RatingDocument? RatingAfter = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OwnerBefore = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OwnerAfter = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RiskStatus? StatusBefore = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RiskStatus? StatusAfter = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? LevelBefore = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? LevelAfter = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Due = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RiskNoticeKind? Notice = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NoticeTo = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Attempts = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? What = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Before = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? After = null)
+    {
+        public static EventDocument From(RiskEvent e) => new(
+            e.At, e.By?.Value, e.Kind, e.Category, RatingDocument.From(e.RatingBefore), RatingDocument.From(e.RatingAfter), e.OwnerBefore?.Value, e.OwnerAfter?.Value,
+            e.StatusBefore, e.StatusAfter, e.LevelBefore, e.LevelAfter, e.Note, e.Due, e.Notice, e.NoticeTo?.Value, e.Attempts);
+
+        public RiskEvent ToEvent()
+        {
+            var by = By is null ? (PersonId?)null : new PersonId(By);
+            return Kind is not { } kind
+                ? LegacyRiskEvents.Read(At, by, What ?? string.Empty, Before, After)
+                : new RiskEvent(kind, At, by)
+                {
+                    Category = Category,
+                    RatingBefore = RatingBefore?.ToRating(),
+                    RatingAfter = RatingAfter?.ToRating(),
+                    OwnerBefore = OwnerBefore is null ? null : new PersonId(OwnerBefore),
+                    OwnerAfter = OwnerAfter is null ? null : new PersonId(OwnerAfter),
+                    StatusBefore = StatusBefore,
+                    StatusAfter = StatusAfter,
+                    LevelBefore = LevelBefore,
+                    LevelAfter = LevelAfter,
+                    Note = Note,
+                    Due = Due,
+                    Notice = Notice,
+                    NoticeTo = NoticeTo is null ? null : new PersonId(NoticeTo),
+                    Attempts = Attempts,
+                };
+        }
+    }
+
+    internal sealed record RatingDocument(int Probability, int Impact)
+    {
+        public static RatingDocument? From(RiskRating? rating) => rating is { } r ? new(r.Probability, r.Impact) : null;
+
+        public RiskRating ToRating() => new(Probability, Impact);
+    }
 
     internal sealed record NoticeDocument(int Sequence, RiskNoticeKind Kind, string To, string Reason);
 
     public static RiskDocument From(RiskState s) => new(
-        2, s.Id.Project.Value, s.Id.Number, s.Title.Value, s.Description?.Value, s.Category, s.Rating.Probability, s.Rating.Impact, s.Owner?.Value, s.Mitigation?.Value, s.MitigationDue,
+        CurrentVersion, s.Id.Project.Value, s.Id.Number, s.Title.Value, s.Description?.Value, s.Category, s.Rating.Probability, s.Rating.Impact, s.Owner?.Value, s.Mitigation?.Value, s.MitigationDue,
         s.Status, s.EscalationLevel, s.EscalatedAt, s.Acknowledged?.By.Value, s.Acknowledged?.At, s.OwnerRemindedAt, s.AcceptedBecause?.Value, s.ChainExhaustionReported,
-        [.. s.History.Select(e => new EventDocument(e.At, e.By?.Value, e.What, e.Before, e.After))],
+        [.. s.History.Select(EventDocument.From)],
         [.. (s.Outbox ?? []).Select(n => new NoticeDocument(n.Sequence, n.Notice.Kind, n.Notice.To.Value, n.Notice.Reason))],
         s.NoticesEnqueued);
 
     public RiskState ToState() => new(
         new RiskId(new ProjectCode(Project), Number), GuardedText.Restore(Title), GuardedText.Restore(Description), Category, new RiskRating(Probability, Impact), Owner is null ? null : new PersonId(Owner), GuardedText.Restore(Mitigation), MitigationDue,
         Status, EscalationLevel, EscalatedAt, AcknowledgedBy is null ? null : (new PersonId(AcknowledgedBy), AcknowledgedAt!.Value), OwnerRemindedAt, GuardedText.Restore(AcceptedBecause), ChainExhaustionReported,
-        [.. History.Select(e => new RiskEvent(e.At, e.By is null ? null : new PersonId(e.By), e.What, e.Before, e.After))],
+        [.. History.Select(e => e.ToEvent())],
         [.. (Outbox ?? []).Select(n => new PendingNotice(n.Sequence, new RiskNotice(n.Kind, new PersonId(n.To), new RiskId(new ProjectCode(Project), Number), n.Reason)))],
         NoticesEnqueued);
 }

@@ -77,6 +77,22 @@ public class CardCheckTests(OfficialCardRenderer renderer)
         Assert.Contains("2026", check.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("digest-60-projects", "and 50 more projects")]
+    [InlineData("digest-six-projects-preview", "preview, not sent")]
+    public async Task The_digest_reads_on_a_phone_with_its_charts_said_in_text(string name, string expected)
+    {
+        var card = CardFixtures.All.Single(f => f.Name == name).Build();
+
+        var check = await renderer.CheckAsync(card.ToString(), Path.Combine(RepositoryLayout.TestOutput("cards"), name + "-phone.png"), width: 360);
+
+        Assert.True(check.Rendered);
+        Assert.Contains("Projects by status: ", check.Text, StringComparison.Ordinal);
+        Assert.Contains("Open high and critical risks: ", check.Text, StringComparison.Ordinal);
+        Assert.Contains(expected, check.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", card.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Text_a_person_typed_is_shown_literally_not_as_a_link()
     {

@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Audit;
 using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Risks;
@@ -34,6 +35,10 @@ public static class CardFixtures
         new("help-all-explained", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager(), Detailed: true))),
         new("unknown-with-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("hlep", "help"))),
         new("unknown-without-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("**[click](http://evil.example)** " + new string('x', 200), null))),
+        new("digest-empty", typeof(DigestCard), () => DigestCard.Build(new DigestCardModel(DigestFixtures.Empty()))),
+        new("digest-one-project", typeof(DigestCard), () => DigestCard.Build(new DigestCardModel(DigestFixtures.Portfolio(1)))),
+        new("digest-six-projects-preview", typeof(DigestCard), () => DigestCard.Build(new DigestCardModel(DigestFixtures.Portfolio(6, readiness: false), Preview: true))),
+        new("digest-60-projects", typeof(DigestCard), () => DigestCard.Build(new DigestCardModel(DigestFixtures.Portfolio(60)))),
         new("notice-empty-message", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.EmptyMessage)),
         new("notice-too-long", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.TooLong(500))),
         new("notice-unknown-action", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.UnknownAction)),

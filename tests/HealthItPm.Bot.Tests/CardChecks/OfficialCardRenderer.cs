@@ -55,9 +55,11 @@ public sealed class OfficialCardRenderer : IAsyncLifetime
         await _page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(dist, "adaptivecards.min.js") });
     }
 
-    /// <summary>Parses and renders <paramref name="json"/>; with <paramref name="screenshot"/>, keeps a PNG of the render.</summary>
-    public async Task<CardCheck> CheckAsync(string json, string? screenshot = null)
+    /// <summary>Parses and renders <paramref name="json"/> <paramref name="width"/> pixels wide; with <paramref name="screenshot"/>, keeps a PNG of the render.</summary>
+    public async Task<CardCheck> CheckAsync(string json, string? screenshot = null, int width = 480)
     {
+        // 480 px is a Teams chat on a desktop; a phone's is about 360 px.
+        await _page!.EvaluateAsync("w => document.getElementById('host').style.width = w + 'px'", width);
         // Tests of one collection run one at a time, so the single page is never shared by two checks.
         var result = await _page!.EvaluateAsync<JsonElement>(Check, json);
         var problems = result.GetProperty("problems").EnumerateArray()

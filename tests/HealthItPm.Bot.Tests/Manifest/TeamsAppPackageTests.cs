@@ -86,7 +86,7 @@ public sealed class TeamsAppPackageTests(TeamsAppPackage package) : IClassFixtur
     [Fact]
     public void Every_suggested_command_is_one_the_bot_knows_and_help_is_in_every_list()
     {
-        var known = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmRisks()
+        var known = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmRisks().AddHealthItPmDigests()
             .BuildServiceProvider().GetServices<CommandDefinition>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var bot = Manifest["bots"]![0]!;
         var lists = (JArray)bot["commandLists"]!;

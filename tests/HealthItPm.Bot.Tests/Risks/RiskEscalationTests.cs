@@ -53,8 +53,8 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, _hosts.CardsTo(PmChat, "Nobody acknowledged EHR-R1"));
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
         Assert.Equal(
-            ["logged", "escalated", "notified", "escalated", "notified", "escalation chain exhausted", "notified"],
-            (await StoredAsync()).History.Select(e => e.What));
+            [RiskEventKind.Logged, RiskEventKind.Escalated, RiskEventKind.Notified, RiskEventKind.Escalated, RiskEventKind.Notified, RiskEventKind.ChainExhausted, RiskEventKind.Notified],
+            (await StoredAsync()).History.Select(e => e.Kind));
     }
 
     [Fact]
@@ -91,8 +91,8 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         await _hosts.AfterAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
         var history = (await StoredAsync()).History;
-        Assert.Contains(history, e => e.What == "escalated" && e.After == "level 2: not acknowledged within 1 hour");
-        Assert.Single(history, e => e.What == "not reachable" && e.After == $"escalation card to {Pharmacist.Value}: no chat with the bot");
+        Assert.Contains(history, e => e is { Kind: RiskEventKind.Escalated, LevelBefore: 1, LevelAfter: 2, Note: "not acknowledged within 1 hour" });
+        Assert.Single(history, e => e.Kind == RiskEventKind.NotReachable && e.Notice == RiskNoticeKind.Escalation && e.NoticeTo == Pharmacist);
 
         // The PM heard at once (at the next tick) that the sponsor could not be reached, and only once.
         Assert.Equal(1, _hosts.CardsTo(PmChat, "EHR-R1 cannot reach Grace Kim"));
@@ -111,7 +111,7 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The pipeline settles the card as unreachable at its first try, and every PM (here the one who logged it) gets it in their chat, once, for the record.
         await _hosts.BothDeliverAsync();
-        Assert.Contains((await StoredAsync()).History, e => e.What == "not reachable");
+        Assert.Contains((await StoredAsync()).History, e => e.Kind == RiskEventKind.NotReachable);
         await _hosts.BothTickAsync();
         _hosts.Clock.Advance(TimeSpan.FromMinutes(5));
         await _hosts.BothTickAsync();
@@ -140,7 +140,7 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
         var risk = await StoredAsync();
         Assert.Empty(risk.Outbox);
-        Assert.Equal(["logged", "escalated", "notified"], risk.History.Select(e => e.What));
+        Assert.Equal([RiskEventKind.Logged, RiskEventKind.Escalated, RiskEventKind.Notified], risk.History.Select(e => e.Kind));
     }
 
     [Fact]

@@ -63,10 +63,10 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains("Top risks", status, StringComparison.Ordinal);
 
         var history = CardText.Of(await pm.SayAsync($"risk {code}-R1"));
-        Assert.Contains("escalated: level 1: critical risk", history, StringComparison.Ordinal);
-        Assert.Contains("notified: escalation card to Dr. Marcus Lee", history, StringComparison.Ordinal);
-        Assert.Contains("notified: acknowledgement notice to Priya Shah", history, StringComparison.Ordinal);
-        Assert.Contains("acknowledged", history, StringComparison.Ordinal);
+        Assert.Contains("Escalated level 0 → 1: critical risk", history, StringComparison.Ordinal);
+        Assert.Contains("Escalation card sent to Dr. Marcus Lee", history, StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement notice sent to Priya Shah", history, StringComparison.Ordinal);
+        Assert.Contains("Acknowledged · by Dr. Marcus Lee", history, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -355,7 +355,7 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.DoesNotContain("Escalated (level 1", card, StringComparison.Ordinal);
         var told = env.Connector.SentActivities(pm.ConversationId).Skip(before).Select(a => CardText.Of(MessagesEndpointTests.CardOf(a))).ToList();
         Assert.Contains(told, t => t.Contains($"Dr. Marcus Lee acknowledged {risk}.", StringComparison.Ordinal) && t.Contains("Acknowledged by Dr. Marcus Lee at", StringComparison.Ordinal));
-        Assert.Contains("notified: acknowledgement notice to Priya Shah", CardText.Of(await pm.SayAsync($"risk {risk}")), StringComparison.Ordinal);
+        Assert.Contains("Acknowledgement notice sent to Priya Shah", CardText.Of(await pm.SayAsync($"risk {risk}")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,13 @@ public sealed class TwoHosts(AzuriteFixture azurite) : IAsyncLifetime
         await Connector.DisposeAsync();
     }
 
+    /// <summary>Host A stops and starts again on the same storage, as after a deployment or a crash.</summary>
+    public async Task RestartHostAAsync()
+    {
+        await HostA.DisposeAsync();
+        HostA = Host();
+    }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -104,11 +111,11 @@ public sealed class TwoHosts(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
-    /// <summary>The person installs the app: the bot now has a 1:1 chat to reach them in.</summary>
-    public Task GiveChatAsync(PersonId person, string conversation)
+    /// <summary>The person installs the app: the bot now has a 1:1 chat to reach them in (and the time zone their Teams reported there, if given).</summary>
+    public Task GiveChatAsync(PersonId person, string conversation, string? timeZone = null)
     {
         var reference = new ConversationReference { ChannelId = "msteams", ServiceUrl = Connector.ServiceUrl, Conversation = new ConversationAccount(id: conversation, tenantId: Tenant.Value), Bot = new ChannelAccount("28:bot") };
-        return Get<ConversationReferenceTable>().SaveAsync(Tenant, ConversationReferenceTable.PersonKey(person), new StoredConversation(reference, true, default, "29:" + conversation, null, null), default);
+        return Get<ConversationReferenceTable>().SaveAsync(Tenant, ConversationReferenceTable.PersonKey(person), new StoredConversation(reference, true, default, "29:" + conversation, timeZone, null), default);
     }
 
     private WebApplicationFactory<Program> Host()

@@ -95,7 +95,7 @@ public class FormerMemberTests
 
         Assert.Equal([First], handedOver);
         Assert.Equal(Pm, open.Owner);
-        Assert.Contains(open.History, e => e.By == Pm && e.What == "owner" && e.Before == Nurse.Value && e.After == Pm.Value);
+        Assert.Contains(open.History, e => e.By == Pm && e.Kind == RiskEventKind.OwnerAssigned && e.OwnerBefore == Nurse && e.OwnerAfter == Pm);
         Assert.Equal(Nurse, closed.Owner);
         _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(_clock.GetUtcNow(), Pm, HealthItPm.Domain.Audit.AuditKind.RiskHandedOver, Ehr, "EHR-R1"), default), Times.Once);
         _audit.VerifyNoOtherCalls();

@@ -51,17 +51,19 @@ public class RiskOutboxTests
     }
 
     [Theory]
-    [InlineData(DeliveryState.Sent, 1, "notified", "escalation card to 22222222-2222-2222-2222-222222222222")]
-    [InlineData(DeliveryState.Unreachable, 1, "not reachable", "escalation card to 22222222-2222-2222-2222-222222222222: no chat with the bot")]
-    [InlineData(DeliveryState.NotDelivered, 8, "notice not delivered", "escalation card to 22222222-2222-2222-2222-222222222222 after 8 tries")]
-    [InlineData(DeliveryState.NotDelivered, 1, "notice not delivered", "escalation card to 22222222-2222-2222-2222-222222222222 after 1 try")]
-    public void How_a_delivery_settled_is_an_event_in_the_history(DeliveryState state, int attempts, string what, string after)
+    [InlineData(DeliveryState.Sent, 1, RiskEventKind.Notified)]
+    [InlineData(DeliveryState.Unreachable, 1, RiskEventKind.NotReachable)]
+    [InlineData(DeliveryState.NotDelivered, 8, RiskEventKind.NoticeNotDelivered)]
+    [InlineData(DeliveryState.NotDelivered, 1, RiskEventKind.NoticeNotDelivered)]
+    public void How_a_delivery_settled_is_an_event_in_the_history(DeliveryState state, int attempts, RiskEventKind kind)
     {
         var risk = Escalated();
+        var notice = risk.Outbox[0].Notice;
 
-        risk.RecordDelivery(risk.Outbox[0].Notice, state, attempts, Logged.AddSeconds(2));
+        risk.RecordDelivery(notice, state, attempts, Logged.AddSeconds(2));
 
-        Assert.Equal((what, after, (PersonId?)null), (risk.History[^1].What, risk.History[^1].After, risk.History[^1].By));
+        var settled = risk.History[^1];
+        Assert.Equal((kind, (RiskNoticeKind?)notice.Kind, (PersonId?)notice.To, (int?)attempts, (PersonId?)null), (settled.Kind, settled.Notice, settled.NoticeTo, settled.Attempts, settled.By));
     }
 
     [Fact]

@@ -66,9 +66,15 @@ public class RiskTests
         risk.AssignOwner(Sponsor, Pm, Now.AddHours(2));
         risk.PlanMitigation(Guarded.From("Weekly vendor call; fallback flat-file feed"), new DateOnly(2026, 12, 10), Pm, Now.AddHours(3));
 
-        Assert.Equal(["logged", "rating", "owner", "mitigation", "status"], risk.History.Select(e => e.What));
+        Assert.Equal([RiskEventKind.Logged, RiskEventKind.Rated, RiskEventKind.OwnerAssigned, RiskEventKind.MitigationPlanned, RiskEventKind.StatusChanged], risk.History.Select(e => e.Kind));
         var rating = risk.History[1];
-        Assert.Equal((Pm, Now.AddHours(1), "P3×I3 = 9 (Medium)", "P4×I4 = 16 (Critical)"), (rating.By!.Value, rating.At, rating.Before, rating.After));
+        Assert.Equal((Pm, Now.AddHours(1), new RiskRating(3, 3), new RiskRating(4, 4)), (rating.By!.Value, rating.At, rating.RatingBefore, rating.RatingAfter));
+        var owner = risk.History[2];
+        Assert.Equal(((PersonId?)null, (PersonId?)Sponsor), (owner.OwnerBefore, owner.OwnerAfter));
+        var mitigation = risk.History[3];
+        Assert.Equal(("Weekly vendor call; fallback flat-file feed", new DateOnly(2026, 12, 10)), (mitigation.Note, mitigation.Due));
+        var status = risk.History[4];
+        Assert.Equal((RiskStatus.Open, RiskStatus.Mitigating, Pm), (status.StatusBefore, status.StatusAfter, status.By));
         Assert.Equal(RiskStatus.Mitigating, risk.Status);
     }
 

@@ -58,6 +58,8 @@ public class AccessPolicyTests
         [ProjectAction.CreateProject] = [Role.AllowedProjectManager],
         [ProjectAction.AllowProjectManagers] = [],
         [ProjectAction.ViewAudit] = [],
+        [ProjectAction.ReceiveDigest] = [Role.ChainLeader, Role.Leader],
+        [ProjectAction.SubscribeLeadersToDigest] = [Role.ProjectManager],
     };
 
     private static readonly HashSet<ProjectAction> TenantWide = [ProjectAction.CreateProject, ProjectAction.AllowProjectManagers, ProjectAction.ViewAudit];

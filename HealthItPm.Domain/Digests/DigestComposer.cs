@@ -1,0 +1,199 @@
+using System.Globalization;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+
+namespace HealthItPm.Domain.Digests;
+
+/// <summary>
+/// Composes a leader's weekly digest from stored facts only, the same way for the same facts and the
+/// same moment. Rules:
+/// <list type="bullet">
+/// <item>Each project's status is its RAG as the status card computes it (risks included), as of the
+/// project's own date; a project with not enough data is <see cref="DigestRag.Unknown"/>, never green.</item>
+/// <item>Most urgent first: red, amber, unknown, green; then more critical risks, then the longest
+/// overdue milestone, then the project code.</item>
+/// <item>Milestones due soon: open, planned from today to 14 days ahead; missed: open, planned before today.</item>
+/// <item>Check-in trend: the share answering "blocked" in the latest round against the round before,
+/// moving by more than <see cref="TrendThreshold"/> (5 points) improving or worsening, else steady.</item>
+/// <item>Risks shown: open, high or critical, highest score first. An escalated risk not yet
+/// acknowledged waits on the leader at its level of the chain; any other waits on its owner.</item>
+/// <item>What changed: since the previous digest (<c>since</c>, the leader's previous local day and hour, so a
+/// daylight-saving week is 7 days ± 1 hour long and nothing falls between two digests). Risks logged, escalated, acknowledged,
+/// accepted or closed (from the risks' typed history); milestones done in the week, and milestones
+/// whose planned date passed in the week while open (slipped); RAG and readiness against the snapshot
+/// stored with last week's digest — when there is none, the digest says so rather than guess.</item>
+/// </list>
+/// </summary>
+public static class DigestComposer
+{
+    public const int DueSoonDays = 14;
+
+    public const decimal TrendThreshold = 0.05m;
+
+    public static PortfolioDigest Compose(IReadOnlyList<DigestProjectFacts> facts, IsoWeek week, DateTimeOffset since, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var sections = facts.Select(f => (Facts: f, Section: Section(f, now))).ToList();
+        var ordered = sections
+            .OrderBy(s => s.Section.Rag)
+            .ThenByDescending(s => s.Section.Risks.Count(r => r.Rating.Band == RiskBand.Critical))
+            .ThenByDescending(s => s.Section.Missed.Select(m => m.DaysLate).DefaultIfEmpty(0).Max())
+            .ThenBy(s => s.Section.Code.Value, StringComparer.Ordinal)
+            .ToList();
+
+        var changes = new List<DigestChange>();
+        var unknown = new List<ProjectCode>();
+        foreach (var (f, section) in ordered)
+        {
+            if (f.LastWeek is { } last)
+            {
+                var before = last.Rag is { } r ? Of(r) : DigestRag.Unknown;
+                if (before != section.Rag)
+                {
+                    changes.Add(new DigestChange(section.Code, DigestChangeKind.RagChanged, null, $"{section.Code}: {Label(before)} → {Label(section.Rag)}"));
+                }
+
+                if (last.ReadinessShare is { } was && f.Readiness?.ShareWithoutBarrier is { } now2 && was != now2)
+                {
+                    changes.Add(new DigestChange(section.Code, DigestChangeKind.ReadinessMoved, null, $"{section.Code}: readiness {Percent(was)} → {Percent(now2)} without a barrier ({f.Readiness.Wave})"));
+                }
+            }
+            else
+            {
+                unknown.Add(section.Code);
+            }
+
+            changes.AddRange(RiskChanges(f, since, now));
+            changes.AddRange(MilestoneChanges(f.Project, since, now));
+        }
+
+        var byRag = Enum.GetValues<DigestRag>().ToDictionary(r => r, r => ordered.Count(s => s.Section.Rag == r));
+        return new PortfolioDigest(
+            week,
+            now,
+            byRag,
+            [.. ordered.Select(s => s.Section)],
+            [.. changes.OrderBy(c => c.At.HasValue).ThenBy(c => c.At).ThenBy(c => c.Project.Value, StringComparer.Ordinal).ThenBy(c => c.Kind)],
+            unknown,
+            [.. ordered.Select(s => new ProjectWeekSnapshot(s.Section.Code, week, s.Section.Rag == DigestRag.Unknown ? null : To(s.Section.Rag), s.Facts.Readiness?.ShareWithoutBarrier))]);
+    }
+
+    public static string Label(DigestRag rag) => rag switch
+    {
+        DigestRag.Unknown => "Not enough data",
+        _ => rag.ToString(),
+    };
+
+    private static ProjectDigest Section(DigestProjectFacts facts, DateTimeOffset now)
+    {
+        var project = facts.Project;
+        var today = ProjectCalendar.DateOf(now, project.TimeZone);
+        var open = facts.Risks.Where(r => r.IsOpen).ToList();
+        var health = project.Health(today, [.. open.Select(r => r.AsOpenRisk())]);
+        var ev = project.EarnedValue(today);
+        var openMilestones = project.Milestones.Where(m => !m.IsDone).OrderBy(m => m.PlannedDate).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
+        return new ProjectDigest(
+            project.Code,
+            project.Name,
+            project.Phase,
+            health.EnoughData ? Of(health.Status) : DigestRag.Unknown,
+            [.. health.Findings.Select(f => f.Reason)],
+            project.Schedule.GoLive,
+            project.Schedule.DaysToGoLive(today),
+            ev.Spi,
+            ev.Cpi,
+            [.. openMilestones.Where(m => m.PlannedDate >= today && m.PlannedDate <= today.AddDays(DueSoonDays)).Select(m => new DueMilestone(m.Name, m.PlannedDate, 0))],
+            [.. openMilestones.Where(m => m.PlannedDate < today).Select(m => new DueMilestone(m.Name, m.PlannedDate, m.DaysLate(today)))],
+            facts.CheckIns is { } pulse ? CheckIns(pulse) : null,
+            facts.Readiness,
+            [.. open.Where(r => r.Rating.Band is RiskBand.High or RiskBand.Critical).OrderByDescending(r => r.Rating.Score).ThenBy(r => r.Id.Number).Select(r => Risk(project, r))],
+            [.. project.Kpis.Select(k => new DigestKpi(k.Name, k.Unit, k.Latest?.Value, k.Target, k.Progress))]);
+    }
+
+    private static CheckInLine CheckIns(CheckInPulse pulse)
+    {
+        var trend = pulse.Answered == 0 || pulse.BlockedShare is not { } share ? CheckInTrend.NoAnswers
+            : pulse.PreviousBlockedShare is not { } previous ? CheckInTrend.FirstRound
+            : share - previous > TrendThreshold ? CheckInTrend.Worsening
+            : previous - share > TrendThreshold ? CheckInTrend.Improving
+            : CheckInTrend.Steady;
+        return new CheckInLine(pulse.Audience, pulse.Answered, pulse.Audience == 0 ? null : (decimal)pulse.Answered / pulse.Audience, trend);
+    }
+
+    private static DigestRisk Risk(Project project, Risk risk)
+    {
+        var chain = project.EscalationChain;
+        if (risk is { Status: RiskStatus.Escalated, Acknowledged: null } && risk.EscalationLevel <= chain.Count)
+        {
+            return new DigestRisk(risk.Id, risk.Title, risk.Rating, risk.Status, false, NameOf(project, chain[risk.EscalationLevel - 1]), $"acknowledgement (level {risk.EscalationLevel})");
+        }
+
+        return new DigestRisk(risk.Id, risk.Title, risk.Rating, risk.Status, risk.Acknowledged is not null, risk.Owner is { } owner ? NameOf(project, owner) : null, risk.Owner is null ? "an owner" : "mitigation");
+    }
+
+    private static IEnumerable<DigestChange> RiskChanges(DigestProjectFacts facts, DateTimeOffset from, DateTimeOffset now)
+    {
+        foreach (var risk in facts.Risks)
+        {
+            foreach (var e in risk.History.Where(e => e.At > from && e.At <= now))
+            {
+                var who = e.By is { } by ? NameOf(facts.Project, by) : null;
+                var change = e.Kind switch
+                {
+                    RiskEventKind.Logged => (DigestChangeKind.RiskLogged, $"{risk.Id} logged: {risk.Title} ({Band(e.RatingAfter)})"),
+                    RiskEventKind.Escalated => (DigestChangeKind.RiskEscalated, $"{risk.Id} escalated to level {e.LevelAfter}: {risk.Title}"),
+                    RiskEventKind.Acknowledged => (DigestChangeKind.RiskAcknowledged, $"{risk.Id} acknowledged by {who ?? "a leader"}: {risk.Title}"),
+                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Accepted => (DigestChangeKind.RiskAccepted, $"{risk.Id} accepted{(who is null ? "" : " by " + who)}: {risk.Title}"),
+                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Closed => (DigestChangeKind.RiskClosed, $"{risk.Id} closed{(who is null ? "" : " by " + who)}: {risk.Title}"),
+                    _ => ((DigestChangeKind, string)?)null,
+                };
+                if (change is { } c)
+                {
+                    yield return new DigestChange(facts.Project.Code, c.Item1, e.At, c.Item2);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<DigestChange> MilestoneChanges(Project project, DateTimeOffset since, DateTimeOffset now)
+    {
+        var today = ProjectCalendar.DateOf(now, project.TimeZone);
+        var start = ProjectCalendar.DateOf(since, project.TimeZone);
+        foreach (var m in project.Milestones.OrderBy(m => m.PlannedDate).ThenBy(m => m.Name, StringComparer.Ordinal))
+        {
+            if (m.DoneDate is { } done && done > start && done <= today)
+            {
+                var late = done.DayNumber - m.PlannedDate.DayNumber;
+                yield return new DigestChange(project.Code, DigestChangeKind.MilestoneCompleted, null, $"{project.Code}: milestone “{m.Name}” done {done:yyyy-MM-dd}{(late > 0 ? $", {late} {Days(late)} late" : "")}");
+            }
+            else if (!m.IsDone && m.PlannedDate >= start && m.PlannedDate < today)
+            {
+                yield return new DigestChange(project.Code, DigestChangeKind.MilestoneSlipped, null, $"{project.Code}: milestone “{m.Name}” slipped: planned {m.PlannedDate:yyyy-MM-dd}, not done");
+            }
+        }
+    }
+
+    private static string Days(int n) => n == 1 ? "day" : "days";
+
+    private static string Band(RiskRating? rating) => rating is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Band.ToString().ToLowerInvariant()}, score {r.Score}") : "rating not recorded";
+
+    private static string Percent(decimal share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+
+    private static string NameOf(Project project, PersonId person) =>
+        project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName ?? "someone no longer on the project";
+
+    private static DigestRag Of(Rag rag) => rag switch
+    {
+        Rag.Red => DigestRag.Red,
+        Rag.Amber => DigestRag.Amber,
+        _ => DigestRag.Green,
+    };
+
+    private static Rag To(DigestRag rag) => rag switch
+    {
+        DigestRag.Red => Rag.Red,
+        DigestRag.Amber => Rag.Amber,
+        _ => Rag.Green,
+    };
+}

@@ -1,0 +1,35 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+
+namespace HealthItPm.Domain.Digests;
+
+/// <summary>
+/// The latest check-in round of a project as the digest reads it: how many were asked, how many
+/// answered, and the share that said "blocked" in it and in the round before (null when nobody answered,
+/// or there was no round before). Read through <see cref="Ports.ICheckInPulse"/>, so the digest does not
+/// depend on how check-ins are stored.
+/// </summary>
+public sealed record CheckInPulse(string RoundId, int Audience, int Answered, decimal? BlockedShare, decimal? PreviousBlockedShare);
+
+/// <summary>
+/// The project's latest change-readiness (ADKAR) wave as the digest shows it: the wave's name, the share
+/// of people with no barrier, the dominant barrier as a code (e.g. "Knowledge"), and how the share moved
+/// since the previous wave (null for the first wave). Null on a project that has run no readiness survey.
+/// </summary>
+public sealed record ReadinessInput(string Wave, decimal? ShareWithoutBarrier, string? DominantBarrier, decimal? ChangeSincePreviousWave);
+
+/// <summary>
+/// What the digest keeps of a project each week, so next week's digest can say what changed without
+/// guessing: the RAG it showed (null when there was not enough data) and the readiness share.
+/// Written once per project per ISO week, by the first digest composed that week.
+/// </summary>
+public sealed record ProjectWeekSnapshot(ProjectCode Project, IsoWeek Week, Rag? Rag, decimal? ReadinessShare);
+
+/// <summary>Everything stored about one project that its section of the digest is computed from.</summary>
+public sealed record DigestProjectFacts(
+    Project Project,
+    IReadOnlyList<Risk> Risks,
+    CheckInPulse? CheckIns,
+    ReadinessInput? Readiness,
+    ProjectWeekSnapshot? LastWeek);

@@ -1,0 +1,238 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
+
+namespace HealthItPm.Domain.Digests;
+
+/// <summary>The hospital's zone: a subscription's until the leader's own is known.</summary>
+public sealed record DigestDefaults(string HospitalTimeZone);
+
+/// <summary>
+/// The leadership digest's use cases: subscribing (a leader themself, or a PM their project's
+/// leaders), unsubscribing, the day and hour, and composing a leader's digest from stored facts.
+/// </summary>
+public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AccessPolicy access, DigestDefaults defaults, TimeProvider clock)
+{
+    private const string NothingToLead =
+        "The digest covers the projects you lead, and you are not a leader on any project yet. Ask a project's PM to add you as a leader, or name a project: **digest subscribe EHR**.";
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public Task<StoredSubscription?> GetAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken) => store.GetAsync(tenant, leader, cancellationToken);
+
+    /// <summary>A leader subscribes themself to one project they lead, or (<paramref name="project"/> null) to the portfolio they lead.</summary>
+    public async Task<Outcome<DigestSubscription>> SubscribeAsync(TenantId tenant, PersonId person, ProjectCode? project, string? timeZone, CancellationToken cancellationToken)
+    {
+        if (project is { } code)
+        {
+            var read = await projects.GetAsync(tenant, code, cancellationToken);
+            var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.ReceiveDigest, code)) : access.Can(person, ProjectAction.ReceiveDigest, read.Project);
+            if (!decision.Allowed)
+            {
+                return new Outcome<DigestSubscription>.Refused(decision.Refusal!);
+            }
+        }
+        else if (!access.IsAdmin(person) && !(await projects.ListForPersonAsync(tenant, person, cancellationToken)).Any(p => p.Role == ProjectRole.Leader))
+        {
+            return new Outcome<DigestSubscription>.Invalid(NothingToLead);
+        }
+
+        return await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken);
+    }
+
+    /// <summary>A PM subscribes leaders of their project to its digest (each keeps their own day, hour and zone if already subscribed).</summary>
+    public async Task<Outcome<IReadOnlyList<PersonId>>> SubscribeLeadersAsync(TenantId tenant, PersonId pm, ProjectCode code, IReadOnlyList<PersonId> leaders, IReadOnlyDictionary<PersonId, string?> zones, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leaders);
+        ArgumentNullException.ThrowIfNull(zones);
+        var read = await projects.GetAsync(tenant, code, cancellationToken);
+        var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code)) : access.Can(pm, ProjectAction.SubscribeLeadersToDigest, read.Project);
+        if (read is null || !decision.Allowed)
+        {
+            return new Outcome<IReadOnlyList<PersonId>>.Refused(decision.Refusal!);
+        }
+
+        if (leaders.Count == 0 || leaders.Any(l => read.Project.RoleOf(l) != ProjectRole.Leader))
+        {
+            return new Outcome<IReadOnlyList<PersonId>>.Invalid("Only the project's leaders can be subscribed; add them as leaders first (**stakeholder add**).");
+        }
+
+        foreach (var leader in leaders)
+        {
+            if (await ChangeAsync(tenant, leader, zones.GetValueOrDefault(leader), s => s.With(code), cancellationToken) is not Outcome<DigestSubscription>.Done)
+            {
+                return new Outcome<IReadOnlyList<PersonId>>.Invalid("Someone changed these subscriptions at the same moment; try again.");
+            }
+        }
+
+        return new Outcome<IReadOnlyList<PersonId>>.Done(leaders);
+    }
+
+    /// <summary>Unsubscribes from one project, or (<paramref name="project"/> null) from every digest; done with null when nothing is left.</summary>
+    public async Task<Outcome<DigestSubscription?>> UnsubscribeAsync(TenantId tenant, PersonId person, ProjectCode? project, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(tenant, person, cancellationToken) is not { } stored)
+        {
+            return new Outcome<DigestSubscription?>.NotFound("You are not subscribed to the digest. Type **digest subscribe** to get it every Monday.");
+        }
+
+        var left = stored.Subscription.Without(project);
+        if (left.IsEmpty)
+        {
+            await store.RemoveAsync(tenant, person, cancellationToken);
+            return new Outcome<DigestSubscription?>.Done(null);
+        }
+
+        return await store.SaveAsync(left, stored.Version, cancellationToken)
+            ? new Outcome<DigestSubscription?>.Done(left)
+            : new Outcome<DigestSubscription?>.Invalid("Your subscription changed at the same moment; try again.");
+    }
+
+    /// <summary>Sets the day and hour (in the leader's zone) the digest arrives.</summary>
+    public async Task<Outcome<DigestSubscription>> SetScheduleAsync(TenantId tenant, PersonId person, DayOfWeek day, int hour, string? timeZone, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(tenant, person, cancellationToken) is null)
+        {
+            return new Outcome<DigestSubscription>.NotFound("You are not subscribed to the digest yet. Type **digest subscribe** first.");
+        }
+
+        return await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken);
+    }
+
+    /// <summary>Keeps the zone Teams reports for a subscribed leader, so the digest follows them when they travel or the clocks change.</summary>
+    public async Task NoteTimeZoneAsync(TenantId tenant, PersonId person, string? timeZone, CancellationToken cancellationToken)
+    {
+        if (DigestSchedule.IsTimeZone(timeZone) && await store.GetAsync(tenant, person, cancellationToken) is { } stored && stored.Subscription.TimeZone != timeZone!.Trim())
+        {
+            // Lost to a concurrent change, the zone is noted again at the leader's next digest command.
+            await store.SaveAsync(stored.Subscription with { TimeZone = timeZone.Trim() }, stored.Version, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The digest a person would get now, sent to nobody and changing nothing: their subscription's,
+    /// else one project's (<paramref name="project"/>, which they must be on), else the portfolio they lead,
+    /// else the projects they manage.
+    /// </summary>
+    public async Task<Outcome<PortfolioDigest>> PreviewAsync(TenantId tenant, PersonId person, ProjectCode? project, string? timeZone, CancellationToken cancellationToken)
+    {
+        var zone = DigestSchedule.IsTimeZone(timeZone) ? timeZone! : defaults.HospitalTimeZone;
+        if (project is { } code)
+        {
+            var read = await projects.GetAsync(tenant, code, cancellationToken);
+            if (read is null || access.Can(person, ProjectAction.ViewStatus, read.Project) is { Allowed: false })
+            {
+                return new Outcome<PortfolioDigest>.NotFound($"There is no project {code} that you are on. Type **project list** to see yours.");
+            }
+
+            return new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone).With(code), keepSnapshots: false, cancellationToken));
+        }
+
+        if (await store.GetAsync(tenant, person, cancellationToken) is { } stored)
+        {
+            return new Outcome<PortfolioDigest>.Done(await ComposeAsync(stored.Subscription, keepSnapshots: false, cancellationToken));
+        }
+
+        var mine = await projects.ListForPersonAsync(tenant, person, cancellationToken);
+        var codes = mine.Where(p => p.Role == ProjectRole.Leader).Select(p => p.Code).ToList();
+        if (codes.Count == 0)
+        {
+            codes = [.. mine.Where(p => p.Role == ProjectRole.ProjectManager).Select(p => p.Code)];
+        }
+
+        return codes.Count == 0
+            ? new Outcome<PortfolioDigest>.Invalid(NothingToLead)
+            : new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone) with { Projects = codes }, keepSnapshots: false, cancellationToken));
+    }
+
+    /// <summary>
+    /// The subscribers <c>digest now</c> sends to, with the week each gets (their own week now): every
+    /// subscriber for an admin; for a PM, those whose digest covers a project they manage.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<(PersonId Leader, IsoWeek Week)>>> SendNowAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var all = await store.ListAsync(tenant, cancellationToken);
+        if (access.IsAdmin(person))
+        {
+            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done([.. all.Select(s => (s.Subscription.Leader, s.Subscription.WeekOf(now)))]);
+        }
+
+        var managed = new List<Project>();
+        foreach (var summary in (await projects.ListForPersonAsync(tenant, person, cancellationToken)).Where(p => p.Role == ProjectRole.ProjectManager))
+        {
+            if (await projects.GetAsync(tenant, summary.Code, cancellationToken) is { } read)
+            {
+                managed.Add(read.Project);
+            }
+        }
+
+        if (managed.Count == 0)
+        {
+            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Invalid("Only project managers and HealthItPm admins can send the digest now.");
+        }
+
+        return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done(
+            [.. all.Where(s => managed.Any(s.Subscription.Covers)).Select(s => (s.Subscription.Leader, s.Subscription.WeekOf(now)))]);
+    }
+
+    /// <summary>
+    /// Composes a subscription's digest now from stored facts; with <paramref name="keepSnapshots"/> the
+    /// week's per-project snapshots are stored (the first digest of a week keeps them), so next week's
+    /// digest can say what changed.
+    /// </summary>
+    public async Task<PortfolioDigest> ComposeAsync(DigestSubscription subscription, bool keepSnapshots, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var now = Now;
+        var week = subscription.WeekOf(now);
+        var tenant = subscription.Tenant;
+        var codes = subscription.Projects.ToList();
+        if (subscription.Portfolio)
+        {
+            codes.AddRange((await projects.ListForPersonAsync(tenant, subscription.Leader, cancellationToken)).Where(p => p.Role == ProjectRole.Leader).Select(p => p.Code));
+        }
+
+        codes = [.. codes.Distinct()];
+        var lastWeek = (await store.SnapshotsAsync(tenant, week.Previous, codes, cancellationToken)).ToDictionary(s => s.Project);
+        var facts = await Task.WhenAll(codes.Select(async code =>
+        {
+            var read = await projects.GetAsync(tenant, code, cancellationToken);
+            if (read is null)
+            {
+                return null;
+            }
+
+            var register = await risks.ListAsync(tenant, code, cancellationToken);
+            var pulse = await checkIns.LatestAsync(tenant, code, cancellationToken);
+
+            // Readiness (ADKAR) waves are not stored yet: the section says so until they are.
+            return new DigestProjectFacts(read.Project, register, pulse, null, lastWeek.GetValueOrDefault(code));
+        }));
+
+        var digest = DigestComposer.Compose([.. facts.OfType<DigestProjectFacts>()], week, subscription.OccurrenceIn(week.Previous), now);
+        if (keepSnapshots && digest.Snapshots.Count > 0)
+        {
+            await store.AddSnapshotsAsync(tenant, digest.Snapshots, cancellationToken);
+        }
+
+        return digest;
+    }
+
+    private async Task<Outcome<DigestSubscription>> ChangeAsync(TenantId tenant, PersonId person, string? timeZone, Func<DigestSubscription, DigestSubscription> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var stored = await store.GetAsync(tenant, person, cancellationToken);
+            var current = stored?.Subscription ?? DigestSubscription.New(tenant, person, defaults.HospitalTimeZone);
+            var changed = change(current) with { TimeZone = DigestSchedule.IsTimeZone(timeZone) ? timeZone!.Trim() : current.TimeZone };
+            if (await store.SaveAsync(changed, stored?.Version, cancellationToken))
+            {
+                return new Outcome<DigestSubscription>.Done(changed);
+            }
+        }
+
+        return new Outcome<DigestSubscription>.Invalid("Your subscription changed at the same moment; try again.");
+    }
+}

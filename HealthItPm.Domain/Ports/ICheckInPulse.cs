@@ -1,0 +1,11 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Domain.Ports;
+
+/// <summary>The latest check-in round of a project as the digest reads it; null before any round.</summary>
+public interface ICheckInPulse
+{
+    Task<CheckInPulse?> LatestAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
+}

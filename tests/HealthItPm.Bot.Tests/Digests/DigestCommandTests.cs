@@ -1,0 +1,79 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Testing;
+using Newtonsoft.Json.Linq;
+using static HealthItPm.Bot.Tests.Support.TwoHosts;
+
+namespace HealthItPm.Bot.Tests.Digests;
+
+/// <summary>The digest commands through the bot: a PM subscribes the project's leaders from a form; a leader sets the day and hour, in their zone; bad input says what to type.</summary>
+public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
+{
+    private const string CioChat = "a:cio-chat";
+    private static readonly PersonId Cio = new(TestActivities.CioAadId);
+
+    private readonly TwoHosts _hosts = new(azurite);
+
+    public Task InitializeAsync() => _hosts.InitializeAsync();
+
+    public Task DisposeAsync() => _hosts.DisposeAsync();
+
+    private async Task<string> SayAsync(string text, string chat, Microsoft.Bot.Schema.ChannelAccount from)
+    {
+        var before = _hosts.Connector.SentActivities(chat).Count();
+        using var response = await _hosts.HostA.PostAsync(TestActivities.Message(text, _hosts.Connector.ServiceUrl, chat, from: from));
+        response.EnsureSuccessStatusCode();
+        return string.Join("\n", _hosts.Connector.SentActivities(chat).Skip(before).Select(a => a.ToString()));
+    }
+
+    private async Task<string> SubmitAsync(string verb, JObject data, string chat, Microsoft.Bot.Schema.ChannelAccount from)
+    {
+        using var response = await _hosts.HostA.PostAsync(TestActivities.Invoke(verb, data, _hosts.Connector.ServiceUrl, chat, from: from));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task A_pm_subscribes_the_projects_leaders_from_a_form_and_a_leader_sets_the_day_and_hour()
+    {
+        await _hosts.SetUpProjectAsync(pharmacistRole: ProjectRole.Leader);
+        await _hosts.Get<ProjectService>().ChangeAsync(Tenant, Pm, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
+            p.AddMember(new ProjectMember(Cio, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive"))), default);
+        await _hosts.GiveChatAsync(Cio, CioChat);
+        await _hosts.GiveChatAsync(Pharmacist, "a:pharmacist-chat", "Europe/London");
+
+        var form = await SayAsync("digest leaders EHR", PmChat, TestActivities.Pm);
+        Assert.Contains("Weekly digest for its leaders", form, StringComparison.Ordinal);
+        Assert.Contains("Grace Kim", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nina Patel", form, StringComparison.Ordinal);
+
+        // A nurse on the project (not a leader) cannot be slipped in through the card's data.
+        var refused = await SubmitAsync(CardVerbs.SubscribeLeaders, new JObject { ["project"] = "EHR", ["leaders"] = Nurse.Value }, PmChat, TestActivities.Pm);
+        Assert.Contains("Pick leaders from the list", refused, StringComparison.Ordinal);
+
+        var done = await SubmitAsync(CardVerbs.SubscribeLeaders, new JObject { ["project"] = "EHR", ["leaders"] = $"{Cio.Value},{Pharmacist.Value}" }, PmChat, TestActivities.Pm);
+        Assert.Contains("Leaders subscribed", done, StringComparison.Ordinal);
+        var cio = (await _hosts.Get<IDigestStore>().GetAsync(Tenant, Cio, default))!.Subscription;
+        Assert.Equal((false, "EHR", DayOfWeek.Monday, 7, "UTC"), (cio.Portfolio, string.Join(",", cio.Projects), cio.Day, cio.Hour, cio.TimeZone));
+
+        // The pharmacist's Teams reported London time in her chat with the bot: her digest follows it.
+        Assert.Equal("Europe/London", (await _hosts.Get<IDigestStore>().GetAsync(Tenant, Pharmacist, default))!.Subscription.TimeZone);
+
+        // The nurse is no PM of EHR: the form refuses her.
+        Assert.Contains("Only the project managers of Epic EHR go-live (Priya Shah) can do that.", await SayAsync("digest leaders EHR", NurseChat, TestActivities.Nurse), StringComparison.Ordinal);
+
+        // The CIO moves it to Friday 16:00; his Teams reports Chicago time, which the digest now follows.
+        Assert.Contains("When your digest arrives", await SayAsync("digest settings", CioChat, TestActivities.Cio), StringComparison.Ordinal);
+        var wrong = await SubmitAsync(CardVerbs.DigestSettings, new JObject { ["day"] = "Someday", ["hour"] = "16" }, CioChat, TestActivities.Cio);
+        Assert.Contains("Pick day from the list", wrong, StringComparison.Ordinal);
+        var saved = await SubmitAsync(CardVerbs.DigestSettings, new JObject { ["day"] = "Friday", ["hour"] = "16" }, CioChat, TestActivities.Cio);
+        Assert.Contains("every Friday at 16:00 (America/Chicago)", saved, StringComparison.Ordinal);
+
+        Assert.Contains("is not a project code", await SayAsync("digest subscribe not a code!", CioChat, TestActivities.Cio), StringComparison.Ordinal);
+        Assert.Contains("You still get the portfolio you lead", await SayAsync("digest subscribe", CioChat, TestActivities.Cio) + await SayAsync("digest unsubscribe EHR", CioChat, TestActivities.Cio), StringComparison.Ordinal);
+        Assert.Contains("You will get no more weekly digests", await SayAsync("digest unsubscribe", CioChat, TestActivities.Cio), StringComparison.Ordinal);
+        Assert.Null(await _hosts.Get<IDigestStore>().GetAsync(Tenant, Cio, default));
+    }
+}

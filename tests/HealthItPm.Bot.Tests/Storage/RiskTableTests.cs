@@ -1,0 +1,111 @@
+using Azure.Data.Tables;
+using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Storage.Risks;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using HealthItPm.Testing;
+
+namespace HealthItPm.Bot.Tests.Storage;
+
+/// <summary>Risk history is typed; risks stored before that (text events, schema versions 1 and 2) still read, converted.</summary>
+[Collection(SharedStorageEnvironment.Name)]
+public class RiskTableTests(StorageEnvironment env)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);
+    private static readonly PersonId Pm = new("11111111-1111-1111-1111-111111111111");
+    private static readonly PersonId Sponsor = new("22222222-2222-2222-2222-222222222222");
+    private static readonly PersonId Nurse = new("33333333-3333-3333-3333-333333333333");
+
+    private readonly TenantId _tenant = new(Guid.NewGuid().ToString());
+
+    private RiskTable Table => new(env.Tables);
+
+    // A version 2 document exactly as the bot wrote it before history was typed.
+    private const string Version2Document = """
+        {"schemaVersion":2,"project":"EHR","number":7,"title":"Interface engine vendor late","description":null,"category":"PatientSafety",
+         "probability":4,"impact":5,"owner":"33333333-3333-3333-3333-333333333333","mitigation":"Weekly vendor call","mitigationDue":"2026-12-10",
+         "status":"Accepted","escalationLevel":1,"escalatedAt":"2026-11-23T15:00:00+00:00","acknowledgedBy":"22222222-2222-2222-2222-222222222222",
+         "acknowledgedAt":"2026-11-23T16:00:00+00:00","ownerRemindedAt":null,"acceptedBecause":"Vendor penalty clause","chainExhaustionReported":false,
+         "history":[
+          {"at":"2026-11-23T14:00:00+00:00","by":"11111111-1111-1111-1111-111111111111","what":"logged","before":null,"after":"PatientSafety, P3×I3 = 9 (Medium)"},
+          {"at":"2026-11-23T14:10:00+00:00","by":"11111111-1111-1111-1111-111111111111","what":"rating","before":"P3×I3 = 9 (Medium)","after":"P4×I5 = 20 (Critical)"},
+          {"at":"2026-11-23T14:20:00+00:00","by":"11111111-1111-1111-1111-111111111111","what":"owner","before":null,"after":"33333333-3333-3333-3333-333333333333"},
+          {"at":"2026-11-23T14:30:00+00:00","by":"11111111-1111-1111-1111-111111111111","what":"mitigation","before":null,"after":"Weekly vendor call (due 2026-12-10)"},
+          {"at":"2026-11-23T14:30:00+00:00","by":"11111111-1111-1111-1111-111111111111","what":"status","before":"Open","after":"Mitigating"},
+          {"at":"2026-11-23T15:00:00+00:00","by":null,"what":"escalated","before":"0","after":"level 1: critical risk"},
+          {"at":"2026-11-23T15:00:05+00:00","by":null,"what":"notified","before":null,"after":"escalation card to 22222222-2222-2222-2222-222222222222"},
+          {"at":"2026-11-23T15:30:00+00:00","by":null,"what":"notice not delivered","before":null,"after":"past-due reminder to 33333333-3333-3333-3333-333333333333 after 8 tries"},
+          {"at":"2026-11-23T16:00:00+00:00","by":"22222222-2222-2222-2222-222222222222","what":"acknowledged","before":null,"after":null},
+          {"at":"2026-11-23T17:00:00+00:00","by":"22222222-2222-2222-2222-222222222222","what":"status","before":"Escalated","after":"Accepted: Vendor penalty clause"},
+          {"at":"2026-11-23T17:05:00+00:00","by":null,"what":"something new","before":"a","after":"b"}
+         ],
+         "outbox":[],"noticesEnqueued":2}
+        """;
+
+    [Fact]
+    public async Task A_risk_stored_with_text_history_reads_as_typed_events()
+    {
+        var row = new TableEntity($"{_tenant.Value}|EHR", "risk|000007");
+        JsonColumns.Write(row, Version2Document.ReplaceLineEndings(string.Empty));
+        await env.Tables.ExecuteAsync(RiskTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
+
+        var risk = (await Table.GetAsync(_tenant, new RiskId(new ProjectCode("EHR"), 7), default))!.Risk;
+
+        var h = risk.History;
+        Assert.Equal(
+            [RiskEventKind.Logged, RiskEventKind.Rated, RiskEventKind.OwnerAssigned, RiskEventKind.MitigationPlanned, RiskEventKind.StatusChanged, RiskEventKind.Escalated,
+                RiskEventKind.Notified, RiskEventKind.NoticeNotDelivered, RiskEventKind.Acknowledged, RiskEventKind.StatusChanged, RiskEventKind.Other],
+            h.Select(e => e.Kind));
+        Assert.Equal((RiskCategory.PatientSafety, new RiskRating(3, 3)), (h[0].Category!.Value, h[0].RatingAfter!.Value));
+        Assert.Equal((new RiskRating(3, 3), new RiskRating(4, 5), Pm), (h[1].RatingBefore!.Value, h[1].RatingAfter!.Value, h[1].By!.Value));
+        Assert.Equal(((PersonId?)null, (PersonId?)Nurse), (h[2].OwnerBefore, h[2].OwnerAfter));
+        Assert.Equal(("Weekly vendor call", new DateOnly(2026, 12, 10)), (h[3].Note, h[3].Due!.Value));
+        Assert.Equal((RiskStatus.Open, RiskStatus.Mitigating), (h[4].StatusBefore!.Value, h[4].StatusAfter!.Value));
+        Assert.Equal((0, 1, "critical risk", (PersonId?)null), (h[5].LevelBefore!.Value, h[5].LevelAfter!.Value, h[5].Note, h[5].By));
+        Assert.Equal((RiskNoticeKind.Escalation, Sponsor), (h[6].Notice!.Value, h[6].NoticeTo!.Value));
+        Assert.Equal((RiskNoticeKind.OwnerReminder, Nurse, 8), (h[7].Notice!.Value, h[7].NoticeTo!.Value, h[7].Attempts!.Value));
+        Assert.Equal(Sponsor, h[8].By);
+        Assert.Equal((RiskStatus.Escalated, RiskStatus.Accepted, "Vendor penalty clause"), (h[9].StatusBefore!.Value, h[9].StatusAfter!.Value, h[9].Note));
+        Assert.Equal("something new: a → b", h[10].Note);
+    }
+
+    [Fact]
+    public async Task A_converted_risk_is_saved_typed_and_reads_back_the_same()
+    {
+        var row = new TableEntity($"{_tenant.Value}|EHR", "risk|000007");
+        JsonColumns.Write(row, Version2Document.ReplaceLineEndings(string.Empty));
+        await env.Tables.ExecuteAsync(RiskTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
+        var id = new RiskId(new ProjectCode("EHR"), 7);
+        var read = (await Table.GetAsync(_tenant, id, default))!;
+
+        read.Risk.Reopen(Sponsor, Now.AddDays(1));
+        Assert.True(await Table.SaveAsync(_tenant, read, default));
+        var again = (await Table.GetAsync(_tenant, id, default))!.Risk;
+
+        Assert.Equal(read.Risk.History, again.History);
+        var stored = (await env.Tables.ExecuteAsync(RiskTable.Name, t => t.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "risk|000007"), default)).Value;
+        Assert.Contains("\"schemaVersion\":3", JsonColumns.Read(stored), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"what\"", JsonColumns.Read(stored), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_risk_card_names_who_changed_what_from_before_to_after()
+    {
+        var project = Project.Create(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, new ProjectSchedule(new DateOnly(2026, 10, 1), new DateOnly(2027, 1, 1), new DateOnly(2027, 3, 1)), "UTC",
+            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), new DateOnly(2026, 10, 1));
+        project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
+        var risk = Risk.Log(new RiskId(project.Code, 1), Guarded.From("Interface engine vendor late"), null, RiskCategory.Vendor, new RiskRating(3, 3), null, null, null, Pm, Now);
+        risk.Rate(new RiskRating(4, 4), Pm, Now.AddHours(1));
+        risk.AssignOwner(Nurse, Pm, Now.AddHours(2));
+        risk.AssignOwner(Sponsor, Pm, Now.AddHours(3));
+
+        var card = RiskCard.Build(RiskViews.Of(project, risk, Now.AddHours(4))).ToString();
+
+        Assert.Contains("Rating Medium 9 (P3×I3) → Critical 16 (P4×I4) · by Priya Shah", card, StringComparison.Ordinal);
+        Assert.Contains("Owner nobody → Nina Patel · by Priya Shah", card, StringComparison.Ordinal);
+        Assert.Contains("Owner Nina Patel → someone no longer on the project · by Priya Shah", card, StringComparison.Ordinal);
+        Assert.DoesNotContain(Nurse.Value, card, StringComparison.Ordinal);
+    }
+}

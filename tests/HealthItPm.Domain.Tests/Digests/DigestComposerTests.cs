@@ -1,0 +1,239 @@
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using HealthItPm.Testing;
+
+namespace HealthItPm.Domain.Tests.Digests;
+
+/// <summary>The digest's sections, computed from stored facts only, the same for the same clock.</summary>
+public class DigestComposerTests
+{
+    // Monday 30 November 2026, 07:00 in Chicago (13:00 UTC); the previous digest went a week earlier.
+    internal static readonly DateTimeOffset Now = new(2026, 11, 30, 13, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Since = Now.AddDays(-7);
+    internal static readonly DateOnly Today = new(2026, 11, 30);
+    internal static readonly IsoWeek Week = IsoWeek.Of(Today);
+    internal static readonly PersonId Pm = new("11111111-1111-1111-1111-111111111111");
+    internal static readonly PersonId Nurse = new("22222222-2222-2222-2222-222222222222");
+    internal static readonly PersonId Cio = new("33333333-3333-3333-3333-333333333333");
+
+    internal static Project NewProject(string code, int goLiveInDays = 60)
+    {
+        var project = Project.Create(new ProjectCode(code), Guarded.From($"{code} go-live"), ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-120), Today.AddDays(goLiveInDays), Today.AddDays(goLiveInDays + 90)), "America/Chicago",
+            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), Today.AddDays(-120));
+        project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("ICU")));
+        project.AddMember(new ProjectMember(Cio, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive")));
+        return project;
+    }
+
+    /// <summary>A project on plan: a milestone done on time, spend as planned, so SPI = CPI = 1.</summary>
+    internal static Project OnPlan(string code)
+    {
+        var project = NewProject(code);
+        project.AddMilestone(new Milestone(Guarded.From("Design"), Today.AddDays(-30), 50, Today.AddDays(-30)));
+        project.AddMilestone(new Milestone(Guarded.From("Go-live"), Today.AddDays(60), 50));
+        project.SetBudget(100_000);
+        project.RecordSpend(new SpendEntry(50_000, Today.AddDays(-30), null), Today);
+        return project;
+    }
+
+    internal static Risk LoggedRisk(ProjectCode project, int number, int p, int i, DateTimeOffset at, PersonId? owner = null) =>
+        Risk.Log(new RiskId(project, number), Guarded.From($"Risk {number}"), null, RiskCategory.Vendor, new RiskRating(p, i), owner, null, null, Pm, at);
+
+    private static DigestProjectFacts Facts(Project project, IReadOnlyList<Risk>? risks = null, CheckInPulse? checkIns = null, ReadinessInput? readiness = null, ProjectWeekSnapshot? lastWeek = null) =>
+        new(project, risks ?? [], checkIns, readiness, lastWeek ?? new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green, null));
+
+    [Fact]
+    public void An_empty_portfolio_has_no_projects_no_changes_and_zero_of_each_status()
+    {
+        var digest = DigestComposer.Compose([], Week, Since, Now);
+
+        Assert.Empty(digest.Projects);
+        Assert.Empty(digest.Changes);
+        Assert.All(digest.ByRag.Values, count => Assert.Equal(0, count));
+        Assert.True(digest.RagChangesKnown);
+        Assert.Equal("2026-W49", digest.Week.ToString());
+    }
+
+    [Fact]
+    public void One_project_shows_every_section_as_computed_by_hand()
+    {
+        var project = NewProject("EHR", goLiveInDays: 45);
+        project.AddMilestone(new Milestone(Guarded.From("Build"), Today.AddDays(-20), 40));              // missed by 20 days: red
+        project.AddMilestone(new Milestone(Guarded.From("Testing"), Today.AddDays(10), 30));             // due in 10 days
+        project.AddMilestone(new Milestone(Guarded.From("Training"), Today.AddDays(15), 30));            // 15 days: not "due soon"
+        project.SetBudget(200_000);
+        project.RecordSpend(new SpendEntry(50_000, Today.AddDays(-40), null), Today);
+        project.AddKpi(new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today.AddDays(-3), 16.5m)]));
+        project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
+        var critical = LoggedRisk(project.Code, 1, 4, 5, Now.AddDays(-20));
+        critical.Escalate(1, "critical risk", Now.AddDays(-20));
+        var high = LoggedRisk(project.Code, 2, 3, 4, Now.AddDays(-20), owner: Nurse);
+        var medium = LoggedRisk(project.Code, 3, 2, 3, Now.AddDays(-20));
+        var pulse = new CheckInPulse("r1", 40, 30, 0.2m, 0.1m);
+
+        var digest = DigestComposer.Compose([Facts(project, [high, medium, critical], pulse)], Week, Since, Now);
+
+        var section = Assert.Single(digest.Projects);
+        Assert.Equal((DigestRag.Red, ProjectPhase.Planning, 45), (section.Rag, section.Phase, section.DaysToGoLive));
+        Assert.Contains(section.Reasons, r => r.Contains("Build", StringComparison.Ordinal));
+        Assert.Contains(section.Reasons, r => r.Contains("EHR-R1", StringComparison.Ordinal));
+
+        // PV = 200k × 40/100 = 80k (Build planned by today); EV = 0 (nothing done); AC = 50k: SPI 0, CPI 0.
+        Assert.Equal(0m, section.Spi.Value);
+        Assert.Equal(0m, section.Cpi.Value);
+        Assert.Equal([new DueMilestone("Testing", Today.AddDays(10), 0)], section.DueSoon);
+        Assert.Equal([new DueMilestone("Build", Today.AddDays(-20), 20)], section.Missed);
+
+        // 30 of 40 answered; blocked share 10 % → 20 %: worse by more than 5 points.
+        Assert.Equal(new CheckInLine(40, 30, 0.75m, CheckInTrend.Worsening), section.CheckIns);
+        Assert.Null(section.Readiness);
+
+        // High and critical only, highest first; the escalated one waits on the sponsor, the other on its owner.
+        Assert.Equal(
+            [("EHR-R1", "Dr. Marcus Lee", "acknowledgement (level 1)"), ("EHR-R2", "Nina Patel", "mitigation")],
+            section.Risks.Select(r => (r.Id.ToString(), r.WaitingOn, r.WaitingFor)));
+
+        // (16.5 − 18) ÷ (12 − 18) = 0.25
+        var kpi = Assert.Single(section.Kpis);
+        Assert.Equal((16.5m, 12m, 0.25m), (kpi.Latest, kpi.Target, kpi.Progress.Value));
+        Assert.Equal(1, digest.ByRag[DigestRag.Red]);
+        Assert.Equal([new ProjectWeekSnapshot(project.Code, Week, Rag.Red, null)], digest.Snapshots);
+    }
+
+    [Fact]
+    public void Missing_data_is_said_to_be_missing_never_zero()
+    {
+        var project = NewProject("PACS");
+        project.AddKpi(new Kpi(Guarded.From("Turnaround"), Guarded.From("h"), 24, 12, KpiDirection.LowerIsBetter));
+
+        var digest = DigestComposer.Compose([new DigestProjectFacts(project, [], null, null, null)], Week, Since, Now);
+
+        var section = Assert.Single(digest.Projects);
+        Assert.Equal(DigestRag.Unknown, section.Rag);
+        Assert.False(section.Spi.IsDefined);
+        Assert.NotNull(section.Spi.UndefinedBecause);
+        Assert.False(section.Cpi.IsDefined);
+        Assert.Null(section.CheckIns);
+        Assert.Null(section.Readiness);
+        var kpi = Assert.Single(section.Kpis);
+        Assert.Null(kpi.Latest);
+        Assert.Equal("no measurement yet", kpi.Progress.UndefinedBecause);
+        Assert.Equal([project.Code], digest.NoRecordOfLastWeek);
+        Assert.False(digest.RagChangesKnown);
+        Assert.Equal(1, digest.ByRag[DigestRag.Unknown]);
+        Assert.Null(Assert.Single(digest.Snapshots).Rag);
+    }
+
+    [Theory]
+    [InlineData(0, 0, null, CheckInTrend.NoAnswers, null)]
+    [InlineData(10, 0, null, CheckInTrend.NoAnswers, "0")]
+    [InlineData(10, 5, null, CheckInTrend.FirstRound, "0.5")]
+    [InlineData(10, 5, 0.30, CheckInTrend.Improving, "0.5")]
+    [InlineData(10, 5, 0.22, CheckInTrend.Steady, "0.5")]
+    [InlineData(10, 5, 0.10, CheckInTrend.Worsening, "0.5")]
+    public void The_check_in_line_reads_rate_and_trend(int audience, int answered, double? previous, CheckInTrend trend, string? rate)
+    {
+        var pulse = new CheckInPulse("r", audience, answered, answered == 0 ? null : 0.2m, previous is { } p ? (decimal)p : null);
+
+        var line = DigestComposer.Compose([Facts(OnPlan("EHR"), checkIns: pulse)], Week, Since, Now).Projects[0].CheckIns!;
+
+        Assert.Equal(trend, line.Trend);
+        Assert.Equal(rate is null ? null : decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), line.ResponseRate);
+    }
+
+    [Fact]
+    public void Sixty_projects_come_most_urgent_first_and_add_up()
+    {
+        var facts = new List<DigestProjectFacts>();
+        for (var i = 0; i < 60; i++)
+        {
+            var project = i % 4 == 3 ? NewProject($"P{i:D2}") : OnPlan($"P{i:D2}");
+            if (i % 4 == 0)
+            {
+                project.AddMilestone(new Milestone(Guarded.From("Late"), Today.AddDays(-(i + 1)), 1)); // 1–13 days amber, 14+ red
+            }
+
+            facts.Add(Facts(project));
+        }
+
+        var digest = DigestComposer.Compose(facts, Week, Since, Now);
+
+        Assert.Equal(60, digest.Projects.Count);
+        Assert.Equal(60, digest.ByRag.Values.Sum());
+        Assert.Equal(digest.Projects.Select(p => p.Rag).Order(), digest.Projects.Select(p => p.Rag));
+        var red = digest.Projects.TakeWhile(p => p.Rag == DigestRag.Red).ToList();
+        Assert.Equal(red.OrderByDescending(p => p.Missed.Max(m => m.DaysLate)).Select(p => p.Code), red.Select(p => p.Code));
+        Assert.Equal(15, digest.ByRag[DigestRag.Unknown]);
+        Assert.Equal(30, digest.ByRag[DigestRag.Green]);
+        Assert.Equal(15, digest.ByRag[DigestRag.Red] + digest.ByRag[DigestRag.Amber]);
+    }
+
+    [Fact]
+    public void What_changed_is_read_from_the_weeks_typed_history()
+    {
+        var project = OnPlan("EHR");
+        project.AddMilestone(new Milestone(Guarded.From("Interfaces"), Today.AddDays(-3), 10));                          // slipped this week
+        project.AddMilestone(new Milestone(Guarded.From("Old slip"), Today.AddDays(-20), 1));                           // slipped weeks ago: not news
+        project.AddMilestone(new Milestone(Guarded.From("Conversion"), Today.AddDays(-4), 10, Today.AddDays(-2)));      // done this week, 2 days late
+        project.AddMilestone(new Milestone(Guarded.From("Long done"), Today.AddDays(-30), 1, Today.AddDays(-9)));       // done last week: not news
+        project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
+        var old = LoggedRisk(project.Code, 1, 4, 5, Since.AddHours(-1));                                   // logged before the week
+        old.Escalate(1, "critical risk", Since.AddHours(2));
+        old.Acknowledge(Cio, Since.AddHours(3));
+        var fresh = LoggedRisk(project.Code, 2, 3, 4, Now.AddDays(-1));
+        var closed = LoggedRisk(project.Code, 3, 2, 2, Since.AddDays(-10));
+        closed.Close(Pm, Now.AddDays(-2));
+
+        var digest = DigestComposer.Compose(
+            [Facts(project, [old, fresh, closed], readiness: new ReadinessInput("Wave 2", 0.62m, "Knowledge", 0.07m), lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green, 0.55m))],
+            Week, Since, Now);
+
+        Assert.Equal(
+            [
+                (DigestChangeKind.RagChanged, "EHR: Green → Red"),
+                (DigestChangeKind.MilestoneCompleted, "EHR: milestone “Conversion” done 2026-11-28, 2 days late"),
+                (DigestChangeKind.MilestoneSlipped, "EHR: milestone “Interfaces” slipped: planned 2026-11-27, not done"),
+                (DigestChangeKind.ReadinessMoved, "EHR: readiness 55 % → 62 % without a barrier (Wave 2)"),
+                (DigestChangeKind.RiskEscalated, "EHR-R1 escalated to level 1: Risk 1"),
+                (DigestChangeKind.RiskAcknowledged, "EHR-R1 acknowledged by Dr. Marcus Lee: Risk 1"),
+                (DigestChangeKind.RiskClosed, "EHR-R3 closed by Priya Shah: Risk 3"),
+                (DigestChangeKind.RiskLogged, "EHR-R2 logged: Risk 2 (high, score 12)"),
+            ],
+            digest.Changes.Select(c => (c.Kind, c.Text)));
+        Assert.True(digest.RagChangesKnown);
+    }
+
+    [Fact]
+    public void The_same_facts_and_clock_give_the_same_digest()
+    {
+        var facts = new[] { Facts(OnPlan("BB")), Facts(NewProject("AA")), Facts(OnPlan("CC"), [LoggedRisk(new ProjectCode("CC"), 1, 5, 5, Now.AddHours(-1))]) };
+
+        var first = DigestComposer.Compose(facts, Week, Since, Now);
+        var second = DigestComposer.Compose([.. facts.Reverse()], Week, Since, Now);
+
+        Assert.Equal(first.Projects.Select(p => p.Code), second.Projects.Select(p => p.Code));
+        Assert.Equal(first.Changes, second.Changes);
+        Assert.Equal(first.Snapshots, second.Snapshots);
+        Assert.Equal(["CC", "AA", "BB"], first.Projects.Select(p => p.Code.Value));
+    }
+
+    [Fact]
+    public void Across_the_autumn_change_the_week_runs_from_the_previous_monday_seven_oclock_local()
+    {
+        // Chicago: Monday 26 October 07:00 CDT = 12:00 UTC; Monday 2 November 07:00 CST = 13:00 UTC (7 days and 1 hour).
+        var subscription = DigestSubscription.New(new TenantId("t"), Cio, "America/Chicago").With(null);
+        var now = new DateTimeOffset(2026, 11, 2, 13, 0, 0, TimeSpan.Zero);
+        var since = subscription.OccurrenceIn(subscription.WeekOf(now).Previous);
+        Assert.Equal(new DateTimeOffset(2026, 10, 26, 12, 0, 0, TimeSpan.Zero), since);
+
+        var project = OnPlan("EHR");
+        var inTheExtraHour = LoggedRisk(project.Code, 1, 4, 4, since.AddMinutes(30));
+        var beforeLastDigest = LoggedRisk(project.Code, 2, 4, 4, since.AddMinutes(-1));
+
+        var digest = DigestComposer.Compose([Facts(project, [inTheExtraHour, beforeLastDigest])], IsoWeek.Of(new DateOnly(2026, 11, 2)), since, now);
+
+        Assert.Equal(["EHR-R1 logged: Risk 1 (critical, score 16)"], digest.Changes.Where(c => c.Kind == DigestChangeKind.RiskLogged).Select(c => c.Text));
+    }
+}
