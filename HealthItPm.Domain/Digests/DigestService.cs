@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Digests;
@@ -12,7 +13,7 @@ public sealed record DigestDefaults(string HospitalTimeZone);
 /// The leadership digest's use cases: subscribing (a leader themself, or a PM their project's
 /// leaders), unsubscribing, the day and hour, and composing a leader's digest from stored facts.
 /// </summary>
-public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AccessPolicy access, DigestDefaults defaults, TimeProvider clock)
+public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, DigestDefaults defaults, TimeProvider clock)
 {
     private const string NothingToLead =
         "The digest covers the projects you lead, and you are not a leader on any project yet. Ask a project's PM to add you as a leader, or name a project: **digest subscribe EHR**.";
@@ -207,8 +208,10 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             var register = await risks.ListAsync(tenant, code, cancellationToken);
             var pulse = await checkIns.LatestAsync(tenant, code, cancellationToken);
 
-            // Readiness (ADKAR) waves are not stored yet: the section says so until they are.
-            return new DigestProjectFacts(read.Project, register, pulse, null, lastWeek.GetValueOrDefault(code));
+            // The latest closed readiness wave; none yet, and the section says so.
+            var wave = await readiness.LatestReadinessAsync(tenant, code, cancellationToken);
+            var ready = wave is null ? null : new ReadinessInput(wave.Wave, wave.WithoutBarrierShare, wave.DominantBarrier?.ToString(), null);
+            return new DigestProjectFacts(read.Project, register, pulse, ready, lastWeek.GetValueOrDefault(code));
         }));
 
         var digest = DigestComposer.Compose([.. facts.OfType<DigestProjectFacts>()], week, subscription.OccurrenceIn(week.Previous), now);

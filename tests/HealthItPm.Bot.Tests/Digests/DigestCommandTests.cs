@@ -1,8 +1,10 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
@@ -75,5 +77,26 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         Assert.Contains("You still get the portfolio you lead", await SayAsync("digest subscribe", CioChat, TestActivities.Cio) + await SayAsync("digest unsubscribe EHR", CioChat, TestActivities.Cio), StringComparison.Ordinal);
         Assert.Contains("You will get no more weekly digests", await SayAsync("digest unsubscribe", CioChat, TestActivities.Cio), StringComparison.Ordinal);
         Assert.Null(await _hosts.Get<IDigestStore>().GetAsync(Tenant, Cio, default));
+    }
+
+    [Fact]
+    public async Task A_closed_readiness_wave_is_in_the_digest_and_before_one_closes_the_digest_says_there_is_none()
+    {
+        await _hosts.SetUpProjectAsync();
+        await _hosts.Get<ProjectService>().ChangeAsync(Tenant, Pm, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
+            p.AddMember(new ProjectMember(Cio, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive"))), default);
+        var digests = _hosts.Get<DigestService>();
+        async Task<PortfolioDigest> PreviewAsync() => Assert.IsType<Outcome<PortfolioDigest>.Done>(await digests.PreviewAsync(Tenant, Cio, Code, "UTC", default)).Value;
+
+        var wave = Assert.IsType<Outcome<Domain.Rounds.Round>.Done>(await _hosts.Get<AdkarService>().StartAsync(Tenant, Pm, Code, "pre go-live", TimeSpan.FromDays(7), anonymous: false, Domain.Rounds.Audience.Everyone, default)).Value;
+        // The nurse knows why and wants it, but does not yet know how: her barrier point is Knowledge.
+        var answer = AdkarAnswer.Create([new AdkarScore(5), new AdkarScore(4), new AdkarScore(2), new AdkarScore(2), new AdkarScore(3)], null).Answer!;
+        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, Domain.Rounds.RoundKind.Adkar, wave.Id, answer, default));
+        Assert.Null(Assert.Single((await PreviewAsync()).Projects).Readiness);
+
+        _hosts.Clock.Advance(TimeSpan.FromDays(8));
+
+        var readiness = Assert.Single((await PreviewAsync()).Projects).Readiness!;
+        Assert.Equal(("pre go-live", 0m, "Knowledge"), (readiness.Wave, readiness.ShareWithoutBarrier!.Value, readiness.DominantBarrier));
     }
 }
