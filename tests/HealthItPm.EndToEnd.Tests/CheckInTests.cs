@@ -11,7 +11,7 @@ public class CheckInTests(PlaygroundEnvironment env)
         var code = await chat.CreateProjectAsync("CHK", "Telemedicine rollout", 60);
 
         // The PM is on the project, so the check-in card also arrives in this chat, delivered by the pipeline before or after the reply.
-        await chat.AskAmongAsync("checkin now", "Sending the check-in to 1 person");
+        await chat.AskAsync("checkin now", "Sending the check-in to 1 person");
         var checkIn = await chat.CardWithAsync("takes 10 seconds");
         await chat.ExpectAsync(checkIn, $"{code} check-in");
 

@@ -23,7 +23,7 @@ public class ClinicianTests(PlaygroundEnvironment env)
         await pm.PressAsync("Add");
         await pm.ExpectAsync(form, "Added 1 person.");
 
-        await pm.AskAmongAsync("checkin now", "Sending the check-in to 2 people");
+        await pm.AskAsync("checkin now", "Sending the check-in to 2 people");
 
         var checkIn = await nurse.ArrivesAsync($"{code} check-in");
         await checkIn.Locator("input[type=radio][value=OnTrack]").CheckAsync();

@@ -58,20 +58,13 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
         await page.Keyboard.PressAsync("Enter");
     }
 
-    /// <summary>Sends a command and waits until a card containing <paramref name="expected"/> is the newest one.</summary>
-    public async Task<ILocator> AskAsync(string text, string expected)
-    {
-        var before = await page.Locator(".ac-adaptiveCard").CountAsync();
-        await SendAsync(text);
-        await WaitUntilAsync(async () => await page.Locator(".ac-adaptiveCard").CountAsync() > before && (await LastCard.InnerTextAsync()).Contains(expected, StringComparison.Ordinal), $"a card with \u201c{expected}\u201d after \u201c{text}\u201d");
-        return LastCard;
-    }
-
     /// <summary>
-    /// Sends a command and waits until one of the cards that arrive after it contains <paramref name="expected"/>
-    /// (the reply, when proactive cards the command queued may arrive before or after it); that card, pinned by position.
+    /// Sends a command and waits until one of the cards that arrive after it contains
+    /// <paramref name="expected"/> (the reply, when proactive cards the command queued — a check-in or
+    /// survey to the PM too — may arrive before or after it); that card, pinned by position, so a card
+    /// arriving later never takes its place.
     /// </summary>
-    public async Task<ILocator> AskAmongAsync(string text, string expected)
+    public async Task<ILocator> AskAsync(string text, string expected)
     {
         var cards = page.Locator(".ac-adaptiveCard");
         var before = await cards.CountAsync();

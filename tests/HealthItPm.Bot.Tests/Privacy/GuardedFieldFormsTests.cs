@@ -41,6 +41,8 @@ public class GuardedFieldFormsTests(BotEnvironment env)
         ["dismiss reason"] = ("reason", async (s, text) => await s.Pm.SubmitAsync(CardVerbs.DismissConcern, new { project = s.Code, concern = await s.ConcernAsync(), reason = text })),
         ["concern"] = ("text", (s, text) => s.Nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = s.Code, text })),
         ["check-in schedule departments"] = ("departments", (s, text) => s.Pm.SubmitAsync(CardVerbs.ScheduleCheckIn, new { project = s.Code, day = "Tuesday", at = "10:00", remind = "24", close = "48", anonymous = "false", departments = text })),
+        ["readiness wave name"] = ("name", (s, text) => s.Pm.SubmitAsync(CardVerbs.StartSurvey, new { project = s.Code, name = text, days = "7", anonymous = "true" })),
+        ["readiness wave departments"] = ("departments", (s, text) => s.Pm.SubmitAsync(CardVerbs.StartSurvey, new { project = s.Code, name = "pre go-live", days = "7", anonymous = "true", departments = text })),
         ["check-in blockers"] = ("blockers", async (s, text) => await s.Nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = s.Code, round = await s.RoundAsync(), status = "Blocked", impact = "3", blockers = text, training = "false" })),
     };
 
