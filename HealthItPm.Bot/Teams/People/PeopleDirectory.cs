@@ -23,10 +23,14 @@ public interface IPeopleDirectory
 public sealed class PeopleDirectory(ConversationReferenceTable references, TimeProvider clock) : IPeopleDirectory
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<RosterMember> People, DateTimeOffset ReadAt, long Writes)> _kept = new();
+    // With each person, the words of their name as a search compares them: a search runs per keystroke over everyone.
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<(RosterMember Person, string[] Words)> People, DateTimeOffset ReadAt, long Writes)> _kept = new();
 
     /// <summary>Everyone known: those who use the app first, each group by name.</summary>
-    public async Task<IReadOnlyList<RosterMember>> ListAsync(TenantId tenant, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RosterMember>> ListAsync(TenantId tenant, CancellationToken cancellationToken) =>
+        [.. (await KnownAsync(tenant, cancellationToken)).Select(p => p.Person)];
+
+    private async Task<IReadOnlyList<(RosterMember Person, string[] Words)>> KnownAsync(TenantId tenant, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var writes = references.WritesTo(tenant);
@@ -41,7 +45,7 @@ public sealed class PeopleDirectory(ConversationReferenceTable references, TimeP
         var rosters = (await references.ListRoutesAsync(tenant, cancellationToken))
             .Where(r => !string.IsNullOrWhiteSpace(r.Name))
             .Select(r => new RosterMember(r.Person, r.TeamsUserId, r.Name!));
-        IReadOnlyList<RosterMember> people = [.. chats.Concat(rosters).DistinctBy(m => m.Person).OrderByDescending(m => m.UsesApp).ThenBy(m => m.Name, StringComparer.CurrentCulture)];
+        IReadOnlyList<(RosterMember, string[])> people = [.. chats.Concat(rosters).DistinctBy(m => m.Person).OrderByDescending(m => m.UsesApp).ThenBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m, Words(m.Name)))];
         _kept[tenant.Value] = (people, now, writes);
         return people;
     }
@@ -53,8 +57,9 @@ public sealed class PeopleDirectory(ConversationReferenceTable references, TimeP
     public async Task<IReadOnlyList<RosterMember>> SearchAsync(TenantId tenant, string? typed, int skip, int top, CancellationToken cancellationToken)
     {
         var words = Words(typed ?? string.Empty);
-        return [.. (await ListAsync(tenant, cancellationToken))
-            .Where(m => words.All(w => Words(m.Name).Any(n => n.StartsWith(w, StringComparison.Ordinal))))
+        return [.. (await KnownAsync(tenant, cancellationToken))
+            .Where(p => words.All(w => p.Words.Any(n => n.StartsWith(w, StringComparison.Ordinal))))
+            .Select(p => p.Person)
             .OrderBy(m => m.Name, StringComparer.CurrentCulture)
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(top, 1, 50))];

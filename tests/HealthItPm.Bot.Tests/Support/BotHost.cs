@@ -43,6 +43,23 @@ public static class BotHostRequests
 /// <summary>Azurite, a fake connector and a bot host, shared by the tests of one collection.</summary>
 public sealed class BotEnvironment : IAsyncLifetime
 {
+    /// <summary>
+    /// What a collection's shared host runs with: the demo's PM and admin, and the delivery loop off — a
+    /// conversation delivers what a turn queued when the turn is over (ProjectConversation), so no test
+    /// sees another's cards arrive in the middle of its assertions. Every test in a collection speaks as
+    /// the same few people from one address: the rate limits are the adversarial tests' subject, not these.
+    /// </summary>
+    public static Dictionary<string, string?> CollectionSettings() => new()
+    {
+        ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
+        ["Access:AdminIds:0"] = TestActivities.CioAadId,
+        ["Delivery:Enabled"] = "false",
+        ["Messages:PerCaller:Burst"] = "100000",
+        ["Messages:PerCaller:PerSecond"] = "100000",
+        ["Messages:PerAddress:Burst"] = "100000",
+        ["Messages:PerAddress:PerSecond"] = "100000",
+    };
+
     public AzuriteFixture Azurite { get; } = new();
 
     public FakeConnector Connector { get; private set; } = null!;
@@ -53,21 +70,10 @@ public sealed class BotEnvironment : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Connector = await FakeConnector.StartAsync();
-        // The delivery loop is off: a conversation delivers what a turn queued when the turn is over
-        // (ProjectConversation), so no test sees another's cards arrive in the middle of its assertions.
-        Host = new BotHost(Azurite.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
-            ["Access:AdminIds:0"] = TestActivities.CioAadId,
-            ["Delivery:Enabled"] = "false",
-            // The hospital's own addresses are staff, not PHI: its links may be typed into any field (and must still never become links).
-            ["Privacy:StaffEmailDomains:0"] = "hospital.example",
-            // Every test in the collection speaks as the same few people from one address: the limits are the adversarial tests' subject, not these.
-            ["Messages:PerCaller:Burst"] = "100000",
-            ["Messages:PerCaller:PerSecond"] = "100000",
-            ["Messages:PerAddress:Burst"] = "100000",
-            ["Messages:PerAddress:PerSecond"] = "100000",
-        });
+        var settings = CollectionSettings();
+        // The hospital's own addresses are staff, not PHI: its links may be typed into any field (and must still never become links).
+        settings["Privacy:StaffEmailDomains:0"] = "hospital.example";
+        Host = new BotHost(Azurite.ConnectionString, settings);
         _ = Host.Server;
     }
 

@@ -28,18 +28,8 @@ public sealed class ClockedBotEnvironment : IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Connector = await FakeConnector.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
-            ["Access:AdminIds:0"] = TestActivities.CioAadId,
-            ["Scheduler:Enabled"] = "false",
-            ["Delivery:Enabled"] = "false",
-            // Every test in the collection speaks as the same few people from one address: the limits are the adversarial tests' subject, not these.
-            ["Messages:PerCaller:Burst"] = "100000",
-            ["Messages:PerCaller:PerSecond"] = "100000",
-            ["Messages:PerAddress:Burst"] = "100000",
-            ["Messages:PerAddress:PerSecond"] = "100000",
-        };
+        var settings = BotEnvironment.CollectionSettings();
+        settings["Scheduler:Enabled"] = "false";
 #pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
         Host = new BotHost(Azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
 #pragma warning restore CA2000
