@@ -30,6 +30,16 @@ public static class CardElements
         ["wrap"] = true,
     };
 
+    /// <summary>What is wrong with a field, shown right below it (forms, check-in and survey cards alike).</summary>
+    public static JObject FieldProblem(string message) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = Inert(message),
+        ["color"] = "Attention",
+        ["wrap"] = true,
+        ["spacing"] = "Small",
+    };
+
     public static JObject Text(string markdown, bool subtle = false, string? spacing = null)
     {
         var block = new JObject { ["type"] = "TextBlock", ["text"] = markdown, ["wrap"] = true };

@@ -19,7 +19,7 @@ public static class FormCard
 
         if (model.FormError is not null)
         {
-            body.Add(Attention(model.FormError));
+            body.Add(CardElements.FieldProblem(model.FormError));
         }
 
         foreach (var field in model.Fields)
@@ -28,7 +28,7 @@ public static class FormCard
             body.Add(Input(field, value));
             if (model.Errors?.GetValueOrDefault(field.Id) is { } error)
             {
-                body.Add(Attention(error));
+                body.Add(CardElements.FieldProblem(error));
             }
         }
 
@@ -57,18 +57,9 @@ public static class FormCard
             input["value"] = value;
         }
 
-        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, Attention(message));
+        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, CardElements.FieldProblem(message));
         return copy;
     }
-
-    private static JObject Attention(string message) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = CardElements.Inert(message),
-        ["color"] = "Attention",
-        ["wrap"] = true,
-        ["spacing"] = "Small",
-    };
 
     private static JObject Input(FormField field, string? value)
     {

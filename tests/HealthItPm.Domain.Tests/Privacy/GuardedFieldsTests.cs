@@ -33,7 +33,6 @@ public class GuardedFieldsTests
         ["ReadinessInput.Wave"] = "a copy of a wave's name (Round.Name)",
         ["RiskEvent.Note"] = "a copy of guarded text (mitigation, a reason) or what the escalation rules word; legacy history text converted as stored",
         ["StoredSubscription.Version"] = "a storage ETag",
-        ["AdkarAnswer.Comment"] = "a survey comment: AdkarAnswer.Create refuses it with suspected PHI (in the round's context), so no answer holds one",
         ["AdkarResults.WaveId"] = "a round id (its kind and opening minute)",
         ["AdkarResults.WaveName"] = "a copy of the wave's name (Round.Name)",
         ["GivenAnswer.Department"] = "a copy of the respondent's guarded department, taken when the round opens",
