@@ -59,7 +59,7 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
             return new Outcome<Round>.Invalid("A wave stays open between 2 hours and 30 days.");
         }
 
-        return await engine.OpenAsync(tenant, done.Value, RoundKind.Adkar, engine.ThisMinute, new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave), cancellationToken);
+        return await engine.StartAsync(tenant, person, done.Value, RoundKind.Adkar, new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave), cancellationToken);
     }
 
     /// <summary>The project's wave still open now, if any, for a PM (so <c>adkar start</c> can ask before starting another).</summary>

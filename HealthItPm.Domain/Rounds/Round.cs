@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using HealthItPm.Domain.Common;
@@ -21,6 +22,12 @@ public static class RoundKinds
         RoundKind.CheckIn => "check-in",
         _ => "survey",
     };
+
+    /// <summary>What the audit log records when a person sends a round of this kind.</summary>
+    public static AuditKind Started(RoundKind kind) => kind == RoundKind.CheckIn ? AuditKind.CheckInStarted : AuditKind.SurveyStarted;
+
+    /// <summary>What the audit log records when a person answers a round of this kind (never for an anonymous round).</summary>
+    public static AuditKind Answered(RoundKind kind) => kind == RoundKind.CheckIn ? AuditKind.CheckInAnswered : AuditKind.SurveyAnswered;
 }
 
 /// <summary>Someone a round was sent to, as they were on the project when it opened.</summary>

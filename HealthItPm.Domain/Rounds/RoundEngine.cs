@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
@@ -8,9 +9,10 @@ namespace HealthItPm.Domain.Rounds;
 /// <summary>
 /// What every kind of round does the same way: open one for an audience (idempotent: the id is the
 /// opening minute), take an answer from someone it was sent to while it is open, and read back a
-/// person's own answer. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
+/// person's own answer. Sending a round by hand and answering one are written to the audit log here,
+/// for every kind. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
 /// </summary>
-public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -22,6 +24,19 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             var now = clock.GetUtcNow();
             return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         }
+    }
+
+    /// <summary>A round a person sends now (its id is this minute), recorded in the audit log once it is open.</summary>
+    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var opened = await OpenAsync(tenant, project, kind, ThisMinute, settings, cancellationToken);
+        if (opened is Outcome<Round>.Done { Value: var round })
+        {
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, RoundKinds.Started(kind), project.Code, round.Id), cancellationToken);
+        }
+
+        return opened;
     }
 
     public async Task<Outcome<Round>> OpenAsync(TenantId tenant, Project project, RoundKind kind, DateTimeOffset opensAt, RoundSettings settings, CancellationToken cancellationToken)
@@ -89,6 +104,12 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         }
 
         await store.SaveAnswerAsync(tenant, round, given, cancellationToken);
+        if (!round.Anonymous)
+        {
+            // An anonymous round's log must not say who answered it.
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, RoundKinds.Answered(kind), code, roundId), cancellationToken);
+        }
+
         return new Outcome<(Round, GivenAnswer<TAnswer>)>.Done((round, given));
     }
 

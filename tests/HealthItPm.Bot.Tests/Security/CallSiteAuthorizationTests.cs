@@ -49,7 +49,7 @@ public class CallSiteAuthorizationTests
 
     private ProjectScope Scope => new(new ConversationState(new MemoryStorage()), new ProjectService(_projects.Object, Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), _access, _audit.Object, TimeProvider.System), StaffDomains.None);
 
-    private CheckInService CheckIns => new(_checkIns.Object, _rounds.Object, new RoundEngine(_rounds.Object, _projects.Object, _access, TimeProvider.System), Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
+    private CheckInService CheckIns => new(_checkIns.Object, _rounds.Object, new RoundEngine(_rounds.Object, _projects.Object, _access, _audit.Object, TimeProvider.System), Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
 
     private const string NotOnProject = "You are not on a project with the code EHR.";
     private const string NoSuchRisk = "There is no risk EHR-R1 on a project you are on.";
