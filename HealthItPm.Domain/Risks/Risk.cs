@@ -182,17 +182,6 @@ public sealed class Risk
         Move(RiskStatus.Closed, by, now);
     }
 
-    public void Reopen(PersonId by, DateTimeOffset now)
-    {
-        if (Status != RiskStatus.Accepted)
-        {
-            throw new DomainException($"Only an accepted risk can be reopened; {Id} is {Status.ToString().ToLowerInvariant()}.");
-        }
-
-        (AcceptedBecause, EscalationLevel, EscalatedAt, Acknowledged) = (null, 0, null, null);
-        Move(RiskStatus.Open, by, now);
-    }
-
     /// <summary>The owner was reminded that the mitigation is past due (once per due date).</summary>
     public void MarkOwnerReminded(DateTimeOffset now)
     {

@@ -93,7 +93,7 @@ public class RiskTableTests(StorageEnvironment env)
         var id = new RiskId(new ProjectCode("EHR"), 7);
         var read = (await Table.GetAsync(_tenant, id, default))!;
 
-        read.Risk.Reopen(Sponsor, Now.AddDays(1));
+        read.Risk.Close(Sponsor, Now.AddDays(1));
         Assert.True(await Table.SaveAsync(_tenant, read, default));
         var again = (await Table.GetAsync(_tenant, id, default))!.Risk;
 

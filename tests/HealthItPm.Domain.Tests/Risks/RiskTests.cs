@@ -98,12 +98,10 @@ public class RiskTests
         Assert.Throws<DomainException>(() => risk.Accept(Guarded.From("  "), Sponsor, Now));
         risk.Accept(Guarded.From("Vendor contract penalty covers it"), Sponsor, Now);
         Assert.Equal(RiskStatus.Accepted, risk.Status);
-        risk.Reopen(Pm, Now.AddDays(1));
         risk.Close(Pm, Now.AddDays(2));
 
         Assert.Throws<DomainException>(() => risk.Rate(new RiskRating(1, 1), Pm, Now.AddDays(3)));
         Assert.Throws<DomainException>(() => risk.Close(Pm, Now.AddDays(3)));
-        Assert.Throws<DomainException>(() => risk.Reopen(Pm, Now.AddDays(3)));
     }
 
     [Fact]
