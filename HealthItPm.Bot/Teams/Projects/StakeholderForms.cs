@@ -61,6 +61,19 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
             ? [.. ((string)picked!).Split(',').Select(v => PersonChoice.TryRead(v, out var p) ? p : (PersonId?)null).OfType<PersonId>().Distinct().Where(known.ContainsKey).Take(MaxEach).Select(p => Row(known[p]))]
             : null;
 
+    /// <summary>The second step: a role, discipline and department for each of <paramref name="people"/> (at most <see cref="MaxEach"/>).</summary>
+    public static FormModel EachForm(ProjectCode code, IReadOnlyList<RosterMember> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        return new FormModel(
+            $"{code} · Add people, each with their role",
+            people.Count == 0 ? "Nobody to add here: type **stakeholder add** to pick people again." : null,
+            [.. people.Select(Row).SelectMany(r => new FormField[] { r.Role, r.Discipline, r.Department })],
+            "Add",
+            CardVerbs.AddStakeholders,
+            new Dictionary<string, string> { [PickedKey] = string.Join(',', people.Select(p => PersonChoice.Value(p.Person))) });
+    }
+
     private async Task<IReadOnlyDictionary<PersonId, RosterMember>> KnownAsync(FormContext context, IReadOnlyList<RosterMember> members) =>
         members.Concat(await directory.ListAsync(context.Caller.Tenant, context.CancellationToken)).DistinctBy(m => m.Person).ToDictionary(m => m.Person);
 
@@ -70,13 +83,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
         if (Rows(context, await KnownAsync(context, members)) is { } rows)
         {
-            return new FormModel(
-                $"{context.Project.Code} · Add people, each with their role",
-                rows.Count == 0 ? "Nobody to add here: type **stakeholder add** to pick people again." : null,
-                [.. rows.SelectMany(r => new FormField[] { r.Role, r.Discipline, r.Department })],
-                "Add",
-                Verb,
-                new Dictionary<string, string> { [PickedKey] = string.Join(',', rows.Select(r => PersonChoice.Value(r.Person.Person))) });
+            return EachForm(context.Project.Code, [.. rows.Select(r => r.Person)]);
         }
 
         var mentioned = TeamsRoster.Mentioned(context.Turn.Activity);
