@@ -129,7 +129,8 @@ public static class FormCard
             PeopleField people => new JObject
             {
                 ["type"] = "Input.ChoiceSet",
-                ["style"] = people.Offered.Count > PeopleField.MaxTickBoxes ? "compact" : "expanded",
+                // Radio buttons could not be cleared: one person is picked from a dropdown.
+                ["style"] = people.MultiSelect && people.Offered.Count <= PeopleField.MaxTickBoxes ? "expanded" : "compact",
                 ["isMultiSelect"] = people.MultiSelect,
                 ["choices"] = Choices(people.Offered),
             },

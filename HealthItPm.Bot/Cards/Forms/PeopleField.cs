@@ -8,7 +8,7 @@ namespace HealthItPm.Bot.Cards.Forms;
 /// <see cref="Dataset"/> through an <c>application/search</c> invoke, so a hospital with thousands of
 /// staff needs no list of thousands in the card, and <see cref="Offered"/> are listed before any
 /// typing. Without a dataset (a client that cannot search) the offered people are tick boxes, or a
-/// dropdown when there are many. Values are <see cref="PersonChoice"/>s.
+/// dropdown when there are many or one person is picked. Values are <see cref="PersonChoice"/>s.
 /// </summary>
 public sealed record PeopleField(string Id, string Label, bool Required, IReadOnlyList<(string Title, string Value)> Offered, string? Dataset, bool MultiSelect = true)
     : FormField(Id, Label, Required)
@@ -19,7 +19,7 @@ public sealed record PeopleField(string Id, string Label, bool Required, IReadOn
     /// <summary>The most people listed when the client cannot search.</summary>
     public const int MaxListed = 200;
 
-    /// <summary>A list longer than this is a dropdown rather than tick boxes.</summary>
+    /// <summary>A list (of several to pick) longer than this is a dropdown rather than tick boxes.</summary>
     public const int MaxTickBoxes = 10;
 
     /// <summary>The most people one field takes at once.</summary>
