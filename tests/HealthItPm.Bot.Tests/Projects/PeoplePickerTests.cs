@@ -89,4 +89,21 @@ public class PeoplePickerTests(BotEnvironment env)
         Assert.Empty(outsider);
         Assert.Empty(await SearchAsync("", "project..members"));
     }
+
+    [Fact]
+    public async Task Stakeholder_remove_searches_the_project_and_refuses_someone_not_on_it_beside_the_field()
+    {
+        var code = "Q" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var (pm, _) = await ProjectConversation.WithNurseAsync(env, code, "Smart pump integration", "Other");
+        var nina = PersonChoice.Value(new PersonId(TestActivities.NurseAadId));
+
+        var form = await pm.SayAsync("stakeholder remove");
+        var outsider = await pm.SubmitAsync(CardVerbs.RemoveStakeholder, new { project = code, person = PersonChoice.Value(new PersonId(TestActivities.PharmacistAadId)) });
+        var removed = CardText.Of(await pm.SubmitAsync(CardVerbs.RemoveStakeholder, new { project = code, person = nina }));
+
+        Assert.Equal(ProjectPeople.Dataset(new Domain.Projects.ProjectCode(code), leadersOnly: false), (string?)CardText.Input(form, "person")!["choices.data"]!["dataset"]);
+        Assert.Contains("Pick one person on the project. Type a name to find them.", CardText.Of(outsider), StringComparison.Ordinal);
+        Assert.Contains("Removed from the project.", removed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nina Patel", removed, StringComparison.Ordinal);
+    }
 }
