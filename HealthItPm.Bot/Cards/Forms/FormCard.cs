@@ -38,7 +38,19 @@ public static class FormCard
             data[key] = hidden;
         }
 
-        return AdaptiveCard.Create(body, [CardElements.Execute(model.SubmitTitle, model.Verb, data, primary: true)]);
+        var actions = new List<JObject> { CardElements.Execute(model.SubmitTitle, model.Verb, data, primary: true) };
+        foreach (var button in model.MoreButtons)
+        {
+            var more = (JObject)data.DeepClone();
+            foreach (var (key, value) in button.Data)
+            {
+                more[key] = value;
+            }
+
+            actions.Add(CardElements.Execute(button.Title, model.Verb, more));
+        }
+
+        return AdaptiveCard.Create(body, actions);
     }
 
     /// <summary>
@@ -61,8 +73,10 @@ public static class FormCard
         return copy;
     }
 
-    private static JObject Input(FormField field, string? value)
+    /// <summary>One input as every form shows it (also the inputs of action cards, e.g. a risk's owner).</summary>
+    public static JObject Input(FormField field, string? value)
     {
+        ArgumentNullException.ThrowIfNull(field);
         var input = field switch
         {
             TextField text => new JObject
@@ -106,7 +120,8 @@ public static class FormCard
             PeopleField people => new JObject
             {
                 ["type"] = "Input.ChoiceSet",
-                ["style"] = people.Offered.Count > PeopleField.MaxTickBoxes ? "compact" : "expanded",
+                // Radio buttons could not be cleared: one person is picked from a dropdown.
+                ["style"] = people.MultiSelect && people.Offered.Count <= PeopleField.MaxTickBoxes ? "expanded" : "compact",
                 ["isMultiSelect"] = people.MultiSelect,
                 ["choices"] = Choices(people.Offered),
             },

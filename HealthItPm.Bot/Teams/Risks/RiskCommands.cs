@@ -222,7 +222,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
         WithRiskAsync(turn, data, (caller, id) => replies.CurrentAsync(caller, id, card => card, cancellationToken));
 
     public Task<JObject> AssignOwnerAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => PersonId.TryParse(data?["owner"]?.Type == JTokenType.String ? (string?)data["owner"] : null, out var owner)
+        DecideAsync(turn, data, (caller, id) => data?["owner"] is JValue { Type: JTokenType.String } picked && PersonChoice.TryRead((string)picked!, out var owner)
             ? risks.AssignOwnerAsync(caller.Tenant, caller.Person, id, owner, cancellationToken)
             : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")), null, field: "owner", cancellationToken: cancellationToken);
 

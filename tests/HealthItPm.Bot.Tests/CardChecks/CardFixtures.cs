@@ -94,6 +94,11 @@ public static class CardFixtures
         new("escalation-no-leaders", typeof(EscalationCard), () => EscalationCard.Build(NewProject())),
         new("risk-go-live-scale-owner-list", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(LargeProject(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio"]))),
         new("stakeholders-go-live-scale", typeof(StakeholdersCard), () => StakeholdersCard.Build(StakeholdersModel.From(LargeProject()))),
+        new("risk-owner-searched-at-500-people", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(LargeProject(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio"], ownerSearch: true))),
+        new("stakeholder-remove-searched-at-500-people", typeof(FormCard), () => FormCard.Build(PickOneOf(LargeProject(), search: true))),
+        new("stakeholder-remove-listed-at-500-people", typeof(FormCard), () => FormCard.Build(PickOneOf(LargeProject(), search: false))),
+        new("escalation-leaders-searched-at-500-people", typeof(FormCard), () => FormCard.Build(EscalationLevels(LargeProject()))),
+        new("stakeholder-add-each-role-with-errors", typeof(FormCard), () => FormCard.Build(EachRole())),
         new("concern-reported", typeof(ConcernCard), () => ConcernCard.Build(Concern())),
         new("concern-logged", typeof(ConcernCard), () => ConcernCard.Build(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed(Guarded.From("Covered by EHR-R3 (night-shift training)")))),
@@ -225,6 +230,49 @@ public static class CardFixtures
         private static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), Guarded.From("Order sets for sepsis are missing the lactate reflex _again_"), true);
 
     /// <summary>A go-live's size: 500 people on the project, each department its own free-text name.</summary>
+    /// <summary>Who to take off a 500-person project, as <c>stakeholder remove</c> asks.</summary>
+    private static FormModel PickOneOf(Project project, bool search) => new(
+        "EHR · Remove someone",
+        "Type a name to find them on the project.",
+        [ProjectPeople.Field("person", "Person", true, project.Code, leadersOnly: false, project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person)), search)],
+        "Remove",
+        CardVerbs.RemoveStakeholder,
+        new Dictionary<string, string> { ["project"] = "EHR" });
+
+    /// <summary>The escalation chain's three levels on a project with 500 people and 40 leaders, the chain set.</summary>
+    private static FormModel EscalationLevels(Project project)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            project.AddMember(new ProjectMember(new PersonId(new Guid(i, 0x3333, 0x4333, 0x83, 0, 0, 0, 0, 0, 0, 3).ToString()), $"Dr. Leader {i:00} Example, Chief Medical Officer", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive")));
+        }
+
+        var leaders = project.Members.Where(m => m.Role == ProjectRole.Leader).Select(m => (m.DisplayName, m.Person)).ToList();
+        return new FormModel(
+            "EHR · Escalation",
+            null,
+            [.. Enumerable.Range(1, 3).Select(level => (FormField)ProjectPeople.Field($"level{level}", $"Level {level}", level == 1, project.Code, leadersOnly: true, leaders, search: true))],
+            "Save",
+            CardVerbs.SetEscalation,
+            new Dictionary<string, string> { ["project"] = "EHR" },
+            new Dictionary<string, string> { ["level1"] = PersonChoice.Value(leaders[0].Person) });
+    }
+
+    /// <summary>The second step of <c>stakeholder add</c> at its most people, long names, a message beside every row.</summary>
+    private static FormModel EachRole()
+    {
+        var people = Enumerable.Range(0, HealthItPm.Bot.Teams.Projects.StakeholderAddForm.MaxEach)
+            .Select(i => new HealthItPm.Bot.Teams.RosterMember(new PersonId(new Guid(i, 0x4444, 0x4444, 0x84, 0, 0, 0, 0, 0, 0, 4).ToString()), "29:x" + i, $"Dr. Alexandra Konstantinopoulou-Whitfield {i:00} (RN, BSN, CCRN)"))
+            .ToList();
+        var form = HealthItPm.Bot.Teams.Projects.StakeholderAddForm.EachForm(new ProjectCode("EHR"), people);
+        var department = new string('W', ProjectMember.MaxDepartmentLength);
+        return form with
+        {
+            Values = form.Fields.ToDictionary(f => f.Id, f => f.Id.StartsWith("department", StringComparison.Ordinal) ? department : f.Id.StartsWith("role", StringComparison.Ordinal) ? "Stakeholder" : "Nurse"),
+            Errors = form.Fields.Where(f => f.Id.StartsWith("department", StringComparison.Ordinal)).ToDictionary(f => f.Id, _ => "Department looks like it holds a medical record number (\u201cMR••••••13\u201d). Please remove it."),
+        };
+    }
+
     private static Project LargeProject()
     {
         var project = Project();
