@@ -45,7 +45,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
             return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, PhiGuard.Mask(blockers!, phi), training) with
             {
-                PhiFound = [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(blockers!, f)}\u201d)")],
+                PhiFound = ProblemText.Findings(blockers!, phi),
             }, cancellationToken);
         }
 

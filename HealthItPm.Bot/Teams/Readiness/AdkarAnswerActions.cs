@@ -55,7 +55,7 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
         if (answer is null)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
-            return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(submission.Comment!, f)}\u201d)")]);
+            return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: ProblemText.Findings(submission.Comment!, phi));
         }
 
         var outcome = await rounds.SubmitAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, wave.Id, answer, cancellationToken);
