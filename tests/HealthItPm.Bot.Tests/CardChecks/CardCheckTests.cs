@@ -104,16 +104,6 @@ public class CardCheckTests(OfficialCardRenderer renderer)
     }
 
     [Fact]
-    public async Task A_name_inside_a_problem_is_shown_literally_not_as_a_link_bold_or_a_date()
-    {
-        var card = CardFixtures.All.Single(f => f.Name == "notice-problem-hostile-project-name").Build();
-
-        var check = await renderer.CheckAsync(card.ToString());
-
-        Assert.Contains("No stakeholders of [Sign in again](https://evil.example/login) **bold** {\u2060{DATE(2017-02-14T06:08:39Z, LONG)}} match this survey's audience.", check.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Every_card_builder_has_a_fixture()
     {
         var builders = typeof(AdaptiveCard).Assembly.GetTypes()
