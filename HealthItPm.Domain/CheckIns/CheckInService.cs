@@ -108,7 +108,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         var latest = await rounds.LatestRoundsAsync(tenant, code, RoundKind.CheckIn, TrendRounds + 1, cancellationToken);
         if (latest.Count == 0)
         {
-            return new Outcome<RoundSummary>.NotFound("There has been no check-in yet. Type **checkin now** to send one, or **checkin schedule** to make it weekly.");
+            return new Outcome<RoundSummary>.NotFound(Problem.NoCheckInYet());
         }
 
         return new Outcome<RoundSummary>.Done(await SummarizeAsync(tenant, latest, cancellationToken));

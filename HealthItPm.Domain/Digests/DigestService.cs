@@ -15,9 +15,6 @@ public sealed record DigestDefaults(string HospitalTimeZone);
 /// </summary>
 public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, DigestDefaults defaults, TimeProvider clock)
 {
-    private const string NothingToLead =
-        "The digest covers the projects you lead, and you are not a leader on any project yet. Ask a project's PM to add you as a leader, or name a project: **digest subscribe EHR**.";
-
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public Task<StoredSubscription?> GetAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken) => store.GetAsync(tenant, leader, cancellationToken);
@@ -36,7 +33,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
         else if (!access.IsAdmin(person) && !(await projects.ListForPersonAsync(tenant, person, cancellationToken)).Any(p => p.Role == ProjectRole.Leader))
         {
-            return new Outcome<DigestSubscription>.Invalid(NothingToLead);
+            return new Outcome<DigestSubscription>.Invalid(Problem.DigestNothingToLead());
         }
 
         return await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken);
@@ -56,14 +53,14 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
 
         if (leaders.Count == 0 || leaders.Any(l => read.Project.RoleOf(l) != ProjectRole.Leader))
         {
-            return new Outcome<IReadOnlyList<PersonId>>.Invalid("Only the project's leaders can be subscribed; add them as leaders first (**stakeholder add**).");
+            return new Outcome<IReadOnlyList<PersonId>>.Invalid(Problem.DigestOnlyLeaders());
         }
 
         foreach (var leader in leaders)
         {
             if (await ChangeAsync(tenant, leader, zones.GetValueOrDefault(leader), s => s.With(code), cancellationToken) is not Outcome<DigestSubscription>.Done)
             {
-                return new Outcome<IReadOnlyList<PersonId>>.Invalid("Someone changed these subscriptions at the same moment; try again.");
+                return new Outcome<IReadOnlyList<PersonId>>.Invalid(Problem.DigestSubscriptionsChangedMeanwhile());
             }
         }
 
@@ -75,7 +72,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     {
         if (await store.GetAsync(tenant, person, cancellationToken) is not { } stored)
         {
-            return new Outcome<DigestSubscription?>.NotFound("You are not subscribed to the digest. Type **digest subscribe** to get it every Monday.");
+            return new Outcome<DigestSubscription?>.NotFound(Problem.DigestNotSubscribed());
         }
 
         var left = stored.Subscription.Without(project);
@@ -87,7 +84,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
 
         return await store.SaveAsync(left, stored.Version, cancellationToken)
             ? new Outcome<DigestSubscription?>.Done(left)
-            : new Outcome<DigestSubscription?>.Invalid("Your subscription changed at the same moment; try again.");
+            : new Outcome<DigestSubscription?>.Invalid(Problem.DigestSubscriptionChangedMeanwhile());
     }
 
     /// <summary>Sets the day and hour (in the leader's zone) the digest arrives.</summary>
@@ -95,7 +92,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     {
         if (await store.GetAsync(tenant, person, cancellationToken) is null)
         {
-            return new Outcome<DigestSubscription>.NotFound("You are not subscribed to the digest yet. Type **digest subscribe** first.");
+            return new Outcome<DigestSubscription>.NotFound(Problem.DigestNotSubscribedYet());
         }
 
         return await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken);
@@ -124,7 +121,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             var read = await projects.GetAsync(tenant, code, cancellationToken);
             if (read is null || access.Can(person, ProjectAction.ViewStatus, read.Project) is { Allowed: false })
             {
-                return new Outcome<PortfolioDigest>.NotFound($"There is no project {code} that you are on. Type **project list** to see yours.");
+                return new Outcome<PortfolioDigest>.NotFound(Problem.DigestNotOnProject(code));
             }
 
             return new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone).With(code), keepSnapshots: false, cancellationToken));
@@ -143,7 +140,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
 
         return codes.Count == 0
-            ? new Outcome<PortfolioDigest>.Invalid(NothingToLead)
+            ? new Outcome<PortfolioDigest>.Invalid(Problem.DigestNothingToLead())
             : new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone) with { Projects = codes }, keepSnapshots: false, cancellationToken));
     }
 
@@ -171,7 +168,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
 
         if (managed.Count == 0)
         {
-            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Invalid("Only project managers and HealthItPm admins can send the digest now.");
+            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Invalid(Problem.DigestSendOnlyForManagers());
         }
 
         return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done(
@@ -236,6 +233,6 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             }
         }
 
-        return new Outcome<DigestSubscription>.Invalid("Your subscription changed at the same moment; try again.");
+        return new Outcome<DigestSubscription>.Invalid(Problem.DigestSubscriptionChangedMeanwhile());
     }
 }

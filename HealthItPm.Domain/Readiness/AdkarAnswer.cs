@@ -23,7 +23,7 @@ public readonly record struct AdkarScore
     {
         if (value is < 1 or > 5)
         {
-            throw new DomainException("An ADKAR score is from 1 (not at all) to 5 (fully).");
+            throw new DomainException(Problem.AdkarScoreOutOfRange());
         }
 
         Value = value;
@@ -65,10 +65,10 @@ public sealed record AdkarAnswer
         ArgumentNullException.ThrowIfNull(scores);
         if (scores.Count != Elements.Count)
         {
-            throw new DomainException("An ADKAR answer scores all five elements.");
+            throw new DomainException(Problem.AdkarAllFiveScored());
         }
 
-        return new([.. scores], Text.Optional(comment, "A comment", MaxCommentLength));
+        return new([.. scores], Text.Optional(comment, FreeText.Comment, MaxCommentLength));
     }
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>

@@ -48,7 +48,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
         catch (DomainException e)
         {
-            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid(e.Message);
+            return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid(e.Problem);
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
         return await store.GetConcernAsync(tenant, code, number, cancellationToken) is { Concern: var concern }
             ? new Outcome<Concern>.Done(concern)
-            : new Outcome<Concern>.NotFound("That concern no longer exists.");
+            : new Outcome<Concern>.NotFound(Problem.ConcernGone());
     }
 
     /// <summary>A PM dismisses a concern with a reason (once: a concern already triaged says how).</summary>
@@ -80,7 +80,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
         if (await store.GetConcernAsync(tenant, code, number, cancellationToken) is not { } found)
         {
-            return new Outcome<Concern>.NotFound("That concern no longer exists.");
+            return new Outcome<Concern>.NotFound(Problem.ConcernGone());
         }
 
         try
@@ -88,7 +88,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             var dismissed = found.Concern.Dismissed(reason);
             if (!await store.SaveConcernAsync(tenant, dismissed, found.Version, cancellationToken))
             {
-                return new Outcome<Concern>.Invalid("Someone triaged this concern at the same moment. Type **risks** to see the register.");
+                return new Outcome<Concern>.Invalid(Problem.ConcernTriagedMeanwhile());
             }
 
             await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.ConcernDismissed, code, ConcernSubject(number)), cancellationToken);
@@ -96,7 +96,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
         catch (DomainException e)
         {
-            return new Outcome<Concern>.Invalid(e.Message);
+            return new Outcome<Concern>.Invalid(e.Problem);
         }
     }
 
@@ -124,7 +124,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         }
         catch (DomainException e)
         {
-            return new Outcome<Risk>.Invalid(e.Message);
+            return new Outcome<Risk>.Invalid(e.Problem);
         }
 
         await store.AddAsync(tenant, risk, cancellationToken);
@@ -159,7 +159,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
         if (await store.GetAsync(tenant, id, cancellationToken) is not { } found)
         {
-            return new Outcome<(Project, Risk)>.NotFound($"There is no risk {id}. Type **risks** to see the register.");
+            return new Outcome<(Project, Risk)>.NotFound(Problem.NoSuchRisk(id));
         }
 
         return access.Can(person, action, project, found.Risk) is { Allowed: false, Refusal: var refusal }
@@ -173,7 +173,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
         {
             if (project.RoleOf(owner) is null)
             {
-                throw new DomainException("The owner must be someone on the project.");
+                throw new DomainException(Problem.OwnerNotOnProject());
             }
 
             risk.AssignOwner(owner, person, clock.GetUtcNow());
@@ -198,7 +198,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             }
             else if ((mitigation is null) != (due is null))
             {
-                throw new DomainException("A mitigation needs both what will be done and by when.");
+                throw new DomainException(Problem.MitigationNeedsBoth());
             }
 
             if (close)
@@ -411,7 +411,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
             }
             catch (DomainException e)
             {
-                return new Outcome<(Project, Risk)>.Invalid(e.Message);
+                return new Outcome<(Project, Risk)>.Invalid(e.Problem);
             }
 
             if (await store.SaveAsync(tenant, stored, cancellationToken))
@@ -422,7 +422,7 @@ public sealed class RiskService(IRiskStore store, IProjectRepository projects, A
 
             if (attempt == 2)
             {
-                return new Outcome<(Project, Risk)>.Invalid($"{id} was changed by someone else at the same moment. Please try again.");
+                return new Outcome<(Project, Risk)>.Invalid(Problem.RiskChangedMeanwhile(id));
             }
         }
     }

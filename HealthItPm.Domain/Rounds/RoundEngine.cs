@@ -46,7 +46,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         var respondents = settings.Audience.Select(project);
         if (respondents.Count == 0)
         {
-            return new Outcome<Round>.Invalid($"No stakeholders of {project.Name} match this {RoundKinds.Noun(kind)}'s audience. Type **stakeholder add** to add people.");
+            return new Outcome<Round>.Invalid(Problem.NoStakeholdersMatch(project.Name, kind));
         }
 
         var round = new Round(project.Code, opensAt, settings.RemindAfter, settings.CloseAfter, settings.Anonymous, respondents, kind, settings.Name, settings.Anonymous ? Round.NewAnonymityKey() : null);
@@ -88,7 +88,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         var round = await store.GetRoundAsync(tenant, code, kind, roundId, cancellationToken);
         if (round is null)
         {
-            return new Outcome<(Round, GivenAnswer<TAnswer>)>.NotFound($"That {RoundKinds.Noun(kind)} no longer exists.");
+            return new Outcome<(Round, GivenAnswer<TAnswer>)>.NotFound(Problem.RoundGone(kind));
         }
 
         GivenAnswer<TAnswer> given;
@@ -99,7 +99,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         catch (DomainException e)
         {
             return round.IsAddressedTo(person)
-                ? new Outcome<(Round, GivenAnswer<TAnswer>)>.Invalid(e.Message)
+                ? new Outcome<(Round, GivenAnswer<TAnswer>)>.Invalid(e.Problem)
                 : new Outcome<(Round, GivenAnswer<TAnswer>)>.Refused(Refusal.NotSentToYou(code));
         }
 

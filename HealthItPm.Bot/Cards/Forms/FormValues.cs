@@ -80,7 +80,7 @@ public sealed class FormValues
     public void Refuse(FormField field, string value, IReadOnlyList<PhiFinding> phi)
     {
         ArgumentNullException.ThrowIfNull(field);
-        AddError(field.Id, PhiGuard.Explain(value, phi));
+        AddError(field.Id, ProblemText.Of(Problem.PhiFound(value, phi)));
         _raw[field.Id] = PhiGuard.Mask(value, phi);
     }
 

@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Readiness;
 using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
@@ -55,7 +56,7 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
         if (phi.Count > 0)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
-            return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: PhiGuard.Explain(submission.Comment!, phi));
+            return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: ProblemText.Of(Problem.PhiFound(submission.Comment!, phi)));
         }
 
         var outcome = await rounds.SubmitAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, wave.Id, AdkarAnswer.Create(scores, comment), cancellationToken);

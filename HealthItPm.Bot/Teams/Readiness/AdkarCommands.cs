@@ -81,7 +81,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!.Value, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, cancellationToken);
         if (outcome is not Outcome<Round>.Done { Value: var wave })
         {
-            return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, invalid.Message)) : ProjectOutcomes.NotDone(outcome);
+            return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem))) : ProjectOutcomes.NotDone(outcome);
         }
 
         // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.

@@ -63,7 +63,7 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Del
         var outcome = await risks.ReportConcernAsync(caller.Tenant, caller.Person, caller.Name, code, text!, cancellationToken);
         if (outcome is Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, invalid.Message));
+            return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
         }
 
         if (outcome is not Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>.Done { Value: var (concern, managers) })
@@ -115,7 +115,7 @@ public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm
         var context = await scope.PhiContextAsync(target.Caller, target.Project, ProjectAction.LogRisks, cancellationToken);
         var (text, phi) = context is Outcome<PhiContext>.Done { Value: var staff } ? GuardedText.Check(reason, staff) : (null, []);
         var outcome = phi.Count > 0
-            ? new Outcome<Concern>.Invalid(PhiGuard.Explain(reason, phi))
+            ? new Outcome<Concern>.Invalid(Problem.PhiFound(reason, phi))
             : await risks.DismissConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, text, cancellationToken);
         var typed = phi.Count > 0 ? PhiGuard.Mask(reason, phi) : reason;
         switch (outcome)
@@ -126,7 +126,7 @@ public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm
             case Outcome<Concern>.Invalid invalid:
                 // The card again with the message beside the reason, as a form comes back (or, already triaged, as it stands).
                 var current = await risks.ConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
-                return current is Outcome<Concern>.Done { Value: var concern } ? FormCard.Beside(ConcernCard.Build(concern), "reason", invalid.Message, typed) : ProjectOutcomes.NotDone(current);
+                return current is Outcome<Concern>.Done { Value: var concern } ? FormCard.Beside(ConcernCard.Build(concern), "reason", ProblemText.Of(invalid.Problem), typed) : ProjectOutcomes.NotDone(current);
             default:
                 return ProjectOutcomes.NotDone(outcome);
         }

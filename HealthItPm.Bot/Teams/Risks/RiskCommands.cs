@@ -101,7 +101,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         var outcome = await risks.LogAsync(caller.Tenant, caller.Person, code, input, cancellationToken, concern);
         if (outcome is Outcome<Risk>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, invalid.Message));
+            return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
         }
 
         if (outcome is not Outcome<Risk>.Done { Value: var risk })
@@ -224,7 +224,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
     public Task<JObject> AssignOwnerAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => data?["owner"] is JValue { Type: JTokenType.String } picked && PersonChoice.TryRead((string)picked!, out var owner)
             ? risks.AssignOwnerAsync(caller.Tenant, caller.Person, id, owner, cancellationToken)
-            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")), null, field: "owner", cancellationToken: cancellationToken);
+            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid(Problem.PickOwner())), null, field: "owner", cancellationToken: cancellationToken);
 
     public Task<JObject> AskForUpdateAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
@@ -252,7 +252,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
             if (phi.Count > 0)
             {
                 reason = PhiGuard.Mask(reason, phi);
-                return new Outcome<(Project, Risk)>.Invalid(PhiGuard.Explain(data!["reason"]!.ToString().Trim(), phi));
+                return new Outcome<(Project, Risk)>.Invalid(Problem.PhiFound(data!["reason"]!.ToString().Trim(), phi));
             }
 
             return await risks.AcceptAsync(caller.Tenant, caller.Person, id, text, cancellationToken);
@@ -284,7 +284,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
                     return await replies.CurrentAsync(
                         caller,
                         id,
-                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : FormCard.Beside(card, field, invalid.Message, typed?.Invoke()),
+                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : FormCard.Beside(card, field, ProblemText.Of(invalid.Problem), typed?.Invoke()),
                         cancellationToken);
                 case var other:
                     return ProjectOutcomes.NotDone(other);

@@ -87,7 +87,7 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
         var outcome = await risks.UpdateAsync(caller.Tenant, caller.Person, id, rating, mitigation, due, status == "closed", cancellationToken);
         if (outcome is Outcome<(Project, Risk)>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, invalid.Message));
+            return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
         }
 
         if (outcome is not Outcome<(Project Project, Risk Risk)>.Done)
