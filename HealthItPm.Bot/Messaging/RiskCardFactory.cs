@@ -14,7 +14,7 @@ namespace HealthItPm.Bot.Messaging;
 /// may act on it (the chain, the PMs, the owner) by the Teams user id the bot knows them by, so a copy
 /// opened later shows who acknowledged or accepted it instead of buttons that no longer apply.
 /// </summary>
-public sealed class RiskCardFactory(RiskService risks, ConversationReferenceTable references, TimeProvider clock, IOptions<TeamsClientOptions> client)
+public sealed class RiskCardFactory(RiskRegister risks, ConversationReferenceTable references, TimeProvider clock, IOptions<TeamsClientOptions> client)
 {
     public async Task<JObject> ForAsync(TenantId tenant, Project project, Risk risk, PersonId viewer, CancellationToken cancellationToken)
     {

@@ -192,7 +192,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 }
 
 /// <summary><c>stakeholder remove</c>: take someone off the project, found by typing their name.</summary>
-public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskService risks, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
+public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskChanges risks, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("stakeholder remove", "Take someone off the project.", "stakeholder remove", ForProjectManagers: true);
 
@@ -235,7 +235,7 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
         return Task.FromResult(change);
     }
 
-    // The open risks the person owned pass to the PM who removed them (RiskService.HandOverRisksOfAsync).
+    // The open risks the person owned pass to the PM who removed them (RiskChanges.HandOverRisksOfAsync).
     protected override async Task SavedAsync(FormContext context, Project project, FormValues values)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -11,11 +11,11 @@ using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
 namespace HealthItPm.Domain.Tests.Risks;
 
 /// <summary>
-/// The risk register's and concern triage's rules on in-memory stores, in milliseconds: who may log,
+/// The risk use cases' rules (register, changes, concern triage) on in-memory stores, in milliseconds: who may log,
 /// change and triage, what a change needs, how a change that loses a race is tried again, what the
 /// audit log records. The stores' own behaviour is proven against Azurite (RiskTableTests, RiskFlowTests).
 /// </summary>
-public class RiskServiceTests
+public class RiskUseCaseTests
 {
     private static readonly TenantId Tenant = new("7c2e9a41-5b3d-4f6e-8a1c-2d3e4f5a6b7c");
     private static readonly ProjectCode Ehr = new("EHR");
@@ -24,19 +24,24 @@ public class RiskServiceTests
     private readonly InMemoryProjects _projects = new();
     private readonly InMemoryRisks _risks = new();
     private readonly InMemoryAuditLog _audit = new();
-    private readonly RiskService _service;
+    private readonly RiskRegister _register;
+    private readonly RiskChanges _changes;
+    private readonly ConcernTriage _concerns;
 
-    public RiskServiceTests()
+    public RiskUseCaseTests()
     {
         _projects.With(Tenant, new Projects.ProjectBuilder().Build());
-        _service = new RiskService(_risks, _projects, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), _audit, _clock);
+        var access = new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm });
+        _register = new RiskRegister(_risks, _projects, access, _audit, _clock);
+        _changes = new RiskChanges(_risks, _projects, access, _audit, new RiskWriter(_risks, _projects, access, _audit, _clock));
+        _concerns = new ConcernTriage(_risks, _projects, access, _audit, _clock);
     }
 
     private static NewRisk Scanners(int probability = 3, int impact = 3) =>
         new(Guarded.From("Barcode scanners arrive late"), null, RiskCategory.Vendor, probability, impact, null, null);
 
     private async Task<Risk> LogAsync(int probability = 3, int impact = 3) =>
-        Assert.IsType<Outcome<Risk>.Done>(await _service.LogAsync(Tenant, Pm, Ehr, Scanners(probability, impact), default)).Value;
+        Assert.IsType<Outcome<Risk>.Done>(await _register.LogAsync(Tenant, Pm, Ehr, Scanners(probability, impact), default)).Value;
 
     private async Task<Risk> StoredAsync(RiskId id) => (await _risks.GetAsync(Tenant, id, default))!.Risk;
 
@@ -45,8 +50,8 @@ public class RiskServiceTests
     {
         var first = await LogAsync();
         var second = await LogAsync();
-        var byNurse = await _service.LogAsync(Tenant, Nurse, Ehr, Scanners(), default);
-        var byOutsider = await _service.LogAsync(Tenant, Outsider, Ehr, Scanners(), default);
+        var byNurse = await _register.LogAsync(Tenant, Nurse, Ehr, Scanners(), default);
+        var byOutsider = await _register.LogAsync(Tenant, Outsider, Ehr, Scanners(), default);
 
         Assert.Equal(["EHR-R1", "EHR-R2"], new[] { first.Id, second.Id }.Select(id => id.ToString()));
         Assert.Equal(RefusalCode.OnlyFor, Assert.IsType<Outcome<Risk>.Refused>(byNurse).Reason.Code);
@@ -59,7 +64,7 @@ public class RiskServiceTests
     [InlineData(3, 6)]
     public async Task A_rating_outside_one_to_five_is_refused_and_takes_no_number(int probability, int impact)
     {
-        Assert.IsType<Outcome<Risk>.Invalid>(await _service.LogAsync(Tenant, Pm, Ehr, Scanners(probability, impact), default));
+        Assert.IsType<Outcome<Risk>.Invalid>(await _register.LogAsync(Tenant, Pm, Ehr, Scanners(probability, impact), default));
 
         Assert.Equal("EHR-R1", (await LogAsync()).Id.ToString());
     }
@@ -68,10 +73,10 @@ public class RiskServiceTests
     public async Task The_owner_updates_their_risk_and_a_stakeholder_who_does_not_own_it_may_not()
     {
         var risk = await LogAsync();
-        var refused = await _service.UpdateAsync(Tenant, Nurse, risk.Id, new RiskRating(4, 4), null, null, close: false, default);
-        Assert.IsType<Outcome<(Project, Risk)>.Done>(await _service.AssignOwnerAsync(Tenant, Pm, risk.Id, Nurse, default));
+        var refused = await _changes.UpdateAsync(Tenant, Nurse, risk.Id, new RiskUpdate(new RiskRating(4, 4), null, null), default);
+        Assert.IsType<Outcome<(Project, Risk)>.Done>(await _changes.AssignOwnerAsync(Tenant, Pm, risk.Id, Nurse, default));
 
-        var updated = await _service.UpdateAsync(Tenant, Nurse, risk.Id, new RiskRating(4, 4), Guarded.From("Loaner scanners from the vendor"), new DateOnly(2026, 12, 4), close: false, default);
+        var updated = await _changes.UpdateAsync(Tenant, Nurse, risk.Id, new RiskUpdate(new RiskRating(4, 4), Guarded.From("Loaner scanners from the vendor"), new DateOnly(2026, 12, 4)), default);
 
         Assert.Equal(RefusalCode.OnlyFor, Assert.IsType<Outcome<(Project, Risk)>.Refused>(refused).Reason.Code);
         Assert.IsType<Outcome<(Project, Risk)>.Done>(updated);
@@ -86,7 +91,7 @@ public class RiskServiceTests
     {
         var risk = await LogAsync();
 
-        var outcome = await _service.UpdateAsync(Tenant, Pm, risk.Id, new RiskRating(4, 4), Guarded.From(mitigation), due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), close: false, default);
+        var outcome = await _changes.UpdateAsync(Tenant, Pm, risk.Id, new RiskUpdate(new RiskRating(4, 4), Guarded.From(mitigation), due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)), default);
 
         Assert.IsType<Outcome<(Project, Risk)>.Invalid>(outcome);
         Assert.Equal(new RiskRating(3, 3), (await StoredAsync(risk.Id)).Rating);
@@ -100,7 +105,7 @@ public class RiskServiceTests
         var risk = await LogAsync();
         _risks.LosingSaves = losing;
 
-        var outcome = await _service.UpdateAsync(Tenant, Pm, risk.Id, new RiskRating(2, 2), null, null, close: false, default);
+        var outcome = await _changes.UpdateAsync(Tenant, Pm, risk.Id, new RiskUpdate(new RiskRating(2, 2), null, null), default);
 
         Assert.Equal(done, outcome is Outcome<(Project, Risk)>.Done);
         Assert.Equal(done ? new RiskRating(2, 2) : new RiskRating(3, 3), (await StoredAsync(risk.Id)).Rating);
@@ -111,13 +116,13 @@ public class RiskServiceTests
     public async Task A_concern_from_anyone_on_the_project_goes_to_its_pms_and_only_they_triage_it()
     {
         var reported = Assert.IsType<Outcome<(Concern, IReadOnlyList<PersonId>)>.Done>(
-            await _service.ReportConcernAsync(Tenant, Nurse, "Nina Patel", Ehr, Guarded.From("Night shift has not had downtime training")!, default)).Value;
-        var byOutsider = await _service.ReportConcernAsync(Tenant, Outsider, "Omar Haddad", Ehr, Guarded.From("Not my project")!, default);
+            await _concerns.ReportAsync(Tenant, Nurse, "Nina Patel", Ehr, Guarded.From("Night shift has not had downtime training")!, default)).Value;
+        var byOutsider = await _concerns.ReportAsync(Tenant, Outsider, "Omar Haddad", Ehr, Guarded.From("Not my project")!, default);
 
-        var readByNurse = await _service.ConcernAsync(Tenant, Nurse, Ehr, 1, default);
-        var dismissedByNurse = await _service.DismissConcernAsync(Tenant, Nurse, Ehr, 1, Guarded.From("Not mine to dismiss"), default);
-        var withoutReason = await _service.DismissConcernAsync(Tenant, Pm, Ehr, 1, null, default);
-        var dismissed = await _service.DismissConcernAsync(Tenant, Pm, Ehr, 1, Guarded.From("Covered by the downtime drill on 12/3"), default);
+        var readByNurse = await _concerns.GetAsync(Tenant, Nurse, Ehr, 1, default);
+        var dismissedByNurse = await _concerns.DismissAsync(Tenant, Nurse, Ehr, 1, Guarded.From("Not mine to dismiss"), default);
+        var withoutReason = await _concerns.DismissAsync(Tenant, Pm, Ehr, 1, null, default);
+        var dismissed = await _concerns.DismissAsync(Tenant, Pm, Ehr, 1, Guarded.From("Covered by the downtime drill on 12/3"), default);
 
         Assert.Equal(1, reported.Item1.Number);
         Assert.Equal([Pm], reported.Item2);
@@ -132,10 +137,10 @@ public class RiskServiceTests
     [Fact]
     public async Task A_concern_triaged_by_someone_else_at_the_same_moment_is_not_triaged_twice()
     {
-        await _service.ReportConcernAsync(Tenant, Nurse, "Nina Patel", Ehr, Guarded.From("Night shift has not had downtime training")!, default);
+        await _concerns.ReportAsync(Tenant, Nurse, "Nina Patel", Ehr, Guarded.From("Night shift has not had downtime training")!, default);
         _risks.LosingSaves = 1;
 
-        var outcome = await _service.DismissConcernAsync(Tenant, Pm, Ehr, 1, Guarded.From("Covered by the downtime drill"), default);
+        var outcome = await _concerns.DismissAsync(Tenant, Pm, Ehr, 1, Guarded.From("Covered by the downtime drill"), default);
 
         Assert.IsType<Outcome<Concern>.Invalid>(outcome);
         Assert.Equal(ConcernState.Reported, (await _risks.GetConcernAsync(Tenant, Ehr, 1, default))!.Value.Concern.State);
