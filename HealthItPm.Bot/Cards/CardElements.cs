@@ -1,173 +1,61 @@
-using System.Text;
-using Newtonsoft.Json.Linq;
+using HealthItPm.Bot.Cards.Elements;
 
 namespace HealthItPm.Bot.Cards;
 
 /// <summary>
-/// The pieces cards are made of. Text the bot writes may use markdown; text a person typed goes
-/// only through <see cref="UserText"/> or <see cref="Escape"/>, so it can never become a link or formatting.
+/// The pieces cards are made of, as typed elements. Text the bot writes is <see cref="Markdown"/>
+/// made by <see cref="Markdown.Of"/>; text a person typed is escaped by that type, or shown in a
+/// TextRun (<see cref="UserText"/>), which Teams never reads as markdown.
 /// </summary>
 public static class CardElements
 {
-    public static JObject Heading(string text) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = text,
-        ["size"] = "Large",
-        ["weight"] = "Bolder",
-        ["wrap"] = true,
-        ["style"] = "heading",
-    };
+    public static TextBlock Heading(Markdown text) =>
+        new(text) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextStyle.Heading };
 
     /// <summary>A section title with a separator above it.</summary>
-    public static JObject Section(string title) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = title,
-        ["weight"] = "Bolder",
-        ["spacing"] = "Medium",
-        ["separator"] = true,
-        ["wrap"] = true,
-    };
+    public static TextBlock Section(Markdown title) =>
+        new(title) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true };
 
     /// <summary>What is wrong with a field, shown right below it (forms, check-in and survey cards alike).</summary>
-    public static JObject FieldProblem(string message) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = Inert(message),
-        ["color"] = "Attention",
-        ["wrap"] = true,
-        ["spacing"] = "Small",
-    };
+    public static TextBlock FieldProblem(string message) =>
+        new(Markdown.Worded(message)) { Color = TextColor.Attention, Spacing = Spacing.Small };
 
-    public static JObject Text(string markdown, bool subtle = false, string? spacing = null)
-    {
-        var block = new JObject { ["type"] = "TextBlock", ["text"] = markdown, ["wrap"] = true };
-        if (subtle)
-        {
-            block["isSubtle"] = true;
-        }
+    /// <summary>What keeps a card from being taken as sent, above its inputs.</summary>
+    public static TextBlock Warning(Markdown text) => new(text) { Color = TextColor.Attention };
 
-        if (spacing is not null)
-        {
-            block["spacing"] = spacing;
-        }
-
-        return block;
-    }
+    public static TextBlock Text(Markdown text, bool subtle = false, Spacing? spacing = null) =>
+        new(text) { IsSubtle = subtle ? true : null, Spacing = spacing };
 
     /// <summary>Text a person typed, shown literally: Teams does not interpret markdown in a TextRun.</summary>
-    public static JObject UserText(string text, bool italic = false) => new()
-    {
-        ["type"] = "RichTextBlock",
-        ["inlines"] = new JArray(new JObject { ["type"] = "TextRun", ["text"] = WithoutDateFunctions(text), ["italic"] = italic }),
-    };
-
-    /// <summary>
-    /// A moment as each reader's Teams shows it, in their own time zone and locale (the Adaptive Cards
-    /// DATE and TIME functions), instead of one zone written into the text.
-    /// </summary>
-    public static string When(DateTimeOffset at)
-    {
-        var iso = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{{{{DATE({iso}, SHORT)}}}} {{{{TIME({iso})}}}}";
-    }
+    public static RichTextBlock UserText(string text, bool italic = false) => new([new TextRun(text) { Italic = italic }]);
 
     /// <summary>Something that happened: when (in the reader's zone, subtle), then what, shown literally.</summary>
-    public static JObject Event(DateTimeOffset at, string text) => new()
-    {
-        ["type"] = "RichTextBlock",
-        ["inlines"] = new JArray(
-            new JObject { ["type"] = "TextRun", ["text"] = When(at) + " · ", ["isSubtle"] = true },
-            new JObject { ["type"] = "TextRun", ["text"] = WithoutDateFunctions(text) }),
-    };
+    public static RichTextBlock Event(DateTimeOffset at, string text) =>
+        new([TextRun.When(at, " · ") with { IsSubtle = true }, new TextRun(text)]);
 
-    public static JObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
-    {
-        ["type"] = "FactSet",
-        ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Title, ["value"] = f.Value })),
-    };
+    public static FactSet Facts(IEnumerable<(Markdown Title, Markdown Value)> facts) => new([.. facts.Select(f => new Fact(f.Title, f.Value))]);
 
-    /// <summary>
-    /// A Universal Action with an <c>Action.Submit</c> fallback for clients that predate
-    /// <c>Action.Execute</c>; both carry the verb in their data so one router serves them.
-    /// </summary>
-    public static JObject Execute(string title, string verb, JObject? data = null, bool primary = false)
-    {
-        var payload = data is null ? new JObject() : (JObject)data.DeepClone();
-        payload["verb"] = verb;
-        var action = new JObject
-        {
-            ["type"] = "Action.Execute",
-            ["title"] = title,
-            ["verb"] = verb,
-            ["data"] = payload,
-            ["fallback"] = new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = payload.DeepClone() },
-        };
-        if (primary)
-        {
-            action["style"] = "positive";
-        }
+    /// <summary>Facts in plain words (numbers, days, names): shown literally, whoever wrote them.</summary>
+    public static FactSet Facts(IEnumerable<(string Title, string Value)> facts) =>
+        Facts(facts.Select(f => (Markdown.Literal(f.Title), Markdown.Literal(f.Value))));
 
-        return action;
-    }
+    /// <summary>The data a button sends with its verb, e.g. the project and round a check-in answers.</summary>
+    public static IReadOnlyDictionary<string, string> Data(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
 
-    /// <summary>
-    /// Neutralises markdown so that a person's text can sit inside a TextBlock or FactSet: characters
-    /// that make emphasis, links, code or HTML are escaped everywhere; those that only start a list or
-    /// heading are escaped at the start, the one place they act (line breaks become spaces).
-    /// </summary>
-    public static string Escape(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '<' or '>' or '~' || (builder.Length == 0 && c is '#' or '-' or '+'))
-            {
-                builder.Append('\\');
-            }
+    /// <summary>A Universal Action with its Action.Submit fallback (see <see cref="ExecuteAction"/>).</summary>
+    public static ExecuteAction Execute(string title, string verb, IReadOnlyDictionary<string, string>? data = null, bool primary = false) =>
+        new(title, verb, data) { Style = primary ? ActionStyle.Positive : null };
 
-            builder.Append(c is '\r' or '\n' ? ' ' : c);
-        }
+    /// <summary>A button that runs a text command, as if the person had typed it.</summary>
+    public static ExecuteAction Command(string title, string command, bool primary = false) =>
+        Execute(title, CardVerbs.RunCommand, new Dictionary<string, string> { ["command"] = command }, primary);
 
-        return WithoutDateFunctions(builder.ToString());
-    }
+    /// <summary>A person's text escaped for a sentence the bot words outside a card (see <see cref="Markdown.Literal"/>).</summary>
+    public static string Escape(string text) => Markdown.Literal(text).Text;
 
-    /// <summary>
-    /// A message the bot worded (a refusal, a problem, a note on a form), its typed values already
-    /// escaped: its own emphasis stays, and as a second line of defence nothing in it can become a link,
-    /// an image or HTML, or a date. Brackets and angle brackets not already escaped are escaped.
-    /// </summary>
-    public static string Inert(string markdown)
-    {
-        ArgumentNullException.ThrowIfNull(markdown);
-        var builder = new StringBuilder(markdown.Length);
-        for (var i = 0; i < markdown.Length; i++)
-        {
-            var c = markdown[i];
-            if (c == '\\' && i + 1 < markdown.Length)
-            {
-                builder.Append(c).Append(markdown[++i]);
-                continue;
-            }
+    /// <summary>A moment for a sentence the bot words outside a card (see <see cref="Markdown.When"/>).</summary>
+    public static string When(DateTimeOffset at) => Markdown.When(at).Text;
 
-            if (c is '[' or ']' or '<' or '>')
-            {
-                builder.Append('\\');
-            }
-
-            builder.Append(c);
-        }
-
-        return WithoutDateFunctions(builder.ToString());
-    }
-
-    /// <summary>
-    /// Teams replaces <c>{{DATE(…)}}</c> and <c>{{TIME(…)}}</c> in any text with a formatted moment; a
-    /// word joiner between the braces keeps a person's text literal (input never contains one: the
-    /// domain strips invisible characters).
-    /// </summary>
-    private static string WithoutDateFunctions(string text) =>
-        text.Contains("{{", StringComparison.Ordinal) ? text.Replace("{{", "{\u2060{", StringComparison.Ordinal) : text;
+    /// <summary>A sentence worded outside a card as a card will show it (see <see cref="Markdown.Worded"/>).</summary>
+    public static string Inert(string markdown) => Markdown.Worded(markdown).Text;
 }

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards;
@@ -27,10 +28,10 @@ public static class HelpCard
     public static JObject Build(HelpCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            CardElements.Heading(model.Detailed ? "All commands" : "What I can do"),
-            CardElements.Text("Type a command in this chat, or @mention me in a channel.", subtle: true, spacing: "None"),
+            CardElements.Heading(model.Detailed ? Markdown.Of($"All commands") : Markdown.Of($"What I can do")),
+            CardElements.Text(Markdown.Of($"Type a command in this chat, or @mention me in a channel."), subtle: true, spacing: Spacing.None),
         };
         foreach (var topic in Topics.Concat(model.Commands.Select(c => c.Topic).Distinct().Except(Topics)))
         {
@@ -40,10 +41,12 @@ public static class HelpCard
                 continue;
             }
 
-            body.Add(CardElements.Section(topic));
+            body.Add(CardElements.Section(Markdown.Of($"{topic}")));
             if (model.Detailed)
             {
-                body.Add(CardElements.Facts(commands.OrderBy(c => c.ForProjectManagers).Select(c => (c.Shown, c.Summary + (c.ForProjectManagers ? " _(project managers)_" : "")))));
+                body.Add(CardElements.Facts(commands.OrderBy(c => c.ForProjectManagers).Select(c => (
+                    Markdown.Of($"{c.Shown}"),
+                    c.ForProjectManagers ? Markdown.Of($"{c.Summary} _(project managers)_") : Markdown.Of($"{c.Summary}")))));
                 continue;
             }
 
@@ -51,19 +54,17 @@ public static class HelpCard
             var managing = commands.Where(c => c.ForProjectManagers).ToList();
             if (everyone.Count > 0)
             {
-                body.Add(CardElements.Text(Inline(everyone), spacing: "Small"));
+                body.Add(CardElements.Text(Inline(everyone), spacing: Spacing.Small));
             }
 
             if (managing.Count > 0)
             {
-                body.Add(CardElements.Text("For project managers: " + Inline(managing), subtle: true, spacing: "Small"));
+                body.Add(CardElements.Text(Markdown.Of($"For project managers: {Inline(managing)}"), subtle: true, spacing: Spacing.Small));
             }
         }
 
-        return AdaptiveCard.Create(
-            body,
-            model.Detailed ? null : [CardElements.Execute("All commands, explained", CardVerbs.RunCommand, new JObject { ["command"] = "help all" })]);
+        return new AdaptiveCard(body, model.Detailed ? null : [CardElements.Command("All commands, explained", "help all")]).ToJObject();
     }
 
-    private static string Inline(IEnumerable<HelpEntry> commands) => string.Join(" · ", commands.Select(c => $"**{c.Shown}**"));
+    private static Markdown Inline(IEnumerable<HelpEntry> commands) => Markdown.Join(Markdown.Of($" · "), commands.Select(c => Markdown.Of($"**{c.Shown}**")));
 }

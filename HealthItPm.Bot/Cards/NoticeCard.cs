@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards;
@@ -23,11 +24,11 @@ public static class NoticeCard
     public static JObject Build(NoticeCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return AdaptiveCard.Create(
+        return new AdaptiveCard(
             [
-                CardElements.Text($"**{model.Title}**"),
-                CardElements.Text(CardElements.Inert(model.Message), spacing: "Small"),
+                CardElements.Text(Markdown.Of($"**{Markdown.Worded(model.Title)}**")),
+                CardElements.Text(Markdown.Worded(model.Message), spacing: Spacing.Small),
             ],
-            model.Next is { } next ? [CardElements.Execute(next.Title, CardVerbs.RunCommand, new JObject { ["command"] = next.Command }, primary: true)] : null);
+            model.Next is { } next ? [CardElements.Command(next.Title, next.Command, primary: true)] : null).ToJObject();
     }
 }

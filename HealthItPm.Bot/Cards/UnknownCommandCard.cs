@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards;
@@ -15,27 +16,27 @@ public static class UnknownCommandCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var typed = model.Typed.Length > ShownLength ? model.Typed[..ShownLength] + "…" : model.Typed;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            CardElements.Text("I don't know that command:", spacing: "None"),
+            CardElements.Text(Markdown.Of($"I don't know that command:"), spacing: Spacing.None),
             CardElements.UserText(typed, italic: true),
         };
-        var actions = new List<JObject>();
+        var actions = new List<CardAction>();
         if (model.Suggestion is { } suggestion)
         {
-            body.Add(CardElements.Text($"Did you mean **{suggestion}**?"));
-            actions.Add(CardElements.Execute($"Run {suggestion}", CardVerbs.RunCommand, new JObject { ["command"] = suggestion }, primary: true));
+            body.Add(CardElements.Text(Markdown.Of($"Did you mean **{suggestion}**?")));
+            actions.Add(CardElements.Command($"Run {suggestion}", suggestion, primary: true));
         }
         else
         {
-            body.Add(CardElements.Text("Type **help** to see what I can do."));
+            body.Add(CardElements.Text(Markdown.Of($"Type **help** to see what I can do.")));
         }
 
         if (model.Suggestion != "help")
         {
-            actions.Add(CardElements.Execute("Show help", CardVerbs.RunCommand, new JObject { ["command"] = "help" }));
+            actions.Add(CardElements.Command("Show help", "help"));
         }
 
-        return AdaptiveCard.Create(body, actions);
+        return new AdaptiveCard(body, actions).ToJObject();
     }
 }

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards;
@@ -17,12 +18,12 @@ public static class WelcomeCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var howToAsk = model.InChannel ? "@mention me with a command" : "type a command here";
-        return AdaptiveCard.Create(
+        return new AdaptiveCard(
             [
-                CardElements.Heading("Welcome to HealthItPm"),
-                CardElements.Text(Promise),
-                CardElements.Text($"To start, {howToAsk}, or tap **Show help**.", subtle: true),
+                CardElements.Heading(Markdown.Of($"Welcome to HealthItPm")),
+                CardElements.Text(Markdown.Of($"{Promise}")),
+                CardElements.Text(Markdown.Of($"To start, {howToAsk}, or tap **Show help**."), subtle: true),
             ],
-            [CardElements.Execute("Show help", CardVerbs.RunCommand, new JObject { ["command"] = "help" }, primary: true)]);
+            [CardElements.Command("Show help", "help", primary: true)]).ToJObject();
     }
 }

@@ -19,21 +19,21 @@ public static class AuditCard
         var span = $"{Date(model.From)} to {Date(model.To)} (UTC), newest first";
         var body = new List<JObject>
         {
-            CardElements.Heading("Audit log"),
-            CardElements.Text($"{(model.Project is null ? "All projects" : $"**{model.Project}**")} · {span}", subtle: true, spacing: "None"),
+            JsonCardElements.Heading("Audit log"),
+            JsonCardElements.Text($"{(model.Project is null ? "All projects" : $"**{model.Project}**")} · {span}", subtle: true, spacing: "None"),
         };
         if (model.Rows.Count == 0)
         {
-            body.Add(CardElements.Text("Nothing was recorded in this span. Type **audit** and two dates to look further back, for example **audit 2026-01-01 2026-03-31**."));
+            body.Add(JsonCardElements.Text("Nothing was recorded in this span. Type **audit** and two dates to look further back, for example **audit 2026-01-01 2026-03-31**."));
         }
 
         // Names and ids go through TextRuns: shown literally, never as markdown or links.
-        body.AddRange(model.Rows.Select(r => CardElements.Event(r.At, string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject }.Where(p => !string.IsNullOrEmpty(p))))));
+        body.AddRange(model.Rows.Select(r => JsonCardElements.Event(r.At, string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject }.Where(p => !string.IsNullOrEmpty(p))))));
         var actions = model.Next is null
             ? null
             : new[]
             {
-                CardElements.Execute("Older entries", CardVerbs.AuditPage, new JObject
+                JsonCardElements.Execute("Older entries", CardVerbs.AuditPage, new JObject
                 {
                     ["project"] = model.Project ?? string.Empty,
                     ["from"] = Date(model.From),
@@ -41,7 +41,7 @@ public static class AuditCard
                     ["after"] = model.Next,
                 }),
             };
-        return AdaptiveCard.Create(body, actions);
+        return JsonCardElements.Card(body, actions);
     }
 
     public static string Label(AuditKind kind) => kind switch

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.CheckIns;
@@ -12,9 +13,9 @@ public static class CheckInAnsweredCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var answer = model.Answer;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            new() { ["type"] = "TextBlock", ["text"] = $"✔ Thanks — your {model.ProjectCode} check-in is in", ["weight"] = "Bolder", ["color"] = "Good", ["wrap"] = true },
+            new TextBlock(Markdown.Of($"✔ Thanks — your {model.ProjectCode} check-in is in")) { Weight = TextWeight.Bolder, Color = TextColor.Good },
             CardElements.Facts(
             [
                 ("Status", CheckInFormat.Status(answer.Status)),
@@ -24,15 +25,15 @@ public static class CheckInAnsweredCard
         };
         if (answer.Blockers is not null)
         {
-            body.Add(CardElements.Text("Blocking you:", subtle: true));
+            body.Add(CardElements.Text(Markdown.Of($"Blocking you:"), subtle: true));
             body.Add(CardElements.UserText(answer.Blockers));
         }
 
         body.Add(CardElements.Text(
-            model.Open ? $"You can change your answer until {CardElements.When(model.ClosesAt)}." : "This check-in is closed.",
+            model.Open ? Markdown.Of($"You can change your answer until {Markdown.When(model.ClosesAt)}.") : Markdown.Of($"This check-in is closed."),
             subtle: true));
-        return AdaptiveCard.Create(body, model.Open
-            ? [CardElements.Execute("Change answer", CardVerbs.ChangeCheckIn, new JObject { ["project"] = model.ProjectCode, ["round"] = model.RoundId })]
-            : null);
+        return new AdaptiveCard(body, model.Open
+            ? [CardElements.Execute("Change answer", CardVerbs.ChangeCheckIn, CardElements.Data(("project", model.ProjectCode), ("round", model.RoundId)))]
+            : null).ToJObject();
     }
 }

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.CheckIns;
@@ -40,83 +41,59 @@ public static class CheckInCard
     public static JObject Build(CheckInCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            CardElements.Heading(model.Reminder ? $"Reminder: {model.ProjectCode} check-in" : $"{model.ProjectCode} check-in"),
-            CardElements.Text($"{CardElements.Escape(model.ProjectName)} · takes 10 seconds · open until {CardElements.When(model.ClosesAt)}", subtle: true, spacing: "None"),
+            CardElements.Heading(model.Reminder ? Markdown.Of($"Reminder: {model.ProjectCode} check-in") : Markdown.Of($"{model.ProjectCode} check-in")),
+            CardElements.Text(Markdown.Of($"{model.ProjectName} · takes 10 seconds · open until {Markdown.When(model.ClosesAt)}"), subtle: true, spacing: Spacing.None),
         };
 
         if (model.Problems is { Count: > 0 } problems)
         {
-            body.Add(Warning("Please check: " + string.Join("; ", problems) + "."));
+            body.Add(CardElements.Warning(Markdown.Of($"Please check: {Markdown.Worded(string.Join("; ", problems))}.")));
         }
 
-        var target = new JObject { [CheckInInputs.Project] = model.ProjectCode, [CheckInInputs.Round] = model.RoundId };
-        var onTrack = CardElements.Execute("✔ On track — nothing in the way", CardVerbs.SubmitCheckIn, new JObject(target.Properties()) { [CheckInInputs.Status] = nameof(CheckInStatus.OnTrack) }, primary: true);
+        var target = CardElements.Data((CheckInInputs.Project, model.ProjectCode), (CheckInInputs.Round, model.RoundId));
+        var onTrack = CardElements.Execute(
+            "✔ On track — nothing in the way",
+            CardVerbs.SubmitCheckIn,
+            CardElements.Data((CheckInInputs.Project, model.ProjectCode), (CheckInInputs.Round, model.RoundId), (CheckInInputs.Status, nameof(CheckInStatus.OnTrack))),
+            primary: true);
         // One tap: the button sends only "on track", whatever the inputs below hold.
-        onTrack["associatedInputs"] = "none";
-        onTrack["fallback"]!["associatedInputs"] = "none";
-        body.Add(new JObject { ["type"] = "ActionSet", ["actions"] = new JArray(onTrack) });
-        body.Add(CardElements.Text("Or tell us what is in the way:", subtle: true));
+        body.Add(new ActionSet([onTrack with { AssociatedInputs = AssociatedInputs.None }]));
+        body.Add(CardElements.Text(Markdown.Of($"Or tell us what is in the way:"), subtle: true));
         body.Add(Choice(CheckInInputs.Status, "How is it going?", model.Status?.ToString(), [("On track", nameof(CheckInStatus.OnTrack)), ("Some concerns", nameof(CheckInStatus.SomeConcerns)), ("Blocked", nameof(CheckInStatus.Blocked))], required: true));
         body.Add(Choice(CheckInInputs.Impact, "Impact on your workflow (1 none – 5 severe; needed with concerns or a block)", model.Impact?.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. Enumerable.Range(1, 5).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))], required: false));
-        var blockers = new JObject
+        body.Add(new TextInput(CheckInInputs.Blockers)
         {
-            ["type"] = "Input.Text",
-            ["id"] = CheckInInputs.Blockers,
-            ["label"] = BlockersLabel,
-            ["placeholder"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Up to {CheckInAnswer.MaxBlockersLength:#,0} characters"),
-            ["isMultiline"] = true,
-            ["maxLength"] = CheckInAnswer.MaxBlockersLength,
-        };
-        if (model.Blockers is not null)
-        {
-            blockers["value"] = model.Blockers;
-        }
-
-        body.Add(blockers);
+            Label = BlockersLabel,
+            Placeholder = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Up to {CheckInAnswer.MaxBlockersLength:#,0} characters"),
+            IsMultiline = true,
+            MaxLength = CheckInAnswer.MaxBlockersLength,
+            Value = model.Blockers,
+        });
         if (model.PhiFound is { } phi)
         {
             // Beside the text it is about, as every form shows a field's problem.
             body.Add(CardElements.FieldProblem(phi));
         }
 
-        body.Add(new JObject
+        body.Add(new ToggleInput(CheckInInputs.Training, "I need more training")
         {
-            ["type"] = "Input.Toggle",
-            ["id"] = CheckInInputs.Training,
-            ["title"] = "I need more training",
-            ["value"] = model.TrainingNeeded ? "true" : "false",
-            ["valueOn"] = "true",
-            ["valueOff"] = "false",
+            Value = model.TrainingNeeded ? "true" : "false",
+            ValueOn = "true",
+            ValueOff = "false",
         });
 
-        return AdaptiveCard.Create(body, [CardElements.Execute("Submit", CardVerbs.SubmitCheckIn, target)]);
+        return new AdaptiveCard(body, [CardElements.Execute("Submit", CardVerbs.SubmitCheckIn, target)]).ToJObject();
     }
 
-    private static JObject Warning(string text) => new() { ["type"] = "TextBlock", ["color"] = "Attention", ["wrap"] = true, ["text"] = text };
-
-    private static JObject Choice(string id, string label, string? value, IReadOnlyList<(string Title, string Value)> choices, bool required)
-    {
-        var choice = new JObject
+    private static ChoiceSetInput Choice(string id, string label, string? value, IReadOnlyList<(string Title, string Value)> choices, bool required) =>
+        new(id, [.. choices.Select(c => new Choice(c.Title, c.Value))])
         {
-            ["type"] = "Input.ChoiceSet",
-            ["id"] = id,
-            ["label"] = label,
-            ["style"] = "expanded",
-            ["choices"] = new JArray(choices.Select(c => new JObject { ["title"] = c.Title, ["value"] = c.Value })),
+            Label = label,
+            Style = ChoiceStyle.Expanded,
+            IsRequired = required ? true : null,
+            ErrorMessage = required ? "Pick one." : null,
+            Value = value,
         };
-        if (required)
-        {
-            choice["isRequired"] = true;
-            choice["errorMessage"] = "Pick one.";
-        }
-
-        if (value is not null)
-        {
-            choice["value"] = value;
-        }
-
-        return choice;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.CheckIns;
@@ -13,10 +14,10 @@ public static class RoundSummaryCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var s = model.Summary;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            CardElements.Heading($"{model.ProjectCode} check-in {(s.Open ? "so far" : "results")}"),
-            CardElements.Text($"{CardElements.Escape(model.ProjectName)} · opened {CheckInFormat.Day(s.OpenedAt)}{(s.Open ? " · still open" : " · closed")}", subtle: true, spacing: "None"),
+            CardElements.Heading(Markdown.Of($"{model.ProjectCode} check-in {(s.Open ? "so far" : "results")}")),
+            CardElements.Text(Markdown.Of($"{model.ProjectName} · opened {CheckInFormat.Day(s.OpenedAt)}{(s.Open ? " · still open" : " · closed")}"), subtle: true, spacing: Spacing.None),
             CardElements.Facts(
             [
                 ("Responses", $"{s.AnsweredCount} of {s.AudienceCount} ({CheckInFormat.Percent(s.ResponseRate)})"),
@@ -31,12 +32,12 @@ public static class RoundSummaryCard
 
         if (s.Blockers.Count > 0)
         {
-            body.Add(CardElements.Section("Blockers"));
+            body.Add(CardElements.Section(Markdown.Of($"Blockers")));
             // Verbatim, as typed: never interpreted as markdown.
             body.AddRange(s.Blockers.Take(MaxBlockers).Select(b => CardElements.UserText(b.Who is null ? b.Text : $"{b.Who}: {b.Text}")));
             if (s.Blockers.Count > MaxBlockers)
             {
-                body.Add(CardElements.Text($"… and {s.Blockers.Count - MaxBlockers} more blockers, not shown: a card has a size limit in Teams.", subtle: true));
+                body.Add(CardElements.Text(Markdown.Of($"… and {s.Blockers.Count - MaxBlockers} more blockers, not shown: a card has a size limit in Teams."), subtle: true));
             }
         }
 
@@ -48,23 +49,23 @@ public static class RoundSummaryCard
 
         if (s.Delivery.Unreachable.Count > 0)
         {
-            body.Add(CardElements.Section("Could not reach"));
+            body.Add(CardElements.Section(Markdown.Of($"Could not reach")));
             body.Add(CardElements.UserText(Listed(s.Delivery.Unreachable) + " — they have not installed HealthItPm, or removed it."));
         }
 
         if (s.Delivery.NotDelivered.Count > 0)
         {
-            body.Add(CardElements.Section("Not delivered"));
+            body.Add(CardElements.Section(Markdown.Of($"Not delivered")));
             body.Add(CardElements.UserText(Listed(s.Delivery.NotDelivered) + " — Teams kept refusing or failing; reach them another way."));
         }
 
         if (s.Trend.Count > 1)
         {
-            body.Add(CardElements.Section("Trend"));
+            body.Add(CardElements.Section(Markdown.Of($"Trend")));
             body.Add(CardElements.Facts(s.Trend.Select(t => (CheckInFormat.Day(t.OpenedAt), $"{CheckInFormat.Percent(t.ResponseRate)} answered · {CheckInFormat.Percent(t.BlockedShare)} blocked · impact {(t.AverageImpact is { } a ? a.ToString("0.0", CultureInfo.InvariantCulture) : "–")}"))));
         }
 
-        return AdaptiveCard.Create(body);
+        return new AdaptiveCard(body).ToJObject();
     }
 
     // A go-live round can reach hundreds of people; the card must stay small enough for Teams to deliver.

@@ -29,8 +29,8 @@ public static class DigestCard
         var digest = model.Digest;
         var body = new List<JObject>
         {
-            CardElements.Heading($"Weekly digest · {digest.Week}"),
-            CardElements.Text(
+            JsonCardElements.Heading($"Weekly digest · {digest.Week}"),
+            JsonCardElements.Text(
                 $"{Count(digest.Projects.Count, "project")} · as of {CardElements.When(digest.ComposedAt)}{(model.Preview ? " · preview, not sent" : "")}",
                 subtle: true,
                 spacing: "None"),
@@ -38,8 +38,8 @@ public static class DigestCard
 
         if (digest.Projects.Count == 0)
         {
-            body.Add(CardElements.Text("No projects in this digest yet: it covers the projects you lead. Ask a project's PM to add you as a leader, or type **digest subscribe EHR** for one project."));
-            return AdaptiveCard.Create(body);
+            body.Add(JsonCardElements.Text("No projects in this digest yet: it covers the projects you lead. Ask a project's PM to add you as a leader, or type **digest subscribe EHR** for one project."));
+            return JsonCardElements.Card(body);
         }
 
         body.Add(ByRagChart(digest));
@@ -48,21 +48,21 @@ public static class DigestCard
             body.Add(RiskChart(digest));
         }
 
-        body.Add(CardElements.Section("What changed since last week"));
+        body.Add(JsonCardElements.Section("What changed since last week"));
         if (digest.Changes.Count == 0)
         {
-            body.Add(CardElements.Text("Nothing recorded changed.", subtle: true));
+            body.Add(JsonCardElements.Text("Nothing recorded changed.", subtle: true));
         }
 
-        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText("• " + c.Text)));
+        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => JsonCardElements.UserText("• " + c.Text)));
         if (digest.Changes.Count > MaxChangesShown)
         {
-            body.Add(CardElements.Text($"and {Count(digest.Changes.Count - MaxChangesShown, "more change")}", subtle: true));
+            body.Add(JsonCardElements.Text($"and {Count(digest.Changes.Count - MaxChangesShown, "more change")}", subtle: true));
         }
 
         if (!digest.RagChangesKnown)
         {
-            body.Add(CardElements.Text(
+            body.Add(JsonCardElements.Text(
                 $"Status changes of {Count(digest.NoRecordOfLastWeek.Count, "project")} are not shown: no digest recorded their status last week.",
                 subtle: true));
         }
@@ -75,12 +75,12 @@ public static class DigestCard
         if (digest.Projects.Count > MaxProjectsShown)
         {
             var rest = digest.Projects.Skip(MaxProjectsShown).ToList();
-            body.Add(CardElements.Text(
+            body.Add(JsonCardElements.Text(
                 $"and {Count(rest.Count, "more project")}: " + string.Join(", ", Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => $"{x.N} {Label(x.Rag).ToLowerInvariant()}")) + ". Type **status CODE** for any of them.",
                 subtle: false));
         }
 
-        return AdaptiveCard.Create(body);
+        return JsonCardElements.Card(body);
     }
 
     public static string Label(DigestRag rag) => DigestComposer.Label(rag);
@@ -116,7 +116,7 @@ public static class DigestCard
     /// <summary>A chart element with a fallback that says the same in text, for clients that do not draw charts.</summary>
     private static JObject Chart(JObject chart, string fallback)
     {
-        chart["fallback"] = CardElements.Text(fallback);
+        chart["fallback"] = JsonCardElements.Text(fallback);
         return chart;
     }
 
@@ -144,10 +144,10 @@ public static class DigestCard
         };
         if (p.Reasons.Count > 0)
         {
-            items.Add(CardElements.Text(CardElements.Escape(string.Join("; ", p.Reasons.Take(3))) + (p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : ""), subtle: true, spacing: "None"));
+            items.Add(JsonCardElements.Text(CardElements.Escape(string.Join("; ", p.Reasons.Take(3))) + (p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : ""), subtle: true, spacing: "None"));
         }
 
-        items.Add(CardElements.Facts(
+        items.Add(JsonCardElements.Facts(
         [
             ("SPI / CPI", $"{ProjectFormat.Index(p.Spi)} / {ProjectFormat.Index(p.Cpi)}"),
             ("Milestones", CardElements.Escape(Milestones(p))),
@@ -159,7 +159,7 @@ public static class DigestCard
         items.Add(new JObject
         {
             ["type"] = "ActionSet",
-            ["actions"] = new JArray(CardElements.Execute($"{p.Code} status", CardVerbs.RunCommand, new JObject { ["command"] = "status " + p.Code.Value })),
+            ["actions"] = new JArray(JsonCardElements.Execute($"{p.Code} status", CardVerbs.RunCommand, new JObject { ["command"] = "status " + p.Code.Value })),
         });
         return new JObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items };
     }

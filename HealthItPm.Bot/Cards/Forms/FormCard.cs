@@ -11,15 +11,15 @@ public static class FormCard
     public static JObject Build(FormModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject> { CardElements.Heading(model.Title) };
+        var body = new List<JObject> { JsonCardElements.Heading(model.Title) };
         if (model.Intro is not null)
         {
-            body.Add(CardElements.Text(model.Intro, subtle: true, spacing: "None"));
+            body.Add(JsonCardElements.Text(model.Intro, subtle: true, spacing: "None"));
         }
 
         if (model.FormError is not null)
         {
-            body.Add(CardElements.FieldProblem(model.FormError));
+            body.Add(JsonCardElements.FieldProblem(model.FormError));
         }
 
         foreach (var field in model.Fields)
@@ -28,7 +28,7 @@ public static class FormCard
             body.Add(Input(field, value));
             if (model.Errors?.GetValueOrDefault(field.Id) is { } error)
             {
-                body.Add(CardElements.FieldProblem(error));
+                body.Add(JsonCardElements.FieldProblem(error));
             }
         }
 
@@ -38,7 +38,7 @@ public static class FormCard
             data[key] = hidden;
         }
 
-        var actions = new List<JObject> { CardElements.Execute(model.SubmitTitle, model.Verb, data, primary: true) };
+        var actions = new List<JObject> { JsonCardElements.Execute(model.SubmitTitle, model.Verb, data, primary: true) };
         foreach (var button in model.MoreButtons)
         {
             var more = (JObject)data.DeepClone();
@@ -47,10 +47,10 @@ public static class FormCard
                 more[key] = value;
             }
 
-            actions.Add(CardElements.Execute(button.Title, model.Verb, more));
+            actions.Add(JsonCardElements.Execute(button.Title, model.Verb, more));
         }
 
-        return AdaptiveCard.Create(body, actions);
+        return JsonCardElements.Card(body, actions);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public static class FormCard
             input["value"] = value;
         }
 
-        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, CardElements.FieldProblem(message));
+        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, JsonCardElements.FieldProblem(message));
         return copy;
     }
 

@@ -18,8 +18,8 @@ public static class BudgetCard
         var money = model.Money ?? MoneyFormat.Default;
         var body = new List<JObject>
         {
-            CardElements.Heading($"{model.Code} · Budget"),
-            CardElements.Facts(
+            JsonCardElements.Heading($"{model.Code} · Budget"),
+            JsonCardElements.Facts(
             [
                 ("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
                 ("Planned value (PV)", ProjectFormat.Money(ev.PlannedValue, money)),
@@ -34,15 +34,15 @@ public static class BudgetCard
 
         if (model.Spend.Count > 0)
         {
-            body.Add(CardElements.Section("Latest spend"));
-            body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => CardElements.UserText(
+            body.Add(JsonCardElements.Section("Latest spend"));
+            body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => JsonCardElements.UserText(
                 $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount, money, entered: true)}{(s.Note is null ? "" : "  " + s.Note)}")));
         }
 
-        return AdaptiveCard.Create(body,
+        return JsonCardElements.Card(body,
         [
-            CardElements.Execute("Set budget", CardVerbs.RunCommand, new JObject { ["command"] = "budget set" }),
-            CardElements.Execute("Record spend", CardVerbs.RunCommand, new JObject { ["command"] = "spend" }),
+            JsonCardElements.Execute("Set budget", CardVerbs.RunCommand, new JObject { ["command"] = "budget set" }),
+            JsonCardElements.Execute("Record spend", CardVerbs.RunCommand, new JObject { ["command"] = "spend" }),
         ]);
     }
 }

@@ -11,26 +11,26 @@ public static class KpisCard
     public static JObject Build(KpisModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject> { CardElements.Heading($"{model.Code} · KPIs") };
+        var body = new List<JObject> { JsonCardElements.Heading($"{model.Code} · KPIs") };
         if (model.Kpis.Count == 0)
         {
-            body.Add(CardElements.Text("No KPIs yet. Type **kpi add** to track an outcome such as no-show rate or report turnaround."));
+            body.Add(JsonCardElements.Text("No KPIs yet. Type **kpi add** to track an outcome such as no-show rate or report turnaround."));
         }
 
         foreach (var kpi in model.Kpis)
         {
-            body.Add(CardElements.Section(CardElements.Escape(kpi.Name)));
-            body.Add(CardElements.Text(ProjectElements.KpiSummary(kpi), spacing: "None"));
-            body.Add(CardElements.Text(
+            body.Add(JsonCardElements.Section(CardElements.Escape(kpi.Name)));
+            body.Add(JsonCardElements.Text(ProjectElements.KpiSummary(kpi), spacing: "None"));
+            body.Add(JsonCardElements.Text(
                 $"{(kpi.Direction == KpiDirection.LowerIsBetter ? "Lower" : "Higher")} is better · {kpi.Measurements.Count} measurement{(kpi.Measurements.Count == 1 ? "" : "s")}",
                 subtle: true,
                 spacing: "None"));
         }
 
-        return AdaptiveCard.Create(body,
+        return JsonCardElements.Card(body,
         [
-            CardElements.Execute("Add KPI", CardVerbs.RunCommand, new JObject { ["command"] = "kpi add" }),
-            CardElements.Execute("Record a value", CardVerbs.RunCommand, new JObject { ["command"] = "kpi record" }),
+            JsonCardElements.Execute("Add KPI", CardVerbs.RunCommand, new JObject { ["command"] = "kpi add" }),
+            JsonCardElements.Execute("Record a value", CardVerbs.RunCommand, new JObject { ["command"] = "kpi record" }),
         ]);
     }
 }

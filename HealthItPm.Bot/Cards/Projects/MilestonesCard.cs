@@ -25,14 +25,14 @@ public static class MilestonesCard
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<JObject>
         {
-            CardElements.Heading($"{model.Code} · Milestones"),
-            CardElements.Text($"{ProjectFormat.Date(model.Schedule.Start)} → {ProjectFormat.Date(model.Schedule.End)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
+            JsonCardElements.Heading($"{model.Code} · Milestones"),
+            JsonCardElements.Text($"{ProjectFormat.Date(model.Schedule.Start)} → {ProjectFormat.Date(model.Schedule.End)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
         };
 
         if (model.Milestones.Count == 0)
         {
-            body.Add(CardElements.Text("No milestones yet. Type **milestone add** to plan the first one."));
-            return AdaptiveCard.Create(body);
+            body.Add(JsonCardElements.Text("No milestones yet. Type **milestone add** to plan the first one."));
+            return JsonCardElements.Card(body);
         }
 
         var todayShown = false;
@@ -54,12 +54,12 @@ public static class MilestonesCard
 
         var done = model.Milestones.Count(m => m.IsDone);
         var late = model.Milestones.Count(m => m.DaysLate(model.Today) > 0);
-        body.Add(CardElements.Text($"{done} of {model.Milestones.Count} done{(late > 0 ? $" · **{late} late**" : "")}", subtle: late == 0));
-        return AdaptiveCard.Create(body,
+        body.Add(JsonCardElements.Text($"{done} of {model.Milestones.Count} done{(late > 0 ? $" · **{late} late**" : "")}", subtle: late == 0));
+        return JsonCardElements.Card(body,
         [
-            CardElements.Execute("Add milestone", CardVerbs.RunCommand, new JObject { ["command"] = "milestone add" }),
-            CardElements.Execute("Record progress", CardVerbs.RunCommand, new JObject { ["command"] = "milestone progress" }),
-            CardElements.Execute("Mark one done", CardVerbs.RunCommand, new JObject { ["command"] = "milestone done" }),
+            JsonCardElements.Execute("Add milestone", CardVerbs.RunCommand, new JObject { ["command"] = "milestone add" }),
+            JsonCardElements.Execute("Record progress", CardVerbs.RunCommand, new JObject { ["command"] = "milestone progress" }),
+            JsonCardElements.Execute("Mark one done", CardVerbs.RunCommand, new JObject { ["command"] = "milestone done" }),
         ]);
     }
 
@@ -70,7 +70,7 @@ public static class MilestonesCard
         return Timeline(
             model.Schedule,
             milestone.PlannedDate,
-            label: CardElements.Text($"**{CardElements.Escape(milestone.Name)}**  \n{ProjectElements.MilestoneWhen(milestone, model.Today)}"),
+            label: JsonCardElements.Text($"**{CardElements.Escape(milestone.Name)}**  \n{ProjectElements.MilestoneWhen(milestone, model.Today)}"),
             marker: new JObject { ["type"] = "TextBlock", ["text"] = symbol, ["color"] = color, ["weight"] = "Bolder" });
     }
 
@@ -79,7 +79,7 @@ public static class MilestonesCard
         var row = Timeline(
             model.Schedule,
             model.Today,
-            label: CardElements.Text($"_Today, {ProjectFormat.Date(model.Today)}_"),
+            label: JsonCardElements.Text($"_Today, {ProjectFormat.Date(model.Today)}_"),
             marker: new JObject { ["type"] = "TextBlock", ["text"] = "▼", ["color"] = "Accent" });
         row["style"] = "emphasis";
         return row;

@@ -24,20 +24,20 @@ public static class ProjectListCard
     public static JObject Build(ProjectListModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject> { CardElements.Heading("Your projects") };
+        var body = new List<JObject> { JsonCardElements.Heading("Your projects") };
         if (model.Intro is not null)
         {
-            body.Add(CardElements.Text(model.Intro, spacing: "None"));
+            body.Add(JsonCardElements.Text(model.Intro, spacing: "None"));
         }
 
         if (model.Projects.Count == 0)
         {
-            body.Add(CardElements.Text("You are not on any project yet. A project manager can add you, or type **project new** if you manage one."));
-            return AdaptiveCard.Create(body);
+            body.Add(JsonCardElements.Text("You are not on any project yet. A project manager can add you, or type **project new** if you manage one."));
+            return JsonCardElements.Card(body);
         }
 
         body.AddRange(model.Projects.OrderBy(p => p.Project.GoLive).Select(p => Row(p.Project, p.Project.Code.Value == model.Current, p.Today)));
-        return AdaptiveCard.Create(body);
+        return JsonCardElements.Card(body);
     }
 
     private static JObject Row(ProjectSummary project, bool current, DateOnly today)
@@ -48,8 +48,8 @@ public static class ProjectListCard
             ["type"] = "Column",
             ["width"] = "stretch",
             ["items"] = new JArray(
-                CardElements.Text($"**{project.Code}** {CardElements.Escape(project.Name)}{(current ? " _(current)_" : "")}"),
-                CardElements.Text($"{ProjectLabels.Kind(project.Kind)} · {ProjectLabels.Phase(project.Phase)} · {goLive}", subtle: true, spacing: "None")),
+                JsonCardElements.Text($"**{project.Code}** {CardElements.Escape(project.Name)}{(current ? " _(current)_" : "")}"),
+                JsonCardElements.Text($"{ProjectLabels.Kind(project.Kind)} · {ProjectLabels.Phase(project.Phase)} · {goLive}", subtle: true, spacing: "None")),
         };
         var columns = new JArray(details);
         if (!current)
@@ -62,7 +62,7 @@ public static class ProjectListCard
                 ["items"] = new JArray(new JObject
                 {
                     ["type"] = "ActionSet",
-                    ["actions"] = new JArray(CardElements.Execute("Use", CardVerbs.UseProject, new JObject { ["project"] = project.Code.Value })),
+                    ["actions"] = new JArray(JsonCardElements.Execute("Use", CardVerbs.UseProject, new JObject { ["project"] = project.Code.Value })),
                 }),
             });
         }

@@ -63,22 +63,22 @@ public static class StatusCard
         var money = model.Money ?? MoneyFormat.Default;
         var body = new List<JObject>
         {
-            CardElements.Heading($"{model.Code} · {CardElements.Escape(model.Name)}"),
-            CardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectElements.PhaseSince(model.Phase, model.PhaseSince)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
+            JsonCardElements.Heading($"{model.Code} · {CardElements.Escape(model.Name)}"),
+            JsonCardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectElements.PhaseSince(model.Phase, model.PhaseSince)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
             ProjectElements.RagBadge(model.Health),
         };
-        body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
+        body.AddRange(model.Health.Findings.Select(f => JsonCardElements.Text(
             $"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are shown to the people who manage the budget)" : CardElements.Escape(f.Reason))}",
             spacing: "None")));
         if (!model.Health.EnoughData)
         {
-            body.Add(CardElements.Text("Red, amber or green once there is something to measure: a milestone due by today, or spend against the budget.", subtle: true, spacing: "None"));
+            body.Add(JsonCardElements.Text("Red, amber or green once there is something to measure: a milestone due by today, or spend against the budget.", subtle: true, spacing: "None"));
         }
 
         if (model.ShowBudget)
         {
-            body.Add(CardElements.Section("Schedule and cost"));
-            body.Add(CardElements.Facts(
+            body.Add(JsonCardElements.Section("Schedule and cost"));
+            body.Add(JsonCardElements.Facts(
             [
                 ("SPI", ProjectFormat.Index(ev.Spi)),
                 ("CPI", ProjectFormat.Index(ev.Cpi)),
@@ -91,20 +91,20 @@ public static class StatusCard
         else
         {
             // Budget figures are for the people accountable for the money; the schedule index is for everyone.
-            body.Add(CardElements.Section("Schedule"));
-            body.Add(CardElements.Facts([("SPI", ProjectFormat.Index(ev.Spi)), ("EV method", ProjectElements.EarnedValueMethod(ev))]));
+            body.Add(JsonCardElements.Section("Schedule"));
+            body.Add(JsonCardElements.Facts([("SPI", ProjectFormat.Index(ev.Spi)), ("EV method", ProjectElements.EarnedValueMethod(ev))]));
         }
 
-        body.Add(CardElements.Section("Next milestones"));
+        body.Add(JsonCardElements.Section("Next milestones"));
         var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();
         body.Add(open.Count == 0
-            ? CardElements.Text("No open milestones.", subtle: true)
-            : CardElements.Facts(open.Select(m => (CardElements.Escape(m.Name), ProjectElements.MilestoneWhen(m, model.Today)))));
+            ? JsonCardElements.Text("No open milestones.", subtle: true)
+            : JsonCardElements.Facts(open.Select(m => (CardElements.Escape(m.Name), ProjectElements.MilestoneWhen(m, model.Today)))));
 
         if (model.Readiness is { } readiness)
         {
-            body.Add(CardElements.Section("Readiness (ADKAR)"));
-            body.Add(CardElements.Facts(
+            body.Add(JsonCardElements.Section("Readiness (ADKAR)"));
+            body.Add(JsonCardElements.Facts(
             [
                 ("Latest wave", $"{CardElements.Escape(readiness.Wave)} · {readiness.Respondents} answers"),
                 ("No barrier", $"{(readiness.WithoutBarrierShare * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}%"),
@@ -114,26 +114,26 @@ public static class StatusCard
 
         if (model.TopRisks.Count > 0)
         {
-            body.Add(CardElements.Section("Top risks"));
-            body.Add(CardElements.Facts(model.TopRisks.Select(r => (r.Id.ToString(), $"{r.Rating.Band} {r.Rating.Score} · {CardElements.Escape(r.Title)}"))));
+            body.Add(JsonCardElements.Section("Top risks"));
+            body.Add(JsonCardElements.Facts(model.TopRisks.Select(r => (r.Id.ToString(), $"{r.Rating.Band} {r.Rating.Score} · {CardElements.Escape(r.Title)}"))));
         }
 
         if (model.Kpis.Count > 0)
         {
-            body.Add(CardElements.Section("KPIs"));
-            body.Add(CardElements.Facts(model.Kpis.Select(k => (CardElements.Escape(k.Name), ProjectElements.KpiSummary(k)))));
+            body.Add(JsonCardElements.Section("KPIs"));
+            body.Add(JsonCardElements.Facts(model.Kpis.Select(k => (CardElements.Escape(k.Name), ProjectElements.KpiSummary(k)))));
         }
 
-        body.Add(CardElements.Section("Stakeholders"));
+        body.Add(JsonCardElements.Section("Stakeholders"));
         body.Add(model.StakeholdersByDiscipline.Count == 0
-            ? CardElements.Text("None yet. Type **stakeholder add** to add people.", subtle: true)
-            : CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            ? JsonCardElements.Text("None yet. Type **stakeholder add** to add people.", subtle: true)
+            : JsonCardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
 
-        return AdaptiveCard.Create(body,
+        return JsonCardElements.Card(body,
         [
-            CardElements.Execute("Milestones", CardVerbs.RunCommand, new JObject { ["command"] = "milestones" }),
-            CardElements.Execute("KPIs", CardVerbs.RunCommand, new JObject { ["command"] = "kpis" }),
-            CardElements.Execute("Stakeholders", CardVerbs.RunCommand, new JObject { ["command"] = "stakeholders" }),
+            JsonCardElements.Execute("Milestones", CardVerbs.RunCommand, new JObject { ["command"] = "milestones" }),
+            JsonCardElements.Execute("KPIs", CardVerbs.RunCommand, new JObject { ["command"] = "kpis" }),
+            JsonCardElements.Execute("Stakeholders", CardVerbs.RunCommand, new JObject { ["command"] = "stakeholders" }),
         ]);
     }
 }

@@ -24,12 +24,12 @@ public static class AdkarResultsCard
         var r = model.Results;
         var body = new List<JObject>
         {
-            CardElements.Heading($"{model.ProjectCode} readiness {(r.Open ? "so far" : "results")}: {CardElements.Escape(r.WaveName ?? r.WaveId)}"),
-            CardElements.Text(
+            JsonCardElements.Heading($"{model.ProjectCode} readiness {(r.Open ? "so far" : "results")}: {CardElements.Escape(r.WaveName ?? r.WaveId)}"),
+            JsonCardElements.Text(
                 $"{CardElements.Escape(model.ProjectName)} · opened {CheckInFormat.Day(r.OpenedAt)} · {(r.Open ? $"open until {CardElements.When(r.ClosesAt)}" : "closed")}{(r.Anonymous ? " · anonymous" : "")}",
                 subtle: true,
                 spacing: "None"),
-            CardElements.Facts(
+            JsonCardElements.Facts(
             [
                 ("Responses", $"{r.AnsweredCount} of {r.AudienceCount} ({AdkarFormat.Percent(r.ResponseRate)})"),
                 ("No barrier", r.AnsweredCount == 0 ? "no answers yet" : $"{r.WithoutBarrier} ({AdkarFormat.Percent(r.WithoutBarrierShare)}) scored every element 4 or 5"),
@@ -39,21 +39,21 @@ public static class AdkarResultsCard
 
         if (r.AnsweredCount == 0)
         {
-            body.Add(CardElements.Text("Nobody has answered yet, so there is nothing to show.", subtle: true));
-            return AdaptiveCard.Create(body);
+            body.Add(JsonCardElements.Text("Nobody has answered yet, so there is nothing to show.", subtle: true));
+            return JsonCardElements.Card(body);
         }
 
-        body.Add(CardElements.Section("Element scores (mean of 1–5)"));
-        body.Add(CardCharts.VerticalBar(
+        body.Add(JsonCardElements.Section("Element scores (mean of 1–5)"));
+        body.Add(JsonCardElements.VerticalBar(
             "Mean score per ADKAR element",
             r.Elements.Select(e => (AdkarFormat.Element(e.Element), e.Mean)),
             "Mean scores: " + string.Join(", ", r.Elements.Select(e => $"{AdkarFormat.Element(e.Element)} {AdkarFormat.Score(e.Mean)}")) + "."));
-        body.Add(CardElements.Facts(r.Elements.Select(e => (
+        body.Add(JsonCardElements.Facts(r.Elements.Select(e => (
             AdkarFormat.Element(e.Element),
             $"mean {AdkarFormat.Score(e.Mean)} · median {e.Median.ToString("0.#", CultureInfo.InvariantCulture)} · 1–5: {string.Join(" / ", e.Distribution)}"))));
 
-        body.Add(CardElements.Section("Where people stop (barrier point: first element scored 3 or lower)"));
-        body.Add(CardElements.Facts([
+        body.Add(JsonCardElements.Section("Where people stop (barrier point: first element scored 3 or lower)"));
+        body.Add(JsonCardElements.Facts([
             .. AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), $"{r.BarrierPoints[e]} ({AdkarFormat.Percent(r.BarrierShare(e))})")),
             ("No barrier", $"{r.WithoutBarrier} ({AdkarFormat.Percent(r.WithoutBarrierShare)})"),
         ]));
@@ -63,8 +63,8 @@ public static class AdkarResultsCard
 
         if (r.Change is { } change)
         {
-            body.Add(CardElements.Section($"Since {CardElements.Escape(change.PreviousWave ?? "the previous wave")}"));
-            body.Add(CardElements.Facts([
+            body.Add(JsonCardElements.Section($"Since {CardElements.Escape(change.PreviousWave ?? "the previous wave")}"));
+            body.Add(JsonCardElements.Facts([
                 .. AdkarAnswer.Elements.Select(e => (
                     AdkarFormat.Element(e),
                     $"mean {AdkarFormat.Change(change.MeanDeltas[(int)e], AdkarFormat.Score)} · stopping here {AdkarFormat.Change(change.BarrierShareDeltas[e] * 100, v => v.ToString("0", CultureInfo.InvariantCulture))} pts")),
@@ -74,23 +74,23 @@ public static class AdkarResultsCard
 
         if (r.DominantBarrier is { } dominant)
         {
-            body.Add(CardElements.Section($"What to do about {AdkarFormat.Element(dominant)}"));
-            body.AddRange(r.Interventions.Select(i => CardElements.Text("- " + AdkarFormat.Intervention(i), spacing: "None")));
+            body.Add(JsonCardElements.Section($"What to do about {AdkarFormat.Element(dominant)}"));
+            body.AddRange(r.Interventions.Select(i => JsonCardElements.Text("- " + AdkarFormat.Intervention(i), spacing: "None")));
         }
 
-        return AdaptiveCard.Create(body);
+        return JsonCardElements.Card(body);
     }
 
     private static void Groups(List<JObject> body, string title, GroupBreakdown groups)
     {
-        body.Add(CardElements.Section(title));
+        body.Add(JsonCardElements.Section(title));
         if (groups.Shown.Count == 0)
         {
-            body.Add(CardElements.Text($"No group has {AdkarResults.MinimumGroupSize} or more answers yet, so none is shown.", subtle: true));
+            body.Add(JsonCardElements.Text($"No group has {AdkarResults.MinimumGroupSize} or more answers yet, so none is shown.", subtle: true));
             return;
         }
 
-        body.Add(CardElements.Facts(groups.Shown.Take(MaxGroupsShown).Select(g => (
+        body.Add(JsonCardElements.Facts(groups.Shown.Take(MaxGroupsShown).Select(g => (
             $"{CardElements.Escape(g.Group == GroupProfile.Other ? $"Other ({g.MergedGroups} smaller groups)" : g.Group)} · {g.Respondents}",
             string.Join(" · ", AdkarAnswer.Elements.Select(e => $"{AdkarFormat.Letter(e)} {AdkarFormat.Score(g.Means[(int)e])}"))
                 + $" · no barrier {AdkarFormat.Percent((decimal)g.WithoutBarrier / g.Respondents)}"
@@ -110,7 +110,7 @@ public static class AdkarResultsCard
 
         if (notes.Count > 0)
         {
-            body.Add(CardElements.Text("To protect people, " + string.Join("; ", notes) + ".", subtle: true));
+            body.Add(JsonCardElements.Text("To protect people, " + string.Join("; ", notes) + ".", subtle: true));
         }
     }
 }
@@ -125,20 +125,20 @@ public static class AdkarWavesCard
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<JObject>
         {
-            CardElements.Heading($"{model.ProjectCode} readiness waves"),
-            CardElements.Text(CardElements.Escape(model.ProjectName), subtle: true, spacing: "None"),
+            JsonCardElements.Heading($"{model.ProjectCode} readiness waves"),
+            JsonCardElements.Text(CardElements.Escape(model.ProjectName), subtle: true, spacing: "None"),
         };
         if (model.Waves.Count == 0)
         {
-            body.Add(CardElements.Text("No wave yet. Type **adkar start** to launch one."));
-            return AdaptiveCard.Create(body);
+            body.Add(JsonCardElements.Text("No wave yet. Type **adkar start** to launch one."));
+            return JsonCardElements.Card(body);
         }
 
-        body.Add(CardElements.Facts(model.Waves.Select(w => (
+        body.Add(JsonCardElements.Facts(model.Waves.Select(w => (
             CardElements.Escape(w.WaveName ?? w.WaveId),
             $"{CheckInFormat.Day(w.OpenedAt)} · {(w.Open ? "open" : "closed")} · {w.AnsweredCount} of {w.AudienceCount} answered"
                 + (w.DominantBarrier is { } d ? $" · dominant barrier {AdkarFormat.Element(d)}" : "")))));
-        body.Add(CardElements.Text("Type **adkar results** and a wave's name to see its results.", subtle: true));
-        return AdaptiveCard.Create(body);
+        body.Add(JsonCardElements.Text("Type **adkar results** and a wave's name to see its results.", subtle: true));
+        return JsonCardElements.Card(body);
     }
 }

@@ -48,9 +48,9 @@ public static class AdkarSurveyCard
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<JObject>
         {
-            CardElements.Heading($"{(model.Reminder ? "Reminder: " : "")}{model.ProjectCode} readiness survey"),
-            CardElements.Text($"{CardElements.Escape(model.ProjectName)} · {CardElements.Escape(model.WaveName)} · about a minute · open until {CardElements.When(model.ClosesAt)}", subtle: true, spacing: "None"),
-            CardElements.Text(model.Anonymous ? "Anonymous: nobody sees your answer, only totals over at least 5 people." : "Your project managers see totals over at least 5 people; your name is kept with your answer.", subtle: true, spacing: "None"),
+            JsonCardElements.Heading($"{(model.Reminder ? "Reminder: " : "")}{model.ProjectCode} readiness survey"),
+            JsonCardElements.Text($"{CardElements.Escape(model.ProjectName)} · {CardElements.Escape(model.WaveName)} · about a minute · open until {CardElements.When(model.ClosesAt)}", subtle: true, spacing: "None"),
+            JsonCardElements.Text(model.Anonymous ? "Anonymous: nobody sees your answer, only totals over at least 5 people." : "Your project managers see totals over at least 5 people; your name is kept with your answer.", subtle: true, spacing: "None"),
         };
 
         if (model.Problems is { Count: > 0 } problems)
@@ -95,10 +95,10 @@ public static class AdkarSurveyCard
         body.Add(comment);
         if (model.PhiFound is { } phi)
         {
-            body.Add(CardElements.FieldProblem(phi));
+            body.Add(JsonCardElements.FieldProblem(phi));
         }
 
-        return AdaptiveCard.Create(body, [CardElements.Execute("Submit", CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]);
+        return JsonCardElements.Card(body, [JsonCardElements.Execute("Submit", CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]);
     }
 
     public static JObject Target(string project, string wave) => new() { [AdkarSurveyInputs.Project] = project, [AdkarSurveyInputs.Wave] = wave };
@@ -117,18 +117,18 @@ public static class AdkarAnsweredCard
         var body = new List<JObject>
         {
             new() { ["type"] = "TextBlock", ["text"] = $"✔ Thanks — your {model.ProjectCode} readiness answer is in", ["weight"] = "Bolder", ["color"] = "Good", ["wrap"] = true },
-            CardElements.Text(CardElements.Escape(model.WaveName), subtle: true, spacing: "None"),
-            CardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), $"{model.Answer[e].Value} of 5"))),
+            JsonCardElements.Text(CardElements.Escape(model.WaveName), subtle: true, spacing: "None"),
+            JsonCardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), $"{model.Answer[e].Value} of 5"))),
         };
         if (model.Answer.Comment is not null)
         {
-            body.Add(CardElements.Text("Your comment:", subtle: true));
-            body.Add(CardElements.UserText(model.Answer.Comment));
+            body.Add(JsonCardElements.Text("Your comment:", subtle: true));
+            body.Add(JsonCardElements.UserText(model.Answer.Comment));
         }
 
-        body.Add(CardElements.Text(
+        body.Add(JsonCardElements.Text(
             (model.Anonymous ? "Only you see this answer. " : "") + (model.Open ? $"You can change it until {CardElements.When(model.ClosesAt)}." : "This survey is closed."),
             subtle: true));
-        return AdaptiveCard.Create(body, model.Open ? [CardElements.Execute("Change answer", CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null);
+        return JsonCardElements.Card(body, model.Open ? [JsonCardElements.Execute("Change answer", CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null);
     }
 }

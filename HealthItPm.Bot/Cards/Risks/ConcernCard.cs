@@ -22,17 +22,17 @@ public static class ConcernCard
             });
             if (concern.State == ConcernState.Dismissed)
             {
-                body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
+                body.Add(JsonCardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
             }
 
-            return AdaptiveCard.Create(body);
+            return JsonCardElements.Card(body);
         }
 
         body.Add(new JObject { ["type"] = "Input.Text", ["id"] = "reason", ["label"] = "To dismiss it, say why", ["isMultiline"] = true, ["maxLength"] = Risk.MaxTextLength });
-        return AdaptiveCard.Create(body,
+        return JsonCardElements.Card(body,
         [
-            CardElements.Execute("Log as risk", CardVerbs.LogConcernAsRisk, data, primary: true),
-            CardElements.Execute("Dismiss", CardVerbs.DismissConcern, data),
+            JsonCardElements.Execute("Log as risk", CardVerbs.LogConcernAsRisk, data, primary: true),
+            JsonCardElements.Execute("Dismiss", CardVerbs.DismissConcern, data),
         ]);
     }
 
@@ -44,18 +44,18 @@ public static class ConcernCard
         if (concern.State == ConcernState.LoggedAsRisk)
         {
             body.Add(new JObject { ["type"] = "TextBlock", ["color"] = "Good", ["wrap"] = true, ["text"] = $"✔ The project managers logged it as risk {concern.Risk}. Its card shows what is being done about it." });
-            return AdaptiveCard.Create(body, [CardElements.Execute($"Open {concern.Risk}", CardVerbs.RunCommand, new JObject { ["command"] = $"risk {concern.Risk}" }, primary: true)]);
+            return JsonCardElements.Card(body, [JsonCardElements.Execute($"Open {concern.Risk}", CardVerbs.RunCommand, new JObject { ["command"] = $"risk {concern.Risk}" }, primary: true)]);
         }
 
-        body.Add(CardElements.Text("The project managers dismissed it, saying:", subtle: true));
-        body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
-        return AdaptiveCard.Create(body);
+        body.Add(JsonCardElements.Text("The project managers dismissed it, saying:", subtle: true));
+        body.Add(JsonCardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
+        return JsonCardElements.Card(body);
     }
 
     private static List<JObject> Raised(Concern concern, string from) =>
     [
-        CardElements.Heading($"{concern.Project} concern #{concern.Number}"),
-        CardElements.Event(concern.At, from),
-        CardElements.UserText(concern.Text, italic: true),
+        JsonCardElements.Heading($"{concern.Project} concern #{concern.Number}"),
+        JsonCardElements.Event(concern.At, from),
+        JsonCardElements.UserText(concern.Text, italic: true),
     ];
 }

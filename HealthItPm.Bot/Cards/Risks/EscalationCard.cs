@@ -12,28 +12,28 @@ public static class EscalationCard
         var chain = project.EscalationChain;
         var body = new List<JObject>
         {
-            CardElements.Heading($"{project.Code} · Escalation"),
-            CardElements.Text(CardElements.Escape(project.Name), subtle: true, spacing: "None"),
+            JsonCardElements.Heading($"{project.Code} · Escalation"),
+            JsonCardElements.Text(CardElements.Escape(project.Name), subtle: true, spacing: "None"),
         };
 
         if (chain.Count == 0)
         {
-            body.Add(CardElements.Text("Nobody to escalate to yet: add a leader with **stakeholder add** (role Leader), then type **escalation**."));
+            body.Add(JsonCardElements.Text("Nobody to escalate to yet: add a leader with **stakeholder add** (role Leader), then type **escalation**."));
         }
         else
         {
-            body.Add(CardElements.Facts(chain.Select((person, i) => (
+            body.Add(JsonCardElements.Facts(chain.Select((person, i) => (
                 i == 0 ? "Level 1 (sponsor)" : $"Level {i + 1}",
                 CardElements.Escape(project.Members.First(m => m.Person == person).DisplayName)))));
         }
 
-        body.Add(CardElements.Facts(
+        body.Add(JsonCardElements.Facts(
         [
             ("Acknowledge within", Duration(project.AcknowledgementSla)),
             ("Clock", project.SlaInBusinessHours ? "Weekdays 08:00–17:00 (patient safety: around the clock)" : "Around the clock"),
         ]));
-        body.Add(CardElements.Text("A critical risk, or a patient-safety or privacy risk with impact 4 or 5, goes to level 1 at once; unacknowledged, it climbs a level each time the clock runs out.", subtle: true));
-        return AdaptiveCard.Create(body, [CardElements.Execute("Change", CardVerbs.RunCommand, new JObject { ["command"] = "escalation" })]);
+        body.Add(JsonCardElements.Text("A critical risk, or a patient-safety or privacy risk with impact 4 or 5, goes to level 1 at once; unacknowledged, it climbs a level each time the clock runs out.", subtle: true));
+        return JsonCardElements.Card(body, [JsonCardElements.Execute("Change", CardVerbs.RunCommand, new JObject { ["command"] = "escalation" })]);
     }
 
     public static string Duration(TimeSpan span) => span.TotalHours >= 1 && span.Minutes == 0

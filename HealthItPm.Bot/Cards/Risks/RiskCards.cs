@@ -55,32 +55,32 @@ public static class RiskRegisterCard
     public static JObject Build(string code, IReadOnlyList<RiskView> risks)
     {
         ArgumentNullException.ThrowIfNull(risks);
-        var body = new List<JObject> { CardElements.Heading($"{code} · Risks") };
+        var body = new List<JObject> { JsonCardElements.Heading($"{code} · Risks") };
         var open = risks.Where(r => r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score).ToList();
         if (risks.Count == 0)
         {
-            body.Add(CardElements.Text("No risks here. Type **risk add** to log one."));
+            body.Add(JsonCardElements.Text("No risks here. Type **risk add** to log one."));
         }
 
         foreach (var view in open)
         {
             var risk = view.Risk;
-            body.Add(CardElements.Section($"{risk.Id} · {CardElements.Escape(risk.Title)}"));
+            body.Add(JsonCardElements.Section($"{risk.Id} · {CardElements.Escape(risk.Title)}"));
             body.Add(RiskLabels.Badge(risk.Rating));
-            body.Add(CardElements.Text($"{RiskLabels.Category(risk.Category)} · {view.StatusLine} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
+            body.Add(JsonCardElements.Text($"{RiskLabels.Category(risk.Category)} · {view.StatusLine} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
             if (risk is { Status: RiskStatus.Escalated, Acknowledged: null, EscalatedAt: { } since })
             {
-                body.Add(CardElements.Text($"Waiting for acknowledgement since {CardElements.When(since)}", subtle: true, spacing: "None"));
+                body.Add(JsonCardElements.Text($"Waiting for acknowledgement since {CardElements.When(since)}", subtle: true, spacing: "None"));
             }
         }
 
         // Settled risks are listed after the open ones, briefly: the register keeps them for the record.
         foreach (var view in risks.Where(r => !r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score))
         {
-            body.Add(CardElements.Text($"{view.Risk.Id} · {CardElements.Escape(view.Risk.Title)} · {view.Risk.Status}", subtle: true));
+            body.Add(JsonCardElements.Text($"{view.Risk.Id} · {CardElements.Escape(view.Risk.Title)} · {view.Risk.Status}", subtle: true));
         }
 
-        return AdaptiveCard.Create(body, [CardElements.Execute("Log a risk", CardVerbs.RunCommand, new JObject { ["command"] = "risk add" })]);
+        return JsonCardElements.Card(body, [JsonCardElements.Execute("Log a risk", CardVerbs.RunCommand, new JObject { ["command"] = "risk add" })]);
     }
 }
 
@@ -103,21 +103,21 @@ public static class RiskCard
         var age = view.Now - risk.History[0].At;
         var body = new List<JObject>
         {
-            CardElements.Heading(risk.Status == RiskStatus.Escalated ? $"Escalated risk {risk.Id}" : $"Risk {risk.Id}"),
-            CardElements.Text($"{CardElements.Escape(view.ProjectName)} · {RiskLabels.Category(risk.Category)}", subtle: true, spacing: "None"),
-            CardElements.UserText(risk.Title),
+            JsonCardElements.Heading(risk.Status == RiskStatus.Escalated ? $"Escalated risk {risk.Id}" : $"Risk {risk.Id}"),
+            JsonCardElements.Text($"{CardElements.Escape(view.ProjectName)} · {RiskLabels.Category(risk.Category)}", subtle: true, spacing: "None"),
+            JsonCardElements.UserText(risk.Title),
         };
 
         // The description is what a leader decides on (and, for a risk logged from a concern, who raised it and in what words).
         if (risk.Description is { } description)
         {
-            body.Add(CardElements.UserText(description));
+            body.Add(JsonCardElements.UserText(description));
         }
 
         body.AddRange(
         [
             RiskLabels.Badge(risk.Rating),
-            CardElements.Facts(
+            JsonCardElements.Facts(
             [
                 ("Status", view.StatusText),
                 ("Owner", CardElements.Escape(view.OwnerName ?? "none yet")),
@@ -134,34 +134,34 @@ public static class RiskCard
 
         if (risk.AcceptedBecause is { } reason)
         {
-            body.Add(CardElements.Text("Accepted because:", subtle: true));
-            body.Add(CardElements.UserText(reason));
+            body.Add(JsonCardElements.Text("Accepted because:", subtle: true));
+            body.Add(JsonCardElements.UserText(reason));
         }
 
-        body.Add(CardElements.Section("History"));
-        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf))));
+        body.Add(JsonCardElements.Section("History"));
+        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => JsonCardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf))));
 
         var data = new JObject { ["risk"] = risk.Id.ToString() };
         var actions = new List<JObject>();
         if (view.Viewer.Acknowledge)
         {
-            actions.Add(CardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, data, primary: true));
+            actions.Add(JsonCardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, data, primary: true));
         }
 
         if (view.Viewer.AssignOwner && view.OwnerChoices.Count > 0)
         {
             if (view.OwnerDataset is null && view.OwnerChoices.Count < view.People.Count)
             {
-                body.Add(CardElements.Text($"The owner list shows {view.OwnerChoices.Count} of the {view.People.Count} people on the project: the owner, the project managers and the leaders first.", subtle: true));
+                body.Add(JsonCardElements.Text($"The owner list shows {view.OwnerChoices.Count} of the {view.People.Count} people on the project: the owner, the project managers and the leaders first.", subtle: true));
             }
 
             body.Add(FormCard.Input(new PeopleField("owner", "Owner", false, view.OwnerChoices, view.OwnerDataset, MultiSelect: false), risk.Owner is { } owner ? PersonChoice.Value(owner) : null));
-            actions.Add(CardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
+            actions.Add(JsonCardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
         }
 
         if (view.Viewer.AskForUpdate)
         {
-            actions.Add(CardElements.Execute("Ask for update", CardVerbs.AskForRiskUpdate, data));
+            actions.Add(JsonCardElements.Execute("Ask for update", CardVerbs.AskForRiskUpdate, data));
         }
 
         if (view.Viewer.Accept)
@@ -174,10 +174,10 @@ public static class RiskCard
                 ["isMultiline"] = true,
                 ["maxLength"] = Risk.MaxTextLength,
             });
-            actions.Add(CardElements.Execute("Accept risk", CardVerbs.AcceptRisk, data));
+            actions.Add(JsonCardElements.Execute("Accept risk", CardVerbs.AcceptRisk, data));
         }
 
-        var card = AdaptiveCard.Create(body, actions);
+        var card = JsonCardElements.Card(body, actions);
         if (view.RefreshFor.Count > 0)
         {
             card["refresh"] = new JObject

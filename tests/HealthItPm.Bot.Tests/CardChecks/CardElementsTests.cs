@@ -1,4 +1,6 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
+using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 
@@ -22,7 +24,7 @@ public class CardElementsTests
     public void Date_and_time_functions_in_a_persons_text_stay_literal(string text, string shown)
     {
         Assert.Equal(shown, CardElements.Escape(text));
-        Assert.Equal(shown, (string?)CardElements.UserText(text)["inlines"]![0]!["text"]);
+        Assert.Equal(shown, CardElements.UserText(text).Inlines[0].Text);
     }
 
     [Theory]
@@ -33,16 +35,67 @@ public class CardElementsTests
     [InlineData("Named \\\\[x](y)", "Named \\\\\\[x\\](y)")]
     [InlineData("A milestone called {{DATE(2017-02-14T06:08:39Z)}}", "A milestone called {\u2060{DATE(2017-02-14T06:08:39Z)}}")]
     public void A_domain_sentence_keeps_its_emphasis_but_cannot_carry_a_link(string sentence, string shown) =>
-        Assert.Equal(shown, CardElements.Inert(sentence));
+        Assert.Equal(shown, Markdown.Worded(sentence).Text);
 
     [Fact]
     public void Every_universal_action_carries_its_verb_in_a_submit_fallback()
     {
-        var action = CardElements.Execute("Run help", CardVerbs.RunCommand, new Newtonsoft.Json.Linq.JObject { ["command"] = "help" });
+        var action = (JObject)new AdaptiveCard([new ActionSet([CardElements.Command("Run help", "help")])]).ToJObject()["body"]![0]!["actions"]![0]!;
 
         Assert.Equal("Action.Execute", (string?)action["type"]);
+        Assert.Equal(CardVerbs.RunCommand, (string?)action["verb"]);
         Assert.Equal(CardVerbs.RunCommand, (string?)action["data"]!["verb"]);
         Assert.Equal("Action.Submit", (string?)action["fallback"]!["type"]);
         Assert.Equal("help", (string?)action["fallback"]!["data"]!["command"]);
+        Assert.Equal(CardVerbs.RunCommand, (string?)action["fallback"]!["data"]!["verb"]);
+    }
+
+    [Fact]
+    public void The_holes_of_the_bots_markdown_are_escaped_unless_they_are_markdown()
+    {
+        var name = "[EHR](https://evil.example) *now*";
+        var due = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+
+        var text = Markdown.Of($"Only the PMs of **{name}** can do that, until {Markdown.When(due)}");
+
+        Assert.Equal(
+            "Only the PMs of **\\[EHR\\](https://evil.example) \\*now\\*** can do that, until {{DATE(2026-11-30T09:00:00Z, SHORT)}} {{TIME(2026-11-30T09:00:00Z)}}",
+            text.Text);
+    }
+
+    [Theory]
+    [InlineData("- a list", "\\- a list")]
+    [InlineData("{{DATE(2017-02-14T06:08:39Z)}}", "{\u2060{DATE(2017-02-14T06:08:39Z)}}")]
+    public void A_hole_is_escaped_as_the_whole_text_would_be_at_its_start_only(string typed, string shown)
+    {
+        Assert.Equal(shown, Markdown.Of($"{typed}").Text);
+        Assert.Equal("Then " + typed.Replace("{{", "{\u2060{", StringComparison.Ordinal), Markdown.Of($"Then {typed}").Text);
+    }
+
+    [Fact]
+    public void A_hole_cannot_finish_a_date_function_begun_by_the_text_before_it() =>
+        Assert.DoesNotContain("{{", Markdown.Of($"{{{"{DATE(2017-02-14T06:08:39Z)}}"}").Text, StringComparison.Ordinal);
+
+    [Fact]
+    public void Numbers_in_a_hole_are_written_for_the_readers_culture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            Assert.Equal("1.234,5 of 5", Markdown.Of($"{1234.5m:#,0.0} of 5").Text);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Fact]
+    public void A_text_run_shows_a_persons_text_as_typed_but_not_as_a_date()
+    {
+        var json = new AdaptiveCard([CardElements.UserText("**{{DATE(2017-02-14T06:08:39Z)}}**")]).ToJObject();
+
+        Assert.Equal("**{\u2060{DATE(2017-02-14T06:08:39Z)}}**", (string?)json["body"]![0]!["inlines"]![0]!["text"]);
     }
 }

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
@@ -26,10 +27,10 @@ public class ActivityHandlerTests
     {
         _command.SetupGet(c => c.Definition).Returns(new CommandDefinition("status", "Show status.", "status"));
         _command.Setup(c => c.ExecuteAsync(It.IsAny<ITurnContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(AdaptiveCard.Create([CardElements.Text("status card")]));
+            .ReturnsAsync(new AdaptiveCard([CardElements.Text(Markdown.Of($"status card"))]).ToJObject());
         _action.SetupGet(a => a.Verb).Returns("status.refresh");
         _action.Setup(a => a.HandleAsync(It.IsAny<ITurnContext>(), It.IsAny<JObject>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(AdaptiveCard.Create([CardElements.Text("refreshed card")]));
+            .ReturnsAsync(new AdaptiveCard([CardElements.Text(Markdown.Of($"refreshed card"))]).ToJObject());
         var commands = new CommandRouter([_command.Object]);
         _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]), new PeopleSearch(Mock.Of<IPeopleDirectory>(), new ProjectService(Mock.Of<IProjectRepository>(MockBehavior.Strict), Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>()), Mock.Of<IAuditLog>(MockBehavior.Strict), TimeProvider.System)), Mock.Of<IRoster>());
     }

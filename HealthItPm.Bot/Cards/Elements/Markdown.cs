@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HealthItPm.Bot.Cards.Elements;
+
+/// <summary>
+/// Text a TextBlock or a fact may show as markdown. It is made only from what a person typed
+/// (<see cref="Literal"/>: every markdown character escaped) or by the bot through an interpolated
+/// string (<see cref="Of"/>: its holes escaped unless they are markdown already), so a person's text
+/// cannot reach a card's markdown unescaped. There is no conversion from a string.
+/// </summary>
+[JsonConverter(typeof(MarkdownConverter))]
+public readonly struct Markdown : IEquatable<Markdown>
+{
+    private readonly string? text;
+
+    private Markdown(string text) => this.text = text;
+
+    public static Markdown Empty { get; } = new(string.Empty);
+
+    public string Text => text ?? string.Empty;
+
+    /// <summary>What a person typed, shown as typed: nothing in it becomes emphasis, a link, HTML, a list or a date.</summary>
+    public static Markdown Literal(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        AppendEscaped(builder, text);
+        return new(builder.ToString());
+    }
+
+    /// <summary>Markdown the bot writes: <c>Markdown.Of($"Only the PMs of {project.Name} can do that")</c> escapes the name.</summary>
+    public static Markdown Of(ref MarkdownHandler text) => new(text.ToStringAndClear());
+
+    /// <summary>
+    /// A sentence the bot worded outside the card (a notice, a problem, a note on a form), its typed
+    /// values escaped where it was put together: its emphasis stays, and as a second line of defence
+    /// no link, image, HTML or date function survives in it. Brackets not already escaped are escaped.
+    /// </summary>
+    public static Markdown Worded(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var builder = new StringBuilder(sentence.Length);
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var c = sentence[i];
+            if (c == '\\' && i + 1 < sentence.Length)
+            {
+                builder.Append(c).Append(sentence[++i]);
+                continue;
+            }
+
+            if (c is '[' or ']' or '<' or '>')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return new(WithoutDateFunctions(builder.ToString()));
+    }
+
+    /// <summary>
+    /// A moment as each reader's Teams shows it, in their own time zone and locale (the Adaptive Cards
+    /// DATE and TIME functions), instead of one zone written into the text.
+    /// </summary>
+    public static Markdown When(DateTimeOffset at)
+    {
+        var iso = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return new($"{{{{DATE({iso}, SHORT)}}}} {{{{TIME({iso})}}}}");
+    }
+
+    public static Markdown Join(Markdown separator, IEnumerable<Markdown> parts) => new(string.Join(separator.Text, parts.Select(p => p.Text)));
+
+    public static Markdown operator +(Markdown left, Markdown right) => new(left.Text + right.Text);
+
+    public static Markdown Add(Markdown left, Markdown right) => left + right;
+
+    public static bool operator ==(Markdown left, Markdown right) => left.Equals(right);
+
+    public static bool operator !=(Markdown left, Markdown right) => !left.Equals(right);
+
+    public bool Equals(Markdown other) => Text == other.Text;
+
+    public override bool Equals(object? obj) => obj is Markdown other && Equals(other);
+
+    public override int GetHashCode() => Text.GetHashCode(StringComparison.Ordinal);
+
+    public override string ToString() => Text;
+
+    /// <summary>
+    /// Teams replaces <c>{{DATE(…)}}</c> and <c>{{TIME(…)}}</c> in any text with a formatted moment; a
+    /// word joiner between the braces keeps a person's text literal (input never contains one: the
+    /// domain strips invisible characters).
+    /// </summary>
+    internal static string WithoutDateFunctions(string text) =>
+        text.Contains("{{", StringComparison.Ordinal) ? text.Replace("{{", "{\u2060{", StringComparison.Ordinal) : text;
+
+    /// <summary>
+    /// Neutralises markdown: characters that make emphasis, links, code or HTML are escaped everywhere;
+    /// those that only start a list or heading are escaped at the start of the text, the one place they
+    /// act (line breaks become spaces).
+    /// </summary>
+    internal static void AppendEscaped(StringBuilder builder, string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '<' or '>' or '~' || (builder.Length + escaped.Length == 0 && c is '#' or '-' or '+'))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+
+        // A hole must not complete a date function with the brace written before it either.
+        if (builder.Length > 0 && builder[^1] == '{' && text.StartsWith('{'))
+        {
+            builder.Append('\u2060');
+        }
+
+        builder.Append(WithoutDateFunctions(escaped.ToString()));
+    }
+
+    private sealed class MarkdownConverter : JsonConverter<Markdown>
+    {
+        public override Markdown Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Cards are written, never read.");
+
+        public override void Write(Utf8JsonWriter writer, Markdown value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
+    }
+}
+
+/// <summary>Builds <see cref="Markdown"/> from an interpolated string: literal parts as written, holes escaped unless they are markdown.</summary>
+[InterpolatedStringHandler]
+public ref struct MarkdownHandler
+{
+    private readonly StringBuilder builder;
+
+    public MarkdownHandler(int literalLength, int formattedCount) => builder = new StringBuilder(literalLength + (formattedCount * 16));
+
+    public readonly void AppendLiteral(string value) => builder.Append(value);
+
+    public readonly void AppendFormatted(Markdown value) => builder.Append(value.Text);
+
+    public readonly void AppendFormatted(string? value) => Markdown.AppendEscaped(builder, value ?? string.Empty);
+
+    /// <summary>Numbers, moments and other values, formatted in the current culture (the reader's) and escaped.</summary>
+    public readonly void AppendFormatted<T>(T value, string? format = null) =>
+        Markdown.AppendEscaped(builder, value is IFormattable formattable ? formattable.ToString(format, CultureInfo.CurrentCulture) : value?.ToString() ?? string.Empty);
+
+    internal readonly string ToStringAndClear() => builder.ToString();
+}
