@@ -23,7 +23,10 @@ public readonly struct Markdown : IEquatable<Markdown>
 
     public string Text => text ?? string.Empty;
 
-    /// <summary>What a person typed, shown as typed: nothing in it becomes emphasis, a link, HTML, a list or a date.</summary>
+    /// <summary>
+    /// Plain text shown as written — what a person typed, or words and figures the bot wrote without
+    /// markdown: nothing in it becomes emphasis, a link, HTML, a list or a date.
+    /// </summary>
     public static Markdown Literal(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -102,15 +105,16 @@ public readonly struct Markdown : IEquatable<Markdown>
 
     /// <summary>
     /// Neutralises markdown: characters that make emphasis, links, code or HTML are escaped everywhere;
-    /// those that only start a list or heading are escaped at the start of the text, the one place they
-    /// act (line breaks become spaces).
+    /// a list, heading or rule marker at the start of the text, the one place it acts, is escaped
+    /// (line breaks become spaces, so there is one start).
     /// </summary>
     internal static void AppendEscaped(StringBuilder builder, string text)
     {
         var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '<' or '>' or '~' || (builder.Length + escaped.Length == 0 && c is '#' or '-' or '+'))
+            var c = text[i];
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '<' or '>' or '~' || (builder.Length + escaped.Length == 0 && StartsBlock(text, i)))
             {
                 escaped.Append('\\');
             }
@@ -126,6 +130,10 @@ public readonly struct Markdown : IEquatable<Markdown>
 
         builder.Append(WithoutDateFunctions(escaped.ToString()));
     }
+
+    // "# x", "- x", "+ x", "##", "---": a heading, a list item or a rule, but not "-5" or "#2".
+    private static bool StartsBlock(string text, int i) =>
+        text[i] is '#' or '-' or '+' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]) || text[i + 1] == text[i]);
 
     private sealed class MarkdownConverter : JsonConverter<Markdown>
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Readiness;
@@ -22,14 +23,14 @@ public static class AdkarResultsCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var r = model.Results;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading($"{model.ProjectCode} readiness {(r.Open ? "so far" : "results")}: {CardElements.Escape(r.WaveName ?? r.WaveId)}"),
-            JsonCardElements.Text(
-                $"{CardElements.Escape(model.ProjectName)} · opened {CheckInFormat.Day(r.OpenedAt)} · {(r.Open ? $"open until {CardElements.When(r.ClosesAt)}" : "closed")}{(r.Anonymous ? " · anonymous" : "")}",
+            CardElements.Heading(Markdown.Of($"{model.ProjectCode} readiness {(r.Open ? "so far" : "results")}: {r.WaveName ?? r.WaveId}")),
+            CardElements.Text(
+                Markdown.Of($"{model.ProjectName} · opened {CheckInFormat.Day(r.OpenedAt)} · {(r.Open ? Markdown.Of($"open until {Markdown.When(r.ClosesAt)}") : Markdown.Of($"closed"))}{(r.Anonymous ? " · anonymous" : "")}"),
                 subtle: true,
-                spacing: "None"),
-            JsonCardElements.Facts(
+                spacing: Spacing.None),
+            CardElements.Facts(
             [
                 ("Responses", $"{r.AnsweredCount} of {r.AudienceCount} ({AdkarFormat.Percent(r.ResponseRate)})"),
                 ("No barrier", r.AnsweredCount == 0 ? "no answers yet" : $"{r.WithoutBarrier} ({AdkarFormat.Percent(r.WithoutBarrierShare)}) scored every element 4 or 5"),
@@ -39,21 +40,21 @@ public static class AdkarResultsCard
 
         if (r.AnsweredCount == 0)
         {
-            body.Add(JsonCardElements.Text("Nobody has answered yet, so there is nothing to show.", subtle: true));
-            return JsonCardElements.Card(body);
+            body.Add(CardElements.Text(Markdown.Of($"Nobody has answered yet, so there is nothing to show."), subtle: true));
+            return new AdaptiveCard(body).ToJObject();
         }
 
-        body.Add(JsonCardElements.Section("Element scores (mean of 1–5)"));
-        body.Add(JsonCardElements.VerticalBar(
+        body.Add(CardElements.Section(Markdown.Of($"Element scores (mean of 1–5)")));
+        body.Add(new VerticalBarChart(
             "Mean score per ADKAR element",
-            r.Elements.Select(e => (AdkarFormat.Element(e.Element), e.Mean)),
-            "Mean scores: " + string.Join(", ", r.Elements.Select(e => $"{AdkarFormat.Element(e.Element)} {AdkarFormat.Score(e.Mean)}")) + "."));
-        body.Add(JsonCardElements.Facts(r.Elements.Select(e => (
+            [.. r.Elements.Select(e => new BarPoint(AdkarFormat.Element(e.Element), e.Mean))],
+            CardElements.Text(Markdown.Literal("Mean scores: " + string.Join(", ", r.Elements.Select(e => $"{AdkarFormat.Element(e.Element)} {AdkarFormat.Score(e.Mean)}")) + "."))));
+        body.Add(CardElements.Facts(r.Elements.Select(e => (
             AdkarFormat.Element(e.Element),
             $"mean {AdkarFormat.Score(e.Mean)} · median {e.Median.ToString("0.#", CultureInfo.InvariantCulture)} · 1–5: {string.Join(" / ", e.Distribution)}"))));
 
-        body.Add(JsonCardElements.Section("Where people stop (barrier point: first element scored 3 or lower)"));
-        body.Add(JsonCardElements.Facts([
+        body.Add(CardElements.Section(Markdown.Of($"Where people stop (barrier point: first element scored 3 or lower)")));
+        body.Add(CardElements.Facts([
             .. AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), $"{r.BarrierPoints[e]} ({AdkarFormat.Percent(r.BarrierShare(e))})")),
             ("No barrier", $"{r.WithoutBarrier} ({AdkarFormat.Percent(r.WithoutBarrierShare)})"),
         ]));
@@ -63,8 +64,8 @@ public static class AdkarResultsCard
 
         if (r.Change is { } change)
         {
-            body.Add(JsonCardElements.Section($"Since {CardElements.Escape(change.PreviousWave ?? "the previous wave")}"));
-            body.Add(JsonCardElements.Facts([
+            body.Add(CardElements.Section(Markdown.Of($"Since {change.PreviousWave ?? "the previous wave"}")));
+            body.Add(CardElements.Facts([
                 .. AdkarAnswer.Elements.Select(e => (
                     AdkarFormat.Element(e),
                     $"mean {AdkarFormat.Change(change.MeanDeltas[(int)e], AdkarFormat.Score)} · stopping here {AdkarFormat.Change(change.BarrierShareDeltas[e] * 100, v => v.ToString("0", CultureInfo.InvariantCulture))} pts")),
@@ -74,24 +75,24 @@ public static class AdkarResultsCard
 
         if (r.DominantBarrier is { } dominant)
         {
-            body.Add(JsonCardElements.Section($"What to do about {AdkarFormat.Element(dominant)}"));
-            body.AddRange(r.Interventions.Select(i => JsonCardElements.Text("- " + AdkarFormat.Intervention(i), spacing: "None")));
+            body.Add(CardElements.Section(Markdown.Of($"What to do about {AdkarFormat.Element(dominant)}")));
+            body.AddRange(r.Interventions.Select(i => CardElements.Text(Markdown.Of($"- {AdkarFormat.Intervention(i)}"), spacing: Spacing.None)));
         }
 
-        return JsonCardElements.Card(body);
+        return new AdaptiveCard(body).ToJObject();
     }
 
-    private static void Groups(List<JObject> body, string title, GroupBreakdown groups)
+    private static void Groups(List<Element> body, string title, GroupBreakdown groups)
     {
-        body.Add(JsonCardElements.Section(title));
+        body.Add(CardElements.Section(Markdown.Of($"{title}")));
         if (groups.Shown.Count == 0)
         {
-            body.Add(JsonCardElements.Text($"No group has {AdkarResults.MinimumGroupSize} or more answers yet, so none is shown.", subtle: true));
+            body.Add(CardElements.Text(Markdown.Of($"No group has {AdkarResults.MinimumGroupSize} or more answers yet, so none is shown."), subtle: true));
             return;
         }
 
-        body.Add(JsonCardElements.Facts(groups.Shown.Take(MaxGroupsShown).Select(g => (
-            $"{CardElements.Escape(g.Group == GroupProfile.Other ? $"Other ({g.MergedGroups} smaller groups)" : g.Group)} · {g.Respondents}",
+        body.Add(CardElements.Facts(groups.Shown.Take(MaxGroupsShown).Select(g => (
+            $"{(g.Group == GroupProfile.Other ? $"Other ({g.MergedGroups} smaller groups)" : g.Group)} · {g.Respondents}",
             string.Join(" · ", AdkarAnswer.Elements.Select(e => $"{AdkarFormat.Letter(e)} {AdkarFormat.Score(g.Means[(int)e])}"))
                 + $" · no barrier {AdkarFormat.Percent((decimal)g.WithoutBarrier / g.Respondents)}"
                 + (AdkarResults.Dominant(g.BarrierPoints) is { } d ? $" · mostly {AdkarFormat.Element(d)}" : "")))));
@@ -110,7 +111,7 @@ public static class AdkarResultsCard
 
         if (notes.Count > 0)
         {
-            body.Add(JsonCardElements.Text("To protect people, " + string.Join("; ", notes) + ".", subtle: true));
+            body.Add(CardElements.Text(Markdown.Of($"To protect people, {string.Join("; ", notes)}."), subtle: true));
         }
     }
 }
@@ -123,22 +124,22 @@ public static class AdkarWavesCard
     public static JObject Build(AdkarWavesModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading($"{model.ProjectCode} readiness waves"),
-            JsonCardElements.Text(CardElements.Escape(model.ProjectName), subtle: true, spacing: "None"),
+            CardElements.Heading(Markdown.Of($"{model.ProjectCode} readiness waves")),
+            CardElements.Text(Markdown.Literal(model.ProjectName), subtle: true, spacing: Spacing.None),
         };
         if (model.Waves.Count == 0)
         {
-            body.Add(JsonCardElements.Text("No wave yet. Type **adkar start** to launch one."));
-            return JsonCardElements.Card(body);
+            body.Add(CardElements.Text(Markdown.Of($"No wave yet. Type **adkar start** to launch one.")));
+            return new AdaptiveCard(body).ToJObject();
         }
 
-        body.Add(JsonCardElements.Facts(model.Waves.Select(w => (
-            CardElements.Escape(w.WaveName ?? w.WaveId),
+        body.Add(CardElements.Facts(model.Waves.Select(w => (
+            w.WaveName ?? w.WaveId,
             $"{CheckInFormat.Day(w.OpenedAt)} · {(w.Open ? "open" : "closed")} · {w.AnsweredCount} of {w.AudienceCount} answered"
                 + (w.DominantBarrier is { } d ? $" · dominant barrier {AdkarFormat.Element(d)}" : "")))));
-        body.Add(JsonCardElements.Text("Type **adkar results** and a wave's name to see its results.", subtle: true));
-        return JsonCardElements.Card(body);
+        body.Add(CardElements.Text(Markdown.Of($"Type **adkar results** and a wave's name to see its results."), subtle: true));
+        return new AdaptiveCard(body).ToJObject();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Readiness;
@@ -46,64 +47,49 @@ public static class AdkarSurveyCard
     public static JObject Build(AdkarSurveyModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading($"{(model.Reminder ? "Reminder: " : "")}{model.ProjectCode} readiness survey"),
-            JsonCardElements.Text($"{CardElements.Escape(model.ProjectName)} · {CardElements.Escape(model.WaveName)} · about a minute · open until {CardElements.When(model.ClosesAt)}", subtle: true, spacing: "None"),
-            JsonCardElements.Text(model.Anonymous ? "Anonymous: nobody sees your answer, only totals over at least 5 people." : "Your project managers see totals over at least 5 people; your name is kept with your answer.", subtle: true, spacing: "None"),
+            CardElements.Heading(Markdown.Of($"{(model.Reminder ? "Reminder: " : "")}{model.ProjectCode} readiness survey")),
+            CardElements.Text(Markdown.Of($"{model.ProjectName} · {model.WaveName} · about a minute · open until {Markdown.When(model.ClosesAt)}"), subtle: true, spacing: Spacing.None),
+            CardElements.Text(
+                model.Anonymous
+                    ? Markdown.Of($"Anonymous: nobody sees your answer, only totals over at least 5 people.")
+                    : Markdown.Of($"Your project managers see totals over at least 5 people; your name is kept with your answer."),
+                subtle: true,
+                spacing: Spacing.None),
         };
 
         if (model.Problems is { Count: > 0 } problems)
         {
-            body.Add(Warning("Please check: " + string.Join("; ", problems) + "."));
+            body.Add(CardElements.Warning(Markdown.Of($"Please check: {Markdown.Worded(string.Join("; ", problems))}.")));
         }
 
-        foreach (var element in AdkarAnswer.Elements)
+        body.AddRange(AdkarAnswer.Elements.Select(element => new ChoiceSetInput(AdkarSurveyInputs.Score(element), [.. Scale.Select(c => new Choice(c.Title, c.Value))])
         {
-            var choice = new JObject
-            {
-                ["type"] = "Input.ChoiceSet",
-                ["id"] = AdkarSurveyInputs.Score(element),
-                ["label"] = $"{(int)element + 1}. {AdkarFormat.Statement(element, model.ProjectName)}",
-                ["style"] = "compact",
-                ["isRequired"] = true,
-                ["errorMessage"] = "Pick 1 to 5.",
-                ["placeholder"] = "Pick 1 (strongly disagree) to 5 (strongly agree)",
-                ["choices"] = new JArray(Scale.Select(c => new JObject { ["title"] = c.Title, ["value"] = c.Value })),
-            };
-            if (model.Scores?[(int)element] is { } score)
-            {
-                choice["value"] = score.ToString(CultureInfo.InvariantCulture);
-            }
-
-            body.Add(choice);
-        }
-
-        var comment = new JObject
+            Label = $"{(int)element + 1}. {AdkarFormat.Statement(element, model.ProjectName)}",
+            Style = ChoiceStyle.Compact,
+            IsRequired = true,
+            ErrorMessage = "Pick 1 to 5.",
+            Placeholder = "Pick 1 (strongly disagree) to 5 (strongly agree)",
+            Value = model.Scores?[(int)element]?.ToString(CultureInfo.InvariantCulture),
+        }));
+        body.Add(new TextInput(AdkarSurveyInputs.Comment)
         {
-            ["type"] = "Input.Text",
-            ["id"] = AdkarSurveyInputs.Comment,
-            ["label"] = CommentLabel,
-            ["isMultiline"] = true,
-            ["maxLength"] = AdkarAnswer.MaxCommentLength,
-        };
-        if (model.Comment is not null)
-        {
-            comment["value"] = model.Comment;
-        }
-
-        body.Add(comment);
+            Label = CommentLabel,
+            IsMultiline = true,
+            MaxLength = AdkarAnswer.MaxCommentLength,
+            Value = model.Comment,
+        });
         if (model.PhiFound is { } phi)
         {
-            body.Add(JsonCardElements.FieldProblem(phi));
+            body.Add(CardElements.FieldProblem(phi));
         }
 
-        return JsonCardElements.Card(body, [JsonCardElements.Execute("Submit", CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]);
+        return new AdaptiveCard(body, [CardElements.Execute("Submit", CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]).ToJObject();
     }
 
-    public static JObject Target(string project, string wave) => new() { [AdkarSurveyInputs.Project] = project, [AdkarSurveyInputs.Wave] = wave };
-
-    private static JObject Warning(string text) => new() { ["type"] = "TextBlock", ["color"] = "Attention", ["wrap"] = true, ["text"] = text };
+    public static IReadOnlyDictionary<string, string> Target(string project, string wave) =>
+        CardElements.Data((AdkarSurveyInputs.Project, project), (AdkarSurveyInputs.Wave, wave));
 }
 
 public sealed record AdkarAnsweredModel(string ProjectCode, string WaveId, string WaveName, AdkarAnswer Answer, DateTimeOffset ClosesAt, bool Open, bool Anonymous);
@@ -114,21 +100,22 @@ public static class AdkarAnsweredCard
     public static JObject Build(AdkarAnsweredModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            new() { ["type"] = "TextBlock", ["text"] = $"✔ Thanks — your {model.ProjectCode} readiness answer is in", ["weight"] = "Bolder", ["color"] = "Good", ["wrap"] = true },
-            JsonCardElements.Text(CardElements.Escape(model.WaveName), subtle: true, spacing: "None"),
-            JsonCardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), $"{model.Answer[e].Value} of 5"))),
+            new TextBlock(Markdown.Of($"✔ Thanks — your {model.ProjectCode} readiness answer is in")) { Weight = TextWeight.Bolder, Color = TextColor.Good },
+            CardElements.Text(Markdown.Literal(model.WaveName), subtle: true, spacing: Spacing.None),
+            CardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), $"{model.Answer[e].Value} of 5"))),
         };
         if (model.Answer.Comment is not null)
         {
-            body.Add(JsonCardElements.Text("Your comment:", subtle: true));
-            body.Add(JsonCardElements.UserText(model.Answer.Comment));
+            body.Add(CardElements.Text(Markdown.Of($"Your comment:"), subtle: true));
+            body.Add(CardElements.UserText(model.Answer.Comment));
         }
 
-        body.Add(JsonCardElements.Text(
-            (model.Anonymous ? "Only you see this answer. " : "") + (model.Open ? $"You can change it until {CardElements.When(model.ClosesAt)}." : "This survey is closed."),
+        body.Add(CardElements.Text(
+            Markdown.Of($"{(model.Anonymous ? "Only you see this answer. " : "")}")
+                + (model.Open ? Markdown.Of($"You can change it until {Markdown.When(model.ClosesAt)}.") : Markdown.Of($"This survey is closed.")),
             subtle: true));
-        return JsonCardElements.Card(body, model.Open ? [JsonCardElements.Execute("Change answer", CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null);
+        return new AdaptiveCard(body, model.Open ? [CardElements.Execute("Change answer", CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null).ToJObject();
     }
 }

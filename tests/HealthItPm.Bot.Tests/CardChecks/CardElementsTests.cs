@@ -12,6 +12,8 @@ public class CardElementsTests
     [InlineData("<b>x</b> `code`", "\\<b\\>x\\</b\\> \\`code\\`")]
     [InlineData("# Heading", "\\# Heading")]
     [InlineData("- item", "\\- item")]
+    [InlineData("--- rule", "\\--- rule")]
+    [InlineData("-5 days, +2 · #3", "-5 days, +2 · #3")]
     [InlineData("Go-live #2 + training", "Go-live #2 + training")]
     [InlineData("line one\nline two", "line one line two")]
     [InlineData("C:\\temp", "C:\\\\temp")]
