@@ -51,7 +51,10 @@ public sealed record AdaptiveCard(IReadOnlyList<Element> Body)
     /// <summary>The card's JSON as the Bot Framework sends it (and as the card checks read it).</summary>
     public JObject ToJObject() => ToJson(this);
 
-    internal static JObject ToJson<T>(T value)
+    /// <summary>One element's JSON, for the few places that add to a card already built (a banner, a field's problem).</summary>
+    public static JObject ElementJson(Element element) => ToJson(element);
+
+    private static JObject ToJson<T>(T value)
     {
         using var reader = new JsonTextReader(new StringReader(System.Text.Json.JsonSerializer.Serialize(value, Json)))
         {

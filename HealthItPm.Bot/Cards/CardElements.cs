@@ -39,6 +39,12 @@ public static class CardElements
     public static FactSet Facts(IEnumerable<(string Title, string Value)> facts) =>
         Facts(facts.Select(f => (Markdown.Literal(f.Title), Markdown.Literal(f.Value))));
 
+    /// <summary>A fact whose title is plain words and whose value the bot wrote as markdown.</summary>
+    public static (Markdown Title, Markdown Value) Fact(string title, Markdown value) => (Markdown.Literal(title), value);
+
+    /// <summary>A fact in plain words (numbers, days, names): shown literally, whoever wrote it.</summary>
+    public static (Markdown Title, Markdown Value) Fact(string title, string value) => (Markdown.Literal(title), Markdown.Literal(value));
+
     /// <summary>The data a button sends with its verb, e.g. the project and round a check-in answers.</summary>
     public static IReadOnlyDictionary<string, string> Data(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
 

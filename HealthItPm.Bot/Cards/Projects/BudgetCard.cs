@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Projects;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -16,33 +17,29 @@ public static class BudgetCard
         ArgumentNullException.ThrowIfNull(model);
         var ev = model.EarnedValue;
         var money = model.Money ?? MoneyFormat.Default;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading($"{model.Code} · Budget"),
-            JsonCardElements.Facts(
+            CardElements.Heading(Markdown.Of($"{model.Code} · Budget")),
+            CardElements.Facts(
             [
-                ("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
-                ("Planned value (PV)", ProjectFormat.Money(ev.PlannedValue, money)),
-                ("Earned value (EV)", ProjectFormat.Money(ev.EarnedValueAmount, money)),
-                ("Actual cost (AC)", ProjectFormat.Money(ev.ActualCost, money, entered: true)),
-                ("SPI = EV / PV", ProjectFormat.Index(ev.Spi)),
-                ("CPI = EV / AC", ProjectFormat.Index(ev.Cpi)),
-                ("EAC = BAC / CPI", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
-                ("EV method", ProjectElements.EarnedValueMethod(ev)),
+                CardElements.Fact("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                CardElements.Fact("Planned value (PV)", ProjectFormat.Money(ev.PlannedValue, money)),
+                CardElements.Fact("Earned value (EV)", ProjectFormat.Money(ev.EarnedValueAmount, money)),
+                CardElements.Fact("Actual cost (AC)", ProjectFormat.Money(ev.ActualCost, money, entered: true)),
+                CardElements.Fact("SPI = EV / PV", ProjectFormat.Index(ev.Spi)),
+                CardElements.Fact("CPI = EV / AC", ProjectFormat.Index(ev.Cpi)),
+                CardElements.Fact("EAC = BAC / CPI", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
+                CardElements.Fact("EV method", ProjectElements.EarnedValueMethod(ev)),
             ]),
         };
 
         if (model.Spend.Count > 0)
         {
-            body.Add(JsonCardElements.Section("Latest spend"));
-            body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => JsonCardElements.UserText(
+            body.Add(CardElements.Section(Markdown.Of($"Latest spend")));
+            body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => CardElements.UserText(
                 $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount, money, entered: true)}{(s.Note is null ? "" : "  " + s.Note)}")));
         }
 
-        return JsonCardElements.Card(body,
-        [
-            JsonCardElements.Execute("Set budget", CardVerbs.RunCommand, new JObject { ["command"] = "budget set" }),
-            JsonCardElements.Execute("Record spend", CardVerbs.RunCommand, new JObject { ["command"] = "spend" }),
-        ]);
+        return new AdaptiveCard(body, [CardElements.Command("Set budget", "budget set"), CardElements.Command("Record spend", "spend")]).ToJObject();
     }
 }

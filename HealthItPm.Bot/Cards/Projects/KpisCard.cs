@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Projects;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -11,26 +12,22 @@ public static class KpisCard
     public static JObject Build(KpisModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject> { JsonCardElements.Heading($"{model.Code} · KPIs") };
+        var body = new List<Element> { CardElements.Heading(Markdown.Of($"{model.Code} · KPIs")) };
         if (model.Kpis.Count == 0)
         {
-            body.Add(JsonCardElements.Text("No KPIs yet. Type **kpi add** to track an outcome such as no-show rate or report turnaround."));
+            body.Add(CardElements.Text(Markdown.Of($"No KPIs yet. Type **kpi add** to track an outcome such as no-show rate or report turnaround.")));
         }
 
         foreach (var kpi in model.Kpis)
         {
-            body.Add(JsonCardElements.Section(CardElements.Escape(kpi.Name)));
-            body.Add(JsonCardElements.Text(ProjectElements.KpiSummary(kpi), spacing: "None"));
-            body.Add(JsonCardElements.Text(
-                $"{(kpi.Direction == KpiDirection.LowerIsBetter ? "Lower" : "Higher")} is better · {kpi.Measurements.Count} measurement{(kpi.Measurements.Count == 1 ? "" : "s")}",
+            body.Add(CardElements.Section(Markdown.Literal(kpi.Name)));
+            body.Add(CardElements.Text(ProjectElements.KpiSummary(kpi), spacing: Spacing.None));
+            body.Add(CardElements.Text(
+                Markdown.Of($"{(kpi.Direction == KpiDirection.LowerIsBetter ? "Lower" : "Higher")} is better · {kpi.Measurements.Count} measurement{(kpi.Measurements.Count == 1 ? "" : "s")}"),
                 subtle: true,
-                spacing: "None"));
+                spacing: Spacing.None));
         }
 
-        return JsonCardElements.Card(body,
-        [
-            JsonCardElements.Execute("Add KPI", CardVerbs.RunCommand, new JObject { ["command"] = "kpi add" }),
-            JsonCardElements.Execute("Record a value", CardVerbs.RunCommand, new JObject { ["command"] = "kpi record" }),
-        ]);
+        return new AdaptiveCard(body, [CardElements.Command("Add KPI", "kpi add"), CardElements.Command("Record a value", "kpi record")]).ToJObject();
     }
 }

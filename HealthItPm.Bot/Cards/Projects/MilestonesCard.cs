@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Projects;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -23,16 +24,16 @@ public static class MilestonesCard
     public static JObject Build(MilestonesModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading($"{model.Code} · Milestones"),
-            JsonCardElements.Text($"{ProjectFormat.Date(model.Schedule.Start)} → {ProjectFormat.Date(model.Schedule.End)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
+            CardElements.Heading(Markdown.Of($"{model.Code} · Milestones")),
+            CardElements.Text(Markdown.Of($"{ProjectFormat.Date(model.Schedule.Start)} → {ProjectFormat.Date(model.Schedule.End)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}"), subtle: true, spacing: Spacing.None),
         };
 
         if (model.Milestones.Count == 0)
         {
-            body.Add(JsonCardElements.Text("No milestones yet. Type **milestone add** to plan the first one."));
-            return JsonCardElements.Card(body);
+            body.Add(CardElements.Text(Markdown.Of($"No milestones yet. Type **milestone add** to plan the first one.")));
+            return new AdaptiveCard(body).ToJObject();
         }
 
         var todayShown = false;
@@ -54,73 +55,59 @@ public static class MilestonesCard
 
         var done = model.Milestones.Count(m => m.IsDone);
         var late = model.Milestones.Count(m => m.DaysLate(model.Today) > 0);
-        body.Add(JsonCardElements.Text($"{done} of {model.Milestones.Count} done{(late > 0 ? $" · **{late} late**" : "")}", subtle: late == 0));
-        return JsonCardElements.Card(body,
+        body.Add(CardElements.Text(Markdown.Of($"{done} of {model.Milestones.Count} done{(late > 0 ? Markdown.Of($" · **{late} late**") : Markdown.Empty)}"), subtle: late == 0));
+        return new AdaptiveCard(body,
         [
-            JsonCardElements.Execute("Add milestone", CardVerbs.RunCommand, new JObject { ["command"] = "milestone add" }),
-            JsonCardElements.Execute("Record progress", CardVerbs.RunCommand, new JObject { ["command"] = "milestone progress" }),
-            JsonCardElements.Execute("Mark one done", CardVerbs.RunCommand, new JObject { ["command"] = "milestone done" }),
-        ]);
+            CardElements.Command("Add milestone", "milestone add"),
+            CardElements.Command("Record progress", "milestone progress"),
+            CardElements.Command("Mark one done", "milestone done"),
+        ]).ToJObject();
     }
 
-    private static JObject Row(MilestonesModel model, Milestone milestone)
+    private static Container Row(MilestonesModel model, Milestone milestone)
     {
         var late = milestone.DaysLate(model.Today) > 0;
-        var (symbol, color) = milestone.IsDone ? ("✔", "Good") : late ? ("⚠", "Attention") : ("◆", "Accent");
+        var (symbol, color) = milestone.IsDone ? ("✔", TextColor.Good) : late ? ("⚠", TextColor.Attention) : ("◆", TextColor.Accent);
         return Timeline(
             model.Schedule,
             milestone.PlannedDate,
-            label: JsonCardElements.Text($"**{CardElements.Escape(milestone.Name)}**  \n{ProjectElements.MilestoneWhen(milestone, model.Today)}"),
-            marker: new JObject { ["type"] = "TextBlock", ["text"] = symbol, ["color"] = color, ["weight"] = "Bolder" });
+            label: CardElements.Text(Markdown.Of($"**{milestone.Name}**  \n{ProjectElements.MilestoneWhen(milestone, model.Today)}")),
+            marker: new TextBlock(Markdown.Of($"{symbol}")) { Wrap = null, Color = color, Weight = TextWeight.Bolder });
     }
 
-    private static JObject TodayRow(MilestonesModel model)
-    {
-        var row = Timeline(
+    private static Container TodayRow(MilestonesModel model) =>
+        Timeline(
             model.Schedule,
             model.Today,
-            label: JsonCardElements.Text($"_Today, {ProjectFormat.Date(model.Today)}_"),
-            marker: new JObject { ["type"] = "TextBlock", ["text"] = "▼", ["color"] = "Accent" });
-        row["style"] = "emphasis";
-        return row;
-    }
+            label: CardElements.Text(Markdown.Of($"_Today, {ProjectFormat.Date(model.Today)}_")),
+            marker: new TextBlock(Markdown.Of($"▼")) { Wrap = null, Color = TextColor.Accent }) with { Style = ContainerStyle.Emphasis };
 
     // A label on the left and the marker placed along the project's span on the right, by column weights.
-    private static JObject Timeline(ProjectSchedule schedule, DateOnly date, JObject label, JObject marker)
+    private static Container Timeline(ProjectSchedule schedule, DateOnly date, TextBlock label, TextBlock marker)
     {
         var span = Math.Max(1, schedule.End.DayNumber - schedule.Start.DayNumber);
         var position = Math.Clamp((date.DayNumber - schedule.Start.DayNumber) * Resolution / span, 0, Resolution);
-        var track = new JArray();
+        var track = new List<Column>();
         if (position > 0)
         {
             track.Add(Spacer(position));
         }
 
-        track.Add(new JObject { ["type"] = "Column", ["width"] = "auto", ["items"] = new JArray(marker) });
+        track.Add(new Column([marker]) { Width = ColumnWidth.Auto });
         if (position < Resolution)
         {
             track.Add(Spacer(Resolution - position));
         }
 
-        return new JObject
-        {
-            ["type"] = "Container",
-            ["separator"] = true,
-            ["items"] = new JArray(new JObject
-            {
-                ["type"] = "ColumnSet",
-                ["columns"] = new JArray(
-                    new JObject { ["type"] = "Column", ["width"] = 2, ["items"] = new JArray(label) },
-                    new JObject
-                    {
-                        ["type"] = "Column",
-                        ["width"] = 3,
-                        ["verticalContentAlignment"] = "Center",
-                        ["items"] = new JArray(new JObject { ["type"] = "ColumnSet", ["columns"] = track }),
-                    }),
-            }),
-        };
+        return new Container(
+        [
+            new ColumnSet(
+            [
+                new Column([label]) { Width = ColumnWidth.Weighted(2) },
+                new Column([new ColumnSet(track)]) { Width = ColumnWidth.Weighted(3), VerticalContentAlignment = VerticalAlignment.Center },
+            ]),
+        ]) { Separator = true };
     }
 
-    private static JObject Spacer(int weight) => new() { ["type"] = "Column", ["width"] = weight, ["items"] = new JArray() };
+    private static Column Spacer(int weight) => new([]) { Width = ColumnWidth.Weighted(weight) };
 }

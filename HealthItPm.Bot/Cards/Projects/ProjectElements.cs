@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Projects;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -6,44 +7,26 @@ namespace HealthItPm.Bot.Cards.Projects;
 /// <summary>Pieces the project cards share.</summary>
 public static class ProjectElements
 {
-    /// <summary>The card with a confirmation of what was just saved on top.</summary>
-    public static JObject Saved(JObject card, string message) => Banner(card, "✔ " + message, "Good");
+    /// <summary>The card with a confirmation of what was just saved on top; <paramref name="message"/> is worded with its values escaped.</summary>
+    public static JObject Saved(JObject card, string message) => Banner(card, Markdown.Of($"✔ {Markdown.Worded(message)}"), TextColor.Good);
 
     /// <summary>The card as it stands, with why nothing changed (e.g. someone else already handled it).</summary>
-    public static JObject Unchanged(JObject card, string message) => Banner(card, "ℹ " + message, "Warning");
+    public static JObject Unchanged(JObject card, string message) => Banner(card, Markdown.Of($"ℹ {Markdown.Worded(message)}"), TextColor.Warning);
 
-    private static JObject Banner(JObject card, string text, string color)
+    private static JObject Banner(JObject card, Markdown text, TextColor color)
     {
         ArgumentNullException.ThrowIfNull(card);
         var copy = (JObject)card.DeepClone();
-        ((JArray)copy["body"]!).Insert(0, new JObject { ["type"] = "TextBlock", ["text"] = text, ["color"] = color, ["wrap"] = true });
+        ((JArray)copy["body"]!).Insert(0, AdaptiveCard.ElementJson(new TextBlock(text) { Color = color }));
         return copy;
     }
 
-    public static JObject RagBadge(RagStatus health)
+    public static TextBlock RagBadge(RagStatus health)
     {
         ArgumentNullException.ThrowIfNull(health);
-        if (!health.EnoughData)
-        {
-            return new JObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = "Status: Not enough data yet",
-                ["weight"] = "Bolder",
-                ["size"] = "Medium",
-                ["wrap"] = true,
-            };
-        }
-
-        return new JObject
-        {
-            ["type"] = "TextBlock",
-            ["text"] = $"Status: {ProjectLabels.Rag(health.Status)}",
-            ["color"] = ProjectLabels.RagColor(health.Status),
-            ["weight"] = "Bolder",
-            ["size"] = "Medium",
-            ["wrap"] = true,
-        };
+        return health.EnoughData
+            ? new(Markdown.Of($"Status: {ProjectLabels.Rag(health.Status)}")) { Color = ProjectLabels.RagColor(health.Status), Weight = TextWeight.Bolder, Size = TextSize.Medium }
+            : new(Markdown.Of($"Status: Not enough data yet")) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
     }
 
     /// <summary>"Build since Tue 3 Nov 2026", or just the phase while it is the one the project was created in.</summary>
@@ -70,35 +53,34 @@ public static class ProjectElements
             $"{ProjectLabels.Phase(c.From)} → {ProjectLabels.Phase(c.To)} on {ProjectFormat.Date(ProjectCalendar.DateOf(c.At, project.TimeZone))} by {CardElements.Escape(names.GetValueOrDefault(c.By) ?? "a former member")}")) + ".";
     }
 
-    public static string MilestoneWhen(Milestone milestone, DateOnly today)
+    public static Markdown MilestoneWhen(Milestone milestone, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(milestone);
         if (milestone.DoneDate is { } done)
         {
-            return $"done {ProjectFormat.Date(done)}";
+            return Markdown.Of($"done {ProjectFormat.Date(done)}");
         }
 
         var late = milestone.DaysLate(today);
         var progress = milestone.PercentComplete is { } percent ? $" · {percent}% complete" : "";
         return late > 0
-            ? $"**{ProjectFormat.Days(late)} late** (planned {ProjectFormat.Date(milestone.PlannedDate)}){progress}"
-            : ProjectFormat.Date(milestone.PlannedDate) + progress;
+            ? Markdown.Of($"**{ProjectFormat.Days(late)} late** (planned {ProjectFormat.Date(milestone.PlannedDate)}){progress}")
+            : Markdown.Of($"{ProjectFormat.Date(milestone.PlannedDate)}{progress}");
     }
 
     /// <summary>Which earned-value method the figures follow, so nobody reads an early SPI of 0.25 without knowing why.</summary>
-    public static string EarnedValueMethod(EarnedValue ev)
+    public static Markdown EarnedValueMethod(EarnedValue ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
         return ev.Method == Domain.Projects.EarnedValueMethod.PercentComplete
-            ? "percent complete (open milestones earn the share done)"
-            : "0/100 (a milestone earns its weight when done; **milestone progress** records percent complete)";
+            ? Markdown.Of($"percent complete (open milestones earn the share done)")
+            : Markdown.Of($"0/100 (a milestone earns its weight when done; **milestone progress** records percent complete)");
     }
 
-    public static string KpiSummary(Kpi kpi)
+    public static Markdown KpiSummary(Kpi kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        var unit = CardElements.Escape(kpi.Unit);
-        var latest = kpi.Latest is { } m ? $"{ProjectFormat.Number(m.Value)} {unit}" : "not measured";
-        return $"{latest} → target {ProjectFormat.Number(kpi.Target)} {unit} (from {ProjectFormat.Number(kpi.Baseline)}; progress {ProjectFormat.Percent(kpi.Progress)})";
+        var latest = kpi.Latest is { } m ? Markdown.Of($"{ProjectFormat.Number(m.Value)} {kpi.Unit}") : Markdown.Of($"not measured");
+        return Markdown.Of($"{latest} → target {ProjectFormat.Number(kpi.Target)} {kpi.Unit} (from {ProjectFormat.Number(kpi.Baseline)}; progress {ProjectFormat.Percent(kpi.Progress)})");
     }
 }

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -36,11 +37,11 @@ public static class ProjectLabels
     };
 
     /// <summary>The Adaptive Card colour for a RAG status.</summary>
-    public static string RagColor(Rag rag) => rag switch
+    public static TextColor RagColor(Rag rag) => rag switch
     {
-        Domain.Projects.Rag.Red => "Attention",
-        Domain.Projects.Rag.Amber => "Warning",
-        _ => "Good",
+        Domain.Projects.Rag.Red => TextColor.Attention,
+        Domain.Projects.Rag.Amber => TextColor.Warning,
+        _ => TextColor.Good,
     };
 
     public static IReadOnlyList<(string Title, string Value)> Choices<TEnum>(Func<TEnum, string> label)

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Ports;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -24,49 +25,42 @@ public static class ProjectListCard
     public static JObject Build(ProjectListModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject> { JsonCardElements.Heading("Your projects") };
+        var body = new List<Element> { CardElements.Heading(Markdown.Of($"Your projects")) };
         if (model.Intro is not null)
         {
-            body.Add(JsonCardElements.Text(model.Intro, spacing: "None"));
+            body.Add(CardElements.Text(Markdown.Worded(model.Intro), spacing: Spacing.None));
         }
 
         if (model.Projects.Count == 0)
         {
-            body.Add(JsonCardElements.Text("You are not on any project yet. A project manager can add you, or type **project new** if you manage one."));
-            return JsonCardElements.Card(body);
+            body.Add(CardElements.Text(Markdown.Of($"You are not on any project yet. A project manager can add you, or type **project new** if you manage one.")));
+            return new AdaptiveCard(body).ToJObject();
         }
 
         body.AddRange(model.Projects.OrderBy(p => p.Project.GoLive).Select(p => Row(p.Project, p.Project.Code.Value == model.Current, p.Today)));
-        return JsonCardElements.Card(body);
+        return new AdaptiveCard(body).ToJObject();
     }
 
-    private static JObject Row(ProjectSummary project, bool current, DateOnly today)
+    private static ColumnSet Row(ProjectSummary project, bool current, DateOnly today)
     {
         var goLive = ProjectFormat.GoLive(project.GoLive, today);
-        var details = new JObject
+        var columns = new List<Column>
         {
-            ["type"] = "Column",
-            ["width"] = "stretch",
-            ["items"] = new JArray(
-                JsonCardElements.Text($"**{project.Code}** {CardElements.Escape(project.Name)}{(current ? " _(current)_" : "")}"),
-                JsonCardElements.Text($"{ProjectLabels.Kind(project.Kind)} · {ProjectLabels.Phase(project.Phase)} · {goLive}", subtle: true, spacing: "None")),
+            new(
+            [
+                CardElements.Text(Markdown.Of($"**{project.Code.Value}** {project.Name}{(current ? Markdown.Of($" _(current)_") : Markdown.Empty)}")),
+                CardElements.Text(Markdown.Of($"{ProjectLabels.Kind(project.Kind)} · {ProjectLabels.Phase(project.Phase)} · {goLive}"), subtle: true, spacing: Spacing.None),
+            ]) { Width = ColumnWidth.Stretch },
         };
-        var columns = new JArray(details);
         if (!current)
         {
-            columns.Add(new JObject
+            columns.Add(new Column([new ActionSet([CardElements.Execute("Use", CardVerbs.UseProject, CardElements.Data(("project", project.Code.Value)))])])
             {
-                ["type"] = "Column",
-                ["width"] = "auto",
-                ["verticalContentAlignment"] = "Center",
-                ["items"] = new JArray(new JObject
-                {
-                    ["type"] = "ActionSet",
-                    ["actions"] = new JArray(JsonCardElements.Execute("Use", CardVerbs.UseProject, new JObject { ["project"] = project.Code.Value })),
-                }),
+                Width = ColumnWidth.Auto,
+                VerticalContentAlignment = VerticalAlignment.Center,
             });
         }
 
-        return new JObject { ["type"] = "ColumnSet", ["separator"] = true, ["columns"] = columns };
+        return new ColumnSet(columns) { Separator = true };
     }
 }

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Projects;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -21,38 +22,34 @@ public static class StakeholdersCard
     public static JObject Build(StakeholdersModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject> { JsonCardElements.Heading($"{model.Code} · People") };
+        var body = new List<Element> { CardElements.Heading(Markdown.Of($"{model.Code} · People")) };
         foreach (var group in model.Members.GroupBy(m => m.Role))
         {
-            body.Add(JsonCardElements.Section(group.Key switch
+            body.Add(CardElements.Section(group.Key switch
             {
-                ProjectRole.ProjectManager => "Project managers",
-                ProjectRole.Leader => "Leaders",
-                _ => "Stakeholders",
+                ProjectRole.ProjectManager => Markdown.Of($"Project managers"),
+                ProjectRole.Leader => Markdown.Of($"Leaders"),
+                _ => Markdown.Of($"Stakeholders"),
             }));
             if (group.Count() > MaxListed)
             {
                 // Hundreds of names would make a card Teams cannot deliver: a large group is counted instead.
-                body.Add(JsonCardElements.Text($"{group.Count()} people, by discipline and department:", subtle: true));
+                body.Add(CardElements.Text(Markdown.Of($"{group.Count()} people, by discipline and department:"), subtle: true));
                 var counts = group.GroupBy(m => (ProjectLabels.Discipline(m.Discipline), m.Department)).OrderByDescending(g => g.Count()).ToList();
-                body.AddRange(counts.Take(MaxListed / 2).Select(g => JsonCardElements.UserText($"{g.Key.Item1}{(g.Key.Department is null ? "" : ", " + g.Key.Department)} — {g.Count()}")));
+                body.AddRange(counts.Take(MaxListed / 2).Select(g => CardElements.UserText($"{g.Key.Item1}{(g.Key.Department is null ? "" : ", " + g.Key.Department)} — {g.Count()}")));
                 if (counts.Count > MaxListed / 2)
                 {
-                    body.Add(JsonCardElements.Text($"… and {counts.Count - (MaxListed / 2)} smaller groups.", subtle: true));
+                    body.Add(CardElements.Text(Markdown.Of($"… and {counts.Count - (MaxListed / 2)} smaller groups."), subtle: true));
                 }
 
                 continue;
             }
 
             // Names and departments are typed by people: shown literally, never as markdown.
-            body.AddRange(group.Select(m => JsonCardElements.UserText(
+            body.AddRange(group.Select(m => CardElements.UserText(
                 $"{m.DisplayName} — {ProjectLabels.Discipline(m.Discipline)}{(m.Department is null ? "" : ", " + m.Department)}")));
         }
 
-        return JsonCardElements.Card(body,
-        [
-            JsonCardElements.Execute("Add people", CardVerbs.RunCommand, new JObject { ["command"] = "stakeholder add" }),
-            JsonCardElements.Execute("Remove someone", CardVerbs.RunCommand, new JObject { ["command"] = "stakeholder remove" }),
-        ]);
+        return new AdaptiveCard(body, [CardElements.Command("Add people", "stakeholder add"), CardElements.Command("Remove someone", "stakeholder remove")]).ToJObject();
     }
 }

@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -61,52 +62,52 @@ public static class StatusCard
         ArgumentNullException.ThrowIfNull(model);
         var ev = model.EarnedValue;
         var money = model.Money ?? MoneyFormat.Default;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading($"{model.Code} · {CardElements.Escape(model.Name)}"),
-            JsonCardElements.Text($"{ProjectLabels.Kind(model.Kind)} · {ProjectElements.PhaseSince(model.Phase, model.PhaseSince)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}", subtle: true, spacing: "None"),
+            CardElements.Heading(Markdown.Of($"{model.Code} · {model.Name}")),
+            CardElements.Text(Markdown.Of($"{ProjectLabels.Kind(model.Kind)} · {ProjectElements.PhaseSince(model.Phase, model.PhaseSince)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}"), subtle: true, spacing: Spacing.None),
             ProjectElements.RagBadge(model.Health),
         };
-        body.AddRange(model.Health.Findings.Select(f => JsonCardElements.Text(
-            $"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are shown to the people who manage the budget)" : CardElements.Escape(f.Reason))}",
-            spacing: "None")));
+        body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
+            Markdown.Of($"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are shown to the people who manage the budget)" : f.Reason)}"),
+            spacing: Spacing.None)));
         if (!model.Health.EnoughData)
         {
-            body.Add(JsonCardElements.Text("Red, amber or green once there is something to measure: a milestone due by today, or spend against the budget.", subtle: true, spacing: "None"));
+            body.Add(CardElements.Text(Markdown.Of($"Red, amber or green once there is something to measure: a milestone due by today, or spend against the budget."), subtle: true, spacing: Spacing.None));
         }
 
         if (model.ShowBudget)
         {
-            body.Add(JsonCardElements.Section("Schedule and cost"));
-            body.Add(JsonCardElements.Facts(
+            body.Add(CardElements.Section(Markdown.Of($"Schedule and cost")));
+            body.Add(CardElements.Facts(
             [
-                ("SPI", ProjectFormat.Index(ev.Spi)),
-                ("CPI", ProjectFormat.Index(ev.Cpi)),
-                ("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
-                ("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
-                ("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue, money)} / {ProjectFormat.Money(ev.EarnedValueAmount, money)} / {ProjectFormat.Money(ev.ActualCost, money, entered: true)}"),
-                ("EV method", ProjectElements.EarnedValueMethod(ev)),
+                CardElements.Fact("SPI", ProjectFormat.Index(ev.Spi)),
+                CardElements.Fact("CPI", ProjectFormat.Index(ev.Cpi)),
+                CardElements.Fact("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
+                CardElements.Fact("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                CardElements.Fact("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue, money)} / {ProjectFormat.Money(ev.EarnedValueAmount, money)} / {ProjectFormat.Money(ev.ActualCost, money, entered: true)}"),
+                CardElements.Fact("EV method", ProjectElements.EarnedValueMethod(ev)),
             ]));
         }
         else
         {
             // Budget figures are for the people accountable for the money; the schedule index is for everyone.
-            body.Add(JsonCardElements.Section("Schedule"));
-            body.Add(JsonCardElements.Facts([("SPI", ProjectFormat.Index(ev.Spi)), ("EV method", ProjectElements.EarnedValueMethod(ev))]));
+            body.Add(CardElements.Section(Markdown.Of($"Schedule")));
+            body.Add(CardElements.Facts([CardElements.Fact("SPI", ProjectFormat.Index(ev.Spi)), CardElements.Fact("EV method", ProjectElements.EarnedValueMethod(ev))]));
         }
 
-        body.Add(JsonCardElements.Section("Next milestones"));
+        body.Add(CardElements.Section(Markdown.Of($"Next milestones")));
         var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();
         body.Add(open.Count == 0
-            ? JsonCardElements.Text("No open milestones.", subtle: true)
-            : JsonCardElements.Facts(open.Select(m => (CardElements.Escape(m.Name), ProjectElements.MilestoneWhen(m, model.Today)))));
+            ? CardElements.Text(Markdown.Of($"No open milestones."), subtle: true)
+            : CardElements.Facts(open.Select(m => CardElements.Fact(m.Name, ProjectElements.MilestoneWhen(m, model.Today)))));
 
         if (model.Readiness is { } readiness)
         {
-            body.Add(JsonCardElements.Section("Readiness (ADKAR)"));
-            body.Add(JsonCardElements.Facts(
+            body.Add(CardElements.Section(Markdown.Of($"Readiness (ADKAR)")));
+            body.Add(CardElements.Facts(
             [
-                ("Latest wave", $"{CardElements.Escape(readiness.Wave)} · {readiness.Respondents} answers"),
+                ("Latest wave", $"{readiness.Wave} · {readiness.Respondents} answers"),
                 ("No barrier", $"{(readiness.WithoutBarrierShare * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}%"),
                 ("Dominant barrier", readiness.DominantBarrier?.ToString() ?? "none"),
             ]));
@@ -114,26 +115,26 @@ public static class StatusCard
 
         if (model.TopRisks.Count > 0)
         {
-            body.Add(JsonCardElements.Section("Top risks"));
-            body.Add(JsonCardElements.Facts(model.TopRisks.Select(r => (r.Id.ToString(), $"{r.Rating.Band} {r.Rating.Score} · {CardElements.Escape(r.Title)}"))));
+            body.Add(CardElements.Section(Markdown.Of($"Top risks")));
+            body.Add(CardElements.Facts(model.TopRisks.Select(r => (r.Id.ToString(), $"{r.Rating.Band} {r.Rating.Score} · {r.Title}"))));
         }
 
         if (model.Kpis.Count > 0)
         {
-            body.Add(JsonCardElements.Section("KPIs"));
-            body.Add(JsonCardElements.Facts(model.Kpis.Select(k => (CardElements.Escape(k.Name), ProjectElements.KpiSummary(k)))));
+            body.Add(CardElements.Section(Markdown.Of($"KPIs")));
+            body.Add(CardElements.Facts(model.Kpis.Select(k => CardElements.Fact(k.Name, ProjectElements.KpiSummary(k)))));
         }
 
-        body.Add(JsonCardElements.Section("Stakeholders"));
+        body.Add(CardElements.Section(Markdown.Of($"Stakeholders")));
         body.Add(model.StakeholdersByDiscipline.Count == 0
-            ? JsonCardElements.Text("None yet. Type **stakeholder add** to add people.", subtle: true)
-            : JsonCardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            ? CardElements.Text(Markdown.Of($"None yet. Type **stakeholder add** to add people."), subtle: true)
+            : CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
 
-        return JsonCardElements.Card(body,
+        return new AdaptiveCard(body,
         [
-            JsonCardElements.Execute("Milestones", CardVerbs.RunCommand, new JObject { ["command"] = "milestones" }),
-            JsonCardElements.Execute("KPIs", CardVerbs.RunCommand, new JObject { ["command"] = "kpis" }),
-            JsonCardElements.Execute("Stakeholders", CardVerbs.RunCommand, new JObject { ["command"] = "stakeholders" }),
-        ]);
+            CardElements.Command("Milestones", "milestones"),
+            CardElements.Command("KPIs", "kpis"),
+            CardElements.Command("Stakeholders", "stakeholders"),
+        ]).ToJObject();
     }
 }
