@@ -37,7 +37,7 @@ public static class CardElements
 
     /// <summary>Facts in plain words (numbers, days, names): shown literally, whoever wrote them.</summary>
     public static FactSet Facts(IEnumerable<(string Title, string Value)> facts) =>
-        Facts(facts.Select(f => (Markdown.Literal(f.Title), Markdown.Literal(f.Value))));
+        Facts(facts.Select(f => Fact(f.Title, f.Value)));
 
     /// <summary>A fact whose title is plain words and whose value the bot wrote as markdown.</summary>
     public static (Markdown Title, Markdown Value) Fact(string title, Markdown value) => (Markdown.Literal(title), value);
@@ -46,22 +46,19 @@ public static class CardElements
     public static (Markdown Title, Markdown Value) Fact(string title, string value) => (Markdown.Literal(title), Markdown.Literal(value));
 
     /// <summary>The data a button sends with its verb, e.g. the project and round a check-in answers.</summary>
-    public static IReadOnlyDictionary<string, string> Data(params (string Key, string Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
+    public static IReadOnlyDictionary<string, object> Data(params (string Key, object Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
 
     /// <summary>A Universal Action with its Action.Submit fallback (see <see cref="ExecuteAction"/>).</summary>
-    public static ExecuteAction Execute(string title, string verb, IReadOnlyDictionary<string, string>? data = null, bool primary = false) =>
+    public static ExecuteAction Execute(string title, string verb, IReadOnlyDictionary<string, object>? data = null, bool primary = false) =>
         new(title, verb, data) { Style = primary ? ActionStyle.Positive : null };
 
     /// <summary>A button that runs a text command, as if the person had typed it.</summary>
     public static ExecuteAction Command(string title, string command, bool primary = false) =>
-        Execute(title, CardVerbs.RunCommand, new Dictionary<string, string> { ["command"] = command }, primary);
+        Execute(title, CardVerbs.RunCommand, Data(("command", command)), primary);
 
     /// <summary>A person's text escaped for a sentence the bot words outside a card (see <see cref="Markdown.Literal"/>).</summary>
     public static string Escape(string text) => Markdown.Literal(text).Text;
 
     /// <summary>A moment for a sentence the bot words outside a card (see <see cref="Markdown.When"/>).</summary>
     public static string When(DateTimeOffset at) => Markdown.When(at).Text;
-
-    /// <summary>A sentence worded outside a card as a card will show it (see <see cref="Markdown.Worded"/>).</summary>
-    public static string Inert(string markdown) => Markdown.Worded(markdown).Text;
 }

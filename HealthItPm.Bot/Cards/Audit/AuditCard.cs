@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Domain.Audit;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Audit;
@@ -17,31 +18,28 @@ public static class AuditCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var span = $"{Date(model.From)} to {Date(model.To)} (UTC), newest first";
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading("Audit log"),
-            JsonCardElements.Text($"{(model.Project is null ? "All projects" : $"**{model.Project}**")} · {span}", subtle: true, spacing: "None"),
+            CardElements.Heading(Markdown.Of($"Audit log")),
+            CardElements.Text(Markdown.Of($"{(model.Project is null ? Markdown.Of($"All projects") : Markdown.Of($"**{model.Project}**"))} · {span}"), subtle: true, spacing: Spacing.None),
         };
         if (model.Rows.Count == 0)
         {
-            body.Add(JsonCardElements.Text("Nothing was recorded in this span. Type **audit** and two dates to look further back, for example **audit 2026-01-01 2026-03-31**."));
+            body.Add(CardElements.Text(Markdown.Of($"Nothing was recorded in this span. Type **audit** and two dates to look further back, for example **audit 2026-01-01 2026-03-31**.")));
         }
 
         // Names and ids go through TextRuns: shown literally, never as markdown or links.
-        body.AddRange(model.Rows.Select(r => JsonCardElements.Event(r.At, string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject }.Where(p => !string.IsNullOrEmpty(p))))));
+        body.AddRange(model.Rows.Select(r => CardElements.Event(r.At, string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject }.Where(p => !string.IsNullOrEmpty(p))))));
         var actions = model.Next is null
             ? null
-            : new[]
+            : new CardAction[]
             {
-                JsonCardElements.Execute("Older entries", CardVerbs.AuditPage, new JObject
-                {
-                    ["project"] = model.Project ?? string.Empty,
-                    ["from"] = Date(model.From),
-                    ["to"] = Date(model.To),
-                    ["after"] = model.Next,
-                }),
+                CardElements.Execute(
+                    "Older entries",
+                    CardVerbs.AuditPage,
+                    CardElements.Data(("project", model.Project ?? string.Empty), ("from", Date(model.From)), ("to", Date(model.To)), ("after", model.Next))),
             };
-        return JsonCardElements.Card(body, actions);
+        return new AdaptiveCard(body, actions).ToJObject();
     }
 
     public static string Label(AuditKind kind) => kind switch

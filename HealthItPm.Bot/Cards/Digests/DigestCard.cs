@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Digests;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Digests;
@@ -27,19 +28,19 @@ public static class DigestCard
     {
         ArgumentNullException.ThrowIfNull(model);
         var digest = model.Digest;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading($"Weekly digest · {digest.Week}"),
-            JsonCardElements.Text(
-                $"{Count(digest.Projects.Count, "project")} · as of {CardElements.When(digest.ComposedAt)}{(model.Preview ? " · preview, not sent" : "")}",
+            CardElements.Heading(Markdown.Of($"Weekly digest · {digest.Week}")),
+            CardElements.Text(
+                Markdown.Of($"{Count(digest.Projects.Count, "project")} · as of {Markdown.When(digest.ComposedAt)}{(model.Preview ? " · preview, not sent" : "")}"),
                 subtle: true,
-                spacing: "None"),
+                spacing: Spacing.None),
         };
 
         if (digest.Projects.Count == 0)
         {
-            body.Add(JsonCardElements.Text("No projects in this digest yet: it covers the projects you lead. Ask a project's PM to add you as a leader, or type **digest subscribe EHR** for one project."));
-            return JsonCardElements.Card(body);
+            body.Add(CardElements.Text(Markdown.Of($"No projects in this digest yet: it covers the projects you lead. Ask a project's PM to add you as a leader, or type **digest subscribe EHR** for one project.")));
+            return new AdaptiveCard(body).ToJObject();
         }
 
         body.Add(ByRagChart(digest));
@@ -48,22 +49,22 @@ public static class DigestCard
             body.Add(RiskChart(digest));
         }
 
-        body.Add(JsonCardElements.Section("What changed since last week"));
+        body.Add(CardElements.Section(Markdown.Of($"What changed since last week")));
         if (digest.Changes.Count == 0)
         {
-            body.Add(JsonCardElements.Text("Nothing recorded changed.", subtle: true));
+            body.Add(CardElements.Text(Markdown.Of($"Nothing recorded changed."), subtle: true));
         }
 
-        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => JsonCardElements.UserText("• " + c.Text)));
+        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText("• " + c.Text)));
         if (digest.Changes.Count > MaxChangesShown)
         {
-            body.Add(JsonCardElements.Text($"and {Count(digest.Changes.Count - MaxChangesShown, "more change")}", subtle: true));
+            body.Add(CardElements.Text(Markdown.Of($"and {Count(digest.Changes.Count - MaxChangesShown, "more change")}"), subtle: true));
         }
 
         if (!digest.RagChangesKnown)
         {
-            body.Add(JsonCardElements.Text(
-                $"Status changes of {Count(digest.NoRecordOfLastWeek.Count, "project")} are not shown: no digest recorded their status last week.",
+            body.Add(CardElements.Text(
+                Markdown.Of($"Status changes of {Count(digest.NoRecordOfLastWeek.Count, "project")} are not shown: no digest recorded their status last week."),
                 subtle: true));
         }
 
@@ -75,93 +76,61 @@ public static class DigestCard
         if (digest.Projects.Count > MaxProjectsShown)
         {
             var rest = digest.Projects.Skip(MaxProjectsShown).ToList();
-            body.Add(JsonCardElements.Text(
-                $"and {Count(rest.Count, "more project")}: " + string.Join(", ", Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => $"{x.N} {Label(x.Rag).ToLowerInvariant()}")) + ". Type **status CODE** for any of them.",
-                subtle: false));
+            var byRag = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => $"{x.N} {Label(x.Rag).ToLowerInvariant()}");
+            body.Add(CardElements.Text(Markdown.Of($"and {Count(rest.Count, "more project")}: {string.Join(", ", byRag)}. Type **status CODE** for any of them.")));
         }
 
-        return JsonCardElements.Card(body);
+        return new AdaptiveCard(body).ToJObject();
     }
 
     public static string Label(DigestRag rag) => DigestComposer.Label(rag);
 
-    private static JObject ByRagChart(PortfolioDigest digest)
+    private static DonutChart ByRagChart(PortfolioDigest digest)
     {
         var counts = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: digest.ByRag.GetValueOrDefault(r))).Where(x => x.N > 0).ToList();
         var text = "Projects by status: " + string.Join(", ", counts.Select(x => $"{x.N} {Label(x.Rag).ToLowerInvariant()}"));
-        return Chart(
-            new JObject
-            {
-                ["type"] = "Chart.Donut",
-                ["title"] = "Projects by status",
-                ["data"] = new JArray(counts.Select(x => new JObject { ["legend"] = Label(x.Rag), ["value"] = x.N, ["color"] = ChartColor(x.Rag) })),
-            },
-            text);
+        return new DonutChart("Projects by status", [.. counts.Select(x => new DonutSlice(Label(x.Rag), x.N, ChartColor(x.Rag)))], Fallback(text));
     }
 
-    private static JObject RiskChart(PortfolioDigest digest)
+    private static HorizontalBarChart RiskChart(PortfolioDigest digest)
     {
         var bars = digest.Projects.Where(p => p.Risks.Count > 0).OrderByDescending(p => p.Risks.Count).ThenBy(p => p.Code.Value, StringComparer.Ordinal).Take(MaxBars).ToList();
         var text = "Open high and critical risks: " + string.Join(", ", bars.Select(p => $"{p.Code} {p.Risks.Count}"));
-        return Chart(
-            new JObject
-            {
-                ["type"] = "Chart.HorizontalBar",
-                ["title"] = "Open high and critical risks",
-                ["data"] = new JArray(bars.Select(p => new JObject { ["x"] = p.Code.Value, ["y"] = p.Risks.Count })),
-            },
-            text);
+        return new HorizontalBarChart("Open high and critical risks", [.. bars.Select(p => new BarPoint(p.Code.Value, p.Risks.Count))], Fallback(text));
     }
 
-    /// <summary>A chart element with a fallback that says the same in text, for clients that do not draw charts.</summary>
-    private static JObject Chart(JObject chart, string fallback)
-    {
-        chart["fallback"] = JsonCardElements.Text(fallback);
-        return chart;
-    }
+    /// <summary>What a chart says, in text, for clients that do not draw charts.</summary>
+    private static TextBlock Fallback(string text) => CardElements.Text(Markdown.Literal(text));
 
-    private static JObject Project(ProjectDigest p)
+    private static Container Project(ProjectDigest p)
     {
-        var items = new JArray
+        var items = new List<Element>
         {
             // The name as the PM typed it (a TextRun shows it literally), after the code in bold.
-            new JObject
+            new RichTextBlock([new TextRun(p.Code.Value) { Weight = TextWeight.Bolder }, new TextRun(" · " + p.Name)]),
+            new TextBlock(Markdown.Of($"{Label(p.Rag)} · {ProjectLabels.Phase(p.Phase)} · {ProjectFormat.GoLive(p.GoLive, p.GoLive.AddDays(-p.DaysToGoLive))}"))
             {
-                ["type"] = "RichTextBlock",
-                ["inlines"] = new JArray(
-                    new JObject { ["type"] = "TextRun", ["text"] = p.Code.Value, ["weight"] = "Bolder" },
-                    new JObject { ["type"] = "TextRun", ["text"] = " · " + p.Name }),
-            },
-            new JObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = $"{Label(p.Rag)} · {ProjectLabels.Phase(p.Phase)} · {ProjectFormat.GoLive(p.GoLive, p.GoLive.AddDays(-p.DaysToGoLive))}",
-                ["color"] = RagColor(p.Rag),
-                ["weight"] = "Bolder",
-                ["wrap"] = true,
-                ["spacing"] = "None",
+                Color = RagColor(p.Rag),
+                Weight = TextWeight.Bolder,
+                Spacing = Spacing.None,
             },
         };
         if (p.Reasons.Count > 0)
         {
-            items.Add(JsonCardElements.Text(CardElements.Escape(string.Join("; ", p.Reasons.Take(3))) + (p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : ""), subtle: true, spacing: "None"));
+            items.Add(CardElements.Text(Markdown.Of($"{string.Join("; ", p.Reasons.Take(3))}{(p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : "")}"), subtle: true, spacing: Spacing.None));
         }
 
-        items.Add(JsonCardElements.Facts(
+        items.Add(CardElements.Facts(
         [
             ("SPI / CPI", $"{ProjectFormat.Index(p.Spi)} / {ProjectFormat.Index(p.Cpi)}"),
-            ("Milestones", CardElements.Escape(Milestones(p))),
+            ("Milestones", Milestones(p)),
             ("Check-ins", CheckIns(p.CheckIns)),
-            ("Readiness", CardElements.Escape(Readiness(p.Readiness))),
-            ("Risks", CardElements.Escape(Risks(p))),
-            ("KPIs", CardElements.Escape(Kpis(p))),
+            ("Readiness", Readiness(p.Readiness)),
+            ("Risks", Risks(p)),
+            ("KPIs", Kpis(p)),
         ]));
-        items.Add(new JObject
-        {
-            ["type"] = "ActionSet",
-            ["actions"] = new JArray(JsonCardElements.Execute($"{p.Code} status", CardVerbs.RunCommand, new JObject { ["command"] = "status " + p.Code.Value })),
-        });
-        return new JObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items };
+        items.Add(new ActionSet([CardElements.Command($"{p.Code} status", "status " + p.Code.Value)]));
+        return new Container(items) { Separator = true, Spacing = Spacing.Medium };
     }
 
     private static string Milestones(ProjectDigest p)
@@ -218,20 +187,20 @@ public static class DigestCard
             : $"{k.Name}: no measurement yet"))
           + (p.Kpis.Count > 3 ? $"; and {p.Kpis.Count - 3} more" : "");
 
-    private static string RagColor(DigestRag rag) => rag switch
+    private static TextColor RagColor(DigestRag rag) => rag switch
     {
-        DigestRag.Red => "Attention",
-        DigestRag.Amber => "Warning",
-        DigestRag.Green => "Good",
-        _ => "Default",
+        DigestRag.Red => TextColor.Attention,
+        DigestRag.Amber => TextColor.Warning,
+        DigestRag.Green => TextColor.Good,
+        _ => TextColor.Default,
     };
 
-    private static string ChartColor(DigestRag rag) => rag switch
+    private static ChartColor ChartColor(DigestRag rag) => rag switch
     {
-        DigestRag.Red => "categoricalRed",
-        DigestRag.Amber => "categoricalMarigold",
-        DigestRag.Green => "categoricalGreen",
-        _ => "categoricalLavender",
+        DigestRag.Red => Elements.ChartColor.Red,
+        DigestRag.Amber => Elements.ChartColor.Marigold,
+        DigestRag.Green => Elements.ChartColor.Green,
+        _ => Elements.ChartColor.Lavender,
     };
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

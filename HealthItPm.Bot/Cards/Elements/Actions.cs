@@ -24,7 +24,7 @@ public abstract record CardAction(string Title)
 }
 
 /// <summary>The data a button sends, the verb among it so that one router serves Execute and its Submit fallback.</summary>
-public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title);
+public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, object> Data) : CardAction(Title);
 
 /// <summary>
 /// A Universal Action with an <c>Action.Submit</c> fallback for clients that predate
@@ -32,16 +32,17 @@ public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, stri
 /// </summary>
 public sealed record ExecuteAction : CardAction
 {
-    public ExecuteAction(string title, string verb, IReadOnlyDictionary<string, string>? data = null)
+    public ExecuteAction(string title, string verb, IReadOnlyDictionary<string, object>? data = null)
         : base(title)
     {
         Verb = verb;
-        Data = new Dictionary<string, string>(data ?? new Dictionary<string, string>()) { ["verb"] = verb };
+        Data = new Dictionary<string, object>(data ?? new Dictionary<string, object>()) { ["verb"] = verb };
     }
 
     public string Verb { get; }
 
-    public IReadOnlyDictionary<string, string> Data { get; }
+    /// <summary>Strings and numbers, written as JSON strings and numbers.</summary>
+    public IReadOnlyDictionary<string, object> Data { get; }
 
     public ActionStyle? Style { get; init; }
 
@@ -53,7 +54,7 @@ public sealed record ExecuteAction : CardAction
 public sealed record Refresh(RefreshAction Action, IReadOnlyList<string> UserIds);
 
 /// <summary>The refresh's Action.Execute: invoked by Teams, never tapped, so it needs no fallback.</summary>
-public sealed record RefreshAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data)
+public sealed record RefreshAction(string Title, string Verb, IReadOnlyDictionary<string, object> Data)
 {
     [JsonPropertyOrder(-1)]
     public string Type => "Action.Execute";

@@ -81,8 +81,6 @@ public readonly struct Markdown : IEquatable<Markdown>
 
     public static Markdown operator +(Markdown left, Markdown right) => new(left.Text + right.Text);
 
-    public static Markdown Add(Markdown left, Markdown right) => left + right;
-
     public static bool operator ==(Markdown left, Markdown right) => left.Equals(right);
 
     public static bool operator !=(Markdown left, Markdown right) => !left.Equals(right);

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Forms;
@@ -11,15 +12,15 @@ public static class FormCard
     public static JObject Build(FormModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<JObject> { JsonCardElements.Heading(model.Title) };
+        var body = new List<Element> { CardElements.Heading(Markdown.Worded(model.Title)) };
         if (model.Intro is not null)
         {
-            body.Add(JsonCardElements.Text(model.Intro, subtle: true, spacing: "None"));
+            body.Add(CardElements.Text(Markdown.Worded(model.Intro), subtle: true, spacing: Spacing.None));
         }
 
         if (model.FormError is not null)
         {
-            body.Add(JsonCardElements.FieldProblem(model.FormError));
+            body.Add(CardElements.FieldProblem(model.FormError));
         }
 
         foreach (var field in model.Fields)
@@ -28,29 +29,24 @@ public static class FormCard
             body.Add(Input(field, value));
             if (model.Errors?.GetValueOrDefault(field.Id) is { } error)
             {
-                body.Add(JsonCardElements.FieldProblem(error));
+                body.Add(CardElements.FieldProblem(error));
             }
         }
 
-        var data = new JObject();
-        foreach (var (key, hidden) in model.Hidden)
-        {
-            data[key] = hidden;
-        }
-
-        var actions = new List<JObject> { JsonCardElements.Execute(model.SubmitTitle, model.Verb, data, primary: true) };
+        var hidden = model.Hidden.ToDictionary(h => h.Key, h => (object)h.Value);
+        var actions = new List<CardAction> { CardElements.Execute(model.SubmitTitle, model.Verb, hidden, primary: true) };
         foreach (var button in model.MoreButtons)
         {
-            var more = (JObject)data.DeepClone();
+            var more = new Dictionary<string, object>(hidden);
             foreach (var (key, value) in button.Data)
             {
                 more[key] = value;
             }
 
-            actions.Add(JsonCardElements.Execute(button.Title, model.Verb, more));
+            actions.Add(CardElements.Execute(button.Title, model.Verb, more));
         }
 
-        return JsonCardElements.Card(body, actions);
+        return new AdaptiveCard(body, actions).ToJObject();
     }
 
     /// <summary>
@@ -69,84 +65,55 @@ public static class FormCard
             input["value"] = value;
         }
 
-        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, JsonCardElements.FieldProblem(message));
+        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, AdaptiveCard.ElementJson(CardElements.FieldProblem(message)));
         return copy;
     }
 
     /// <summary>One input as every form shows it (also the inputs of action cards, e.g. a risk's owner).</summary>
-    public static JObject Input(FormField field, string? value)
+    public static Input Input(FormField field, string? value)
     {
         ArgumentNullException.ThrowIfNull(field);
-        var input = field switch
+        var shown = string.IsNullOrEmpty(value) ? null : value;
+        Input input = field switch
         {
-            TextField text => new JObject
+            TextField text => new TextInput(field.Id) { MaxLength = text.MaxLength, IsMultiline = text.Multiline, Placeholder = text.Placeholder ?? string.Empty, Value = shown },
+            NumberField number => new NumberInput(field.Id)
             {
-                ["type"] = "Input.Text",
-                ["maxLength"] = text.MaxLength,
-                ["isMultiline"] = text.Multiline,
-                ["placeholder"] = text.Placeholder ?? string.Empty,
+                Min = number.Min,
+                Max = number.Max,
+                Placeholder = number.Placeholder ?? string.Empty,
+                // Input.Number takes a number; a value that is not one is shown empty, with its error message.
+                Value = decimal.TryParse(shown, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
             },
-            NumberField number => new JObject
+            MoneyField money => new TextInput(field.Id) { MaxLength = 40, Placeholder = money.Placeholder ?? string.Empty, Value = shown },
+            DateField => new DateInput(field.Id) { Value = shown },
+            TimeField => new TimeInput(field.Id) { Value = shown },
+            ChoiceField choice => new ChoiceSetInput(field.Id, Choices(choice.Choices))
             {
-                ["type"] = "Input.Number",
-                ["min"] = number.Min,
-                ["max"] = number.Max,
-                ["placeholder"] = number.Placeholder ?? string.Empty,
+                Style = choice.Compact ? ChoiceStyle.Compact : ChoiceStyle.Expanded,
+                IsMultiSelect = choice.MultiSelect,
+                Value = shown,
             },
-            MoneyField money => new JObject
+            PeopleField { Dataset: { } dataset } people => new ChoiceSetInput(field.Id, Choices(people.Offered))
             {
-                ["type"] = "Input.Text",
-                ["maxLength"] = 40,
-                ["placeholder"] = money.Placeholder ?? string.Empty,
+                Style = ChoiceStyle.Filtered,
+                IsMultiSelect = people.MultiSelect,
+                Placeholder = "Type a name",
+                ChoicesData = new DataQuery(dataset),
+                Value = shown,
             },
-            DateField => new JObject { ["type"] = "Input.Date" },
-            TimeField => new JObject { ["type"] = "Input.Time" },
-            ChoiceField choice => new JObject
+            PeopleField people => new ChoiceSetInput(field.Id, Choices(people.Offered))
             {
-                ["type"] = "Input.ChoiceSet",
-                ["style"] = choice.Compact ? "compact" : "expanded",
-                ["isMultiSelect"] = choice.MultiSelect,
-                ["choices"] = Choices(choice.Choices),
-            },
-            PeopleField { Dataset: { } dataset } people => new JObject
-            {
-                ["type"] = "Input.ChoiceSet",
-                ["style"] = "filtered",
-                ["isMultiSelect"] = people.MultiSelect,
-                ["placeholder"] = "Type a name",
-                ["choices"] = Choices(people.Offered),
-                ["choices.data"] = new JObject { ["type"] = "Data.Query", ["dataset"] = dataset },
-            },
-            PeopleField people => new JObject
-            {
-                ["type"] = "Input.ChoiceSet",
                 // Radio buttons could not be cleared: one person is picked from a dropdown.
-                ["style"] = people.MultiSelect && people.Offered.Count <= PeopleField.MaxTickBoxes ? "expanded" : "compact",
-                ["isMultiSelect"] = people.MultiSelect,
-                ["choices"] = Choices(people.Offered),
+                Style = people.MultiSelect && people.Offered.Count <= PeopleField.MaxTickBoxes ? ChoiceStyle.Expanded : ChoiceStyle.Compact,
+                IsMultiSelect = people.MultiSelect,
+                Value = shown,
             },
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.GetType().Name, "Unknown field type."),
         };
 
-        input["id"] = field.Id;
-        input["label"] = field.Label;
-        input["isRequired"] = field.Required;
-        if (field.Required)
-        {
-            input["errorMessage"] = $"{field.Label} is required.";
-        }
-
-        if (!string.IsNullOrEmpty(value))
-        {
-            // Input.Number takes a number; a value that is not one is shown empty, with its error message.
-            input["value"] = field is NumberField
-                ? decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null
-                : value;
-        }
-
-        return input;
+        return input with { Label = field.Label, IsRequired = field.Required, ErrorMessage = field.Required ? $"{field.Label} is required." : null };
     }
 
-    private static JArray Choices(IEnumerable<(string Title, string Value)> choices) =>
-        new(choices.Select(c => new JObject { ["title"] = c.Title, ["value"] = c.Value }));
+    private static IReadOnlyList<Choice> Choices(IEnumerable<(string Title, string Value)> choices) => [.. choices.Select(c => new Choice(c.Title, c.Value))];
 }

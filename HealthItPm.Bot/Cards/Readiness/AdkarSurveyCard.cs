@@ -88,7 +88,7 @@ public static class AdkarSurveyCard
         return new AdaptiveCard(body, [CardElements.Execute("Submit", CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]).ToJObject();
     }
 
-    public static IReadOnlyDictionary<string, string> Target(string project, string wave) =>
+    public static IReadOnlyDictionary<string, object> Target(string project, string wave) =>
         CardElements.Data((AdkarSurveyInputs.Project, project), (AdkarSurveyInputs.Wave, wave));
 }
 

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Risks;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Risks;
@@ -10,30 +11,24 @@ public static class ConcernCard
     {
         ArgumentNullException.ThrowIfNull(concern);
         var body = Raised(concern, $"from {concern.ReporterName}");
-        var data = new JObject { ["project"] = concern.Project.Value, ["concern"] = concern.Number };
+        var data = CardElements.Data(("project", concern.Project.Value), ("concern", concern.Number));
         if (concern.State != ConcernState.Reported)
         {
-            body.Add(new JObject
-            {
-                ["type"] = "TextBlock",
-                ["color"] = "Good",
-                ["wrap"] = true,
-                ["text"] = concern.State == ConcernState.LoggedAsRisk ? $"✔ Logged as risk {concern.Risk}" : "✔ Dismissed",
-            });
+            body.Add(new TextBlock(concern.State == ConcernState.LoggedAsRisk ? Markdown.Of($"✔ Logged as risk {concern.Risk}") : Markdown.Of($"✔ Dismissed")) { Color = TextColor.Good });
             if (concern.State == ConcernState.Dismissed)
             {
-                body.Add(JsonCardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
+                body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
             }
 
-            return JsonCardElements.Card(body);
+            return new AdaptiveCard(body).ToJObject();
         }
 
-        body.Add(new JObject { ["type"] = "Input.Text", ["id"] = "reason", ["label"] = "To dismiss it, say why", ["isMultiline"] = true, ["maxLength"] = Risk.MaxTextLength });
-        return JsonCardElements.Card(body,
+        body.Add(new TextInput("reason") { Label = "To dismiss it, say why", IsMultiline = true, MaxLength = Risk.MaxTextLength });
+        return new AdaptiveCard(body,
         [
-            JsonCardElements.Execute("Log as risk", CardVerbs.LogConcernAsRisk, data, primary: true),
-            JsonCardElements.Execute("Dismiss", CardVerbs.DismissConcern, data),
-        ]);
+            CardElements.Execute("Log as risk", CardVerbs.LogConcernAsRisk, data, primary: true),
+            CardElements.Execute("Dismiss", CardVerbs.DismissConcern, data),
+        ]).ToJObject();
     }
 
     /// <summary>What the person who raised a concern hears once the PMs triaged it: the risk it became, or why it was dismissed.</summary>
@@ -43,19 +38,19 @@ public static class ConcernCard
         var body = Raised(concern, "you wrote");
         if (concern.State == ConcernState.LoggedAsRisk)
         {
-            body.Add(new JObject { ["type"] = "TextBlock", ["color"] = "Good", ["wrap"] = true, ["text"] = $"✔ The project managers logged it as risk {concern.Risk}. Its card shows what is being done about it." });
-            return JsonCardElements.Card(body, [JsonCardElements.Execute($"Open {concern.Risk}", CardVerbs.RunCommand, new JObject { ["command"] = $"risk {concern.Risk}" }, primary: true)]);
+            body.Add(new TextBlock(Markdown.Of($"✔ The project managers logged it as risk {concern.Risk}. Its card shows what is being done about it.")) { Color = TextColor.Good });
+            return new AdaptiveCard(body, [CardElements.Command($"Open {concern.Risk}", $"risk {concern.Risk}", primary: true)]).ToJObject();
         }
 
-        body.Add(JsonCardElements.Text("The project managers dismissed it, saying:", subtle: true));
-        body.Add(JsonCardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
-        return JsonCardElements.Card(body);
+        body.Add(CardElements.Text(Markdown.Of($"The project managers dismissed it, saying:"), subtle: true));
+        body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
+        return new AdaptiveCard(body).ToJObject();
     }
 
-    private static List<JObject> Raised(Concern concern, string from) =>
+    private static List<Element> Raised(Concern concern, string from) =>
     [
-        JsonCardElements.Heading($"{concern.Project} concern #{concern.Number}"),
-        JsonCardElements.Event(concern.At, from),
-        JsonCardElements.UserText(concern.Text, italic: true),
+        CardElements.Heading(Markdown.Of($"{concern.Project} concern #{concern.Number}")),
+        CardElements.Event(concern.At, from),
+        CardElements.UserText(concern.Text, italic: true),
     ];
 }

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Projects;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Risks;
@@ -10,30 +11,30 @@ public static class EscalationCard
     {
         ArgumentNullException.ThrowIfNull(project);
         var chain = project.EscalationChain;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading($"{project.Code} · Escalation"),
-            JsonCardElements.Text(CardElements.Escape(project.Name), subtle: true, spacing: "None"),
+            CardElements.Heading(Markdown.Of($"{project.Code} · Escalation")),
+            CardElements.Text(Markdown.Literal(project.Name), subtle: true, spacing: Spacing.None),
         };
 
         if (chain.Count == 0)
         {
-            body.Add(JsonCardElements.Text("Nobody to escalate to yet: add a leader with **stakeholder add** (role Leader), then type **escalation**."));
+            body.Add(CardElements.Text(Markdown.Of($"Nobody to escalate to yet: add a leader with **stakeholder add** (role Leader), then type **escalation**.")));
         }
         else
         {
-            body.Add(JsonCardElements.Facts(chain.Select((person, i) => (
+            body.Add(CardElements.Facts(chain.Select((person, i) => (
                 i == 0 ? "Level 1 (sponsor)" : $"Level {i + 1}",
-                CardElements.Escape(project.Members.First(m => m.Person == person).DisplayName)))));
+                project.Members.First(m => m.Person == person).DisplayName))));
         }
 
-        body.Add(JsonCardElements.Facts(
+        body.Add(CardElements.Facts(
         [
             ("Acknowledge within", Duration(project.AcknowledgementSla)),
             ("Clock", project.SlaInBusinessHours ? "Weekdays 08:00–17:00 (patient safety: around the clock)" : "Around the clock"),
         ]));
-        body.Add(JsonCardElements.Text("A critical risk, or a patient-safety or privacy risk with impact 4 or 5, goes to level 1 at once; unacknowledged, it climbs a level each time the clock runs out.", subtle: true));
-        return JsonCardElements.Card(body, [JsonCardElements.Execute("Change", CardVerbs.RunCommand, new JObject { ["command"] = "escalation" })]);
+        body.Add(CardElements.Text(Markdown.Of($"A critical risk, or a patient-safety or privacy risk with impact 4 or 5, goes to level 1 at once; unacknowledged, it climbs a level each time the clock runs out."), subtle: true));
+        return new AdaptiveCard(body, [CardElements.Command("Change", "escalation")]).ToJObject();
     }
 
     public static string Duration(TimeSpan span) => span.TotalHours >= 1 && span.Minutes == 0

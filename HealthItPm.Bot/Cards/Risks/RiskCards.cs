@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Risks;
@@ -35,17 +36,17 @@ public sealed record RiskView(
 
     /// <summary>"Escalated (level 1: Dr. Lee)" and the like, for the status line of both cards.</summary>
     /// <remarks>Once a leader acknowledged the escalation, who did: "Acknowledged by Dr. Lee".</remarks>
-    public string StatusText => Risk is { Status: RiskStatus.Escalated, Acknowledged: not null }
-        ? $"Acknowledged by {CardElements.Escape(AcknowledgedByName ?? "a leader")}"
-        : Risk.Status + (Risk.EscalationLevel > 0 ? $" (level {Risk.EscalationLevel}{(EscalatedToName is { } name ? ": " + CardElements.Escape(name) : "")})" : "");
+    public Markdown StatusText => Risk is { Status: RiskStatus.Escalated, Acknowledged: not null }
+        ? Markdown.Of($"Acknowledged by {AcknowledgedByName ?? "a leader"}")
+        : Markdown.Of($"{Risk.Status}{(Risk.EscalationLevel > 0 ? Markdown.Of($" (level {Risk.EscalationLevel}{(EscalatedToName is { } name ? Markdown.Of($": {name}") : Markdown.Empty)})") : Markdown.Empty)}");
 
     /// <summary><see cref="StatusText"/> with when it was acknowledged, in the reader's zone (for text blocks, where Teams formats dates).</summary>
     /// <summary>The name the project knows a person by, or null for someone no longer on it.</summary>
     public string? NameOf(HealthItPm.Domain.Common.PersonId person) =>
         People.FirstOrDefault(p => string.Equals(p.Person, person.Value, StringComparison.OrdinalIgnoreCase)).Name;
 
-    public string StatusLine => Risk is { Status: RiskStatus.Escalated, Acknowledged: { } acknowledged }
-        ? $"{StatusText} at {CardElements.When(acknowledged.At)}"
+    public Markdown StatusLine => Risk is { Status: RiskStatus.Escalated, Acknowledged: { } acknowledged }
+        ? Markdown.Of($"{StatusText} at {Markdown.When(acknowledged.At)}")
         : StatusText;
 }
 
@@ -55,32 +56,32 @@ public static class RiskRegisterCard
     public static JObject Build(string code, IReadOnlyList<RiskView> risks)
     {
         ArgumentNullException.ThrowIfNull(risks);
-        var body = new List<JObject> { JsonCardElements.Heading($"{code} · Risks") };
+        var body = new List<Element> { CardElements.Heading(Markdown.Of($"{code} · Risks")) };
         var open = risks.Where(r => r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score).ToList();
         if (risks.Count == 0)
         {
-            body.Add(JsonCardElements.Text("No risks here. Type **risk add** to log one."));
+            body.Add(CardElements.Text(Markdown.Of($"No risks here. Type **risk add** to log one.")));
         }
 
         foreach (var view in open)
         {
             var risk = view.Risk;
-            body.Add(JsonCardElements.Section($"{risk.Id} · {CardElements.Escape(risk.Title)}"));
+            body.Add(CardElements.Section(Markdown.Of($"{risk.Id} · {risk.Title}")));
             body.Add(RiskLabels.Badge(risk.Rating));
-            body.Add(JsonCardElements.Text($"{RiskLabels.Category(risk.Category)} · {view.StatusLine} · owner {CardElements.Escape(view.OwnerName ?? "none")}", subtle: true, spacing: "None"));
+            body.Add(CardElements.Text(Markdown.Of($"{RiskLabels.Category(risk.Category)} · {view.StatusLine} · owner {view.OwnerName ?? "none"}"), subtle: true, spacing: Spacing.None));
             if (risk is { Status: RiskStatus.Escalated, Acknowledged: null, EscalatedAt: { } since })
             {
-                body.Add(JsonCardElements.Text($"Waiting for acknowledgement since {CardElements.When(since)}", subtle: true, spacing: "None"));
+                body.Add(CardElements.Text(Markdown.Of($"Waiting for acknowledgement since {Markdown.When(since)}"), subtle: true, spacing: Spacing.None));
             }
         }
 
         // Settled risks are listed after the open ones, briefly: the register keeps them for the record.
         foreach (var view in risks.Where(r => !r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score))
         {
-            body.Add(JsonCardElements.Text($"{view.Risk.Id} · {CardElements.Escape(view.Risk.Title)} · {view.Risk.Status}", subtle: true));
+            body.Add(CardElements.Text(Markdown.Of($"{view.Risk.Id} · {view.Risk.Title} · {view.Risk.Status}"), subtle: true));
         }
 
-        return JsonCardElements.Card(body, [JsonCardElements.Execute("Log a risk", CardVerbs.RunCommand, new JObject { ["command"] = "risk add" })]);
+        return new AdaptiveCard(body, [CardElements.Command("Log a risk", "risk add")]).ToJObject();
     }
 }
 
@@ -101,93 +102,81 @@ public static class RiskCard
         ArgumentNullException.ThrowIfNull(view);
         var risk = view.Risk;
         var age = view.Now - risk.History[0].At;
-        var body = new List<JObject>
+        var body = new List<Element>
         {
-            JsonCardElements.Heading(risk.Status == RiskStatus.Escalated ? $"Escalated risk {risk.Id}" : $"Risk {risk.Id}"),
-            JsonCardElements.Text($"{CardElements.Escape(view.ProjectName)} · {RiskLabels.Category(risk.Category)}", subtle: true, spacing: "None"),
-            JsonCardElements.UserText(risk.Title),
+            CardElements.Heading(risk.Status == RiskStatus.Escalated ? Markdown.Of($"Escalated risk {risk.Id}") : Markdown.Of($"Risk {risk.Id}")),
+            CardElements.Text(Markdown.Of($"{view.ProjectName} · {RiskLabels.Category(risk.Category)}"), subtle: true, spacing: Spacing.None),
+            CardElements.UserText(risk.Title),
         };
 
         // The description is what a leader decides on (and, for a risk logged from a concern, who raised it and in what words).
         if (risk.Description is { } description)
         {
-            body.Add(JsonCardElements.UserText(description));
+            body.Add(CardElements.UserText(description));
         }
 
         body.AddRange(
         [
             RiskLabels.Badge(risk.Rating),
-            JsonCardElements.Facts(
+            CardElements.Facts(
             [
-                ("Status", view.StatusText),
-                ("Owner", CardElements.Escape(view.OwnerName ?? "none yet")),
-                ("Mitigation", CardElements.Escape(risk.Mitigation ?? "none yet")),
-                ("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
-                ("Logged", ProjectFormat.Ago(age)),
+                CardElements.Fact("Status", view.StatusText),
+                CardElements.Fact("Owner", view.OwnerName ?? "none yet"),
+                CardElements.Fact("Mitigation", risk.Mitigation ?? "none yet"),
+                CardElements.Fact("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
+                CardElements.Fact("Logged", ProjectFormat.Ago(age)),
             ]),
         ]);
 
         if (risk.Acknowledged is { } acknowledged)
         {
-            body.Add(new JObject { ["type"] = "TextBlock", ["text"] = $"✔ Acknowledged by {CardElements.Escape(view.AcknowledgedByName ?? "a leader")} at {CardElements.When(acknowledged.At)}", ["color"] = "Good", ["wrap"] = true });
+            body.Add(new TextBlock(Markdown.Of($"✔ Acknowledged by {view.AcknowledgedByName ?? "a leader"} at {Markdown.When(acknowledged.At)}")) { Color = TextColor.Good });
         }
 
         if (risk.AcceptedBecause is { } reason)
         {
-            body.Add(JsonCardElements.Text("Accepted because:", subtle: true));
-            body.Add(JsonCardElements.UserText(reason));
+            body.Add(CardElements.Text(Markdown.Of($"Accepted because:"), subtle: true));
+            body.Add(CardElements.UserText(reason));
         }
 
-        body.Add(JsonCardElements.Section("History"));
-        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => JsonCardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf))));
+        body.Add(CardElements.Section(Markdown.Of($"History")));
+        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf))));
 
-        var data = new JObject { ["risk"] = risk.Id.ToString() };
-        var actions = new List<JObject>();
+        var data = CardElements.Data(("risk", risk.Id.ToString()));
+        var actions = new List<CardAction>();
         if (view.Viewer.Acknowledge)
         {
-            actions.Add(JsonCardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, data, primary: true));
+            actions.Add(CardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, data, primary: true));
         }
 
         if (view.Viewer.AssignOwner && view.OwnerChoices.Count > 0)
         {
             if (view.OwnerDataset is null && view.OwnerChoices.Count < view.People.Count)
             {
-                body.Add(JsonCardElements.Text($"The owner list shows {view.OwnerChoices.Count} of the {view.People.Count} people on the project: the owner, the project managers and the leaders first.", subtle: true));
+                body.Add(CardElements.Text(Markdown.Of($"The owner list shows {view.OwnerChoices.Count} of the {view.People.Count} people on the project: the owner, the project managers and the leaders first."), subtle: true));
             }
 
             body.Add(FormCard.Input(new PeopleField("owner", "Owner", false, view.OwnerChoices, view.OwnerDataset, MultiSelect: false), risk.Owner is { } owner ? PersonChoice.Value(owner) : null));
-            actions.Add(JsonCardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
+            actions.Add(CardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
         }
 
         if (view.Viewer.AskForUpdate)
         {
-            actions.Add(JsonCardElements.Execute("Ask for update", CardVerbs.AskForRiskUpdate, data));
+            actions.Add(CardElements.Execute("Ask for update", CardVerbs.AskForRiskUpdate, data));
         }
 
         if (view.Viewer.Accept)
         {
-            body.Add(new JObject
-            {
-                ["type"] = "Input.Text",
-                ["id"] = "reason",
-                ["label"] = "To accept the risk, say why",
-                ["isMultiline"] = true,
-                ["maxLength"] = Risk.MaxTextLength,
-            });
-            actions.Add(JsonCardElements.Execute("Accept risk", CardVerbs.AcceptRisk, data));
+            body.Add(new TextInput("reason") { Label = "To accept the risk, say why", IsMultiline = true, MaxLength = Risk.MaxTextLength });
+            actions.Add(CardElements.Execute("Accept risk", CardVerbs.AcceptRisk, data));
         }
 
-        var card = JsonCardElements.Card(body, actions);
-        if (view.RefreshFor.Count > 0)
+        return new AdaptiveCard(body, actions)
         {
-            card["refresh"] = new JObject
-            {
-                ["action"] = new JObject { ["type"] = "Action.Execute", ["title"] = "Refresh", ["verb"] = CardVerbs.ViewRisk, ["data"] = new JObject { ["risk"] = risk.Id.ToString(), ["verb"] = CardVerbs.ViewRisk } },
-                ["userIds"] = new JArray(view.RefreshFor.Take(MaxRefreshUsers)),
-            };
-        }
-
-        return card;
+            Refresh = view.RefreshFor.Count > 0
+                ? new Refresh(new RefreshAction("Refresh", CardVerbs.ViewRisk, CardElements.Data(("risk", risk.Id.ToString()), ("verb", CardVerbs.ViewRisk))), [.. view.RefreshFor.Take(MaxRefreshUsers)])
+                : null,
+        }.ToJObject();
     }
 
     /// <summary>

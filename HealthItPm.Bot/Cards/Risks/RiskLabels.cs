@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Cards.Risks;
@@ -13,20 +14,14 @@ public static class RiskLabels
         _ => category.ToString(),
     };
 
-    public static string BandColor(RiskBand band) => band switch
+    public static TextColor BandColor(RiskBand band) => band switch
     {
-        RiskBand.Critical or RiskBand.High => "Attention",
-        RiskBand.Medium => "Warning",
-        _ => "Good",
+        RiskBand.Critical or RiskBand.High => TextColor.Attention,
+        RiskBand.Medium => TextColor.Warning,
+        _ => TextColor.Good,
     };
 
     /// <summary>The score badge: "Critical 20 (P4×I5)" in the band's colour.</summary>
-    public static Newtonsoft.Json.Linq.JObject Badge(RiskRating rating) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = $"{rating.Band} {rating.Score} (P{rating.Probability}×I{rating.Impact})",
-        ["color"] = BandColor(rating.Band),
-        ["weight"] = "Bolder",
-        ["wrap"] = true,
-    };
+    public static TextBlock Badge(RiskRating rating) =>
+        new(Markdown.Of($"{rating.Band} {rating.Score} (P{rating.Probability}×I{rating.Impact})")) { Color = BandColor(rating.Band), Weight = TextWeight.Bolder };
 }
