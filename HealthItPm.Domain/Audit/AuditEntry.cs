@@ -28,6 +28,10 @@ public enum AuditKind
     RiskHandedOver,
     ConcernReported,
     ConcernDismissed,
+    DigestSubscribed,
+    DigestUnsubscribed,
+    DigestScheduleChanged,
+    DigestLeaderSubscribed,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
@@ -11,9 +12,10 @@ public sealed record DigestDefaults(string HospitalTimeZone);
 
 /// <summary>
 /// The leadership digest's use cases: subscribing (a leader themself, or a PM their project's
-/// leaders), unsubscribing, the day and hour, and composing a leader's digest from stored facts.
+/// leaders), unsubscribing, the day and hour, and composing a leader's digest from stored facts. Every
+/// change to a subscription is audited by kind, project and the leader's id, never with a day, hour or zone.
 /// </summary>
-public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, DigestDefaults defaults, TimeProvider clock)
+public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, IAuditLog audit, DigestDefaults defaults, TimeProvider clock)
 {
     private const string NothingToLead =
         "The digest covers the projects you lead, and you are not a leader on any project yet. Ask a project's PM to add you as a leader, or name a project: **digest subscribe EHR**.";
@@ -39,7 +41,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             return new Outcome<DigestSubscription>.Invalid(NothingToLead);
         }
 
-        return await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken);
+        return await AuditedAsync(tenant, person, AuditKind.DigestSubscribed, project, await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken), cancellationToken);
     }
 
     /// <summary>A PM subscribes leaders of their project to its digest (each keeps their own day, hour and zone if already subscribed).</summary>
@@ -65,6 +67,8 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             {
                 return new Outcome<IReadOnlyList<PersonId>>.Invalid("Someone changed these subscriptions at the same moment; try again.");
             }
+
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, pm, AuditKind.DigestLeaderSubscribed, code, leader.Value), cancellationToken);
         }
 
         return new Outcome<IReadOnlyList<PersonId>>.Done(leaders);
@@ -79,15 +83,20 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
 
         var left = stored.Subscription.Without(project);
+        Outcome<DigestSubscription?> outcome;
         if (left.IsEmpty)
         {
             await store.RemoveAsync(tenant, person, cancellationToken);
-            return new Outcome<DigestSubscription?>.Done(null);
+            outcome = new Outcome<DigestSubscription?>.Done(null);
+        }
+        else
+        {
+            outcome = await store.SaveAsync(left, stored.Version, cancellationToken)
+                ? new Outcome<DigestSubscription?>.Done(left)
+                : new Outcome<DigestSubscription?>.Invalid("Your subscription changed at the same moment; try again.");
         }
 
-        return await store.SaveAsync(left, stored.Version, cancellationToken)
-            ? new Outcome<DigestSubscription?>.Done(left)
-            : new Outcome<DigestSubscription?>.Invalid("Your subscription changed at the same moment; try again.");
+        return await AuditedAsync(tenant, person, AuditKind.DigestUnsubscribed, project, outcome, cancellationToken);
     }
 
     /// <summary>Sets the day and hour (in the leader's zone) the digest arrives.</summary>
@@ -98,7 +107,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             return new Outcome<DigestSubscription>.NotFound("You are not subscribed to the digest yet. Type **digest subscribe** first.");
         }
 
-        return await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken);
+        return await AuditedAsync(tenant, person, AuditKind.DigestScheduleChanged, null, await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken), cancellationToken);
     }
 
     /// <summary>Keeps the zone Teams reports for a subscribed leader, so the digest follows them when they travel or the clocks change.</summary>
@@ -196,6 +205,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
 
         codes = [.. codes.Distinct()];
+        var since = subscription.OccurrenceIn(week.Previous);
         var lastWeek = (await store.SnapshotsAsync(tenant, week.Previous, codes, cancellationToken)).ToDictionary(s => s.Project);
         var facts = await Task.WhenAll(codes.Select(async code =>
         {
@@ -205,16 +215,16 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
                 return null;
             }
 
-            var register = await risks.ListAsync(tenant, code, cancellationToken);
+            var register = await risks.OpenOrChangedSinceAsync(tenant, code, since, cancellationToken);
             var pulse = await checkIns.LatestAsync(tenant, code, cancellationToken);
 
-            // The latest closed readiness wave; none yet, and the section says so.
-            var wave = await readiness.LatestReadinessAsync(tenant, code, cancellationToken);
-            var ready = wave is null ? null : new ReadinessInput(wave.Wave, wave.WithoutBarrierShare, wave.DominantBarrier?.ToString(), null);
+            // The latest closed readiness wave and the one before it; none yet, and the section says so.
+            var move = await readiness.ReadinessMoveAsync(tenant, code, cancellationToken);
+            var ready = move is { } m ? Input(m.Latest, m.Previous is { } p ? Input(p, null) : null) : null;
             return new DigestProjectFacts(read.Project, register, pulse, ready, lastWeek.GetValueOrDefault(code));
         }));
 
-        var digest = DigestComposer.Compose([.. facts.OfType<DigestProjectFacts>()], week, subscription.OccurrenceIn(week.Previous), now);
+        var digest = DigestComposer.Compose([.. facts.OfType<DigestProjectFacts>()], week, since, now);
         if (keepSnapshots && digest.Snapshots.Count > 0)
         {
             await store.AddSnapshotsAsync(tenant, digest.Snapshots, cancellationToken);
@@ -222,6 +232,20 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
 
         return digest;
     }
+
+    // A change is audited once it is saved: a refused or lost change leaves no entry.
+    private async Task<Outcome<T>> AuditedAsync<T>(TenantId tenant, PersonId person, AuditKind kind, ProjectCode? project, Outcome<T> outcome, CancellationToken cancellationToken)
+    {
+        if (outcome is Outcome<T>.Done)
+        {
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, kind, project), cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private static ReadinessInput Input(ReadinessSnapshot wave, ReadinessInput? previous) =>
+        new(wave.Wave, wave.ClosedAt, wave.WithoutBarrierShare, wave.DominantBarrier?.ToString(), previous);
 
     private async Task<Outcome<DigestSubscription>> ChangeAsync(TenantId tenant, PersonId person, string? timeZone, Func<DigestSubscription, DigestSubscription> change, CancellationToken cancellationToken)
     {

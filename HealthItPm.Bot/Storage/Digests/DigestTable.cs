@@ -148,12 +148,10 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
     private static TableEntity SnapshotRow(TenantId tenant, ProjectWeekSnapshot s) => new(WeekPartition(tenant, s.Week), s.Project.Value)
     {
         ["Rag"] = s.Rag?.ToString(),
-        ["ReadinessShare"] = s.ReadinessShare is { } share ? (double)share : null,
     };
 
     private static ProjectWeekSnapshot ToSnapshot(TableEntity row, IsoWeek week) => new(
         new ProjectCode(row.RowKey),
         week,
-        Enum.TryParse<Rag>(row.GetString("Rag"), out var rag) ? rag : null,
-        row.GetDouble("ReadinessShare") is { } share ? Math.Round((decimal)share, 4) : null);
+        Enum.TryParse<Rag>(row.GetString("Rag"), out var rag) ? rag : null);
 }

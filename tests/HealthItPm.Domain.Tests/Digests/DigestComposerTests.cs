@@ -42,7 +42,7 @@ public class DigestComposerTests
         Risk.Log(new RiskId(project, number), Guarded.From($"Risk {number}"), null, RiskCategory.Vendor, new RiskRating(p, i), owner, null, null, Pm, at);
 
     private static DigestProjectFacts Facts(Project project, IReadOnlyList<Risk>? risks = null, CheckInPulse? checkIns = null, ReadinessInput? readiness = null, ProjectWeekSnapshot? lastWeek = null) =>
-        new(project, risks ?? [], checkIns, readiness, lastWeek ?? new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green, null));
+        new(project, risks ?? [], checkIns, readiness, lastWeek ?? new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green));
 
     [Fact]
     public void An_empty_portfolio_has_no_projects_no_changes_and_zero_of_each_status()
@@ -99,7 +99,7 @@ public class DigestComposerTests
         var kpi = Assert.Single(section.Kpis);
         Assert.Equal((16.5m, 12m, 0.25m), (kpi.Latest, kpi.Target, kpi.Progress.Value));
         Assert.Equal(1, digest.ByRag[DigestRag.Red]);
-        Assert.Equal([new ProjectWeekSnapshot(project.Code, Week, Rag.Red, null)], digest.Snapshots);
+        Assert.Equal([new ProjectWeekSnapshot(project.Code, Week, Rag.Red)], digest.Snapshots);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class DigestComposerTests
         closed.Close(Pm, Now.AddDays(-2));
 
         var digest = DigestComposer.Compose(
-            [Facts(project, [old, fresh, closed], readiness: new ReadinessInput("Wave 2", 0.62m, "Knowledge", 0.07m), lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green, 0.55m))],
+            [Facts(project, [old, fresh, closed], readiness: new ReadinessInput("Wave 2", Now.AddDays(-3), 0.62m, "Knowledge", new ReadinessInput("Wave 1", Since.AddDays(-30), 0.55m, "Awareness", null)), lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green))],
             Week, Since, Now);
 
         Assert.Equal(
@@ -195,9 +195,9 @@ public class DigestComposerTests
                 (DigestChangeKind.RagChanged, "EHR: Green → Red"),
                 (DigestChangeKind.MilestoneCompleted, "EHR: milestone “Conversion” done 2026-11-28, 2 days late"),
                 (DigestChangeKind.MilestoneSlipped, "EHR: milestone “Interfaces” slipped: planned 2026-11-27, not done"),
-                (DigestChangeKind.ReadinessMoved, "EHR: readiness 55 % → 62 % without a barrier (Wave 2)"),
                 (DigestChangeKind.RiskEscalated, "EHR-R1 escalated to level 1: Risk 1"),
                 (DigestChangeKind.RiskAcknowledged, "EHR-R1 acknowledged by Dr. Marcus Lee: Risk 1"),
+                (DigestChangeKind.ReadinessMoved, "EHR: readiness 55 % → 62 % without a barrier (Wave 1 → Wave 2), dominant barrier Awareness → Knowledge"),
                 (DigestChangeKind.RiskClosed, "EHR-R3 closed by Priya Shah: Risk 3"),
                 (DigestChangeKind.RiskLogged, "EHR-R2 logged: Risk 2 (high, score 12)"),
             ],
