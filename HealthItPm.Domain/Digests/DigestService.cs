@@ -17,6 +17,9 @@ public sealed record DigestDefaults(string HospitalTimeZone);
 /// </summary>
 public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, IAuditLog audit, DigestDefaults defaults, TimeProvider clock)
 {
+    // How many projects' facts a digest reads at the same time.
+    private const int ProjectsReadAtOnce = 8;
+
     private const string NothingToLead =
         "The digest covers the projects you lead, and you are not a leader on any project yet. Ask a project's PM to add you as a leader, or name a project: **digest subscribe EHR**.";
 
@@ -207,22 +210,25 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         codes = [.. codes.Distinct()];
         var since = subscription.OccurrenceIn(week.Previous);
         var lastWeek = (await store.SnapshotsAsync(tenant, week.Previous, codes, cancellationToken)).ToDictionary(s => s.Project);
-        var facts = await Task.WhenAll(codes.Select(async code =>
+        // A few projects at a time: a 60-project portfolio would otherwise send some 600 reads at once,
+        // more than a storage account's connection (or the emulator) answers within the client's timeout.
+        var facts = new DigestProjectFacts?[codes.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, codes.Count), new ParallelOptions { MaxDegreeOfParallelism = ProjectsReadAtOnce, CancellationToken = cancellationToken }, async (i, token) =>
         {
-            var read = await projects.GetAsync(tenant, code, cancellationToken);
-            if (read is null)
+            var code = codes[i];
+            if (await projects.GetAsync(tenant, code, token) is not { } read)
             {
-                return null;
+                return;
             }
 
-            var register = await risks.OpenOrChangedSinceAsync(tenant, code, since, cancellationToken);
-            var pulse = await checkIns.LatestAsync(tenant, code, cancellationToken);
+            var register = await risks.OpenOrChangedSinceAsync(tenant, code, since, token);
+            var pulse = await checkIns.LatestAsync(tenant, code, token);
 
             // The latest closed readiness wave and the one before it; none yet, and the section says so.
-            var move = await readiness.ReadinessMoveAsync(tenant, code, cancellationToken);
+            var move = await readiness.ReadinessMoveAsync(tenant, code, token);
             var ready = move is { } m ? Input(m.Latest, m.Previous is { } p ? Input(p, null) : null) : null;
-            return new DigestProjectFacts(read.Project, register, pulse, ready, lastWeek.GetValueOrDefault(code));
-        }));
+            facts[i] = new DigestProjectFacts(read.Project, register, pulse, ready, lastWeek.GetValueOrDefault(code));
+        });
 
         var digest = DigestComposer.Compose([.. facts.OfType<DigestProjectFacts>()], week, since, now);
         if (keepSnapshots && digest.Snapshots.Count > 0)

@@ -14,7 +14,7 @@ namespace HealthItPm.Bot.Storage.Digests;
 /// subscription (portfolio flag, project codes, day, hour, time zone, the last week handed to the
 /// delivery pipeline), ETag-guarded; the scheduler reads the partition each tick (one row per leader).
 /// PK <c>{tenant}|{ISO week}</c> (e.g. <c>…|2026-W49</c>), RK <c>{CODE}</c> — what the first digest of
-/// that week showed of a project (RAG, readiness share), added once (409 keeps the first): a digest
+/// that week showed of a project (its RAG), added once (409 keeps the first): a digest
 /// reads last week's partition only, so its cost does not grow with the weeks of history.
 /// </para>
 /// </summary>

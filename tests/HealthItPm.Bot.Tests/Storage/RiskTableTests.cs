@@ -9,7 +9,10 @@ using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
-/// <summary>Risk history is typed; risks stored before that (text events, schema versions 1 and 2) still read, converted.</summary>
+/// <summary>
+/// Risk history is typed; risks stored before that (text events, schema versions 1 and 2) still read, converted.
+/// The digest reads open risks and risks changed since a moment, never the settled older register.
+/// </summary>
 [Collection(SharedStorageEnvironment.Name)]
 public class RiskTableTests(StorageEnvironment env)
 {
@@ -88,6 +91,55 @@ public class RiskTableTests(StorageEnvironment env)
         var stored = (await env.Tables.ExecuteAsync(RiskTable.Name, t => t.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "risk|000007"), default)).Value;
         Assert.Contains("\"schemaVersion\":3", JsonColumns.Read(stored), StringComparison.Ordinal);
         Assert.DoesNotContain("\"what\"", JsonColumns.Read(stored), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_digest_reads_open_risks_and_risks_changed_since_its_last_issue_but_not_older_settled_ones()
+    {
+        var code = new ProjectCode("EHR");
+        async Task<Risk> LogAsync(int number, DateTimeOffset at, Action<Risk>? then = null)
+        {
+            var risk = Risk.Log(new RiskId(code, number), Guarded.From($"Risk {number}"), null, RiskCategory.Vendor, new RiskRating(3, 4), null, null, null, Pm, at);
+            await Table.AddAsync(_tenant, risk, default);
+            if (then is not null)
+            {
+                var read = (await Table.GetAsync(_tenant, risk.Id, default))!;
+                then(read.Risk);
+                Assert.True(await Table.SaveAsync(_tenant, read, default));
+            }
+
+            return risk;
+        }
+
+        var since = Now.AddDays(-7);
+        await LogAsync(1, Now.AddDays(-30), r => r.Close(Pm, Now.AddDays(-20)));                                   // settled before: not read
+        await LogAsync(2, Now.AddDays(-30));                                                                       // open for a month
+        await LogAsync(3, Now.AddDays(-20), r => r.Close(Pm, since.AddMinutes(1)));                                 // closed in the week
+        await LogAsync(4, Now.AddDays(-2));                                                                        // logged in the week
+        await LogAsync(5, Now.AddDays(-30), r => r.Accept(Guarded.From("Vendor penalty clause"), Pm, since.AddMinutes(-1))); // accepted just before
+
+        var read = await Table.OpenOrChangedSinceAsync(_tenant, code, since, default);
+
+        Assert.Equal([2, 3, 4], read.Select(r => r.Id.Number));
+        Assert.Equal(RiskStatus.Closed, read[1].Status);
+    }
+
+    [Fact]
+    public async Task A_stale_save_changes_neither_the_risk_nor_what_the_digest_reads_as_changed()
+    {
+        var id = new RiskId(new ProjectCode("LAB"), 1);
+        await Table.AddAsync(_tenant, Risk.Log(id, Guarded.From("Analyzer interface drops results"), null, RiskCategory.TechnicalIntegration, new RiskRating(2, 2), null, null, null, Pm, Now.AddDays(-30)), default);
+        var first = (await Table.GetAsync(_tenant, id, default))!;
+        var second = (await Table.GetAsync(_tenant, id, default))!;
+        first.Risk.Rate(new RiskRating(3, 3), Pm, Now.AddDays(-20));
+        Assert.True(await Table.SaveAsync(_tenant, first, default));
+
+        second.Risk.Close(Pm, Now);
+        Assert.False(await Table.SaveAsync(_tenant, second, default));
+
+        Assert.Equal(RiskStatus.Open, (await Table.GetAsync(_tenant, id, default))!.Risk.Status);
+        var rows = await env.Tables.QueryAsync(RiskTable.Name, StorageTables.PrefixFilter($"{_tenant.Value}|LAB", "changed|"), row => row.RowKey, default);
+        Assert.Equal(["changed|20261024|000001", "changed|20261103|000001"], rows);
     }
 
     [Fact]
