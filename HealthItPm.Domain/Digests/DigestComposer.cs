@@ -203,7 +203,7 @@ public static class DigestComposer
 
     private static string Band(RiskRating? rating) => rating is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Band.ToString().ToLowerInvariant()}, score {r.Score}") : "rating not recorded";
 
-    private static string Percent(decimal? share) => share is { } s ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + " %" : "no answers";
+    private static string Percent(decimal? share) => share is { } s ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + " %" : "an unknown share";
 
     private static string NameOf(Project project, PersonId person) =>
         project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName ?? "someone no longer on the project";

@@ -206,6 +206,22 @@ public class DigestComposerTests
     }
 
     [Fact]
+    public void A_readiness_wave_is_news_the_week_it_closes_and_only_when_it_moved()
+    {
+        var wave1 = new ReadinessInput("Wave 1", Since.AddDays(-20), 0.40m, "Knowledge", null);
+        IEnumerable<string> Moves(ReadinessInput readiness) =>
+            DigestComposer.Compose([Facts(OnPlan("EHR"), readiness: readiness)], Week, Since, Now).Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved).Select(c => c.Text);
+
+        Assert.Equal(["EHR: first readiness wave (Pilot) closed: an unknown share without a barrier, no dominant barrier"], Moves(new ReadinessInput("Pilot", Now.AddHours(-1), null, null, null)));
+        Assert.Equal(["EHR: first readiness wave (Wave 1) closed: 40 % without a barrier, dominant barrier Knowledge"], Moves(wave1 with { ClosedAt = Since.AddMinutes(1) }));
+        Assert.Empty(Moves(wave1));
+        Assert.Empty(Moves(new ReadinessInput("Wave 2", Now.AddDays(-1), 0.40m, "Knowledge", wave1)));
+        Assert.Equal(["EHR: readiness 40 % → 40 % without a barrier (Wave 1 → Wave 2), dominant barrier Knowledge → Ability"], Moves(new ReadinessInput("Wave 2", Now.AddDays(-1), 0.40m, "Ability", wave1)));
+        Assert.Equal(["EHR: readiness 40 % → 55 % without a barrier (Wave 1 → Wave 2), dominant barrier still Knowledge"], Moves(new ReadinessInput("Wave 2", Now, 0.55m, "Knowledge", wave1)));
+        Assert.Empty(Moves(new ReadinessInput("Wave 2", Since, 0.55m, "Knowledge", wave1)));
+    }
+
+    [Fact]
     public void The_same_facts_and_clock_give_the_same_digest()
     {
         var facts = new[] { Facts(OnPlan("BB")), Facts(NewProject("AA")), Facts(OnPlan("CC"), [LoggedRisk(new ProjectCode("CC"), 1, 5, 5, Now.AddHours(-1))]) };
