@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -27,7 +26,7 @@ public sealed record DigestCost(int Week, double MedianMs, double MinMs, double 
 /// and mitigated, the one before closed) on every project, against a private in-memory Azurite on loopback.
 /// Before and at each measured week the Monday digest is composed once (keeping its snapshots, as the
 /// scheduler does, so that RAG changes are known); then it is composed again several times, timed, and its storage requests counted from the
-/// HTTP client's own metrics (requests to the table port; nothing else talks to it while composing).
+/// HTTP client's own metrics (<see cref="StorageRequestCounter"/>; nothing else talks to the table port while composing).
 /// Usage: tools/bench digest [--projects 60] [--people 200] [--weeks 52] [--repeats 5]
 /// </summary>
 public static class DigestBenchmark
@@ -73,7 +72,7 @@ public static class DigestBenchmark
         Expect(await digests.SubscribeAsync(tenant, chief, null, Zone, default));
         var subscription = (await host.Services.GetRequiredService<IDigestStore>().GetAsync(tenant, chief, default))!.Subscription;
 
-        using var requests = new RequestCounter(azurite.TablePort);
+        using var requests = new StorageRequestCounter(azurite.TablePort);
         var measured = new[] { 1, 2, 3, weeks / 4, weeks / 2, weeks }.Where(w => w >= 1 && w <= weeks).ToHashSet();
         var costs = new List<DigestCost>();
         var seeding = Stopwatch.StartNew();
@@ -112,18 +111,17 @@ public static class DigestBenchmark
         return costs[^1].Requests <= Steady(costs).Requests ? 0 : 1;
     }
 
-    private static async Task<DigestCost> MeasureAsync(DigestService digests, DigestSubscription subscription, RequestCounter requests, int week, int repeats)
+    private static async Task<DigestCost> MeasureAsync(DigestService digests, DigestSubscription subscription, StorageRequestCounter requests, int week, int repeats)
     {
         var times = new List<double>();
         var counts = new List<long>();
         PortfolioDigest? digest = null;
         for (var i = 0; i < repeats; i++)
         {
-            var before = requests.Count;
             var watch = Stopwatch.StartNew();
-            digest = await digests.ComposeAsync(subscription, keepSnapshots: false, default);
+            (digest, var count) = await requests.MeasureAsync(() => digests.ComposeAsync(subscription, keepSnapshots: false, default));
             times.Add(watch.Elapsed.TotalMilliseconds);
-            counts.Add(requests.Count - before);
+            counts.Add(count);
         }
 
         if (counts.Distinct().Count() != 1)
@@ -270,38 +268,5 @@ public static class DigestBenchmark
         }
 
         public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) => containerBuilder.BuildServiceProvider();
-    }
-
-    /// <summary>Counts HTTP requests to one port from the runtime's own client metrics (what the Azure SDK's transport records).</summary>
-    private sealed class RequestCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private long _count;
-
-        public RequestCounter(int port)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "System.Net.Http" && instrument.Name == "http.client.request.duration")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "server.port" && tag.Value is int p && p == port)
-                    {
-                        Interlocked.Increment(ref _count);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Count => Interlocked.Read(ref _count);
-
-        public void Dispose() => _listener.Dispose();
     }
 }
