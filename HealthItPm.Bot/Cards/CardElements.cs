@@ -30,6 +30,16 @@ public static class CardElements
         ["wrap"] = true,
     };
 
+    /// <summary>What is wrong with a field, shown right below it (forms, check-in and survey cards alike).</summary>
+    public static JObject FieldProblem(string message) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = Inert(message),
+        ["color"] = "Attention",
+        ["wrap"] = true,
+        ["spacing"] = "Small",
+    };
+
     public static JObject Text(string markdown, bool subtle = false, string? spacing = null)
     {
         var block = new JObject { ["type"] = "TextBlock", ["text"] = markdown, ["wrap"] = true };
@@ -125,9 +135,9 @@ public static class CardElements
     }
 
     /// <summary>
-    /// A sentence the domain wrote (a refusal, a reason a value was not accepted) with names people
-    /// typed inside it: its emphasis stays, but nothing in it can become a link, an image or HTML, or a
-    /// date. Brackets and angle brackets not already escaped are escaped.
+    /// A message the bot worded (a refusal, a problem, a note on a form), its typed values already
+    /// escaped: its own emphasis stays, and as a second line of defence nothing in it can become a link,
+    /// an image or HTML, or a date. Brackets and angle brackets not already escaped are escaped.
     /// </summary>
     public static string Inert(string markdown)
     {

@@ -174,7 +174,12 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmRisks(this IServiceCollection services)
     {
         services.AddSingleton<IRiskStore, RiskTable>();
-        services.AddSingleton<RiskService>();
+        services.AddSingleton<RiskWriter>();
+        services.AddSingleton<ConcernTriage>();
+        services.AddSingleton<RiskRegister>();
+        services.AddSingleton<RiskChanges>();
+        services.AddSingleton<RiskEscalation>();
+        services.AddSingleton<RiskOutbox>();
         services.AddSingleton<RiskNotifier>();
         services.AddSingleton<DeliveryKind, RiskNoticeDeliveries>();
         services.AddSingleton<DeliveryKind, ConcernDeliveries>();

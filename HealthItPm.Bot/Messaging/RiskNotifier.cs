@@ -19,7 +19,7 @@ public sealed record PolicyApplied(IReadOnlyList<RiskNotice> Queued, IReadOnlySe
 /// saved with the step that decided the notice; relaying enqueues each notice (keyed by its sequence
 /// number, so relaying twice sends once) and only then removes it from the outbox.
 /// </summary>
-public sealed class RiskNotifier(RiskService risks, DeliveryQueues queue, ProactiveSender sender)
+public sealed class RiskNotifier(RiskEscalation escalation, RiskOutbox outbox, DeliveryQueues queue, ProactiveSender sender)
 {
     /// <summary>
     /// Applies the escalation policy to the risk and hands what it queued to the pipeline at once: a
@@ -27,7 +27,7 @@ public sealed class RiskNotifier(RiskService risks, DeliveryQueues queue, Proact
     /// </summary>
     public async Task<PolicyApplied> ApplyPolicyAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
     {
-        var queued = await risks.WatchOneAsync(tenant, id, cancellationToken);
+        var queued = await escalation.WatchOneAsync(tenant, id, cancellationToken);
         await RelayAsync(tenant, id, cancellationToken);
         var unreachable = new HashSet<PersonId>();
         foreach (var to in queued.Where(n => n.Kind == RiskNoticeKind.Escalation).Select(n => n.To).Distinct())
@@ -44,14 +44,14 @@ public sealed class RiskNotifier(RiskService risks, DeliveryQueues queue, Proact
     /// <summary>Enqueues the notices waiting in the risk's outbox, then takes them out of it.</summary>
     public async Task RelayAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
     {
-        if (await risks.OutboxAsync(tenant, id, cancellationToken) is not var (_, risk))
+        if (await outbox.PendingAsync(tenant, id, cancellationToken) is not var (_, risk))
         {
             return;
         }
 
-        var outbox = risk.Outbox;
-        await queue.EnqueueAsync([.. outbox.Select(n => DeliveryWork.To(tenant, DeliveryTopics.Notice(id, n.Sequence), n.Notice.To, RiskNoticeDetail.Write(n.Notice)))], cancellationToken);
-        await risks.HandedOverAsync(tenant, id, [.. outbox.Select(n => n.Sequence)], cancellationToken);
+        var pending = risk.Outbox;
+        await queue.EnqueueAsync([.. pending.Select(n => DeliveryWork.To(tenant, DeliveryTopics.Notice(id, n.Sequence), n.Notice.To, RiskNoticeDetail.Write(n.Notice)))], cancellationToken);
+        await outbox.HandedOverAsync(tenant, id, [.. pending.Select(n => n.Sequence)], cancellationToken);
     }
 
     /// <summary>What the PM is told after a change that may have escalated: whether the sponsor can get the card.</summary>
@@ -90,7 +90,7 @@ internal static class RiskNoticeDetail
 /// Risk notices on the delivery pipeline: the escalation card is built for its reader when its turn
 /// comes (so it shows the risk as it stands); how each notice settled goes into the risk's history.
 /// </summary>
-public sealed class RiskNoticeDeliveries(RiskService risks, IRiskStore store, IProjectRepository projects, RiskCardFactory cards) : DeliveryKind
+public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IProjectRepository projects, RiskCardFactory cards) : DeliveryKind
 {
     public override string Kind => DeliveryTopics.RiskNotice;
 
@@ -122,7 +122,7 @@ public sealed class RiskNoticeDeliveries(RiskService risks, IRiskStore store, IP
     public override Task SettledAsync(DeliveryWork work, Domain.Delivery.DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return risks.RecordDeliveryAsync(work.TenantId, RiskNoticeDetail.Read(work), record.State, record.Attempts, cancellationToken);
+        return outbox.RecordDeliveryAsync(work.TenantId, RiskNoticeDetail.Read(work), record.State, record.Attempts, cancellationToken);
     }
 
     private static Newtonsoft.Json.Linq.JObject NoticeFor(Project project, Risk risk, RiskNotice notice)

@@ -4,7 +4,7 @@ using HealthItPm.Domain.Risks;
 namespace HealthItPm.Bot.Scheduling;
 
 /// <summary>Applies the escalation policy to every watched risk and hands its outbox to the delivery pipeline; one risk's failure does not hold up the others.</summary>
-public sealed class RiskEscalationJob(RiskService risks, RiskNotifier notifier, ILogger<RiskEscalationJob> logger) : IScheduledJob
+public sealed class RiskEscalationJob(RiskEscalation risks, RiskNotifier notifier, ILogger<RiskEscalationJob> logger) : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken) =>
         await ScheduledSteps.RunEachAsync(

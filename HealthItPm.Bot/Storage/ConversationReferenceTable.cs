@@ -143,9 +143,6 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
         return stored;
     }
 
-    public Task<IReadOnlyList<StoredConversation>> ListConversationsAsync(TenantId tenant, CancellationToken cancellationToken) =>
-        tables.QueryAsync(Name, StorageTables.PrefixFilter(tenant.Value, ConversationPrefix), ToStored, cancellationToken);
-
     /// <summary>Everyone in the tenant who has a 1:1 chat with the bot (the people who use HealthItPm), reachable or not.</summary>
     public Task<IReadOnlyList<StoredConversation>> ListPeopleAsync(TenantId tenant, CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, StorageTables.PrefixFilter(tenant.Value, PersonPrefix), ToStored, cancellationToken);

@@ -10,7 +10,7 @@ namespace HealthItPm.Bot.Teams;
 
 /// <summary>
 /// The Bot Framework adapter with the turn pipeline in order (tenant filter, the per-person rate
-/// limit, then conversation capture) and one place where unhandled errors end: logged once with the activity id, and the
+/// limit, conversation capture, then the reader's culture) and one place where unhandled errors end: logged once with the activity id, and the
 /// person told in plain words what happened and what to do, never the exception's text.
 /// </summary>
 public sealed partial class HealthItPmAdapter : CloudAdapter
@@ -35,6 +35,7 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
         Use(tenantFilter);
         Use(callerRateLimit);
         Use(conversationCapture);
+        Use(new ReaderCultureMiddleware());
         OnTurnError = HandleTurnErrorAsync;
     }
 

@@ -28,6 +28,8 @@ public enum AuditKind
     RiskHandedOver,
     ConcernReported,
     ConcernDismissed,
+    SurveyStarted,
+    SurveyAnswered,
     DigestSubscribed,
     DigestUnsubscribed,
     DigestScheduleChanged,

@@ -27,12 +27,12 @@ public sealed class AuditService(IAuditLog log, AccessPolicy access, TimeProvide
 
         if (query.From > query.To)
         {
-            return new Outcome<AuditPage>.Invalid("The first date must be on or before the second, for example **audit 2026-11-01 2026-11-30**.");
+            return new Outcome<AuditPage>.Invalid(Problem.AuditDatesReversed());
         }
 
         if (query.To.DayNumber - query.From.DayNumber >= MaxDays)
         {
-            return new Outcome<AuditPage>.Invalid($"One look at the audit log covers at most {MaxDays} days; pick a shorter span.");
+            return new Outcome<AuditPage>.Invalid(Problem.AuditSpanTooLong(MaxDays));
         }
 
         return new Outcome<AuditPage>.Done(await log.ReadAsync(tenant, query, PageSize, cancellationToken));

@@ -17,7 +17,7 @@ public readonly record struct WorkflowImpact
     {
         if (value is < 1 or > 5)
         {
-            throw new DomainException("Workflow impact is from 1 (none) to 5 (severe).");
+            throw new DomainException(Problem.ImpactOutOfRange());
         }
 
         Value = value;
@@ -57,10 +57,10 @@ public sealed record CheckInAnswer
     {
         if (impact is null && status != CheckInStatus.OnTrack)
         {
-            throw new DomainException("With concerns or a block, say how much it affects your workflow (1–5).");
+            throw new DomainException(Problem.ImpactNeeded());
         }
 
-        return new(status, impact, Text.Optional(blockers, "What is blocking you", MaxBlockersLength), trainingNeeded);
+        return new(status, impact, Text.Optional(blockers, FreeText.Blockers, MaxBlockersLength), trainingNeeded);
     }
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>

@@ -11,16 +11,18 @@ namespace HealthItPm.Domain.CheckIns;
 /// </summary>
 public sealed record CheckInSchedule
 {
+    private static readonly TimeSpan LongestOpen = TimeSpan.FromDays(7);
+
     public CheckInSchedule(DayOfWeek day, TimeOnly at, string timeZone, TimeSpan remindAfter, TimeSpan closeAfter, bool anonymous, Audience audience)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
         {
-            throw new DomainException($"\u201c{timeZone}\u201d is not a time zone.");
+            throw new DomainException(Problem.NotATimeZone(timeZone));
         }
 
-        if (remindAfter <= TimeSpan.Zero || closeAfter <= remindAfter || closeAfter > TimeSpan.FromDays(7))
+        if (remindAfter <= TimeSpan.Zero || closeAfter <= remindAfter || closeAfter > LongestOpen)
         {
-            throw new DomainException("The reminder must come after the check-in opens, and the round must close after the reminder and within 7 days.");
+            throw new DomainException(Problem.CheckInTimesOutOfOrder(LongestOpen));
         }
 
         Day = day;

@@ -29,13 +29,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
             return project.Carry<Round>();
         }
 
-        var opened = await engine.OpenAsync(tenant, done.Value, RoundKind.CheckIn, engine.ThisMinute, settings, cancellationToken);
-        if (opened is Outcome<Round>.Done { Value: var round })
-        {
-            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.CheckInStarted, code, round.Id), cancellationToken);
-        }
-
-        return opened;
+        return await engine.StartAsync(tenant, person, done.Value, RoundKind.CheckIn, settings, cancellationToken);
     }
 
     /// <summary>The project's check-in still open now, if any, for a PM (so <c>checkin now</c> can ask before sending another).</summary>
@@ -91,17 +85,8 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
-    public async Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken)
-    {
-        var given = await engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answer, cancellationToken);
-        if (given is Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>.Done { Value.Round.Anonymous: false })
-        {
-            // An anonymous round's log must not say who answered it.
-            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.CheckInAnswered, code, roundId), cancellationToken);
-        }
-
-        return given;
-    }
+    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken) =>
+        engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answer, cancellationToken);
 
     /// <summary>The round, if it was sent to the person.</summary>
     public Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
@@ -123,7 +108,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         var latest = await rounds.LatestRoundsAsync(tenant, code, RoundKind.CheckIn, TrendRounds + 1, cancellationToken);
         if (latest.Count == 0)
         {
-            return new Outcome<RoundSummary>.NotFound("There has been no check-in yet. Type **checkin now** to send one, or **checkin schedule** to make it weekly.");
+            return new Outcome<RoundSummary>.NotFound(Problem.NoCheckInYet());
         }
 
         return new Outcome<RoundSummary>.Done(await SummarizeAsync(tenant, latest, cancellationToken));

@@ -9,7 +9,7 @@ public readonly record struct IsoWeek : IComparable<IsoWeek>
     {
         if (year is < 1 or > 9998 || week < 1 || week > ISOWeek.GetWeeksInYear(year))
         {
-            throw new DomainException($"{year}-W{week} is not an ISO week.");
+            throw new DomainException(Problem.NotAnIsoWeek(year, week));
         }
 
         (Year, Week) = (year, week);

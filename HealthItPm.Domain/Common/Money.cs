@@ -11,7 +11,7 @@ public readonly record struct Currency
         var trimmed = code?.Trim().ToUpperInvariant() ?? string.Empty;
         if (trimmed.Length != 3 || !trimmed.All(char.IsAsciiLetterUpper))
         {
-            throw new DomainException($"\u201c{code}\u201d is not a currency code; use three letters such as USD, EUR or GBP.");
+            throw new DomainException(Problem.NotACurrency(trimmed));
         }
 
         Code = trimmed;

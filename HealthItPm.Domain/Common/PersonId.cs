@@ -10,7 +10,7 @@ public readonly record struct PersonId
     {
         if (!Guid.TryParse(value, out var parsed))
         {
-            throw new DomainException("A person must be identified by their Azure AD object id.");
+            throw new DomainException(Problem.PersonIdRequired());
         }
 
         Value = parsed.ToString("D");

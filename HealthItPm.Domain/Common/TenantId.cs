@@ -7,7 +7,7 @@ public readonly record struct TenantId
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainException("A tenant id is required.");
+            throw new DomainException(Problem.TenantIdRequired());
         }
 
         Value = value.Trim().ToLowerInvariant();

@@ -11,29 +11,29 @@ namespace HealthItPm.Domain.Common;
 /// </summary>
 public static class Text
 {
-    public static string Required(string? value, string what, int maxLength)
+    public static string Required(string? value, FreeText what, int maxLength)
     {
         var trimmed = Clean(value).Trim();
         if (trimmed.Length == 0)
         {
-            throw new DomainException($"{what} is required.");
+            throw new DomainException(Problem.Required(what));
         }
 
         return Limited(trimmed, what, maxLength);
     }
 
-    public static string? Optional(string? value, string what, int maxLength)
+    public static string? Optional(string? value, FreeText what, int maxLength)
     {
         var trimmed = Clean(value).Trim();
         return trimmed.Length == 0 ? null : Limited(trimmed, what, maxLength);
     }
 
     /// <summary>Guarded text that must be there, within <paramref name="maxLength"/>.</summary>
-    public static GuardedText Required(GuardedText? value, string what, int maxLength)
+    public static GuardedText Required(GuardedText? value, FreeText what, int maxLength)
     {
         if (value is null || value.Length == 0)
         {
-            throw new DomainException($"{what} is required.");
+            throw new DomainException(Problem.Required(what));
         }
 
         Limited(value.Value, what, maxLength);
@@ -41,7 +41,7 @@ public static class Text
     }
 
     /// <summary>Guarded text that may be missing, within <paramref name="maxLength"/> when there.</summary>
-    public static GuardedText? Optional(GuardedText? value, string what, int maxLength)
+    public static GuardedText? Optional(GuardedText? value, FreeText what, int maxLength)
     {
         if (value is null || value.Length == 0)
         {
@@ -76,6 +76,6 @@ public static class Text
         || c is >= '\u2060' and <= '\u2069'   // word joiner, invisible operators, bidirectional isolates
         || c == '\uFEFF';                     // zero-width no-break space (byte order mark)
 
-    private static string Limited(string value, string what, int maxLength) =>
-        value.Length <= maxLength ? value : throw new DomainException($"{what} can be at most {maxLength} characters (this one has {value.Length}).");
+    private static string Limited(string value, FreeText what, int maxLength) =>
+        value.Length <= maxLength ? value : throw new DomainException(Problem.TooLong(what, maxLength, value.Length));
 }

@@ -20,9 +20,6 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     // How many projects' facts a digest reads at the same time.
     private const int ProjectsReadAtOnce = 8;
 
-    private const string NothingToLead =
-        "The digest covers the projects you lead, and you are not a leader on any project yet. Ask a project's PM to add you as a leader, or name a project: **digest subscribe EHR**.";
-
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public Task<StoredSubscription?> GetAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken) => store.GetAsync(tenant, leader, cancellationToken);
@@ -41,7 +38,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
         else if (!access.IsAdmin(person) && !(await projects.ListForPersonAsync(tenant, person, cancellationToken)).Any(p => p.Role == ProjectRole.Leader))
         {
-            return new Outcome<DigestSubscription>.Invalid(NothingToLead);
+            return new Outcome<DigestSubscription>.Invalid(Problem.DigestNothingToLead());
         }
 
         return await AuditedAsync(tenant, person, AuditKind.DigestSubscribed, project, await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken), cancellationToken);
@@ -61,14 +58,14 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
 
         if (leaders.Count == 0 || leaders.Any(l => read.Project.RoleOf(l) != ProjectRole.Leader))
         {
-            return new Outcome<IReadOnlyList<PersonId>>.Invalid("Only the project's leaders can be subscribed; add them as leaders first (**stakeholder add**).");
+            return new Outcome<IReadOnlyList<PersonId>>.Invalid(Problem.DigestOnlyLeaders());
         }
 
         foreach (var leader in leaders)
         {
             if (await ChangeAsync(tenant, leader, zones.GetValueOrDefault(leader), s => s.With(code), cancellationToken) is not Outcome<DigestSubscription>.Done)
             {
-                return new Outcome<IReadOnlyList<PersonId>>.Invalid("Someone changed these subscriptions at the same moment; try again.");
+                return new Outcome<IReadOnlyList<PersonId>>.Invalid(Problem.DigestSubscriptionsChangedMeanwhile());
             }
 
             await audit.AppendAsync(tenant, AuditEntry.Now(clock, pm, AuditKind.DigestLeaderSubscribed, code, leader.Value), cancellationToken);
@@ -82,7 +79,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     {
         if (await store.GetAsync(tenant, person, cancellationToken) is not { } stored)
         {
-            return new Outcome<DigestSubscription?>.NotFound("You are not subscribed to the digest. Type **digest subscribe** to get it every Monday.");
+            return new Outcome<DigestSubscription?>.NotFound(Problem.DigestNotSubscribed());
         }
 
         var left = stored.Subscription.Without(project);
@@ -96,7 +93,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         {
             outcome = await store.SaveAsync(left, stored.Version, cancellationToken)
                 ? new Outcome<DigestSubscription?>.Done(left)
-                : new Outcome<DigestSubscription?>.Invalid("Your subscription changed at the same moment; try again.");
+                : new Outcome<DigestSubscription?>.Invalid(Problem.DigestSubscriptionChangedMeanwhile());
         }
 
         return await AuditedAsync(tenant, person, AuditKind.DigestUnsubscribed, project, outcome, cancellationToken);
@@ -107,7 +104,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     {
         if (await store.GetAsync(tenant, person, cancellationToken) is null)
         {
-            return new Outcome<DigestSubscription>.NotFound("You are not subscribed to the digest yet. Type **digest subscribe** first.");
+            return new Outcome<DigestSubscription>.NotFound(Problem.DigestNotSubscribedYet());
         }
 
         return await AuditedAsync(tenant, person, AuditKind.DigestScheduleChanged, null, await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken), cancellationToken);
@@ -136,7 +133,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             var read = await projects.GetAsync(tenant, code, cancellationToken);
             if (read is null || access.Can(person, ProjectAction.ViewStatus, read.Project) is { Allowed: false })
             {
-                return new Outcome<PortfolioDigest>.NotFound($"There is no project {code} that you are on. Type **project list** to see yours.");
+                return new Outcome<PortfolioDigest>.NotFound(Problem.DigestNotOnProject(code));
             }
 
             return new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone).With(code), keepSnapshots: false, cancellationToken));
@@ -155,7 +152,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
 
         return codes.Count == 0
-            ? new Outcome<PortfolioDigest>.Invalid(NothingToLead)
+            ? new Outcome<PortfolioDigest>.Invalid(Problem.DigestNothingToLead())
             : new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone) with { Projects = codes }, keepSnapshots: false, cancellationToken));
     }
 
@@ -183,7 +180,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
 
         if (managed.Count == 0)
         {
-            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Invalid("Only project managers and HealthItPm admins can send the digest now.");
+            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Invalid(Problem.DigestSendOnlyForManagers());
         }
 
         return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done(
@@ -266,6 +263,6 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             }
         }
 
-        return new Outcome<DigestSubscription>.Invalid("Your subscription changed at the same moment; try again.");
+        return new Outcome<DigestSubscription>.Invalid(Problem.DigestSubscriptionChangedMeanwhile());
     }
 }

@@ -98,12 +98,12 @@ public static class DigestSchedule
     {
         if (!Enum.TryParse<DayOfWeek>(day?.Trim(), ignoreCase: true, out var d) || !Enum.IsDefined(d) || int.TryParse(day?.Trim(), out _))
         {
-            throw new DomainException("Pick a day of the week, e.g. Monday.");
+            throw new DomainException(Problem.DigestPickDay());
         }
 
         if (!int.TryParse(hour?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var h) || h is < 0 or > 23)
         {
-            throw new DomainException("Pick an hour from 0 to 23, e.g. 7 for 07:00.");
+            throw new DomainException(Problem.DigestPickHour());
         }
 
         return (d, h);

@@ -42,11 +42,11 @@ internal static class NameFinder
         public int End => Start + Length;
     }
 
-    public static IEnumerable<(int Index, int Length, string Description)> Find(string text, PhiContext context)
+    public static IEnumerable<(int Index, int Length)> Find(string text, PhiContext context)
     {
         var tokens = Tokens(text);
         var used = new bool[tokens.Count];
-        var found = new List<(int, int, string)>();
+        var found = new List<(int, int)>();
         var lastStaffEnd = -1;
 
         for (var i = 0; i < tokens.Count; i++)
@@ -76,14 +76,14 @@ internal static class NameFinder
             if (token.Value.Equals("baby", StringComparison.OrdinalIgnoreCase) && i + 2 < tokens.Count
                 && tokens[i + 1].Value.ToUpperInvariant() is "BOY" or "GIRL" && IsCandidate(tokens[i + 2]))
             {
-                found.Add((token.Start, tokens[i + 2].End - token.Start, "a newborn's name"));
+                found.Add((token.Start, tokens[i + 2].End - token.Start));
                 MarkUsed(used, i, i + 2);
                 continue;
             }
 
             if (PatientCues.Contains(StripPossessive(token.Value)) && PatientName(text, tokens, i) is { } cued)
             {
-                found.Add((tokens[cued.From].Start, tokens[cued.To].End - tokens[cued.From].Start, "a patient's name"));
+                found.Add((tokens[cued.From].Start, tokens[cued.To].End - tokens[cued.From].Start));
                 MarkUsed(used, i, cued.To);
                 continue;
             }
@@ -96,7 +96,7 @@ internal static class NameFinder
                 var staff = context.IsStaffSurname(last.Value) || context.IsStaff(given, last.Value) || IsFollowedByRole(text, last.End);
                 if (!staff)
                 {
-                    found.Add((token.Start, last.End - token.Start, "a person's name"));
+                    found.Add((token.Start, last.End - token.Start));
                 }
                 else
                 {
@@ -123,7 +123,7 @@ internal static class NameFinder
                 }
                 else
                 {
-                    found.Add((first.Start, last.End - first.Start, "a person's name"));
+                    found.Add((first.Start, last.End - first.Start));
                 }
 
                 MarkUsed(used, i, name.To);

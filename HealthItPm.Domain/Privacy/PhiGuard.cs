@@ -29,7 +29,10 @@ public enum PhiKind
 }
 
 /// <summary>One suspected piece of protected health information, where it is in the text (as typed).</summary>
-public sealed record PhiFinding(PhiKind Kind, int Index, int Length, string Description);
+public sealed record PhiFinding(PhiKind Kind, int Index, int Length);
+
+/// <summary>A finding as the person is told of it: its kind, and the suspected part with all but its edges masked.</summary>
+public sealed record PhiPointedOut(PhiKind Kind, string Masked);
 
 /// <summary>
 /// Finds likely protected health information in free text before anything is stored. It errs on
@@ -82,7 +85,7 @@ public static class PhiGuard
 
         var normalized = NormalizedText.From(text);
         var plain = normalized.Text;
-        var found = new List<(PhiKind Kind, int Index, int Length, string Description)>();
+        var found = new List<(PhiKind Kind, int Index, int Length)>();
         foreach (var pattern in IdentifierPatterns.All)
         {
             foreach (Match match in pattern.Regex.Matches(plain))
@@ -90,16 +93,16 @@ public static class PhiGuard
                 if (pattern.Keep is null || pattern.Keep(match, plain, context))
                 {
                     var value = match.Groups["v"] is { Success: true } v ? v : match;
-                    found.Add((pattern.Kind, value.Index, value.Length, pattern.Description));
+                    found.Add((pattern.Kind, value.Index, value.Length));
                 }
             }
         }
 
-        found.AddRange(NameFinder.Find(plain, context).Select(n => (PhiKind.PatientName, n.Index, n.Length, n.Description)));
+        found.AddRange(NameFinder.Find(plain, context).Select(n => (PhiKind.PatientName, n.Index, n.Length)));
 
         if (MentionsPatient.IsMatch(plain))
         {
-            found.AddRange(BedOrRoom.Matches(plain).Select(m => (PhiKind.BedOrRoom, m.Index, m.Length, "a patient's bed or room")));
+            found.AddRange(BedOrRoom.Matches(plain).Select(m => (PhiKind.BedOrRoom, m.Index, m.Length)));
         }
 
         // Overlapping findings (an SSN that also looks like a phone number) are reported once, the first found.
@@ -110,7 +113,7 @@ public static class PhiGuard
             if (kept.Count == 0 || f.Index >= keptEnd)
             {
                 var (index, length) = normalized.ToOriginal(f.Index, f.Length);
-                kept.Add(new PhiFinding(f.Kind, index, length, f.Description));
+                kept.Add(new PhiFinding(f.Kind, index, length));
                 keptEnd = f.Index + f.Length;
             }
         }
@@ -145,15 +148,11 @@ public static class PhiGuard
     /// <summary>The text with its suspected PHI masked (scanned with the given context, or none).</summary>
     public static string Mask(string text, PhiContext? context = null) => Mask(text, Scan(text, context ?? PhiContext.None));
 
-    /// <summary>
-    /// What to tell the person whose text was refused, each finding pointed out with <see cref="Masked"/>:
-    /// the same words beside every field the guard checks.
-    /// </summary>
-    public static string Explain(string text, IReadOnlyList<PhiFinding> findings)
+    /// <summary>Each finding's kind with its suspected part <see cref="Masked"/>: what the person is told to remove.</summary>
+    public static IReadOnlyList<PhiPointedOut> PointOut(string text, IReadOnlyList<PhiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        return "Please remove patient information first \u2014 nothing was saved. It looks like your text has "
-            + string.Join("; ", findings.Select(f => $"{f.Description} (\u201c{Masked(text, f)}\u201d)")) + ".";
+        return [.. findings.Select(f => new PhiPointedOut(f.Kind, Masked(text, f)))];
     }
 
     /// <summary>The suspected part with all but its edges masked, to point it out without repeating it.</summary>

@@ -22,14 +22,12 @@ public sealed record Kpi
 
     public Kpi(GuardedText name, GuardedText unit, decimal baseline, decimal target, KpiDirection direction, IReadOnlyList<KpiMeasurement>? measurements = null)
     {
-        Name = Text.Required(name, "A KPI name", MaxNameLength);
-        Unit = Text.Required(unit, "A KPI unit", MaxUnitLength);
+        Name = Text.Required(name, FreeText.KpiName, MaxNameLength);
+        Unit = Text.Required(unit, FreeText.KpiUnit, MaxUnitLength);
         var improves = direction == KpiDirection.LowerIsBetter ? target < baseline : target > baseline;
         if (!improves)
         {
-            throw new DomainException(direction == KpiDirection.LowerIsBetter
-                ? "For a KPI where lower is better, the target must be below the baseline."
-                : "For a KPI where higher is better, the target must be above the baseline.");
+            throw new DomainException(direction == KpiDirection.LowerIsBetter ? Problem.KpiTargetNotBelowBaseline() : Problem.KpiTargetNotAboveBaseline());
         }
 
         Baseline = baseline;

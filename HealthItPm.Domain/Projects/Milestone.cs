@@ -15,15 +15,15 @@ public sealed record Milestone
 
     public Milestone(GuardedText name, DateOnly plannedDate, decimal weight, DateOnly? doneDate = null, int? percentComplete = null)
     {
-        Name = Text.Required(name, "A milestone name", MaxNameLength);
+        Name = Text.Required(name, FreeText.MilestoneName, MaxNameLength);
         if (weight <= 0)
         {
-            throw new DomainException("A milestone's weight must be more than 0 (its share of the work, e.g. 10).");
+            throw new DomainException(Problem.MilestoneWeightNotPositive());
         }
 
         if (percentComplete is < 0 or > MaxPercentOpen)
         {
-            throw new DomainException("Percent complete is from 0 to 99; a milestone at 100% is done (milestone done).");
+            throw new DomainException(Problem.PercentCompleteOutOfRange(MaxPercentOpen));
         }
 
         PlannedDate = plannedDate;
@@ -55,6 +55,6 @@ public sealed record Milestone
     public Milestone MarkDone(DateOnly doneDate) => new(Name, PlannedDate, Weight, doneDate);
 
     public Milestone WithProgress(int percentComplete) => IsDone
-        ? throw new DomainException($"\u201c{Name}\u201d is already done.")
+        ? throw new DomainException(Problem.MilestoneAlreadyDone(Name))
         : new(Name, PlannedDate, Weight, null, percentComplete);
 }

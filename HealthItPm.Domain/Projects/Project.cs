@@ -22,7 +22,7 @@ public sealed class Project
     private Project(ProjectState state)
     {
         Code = state.Code;
-        Name = Text.Required(state.Name, "A project name", MaxNameLength);
+        Name = Text.Required(state.Name, FreeText.ProjectName, MaxNameLength);
         Kind = state.Kind;
         Phase = state.Phase;
         Schedule = state.Schedule;
@@ -95,17 +95,17 @@ public sealed class Project
         ArgumentNullException.ThrowIfNull(chain);
         if (acknowledgementSla < MinAcknowledgementSla || acknowledgementSla > MaxAcknowledgementSla)
         {
-            throw new DomainException("The time to acknowledge is from 15 minutes to 72 hours.");
+            throw new DomainException(Problem.AcknowledgementTimeOutOfRange(MinAcknowledgementSla, MaxAcknowledgementSla));
         }
 
         if (chain.Count is < 1 or > 3 || chain.Distinct().Count() != chain.Count)
         {
-            throw new DomainException("An escalation chain has one to three different leaders, the sponsor first.");
+            throw new DomainException(Problem.EscalationChainSize());
         }
 
         if (chain.Any(p => RoleOf(p) != ProjectRole.Leader))
         {
-            throw new DomainException("Everyone in the escalation chain must be a leader on the project; add them with stakeholder add as Leader first.");
+            throw new DomainException(Problem.EscalationChainNotLeaders());
         }
 
         (_chain, AcknowledgementSla, SlaInBusinessHours) = ([.. chain], acknowledgementSla, inBusinessHours);
@@ -117,7 +117,7 @@ public sealed class Project
         ArgumentNullException.ThrowIfNull(creator);
         if (schedule.GoLive < today)
         {
-            throw new DomainException("The go-live date is in the past; a new project needs a go-live date from today on.");
+            throw new DomainException(Problem.GoLiveInPast());
         }
 
         var pm = new ProjectMember(creator.Person, creator.DisplayName, ProjectRole.ProjectManager, creator.Discipline, creator.Department);
@@ -143,17 +143,17 @@ public sealed class Project
     {
         if (!Enum.IsDefined(phase))
         {
-            throw new DomainException("That is not a project phase.");
+            throw new DomainException(Problem.NotAPhase());
         }
 
         if (phase == Phase)
         {
-            throw new DomainException($"{Name} is already in {Describe(phase)}.");
+            throw new DomainException(Problem.AlreadyInPhase(Name, phase));
         }
 
         if (!NextPhases.Contains(phase))
         {
-            throw new DomainException($"{Name} can move back only one phase at a time, from {Describe(Phase)} to {Describe(Phase - 1)}.");
+            throw new DomainException(Problem.OnePhaseBackAtATime(Name, Phase, Phase - 1));
         }
 
         _phaseHistory.Add(new PhaseChange(Phase, phase, by, at));
@@ -165,7 +165,7 @@ public sealed class Project
         ArgumentNullException.ThrowIfNull(member);
         if (_members.TryGetValue(member.Person, out var existing) && existing.Role > member.Role)
         {
-            throw new DomainException($"{existing.DisplayName} is already on this project as {Describe(existing.Role)}.");
+            throw new DomainException(Problem.AlreadyMember(existing.DisplayName, existing.Role));
         }
 
         _members[member.Person] = member;
@@ -175,12 +175,12 @@ public sealed class Project
     {
         if (!_members.TryGetValue(person, out var member))
         {
-            throw new DomainException("That person is not on this project.");
+            throw new DomainException(Problem.NotAMember());
         }
 
         if (member.Role == ProjectRole.ProjectManager && ProjectManagers.Count() == 1)
         {
-            throw new DomainException("A project needs at least one project manager; add another PM before removing this one.");
+            throw new DomainException(Problem.LastProjectManager());
         }
 
         _members.Remove(person);
@@ -191,7 +191,7 @@ public sealed class Project
         ArgumentNullException.ThrowIfNull(milestone);
         if (FindMilestone(milestone.Name) is not null)
         {
-            throw new DomainException($"There is already a milestone called \u201c{milestone.Name}\u201d.");
+            throw new DomainException(Problem.MilestoneExists(milestone.Name));
         }
 
         _milestones.Add(milestone);
@@ -200,10 +200,10 @@ public sealed class Project
 
     public void CompleteMilestone(string name, DateOnly doneDate, DateOnly today)
     {
-        var milestone = FindMilestone(name) ?? throw new DomainException($"There is no milestone called \u201c{name}\u201d.");
+        var milestone = FindMilestone(name) ?? throw new DomainException(Problem.NoSuchMilestone(name));
         if (doneDate > today)
         {
-            throw new DomainException("A milestone can only be marked done on or before today.");
+            throw new DomainException(Problem.MilestoneDoneInFuture());
         }
 
         _milestones[_milestones.IndexOf(milestone)] = milestone.MarkDone(doneDate);
@@ -212,7 +212,7 @@ public sealed class Project
     /// <summary>Records how far an open milestone has got (0–99 percent); earned value follows it.</summary>
     public void RecordProgress(string name, int percentComplete)
     {
-        var milestone = FindMilestone(name) ?? throw new DomainException($"There is no milestone called \u201c{name}\u201d.");
+        var milestone = FindMilestone(name) ?? throw new DomainException(Problem.NoSuchMilestone(name));
         _milestones[_milestones.IndexOf(milestone)] = milestone.WithProgress(percentComplete);
     }
 
@@ -220,7 +220,7 @@ public sealed class Project
     {
         if (budgetAtCompletion <= 0)
         {
-            throw new DomainException("The budget at completion must be more than 0.");
+            throw new DomainException(Problem.BudgetNotPositive());
         }
 
         BudgetAtCompletion = budgetAtCompletion;
@@ -231,7 +231,7 @@ public sealed class Project
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Date > today)
         {
-            throw new DomainException("Spend can only be recorded for today or earlier.");
+            throw new DomainException(Problem.SpendInFuture());
         }
 
         _spend.Add(entry);
@@ -242,7 +242,7 @@ public sealed class Project
         ArgumentNullException.ThrowIfNull(kpi);
         if (FindKpi(kpi.Name) is not null)
         {
-            throw new DomainException($"There is already a KPI called \u201c{kpi.Name}\u201d.");
+            throw new DomainException(Problem.KpiExists(kpi.Name));
         }
 
         _kpis.Add(kpi);
@@ -251,10 +251,10 @@ public sealed class Project
     public void RecordKpi(string name, KpiMeasurement measurement, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(measurement);
-        var kpi = FindKpi(name) ?? throw new DomainException($"There is no KPI called \u201c{name}\u201d.");
+        var kpi = FindKpi(name) ?? throw new DomainException(Problem.NoSuchKpi(name));
         if (measurement.Date > today)
         {
-            throw new DomainException("A KPI can only be measured for today or earlier.");
+            throw new DomainException(Problem.KpiMeasuredInFuture());
         }
 
         _kpis[_kpis.IndexOf(kpi)] = kpi.Record(measurement);
@@ -269,24 +269,11 @@ public sealed class Project
 
     private Kpi? FindKpi(string name) => _kpis.Find(k => string.Equals(k.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    private static string Describe(ProjectRole role) => role switch
-    {
-        ProjectRole.ProjectManager => "a project manager",
-        ProjectRole.Leader => "a leader",
-        _ => "a stakeholder",
-    };
-
-    private static string Describe(ProjectPhase phase) => phase switch
-    {
-        ProjectPhase.GoLive => "go-live",
-        _ => phase.ToString().ToLowerInvariant(),
-    };
-
     private static string ValidTimeZone(string timeZone)
     {
         if (string.IsNullOrWhiteSpace(timeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out _))
         {
-            throw new DomainException($"\u201c{timeZone}\u201d is not a time zone; use an IANA name such as America/Chicago.");
+            throw new DomainException(Problem.NotATimeZone(timeZone));
         }
 
         return timeZone.Trim();
@@ -300,7 +287,7 @@ public sealed record ProjectSchedule
     {
         if (goLive < start || end < goLive)
         {
-            throw new DomainException("The dates must be in order: start, then go-live, then end.");
+            throw new DomainException(Problem.DatesOutOfOrder());
         }
 
         Start = start;

@@ -17,7 +17,7 @@ public readonly record struct ProjectCode
         var trimmed = value?.Trim().ToUpperInvariant() ?? string.Empty;
         if (trimmed.Length is < MinLength or > MaxLength || !char.IsAsciiLetter(trimmed[0]) || !trimmed.All(char.IsAsciiLetterOrDigit))
         {
-            throw new DomainException($"A project code is {MinLength} to {MaxLength} letters or digits, starting with a letter (for example EHR or PACS2).");
+            throw new DomainException(Problem.NotAProjectCode(MinLength, MaxLength));
         }
 
         Value = trimmed;

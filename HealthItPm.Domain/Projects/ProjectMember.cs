@@ -12,10 +12,10 @@ public sealed record ProjectMember
     public ProjectMember(PersonId person, string displayName, ProjectRole role, StakeholderRole discipline, GuardedText? department)
     {
         Person = person;
-        DisplayName = Text.Required(displayName, "A person's name", MaxNameLength);
+        DisplayName = Text.Required(displayName, FreeText.PersonName, MaxNameLength);
         Role = role;
         Discipline = discipline;
-        Department = Text.Optional(department, "A department", MaxDepartmentLength);
+        Department = Text.Optional(department, FreeText.Department, MaxDepartmentLength);
     }
 
     public PersonId Person { get; }

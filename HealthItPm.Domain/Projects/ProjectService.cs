@@ -43,11 +43,12 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
         }
         catch (DomainException e)
         {
-            return new Outcome<Project>.Invalid(e.Message);
+            return new Outcome<Project>.Invalid(e.Problem);
         }
-        catch (ProjectConflictException e)
+        catch (ProjectConflictException)
         {
-            return new Outcome<Project>.Invalid(e.Message);
+            // Adding conflicts only when the code is in use.
+            return new Outcome<Project>.Invalid(Problem.ProjectCodeTaken(new ProjectCode(input.Code)));
         }
 
         await audit.AppendAsync(tenant, AuditEntry.Now(clock, creator.Person, AuditKind.ProjectCreated, project.Code), cancellationToken);
@@ -86,11 +87,11 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
             }
             catch (DomainException e)
             {
-                return new Outcome<Project>.Invalid(e.Message);
+                return new Outcome<Project>.Invalid(e.Problem);
             }
-            catch (ProjectConflictException e) when (attempt >= Attempts)
+            catch (ProjectConflictException) when (attempt >= Attempts)
             {
-                return new Outcome<Project>.Invalid(e.Message);
+                return new Outcome<Project>.Invalid(Problem.ProjectChangedMeanwhile(stored.Project.Name));
             }
             catch (ProjectConflictException)
             {
@@ -120,7 +121,7 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
 
         foreach (var (person, name) in people)
         {
-            await grants.GrantAsync(tenant, new ProjectManagerGrant(person, Text.Required(name, "A person's name", ProjectMember.MaxNameLength), admin, clock.GetUtcNow()), cancellationToken);
+            await grants.GrantAsync(tenant, new ProjectManagerGrant(person, Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength), admin, clock.GetUtcNow()), cancellationToken);
             await audit.AppendAsync(tenant, AuditEntry.Now(clock, admin, AuditKind.ProjectManagerAllowed, null, person.Value), cancellationToken);
         }
 

@@ -12,12 +12,12 @@ public sealed record SpendEntry
     {
         if (amount <= 0)
         {
-            throw new DomainException("A spend amount must be more than 0.");
+            throw new DomainException(Problem.SpendNotPositive());
         }
 
         Amount = amount;
         Date = date;
-        Note = Text.Optional(note, "A spend note", MaxNoteLength);
+        Note = Text.Optional(note, FreeText.SpendNote, MaxNoteLength);
     }
 
     public decimal Amount { get; }

@@ -23,7 +23,7 @@ public readonly record struct AdkarScore
     {
         if (value is < 1 or > 5)
         {
-            throw new DomainException("An ADKAR score is from 1 (not at all) to 5 (fully).");
+            throw new DomainException(Problem.AdkarScoreOutOfRange());
         }
 
         Value = value;
@@ -36,7 +36,8 @@ public readonly record struct AdkarScore
 
 /// <summary>
 /// One person's answer to an ADKAR wave: a score for each of the five elements, and an optional
-/// comment that never holds suspected PHI (<see cref="Create"/> refuses it before anything is stored).
+/// comment. The comment is <see cref="GuardedText"/>: checked for PHI (in the wave's context, so its
+/// people are not taken for patients) before the answer can exist.
 /// </summary>
 public sealed record AdkarAnswer
 {
@@ -44,7 +45,7 @@ public sealed record AdkarAnswer
 
     private readonly AdkarScore[] _scores;
 
-    private AdkarAnswer(AdkarScore[] scores, string? comment)
+    private AdkarAnswer(AdkarScore[] scores, GuardedText? comment)
     {
         _scores = scores;
         Comment = comment;
@@ -52,29 +53,26 @@ public sealed record AdkarAnswer
 
     public static IReadOnlyList<AdkarElement> Elements { get; } = Enum.GetValues<AdkarElement>();
 
-    public string? Comment { get; }
+    public GuardedText? Comment { get; }
 
     public AdkarScore this[AdkarElement element] => _scores[(int)element];
 
     /// <summary>The barrier point: the first element in A-D-K-A-R order scored 3 or lower; none when all are 4 or 5.</summary>
     public AdkarElement? BarrierPoint => Elements.Cast<AdkarElement?>().FirstOrDefault(e => this[e!.Value].IsBarrier);
 
-    /// <summary>An answer, or the suspected PHI in its comment (nothing is kept in that case), checked in <paramref name="context"/>.</summary>
-    public static (AdkarAnswer? Answer, IReadOnlyList<PhiFinding> Phi) Create(IReadOnlyList<AdkarScore> scores, string? comment, PhiContext? context = null)
+    public static AdkarAnswer Create(IReadOnlyList<AdkarScore> scores, GuardedText? comment)
     {
         ArgumentNullException.ThrowIfNull(scores);
         if (scores.Count != Elements.Count)
         {
-            throw new DomainException("An ADKAR answer scores all five elements.");
+            throw new DomainException(Problem.AdkarAllFiveScored());
         }
 
-        var text = Text.Optional(comment, "A comment", MaxCommentLength);
-        var phi = PhiGuard.Scan(text, context ?? PhiContext.None);
-        return phi.Count > 0 ? (null, phi) : (new AdkarAnswer([.. scores], text), phi);
+        return new([.. scores], Text.Optional(comment, FreeText.Comment, MaxCommentLength));
     }
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>
-    public static AdkarAnswer Restore(IReadOnlyList<AdkarScore> scores, string? comment) => new([.. scores], comment);
+    public static AdkarAnswer Restore(IReadOnlyList<AdkarScore> scores, GuardedText? comment) => new([.. scores], comment);
 
     public IReadOnlyList<AdkarScore> Scores => _scores;
 

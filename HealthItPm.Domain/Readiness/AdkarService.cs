@@ -33,6 +33,9 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
 
     public const int MaxNameLength = 60;
 
+    private static readonly TimeSpan ShortestWave = TimeSpan.FromHours(2);
+    private static readonly TimeSpan LongestWave = TimeSpan.FromDays(30);
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Opens a wave now; the reminder comes halfway to its close.</summary>
@@ -47,19 +50,19 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
         string wave;
         try
         {
-            wave = Text.Required(name, "The wave's name", MaxNameLength);
+            wave = Text.Required(name, FreeText.WaveName, MaxNameLength);
         }
         catch (DomainException e)
         {
-            return new Outcome<Round>.Invalid(e.Message);
+            return new Outcome<Round>.Invalid(e.Problem);
         }
 
-        if (closeAfter < TimeSpan.FromHours(2) || closeAfter > TimeSpan.FromDays(30))
+        if (closeAfter < ShortestWave || closeAfter > LongestWave)
         {
-            return new Outcome<Round>.Invalid("A wave stays open between 2 hours and 30 days.");
+            return new Outcome<Round>.Invalid(Problem.WaveLengthOutOfRange(ShortestWave, LongestWave));
         }
 
-        return await engine.OpenAsync(tenant, done.Value, RoundKind.Adkar, engine.ThisMinute, new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave), cancellationToken);
+        return await engine.StartAsync(tenant, person, done.Value, RoundKind.Adkar, new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave), cancellationToken);
     }
 
     /// <summary>The project's wave still open now, if any, for a PM (so <c>adkar start</c> can ask before starting another).</summary>
@@ -97,13 +100,13 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
         var waves = await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken);
         if (waves.Count == 0)
         {
-            return new Outcome<AdkarResults>.NotFound("There has been no readiness survey yet. Type **adkar start** to launch one.");
+            return new Outcome<AdkarResults>.NotFound(Problem.NoSurveyYet());
         }
 
         var index = string.IsNullOrWhiteSpace(wave) ? 0 : waves.ToList().FindIndex(w => string.Equals(w.Name, wave.Trim(), StringComparison.OrdinalIgnoreCase) || w.Id == wave.Trim());
         if (index < 0)
         {
-            return new Outcome<AdkarResults>.NotFound($"No wave is called \u201c{wave}\u201d. Type **adkar waves** to see their names.");
+            return new Outcome<AdkarResults>.NotFound(Problem.NoSuchWave(wave!));
         }
 
         return new Outcome<AdkarResults>.Done(await ResultsOfAsync(tenant, waves[index], index + 1 < waves.Count ? waves[index + 1] : null, cancellationToken));

@@ -21,17 +21,17 @@ public sealed record Concern(ProjectCode Project, int Number, GuardedText Text, 
     public const int MaxTextLength = 500;
 
     public static Concern Raise(ProjectCode project, int number, GuardedText text, PersonId by, string name, DateTimeOffset at) =>
-        new(project, number, Common.Text.Required(text, "What worries you", MaxTextLength), by, Common.Text.Required(name, "A person's name", ProjectMember.MaxNameLength), at);
+        new(project, number, Common.Text.Required(text, FreeText.Concern, MaxTextLength), by, Common.Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength), at);
 
     /// <summary>Who raised it and their words: the description of a risk logged from it.</summary>
     public GuardedText RaisedBy => GuardedText.Composed($"Raised by {ReporterName}: {Text}");
 
     public Concern LoggedAs(RiskId risk) => Triaged(ConcernState.LoggedAsRisk) with { Risk = risk };
 
-    public Concern Dismissed(GuardedText? reason) => Triaged(ConcernState.Dismissed) with { DismissedBecause = Common.Text.Required(reason, "A reason for dismissing the concern", Risks.Risk.MaxTextLength) };
+    public Concern Dismissed(GuardedText? reason) => Triaged(ConcernState.Dismissed) with { DismissedBecause = Common.Text.Required(reason, FreeText.DismissReason, Risks.Risk.MaxTextLength) };
 
     private Concern Triaged(ConcernState state) =>
         State == ConcernState.Reported
             ? this with { State = state }
-            : throw new DomainException($"This concern was already {(State == ConcernState.Dismissed ? "dismissed" : $"logged as {Risk}")}.");
+            : throw new DomainException(State == ConcernState.Dismissed ? Problem.ConcernAlreadyDismissed() : Problem.ConcernAlreadyLogged(Risk!.Value));
 }

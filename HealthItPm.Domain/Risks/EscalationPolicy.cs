@@ -93,7 +93,7 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
 
             if (Elapsed(risk, risk.OwnerRemindedAt.Value, now) >= AcknowledgementSla)
             {
-                return new EscalationStep.Escalate(1, Chain[0], $"mitigation past due since {due:yyyy-MM-dd}");
+                return new EscalationStep.Escalate(1, Chain[0], string.Create(CultureInfo.InvariantCulture, $"mitigation past due since {due:yyyy-MM-dd}"));
             }
         }
 

@@ -22,12 +22,12 @@ public sealed class Risk
     private Risk(RiskId id, GuardedText title, GuardedText? description, RiskCategory category, RiskRating rating, PersonId? owner, GuardedText? mitigation, DateOnly? due, List<RiskEvent> history)
     {
         Id = id;
-        Title = Text.Required(title, "A risk title", MaxTitleLength);
-        Description = Text.Optional(description, "A risk description", MaxTextLength);
+        Title = Text.Required(title, FreeText.RiskTitle, MaxTitleLength);
+        Description = Text.Optional(description, FreeText.RiskDescription, MaxTextLength);
         Category = category;
         Rating = rating;
         Owner = owner;
-        Mitigation = Text.Optional(mitigation, "A mitigation", MaxTextLength);
+        Mitigation = Text.Optional(mitigation, FreeText.Mitigation, MaxTextLength);
         MitigationDue = due;
         _history = history;
     }
@@ -121,7 +121,7 @@ public sealed class Risk
     public void PlanMitigation(GuardedText mitigation, DateOnly due, PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
-        var text = Text.Required(mitigation, "A mitigation", MaxTextLength);
+        var text = Text.Required(mitigation, FreeText.Mitigation, MaxTextLength);
         Record(new RiskEvent(RiskEventKind.MitigationPlanned, now, by) { Note = text, Due = due });
         (Mitigation, MitigationDue, OwnerRemindedAt) = (text, due, null);
         if (Status == RiskStatus.Open)
@@ -135,7 +135,7 @@ public sealed class Risk
     {
         if (Status is not (RiskStatus.Open or RiskStatus.Mitigating or RiskStatus.Escalated) || level <= EscalationLevel)
         {
-            throw new DomainException($"{Id} cannot be escalated to level {level} while {Status.ToString().ToLowerInvariant()} at level {EscalationLevel}.");
+            throw new DomainException(Problem.CannotEscalate(Id, level, Status, EscalationLevel));
         }
 
         Record(new RiskEvent(RiskEventKind.Escalated, now, null) { LevelBefore = EscalationLevel, LevelAfter = level, StatusBefore = Status, StatusAfter = RiskStatus.Escalated, Note = reason });
@@ -152,12 +152,12 @@ public sealed class Risk
     {
         if (Status != RiskStatus.Escalated)
         {
-            throw new DomainException($"{Id} is not escalated, so there is nothing to acknowledge.");
+            throw new DomainException(Problem.NotEscalated(Id));
         }
 
         if (Acknowledged is { } done)
         {
-            throw new DomainException($"{Id} was already acknowledged on {done.At:yyyy-MM-dd HH:mm} UTC.");
+            throw new DomainException(Problem.AlreadyAcknowledged(Id, done.At));
         }
 
         Record(new RiskEvent(RiskEventKind.Acknowledged, now, by) { LevelAfter = EscalationLevel });
@@ -169,10 +169,10 @@ public sealed class Risk
         EnsureNotClosed();
         if (Status == RiskStatus.Accepted)
         {
-            throw new DomainException($"{Id} is already accepted.");
+            throw new DomainException(Problem.AlreadyAccepted(Id));
         }
 
-        AcceptedBecause = Text.Required(reason, "A reason for accepting the risk", MaxTextLength);
+        AcceptedBecause = Text.Required(reason, FreeText.AcceptReason, MaxTextLength);
         Move(RiskStatus.Accepted, by, now, AcceptedBecause);
     }
 
@@ -180,17 +180,6 @@ public sealed class Risk
     {
         EnsureNotClosed();
         Move(RiskStatus.Closed, by, now);
-    }
-
-    public void Reopen(PersonId by, DateTimeOffset now)
-    {
-        if (Status != RiskStatus.Accepted)
-        {
-            throw new DomainException($"Only an accepted risk can be reopened; {Id} is {Status.ToString().ToLowerInvariant()}.");
-        }
-
-        (AcceptedBecause, EscalationLevel, EscalatedAt, Acknowledged) = (null, 0, null, null);
-        Move(RiskStatus.Open, by, now);
     }
 
     /// <summary>The owner was reminded that the mitigation is past due (once per due date).</summary>
@@ -248,7 +237,7 @@ public sealed class Risk
     {
         if (Status == RiskStatus.Closed)
         {
-            throw new DomainException($"{Id} is closed; log a new risk if it has come back.");
+            throw new DomainException(Problem.RiskClosed(Id));
         }
     }
 

@@ -42,7 +42,7 @@ public readonly record struct RiskRating
     {
         if (probability is < 1 or > 5 || impact is < 1 or > 5)
         {
-            throw new DomainException("Probability and impact are each from 1 to 5.");
+            throw new DomainException(Problem.RatingOutOfRange());
         }
 
         Probability = probability;

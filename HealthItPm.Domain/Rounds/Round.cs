@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using HealthItPm.Domain.Common;
@@ -13,14 +14,14 @@ public enum RoundKind
     Adkar,
 }
 
-/// <summary>How each kind of round reads in messages.</summary>
+/// <summary>What the audit log records for each kind of round.</summary>
 public static class RoundKinds
 {
-    public static string Noun(RoundKind kind) => kind switch
-    {
-        RoundKind.CheckIn => "check-in",
-        _ => "survey",
-    };
+    /// <summary>What the audit log records when a person sends a round of this kind.</summary>
+    public static AuditKind Started(RoundKind kind) => kind == RoundKind.CheckIn ? AuditKind.CheckInStarted : AuditKind.SurveyStarted;
+
+    /// <summary>What the audit log records when a person answers a round of this kind (never for an anonymous round).</summary>
+    public static AuditKind Answered(RoundKind kind) => kind == RoundKind.CheckIn ? AuditKind.CheckInAnswered : AuditKind.SurveyAnswered;
 }
 
 /// <summary>Someone a round was sent to, as they were on the project when it opened.</summary>
@@ -57,7 +58,7 @@ public sealed class Round
     {
         if (remindAfter <= TimeSpan.Zero || closeAfter <= remindAfter)
         {
-            throw new DomainException("A round reminds after it opens and closes after the reminder.");
+            throw new DomainException(Problem.RoundTimesOutOfOrder());
         }
 
         Project = project;
@@ -97,8 +98,6 @@ public sealed class Round
 
     public IReadOnlyCollection<Respondent> Audience => _audience.Values;
 
-    public string Noun => RoundKinds.Noun(Kind);
-
     public static string IdFor(DateTimeOffset opensAt) => opensAt.ToUniversalTime().ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A fresh random key for an anonymous round (32 bytes, base 64).</summary>
@@ -130,12 +129,12 @@ public sealed class Round
         ArgumentNullException.ThrowIfNull(answer);
         if (!_audience.TryGetValue(person, out var respondent))
         {
-            throw new DomainException($"This {Noun} was not sent to you, so it cannot take your answer.");
+            throw new DomainException(Problem.RoundNotSentToYou(Kind));
         }
 
         if (!IsOpen(now))
         {
-            throw new DomainException($"This {Noun} closed on {ClosesAt:yyyy-MM-dd HH:mm} UTC; your answer was not recorded.");
+            throw new DomainException(Problem.RoundClosed(Kind, ClosesAt));
         }
 
         return new GivenAnswer<TAnswer>(KeyOf(person), answer, now, respondent.Discipline, respondent.Department);

@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
@@ -8,9 +9,10 @@ namespace HealthItPm.Domain.Rounds;
 /// <summary>
 /// What every kind of round does the same way: open one for an audience (idempotent: the id is the
 /// opening minute), take an answer from someone it was sent to while it is open, and read back a
-/// person's own answer. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
+/// person's own answer. Sending a round by hand and answering one are written to the audit log here,
+/// for every kind. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
 /// </summary>
-public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, TimeProvider clock)
+public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -24,6 +26,19 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         }
     }
 
+    /// <summary>A round a person sends now (its id is this minute), recorded in the audit log once it is open.</summary>
+    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var opened = await OpenAsync(tenant, project, kind, ThisMinute, settings, cancellationToken);
+        if (opened is Outcome<Round>.Done { Value: var round })
+        {
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, RoundKinds.Started(kind), project.Code, round.Id), cancellationToken);
+        }
+
+        return opened;
+    }
+
     public async Task<Outcome<Round>> OpenAsync(TenantId tenant, Project project, RoundKind kind, DateTimeOffset opensAt, RoundSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
@@ -31,7 +46,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         var respondents = settings.Audience.Select(project);
         if (respondents.Count == 0)
         {
-            return new Outcome<Round>.Invalid($"No stakeholders of {project.Name} match this {RoundKinds.Noun(kind)}'s audience. Type **stakeholder add** to add people.");
+            return new Outcome<Round>.Invalid(Problem.NoStakeholdersMatch(project.Name, kind));
         }
 
         var round = new Round(project.Code, opensAt, settings.RemindAfter, settings.CloseAfter, settings.Anonymous, respondents, kind, settings.Name, settings.Anonymous ? Round.NewAnonymityKey() : null);
@@ -73,7 +88,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         var round = await store.GetRoundAsync(tenant, code, kind, roundId, cancellationToken);
         if (round is null)
         {
-            return new Outcome<(Round, GivenAnswer<TAnswer>)>.NotFound($"That {RoundKinds.Noun(kind)} no longer exists.");
+            return new Outcome<(Round, GivenAnswer<TAnswer>)>.NotFound(Problem.RoundGone(kind));
         }
 
         GivenAnswer<TAnswer> given;
@@ -84,11 +99,17 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         catch (DomainException e)
         {
             return round.IsAddressedTo(person)
-                ? new Outcome<(Round, GivenAnswer<TAnswer>)>.Invalid(e.Message)
+                ? new Outcome<(Round, GivenAnswer<TAnswer>)>.Invalid(e.Problem)
                 : new Outcome<(Round, GivenAnswer<TAnswer>)>.Refused(Refusal.NotSentToYou(code));
         }
 
         await store.SaveAnswerAsync(tenant, round, given, cancellationToken);
+        if (!round.Anonymous)
+        {
+            // An anonymous round's log must not say who answered it.
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, RoundKinds.Answered(kind), code, roundId), cancellationToken);
+        }
+
         return new Outcome<(Round, GivenAnswer<TAnswer>)>.Done((round, given));
     }
 

@@ -18,7 +18,7 @@ public sealed class TenantPolicy
         _allowed = [.. allowedTenants];
         if (_allowed.Count == 0)
         {
-            throw new DomainException("At least one allowed tenant must be configured.");
+            throw new DomainException(Problem.NoAllowedTenants());
         }
     }
 

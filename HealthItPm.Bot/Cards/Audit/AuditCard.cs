@@ -68,6 +68,8 @@ public static class AuditCard
         AuditKind.RiskHandedOver => "took over a removed owner's risk",
         AuditKind.ConcernReported => "reported a concern",
         AuditKind.ConcernDismissed => "dismissed a concern",
+        AuditKind.SurveyStarted => "sent a readiness survey",
+        AuditKind.SurveyAnswered => "answered a readiness survey",
         AuditKind.DigestSubscribed => "subscribed to the weekly digest",
         AuditKind.DigestUnsubscribed => "unsubscribed from the weekly digest",
         AuditKind.DigestScheduleChanged => "changed when their digest arrives",

@@ -15,7 +15,7 @@ public sealed record CheckInCardModel(
     int? Impact = null,
     string? Blockers = null,
     bool TrainingNeeded = false,
-    IReadOnlyList<string>? PhiFound = null,
+    string? PhiFound = null,
     IReadOnlyList<string>? Problems = null);
 
 /// <summary>
@@ -75,17 +75,10 @@ public static class CheckInCard
         }
 
         body.Add(blockers);
-        if (model.PhiFound is { Count: > 0 } phi)
+        if (model.PhiFound is { } phi)
         {
             // Beside the text it is about, as every form shows a field's problem.
-            body.Add(new JObject
-            {
-                ["type"] = "TextBlock",
-                ["color"] = "Attention",
-                ["wrap"] = true,
-                ["spacing"] = "Small",
-                ["text"] = "Please remove patient information before submitting — nothing was saved. It looks like your text has " + string.Join("; ", phi) + ".",
-            });
+            body.Add(CardElements.FieldProblem(phi));
         }
 
         body.Add(new JObject

@@ -19,7 +19,7 @@ public static class FormCard
 
         if (model.FormError is not null)
         {
-            body.Add(Attention(model.FormError));
+            body.Add(CardElements.FieldProblem(model.FormError));
         }
 
         foreach (var field in model.Fields)
@@ -28,7 +28,7 @@ public static class FormCard
             body.Add(Input(field, value));
             if (model.Errors?.GetValueOrDefault(field.Id) is { } error)
             {
-                body.Add(Attention(error));
+                body.Add(CardElements.FieldProblem(error));
             }
         }
 
@@ -38,7 +38,19 @@ public static class FormCard
             data[key] = hidden;
         }
 
-        return AdaptiveCard.Create(body, [CardElements.Execute(model.SubmitTitle, model.Verb, data, primary: true)]);
+        var actions = new List<JObject> { CardElements.Execute(model.SubmitTitle, model.Verb, data, primary: true) };
+        foreach (var button in model.MoreButtons)
+        {
+            var more = (JObject)data.DeepClone();
+            foreach (var (key, value) in button.Data)
+            {
+                more[key] = value;
+            }
+
+            actions.Add(CardElements.Execute(button.Title, model.Verb, more));
+        }
+
+        return AdaptiveCard.Create(body, actions);
     }
 
     /// <summary>
@@ -57,21 +69,14 @@ public static class FormCard
             input["value"] = value;
         }
 
-        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, Attention(message));
+        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, CardElements.FieldProblem(message));
         return copy;
     }
 
-    private static JObject Attention(string message) => new()
+    /// <summary>One input as every form shows it (also the inputs of action cards, e.g. a risk's owner).</summary>
+    public static JObject Input(FormField field, string? value)
     {
-        ["type"] = "TextBlock",
-        ["text"] = CardElements.Inert(message),
-        ["color"] = "Attention",
-        ["wrap"] = true,
-        ["spacing"] = "Small",
-    };
-
-    private static JObject Input(FormField field, string? value)
-    {
+        ArgumentNullException.ThrowIfNull(field);
         var input = field switch
         {
             TextField text => new JObject
@@ -115,7 +120,8 @@ public static class FormCard
             PeopleField people => new JObject
             {
                 ["type"] = "Input.ChoiceSet",
-                ["style"] = people.Offered.Count > PeopleField.MaxTickBoxes ? "compact" : "expanded",
+                // Radio buttons could not be cleared: one person is picked from a dropdown.
+                ["style"] = people.MultiSelect && people.Offered.Count <= PeopleField.MaxTickBoxes ? "expanded" : "compact",
                 ["isMultiSelect"] = people.MultiSelect,
                 ["choices"] = Choices(people.Offered),
             },

@@ -38,4 +38,11 @@ public sealed record FormModel(
     IReadOnlyDictionary<string, string> Hidden,
     IReadOnlyDictionary<string, string>? Values = null,
     IReadOnlyDictionary<string, string>? Errors = null,
-    string? FormError = null);
+    string? FormError = null)
+{
+    /// <summary>Buttons besides the submit one: the same verb and inputs, with their own data added (e.g. a form's next step).</summary>
+    public IReadOnlyList<FormButton> MoreButtons { get; init; } = [];
+}
+
+/// <summary>A button of a form that submits it with <paramref name="Data"/> added to the hidden values.</summary>
+public sealed record FormButton(string Title, IReadOnlyDictionary<string, string> Data);

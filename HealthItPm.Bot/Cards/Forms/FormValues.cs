@@ -29,7 +29,8 @@ public sealed class FormValues
                 JValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float } v => Convert.ToString(v.Value, CultureInfo.InvariantCulture)!.Trim(),
                 _ => string.Empty,
             };
-            var kept = field is PeopleField ? PeopleField.MaxPicked * (PersonChoice.Length + 1) : KeptLength;
+            // One person more than a field takes is kept, so that picking too many is refused rather than cut short.
+            var kept = field is PeopleField ? (PeopleField.MaxPicked + 1) * (PersonChoice.Length + 1) : KeptLength;
             _raw[field.Id] = value.Length > kept ? value[..kept] : value;
         }
     }
@@ -79,7 +80,7 @@ public sealed class FormValues
     public void Refuse(FormField field, string value, IReadOnlyList<PhiFinding> phi)
     {
         ArgumentNullException.ThrowIfNull(field);
-        AddError(field.Id, PhiGuard.Explain(value, phi));
+        AddError(field.Id, ProblemText.Of(Problem.PhiFound(value, phi)));
         _raw[field.Id] = PhiGuard.Mask(value, phi);
     }
 

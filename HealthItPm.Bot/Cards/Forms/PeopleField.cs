@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Cards.Forms;
 
@@ -7,7 +8,7 @@ namespace HealthItPm.Bot.Cards.Forms;
 /// <see cref="Dataset"/> through an <c>application/search</c> invoke, so a hospital with thousands of
 /// staff needs no list of thousands in the card, and <see cref="Offered"/> are listed before any
 /// typing. Without a dataset (a client that cannot search) the offered people are tick boxes, or a
-/// dropdown when there are many. Values are <see cref="PersonChoice"/>s.
+/// dropdown when there are many or one person is picked. Values are <see cref="PersonChoice"/>s.
 /// </summary>
 public sealed record PeopleField(string Id, string Label, bool Required, IReadOnlyList<(string Title, string Value)> Offered, string? Dataset, bool MultiSelect = true)
     : FormField(Id, Label, Required)
@@ -18,7 +19,7 @@ public sealed record PeopleField(string Id, string Label, bool Required, IReadOn
     /// <summary>The most people listed when the client cannot search.</summary>
     public const int MaxListed = 200;
 
-    /// <summary>A list longer than this is a dropdown rather than tick boxes.</summary>
+    /// <summary>A list (of several to pick) longer than this is a dropdown rather than tick boxes.</summary>
     public const int MaxTickBoxes = 10;
 
     /// <summary>The most people one field takes at once.</summary>
@@ -53,4 +54,43 @@ public static class PersonChoice
         person = new PersonId(new Guid(bytes).ToString("D"));
         return true;
     }
+
+    /// <summary>The people a multi-select sends back (comma-separated values); values that are not a person are left out.</summary>
+    public static IEnumerable<PersonId> ReadAll(string values) =>
+        values.Split(',').Select(v => TryRead(v, out var person) ? person : (PersonId?)null).OfType<PersonId>();
+}
+
+/// <summary>
+/// Pickers of a project's people (a risk's owner, who to take off, the escalation chain): Teams searches
+/// them through the bot by a dataset naming the project, so a go-live with 500 people on it still sends
+/// a small card. Whoever searches must be allowed to see the project.
+/// </summary>
+public static class ProjectPeople
+{
+    private const string Prefix = "project.";
+    private const string MembersSuffix = ".members";
+    private const string LeadersSuffix = ".leaders";
+
+    public static string Dataset(ProjectCode code, bool leadersOnly) => Prefix + code.Value + (leadersOnly ? LeadersSuffix : MembersSuffix);
+
+    public static bool TryRead(string? dataset, out ProjectCode code, out bool leadersOnly)
+    {
+        code = default;
+        leadersOnly = dataset?.EndsWith(LeadersSuffix, StringComparison.Ordinal) == true;
+        var suffix = leadersOnly ? LeadersSuffix : MembersSuffix;
+        return dataset is not null && dataset.Length > Prefix.Length + suffix.Length
+            && dataset.StartsWith(Prefix, StringComparison.Ordinal) && dataset.EndsWith(suffix, StringComparison.Ordinal)
+            && ProjectCode.TryParse(dataset[Prefix.Length..^suffix.Length], out code);
+    }
+
+    /// <summary>
+    /// A picker of <paramref name="people"/> of <paramref name="code"/> (in the order given: whom it should
+    /// show first leads): with <paramref name="search"/>, the first <see cref="PeopleField.MaxOffered"/>
+    /// listed and the rest found by typing; without, up to <see cref="PeopleField.MaxListed"/> listed.
+    /// </summary>
+    public static PeopleField Field(string id, string label, bool required, ProjectCode code, bool leadersOnly, IEnumerable<(string Name, PersonId Person)> people, bool search) =>
+        new(id, label, required,
+            [.. people.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).Select(p => (p.Name, PersonChoice.Value(p.Person)))],
+            search ? Dataset(code, leadersOnly) : null,
+            MultiSelect: false);
 }

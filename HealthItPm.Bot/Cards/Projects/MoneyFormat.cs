@@ -11,20 +11,10 @@ namespace HealthItPm.Bot.Cards.Projects;
 /// </summary>
 public sealed record MoneyFormat(Currency Currency, CultureInfo Culture)
 {
-    public static MoneyFormat Default { get; } = new(Currency.Usd, CultureInfo.GetCultureInfo("en-US"));
+    public static MoneyFormat Default { get; } = new(Currency.Usd, ReaderCulture.Default);
 
     /// <summary>The reader's locale as Teams sent it (e.g. "en-US"); an unknown one reads as en-US.</summary>
-    public static MoneyFormat For(Currency currency, string? locale)
-    {
-        try
-        {
-            return new MoneyFormat(currency, string.IsNullOrWhiteSpace(locale) ? Default.Culture : CultureInfo.GetCultureInfo(locale));
-        }
-        catch (CultureNotFoundException)
-        {
-            return Default with { Currency = currency };
-        }
-    }
+    public static MoneyFormat For(Currency currency, string? locale) => new(currency, ReaderCulture.Of(locale));
 
     /// <summary>The reader's decimal separator, to read an amount like "2,400" as they mean it.</summary>
     public char DecimalSeparator => Culture.NumberFormat.NumberDecimalSeparator is [var c] ? c : '.';

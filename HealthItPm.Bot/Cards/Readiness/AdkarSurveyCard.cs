@@ -19,7 +19,7 @@ public sealed record AdkarSurveyModel(
     bool Reminder = false,
     IReadOnlyList<int?>? Scores = null,
     string? Comment = null,
-    IReadOnlyList<string>? PhiFound = null,
+    string? PhiFound = null,
     IReadOnlyList<string>? Problems = null);
 
 /// <summary>
@@ -58,11 +58,6 @@ public static class AdkarSurveyCard
             body.Add(Warning("Please check: " + string.Join("; ", problems) + "."));
         }
 
-        if (model.PhiFound is { Count: > 0 } phi)
-        {
-            body.Add(Warning("Please remove patient information before submitting — nothing was saved. It looks like your text has " + string.Join("; ", phi) + "."));
-        }
-
         foreach (var element in AdkarAnswer.Elements)
         {
             var choice = new JObject
@@ -98,6 +93,11 @@ public static class AdkarSurveyCard
         }
 
         body.Add(comment);
+        if (model.PhiFound is { } phi)
+        {
+            body.Add(CardElements.FieldProblem(phi));
+        }
+
         return AdaptiveCard.Create(body, [CardElements.Execute("Submit", CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]);
     }
 

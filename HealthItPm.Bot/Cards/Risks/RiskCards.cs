@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Risks;
 using Newtonsoft.Json.Linq;
@@ -25,6 +26,9 @@ public sealed record RiskView(
     /// (a card listing hundreds would be too large for Teams to deliver).
     /// </summary>
     public IReadOnlyList<(string Name, string Person)> OwnerChoices { get; init; } = People;
+
+    /// <summary>The dataset Teams searches the project's people by, when it can (<see cref="ProjectPeople"/>): the owner list then needs only the first few.</summary>
+    public string? OwnerDataset { get; init; }
 
     /// <summary>The leader at the risk's current level of the chain, by name, while it is escalated.</summary>
     public string? EscalatedToName { get; init; }
@@ -146,20 +150,12 @@ public static class RiskCard
 
         if (view.Viewer.AssignOwner && view.OwnerChoices.Count > 0)
         {
-            if (view.OwnerChoices.Count < view.People.Count)
+            if (view.OwnerDataset is null && view.OwnerChoices.Count < view.People.Count)
             {
                 body.Add(CardElements.Text($"The owner list shows {view.OwnerChoices.Count} of the {view.People.Count} people on the project: the owner, the project managers and the leaders first.", subtle: true));
             }
 
-            body.Add(new JObject
-            {
-                ["type"] = "Input.ChoiceSet",
-                ["id"] = "owner",
-                ["label"] = "Owner",
-                ["style"] = "compact",
-                ["value"] = risk.Owner?.Value ?? string.Empty,
-                ["choices"] = new JArray(view.OwnerChoices.Select(p => new JObject { ["title"] = p.Name, ["value"] = p.Person })),
-            });
+            body.Add(FormCard.Input(new PeopleField("owner", "Owner", false, view.OwnerChoices, view.OwnerDataset, MultiSelect: false), risk.Owner is { } owner ? PersonChoice.Value(owner) : null));
             actions.Add(CardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
         }
 
@@ -223,7 +219,8 @@ public static class RiskViews
     /// <summary>At most this many people in a risk card's owner list, so the card stays under Teams' size limit.</summary>
     public const int MaxOwnerChoices = 60;
 
-    public static RiskView Of(HealthItPm.Domain.Projects.Project project, Risk risk, DateTimeOffset now, RiskPermissions? viewer = null, IReadOnlyList<string>? refreshFor = null)
+    /// <summary>The risk as <paramref name="viewer"/> sees it; with <paramref name="ownerSearch"/> (a client that searches as one types) the owner list offers the first few and the rest are found by name.</summary>
+    public static RiskView Of(HealthItPm.Domain.Projects.Project project, Risk risk, DateTimeOffset now, RiskPermissions? viewer = null, IReadOnlyList<string>? refreshFor = null, bool ownerSearch = false)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
@@ -232,14 +229,15 @@ public static class RiskViews
         var byName = project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).ToList();
         var owners = byName
             .OrderBy(m => m.Person == risk.Owner ? 0 : m.Role == HealthItPm.Domain.Projects.ProjectRole.Stakeholder ? 2 : 1)
-            .Take(MaxOwnerChoices)
+            .Take(ownerSearch ? PeopleField.MaxOffered : MaxOwnerChoices)
             .OrderBy(m => m.DisplayName, StringComparer.CurrentCulture);
         return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now,
             [.. byName.Select(m => (m.DisplayName, m.Person.Value))],
             viewer ?? RiskPermissions.None,
             refreshFor ?? [])
         {
-            OwnerChoices = [.. owners.Select(m => (m.DisplayName, m.Person.Value))],
+            OwnerChoices = [.. owners.Select(m => (m.DisplayName, PersonChoice.Value(m.Person)))],
+            OwnerDataset = ownerSearch ? ProjectPeople.Dataset(project.Code, leadersOnly: false) : null,
             EscalatedToName = risk.EscalationLevel is > 0 and var level && level <= chain.Count ? NameOf(chain[level - 1]) : null,
         };
     }

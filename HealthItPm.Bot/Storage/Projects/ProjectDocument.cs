@@ -28,8 +28,9 @@ internal sealed record ProjectDocument(
     int? AcknowledgementSlaMinutes = null,
     bool SlaInBusinessHours = false,
     IReadOnlyList<ProjectDocument.PhaseChangeDocument>? PhaseHistory = null)
+    : IStoredDocument<ProjectDocument>
 {
-    public const int CurrentSchemaVersion = 1;
+    public static int CurrentVersion => 1;
 
     internal sealed record MemberDocument(string Person, string DisplayName, ProjectRole Role, StakeholderRole Discipline, string? Department);
 
@@ -42,7 +43,7 @@ internal sealed record ProjectDocument(
     internal sealed record KpiDocument(string Name, string Unit, decimal Baseline, decimal Target, KpiDirection Direction, IReadOnlyList<KpiMeasurement> Measurements);
 
     public static ProjectDocument From(ProjectState state) => new(
-        CurrentSchemaVersion,
+        CurrentVersion,
         state.Code.Value,
         state.Name.Value,
         state.Kind,

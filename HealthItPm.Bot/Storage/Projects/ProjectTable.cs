@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
@@ -42,12 +41,11 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
             Name,
             table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(code), cancellationToken: cancellationToken),
             cancellationToken);
-        if (!response.HasValue || JsonColumns.Read(response.Value!) is not { } json)
+        if (!response.HasValue || StoredDocument.Read<ProjectDocument>(response.Value!) is not { } document)
         {
             return null;
         }
 
-        var document = JsonSerializer.Deserialize<ProjectDocument>(json, JsonColumns.Documents)!;
         return new VersionedProject(Project.Restore(document.ToState()), response.Value!.ETag.ToString());
     }
 
@@ -103,7 +101,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
             Name,
             table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(current.Code), cancellationToken: cancellationToken),
             cancellationToken);
-        var stored = response.HasValue && JsonColumns.Read(response.Value!) is { } json ? JsonSerializer.Deserialize<ProjectDocument>(json, JsonColumns.Documents) : null;
+        var stored = response.HasValue ? StoredDocument.Read<ProjectDocument>(response.Value!) : null;
         var roles = (stored?.Members ?? []).ToDictionary(m => m.Person, m => m.Role, StringComparer.Ordinal);
         var listed = stored is not null && stored.Name == current.Name && stored.Kind == current.Kind && stored.Phase == current.Phase && stored.GoLive == current.Schedule.GoLive;
         var members = current.Members.Select(m => m.Person.Value).ToHashSet(StringComparer.Ordinal);
@@ -146,7 +144,7 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     private static TableEntity ProjectRow(TenantId tenant, Project project)
     {
         var row = SummaryRow(tenant, ProjectKey(project.Code), project);
-        JsonColumns.Write(row, JsonSerializer.Serialize(ProjectDocument.From(project.ToState()), JsonColumns.Documents));
+        StoredDocument.Write(row, ProjectDocument.From(project.ToState()));
         return row;
     }
 

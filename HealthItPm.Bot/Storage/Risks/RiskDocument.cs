@@ -34,8 +34,9 @@ internal sealed record RiskDocument(
     IReadOnlyList<RiskDocument.EventDocument> History,
     IReadOnlyList<RiskDocument.NoticeDocument>? Outbox = null,
     int NoticesEnqueued = 0)
+    : IStoredDocument<RiskDocument>
 {
-    public const int CurrentVersion = 3;
+    public static int CurrentVersion => 3;
 
     /// <summary>A typed event (version 3), or a text one written by versions 1 and 2 (only <c>What</c>, <c>Before</c>, <c>After</c>).</summary>
     internal sealed record EventDocument(

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
@@ -44,7 +43,7 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     public async Task<(Concern Concern, string Version)?> GetConcernAsync(TenantId tenant, ProjectCode project, int number, CancellationToken cancellationToken)
     {
         var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), ConcernKey(number), cancellationToken: cancellationToken), cancellationToken);
-        return row.HasValue ? (JsonSerializer.Deserialize<ConcernDocument>(JsonColumns.Read(row.Value!)!, JsonColumns.Documents)!.ToConcern(), row.Value!.ETag.ToString()) : null;
+        return row.HasValue ? (StoredDocument.Read<ConcernDocument>(row.Value!)!.ToConcern(), row.Value!.ETag.ToString()) : null;
     }
 
     public async Task<bool> SaveConcernAsync(TenantId tenant, Concern concern, string version, CancellationToken cancellationToken)
@@ -169,16 +168,16 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     private static TableEntity ConcernRow(TenantId tenant, Concern concern)
     {
         var row = new TableEntity(Partition(tenant, concern.Project), ConcernKey(concern.Number));
-        JsonColumns.Write(row, JsonSerializer.Serialize(ConcernDocument.From(concern), JsonColumns.Documents));
+        StoredDocument.Write(row, ConcernDocument.From(concern));
         return row;
     }
 
     private static TableEntity Row(TenantId tenant, Risk risk)
     {
         var row = new TableEntity(Partition(tenant, risk.Id.Project), Key(risk.Id.Number));
-        JsonColumns.Write(row, JsonSerializer.Serialize(RiskDocument.From(risk.ToState()), JsonColumns.Documents));
+        StoredDocument.Write(row, RiskDocument.From(risk.ToState()));
         return row;
     }
 
-    private static Risk ToRisk(TableEntity row) => Risk.Restore(JsonSerializer.Deserialize<RiskDocument>(JsonColumns.Read(row)!, JsonColumns.Documents)!.ToState());
+    private static Risk ToRisk(TableEntity row) => Risk.Restore(StoredDocument.Read<RiskDocument>(row)!.ToState());
 }

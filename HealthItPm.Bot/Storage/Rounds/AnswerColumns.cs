@@ -53,11 +53,11 @@ internal static class AnswerColumns
                 row[element.ToString()] = answer[element].Value;
             }
 
-            row["Comment"] = answer.Comment;
+            row["Comment"] = answer.Comment?.Value;
         }
 
         public override AdkarAnswer Read(TableEntity row) => AdkarAnswer.Restore(
             [.. AdkarAnswer.Elements.Select(e => new AdkarScore(row.GetInt32(e.ToString())!.Value))],
-            row.GetString("Comment"));
+            GuardedText.Restore(row.GetString("Comment")));
     }
 }

@@ -19,11 +19,14 @@ internal sealed record RoundDocument(
     RoundKind Kind = RoundKind.CheckIn,
     string? Name = null,
     string? AnonymityKey = null)
+    : IStoredDocument<RoundDocument>
 {
     internal sealed record RespondentDocument(string Person, string Name, StakeholderRole Discipline, string? Department);
 
+    public static int CurrentVersion => 2;
+
     public static RoundDocument From(Round round) => new(
-        2,
+        CurrentVersion,
         round.Project.Value,
         round.OpensAt,
         round.RemindAt - round.OpensAt,

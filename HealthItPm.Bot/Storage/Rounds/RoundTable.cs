@@ -89,7 +89,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     {
         ArgumentNullException.ThrowIfNull(round);
         var row = new TableEntity(Partition(tenant, round.Project), RoundKey(round.Kind, round.OpensAt)) { ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString() };
-        JsonColumns.Write(row, JsonSerializer.Serialize(RoundDocument.From(round), JsonColumns.Documents));
+        StoredDocument.Write(row, RoundDocument.From(round));
         var open = new TableEntity(OpenPartition, OpenKey(tenant, round.Project, round.Kind, round.Id))
         {
             ["Tenant"] = tenant.Value, ["Project"] = round.Project.Value, ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString(),
@@ -244,7 +244,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>
         DateTimeOffset.TryParseExact(roundId, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out opensAt);
 
-    private static Round ToRound(TableEntity row) => JsonSerializer.Deserialize<RoundDocument>(JsonColumns.Read(row)!, JsonColumns.Documents)!.ToRound();
+    private static Round ToRound(TableEntity row) => StoredDocument.Read<RoundDocument>(row)!.ToRound();
 
     private static StoredSchedule ToSchedule(TableEntity row) => new(
         new TenantId(row.GetString("Tenant")),

@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Ports;
@@ -45,7 +46,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
             return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, PhiGuard.Mask(blockers!, phi), training) with
             {
-                PhiFound = [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(blockers!, f)}\u201d)")],
+                PhiFound = ProblemText.Of(Problem.PhiFound(blockers!, phi)),
             }, cancellationToken);
         }
 

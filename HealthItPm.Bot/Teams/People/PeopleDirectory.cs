@@ -45,7 +45,7 @@ public sealed class PeopleDirectory(ConversationReferenceTable references, TimeP
         var rosters = (await references.ListRoutesAsync(tenant, cancellationToken))
             .Where(r => !string.IsNullOrWhiteSpace(r.Name))
             .Select(r => new RosterMember(r.Person, r.TeamsUserId, r.Name!));
-        IReadOnlyList<(RosterMember, string[])> people = [.. chats.Concat(rosters).DistinctBy(m => m.Person).OrderByDescending(m => m.UsesApp).ThenBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m, Words(m.Name)))];
+        IReadOnlyList<(RosterMember, string[])> people = [.. chats.Concat(rosters).DistinctBy(m => m.Person).OrderByDescending(m => m.UsesApp).ThenBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m, NameSearch.Words(m.Name)))];
         _kept[tenant.Value] = (people, now, writes);
         return people;
     }
@@ -56,20 +56,28 @@ public sealed class PeopleDirectory(ConversationReferenceTable references, TimeP
     /// </summary>
     public async Task<IReadOnlyList<RosterMember>> SearchAsync(TenantId tenant, string? typed, int skip, int top, CancellationToken cancellationToken)
     {
-        var words = Words(typed ?? string.Empty);
+        var words = NameSearch.Words(typed ?? string.Empty);
         return [.. (await KnownAsync(tenant, cancellationToken))
-            .Where(p => words.All(w => p.Words.Any(n => n.StartsWith(w, StringComparison.Ordinal))))
+            .Where(p => NameSearch.Matches(p.Words, words))
             .Select(p => p.Person)
             .OrderBy(m => m.Name, StringComparer.CurrentCulture)
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(top, 1, 50))];
     }
+}
 
-    private static string[] Words(string text)
+/// <summary>How a search matches a name: each word typed starts a word of the name ("ni pa" finds Nina Patel), case and accents ignored.</summary>
+public static class NameSearch
+{
+    public static string[] Words(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var plain = new string([.. text.Normalize(System.Text.NormalizationForm.FormD)
             .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             .Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ')]);
         return plain.Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
+
+    public static bool Matches(IReadOnlyList<string> name, IReadOnlyList<string> typed) =>
+        typed.All(w => name.Any(n => n.StartsWith(w, StringComparison.Ordinal)));
 }

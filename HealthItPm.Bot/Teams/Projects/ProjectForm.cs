@@ -12,7 +12,11 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams.Projects;
 
 /// <summary>What a form works with: the turn, who is asking, the project as stored now, and the context its free text is checked for PHI in.</summary>
-public sealed record FormContext(ITurnContext Turn, Caller Caller, Project Project, DateOnly Today, PhiContext Phi, CancellationToken CancellationToken);
+public sealed record FormContext(ITurnContext Turn, Caller Caller, Project Project, DateOnly Today, PhiContext Phi, CancellationToken CancellationToken)
+{
+    /// <summary>What the card sent, when the form was submitted (null when a command shows it): a form in steps reads which step it is at from its hidden values.</summary>
+    public JObject? Submitted { get; init; }
+}
 
 /// <summary>
 /// A form that changes a project: its command shows it, its verb submits it. The project code
@@ -68,13 +72,18 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
             return ProjectOutcomes.NotDone(current);
         }
 
-        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), scope.PhiContextOf(done.Value), cancellationToken);
+        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), scope.PhiContextOf(done.Value), cancellationToken) { Submitted = data };
         var blank = await BlankAsync(context);
         var values = new FormValues(data, blank.Fields);
         var change = await ReadAsync(context, values);
         if (!values.IsValid || change is null)
         {
             return FormCard.Build(values.Reshow(blank));
+        }
+
+        if (await NextStepAsync(context, values) is { } next)
+        {
+            return FormCard.Build(WithProject(next, context));
         }
 
         var outcome = await projects.ChangeAsync(caller.Tenant, caller.Person, code, Action, change, cancellationToken);
@@ -95,15 +104,21 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
     /// <summary>Reads the submitted values into the change to apply; records problems in <paramref name="values"/>.</summary>
     protected abstract Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values);
 
+    /// <summary>
+    /// The form's next step instead of saving, when the values asked for one (e.g. "set each person's
+    /// role" after picking people); null, for most forms, saves the change.
+    /// </summary>
+    protected virtual Task<FormModel?> NextStepAsync(FormContext context, FormValues values) => Task.FromResult<FormModel?>(null);
+
     /// <summary>What follows from the change once it is saved, before the card is built (nothing, for most forms).</summary>
     protected virtual Task SavedAsync(FormContext context, Project project, FormValues values) => Task.CompletedTask;
 
     /// <summary>The card that replaces the form once the change is saved (<paramref name="context"/> is who asked, in which turn).</summary>
     protected abstract JObject Done(FormContext context, Project project, DateOnly today, FormValues values);
 
-    private async Task<FormModel> BlankAsync(FormContext context)
-    {
-        var form = await FormAsync(context);
-        return form with { Verb = Verb, Hidden = new Dictionary<string, string> { [ProjectKey] = context.Project.Code.Value } };
-    }
+    private async Task<FormModel> BlankAsync(FormContext context) => WithProject(await FormAsync(context), context);
+
+    // The form's own hidden values (a step's) travel with the project's code.
+    private FormModel WithProject(FormModel form, FormContext context) =>
+        form with { Verb = Verb, Hidden = new Dictionary<string, string>(form.Hidden) { [ProjectKey] = context.Project.Code.Value } };
 }

@@ -13,7 +13,7 @@ public static class ProjectOutcomes
         return outcome switch
         {
             Outcome<T>.Done d => done(d.Value),
-            Outcome<T>.Invalid i when invalid is not null => invalid(i.Message),
+            Outcome<T>.Invalid i when invalid is not null => invalid(ProblemText.Of(i.Problem)),
             _ => NotDone(outcome),
         };
     }
@@ -22,8 +22,8 @@ public static class ProjectOutcomes
     public static JObject NotDone<T>(Outcome<T> outcome) => outcome switch
     {
         Outcome<T>.Refused r => NoticeCard.Build(RefusalNotice.Of(r.Reason)),
-        Outcome<T>.NotFound n => NoticeCard.Build(new NoticeCardModel("Not found", n.Message)),
-        Outcome<T>.Invalid i => NoticeCard.Build(new NoticeCardModel("That didn't work", i.Message)),
+        Outcome<T>.NotFound n => NoticeCard.Build(new NoticeCardModel("Not found", ProblemText.Of(n.Problem))),
+        Outcome<T>.Invalid i => NoticeCard.Build(new NoticeCardModel("That didn't work", ProblemText.Of(i.Problem))),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

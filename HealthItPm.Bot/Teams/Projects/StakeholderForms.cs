@@ -16,14 +16,22 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary>
 /// <c>stakeholder add</c>: pick people — the conversation's members and colleagues the bot knows are
 /// listed, anyone else is found by typing their name (people @mentioned in the command come
-/// pre-selected) — with their role, discipline and department. The names stored come from the roster
-/// and the directory read at submit, never from the card.
+/// pre-selected) — with their role, discipline and department: one for everyone picked (Add), or
+/// each their own in a second step of the same card ("Set each person's role"). The names stored
+/// come from the roster and the directory read at submit, never from the card.
 /// </summary>
 public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster, IPeopleDirectory directory, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("stakeholder add", "Add people from this chat or team (or @mention them).", "stakeholder add @Nina Patel", ForProjectManagers: true);
 
-    private static readonly ChoiceField Role = new("role", "Role on the project", true, [("Stakeholder", nameof(ProjectRole.Stakeholder)), ("Leader (sponsor, CIO, CMIO, CNO)", nameof(ProjectRole.Leader)), ("Project manager", nameof(ProjectRole.ProjectManager))], Compact: false);
+    /// <summary>The most people given each their own role in one go: three inputs each keep the card well under Teams' size limit.</summary>
+    public const int MaxEach = 15;
+
+    // The first step's second button adds this to what it sends; the second step carries the people picked under PickedKey.
+    private const string EachKey = "each";
+    private const string PickedKey = "picked";
+
+    private static readonly ChoiceField Role = new("role", "Role on project", true, [("Stakeholder", nameof(ProjectRole.Stakeholder)), ("Leader (sponsor, CIO, CMIO, CNO)", nameof(ProjectRole.Leader)), ("Project manager", nameof(ProjectRole.ProjectManager))], Compact: false);
     private static readonly ChoiceField Discipline = new("discipline", "Discipline", true, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline));
     private static readonly TextField Department = new("department", "Department", false, ProjectMember.MaxDepartmentLength, "e.g. ICU, Pharmacy, Radiology");
 
@@ -37,25 +45,64 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     private PeopleField People(IReadOnlyList<RosterMember> members)
     {
         var search = client.Value.TypeaheadSearch;
-        return new("people", "People", true, [.. members.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, PersonChoice.Value(m.Person)))], search ? PeopleSearch.Dataset : null);
+        var offered = members.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).OrderBy(m => m.Name, StringComparer.CurrentCulture);
+        return new("people", "People", true, [.. offered.Select(m => (m.Name, PersonChoice.Value(m.Person)))], search ? PeopleSearch.Dataset : null);
     }
+
+    // A person's row in the second step: their name on the role, each input keyed by their choice value.
+    private static (RosterMember Person, ChoiceField Role, ChoiceField Discipline, TextField Department) Row(RosterMember person)
+    {
+        var key = PersonChoice.Value(person.Person);
+        return (person, Role with { Id = $"{Role.Id}.{key}", Label = $"{person.Name}: role on project" }, Discipline with { Id = $"{Discipline.Id}.{key}" }, Department with { Id = $"{Department.Id}.{key}" });
+    }
+
+    // The people of the second step (none at the first): those picked that the bot knows, up to MaxEach.
+    private static List<(RosterMember Person, ChoiceField Role, ChoiceField Discipline, TextField Department)>? Rows(FormContext context, IReadOnlyDictionary<PersonId, RosterMember> known) =>
+        context.Submitted?[PickedKey] is JValue { Type: JTokenType.String } picked
+            ? [.. PersonChoice.ReadAll((string)picked!).Distinct().Where(known.ContainsKey).Take(MaxEach).Select(p => Row(known[p]))]
+            : null;
+
+    /// <summary>The second step: a role, discipline and department for each of <paramref name="people"/> (at most <see cref="MaxEach"/>).</summary>
+    public static FormModel EachForm(ProjectCode code, IReadOnlyList<RosterMember> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        return new FormModel(
+            $"{code} · Add people, each with their role",
+            people.Count == 0 ? "Nobody to add here: type **stakeholder add** to pick people again." : null,
+            [.. people.Select(Row).SelectMany(r => new FormField[] { r.Role, r.Discipline, r.Department })],
+            "Add",
+            CardVerbs.AddStakeholders,
+            new Dictionary<string, string> { [PickedKey] = string.Join(',', people.Select(p => PersonChoice.Value(p.Person))) });
+    }
+
+    private async Task<IReadOnlyDictionary<PersonId, RosterMember>> KnownAsync(FormContext context, IReadOnlyList<RosterMember> members) =>
+        members.Concat(await directory.ListAsync(context.Caller.Tenant, context.CancellationToken)).DistinctBy(m => m.Person).ToDictionary(m => m.Person);
 
     protected override async Task<FormModel> FormAsync(FormContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
+        if (Rows(context, await KnownAsync(context, members)) is { } rows)
+        {
+            return EachForm(context.Project.Code, [.. rows.Select(r => r.Person)]);
+        }
+
         var mentioned = TeamsRoster.Mentioned(context.Turn.Activity);
         var preselected = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => PersonChoice.Value(m.Person)));
         return new FormModel(
             $"{context.Project.Code} · Add people",
-            client.Value.TypeaheadSearch
+            (client.Value.TypeaheadSearch
                 ? "Type a name to find anyone in a team or chat HealthItPm is in, or who uses it; people in this conversation are listed."
-                : "Pick from the people in this conversation and colleagues HealthItPm knows (from the teams and chats it is in, and who use it).",
+                : "Pick from the people in this conversation and colleagues HealthItPm knows (from the teams and chats it is in, and who use it).")
+                + $" **Add** gives everyone picked the role below; **Set each person's role** lets you give up to {MaxEach} people each their own.",
             [People(members), Role, Discipline, Department],
             "Add",
             Verb,
             new Dictionary<string, string>(),
-            new Dictionary<string, string> { ["people"] = preselected, [Role.Id] = nameof(ProjectRole.Stakeholder), [Discipline.Id] = nameof(StakeholderRole.Clinician) });
+            new Dictionary<string, string> { ["people"] = preselected, [Role.Id] = nameof(ProjectRole.Stakeholder), [Discipline.Id] = nameof(StakeholderRole.Clinician) })
+        {
+            MoreButtons = [new FormButton("Set each person's role", new Dictionary<string, string> { [EachKey] = "yes" })],
+        };
     }
 
     protected override async Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
@@ -63,12 +110,39 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
         var members = await roster.ReadAsync(context.Turn, context.CancellationToken);
-        var chosen = values.People(People(members));
-        var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Guarded(Department, context.Phi));
-        var known = members.Concat(await directory.ListAsync(context.Caller.Tenant, context.CancellationToken)).DistinctBy(m => m.Person).ToDictionary(m => m.Person);
-        if (chosen.Any(p => !known.ContainsKey(p)))
+        var known = await KnownAsync(context, members);
+        List<ProjectMember> adding;
+        if (Rows(context, known) is { } rows)
         {
-            values.AddError("people", "Pick people from the list. Type a name to find them.");
+            adding = [];
+            foreach (var row in rows)
+            {
+                var (role, discipline, department) = (values.Choice<ProjectRole>(row.Role), values.Choice<StakeholderRole>(row.Discipline), values.Guarded(row.Department, context.Phi));
+                if (role is { } r && discipline is { } d)
+                {
+                    adding.Add(new ProjectMember(row.Person.Person, row.Person.Name, r, d, department));
+                }
+            }
+
+            if (rows.Count == 0)
+            {
+                values.AddError(PickedKey, "Nobody to add.");
+            }
+        }
+        else
+        {
+            var chosen = values.People(People(members));
+            var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Guarded(Department, context.Phi));
+            if (chosen.Any(p => !known.ContainsKey(p)))
+            {
+                values.AddError("people", "Pick people from the list. Type a name to find them.");
+            }
+            else if (EachAsked(context) && chosen.Count > MaxEach)
+            {
+                values.AddError("people", $"Up to {MaxEach} people get each their own role at once ({chosen.Count} are picked): pick fewer, or give them all the role below and press Add.");
+            }
+
+            adding = values.IsValid ? [.. chosen.Select(p => new ProjectMember(p, known[p].Name, role!.Value, discipline!.Value, department))] : [];
         }
 
         if (!values.IsValid)
@@ -76,26 +150,50 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
             return null;
         }
 
-        var people = chosen.Select(p => known[p]).ToList();
-        await roster.RememberRoutesAsync(context.Turn, people, context.CancellationToken);
+        await roster.RememberRoutesAsync(context.Turn, [.. adding.Select(m => known[m.Person])], context.CancellationToken);
         return (project, _) =>
         {
-            foreach (var person in people)
+            foreach (var member in adding)
             {
-                project.AddMember(new ProjectMember(person.Person, person.Name, role!.Value, discipline!.Value, department));
+                project.AddMember(member);
             }
         };
     }
 
+    // The first step with "Set each person's role": the same card again, a row per person picked, each starting from the role chosen for all.
+    protected override async Task<FormModel?> NextStepAsync(FormContext context, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(values);
+        if (!EachAsked(context) || context.Submitted?[PickedKey] is not null)
+        {
+            return null;
+        }
+
+        var picked = new JObject(context.Submitted!) { [PickedKey] = values.Raw["people"] };
+        var next = await FormAsync(context with { Submitted = picked });
+        var defaults = new Dictionary<string, string>();
+        foreach (var field in next.Fields)
+        {
+            defaults[field.Id] = values.Raw[field.Id[..field.Id.IndexOf('.', StringComparison.Ordinal)]];
+        }
+
+        return next with { Values = defaults };
+    }
+
+    private static bool EachAsked(FormContext context) => context.Submitted?[EachKey] is not null;
+
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values)
     {
-        var count = values.Raw["people"].Split(',', StringSplitOptions.RemoveEmptyEntries).Length;
+        var count = values.Raw.TryGetValue("people", out var people)
+            ? people.Split(',', StringSplitOptions.RemoveEmptyEntries).Length
+            : values.Raw.Keys.Count(k => k.StartsWith(Role.Id + ".", StringComparison.Ordinal));
         return ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), count == 1 ? "Added 1 person." : $"Added {count} people.");
     }
 }
 
-/// <summary><c>stakeholder remove</c>: take someone off the project.</summary>
-public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskService risks) : ProjectForm(scope, projects)
+/// <summary><c>stakeholder remove</c>: take someone off the project, found by typing their name.</summary>
+public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskChanges risks, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("stakeholder remove", "Take someone off the project.", "stakeholder remove", ForProjectManagers: true);
 
@@ -105,32 +203,47 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
 
     protected override ProjectAction Action => ProjectAction.ManageStakeholders;
 
-    private static ChoiceField Person(Project project) =>
-        new("person", "Person", true, [.. project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))]);
+    private PeopleField Person(Project project) => ProjectPeople.Field(
+        "person", "Person", true, project.Code, leadersOnly: false,
+        project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person)),
+        client.Value.TypeaheadSearch);
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Task.FromResult(new FormModel($"{context.Project.Code} · Remove someone", null, [Person(context.Project)], "Remove", Verb, new Dictionary<string, string>()));
+        return Task.FromResult(new FormModel($"{context.Project.Code} · Remove someone", client.Value.TypeaheadSearch ? "Type a name to find them on the project." : null, [Person(context.Project)], "Remove", Verb, new Dictionary<string, string>()));
+    }
+
+    // The one person picked, if they are on the project; else the message beside the field.
+    private PersonId? Removed(Project project, FormValues values)
+    {
+        var picked = values.People(Person(project));
+        if (picked.Count > 1 || picked.Any(p => !project.Members.Any(m => m.Person == p)))
+        {
+            values.AddError("person", "Pick one person on the project. Type a name to find them.");
+            return null;
+        }
+
+        return picked.Count == 1 ? picked[0] : null;
     }
 
     protected override Task<Action<Project, DateOnly>?> ReadAsync(FormContext context, FormValues values)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var person = values.Choice(Person(context.Project));
-        Action<Project, DateOnly>? change = values.IsValid ? (project, _) => project.RemoveMember(new PersonId(person!)) : null;
+        var person = Removed(context.Project, values);
+        Action<Project, DateOnly>? change = values.IsValid && person is { } removed ? (project, _) => project.RemoveMember(removed) : null;
         return Task.FromResult(change);
     }
 
-    // The open risks the person owned pass to the PM who removed them (RiskService.HandOverRisksOfAsync).
+    // The open risks the person owned pass to the PM who removed them (RiskChanges.HandOverRisksOfAsync).
     protected override async Task SavedAsync(FormContext context, Project project, FormValues values)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        if (values.Choice(Person(context.Project)) is { } removed)
+        if (Removed(context.Project, values) is { } removed)
         {
-            await risks.HandOverRisksOfAsync(context.Caller.Tenant, context.Caller.Person, project.Code, new PersonId(removed), context.CancellationToken);
+            await risks.HandOverRisksOfAsync(context.Caller.Tenant, context.Caller.Person, project.Code, removed, context.CancellationToken);
         }
     }
 

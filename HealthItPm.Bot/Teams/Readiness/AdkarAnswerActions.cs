@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Readiness;
 using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
@@ -51,14 +52,14 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
 
         // The wave's people are staff, not patients (the wave is kept in memory, so this costs no read per answer).
         var scores = submission.Scores.Select(s => new AdkarScore(s!.Value)).ToList();
-        var (answer, phi) = AdkarAnswer.Create(scores, submission.Comment, staff.With(wave.Audience.Select(r => r.Name)));
-        if (answer is null)
+        var (comment, phi) = GuardedText.Check(submission.Comment, staff.With(wave.Audience.Select(r => r.Name)));
+        if (phi.Count > 0)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
-            return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: [.. phi.Select(f => $"{f.Description} (\u201c{PhiGuard.Masked(submission.Comment!, f)}\u201d)")]);
+            return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: ProblemText.Of(Problem.PhiFound(submission.Comment!, phi)));
         }
 
-        var outcome = await rounds.SubmitAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, wave.Id, answer, cancellationToken);
+        var outcome = await rounds.SubmitAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, wave.Id, AdkarAnswer.Create(scores, comment), cancellationToken);
         return ProjectOutcomes.Card(
             outcome,
             done => Answered(code, done.Round, done.Answer.Answer),
@@ -85,13 +86,13 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
                 : Answered(code, wave, given.Answer);
         }
 
-        return await CardAsync(caller, code, wave, given?.Answer.Scores.Select(s => (int?)s.Value).ToList(), given?.Answer.Comment, cancellationToken);
+        return await CardAsync(caller, code, wave, given?.Answer.Scores.Select(s => (int?)s.Value).ToList(), given?.Answer.Comment?.Value, cancellationToken);
     }
 
     private JObject Answered(ProjectCode code, Round wave, AdkarAnswer answer) =>
         AdkarAnsweredCard.Build(new AdkarAnsweredModel(code.Value, wave.Id, wave.Name ?? wave.Id, answer, wave.ClosesAt, wave.IsOpen(rounds.Now), wave.Anonymous));
 
-    private async Task<JObject> CardAsync(Caller caller, ProjectCode code, Round wave, IReadOnlyList<int?>? scores, string? comment, CancellationToken cancellationToken, IReadOnlyList<string>? problems = null, IReadOnlyList<string>? phi = null)
+    private async Task<JObject> CardAsync(Caller caller, ProjectCode code, Round wave, IReadOnlyList<int?>? scores, string? comment, CancellationToken cancellationToken, IReadOnlyList<string>? problems = null, string? phi = null)
     {
         var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
         return AdkarSurveyCard.Build(new AdkarSurveyModel(code.Value, name, wave.Id, wave.Name ?? wave.Id, wave.ClosesAt, wave.Anonymous, Scores: scores, Comment: comment, PhiFound: phi, Problems: problems));

@@ -81,15 +81,16 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!.Value, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, cancellationToken);
         if (outcome is not Outcome<Round>.Done { Value: var wave })
         {
-            return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, invalid.Message)) : ProjectOutcomes.NotDone(outcome);
+            return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem))) : ProjectOutcomes.NotDone(outcome);
         }
 
         // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.
         await steps.QueueCardsAsync(caller.Tenant, code, RoundKind.Adkar, wave.Id, cancellationToken);
         var people = wave.Audience.Count;
         return NoticeCard.Build(new NoticeCardModel(
-            $"Readiness survey \u201c{wave.Name}\u201d started",
-            $"Sending it to {people} {(people == 1 ? "person" : "people")}{(wave.Anonymous ? ", anonymously" : "")}. One reminder goes out {CardElements.When(wave.RemindAt)}; it closes {CardElements.When(wave.ClosesAt)} and you get the results then. **adkar results** shows them so far."));
+            $"Readiness survey \u201c{CardElements.Escape(wave.Name ?? wave.Id)}\u201d started",
+            $"Sending it to {people} {(people == 1 ? "person" : "people")}{(wave.Anonymous ? ", anonymously" : "")}. "
+            + $"One reminder goes out {CardElements.When(wave.RemindAt)}; it closes {CardElements.When(wave.ClosesAt)} and you get the results then. **adkar results** shows them so far."));
     }
 
     private FormModel Blank(ProjectCode code, bool confirm) => new(

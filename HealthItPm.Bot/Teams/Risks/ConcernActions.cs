@@ -21,7 +21,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>report concern</c>: anyone on the project says what worries them in a few words (checked for
 /// PHI); the PMs get it as a card to log as a risk or dismiss with a reason.
 /// </summary>
-public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, DeliveryQueues queue) : ICommand, ICardActionHandler
+public sealed class ReportConcernForm(ProjectScope scope, ConcernTriage concerns, DeliveryQueues queue) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("report concern", "Tell the project managers what worries you (no patient details).", "report concern");
 
@@ -60,10 +60,10 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Del
             return FormCard.Build(values.Reshow(blank));
         }
 
-        var outcome = await risks.ReportConcernAsync(caller.Tenant, caller.Person, caller.Name, code, text!, cancellationToken);
+        var outcome = await concerns.ReportAsync(caller.Tenant, caller.Person, caller.Name, code, text!, cancellationToken);
         if (outcome is Outcome<(Concern, IReadOnlyList<PersonId>)>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, invalid.Message));
+            return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
         }
 
         if (outcome is not Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>.Done { Value: var (concern, managers) })
@@ -88,7 +88,7 @@ public sealed class ReportConcernForm(ProjectScope scope, RiskService risks, Del
 
 /// <summary>The PM's triage on a concern card: log it as a risk (the risk form, pre-filled) or dismiss it with a reason.</summary>
 /// <remarks>Only a PM of the project sees the concern: the caller is authorized before it is read.</remarks>
-public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm, ConcernOutcomeNotifier reporter, ProjectScope scope)
+public sealed class ConcernTriageActions(ConcernTriage concerns, RiskAddForm riskForm, ConcernOutcomeNotifier reporter, ProjectScope scope)
 {
     public async Task<JObject> LogAsRiskAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
@@ -97,10 +97,13 @@ public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var found = await risks.ConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
-        return found is Outcome<Concern>.Done { Value: var concern }
-            ? concern.State == ConcernState.Reported ? await riskForm.FormForConcernAsync(turn, concern, cancellationToken) : ConcernCard.Build(concern)
-            : ProjectOutcomes.NotDone(found);
+        var found = await concerns.GetAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
+        return found switch
+        {
+            Outcome<Concern>.Done { Value: { State: ConcernState.Reported } concern } => await riskForm.FormForConcernAsync(turn, concern, cancellationToken),
+            Outcome<Concern>.Done { Value: var triaged } => ConcernCard.Build(triaged),
+            _ => ProjectOutcomes.NotDone(found),
+        };
     }
 
     public async Task<JObject> DismissAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -115,8 +118,8 @@ public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm
         var context = await scope.PhiContextAsync(target.Caller, target.Project, ProjectAction.LogRisks, cancellationToken);
         var (text, phi) = context is Outcome<PhiContext>.Done { Value: var staff } ? GuardedText.Check(reason, staff) : (null, []);
         var outcome = phi.Count > 0
-            ? new Outcome<Concern>.Invalid(PhiGuard.Explain(reason, phi))
-            : await risks.DismissConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, text, cancellationToken);
+            ? new Outcome<Concern>.Invalid(Problem.PhiFound(reason, phi))
+            : await concerns.DismissAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, text, cancellationToken);
         var typed = phi.Count > 0 ? PhiGuard.Mask(reason, phi) : reason;
         switch (outcome)
         {
@@ -125,8 +128,8 @@ public sealed class ConcernTriageActions(RiskService risks, RiskAddForm riskForm
                 return ConcernCard.Build(dismissed);
             case Outcome<Concern>.Invalid invalid:
                 // The card again with the message beside the reason, as a form comes back (or, already triaged, as it stands).
-                var current = await risks.ConcernAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
-                return current is Outcome<Concern>.Done { Value: var concern } ? FormCard.Beside(ConcernCard.Build(concern), "reason", invalid.Message, typed) : ProjectOutcomes.NotDone(current);
+                var current = await concerns.GetAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
+                return current is Outcome<Concern>.Done { Value: var concern } ? FormCard.Beside(ConcernCard.Build(concern), "reason", ProblemText.Of(invalid.Problem), typed) : ProjectOutcomes.NotDone(current);
             default:
                 return ProjectOutcomes.NotDone(outcome);
         }

@@ -3,11 +3,13 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Risks;
@@ -16,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>escalation</c> (PMs): the project's escalation policy — up to three leaders in order, how long
 /// each has to acknowledge, and whether that clock runs around the clock or in office hours.
 /// </summary>
-public sealed class EscalationForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
+public sealed class EscalationForm(ProjectScope scope, ProjectService projects, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("escalation", "Set who risks escalate to, in order, and how fast they must acknowledge.", "escalation", ForProjectManagers: true);
 
@@ -32,11 +34,32 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects) 
 
     protected override ProjectAction Action => ProjectAction.ManageEscalation;
 
-    private static ChoiceField Level(Project project, int level) => new(
+    // The project's leaders, found by typing; those already in the chain are listed first so the form shows them by name.
+    private PeopleField Level(Project project, int level) => ProjectPeople.Field(
         $"level{level}",
         level == 1 ? "Level 1 (the sponsor)" : $"Level {level} (if level {level - 1} does not acknowledge)",
         level == 1,
-        [.. project.Members.Where(m => m.Role == ProjectRole.Leader).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))]);
+        project.Code,
+        leadersOnly: true,
+        project.Members.Where(m => m.Role == ProjectRole.Leader)
+            .OrderBy(m => project.EscalationChain.Contains(m.Person) ? 0 : 1)
+            .ThenBy(m => m.DisplayName, StringComparer.CurrentCulture)
+            .Select(m => (m.DisplayName, m.Person)),
+        client.Value.TypeaheadSearch);
+
+    // The leader picked for a level (none for an empty one); anyone else gets the message beside the field.
+    private PersonId? Leader(Project project, int level, FormValues values)
+    {
+        var field = Level(project, level);
+        var picked = values.People(field);
+        if (picked.Count > 1 || picked.Any(p => !project.Members.Any(m => m.Person == p && m.Role == ProjectRole.Leader)))
+        {
+            values.AddError(field.Id, "Pick one of the project's leaders. Add others with **stakeholder add** (role Leader) first.");
+            return null;
+        }
+
+        return picked.Count == 1 ? picked[0] : null;
+    }
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
@@ -50,12 +73,12 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects) 
         };
         foreach (var (person, i) in project.EscalationChain.Select((p, i) => (p, i)))
         {
-            values[levels[i].Id] = person.Value;
+            values[levels[i].Id] = PersonChoice.Value(person);
         }
 
         return Task.FromResult(new FormModel(
             $"{project.Code} · Escalation",
-            levels[0].Choices.Count == 0
+            !project.Members.Any(m => m.Role == ProjectRole.Leader)
                 ? "There are no leaders on this project yet. Add one with **stakeholder add** (role Leader) first."
                 : "Critical risks, and patient-safety or privacy risks with impact 4 or 5, go to level 1 at once. Not acknowledged in time, they climb to the next level.",
             [.. levels, Sla, Clock],
@@ -69,7 +92,7 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects) 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var chain = Enumerable.Range(1, 3).Select(l => values.Choice(Level(context.Project, l))).ToList();
+        var chain = Enumerable.Range(1, 3).Select(l => Leader(context.Project, l, values)).ToList();
         var minutes = values.Choice(Sla);
         var clock = values.Choice(Clock);
         if (chain is [_, null, not null] or [null, ..])
@@ -79,7 +102,7 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects) 
 
         Action<Project, DateOnly>? change = values.IsValid
             ? (project, _) => project.SetEscalation(
-                [.. chain.OfType<string>().Select(p => new PersonId(p))],
+                [.. chain.OfType<PersonId>()],
                 TimeSpan.FromMinutes(int.Parse(minutes!, CultureInfo.InvariantCulture)),
                 clock == "business")
             : null;

@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams.Risks;
 
 /// <summary>The answer to a risk command or card action: the risk as it stands, built for the person who asked.</summary>
-public sealed class RiskCardReplies(RiskService risks, RiskCardFactory cards)
+public sealed class RiskCardReplies(RiskRegister risks, RiskCardFactory cards)
 {
     /// <summary>The risk as it stands now, for the caller (who must be allowed to see it), shaped by <paramref name="shape"/>.</summary>
     public Task<JObject> CurrentAsync(Caller caller, RiskId id, Func<JObject, JObject> shape, CancellationToken cancellationToken) =>

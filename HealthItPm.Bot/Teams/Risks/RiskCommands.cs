@@ -19,7 +19,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>risk add</c>: log a risk. If the escalation policy says so (critical, or patient safety or
 /// privacy with impact 4+), the sponsor gets the escalation card before this answer is sent.
 /// </summary>
-public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskService risks, RiskNotifier notifier, RiskCardReplies replies, ConcernOutcomeNotifier reporter) : ICommand, ICardActionHandler
+public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskRegister risks, RiskNotifier notifier, RiskCardReplies replies, ConcernOutcomeNotifier reporter) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk add", "Log a risk: category, probability, impact, mitigation.", "risk add", ForProjectManagers: true);
 
@@ -101,7 +101,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         var outcome = await risks.LogAsync(caller.Tenant, caller.Person, code, input, cancellationToken, concern);
         if (outcome is Outcome<Risk>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, invalid.Message));
+            return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
         }
 
         if (outcome is not Outcome<Risk>.Done { Value: var risk })
@@ -137,7 +137,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 /// <c>risks</c>: the register, highest score first; <c>risks critical</c>, <c>risks patient safety</c>,
 /// <c>risks escalated</c> filter it by band, category or status.
 /// </summary>
-public sealed class RisksCommand(ProjectScope scope, RiskService risks, TimeProvider clock) : ICommand
+public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimeProvider clock) : ICommand
 {
     public static readonly CommandDefinition Command = new("risks", "The risk register, highest score first (add a band, category or status to filter).", "risks critical");
 
@@ -158,7 +158,7 @@ public sealed class RisksCommand(ProjectScope scope, RiskService risks, TimeProv
                 "Filter by a band (low, medium, high, critical), a category (e.g. patient safety, vendor) or a status (open, mitigating, escalated, accepted, closed), for example **risks critical**."));
         }
 
-        var outcome = await risks.RegisterAsync(caller.Tenant, caller.Person, code, cancellationToken);
+        var outcome = await risks.ListAsync(caller.Tenant, caller.Person, code, cancellationToken);
         return ProjectOutcomes.Card(outcome, register => RiskRegisterCard.Build(
             code.Value,
             [.. register.Risks.Where(filter).Select(r => RiskViews.Of(register.Project, r, clock.GetUtcNow()))]));
@@ -216,25 +216,25 @@ public sealed class RiskCommand(RiskCardReplies replies) : ICommand
 /// the person is the one Teams says acted; the risk id in the data is re-read and the role re-checked.
 /// Acting on a risk someone already handled shows the card as it stands, saying who handled it and when.
 /// </summary>
-public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier, RiskCardFactory cards, RiskCardReplies replies, ProjectScope scope)
+public sealed class RiskDecisionActions(RiskChanges changes, RiskRegister risks, RiskNotifier notifier, RiskCardFactory cards, RiskCardReplies replies, ProjectScope scope)
 {
     public Task<JObject> ViewAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         WithRiskAsync(turn, data, (caller, id) => replies.CurrentAsync(caller, id, card => card, cancellationToken));
 
     public Task<JObject> AssignOwnerAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => PersonId.TryParse(data?["owner"]?.Type == JTokenType.String ? (string?)data["owner"] : null, out var owner)
-            ? risks.AssignOwnerAsync(caller.Tenant, caller.Person, id, owner, cancellationToken)
-            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid("Pick the owner from the list.")), null, field: "owner", cancellationToken: cancellationToken);
+        DecideAsync(turn, data, (caller, id) => data?["owner"] is JValue { Type: JTokenType.String } picked && PersonChoice.TryRead((string)picked!, out var owner)
+            ? changes.AssignOwnerAsync(caller.Tenant, caller.Person, id, owner, cancellationToken)
+            : Task.FromResult<Outcome<(Project Project, Risk Risk)>>(new Outcome<(Project, Risk)>.Invalid(Problem.PickOwner())), null, field: "owner", cancellationToken: cancellationToken);
 
     public Task<JObject> AskForUpdateAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => risks.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
+        DecideAsync(turn, data, (caller, id) => changes.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
         {
             await notifier.RelayAsync(caller.Tenant, risk.Id, cancellationToken);
             return risk.Owner is null ? "Update requested from the project managers." : "Update requested from the owner.";
         }, cancellationToken: cancellationToken);
 
     public Task<JObject> AcknowledgeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        DecideAsync(turn, data, (caller, id) => risks.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
+        DecideAsync(turn, data, (caller, id) => changes.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
         {
             await notifier.RelayAsync(caller.Tenant, risk.Id, cancellationToken);
             return "Acknowledged. The project managers are told.";
@@ -252,10 +252,10 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
             if (phi.Count > 0)
             {
                 reason = PhiGuard.Mask(reason, phi);
-                return new Outcome<(Project, Risk)>.Invalid(PhiGuard.Explain(data!["reason"]!.ToString().Trim(), phi));
+                return new Outcome<(Project, Risk)>.Invalid(Problem.PhiFound(data!["reason"]!.ToString().Trim(), phi));
             }
 
-            return await risks.AcceptAsync(caller.Tenant, caller.Person, id, text, cancellationToken);
+            return await changes.AcceptAsync(caller.Tenant, caller.Person, id, text, cancellationToken);
         }, null, field: "reason", typed: () => reason, cancellationToken: cancellationToken);
     }
 
@@ -284,7 +284,7 @@ public sealed class RiskDecisionActions(RiskService risks, RiskNotifier notifier
                     return await replies.CurrentAsync(
                         caller,
                         id,
-                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : FormCard.Beside(card, field, invalid.Message, typed?.Invoke()),
+                        (card, project, risk) => RiskCard.HandledBy(project, risk, acknowledging) is { } handled ? ProjectElements.Unchanged(card, handled) : FormCard.Beside(card, field, ProblemText.Of(invalid.Problem), typed?.Invoke()),
                         cancellationToken);
                 case var other:
                     return ProjectOutcomes.NotDone(other);

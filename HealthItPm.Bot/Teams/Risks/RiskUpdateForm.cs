@@ -18,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// <c>risk update EHR-R7</c>: re-rate a risk, plan its mitigation, or close it (the PM, the owner or a
 /// chain leader). Re-rated to critical, it goes to the sponsor at once.
 /// </summary>
-public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, RiskCardReplies replies, ProjectScope scope) : ICommand, ICardActionHandler
+public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, RiskNotifier notifier, RiskCardReplies replies, ProjectScope scope) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk update", "Re-rate a risk, plan its mitigation, or close it.", "risk update EHR-R7");
 
@@ -84,10 +84,10 @@ public sealed class RiskUpdateForm(RiskService risks, RiskNotifier notifier, Ris
         }
 
         var rating = new RiskRating(int.Parse(probability!, CultureInfo.InvariantCulture), int.Parse(impact!, CultureInfo.InvariantCulture));
-        var outcome = await risks.UpdateAsync(caller.Tenant, caller.Person, id, rating, mitigation, due, status == "closed", cancellationToken);
+        var outcome = await changes.UpdateAsync(caller.Tenant, caller.Person, id, new RiskUpdate(rating, mitigation, due) { Close = status == "closed" }, cancellationToken);
         if (outcome is Outcome<(Project, Risk)>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, invalid.Message));
+            return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
         }
 
         if (outcome is not Outcome<(Project Project, Risk Risk)>.Done)

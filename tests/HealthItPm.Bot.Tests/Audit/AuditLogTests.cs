@@ -76,6 +76,23 @@ public class AuditLogTests(BotEnvironment env)
         Assert.Equal(entries.OrderByDescending(e => e.At), entries);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_readiness_survey_sent_by_hand_is_logged_and_so_are_its_answers_unless_it_is_anonymous(bool anonymous)
+    {
+        var (pm, nurse, code) = await ProjectAsync();
+
+        await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name = "pre go-live", days = "7", anonymous = anonymous ? "true" : "false" });
+        var wave = (string)MessagesEndpointTests.CardOf(env.Connector.SentActivities(nurse.ConversationId).Last()).Descendants().OfType<JObject>().First(o => (string?)o["verb"] == CardVerbs.SubmitSurvey)["data"]!["wave"]!;
+        await nurse.SubmitAsync(CardVerbs.SubmitSurvey, new { project = code, wave, awareness = "4", desire = "4", knowledge = "3", ability = "4", reinforcement = "5" });
+
+        var logged = (await EntriesAsync(code)).Reverse().Select(e => (e.By, e.Kind, e.Subject)).Skip(2);
+        Assert.Equal(
+            anonymous ? [(Pm, AuditKind.SurveyStarted, (string?)wave)] : [(Pm, AuditKind.SurveyStarted, (string?)wave), (Nurse, AuditKind.SurveyAnswered, wave)],
+            logged);
+    }
+
     [Fact]
     public async Task Only_admins_read_the_audit_log()
     {

@@ -3,6 +3,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 
@@ -18,7 +19,7 @@ public static class AdkarCardFixtures
         new("adkar-survey-reminder-attributed", typeof(AdkarSurveyCard), () => AdkarSurveyCard.Build(new AdkarSurveyModel("EHR", "Epic EHR go-live", "20261201T1600Z", "pre go-live", Closes, Anonymous: false, Reminder: true))),
         new("adkar-survey-with-problems-and-phi", typeof(AdkarSurveyCard), () => AdkarSurveyCard.Build(new AdkarSurveyModel(
             "EHR", "Epic EHR go-live", "20261201T1600Z", "pre go-live", Closes, true, Scores: [4, null, 3, 2, null], Comment: "pt. ••• MRN ••• could not be found _again_",
-            PhiFound: ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"], Problems: ["pick a score from 1 to 5 for every statement"]))),
+            PhiFound: "Please remove patient information first \u2014 nothing was saved. It looks like your text has a person's name (\u201cpt••••••ez\u201d); a medical record number (\u201cMR••••••13\u201d).", Problems: ["pick a score from 1 to 5 for every statement"]))),
         new("adkar-answered-open-anonymous", typeof(AdkarAnsweredCard), () => AdkarAnsweredCard.Build(new AdkarAnsweredModel("EHR", "20261201T1600Z", "pre go-live", Answer("45323", "Need more *practice* time"), Closes, Open: true, Anonymous: true))),
         new("adkar-answered-closed", typeof(AdkarAnsweredCard), () => AdkarAnsweredCard.Build(new AdkarAnsweredModel("EHR", "20261201T1600Z", "pre go-live", Answer("55555"), Closes, Open: false, Anonymous: false))),
         new("adkar-results-with-change-and-groups", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(60, 4, withPrevious: true)))),
@@ -29,7 +30,7 @@ public static class AdkarCardFixtures
         new("adkar-waves-none", typeof(AdkarWavesCard), () => AdkarWavesCard.Build(new AdkarWavesModel("EHR", "Epic EHR go-live", []))),
     ];
 
-    private static AdkarAnswer Answer(string scores, string? comment = null) => AdkarAnswer.Create([.. scores.Select(c => new AdkarScore(c - '0'))], comment).Answer!;
+    private static AdkarAnswer Answer(string scores, string? comment = null) => AdkarAnswer.Create([.. scores.Select(c => new AdkarScore(c - '0'))], Guarded.From(comment));
 
     /// <summary>A wave of <paramref name="people"/> over <paramref name="departments"/> departments, in every discipline, with varied answers.</summary>
     public static AdkarResults Results(int people, int departments, bool withPrevious, int? answered = null, DateTimeOffset? opens = null, string name = "go-live + 30 days")

@@ -44,6 +44,7 @@ public static class CardFixtures
         new("notice-unknown-action", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.UnknownAction)),
         new("notice-with-next-step", typeof(NoticeCard), () => NoticeCard.Build(new NoticeCardModel("Update requested on EHR-R7", "A leader asked for an update on Barcode scanners fail at the bedside.", ("Update EHR-R7", "risk update EHR-R7")))),
         new("notice-refused-hostile-project-name", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(new Refusal(RefusalCode.OnlyFor, ProjectAction.ManageBudget, new ProjectCode("EHR"), "[Sign in again](https://evil.example/login) {{DATE(2017-02-14T06:08:39Z, LONG)}}", ["<b>Priya</b> Shah"], Who.ProjectManagers)))),
+        new("notice-problem-hostile-project-name", typeof(ProblemText), () => NoticeCard.Build(new NoticeCardModel("That didn't work", ProblemText.Of(Problem.NoStakeholdersMatch("[Sign in again](https://evil.example/login) **bold** {{DATE(2017-02-14T06:08:39Z, LONG)}}", RoundKind.Adkar))))),
         new("notice-refused-not-on-project", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(Refusal.NotOnProject(ProjectAction.ViewStatus, new ProjectCode("EHR"))))),
         new("audit-page-with-older", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel("EHR", Today.AddDays(-30), Today, AuditRows(AuditService.PageSize), "202611|0000000000000000001|0123456789abcdef0123456789abcdef"))),
         new("audit-all-projects-last-page", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, Today.AddDays(-30), Today, AuditRows(4), null))),
@@ -76,7 +77,7 @@ public static class CardFixtures
         new("budget", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend))),
         new("budget-euro-hospital-german-reader", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend, MoneyFormat.For(new Currency("EUR"), "de-DE")))),
         new("check-in", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Reminder: false))),
-        new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. ••• MRN •••", false, ["a patient's name (\u201cpt••••••ez\u201d)", "a medical record number (\u201cMR••••••13\u201d)"]))),
+        new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, CheckInStatus.Blocked, 4, "pt. ••• MRN •••", false, "Please remove patient information first \u2014 nothing was saved. It looks like your text has a person's name (\u201cpt••••••ez\u201d); a medical record number (\u201cMR••••••13\u201d)."))),
         new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
         new("check-in-with-problems-kept-apart-from-phi", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, CheckInStatus.Blocked, null, "Scanners drop", false, Problems: ["with concerns or a block, pick the impact on your workflow (1 to 5)"]))),
         new("check-in-answered-on-track-in-one-tap", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false), Closes, Open: true))),
@@ -94,6 +95,11 @@ public static class CardFixtures
         new("escalation-no-leaders", typeof(EscalationCard), () => EscalationCard.Build(NewProject())),
         new("risk-go-live-scale-owner-list", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(LargeProject(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio"]))),
         new("stakeholders-go-live-scale", typeof(StakeholdersCard), () => StakeholdersCard.Build(StakeholdersModel.From(LargeProject()))),
+        new("risk-owner-searched-at-500-people", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(LargeProject(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio"], ownerSearch: true))),
+        new("stakeholder-remove-searched-at-500-people", typeof(FormCard), () => FormCard.Build(PickOneOf(LargeProject(), search: true))),
+        new("stakeholder-remove-listed-at-500-people", typeof(FormCard), () => FormCard.Build(PickOneOf(LargeProject(), search: false))),
+        new("escalation-leaders-searched-at-500-people", typeof(FormCard), () => FormCard.Build(EscalationLevels(LargeProject()))),
+        new("stakeholder-add-each-role-with-errors", typeof(FormCard), () => FormCard.Build(EachRole())),
         new("concern-reported", typeof(ConcernCard), () => ConcernCard.Build(Concern())),
         new("concern-logged", typeof(ConcernCard), () => ConcernCard.Build(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed(Guarded.From("Covered by EHR-R3 (night-shift training)")))),
@@ -101,8 +107,8 @@ public static class CardFixtures
         new("concern-outcome-logged-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-outcome-dismissed-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().Dismissed(Guarded.From("Covered by **EHR-R3** (night-shift training)")))),
         new("risk-accept-without-reason-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", "A reason for accepting the risk is required.", " ")),
-        new("risk-accept-reason-with-phi-masked-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", PhiGuard.Explain(PhiText, PhiGuard.Scan(PhiText)), PhiGuard.Mask(PhiText))),
-        new("concern-dismiss-reason-with-phi-masked", typeof(FormCard), () => FormCard.Beside(ConcernCard.Build(Concern()), "reason", PhiGuard.Explain(PhiText, PhiGuard.Scan(PhiText)), PhiGuard.Mask(PhiText))),
+        new("risk-accept-reason-with-phi-masked-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", ProblemText.Of(Problem.PhiFound(PhiText, PhiGuard.Scan(PhiText))), PhiGuard.Mask(PhiText))),
+        new("concern-dismiss-reason-with-phi-masked", typeof(FormCard), () => FormCard.Beside(ConcernCard.Build(Concern()), "reason", ProblemText.Of(Problem.PhiFound(PhiText, PhiGuard.Scan(PhiText))), PhiGuard.Mask(PhiText))),
         new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => ProjectElements.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
         new("risk-register-acknowledged", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now), RiskViews.Of(Project(), LowRisk(), Now)])),
         new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy, RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
@@ -225,6 +231,49 @@ public static class CardFixtures
         private static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), Guarded.From("Order sets for sepsis are missing the lactate reflex _again_"), true);
 
     /// <summary>A go-live's size: 500 people on the project, each department its own free-text name.</summary>
+    /// <summary>Who to take off a 500-person project, as <c>stakeholder remove</c> asks.</summary>
+    private static FormModel PickOneOf(Project project, bool search) => new(
+        "EHR · Remove someone",
+        "Type a name to find them on the project.",
+        [ProjectPeople.Field("person", "Person", true, project.Code, leadersOnly: false, project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person)), search)],
+        "Remove",
+        CardVerbs.RemoveStakeholder,
+        new Dictionary<string, string> { ["project"] = "EHR" });
+
+    /// <summary>The escalation chain's three levels on a project with 500 people and 40 leaders, the chain set.</summary>
+    private static FormModel EscalationLevels(Project project)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            project.AddMember(new ProjectMember(new PersonId(new Guid(i, 0x3333, 0x4333, 0x83, 0, 0, 0, 0, 0, 0, 3).ToString()), $"Dr. Leader {i:00} Example, Chief Medical Officer", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive")));
+        }
+
+        var leaders = project.Members.Where(m => m.Role == ProjectRole.Leader).Select(m => (m.DisplayName, m.Person)).ToList();
+        return new FormModel(
+            "EHR · Escalation",
+            null,
+            [.. Enumerable.Range(1, 3).Select(level => (FormField)ProjectPeople.Field($"level{level}", $"Level {level}", level == 1, project.Code, leadersOnly: true, leaders, search: true))],
+            "Save",
+            CardVerbs.SetEscalation,
+            new Dictionary<string, string> { ["project"] = "EHR" },
+            new Dictionary<string, string> { ["level1"] = PersonChoice.Value(leaders[0].Person) });
+    }
+
+    /// <summary>The second step of <c>stakeholder add</c> at its most people, long names, a message beside every row.</summary>
+    private static FormModel EachRole()
+    {
+        var people = Enumerable.Range(0, HealthItPm.Bot.Teams.Projects.StakeholderAddForm.MaxEach)
+            .Select(i => new HealthItPm.Bot.Teams.RosterMember(new PersonId(new Guid(i, 0x4444, 0x4444, 0x84, 0, 0, 0, 0, 0, 0, 4).ToString()), "29:x" + i, $"Dr. Alexandra Konstantinopoulou-Whitfield {i:00} (RN, BSN, CCRN)"))
+            .ToList();
+        var form = HealthItPm.Bot.Teams.Projects.StakeholderAddForm.EachForm(new ProjectCode("EHR"), people);
+        var department = new string('W', ProjectMember.MaxDepartmentLength);
+        return form with
+        {
+            Values = form.Fields.ToDictionary(f => f.Id, f => f.Id.StartsWith("department", StringComparison.Ordinal) ? department : f.Id.StartsWith("role", StringComparison.Ordinal) ? "Stakeholder" : "Nurse"),
+            Errors = form.Fields.Where(f => f.Id.StartsWith("department", StringComparison.Ordinal)).ToDictionary(f => f.Id, _ => "Department looks like it holds a medical record number (\u201cMR••••••13\u201d). Please remove it."),
+        };
+    }
+
     private static Project LargeProject()
     {
         var project = Project();

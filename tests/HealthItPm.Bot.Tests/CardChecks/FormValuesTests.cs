@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Domain.Common;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
@@ -70,5 +71,23 @@ public class FormValuesTests
 
         Assert.Equal(2_000, values.Raw["name"].Length);
         Assert.Null(values.Text(Name));
+    }
+
+    [Fact]
+    public void Five_hundred_people_are_read_and_one_more_is_refused_not_cut_short()
+    {
+        var field = new PeopleField("people", "People", true, [], "people");
+        static string Picked(int count) => string.Join(',', Enumerable.Range(0, count).Select(_ => PersonChoice.Value(new PersonId(Guid.NewGuid().ToString()))));
+        var sixty = Picked(60);
+
+        var atMost = new FormValues(new JObject { ["people"] = Picked(PeopleField.MaxPicked) }, [field]);
+        var tooMany = new FormValues(new JObject { ["people"] = Picked(PeopleField.MaxPicked + 1) }, [field]);
+
+        Assert.InRange(sixty.Length, 1_300, 2_000);
+        Assert.Equal(60, new FormValues(new JObject { ["people"] = sixty }, [field]).People(field).Count);
+        Assert.Equal(PeopleField.MaxPicked, atMost.People(field).Count);
+        Assert.True(atMost.IsValid);
+        Assert.Empty(tooMany.People(field));
+        Assert.Equal("Pick at most 500 people at once, then add the rest.", tooMany.Errors["people"]);
     }
 }

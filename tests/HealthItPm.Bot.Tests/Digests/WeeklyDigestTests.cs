@@ -242,7 +242,7 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
         Assert.Equal(0, _hosts.CardsTo(CioChat, Digest));
 
         var refused = Assert.IsType<Outcome<DigestSubscription>.Invalid>(await service.SubscribeAsync(Tenant, Nurse, null, null, default));
-        Assert.Contains("not a leader on any project", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ProblemCode.DigestNothingToLead, refused.Problem.Code);
         Assert.IsType<Outcome<DigestSubscription>.Refused>(await service.SubscribeAsync(Tenant, Nurse, new ProjectCode("EHR"), null, default));
     }
 }

@@ -44,6 +44,7 @@ public class GuardedFieldFormsTests(BotEnvironment env)
         ["readiness wave name"] = ("name", (s, text) => s.Pm.SubmitAsync(CardVerbs.StartSurvey, new { project = s.Code, name = text, days = "7", anonymous = "true" })),
         ["readiness wave departments"] = ("departments", (s, text) => s.Pm.SubmitAsync(CardVerbs.StartSurvey, new { project = s.Code, name = "pre go-live", days = "7", anonymous = "true", departments = text })),
         ["check-in blockers"] = ("blockers", async (s, text) => await s.Nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = s.Code, round = await s.RoundAsync(), status = "Blocked", impact = "3", blockers = text, training = "false" })),
+        ["readiness survey comment"] = ("comment", async (s, text) => await s.Nurse.SubmitAsync(CardVerbs.SubmitSurvey, new { project = s.Code, wave = await s.WaveAsync(), awareness = "4", desire = "4", knowledge = "3", ability = "4", reinforcement = "4", comment = text })),
     };
 
     public static TheoryData<string> FieldNames => [.. Fields.Keys];
@@ -111,12 +112,13 @@ public class GuardedFieldFormsTests(BotEnvironment env)
 
     private static string NewCode() => "G" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
 
-    /// <summary>A project with a PM, the CIO as its sponsor and a nurse; a risk, a concern and a check-in round made when a field needs one.</summary>
+    /// <summary>A project with a PM, the CIO as its sponsor and a nurse; a risk, a concern, a check-in round and a readiness wave made when a field needs one.</summary>
     private sealed class Scene(BotEnvironment env, ProjectConversation pm, ProjectConversation nurse, ProjectConversation cio, string code)
     {
         private string? _risk;
         private int? _concern;
         private string? _round;
+        private string? _wave;
 
         public ProjectConversation Pm => pm;
 
@@ -173,6 +175,18 @@ public class GuardedFieldFormsTests(BotEnvironment env)
             }
 
             return _round;
+        }
+
+        public async Task<string> WaveAsync()
+        {
+            if (_wave is null)
+            {
+                await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name = "pre go-live", days = "7", anonymous = "false" });
+                var card = MessagesEndpointTests.CardOf(env.Connector.SentActivities(nurse.ConversationId).Last());
+                _wave = (string)card.Descendants().OfType<JObject>().First(o => (string?)o["verb"] == CardVerbs.SubmitSurvey)["data"]!["wave"]!;
+            }
+
+            return _wave;
         }
     }
 }

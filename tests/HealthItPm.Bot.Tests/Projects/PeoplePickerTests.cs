@@ -19,9 +19,9 @@ public class PeoplePickerTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);
 
-    private async Task<JArray> SearchAsync(string typed, string dataset = PeopleSearch.Dataset)
+    private async Task<JArray> SearchAsync(string typed, string dataset = PeopleSearch.Dataset, ChannelAccount? from = null)
     {
-        var search = TestActivities.Base(ActivityTypes.Invoke, env.Connector.ServiceUrl, "a:" + Guid.NewGuid().ToString("N"), TestActivities.Tenant, from: TestActivities.Pm);
+        var search = TestActivities.Base(ActivityTypes.Invoke, env.Connector.ServiceUrl, "a:" + Guid.NewGuid().ToString("N"), TestActivities.Tenant, from: from ?? TestActivities.Pm);
         search.Name = "application/search";
         search.Value = new JObject { ["queryText"] = typed, ["queryOptions"] = new JObject { ["skip"] = 0, ["top"] = 15 }, ["dataset"] = dataset };
         var response = await env.Host.PostAsync(search);
@@ -68,5 +68,42 @@ public class PeoplePickerTests(BotEnvironment env)
         Assert.True(picked.Length > 1_300, "60 people as the card sends them back");
         Assert.Contains("Added 60 people.", added, StringComparison.Ordinal);
         Assert.Contains("Ward Nurse 59", added, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_s_people_are_found_by_whoever_may_see_the_project_and_by_nobody_else()
+    {
+        var code = "Q" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var (pm, _) = await ProjectConversation.WithNurseAsync(env, code, "Smart pump integration", "Other");
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
+        var projectCode = new Domain.Projects.ProjectCode(code);
+
+        var members = await SearchAsync("", ProjectPeople.Dataset(projectCode, leadersOnly: false));
+        var nina = await SearchAsync("pat ni", ProjectPeople.Dataset(projectCode, leadersOnly: false), from: TestActivities.Nurse);
+        var leaders = await SearchAsync("", ProjectPeople.Dataset(projectCode, leadersOnly: true));
+        var outsider = await SearchAsync("", ProjectPeople.Dataset(projectCode, leadersOnly: false), from: TestActivities.Pharmacist);
+
+        Assert.Equal(3, members.Count);
+        Assert.Equal(PersonChoice.Value(new PersonId(TestActivities.NurseAadId)), (string?)Assert.Single(nina)["value"]);
+        Assert.Equal(PersonChoice.Value(new PersonId(TestActivities.CioAadId)), (string?)Assert.Single(leaders)["value"]);
+        Assert.Empty(outsider);
+        Assert.Empty(await SearchAsync("", "project..members"));
+    }
+
+    [Fact]
+    public async Task Stakeholder_remove_searches_the_project_and_refuses_someone_not_on_it_beside_the_field()
+    {
+        var code = "Q" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var (pm, _) = await ProjectConversation.WithNurseAsync(env, code, "Smart pump integration", "Other");
+        var nina = PersonChoice.Value(new PersonId(TestActivities.NurseAadId));
+
+        var form = await pm.SayAsync("stakeholder remove");
+        var outsider = await pm.SubmitAsync(CardVerbs.RemoveStakeholder, new { project = code, person = PersonChoice.Value(new PersonId(TestActivities.PharmacistAadId)) });
+        var removed = CardText.Of(await pm.SubmitAsync(CardVerbs.RemoveStakeholder, new { project = code, person = nina }));
+
+        Assert.Equal(ProjectPeople.Dataset(new Domain.Projects.ProjectCode(code), leadersOnly: false), (string?)CardText.Input(form, "person")!["choices.data"]!["dataset"]);
+        Assert.Contains("Pick one person on the project. Type a name to find them.", CardText.Of(outsider), StringComparison.Ordinal);
+        Assert.Contains("Removed from the project.", removed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nina Patel", removed, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public Task DisposeAsync() => _hosts.DisposeAsync();
 
-    private RiskService Risks => _hosts.Get<RiskService>();
+    private RiskRegister Risks => _hosts.Get<RiskRegister>();
 
     private async Task LogAsync(string title, RiskCategory category, int probability, int impact) =>
         Assert.IsType<Outcome<Risk>.Done>(await Risks.LogAsync(Tenant, Pm, Code, new NewRisk(Guarded.From(title), null, category, probability, impact, null, null), default));

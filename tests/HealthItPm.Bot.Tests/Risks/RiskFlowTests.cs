@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -129,14 +130,14 @@ public class RiskFlowTests(BotEnvironment env)
 
         Assert.Contains("Fill the levels in order", gap, StringComparison.Ordinal);
         Assert.Contains("one to three different leaders", twice, StringComparison.Ordinal);
-        Assert.Contains("Pick level 1 (the sponsor) from the list.", notALeader, StringComparison.Ordinal);
+        Assert.Contains("Pick one of the project's leaders.", notALeader, StringComparison.Ordinal);
         Assert.Contains("Pick acknowledge within from the list.", oddSla, StringComparison.Ordinal);
         Assert.Contains("Only the project managers", refused, StringComparison.Ordinal);
         Assert.Contains("Level 1 (sponsor)\nDr. Omar Haddad\nLevel 2\nDr. Marcus Lee", saved, StringComparison.Ordinal);
         Assert.Contains("Acknowledge within\n1 hour\nClock\nWeekdays 08:00–17:00", saved, StringComparison.Ordinal);
 
         var again = await pm.SayAsync("escalation");
-        Assert.Equal(("60", "business", TestActivities.PhysicianAadId), ((string?)CardText.Input(again, "sla")?["value"], (string?)CardText.Input(again, "clock")?["value"], (string?)CardText.Input(again, "level1")?["value"]));
+        Assert.Equal(("60", "business", PersonChoice.Value(new HealthItPm.Domain.Common.PersonId(TestActivities.PhysicianAadId))), ((string?)CardText.Input(again, "sla")?["value"], (string?)CardText.Input(again, "clock")?["value"], (string?)CardText.Input(again, "level1")?["value"]));
     }
 
     [Fact]

@@ -45,11 +45,15 @@ public class CallSiteAuthorizationTests
         _projects.Setup(p => p.GetAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(new VersionedProject(project, "v"));
     }
 
-    private RiskService Risks => new(_risks.Object, _projects.Object, _access, _audit.Object, TimeProvider.System);
+    private RiskRegister Risks => new(_risks.Object, _projects.Object, _access, _audit.Object, TimeProvider.System);
+
+    private RiskChanges Changes => new(_risks.Object, _projects.Object, _access, _audit.Object, new RiskWriter(_risks.Object, _projects.Object, _access, _audit.Object, TimeProvider.System));
+
+    private ConcernTriage Concerns => new(_risks.Object, _projects.Object, _access, _audit.Object, TimeProvider.System);
 
     private ProjectScope Scope => new(new ConversationState(new MemoryStorage()), new ProjectService(_projects.Object, Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), _access, _audit.Object, TimeProvider.System), StaffDomains.None);
 
-    private CheckInService CheckIns => new(_checkIns.Object, _rounds.Object, new RoundEngine(_rounds.Object, _projects.Object, _access, TimeProvider.System), Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
+    private CheckInService CheckIns => new(_checkIns.Object, _rounds.Object, new RoundEngine(_rounds.Object, _projects.Object, _access, _audit.Object, TimeProvider.System), Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
 
     private const string NotOnProject = "You are not on a project with the code EHR.";
     private const string NoSuchRisk = "There is no risk EHR-R1 on a project you are on.";
@@ -108,13 +112,13 @@ public class CallSiteAuthorizationTests
         var risk = new JObject { ["risk"] = "EHR-R1", ["owner"] = TestActivities.PmAadId, ["probability"] = "5", ["impact"] = "5", ["status"] = "open" };
         var concern = new JObject { ["project"] = "EHR", ["concern"] = 1, ["reason"] = "Not a risk" };
         var round = new JObject { ["project"] = "EHR", ["round"] = "20261130T1600Z", ["status"] = "OnTrack", ["impact"] = "1", ["training"] = "false" };
-        var decisions = new RiskDecisionActions(Risks, null!, null!, null!, Scope);
-        var triage = new ConcernTriageActions(Risks, null!, null!, Scope);
+        var decisions = new RiskDecisionActions(Changes, Risks, null!, null!, null!, Scope);
+        var triage = new ConcernTriageActions(Concerns, null!, null!, Scope);
         var answers = new CheckInAnswerActions(CheckIns, _projects.Object, StaffDomains.None);
         return action switch
         {
-            "update risk" => new RiskUpdateForm(Risks, null!, null!, Scope).HandleAsync(turn, risk, default),
-            "update risk form" => new RiskUpdateForm(Risks, null!, null!, Scope).ExecuteAsync(turn, "EHR-R1", default),
+            "update risk" => new RiskUpdateForm(Risks, Changes, null!, null!, Scope).HandleAsync(turn, risk, default),
+            "update risk form" => new RiskUpdateForm(Risks, Changes, null!, null!, Scope).ExecuteAsync(turn, "EHR-R1", default),
             "view risk" => new RiskCardReplies(Risks, null!).CurrentAsync(new HealthItPm.Bot.Teams.Caller(Tenant, new PersonId(from.AadObjectId), from.Name), new RiskId(Ehr, 1), c => c, default),
             "acknowledge risk" => decisions.AcknowledgeAsync(turn, risk, default),
             "assign risk owner" => decisions.AssignOwnerAsync(turn, risk, default),

@@ -71,18 +71,4 @@ public class ConversationReferenceTableTests(StorageEnvironment env)
 
         Assert.Null(await Table.GetAsync(_tenant, ConversationReferenceTable.ConversationKey("19:none"), default));
     }
-
-    [Fact]
-    public async Task A_tenants_channels_are_listed_without_its_people()
-    {
-        var table = Table;
-        await table.SaveAsync(_tenant, ConversationReferenceTable.ConversationKey("19:ehr@thread.tacv2"), new StoredConversation(Reference("19:ehr@thread.tacv2"), true, default, null, null, null), default);
-        await table.SaveAsync(_tenant, ConversationReferenceTable.ConversationKey("19:pacs/rollout#1?x"), new StoredConversation(Reference("19:pacs/rollout#1?x"), true, default, null, null, null), default);
-        await table.SaveAsync(_tenant, ConversationReferenceTable.PersonKey(new PersonId(Guid.NewGuid().ToString())), new StoredConversation(Reference("a:1"), true, default, "29:u", null, null), default);
-        await table.SaveAsync(new TenantId(Guid.NewGuid().ToString()), ConversationReferenceTable.ConversationKey("19:other"), new StoredConversation(Reference("19:other"), true, default, null, null, null), default);
-
-        var channels = await table.ListConversationsAsync(_tenant, default);
-
-        Assert.Equal(["19:ehr@thread.tacv2", "19:pacs/rollout#1?x"], channels.Select(c => c.Reference.Conversation.Id).Order(StringComparer.Ordinal));
-    }
 }

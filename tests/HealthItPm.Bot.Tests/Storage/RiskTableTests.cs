@@ -48,6 +48,19 @@ public class RiskTableTests(StorageEnvironment env)
         """;
 
     [Fact]
+    public async Task A_risk_written_by_a_newer_version_is_not_read_and_so_never_saved_over()
+    {
+        var row = new TableEntity($"{_tenant.Value}|EHR", "risk|000007");
+        JsonColumns.Write(row, Version2Document.ReplaceLineEndings(string.Empty).Replace("\"schemaVersion\":2", "\"schemaVersion\":4", StringComparison.Ordinal));
+        await env.Tables.ExecuteAsync(RiskTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
+
+        var refused = await Assert.ThrowsAsync<NewerDocumentException>(() => Table.GetAsync(_tenant, new RiskId(new ProjectCode("EHR"), 7), default));
+
+        Assert.Contains("version 4", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("up to version 3", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_risk_stored_with_text_history_reads_as_typed_events()
     {
         var row = new TableEntity($"{_tenant.Value}|EHR", "risk|000007");
@@ -83,7 +96,7 @@ public class RiskTableTests(StorageEnvironment env)
         var id = new RiskId(new ProjectCode("EHR"), 7);
         var read = (await Table.GetAsync(_tenant, id, default))!;
 
-        read.Risk.Reopen(Sponsor, Now.AddDays(1));
+        read.Risk.Close(Sponsor, Now.AddDays(1));
         Assert.True(await Table.SaveAsync(_tenant, read, default));
         var again = (await Table.GetAsync(_tenant, id, default))!.Risk;
 

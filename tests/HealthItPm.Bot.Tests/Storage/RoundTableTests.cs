@@ -5,6 +5,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
@@ -42,9 +43,9 @@ public class RoundTableTests(StorageEnvironment env)
     {
         var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
         await Table.AddRoundAsync(_tenant, wave, default);
-        var scores = AdkarAnswer.Create([.. "45323".Select(c => new AdkarScore(c - '0'))], "More practice time").Answer!;
+        var scores = AdkarAnswer.Create([.. "45323".Select(c => new AdkarScore(c - '0'))], Guarded.From("More practice time"));
 
-        await Table.SaveAnswerAsync(_tenant, wave, wave.Accept(Nurse.Person, AdkarAnswer.Create([.. "11111".Select(c => new AdkarScore(c - '0'))], null).Answer!, Opens.AddMinutes(1)), default);
+        await Table.SaveAnswerAsync(_tenant, wave, wave.Accept(Nurse.Person, AdkarAnswer.Create([.. "11111".Select(c => new AdkarScore(c - '0'))], comment: null), Opens.AddMinutes(1)), default);
         await Table.SaveAnswerAsync(_tenant, wave, wave.Accept(Nurse.Person, scores, Opens.AddMinutes(2)), default);
 
         var answer = Assert.Single(await Table.AnswersAsync<AdkarAnswer>(_tenant, wave, default));

@@ -3,6 +3,10 @@ using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.People;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -27,7 +31,7 @@ public class ActivityHandlerTests
         _action.Setup(a => a.HandleAsync(It.IsAny<ITurnContext>(), It.IsAny<JObject>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(AdaptiveCard.Create([CardElements.Text("refreshed card")]));
         var commands = new CommandRouter([_command.Object]);
-        _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]), new PeopleSearch(Mock.Of<IPeopleDirectory>()), Mock.Of<IRoster>());
+        _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]), new PeopleSearch(Mock.Of<IPeopleDirectory>(), new ProjectService(Mock.Of<IProjectRepository>(MockBehavior.Strict), Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>()), Mock.Of<IAuditLog>(MockBehavior.Strict), TimeProvider.System)), Mock.Of<IRoster>());
     }
 
     [Fact]

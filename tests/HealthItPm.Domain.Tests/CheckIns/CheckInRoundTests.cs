@@ -34,7 +34,7 @@ public class CheckInRoundTests
     {
         var error = Assert.Throws<DomainException>(() => Round().Accept(Outsider, Answer(CheckInStatus.OnTrack, 1), Opens.AddMinutes(5)));
 
-        Assert.Contains("not sent to you", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.RoundNotSentToYou(RoundKind.CheckIn), error.Problem);
     }
 
     [Theory]

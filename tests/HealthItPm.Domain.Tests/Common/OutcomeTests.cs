@@ -11,8 +11,8 @@ public class OutcomeTests
     {
         var refusal = new Refusal(RefusalCode.OnlyFor, ProjectAction.ManageBudget, new ProjectCode("EHR"), "Epic", ["Priya Shah"], Who.ProjectManagers);
         Assert.Equal(new Outcome<int>.Refused(refusal), new Outcome<string>.Refused(refusal).Carry<int>());
-        Assert.Equal(new Outcome<int>.Invalid("Too long."), new Outcome<string>.Invalid("Too long.").Carry<int>());
-        Assert.Equal(new Outcome<int>.NotFound("No such project."), new Outcome<string>.NotFound("No such project.").Carry<int>());
+        Assert.Equal(new Outcome<int>.Invalid(Problem.TooLong(FreeText.RiskTitle, 120, 121)), new Outcome<string>.Invalid(Problem.TooLong(FreeText.RiskTitle, 120, 121)).Carry<int>());
+        Assert.Equal(new Outcome<int>.NotFound(Problem.NoSuchWave("pre go-live")), new Outcome<string>.NotFound(Problem.NoSuchWave("pre go-live")).Carry<int>());
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class PersonIdTests
     {
         var error = Assert.Throws<DomainException>(() => new PersonId(value));
 
-        Assert.Contains("Azure AD object id", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.PersonIdRequired(), error.Problem);
         Assert.False(PersonId.TryParse(value, out _));
     }
 

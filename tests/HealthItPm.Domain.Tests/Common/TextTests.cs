@@ -15,21 +15,21 @@ public class TextTests
     [InlineData("\u0000 Null first", "Null first")]
     public void Invisible_and_control_characters_are_stripped_on_input(string typed, string stored)
     {
-        Assert.Equal(stored, Text.Required(typed, "A name", 80));
-        Assert.Equal(stored, Text.Optional(typed, "A name", 80));
+        Assert.Equal(stored, Text.Required(typed, FreeText.ProjectName, 80));
+        Assert.Equal(stored, Text.Optional(typed, FreeText.ProjectName, 80));
     }
 
     [Fact]
     public void Line_breaks_and_tabs_stay()
     {
-        Assert.Equal("first\r\nsecond\tthird", Text.Required("first\r\nsecond\tthird", "A mitigation", 80));
+        Assert.Equal("first\r\nsecond\tthird", Text.Required("first\r\nsecond\tthird", FreeText.Mitigation, 80));
     }
 
     [Fact]
     public void Text_that_is_only_invisible_characters_is_missing()
     {
-        Assert.Throws<DomainException>(() => Text.Required("\u200B\u202E\uFEFF", "A project name", 80));
-        Assert.Null(Text.Optional("\u2066\u2069", "A department", 80));
+        Assert.Throws<DomainException>(() => Text.Required("\u200B\u202E\uFEFF", FreeText.ProjectName, 80));
+        Assert.Null(Text.Optional("\u2066\u2069", FreeText.Department, 80));
     }
 
     [Fact]

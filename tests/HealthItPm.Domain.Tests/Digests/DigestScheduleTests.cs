@@ -55,12 +55,12 @@ public class DigestScheduleTests
         Assert.Equal((expectedDay, expectedHour), DigestSchedule.Validate(day, hour));
 
     [Theory]
-    [InlineData("Someday", "7", "Pick a day of the week, e.g. Monday.")]
-    [InlineData("3", "7", "Pick a day of the week, e.g. Monday.")]
-    [InlineData("Monday", "24", "Pick an hour from 0 to 23, e.g. 7 for 07:00.")]
-    [InlineData("Monday", "", "Pick an hour from 0 to 23, e.g. 7 for 07:00.")]
-    public void A_wrong_day_or_hour_says_what_to_pick(string day, string hour, string message) =>
-        Assert.Equal(message, Assert.Throws<DomainException>(() => DigestSchedule.Validate(day, hour)).Message);
+    [InlineData("Someday", "7", ProblemCode.DigestPickDay)]
+    [InlineData("3", "7", ProblemCode.DigestPickDay)]
+    [InlineData("Monday", "24", ProblemCode.DigestPickHour)]
+    [InlineData("Monday", "", ProblemCode.DigestPickHour)]
+    public void A_wrong_day_or_hour_says_what_to_pick(string day, string hour, ProblemCode problem) =>
+        Assert.Equal(problem, Assert.Throws<DomainException>(() => DigestSchedule.Validate(day, hour)).Problem.Code);
 
     [Fact]
     public void Iso_weeks_read_and_step_across_the_year()

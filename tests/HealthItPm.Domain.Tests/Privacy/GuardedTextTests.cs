@@ -41,7 +41,7 @@ public class GuardedTextTests
 
         Assert.Null(text);
         Assert.Empty(phi);
-        Assert.Equal("A risk title is required.", Assert.Throws<DomainException>(() => Text.Required(text, "A risk title", 120)).Message);
+        Assert.Equal(Problem.Required(FreeText.RiskTitle), Assert.Throws<DomainException>(() => Text.Required(text, FreeText.RiskTitle, 120)).Problem);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class ProjectPhaseTests
 
         Assert.Equal([ProjectPhase.Testing, ProjectPhase.GoLive, ProjectPhase.Stabilization, ProjectPhase.Closed], project.NextPhases);
         var back2 = Assert.Throws<DomainException>(() => project.MoveTo(ProjectPhase.Build, Pm, Monday));
-        Assert.Contains("back only one phase", back2.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.OnePhaseBackAtATime(project.Name.Value, ProjectPhase.Training, ProjectPhase.Testing), back2.Problem);
 
         project.MoveTo(ProjectPhase.Testing, Pm, Monday.AddDays(1));
         Assert.Equal(ProjectPhase.Testing, project.Phase);
@@ -55,7 +55,7 @@ public class ProjectPhaseTests
 
         var e = Assert.Throws<DomainException>(() => project.MoveTo(ProjectPhase.Planning, Pm, Monday));
 
-        Assert.Contains("already in planning", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.AlreadyInPhase(project.Name.Value, ProjectPhase.Planning), e.Problem);
         Assert.Empty(project.PhaseHistory);
     }
 }

@@ -81,15 +81,15 @@ public class ProjectServiceTests
     }
 
     [Theory]
-    [InlineData("E", "A project code is")]
-    [InlineData("EHR", "The go-live date is in the past")]
-    public async Task Invalid_input_is_explained(string code, string message)
+    [InlineData("E", ProblemCode.NotAProjectCode)]
+    [InlineData("EHR", ProblemCode.GoLiveInPast)]
+    public async Task Invalid_input_is_explained(string code, ProblemCode problem)
     {
         var input = code == "EHR" ? Input() with { GoLive = Today.AddDays(-1), Start = Today.AddDays(-10) } : Input(code);
 
         var outcome = await Service.CreateAsync(Tenant, Creator(Pm), input, default);
 
-        Assert.StartsWith(message, Assert.IsType<Outcome<Project>.Invalid>(outcome).Message, StringComparison.Ordinal);
+        Assert.Equal(problem, Assert.IsType<Outcome<Project>.Invalid>(outcome).Problem.Code);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class ProjectServiceTests
 
         var outcome = await Service.CreateAsync(Tenant, Creator(Pm), Input(), default);
 
-        Assert.Equal("There is already a project with the code EHR.", Assert.IsType<Outcome<Project>.Invalid>(outcome).Message);
+        Assert.Equal(Problem.ProjectCodeTaken(Ehr), Assert.IsType<Outcome<Project>.Invalid>(outcome).Problem);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class ProjectServiceTests
 
         var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(10), default);
 
-        Assert.Contains("Please try again", Assert.IsType<Outcome<Project>.Invalid>(outcome).Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.ProjectChangedMeanwhile("Epic EHR go-live"), Assert.IsType<Outcome<Project>.Invalid>(outcome).Problem);
         _repository.Verify(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default), Times.Exactly(2));
     }
 
@@ -147,7 +147,7 @@ public class ProjectServiceTests
 
         var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(-5), default);
 
-        Assert.Equal("The budget at completion must be more than 0.", Assert.IsType<Outcome<Project>.Invalid>(outcome).Message);
+        Assert.Equal(Problem.BudgetNotPositive(), Assert.IsType<Outcome<Project>.Invalid>(outcome).Problem);
     }
 
     [Fact]

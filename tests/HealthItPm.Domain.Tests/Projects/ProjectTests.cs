@@ -25,7 +25,7 @@ public class ProjectTests
             new ProjectCode("EHR"), Guarded.From("EHR"), ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-10), Today.AddDays(-1), Today.AddDays(5)), "UTC",
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
-        Assert.Contains("go-live date is in the past", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.GoLiveInPast(), error.Problem);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public class ProjectTests
         var error = Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), Guarded.From(new string('x', 81)), ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), "UTC",
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
-        Assert.Equal("A project name can be at most 80 characters (this one has 81).", error.Message);
+        Assert.Equal(Problem.TooLong(FreeText.ProjectName, 80, 81), error.Problem);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class ProjectTests
 
         var error = Assert.Throws<DomainException>(() => project.AddMilestone(new Milestone(Guarded.From("GO-LIVE"), Today.AddDays(61), 1)));
 
-        Assert.Contains("already a milestone", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.MilestoneExists("GO-LIVE"), error.Problem);
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public class ProjectTests
 
         var error = Assert.Throws<DomainException>(() => project.AddMember(new ProjectMember(Pm, "Priya Shah", ProjectRole.Stakeholder, StakeholderRole.It, null)));
 
-        Assert.Contains("already on this project as a project manager", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.AlreadyMember("Priya Shah", ProjectRole.ProjectManager), error.Problem);
     }
 
     [Fact]

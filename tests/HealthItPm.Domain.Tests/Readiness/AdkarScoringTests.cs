@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
 using static HealthItPm.Domain.Tests.Readiness.AdkarWaves;
 
@@ -48,28 +47,7 @@ public class AdkarScoringTests
     [InlineData(4)]
     [InlineData(6)]
     public void An_answer_scores_all_five_elements(int count) =>
-        Assert.Throws<DomainException>(() => AdkarAnswer.Create([.. Enumerable.Repeat(new AdkarScore(4), count)], null));
-
-    [Fact]
-    public void A_comment_with_suspected_phi_produces_no_answer_and_says_where()
-    {
-        var (answer, phi) = AdkarAnswer.Create([.. "44444".Select(c => new AdkarScore(c - '0'))], "pt. Alvarez MRN 00482913 was charted twice");
-
-        Assert.Null(answer);
-        Assert.Equal([PhiKind.PatientName, PhiKind.MedicalRecordNumber], phi.Select(f => f.Kind));
-    }
-
-    [Fact]
-    public void Staff_named_in_a_comment_are_not_patients_with_the_wave_people_as_context()
-    {
-        var (answer, phi) = AdkarAnswer.Create([.. "44444".Select(c => new AdkarScore(c - '0'))], "Margaret Olsen ran a great training", new PhiContext(["Margaret Olsen"]));
-
-        Assert.Empty(phi);
-        Assert.Equal("Margaret Olsen ran a great training", answer!.Comment);
-    }
-
-    [Fact]
-    public void A_blank_comment_is_no_comment() => Assert.Null(Answer("44444", "   ").Comment);
+        Assert.Throws<DomainException>(() => AdkarAnswer.Create([.. Enumerable.Repeat(new AdkarScore(4), count)], comment: null));
 
     [Fact]
     public void A_comment_longer_than_the_limit_is_refused() =>

@@ -2,6 +2,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Readiness;
 
@@ -14,7 +15,7 @@ internal static class AdkarWaves
         new(new PersonId(new Guid(i, 0x1111, 0x4111, 0x81, 0, 0, 0, 0, 0, 0, 1).ToString()), $"Person {i}", discipline, department);
 
     public static AdkarAnswer Answer(string scores, string? comment = null) =>
-        AdkarAnswer.Create([.. scores.Select(c => new AdkarScore(c - '0'))], comment).Answer!;
+        AdkarAnswer.Create([.. scores.Select(c => new AdkarScore(c - '0'))], Guarded.From(comment));
 
     public static Round Wave(IEnumerable<Respondent> audience, bool anonymous = false, string name = "pre go-live", DateTimeOffset? opens = null) =>
         new(new ProjectCode("EHR"), opens ?? Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, audience, RoundKind.Adkar, name, anonymous ? Round.NewAnonymityKey() : null);

@@ -32,7 +32,11 @@ public class FormerMemberTests
         _store.Setup(s => s.ListAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _risks.Values]);
     }
 
-    private RiskService Service => new(_store.Object, _projects.Object, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), _audit.Object, _clock);
+    private static AccessPolicy Access => new(new HashSet<PersonId>(), new HashSet<PersonId> { Pm });
+
+    private RiskChanges Service => new(_store.Object, _projects.Object, Access, _audit.Object, new RiskWriter(_store.Object, _projects.Object, Access, _audit.Object, _clock));
+
+    private RiskRegister Register => new(_store.Object, _projects.Object, Access, _audit.Object, _clock);
 
     private Risk OwnedByNurse(int number, bool closed = false)
     {
@@ -51,7 +55,7 @@ public class FormerMemberTests
     {
         OwnedByNurse(1);
 
-        Assert.IsType<Outcome<(Project, Risk)>.Done>(await Service.UpdateAsync(Tenant, Nurse, First, new RiskRating(2, 2), null, null, false, default));
+        Assert.IsType<Outcome<(Project, Risk)>.Done>(await Service.UpdateAsync(Tenant, Nurse, First, new RiskUpdate(new RiskRating(2, 2), null, null), default));
     }
 
     [Fact]
@@ -60,9 +64,9 @@ public class FormerMemberTests
         var risk = OwnedByNurse(1);
         _project.RemoveMember(Nurse);
 
-        var update = await Service.UpdateAsync(Tenant, Nurse, First, new RiskRating(5, 5), null, null, false, default);
+        var update = await Service.UpdateAsync(Tenant, Nurse, First, new RiskUpdate(new RiskRating(5, 5), null, null), default);
         var assign = await Service.AssignOwnerAsync(Tenant, Nurse, First, Pm, default);
-        var missing = await Service.UpdateAsync(Tenant, Nurse, new RiskId(Ehr, 99), new RiskRating(5, 5), null, null, false, default);
+        var missing = await Service.UpdateAsync(Tenant, Nurse, new RiskId(Ehr, 99), new RiskUpdate(new RiskRating(5, 5), null, null), default);
 
         Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, First), Assert.IsType<Outcome<(Project, Risk)>.Refused>(update).Reason);
         Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, First), Assert.IsType<Outcome<(Project, Risk)>.Refused>(assign).Reason);
@@ -81,7 +85,7 @@ public class FormerMemberTests
         var risk = OwnedByNurse(1);
         _project.RemoveMember(Nurse);
 
-        Assert.False(Service.PermissionsOf(_project, risk, Nurse).AssignOwner);
+        Assert.False(Register.PermissionsOf(_project, risk, Nurse).AssignOwner);
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public class RiskTests
 
         var error = Assert.Throws<DomainException>(() => risk.Acknowledge(Pm, Now.AddMinutes(6)));
 
-        Assert.Contains("already acknowledged on 2026-11-25 15:05", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.AlreadyAcknowledged(risk.Id, Now.AddMinutes(5)), error.Problem);
     }
 
     [Fact]
@@ -98,12 +98,10 @@ public class RiskTests
         Assert.Throws<DomainException>(() => risk.Accept(Guarded.From("  "), Sponsor, Now));
         risk.Accept(Guarded.From("Vendor contract penalty covers it"), Sponsor, Now);
         Assert.Equal(RiskStatus.Accepted, risk.Status);
-        risk.Reopen(Pm, Now.AddDays(1));
         risk.Close(Pm, Now.AddDays(2));
 
         Assert.Throws<DomainException>(() => risk.Rate(new RiskRating(1, 1), Pm, Now.AddDays(3)));
         Assert.Throws<DomainException>(() => risk.Close(Pm, Now.AddDays(3)));
-        Assert.Throws<DomainException>(() => risk.Reopen(Pm, Now.AddDays(3)));
     }
 
     [Fact]
@@ -133,7 +131,7 @@ public class ConcernTests
         var logged = concern.LoggedAs(new RiskId(new ProjectCode("EHR"), 4));
 
         Assert.Equal((ConcernState.LoggedAsRisk, "EHR-R4"), (logged.State, logged.Risk.ToString()));
-        Assert.Equal("This concern was already logged as EHR-R4.", Assert.Throws<DomainException>(() => logged.Dismissed(Guarded.From("dup"))).Message);
+        Assert.Equal(Problem.ConcernAlreadyLogged(logged.Risk!.Value), Assert.Throws<DomainException>(() => logged.Dismissed(Guarded.From("dup"))).Problem);
         Assert.Throws<DomainException>(() => concern.Dismissed(null));
     }
 }

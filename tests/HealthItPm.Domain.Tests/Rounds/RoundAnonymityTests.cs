@@ -77,6 +77,6 @@ public class RoundAnonymityTests
     {
         var error = Assert.Throws<DomainException>(() => Wave([Nurse]).Accept(Pharmacist.Person, Answer("44444"), Opens.AddMinutes(1)));
 
-        Assert.Contains("This survey was not sent to you", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.RoundNotSentToYou(RoundKind.Adkar), error.Problem);
     }
 }

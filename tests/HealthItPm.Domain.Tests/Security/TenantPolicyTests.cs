@@ -49,6 +49,6 @@ public class TenantPolicyTests
     {
         var error = Assert.Throws<DomainException>(() => new TenantPolicy([]));
 
-        Assert.Contains("allowed tenant", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Problem.NoAllowedTenants(), error.Problem);
     }
 }

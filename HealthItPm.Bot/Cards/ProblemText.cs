@@ -1,0 +1,66 @@
+using System.Globalization;
+using HealthItPm.Bot.Texts;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HealthItPm.Bot.Cards;
+
+/// <summary>
+/// Puts a problem from the domain into words, the one place that does: its sentence from Problems.resx
+/// in the current UI culture, its values formatted for the current culture (the turn runs in the
+/// reader's: Teams/ReaderCultureMiddleware) — numbers, moments, durations, and the words
+/// for a phase, a role or a kind of PHI. Every string value is something a person typed or could have
+/// (a project's name, a milestone, a time zone, the masked part of a PHI finding) and is escaped
+/// completely: no link, emphasis or date function survives from it.
+/// </summary>
+public static class ProblemText
+{
+    // Card builders are static functions of their model, so the sentences are read through one
+    // localizer for the process; it looks them up in the culture current when asked.
+    private static readonly IStringLocalizer Texts =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Problems));
+
+    private static readonly TimeSpan LongestInHours = TimeSpan.FromHours(72);
+
+    public static string Of(Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var culture = CultureInfo.CurrentCulture;
+        return Format(culture, problem.Code.ToString(), [.. problem.Values.Select(v => Value(v, culture))]);
+    }
+
+    private static string Value(object value, CultureInfo culture) => value switch
+    {
+        string text => CardElements.Escape(text),
+        ProjectCode or RiskId => CardElements.Escape(value.ToString()!),
+        int number => number.ToString(culture),
+        TimeSpan span => Duration(span, culture),
+        DateTimeOffset at => at.UtcDateTime.ToString("g", culture),
+        Enum kind => Text($"{kind.GetType().Name}_{kind}"),
+        IReadOnlyList<PhiPointedOut> found => string.Join("; ", Findings(found, culture)),
+        _ => throw new ArgumentException($"A problem's value of type {value.GetType().Name} has no wording.", nameof(value)),
+    };
+
+    private static IReadOnlyList<string> Findings(IReadOnlyList<PhiPointedOut> found, CultureInfo culture) =>
+        [.. found.Select(f => Format(culture, "PhiFinding", Text($"{nameof(PhiKind)}_{f.Kind}"), CardElements.Escape(f.Masked)))];
+
+    // Up to three days reads in hours, as acknowledgement times are counted; longer spans in days.
+    private static string Duration(TimeSpan span, CultureInfo culture) =>
+        span > LongestInHours && span.Ticks % TimeSpan.TicksPerDay == 0 ? Count("Day", span.Days, culture)
+        : span.Ticks % TimeSpan.TicksPerHour == 0 ? Count("Hour", (int)span.TotalHours, culture)
+        : Count("Minute", (int)span.TotalMinutes, culture);
+
+    private static string Count(string unit, int count, CultureInfo culture) =>
+        Format(culture, count == 1 ? $"Duration_{unit}" : $"Duration_{unit}s", count.ToString(culture));
+
+    // The sentence comes from resources in the reader's language, so there is no one format to cache.
+    private static string Format(CultureInfo culture, string name, params object[] values) => string.Format(culture, Text(name), values);
+
+    private static string Text(string name) =>
+        Texts[name] is { ResourceNotFound: false } text ? text.Value : throw new InvalidOperationException($"Problems.resx has no text named {name}.");
+}
