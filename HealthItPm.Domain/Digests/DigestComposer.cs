@@ -21,9 +21,9 @@ namespace HealthItPm.Domain.Digests;
 /// <item>What changed: since the previous digest (<c>since</c>, the leader's previous local day and hour, so a
 /// daylight-saving week is 7 days ± 1 hour long and nothing falls between two digests). Risks logged, escalated, acknowledged,
 /// accepted or closed (from the risks' typed history); milestones done in the week, and milestones
-/// whose planned date passed in the week while open (slipped); RAG and readiness against the snapshot
-/// stored with last week's digest — when there is none, the digest says so rather than guess; a readiness wave
-/// that closed in the week, against the wave before it (share without a barrier, dominant barrier).</item>
+/// whose planned date passed in the week while open (slipped); a readiness wave that closed in the week,
+/// against the wave before it (share without a barrier, dominant barrier); RAG against the snapshot stored
+/// with last week's digest — when there is none, the digest says so rather than guess.</item>
 /// </list>
 /// </summary>
 public static class DigestComposer

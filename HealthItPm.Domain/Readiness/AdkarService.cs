@@ -125,7 +125,7 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
         (await ReadinessMoveAsync(tenant, code, 1, cancellationToken))?.Latest;
 
     /// <summary>
-    /// The latest closed wave's readiness and the closed wave's before it (null for the first, or one nobody
+    /// The latest closed wave's readiness and the closed wave before it (null for the first, or one nobody
     /// answered): how readiness moved. Null before any wave has closed with answers.
     /// </summary>
     public Task<(ReadinessSnapshot Latest, ReadinessSnapshot? Previous)?> ReadinessMoveAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken) =>
