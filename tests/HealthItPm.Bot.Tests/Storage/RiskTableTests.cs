@@ -9,7 +9,7 @@ using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
-/// <summary>Risk history is typed; risks stored before that (text events, schema versions 1 and 2; escalation reasons and notices as text, version 3) still read, converted.</summary>
+/// <summary>Risk history is typed; risks stored before that (text events, schema versions 1 and 2) still read, converted.</summary>
 [Collection(SharedStorageEnvironment.Name)]
 public class RiskTableTests(StorageEnvironment env)
 {
@@ -84,25 +84,6 @@ public class RiskTableTests(StorageEnvironment env)
         Assert.Equal("something new: a → b", h[10].Note);
     }
 
-    [Fact]
-    public async Task A_converted_risk_is_saved_typed_and_reads_back_the_same()
-    {
-        var row = new TableEntity($"{_tenant.Value}|EHR", "risk|000007");
-        JsonColumns.Write(row, Version2Document.ReplaceLineEndings(string.Empty));
-        await env.Tables.ExecuteAsync(RiskTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
-        var id = new RiskId(new ProjectCode("EHR"), 7);
-        var read = (await Table.GetAsync(_tenant, id, default))!;
-
-        read.Risk.Close(Sponsor, Now.AddDays(1));
-        Assert.True(await Table.SaveAsync(_tenant, read, default));
-        var again = (await Table.GetAsync(_tenant, id, default))!.Risk;
-
-        Assert.Equal(read.Risk.History, again.History);
-        var stored = (await env.Tables.ExecuteAsync(RiskTable.Name, t => t.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "risk|000007"), default)).Value;
-        Assert.Contains("\"schemaVersion\":4", JsonColumns.Read(stored), StringComparison.Ordinal);
-        Assert.DoesNotContain("\"what\"", JsonColumns.Read(stored), StringComparison.Ordinal);
-    }
-
     // A version 3 document: typed events, but why it escalated and whom a notice is about as text.
     private const string Version3Document = """
         {"schemaVersion":3,"project":"EHR","number":8,"title":"Scanner firmware","description":null,"category":"PatientSafety",
@@ -153,6 +134,25 @@ public class RiskTableTests(StorageEnvironment env)
         Assert.Equal(read.Risk.Outbox, again.Outbox);
         Assert.Contains("\"schemaVersion\":4", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("\"reason\"", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_converted_risk_is_saved_typed_and_reads_back_the_same()
+    {
+        var row = new TableEntity($"{_tenant.Value}|EHR", "risk|000007");
+        JsonColumns.Write(row, Version2Document.ReplaceLineEndings(string.Empty));
+        await env.Tables.ExecuteAsync(RiskTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
+        var id = new RiskId(new ProjectCode("EHR"), 7);
+        var read = (await Table.GetAsync(_tenant, id, default))!;
+
+        read.Risk.Close(Sponsor, Now.AddDays(1));
+        Assert.True(await Table.SaveAsync(_tenant, read, default));
+        var again = (await Table.GetAsync(_tenant, id, default))!.Risk;
+
+        Assert.Equal(read.Risk.History, again.History);
+        var stored = (await env.Tables.ExecuteAsync(RiskTable.Name, t => t.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "risk|000007"), default)).Value;
+        Assert.Contains("\"schemaVersion\":4", JsonColumns.Read(stored), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"what\"", JsonColumns.Read(stored), StringComparison.Ordinal);
     }
 
     [Fact]
