@@ -144,7 +144,7 @@ public static class DigestCard
         };
         if (p.Reasons.Count > 0)
         {
-            items.Add(CardElements.Text(CardElements.Escape(string.Join("; ", p.Reasons.Take(3))) + (p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : ""), subtle: true, spacing: "None"));
+            items.Add(CardElements.Text(string.Join("; ", p.Reasons.Take(3).Select(ReasonText.Of)) + (p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : ""), subtle: true, spacing: "None"));
         }
 
         items.Add(CardElements.Facts(

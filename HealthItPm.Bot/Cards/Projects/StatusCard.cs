@@ -68,7 +68,7 @@ public static class StatusCard
             ProjectElements.RagBadge(model.Health),
         };
         body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
-            $"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are shown to the people who manage the budget)" : CardElements.Escape(f.Reason))}",
+            $"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are shown to the people who manage the budget)" : ReasonText.Of(f.Reason))}",
             spacing: "None")));
         if (!model.Health.EnoughData)
         {

@@ -49,7 +49,7 @@ public static class DigestFixtures
             var risk = Risk.Log(new RiskId(code, n), Guarded.From($"Interface engine vendor late on <script> feed {n}"), null, RiskCategory.Vendor, new RiskRating(4, 3 + (n % 3)), n % 2 == 0 ? Nurse : null, null, null, Pm, Now.AddDays(-n));
             if (risk.Rating.Band == RiskBand.Critical)
             {
-                risk.Escalate(1, "critical risk", Now.AddDays(-n).AddMinutes(1));
+                risk.Escalate(1, new EscalationReason.CriticalRisk(), Now.AddDays(-n).AddMinutes(1));
             }
 
             risks.Add(risk);

@@ -51,13 +51,13 @@ public class RiskTableTests(StorageEnvironment env)
     public async Task A_risk_written_by_a_newer_version_is_not_read_and_so_never_saved_over()
     {
         var row = new TableEntity($"{_tenant.Value}|EHR", "risk|000007");
-        JsonColumns.Write(row, Version2Document.ReplaceLineEndings(string.Empty).Replace("\"schemaVersion\":2", "\"schemaVersion\":4", StringComparison.Ordinal));
+        JsonColumns.Write(row, Version2Document.ReplaceLineEndings(string.Empty).Replace("\"schemaVersion\":2", "\"schemaVersion\":5", StringComparison.Ordinal));
         await env.Tables.ExecuteAsync(RiskTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
 
         var refused = await Assert.ThrowsAsync<NewerDocumentException>(() => Table.GetAsync(_tenant, new RiskId(new ProjectCode("EHR"), 7), default));
 
-        Assert.Contains("version 4", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("up to version 3", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("version 5", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("up to version 4", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,12 +79,64 @@ public class RiskTableTests(StorageEnvironment env)
         Assert.Equal(((PersonId?)null, (PersonId?)Nurse), (h[2].OwnerBefore, h[2].OwnerAfter));
         Assert.Equal(("Weekly vendor call", new DateOnly(2026, 12, 10)), (h[3].Note, h[3].Due!.Value));
         Assert.Equal((RiskStatus.Open, RiskStatus.Mitigating), (h[4].StatusBefore!.Value, h[4].StatusAfter!.Value));
-        Assert.Equal((0, 1, "critical risk", (PersonId?)null), (h[5].LevelBefore!.Value, h[5].LevelAfter!.Value, h[5].Note, h[5].By));
+        Assert.Equal((0, 1, new EscalationReason.CriticalRisk(), (string?)null, (PersonId?)null), (h[5].LevelBefore!.Value, h[5].LevelAfter!.Value, h[5].Escalation, h[5].Note, h[5].By));
         Assert.Equal((RiskNoticeKind.Escalation, Sponsor), (h[6].Notice!.Value, h[6].NoticeTo!.Value));
         Assert.Equal((RiskNoticeKind.OwnerReminder, Nurse, 8), (h[7].Notice!.Value, h[7].NoticeTo!.Value, h[7].Attempts!.Value));
         Assert.Equal(Sponsor, h[8].By);
         Assert.Equal((RiskStatus.Escalated, RiskStatus.Accepted, "Vendor penalty clause"), (h[9].StatusBefore!.Value, h[9].StatusAfter!.Value, h[9].Note));
         Assert.Equal("something new: a → b", h[10].Note);
+    }
+
+    // A version 3 document: typed events, but why it escalated and whom a notice is about as text.
+    private const string Version3Document = """
+        {"schemaVersion":3,"project":"EHR","number":8,"title":"Scanner firmware","description":null,"category":"PatientSafety",
+         "probability":3,"impact":4,"owner":"33333333-3333-3333-3333-333333333333","mitigation":null,"mitigationDue":null,
+         "status":"Escalated","escalationLevel":2,"escalatedAt":"2026-11-24T15:00:00+00:00","acknowledgedBy":null,
+         "acknowledgedAt":null,"ownerRemindedAt":null,"acceptedBecause":null,"chainExhaustionReported":false,
+         "history":[
+          {"at":"2026-11-23T15:00:00+00:00","by":null,"kind":"Escalated","levelBefore":0,"levelAfter":1,"statusAfter":"Escalated","note":"PatientSafety risk with impact 4"},
+          {"at":"2026-11-23T19:00:00+00:00","by":null,"kind":"Escalated","levelBefore":1,"levelAfter":2,"statusAfter":"Escalated","note":"not acknowledged within 4 business hours"},
+          {"at":"2026-11-24T15:00:00+00:00","by":null,"kind":"Escalated","levelBefore":2,"levelAfter":3,"statusAfter":"Escalated","note":"not acknowledged within 90 minutes"},
+          {"at":"2026-11-24T16:00:00+00:00","by":null,"kind":"Escalated","levelBefore":3,"levelAfter":4,"statusAfter":"Escalated","note":"mitigation past due since 2026-11-20"},
+          {"at":"2026-11-24T17:00:00+00:00","by":null,"kind":"Escalated","levelBefore":4,"levelAfter":5,"statusAfter":"Escalated","note":"the [vendor](https://evil.example) said so"}
+         ],
+         "outbox":[
+          {"sequence":3,"kind":"Acknowledged","to":"11111111-1111-1111-1111-111111111111","reason":"22222222-2222-2222-2222-222222222222"},
+          {"sequence":4,"kind":"OwnerReminder","to":"33333333-3333-3333-3333-333333333333","reason":"mitigation past due"}
+         ],"noticesEnqueued":4}
+        """;
+
+    [Fact]
+    public async Task A_risk_stored_with_escalation_reasons_as_text_reads_them_as_data_and_keeps_what_it_cannot_read()
+    {
+        var row = new TableEntity($"{_tenant.Value}|EHR", "risk|000008");
+        JsonColumns.Write(row, Version3Document.ReplaceLineEndings(string.Empty));
+        await env.Tables.ExecuteAsync(RiskTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
+        var id = new RiskId(new ProjectCode("EHR"), 8);
+
+        var read = (await Table.GetAsync(_tenant, id, default))!;
+
+        EscalationReason?[] expected =
+        [
+            new EscalationReason.SevereImpact(RiskCategory.PatientSafety, 4),
+            new EscalationReason.NotAcknowledged(TimeSpan.FromHours(4), InBusinessHours: true),
+            new EscalationReason.NotAcknowledged(TimeSpan.FromMinutes(90), InBusinessHours: false),
+            new EscalationReason.MitigationPastDue(new DateOnly(2026, 11, 20)),
+            null,
+        ];
+        Assert.Equal(expected, read.Risk.History.Select(e => e.Escalation));
+        Assert.Equal([null, null, null, null, "the [vendor](https://evil.example) said so"], read.Risk.History.Select(e => e.Note));
+        Assert.Equal(
+            [new RiskNotice(RiskNoticeKind.Acknowledged, Pm, id, Sponsor), new RiskNotice(RiskNoticeKind.OwnerReminder, Nurse, id)],
+            read.Risk.Outbox.Select(n => n.Notice));
+
+        Assert.True(await Table.SaveAsync(_tenant, read, default));
+        var again = (await Table.GetAsync(_tenant, id, default))!.Risk;
+        var stored = JsonColumns.Read((await env.Tables.ExecuteAsync(RiskTable.Name, t => t.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "risk|000008"), default)).Value)!;
+        Assert.Equal(read.Risk.History, again.History);
+        Assert.Equal(read.Risk.Outbox, again.Outbox);
+        Assert.Contains("\"schemaVersion\":4", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"reason\"", stored, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +154,7 @@ public class RiskTableTests(StorageEnvironment env)
 
         Assert.Equal(read.Risk.History, again.History);
         var stored = (await env.Tables.ExecuteAsync(RiskTable.Name, t => t.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "risk|000007"), default)).Value;
-        Assert.Contains("\"schemaVersion\":3", JsonColumns.Read(stored), StringComparison.Ordinal);
+        Assert.Contains("\"schemaVersion\":4", JsonColumns.Read(stored), StringComparison.Ordinal);
         Assert.DoesNotContain("\"what\"", JsonColumns.Read(stored), StringComparison.Ordinal);
     }
 

@@ -68,7 +68,7 @@ public class DigestComposerTests
         project.AddKpi(new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today.AddDays(-3), 16.5m)]));
         project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
         var critical = LoggedRisk(project.Code, 1, 4, 5, Now.AddDays(-20));
-        critical.Escalate(1, "critical risk", Now.AddDays(-20));
+        critical.Escalate(1, new EscalationReason.CriticalRisk(), Now.AddDays(-20));
         var high = LoggedRisk(project.Code, 2, 3, 4, Now.AddDays(-20), owner: Nurse);
         var medium = LoggedRisk(project.Code, 3, 2, 3, Now.AddDays(-20));
         var pulse = new CheckInPulse("r1", 40, 30, 0.2m, 0.1m);
@@ -77,8 +77,8 @@ public class DigestComposerTests
 
         var section = Assert.Single(digest.Projects);
         Assert.Equal((DigestRag.Red, ProjectPhase.Planning, 45), (section.Rag, section.Phase, section.DaysToGoLive));
-        Assert.Contains(section.Reasons, r => r.Contains("Build", StringComparison.Ordinal));
-        Assert.Contains(section.Reasons, r => r.Contains("EHR-R1", StringComparison.Ordinal));
+        Assert.Contains(section.Reasons, r => r is RagReason.MilestoneLate { Milestone.Value: "Build" });
+        Assert.Contains(section.Reasons, r => r is RagReason.RiskOpen { Risk: "EHR-R1" });
 
         // PV = 200k × 40/100 = 80k (Build planned by today); EV = 0 (nothing done); AC = 50k: SPI 0, CPI 0.
         Assert.Equal(0m, section.Spi.Value);
@@ -119,7 +119,7 @@ public class DigestComposerTests
         Assert.Null(section.Readiness);
         var kpi = Assert.Single(section.Kpis);
         Assert.Null(kpi.Latest);
-        Assert.Equal("no measurement yet", kpi.Progress.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NoMeasurement, kpi.Progress.UndefinedBecause);
         Assert.Equal([project.Code], digest.NoRecordOfLastWeek);
         Assert.False(digest.RagChangesKnown);
         Assert.Equal(1, digest.ByRag[DigestRag.Unknown]);
@@ -180,7 +180,7 @@ public class DigestComposerTests
         project.AddMilestone(new Milestone(Guarded.From("Long done"), Today.AddDays(-30), 1, Today.AddDays(-9)));       // done last week: not news
         project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
         var old = LoggedRisk(project.Code, 1, 4, 5, Since.AddHours(-1));                                   // logged before the week
-        old.Escalate(1, "critical risk", Since.AddHours(2));
+        old.Escalate(1, new EscalationReason.CriticalRisk(), Since.AddHours(2));
         old.Acknowledge(Cio, Since.AddHours(3));
         var fresh = LoggedRisk(project.Code, 2, 3, 4, Now.AddDays(-1));
         var closed = LoggedRisk(project.Code, 3, 2, 2, Since.AddDays(-10));
