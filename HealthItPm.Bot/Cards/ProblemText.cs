@@ -4,9 +4,6 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Cards;
 
@@ -20,10 +17,7 @@ namespace HealthItPm.Bot.Cards;
 /// </summary>
 public static class ProblemText
 {
-    // Card builders are static functions of their model, so the sentences are read through one
-    // localizer for the process; it looks them up in the culture current when asked.
-    private static readonly IStringLocalizer Texts =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(Problems));
+    private static readonly TextResource Texts = new(typeof(Problems));
 
     private static readonly TimeSpan LongestInHours = TimeSpan.FromHours(72);
 
@@ -34,7 +28,8 @@ public static class ProblemText
         return Format(culture, problem.Code.ToString(), [.. problem.Values.Select(v => Value(v, culture))]);
     }
 
-    private static string Value(object value, CultureInfo culture) => value switch
+    /// <summary>A value as a problem's or a reason's sentence names it: escaped if people could have typed it.</summary>
+    internal static string Value(object value, CultureInfo culture) => value switch
     {
         string text => CardElements.Escape(text),
         ProjectCode or RiskId => CardElements.Escape(value.ToString()!),
@@ -61,6 +56,5 @@ public static class ProblemText
     // The sentence comes from resources in the reader's language, so there is no one format to cache.
     private static string Format(CultureInfo culture, string name, params object[] values) => string.Format(culture, Text(name), values);
 
-    private static string Text(string name) =>
-        Texts[name] is { ResourceNotFound: false } text ? text.Value : throw new InvalidOperationException($"Problems.resx has no text named {name}.");
+    private static string Text(string name) => Texts[name];
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Storage.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -61,27 +63,30 @@ public sealed class RiskNotifier(RiskEscalation escalation, RiskOutbox outbox, D
         ArgumentNullException.ThrowIfNull(applied);
         var escalation = applied.Queued.FirstOrDefault(n => n.Kind == RiskNoticeKind.Escalation);
         return escalation is null ? done + "."
-            : applied.Unreachable.Contains(escalation.To) ? $"{done} and escalated it to the sponsor, but {CardElements.Escape(NameOf(project, escalation.To.Value))} has no chat with HealthItPm yet: reach them another way, or type **escalation** to change the chain. The risk climbs a level when the time to acknowledge runs out."
-            : done + " and escalated it to the sponsor at once: the card is on its way to " + CardElements.Escape(NameOf(project, escalation.To.Value)) + ", and the history shows when Teams took it.";
+            : applied.Unreachable.Contains(escalation.To) ? $"{done} and escalated it to the sponsor, but {CardElements.Escape(NameOf(project, escalation.To))} has no chat with HealthItPm yet: reach them another way, or type **escalation** to change the chain. The risk climbs a level when the time to acknowledge runs out."
+            : done + " and escalated it to the sponsor at once: the card is on its way to " + CardElements.Escape(NameOf(project, escalation.To)) + ", and the history shows when Teams took it.";
     }
 
-    internal static string NameOf(Project project, string person) =>
-        project.Members.FirstOrDefault(m => m.Person.Value == person)?.DisplayName ?? "a leader";
+    internal static string NameOf(Project project, PersonId? person) =>
+        project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName ?? "a leader";
 }
 
-/// <summary>A notice's kind and reason, carried on its work item (the outbox entry is gone by the time it is sent).</summary>
+/// <summary>
+/// A notice's kind and the leader it is about, carried on its work item (the outbox entry is gone by the
+/// time it is sent). Work queued before notices were typed carries a <c>Reason</c> text instead.
+/// </summary>
 internal static class RiskNoticeDetail
 {
-    private sealed record Detail(RiskNoticeKind Kind, string Reason);
+    private sealed record Detail(RiskNoticeKind Kind, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Leader = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
 
-    public static string Write(RiskNotice notice) => JsonSerializer.Serialize(new Detail(notice.Kind, notice.Reason));
+    public static string Write(RiskNotice notice) => JsonSerializer.Serialize(new Detail(notice.Kind, notice.Leader?.Value));
 
     public static RiskNotice Read(DeliveryWork work)
     {
         var detail = JsonSerializer.Deserialize<Detail>(work.Detail ?? "{}") ?? throw new InvalidOperationException("A risk notice without its detail.");
         var risk = work.Subject[..work.Subject.LastIndexOf('|')];
         return RiskId.TryParse(risk, out var id)
-            ? new RiskNotice(detail.Kind, work.RecipientId!.Value, id, detail.Reason)
+            ? new RiskNotice(detail.Kind, work.RecipientId!.Value, id, LegacyRiskEvents.Leader(detail.Kind, detail.Leader, detail.Reason))
             : throw new InvalidOperationException("A risk notice about no risk.");
     }
 }
@@ -113,7 +118,7 @@ public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IP
             RiskNoticeKind.Escalation => await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken),
             RiskNoticeKind.Acknowledged => Cards.Projects.ProjectElements.Saved(
                 await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken),
-                $"{CardElements.Escape(RiskNotifier.NameOf(project, notice.Reason))} acknowledged {risk.Id}."),
+                $"{CardElements.Escape(RiskNotifier.NameOf(project, notice.Leader))} acknowledged {risk.Id}."),
             _ => NoticeFor(project, risk, notice),
         };
         return Send(card);
@@ -133,7 +138,7 @@ public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IP
         return NoticeCard.Build(notice.Kind switch
         {
             RiskNoticeKind.LeaderUnreachable => new NoticeCardModel(
-                $"{risk.Id} cannot reach {CardElements.Escape(RiskNotifier.NameOf(project, notice.Reason))}",
+                $"{risk.Id} cannot reach {CardElements.Escape(RiskNotifier.NameOf(project, notice.Leader))}",
                 $"The escalation of {title} could not be delivered: they have no chat with HealthItPm (never installed, or removed it). "
                 + "It climbs to the next level when the time to acknowledge runs out. Reach them another way, ask them to install the app, or type **escalation** to change the chain.",
                 open),

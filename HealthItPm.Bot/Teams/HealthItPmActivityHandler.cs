@@ -23,7 +23,7 @@ public sealed class HealthItPmActivityHandler(CommandRouter commands, CardAction
 
         // Action.Submit, the fallback of Action.Execute on older clients, arrives as a message with a value and no text.
         var card = string.IsNullOrWhiteSpace(activity.Text) && activity.Value is JObject submitted
-            ? await cardActions.RouteAsync(turnContext, submitted["verb"]?.Type == JTokenType.String ? (string?)submitted["verb"] : null, submitted, cancellationToken)
+            ? await cardActions.RouteAsync(turnContext, submitted["verb"] is JValue { Type: JTokenType.String } verb ? (string?)verb : null, submitted, cancellationToken)
             : await commands.RouteAsync(turnContext, activity.RemoveRecipientMention(), cancellationToken);
 
         await turnContext.SendActivityAsync(AdaptiveCard.ToActivity(card), cancellationToken);

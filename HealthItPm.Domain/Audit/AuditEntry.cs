@@ -30,6 +30,10 @@ public enum AuditKind
     ConcernDismissed,
     SurveyStarted,
     SurveyAnswered,
+    DigestSubscribed,
+    DigestUnsubscribed,
+    DigestScheduleChanged,
+    DigestLeaderSubscribed,
 }
 
 /// <summary>

@@ -32,8 +32,6 @@ public readonly record struct Currency
 /// </summary>
 public static class MoneyAmount
 {
-    private const string Example = "write it like 2,400,000, $2.4M or 2400000.50";
-
     // Symbols people type for the currencies a hospital may keep its budget in.
     private static readonly Dictionary<char, string[]> Symbols = new()
     {
@@ -53,14 +51,14 @@ public static class MoneyAmount
     /// <param name="decimalSeparator">The reader's decimal separator ('.' or ','), for an amount like "2,400" that could be read either way.</param>
     /// <param name="amount">The amount, when it could be read.</param>
     /// <param name="problem">Otherwise what to change, for the message beside the field.</param>
-    public static bool TryParse(string? text, Currency currency, char decimalSeparator, out decimal amount, out string? problem)
+    public static bool TryParse(string? text, Currency currency, char decimalSeparator, out decimal amount, out Problem? problem)
     {
         amount = 0;
         problem = null;
         var typed = text?.Trim() ?? string.Empty;
         if (typed.Length == 0)
         {
-            problem = $"Enter an amount; {Example}.";
+            problem = Problem.AmountMissing();
             return false;
         }
 
@@ -86,7 +84,7 @@ public static class MoneyAmount
             {
                 if (!Symbols.TryGetValue(c, out var codes) || !codes.Contains(currency.Code))
                 {
-                    problem = $"Amounts are in {currency.Code}, the hospital's currency; leave out \u201c{c}\u201d.";
+                    problem = Problem.AmountInOtherCurrency(currency.Code, c.ToString());
                     return false;
                 }
 
@@ -99,7 +97,7 @@ public static class MoneyAmount
         var number = kept.ToString();
         if (number.StartsWith('-') || number.StartsWith('('))
         {
-            problem = "Enter the amount without a minus sign; it must be more than 0.";
+            problem = Problem.AmountNegative();
             return false;
         }
 
@@ -116,14 +114,14 @@ public static class MoneyAmount
 
         if (number.Length == 0 || number.Any(c => !char.IsAsciiDigit(c) && c is not ',' and not '.'))
         {
-            problem = $"\u201c{Shorten(typed)}\u201d is not an amount in {currency.Code}; {Example}.";
+            problem = Problem.NotAnAmount(Shorten(typed), currency.Code);
             return false;
         }
 
         if (!TryNormalise(number, decimalSeparator, out var invariant)
             || !decimal.TryParse(invariant, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            problem = $"\u201c{Shorten(typed)}\u201d has its separators in odd places; {Example}.";
+            problem = Problem.AmountSeparatorsOdd(Shorten(typed));
             return false;
         }
 
@@ -133,13 +131,13 @@ public static class MoneyAmount
         }
         catch (OverflowException)
         {
-            problem = $"\u201c{Shorten(typed)}\u201d is too large.";
+            problem = Problem.AmountTooLarge(Shorten(typed));
             return false;
         }
 
         if (decimal.Round(amount, 2) != amount)
         {
-            problem = $"An amount has at most two decimals (cents); \u201c{Shorten(typed)}\u201d has more.";
+            problem = Problem.AmountTooManyDecimals(Shorten(typed));
             return false;
         }
 

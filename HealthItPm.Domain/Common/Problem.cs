@@ -14,6 +14,13 @@ public enum ProblemCode
     TenantIdRequired,
     PersonIdRequired,
     NotACurrency,
+    AmountMissing,
+    AmountInOtherCurrency,
+    AmountNegative,
+    NotAnAmount,
+    AmountSeparatorsOdd,
+    AmountTooLarge,
+    AmountTooManyDecimals,
     NotAnIsoWeek,
     NotATimeZone,
     NotAProjectCode,
@@ -135,6 +142,21 @@ public sealed record Problem
     public static Problem PersonIdRequired() => new(ProblemCode.PersonIdRequired);
 
     public static Problem NotACurrency(string code) => new(ProblemCode.NotACurrency, code);
+
+    public static Problem AmountMissing() => new(ProblemCode.AmountMissing);
+
+    /// <summary>An amount typed with <paramref name="symbol"/>, which is not the hospital's <paramref name="currency"/>.</summary>
+    public static Problem AmountInOtherCurrency(string currency, string symbol) => new(ProblemCode.AmountInOtherCurrency, currency, symbol);
+
+    public static Problem AmountNegative() => new(ProblemCode.AmountNegative);
+
+    public static Problem NotAnAmount(string typed, string currency) => new(ProblemCode.NotAnAmount, typed, currency);
+
+    public static Problem AmountSeparatorsOdd(string typed) => new(ProblemCode.AmountSeparatorsOdd, typed);
+
+    public static Problem AmountTooLarge(string typed) => new(ProblemCode.AmountTooLarge, typed);
+
+    public static Problem AmountTooManyDecimals(string typed) => new(ProblemCode.AmountTooManyDecimals, typed);
 
     public static Problem NotAnIsoWeek(int year, int week) => new(ProblemCode.NotAnIsoWeek, year, week);
 

@@ -42,7 +42,7 @@ public sealed record DeliveryRecord(
     DateTimeOffset? ClaimedUntil,
     DateTimeOffset? NextAttemptAt,
     int? LastStatus,
-    string? Reason,
+    DeliveryFailure? Failure,
     DateTimeOffset UpdatedAt)
 {
     public bool IsSettled => State != DeliveryState.Pending;

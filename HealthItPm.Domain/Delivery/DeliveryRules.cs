@@ -1,10 +1,38 @@
 namespace HealthItPm.Domain.Delivery;
 
+/// <summary>
+/// Why a delivery settled without being sent, as data; Teams' last status code and the tries it took are
+/// on the <see cref="DeliveryRecord"/> (<see cref="DeliveryRecord.LastStatus"/>, <see cref="DeliveryRecord.Attempts"/>).
+/// </summary>
+public enum DeliveryFailure
+{
+    /// <summary>The recipient has no chat with the bot (never installed it, or removed it).</summary>
+    NoChat,
+
+    /// <summary>Teams answered that the recipient or the conversation is gone (403, 404).</summary>
+    Gone,
+
+    /// <summary>Teams refused the card (another 4xx): trying again would not help.</summary>
+    Refused,
+
+    /// <summary>Teams kept throttling until the tries ran out.</summary>
+    KeptThrottling,
+
+    /// <summary>Teams kept failing (5xx) until the tries ran out.</summary>
+    KeptFailing,
+
+    /// <summary>Teams could not be reached until the tries ran out.</summary>
+    NotReached,
+
+    /// <summary>The work item itself could not be processed (it was received too often).</summary>
+    Unprocessable,
+}
+
 /// <summary>What the pipeline does with a delivery after Teams answered a try.</summary>
 public abstract record DeliveryDecision
 {
-    /// <summary>The delivery is over, in <paramref name="State"/>.</summary>
-    public sealed record Settle(DeliveryState State, string? Reason = null) : DeliveryDecision;
+    /// <summary>The delivery is over, in <paramref name="State"/>; <paramref name="Failure"/> says why when it was not sent.</summary>
+    public sealed record Settle(DeliveryState State, DeliveryFailure? Failure = null) : DeliveryDecision;
 
     /// <summary>Try again, not before <paramref name="Wait"/> has passed.</summary>
     public sealed record Retry(TimeSpan Wait) : DeliveryDecision;
@@ -45,9 +73,9 @@ public sealed record DeliveryRules
         return answer switch
         {
             SendAnswer.Sent => new DeliveryDecision.Settle(DeliveryState.Sent),
-            SendAnswer.Unreachable u => new DeliveryDecision.Settle(DeliveryState.Unreachable, u.Status is { } s ? $"Teams answered {s}" : "no chat with the bot"),
-            SendAnswer.Rejected r => new DeliveryDecision.Settle(DeliveryState.NotDelivered, $"Teams refused it ({r.Status})"),
-            _ when attempts >= MaxAttempts => new DeliveryDecision.Settle(DeliveryState.NotDelivered, $"{Describe(answer)} after {attempts} tries"),
+            SendAnswer.Unreachable u => new DeliveryDecision.Settle(DeliveryState.Unreachable, u.Status is null ? DeliveryFailure.NoChat : DeliveryFailure.Gone),
+            SendAnswer.Rejected => new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Refused),
+            _ when attempts >= MaxAttempts => new DeliveryDecision.Settle(DeliveryState.NotDelivered, GaveUp(answer)),
             SendAnswer.Throttled t when t.RetryAfter > Backoff(attempts, jitter) => new DeliveryDecision.Retry(t.RetryAfter.Value),
             _ => new DeliveryDecision.Retry(Backoff(attempts, jitter)),
         };
@@ -65,10 +93,10 @@ public sealed record DeliveryRules
         return TimeSpan.FromMilliseconds(ceiling * (0.5 + (jitter / 2)));
     }
 
-    private static string Describe(SendAnswer answer) => answer switch
+    private static DeliveryFailure GaveUp(SendAnswer answer) => answer switch
     {
-        SendAnswer.Throttled => "Teams kept throttling",
-        SendAnswer.Transient { Status: { } s } => $"Teams kept failing ({s})",
-        _ => "Teams could not be reached",
+        SendAnswer.Throttled => DeliveryFailure.KeptThrottling,
+        SendAnswer.Transient { Status: not null } => DeliveryFailure.KeptFailing,
+        _ => DeliveryFailure.NotReached,
     };
 }

@@ -21,8 +21,9 @@ namespace HealthItPm.Domain.Digests;
 /// <item>What changed: since the previous digest (<c>since</c>, the leader's previous local day and hour, so a
 /// daylight-saving week is 7 days ± 1 hour long and nothing falls between two digests). Risks logged, escalated, acknowledged,
 /// accepted or closed (from the risks' typed history); milestones done in the week, and milestones
-/// whose planned date passed in the week while open (slipped); RAG and readiness against the snapshot
-/// stored with last week's digest — when there is none, the digest says so rather than guess.</item>
+/// whose planned date passed in the week while open (slipped); a readiness wave that closed in the week,
+/// against the wave before it (share without a barrier, dominant barrier); RAG against the snapshot stored
+/// with last week's digest — when there is none, the digest says so rather than guess.</item>
 /// </list>
 /// </summary>
 public static class DigestComposer
@@ -53,15 +54,15 @@ public static class DigestComposer
                 {
                     changes.Add(new DigestChange(section.Code, DigestChangeKind.RagChanged, null, $"{section.Code}: {Label(before)} → {Label(section.Rag)}"));
                 }
-
-                if (last.ReadinessShare is { } was && f.Readiness?.ShareWithoutBarrier is { } now2 && was != now2)
-                {
-                    changes.Add(new DigestChange(section.Code, DigestChangeKind.ReadinessMoved, null, $"{section.Code}: readiness {Percent(was)} → {Percent(now2)} without a barrier ({f.Readiness.Wave})"));
-                }
             }
             else
             {
                 unknown.Add(section.Code);
+            }
+
+            if (ReadinessMove(section.Code, f.Readiness, since, now) is { } move)
+            {
+                changes.Add(move);
             }
 
             changes.AddRange(RiskChanges(f, since, now));
@@ -76,7 +77,7 @@ public static class DigestComposer
             [.. ordered.Select(s => s.Section)],
             [.. changes.OrderBy(c => c.At.HasValue).ThenBy(c => c.At).ThenBy(c => c.Project.Value, StringComparer.Ordinal).ThenBy(c => c.Kind)],
             unknown,
-            [.. ordered.Select(s => new ProjectWeekSnapshot(s.Section.Code, week, s.Section.Rag == DigestRag.Unknown ? null : To(s.Section.Rag), s.Facts.Readiness?.ShareWithoutBarrier))]);
+            [.. ordered.Select(s => new ProjectWeekSnapshot(s.Section.Code, week, s.Section.Rag == DigestRag.Unknown ? null : To(s.Section.Rag)))]);
     }
 
     public static string Label(DigestRag rag) => rag switch
@@ -132,6 +133,30 @@ public static class DigestComposer
         return new DigestRisk(risk.Id, risk.Title, risk.Rating, risk.Status, risk.Acknowledged is not null, risk.Owner is { } owner ? NameOf(project, owner) : null, risk.Owner is null ? "an owner" : "mitigation");
     }
 
+    private static DigestChange? ReadinessMove(ProjectCode code, ReadinessInput? wave, DateTimeOffset since, DateTimeOffset now)
+    {
+        if (wave is null || wave.ClosedAt <= since || wave.ClosedAt > now)
+        {
+            return null;
+        }
+
+        if (wave.Previous is not { } before)
+        {
+            var dominant = wave.DominantBarrier is { } element ? $"dominant barrier {element}" : "no dominant barrier";
+            return new DigestChange(code, DigestChangeKind.ReadinessMoved, wave.ClosedAt, $"{code}: first readiness wave ({wave.Wave}) closed: {Percent(wave.ShareWithoutBarrier)} without a barrier, {dominant}");
+        }
+
+        if (before.ShareWithoutBarrier == wave.ShareWithoutBarrier && before.DominantBarrier == wave.DominantBarrier)
+        {
+            return null;
+        }
+
+        var barrier = before.DominantBarrier == wave.DominantBarrier
+            ? (wave.DominantBarrier is { } same ? $"dominant barrier still {same}" : "still no dominant barrier")
+            : $"dominant barrier {before.DominantBarrier ?? "none"} → {wave.DominantBarrier ?? "none"}";
+        return new DigestChange(code, DigestChangeKind.ReadinessMoved, wave.ClosedAt, $"{code}: readiness {Percent(before.ShareWithoutBarrier)} → {Percent(wave.ShareWithoutBarrier)} without a barrier ({before.Wave} → {wave.Wave}), {barrier}");
+    }
+
     private static IEnumerable<DigestChange> RiskChanges(DigestProjectFacts facts, DateTimeOffset from, DateTimeOffset now)
     {
         foreach (var risk in facts.Risks)
@@ -178,7 +203,7 @@ public static class DigestComposer
 
     private static string Band(RiskRating? rating) => rating is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Band.ToString().ToLowerInvariant()}, score {r.Score}") : "rating not recorded";
 
-    private static string Percent(decimal share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+    private static string Percent(decimal? share) => share is { } s ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + " %" : "an unknown share";
 
     private static string NameOf(Project project, PersonId person) =>
         project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName ?? "someone no longer on the project";

@@ -13,20 +13,27 @@ namespace HealthItPm.Domain.Digests;
 public sealed record CheckInPulse(string RoundId, int Audience, int Answered, decimal? BlockedShare, decimal? PreviousBlockedShare);
 
 /// <summary>
-/// The project's latest change-readiness (ADKAR) wave as the digest shows it: the wave's name, the share
-/// of people with no barrier, the dominant barrier as a code (e.g. "Knowledge"), and how the share moved
-/// since the previous wave (null for the first wave). Null on a project that has run no readiness survey.
+/// The project's latest closed change-readiness (ADKAR) wave as the digest shows it: the wave's name, when
+/// it closed, the share of people with no barrier, the dominant barrier as a code (e.g. "Knowledge"), and
+/// the closed wave before it (null for the first wave). Null on a project that has run no readiness survey.
 /// </summary>
-public sealed record ReadinessInput(string Wave, decimal? ShareWithoutBarrier, string? DominantBarrier, decimal? ChangeSincePreviousWave);
+public sealed record ReadinessInput(string Wave, DateTimeOffset ClosedAt, decimal? ShareWithoutBarrier, string? DominantBarrier, ReadinessInput? Previous)
+{
+    /// <summary>How the share without a barrier moved since the previous wave; null for the first wave.</summary>
+    public decimal? ChangeSincePreviousWave => ShareWithoutBarrier - Previous?.ShareWithoutBarrier;
+}
 
 /// <summary>
-/// What the digest keeps of a project each week, so next week's digest can say what changed without
-/// guessing: the RAG it showed (null when there was not enough data) and the readiness share.
-/// Written once per project per ISO week, by the first digest composed that week.
+/// What the digest keeps of a project each week, so next week's digest can say whether its RAG changed
+/// without guessing: the RAG it showed (null when there was not enough data). Written once per project
+/// per ISO week, by the first digest composed that week.
 /// </summary>
-public sealed record ProjectWeekSnapshot(ProjectCode Project, IsoWeek Week, Rag? Rag, decimal? ReadinessShare);
+public sealed record ProjectWeekSnapshot(ProjectCode Project, IsoWeek Week, Rag? Rag);
 
-/// <summary>Everything stored about one project that its section of the digest is computed from.</summary>
+/// <summary>
+/// Everything stored about one project that its section of the digest is computed from. <see cref="Risks"/>
+/// holds the open risks and those changed since the previous digest, not the whole register.
+/// </summary>
 public sealed record DigestProjectFacts(
     Project Project,
     IReadOnlyList<Risk> Risks,

@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
@@ -11,10 +12,14 @@ public sealed record DigestDefaults(string HospitalTimeZone);
 
 /// <summary>
 /// The leadership digest's use cases: subscribing (a leader themself, or a PM their project's
-/// leaders), unsubscribing, the day and hour, and composing a leader's digest from stored facts.
+/// leaders), unsubscribing, the day and hour, and composing a leader's digest from stored facts. Every
+/// change to a subscription is audited by kind, project and the leader's id, never with a day, hour or zone.
 /// </summary>
-public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, DigestDefaults defaults, TimeProvider clock)
+public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, IAuditLog audit, DigestDefaults defaults, TimeProvider clock)
 {
+    // How many projects' facts a digest reads at the same time.
+    private const int ProjectsReadAtOnce = 8;
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public Task<StoredSubscription?> GetAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken) => store.GetAsync(tenant, leader, cancellationToken);
@@ -36,7 +41,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             return new Outcome<DigestSubscription>.Invalid(Problem.DigestNothingToLead());
         }
 
-        return await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken);
+        return await AuditedAsync(tenant, person, AuditKind.DigestSubscribed, project, await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken), cancellationToken);
     }
 
     /// <summary>A PM subscribes leaders of their project to its digest (each keeps their own day, hour and zone if already subscribed).</summary>
@@ -62,6 +67,8 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             {
                 return new Outcome<IReadOnlyList<PersonId>>.Invalid(Problem.DigestSubscriptionsChangedMeanwhile());
             }
+
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, pm, AuditKind.DigestLeaderSubscribed, code, leader.Value), cancellationToken);
         }
 
         return new Outcome<IReadOnlyList<PersonId>>.Done(leaders);
@@ -76,15 +83,20 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
 
         var left = stored.Subscription.Without(project);
+        Outcome<DigestSubscription?> outcome;
         if (left.IsEmpty)
         {
             await store.RemoveAsync(tenant, person, cancellationToken);
-            return new Outcome<DigestSubscription?>.Done(null);
+            outcome = new Outcome<DigestSubscription?>.Done(null);
+        }
+        else
+        {
+            outcome = await store.SaveAsync(left, stored.Version, cancellationToken)
+                ? new Outcome<DigestSubscription?>.Done(left)
+                : new Outcome<DigestSubscription?>.Invalid(Problem.DigestSubscriptionChangedMeanwhile());
         }
 
-        return await store.SaveAsync(left, stored.Version, cancellationToken)
-            ? new Outcome<DigestSubscription?>.Done(left)
-            : new Outcome<DigestSubscription?>.Invalid(Problem.DigestSubscriptionChangedMeanwhile());
+        return await AuditedAsync(tenant, person, AuditKind.DigestUnsubscribed, project, outcome, cancellationToken);
     }
 
     /// <summary>Sets the day and hour (in the leader's zone) the digest arrives.</summary>
@@ -95,7 +107,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             return new Outcome<DigestSubscription>.NotFound(Problem.DigestNotSubscribedYet());
         }
 
-        return await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken);
+        return await AuditedAsync(tenant, person, AuditKind.DigestScheduleChanged, null, await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken), cancellationToken);
     }
 
     /// <summary>Keeps the zone Teams reports for a subscribed leader, so the digest follows them when they travel or the clocks change.</summary>
@@ -193,25 +205,29 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         }
 
         codes = [.. codes.Distinct()];
+        var since = subscription.OccurrenceIn(week.Previous);
         var lastWeek = (await store.SnapshotsAsync(tenant, week.Previous, codes, cancellationToken)).ToDictionary(s => s.Project);
-        var facts = await Task.WhenAll(codes.Select(async code =>
+        // A few projects at a time: a 60-project portfolio would otherwise send some 600 reads at once,
+        // more than a storage account's connection (or the emulator) answers within the client's timeout.
+        var facts = new DigestProjectFacts?[codes.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, codes.Count), new ParallelOptions { MaxDegreeOfParallelism = ProjectsReadAtOnce, CancellationToken = cancellationToken }, async (i, token) =>
         {
-            var read = await projects.GetAsync(tenant, code, cancellationToken);
-            if (read is null)
+            var code = codes[i];
+            if (await projects.GetAsync(tenant, code, token) is not { } read)
             {
-                return null;
+                return;
             }
 
-            var register = await risks.ListAsync(tenant, code, cancellationToken);
-            var pulse = await checkIns.LatestAsync(tenant, code, cancellationToken);
+            var register = await risks.OpenOrChangedSinceAsync(tenant, code, since, token);
+            var pulse = await checkIns.LatestAsync(tenant, code, token);
 
-            // The latest closed readiness wave; none yet, and the section says so.
-            var wave = await readiness.LatestReadinessAsync(tenant, code, cancellationToken);
-            var ready = wave is null ? null : new ReadinessInput(wave.Wave, wave.WithoutBarrierShare, wave.DominantBarrier?.ToString(), null);
-            return new DigestProjectFacts(read.Project, register, pulse, ready, lastWeek.GetValueOrDefault(code));
-        }));
+            // The latest closed readiness wave and the one before it; none yet, and the section says so.
+            var move = await readiness.ReadinessMoveAsync(tenant, code, token);
+            var ready = move is { } m ? Input(m.Latest, m.Previous is { } p ? Input(p, null) : null) : null;
+            facts[i] = new DigestProjectFacts(read.Project, register, pulse, ready, lastWeek.GetValueOrDefault(code));
+        });
 
-        var digest = DigestComposer.Compose([.. facts.OfType<DigestProjectFacts>()], week, subscription.OccurrenceIn(week.Previous), now);
+        var digest = DigestComposer.Compose([.. facts.OfType<DigestProjectFacts>()], week, since, now);
         if (keepSnapshots && digest.Snapshots.Count > 0)
         {
             await store.AddSnapshotsAsync(tenant, digest.Snapshots, cancellationToken);
@@ -219,6 +235,20 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
 
         return digest;
     }
+
+    // A change is audited once it is saved: a refused or lost change leaves no entry.
+    private async Task<Outcome<T>> AuditedAsync<T>(TenantId tenant, PersonId person, AuditKind kind, ProjectCode? project, Outcome<T> outcome, CancellationToken cancellationToken)
+    {
+        if (outcome is Outcome<T>.Done)
+        {
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, kind, project), cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private static ReadinessInput Input(ReadinessSnapshot wave, ReadinessInput? previous) =>
+        new(wave.Wave, wave.ClosedAt, wave.WithoutBarrierShare, wave.DominantBarrier?.ToString(), previous);
 
     private async Task<Outcome<DigestSubscription>> ChangeAsync(TenantId tenant, PersonId person, string? timeZone, Func<DigestSubscription, DigestSubscription> change, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed record ProjectDigest(
     string Name,
     ProjectPhase Phase,
     DigestRag Rag,
-    IReadOnlyList<string> Reasons,
+    IReadOnlyList<RagReason> Reasons,
     DateOnly GoLive,
     int DaysToGoLive,
     Ratio Spi,

@@ -22,6 +22,13 @@ public interface IRiskStore
 
     Task<IReadOnlyList<Risk>> ListAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The project's open risks and those with an event at or after <paramref name="since"/>: what a
+    /// week's digest needs, read through indexes so that the cost follows the open and recent risks,
+    /// never the length of the register's history.
+    /// </summary>
+    Task<IReadOnlyList<Risk>> OpenOrChangedSinceAsync(TenantId tenant, ProjectCode project, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>The next concern number in the project.</summary>
     Task<int> NextConcernNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
 

@@ -27,13 +27,13 @@ public sealed record EarnedValue(decimal BudgetAtCompletion, decimal PlannedValu
         var method = milestones.Any(m => !m.IsDone && m.PercentComplete is not null) ? EarnedValueMethod.PercentComplete : EarnedValueMethod.ZeroHundred;
         var ac = spend.Where(s => s.Date <= asOf).Sum(s => s.Amount);
 
-        var spi = totalWeight == 0 ? Ratio.Undefined("no milestones yet") : Ratio.Of(ev, pv, "nothing planned yet");
-        var cpi = budgetAtCompletion == 0 ? Ratio.Undefined("no budget set") : Ratio.Of(ev, ac, "no spend recorded yet");
+        var spi = totalWeight == 0 ? Ratio.Undefined(RatioUndefined.NoMilestones) : Ratio.Of(ev, pv, RatioUndefined.NothingPlanned);
+        var cpi = budgetAtCompletion == 0 ? Ratio.Undefined(RatioUndefined.NoBudget) : Ratio.Of(ev, ac, RatioUndefined.NoSpend);
         var eac = cpi.Value switch
         {
-            null => Ratio.Undefined(cpi.UndefinedBecause!),
-            0 => Ratio.Undefined("nothing earned yet"),
-            var value => Ratio.Of(budgetAtCompletion, value.Value, "nothing earned yet"),
+            null => Ratio.Undefined(cpi.UndefinedBecause!.Value),
+            0 => Ratio.Undefined(RatioUndefined.NothingEarned),
+            var value => Ratio.Of(budgetAtCompletion, value.Value, RatioUndefined.NothingEarned),
         };
         return new EarnedValue(budgetAtCompletion, pv, ev, ac, spi, cpi, eac, method);
     }

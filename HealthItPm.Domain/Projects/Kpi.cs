@@ -55,8 +55,8 @@ public sealed record Kpi
     /// negative when it moved the wrong way, above 1 past the target. Undefined before any measurement.
     /// </summary>
     public Ratio Progress => Latest is { } latest
-        ? Ratio.Of(latest.Value - Baseline, Target - Baseline, "baseline equals target")
-        : Ratio.Undefined("no measurement yet");
+        ? Ratio.Of(latest.Value - Baseline, Target - Baseline, RatioUndefined.BaselineIsTarget)
+        : Ratio.Undefined(RatioUndefined.NoMeasurement);
 
     public Kpi Record(KpiMeasurement measurement) => new(Name, Unit, Baseline, Target, Direction, [.. Measurements, measurement]);
 }

@@ -9,10 +9,10 @@ public enum Rag
 }
 
 /// <summary>
-/// One reason a project is not green, in words a leader can act on. <paramref name="Financial"/>
+/// One reason a project is not green, as data the bot words for the reader. <paramref name="Financial"/>
 /// findings quote budget figures, which only the people allowed to see the budget read.
 /// </summary>
-public sealed record RagFinding(Rag Status, string Reason, bool Financial = false);
+public sealed record RagFinding(Rag Status, RagReason Reason, bool Financial = false);
 
 /// <summary>
 /// A project's RAG status and every reason behind it. <paramref name="EnoughData"/> is false while

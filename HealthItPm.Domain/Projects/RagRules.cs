@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthItPm.Domain.Readiness;
 
 namespace HealthItPm.Domain.Projects;
@@ -40,8 +39,8 @@ public static class RagRules
 
     public static IReadOnlyList<IRagRule> Default { get; } =
     [
-        new IndexRule("Schedule", "SPI", ev => ev.Spi, financial: false),
-        new IndexRule("Cost", "CPI", ev => ev.Cpi, financial: true),
+        new IndexRule(PerformanceIndex.Spi, ev => ev.Spi, financial: false),
+        new IndexRule(PerformanceIndex.Cpi, ev => ev.Cpi, financial: true),
         new LateMilestoneRule(),
         new OpenRiskRule(),
         new ReadinessRule(),
@@ -53,7 +52,7 @@ public static class RagRules
         return RagStatus.From((rules ?? Default).SelectMany(rule => rule.Evaluate(input)), input.EarnedValue.Spi.IsDefined || input.EarnedValue.Cpi.IsDefined);
     }
 
-    private sealed class IndexRule(string area, string label, Func<EarnedValue, Ratio> index, bool financial) : IRagRule
+    private sealed class IndexRule(PerformanceIndex which, Func<EarnedValue, Ratio> index, bool financial) : IRagRule
     {
         public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input)
         {
@@ -63,7 +62,7 @@ public static class RagRules
             }
 
             var (status, threshold) = value < RedBelow ? (Rag.Red, RedBelow) : (Rag.Amber, AmberBelow);
-            yield return new RagFinding(status, string.Create(CultureInfo.InvariantCulture, $"{area}: {label} {value:0.00} is below {threshold:0.00}"), financial);
+            yield return new RagFinding(status, new RagReason.IndexBelow(which, value, threshold), financial);
         }
     }
 
@@ -71,7 +70,7 @@ public static class RagRules
     {
         public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => (input.OpenRisks ?? [])
             .Where(r => r.Critical || r.High)
-            .Select(r => new RagFinding(r.Critical ? Rag.Red : Rag.Amber, $"Risk {r.Id} ({(r.Critical ? "critical" : "high")}, score {r.Score}) is open: {r.Title}"));
+            .Select(r => new RagFinding(r.Critical ? Rag.Red : Rag.Amber, new RagReason.RiskOpen(r.Id, r.Title, r.Score, r.Critical)));
     }
 
     private sealed class ReadinessRule : IRagRule
@@ -86,21 +85,14 @@ public static class RagRules
             var days = goLive.DayNumber - input.Today.DayNumber;
             if (days <= AwarenessOrDesireRedDays && readiness.AwarenessOrDesireShare > AwarenessOrDesireRedAbove)
             {
-                yield return new RagFinding(Rag.Red, string.Create(CultureInfo.InvariantCulture, $"Readiness: {readiness.AwarenessOrDesireShare * 100:0}% of respondents stop at Awareness or Desire in \u201c{readiness.Wave}\u201d, {When(days)}"));
+                yield return new RagFinding(Rag.Red, new RagReason.StuckAtAwarenessOrDesire(readiness.AwarenessOrDesireShare, readiness.Wave, days));
             }
 
             if (days <= KnowledgeOrAbilityAmberDays && readiness.DominantBarrier is AdkarElement.Knowledge or AdkarElement.Ability)
             {
-                yield return new RagFinding(Rag.Amber, $"Readiness: the dominant barrier in \u201c{readiness.Wave}\u201d is {readiness.DominantBarrier}, {When(days)}");
+                yield return new RagFinding(Rag.Amber, new RagReason.DominantBarrier(readiness.DominantBarrier.Value, readiness.Wave, days));
             }
         }
-
-        private static string When(int days) => days switch
-        {
-            < 0 => $"{-days} day{(days == -1 ? "" : "s")} after go-live",
-            0 => "go-live is today",
-            _ => $"{days} day{(days == 1 ? "" : "s")} before go-live",
-        };
     }
 
     private sealed class LateMilestoneRule : IRagRule
@@ -108,8 +100,6 @@ public static class RagRules
         public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => input.Milestones
             .Select(m => (Milestone: m, DaysLate: m.DaysLate(input.Today)))
             .Where(x => x.DaysLate > 0)
-            .Select(x => new RagFinding(
-                x.DaysLate >= RedAfterDaysLate ? Rag.Red : Rag.Amber,
-                $"Milestone \u201c{x.Milestone.Name}\u201d is {x.DaysLate} day{(x.DaysLate == 1 ? "" : "s")} late"));
+            .Select(x => new RagFinding(x.DaysLate >= RedAfterDaysLate ? Rag.Red : Rag.Amber, new RagReason.MilestoneLate(x.Milestone.Name, x.DaysLate)));
     }
 }

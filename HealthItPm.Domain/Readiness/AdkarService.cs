@@ -121,17 +121,29 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
     }
 
     /// <summary>The project's readiness as of its latest closed wave; null before any wave has closed with answers.</summary>
-    public async Task<ReadinessSnapshot?> LatestReadinessAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    public async Task<ReadinessSnapshot?> LatestReadinessAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken) =>
+        (await ReadinessMoveAsync(tenant, code, 1, cancellationToken))?.Latest;
+
+    /// <summary>
+    /// The latest closed wave's readiness and the closed wave before it (null for the first, or one nobody
+    /// answered): how readiness moved. Null before any wave has closed with answers.
+    /// </summary>
+    public Task<(ReadinessSnapshot Latest, ReadinessSnapshot? Previous)?> ReadinessMoveAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken) =>
+        ReadinessMoveAsync(tenant, code, 2, cancellationToken);
+
+    // One query for the latest waves, then the answers of the last closed one (and of the one before it when
+    // asked for two): never older waves.
+    private async Task<(ReadinessSnapshot Latest, ReadinessSnapshot? Previous)?> ReadinessMoveAsync(TenantId tenant, ProjectCode code, int waves, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var closed = (await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken)).FirstOrDefault(w => now >= w.ClosesAt);
-        if (closed is null)
+        var closed = (await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken)).Where(w => now >= w.ClosesAt).Take(waves).ToList();
+        var results = await Task.WhenAll(closed.Select(async wave => AdkarResults.From(wave, await rounds.AnswersAsync<AdkarAnswer>(tenant, wave, cancellationToken), now)));
+        if (results.Length == 0 || results[0].AnsweredCount == 0)
         {
             return null;
         }
 
-        var results = AdkarResults.From(closed, await rounds.AnswersAsync<AdkarAnswer>(tenant, closed, cancellationToken), now);
-        return results.AnsweredCount == 0 ? null : ReadinessSnapshot.Of(results);
+        return (ReadinessSnapshot.Of(results[0]), results.Length > 1 && results[1].AnsweredCount > 0 ? ReadinessSnapshot.Of(results[1]) : null);
     }
 
     private async Task<AdkarResults> ResultsOfAsync(TenantId tenant, Round wave, Round? before, CancellationToken cancellationToken)

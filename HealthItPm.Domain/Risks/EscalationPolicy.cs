@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 
@@ -10,7 +9,7 @@ public abstract record EscalationStep
     public sealed record Wait : EscalationStep;
 
     /// <summary>Send the risk to <paramref name="To"/>, level <paramref name="Level"/> of the chain.</summary>
-    public sealed record Escalate(int Level, PersonId To, string Reason) : EscalationStep;
+    public sealed record Escalate(int Level, PersonId To, EscalationReason Reason) : EscalationStep;
 
     /// <summary>Remind the owner that the mitigation is past due (once).</summary>
     public sealed record RemindOwner(PersonId Owner) : EscalationStep;
@@ -44,16 +43,10 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
     public TimeSpan Elapsed(Risk risk, DateTimeOffset since, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(risk);
-        return BusinessHoursIn is { } zone && risk.Category != RiskCategory.PatientSafety ? BusinessHours.Between(since, now, zone) : now - since;
+        return InBusinessHours(risk) ? BusinessHours.Between(since, now, BusinessHoursIn!) : now - since;
     }
 
-    private string SlaText(Risk risk)
-    {
-        var business = BusinessHoursIn is not null && risk.Category != RiskCategory.PatientSafety ? "business " : "";
-        return AcknowledgementSla.TotalHours >= 1 && AcknowledgementSla.Minutes == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{AcknowledgementSla.TotalHours:0} {business}hour{(AcknowledgementSla.TotalHours == 1 ? "" : "s")}")
-            : string.Create(CultureInfo.InvariantCulture, $"{AcknowledgementSla.TotalMinutes:0} {business}minutes");
-    }
+    private bool InBusinessHours(Risk risk) => BusinessHoursIn is not null && risk.Category != RiskCategory.PatientSafety;
 
     public static bool NeedsImmediateEscalation(RiskCategory category, RiskRating rating) =>
         rating.Band == RiskBand.Critical
@@ -75,13 +68,13 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
             }
 
             return risk.EscalationLevel < Chain.Count
-                ? new EscalationStep.Escalate(risk.EscalationLevel + 1, Chain[risk.EscalationLevel], $"not acknowledged within {SlaText(risk)}")
+                ? new EscalationStep.Escalate(risk.EscalationLevel + 1, Chain[risk.EscalationLevel], new EscalationReason.NotAcknowledged(AcknowledgementSla, InBusinessHours(risk)))
                 : chainExhaustionReported ? new EscalationStep.Wait() : new EscalationStep.ChainExhausted();
         }
 
         if (NeedsImmediateEscalation(risk.Category, risk.Rating))
         {
-            return new EscalationStep.Escalate(1, Chain[0], risk.Rating.Band == RiskBand.Critical ? "critical risk" : $"{risk.Category} risk with impact {risk.Rating.Impact}");
+            return new EscalationStep.Escalate(1, Chain[0], risk.Rating.Band == RiskBand.Critical ? new EscalationReason.CriticalRisk() : new EscalationReason.SevereImpact(risk.Category, risk.Rating.Impact));
         }
 
         if (risk.MitigationDue is { } due && due < today && risk.Owner is { } owner)
@@ -93,7 +86,7 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
 
             if (Elapsed(risk, risk.OwnerRemindedAt.Value, now) >= AcknowledgementSla)
             {
-                return new EscalationStep.Escalate(1, Chain[0], string.Create(CultureInfo.InvariantCulture, $"mitigation past due since {due:yyyy-MM-dd}"));
+                return new EscalationStep.Escalate(1, Chain[0], new EscalationReason.MitigationPastDue(due));
             }
         }
 

@@ -131,14 +131,14 @@ public sealed class Risk
     }
 
     /// <summary>Sent up the chain to <paramref name="level"/> (by the policy, so by nobody in particular).</summary>
-    public void Escalate(int level, string reason, DateTimeOffset now)
+    public void Escalate(int level, EscalationReason reason, DateTimeOffset now)
     {
         if (Status is not (RiskStatus.Open or RiskStatus.Mitigating or RiskStatus.Escalated) || level <= EscalationLevel)
         {
             throw new DomainException(Problem.CannotEscalate(Id, level, Status, EscalationLevel));
         }
 
-        Record(new RiskEvent(RiskEventKind.Escalated, now, null) { LevelBefore = EscalationLevel, LevelAfter = level, StatusBefore = Status, StatusAfter = RiskStatus.Escalated, Note = reason });
+        Record(new RiskEvent(RiskEventKind.Escalated, now, null) { LevelBefore = EscalationLevel, LevelAfter = level, StatusBefore = Status, StatusAfter = RiskStatus.Escalated, Escalation = reason });
         (EscalationLevel, EscalatedAt, Acknowledged, Status) = (level, now, null, RiskStatus.Escalated);
     }
 

@@ -74,7 +74,7 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
             IReadOnlyList<PersonId> recipients = risk.Owner is { } owner ? [owner] : [.. project.ProjectManagers.Select(pm => pm.Person)];
             foreach (var to in recipients)
             {
-                risk.Enqueue(new RiskNotice(RiskNoticeKind.UpdateRequested, to, id, "a leader asked for an update"));
+                risk.Enqueue(new RiskNotice(RiskNoticeKind.UpdateRequested, to, id));
             }
         }, cancellationToken);
 
@@ -85,7 +85,7 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
             risk.Acknowledge(person, writer.Now);
             foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != person))
             {
-                risk.Enqueue(new RiskNotice(RiskNoticeKind.Acknowledged, pm.Person, id, person.Value));
+                risk.Enqueue(new RiskNotice(RiskNoticeKind.Acknowledged, pm.Person, id, person));
             }
         }, cancellationToken);
 

@@ -36,15 +36,15 @@ public sealed class RiskEscalation(IRiskStore store, IProjectRepository projects
         {
             case EscalationStep.Escalate escalate:
                 risk.Escalate(escalate.Level, escalate.Reason, now);
-                notices = [new RiskNotice(RiskNoticeKind.Escalation, escalate.To, id, escalate.Reason)];
+                notices = [new RiskNotice(RiskNoticeKind.Escalation, escalate.To, id)];
                 break;
             case EscalationStep.RemindOwner remind:
                 risk.MarkOwnerReminded(now);
-                notices = [new RiskNotice(RiskNoticeKind.OwnerReminder, remind.Owner, id, "mitigation past due")];
+                notices = [new RiskNotice(RiskNoticeKind.OwnerReminder, remind.Owner, id)];
                 break;
             case EscalationStep.ChainExhausted:
                 risk.MarkChainExhaustionReported(now);
-                notices = [.. project.ProjectManagers.Select(pm => new RiskNotice(RiskNoticeKind.ChainExhausted, pm.Person, id, "nobody in the escalation chain acknowledged"))];
+                notices = [.. project.ProjectManagers.Select(pm => new RiskNotice(RiskNoticeKind.ChainExhausted, pm.Person, id))];
                 break;
             default:
                 return [];

@@ -9,15 +9,19 @@ public enum RiskNoticeKind
     ChainExhausted,
     UpdateRequested,
 
-    /// <summary>Tells a PM that a leader's escalation card cannot reach them (no chat with the bot).</summary>
+    /// <summary>Tells a PM that a leader's escalation card cannot reach them (no chat with the bot; the leader is <see cref="RiskNotice.Leader"/>).</summary>
     LeaderUnreachable,
 
-    /// <summary>Tells a PM that a leader acknowledged the escalation (the reason is the leader's id).</summary>
+    /// <summary>Tells a PM that a leader acknowledged the escalation (the leader is <see cref="RiskNotice.Leader"/>).</summary>
     Acknowledged,
 }
 
-/// <summary>Something the escalation policy (or a leader) decided a person must be told about a risk.</summary>
-public sealed record RiskNotice(RiskNoticeKind Kind, PersonId To, RiskId Risk, string Reason);
+/// <summary>
+/// Something the escalation policy (or a leader) decided a person must be told about a risk: the kind
+/// says what (the card words it); <paramref name="Leader"/> is the leader a PM is told about, for
+/// <see cref="RiskNoticeKind.LeaderUnreachable"/> and <see cref="RiskNoticeKind.Acknowledged"/>.
+/// </summary>
+public sealed record RiskNotice(RiskNoticeKind Kind, PersonId To, RiskId Risk, PersonId? Leader = null);
 
 /// <summary>
 /// A notice in the risk's outbox. It is saved with the step that caused it, so a crash or an outage

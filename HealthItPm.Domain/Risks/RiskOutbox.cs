@@ -40,7 +40,7 @@ public sealed class RiskOutbox(IRiskStore store, IProjectRepository projects, Ri
             {
                 foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != notice.To))
                 {
-                    risk.Enqueue(new RiskNotice(RiskNoticeKind.LeaderUnreachable, pm.Person, notice.Risk, notice.To.Value));
+                    risk.Enqueue(new RiskNotice(RiskNoticeKind.LeaderUnreachable, pm.Person, notice.Risk, notice.To));
                 }
             }
         }, cancellationToken);

@@ -104,7 +104,7 @@ public enum RiskEventKind
     /// <summary><see cref="RiskEvent.StatusBefore"/> → <see cref="RiskEvent.StatusAfter"/> (accepting keeps the reason in <see cref="RiskEvent.Note"/>).</summary>
     StatusChanged,
 
-    /// <summary>Sent up the chain: <see cref="RiskEvent.LevelBefore"/> → <see cref="RiskEvent.LevelAfter"/>, why in <see cref="RiskEvent.Note"/>.</summary>
+    /// <summary>Sent up the chain: <see cref="RiskEvent.LevelBefore"/> → <see cref="RiskEvent.LevelAfter"/>, why in <see cref="RiskEvent.Escalation"/> (in <see cref="RiskEvent.Note"/> for a stored reason that could not be read as one).</summary>
     Escalated,
 
     UpdateRequested,
@@ -155,8 +155,11 @@ public sealed record RiskEvent(RiskEventKind Kind, DateTimeOffset At, PersonId? 
 
     public int? LevelAfter { get; init; }
 
-    /// <summary>The words that go with the change: a mitigation, why it escalated, why it was accepted.</summary>
+    /// <summary>The words that go with the change: a mitigation, why it was accepted.</summary>
     public string? Note { get; init; }
+
+    /// <summary>Why the policy escalated the risk.</summary>
+    public EscalationReason? Escalation { get; init; }
 
     public DateOnly? Due { get; init; }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Azure.Data.Tables;
+using HealthItPm.Benchmarks;
+using HealthItPm.Benchmarks.Digests;
 using HealthItPm.Benchmarks.FanOut;
 using HealthItPm.Benchmarks.Hosts;
 using HealthItPm.Benchmarks.Load;
@@ -22,15 +24,19 @@ using Newtonsoft.Json.Linq;
 // its median round.
 // Usage: tools/bench [--seconds N] [--rounds N] [--concurrency N] [--respondents N]
 //        tools/bench fanout [options]   (the delivery pipeline's fan-out: see FanOut/FanOutBenchmark.cs)
-if (args.FirstOrDefault() == "fanout")
+//        tools/bench digest [options]   (the weekly digest over a year of history: see Digests/DigestBenchmark.cs)
+switch (args.FirstOrDefault())
 {
-    return await FanOutBenchmark.RunAsync(args[1..]);
+    case "fanout":
+        return await FanOutBenchmark.RunAsync(args[1..]);
+    case "digest":
+        return await DigestBenchmark.RunAsync(args[1..]);
 }
 
-var seconds = Option("--seconds", 10);
-var rounds = Option("--rounds", 3);
-var concurrency = Option("--concurrency", 16);
-var respondents = Option("--respondents", 500);
+var seconds = BenchmarkOptions.Count(args, "--seconds", 10);
+var rounds = BenchmarkOptions.Count(args, "--rounds", 3);
+var concurrency = BenchmarkOptions.Count(args, "--concurrency", 16);
+var respondents = BenchmarkOptions.Count(args, "--respondents", 500);
 const string Tenant = "4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f";
 const string ProjectManager = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 
@@ -146,12 +152,6 @@ static string Report(IReadOnlyList<LoadResult> results, IReadOnlyList<(double Mi
     text.AppendLine();
     text.AppendLine(CultureInfo.InvariantCulture, $"Check-in submission sustains {results[2].TurnsPerSecond / results[0].TurnsPerSecond:P0} of raw Azure Tables upserts of an answer row at the same concurrency (target 85 %, p99 under 50 ms) and {results[2].TurnsPerSecond / results[1].TurnsPerSecond:P0} of the echo bot's card-action throughput; the status command {results[4].TurnsPerSecond / results[3].TurnsPerSecond:P0} of its message throughput.");
     return text.ToString();
-}
-
-int Option(string name, int fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 }
 
 static T Expect<T>(Outcome<T> outcome) => outcome is Outcome<T>.Done done ? done.Value : throw new InvalidOperationException($"Seeding the benchmark failed: {outcome}");

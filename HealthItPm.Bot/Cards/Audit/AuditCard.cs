@@ -68,6 +68,10 @@ public static class AuditCard
         AuditKind.ConcernDismissed => "dismissed a concern",
         AuditKind.SurveyStarted => "sent a readiness survey",
         AuditKind.SurveyAnswered => "answered a readiness survey",
+        AuditKind.DigestSubscribed => "subscribed to the weekly digest",
+        AuditKind.DigestUnsubscribed => "unsubscribed from the weekly digest",
+        AuditKind.DigestScheduleChanged => "changed when their digest arrives",
+        AuditKind.DigestLeaderSubscribed => "subscribed a leader to the weekly digest",
         _ => kind.ToString(),
     };
 

@@ -117,7 +117,8 @@ public static class DigestCard
         };
         if (p.Reasons.Count > 0)
         {
-            items.Add(CardElements.Text(Markdown.Of($"{string.Join("; ", p.Reasons.Take(3))}{(p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : "")}"), subtle: true, spacing: Spacing.None));
+            var reasons = Markdown.Join(Markdown.Of($"; "), p.Reasons.Take(3).Select(r => Markdown.Worded(ReasonText.Of(r))));
+            items.Add(CardElements.Text(Markdown.Of($"{reasons}{(p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : "")}"), subtle: true, spacing: Spacing.None));
         }
 
         items.Add(CardElements.Facts(

@@ -121,7 +121,7 @@ public sealed class FormValues
 
         if (!MoneyAmount.TryParse(value, currency, decimalSeparator, out var amount, out var problem))
         {
-            AddError(field.Id, $"{field.Label}: {problem}");
+            AddError(field.Id, $"{field.Label}: {ProblemText.Of(problem!)}");
             return null;
         }
 

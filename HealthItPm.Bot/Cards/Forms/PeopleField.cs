@@ -54,6 +54,10 @@ public static class PersonChoice
         person = new PersonId(new Guid(bytes).ToString("D"));
         return true;
     }
+
+    /// <summary>The people a multi-select sends back (comma-separated values); values that are not a person are left out.</summary>
+    public static IEnumerable<PersonId> ReadAll(string values) =>
+        values.Split(',').Select(v => TryRead(v, out var person) ? person : (PersonId?)null).OfType<PersonId>();
 }
 
 /// <summary>

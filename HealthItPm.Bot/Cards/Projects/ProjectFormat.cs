@@ -18,14 +18,16 @@ public static class ProjectFormat
 
     public static string Index(Ratio ratio) => ratio.Value is { } value
         ? value.ToString("0.00", CultureInfo.InvariantCulture)
-        : $"n/a ({ratio.UndefinedBecause})";
+        : NotAvailable(ratio);
 
     /// <summary>A forecast (EAC) to the whole unit: cents would claim a precision it does not have.</summary>
-    public static string MoneyForecast(Ratio ratio, MoneyFormat money) => ratio.Value is { } value ? Money(value, money) : $"n/a ({ratio.UndefinedBecause})";
+    public static string MoneyForecast(Ratio ratio, MoneyFormat money) => ratio.Value is { } value ? Money(value, money) : NotAvailable(ratio);
 
     public static string Percent(Ratio ratio) => ratio.Value is { } value
         ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%"
-        : $"n/a ({ratio.UndefinedBecause})";
+        : NotAvailable(ratio);
+
+    private static string NotAvailable(Ratio ratio) => $"n/a ({ReasonText.Of(ratio.UndefinedBecause!.Value)})";
 
     public static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 

@@ -69,7 +69,7 @@ public static class StatusCard
             ProjectElements.RagBadge(model.Health),
         };
         body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
-            Markdown.Of($"- {(f.Financial && !model.ShowBudget ? "Cost: behind budget (the figures are shown to the people who manage the budget)" : f.Reason)}"),
+            Markdown.Of($"- {(f.Financial && !model.ShowBudget ? Markdown.Of($"Cost: behind budget (the figures are shown to the people who manage the budget)") : Markdown.Worded(ReasonText.Of(f.Reason)))}"),
             spacing: Spacing.None)));
         if (!model.Health.EnoughData)
         {

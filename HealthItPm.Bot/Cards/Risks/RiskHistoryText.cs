@@ -24,7 +24,7 @@ public static class RiskHistoryText
             RiskEventKind.OwnerAssigned => $"Owner {Person(change.OwnerBefore)} → {Person(change.OwnerAfter)}",
             RiskEventKind.MitigationPlanned => $"Mitigation planned{(change.Due is { } due ? ", due " + ProjectFormat.Date(due) : "")}: {change.Note}",
             RiskEventKind.StatusChanged => $"Status {change.StatusBefore} → {change.StatusAfter}{(change.Note is { } note ? ": " + note : "")}",
-            RiskEventKind.Escalated => $"Escalated level {change.LevelBefore?.ToString(CultureInfo.InvariantCulture) ?? "?"} → {change.LevelAfter?.ToString(CultureInfo.InvariantCulture) ?? "?"}{(change.Note is { } why ? ": " + why : "")}",
+            RiskEventKind.Escalated => $"Escalated level {change.LevelBefore?.ToString(CultureInfo.InvariantCulture) ?? "?"} → {change.LevelAfter?.ToString(CultureInfo.InvariantCulture) ?? "?"}{(change.Escalation is { } why ? ": " + ReasonText.Of(why) : change.Note is { } note ? ": " + note : "")}",
             RiskEventKind.UpdateRequested => "Update requested",
             RiskEventKind.Acknowledged => "Acknowledged",
             RiskEventKind.OwnerReminded => $"Owner reminded: mitigation past due{(change.Due is { } due ? " (" + ProjectFormat.Date(due) + ")" : "")}",

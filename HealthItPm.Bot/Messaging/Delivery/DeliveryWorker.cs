@@ -230,7 +230,7 @@ public sealed partial class DeliveryWorker : BackgroundService
             LogGivenUp(_logger, work.Kind, work.Subject, message.DequeueCount);
             if (work.RecipientId is { } recipient)
             {
-                await SettleAsync(work, kind, await _ledger.ReadAsync(work.TenantId, work.Topic, recipient, cancellationToken), new DeliveryDecision.Settle(DeliveryState.NotDelivered, "could not be processed"), null, cancellationToken);
+                await SettleAsync(work, kind, await _ledger.ReadAsync(work.TenantId, work.Topic, recipient, cancellationToken), new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Unprocessable), null, cancellationToken);
             }
 
             await _queue.PoisonAsync(message, cancellationToken);
@@ -310,7 +310,7 @@ public sealed partial class DeliveryWorker : BackgroundService
 
     /// <summary>The record that claims a delivery for this host for one lease: one more try than <paramref name="stored"/> had.</summary>
     private DeliveryRecord Claim(DeliveryWork work, DeliveryRecord? stored, DateTimeOffset now) =>
-        new(work.Topic, work.RecipientId!.Value, DeliveryState.Pending, (stored?.Attempts ?? 0) + 1, now + _options.Lease, null, stored?.LastStatus, stored?.Reason, now);
+        new(work.Topic, work.RecipientId!.Value, DeliveryState.Pending, (stored?.Attempts ?? 0) + 1, now + _options.Lease, null, stored?.LastStatus, stored?.Failure, now);
 
     private async Task<bool> ComposeAndSendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, CancellationToken cancellationToken)
     {
@@ -384,7 +384,7 @@ public sealed partial class DeliveryWorker : BackgroundService
     {
         var recipient = work.RecipientId!.Value;
         var now = _clock.GetUtcNow();
-        var settled = new DeliveryRecord(work.Topic, recipient, settle.State, claimed?.Record.Attempts ?? 0, null, null, status ?? claimed?.Record.LastStatus, settle.Reason, now);
+        var settled = new DeliveryRecord(work.Topic, recipient, settle.State, claimed?.Record.Attempts ?? 0, null, null, status ?? claimed?.Record.LastStatus, settle.Failure, now);
 
         // The record first: from here on the card is never sent again, whatever happens to this host.
         if (await _ledger.WriteAsync(work.TenantId, settled, claimed?.Version, reported: !kind.ReportsSettlement, cancellationToken) is null)
@@ -394,7 +394,7 @@ public sealed partial class DeliveryWorker : BackgroundService
 
         if (settle.State is DeliveryState.NotDelivered or DeliveryState.Unreachable)
         {
-            LogNotDelivered(_logger, work.Kind, work.Subject, settle.State, settle.Reason);
+            LogNotDelivered(_logger, work.Kind, work.Subject, settle.State, settle.Failure, settled.LastStatus, settled.Attempts);
         }
 
         if (kind.ReportsSettlement)
@@ -463,6 +463,6 @@ public sealed partial class DeliveryWorker : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} answered {StatusCode} on try {Attempt}; retried in {Wait}")]
     private static partial void LogRetry(ILogger logger, string kind, string subject, int? statusCode, int attempt, TimeSpan wait);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} settled as {State}: {Reason}")]
-    private static partial void LogNotDelivered(ILogger logger, string kind, string subject, DeliveryState state, string? reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} settled as {State}: {Failure} (last status {StatusCode}, {Attempts} tries)")]
+    private static partial void LogNotDelivered(ILogger logger, string kind, string subject, DeliveryState state, DeliveryFailure? failure, int? statusCode, int attempts);
 }

@@ -14,7 +14,7 @@ public sealed record VersionedDelivery(DeliveryRecord Record, string Version, bo
 /// <para>
 /// Table <c>Deliveries</c>: PK <c>{tenant}|{kind}|{subject}</c> (one card's whole audience, so a
 /// round's report is one partition query), RK the recipient's AAD object id. Columns: State, Attempts,
-/// ClaimedUntil, NextAttemptAt, LastStatus, Reason, Reported (the card's owner was told how it settled),
+/// ClaimedUntil, NextAttemptAt, LastStatus, Failure (why it settled unsent, by name; rows written before it hold a Reason text, not read), Reported (the card's owner was told how it settled),
 /// UpdatedAt. Hosts: PK <c>host</c>, RK the host's id, SeenAt — the live hosts share a tenant's send rate.
 /// </para>
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
             ["ClaimedUntil"] = record.ClaimedUntil,
             ["NextAttemptAt"] = record.NextAttemptAt,
             ["LastStatus"] = record.LastStatus,
-            ["Reason"] = record.Reason,
+            ["Failure"] = record.Failure?.ToString(),
             ["Reported"] = reported,
             ["UpdatedAt"] = record.UpdatedAt,
         };
@@ -94,6 +94,6 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
         row.GetDateTimeOffset("ClaimedUntil"),
         row.GetDateTimeOffset("NextAttemptAt"),
         row.GetInt32("LastStatus"),
-        row.GetString("Reason"),
+        Enum.TryParse<DeliveryFailure>(row.GetString("Failure"), out var failure) ? failure : null,
         row.GetDateTimeOffset("UpdatedAt") ?? default);
 }

@@ -14,7 +14,7 @@ namespace HealthItPm.Bot.Storage.Digests;
 /// subscription (portfolio flag, project codes, day, hour, time zone, the last week handed to the
 /// delivery pipeline), ETag-guarded; the scheduler reads the partition each tick (one row per leader).
 /// PK <c>{tenant}|{ISO week}</c> (e.g. <c>…|2026-W49</c>), RK <c>{CODE}</c> — what the first digest of
-/// that week showed of a project (RAG, readiness share), added once (409 keeps the first): a digest
+/// that week showed of a project (its RAG), added once (409 keeps the first): a digest
 /// reads last week's partition only, so its cost does not grow with the weeks of history.
 /// </para>
 /// </summary>
@@ -148,12 +148,10 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
     private static TableEntity SnapshotRow(TenantId tenant, ProjectWeekSnapshot s) => new(WeekPartition(tenant, s.Week), s.Project.Value)
     {
         ["Rag"] = s.Rag?.ToString(),
-        ["ReadinessShare"] = s.ReadinessShare is { } share ? (double)share : null,
     };
 
     private static ProjectWeekSnapshot ToSnapshot(TableEntity row, IsoWeek week) => new(
         new ProjectCode(row.RowKey),
         week,
-        Enum.TryParse<Rag>(row.GetString("Rag"), out var rag) ? rag : null,
-        row.GetDouble("ReadinessShare") is { } share ? Math.Round((decimal)share, 4) : null);
+        Enum.TryParse<Rag>(row.GetString("Rag"), out var rag) ? rag : null);
 }

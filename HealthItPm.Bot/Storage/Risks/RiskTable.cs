@@ -15,6 +15,8 @@ namespace HealthItPm.Bot.Storage.Risks;
 /// history as one JSON document, ETag-guarded; a project's register is its partition's range.
 /// RK <c>counter</c> — the last number handed out, incremented with its ETag so no number repeats.
 /// RK <c>concern|{number}</c> — a concern raised by anyone on the project, with its triage (counter <c>concern-counter</c>).
+/// RK <c>changed|{yyyyMMdd}|{number}</c> — the UTC day of a risk's latest event, written in the same transaction as
+/// the risk: a week's changes are a range of days, so the digest never reads the register's older history.
 /// PK <c>watch</c>, RK <c>{tenant}|{CODE}|{number}</c> — the risks the escalation policy still watches or
 /// whose outbox still holds notices (removed once settled and delivered), so the scheduler never reads settled risks.
 /// </para>
@@ -24,6 +26,7 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     public const string Name = "Risks";
 
     private const string WatchPartition = "watch";
+    private const string ChangedPrefix = "changed|";
 
     public Task<int> NextNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
         NextAsync(Partition(tenant, project), "counter", cancellationToken);
@@ -85,7 +88,7 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         // Watched first: if storage fails between the two writes, a risk is never left unwatched (a
         // watch row without its risk is skipped by the policy).
         await WatchAsync(tenant, risk, cancellationToken);
-        await tables.ExecuteAsync(Name, t => t.AddEntityAsync(Row(tenant, risk), cancellationToken), cancellationToken);
+        await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync([new(TableTransactionActionType.Add, Row(tenant, risk)), Changed(tenant, risk)], cancellationToken), cancellationToken);
     }
 
     public async Task<VersionedRisk?> GetAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
@@ -99,7 +102,7 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         ArgumentNullException.ThrowIfNull(risk);
         try
         {
-            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(Row(tenant, risk.Risk), new ETag(risk.Version), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync([new(TableTransactionActionType.UpdateReplace, Row(tenant, risk.Risk), new ETag(risk.Version)), Changed(tenant, risk.Risk)], cancellationToken), cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
@@ -112,6 +115,25 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
 
     public Task<IReadOnlyList<Risk>> ListAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, project), "risk|"), ToRisk, cancellationToken);
+
+    /// <summary>
+    /// The watch rows of the project (a superset of its open risks) and the days from <paramref name="since"/>
+    /// on, then a point read of each risk they name: two range queries and one read per open or recent risk.
+    /// </summary>
+    public async Task<IReadOnlyList<Risk>> OpenOrChangedSinceAsync(TenantId tenant, ProjectCode project, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var partition = Partition(tenant, project);
+        var watched = tables.QueryAsync(Name, StorageTables.PrefixFilter(WatchPartition, partition + "|"), row => row.GetInt32("Number")!.Value, cancellationToken, select: ["Number"]);
+        var changed = tables.QueryAsync(
+            Name,
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ChangedKey(since)} and RowKey lt {TableKeys.PrefixUpperBound(ChangedPrefix)}"),
+            row => row.GetInt32("Number")!.Value,
+            cancellationToken,
+            select: ["Number"]);
+        var numbers = (await watched).Concat(await changed).Distinct().Order();
+        var risks = await Task.WhenAll(numbers.Select(n => GetAsync(tenant, new RiskId(project, n), cancellationToken)));
+        return [.. risks.OfType<VersionedRisk>().Select(r => r.Risk).Where(r => r.IsOpen || r.History[^1].At >= since)];
+    }
 
     public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) =>
         tables.QueryAsync(
@@ -134,6 +156,12 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     private static string Partition(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
 
     private static string Key(int number) => "risk|" + number.ToString("D6", CultureInfo.InvariantCulture);
+
+    private static string ChangedKey(DateTimeOffset day) => ChangedPrefix + day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    // Upserted with every save: a risk changed several times in a day has one row for it.
+    private static TableTransactionAction Changed(TenantId tenant, Risk risk) =>
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(Partition(tenant, risk.Id.Project), $"{ChangedKey(risk.History[^1].At)}|{risk.Id.Number.ToString("D6", CultureInfo.InvariantCulture)}") { ["Number"] = risk.Id.Number });
 
     private static string ConcernKey(int number) => "concern|" + number.ToString("D6", CultureInfo.InvariantCulture);
 

@@ -66,9 +66,12 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
             && TryDate(Text(data, "to"), out var to)
             && (string.IsNullOrEmpty(project) || ProjectCode.TryParse(project, out _))
             && Text(data, "after") is { Length: > 0 and < 80 } after
-                ? ShowAsync(turn, new AuditQuery(string.IsNullOrEmpty(project) ? null : new ProjectCode(project), from, to, after), cancellationToken)
+                ? ShowAsync(turn, new AuditQuery(CodeOrAll(project), from, to, after), cancellationToken)
                 : Task.FromResult(NoticeCard.Build(NoticeCardModel.UnknownAction));
     }
+
+    // No project: the whole tenant's log.
+    private static ProjectCode? CodeOrAll(string? project) => string.IsNullOrEmpty(project) ? null : new ProjectCode(project);
 
     private async Task<JObject> ShowAsync(ITurnContext turn, AuditQuery query, CancellationToken cancellationToken)
     {

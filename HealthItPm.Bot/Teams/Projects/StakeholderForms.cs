@@ -45,7 +45,8 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     private PeopleField People(IReadOnlyList<RosterMember> members)
     {
         var search = client.Value.TypeaheadSearch;
-        return new("people", "People", true, [.. members.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, PersonChoice.Value(m.Person)))], search ? PeopleSearch.Dataset : null);
+        var offered = members.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).OrderBy(m => m.Name, StringComparer.CurrentCulture);
+        return new("people", "People", true, [.. offered.Select(m => (m.Name, PersonChoice.Value(m.Person)))], search ? PeopleSearch.Dataset : null);
     }
 
     // A person's row in the second step: their name on the role, each input keyed by their choice value.
@@ -58,7 +59,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     // The people of the second step (none at the first): those picked that the bot knows, up to MaxEach.
     private static List<(RosterMember Person, ChoiceField Role, ChoiceField Discipline, TextField Department)>? Rows(FormContext context, IReadOnlyDictionary<PersonId, RosterMember> known) =>
         context.Submitted?[PickedKey] is JValue { Type: JTokenType.String } picked
-            ? [.. ((string)picked!).Split(',').Select(v => PersonChoice.TryRead(v, out var p) ? p : (PersonId?)null).OfType<PersonId>().Distinct().Where(known.ContainsKey).Take(MaxEach).Select(p => Row(known[p]))]
+            ? [.. PersonChoice.ReadAll((string)picked!).Distinct().Where(known.ContainsKey).Take(MaxEach).Select(p => Row(known[p]))]
             : null;
 
     /// <summary>The second step: a role, discipline and department for each of <paramref name="people"/> (at most <see cref="MaxEach"/>).</summary>

@@ -88,8 +88,9 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         await steps.QueueCardsAsync(caller.Tenant, code, RoundKind.Adkar, wave.Id, cancellationToken);
         var people = wave.Audience.Count;
         return NoticeCard.Build(new NoticeCardModel(
-            $"Readiness survey \u201c{wave.Name}\u201d started",
-            $"Sending it to {people} {(people == 1 ? "person" : "people")}{(wave.Anonymous ? ", anonymously" : "")}. One reminder goes out {CardElements.When(wave.RemindAt)}; it closes {CardElements.When(wave.ClosesAt)} and you get the results then. **adkar results** shows them so far."));
+            $"Readiness survey \u201c{CardElements.Escape(wave.Name ?? wave.Id)}\u201d started",
+            $"Sending it to {people} {(people == 1 ? "person" : "people")}{(wave.Anonymous ? ", anonymously" : "")}. "
+            + $"One reminder goes out {CardElements.When(wave.RemindAt)}; it closes {CardElements.When(wave.ClosesAt)} and you get the results then. **adkar results** shows them so far."));
     }
 
     private FormModel Blank(ProjectCode code, bool confirm) => new(

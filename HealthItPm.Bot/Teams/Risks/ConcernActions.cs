@@ -98,9 +98,12 @@ public sealed class ConcernTriageActions(ConcernTriage concerns, RiskAddForm ris
         }
 
         var found = await concerns.GetAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
-        return found is Outcome<Concern>.Done { Value: var concern }
-            ? concern.State == ConcernState.Reported ? await riskForm.FormForConcernAsync(turn, concern, cancellationToken) : ConcernCard.Build(concern)
-            : ProjectOutcomes.NotDone(found);
+        return found switch
+        {
+            Outcome<Concern>.Done { Value: { State: ConcernState.Reported } concern } => await riskForm.FormForConcernAsync(turn, concern, cancellationToken),
+            Outcome<Concern>.Done { Value: var triaged } => ConcernCard.Build(triaged),
+            _ => ProjectOutcomes.NotDone(found),
+        };
     }
 
     public async Task<JObject> DismissAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)

@@ -58,9 +58,9 @@ public static class FanOutBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var people = Option(args, "--people", 5000);
-        var projects = Option(args, "--projects", 2);
-        var lease = Option(args, "--lease", 15);
+        var people = BenchmarkOptions.Count(args, "--people", 5000);
+        var projects = BenchmarkOptions.Count(args, "--projects", 2);
+        var lease = BenchmarkOptions.Count(args, "--lease", 15);
         var killAt = args.Contains("--no-kill") ? 0 : OptionDouble(args, "--kill-at", 0.4);
         var rates = OptionList(args, "--rates", [30, 300]);
         var inMemory = !args.Contains("--azurite-on-disk");
@@ -296,12 +296,6 @@ public static class FanOutBenchmark
         {
             throw new InvalidOperationException($"Seeding the benchmark failed: {outcome}");
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
     }
 
     private static double OptionDouble(string[] args, string name, double fallback)

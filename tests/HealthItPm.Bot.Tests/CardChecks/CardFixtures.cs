@@ -132,7 +132,7 @@ public static class CardFixtures
     private static Risk EscalatedRisk(bool acknowledged)
     {
         var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), Guarded.From("Barcode scanners fail at the bedside on 4 West"), Guarded.From("Medication administration falls back to manual checks."), RiskCategory.PatientSafety, new RiskRating(4, 5), Nurse, Guarded.From("Loaner scanners; vendor firmware fix"), Today.AddDays(3), Pm, Now.AddHours(-3));
-        risk.Escalate(1, "critical risk", Now.AddHours(-3));
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), Now.AddHours(-3));
         if (acknowledged)
         {
             risk.Acknowledge(Cio, Now.AddHours(-1));

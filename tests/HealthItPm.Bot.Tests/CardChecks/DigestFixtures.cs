@@ -49,14 +49,14 @@ public static class DigestFixtures
             var risk = Risk.Log(new RiskId(code, n), Guarded.From($"Interface engine vendor late on <script> feed {n}"), null, RiskCategory.Vendor, new RiskRating(4, 3 + (n % 3)), n % 2 == 0 ? Nurse : null, null, null, Pm, Now.AddDays(-n));
             if (risk.Rating.Band == RiskBand.Critical)
             {
-                risk.Escalate(1, "critical risk", Now.AddDays(-n).AddMinutes(1));
+                risk.Escalate(1, new EscalationReason.CriticalRisk(), Now.AddDays(-n).AddMinutes(1));
             }
 
             risks.Add(risk);
         }
 
         var pulse = i % 3 == 0 ? null : new CheckInPulse("r", 200, 120 + i, 0.1m + (i % 4 * 0.05m), 0.15m);
-        var wave = readiness && i % 2 == 0 ? new ReadinessInput("Wave 2 (pre go-live)", 0.62m, "Knowledge", i % 4 == 0 ? null : -0.04m) : null;
-        return new DigestProjectFacts(project, risks, pulse, wave, i % 7 == 0 ? null : new ProjectWeekSnapshot(code, Week.Previous, i % 3 == 0 ? Rag.Green : Rag.Amber, 0.55m));
+        var wave = readiness && i % 2 == 0 ? new ReadinessInput("Wave 2 (pre go-live)", Now.AddDays(-2), 0.62m, "Knowledge", i % 4 == 0 ? null : new ReadinessInput("Wave 1", Now.AddDays(-40), 0.66m, "Awareness", null)) : null;
+        return new DigestProjectFacts(project, risks, pulse, wave, i % 7 == 0 ? null : new ProjectWeekSnapshot(code, Week.Previous, i % 3 == 0 ? Rag.Green : Rag.Amber));
     }
 }

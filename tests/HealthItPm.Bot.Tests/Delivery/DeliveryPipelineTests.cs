@@ -116,7 +116,7 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.Equal((8, 0), (CallsTo(NurseChat), _hosts.CardsTo(NurseChat, "EHR check-in")));
         var record = await NurseCardAsync(round);
-        Assert.Equal((DeliveryState.NotDelivered, 8, "Teams kept failing (503) after 8 tries"), (record.State, record.Attempts, record.Reason));
+        Assert.Equal((DeliveryState.NotDelivered, 8, DeliveryFailure.KeptFailing, 503), (record.State, record.Attempts, record.Failure, record.LastStatus));
         Assert.Equal(1, await _hosts.Get<DeliveryQueues>().CountAsync(DeliveryQueues.PoisonQueue, default));
 
         var summary = Assert.IsType<Outcome<RoundSummary>.Done>(await _hosts.Get<CheckInService>().SummaryAsync(Tenant, Pm, Code, default)).Value;

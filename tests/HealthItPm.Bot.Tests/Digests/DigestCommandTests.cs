@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Ports;
@@ -77,10 +78,27 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         Assert.Contains("You still get the portfolio you lead", await SayAsync("digest subscribe", CioChat, TestActivities.Cio) + await SayAsync("digest unsubscribe EHR", CioChat, TestActivities.Cio), StringComparison.Ordinal);
         Assert.Contains("You will get no more weekly digests", await SayAsync("digest unsubscribe", CioChat, TestActivities.Cio), StringComparison.Ordinal);
         Assert.Null(await _hosts.Get<IDigestStore>().GetAsync(Tenant, Cio, default));
+
+        // Each saved change is in the audit log by kind, project and the leader's id (never the day, hour or zone);
+        // the refused form, the wrong day and the bad code left nothing. Entries in the same instant have no order.
+        var today = DateOnly.FromDateTime(_hosts.Clock.GetUtcNow().UtcDateTime);
+        var log = await _hosts.Get<IAuditLog>().ReadAsync(Tenant, new AuditQuery(null, today, today), 50, default);
+        string Line(PersonId by, AuditKind kind, string? project, string? subject) => $"{by.Value} {kind} {project} {subject}";
+        Assert.Equal(
+            new[]
+            {
+                Line(Pm, AuditKind.DigestLeaderSubscribed, "EHR", Cio.Value),
+                Line(Pm, AuditKind.DigestLeaderSubscribed, "EHR", Pharmacist.Value),
+                Line(Cio, AuditKind.DigestScheduleChanged, null, null),
+                Line(Cio, AuditKind.DigestSubscribed, null, null),
+                Line(Cio, AuditKind.DigestUnsubscribed, "EHR", null),
+                Line(Cio, AuditKind.DigestUnsubscribed, null, null),
+            }.Order(StringComparer.Ordinal),
+            log.Entries.Where(e => e.Kind.ToString().StartsWith("Digest", StringComparison.Ordinal)).Select(e => Line(e.By, e.Kind, e.Project?.Value, e.Subject)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task A_closed_readiness_wave_is_in_the_digest_and_before_one_closes_the_digest_says_there_is_none()
+    public async Task A_closed_readiness_wave_is_in_the_digest_and_before_one_closes_the_digest_says_there_is_none_and_the_next_wave_is_said_as_a_move()
     {
         await _hosts.SetUpProjectAsync();
         await _hosts.Get<ProjectService>().ChangeAsync(Tenant, Pm, Code, Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
@@ -96,7 +114,21 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
 
         _hosts.Clock.Advance(TimeSpan.FromDays(8));
 
-        var readiness = Assert.Single((await PreviewAsync()).Projects).Readiness!;
-        Assert.Equal(("pre go-live", 0m, "Knowledge"), (readiness.Wave, readiness.ShareWithoutBarrier!.Value, readiness.DominantBarrier));
+        var first = await PreviewAsync();
+        var readiness = Assert.Single(first.Projects).Readiness!;
+        Assert.Equal(("pre go-live", 0m, "Knowledge", (decimal?)null), (readiness.Wave, readiness.ShareWithoutBarrier!.Value, readiness.DominantBarrier, readiness.ChangeSincePreviousWave));
+        Assert.Contains("EHR: first readiness wave (pre go-live) closed: 0 % without a barrier, dominant barrier Knowledge", first.Changes.Select(c => c.Text));
+
+        // A second wave a week later, with the nurse now ready on every element: the move is news the week it closes.
+        var second = Assert.IsType<Outcome<Domain.Rounds.Round>.Done>(await _hosts.Get<AdkarService>().StartAsync(Tenant, Pm, Code, "go-live week", TimeSpan.FromDays(7), anonymous: false, Domain.Rounds.Audience.Everyone, default)).Value;
+        var ready = AdkarAnswer.Create([new AdkarScore(5), new AdkarScore(5), new AdkarScore(4), new AdkarScore(4), new AdkarScore(4)], comment: null);
+        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, Domain.Rounds.RoundKind.Adkar, second.Id, ready, default));
+        _hosts.Clock.Advance(TimeSpan.FromDays(8));
+
+        var moved = await PreviewAsync();
+        Assert.Equal(("go-live week", 1m, (string?)null, (decimal?)1m), (moved.Projects[0].Readiness!.Wave, moved.Projects[0].Readiness!.ShareWithoutBarrier!.Value, moved.Projects[0].Readiness!.DominantBarrier, moved.Projects[0].Readiness!.ChangeSincePreviousWave));
+        Assert.Equal(
+            ["EHR: readiness 0 % → 100 % without a barrier (pre go-live → go-live week), dominant barrier Knowledge → none"],
+            moved.Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved).Select(c => c.Text));
     }
 }

@@ -91,7 +91,7 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
         await _hosts.AfterAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "Escalated risk EHR-R1"));
         var history = (await StoredAsync()).History;
-        Assert.Contains(history, e => e is { Kind: RiskEventKind.Escalated, LevelBefore: 1, LevelAfter: 2, Note: "not acknowledged within 1 hour" });
+        Assert.Contains(history, e => e is { Kind: RiskEventKind.Escalated, LevelBefore: 1, LevelAfter: 2 } && e.Escalation == new EscalationReason.NotAcknowledged(TimeSpan.FromHours(1), InBusinessHours: false));
         Assert.Single(history, e => e.Kind == RiskEventKind.NotReachable && e.Notice == RiskNoticeKind.Escalation && e.NoticeTo == Pharmacist);
 
         // The PM heard at once (at the next tick) that the sponsor could not be reached, and only once.

@@ -83,6 +83,18 @@ public partial class AdversarialConversationTests(BotEnvironment env)
         Assert.DoesNotContain("**b**", form, StringComparison.Ordinal);
     }
 
+    // A name typed into a form and repeated in the bot's answer reads as typed, never as bold or a date.
+    [Fact]
+    public async Task A_survey_named_like_markup_stays_text_in_the_notice_that_it_started()
+    {
+        var (pm, code) = await ProjectAsync("Smart pump interoperability", TestActivities.NurseAadId);
+
+        var notice = CardText.Of(await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name = "**b** {{DATE(2017-02-14T06:08:39Z, LONG)}}", days = "7", anonymous = "true" }));
+
+        Assert.Contains("Readiness survey \u201c\\*\\*b\\*\\* {\u2060{DATE(2017-02-14T06:08:39Z, LONG)}}\u201d started", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("**b**", notice, StringComparison.Ordinal);
+    }
+
     // Finding 7: guessing a code tells an outsider nothing, not even that the project exists.
     [Fact]
     public async Task An_outsider_hears_the_same_for_a_project_that_exists_and_one_that_does_not()

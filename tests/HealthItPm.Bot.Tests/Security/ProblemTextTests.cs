@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
@@ -146,14 +146,4 @@ public partial class ProblemTextTests
         { IsEnum: true } => Enum.GetValues(type).GetValue(variant % Enum.GetValues(type).Length)!,
         _ => throw new InvalidOperationException($"No sample for a {type.Name}: add one."),
     };
-
-    /// <summary>Runs the test's body in a reader's culture, as a turn does, and restores the culture after.</summary>
-    private sealed class InCulture : IDisposable
-    {
-        private readonly (CultureInfo Culture, CultureInfo UiCulture) _before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-
-        public InCulture(string locale) => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.GetCultureInfo(locale), CultureInfo.GetCultureInfo(locale));
-
-        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _before;
-    }
 }

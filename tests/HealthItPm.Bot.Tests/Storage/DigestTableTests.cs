@@ -42,14 +42,14 @@ public class DigestTableTests(StorageEnvironment env)
         var week = new IsoWeek(2026, 49);
         var ehr = new ProjectCode("EHR");
         var pacs = new ProjectCode("PACS");
-        await Table.AddSnapshotsAsync(_tenant, [new ProjectWeekSnapshot(ehr, week, Rag.Amber, 0.5m), new ProjectWeekSnapshot(pacs, week, null, null)], default);
-        await Table.AddSnapshotsAsync(_tenant, [new ProjectWeekSnapshot(ehr, week, Rag.Red, 0.9m), new ProjectWeekSnapshot(new ProjectCode("LAB"), week, Rag.Green, null)], default);
-        await Table.AddSnapshotsAsync(_tenant, [new ProjectWeekSnapshot(ehr, week.Next, Rag.Green, null)], default);
+        await Table.AddSnapshotsAsync(_tenant, [new ProjectWeekSnapshot(ehr, week, Rag.Amber), new ProjectWeekSnapshot(pacs, week, null)], default);
+        await Table.AddSnapshotsAsync(_tenant, [new ProjectWeekSnapshot(ehr, week, Rag.Red), new ProjectWeekSnapshot(new ProjectCode("LAB"), week, Rag.Green)], default);
+        await Table.AddSnapshotsAsync(_tenant, [new ProjectWeekSnapshot(ehr, week.Next, Rag.Green)], default);
 
         var read = await Table.SnapshotsAsync(_tenant, week, [ehr, pacs], default);
 
         Assert.Equal(
-            [new ProjectWeekSnapshot(ehr, week, Rag.Amber, 0.5m), new ProjectWeekSnapshot(pacs, week, null, null)],
+            [new ProjectWeekSnapshot(ehr, week, Rag.Amber), new ProjectWeekSnapshot(pacs, week, null)],
             read.OrderBy(s => s.Project.Value, StringComparer.Ordinal));
         Assert.Empty(await Table.SnapshotsAsync(_tenant, week.Previous, [ehr], default));
     }

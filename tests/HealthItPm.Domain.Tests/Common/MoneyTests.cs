@@ -22,22 +22,29 @@ public class MoneyTests
     [InlineData("25000 usd", '.', 25_000)]
     public void Amounts_are_read_as_people_type_them(string typed, char decimalSeparator, double expected)
     {
-        Assert.True(MoneyAmount.TryParse(typed, Currency.Usd, decimalSeparator, out var amount, out var problem), problem);
+        Assert.True(MoneyAmount.TryParse(typed, Currency.Usd, decimalSeparator, out var amount, out var problem), problem?.ToString());
         Assert.Equal((decimal)expected, amount);
     }
 
     [Theory]
-    [InlineData("two million", "is not an amount in USD")]
-    [InlineData("€2,400,000", "Amounts are in USD, the hospital's currency; leave out \u201c€\u201d")]
-    [InlineData("2,40,000", "separators in odd places")]
-    [InlineData("-5000", "without a minus sign")]
-    [InlineData("12.345", "at most two decimals")]
-    [InlineData("", "Enter an amount")]
-    public void A_bad_amount_says_what_to_change(string typed, string expected)
+    [InlineData("two million", ProblemCode.NotAnAmount)]
+    [InlineData("€2,400,000", ProblemCode.AmountInOtherCurrency)]
+    [InlineData("2,40,000", ProblemCode.AmountSeparatorsOdd)]
+    [InlineData("-5000", ProblemCode.AmountNegative)]
+    [InlineData("12.345", ProblemCode.AmountTooManyDecimals)]
+    [InlineData("79228162514264337593543950335k", ProblemCode.AmountTooLarge)]
+    [InlineData("", ProblemCode.AmountMissing)]
+    public void A_bad_amount_says_what_to_change(string typed, ProblemCode expected)
     {
         Assert.False(MoneyAmount.TryParse(typed, Currency.Usd, '.', out _, out var problem));
-        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.Equal(expected, problem!.Code);
     }
+
+    [Fact]
+    public void A_bad_amount_names_what_was_typed_shortened_and_the_currency() =>
+        Assert.Equal(
+            Problem.NotAnAmount("two million dollars and a litt…", "USD"),
+            MoneyAmount.TryParse("two million dollars and a little more", Currency.Usd, '.', out _, out var problem) ? null : problem);
 
     [Fact]
     public void A_euro_hospital_accepts_the_euro_sign()

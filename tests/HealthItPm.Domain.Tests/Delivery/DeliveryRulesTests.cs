@@ -35,7 +35,7 @@ public class DeliveryRulesTests
     [InlineData(403)]
     [InlineData(404)]
     public void Forbidden_and_not_found_settle_as_unreachable_at_the_first_try(int status) =>
-        Assert.Equal(new DeliveryDecision.Settle(DeliveryState.Unreachable, $"Teams answered {status}"), Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
+        Assert.Equal(new DeliveryDecision.Settle(DeliveryState.Unreachable, DeliveryFailure.Gone), Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
 
     [Theory]
     [InlineData(400)]
@@ -43,7 +43,7 @@ public class DeliveryRulesTests
     [InlineData(413)]
     [InlineData(500)]
     public void Refusals_are_never_retried(int status) =>
-        Assert.Equal(new DeliveryDecision.Settle(DeliveryState.NotDelivered, $"Teams refused it ({status})"), Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
+        Assert.Equal(new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Refused), Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
 
     [Fact]
     public void A_retry_after_longer_than_the_backoff_is_honoured()
@@ -87,17 +87,17 @@ public class DeliveryRulesTests
     }
 
     [Theory]
-    [InlineData(503)]
-    [InlineData(429)]
-    [InlineData(null)]
-    public void After_the_last_try_a_retryable_failure_is_given_up(int? status)
+    [InlineData(503, DeliveryFailure.KeptFailing)]
+    [InlineData(429, DeliveryFailure.KeptThrottling)]
+    [InlineData(null, DeliveryFailure.NotReached)]
+    public void After_the_last_try_a_retryable_failure_is_given_up(int? status, DeliveryFailure failure)
     {
         Assert.IsType<DeliveryDecision.Retry>(Rules.Decide(SendAnswer.FromStatus(status), 7, 0.5));
 
         var settle = Assert.IsType<DeliveryDecision.Settle>(Rules.Decide(SendAnswer.FromStatus(status), 8, 0.5));
 
         Assert.Equal(DeliveryState.NotDelivered, settle.State);
-        Assert.EndsWith("after 8 tries", settle.Reason, StringComparison.Ordinal);
+        Assert.Equal(failure, settle.Failure);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class DigestComposerTests
         Risk.Log(new RiskId(project, number), Guarded.From($"Risk {number}"), null, RiskCategory.Vendor, new RiskRating(p, i), owner, null, null, Pm, at);
 
     private static DigestProjectFacts Facts(Project project, IReadOnlyList<Risk>? risks = null, CheckInPulse? checkIns = null, ReadinessInput? readiness = null, ProjectWeekSnapshot? lastWeek = null) =>
-        new(project, risks ?? [], checkIns, readiness, lastWeek ?? new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green, null));
+        new(project, risks ?? [], checkIns, readiness, lastWeek ?? new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green));
 
     [Fact]
     public void An_empty_portfolio_has_no_projects_no_changes_and_zero_of_each_status()
@@ -68,7 +68,7 @@ public class DigestComposerTests
         project.AddKpi(new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today.AddDays(-3), 16.5m)]));
         project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
         var critical = LoggedRisk(project.Code, 1, 4, 5, Now.AddDays(-20));
-        critical.Escalate(1, "critical risk", Now.AddDays(-20));
+        critical.Escalate(1, new EscalationReason.CriticalRisk(), Now.AddDays(-20));
         var high = LoggedRisk(project.Code, 2, 3, 4, Now.AddDays(-20), owner: Nurse);
         var medium = LoggedRisk(project.Code, 3, 2, 3, Now.AddDays(-20));
         var pulse = new CheckInPulse("r1", 40, 30, 0.2m, 0.1m);
@@ -77,8 +77,8 @@ public class DigestComposerTests
 
         var section = Assert.Single(digest.Projects);
         Assert.Equal((DigestRag.Red, ProjectPhase.Planning, 45), (section.Rag, section.Phase, section.DaysToGoLive));
-        Assert.Contains(section.Reasons, r => r.Contains("Build", StringComparison.Ordinal));
-        Assert.Contains(section.Reasons, r => r.Contains("EHR-R1", StringComparison.Ordinal));
+        Assert.Contains(section.Reasons, r => r is RagReason.MilestoneLate { Milestone.Value: "Build" });
+        Assert.Contains(section.Reasons, r => r is RagReason.RiskOpen { Risk: "EHR-R1" });
 
         // PV = 200k × 40/100 = 80k (Build planned by today); EV = 0 (nothing done); AC = 50k: SPI 0, CPI 0.
         Assert.Equal(0m, section.Spi.Value);
@@ -99,7 +99,7 @@ public class DigestComposerTests
         var kpi = Assert.Single(section.Kpis);
         Assert.Equal((16.5m, 12m, 0.25m), (kpi.Latest, kpi.Target, kpi.Progress.Value));
         Assert.Equal(1, digest.ByRag[DigestRag.Red]);
-        Assert.Equal([new ProjectWeekSnapshot(project.Code, Week, Rag.Red, null)], digest.Snapshots);
+        Assert.Equal([new ProjectWeekSnapshot(project.Code, Week, Rag.Red)], digest.Snapshots);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class DigestComposerTests
         Assert.Null(section.Readiness);
         var kpi = Assert.Single(section.Kpis);
         Assert.Null(kpi.Latest);
-        Assert.Equal("no measurement yet", kpi.Progress.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NoMeasurement, kpi.Progress.UndefinedBecause);
         Assert.Equal([project.Code], digest.NoRecordOfLastWeek);
         Assert.False(digest.RagChangesKnown);
         Assert.Equal(1, digest.ByRag[DigestRag.Unknown]);
@@ -180,14 +180,14 @@ public class DigestComposerTests
         project.AddMilestone(new Milestone(Guarded.From("Long done"), Today.AddDays(-30), 1, Today.AddDays(-9)));       // done last week: not news
         project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
         var old = LoggedRisk(project.Code, 1, 4, 5, Since.AddHours(-1));                                   // logged before the week
-        old.Escalate(1, "critical risk", Since.AddHours(2));
+        old.Escalate(1, new EscalationReason.CriticalRisk(), Since.AddHours(2));
         old.Acknowledge(Cio, Since.AddHours(3));
         var fresh = LoggedRisk(project.Code, 2, 3, 4, Now.AddDays(-1));
         var closed = LoggedRisk(project.Code, 3, 2, 2, Since.AddDays(-10));
         closed.Close(Pm, Now.AddDays(-2));
 
         var digest = DigestComposer.Compose(
-            [Facts(project, [old, fresh, closed], readiness: new ReadinessInput("Wave 2", 0.62m, "Knowledge", 0.07m), lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green, 0.55m))],
+            [Facts(project, [old, fresh, closed], readiness: new ReadinessInput("Wave 2", Now.AddDays(-3), 0.62m, "Knowledge", new ReadinessInput("Wave 1", Since.AddDays(-30), 0.55m, "Awareness", null)), lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green))],
             Week, Since, Now);
 
         Assert.Equal(
@@ -195,14 +195,30 @@ public class DigestComposerTests
                 (DigestChangeKind.RagChanged, "EHR: Green → Red"),
                 (DigestChangeKind.MilestoneCompleted, "EHR: milestone “Conversion” done 2026-11-28, 2 days late"),
                 (DigestChangeKind.MilestoneSlipped, "EHR: milestone “Interfaces” slipped: planned 2026-11-27, not done"),
-                (DigestChangeKind.ReadinessMoved, "EHR: readiness 55 % → 62 % without a barrier (Wave 2)"),
                 (DigestChangeKind.RiskEscalated, "EHR-R1 escalated to level 1: Risk 1"),
                 (DigestChangeKind.RiskAcknowledged, "EHR-R1 acknowledged by Dr. Marcus Lee: Risk 1"),
+                (DigestChangeKind.ReadinessMoved, "EHR: readiness 55 % → 62 % without a barrier (Wave 1 → Wave 2), dominant barrier Awareness → Knowledge"),
                 (DigestChangeKind.RiskClosed, "EHR-R3 closed by Priya Shah: Risk 3"),
                 (DigestChangeKind.RiskLogged, "EHR-R2 logged: Risk 2 (high, score 12)"),
             ],
             digest.Changes.Select(c => (c.Kind, c.Text)));
         Assert.True(digest.RagChangesKnown);
+    }
+
+    [Fact]
+    public void A_readiness_wave_is_news_the_week_it_closes_and_only_when_it_moved()
+    {
+        var wave1 = new ReadinessInput("Wave 1", Since.AddDays(-20), 0.40m, "Knowledge", null);
+        IEnumerable<string> Moves(ReadinessInput readiness) =>
+            DigestComposer.Compose([Facts(OnPlan("EHR"), readiness: readiness)], Week, Since, Now).Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved).Select(c => c.Text);
+
+        Assert.Equal(["EHR: first readiness wave (Pilot) closed: an unknown share without a barrier, no dominant barrier"], Moves(new ReadinessInput("Pilot", Now.AddHours(-1), null, null, null)));
+        Assert.Equal(["EHR: first readiness wave (Wave 1) closed: 40 % without a barrier, dominant barrier Knowledge"], Moves(wave1 with { ClosedAt = Since.AddMinutes(1) }));
+        Assert.Empty(Moves(wave1));
+        Assert.Empty(Moves(new ReadinessInput("Wave 2", Now.AddDays(-1), 0.40m, "Knowledge", wave1)));
+        Assert.Equal(["EHR: readiness 40 % → 40 % without a barrier (Wave 1 → Wave 2), dominant barrier Knowledge → Ability"], Moves(new ReadinessInput("Wave 2", Now.AddDays(-1), 0.40m, "Ability", wave1)));
+        Assert.Equal(["EHR: readiness 40 % → 55 % without a barrier (Wave 1 → Wave 2), dominant barrier still Knowledge"], Moves(new ReadinessInput("Wave 2", Now, 0.55m, "Knowledge", wave1)));
+        Assert.Empty(Moves(new ReadinessInput("Wave 2", Since, 0.55m, "Knowledge", wave1)));
     }
 
     [Fact]

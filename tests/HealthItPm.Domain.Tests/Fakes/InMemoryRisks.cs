@@ -44,6 +44,9 @@ public sealed class InMemoryRisks : IRiskStore
     public Task<IReadOnlyList<Risk>> ListAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Risk>>([.. _risks.Where(r => r.Key.Item1 == tenant && r.Key.Item2.Project == project).OrderBy(r => r.Key.Item2.Number).Select(r => Risk.Restore(r.Value.State))]);
 
+    public async Task<IReadOnlyList<Risk>> OpenOrChangedSinceAsync(TenantId tenant, ProjectCode project, DateTimeOffset since, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(tenant, project, cancellationToken)).Where(r => r.IsOpen || r.History[^1].At >= since)];
+
     public Task<int> NextConcernNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
         Task.FromResult(_numbers.AddOrUpdate((tenant, project, "concern"), 1, (_, n) => n + 1));
 

@@ -39,7 +39,7 @@ public class EarnedValueTests
         var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("Go-live"), Today.AddDays(10), 1)], [], Today);
 
         Assert.False(ev.Spi.IsDefined);
-        Assert.Equal("nothing planned yet", ev.Spi.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NothingPlanned, ev.Spi.UndefinedBecause);
         Assert.Equal("n/a", ev.Spi.ToString());
     }
 
@@ -48,7 +48,7 @@ public class EarnedValueTests
     {
         var ev = EarnedValue.Compute(100, [], [new SpendEntry(10, Today, null)], Today);
 
-        Assert.Equal("no milestones yet", ev.Spi.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NoMilestones, ev.Spi.UndefinedBecause);
         Assert.Equal(0m, ev.PlannedValue);
     }
 
@@ -57,8 +57,8 @@ public class EarnedValueTests
     {
         var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("Kickoff"), Today, 1, Today)], [], Today);
 
-        Assert.Equal("no spend recorded yet", ev.Cpi.UndefinedBecause);
-        Assert.Equal("no spend recorded yet", ev.EstimateAtCompletion.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NoSpend, ev.Cpi.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NoSpend, ev.EstimateAtCompletion.UndefinedBecause);
         Assert.Equal(1m, ev.Spi.Value);
     }
 
@@ -67,7 +67,7 @@ public class EarnedValueTests
     {
         var ev = EarnedValue.Compute(0, [new Milestone(Guarded.From("Kickoff"), Today, 1, Today)], [new SpendEntry(5, Today, null)], Today);
 
-        Assert.Equal("no budget set", ev.Cpi.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NoBudget, ev.Cpi.UndefinedBecause);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class EarnedValueTests
         var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("Kickoff"), Today, 1)], [new SpendEntry(5, Today, null)], Today);
 
         Assert.Equal(0m, ev.Cpi.Value);
-        Assert.Equal("nothing earned yet", ev.EstimateAtCompletion.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NothingEarned, ev.EstimateAtCompletion.UndefinedBecause);
     }
 
     [Fact]

@@ -159,8 +159,8 @@ public class ProjectTests
         var health = project.Health(Today);
 
         Assert.Equal(Rag.Red, health.Status);
-        Assert.Contains(health.Findings, f => f.Reason == "Milestone \u201cBuild\u201d is 20 days late");
-        Assert.Contains(health.Findings, f => f.Reason.StartsWith("Schedule: SPI 0.00", StringComparison.Ordinal));
+        Assert.Contains(health.Findings, f => f.Reason == new RagReason.MilestoneLate(Guarded.From("Build"), 20));
+        Assert.Contains(health.Findings, f => f.Reason == new RagReason.IndexBelow(PerformanceIndex.Spi, 0m, RagRules.RedBelow));
     }
 }
 
@@ -215,7 +215,7 @@ public class KpiTests
 
     [Fact]
     public void Without_measurements_progress_is_undefined() =>
-        Assert.Equal("no measurement yet", new Kpi(Guarded.From("Turnaround"), Guarded.From("h"), 24, 8, KpiDirection.LowerIsBetter).Progress.UndefinedBecause);
+        Assert.Equal(RatioUndefined.NoMeasurement, new Kpi(Guarded.From("Turnaround"), Guarded.From("h"), 24, 8, KpiDirection.LowerIsBetter).Progress.UndefinedBecause);
 
     [Theory]
     [InlineData(KpiDirection.LowerIsBetter, 10, 12)]

@@ -14,9 +14,9 @@ public class RagRulesTests
             100,
             spi ?? 0,
             0,
-            spi is { } s ? Ratio.Of(s, 1, "") : Ratio.Undefined("nothing planned yet"),
-            cpi is { } c ? Ratio.Of(c, 1, "") : Ratio.Undefined("no spend recorded yet"),
-            Ratio.Undefined("n/a"));
+            spi is { } s ? Ratio.Of(s, 1, RatioUndefined.NothingPlanned) : Ratio.Undefined(RatioUndefined.NothingPlanned),
+            cpi is { } c ? Ratio.Of(c, 1, RatioUndefined.NoSpend) : Ratio.Undefined(RatioUndefined.NoSpend),
+            Ratio.Undefined(RatioUndefined.NoSpend));
         return RagRules.Evaluate(new ProjectHealthInput(ev, milestones, Today));
     }
 
@@ -34,7 +34,7 @@ public class RagRulesTests
         Assert.Equal(expected, status.Status);
         if (expected != Rag.Green)
         {
-            Assert.StartsWith("Schedule: SPI", Assert.Single(status.Findings).Reason, StringComparison.Ordinal);
+            Assert.Equal(PerformanceIndex.Spi, Assert.IsType<RagReason.IndexBelow>(Assert.Single(status.Findings).Reason).Index);
         }
     }
 
@@ -100,8 +100,8 @@ public class RagRulesTests
 
         Assert.Equal(Rag.Red, status.Status);
         Assert.Equal([Rag.Red, Rag.Amber, Rag.Amber], status.Findings.Select(f => f.Status));
-        Assert.Equal("Cost: CPI 0.50 is below 0.80", status.Findings[0].Reason);
-        Assert.Contains(status.Findings, f => f.Reason == "Milestone \u201cTraining\u201d is 1 day late");
+        Assert.Equal(new RagFinding(Rag.Red, new RagReason.IndexBelow(PerformanceIndex.Cpi, 0.5m, 0.80m), Financial: true), status.Findings[0]);
+        Assert.Contains(status.Findings, f => f.Reason == new RagReason.MilestoneLate(Guarded.From("Training"), 1));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class RagRulesTests
 
     private sealed class AlwaysRed : IRagRule
     {
-        public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => [new RagFinding(Rag.Red, "Open critical risk")];
+        public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => [new RagFinding(Rag.Red, new RagReason.RiskOpen("EHR-R1", Guarded.From("Scanners fail"), 20, Critical: true))];
     }
 }
 
@@ -134,7 +134,7 @@ public class OpenRiskRagTests
         Assert.Equal(expected, status.Status);
         if (expected != Rag.Green)
         {
-            Assert.StartsWith("Risk EHR-R1 (", Assert.Single(status.Findings).Reason, StringComparison.Ordinal);
+            Assert.Equal(new RagReason.RiskOpen("EHR-R1", Guarded.From("Scanners fail"), 20, critical), Assert.Single(status.Findings).Reason);
         }
     }
 }

@@ -28,7 +28,7 @@ public class ReadinessRagRuleTests
         Assert.Equal(expected, findings.SingleOrDefault()?.Status);
         if (expected is not null)
         {
-            Assert.Contains($"dominant barrier in \u201cpre go-live\u201d is {dominant}", findings.Single().Reason, StringComparison.Ordinal);
+            Assert.Equal(new RagReason.DominantBarrier(dominant, "pre go-live", days), findings.Single().Reason);
         }
     }
 
@@ -50,8 +50,7 @@ public class ReadinessRagRuleTests
         var health = Health(Snapshot(AdkarElement.Knowledge, 0.35m), 10);
 
         Assert.Equal([Rag.Red, Rag.Amber], health.Findings.Select(f => f.Status));
-        Assert.Contains("35% of respondents stop at Awareness or Desire", health.Findings[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("10 days before go-live", health.Findings[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(new RagReason.StuckAtAwarenessOrDesire(0.35m, "pre go-live", 10), health.Findings[0].Reason);
     }
 
     [Fact]

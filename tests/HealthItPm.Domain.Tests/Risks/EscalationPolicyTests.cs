@@ -46,7 +46,7 @@ public class EscalationPolicyTests
     public void An_unacknowledged_escalation_climbs_the_chain_after_the_sla_then_reports_exhaustion_once()
     {
         var risk = NewRisk(RiskCategory.PatientSafety, 4, 5);
-        risk.Escalate(1, "critical risk", Now);
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), Now);
 
         Assert.IsType<EscalationStep.Wait>(Policy.Next(risk, Now.AddHours(3.9), Today, false));
         var second = Assert.IsType<EscalationStep.Escalate>(Policy.Next(risk, Now.AddHours(4), Today, false));
@@ -61,7 +61,7 @@ public class EscalationPolicyTests
     public void An_acknowledged_escalation_stays_put()
     {
         var risk = NewRisk(RiskCategory.PatientSafety, 4, 5);
-        risk.Escalate(1, "critical risk", Now);
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), Now);
         risk.Acknowledge(Sponsor, Now.AddHours(1));
 
         Assert.IsType<EscalationStep.Wait>(Policy.Next(risk, Now.AddHours(30), Today, false));
@@ -79,7 +79,7 @@ public class EscalationPolicyTests
         risk.MarkOwnerReminded(Now);
         Assert.IsType<EscalationStep.Wait>(Policy.Next(risk, Now.AddHours(1), Today, false));
         var escalate = Assert.IsType<EscalationStep.Escalate>(Policy.Next(risk, Now.AddHours(4), Today, false));
-        Assert.Contains("past due", escalate.Reason, StringComparison.Ordinal);
+        Assert.Equal(new EscalationReason.MitigationPastDue(Today.AddDays(-1)), escalate.Reason);
     }
 
     [Fact]
@@ -101,12 +101,12 @@ public class EscalationPolicyTests
 
         // Friday 2026-11-27 16:00 in Chicago (22:00 UTC): one business hour that day, three on Monday.
         var friday = new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero);
-        risk.Escalate(1, "critical risk", friday);
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), friday);
 
         Assert.IsType<EscalationStep.Wait>(policy.Next(risk, friday.AddDays(2), Today, false));
         Assert.IsType<EscalationStep.Wait>(policy.Next(risk, new DateTimeOffset(2026, 11, 30, 16, 59, 0, TimeSpan.Zero), Today, false));
         var climbed = Assert.IsType<EscalationStep.Escalate>(policy.Next(risk, new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero), Today, false));
-        Assert.Equal((2, Cio, "not acknowledged within 4 business hours"), (climbed.Level, climbed.To, climbed.Reason));
+        Assert.Equal((2, Cio, new EscalationReason.NotAcknowledged(TimeSpan.FromHours(4), InBusinessHours: true)), (climbed.Level, climbed.To, climbed.Reason));
     }
 
     [Fact]
@@ -115,25 +115,24 @@ public class EscalationPolicyTests
         var policy = new EscalationPolicy([Sponsor, Cio], TimeSpan.FromHours(4), TimeZoneInfo.FindSystemTimeZoneById("America/Chicago"));
         var risk = NewRisk(RiskCategory.PatientSafety, 4, 5);
         var saturdayNight = new DateTimeOffset(2026, 11, 29, 4, 0, 0, TimeSpan.Zero);
-        risk.Escalate(1, "critical risk", saturdayNight);
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), saturdayNight);
 
         var climbed = Assert.IsType<EscalationStep.Escalate>(policy.Next(risk, saturdayNight.AddHours(4), Today, false));
-        Assert.Equal("not acknowledged within 4 hours", climbed.Reason);
+        Assert.Equal(new EscalationReason.NotAcknowledged(TimeSpan.FromHours(4), InBusinessHours: false), climbed.Reason);
     }
 
     [Theory]
-    [InlineData(30, "not acknowledged within 30 minutes")]
-    [InlineData(60, "not acknowledged within 1 hour")]
-    [InlineData(90, "not acknowledged within 90 minutes")]
-    [InlineData(1440, "not acknowledged within 24 hours")]
-    public void The_reason_says_the_sla_as_people_would(int minutes, string reason)
+    [InlineData(30)]
+    [InlineData(90)]
+    [InlineData(1440)]
+    public void The_reason_names_the_sla_that_ran_out(int minutes)
     {
         var risk = NewRisk(RiskCategory.Vendor, 5, 5);
-        risk.Escalate(1, "critical risk", Now);
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), Now);
 
         var climbed = Assert.IsType<EscalationStep.Escalate>(new EscalationPolicy([Sponsor, Cio], TimeSpan.FromMinutes(minutes)).Next(risk, Now.AddMinutes(minutes), Today, false));
 
-        Assert.Equal(reason, climbed.Reason);
+        Assert.Equal(new EscalationReason.NotAcknowledged(TimeSpan.FromMinutes(minutes), InBusinessHours: false), climbed.Reason);
     }
 
     [Fact]

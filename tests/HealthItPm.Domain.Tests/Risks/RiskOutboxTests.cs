@@ -17,8 +17,8 @@ public class RiskOutboxTests
     private static Risk Escalated()
     {
         var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), Guarded.From("Wrong-patient orders"), null, RiskCategory.PatientSafety, new RiskRating(4, 5), null, null, null, Pm, Logged);
-        risk.Escalate(1, "critical risk", Logged);
-        risk.Enqueue(new RiskNotice(RiskNoticeKind.Escalation, Sponsor, risk.Id, "critical risk"));
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), Logged);
+        risk.Enqueue(new RiskNotice(RiskNoticeKind.Escalation, Sponsor, risk.Id));
         return risk;
     }
 
@@ -41,7 +41,7 @@ public class RiskOutboxTests
     {
         var risk = Escalated();
         var first = risk.Outbox[0].Sequence;
-        risk.Enqueue(new RiskNotice(RiskNoticeKind.UpdateRequested, Pm, risk.Id, "a leader asked for an update"));
+        risk.Enqueue(new RiskNotice(RiskNoticeKind.UpdateRequested, Pm, risk.Id));
 
         risk.HandedOver([first]);
         risk.HandedOver([first]);

@@ -82,7 +82,7 @@ public class RiskTests
     public void Acknowledging_twice_says_who_did_and_when()
     {
         var risk = NewRisk();
-        risk.Escalate(1, "critical risk", Now);
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), Now);
         risk.Acknowledge(Sponsor, Now.AddMinutes(5));
 
         var error = Assert.Throws<DomainException>(() => risk.Acknowledge(Pm, Now.AddMinutes(6)));
@@ -108,13 +108,13 @@ public class RiskTests
     public void Escalation_only_goes_up_and_not_from_accepted()
     {
         var risk = NewRisk();
-        risk.Escalate(1, "critical risk", Now);
+        risk.Escalate(1, new EscalationReason.CriticalRisk(), Now);
 
-        Assert.Throws<DomainException>(() => risk.Escalate(1, "again", Now));
+        Assert.Throws<DomainException>(() => risk.Escalate(1, new EscalationReason.CriticalRisk(), Now));
         Assert.Throws<DomainException>(() => NewRisk().Acknowledge(Pm, Now));
         var accepted = NewRisk();
         accepted.Accept(Guarded.From("Tolerable"), Sponsor, Now);
-        Assert.Throws<DomainException>(() => accepted.Escalate(1, "critical", Now));
+        Assert.Throws<DomainException>(() => accepted.Escalate(1, new EscalationReason.CriticalRisk(), Now));
     }
 }
 

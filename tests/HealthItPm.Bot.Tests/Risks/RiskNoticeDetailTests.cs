@@ -1,0 +1,37 @@
+using HealthItPm.Bot.Messaging;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+
+namespace HealthItPm.Bot.Tests.Risks;
+
+/// <summary>A risk notice rides its work item as its kind and the leader it is about; work queued before notices were typed still reads.</summary>
+public class RiskNoticeDetailTests
+{
+    private static readonly TenantId Tenant = new("tenant");
+    private static readonly RiskId Risk = new(new ProjectCode("EHR"), 7);
+    private static readonly PersonId Pm = new("11111111-1111-1111-1111-111111111111");
+    private static readonly PersonId Sponsor = new("22222222-2222-2222-2222-222222222222");
+
+    private static DeliveryWork Work(string detail) => DeliveryWork.To(Tenant, DeliveryTopics.Notice(Risk, 3), Pm, detail);
+
+    [Theory]
+    [InlineData(RiskNoticeKind.Acknowledged, true)]
+    [InlineData(RiskNoticeKind.LeaderUnreachable, true)]
+    [InlineData(RiskNoticeKind.ChainExhausted, false)]
+    public void A_notice_reads_back_as_written(RiskNoticeKind kind, bool aboutALeader)
+    {
+        var notice = new RiskNotice(kind, Pm, Risk, aboutALeader ? Sponsor : null);
+
+        Assert.Equal(notice, RiskNoticeDetail.Read(Work(RiskNoticeDetail.Write(notice))));
+    }
+
+    [Fact]
+    public void Work_queued_with_a_reason_text_reads_the_leader_from_it_and_drops_a_sentence()
+    {
+        // As written before: the kind's number and a reason, the leader's id for Acknowledged (5), a sentence for OwnerReminder (1).
+        Assert.Equal(new RiskNotice(RiskNoticeKind.Acknowledged, Pm, Risk, Sponsor), RiskNoticeDetail.Read(Work($$"""{"Kind":5,"Reason":"{{Sponsor.Value}}"}""")));
+        Assert.Equal(new RiskNotice(RiskNoticeKind.OwnerReminder, Pm, Risk), RiskNoticeDetail.Read(Work("""{"Kind":1,"Reason":"mitigation past due"}""")));
+    }
+}

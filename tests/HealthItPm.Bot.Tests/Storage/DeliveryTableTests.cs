@@ -1,0 +1,48 @@
+using Azure.Data.Tables;
+using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Projects;
+
+namespace HealthItPm.Bot.Tests.Storage;
+
+/// <summary>A delivery record keeps why it settled unsent as a code; rows written when that was a sentence still read.</summary>
+[Collection(SharedStorageEnvironment.Name)]
+public class DeliveryTableTests(StorageEnvironment env)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 16, 0, 0, TimeSpan.Zero);
+    private static readonly PersonId Nurse = new("33333333-3333-3333-3333-333333333333");
+    private static readonly DeliveryTopic Topic = DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, new ProjectCode("EHR"), "20261130T1600Z");
+    private readonly TenantId _tenant = new(Guid.NewGuid().ToString());
+
+    private DeliveryTable Table => new(env.Tables, TimeProvider.System);
+
+    [Fact]
+    public async Task Why_a_delivery_settled_unsent_reads_back_with_its_status_and_tries()
+    {
+        var record = new DeliveryRecord(Topic, Nurse, DeliveryState.NotDelivered, 8, null, null, 503, DeliveryFailure.KeptFailing, Now);
+
+        Assert.NotNull(await Table.WriteAsync(_tenant, record, null, reported: false, default));
+
+        Assert.Equal(record, await Table.GetAsync(_tenant, Topic, Nurse, default));
+    }
+
+    [Fact]
+    public async Task A_record_written_with_a_reason_sentence_reads_without_a_failure_code()
+    {
+        var row = new TableEntity($"{_tenant.Value}|{Topic.Kind}|{Topic.Subject}", Nurse.Value)
+        {
+            ["State"] = nameof(DeliveryState.Unreachable),
+            ["Attempts"] = 1,
+            ["LastStatus"] = 403,
+            ["Reason"] = "Teams answered 403",
+            ["Reported"] = true,
+            ["UpdatedAt"] = Now,
+        };
+        await env.Tables.ExecuteAsync(DeliveryTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
+
+        var read = (await Table.GetAsync(_tenant, Topic, Nurse, default))!;
+
+        Assert.Equal((DeliveryState.Unreachable, 1, 403, (DeliveryFailure?)null), (read.State, read.Attempts, read.LastStatus, read.Failure));
+    }
+}
