@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using HealthItPm.Domain.Delivery;
 using Microsoft.Extensions.Options;
@@ -6,22 +7,23 @@ namespace HealthItPm.Bot.Messaging.Delivery;
 
 /// <summary>
 /// Keeps this host's sends within Teams' limits: its share of each tenant's rate (the tenant's rate
-/// divided by the live hosts, so all hosts together stay within it), and per conversation a burst of
-/// 4 then 2 a second (Teams allows 7 a second, 8 per 2 seconds, 60 per 30 seconds). Sends wait their
-/// turn here rather than be refused with a 429.
+/// divided by the live hosts, so all hosts together stay within it), paced evenly (<see cref="SendPace"/>),
+/// and per conversation a burst of 4 then 2 a second (Teams allows 7 a second, 8 per 2 seconds, 60 per
+/// 30 seconds). Sends wait their turn here rather than be refused with a 429.
 /// </summary>
 public sealed class SendThrottle : IDisposable
 {
     private readonly double _tenantRate;
+    // Teams counts real seconds: the pace runs on the wall clock even in a host whose clock a test sets.
+    private readonly TimeProvider _clock = TimeProvider.System;
+    private readonly ConcurrentDictionary<string, SendPace> _tenants = new(StringComparer.Ordinal);
     private readonly PartitionedRateLimiter<string> _conversations;
-    private PartitionedRateLimiter<string> _tenants;
     private int _liveHosts = 1;
 
     public SendThrottle(IOptions<DeliveryOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _tenantRate = options.Value.TenantSendsPerSecond;
-        _tenants = TenantLimiter(SendBudget.PerHost(_tenantRate, 1));
         _conversations = PartitionedRateLimiter.Create<string, string>(conversation => RateLimitPartition.GetTokenBucketLimiter(conversation, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = 4,
@@ -39,56 +41,28 @@ public sealed class SendThrottle : IDisposable
     /// <summary>The live host count changed: this host's share of every tenant's rate follows.</summary>
     public void SetLiveHosts(int hosts)
     {
-        if (hosts == _liveHosts)
+        if (Interlocked.Exchange(ref _liveHosts, hosts) == hosts)
         {
             return;
         }
 
-        _liveHosts = hosts;
-        var old = Interlocked.Exchange(ref _tenants, TenantLimiter(SendBudget.PerHost(_tenantRate, hosts)));
-        old.Dispose();
+        foreach (var pace in _tenants.Values)
+        {
+            pace.SetRate(PerHostRate);
+        }
     }
 
     /// <summary>Waits until a send to <paramref name="conversation"/> in <paramref name="tenant"/> is within the limits.</summary>
     public async ValueTask WaitAsync(string tenant, string conversation, CancellationToken cancellationToken)
     {
-        while (true)
+        var wait = _tenants.GetOrAdd(tenant, _ => new SendPace(PerHostRate)).Take(_clock.GetUtcNow());
+        if (wait > TimeSpan.Zero)
         {
-            try
-            {
-                using var lease = await _tenants.AcquireAsync(tenant, 1, cancellationToken);
-                if (lease.IsAcquired)
-                {
-                    break;
-                }
-            }
-            catch (ObjectDisposedException)
-            {
-                // The share changed while waiting: wait again under the new one.
-            }
+            await Task.Delay(wait, _clock, cancellationToken);
         }
 
         using var conversationLease = await _conversations.AcquireAsync(conversation, 1, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _tenants.Dispose();
-        _conversations.Dispose();
-    }
-
-    // Tokens come a few at a time every 50 ms or more, so the rate is exact without a timer firing at every send.
-    private static PartitionedRateLimiter<string> TenantLimiter(double perSecond)
-    {
-        var tokens = Math.Max(1, (int)Math.Ceiling(perSecond * 0.05));
-        return PartitionedRateLimiter.Create<string, string>(tenant => RateLimitPartition.GetTokenBucketLimiter(tenant, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = tokens,
-            TokensPerPeriod = tokens,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(tokens / perSecond),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
-    }
+    public void Dispose() => _conversations.Dispose();
 }

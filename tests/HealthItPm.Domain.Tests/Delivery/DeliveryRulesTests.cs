@@ -137,12 +137,12 @@ public class DeliveryRecordTests
 public class SendBudgetTests
 {
     [Theory]
-    [InlineData(30, 1, 30)]
-    [InlineData(30, 2, 15)]
-    [InlineData(30, 3, 10)]
-    [InlineData(50, 0, 50)]
-    public void Live_hosts_share_a_tenants_rate_equally(double tenant, int hosts, double each) =>
-        Assert.Equal(each, SendBudget.PerHost(tenant, hosts));
+    [InlineData(30, 1, 27)]
+    [InlineData(30, 2, 13.5)]
+    [InlineData(30, 3, 9)]
+    [InlineData(50, 0, 45)]
+    public void Live_hosts_share_nine_tenths_of_a_tenants_rate_equally(double tenant, int hosts, double each) =>
+        Assert.Equal(each, SendBudget.PerHost(tenant, hosts), 9);
 
     [Fact]
     public void The_ideal_fan_out_is_people_over_the_rate() =>
