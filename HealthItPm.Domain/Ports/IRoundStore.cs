@@ -43,4 +43,12 @@ public interface IRoundStore
 
     /// <summary>Whether the respondent answered (whatever the question set): what the reminder asks.</summary>
     Task<bool> HasAnsweredAsync(TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken);
+
+    /// <summary>What a closed round's answers were counted to, if it was kept (<see cref="RoundEngine.TallyAsync"/>); null otherwise.</summary>
+    Task<TTally?> TallyAsync<TTally>(TenantId tenant, Round round, CancellationToken cancellationToken)
+        where TTally : class;
+
+    /// <summary>Keeps what a closed round's answers were counted to, beside the round (replacing an earlier count of the same answers).</summary>
+    Task KeepTallyAsync<TTally>(TenantId tenant, Round round, TTally tally, CancellationToken cancellationToken)
+        where TTally : class;
 }

@@ -131,19 +131,14 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
     public Task<(ReadinessSnapshot Latest, ReadinessSnapshot? Previous)?> ReadinessMoveAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken) =>
         ReadinessMoveAsync(tenant, code, 2, cancellationToken);
 
-    // One query for the latest waves, then the answers of the last closed one (and of the one before it when
-    // asked for two): never older waves.
+    // The latest waves, then the kept readiness of the last closed one (and of the one before it when asked
+    // for two): never older waves, and never their answers once counted.
     private async Task<(ReadinessSnapshot Latest, ReadinessSnapshot? Previous)?> ReadinessMoveAsync(TenantId tenant, ProjectCode code, int waves, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var closed = (await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken)).Where(w => now >= w.ClosesAt).Take(waves).ToList();
-        var results = await Task.WhenAll(closed.Select(async wave => AdkarResults.From(wave, await rounds.AnswersAsync<AdkarAnswer>(tenant, wave, cancellationToken), now)));
-        if (results.Length == 0 || results[0].AnsweredCount == 0)
-        {
-            return null;
-        }
-
-        return (ReadinessSnapshot.Of(results[0]), results.Length > 1 && results[1].AnsweredCount > 0 ? ReadinessSnapshot.Of(results[1]) : null);
+        var readiness = await Task.WhenAll(closed.Select(wave => engine.TallyAsync<AdkarAnswer, WaveTally>(tenant, wave, answers => WaveTally.Of(wave, answers, now), cancellationToken)));
+        return readiness is [{ Readiness: { } latest }, ..] ? (latest, readiness.Length > 1 ? readiness[1].Readiness : null) : null;
     }
 
     private async Task<AdkarResults> ResultsOfAsync(TenantId tenant, Round wave, Round? before, CancellationToken cancellationToken)

@@ -14,6 +14,12 @@ namespace HealthItPm.Domain.Rounds;
 /// </summary>
 public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>
+    /// How long after its deadline a round's answers are taken as final: an answer accepted in the last
+    /// second is saved a moment later.
+    /// </summary>
+    public static readonly TimeSpan AnswersSettle = TimeSpan.FromMinutes(5);
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>This minute, the id of a round opened by hand now.</summary>
@@ -127,5 +133,31 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         }
 
         return (round, await store.AnswerAsync<TAnswer>(tenant, round, round.KeyOf(person), cancellationToken));
+    }
+
+    /// <summary>
+    /// What a round's answers add up to. Answers are refused after the deadline, so a closed round is
+    /// counted once and the count kept beside it: every later reader (each week's digest, a trend) reads
+    /// one row, never the answers again, and the cost of reading a project does not grow with its history.
+    /// An open round is counted from its answers each time.
+    /// </summary>
+    public async Task<TTally> TallyAsync<TAnswer, TTally>(TenantId tenant, Round round, Func<IReadOnlyList<GivenAnswer<TAnswer>>, TTally> count, CancellationToken cancellationToken)
+        where TTally : class
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(count);
+        var final = clock.GetUtcNow() >= round.ClosesAt + AnswersSettle;
+        if (final && await store.TallyAsync<TTally>(tenant, round, cancellationToken) is { } kept)
+        {
+            return kept;
+        }
+
+        var tally = count(round.Counted(await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken)));
+        if (final)
+        {
+            await store.KeepTallyAsync(tenant, round, tally, cancellationToken);
+        }
+
+        return tally;
     }
 }

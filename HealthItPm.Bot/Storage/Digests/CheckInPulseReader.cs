@@ -9,10 +9,11 @@ namespace HealthItPm.Bot.Storage.Digests;
 
 /// <summary>
 /// The digest's one view of check-ins: the latest round's audience, answers and share blocked, and the
-/// share blocked in the round before. Reads two rounds and their answers, nothing older, so the cost
-/// does not grow with the weeks of history. (The only place the digest touches check-in storage.)
+/// share blocked in the round before. Reads the two rounds and their kept tallies (the answers only of a
+/// round still open), so the cost does not grow with the weeks of history. (The only place the digest
+/// touches check-in storage.)
 /// </summary>
-public sealed class CheckInPulseReader(IRoundStore rounds) : ICheckInPulse
+public sealed class CheckInPulseReader(IRoundStore rounds, RoundEngine engine) : ICheckInPulse
 {
     public async Task<CheckInPulse?> LatestAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
@@ -22,17 +23,11 @@ public sealed class CheckInPulseReader(IRoundStore rounds) : ICheckInPulse
             return null;
         }
 
-        var latest = await CountAsync(tenant, latestRounds[0], cancellationToken);
-        var previous = latestRounds.Count > 1 ? await CountAsync(tenant, latestRounds[1], cancellationToken) : default;
-        return new CheckInPulse(latestRounds[0].Id, latestRounds[0].Audience.Count, latest.Answered, latest.BlockedShare, previous.BlockedShare);
+        var latest = await TallyAsync(tenant, latestRounds[0], cancellationToken);
+        var previous = latestRounds.Count > 1 ? await TallyAsync(tenant, latestRounds[1], cancellationToken) : null;
+        return new CheckInPulse(latestRounds[0].Id, latestRounds[0].Audience.Count, latest.Answered, latest.BlockedShare, previous?.BlockedShare);
     }
 
-    private async Task<(int Answered, decimal? BlockedShare)> CountAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
-    {
-        var answers = (await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken))
-            .GroupBy(a => a.Respondent)
-            .Select(g => g.MaxBy(a => a.At)!)
-            .ToList();
-        return (answers.Count, answers.Count == 0 ? null : (decimal)answers.Count(a => a.Answer.Status == CheckInStatus.Blocked) / answers.Count);
-    }
+    private Task<CheckInTally> TallyAsync(TenantId tenant, Round round, CancellationToken cancellationToken) =>
+        engine.TallyAsync<CheckInAnswer, CheckInTally>(tenant, round, CheckInTally.Of, cancellationToken);
 }

@@ -15,8 +15,12 @@ namespace HealthItPm.Bot.Storage.Risks;
 /// history as one JSON document, ETag-guarded; a project's register is its partition's range.
 /// RK <c>counter</c> — the last number handed out, incremented with its ETag so no number repeats.
 /// RK <c>concern|{number}</c> — a concern raised by anyone on the project, with its triage (counter <c>concern-counter</c>).
-/// RK <c>changed|{yyyyMMdd}|{number}</c> — the UTC day of a risk's latest event, written in the same transaction as
-/// the risk: a week's changes are a range of days, so the digest never reads the register's older history.
+/// RK <c>index|{number / 200}</c> — one column <c>R{number}</c> per risk: the UTC ticks of its latest event, negated
+/// once it is closed, merged in the same transaction as the risk. The digest finds the open and the recently changed
+/// risks by point reads of these rows (one per 200 risks logged), never a query: a key-range query costs what the
+/// whole table holds on the emulator. Column <c>Complete</c> on bucket 0 says every risk of the project is in the
+/// index; a register stored before the index is indexed from one read of the register, once.
+/// (Rows <c>changed|{yyyyMMdd}|{number}</c>, the index before this one, are no longer read.)
 /// PK <c>watch</c>, RK <c>{tenant}|{CODE}|{number}</c> — the risks the escalation policy still watches or
 /// whose outbox still holds notices (removed once settled and delivered), so the scheduler never reads settled risks.
 /// </para>
@@ -26,7 +30,8 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     public const string Name = "Risks";
 
     private const string WatchPartition = "watch";
-    private const string ChangedPrefix = "changed|";
+    private const int IndexBucket = 200;
+    private const string IndexComplete = "Complete";
 
     public Task<int> NextNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
         NextAsync(Partition(tenant, project), "counter", cancellationToken);
@@ -88,7 +93,7 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         // Watched first: if storage fails between the two writes, a risk is never left unwatched (a
         // watch row without its risk is skipped by the policy).
         await WatchAsync(tenant, risk, cancellationToken);
-        await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync([new(TableTransactionActionType.Add, Row(tenant, risk)), Changed(tenant, risk)], cancellationToken), cancellationToken);
+        await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync([new(TableTransactionActionType.Add, Row(tenant, risk)), Indexed(tenant, risk)], cancellationToken), cancellationToken);
     }
 
     public async Task<VersionedRisk?> GetAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
@@ -102,7 +107,7 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         ArgumentNullException.ThrowIfNull(risk);
         try
         {
-            await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync([new(TableTransactionActionType.UpdateReplace, Row(tenant, risk.Risk), new ETag(risk.Version)), Changed(tenant, risk.Risk)], cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync([new(TableTransactionActionType.UpdateReplace, Row(tenant, risk.Risk), new ETag(risk.Version)), Indexed(tenant, risk.Risk)], cancellationToken), cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
@@ -117,22 +122,49 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, project), "risk|"), ToRisk, cancellationToken);
 
     /// <summary>
-    /// The watch rows of the project (a superset of its open risks) and the days from <paramref name="since"/>
-    /// on, then a point read of each risk they name: two range queries and one read per open or recent risk.
+    /// The project's index rows, then a point read of each risk open or changed since <paramref name="since"/>:
+    /// point reads only, one per 200 risks logged and one per risk shown.
     /// </summary>
     public async Task<IReadOnlyList<Risk>> OpenOrChangedSinceAsync(TenantId tenant, ProjectCode project, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var partition = Partition(tenant, project);
-        var watched = tables.QueryAsync(Name, StorageTables.PrefixFilter(WatchPartition, partition + "|"), row => row.GetInt32("Number")!.Value, cancellationToken, select: ["Number"]);
-        var changed = tables.QueryAsync(
-            Name,
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ChangedKey(since)} and RowKey lt {TableKeys.PrefixUpperBound(ChangedPrefix)}"),
-            row => row.GetInt32("Number")!.Value,
-            cancellationToken,
-            select: ["Number"]);
-        var numbers = (await watched).Concat(await changed).Distinct().Order();
+        var counter = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, "counter", cancellationToken: cancellationToken), cancellationToken);
+        var last = counter.HasValue ? counter.Value!.GetInt32("Last") ?? 0 : 0;
+        var buckets = await Task.WhenAll(Enumerable.Range(0, (last / IndexBucket) + 1).Select(async b =>
+            await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, IndexKey(b), cancellationToken: cancellationToken), cancellationToken)));
+        IEnumerable<(int Number, long Latest)> entries;
+        if (last > 0 && buckets[0] is not { HasValue: true } || buckets[0].HasValue && buckets[0].Value!.GetBoolean(IndexComplete) != true)
+        {
+            entries = await IndexRegisterAsync(tenant, project, cancellationToken);
+        }
+        else
+        {
+            entries = buckets.Where(b => b.HasValue).SelectMany(b => b.Value!.Where(c => c.Key.StartsWith('R') && c.Value is long).Select(c => (int.Parse(c.Key[1..], CultureInfo.InvariantCulture), (long)c.Value)));
+        }
+
+        // The index names candidates; each risk's own document decides (an index entry may lag behind it).
+        var numbers = entries.Where(e => e.Latest > 0 || -e.Latest >= since.UtcTicks).Select(e => e.Number).Order();
         var risks = await Task.WhenAll(numbers.Select(n => GetAsync(tenant, new RiskId(project, n), cancellationToken)));
         return [.. risks.OfType<VersionedRisk>().Select(r => r.Risk).Where(r => r.IsOpen || r.History[^1].At >= since)];
+    }
+
+    /// <summary>Indexes a register stored before the index existed: one read of the register, its entries merged, then marked complete.</summary>
+    private async Task<IReadOnlyList<(int Number, long Latest)>> IndexRegisterAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
+    {
+        var register = await ListAsync(tenant, project, cancellationToken);
+        foreach (var bucket in register.GroupBy(r => r.Id.Number / IndexBucket))
+        {
+            var row = new TableEntity(Partition(tenant, project), IndexKey(bucket.Key));
+            foreach (var risk in bucket)
+            {
+                row[IndexColumn(risk.Id.Number)] = IndexValue(risk);
+            }
+
+            await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+        }
+
+        await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(new TableEntity(Partition(tenant, project), IndexKey(0)) { [IndexComplete] = true }, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+        return [.. register.Select(r => (r.Id.Number, IndexValue(r)))];
     }
 
     public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) =>
@@ -157,11 +189,24 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
 
     private static string Key(int number) => "risk|" + number.ToString("D6", CultureInfo.InvariantCulture);
 
-    private static string ChangedKey(DateTimeOffset day) => ChangedPrefix + day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    private static string IndexKey(int bucket) => "index|" + bucket.ToString("D4", CultureInfo.InvariantCulture);
 
-    // Upserted with every save: a risk changed several times in a day has one row for it.
-    private static TableTransactionAction Changed(TenantId tenant, Risk risk) =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(Partition(tenant, risk.Id.Project), $"{ChangedKey(risk.History[^1].At)}|{risk.Id.Number.ToString("D6", CultureInfo.InvariantCulture)}") { ["Number"] = risk.Id.Number });
+    private static string IndexColumn(int number) => "R" + number.ToString(CultureInfo.InvariantCulture);
+
+    private static long IndexValue(Risk risk) => risk.IsOpen ? risk.History[^1].At.UtcTicks : -risk.History[^1].At.UtcTicks;
+
+    // Merged with every save, so saves of different risks never contend. The first risk of a project makes its
+    // index complete from the start: there is nothing older to index.
+    private static TableTransactionAction Indexed(TenantId tenant, Risk risk)
+    {
+        var row = new TableEntity(Partition(tenant, risk.Id.Project), IndexKey(risk.Id.Number / IndexBucket)) { [IndexColumn(risk.Id.Number)] = IndexValue(risk) };
+        if (risk.Id.Number == 1)
+        {
+            row[IndexComplete] = true;
+        }
+
+        return new(TableTransactionActionType.UpsertMerge, row);
+    }
 
     private static string ConcernKey(int number) => "concern|" + number.ToString("D6", CultureInfo.InvariantCulture);
 

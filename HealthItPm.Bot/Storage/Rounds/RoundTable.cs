@@ -29,6 +29,12 @@ namespace HealthItPm.Bot.Storage.Rounds;
 /// row per respondent per round, so a second submit replaces the first and concurrent answers never contend. The
 /// respondent is the person's id, or in anonymous rounds its HMAC-SHA256 under the round's key; the row also holds
 /// the respondent's discipline and department, for group profiles.</description></item>
+/// <item><term>latest rounds</term><description>same PK, RK <c>latest</c> or <c>adkar|latest</c>: the ids of the kind's
+/// latest rounds, newest first, written in the same transaction as each new round, so the latest rounds are point
+/// reads (a key-range query costs what the table holds on the emulator, and the table holds every answer ever
+/// given).</description></item>
+/// <item><term>tallies</term><description>same PK, RK <c>tally|{roundId}</c> or <c>adkar|tally|…</c>: what a closed
+/// round's answers were counted to, as JSON.</description></item>
 /// </list>
 /// </para>
 /// </summary>
@@ -42,6 +48,10 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     // A round never changes once opened, so every answer to it need not read it again: the rounds
     // being answered now stay in memory (a few at a time; the cache starts over if it fills up).
     private const int RoundsKept = 256;
+
+    // As many latest rounds as any reader asks for (a wave list, a trend); more are read by a query.
+    private const int LatestKept = 12;
+    private const string LatestColumn = "Rounds";
     private readonly ConcurrentDictionary<(string Partition, string Key), Round> _rounds = new();
 
     public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
@@ -88,19 +98,37 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     public async Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var row = new TableEntity(Partition(tenant, round.Project), RoundKey(round.Kind, round.OpensAt)) { ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString() };
+        var partition = Partition(tenant, round.Project);
+        var row = new TableEntity(partition, RoundKey(round.Kind, round.OpensAt)) { ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString() };
         StoredDocument.Write(row, RoundDocument.From(round));
         var open = new TableEntity(OpenPartition, OpenKey(tenant, round.Project, round.Kind, round.Id))
         {
             ["Tenant"] = tenant.Value, ["Project"] = round.Project.Value, ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString(),
         };
-        try
+
+        // The round and the list of latest rounds change together; another round added in between changes
+        // the list's ETag, and the transaction is tried again with the list read anew.
+        while (true)
         {
-            await tables.ExecuteAsync(Name, t => t.AddEntityAsync(row, cancellationToken), cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
+            var latest = await LatestIdsAsync(tenant, round.Project, round.Kind, cancellationToken);
+            var list = new TableEntity(partition, LatestKey(round.Kind)) { [LatestColumn] = string.Join(',', latest.Ids.Append(round.Id).Distinct().OrderDescending(StringComparer.Ordinal).Take(LatestKept)) };
+            TableTransactionAction[] both =
+            [
+                new(TableTransactionActionType.Add, row),
+                latest.Version is { } version ? new(TableTransactionActionType.UpdateReplace, list, new ETag(version)) : new(TableTransactionActionType.Add, list),
+            ];
+            try
+            {
+                await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync(both, cancellationToken), cancellationToken);
+                break;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                if (latest.Ids.Contains(round.Id) || await GetRoundAsync(tenant, round.Project, round.Kind, round.Id, cancellationToken) is not null)
+                {
+                    return false;
+                }
+            }
         }
 
         await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(open, TableUpdateMode.Replace, cancellationToken), cancellationToken);
@@ -134,8 +162,45 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         return _rounds.GetOrAdd(key, ToRound(row.Value!));
     }
 
-    public Task<IReadOnlyList<Round>> LatestRoundsAsync(TenantId tenant, ProjectCode project, RoundKind kind, int count, CancellationToken cancellationToken) =>
-        tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, project), Prefix(kind) + "round|"), ToRound, cancellationToken, take: count);
+    public async Task<IReadOnlyList<Round>> LatestRoundsAsync(TenantId tenant, ProjectCode project, RoundKind kind, int count, CancellationToken cancellationToken)
+    {
+        if (count > LatestKept)
+        {
+            return await tables.QueryAsync(Name, RoundsFilter(tenant, project, kind), ToRound, cancellationToken, take: count);
+        }
+
+        var ids = (await LatestIdsAsync(tenant, project, kind, cancellationToken)).Ids.Take(count);
+        var rounds = await Task.WhenAll(ids.Select(id => GetRoundAsync(tenant, project, kind, id, cancellationToken)));
+        return [.. rounds.OfType<Round>()];
+    }
+
+    /// <summary>
+    /// The ids of the kind's latest rounds and the list's version (null when there is no list yet). A project
+    /// whose rounds were stored before the list existed gets its list from one query, once.
+    /// </summary>
+    private async Task<(IReadOnlyList<string> Ids, string? Version)> LatestIdsAsync(TenantId tenant, ProjectCode project, RoundKind kind, CancellationToken cancellationToken)
+    {
+        var partition = Partition(tenant, project);
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, LatestKey(kind), cancellationToken: cancellationToken), cancellationToken);
+        if (row.HasValue)
+        {
+            var ids = row.Value!.GetString(LatestColumn);
+            return (string.IsNullOrEmpty(ids) ? [] : ids.Split(','), row.Value.ETag.ToString());
+        }
+
+        var stored = await tables.QueryAsync(Name, RoundsFilter(tenant, project, kind), r => r.GetString("RoundId"), cancellationToken, select: ["RoundId"], take: LatestKept);
+        try
+        {
+            var added = await tables.ExecuteAsync(Name, t => t.AddEntityAsync(new TableEntity(partition, LatestKey(kind)) { [LatestColumn] = string.Join(',', stored) }, cancellationToken), cancellationToken);
+            return (stored, added.Headers.ETag?.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return await LatestIdsAsync(tenant, project, kind, cancellationToken);
+        }
+    }
+
+    private static string RoundsFilter(TenantId tenant, ProjectCode project, RoundKind kind) => StorageTables.PrefixFilter(Partition(tenant, project), Prefix(kind) + "round|");
 
     public Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, $"PartitionKey eq '{OpenPartition}'", ToOpenRound, cancellationToken);
@@ -208,6 +273,24 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         return row.HasValue;
     }
 
+    public async Task<TTally?> TallyAsync<TTally>(TenantId tenant, Round round, CancellationToken cancellationToken)
+        where TTally : class
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, round.Project), TallyKey(round), cancellationToken: cancellationToken), cancellationToken);
+        return row.HasValue && row.Value!.GetString("Of") == typeof(TTally).Name
+            ? JsonSerializer.Deserialize<TTally>(row.Value.GetString("Tally"), JsonColumns.Documents)
+            : null;
+    }
+
+    public Task KeepTallyAsync<TTally>(TenantId tenant, Round round, TTally tally, CancellationToken cancellationToken)
+        where TTally : class
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = new TableEntity(Partition(tenant, round.Project), TallyKey(round)) { ["Of"] = typeof(TTally).Name, ["Tally"] = JsonSerializer.Serialize(tally, JsonColumns.Documents) };
+        return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+    }
+
     private static string Key(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
 
     private static string Partition(TenantId tenant, ProjectCode project) => Key(tenant, project);
@@ -221,6 +304,10 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         Prefix(kind) + "round|" + (DateTimeOffset.MaxValue.UtcTicks - opensAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     private static string AnswerKey(Round round, RespondentKey respondent) => $"{Prefix(round.Kind)}answer|{round.Id}|{respondent.Value}";
+
+    private static string LatestKey(RoundKind kind) => Prefix(kind) + "latest";
+
+    private static string TallyKey(Round round) => $"{Prefix(round.Kind)}tally|{round.Id}";
 
     private static GivenAnswer<TAnswer> ToAnswer<TAnswer>(Round round, TableEntity row)
     {

@@ -126,13 +126,14 @@ public static class DigestBenchmark
             unanswered += lost;
         }
 
-        if (counts.Distinct().Count() != 1)
+        // The first composition may find fewer rounds in the host's cache of recent rounds; every later one reads the same.
+        if (counts.Skip(1).Distinct().Count() > 1)
         {
             throw new InvalidOperationException($"The same digest took different numbers of answered requests: {string.Join(", ", counts)}");
         }
 
         times.Sort();
-        return new DigestCost(week, times[times.Count / 2], times[0], times[^1], counts[0], unanswered, digest!.Projects.Count, digest.Changes.Count, 0, 0, 0);
+        return new DigestCost(week, times[times.Count / 2], times[0], times[^1], counts[^1], unanswered, digest!.Projects.Count, digest.Changes.Count, 0, 0, 0);
     }
 
     /// <summary>

@@ -203,8 +203,36 @@ public class RiskTableTests(StorageEnvironment env)
         Assert.False(await Table.SaveAsync(_tenant, second, default));
 
         Assert.Equal(RiskStatus.Open, (await Table.GetAsync(_tenant, id, default))!.Risk.Status);
-        var rows = await env.Tables.QueryAsync(RiskTable.Name, StorageTables.PrefixFilter($"{_tenant.Value}|LAB", "changed|"), row => row.RowKey, default);
-        Assert.Equal(["changed|20261024|000001", "changed|20261103|000001"], rows);
+        var index = await env.Tables.QueryAsync(RiskTable.Name, StorageTables.PrefixFilter($"{_tenant.Value}|LAB", "index|"), row => row.GetInt64("R1"), default);
+        Assert.Equal([Now.AddDays(-20).UtcTicks], index);
+    }
+
+    [Fact]
+    public async Task A_register_stored_before_the_index_is_indexed_once_then_read_by_point_reads_only()
+    {
+        var code = new ProjectCode("PACS");
+        var since = Now.AddDays(-7);
+        for (var number = 1; number <= 3; number++)
+        {
+            Assert.Equal(number, await Table.NextNumberAsync(_tenant, code, default));
+            await Table.AddAsync(_tenant, Risk.Log(new RiskId(code, number), Guarded.From($"Risk {number}"), null, RiskCategory.Vendor, new RiskRating(3, 4), null, null, null, Pm, Now.AddDays(-30)), default);
+        }
+
+        // As stored before: no index rows. Then one save after the upgrade indexes only the risk it saves.
+        var table = new TableClient(env.Azurite.ConnectionString, RiskTable.Name);
+        await table.DeleteEntityAsync($"{_tenant.Value}|PACS", "index|0000");
+        var third = (await Table.GetAsync(_tenant, new RiskId(code, 3), default))!;
+        third.Risk.Close(Pm, Now.AddDays(-1));
+        Assert.True(await Table.SaveAsync(_tenant, third, default));
+
+        Assert.Equal([1, 2, 3], (await Table.OpenOrChangedSinceAsync(_tenant, code, since, default)).Select(r => r.Id.Number));
+
+        // Indexed now: a risk document written behind the index's back is not found, so the read was point reads.
+        var stray = (await table.GetEntityAsync<TableEntity>($"{_tenant.Value}|PACS", "risk|000002")).Value;
+        stray.RowKey = "risk|000004";
+        await table.AddEntityAsync(stray);
+        Assert.Equal([1, 2, 3], (await Table.OpenOrChangedSinceAsync(_tenant, code, since, default)).Select(r => r.Id.Number));
+        Assert.Equal([1, 2], (await Table.OpenOrChangedSinceAsync(_tenant, code, Now, default)).Select(r => r.Id.Number));
     }
 
     [Fact]

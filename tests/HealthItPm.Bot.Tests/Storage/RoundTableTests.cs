@@ -81,4 +81,56 @@ public class RoundTableTests(StorageEnvironment env)
         Assert.Equal((StakeholderRole.Nurse, "ICU"), (answer.Discipline, answer.Department));
         Assert.Equal(answer, await Table.AnswerAsync<CheckInAnswer>(_tenant, stored, stored.KeyOf(Nurse.Person), default));
     }
+
+    [Fact]
+    public async Task The_latest_rounds_come_from_the_list_kept_with_each_round_newest_first_however_they_were_started()
+    {
+        // Started out of order and at the same time, through two hosts' tables.
+        var rounds = Enumerable.Range(0, 6).Select(i => new Round(Code, Opens.AddDays(7 * ((i * 5) % 6)), TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse])).ToList();
+        var hosts = new[] { Table, Table };
+        Assert.All(await Task.WhenAll(rounds.Select((r, i) => hosts[i % 2].AddRoundAsync(_tenant, r, default))), Assert.True);
+        Assert.False(await Table.AddRoundAsync(_tenant, rounds[3], default));
+
+        var latest = await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 4, default);
+        Assert.Equal(rounds.Select(r => r.Id).OrderDescending(StringComparer.Ordinal).Take(4), latest.Select(r => r.Id));
+
+        // A round row written behind the list's back is not seen: the latest rounds are point reads, not a query of the table.
+        var table = new TableClient(env.Azurite.ConnectionString, RoundTable.Name);
+        var stray = await table.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "round|" + (DateTimeOffset.MaxValue.UtcTicks - rounds[0].OpensAt.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture));
+        stray.Value.RowKey = "round|" + (DateTimeOffset.MaxValue.UtcTicks - Opens.AddYears(1).UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        await table.AddEntityAsync(stray.Value);
+        Assert.Equal(latest.Select(r => r.Id), (await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 4, default)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Rounds_stored_before_the_list_existed_are_listed_once_by_a_query_and_kept_in_a_new_list()
+    {
+        var old = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse]);
+        await Table.AddRoundAsync(_tenant, old, default);
+        var table = new TableClient(env.Azurite.ConnectionString, RoundTable.Name);
+        await table.DeleteEntityAsync($"{_tenant.Value}|EHR", "latest");
+
+        Assert.Equal([old.Id], (await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 3, default)).Select(r => r.Id));
+        var next = new Round(Code, Opens.AddDays(7), TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse]);
+        Assert.True(await Table.AddRoundAsync(_tenant, next, default));
+
+        Assert.Equal([next.Id, old.Id], (await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 3, default)).Select(r => r.Id));
+        Assert.Equal($"{next.Id},{old.Id}", (await table.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "latest")).Value.GetString("Rounds"));
+        Assert.Empty(await Table.LatestRoundsAsync(_tenant, Code, RoundKind.Adkar, 3, default));
+    }
+
+    [Fact]
+    public async Task A_rounds_tally_is_kept_beside_it_per_kind_and_read_back_only_as_the_type_it_was_kept_as()
+    {
+        var checkIn = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse]);
+        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        var readiness = new WaveTally(new ReadinessSnapshot("pre go-live", Opens.AddHours(48), 12, 0.25m, AdkarElement.Knowledge, 0.5m));
+
+        await Table.KeepTallyAsync(_tenant, checkIn, new CheckInTally(40, 3), default);
+        await Table.KeepTallyAsync(_tenant, wave, readiness, default);
+
+        Assert.Equal(new CheckInTally(40, 3), await Table.TallyAsync<CheckInTally>(_tenant, checkIn, default));
+        Assert.Equal(readiness, await Table.TallyAsync<WaveTally>(_tenant, wave, default));
+        Assert.Null(await Table.TallyAsync<WaveTally>(_tenant, checkIn, default));
+    }
 }

@@ -15,6 +15,25 @@ public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
     private readonly ConcurrentDictionary<(TenantId, ProjectCode, RoundKind, string), (bool Cards, bool Reminders, int Version)> _open = new();
     private readonly ConcurrentDictionary<(TenantId, ProjectCode, RoundKind, string, RespondentKey), object> _answers = new();
     private readonly ConcurrentDictionary<(TenantId, ProjectCode), (CheckInSchedule Schedule, DateTimeOffset LastFired, int Version)> _schedules = new();
+    private readonly ConcurrentDictionary<(TenantId, ProjectCode, RoundKind, string), object> _tallies = new();
+
+    /// <summary>How many times a round's answers were read: what a kept tally saves.</summary>
+    public int AnswerReads { get; private set; }
+
+    public Task<TTally?> TallyAsync<TTally>(TenantId tenant, Round round, CancellationToken cancellationToken)
+        where TTally : class
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return Task.FromResult(_tallies.GetValueOrDefault((tenant, round.Project, round.Kind, round.Id)) as TTally);
+    }
+
+    public Task KeepTallyAsync<TTally>(TenantId tenant, Round round, TTally tally, CancellationToken cancellationToken)
+        where TTally : class
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        _tallies[(tenant, round.Project, round.Kind, round.Id)] = tally;
+        return Task.CompletedTask;
+    }
 
     public Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
@@ -63,6 +82,7 @@ public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
     public Task<IReadOnlyList<GivenAnswer<TAnswer>>> AnswersAsync<TAnswer>(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
+        AnswerReads++;
         return Task.FromResult<IReadOnlyList<GivenAnswer<TAnswer>>>([.. _answers.Where(a => a.Key.Item1 == tenant && a.Key.Item2 == round.Project && a.Key.Item3 == round.Kind && a.Key.Item4 == round.Id).Select(a => a.Value).OfType<GivenAnswer<TAnswer>>()]);
     }
 
