@@ -2,30 +2,31 @@ namespace HealthItPm.Domain.Delivery;
 
 /// <summary>
 /// Teams limits proactive sends per app per tenant (about 30 a second; 50 in newer pages) and per
-/// conversation. Several bot hosts share one tenant's budget: each takes an equal share of it,
-/// counted from the hosts that showed they are alive recently, so together they stay within it.
+/// conversation. Several bot hosts share one tenant's budget: each takes an equal share of its slots
+/// (<see cref="SendPace"/>), counted from the hosts that showed they are alive recently.
 /// </summary>
 public static class SendBudget
 {
     /// <summary>
-    /// The part of its share a host uses. Hosts pace their sends independently, and their timers and the
-    /// network shift sends by some milliseconds, so at the full share some seconds would go over Teams'
-    /// limit — and each 429 costs the slot and a retry. Measured (tools/bench fanout, 1,500 people, two
-    /// hosts): at the full share 160 sends were refused as over the rate and the round took 80.5 s; at 90 %,
-    /// 60 and 70.5 s.
+    /// The part of the tenant's rate the hosts pace at. Their timers and the network shift a send by some
+    /// milliseconds, and a send shifted into the next second makes that second one over Teams' limit (a
+    /// 429 that costs the slot and a retry); a slot 2 % longer absorbs a shift of 20 ms in every second.
     /// </summary>
-    public const double Headroom = 0.9;
+    public const double Headroom = 0.98;
 
-    /// <summary>This host's share of a tenant's sends per second, with <see cref="Headroom"/>.</summary>
-    public static double PerHost(double tenantPerSecond, int liveHosts)
+    /// <summary>The rate all hosts together pace a tenant's sends at.</summary>
+    public static double Paced(double tenantPerSecond)
     {
         if (tenantPerSecond <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(tenantPerSecond), "A positive rate.");
         }
 
-        return tenantPerSecond * Headroom / Math.Max(1, liveHosts);
+        return tenantPerSecond * Headroom;
     }
+
+    /// <summary>This host's share of a tenant's sends per second.</summary>
+    public static double PerHost(double tenantPerSecond, int liveHosts) => Paced(tenantPerSecond) / Math.Max(1, liveHosts);
 
     /// <summary>How long sending to <paramref name="people"/> takes at best at the tenant's rate: the yardstick for a fan-out.</summary>
     public static TimeSpan Ideal(int people, double tenantPerSecond) => TimeSpan.FromSeconds(people / tenantPerSecond);

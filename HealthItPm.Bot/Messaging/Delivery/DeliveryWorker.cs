@@ -168,7 +168,8 @@ public sealed partial class DeliveryWorker : BackgroundService
         {
             try
             {
-                _throttle.SetLiveHosts(await _ledger.HeartbeatAsync(_hostId, every * 3, stoppingToken));
+                var live = await _ledger.HeartbeatAsync(_hostId, every * 3, stoppingToken);
+                _throttle.SetShare(Math.Max(0, live.ToList().IndexOf(_hostId)), Math.Max(1, live.Count));
             }
             catch (Exception e) when (StorageFailure.IsUnavailable(e))
             {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace HealthItPm.Bot.Messaging.Delivery;
 
 /// <summary>
-/// Keeps this host's sends within Teams' limits: its share of each tenant's rate (the tenant's rate
-/// divided by the live hosts, so all hosts together stay within it), paced evenly (<see cref="SendPace"/>),
+/// Keeps this host's sends within Teams' limits: its share of each tenant's rate (every n-th slot of
+/// the schedule all live hosts share, so all hosts together send at the rate, evenly: <see cref="SendPace"/>),
 /// and per conversation a burst of 4 then 2 a second (Teams allows 7 a second, 8 per 2 seconds, 60 per
 /// 30 seconds). Sends wait their turn here rather than be refused with a 429.
 /// </summary>
@@ -18,7 +18,8 @@ public sealed class SendThrottle : IDisposable
     private readonly TimeProvider _clock = TimeProvider.System;
     private readonly ConcurrentDictionary<string, SendPace> _tenants = new(StringComparer.Ordinal);
     private readonly PartitionedRateLimiter<string> _conversations;
-    private int _liveHosts = 1;
+    private int _index;
+    private volatile int _hosts = 1;
 
     public SendThrottle(IOptions<DeliveryOptions> options)
     {
@@ -36,26 +37,30 @@ public sealed class SendThrottle : IDisposable
     }
 
     /// <summary>This host's share of a tenant's rate, per second.</summary>
-    public double PerHostRate => SendBudget.PerHost(_tenantRate, _liveHosts);
+    public double PerHostRate => SendBudget.PerHost(_tenantRate, _hosts);
 
-    /// <summary>The live host count changed: this host's share of every tenant's rate follows.</summary>
-    public void SetLiveHosts(int hosts)
+    /// <summary>The live hosts changed: this host is number <paramref name="index"/> of <paramref name="hosts"/>, and takes that share of every tenant's slots.</summary>
+    public void SetShare(int index, int hosts)
     {
-        if (Interlocked.Exchange(ref _liveHosts, hosts) == hosts)
+        lock (_tenants)
         {
-            return;
-        }
+            if ((_index, _hosts) == (index, hosts))
+            {
+                return;
+            }
 
-        foreach (var pace in _tenants.Values)
-        {
-            pace.SetRate(PerHostRate);
+            (_index, _hosts) = (index, hosts);
+            foreach (var pace in _tenants.Values)
+            {
+                pace.SetShare(index, hosts);
+            }
         }
     }
 
     /// <summary>Waits until a send to <paramref name="conversation"/> in <paramref name="tenant"/> is within the limits.</summary>
     public async ValueTask WaitAsync(string tenant, string conversation, CancellationToken cancellationToken)
     {
-        var wait = _tenants.GetOrAdd(tenant, _ => new SendPace(PerHostRate)).Take(_clock.GetUtcNow());
+        var wait = _tenants.GetOrAdd(tenant, NewPace).Take(_clock.GetUtcNow());
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, _clock, cancellationToken);
@@ -65,4 +70,15 @@ public sealed class SendThrottle : IDisposable
     }
 
     public void Dispose() => _conversations.Dispose();
+
+    private SendPace NewPace(string tenant)
+    {
+        var pace = new SendPace(SendBudget.Paced(_tenantRate));
+        lock (_tenants)
+        {
+            pace.SetShare(_index, _hosts);
+        }
+
+        return pace;
+    }
 }

@@ -71,13 +71,13 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
     public Task MarkReportedAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
         tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(new TableEntity(Partition(tenant, topic), recipient.Value) { ["Reported"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken), cancellationToken);
 
-    /// <summary>This host is alive; returns how many hosts were seen within <paramref name="window"/> (itself included).</summary>
-    public async Task<int> HeartbeatAsync(string hostId, TimeSpan window, CancellationToken cancellationToken)
+    /// <summary>This host is alive; returns the hosts seen within <paramref name="window"/> (itself included), in one order every host agrees on.</summary>
+    public async Task<IReadOnlyList<string>> HeartbeatAsync(string hostId, TimeSpan window, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(new TableEntity(HostPartition, hostId) { ["SeenAt"] = now }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
-        var seen = await tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {HostPartition}"), row => row.GetDateTimeOffset("SeenAt"), cancellationToken, select: ["SeenAt"]);
-        return Math.Max(1, seen.Count(at => at > now - window));
+        var seen = await tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {HostPartition}"), row => (Host: row.RowKey, At: row.GetDateTimeOffset("SeenAt")), cancellationToken, select: ["RowKey", "SeenAt"]);
+        return [.. seen.Where(s => s.At > now - window || s.Host == hostId).Select(s => s.Host).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>A host stopping gives its share back at once instead of when its heartbeat goes stale.</summary>

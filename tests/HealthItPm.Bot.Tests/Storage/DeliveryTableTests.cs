@@ -45,4 +45,30 @@ public class DeliveryTableTests(StorageEnvironment env)
 
         Assert.Equal((DeliveryState.Unreachable, 1, 403, (DeliveryFailure?)null), (read.State, read.Attempts, read.LastStatus, read.Failure));
     }
+
+    [Fact]
+    public async Task Live_hosts_are_listed_in_one_order_every_host_agrees_on_and_a_stale_or_stopped_one_drops_out()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var table = new DeliveryTable(env.Tables, clock);
+        var run = Guid.NewGuid().ToString("N");
+        var (a, b, c) = ($"{run}-a", $"{run}-b", $"{run}-c");
+        IEnumerable<string> Ours(IReadOnlyList<string> live) => live.Where(h => h.StartsWith(run, StringComparison.Ordinal));
+        var window = TimeSpan.FromSeconds(3);
+
+        await table.HeartbeatAsync(b, window, default);
+        await table.HeartbeatAsync(a, window, default);
+        var seenByB = await table.HeartbeatAsync(b, window, default);
+        var seenByA = await table.HeartbeatAsync(a, window, default);
+        Assert.Equal([a, b], Ours(seenByB));
+        Assert.Equal(Ours(seenByB), Ours(seenByA));
+
+        // b stops beating (killed); c starts; a, 4 s later, no longer counts b.
+        clock.Advance(TimeSpan.FromSeconds(4));
+        await table.HeartbeatAsync(c, window, default);
+        Assert.Equal([a, c], Ours(await table.HeartbeatAsync(a, window, default)));
+
+        await table.LeaveAsync(c, default);
+        Assert.Equal([a], Ours(await table.HeartbeatAsync(a, window, default)));
+    }
 }

@@ -137,11 +137,11 @@ public class DeliveryRecordTests
 public class SendBudgetTests
 {
     [Theory]
-    [InlineData(30, 1, 27)]
-    [InlineData(30, 2, 13.5)]
-    [InlineData(30, 3, 9)]
-    [InlineData(50, 0, 45)]
-    public void Live_hosts_share_nine_tenths_of_a_tenants_rate_equally(double tenant, int hosts, double each) =>
+    [InlineData(30, 1, 29.4)]
+    [InlineData(30, 2, 14.7)]
+    [InlineData(30, 3, 9.8)]
+    [InlineData(50, 0, 49)]
+    public void Live_hosts_share_98_hundredths_of_a_tenants_rate_equally(double tenant, int hosts, double each) =>
         Assert.Equal(each, SendBudget.PerHost(tenant, hosts), 9);
 
     [Fact]
