@@ -117,9 +117,11 @@ public static class StorageFailure
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
-        HttpRequestException or TimeoutException => true,
+        HttpRequestException or TimeoutException or IOException => true,
+        // The client's retries ran out on its own network timeouts, each a cancellation nobody asked for: a
+        // caller's cancellation ends the retries with an OperationCanceledException, never with an aggregate.
+        AggregateException aggregate => aggregate.InnerExceptions.Any(e => e is OperationCanceledException || IsUnavailable(e)),
         OperationCanceledException => false,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         _ => exception.InnerException is { } inner && IsUnavailable(inner),
     };
 }

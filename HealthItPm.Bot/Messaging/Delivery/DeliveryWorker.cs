@@ -213,7 +213,32 @@ public sealed partial class DeliveryWorker : BackgroundService
         {
             // Left on the queue: it reappears when its lease ends, and after MaxDequeueCount it is given up.
             LogProcessingFailed(_logger, e, message.Work?.Kind ?? "unreadable", message.DequeueCount);
+            if (StorageFailure.IsUnavailable(e) && message.Work is { } work)
+            {
+                await LookAgainSoonAsync(message, work, cancellationToken);
+            }
+
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Storage did not answer in time (slow or down): the work is looked at again after the pipeline's
+    /// backoff for its failed receives instead of a whole lease, so a moment of slow storage under load
+    /// does not hold a card back for the lease. The record's claim, not the message, still decides
+    /// whether and when it is sent, and the backoff doubles, so a long outage does not use up the
+    /// receives before the work is given up.
+    /// </summary>
+    private async Task LookAgainSoonAsync(ReceivedWork message, DeliveryWork work, CancellationToken cancellationToken)
+    {
+        var backoff = _rules.Backoff((int)Math.Min(work.FailedReceives(message.DequeueCount), 30), Random.Shared.NextDouble());
+        try
+        {
+            await _queue.HideAsync(message, backoff < _options.Lease ? backoff : _options.Lease, null, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e) || e is OperationCanceledException || e is Azure.RequestFailedException)
+        {
+            // The queue is out of reach too, or the message moved on: its lease decides.
         }
     }
 

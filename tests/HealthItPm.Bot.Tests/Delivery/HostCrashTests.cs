@@ -93,4 +93,23 @@ public sealed class HostCrashTests : IAsyncLifetime
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
         Assert.Equal(1, _hosts.CardsTo(PmChat, "\"EHR check-in\""));
     }
+
+    [Fact]
+    public async Task Work_that_failed_while_storage_did_not_answer_is_taken_up_again_in_seconds_not_after_its_lease()
+    {
+        var round = await _hosts.OpenRoundAsync();
+        await using var tableService = new PausableProxy(_hosts.TablePort);
+        var throughProxy = _hosts.ConnectionString.Replace($"TableEndpoint=http://127.0.0.1:{_hosts.TablePort}/", $"TableEndpoint=http://127.0.0.1:{tableService.Port}/", StringComparison.Ordinal);
+        await QueueRoundAsync(round, reminders: false);
+
+        // Tables hang until the host has failed to work on the round at least once; its lease is five minutes.
+        tableService.Pause();
+        var host = await _hosts.StartHostAsync(throughProxy, oneAtATime: true, leaseSeconds: 300);
+        await host.WaitUntilAsync(() => Task.FromResult(host.Output.Contains("failed to be processed", StringComparison.Ordinal)), TimeSpan.FromSeconds(90), "A delivery failing while tables do not answer");
+        tableService.Resume();
+
+        await _hosts.EventuallyAsync(() => AllSettledAsync(round, DeliveryTopics.CheckInCard), "Every card settled well within the failed work's lease", seconds: 120);
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "\"EHR check-in\""));
+    }
 }

@@ -35,6 +35,8 @@ public sealed class HostProcesses : IAsyncLifetime
 
     public int QueuePort => _azurite.QueuePort;
 
+    public int TablePort => _azurite.TablePort;
+
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
@@ -67,7 +69,8 @@ public sealed class HostProcesses : IAsyncLifetime
     /// <summary>Starts a bot host process that delivers (its scheduler off: the test decides what is due), with a short lease.</summary>
     /// <param name="connectionString">Storage as this host reaches it (through a proxy, say); the fixture's by default.</param>
     /// <param name="oneAtATime">The host works on one item at a time, so a kill lands where the test put it and nowhere else.</param>
-    public async Task<ChildProcess> StartHostAsync(string? connectionString = null, bool oneAtATime = false)
+    /// <param name="leaseSeconds">How long the host holds work it received; <see cref="LeaseSeconds"/> by default.</param>
+    public async Task<ChildProcess> StartHostAsync(string? connectionString = null, bool oneAtATime = false, int leaseSeconds = LeaseSeconds)
     {
         var port = ChildProcess.FreeTcpPort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -80,7 +83,7 @@ public sealed class HostProcesses : IAsyncLifetime
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Storage__ConnectionString"] = connectionString ?? _azurite.ConnectionString,
                 ["Scheduler__Enabled"] = "false",
-                ["Delivery__LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Delivery__LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Delivery__HeartbeatSeconds"] = "1",
                 ["Delivery__Consumers"] = oneAtATime ? "1" : null,
                 ["Delivery__BatchSize"] = oneAtATime ? "1" : null,
