@@ -25,6 +25,9 @@ public sealed partial class DeliveryWorker : BackgroundService
     private readonly DeliveryRules _rules;
     private readonly TimeProvider _clock;
     private readonly ILogger<DeliveryWorker> _logger;
+    // What the last write of a record may take: a write started later could land after another host took the claim over.
+    private static readonly TimeSpan RecordMargin = TimeSpan.FromSeconds(4);
+
     private readonly string _hostId = Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _added = new(0);
     private readonly SemaphoreSlim _finished = new(0);
@@ -413,7 +416,7 @@ public sealed partial class DeliveryWorker : BackgroundService
         var settled = new DeliveryRecord(work.Topic, recipient, settle.State, claimed?.Record.Attempts ?? 0, null, null, status ?? claimed?.Record.LastStatus, settle.Failure, now);
 
         // The record first: from here on the card is never sent again, whatever happens to this host.
-        if (await _ledger.WriteAsync(work.TenantId, settled, claimed?.Version, reported: !kind.ReportsSettlement, cancellationToken) is null)
+        if (await WhileClaimedAsync(claimed, () => _ledger.WriteAsync(work.TenantId, settled, claimed?.Version, reported: !kind.ReportsSettlement, cancellationToken), cancellationToken) is null)
         {
             return;
         }
@@ -426,6 +429,29 @@ public sealed partial class DeliveryWorker : BackgroundService
         if (kind.ReportsSettlement)
         {
             await ReportAsync(work, kind, settled, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Writes what a try came to. Until that record lands, a card Teams took may be sent again once the
+    /// claim runs out, so storage that does not answer is tried again, with doubling pauses, for as long
+    /// as the claim still holds with a margin (while it holds, no other host sends this card).
+    /// </summary>
+    private async Task<T> WhileClaimedAsync<T>(VersionedDelivery? claimed, Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        var pause = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (Exception e) when (StorageFailure.IsUnavailable(e) && claimed?.Record.ClaimedUntil - _clock.GetUtcNow() > pause + RecordMargin)
+            {
+                LogRecordRetried(_logger, e, pause);
+                await Task.Delay(pause, cancellationToken);
+                pause *= 2;
+            }
         }
     }
 
@@ -473,6 +499,9 @@ public sealed partial class DeliveryWorker : BackgroundService
         var longest = TimeSpan.FromSeconds(_options.MaxSleepSeconds);
         return wait < longest ? wait : longest;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording a delivery's outcome failed for storage; trying again in {Pause}")]
+    private static partial void LogRecordRetried(ILogger logger, Exception exception, TimeSpan pause);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery queue or its storage is unavailable; trying again")]
     private static partial void LogQueueUnavailable(ILogger logger, Exception exception);

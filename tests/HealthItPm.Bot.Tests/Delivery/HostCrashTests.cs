@@ -112,4 +112,30 @@ public sealed class HostCrashTests : IAsyncLifetime
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
         Assert.Equal(1, _hosts.CardsTo(PmChat, "\"EHR check-in\""));
     }
+
+    [Fact]
+    public async Task A_card_Teams_took_while_storage_stopped_answering_is_recorded_once_storage_is_back_and_never_sent_again()
+    {
+        var round = await _hosts.OpenRoundAsync();
+        await using var tableService = new PausableProxy(_hosts.TablePort);
+        var throughProxy = _hosts.ConnectionString.Replace($"TableEndpoint=http://127.0.0.1:{_hosts.TablePort}/", $"TableEndpoint=http://127.0.0.1:{tableService.Port}/", StringComparison.Ordinal);
+        var nurseCardAnswered = new TaskCompletionSource();
+
+        // Teams takes the nurse's card, and then tables are out of reach for longer than the client's own retries.
+        _hosts.Connector.BeforeAnswering(NurseChat, () =>
+        {
+            tableService.Drop();
+            nurseCardAnswered.TrySetResult();
+        });
+        await QueueRoundAsync(round, reminders: false);
+        await _hosts.StartHostAsync(throughProxy, oneAtATime: true, leaseSeconds: 60);
+        await nurseCardAnswered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(25));
+        tableService.Resume();
+
+        await _hosts.EventuallyAsync(() => AllSettledAsync(round, DeliveryTopics.CheckInCard), "Every card settled", seconds: 120);
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
+        var nurse = await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), new PersonId(TestActivities.NurseAadId), default);
+        Assert.Equal((DeliveryState.Sent, 1), (nurse!.State, nurse.Attempts));
+    }
 }

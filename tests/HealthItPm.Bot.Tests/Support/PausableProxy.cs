@@ -6,7 +6,7 @@ namespace HealthItPm.Bot.Tests.Support;
 /// <summary>
 /// A TCP relay on loopback in front of one storage endpoint. Paused, it stops passing bytes either
 /// way (connections stay open), so a bot host's calls to that service hang as in an outage, at a
-/// moment the test chooses.
+/// moment the test chooses; dropping, it also loses them.
 /// </summary>
 public sealed class PausableProxy : IAsyncDisposable
 {
@@ -26,9 +26,22 @@ public sealed class PausableProxy : IAsyncDisposable
 
     public int Port { get; }
 
+    private volatile bool _dropping;
+
     public void Pause() => _running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Resume() => _running.TrySetResult();
+    /// <summary>Paused, and what is sent meanwhile is lost on the way (a request never arrives), not held until <see cref="Resume"/>.</summary>
+    public void Drop()
+    {
+        _dropping = true;
+        Pause();
+    }
+
+    public void Resume()
+    {
+        _dropping = false;
+        _running.TrySetResult();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -85,6 +98,11 @@ public sealed class PausableProxy : IAsyncDisposable
         int read;
         while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
         {
+            if (_dropping)
+            {
+                continue;
+            }
+
             await _running.Task.WaitAsync(_stop.Token);
             await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
         }
