@@ -52,13 +52,11 @@ public static class ReasonText
         };
     }
 
-    /// <summary>A count of days as every card words it ("1 day", "12 days").</summary>
-    public static string Days(int days) => Days(days, CultureInfo.CurrentCulture);
-
     /// <summary>An ADKAR element's name.</summary>
     public static string Of(AdkarElement element) => Text($"AdkarElement_{element}");
 
-    private static string Days(int days, CultureInfo culture) => Say(culture, days == 1 ? "Day" : "Days", days);
+    /// <summary>A count of days as every card words it ("1 day", "12 days").</summary>
+    internal static string Days(int days, CultureInfo culture) => Say(culture, days == 1 ? "Day" : "Days", days);
 
     private static string GoLive(int days, CultureInfo culture) => days switch
     {

@@ -34,7 +34,7 @@ public static class RefusalNotice
             (ProjectAction.ViewAudit, _) => Texts["Refusal_ViewAudit"],
             (_, Who.AdminsOnly) => Texts["Refusal_AdminsOnly"],
             (ProjectAction.ViewBudget, var who) => Texts.Format("Refusal_ViewBudget", name, Join([.. Roles(who).Select(r => Texts[$"Refusal_Its_{r}"])], "Refusal_ListAnd")),
-            (_, Who.ProjectManagers) => Texts.Format("Refusal_ProjectManagers", name, string.Join(Texts["Refusal_ListSeparator"], (refusal.ProjectManagers ?? []).Select(CardElements.Escape))),
+            (_, Who.ProjectManagers) => Texts.Format("Refusal_ProjectManagers", name, string.Join(Texts["Separator"], (refusal.ProjectManagers ?? []).Select(CardElements.Escape))),
             (_, Who.EscalationChain) => Texts.Format("Refusal_EscalationChain", name),
             (_, var who) => Texts.Format("Refusal_Only", Join([.. Roles(who).Select((r, i) => i == 0 ? Texts.Format("Refusal_RoleOf", Texts[$"Refusal_The_{r}"], name) : Texts[$"Refusal_The_{r}"])], "Refusal_ListOr")),
         };
@@ -43,5 +43,5 @@ public static class RefusalNotice
     private static IEnumerable<Who> Roles(Who who) => RolesInOrder.Where(r => who.HasFlag(r));
 
     private static string Join(IReadOnlyList<string> parts, string last) =>
-        parts.Count <= 1 ? string.Concat(parts) : Texts.Format(last, string.Join(Texts["Refusal_ListSeparator"], parts.Take(parts.Count - 1)), parts[^1]);
+        parts.Count <= 1 ? string.Concat(parts) : Texts.Format(last, string.Join(Texts["Separator"], parts.Take(parts.Count - 1)), parts[^1]);
 }

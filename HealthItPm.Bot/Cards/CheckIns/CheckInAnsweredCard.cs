@@ -20,8 +20,8 @@ public static class CheckInAnsweredCard
             new TextBlock(Texts.Markdown("Answered_Title", model.ProjectCode)) { Weight = TextWeight.Bolder, Color = TextColor.Good },
             CardElements.Facts(
             [
-                (Texts["Answered_Status"], CheckInFormat.Status(answer.Status)),
-                (Texts["Answered_Impact"], answer.Impact is { } impact ? Texts.Format("OutOfFive", impact.Value) : Texts["Answered_ImpactNotGiven"]),
+                (CardTexts.Common["Status"], CheckInFormat.Status(answer.Status)),
+                (Texts["Answered_Impact"], answer.Impact is { } impact ? CardTexts.Common.Format("OutOfFive", impact.Value) : Texts["Answered_ImpactNotGiven"]),
                 (Texts["Answered_Training"], Texts[answer.TrainingNeeded ? "Yes" : "No"]),
             ]),
         };
@@ -35,7 +35,7 @@ public static class CheckInAnsweredCard
             model.Open ? Texts.Markdown("Answered_CanChange", Markdown.When(model.ClosesAt)) : Texts.Markdown("Answered_Closed"),
             subtle: true));
         return new AdaptiveCard(body, model.Open
-            ? [CardElements.Execute(Texts["Answered_ChangeButton"], CardVerbs.ChangeCheckIn, CardElements.Data(("project", model.ProjectCode), ("round", model.RoundId)))]
+            ? [CardElements.Execute(CardTexts.Common["ChangeAnswer"], CardVerbs.ChangeCheckIn, CardElements.Data(("project", model.ProjectCode), ("round", model.RoundId)))]
             : null).ToJObject();
     }
 }

@@ -49,7 +49,7 @@ public static class CheckInCard
 
         if (model.Problems is { Count: > 0 } problems)
         {
-            body.Add(CardElements.Warning(Texts.Markdown("PleaseCheck", Markdown.Worded(string.Join(Texts["ListSeparator"], problems)))));
+            body.Add(CardElements.Warning(CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
         }
 
         var target = CardElements.Data((CheckInInputs.Project, model.ProjectCode), (CheckInInputs.Round, model.RoundId));
@@ -84,7 +84,7 @@ public static class CheckInCard
             ValueOff = "false",
         });
 
-        return new AdaptiveCard(body, [CardElements.Execute(Texts["Submit"], CardVerbs.SubmitCheckIn, target)]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Execute(CardTexts.Common["Submit"], CardVerbs.SubmitCheckIn, target)]).ToJObject();
     }
 
     private static ChoiceSetInput Choice(string id, string label, string? value, IReadOnlyList<(string Title, string Value)> choices, bool required) =>

@@ -22,10 +22,10 @@ public static class RoundSummaryCard
             CardElements.Text(Texts.Markdown(s.Open ? "Summary_Line_Open" : "Summary_Line_Closed", model.ProjectName, CheckInFormat.Day(s.OpenedAt)), subtle: true, spacing: Spacing.None),
             CardElements.Facts(
             [
-                (Texts["Summary_Responses"], Texts.Format("Summary_Responses_Value", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
+                (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
                 (Texts["Summary_Delivered"], Delivered(s)),
                 .. Enum.GetValues<CheckInStatus>().Select(status => (CheckInFormat.Status(status), s.Distribution[status].ToString(CultureInfo.CurrentCulture))),
-                (Texts["Summary_AverageImpact"], s.AverageImpact is { } impact ? Texts.Format("OutOfFive", CheckInFormat.Average(impact)) : Texts[s.AnsweredCount == 0 ? "Summary_NoAnswers" : "Summary_NoImpact"]),
+                (Texts["Summary_AverageImpact"], s.AverageImpact is { } impact ? CardTexts.Common.Format("OutOfFive", CheckInFormat.Average(impact)) : Texts[s.AnsweredCount == 0 ? "Summary_NoAnswers" : "Summary_NoImpact"]),
                 (Texts["Summary_Training"], s.TrainingRequests.Count.ToString(CultureInfo.CurrentCulture)),
             ]),
         };
@@ -97,7 +97,7 @@ public static class RoundSummaryCard
     private static string Listed(IEnumerable<string?> names)
     {
         var all = names.OfType<string>().ToList();
-        var names = string.Join(Texts["NameSeparator"], all.Take(MaxNames));
-        return all.Count <= MaxNames ? names : Texts.Format("Summary_AndMore", names, all.Count - MaxNames);
+        var shown = string.Join(CardTexts.Common["Separator"], all.Take(MaxNames));
+        return all.Count <= MaxNames ? shown : Texts.Format("Summary_AndMore", shown, all.Count - MaxNames);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
@@ -80,25 +81,31 @@ public static class DigestCard
         {
             var rest = digest.Projects.Skip(MaxProjectsShown).ToList();
             var byRag = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => Texts.Format($"RagCount_{x.Rag}", x.N));
-            body.Add(CardElements.Text(Texts.Markdown("MoreProjects", Count(rest.Count, "MoreProjects"), string.Join(Texts["Separator"], byRag))));
+            body.Add(CardElements.Text(Texts.Markdown("MoreProjects", Count(rest.Count, "MoreProjects"), string.Join(CardTexts.Common["Separator"], byRag))));
         }
 
         return new AdaptiveCard(body).ToJObject();
     }
 
-    public static string Label(DigestRag rag) => Texts[$"Rag_{rag}"];
+    public static string Label(DigestRag rag) => rag switch
+    {
+        DigestRag.Red => ProjectLabels.Rag(Rag.Red),
+        DigestRag.Amber => ProjectLabels.Rag(Rag.Amber),
+        DigestRag.Green => ProjectLabels.Rag(Rag.Green),
+        _ => Texts["Rag_Unknown"],
+    };
 
     private static DonutChart ByRagChart(PortfolioDigest digest)
     {
         var counts = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: digest.ByRag.GetValueOrDefault(r))).Where(x => x.N > 0).ToList();
-        var text = Texts.Format("ByRag_Text", string.Join(Texts["Separator"], counts.Select(x => Texts.Format($"RagCount_{x.Rag}", x.N))));
+        var text = Texts.Format("ByRag_Text", string.Join(CardTexts.Common["Separator"], counts.Select(x => Texts.Format($"RagCount_{x.Rag}", x.N))));
         return new DonutChart(Texts["ByRag"], [.. counts.Select(x => new DonutSlice(Label(x.Rag), x.N, ChartColor(x.Rag)))], Fallback(text));
     }
 
     private static HorizontalBarChart RiskChart(PortfolioDigest digest)
     {
         var bars = digest.Projects.Where(p => p.Risks.Count > 0).OrderByDescending(p => p.Risks.Count).ThenBy(p => p.Code.Value, StringComparer.Ordinal).Take(MaxBars).ToList();
-        var text = Texts.Format("RiskChart_Text", string.Join(Texts["Separator"], bars.Select(p => Texts.Format("RiskChart_Bar", p.Code.Value, p.Risks.Count))));
+        var text = Texts.Format("RiskChart_Text", string.Join(CardTexts.Common["Separator"], bars.Select(p => Texts.Format("RiskChart_Bar", p.Code.Value, p.Risks.Count))));
         return new HorizontalBarChart(Texts["RiskChart"], [.. bars.Select(p => new BarPoint(p.Code.Value, p.Risks.Count))], Fallback(text));
     }
 
@@ -120,18 +127,18 @@ public static class DigestCard
         };
         if (p.Reasons.Count > 0)
         {
-            var reasons = Markdown.Join(Markdown.Literal(Texts["ListSeparator"]), p.Reasons.Take(3).Select(r => Markdown.Worded(ReasonText.Of(r))));
+            var reasons = Markdown.Join(Markdown.Literal(CardTexts.Common["ListSeparator"]), p.Reasons.Take(3).Select(r => Markdown.Worded(ReasonText.Of(r))));
             items.Add(CardElements.Text(p.Reasons.Count > 3 ? Texts.Markdown("AndMore", reasons, p.Reasons.Count - 3) : reasons, subtle: true, spacing: Spacing.None));
         }
 
         items.Add(CardElements.Facts(
         [
             (Texts["Fact_SpiCpi"], Texts.Format("Fact_SpiCpi_Value", ProjectFormat.Index(p.Spi), ProjectFormat.Index(p.Cpi))),
-            (Texts["Fact_Milestones"], Milestones(p)),
+            (CardTexts.Projects["Milestones"], Milestones(p)),
             (Texts["Fact_CheckIns"], CheckIns(p.CheckIns)),
             (Texts["Fact_Readiness"], Readiness(p.Readiness)),
             (Texts["Fact_Risks"], Risks(p)),
-            (Texts["Fact_Kpis"], Kpis(p)),
+            (CardTexts.Projects["Kpis"], Kpis(p)),
         ]));
         items.Add(new ActionSet([CardElements.Command(Texts.Format("StatusButton", p.Code.Value), "status " + p.Code.Value)]));
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
@@ -150,20 +157,20 @@ public static class DigestCard
             parts.Add(Texts.Format("Milestones_DueSoon", Names(p.DueSoon.Select(m => Texts.Format("Milestones_Due", m.Name, m.Planned.ToString(Texts["Format_Day"], CultureInfo.CurrentCulture))), p.DueSoon.Count)));
         }
 
-        return parts.Count == 0 ? Texts["Milestones_None"] : string.Join(Texts["ListSeparator"], parts);
+        return parts.Count == 0 ? Texts["Milestones_None"] : string.Join(CardTexts.Common["ListSeparator"], parts);
     }
 
     // The first three of a list of names, and how many more.
     private static string Names(IEnumerable<string> names, int count)
     {
-        var shown = string.Join(Texts["Separator"], names.Take(3));
+        var shown = string.Join(CardTexts.Common["Separator"], names.Take(3));
         return count > 3 ? Texts.Format("AndMoreNames", shown, count - 3) : shown;
     }
 
     // The first three of a list of phrases, and how many more.
     private static string Phrases(IEnumerable<string> phrases, int count)
     {
-        var shown = string.Join(Texts["ListSeparator"], phrases.Take(3));
+        var shown = string.Join(CardTexts.Common["ListSeparator"], phrases.Take(3));
         return count > 3 ? Texts.Format("AndMore", shown, count - 3) : shown;
     }
 

@@ -24,7 +24,7 @@ public static class BudgetCard
             CardElements.Heading(Texts.Markdown("Budget_Title", model.Code)),
             CardElements.Facts(
             [
-                CardElements.Fact(Texts["Budget_Bac"], ev.BudgetAtCompletion == 0 ? Texts["Budget_NotSet"] : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                CardElements.Fact(Texts["Budget_Bac"], ev.BudgetAtCompletion == 0 ? CardTexts.Common["NotSet"] : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
                 CardElements.Fact(Texts["Budget_Pv"], ProjectFormat.Money(ev.PlannedValue, money)),
                 CardElements.Fact(Texts["Budget_Ev"], ProjectFormat.Money(ev.EarnedValueAmount, money)),
                 CardElements.Fact(Texts["Budget_Ac"], ProjectFormat.Money(ev.ActualCost, money, entered: true)),

@@ -51,7 +51,7 @@ public static class ProjectElements
         }
 
         var names = project.Members.ToDictionary(m => m.Person, m => m.DisplayName);
-        return Texts.Format("Phase_Moves", string.Join(Texts["ListSeparator"], project.PhaseHistory.TakeLast(latest).Select(c => Texts.Format(
+        return Texts.Format("Phase_Moves", string.Join(CardTexts.Common["ListSeparator"], project.PhaseHistory.TakeLast(latest).Select(c => Texts.Format(
             "Phase_Move",
             ProjectLabels.Phase(c.From),
             ProjectLabels.Phase(c.To),

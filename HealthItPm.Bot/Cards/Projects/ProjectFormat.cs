@@ -37,7 +37,7 @@ public static class ProjectFormat
 
     public static string Number(decimal value) => Texts.Format("Format_Number", value);
 
-    public static string Days(int days) => ReasonText.Days(days);
+    public static string Days(int days) => ReasonText.Days(days, CultureInfo.CurrentCulture);
 
     /// <summary>How long ago something happened, as people say it: "just now", "5 min ago", "3 h 20 min ago", "2 days ago".</summary>
     public static string Ago(TimeSpan elapsed) => elapsed switch

@@ -87,7 +87,7 @@ public static class StatusCard
                 CardElements.Fact(Texts["Status_Spi"], ProjectFormat.Index(ev.Spi)),
                 CardElements.Fact(Texts["Status_Cpi"], ProjectFormat.Index(ev.Cpi)),
                 CardElements.Fact(Texts["Status_Eac"], ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
-                CardElements.Fact(Texts["Status_Bac"], ev.BudgetAtCompletion == 0 ? Texts["Budget_NotSet"] : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                CardElements.Fact(Texts["Status_Bac"], ev.BudgetAtCompletion == 0 ? CardTexts.Common["NotSet"] : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
                 CardElements.Fact(Texts["Status_PvEvAc"], Texts.Format("Status_PvEvAc_Value", ProjectFormat.Money(ev.PlannedValue, money), ProjectFormat.Money(ev.EarnedValueAmount, money), ProjectFormat.Money(ev.ActualCost, money, entered: true))),
                 CardElements.Fact(Texts["EvMethod"], ProjectElements.EarnedValueMethod(ev)),
             ]));
@@ -111,8 +111,8 @@ public static class StatusCard
             body.Add(CardElements.Facts(
             [
                 (Texts["Status_LatestWave"], Texts.Format("Status_LatestWave_Value", readiness.Wave, readiness.Respondents)),
-                (Texts["Status_NoBarrier"], ProjectFormat.Percent(readiness.WithoutBarrierShare)),
-                (Texts["Status_DominantBarrier"], readiness.DominantBarrier is { } barrier ? ReasonText.Of(barrier) : Texts["Status_NoDominantBarrier"]),
+                (CardTexts.Common["NoBarrier"], ProjectFormat.Percent(readiness.WithoutBarrierShare)),
+                (CardTexts.Common["DominantBarrier"], readiness.DominantBarrier is { } barrier ? ReasonText.Of(barrier) : CardTexts.Common["None"]),
             ]));
         }
 

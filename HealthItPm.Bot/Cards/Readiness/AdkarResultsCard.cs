@@ -38,9 +38,9 @@ public static class AdkarResultsCard
                 spacing: Spacing.None),
             CardElements.Facts(
             [
-                (Texts["Responses"], Texts.Format("Results_Responses_Value", r.AnsweredCount, r.AudienceCount, AdkarFormat.Percent(r.ResponseRate))),
-                (Texts["NoBarrier"], r.AnsweredCount == 0 ? Texts["Results_NoAnswers"] : Texts.Format("Results_NoBarrier_Value", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
-                (Texts["Results_DominantBarrier"], r.DominantBarrier is { } d ? Texts.Format("Results_DominantBarrier_Value", AdkarFormat.Element(d), AdkarFormat.Percent(r.BarrierShare(d))) : Texts["Results_NoDominantBarrier"]),
+                (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", r.AnsweredCount, r.AudienceCount, AdkarFormat.Percent(r.ResponseRate))),
+                (CardTexts.Common["NoBarrier"], r.AnsweredCount == 0 ? CardTexts.Common["NoAnswersYet"] : Texts.Format("Results_NoBarrier_Value", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
+                (CardTexts.Common["DominantBarrier"], r.DominantBarrier is { } d ? Texts.Format("Results_DominantBarrier_Value", AdkarFormat.Element(d), AdkarFormat.Percent(r.BarrierShare(d))) : CardTexts.Common["None"]),
             ]),
         };
 
@@ -54,7 +54,7 @@ public static class AdkarResultsCard
         body.Add(new VerticalBarChart(
             Texts["Results_Chart"],
             [.. r.Elements.Select(e => new BarPoint(AdkarFormat.Element(e.Element), e.Mean))],
-            CardElements.Text(Markdown.Literal(Texts.Format("Results_ChartText", string.Join(Texts["Separator"], r.Elements.Select(e => Texts.Format("Results_ChartScore", AdkarFormat.Element(e.Element), AdkarFormat.Score(e.Mean)))))))));
+            CardElements.Text(Markdown.Literal(Texts.Format("Results_ChartText", string.Join(CardTexts.Common["Separator"], r.Elements.Select(e => Texts.Format("Results_ChartScore", AdkarFormat.Element(e.Element), AdkarFormat.Score(e.Mean)))))))));
         body.Add(CardElements.Facts(r.Elements.Select(e => (
             AdkarFormat.Element(e.Element),
             Texts.Format("Results_Element", AdkarFormat.Score(e.Mean), e.Median, string.Join(" / ", e.Distribution.Select(n => n.ToString(CultureInfo.CurrentCulture))))))));
@@ -62,7 +62,7 @@ public static class AdkarResultsCard
         body.Add(CardElements.Section(Texts.Markdown("Results_WherePeopleStop")));
         body.Add(CardElements.Facts([
             .. AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), Texts.Format("Results_CountShare", r.BarrierPoints[e], AdkarFormat.Percent(r.BarrierShare(e))))),
-            (Texts["NoBarrier"], Texts.Format("Results_CountShare", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
+            (CardTexts.Common["NoBarrier"], Texts.Format("Results_CountShare", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
         ]));
 
         Groups(body, Texts["Results_ByDepartment"], r.ByDepartment);
@@ -75,7 +75,7 @@ public static class AdkarResultsCard
                 .. AdkarAnswer.Elements.Select(e => (
                     AdkarFormat.Element(e),
                     Texts.Format("Results_ElementChange", AdkarFormat.Change(change.MeanDeltas[(int)e], AdkarFormat.Score), AdkarFormat.Change(change.BarrierShareDeltas[e] * 100, AdkarFormat.Points)))),
-                (Texts["NoBarrier"], Texts.Format("Results_Points", AdkarFormat.Change(change.WithoutBarrierShareDelta * 100, AdkarFormat.Points))),
+                (CardTexts.Common["NoBarrier"], Texts.Format("Results_Points", AdkarFormat.Change(change.WithoutBarrierShareDelta * 100, AdkarFormat.Points))),
             ]));
         }
 
@@ -115,7 +115,7 @@ public static class AdkarResultsCard
 
         if (notes.Count > 0)
         {
-            body.Add(CardElements.Text(Texts.Markdown("Results_ToProtect", string.Join(Texts["ListSeparator"], notes)), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Results_ToProtect", string.Join(CardTexts.Common["ListSeparator"], notes)), subtle: true));
         }
     }
 

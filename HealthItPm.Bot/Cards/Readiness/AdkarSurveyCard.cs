@@ -59,7 +59,7 @@ public static class AdkarSurveyCard
 
         if (model.Problems is { Count: > 0 } problems)
         {
-            body.Add(CardElements.Warning(Texts.Markdown("PleaseCheck", Markdown.Worded(string.Join(Texts["ListSeparator"], problems)))));
+            body.Add(CardElements.Warning(CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
         }
 
         body.AddRange(AdkarAnswer.Elements.Select(element => new ChoiceSetInput(AdkarSurveyInputs.Score(element), [.. Scale])
@@ -83,7 +83,7 @@ public static class AdkarSurveyCard
             body.Add(CardElements.FieldProblem(phi));
         }
 
-        return new AdaptiveCard(body, [CardElements.Execute(Texts["Submit"], CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Execute(CardTexts.Common["Submit"], CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]).ToJObject();
     }
 
     public static IReadOnlyDictionary<string, object> Target(string project, string wave) =>
@@ -104,7 +104,7 @@ public static class AdkarAnsweredCard
         {
             new TextBlock(Texts.Markdown("Answered_Title", model.ProjectCode)) { Weight = TextWeight.Bolder, Color = TextColor.Good },
             CardElements.Text(Markdown.Literal(model.WaveName), subtle: true, spacing: Spacing.None),
-            CardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), Texts.Format("Answered_Score", model.Answer[e].Value)))),
+            CardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), CardTexts.Common.Format("OutOfFive", model.Answer[e].Value)))),
         };
         if (model.Answer.Comment is not null)
         {
@@ -116,6 +116,6 @@ public static class AdkarAnsweredCard
             (model.Anonymous ? Texts.Markdown("Answered_OnlyYou") : Markdown.Empty)
                 + (model.Open ? Texts.Markdown("Answered_CanChange", Markdown.When(model.ClosesAt)) : Texts.Markdown("Answered_Closed")),
             subtle: true));
-        return new AdaptiveCard(body, model.Open ? [CardElements.Execute(Texts["Answered_ChangeButton"], CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null).ToJObject();
+        return new AdaptiveCard(body, model.Open ? [CardElements.Execute(CardTexts.Common["ChangeAnswer"], CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null).ToJObject();
     }
 }

@@ -76,7 +76,7 @@ public static class RiskRegisterCard
             var risk = view.Risk;
             body.Add(CardElements.Section(Texts.Markdown("Register_Risk", risk.Id.ToString(), risk.Title)));
             body.Add(RiskLabels.Badge(risk.Rating));
-            body.Add(CardElements.Text(Texts.Markdown("Register_Line", RiskLabels.Category(risk.Category), view.StatusLine, view.OwnerName ?? Texts["Register_NoOwner"]), subtle: true, spacing: Spacing.None));
+            body.Add(CardElements.Text(Texts.Markdown("Register_Line", RiskLabels.Category(risk.Category), view.StatusLine, view.OwnerName ?? CardTexts.Common["None"]), subtle: true, spacing: Spacing.None));
             if (risk is { Status: RiskStatus.Escalated, Acknowledged: null, EscalatedAt: { } since })
             {
                 body.Add(CardElements.Text(Texts.Markdown("Register_Waiting", Markdown.When(since)), subtle: true, spacing: Spacing.None));
@@ -130,10 +130,10 @@ public static class RiskCard
             RiskLabels.Badge(risk.Rating),
             CardElements.Facts(
             [
-                CardElements.Fact(Texts["Risk_Status"], view.StatusText),
+                CardElements.Fact(CardTexts.Common["Status"], view.StatusText),
                 CardElements.Fact(Texts["Risk_Owner"], view.OwnerName ?? Texts["Risk_NoneYet"]),
                 CardElements.Fact(Texts["Risk_Mitigation"], risk.Mitigation ?? Texts["Risk_NoneYet"]),
-                CardElements.Fact(Texts["Risk_Due"], risk.MitigationDue is { } due ? ProjectFormat.Date(due) : Texts["Risk_DueNotSet"]),
+                CardElements.Fact(Texts["Risk_Due"], risk.MitigationDue is { } due ? ProjectFormat.Date(due) : CardTexts.Common["NotSet"]),
                 CardElements.Fact(Texts["Risk_Logged"], ProjectFormat.Ago(age)),
             ]),
         ]);
