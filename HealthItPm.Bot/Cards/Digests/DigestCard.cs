@@ -36,7 +36,7 @@ public static class DigestCard
         {
             CardElements.Heading(Texts.Markdown("Title", digest.Week.ToString())),
             CardElements.Text(
-                Texts.Markdown(model.Preview ? "Line_Preview" : "Line", Count(digest.Projects.Count, "Projects"), Markdown.When(digest.ComposedAt)),
+                Texts.Markdown(model.Preview ? "Line_Preview" : "Line", Count(digest.Projects.Count, "Projects_One", "Projects_Other"), Markdown.When(digest.ComposedAt)),
                 subtle: true,
                 spacing: Spacing.None),
         };
@@ -62,13 +62,13 @@ public static class DigestCard
         body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText(Texts.Format("Change", c.Text))));
         if (digest.Changes.Count > MaxChangesShown)
         {
-            body.Add(CardElements.Text(Texts.Markdown("Changes_More", Count(digest.Changes.Count - MaxChangesShown, "MoreChanges")), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Changes_More", Count(digest.Changes.Count - MaxChangesShown, "MoreChanges_One", "MoreChanges_Other")), subtle: true));
         }
 
         if (!digest.RagChangesKnown)
         {
             body.Add(CardElements.Text(
-                Texts.Markdown("Changes_Unknown", Count(digest.NoRecordOfLastWeek.Count, "Projects")),
+                Texts.Markdown("Changes_Unknown", Count(digest.NoRecordOfLastWeek.Count, "Projects_One", "Projects_Other")),
                 subtle: true));
         }
 
@@ -81,7 +81,7 @@ public static class DigestCard
         {
             var rest = digest.Projects.Skip(MaxProjectsShown).ToList();
             var byRag = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => Texts.Format($"RagCount_{x.Rag}", x.N));
-            body.Add(CardElements.Text(Texts.Markdown("MoreProjects", Count(rest.Count, "MoreProjects"), string.Join(CardTexts.Common["Separator"], byRag))));
+            body.Add(CardElements.Text(Texts.Markdown("MoreProjects", Count(rest.Count, "MoreProjects_One", "MoreProjects_Other"), string.Join(CardTexts.Common["Separator"], byRag))));
         }
 
         return new AdaptiveCard(body).ToJObject();
@@ -233,6 +233,6 @@ public static class DigestCard
         _ => Elements.ChartColor.Lavender,
     };
 
-    // "1 project", "3 projects": the words for one and for more, by the stem of their names.
-    private static string Count(int n, string stem) => Texts.Format(n == 1 ? $"{stem}_One" : $"{stem}_Other", n);
+    // "1 project", "3 projects": the words for one, or for more.
+    private static string Count(int n, string one, string other) => Texts.Format(n == 1 ? one : other, n);
 }

@@ -24,6 +24,10 @@ public partial class UserTextsInResourcesTests
     {
         ["Full"] = "the msteams width keyword every card carries, not text",
         ["Column"] = "the Adaptive Cards type name a column is written with",
+        ["Day"] = "the name of a text in Reasons.resx and Problems.resx (ReasonText, ProblemText)",
+        ["Days"] = "the name of a text in Reasons.resx (ReasonText)",
+        ["Hour"] = "the stem of names of texts in Problems.resx (ProblemText's durations)",
+        ["Minute"] = "the stem of names of texts in Problems.resx (ProblemText's durations)",
     };
 
     [Theory]
@@ -49,6 +53,8 @@ public partial class UserTextsInResourcesTests
     [InlineData("""var t = "Moves: " + moves;""")]
     [InlineData("""var t = Markdown.Of($"Type **help** to see what I can do.");""")]
     [InlineData("""var t = x ? "so far" : "results";""")]
+    [InlineData("""var t = Texts.Format("Budget_Title", "Budget");""")]
+    [InlineData("""var t = string.Format(culture, "Not set");""")]
     public void The_scan_finds_words_in_code(string statement) =>
         Assert.NotEmpty(WordedLiterals(InAMethod(statement)));
 
@@ -65,6 +71,12 @@ public partial class UserTextsInResourcesTests
     [InlineData("""var t = "TextRun";""")]
     [InlineData("""var t = "Action.Execute";""")]
     [InlineData("""var t = "Full";""")]
+    [InlineData("""var t = Texts["Submit"];""")]
+    [InlineData("""var t = Texts[yes ? "Yes" : "No"];""")]
+    [InlineData("""var t = Texts.Format("Responses", n);""")]
+    [InlineData("""var t = CardTexts.Common.Markdown("None");""")]
+    [InlineData("""var t = Texts[$"Status_{status}"];""")]
+    [InlineData("""var t = Format($"{stem}_One", n);""")]
     public void The_scan_leaves_what_is_not_worded_text(string statement) =>
         Assert.Empty(WordedLiterals(InAMethod(statement)));
 
@@ -105,20 +117,30 @@ public partial class UserTextsInResourcesTests
             return true;
         }
 
-        // One capitalised word ("Save", "EHR", "KPIs"), but not an identifier ("TextRun") or a format ("C", "yyyy").
+        // One capitalised word ("Save", "EHR", "KPIs"), but not an identifier ("TextRun", "Status_{kind}") or a format ("C", "yyyy").
         var words = Word().Matches(text);
-        return words is [{ Value: var word }] && char.IsUpper(word[0]) && !CamelHump().IsMatch(word);
+        return words is [{ Value: var word }] && char.IsUpper(word[0]) && !CamelHump().IsMatch(word) && !Name().IsMatch(text);
     }
 
-    /// <summary>Texts that are never shown as worded: exception messages, logging, attributes, and the text command a button runs.</summary>
+    /// <summary>
+    /// Texts that are never shown as worded: exception messages, logging, attributes, the text command a
+    /// button runs, and names — an indexer's key (a resource's or a data key) or the resource name a
+    /// <c>Texts.Format</c> or <c>Texts.Markdown</c> is asked for.
+    /// </summary>
     private static bool NotShown(SyntaxNode node) => node.Ancestors().Any(a => a switch
     {
-        AttributeArgumentSyntax or ThrowExpressionSyntax or ThrowStatementSyntax => true,
+        AttributeArgumentSyntax or ThrowExpressionSyntax or ThrowStatementSyntax or BracketedArgumentListSyntax => true,
         ObjectCreationExpressionSyntax creation => creation.Type.ToString().EndsWith("Exception", StringComparison.Ordinal),
-        ArgumentSyntax argument => argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list && IsRunCommand(invocation, list, argument),
+        ArgumentSyntax argument => argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list && (IsRunCommand(invocation, list, argument) || IsTextName(invocation, list, argument)),
         InvocationExpressionSyntax invocation => LogMethod().IsMatch(MethodName(invocation)),
         _ => false,
     });
+
+    // Texts.Format(name, values…), CardTexts.Common.Markdown(name, values…): the first argument names a text of a resource file.
+    private static bool IsTextName(InvocationExpressionSyntax invocation, ArgumentListSyntax list, ArgumentSyntax argument) =>
+        MethodName(invocation) is "Format" or "Markdown"
+        && invocation.Expression is MemberAccessExpressionSyntax member && member.Expression.ToString().Contains("Texts", StringComparison.Ordinal)
+        && list.Arguments.IndexOf(argument) == 0;
 
     // CardElements.Command(title, command): the command is the words the parser reads, as a person would type them.
     private static bool IsRunCommand(InvocationExpressionSyntax invocation, ArgumentListSyntax list, ArgumentSyntax argument) =>
@@ -139,6 +161,10 @@ public partial class UserTextsInResourcesTests
 
     [GeneratedRegex(@"\p{L}{2,}")]
     private static partial Regex Word();
+
+    /// <summary>A name made of parts, such as a resource's "Status_{kind}" or "{stem}_One".</summary>
+    [GeneratedRegex(@"^[\p{L}\d\u2400]*_[\p{L}\d_\u2400]*$")]
+    private static partial Regex Name();
 
     [GeneratedRegex(@"\p{Ll}\p{Lu}")]
     private static partial Regex CamelHump();
