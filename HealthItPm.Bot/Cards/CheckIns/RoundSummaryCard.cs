@@ -25,7 +25,7 @@ public static class RoundSummaryCard
                 (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
                 (Texts["Summary_Delivered"], Delivered(s)),
                 .. Enum.GetValues<CheckInStatus>().Select(status => (CheckInFormat.Status(status), s.Distribution[status].ToString(CultureInfo.CurrentCulture))),
-                (Texts["Summary_AverageImpact"], s.AverageImpact is { } impact ? CardTexts.Common.Format("OutOfFive", CheckInFormat.Average(impact)) : Texts[s.AnsweredCount == 0 ? "Summary_NoAnswers" : "Summary_NoImpact"]),
+                (Texts["Summary_AverageImpact"], s.AverageImpact is { } impact ? CardTexts.Common.Format("OutOfFive", CheckInFormat.Average(impact)) : s.AnsweredCount == 0 ? CardTexts.Common["NoAnswersYet"] : Texts["Summary_NoImpact"]),
                 (Texts["Summary_Training"], s.TrainingRequests.Count.ToString(CultureInfo.CurrentCulture)),
             ]),
         };
