@@ -21,6 +21,8 @@ public sealed record RiskView(
     RiskPermissions Viewer,
     IReadOnlyList<string> RefreshFor)
 {
+    private static TextResource Texts => CardTexts.Risks;
+
     /// <summary>
     /// The people the owner list offers, by name: everyone on a small project; on a large one the
     /// current owner, the PMs and the leaders first, then others, up to <see cref="RiskViews.MaxOwnerChoices"/>
@@ -44,7 +46,6 @@ public sealed record RiskView(
         _ => Markdown.Literal(RiskLabels.Status(Risk.Status)),
     };
 
-    private static TextResource Texts => CardTexts.Risks;
 
     /// <summary><see cref="StatusText"/> with when it was acknowledged, in the reader's zone (for text blocks, where Teams formats dates).</summary>
     /// <summary>The name the project knows a person by, or null for someone no longer on it.</summary>
