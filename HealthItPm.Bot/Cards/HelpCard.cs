@@ -20,18 +20,20 @@ public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands, bool Detai
 /// </summary>
 public static class HelpCard
 {
-    public const string OtherTopic = "More";
+    public const string OtherTopic = "more";
 
-    /// <summary>The tasks, in the order a new person meets them.</summary>
-    public static readonly IReadOnlyList<string> Topics = ["Your projects", "People", "Plan, money and outcomes", "Check-ins", "Readiness surveys", "Risks", OtherTopic];
+    /// <summary>The tasks, in the order a new person meets them: keys, each titled by its Help_Topic_ text.</summary>
+    public static readonly IReadOnlyList<string> Topics = ["projects", "people", "plan", "checkins", "readiness", "risks", OtherTopic];
+
+    private static TextResource Texts => CardTexts.Common;
 
     public static JObject Build(HelpCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<Element>
         {
-            CardElements.Heading(model.Detailed ? Markdown.Of($"All commands") : Markdown.Of($"What I can do")),
-            CardElements.Text(Markdown.Of($"Type a command in this chat, or @mention me in a channel."), subtle: true, spacing: Spacing.None),
+            CardElements.Heading(Texts.Markdown(model.Detailed ? "Help_All_Title" : "Help_Title")),
+            CardElements.Text(Texts.Markdown("Help_HowToAsk"), subtle: true, spacing: Spacing.None),
         };
         foreach (var topic in Topics.Concat(model.Commands.Select(c => c.Topic).Distinct().Except(Topics)))
         {
@@ -41,12 +43,13 @@ public static class HelpCard
                 continue;
             }
 
-            body.Add(CardElements.Section(Markdown.Of($"{topic}")));
+            // A topic the help does not know is shown as the caller named it.
+            body.Add(CardElements.Section(Markdown.Literal(Topics.Contains(topic) ? Texts[$"Help_Topic_{topic}"] : topic)));
             if (model.Detailed)
             {
                 body.Add(CardElements.Facts(commands.OrderBy(c => c.ForProjectManagers).Select(c => (
                     Markdown.Of($"{c.Shown}"),
-                    c.ForProjectManagers ? Markdown.Of($"{c.Summary} _(project managers)_") : Markdown.Of($"{c.Summary}")))));
+                    c.ForProjectManagers ? Texts.Markdown("Help_ForProjectManagersOnly", c.Summary) : Markdown.Literal(c.Summary)))));
                 continue;
             }
 
@@ -59,11 +62,11 @@ public static class HelpCard
 
             if (managing.Count > 0)
             {
-                body.Add(CardElements.Text(Markdown.Of($"For project managers: {Inline(managing)}"), subtle: true, spacing: Spacing.Small));
+                body.Add(CardElements.Text(Texts.Markdown("Help_ForProjectManagers", Inline(managing)), subtle: true, spacing: Spacing.Small));
             }
         }
 
-        return new AdaptiveCard(body, model.Detailed ? null : [CardElements.Command("All commands, explained", "help all")]).ToJObject();
+        return new AdaptiveCard(body, model.Detailed ? null : [CardElements.Command(Texts["Help_AllButton"], "help all")]).ToJObject();
     }
 
     private static Markdown Inline(IEnumerable<HelpEntry> commands) => Markdown.Join(Markdown.Of($" · "), commands.Select(c => Markdown.Of($"**{c.Shown}**")));

@@ -9,14 +9,14 @@ namespace HealthItPm.Bot.Cards;
 /// </summary>
 public sealed record NoticeCardModel(string Title, string Message, (string Title, string Command)? Next = null)
 {
-    public static NoticeCardModel EmptyMessage { get; } =
-        new("I didn't catch a command", "Type **help** to see what I can do.");
+    private static TextResource Texts => CardTexts.Common;
 
-    public static NoticeCardModel TooLong(int maxLength) =>
-        new("That message is too long for a command", $"Commands are short (under {maxLength} characters), like **help**. Nothing you sent was stored.");
+    // Worded when sent, in the reader's language.
+    public static NoticeCardModel EmptyMessage => new(Texts["Notice_Empty_Title"], Texts["TypeHelp"]);
 
-    public static NoticeCardModel UnknownAction { get; } =
-        new("That button is no longer available", "This card is out of date. Type **help** to start again.");
+    public static NoticeCardModel TooLong(int maxLength) => new(Texts["Notice_TooLong_Title"], Texts.Format("Notice_TooLong", maxLength));
+
+    public static NoticeCardModel UnknownAction => new(Texts["Notice_UnknownAction_Title"], Texts["Notice_UnknownAction"]);
 }
 
 public static class NoticeCard

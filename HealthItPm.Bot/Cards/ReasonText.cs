@@ -3,6 +3,7 @@ using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Bot.Texts;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Cards;
@@ -28,7 +29,7 @@ public static class ReasonText
             RagReason.RiskOpen r => Say(culture, r.Critical ? "RiskOpen_Critical" : "RiskOpen_High", Typed(r.Risk), r.Score, Typed(r.Title.Value)),
             RagReason.MilestoneLate r => Say(culture, "MilestoneLate", Typed(r.Milestone.Value), Days(r.DaysLate, culture)),
             RagReason.StuckAtAwarenessOrDesire r => Say(culture, "StuckAtAwarenessOrDesire", r.Share, Typed(r.Wave), GoLive(r.DaysToGoLive, culture)),
-            RagReason.DominantBarrier r => Say(culture, "DominantBarrier", Typed(r.Wave), Text($"AdkarElement_{r.Barrier}"), GoLive(r.DaysToGoLive, culture)),
+            RagReason.DominantBarrier r => Say(culture, "DominantBarrier", Typed(r.Wave), Of(r.Barrier), GoLive(r.DaysToGoLive, culture)),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "A RAG reason with no words."),
         };
     }
@@ -51,7 +52,11 @@ public static class ReasonText
         };
     }
 
-    private static string Days(int days, CultureInfo culture) => Say(culture, days == 1 ? "Day" : "Days", days);
+    /// <summary>An ADKAR element's name.</summary>
+    public static string Of(AdkarElement element) => Text($"AdkarElement_{element}");
+
+    /// <summary>A count of days as every card words it ("1 day", "12 days").</summary>
+    internal static string Days(int days, CultureInfo culture) => Say(culture, days == 1 ? "Day" : "Days", days);
 
     private static string GoLive(int days, CultureInfo culture) => days switch
     {

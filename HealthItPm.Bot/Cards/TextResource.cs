@@ -1,3 +1,5 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards.Elements;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,4 +17,13 @@ internal sealed class TextResource(Type file)
 
     public string this[string name] =>
         _texts[name] is { ResourceNotFound: false } text ? text.Value : throw new InvalidOperationException($"{file.Name}.resx has no text named {name}.");
+
+    /// <summary>
+    /// The text with its values formatted for the current culture (the reader's), for places that show it
+    /// literally: a label, a button, a choice, a TextRun, a fact in plain words.
+    /// </summary>
+    public string Format(string name, params object?[] values) => string.Format(CultureInfo.CurrentCulture, this[name], values);
+
+    /// <summary>The text as markdown of the bot's own, its values escaped unless they are markdown already (see <see cref="Markdown.Sentence"/>).</summary>
+    public Markdown Markdown(string name, params object?[] values) => Elements.Markdown.Sentence(this[name], values);
 }

@@ -12,29 +12,31 @@ public static class UnknownCommandCard
 {
     private const int ShownLength = 80;
 
+    private static TextResource Texts => CardTexts.Common;
+
     public static JObject Build(UnknownCommandModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var typed = model.Typed.Length > ShownLength ? model.Typed[..ShownLength] + "…" : model.Typed;
         var body = new List<Element>
         {
-            CardElements.Text(Markdown.Of($"I don't know that command:"), spacing: Spacing.None),
+            CardElements.Text(Texts.Markdown("Unknown_Intro"), spacing: Spacing.None),
             CardElements.UserText(typed, italic: true),
         };
         var actions = new List<CardAction>();
         if (model.Suggestion is { } suggestion)
         {
-            body.Add(CardElements.Text(Markdown.Of($"Did you mean **{suggestion}**?")));
-            actions.Add(CardElements.Command($"Run {suggestion}", suggestion, primary: true));
+            body.Add(CardElements.Text(Texts.Markdown("Unknown_DidYouMean", suggestion)));
+            actions.Add(CardElements.Command(Texts.Format("Unknown_Run", suggestion), suggestion, primary: true));
         }
         else
         {
-            body.Add(CardElements.Text(Markdown.Of($"Type **help** to see what I can do.")));
+            body.Add(CardElements.Text(Texts.Markdown("TypeHelp")));
         }
 
         if (model.Suggestion != "help")
         {
-            actions.Add(CardElements.Command("Show help", "help"));
+            actions.Add(CardElements.Command(Texts["ShowHelp"], "help"));
         }
 
         return new AdaptiveCard(body, actions).ToJObject();

@@ -8,22 +8,20 @@ public sealed record WelcomeCardModel(bool InChannel);
 /// <summary>Sent once when the app is installed: who the bot is for and the first thing to try.</summary>
 public static class WelcomeCard
 {
+    private static TextResource Texts => CardTexts.Common;
+
     /// <summary>What the bot offers, and only what its commands do today (a test holds each claim to a command).</summary>
-    public const string Promise =
-        "I help Health IT project teams run EHR, telemedicine, PACS/RIS, e-prescribing and patient-portal projects from Teams: " +
-        "project status with its reasons, milestones, budget and KPIs; short check-ins with the people affected; " +
-        "and risks that escalate to leaders, who act on them from the card.";
+    public static string Promise => Texts["Welcome_Promise"];
 
     public static JObject Build(WelcomeCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var howToAsk = model.InChannel ? "@mention me with a command" : "type a command here";
         return new AdaptiveCard(
             [
-                CardElements.Heading(Markdown.Of($"Welcome to HealthItPm")),
-                CardElements.Text(Markdown.Of($"{Promise}")),
-                CardElements.Text(Markdown.Of($"To start, {howToAsk}, or tap **Show help**."), subtle: true),
+                CardElements.Heading(Texts.Markdown("Welcome_Title")),
+                CardElements.Text(Markdown.Literal(Promise)),
+                CardElements.Text(Texts.Markdown(model.InChannel ? "Welcome_Start_Channel" : "Welcome_Start_Chat"), subtle: true),
             ],
-            [CardElements.Command("Show help", "help", primary: true)]).ToJObject();
+            [CardElements.Command(Texts["ShowHelp"], "help", primary: true)]).ToJObject();
     }
 }

@@ -9,31 +9,33 @@ public sealed record CheckInAnsweredModel(string ProjectCode, string RoundId, Ch
 /// <summary>What replaces a submitted check-in: the person's answer, and "Change answer" while the round is open.</summary>
 public static class CheckInAnsweredCard
 {
+    private static TextResource Texts => CardTexts.CheckIns;
+
     public static JObject Build(CheckInAnsweredModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var answer = model.Answer;
         var body = new List<Element>
         {
-            new TextBlock(Markdown.Of($"✔ Thanks — your {model.ProjectCode} check-in is in")) { Weight = TextWeight.Bolder, Color = TextColor.Good },
+            new TextBlock(Texts.Markdown("Answered_Title", model.ProjectCode)) { Weight = TextWeight.Bolder, Color = TextColor.Good },
             CardElements.Facts(
             [
-                ("Status", CheckInFormat.Status(answer.Status)),
-                ("Workflow impact", answer.Impact is { } impact ? $"{impact.Value} of 5" : "not given"),
-                ("Training needed", answer.TrainingNeeded ? "Yes" : "No"),
+                (CardTexts.Common["Status"], CheckInFormat.Status(answer.Status)),
+                (Texts["Answered_Impact"], answer.Impact is { } impact ? CardTexts.Common.Format("OutOfFive", impact.Value) : Texts["Answered_ImpactNotGiven"]),
+                (Texts["Answered_Training"], Texts[answer.TrainingNeeded ? "Yes" : "No"]),
             ]),
         };
         if (answer.Blockers is not null)
         {
-            body.Add(CardElements.Text(Markdown.Of($"Blocking you:"), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Answered_Blocking"), subtle: true));
             body.Add(CardElements.UserText(answer.Blockers));
         }
 
         body.Add(CardElements.Text(
-            model.Open ? Markdown.Of($"You can change your answer until {Markdown.When(model.ClosesAt)}.") : Markdown.Of($"This check-in is closed."),
+            model.Open ? Texts.Markdown("Answered_CanChange", Markdown.When(model.ClosesAt)) : Texts.Markdown("Answered_Closed"),
             subtle: true));
         return new AdaptiveCard(body, model.Open
-            ? [CardElements.Execute("Change answer", CardVerbs.ChangeCheckIn, CardElements.Data(("project", model.ProjectCode), ("round", model.RoundId)))]
+            ? [CardElements.Execute(CardTexts.Common["ChangeAnswer"], CardVerbs.ChangeCheckIn, CardElements.Data(("project", model.ProjectCode), ("round", model.RoundId)))]
             : null).ToJObject();
     }
 }

@@ -26,10 +26,10 @@ public sealed record CheckInCardModel(
 /// </summary>
 public static class CheckInCard
 {
+    private static TextResource Texts => CardTexts.CheckIns;
+
     /// <summary>Teams shows no counter on a text input: the label says how much fits, so nobody types past it unaware.</summary>
-    public static readonly string BlockersLabel = string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
-        $"What is blocking you? (optional, up to {CheckInAnswer.MaxBlockersLength:#,0} characters — no patient details)");
+    public static string BlockersLabel => Texts.Format("Card_BlockersLabel", CheckInAnswer.MaxBlockersLength);
 
     /// <summary>The card a round sends each respondent (or reminds them with).</summary>
     public static JObject ForRound(Round round, string projectName, bool reminder)
@@ -43,30 +43,30 @@ public static class CheckInCard
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<Element>
         {
-            CardElements.Heading(model.Reminder ? Markdown.Of($"Reminder: {model.ProjectCode} check-in") : Markdown.Of($"{model.ProjectCode} check-in")),
-            CardElements.Text(Markdown.Of($"{model.ProjectName} · takes 10 seconds · open until {Markdown.When(model.ClosesAt)}"), subtle: true, spacing: Spacing.None),
+            CardElements.Heading(Texts.Markdown(model.Reminder ? "Card_Title_Reminder" : "Card_Title", model.ProjectCode)),
+            CardElements.Text(Texts.Markdown("Card_Line", model.ProjectName, Markdown.When(model.ClosesAt)), subtle: true, spacing: Spacing.None),
         };
 
         if (model.Problems is { Count: > 0 } problems)
         {
-            body.Add(CardElements.Warning(Markdown.Of($"Please check: {Markdown.Worded(string.Join("; ", problems))}.")));
+            body.Add(CardElements.Warning(CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
         }
 
         var target = CardElements.Data((CheckInInputs.Project, model.ProjectCode), (CheckInInputs.Round, model.RoundId));
         var onTrack = CardElements.Execute(
-            "✔ On track — nothing in the way",
+            Texts["Card_OnTrackButton"],
             CardVerbs.SubmitCheckIn,
             CardElements.Data((CheckInInputs.Project, model.ProjectCode), (CheckInInputs.Round, model.RoundId), (CheckInInputs.Status, nameof(CheckInStatus.OnTrack))),
             primary: true);
         // One tap: the button sends only "on track", whatever the inputs below hold.
         body.Add(new ActionSet([onTrack with { AssociatedInputs = AssociatedInputs.None }]));
-        body.Add(CardElements.Text(Markdown.Of($"Or tell us what is in the way:"), subtle: true));
-        body.Add(Choice(CheckInInputs.Status, "How is it going?", model.Status?.ToString(), [("On track", nameof(CheckInStatus.OnTrack)), ("Some concerns", nameof(CheckInStatus.SomeConcerns)), ("Blocked", nameof(CheckInStatus.Blocked))], required: true));
-        body.Add(Choice(CheckInInputs.Impact, "Impact on your workflow (1 none – 5 severe; needed with concerns or a block)", model.Impact?.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. Enumerable.Range(1, 5).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))], required: false));
+        body.Add(CardElements.Text(Texts.Markdown("Card_OrTellUs"), subtle: true));
+        body.Add(Choice(CheckInInputs.Status, Texts["Card_StatusLabel"], model.Status?.ToString(), [.. Enum.GetValues<CheckInStatus>().Select(s => (CheckInFormat.Status(s), s.ToString()))], required: true));
+        body.Add(Choice(CheckInInputs.Impact, Texts["Card_ImpactLabel"], model.Impact?.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. Enumerable.Range(1, 5).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))], required: false));
         body.Add(new TextInput(CheckInInputs.Blockers)
         {
             Label = BlockersLabel,
-            Placeholder = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Up to {CheckInAnswer.MaxBlockersLength:#,0} characters"),
+            Placeholder = Texts.Format("Card_BlockersPlaceholder", CheckInAnswer.MaxBlockersLength),
             IsMultiline = true,
             MaxLength = CheckInAnswer.MaxBlockersLength,
             Value = model.Blockers,
@@ -77,14 +77,14 @@ public static class CheckInCard
             body.Add(CardElements.FieldProblem(phi));
         }
 
-        body.Add(new ToggleInput(CheckInInputs.Training, "I need more training")
+        body.Add(new ToggleInput(CheckInInputs.Training, Texts["Card_TrainingToggle"])
         {
             Value = model.TrainingNeeded ? "true" : "false",
             ValueOn = "true",
             ValueOff = "false",
         });
 
-        return new AdaptiveCard(body, [CardElements.Execute("Submit", CardVerbs.SubmitCheckIn, target)]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Execute(CardTexts.Common["Submit"], CardVerbs.SubmitCheckIn, target)]).ToJObject();
     }
 
     private static ChoiceSetInput Choice(string id, string label, string? value, IReadOnlyList<(string Title, string Value)> choices, bool required) =>
@@ -93,7 +93,7 @@ public static class CheckInCard
             Label = label,
             Style = ChoiceStyle.Expanded,
             IsRequired = required ? true : null,
-            ErrorMessage = required ? "Pick one." : null,
+            ErrorMessage = required ? Texts["Card_PickOne"] : null,
             Value = value,
         };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.CheckIns;
 
 namespace HealthItPm.Bot.Cards.CheckIns;
@@ -6,15 +7,15 @@ namespace HealthItPm.Bot.Cards.CheckIns;
 /// <summary>How check-in values read on cards.</summary>
 public static class CheckInFormat
 {
-    public static string Status(CheckInStatus status) => status switch
-    {
-        CheckInStatus.OnTrack => "On track",
-        CheckInStatus.SomeConcerns => "Some concerns",
-        _ => "Blocked",
-    };
+    private static TextResource Texts => CardTexts.CheckIns;
+
+    public static string Status(CheckInStatus status) => Texts[$"Status_{(Enum.IsDefined(status) ? status : CheckInStatus.Blocked)}"];
 
     /// <summary>A round as people name it: the day it opened ("Mon 30 Nov"), in UTC like the round's id.</summary>
-    public static string Day(DateTimeOffset openedAt) => openedAt.ToUniversalTime().ToString("ddd d MMM", CultureInfo.InvariantCulture);
+    public static string Day(DateTimeOffset openedAt) => openedAt.ToUniversalTime().ToString(Texts["Format_Day"], CultureInfo.CurrentCulture);
 
-    public static string Percent(decimal share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(decimal share) => ProjectFormat.Percent(share);
+
+    /// <summary>An average score of 1 to 5, to one decimal.</summary>
+    public static string Average(decimal average) => Texts.Format("Format_Average", average);
 }

@@ -13,6 +13,8 @@ public sealed record CheckInSubmission(string Project, string Round, CheckInStat
 /// <summary>The check-in card's input ids and data keys, defined once: the card is built with them and its submit parsed with them.</summary>
 public static class CheckInInputs
 {
+    private static TextResource Texts => CardTexts.CheckIns;
+
     public const string Project = "project";
     public const string Round = "round";
     public const string Status = "status";
@@ -34,24 +36,24 @@ public static class CheckInInputs
         CheckInStatus? status = Enum.TryParse<CheckInStatus>(statusText, out var s) && Enum.IsDefined(s) ? s : null;
         if (status is null)
         {
-            problems.Add(string.IsNullOrEmpty(statusText) ? "pick how it is going" : "the card could not read the status — pick one of the three");
+            problems.Add(Texts[string.IsNullOrEmpty(statusText) ? "Problem_NoStatus" : "Problem_UnreadableStatus"]);
         }
 
         var impactText = Text(data, Impact);
         int? impact = int.TryParse(impactText, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i is >= 1 and <= 5 ? i : null;
         if (impact is null && !string.IsNullOrEmpty(impactText))
         {
-            problems.Add("the card could not read the impact — pick 1 to 5");
+            problems.Add(Texts["Problem_UnreadableImpact"]);
         }
         else if (impact is null && status is CheckInStatus.SomeConcerns or CheckInStatus.Blocked)
         {
-            problems.Add("with concerns or a block, pick the impact on your workflow (1 to 5)");
+            problems.Add(Texts["Problem_NoImpact"]);
         }
 
         var blockers = Text(data, Blockers);
         if ((blockers?.Length ?? 0) > CheckInAnswer.MaxBlockersLength)
         {
-            problems.Add($"keep what is blocking you under {CheckInAnswer.MaxBlockersLength} characters");
+            problems.Add(Texts.Format("Problem_BlockersTooLong", CheckInAnswer.MaxBlockersLength));
             blockers = blockers![..CheckInAnswer.MaxBlockersLength];
         }
 

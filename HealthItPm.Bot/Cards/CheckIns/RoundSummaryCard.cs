@@ -10,59 +10,59 @@ public sealed record RoundSummaryModel(string ProjectCode, string ProjectName, R
 /// <summary>The PM's view of a round: response, status distribution (with a chart), impact, blockers, training, reach, trend.</summary>
 public static class RoundSummaryCard
 {
+    private static TextResource Texts => CardTexts.CheckIns;
+
     public static JObject Build(RoundSummaryModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var s = model.Summary;
         var body = new List<Element>
         {
-            CardElements.Heading(Markdown.Of($"{model.ProjectCode} check-in {(s.Open ? "so far" : "results")}")),
-            CardElements.Text(Markdown.Of($"{model.ProjectName} · opened {CheckInFormat.Day(s.OpenedAt)}{(s.Open ? " · still open" : " · closed")}"), subtle: true, spacing: Spacing.None),
+            CardElements.Heading(Texts.Markdown(s.Open ? "Summary_Title_SoFar" : "Summary_Title", model.ProjectCode)),
+            CardElements.Text(Texts.Markdown(s.Open ? "Summary_Line_Open" : "Summary_Line_Closed", model.ProjectName, CheckInFormat.Day(s.OpenedAt)), subtle: true, spacing: Spacing.None),
             CardElements.Facts(
             [
-                ("Responses", $"{s.AnsweredCount} of {s.AudienceCount} ({CheckInFormat.Percent(s.ResponseRate)})"),
-                ("Cards delivered", Delivered(s)),
-                ("On track", s.Distribution[CheckInStatus.OnTrack].ToString(CultureInfo.InvariantCulture)),
-                ("Some concerns", s.Distribution[CheckInStatus.SomeConcerns].ToString(CultureInfo.InvariantCulture)),
-                ("Blocked", s.Distribution[CheckInStatus.Blocked].ToString(CultureInfo.InvariantCulture)),
-                ("Average impact", s.AverageImpact is { } impact ? impact.ToString("0.0", CultureInfo.InvariantCulture) + " of 5" : s.AnsweredCount == 0 ? "no answers yet" : "none given"),
-                ("Training requests", s.TrainingRequests.Count.ToString(CultureInfo.InvariantCulture)),
+                (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
+                (Texts["Summary_Delivered"], Delivered(s)),
+                .. Enum.GetValues<CheckInStatus>().Select(status => (CheckInFormat.Status(status), s.Distribution[status].ToString(CultureInfo.CurrentCulture))),
+                (Texts["Summary_AverageImpact"], s.AverageImpact is { } impact ? CardTexts.Common.Format("OutOfFive", CheckInFormat.Average(impact)) : s.AnsweredCount == 0 ? CardTexts.Common["NoAnswersYet"] : Texts["Summary_NoImpact"]),
+                (Texts["Summary_Training"], s.TrainingRequests.Count.ToString(CultureInfo.CurrentCulture)),
             ]),
         };
 
         if (s.Blockers.Count > 0)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Blockers")));
+            body.Add(CardElements.Section(Texts.Markdown("Summary_Blockers")));
             // Verbatim, as typed: never interpreted as markdown.
-            body.AddRange(s.Blockers.Take(MaxBlockers).Select(b => CardElements.UserText(b.Who is null ? b.Text : $"{b.Who}: {b.Text}")));
+            body.AddRange(s.Blockers.Take(MaxBlockers).Select(b => CardElements.UserText(b.Who is null ? b.Text : Texts.Format("Summary_Blocker", b.Who, b.Text))));
             if (s.Blockers.Count > MaxBlockers)
             {
-                body.Add(CardElements.Text(Markdown.Of($"… and {s.Blockers.Count - MaxBlockers} more blockers, not shown: a card has a size limit in Teams."), subtle: true));
+                body.Add(CardElements.Text(Texts.Markdown("Summary_MoreBlockers", s.Blockers.Count - MaxBlockers), subtle: true));
             }
         }
 
         var named = s.TrainingRequests.Where(n => n is not null).ToList();
         if (named.Count > 0)
         {
-            body.Add(CardElements.UserText("Training requested by " + Listed(named)));
+            body.Add(CardElements.UserText(Texts.Format("Summary_TrainingBy", Listed(named))));
         }
 
         if (s.Delivery.Unreachable.Count > 0)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Could not reach")));
-            body.Add(CardElements.UserText(Listed(s.Delivery.Unreachable) + " — they have not installed HealthItPm, or removed it."));
+            body.Add(CardElements.Section(Texts.Markdown("Summary_Unreachable")));
+            body.Add(CardElements.UserText(Texts.Format("Summary_Unreachable_Who", Listed(s.Delivery.Unreachable))));
         }
 
         if (s.Delivery.NotDelivered.Count > 0)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Not delivered")));
-            body.Add(CardElements.UserText(Listed(s.Delivery.NotDelivered) + " — Teams kept refusing or failing; reach them another way."));
+            body.Add(CardElements.Section(Texts.Markdown("Summary_NotDelivered")));
+            body.Add(CardElements.UserText(Texts.Format("Summary_NotDelivered_Who", Listed(s.Delivery.NotDelivered))));
         }
 
         if (s.Trend.Count > 1)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Trend")));
-            body.Add(CardElements.Facts(s.Trend.Select(t => (CheckInFormat.Day(t.OpenedAt), $"{CheckInFormat.Percent(t.ResponseRate)} answered · {CheckInFormat.Percent(t.BlockedShare)} blocked · impact {(t.AverageImpact is { } a ? a.ToString("0.0", CultureInfo.InvariantCulture) : "–")}"))));
+            body.Add(CardElements.Section(Texts.Markdown("Summary_Trend")));
+            body.Add(CardElements.Facts(s.Trend.Select(t => (CheckInFormat.Day(t.OpenedAt), Texts.Format("Summary_TrendRound", CheckInFormat.Percent(t.ResponseRate), CheckInFormat.Percent(t.BlockedShare), t.AverageImpact is { } a ? CheckInFormat.Average(a) : "–")))));
         }
 
         return new AdaptiveCard(body).ToJObject();
@@ -75,20 +75,20 @@ public static class RoundSummaryCard
     private static string Delivered(RoundSummary s)
     {
         var d = s.Delivery;
-        var parts = new List<string> { $"{d.Sent} of {s.AudienceCount}" };
+        var parts = new List<string> { Texts.Format("OutOf", d.Sent, s.AudienceCount) };
         if (d.Pending > 0)
         {
-            parts.Add($"{d.Pending} on the way");
+            parts.Add(Texts.Format("Summary_Pending", d.Pending));
         }
 
         if (d.Unreachable.Count > 0)
         {
-            parts.Add($"{d.Unreachable.Count} unreachable");
+            parts.Add(Texts.Format("Summary_UnreachableCount", d.Unreachable.Count));
         }
 
         if (d.NotDelivered.Count > 0)
         {
-            parts.Add($"{d.NotDelivered.Count} not delivered");
+            parts.Add(Texts.Format("Summary_NotDeliveredCount", d.NotDelivered.Count));
         }
 
         return string.Join(" · ", parts);
@@ -97,6 +97,7 @@ public static class RoundSummaryCard
     private static string Listed(IEnumerable<string?> names)
     {
         var all = names.OfType<string>().ToList();
-        return all.Count <= MaxNames ? string.Join(", ", all) : string.Join(", ", all.Take(MaxNames)) + $" and {all.Count - MaxNames} more";
+        var shown = string.Join(CardTexts.Common["Separator"], all.Take(MaxNames));
+        return all.Count <= MaxNames ? shown : Texts.Format("Summary_AndMore", shown, all.Count - MaxNames);
     }
 }

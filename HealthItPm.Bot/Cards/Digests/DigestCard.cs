@@ -1,6 +1,8 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
@@ -24,22 +26,24 @@ public static class DigestCard
     public const int MaxChangesShown = 12;
     private const int MaxBars = 8;
 
+    private static TextResource Texts => CardTexts.Digests;
+
     public static JObject Build(DigestCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var digest = model.Digest;
         var body = new List<Element>
         {
-            CardElements.Heading(Markdown.Of($"Weekly digest · {digest.Week}")),
+            CardElements.Heading(Texts.Markdown("Title", digest.Week.ToString())),
             CardElements.Text(
-                Markdown.Of($"{Count(digest.Projects.Count, "project")} · as of {Markdown.When(digest.ComposedAt)}{(model.Preview ? " · preview, not sent" : "")}"),
+                Texts.Markdown(model.Preview ? "Line_Preview" : "Line", Count(digest.Projects.Count, "Projects_One", "Projects_Other"), Markdown.When(digest.ComposedAt)),
                 subtle: true,
                 spacing: Spacing.None),
         };
 
         if (digest.Projects.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"No projects in this digest yet: it covers the projects you lead. Ask a project's PM to add you as a leader, or type **digest subscribe EHR** for one project.")));
+            body.Add(CardElements.Text(Texts.Markdown("None")));
             return new AdaptiveCard(body).ToJObject();
         }
 
@@ -49,22 +53,22 @@ public static class DigestCard
             body.Add(RiskChart(digest));
         }
 
-        body.Add(CardElements.Section(Markdown.Of($"What changed since last week")));
+        body.Add(CardElements.Section(Texts.Markdown("Changes")));
         if (digest.Changes.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"Nothing recorded changed."), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Changes_None"), subtle: true));
         }
 
-        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText("• " + c.Text)));
+        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText(Texts.Format("Change", c.Text))));
         if (digest.Changes.Count > MaxChangesShown)
         {
-            body.Add(CardElements.Text(Markdown.Of($"and {Count(digest.Changes.Count - MaxChangesShown, "more change")}"), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Changes_More", Count(digest.Changes.Count - MaxChangesShown, "MoreChanges_One", "MoreChanges_Other")), subtle: true));
         }
 
         if (!digest.RagChangesKnown)
         {
             body.Add(CardElements.Text(
-                Markdown.Of($"Status changes of {Count(digest.NoRecordOfLastWeek.Count, "project")} are not shown: no digest recorded their status last week."),
+                Texts.Markdown("Changes_Unknown", Count(digest.NoRecordOfLastWeek.Count, "Projects_One", "Projects_Other")),
                 subtle: true));
         }
 
@@ -76,27 +80,33 @@ public static class DigestCard
         if (digest.Projects.Count > MaxProjectsShown)
         {
             var rest = digest.Projects.Skip(MaxProjectsShown).ToList();
-            var byRag = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => $"{x.N} {Label(x.Rag).ToLowerInvariant()}");
-            body.Add(CardElements.Text(Markdown.Of($"and {Count(rest.Count, "more project")}: {string.Join(", ", byRag)}. Type **status CODE** for any of them.")));
+            var byRag = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => Texts.Format($"RagCount_{x.Rag}", x.N));
+            body.Add(CardElements.Text(Texts.Markdown("MoreProjects", Count(rest.Count, "MoreProjects_One", "MoreProjects_Other"), string.Join(CardTexts.Common["Separator"], byRag))));
         }
 
         return new AdaptiveCard(body).ToJObject();
     }
 
-    public static string Label(DigestRag rag) => DigestComposer.Label(rag);
+    public static string Label(DigestRag rag) => rag switch
+    {
+        DigestRag.Red => ProjectLabels.Rag(Rag.Red),
+        DigestRag.Amber => ProjectLabels.Rag(Rag.Amber),
+        DigestRag.Green => ProjectLabels.Rag(Rag.Green),
+        _ => Texts["Rag_Unknown"],
+    };
 
     private static DonutChart ByRagChart(PortfolioDigest digest)
     {
         var counts = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: digest.ByRag.GetValueOrDefault(r))).Where(x => x.N > 0).ToList();
-        var text = "Projects by status: " + string.Join(", ", counts.Select(x => $"{x.N} {Label(x.Rag).ToLowerInvariant()}"));
-        return new DonutChart("Projects by status", [.. counts.Select(x => new DonutSlice(Label(x.Rag), x.N, ChartColor(x.Rag)))], Fallback(text));
+        var text = Texts.Format("ByRag_Text", string.Join(CardTexts.Common["Separator"], counts.Select(x => Texts.Format($"RagCount_{x.Rag}", x.N))));
+        return new DonutChart(Texts["ByRag"], [.. counts.Select(x => new DonutSlice(Label(x.Rag), x.N, ChartColor(x.Rag)))], Fallback(text));
     }
 
     private static HorizontalBarChart RiskChart(PortfolioDigest digest)
     {
         var bars = digest.Projects.Where(p => p.Risks.Count > 0).OrderByDescending(p => p.Risks.Count).ThenBy(p => p.Code.Value, StringComparer.Ordinal).Take(MaxBars).ToList();
-        var text = "Open high and critical risks: " + string.Join(", ", bars.Select(p => $"{p.Code} {p.Risks.Count}"));
-        return new HorizontalBarChart("Open high and critical risks", [.. bars.Select(p => new BarPoint(p.Code.Value, p.Risks.Count))], Fallback(text));
+        var text = Texts.Format("RiskChart_Text", string.Join(CardTexts.Common["Separator"], bars.Select(p => Texts.Format("RiskChart_Bar", p.Code.Value, p.Risks.Count))));
+        return new HorizontalBarChart(Texts["RiskChart"], [.. bars.Select(p => new BarPoint(p.Code.Value, p.Risks.Count))], Fallback(text));
     }
 
     /// <summary>What a chart says, in text, for clients that do not draw charts.</summary>
@@ -107,8 +117,8 @@ public static class DigestCard
         var items = new List<Element>
         {
             // The name as the PM typed it (a TextRun shows it literally), after the code in bold.
-            new RichTextBlock([new TextRun(p.Code.Value) { Weight = TextWeight.Bolder }, new TextRun(" · " + p.Name)]),
-            new TextBlock(Markdown.Of($"{Label(p.Rag)} · {ProjectLabels.Phase(p.Phase)} · {ProjectFormat.GoLive(p.GoLive, p.GoLive.AddDays(-p.DaysToGoLive))}"))
+            new RichTextBlock([new TextRun(p.Code.Value) { Weight = TextWeight.Bolder }, new TextRun(Texts.Format("Project_Name", p.Name))]),
+            new TextBlock(Texts.Markdown("Project_Line", Label(p.Rag), ProjectLabels.Phase(p.Phase), ProjectFormat.GoLive(p.GoLive, p.GoLive.AddDays(-p.DaysToGoLive))))
             {
                 Color = RagColor(p.Rag),
                 Weight = TextWeight.Bolder,
@@ -117,20 +127,20 @@ public static class DigestCard
         };
         if (p.Reasons.Count > 0)
         {
-            var reasons = Markdown.Join(Markdown.Of($"; "), p.Reasons.Take(3).Select(r => Markdown.Worded(ReasonText.Of(r))));
-            items.Add(CardElements.Text(Markdown.Of($"{reasons}{(p.Reasons.Count > 3 ? $"; and {p.Reasons.Count - 3} more" : "")}"), subtle: true, spacing: Spacing.None));
+            var reasons = Markdown.Join(Markdown.Literal(CardTexts.Common["ListSeparator"]), p.Reasons.Take(3).Select(r => Markdown.Worded(ReasonText.Of(r))));
+            items.Add(CardElements.Text(p.Reasons.Count > 3 ? Texts.Markdown("AndMore", reasons, p.Reasons.Count - 3) : reasons, subtle: true, spacing: Spacing.None));
         }
 
         items.Add(CardElements.Facts(
         [
-            ("SPI / CPI", $"{ProjectFormat.Index(p.Spi)} / {ProjectFormat.Index(p.Cpi)}"),
-            ("Milestones", Milestones(p)),
-            ("Check-ins", CheckIns(p.CheckIns)),
-            ("Readiness", Readiness(p.Readiness)),
-            ("Risks", Risks(p)),
-            ("KPIs", Kpis(p)),
+            (Texts["Fact_SpiCpi"], Texts.Format("Fact_SpiCpi_Value", ProjectFormat.Index(p.Spi), ProjectFormat.Index(p.Cpi))),
+            (CardTexts.Projects["Milestones"], Milestones(p)),
+            (Texts["Fact_CheckIns"], CheckIns(p.CheckIns)),
+            (Texts["Fact_Readiness"], Readiness(p.Readiness)),
+            (Texts["Fact_Risks"], Risks(p)),
+            (CardTexts.Projects["Kpis"], Kpis(p)),
         ]));
-        items.Add(new ActionSet([CardElements.Command($"{p.Code} status", "status " + p.Code.Value)]));
+        items.Add(new ActionSet([CardElements.Command(Texts.Format("StatusButton", p.Code.Value), "status " + p.Code.Value)]));
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
     }
 
@@ -139,54 +149,73 @@ public static class DigestCard
         var parts = new List<string>();
         if (p.Missed.Count > 0)
         {
-            parts.Add("missed: " + string.Join(", ", p.Missed.Take(3).Select(m => $"{m.Name} ({ProjectFormat.Days(m.DaysLate)} late)")) + (p.Missed.Count > 3 ? $" and {p.Missed.Count - 3} more" : ""));
+            parts.Add(Texts.Format("Milestones_Missed", Names(p.Missed.Select(m => Texts.Format("Milestones_Late", m.Name, ProjectFormat.Days(m.DaysLate))), p.Missed.Count)));
         }
 
         if (p.DueSoon.Count > 0)
         {
-            parts.Add("due in 14 days: " + string.Join(", ", p.DueSoon.Take(3).Select(m => $"{m.Name} ({m.Planned.ToString("d MMM", CultureInfo.InvariantCulture)})")) + (p.DueSoon.Count > 3 ? $" and {p.DueSoon.Count - 3} more" : ""));
+            parts.Add(Texts.Format("Milestones_DueSoon", Names(p.DueSoon.Select(m => Texts.Format("Milestones_Due", m.Name, m.Planned.ToString(Texts["Format_Day"], CultureInfo.CurrentCulture))), p.DueSoon.Count)));
         }
 
-        return parts.Count == 0 ? "none due in 14 days, none missed" : string.Join("; ", parts);
+        return parts.Count == 0 ? Texts["Milestones_None"] : string.Join(CardTexts.Common["ListSeparator"], parts);
+    }
+
+    // The first three of a list of names, and how many more.
+    private static string Names(IEnumerable<string> names, int count)
+    {
+        var shown = string.Join(CardTexts.Common["Separator"], names.Take(3));
+        return count > 3 ? Texts.Format("AndMoreNames", shown, count - 3) : shown;
+    }
+
+    // The first three of a list of phrases, and how many more.
+    private static string Phrases(IEnumerable<string> phrases, int count)
+    {
+        var shown = string.Join(CardTexts.Common["ListSeparator"], phrases.Take(3));
+        return count > 3 ? Texts.Format("AndMore", shown, count - 3) : shown;
     }
 
     private static string CheckIns(CheckInLine? line) => line switch
     {
-        null => "No check-in yet",
-        { ResponseRate: null } => "Last check-in had nobody to ask",
-        { ResponseRate: { } rate } => $"{(rate * 100).ToString("0", CultureInfo.InvariantCulture)}% answered ({line.Answered} of {line.Audience}) · {Trend(line.Trend)}",
+        null => Texts["CheckIns_None"],
+        { ResponseRate: null } => Texts["CheckIns_NobodyToAsk"],
+        { ResponseRate: { } rate } => Texts.Format("CheckIns_Line", ProjectFormat.Percent(rate), line.Answered, line.Audience, Texts[$"Trend_{line.Trend}"]),
     };
 
-    private static string Trend(CheckInTrend trend) => trend switch
+    private static string Readiness(ReadinessInput? readiness)
     {
-        CheckInTrend.FirstRound => "first round, no trend yet",
-        CheckInTrend.Improving => "fewer blocked than the round before",
-        CheckInTrend.Worsening => "more blocked than the round before",
-        CheckInTrend.Steady => "about as many blocked as the round before",
-        _ => "nobody answered, no trend",
-    };
+        if (readiness is null)
+        {
+            return Texts["Readiness_None"];
+        }
 
-    private static string Readiness(ReadinessInput? readiness) => readiness switch
-    {
-        null => "No readiness survey yet",
-        _ => $"{readiness.Wave}: "
-            + (readiness.ShareWithoutBarrier is { } share ? $"{(share * 100).ToString("0", CultureInfo.InvariantCulture)}% without a barrier" : "share without a barrier not known")
-            + (readiness.DominantBarrier is { } barrier ? $", dominant barrier {barrier}" : "")
-            + (readiness.ChangeSincePreviousWave is { } change ? $" ({(change >= 0 ? "+" : "")}{(change * 100).ToString("0", CultureInfo.InvariantCulture)} points since the previous wave)" : " (first wave)"),
-    };
+        var share = readiness.ShareWithoutBarrier is { } known ? Texts.Format("Readiness_Share", ProjectFormat.Percent(known)) : Texts["Readiness_ShareUnknown"];
+        if (readiness.DominantBarrier is { } barrier)
+        {
+            share = Texts.Format("Readiness_Barrier", share, Enum.TryParse<AdkarElement>(barrier, out var element) ? ReasonText.Of(element) : barrier);
+        }
+
+        var change = readiness.ChangeSincePreviousWave is { } delta
+            ? Texts.Format("Readiness_Change", (delta >= 0 ? "+" : string.Empty) + (delta * 100).ToString("0", CultureInfo.CurrentCulture))
+            : Texts["Readiness_FirstWave"];
+        return Texts.Format("Readiness_Line", readiness.Wave, share, change);
+    }
 
     private static string Risks(ProjectDigest p) => p.Risks.Count == 0
-        ? "no open high or critical risk"
-        : string.Join("; ", p.Risks.Take(3).Select(r =>
-            $"{r.Id} {r.Rating.Band.ToString().ToLowerInvariant()} {r.Rating.Score} {r.Title}, waits on {r.WaitingOn ?? "nobody (no owner yet)"}{(r.WaitingOn is null ? "" : " for " + r.WaitingFor)}"))
-          + (p.Risks.Count > 3 ? $"; and {p.Risks.Count - 3} more" : "");
+        ? Texts["Risks_None"]
+        : Phrases(p.Risks.Select(r => Texts.Format(
+            r.WaitingOn is null ? "Risks_NoOwner" : "Risks_WaitsOn",
+            r.Id,
+            Texts[$"Band_{r.Rating.Band}"],
+            r.Rating.Score,
+            r.Title,
+            r.WaitingOn,
+            r.WaitingFor)), p.Risks.Count);
 
     private static string Kpis(ProjectDigest p) => p.Kpis.Count == 0
-        ? "none set"
-        : string.Join("; ", p.Kpis.Take(3).Select(k => k.Latest is { } latest
-            ? $"{k.Name} {ProjectFormat.Number(latest)} {k.Unit} (target {ProjectFormat.Number(k.Target)}): {ProjectFormat.Percent(k.Progress)} of the way"
-            : $"{k.Name}: no measurement yet"))
-          + (p.Kpis.Count > 3 ? $"; and {p.Kpis.Count - 3} more" : "");
+        ? Texts["Kpis_None"]
+        : Phrases(p.Kpis.Select(k => k.Latest is { } latest
+            ? Texts.Format("Kpis_Line", k.Name, ProjectFormat.Number(latest), k.Unit, ProjectFormat.Number(k.Target), ProjectFormat.Percent(k.Progress))
+            : Texts.Format("Kpis_NotMeasured", k.Name)), p.Kpis.Count);
 
     private static TextColor RagColor(DigestRag rag) => rag switch
     {
@@ -204,5 +233,6 @@ public static class DigestCard
         _ => Elements.ChartColor.Lavender,
     };
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    // "1 project", "3 projects": the words for one, or for more.
+    private static string Count(int n, string one, string other) => Texts.Format(n == 1 ? one : other, n);
 }

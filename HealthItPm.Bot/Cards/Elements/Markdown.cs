@@ -39,6 +39,68 @@ public readonly struct Markdown : IEquatable<Markdown>
     public static Markdown Of(ref MarkdownHandler text) => new(text.ToStringAndClear());
 
     /// <summary>
+    /// A sentence of the bot's own from Texts/ (trusted: its emphasis stays) with its composite-format
+    /// values put in as <see cref="Of"/> puts holes: <see cref="Markdown"/> as it is, anything else
+    /// formatted for the current culture (with the format the sentence gives, as <c>{0:0.00}</c>) and escaped.
+    /// Only <see cref="TextResource"/> calls it, so a person's text cannot arrive here as the sentence.
+    /// </summary>
+    internal static Markdown Sentence(string sentence, IReadOnlyList<object?> values)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var handler = new MarkdownHandler(sentence.Length, values.Count);
+        var literal = new StringBuilder();
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var c = sentence[i];
+            if ((c is '{' or '}') && i + 1 < sentence.Length && sentence[i + 1] == c)
+            {
+                literal.Append(c);
+                i++;
+                continue;
+            }
+
+            if (c == '}')
+            {
+                throw new FormatException($"A lone '}}' in the sentence \"{sentence}\".");
+            }
+
+            if (c != '{')
+            {
+                literal.Append(c);
+                continue;
+            }
+
+            var end = sentence.IndexOf('}', i);
+            var hole = end < 0 ? string.Empty : sentence[(i + 1)..end];
+            var colon = hole.IndexOf(':', StringComparison.Ordinal);
+            if (!int.TryParse(colon < 0 ? hole : hole[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= values.Count)
+            {
+                throw new FormatException($"The sentence \"{sentence}\" names a value it is not given ({values.Count} given).");
+            }
+
+            handler.AppendLiteral(literal.ToString());
+            literal.Clear();
+            switch (values[index])
+            {
+                case Markdown markdown:
+                    handler.AppendFormatted(markdown);
+                    break;
+                case string text:
+                    handler.AppendFormatted(text);
+                    break;
+                case var value:
+                    handler.AppendFormatted(value, colon < 0 ? null : hole[(colon + 1)..]);
+                    break;
+            }
+
+            i = end;
+        }
+
+        handler.AppendLiteral(literal.ToString());
+        return Of(ref handler);
+    }
+
+    /// <summary>
     /// A sentence the bot worded outside the card (a notice, a problem, a note on a form), its typed
     /// values escaped where it was put together: its emphasis stays, and as a second line of defence
     /// no link, image, HTML or date function survives in it. Brackets not already escaped are escaped.

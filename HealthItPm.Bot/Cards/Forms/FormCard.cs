@@ -9,6 +9,8 @@ namespace HealthItPm.Bot.Cards.Forms;
 /// </summary>
 public static class FormCard
 {
+    private static TextResource Texts => CardTexts.Common;
+
     public static JObject Build(FormModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -98,7 +100,7 @@ public static class FormCard
             {
                 Style = ChoiceStyle.Filtered,
                 IsMultiSelect = people.MultiSelect,
-                Placeholder = "Type a name",
+                Placeholder = Texts["Form_TypeAName"],
                 ChoicesData = new DataQuery(dataset),
                 Value = shown,
             },
@@ -112,7 +114,7 @@ public static class FormCard
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.GetType().Name, "Unknown field type."),
         };
 
-        return input with { Label = field.Label, IsRequired = field.Required, ErrorMessage = field.Required ? $"{field.Label} is required." : null };
+        return input with { Label = field.Label, IsRequired = field.Required, ErrorMessage = field.Required ? Texts.Format("Form_Required", field.Label) : null };
     }
 
     private static IReadOnlyList<Choice> Choices(IEnumerable<(string Title, string Value)> choices) => [.. choices.Select(c => new Choice(c.Title, c.Value))];

@@ -15,6 +15,8 @@ public sealed class FormValues
     // Longer text is not kept for showing again: no field accepts anywhere near this much.
     private const int KeptLength = 2_000;
 
+    private static TextResource Texts => CardTexts.Common;
+
     private readonly Dictionary<string, string> _raw = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
 
@@ -47,7 +49,7 @@ public sealed class FormValues
         var value = Present(field);
         if (value is not null && value.Length > field.MaxLength)
         {
-            AddError(field.Id, $"{field.Label} can be at most {field.MaxLength} characters (this has {value.Length}).");
+            AddError(field.Id, Texts.Format("Form_TooLong", field.Label, field.MaxLength, value.Length));
             return null;
         }
 
@@ -94,13 +96,13 @@ public sealed class FormValues
 
         if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
         {
-            AddError(field.Id, $"{field.Label} must be a number, like 12 or 12.5.");
+            AddError(field.Id, Texts.Format("Form_NotANumber", field.Label));
             return null;
         }
 
         if (number < field.Min || number > field.Max)
         {
-            AddError(field.Id, string.Create(CultureInfo.InvariantCulture, $"{field.Label} must be between {field.Min:#,0.##} and {field.Max:#,0.##}."));
+            AddError(field.Id, Texts.Format("Form_NumberOutOfRange", field.Label, field.Min, field.Max));
             return null;
         }
 
@@ -121,13 +123,13 @@ public sealed class FormValues
 
         if (!MoneyAmount.TryParse(value, currency, decimalSeparator, out var amount, out var problem))
         {
-            AddError(field.Id, $"{field.Label}: {ProblemText.Of(problem!)}");
+            AddError(field.Id, Texts.Format("Form_Problem", field.Label, ProblemText.Of(problem!)));
             return null;
         }
 
         if (amount < field.Min || amount > field.Max)
         {
-            AddError(field.Id, string.Create(CultureInfo.InvariantCulture, $"{field.Label} must be between {field.Min:#,0.##} and {field.Max:#,0.##} {currency.Code}."));
+            AddError(field.Id, Texts.Format("Form_MoneyOutOfRange", field.Label, field.Min, field.Max, currency.Code));
             return null;
         }
 
@@ -150,14 +152,14 @@ public sealed class FormValues
         {
             if (date > notAfter)
             {
-                AddError(field.Id, $"{field.Label} can be today at the latest.");
+                AddError(field.Id, Texts.Format("Form_DateInFuture", field.Label));
                 return null;
             }
 
             return date;
         }
 
-        AddError(field.Id, $"{field.Label} must be a date (pick one from the calendar).");
+        AddError(field.Id, Texts.Format("Form_NotADate", field.Label));
         return null;
     }
 
@@ -174,7 +176,7 @@ public sealed class FormValues
             return time;
         }
 
-        AddError(field.Id, $"{field.Label} must be a time of day, like 10:00.");
+        AddError(field.Id, Texts.Format("Form_NotATime", field.Label));
         return null;
     }
 
@@ -188,7 +190,7 @@ public sealed class FormValues
             return value;
         }
 
-        AddError(field.Id, $"Pick {field.Label.ToLowerInvariant()} from the list.");
+        AddError(field.Id, NotInTheList(field));
         return null;
     }
 
@@ -203,7 +205,7 @@ public sealed class FormValues
         var values = (Present(field) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         if (values.Any(v => field.Choices.All(c => c.Value != v)))
         {
-            AddError(field.Id, $"Pick {field.Label.ToLowerInvariant()} from the list.");
+            AddError(field.Id, NotInTheList(field));
             return [];
         }
 
@@ -223,7 +225,7 @@ public sealed class FormValues
         {
             if (!PersonChoice.TryRead(value, out var person))
             {
-                AddError(field.Id, $"Pick {field.Label.ToLowerInvariant()} from the list.");
+                AddError(field.Id, NotInTheList(field));
                 return [];
             }
 
@@ -232,7 +234,7 @@ public sealed class FormValues
 
         if (people.Count > PeopleField.MaxPicked)
         {
-            AddError(field.Id, $"Pick at most {PeopleField.MaxPicked} people at once, then add the rest.");
+            AddError(field.Id, Texts.Format("Form_TooManyPeople", PeopleField.MaxPicked));
             return [];
         }
 
@@ -249,6 +251,9 @@ public sealed class FormValues
         return blank with { Values = _raw, Errors = _errors, FormError = formError };
     }
 
+    // The label inside the sentence, as a noun: "Pick the owner from the list".
+    private static string NotInTheList(FormField field) => Texts.Format("Form_NotInTheList", field.Label.ToLower(CultureInfo.CurrentCulture));
+
     private string? Present(FormField field)
     {
         var value = _raw[field.Id];
@@ -259,7 +264,7 @@ public sealed class FormValues
 
         if (field.Required)
         {
-            _errors.TryAdd(field.Id, $"{field.Label} is required.");
+            _errors.TryAdd(field.Id, Texts.Format("Form_Required", field.Label));
         }
 
         return null;

@@ -12,6 +12,8 @@ public static class BudgetCard
 {
     private const int RecentSpend = 5;
 
+    private static TextResource Texts => CardTexts.Projects;
+
     public static JObject Build(BudgetModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -19,27 +21,27 @@ public static class BudgetCard
         var money = model.Money ?? MoneyFormat.Default;
         var body = new List<Element>
         {
-            CardElements.Heading(Markdown.Of($"{model.Code} · Budget")),
+            CardElements.Heading(Texts.Markdown("Budget_Title", model.Code)),
             CardElements.Facts(
             [
-                CardElements.Fact("Budget at completion", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
-                CardElements.Fact("Planned value (PV)", ProjectFormat.Money(ev.PlannedValue, money)),
-                CardElements.Fact("Earned value (EV)", ProjectFormat.Money(ev.EarnedValueAmount, money)),
-                CardElements.Fact("Actual cost (AC)", ProjectFormat.Money(ev.ActualCost, money, entered: true)),
-                CardElements.Fact("SPI = EV / PV", ProjectFormat.Index(ev.Spi)),
-                CardElements.Fact("CPI = EV / AC", ProjectFormat.Index(ev.Cpi)),
-                CardElements.Fact("EAC = BAC / CPI", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
-                CardElements.Fact("EV method", ProjectElements.EarnedValueMethod(ev)),
+                CardElements.Fact(Texts["Budget_Bac"], ev.BudgetAtCompletion == 0 ? CardTexts.Common["NotSet"] : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                CardElements.Fact(Texts["Budget_Pv"], ProjectFormat.Money(ev.PlannedValue, money)),
+                CardElements.Fact(Texts["Budget_Ev"], ProjectFormat.Money(ev.EarnedValueAmount, money)),
+                CardElements.Fact(Texts["Budget_Ac"], ProjectFormat.Money(ev.ActualCost, money, entered: true)),
+                CardElements.Fact(Texts["Budget_Spi"], ProjectFormat.Index(ev.Spi)),
+                CardElements.Fact(Texts["Budget_Cpi"], ProjectFormat.Index(ev.Cpi)),
+                CardElements.Fact(Texts["Budget_Eac"], ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
+                CardElements.Fact(Texts["EvMethod"], ProjectElements.EarnedValueMethod(ev)),
             ]),
         };
 
         if (model.Spend.Count > 0)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Latest spend")));
+            body.Add(CardElements.Section(Texts.Markdown("Budget_LatestSpend")));
             body.AddRange(model.Spend.OrderByDescending(s => s.Date).Take(RecentSpend).Select(s => CardElements.UserText(
-                $"{ProjectFormat.Date(s.Date)}  {ProjectFormat.Money(s.Amount, money, entered: true)}{(s.Note is null ? "" : "  " + s.Note)}")));
+                Texts.Format(s.Note is null ? "Budget_Spend" : "Budget_SpendNoted", ProjectFormat.Date(s.Date), ProjectFormat.Money(s.Amount, money, entered: true), s.Note))));
         }
 
-        return new AdaptiveCard(body, [CardElements.Command("Set budget", "budget set"), CardElements.Command("Record spend", "spend")]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Command(Texts["Budget_SetButton"], "budget set"), CardElements.Command(Texts["Budget_SpendButton"], "spend")]).ToJObject();
     }
 }

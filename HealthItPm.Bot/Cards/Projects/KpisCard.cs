@@ -9,13 +9,15 @@ public sealed record KpisModel(string Code, string Name, IReadOnlyList<Kpi> Kpis
 /// <summary><c>kpis</c>: each outcome measure with its latest value against baseline and target.</summary>
 public static class KpisCard
 {
+    private static TextResource Texts => CardTexts.Projects;
+
     public static JObject Build(KpisModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<Element> { CardElements.Heading(Markdown.Of($"{model.Code} · KPIs")) };
+        var body = new List<Element> { CardElements.Heading(Texts.Markdown("Kpis_Title", model.Code)) };
         if (model.Kpis.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"No KPIs yet. Type **kpi add** to track an outcome such as no-show rate or report turnaround.")));
+            body.Add(CardElements.Text(Texts.Markdown("Kpis_None")));
         }
 
         foreach (var kpi in model.Kpis)
@@ -23,11 +25,14 @@ public static class KpisCard
             body.Add(CardElements.Section(Markdown.Literal(kpi.Name)));
             body.Add(CardElements.Text(ProjectElements.KpiSummary(kpi), spacing: Spacing.None));
             body.Add(CardElements.Text(
-                Markdown.Of($"{(kpi.Direction == KpiDirection.LowerIsBetter ? "Lower" : "Higher")} is better · {kpi.Measurements.Count} measurement{(kpi.Measurements.Count == 1 ? "" : "s")}"),
+                Texts.Markdown(
+                    kpi.Measurements.Count == 1 ? "Kpis_Direction_One" : "Kpis_Direction_Other",
+                    Texts[kpi.Direction == KpiDirection.LowerIsBetter ? "Kpis_LowerIsBetter" : "Kpis_HigherIsBetter"],
+                    kpi.Measurements.Count),
                 subtle: true,
                 spacing: Spacing.None));
         }
 
-        return new AdaptiveCard(body, [CardElements.Command("Add KPI", "kpi add"), CardElements.Command("Record a value", "kpi record")]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Command(Texts["Kpis_AddButton"], "kpi add"), CardElements.Command(Texts["Kpis_RecordButton"], "kpi record")]).ToJObject();
     }
 }

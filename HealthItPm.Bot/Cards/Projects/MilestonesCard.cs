@@ -21,18 +21,20 @@ public static class MilestonesCard
 {
     private const int Resolution = 100;
 
+    private static TextResource Texts => CardTexts.Projects;
+
     public static JObject Build(MilestonesModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<Element>
         {
-            CardElements.Heading(Markdown.Of($"{model.Code} · Milestones")),
-            CardElements.Text(Markdown.Of($"{ProjectFormat.Date(model.Schedule.Start)} → {ProjectFormat.Date(model.Schedule.End)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}"), subtle: true, spacing: Spacing.None),
+            CardElements.Heading(Texts.Markdown("Milestones_Title", model.Code)),
+            CardElements.Text(Texts.Markdown("Milestones_Span", ProjectFormat.Date(model.Schedule.Start), ProjectFormat.Date(model.Schedule.End), ProjectFormat.GoLive(model.Schedule, model.Today)), subtle: true, spacing: Spacing.None),
         };
 
         if (model.Milestones.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"No milestones yet. Type **milestone add** to plan the first one.")));
+            body.Add(CardElements.Text(Texts.Markdown("Milestones_None")));
             return new AdaptiveCard(body).ToJObject();
         }
 
@@ -55,12 +57,12 @@ public static class MilestonesCard
 
         var done = model.Milestones.Count(m => m.IsDone);
         var late = model.Milestones.Count(m => m.DaysLate(model.Today) > 0);
-        body.Add(CardElements.Text(Markdown.Of($"{done} of {model.Milestones.Count} done{(late > 0 ? Markdown.Of($" · **{late} late**") : Markdown.Empty)}"), subtle: late == 0));
+        body.Add(CardElements.Text(late > 0 ? Texts.Markdown("Milestones_DoneLate", done, model.Milestones.Count, late) : Texts.Markdown("Milestones_Done", done, model.Milestones.Count), subtle: late == 0));
         return new AdaptiveCard(body,
         [
-            CardElements.Command("Add milestone", "milestone add"),
-            CardElements.Command("Record progress", "milestone progress"),
-            CardElements.Command("Mark one done", "milestone done"),
+            CardElements.Command(Texts["Milestones_AddButton"], "milestone add"),
+            CardElements.Command(Texts["Milestones_ProgressButton"], "milestone progress"),
+            CardElements.Command(Texts["Milestones_DoneButton"], "milestone done"),
         ]).ToJObject();
     }
 
@@ -79,7 +81,7 @@ public static class MilestonesCard
         Timeline(
             model.Schedule,
             model.Today,
-            label: CardElements.Text(Markdown.Of($"_Today, {ProjectFormat.Date(model.Today)}_")),
+            label: CardElements.Text(Texts.Markdown("Milestones_Today", ProjectFormat.Date(model.Today))),
             marker: new TextBlock(Markdown.Of($"▼")) { Wrap = null, Color = TextColor.Accent }) with { Style = ContainerStyle.Emphasis };
 
     // A label on the left and the marker placed along the project's span on the right, by column weights.

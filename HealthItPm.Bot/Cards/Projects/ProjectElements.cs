@@ -7,6 +7,8 @@ namespace HealthItPm.Bot.Cards.Projects;
 /// <summary>Pieces the project cards share.</summary>
 public static class ProjectElements
 {
+    private static TextResource Texts => CardTexts.Projects;
+
     /// <summary>The card with a confirmation of what was just saved on top; <paramref name="message"/> is worded with its values escaped.</summary>
     public static JObject Saved(JObject card, string message) => Banner(card, Markdown.Of($"✔ {Markdown.Worded(message)}"), TextColor.Good);
 
@@ -25,18 +27,18 @@ public static class ProjectElements
     {
         ArgumentNullException.ThrowIfNull(health);
         return health.EnoughData
-            ? new(Markdown.Of($"Status: {ProjectLabels.Rag(health.Status)}")) { Color = ProjectLabels.RagColor(health.Status), Weight = TextWeight.Bolder, Size = TextSize.Medium }
-            : new(Markdown.Of($"Status: Not enough data yet")) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
+            ? new(Texts.Markdown("Status_Rag", ProjectLabels.Rag(health.Status))) { Color = ProjectLabels.RagColor(health.Status), Weight = TextWeight.Bolder, Size = TextSize.Medium }
+            : new(Texts.Markdown("Status_NotEnoughData")) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
     }
 
     /// <summary>"Build since Tue 3 Nov 2026", or just the phase while it is the one the project was created in.</summary>
     public static string PhaseSince(ProjectPhase phase, DateOnly? since) =>
-        since is { } date ? $"{ProjectLabels.Phase(phase)} since {ProjectFormat.Date(date)}" : ProjectLabels.Phase(phase);
+        since is { } date ? Texts.Format("Phase_Since", ProjectLabels.Phase(phase), ProjectFormat.Date(date)) : ProjectLabels.Phase(phase);
 
     public static string PhaseLine(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
-        return $"Now in **{PhaseSince(project.Phase, project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null)}**.";
+        return Texts.Format("Phase_Now", PhaseSince(project.Phase, project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null));
     }
 
     /// <summary>The latest phase moves, who made them and when (names escaped: they come from Teams profiles).</summary>
@@ -45,12 +47,16 @@ public static class ProjectElements
         ArgumentNullException.ThrowIfNull(project);
         if (project.PhaseHistory.Count == 0)
         {
-            return "No phase moves yet.";
+            return Texts["Phase_NoMoves"];
         }
 
         var names = project.Members.ToDictionary(m => m.Person, m => m.DisplayName);
-        return "Moves: " + string.Join("; ", project.PhaseHistory.TakeLast(latest).Select(c =>
-            $"{ProjectLabels.Phase(c.From)} → {ProjectLabels.Phase(c.To)} on {ProjectFormat.Date(ProjectCalendar.DateOf(c.At, project.TimeZone))} by {CardElements.Escape(names.GetValueOrDefault(c.By) ?? "a former member")}")) + ".";
+        return Texts.Format("Phase_Moves", string.Join(CardTexts.Common["ListSeparator"], project.PhaseHistory.TakeLast(latest).Select(c => Texts.Format(
+            "Phase_Move",
+            ProjectLabels.Phase(c.From),
+            ProjectLabels.Phase(c.To),
+            ProjectFormat.Date(ProjectCalendar.DateOf(c.At, project.TimeZone)),
+            names.GetValueOrDefault(c.By) is { } name ? CardElements.Escape(name) : Texts["Phase_FormerMember"]))));
     }
 
     public static Markdown MilestoneWhen(Milestone milestone, DateOnly today)
@@ -58,14 +64,14 @@ public static class ProjectElements
         ArgumentNullException.ThrowIfNull(milestone);
         if (milestone.DoneDate is { } done)
         {
-            return Markdown.Of($"done {ProjectFormat.Date(done)}");
+            return Texts.Markdown("Milestone_Done", ProjectFormat.Date(done));
         }
 
         var late = milestone.DaysLate(today);
-        var progress = milestone.PercentComplete is { } percent ? $" · {percent}% complete" : "";
-        return late > 0
-            ? Markdown.Of($"**{ProjectFormat.Days(late)} late** (planned {ProjectFormat.Date(milestone.PlannedDate)}){progress}")
-            : Markdown.Of($"{ProjectFormat.Date(milestone.PlannedDate)}{progress}");
+        var when = late > 0
+            ? Texts.Markdown("Milestone_Late", ProjectFormat.Days(late), ProjectFormat.Date(milestone.PlannedDate))
+            : Markdown.Literal(ProjectFormat.Date(milestone.PlannedDate));
+        return milestone.PercentComplete is { } percent ? Texts.Markdown("Milestone_Progress", when, percent / 100m) : when;
     }
 
     /// <summary>Which earned-value method the figures follow, so nobody reads an early SPI of 0.25 without knowing why.</summary>
@@ -73,14 +79,14 @@ public static class ProjectElements
     {
         ArgumentNullException.ThrowIfNull(ev);
         return ev.Method == Domain.Projects.EarnedValueMethod.PercentComplete
-            ? Markdown.Of($"percent complete (open milestones earn the share done)")
-            : Markdown.Of($"0/100 (a milestone earns its weight when done; **milestone progress** records percent complete)");
+            ? Texts.Markdown("EvMethod_PercentComplete")
+            : Texts.Markdown("EvMethod_ZeroHundred");
     }
 
     public static Markdown KpiSummary(Kpi kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        var latest = kpi.Latest is { } m ? Markdown.Of($"{ProjectFormat.Number(m.Value)} {kpi.Unit}") : Markdown.Of($"not measured");
-        return Markdown.Of($"{latest} → target {ProjectFormat.Number(kpi.Target)} {kpi.Unit} (from {ProjectFormat.Number(kpi.Baseline)}; progress {ProjectFormat.Percent(kpi.Progress)})");
+        var latest = kpi.Latest is { } m ? Texts.Markdown("Kpi_Value", ProjectFormat.Number(m.Value), kpi.Unit) : Texts.Markdown("Kpi_NotMeasured");
+        return Texts.Markdown("Kpi_Summary", latest, ProjectFormat.Number(kpi.Target), kpi.Unit, ProjectFormat.Number(kpi.Baseline), ProjectFormat.Percent(kpi.Progress));
     }
 }

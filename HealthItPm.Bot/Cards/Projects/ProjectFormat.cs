@@ -3,9 +3,14 @@ using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Cards.Projects;
 
-/// <summary>Numbers and dates as the project cards show them, in one place so every card agrees.</summary>
+/// <summary>
+/// Numbers and dates as the project cards show them, in one place so every card agrees: in the current
+/// culture (the reader's), with the patterns and words of ProjectCards.resx.
+/// </summary>
 public static class ProjectFormat
 {
+    private static TextResource Texts => CardTexts.Projects;
+
     /// <summary>
     /// An amount in the reader's format. Amounts people entered (budget, spend) keep their cents;
     /// computed ones (planned and earned value, forecasts) are shown to the whole unit, as a PM would round them.
@@ -16,32 +21,31 @@ public static class ProjectFormat
         return money.Format(entered ? decimal.Round(amount, 2) : decimal.Round(amount));
     }
 
-    public static string Index(Ratio ratio) => ratio.Value is { } value
-        ? value.ToString("0.00", CultureInfo.InvariantCulture)
-        : NotAvailable(ratio);
+    public static string Index(Ratio ratio) => ratio.Value is { } value ? Texts.Format("Format_Index", value) : NotAvailable(ratio);
 
     /// <summary>A forecast (EAC) to the whole unit: cents would claim a precision it does not have.</summary>
     public static string MoneyForecast(Ratio ratio, MoneyFormat money) => ratio.Value is { } value ? Money(value, money) : NotAvailable(ratio);
 
-    public static string Percent(Ratio ratio) => ratio.Value is { } value
-        ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%"
-        : NotAvailable(ratio);
+    public static string Percent(Ratio ratio) => ratio.Value is { } value ? Percent(value) : NotAvailable(ratio);
 
-    private static string NotAvailable(Ratio ratio) => $"n/a ({ReasonText.Of(ratio.UndefinedBecause!.Value)})";
+    /// <summary>A share (0.25) as a whole percentage ("25%").</summary>
+    public static string Percent(decimal share) => Texts.Format("Format_Percent", share);
 
-    public static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+    private static string NotAvailable(Ratio ratio) => Texts.Format("Format_NotAvailable", ReasonText.Of(ratio.UndefinedBecause!.Value));
 
-    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => date.ToString(Texts["Format_Date"], CultureInfo.CurrentCulture);
 
-    public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+    public static string Number(decimal value) => Texts.Format("Format_Number", value);
+
+    public static string Days(int days) => ReasonText.Days(days, CultureInfo.CurrentCulture);
 
     /// <summary>How long ago something happened, as people say it: "just now", "5 min ago", "3 h 20 min ago", "2 days ago".</summary>
     public static string Ago(TimeSpan elapsed) => elapsed switch
     {
-        { TotalMinutes: < 1 } => "just now",
-        { TotalHours: < 1 } => $"{(int)elapsed.TotalMinutes} min ago",
-        { TotalDays: < 1 } => $"{(int)elapsed.TotalHours} h{(elapsed.Minutes > 0 ? $" {elapsed.Minutes} min" : "")} ago",
-        _ => $"{Days((int)elapsed.TotalDays)} ago",
+        { TotalMinutes: < 1 } => Texts["Ago_JustNow"],
+        { TotalHours: < 1 } => Texts.Format("Ago_Minutes", (int)elapsed.TotalMinutes),
+        { TotalDays: < 1 } => elapsed.Minutes > 0 ? Texts.Format("Ago_HoursMinutes", (int)elapsed.TotalHours, elapsed.Minutes) : Texts.Format("Ago_Hours", (int)elapsed.TotalHours),
+        _ => Texts.Format("Ago_Days", Days((int)elapsed.TotalDays)),
     };
 
     public static string GoLive(ProjectSchedule schedule, DateOnly today)
@@ -56,9 +60,9 @@ public static class ProjectFormat
         var days = goLive.DayNumber - today.DayNumber;
         return days switch
         {
-            0 => $"go-live today ({Date(goLive)})",
-            > 0 => $"go-live in {Days(days)} ({Date(goLive)})",
-            _ => $"live since {Date(goLive)}",
+            0 => Texts.Format("GoLive_Today", Date(goLive)),
+            > 0 => Texts.Format("GoLive_In", Days(days), Date(goLive)),
+            _ => Texts.Format("GoLive_Since", Date(goLive)),
         };
     }
 }

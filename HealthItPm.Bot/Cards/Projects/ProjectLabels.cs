@@ -6,35 +6,15 @@ namespace HealthItPm.Bot.Cards.Projects;
 /// <summary>How project values read on a card and in a form's choices.</summary>
 public static class ProjectLabels
 {
-    public static string Kind(ProjectKind kind) => kind switch
-    {
-        ProjectKind.Ehr => "EHR",
-        ProjectKind.Telemedicine => "Telemedicine",
-        ProjectKind.PacsRis => "PACS/RIS",
-        ProjectKind.EPrescribing => "e-Prescribing",
-        ProjectKind.PatientPortal => "Patient portal",
-        ProjectKind.Scheduling => "Scheduling",
-        _ => "Other",
-    };
+    private static TextResource Texts => CardTexts.Projects;
 
-    public static string Phase(ProjectPhase phase) => phase switch
-    {
-        ProjectPhase.GoLive => "Go-live",
-        _ => phase.ToString(),
-    };
+    public static string Kind(ProjectKind kind) => Texts[$"Kind_{(Enum.IsDefined(kind) ? kind : ProjectKind.Other)}"];
 
-    public static string Discipline(StakeholderRole role) => role switch
-    {
-        StakeholderRole.It => "IT",
-        _ => role.ToString(),
-    };
+    public static string Phase(ProjectPhase phase) => Texts[$"Phase_{phase}"];
 
-    public static string Rag(Rag rag) => rag switch
-    {
-        Domain.Projects.Rag.Red => "Red",
-        Domain.Projects.Rag.Amber => "Amber",
-        _ => "Green",
-    };
+    public static string Discipline(StakeholderRole role) => Texts[$"Discipline_{role}"];
+
+    public static string Rag(Rag rag) => Texts[$"Rag_{(rag is Domain.Projects.Rag.Red or Domain.Projects.Rag.Amber ? rag : Domain.Projects.Rag.Green)}"];
 
     /// <summary>The Adaptive Card colour for a RAG status.</summary>
     public static TextColor RagColor(Rag rag) => rag switch

@@ -22,10 +22,12 @@ public sealed record ProjectListModel(IReadOnlyList<ProjectListItem> Projects, s
 /// <summary><c>project list</c>, and the answer when a command needs a project and none is chosen.</summary>
 public static class ProjectListCard
 {
+    private static TextResource Texts => CardTexts.Projects;
+
     public static JObject Build(ProjectListModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<Element> { CardElements.Heading(Markdown.Of($"Your projects")) };
+        var body = new List<Element> { CardElements.Heading(Texts.Markdown("List_Title")) };
         if (model.Intro is not null)
         {
             body.Add(CardElements.Text(Markdown.Worded(model.Intro), spacing: Spacing.None));
@@ -33,7 +35,7 @@ public static class ProjectListCard
 
         if (model.Projects.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"You are not on any project yet. A project manager can add you, or type **project new** if you manage one.")));
+            body.Add(CardElements.Text(Texts.Markdown("List_None")));
             return new AdaptiveCard(body).ToJObject();
         }
 
@@ -48,13 +50,13 @@ public static class ProjectListCard
         {
             new(
             [
-                CardElements.Text(Markdown.Of($"**{project.Code.Value}** {project.Name}{(current ? Markdown.Of($" _(current)_") : Markdown.Empty)}")),
+                CardElements.Text(Texts.Markdown(current ? "List_Project_Current" : "List_Project", project.Code.Value, project.Name)),
                 CardElements.Text(Markdown.Of($"{ProjectLabels.Kind(project.Kind)} · {ProjectLabels.Phase(project.Phase)} · {goLive}"), subtle: true, spacing: Spacing.None),
             ]) { Width = ColumnWidth.Stretch },
         };
         if (!current)
         {
-            columns.Add(new Column([new ActionSet([CardElements.Execute("Use", CardVerbs.UseProject, CardElements.Data(("project", project.Code.Value)))])])
+            columns.Add(new Column([new ActionSet([CardElements.Execute(Texts["List_UseButton"], CardVerbs.UseProject, CardElements.Data(("project", project.Code.Value)))])])
             {
                 Width = ColumnWidth.Auto,
                 VerticalContentAlignment = VerticalAlignment.Center,

@@ -19,37 +19,41 @@ public static class StakeholdersCard
     /// <summary>A role group with more people than this is shown as counts, not names.</summary>
     public const int MaxListed = 60;
 
+    private static TextResource Texts => CardTexts.Projects;
+
     public static JObject Build(StakeholdersModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var body = new List<Element> { CardElements.Heading(Markdown.Of($"{model.Code} · People")) };
+        var body = new List<Element> { CardElements.Heading(Texts.Markdown("People_Title", model.Code)) };
         foreach (var group in model.Members.GroupBy(m => m.Role))
         {
             body.Add(CardElements.Section(group.Key switch
             {
-                ProjectRole.ProjectManager => Markdown.Of($"Project managers"),
-                ProjectRole.Leader => Markdown.Of($"Leaders"),
-                _ => Markdown.Of($"Stakeholders"),
+                ProjectRole.ProjectManager => Texts.Markdown("People_ProjectManagers"),
+                ProjectRole.Leader => Texts.Markdown("People_Leaders"),
+                _ => Texts.Markdown("Stakeholders"),
             }));
             if (group.Count() > MaxListed)
             {
                 // Hundreds of names would make a card Teams cannot deliver: a large group is counted instead.
-                body.Add(CardElements.Text(Markdown.Of($"{group.Count()} people, by discipline and department:"), subtle: true));
+                body.Add(CardElements.Text(Texts.Markdown("People_Counted", group.Count()), subtle: true));
                 var counts = group.GroupBy(m => (ProjectLabels.Discipline(m.Discipline), m.Department)).OrderByDescending(g => g.Count()).ToList();
-                body.AddRange(counts.Take(MaxListed / 2).Select(g => CardElements.UserText($"{g.Key.Item1}{(g.Key.Department is null ? "" : ", " + g.Key.Department)} — {g.Count()}")));
+                body.AddRange(counts.Take(MaxListed / 2).Select(g => CardElements.UserText(Texts.Format("People_Line", Discipline(g.Key.Item1, g.Key.Department), g.Count()))));
                 if (counts.Count > MaxListed / 2)
                 {
-                    body.Add(CardElements.Text(Markdown.Of($"… and {counts.Count - (MaxListed / 2)} smaller groups."), subtle: true));
+                    body.Add(CardElements.Text(Texts.Markdown("People_SmallerGroups", counts.Count - (MaxListed / 2)), subtle: true));
                 }
 
                 continue;
             }
 
             // Names and departments are typed by people: shown literally, never as markdown.
-            body.AddRange(group.Select(m => CardElements.UserText(
-                $"{m.DisplayName} — {ProjectLabels.Discipline(m.Discipline)}{(m.Department is null ? "" : ", " + m.Department)}")));
+            body.AddRange(group.Select(m => CardElements.UserText(Texts.Format("People_Line", m.DisplayName, Discipline(ProjectLabels.Discipline(m.Discipline), m.Department)))));
         }
 
-        return new AdaptiveCard(body, [CardElements.Command("Add people", "stakeholder add"), CardElements.Command("Remove someone", "stakeholder remove")]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Command(Texts["People_AddButton"], "stakeholder add"), CardElements.Command(Texts["People_RemoveButton"], "stakeholder remove")]).ToJObject();
     }
+
+    private static string Discipline(string discipline, string? department) =>
+        department is null ? discipline : Texts.Format("People_DisciplineInDepartment", discipline, department);
 }

@@ -2,6 +2,7 @@ using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Cards.Risks;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -57,6 +58,8 @@ public static class StatusCard
 {
     private const int NextMilestones = 3;
 
+    private static TextResource Texts => CardTexts.Projects;
+
     public static JObject Build(StatusModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -65,76 +68,76 @@ public static class StatusCard
         var body = new List<Element>
         {
             CardElements.Heading(Markdown.Of($"{model.Code} · {model.Name}")),
-            CardElements.Text(Markdown.Of($"{ProjectLabels.Kind(model.Kind)} · {ProjectElements.PhaseSince(model.Phase, model.PhaseSince)} · {ProjectFormat.GoLive(model.Schedule, model.Today)}"), subtle: true, spacing: Spacing.None),
+            CardElements.Text(Texts.Markdown("Status_Line", ProjectLabels.Kind(model.Kind), ProjectElements.PhaseSince(model.Phase, model.PhaseSince), ProjectFormat.GoLive(model.Schedule, model.Today)), subtle: true, spacing: Spacing.None),
             ProjectElements.RagBadge(model.Health),
         };
         body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
-            Markdown.Of($"- {(f.Financial && !model.ShowBudget ? Markdown.Of($"Cost: behind budget (the figures are shown to the people who manage the budget)") : Markdown.Worded(ReasonText.Of(f.Reason)))}"),
+            Markdown.Of($"- {(f.Financial && !model.ShowBudget ? Texts.Markdown("Status_CostHidden") : Markdown.Worded(ReasonText.Of(f.Reason)))}"),
             spacing: Spacing.None)));
         if (!model.Health.EnoughData)
         {
-            body.Add(CardElements.Text(Markdown.Of($"Red, amber or green once there is something to measure: a milestone due by today, or spend against the budget."), subtle: true, spacing: Spacing.None));
+            body.Add(CardElements.Text(Texts.Markdown("Status_NotEnoughDataWhy"), subtle: true, spacing: Spacing.None));
         }
 
         if (model.ShowBudget)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Schedule and cost")));
+            body.Add(CardElements.Section(Texts.Markdown("Status_ScheduleAndCost")));
             body.Add(CardElements.Facts(
             [
-                CardElements.Fact("SPI", ProjectFormat.Index(ev.Spi)),
-                CardElements.Fact("CPI", ProjectFormat.Index(ev.Cpi)),
-                CardElements.Fact("EAC", ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
-                CardElements.Fact("Budget (BAC)", ev.BudgetAtCompletion == 0 ? "not set" : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
-                CardElements.Fact("PV / EV / AC", $"{ProjectFormat.Money(ev.PlannedValue, money)} / {ProjectFormat.Money(ev.EarnedValueAmount, money)} / {ProjectFormat.Money(ev.ActualCost, money, entered: true)}"),
-                CardElements.Fact("EV method", ProjectElements.EarnedValueMethod(ev)),
+                CardElements.Fact(Texts["Status_Spi"], ProjectFormat.Index(ev.Spi)),
+                CardElements.Fact(Texts["Status_Cpi"], ProjectFormat.Index(ev.Cpi)),
+                CardElements.Fact(Texts["Status_Eac"], ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
+                CardElements.Fact(Texts["Status_Bac"], ev.BudgetAtCompletion == 0 ? CardTexts.Common["NotSet"] : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                CardElements.Fact(Texts["Status_PvEvAc"], Texts.Format("Status_PvEvAc_Value", ProjectFormat.Money(ev.PlannedValue, money), ProjectFormat.Money(ev.EarnedValueAmount, money), ProjectFormat.Money(ev.ActualCost, money, entered: true))),
+                CardElements.Fact(Texts["EvMethod"], ProjectElements.EarnedValueMethod(ev)),
             ]));
         }
         else
         {
             // Budget figures are for the people accountable for the money; the schedule index is for everyone.
-            body.Add(CardElements.Section(Markdown.Of($"Schedule")));
-            body.Add(CardElements.Facts([CardElements.Fact("SPI", ProjectFormat.Index(ev.Spi)), CardElements.Fact("EV method", ProjectElements.EarnedValueMethod(ev))]));
+            body.Add(CardElements.Section(Texts.Markdown("Status_Schedule")));
+            body.Add(CardElements.Facts([CardElements.Fact(Texts["Status_Spi"], ProjectFormat.Index(ev.Spi)), CardElements.Fact(Texts["EvMethod"], ProjectElements.EarnedValueMethod(ev))]));
         }
 
-        body.Add(CardElements.Section(Markdown.Of($"Next milestones")));
+        body.Add(CardElements.Section(Texts.Markdown("Status_NextMilestones")));
         var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();
         body.Add(open.Count == 0
-            ? CardElements.Text(Markdown.Of($"No open milestones."), subtle: true)
+            ? CardElements.Text(Texts.Markdown("Status_NoOpenMilestones"), subtle: true)
             : CardElements.Facts(open.Select(m => CardElements.Fact(m.Name, ProjectElements.MilestoneWhen(m, model.Today)))));
 
         if (model.Readiness is { } readiness)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Readiness (ADKAR)")));
+            body.Add(CardElements.Section(Texts.Markdown("Status_Readiness")));
             body.Add(CardElements.Facts(
             [
-                ("Latest wave", $"{readiness.Wave} · {readiness.Respondents} answers"),
-                ("No barrier", $"{(readiness.WithoutBarrierShare * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}%"),
-                ("Dominant barrier", readiness.DominantBarrier?.ToString() ?? "none"),
+                (Texts["Status_LatestWave"], Texts.Format("Status_LatestWave_Value", readiness.Wave, readiness.Respondents)),
+                (CardTexts.Common["NoBarrier"], ProjectFormat.Percent(readiness.WithoutBarrierShare)),
+                (CardTexts.Common["DominantBarrier"], readiness.DominantBarrier is { } barrier ? ReasonText.Of(barrier) : CardTexts.Common["None"]),
             ]));
         }
 
         if (model.TopRisks.Count > 0)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Top risks")));
-            body.Add(CardElements.Facts(model.TopRisks.Select(r => (r.Id.ToString(), $"{r.Rating.Band} {r.Rating.Score} · {r.Title}"))));
+            body.Add(CardElements.Section(Texts.Markdown("Status_TopRisks")));
+            body.Add(CardElements.Facts(model.TopRisks.Select(r => (r.Id.ToString(), Texts.Format("Status_Risk", RiskLabels.Band(r.Rating.Band), r.Rating.Score, r.Title)))));
         }
 
         if (model.Kpis.Count > 0)
         {
-            body.Add(CardElements.Section(Markdown.Of($"KPIs")));
+            body.Add(CardElements.Section(Texts.Markdown("Kpis")));
             body.Add(CardElements.Facts(model.Kpis.Select(k => CardElements.Fact(k.Name, ProjectElements.KpiSummary(k)))));
         }
 
-        body.Add(CardElements.Section(Markdown.Of($"Stakeholders")));
+        body.Add(CardElements.Section(Texts.Markdown("Stakeholders")));
         body.Add(model.StakeholdersByDiscipline.Count == 0
-            ? CardElements.Text(Markdown.Of($"None yet. Type **stakeholder add** to add people."), subtle: true)
-            : CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            ? CardElements.Text(Texts.Markdown("Status_NoStakeholders"), subtle: true)
+            : CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.CurrentCulture)))));
 
         return new AdaptiveCard(body,
         [
-            CardElements.Command("Milestones", "milestones"),
-            CardElements.Command("KPIs", "kpis"),
-            CardElements.Command("Stakeholders", "stakeholders"),
+            CardElements.Command(Texts["Milestones"], "milestones"),
+            CardElements.Command(Texts["Kpis"], "kpis"),
+            CardElements.Command(Texts["Stakeholders"], "stakeholders"),
         ]).ToJObject();
     }
 }

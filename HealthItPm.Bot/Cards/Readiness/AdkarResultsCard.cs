@@ -19,63 +19,69 @@ public static class AdkarResultsCard
     // A go-live wave can span a hundred departments; the card must stay small enough for Teams.
     private const int MaxGroupsShown = 15;
 
+    private static TextResource Texts => CardTexts.Readiness;
+
     public static JObject Build(AdkarResultsModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var r = model.Results;
         var body = new List<Element>
         {
-            CardElements.Heading(Markdown.Of($"{model.ProjectCode} readiness {(r.Open ? "so far" : "results")}: {r.WaveName ?? r.WaveId}")),
+            CardElements.Heading(Texts.Markdown(r.Open ? "Results_Title_SoFar" : "Results_Title", model.ProjectCode, r.WaveName ?? r.WaveId)),
             CardElements.Text(
-                Markdown.Of($"{model.ProjectName} · opened {CheckInFormat.Day(r.OpenedAt)} · {(r.Open ? Markdown.Of($"open until {Markdown.When(r.ClosesAt)}") : Markdown.Of($"closed"))}{(r.Anonymous ? " · anonymous" : "")}"),
+                Texts.Markdown(
+                    r.Anonymous ? "Results_Line_Anonymous" : "Results_Line",
+                    model.ProjectName,
+                    CheckInFormat.Day(r.OpenedAt),
+                    r.Open ? Texts.Markdown("Results_OpenUntil", Markdown.When(r.ClosesAt)) : Texts.Markdown("Closed")),
                 subtle: true,
                 spacing: Spacing.None),
             CardElements.Facts(
             [
-                ("Responses", $"{r.AnsweredCount} of {r.AudienceCount} ({AdkarFormat.Percent(r.ResponseRate)})"),
-                ("No barrier", r.AnsweredCount == 0 ? "no answers yet" : $"{r.WithoutBarrier} ({AdkarFormat.Percent(r.WithoutBarrierShare)}) scored every element 4 or 5"),
-                ("Dominant barrier", r.DominantBarrier is { } d ? $"{AdkarFormat.Element(d)} ({AdkarFormat.Percent(r.BarrierShare(d))} stop here)" : "none"),
+                (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", r.AnsweredCount, r.AudienceCount, AdkarFormat.Percent(r.ResponseRate))),
+                (CardTexts.Common["NoBarrier"], r.AnsweredCount == 0 ? CardTexts.Common["NoAnswersYet"] : Texts.Format("Results_NoBarrier_Value", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
+                (CardTexts.Common["DominantBarrier"], r.DominantBarrier is { } d ? Texts.Format("Results_DominantBarrier_Value", AdkarFormat.Element(d), AdkarFormat.Percent(r.BarrierShare(d))) : CardTexts.Common["None"]),
             ]),
         };
 
         if (r.AnsweredCount == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"Nobody has answered yet, so there is nothing to show."), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Results_Nobody"), subtle: true));
             return new AdaptiveCard(body).ToJObject();
         }
 
-        body.Add(CardElements.Section(Markdown.Of($"Element scores (mean of 1–5)")));
+        body.Add(CardElements.Section(Texts.Markdown("Results_Scores")));
         body.Add(new VerticalBarChart(
-            "Mean score per ADKAR element",
+            Texts["Results_Chart"],
             [.. r.Elements.Select(e => new BarPoint(AdkarFormat.Element(e.Element), e.Mean))],
-            CardElements.Text(Markdown.Literal("Mean scores: " + string.Join(", ", r.Elements.Select(e => $"{AdkarFormat.Element(e.Element)} {AdkarFormat.Score(e.Mean)}")) + "."))));
+            CardElements.Text(Markdown.Literal(Texts.Format("Results_ChartText", string.Join(CardTexts.Common["Separator"], r.Elements.Select(e => Texts.Format("Results_ChartScore", AdkarFormat.Element(e.Element), AdkarFormat.Score(e.Mean)))))))));
         body.Add(CardElements.Facts(r.Elements.Select(e => (
             AdkarFormat.Element(e.Element),
-            $"mean {AdkarFormat.Score(e.Mean)} · median {e.Median.ToString("0.#", CultureInfo.InvariantCulture)} · 1–5: {string.Join(" / ", e.Distribution)}"))));
+            Texts.Format("Results_Element", AdkarFormat.Score(e.Mean), e.Median, string.Join(" / ", e.Distribution.Select(n => n.ToString(CultureInfo.CurrentCulture))))))));
 
-        body.Add(CardElements.Section(Markdown.Of($"Where people stop (barrier point: first element scored 3 or lower)")));
+        body.Add(CardElements.Section(Texts.Markdown("Results_WherePeopleStop")));
         body.Add(CardElements.Facts([
-            .. AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), $"{r.BarrierPoints[e]} ({AdkarFormat.Percent(r.BarrierShare(e))})")),
-            ("No barrier", $"{r.WithoutBarrier} ({AdkarFormat.Percent(r.WithoutBarrierShare)})"),
+            .. AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), Texts.Format("Results_CountShare", r.BarrierPoints[e], AdkarFormat.Percent(r.BarrierShare(e))))),
+            (CardTexts.Common["NoBarrier"], Texts.Format("Results_CountShare", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
         ]));
 
-        Groups(body, "By department", r.ByDepartment);
-        Groups(body, "By discipline", r.ByDiscipline);
+        Groups(body, Texts["Results_ByDepartment"], r.ByDepartment);
+        Groups(body, Texts["Results_ByDiscipline"], r.ByDiscipline);
 
         if (r.Change is { } change)
         {
-            body.Add(CardElements.Section(Markdown.Of($"Since {change.PreviousWave ?? "the previous wave"}")));
+            body.Add(CardElements.Section(change.PreviousWave is { } previous ? Texts.Markdown("Results_Since", previous) : Texts.Markdown("Results_SincePrevious")));
             body.Add(CardElements.Facts([
                 .. AdkarAnswer.Elements.Select(e => (
                     AdkarFormat.Element(e),
-                    $"mean {AdkarFormat.Change(change.MeanDeltas[(int)e], AdkarFormat.Score)} · stopping here {AdkarFormat.Change(change.BarrierShareDeltas[e] * 100, v => v.ToString("0", CultureInfo.InvariantCulture))} pts")),
-                ("No barrier", $"{AdkarFormat.Change(change.WithoutBarrierShareDelta * 100, v => v.ToString("0", CultureInfo.InvariantCulture))} pts"),
+                    Texts.Format("Results_ElementChange", AdkarFormat.Change(change.MeanDeltas[(int)e], AdkarFormat.Score), AdkarFormat.Change(change.BarrierShareDeltas[e] * 100, AdkarFormat.Points)))),
+                (CardTexts.Common["NoBarrier"], Texts.Format("Results_Points", AdkarFormat.Change(change.WithoutBarrierShareDelta * 100, AdkarFormat.Points))),
             ]));
         }
 
         if (r.DominantBarrier is { } dominant)
         {
-            body.Add(CardElements.Section(Markdown.Of($"What to do about {AdkarFormat.Element(dominant)}")));
+            body.Add(CardElements.Section(Texts.Markdown("Results_WhatToDo", AdkarFormat.Element(dominant))));
             body.AddRange(r.Interventions.Select(i => CardElements.Text(Markdown.Of($"- {AdkarFormat.Intervention(i)}"), spacing: Spacing.None)));
         }
 
@@ -84,35 +90,41 @@ public static class AdkarResultsCard
 
     private static void Groups(List<Element> body, string title, GroupBreakdown groups)
     {
-        body.Add(CardElements.Section(Markdown.Of($"{title}")));
+        body.Add(CardElements.Section(Markdown.Literal(title)));
         if (groups.Shown.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"No group has {AdkarResults.MinimumGroupSize} or more answers yet, so none is shown."), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Results_NoGroup", AdkarResults.MinimumGroupSize), subtle: true));
             return;
         }
 
         body.Add(CardElements.Facts(groups.Shown.Take(MaxGroupsShown).Select(g => (
-            $"{(g.Group == GroupProfile.Other ? $"Other ({g.MergedGroups} smaller groups)" : g.Group)} · {g.Respondents}",
-            string.Join(" · ", AdkarAnswer.Elements.Select(e => $"{AdkarFormat.Letter(e)} {AdkarFormat.Score(g.Means[(int)e])}"))
-                + $" · no barrier {AdkarFormat.Percent((decimal)g.WithoutBarrier / g.Respondents)}"
-                + (AdkarResults.Dominant(g.BarrierPoints) is { } d ? $" · mostly {AdkarFormat.Element(d)}" : "")))));
+            Texts.Format("Results_Group", g.Group == GroupProfile.Other ? Texts.Format("Results_Other", g.MergedGroups) : g.Group, g.Respondents),
+            Profile(g)))));
         var notes = new List<string>();
         if (groups.Shown.Count > MaxGroupsShown)
         {
-            notes.Add($"{groups.Shown.Count - MaxGroupsShown} more groups not listed (card size)");
+            notes.Add(Texts.Format("Results_MoreGroups", groups.Shown.Count - MaxGroupsShown));
         }
 
         if (groups.AnythingMerged)
         {
             notes.Add(groups.HiddenRespondents > 0
-                ? $"{groups.SmallGroupsMerged} group{(groups.SmallGroupsMerged == 1 ? "" : "s")} under {AdkarResults.MinimumGroupSize} people not shown ({groups.HiddenRespondents} answers; together still under {AdkarResults.MinimumGroupSize})"
-                : $"groups under {AdkarResults.MinimumGroupSize} people are merged into Other");
+                ? Texts.Format(groups.SmallGroupsMerged == 1 ? "Results_SmallGroupsHidden_One" : "Results_SmallGroupsHidden_Other", groups.SmallGroupsMerged, AdkarResults.MinimumGroupSize, groups.HiddenRespondents)
+                : Texts.Format("Results_SmallGroupsMerged", AdkarResults.MinimumGroupSize));
         }
 
         if (notes.Count > 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"To protect people, {string.Join("; ", notes)}."), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Results_ToProtect", string.Join(CardTexts.Common["ListSeparator"], notes)), subtle: true));
         }
+    }
+
+    // A group's means by element (a letter each), its share without a barrier and where most of it stops.
+    private static string Profile(GroupProfile g)
+    {
+        var means = string.Join(" · ", AdkarAnswer.Elements.Select(e => Texts.Format("Results_ChartScore", AdkarFormat.Letter(e), AdkarFormat.Score(g.Means[(int)e]))));
+        var profile = Texts.Format("Results_GroupProfile", means, AdkarFormat.Percent((decimal)g.WithoutBarrier / g.Respondents));
+        return AdkarResults.Dominant(g.BarrierPoints) is { } d ? Texts.Format("Results_GroupMostly", profile, AdkarFormat.Element(d)) : profile;
     }
 }
 
@@ -121,25 +133,31 @@ public sealed record AdkarWavesModel(string ProjectCode, string ProjectName, IRe
 /// <summary>The project's waves, newest first: name, when, open or closed, responses and dominant barrier.</summary>
 public static class AdkarWavesCard
 {
+    private static TextResource Texts => CardTexts.Readiness;
+
     public static JObject Build(AdkarWavesModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<Element>
         {
-            CardElements.Heading(Markdown.Of($"{model.ProjectCode} readiness waves")),
+            CardElements.Heading(Texts.Markdown("Waves_Title", model.ProjectCode)),
             CardElements.Text(Markdown.Literal(model.ProjectName), subtle: true, spacing: Spacing.None),
         };
         if (model.Waves.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"No wave yet. Type **adkar start** to launch one.")));
+            body.Add(CardElements.Text(Texts.Markdown("Waves_None")));
             return new AdaptiveCard(body).ToJObject();
         }
 
         body.Add(CardElements.Facts(model.Waves.Select(w => (
             w.WaveName ?? w.WaveId,
-            $"{CheckInFormat.Day(w.OpenedAt)} · {(w.Open ? "open" : "closed")} · {w.AnsweredCount} of {w.AudienceCount} answered"
-                + (w.DominantBarrier is { } d ? $" · dominant barrier {AdkarFormat.Element(d)}" : "")))));
-        body.Add(CardElements.Text(Markdown.Of($"Type **adkar results** and a wave's name to see its results."), subtle: true));
+            w.DominantBarrier is { } d
+                ? Texts.Format("Waves_WaveBarrier", Wave(w), AdkarFormat.Element(d))
+                : Wave(w)))));
+        body.Add(CardElements.Text(Texts.Markdown("Waves_HowToSee"), subtle: true));
         return new AdaptiveCard(body).ToJObject();
     }
+
+    private static string Wave(AdkarResults w) =>
+        Texts.Format(w.Open ? "Waves_Wave_Open" : "Waves_Wave_Closed", CheckInFormat.Day(w.OpenedAt), w.AnsweredCount, w.AudienceCount);
 }

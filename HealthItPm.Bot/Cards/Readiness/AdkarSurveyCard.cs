@@ -30,12 +30,12 @@ public sealed record AdkarSurveyModel(
 /// </summary>
 public static class AdkarSurveyCard
 {
-    public static readonly string CommentLabel = string.Create(CultureInfo.InvariantCulture, $"Anything to add? (optional, up to {AdkarAnswer.MaxCommentLength:#,0} characters — no patient details)");
+    private static TextResource Texts => CardTexts.Readiness;
 
-    private static readonly (string Title, string Value)[] Scale =
-    [
-        ("1 · Strongly disagree", "1"), ("2 · Disagree", "2"), ("3 · Neutral", "3"), ("4 · Agree", "4"), ("5 · Strongly agree", "5"),
-    ];
+    public static string CommentLabel => Texts.Format("Survey_CommentLabel", AdkarAnswer.MaxCommentLength);
+
+    /// <summary>The scores 1 to 5, each with its words; the value is the score.</summary>
+    private static IEnumerable<Choice> Scale => Enumerable.Range(1, 5).Select(score => new Choice(Texts.Format($"Survey_Scale_{score}", score), score.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The card a wave sends each respondent (or reminds them with).</summary>
     public static JObject ForWave(Round wave, string projectName, bool reminder)
@@ -49,28 +49,26 @@ public static class AdkarSurveyCard
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<Element>
         {
-            CardElements.Heading(Markdown.Of($"{(model.Reminder ? "Reminder: " : "")}{model.ProjectCode} readiness survey")),
-            CardElements.Text(Markdown.Of($"{model.ProjectName} · {model.WaveName} · about a minute · open until {Markdown.When(model.ClosesAt)}"), subtle: true, spacing: Spacing.None),
+            CardElements.Heading(Texts.Markdown(model.Reminder ? "Survey_Title_Reminder" : "Survey_Title", model.ProjectCode)),
+            CardElements.Text(Texts.Markdown("Survey_Line", model.ProjectName, model.WaveName, Markdown.When(model.ClosesAt)), subtle: true, spacing: Spacing.None),
             CardElements.Text(
-                model.Anonymous
-                    ? Markdown.Of($"Anonymous: nobody sees your answer, only totals over at least 5 people.")
-                    : Markdown.Of($"Your project managers see totals over at least 5 people; your name is kept with your answer."),
+                Texts.Markdown(model.Anonymous ? "Survey_Anonymous" : "Survey_Named", AdkarResults.MinimumGroupSize),
                 subtle: true,
                 spacing: Spacing.None),
         };
 
         if (model.Problems is { Count: > 0 } problems)
         {
-            body.Add(CardElements.Warning(Markdown.Of($"Please check: {Markdown.Worded(string.Join("; ", problems))}.")));
+            body.Add(CardElements.Warning(CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
         }
 
-        body.AddRange(AdkarAnswer.Elements.Select(element => new ChoiceSetInput(AdkarSurveyInputs.Score(element), [.. Scale.Select(c => new Choice(c.Title, c.Value))])
+        body.AddRange(AdkarAnswer.Elements.Select(element => new ChoiceSetInput(AdkarSurveyInputs.Score(element), [.. Scale])
         {
-            Label = $"{(int)element + 1}. {AdkarFormat.Statement(element, model.ProjectName)}",
+            Label = Texts.Format("Survey_Statement", (int)element + 1, AdkarFormat.Statement(element, model.ProjectName)),
             Style = ChoiceStyle.Compact,
             IsRequired = true,
-            ErrorMessage = "Pick 1 to 5.",
-            Placeholder = "Pick 1 (strongly disagree) to 5 (strongly agree)",
+            ErrorMessage = Texts["Survey_PickScore"],
+            Placeholder = Texts["Survey_ScorePlaceholder"],
             Value = model.Scores?[(int)element]?.ToString(CultureInfo.InvariantCulture),
         }));
         body.Add(new TextInput(AdkarSurveyInputs.Comment)
@@ -85,7 +83,7 @@ public static class AdkarSurveyCard
             body.Add(CardElements.FieldProblem(phi));
         }
 
-        return new AdaptiveCard(body, [CardElements.Execute("Submit", CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Execute(CardTexts.Common["Submit"], CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]).ToJObject();
     }
 
     public static IReadOnlyDictionary<string, object> Target(string project, string wave) =>
@@ -97,25 +95,27 @@ public sealed record AdkarAnsweredModel(string ProjectCode, string WaveId, strin
 /// <summary>What replaces a submitted survey: the person's own scores, and "Change answer" while the wave is open.</summary>
 public static class AdkarAnsweredCard
 {
+    private static TextResource Texts => CardTexts.Readiness;
+
     public static JObject Build(AdkarAnsweredModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<Element>
         {
-            new TextBlock(Markdown.Of($"✔ Thanks — your {model.ProjectCode} readiness answer is in")) { Weight = TextWeight.Bolder, Color = TextColor.Good },
+            new TextBlock(Texts.Markdown("Answered_Title", model.ProjectCode)) { Weight = TextWeight.Bolder, Color = TextColor.Good },
             CardElements.Text(Markdown.Literal(model.WaveName), subtle: true, spacing: Spacing.None),
-            CardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), $"{model.Answer[e].Value} of 5"))),
+            CardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), CardTexts.Common.Format("OutOfFive", model.Answer[e].Value)))),
         };
         if (model.Answer.Comment is not null)
         {
-            body.Add(CardElements.Text(Markdown.Of($"Your comment:"), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Answered_Comment"), subtle: true));
             body.Add(CardElements.UserText(model.Answer.Comment));
         }
 
         body.Add(CardElements.Text(
-            Markdown.Of($"{(model.Anonymous ? "Only you see this answer. " : "")}")
-                + (model.Open ? Markdown.Of($"You can change it until {Markdown.When(model.ClosesAt)}.") : Markdown.Of($"This survey is closed.")),
+            (model.Anonymous ? Texts.Markdown("Answered_OnlyYou") : Markdown.Empty)
+                + (model.Open ? Texts.Markdown("Answered_CanChange", Markdown.When(model.ClosesAt)) : Texts.Markdown("Answered_Closed")),
             subtle: true));
-        return new AdaptiveCard(body, model.Open ? [CardElements.Execute("Change answer", CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null).ToJObject();
+        return new AdaptiveCard(body, model.Open ? [CardElements.Execute(CardTexts.Common["ChangeAnswer"], CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null).ToJObject();
     }
 }

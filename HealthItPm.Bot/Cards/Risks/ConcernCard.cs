@@ -7,14 +7,16 @@ namespace HealthItPm.Bot.Cards.Risks;
 /// <summary>A concern as the PMs receive it: who raised it and their words (shown literally); log it as a risk or dismiss it with a reason.</summary>
 public static class ConcernCard
 {
+    private static TextResource Texts => CardTexts.Risks;
+
     public static JObject Build(Concern concern)
     {
         ArgumentNullException.ThrowIfNull(concern);
-        var body = Raised(concern, $"from {concern.ReporterName}");
+        var body = Raised(concern, Texts.Format("Concern_From", concern.ReporterName));
         var data = CardElements.Data(("project", concern.Project.Value), ("concern", concern.Number));
         if (concern.State != ConcernState.Reported)
         {
-            body.Add(new TextBlock(concern.State == ConcernState.LoggedAsRisk ? Markdown.Of($"✔ Logged as risk {concern.Risk}") : Markdown.Of($"✔ Dismissed")) { Color = TextColor.Good });
+            body.Add(new TextBlock(concern.State == ConcernState.LoggedAsRisk ? Texts.Markdown("Concern_Logged", concern.Risk?.ToString()) : Texts.Markdown("Concern_Dismissed")) { Color = TextColor.Good });
             if (concern.State == ConcernState.Dismissed)
             {
                 body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
@@ -23,11 +25,11 @@ public static class ConcernCard
             return new AdaptiveCard(body).ToJObject();
         }
 
-        body.Add(new TextInput("reason") { Label = "To dismiss it, say why", IsMultiline = true, MaxLength = Risk.MaxTextLength });
+        body.Add(new TextInput("reason") { Label = Texts["Concern_DismissReason"], IsMultiline = true, MaxLength = Risk.MaxTextLength });
         return new AdaptiveCard(body,
         [
-            CardElements.Execute("Log as risk", CardVerbs.LogConcernAsRisk, data, primary: true),
-            CardElements.Execute("Dismiss", CardVerbs.DismissConcern, data),
+            CardElements.Execute(Texts["Concern_LogButton"], CardVerbs.LogConcernAsRisk, data, primary: true),
+            CardElements.Execute(Texts["Concern_DismissButton"], CardVerbs.DismissConcern, data),
         ]).ToJObject();
     }
 
@@ -35,21 +37,21 @@ public static class ConcernCard
     public static JObject ForReporter(Concern concern)
     {
         ArgumentNullException.ThrowIfNull(concern);
-        var body = Raised(concern, "you wrote");
+        var body = Raised(concern, Texts["Concern_YouWrote"]);
         if (concern.State == ConcernState.LoggedAsRisk)
         {
-            body.Add(new TextBlock(Markdown.Of($"✔ The project managers logged it as risk {concern.Risk}. Its card shows what is being done about it.")) { Color = TextColor.Good });
-            return new AdaptiveCard(body, [CardElements.Command($"Open {concern.Risk}", $"risk {concern.Risk}", primary: true)]).ToJObject();
+            body.Add(new TextBlock(Texts.Markdown("Concern_LoggedForReporter", concern.Risk?.ToString())) { Color = TextColor.Good });
+            return new AdaptiveCard(body, [CardElements.Command(Texts.Format("Concern_OpenButton", concern.Risk), $"risk {concern.Risk}", primary: true)]).ToJObject();
         }
 
-        body.Add(CardElements.Text(Markdown.Of($"The project managers dismissed it, saying:"), subtle: true));
+        body.Add(CardElements.Text(Texts.Markdown("Concern_DismissedForReporter"), subtle: true));
         body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
         return new AdaptiveCard(body).ToJObject();
     }
 
     private static List<Element> Raised(Concern concern, string from) =>
     [
-        CardElements.Heading(Markdown.Of($"{concern.Project} concern #{concern.Number}")),
+        CardElements.Heading(Texts.Markdown("Concern_Title", concern.Project.Value, concern.Number)),
         CardElements.Event(concern.At, from),
         CardElements.UserText(concern.Text, italic: true),
     ];

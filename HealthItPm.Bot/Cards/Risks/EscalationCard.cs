@@ -7,37 +7,39 @@ namespace HealthItPm.Bot.Cards.Risks;
 /// <summary><c>escalation</c> once saved: who risks go to, in order, and how long each has to acknowledge.</summary>
 public static class EscalationCard
 {
+    private static TextResource Texts => CardTexts.Risks;
+
     public static JObject Build(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
         var chain = project.EscalationChain;
         var body = new List<Element>
         {
-            CardElements.Heading(Markdown.Of($"{project.Code} · Escalation")),
+            CardElements.Heading(Texts.Markdown("Escalation_Title", project.Code.Value)),
             CardElements.Text(Markdown.Literal(project.Name), subtle: true, spacing: Spacing.None),
         };
 
         if (chain.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"Nobody to escalate to yet: add a leader with **stakeholder add** (role Leader), then type **escalation**.")));
+            body.Add(CardElements.Text(Texts.Markdown("Escalation_Nobody")));
         }
         else
         {
             body.Add(CardElements.Facts(chain.Select((person, i) => (
-                i == 0 ? "Level 1 (sponsor)" : $"Level {i + 1}",
+                i == 0 ? Texts.Format("Escalation_Sponsor", 1) : Texts.Format("Escalation_Level", i + 1),
                 project.Members.First(m => m.Person == person).DisplayName))));
         }
 
         body.Add(CardElements.Facts(
         [
-            ("Acknowledge within", Duration(project.AcknowledgementSla)),
-            ("Clock", project.SlaInBusinessHours ? "Weekdays 08:00–17:00 (patient safety: around the clock)" : "Around the clock"),
+            (Texts["Escalation_Within"], Duration(project.AcknowledgementSla)),
+            (Texts["Escalation_Clock"], Texts[project.SlaInBusinessHours ? "Escalation_BusinessHours" : "Escalation_AroundTheClock"]),
         ]));
-        body.Add(CardElements.Text(Markdown.Of($"A critical risk, or a patient-safety or privacy risk with impact 4 or 5, goes to level 1 at once; unacknowledged, it climbs a level each time the clock runs out."), subtle: true));
-        return new AdaptiveCard(body, [CardElements.Command("Change", "escalation")]).ToJObject();
+        body.Add(CardElements.Text(Texts.Markdown("Escalation_Rule"), subtle: true));
+        return new AdaptiveCard(body, [CardElements.Command(Texts["Escalation_ChangeButton"], "escalation")]).ToJObject();
     }
 
     public static string Duration(TimeSpan span) => span.TotalHours >= 1 && span.Minutes == 0
-        ? $"{span.TotalHours:0} hour{(span.TotalHours == 1 ? "" : "s")}"
-        : $"{span.TotalMinutes:0} minutes";
+        ? Texts.Format(span.TotalHours == 1 ? "Escalation_Hour" : "Escalation_Hours", span.TotalHours)
+        : Texts.Format("Escalation_Minutes", span.TotalMinutes);
 }

@@ -21,6 +21,8 @@ public sealed record RiskView(
     RiskPermissions Viewer,
     IReadOnlyList<string> RefreshFor)
 {
+    private static TextResource Texts => CardTexts.Risks;
+
     /// <summary>
     /// The people the owner list offers, by name: everyone on a small project; on a large one the
     /// current owner, the PMs and the leaders first, then others, up to <see cref="RiskViews.MaxOwnerChoices"/>
@@ -36,9 +38,14 @@ public sealed record RiskView(
 
     /// <summary>"Escalated (level 1: Dr. Lee)" and the like, for the status line of both cards.</summary>
     /// <remarks>Once a leader acknowledged the escalation, who did: "Acknowledged by Dr. Lee".</remarks>
-    public Markdown StatusText => Risk is { Status: RiskStatus.Escalated, Acknowledged: not null }
-        ? Markdown.Of($"Acknowledged by {AcknowledgedByName ?? "a leader"}")
-        : Markdown.Of($"{Risk.Status}{(Risk.EscalationLevel > 0 ? Markdown.Of($" (level {Risk.EscalationLevel}{(EscalatedToName is { } name ? Markdown.Of($": {name}") : Markdown.Empty)})") : Markdown.Empty)}");
+    public Markdown StatusText => Risk switch
+    {
+        { Status: RiskStatus.Escalated, Acknowledged: not null } => Texts.Markdown("Risk_AcknowledgedBy", AcknowledgedByName ?? Texts["Risk_ALeader"]),
+        { EscalationLevel: > 0 } when EscalatedToName is { } name => Texts.Markdown("Risk_StatusAtLevelOf", RiskLabels.Status(Risk.Status), Risk.EscalationLevel, name),
+        { EscalationLevel: > 0 } => Texts.Markdown("Risk_StatusAtLevel", RiskLabels.Status(Risk.Status), Risk.EscalationLevel),
+        _ => Markdown.Literal(RiskLabels.Status(Risk.Status)),
+    };
+
 
     /// <summary><see cref="StatusText"/> with when it was acknowledged, in the reader's zone (for text blocks, where Teams formats dates).</summary>
     /// <summary>The name the project knows a person by, or null for someone no longer on it.</summary>
@@ -46,42 +53,44 @@ public sealed record RiskView(
         People.FirstOrDefault(p => string.Equals(p.Person, person.Value, StringComparison.OrdinalIgnoreCase)).Name;
 
     public Markdown StatusLine => Risk is { Status: RiskStatus.Escalated, Acknowledged: { } acknowledged }
-        ? Markdown.Of($"{StatusText} at {Markdown.When(acknowledged.At)}")
+        ? Texts.Markdown("Risk_StatusAt", StatusText, Markdown.When(acknowledged.At))
         : StatusText;
 }
 
 /// <summary><c>risks</c>: the register, highest score first.</summary>
 public static class RiskRegisterCard
 {
+    private static TextResource Texts => CardTexts.Risks;
+
     public static JObject Build(string code, IReadOnlyList<RiskView> risks)
     {
         ArgumentNullException.ThrowIfNull(risks);
-        var body = new List<Element> { CardElements.Heading(Markdown.Of($"{code} · Risks")) };
+        var body = new List<Element> { CardElements.Heading(Texts.Markdown("Register_Title", code)) };
         var open = risks.Where(r => r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score).ToList();
         if (risks.Count == 0)
         {
-            body.Add(CardElements.Text(Markdown.Of($"No risks here. Type **risk add** to log one.")));
+            body.Add(CardElements.Text(Texts.Markdown("Register_None")));
         }
 
         foreach (var view in open)
         {
             var risk = view.Risk;
-            body.Add(CardElements.Section(Markdown.Of($"{risk.Id} · {risk.Title}")));
+            body.Add(CardElements.Section(Texts.Markdown("Register_Risk", risk.Id.ToString(), risk.Title)));
             body.Add(RiskLabels.Badge(risk.Rating));
-            body.Add(CardElements.Text(Markdown.Of($"{RiskLabels.Category(risk.Category)} · {view.StatusLine} · owner {view.OwnerName ?? "none"}"), subtle: true, spacing: Spacing.None));
+            body.Add(CardElements.Text(Texts.Markdown("Register_Line", RiskLabels.Category(risk.Category), view.StatusLine, view.OwnerName ?? CardTexts.Common["None"]), subtle: true, spacing: Spacing.None));
             if (risk is { Status: RiskStatus.Escalated, Acknowledged: null, EscalatedAt: { } since })
             {
-                body.Add(CardElements.Text(Markdown.Of($"Waiting for acknowledgement since {Markdown.When(since)}"), subtle: true, spacing: Spacing.None));
+                body.Add(CardElements.Text(Texts.Markdown("Register_Waiting", Markdown.When(since)), subtle: true, spacing: Spacing.None));
             }
         }
 
         // Settled risks are listed after the open ones, briefly: the register keeps them for the record.
         foreach (var view in risks.Where(r => !r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score))
         {
-            body.Add(CardElements.Text(Markdown.Of($"{view.Risk.Id} · {view.Risk.Title} · {view.Risk.Status}"), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Register_Settled", view.Risk.Id.ToString(), view.Risk.Title, RiskLabels.Status(view.Risk.Status)), subtle: true));
         }
 
-        return new AdaptiveCard(body, [CardElements.Command("Log a risk", "risk add")]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Command(Texts["Register_AddButton"], "risk add")]).ToJObject();
     }
 }
 
@@ -97,6 +106,8 @@ public static class RiskCard
     // Teams refreshes a card for at most 60 users; the rest see the card as sent.
     private const int MaxRefreshUsers = 60;
 
+    private static TextResource Texts => CardTexts.Risks;
+
     public static JObject Build(RiskView view)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -104,8 +115,8 @@ public static class RiskCard
         var age = view.Now - risk.History[0].At;
         var body = new List<Element>
         {
-            CardElements.Heading(risk.Status == RiskStatus.Escalated ? Markdown.Of($"Escalated risk {risk.Id}") : Markdown.Of($"Risk {risk.Id}")),
-            CardElements.Text(Markdown.Of($"{view.ProjectName} · {RiskLabels.Category(risk.Category)}"), subtle: true, spacing: Spacing.None),
+            CardElements.Heading(Texts.Markdown(risk.Status == RiskStatus.Escalated ? "Risk_Title_Escalated" : "Risk_Title", risk.Id.ToString())),
+            CardElements.Text(Texts.Markdown("Risk_Line", view.ProjectName, RiskLabels.Category(risk.Category)), subtle: true, spacing: Spacing.None),
             CardElements.UserText(risk.Title),
         };
 
@@ -120,61 +131,61 @@ public static class RiskCard
             RiskLabels.Badge(risk.Rating),
             CardElements.Facts(
             [
-                CardElements.Fact("Status", view.StatusText),
-                CardElements.Fact("Owner", view.OwnerName ?? "none yet"),
-                CardElements.Fact("Mitigation", risk.Mitigation ?? "none yet"),
-                CardElements.Fact("Due", risk.MitigationDue is { } due ? ProjectFormat.Date(due) : "not set"),
-                CardElements.Fact("Logged", ProjectFormat.Ago(age)),
+                CardElements.Fact(CardTexts.Common["Status"], view.StatusText),
+                CardElements.Fact(Texts["Risk_Owner"], view.OwnerName ?? Texts["Risk_NoneYet"]),
+                CardElements.Fact(Texts["Risk_Mitigation"], risk.Mitigation ?? Texts["Risk_NoneYet"]),
+                CardElements.Fact(Texts["Risk_Due"], risk.MitigationDue is { } due ? ProjectFormat.Date(due) : CardTexts.Common["NotSet"]),
+                CardElements.Fact(Texts["Risk_Logged"], ProjectFormat.Ago(age)),
             ]),
         ]);
 
         if (risk.Acknowledged is { } acknowledged)
         {
-            body.Add(new TextBlock(Markdown.Of($"✔ Acknowledged by {view.AcknowledgedByName ?? "a leader"} at {Markdown.When(acknowledged.At)}")) { Color = TextColor.Good });
+            body.Add(new TextBlock(Texts.Markdown("Risk_Acknowledged", view.AcknowledgedByName ?? Texts["Risk_ALeader"], Markdown.When(acknowledged.At))) { Color = TextColor.Good });
         }
 
         if (risk.AcceptedBecause is { } reason)
         {
-            body.Add(CardElements.Text(Markdown.Of($"Accepted because:"), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Risk_AcceptedBecause"), subtle: true));
             body.Add(CardElements.UserText(reason));
         }
 
-        body.Add(CardElements.Section(Markdown.Of($"History")));
+        body.Add(CardElements.Section(Texts.Markdown("Risk_History")));
         body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf))));
 
         var data = CardElements.Data(("risk", risk.Id.ToString()));
         var actions = new List<CardAction>();
         if (view.Viewer.Acknowledge)
         {
-            actions.Add(CardElements.Execute("Acknowledge", CardVerbs.AcknowledgeRisk, data, primary: true));
+            actions.Add(CardElements.Execute(Texts["Risk_AcknowledgeButton"], CardVerbs.AcknowledgeRisk, data, primary: true));
         }
 
         if (view.Viewer.AssignOwner && view.OwnerChoices.Count > 0)
         {
             if (view.OwnerDataset is null && view.OwnerChoices.Count < view.People.Count)
             {
-                body.Add(CardElements.Text(Markdown.Of($"The owner list shows {view.OwnerChoices.Count} of the {view.People.Count} people on the project: the owner, the project managers and the leaders first."), subtle: true));
+                body.Add(CardElements.Text(Texts.Markdown("Risk_OwnerListShort", view.OwnerChoices.Count, view.People.Count), subtle: true));
             }
 
-            body.Add(FormCard.Input(new PeopleField("owner", "Owner", false, view.OwnerChoices, view.OwnerDataset, MultiSelect: false), risk.Owner is { } owner ? PersonChoice.Value(owner) : null));
-            actions.Add(CardElements.Execute("Assign owner", CardVerbs.AssignRiskOwner, data));
+            body.Add(FormCard.Input(new PeopleField("owner", Texts["Risk_Owner"], false, view.OwnerChoices, view.OwnerDataset, MultiSelect: false), risk.Owner is { } owner ? PersonChoice.Value(owner) : null));
+            actions.Add(CardElements.Execute(Texts["Risk_AssignButton"], CardVerbs.AssignRiskOwner, data));
         }
 
         if (view.Viewer.AskForUpdate)
         {
-            actions.Add(CardElements.Execute("Ask for update", CardVerbs.AskForRiskUpdate, data));
+            actions.Add(CardElements.Execute(Texts["Risk_AskForUpdateButton"], CardVerbs.AskForRiskUpdate, data));
         }
 
         if (view.Viewer.Accept)
         {
-            body.Add(new TextInput("reason") { Label = "To accept the risk, say why", IsMultiline = true, MaxLength = Risk.MaxTextLength });
-            actions.Add(CardElements.Execute("Accept risk", CardVerbs.AcceptRisk, data));
+            body.Add(new TextInput("reason") { Label = Texts["Risk_AcceptReason"], IsMultiline = true, MaxLength = Risk.MaxTextLength });
+            actions.Add(CardElements.Execute(Texts["Risk_AcceptButton"], CardVerbs.AcceptRisk, data));
         }
 
         return new AdaptiveCard(body, actions)
         {
             Refresh = view.RefreshFor.Count > 0
-                ? new Refresh(new RefreshAction("Refresh", CardVerbs.ViewRisk, CardElements.Data(("risk", risk.Id.ToString()), ("verb", CardVerbs.ViewRisk))), [.. view.RefreshFor.Take(MaxRefreshUsers)])
+                ? new Refresh(new RefreshAction(Texts["Risk_Refresh"], CardVerbs.ViewRisk, CardElements.Data(("risk", risk.Id.ToString()), ("verb", CardVerbs.ViewRisk))), [.. view.RefreshFor.Take(MaxRefreshUsers)])
                 : null,
         }.ToJObject();
     }
@@ -196,9 +207,8 @@ public static class RiskCard
             return null;
         }
 
-        var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName ?? "a leader";
-        var what = handled.Kind == RiskEventKind.Acknowledged ? "acknowledged" : risk.Status.ToString().ToLowerInvariant();
-        return $"{risk.Id} was already {what} by {CardElements.Escape(who)} on {CardElements.When(handled.At)}.";
+        var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName is { } name ? CardElements.Escape(name) : Texts["Risk_ALeader"];
+        return Texts.Format(handled.Kind == RiskEventKind.Acknowledged ? "Risk_AlreadyAcknowledged" : $"Risk_Already_{risk.Status}", risk.Id, who, CardElements.When(handled.At));
     }
 }
 

@@ -12,41 +12,38 @@ namespace HealthItPm.Bot.Cards.Risks;
 /// </summary>
 public static class RiskHistoryText
 {
+    private static TextResource Texts => CardTexts.Risks;
+
     public static string Describe(RiskEvent change, Func<PersonId, string?> nameOf)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(nameOf);
-        string Person(PersonId? person) => person is { } p ? nameOf(p) ?? "someone no longer on the project" : "nobody";
+        string Person(PersonId? person) => person is { } p ? nameOf(p) ?? Texts["History_FormerMember"] : Texts["History_Nobody"];
+        string Level(int? level) => level?.ToString(CultureInfo.CurrentCulture) ?? "?";
+        string Status(RiskStatus? status) => status is { } known ? RiskLabels.Status(known) : string.Empty;
         var what = change.Kind switch
         {
-            RiskEventKind.Logged => $"Logged: {(change.Category is { } c ? RiskLabels.Category(c) + ", " : "")}{Rating(change.RatingAfter)}",
-            RiskEventKind.Rated => $"Rating {Rating(change.RatingBefore)} → {Rating(change.RatingAfter)}",
-            RiskEventKind.OwnerAssigned => $"Owner {Person(change.OwnerBefore)} → {Person(change.OwnerAfter)}",
-            RiskEventKind.MitigationPlanned => $"Mitigation planned{(change.Due is { } due ? ", due " + ProjectFormat.Date(due) : "")}: {change.Note}",
-            RiskEventKind.StatusChanged => $"Status {change.StatusBefore} → {change.StatusAfter}{(change.Note is { } note ? ": " + note : "")}",
-            RiskEventKind.Escalated => $"Escalated level {change.LevelBefore?.ToString(CultureInfo.InvariantCulture) ?? "?"} → {change.LevelAfter?.ToString(CultureInfo.InvariantCulture) ?? "?"}{(change.Escalation is { } why ? ": " + ReasonText.Of(why) : change.Note is { } note ? ": " + note : "")}",
-            RiskEventKind.UpdateRequested => "Update requested",
-            RiskEventKind.Acknowledged => "Acknowledged",
-            RiskEventKind.OwnerReminded => $"Owner reminded: mitigation past due{(change.Due is { } due ? " (" + ProjectFormat.Date(due) + ")" : "")}",
-            RiskEventKind.ChainExhausted => "Nobody in the escalation chain acknowledged: project managers told",
-            RiskEventKind.Notified => $"{Notice(change.Notice)} sent to {Person(change.NoticeTo)}",
-            RiskEventKind.NotReachable => $"{Notice(change.Notice)} could not reach {Person(change.NoticeTo)}: no chat with the bot",
-            RiskEventKind.NoticeNotDelivered => $"{Notice(change.Notice)} to {Person(change.NoticeTo)} not delivered after {change.Attempts ?? 0} {(change.Attempts == 1 ? "try" : "tries")}",
-            _ => change.Note ?? "Changed",
+            RiskEventKind.Logged => change.Category is { } c ? Texts.Format("History_LoggedIn", RiskLabels.Category(c), Rating(change.RatingAfter)) : Texts.Format("History_Logged", Rating(change.RatingAfter)),
+            RiskEventKind.Rated => Texts.Format("History_Rated", Rating(change.RatingBefore), Rating(change.RatingAfter)),
+            RiskEventKind.OwnerAssigned => Texts.Format("History_Owner", Person(change.OwnerBefore), Person(change.OwnerAfter)),
+            RiskEventKind.MitigationPlanned => change.Due is { } due ? Texts.Format("History_MitigationDue", ProjectFormat.Date(due), change.Note) : Texts.Format("History_Mitigation", change.Note),
+            RiskEventKind.StatusChanged => WithNote(Texts.Format("History_Status", Status(change.StatusBefore), Status(change.StatusAfter)), change.Note),
+            RiskEventKind.Escalated => WithNote(Texts.Format("History_Escalated", Level(change.LevelBefore), Level(change.LevelAfter)), change.Escalation is { } why ? ReasonText.Of(why) : change.Note),
+            RiskEventKind.UpdateRequested => Texts["History_UpdateRequested"],
+            RiskEventKind.Acknowledged => Texts["History_Acknowledged"],
+            RiskEventKind.OwnerReminded => change.Due is { } due ? Texts.Format("History_OwnerRemindedDue", ProjectFormat.Date(due)) : Texts["History_OwnerReminded"],
+            RiskEventKind.ChainExhausted => Texts["History_ChainExhausted"],
+            RiskEventKind.Notified => Texts.Format("History_Notified", Notice(change.Notice), Person(change.NoticeTo)),
+            RiskEventKind.NotReachable => Texts.Format("History_NotReachable", Notice(change.Notice), Person(change.NoticeTo)),
+            RiskEventKind.NoticeNotDelivered => Texts.Format(change.Attempts == 1 ? "History_NotDelivered_One" : "History_NotDelivered_Other", Notice(change.Notice), Person(change.NoticeTo), change.Attempts ?? 0),
+            _ => change.Note ?? Texts["History_Changed"],
         };
-        return change.By is { } by ? $"{what} · by {Person(by)}" : what;
+        return change.By is { } by ? Texts.Format("History_By", what, Person(by)) : what;
     }
 
-    private static string Rating(RiskRating? rating) => rating is { } r ? $"{r.Band} {r.Score} (P{r.Probability}×I{r.Impact})" : "unknown";
+    private static string WithNote(string what, string? note) => note is null ? what : Texts.Format("History_WithNote", what, note);
 
-    private static string Notice(RiskNoticeKind? kind) => kind switch
-    {
-        RiskNoticeKind.Escalation => "Escalation card",
-        RiskNoticeKind.OwnerReminder => "Past-due reminder",
-        RiskNoticeKind.ChainExhausted => "Chain-exhausted notice",
-        RiskNoticeKind.LeaderUnreachable => "Unreachable-leader notice",
-        RiskNoticeKind.Acknowledged => "Acknowledgement notice",
-        RiskNoticeKind.UpdateRequested => "Update request",
-        _ => "Notice",
-    };
+    private static string Rating(RiskRating? rating) => rating is { } r ? RiskLabels.Rating(r) : Texts["History_RatingUnknown"];
+
+    private static string Notice(RiskNoticeKind? kind) => Texts[$"Notice_{(kind is { } known && Enum.IsDefined(known) ? known.ToString() : "Other")}"];
 }

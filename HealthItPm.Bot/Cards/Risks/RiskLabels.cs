@@ -6,13 +6,16 @@ namespace HealthItPm.Bot.Cards.Risks;
 /// <summary>How risk values read on cards and in form choices.</summary>
 public static class RiskLabels
 {
-    public static string Category(RiskCategory category) => category switch
-    {
-        RiskCategory.PatientSafety => "Patient safety",
-        RiskCategory.PrivacyRegulatory => "Privacy / regulatory",
-        RiskCategory.TechnicalIntegration => "Technical / integration",
-        _ => category.ToString(),
-    };
+    private static TextResource Texts => CardTexts.Risks;
+
+    public static string Category(RiskCategory category) => Texts[$"Category_{category}"];
+
+    public static string Band(RiskBand band) => Texts[$"Band_{band}"];
+
+    public static string Status(RiskStatus status) => Texts[$"Status_{status}"];
+
+    /// <summary>A rating as every risk card words it: "Critical 20 (P4×I5)".</summary>
+    public static string Rating(RiskRating rating) => Texts.Format("Rating", Band(rating.Band), rating.Score, rating.Probability, rating.Impact);
 
     public static TextColor BandColor(RiskBand band) => band switch
     {
@@ -23,5 +26,5 @@ public static class RiskLabels
 
     /// <summary>The score badge: "Critical 20 (P4×I5)" in the band's colour.</summary>
     public static TextBlock Badge(RiskRating rating) =>
-        new(Markdown.Of($"{rating.Band} {rating.Score} (P{rating.Probability}×I{rating.Impact})")) { Color = BandColor(rating.Band), Weight = TextWeight.Bolder };
+        new(Markdown.Literal(Rating(rating))) { Color = BandColor(rating.Band), Weight = TextWeight.Bolder };
 }

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Tests.Support;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
@@ -100,4 +101,21 @@ public class CardElementsTests
 
         Assert.Equal("**{\u2060{DATE(2017-02-14T06:08:39Z)}}**", (string?)json["body"]![0]!["inlines"]![0]!["text"]);
     }
+
+    [Fact]
+    public void A_sentence_from_resources_keeps_its_markdown_and_escapes_its_values()
+    {
+        using var _ = new InCulture("de-DE");
+
+        var sentence = Markdown.Sentence("**{0}** is {1:0.00} days late {{still}}; {2}", ["[Sign in](https://evil.example) {{DATE(2017-02-14T06:08:39Z)}}", 1.5m, Markdown.Of($"_as planned_")]);
+
+        Assert.Equal("**\\[Sign in\\](https://evil.example) {\u2060{DATE(2017-02-14T06:08:39Z)}}** is 1,50 days late {still}; _as planned_", sentence.Text);
+    }
+
+    [Theory]
+    [InlineData("Milestone {1} is late")]
+    [InlineData("Milestone {name} is late")]
+    [InlineData("Milestone } is late")]
+    public void A_sentence_naming_a_value_it_is_not_given_is_refused(string sentence) =>
+        Assert.Throws<FormatException>(() => Markdown.Sentence(sentence, ["Build"]));
 }
