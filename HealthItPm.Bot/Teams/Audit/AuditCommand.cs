@@ -20,7 +20,7 @@ namespace HealthItPm.Bot.Teams.Audit;
 /// </summary>
 public sealed class AuditCommand(AuditService audit, IProjectRepository projects, IProjectManagerGrants grants) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("audit", "Admins: who changed what, when, on which project.", "audit EHR 2026-11-01 2026-11-30", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("audit", ForProjectManagers: true);
 
     /// <summary>Without dates, the last this many days.</summary>
     public const int DefaultDays = 30;

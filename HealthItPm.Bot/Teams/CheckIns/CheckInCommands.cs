@@ -58,7 +58,7 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
 /// </summary>
 public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, RoundSteps rounds, IProjectRepository projects) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin now", "Send a check-in to the project's people now.", "checkin now", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin now", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -90,7 +90,7 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
 /// <summary><c>checkin status</c>: the latest round's results so far, with the trend.</summary>
 public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService checkIns, IProjectRepository projects) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin status", "Results of the latest check-in: response rate, blockers, trend.", "checkin status", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin status", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -101,7 +101,7 @@ public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService chec
 /// <summary><c>checkin stop</c>: ends the recurring check-in (open rounds run to their deadline).</summary>
 public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkIns) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin stop", "Stop the weekly check-in.", "checkin stop", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin stop", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 

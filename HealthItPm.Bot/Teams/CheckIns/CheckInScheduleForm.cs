@@ -14,7 +14,7 @@ namespace HealthItPm.Bot.Teams.CheckIns;
 /// <summary><c>checkin schedule</c>: a weekly check-in in the project's time zone, its audience, reminder and deadline.</summary>
 public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService checkIns, ProjectService projectService) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("checkin schedule", "Send a check-in every week (day, time, reminder, deadline).", "checkin schedule", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin schedule", ForProjectManagers: true);
 
     private static readonly ChoiceField Day = new("day", "Day", true, [.. Enum.GetValues<DayOfWeek>().Select(d => (d.ToString(), d.ToString()))]);
     private static readonly TimeField At = new("at", "Time (project time zone)", true);

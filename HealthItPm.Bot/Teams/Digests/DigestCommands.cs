@@ -74,7 +74,7 @@ public abstract class ScopedDigestCommand(DigestService digests) : DigestCommand
 /// <summary><c>digest subscribe [CODE]</c>: a leader subscribes themself to the portfolio they lead, or to one project.</summary>
 public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
-    public static readonly CommandDefinition Command = new("digest subscribe", "Get the weekly leadership digest (the portfolio you lead, or one project).", "digest subscribe");
+    public static readonly CommandDefinition Command = new("digest subscribe");
 
     public override CommandDefinition Definition => Command;
 
@@ -90,7 +90,7 @@ public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigest
 /// <summary><c>digest unsubscribe [CODE]</c>: stops one project's digest, or all of it.</summary>
 public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
-    public static readonly CommandDefinition Command = new("digest unsubscribe", "Stop the weekly digest (all of it, or one project).", "digest unsubscribe");
+    public static readonly CommandDefinition Command = new("digest unsubscribe");
 
     public override CommandDefinition Definition => Command;
 
@@ -105,7 +105,7 @@ public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDige
 /// <summary><c>digest preview [CODE]</c>: the digest as it would be now; nothing is sent or kept.</summary>
 public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
-    public static readonly CommandDefinition Command = new("digest preview", "See the weekly digest now (nothing is sent).", "digest preview");
+    public static readonly CommandDefinition Command = new("digest preview");
 
     public override CommandDefinition Definition => Command;
 
@@ -118,7 +118,7 @@ public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCo
 /// <summary><c>digest now</c> (admins, PMs): sends this week's digest to the subscribers now, through the delivery pipeline, once per leader per week.</summary>
 public sealed class DigestNowCommand(DigestService digests, DigestSender sender) : DigestCommand(digests)
 {
-    public static readonly CommandDefinition Command = new("digest now", "Send this week's digest to its subscribers now.", "digest now", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("digest now", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -140,7 +140,7 @@ public sealed class DigestNowCommand(DigestService digests, DigestSender sender)
 /// <summary><c>digest settings</c>: the day and hour (in the leader's own time zone) the digest arrives.</summary>
 public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(digests), ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("digest settings", "Choose the day and hour your digest arrives.", "digest settings");
+    public static readonly CommandDefinition Command = new("digest settings");
 
     private static readonly ChoiceField Day = new("day", "Day", true, [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => (d.ToString(), d.ToString()))]);
     private static readonly ChoiceField Hour = new("hour", "Hour", true, [.. Enumerable.Range(0, 24).Select(h => ($"{h:00}:00", h.ToString(CultureInfo.InvariantCulture)))]);
@@ -200,7 +200,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
 /// <summary><c>digest leaders</c> (PM): subscribe the project's leaders to its digest, from a form listing them.</summary>
 public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository projects, DigestService digests, ConversationReferenceTable references, AccessPolicy access) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("digest leaders", "Subscribe the project's leaders to its weekly digest.", "digest leaders", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("digest leaders", ForProjectManagers: true);
 
     public CommandDefinition Definition => Command;
 

@@ -15,7 +15,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class AllowProjectManagersForm(ProjectService projects, AccessPolicy access, IRoster roster) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("pm allow", "Admins: allow people to create projects.", "pm allow", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("pm allow", ForProjectManagers: true);
 
     public CommandDefinition Definition => Command;
 

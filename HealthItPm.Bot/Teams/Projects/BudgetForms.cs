@@ -11,7 +11,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>budget set</c>: the budget at completion (BAC).</summary>
 public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("budget set", "Set the budget at completion (BAC).", "budget set", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("budget set", ForProjectManagers: true);
 
     private static readonly MoneyField Budget = new("bac", "Budget at completion", true, 1m, 10_000_000_000m, "e.g. $2,400,000 or 2.4M");
 
@@ -52,7 +52,7 @@ public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, M
 /// <summary><c>spend</c>: record money spent (amount, date, note).</summary>
 public sealed class SpendForm(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("spend", "Record money spent on the project.", "spend", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("spend", ForProjectManagers: true);
 
     private static readonly MoneyField Amount = new("amount", "Amount", true, 0.01m, 1_000_000_000m, "e.g. $25,000 or 25k");
     private static readonly DateField On = new("date", "Date", true);

@@ -11,7 +11,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>kpi add</c>: an outcome measure with baseline, target and direction.</summary>
 public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("kpi add", "Track an outcome measure (e.g. no-show rate) from baseline to target.", "kpi add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("kpi add", ForProjectManagers: true);
 
     private static readonly TextField Name = new("name", "KPI", true, Kpi.MaxNameLength, "e.g. Clinic no-show rate");
     private static readonly TextField Unit = new("unit", "Unit", true, Kpi.MaxUnitLength, "e.g. %, hours, per 1,000 orders");
@@ -61,7 +61,7 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
 /// <summary><c>kpi record</c>: a new measurement of a KPI.</summary>
 public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("kpi record", "Record a new measurement of a KPI.", "kpi record", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("kpi record", ForProjectManagers: true);
 
     private static readonly NumberField Value = new("value", "Value", true, -1_000_000_000m, 1_000_000_000m);
     private static readonly DateField On = new("date", "Measured on", true);

@@ -11,7 +11,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>milestone add</c>: name, planned date and weight (share of the work).</summary>
 public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone add", "Plan a milestone: name, date and its share of the work.", "milestone add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone add", ForProjectManagers: true);
 
     private static readonly TextField Name = new("name", "Milestone", true, Milestone.MaxNameLength, "e.g. Integrated testing complete");
     private static readonly DateField Planned = new("planned", "Planned date", true);
@@ -50,7 +50,7 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
 /// <summary><c>milestone done</c>: mark an open milestone done (today, or the day it was really done).</summary>
 public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone done", "Mark a milestone done.", "milestone done", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone done", ForProjectManagers: true);
 
     private static readonly DateField DoneOn = new("done", "Done on", true);
 
@@ -102,7 +102,7 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
 /// <summary><c>milestone progress</c>: how far an open milestone has got, in percent; earned value follows it.</summary>
 public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone progress", "Record how far an open milestone has got (percent complete).", "milestone progress", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone progress", ForProjectManagers: true);
 
     private static readonly NumberField Percent = new("percent", "Percent complete (0–99)", true, 0, Milestone.MaxPercentOpen, "e.g. 40");
 

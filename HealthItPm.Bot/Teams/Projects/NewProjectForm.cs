@@ -16,7 +16,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock, MoneyFormats money) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("project new", "Create a project (you become its project manager).", "project new", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("project new", ForProjectManagers: true);
 
     /// <summary>Time zones offered first; the person's own, when Teams sent it, is added and pre-selected.</summary>
     private static readonly string[] CommonTimeZones =

@@ -14,7 +14,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeProvider clock) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("phase", "Move the project to its next phase (planning → build → … → closed).", "phase", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("phase", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 

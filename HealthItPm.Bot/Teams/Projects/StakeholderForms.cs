@@ -22,7 +22,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster, IPeopleDirectory directory, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholder add", "Add people from this chat or team (or @mention them).", "stakeholder add @Nina Patel", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("stakeholder add", ForProjectManagers: true);
 
     /// <summary>The most people given each their own role in one go: three inputs each keep the card well under Teams' size limit.</summary>
     public const int MaxEach = 15;
@@ -195,7 +195,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 /// <summary><c>stakeholder remove</c>: take someone off the project, found by typing their name.</summary>
 public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskChanges risks, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholder remove", "Take someone off the project.", "stakeholder remove", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("stakeholder remove", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 

@@ -11,7 +11,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>use EHR</c> (typed) and the <b>Use</b> button of the project list: makes a project the current one in this conversation.</summary>
 public sealed class UseProjectCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("use", "Make a project the current one in this chat.", "use EHR");
+    public static readonly CommandDefinition Command = new("use");
 
     public CommandDefinition Definition => Command;
 

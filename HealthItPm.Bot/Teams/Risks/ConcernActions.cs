@@ -23,7 +23,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class ReportConcernForm(ProjectScope scope, ConcernTriage concerns, DeliveryQueues queue) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("report concern", "Tell the project managers what worries you (no patient details).", "report concern");
+    public static readonly CommandDefinition Command = new("report concern");
 
     private static readonly TextField Worry = new("text", "What worries you?", true, Concern.MaxTextLength, "e.g. Night shift has not had downtime training", Multiline: true);
 

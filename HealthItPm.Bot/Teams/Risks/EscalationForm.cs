@@ -20,7 +20,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class EscalationForm(ProjectScope scope, ProjectService projects, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("escalation", "Set who risks escalate to, in order, and how fast they must acknowledge.", "escalation", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("escalation", ForProjectManagers: true);
 
     private static readonly ChoiceField Sla = new("sla", "Acknowledge within", true,
         [("30 minutes", "30"), ("1 hour", "60"), ("2 hours", "120"), ("4 hours", "240"), ("8 hours", "480"), ("24 hours", "1440")]);

@@ -21,7 +21,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskRegister risks, RiskNotifier notifier, RiskCardReplies replies, ConcernOutcomeNotifier reporter) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("risk add", "Log a risk: category, probability, impact, mitigation.", "risk add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("risk add", ForProjectManagers: true);
 
     private static readonly TextField Title = new("title", "Risk", true, Risk.MaxTitleLength, "e.g. Barcode scanners fail at the bedside");
     private static readonly TextField Description = new("description", "Description (no patient details)", false, Risk.MaxTextLength, null, Multiline: true);
@@ -139,7 +139,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 /// </summary>
 public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimeProvider clock) : ICommand
 {
-    public static readonly CommandDefinition Command = new("risks", "The risk register, highest score first (add a band, category or status to filter).", "risks critical");
+    public static readonly CommandDefinition Command = new("risks");
 
     public CommandDefinition Definition => Command;
 
@@ -191,7 +191,7 @@ public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimePro
 /// <summary><c>risk EHR-R7</c>: one risk with its history.</summary>
 public sealed class RiskCommand(RiskCardReplies replies) : ICommand
 {
-    public static readonly CommandDefinition Command = new("risk", "One risk with its history.", "risk EHR-R7");
+    public static readonly CommandDefinition Command = new("risk");
 
     public CommandDefinition Definition => Command;
 

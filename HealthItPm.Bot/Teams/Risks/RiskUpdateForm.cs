@@ -20,7 +20,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, RiskNotifier notifier, RiskCardReplies replies, ProjectScope scope) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("risk update", "Re-rate a risk, plan its mitigation, or close it.", "risk update EHR-R7");
+    public static readonly CommandDefinition Command = new("risk update");
 
     private static readonly ChoiceField Probability = RiskFields.Probability;
     private static readonly ChoiceField Impact = RiskFields.Impact;
