@@ -18,7 +18,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 {
     public static readonly CommandDefinition Command = new("checkin schedule", ForProjectManagers: true);
 
-    private static ChoiceField Day => new("day", Wording.Rounds["CheckInSchedule_Day"], true, [.. Enum.GetValues<DayOfWeek>().Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
+    private static ChoiceField Day => new("day", Wording.Common["Form_Day"], true, [.. Enum.GetValues<DayOfWeek>().Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
     private static TimeField At => new("at", Wording.Rounds["CheckInSchedule_At"], true);
     private static NumberField RemindAfter => new("remind", Wording.Rounds["CheckInSchedule_RemindAfter"], true, 1, 72);
     private static NumberField CloseAfter => new("close", Wording.Rounds["CheckInSchedule_CloseAfter"], true, 2, 168);

@@ -146,7 +146,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
 {
     public static readonly CommandDefinition Command = new("digest settings");
 
-    private static ChoiceField Day => new("day", Wording.Digests["DigestSettings_Day"], true, [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
+    private static ChoiceField Day => new("day", Wording.Common["Form_Day"], true, [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
     private static ChoiceField Hour => new("hour", Wording.Digests["DigestSettings_Hour"], true, [.. Enumerable.Range(0, 24).Select(h => ($"{h:00}:00", h.ToString(CultureInfo.InvariantCulture)))]);
 
     public override CommandDefinition Definition => Command;

@@ -26,7 +26,7 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects, 
     private static readonly int[] SlaMinutes = [30, 60, 120, 240, 480, 1440];
 
     private static ChoiceField Sla => new("sla", Wording.Risks["Escalation_Sla"], true,
-        [.. SlaMinutes.Select(m => (m < 60 ? Wording.Risks.Count("Escalation_Minutes", m) : Wording.Risks.Count("Escalation_Hours", m / 60), m.ToString(CultureInfo.InvariantCulture)))]);
+        [.. SlaMinutes.Select(m => (ProblemText.Value(TimeSpan.FromMinutes(m), CultureInfo.CurrentCulture), m.ToString(CultureInfo.InvariantCulture)))]);
 
     private static ChoiceField Clock => new("clock", Wording.Risks["Escalation_Clock"], true,
         [(Wording.Risks["Escalation_AroundTheClock"], "always"), (Wording.Risks["Escalation_BusinessHours"], "business")], Compact: false);
