@@ -23,7 +23,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
     private static readonly string[] CommonTimeZones =
     [
         "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage",
-        "Pacific/Honolulu", "America/Toronto", "Europe/London", "Europe/Berlin", "Asia/Singapore", "Australia/Sydney", "UTC",
+        "Pacific/Honolulu", "America/Toronto", "Europe/London", "Europe/Berlin", "Asia/Singapore", "Australia/Sydney", TimeZoneInfo.Utc.Id,
     ];
 
     private static TextField Code => new("code", Wording.Projects["NewProject_Code"], true, ProjectCode.MaxLength, Wording.Projects["NewProject_CodePlaceholder"]);
@@ -46,7 +46,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         {
             [Kind.Id] = nameof(ProjectKind.Ehr),
             [Start.Id] = today,
-            ["timezone"] = zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : "UTC",
+            ["timezone"] = zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : TimeZoneInfo.Utc.Id,
         };
         return Task.FromResult(FormCard.Build(Blank(TimeZoneField(zone)) with { Values = defaults }));
     }
