@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
@@ -37,6 +38,10 @@ public sealed partial class ProactiveSender(
         await references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken) is { } stored
             ? stored.Reachable
             : await TeamRouteAsync(tenant, person, cancellationToken) is not null;
+
+    /// <summary>The culture a card for the person is worded in: the locale their Teams sent last in their chat with the bot; en-US without one.</summary>
+    public async Task<CultureInfo> CultureOfAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+        ReaderCulture.Of((await references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken))?.Locale);
 
     /// <summary>
     /// One try at the person's 1:1 chat with the bot. Someone who never wrote to the bot, but was added

@@ -62,13 +62,12 @@ public sealed class RiskNotifier(RiskEscalation escalation, RiskOutbox outbox, D
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(applied);
         var escalation = applied.Queued.FirstOrDefault(n => n.Kind == RiskNoticeKind.Escalation);
-        return escalation is null ? done + "."
-            : applied.Unreachable.Contains(escalation.To) ? $"{done} and escalated it to the sponsor, but {CardElements.Escape(NameOf(project, escalation.To))} has no chat with HealthItPm yet: reach them another way, or type **escalation** to change the chain. The risk climbs a level when the time to acknowledge runs out."
-            : done + " and escalated it to the sponsor at once: the card is on its way to " + CardElements.Escape(NameOf(project, escalation.To)) + ", and the history shows when Teams took it.";
+        return escalation is null ? Wording.Risks.Say("Saying_Done", done)
+            : Wording.Risks.Say(applied.Unreachable.Contains(escalation.To) ? "Saying_EscalatedUnreachable" : "Saying_Escalated", done, CardElements.Escape(NameOf(project, escalation.To)));
     }
 
     internal static string NameOf(Project project, PersonId? person) =>
-        project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName ?? "a leader";
+        project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName ?? Wording.Risks["Notice_SomeLeader"];
 }
 
 /// <summary>
@@ -118,7 +117,7 @@ public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IP
             RiskNoticeKind.Escalation => await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken),
             RiskNoticeKind.Acknowledged => Cards.Projects.ProjectElements.Saved(
                 await cards.ForAsync(work.TenantId, project, risk, notice.To, cancellationToken),
-                $"{CardElements.Escape(RiskNotifier.NameOf(project, notice.Leader))} acknowledged {risk.Id}."),
+                Wording.Risks.Say("Notice_Acknowledged", CardElements.Escape(RiskNotifier.NameOf(project, notice.Leader)), risk.Id)),
             _ => NoticeFor(project, risk, notice),
         };
         return Send(card);
@@ -133,27 +132,18 @@ public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IP
     private static Newtonsoft.Json.Linq.JObject NoticeFor(Project project, Risk risk, RiskNotice notice)
     {
         var title = CardElements.Escape(risk.Title);
-        (string, string) update = ($"Update {risk.Id}", $"risk update {risk.Id}");
-        (string, string) open = ($"Open {risk.Id}", $"risk {risk.Id}");
+        (string, string) update = (Wording.Risks.Say("Risk_Update", risk.Id), $"risk update {risk.Id}");
+        (string, string) open = (Wording.Risks.Say("Risk_Open", risk.Id), $"risk {risk.Id}");
+        var due = risk.MitigationDue is { } day ? Cards.Projects.ProjectFormat.Date(day) : string.Empty;
         return NoticeCard.Build(notice.Kind switch
         {
             RiskNoticeKind.LeaderUnreachable => new NoticeCardModel(
-                $"{risk.Id} cannot reach {CardElements.Escape(RiskNotifier.NameOf(project, notice.Leader))}",
-                $"The escalation of {title} could not be delivered: they have no chat with HealthItPm (never installed, or removed it). "
-                + "It climbs to the next level when the time to acknowledge runs out. Reach them another way, ask them to install the app, or type **escalation** to change the chain.",
+                Wording.Risks.Say("Notice_LeaderUnreachable_Title", risk.Id, CardElements.Escape(RiskNotifier.NameOf(project, notice.Leader))),
+                Wording.Risks.Say("Notice_LeaderUnreachable", title),
                 open),
-            RiskNoticeKind.OwnerReminder => new NoticeCardModel(
-                $"Mitigation past due: {risk.Id}",
-                $"The mitigation of {title} was due {risk.MitigationDue:yyyy-MM-dd}. Update it, or it will be escalated.",
-                update),
-            RiskNoticeKind.UpdateRequested => new NoticeCardModel(
-                $"Update requested on {risk.Id}",
-                $"A leader asked for an update on {title}: re-rate it, plan or move the mitigation, or close it.",
-                update),
-            _ => new NoticeCardModel(
-                $"Nobody acknowledged {risk.Id}",
-                $"{title} went through the whole escalation chain without an acknowledgement. Its history shows every step.",
-                open),
+            RiskNoticeKind.OwnerReminder => new NoticeCardModel(Wording.Risks.Say("Notice_OwnerReminder_Title", risk.Id), Wording.Risks.Say("Notice_OwnerReminder", title, due), update),
+            RiskNoticeKind.UpdateRequested => new NoticeCardModel(Wording.Risks.Say("Notice_UpdateRequested_Title", risk.Id), Wording.Risks.Say("Notice_UpdateRequested", title), update),
+            _ => new NoticeCardModel(Wording.Risks.Say("Notice_NobodyAcknowledged_Title", risk.Id), Wording.Risks.Say("Notice_NobodyAcknowledged", title), open),
         });
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -15,11 +18,9 @@ namespace HealthItPm.Bot.Teams;
 /// </summary>
 public sealed partial class HealthItPmAdapter : CloudAdapter
 {
-    public const string StorageUnavailableMessage =
-        "I couldn't reach HealthItPm's storage just now, so nothing was saved. Please try again in a minute.";
+    public static string StorageUnavailableMessage => Wording.Common["Error_StorageUnavailable"];
 
-    public const string UnexpectedErrorMessage =
-        "Sorry, something went wrong on my side and I couldn't finish that. Nothing was saved; please try again, or type help.";
+    public static string UnexpectedErrorMessage => Wording.Common["Error_Unexpected"];
 
     private readonly ILogger<HealthItPmAdapter> _logger;
 
@@ -45,6 +46,9 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
         // The exception's messages may quote what the person typed: they are classified and erased; its types and stack traces are kept.
         LogTurnFailed(_logger, activity.Id, activity.Type, ExceptionShape(exception), string.Join(" | ", Chain(exception).Select(e => e.Message)));
 
+        // The failed turn's culture ended with it: the apology is worded for the reader again.
+        var culture = ReaderCulture.Of(activity.Locale);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
         var message = StorageFailure.IsUnavailable(exception) ? StorageUnavailableMessage : UnexpectedErrorMessage;
         if (activity.Type == ActivityTypes.Invoke)
         {

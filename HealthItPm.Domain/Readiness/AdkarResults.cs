@@ -5,8 +5,11 @@ namespace HealthItPm.Domain.Readiness;
 /// <summary>One element across a wave's respondents: mean and median score, and how many gave each score (index 0 is score 1).</summary>
 public sealed record ElementResult(AdkarElement Element, decimal Mean, decimal Median, IReadOnlyList<int> Distribution);
 
-/// <summary>A group's profile (a discipline, a department, or "other" for merged small groups): its size, element means and barrier points.</summary>
-public sealed record GroupProfile(string Group, int Respondents, IReadOnlyList<decimal> Means, IReadOnlyDictionary<AdkarElement, int> BarrierPoints, int WithoutBarrier, int MergedGroups = 0)
+/// <summary>
+/// A group's profile (a discipline, a department, or <see cref="Other"/> for merged small groups): its size, element means and
+/// barrier points. <paramref name="Group"/> is null for the respondents with no department: the card words it.
+/// </summary>
+public sealed record GroupProfile(string? Group, int Respondents, IReadOnlyList<decimal> Means, IReadOnlyDictionary<AdkarElement, int> BarrierPoints, int WithoutBarrier, int MergedGroups = 0)
 {
     public const string Other = "other";
 }
@@ -50,9 +53,6 @@ public sealed record AdkarResults(
     /// <summary>Aggregates are shown only for groups of at least this many respondents.</summary>
     public const int MinimumGroupSize = 5;
 
-    /// <summary>The label of respondents with no department.</summary>
-    public const string NoDepartment = "no department";
-
     public decimal ResponseRate => AudienceCount == 0 ? 0 : Share(AnsweredCount, AudienceCount);
 
     /// <summary>Share of respondents with no barrier (every element 4 or 5).</summary>
@@ -83,7 +83,7 @@ public sealed record AdkarResults(
             barriers,
             withoutBarrier,
             Groups(counted, a => a.Discipline.ToString()),
-            Groups(counted, a => a.Department ?? NoDepartment),
+            Groups(counted, a => a.Department),
             null,
             dominant,
             dominant is { } d ? AdkarInterventions.For(d) : []);
@@ -122,7 +122,7 @@ public sealed record AdkarResults(
     private static IReadOnlyList<decimal> MeansOf(List<AdkarAnswer> answers) =>
         [.. AdkarAnswer.Elements.Select(e => answers.Count == 0 ? 0 : Round2((decimal)answers.Sum(a => a[e].Value) / answers.Count))];
 
-    private static GroupBreakdown Groups(IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, Func<GivenAnswer<AdkarAnswer>, string> groupOf)
+    private static GroupBreakdown Groups(IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, Func<GivenAnswer<AdkarAnswer>, string?> groupOf)
     {
         var groups = answers.GroupBy(groupOf, StringComparer.OrdinalIgnoreCase).ToList();
         var shown = groups.Where(g => g.Count() >= MinimumGroupSize)
@@ -140,7 +140,7 @@ public sealed record AdkarResults(
         return new GroupBreakdown(shown, small.Count, other.Count);
     }
 
-    private static GroupProfile Profile(string group, List<AdkarAnswer> answers, int merged) =>
+    private static GroupProfile Profile(string? group, List<AdkarAnswer> answers, int merged) =>
         new(group, answers.Count, MeansOf(answers), BarrierPointsOf(answers), answers.Count(a => a.BarrierPoint is null), merged);
 
     private static WaveDelta DeltaFrom(AdkarResults current, AdkarResults previous) => new(

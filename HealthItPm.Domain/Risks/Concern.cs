@@ -12,6 +12,12 @@ public enum ConcernState
 }
 
 /// <summary>
+/// The sentence naming who raised a concern and their words, in the reader's language: the domain keeps no sentences.
+/// It gets the reporter's display name and the concern's guarded words and adds only the bot's own text.
+/// </summary>
+public delegate string ConcernWording(string reporterName, string text);
+
+/// <summary>
 /// A worry anyone on a project raises in a few words; a PM triages it into a risk (<see cref="Risk"/>)
 /// or dismisses it with a reason (<see cref="DismissedBecause"/>). Its text and the reason are
 /// <see cref="GuardedText"/>: checked for PHI before they can exist.
@@ -23,8 +29,12 @@ public sealed record Concern(ProjectCode Project, int Number, GuardedText Text, 
     public static Concern Raise(ProjectCode project, int number, GuardedText text, PersonId by, string name, DateTimeOffset at) =>
         new(project, number, Common.Text.Required(text, FreeText.Concern, MaxTextLength), by, Common.Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength), at);
 
-    /// <summary>Who raised it and their words: the description of a risk logged from it.</summary>
-    public GuardedText RaisedBy => GuardedText.Composed($"Raised by {ReporterName}: {Text}");
+    /// <summary>Who raised it and their words, in the sentence <paramref name="words"/> makes of them: the description of a risk logged from it.</summary>
+    public GuardedText RaisedBy(ConcernWording words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return GuardedText.Composed(words(ReporterName, Text.Value));
+    }
 
     public Concern LoggedAs(RiskId risk) => Triaged(ConcernState.LoggedAsRisk) with { Risk = risk };
 

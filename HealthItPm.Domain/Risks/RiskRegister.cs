@@ -7,6 +7,9 @@ using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Risks;
 
+/// <summary>The concern a risk is logged from, and how a description made of it reads.</summary>
+public sealed record FromConcern(int Number, ConcernWording Words);
+
 /// <summary>A risk as the PM entered it.</summary>
 public sealed record NewRisk(GuardedText Title, GuardedText? Description, RiskCategory Category, int Probability, int Impact, GuardedText? Mitigation, DateOnly? MitigationDue);
 
@@ -22,8 +25,11 @@ public sealed record RiskPermissions(bool Acknowledge, bool Accept, bool AssignO
 /// </summary>
 public sealed class RiskRegister(IRiskStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>Logs a risk; with <paramref name="fromConcern"/>, the concern it came from is marked as logged (if still untriaged).</summary>
-    public async Task<Outcome<Risk>> LogAsync(TenantId tenant, PersonId person, ProjectCode code, NewRisk input, CancellationToken cancellationToken, int? fromConcern = null)
+    /// <summary>
+    /// Logs a risk; with <paramref name="fromConcern"/>, the concern it came from is marked as logged (if still untriaged),
+    /// and a risk logged without a description gets the concern's, worded by it.
+    /// </summary>
+    public async Task<Outcome<Risk>> LogAsync(TenantId tenant, PersonId person, ProjectCode code, NewRisk input, CancellationToken cancellationToken, FromConcern? fromConcern = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.LogRisks, cancellationToken);
@@ -32,7 +38,7 @@ public sealed class RiskRegister(IRiskStore store, IProjectRepository projects, 
             return allowed.Carry<Risk>();
         }
 
-        (Concern Concern, string Version)? concern = fromConcern is { } concernNumber && await store.GetConcernAsync(tenant, code, concernNumber, cancellationToken) is { Concern.State: ConcernState.Reported } untriaged
+        (Concern Concern, string Version)? concern = fromConcern is { } source && await store.GetConcernAsync(tenant, code, source.Number, cancellationToken) is { Concern.State: ConcernState.Reported } untriaged
             ? untriaged
             : null;
         Risk risk;
@@ -41,7 +47,7 @@ public sealed class RiskRegister(IRiskStore store, IProjectRepository projects, 
             var rating = new RiskRating(input.Probability, input.Impact);
             var number = await store.NextNumberAsync(tenant, code, cancellationToken);
             // A risk from a concern keeps who raised it and their words, even if the PM cleared the description.
-            var description = string.IsNullOrWhiteSpace(input.Description) && concern is { Concern: var raised } ? raised.RaisedBy : input.Description;
+            var description = string.IsNullOrWhiteSpace(input.Description) && concern is { Concern: var raised } ? raised.RaisedBy(fromConcern!.Words) : input.Description;
             risk = Risk.Log(new RiskId(code, number), input.Title, description, input.Category, rating, null, input.Mitigation, input.MitigationDue, person, clock.GetUtcNow());
         }
         catch (DomainException e)

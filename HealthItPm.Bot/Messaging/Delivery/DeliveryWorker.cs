@@ -1,3 +1,4 @@
+using System.Globalization;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Delivery;
@@ -344,7 +345,7 @@ public sealed partial class DeliveryWorker : BackgroundService
     private async Task<bool> ComposeAndSendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, CancellationToken cancellationToken)
     {
         var (tenant, claim, version, attempts, now) = (work.TenantId, claimed.Record, claimed.Version, claimed.Record.Attempts, claimed.Record.UpdatedAt);
-        switch (await kind.ComposeAsync(work, cancellationToken))
+        switch (await ComposeForRecipientAsync(work, kind, cancellationToken))
         {
             case Composition.NotNeeded:
                 await SettleAsync(work, kind, claimed, new DeliveryDecision.Settle(DeliveryState.NotNeeded), null, cancellationToken);
@@ -362,6 +363,14 @@ public sealed partial class DeliveryWorker : BackgroundService
             default:
                 throw new InvalidOperationException("A composition the pipeline does not know.");
         }
+    }
+
+    // The card is worded in the recipient's culture, set here for the composing alone (an async method's change ends with it).
+    private async Task<Composition> ComposeForRecipientAsync(DeliveryWork work, DeliveryKind kind, CancellationToken cancellationToken)
+    {
+        var culture = await _sender.CultureOfAsync(work.TenantId, work.RecipientId!.Value, cancellationToken);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
+        return await kind.ComposeAsync(work, cancellationToken);
     }
 
     private async Task SendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, IActivity activity, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Audit;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
@@ -20,14 +21,12 @@ namespace HealthItPm.Bot.Teams.Audit;
 /// </summary>
 public sealed class AuditCommand(AuditService audit, IProjectRepository projects, IProjectManagerGrants grants) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("audit", "Admins: who changed what, when, on which project.", "audit EHR 2026-11-01 2026-11-30", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("audit", ForProjectManagers: true);
 
     /// <summary>Without dates, the last this many days.</summary>
     public const int DefaultDays = 30;
 
-    private static readonly NoticeCardModel Usage = new(
-        "Which part of the audit log?",
-        "Type **audit** for the last 30 days, **audit EHR** for one project, or add dates: **audit EHR 2026-11-01 2026-11-30** (from and to, as year-month-day).");
+    private static NoticeCardModel Usage => new(Wording.Common["Audit_Which_Title"], Wording.Common.Say("Audit_Which", DefaultDays));
 
     public CommandDefinition Definition => Command;
 

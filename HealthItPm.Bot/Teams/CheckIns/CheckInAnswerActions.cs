@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.CheckIns;
@@ -19,7 +20,7 @@ namespace HealthItPm.Bot.Teams.CheckIns;
 /// </summary>
 public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectRepository projects, StaffDomains staff)
 {
-    private static readonly NoticeCardModel RoundGone = new("Check-in not found", "This check-in is no longer available.");
+    private static NoticeCardModel RoundGone => new(Wording.Rounds["CheckIn_NotFound_Title"], Wording.Rounds["CheckIn_Gone"]);
 
     public async Task<JObject> SubmitAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         return ProjectOutcomes.Card(
             outcome,
             done => CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, done.Answer.Answer, done.Round.ClosesAt, done.Round.IsOpen(checkIns.Now))),
-            message => NoticeCard.Build(new NoticeCardModel("This check-in is closed", message)));
+            message => NoticeCard.Build(new NoticeCardModel(Wording.Rounds["CheckIn_Closed_Title"], message)));
     }
 
     public async Task<JObject> ChangeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -68,13 +69,13 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         var (round, given) = await checkIns.AnswerOfAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
         if (round is null)
         {
-            return NoticeCard.Build(new NoticeCardModel("Check-in not found", "This check-in was not sent to you or is no longer available."));
+            return NoticeCard.Build(new NoticeCardModel(Wording.Rounds["CheckIn_NotFound_Title"], Wording.Rounds["CheckIn_NotYours"]));
         }
 
         if (!round.IsOpen(checkIns.Now))
         {
             return given is null
-                ? NoticeCard.Build(new NoticeCardModel("This check-in is closed", $"It closed {CardElements.When(round.ClosesAt)}."))
+                ? NoticeCard.Build(new NoticeCardModel(Wording.Rounds["CheckIn_Closed_Title"], Wording.Rounds.Say("Round_ClosedAt", CardElements.When(round.ClosesAt))))
                 : CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, given.Answer, round.ClosesAt, Open: false));
         }
 

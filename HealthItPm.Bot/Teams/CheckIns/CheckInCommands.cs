@@ -2,6 +2,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.CheckIns;
@@ -58,7 +59,7 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
 /// </summary>
 public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, RoundSteps rounds, IProjectRepository projects) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin now", "Send a check-in to the project's people now.", "checkin now", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin now", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -67,9 +68,9 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
         if (!anyway && await checkIns.OpenRoundAsync(caller.Tenant, caller.Person, project, cancellationToken) is Outcome<Round?>.Done { Value: { } open })
         {
             return NoticeCard.Build(new NoticeCardModel(
-                "A check-in is still open",
-                $"The check-in of {project} opened {CheckInFormat.Day(open.OpensAt)} is open until {CardElements.When(open.ClosesAt)}; **checkin status** shows the answers so far. Send another one anyway?",
-                ("Send another check-in", $"checkin now {project} {Anyway}")));
+                Wording.Rounds["CheckInNow_StillOpen_Title"],
+                Wording.Rounds.Say("CheckInNow_StillOpen", project, CheckInFormat.Day(open.OpensAt), CardElements.When(open.ClosesAt)),
+                (Wording.Rounds["CheckInNow_SendAnother"], $"{Command.Name} {project} {Anyway}")));
         }
 
         var outcome = await checkIns.StartNowAsync(caller.Tenant, caller.Person, project, RoundSettings.Default, cancellationToken);
@@ -83,14 +84,14 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
         var people = done.Value.Audience.Count;
         return ProjectElements.Saved(
             await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),
-            $"Sending the check-in to {people} {(people == 1 ? "person" : "people")} — **checkin status** shows how delivery goes. It closes {CardElements.When(done.Value.ClosesAt)}.");
+            Wording.Rounds.Count("CheckInNow_Sending", people, CardElements.When(done.Value.ClosesAt)));
     }
 }
 
 /// <summary><c>checkin status</c>: the latest round's results so far, with the trend.</summary>
 public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService checkIns, IProjectRepository projects) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin status", "Results of the latest check-in: response rate, blockers, trend.", "checkin status", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin status", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -101,12 +102,12 @@ public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService chec
 /// <summary><c>checkin stop</c>: ends the recurring check-in (open rounds run to their deadline).</summary>
 public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkIns) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin stop", "Stop the weekly check-in.", "checkin stop", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin stop", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken) =>
         ProjectOutcomes.Card(await checkIns.StopAsync(caller.Tenant, caller.Person, project, cancellationToken), existed => NoticeCard.Build(existed
-            ? new NoticeCardModel("Weekly check-in stopped", $"No more check-ins will be sent for {project}. Rounds already open run to their deadline.")
-            : new NoticeCardModel("No weekly check-in", $"{project} has no recurring check-in. Type **checkin schedule** to set one up.")));
+            ? new NoticeCardModel(Wording.Rounds["CheckInStop_Stopped_Title"], Wording.Rounds.Say("CheckInStop_Stopped", project))
+            : new NoticeCardModel(Wording.Rounds["CheckInStop_None_Title"], Wording.Rounds.Say("CheckInStop_None", project))));
 }

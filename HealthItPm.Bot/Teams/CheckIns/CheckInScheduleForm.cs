@@ -1,5 +1,7 @@
+using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
@@ -14,13 +16,13 @@ namespace HealthItPm.Bot.Teams.CheckIns;
 /// <summary><c>checkin schedule</c>: a weekly check-in in the project's time zone, its audience, reminder and deadline.</summary>
 public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService checkIns, ProjectService projectService) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("checkin schedule", "Send a check-in every week (day, time, reminder, deadline).", "checkin schedule", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin schedule", ForProjectManagers: true);
 
-    private static readonly ChoiceField Day = new("day", "Day", true, [.. Enum.GetValues<DayOfWeek>().Select(d => (d.ToString(), d.ToString()))]);
-    private static readonly TimeField At = new("at", "Time (project time zone)", true);
-    private static readonly NumberField RemindAfter = new("remind", "Remind non-responders after (hours)", true, 1, 72);
-    private static readonly NumberField CloseAfter = new("close", "Close after (hours)", true, 2, 168);
-    private static readonly ChoiceField Anonymous = new("anonymous", "Answers are", true, [("Attributed (names shown to PMs)", "false"), ("Anonymous", "true")]);
+    private static ChoiceField Day => new("day", Wording.Common["Form_Day"], true, [.. Enum.GetValues<DayOfWeek>().Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
+    private static TimeField At => new("at", Wording.Rounds["CheckInSchedule_At"], true);
+    private static NumberField RemindAfter => new("remind", Wording.Rounds["CheckInSchedule_RemindAfter"], true, 1, 72);
+    private static NumberField CloseAfter => new("close", Wording.Rounds["CheckInSchedule_CloseAfter"], true, 2, 168);
+    private static ChoiceField Anonymous => new("anonymous", Wording.Rounds["Round_AnswersAre"], true, [(Wording.Rounds["CheckInSchedule_Attributed"], "false"), (Wording.Rounds["CheckInSchedule_AnonymousChoice"], "true")]);
 
     public CommandDefinition Definition => Command;
 
@@ -59,7 +61,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         var audience = AudienceFields.Read(values, scope.PhiContextOf(project));
         if (remind >= close)
         {
-            values.AddError(CloseAfter.Id, "The round must close after the reminder.");
+            values.AddError(CloseAfter.Id, Wording.Rounds["CheckInSchedule_CloseAfterReminder"]);
         }
 
         if (!values.IsValid)
@@ -70,15 +72,15 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         var schedule = new CheckInSchedule(day!.Value, at!.Value, project.TimeZone, TimeSpan.FromHours((double)remind!.Value), TimeSpan.FromHours((double)close!.Value), anonymous == "true", audience);
         var outcome = await checkIns.ScheduleAsync(caller.Tenant, caller.Person, code, schedule, cancellationToken);
         return ProjectOutcomes.Card(outcome, s => NoticeCard.Build(new NoticeCardModel(
-            $"Weekly check-in set for {code}",
-            $"Every {s.Day} at {s.At:HH\\:mm} ({s.TimeZone}); next on {CardElements.When(s.NextAfter(checkIns.Now)!.Value)}. Reminder after {s.RemindAfter.TotalHours:0} h, closes after {s.CloseAfter.TotalHours:0} h. Type **checkin stop** to end it.")));
+            Wording.Rounds.Say("CheckInSchedule_Set_Title", code),
+            Wording.Rounds.Say("CheckInSchedule_Set", CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(s.Day), s.At, s.TimeZone, CardElements.When(s.NextAfter(checkIns.Now)!.Value), s.RemindAfter.TotalHours, s.CloseAfter.TotalHours))));
     }
 
     private FormModel Blank(ProjectCode code, string? timeZone) => new(
-        $"{code} · Weekly check-in",
-        $"Times are in the project's time zone ({timeZone ?? "UTC"}), and stay put across daylight-saving changes.",
+        Wording.Rounds.Say("CheckInSchedule_FormTitle", code),
+        Wording.Rounds.Say("CheckInSchedule_FormIntro", timeZone ?? TimeZoneInfo.Utc.Id),
         [Day, At, RemindAfter, CloseAfter, Anonymous, AudienceFields.Disciplines, AudienceFields.Departments],
-        "Save schedule",
+        Wording.Rounds["CheckInSchedule_Submit"],
         Verb,
         new Dictionary<string, string> { ["project"] = code.Value });
 }

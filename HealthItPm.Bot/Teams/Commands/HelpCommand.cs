@@ -12,7 +12,7 @@ namespace HealthItPm.Bot.Teams.Commands;
 /// </summary>
 public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, ProjectService projects) : ICommand
 {
-    public static readonly CommandDefinition Command = new("help", "Show what I can do for you (help all: every command, explained).", "help");
+    public static readonly CommandDefinition Command = new("help");
 
     public CommandDefinition Definition => Command;
 

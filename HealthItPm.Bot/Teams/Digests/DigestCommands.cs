@@ -44,10 +44,14 @@ public abstract class DigestCommand(DigestService digests) : ICommand
 
 
     public static string When(DigestSubscription s) =>
-        $"every {s.Day} at {s.Hour.ToString("00", CultureInfo.InvariantCulture)}:00 ({s.TimeZone})";
+        Wording.Digests.Say("Digest_When", CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(s.Day), s.Hour, s.TimeZone);
 
-    public static string Covers(DigestSubscription s) =>
-        string.Join(" and ", new[] { s.Portfolio ? "the portfolio you lead" : null, s.Projects.Count > 0 ? string.Join(", ", s.Projects.Select(p => p.Value)) : null }.OfType<string>());
+    public static string Covers(DigestSubscription s)
+    {
+        var projects = string.Join(", ", s.Projects.Select(p => p.Value));
+        return s.Projects.Count == 0 ? (s.Portfolio ? Wording.Digests["Digest_CoversPortfolio"] : string.Empty)
+            : Wording.Digests.Say(s.Portfolio ? "Digest_CoversPortfolioAndProjects" : "Digest_CoversProjects", projects);
+    }
 }
 
 /// <summary>A digest command about the portfolio ("", "portfolio" or "all") or one project (its code).</summary>
@@ -63,8 +67,8 @@ public abstract class ScopedDigestCommand(DigestService digests) : DigestCommand
         return ProjectCode.TryParse(arguments, out var code)
             ? ExecuteAsync(caller, timeZone, code, cancellationToken)
             : Task.FromResult(NoticeCard.Build(new NoticeCardModel(
-                "Which digest?",
-                $"“{CardElements.Escape(arguments)}” is not a project code. Type **{Definition.Name}** for the portfolio you lead, or **{Definition.Name} EHR** for one project.")));
+                Wording.Digests["Digest_Which_Title"],
+                Wording.Digests.Say("Digest_Which", CardElements.Escape(arguments), Definition.Name))));
     }
 
     /// <summary><paramref name="project"/> null: the portfolio.</summary>
@@ -74,38 +78,38 @@ public abstract class ScopedDigestCommand(DigestService digests) : DigestCommand
 /// <summary><c>digest subscribe [CODE]</c>: a leader subscribes themself to the portfolio they lead, or to one project.</summary>
 public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
-    public static readonly CommandDefinition Command = new("digest subscribe", "Get the weekly leadership digest (the portfolio you lead, or one project).", "digest subscribe");
+    public static readonly CommandDefinition Command = new("digest subscribe");
 
     public override CommandDefinition Definition => Command;
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
         return ProjectOutcomes.Card(await Digests.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
-            "Subscribed to the weekly digest",
-            $"You will get {Covers(s)} {When(s)}. **digest settings** changes the day and hour; **digest unsubscribe** stops it.",
-            ("Preview it now", "digest preview"))));
+            Wording.Digests["DigestSubscribe_Done_Title"],
+            Wording.Digests.Say("DigestSubscribe_Done", Covers(s), When(s)),
+            (Wording.Digests["DigestSubscribe_Preview"], DigestPreviewCommand.Command.Name))));
     }
 }
 
 /// <summary><c>digest unsubscribe [CODE]</c>: stops one project's digest, or all of it.</summary>
 public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
-    public static readonly CommandDefinition Command = new("digest unsubscribe", "Stop the weekly digest (all of it, or one project).", "digest unsubscribe");
+    public static readonly CommandDefinition Command = new("digest unsubscribe");
 
     public override CommandDefinition Definition => Command;
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
         return ProjectOutcomes.Card(await Digests.UnsubscribeAsync(caller.Tenant, caller.Person, project, cancellationToken), left => NoticeCard.Build(left is null
-            ? new NoticeCardModel("Unsubscribed", "You will get no more weekly digests. **digest subscribe** starts them again.")
-            : new NoticeCardModel("Unsubscribed from " + project, $"You still get {Covers(left)} {When(left)}.")));
+            ? new NoticeCardModel(Wording.Digests["DigestUnsubscribe_All_Title"], Wording.Digests["DigestUnsubscribe_All"])
+            : new NoticeCardModel(Wording.Digests.Say("DigestUnsubscribe_One_Title", project), Wording.Digests.Say("DigestUnsubscribe_One", Covers(left), When(left)))));
     }
 }
 
 /// <summary><c>digest preview [CODE]</c>: the digest as it would be now; nothing is sent or kept.</summary>
 public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCommand(digests)
 {
-    public static readonly CommandDefinition Command = new("digest preview", "See the weekly digest now (nothing is sent).", "digest preview");
+    public static readonly CommandDefinition Command = new("digest preview");
 
     public override CommandDefinition Definition => Command;
 
@@ -118,7 +122,7 @@ public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCo
 /// <summary><c>digest now</c> (admins, PMs): sends this week's digest to the subscribers now, through the delivery pipeline, once per leader per week.</summary>
 public sealed class DigestNowCommand(DigestService digests, DigestSender sender) : DigestCommand(digests)
 {
-    public static readonly CommandDefinition Command = new("digest now", "Send this week's digest to its subscribers now.", "digest now", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("digest now", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -132,18 +136,18 @@ public sealed class DigestNowCommand(DigestService digests, DigestSender sender)
 
         await sender.QueueAsync(caller.Tenant, targets, cancellationToken);
         return NoticeCard.Build(targets.Count == 0
-            ? new NoticeCardModel("Nobody to send to", "No leader is subscribed to a digest covering your projects. A leader types **digest subscribe**, or you subscribe your project's leaders with **digest leaders**.")
-            : new NoticeCardModel("Sending the digest", $"This week's digest is on its way to {(targets.Count == 1 ? "1 leader" : $"{targets.Count} leaders")}. A leader who already got this week's gets nothing more."));
+            ? new NoticeCardModel(Wording.Digests["DigestNow_Nobody_Title"], Wording.Digests["DigestNow_Nobody"])
+            : new NoticeCardModel(Wording.Digests["DigestNow_Sending_Title"], Wording.Digests.Count("DigestNow_Sending", targets.Count)));
     }
 }
 
 /// <summary><c>digest settings</c>: the day and hour (in the leader's own time zone) the digest arrives.</summary>
 public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(digests), ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("digest settings", "Choose the day and hour your digest arrives.", "digest settings");
+    public static readonly CommandDefinition Command = new("digest settings");
 
-    private static readonly ChoiceField Day = new("day", "Day", true, [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => (d.ToString(), d.ToString()))]);
-    private static readonly ChoiceField Hour = new("hour", "Hour", true, [.. Enumerable.Range(0, 24).Select(h => ($"{h:00}:00", h.ToString(CultureInfo.InvariantCulture)))]);
+    private static ChoiceField Day => new("day", Wording.Common["Form_Day"], true, [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
+    private static ChoiceField Hour => new("hour", Wording.Digests["DigestSettings_Hour"], true, [.. Enumerable.Range(0, 24).Select(h => ($"{h:00}:00", h.ToString(CultureInfo.InvariantCulture)))]);
 
     public override CommandDefinition Definition => Command;
 
@@ -153,7 +157,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
     {
         if (await Digests.GetAsync(caller.Tenant, caller.Person, cancellationToken) is not { Subscription: var s })
         {
-            return NoticeCard.Build(new NoticeCardModel("Not subscribed yet", "Type **digest subscribe** first; it arrives every Monday at 07:00 your time until you change it."));
+            return NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestSettings_NotSubscribed_Title"], Wording.Digests["DigestSettings_NotSubscribed"]));
         }
 
         return FormCard.Build(Blank(s) with { Values = new Dictionary<string, string> { [Day.Id] = s.Day.ToString(), [Hour.Id] = s.Hour.ToString(CultureInfo.InvariantCulture) } });
@@ -170,7 +174,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
         var current = (await Digests.GetAsync(caller.Tenant, caller.Person, cancellationToken))?.Subscription;
         if (current is null)
         {
-            return NoticeCard.Build(new NoticeCardModel("Not subscribed yet", "Type **digest subscribe** first."));
+            return NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestSettings_NotSubscribed_Title"], Wording.Digests["DigestSettings_SubscribeFirst"]));
         }
 
         var blank = Blank(current);
@@ -184,15 +188,15 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
 
         var (d, h) = DigestSchedule.Validate(day.ToString(), hour);
         return ProjectOutcomes.Card(await Digests.SetScheduleAsync(caller.Tenant, caller.Person, d, h, turn.Activity.LocalTimezone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
-            "Digest time saved",
-            $"You will get {Covers(s)} {When(s)}.")));
+            Wording.Digests["DigestSettings_Saved_Title"],
+            Wording.Digests.Say("DigestSettings_Saved", Covers(s), When(s)))));
     }
 
     private FormModel Blank(DigestSubscription s) => new(
-        "When your digest arrives",
-        $"In your time zone ({s.TimeZone}, as your Teams reports it).",
+        Wording.Digests["DigestSettings_FormTitle"],
+        Wording.Digests.Say("DigestSettings_FormIntro", s.TimeZone),
         [Day, Hour],
-        "Save",
+        Wording.Common["Form_Save"],
         Verb,
         new Dictionary<string, string>());
 }
@@ -200,7 +204,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
 /// <summary><c>digest leaders</c> (PM): subscribe the project's leaders to its digest, from a form listing them.</summary>
 public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository projects, DigestService digests, ConversationReferenceTable references, AccessPolicy access) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("digest leaders", "Subscribe the project's leaders to its weekly digest.", "digest leaders", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("digest leaders", ForProjectManagers: true);
 
     public CommandDefinition Definition => Command;
 
@@ -230,7 +234,7 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
         var leaders = Leaders(read.Project);
         if (leaders.Choices.Count == 0)
         {
-            return NoticeCard.Build(new NoticeCardModel("No leaders yet", $"{code} has no leaders. Add them with **stakeholder add** (role Leader), then type **digest leaders**."));
+            return NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestLeaders_None_Title"], Wording.Digests.Say("DigestLeaders_None", code)));
         }
 
         return FormCard.Build(Blank(read.Project) with { Values = new Dictionary<string, string> { [leaders.Id] = string.Join(',', leaders.Choices.Select(c => c.Value)) } });
@@ -254,7 +258,7 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
         var chosen = values.Choices(Leaders(read.Project));
         if (!values.IsValid || chosen.Count == 0)
         {
-            values.AddError("leaders", "Pick at least one leader.");
+            values.AddError("leaders", Wording.Digests["DigestLeaders_PickOne"]);
             return FormCard.Build(values.Reshow(blank));
         }
 
@@ -267,18 +271,18 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
         }
 
         return ProjectOutcomes.Card(await digests.SubscribeLeadersAsync(caller.Tenant, caller.Person, code, people, zones, cancellationToken), done => NoticeCard.Build(new NoticeCardModel(
-            "Leaders subscribed",
-            $"{string.Join(", ", done.Select(p => CardElements.Escape(read.Project.Members.First(m => m.Person == p).DisplayName)))} will get {code}'s digest every week (Monday 07:00 in their own time zone unless they change it with **digest settings**).")));
+            Wording.Digests["DigestLeaders_Done_Title"],
+            Wording.Digests.Say("DigestLeaders_Done", string.Join(", ", done.Select(p => CardElements.Escape(read.Project.Members.First(m => m.Person == p).DisplayName))), code))));
     }
 
     private static ChoiceField Leaders(Project project) =>
-        new("leaders", "Leaders", true, [.. project.Members.Where(m => m.Role == ProjectRole.Leader).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))], MultiSelect: true, Compact: false);
+        new("leaders", Wording.Digests["DigestLeaders_Leaders"], true, [.. project.Members.Where(m => m.Role == ProjectRole.Leader).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))], MultiSelect: true, Compact: false);
 
     private FormModel Blank(Project project) => new(
-        $"{project.Code} · Weekly digest for its leaders",
-        "Each leader gets one card a week with the project's status, risks, milestones and what changed.",
+        Wording.Digests.Say("DigestLeaders_FormTitle", project.Code),
+        Wording.Digests["DigestLeaders_FormIntro"],
         [Leaders(project)],
-        "Subscribe",
+        Wording.Digests["DigestLeaders_Submit"],
         Verb,
         new Dictionary<string, string> { ["project"] = project.Code.Value });
 }

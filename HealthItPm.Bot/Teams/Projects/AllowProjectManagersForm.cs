@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Projects;
@@ -15,7 +16,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class AllowProjectManagersForm(ProjectService projects, AccessPolicy access, IRoster roster) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("pm allow", "Admins: allow people to create projects.", "pm allow", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("pm allow", ForProjectManagers: true);
 
     public CommandDefinition Definition => Command;
 
@@ -60,28 +61,28 @@ public sealed class AllowProjectManagersForm(ProjectService projects, AccessPoli
         var chosen = values.Choices(People(members));
         if (!values.IsValid || chosen.Count == 0)
         {
-            values.AddError("people", "Pick at least one person.");
+            values.AddError("people", Wording.Projects["PmAllow_PickOne"]);
             return FormCard.Build(values.Reshow(blank));
         }
 
         var people = members.Where(m => chosen.Contains(m.Person.Value)).Select(m => (m.Person, m.Name));
         var outcome = await projects.AllowProjectManagersAsync(caller.Tenant, caller.Person, people, cancellationToken);
         return ProjectOutcomes.Card(outcome, granted => NoticeCard.Build(new NoticeCardModel(
-            "Allowed to create projects",
-            string.Join(", ", granted.Select(g => CardElements.Escape(g.Name)).Order(StringComparer.CurrentCulture)) + ". They can now type **project new**.")));
+            Wording.Projects["PmAllow_Done_Title"],
+            Wording.Projects.Say("PmAllow_Done", string.Join(", ", granted.Select(g => CardElements.Escape(g.Name)).Order(StringComparer.CurrentCulture))))));
     }
 
     private JObject? Refused(Caller caller) =>
         access.CanInTenant(caller.Person, ProjectAction.AllowProjectManagers) is { Allowed: false, Refusal: var refusal } ? NoticeCard.Build(RefusalNotice.Of(refusal!)) : null;
 
     private static ChoiceField People(IReadOnlyList<RosterMember> members) =>
-        new("people", "People", true, [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))], MultiSelect: true);
+        new("people", Wording.Projects["StakeholderAdd_People"], true, [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))], MultiSelect: true);
 
     private FormModel Blank(IReadOnlyList<RosterMember> members) => new(
-        "Allow people to create projects",
-        "They become the project manager of each project they create.",
+        Wording.Projects["PmAllow_FormTitle"],
+        Wording.Projects["PmAllow_FormIntro"],
         [People(members)],
-        "Allow",
+        Wording.Projects["PmAllow_Submit"],
         Verb,
         new Dictionary<string, string>());
 }

@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -11,9 +12,9 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>budget set</c>: the budget at completion (BAC).</summary>
 public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("budget set", "Set the budget at completion (BAC).", "budget set", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("budget set", ForProjectManagers: true);
 
-    private static readonly MoneyField Budget = new("bac", "Budget at completion", true, 1m, 10_000_000_000m, "e.g. $2,400,000 or 2.4M");
+    private static MoneyField Budget => new("bac", Wording.Projects["BudgetSet_Budget"], true, 1m, 10_000_000_000m, Wording.Projects["BudgetSet_BudgetPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -27,10 +28,10 @@ public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, M
         var current = context.Project.BudgetAtCompletion;
         var format = money.For(context.Turn);
         return Task.FromResult(new FormModel(
-            $"{context.Project.Code} · Budget",
-            $"The total approved budget, in {money.Currency} (the hospital's currency). Planned and earned value are shares of it.",
+            Wording.Projects.Say("BudgetSet_FormTitle", context.Project.Code),
+            Wording.Projects.Say("BudgetSet_FormIntro", money.Currency),
             [Budget],
-            "Save budget",
+            Wording.Projects["BudgetSet_Submit"],
             Verb,
             new Dictionary<string, string>(),
             current > 0 ? new Dictionary<string, string> { [Budget.Id] = format.Format(current) } : null));
@@ -46,17 +47,17 @@ public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, M
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))), "Budget saved.");
+        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))), Wording.Projects["BudgetSet_Done"]);
 }
 
 /// <summary><c>spend</c>: record money spent (amount, date, note).</summary>
 public sealed class SpendForm(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("spend", "Record money spent on the project.", "spend", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("spend", ForProjectManagers: true);
 
-    private static readonly MoneyField Amount = new("amount", "Amount", true, 0.01m, 1_000_000_000m, "e.g. $25,000 or 25k");
-    private static readonly DateField On = new("date", "Date", true);
-    private static readonly TextField Note = new("note", "Note", false, SpendEntry.MaxNoteLength, "e.g. Vendor invoice #4411 (no patient details)");
+    private static MoneyField Amount => new("amount", Wording.Projects["Spend_Amount"], true, 0.01m, 1_000_000_000m, Wording.Projects["Spend_AmountPlaceholder"]);
+    private static DateField On => new("date", Wording.Projects["Spend_Date"], true);
+    private static TextField Note => new("note", Wording.Projects["Spend_Note"], false, SpendEntry.MaxNoteLength, Wording.Projects["Spend_NotePlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -68,10 +69,10 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects, Money
     {
         ArgumentNullException.ThrowIfNull(context);
         return Task.FromResult(new FormModel(
-            $"{context.Project.Code} · Record spend",
-            $"In {money.Currency}, the hospital's currency.",
+            Wording.Projects.Say("Spend_FormTitle", context.Project.Code),
+            Wording.Projects.Say("Spend_FormIntro", money.Currency),
             [Amount, On, Note],
-            "Record spend",
+            Wording.Projects["Spend_Submit"],
             Verb,
             new Dictionary<string, string>(),
             new Dictionary<string, string> { [On.Id] = FormValues.DateValue(context.Today) }));
@@ -88,5 +89,5 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects, Money
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))), "Spend recorded.");
+        ProjectElements.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))), Wording.Projects["Spend_Done"]);
 }

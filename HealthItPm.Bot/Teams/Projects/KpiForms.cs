@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -11,13 +12,13 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>kpi add</c>: an outcome measure with baseline, target and direction.</summary>
 public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("kpi add", "Track an outcome measure (e.g. no-show rate) from baseline to target.", "kpi add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("kpi add", ForProjectManagers: true);
 
-    private static readonly TextField Name = new("name", "KPI", true, Kpi.MaxNameLength, "e.g. Clinic no-show rate");
-    private static readonly TextField Unit = new("unit", "Unit", true, Kpi.MaxUnitLength, "e.g. %, hours, per 1,000 orders");
-    private static readonly NumberField Baseline = new("baseline", "Baseline", true, -1_000_000_000m, 1_000_000_000m);
-    private static readonly NumberField Target = new("target", "Target", true, -1_000_000_000m, 1_000_000_000m);
-    private static readonly ChoiceField Direction = new("direction", "Better is", true, [("Lower", nameof(KpiDirection.LowerIsBetter)), ("Higher", nameof(KpiDirection.HigherIsBetter))]);
+    private static TextField Name => new("name", Wording.Projects["Kpi_Kpi"], true, Kpi.MaxNameLength, Wording.Projects["KpiAdd_NamePlaceholder"]);
+    private static TextField Unit => new("unit", Wording.Projects["KpiAdd_Unit"], true, Kpi.MaxUnitLength, Wording.Projects["KpiAdd_UnitPlaceholder"]);
+    private static NumberField Baseline => new("baseline", Wording.Projects["KpiAdd_Baseline"], true, -1_000_000_000m, 1_000_000_000m);
+    private static NumberField Target => new("target", Wording.Projects["KpiAdd_Target"], true, -1_000_000_000m, 1_000_000_000m);
+    private static ChoiceField Direction => new("direction", Wording.Projects["KpiAdd_Direction"], true, [(Wording.Projects["KpiAdd_Lower"], nameof(KpiDirection.LowerIsBetter)), (Wording.Projects["KpiAdd_Higher"], nameof(KpiDirection.HigherIsBetter))]);
 
     public override CommandDefinition Definition => Command;
 
@@ -29,10 +30,10 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
     {
         ArgumentNullException.ThrowIfNull(context);
         return Task.FromResult(new FormModel(
-            $"{context.Project.Code} · Add a KPI",
+            Wording.Projects.Say("KpiAdd_FormTitle", context.Project.Code),
             null,
             [Name, Unit, Baseline, Target, Direction],
-            "Add KPI",
+            Wording.Projects["KpiAdd_Submit"],
             Verb,
             new Dictionary<string, string>(),
             new Dictionary<string, string> { [Direction.Id] = nameof(KpiDirection.LowerIsBetter) }));
@@ -45,7 +46,7 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
         var (name, unit, baseline, target, direction) = (values.Guarded(Name, context.Phi), values.Guarded(Unit, context.Phi), values.Number(Baseline), values.Number(Target), values.Choice<KpiDirection>(Direction));
         if (values.IsValid && (direction == KpiDirection.LowerIsBetter ? target >= baseline : target <= baseline))
         {
-            values.AddError(Target.Id, direction == KpiDirection.LowerIsBetter ? "When lower is better, the target must be below the baseline." : "When higher is better, the target must be above the baseline.");
+            values.AddError(Target.Id, Wording.Projects[direction == KpiDirection.LowerIsBetter ? "KpiAdd_TargetBelow" : "KpiAdd_TargetAbove"]);
         }
 
         Action<Project, DateOnly>? change = values.IsValid
@@ -55,16 +56,16 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), $"Added KPI \u201c{CardElements.Escape(values.Raw[Name.Id])}\u201d.");
+        ProjectElements.Saved(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), Wording.Projects.Say("KpiAdd_Added", CardElements.Escape(values.Raw[Name.Id])));
 }
 
 /// <summary><c>kpi record</c>: a new measurement of a KPI.</summary>
 public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("kpi record", "Record a new measurement of a KPI.", "kpi record", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("kpi record", ForProjectManagers: true);
 
-    private static readonly NumberField Value = new("value", "Value", true, -1_000_000_000m, 1_000_000_000m);
-    private static readonly DateField On = new("date", "Measured on", true);
+    private static NumberField Value => new("value", Wording.Projects["KpiRecord_Value"], true, -1_000_000_000m, 1_000_000_000m);
+    private static DateField On => new("date", Wording.Projects["KpiRecord_On"], true);
 
     public override CommandDefinition Definition => Command;
 
@@ -72,17 +73,17 @@ public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) :
 
     protected override ProjectAction Action => ProjectAction.ManageKpis;
 
-    private static ChoiceField Which(Project project) => new("kpi", "KPI", true, [.. project.Kpis.Select(k => (k.Name, k.Name))]);
+    private static ChoiceField Which(Project project) => new("kpi", Wording.Projects["Kpi_Kpi"], true, [.. project.Kpis.Select(k => (k.Name, k.Name))]);
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var which = Which(context.Project);
         return Task.FromResult(new FormModel(
-            $"{context.Project.Code} · Record a KPI value",
-            which.Choices.Count == 0 ? "There are no KPIs yet. Type **kpi add** first." : null,
+            Wording.Projects.Say("KpiRecord_FormTitle", context.Project.Code),
+            which.Choices.Count == 0 ? Wording.Projects["KpiRecord_NoKpis"] : null,
             [which, Value, On],
-            "Record value",
+            Wording.Projects["KpiRecord_Submit"],
             Verb,
             new Dictionary<string, string>(),
             new Dictionary<string, string> { [On.Id] = FormValues.DateValue(context.Today) }));
@@ -99,5 +100,5 @@ public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) :
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), "Value recorded.");
+        ProjectElements.Saved(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), Wording.Projects["KpiRecord_Done"]);
 }

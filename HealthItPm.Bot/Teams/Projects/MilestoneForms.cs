@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -11,11 +12,11 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>milestone add</c>: name, planned date and weight (share of the work).</summary>
 public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone add", "Plan a milestone: name, date and its share of the work.", "milestone add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone add", ForProjectManagers: true);
 
-    private static readonly TextField Name = new("name", "Milestone", true, Milestone.MaxNameLength, "e.g. Integrated testing complete");
-    private static readonly DateField Planned = new("planned", "Planned date", true);
-    private static readonly NumberField Weight = new("weight", "Weight (share of the work)", true, 0.01m, 1000m, "e.g. 10");
+    private static TextField Name => new("name", Wording.Projects["Milestone_Milestone"], true, Milestone.MaxNameLength, Wording.Projects["MilestoneAdd_NamePlaceholder"]);
+    private static DateField Planned => new("planned", Wording.Projects["MilestoneAdd_Planned"], true);
+    private static NumberField Weight => new("weight", Wording.Projects["MilestoneAdd_Weight"], true, 0.01m, 1000m, Wording.Projects["MilestoneAdd_WeightPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -24,10 +25,10 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
     protected override ProjectAction Action => ProjectAction.ManageMilestones;
 
     protected override Task<FormModel> FormAsync(FormContext context) => Task.FromResult(new FormModel(
-        $"{context.Project.Code} · Add a milestone",
-        "Weights are relative: a milestone of weight 20 is twice the work of one of weight 10. Earned value follows them.",
+        Wording.Projects.Say("MilestoneAdd_FormTitle", context.Project.Code),
+        Wording.Projects["MilestoneAdd_FormIntro"],
         [Name, Planned, Weight],
-        "Add milestone",
+        Wording.Projects["MilestoneAdd_Submit"],
         Verb,
         new Dictionary<string, string>(),
         new Dictionary<string, string> { [Weight.Id] = "10" }));
@@ -44,15 +45,15 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"Added milestone \u201c{CardElements.Escape(values.Raw[Name.Id])}\u201d.");
+        ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), Wording.Projects.Say("MilestoneAdd_Added", CardElements.Escape(values.Raw[Name.Id])));
 }
 
 /// <summary><c>milestone done</c>: mark an open milestone done (today, or the day it was really done).</summary>
 public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone done", "Mark a milestone done.", "milestone done", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone done", ForProjectManagers: true);
 
-    private static readonly DateField DoneOn = new("done", "Done on", true);
+    private static DateField DoneOn => new("done", Wording.Projects["MilestoneDone_On"], true);
 
     public override CommandDefinition Definition => Command;
 
@@ -62,7 +63,7 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
 
     private static ChoiceField Which(Project project) => new(
         "milestone",
-        "Milestone",
+        Wording.Projects["Milestone_Milestone"],
         true,
         [.. project.Milestones.Where(m => !m.IsDone).Select(m => (m.Name, m.Name))]);
 
@@ -71,10 +72,10 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
         ArgumentNullException.ThrowIfNull(context);
         var which = Which(context.Project);
         return Task.FromResult(new FormModel(
-            $"{context.Project.Code} · Mark a milestone done",
-            which.Choices.Count == 0 ? "Every milestone is done. Type **milestone add** to plan another." : null,
+            Wording.Projects.Say("MilestoneDone_FormTitle", context.Project.Code),
+            which.Choices.Count == 0 ? Wording.Projects["Milestone_AllDone"] : null,
             [which, DoneOn],
-            "Mark done",
+            Wording.Projects["MilestoneDone_Submit"],
             Verb,
             new Dictionary<string, string>(),
             new Dictionary<string, string>
@@ -96,15 +97,15 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"Marked \u201c{CardElements.Escape(values.Raw["milestone"])}\u201d done.");
+        ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), Wording.Projects.Say("MilestoneDone_Done", CardElements.Escape(values.Raw["milestone"])));
 }
 
 /// <summary><c>milestone progress</c>: how far an open milestone has got, in percent; earned value follows it.</summary>
 public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone progress", "Record how far an open milestone has got (percent complete).", "milestone progress", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone progress", ForProjectManagers: true);
 
-    private static readonly NumberField Percent = new("percent", "Percent complete (0–99)", true, 0, Milestone.MaxPercentOpen, "e.g. 40");
+    private static NumberField Percent => new("percent", Wording.Projects["MilestoneProgress_Percent"], true, 0, Milestone.MaxPercentOpen, Wording.Projects["MilestoneProgress_PercentPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -114,21 +115,19 @@ public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService pro
 
     private static ChoiceField Which(Project project) => new(
         "milestone",
-        "Milestone",
+        Wording.Projects["Milestone_Milestone"],
         true,
-        [.. project.Milestones.Where(m => !m.IsDone).Select(m => (m.PercentComplete is { } p ? $"{m.Name} ({p}%)" : m.Name, m.Name))]);
+        [.. project.Milestones.Where(m => !m.IsDone).Select(m => (m.PercentComplete is { } p ? Wording.Projects.Say("MilestoneProgress_Choice", m.Name, p) : m.Name, m.Name))]);
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var which = Which(context.Project);
         return Task.FromResult(new FormModel(
-            $"{context.Project.Code} · Milestone progress",
-            which.Choices.Count == 0
-                ? "Every milestone is done. Type **milestone add** to plan another."
-                : "Earned value then credits each open milestone with its share done, instead of nothing until it is done. At 100%, mark it done with **milestone done**.",
+            Wording.Projects.Say("MilestoneProgress_FormTitle", context.Project.Code),
+            Wording.Projects[which.Choices.Count == 0 ? "Milestone_AllDone" : "MilestoneProgress_FormIntro"],
             [which, Percent],
-            "Save progress",
+            Wording.Projects["MilestoneProgress_Submit"],
             Verb,
             new Dictionary<string, string>(),
             new Dictionary<string, string> { [which.Id] = which.Choices.Count > 0 ? which.Choices[0].Value : string.Empty }));
@@ -141,7 +140,7 @@ public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService pro
         var (name, percent) = (values.Choice(Which(context.Project)), values.Number(Percent));
         if (percent is { } p && p != decimal.Truncate(p))
         {
-            values.AddError(Percent.Id, "Percent complete is a whole number, like 40.");
+            values.AddError(Percent.Id, Wording.Projects["MilestoneProgress_WholeNumber"]);
         }
 
         Action<Project, DateOnly>? change = values.IsValid ? (project, _) => project.RecordProgress(name!, (int)percent!.Value) : null;
@@ -149,5 +148,5 @@ public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService pro
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), $"\u201c{CardElements.Escape(values.Raw["milestone"])}\u201d is {values.Raw[Percent.Id]}% complete.");
+        ProjectElements.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), Wording.Projects.Say("MilestoneProgress_Done", CardElements.Escape(values.Raw["milestone"]), values.Raw[Percent.Id]));
 }

@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
@@ -16,21 +17,21 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock, MoneyFormats money) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("project new", "Create a project (you become its project manager).", "project new", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("project new", ForProjectManagers: true);
 
     /// <summary>Time zones offered first; the person's own, when Teams sent it, is added and pre-selected.</summary>
     private static readonly string[] CommonTimeZones =
     [
         "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage",
-        "Pacific/Honolulu", "America/Toronto", "Europe/London", "Europe/Berlin", "Asia/Singapore", "Australia/Sydney", "UTC",
+        "Pacific/Honolulu", "America/Toronto", "Europe/London", "Europe/Berlin", "Asia/Singapore", "Australia/Sydney", TimeZoneInfo.Utc.Id,
     ];
 
-    private static readonly TextField Code = new("code", "Code", true, ProjectCode.MaxLength, "e.g. EHR (2–10 letters or digits)");
-    private static readonly TextField Name = new("name", "Name", true, Project.MaxNameLength, "e.g. Epic EHR go-live");
-    private static readonly ChoiceField Kind = new("kind", "Kind", true, ProjectLabels.Choices<ProjectKind>(ProjectLabels.Kind));
-    private static readonly DateField Start = new("start", "Start", true);
-    private static readonly DateField GoLive = new("golive", "Go-live", true);
-    private static readonly DateField End = new("end", "End (after stabilization)", true);
+    private static TextField Code => new("code", Wording.Projects["NewProject_Code"], true, ProjectCode.MaxLength, Wording.Projects["NewProject_CodePlaceholder"]);
+    private static TextField Name => new("name", Wording.Projects["NewProject_Name"], true, Project.MaxNameLength, Wording.Projects["NewProject_NamePlaceholder"]);
+    private static ChoiceField Kind => new("kind", Wording.Projects["NewProject_Kind"], true, ProjectLabels.Choices<ProjectKind>(ProjectLabels.Kind));
+    private static DateField Start => new("start", Wording.Projects["NewProject_Start"], true);
+    private static DateField GoLive => new("golive", Wording.Projects["NewProject_GoLive"], true);
+    private static DateField End => new("end", Wording.Projects["NewProject_End"], true);
 
     public CommandDefinition Definition => Command;
 
@@ -45,7 +46,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         {
             [Kind.Id] = nameof(ProjectKind.Ehr),
             [Start.Id] = today,
-            ["timezone"] = zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : "UTC",
+            ["timezone"] = zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : TimeZoneInfo.Utc.Id,
         };
         return Task.FromResult(FormCard.Build(Blank(TimeZoneField(zone)) with { Values = defaults }));
     }
@@ -66,22 +67,22 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
             values.Date(Start), values.Date(GoLive), values.Date(End), values.Choice(zoneField));
         if (code is not null && !ProjectCode.TryParse(code, out _))
         {
-            values.AddError(Code.Id, "Use 2 to 10 letters or digits, starting with a letter (for example EHR or PACS2).");
+            values.AddError(Code.Id, Wording.Projects["NewProject_BadCode"]);
         }
 
         if (goLive is { } g && zone is not null && g < projects.TodayIn(zone))
         {
-            values.AddError(GoLive.Id, "The go-live date is in the past; pick today or a later date.");
+            values.AddError(GoLive.Id, Wording.Projects["NewProject_GoLivePast"]);
         }
 
         if (start > goLive)
         {
-            values.AddError(GoLive.Id, "Go-live must be on or after the start date.");
+            values.AddError(GoLive.Id, Wording.Projects["NewProject_GoLiveBeforeStart"]);
         }
 
         if (goLive > end)
         {
-            values.AddError(End.Id, "The end date must be on or after go-live.");
+            values.AddError(End.Id, Wording.Projects["NewProject_EndBeforeGoLive"]);
         }
 
         if (!values.IsValid)
@@ -100,15 +101,15 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
             outcome,
             project => ProjectElements.Saved(
                 StatusCard.Build(StatusModel.From(project, projects.TodayIn(project.TimeZone), [], money: money.For(turn))),
-                $"Created {project.Code}. It is now the current project here. Next: **milestone add**, **budget set**, **stakeholder add**."),
+                Wording.Projects.Say("NewProject_Created", project.Code)),
             message => FormCard.Build(values.Reshow(blank, message)));
     }
 
     private FormModel Blank(ChoiceField zone) => new(
-        "New project",
-        "You will be its project manager. Dates are in the project's time zone.",
+        Wording.Projects["NewProject_FormTitle"],
+        Wording.Projects["NewProject_FormIntro"],
         [Code, Name, Kind, Start, GoLive, End, zone],
-        "Create project",
+        Wording.Projects["NewProject_Submit"],
         Verb,
         new Dictionary<string, string>());
 
@@ -120,6 +121,6 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
             zones.Insert(0, ownZone);
         }
 
-        return new ChoiceField("timezone", "Time zone", true, [.. zones.Select(z => (z.Replace('_', ' '), z))]);
+        return new ChoiceField("timezone", Wording.Projects["NewProject_TimeZone"], true, [.. zones.Select(z => (z.Replace('_', ' '), z))]);
     }
 }

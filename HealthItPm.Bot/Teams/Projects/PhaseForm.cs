@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -14,7 +15,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeProvider clock) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("phase", "Move the project to its next phase (planning → build → … → closed).", "phase", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("phase", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -23,7 +24,7 @@ public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeP
     protected override ProjectAction Action => ProjectAction.ChangePhase;
 
     private static ChoiceField To(Project project) =>
-        new("phase", "Next phase", true, [.. project.NextPhases.Select(p => (ProjectLabels.Phase(p) + (p < project.Phase ? " (back one phase)" : ""), p.ToString()))], Compact: false);
+        new("phase", Wording.Projects["Phase_Next"], true, [.. project.NextPhases.Select(p => (p < project.Phase ? Wording.Projects.Say("Phase_Back", ProjectLabels.Phase(p)) : ProjectLabels.Phase(p), p.ToString()))], Compact: false);
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
@@ -31,10 +32,10 @@ public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeP
         var to = To(context.Project);
         var next = context.Project.NextPhases.Where(p => p > context.Project.Phase).Order().ToList();
         return Task.FromResult(new FormModel(
-            $"{context.Project.Code} · Phase",
+            Wording.Projects.Say("Phase_FormTitle", context.Project.Code),
             ProjectElements.PhaseLine(context.Project) + " " + ProjectElements.PhaseHistoryLine(context.Project),
             [to],
-            "Move",
+            Wording.Projects["Phase_Submit"],
             Verb,
             new Dictionary<string, string>(),
             new Dictionary<string, string> { [to.Id] = next.Count > 0 ? next[0].ToString() : string.Empty }));
@@ -54,8 +55,8 @@ public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeP
     {
         ArgumentNullException.ThrowIfNull(project);
         return NoticeCard.Build(new NoticeCardModel(
-            $"{project.Code} is now in {ProjectLabels.Phase(project.Phase)}",
+            Wording.Projects.Say("Phase_Moved_Title", project.Code, ProjectLabels.Phase(project.Phase)),
             ProjectElements.PhaseHistoryLine(project),
-            ("Show status", "status " + project.Code.Value)));
+            (Wording.Projects["Phase_ShowStatus"], $"{StatusCommand.Command.Name} {project.Code.Value}")));
     }
 }

@@ -9,7 +9,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>project list</c>: the projects this person is on (all of them, for an admin).</summary>
 public sealed class ProjectListCommand(ProjectScope scope, ProjectService projects) : ICommand
 {
-    public static readonly CommandDefinition Command = new("project list", "The projects you are on.", "project list");
+    public static readonly CommandDefinition Command = new("project list");
 
     public CommandDefinition Definition => Command;
 

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Domain.Common;
 using Newtonsoft.Json.Linq;
 
@@ -22,8 +23,8 @@ public static class ProjectOutcomes
     public static JObject NotDone<T>(Outcome<T> outcome) => outcome switch
     {
         Outcome<T>.Refused r => NoticeCard.Build(RefusalNotice.Of(r.Reason)),
-        Outcome<T>.NotFound n => NoticeCard.Build(new NoticeCardModel("Not found", ProblemText.Of(n.Problem))),
-        Outcome<T>.Invalid i => NoticeCard.Build(new NoticeCardModel("That didn't work", ProblemText.Of(i.Problem))),
+        Outcome<T>.NotFound n => NoticeCard.Build(new NoticeCardModel(Wording.Common["NotFound_Title"], ProblemText.Of(n.Problem))),
+        Outcome<T>.Invalid i => NoticeCard.Build(new NoticeCardModel(Wording.Common["Invalid_Title"], ProblemText.Of(i.Problem))),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 }

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
@@ -20,9 +21,7 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
 {
     private readonly IStatePropertyAccessor<string> _current = conversationState.CreateProperty<string>("currentProject");
 
-    public static JObject UnknownCaller { get; } = NoticeCard.Build(new NoticeCardModel(
-        "I couldn't tell who you are",
-        "Teams did not send your Azure AD identity with this message. Try again from the Teams app signed in with your hospital account."));
+    public static JObject UnknownCaller => NoticeCard.Build(new NoticeCardModel(Wording.Common["UnknownCaller_Title"], Wording.Common["UnknownCaller"]));
 
     /// <summary>The context free text about <paramref name="project"/> is checked in: its people and the hospital's domains are staff.</summary>
     public PhiContext PhiContextOf(Project project) => staff.For(project);
@@ -60,7 +59,7 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
             return new ScopeResult(caller, visible[0].Code, null);
         }
 
-        var intro = visible.Count == 0 ? null : "Which project? Tap **Use** on one, or type **use** and its code (for example **use EHR**).";
+        var intro = visible.Count == 0 ? null : Wording.Common["WhichProject_List"];
         return new ScopeResult(caller, null, ProjectListCard.Build(ProjectListModel.From(visible, null, projects.TodayOf, intro)));
     }
 

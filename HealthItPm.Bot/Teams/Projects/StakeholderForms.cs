@@ -2,6 +2,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.People;
 using HealthItPm.Domain.Common;
@@ -22,7 +23,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster, IPeopleDirectory directory, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholder add", "Add people from this chat or team (or @mention them).", "stakeholder add @Nina Patel", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("stakeholder add", ForProjectManagers: true);
 
     /// <summary>The most people given each their own role in one go: three inputs each keep the card well under Teams' size limit.</summary>
     public const int MaxEach = 15;
@@ -31,9 +32,9 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     private const string EachKey = "each";
     private const string PickedKey = "picked";
 
-    private static readonly ChoiceField Role = new("role", "Role on project", true, [("Stakeholder", nameof(ProjectRole.Stakeholder)), ("Leader (sponsor, CIO, CMIO, CNO)", nameof(ProjectRole.Leader)), ("Project manager", nameof(ProjectRole.ProjectManager))], Compact: false);
-    private static readonly ChoiceField Discipline = new("discipline", "Discipline", true, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline));
-    private static readonly TextField Department = new("department", "Department", false, ProjectMember.MaxDepartmentLength, "e.g. ICU, Pharmacy, Radiology");
+    private static ChoiceField Role => new("role", Wording.Projects["StakeholderAdd_Role"], true, [(Wording.Projects["StakeholderAdd_Stakeholder"], nameof(ProjectRole.Stakeholder)), (Wording.Projects["StakeholderAdd_Leader"], nameof(ProjectRole.Leader)), (Wording.Projects["StakeholderAdd_ProjectManager"], nameof(ProjectRole.ProjectManager))], Compact: false);
+    private static ChoiceField Discipline => new("discipline", Wording.Projects["StakeholderAdd_Discipline"], true, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline));
+    private static TextField Department => new("department", Wording.Projects["StakeholderAdd_Department"], false, ProjectMember.MaxDepartmentLength, Wording.Projects["StakeholderAdd_DepartmentPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -46,14 +47,14 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     {
         var search = client.Value.TypeaheadSearch;
         var offered = members.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).OrderBy(m => m.Name, StringComparer.CurrentCulture);
-        return new("people", "People", true, [.. offered.Select(m => (m.Name, PersonChoice.Value(m.Person)))], search ? PeopleSearch.Dataset : null);
+        return new("people", Wording.Projects["StakeholderAdd_People"], true, [.. offered.Select(m => (m.Name, PersonChoice.Value(m.Person)))], search ? PeopleSearch.Dataset : null);
     }
 
     // A person's row in the second step: their name on the role, each input keyed by their choice value.
     private static (RosterMember Person, ChoiceField Role, ChoiceField Discipline, TextField Department) Row(RosterMember person)
     {
         var key = PersonChoice.Value(person.Person);
-        return (person, Role with { Id = $"{Role.Id}.{key}", Label = $"{person.Name}: role on project" }, Discipline with { Id = $"{Discipline.Id}.{key}" }, Department with { Id = $"{Department.Id}.{key}" });
+        return (person, Role with { Id = $"{Role.Id}.{key}", Label = Wording.Projects.Say("StakeholderAdd_PersonRole", person.Name) }, Discipline with { Id = $"{Discipline.Id}.{key}" }, Department with { Id = $"{Department.Id}.{key}" });
     }
 
     // The people of the second step (none at the first): those picked that the bot knows, up to MaxEach.
@@ -67,10 +68,10 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     {
         ArgumentNullException.ThrowIfNull(people);
         return new FormModel(
-            $"{code} · Add people, each with their role",
-            people.Count == 0 ? "Nobody to add here: type **stakeholder add** to pick people again." : null,
+            Wording.Projects.Say("StakeholderAdd_EachTitle", code),
+            people.Count == 0 ? Wording.Projects["StakeholderAdd_NobodyHere"] : null,
             [.. people.Select(Row).SelectMany(r => new FormField[] { r.Role, r.Discipline, r.Department })],
-            "Add",
+            Wording.Projects["StakeholderAdd_Submit"],
             CardVerbs.AddStakeholders,
             new Dictionary<string, string> { [PickedKey] = string.Join(',', people.Select(p => PersonChoice.Value(p.Person))) });
     }
@@ -90,18 +91,15 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         var mentioned = TeamsRoster.Mentioned(context.Turn.Activity);
         var preselected = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => PersonChoice.Value(m.Person)));
         return new FormModel(
-            $"{context.Project.Code} · Add people",
-            (client.Value.TypeaheadSearch
-                ? "Type a name to find anyone in a team or chat HealthItPm is in, or who uses it; people in this conversation are listed."
-                : "Pick from the people in this conversation and colleagues HealthItPm knows (from the teams and chats it is in, and who use it).")
-                + $" **Add** gives everyone picked the role below; **Set each person's role** lets you give up to {MaxEach} people each their own.",
+            Wording.Projects.Say("StakeholderAdd_FormTitle", context.Project.Code),
+            Wording.Projects.Say(client.Value.TypeaheadSearch ? "StakeholderAdd_FormIntro_Search" : "StakeholderAdd_FormIntro_List", MaxEach),
             [People(members), Role, Discipline, Department],
-            "Add",
+            Wording.Projects["StakeholderAdd_Submit"],
             Verb,
             new Dictionary<string, string>(),
             new Dictionary<string, string> { ["people"] = preselected, [Role.Id] = nameof(ProjectRole.Stakeholder), [Discipline.Id] = nameof(StakeholderRole.Clinician) })
         {
-            MoreButtons = [new FormButton("Set each person's role", new Dictionary<string, string> { [EachKey] = "yes" })],
+            MoreButtons = [new FormButton(Wording.Projects["StakeholderAdd_Each"], new Dictionary<string, string> { [EachKey] = "yes" })],
         };
     }
 
@@ -126,7 +124,7 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 
             if (rows.Count == 0)
             {
-                values.AddError(PickedKey, "Nobody to add.");
+                values.AddError(PickedKey, Wording.Projects["StakeholderAdd_Nobody"]);
             }
         }
         else
@@ -135,11 +133,11 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
             var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Guarded(Department, context.Phi));
             if (chosen.Any(p => !known.ContainsKey(p)))
             {
-                values.AddError("people", "Pick people from the list. Type a name to find them.");
+                values.AddError("people", Wording.Projects["StakeholderAdd_PickFromList"]);
             }
             else if (EachAsked(context) && chosen.Count > MaxEach)
             {
-                values.AddError("people", $"Up to {MaxEach} people get each their own role at once ({chosen.Count} are picked): pick fewer, or give them all the role below and press Add.");
+                values.AddError("people", Wording.Projects.Say("StakeholderAdd_TooManyEach", MaxEach, chosen.Count));
             }
 
             adding = values.IsValid ? [.. chosen.Select(p => new ProjectMember(p, known[p].Name, role!.Value, discipline!.Value, department))] : [];
@@ -188,14 +186,14 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         var count = values.Raw.TryGetValue("people", out var people)
             ? people.Split(',', StringSplitOptions.RemoveEmptyEntries).Length
             : values.Raw.Keys.Count(k => k.StartsWith(Role.Id + ".", StringComparison.Ordinal));
-        return ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), count == 1 ? "Added 1 person." : $"Added {count} people.");
+        return ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), Wording.Projects.Count("StakeholderAdd_Added", count));
     }
 }
 
 /// <summary><c>stakeholder remove</c>: take someone off the project, found by typing their name.</summary>
 public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskChanges risks, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholder remove", "Take someone off the project.", "stakeholder remove", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("stakeholder remove", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -204,14 +202,19 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
     protected override ProjectAction Action => ProjectAction.ManageStakeholders;
 
     private PeopleField Person(Project project) => ProjectPeople.Field(
-        "person", "Person", true, project.Code, leadersOnly: false,
+        "person", Wording.Projects["StakeholderRemove_Person"], true, project.Code, leadersOnly: false,
         project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person)),
         client.Value.TypeaheadSearch);
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Task.FromResult(new FormModel($"{context.Project.Code} · Remove someone", client.Value.TypeaheadSearch ? "Type a name to find them on the project." : null, [Person(context.Project)], "Remove", Verb, new Dictionary<string, string>()));
+        return Task.FromResult(new FormModel(
+            Wording.Projects.Say("StakeholderRemove_FormTitle", context.Project.Code),
+            client.Value.TypeaheadSearch ? Wording.Projects["StakeholderRemove_FormIntro"] : null,
+            [Person(context.Project)],
+            Wording.Projects["StakeholderRemove_Submit"],
+            Verb, new Dictionary<string, string>()));
     }
 
     // The one person picked, if they are on the project; else the message beside the field.
@@ -220,7 +223,7 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
         var picked = values.People(Person(project));
         if (picked.Count > 1 || picked.Any(p => !project.Members.Any(m => m.Person == p)))
         {
-            values.AddError("person", "Pick one person on the project. Type a name to find them.");
+            values.AddError("person", Wording.Projects["StakeholderRemove_PickOne"]);
             return null;
         }
 
@@ -248,5 +251,5 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), "Removed from the project. Open risks they owned passed to you (to its first PM if you are not on it).");
+        ProjectElements.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), Wording.Projects["StakeholderRemove_Done"]);
 }

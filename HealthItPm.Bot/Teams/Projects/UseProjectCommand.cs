@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
@@ -11,7 +12,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>use EHR</c> (typed) and the <b>Use</b> button of the project list: makes a project the current one in this conversation.</summary>
 public sealed class UseProjectCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("use", "Make a project the current one in this chat.", "use EHR");
+    public static readonly CommandDefinition Command = new("use");
 
     public CommandDefinition Definition => Command;
 
@@ -34,7 +35,7 @@ public sealed class UseProjectCommand(ProjectScope scope, ProjectService project
 
         if (!ProjectCode.TryParse(code, out var project))
         {
-            return NoticeCard.Build(new NoticeCardModel("Which project?", "Type **use** and the project's code, for example **use EHR**. Type **project list** to see the codes."));
+            return NoticeCard.Build(new NoticeCardModel(Wording.Common["WhichProject_Title"], Wording.Common["WhichProject_Use"]));
         }
 
         var outcome = await projects.ViewAsync(caller.Tenant, caller.Person, project, cancellationToken);

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
@@ -19,7 +20,7 @@ namespace HealthItPm.Bot.Teams.Readiness;
 /// </summary>
 public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository projects, StaffDomains staff)
 {
-    private static readonly NoticeCardModel WaveGone = new("Survey not found", "This survey was not sent to you or is no longer available.");
+    private static NoticeCardModel WaveGone => new(Wording.Rounds["Survey_NotFound_Title"], Wording.Rounds["Survey_NotYours"]);
 
     public async Task<JObject> SubmitAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
@@ -39,12 +40,12 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
             var problems = new List<string>();
             if (!submission.Complete)
             {
-                problems.Add("pick a score from 1 to 5 for every statement");
+                problems.Add(Wording.Rounds["Survey_PickEveryScore"]);
             }
 
             if (submission.CommentTooLong)
             {
-                problems.Add($"keep the comment under {AdkarAnswer.MaxCommentLength} characters");
+                problems.Add(Wording.Rounds.Say("Survey_CommentTooLong", AdkarAnswer.MaxCommentLength));
             }
 
             return await CardAsync(caller, code, wave, submission.Scores, submission.Comment?[..Math.Min(submission.Comment.Length, AdkarAnswer.MaxCommentLength)], cancellationToken, problems: problems);
@@ -63,7 +64,7 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
         return ProjectOutcomes.Card(
             outcome,
             done => Answered(code, done.Round, done.Answer.Answer),
-            message => NoticeCard.Build(new NoticeCardModel("This survey is closed", message)));
+            message => NoticeCard.Build(new NoticeCardModel(Wording.Rounds["Survey_Closed_Title"], message)));
     }
 
     public async Task<JObject> ChangeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -82,7 +83,7 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
         if (!wave.IsOpen(rounds.Now))
         {
             return given is null
-                ? NoticeCard.Build(new NoticeCardModel("This survey is closed", $"It closed {CardElements.When(wave.ClosesAt)}."))
+                ? NoticeCard.Build(new NoticeCardModel(Wording.Rounds["Survey_Closed_Title"], Wording.Rounds.Say("Round_ClosedAt", CardElements.When(wave.ClosesAt))))
                 : Answered(code, wave, given.Answer);
         }
 

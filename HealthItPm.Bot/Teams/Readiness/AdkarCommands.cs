@@ -2,6 +2,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Readiness;
 using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
@@ -25,13 +26,13 @@ namespace HealthItPm.Bot.Teams.Readiness;
 /// </summary>
 public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, RoundSteps steps) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("adkar start", "Launch an ADKAR readiness survey wave (name, audience, how long, anonymous).", "adkar start", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("adkar start", ForProjectManagers: true);
 
     private const string Confirm = "confirm";
 
-    private static readonly TextField Name = new("name", "Wave name", true, AdkarService.MaxNameLength, "e.g. pre go-live");
-    private static readonly NumberField CloseAfter = new("days", "Closes after (days; one reminder halfway)", true, 1, 30);
-    private static readonly ChoiceField Anonymous = new("anonymous", "Answers are", true, [("Anonymous (only totals over 5+ people)", "true"), ("Attributed (kept with the name; totals shown)", "false")]);
+    private static TextField Name => new("name", Wording.Rounds["AdkarStart_Name"], true, AdkarService.MaxNameLength, Wording.Rounds["AdkarStart_NamePlaceholder"]);
+    private static NumberField CloseAfter => new("days", Wording.Rounds["AdkarStart_CloseAfter"], true, 1, 30);
+    private static ChoiceField Anonymous => new("anonymous", Wording.Rounds["Round_AnswersAre"], true, [(Wording.Rounds["AdkarStart_Anonymous"], "true"), (Wording.Rounds["AdkarStart_Attributed"], "false")]);
 
     public CommandDefinition Definition => Command;
 
@@ -75,7 +76,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         {
             return FormCard.Build(values.Reshow(
                 Blank(code, confirm: true),
-                $"The wave \u201c{CardElements.Escape(openWave.Name ?? openWave.Id)}\u201d is still open until {CardElements.When(openWave.ClosesAt)}. Press **Start wave** again to start another one anyway."));
+                Wording.Rounds.Say("AdkarStart_StillOpen", CardElements.Escape(openWave.Name ?? openWave.Id), CardElements.When(openWave.ClosesAt))));
         }
 
         var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!.Value, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, cancellationToken);
@@ -88,16 +89,15 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         await steps.QueueCardsAsync(caller.Tenant, code, RoundKind.Adkar, wave.Id, cancellationToken);
         var people = wave.Audience.Count;
         return NoticeCard.Build(new NoticeCardModel(
-            $"Readiness survey \u201c{CardElements.Escape(wave.Name ?? wave.Id)}\u201d started",
-            $"Sending it to {people} {(people == 1 ? "person" : "people")}{(wave.Anonymous ? ", anonymously" : "")}. "
-            + $"One reminder goes out {CardElements.When(wave.RemindAt)}; it closes {CardElements.When(wave.ClosesAt)} and you get the results then. **adkar results** shows them so far."));
+            Wording.Rounds.Say("AdkarStart_Started_Title", CardElements.Escape(wave.Name ?? wave.Id)),
+            Wording.Rounds.Count(wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending", people, CardElements.When(wave.RemindAt), CardElements.When(wave.ClosesAt))));
     }
 
     private FormModel Blank(ProjectCode code, bool confirm) => new(
-        $"{code} · ADKAR readiness survey",
-        "Five statements, one per ADKAR element (Awareness, Desire, Knowledge, Ability, Reinforcement), each 1–5, sent to each person's chat. Results show only groups of 5 or more people.",
+        Wording.Rounds.Say("AdkarStart_FormTitle", code),
+        Wording.Rounds["AdkarStart_FormIntro"],
         [Name, AudienceFields.Disciplines, AudienceFields.Departments, CloseAfter, Anonymous],
-        "Start wave",
+        Wording.Rounds["AdkarStart_Submit"],
         Verb,
         confirm ? new Dictionary<string, string> { ["project"] = code.Value, [Confirm] = "yes" } : new Dictionary<string, string> { ["project"] = code.Value });
 }
@@ -125,7 +125,7 @@ public abstract class AdkarCommand(ProjectScope scope, IProjectRepository projec
 /// <summary><c>adkar waves</c>: the project's waves, newest first.</summary>
 public sealed class AdkarWavesCommand(ProjectScope scope, IProjectRepository projects, AdkarService adkar) : AdkarCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("adkar waves", "The project's readiness survey waves.", "adkar waves", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("adkar waves", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 
@@ -136,7 +136,7 @@ public sealed class AdkarWavesCommand(ProjectScope scope, IProjectRepository pro
 /// <summary><c>adkar results [wave]</c>: a wave's results (the latest, or the one named), compared with the wave before.</summary>
 public sealed class AdkarResultsCommand(ProjectScope scope, IProjectRepository projects, AdkarService adkar) : AdkarCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("adkar results", "Results of a readiness wave: barriers, groups, change, what to do.", "adkar results pre go-live", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("adkar results", ForProjectManagers: true);
 
     public override CommandDefinition Definition => Command;
 

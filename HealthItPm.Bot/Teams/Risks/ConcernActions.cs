@@ -23,9 +23,9 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class ReportConcernForm(ProjectScope scope, ConcernTriage concerns, DeliveryQueues queue) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("report concern", "Tell the project managers what worries you (no patient details).", "report concern");
+    public static readonly CommandDefinition Command = new("report concern");
 
-    private static readonly TextField Worry = new("text", "What worries you?", true, Concern.MaxTextLength, "e.g. Night shift has not had downtime training", Multiline: true);
+    private static TextField Worry => new("text", Wording.Risks["Concern_Worry"], true, Concern.MaxTextLength, Wording.Risks["Concern_WorryPlaceholder"], Multiline: true);
 
     public CommandDefinition Definition => Command;
 
@@ -74,14 +74,14 @@ public sealed class ReportConcernForm(ProjectScope scope, ConcernTriage concerns
         var topic = DeliveryTopics.Concern(code, concern.Number);
         await queue.EnqueueAsync([.. managers.Select(pm => DeliveryWork.To(caller.Tenant, topic, pm))], cancellationToken);
 
-        return NoticeCard.Build(new NoticeCardModel("Thank you — your concern is with the project managers", $"It is {code} concern #{concern.Number}. They will log it as a risk or tell you why not."));
+        return NoticeCard.Build(new NoticeCardModel(Wording.Risks["Concern_Sent_Title"], Wording.Risks.Say("Concern_Sent", code, concern.Number)));
     }
 
     private static FormModel Blank(ProjectCode code) => new(
-        $"{code} · Report a concern",
-        "A few words are enough. Please leave out patient names, record numbers and other patient details.",
+        Wording.Risks.Say("Concern_FormTitle", code),
+        Wording.Risks["Concern_FormIntro"],
         [Worry],
-        "Send to the PMs",
+        Wording.Risks["Concern_Submit"],
         CardVerbs.ReportConcern,
         new Dictionary<string, string> { ["project"] = code.Value });
 }

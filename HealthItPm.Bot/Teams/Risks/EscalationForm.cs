@@ -4,6 +4,7 @@ using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
@@ -20,13 +21,15 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class EscalationForm(ProjectScope scope, ProjectService projects, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("escalation", "Set who risks escalate to, in order, and how fast they must acknowledge.", "escalation", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("escalation", ForProjectManagers: true);
 
-    private static readonly ChoiceField Sla = new("sla", "Acknowledge within", true,
-        [("30 minutes", "30"), ("1 hour", "60"), ("2 hours", "120"), ("4 hours", "240"), ("8 hours", "480"), ("24 hours", "1440")]);
+    private static readonly int[] SlaMinutes = [30, 60, 120, 240, 480, 1440];
 
-    private static readonly ChoiceField Clock = new("clock", "The clock runs", true,
-        [("Around the clock", "always"), ("Weekdays 08:00–17:00 only (patient safety still around the clock)", "business")], Compact: false);
+    private static ChoiceField Sla => new("sla", Wording.Risks["Escalation_Sla"], true,
+        [.. SlaMinutes.Select(m => (ProblemText.Value(TimeSpan.FromMinutes(m), CultureInfo.CurrentCulture), m.ToString(CultureInfo.InvariantCulture)))]);
+
+    private static ChoiceField Clock => new("clock", Wording.Risks["Escalation_Clock"], true,
+        [(Wording.Risks["Escalation_AroundTheClock"], "always"), (Wording.Risks["Escalation_BusinessHours"], "business")], Compact: false);
 
     public override CommandDefinition Definition => Command;
 
@@ -37,7 +40,7 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects, 
     // The project's leaders, found by typing; those already in the chain are listed first so the form shows them by name.
     private PeopleField Level(Project project, int level) => ProjectPeople.Field(
         $"level{level}",
-        level == 1 ? "Level 1 (the sponsor)" : $"Level {level} (if level {level - 1} does not acknowledge)",
+        level == 1 ? Wording.Risks["Escalation_LevelOne"] : Wording.Risks.Say("Escalation_Level", level, level - 1),
         level == 1,
         project.Code,
         leadersOnly: true,
@@ -54,7 +57,7 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects, 
         var picked = values.People(field);
         if (picked.Count > 1 || picked.Any(p => !project.Members.Any(m => m.Person == p && m.Role == ProjectRole.Leader)))
         {
-            values.AddError(field.Id, "Pick one of the project's leaders. Add others with **stakeholder add** (role Leader) first.");
+            values.AddError(field.Id, Wording.Risks["Escalation_PickALeader"]);
             return null;
         }
 
@@ -77,12 +80,10 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects, 
         }
 
         return Task.FromResult(new FormModel(
-            $"{project.Code} · Escalation",
-            !project.Members.Any(m => m.Role == ProjectRole.Leader)
-                ? "There are no leaders on this project yet. Add one with **stakeholder add** (role Leader) first."
-                : "Critical risks, and patient-safety or privacy risks with impact 4 or 5, go to level 1 at once. Not acknowledged in time, they climb to the next level.",
+            Wording.Risks.Say("Escalation_FormTitle", project.Code),
+            Wording.Risks[project.Members.Any(m => m.Role == ProjectRole.Leader) ? "Escalation_FormIntro" : "Escalation_NoLeaders"],
             [.. levels, Sla, Clock],
-            "Save",
+            Wording.Common["Form_Save"],
             Verb,
             new Dictionary<string, string>(),
             values));
@@ -97,7 +98,7 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects, 
         var clock = values.Choice(Clock);
         if (chain is [_, null, not null] or [null, ..])
         {
-            values.AddError("level2", "Fill the levels in order: level 2 before level 3.");
+            values.AddError("level2", Wording.Risks["Escalation_InOrder"]);
         }
 
         Action<Project, DateOnly>? change = values.IsValid
@@ -110,5 +111,5 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects, 
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        ProjectElements.Saved(EscalationCard.Build(project), "Saved. Every open risk of the project follows this policy from now on.");
+        ProjectElements.Saved(EscalationCard.Build(project), Wording.Risks["Escalation_Saved"]);
 }

@@ -21,15 +21,15 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskRegister risks, RiskNotifier notifier, RiskCardReplies replies, ConcernOutcomeNotifier reporter) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("risk add", "Log a risk: category, probability, impact, mitigation.", "risk add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("risk add", ForProjectManagers: true);
 
-    private static readonly TextField Title = new("title", "Risk", true, Risk.MaxTitleLength, "e.g. Barcode scanners fail at the bedside");
-    private static readonly TextField Description = new("description", "Description (no patient details)", false, Risk.MaxTextLength, null, Multiline: true);
-    private static readonly ChoiceField Category = new("category", "Category", true, [.. Enum.GetValues<RiskCategory>().Select(c => (RiskLabels.Category(c), c.ToString()))]);
-    private static readonly ChoiceField Probability = RiskFields.Probability;
-    private static readonly ChoiceField Impact = RiskFields.Impact;
-    private static readonly TextField Mitigation = new("mitigation", "Mitigation", false, Risk.MaxTextLength);
-    private static readonly DateField Due = new("due", "Mitigation due", false);
+    private static TextField Title => new("title", Wording.Risks["RiskAdd_Risk"], true, Risk.MaxTitleLength, Wording.Risks["RiskAdd_RiskPlaceholder"]);
+    private static TextField Description => new("description", Wording.Risks["RiskAdd_Description"], false, Risk.MaxTextLength, null, Multiline: true);
+    private static ChoiceField Category => new("category", Wording.Risks["RiskAdd_Category"], true, [.. Enum.GetValues<RiskCategory>().Select(c => (RiskLabels.Category(c), c.ToString()))]);
+    private static ChoiceField Probability => RiskFields.Probability;
+    private static ChoiceField Impact => RiskFields.Impact;
+    private static TextField Mitigation => RiskFields.Mitigation;
+    private static DateField Due => RiskFields.Due;
 
     public CommandDefinition Definition => Command;
 
@@ -65,7 +65,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         if (concern is not null)
         {
             values[Title.Id] = concern.Text.Length <= Risk.MaxTitleLength ? concern.Text.Value : concern.Text.Value[..Risk.MaxTitleLength];
-            values[Description.Id] = concern.RaisedBy.Value;
+            values[Description.Id] = concern.RaisedBy(RaisedBy).Value;
         }
 
         return FormCard.Build(Blank(code, concern?.Number) with { Values = values });
@@ -98,7 +98,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
         }
 
         var input = new NewRisk(title!, description, category!.Value, int.Parse(probability!, System.Globalization.CultureInfo.InvariantCulture), int.Parse(impact!, System.Globalization.CultureInfo.InvariantCulture), mitigation, due);
-        var outcome = await risks.LogAsync(caller.Tenant, caller.Person, code, input, cancellationToken, concern);
+        var outcome = await risks.LogAsync(caller.Tenant, caller.Person, code, input, cancellationToken, concern is { } from ? new FromConcern(from, RaisedBy) : null);
         if (outcome is Outcome<Risk>.Invalid invalid)
         {
             return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
@@ -116,17 +116,23 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 
         // At once, not at the next tick: a critical patient-safety risk reaches the sponsor now.
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, risk.Id, cancellationToken);
-        return await replies.CurrentAsync(caller, risk.Id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying($"Logged {risk.Id}", project, escalation)), cancellationToken);
+        return await replies.CurrentAsync(caller, risk.Id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying(Wording.Risks.Say("RiskAdd_Logged", risk.Id), project, escalation)), cancellationToken);
     }
+
+    /// <summary>
+    /// The description of a risk from a concern: who raised it and their words. It pre-fills the form and is kept if the PM
+    /// clears it; a value in a form, so nothing is escaped.
+    /// </summary>
+    public static string RaisedBy(string reporterName, string text) => Wording.Risks.Say("RiskAdd_RaisedBy", reporterName, text);
 
     private FormModel Blank(ProjectCode code, int? concern = null)
     {
         var hidden = new Dictionary<string, string> { ["project"] = code.Value };
         var form = new FormModel(
-            $"{code} · Log a risk",
-            "Critical risks, and patient-safety or privacy risks with impact 4 or 5, go to the sponsor at once.",
+            Wording.Risks.Say("RiskAdd_FormTitle", code),
+            Wording.Risks["RiskAdd_FormIntro"],
             [Title, Description, Category, Probability, Impact, Mitigation, Due],
-            "Log risk",
+            Wording.Risks["RiskAdd_Submit"],
             Verb,
             hidden);
         return concern is { } number ? form with { Hidden = new Dictionary<string, string>(hidden) { ["concern"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) } } : form;
@@ -139,7 +145,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 /// </summary>
 public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimeProvider clock) : ICommand
 {
-    public static readonly CommandDefinition Command = new("risks", "The risk register, highest score first (add a band, category or status to filter).", "risks critical");
+    public static readonly CommandDefinition Command = new("risks");
 
     public CommandDefinition Definition => Command;
 
@@ -153,9 +159,7 @@ public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimePro
 
         if (Filter(arguments) is not { } filter)
         {
-            return NoticeCard.Build(new NoticeCardModel(
-                "I can't filter by that",
-                "Filter by a band (low, medium, high, critical), a category (e.g. patient safety, vendor) or a status (open, mitigating, escalated, accepted, closed), for example **risks critical**."));
+            return NoticeCard.Build(new NoticeCardModel(Wording.Risks["Risks_NoSuchFilter_Title"], Wording.Risks["Risks_NoSuchFilter"]));
         }
 
         var outcome = await risks.ListAsync(caller.Tenant, caller.Person, code, cancellationToken);
@@ -191,7 +195,7 @@ public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimePro
 /// <summary><c>risk EHR-R7</c>: one risk with its history.</summary>
 public sealed class RiskCommand(RiskCardReplies replies) : ICommand
 {
-    public static readonly CommandDefinition Command = new("risk", "One risk with its history.", "risk EHR-R7");
+    public static readonly CommandDefinition Command = new("risk");
 
     public CommandDefinition Definition => Command;
 
@@ -204,7 +208,7 @@ public sealed class RiskCommand(RiskCardReplies replies) : ICommand
 
         if (!RiskId.TryParse(arguments, out var id))
         {
-            return NoticeCard.Build(new NoticeCardModel("Which risk?", "Type **risk** and its id, for example **risk EHR-R7**. Type **risks** to see the register."));
+            return NoticeCard.Build(new NoticeCardModel(Wording.Risks["WhichRisk_Title"], Wording.Risks["RiskView_WhichRisk"]));
         }
 
         return await replies.CurrentAsync(caller, id, card => card, cancellationToken);
@@ -230,14 +234,14 @@ public sealed class RiskDecisionActions(RiskChanges changes, RiskRegister risks,
         DecideAsync(turn, data, (caller, id) => changes.AskForUpdateAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
         {
             await notifier.RelayAsync(caller.Tenant, risk.Id, cancellationToken);
-            return risk.Owner is null ? "Update requested from the project managers." : "Update requested from the owner.";
+            return Wording.Risks[risk.Owner is null ? "RiskAskForUpdate_FromPms" : "RiskAskForUpdate_FromOwner"];
         }, cancellationToken: cancellationToken);
 
     public Task<JObject> AcknowledgeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         DecideAsync(turn, data, (caller, id) => changes.AcknowledgeAsync(caller.Tenant, caller.Person, id, cancellationToken), async (caller, risk) =>
         {
             await notifier.RelayAsync(caller.Tenant, risk.Id, cancellationToken);
-            return "Acknowledged. The project managers are told.";
+            return Wording.Risks["RiskAcknowledge_Done"];
         }, acknowledging: true, cancellationToken: cancellationToken);
 
     /// <summary>Accept risk with a reason, guarded against PHI in the project's context: suspected PHI comes back beside the reason, masked.</summary>

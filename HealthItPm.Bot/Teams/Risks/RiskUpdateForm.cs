@@ -20,13 +20,13 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, RiskNotifier notifier, RiskCardReplies replies, ProjectScope scope) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("risk update", "Re-rate a risk, plan its mitigation, or close it.", "risk update EHR-R7");
+    public static readonly CommandDefinition Command = new("risk update");
 
-    private static readonly ChoiceField Probability = RiskFields.Probability;
-    private static readonly ChoiceField Impact = RiskFields.Impact;
-    private static readonly TextField Mitigation = new("mitigation", "Mitigation", false, Risk.MaxTextLength);
-    private static readonly DateField Due = new("due", "Mitigation due", false);
-    private static readonly ChoiceField Status = new("status", "Status", true, [("Keep it open", "open"), ("Close the risk", "closed")], Compact: false);
+    private static ChoiceField Probability => RiskFields.Probability;
+    private static ChoiceField Impact => RiskFields.Impact;
+    private static TextField Mitigation => RiskFields.Mitigation;
+    private static DateField Due => RiskFields.Due;
+    private static ChoiceField Status => new("status", Wording.Risks["RiskUpdate_Status"], true, [(Wording.Risks["RiskUpdate_KeepOpen"], "open"), (Wording.Risks["RiskUpdate_Close"], "closed")], Compact: false);
 
     public CommandDefinition Definition => Command;
 
@@ -41,7 +41,7 @@ public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, Risk
 
         if (!RiskId.TryParse(arguments, out var id))
         {
-            return NoticeCard.Build(new NoticeCardModel("Which risk?", "Type **risk update** and the risk's id, for example **risk update EHR-R7**."));
+            return NoticeCard.Build(new NoticeCardModel(Wording.Risks["WhichRisk_Title"], Wording.Risks["RiskUpdate_WhichRisk"]));
         }
 
         // Only someone who may change the risk gets the form.
@@ -96,14 +96,14 @@ public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, Risk
         }
 
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, id, cancellationToken);
-        return await replies.CurrentAsync(caller, id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying($"Updated {id}", project, escalation)), cancellationToken);
+        return await replies.CurrentAsync(caller, id, (card, project, _) => ProjectElements.Saved(card, RiskNotifier.Saying(Wording.Risks.Say("RiskUpdate_Updated", id), project, escalation)), cancellationToken);
     }
 
     private FormModel Blank(RiskId id) => new(
-        $"Update {id}",
-        "Re-rated to critical, or a patient-safety or privacy risk with impact 4 or 5, it goes to the sponsor at once.",
+        Wording.Risks.Say("Risk_Update", id),
+        Wording.Risks["RiskUpdate_FormIntro"],
         [Probability, Impact, Mitigation, Due, Status],
-        "Save",
+        Wording.Common["Form_Save"],
         Verb,
         new Dictionary<string, string> { ["risk"] = id.ToString() });
 }

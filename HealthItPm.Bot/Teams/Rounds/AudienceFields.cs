@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
@@ -9,9 +10,9 @@ namespace HealthItPm.Bot.Teams.Rounds;
 /// <summary>Who a round goes to, as the forms that start rounds (check-ins, waves) ask it: everyone, or only some disciplines or departments.</summary>
 public static class AudienceFields
 {
-    public static readonly ChoiceField Disciplines = new("disciplines", "Only these disciplines (optional; everyone if none)", false, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline), MultiSelect: true);
+    public static ChoiceField Disciplines => new("disciplines", Wording.Rounds["Audience_Disciplines"], false, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline), MultiSelect: true);
 
-    public static readonly TextField Departments = new("departments", "Only these departments (optional, comma-separated)", false, 300, "e.g. ICU, Pharmacy");
+    public static TextField Departments => new("departments", Wording.Rounds["Audience_Departments"], false, 300, Wording.Rounds["Audience_DepartmentsPlaceholder"]);
 
     /// <summary>
     /// The audience the form's values name; the departments are typed text, checked for PHI in the

@@ -92,7 +92,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime,
     private WebApplicationFactory<Program> WithFailingCommand(Exception failure)
     {
         var command = new Mock<ICommand>();
-        command.SetupGet(c => c.Definition).Returns(new CommandDefinition("failing", "Fails.", "failing"));
+        command.SetupGet(c => c.Definition).Returns(new CommandDefinition("failing"));
         command.Setup(c => c.ExecuteAsync(It.IsAny<ITurnContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         // The derived factory owns the base one's configuration and is disposed by the test.
 #pragma warning disable CA2000

@@ -197,7 +197,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
         }
     }
 
-    private static void AssertGroups(GroupBreakdown groups, (string Group, int Respondents, decimal[] Means)[] expected)
+    private static void AssertGroups(GroupBreakdown groups, (string? Group, int Respondents, decimal[] Means)[] expected)
     {
         Assert.Equal(expected.Select(g => (g.Group, g.Respondents)), groups.Shown.Select(g => (g.Group, g.Respondents)));
         for (var i = 0; i < expected.Length; i++)

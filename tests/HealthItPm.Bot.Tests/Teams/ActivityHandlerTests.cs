@@ -25,7 +25,7 @@ public class ActivityHandlerTests
 
     public ActivityHandlerTests()
     {
-        _command.SetupGet(c => c.Definition).Returns(new CommandDefinition("status", "Show status.", "status"));
+        _command.SetupGet(c => c.Definition).Returns(new CommandDefinition("status"));
         _command.Setup(c => c.ExecuteAsync(It.IsAny<ITurnContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AdaptiveCard([CardElements.Text(Markdown.Of($"status card"))]).ToJObject());
         _action.SetupGet(a => a.Verb).Returns("status.refresh");

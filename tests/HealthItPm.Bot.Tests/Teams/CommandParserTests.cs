@@ -6,10 +6,10 @@ public class CommandParserTests
 {
     private static readonly CommandParser Parser = new(
     [
-        new CommandDefinition("help", "Show help.", "help"),
-        new CommandDefinition("project", "Show the project.", "project"),
-        new CommandDefinition("project new", "Create a project.", "project new"),
-        new CommandDefinition("risk add", "Log a risk.", "risk add"),
+        new CommandDefinition("help"),
+        new CommandDefinition("project"),
+        new CommandDefinition("project new"),
+        new CommandDefinition("risk add"),
     ]);
 
     [Theory]

@@ -175,6 +175,16 @@ public class AdkarResultsTests
     }
 
     [Fact]
+    public void Respondents_with_no_department_are_a_group_without_a_name_for_the_card_to_word()
+    {
+        Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, null)), .. Enumerable.Range(6, 5).Select(i => Person(i, "ICU"))];
+        var results = Results(Wave(people), people, [.. Enumerable.Repeat<string?>("44444", 10)]);
+
+        Assert.Equal([null, "ICU"], results.ByDepartment.Shown.Select(g => g.Group));
+        Assert.Equal(5, results.ByDepartment.Shown[0].Respondents);
+    }
+
+    [Fact]
     public void Groups_are_shown_largest_first()
     {
         Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")), .. Enumerable.Range(6, 6).Select(i => Person(i, "ED"))];

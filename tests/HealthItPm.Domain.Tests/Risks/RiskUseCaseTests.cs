@@ -135,6 +135,21 @@ public class RiskUseCaseTests
     }
 
     [Fact]
+    public async Task A_risk_from_a_concern_logged_without_a_description_gets_the_reporter_and_their_words_in_the_callers_sentence()
+    {
+        await _concerns.ReportAsync(Tenant, Nurse, "Nina Patel", Ehr, Guarded.From("Night shift has not had downtime training")!, default);
+        await _concerns.ReportAsync(Tenant, Nurse, "Nina Patel", Ehr, Guarded.From("Label printers jam on 4 West")!, default);
+        var words = new FromConcern(1, (name, text) => $"Gemeldet von {name}: {text}");
+
+        var logged = Assert.IsType<Outcome<Risk>.Done>(await _register.LogAsync(Tenant, Pm, Ehr, Scanners(), default, words)).Value;
+        var described = Assert.IsType<Outcome<Risk>.Done>(await _register.LogAsync(Tenant, Pm, Ehr, Scanners() with { Description = Guarded.From("Seen on 4 West only") }, default, words with { Number = 2 })).Value;
+
+        Assert.Equal("Gemeldet von Nina Patel: Night shift has not had downtime training", logged.Description?.Value);
+        Assert.Equal("Seen on 4 West only", described.Description?.Value);
+        Assert.Equal(ConcernState.LoggedAsRisk, (await _risks.GetConcernAsync(Tenant, Ehr, 1, default))!.Value.Concern.State);
+    }
+
+    [Fact]
     public async Task A_concern_triaged_by_someone_else_at_the_same_moment_is_not_triaged_twice()
     {
         await _concerns.ReportAsync(Tenant, Nurse, "Nina Patel", Ehr, Guarded.From("Night shift has not had downtime training")!, default);

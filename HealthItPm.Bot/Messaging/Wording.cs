@@ -1,0 +1,41 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Texts;
+
+namespace HealthItPm.Bot.Messaging;
+
+/// <summary>
+/// What the bot says in its replies, forms and notices: one resource file of Texts/ (Commands*.resx), read in the
+/// current UI culture, its values formatted for the current culture — the reader's (the turn's, or the recipient's
+/// when a card is composed for a delivery). A value a person typed is escaped by the caller, as for any worded sentence.
+/// </summary>
+public sealed class Wording
+{
+    private readonly TextResource _texts;
+
+    private Wording(Type file) => _texts = new TextResource(file);
+
+    /// <summary>Help: each command's summary and example, and what help itself says.</summary>
+    public static Wording Help { get; } = new(typeof(CommandsHelp));
+
+    /// <summary>Replies shared by every area: who is asking, which project, what went wrong.</summary>
+    public static Wording Common { get; } = new(typeof(CommandsCommon));
+
+    public static Wording Projects { get; } = new(typeof(CommandsProjects));
+
+    public static Wording Risks { get; } = new(typeof(CommandsRisks));
+
+    /// <summary>Check-ins and ADKAR readiness waves, the two kinds of round.</summary>
+    public static Wording Rounds { get; } = new(typeof(CommandsRounds));
+
+    public static Wording Digests { get; } = new(typeof(CommandsDigests));
+
+    public string this[string name] => _texts[name];
+
+    /// <summary>The sentence <paramref name="name"/> with its values, formatted for the reader's culture.</summary>
+    public string Say(string name, params object?[] values) => string.Format(CultureInfo.CurrentCulture, _texts[name], values);
+
+    /// <summary>One of two sentences by a count: <c>{name}_One</c> for exactly one, <c>{name}_Other</c> otherwise; the count is {0}.</summary>
+    public string Count(string name, int count, params object?[] values) =>
+        Say(count == 1 ? $"{name}_One" : $"{name}_Other", [count, .. values]);
+}
