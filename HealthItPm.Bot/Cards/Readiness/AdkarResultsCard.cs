@@ -98,7 +98,7 @@ public static class AdkarResultsCard
         }
 
         body.Add(CardElements.Facts(groups.Shown.Take(MaxGroupsShown).Select(g => (
-            Texts.Format("Results_Group", g.Group == GroupProfile.Other ? Texts.Format("Results_Other", g.MergedGroups) : g.Group, g.Respondents),
+            Texts.Format("Results_Group", GroupName(g), g.Respondents),
             Profile(g)))));
         var notes = new List<string>();
         if (groups.Shown.Count > MaxGroupsShown)
@@ -126,6 +126,13 @@ public static class AdkarResultsCard
         var profile = Texts.Format("Results_GroupProfile", means, AdkarFormat.Percent((decimal)g.WithoutBarrier / g.Respondents));
         return AdkarResults.Dominant(g.BarrierPoints) is { } d ? Texts.Format("Results_GroupMostly", profile, AdkarFormat.Element(d)) : profile;
     }
+
+    private static string GroupName(GroupProfile group) => group.Group switch
+    {
+        GroupProfile.Other => Texts.Format("Results_Other", group.MergedGroups),
+        null => Texts["Results_NoDepartment"],
+        var name => name,
+    };
 }
 
 public sealed record AdkarWavesModel(string ProjectCode, string ProjectName, IReadOnlyList<AdkarResults> Waves);

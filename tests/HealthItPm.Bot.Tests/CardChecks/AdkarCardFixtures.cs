@@ -24,6 +24,7 @@ public static class AdkarCardFixtures
         new("adkar-answered-closed", typeof(AdkarAnsweredCard), () => AdkarAnsweredCard.Build(new AdkarAnsweredModel("EHR", "20261201T1600Z", "pre go-live", Answer("55555"), Closes, Open: false, Anonymous: false))),
         new("adkar-results-with-change-and-groups", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(60, 4, withPrevious: true)))),
         new("adkar-results-open-no-answers", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(12, 2, withPrevious: false, answered: 0)))),
+        new("adkar-results-some-without-department", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(60, 2, withPrevious: false, noDepartmentEvery: 3)))),
         new("adkar-results-small-groups-hidden", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(9, 3, withPrevious: false)))),
         new("adkar-results-go-live-scale", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(2000, 120, withPrevious: true)))),
         new("adkar-waves", typeof(AdkarWavesCard), () => AdkarWavesCard.Build(new AdkarWavesModel("EHR", "Epic EHR go-live", [Results(60, 4, withPrevious: false), Results(40, 4, withPrevious: false, opens: Opens.AddDays(-30), name: "kick-off **now**")]))),
@@ -32,8 +33,11 @@ public static class AdkarCardFixtures
 
     private static AdkarAnswer Answer(string scores, string? comment = null) => AdkarAnswer.Create([.. scores.Select(c => new AdkarScore(c - '0'))], Guarded.From(comment));
 
-    /// <summary>A wave of <paramref name="people"/> over <paramref name="departments"/> departments, in every discipline, with varied answers.</summary>
-    public static AdkarResults Results(int people, int departments, bool withPrevious, int? answered = null, DateTimeOffset? opens = null, string name = "go-live + 30 days")
+    /// <summary>
+    /// A wave of <paramref name="people"/> over <paramref name="departments"/> departments, in every discipline, with varied
+    /// answers; every <paramref name="noDepartmentEvery"/>-th person has no department (0: everyone has one).
+    /// </summary>
+    public static AdkarResults Results(int people, int departments, bool withPrevious, int? answered = null, DateTimeOffset? opens = null, string name = "go-live + 30 days", int noDepartmentEvery = 0)
     {
         string[] patterns = ["55555", "44344", "42344", "25555", "55335", "44444", "33333", "45453", "54321", "44424"];
         var disciplines = Enum.GetValues<StakeholderRole>().Where(r => r != StakeholderRole.Leader).ToArray();
@@ -41,7 +45,7 @@ public static class AdkarCardFixtures
             new PersonId(new Guid(i, 0x3333, 0x4333, 0x83, 0, 0, 0, 0, 0, 0, 3).ToString()),
             $"Person {i}",
             disciplines[i % disciplines.Length],
-            $"Department {i % departments} with a long name")).ToList();
+            noDepartmentEvery > 0 && i % noDepartmentEvery == 0 ? null : $"Department {i % departments} with a long name")).ToList();
         var at = opens ?? Opens;
         AdkarResults Wave(DateTimeOffset opened, string waveName, int shift, AdkarResults? before, DateTimeOffset now)
         {

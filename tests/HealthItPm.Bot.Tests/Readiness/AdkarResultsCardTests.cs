@@ -1,0 +1,18 @@
+using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Tests.CardChecks;
+
+namespace HealthItPm.Bot.Tests.Readiness;
+
+/// <summary>The results card words the groups the domain leaves unnamed.</summary>
+public class AdkarResultsCardTests
+{
+    [Fact]
+    public void People_with_no_department_are_shown_as_a_group_called_no_department()
+    {
+        var some = AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", AdkarCardFixtures.Results(60, 2, withPrevious: false, noDepartmentEvery: 3))).ToString();
+        var none = AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", AdkarCardFixtures.Results(60, 2, withPrevious: false))).ToString();
+
+        Assert.Contains("No department", some, StringComparison.Ordinal);
+        Assert.DoesNotContain("No department", none, StringComparison.Ordinal);
+    }
+}
