@@ -40,11 +40,15 @@ public abstract record DeliveryDecision
 
 /// <summary>
 /// The delivery pipeline's retry rules, one set for every proactive card: retry only what Teams says
-/// is retryable; after a 429 wait at least its Retry-After; otherwise back off exponentially with
-/// jitter; give up after <see cref="MaxAttempts"/> tries; treat 403/404 as unreachable, never retried.
+/// is retryable; after a 429 wait its Retry-After (and at most a second more, so hosts do not all come
+/// back in the same instant) — Teams says when it will take the card, and a longer wait only stretches a
+/// fan-out's tail; otherwise back off exponentially with jitter; give up after <see cref="MaxAttempts"/>
+/// tries; treat 403/404 as unreachable, never retried.
 /// </summary>
 public sealed record DeliveryRules
 {
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
     public DeliveryRules(int maxAttempts = 8, TimeSpan? baseDelay = null, TimeSpan? maxDelay = null)
     {
         if (maxAttempts < 1)
@@ -76,7 +80,7 @@ public sealed record DeliveryRules
             SendAnswer.Unreachable u => new DeliveryDecision.Settle(DeliveryState.Unreachable, u.Status is null ? DeliveryFailure.NoChat : DeliveryFailure.Gone),
             SendAnswer.Rejected => new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Refused),
             _ when attempts >= MaxAttempts => new DeliveryDecision.Settle(DeliveryState.NotDelivered, GaveUp(answer)),
-            SendAnswer.Throttled t when t.RetryAfter > Backoff(attempts, jitter) => new DeliveryDecision.Retry(t.RetryAfter.Value),
+            SendAnswer.Throttled { RetryAfter: { } after } => new DeliveryDecision.Retry(after + (jitter * (after < OneSecond ? after : OneSecond))),
             _ => new DeliveryDecision.Retry(Backoff(attempts, jitter)),
         };
     }

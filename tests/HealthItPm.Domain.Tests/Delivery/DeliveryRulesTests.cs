@@ -46,20 +46,23 @@ public class DeliveryRulesTests
         Assert.Equal(new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Refused), Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
 
     [Fact]
-    public void A_retry_after_longer_than_the_backoff_is_honoured()
+    public void A_retry_after_longer_than_the_backoff_is_honoured_with_at_most_a_second_of_jitter()
     {
-        var decision = Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(45)), 1, 0.99);
-
-        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromSeconds(45)), decision);
+        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromSeconds(45)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(45)), 1, 0));
+        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromSeconds(45.99)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(45)), 1, 0.99));
     }
+
+    [Theory]
+    [InlineData(1, 0.0, 1000)]
+    [InlineData(3, 0.0, 1000)]
+    [InlineData(3, 0.5, 1500)]
+    [InlineData(6, 0.5, 1500)]
+    public void A_short_retry_after_is_taken_at_its_word_however_many_tries_came_before(int attempt, double jitter, int ms) =>
+        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(ms)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(1)), attempt, jitter));
 
     [Fact]
-    public void A_retry_after_shorter_than_the_backoff_waits_the_backoff()
-    {
-        var decision = Assert.IsType<DeliveryDecision.Retry>(Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(1)), 3, 0));
-
-        Assert.Equal(TimeSpan.FromSeconds(10), decision.Wait);
-    }
+    public void A_retry_after_under_a_second_gets_jitter_no_longer_than_itself() =>
+        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(300)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromMilliseconds(200)), 2, 0.5));
 
     [Fact]
     public void A_throttle_without_retry_after_backs_off() =>
