@@ -212,6 +212,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDigestStore, DigestTable>();
         services.AddSingleton<ICheckInPulse, CheckInPulseReader>();
         services.AddSingleton(sp => new DigestDefaults(sp.GetRequiredService<IOptions<HospitalOptions>>().Value.TimeZone));
+        services.AddSingleton<DigestSubscriptions>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<DigestSender>();
         services.AddSingleton<DeliveryKind, DigestDeliveries>();

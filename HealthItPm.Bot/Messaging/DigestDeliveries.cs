@@ -12,14 +12,14 @@ namespace HealthItPm.Bot.Messaging;
 /// comes, from the facts as they stand, and the week's project snapshots kept; a leader who has
 /// unsubscribed since gets nothing.
 /// </summary>
-public sealed class DigestDeliveries(DigestService digests) : DeliveryKind
+public sealed class DigestDeliveries(DigestService digests, DigestSubscriptions subscriptions) : DeliveryKind
 {
     public override string Kind => DeliveryTopics.Digest;
 
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (work.RecipientId is not { } leader || await digests.GetAsync(work.TenantId, leader, cancellationToken) is not { } stored)
+        if (work.RecipientId is not { } leader || await subscriptions.GetAsync(work.TenantId, leader, cancellationToken) is not { } stored)
         {
             return new Composition.NotNeeded();
         }

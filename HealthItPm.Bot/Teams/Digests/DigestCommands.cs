@@ -22,9 +22,9 @@ namespace HealthItPm.Bot.Teams.Digests;
 /// subscribed leader's digest follows from then on (they may have travelled, or the hospital's zone
 /// stood in until now).
 /// </summary>
-public abstract class DigestCommand(DigestService digests) : ICommand
+public abstract class DigestCommand(DigestSubscriptions subscriptions) : ICommand
 {
-    protected DigestService Digests { get; } = digests;
+    protected DigestSubscriptions Subscriptions { get; } = subscriptions;
 
     public abstract CommandDefinition Definition { get; }
 
@@ -36,7 +36,7 @@ public abstract class DigestCommand(DigestService digests) : ICommand
             return ProjectScope.UnknownCaller;
         }
 
-        await Digests.NoteTimeZoneAsync(caller.Tenant, caller.Person, turn.Activity.LocalTimezone, cancellationToken);
+        await Subscriptions.NoteTimeZoneAsync(caller.Tenant, caller.Person, turn.Activity.LocalTimezone, cancellationToken);
         return await ExecuteAsync(caller, turn.Activity.LocalTimezone, (arguments ?? string.Empty).Trim(), cancellationToken);
     }
 
@@ -55,7 +55,7 @@ public abstract class DigestCommand(DigestService digests) : ICommand
 }
 
 /// <summary>A digest command about the portfolio ("", "portfolio" or "all") or one project (its code).</summary>
-public abstract class ScopedDigestCommand(DigestService digests) : DigestCommand(digests)
+public abstract class ScopedDigestCommand(DigestSubscriptions subscriptions) : DigestCommand(subscriptions)
 {
     protected sealed override Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ public abstract class ScopedDigestCommand(DigestService digests) : DigestCommand
 }
 
 /// <summary><c>digest subscribe [CODE]</c>: a leader subscribes themself to the portfolio they lead, or to one project.</summary>
-public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigestCommand(digests)
+public sealed class DigestSubscribeCommand(DigestSubscriptions subscriptions) : ScopedDigestCommand(subscriptions)
 {
     public static readonly CommandDefinition Command = new("digest subscribe");
 
@@ -84,7 +84,7 @@ public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigest
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        return ProjectOutcomes.Card(await Digests.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
+        return ProjectOutcomes.Card(await Subscriptions.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
             Wording.Digests["DigestSubscribe_Done_Title"],
             Wording.Digests.Say("DigestSubscribe_Done", Covers(s), When(s)),
             (Wording.Digests["DigestSubscribe_Preview"], DigestPreviewCommand.Command.Name))));
@@ -92,7 +92,7 @@ public sealed class DigestSubscribeCommand(DigestService digests) : ScopedDigest
 }
 
 /// <summary><c>digest unsubscribe [CODE]</c>: stops one project's digest, or all of it.</summary>
-public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDigestCommand(digests)
+public sealed class DigestUnsubscribeCommand(DigestSubscriptions subscriptions) : ScopedDigestCommand(subscriptions)
 {
     public static readonly CommandDefinition Command = new("digest unsubscribe");
 
@@ -100,14 +100,14 @@ public sealed class DigestUnsubscribeCommand(DigestService digests) : ScopedDige
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        return ProjectOutcomes.Card(await Digests.UnsubscribeAsync(caller.Tenant, caller.Person, project, cancellationToken), left => NoticeCard.Build(left is null
+        return ProjectOutcomes.Card(await Subscriptions.UnsubscribeAsync(caller.Tenant, caller.Person, project, cancellationToken), left => NoticeCard.Build(left is null
             ? new NoticeCardModel(Wording.Digests["DigestUnsubscribe_All_Title"], Wording.Digests["DigestUnsubscribe_All"])
             : new NoticeCardModel(Wording.Digests.Say("DigestUnsubscribe_One_Title", project), Wording.Digests.Say("DigestUnsubscribe_One", Covers(left), When(left)))));
     }
 }
 
 /// <summary><c>digest preview [CODE]</c>: the digest as it would be now; nothing is sent or kept.</summary>
-public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCommand(digests)
+public sealed class DigestPreviewCommand(DigestSubscriptions subscriptions, DigestService digests) : ScopedDigestCommand(subscriptions)
 {
     public static readonly CommandDefinition Command = new("digest preview");
 
@@ -115,12 +115,12 @@ public sealed class DigestPreviewCommand(DigestService digests) : ScopedDigestCo
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        return ProjectOutcomes.Card(await Digests.PreviewAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), d => DigestCard.Build(new DigestCardModel(d, Preview: true)));
+        return ProjectOutcomes.Card(await digests.PreviewAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), d => DigestCard.Build(new DigestCardModel(d, Preview: true)));
     }
 }
 
 /// <summary><c>digest now</c> (admins, PMs): sends this week's digest to the subscribers now, through the delivery pipeline, once per leader per week.</summary>
-public sealed class DigestNowCommand(DigestService digests, DigestSender sender) : DigestCommand(digests)
+public sealed class DigestNowCommand(DigestSubscriptions subscriptions, DigestService digests, DigestSender sender) : DigestCommand(subscriptions)
 {
     public static readonly CommandDefinition Command = new("digest now", ForProjectManagers: true);
 
@@ -128,7 +128,7 @@ public sealed class DigestNowCommand(DigestService digests, DigestSender sender)
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
-        var outcome = await Digests.SendNowAsync(caller.Tenant, caller.Person, cancellationToken);
+        var outcome = await digests.SendNowAsync(caller.Tenant, caller.Person, cancellationToken);
         if (outcome is not Outcome<IReadOnlyList<(PersonId Leader, IsoWeek Week)>>.Done { Value: var targets })
         {
             return ProjectOutcomes.NotDone(outcome);
@@ -142,7 +142,7 @@ public sealed class DigestNowCommand(DigestService digests, DigestSender sender)
 }
 
 /// <summary><c>digest settings</c>: the day and hour (in the leader's own time zone) the digest arrives.</summary>
-public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(digests), ICardActionHandler
+public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : DigestCommand(subscriptions), ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("digest settings");
 
@@ -155,7 +155,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
-        if (await Digests.GetAsync(caller.Tenant, caller.Person, cancellationToken) is not { Subscription: var s })
+        if (await Subscriptions.GetAsync(caller.Tenant, caller.Person, cancellationToken) is not { Subscription: var s })
         {
             return NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestSettings_NotSubscribed_Title"], Wording.Digests["DigestSettings_NotSubscribed"]));
         }
@@ -171,7 +171,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
             return ProjectScope.UnknownCaller;
         }
 
-        var current = (await Digests.GetAsync(caller.Tenant, caller.Person, cancellationToken))?.Subscription;
+        var current = (await Subscriptions.GetAsync(caller.Tenant, caller.Person, cancellationToken))?.Subscription;
         if (current is null)
         {
             return NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestSettings_NotSubscribed_Title"], Wording.Digests["DigestSettings_SubscribeFirst"]));
@@ -187,7 +187,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
         }
 
         var (d, h) = DigestSchedule.Validate(day.ToString(), hour);
-        return ProjectOutcomes.Card(await Digests.SetScheduleAsync(caller.Tenant, caller.Person, d, h, turn.Activity.LocalTimezone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
+        return ProjectOutcomes.Card(await Subscriptions.SetScheduleAsync(caller.Tenant, caller.Person, d, h, turn.Activity.LocalTimezone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
             Wording.Digests["DigestSettings_Saved_Title"],
             Wording.Digests.Say("DigestSettings_Saved", Covers(s), When(s)))));
     }
@@ -202,7 +202,7 @@ public sealed class DigestSettingsForm(DigestService digests) : DigestCommand(di
 }
 
 /// <summary><c>digest leaders</c> (PM): subscribe the project's leaders to its digest, from a form listing them.</summary>
-public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository projects, DigestService digests, ConversationReferenceTable references, AccessPolicy access) : ICommand, ICardActionHandler
+public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository projects, DigestSubscriptions subscriptions, ConversationReferenceTable references, AccessPolicy access) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("digest leaders", ForProjectManagers: true);
 
@@ -270,7 +270,7 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
             zones[person] = (await references.GetAsync(caller.Tenant, ConversationReferenceTable.PersonKey(person), cancellationToken))?.TimeZone;
         }
 
-        return ProjectOutcomes.Card(await digests.SubscribeLeadersAsync(caller.Tenant, caller.Person, code, people, zones, cancellationToken), done => NoticeCard.Build(new NoticeCardModel(
+        return ProjectOutcomes.Card(await subscriptions.SubscribeLeadersAsync(caller.Tenant, caller.Person, code, people, zones, cancellationToken), done => NoticeCard.Build(new NoticeCardModel(
             Wording.Digests["DigestLeaders_Done_Title"],
             Wording.Digests.Say("DigestLeaders_Done", string.Join(", ", done.Select(p => CardElements.Escape(read.Project.Members.First(m => m.Person == p).DisplayName))), code))));
     }

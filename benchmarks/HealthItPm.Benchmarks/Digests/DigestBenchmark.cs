@@ -70,7 +70,7 @@ public static class DigestBenchmark
         var codes = await SeedProjectsAsync(host.Services, tenant, pm, chief, people, projectCount, DateOnly.FromDateTime(clock.Now.UtcDateTime));
         await KickOffAsync(host.Services, clock, tenant, pm, codes, people, clock.Now.AddDays(-7));
         var digests = host.Services.GetRequiredService<DigestService>();
-        Expect(await digests.SubscribeAsync(tenant, chief, null, Zone, default));
+        Expect(await host.Services.GetRequiredService<DigestSubscriptions>().SubscribeAsync(tenant, chief, null, Zone, default));
         var subscription = (await host.Services.GetRequiredService<IDigestStore>().GetAsync(tenant, chief, default))!.Subscription;
 
         using var requests = new StorageRequestCounter(azurite.TablePort);

@@ -107,7 +107,7 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
 
         await _hosts.GiveChatAsync(Pm, PmChat);
         await _hosts.GiveChatAsync(Cio, CioChat);
-        Assert.IsType<Outcome<DigestSubscription>.Done>(await _hosts.Get<DigestService>().SubscribeAsync(Tenant, Cio, null, "America/Los_Angeles", default));
+        Assert.IsType<Outcome<DigestSubscription>.Done>(await _hosts.Get<DigestSubscriptions>().SubscribeAsync(Tenant, Cio, null, "America/Los_Angeles", default));
     }
 
     private async Task<PortfolioDigest> AsDeliveredAsync() =>
@@ -235,7 +235,7 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
     public async Task A_leader_who_unsubscribes_gets_nothing_and_someone_who_leads_nothing_is_told_why()
     {
         await SeedPortfolioAsync();
-        var service = _hosts.Get<DigestService>();
+        var service = _hosts.Get<DigestSubscriptions>();
 
         Assert.IsType<Outcome<DigestSubscription?>.Done>(await service.UnsubscribeAsync(Tenant, Cio, null, default));
         await _hosts.AfterAsync(TimeSpan.FromHours(3));
