@@ -248,7 +248,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     }
 
     private static ReadinessInput Input(ReadinessSnapshot wave, ReadinessInput? previous) =>
-        new(wave.Wave, wave.ClosedAt, wave.WithoutBarrierShare, wave.DominantBarrier?.ToString(), previous);
+        new(wave.Wave, wave.ClosedAt, wave.WithoutBarrierShare, wave.DominantBarrier, previous);
 
     private async Task<Outcome<DigestSubscription>> ChangeAsync(TenantId tenant, PersonId person, string? timeZone, Func<DigestSubscription, DigestSubscription> change, CancellationToken cancellationToken)
     {
