@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -52,7 +51,7 @@ public static class DigestComposer
                 var before = last.Rag is { } r ? Of(r) : DigestRag.Unknown;
                 if (before != section.Rag)
                 {
-                    changes.Add(new DigestChange(section.Code, DigestChangeKind.RagChanged, null, $"{section.Code}: {Label(before)} → {Label(section.Rag)}"));
+                    changes.Add(new DigestChange.RagChanged(section.Code, before, section.Rag));
                 }
             }
             else
@@ -79,12 +78,6 @@ public static class DigestComposer
             unknown,
             [.. ordered.Select(s => new ProjectWeekSnapshot(s.Section.Code, week, s.Section.Rag == DigestRag.Unknown ? null : To(s.Section.Rag)))]);
     }
-
-    public static string Label(DigestRag rag) => rag switch
-    {
-        DigestRag.Unknown => "Not enough data",
-        _ => rag.ToString(),
-    };
 
     private static ProjectDigest Section(DigestProjectFacts facts, DateTimeOffset now)
     {
@@ -125,36 +118,24 @@ public static class DigestComposer
     private static DigestRisk Risk(Project project, Risk risk)
     {
         var chain = project.EscalationChain;
-        if (risk is { Status: RiskStatus.Escalated, Acknowledged: null } && risk.EscalationLevel <= chain.Count)
-        {
-            return new DigestRisk(risk.Id, risk.Title, risk.Rating, risk.Status, false, NameOf(project, chain[risk.EscalationLevel - 1]), $"acknowledgement (level {risk.EscalationLevel})");
-        }
-
-        return new DigestRisk(risk.Id, risk.Title, risk.Rating, risk.Status, risk.Acknowledged is not null, risk.Owner is { } owner ? NameOf(project, owner) : null, risk.Owner is null ? "an owner" : "mitigation");
+        var (waitingOn, waitingFor) = risk is { Status: RiskStatus.Escalated, Acknowledged: null } && risk.EscalationLevel <= chain.Count
+            ? (Person(project, chain[risk.EscalationLevel - 1]), DigestWait.Acknowledgement)
+            : risk.Owner is { } owner ? (Person(project, owner), DigestWait.Mitigation)
+            : ((DigestPerson?)null, DigestWait.Owner);
+        return new DigestRisk(risk.Id, risk.Title, risk.Rating, risk.Status, risk.Acknowledged is not null, risk.EscalationLevel, waitingOn, waitingFor);
     }
 
-    private static DigestChange? ReadinessMove(ProjectCode code, ReadinessInput? wave, DateTimeOffset since, DateTimeOffset now)
+    private static DigestChange.ReadinessMoved? ReadinessMove(ProjectCode code, ReadinessInput? wave, DateTimeOffset since, DateTimeOffset now)
     {
         if (wave is null || wave.ClosedAt <= since || wave.ClosedAt > now)
         {
             return null;
         }
 
-        if (wave.Previous is not { } before)
-        {
-            var dominant = wave.DominantBarrier is { } element ? $"dominant barrier {element}" : "no dominant barrier";
-            return new DigestChange(code, DigestChangeKind.ReadinessMoved, wave.ClosedAt, $"{code}: first readiness wave ({wave.Wave}) closed: {Percent(wave.ShareWithoutBarrier)} without a barrier, {dominant}");
-        }
-
-        if (before.ShareWithoutBarrier == wave.ShareWithoutBarrier && before.DominantBarrier == wave.DominantBarrier)
-        {
-            return null;
-        }
-
-        var barrier = before.DominantBarrier == wave.DominantBarrier
-            ? (wave.DominantBarrier is { } same ? $"dominant barrier still {same}" : "still no dominant barrier")
-            : $"dominant barrier {before.DominantBarrier ?? "none"} → {wave.DominantBarrier ?? "none"}";
-        return new DigestChange(code, DigestChangeKind.ReadinessMoved, wave.ClosedAt, $"{code}: readiness {Percent(before.ShareWithoutBarrier)} → {Percent(wave.ShareWithoutBarrier)} without a barrier ({before.Wave} → {wave.Wave}), {barrier}");
+        // A first wave is news; a later one only when its share or its dominant barrier moved.
+        return wave.Previous is { } before && before.ShareWithoutBarrier == wave.ShareWithoutBarrier && before.DominantBarrier == wave.DominantBarrier
+            ? null
+            : new DigestChange.ReadinessMoved(code, wave);
     }
 
     private static IEnumerable<DigestChange> RiskChanges(DigestProjectFacts facts, DateTimeOffset from, DateTimeOffset now)
@@ -163,19 +144,19 @@ public static class DigestComposer
         {
             foreach (var e in risk.History.Where(e => e.At > from && e.At <= now))
             {
-                var who = e.By is { } by ? NameOf(facts.Project, by) : null;
-                var change = e.Kind switch
+                var who = e.By is { } by ? Person(facts.Project, by) : null;
+                DigestChange? change = e.Kind switch
                 {
-                    RiskEventKind.Logged => (DigestChangeKind.RiskLogged, $"{risk.Id} logged: {risk.Title} ({Band(e.RatingAfter)})"),
-                    RiskEventKind.Escalated => (DigestChangeKind.RiskEscalated, $"{risk.Id} escalated to level {e.LevelAfter}: {risk.Title}"),
-                    RiskEventKind.Acknowledged => (DigestChangeKind.RiskAcknowledged, $"{risk.Id} acknowledged by {who ?? "a leader"}: {risk.Title}"),
-                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Accepted => (DigestChangeKind.RiskAccepted, $"{risk.Id} accepted{(who is null ? "" : " by " + who)}: {risk.Title}"),
-                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Closed => (DigestChangeKind.RiskClosed, $"{risk.Id} closed{(who is null ? "" : " by " + who)}: {risk.Title}"),
-                    _ => ((DigestChangeKind, string)?)null,
+                    RiskEventKind.Logged => new DigestChange.RiskLogged(risk.Id, risk.Title, e.At, e.RatingAfter),
+                    RiskEventKind.Escalated => new DigestChange.RiskEscalated(risk.Id, risk.Title, e.At, e.LevelAfter),
+                    RiskEventKind.Acknowledged => new DigestChange.RiskAcknowledged(risk.Id, risk.Title, e.At, who),
+                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Accepted => new DigestChange.RiskAccepted(risk.Id, risk.Title, e.At, who),
+                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Closed => new DigestChange.RiskClosed(risk.Id, risk.Title, e.At, who),
+                    _ => null,
                 };
-                if (change is { } c)
+                if (change is not null)
                 {
-                    yield return new DigestChange(facts.Project.Code, c.Item1, e.At, c.Item2);
+                    yield return change;
                 }
             }
         }
@@ -189,24 +170,17 @@ public static class DigestComposer
         {
             if (m.DoneDate is { } done && done > start && done <= today)
             {
-                var late = done.DayNumber - m.PlannedDate.DayNumber;
-                yield return new DigestChange(project.Code, DigestChangeKind.MilestoneCompleted, null, $"{project.Code}: milestone “{m.Name}” done {done:yyyy-MM-dd}{(late > 0 ? $", {late} {Days(late)} late" : "")}");
+                yield return new DigestChange.MilestoneCompleted(project.Code, m.Name, m.PlannedDate, done);
             }
             else if (!m.IsDone && m.PlannedDate >= start && m.PlannedDate < today)
             {
-                yield return new DigestChange(project.Code, DigestChangeKind.MilestoneSlipped, null, $"{project.Code}: milestone “{m.Name}” slipped: planned {m.PlannedDate:yyyy-MM-dd}, not done");
+                yield return new DigestChange.MilestoneSlipped(project.Code, m.Name, m.PlannedDate);
             }
         }
     }
 
-    private static string Days(int n) => n == 1 ? "day" : "days";
-
-    private static string Band(RiskRating? rating) => rating is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Band.ToString().ToLowerInvariant()}, score {r.Score}") : "rating not recorded";
-
-    private static string Percent(decimal? share) => share is { } s ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + " %" : "an unknown share";
-
-    private static string NameOf(Project project, PersonId person) =>
-        project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName ?? "someone no longer on the project";
+    private static DigestPerson Person(Project project, PersonId person) =>
+        new(person, project.Members.FirstOrDefault(m => m.Person == person)?.DisplayName);
 
     private static DigestRag Of(Rag rag) => rag switch
     {

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Domain.Digests;
@@ -14,10 +15,10 @@ public sealed record CheckInPulse(string RoundId, int Audience, int Answered, de
 
 /// <summary>
 /// The project's latest closed change-readiness (ADKAR) wave as the digest shows it: the wave's name, when
-/// it closed, the share of people with no barrier, the dominant barrier as a code (e.g. "Knowledge"), and
+/// it closed, the share of people with no barrier, the dominant barrier (null when there is none), and
 /// the closed wave before it (null for the first wave). Null on a project that has run no readiness survey.
 /// </summary>
-public sealed record ReadinessInput(string Wave, DateTimeOffset ClosedAt, decimal? ShareWithoutBarrier, string? DominantBarrier, ReadinessInput? Previous)
+public sealed record ReadinessInput(string Wave, DateTimeOffset ClosedAt, decimal? ShareWithoutBarrier, AdkarElement? DominantBarrier, ReadinessInput? Previous)
 {
     /// <summary>How the share without a barrier moved since the previous wave; null for the first wave.</summary>
     public decimal? ChangeSincePreviousWave => ShareWithoutBarrier - Previous?.ShareWithoutBarrier;

@@ -135,5 +135,5 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     }
 
     private static ReadinessInput Input(ReadinessSnapshot wave, ReadinessInput? previous) =>
-        new(wave.Wave, wave.ClosedAt, wave.WithoutBarrierShare, wave.DominantBarrier?.ToString(), previous);
+        new(wave.Wave, wave.ClosedAt, wave.WithoutBarrierShare, wave.DominantBarrier, previous);
 }

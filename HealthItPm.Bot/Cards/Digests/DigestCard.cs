@@ -2,7 +2,7 @@ using System.Globalization;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
@@ -59,7 +59,7 @@ public static class DigestCard
             body.Add(CardElements.Text(Texts.Markdown("Changes_None"), subtle: true));
         }
 
-        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText(Texts.Format("Change", c.Text))));
+        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText(Texts.Format("Change", DigestChangeText.Of(c)))));
         if (digest.Changes.Count > MaxChangesShown)
         {
             body.Add(CardElements.Text(Texts.Markdown("Changes_More", Count(digest.Changes.Count - MaxChangesShown, "MoreChanges_One", "MoreChanges_Other")), subtle: true));
@@ -94,6 +94,12 @@ public static class DigestCard
         DigestRag.Green => ProjectLabels.Rag(Rag.Green),
         _ => Texts["Rag_Unknown"],
     };
+
+    /// <summary>A risk's band as a word in a sentence ("high").</summary>
+    internal static string Band(RiskBand band) => Texts[$"Band_{band}"];
+
+    /// <summary>Someone as the project knows them, or as someone no longer on it.</summary>
+    internal static string Name(DigestPerson person) => person.Name ?? Texts["FormerMember"];
 
     private static DonutChart ByRagChart(PortfolioDigest digest)
     {
@@ -191,7 +197,7 @@ public static class DigestCard
         var share = readiness.ShareWithoutBarrier is { } known ? Texts.Format("Readiness_Share", ProjectFormat.Percent(known)) : Texts["Readiness_ShareUnknown"];
         if (readiness.DominantBarrier is { } barrier)
         {
-            share = Texts.Format("Readiness_Barrier", share, Enum.TryParse<AdkarElement>(barrier, out var element) ? ReasonText.Of(element) : barrier);
+            share = Texts.Format("Readiness_Barrier", share, ReasonText.Of(barrier));
         }
 
         var change = readiness.ChangeSincePreviousWave is { } delta
@@ -202,14 +208,9 @@ public static class DigestCard
 
     private static string Risks(ProjectDigest p) => p.Risks.Count == 0
         ? Texts["Risks_None"]
-        : Phrases(p.Risks.Select(r => Texts.Format(
-            r.WaitingOn is null ? "Risks_NoOwner" : "Risks_WaitsOn",
-            r.Id,
-            Texts[$"Band_{r.Rating.Band}"],
-            r.Rating.Score,
-            r.Title,
-            r.WaitingOn,
-            r.WaitingFor)), p.Risks.Count);
+        : Phrases(p.Risks.Select(r => r.WaitingOn is { } person
+            ? Texts.Format("Risks_WaitsOn", r.Id, Band(r.Rating.Band), r.Rating.Score, r.Title, Name(person), Texts.Format($"WaitsFor_{r.WaitingFor}", r.EscalationLevel))
+            : Texts.Format("Risks_NoOwner", r.Id, Band(r.Rating.Band), r.Rating.Score, r.Title)), p.Risks.Count);
 
     private static string Kpis(ProjectDigest p) => p.Kpis.Count == 0
         ? Texts["Kpis_None"]

@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;
 
@@ -56,7 +57,7 @@ public static class DigestFixtures
         }
 
         var pulse = i % 3 == 0 ? null : new CheckInPulse("r", 200, 120 + i, 0.1m + (i % 4 * 0.05m), 0.15m);
-        var wave = readiness && i % 2 == 0 ? new ReadinessInput("Wave 2 (pre go-live)", Now.AddDays(-2), 0.62m, "Knowledge", i % 4 == 0 ? null : new ReadinessInput("Wave 1", Now.AddDays(-40), 0.66m, "Awareness", null)) : null;
+        var wave = readiness && i % 2 == 0 ? new ReadinessInput("Wave 2 (pre go-live)", Now.AddDays(-2), 0.62m, AdkarElement.Knowledge, i % 4 == 0 ? null : new ReadinessInput("Wave 1", Now.AddDays(-40), 0.66m, AdkarElement.Awareness, null)) : null;
         return new DigestProjectFacts(project, risks, pulse, wave, i % 7 == 0 ? null : new ProjectWeekSnapshot(code, Week.Previous, i % 3 == 0 ? Rag.Green : Rag.Amber));
     }
 }

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
@@ -116,8 +117,8 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
 
         var first = await PreviewAsync();
         var readiness = Assert.Single(first.Projects).Readiness!;
-        Assert.Equal(("pre go-live", 0m, "Knowledge", (decimal?)null), (readiness.Wave, readiness.ShareWithoutBarrier!.Value, readiness.DominantBarrier, readiness.ChangeSincePreviousWave));
-        Assert.Contains("EHR: first readiness wave (pre go-live) closed: 0 % without a barrier, dominant barrier Knowledge", first.Changes.Select(c => c.Text));
+        Assert.Equal(("pre go-live", 0m, (AdkarElement?)AdkarElement.Knowledge, (decimal?)null), (readiness.Wave, readiness.ShareWithoutBarrier!.Value, readiness.DominantBarrier, readiness.ChangeSincePreviousWave));
+        Assert.Contains("EHR: first readiness wave (pre go-live) closed: 0 % without a barrier, dominant barrier Knowledge", first.Changes.Select(DigestChangeText.Of));
 
         // A second wave a week later, with the nurse now ready on every element: the move is news the week it closes.
         var second = Assert.IsType<Outcome<Domain.Rounds.Round>.Done>(await _hosts.Get<AdkarService>().StartAsync(Tenant, Pm, Code, "go-live week", TimeSpan.FromDays(7), anonymous: false, Domain.Rounds.Audience.Everyone, default)).Value;
@@ -126,9 +127,9 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         _hosts.Clock.Advance(TimeSpan.FromDays(8));
 
         var moved = await PreviewAsync();
-        Assert.Equal(("go-live week", 1m, (string?)null, (decimal?)1m), (moved.Projects[0].Readiness!.Wave, moved.Projects[0].Readiness!.ShareWithoutBarrier!.Value, moved.Projects[0].Readiness!.DominantBarrier, moved.Projects[0].Readiness!.ChangeSincePreviousWave));
+        Assert.Equal(("go-live week", 1m, (AdkarElement?)null, (decimal?)1m), (moved.Projects[0].Readiness!.Wave, moved.Projects[0].Readiness!.ShareWithoutBarrier!.Value, moved.Projects[0].Readiness!.DominantBarrier, moved.Projects[0].Readiness!.ChangeSincePreviousWave));
         Assert.Equal(
             ["EHR: readiness 0 % → 100 % without a barrier (pre go-live → go-live week), dominant barrier Knowledge → none"],
-            moved.Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved).Select(c => c.Text));
+            moved.Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved).Select(DigestChangeText.Of));
     }
 }

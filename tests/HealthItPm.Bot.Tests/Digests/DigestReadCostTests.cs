@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
@@ -76,7 +77,7 @@ public sealed class DigestReadCostTests(AzuriteFixture azurite) : IAsyncLifetime
         var late = await PreviewAsync();
 
         Assert.Equal(early.Requests, late.Requests);
-        Assert.Equal(["EHR-R7 closed by Priya Shah: Interface risk 7", "EHR-R8 logged: Interface risk 8 (high, score 12)"], late.Digest.Changes.Select(c => c.Text).Order(StringComparer.Ordinal));
+        Assert.Equal(["EHR-R7 closed by Priya Shah: Interface risk 7", "EHR-R8 logged: Interface risk 8 (high, score 12)"], late.Digest.Changes.Select(DigestChangeText.Of).Order(StringComparer.Ordinal));
         Assert.Equal(["EHR-R8"], late.Digest.Projects.Single().Risks.Select(r => r.Id.ToString()));
     }
 }

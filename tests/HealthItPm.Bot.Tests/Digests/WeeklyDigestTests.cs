@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
@@ -114,7 +115,7 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
         await _hosts.Get<DigestService>().ComposeAsync((await _hosts.Get<IDigestStore>().GetAsync(Tenant, Cio, default))!.Subscription, keepSnapshots: false, default);
 
     private static (string, string, string, string) Figures(ProjectDigest p) =>
-        (p.Code.Value, DigestComposer.Label(p.Rag), p.Spi.Value?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a", p.Cpi.Value?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a");
+        (p.Code.Value, DigestCard.Label(p.Rag), p.Spi.Value?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a", p.Cpi.Value?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a");
 
     private string LastDigest() => _hosts.Connector.SentActivities(CioChat).Last(a => a.ToString().Contains(Digest, StringComparison.Ordinal)).ToString();
 
@@ -143,9 +144,9 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
         Assert.Equal(["Config"], ehr.DueSoon.Select(m => m.Name));
         Assert.Equal(new CheckInLine(2, 1, 0.5m, CheckInTrend.FirstRound), ehr.CheckIns);
         Assert.Equal([("Integration", 20)], first.Projects.Single(p => p.Code.Value == "PACS").Missed.Select(m => (m.Name, m.DaysLate)));
-        Assert.Equal([("TELE-R1", "Nina Patel", "mitigation")], first.Projects.Single(p => p.Code.Value == "TELE").Risks.Select(r => (r.Id.ToString(), r.WaitingOn, r.WaitingFor)));
+        Assert.Equal([("TELE-R1", "Nina Patel", DigestWait.Mitigation)], first.Projects.Single(p => p.Code.Value == "TELE").Risks.Select(r => (r.Id.ToString(), r.WaitingOn?.Name, r.WaitingFor)));
         Assert.Equal(0.25m, first.Projects.Single(p => p.Code.Value == "ERX").Kpis.Single().Progress.Value);
-        Assert.Equal(["TELE-R1 logged: Video vendor outage (high, score 12)"], first.Changes.Select(c => c.Text));
+        Assert.Equal(["TELE-R1 logged: Video vendor outage (high, score 12)"], first.Changes.Select(DigestChangeText.Of));
         Assert.Equal(6, first.NoRecordOfLastWeek.Count);
 
         var card = LastDigest();
@@ -194,7 +195,7 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
                 "LAB-R1 logged: Analyzer interface drops results (high, score 12)",
                 "TELE-R1 closed by Priya Shah: Video vendor outage",
             ],
-            second.Changes.Select(c => c.Text));
+            second.Changes.Select(DigestChangeText.Of));
         Assert.True(second.RagChangesKnown);
         Assert.Contains("TELE: Amber → Green", LastDigest(), StringComparison.Ordinal);
 

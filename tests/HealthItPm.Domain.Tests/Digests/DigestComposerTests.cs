@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;
 
@@ -90,10 +91,10 @@ public class DigestComposerTests
         Assert.Equal(new CheckInLine(40, 30, 0.75m, CheckInTrend.Worsening), section.CheckIns);
         Assert.Null(section.Readiness);
 
-        // High and critical only, highest first; the escalated one waits on the sponsor, the other on its owner.
+        // High and critical only, highest first; the escalated one waits on the sponsor (level 1), the other on its owner.
         Assert.Equal(
-            [("EHR-R1", "Dr. Marcus Lee", "acknowledgement (level 1)"), ("EHR-R2", "Nina Patel", "mitigation")],
-            section.Risks.Select(r => (r.Id.ToString(), r.WaitingOn, r.WaitingFor)));
+            [("EHR-R1", new DigestPerson(Cio, "Dr. Marcus Lee"), DigestWait.Acknowledgement, 1), ("EHR-R2", new DigestPerson(Nurse, "Nina Patel"), DigestWait.Mitigation, 0)],
+            section.Risks.Select(r => (r.Id.ToString(), r.WaitingOn, r.WaitingFor, r.EscalationLevel)));
 
         // (16.5 − 18) ÷ (12 − 18) = 0.25
         var kpi = Assert.Single(section.Kpis);
@@ -186,39 +187,44 @@ public class DigestComposerTests
         var closed = LoggedRisk(project.Code, 3, 2, 2, Since.AddDays(-10));
         closed.Close(Pm, Now.AddDays(-2));
 
-        var digest = DigestComposer.Compose(
-            [Facts(project, [old, fresh, closed], readiness: new ReadinessInput("Wave 2", Now.AddDays(-3), 0.62m, "Knowledge", new ReadinessInput("Wave 1", Since.AddDays(-30), 0.55m, "Awareness", null)), lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green))],
-            Week, Since, Now);
+        var readiness = new ReadinessInput("Wave 2", Now.AddDays(-3), 0.62m, AdkarElement.Knowledge, new ReadinessInput("Wave 1", Since.AddDays(-30), 0.55m, AdkarElement.Awareness, null));
 
+        var digest = DigestComposer.Compose([Facts(project, [old, fresh, closed], readiness: readiness, lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green))], Week, Since, Now);
+
+        DigestChange[] expected =
+        [
+            new DigestChange.RagChanged(project.Code, DigestRag.Green, DigestRag.Red),
+            new DigestChange.MilestoneCompleted(project.Code, Guarded.From("Conversion"), Today.AddDays(-4), Today.AddDays(-2)),
+            new DigestChange.MilestoneSlipped(project.Code, Guarded.From("Interfaces"), Today.AddDays(-3)),
+            new DigestChange.RiskEscalated(old.Id, Guarded.From("Risk 1"), Since.AddHours(2), 1),
+            new DigestChange.RiskAcknowledged(old.Id, Guarded.From("Risk 1"), Since.AddHours(3), new DigestPerson(Cio, "Dr. Marcus Lee")),
+            new DigestChange.ReadinessMoved(project.Code, readiness),
+            new DigestChange.RiskClosed(closed.Id, Guarded.From("Risk 3"), Now.AddDays(-2), new DigestPerson(Pm, "Priya Shah")),
+            new DigestChange.RiskLogged(fresh.Id, Guarded.From("Risk 2"), Now.AddDays(-1), new RiskRating(3, 4)),
+        ];
+        Assert.Equal(expected, digest.Changes);
         Assert.Equal(
-            [
-                (DigestChangeKind.RagChanged, "EHR: Green → Red"),
-                (DigestChangeKind.MilestoneCompleted, "EHR: milestone “Conversion” done 2026-11-28, 2 days late"),
-                (DigestChangeKind.MilestoneSlipped, "EHR: milestone “Interfaces” slipped: planned 2026-11-27, not done"),
-                (DigestChangeKind.RiskEscalated, "EHR-R1 escalated to level 1: Risk 1"),
-                (DigestChangeKind.RiskAcknowledged, "EHR-R1 acknowledged by Dr. Marcus Lee: Risk 1"),
-                (DigestChangeKind.ReadinessMoved, "EHR: readiness 55 % → 62 % without a barrier (Wave 1 → Wave 2), dominant barrier Awareness → Knowledge"),
-                (DigestChangeKind.RiskClosed, "EHR-R3 closed by Priya Shah: Risk 3"),
-                (DigestChangeKind.RiskLogged, "EHR-R2 logged: Risk 2 (high, score 12)"),
-            ],
-            digest.Changes.Select(c => (c.Kind, c.Text)));
+            [DigestChangeKind.RagChanged, DigestChangeKind.MilestoneCompleted, DigestChangeKind.MilestoneSlipped, DigestChangeKind.RiskEscalated, DigestChangeKind.RiskAcknowledged, DigestChangeKind.ReadinessMoved, DigestChangeKind.RiskClosed, DigestChangeKind.RiskLogged],
+            digest.Changes.Select(c => c.Kind));
+        Assert.Equal(2, Assert.IsType<DigestChange.MilestoneCompleted>(digest.Changes[1]).DaysLate);
         Assert.True(digest.RagChangesKnown);
     }
 
     [Fact]
     public void A_readiness_wave_is_news_the_week_it_closes_and_only_when_it_moved()
     {
-        var wave1 = new ReadinessInput("Wave 1", Since.AddDays(-20), 0.40m, "Knowledge", null);
-        IEnumerable<string> Moves(ReadinessInput readiness) =>
-            DigestComposer.Compose([Facts(OnPlan("EHR"), readiness: readiness)], Week, Since, Now).Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved).Select(c => c.Text);
+        var wave1 = new ReadinessInput("Wave 1", Since.AddDays(-20), 0.40m, AdkarElement.Knowledge, null);
+        bool IsNews(ReadinessInput readiness) =>
+            DigestComposer.Compose([Facts(OnPlan("EHR"), readiness: readiness)], Week, Since, Now).Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved)
+                .SequenceEqual([new DigestChange.ReadinessMoved(new ProjectCode("EHR"), readiness)]);
 
-        Assert.Equal(["EHR: first readiness wave (Pilot) closed: an unknown share without a barrier, no dominant barrier"], Moves(new ReadinessInput("Pilot", Now.AddHours(-1), null, null, null)));
-        Assert.Equal(["EHR: first readiness wave (Wave 1) closed: 40 % without a barrier, dominant barrier Knowledge"], Moves(wave1 with { ClosedAt = Since.AddMinutes(1) }));
-        Assert.Empty(Moves(wave1));
-        Assert.Empty(Moves(new ReadinessInput("Wave 2", Now.AddDays(-1), 0.40m, "Knowledge", wave1)));
-        Assert.Equal(["EHR: readiness 40 % → 40 % without a barrier (Wave 1 → Wave 2), dominant barrier Knowledge → Ability"], Moves(new ReadinessInput("Wave 2", Now.AddDays(-1), 0.40m, "Ability", wave1)));
-        Assert.Equal(["EHR: readiness 40 % → 55 % without a barrier (Wave 1 → Wave 2), dominant barrier still Knowledge"], Moves(new ReadinessInput("Wave 2", Now, 0.55m, "Knowledge", wave1)));
-        Assert.Empty(Moves(new ReadinessInput("Wave 2", Since, 0.55m, "Knowledge", wave1)));
+        Assert.True(IsNews(new ReadinessInput("Pilot", Now.AddHours(-1), null, null, null)));
+        Assert.True(IsNews(wave1 with { ClosedAt = Since.AddMinutes(1) }));
+        Assert.False(IsNews(wave1));
+        Assert.False(IsNews(new ReadinessInput("Wave 2", Now.AddDays(-1), 0.40m, AdkarElement.Knowledge, wave1)));
+        Assert.True(IsNews(new ReadinessInput("Wave 2", Now.AddDays(-1), 0.40m, AdkarElement.Ability, wave1)));
+        Assert.True(IsNews(new ReadinessInput("Wave 2", Now, 0.55m, AdkarElement.Knowledge, wave1)));
+        Assert.False(IsNews(new ReadinessInput("Wave 2", Since, 0.55m, AdkarElement.Knowledge, wave1)));
     }
 
     [Fact]
@@ -250,6 +256,59 @@ public class DigestComposerTests
 
         var digest = DigestComposer.Compose([Facts(project, [inTheExtraHour, beforeLastDigest])], IsoWeek.Of(new DateOnly(2026, 11, 2)), since, now);
 
-        Assert.Equal(["EHR-R1 logged: Risk 1 (critical, score 16)"], digest.Changes.Where(c => c.Kind == DigestChangeKind.RiskLogged).Select(c => c.Text));
+        Assert.Equal([new DigestChange.RiskLogged(inTheExtraHour.Id, Guarded.From("Risk 1"), since.AddMinutes(30), new RiskRating(4, 4))], digest.Changes.Where(c => c.Kind == DigestChangeKind.RiskLogged));
     }
+
+    [Fact]
+    public void The_digest_holds_values_and_no_words_of_its_own()
+    {
+        // Every kind of change, and risks waiting for an owner, a mitigation and an acknowledgement; someone
+        // who left the project is named by nobody's words, only by the absence of a name.
+        var gone = new PersonId("44444444-4444-4444-4444-444444444444");
+        var project = OnPlan("EHR");
+        project.AddMilestone(new Milestone(Guarded.From("Interfaces"), Today.AddDays(-3), 10));
+        project.AddMilestone(new Milestone(Guarded.From("Conversion"), Today.AddDays(-4), 10, Today.AddDays(-2)));
+        project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
+        var escalated = LoggedRisk(project.Code, 1, 5, 5, Now.AddDays(-2));
+        escalated.Escalate(1, new EscalationReason.CriticalRisk(), Now.AddDays(-2));
+        var owned = LoggedRisk(project.Code, 2, 3, 4, Now.AddDays(-2), owner: gone);
+        var unowned = LoggedRisk(project.Code, 3, 4, 4, Now.AddDays(-2));
+        var acknowledged = LoggedRisk(project.Code, 4, 2, 2, Since.AddDays(-10));
+        acknowledged.Escalate(1, new EscalationReason.CriticalRisk(), Since.AddDays(-10));
+        acknowledged.Acknowledge(Cio, Now.AddDays(-1));
+        var accepted = LoggedRisk(project.Code, 5, 2, 2, Since.AddDays(-10));
+        accepted.Accept(Guarded.From("Vendor patch due in January"), gone, Now.AddDays(-1));
+        var closed = LoggedRisk(project.Code, 6, 2, 2, Since.AddDays(-10));
+        closed.Close(Pm, Now.AddDays(-1));
+        var readiness = new ReadinessInput("Wave 2", Now.AddDays(-1), 0.5m, AdkarElement.Ability, new ReadinessInput("Wave 1", Since.AddDays(-30), 0.4m, null, null));
+
+        var digest = DigestComposer.Compose([Facts(project, [escalated, owned, unowned, acknowledged, accepted, closed], readiness: readiness)], Week, Since, Now);
+
+        Assert.Equal(Enum.GetValues<DigestChangeKind>(), digest.Changes.Select(c => c.Kind).Distinct().Order());
+        var risks = digest.Projects.Single().Risks;
+        Assert.Equal([DigestWait.Acknowledgement, DigestWait.Owner, DigestWait.Mitigation], risks.Select(r => r.WaitingFor));
+        Assert.Equal(new DigestPerson(gone, null), risks.Single(r => r.WaitingFor == DigestWait.Mitigation).WaitingOn);
+        Assert.Equal(new DigestPerson(gone, null), digest.Changes.OfType<DigestChange.RiskAccepted>().Single().By);
+
+        // Every string it holds is a code, an id or a name the facts gave it.
+        string[] given =
+        [
+            "EHR", Pm.Value, Cio.Value, gone.Value, "Priya Shah", "Dr. Marcus Lee", "Interfaces", "Conversion", "Wave 1", "Wave 2",
+            .. Enumerable.Range(1, 6).Select(n => $"Risk {n}"),
+        ];
+        var held = Strings(digest.Changes).Concat(Strings(risks)).Distinct().ToList();
+        Assert.Contains("Risk 5", held);
+        Assert.All(held, s => Assert.Contains(s, given));
+    }
+
+    // The strings reachable from a value through the domain's public properties.
+    private static IEnumerable<string> Strings(object? value) => value switch
+    {
+        null => [],
+        string text => [text],
+        System.Collections.IEnumerable items => items.Cast<object?>().SelectMany(Strings),
+        _ when value.GetType() is { IsEnum: false, Namespace: { } space } type && space.StartsWith("HealthItPm.Domain", StringComparison.Ordinal) =>
+            type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).SelectMany(p => Strings(p.GetValue(value))),
+        _ => [],
+    };
 }

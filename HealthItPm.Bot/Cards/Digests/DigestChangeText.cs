@@ -1,0 +1,58 @@
+using System.Globalization;
+using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.Readiness;
+
+namespace HealthItPm.Bot.Cards.Digests;
+
+/// <summary>
+/// One of the digest's changes as a line of text, from DigestCards.resx in the reader's language, days and
+/// shares in the reader's culture. The names people typed (a risk's title, a milestone, a wave) are put in
+/// as written: the card shows the line in a <c>TextRun</c>, which never reads it as markdown.
+/// </summary>
+public static class DigestChangeText
+{
+    private static TextResource Texts => CardTexts.Digests;
+
+    public static string Of(DigestChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change switch
+        {
+            DigestChange.RagChanged c => Texts.Format("Change_Rag", c.Project, DigestCard.Label(c.Before), DigestCard.Label(c.After)),
+            DigestChange.RiskLogged { Rating: { } rating } c => Texts.Format("Change_RiskLogged", c.Risk, c.Title, DigestCard.Band(rating.Band), rating.Score),
+            DigestChange.RiskLogged c => Texts.Format("Change_RiskLogged_Unrated", c.Risk, c.Title),
+            DigestChange.RiskEscalated c => Texts.Format("Change_RiskEscalated", c.Risk, c.Title, c.Level),
+            DigestChange.RiskAcknowledged c => Texts.Format("Change_RiskAcknowledged", c.Risk, c.Title, c.By is { } by ? DigestCard.Name(by) : Texts["Change_ALeader"]),
+            DigestChange.RiskAccepted c => Texts.Format(c.By is null ? "Change_RiskAccepted" : "Change_RiskAcceptedBy", c.Risk, c.Title, c.By is { } by ? DigestCard.Name(by) : null),
+            DigestChange.RiskClosed c => Texts.Format(c.By is null ? "Change_RiskClosed" : "Change_RiskClosedBy", c.Risk, c.Title, c.By is { } by ? DigestCard.Name(by) : null),
+            DigestChange.MilestoneCompleted { DaysLate: > 0 } c => Texts.Format("Change_MilestoneDoneLate", c.Project, c.Milestone, Day(c.Done), ProjectFormat.Days(c.DaysLate)),
+            DigestChange.MilestoneCompleted c => Texts.Format("Change_MilestoneDone", c.Project, c.Milestone, Day(c.Done)),
+            DigestChange.MilestoneSlipped c => Texts.Format("Change_MilestoneSlipped", c.Project, c.Milestone, Day(c.Planned)),
+            DigestChange.ReadinessMoved c => Readiness(c),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "A digest change with no words."),
+        };
+    }
+
+    // A first wave says where readiness stands; a later one how the share and the dominant barrier moved.
+    private static string Readiness(DigestChange.ReadinessMoved change)
+    {
+        var wave = change.Wave;
+        if (wave.Previous is not { } before)
+        {
+            var dominant = wave.DominantBarrier is { } element ? Texts.Format("Change_Barrier", ReasonText.Of(element)) : Texts["Change_NoBarrier"];
+            return Texts.Format("Change_ReadinessFirst", change.Project, wave.Wave, Share(wave.ShareWithoutBarrier), dominant);
+        }
+
+        var barrier = before.DominantBarrier == wave.DominantBarrier
+            ? (wave.DominantBarrier is { } same ? Texts.Format("Change_BarrierStill", ReasonText.Of(same)) : Texts["Change_StillNoBarrier"])
+            : Texts.Format("Change_BarrierMoved", Barrier(before.DominantBarrier), Barrier(wave.DominantBarrier));
+        return Texts.Format("Change_Readiness", change.Project, Share(before.ShareWithoutBarrier), Share(wave.ShareWithoutBarrier), before.Wave, wave.Wave, barrier);
+    }
+
+    private static string Barrier(AdkarElement? element) => element is { } known ? ReasonText.Of(known) : Texts["Change_BarrierNone"];
+
+    private static string Share(decimal? share) => share is { } known ? Texts.Format("Change_Share", known) : Texts["Change_ShareUnknown"];
+
+    private static string Day(DateOnly day) => day.ToString(Texts["Format_ChangeDay"], CultureInfo.CurrentCulture);
+}
