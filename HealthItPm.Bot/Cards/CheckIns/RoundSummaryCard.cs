@@ -25,7 +25,7 @@ public static class RoundSummaryCard
                 (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
                 (Texts["Summary_Delivered"], Delivered(s)),
                 .. Enum.GetValues<CheckInStatus>().Select(status => (CheckInFormat.Status(status), s.Distribution[status].ToString(CultureInfo.CurrentCulture))),
-                (Texts["Summary_AverageImpact"], s.AverageImpact is { } impact ? CardTexts.Common.Format("OutOfFive", CheckInFormat.Average(impact)) : s.AnsweredCount == 0 ? CardTexts.Common["NoAnswersYet"] : Texts["Summary_NoImpact"]),
+                (Texts["Summary_AverageImpact"], AverageImpact(s)),
                 (Texts["Summary_Training"], s.TrainingRequests.Count.ToString(CultureInfo.CurrentCulture)),
             ]),
         };
@@ -71,6 +71,14 @@ public static class RoundSummaryCard
     // A go-live round can reach hundreds of people; the card must stay small enough for Teams to deliver.
     private const int MaxBlockers = 25;
     private const int MaxNames = 60;
+
+    // An average only of those who rated the impact; none answered yet, or none rated it, is said as such.
+    private static string AverageImpact(RoundSummary s) => s.AverageImpact switch
+    {
+        { } impact => CardTexts.Common.Format("OutOfFive", CheckInFormat.Average(impact)),
+        null when s.AnsweredCount == 0 => CardTexts.Common["NoAnswersYet"],
+        null => Texts["Summary_NoImpact"],
+    };
 
     private static string Delivered(RoundSummary s)
     {

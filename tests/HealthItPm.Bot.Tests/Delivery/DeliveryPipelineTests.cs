@@ -50,7 +50,8 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
         await _hosts.BothDeliverAsync();
         Assert.Equal(1, CallsTo(NurseChat));
 
-        _hosts.Clock.Advance(TimeSpan.FromSeconds(1));
+        // Past the Retry-After and the second of jitter after it.
+        _hosts.Clock.Advance(TimeSpan.FromSeconds(2));
         await _hosts.BothDeliverAsync();
         await _hosts.BothDeliverAsync();
         Assert.Equal((2, 1), (CallsTo(NurseChat), _hosts.CardsTo(NurseChat, "EHR check-in")));
