@@ -72,7 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
         services.AddSingleton<IAuditLog, Storage.Audit.AuditTable>();
-        services.AddSingleton<DeliveryTable>();
+        services.AddSingleton(sp => new DeliveryTable(StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
         services.AddSingleton<DeliveryQueues>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

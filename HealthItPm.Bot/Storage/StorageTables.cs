@@ -21,13 +21,28 @@ public sealed class StorageTables
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 
     public StorageTables(IOptions<StorageOptions> options)
+        : this(options, TurnTimeout)
+    {
+    }
+
+    private StorageTables(IOptions<StorageOptions> options, TimeSpan networkTimeout)
     {
         ArgumentNullException.ThrowIfNull(options);
         var storage = options.Value;
         _service = storage.UsesManagedIdentity
-            ? new TableServiceClient(storage.ServiceUri("table"), storage.ManagedIdentity(), ClientOptions())
-            : new TableServiceClient(storage.ConnectionString, ClientOptions());
+            ? new TableServiceClient(storage.ServiceUri("table"), storage.ManagedIdentity(), ClientOptions(networkTimeout))
+            : new TableServiceClient(storage.ConnectionString, ClientOptions(networkTimeout));
     }
+
+    // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.
+    private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Tables for the delivery pipeline's records, which answer no one within a turn: a slow answer is
+    /// waited for, as the queue's client does, since a record that fails costs the card its slot and a
+    /// backoff, and a send's record that fails may send the card again. Its own connections, too.
+    /// </summary>
+    public static StorageTables ForPipeline(IOptions<StorageOptions> options) => new(options, TimeSpan.FromSeconds(10));
 
     public TableServiceClient Service => _service;
 
@@ -98,15 +113,14 @@ public sealed class StorageTables
         return client;
     }
 
-    // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.
-    private static TableClientOptions ClientOptions()
+    private static TableClientOptions ClientOptions(TimeSpan networkTimeout)
     {
         var options = new TableClientOptions();
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
+        options.Retry.NetworkTimeout = networkTimeout;
         return options;
     }
 }
