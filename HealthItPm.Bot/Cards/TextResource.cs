@@ -24,6 +24,10 @@ internal sealed class TextResource(Type file)
     /// </summary>
     public string Format(string name, params object?[] values) => string.Format(CultureInfo.CurrentCulture, this[name], values);
 
+    /// <summary>One of two texts by a count: <c>{name}_One</c> for exactly one, <c>{name}_Other</c> otherwise; the count is {0}.</summary>
+    public string Count(string name, int count, params object?[] values) =>
+        Format(count == 1 ? $"{name}_One" : $"{name}_Other", [count, .. values]);
+
     /// <summary>The text as markdown of the bot's own, its values escaped unless they are markdown already (see <see cref="Markdown.Sentence"/>).</summary>
     public Markdown Markdown(string name, params object?[] values) => Elements.Markdown.Sentence(this[name], values);
 }

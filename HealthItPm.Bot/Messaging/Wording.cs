@@ -1,4 +1,3 @@
-using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Texts;
 
@@ -33,9 +32,8 @@ public sealed class Wording
     public string this[string name] => _texts[name];
 
     /// <summary>The sentence <paramref name="name"/> with its values, formatted for the reader's culture.</summary>
-    public string Say(string name, params object?[] values) => string.Format(CultureInfo.CurrentCulture, _texts[name], values);
+    public string Say(string name, params object?[] values) => _texts.Format(name, values);
 
-    /// <summary>One of two sentences by a count: <c>{name}_One</c> for exactly one, <c>{name}_Other</c> otherwise; the count is {0}.</summary>
-    public string Count(string name, int count, params object?[] values) =>
-        Say(count == 1 ? $"{name}_One" : $"{name}_Other", [count, .. values]);
+    /// <inheritdoc cref="TextResource.Count"/>
+    public string Count(string name, int count, params object?[] values) => _texts.Count(name, count, values);
 }

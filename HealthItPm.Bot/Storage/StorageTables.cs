@@ -17,6 +17,9 @@ public sealed class StorageTables
     /// <summary>Every table, so that start-up and tests can create or clear them all.</summary>
     public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name, Projects.ProjectTable.Name, Rounds.RoundTable.Name, ProjectManagerGrantTable.Name, Risks.RiskTable.Name, Delivery.DeliveryTable.Name, Audit.AuditTable.Name, Digests.DigestTable.Name];
 
+    // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.
+    private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(3);
+
     private readonly TableServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 
@@ -33,9 +36,6 @@ public sealed class StorageTables
             ? new TableServiceClient(storage.ServiceUri("table"), storage.ManagedIdentity(), ClientOptions(networkTimeout))
             : new TableServiceClient(storage.ConnectionString, ClientOptions(networkTimeout));
     }
-
-    // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.
-    private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Tables for the delivery pipeline's records, which answer no one within a turn: a slow answer is

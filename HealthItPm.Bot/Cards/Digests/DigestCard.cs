@@ -36,7 +36,7 @@ public static class DigestCard
         {
             CardElements.Heading(Texts.Markdown("Title", digest.Week.ToString())),
             CardElements.Text(
-                Texts.Markdown(model.Preview ? "Line_Preview" : "Line", Count(digest.Projects.Count, "Projects_One", "Projects_Other"), Markdown.When(digest.ComposedAt)),
+                Texts.Markdown(model.Preview ? "Line_Preview" : "Line", Texts.Count("Projects", digest.Projects.Count), Markdown.When(digest.ComposedAt)),
                 subtle: true,
                 spacing: Spacing.None),
         };
@@ -62,13 +62,13 @@ public static class DigestCard
         body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText(Texts.Format("Change", DigestChangeText.Of(c)))));
         if (digest.Changes.Count > MaxChangesShown)
         {
-            body.Add(CardElements.Text(Texts.Markdown("Changes_More", Count(digest.Changes.Count - MaxChangesShown, "MoreChanges_One", "MoreChanges_Other")), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Changes_More", Texts.Count("MoreChanges", digest.Changes.Count - MaxChangesShown)), subtle: true));
         }
 
         if (!digest.RagChangesKnown)
         {
             body.Add(CardElements.Text(
-                Texts.Markdown("Changes_Unknown", Count(digest.NoRecordOfLastWeek.Count, "Projects_One", "Projects_Other")),
+                Texts.Markdown("Changes_Unknown", Texts.Count("Projects", digest.NoRecordOfLastWeek.Count)),
                 subtle: true));
         }
 
@@ -81,7 +81,7 @@ public static class DigestCard
         {
             var rest = digest.Projects.Skip(MaxProjectsShown).ToList();
             var byRag = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => Texts.Format($"RagCount_{x.Rag}", x.N));
-            body.Add(CardElements.Text(Texts.Markdown("MoreProjects", Count(rest.Count, "MoreProjects_One", "MoreProjects_Other"), string.Join(CardTexts.Common["Separator"], byRag))));
+            body.Add(CardElements.Text(Texts.Markdown("MoreProjects", Texts.Count("MoreProjects", rest.Count), string.Join(CardTexts.Common["Separator"], byRag))));
         }
 
         return new AdaptiveCard(body).ToJObject();
@@ -233,7 +233,5 @@ public static class DigestCard
         DigestRag.Green => Elements.ChartColor.Green,
         _ => Elements.ChartColor.Lavender,
     };
-
-    // "1 project", "3 projects": the words for one, or for more.
-    private static string Count(int n, string one, string other) => Texts.Format(n == 1 ? one : other, n);
 }
+

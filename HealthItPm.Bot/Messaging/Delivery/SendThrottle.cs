@@ -18,6 +18,7 @@ public sealed class SendThrottle : IDisposable
     private readonly TimeProvider _clock = TimeProvider.System;
     private readonly ConcurrentDictionary<string, SendPace> _tenants = new(StringComparer.Ordinal);
     private readonly PartitionedRateLimiter<string> _conversations;
+    private readonly Lock _share = new();
     private int _index;
     private volatile int _hosts = 1;
 
@@ -42,7 +43,7 @@ public sealed class SendThrottle : IDisposable
     /// <summary>The live hosts changed: this host is number <paramref name="index"/> of <paramref name="hosts"/>, and takes that share of every tenant's slots.</summary>
     public void SetShare(int index, int hosts)
     {
-        lock (_tenants)
+        lock (_share)
         {
             if ((_index, _hosts) == (index, hosts))
             {
@@ -74,7 +75,7 @@ public sealed class SendThrottle : IDisposable
     private SendPace NewPace(string tenant)
     {
         var pace = new SendPace(SendBudget.Paced(_tenantRate));
-        lock (_tenants)
+        lock (_share)
         {
             pace.SetShare(_index, _hosts);
         }

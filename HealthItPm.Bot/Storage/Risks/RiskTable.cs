@@ -133,7 +133,8 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         var buckets = await Task.WhenAll(Enumerable.Range(0, (last / IndexBucket) + 1).Select(async b =>
             await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, IndexKey(b), cancellationToken: cancellationToken), cancellationToken)));
         IEnumerable<(int Number, long Latest)> entries;
-        if (last > 0 && buckets[0] is not { HasValue: true } || buckets[0].HasValue && buckets[0].Value!.GetBoolean(IndexComplete) != true)
+        var complete = buckets[0].HasValue && buckets[0].Value!.GetBoolean(IndexComplete) == true;
+        if (last > 0 && !complete)
         {
             entries = await IndexRegisterAsync(tenant, project, cancellationToken);
         }

@@ -151,9 +151,9 @@ public partial class UserTextsInResourcesTests
         _ => false,
     });
 
-    // Texts.Format(name, values…), CardTexts.Common.Markdown(name, values…): the first argument names a text of a resource file.
+    // Texts.Format(name, values…), CardTexts.Common.Markdown(name, values…), Texts.Count(stem, n): the first argument names a text of a resource file.
     private static bool IsTextName(InvocationExpressionSyntax invocation, ArgumentListSyntax list, ArgumentSyntax argument) =>
-        MethodName(invocation) is "Format" or "Markdown"
+        MethodName(invocation) is "Format" or "Markdown" or "Count"
         && invocation.Expression is MemberAccessExpressionSyntax member && member.Expression.ToString().Contains("Texts", StringComparison.Ordinal)
         && list.Arguments.IndexOf(argument) == 0;
 
