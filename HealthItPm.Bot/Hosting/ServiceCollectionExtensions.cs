@@ -233,8 +233,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RoundSteps>();
         services.AddSingleton<IScheduledJob, RoundJob>();
         services.AddSingleton<CheckInService>();
-        services.AddRoundKind(sp => new RoundCards(RoundKind.CheckIn, CheckInCard.ForRound, async (tenant, round, name, ct) =>
-            RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, name, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct)))));
+        services.AddRoundKind(sp => new RoundCards(
+            RoundKind.CheckIn,
+            CheckInCard.ForRound,
+            async (tenant, round, name, ct) => RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, name, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct))),
+            (tenant, round, ct) => sp.GetRequiredService<CheckInService>().TallyAsync(tenant, round, ct)));
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
         services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);
@@ -250,8 +253,11 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmReadiness(this IServiceCollection services)
     {
         services.AddSingleton<AdkarService>();
-        services.AddRoundKind(sp => new RoundCards(RoundKind.Adkar, AdkarSurveyCard.ForWave, async (tenant, round, name, ct) =>
-            AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, name, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct)))));
+        services.AddRoundKind(sp => new RoundCards(
+            RoundKind.Adkar,
+            AdkarSurveyCard.ForWave,
+            async (tenant, round, name, ct) => AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, name, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct))),
+            (tenant, round, ct) => sp.GetRequiredService<AdkarService>().TallyAsync(tenant, round, ct)));
         services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
         services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);
         services.AddCommand<AdkarResultsCommand>(AdkarResultsCommand.Command);
@@ -261,9 +267,10 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A kind of round: its cards, and its card, reminder and end-of-round steps in the delivery pipeline.</summary>
+    /// <summary>A kind of round: its cards and count (for the round's steps), and its card, reminder and end-of-round steps in the delivery pipeline.</summary>
     private static IServiceCollection AddRoundKind(this IServiceCollection services, Func<IServiceProvider, RoundCards> cards)
     {
+        services.AddSingleton(cards);
         services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundCardDeliveries>(sp, cards(sp)));
         services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundReminderDeliveries>(sp, cards(sp)));
         services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundEndDeliveries>(sp, cards(sp)));

@@ -96,6 +96,10 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
         engine.AnswerOfAsync<CheckInAnswer>(tenant, person, code, RoundKind.CheckIn, roundId, cancellationToken);
 
+    /// <summary>What a round's answers add up to (kept once it is final: <see cref="RoundEngine.TallyAsync"/>).</summary>
+    public Task<CheckInTally> TallyAsync(TenantId tenant, Round round, CancellationToken cancellationToken) =>
+        engine.TallyAsync<CheckInAnswer, CheckInTally>(tenant, round, CheckInTally.Of, cancellationToken);
+
     /// <summary>The latest round's summary for a PM, with the trend over the rounds before it.</summary>
     public async Task<Outcome<RoundSummary>> SummaryAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
     {

@@ -5,10 +5,10 @@ using HealthItPm.Domain.Rounds;
 namespace HealthItPm.Domain.Ports;
 
 /// <summary>
-/// A round not yet closed, with the delivery steps already handed to the pipeline (cards, reminders),
-/// so the scheduler hands each over once; <paramref name="Version"/> guards the marks.
+/// A round not yet closed, with the delivery steps already handed to the pipeline (cards, reminders, the
+/// PMs' end-of-round cards), so the scheduler hands each over once; <paramref name="Version"/> guards the marks.
 /// </summary>
-public sealed record OpenRound(TenantId Tenant, ProjectCode Project, RoundKind Kind, string RoundId, bool CardsQueued, bool RemindersQueued, string Version);
+public sealed record OpenRound(TenantId Tenant, ProjectCode Project, RoundKind Kind, string RoundId, bool CardsQueued, bool RemindersQueued, bool EndQueued, string Version);
 
 /// <summary>Rounds of every kind and their answers, in one store; the kind is part of every key.</summary>
 public interface IRoundStore
@@ -27,7 +27,7 @@ public interface IRoundStore
     /// <summary>One round's open-round entry, if it is not yet closed.</summary>
     Task<OpenRound?> GetOpenRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken);
 
-    /// <summary>Marks the round's cards (and reminders) as handed to the pipeline; false when another host changed the round first.</summary>
+    /// <summary>Marks the round's cards (reminders, end-of-round cards) as handed to the pipeline; false when another host changed the round first.</summary>
     Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken);
 
     /// <summary>Marks the round closed; false when another host already did.</summary>

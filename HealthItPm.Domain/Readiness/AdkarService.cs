@@ -137,9 +137,13 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
     {
         var now = clock.GetUtcNow();
         var closed = (await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken)).Where(w => now >= w.ClosesAt).Take(waves).ToList();
-        var readiness = await Task.WhenAll(closed.Select(wave => engine.TallyAsync<AdkarAnswer, WaveTally>(tenant, wave, answers => WaveTally.Of(wave, answers, now), cancellationToken)));
+        var readiness = await Task.WhenAll(closed.Select(wave => TallyAsync(tenant, wave, cancellationToken)));
         return readiness is [{ Readiness: { } latest }, ..] ? (latest, readiness.Length > 1 ? readiness[1].Readiness : null) : null;
     }
+
+    /// <summary>What a closed wave's answers add up to (kept once it is final: <see cref="RoundEngine.TallyAsync"/>).</summary>
+    public Task<WaveTally> TallyAsync(TenantId tenant, Round wave, CancellationToken cancellationToken) =>
+        engine.TallyAsync<AdkarAnswer, WaveTally>(tenant, wave, answers => WaveTally.Of(wave, answers), cancellationToken);
 
     private async Task<AdkarResults> ResultsOfAsync(TenantId tenant, Round wave, Round? before, CancellationToken cancellationToken)
     {

@@ -5,9 +5,10 @@ namespace HealthItPm.Domain.Readiness;
 /// <summary>What a closed wave's answers add up to, kept beside it: its readiness, or null when nobody answered.</summary>
 public sealed record WaveTally(ReadinessSnapshot? Readiness)
 {
-    public static WaveTally Of(Round wave, IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, DateTimeOffset now)
+    public static WaveTally Of(Round wave, IReadOnlyList<GivenAnswer<AdkarAnswer>> answers)
     {
-        var results = AdkarResults.From(wave, answers, now);
+        ArgumentNullException.ThrowIfNull(wave);
+        var results = AdkarResults.From(wave, answers, wave.ClosesAt);
         return new(results.AnsweredCount == 0 ? null : ReadinessSnapshot.Of(results));
     }
 }

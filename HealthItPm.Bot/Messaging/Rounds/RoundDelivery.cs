@@ -11,14 +11,20 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Messaging.Rounds;
 
-/// <summary>What one kind of round looks like on cards: the card each respondent gets (and its reminder: <c>true</c>), and what the PMs get when it ends.</summary>
-public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject> card, Func<TenantId, Round, string, CancellationToken, Task<JObject>> endOfRound)
+/// <summary>
+/// What one kind of round looks like on cards: the card each respondent gets (and its reminder: <c>true</c>),
+/// and what the PMs get when it ends; and how its answers are counted, which the round's last step keeps.
+/// </summary>
+public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject> card, Func<TenantId, Round, string, CancellationToken, Task<JObject>> endOfRound, Func<TenantId, Round, CancellationToken, Task> count)
 {
     public RoundKind Kind => kind;
 
     public JObject Card(Round round, string projectName, bool reminder) => card(round, projectName, reminder);
 
     public Task<JObject> EndOfRoundAsync(TenantId tenant, Round round, string projectName, CancellationToken cancellationToken) => endOfRound(tenant, round, projectName, cancellationToken);
+
+    /// <summary>Counts the round's answers; once they are final the count is kept (<see cref="RoundEngine.TallyAsync"/>).</summary>
+    public Task CountAsync(TenantId tenant, Round round, CancellationToken cancellationToken) => count(tenant, round, cancellationToken);
 }
 
 /// <summary>
@@ -28,9 +34,16 @@ public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject
 /// enqueues it again, and the pipeline's records make the repeat send nothing twice. The timers stay
 /// with the scheduler's tick, which re-reads the round each time, because a queued message could not
 /// be moved or cancelled.
+/// <para>
+/// The last step, once the answers are final (<see cref="RoundEngine.AnswersSettle"/> after the
+/// deadline), counts them and keeps the count, then closes the round. So each round's answers are read
+/// once, by one tick's step at a time, and a digest or a trend never is the first to read them.
+/// </para>
 /// </summary>
-public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, DeliveryQueues queue, TimeProvider clock)
+public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, DeliveryQueues queue, IEnumerable<RoundCards> kinds, TimeProvider clock)
 {
+    private readonly Dictionary<RoundKind, RoundCards> _kinds = kinds.ToDictionary(k => k.Kind);
+
     /// <summary>Enqueues the round's cards (at once after it is started by hand, so the PM's turn does not wait for the next tick).</summary>
     public async Task QueueCardsAsync(TenantId tenant, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
@@ -54,10 +67,25 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
         var now = clock.GetUtcNow();
         if (now >= round.ClosesAt)
         {
-            // The PMs' cards first, then the close: a host dying in between enqueues them again (sent once).
-            var project = (await projects.GetAsync(open.Tenant, open.Project, cancellationToken))?.Project;
-            await queue.EnqueueAsync([.. (project?.ProjectManagers ?? []).Select(pm => DeliveryWork.To(open.Tenant, Topic(RoundStep.End), pm.Person))], cancellationToken);
-            await store.CloseRoundAsync(open.Tenant, open.Project, open.Kind, open.RoundId, cancellationToken);
+            var final = now >= round.ClosesAt + RoundEngine.AnswersSettle;
+            if (!open.EndQueued)
+            {
+                var project = (await projects.GetAsync(open.Tenant, open.Project, cancellationToken))?.Project;
+                await queue.EnqueueAsync([.. (project?.ProjectManagers ?? []).Select(pm => DeliveryWork.To(open.Tenant, Topic(RoundStep.End), pm.Person))], cancellationToken);
+                if (!final)
+                {
+                    await store.MarkQueuedAsync(open with { EndQueued = true }, cancellationToken);
+                    return;
+                }
+            }
+
+            if (final)
+            {
+                // The count, then the close: a host dying in between counts again (the same answers, the same count).
+                await _kinds[round.Kind].CountAsync(open.Tenant, round, cancellationToken);
+                await store.CloseRoundAsync(open.Tenant, open.Project, open.Kind, open.RoundId, cancellationToken);
+            }
+
             return;
         }
 

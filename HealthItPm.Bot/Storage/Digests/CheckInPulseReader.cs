@@ -13,7 +13,7 @@ namespace HealthItPm.Bot.Storage.Digests;
 /// round still open), so the cost does not grow with the weeks of history. (The only place the digest
 /// touches check-in storage.)
 /// </summary>
-public sealed class CheckInPulseReader(IRoundStore rounds, RoundEngine engine) : ICheckInPulse
+public sealed class CheckInPulseReader(IRoundStore rounds, CheckInService checkIns) : ICheckInPulse
 {
     public async Task<CheckInPulse?> LatestAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
@@ -23,11 +23,8 @@ public sealed class CheckInPulseReader(IRoundStore rounds, RoundEngine engine) :
             return null;
         }
 
-        var latest = await TallyAsync(tenant, latestRounds[0], cancellationToken);
-        var previous = latestRounds.Count > 1 ? await TallyAsync(tenant, latestRounds[1], cancellationToken) : null;
+        var latest = await checkIns.TallyAsync(tenant, latestRounds[0], cancellationToken);
+        var previous = latestRounds.Count > 1 ? await checkIns.TallyAsync(tenant, latestRounds[1], cancellationToken) : null;
         return new CheckInPulse(latestRounds[0].Id, latestRounds[0].Audience.Count, latest.Answered, latest.BlockedShare, previous?.BlockedShare);
     }
-
-    private Task<CheckInTally> TallyAsync(TenantId tenant, Round round, CancellationToken cancellationToken) =>
-        engine.TallyAsync<CheckInAnswer, CheckInTally>(tenant, round, CheckInTally.Of, cancellationToken);
 }

@@ -214,7 +214,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     public Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var row = new TableEntity(OpenPartition, OpenKey(round.Tenant, round.Project, round.Kind, round.RoundId)) { ["CardsQueued"] = round.CardsQueued, ["RemindersQueued"] = round.RemindersQueued };
+        var row = new TableEntity(OpenPartition, OpenKey(round.Tenant, round.Project, round.Kind, round.RoundId)) { ["CardsQueued"] = round.CardsQueued, ["RemindersQueued"] = round.RemindersQueued, ["EndQueued"] = round.EndQueued };
         return MergeIfUnchangedAsync(row, round.Version, cancellationToken);
     }
 
@@ -326,6 +326,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         row.GetString("RoundId"),
         row.GetBoolean("CardsQueued") ?? false,
         row.GetBoolean("RemindersQueued") ?? false,
+        row.GetBoolean("EndQueued") ?? false,
         row.ETag.ToString());
 
     private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>

@@ -68,7 +68,14 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
         Assert.Contains("1 of 3 (33%)", summary, StringComparison.Ordinal);
         Assert.Contains("Grace Kim", summary, StringComparison.Ordinal);
         Assert.Contains("Nina Patel: Order sets missing for sepsis", summary, StringComparison.Ordinal);
+
+        // The round stays open while the last answers may still be saving; then its count is kept and it closes.
+        Assert.Single(await store.OpenRoundsAsync(default));
+        Assert.Null(await store.TallyAsync<CheckInTally>(Tenant, round, default));
+        await _hosts.AfterAsync(RoundEngine.AnswersSettle);
         Assert.Empty(await store.OpenRoundsAsync(default));
+        Assert.Equal(new CheckInTally(1, 0), await store.TallyAsync<CheckInTally>(Tenant, round, default));
+        Assert.Equal(1, _hosts.CardsTo(pm, "EHR check-in results"));
     }
 
     [Fact]

@@ -178,6 +178,10 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
             await Get<RoundSteps>().StepAsync(open, default);
         }
 
+        // The wave's last step kept its count and closed it.
+        Assert.NotNull(await Get<IRoundStore>().TallyAsync<WaveTally>(Tenant, wave, default));
+        Assert.Null(await Get<IRoundStore>().GetOpenRoundAsync(Tenant, wave.Project, RoundKind.Adkar, wave.Id, default));
+
         await Get<DeliveryWorker>().PumpAsync(default);
         var sent = env.Connector.SentActivities(pm.ConversationId).Select(a => CardText.Of(MessagesEndpointTests.CardOf(a))).Where(t => t.Contains($"{code} readiness results: {name}", StringComparison.Ordinal)).ToList();
         Assert.Single(sent);

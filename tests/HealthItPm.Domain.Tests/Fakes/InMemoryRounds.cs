@@ -12,7 +12,7 @@ namespace HealthItPm.Domain.Tests.Fakes;
 public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
 {
     private readonly ConcurrentDictionary<(TenantId, ProjectCode, RoundKind, string), Round> _rounds = new();
-    private readonly ConcurrentDictionary<(TenantId, ProjectCode, RoundKind, string), (bool Cards, bool Reminders, int Version)> _open = new();
+    private readonly ConcurrentDictionary<(TenantId, ProjectCode, RoundKind, string), (bool Cards, bool Reminders, bool End, int Version)> _open = new();
     private readonly ConcurrentDictionary<(TenantId, ProjectCode, RoundKind, string, RespondentKey), object> _answers = new();
     private readonly ConcurrentDictionary<(TenantId, ProjectCode), (CheckInSchedule Schedule, DateTimeOffset LastFired, int Version)> _schedules = new();
     private readonly ConcurrentDictionary<(TenantId, ProjectCode, RoundKind, string), object> _tallies = new();
@@ -42,7 +42,7 @@ public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
         var added = _rounds.TryAdd(key, round);
         if (added)
         {
-            _open[key] = (false, false, 1);
+            _open[key] = (false, false, false, 1);
         }
 
         return Task.FromResult(added);
@@ -65,7 +65,7 @@ public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
         ArgumentNullException.ThrowIfNull(round);
         var key = (round.Tenant, round.Project, round.Kind, round.RoundId);
         return Task.FromResult(_open.TryGetValue(key, out var stored) && $"v{stored.Version}" == round.Version
-            && _open.TryUpdate(key, (round.CardsQueued, round.RemindersQueued, stored.Version + 1), stored));
+            && _open.TryUpdate(key, (round.CardsQueued, round.RemindersQueued, round.EndQueued, stored.Version + 1), stored));
     }
 
     public Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
@@ -133,6 +133,6 @@ public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
     public Task<DeliveryRecord?> GetAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
         Task.FromResult<DeliveryRecord?>(null);
 
-    private static OpenRound Open((TenantId Tenant, ProjectCode Project, RoundKind Kind, string Id) key, (bool Cards, bool Reminders, int Version) open) =>
-        new(key.Tenant, key.Project, key.Kind, key.Id, open.Cards, open.Reminders, $"v{open.Version}");
+    private static OpenRound Open((TenantId Tenant, ProjectCode Project, RoundKind Kind, string Id) key, (bool Cards, bool Reminders, bool End, int Version) open) =>
+        new(key.Tenant, key.Project, key.Kind, key.Id, open.Cards, open.Reminders, open.End, $"v{open.Version}");
 }
