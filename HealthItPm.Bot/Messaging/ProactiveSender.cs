@@ -47,14 +47,16 @@ public sealed partial class ProactiveSender(
     /// One try at the person's 1:1 chat with the bot. Someone who never wrote to the bot, but was added
     /// to a project from a team or group chat the bot is in, gets a 1:1 chat opened through it (kept,
     /// so a retry does not open it again), so clinicians need not install anything first.
+    /// <paramref name="whenDue"/> is awaited right before the first call to Teams (the throttle's slot).
     /// </summary>
-    public async Task<SendAnswer> SendToPersonAsync(TenantId tenant, PersonId person, IActivity activity, CancellationToken cancellationToken)
+    public async Task<SendAnswer> SendToPersonAsync(TenantId tenant, PersonId person, IActivity activity, Func<CancellationToken, Task> whenDue, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(whenDue);
         var key = ConversationReferenceTable.PersonKey(person);
         var stored = await references.GetAsync(tenant, key, cancellationToken);
         if (stored is null && await TeamRouteAsync(tenant, person, cancellationToken) is var (team, teamsUserId))
         {
-            return await OpenPersonalChatAsync(tenant, team, person, teamsUserId, activity, cancellationToken);
+            return await OpenPersonalChatAsync(tenant, team, person, teamsUserId, activity, whenDue, cancellationToken);
         }
 
         if (stored is not { Reachable: true })
@@ -62,7 +64,7 @@ public sealed partial class ProactiveSender(
             return new SendAnswer.Unreachable(null);
         }
 
-        var answer = await TryAsync(callback => adapter.ContinueConversationAsync(BotAppId, stored.Reference, callback, cancellationToken), activity, onTurn: null);
+        var answer = await TryAsync(callback => adapter.ContinueConversationAsync(BotAppId, stored.Reference, callback, cancellationToken), activity, (_, token) => whenDue(token));
         if (answer is SendAnswer.Unreachable)
         {
             await references.MarkUnreachableAsync(tenant, key, cancellationToken);
@@ -82,7 +84,7 @@ public sealed partial class ProactiveSender(
     /// returns the same chat if it exists) and sends the first message. The chat is kept as soon as
     /// Teams has created it, even if the send then fails, so the next try goes straight to it.
     /// </summary>
-    private async Task<SendAnswer> OpenPersonalChatAsync(TenantId tenant, ConversationReference team, PersonId person, string teamsUserId, IActivity activity, CancellationToken cancellationToken)
+    private async Task<SendAnswer> OpenPersonalChatAsync(TenantId tenant, ConversationReference team, PersonId person, string teamsUserId, IActivity activity, Func<CancellationToken, Task> whenDue, CancellationToken cancellationToken)
     {
         var parameters = new ConversationParameters
         {
@@ -92,11 +94,17 @@ public sealed partial class ProactiveSender(
             TenantId = tenant.Value,
         };
 
+        // Opening the chat is the first call to Teams: the slot is awaited before it.
         ConversationReference? created = null;
+        await whenDue(cancellationToken);
         var answer = await TryAsync(
             callback => adapter.CreateConversationAsync(BotAppId, team.ChannelId, team.ServiceUrl, Audience, parameters, callback, cancellationToken),
             activity,
-            turn => created = turn.Activity.GetConversationReference());
+            (turn, _) =>
+            {
+                created = turn.Activity.GetConversationReference();
+                return Task.CompletedTask;
+            });
 
         if (created is not null)
         {
@@ -107,11 +115,11 @@ public sealed partial class ProactiveSender(
         return answer;
     }
 
-    private async Task<SendAnswer> TryAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Action<ITurnContext>? onTurn)
+    private async Task<SendAnswer> TryAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Func<ITurnContext, CancellationToken, Task> beforeSend)
     {
         try
         {
-            if (await SendInTurnAsync(runTurn, activity, onTurn))
+            if (await SendInTurnAsync(runTurn, activity, beforeSend))
             {
                 return new SendAnswer.Sent();
             }
@@ -139,7 +147,7 @@ public sealed partial class ProactiveSender(
     /// would never learn of it. A turn that ended without reaching the send (a middleware stopped it)
     /// is not a delivery: false.
     /// </summary>
-    private static async Task<bool> SendInTurnAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Action<ITurnContext>? onTurn)
+    private static async Task<bool> SendInTurnAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Func<ITurnContext, CancellationToken, Task> beforeSend)
     {
         Exception? failure = null;
         var sent = false;
@@ -147,7 +155,7 @@ public sealed partial class ProactiveSender(
         {
             try
             {
-                onTurn?.Invoke(turn);
+                await beforeSend(turn, token);
                 await turn.SendActivityAsync(activity, token);
                 sent = true;
             }

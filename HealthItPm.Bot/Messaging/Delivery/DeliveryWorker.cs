@@ -376,15 +376,15 @@ public sealed partial class DeliveryWorker : BackgroundService
     private async Task SendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, IActivity activity, CancellationToken cancellationToken)
     {
         var (tenant, recipient, claim, version, attempts) = (work.TenantId, work.RecipientId!.Value, claimed.Record, claimed.Version, claimed.Record.Attempts);
-        await _throttle.WaitAsync(work.Tenant, recipient.Value, cancellationToken);
-        if (await RenewIfRunningOutAsync(message, claimed, cancellationToken) is not var (renewedMessage, renewedClaim))
+        var slot = _throttle.Reserve(work.Tenant);
+        if (await RenewIfRunningOutAsync(message, claimed, slot, cancellationToken) is not var (renewedMessage, renewedClaim))
         {
-            // The claim ran out while this send waited its turn and another host has taken the delivery over.
+            // Another host took the delivery over meanwhile: it is that host's to send.
             return;
         }
 
         (message, claimed, claim, version) = (renewedMessage, renewedClaim, renewedClaim.Record, renewedClaim.Version);
-        var answer = await _sender.SendToPersonAsync(tenant, recipient, activity, cancellationToken);
+        var answer = await _sender.SendToPersonAsync(tenant, recipient, activity, token => _throttle.WaitForAsync(slot, recipient.Value, token), cancellationToken);
         var decision = _rules.Decide(answer, attempts, Random.Shared.NextDouble());
         var status = answer switch
         {
@@ -481,25 +481,26 @@ public sealed partial class DeliveryWorker : BackgroundService
     private int ReceiveCount() => Math.Min(_options.BatchSize, InFlightLimit());
 
     /// <summary>
-    /// After the wait for the throttle: if less than half the lease is left, the claim and the message's
-    /// lease are renewed before the send (the send and its record must fit in what is left). Null when
-    /// another host claimed the delivery meanwhile: it is that host's to send now.
+    /// Before the send: if less than half the lease would be left when the send's slot comes, the claim
+    /// and the message's lease are renewed to a whole lease after it (the send and its record must fit
+    /// in what is left). Null when another host claimed the delivery meanwhile: it is that host's to send now.
     /// </summary>
-    private async Task<(ReceivedWork Message, VersionedDelivery Claim)?> RenewIfRunningOutAsync(ReceivedWork message, VersionedDelivery claimed, CancellationToken cancellationToken)
+    private async Task<(ReceivedWork Message, VersionedDelivery Claim)?> RenewIfRunningOutAsync(ReceivedWork message, VersionedDelivery claimed, SendSlot slot, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        if (claimed.Record.ClaimedUntil - now > _options.Lease / 2)
+        if (claimed.Record.ClaimedUntil - (now + slot.In) > _options.Lease / 2)
         {
             return (message, claimed);
         }
 
-        var renewed = claimed.Record with { ClaimedUntil = now + _options.Lease, UpdatedAt = now };
+        var until = now + slot.In + _options.Lease;
+        var renewed = claimed.Record with { ClaimedUntil = until, UpdatedAt = now };
         if (await _ledger.WriteAsync(message.Work!.TenantId, renewed, claimed.Version, reported: false, cancellationToken) is not { } version)
         {
             return null;
         }
 
-        var popReceipt = await _queue.HideAsync(message, _options.Lease, null, cancellationToken);
+        var popReceipt = await _queue.HideAsync(message, until - now, null, cancellationToken);
         return (message with { PopReceipt = popReceipt }, new VersionedDelivery(renewed, version));
     }
 

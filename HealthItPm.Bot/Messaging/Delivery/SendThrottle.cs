@@ -58,10 +58,22 @@ public sealed class SendThrottle : IDisposable
         }
     }
 
-    /// <summary>Waits until a send to <paramref name="conversation"/> in <paramref name="tenant"/> is within the limits.</summary>
-    public async ValueTask WaitAsync(string tenant, string conversation, CancellationToken cancellationToken)
+    /// <summary>Takes this host's next free slot of the tenant's schedule: when its send may go, on the wall clock, and how long from now.</summary>
+    public SendSlot Reserve(string tenant)
     {
-        var wait = _tenants.GetOrAdd(tenant, NewPace).Take(_clock.GetUtcNow());
+        var now = _clock.GetUtcNow();
+        var wait = _tenants.GetOrAdd(tenant, NewPace).Take(now);
+        return new SendSlot(now + wait, wait);
+    }
+
+    /// <summary>
+    /// Waits for a reserved slot, then for the conversation's own limit. Called right before the HTTP
+    /// call, inside the proactive turn: whatever a send does between taking its slot and Teams (storage
+    /// reads, the turn's set-up) happens during the wait, so sends reach Teams as evenly as the slots.
+    /// </summary>
+    public async Task WaitForAsync(SendSlot slot, string conversation, CancellationToken cancellationToken)
+    {
+        var wait = slot.At - _clock.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, _clock, cancellationToken);
@@ -83,3 +95,6 @@ public sealed class SendThrottle : IDisposable
         return pace;
     }
 }
+
+/// <summary>A send's reserved slot: when it may go on the wall clock, and how long that was from the moment it was reserved.</summary>
+public readonly record struct SendSlot(DateTimeOffset At, TimeSpan In);

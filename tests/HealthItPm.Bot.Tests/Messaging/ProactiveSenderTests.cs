@@ -25,6 +25,8 @@ public class ProactiveSenderTests(BotEnvironment env)
 
     private ProactiveSender Sender => env.Host.Services.GetRequiredService<ProactiveSender>();
 
+    private static Task Now(CancellationToken cancellationToken) => Task.CompletedTask;
+
     private static IActivity Card() => AdaptiveCard.ToActivity(NoticeCard.Build(new NoticeCardModel("Weekly check-in", "How is the go-live going?")));
 
     private async Task<(PersonId Person, string Conversation)> KnownPersonAsync()
@@ -67,11 +69,33 @@ public class ProactiveSenderTests(BotEnvironment env)
     {
         var (person, conversation) = await KnownPersonAsync();
 
-        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
+        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
 
         Assert.IsType<SendAnswer.Sent>(answer);
         Assert.Single(env.Connector.SentActivities(conversation));
         Assert.True(await Sender.CanReachAsync(Tenant, person, default));
+    }
+
+    [Fact]
+    public async Task The_throttles_slot_is_awaited_once_per_send_right_before_Teams_is_called()
+    {
+        var (person, conversation) = await KnownPersonAsync();
+        var (member, _) = await TeamMemberAsync();
+        var callsAtSlot = new List<int>();
+        Task Slot(CancellationToken cancellationToken)
+        {
+            callsAtSlot.Add(env.Connector.Requests.Count);
+            return Task.CompletedTask;
+        }
+
+        var before = env.Connector.Requests.Count;
+        Assert.IsType<SendAnswer.Sent>(await Sender.SendToPersonAsync(Tenant, person, Card(), Slot, default));
+        var between = env.Connector.Requests.Count;
+        Assert.IsType<SendAnswer.Sent>(await Sender.SendToPersonAsync(Tenant, member, Card(), Slot, default));
+
+        // Once per send, with no call to Teams yet: the chat's send, or the opening of a new chat.
+        Assert.Equal([before, between], callsAtSlot);
+        Assert.Single(env.Connector.SentActivities(conversation));
     }
 
     [Fact]
@@ -80,7 +104,7 @@ public class ProactiveSenderTests(BotEnvironment env)
         var before = env.Connector.Requests.Count;
         var stranger = new PersonId(Guid.NewGuid().ToString());
 
-        var answer = await Sender.SendToPersonAsync(Tenant, stranger, Card(), default);
+        var answer = await Sender.SendToPersonAsync(Tenant, stranger, Card(), Now, default);
 
         Assert.Equal(new SendAnswer.Unreachable(null), answer);
         Assert.Equal(before, env.Connector.Requests.Count);
@@ -95,8 +119,8 @@ public class ProactiveSenderTests(BotEnvironment env)
         var (person, conversation) = await KnownPersonAsync();
         env.Connector.FailNext(status, pathContains: conversation);
 
-        var first = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
-        var second = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
+        var first = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
+        var second = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
 
         Assert.Equal(new SendAnswer.Unreachable(status), first);
         Assert.Equal(new SendAnswer.Unreachable(null), second);
@@ -118,7 +142,7 @@ public class ProactiveSenderTests(BotEnvironment env)
         var (person, conversation) = await KnownPersonAsync();
         env.Connector.FailNext(status, pathContains: conversation);
 
-        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
+        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
 
         Assert.IsType(expected, answer);
         Assert.Equal(1, CallsTo(conversation));
@@ -130,7 +154,7 @@ public class ProactiveSenderTests(BotEnvironment env)
         var (person, conversation) = await KnownPersonAsync();
         env.Connector.FailNext(429, retryAfter: "45", pathContains: conversation);
 
-        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
+        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
 
         Assert.Equal(new SendAnswer.Throttled(TimeSpan.FromSeconds(45)), answer);
         Assert.Equal(1, CallsTo(conversation));
@@ -142,7 +166,7 @@ public class ProactiveSenderTests(BotEnvironment env)
         var (person, teamsUserId) = await TeamMemberAsync();
         Assert.True(await Sender.CanReachAsync(Tenant, person, default));
 
-        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
+        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
 
         Assert.IsType<SendAnswer.Sent>(answer);
         var create = Assert.Single(env.Connector.Requests, r => r.Method == "POST" && r.Path == "/v3/conversations" && r.Body!.ToString().Contains(teamsUserId, StringComparison.Ordinal));
@@ -158,8 +182,8 @@ public class ProactiveSenderTests(BotEnvironment env)
         var (person, teamsUserId) = await TeamMemberAsync();
         env.Connector.FailNext(503, pathContains: "/activities");
 
-        var first = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
-        var second = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
+        var first = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
+        var second = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
 
         Assert.IsType<SendAnswer.Transient>(first);
         Assert.IsType<SendAnswer.Sent>(second);
@@ -173,7 +197,7 @@ public class ProactiveSenderTests(BotEnvironment env)
         await References.MarkUnreachableAsync(Tenant, ConversationReferenceTable.PersonKey(person), default);
         await References.SaveRouteAsync(Tenant, person, "19:some-team@thread.tacv2", "29:removed", "Former colleague", default);
 
-        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), default);
+        var answer = await Sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
 
         Assert.IsType<SendAnswer.Unreachable>(answer);
         Assert.False(await Sender.CanReachAsync(Tenant, person, default));
@@ -196,7 +220,7 @@ public class ProactiveSenderTests(BotEnvironment env)
         var answers = new List<SendAnswer>();
         foreach (var (person, _) in people)
         {
-            answers.Add(await sender.SendToPersonAsync(Tenant, person, Card(), default));
+            answers.Add(await sender.SendToPersonAsync(Tenant, person, Card(), Now, default));
         }
 
         Assert.All(answers, a => Assert.IsType<SendAnswer.Sent>(a));
@@ -211,7 +235,7 @@ public class ProactiveSenderTests(BotEnvironment env)
         var sender = new ProactiveSender(adapter, References, env.Host.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>(), NullLogger<ProactiveSender>.Instance);
         var (person, conversation) = await KnownPersonAsync();
 
-        var answer = await sender.SendToPersonAsync(Tenant, person, Card(), default);
+        var answer = await sender.SendToPersonAsync(Tenant, person, Card(), Now, default);
 
         Assert.IsType<SendAnswer.Transient>(answer);
         Assert.Empty(env.Connector.SentActivities(conversation));
