@@ -18,6 +18,7 @@ public sealed class SendThrottle : IDisposable
     private readonly TimeProvider _clock = TimeProvider.System;
     private readonly ConcurrentDictionary<string, SendPace> _tenants = new(StringComparer.Ordinal);
     private readonly PartitionedRateLimiter<string> _conversations;
+    private readonly SlotTimer _slots;
     private readonly Lock _share = new();
     private int _index;
     private volatile int _hosts = 1;
@@ -26,6 +27,7 @@ public sealed class SendThrottle : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _tenantRate = options.Value.TenantSendsPerSecond;
+        _slots = new SlotTimer(_clock);
         _conversations = PartitionedRateLimiter.Create<string, string>(conversation => RateLimitPartition.GetTokenBucketLimiter(conversation, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = 4,
@@ -73,16 +75,15 @@ public sealed class SendThrottle : IDisposable
     /// </summary>
     public async Task WaitForAsync(SendSlot slot, string conversation, CancellationToken cancellationToken)
     {
-        var wait = slot.At - _clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, _clock, cancellationToken);
-        }
-
+        await _slots.At(slot.At, cancellationToken);
         using var conversationLease = await _conversations.AcquireAsync(conversation, 1, cancellationToken);
     }
 
-    public void Dispose() => _conversations.Dispose();
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _conversations.Dispose();
+    }
 
     private SendPace NewPace(string tenant)
     {

@@ -172,6 +172,14 @@ public static class FanOutBenchmark
             var lost = audience.Count(c => !delivered.ContainsKey(c));
             var completion = lost == 0 ? firsts[^1] : connector.Now - started;
             var steady = firsts.Length < 10 ? double.NaN : 0.8 * firsts.Length / (firsts[(int)(firsts.Length * 0.9)] - firsts[(int)(firsts.Length * 0.1)]).TotalSeconds;
+            if (firsts.Length > 0)
+            {
+                // Where the time went: people reached in each 10 s of the round.
+                var tens = firsts.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
+                var timeline = string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => tens.GetValueOrDefault(i)));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: first card at {firsts[0].TotalSeconds:0.0} s; people reached per 10 s: {timeline}"));
+            }
+
 
             var folder = Path.Combine(RepositoryLayout.Root, "artifacts", "benchmarks");
             Directory.CreateDirectory(folder);
