@@ -13,6 +13,13 @@ namespace HealthItPm.Bot.Messaging.Delivery;
 /// </summary>
 public sealed class SendThrottle : IDisposable
 {
+    /// <summary>
+    /// What a send does between taking its slot and reaching it (the conversation's read, the turn's set-up).
+    /// A send that missed its slot went at once, in between the next ones, and Teams counted that second over
+    /// the rate; it happened at the start of every fan-out, when no slot was far ahead yet.
+    /// </summary>
+    public static readonly TimeSpan Preparation = TimeSpan.FromMilliseconds(250);
+
     private readonly double _tenantRate;
     // Teams counts real seconds: the pace runs on the wall clock even in a host whose clock a test sets.
     private readonly TimeProvider _clock = TimeProvider.System;
@@ -60,11 +67,14 @@ public sealed class SendThrottle : IDisposable
         }
     }
 
-    /// <summary>Takes this host's next free slot of the tenant's schedule: when its send may go, on the wall clock, and how long from now.</summary>
+    /// <summary>
+    /// Takes this host's next free slot of the tenant's schedule at least <see cref="Preparation"/> ahead:
+    /// when its send may go, on the wall clock, and how long from now.
+    /// </summary>
     public SendSlot Reserve(string tenant)
     {
         var now = _clock.GetUtcNow();
-        var wait = _tenants.GetOrAdd(tenant, NewPace).Take(now);
+        var wait = Preparation + _tenants.GetOrAdd(tenant, NewPace).Take(now + Preparation);
         return new SendSlot(now + wait, wait);
     }
 
