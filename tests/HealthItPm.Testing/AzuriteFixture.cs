@@ -21,6 +21,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private readonly bool _inMemory;
     private ChildProcess? _process;
+    private bool _started;
 
     public AzuriteFixture()
     {
@@ -38,11 +39,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// </summary>
     public static AzuriteFixture InMemory(bool inMemory = true) => new(inMemory);
 
-    public int TablePort { get; } = ChildProcess.FreeTcpPort();
+    public int TablePort { get; private set; } = ChildProcess.FreeTcpPort();
 
-    public int QueuePort { get; } = ChildProcess.FreeTcpPort();
+    public int QueuePort { get; private set; } = ChildProcess.FreeTcpPort();
 
-    public int BlobPort { get; } = ChildProcess.FreeTcpPort();
+    public int BlobPort { get; private set; } = ChildProcess.FreeTcpPort();
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
@@ -73,6 +74,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     private async Task StartProcessAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnPortsAsync();
+                _started = true;
+                return;
+            }
+            catch (InvalidOperationException e) when (!_started && attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                // Another process bound a port between its pick and Azurite's start (ports are picked free, then
+                // given back): before anyone holds this fixture's connection string, new ports are as good.
+                await _process!.DisposeAsync();
+                (TablePort, QueuePort, BlobPort) = (ChildProcess.FreeTcpPort(), ChildProcess.FreeTcpPort(), ChildProcess.FreeTcpPort());
+            }
+        }
+    }
+
+    private async Task StartOnPortsAsync()
     {
         Directory.CreateDirectory(_dataFolder);
         _process = ChildProcess.Start(
