@@ -12,7 +12,7 @@ public class CheckInTests(PlaygroundEnvironment env)
 
         // The PM is on the project, so the check-in card also arrives in this chat, delivered by the pipeline before or after the reply.
         await chat.AskAsync("checkin now", "Sending the check-in to 1 person");
-        var checkIn = await chat.CardWithAsync("takes 10 seconds");
+        var checkIn = await chat.ArrivesAsync("takes 10 seconds");
         await chat.ExpectAsync(checkIn, $"{code} check-in");
 
         await checkIn.Locator("input[type=radio][value=SomeConcerns]").CheckAsync();
