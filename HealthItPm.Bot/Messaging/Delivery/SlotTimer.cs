@@ -18,7 +18,7 @@ public sealed class SlotTimer : IDisposable
     public SlotTimer(TimeProvider clock)
     {
         _clock = clock;
-        _thread = new Thread(Run) { IsBackground = true, Name = "Delivery slots" };
+        _thread = new Thread(Run) { IsBackground = true, Name = nameof(SlotTimer) };
         _thread.Start();
     }
 

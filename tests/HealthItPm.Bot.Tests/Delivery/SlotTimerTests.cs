@@ -40,7 +40,7 @@ public sealed class SlotTimerTests : IDisposable
             return (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread);
         });
 
-        Assert.Equal("Delivery slots", name);
+        Assert.Equal(nameof(SlotTimer), name);
         Assert.False(pooled);
     }
 
