@@ -67,23 +67,21 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
         var now = clock.GetUtcNow();
         if (now >= round.ClosesAt)
         {
-            var final = now >= round.ClosesAt + RoundEngine.AnswersSettle;
             if (!open.EndQueued)
             {
                 var project = (await projects.GetAsync(open.Tenant, open.Project, cancellationToken))?.Project;
                 await queue.EnqueueAsync([.. (project?.ProjectManagers ?? []).Select(pm => DeliveryWork.To(open.Tenant, Topic(RoundStep.End), pm.Person))], cancellationToken);
-                if (!final)
-                {
-                    await store.MarkQueuedAsync(open with { EndQueued = true }, cancellationToken);
-                    return;
-                }
             }
 
-            if (final)
+            if (now >= round.ClosesAt + RoundEngine.AnswersSettle)
             {
                 // The count, then the close: a host dying in between counts again (the same answers, the same count).
                 await _kinds[round.Kind].CountAsync(open.Tenant, round, cancellationToken);
                 await store.CloseRoundAsync(open.Tenant, open.Project, open.Kind, open.RoundId, cancellationToken);
+            }
+            else if (!open.EndQueued)
+            {
+                await store.MarkQueuedAsync(open with { EndQueued = true }, cancellationToken);
             }
 
             return;
