@@ -107,7 +107,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             ],
             RepositoryLayout.Tools);
-        await _process.WaitUntilAsync(async () => await ChildProcess.IsListeningAsync(TablePort) && await ChildProcess.IsListeningAsync(QueuePort), TimeSpan.FromSeconds(90), "Azurite");
+        // Azurite's own word that it listens, not only a port that answers: another process on the port answers too.
+        var process = _process;
+        await process.WaitUntilAsync(
+            () => Task.FromResult(process.Output.Contains("Table service is successfully listening", StringComparison.Ordinal) && process.Output.Contains("Queue service is successfully listening", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(90),
+            "Azurite");
     }
 
     /// <summary>Deletes every table and every queue's messages: the next test on this Azurite starts from a blank store.</summary>
