@@ -7,7 +7,8 @@ namespace HealthItPm.Bot.Messaging.Delivery;
 
 /// <summary>
 /// Keeps this host's sends within Teams' limits: its share of each tenant's rate (every n-th slot of
-/// the schedule all live hosts share, so all hosts together send at the rate, evenly: <see cref="SendPace"/>),
+/// the schedule all live hosts share, so all hosts together send at the rate, evenly: <see cref="SendPace"/>;
+/// and never more than its share in any one second, even when a send went late: <see cref="SendWindow"/>),
 /// and per conversation a burst of 4 then 2 a second (Teams allows 7 a second, 8 per 2 seconds, 60 per
 /// 30 seconds). Sends wait their turn here rather than be refused with a 429.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class SendThrottle : IDisposable
     private readonly double _tenantRate;
     // Teams counts real seconds: the pace runs on the wall clock even in a host whose clock a test sets.
     private readonly TimeProvider _clock = TimeProvider.System;
-    private readonly ConcurrentDictionary<string, SendPace> _tenants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TenantSends> _tenants = new(StringComparer.Ordinal);
     private readonly PartitionedRateLimiter<string> _conversations;
     private readonly SlotTimer _slots;
     private readonly Lock _share = new();
@@ -60,9 +61,9 @@ public sealed class SendThrottle : IDisposable
             }
 
             (_index, _hosts) = (index, hosts);
-            foreach (var pace in _tenants.Values)
+            foreach (var sends in _tenants.Values)
             {
-                pace.SetShare(index, hosts);
+                sends.SetShare(index, hosts, _tenantRate);
             }
         }
     }
@@ -74,19 +75,21 @@ public sealed class SendThrottle : IDisposable
     public SendSlot Reserve(string tenant)
     {
         var now = _clock.GetUtcNow();
-        var wait = Preparation + _tenants.GetOrAdd(tenant, NewPace).Take(now + Preparation);
-        return new SendSlot(now + wait, wait);
+        var wait = Preparation + _tenants.GetOrAdd(tenant, NewSends).Pace.Take(now + Preparation);
+        return new SendSlot(now + wait, wait, tenant);
     }
 
     /// <summary>
-    /// Waits for a reserved slot, then for the conversation's own limit. Called right before the HTTP
-    /// call, inside the proactive turn: whatever a send does between taking its slot and Teams (storage
-    /// reads, the turn's set-up) happens during the wait, so sends reach Teams as evenly as the slots.
+    /// Waits for a reserved slot, then for the conversation's own limit, then until the send keeps this
+    /// host's every second within its share. Called right before the HTTP call, inside the proactive turn:
+    /// whatever a send does between taking its slot and Teams (storage reads, the turn's set-up) happens
+    /// during the wait, so sends reach Teams as evenly as the slots.
     /// </summary>
     public async Task WaitForAsync(SendSlot slot, string conversation, CancellationToken cancellationToken)
     {
         await _slots.At(slot.At, cancellationToken);
         using var conversationLease = await _conversations.AcquireAsync(conversation, 1, cancellationToken);
+        await _slots.At(_tenants[slot.Tenant].Window.Admit(_clock.GetUtcNow()), cancellationToken);
     }
 
     public void Dispose()
@@ -95,17 +98,27 @@ public sealed class SendThrottle : IDisposable
         _conversations.Dispose();
     }
 
-    private SendPace NewPace(string tenant)
+    private TenantSends NewSends(string tenant)
     {
-        var pace = new SendPace(SendBudget.Paced(_tenantRate));
+        var sends = new TenantSends(new SendPace(SendBudget.Paced(_tenantRate)), new SendWindow(SendWindow.Share(_tenantRate, 1)));
         lock (_share)
         {
-            pace.SetShare(_index, _hosts);
+            sends.SetShare(_index, _hosts, _tenantRate);
         }
 
-        return pace;
+        return sends;
+    }
+
+    /// <summary>A tenant's schedule of slots and the count of this host's sends in the last second.</summary>
+    private sealed record TenantSends(SendPace Pace, SendWindow Window)
+    {
+        public void SetShare(int index, int hosts, double tenantRate)
+        {
+            Pace.SetShare(index, hosts);
+            Window.SetLimit(SendWindow.Share(tenantRate, hosts));
+        }
     }
 }
 
-/// <summary>A send's reserved slot: when it may go on the wall clock, and how long that was from the moment it was reserved.</summary>
-public readonly record struct SendSlot(DateTimeOffset At, TimeSpan In);
+/// <summary>A send's reserved slot in a tenant's schedule: when it may go on the wall clock, and how long that was from the moment it was reserved.</summary>
+public readonly record struct SendSlot(DateTimeOffset At, TimeSpan In, string Tenant);

@@ -54,7 +54,12 @@ public sealed class SlotTimer : IDisposable
     {
         _stopped = true;
         _earlier.Set();
-        _thread.Join();
+        // A send woken by the timer runs on its thread, and may be the code that stops the host.
+        if (Thread.CurrentThread != _thread)
+        {
+            _thread.Join();
+        }
+
         _earlier.Dispose();
         lock (_gate)
         {

@@ -181,6 +181,8 @@ public static class FanOutBenchmark
                 var tens = firsts.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
                 var timeline = string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => tens.GetValueOrDefault(i)));
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: first card at {firsts[0].TotalSeconds:0.0} s; people reached per 10 s: {timeline}"));
+                var refused = connector.TenantRefusedAt.Select(t => t - started).GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: sends over the rate refused per 10 s: {string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => refused.GetValueOrDefault(i)))}"));
             }
 
 

@@ -29,6 +29,7 @@ public sealed class ThrottlingConnector
     private readonly Dictionary<string, Queue<long>> _conversationWindows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _delivered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _unanswered = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<TimeSpan> _refusedAt = new();
     private readonly long _started = Stopwatch.GetTimestamp();
     private int _ids;
     private int _tenantRefusals;
@@ -53,6 +54,9 @@ public sealed class ThrottlingConnector
 
     /// <summary>Cards accepted, all conversations together.</summary>
     public int CardsAccepted => _delivered.Values.Sum(q => q.Count);
+
+    /// <summary>When each send over the tenant's rate was refused (since the connector started).</summary>
+    public IReadOnlyList<TimeSpan> TenantRefusedAt => [.. _refusedAt];
 
     /// <summary>Since the connector started.</summary>
     public TimeSpan Now => Stopwatch.GetElapsedTime(_started);
@@ -109,6 +113,7 @@ public sealed class ThrottlingConnector
             if (_tenantWindow.Count >= _limits.TenantPerSecond)
             {
                 _tenantRefusals++;
+                _refusedAt.Enqueue(Now);
                 return Verdict.Refused;
             }
 

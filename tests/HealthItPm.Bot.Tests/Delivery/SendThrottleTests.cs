@@ -31,4 +31,23 @@ public sealed class SendThrottleTests : IDisposable
         var interval = TimeSpan.FromSeconds(1 / SendBudget.Paced(30));
         Assert.All(slots.Zip(slots.Skip(1)), p => Assert.InRange((p.Second.At - p.First.At) / interval, 1.99, 2.01));
     }
+
+    [Fact]
+    public async Task Sends_that_all_went_late_still_keep_the_host_within_its_share_of_a_second()
+    {
+        using var throttle = new SendThrottle(Options.Create(new DeliveryOptions { TenantSendsPerSecond = 4 }));
+        var slots = Enumerable.Range(0, 5).Select(_ => throttle.Reserve("tenant")).ToList();
+        // The host was busy: every slot has passed by the time its send gets to wait.
+        await Task.Delay(slots[^1].At - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50));
+
+        var first = DateTimeOffset.UtcNow;
+        var went = new List<DateTimeOffset>();
+        foreach (var (slot, i) in slots.Select((s, i) => (s, i)))
+        {
+            await throttle.WaitForAsync(slot, $"chat {i}", default);
+            went.Add(DateTimeOffset.UtcNow);
+        }
+
+        Assert.True(went[4] - first >= SendWindow.Span, $"the fifth send went {(went[4] - first).TotalMilliseconds} ms after the first");
+    }
 }

@@ -65,4 +65,18 @@ public sealed class SlotTimerTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         await next;
     }
+
+    [Fact]
+    public async Task A_send_it_woke_may_stop_it()
+    {
+        var timer = new SlotTimer(TimeProvider.System);
+        var stopped = Task.Run(async () =>
+        {
+            await timer.At(DateTimeOffset.UtcNow.AddMilliseconds(30), default);
+            timer.Dispose();
+        });
+
+        // Waiting for its own thread to end, it would never return.
+        await stopped.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
