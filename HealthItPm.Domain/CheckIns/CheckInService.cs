@@ -88,6 +88,10 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken) =>
         engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answer, cancellationToken);
 
+    /// <summary>Records the answer made from what was entered once the round is known (<see cref="RoundEngine.SubmitAsync{TAnswer}(TenantId, PersonId, ProjectCode, RoundKind, string, Func{Round, Outcome{TAnswer}}, CancellationToken)"/>).</summary>
+    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, Func<Round, Outcome<CheckInAnswer>> answerFor, CancellationToken cancellationToken) =>
+        engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answerFor, cancellationToken);
+
     /// <summary>The round, if it was sent to the person.</summary>
     public Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
         engine.RoundForAsync(tenant, person, code, RoundKind.CheckIn, roundId, cancellationToken);

@@ -25,6 +25,12 @@ public interface IProjectRepository
 
     Task<IReadOnlyList<ProjectSummary>> ListAsync(TenantId tenant, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A person's role on a project (null: not on it, or no such project), without reading the whole
+    /// project: for the actions anyone on it may do, which come once per person (answering a round).
+    /// </summary>
+    Task<ProjectRole?> RoleOfAsync(TenantId tenant, ProjectCode code, PersonId person, CancellationToken cancellationToken);
+
     /// <summary>The projects a person is on, in any role.</summary>
     Task<IReadOnlyList<ProjectSummary>> ListForPersonAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken);
 }

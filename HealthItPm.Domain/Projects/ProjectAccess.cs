@@ -21,6 +21,26 @@ public static class ProjectAccess
     }
 
     /// <summary>
+    /// The refusal, if any, of an action anyone on the project may do, decided from the person's role alone
+    /// (one small read rather than the whole project). A refusal is the one someone not on the project
+    /// hears for any code, as from <see cref="Authorize"/>.
+    /// </summary>
+    public static async Task<Refusal?> MemberRefusalAsync(
+        this IProjectRepository projects,
+        AccessPolicy access,
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        ProjectAction action,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(access);
+        var decision = access.CanAsMember(person, action, await projects.RoleOfAsync(tenant, code, person, cancellationToken));
+        return decision.Allowed ? null : decision.Refusal! with { Project = code };
+    }
+
+    /// <summary>
     /// The decision on a project as stored (null: there is none with that code). Someone who is not on
     /// the project (admins aside) hears exactly what they would for a code that does not exist, so
     /// guessing codes tells nobody a project's name, its PMs or that it exists.

@@ -82,19 +82,28 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
-    public async Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, TAnswer answer, CancellationToken cancellationToken)
+    public Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, TAnswer answer, CancellationToken cancellationToken) =>
+        SubmitAsync(tenant, person, code, kind, roundId, _ => new Outcome<TAnswer>.Done(answer), cancellationToken);
+
+    /// <summary>
+    /// Records an answer (replacing the person's earlier one) if the round was sent to them and is open.
+    /// <paramref name="answerFor"/> makes the answer from what was entered once the round is known (free
+    /// text is checked against the names of the round's people, who are staff, not patients): the person
+    /// and the round are read and checked once per answer.
+    /// </summary>
+    public async Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, Func<Round, Outcome<TAnswer>> answerFor, CancellationToken cancellationToken)
     {
-        // Authorized before the round is read: someone not on the project learns nothing of its rounds.
-        var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken);
-        if (allowed is not Outcome<Project>.Done)
+        ArgumentNullException.ThrowIfNull(answerFor);
+        var addressed = await AddressedRoundAsync(tenant, person, code, kind, roundId, cancellationToken);
+        if (addressed is not Outcome<Round>.Done { Value: var round })
         {
-            return allowed.Carry<(Round, GivenAnswer<TAnswer>)>();
+            return addressed.Carry<(Round, GivenAnswer<TAnswer>)>();
         }
 
-        var round = await store.GetRoundAsync(tenant, code, kind, roundId, cancellationToken);
-        if (round is null)
+        var made = answerFor(round);
+        if (made is not Outcome<TAnswer>.Done { Value: var answer })
         {
-            return new Outcome<(Round, GivenAnswer<TAnswer>)>.NotFound(Problem.RoundGone(kind));
+            return made.Carry<(Round, GivenAnswer<TAnswer>)>();
         }
 
         GivenAnswer<TAnswer> given;
@@ -104,9 +113,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         }
         catch (DomainException e)
         {
-            return round.IsAddressedTo(person)
-                ? new Outcome<(Round, GivenAnswer<TAnswer>)>.Invalid(e.Problem)
-                : new Outcome<(Round, GivenAnswer<TAnswer>)>.Refused(Refusal.NotSentToYou(code));
+            return new Outcome<(Round, GivenAnswer<TAnswer>)>.Invalid(e.Problem);
         }
 
         await store.SaveAnswerAsync(tenant, round, given, cancellationToken);
@@ -121,8 +128,26 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
 
     /// <summary>The round, if the person is on its project and it was sent to them (authorized before the round is read).</summary>
     public async Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
-        await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken) is Outcome<Project>.Done
-        && await store.GetRoundAsync(tenant, code, kind, roundId, cancellationToken) is { } round && round.IsAddressedTo(person) ? round : null;
+        await AddressedRoundAsync(tenant, person, code, kind, roundId, cancellationToken) is Outcome<Round>.Done { Value: var round } ? round : null;
+
+    /// <summary>
+    /// The round, if the person is on its project (decided before the round is read: someone not on the
+    /// project learns nothing of its rounds) and it was sent to them.
+    /// </summary>
+    private async Task<Outcome<Round>> AddressedRoundAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    {
+        if (await projects.MemberRefusalAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken) is { } refusal)
+        {
+            return new Outcome<Round>.Refused(refusal);
+        }
+
+        return await store.GetRoundAsync(tenant, code, kind, roundId, cancellationToken) switch
+        {
+            null => new Outcome<Round>.NotFound(Problem.RoundGone(kind)),
+            var round when !round.IsAddressedTo(person) => new Outcome<Round>.Refused(Refusal.NotSentToYou(code)),
+            var round => new Outcome<Round>.Done(round),
+        };
+    }
 
     /// <summary>The person's own current answer to a round, if any (for "Change answer"): found by their key, never by anyone else's.</summary>
     public async Task<(Round? Round, GivenAnswer<TAnswer>? Answer)> AnswerOfAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)

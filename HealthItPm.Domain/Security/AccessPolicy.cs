@@ -64,6 +64,20 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
 
     public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) => CanInTenant(person, ProjectAction.CreateProject, grantedByAdmin);
 
+    /// <summary>
+    /// An action anyone on a project may do, from the caller's role on it alone (null: not on it). Only
+    /// such actions: any other needs the project (its escalation chain, its PMs' names in a refusal).
+    /// </summary>
+    public AccessDecision CanAsMember(PersonId person, ProjectAction action, ProjectRole? role)
+    {
+        if (AccessRules.Of(action) is not { Scope: ActionScope.Project, Who: Who.Members })
+        {
+            throw new ArgumentException($"{action} is not for anyone on the project: decide it with the project.", nameof(action));
+        }
+
+        return Decide(new Standing(IsAdmin(person), false, role, false, false), action);
+    }
+
     /// <summary>An action on a project (and, for risk actions, the risk acted on: its owner may change it).</summary>
     public AccessDecision Can(PersonId person, ProjectAction action, Project project, Risk? risk = null)
     {

@@ -119,6 +119,19 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     public Task<IReadOnlyList<ProjectSummary>> ListAsync(TenantId tenant, CancellationToken cancellationToken) =>
         QuerySummariesAsync(tenant, ProjectPrefix, cancellationToken);
 
+    /// <summary>
+    /// From the person's index row: written in the project's own guarded batch whenever their role changes
+    /// (only a save of more than 99 people's changes lets rows follow the batch, within the same save).
+    /// </summary>
+    public async Task<ProjectRole?> RoleOfAsync(TenantId tenant, ProjectCode code, PersonId person, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(
+            Name,
+            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, PersonKey(person.Value, code), select: ["Role"], cancellationToken: cancellationToken),
+            cancellationToken);
+        return row.HasValue && Enum.TryParse<ProjectRole>(row.Value!.GetString("Role"), out var role) ? role : null;
+    }
+
     public Task<IReadOnlyList<ProjectSummary>> ListForPersonAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         QuerySummariesAsync(tenant, $"{PersonPrefix}{person.Value}|", cancellationToken);
 

@@ -39,9 +39,16 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, blockers, training) with { Problems = submission.Problems }, cancellationToken);
         }
 
-        // The round's people are staff, not patients (the round is kept in memory, so this costs no read per answer).
-        var people = string.IsNullOrWhiteSpace(blockers) ? null : await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
-        var (text, phi) = GuardedText.Check(blockers, staff.With(people?.Audience.Select(r => r.Name) ?? []));
+        // The round's people are staff, not patients: their names are not PHI. The round is read, and the
+        // person authorized, once for the check and the answer.
+        IReadOnlyList<PhiFinding> phi = [];
+        var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, round =>
+        {
+            (var text, phi) = GuardedText.Check(blockers, staff.With(round.Audience.Select(r => r.Name)));
+            return phi.Count > 0
+                ? new Outcome<CheckInAnswer>.Invalid(Problem.PhiFound(blockers!, phi))
+                : new Outcome<CheckInAnswer>.Done(CheckInAnswer.Create(status!.Value, impact is { } i ? new WorkflowImpact(i) : null, text, training));
+        }, cancellationToken);
         if (phi.Count > 0)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
@@ -51,7 +58,6 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             }, cancellationToken);
         }
 
-        var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, CheckInAnswer.Create(status!.Value, impact is { } i ? new WorkflowImpact(i) : null, text, training), cancellationToken);
         return ProjectOutcomes.Card(
             outcome,
             done => CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, done.Answer.Answer, done.Round.ClosesAt, done.Round.IsOpen(checkIns.Now))),

@@ -29,14 +29,13 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
-        var wave = await rounds.RoundForAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, submission.Wave, cancellationToken);
-        if (wave is null)
-        {
-            return NoticeCard.Build(WaveGone);
-        }
-
         if (!submission.Complete || submission.CommentTooLong)
         {
+            if (await rounds.RoundForAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, submission.Wave, cancellationToken) is not { } wave)
+            {
+                return NoticeCard.Build(WaveGone);
+            }
+
             var problems = new List<string>();
             if (!submission.Complete)
             {
@@ -51,16 +50,29 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
             return await CardAsync(caller, code, wave, submission.Scores, submission.Comment?[..Math.Min(submission.Comment.Length, AdkarAnswer.MaxCommentLength)], cancellationToken, problems: problems);
         }
 
-        // The wave's people are staff, not patients (the wave is kept in memory, so this costs no read per answer).
+        // The wave's people are staff, not patients: their names are not PHI. The wave is read, and the
+        // person authorized, once for the check and the answer.
         var scores = submission.Scores.Select(s => new AdkarScore(s!.Value)).ToList();
-        var (comment, phi) = GuardedText.Check(submission.Comment, staff.With(wave.Audience.Select(r => r.Name)));
-        if (phi.Count > 0)
+        (Round Wave, IReadOnlyList<PhiFinding> Found)? phi = null;
+        var outcome = await rounds.SubmitAsync<AdkarAnswer>(caller.Tenant, caller.Person, code, RoundKind.Adkar, submission.Wave, wave =>
+        {
+            var (comment, found) = GuardedText.Check(submission.Comment, staff.With(wave.Audience.Select(r => r.Name)));
+            phi = found.Count > 0 ? (wave, found) : null;
+            return found.Count > 0
+                ? new Outcome<AdkarAnswer>.Invalid(Problem.PhiFound(submission.Comment!, found))
+                : new Outcome<AdkarAnswer>.Done(AdkarAnswer.Create(scores, comment));
+        }, cancellationToken);
+        if (phi is { } masked)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
-            return await CardAsync(caller, code, wave, submission.Scores, PhiGuard.Mask(submission.Comment!, phi), cancellationToken, phi: ProblemText.Of(Problem.PhiFound(submission.Comment!, phi)));
+            return await CardAsync(caller, code, masked.Wave, submission.Scores, PhiGuard.Mask(submission.Comment!, masked.Found), cancellationToken, phi: ProblemText.Of(Problem.PhiFound(submission.Comment!, masked.Found)));
         }
 
-        var outcome = await rounds.SubmitAsync(caller.Tenant, caller.Person, code, RoundKind.Adkar, wave.Id, AdkarAnswer.Create(scores, comment), cancellationToken);
+        if (outcome is Outcome<(Round, GivenAnswer<AdkarAnswer>)>.NotFound or Outcome<(Round, GivenAnswer<AdkarAnswer>)>.Refused)
+        {
+            return NoticeCard.Build(WaveGone);
+        }
+
         return ProjectOutcomes.Card(
             outcome,
             done => Answered(code, done.Round, done.Answer.Answer),

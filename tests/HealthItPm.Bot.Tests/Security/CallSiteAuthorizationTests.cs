@@ -21,7 +21,8 @@ namespace HealthItPm.Bot.Tests.Security;
 
 /// <summary>
 /// Card actions and forms go through the one access policy before anything they guard is read: the
-/// stores are mocks, and a refused caller's action reads the project (to decide) and nothing else.
+/// stores are mocks, and a refused caller's action reads the project, or their role on it, (to decide)
+/// and nothing else.
 /// </summary>
 public class CallSiteAuthorizationTests
 {
@@ -43,6 +44,7 @@ public class CallSiteAuthorizationTests
             new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null), new DateOnly(2026, 1, 1));
         project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, null));
         _projects.Setup(p => p.GetAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(new VersionedProject(project, "v"));
+        _projects.Setup(p => p.RoleOfAsync(Tenant, Ehr, It.IsAny<PersonId>(), It.IsAny<CancellationToken>())).ReturnsAsync((TenantId _, ProjectCode _, PersonId person, CancellationToken _) => project.RoleOf(person));
     }
 
     private RiskRegister Risks => new(_risks.Object, _projects.Object, _access, _audit.Object, TimeProvider.System);
@@ -77,6 +79,26 @@ public class CallSiteAuthorizationTests
         _checkIns.VerifyNoOtherCalls();
         _rounds.VerifyNoOtherCalls();
         _audit.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task An_answer_with_text_decides_from_the_persons_role_and_reads_the_round_once()
+    {
+        var opens = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var round = new Round(Ehr, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, [new Respondent(Nurse, "Nina Patel", StakeholderRole.Nurse, null)]);
+        _rounds.Setup(r => r.GetRoundAsync(Tenant, Ehr, RoundKind.CheckIn, round.Id, It.IsAny<CancellationToken>())).ReturnsAsync(round);
+        _rounds.Setup(r => r.SaveAnswerAsync(Tenant, round, It.IsAny<GivenAnswer<CheckInAnswer>>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _audit.Setup(a => a.AppendAsync(Tenant, It.IsAny<HealthItPm.Domain.Audit.AuditEntry>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        var turn = new TurnContext(new TestAdapter(Microsoft.Bot.Connector.Channels.Msteams), TestActivities.Invoke("any", [], "https://127.0.0.1", from: TestActivities.Nurse));
+        var answer = new JObject { ["project"] = "EHR", ["round"] = round.Id, ["status"] = "SomeConcerns", ["impact"] = "3", ["blockers"] = "Nina Patel says the scanners in 4 West drop the connection", ["training"] = "false" };
+
+        var card = await new CheckInAnswerActions(CheckIns, _projects.Object, StaffDomains.None).SubmitAsync(turn, answer, default);
+
+        Assert.Contains("Nina Patel says the scanners", card.ToString(), StringComparison.Ordinal);
+        _projects.Verify(p => p.RoleOfAsync(Tenant, Ehr, Nurse, It.IsAny<CancellationToken>()), Times.Once);
+        _projects.Verify(p => p.GetAsync(It.IsAny<TenantId>(), It.IsAny<ProjectCode>(), It.IsAny<CancellationToken>()), Times.Never);
+        _rounds.Verify(r => r.GetRoundAsync(Tenant, Ehr, RoundKind.CheckIn, round.Id, It.IsAny<CancellationToken>()), Times.Once);
+        _rounds.Verify(r => r.SaveAnswerAsync(Tenant, round, It.IsAny<GivenAnswer<CheckInAnswer>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]

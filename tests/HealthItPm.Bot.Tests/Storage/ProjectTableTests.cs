@@ -77,6 +77,28 @@ public class ProjectTableTests(StorageEnvironment env)
     }
 
     [Fact]
+    public async Task A_persons_role_is_read_from_their_index_row_and_follows_every_change()
+    {
+        var table = Table;
+        var code = new ProjectCode("EHR");
+        await table.AddAsync(_tenant, NewProject(), default);
+        Assert.Equal(ProjectRole.ProjectManager, await table.RoleOfAsync(_tenant, code, Pm, default));
+        Assert.Null(await table.RoleOfAsync(_tenant, code, Nurse, default));
+        Assert.Null(await table.RoleOfAsync(_tenant, new ProjectCode("PACS"), Pm, default));
+
+        var added = (await table.GetAsync(_tenant, code, default))!;
+        added.Project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("ICU")));
+        await table.SaveAsync(_tenant, added, default);
+        Assert.Equal(ProjectRole.Stakeholder, await table.RoleOfAsync(_tenant, code, Nurse, default));
+
+        var removed = (await table.GetAsync(_tenant, code, default))!;
+        removed.Project.RemoveMember(Nurse);
+        await table.SaveAsync(_tenant, removed, default);
+        Assert.Null(await table.RoleOfAsync(_tenant, code, Nurse, default));
+        Assert.Null(await table.RoleOfAsync(new TenantId(Guid.NewGuid().ToString()), code, Pm, default));
+    }
+
+    [Fact]
     public async Task A_project_with_hundreds_of_people_saves_and_its_index_follows_every_change()
     {
         // A table batch holds at most 100 operations; a go-live easily has more people than that.
