@@ -181,6 +181,13 @@ public static class FanOutBenchmark
                 var tens = firsts.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
                 var timeline = string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => tens.GetValueOrDefault(i)));
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: first card at {firsts[0].TotalSeconds:0.0} s; people reached per 10 s: {timeline}"));
+                // Per second, for a closer look at where the time went (artifacts/benchmarks/fanout-{rate}-seconds.csv).
+                var seconds = firsts.GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
+                var refusedSeconds = connector.TenantRefusedAt.Select(t => t - started).GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
+                Directory.CreateDirectory(Path.Combine(RepositoryLayout.Root, "artifacts", "benchmarks"));
+                await File.WriteAllLinesAsync(
+                    Path.Combine(RepositoryLayout.Root, "artifacts", "benchmarks", string.Create(CultureInfo.InvariantCulture, $"fanout-{rate}-seconds.csv")),
+                    Enumerable.Range(0, (int)firsts[^1].TotalSeconds + 1).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},{seconds.GetValueOrDefault(i)},{refusedSeconds.GetValueOrDefault(i)}")).Prepend("second,people reached,sends over the rate refused"));
                 var refused = connector.TenantRefusedAt.Select(t => t - started).GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: sends over the rate refused per 10 s: {string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => refused.GetValueOrDefault(i)))}"));
             }
