@@ -487,7 +487,7 @@ public sealed partial class DeliveryWorker : BackgroundService
     /// its own reserved ones, and one that learned of a new host kept sending on its slots for seconds.
     /// </summary>
     private int InFlightLimit() =>
-        (int)Math.Clamp(Math.Ceiling(_throttle.PerHostRate * Backlog.TotalSeconds), 2, _options.Consumers * _options.BatchSize);
+        (int)Math.Clamp(Math.Ceiling(_throttle.PerHostRate * Backlog.TotalSeconds), 1, _options.Consumers * _options.BatchSize);
 
     private int ReceiveCount() => Math.Min(_options.BatchSize, InFlightLimit());
 
