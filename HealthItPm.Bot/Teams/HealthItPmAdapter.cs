@@ -33,6 +33,7 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
         : base(authentication, new RefusedTokenLogFilter(logger))
     {
         _logger = logger;
+        Use(new SharedJsonContractsMiddleware());
         Use(tenantFilter);
         Use(callerRateLimit);
         Use(conversationCapture);

@@ -110,7 +110,19 @@ public class AccessPolicyTests
             Assert.Equal(RefusalCode.OnlyFor, decision.Refusal!.Code);
             Assert.Equal(action, decision.Refusal.Action);
         }
+
+        if (AccessRules.Of(action) is { Scope: ActionScope.Project, Who: Who.Members })
+        {
+            // Decided from the person's role alone (answering a round), the answer is the same.
+            var byRole = Policy.CanAsMember(People[role], action, project.RoleOf(People[role]));
+            Assert.Equal(allowed, byRole.Allowed);
+            Assert.Equal(decision.Refusal, byRole.Refusal is null ? null : byRole.Refusal with { Project = project.Code });
+        }
     }
+
+    [Fact]
+    public void Only_an_action_for_anyone_on_the_project_is_decided_from_the_role_alone() =>
+        Assert.Throws<ArgumentException>(() => Policy.CanAsMember(People[Role.ProjectManager], ProjectAction.ChangeRisk, ProjectRole.ProjectManager));
 
     [Fact]
     public void Every_action_has_exactly_one_rule()
