@@ -31,6 +31,7 @@ public sealed class ThrottlingConnector
     private readonly ConcurrentDictionary<string, int> _unanswered = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<TimeSpan> _refusedAt = new();
     private readonly long _started = Stopwatch.GetTimestamp();
+    private long _firstSend;
     private int _ids;
     private int _tenantRefusals;
     private int _conversationRefusals;
@@ -57,6 +58,9 @@ public sealed class ThrottlingConnector
 
     /// <summary>When each send over the tenant's rate was refused (since the connector started).</summary>
     public IReadOnlyList<TimeSpan> TenantRefusedAt => [.. _refusedAt];
+
+    /// <summary>When the first send arrived, accepted or not (since the connector started).</summary>
+    public TimeSpan FirstSend => Stopwatch.GetElapsedTime(_started, Interlocked.Read(ref _firstSend));
 
     /// <summary>Since the connector started.</summary>
     public TimeSpan Now => Stopwatch.GetElapsedTime(_started);
@@ -85,7 +89,9 @@ public sealed class ThrottlingConnector
 
     private async Task<IResult> SendAsync(string conversationId, HttpContext context)
     {
-        var verdict = Admit(conversationId, Stopwatch.GetTimestamp());
+        var arrived = Stopwatch.GetTimestamp();
+        Interlocked.CompareExchange(ref _firstSend, arrived, 0);
+        var verdict = Admit(conversationId, arrived);
 
         // Teams takes its time whatever the bot does meanwhile: not cancelled when the caller goes away.
         await Task.Delay(_limits.Latency, CancellationToken.None);
