@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
@@ -110,7 +110,7 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
     // is all a card needs of the project, and reading the whole project document (every member) for
     // each card made a round to thousands of people one large read per person. A few rounds at a time.
     private const int NamesKept = 256;
-    private readonly ConcurrentDictionary<(string Tenant, string Kind, string Subject), string> _names = new();
+    private readonly KeptReads<(string Tenant, string Kind, string Subject), string> _names = new(NamesKept);
 
     public override string Kind => DeliveryTopics.KindOf(cards.Kind, step);
 
@@ -133,20 +133,10 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
     protected async Task<string> ProjectNameAsync(DeliveryWork work, ProjectCode code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var key = (work.Tenant, work.Kind, work.Subject);
-        if (_names.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var name = (await projects.GetAsync(work.TenantId, code, cancellationToken))?.Project.Name ?? code.Value;
-        if (_names.Count >= NamesKept)
-        {
-            _names.Clear();
-        }
-
-        _names[key] = name;
-        return name;
+        return (await _names.GetAsync(
+            (work.Tenant, work.Kind, work.Subject),
+            async () => (await projects.GetAsync(work.TenantId, code, CancellationToken.None))?.Project.Name ?? code.Value,
+            cancellationToken))!;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -52,7 +51,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     // As many latest rounds as any reader asks for (a wave list, a trend); more are read by a query.
     private const int LatestKept = 12;
     private const string LatestColumn = "Rounds";
-    private readonly ConcurrentDictionary<(string Partition, string Key), Round> _rounds = new();
+    private readonly KeptReads<(string Partition, string Key), Round> _rounds = new(RoundsKept);
 
     public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
@@ -143,23 +142,14 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         }
 
         var key = (Partition(tenant, project), RoundKey(kind, opensAt));
-        if (_rounds.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2, cancellationToken: cancellationToken), cancellationToken);
-        if (!row.HasValue)
-        {
-            return null;
-        }
-
-        if (_rounds.Count >= RoundsKept)
-        {
-            _rounds.Clear();
-        }
-
-        return _rounds.GetOrAdd(key, ToRound(row.Value!));
+        return await _rounds.GetAsync(
+            key,
+            async () =>
+            {
+                var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2), CancellationToken.None);
+                return row.HasValue ? ToRound(row.Value!) : null;
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<Round>> LatestRoundsAsync(TenantId tenant, ProjectCode project, RoundKind kind, int count, CancellationToken cancellationToken)
