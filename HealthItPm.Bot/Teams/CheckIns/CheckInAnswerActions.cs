@@ -41,21 +41,22 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
 
         // The round's people are staff, not patients: their names are not PHI. The round is read, and the
         // person authorized, once for the check and the answer.
-        IReadOnlyList<PhiFinding> phi = [];
+        (Round Round, IReadOnlyList<PhiFinding> Found)? phi = null;
         var outcome = await checkIns.SubmitAsync(caller.Tenant, caller.Person, code, roundId, round =>
         {
-            (var text, phi) = GuardedText.Check(blockers, staff.With(round.Audience.Select(r => r.Name)));
-            return phi.Count > 0
-                ? new Outcome<CheckInAnswer>.Invalid(Problem.PhiFound(blockers!, phi))
+            var (text, found) = GuardedText.Check(blockers, staff.With(round.Audience.Select(r => r.Name)));
+            phi = found.Count > 0 ? (round, found) : null;
+            return found.Count > 0
+                ? new Outcome<CheckInAnswer>.Invalid(Problem.PhiFound(blockers!, found))
                 : new Outcome<CheckInAnswer>.Done(CheckInAnswer.Create(status!.Value, impact is { } i ? new WorkflowImpact(i) : null, text, training));
         }, cancellationToken);
-        if (phi.Count > 0)
+        if (phi is { } masked)
         {
             // Nothing is stored, and the suspected parts are masked in the text sent back, so no PHI travels back to the chat.
-            return await ShowAgainAsync(caller, code, roundId, round => ModelOf(round, status, impact, PhiGuard.Mask(blockers!, phi), training) with
+            return CheckInCard.Build(ModelOf((masked.Round, await ProjectNameAsync(caller, code, cancellationToken)), status, impact, PhiGuard.Mask(blockers!, masked.Found), training) with
             {
-                PhiFound = ProblemText.Of(Problem.PhiFound(blockers!, phi)),
-            }, cancellationToken);
+                PhiFound = ProblemText.Of(Problem.PhiFound(blockers!, masked.Found)),
+            });
         }
 
         return ProjectOutcomes.Card(
@@ -85,7 +86,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
                 : CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, given.Answer, round.ClosesAt, Open: false));
         }
 
-        var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        var name = await ProjectNameAsync(caller, code, cancellationToken);
         var a = given?.Answer;
         return CheckInCard.Build(new CheckInCardModel(code.Value, name, roundId, round.ClosesAt, false, a?.Status, a?.Impact?.Value, a?.Blockers, a?.TrainingNeeded ?? false));
     }
@@ -98,8 +99,11 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
     private async Task<(Round Round, string Name)?> RoundAsync(Caller caller, ProjectCode code, string roundId, CancellationToken cancellationToken)
     {
         var round = await checkIns.RoundForAsync(caller.Tenant, caller.Person, code, roundId, cancellationToken);
-        return round is null ? null : (round, (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value);
+        return round is null ? null : (round, await ProjectNameAsync(caller, code, cancellationToken));
     }
+
+    private async Task<string> ProjectNameAsync(Caller caller, ProjectCode code, CancellationToken cancellationToken) =>
+        (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
 
     /// <summary>The check-in card again, with what the person entered and what needs changing.</summary>
     private async Task<JObject> ShowAgainAsync(Caller caller, ProjectCode code, string roundId, Func<(Round Round, string Name), CheckInCardModel> model, CancellationToken cancellationToken) =>
