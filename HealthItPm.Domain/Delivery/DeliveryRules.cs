@@ -40,8 +40,9 @@ public abstract record DeliveryDecision
 
 /// <summary>
 /// The delivery pipeline's retry rules, one set for every proactive card: retry only what Teams says
-/// is retryable; after a 429 wait its Retry-After (and at most a second more, so hosts do not all come
-/// back in the same instant) — Teams says when it will take the card, and a longer wait only stretches a
+/// is retryable; after a 429 wait its Retry-After and up to a tenth more (at most a second), so that the
+/// cards it held back do not all reappear on the queue in one instant — their sends are spaced by the
+/// throttle's slots anyway, and Teams says when it will take the card, so a longer wait only stretches a
 /// fan-out's tail; otherwise back off exponentially with jitter; give up after <see cref="MaxAttempts"/>
 /// tries; treat 403/404 as unreachable, never retried.
 /// </summary>
@@ -80,7 +81,7 @@ public sealed record DeliveryRules
             SendAnswer.Unreachable u => new DeliveryDecision.Settle(DeliveryState.Unreachable, u.Status is null ? DeliveryFailure.NoChat : DeliveryFailure.Gone),
             SendAnswer.Rejected => new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Refused),
             _ when attempts >= MaxAttempts => new DeliveryDecision.Settle(DeliveryState.NotDelivered, GaveUp(answer)),
-            SendAnswer.Throttled { RetryAfter: { } after } => new DeliveryDecision.Retry(after + (jitter * (after < OneSecond ? after : OneSecond))),
+            SendAnswer.Throttled { RetryAfter: { } after } => new DeliveryDecision.Retry(after + (jitter * (after / 10 < OneSecond ? after / 10 : OneSecond))),
             _ => new DeliveryDecision.Retry(Backoff(attempts, jitter)),
         };
     }

@@ -22,7 +22,8 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
 {
     public const string Name = "Deliveries";
 
-    private const string HostPartition = "host";
+    /// <summary>The partition of the live hosts' heartbeats.</summary>
+    public const string HostPartition = "host";
 
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(TenantId tenant, DeliveryTopic topic, CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {Partition(tenant, topic)}"), row => ToRecord(topic, row), cancellationToken);

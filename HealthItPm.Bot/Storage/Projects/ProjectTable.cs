@@ -132,23 +132,31 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         return row.HasValue && Enum.TryParse<ProjectRole>(row.Value!.GetString("Role"), out var role) ? role : null;
     }
 
+    public async Task<ProjectSummary?> SummaryOfAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var row = await tables.ExecuteAsync(
+            Name,
+            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(code), select: SummaryColumns, cancellationToken: cancellationToken),
+            cancellationToken);
+        return row.HasValue ? ToSummary(row.Value!) : null;
+    }
+
     public Task<IReadOnlyList<ProjectSummary>> ListForPersonAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         QuerySummariesAsync(tenant, $"{PersonPrefix}{person.Value}|", cancellationToken);
 
     private Task<IReadOnlyList<ProjectSummary>> QuerySummariesAsync(TenantId tenant, string prefix, CancellationToken cancellationToken) =>
-        tables.QueryAsync(
-            Name,
-            StorageTables.PrefixFilter(tenant.Value, prefix),
-            row => new ProjectSummary(
-                new ProjectCode(row.GetString("Code")),
-                GuardedText.Restore(row.GetString("Name")),
-                Enum.Parse<ProjectKind>(row.GetString("Kind")),
-                Enum.Parse<ProjectPhase>(row.GetString("Phase")),
-                DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime),
-                row.GetString("Role") is { } role ? Enum.Parse<ProjectRole>(role) : null,
-                row.GetString("TimeZone")),
-            cancellationToken,
-            select: ["Code", "Name", "Kind", "Phase", "GoLive", "Role", "TimeZone"]);
+        tables.QueryAsync(Name, StorageTables.PrefixFilter(tenant.Value, prefix), ToSummary, cancellationToken, select: SummaryColumns);
+
+    private static readonly string[] SummaryColumns = ["Code", "Name", "Kind", "Phase", "GoLive", "Role", "TimeZone"];
+
+    private static ProjectSummary ToSummary(TableEntity row) => new(
+        new ProjectCode(row.GetString("Code")),
+        GuardedText.Restore(row.GetString("Name")),
+        Enum.Parse<ProjectKind>(row.GetString("Kind")),
+        Enum.Parse<ProjectPhase>(row.GetString("Phase")),
+        DateOnly.FromDateTime(row.GetDateTimeOffset("GoLive")!.Value.UtcDateTime),
+        row.GetString("Role") is { } role ? Enum.Parse<ProjectRole>(role) : null,
+        row.GetString("TimeZone"));
 
     private static string ProjectKey(ProjectCode code) => ProjectPrefix + code.Value;
 

@@ -103,7 +103,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
     }
 
     private async Task<string> ProjectNameAsync(Caller caller, ProjectCode code, CancellationToken cancellationToken) =>
-        (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        (await projects.SummaryOfAsync(caller.Tenant, code, cancellationToken))?.Name.Value ?? code.Value;
 
     /// <summary>The check-in card again, with what the person entered and what needs changing.</summary>
     private async Task<JObject> ShowAgainAsync(Caller caller, ProjectCode code, string roundId, Func<(Round Round, string Name), CheckInCardModel> model, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
@@ -100,11 +101,13 @@ public sealed class HostCrashTests : IAsyncLifetime
         var round = await _hosts.OpenRoundAsync();
         await using var tableService = new PausableProxy(_hosts.TablePort);
         var throughProxy = _hosts.ConnectionString.Replace($"TableEndpoint=http://127.0.0.1:{_hosts.TablePort}/", $"TableEndpoint=http://127.0.0.1:{tableService.Port}/", StringComparison.Ordinal);
-        await QueueRoundAsync(round, reminders: false);
-
-        // Tables hang until the host has failed to work on the round at least once; its lease is five minutes.
-        tableService.Pause();
         var host = await _hosts.StartHostAsync(throughProxy, oneAtATime: true, leaseSeconds: 300);
+
+        // A host takes work once its first heartbeat has told it its share of the rate. From then on tables
+        // hang until it has failed to work on the round at least once; its lease is five minutes.
+        await _hosts.EventuallyAsync(HeartbeatSeenAsync, "The host's first heartbeat");
+        tableService.Pause();
+        await QueueRoundAsync(round, reminders: false);
         await host.WaitUntilAsync(() => Task.FromResult(host.Output.Contains("failed to be processed", StringComparison.Ordinal)), TimeSpan.FromSeconds(90), "A delivery failing while tables do not answer");
         tableService.Resume();
 
@@ -137,5 +140,16 @@ public sealed class HostCrashTests : IAsyncLifetime
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
         var nurse = await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), new PersonId(TestActivities.NurseAadId), default);
         Assert.Equal((DeliveryState.Sent, 1), (nurse!.State, nurse.Attempts));
+    }
+
+    private async Task<bool> HeartbeatSeenAsync()
+    {
+        var table = new TableClient(_hosts.ConnectionString, DeliveryTable.Name);
+        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DeliveryTable.HostPartition}")))
+        {
+            return true;
+        }
+
+        return false;
     }
 }

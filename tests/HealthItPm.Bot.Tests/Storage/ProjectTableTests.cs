@@ -99,6 +99,22 @@ public class ProjectTableTests(StorageEnvironment env)
     }
 
     [Fact]
+    public async Task A_projects_summary_is_read_from_its_row_alone_and_follows_every_change()
+    {
+        var table = Table;
+        var code = new ProjectCode("EHR");
+        Assert.Null(await table.SummaryOfAsync(_tenant, code, default));
+        await table.AddAsync(_tenant, NewProject(), default);
+        Assert.Equal(Assert.Single(await table.ListAsync(_tenant, default)), await table.SummaryOfAsync(_tenant, code, default));
+
+        var stored = (await table.GetAsync(_tenant, code, default))!;
+        stored.Project.MoveTo(ProjectPhase.Build, Pm, DateTimeOffset.UnixEpoch);
+        await table.SaveAsync(_tenant, stored, default);
+        Assert.Equal(ProjectPhase.Build, (await table.SummaryOfAsync(_tenant, code, default))!.Phase);
+        Assert.Null(await table.SummaryOfAsync(new TenantId(Guid.NewGuid().ToString()), code, default));
+    }
+
+    [Fact]
     public async Task A_project_with_hundreds_of_people_saves_and_its_index_follows_every_change()
     {
         // A table batch holds at most 100 operations; a go-live easily has more people than that.

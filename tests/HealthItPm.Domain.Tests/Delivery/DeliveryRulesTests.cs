@@ -55,14 +55,14 @@ public class DeliveryRulesTests
     [Theory]
     [InlineData(1, 0.0, 1000)]
     [InlineData(3, 0.0, 1000)]
-    [InlineData(3, 0.5, 1500)]
-    [InlineData(6, 0.5, 1500)]
+    [InlineData(3, 0.5, 1050)]
+    [InlineData(6, 0.99, 1099)]
     public void A_short_retry_after_is_taken_at_its_word_however_many_tries_came_before(int attempt, double jitter, int ms) =>
         Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(ms)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(1)), attempt, jitter));
 
     [Fact]
-    public void A_retry_after_under_a_second_gets_jitter_no_longer_than_itself() =>
-        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(300)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromMilliseconds(200)), 2, 0.5));
+    public void The_jitter_after_a_retry_after_is_at_most_a_tenth_of_it() =>
+        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(210)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromMilliseconds(200)), 2, 0.5));
 
     [Fact]
     public void A_throttle_without_retry_after_backs_off() =>

@@ -38,6 +38,9 @@ public sealed class InMemoryProjects : IProjectRepository
     public Task<ProjectRole?> RoleOfAsync(TenantId tenant, ProjectCode code, PersonId person, CancellationToken cancellationToken) =>
         Task.FromResult(_projects.TryGetValue((tenant, code), out var stored) ? Project.Restore(stored.State).RoleOf(person) : null);
 
+    public Task<ProjectSummary?> SummaryOfAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken) =>
+        Task.FromResult(_projects.TryGetValue((tenant, code), out var stored) ? Summary(Project.Restore(stored.State), null) : null);
+
     public Task<IReadOnlyList<ProjectSummary>> ListForPersonAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ProjectSummary>>([.. Of(tenant).Where(p => p.RoleOf(person) is not null).Select(p => Summary(p, p.RoleOf(person)))]);
 
