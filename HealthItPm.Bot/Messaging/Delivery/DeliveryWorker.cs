@@ -394,15 +394,14 @@ public sealed partial class DeliveryWorker : BackgroundService
     private async Task SendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, IActivity activity, CancellationToken cancellationToken)
     {
         var (tenant, recipient, claim, version, attempts) = (work.TenantId, work.RecipientId!.Value, claimed.Record, claimed.Version, claimed.Record.Attempts);
-        var slot = _throttle.Reserve(work.Tenant);
-        if (await RenewIfRunningOutAsync(message, claimed, slot, cancellationToken) is not var (renewedMessage, renewedClaim))
+        if (await RenewIfRunningOutAsync(message, claimed, _throttle.ExpectedWait(work.Tenant), cancellationToken) is not var (renewedMessage, renewedClaim))
         {
             // Another host took the delivery over meanwhile: it is that host's to send.
             return;
         }
 
         (message, claimed, claim, version) = (renewedMessage, renewedClaim, renewedClaim.Record, renewedClaim.Version);
-        var answer = await _sender.SendToPersonAsync(tenant, recipient, activity, token => _throttle.WaitForAsync(slot, recipient.Value, token), cancellationToken);
+        var answer = await _sender.SendToPersonAsync(tenant, recipient, activity, token => _throttle.WaitForTurnAsync(work.Tenant, recipient.Value, token), cancellationToken);
         var decision = _rules.Decide(answer, attempts, Random.Shared.NextDouble());
         var status = answer switch
         {
@@ -489,10 +488,9 @@ public sealed partial class DeliveryWorker : BackgroundService
     }
 
     /// <summary>
-    /// How many messages this host works on at once: what its share of the rate sends in <see cref="Backlog"/>.
-    /// Each holds a slot reserved on the schedule of the hosts live when it was received. Holding the lease's
-    /// worth (128 messages, 8 s at 30/s), a host that learned of a dead host took over its slots only after
-    /// its own reserved ones, and one that learned of a new host kept sending on its slots for seconds.
+    /// How many messages this host works on at once: what its share of the rate sends in <see cref="Backlog"/>,
+    /// enough that a send is always ready when a slot comes. Holding the lease's worth (128 messages, 8 s at
+    /// 30/s) only kept cards back that another host, or one started since, could have sent.
     /// </summary>
     private int InFlightLimit() =>
         (int)Math.Clamp(Math.Ceiling(_throttle.PerHostRate * Backlog.TotalSeconds), 1, _options.Consumers * _options.BatchSize);
@@ -517,19 +515,19 @@ public sealed partial class DeliveryWorker : BackgroundService
     }
 
     /// <summary>
-    /// Before the send: if less than half the lease would be left when the send's slot comes, the claim
-    /// and the message's lease are renewed to a whole lease after it (the send and its record must fit
-    /// in what is left). Null when another host claimed the delivery meanwhile: it is that host's to send now.
+    /// Before the send: if less than half the lease would be left when its turn is expected, the claim and
+    /// the message's lease are renewed to a whole lease after it (the send and its record must fit in what
+    /// is left). Null when another host claimed the delivery meanwhile: it is that host's to send now.
     /// </summary>
-    private async Task<(ReceivedWork Message, VersionedDelivery Claim)?> RenewIfRunningOutAsync(ReceivedWork message, VersionedDelivery claimed, SendSlot slot, CancellationToken cancellationToken)
+    private async Task<(ReceivedWork Message, VersionedDelivery Claim)?> RenewIfRunningOutAsync(ReceivedWork message, VersionedDelivery claimed, TimeSpan wait, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        if (claimed.Record.ClaimedUntil - (now + slot.In) > _options.Lease / 2)
+        if (claimed.Record.ClaimedUntil - (now + wait) > _options.Lease / 2)
         {
             return (message, claimed);
         }
 
-        var until = now + slot.In + _options.Lease;
+        var until = now + wait + _options.Lease;
         var renewed = claimed.Record with { ClaimedUntil = until, UpdatedAt = now };
         if (await _ledger.WriteAsync(message.Work!.TenantId, renewed, claimed.Version, reported: false, cancellationToken) is not { } version)
         {

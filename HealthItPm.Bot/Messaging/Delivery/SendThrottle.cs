@@ -11,16 +11,14 @@ namespace HealthItPm.Bot.Messaging.Delivery;
 /// and never more than its share in any one second, even when a send went late: <see cref="SendWindow"/>),
 /// and per conversation a burst of 4 then 2 a second (Teams allows 7 a second, 8 per 2 seconds, 60 per
 /// 30 seconds). Sends wait their turn here rather than be refused with a 429.
+/// A send ready to go waits in its tenant's line, and each of this host's slots is taken only when it
+/// comes, for the send first in line: a change in the live hosts applies from the next slot. (Slots
+/// reserved as each send was received kept two seconds of sends on the old share: after a host died, the
+/// other went on at half the rate; after one joined, the other sent a second's worth too many, held back by
+/// its window for half a minute, at its very limit, and Teams refused some.)
 /// </summary>
 public sealed class SendThrottle : IDisposable
 {
-    /// <summary>
-    /// What a send does between taking its slot and reaching it (the conversation's read, the turn's set-up).
-    /// A send that missed its slot went at once, in between the next ones, and Teams counted that second over
-    /// the rate; it happened at the start of every fan-out, when no slot was far ahead yet.
-    /// </summary>
-    public static readonly TimeSpan Preparation = TimeSpan.FromMilliseconds(250);
-
     private readonly double _tenantRate;
     // Teams counts real seconds: the pace runs on the wall clock even in a host whose clock a test sets.
     private readonly TimeProvider _clock = TimeProvider.System;
@@ -68,28 +66,22 @@ public sealed class SendThrottle : IDisposable
         }
     }
 
-    /// <summary>
-    /// Takes this host's next free slot of the tenant's schedule at least <see cref="Preparation"/> ahead:
-    /// when its send may go, on the wall clock, and how long from now.
-    /// </summary>
-    public SendSlot Reserve(string tenant)
-    {
-        var now = _clock.GetUtcNow();
-        var wait = Preparation + _tenants.GetOrAdd(tenant, NewSends).Pace.Take(now + Preparation);
-        return new SendSlot(now + wait, wait, tenant);
-    }
+    /// <summary>About how long a send that joins the tenant's line now waits for its turn: the sends ahead of it at this host's share.</summary>
+    public TimeSpan ExpectedWait(string tenant) =>
+        TimeSpan.FromSeconds((Sends(tenant).Waiting + 1) / PerHostRate);
 
     /// <summary>
-    /// Waits for a reserved slot, then for the conversation's own limit, then until the send keeps this
-    /// host's every second within its share. Called right before the HTTP call, inside the proactive turn:
-    /// whatever a send does between taking its slot and Teams (storage reads, the turn's set-up) happens
-    /// during the wait, so sends reach Teams as evenly as the slots.
+    /// Waits for the conversation's own limit, then for this host's next slot of the tenant's schedule with
+    /// no send ahead in line, kept within this host's share of every second. Called right before the HTTP
+    /// call, inside the proactive turn: the send goes on, on the slot timer's thread, until its call is under way.
     /// </summary>
-    public async Task WaitForAsync(SendSlot slot, string conversation, CancellationToken cancellationToken)
+    public async Task WaitForTurnAsync(string tenant, string conversation, CancellationToken cancellationToken)
     {
-        await _slots.At(slot.At, cancellationToken);
-        using var conversationLease = await _conversations.AcquireAsync(conversation, 1, cancellationToken);
-        await _slots.At(_tenants[slot.Tenant].Window.Admit(_clock.GetUtcNow()), cancellationToken);
+        using (await _conversations.AcquireAsync(conversation, 1, cancellationToken))
+        {
+        }
+
+        await Sends(tenant).TurnAsync(cancellationToken);
     }
 
     public void Dispose()
@@ -98,9 +90,11 @@ public sealed class SendThrottle : IDisposable
         _conversations.Dispose();
     }
 
+    private TenantSends Sends(string tenant) => _tenants.GetOrAdd(tenant, NewSends);
+
     private TenantSends NewSends(string tenant)
     {
-        var sends = new TenantSends(new SendPace(SendBudget.Paced(_tenantRate)), new SendWindow(SendWindow.Share(_tenantRate, 1)));
+        var sends = new TenantSends(new SendPace(SendBudget.Paced(_tenantRate)), new SendWindow(SendWindow.Share(_tenantRate, 1)), _slots, _clock);
         lock (_share)
         {
             sends.SetShare(_index, _hosts, _tenantRate);
@@ -109,16 +103,92 @@ public sealed class SendThrottle : IDisposable
         return sends;
     }
 
-    /// <summary>A tenant's schedule of slots and the count of this host's sends in the last second.</summary>
-    private sealed record TenantSends(SendPace Pace, SendWindow Window)
+    /// <summary>A tenant's schedule of slots, the count of this host's sends in the last second, and the sends waiting in line for a slot.</summary>
+    private sealed class TenantSends(SendPace pace, SendWindow window, SlotTimer slots, TimeProvider clock)
     {
+        private readonly Lock _gate = new();
+        private readonly Queue<TaskCompletionSource> _line = new();
+        private bool _dispatching;
+
+        public int Waiting
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _line.Count;
+                }
+            }
+        }
+
         public void SetShare(int index, int hosts, double tenantRate)
         {
-            Pace.SetShare(index, hosts);
-            Window.SetLimit(SendWindow.Share(tenantRate, hosts));
+            pace.SetShare(index, hosts);
+            window.SetLimit(SendWindow.Share(tenantRate, hosts));
+        }
+
+        public async Task TurnAsync(CancellationToken cancellationToken)
+        {
+            // Completed on the timer's thread, the send goes on there at once (no RunContinuationsAsynchronously).
+            var turn = new TaskCompletionSource();
+            bool start;
+            lock (_gate)
+            {
+                _line.Enqueue(turn);
+                start = !_dispatching;
+                _dispatching = true;
+            }
+
+            if (start)
+            {
+                _ = DispatchAsync();
+            }
+
+            using var registration = cancellationToken.Register(() => turn.TrySetCanceled(cancellationToken));
+            await turn.Task;
+        }
+
+        /// <summary>While sends wait: at each of this host's slots, as the share is then, the first in line goes.</summary>
+        private async Task DispatchAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    lock (_gate)
+                    {
+                        if (_line.Count == 0)
+                        {
+                            _dispatching = false;
+                            return;
+                        }
+                    }
+
+                    var now = clock.GetUtcNow();
+                    await slots.At(now + pace.Take(now), CancellationToken.None);
+                    await slots.At(window.Admit(clock.GetUtcNow()), CancellationToken.None);
+                    while (Next() is { } turn && !turn.TrySetResult())
+                    {
+                        // Cancelled while it waited: the slot goes to the next in line.
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The timer stopped with the host: so do the sends still in line.
+                while (Next() is { } turn)
+                {
+                    turn.TrySetCanceled();
+                }
+            }
+        }
+
+        private TaskCompletionSource? Next()
+        {
+            lock (_gate)
+            {
+                return _line.TryDequeue(out var turn) ? turn : null;
+            }
         }
     }
 }
-
-/// <summary>A send's reserved slot in a tenant's schedule: when it may go on the wall clock, and how long that was from the moment it was reserved.</summary>
-public readonly record struct SendSlot(DateTimeOffset At, TimeSpan In, string Tenant);

@@ -4,50 +4,69 @@ using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Tests.Delivery;
 
-/// <summary>A host's sends take its share of the tenant's slots, each far enough ahead that the work before the send does not miss it.</summary>
-public sealed class SendThrottleTests : IDisposable
+/// <summary>A host's sends wait in line and each takes the host's next slot of the tenant's schedule, as the live hosts are when it comes.</summary>
+public sealed class SendThrottleTests
 {
-    private readonly SendThrottle _throttle = new(Options.Create(new DeliveryOptions { TenantSendsPerSecond = 30 }));
-
-    public void Dispose() => _throttle.Dispose();
+    // How late a busy test machine may wake the first of them.
+    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(60);
 
     [Fact]
-    public void Even_the_first_send_of_an_idle_host_gets_a_slot_its_preparation_ahead()
+    public async Task Sends_in_line_go_in_order_one_slot_apart()
     {
-        var slots = Enumerable.Range(0, 5).Select(_ => _throttle.Reserve("tenant")).ToList();
+        using var throttle = Throttle(10);
 
-        Assert.All(slots, s => Assert.True(s.In >= SendThrottle.Preparation, $"a slot {s.In.TotalMilliseconds} ms ahead"));
-        var interval = TimeSpan.FromSeconds(1 / SendBudget.Paced(30));
-        Assert.All(slots.Zip(slots.Skip(1)), p => Assert.True(p.Second.At - p.First.At >= interval - TimeSpan.FromMilliseconds(1)));
+        var went = await GoAsync(throttle, 5);
+
+        Assert.Equal([0, 1, 2, 3, 4], went.Select(w => w.Index));
+        // The slots are fixed to the clock: a send woken late comes closer to the next, but the last cannot go before its slot.
+        var interval = TimeSpan.FromSeconds(1 / SendBudget.Paced(10));
+        Assert.InRange(went[^1].At - went[0].At, (4 * interval) - Tolerance, (4 * interval) + Tolerance);
     }
 
     [Fact]
-    public void The_second_of_two_hosts_takes_every_other_slot()
+    public async Task A_change_in_the_live_hosts_applies_to_the_sends_already_waiting()
     {
-        _throttle.SetShare(1, 2);
+        using var throttle = Throttle(30);
+        var waiting = Line(throttle, 6);
 
-        var slots = Enumerable.Range(0, 4).Select(_ => _throttle.Reserve("tenant")).ToList();
+        // Another host joined while six sends waited: from the next slot on, this host takes every other one.
+        throttle.SetShare(1, 2);
+        var went = await Task.WhenAll(waiting);
 
+        // The first had its slot already: the other five come two slots apart.
         var interval = TimeSpan.FromSeconds(1 / SendBudget.Paced(30));
-        Assert.All(slots.Zip(slots.Skip(1)), p => Assert.InRange((p.Second.At - p.First.At) / interval, 1.99, 2.01));
+        var times = went.Order().ToList();
+        Assert.InRange(times[^1] - times[1], (8 * interval) - Tolerance, (8 * interval) + Tolerance);
     }
 
     [Fact]
-    public async Task Sends_that_all_went_late_still_keep_the_host_within_its_share_of_a_second()
+    public async Task A_send_cancelled_in_line_gives_its_slot_to_the_next()
     {
-        using var throttle = new SendThrottle(Options.Create(new DeliveryOptions { TenantSendsPerSecond = 4 }));
-        var slots = Enumerable.Range(0, 5).Select(_ => throttle.Reserve("tenant")).ToList();
-        // The host was busy: every slot has passed by the time its send gets to wait.
-        await Task.Delay(slots[^1].At - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50));
+        using var throttle = Throttle(4);
+        using var cancelled = new CancellationTokenSource();
+        var first = throttle.WaitForTurnAsync("tenant", "chat 0", default);
+        var gone = throttle.WaitForTurnAsync("tenant", "chat 1", cancelled.Token);
+        var third = throttle.WaitForTurnAsync("tenant", "chat 2", default);
 
-        var first = DateTimeOffset.UtcNow;
-        var went = new List<DateTimeOffset>();
-        foreach (var (slot, i) in slots.Select((s, i) => (s, i)))
+        // At once, on this thread: long before the first slot has passed.
+        cancelled.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gone);
+        await Task.WhenAll(first, third).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static SendThrottle Throttle(double perSecond) => new(Options.Create(new DeliveryOptions { TenantSendsPerSecond = perSecond }));
+
+    private static List<Task<DateTimeOffset>> Line(SendThrottle throttle, int count) =>
+        [.. Enumerable.Range(0, count).Select(async i =>
         {
-            await throttle.WaitForAsync(slot, $"chat {i}", default);
-            went.Add(DateTimeOffset.UtcNow);
-        }
+            await throttle.WaitForTurnAsync("tenant", $"chat {i}", default);
+            return DateTimeOffset.UtcNow;
+        })];
 
-        Assert.True(went[4] - first >= SendWindow.Span, $"the fifth send went {(went[4] - first).TotalMilliseconds} ms after the first");
+    private static async Task<List<(int Index, DateTimeOffset At)>> GoAsync(SendThrottle throttle, int count)
+    {
+        var went = await Task.WhenAll(Line(throttle, count));
+        return [.. went.Select((at, i) => (i, at)).OrderBy(w => w.at)];
     }
 }
