@@ -122,6 +122,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<DeliveryWorker>();
+        // Hosted services start in order: the JSON is set up before the worker's first heartbeat.
+        services.AddHostedService<JsonWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         return services;
     }

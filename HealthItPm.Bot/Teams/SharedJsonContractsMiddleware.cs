@@ -1,6 +1,9 @@
+using HealthItPm.Bot.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Rest.Serialization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 
 namespace HealthItPm.Bot.Teams;
@@ -16,6 +19,10 @@ public sealed class SharedJsonContractsMiddleware : Microsoft.Bot.Builder.IMiddl
 {
     /// <summary>The resolver every connector client of this process writes and reads with: the one the client makes for itself, once.</summary>
     public static IContractResolver Contracts { get; } = new ReadOnlyJsonContractResolver();
+
+    /// <summary>Works out the contracts of an activity with a card once, before the host's first send (40 ms on an idle machine).</summary>
+    public static void Prepare(JObject card) =>
+        JsonConvert.SerializeObject(AdaptiveCard.ToActivity(card), new JsonSerializerSettings { ContractResolver = Contracts, NullValueHandling = NullValueHandling.Ignore });
 
     public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {

@@ -47,19 +47,26 @@ public sealed class DeliveryQueues
     /// <summary>Raised after work is added, so this host's workers look at once instead of at their next poll.</summary>
     public event Action? Added;
 
-    /// <summary>Adds work, visible at once; several items are sent side by side.</summary>
+    /// <summary>
+    /// Adds work, visible at once; several items are sent side by side. This host's workers are told as soon
+    /// as the first is on the queue: a fan-out's slice of 500 took the emulator seconds to take in.
+    /// </summary>
     public async Task EnqueueAsync(IReadOnlyCollection<DeliveryWork> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var queue = await GetAsync(WorkQueue, cancellationToken);
+        var told = 0;
         await Parallel.ForEachAsync(
             work,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (item, token) => await queue.SendMessageAsync(JsonSerializer.Serialize(item, Json), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), token));
-        if (work.Count > 0)
-        {
-            Added?.Invoke();
-        }
+            async (item, token) =>
+            {
+                await queue.SendMessageAsync(JsonSerializer.Serialize(item, Json), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), token);
+                if (Interlocked.Exchange(ref told, 1) == 0)
+                {
+                    Added?.Invoke();
+                }
+            });
     }
 
     public async Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
