@@ -150,7 +150,7 @@ module web 'modules/web.bicep' = {
       Delivery__RetryMaxSeconds: '900'
       Delivery__MaxSleepSeconds: '600'
       Delivery__MaxDequeueCount: '20'
-      Delivery__HeartbeatSeconds: '1'
+      Delivery__HeartbeatSeconds: '0.5'
       Delivery__FanOutSlice: '500'
       // Limits on /api/messages (HealthItPm.Bot/Hosting/MessagesOptions.cs): generous, since Teams sends bursts.
       Messages__MaxBodyBytes: '262144'
