@@ -140,11 +140,11 @@ public class DeliveryRecordTests
 public class SendBudgetTests
 {
     [Theory]
-    [InlineData(30, 1, 29.4)]
-    [InlineData(30, 2, 14.7)]
-    [InlineData(30, 3, 9.8)]
-    [InlineData(50, 0, 49)]
-    public void Live_hosts_share_98_hundredths_of_a_tenants_rate_equally(double tenant, int hosts, double each) =>
+    [InlineData(30, 1, 29.7)]
+    [InlineData(30, 2, 14.85)]
+    [InlineData(30, 3, 9.9)]
+    [InlineData(50, 0, 49.5)]
+    public void Live_hosts_share_99_hundredths_of_a_tenants_rate_equally(double tenant, int hosts, double each) =>
         Assert.Equal(each, SendBudget.PerHost(tenant, hosts), 9);
 
     [Fact]
