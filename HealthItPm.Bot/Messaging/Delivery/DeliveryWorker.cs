@@ -499,7 +499,7 @@ public sealed partial class DeliveryWorker : BackgroundService
 
     /// <summary>
     /// Counts a receive's messages in flight before it is made: the loops receive at the same time, and each
-    /// counting only what had arrived, a host that had just started took in 155 messages, whose slots ran 16 s ahead.
+    /// counting only what had arrived, a host that had just started took in 155 messages: 16 s of its share.
     /// </summary>
     private int TakeRoom()
     {
