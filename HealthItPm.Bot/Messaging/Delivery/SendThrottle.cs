@@ -77,10 +77,8 @@ public sealed class SendThrottle : IDisposable
     /// </summary>
     public async Task WaitForTurnAsync(string tenant, string conversation, CancellationToken cancellationToken)
     {
-        using (await _conversations.AcquireAsync(conversation, 1, cancellationToken))
-        {
-        }
-
+        // A token bucket's permit is spent when it is given: nothing is held while the send waits its turn.
+        (await _conversations.AcquireAsync(conversation, 1, cancellationToken)).Dispose();
         await Sends(tenant).TurnAsync(cancellationToken);
     }
 

@@ -135,7 +135,7 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
         ArgumentNullException.ThrowIfNull(work);
         return (await _names.GetAsync(
             (work.Tenant, work.Kind, work.Subject),
-            async () => (await projects.SummaryOfAsync(work.TenantId, code, CancellationToken.None))?.Name.Value ?? code.Value,
+            async () => await projects.NameOfAsync(work.TenantId, code, CancellationToken.None),
             cancellationToken))!;
     }
 }

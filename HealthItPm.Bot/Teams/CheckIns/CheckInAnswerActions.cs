@@ -102,8 +102,8 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         return round is null ? null : (round, await ProjectNameAsync(caller, code, cancellationToken));
     }
 
-    private async Task<string> ProjectNameAsync(Caller caller, ProjectCode code, CancellationToken cancellationToken) =>
-        (await projects.SummaryOfAsync(caller.Tenant, code, cancellationToken))?.Name.Value ?? code.Value;
+    private Task<string> ProjectNameAsync(Caller caller, ProjectCode code, CancellationToken cancellationToken) =>
+        projects.NameOfAsync(caller.Tenant, code, cancellationToken);
 
     /// <summary>The check-in card again, with what the person entered and what needs changing.</summary>
     private async Task<JObject> ShowAgainAsync(Caller caller, ProjectCode code, string roundId, Func<(Round Round, string Name), CheckInCardModel> model, CancellationToken cancellationToken) =>

@@ -48,7 +48,7 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
         }
 
         // The name only once the summary was authorized.
-        var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        var name = await projects.NameOfAsync(caller.Tenant, code, cancellationToken);
         return RoundSummaryCard.Build(new RoundSummaryModel(code.Value, name, summary));
     }
 }

@@ -107,7 +107,7 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
 
     private async Task<JObject> CardAsync(Caller caller, ProjectCode code, Round wave, IReadOnlyList<int?>? scores, string? comment, CancellationToken cancellationToken, IReadOnlyList<string>? problems = null, string? phi = null)
     {
-        var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        var name = await projects.NameOfAsync(caller.Tenant, code, cancellationToken);
         return AdkarSurveyCard.Build(new AdkarSurveyModel(code.Value, name, wave.Id, wave.Name ?? wave.Id, wave.ClosesAt, wave.Anonymous, Scores: scores, Comment: comment, PhiFound: phi, Problems: problems));
     }
 }

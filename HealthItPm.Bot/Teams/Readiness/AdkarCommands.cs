@@ -115,7 +115,7 @@ public abstract class AdkarCommand(ProjectScope scope, IProjectRepository projec
             return scoped.Answer!;
         }
 
-        var name = (await projects.GetAsync(caller.Tenant, code, cancellationToken))?.Project.Name ?? code.Value;
+        var name = await projects.NameOfAsync(caller.Tenant, code, cancellationToken);
         return await ExecuteAsync(caller, code, name, arguments, cancellationToken);
     }
 
