@@ -15,7 +15,7 @@ namespace HealthItPm.Bot.Storage;
 public sealed class StorageTables
 {
     /// <summary>Every table, so that start-up and tests can create or clear them all.</summary>
-    public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name, Projects.ProjectTable.Name, Rounds.RoundTable.Name, ProjectManagerGrantTable.Name, Risks.RiskTable.Name, Delivery.DeliveryTable.Name, Audit.AuditTable.Name, Digests.DigestTable.Name];
+    public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name, Projects.ProjectTable.Name, Rounds.RoundTable.Name, Rounds.AnonymityKeyTable.Name, ProjectManagerGrantTable.Name, Risks.RiskTable.Name, Delivery.DeliveryTable.Name, Audit.AuditTable.Name, Digests.DigestTable.Name];
 
     // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(3);

@@ -15,13 +15,27 @@ public sealed record GroupProfile(string? Group, int Respondents, IReadOnlyList<
 }
 
 /// <summary>
-/// Group profiles shown for one way of grouping: only groups of at least <see cref="AdkarResults.MinimumGroupSize"/>;
-/// smaller groups merged into "other", which is itself hidden if still too small. The counts say what was
-/// merged and hidden so the card can say so.
+/// Group profiles shown for one way of grouping: only groups of at least <see cref="AdkarResults.MinimumGroupSize"/>.
+/// Smaller groups are merged into "other"; when they add up to fewer than that, the smallest shown groups join
+/// them until "other" is large enough, so that no group can be worked out by subtracting the shown groups from
+/// the totals. The counts say what was merged and hidden so the card can say so. <paramref name="Withheld"/>:
+/// the grouping is not shown at all, because together with another grouping it could single people out.
 /// </summary>
-public sealed record GroupBreakdown(IReadOnlyList<GroupProfile> Shown, int SmallGroupsMerged, int HiddenRespondents)
+public sealed record GroupBreakdown(IReadOnlyList<GroupProfile> Shown, int SmallGroupsMerged, int HiddenRespondents, bool Withheld = false)
 {
+    public static GroupBreakdown None { get; } = new([], 0, 0);
+
     public bool AnythingMerged => SmallGroupsMerged > 0;
+}
+
+/// <summary>Why an anonymous wave's figures are not shown.</summary>
+public enum ResultsWithheld
+{
+    /// <summary>The wave is open: each new or changed answer would show as a change in the figures.</summary>
+    UntilClosed,
+
+    /// <summary>Fewer than <see cref="AdkarResults.MinimumGroupSize"/> people answered.</summary>
+    TooFewAnswers,
 }
 
 /// <summary>The change from the previous wave: element mean deltas (in score points) and barrier-point share deltas (as fractions), current minus previous.</summary>
@@ -31,6 +45,11 @@ public sealed record WaveDelta(string? PreviousWave, IReadOnlyList<decimal> Mean
 /// What the PM sees of a wave: response rate; per element the mean, median and 1–5 distribution; the
 /// barrier-point distribution; group profiles by discipline and department; change from the previous
 /// wave; the dominant barrier and its interventions.
+/// <para>
+/// The anonymity rule, in one place: of an anonymous wave nothing but the number of answers is shown while it
+/// is open, and once it has closed only figures over at least <see cref="MinimumGroupSize"/> answers, with no
+/// group that subtraction could reveal. <see cref="Withheld"/> says when the figures are empty for that reason.
+/// </para>
 /// </summary>
 public sealed record AdkarResults(
     string WaveId,
@@ -48,7 +67,8 @@ public sealed record AdkarResults(
     GroupBreakdown ByDepartment,
     WaveDelta? Change,
     AdkarElement? DominantBarrier,
-    IReadOnlyList<Intervention> Interventions)
+    IReadOnlyList<Intervention> Interventions,
+    ResultsWithheld? Withheld = null)
 {
     /// <summary>Aggregates are shown only for groups of at least this many respondents.</summary>
     public const int MinimumGroupSize = 5;
@@ -58,7 +78,17 @@ public sealed record AdkarResults(
     /// <summary>Share of respondents with no barrier (every element 4 or 5).</summary>
     public decimal WithoutBarrierShare => Share(WithoutBarrier, AnsweredCount);
 
-    public decimal BarrierShare(AdkarElement element) => Share(BarrierPoints[element], AnsweredCount);
+    public decimal BarrierShare(AdkarElement element) => Share(BarrierPoints.GetValueOrDefault(element), AnsweredCount);
+
+    /// <summary>Whether an anonymous wave's figures may be shown now, and why not (null: they may).</summary>
+    public static ResultsWithheld? WithheldFrom(Round wave, int answered, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(wave);
+        return !wave.Anonymous ? null
+            : wave.IsOpen(now) ? ResultsWithheld.UntilClosed
+            : answered < MinimumGroupSize ? ResultsWithheld.TooFewAnswers
+            : null;
+    }
 
     /// <summary>Summarises a wave's answers, against the previous wave's results when there was one.</summary>
     public static AdkarResults From(Round wave, IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, DateTimeOffset now, AdkarResults? previous = null)
@@ -66,10 +96,25 @@ public sealed record AdkarResults(
         ArgumentNullException.ThrowIfNull(wave);
         ArgumentNullException.ThrowIfNull(answers);
         var counted = wave.Counted(answers);
+        if (WithheldFrom(wave, counted.Count, now) is { } withheld)
+        {
+            return new AdkarResults(
+                wave.Id, wave.Name, wave.OpensAt, wave.ClosesAt, wave.IsOpen(now), wave.Anonymous, wave.Audience.Count, counted.Count,
+                [], new Dictionary<AdkarElement, int>(), 0, GroupBreakdown.None, GroupBreakdown.None, null, null, [], withheld);
+        }
+
         var scores = counted.Select(a => a.Answer).ToList();
         var barriers = BarrierPointsOf(scores);
         var withoutBarrier = scores.Count(a => a.BarrierPoint is null);
         var dominant = Dominant(barriers);
+        var byDepartment = Groups(counted, a => a.Department);
+
+        // Two groupings of the same people can single someone out (a department minus the discipline that is
+        // all of it but one person), so an anonymous wave shows one: by department, else (when departments
+        // are one group of everyone, which tells nothing) by discipline.
+        var byDiscipline = wave.Anonymous && byDepartment.Shown.Count > 1
+            ? GroupBreakdown.None with { Withheld = true }
+            : Groups(counted, a => a.Discipline.ToString());
         var results = new AdkarResults(
             wave.Id,
             wave.Name,
@@ -82,12 +127,14 @@ public sealed record AdkarResults(
             [.. AdkarAnswer.Elements.Select(e => ElementOf(e, scores))],
             barriers,
             withoutBarrier,
-            Groups(counted, a => a.Discipline.ToString()),
-            Groups(counted, a => a.Department),
+            byDiscipline,
+            byDepartment,
             null,
             dominant,
             dominant is { } d ? AdkarInterventions.For(d) : []);
-        return previous is null || previous.AnsweredCount == 0 || counted.Count == 0 ? results : results with { Change = DeltaFrom(results, previous) };
+        return previous is null || previous.AnsweredCount == 0 || previous.Withheld is not null || counted.Count == 0
+            ? results
+            : results with { Change = DeltaFrom(results, previous) };
     }
 
     /// <summary>
@@ -124,20 +171,35 @@ public sealed record AdkarResults(
 
     private static GroupBreakdown Groups(IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, Func<GivenAnswer<AdkarAnswer>, string?> groupOf)
     {
-        var groups = answers.GroupBy(groupOf, StringComparer.OrdinalIgnoreCase).ToList();
-        var shown = groups.Where(g => g.Count() >= MinimumGroupSize)
+        var large = answers.GroupBy(groupOf, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Profile(g.Key, [.. g.Select(a => a.Answer)], 0))
             .ToList();
-        var small = groups.Where(g => g.Count() < MinimumGroupSize).ToList();
-        var other = small.SelectMany(g => g).Select(a => a.Answer).ToList();
-        if (other.Count >= MinimumGroupSize)
+        var merged = new List<IGrouping<string?, GivenAnswer<AdkarAnswer>>>();
+        void Merge(Func<IGrouping<string?, GivenAnswer<AdkarAnswer>>, bool> which)
         {
-            shown.Add(Profile(GroupProfile.Other, other, small.Count));
-            return new GroupBreakdown(shown, small.Count, 0);
+            merged.AddRange(large.Where(which));
+            large.RemoveAll(g => which(g));
         }
 
-        return new GroupBreakdown(shown, small.Count, other.Count);
+        Merge(g => g.Count() < MinimumGroupSize);
+
+        // Fewer than the minimum in "other" would be the totals minus the shown groups: the smallest shown
+        // group joins them until "other" is large enough (or there is no shown group left).
+        while (merged.Sum(g => g.Count()) is > 0 and < MinimumGroupSize && large.Count > 0)
+        {
+            var smallest = large[^1];
+            Merge(g => g == smallest);
+        }
+
+        var shown = large.Select(g => Profile(g.Key, [.. g.Select(a => a.Answer)], 0)).ToList();
+        var other = merged.SelectMany(g => g).Select(a => a.Answer).ToList();
+        if (other.Count >= MinimumGroupSize)
+        {
+            shown.Add(Profile(GroupProfile.Other, other, merged.Count));
+            return new GroupBreakdown(shown, merged.Count, 0);
+        }
+
+        return new GroupBreakdown(shown, merged.Count, other.Count);
     }
 
     private static GroupProfile Profile(string? group, List<AdkarAnswer> answers, int merged) =>

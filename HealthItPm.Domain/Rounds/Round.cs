@@ -30,7 +30,9 @@ public sealed record Respondent(PersonId Person, string Name, StakeholderRole Di
 /// <summary>
 /// Whose answer a stored answer is: the person's id in an attributed round; in an anonymous round a
 /// keyed hash of it (HMAC-SHA256 with the round's own random key), so the stored answers are not keyed
-/// by anyone's id in the clear, yet each person still has one answer they can change.
+/// by anyone's id in the clear, yet each person still has one answer they can change while the round is
+/// open. The key is kept apart from the answers and destroyed when the round closes: from then on
+/// nobody can tell whose answer is whose.
 /// </summary>
 public readonly record struct RespondentKey(string Value);
 
@@ -54,7 +56,17 @@ public sealed class Round
     private readonly byte[]? _anonymityKey;
     private Dictionary<RespondentKey, Respondent>? _byKey;
 
-    public Round(ProjectCode project, DateTimeOffset opensAt, TimeSpan remindAfter, TimeSpan closeAfter, bool anonymous, IEnumerable<Respondent> audience, RoundKind kind = RoundKind.CheckIn, string? name = null, string? anonymityKey = null)
+    public Round(
+        ProjectCode project,
+        DateTimeOffset opensAt,
+        TimeSpan remindAfter,
+        TimeSpan closeAfter,
+        bool anonymous,
+        IEnumerable<Respondent> audience,
+        RoundKind kind = RoundKind.CheckIn,
+        string? name = null,
+        string? anonymityKey = null,
+        bool keyDestroyed = false)
     {
         if (remindAfter <= TimeSpan.Zero || closeAfter <= remindAfter)
         {
@@ -68,7 +80,8 @@ public sealed class Round
         RemindAt = OpensAt + remindAfter;
         ClosesAt = OpensAt + closeAfter;
         Anonymous = anonymous;
-        AnonymityKey = anonymous ? anonymityKey : null;
+        KeyDestroyed = anonymous && keyDestroyed;
+        AnonymityKey = anonymous && !KeyDestroyed ? anonymityKey : null;
         _anonymityKey = AnonymityKey is null ? null : Convert.FromBase64String(AnonymityKey);
         _audience = audience.DistinctBy(r => r.Person).ToDictionary(r => r.Person);
     }
@@ -96,6 +109,16 @@ public sealed class Round
     /// </summary>
     public string? AnonymityKey { get; }
 
+    /// <summary>
+    /// An anonymous round whose key was destroyed when it closed: its answers can no longer be linked to
+    /// anyone, and every stored answer counts (each was accepted from someone in the audience).
+    /// </summary>
+    public bool KeyDestroyed { get; }
+
+    /// <summary>The same round once its anonymity key is destroyed (what a round read after its close looks like).</summary>
+    public Round WithKeyDestroyed() =>
+        Anonymous ? new Round(Project, OpensAt, RemindAt - OpensAt, ClosesAt - OpensAt, Anonymous, Audience, Kind, Name, keyDestroyed: true) : this;
+
     public IReadOnlyCollection<Respondent> Audience => _audience.Values;
 
     public static string IdFor(DateTimeOffset opensAt) => opensAt.ToUniversalTime().ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -108,14 +131,20 @@ public sealed class Round
     public bool IsAddressedTo(PersonId person) => _audience.ContainsKey(person);
 
     /// <summary>The key the person's answer is stored under: their id, or its keyed hash in an anonymous round.</summary>
+    /// <summary>The key the person's answer is stored under; none once the key is destroyed (the round has closed).</summary>
     public RespondentKey KeyOf(PersonId person) =>
-        _anonymityKey is null
-            ? new RespondentKey(person.Value)
-            : new RespondentKey(Convert.ToHexStringLower(HMACSHA256.HashData(_anonymityKey, Encoding.UTF8.GetBytes(person.Value))));
+        KeyDestroyed ? throw new DomainException(Problem.RoundClosed(Kind, ClosesAt))
+        : _anonymityKey is null ? new RespondentKey(person.Value)
+        : new RespondentKey(Convert.ToHexStringLower(HMACSHA256.HashData(_anonymityKey, Encoding.UTF8.GetBytes(person.Value))));
 
-    /// <summary>The respondent an answer's key belongs to, if they are in the audience.</summary>
+    /// <summary>The respondent an answer's key belongs to, if they are in the audience (never once the key is destroyed).</summary>
     public Respondent? RespondentOf(RespondentKey key)
     {
+        if (KeyDestroyed)
+        {
+            return null;
+        }
+
         _byKey ??= _audience.Values.ToDictionary(r => KeyOf(r.Person));
         return _byKey.GetValueOrDefault(key);
     }
@@ -132,7 +161,7 @@ public sealed class Round
             throw new DomainException(Problem.RoundNotSentToYou(Kind));
         }
 
-        if (!IsOpen(now))
+        if (!IsOpen(now) || KeyDestroyed)
         {
             throw new DomainException(Problem.RoundClosed(Kind, ClosesAt));
         }
@@ -140,9 +169,12 @@ public sealed class Round
         return new GivenAnswer<TAnswer>(KeyOf(person), answer, now, respondent.Discipline, respondent.Department);
     }
 
-    /// <summary>The answers that count: one per respondent in the audience (the latest), others dropped.</summary>
+    /// <summary>
+    /// The answers that count: one per respondent in the audience (the latest), others dropped. Once the key
+    /// is destroyed every stored answer counts: only people in the audience could give one.
+    /// </summary>
     public IReadOnlyList<GivenAnswer<TAnswer>> Counted<TAnswer>(IEnumerable<GivenAnswer<TAnswer>> answers) =>
-        [.. answers.Where(a => RespondentOf(a.Respondent) is not null).GroupBy(a => a.Respondent).Select(g => g.MaxBy(a => a.At)!)];
+        [.. answers.Where(a => KeyDestroyed || RespondentOf(a.Respondent) is not null).GroupBy(a => a.Respondent).Select(g => g.MaxBy(a => a.At)!)];
 
     /// <summary>Reminders go out between the reminder time and the deadline.</summary>
     public bool RemindersDue(DateTimeOffset now) => now >= RemindAt && now < ClosesAt;

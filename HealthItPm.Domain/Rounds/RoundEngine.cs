@@ -157,7 +157,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             return (null, null);
         }
 
-        return (round, await store.AnswerAsync<TAnswer>(tenant, round, round.KeyOf(person), cancellationToken));
+        return round.KeyDestroyed ? (round, null) : (round, await store.AnswerAsync<TAnswer>(tenant, round, round.KeyOf(person), cancellationToken));
     }
 
     /// <summary>

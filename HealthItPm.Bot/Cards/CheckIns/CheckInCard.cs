@@ -12,6 +12,7 @@ public sealed record CheckInCardModel(
     string RoundId,
     DateTimeOffset ClosesAt,
     bool Reminder,
+    bool Anonymous,
     CheckInStatus? Status = null,
     int? Impact = null,
     string? Blockers = null,
@@ -35,7 +36,7 @@ public static class CheckInCard
     public static JObject ForRound(Round round, string projectName, bool reminder)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return Build(new CheckInCardModel(round.Project.Value, projectName, round.Id, round.ClosesAt, reminder));
+        return Build(new CheckInCardModel(round.Project.Value, projectName, round.Id, round.ClosesAt, reminder, round.Anonymous));
     }
 
     public static JObject Build(CheckInCardModel model)
@@ -45,6 +46,7 @@ public static class CheckInCard
         {
             CardElements.Heading(Texts.Markdown(model.Reminder ? "Card_Title_Reminder" : "Card_Title", model.ProjectCode)),
             CardElements.Text(Texts.Markdown("Card_Line", model.ProjectName, Markdown.When(model.ClosesAt)), subtle: true, spacing: Spacing.None),
+            CardElements.Text(Texts.Markdown(model.Anonymous ? "Card_WhoSees_Anonymous" : "Card_WhoSees_Named"), subtle: true, spacing: Spacing.None),
         };
 
         if (model.Problems is { Count: > 0 } problems)

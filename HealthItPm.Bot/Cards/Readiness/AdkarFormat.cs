@@ -1,4 +1,3 @@
-using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Readiness;
 
@@ -21,7 +20,8 @@ public static class AdkarFormat
 
     public static string Percent(decimal share) => ProjectFormat.Percent(share);
 
-    public static string Score(decimal value) => CheckInFormat.Average(value);
+    /// <summary>A mean score, to two decimals: "3.71".</summary>
+    public static string Score(decimal value) => Texts.Format("Format_Score", value);
 
     /// <summary>Percentage points, whole: "12".</summary>
     public static string Points(decimal points) => Texts.Format("Format_Points", points);

@@ -39,10 +39,15 @@ public static class AdkarResultsCard
             CardElements.Facts(
             [
                 (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", r.AnsweredCount, r.AudienceCount, AdkarFormat.Percent(r.ResponseRate))),
-                (CardTexts.Common["NoBarrier"], r.AnsweredCount == 0 ? CardTexts.Common["NoAnswersYet"] : Texts.Format("Results_NoBarrier_Value", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
-                (CardTexts.Common["DominantBarrier"], r.DominantBarrier is { } d ? Texts.Format("Results_DominantBarrier_Value", AdkarFormat.Element(d), AdkarFormat.Percent(r.BarrierShare(d))) : CardTexts.Common["None"]),
+                .. r.Withheld is null ? Figures(r) : [],
             ]),
         };
+
+        if (r.Withheld is { } withheld)
+        {
+            body.Add(CardElements.Text(Texts.Markdown($"Results_Withheld_{withheld}", AdkarResults.MinimumGroupSize)));
+            return new AdaptiveCard(body).ToJObject();
+        }
 
         if (r.AnsweredCount == 0)
         {
@@ -88,9 +93,22 @@ public static class AdkarResultsCard
         return new AdaptiveCard(body).ToJObject();
     }
 
+    // What the wave adds up to, beside its responses: never for an anonymous wave whose figures are withheld.
+    private static (string, string)[] Figures(AdkarResults r) =>
+    [
+        (CardTexts.Common["NoBarrier"], r.AnsweredCount == 0 ? CardTexts.Common["NoAnswersYet"] : Texts.Format("Results_NoBarrier_Value", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
+        (CardTexts.Common["DominantBarrier"], r.DominantBarrier is { } d ? Texts.Format("Results_DominantBarrier_Value", AdkarFormat.Element(d), AdkarFormat.Percent(r.BarrierShare(d))) : CardTexts.Common["None"]),
+    ];
+
     private static void Groups(List<Element> body, string title, GroupBreakdown groups)
     {
         body.Add(CardElements.Section(Markdown.Literal(title)));
+        if (groups.Withheld)
+        {
+            body.Add(CardElements.Text(Texts.Markdown("Results_OneGrouping"), subtle: true));
+            return;
+        }
+
         if (groups.Shown.Count == 0)
         {
             body.Add(CardElements.Text(Texts.Markdown("Results_NoGroup", AdkarResults.MinimumGroupSize), subtle: true));

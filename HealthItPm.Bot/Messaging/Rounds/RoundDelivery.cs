@@ -167,6 +167,12 @@ public sealed class RoundReminderDeliveries(RoundCards cards, IRoundStore store,
             return new Composition.NotNeeded();
         }
 
+        // A round whose key is gone has closed: nobody is reminded of it.
+        if (round.KeyDestroyed)
+        {
+            return new Composition.NotNeeded();
+        }
+
         var answered = await Store.HasAnsweredAsync(work.TenantId, round, round.KeyOf(person), cancellationToken);
         var card = await ledger.GetAsync(work.TenantId, DeliveryTopics.Round(round.Kind, RoundStep.Card, round.Project, round.Id), person, cancellationToken);
         switch (round.Reminder(person, clock.GetUtcNow(), answered, card?.State))

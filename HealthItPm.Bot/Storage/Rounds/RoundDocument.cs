@@ -6,7 +6,9 @@ namespace HealthItPm.Bot.Storage.Rounds;
 
 /// <summary>
 /// The stored shape of a round. Version 1 (check-ins only) had no kind, name or key: it reads as an
-/// attributed or anonymous check-in whose answers are keyed by the person's id.
+/// attributed or anonymous check-in whose answers are keyed by the person's id. Version 2 kept an
+/// anonymous round's key in the document, beside the answers; version 3 keeps it in
+/// <see cref="AnonymityKeyTable"/> and never here.
 /// </summary>
 internal sealed record RoundDocument(
     int SchemaVersion,
@@ -23,7 +25,7 @@ internal sealed record RoundDocument(
 {
     internal sealed record RespondentDocument(string Person, string Name, StakeholderRole Discipline, string? Department);
 
-    public static int CurrentVersion => 2;
+    public static int CurrentVersion => 3;
 
     public static RoundDocument From(Round round) => new(
         CurrentVersion,
@@ -34,10 +36,13 @@ internal sealed record RoundDocument(
         round.Anonymous,
         [.. round.Audience.Select(r => new RespondentDocument(r.Person.Value, r.Name, r.Discipline, r.Department))],
         round.Kind,
-        round.Name,
-        round.AnonymityKey);
+        round.Name);
 
-    public Round ToRound() => new(
+    /// <summary>
+    /// The round, with its anonymity key: the one a version 2 document holds, else <paramref name="key"/> from the
+    /// key table; an anonymous round of version 3 without one had it destroyed when it closed.
+    /// </summary>
+    public Round ToRound(string? key) => new(
         new ProjectCode(Project),
         OpensAt,
         RemindAfter,
@@ -46,5 +51,6 @@ internal sealed record RoundDocument(
         Audience.Select(r => new Respondent(new PersonId(r.Person), r.Name, r.Discipline, r.Department)),
         Kind,
         Name,
-        AnonymityKey);
+        AnonymityKey ?? key,
+        keyDestroyed: Anonymous && SchemaVersion >= 3 && key is null);
 }

@@ -26,7 +26,8 @@ namespace HealthItPm.Bot.Storage.Rounds;
 /// <c>adkar|round|…</c>: newest first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
 /// <item><term>answers</term><description>same PK, RK <c>answer|{roundId}|{respondent}</c> or <c>adkar|answer|…</c>: one
 /// row per respondent per round, so a second submit replaces the first and concurrent answers never contend. The
-/// respondent is the person's id, or in anonymous rounds its HMAC-SHA256 under the round's key; the row also holds
+/// respondent is the person's id, or in anonymous rounds its HMAC-SHA256 under the round's key (kept in
+/// <see cref="AnonymityKeyTable"/>, never here, and destroyed when the round closes); the row also holds
 /// the respondent's discipline and department, for group profiles.</description></item>
 /// <item><term>latest rounds</term><description>same PK, RK <c>latest</c> or <c>adkar|latest</c>: the ids of the kind's
 /// latest rounds, newest first, written in the same transaction as each new round, so the latest rounds are point
@@ -52,6 +53,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     private const int LatestKept = 12;
     private const string LatestColumn = "Rounds";
     private readonly KeptReads<(string Partition, string Key), Round> _rounds = new(RoundsKept);
+    private readonly AnonymityKeyTable _keys = new(tables);
 
     public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
@@ -97,6 +99,8 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     public async Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
+        // The key first: whoever reads the round finds its key.
+        await _keys.AddAsync(tenant, round, cancellationToken);
         var partition = Partition(tenant, round.Project);
         var row = new TableEntity(partition, RoundKey(round.Kind, round.OpensAt)) { ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString() };
         StoredDocument.Write(row, RoundDocument.From(round));
@@ -147,7 +151,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
             async () =>
             {
                 var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2), CancellationToken.None);
-                return row.HasValue ? ToRound(row.Value!) : null;
+                return row.HasValue ? await ToRoundAsync(tenant, row.Value!, CancellationToken.None) : null;
             },
             cancellationToken);
     }
@@ -156,7 +160,8 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     {
         if (count > LatestKept)
         {
-            return await tables.QueryAsync(Name, RoundsFilter(tenant, project, kind), ToRound, cancellationToken, take: count);
+            var documents = await tables.QueryAsync(Name, RoundsFilter(tenant, project, kind), r => r, cancellationToken, take: count);
+            return await Task.WhenAll(documents.Select(r => ToRoundAsync(tenant, r, cancellationToken)));
         }
 
         var ids = (await LatestIdsAsync(tenant, project, kind, cancellationToken)).Ids.Take(count);
@@ -210,6 +215,8 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
 
     public async Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
+        // The key goes before the round leaves the open index: a host dying in between closes it again.
+        await _keys.DestroyAsync(tenant, project, kind, roundId, cancellationToken);
         // Deleting the index row is the claim: with its ETag read first, only one host's delete succeeds.
         var key = OpenKey(tenant, project, kind, roundId);
         var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(OpenPartition, key, cancellationToken: cancellationToken), cancellationToken);
@@ -322,7 +329,14 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>
         DateTimeOffset.TryParseExact(roundId, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out opensAt);
 
-    private static Round ToRound(TableEntity row) => StoredDocument.Read<RoundDocument>(row)!.ToRound();
+    private async Task<Round> ToRoundAsync(TenantId tenant, TableEntity row, CancellationToken cancellationToken)
+    {
+        var document = StoredDocument.Read<RoundDocument>(row)!;
+        var key = document.Anonymous && document.SchemaVersion >= 3
+            ? await _keys.GetAsync(tenant, new ProjectCode(document.Project), document.Kind, row.GetString("RoundId"), cancellationToken)
+            : null;
+        return document.ToRound(key);
+    }
 
     private static StoredSchedule ToSchedule(TableEntity row) => new(
         new TenantId(row.GetString("Tenant")),

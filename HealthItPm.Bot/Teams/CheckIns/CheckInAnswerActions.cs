@@ -88,7 +88,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
 
         var name = await ProjectNameAsync(caller, code, cancellationToken);
         var a = given?.Answer;
-        return CheckInCard.Build(new CheckInCardModel(code.Value, name, roundId, round.ClosesAt, false, a?.Status, a?.Impact?.Value, a?.Blockers, a?.TrainingNeeded ?? false));
+        return CheckInCard.Build(new CheckInCardModel(code.Value, name, roundId, round.ClosesAt, false, round.Anonymous, a?.Status, a?.Impact?.Value, a?.Blockers, a?.TrainingNeeded ?? false));
     }
 
     private static (Caller Caller, ProjectCode Project, string RoundId)? Read(ITurnContext turn, JObject data) =>
@@ -112,7 +112,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
             : NoticeCard.Build(RoundGone);
 
     private static CheckInCardModel ModelOf((Round Round, string Name) target, CheckInStatus? status, int? impact, string? blockers, bool training) =>
-        new(target.Round.Project.Value, target.Name, target.Round.Id, target.Round.ClosesAt, false, status, impact, blockers, training);
+        new(target.Round.Project.Value, target.Name, target.Round.Id, target.Round.ClosesAt, false, target.Round.Anonymous, status, impact, blockers, training);
 
     private static string? Text(JObject data, string key) => data?[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
 }

@@ -90,7 +90,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         var people = wave.Audience.Count;
         return NoticeCard.Build(new NoticeCardModel(
             Wording.Rounds.Say("AdkarStart_Started_Title", CardElements.Escape(wave.Name ?? wave.Id)),
-            Wording.Rounds.Count(wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending", people, CardElements.When(wave.RemindAt), CardElements.When(wave.ClosesAt))));
+            Wording.Rounds.Count(wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending", people, CardElements.When(wave.RemindAt), CardElements.When(wave.ClosesAt), AdkarResults.MinimumGroupSize)));
     }
 
     private FormModel Blank(ProjectCode code, bool confirm) => new(

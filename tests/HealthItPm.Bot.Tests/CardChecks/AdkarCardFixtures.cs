@@ -26,6 +26,8 @@ public static class AdkarCardFixtures
         new("adkar-results-open-no-answers", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(12, 2, withPrevious: false, answered: 0)))),
         new("adkar-results-some-without-department", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(60, 2, withPrevious: false, noDepartmentEvery: 3)))),
         new("adkar-results-small-groups-hidden", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(9, 3, withPrevious: false)))),
+        new("adkar-results-anonymous-one-answer-closed", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(6, 1, withPrevious: false, answered: 1)))),
+        new("adkar-results-anonymous-six-answers-open", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(8, 1, withPrevious: false, answered: 6, open: true)))),
         new("adkar-results-go-live-scale", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(2000, 120, withPrevious: true)))),
         new("adkar-waves", typeof(AdkarWavesCard), () => AdkarWavesCard.Build(new AdkarWavesModel("EHR", "Epic EHR go-live", [Results(60, 4, withPrevious: false), Results(40, 4, withPrevious: false, opens: Opens.AddDays(-30), name: "kick-off **now**")]))),
         new("adkar-waves-none", typeof(AdkarWavesCard), () => AdkarWavesCard.Build(new AdkarWavesModel("EHR", "Epic EHR go-live", []))),
@@ -37,7 +39,8 @@ public static class AdkarCardFixtures
     /// A wave of <paramref name="people"/> over <paramref name="departments"/> departments, in every discipline, with varied
     /// answers; every <paramref name="noDepartmentEvery"/>-th person has no department (0: everyone has one).
     /// </summary>
-    public static AdkarResults Results(int people, int departments, bool withPrevious, int? answered = null, DateTimeOffset? opens = null, string name = "go-live + 30 days", int noDepartmentEvery = 0)
+    public static AdkarResults Results(
+        int people, int departments, bool withPrevious, int? answered = null, DateTimeOffset? opens = null, string name = "go-live + 30 days", int noDepartmentEvery = 0, bool open = false)
     {
         string[] patterns = ["55555", "44344", "42344", "25555", "55335", "44444", "33333", "45453", "54321", "44424"];
         var disciplines = Enum.GetValues<StakeholderRole>().Where(r => r != StakeholderRole.Leader).ToArray();
@@ -55,6 +58,6 @@ public static class AdkarCardFixtures
         }
 
         var previous = withPrevious ? Wave(at.AddDays(-30), "pre go-live", 3, null, at) : null;
-        return Wave(at, name, 0, previous, answered == 0 ? at.AddHours(2) : at.AddDays(8));
+        return Wave(at, name, 0, previous, answered == 0 || open ? at.AddHours(2) : at.AddDays(8));
     }
 }

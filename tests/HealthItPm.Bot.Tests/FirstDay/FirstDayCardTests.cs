@@ -49,7 +49,7 @@ public class FirstDayCardTests
     [Fact]
     public void The_check_in_says_how_much_text_fits_in_what_is_blocking_you()
     {
-        var card = CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", new DateTimeOffset(2026, 12, 3, 16, 0, 0, TimeSpan.Zero), Reminder: false));
+        var card = CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", new DateTimeOffset(2026, 12, 3, 16, 0, 0, TimeSpan.Zero), Reminder: false, Anonymous: false));
 
         var blockers = CardText.Input(card, "blockers")!;
         Assert.Contains("up to 500 characters", (string?)blockers["label"], StringComparison.Ordinal);

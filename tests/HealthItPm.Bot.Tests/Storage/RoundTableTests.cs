@@ -57,6 +57,40 @@ public class RoundTableTests(StorageEnvironment env)
     }
 
     [Fact]
+    public async Task An_anonymous_rounds_key_is_kept_apart_from_its_answers_and_destroyed_when_it_closes()
+    {
+        Respondent[] people = [.. Enumerable.Range(0, 6).Select(i => new Respondent(new PersonId(Guid.NewGuid().ToString()), $"Person {i}", StakeholderRole.Nurse, "ICU"))];
+        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, people, RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        await Table.AddRoundAsync(_tenant, wave, default);
+        foreach (var person in people)
+        {
+            await Table.SaveAnswerAsync(_tenant, wave, wave.Accept(person.Person, AdkarAnswer.Create([.. "44444".Select(c => new AdkarScore(c - '0'))], comment: null), Opens.AddMinutes(1)), default);
+        }
+
+        // Whoever reads the answers' table finds nothing that would let them recompute the keyed hashes.
+        var answersTable = new TableClient(env.Azurite.ConnectionString, RoundTable.Name);
+        var stored = answersTable.Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'").ToList();
+        Assert.DoesNotContain(stored, row => row.Any(column => column.Value is string v && v.Contains(wave.AnonymityKey!, StringComparison.Ordinal)));
+        var keys = new TableClient(env.Azurite.ConnectionString, AnonymityKeyTable.Name);
+        Assert.Equal(wave.AnonymityKey, Assert.Single(keys.Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'")).GetString("Key"));
+
+        // While open a fresh reader (another host) finds each person's answer by their key.
+        var reread = (await Table.GetRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default))!;
+        Assert.Equal(wave.KeyOf(people[0].Person), reread.KeyOf(people[0].Person));
+
+        // Closed: the key is gone, and a fresh reader counts every answer without being able to link any to anyone.
+        Assert.True(await Table.CloseRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default));
+        Assert.Empty(keys.Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'"));
+        var closed = (await Table.GetRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default))!;
+        Assert.True(closed.KeyDestroyed);
+        var answers = await Table.AnswersAsync<AdkarAnswer>(_tenant, closed, default);
+        Assert.Equal(6, closed.Counted(answers).Count);
+        Assert.All(answers, a => Assert.Null(closed.RespondentOf(a.Respondent)));
+        var results = AdkarResults.From(closed, answers, Opens.AddHours(49));
+        Assert.Equal((6, 4m), (results.AnsweredCount, results.Elements[0].Mean));
+    }
+
+    [Fact]
     public async Task Check_in_rows_stored_before_the_round_engine_still_read()
     {
         // A version 1 round document (no kind, name or key) and an answer row without groups, as stored before waves existed.

@@ -141,22 +141,31 @@ public class AdkarResultsTests
     }
 
     [Fact]
-    public void A_group_of_exactly_five_is_shown_and_a_group_of_four_is_not()
+    public void A_group_of_four_is_not_left_to_be_worked_out_as_the_totals_minus_a_shown_group_of_five()
     {
         Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")), .. Enumerable.Range(6, 4).Select(i => Person(i, "Pharmacy", StakeholderRole.Pharmacist))];
         var results = Results(Wave(people), people, ["55555", "55555", "44444", "44444", "33333", "22222", "22222", "22222", "22222"]);
 
-        var icu = Assert.Single(results.ByDepartment.Shown);
-        Assert.Equal(("ICU", 5), (icu.Group, icu.Respondents));
+        // Showing ICU (5) beside the totals (9) would give Pharmacy (4) by subtraction: ICU joins it in "other".
+        var other = Assert.Single(results.ByDepartment.Shown);
+        Assert.Equal((GroupProfile.Other, 9, 2), (other.Group, other.Respondents, other.MergedGroups));
+        Assert.Equal((2, 0), (results.ByDepartment.SmallGroupsMerged, results.ByDepartment.HiddenRespondents));
+        Assert.Equal([GroupProfile.Other], results.ByDiscipline.Shown.Select(g => g.Group));
+    }
+
+    [Fact]
+    public void A_group_of_exactly_five_is_shown_when_the_rest_are_five_or_more()
+    {
+        Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")), .. Enumerable.Range(6, 5).Select(i => Person(i, "Pharmacy", StakeholderRole.Pharmacist))];
+        var results = Results(Wave(people), people, ["55555", "55555", "44444", "44444", "33333", "22222", "22222", "22222", "22222", "22222"]);
+
+        Assert.Equal([("ICU", 5), ("Pharmacy", 5)], results.ByDepartment.Shown.Select(g => (g.Group, g.Respondents)));
+        var icu = results.ByDepartment.Shown[0];
         // 5+5+4+4+3 = 21 → 4.2 for every element.
         Assert.Equal([4.2m, 4.2m, 4.2m, 4.2m, 4.2m], icu.Means);
         Assert.Equal(4, icu.WithoutBarrier);
         Assert.Equal(1, icu.BarrierPoints[AdkarElement.Awareness]);
-        // Pharmacy (4) is merged into "other", which is still 4: hidden, and the breakdown says so.
-        Assert.Equal((1, 4), (results.ByDepartment.SmallGroupsMerged, results.ByDepartment.HiddenRespondents));
-        Assert.DoesNotContain(results.ByDepartment.Shown, g => g.Respondents < AdkarResults.MinimumGroupSize);
-        Assert.Equal(["Nurse"], results.ByDiscipline.Shown.Select(g => g.Group));
-        Assert.Equal(4, results.ByDiscipline.HiddenRespondents);
+        Assert.Equal((0, 0), (results.ByDepartment.SmallGroupsMerged, results.ByDepartment.HiddenRespondents));
     }
 
     [Fact]
