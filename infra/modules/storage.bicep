@@ -15,6 +15,8 @@ var tableNames = [
   'ConversationReferences'
   'Projects'
   'CheckIns'
+  // Open anonymous rounds' keys, apart from their answers in CheckIns; deleted when a round closes.
+  'RoundKeys'
   'ProjectManagerGrants'
   'Risks'
   'Deliveries'
