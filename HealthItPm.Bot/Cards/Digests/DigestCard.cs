@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -12,9 +13,10 @@ namespace HealthItPm.Bot.Cards.Digests;
 public sealed record DigestCardModel(PortfolioDigest Digest, bool Preview = false);
 
 /// <summary>
-/// The weekly leadership digest: a donut of projects by status and a bar of open high and critical
-/// risks per project (each chart with a text fallback that says the same, for clients without
-/// charts), what changed since last week, then each project most urgent first — status and reasons,
+/// The weekly leadership digest, titled by the week's dates: a donut of projects by status (from two
+/// projects on) and a bar of open high and critical risks per project (each chart with a text fallback
+/// that says the same, for clients without charts), what changed since last week (a risk's steps said
+/// once, with its title), then each project most urgent first — status and reasons,
 /// phase, go-live, SPI/CPI, milestones, check-ins, readiness, risks and who they wait on, KPIs — with a
 /// button that shows its status card in place. Missing data is said to be missing. Up to
 /// <see cref="MaxProjectsShown"/> projects in full and <see cref="MaxChangesShown"/> changes, then how
@@ -34,7 +36,7 @@ public static class DigestCard
         var digest = model.Digest;
         var body = new List<Element>
         {
-            CardElements.Heading(Texts.Markdown("Title", digest.Week.ToString())),
+            CardElements.Heading(Texts.Markdown("Title", WeekOf(digest.Week))),
             CardElements.Text(
                 Texts.Markdown(model.Preview ? "Line_Preview" : "Line", Texts.Count("Projects", digest.Projects.Count), Markdown.When(digest.ComposedAt)),
                 subtle: true,
@@ -47,7 +49,12 @@ public static class DigestCard
             return new AdaptiveCard(body).ToJObject();
         }
 
-        body.Add(ByRagChart(digest));
+        // One project's status is said in its own section: a chart of one slice would only take room.
+        if (digest.Projects.Count > 1)
+        {
+            body.Add(ByRagChart(digest));
+        }
+
         if (digest.Projects.Count > 1 && digest.Projects.Any(p => p.Risks.Count > 0))
         {
             body.Add(RiskChart(digest));
@@ -59,10 +66,11 @@ public static class DigestCard
             body.Add(CardElements.Text(Texts.Markdown("Changes_None"), subtle: true));
         }
 
-        body.AddRange(digest.Changes.Take(MaxChangesShown).Select(c => CardElements.UserText(Texts.Format("Change", DigestChangeText.Of(c)))));
-        if (digest.Changes.Count > MaxChangesShown)
+        var changes = DigestChangeText.Lines(digest.Changes);
+        body.AddRange(changes.Take(MaxChangesShown).Select(line => CardElements.UserText(Texts.Format("Change", line))));
+        if (changes.Count > MaxChangesShown)
         {
-            body.Add(CardElements.Text(Texts.Markdown("Changes_More", Texts.Count("MoreChanges", digest.Changes.Count - MaxChangesShown)), subtle: true));
+            body.Add(CardElements.Text(Texts.Markdown("Changes_More", Texts.Count("MoreChanges", changes.Count - MaxChangesShown)), subtle: true));
         }
 
         if (!digest.RagChangesKnown)
@@ -94,6 +102,14 @@ public static class DigestCard
         DigestRag.Green => ProjectLabels.Rag(Rag.Green),
         _ => Texts["Rag_Unknown"],
     };
+
+    /// <summary>The week's days, Monday to Sunday, with month names in the reader's culture: "7–13 Dec 2026", "30 Nov – 6 Dec 2026".</summary>
+    public static string WeekOf(IsoWeek week)
+    {
+        var (monday, sunday) = (week.Monday, week.Monday.AddDays(6));
+        var pattern = monday.Month == sunday.Month ? "Format_WeekInMonth" : monday.Year == sunday.Year ? "Format_WeekAcrossMonths" : "Format_WeekAcrossYears";
+        return string.Format(CultureInfo.CurrentCulture, Texts[pattern], monday.ToDateTime(TimeOnly.MinValue), sunday.ToDateTime(TimeOnly.MinValue));
+    }
 
     /// <summary>A risk's band as a word in a sentence ("high").</summary>
     internal static string Band(RiskBand band) => Texts[$"Band_{band}"];

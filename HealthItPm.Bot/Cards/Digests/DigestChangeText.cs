@@ -1,7 +1,9 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Cards.Digests;
 
@@ -35,6 +37,56 @@ public static class DigestChangeText
             _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "A digest change with no words."),
         };
     }
+
+    /// <summary>
+    /// The changes as lines, in order: the changes to one risk said once, where the first of them falls, with its title and its
+    /// steps ("EHR-R3 Interface downtime: logged (high, score 12), escalated to level 1, acknowledged by Dr. Lee"); any other
+    /// change as <see cref="Of"/> says it.
+    /// </summary>
+    public static IReadOnlyList<string> Lines(IReadOnlyList<DigestChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var byRisk = changes.Select(c => (Risk: RiskOf(c), Change: c)).Where(x => x.Risk is not null).ToLookup(x => x.Risk!.Value.Id, x => x.Change);
+        var said = new HashSet<RiskId>();
+        var lines = new List<string>();
+        foreach (var change in changes)
+        {
+            if (RiskOf(change) is not { } risk || byRisk[risk.Id].Count() == 1)
+            {
+                lines.Add(Of(change));
+            }
+            else if (said.Add(risk.Id))
+            {
+                lines.Add(Texts.Format("Change_RiskSteps", risk.Id, risk.Title, string.Join(CardTexts.Common["Separator"], byRisk[risk.Id].Select(Step))));
+            }
+        }
+
+        return lines;
+    }
+
+    private static (RiskId Id, GuardedText Title)? RiskOf(DigestChange change) => change switch
+    {
+        DigestChange.RiskLogged c => (c.Risk, c.Title),
+        DigestChange.RiskEscalated c => (c.Risk, c.Title),
+        DigestChange.RiskAcknowledged c => (c.Risk, c.Title),
+        DigestChange.RiskAccepted c => (c.Risk, c.Title),
+        DigestChange.RiskClosed c => (c.Risk, c.Title),
+        _ => null,
+    };
+
+    // One step of a risk's week, without its id and title.
+    private static string Step(DigestChange change) => change switch
+    {
+        DigestChange.RiskLogged { Rating: { } rating } => Texts.Format("Step_RiskLogged", DigestCard.Band(rating.Band), rating.Score),
+        DigestChange.RiskLogged => Texts["Step_RiskLogged_Unrated"],
+        DigestChange.RiskEscalated c => Texts.Format("Step_RiskEscalated", c.Level),
+        DigestChange.RiskAcknowledged c => Texts.Format("Step_RiskAcknowledged", c.By is { } by ? DigestCard.Name(by) : Texts["Change_ALeader"]),
+        DigestChange.RiskAccepted { By: { } by } => Texts.Format("Step_RiskAcceptedBy", DigestCard.Name(by)),
+        DigestChange.RiskAccepted => Texts["Step_RiskAccepted"],
+        DigestChange.RiskClosed { By: { } by } => Texts.Format("Step_RiskClosedBy", DigestCard.Name(by)),
+        DigestChange.RiskClosed => Texts["Step_RiskClosed"],
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "Not a step of a risk."),
+    };
 
     // A first wave says where readiness stands; a later one how the share and the dominant barrier moved.
     private static string Readiness(DigestChange.ReadinessMoved change)

@@ -36,6 +36,9 @@ public sealed record ChoiceSetInput(string Id, IReadOnlyList<Choice> Choices) : 
 
     public bool? IsMultiSelect { get; init; }
 
+    /// <summary>Choice titles wrap onto more lines instead of being cut at the card's edge.</summary>
+    public bool? Wrap { get; init; }
+
     public string? Placeholder { get; init; }
 
     public string? Value { get; init; }

@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Risks;
 using Newtonsoft.Json.Linq;
@@ -23,12 +24,24 @@ public sealed record StatusModel(
     DateOnly? PhaseSince = null,
     bool ShowBudget = true,
     MoneyFormat? Money = null,
-    ReadinessSnapshot? Readiness = null)
+    ReadinessSnapshot? Readiness = null,
+    IReadOnlyList<SetupStep>? NextSteps = null)
 {
     private const int RisksShown = 3;
 
-    /// <summary>The status of <paramref name="project"/> as of <paramref name="today"/>; <paramref name="showBudget"/> when the reader may see budget figures; <paramref name="money"/> how they read amounts.</summary>
-    public static StatusModel From(Project project, DateOnly today, IReadOnlyList<Risk> risks, bool showBudget = true, MoneyFormat? money = null, ReadinessSnapshot? readiness = null)
+    /// <summary>
+    /// The status of <paramref name="project"/> as of <paramref name="today"/>; <paramref name="showBudget"/> when the reader may see
+    /// budget figures; <paramref name="money"/> how they read amounts; <paramref name="may"/> whether they may do an action (the set-up
+    /// steps still missing are shown only to those who may do them; null: to nobody).
+    /// </summary>
+    public static StatusModel From(
+        Project project,
+        DateOnly today,
+        IReadOnlyList<Risk> risks,
+        bool showBudget = true,
+        MoneyFormat? money = null,
+        ReadinessSnapshot? readiness = null,
+        Func<ProjectAction, bool>? may = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risks);
@@ -49,8 +62,12 @@ public sealed record StatusModel(
             project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null,
             showBudget,
             money,
-            readiness);
+            readiness,
+            may is null ? [] : [.. ProjectSetup.Missing(project).Where(step => may(ProjectSetup.ActionOf(step)))]);
     }
+
+    /// <summary>Whether the reader is told to do <paramref name="step"/> (so the card need not show it empty).</summary>
+    public bool Suggests(SetupStep step) => NextSteps?.Contains(step) == true;
 }
 
 /// <summary>The project at a glance: RAG with its reasons, earned value, what is next, KPIs and people.</summary>
@@ -71,15 +88,28 @@ public static class StatusCard
             CardElements.Text(Texts.Markdown("Status_Line", ProjectLabels.Kind(model.Kind), ProjectElements.PhaseSince(model.Phase, model.PhaseSince), ProjectFormat.GoLive(model.Schedule, model.Today)), subtle: true, spacing: Spacing.None),
             ProjectElements.RagBadge(model.Health),
         };
-        body.AddRange(model.Health.Findings.Select(f => CardElements.Text(
-            Markdown.Of($"- {(f.Financial && !model.ShowBudget ? Texts.Markdown("Status_CostHidden") : Markdown.Worded(ReasonText.Of(f.Reason)))}"),
-            spacing: Spacing.None)));
+        body.AddRange(model.Health.Findings.Select(f => CardElements.Text(Markdown.Of($"- {Finding(model, f)}"), spacing: Spacing.None)));
         if (!model.Health.EnoughData)
         {
             body.Add(CardElements.Text(Texts.Markdown("Status_NotEnoughDataWhy"), subtle: true, spacing: Spacing.None));
         }
 
-        if (model.ShowBudget)
+        if (model.NextSteps is { Count: > 0 } steps)
+        {
+            // What to set up next, instead of sections of "n/a" and nothing: only the steps still missing, only to whoever may do them.
+            body.Add(CardElements.Text(Texts.Markdown("Status_Next", Markdown.Join(Markdown.Literal(CardTexts.Common["Separator"]), steps.Select(step => Texts.Markdown($"Status_Next_{step}"))))));
+        }
+
+        if (ev.BudgetAtCompletion == 0)
+        {
+            // Without a budget there is no earned value: every index would read n/a and every amount $0.
+            if (model.ShowBudget && !model.Suggests(SetupStep.Budget))
+            {
+                body.Add(CardElements.Section(Texts.Markdown("Status_ScheduleAndCost")));
+                body.Add(CardElements.Facts([CardElements.Fact(Texts["Status_Bac"], CardTexts.Common["NotSet"])]));
+            }
+        }
+        else if (model.ShowBudget)
         {
             body.Add(CardElements.Section(Texts.Markdown("Status_ScheduleAndCost")));
             body.Add(CardElements.Facts(
@@ -87,23 +117,21 @@ public static class StatusCard
                 CardElements.Fact(Texts["Status_Spi"], ProjectFormat.Index(ev.Spi)),
                 CardElements.Fact(Texts["Status_Cpi"], ProjectFormat.Index(ev.Cpi)),
                 CardElements.Fact(Texts["Status_Eac"], ProjectFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
-                CardElements.Fact(Texts["Status_Bac"], ev.BudgetAtCompletion == 0 ? CardTexts.Common["NotSet"] : ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
+                CardElements.Fact(Texts["Status_Bac"], ProjectFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
                 CardElements.Fact(Texts["Status_PvEvAc"], Texts.Format("Status_PvEvAc_Value", ProjectFormat.Money(ev.PlannedValue, money), ProjectFormat.Money(ev.EarnedValueAmount, money), ProjectFormat.Money(ev.ActualCost, money, entered: true))),
                 CardElements.Fact(Texts["EvMethod"], ProjectElements.EarnedValueMethod(ev)),
             ]));
         }
-        else
-        {
-            // Budget figures are for the people accountable for the money; the schedule index is for everyone.
-            body.Add(CardElements.Section(Texts.Markdown("Status_Schedule")));
-            body.Add(CardElements.Facts([CardElements.Fact(Texts["Status_Spi"], ProjectFormat.Index(ev.Spi)), CardElements.Fact(Texts["EvMethod"], ProjectElements.EarnedValueMethod(ev))]));
-        }
 
-        body.Add(CardElements.Section(Texts.Markdown("Status_NextMilestones")));
-        var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();
-        body.Add(open.Count == 0
-            ? CardElements.Text(Texts.Markdown("Status_NoOpenMilestones"), subtle: true)
-            : CardElements.Facts(open.Select(m => CardElements.Fact(m.Name, ProjectElements.MilestoneWhen(m, model.Today)))));
+        // Earned value (SPI, CPI, its method) is for the people who see the budget; everyone reads the schedule in the milestones.
+        if (!(model.Milestones.Count == 0 && model.Suggests(SetupStep.Milestones)))
+        {
+            body.Add(CardElements.Section(Texts.Markdown("Status_NextMilestones")));
+            var open = model.Milestones.Where(m => !m.IsDone).Take(NextMilestones).ToList();
+            body.Add(open.Count == 0
+                ? CardElements.Text(Texts.Markdown("Status_NoOpenMilestones"), subtle: true)
+                : CardElements.Facts(open.Select(m => CardElements.Fact(m.Name, ProjectElements.MilestoneWhen(m, model.Today)))));
+        }
 
         if (model.Readiness is { } readiness)
         {
@@ -128,10 +156,16 @@ public static class StatusCard
             body.Add(CardElements.Facts(model.Kpis.Select(k => CardElements.Fact(k.Name, ProjectElements.KpiSummary(k)))));
         }
 
-        body.Add(CardElements.Section(Texts.Markdown("Stakeholders")));
-        body.Add(model.StakeholdersByDiscipline.Count == 0
-            ? CardElements.Text(Texts.Markdown("Status_NoStakeholders"), subtle: true)
-            : CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.CurrentCulture)))));
+        if (model.StakeholdersByDiscipline.Count > 0)
+        {
+            body.Add(CardElements.Section(Texts.Markdown("Stakeholders")));
+            body.Add(CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.CurrentCulture)))));
+        }
+        else if (!model.Suggests(SetupStep.Stakeholders))
+        {
+            body.Add(CardElements.Section(Texts.Markdown("Stakeholders")));
+            body.Add(CardElements.Text(Texts.Markdown("Status_NoStakeholdersYet"), subtle: true));
+        }
 
         return new AdaptiveCard(body,
         [
@@ -140,4 +174,12 @@ public static class StatusCard
             CardElements.Command(Texts["Stakeholders"], "stakeholders"),
         ]).ToJObject();
     }
+
+    // A finding that quotes budget or earned-value figures is said without them to a reader who may not see them.
+    private static Markdown Finding(StatusModel model, RagFinding finding) => finding switch
+    {
+        { Financial: true } when !model.ShowBudget => Texts.Markdown("Status_CostHidden"),
+        { Reason: RagReason.IndexBelow } when !model.ShowBudget => Texts.Markdown("Status_ScheduleHidden"),
+        _ => Markdown.Worded(ReasonText.Of(finding.Reason)),
+    };
 }

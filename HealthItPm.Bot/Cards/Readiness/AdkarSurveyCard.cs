@@ -24,8 +24,9 @@ public sealed record AdkarSurveyModel(
     IReadOnlyList<string>? Problems = null);
 
 /// <summary>
-/// The five ADKAR statements written for the project, each 1–5 (nothing picked until the person
-/// picks), an optional comment and Submit: under a minute on a phone. Replaced in place by
+/// The five ADKAR statements written for the project, each with its scores 1–5 as a list to tap
+/// (nothing picked until the person picks; one tap per statement), an optional comment and Submit:
+/// under a minute on a phone. Replaced in place by
 /// <see cref="AdkarAnsweredCard"/>.
 /// </summary>
 public static class AdkarSurveyCard
@@ -65,10 +66,11 @@ public static class AdkarSurveyCard
         body.AddRange(AdkarAnswer.Elements.Select(element => new ChoiceSetInput(AdkarSurveyInputs.Score(element), [.. Scale])
         {
             Label = Texts.Format("Survey_Statement", (int)element + 1, AdkarFormat.Statement(element, model.ProjectName)),
-            Style = ChoiceStyle.Compact,
+            // The five scores as a list to tap (one tap per statement, nothing hidden behind a drop-down), each title whole on a phone.
+            Style = ChoiceStyle.Expanded,
+            Wrap = true,
             IsRequired = true,
             ErrorMessage = Texts["Survey_PickScore"],
-            Placeholder = Texts["Survey_ScorePlaceholder"],
             Value = model.Scores?[(int)element]?.ToString(CultureInfo.InvariantCulture),
         }));
         body.Add(new TextInput(AdkarSurveyInputs.Comment)

@@ -15,7 +15,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <c>project new</c>: the form, and its submit. Whoever creates a project (if allowed to act as a
 /// PM) becomes its first PM, and it becomes the conversation's current project.
 /// </summary>
-public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock, MoneyFormats money) : ICommand, ICardActionHandler
+public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock, StatusCards statusCards) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("project new", ForProjectManagers: true);
 
@@ -100,7 +100,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         return ProjectOutcomes.Card(
             outcome,
             project => ProjectElements.Saved(
-                StatusCard.Build(StatusModel.From(project, projects.TodayIn(project.TimeZone), [], money: money.For(turn))),
+                statusCards.ForCreated(turn, caller, project),
                 Wording.Projects.Say("NewProject_Created", project.Code)),
             message => FormCard.Build(values.Reshow(blank, message)));
     }

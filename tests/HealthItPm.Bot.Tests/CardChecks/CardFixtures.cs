@@ -69,6 +69,9 @@ public static class CardFixtures
         new("status-stakeholder-view-without-budget", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], showBudget: false))),
         new("status-with-readiness", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], readiness: new HealthItPm.Domain.Readiness.ReadinessSnapshot("pre go-live", new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), 48, 0.42m, HealthItPm.Domain.Readiness.AdkarElement.Knowledge, 0.1m)))),
         new("status-new-project", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(NewProject(), Today, []))),
+        new("status-nurse-view", typeof(StatusCard), () => StatusCard.Build(StatusFor(Project(), Nurse, [EscalatedRisk(acknowledged: false), LowRisk()]))),
+        new("status-leader-view", typeof(StatusCard), () => StatusCard.Build(StatusFor(Project(), Cio, [EscalatedRisk(acknowledged: false), LowRisk()]))),
+        new("status-new-project-pm-view", typeof(StatusCard), () => StatusCard.Build(StatusFor(NewProject(), Pm, []))),
         new("milestones-timeline", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(Project(), Today))),
         new("milestones-none", typeof(MilestonesCard), () => MilestonesCard.Build(MilestonesModel.From(NewProject(), Today))),
         new("stakeholders", typeof(StakeholdersCard), () => StakeholdersCard.Build(StakeholdersModel.From(Project()))),
@@ -127,9 +130,9 @@ public static class CardFixtures
         new("milestone add", "Plan a milestone.", "milestone add", true, "Plan, money and outcomes"),
         new("risk", "One risk with its history.", "risk EHR-R7", false, "Risks"),
     ];
-    private static readonly PersonId Cio = new("886313e1-3b8a-4372-9b90-0c9aee199e5d");
+    internal static readonly PersonId Cio = new("886313e1-3b8a-4372-9b90-0c9aee199e5d");
 
-    private static Risk EscalatedRisk(bool acknowledged)
+    internal static Risk EscalatedRisk(bool acknowledged)
     {
         var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), Guarded.From("Barcode scanners fail at the bedside on 4 West"), Guarded.From("Medication administration falls back to manual checks."), RiskCategory.PatientSafety, new RiskRating(4, 5), Nurse, Guarded.From("Loaner scanners; vendor firmware fix"), Today.AddDays(3), Pm, Now.AddHours(-3));
         risk.Escalate(1, new EscalationReason.CriticalRisk(), Now.AddHours(-3));
@@ -143,7 +146,7 @@ public static class CardFixtures
 
     private static Concern Concern() => Domain.Risks.Concern.Raise(new ProjectCode("EHR"), 3, Guarded.From("Night shift has not had *any* downtime training yet"), Nurse, "Nina Patel (RN)", Now);
 
-    private static Risk LowRisk() => Risk.Log(new RiskId(new ProjectCode("EHR"), 8), Guarded.From("Training room projector is old"), null, RiskCategory.Adoption, new RiskRating(1, 2), null, null, null, Pm, Now.AddDays(-2));
+    internal static Risk LowRisk() => Risk.Log(new RiskId(new ProjectCode("EHR"), 8), Guarded.From("Training room projector is old"), null, RiskCategory.Adoption, new RiskRating(1, 2), null, null, null, Pm, Now.AddDays(-2));
 
     private static Risk AcceptedRisk()
     {
@@ -154,8 +157,8 @@ public static class CardFixtures
 
     private static readonly DateTimeOffset Closes = new(2026, 12, 3, 16, 0, 0, TimeSpan.Zero);
 
-    private static readonly PersonId Pm = new("7c9e6679-7425-40de-944b-e07fc1f90ae7");
-    private static readonly PersonId Nurse = new("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
+    internal static readonly PersonId Pm = new("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+    internal static readonly PersonId Nurse = new("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
     private static readonly PersonId Pharmacist = new("16fd2706-8baf-433b-82eb-8c7fada847da");
 
     private const string PhiText = "Margaret Olsen (MRN 00482913) was moved before the interface came back";
@@ -187,7 +190,15 @@ public static class CardFixtures
         CardVerbs.AddMilestone,
         new Dictionary<string, string> { ["project"] = "EHR" });
 
-    private static Project NewProject() => Domain.Projects.Project.Create(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(90), Today.AddDays(180)), "America/Chicago",
+    /// <summary>The status of <paramref name="project"/> as <paramref name="reader"/> sees it, under the default access rules (no admins).</summary>
+    internal static StatusModel StatusFor(Project project, PersonId reader, IReadOnlyList<Risk> risks)
+    {
+        var access = new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>());
+        bool May(ProjectAction action) => access.Can(reader, action, project).Allowed;
+        return StatusModel.From(project, Today, risks, May(ProjectAction.ViewBudget), may: May);
+    }
+
+    internal static Project NewProject() => Domain.Projects.Project.Create(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, new ProjectSchedule(Today, Today.AddDays(90), Today.AddDays(180)), "America/Chicago",
         new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), Today);
 
     private static Project EscalationSet()
@@ -197,7 +208,7 @@ public static class CardFixtures
         return project;
     }
 
-    private static Project Project()
+    internal static Project Project()
     {
         var project = Domain.Projects.Project.Create(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live *(Phase 2)*"), ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-160), Today.AddDays(45), Today.AddDays(120)), "America/Chicago",
             new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), Today.AddDays(-160));

@@ -7,8 +7,22 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// <summary>One problem the official Adaptive Cards library reported.</summary>
 public sealed record CardProblem(string Event, string Message);
 
-/// <summary>What the official library made of a card.</summary>
-public sealed record CardCheck(IReadOnlyList<CardProblem> Problems, bool Rendered, string Text);
+/// <summary>One choice input shown as a list to tap (radio buttons): how many options it has and which one is picked.</summary>
+public sealed record TapChoice(int Options, string? Picked);
+
+/// <summary>
+/// What the official library made of a card: its problems, whether it drew something, its text; the texts cut
+/// short at the width it was drawn (clipped or ending in an ellipsis), whether anything is wider than the card,
+/// how many drop-downs it has and its lists of choices to tap, by input id.
+/// </summary>
+public sealed record CardCheck(
+    IReadOnlyList<CardProblem> Problems,
+    bool Rendered,
+    string Text,
+    IReadOnlyList<string> CutTexts,
+    bool WiderThanCard,
+    int DropDowns,
+    IReadOnlyDictionary<string, TapChoice> TapChoices);
 
 /// <summary>
 /// The official Adaptive Cards JavaScript library (npm <c>adaptivecards</c>, the one web clients use)
@@ -31,7 +45,21 @@ public sealed class OfficialCardRenderer : IAsyncLifetime
           host.innerHTML = '';
           const element = card.render();
           if (element) host.appendChild(element);
-          return { problems, rendered: !!element && host.offsetHeight > 0, text: host.innerText };
+          window.submitted = null;
+          card.onExecuteAction = a => { window.submitted = JSON.stringify(a.data ?? {}); };
+          // A text is cut when the box it sits in is narrower than the text (clipped or ellipsed).
+          const cut = [...host.querySelectorAll('*')]
+            .filter(e => e.childElementCount === 0 && e.innerText && e.innerText.trim() && e.scrollWidth > e.clientWidth + 1)
+            .map(e => e.innerText.trim());
+          const radios = [...host.querySelectorAll('input[type=radio]')];
+          const choices = [...new Set(radios.map(r => r.name))].map(name => {
+            const own = radios.filter(r => r.name === name);
+            return { name, options: own.length, picked: own.find(r => r.checked)?.value ?? null };
+          });
+          return {
+            problems, rendered: !!element && host.offsetHeight > 0, text: host.innerText, cut,
+            wider: host.scrollWidth > host.clientWidth, dropDowns: host.querySelectorAll('select').length, choices,
+          };
         }
         """;
 
@@ -70,7 +98,35 @@ public sealed class OfficialCardRenderer : IAsyncLifetime
             await _page.Locator("#host").ScreenshotAsync(new LocatorScreenshotOptions { Path = screenshot });
         }
 
-        return new CardCheck(problems, result.GetProperty("rendered").GetBoolean(), result.GetProperty("text").GetString() ?? string.Empty);
+        return new CardCheck(
+            problems,
+            result.GetProperty("rendered").GetBoolean(),
+            result.GetProperty("text").GetString() ?? string.Empty,
+            [.. result.GetProperty("cut").EnumerateArray().Select(t => t.GetString()!)],
+            result.GetProperty("wider").GetBoolean(),
+            result.GetProperty("dropDowns").GetInt32(),
+            result.GetProperty("choices").EnumerateArray().ToDictionary(
+                c => c.GetProperty("name").GetString()!,
+                c => new TapChoice(c.GetProperty("options").GetInt32(), c.GetProperty("picked").GetString())));
+    }
+
+    /// <summary>
+    /// Renders <paramref name="json"/> <paramref name="width"/> pixels wide, taps one option of each list
+    /// (<paramref name="taps"/>: input id and value, one tap each), then the button titled
+    /// <paramref name="button"/>; returns the data the card submitted, or null when it submitted nothing
+    /// (an input it requires was not filled).
+    /// </summary>
+    public async Task<string?> TapAndSubmitAsync(string json, IEnumerable<(string Input, string Value)> taps, string button, int width = 480)
+    {
+        ArgumentNullException.ThrowIfNull(taps);
+        await CheckAsync(json, width: width);
+        foreach (var (input, value) in taps)
+        {
+            await _page!.Locator($"#host input[type=radio][name=\"{input}\"][value=\"{value}\"]").ClickAsync(new LocatorClickOptions { Timeout = 5_000 });
+        }
+
+        await _page!.Locator("#host button", new PageLocatorOptions { HasTextString = button }).ClickAsync(new LocatorClickOptions { Timeout = 5_000 });
+        return await _page.EvaluateAsync<string?>("() => window.submitted");
     }
 
     public async Task DisposeAsync()

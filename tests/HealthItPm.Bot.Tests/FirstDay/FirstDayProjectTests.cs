@@ -73,7 +73,10 @@ public class FirstDayProjectTests(ClockedBotEnvironment env)
         var nurseBudget = CardText.Of(await nurse.SayAsync("budget " + code));
 
         Assert.Contains("2,400,000", pmStatus, StringComparison.Ordinal);
-        Assert.Contains("SPI", nurseStatus, StringComparison.Ordinal);
+        Assert.DoesNotContain("SPI", nurseStatus, StringComparison.Ordinal);
+        Assert.DoesNotContain("CPI", nurseStatus, StringComparison.Ordinal);
+        Assert.DoesNotContain("EV method", nurseStatus, StringComparison.Ordinal);
+        Assert.Contains("SPI", pmStatus, StringComparison.Ordinal);
         Assert.DoesNotContain("2,400,000", nurseStatus, StringComparison.Ordinal);
         Assert.DoesNotContain("Budget (BAC)", nurseStatus, StringComparison.Ordinal);
         Assert.Contains("Budget figures of Epic EHR go-live are shown to its project managers and its leaders only.", nurseBudget, StringComparison.Ordinal);
