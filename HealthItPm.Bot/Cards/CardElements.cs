@@ -17,8 +17,10 @@ public static class CardElements
         new(title) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true };
 
     /// <summary>What is wrong with a field, shown right below it (forms, check-in and survey cards alike).</summary>
-    public static TextBlock FieldProblem(string message) =>
-        new(Markdown.Worded(message)) { Color = TextColor.Attention, Spacing = Spacing.Small };
+    public static TextBlock FieldProblem(string message) => FieldProblem(Markdown.Worded(message));
+
+    /// <inheritdoc cref="FieldProblem(string)"/>
+    public static TextBlock FieldProblem(Markdown message) => new(message) { Color = TextColor.Attention, Spacing = Spacing.Small };
 
     /// <summary>What keeps a card from being taken as sent, above its inputs.</summary>
     public static TextBlock Warning(Markdown text) => new(text) { Color = TextColor.Attention };
@@ -58,7 +60,4 @@ public static class CardElements
 
     /// <summary>A person's text escaped for a sentence the bot words outside a card (see <see cref="Markdown.Literal"/>).</summary>
     public static string Escape(string text) => Markdown.Literal(text).Text;
-
-    /// <summary>A moment for a sentence the bot words outside a card (see <see cref="Markdown.When"/>).</summary>
-    public static string When(DateTimeOffset at) => Markdown.When(at).Text;
 }

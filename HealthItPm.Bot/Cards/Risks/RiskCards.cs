@@ -195,7 +195,7 @@ public static class RiskCard
     /// someone else: a settled (accepted or closed) risk for any action, and an acknowledged one for
     /// <paramref name="acknowledging"/>. Null when the refusal had another reason (e.g. no reason given).
     /// </summary>
-    public static string? HandledBy(HealthItPm.Domain.Projects.Project project, Risk risk, bool acknowledging)
+    public static Markdown? HandledBy(HealthItPm.Domain.Projects.Project project, Risk risk, bool acknowledging)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
@@ -207,8 +207,8 @@ public static class RiskCard
             return null;
         }
 
-        var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName is { } name ? CardElements.Escape(name) : Texts["Risk_ALeader"];
-        return Texts.Format(handled.Kind == RiskEventKind.Acknowledged ? "Risk_AlreadyAcknowledged" : $"Risk_Already_{risk.Status}", risk.Id, who, CardElements.When(handled.At));
+        var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName ?? Texts["Risk_ALeader"];
+        return Texts.Markdown(handled.Kind == RiskEventKind.Acknowledged ? "Risk_AlreadyAcknowledged" : $"Risk_Already_{risk.Status}", risk.Id.ToString(), who, Markdown.When(handled.At));
     }
 }
 

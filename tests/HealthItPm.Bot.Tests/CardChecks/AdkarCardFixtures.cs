@@ -22,13 +22,13 @@ public static class AdkarCardFixtures
             PhiFound: "Please remove patient information first \u2014 nothing was saved. It looks like your text has a person's name (\u201cpt••••••ez\u201d); a medical record number (\u201cMR••••••13\u201d).", Problems: ["pick a score from 1 to 5 for every statement"]))),
         new("adkar-answered-open-anonymous", typeof(AdkarAnsweredCard), () => AdkarAnsweredCard.Build(new AdkarAnsweredModel("EHR", "20261201T1600Z", "pre go-live", Answer("45323", "Need more *practice* time"), Closes, Open: true, Anonymous: true))),
         new("adkar-answered-closed", typeof(AdkarAnsweredCard), () => AdkarAnsweredCard.Build(new AdkarAnsweredModel("EHR", "20261201T1600Z", "pre go-live", Answer("55555"), Closes, Open: false, Anonymous: false))),
-        new("adkar-results-with-change-and-groups", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(60, 4, withPrevious: true)))),
-        new("adkar-results-open-no-answers", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(12, 2, withPrevious: false, answered: 0)))),
-        new("adkar-results-some-without-department", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(60, 2, withPrevious: false, noDepartmentEvery: 3)))),
-        new("adkar-results-small-groups-hidden", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(9, 3, withPrevious: false)))),
-        new("adkar-results-go-live-scale", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(2000, 120, withPrevious: true)))),
-        new("adkar-waves", typeof(AdkarWavesCard), () => AdkarWavesCard.Build(new AdkarWavesModel("EHR", "Epic EHR go-live", [Results(60, 4, withPrevious: false), Results(40, 4, withPrevious: false, opens: Opens.AddDays(-30), name: "kick-off **now**")]))),
-        new("adkar-waves-none", typeof(AdkarWavesCard), () => AdkarWavesCard.Build(new AdkarWavesModel("EHR", "Epic EHR go-live", []))),
+        new("adkar-results-with-change-and-groups", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(60, 4, withPrevious: true), "America/Chicago"))),
+        new("adkar-results-open-no-answers", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(12, 2, withPrevious: false, answered: 0), "America/Chicago"))),
+        new("adkar-results-some-without-department", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(60, 2, withPrevious: false, noDepartmentEvery: 3), "America/Chicago"))),
+        new("adkar-results-small-groups-hidden", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(9, 3, withPrevious: false), "America/Chicago"))),
+        new("adkar-results-go-live-scale", typeof(AdkarResultsCard), () => AdkarResultsCard.Build(new AdkarResultsModel("EHR", "Epic EHR go-live", Results(2000, 120, withPrevious: true), "America/Chicago"))),
+        new("adkar-waves", typeof(AdkarWavesCard), () => AdkarWavesCard.Build(new AdkarWavesModel("EHR", "Epic EHR go-live", [Results(60, 4, withPrevious: false), Results(40, 4, withPrevious: false, opens: Opens.AddDays(-30), name: "kick-off **now**")], "America/Chicago"))),
+        new("adkar-waves-none", typeof(AdkarWavesCard), () => AdkarWavesCard.Build(new AdkarWavesModel("EHR", "Epic EHR go-live", [], "America/Chicago"))),
     ];
 
     private static AdkarAnswer Answer(string scores, string? comment = null) => AdkarAnswer.Create([.. scores.Select(c => new AdkarScore(c - '0'))], Guarded.From(comment));
