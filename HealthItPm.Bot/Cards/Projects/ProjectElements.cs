@@ -19,7 +19,7 @@ public static class ProjectElements
     public static JObject Unchanged(JObject card, string message) => Unchanged(card, Markdown.Worded(message));
 
     /// <inheritdoc cref="Unchanged(JObject, string)"/>
-    public static JObject Unchanged(JObject card, Markdown message) => Banner(card, Markdown.Of($"ℹ {message}"), TextColor.Warning);
+    public static JObject Unchanged(JObject card, Markdown message) => Banner(card, Markdown.Of($"ℹ {message}"), TextColor.Accent);
 
     private static JObject Banner(JObject card, Markdown text, TextColor color)
     {
@@ -33,7 +33,7 @@ public static class ProjectElements
     {
         ArgumentNullException.ThrowIfNull(health);
         return health.EnoughData
-            ? new(Texts.Markdown("Status_Rag", ProjectLabels.Rag(health.Status))) { Color = ProjectLabels.RagColor(health.Status), Weight = TextWeight.Bolder, Size = TextSize.Medium }
+            ? CardElements.Badge(Texts.Markdown("Status_Rag", ProjectLabels.Rag(health.Status)), ProjectLabels.SeverityOf(health.Status)) with { Size = TextSize.Medium }
             : new(Texts.Markdown("Status_NotEnoughData")) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
     }
 
