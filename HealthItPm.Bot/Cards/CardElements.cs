@@ -17,8 +17,22 @@ public static class CardElements
         new(title) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true };
 
     /// <summary>What is wrong with a field, shown right below it (forms, check-in and survey cards alike).</summary>
-    public static TextBlock FieldProblem(string message) =>
-        new(Markdown.Worded(message)) { Color = TextColor.Attention, Spacing = Spacing.Small };
+    public static TextBlock FieldProblem(string message) => FieldProblem(Markdown.Worded(message));
+
+    /// <inheritdoc cref="FieldProblem(string)"/>
+    public static TextBlock FieldProblem(Markdown message) => new(message) { Color = TextColor.Attention, Spacing = Spacing.Small };
+
+    /// <summary>
+    /// A status read at a glance (a RAG, a risk's band): bold, after a coloured marker (🔴 🟠 🟢). High is in
+    /// Attention red and low in Good green; medium is in the default colour, because Teams' light theme draws
+    /// Warning in a yellow (#f8d22a) that cannot be read on white.
+    /// </summary>
+    public static TextBlock Badge(Markdown text, Severity severity) =>
+        new(CardTexts.Common.Markdown($"Badge_{(Enum.IsDefined(severity) ? severity : Severity.Unknown)}", text))
+        {
+            Color = severity switch { Severity.High => TextColor.Attention, Severity.Low => TextColor.Good, _ => null },
+            Weight = TextWeight.Bolder,
+        };
 
     /// <summary>What keeps a card from being taken as sent, above its inputs.</summary>
     public static TextBlock Warning(Markdown text) => new(text) { Color = TextColor.Attention };
@@ -58,7 +72,13 @@ public static class CardElements
 
     /// <summary>A person's text escaped for a sentence the bot words outside a card (see <see cref="Markdown.Literal"/>).</summary>
     public static string Escape(string text) => Markdown.Literal(text).Text;
+}
 
-    /// <summary>A moment for a sentence the bot words outside a card (see <see cref="Markdown.When"/>).</summary>
-    public static string When(DateTimeOffset at) => Markdown.When(at).Text;
+/// <summary>How much a status calls for attention, for a <see cref="CardElements.Badge"/>.</summary>
+public enum Severity
+{
+    Unknown,
+    Low,
+    Medium,
+    High,
 }

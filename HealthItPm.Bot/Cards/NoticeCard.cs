@@ -6,9 +6,16 @@ namespace HealthItPm.Bot.Cards;
 /// <summary>
 /// A short message about the conversation itself, not about project data; <paramref name="Next"/> is
 /// the one command the reader most likely wants next, offered as a button (e.g. "Update EHR-R7").
+/// A message that names a moment is <see cref="Markdown"/> worded with <see cref="Markdown.When"/>, so the
+/// date stays one Teams shows; a message worded to a string is read through <see cref="Markdown.Worded"/>.
 /// </summary>
-public sealed record NoticeCardModel(string Title, string Message, (string Title, string Command)? Next = null)
+public sealed record NoticeCardModel(string Title, Markdown Message, (string Title, string Command)? Next = null)
 {
+    public NoticeCardModel(string title, string message, (string Title, string Command)? next = null)
+        : this(title, Markdown.Worded(message), next)
+    {
+    }
+
     private static TextResource Texts => CardTexts.Common;
 
     // Worded when sent, in the reader's language.
@@ -27,7 +34,7 @@ public static class NoticeCard
         return new AdaptiveCard(
             [
                 CardElements.Text(Markdown.Of($"**{Markdown.Worded(model.Title)}**")),
-                CardElements.Text(Markdown.Worded(model.Message), spacing: Spacing.Small),
+                CardElements.Text(model.Message, spacing: Spacing.Small),
             ],
             model.Next is { } next ? [CardElements.Command(next.Title, next.Command, primary: true)] : null).ToJObject();
     }

@@ -30,4 +30,8 @@ internal sealed class TextResource(Type file)
 
     /// <summary>The text as markdown of the bot's own, its values escaped unless they are markdown already (see <see cref="Markdown.Sentence"/>).</summary>
     public Markdown Markdown(string name, params object?[] values) => Elements.Markdown.Sentence(this[name], values);
+
+    /// <summary><see cref="Count"/> as markdown of the bot's own, its values escaped unless they are markdown already.</summary>
+    public Markdown CountMarkdown(string name, int count, params object?[] values) =>
+        Markdown(count == 1 ? $"{name}_One" : $"{name}_Other", [count, .. values]);
 }

@@ -238,7 +238,7 @@ public static class ServiceCollectionExtensions
         services.AddRoundKind(sp => new RoundCards(
             RoundKind.CheckIn,
             CheckInCard.ForRound,
-            async (tenant, round, name, ct) => RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, name, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct))),
+            async (tenant, round, project, ct) => RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, project, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct))),
             (tenant, round, ct) => sp.GetRequiredService<CheckInService>().TallyAsync(tenant, round, ct)));
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
@@ -258,7 +258,7 @@ public static class ServiceCollectionExtensions
         services.AddRoundKind(sp => new RoundCards(
             RoundKind.Adkar,
             AdkarSurveyCard.ForWave,
-            async (tenant, round, name, ct) => AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, name, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct))),
+            async (tenant, round, project, ct) => AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, project, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct))),
             (tenant, round, ct) => sp.GetRequiredService<AdkarService>().TallyAsync(tenant, round, ct)));
         services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
         services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Texts;
 
 namespace HealthItPm.Bot.Messaging;
@@ -36,4 +37,14 @@ public sealed class Wording
 
     /// <inheritdoc cref="TextResource.Count"/>
     public string Count(string name, int count, params object?[] values) => _texts.Count(name, count, values);
+
+    /// <summary>
+    /// The sentence as markdown of the bot's own (see <see cref="TextResource.Markdown"/>): a person's text among
+    /// <paramref name="values"/> is escaped there, and a moment given as <see cref="Cards.Elements.Markdown.When"/>
+    /// stays a date the reader's Teams shows in their zone. A sentence that names a moment is worded this way.
+    /// </summary>
+    public Markdown Markdown(string name, params object?[] values) => _texts.Markdown(name, values);
+
+    /// <inheritdoc cref="TextResource.CountMarkdown"/>
+    public Markdown CountMarkdown(string name, int count, params object?[] values) => _texts.CountMarkdown(name, count, values);
 }

@@ -7,9 +7,21 @@ namespace HealthItPm.Domain.Ports;
 public static class ProjectNames
 {
     /// <summary>The project's name, from its summary alone; its code when there is no such project (removed meanwhile).</summary>
-    public static async Task<string> NameOfAsync(this IProjectRepository projects, TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    public static async Task<string> NameOfAsync(this IProjectRepository projects, TenantId tenant, ProjectCode code, CancellationToken cancellationToken) =>
+        (await projects.HeadingOfAsync(tenant, code, cancellationToken)).Name;
+
+    /// <summary>The project's name and the time zone a card words its days in, from its summary alone (see <see cref="NameOfAsync"/>).</summary>
+    public static async Task<ProjectHeading> HeadingOfAsync(this IProjectRepository projects, TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(projects);
-        return (await projects.SummaryOfAsync(tenant, code, cancellationToken))?.Name.Value ?? code.Value;
+        var summary = await projects.SummaryOfAsync(tenant, code, cancellationToken);
+        return new(summary?.Name.Value ?? code.Value, summary?.TimeZone);
     }
 }
+
+/// <summary>
+/// What a card says of a project: its name, and the time zone in which it words the day something happened
+/// (a round opened on Sunday evening in Chicago is Sunday's round). No zone (a project listed before zones
+/// were kept, or gone) words days in UTC.
+/// </summary>
+public sealed record ProjectHeading(string Name, string? TimeZone);

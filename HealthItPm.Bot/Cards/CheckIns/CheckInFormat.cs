@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Cards.CheckIns;
 
@@ -11,8 +12,24 @@ public static class CheckInFormat
 
     public static string Status(CheckInStatus status) => Texts[$"Status_{(Enum.IsDefined(status) ? status : CheckInStatus.Blocked)}"];
 
-    /// <summary>A round as people name it: the day it opened ("Mon 30 Nov"), in UTC like the round's id.</summary>
-    public static string Day(DateTimeOffset openedAt) => openedAt.ToUniversalTime().ToString(Texts["Format_Day"], CultureInfo.CurrentCulture);
+    /// <summary>
+    /// A round as people name it: the day it opened where the project is ("Sun 6 Dec" for Sunday evening in
+    /// Chicago, although the round's id, in UTC, says Monday), as the project's milestones and phases are dated.
+    /// </summary>
+    public static string Day(DateTimeOffset openedAt, string? timeZone) =>
+        ProjectCalendar.LocalTime(openedAt, timeZone).ToString(Texts["Format_Day"], CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// Rounds named one per row (a trend): by <see cref="Day"/>, and by day and time ("Sun 6 Dec, 20:00") where
+    /// two opened on the same day there, so that no two rows read alike.
+    /// </summary>
+    public static IReadOnlyList<string> Days(IReadOnlyList<DateTimeOffset> openedAt, string? timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(openedAt);
+        var local = openedAt.Select(at => ProjectCalendar.LocalTime(at, timeZone)).ToList();
+        var shared = local.GroupBy(at => at.Date).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return [.. local.Select(at => at.ToString(Texts[shared.Contains(at.Date) ? "Format_DayTime" : "Format_Day"], CultureInfo.CurrentCulture))];
+    }
 
     public static string Percent(decimal share) => ProjectFormat.Percent(share);
 

@@ -1,11 +1,19 @@
 using System.Globalization;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Ports;
 using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.CheckIns;
 
-public sealed record RoundSummaryModel(string ProjectCode, string ProjectName, RoundSummary Summary);
+/// <summary>A round's summary for the PMs; <paramref name="TimeZone"/> is the project's, in which the card words its days.</summary>
+public sealed record RoundSummaryModel(string ProjectCode, string ProjectName, RoundSummary Summary, string? TimeZone)
+{
+    public RoundSummaryModel(string projectCode, ProjectHeading project, RoundSummary summary)
+        : this(projectCode, project?.Name ?? throw new ArgumentNullException(nameof(project)), summary, project.TimeZone)
+    {
+    }
+}
 
 /// <summary>The PM's view of a round: response, status distribution (with a chart), impact, blockers, training, reach, trend.</summary>
 public static class RoundSummaryCard
@@ -19,7 +27,7 @@ public static class RoundSummaryCard
         var body = new List<Element>
         {
             CardElements.Heading(Texts.Markdown(s.Open ? "Summary_Title_SoFar" : "Summary_Title", model.ProjectCode)),
-            CardElements.Text(Texts.Markdown(s.Open ? "Summary_Line_Open" : "Summary_Line_Closed", model.ProjectName, CheckInFormat.Day(s.OpenedAt)), subtle: true, spacing: Spacing.None),
+            CardElements.Text(Texts.Markdown(s.Open ? "Summary_Line_Open" : "Summary_Line_Closed", model.ProjectName, CheckInFormat.Day(s.OpenedAt, model.TimeZone)), subtle: true, spacing: Spacing.None),
             CardElements.Facts(
             [
                 (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
@@ -62,7 +70,8 @@ public static class RoundSummaryCard
         if (s.Trend.Count > 1)
         {
             body.Add(CardElements.Section(Texts.Markdown("Summary_Trend")));
-            body.Add(CardElements.Facts(s.Trend.Select(t => (CheckInFormat.Day(t.OpenedAt), Texts.Format("Summary_TrendRound", CheckInFormat.Percent(t.ResponseRate), CheckInFormat.Percent(t.BlockedShare), t.AverageImpact is { } a ? CheckInFormat.Average(a) : "–")))));
+            var days = CheckInFormat.Days([.. s.Trend.Select(t => t.OpenedAt)], model.TimeZone);
+            body.Add(CardElements.Facts(s.Trend.Select((t, i) => (days[i], Texts.Format("Summary_TrendRound", CheckInFormat.Percent(t.ResponseRate), CheckInFormat.Percent(t.BlockedShare), t.AverageImpact is { } a ? CheckInFormat.Average(a) : "–")))));
         }
 
         return new AdaptiveCard(body).ToJObject();

@@ -140,10 +140,8 @@ public static class DigestCard
         {
             // The name as the PM typed it (a TextRun shows it literally), after the code in bold.
             new RichTextBlock([new TextRun(p.Code.Value) { Weight = TextWeight.Bolder }, new TextRun(Texts.Format("Project_Name", p.Name))]),
-            new TextBlock(Texts.Markdown("Project_Line", Label(p.Rag), ProjectLabels.Phase(p.Phase), ProjectFormat.GoLive(p.GoLive, p.GoLive.AddDays(-p.DaysToGoLive))))
+            CardElements.Badge(Texts.Markdown("Project_Line", Label(p.Rag), ProjectLabels.Phase(p.Phase), ProjectFormat.GoLive(p.GoLive, p.GoLive.AddDays(-p.DaysToGoLive))), SeverityOf(p.Rag)) with
             {
-                Color = RagColor(p.Rag),
-                Weight = TextWeight.Bolder,
                 Spacing = Spacing.None,
             },
         };
@@ -234,12 +232,12 @@ public static class DigestCard
             ? Texts.Format("Kpis_Line", k.Name, ProjectFormat.Number(latest), k.Unit, ProjectFormat.Number(k.Target), ProjectFormat.Percent(k.Progress))
             : Texts.Format("Kpis_NotMeasured", k.Name)), p.Kpis.Count);
 
-    private static TextColor RagColor(DigestRag rag) => rag switch
+    private static Severity SeverityOf(DigestRag rag) => rag switch
     {
-        DigestRag.Red => TextColor.Attention,
-        DigestRag.Amber => TextColor.Warning,
-        DigestRag.Green => TextColor.Good,
-        _ => TextColor.Default,
+        DigestRag.Red => Severity.High,
+        DigestRag.Amber => Severity.Medium,
+        DigestRag.Green => Severity.Low,
+        _ => Severity.Unknown,
     };
 
     private static ChartColor ChartColor(DigestRag rag) => rag switch

@@ -22,7 +22,7 @@ public static class FormCard
 
         if (model.FormError is not null)
         {
-            body.Add(CardElements.FieldProblem(model.FormError));
+            body.Add(CardElements.FieldProblem(model.FormError.Value));
         }
 
         foreach (var field in model.Fields)

@@ -1,3 +1,5 @@
+using HealthItPm.Bot.Cards.Elements;
+
 namespace HealthItPm.Bot.Cards.Forms;
 
 /// <summary>One input of a form card. Ids are the keys of the submitted data.</summary>
@@ -38,7 +40,7 @@ public sealed record FormModel(
     IReadOnlyDictionary<string, string> Hidden,
     IReadOnlyDictionary<string, string>? Values = null,
     IReadOnlyDictionary<string, string>? Errors = null,
-    string? FormError = null)
+    Markdown? FormError = null)
 {
     /// <summary>Buttons besides the submit one: the same verb and inputs, with their own data added (e.g. a form's next step).</summary>
     public IReadOnlyList<FormButton> MoreButtons { get; init; } = [];

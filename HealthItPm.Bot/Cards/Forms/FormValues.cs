@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using Newtonsoft.Json.Linq;
@@ -245,7 +246,10 @@ public sealed class FormValues
     public void AddError(string fieldId, string message) => _errors.TryAdd(fieldId, message);
 
     /// <summary>The form again, with the entries and messages; <paramref name="formError"/> goes on top.</summary>
-    public FormModel Reshow(FormModel blank, string? formError = null)
+    public FormModel Reshow(FormModel blank, string? formError = null) => Reshow(blank, formError is null ? null : Markdown.Worded(formError));
+
+    /// <summary>The form again with a message on top worded as markdown of the bot's own (e.g. one that names a moment).</summary>
+    public FormModel Reshow(FormModel blank, Markdown? formError)
     {
         ArgumentNullException.ThrowIfNull(blank);
         return blank with { Values = _raw, Errors = _errors, FormError = formError };

@@ -10,10 +10,16 @@ public static class ProjectElements
     private static TextResource Texts => CardTexts.Projects;
 
     /// <summary>The card with a confirmation of what was just saved on top; <paramref name="message"/> is worded with its values escaped.</summary>
-    public static JObject Saved(JObject card, string message) => Banner(card, Markdown.Of($"✔ {Markdown.Worded(message)}"), TextColor.Good);
+    public static JObject Saved(JObject card, string message) => Saved(card, Markdown.Worded(message));
+
+    /// <summary>The card with a confirmation worded as markdown of the bot's own (e.g. one that names a moment).</summary>
+    public static JObject Saved(JObject card, Markdown message) => Banner(card, Markdown.Of($"✔ {message}"), TextColor.Good);
 
     /// <summary>The card as it stands, with why nothing changed (e.g. someone else already handled it).</summary>
-    public static JObject Unchanged(JObject card, string message) => Banner(card, Markdown.Of($"ℹ {Markdown.Worded(message)}"), TextColor.Warning);
+    public static JObject Unchanged(JObject card, string message) => Unchanged(card, Markdown.Worded(message));
+
+    /// <inheritdoc cref="Unchanged(JObject, string)"/>
+    public static JObject Unchanged(JObject card, Markdown message) => Banner(card, Markdown.Of($"ℹ {message}"), TextColor.Accent);
 
     private static JObject Banner(JObject card, Markdown text, TextColor color)
     {
@@ -27,7 +33,7 @@ public static class ProjectElements
     {
         ArgumentNullException.ThrowIfNull(health);
         return health.EnoughData
-            ? new(Texts.Markdown("Status_Rag", ProjectLabels.Rag(health.Status))) { Color = ProjectLabels.RagColor(health.Status), Weight = TextWeight.Bolder, Size = TextSize.Medium }
+            ? CardElements.Badge(Texts.Markdown("Status_Rag", ProjectLabels.Rag(health.Status)), ProjectLabels.SeverityOf(health.Status)) with { Size = TextSize.Medium }
             : new(Texts.Markdown("Status_NotEnoughData")) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
     }
 

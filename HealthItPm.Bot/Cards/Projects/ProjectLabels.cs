@@ -1,4 +1,3 @@
-using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Cards.Projects;
@@ -16,12 +15,12 @@ public static class ProjectLabels
 
     public static string Rag(Rag rag) => Texts[$"Rag_{(rag is Domain.Projects.Rag.Red or Domain.Projects.Rag.Amber ? rag : Domain.Projects.Rag.Green)}"];
 
-    /// <summary>The Adaptive Card colour for a RAG status.</summary>
-    public static TextColor RagColor(Rag rag) => rag switch
+    /// <summary>How much a RAG status calls for attention, for its badge.</summary>
+    public static Severity SeverityOf(Rag rag) => rag switch
     {
-        Domain.Projects.Rag.Red => TextColor.Attention,
-        Domain.Projects.Rag.Amber => TextColor.Warning,
-        _ => TextColor.Good,
+        Domain.Projects.Rag.Red => Severity.High,
+        Domain.Projects.Rag.Amber => Severity.Medium,
+        _ => Severity.Low,
     };
 
     public static IReadOnlyList<(string Title, string Value)> Choices<TEnum>(Func<TEnum, string> label)

@@ -48,11 +48,17 @@ public static class StakeholdersCard
             }
 
             // Names and departments are typed by people: shown literally, never as markdown.
-            body.AddRange(group.Select(m => CardElements.UserText(Texts.Format("People_Line", m.DisplayName, Discipline(ProjectLabels.Discipline(m.Discipline), m.Department)))));
+            body.AddRange(group.Select(m => CardElements.UserText(Line(m))));
         }
 
         return new AdaptiveCard(body, [CardElements.Command(Texts["People_AddButton"], "stakeholder add"), CardElements.Command(Texts["People_RemoveButton"], "stakeholder remove")]).ToJObject();
     }
+
+    // A PM is listed under "Project managers", which says what they do on the project: not with the discipline
+    // the project was created with (IT, for whoever created it), only with their department if they have one.
+    private static string Line(ProjectMember m) => m.Role == ProjectRole.ProjectManager
+        ? m.Department?.Value is { } department ? Texts.Format("People_Line", m.DisplayName, department) : m.DisplayName
+        : Texts.Format("People_Line", m.DisplayName, Discipline(ProjectLabels.Discipline(m.Discipline), m.Department));
 
     private static string Discipline(string discipline, string? department) =>
         department is null ? discipline : Texts.Format("People_DisciplineInDepartment", discipline, department);

@@ -1,12 +1,20 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.CheckIns;
+using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Readiness;
 
-public sealed record AdkarResultsModel(string ProjectCode, string ProjectName, AdkarResults Results);
+/// <summary>A wave's results for the PMs; <paramref name="TimeZone"/> is the project's, in which the card words its days.</summary>
+public sealed record AdkarResultsModel(string ProjectCode, string ProjectName, AdkarResults Results, string? TimeZone)
+{
+    public AdkarResultsModel(string projectCode, ProjectHeading project, AdkarResults results)
+        : this(projectCode, project?.Name ?? throw new ArgumentNullException(nameof(project)), results, project.TimeZone)
+    {
+    }
+}
 
 /// <summary>
 /// A wave's results for the PMs: response rate, element means (a chart, with the same in text),
@@ -32,7 +40,7 @@ public static class AdkarResultsCard
                 Texts.Markdown(
                     r.Anonymous ? "Results_Line_Anonymous" : "Results_Line",
                     model.ProjectName,
-                    CheckInFormat.Day(r.OpenedAt),
+                    CheckInFormat.Day(r.OpenedAt, model.TimeZone),
                     r.Open ? Texts.Markdown("Results_OpenUntil", Markdown.When(r.ClosesAt)) : Texts.Markdown("Closed")),
                 subtle: true,
                 spacing: Spacing.None),
@@ -153,7 +161,14 @@ public static class AdkarResultsCard
     };
 }
 
-public sealed record AdkarWavesModel(string ProjectCode, string ProjectName, IReadOnlyList<AdkarResults> Waves);
+/// <summary>A project's waves; <paramref name="TimeZone"/> is the project's, in which the card words its days.</summary>
+public sealed record AdkarWavesModel(string ProjectCode, string ProjectName, IReadOnlyList<AdkarResults> Waves, string? TimeZone)
+{
+    public AdkarWavesModel(string projectCode, ProjectHeading project, IReadOnlyList<AdkarResults> waves)
+        : this(projectCode, project?.Name ?? throw new ArgumentNullException(nameof(project)), waves, project.TimeZone)
+    {
+    }
+}
 
 /// <summary>The project's waves, newest first: name, when, open or closed, responses and dominant barrier.</summary>
 public static class AdkarWavesCard
@@ -177,12 +192,12 @@ public static class AdkarWavesCard
         body.Add(CardElements.Facts(model.Waves.Select(w => (
             w.WaveName ?? w.WaveId,
             w.DominantBarrier is { } d
-                ? Texts.Format("Waves_WaveBarrier", Wave(w), AdkarFormat.Element(d))
-                : Wave(w)))));
+                ? Texts.Format("Waves_WaveBarrier", Wave(w, model.TimeZone), AdkarFormat.Element(d))
+                : Wave(w, model.TimeZone)))));
         body.Add(CardElements.Text(Texts.Markdown("Waves_HowToSee"), subtle: true));
         return new AdaptiveCard(body).ToJObject();
     }
 
-    private static string Wave(AdkarResults w) =>
-        Texts.Format(w.Open ? "Waves_Wave_Open" : "Waves_Wave_Closed", CheckInFormat.Day(w.OpenedAt), w.AnsweredCount, w.AudienceCount);
+    private static string Wave(AdkarResults w, string? timeZone) =>
+        Texts.Format(w.Open ? "Waves_Wave_Open" : "Waves_Wave_Closed", CheckInFormat.Day(w.OpenedAt, timeZone), w.AnsweredCount, w.AudienceCount);
 }

@@ -36,22 +36,39 @@ public sealed record RiskView(
     /// <summary>The leader at the risk's current level of the chain, by name, while it is escalated.</summary>
     public string? EscalatedToName { get; init; }
 
-    /// <summary>"Escalated (level 1: Dr. Lee)" and the like, for the status line of both cards.</summary>
+    /// <summary>The project's escalation chain by name, level 1 first (null for someone no longer on the project).</summary>
+    public IReadOnlyList<string?> Chain { get; init; } = [];
+
+    /// <summary>The leader at <paramref name="level"/> of the chain, by name, if anyone is there.</summary>
+    public string? LeaderAt(int level) => level >= 1 && level <= Chain.Count ? Chain[level - 1] : null;
+
+    /// <summary>"Escalated (level 1: Dr. Lee)" and the like, for the register's line.</summary>
     /// <remarks>Once a leader acknowledged the escalation, who did: "Acknowledged by Dr. Lee".</remarks>
-    public Markdown StatusText => Risk switch
+    public Markdown StatusText => Risk is { Status: RiskStatus.Escalated, Acknowledged: not null }
+        ? Texts.Markdown("Risk_AcknowledgedBy", AcknowledgedByName ?? Texts["Risk_ALeader"])
+        : LevelText;
+
+    /// <summary>
+    /// The risk card's status fact: as <see cref="StatusText"/>, but once acknowledged just "Acknowledged": who
+    /// acknowledged it, and when, the card says once, on its own line.
+    /// </summary>
+    public Markdown CardStatusText => Risk is { Status: RiskStatus.Escalated, Acknowledged: not null }
+        ? Texts.Markdown("Risk_StatusAcknowledged")
+        : LevelText;
+
+    private Markdown LevelText => Risk switch
     {
-        { Status: RiskStatus.Escalated, Acknowledged: not null } => Texts.Markdown("Risk_AcknowledgedBy", AcknowledgedByName ?? Texts["Risk_ALeader"]),
         { EscalationLevel: > 0 } when EscalatedToName is { } name => Texts.Markdown("Risk_StatusAtLevelOf", RiskLabels.Status(Risk.Status), Risk.EscalationLevel, name),
         { EscalationLevel: > 0 } => Texts.Markdown("Risk_StatusAtLevel", RiskLabels.Status(Risk.Status), Risk.EscalationLevel),
         _ => Markdown.Literal(RiskLabels.Status(Risk.Status)),
     };
 
 
-    /// <summary><see cref="StatusText"/> with when it was acknowledged, in the reader's zone (for text blocks, where Teams formats dates).</summary>
     /// <summary>The name the project knows a person by, or null for someone no longer on it.</summary>
     public string? NameOf(HealthItPm.Domain.Common.PersonId person) =>
         People.FirstOrDefault(p => string.Equals(p.Person, person.Value, StringComparison.OrdinalIgnoreCase)).Name;
 
+    /// <summary><see cref="StatusText"/> with when it was acknowledged, in the reader's zone (for text blocks, where Teams formats dates).</summary>
     public Markdown StatusLine => Risk is { Status: RiskStatus.Escalated, Acknowledged: { } acknowledged }
         ? Texts.Markdown("Risk_StatusAt", StatusText, Markdown.When(acknowledged.At))
         : StatusText;
@@ -131,7 +148,7 @@ public static class RiskCard
             RiskLabels.Badge(risk.Rating),
             CardElements.Facts(
             [
-                CardElements.Fact(CardTexts.Common["Status"], view.StatusText),
+                CardElements.Fact(CardTexts.Common["Status"], view.CardStatusText),
                 CardElements.Fact(Texts["Risk_Owner"], view.OwnerName ?? Texts["Risk_NoneYet"]),
                 CardElements.Fact(Texts["Risk_Mitigation"], risk.Mitigation ?? Texts["Risk_NoneYet"]),
                 CardElements.Fact(Texts["Risk_Due"], risk.MitigationDue is { } due ? ProjectFormat.Date(due) : CardTexts.Common["NotSet"]),
@@ -151,7 +168,9 @@ public static class RiskCard
         }
 
         body.Add(CardElements.Section(Texts.Markdown("Risk_History")));
-        body.AddRange(risk.History.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf))));
+        // The acknowledgement has its own line above, with who and when: the history does not say it again.
+        var history = risk.History.Where(e => e.Kind != RiskEventKind.Acknowledged || risk.Acknowledged is null);
+        body.AddRange(history.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf, view.LeaderAt))));
 
         var data = CardElements.Data(("risk", risk.Id.ToString()));
         var actions = new List<CardAction>();
@@ -195,7 +214,7 @@ public static class RiskCard
     /// someone else: a settled (accepted or closed) risk for any action, and an acknowledged one for
     /// <paramref name="acknowledging"/>. Null when the refusal had another reason (e.g. no reason given).
     /// </summary>
-    public static string? HandledBy(HealthItPm.Domain.Projects.Project project, Risk risk, bool acknowledging)
+    public static Markdown? HandledBy(HealthItPm.Domain.Projects.Project project, Risk risk, bool acknowledging)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
@@ -207,8 +226,8 @@ public static class RiskCard
             return null;
         }
 
-        var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName is { } name ? CardElements.Escape(name) : Texts["Risk_ALeader"];
-        return Texts.Format(handled.Kind == RiskEventKind.Acknowledged ? "Risk_AlreadyAcknowledged" : $"Risk_Already_{risk.Status}", risk.Id, who, CardElements.When(handled.At));
+        var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName ?? Texts["Risk_ALeader"];
+        return Texts.Markdown(handled.Kind == RiskEventKind.Acknowledged ? "Risk_AlreadyAcknowledged" : $"Risk_Already_{risk.Status}", risk.Id.ToString(), who, Markdown.When(handled.At));
     }
 }
 
@@ -238,6 +257,7 @@ public static class RiskViews
             OwnerChoices = [.. owners.Select(m => (m.DisplayName, PersonChoice.Value(m.Person)))],
             OwnerDataset = ownerSearch ? ProjectPeople.Dataset(project.Code, leadersOnly: false) : null,
             EscalatedToName = risk.EscalationLevel is > 0 and var level && level <= chain.Count ? NameOf(chain[level - 1]) : null,
+            Chain = [.. chain.Select(p => NameOf(p))],
         };
     }
 }

@@ -8,18 +8,19 @@ namespace HealthItPm.Bot.Cards.Risks;
 /// <summary>
 /// A risk's history entry as a line of text: what changed, before → after, and who did it, with people
 /// named as the project knows them (history keeps their ids; someone no longer on the project reads
-/// "someone no longer on the project"). The text is for <c>TextRun</c>s, which show it as written.
+/// "someone no longer on the project"). An escalation names the leader it went to ("Escalated to Dr. Lee
+/// (level 1)"), by the project's chain (the name at a level, if anyone is there).
+/// The text is for <c>TextRun</c>s, which show it as written.
 /// </summary>
 public static class RiskHistoryText
 {
     private static TextResource Texts => CardTexts.Risks;
 
-    public static string Describe(RiskEvent change, Func<PersonId, string?> nameOf)
+    public static string Describe(RiskEvent change, Func<PersonId, string?> nameOf, Func<int, string?>? leaderAt = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(nameOf);
         string Person(PersonId? person) => person is { } p ? nameOf(p) ?? Texts["History_FormerMember"] : Texts["History_Nobody"];
-        string Level(int? level) => level?.ToString(CultureInfo.CurrentCulture) ?? "?";
         string Status(RiskStatus? status) => status is { } known ? RiskLabels.Status(known) : string.Empty;
         var what = change.Kind switch
         {
@@ -28,7 +29,7 @@ public static class RiskHistoryText
             RiskEventKind.OwnerAssigned => Texts.Format("History_Owner", Person(change.OwnerBefore), Person(change.OwnerAfter)),
             RiskEventKind.MitigationPlanned => change.Due is { } due ? Texts.Format("History_MitigationDue", ProjectFormat.Date(due), change.Note) : Texts.Format("History_Mitigation", change.Note),
             RiskEventKind.StatusChanged => WithNote(Texts.Format("History_Status", Status(change.StatusBefore), Status(change.StatusAfter)), change.Note),
-            RiskEventKind.Escalated => WithNote(Texts.Format("History_Escalated", Level(change.LevelBefore), Level(change.LevelAfter)), change.Escalation is { } why ? ReasonText.Of(why) : change.Note),
+            RiskEventKind.Escalated => WithNote(Escalated(change.LevelAfter, leaderAt), change.Escalation is { } why ? ReasonText.Of(why) : change.Note),
             RiskEventKind.UpdateRequested => Texts["History_UpdateRequested"],
             RiskEventKind.Acknowledged => Texts["History_Acknowledged"],
             RiskEventKind.OwnerReminded => change.Due is { } due ? Texts.Format("History_OwnerRemindedDue", ProjectFormat.Date(due)) : Texts["History_OwnerReminded"],
@@ -40,6 +41,11 @@ public static class RiskHistoryText
         };
         return change.By is { } by ? Texts.Format("History_By", what, Person(by)) : what;
     }
+
+    private static string Escalated(int? level, Func<int, string?>? leaderAt) =>
+        level is { } at && leaderAt?.Invoke(at) is { } leader
+            ? Texts.Format("History_Escalated", leader, at)
+            : Texts.Format("History_EscalatedToLevel", level?.ToString(CultureInfo.CurrentCulture) ?? "?");
 
     private static string WithNote(string what, string? note) => note is null ? what : Texts.Format("History_WithNote", what, note);
 

@@ -17,14 +17,13 @@ public static class RiskLabels
     /// <summary>A rating as every risk card words it: "Critical 20 (P4×I5)".</summary>
     public static string Rating(RiskRating rating) => Texts.Format("Rating", Band(rating.Band), rating.Score, rating.Probability, rating.Impact);
 
-    public static TextColor BandColor(RiskBand band) => band switch
+    public static Severity SeverityOf(RiskBand band) => band switch
     {
-        RiskBand.Critical or RiskBand.High => TextColor.Attention,
-        RiskBand.Medium => TextColor.Warning,
-        _ => TextColor.Good,
+        RiskBand.Critical or RiskBand.High => Severity.High,
+        RiskBand.Medium => Severity.Medium,
+        _ => Severity.Low,
     };
 
-    /// <summary>The score badge: "Critical 20 (P4×I5)" in the band's colour.</summary>
-    public static TextBlock Badge(RiskRating rating) =>
-        new(Markdown.Literal(Rating(rating))) { Color = BandColor(rating.Band), Weight = TextWeight.Bolder };
+    /// <summary>The score badge: "🔴 Critical 20 (P4×I5)", marked and coloured by its band.</summary>
+    public static TextBlock Badge(RiskRating rating) => CardElements.Badge(Markdown.Literal(Rating(rating)), SeverityOf(rating.Band));
 }

@@ -15,13 +15,13 @@ namespace HealthItPm.Bot.Messaging.Rounds;
 /// What one kind of round looks like on cards: the card each respondent gets (and its reminder: <c>true</c>),
 /// and what the PMs get when it ends; and how its answers are counted, which the round's last step keeps.
 /// </summary>
-public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject> card, Func<TenantId, Round, string, CancellationToken, Task<JObject>> endOfRound, Func<TenantId, Round, CancellationToken, Task> count)
+public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject> card, Func<TenantId, Round, ProjectHeading, CancellationToken, Task<JObject>> endOfRound, Func<TenantId, Round, CancellationToken, Task> count)
 {
     public RoundKind Kind => kind;
 
     public JObject Card(Round round, string projectName, bool reminder) => card(round, projectName, reminder);
 
-    public Task<JObject> EndOfRoundAsync(TenantId tenant, Round round, string projectName, CancellationToken cancellationToken) => endOfRound(tenant, round, projectName, cancellationToken);
+    public Task<JObject> EndOfRoundAsync(TenantId tenant, Round round, ProjectHeading project, CancellationToken cancellationToken) => endOfRound(tenant, round, project, cancellationToken);
 
     /// <summary>Counts the round's answers; once they are final the count is kept (<see cref="RoundEngine.TallyAsync"/>).</summary>
     public Task CountAsync(TenantId tenant, Round round, CancellationToken cancellationToken) => count(tenant, round, cancellationToken);
@@ -110,7 +110,7 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
     // is all a card needs of the project, and reading the whole project document (every member) for
     // each card made a round to thousands of people one large read per person. A few rounds at a time.
     private const int NamesKept = 256;
-    private readonly KeptReads<(string Tenant, string Kind, string Subject), string> _names = new(NamesKept);
+    private readonly KeptReads<(string Tenant, string Kind, string Subject), ProjectHeading> _names = new(NamesKept);
 
     public override string Kind => DeliveryTopics.KindOf(cards.Kind, step);
 
@@ -130,12 +130,15 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
         return await store.GetRoundAsync(work.TenantId, new ProjectCode(work.Subject[..separator]), cards.Kind, work.Subject[(separator + 1)..], cancellationToken);
     }
 
-    protected async Task<string> ProjectNameAsync(DeliveryWork work, ProjectCode code, CancellationToken cancellationToken)
+    protected async Task<string> ProjectNameAsync(DeliveryWork work, ProjectCode code, CancellationToken cancellationToken) =>
+        (await ProjectHeadingAsync(work, code, cancellationToken)).Name;
+
+    protected async Task<ProjectHeading> ProjectHeadingAsync(DeliveryWork work, ProjectCode code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         return (await _names.GetAsync(
             (work.Tenant, work.Kind, work.Subject),
-            async () => await projects.NameOfAsync(work.TenantId, code, CancellationToken.None),
+            async () => await projects.HeadingOfAsync(work.TenantId, code, CancellationToken.None),
             cancellationToken))!;
     }
 }
@@ -196,6 +199,6 @@ public sealed class RoundEndDeliveries(RoundCards cards, IRoundStore store, IPro
         var round = await RoundAsync(work, cancellationToken);
         return round is null
             ? new Composition.NotNeeded()
-            : Send(await Cards.EndOfRoundAsync(work.TenantId, round, await ProjectNameAsync(work, round.Project, cancellationToken), cancellationToken));
+            : Send(await Cards.EndOfRoundAsync(work.TenantId, round, await ProjectHeadingAsync(work, round.Project, cancellationToken), cancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Projects;
@@ -82,7 +83,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         if (!round.IsOpen(checkIns.Now))
         {
             return given is null
-                ? NoticeCard.Build(new NoticeCardModel(Wording.Rounds["CheckIn_Closed_Title"], Wording.Rounds.Say("Round_ClosedAt", CardElements.When(round.ClosesAt))))
+                ? NoticeCard.Build(new NoticeCardModel(Wording.Rounds["CheckIn_Closed_Title"], Wording.Rounds.Markdown("Round_ClosedAt", Markdown.When(round.ClosesAt))))
                 : CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, given.Answer, round.ClosesAt, Open: false));
         }
 

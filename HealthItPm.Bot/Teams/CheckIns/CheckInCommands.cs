@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Bot.Messaging.Rounds;
@@ -48,8 +49,8 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
         }
 
         // The name only once the summary was authorized.
-        var name = await projects.NameOfAsync(caller.Tenant, code, cancellationToken);
-        return RoundSummaryCard.Build(new RoundSummaryModel(code.Value, name, summary));
+        var heading = await projects.HeadingOfAsync(caller.Tenant, code, cancellationToken);
+        return RoundSummaryCard.Build(new RoundSummaryModel(code.Value, heading, summary));
     }
 }
 
@@ -69,7 +70,7 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
         {
             return NoticeCard.Build(new NoticeCardModel(
                 Wording.Rounds["CheckInNow_StillOpen_Title"],
-                Wording.Rounds.Say("CheckInNow_StillOpen", project, CheckInFormat.Day(open.OpensAt), CardElements.When(open.ClosesAt)),
+                Wording.Rounds.Markdown("CheckInNow_StillOpen", project.Value, CheckInFormat.Day(open.OpensAt, (await projects.HeadingOfAsync(caller.Tenant, project, cancellationToken)).TimeZone), Markdown.When(open.ClosesAt)),
                 (Wording.Rounds["CheckInNow_SendAnother"], $"{Command.Name} {project} {Anyway}")));
         }
 
@@ -84,7 +85,7 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
         var people = done.Value.Audience.Count;
         return ProjectElements.Saved(
             await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),
-            Wording.Rounds.Count("CheckInNow_Sending", people, CardElements.When(done.Value.ClosesAt)));
+            Wording.Rounds.CountMarkdown("CheckInNow_Sending", people, Markdown.When(done.Value.ClosesAt)));
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.CardActions;
@@ -73,7 +74,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         var outcome = await checkIns.ScheduleAsync(caller.Tenant, caller.Person, code, schedule, cancellationToken);
         return ProjectOutcomes.Card(outcome, s => NoticeCard.Build(new NoticeCardModel(
             Wording.Rounds.Say("CheckInSchedule_Set_Title", code),
-            Wording.Rounds.Say("CheckInSchedule_Set", CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(s.Day), s.At, s.TimeZone, CardElements.When(s.NextAfter(checkIns.Now)!.Value), s.RemindAfter.TotalHours, s.CloseAfter.TotalHours))));
+            Wording.Rounds.Markdown("CheckInSchedule_Set", CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(s.Day), s.At, s.TimeZone, Markdown.When(s.NextAfter(checkIns.Now)!.Value), s.RemindAfter.TotalHours, s.CloseAfter.TotalHours))));
     }
 
     private FormModel Blank(ProjectCode code, string? timeZone) => new(

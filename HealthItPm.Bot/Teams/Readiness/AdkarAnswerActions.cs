@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Readiness;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Projects;
@@ -95,7 +96,7 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
         if (!wave.IsOpen(rounds.Now))
         {
             return given is null
-                ? NoticeCard.Build(new NoticeCardModel(Wording.Rounds["Survey_Closed_Title"], Wording.Rounds.Say("Round_ClosedAt", CardElements.When(wave.ClosesAt))))
+                ? NoticeCard.Build(new NoticeCardModel(Wording.Rounds["Survey_Closed_Title"], Wording.Rounds.Markdown("Round_ClosedAt", Markdown.When(wave.ClosesAt))))
                 : Answered(code, wave, given.Answer);
         }
 

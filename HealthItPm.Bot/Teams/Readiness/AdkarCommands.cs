@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Readiness;
 using HealthItPm.Bot.Messaging.Rounds;
@@ -76,7 +77,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         {
             return FormCard.Build(values.Reshow(
                 Blank(code, confirm: true),
-                Wording.Rounds.Say("AdkarStart_StillOpen", CardElements.Escape(openWave.Name ?? openWave.Id), CardElements.When(openWave.ClosesAt))));
+                Wording.Rounds.Markdown("AdkarStart_StillOpen", openWave.Name ?? openWave.Id, Markdown.When(openWave.ClosesAt))));
         }
 
         var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!.Value, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, cancellationToken);
@@ -90,7 +91,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         var people = wave.Audience.Count;
         return NoticeCard.Build(new NoticeCardModel(
             Wording.Rounds.Say("AdkarStart_Started_Title", CardElements.Escape(wave.Name ?? wave.Id)),
-            Wording.Rounds.Count(wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending", people, CardElements.When(wave.RemindAt), CardElements.When(wave.ClosesAt), AdkarResults.MinimumGroupSize)));
+            Wording.Rounds.CountMarkdown(wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending", people, Markdown.When(wave.RemindAt), Markdown.When(wave.ClosesAt), AdkarResults.MinimumGroupSize)));
     }
 
     private FormModel Blank(ProjectCode code, bool confirm) => new(
@@ -115,11 +116,11 @@ public abstract class AdkarCommand(ProjectScope scope, IProjectRepository projec
             return scoped.Answer!;
         }
 
-        var name = await projects.NameOfAsync(caller.Tenant, code, cancellationToken);
-        return await ExecuteAsync(caller, code, name, arguments, cancellationToken);
+        var heading = await projects.HeadingOfAsync(caller.Tenant, code, cancellationToken);
+        return await ExecuteAsync(caller, code, heading, arguments, cancellationToken);
     }
 
-    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, string projectName, string arguments, CancellationToken cancellationToken);
+    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken);
 }
 
 /// <summary><c>adkar waves</c>: the project's waves, newest first.</summary>
@@ -129,8 +130,8 @@ public sealed class AdkarWavesCommand(ProjectScope scope, IProjectRepository pro
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, string projectName, string arguments, CancellationToken cancellationToken) =>
-        ProjectOutcomes.Card(await adkar.WavesAsync(caller.Tenant, caller.Person, code, cancellationToken), waves => AdkarWavesCard.Build(new AdkarWavesModel(code.Value, projectName, waves)));
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken) =>
+        ProjectOutcomes.Card(await adkar.WavesAsync(caller.Tenant, caller.Person, code, cancellationToken), waves => AdkarWavesCard.Build(new AdkarWavesModel(code.Value, project, waves)));
 }
 
 /// <summary><c>adkar results [wave]</c>: a wave's results (the latest, or the one named), compared with the wave before.</summary>
@@ -140,8 +141,8 @@ public sealed class AdkarResultsCommand(ProjectScope scope, IProjectRepository p
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, string projectName, string arguments, CancellationToken cancellationToken) =>
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken) =>
         ProjectOutcomes.Card(
             await adkar.ResultsAsync(caller.Tenant, caller.Person, code, arguments, cancellationToken),
-            results => AdkarResultsCard.Build(new AdkarResultsModel(code.Value, projectName, results)));
+            results => AdkarResultsCard.Build(new AdkarResultsModel(code.Value, project, results)));
 }

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Audit;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.CheckIns;
 using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Cards.Forms;
@@ -56,7 +57,7 @@ public static class CardFixtures
         {
             Values = new Dictionary<string, string> { ["name"] = "Modality worklist live", ["planned"] = "2026-12-01", ["weight"] = "not a number", ["people"] = "a,b", ["stakeholders"] = "G4oenV5ZPEeIPwAW08ykJw", ["amount"] = "about two million" },
             Errors = new Dictionary<string, string> { ["weight"] = "Weight must be a number, like 12 or 12.5.", ["amount"] = "Amount: \u201cabout two million\u201d is not an amount in USD; write it like 2,400,000, $2.4M or 2400000.50." },
-            FormError = "There is already a milestone called \u201cGo-live\u201d.",
+            FormError = Markdown.Worded("There is already a milestone called \u201cGo-live\u201d."),
         })),
         new("form-with-phi-beside-the-field-masked", typeof(FormCard), () => FormWithPhi()),
         new("project-list", typeof(ProjectListCard), () => ProjectListCard.Build(ProjectListModel.From(
@@ -85,9 +86,9 @@ public static class CardFixtures
         new("check-in-with-problems-kept-apart-from-phi", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, false, CheckInStatus.Blocked, null, "Scanners drop", false, Problems: ["with concerns or a block, pick the impact on your workflow (1 to 5)"]))),
         new("check-in-answered-on-track-in-one-tap", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false), Closes, Open: true))),
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
-        new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false)))),
-        new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary()))),
-        new("round-summary-anonymous", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: true)))),
+        new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago"))),
+        new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary(), "America/Chicago"))),
+        new("round-summary-anonymous", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: true), "America/Chicago"))),
         new("risk-register", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now), RiskViews.Of(Project(), LowRisk(), Now)])),
         new("risk-register-empty", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [])),
         new("risk-escalated-leader-view", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"]))),
@@ -118,7 +119,7 @@ public static class CardFixtures
         .. AdkarCardFixtures.All,
     ];
 
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
 
     private static HelpEntry[] HelpForProjectManager() =>
     [

@@ -64,10 +64,10 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains("Top risks", status, StringComparison.Ordinal);
 
         var history = CardText.Of(await pm.SayAsync($"risk {code}-R1"));
-        Assert.Contains("Escalated level 0 → 1: critical risk", history, StringComparison.Ordinal);
+        Assert.Contains("Escalated to Dr. Marcus Lee (level 1): critical risk", history, StringComparison.Ordinal);
         Assert.Contains("Escalation card sent to Dr. Marcus Lee", history, StringComparison.Ordinal);
         Assert.Contains("Acknowledgement notice sent to Priya Shah", history, StringComparison.Ordinal);
-        Assert.Contains("Acknowledged · by Dr. Marcus Lee", history, StringComparison.Ordinal);
+        Assert.Contains("✔ Acknowledged by Dr. Marcus Lee at", history, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -352,7 +352,8 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Contains("Acknowledged by Dr. Marcus Lee at {{DATE(", register, StringComparison.Ordinal);
         Assert.DoesNotContain("Escalated (level 1", register, StringComparison.Ordinal);
         var card = CardText.Of(await pm.SubmitAsync(CardVerbs.ViewRisk, new { risk }));
-        Assert.Contains("Status\nAcknowledged by Dr. Marcus Lee\n", card, StringComparison.Ordinal);
+        Assert.Contains("Status\nAcknowledged\n", card, StringComparison.Ordinal);
+        Assert.Contains("Acknowledged by Dr. Marcus Lee at {{DATE(", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Escalated (level 1", card, StringComparison.Ordinal);
         var told = env.Connector.SentActivities(pm.ConversationId).Skip(before).Select(a => CardText.Of(MessagesEndpointTests.CardOf(a))).ToList();
         Assert.Contains(told, t => t.Contains($"Dr. Marcus Lee acknowledged {risk}.", StringComparison.Ordinal) && t.Contains("Acknowledged by Dr. Marcus Lee at", StringComparison.Ordinal));

@@ -35,9 +35,9 @@ public partial class RefusalNoticeTests
         var notice = RefusalNotice.Of(refusal);
         var card = NoticeCard.Build(notice).ToString();
 
-        Assert.False(string.IsNullOrWhiteSpace(notice.Message));
-        Assert.DoesNotMatch(MarkdownLink(), notice.Message);
-        Assert.DoesNotContain("<b>", notice.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(notice.Message.Text));
+        Assert.DoesNotMatch(MarkdownLink(), notice.Message.Text);
+        Assert.DoesNotContain("<b>", notice.Message.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("{{DATE", card, StringComparison.Ordinal);
     }
 
@@ -46,6 +46,6 @@ public partial class RefusalNoticeTests
     {
         var refusal = new Refusal(RefusalCode.OnlyFor, ProjectAction.ChangeRisk, new ProjectCode("EHR"), "Epic EHR go-live", ["Priya Shah"], Who.ProjectManagers | Who.RiskOwner | Who.EscalationChain);
 
-        Assert.Equal("Only the project managers of Epic EHR go-live, the risk's owner or a leader in its escalation chain can do that.", RefusalNotice.Of(refusal).Message);
+        Assert.Equal("Only the project managers of Epic EHR go-live, the risk's owner or a leader in its escalation chain can do that.", RefusalNotice.Of(refusal).Message.Text);
     }
 }
