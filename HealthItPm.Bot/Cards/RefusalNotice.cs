@@ -20,6 +20,7 @@ public static class RefusalNotice
             RefusalCode.NotOnProject => new(Texts["Refusal_NotFound"], Texts.Format("Refusal_NotOnProject", refusal.Project)),
             RefusalCode.NoSuchRisk => new(Texts["Refusal_NotFound"], Texts.Format("Refusal_NoSuchRisk", refusal.Risk)),
             RefusalCode.NotSentToYou => new(Texts["Refusal_NotAllowed"], Texts["Refusal_NotSentToYou"]),
+            RefusalCode.OnNoProject => new(Texts["Refusal_NotAllowed"], OnNoProject(refusal)),
             _ => new(Texts["Refusal_NotAllowed"], OnlyFor(refusal)),
         };
     }
@@ -39,6 +40,11 @@ public static class RefusalNotice
             (_, var who) => Texts.Format("Refusal_Only", Join([.. Roles(who).Select((r, i) => i == 0 ? Texts.Format("Refusal_RoleOf", Texts[$"Refusal_The_{r}"], name) : Texts[$"Refusal_The_{r}"])], "Refusal_ListOr")),
         };
     }
+
+    // Asked without a project: the roles that may, and where to see what the person may do instead (help offers only that).
+    private static string OnNoProject(Refusal refusal) => refusal.Allowed == Who.AdminsOnly
+        ? Texts["Refusal_AdminsOnly"]
+        : Texts.Format("Refusal_OnNoProject", Join([.. Roles(refusal.Allowed).Select(r => Texts[$"Refusal_The_{r}"])], "Refusal_ListOr"));
 
     private static IEnumerable<Who> Roles(Who who) => RolesInOrder.Where(r => who.HasFlag(r));
 

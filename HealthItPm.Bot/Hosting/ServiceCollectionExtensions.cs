@@ -132,6 +132,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmProjects(this IServiceCollection services)
     {
         services.AddSingleton<ProjectService>();
+        services.AddSingleton<Domain.Security.Capabilities>();
         services.AddSingleton<ProjectScope>();
         services.AddSingleton<StatusCards>();
         services.AddSingleton<MoneyFormats>();

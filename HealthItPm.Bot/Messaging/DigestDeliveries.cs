@@ -10,7 +10,7 @@ namespace HealthItPm.Bot.Messaging;
 /// <summary>
 /// A leader's weekly digest (subject: the ISO week, recipient: the leader). Composed when its turn
 /// comes, from the facts as they stand, and the week's project snapshots kept; a leader who has
-/// unsubscribed since gets nothing.
+/// unsubscribed since, or who no longer leads any project it covers, gets nothing.
 /// </summary>
 public sealed class DigestDeliveries(DigestService digests, DigestSubscriptions subscriptions) : DeliveryKind
 {
@@ -25,6 +25,11 @@ public sealed class DigestDeliveries(DigestService digests, DigestSubscriptions 
         }
 
         var digest = await digests.ComposeAsync(stored.Subscription, keepSnapshots: true, cancellationToken);
+        if (digest.Projects.Count == 0)
+        {
+            return new Composition.NotNeeded();
+        }
+
         return Send(DigestCard.Build(new DigestCardModel(digest)));
     }
 }

@@ -9,9 +9,12 @@ namespace HealthItPm.Domain.Digests;
 /// <summary>
 /// The leadership digest itself: a leader's digest composed from stored facts (for the pipeline, and as a
 /// preview that sends nothing), and whom <c>digest now</c> sends to. Who subscribes, and when they get it,
-/// is <see cref="DigestSubscriptions"/>.
+/// is <see cref="DigestSubscriptions"/>. A subscription follows membership as every action does: a digest
+/// holds only the projects its leader may receive now (<see cref="ProjectAction.ReceiveDigest"/>), and one
+/// left with none is not sent; a preview shows only projects the person may preview
+/// (<see cref="ProjectAction.PreviewDigest"/>: their leaders and PMs).
 /// </summary>
-public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, DigestDefaults defaults, TimeProvider clock)
+public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, Capabilities capabilities, DigestDefaults defaults, TimeProvider clock)
 {
     // How many projects' facts a digest reads at the same time.
     private const int ProjectsReadAtOnce = 8;
@@ -19,27 +22,36 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>
-    /// The digest a person would get now, sent to nobody and changing nothing: their subscription's,
-    /// else one project's (<paramref name="project"/>, which they must be on), else the portfolio they lead,
-    /// else the projects they manage.
+    /// The digest a person would get now, sent to nobody and changing nothing: one project's
+    /// (<paramref name="project"/>, which they must lead or manage), else their subscription's (what of it
+    /// they still lead), else the portfolio they lead, else the projects they manage (an admin on none: every
+    /// project). Someone who leads and manages nothing is refused.
     /// </summary>
     public async Task<Outcome<PortfolioDigest>> PreviewAsync(TenantId tenant, PersonId person, ProjectCode? project, string? timeZone, CancellationToken cancellationToken)
     {
         var zone = DigestSchedule.IsTimeZone(timeZone) ? timeZone! : defaults.HospitalTimeZone;
+        bool Previewable(Project p) => access.Can(person, ProjectAction.PreviewDigest, p).Allowed;
         if (project is { } code)
         {
             var read = await projects.GetAsync(tenant, code, cancellationToken);
-            if (read is null || access.Can(person, ProjectAction.ViewStatus, read.Project) is { Allowed: false })
+            var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.PreviewDigest, code)) : access.Can(person, ProjectAction.PreviewDigest, read.Project);
+            if (!decision.Allowed)
             {
-                return new Outcome<PortfolioDigest>.NotFound(Problem.DigestNotOnProject(code));
+                return new Outcome<PortfolioDigest>.Refused(decision.Refusal!);
             }
 
-            return new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone).With(code), keepSnapshots: false, cancellationToken));
+            return new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone).With(code), Previewable, keepSnapshots: false, cancellationToken));
         }
 
-        if (await store.GetAsync(tenant, person, cancellationToken) is { } stored)
+        if (await store.GetAsync(tenant, person, cancellationToken) is { } stored
+            && await ComposeAsync(stored.Subscription, keepSnapshots: false, cancellationToken) is { Projects.Count: > 0 } subscribed)
         {
-            return new Outcome<PortfolioDigest>.Done(await ComposeAsync(stored.Subscription, keepSnapshots: false, cancellationToken));
+            return new Outcome<PortfolioDigest>.Done(subscribed);
+        }
+
+        if (await capabilities.CanOnAnyAsync(tenant, person, ProjectAction.PreviewDigest, cancellationToken) is { Allowed: false, Refusal: var refusal })
+        {
+            return new Outcome<PortfolioDigest>.Refused(refusal!);
         }
 
         var mine = await projects.ListForPersonAsync(tenant, person, cancellationToken);
@@ -49,14 +61,18 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             codes = [.. mine.Where(p => p.Role == ProjectRole.ProjectManager).Select(p => p.Code)];
         }
 
-        return codes.Count == 0
-            ? new Outcome<PortfolioDigest>.Invalid(Problem.DigestNothingToLead())
-            : new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone) with { Projects = codes }, keepSnapshots: false, cancellationToken));
+        if (codes.Count == 0 && access.IsAdmin(person))
+        {
+            codes = [.. (await projects.ListAsync(tenant, cancellationToken)).Select(p => p.Code)];
+        }
+
+        return new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone) with { Projects = codes }, Previewable, keepSnapshots: false, cancellationToken));
     }
 
     /// <summary>
-    /// The subscribers <c>digest now</c> sends to, with the week each gets (their own week now): every
-    /// subscriber for an admin; for a PM, those whose digest covers a project they manage.
+    /// The subscribers <c>digest now</c> sends to, with the week each gets (their own week now): for an
+    /// admin, every subscriber whose digest still holds a project; for a PM, those who receive a project
+    /// they manage (subscribed to it, or leading it with the portfolio, and still its leaders).
     /// </summary>
     public async Task<Outcome<IReadOnlyList<(PersonId Leader, IsoWeek Week)>>> SendNowAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken)
     {
@@ -64,45 +80,90 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         var all = await store.ListAsync(tenant, cancellationToken);
         if (access.IsAdmin(person))
         {
-            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done([.. all.Select(s => (s.Subscription.Leader, s.Subscription.WeekOf(now)))]);
+            var read = new Dictionary<ProjectCode, Project?>();
+            var receiving = new List<(PersonId, IsoWeek)>();
+            foreach (var s in all.Select(s => s.Subscription))
+            {
+                if ((await ReceivedAsync(s, read, cancellationToken)).Count > 0)
+                {
+                    receiving.Add((s.Leader, s.WeekOf(now)));
+                }
+            }
+
+            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done(receiving);
+        }
+
+        if (await capabilities.CanOnAnyAsync(tenant, person, ProjectAction.SendDigest, cancellationToken) is { Allowed: false, Refusal: var refusal })
+        {
+            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Refused(refusal!);
         }
 
         var managed = new List<Project>();
         foreach (var summary in (await projects.ListForPersonAsync(tenant, person, cancellationToken)).Where(p => p.Role == ProjectRole.ProjectManager))
         {
-            if (await projects.GetAsync(tenant, summary.Code, cancellationToken) is { } read)
+            if (await projects.GetAsync(tenant, summary.Code, cancellationToken) is { } read && access.Can(person, ProjectAction.SendDigest, read.Project).Allowed)
             {
                 managed.Add(read.Project);
             }
         }
 
-        if (managed.Count == 0)
-        {
-            return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Invalid(Problem.DigestSendOnlyForManagers());
-        }
-
         return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done(
-            [.. all.Where(s => managed.Any(s.Subscription.Covers)).Select(s => (s.Subscription.Leader, s.Subscription.WeekOf(now)))]);
+            [.. all.Where(s => managed.Any(p => Receives(s.Subscription, p))).Select(s => (s.Subscription.Leader, s.Subscription.WeekOf(now)))]);
     }
 
     /// <summary>
-    /// Composes a subscription's digest now from stored facts; with <paramref name="keepSnapshots"/> the
-    /// week's per-project snapshots are stored (the first digest of a week keeps them), so next week's
+    /// Composes a subscription's digest now from stored facts, with only the projects its leader may receive
+    /// now (none left: no project in it, and the pipeline sends nothing); with <paramref name="keepSnapshots"/>
+    /// the week's per-project snapshots are stored (the first digest of a week keeps them), so next week's
     /// digest can say what changed.
     /// </summary>
-    public async Task<PortfolioDigest> ComposeAsync(DigestSubscription subscription, bool keepSnapshots, CancellationToken cancellationToken)
+    public Task<PortfolioDigest> ComposeAsync(DigestSubscription subscription, bool keepSnapshots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var now = Now;
-        var week = subscription.WeekOf(now);
-        var tenant = subscription.Tenant;
+        return ComposeAsync(subscription, p => Receives(subscription, p), keepSnapshots, cancellationToken);
+    }
+
+    // Covered by the subscription, and its leader may receive the project's digest now.
+    private bool Receives(DigestSubscription subscription, Project project) =>
+        subscription.Covers(project) && access.Can(subscription.Leader, ProjectAction.ReceiveDigest, project).Allowed;
+
+    // The projects a subscription's digest would hold now (projects read once across subscriptions).
+    private async Task<IReadOnlyList<Project>> ReceivedAsync(DigestSubscription subscription, Dictionary<ProjectCode, Project?> read, CancellationToken cancellationToken)
+    {
+        var received = new List<Project>();
+        foreach (var code in await CodesAsync(subscription, cancellationToken))
+        {
+            if (!read.TryGetValue(code, out var project))
+            {
+                read[code] = project = (await projects.GetAsync(subscription.Tenant, code, cancellationToken))?.Project;
+            }
+
+            if (project is not null && Receives(subscription, project))
+            {
+                received.Add(project);
+            }
+        }
+
+        return received;
+    }
+
+    private async Task<List<ProjectCode>> CodesAsync(DigestSubscription subscription, CancellationToken cancellationToken)
+    {
         var codes = subscription.Projects.ToList();
         if (subscription.Portfolio)
         {
-            codes.AddRange((await projects.ListForPersonAsync(tenant, subscription.Leader, cancellationToken)).Where(p => p.Role == ProjectRole.Leader).Select(p => p.Code));
+            codes.AddRange((await projects.ListForPersonAsync(subscription.Tenant, subscription.Leader, cancellationToken)).Where(p => p.Role == ProjectRole.Leader).Select(p => p.Code));
         }
 
-        codes = [.. codes.Distinct()];
+        return [.. codes.Distinct()];
+    }
+
+    private async Task<PortfolioDigest> ComposeAsync(DigestSubscription subscription, Func<Project, bool> include, bool keepSnapshots, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var week = subscription.WeekOf(now);
+        var tenant = subscription.Tenant;
+        var codes = await CodesAsync(subscription, cancellationToken);
         var since = subscription.OccurrenceIn(week.Previous);
         var lastWeek = (await store.SnapshotsAsync(tenant, week.Previous, codes, cancellationToken)).ToDictionary(s => s.Project);
         // A few projects at a time: a 60-project portfolio would otherwise send some 600 reads at once,
@@ -111,7 +172,7 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         await Parallel.ForEachAsync(Enumerable.Range(0, codes.Count), new ParallelOptions { MaxDegreeOfParallelism = ProjectsReadAtOnce, CancellationToken = cancellationToken }, async (i, token) =>
         {
             var code = codes[i];
-            if (await projects.GetAsync(tenant, code, token) is not { } read)
+            if (await projects.GetAsync(tenant, code, token) is not { } read || !include(read.Project))
             {
                 return;
             }

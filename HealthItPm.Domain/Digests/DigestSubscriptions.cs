@@ -12,11 +12,19 @@ public sealed record DigestDefaults(string HospitalTimeZone);
 /// <summary>
 /// Who gets the leadership digest and when: a leader subscribing themself, a PM subscribing the project's
 /// leaders, unsubscribing, the day and hour, and the leader's time zone as their Teams reports it. Every
-/// change is audited by kind, project and the leader's id, never with a day, hour or zone.
+/// change is audited by kind, project and the leader's id, never with a day, hour or zone. The digest is for
+/// leaders (<see cref="ProjectAction.ReceiveDigest"/>): someone who leads no project and has no subscription
+/// is refused, never told to subscribe.
 /// </summary>
-public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, DigestDefaults defaults, TimeProvider clock)
+public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository projects, AccessPolicy access, Capabilities capabilities, IAuditLog audit, DigestDefaults defaults, TimeProvider clock)
 {
     public Task<StoredSubscription?> GetAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken) => store.GetAsync(tenant, leader, cancellationToken);
+
+    /// <summary>The person's subscription; when there is none, "not subscribed yet" for someone who may subscribe, else the refusal.</summary>
+    public async Task<Outcome<DigestSubscription>> SubscriptionOfAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+        await store.GetAsync(tenant, person, cancellationToken) is { } stored
+            ? new Outcome<DigestSubscription>.Done(stored.Subscription)
+            : await NoSubscriptionAsync<DigestSubscription>(tenant, person, Problem.DigestNotSubscribedYet(), cancellationToken);
 
     /// <summary>A leader subscribes themself to one project they lead, or (<paramref name="project"/> null) to the portfolio they lead.</summary>
     public async Task<Outcome<DigestSubscription>> SubscribeAsync(TenantId tenant, PersonId person, ProjectCode? project, string? timeZone, CancellationToken cancellationToken)
@@ -30,9 +38,9 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
                 return new Outcome<DigestSubscription>.Refused(decision.Refusal!);
             }
         }
-        else if (!access.IsAdmin(person) && !(await projects.ListForPersonAsync(tenant, person, cancellationToken)).Any(p => p.Role == ProjectRole.Leader))
+        else if (await capabilities.CanOnAnyAsync(tenant, person, ProjectAction.ReceiveDigest, cancellationToken) is { Allowed: false, Refusal: var refusal })
         {
-            return new Outcome<DigestSubscription>.Invalid(Problem.DigestNothingToLead());
+            return new Outcome<DigestSubscription>.Refused(refusal!);
         }
 
         return await AuditedAsync(tenant, person, AuditKind.DigestSubscribed, project, await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken), cancellationToken);
@@ -73,7 +81,7 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
     {
         if (await store.GetAsync(tenant, person, cancellationToken) is not { } stored)
         {
-            return new Outcome<DigestSubscription?>.NotFound(Problem.DigestNotSubscribed());
+            return await NoSubscriptionAsync<DigestSubscription?>(tenant, person, Problem.DigestNotSubscribed(), cancellationToken);
         }
 
         var left = stored.Subscription.Without(project);
@@ -98,7 +106,7 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
     {
         if (await store.GetAsync(tenant, person, cancellationToken) is null)
         {
-            return new Outcome<DigestSubscription>.NotFound(Problem.DigestNotSubscribedYet());
+            return await NoSubscriptionAsync<DigestSubscription>(tenant, person, Problem.DigestNotSubscribedYet(), cancellationToken);
         }
 
         return await AuditedAsync(tenant, person, AuditKind.DigestScheduleChanged, null, await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken), cancellationToken);
@@ -113,6 +121,12 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
             await store.SaveAsync(stored.Subscription with { TimeZone = timeZone.Trim() }, stored.Version, cancellationToken);
         }
     }
+
+    // Without a subscription: "subscribe first" only to someone who may subscribe (a leader, an admin); anyone else hears why not.
+    private async Task<Outcome<T>> NoSubscriptionAsync<T>(TenantId tenant, PersonId person, Problem problem, CancellationToken cancellationToken) =>
+        await capabilities.CanOnAnyAsync(tenant, person, ProjectAction.ReceiveDigest, cancellationToken) is { Allowed: false, Refusal: var refusal }
+            ? new Outcome<T>.Refused(refusal!)
+            : new Outcome<T>.NotFound(problem);
 
     // A change is audited once it is saved: a refused or lost change leaves no entry.
     private async Task<Outcome<T>> AuditedAsync<T>(TenantId tenant, PersonId person, AuditKind kind, ProjectCode? project, Outcome<T> outcome, CancellationToken cancellationToken)

@@ -104,11 +104,6 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
     public Task<IReadOnlyList<ProjectSummary>> ListVisibleAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         access.IsAdmin(person) ? projects.ListAsync(tenant, cancellationToken) : projects.ListForPersonAsync(tenant, person, cancellationToken);
 
-    /// <summary>Whether the person manages any project, or may create one: what decides which commands help shows them.</summary>
-    public async Task<bool> ManagesProjectsAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
-        access.CanCreateProject(person, await grants.IsGrantedAsync(tenant, person, cancellationToken)).Allowed
-        || (await projects.ListForPersonAsync(tenant, person, cancellationToken)).Any(p => p.Role == ProjectRole.ProjectManager);
-
     /// <summary>An admin allows people to create projects; returns everyone now allowed by a grant.</summary>
     public async Task<Outcome<IReadOnlyList<ProjectManagerGrant>>> AllowProjectManagersAsync(TenantId tenant, PersonId admin, IEnumerable<(PersonId Person, string Name)> people, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
     public AccessDecision Decide(Standing standing, ProjectAction action)
     {
         var rule = AccessRules.Of(action);
-        var who = rule.Who.HasFlag(Who.BudgetViewers) ? (rule.Who & ~Who.BudgetViewers) | _budgetViewers : rule.Who;
+        var who = WhoMay(action);
         if (standing.Admin)
         {
             return AccessDecision.Allow;
@@ -50,6 +50,36 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
             || (who.HasFlag(Who.RiskOwner) && standing.OwnsRisk);
         return allowed ? AccessDecision.Allow : AccessDecision.Deny(new Refusal(RefusalCode.OnlyFor, action, Allowed: who));
     }
+
+    /// <summary>Who besides admins may do the action, as this hospital configured it (budget viewers resolved to their roles).</summary>
+    public Who WhoMay(ProjectAction action)
+    {
+        var who = AccessRules.Of(action).Who;
+        return who.HasFlag(Who.BudgetViewers) ? (who & ~Who.BudgetViewers) | _budgetViewers : who;
+    }
+
+    /// <summary>
+    /// An action on whichever of the person's projects allows it, from their standing on each (the
+    /// projects they are on now): allowed when one does; else refused with
+    /// <see cref="RefusalCode.OnNoProject"/> and the roles that may. A tenant-wide action is decided
+    /// as <see cref="CanInTenant"/>. What help offers, and what a command without a project decides.
+    /// </summary>
+    public AccessDecision CanOnAny(PersonId person, ProjectAction action, IEnumerable<Standing> standings, bool grantedByAdmin = false)
+    {
+        ArgumentNullException.ThrowIfNull(standings);
+        if (AccessRules.Of(action).Scope == ActionScope.Tenant)
+        {
+            return CanInTenant(person, action, grantedByAdmin);
+        }
+
+        return IsAdmin(person) || standings.Any(s => Decide(s with { Admin = false }, action).Allowed)
+            ? AccessDecision.Allow
+            : AccessDecision.Deny(Refusal.OnNoProject(action, WhoMay(action)));
+    }
+
+    /// <summary>Every action the person may do somewhere (<see cref="CanOnAny"/>): help offers the commands that do these.</summary>
+    public IReadOnlySet<ProjectAction> ActionsOnAny(PersonId person, IReadOnlyCollection<Standing> standings, bool grantedByAdmin = false) =>
+        Enum.GetValues<ProjectAction>().Where(a => CanOnAny(person, a, standings, grantedByAdmin).Allowed).ToHashSet();
 
     /// <summary>A tenant-wide action (create a project, allow PMs, read the audit log).</summary>
     public AccessDecision CanInTenant(PersonId person, ProjectAction action, bool grantedByAdmin = false)

@@ -83,6 +83,8 @@ public static class AccessRules
         [ProjectAction.ViewAudit] = InTenant(Who.AdminsOnly),
         [ProjectAction.ReceiveDigest] = OnProject(Who.Leaders),
         [ProjectAction.SubscribeLeadersToDigest] = OnProject(Who.ProjectManagers),
+        [ProjectAction.PreviewDigest] = OnProject(Who.ProjectManagers | Who.Leaders),
+        [ProjectAction.SendDigest] = OnProject(Who.ProjectManagers),
     };
 
     public static AccessRule Of(ProjectAction action) =>

@@ -57,4 +57,10 @@ public enum ProjectAction
 
     /// <summary>Subscribe a project's leaders to its weekly digest.</summary>
     SubscribeLeadersToDigest,
+
+    /// <summary>See a project's weekly digest as it stands now (its figures include CPI and SPI), without sending it.</summary>
+    PreviewDigest,
+
+    /// <summary>Send a project's weekly digest to its subscribed leaders now.</summary>
+    SendDigest,
 }

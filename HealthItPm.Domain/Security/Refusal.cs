@@ -17,6 +17,12 @@ public enum RefusalCode
 
     /// <summary>The check-in round was not sent to the person.</summary>
     NotSentToYou,
+
+    /// <summary>
+    /// Asked without a project: the action is for <see cref="Refusal.Allowed"/> on a project, and the
+    /// person is that on none of the projects they are on now.
+    /// </summary>
+    OnNoProject,
 }
 
 /// <summary>
@@ -38,6 +44,8 @@ public sealed record Refusal(
     public static Refusal NoSuchRisk(ProjectAction action, RiskId risk) => new(RefusalCode.NoSuchRisk, action, risk.Project, Risk: risk);
 
     public static Refusal NotSentToYou(ProjectCode code) => new(RefusalCode.NotSentToYou, ProjectAction.AnswerCheckIn, code);
+
+    public static Refusal OnNoProject(ProjectAction action, Who allowed) => new(RefusalCode.OnNoProject, action, Allowed: allowed);
 
     public bool Equals(Refusal? other) =>
         other is not null && Code == other.Code && Action == other.Action && Project == other.Project && ProjectName == other.ProjectName

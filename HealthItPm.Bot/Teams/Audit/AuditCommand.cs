@@ -9,6 +9,7 @@ using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -21,7 +22,7 @@ namespace HealthItPm.Bot.Teams.Audit;
 /// </summary>
 public sealed class AuditCommand(AuditService audit, IProjectRepository projects, IProjectManagerGrants grants) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("audit", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("audit", ProjectAction.ViewAudit);
 
     /// <summary>Without dates, the last this many days.</summary>
     public const int DefaultDays = 30;

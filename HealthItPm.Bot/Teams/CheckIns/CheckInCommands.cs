@@ -11,6 +11,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -60,7 +61,7 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
 /// </summary>
 public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, RoundSteps rounds, IProjectRepository projects) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin now", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin now", ProjectAction.ManageCheckIns);
 
     public override CommandDefinition Definition => Command;
 
@@ -92,7 +93,7 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
 /// <summary><c>checkin status</c>: the latest round's results so far, with the trend.</summary>
 public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService checkIns, IProjectRepository projects) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin status", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin status", ProjectAction.ManageCheckIns);
 
     public override CommandDefinition Definition => Command;
 
@@ -103,7 +104,7 @@ public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService chec
 /// <summary><c>checkin stop</c>: ends the recurring check-in (open rounds run to their deadline).</summary>
 public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkIns) : CheckInCommand(scope)
 {
-    public static readonly CommandDefinition Command = new("checkin stop", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin stop", ProjectAction.ManageCheckIns);
 
     public override CommandDefinition Definition => Command;
 

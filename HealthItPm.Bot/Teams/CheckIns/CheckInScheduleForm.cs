@@ -9,6 +9,7 @@ using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.Rounds;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -17,7 +18,7 @@ namespace HealthItPm.Bot.Teams.CheckIns;
 /// <summary><c>checkin schedule</c>: a weekly check-in in the project's time zone, its audience, reminder and deadline.</summary>
 public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService checkIns, ProjectService projectService) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("checkin schedule", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("checkin schedule", ProjectAction.ManageCheckIns);
 
     private static ChoiceField Day => new("day", Wording.Common["Form_Day"], true, [.. Enum.GetValues<DayOfWeek>().Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
     private static TimeField At => new("at", Wording.Rounds["CheckInSchedule_At"], true);

@@ -1,16 +1,18 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Commands;
 
 /// <summary>
-/// <c>help</c>: what this person can ask of the bot, by task; project-manager commands only for people
-/// who manage a project. <c>help all</c> says what each command does.
+/// <c>help</c>: what this person can ask of the bot, by task — the commands whose action the access table
+/// allows them on one of their projects (or in the tenant) now, computed by <see cref="Capabilities"/> from
+/// the same rules the commands check, so help never offers what would be refused. <c>help all</c> says what
+/// each command does.
 /// </summary>
-public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, ProjectService projects) : ICommand
+public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Capabilities capabilities) : ICommand
 {
     public static readonly CommandDefinition Command = new("help");
 
@@ -18,8 +20,8 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Project
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var manages = Caller.Of(turn) is { } caller && await ManagesAsync(caller, cancellationToken);
-        var shown = commands.Where(c => manages || !c.ForProjectManagers).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        var allowed = Caller.Of(turn) is { } caller ? await AllowedAsync(caller, cancellationToken) : null;
+        var shown = commands.Where(c => allowed is null ? c.Action is null : c.IsOfferedTo(allowed)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         var detailed = string.Equals(arguments?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
         return HelpCard.Build(new HelpCardModel([.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, TopicOf(c)))], detailed));
     }
@@ -40,16 +42,16 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Project
         };
     }
 
-    private async Task<bool> ManagesAsync(Caller caller, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<ProjectAction>> AllowedAsync(Caller caller, CancellationToken cancellationToken)
     {
         try
         {
-            return await projects.ManagesProjectsAsync(caller.Tenant, caller.Person, cancellationToken);
+            return await capabilities.OfAsync(caller.Tenant, caller.Person, cancellationToken);
         }
         catch (Exception e) when (StorageFailure.IsUnavailable(e))
         {
-            // Help must answer even when storage is down: list everything; each command still checks the role.
-            return true;
+            // Help must answer even when storage is down: list everything; each command still checks the access table.
+            return Enum.GetValues<ProjectAction>().ToHashSet();
         }
     }
 }

@@ -78,7 +78,7 @@ public abstract class ScopedDigestCommand(DigestSubscriptions subscriptions) : D
 /// <summary><c>digest subscribe [CODE]</c>: a leader subscribes themself to the portfolio they lead, or to one project.</summary>
 public sealed class DigestSubscribeCommand(DigestSubscriptions subscriptions) : ScopedDigestCommand(subscriptions)
 {
-    public static readonly CommandDefinition Command = new("digest subscribe");
+    public static readonly CommandDefinition Command = new("digest subscribe", ProjectAction.ReceiveDigest);
 
     public override CommandDefinition Definition => Command;
 
@@ -94,7 +94,7 @@ public sealed class DigestSubscribeCommand(DigestSubscriptions subscriptions) : 
 /// <summary><c>digest unsubscribe [CODE]</c>: stops one project's digest, or all of it.</summary>
 public sealed class DigestUnsubscribeCommand(DigestSubscriptions subscriptions) : ScopedDigestCommand(subscriptions)
 {
-    public static readonly CommandDefinition Command = new("digest unsubscribe");
+    public static readonly CommandDefinition Command = new("digest unsubscribe", ProjectAction.ReceiveDigest);
 
     public override CommandDefinition Definition => Command;
 
@@ -109,7 +109,7 @@ public sealed class DigestUnsubscribeCommand(DigestSubscriptions subscriptions) 
 /// <summary><c>digest preview [CODE]</c>: the digest as it would be now; nothing is sent or kept.</summary>
 public sealed class DigestPreviewCommand(DigestSubscriptions subscriptions, DigestService digests) : ScopedDigestCommand(subscriptions)
 {
-    public static readonly CommandDefinition Command = new("digest preview");
+    public static readonly CommandDefinition Command = new("digest preview", ProjectAction.PreviewDigest);
 
     public override CommandDefinition Definition => Command;
 
@@ -122,7 +122,7 @@ public sealed class DigestPreviewCommand(DigestSubscriptions subscriptions, Dige
 /// <summary><c>digest now</c> (admins, PMs): sends this week's digest to the subscribers now, through the delivery pipeline, once per leader per week.</summary>
 public sealed class DigestNowCommand(DigestSubscriptions subscriptions, DigestService digests, DigestSender sender) : DigestCommand(subscriptions)
 {
-    public static readonly CommandDefinition Command = new("digest now", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("digest now", ProjectAction.SendDigest);
 
     public override CommandDefinition Definition => Command;
 
@@ -144,7 +144,7 @@ public sealed class DigestNowCommand(DigestSubscriptions subscriptions, DigestSe
 /// <summary><c>digest settings</c>: the day and hour (in the leader's own time zone) the digest arrives.</summary>
 public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : DigestCommand(subscriptions), ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("digest settings");
+    public static readonly CommandDefinition Command = new("digest settings", ProjectAction.ReceiveDigest);
 
     private static ChoiceField Day => new("day", Wording.Common["Form_Day"], true, [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
     private static ChoiceField Hour => new("hour", Wording.Digests["DigestSettings_Hour"], true, [.. Enumerable.Range(0, 24).Select(h => ($"{h:00}:00", h.ToString(CultureInfo.InvariantCulture)))]);
@@ -155,12 +155,13 @@ public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : Dige
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
-        if (await Subscriptions.GetAsync(caller.Tenant, caller.Person, cancellationToken) is not { Subscription: var s })
+        return await Subscriptions.SubscriptionOfAsync(caller.Tenant, caller.Person, cancellationToken) switch
         {
-            return NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestSettings_NotSubscribed_Title"], Wording.Digests["DigestSettings_NotSubscribed"]));
-        }
-
-        return FormCard.Build(Blank(s) with { Values = new Dictionary<string, string> { [Day.Id] = s.Day.ToString(), [Hour.Id] = s.Hour.ToString(CultureInfo.InvariantCulture) } });
+            Outcome<DigestSubscription>.Done { Value: var s } =>
+                FormCard.Build(Blank(s) with { Values = new Dictionary<string, string> { [Day.Id] = s.Day.ToString(), [Hour.Id] = s.Hour.ToString(CultureInfo.InvariantCulture) } }),
+            Outcome<DigestSubscription>.NotFound => NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestSettings_NotSubscribed_Title"], Wording.Digests["DigestSettings_NotSubscribed"])),
+            var other => ProjectOutcomes.NotDone(other),
+        };
     }
 
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -171,10 +172,12 @@ public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : Dige
             return ProjectScope.UnknownCaller;
         }
 
-        var current = (await Subscriptions.GetAsync(caller.Tenant, caller.Person, cancellationToken))?.Subscription;
-        if (current is null)
+        var subscription = await Subscriptions.SubscriptionOfAsync(caller.Tenant, caller.Person, cancellationToken);
+        if (subscription is not Outcome<DigestSubscription>.Done { Value: var current })
         {
-            return NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestSettings_NotSubscribed_Title"], Wording.Digests["DigestSettings_SubscribeFirst"]));
+            return subscription is Outcome<DigestSubscription>.NotFound
+                ? NoticeCard.Build(new NoticeCardModel(Wording.Digests["DigestSettings_NotSubscribed_Title"], Wording.Digests["DigestSettings_SubscribeFirst"]))
+                : ProjectOutcomes.NotDone(subscription);
         }
 
         var blank = Blank(current);
@@ -204,7 +207,7 @@ public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : Dige
 /// <summary><c>digest leaders</c> (PM): subscribe the project's leaders to its digest, from a form listing them.</summary>
 public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository projects, DigestSubscriptions subscriptions, ConversationReferenceTable references, AccessPolicy access) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("digest leaders", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("digest leaders", ProjectAction.SubscribeLeadersToDigest);
 
     public CommandDefinition Definition => Command;
 
@@ -248,9 +251,17 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
             return ProjectScope.UnknownCaller;
         }
 
-        if (!ProjectCode.TryParse((string?)data["project"], out var code) || await projects.GetAsync(caller.Tenant, code, cancellationToken) is not { } read)
+        if (!ProjectCode.TryParse(data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code))
         {
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
+        }
+
+        // The card's data is untrusted: refused exactly as the command is, before the form (the leaders' names and ids) is shown again.
+        var read = await projects.GetAsync(caller.Tenant, code, cancellationToken);
+        var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code)) : access.Can(caller.Person, ProjectAction.SubscribeLeadersToDigest, read.Project);
+        if (read is null || !decision.Allowed)
+        {
+            return NoticeCard.Build(RefusalNotice.Of(decision.Refusal!));
         }
 
         var blank = Blank(read.Project);

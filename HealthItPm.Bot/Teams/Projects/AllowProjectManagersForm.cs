@@ -16,7 +16,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class AllowProjectManagersForm(ProjectService projects, AccessPolicy access, IRoster roster) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("pm allow", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("pm allow", ProjectAction.AllowProjectManagers);
 
     public CommandDefinition Definition => Command;
 

@@ -12,15 +12,13 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>budget set</c>: the budget at completion (BAC).</summary>
 public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("budget set", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("budget set", ProjectAction.ManageBudget);
 
     private static MoneyField Budget => new("bac", Wording.Projects["BudgetSet_Budget"], true, 1m, 10_000_000_000m, Wording.Projects["BudgetSet_BudgetPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.SetBudget;
-
-    protected override ProjectAction Action => ProjectAction.ManageBudget;
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
@@ -53,7 +51,7 @@ public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, M
 /// <summary><c>spend</c>: record money spent (amount, date, note).</summary>
 public sealed class SpendForm(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("spend", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("spend", ProjectAction.ManageBudget);
 
     private static MoneyField Amount => new("amount", Wording.Projects["Spend_Amount"], true, 0.01m, 1_000_000_000m, Wording.Projects["Spend_AmountPlaceholder"]);
     private static DateField On => new("date", Wording.Projects["Spend_Date"], true);
@@ -62,8 +60,6 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects, Money
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.RecordSpend;
-
-    protected override ProjectAction Action => ProjectAction.ManageBudget;
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {

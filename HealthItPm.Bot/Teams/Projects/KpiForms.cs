@@ -12,7 +12,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>kpi add</c>: an outcome measure with baseline, target and direction.</summary>
 public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("kpi add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("kpi add", ProjectAction.ManageKpis);
 
     private static TextField Name => new("name", Wording.Projects["Kpi_Kpi"], true, Kpi.MaxNameLength, Wording.Projects["KpiAdd_NamePlaceholder"]);
     private static TextField Unit => new("unit", Wording.Projects["KpiAdd_Unit"], true, Kpi.MaxUnitLength, Wording.Projects["KpiAdd_UnitPlaceholder"]);
@@ -23,8 +23,6 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.AddKpi;
-
-    protected override ProjectAction Action => ProjectAction.ManageKpis;
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
@@ -62,7 +60,7 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
 /// <summary><c>kpi record</c>: a new measurement of a KPI.</summary>
 public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("kpi record", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("kpi record", ProjectAction.ManageKpis);
 
     private static NumberField Value => new("value", Wording.Projects["KpiRecord_Value"], true, -1_000_000_000m, 1_000_000_000m);
     private static DateField On => new("date", Wording.Projects["KpiRecord_On"], true);
@@ -70,8 +68,6 @@ public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) :
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.RecordKpi;
-
-    protected override ProjectAction Action => ProjectAction.ManageKpis;
 
     private static ChoiceField Which(Project project) => new("kpi", Wording.Projects["Kpi_Kpi"], true, [.. project.Kpis.Select(k => (k.Name, k.Name))]);
 

@@ -12,7 +12,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>milestone add</c>: name, planned date and weight (share of the work).</summary>
 public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone add", ProjectAction.ManageMilestones);
 
     private static TextField Name => new("name", Wording.Projects["Milestone_Milestone"], true, Milestone.MaxNameLength, Wording.Projects["MilestoneAdd_NamePlaceholder"]);
     private static DateField Planned => new("planned", Wording.Projects["MilestoneAdd_Planned"], true);
@@ -21,8 +21,6 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.AddMilestone;
-
-    protected override ProjectAction Action => ProjectAction.ManageMilestones;
 
     protected override Task<FormModel> FormAsync(FormContext context) => Task.FromResult(new FormModel(
         Wording.Projects.Say("MilestoneAdd_FormTitle", context.Project.Code),
@@ -51,15 +49,13 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
 /// <summary><c>milestone done</c>: mark an open milestone done (today, or the day it was really done).</summary>
 public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone done", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone done", ProjectAction.ManageMilestones);
 
     private static DateField DoneOn => new("done", Wording.Projects["MilestoneDone_On"], true);
 
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.CompleteMilestone;
-
-    protected override ProjectAction Action => ProjectAction.ManageMilestones;
 
     private static ChoiceField Which(Project project) => new(
         "milestone",
@@ -103,15 +99,13 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
 /// <summary><c>milestone progress</c>: how far an open milestone has got, in percent; earned value follows it.</summary>
 public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService projects) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestone progress", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("milestone progress", ProjectAction.ManageMilestones);
 
     private static NumberField Percent => new("percent", Wording.Projects["MilestoneProgress_Percent"], true, 0, Milestone.MaxPercentOpen, Wording.Projects["MilestoneProgress_PercentPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.RecordMilestoneProgress;
-
-    protected override ProjectAction Action => ProjectAction.ManageMilestones;
 
     private static ChoiceField Which(Project project) => new(
         "milestone",

@@ -6,6 +6,7 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -17,7 +18,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock, StatusCards statusCards) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("project new", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("project new", ProjectAction.CreateProject);
 
     /// <summary>Time zones offered first; the person's own, when Teams sent it, is added and pre-selected.</summary>
     private static readonly string[] CommonTimeZones =

@@ -15,13 +15,11 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeProvider clock) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("phase", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("phase", ProjectAction.ChangePhase);
 
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.ChangePhase;
-
-    protected override ProjectAction Action => ProjectAction.ChangePhase;
 
     private static ChoiceField To(Project project) =>
         new("phase", Wording.Projects["Phase_Next"], true, [.. project.NextPhases.Select(p => (p < project.Phase ? Wording.Projects.Say("Phase_Back", ProjectLabels.Phase(p)) : ProjectLabels.Phase(p), p.ToString()))], Compact: false);

@@ -32,8 +32,8 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
 
     public abstract string Verb { get; }
 
-    /// <summary>What the caller must be allowed to do to see and submit the form.</summary>
-    protected abstract ProjectAction Action { get; }
+    /// <summary>What the caller must be allowed to do to see and submit the form: its command's action, the one help offers it for.</summary>
+    protected ProjectAction Action => Definition.Action ?? throw new InvalidOperationException($"The form {Definition.Name} names no action.");
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -15,8 +15,8 @@ public abstract class ProjectViewCommand(ProjectScope scope, ProjectService proj
 {
     public abstract CommandDefinition Definition { get; }
 
-    /// <summary>What the caller must be allowed to do on the project to see this (by default: see its status).</summary>
-    protected virtual ProjectAction Action => ProjectAction.ViewStatus;
+    /// <summary>What the caller must be allowed to do on the project to see this: its command's action, the one help offers it for.</summary>
+    protected ProjectAction Action => Definition.Action ?? ProjectAction.ViewStatus;
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {

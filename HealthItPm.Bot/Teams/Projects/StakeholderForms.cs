@@ -23,7 +23,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// </summary>
 public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster, IPeopleDirectory directory, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholder add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("stakeholder add", ProjectAction.ManageStakeholders);
 
     /// <summary>The most people given each their own role in one go: three inputs each keep the card well under Teams' size limit.</summary>
     public const int MaxEach = 15;
@@ -39,8 +39,6 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.AddStakeholders;
-
-    protected override ProjectAction Action => ProjectAction.ManageStakeholders;
 
     // The conversation's own members first: they are whom a PM adding people from a team's channel means.
     private PeopleField People(IReadOnlyList<RosterMember> members)
@@ -193,13 +191,11 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
 /// <summary><c>stakeholder remove</c>: take someone off the project, found by typing their name.</summary>
 public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskChanges risks, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholder remove", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("stakeholder remove", ProjectAction.ManageStakeholders);
 
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.RemoveStakeholder;
-
-    protected override ProjectAction Action => ProjectAction.ManageStakeholders;
 
     private PeopleField Person(Project project) => ProjectPeople.Field(
         "person", Wording.Projects["StakeholderRemove_Person"], true, project.Code, leadersOnly: false,

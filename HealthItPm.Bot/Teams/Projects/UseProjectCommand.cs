@@ -4,6 +4,7 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -12,7 +13,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>use EHR</c> (typed) and the <b>Use</b> button of the project list: makes a project the current one in this conversation.</summary>
 public sealed class UseProjectCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("use");
+    public static readonly CommandDefinition Command = new("use", ProjectAction.ViewStatus);
 
     public CommandDefinition Definition => Command;
 

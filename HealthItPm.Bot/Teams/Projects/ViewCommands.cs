@@ -10,7 +10,7 @@ namespace HealthItPm.Bot.Teams.Projects;
 /// <summary><c>status</c>: the project status card.</summary>
 public sealed class StatusCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards) : ProjectViewCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("status");
+    public static readonly CommandDefinition Command = new("status", ProjectAction.ViewStatus);
 
     public override CommandDefinition Definition => Command;
 
@@ -21,7 +21,7 @@ public sealed class StatusCommand(ProjectScope scope, ProjectService projects, S
 /// <summary><c>milestones</c>: the timeline (planned against done, today marked, late flagged).</summary>
 public sealed class MilestonesCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("milestones");
+    public static readonly CommandDefinition Command = new("milestones", ProjectAction.ViewStatus);
 
     public override CommandDefinition Definition => Command;
 
@@ -32,7 +32,7 @@ public sealed class MilestonesCommand(ProjectScope scope, ProjectService project
 /// <summary><c>stakeholders</c>: who is on the project, by role and department.</summary>
 public sealed class StakeholdersCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("stakeholders");
+    public static readonly CommandDefinition Command = new("stakeholders", ProjectAction.ViewStatus);
 
     public override CommandDefinition Definition => Command;
 
@@ -43,7 +43,7 @@ public sealed class StakeholdersCommand(ProjectScope scope, ProjectService proje
 /// <summary><c>kpis</c>: outcome measures against their targets.</summary>
 public sealed class KpisCommand(ProjectScope scope, ProjectService projects) : ProjectViewCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("kpis");
+    public static readonly CommandDefinition Command = new("kpis", ProjectAction.ViewStatus);
 
     public override CommandDefinition Definition => Command;
 
@@ -54,11 +54,9 @@ public sealed class KpisCommand(ProjectScope scope, ProjectService projects) : P
 /// <summary><c>budget</c>: budget, spend and earned value.</summary>
 public sealed class BudgetCommand(ProjectScope scope, ProjectService projects, MoneyFormats money) : ProjectViewCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("budget");
+    public static readonly CommandDefinition Command = new("budget", ProjectAction.ViewBudget);
 
     public override CommandDefinition Definition => Command;
-
-    protected override ProjectAction Action => ProjectAction.ViewBudget;
 
     protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(turn))));

@@ -27,7 +27,7 @@ namespace HealthItPm.Bot.Teams.Readiness;
 /// </summary>
 public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, RoundSteps steps) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("adkar start", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("adkar start", ProjectAction.ManageSurveys);
 
     private const string Confirm = "confirm";
 
@@ -126,7 +126,7 @@ public abstract class AdkarCommand(ProjectScope scope, IProjectRepository projec
 /// <summary><c>adkar waves</c>: the project's waves, newest first.</summary>
 public sealed class AdkarWavesCommand(ProjectScope scope, IProjectRepository projects, AdkarService adkar) : AdkarCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("adkar waves", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("adkar waves", ProjectAction.ManageSurveys);
 
     public override CommandDefinition Definition => Command;
 
@@ -137,7 +137,7 @@ public sealed class AdkarWavesCommand(ProjectScope scope, IProjectRepository pro
 /// <summary><c>adkar results [wave]</c>: a wave's results (the latest, or the one named), compared with the wave before.</summary>
 public sealed class AdkarResultsCommand(ProjectScope scope, IProjectRepository projects, AdkarService adkar) : AdkarCommand(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("adkar results", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("adkar results", ProjectAction.ManageSurveys);
 
     public override CommandDefinition Definition => Command;
 

@@ -23,7 +23,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class ReportConcernForm(ProjectScope scope, ConcernTriage concerns, DeliveryQueues queue) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("report concern");
+    public static readonly CommandDefinition Command = new("report concern", ProjectAction.ReportConcern);
 
     private static TextField Worry => new("text", Wording.Risks["Concern_Worry"], true, Concern.MaxTextLength, Wording.Risks["Concern_WorryPlaceholder"], Multiline: true);
 

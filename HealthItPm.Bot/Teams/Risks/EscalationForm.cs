@@ -21,7 +21,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class EscalationForm(ProjectScope scope, ProjectService projects, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
-    public static readonly CommandDefinition Command = new("escalation", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("escalation", ProjectAction.ManageEscalation);
 
     private static readonly int[] SlaMinutes = [30, 60, 120, 240, 480, 1440];
 
@@ -34,8 +34,6 @@ public sealed class EscalationForm(ProjectScope scope, ProjectService projects, 
     public override CommandDefinition Definition => Command;
 
     public override string Verb => CardVerbs.SetEscalation;
-
-    protected override ProjectAction Action => ProjectAction.ManageEscalation;
 
     // The project's leaders, found by typing; those already in the chain are listed first so the form shows them by name.
     private PeopleField Level(Project project, int level) => ProjectPeople.Field(

@@ -10,6 +10,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -21,7 +22,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class RiskAddForm(ProjectScope scope, ProjectService projectService, RiskRegister risks, RiskNotifier notifier, RiskCardReplies replies, ConcernOutcomeNotifier reporter) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("risk add", ForProjectManagers: true);
+    public static readonly CommandDefinition Command = new("risk add", ProjectAction.LogRisks);
 
     private static TextField Title => new("title", Wording.Risks["RiskAdd_Risk"], true, Risk.MaxTitleLength, Wording.Risks["RiskAdd_RiskPlaceholder"]);
     private static TextField Description => new("description", Wording.Risks["RiskAdd_Description"], false, Risk.MaxTextLength, null, Multiline: true);
@@ -145,7 +146,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 /// </summary>
 public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimeProvider clock) : ICommand
 {
-    public static readonly CommandDefinition Command = new("risks");
+    public static readonly CommandDefinition Command = new("risks", ProjectAction.ViewRisks);
 
     public CommandDefinition Definition => Command;
 
@@ -195,7 +196,7 @@ public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimePro
 /// <summary><c>risk EHR-R7</c>: one risk with its history.</summary>
 public sealed class RiskCommand(RiskCardReplies replies) : ICommand
 {
-    public static readonly CommandDefinition Command = new("risk");
+    public static readonly CommandDefinition Command = new("risk", ProjectAction.ViewRisks);
 
     public CommandDefinition Definition => Command;
 

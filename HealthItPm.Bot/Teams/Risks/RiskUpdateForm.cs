@@ -9,6 +9,7 @@ using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -20,7 +21,7 @@ namespace HealthItPm.Bot.Teams.Risks;
 /// </summary>
 public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, RiskNotifier notifier, RiskCardReplies replies, ProjectScope scope) : ICommand, ICardActionHandler
 {
-    public static readonly CommandDefinition Command = new("risk update");
+    public static readonly CommandDefinition Command = new("risk update", ProjectAction.ChangeRisk);
 
     private static ChoiceField Probability => RiskFields.Probability;
     private static ChoiceField Impact => RiskFields.Impact;

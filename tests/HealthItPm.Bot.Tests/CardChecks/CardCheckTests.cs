@@ -94,6 +94,20 @@ public class CardCheckTests(OfficialCardRenderer renderer)
     }
 
     [Fact]
+    public async Task A_refusal_without_a_project_says_who_may_and_points_to_help()
+    {
+        var card = CardFixtures.All.Single(f => f.Name == "notice-refused-on-no-project").Build();
+
+        var check = await renderer.CheckAsync(card.ToString());
+
+        Assert.True(check.Rendered);
+        Assert.Contains(
+            "Only the project managers or the leaders of a project can do that, and you are not one on any project you are on. Type **help** to see what you can do.",
+            check.Text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Text_a_person_typed_is_shown_literally_not_as_a_link()
     {
         var card = CardFixtures.All.Single(f => f.Name == "unknown-without-suggestion").Build();

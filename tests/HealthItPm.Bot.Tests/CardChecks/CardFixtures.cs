@@ -47,6 +47,7 @@ public static class CardFixtures
         new("notice-refused-hostile-project-name", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(new Refusal(RefusalCode.OnlyFor, ProjectAction.ManageBudget, new ProjectCode("EHR"), "[Sign in again](https://evil.example/login) {{DATE(2017-02-14T06:08:39Z, LONG)}}", ["<b>Priya</b> Shah"], Who.ProjectManagers)))),
         new("notice-problem-hostile-project-name", typeof(ProblemText), () => NoticeCard.Build(new NoticeCardModel("That didn't work", ProblemText.Of(Problem.NoStakeholdersMatch("[Sign in again](https://evil.example/login) **bold** {{DATE(2017-02-14T06:08:39Z, LONG)}}", RoundKind.Adkar))))),
         new("notice-refused-not-on-project", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(Refusal.NotOnProject(ProjectAction.ViewStatus, new ProjectCode("EHR"))))),
+        new("notice-refused-on-no-project", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(Refusal.OnNoProject(ProjectAction.PreviewDigest, Who.ProjectManagers | Who.Leaders)))),
         new("audit-page-with-older", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel("EHR", Today.AddDays(-30), Today, AuditRows(AuditService.PageSize), "202611|0000000000000000001|0123456789abcdef0123456789abcdef"))),
         new("audit-all-projects-last-page", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, Today.AddDays(-30), Today, AuditRows(4), null))),
         new("audit-nothing-recorded", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, Today.AddDays(-30), Today, [], null))),

@@ -242,8 +242,8 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
         await _hosts.AfterAsync(TimeSpan.FromHours(3));
         Assert.Equal(0, _hosts.CardsTo(CioChat, Digest));
 
-        var refused = Assert.IsType<Outcome<DigestSubscription>.Invalid>(await service.SubscribeAsync(Tenant, Nurse, null, null, default));
-        Assert.Equal(ProblemCode.DigestNothingToLead, refused.Problem.Code);
+        var refused = Assert.IsType<Outcome<DigestSubscription>.Refused>(await service.SubscribeAsync(Tenant, Nurse, null, null, default));
+        Assert.Equal(Refusal.OnNoProject(ProjectAction.ReceiveDigest, Who.Leaders), refused.Reason);
         Assert.IsType<Outcome<DigestSubscription>.Refused>(await service.SubscribeAsync(Tenant, Nurse, new ProjectCode("EHR"), null, default));
     }
 }

@@ -191,8 +191,10 @@ public class HelpByRoleTests(BotEnvironment env)
     [Fact]
     public async Task Help_lists_project_manager_commands_only_to_people_who_manage_projects()
     {
-        var forNurse = CardText.Of(await new ProjectConversation(env, TestActivities.Pharmacist).SayAsync("help"));
-        var forPm = CardText.Of(await new ProjectConversation(env, TestActivities.Pm).SayAsync("help"));
+        // Help offers what the person may do on their projects: the nurse is on one, as a stakeholder.
+        var (pm, nurse, _) = await NurseProject.CreateAsync(env, "HB");
+        var forNurse = CardText.Of(await nurse.SayAsync("help"));
+        var forPm = CardText.Of(await pm.SayAsync("help"));
 
         Assert.Contains("status", forNurse, StringComparison.Ordinal);
         Assert.DoesNotContain("milestone add", forNurse, StringComparison.Ordinal);

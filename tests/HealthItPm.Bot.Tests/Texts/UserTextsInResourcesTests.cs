@@ -83,7 +83,7 @@ public partial class UserTextsInResourcesTests
     [InlineData("""var t = CardTexts.Common.Markdown("None");""")]
     [InlineData("""var t = Texts[$"Status_{status}"];""")]
     [InlineData("""var t = Format($"{stem}_One", n);""")]
-    [InlineData("""CommandDefinition c = new("checkin now", ForProjectManagers: true);""")]
+    [InlineData("""CommandDefinition c = new("checkin now", ProjectAction.ManageCheckIns);""")]
     [InlineData("""var c = new CommandDefinition("project list");""")]
     [InlineData("""await ScheduledSteps.RunEachAsync(items, i => StepAsync(i), i => $"risk {i}", logger, token);""")]
     public void The_scan_leaves_what_is_not_worded_text(string statement) =>

@@ -60,6 +60,8 @@ public class AccessPolicyTests
         [ProjectAction.ViewAudit] = [],
         [ProjectAction.ReceiveDigest] = [Role.ChainLeader, Role.Leader],
         [ProjectAction.SubscribeLeadersToDigest] = [Role.ProjectManager],
+        [ProjectAction.PreviewDigest] = [Role.ProjectManager, Role.ChainLeader, Role.Leader],
+        [ProjectAction.SendDigest] = [Role.ProjectManager],
     };
 
     private static readonly HashSet<ProjectAction> TenantWide = [ProjectAction.CreateProject, ProjectAction.AllowProjectManagers, ProjectAction.ViewAudit];

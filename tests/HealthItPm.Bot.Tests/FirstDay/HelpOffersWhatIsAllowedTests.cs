@@ -1,0 +1,113 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Tests.Projects;
+using HealthItPm.Bot.Tests.Support;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.FirstDay;
+
+/// <summary>
+/// Help offers each person only what they may do: an admin, a PM, a leader, a stakeholder (the nurse) and
+/// someone on no project each ask for help, then run every command it offered, as shown, on their project;
+/// none is refused. Help is computed from the access table the commands check, so the two cannot drift.
+/// The bot and its storage are this class's alone: nobody else puts these people on other projects.
+/// </summary>
+public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<BotEnvironment>
+{
+    // What a refusal, a failed use case or a failed turn is titled (RefusalNotice, ProjectOutcomes).
+    private static readonly string[] NotDone = ["Not allowed", "Not found", "That didn't work", "something went wrong"];
+
+    public static TheoryData<string> People() => ["admin", "pm", "leader", "nurse", "nobody"];
+
+    private static ChannelAccount Person(string who) => who switch
+    {
+        "admin" => TestActivities.Cio,
+        "pm" => TestActivities.Pm,
+        "leader" => TestActivities.Physician,
+        "nurse" => TestActivities.Nurse,
+        _ => TestActivities.ItAnalyst,
+    };
+
+    /// <summary>A project with the PM, the nurse (stakeholder) and the physician (leader), a risk, and a readiness wave named as help's example.</summary>
+    private async Task<string> ProjectAsync()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var code = "H" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        await pm.SayAsync("help");
+        await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Smart pumps", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });
+        await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.PhysicianAadId, role = "Leader", discipline = "Physician" });
+        await pm.SubmitAsync(CardVerbs.AddRisk, new { project = code, title = "Drug library out of date", category = "Vendor", probability = "3", impact = "3" });
+        await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name = "pre go-live", days = "7", anonymous = "true" });
+        return code;
+    }
+
+    [Theory]
+    [MemberData(nameof(People))]
+    public async Task Every_command_help_offers_succeeds_for_the_person_it_is_offered_to(string who)
+    {
+        var code = await ProjectAsync();
+        var person = new ProjectConversation(env, Person(who));
+
+        var offered = Offered(await person.SayAsync("help all"));
+        Assert.Contains("help", offered);
+        if (offered.Contains("use EHR"))
+        {
+            await person.SayAsync($"use {code}");
+        }
+
+        var refused = new List<string>();
+        foreach (var shown in offered.Where(s => s != "help"))
+        {
+            var typed = shown.Replace("EHR-R7", $"{code}-R1", StringComparison.Ordinal).Replace("EHR", code, StringComparison.Ordinal);
+            var answer = CardText.Of(await person.SayAsync(typed));
+            if (NotDone.Any(title => answer.Contains(title, StringComparison.Ordinal)))
+            {
+                refused.Add($"{typed}: {answer}");
+            }
+        }
+
+        Assert.True(refused.Count == 0, $"Help offered {who} commands that were then refused:\n" + string.Join("\n", refused));
+        Assert.Equal(Expected[who].Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Help_offers_the_nurse_no_budget_no_risk_update_and_no_digest()
+    {
+        await ProjectAsync();
+
+        var offered = Offered(await new ProjectConversation(env, TestActivities.Nurse).SayAsync("help all"));
+
+        Assert.Contains("status", offered);
+        Assert.Contains("report concern", offered);
+        Assert.DoesNotContain("budget", offered);
+        Assert.DoesNotContain("risk update EHR-R7", offered);
+        Assert.DoesNotContain(offered, s => s.StartsWith("digest", StringComparison.Ordinal));
+        Assert.DoesNotContain(offered, s => s.StartsWith("audit", StringComparison.Ordinal) || s.StartsWith("pm allow", StringComparison.Ordinal));
+    }
+
+    private static readonly string[] Everyone = ["help", "project list"];
+    private static readonly string[] OnAProject = [.. Everyone, "kpis", "milestones", "report concern", "risk EHR-R7", "risks critical", "stakeholders", "status", "use EHR"];
+    private static readonly string[] Leading = [.. OnAProject, "budget", "digest preview", "digest settings", "digest subscribe", "digest unsubscribe", "risk update EHR-R7"];
+    private static readonly string[] Managing =
+    [
+        .. OnAProject, "adkar results pre go-live", "adkar start", "adkar waves", "budget", "budget set", "checkin now", "checkin schedule", "checkin status",
+        "checkin stop", "digest leaders", "digest now", "digest preview", "escalation", "kpi add", "kpi record", "milestone add", "milestone done",
+        "milestone progress", "phase", "project new", "risk add", "risk update EHR-R7", "spend", "stakeholder add @Nina Patel", "stakeholder remove",
+    ];
+
+    // What each person is offered, as help shows it: the leader is in the escalation chain (the project's leaders are, until the PM sets one).
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["admin"] = [.. Managing, "audit EHR 2026-11-01 2026-11-30", "pm allow", "digest settings", "digest subscribe", "digest unsubscribe"],
+        ["pm"] = Managing,
+        ["leader"] = Leading,
+        ["nurse"] = OnAProject,
+        ["nobody"] = Everyone,
+    };
+
+    // The commands the full help lists, as shown (with their example's arguments).
+    private static List<string> Offered(JObject help) =>
+        [.. help.Descendants().OfType<JObject>().Where(o => o["title"] is not null && o["value"] is not null && o.Parent is JArray { Parent: JProperty { Name: "facts" } })
+            .Select(o => (string)o["title"]!)];
+}
