@@ -322,7 +322,12 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
 
     // A round's id names its minute, or the minute and second of one sent by hand in a minute already taken (Round.IdFor).
     private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>
-        DateTimeOffset.TryParseExact(roundId, ["yyyyMMdd'T'HHmm'Z'", "yyyyMMdd'T'HHmm'Z+'ss"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out opensAt)
+        DateTimeOffset.TryParseExact(
+            roundId,
+            ["yyyyMMdd'T'HHmm'Z'", "yyyyMMdd'T'HHmm'Z+'ss"],
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out opensAt)
         && Round.IdFor(opensAt) == roundId;
 
     private static Round ToRound(TableEntity row) => StoredDocument.Read<RoundDocument>(row)!.ToRound();
