@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HealthItPm.Domain.Common;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams.People;
@@ -28,36 +29,59 @@ public interface IRoster
 /// <summary>
 /// The people a form can offer: the conversation's members, read page by page, and the colleagues
 /// the bot knows at this hospital (<see cref="PeopleDirectory"/>: a 1:1 chat's roster is only the
-/// person in it). Up to <see cref="MaxMembers"/>; anyone else is found by typing their name. Reading a
-/// team's or group chat's roster also remembers its members, so they can be found from anywhere.
+/// person in it). Up to <see cref="MaxMembers"/>; anyone else is found by typing their name. The whole
+/// roster of a team or group chat — thousands in a hospital team — is read once, page by page, when the
+/// bot joins it (or when a form first reads it on this host, for one joined before), and its members are
+/// remembered, so anyone in it can be found from anywhere.
 /// </summary>
 public sealed partial class TeamsRoster(ConversationReferenceTable references, IPeopleDirectory directory, ILogger<TeamsRoster> logger) : IRoster
 {
     public const int MaxMembers = 200;
     private const int PageSize = 100;
 
+    // Teams' largest page: the fewest calls to read a roster of thousands.
+    private const int WholeRosterPageSize = 500;
+
+    // The teams and group chats whose whole roster this host has read.
+    private readonly ConcurrentDictionary<string, bool> _met = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<RosterMember>> ReadAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var members = new List<RosterMember>();
-        string? continuation = null;
-        do
-        {
-            var page = await TeamsInfo.GetPagedMembersAsync(turn, PageSize, continuation, cancellationToken);
-            members.AddRange(page.Members
-                .Where(m => PersonId.TryParse(m.AadObjectId, out _) && m.Id != turn.Activity.Recipient?.Id)
-                .Select(m => new RosterMember(new PersonId(m.AadObjectId), m.Id, string.IsNullOrWhiteSpace(m.Name) ? m.Email ?? m.Id : m.Name)));
-            continuation = page.ContinuationToken;
-        }
-        while (continuation is not null && members.Count < MaxMembers);
-
+        var (members, more) = await MembersAsync(turn, PageSize, MaxMembers, null, cancellationToken);
         if (TenantId.TryParse(ActivityTenant.Of(turn.Activity), out var tenant))
         {
             await RememberRoutesAsync(turn, members, cancellationToken);
+            if (more is not null && turn.Activity.Conversation?.Id is { } conversation && _met.TryAdd(conversation, true))
+            {
+                // The rest of a large roster, once, so that everyone in it can be found by typing.
+                await RememberRoutesAsync(turn, (await MembersAsync(turn, WholeRosterPageSize, int.MaxValue, more, cancellationToken)).Members, cancellationToken);
+            }
+
             members.AddRange(await directory.ListAsync(tenant, cancellationToken));
         }
 
         return members.DistinctBy(m => m.Person).Take(MaxMembers).ToList();
+    }
+
+    /// <summary>
+    /// The conversation's members page by page from <paramref name="continuation"/> (null: the first page), until
+    /// <paramref name="most"/> are read or the roster ends; with where the next page starts, if it does not.
+    /// </summary>
+    private static async Task<(List<RosterMember> Members, string? More)> MembersAsync(ITurnContext turn, int pageSize, int most, string? continuation, CancellationToken cancellationToken)
+    {
+        var members = new List<RosterMember>();
+        do
+        {
+            var page = await TeamsInfo.GetPagedMembersAsync(turn, pageSize, continuation, cancellationToken);
+            members.AddRange(page.Members
+                .Where(m => PersonId.TryParse(m.AadObjectId, out _) && m.Id != turn.Activity.Recipient?.Id)
+                .Select(m => new RosterMember(new PersonId(m.AadObjectId), m.Id, string.IsNullOrWhiteSpace(m.Name) ? m.Email ?? m.Id : m.Name)));
+            continuation = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+        }
+        while (continuation is not null && members.Count < most);
+
+        return (members, continuation);
     }
 
     /// <summary>
@@ -69,7 +93,11 @@ public sealed partial class TeamsRoster(ConversationReferenceTable references, I
         ArgumentNullException.ThrowIfNull(turn);
         try
         {
-            await ReadAsync(turn, cancellationToken);
+            await RememberRoutesAsync(turn, (await MembersAsync(turn, WholeRosterPageSize, int.MaxValue, null, cancellationToken)).Members, cancellationToken);
+            if (turn.Activity.Conversation?.Id is { } conversation)
+            {
+                _met[conversation] = true;
+            }
         }
         catch (Exception e) when (e is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException)
         {

@@ -21,7 +21,14 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, CancellationToken cancellationToken)
+    public Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, CancellationToken cancellationToken) =>
+        StartNowAsync(tenant, person, code, settings, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a round now; <paramref name="after"/>: the open round the PM confirmed sending another beside
+    /// (<see cref="RoundEngine.StartAsync(TenantId, PersonId, Project, RoundKind, RoundSettings, string?, CancellationToken)"/>).
+    /// </summary>
+    public async Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, string? after, CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done done)
@@ -29,7 +36,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
             return project.Carry<Round>();
         }
 
-        return await engine.StartAsync(tenant, person, done.Value, RoundKind.CheckIn, settings, cancellationToken);
+        return await engine.StartAsync(tenant, person, done.Value, RoundKind.CheckIn, settings, after, cancellationToken);
     }
 
     /// <summary>The project's check-in still open now, if any, for a PM (so <c>checkin now</c> can ask before sending another).</summary>

@@ -39,7 +39,14 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Opens a wave now; the reminder comes halfway to its close.</summary>
-    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, ProjectCode code, string name, TimeSpan closeAfter, bool anonymous, Audience audience, CancellationToken cancellationToken)
+    public Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, ProjectCode code, string name, TimeSpan closeAfter, bool anonymous, Audience audience, CancellationToken cancellationToken) =>
+        StartAsync(tenant, person, code, name, closeAfter, anonymous, audience, null, cancellationToken);
+
+    /// <summary>
+    /// Opens a wave now; <paramref name="after"/>: the open wave the PM confirmed starting another beside
+    /// (<see cref="RoundEngine.StartAsync(TenantId, PersonId, Project, RoundKind, RoundSettings, string?, CancellationToken)"/>).
+    /// </summary>
+    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, ProjectCode code, string name, TimeSpan closeAfter, bool anonymous, Audience audience, string? after, CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageSurveys, cancellationToken);
         if (project is not Outcome<Project>.Done done)
@@ -62,7 +69,7 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
             return new Outcome<Round>.Invalid(Problem.WaveLengthOutOfRange(ShortestWave, LongestWave));
         }
 
-        return await engine.StartAsync(tenant, person, done.Value, RoundKind.Adkar, new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave), cancellationToken);
+        return await engine.StartAsync(tenant, person, done.Value, RoundKind.Adkar, new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave), after, cancellationToken);
     }
 
     /// <summary>The project's wave still open now, if any, for a PM (so <c>adkar start</c> can ask before starting another).</summary>

@@ -3,19 +3,20 @@ using HealthItPm.Domain.Projects;
 namespace HealthItPm.Domain.Rounds;
 
 /// <summary>
-/// Who a round goes to: the people delivering the change — stakeholders and project managers (a
-/// PM's own status and blockers belong in the summary too), not leaders — optionally only some
-/// disciplines or departments.
+/// Who a round goes to: the stakeholders delivering the change — not leaders, and not the project's
+/// PMs unless <paramref name="ProjectManagers"/> (a PM answering her own check-in would count as one of
+/// the team: one nurse's answer would read as half of it) — optionally only some disciplines or departments.
 /// </summary>
-public sealed record Audience(IReadOnlySet<StakeholderRole> Disciplines, IReadOnlySet<string> Departments)
+public sealed record Audience(IReadOnlySet<StakeholderRole> Disciplines, IReadOnlySet<string> Departments, bool ProjectManagers = false)
 {
+    /// <summary>Every stakeholder (the project's PMs not included).</summary>
     public static Audience Everyone { get; } = new(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
 
     public IReadOnlyList<Respondent> Select(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
         return [.. project.Members
-            .Where(m => m.Role != ProjectRole.Leader)
+            .Where(m => m.Role != ProjectRole.Leader && (ProjectManagers || m.Role != ProjectRole.ProjectManager))
             .Where(m => Disciplines.Count == 0 || Disciplines.Contains(m.Discipline))
             .Where(m => Departments.Count == 0 || (m.Department is not null && Departments.Contains(m.Department)))
             .Select(m => new Respondent(m.Person, m.DisplayName, m.Discipline, m.Department))];

@@ -121,7 +121,13 @@ public sealed class Round
 
     public IReadOnlyCollection<Respondent> Audience => _audience.Values;
 
-    public static string IdFor(DateTimeOffset opensAt) => opensAt.ToUniversalTime().ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The id of a round opening then: its minute (yyyyMMddTHHmmZ); a round a PM sends by hand while
+    /// another opened in the same minute opens at a later second, named after the minute (…Z+ss), so ids
+    /// still sort in opening order.
+    /// </summary>
+    public static string IdFor(DateTimeOffset opensAt) =>
+        opensAt.ToUniversalTime().ToString(opensAt.Second == 0 ? "yyyyMMdd'T'HHmm'Z'" : "yyyyMMdd'T'HHmm'Z+'ss", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A fresh random key for an anonymous round (32 bytes, base 64).</summary>
     public static string NewAnonymityKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -8,7 +8,7 @@ namespace HealthItPm.Domain.Rounds;
 
 /// <summary>
 /// What every kind of round does the same way: open one for an audience (idempotent: the id is the
-/// opening minute), take an answer from someone it was sent to while it is open, and read back a
+/// opening minute, or its second for another sent by hand in the same minute), take an answer from someone it was sent to while it is open, and read back a
 /// person's own answer. Sending a round by hand and answering one are written to the audit log here,
 /// for every kind. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
 /// </summary>
@@ -33,10 +33,44 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     }
 
     /// <summary>A round a person sends now (its id is this minute), recorded in the audit log once it is open.</summary>
-    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, CancellationToken cancellationToken)
+    public Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, CancellationToken cancellationToken) =>
+        StartAsync(tenant, person, project, kind, settings, null, cancellationToken);
+
+    /// <summary>
+    /// A round a person sends now, recorded in the audit log once it is open. Its id is this minute, so a
+    /// double click opens it once. <paramref name="after"/> is the id of the round the person was shown
+    /// open when they confirmed sending another: then a round opened since that one is this confirmation's
+    /// (the same button pressed twice, or its invoke delivered again) and is the answer; otherwise the new
+    /// round opens at the first second after the kind's latest round, when that one opened this minute.
+    /// Every copy of the same confirmation computes the same id, so it still opens one round.
+    /// </summary>
+    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, string? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var opened = await OpenAsync(tenant, project, kind, ThisMinute, settings, cancellationToken);
+        var opensAt = ThisMinute;
+        if (after is not null)
+        {
+            var newest = await store.LatestRoundsAsync(tenant, project.Code, kind, 1, cancellationToken);
+            var latest = newest.Count > 0 ? newest[0] : null;
+            if (latest is not null && latest.Id != after && await store.GetRoundAsync(tenant, project.Code, kind, after, cancellationToken) is { } shown
+                && latest.OpensAt > shown.OpensAt)
+            {
+                return new Outcome<Round>.Done(latest);
+            }
+
+            if (latest is not null && latest.OpensAt >= opensAt)
+            {
+                // A round never opens in the future (its cards would find it closed): a confirmation within the
+                // second the latest round opened is taken as the same press.
+                opensAt = latest.OpensAt.AddSeconds(1);
+                if (opensAt > clock.GetUtcNow())
+                {
+                    return new Outcome<Round>.Done(latest);
+                }
+            }
+        }
+
+        var opened = await OpenAsync(tenant, project, kind, opensAt, settings, cancellationToken);
         if (opened is Outcome<Round>.Done { Value: var round })
         {
             await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, RoundKinds.Started(kind), project.Code, round.Id), cancellationToken);

@@ -44,14 +44,14 @@ public class FirstDayTests(PlaygroundEnvironment env)
         Assert.Matches(@"Leaders?[\s\S]*Dr\. Marcus Lee \(CIO\)[\s\S]*Stakeholders?[\s\S]*Nina Patel \(RN\)", people);
         await pm.ScreenshotAsync("first-day-stakeholders");
 
-        // A check-in: to the PM and the nurse (leaders get none); the nurse answers in her own chat.
-        await pm.AskAsync("checkin now", "Sending the check-in to 2 people");
+        // A check-in: to the nurse (leaders get none, and the PM is not asked by default); she answers in her own chat.
+        await pm.AskAsync("checkin now", "Sending the check-in to 1 person");
         var checkIn = await nurse.ArrivesAsync($"{code} check-in");
         await checkIn.Locator("input[type=radio][value=OnTrack]").CheckAsync();
         await nurse.PressAsync("Submit");
         await nurse.ExpectAsync(checkIn, $"your {code} check-in is in");
         var status = await (await pm.AskAsync("checkin status", $"{code} check-in so far")).InnerTextAsync();
-        Assert.Contains("1 of 2 (50%)", status, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 (100%)", status, StringComparison.Ordinal);
 
         // A critical patient-safety risk goes to the sponsor at once, with its description on the card.
         form = await pm.AskAsync("risk add", "Log a risk");

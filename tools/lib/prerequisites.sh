@@ -1,12 +1,35 @@
 # Sourced by tools/run and tools/test: installs what a fresh machine lacks, and nothing else.
 # The .NET SDK and Node.js are expected on the machine (see README); everything else comes from here.
 
+# The oldest Node.js every package pinned by tools/package-lock.json declares it runs on (README, Prerequisites).
+PREREQUISITES_NODE_MINIMUM=20.6.0
+
 prerequisites::require() {
   local tool
   for tool in dotnet node npm; do
     if ! command -v "$tool" >/dev/null 2>&1; then
       echo "HealthItPm needs '$tool' on the PATH (see README, Prerequisites)." >&2
       exit 1
+    fi
+  done
+  prerequisites::node_version
+}
+
+# Says so clearly when Node.js is older than the packages need, before npm prints its engine warnings.
+prerequisites::node_version() {
+  local found
+  found=$(node --version 2>/dev/null)
+  found=${found#v}
+  local IFS=.
+  local -a have=($found) need=($PREREQUISITES_NODE_MINIMUM)
+  local i
+  for i in 0 1 2; do
+    if ! [[ "${have[i]:-}" =~ ^[0-9]+$ ]] || [ "${have[i]}" -lt "${need[i]}" ]; then
+      echo "HealthItPm needs Node.js $PREREQUISITES_NODE_MINIMUM or later; this machine has ${found:-no working node} (see README, Prerequisites)." >&2
+      exit 1
+    fi
+    if [ "${have[i]}" -gt "${need[i]}" ]; then
+      return
     fi
   done
 }

@@ -76,6 +76,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
             ["Anonymous"] = schedule.Anonymous,
             ["Disciplines"] = string.Join(',', schedule.Audience.Disciplines),
             ["Departments"] = JsonSerializer.Serialize(schedule.Audience.Departments),
+            ["ProjectManagers"] = schedule.Audience.ProjectManagers,
             ["LastFired"] = lastFired,
         };
         return tables.ExecuteAsync(
@@ -326,8 +327,15 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         row.GetBoolean("EndQueued") ?? false,
         row.ETag.ToString());
 
+    // A round's id names its minute, or the minute and second of one sent by hand in a minute already taken (Round.IdFor).
     private static bool TryParseRoundId(string roundId, out DateTimeOffset opensAt) =>
-        DateTimeOffset.TryParseExact(roundId, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out opensAt);
+        DateTimeOffset.TryParseExact(
+            roundId,
+            ["yyyyMMdd'T'HHmm'Z'", "yyyyMMdd'T'HHmm'Z+'ss"],
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out opensAt)
+        && Round.IdFor(opensAt) == roundId;
 
     private async Task<Round> ToRoundAsync(TenantId tenant, TableEntity row, CancellationToken cancellationToken)
     {
@@ -350,7 +358,8 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
             row.GetBoolean("Anonymous") ?? false,
             new Audience(
                 row.GetString("Disciplines").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<StakeholderRole>).ToHashSet(),
-                JsonSerializer.Deserialize<string[]>(row.GetString("Departments"))!.ToHashSet(StringComparer.OrdinalIgnoreCase))),
+                JsonSerializer.Deserialize<string[]>(row.GetString("Departments"))!.ToHashSet(StringComparer.OrdinalIgnoreCase),
+                row.GetBoolean("ProjectManagers") ?? false)),
         row.GetDateTimeOffset("LastFired")!.Value,
         row.ETag.ToString());
 

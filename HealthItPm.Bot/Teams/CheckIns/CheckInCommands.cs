@@ -30,16 +30,34 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
             return scoped.Answer!;
         }
 
-        // "anyway" confirms a step the command asked about first (a second check-in while one is open).
-        var words = (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var anyway = words.Contains(Anyway, StringComparer.OrdinalIgnoreCase);
-        var code = ProjectCode.TryParse(string.Join(' ', words.Where(w => !w.Equals(Anyway, StringComparison.OrdinalIgnoreCase))), out var named) ? named : scoped.Project;
-        return code is { } project ? await ExecuteAsync(caller, project, anyway, cancellationToken) : scoped.Answer!;
+        // "anyway" confirms a step the command asked about first (a second check-in while one is open); the
+        // word after it, when the question's button sent it, names the round that was open when it was asked.
+        // "including pms" sends the round to the project's PMs too.
+        var words = (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var including = words.FindIndex(w => w.Equals(Including[0], StringComparison.OrdinalIgnoreCase));
+        var withPms = including >= 0 && including + 1 < words.Count && words[including + 1].Equals(Including[1], StringComparison.OrdinalIgnoreCase);
+        if (withPms)
+        {
+            words.RemoveRange(including, 2);
+        }
+
+        var at = words.FindIndex(w => w.Equals(Anyway, StringComparison.OrdinalIgnoreCase));
+        var confirmed = at < 0 ? null : new Confirmation(at + 1 < words.Count ? words[at + 1] : null);
+        var code = ProjectCode.TryParse(string.Join(' ', at < 0 ? words : words[..at]), out var named) ? named : scoped.Project;
+        return code is { } project ? await ExecuteAsync(caller, project, new CheckInArguments(confirmed, withPms), cancellationToken) : scoped.Answer!;
     }
 
     protected const string Anyway = "anyway";
 
-    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken);
+    protected static readonly string[] Including = ["including", "pms"];
+
+    /// <summary>The PM confirmed sending another round while <paramref name="Open"/> (its id, when the button named it) was open.</summary>
+    protected sealed record Confirmation(string? Open);
+
+    /// <summary>What follows the command and the project: a confirmation, and whether the project's PMs get the round too.</summary>
+    protected sealed record CheckInArguments(Confirmation? Anyway, bool WithProjectManagers);
+
+    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken);
 
     protected static async Task<JObject> SummaryCardAsync(CheckInService checkIns, IProjectRepository projects, Caller caller, ProjectCode code, CancellationToken cancellationToken)
     {
@@ -56,8 +74,9 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
 }
 
 /// <summary>
-/// <c>checkin now</c>: opens a round (asking first while another is open) and hands its cards to the delivery pipeline, answering at once
-/// however large the audience (a double click opens one round and sends each card once).
+/// <c>checkin now [including pms]</c>: opens a round for the project's stakeholders (and its PMs, when asked),
+/// asking first while another is open, and hands its cards to the delivery pipeline, answering at once however
+/// large the audience (a double click opens one round and sends each card once).
 /// </summary>
 public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, RoundSteps rounds, IProjectRepository projects) : CheckInCommand(scope)
 {
@@ -65,17 +84,24 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken)
     {
-        if (!anyway && await checkIns.OpenRoundAsync(caller.Tenant, caller.Person, project, cancellationToken) is Outcome<Round?>.Done { Value: { } open })
+        var (anyway, withPms) = arguments;
+        var open = anyway is { Open: not null } ? null
+            : await checkIns.OpenRoundAsync(caller.Tenant, caller.Person, project, cancellationToken) is Outcome<Round?>.Done { Value: { } found } ? found : null;
+        if (anyway is null && open is not null)
         {
+            // The button names the open round: pressed twice (or its invoke delivered again), it sends one more round, not two.
             return NoticeCard.Build(new NoticeCardModel(
                 Wording.Rounds["CheckInNow_StillOpen_Title"],
                 Wording.Rounds.Markdown("CheckInNow_StillOpen", project.Value, CheckInFormat.Day(open.OpensAt, (await projects.HeadingOfAsync(caller.Tenant, project, cancellationToken)).TimeZone), Markdown.When(open.ClosesAt)),
-                (Wording.Rounds["CheckInNow_SendAnother"], $"{Command.Name} {project} {Anyway}")));
+                (Wording.Rounds["CheckInNow_SendAnother"], $"{Command.Name} {project} {Anyway} {open.Id}" + (withPms ? " " + string.Join(' ', Including) : string.Empty))));
         }
 
-        var outcome = await checkIns.StartNowAsync(caller.Tenant, caller.Person, project, RoundSettings.Default, cancellationToken);
+        // Confirmed by typing "anyway": beside the round open now.
+        var after = anyway is null ? null : anyway.Open ?? open?.Id;
+        var settings = RoundSettings.Default with { Audience = Audience.Everyone with { ProjectManagers = withPms } };
+        var outcome = await checkIns.StartNowAsync(caller.Tenant, caller.Person, project, settings, after, cancellationToken);
         if (outcome is not Outcome<Round>.Done done)
         {
             return ProjectOutcomes.NotDone(outcome);
@@ -97,7 +123,7 @@ public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService chec
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken) =>
+    protected override Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken) =>
         SummaryCardAsync(checkIns, projects, caller, project, cancellationToken);
 }
 
@@ -108,7 +134,7 @@ public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkI
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, bool anyway, CancellationToken cancellationToken) =>
+    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken) =>
         ProjectOutcomes.Card(await checkIns.StopAsync(caller.Tenant, caller.Person, project, cancellationToken), existed => NoticeCard.Build(existed
             ? new NoticeCardModel(Wording.Rounds["CheckInStop_Stopped_Title"], Wording.Rounds.Say("CheckInStop_Stopped", project))
             : new NoticeCardModel(Wording.Rounds["CheckInStop_None_Title"], Wording.Rounds.Say("CheckInStop_None", project))));

@@ -81,7 +81,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
     private FormModel Blank(ProjectCode code, string? timeZone) => new(
         Wording.Rounds.Say("CheckInSchedule_FormTitle", code),
         Wording.Rounds.Say("CheckInSchedule_FormIntro", timeZone ?? TimeZoneInfo.Utc.Id),
-        [Day, At, RemindAfter, CloseAfter, Anonymous, AudienceFields.Disciplines, AudienceFields.Departments],
+        [Day, At, RemindAfter, CloseAfter, Anonymous, AudienceFields.Disciplines, AudienceFields.Departments, AudienceFields.ProjectManagers],
         Wording.Rounds["CheckInSchedule_Submit"],
         Verb,
         new Dictionary<string, string> { ["project"] = code.Value });

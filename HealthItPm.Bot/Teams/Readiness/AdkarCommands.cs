@@ -30,6 +30,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
     public static readonly CommandDefinition Command = new("adkar start", ProjectAction.ManageSurveys);
 
     private const string Confirm = "confirm";
+    private const string After = "after";
 
     private static TextField Name => new("name", Wording.Rounds["AdkarStart_Name"], true, AdkarService.MaxNameLength, Wording.Rounds["AdkarStart_NamePlaceholder"]);
     private static NumberField CloseAfter => new("days", Wording.Rounds["AdkarStart_CloseAfter"], true, 1, 30);
@@ -76,11 +77,15 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         if (openWave is not null && !confirmed)
         {
             return FormCard.Build(values.Reshow(
-                Blank(code, confirm: true),
+                Blank(code, confirm: true, openWave.Id),
                 Wording.Rounds.Markdown("AdkarStart_StillOpen", openWave.Name ?? openWave.Id, Markdown.When(openWave.ClosesAt))));
         }
 
-        var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!.Value, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, cancellationToken);
+        // Confirmed beside the wave named when it was asked (else the one open now): the same confirmation
+        // submitted twice (or its invoke delivered again) starts one more wave, not two.
+        var named = data[After]?.Type == JTokenType.String ? (string?)data[After] : null;
+        var after = !confirmed ? null : string.IsNullOrEmpty(named) ? openWave?.Id : named;
+        var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!.Value, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, after, cancellationToken);
         if (outcome is not Outcome<Round>.Done { Value: var wave })
         {
             return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem))) : ProjectOutcomes.NotDone(outcome);
@@ -94,13 +99,13 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
             Wording.Rounds.CountMarkdown(wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending", people, Markdown.When(wave.RemindAt), Markdown.When(wave.ClosesAt), AdkarResults.MinimumGroupSize)));
     }
 
-    private FormModel Blank(ProjectCode code, bool confirm) => new(
+    private FormModel Blank(ProjectCode code, bool confirm, string? after = null) => new(
         Wording.Rounds.Say("AdkarStart_FormTitle", code),
         Wording.Rounds["AdkarStart_FormIntro"],
-        [Name, AudienceFields.Disciplines, AudienceFields.Departments, CloseAfter, Anonymous],
+        [Name, AudienceFields.Disciplines, AudienceFields.Departments, AudienceFields.ProjectManagers, CloseAfter, Anonymous],
         Wording.Rounds["AdkarStart_Submit"],
         Verb,
-        confirm ? new Dictionary<string, string> { ["project"] = code.Value, [Confirm] = "yes" } : new Dictionary<string, string> { ["project"] = code.Value });
+        confirm ? new Dictionary<string, string> { ["project"] = code.Value, [Confirm] = "yes", [After] = after ?? string.Empty } : new Dictionary<string, string> { ["project"] = code.Value });
 }
 
 /// <summary>A readiness command about the conversation's current project, with an optional argument.</summary>

@@ -22,7 +22,7 @@ public class CheckInFlowTests(BotEnvironment env)
         var (pm, nurse, code) = await ProjectAsync();
 
         var sent = CardText.Of(await pm.SayAsync("checkin now"));
-        Assert.Contains("Sending the check-in to 2 people — **checkin status** shows how delivery goes.", sent, StringComparison.Ordinal);
+        Assert.Contains("Sending the check-in to 1 person — **checkin status** shows how delivery goes.", sent, StringComparison.Ordinal);
 
         var card = LastCardTo(nurse);
         Assert.Contains($"{code} check-in", CardText.Of(card), StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public class CheckInFlowTests(BotEnvironment env)
         Assert.Contains("Change answer", CardText.Of(second), StringComparison.Ordinal);
 
         var status = CardText.Of(await pm.SayAsync("checkin status"));
-        Assert.Contains("1 of 2 (50%)", status, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 (100%)", status, StringComparison.Ordinal);
         Assert.Contains("Nina Patel (RN): Video visits drop on the old iPads", status, StringComparison.Ordinal);
         Assert.Contains("Some concerns\n1", status, StringComparison.Ordinal);
         Assert.Contains("Blocked\n0", status, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public class CheckInFlowTests(BotEnvironment env)
         Assert.DoesNotContain("00482913", echoed, StringComparison.Ordinal);
         Assert.DoesNotContain("Alvarez", echoed, StringComparison.Ordinal);
         Assert.Contains("could not join the video visit", echoed, StringComparison.Ordinal);
-        Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
+        Assert.Contains("0 of 1", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class CheckInFlowTests(BotEnvironment env)
         var card = CardText.Of(await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round, status = "SomeConcerns", impact = "2", blockers = "Nina Patel still has not shared the downtime procedure", training = "false" }));
 
         Assert.DoesNotContain("Please remove patient information", card, StringComparison.Ordinal);
-        Assert.Contains("1 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
+        Assert.Contains("1 of 1", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class CheckInFlowTests(BotEnvironment env)
 
         // Someone not on the project is answered before the round is read, as for a project that does not exist.
         Assert.Contains($"You are not on a project with the code {code}.", answer, StringComparison.Ordinal);
-        Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
+        Assert.Contains("0 of 1", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public class CheckInFlowTests(BotEnvironment env)
 
         Assert.Contains("Please check:", card, StringComparison.Ordinal);
         Assert.DoesNotContain("patient information", card, StringComparison.Ordinal);
-        Assert.Contains("0 of 2", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
+        Assert.Contains("0 of 1", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,23 +139,55 @@ public class CheckInFlowTests(BotEnvironment env)
         Assert.Contains("On track", answered, StringComparison.Ordinal);
         Assert.Contains("Workflow impact\nnot given", answered, StringComparison.Ordinal);
         var status = CardText.Of(await pm.SayAsync("checkin status"));
-        Assert.Contains("1 of 2 (50%)", status, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 (100%)", status, StringComparison.Ordinal);
         Assert.Contains("Average impact\nnone given", status, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Checkin_now_while_a_round_is_open_asks_first_and_anyway_sends_it()
     {
-        var (pm, _, code) = await ProjectAsync();
+        var (pm, nurse, code) = await ProjectAsync();
         await pm.SayAsync("checkin now");
+        var round = RoundOf(LastCardTo(nurse));
 
         var asked = await pm.SayAsync("checkin now");
 
         Assert.Contains("A check-in is still open", CardText.Of(asked), StringComparison.Ordinal);
         var confirm = asked.Descendants().OfType<JObject>().First(o => (string?)o["type"] == "Action.Execute");
-        Assert.Equal($"checkin now {code} anyway", (string?)confirm["data"]!["command"]);
-        // Confirmed in the same minute: the same round (its id is the minute), still one card each.
-        Assert.Contains("Sending the check-in to 2 people", CardText.Of(await pm.SayAsync($"checkin now {code} anyway")), StringComparison.Ordinal);
+        // The button names the round it asked about, so pressing it twice sends one more round (SendAnotherTests).
+        Assert.Equal($"checkin now {code} anyway {round}", (string?)confirm["data"]!["command"]);
+        Assert.Contains("Sending the check-in to 1 person", CardText.Of(await pm.SayAsync($"checkin now {code} anyway")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_check_in_goes_to_the_stakeholders_not_the_pm_unless_she_includes_the_pms()
+    {
+        var (pm, nurse, code) = await ProjectAsync();
+        var checkInsTo = (ProjectConversation person) => env.Connector.SentActivities(person.ConversationId).Select(MessagesEndpointTests.CardOf)
+            .Count(c => c.Descendants().OfType<JObject>().Any(o => (string?)o["verb"] == CardVerbs.SubmitCheckIn));
+
+        Assert.Contains("Sending the check-in to 1 person", CardText.Of(await pm.SayAsync("checkin now")), StringComparison.Ordinal);
+        Assert.Equal((0, 1), (checkInsTo(pm), checkInsTo(nurse)));
+        await nurse.SubmitAsync(CardVerbs.SubmitCheckIn, new { project = code, round = RoundOf(LastCardTo(nurse)), status = "OnTrack", impact = "1", training = "false" });
+        Assert.Contains("1 of 1 (100%)", CardText.Of(await pm.SayAsync("checkin status")), StringComparison.Ordinal);
+
+        var asked = await pm.SayAsync($"checkin now {code} including pms");
+        var button = asked.Descendants().OfType<JObject>().First(o => (string?)o["type"] == "Action.Execute");
+        Assert.EndsWith(" including pms", (string?)button["data"]!["command"], StringComparison.Ordinal);
+        Assert.Contains("Sending the check-in to 2 people", CardText.Of(await pm.SubmitAsync(CardVerbs.RunCommand, (JObject)button["data"]!)), StringComparison.Ordinal);
+        Assert.Equal(1, checkInsTo(pm));
+    }
+
+    [Fact]
+    public async Task The_schedule_and_wave_forms_offer_to_include_the_pms_and_a_wave_does_when_ticked()
+    {
+        var (pm, _, code) = await ProjectAsync();
+        Assert.Contains("Send it to the project's PMs too", CardText.Of(await pm.SayAsync("checkin schedule")), StringComparison.Ordinal);
+        Assert.Contains("Send it to the project's PMs too", CardText.Of(await pm.SayAsync("adkar start")), StringComparison.Ordinal);
+
+        var started = CardText.Of(await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name = "pre go-live", days = "7", anonymous = "true", pms = "true" }));
+
+        Assert.Contains("Sending it to 2 people", started, StringComparison.Ordinal);
     }
 
     [Fact]

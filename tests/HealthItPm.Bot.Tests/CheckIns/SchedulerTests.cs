@@ -29,7 +29,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
     private async Task<(string Pm, string Nurse)> SetUpAsync()
     {
         await _hosts.SetUpProjectAsync();
-        var schedule = new CheckInSchedule(DayOfWeek.Tuesday, new TimeOnly(10, 0), "America/Chicago", TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, Audience.Everyone);
+        var schedule = new CheckInSchedule(DayOfWeek.Tuesday, new TimeOnly(10, 0), "America/Chicago", TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, Audience.Everyone with { ProjectManagers = true });
         Assert.IsType<Outcome<CheckInSchedule>.Done>(await _hosts.Get<CheckInService>().ScheduleAsync(Tenant, Pm, Code, schedule, default));
         return (PmChat, NurseChat);
     }

@@ -23,12 +23,15 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
 
     public Task DisposeAsync() => _hosts.DisposeAsync();
 
+    // The PM includes herself: a second recipient beside the nurse.
+    private static readonly RoundSettings WithPm = RoundSettings.Default with { Audience = Audience.Everyone with { ProjectManagers = true } };
+
     private int CallsTo(string conversation) => _hosts.Connector.Requests.Count(r => r.Path.Contains(conversation, StringComparison.Ordinal));
 
     private async Task<Round> CheckInNowAsync()
     {
         await _hosts.SetUpProjectAsync();
-        var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, RoundSettings.Default, default)).Value;
+        var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, WithPm, default)).Value;
         await _hosts.Get<RoundSteps>().QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, round.Id, default);
         return round;
     }
@@ -90,7 +93,7 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task The_same_work_enqueued_twice_is_sent_once()
     {
         await _hosts.SetUpProjectAsync();
-        var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, RoundSettings.Default, default)).Value;
+        var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, WithPm, default)).Value;
         var work = DeliveryWork.To(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), Nurse);
         var fanOut = DeliveryWork.FanOut(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id));
         await _hosts.Get<DeliveryQueues>().EnqueueAsync([work, work, fanOut, fanOut], default);

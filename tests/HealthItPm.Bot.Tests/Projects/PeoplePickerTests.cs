@@ -47,6 +47,39 @@ public class PeoplePickerTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task Everyone_in_a_team_of_1200_the_bot_joins_is_found_by_typing_their_name_not_only_the_first_pages()
+    {
+        var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var members = Enumerable.Range(1, 1_200).Select(i => new ChannelAccount($"29:big-{i}", $"Zara Okafor {i:0000}", aadObjectId: Guid.NewGuid().ToString())).ToList();
+        env.Connector.ServeRoster(team, members);
+        var install = TestActivities.Base(ActivityTypes.InstallationUpdate, env.Connector.ServiceUrl, team, TestActivities.Tenant, "channel", from: TestActivities.Pm);
+        install.Action = "add";
+        await env.Host.PostAsync(install);
+
+        var found = Assert.Single(await SearchAsync("Zara Okafor 1150"));
+
+        Assert.Equal("Zara Okafor 1150", (string?)found["title"]);
+        Assert.Equal(PersonChoice.Value(new PersonId(members[1_149].AadObjectId)), (string?)found["value"]);
+        Assert.Single(await SearchAsync("zara okafor 0001"));
+        Assert.True(env.Connector.Requests.Count(r => r.Path.Contains(team, StringComparison.Ordinal) && r.Path.EndsWith("/pagedmembers", StringComparison.Ordinal)) >= 3, "read in pages");
+    }
+
+    [Fact]
+    public async Task A_large_team_joined_before_is_read_whole_when_a_form_first_reads_its_roster()
+    {
+        var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var members = Enumerable.Range(1, 700).Select(i => new ChannelAccount($"29:old-{i}", $"Zeke Adeyemi {i:0000}", aadObjectId: Guid.NewGuid().ToString())).ToList();
+        env.Connector.ServeRoster(team, members);
+        Assert.Empty(await SearchAsync("Zeke Adeyemi 0650"));
+
+        var form = TestActivities.Base(ActivityTypes.Message, env.Connector.ServiceUrl, team, TestActivities.Tenant, "channel", from: TestActivities.Cio);
+        form.Text = "pm allow";
+        await env.Host.PostAsync(form);
+
+        Assert.Single(await SearchAsync("Zeke Adeyemi 0650"));
+    }
+
+    [Fact]
     public async Task Sixty_people_picked_at_once_are_all_added_and_the_form_lists_only_a_few()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);

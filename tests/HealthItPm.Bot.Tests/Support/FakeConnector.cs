@@ -24,6 +24,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
     private readonly ConcurrentDictionary<string, Action> _before = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Microsoft.Bot.Schema.ChannelAccount>> _rosters = new();
     private int _ids;
 
     private FakeConnector(WebApplication app, int port)
@@ -86,6 +87,9 @@ public sealed class FakeConnector : IAsyncDisposable
         _holds[pathContains] = arrived;
         return arrived.Task;
     }
+
+    /// <summary>The roster the connector serves, in pages, for this conversation (others get the demo hospital's).</summary>
+    public void ServeRoster(string conversationId, IReadOnlyList<Microsoft.Bot.Schema.ChannelAccount> members) => _rosters[conversationId] = members;
 
     /// <summary>Runs <paramref name="action"/> when the next call whose path contains <paramref name="pathContains"/> arrives, before it is answered.</summary>
     public void BeforeAnswering(string pathContains, Action action) => _before[pathContains] = action;
@@ -152,6 +156,18 @@ public sealed class FakeConnector : IAsyncDisposable
 
         if (context.Request.Method == "GET" && context.Request.Path.Value!.EndsWith("/pagedmembers", StringComparison.Ordinal))
         {
+            var conversation = Uri.UnescapeDataString(path["/v3/conversations/".Length..^"/pagedmembers".Length]);
+            if (_rosters.TryGetValue(conversation, out var roster))
+            {
+                // As Teams pages a large team: at most pageSize (up to 500) from where the token says, and a token while more remain.
+                var size = Math.Clamp(int.TryParse(context.Request.Query["pageSize"], out var asked) ? asked : 200, 1, 500);
+                var from = int.TryParse(context.Request.Query["continuationToken"], out var start) ? start : 0;
+                var page = roster.Skip(from).Take(size).Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId });
+                var next = from + size < roster.Count ? (from + size).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+                await context.Response.WriteAsync(JsonConvert.SerializeObject(new { continuationToken = next, members = page }));
+                return;
+            }
+
             await context.Response.WriteAsync(JsonConvert.SerializeObject(new { members = TestActivities.Roster.Select(m => new { id = m.Id, name = m.Name, aadObjectId = m.AadObjectId }) }));
             return;
         }

@@ -111,7 +111,7 @@ public sealed class HostProcesses : IAsyncLifetime
 
         var project = (await Get<IProjectRepository>().GetAsync(Tenant, Code, default))!.Project;
         var opens = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(-2);
-        var round = new Round(Code, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(48), false, Audience.Everyone.Select(project));
+        var round = new Round(Code, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(48), false, (Audience.Everyone with { ProjectManagers = true }).Select(project));
         Assert.True(await Get<IRoundStore>().AddRoundAsync(Tenant, round, default));
         return round;
     }

@@ -139,7 +139,7 @@ public class CheckInRoundTests
     }
 
     [Fact]
-    public void Audience_selection_takes_stakeholders_and_pms_not_leaders_by_discipline_and_department()
+    public void Audience_selection_takes_stakeholders_not_leaders_and_pms_only_when_included_by_discipline_and_department()
     {
         var project = new HealthItPm.Domain.Tests.Projects.ProjectBuilder().Build();
         project.AddMember(new ProjectMember(Physician.Person, Physician.Name, ProjectRole.Stakeholder, StakeholderRole.Physician, Guarded.From("Medicine")));
@@ -148,7 +148,8 @@ public class CheckInRoundTests
         var nurses = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>()).Select(project);
         var icu = new Audience(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "icu" }).Select(project);
 
-        Assert.Equal(["Dr. Omar Haddad", "Nina Patel", "Priya Shah"], everyone.Select(r => r.Name).Order());
+        Assert.Equal(["Dr. Omar Haddad", "Nina Patel"], everyone.Select(r => r.Name).Order());
+        Assert.Equal(["Dr. Omar Haddad", "Nina Patel", "Priya Shah"], (Audience.Everyone with { ProjectManagers = true }).Select(project).Select(r => r.Name).Order());
         Assert.Equal("Nina Patel", Assert.Single(nurses).Name);
         Assert.Equal("Nina Patel", Assert.Single(icu).Name);
     }

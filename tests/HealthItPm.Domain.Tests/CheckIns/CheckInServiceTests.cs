@@ -50,7 +50,7 @@ public class CheckInServiceTests
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 15, 30, 0, TimeSpan.Zero), first.OpensAt);
-        Assert.Equal([Pm, Nurse], first.Audience.Select(r => r.Person));
+        Assert.Equal([Nurse], first.Audience.Select(r => r.Person));
         Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, RoundKind.CheckIn, 5, default));
     }
 
@@ -98,7 +98,7 @@ public class CheckInServiceTests
         Assert.IsType<Outcome<(Round, GivenAnswer<CheckInAnswer>)>.Done>(await _service.SubmitAsync(Tenant, Nurse, Ehr, round.Id, Blocked("Scanners drop the Wi-Fi on 4 West"), default));
         var summary = Assert.IsType<Outcome<RoundSummary>.Done>(await _service.SummaryAsync(Tenant, Pm, Ehr, default)).Value;
 
-        Assert.Equal((2, 1), (summary.AudienceCount, summary.AnsweredCount));
+        Assert.Equal((1, 1), (summary.AudienceCount, summary.AnsweredCount));
         Assert.Equal(1, summary.Distribution[CheckInStatus.Blocked]);
         Assert.Equal(4m, summary.AverageImpact);
         Assert.Equal(CheckInStatus.Blocked, (await _service.AnswerOfAsync(Tenant, Nurse, Ehr, round.Id, default)).Answer!.Answer.Status);
