@@ -125,6 +125,9 @@ public static class DigestComposer
         return new DigestRisk(risk.Id, risk.Title, risk.Rating, risk.Status, risk.Acknowledged is not null, risk.EscalationLevel, waitingOn, waitingFor);
     }
 
+    private static DigestPerson? LeaderAt(Project project, int? level) =>
+        level is { } l && l >= 1 && l <= project.EscalationChain.Count ? Person(project, project.EscalationChain[l - 1]) : null;
+
     private static DigestChange.ReadinessMoved? ReadinessMove(ProjectCode code, ReadinessInput? wave, DateTimeOffset since, DateTimeOffset now)
     {
         if (wave is null || wave.ClosedAt <= since || wave.ClosedAt > now)
@@ -148,7 +151,7 @@ public static class DigestComposer
                 DigestChange? change = e.Kind switch
                 {
                     RiskEventKind.Logged => new DigestChange.RiskLogged(risk.Id, risk.Title, e.At, e.RatingAfter),
-                    RiskEventKind.Escalated => new DigestChange.RiskEscalated(risk.Id, risk.Title, e.At, e.LevelAfter),
+                    RiskEventKind.Escalated => new DigestChange.RiskEscalated(risk.Id, risk.Title, e.At, e.LevelAfter, LeaderAt(facts.Project, e.LevelAfter)),
                     RiskEventKind.Acknowledged => new DigestChange.RiskAcknowledged(risk.Id, risk.Title, e.At, who),
                     RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Accepted => new DigestChange.RiskAccepted(risk.Id, risk.Title, e.At, who),
                     RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Closed => new DigestChange.RiskClosed(risk.Id, risk.Title, e.At, who),

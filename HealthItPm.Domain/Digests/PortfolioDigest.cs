@@ -107,7 +107,9 @@ public abstract record DigestChange
     public sealed record RiskLogged(RiskId Risk, GuardedText Title, DateTimeOffset? At, RiskRating? Rating) : DigestChange(Risk.Project, DigestChangeKind.RiskLogged, At);
 
     /// <summary>A risk was escalated to <paramref name="Level"/> of the chain.</summary>
-    public sealed record RiskEscalated(RiskId Risk, GuardedText Title, DateTimeOffset? At, int? Level) : DigestChange(Risk.Project, DigestChangeKind.RiskEscalated, At);
+    /// <summary><paramref name="To"/>: the leader at that level of the chain now; null when nobody is.</summary>
+    public sealed record RiskEscalated(RiskId Risk, GuardedText Title, DateTimeOffset? At, int? Level, DigestPerson? To = null)
+        : DigestChange(Risk.Project, DigestChangeKind.RiskEscalated, At);
 
     /// <summary>A leader acknowledged a risk (<paramref name="By"/> null: who was not recorded).</summary>
     public sealed record RiskAcknowledged(RiskId Risk, GuardedText Title, DateTimeOffset? At, DigestPerson? By) : DigestChange(Risk.Project, DigestChangeKind.RiskAcknowledged, At);

@@ -10,8 +10,6 @@ namespace HealthItPm.EndToEnd.Tests;
 [Collection(SharedPlayground.Name)]
 public class AdkarTests(PlaygroundEnvironment env)
 {
-    private static readonly string[] Statements = ["1. I understand why", "2. I want to take part", "3. I know how to work", "4. I can use it", "5. There is support"];
-
     [Fact]
     public async Task A_wave_is_launched_answered_by_the_nurse_and_its_results_seen_by_the_PM()
     {
@@ -40,11 +38,11 @@ public class AdkarTests(PlaygroundEnvironment env)
 
         var survey = await nurse.ArrivesAsync($"{code} readiness survey");
         await nurse.ExpectAsync(survey, "I understand why we are moving to Patient portal launch.");
-        string[] scores = ["4 · Agree", "5 · Strongly agree", "3 · Neutral", "4 · Agree", "4 · Agree"];
-        for (var i = 0; i < Statements.Length; i++)
+        // One tap a statement: each statement's five scores are radio buttons, one set after another.
+        string[] scores = ["4", "5", "3", "4", "4"];
+        for (var i = 0; i < scores.Length; i++)
         {
-            await survey.GetByRole(AriaRole.Combobox, new() { Name = Statements[i] }).ClickAsync();
-            await nurse.Page.GetByRole(AriaRole.Option, new() { Name = scores[i], Exact = true }).ClickAsync();
+            await survey.Locator($"input[type=radio][value='{scores[i]}']").Nth(i).CheckAsync();
         }
 
         await nurse.PressAsync("Submit");

@@ -10,8 +10,8 @@ public class CheckInTests(PlaygroundEnvironment env)
         await using var chat = await TeamsChat.OpenAsync(env);
         var code = await chat.CreateProjectAsync("CHK", "Telemedicine rollout", 60);
 
-        // The PM is on the project, so the check-in card also arrives in this chat, delivered by the pipeline before or after the reply.
-        await chat.AskAsync("checkin now", "Sending the check-in to 1 person");
+        // Rounds go to stakeholders; the PM includes PMs, so the card arrives in this chat, delivered by the pipeline before or after the reply.
+        await chat.AskAsync("checkin now including pms", "Sending the check-in to 1 person");
         var checkIn = await chat.ArrivesAsync("takes 10 seconds");
         await chat.ExpectAsync(checkIn, $"{code} check-in");
 

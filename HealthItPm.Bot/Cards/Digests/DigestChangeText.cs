@@ -24,6 +24,7 @@ public static class DigestChangeText
             DigestChange.RagChanged c => Texts.Format("Change_Rag", c.Project, DigestCard.Label(c.Before), DigestCard.Label(c.After)),
             DigestChange.RiskLogged { Rating: { } rating } c => Texts.Format("Change_RiskLogged", c.Risk, c.Title, DigestCard.Band(rating.Band), rating.Score),
             DigestChange.RiskLogged c => Texts.Format("Change_RiskLogged_Unrated", c.Risk, c.Title),
+            DigestChange.RiskEscalated { To: { } to } c => Texts.Format("Change_RiskEscalatedTo", c.Risk, c.Title, DigestCard.Name(to), c.Level),
             DigestChange.RiskEscalated c => Texts.Format("Change_RiskEscalated", c.Risk, c.Title, c.Level),
             DigestChange.RiskAcknowledged c => Texts.Format("Change_RiskAcknowledged", c.Risk, c.Title, c.By is { } by ? DigestCard.Name(by) : Texts["Change_ALeader"]),
             DigestChange.RiskAccepted { By: { } by } c => Texts.Format("Change_RiskAcceptedBy", c.Risk, c.Title, DigestCard.Name(by)),
@@ -79,6 +80,7 @@ public static class DigestChangeText
     {
         DigestChange.RiskLogged { Rating: { } rating } => Texts.Format("Step_RiskLogged", DigestCard.Band(rating.Band), rating.Score),
         DigestChange.RiskLogged => Texts["Step_RiskLogged_Unrated"],
+        DigestChange.RiskEscalated { To: { } to } c => Texts.Format("Step_RiskEscalatedTo", DigestCard.Name(to), c.Level),
         DigestChange.RiskEscalated c => Texts.Format("Step_RiskEscalated", c.Level),
         DigestChange.RiskAcknowledged c => Texts.Format("Step_RiskAcknowledged", c.By is { } by ? DigestCard.Name(by) : Texts["Change_ALeader"]),
         DigestChange.RiskAccepted { By: { } by } => Texts.Format("Step_RiskAcceptedBy", DigestCard.Name(by)),

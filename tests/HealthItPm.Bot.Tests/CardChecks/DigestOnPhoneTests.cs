@@ -76,14 +76,14 @@ public class DigestOnPhoneTests(OfficialCardRenderer renderer)
             [
                 new DigestChange.RiskLogged(R3, title, At, new RiskRating(4, 5)),
                 new DigestChange.RiskLogged(other, Guarded.From("Scanner batteries"), At.AddMinutes(5), new RiskRating(2, 2)),
-                new DigestChange.RiskEscalated(R3, title, At.AddMinutes(10), 1),
+                new DigestChange.RiskEscalated(R3, title, At.AddMinutes(10), 1, Lee),
                 new DigestChange.RiskAcknowledged(R3, title, At.AddHours(2), Lee),
             ],
         };
 
         var text = await RenderedAsync(digest, "digest-risk-steps");
 
-        Assert.Contains("• P000X-R3 Interface downtime: logged (critical, score 20), escalated to level 1, acknowledged by Dr. Marcus Lee\n• P000X-R4 logged: Scanner batteries (low, score 4)", text, StringComparison.Ordinal);
+        Assert.Contains("• P000X-R3 Interface downtime: logged (critical, score 20), escalated to Dr. Marcus Lee (level 1), acknowledged by Dr. Marcus Lee\n• P000X-R4 logged: Scanner batteries (low, score 4)", text, StringComparison.Ordinal);
         Assert.Single(text.Split('\n'), line => line.Contains("Interface downtime", StringComparison.Ordinal));
     }
 }

@@ -37,6 +37,7 @@ public class DigestChangeTextTests
             (new DigestChange.RiskLogged(R7, title, At, new RiskRating(3, 4)), "EHR-R7 logged: Interface *engine* late (high, score 12)"),
             (new DigestChange.RiskLogged(R7, title, At, null), "EHR-R7 logged: Interface *engine* late (rating not recorded)"),
             (new DigestChange.RiskEscalated(R7, title, At, 2), "EHR-R7 escalated to level 2: Interface *engine* late"),
+            (new DigestChange.RiskEscalated(R7, title, At, 1, Priya), "EHR-R7 escalated to Priya Shah (level 1): Interface *engine* late"),
             (new DigestChange.RiskAcknowledged(R7, title, At, Priya), "EHR-R7 acknowledged by Priya Shah: Interface *engine* late"),
             (new DigestChange.RiskAcknowledged(R7, title, At, null), "EHR-R7 acknowledged by a leader: Interface *engine* late"),
             (new DigestChange.RiskAccepted(R7, title, At, Gone), "EHR-R7 accepted by someone no longer on the project: Interface *engine* late"),

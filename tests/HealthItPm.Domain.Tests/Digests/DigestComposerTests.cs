@@ -196,7 +196,7 @@ public class DigestComposerTests
             new DigestChange.RagChanged(project.Code, DigestRag.Green, DigestRag.Red),
             new DigestChange.MilestoneCompleted(project.Code, Guarded.From("Conversion"), Today.AddDays(-4), Today.AddDays(-2)),
             new DigestChange.MilestoneSlipped(project.Code, Guarded.From("Interfaces"), Today.AddDays(-3)),
-            new DigestChange.RiskEscalated(old.Id, Guarded.From("Risk 1"), Since.AddHours(2), 1),
+            new DigestChange.RiskEscalated(old.Id, Guarded.From("Risk 1"), Since.AddHours(2), 1, new DigestPerson(Cio, "Dr. Marcus Lee")),
             new DigestChange.RiskAcknowledged(old.Id, Guarded.From("Risk 1"), Since.AddHours(3), new DigestPerson(Cio, "Dr. Marcus Lee")),
             new DigestChange.ReadinessMoved(project.Code, readiness),
             new DigestChange.RiskClosed(closed.Id, Guarded.From("Risk 3"), Now.AddDays(-2), new DigestPerson(Pm, "Priya Shah")),

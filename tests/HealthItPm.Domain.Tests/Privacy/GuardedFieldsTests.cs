@@ -39,6 +39,8 @@ public class GuardedFieldsTests
         ["GroupProfile.Group"] = "a discipline label or a copy of a guarded department",
         ["ReadinessSnapshot.Wave"] = "a copy of the wave's name (Round.Name)",
         ["RespondentKey.Value"] = "a person's object id, or its keyed hash in an anonymous round",
+        ["ProjectHeading.Name"] = "a project's name as stored, guarded when it was typed (Project.Name)",
+        ["ProjectHeading.TimeZone"] = "an IANA or Windows time zone id, checked when the project was created",
         ["Round.AnonymityKey"] = "a random key for the answers' keyed hashes",
         ["Round.Id"] = "the round's opening minute as an id",
         ["Round.Name"] = "a wave's name: adkar start reads it through FormValues.Guarded before the wave opens",
