@@ -18,22 +18,27 @@ public sealed class AnonymityKeyTable(StorageTables tables)
 
     private const string KeyColumn = "Key";
 
-    /// <summary>Keeps the round's key, unless another host opening the same round kept one first (the first stays).</summary>
-    public async Task AddAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the round's key, unless another host opening the same round kept one first (the first stays); true
+    /// when this call kept it.
+    /// </summary>
+    public async Task<bool> AddAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
         if (round.AnonymityKey is not { } key)
         {
-            return;
+            return false;
         }
 
         try
         {
             var row = new TableEntity(Partition(tenant, round.Project), RowKey(round.Kind, round.Id)) { [KeyColumn] = key };
             await tables.ExecuteAsync(Name, t => t.AddEntityAsync(row, cancellationToken), cancellationToken);
+            return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
+            return false;
         }
     }
 

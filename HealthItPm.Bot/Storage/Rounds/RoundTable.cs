@@ -101,7 +101,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     {
         ArgumentNullException.ThrowIfNull(round);
         // The key first: whoever reads the round finds its key.
-        await _keys.AddAsync(tenant, round, cancellationToken);
+        var keptKey = await _keys.AddAsync(tenant, round, cancellationToken);
         var partition = Partition(tenant, round.Project);
         var row = new TableEntity(partition, RoundKey(round.Kind, round.OpensAt)) { ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString() };
         StoredDocument.Write(row, RoundDocument.From(round));
@@ -128,8 +128,16 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
-                if (latest.Ids.Contains(round.Id) || await GetRoundAsync(tenant, round.Project, round.Kind, round.Id, cancellationToken) is not null)
+                // Not read through the kept rounds: the key kept just now must not stay in memory with it.
+                if (latest.Ids.Contains(round.Id) || await RowExistsAsync(row, cancellationToken))
                 {
+                    // A key kept just now for a round that already exists can only be for one that closed (an open
+                    // one's key was there first): it must not give that round a key again.
+                    if (keptKey)
+                    {
+                        await _keys.DestroyAsync(tenant, round.Project, round.Kind, round.Id, cancellationToken);
+                    }
+
                     return false;
                 }
             }
@@ -362,6 +370,9 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
                 row.GetBoolean("ProjectManagers") ?? false)),
         row.GetDateTimeOffset("LastFired")!.Value,
         row.ETag.ToString());
+
+    private async Task<bool> RowExistsAsync(TableEntity row, CancellationToken cancellationToken) =>
+        (await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["RowKey"], cancellationToken), cancellationToken)).HasValue;
 
     private async Task<bool> MergeIfUnchangedAsync(TableEntity row, string version, CancellationToken cancellationToken)
     {

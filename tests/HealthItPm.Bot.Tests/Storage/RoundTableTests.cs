@@ -91,6 +91,20 @@ public class RoundTableTests(StorageEnvironment env)
     }
 
     [Fact]
+    public async Task A_closed_anonymous_round_opened_again_under_its_id_gets_no_key_back()
+    {
+        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        await Table.AddRoundAsync(_tenant, wave, default);
+        await Table.CloseRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default);
+
+        var again = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        Assert.False(await Table.AddRoundAsync(_tenant, again, default));
+
+        Assert.Empty(new TableClient(env.Azurite.ConnectionString, AnonymityKeyTable.Name).Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'"));
+        Assert.True((await Table.GetRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default))!.KeyDestroyed);
+    }
+
+    [Fact]
     public async Task Check_in_rows_stored_before_the_round_engine_still_read()
     {
         // A version 1 round document (no kind, name or key) and an answer row without groups, as stored before waves existed.
