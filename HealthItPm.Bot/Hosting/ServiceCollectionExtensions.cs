@@ -240,7 +240,11 @@ public static class ServiceCollectionExtensions
             RoundKind.CheckIn,
             CheckInCard.ForRound,
             async (tenant, round, project, ct) => RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, project, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct))),
-            (tenant, round, ct) => sp.GetRequiredService<CheckInService>().TallyAsync(tenant, round, ct)));
+            async (tenant, round, ct) =>
+            {
+                await sp.GetRequiredService<CheckInService>().TallyAsync(tenant, round, ct);
+                await sp.GetRequiredService<RoundEngine>().SealAsync<CheckInAnswer>(tenant, round, ct);
+            }));
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
         services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);
@@ -260,7 +264,11 @@ public static class ServiceCollectionExtensions
             RoundKind.Adkar,
             AdkarSurveyCard.ForWave,
             async (tenant, round, project, ct) => AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, project, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct))),
-            (tenant, round, ct) => sp.GetRequiredService<AdkarService>().TallyAsync(tenant, round, ct)));
+            async (tenant, round, ct) =>
+            {
+                await sp.GetRequiredService<AdkarService>().TallyAsync(tenant, round, ct);
+                await sp.GetRequiredService<RoundEngine>().SealAsync<AdkarAnswer>(tenant, round, ct);
+            }));
         services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
         services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);
         services.AddCommand<AdkarResultsCommand>(AdkarResultsCommand.Command);

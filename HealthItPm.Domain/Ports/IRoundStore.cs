@@ -30,7 +30,10 @@ public interface IRoundStore
     /// <summary>Marks the round's cards (reminders, end-of-round cards) as handed to the pipeline; false when another host changed the round first.</summary>
     Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken);
 
-    /// <summary>Marks the round closed; false when another host already did.</summary>
+    /// <summary>Destroys an anonymous round's key once nobody can answer it any more (nothing happens when there is none).</summary>
+    Task DestroyKeyAsync(TenantId tenant, Round round, CancellationToken cancellationToken);
+
+    /// <summary>Marks the round closed (destroying an anonymous round's key if it is still kept); false when another host already did.</summary>
     Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken);
 
     /// <summary>Stores an answer, replacing any earlier answer under the same respondent key to the same round.</summary>

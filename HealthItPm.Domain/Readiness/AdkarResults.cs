@@ -11,7 +11,7 @@ public sealed record ElementResult(AdkarElement Element, decimal Mean, decimal M
 /// </summary>
 public sealed record GroupProfile(string? Group, int Respondents, IReadOnlyList<decimal> Means, IReadOnlyDictionary<AdkarElement, int> BarrierPoints, int WithoutBarrier, int MergedGroups = 0)
 {
-    public const string Other = "other";
+    public const string Other = AnswerGroups.Other;
 }
 
 /// <summary>
@@ -71,7 +71,7 @@ public sealed record AdkarResults(
     ResultsWithheld? Withheld = null)
 {
     /// <summary>Aggregates are shown only for groups of at least this many respondents.</summary>
-    public const int MinimumGroupSize = 5;
+    public const int MinimumGroupSize = AnswerGroups.MinimumSize;
 
     public decimal ResponseRate => AudienceCount == 0 ? 0 : Share(AnsweredCount, AudienceCount);
 
@@ -171,31 +171,15 @@ public sealed record AdkarResults(
 
     private static GroupBreakdown Groups(IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, Func<GivenAnswer<AdkarAnswer>, string?> groupOf)
     {
-        var large = answers.GroupBy(groupOf, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .ToList();
-        var merged = new List<IGrouping<string?, GivenAnswer<AdkarAnswer>>>();
-        void Merge(Func<IGrouping<string?, GivenAnswer<AdkarAnswer>>, bool> which)
-        {
-            merged.AddRange(large.Where(which));
-            large.RemoveAll(g => which(g));
-        }
-
-        Merge(g => g.Count() < MinimumGroupSize);
-
-        // Fewer than the minimum in "other" would be the totals minus the shown groups: the smallest shown
-        // group joins them until "other" is large enough (or there is no shown group left).
-        while (merged.Sum(g => g.Count()) is > 0 and < MinimumGroupSize && large.Count > 0)
-        {
-            var smallest = large[^1];
-            Merge(g => g == smallest);
-        }
-
+        var (large, merged) = AnswerGroups.Split(answers, groupOf);
         var shown = large.Select(g => Profile(g.Key, [.. g.Select(a => a.Answer)], 0)).ToList();
         var other = merged.SelectMany(g => g).Select(a => a.Answer).ToList();
+
+        // Answers of a sealed round already labelled "other" were merged from groups no longer known (0: not counted).
+        var known = merged.Count(g => !AnswerGroups.IsOther(g.Key));
         if (other.Count >= MinimumGroupSize)
         {
-            shown.Add(Profile(GroupProfile.Other, other, merged.Count));
+            shown.Add(Profile(GroupProfile.Other, other, known == merged.Count ? known : 0));
             return new GroupBreakdown(shown, merged.Count, 0);
         }
 

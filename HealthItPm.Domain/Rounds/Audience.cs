@@ -12,11 +12,17 @@ public sealed record Audience(IReadOnlySet<StakeholderRole> Disciplines, IReadOn
     /// <summary>Every stakeholder (the project's PMs not included).</summary>
     public static Audience Everyone { get; } = new(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
 
-    public IReadOnlyList<Respondent> Select(Project project)
+    /// <summary>
+    /// The people the round goes to. An anonymous round never goes to the project's PMs, whatever
+    /// <see cref="ProjectManagers"/> says: they read its results, and a reader who knows their own answer would
+    /// need one fewer other person to single someone out.
+    /// </summary>
+    public IReadOnlyList<Respondent> Select(Project project, bool anonymous = false)
     {
         ArgumentNullException.ThrowIfNull(project);
+        var withPms = ProjectManagers && !anonymous;
         return [.. project.Members
-            .Where(m => m.Role != ProjectRole.Leader && (ProjectManagers || m.Role != ProjectRole.ProjectManager))
+            .Where(m => m.Role != ProjectRole.Leader && (withPms || m.Role != ProjectRole.ProjectManager))
             .Where(m => Disciplines.Count == 0 || Disciplines.Contains(m.Discipline))
             .Where(m => Departments.Count == 0 || (m.Department is not null && Departments.Contains(m.Department)))
             .Select(m => new Respondent(m.Person, m.DisplayName, m.Discipline, m.Department))];

@@ -83,7 +83,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(settings);
-        var respondents = settings.Audience.Select(project);
+        var respondents = settings.Audience.Select(project, settings.Anonymous);
         if (respondents.Count == 0)
         {
             return new Outcome<Round>.Invalid(Problem.NoStakeholdersMatch(project.Name, kind));
@@ -191,7 +191,31 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             return (null, null);
         }
 
-        return round.KeyDestroyed ? (round, null) : (round, await store.AnswerAsync<TAnswer>(tenant, round, round.KeyOf(person), cancellationToken));
+        // After its deadline an anonymous round's key is not used again, even where a host still holds it in memory.
+        return round.KeyDestroyed || (round.Anonymous && !round.IsOpen(clock.GetUtcNow()))
+            ? (round, null)
+            : (round, await store.AnswerAsync<TAnswer>(tenant, round, round.KeyOf(person), cancellationToken));
+    }
+
+    /// <summary>
+    /// Keeps of a closed anonymous round's answers only what its results can show (<see cref="AnswerSeal"/>): called
+    /// once its answers are final and counted, before it is closed; doing it again changes nothing.
+    /// </summary>
+    public async Task SealAsync<TAnswer>(TenantId tenant, Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (!round.Anonymous || clock.GetUtcNow() < round.ClosesAt + AnswersSettle)
+        {
+            return;
+        }
+
+        var answers = await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken);
+        var before = answers.ToDictionary(a => a.Respondent);
+        var changed = AnswerSeal.Of(round, answers).Where(a => before[a.Respondent] != a);
+        await Parallel.ForEachAsync(
+            changed,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (a, ct) => await store.SaveAnswerAsync(tenant, round, a, ct));
     }
 
     /// <summary>

@@ -155,6 +155,7 @@ public static class AdkarResultsCard
 
     private static string GroupName(GroupProfile group) => group.Group switch
     {
+        GroupProfile.Other when group.MergedGroups == 0 => Texts["Results_OtherSealed"],
         GroupProfile.Other => Texts.Format("Results_Other", group.MergedGroups),
         null => Texts["Results_NoDepartment"],
         var name => name,

@@ -23,7 +23,10 @@ public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject
 
     public Task<JObject> EndOfRoundAsync(TenantId tenant, Round round, ProjectHeading project, CancellationToken cancellationToken) => endOfRound(tenant, round, project, cancellationToken);
 
-    /// <summary>Counts the round's answers; once they are final the count is kept (<see cref="RoundEngine.TallyAsync"/>).</summary>
+    /// <summary>
+    /// Counts the round's answers; once they are final the count is kept (<see cref="RoundEngine.TallyAsync"/>) and an
+    /// anonymous round's answers keep only what its results show (<see cref="RoundEngine.SealAsync"/>).
+    /// </summary>
     public Task CountAsync(TenantId tenant, Round round, CancellationToken cancellationToken) => count(tenant, round, cancellationToken);
 }
 
@@ -69,6 +72,8 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
         {
             if (!open.EndQueued)
             {
+                // Past the deadline nobody can answer: an anonymous round's key is not needed any more.
+                await store.DestroyKeyAsync(open.Tenant, round, cancellationToken);
                 var project = (await projects.GetAsync(open.Tenant, open.Project, cancellationToken))?.Project;
                 await queue.EnqueueAsync([.. (project?.ProjectManagers ?? []).Select(pm => DeliveryWork.To(open.Tenant, Topic(RoundStep.End), pm.Person))], cancellationToken);
             }

@@ -222,6 +222,12 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         return MergeIfUnchangedAsync(row, round.Version, cancellationToken);
     }
 
+    public Task DestroyKeyAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return round.Anonymous ? _keys.DestroyAsync(tenant, round.Project, round.Kind, round.Id, cancellationToken) : Task.CompletedTask;
+    }
+
     public async Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
         // The key goes before the round leaves the open index: a host dying in between closes it again.

@@ -185,9 +185,19 @@ public class CheckInFlowTests(BotEnvironment env)
         Assert.Contains("Send it to the project's PMs too", CardText.Of(await pm.SayAsync("checkin schedule")), StringComparison.Ordinal);
         Assert.Contains("Send it to the project's PMs too", CardText.Of(await pm.SayAsync("adkar start")), StringComparison.Ordinal);
 
-        var started = CardText.Of(await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name = "pre go-live", days = "7", anonymous = "true", pms = "true" }));
+        var started = CardText.Of(await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name = "pre go-live", days = "7", anonymous = "false", pms = "true" }));
 
         Assert.Contains("Sending it to 2 people", started, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_wave_never_goes_to_the_pms_who_read_its_results_even_when_ticked()
+    {
+        var (pm, _, code) = await ProjectAsync();
+
+        var started = CardText.Of(await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name = "pre go-live", days = "7", anonymous = "true", pms = "true" }));
+
+        Assert.Contains("Sending it to 1 person, anonymously", started, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,8 @@ public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
             && _open.TryUpdate(key, (round.CardsQueued, round.RemindersQueued, round.EndQueued, stored.Version + 1), stored));
     }
 
+    public Task DestroyKeyAsync(TenantId tenant, Round round, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
         Task.FromResult(_open.TryRemove((tenant, project, kind, roundId), out _));
 
