@@ -63,10 +63,31 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
         return new ScopeResult(caller, null, ProjectListCard.Build(ProjectListModel.From(visible, null, projects.TodayOf, intro)));
     }
 
-    /// <summary>The conversation's project, if the caller may do <paramref name="action"/> on it (a form opened for it); otherwise the card to answer with.</summary>
-    public async Task<(Caller? Caller, Project? Project, JObject? Answer)> AllowedAsync(ITurnContext turn, ProjectAction action, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="ResolveAsync(ITurnContext, CancellationToken)"/>, but a first word that is the code of a project the
+    /// caller is on names the project, and is taken off the arguments ("adkar results EHR pre go-live"). Any other first
+    /// word is left to the command (a wave's name), so nobody learns from the answer whether a project they are not on exists.
+    /// </summary>
+    public async Task<(ScopeResult Scope, string Arguments)> ResolveAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var scoped = await ResolveAsync(turn, cancellationToken);
+        var words = (arguments ?? string.Empty).Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 0 && ProjectCode.TryParse(words[0], out var named) && Caller.Of(turn) is { } caller
+            && (await projects.ListVisibleAsync(caller.Tenant, caller.Person, cancellationToken)).Any(p => p.Code == named))
+        {
+            return (new ScopeResult(caller, named, null), words.Length > 1 ? words[1] : string.Empty);
+        }
+
+        return (await ResolveAsync(turn, cancellationToken), arguments ?? string.Empty);
+    }
+
+    /// <summary>The conversation's project, if the caller may do <paramref name="action"/> on it (a form opened for it); otherwise the card to answer with.</summary>
+    public Task<(Caller? Caller, Project? Project, JObject? Answer)> AllowedAsync(ITurnContext turn, ProjectAction action, CancellationToken cancellationToken) =>
+        AllowedAsync(turn, string.Empty, action, cancellationToken);
+
+    /// <summary>As <see cref="AllowedAsync(ITurnContext, ProjectAction, CancellationToken)"/>, for the project the arguments name if the caller is on it.</summary>
+    public async Task<(Caller? Caller, Project? Project, JObject? Answer)> AllowedAsync(ITurnContext turn, string arguments, ProjectAction action, CancellationToken cancellationToken)
+    {
+        var (scoped, _) = await ResolveAsync(turn, arguments, cancellationToken);
         if (scoped is not { Caller: { } caller, Project: { } code })
         {
             return (null, null, scoped.Answer);

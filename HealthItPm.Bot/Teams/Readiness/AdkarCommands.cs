@@ -42,7 +42,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (_, project, answer) = await scope.AllowedAsync(turn, ProjectAction.ManageSurveys, cancellationToken);
+        var (_, project, answer) = await scope.AllowedAsync(turn, arguments, ProjectAction.ManageSurveys, cancellationToken);
         return project is null ? answer! : FormCard.Build(Blank(project.Code, confirm: false) with { Values = new Dictionary<string, string> { [CloseAfter.Id] = "7", [Anonymous.Id] = "true" } });
     }
 
@@ -115,14 +115,14 @@ public abstract class AdkarCommand(ProjectScope scope, IProjectRepository projec
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        var (scoped, rest) = await scope.ResolveAsync(turn, arguments, cancellationToken);
         if (scoped is not { Caller: { } caller, Project: { } code })
         {
             return scoped.Answer!;
         }
 
         var heading = await projects.HeadingOfAsync(caller.Tenant, code, cancellationToken);
-        return await ExecuteAsync(caller, code, heading, arguments, cancellationToken);
+        return await ExecuteAsync(caller, code, heading, rest, cancellationToken);
     }
 
     protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken);

@@ -57,6 +57,23 @@ public class AdkarFlowTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task A_project_code_before_the_arguments_names_the_project_for_a_pm_on_several()
+    {
+        var (pm, _, first) = await ProjectAsync();
+        var (_, _, second) = await ProjectAsync();
+
+        // The chat's project is the one created last; naming the first one opens its form and lists its waves.
+        var form = await pm.SayAsync("adkar start " + first);
+        Assert.Equal(first, (string?)form.Descendants().OfType<JObject>().First(o => (string?)o["verb"] == CardVerbs.StartSurvey)["data"]!["project"]);
+        Assert.Contains("Sending it to", CardText.Of(await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = first, name = "first wave", days = "7", anonymous = "false" })), StringComparison.Ordinal);
+
+        Assert.Contains("first wave", CardText.Of(await pm.SayAsync("adkar waves " + first)), StringComparison.Ordinal);
+        Assert.DoesNotContain("first wave", CardText.Of(await pm.SayAsync("adkar waves " + second)), StringComparison.Ordinal);
+        Assert.Contains("first wave", CardText.Of(await pm.SayAsync($"adkar results {first} first wave")), StringComparison.Ordinal);
+        Assert.Contains("first wave", CardText.Of(await pm.SayAsync("adkar results " + first)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_incomplete_answer_comes_back_with_what_to_fix_apart_from_phi_and_nothing_is_stored()
     {
         var (pm, nurse, code) = await ProjectAsync();
