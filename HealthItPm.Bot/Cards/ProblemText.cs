@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Texts;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
@@ -21,6 +22,17 @@ public static class ProblemText
 
     private static readonly TimeSpan LongestInHours = TimeSpan.FromHours(72);
 
+    /// <summary>
+    /// The problem as markdown for a notice: the same sentence, but a moment in it is a Teams date function, which
+    /// Teams shows in the reader's own zone and format (<see cref="Of"/>, for a form's note, words it in UTC).
+    /// </summary>
+    public static Markdown Worded(Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var culture = CultureInfo.CurrentCulture;
+        return Texts.Markdown(problem.Code.ToString(), [.. problem.Values.Select(v => v is DateTimeOffset at ? Markdown.When(at) : Markdown.Worded(Value(v, culture)))]);
+    }
+
     public static string Of(Problem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -35,7 +47,7 @@ public static class ProblemText
         ProjectCode or RiskId => CardElements.Escape(value.ToString()!),
         int number => number.ToString(culture),
         TimeSpan span => Duration(span, culture),
-        DateTimeOffset at => at.UtcDateTime.ToString("g", culture),
+        DateTimeOffset at => Format(culture, "Moment_Utc", at.UtcDateTime.ToString("g", culture)),
         Enum kind => Text($"{kind.GetType().Name}_{kind}"),
         IReadOnlyList<PhiPointedOut> found => string.Join("; ", Findings(found, culture)),
         _ => throw new ArgumentException($"A problem's value of type {value.GetType().Name} has no wording.", nameof(value)),

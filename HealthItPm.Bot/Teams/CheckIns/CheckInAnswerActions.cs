@@ -63,7 +63,7 @@ public sealed class CheckInAnswerActions(CheckInService checkIns, IProjectReposi
         return ProjectOutcomes.Card(
             outcome,
             done => CheckInAnsweredCard.Build(new CheckInAnsweredModel(code.Value, roundId, done.Answer.Answer, done.Round.ClosesAt, done.Round.IsOpen(checkIns.Now))),
-            message => NoticeCard.Build(new NoticeCardModel(Wording.Rounds["CheckIn_Closed_Title"], message)));
+            Wording.Rounds["CheckIn_Closed_Title"]);
     }
 
     public async Task<JObject> ChangeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)

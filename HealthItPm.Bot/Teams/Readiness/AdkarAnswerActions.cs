@@ -77,7 +77,7 @@ public sealed class AdkarAnswerActions(RoundEngine rounds, IProjectRepository pr
         return ProjectOutcomes.Card(
             outcome,
             done => Answered(code, done.Round, done.Answer.Answer),
-            message => NoticeCard.Build(new NoticeCardModel(Wording.Rounds["Survey_Closed_Title"], message)));
+            Wording.Rounds["Survey_Closed_Title"]);
     }
 
     public async Task<JObject> ChangeAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
