@@ -19,6 +19,11 @@ public interface IRoster
 {
     Task<IReadOnlyList<RosterMember>> ReadAsync(ITurnContext turn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The conversation's own members only (up to <see cref="TeamsRoster.MaxMembers"/>), without the colleagues the bot knows elsewhere.
+    /// </summary>
+    Task<IReadOnlyList<RosterMember>> MembersAsync(ITurnContext turn, CancellationToken cancellationToken);
+
     /// <summary>The bot joined a team or group chat: its members become people PMs can find from anywhere.</summary>
     Task MeetAsync(ITurnContext turn, CancellationToken cancellationToken);
 
@@ -62,6 +67,13 @@ public sealed partial class TeamsRoster(ConversationReferenceTable references, I
         }
 
         return members.DistinctBy(m => m.Person).Take(MaxMembers).ToList();
+    }
+
+    public async Task<IReadOnlyList<RosterMember>> MembersAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var (members, _) = await MembersAsync(turn, PageSize, MaxMembers, null, cancellationToken);
+        return [.. members.DistinctBy(m => m.Person).Take(MaxMembers)];
     }
 
     /// <summary>

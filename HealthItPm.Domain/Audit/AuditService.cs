@@ -13,6 +13,12 @@ public sealed class AuditService(IAuditLog log, AccessPolicy access, TimeProvide
     /// <summary>The longest span one query covers.</summary>
     public const int MaxDays = 366;
 
+    /// <summary>
+    /// How far back a query may start: longer than the product has kept a log, and a bound on the months
+    /// a read walks through (a date in year 1 or 9999 is a typing slip, not a span of the log).
+    /// </summary>
+    public const int YearsBack = 10;
+
     /// <summary>Today in UTC: the audit log's dates are UTC dates.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -25,6 +31,11 @@ public sealed class AuditService(IAuditLog log, AccessPolicy access, TimeProvide
             return new Outcome<AuditPage>.Refused(refusal!);
         }
 
+        if (query.From < Today.AddYears(-YearsBack) || query.To > Today)
+        {
+            return new Outcome<AuditPage>.Invalid(Problem.AuditDatesOutOfRange(YearsBack));
+        }
+
         if (query.From > query.To)
         {
             return new Outcome<AuditPage>.Invalid(Problem.AuditDatesReversed());
@@ -35,7 +46,9 @@ public sealed class AuditService(IAuditLog log, AccessPolicy access, TimeProvide
             return new Outcome<AuditPage>.Invalid(Problem.AuditSpanTooLong(MaxDays));
         }
 
-        return new Outcome<AuditPage>.Done(await log.ReadAsync(tenant, query, PageSize, cancellationToken));
+        return await log.ReadAsync(tenant, query, PageSize, cancellationToken) is { } page
+            ? new Outcome<AuditPage>.Done(page)
+            : new Outcome<AuditPage>.Invalid(Problem.AuditPageUnknown());
     }
 
     /// <summary>The kind of change a project use case makes, by the action it was authorized for.</summary>

@@ -93,6 +93,8 @@ public enum ProblemCode
     DigestPickDay,
     DigestPickHour,
     PhiFound,
+    AuditDatesOutOfRange,
+    AuditPageUnknown,
 }
 
 /// <summary>Which piece of free text a <see cref="ProblemCode.Required"/> or <see cref="ProblemCode.TooLong"/> problem is about.</summary>
@@ -281,6 +283,12 @@ public sealed record Problem
     public static Problem AuditDatesReversed() => new(ProblemCode.AuditDatesReversed);
 
     public static Problem AuditSpanTooLong(int maxDays) => new(ProblemCode.AuditSpanTooLong, maxDays);
+
+    /// <summary>A date before what the audit log goes back to (<paramref name="yearsBack"/> years) or after today.</summary>
+    public static Problem AuditDatesOutOfRange(int yearsBack) => new(ProblemCode.AuditDatesOutOfRange, yearsBack);
+
+    /// <summary>"Older entries" from a card that does not continue a page of this span (changed, or not made by the bot).</summary>
+    public static Problem AuditPageUnknown() => new(ProblemCode.AuditPageUnknown);
 
     public static Problem DigestNothingToLead() => new(ProblemCode.DigestNothingToLead);
 

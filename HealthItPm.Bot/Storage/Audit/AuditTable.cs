@@ -35,14 +35,27 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
         return tables.ExecuteAsync(Name, t => t.AddEntityAsync(row, cancellationToken), cancellationToken);
     }
 
-    public async Task<AuditPage> ReadAsync(TenantId tenant, AuditQuery query, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// One partition query per month of the span at most: a cursor (<see cref="AuditQuery.After"/>) names a
+    /// month, and one that is not a month of the span — edited on the card, or from another span — continues
+    /// nothing (null), rather than walking the months from wherever it says.
+    /// </summary>
+    public async Task<AuditPage?> ReadAsync(TenantId tenant, AuditQuery query, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var since = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var until = new DateTimeOffset(query.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var (month, after) = Cursor(query.After) ?? (Month(until.AddTicks(-1)), null);
+        var (first, last) = (Month(since), Month(until.AddTicks(-1)));
+        var cursor = Cursor(query.After);
+        if (query.After is not null
+            && (cursor is not { Month: var from } || string.CompareOrdinal(from, first) < 0 || string.CompareOrdinal(from, last) > 0))
+        {
+            return null;
+        }
+
+        var (month, after) = cursor ?? (last, null);
         var found = new List<(string Month, string RowKey, AuditEntry Entry)>();
-        for (; string.CompareOrdinal(month, Month(since)) >= 0 && found.Count <= pageSize; month = Previous(month), after = null)
+        for (; string.CompareOrdinal(month, first) >= 0 && found.Count <= pageSize; month = Previous(month), after = null)
         {
             // Newer than the end of the span sorts first (a smaller inverted tick): keys from the end's to the start's.
             var (newest, oldest) = (Key(Inverted(until) + 1), Key(Inverted(since) + 1));
@@ -76,9 +89,13 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
 
     private static string Key(long invertedTicks) => invertedTicks.ToString("D19", CultureInfo.InvariantCulture);
 
-    /// <summary>Where the previous page ended: its month and last row key (the text of <see cref="AuditPage.Next"/>).</summary>
+    /// <summary>
+    /// Where the previous page ended: its month (a real one) and last row key (the text of <see cref="AuditPage.Next"/>).
+    /// </summary>
     private static (string Month, string? After)? Cursor(string? text) =>
-        text?.Split('|') is [{ Length: 6 } month, var ticks, var suffix] && month.All(char.IsAsciiDigit) && ticks.Length == 19 && ticks.All(char.IsAsciiDigit) && suffix.Length == 32 && suffix.All(char.IsAsciiHexDigit)
+        text?.Split('|') is [var month, var ticks, var suffix]
+            && DateTime.TryParseExact(month, "yyyyMM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            && ticks.Length == 19 && ticks.All(char.IsAsciiDigit) && suffix.Length == 32 && suffix.All(char.IsAsciiHexDigit)
             ? (month, $"{ticks}|{suffix}")
             : null;
 }

@@ -34,7 +34,7 @@ public class AuditLogTests(BotEnvironment env)
     }
 
     private async Task<IReadOnlyList<AuditEntry>> EntriesAsync(string code) =>
-        (await Log.ReadAsync(Tenant, new AuditQuery(new ProjectCode(code), ProjectConversation.Today.AddDays(-1), ProjectConversation.Today.AddDays(1)), 100, default)).Entries;
+        (await Log.ReadAsync(Tenant, new AuditQuery(new ProjectCode(code), ProjectConversation.Today.AddDays(-1), ProjectConversation.Today.AddDays(1)), 100, default))!.Entries;
 
     [Fact]
     public async Task Each_use_case_that_changes_something_writes_one_entry_newest_first()

@@ -83,7 +83,7 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         // Each saved change is in the audit log by kind, project and the leader's id (never the day, hour or zone);
         // the refused form, the wrong day and the bad code left nothing. Entries in the same instant have no order.
         var today = DateOnly.FromDateTime(_hosts.Clock.GetUtcNow().UtcDateTime);
-        var log = await _hosts.Get<IAuditLog>().ReadAsync(Tenant, new AuditQuery(null, today, today), 50, default);
+        var log = (await _hosts.Get<IAuditLog>().ReadAsync(Tenant, new AuditQuery(null, today, today), 50, default))!;
         string Line(PersonId by, AuditKind kind, string? project, string? subject) => $"{by.Value} {kind} {project} {subject}";
         Assert.Equal(
             new[]

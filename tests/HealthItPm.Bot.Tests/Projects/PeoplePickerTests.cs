@@ -30,9 +30,17 @@ public class PeoplePickerTests(BotEnvironment env)
         return (JArray)body["value"]!["results"]!;
     }
 
+    // Everyone the bot knows is searched for those who may add stakeholders: the PM, once on a project.
+    private async Task PmOnAProjectAsync()
+    {
+        var code = "P" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        await new ProjectConversation(env, TestActivities.Pm).SubmitAsync(CardVerbs.CreateProject, new { code, name = "Nurse scheduling", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
+    }
+
     [Fact]
     public async Task The_members_of_a_team_the_bot_joins_are_found_by_typing_part_of_their_name_from_a_personal_chat()
     {
+        await PmOnAProjectAsync();
         var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
         var install = TestActivities.Base(ActivityTypes.InstallationUpdate, env.Connector.ServiceUrl, team, TestActivities.Tenant, "channel", from: TestActivities.Pm);
         install.Action = "add";
@@ -49,6 +57,7 @@ public class PeoplePickerTests(BotEnvironment env)
     [Fact]
     public async Task Everyone_in_a_team_of_1200_the_bot_joins_is_found_by_typing_their_name_not_only_the_first_pages()
     {
+        await PmOnAProjectAsync();
         var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
         var members = Enumerable.Range(1, 1_200).Select(i => new ChannelAccount($"29:big-{i}", $"Zara Okafor {i:0000}", aadObjectId: Guid.NewGuid().ToString())).ToList();
         env.Connector.ServeRoster(team, members);
@@ -67,6 +76,7 @@ public class PeoplePickerTests(BotEnvironment env)
     [Fact]
     public async Task A_large_team_joined_before_is_read_whole_when_a_form_first_reads_its_roster()
     {
+        await PmOnAProjectAsync();
         var team = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
         var members = Enumerable.Range(1, 700).Select(i => new ChannelAccount($"29:old-{i}", $"Zeke Adeyemi {i:0000}", aadObjectId: Guid.NewGuid().ToString())).ToList();
         env.Connector.ServeRoster(team, members);

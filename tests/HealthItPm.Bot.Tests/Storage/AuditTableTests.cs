@@ -30,10 +30,10 @@ public class AuditTableTests(StorageEnvironment env)
         }
 
         var query = new AuditQuery(null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30));
-        var pages = new List<AuditPage> { await Table.ReadAsync(_tenant, query, 2, default) };
+        var pages = new List<AuditPage> { (await Table.ReadAsync(_tenant, query, 2, default))! };
         while (pages[^1].Next is { } next)
         {
-            pages.Add(await Table.ReadAsync(_tenant, query with { After = next }, 2, default));
+            pages.Add((await Table.ReadAsync(_tenant, query with { After = next }, 2, default))!);
         }
 
         Assert.Equal([2, 2, 1], pages.Select(p => p.Entries.Count));
@@ -47,12 +47,25 @@ public class AuditTableTests(StorageEnvironment env)
         await Table.AppendAsync(_tenant, At(2026, 11, 3, Pacs), default);
         await Table.AppendAsync(_tenant, new AuditEntry(new DateTimeOffset(2026, 11, 4, 0, 0, 0, TimeSpan.Zero), Pm, AuditKind.ProjectManagerAllowed, null, Pm.Value), default);
 
-        var ehr = await Table.ReadAsync(_tenant, new AuditQuery(Ehr, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), 10, default);
-        var all = await Table.ReadAsync(_tenant, new AuditQuery(null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), 10, default);
+        var ehr = (await Table.ReadAsync(_tenant, new AuditQuery(Ehr, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), 10, default))!;
+        var all = (await Table.ReadAsync(_tenant, new AuditQuery(null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), 10, default))!;
 
         Assert.Equal([Ehr], ehr.Entries.Select(e => e.Project));
         Assert.Equal([null, Pacs, Ehr], all.Entries.Select(e => e.Project));
         Assert.Equal(Pm.Value, all.Entries[0].Subject);
         Assert.Null(all.Next);
+    }
+
+    // A cursor names the month to read from: one outside the span would walk month by month to it.
+    [Theory]
+    [InlineData("212611|0000000000000000000|00000000000000000000000000000000")]
+    [InlineData("202609|0000000000000000000|00000000000000000000000000000000")]
+    [InlineData("202613|0000000000000000000|00000000000000000000000000000000")]
+    [InlineData("not a cursor")]
+    public async Task A_cursor_that_is_not_a_month_of_the_span_continues_nothing(string after)
+    {
+        await Table.AppendAsync(_tenant, At(2026, 11, 2, Ehr), default);
+
+        Assert.Null(await Table.ReadAsync(_tenant, new AuditQuery(null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30), after), 10, default));
     }
 }

@@ -23,6 +23,8 @@ public class ActivityHandlerTests
     private readonly Mock<ICardActionHandler> _action = new();
     private readonly HealthItPmActivityHandler _handler;
 
+    private static AccessPolicy Access => new(new HashSet<PersonId>(), new HashSet<PersonId>());
+
     public ActivityHandlerTests()
     {
         _command.SetupGet(c => c.Definition).Returns(new CommandDefinition("status"));
@@ -32,7 +34,7 @@ public class ActivityHandlerTests
         _action.Setup(a => a.HandleAsync(It.IsAny<ITurnContext>(), It.IsAny<JObject>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AdaptiveCard([CardElements.Text(Markdown.Of($"refreshed card"))]).ToJObject());
         var commands = new CommandRouter([_command.Object]);
-        _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]), new PeopleSearch(Mock.Of<IPeopleDirectory>(), new ProjectService(Mock.Of<IProjectRepository>(MockBehavior.Strict), Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>()), Mock.Of<IAuditLog>(MockBehavior.Strict), TimeProvider.System)), Mock.Of<IRoster>());
+        _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]), new PeopleSearch(Mock.Of<IPeopleDirectory>(), Mock.Of<IRoster>(), new ProjectService(Mock.Of<IProjectRepository>(MockBehavior.Strict), Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), Access, Mock.Of<IAuditLog>(MockBehavior.Strict), TimeProvider.System), Mock.Of<IProjectRepository>(MockBehavior.Strict), Access), Mock.Of<IRoster>());
     }
 
     [Fact]

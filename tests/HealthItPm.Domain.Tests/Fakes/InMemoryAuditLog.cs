@@ -21,17 +21,22 @@ public sealed class InMemoryAuditLog : IAuditLog
         return Task.CompletedTask;
     }
 
-    /// <summary>Newest first; the continuation is how many entries the pages before held.</summary>
-    public Task<AuditPage> ReadAsync(TenantId tenant, AuditQuery query, int pageSize, CancellationToken cancellationToken)
+    /// <summary>Newest first; the continuation is how many entries the pages before held (anything else continues nothing).</summary>
+    public Task<AuditPage?> ReadAsync(TenantId tenant, AuditQuery query, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var skip = query.After is null ? 0 : int.Parse(query.After, System.Globalization.CultureInfo.InvariantCulture);
+        var skip = 0;
+        if (query.After is not null && !int.TryParse(query.After, System.Globalization.CultureInfo.InvariantCulture, out skip))
+        {
+            return Task.FromResult<AuditPage?>(null);
+        }
+
         var matching = _entries.Reverse()
             .Where(e => e.Tenant == tenant && (query.Project is null || e.Entry.Project == query.Project)
                 && DateOnly.FromDateTime(e.Entry.At.UtcDateTime) is var day && day >= query.From && day <= query.To)
             .Select(e => e.Entry).ToList();
         var page = matching.Skip(skip).Take(pageSize).ToList();
         var next = skip + page.Count < matching.Count ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return Task.FromResult(new AuditPage(page, next));
+        return Task.FromResult<AuditPage?>(new AuditPage(page, next));
     }
 }
