@@ -59,6 +59,15 @@ public static partial class EndpointRouteBuilderExtensions
             return;
         }
 
+        // Checked once here, before the adapter authenticates and runs a turn: an activity without the shape
+        // every Teams activity has would fail inside the turn (an error logged, for a message an apology sent).
+        if (ActivityShape.Problem(request.Body) is { } problem)
+        {
+            LogRefused(logger, StatusCodes.Status400BadRequest, "not a usable activity: " + problem);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         try
         {
             await adapter.ProcessAsync(request, response, bot, cancellationToken);

@@ -1,5 +1,9 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -47,5 +51,65 @@ public sealed partial class AdversarialEndpointTests
         Assert.Equal(names.Length, logged.Count);
         Assert.All(logged, e => Assert.Equal(LogLevel.Warning, e.Level));
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    // Finding 5: activities too malformed to run a turn with, from a caller holding a genuine token.
+    [Theory]
+    [InlineData("recipient null")]
+    [InlineData("from null")]
+    [InlineData("conversation null")]
+    [InlineData("conversation without an id")]
+    [InlineData("channelData a string")]
+    [InlineData("entities [null]")]
+    [InlineData("attachments [null]")]
+    [InlineData("membersAdded [null]")]
+    [InlineData("serviceUrl javascript:")]
+    [InlineData("serviceUrl with credentials")]
+    [InlineData("serviceUrl plain http beyond loopback")]
+    [InlineData("text an object")]
+    [InlineData("an array")]
+    public async Task A_malformed_activity_is_refused_400_at_the_door_without_a_turn(string malformation)
+    {
+        var logs = new LogCapture();
+        using var host = AuthenticatedHost(logs);
+        var activity = JObject.Parse(TestActivities.Json(Activity(ActivityTypes.Message)));
+        activity["text"] = "help";
+        var serviceUrl = ServiceUrl;
+        switch (malformation)
+        {
+            case "recipient null": activity["recipient"] = null; break;
+            case "from null": activity["from"] = null; break;
+            case "conversation null": activity["conversation"] = null; break;
+            case "conversation without an id": ((JObject)activity["conversation"]!).Remove("id"); break;
+            case "channelData a string": activity["channelData"] = "tenant"; break;
+            case "entities [null]": activity["entities"] = new JArray(JValue.CreateNull()); break;
+            case "attachments [null]": activity["attachments"] = new JArray(JValue.CreateNull()); break;
+            case "membersAdded [null]": activity["membersAdded"] = new JArray(JValue.CreateNull()); break;
+            case "serviceUrl javascript:": serviceUrl = "javascript:alert(document.cookie)//"; break;
+            case "serviceUrl with credentials": serviceUrl = "https://user:secret@smba.trafficmanager.net/amer/"; break;
+            case "serviceUrl plain http beyond loopback": serviceUrl = "http://smba.trafficmanager.net/amer/"; break;
+            case "text an object": activity["text"] = new JObject { ["text"] = "help" }; break;
+            default: break;
+        }
+
+        activity["serviceUrl"] = serviceUrl;
+        var body = malformation == "an array" ? new JArray(activity).ToString() : activity.ToString();
+
+        var response = await PostRawAsync(host, body, _issuer.Valid(AppId, serviceUrl));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}\n" + string.Join("\n", logs.Entries.Select(e => e.All)));
+        Assert.Single(logs.Entries, e => e.Category == "HealthItPm.Bot.Messages" && e.Level == LogLevel.Warning);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("HealthItPm.Bot.Teams", StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpResponseMessage> PostRawAsync(WebApplicationFactory<Program> host, string body, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(host, request);
     }
 }
