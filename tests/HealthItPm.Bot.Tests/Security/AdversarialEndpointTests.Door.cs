@@ -103,6 +103,43 @@ public sealed partial class AdversarialEndpointTests
         Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("HealthItPm.Bot.Teams", StringComparison.Ordinal));
     }
 
+    // Finding 6: one person is one person however Teams' ids are written.
+    [Theory]
+    [InlineData("object id upper-case")]
+    [InlineData("object id in braces")]
+    [InlineData("object id without hyphens")]
+    [InlineData("tenant id upper-case")]
+    [InlineData("tenant id in braces")]
+    public async Task A_person_whose_burst_is_spent_is_not_let_through_by_writing_their_ids_another_way(string rewriting)
+    {
+        using var host = DevelopmentHost(new() { ["Messages:PerCaller:Burst"] = "2", ["Messages:PerCaller:PerSecond"] = "1" });
+        var nurse = Guid.Parse(TestActivities.NurseAadId);
+        var tenant = Guid.Parse(TestActivities.Tenant);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(host, Activity("somethingNew"), token: null)).StatusCode);
+        }
+
+        var (person, tenantId) = rewriting switch
+        {
+            "object id upper-case" => (TestActivities.NurseAadId.ToUpperInvariant(), TestActivities.Tenant),
+            "object id in braces" => (nurse.ToString("B"), TestActivities.Tenant),
+            "object id without hyphens" => (nurse.ToString("N"), TestActivities.Tenant),
+            "tenant id upper-case" => (TestActivities.NurseAadId, TestActivities.Tenant.ToUpperInvariant()),
+            _ => (TestActivities.NurseAadId, tenant.ToString("B")),
+        };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var activity = Activity("somethingNew", from: new ChannelAccount(TestActivities.Nurse.Id, TestActivities.Nurse.Name, aadObjectId: person));
+            activity.Conversation.TenantId = tenantId;
+            activity.ChannelData = JObject.FromObject(new Microsoft.Bot.Schema.Teams.TeamsChannelData { Tenant = new Microsoft.Bot.Schema.Teams.TenantInfo(tenantId) });
+            statuses.Add((await PostAsync(host, activity, token: null)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private static async Task<HttpResponseMessage> PostRawAsync(WebApplicationFactory<Program> host, string body, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
