@@ -140,6 +140,31 @@ public sealed partial class AdversarialEndpointTests
         Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    // Finding 7: the sign-in metadata cannot be reached (nothing listens on its port).
+    [Fact]
+    public async Task While_the_sign_in_metadata_cannot_be_reached_a_token_is_answered_503_at_once_with_one_warning()
+    {
+        var unreachable = $"http://127.0.0.1:{HealthItPm.Testing.ChildProcess.FreeTcpPort()}/v1/.well-known/openidconfiguration";
+        LocalTokenIssuer.AllowMetadataOverLoopbackHttp(unreachable);
+        var logs = new LogCapture();
+        using var host = AuthenticatedHost(logs, new() { ["ToBotFromChannelOpenIdMetadataUrl"] = unreachable });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var forged = await PostAsync(host, Activity("somethingNew"), LocalTokenIssuer.UnknownKid(AppId, ServiceUrl));
+        var genuine = await PostAsync(host, Activity("somethingNew"), _issuer.Valid(AppId, ServiceUrl));
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(forged.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)forged.StatusCode}\n" + string.Join("\n", logs.Entries.Select(e => e.All)));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, genuine.StatusCode);
+        Assert.True(forged.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "503 without Retry-After");
+        Assert.Equal(2, logs.Entries.Count(e => e.Category == "HealthItPm.Bot.Messages" && e.Level == LogLevel.Warning));
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+        // No stack trace from the request (the background services' storage warnings are another matter: no Azurite here).
+        Assert.DoesNotContain(logs.Entries, e => e.Exception is not null
+            && (e.Category.StartsWith("HealthItPm.Bot.Messages", StringComparison.Ordinal) || e.Category.StartsWith("HealthItPm.Bot.Teams", StringComparison.Ordinal)
+                || e.Category.StartsWith("Microsoft.", StringComparison.Ordinal)));
+    }
+
     private static async Task<HttpResponseMessage> PostRawAsync(WebApplicationFactory<Program> host, string body, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
