@@ -59,6 +59,15 @@ public static partial class EndpointRouteBuilderExtensions
             return;
         }
 
+        // Checked once here, before the adapter authenticates and runs a turn: an activity without the shape
+        // every Teams activity has would fail inside the turn (an error logged, for a message an apology sent).
+        if (ActivityShape.Problem(request.Body) is { } problem)
+        {
+            LogRefused(logger, StatusCodes.Status400BadRequest, "not a usable activity: " + problem);
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         try
         {
             await adapter.ProcessAsync(request, response, bot, cancellationToken);
@@ -66,6 +75,15 @@ public static partial class EndpointRouteBuilderExtensions
             {
                 LogRefused(logger, StatusCodes.Status401Unauthorized, "token not accepted");
             }
+        }
+        catch (Exception e) when (authenticated && IsSigningMetadataUnavailable(e, cancellationToken) && !response.HasStarted)
+        {
+            // The token could not be checked at all: the OpenID metadata or its signing keys could not be
+            // fetched. Not the caller's fault and not a failure of the bot: 503, which the Bot Connector retries.
+            LogRefused(logger, StatusCodes.Status503ServiceUnavailable, "sign-in metadata unavailable: " + Innermost(e).GetType().Name);
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = MessagesRateLimits.RetryAfterSeconds(SigningMetadataRetryAfter);
+            return;
         }
         catch (Exception e) when (authenticated && IsTokenFailure(e) && !response.HasStarted)
         {
@@ -90,6 +108,27 @@ public static partial class EndpointRouteBuilderExtensions
             response.Headers.RetryAfter = MessagesRateLimits.RetryAfterSeconds(throttled.RetryAfter);
         }
     }
+
+    private static readonly TimeSpan SigningMetadataRetryAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// IdentityModel's "unable to obtain configuration" (IDX20803), or a network failure or time-out on the way
+    /// to the metadata: what escapes the adapter before a turn begins is authentication's (a turn's errors end in OnTurnError).
+    /// </summary>
+    private static bool IsSigningMetadataUnavailable(Exception e, CancellationToken requestAborted) =>
+        (e is InvalidOperationException && e.Message.StartsWith("IDX20803", StringComparison.Ordinal))
+        || Chain(e).Any(inner => inner is HttpRequestException or IOException or TimeoutException
+            || (inner is TaskCanceledException && !requestAborted.IsCancellationRequested));
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            yield return inner;
+        }
+    }
+
+    private static Exception Innermost(Exception e) => Chain(e).Last();
 
     private static bool IsTokenFailure(Exception e) =>
         e is SecurityTokenException or ArgumentException or FormatException or JsonException or Newtonsoft.Json.JsonException;

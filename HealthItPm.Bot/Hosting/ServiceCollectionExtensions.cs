@@ -105,6 +105,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<CallerRateLimitMiddleware>(),
             sp.GetRequiredService<ConversationCaptureMiddleware>(),
             sp.GetRequiredService<ILogger<HealthItPmAdapter>>()));
+        services.AddSingleton<UnsupportedInvokes>();
         services.AddTransient<IBot, HealthItPmActivityHandler>();
 
         services.AddCommand<HelpCommand>(HelpCommand.Command);

@@ -71,6 +71,7 @@ public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IM
 
     public void Dispose() => _limiter.Dispose();
 
+    // The ids are in canonical form by now (CanonicalIdsMiddleware): one person is one key however Teams wrote them.
     private static string CallerKey(Activity activity) =>
         $"{ActivityTenant.Of(activity)}|{activity.From?.AadObjectId ?? activity.From?.Id}";
 

@@ -12,9 +12,10 @@ namespace HealthItPm.Bot.Teams;
 /// <summary>
 /// Translates Teams activities into the dialog layer: text to <see cref="CommandRouter"/>, card
 /// actions to <see cref="CardActionRouter"/>, typeahead searches to <see cref="PeopleSearch"/>, and the
-/// bot joining a team or group chat to <see cref="IRoster"/>. It holds no logic of its own.
+/// bot joining a team or group chat to <see cref="IRoster"/>; any other invoke to <see cref="UnsupportedInvokes"/>. It holds no logic of its own.
 /// </summary>
-public sealed class HealthItPmActivityHandler(CommandRouter commands, CardActionRouter cardActions, PeopleSearch peopleSearch, IRoster roster) : TeamsActivityHandler
+public sealed class HealthItPmActivityHandler(CommandRouter commands, CardActionRouter cardActions, PeopleSearch peopleSearch, IRoster roster, UnsupportedInvokes unsupported)
+    : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -48,7 +49,13 @@ public sealed class HealthItPmActivityHandler(CommandRouter commands, CardAction
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        return turnContext.Activity.Name == PeopleSearch.InvokeName
+        var name = turnContext.Activity.Name;
+        if (!UnsupportedInvokes.IsSupported(name))
+        {
+            return unsupported.Answer(turnContext.Activity);
+        }
+
+        return name == PeopleSearch.InvokeName
             ? await peopleSearch.AnswerAsync(turnContext, cancellationToken)
             : await base.OnInvokeActivityAsync(turnContext, cancellationToken);
     }

@@ -12,7 +12,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams;
 
 /// <summary>
-/// The Bot Framework adapter with the turn pipeline in order (tenant filter, the per-person rate
+/// The Bot Framework adapter with the turn pipeline in order (ids in canonical form, tenant filter, the per-person rate
 /// limit, conversation capture, then the reader's culture) and one place where unhandled errors end: logged once with the activity id, and the
 /// person told in plain words what happened and what to do, never the exception's text.
 /// </summary>
@@ -34,6 +34,8 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
     {
         _logger = logger;
         Use(new SharedJsonContractsMiddleware());
+        // Before anything reads a person's or a tenant's id: they are read in one form only.
+        Use(new CanonicalIdsMiddleware());
         Use(tenantFilter);
         Use(callerRateLimit);
         Use(conversationCapture);

@@ -1,16 +1,19 @@
 namespace HealthItPm.Domain.Common;
 
-/// <summary>An Azure AD (Entra ID) tenant, the hospital's directory. Compared case-insensitively as GUID text.</summary>
+/// <summary>
+/// An Azure AD (Entra ID) tenant, the hospital's directory, by its GUID in one canonical form (lower case,
+/// with hyphens): the same tenant written upper-case, in braces or without hyphens is the same tenant.
+/// </summary>
 public readonly record struct TenantId
 {
     public TenantId(string value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (!Guid.TryParse(value, out var parsed))
         {
             throw new DomainException(Problem.TenantIdRequired());
         }
 
-        Value = value.Trim().ToLowerInvariant();
+        Value = parsed.ToString("D");
     }
 
     public string Value { get; }
@@ -18,12 +21,12 @@ public readonly record struct TenantId
     public static bool TryParse(string? value, out TenantId tenantId)
     {
         tenantId = default;
-        if (string.IsNullOrWhiteSpace(value))
+        if (!Guid.TryParse(value, out _))
         {
             return false;
         }
 
-        tenantId = new TenantId(value);
+        tenantId = new TenantId(value!);
         return true;
     }
 

@@ -26,12 +26,10 @@ public sealed class TenantPolicy
 
     public bool Admits(string? conversationTenantId, string? channelDataTenantId)
     {
-        var stated = new[] { conversationTenantId, channelDataTenantId }
-            .Where(id => !string.IsNullOrWhiteSpace(id))
-            .Select(id => new TenantId(id!))
-            .Distinct()
-            .ToList();
+        var stated = new[] { conversationTenantId, channelDataTenantId }.Where(id => !string.IsNullOrWhiteSpace(id)).ToList();
+        var tenants = stated.Select(id => TenantId.TryParse(id, out var tenant) ? tenant : (TenantId?)null).ToList();
 
-        return stated.Count == 1 && _allowed.Contains(stated[0]);
+        // A stated tenant that is not a tenant id admits nothing, whatever the other one says.
+        return tenants.Count > 0 && tenants.All(t => t is not null) && tenants.Distinct().Count() == 1 && _allowed.Contains(tenants[0]!.Value);
     }
 }

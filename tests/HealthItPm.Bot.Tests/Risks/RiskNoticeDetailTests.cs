@@ -9,7 +9,7 @@ namespace HealthItPm.Bot.Tests.Risks;
 /// <summary>A risk notice rides its work item as its kind and the leader it is about; work queued before notices were typed still reads.</summary>
 public class RiskNoticeDetailTests
 {
-    private static readonly TenantId Tenant = new("tenant");
+    private static readonly TenantId Tenant = new("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f");
     private static readonly RiskId Risk = new(new ProjectCode("EHR"), 7);
     private static readonly PersonId Pm = new("11111111-1111-1111-1111-111111111111");
     private static readonly PersonId Sponsor = new("22222222-2222-2222-2222-222222222222");

@@ -27,7 +27,7 @@ namespace HealthItPm.Bot.Tests.Security;
 /// One case per finding of the security review (issue 12, findings 3, 4, 5, 7, 8, 9). None of these
 /// needs storage: every request is refused before a turn would read or write anything.
 /// </summary>
-public sealed class AdversarialEndpointTests : IAsyncLifetime
+public sealed partial class AdversarialEndpointTests : IAsyncLifetime
 {
     private const string AppId = "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
     private const string ServiceUrl = "http://127.0.0.1:9/";

@@ -127,13 +127,16 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
     // of JwtTokenExtractor (4.23.1, the final release). Seeding that cache for this issuer's URL with a
     // retriever that accepts loopback HTTP is the one thing changed; every check on the token runs as
     // in production.
-    private void AllowMetadataOverLoopbackHttp()
+    private void AllowMetadataOverLoopbackHttp() => AllowMetadataOverLoopbackHttp(MetadataUrl);
+
+    /// <summary>The same for any loopback metadata address: one that refuses connections, say, to stand for metadata that cannot be reached.</summary>
+    public static void AllowMetadataOverLoopbackHttp(string metadataUrl)
     {
         var cache = (ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>>)typeof(JwtTokenExtractor)
             .GetField("_openIdMetadataCache", BindingFlags.NonPublic | BindingFlags.Static)!
             .GetValue(null)!;
-        cache[MetadataUrl] = new ConfigurationManager<OpenIdConnectConfiguration>(
-            MetadataUrl, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(Http) { RequireHttps = false });
+        cache[metadataUrl] = new ConfigurationManager<OpenIdConnectConfiguration>(
+            metadataUrl, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(Http) { RequireHttps = false });
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -4,17 +4,22 @@ namespace HealthItPm.Domain.Tests.Common;
 
 public class TenantIdTests
 {
-    [Fact]
-    public void Tenant_ids_compare_without_regard_to_case_or_surrounding_space()
+    [Theory]
+    [InlineData(" 4D6F8A3C-1B2E-4C5D-9E7F-0A1B2C3D4E5F ")]
+    [InlineData("{4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f}")]
+    [InlineData("4d6f8a3c1b2e4c5d9e7f0a1b2c3d4e5f")]
+    public void A_tenant_id_written_another_way_is_the_same_tenant_in_canonical_form(string written)
     {
-        Assert.Equal(new TenantId(" 4D6F8A3C-1B2E-4C5D-9E7F-0A1B2C3D4E5F "), new TenantId("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f"));
+        Assert.Equal(new TenantId("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f"), new TenantId(written));
+        Assert.Equal("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f", new TenantId(written).Value);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    public void An_empty_tenant_is_not_a_tenant(string? value)
+    [InlineData("contoso.onmicrosoft.com")]
+    public void Anything_but_a_tenant_guid_is_not_a_tenant(string? value)
     {
         Assert.False(TenantId.TryParse(value, out _));
         Assert.Throws<DomainException>(() => new TenantId(value!));

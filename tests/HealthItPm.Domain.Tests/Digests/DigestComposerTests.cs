@@ -245,7 +245,7 @@ public class DigestComposerTests
     public void Across_the_autumn_change_the_week_runs_from_the_previous_monday_seven_oclock_local()
     {
         // Chicago: Monday 26 October 07:00 CDT = 12:00 UTC; Monday 2 November 07:00 CST = 13:00 UTC (7 days and 1 hour).
-        var subscription = DigestSubscription.New(new TenantId("t"), Cio, "America/Chicago").With(null);
+        var subscription = DigestSubscription.New(new TenantId("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f"), Cio, "America/Chicago").With(null);
         var now = new DateTimeOffset(2026, 11, 2, 13, 0, 0, TimeSpan.Zero);
         var since = subscription.OccurrenceIn(subscription.WeekOf(now).Previous);
         Assert.Equal(new DateTimeOffset(2026, 10, 26, 12, 0, 0, TimeSpan.Zero), since);

@@ -9,7 +9,7 @@ namespace HealthItPm.Domain.Tests.Projects;
 /// <summary>A card names a project from its summary alone, and by its code once the project is gone.</summary>
 public sealed class ProjectNamesTests
 {
-    private static readonly TenantId Tenant = new("tenant");
+    private static readonly TenantId Tenant = new("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f");
     private static readonly ProjectCode Ehr = new("EHR");
     private readonly Mock<IProjectRepository> _projects = new(MockBehavior.Strict);
 

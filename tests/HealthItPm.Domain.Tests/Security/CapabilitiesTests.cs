@@ -19,7 +19,7 @@ namespace HealthItPm.Domain.Tests.Security;
 /// </summary>
 public class CapabilitiesTests
 {
-    private static readonly TenantId Tenant = new("tenant-1");
+    private static readonly TenantId Tenant = new("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f");
     private static readonly PersonId Admin = new("55555555-5555-5555-5555-555555555555");
     private static readonly PersonId ChainLeader = new("66666666-6666-6666-6666-666666666666");
     private static readonly PersonId Former = new("77777777-7777-7777-7777-777777777777");
