@@ -6,9 +6,11 @@ namespace HealthItPm.Domain.CheckIns;
 /// <summary>A blocker as reported: attributed, unless the round is anonymous.</summary>
 public sealed record ReportedBlocker(string? Who, Privacy.GuardedText Text);
 
-/// <summary>Response rate, share blocked and average impact of a round, for trends.</summary>
-/// <summary>Labelled by the day the round opened, never by its id.</summary>
-public sealed record RoundTrendPoint(DateTimeOffset OpenedAt, decimal ResponseRate, decimal BlockedShare, decimal? AverageImpact);
+/// <summary>
+/// Response rate, share blocked and average impact of a round, for trends; labelled by the day the round opened,
+/// never by its id. The share and the impact are null when an anonymous round's figures are withheld.
+/// </summary>
+public sealed record RoundTrendPoint(DateTimeOffset OpenedAt, decimal ResponseRate, decimal? BlockedShare, decimal? AverageImpact);
 
 /// <summary>
 /// How a round's cards went out: sent, still pending (not yet tried, or waiting to be retried), and
@@ -31,14 +33,15 @@ public sealed record RoundSummary(
     IReadOnlyList<ReportedBlocker> Blockers,
     IReadOnlyList<string?> TrainingRequests,
     RoundDelivery Delivery,
-    IReadOnlyList<RoundTrendPoint> Trend)
+    IReadOnlyList<RoundTrendPoint> Trend,
+    ResultsWithheld? Withheld = null)
 {
     public decimal ResponseRate => AudienceCount == 0 ? 0 : (decimal)AnsweredCount / AudienceCount;
 
     public RoundTrendPoint Point => new(
         OpenedAt,
         ResponseRate,
-        AnsweredCount == 0 ? 0 : (decimal)Distribution[CheckInStatus.Blocked] / AnsweredCount,
+        Withheld is not null ? null : AnsweredCount == 0 ? 0 : (decimal)Distribution[CheckInStatus.Blocked] / AnsweredCount,
         AverageImpact);
 
     /// <summary>Summarises a round; the trend is the earlier rounds' points (oldest first) plus this one.</summary>
@@ -48,21 +51,26 @@ public sealed record RoundSummary(
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(previous);
-        var counted = round.Counted(answers);
+        var all = round.Counted(answers);
         string? Who(RespondentKey respondent) => round.Anonymous ? null : round.RespondentOf(respondent)!.Name;
+
+        // An anonymous round shows its number of answers and nothing else until the rule allows (Round.FiguresWithheld).
+        var withheld = round.FiguresWithheld(all.Count, now);
+        var counted = withheld is null ? all : [];
 
         var summary = new RoundSummary(
             round.Id,
             round.OpensAt,
             round.IsOpen(now),
             round.Audience.Count,
-            counted.Count,
+            all.Count,
             Enum.GetValues<CheckInStatus>().ToDictionary(s => s, s => counted.Count(a => a.Answer.Status == s)),
             counted.Any(a => a.Answer.Impact is not null) ? decimal.Round((decimal)counted.Where(a => a.Answer.Impact is not null).Average(a => a.Answer.Impact!.Value.Value), 1) : null,
             [.. counted.Where(a => a.Answer.Blockers is not null).OrderBy(a => a.At).Select(a => new ReportedBlocker(Who(a.Respondent), a.Answer.Blockers!))],
             [.. counted.Where(a => a.Answer.TrainingNeeded).Select(a => Who(a.Respondent))],
             DeliveryOf(round, cards),
-            []);
+            [],
+            withheld);
         return summary with { Trend = [.. previous, summary.Point] };
     }
 

@@ -28,16 +28,6 @@ public sealed record GroupBreakdown(IReadOnlyList<GroupProfile> Shown, int Small
     public bool AnythingMerged => SmallGroupsMerged > 0;
 }
 
-/// <summary>Why an anonymous wave's figures are not shown.</summary>
-public enum ResultsWithheld
-{
-    /// <summary>The wave is open: each new or changed answer would show as a change in the figures.</summary>
-    UntilClosed,
-
-    /// <summary>Fewer than <see cref="AdkarResults.MinimumGroupSize"/> people answered.</summary>
-    TooFewAnswers,
-}
-
 /// <summary>The change from the previous wave: element mean deltas (in score points) and barrier-point share deltas (as fractions), current minus previous.</summary>
 public sealed record WaveDelta(string? PreviousWave, IReadOnlyList<decimal> MeanDeltas, IReadOnlyDictionary<AdkarElement, decimal> BarrierShareDeltas, decimal WithoutBarrierShareDelta);
 
@@ -48,7 +38,7 @@ public sealed record WaveDelta(string? PreviousWave, IReadOnlyList<decimal> Mean
 /// <para>
 /// The anonymity rule, in one place: of an anonymous wave nothing but the number of answers is shown while it
 /// is open, and once it has closed only figures over at least <see cref="MinimumGroupSize"/> answers, with no
-/// group that subtraction could reveal. <see cref="Withheld"/> says when the figures are empty for that reason.
+/// group that subtraction could reveal (<see cref="Round.FiguresWithheld"/>). <see cref="Withheld"/> says when the figures are empty for that reason.
 /// </para>
 /// </summary>
 public sealed record AdkarResults(
@@ -80,23 +70,13 @@ public sealed record AdkarResults(
 
     public decimal BarrierShare(AdkarElement element) => Share(BarrierPoints.GetValueOrDefault(element), AnsweredCount);
 
-    /// <summary>Whether an anonymous wave's figures may be shown now, and why not (null: they may).</summary>
-    public static ResultsWithheld? WithheldFrom(Round wave, int answered, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(wave);
-        return !wave.Anonymous ? null
-            : wave.IsOpen(now) ? ResultsWithheld.UntilClosed
-            : answered < MinimumGroupSize ? ResultsWithheld.TooFewAnswers
-            : null;
-    }
-
     /// <summary>Summarises a wave's answers, against the previous wave's results when there was one.</summary>
     public static AdkarResults From(Round wave, IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, DateTimeOffset now, AdkarResults? previous = null)
     {
         ArgumentNullException.ThrowIfNull(wave);
         ArgumentNullException.ThrowIfNull(answers);
         var counted = wave.Counted(answers);
-        if (WithheldFrom(wave, counted.Count, now) is { } withheld)
+        if (wave.FiguresWithheld(counted.Count, now) is { } withheld)
         {
             return new AdkarResults(
                 wave.Id, wave.Name, wave.OpensAt, wave.ClosesAt, wave.IsOpen(now), wave.Anonymous, wave.Audience.Count, counted.Count,

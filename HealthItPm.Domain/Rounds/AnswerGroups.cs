@@ -45,3 +45,13 @@ public static class AnswerGroups
 
     public static bool IsOther(string? group) => string.Equals(group, Other, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>Why an anonymous round's figures are not shown (<see cref="Round.FiguresWithheld"/>).</summary>
+public enum ResultsWithheld
+{
+    /// <summary>The round is open: each new or changed answer would show as a change in the figures.</summary>
+    UntilClosed,
+
+    /// <summary>Fewer than <see cref="AnswerGroups.MinimumSize"/> people answered.</summary>
+    TooFewAnswers,
+}

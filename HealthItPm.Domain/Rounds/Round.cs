@@ -134,6 +134,17 @@ public sealed class Round
 
     public bool IsOpen(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 
+    /// <summary>
+    /// The anonymity rule, for every kind of round: of an anonymous round nothing but the number of answers is shown
+    /// while it is open, and once it has closed nothing from fewer than <see cref="AnswerGroups.MinimumSize"/> answers.
+    /// Null: its figures may be shown (always, for an attributed round).
+    /// </summary>
+    public ResultsWithheld? FiguresWithheld(int answered, DateTimeOffset now) =>
+        !Anonymous ? null
+        : IsOpen(now) ? ResultsWithheld.UntilClosed
+        : answered < AnswerGroups.MinimumSize ? ResultsWithheld.TooFewAnswers
+        : null;
+
     public bool IsAddressedTo(PersonId person) => _audience.ContainsKey(person);
 
     /// <summary>The key the person's answer is stored under: their id, or its keyed hash in an anonymous round.</summary>

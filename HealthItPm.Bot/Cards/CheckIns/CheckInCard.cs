@@ -46,7 +46,7 @@ public static class CheckInCard
         {
             CardElements.Heading(Texts.Markdown(model.Reminder ? "Card_Title_Reminder" : "Card_Title", model.ProjectCode)),
             CardElements.Text(Texts.Markdown("Card_Line", model.ProjectName, Markdown.When(model.ClosesAt)), subtle: true, spacing: Spacing.None),
-            CardElements.Text(Texts.Markdown(model.Anonymous ? "Card_WhoSees_Anonymous" : "Card_WhoSees_Named"), subtle: true, spacing: Spacing.None),
+            CardElements.Text(Texts.Markdown(model.Anonymous ? "Card_WhoSees_Anonymous" : "Card_WhoSees_Named", AnswerGroups.MinimumSize), subtle: true, spacing: Spacing.None),
         };
 
         if (model.Problems is { Count: > 0 } problems)

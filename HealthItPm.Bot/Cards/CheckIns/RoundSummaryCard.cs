@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;
 
@@ -32,11 +33,13 @@ public static class RoundSummaryCard
             [
                 (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
                 (Texts["Summary_Delivered"], Delivered(s)),
-                .. Enum.GetValues<CheckInStatus>().Select(status => (CheckInFormat.Status(status), s.Distribution[status].ToString(CultureInfo.CurrentCulture))),
-                (Texts["Summary_AverageImpact"], AverageImpact(s)),
-                (Texts["Summary_Training"], s.TrainingRequests.Count.ToString(CultureInfo.CurrentCulture)),
+                .. s.Withheld is null ? Figures(s) : [],
             ]),
         };
+        if (s.Withheld is { } withheld)
+        {
+            body.Add(CardElements.Text(Texts.Markdown($"Summary_Withheld_{withheld}", AnswerGroups.MinimumSize)));
+        }
 
         if (s.Blockers.Count > 0)
         {
@@ -71,7 +74,7 @@ public static class RoundSummaryCard
         {
             body.Add(CardElements.Section(Texts.Markdown("Summary_Trend")));
             var days = CheckInFormat.Days([.. s.Trend.Select(t => t.OpenedAt)], model.TimeZone);
-            body.Add(CardElements.Facts(s.Trend.Select((t, i) => (days[i], Texts.Format("Summary_TrendRound", CheckInFormat.Percent(t.ResponseRate), CheckInFormat.Percent(t.BlockedShare), t.AverageImpact is { } a ? CheckInFormat.Average(a) : "–")))));
+            body.Add(CardElements.Facts(s.Trend.Select((t, i) => (days[i], Texts.Format("Summary_TrendRound", CheckInFormat.Percent(t.ResponseRate), t.BlockedShare is { } blocked ? CheckInFormat.Percent(blocked) : "–", t.AverageImpact is { } a ? CheckInFormat.Average(a) : "–")))));
         }
 
         return new AdaptiveCard(body).ToJObject();
@@ -79,6 +82,14 @@ public static class RoundSummaryCard
 
     // A go-live round can reach hundreds of people; the card must stay small enough for Teams to deliver.
     private const int MaxBlockers = 25;
+
+    // How the answers went, beside the responses: never for an anonymous round whose figures are withheld.
+    private static (string, string)[] Figures(RoundSummary s) =>
+    [
+        .. Enum.GetValues<CheckInStatus>().Select(status => (CheckInFormat.Status(status), s.Distribution[status].ToString(CultureInfo.CurrentCulture))),
+        (Texts["Summary_AverageImpact"], AverageImpact(s)),
+        (Texts["Summary_Training"], s.TrainingRequests.Count.ToString(CultureInfo.CurrentCulture)),
+    ];
     private const int MaxNames = 60;
 
     // An average only of those who rated the impact; none answered yet, or none rated it, is said as such.

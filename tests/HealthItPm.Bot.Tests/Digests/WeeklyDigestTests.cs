@@ -102,7 +102,11 @@ public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, 
         await LogRiskAsync("TELE", "Video vendor outage", RiskCategory.Vendor, 3, 4, Nurse);
 
         // EHR's check-in, the PM including herself: the PM and the nurse are asked, the nurse answers "blocked": 1 of 2.
-        var withPm = RoundSettings.Default with { Audience = Audience.Everyone with { ProjectManagers = true } };
+        // It closes two hours on, before the digest: the digest reports closed rounds, not one still taking answers.
+        var withPm = RoundSettings.Default with
+        {
+            RemindAfter = TimeSpan.FromHours(1), CloseAfter = TimeSpan.FromHours(2), Audience = Audience.Everyone with { ProjectManagers = true },
+        };
         var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, new ProjectCode("EHR"), withPm, default)).Value;
         var answer = CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), null, false);
         Assert.IsType<Outcome<(Round, GivenAnswer<CheckInAnswer>)>.Done>(await _hosts.Get<CheckInService>().SubmitAsync(Tenant, Nurse, new ProjectCode("EHR"), round.Id, answer, default));
