@@ -27,11 +27,18 @@ public static class CheckInFormat
     {
         ArgumentNullException.ThrowIfNull(openedAt);
         var local = openedAt.Select(at => ProjectCalendar.LocalTime(at, timeZone)).ToList();
-        var shared = local.GroupBy(at => at.Date).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        return [.. local.Select(at => at.ToString(Texts[shared.Contains(at.Date) ? "Format_DayTime" : "Format_Day"], CultureInfo.CurrentCulture))];
+        var sameDay = local.GroupBy(at => at.Date).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+
+        // A round sent again within the minute is told apart by its second.
+        var sameMinute = local.GroupBy(Minute).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return [.. local.Select(at => at.ToString(
+            Texts[sameMinute.Contains(Minute(at)) ? "Format_DayTimeSeconds" : sameDay.Contains(at.Date) ? "Format_DayTime" : "Format_Day"],
+            CultureInfo.CurrentCulture))];
     }
 
     public static string Percent(decimal share) => ProjectFormat.Percent(share);
+
+    private static DateTime Minute(DateTimeOffset at) => new(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, DateTimeKind.Unspecified);
 
     /// <summary>An average score of 1 to 5, to one decimal.</summary>
     public static string Average(decimal average) => Texts.Format("Format_Average", average);

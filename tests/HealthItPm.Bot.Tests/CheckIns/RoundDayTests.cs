@@ -57,6 +57,20 @@ public class RoundDayTests
     }
 
     [Fact]
+    public void A_round_sent_again_within_the_minute_is_told_apart_from_the_first_by_its_second()
+    {
+        // "Send another check-in" pressed at 00:17 Chicago time: the first round at :00, the second at :05.
+        var card = CardText.Of(RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(
+            [
+                new RoundTrendPoint(new DateTimeOffset(2026, 12, 7, 6, 17, 0, TimeSpan.Zero), 1m, 0.5m, 3m),
+                new RoundTrendPoint(new DateTimeOffset(2026, 12, 7, 6, 17, 5, TimeSpan.Zero), 0.1m, 1m, 4m),
+            ]), Chicago)));
+
+        Assert.Contains("Mon 7 Dec, 00:17:00\n", card, StringComparison.Ordinal);
+        Assert.Contains("Mon 7 Dec, 00:17:05\n", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_project_without_a_zone_names_its_rounds_by_the_utc_day()
     {
         var card = CardText.Of(RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary([]), null)));
