@@ -18,7 +18,8 @@ public static class AnswerGroups
     /// The groups shown on their own, largest first (equal sizes by name), and the groups merged into
     /// <see cref="Other"/>; answers already labelled <see cref="Other"/> count as merged.
     /// </summary>
-    public static (IReadOnlyList<IGrouping<string?, T>> Shown, IReadOnlyList<IGrouping<string?, T>> Merged) Split<T>(IEnumerable<T> answers, Func<T, string?> groupOf)
+    public static (IReadOnlyList<IGrouping<string?, T>> Shown, IReadOnlyList<IGrouping<string?, T>> Merged) Split<T>(
+        IEnumerable<T> answers, Func<T, string?> groupOf)
     {
         var large = answers.GroupBy(groupOf, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)

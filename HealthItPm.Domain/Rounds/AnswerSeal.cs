@@ -33,7 +33,9 @@ public static class AnswerSeal
             : [];
         return [.. counted.Select(a => a with
         {
-            Department = departments.Any(d => string.Equals(d, a.Department, StringComparison.OrdinalIgnoreCase)) ? a.Department : AnswerGroups.Other,
+            Department = departments.Any(d => string.Equals(d, a.Department, StringComparison.OrdinalIgnoreCase))
+                ? a.Department
+                : AnswerGroups.Other,
             Discipline = disciplines.Contains(a.Discipline.ToString()) ? a.Discipline : StakeholderRole.Other,
             At = round.ClosesAt,
         })];

@@ -117,7 +117,9 @@ public sealed class Round
 
     /// <summary>The same round once its anonymity key is destroyed (what a round read after its close looks like).</summary>
     public Round WithKeyDestroyed() =>
-        Anonymous ? new Round(Project, OpensAt, RemindAt - OpensAt, ClosesAt - OpensAt, Anonymous, Audience, Kind, Name, keyDestroyed: true) : this;
+        Anonymous
+            ? new Round(Project, OpensAt, RemindAt - OpensAt, ClosesAt - OpensAt, Anonymous, Audience, Kind, Name, keyDestroyed: true)
+            : this;
 
     public IReadOnlyCollection<Respondent> Audience => _audience.Values;
 

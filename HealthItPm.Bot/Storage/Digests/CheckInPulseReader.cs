@@ -22,7 +22,8 @@ public sealed class CheckInPulseReader(IRoundStore rounds, CheckInService checkI
     public async Task<CheckInPulse?> LatestAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
         var now = checkIns.Now;
-        var closed = (await rounds.LatestRoundsAsync(tenant, project, RoundKind.CheckIn, LookedAt, cancellationToken)).Where(r => now >= r.ClosesAt).Take(2).ToList();
+        var closed = (await rounds.LatestRoundsAsync(tenant, project, RoundKind.CheckIn, LookedAt, cancellationToken))
+            .Where(r => now >= r.ClosesAt).Take(2).ToList();
         if (closed.Count == 0)
         {
             return null;
@@ -31,6 +32,7 @@ public sealed class CheckInPulseReader(IRoundStore rounds, CheckInService checkI
         var latest = await checkIns.TallyAsync(tenant, closed[0], cancellationToken);
         var previous = closed.Count > 1 ? await checkIns.TallyAsync(tenant, closed[1], cancellationToken) : null;
         decimal? Share(Round round, CheckInTally tally) => round.FiguresWithheld(tally.Answered, now) is null ? tally.BlockedShare : null;
-        return new CheckInPulse(closed[0].Id, closed[0].Audience.Count, latest.Answered, Share(closed[0], latest), previous is null ? null : Share(closed[1], previous));
+        return new CheckInPulse(
+            closed[0].Id, closed[0].Audience.Count, latest.Answered, Share(closed[0], latest), previous is null ? null : Share(closed[1], previous));
     }
 }

@@ -42,18 +42,21 @@ public sealed class AnonymityKeyTable(StorageTables tables)
         }
     }
 
-    public async Task<string?> GetAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    public async Task<string?> GetAsync(
+        TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
         var row = await tables.ExecuteAsync(
             Name,
-            t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), RowKey(kind, roundId), cancellationToken: cancellationToken),
+            t => t.GetEntityIfExistsAsync<TableEntity>(
+                Partition(tenant, project), RowKey(kind, roundId), cancellationToken: cancellationToken),
             cancellationToken);
         return row.HasValue ? row.Value!.GetString(KeyColumn) : null;
     }
 
     /// <summary>Destroys the round's key (nothing happens when it is already gone).</summary>
     public Task DestroyAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
-        tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(Partition(tenant, project), RowKey(kind, roundId), ETag.All, cancellationToken), cancellationToken);
+        tables.ExecuteAsync(
+            Name, t => t.DeleteEntityAsync(Partition(tenant, project), RowKey(kind, roundId), ETag.All, cancellationToken), cancellationToken);
 
     private static string Partition(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
 
