@@ -8,6 +8,12 @@ public sealed record HelpEntry(string Name, string Summary, string Example, bool
 {
     /// <summary>How the command is shown: the example when it adds arguments (<c>use EHR</c>), else the name. Each appears once.</summary>
     public string Shown => Example.Length > Name.Length && Example.StartsWith(Name, StringComparison.OrdinalIgnoreCase) ? Example : Name;
+
+    /// <summary>A command for admins only: shown apart from the project managers', labelled for admins.</summary>
+    public bool ForAdmins { get; init; }
+
+    // 0 for everyone, 1 for project managers, 2 for admins: the order help lists them in.
+    internal int Audience => ForAdmins ? 2 : ForProjectManagers ? 1 : 0;
 }
 
 /// <summary>Help as a short list by task, or (<paramref name="Detailed"/>) every command with what it does.</summary>
@@ -15,7 +21,7 @@ public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands, bool Detai
 
 /// <summary>
 /// The answer to <c>help</c>: the commands this person may use, grouped by task, each shown once (with
-/// its arguments when it takes any); project-manager commands apart within each task. The short list
+/// its arguments when it takes any); project-manager and admin commands apart within each task, each labelled. The short list
 /// links to the full one (<c>help all</c>), which says what each command does.
 /// </summary>
 public static class HelpCard
@@ -47,14 +53,20 @@ public static class HelpCard
             body.Add(CardElements.Section(Markdown.Literal(Topics.Contains(topic) ? Texts[$"Help_Topic_{topic}"] : topic)));
             if (model.Detailed)
             {
-                body.Add(CardElements.Facts(commands.OrderBy(c => c.ForProjectManagers).Select(c => (
+                body.Add(CardElements.Facts(commands.OrderBy(c => c.Audience).Select(c => (
                     Markdown.Of($"{c.Shown}"),
-                    c.ForProjectManagers ? Texts.Markdown("Help_ForProjectManagersOnly", c.Summary) : Markdown.Literal(c.Summary)))));
+                    c.Audience switch
+                    {
+                        2 => Texts.Markdown("Help_ForAdminsOnly", c.Summary),
+                        1 => Texts.Markdown("Help_ForProjectManagersOnly", c.Summary),
+                        _ => Markdown.Literal(c.Summary),
+                    }))));
                 continue;
             }
 
-            var everyone = commands.Where(c => !c.ForProjectManagers).ToList();
-            var managing = commands.Where(c => c.ForProjectManagers).ToList();
+            var everyone = commands.Where(c => c.Audience == 0).ToList();
+            var managing = commands.Where(c => c.Audience == 1).ToList();
+            var administering = commands.Where(c => c.Audience == 2).ToList();
             if (everyone.Count > 0)
             {
                 body.Add(CardElements.Text(Inline(everyone), spacing: Spacing.Small));
@@ -63,6 +75,11 @@ public static class HelpCard
             if (managing.Count > 0)
             {
                 body.Add(CardElements.Text(Texts.Markdown("Help_ForProjectManagers", Inline(managing)), subtle: true, spacing: Spacing.Small));
+            }
+
+            if (administering.Count > 0)
+            {
+                body.Add(CardElements.Text(Texts.Markdown("Help_ForAdmins", Inline(administering)), subtle: true, spacing: Spacing.Small));
             }
         }
 

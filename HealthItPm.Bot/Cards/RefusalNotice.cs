@@ -12,17 +12,19 @@ public static class RefusalNotice
 
     private static TextResource Texts => CardTexts.Common;
 
+    /// <summary>The refusal's title and why, ending with where to see what the person may do instead (help offers only that).</summary>
     public static NoticeCardModel Of(Refusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
-        return refusal.Code switch
+        var (title, why) = refusal.Code switch
         {
-            RefusalCode.NotOnProject => new(Texts["Refusal_NotFound"], Texts.Format("Refusal_NotOnProject", refusal.Project)),
-            RefusalCode.NoSuchRisk => new(Texts["Refusal_NotFound"], Texts.Format("Refusal_NoSuchRisk", refusal.Risk)),
-            RefusalCode.NotSentToYou => new(Texts["Refusal_NotAllowed"], Texts["Refusal_NotSentToYou"]),
-            RefusalCode.OnNoProject => new(Texts["Refusal_NotAllowed"], OnNoProject(refusal)),
-            _ => new(Texts["Refusal_NotAllowed"], OnlyFor(refusal)),
+            RefusalCode.NotOnProject => (Texts["Refusal_NotFound"], Texts.Format("Refusal_NotOnProject", refusal.Project)),
+            RefusalCode.NoSuchRisk => (Texts["Refusal_NotFound"], Texts.Format("Refusal_NoSuchRisk", refusal.Risk)),
+            RefusalCode.NotSentToYou => (Texts["Refusal_NotAllowed"], Texts["Refusal_NotSentToYou"]),
+            RefusalCode.OnNoProject => (Texts["Refusal_NotAllowed"], OnNoProject(refusal)),
+            _ => (Texts["Refusal_NotAllowed"], OnlyFor(refusal)),
         };
+        return new(title, Texts.Format("Refusal_WayOn", why));
     }
 
     private static string OnlyFor(Refusal refusal)
@@ -41,7 +43,7 @@ public static class RefusalNotice
         };
     }
 
-    // Asked without a project: the roles that may, and where to see what the person may do instead (help offers only that).
+    // Asked without a project: the roles that may.
     private static string OnNoProject(Refusal refusal) => refusal.Allowed == Who.AdminsOnly
         ? Texts["Refusal_AdminsOnly"]
         : Texts.Format("Refusal_OnNoProject", Join([.. Roles(refusal.Allowed).Select(r => Texts[$"Refusal_The_{r}"])], "Refusal_ListOr"));

@@ -46,6 +46,31 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
         return await AuditedAsync(tenant, person, AuditKind.DigestSubscribed, project, await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Whether <paramref name="subscription"/> would hold a project now: one it names that its leader may receive, or (with the
+    /// portfolio) one they lead. False for a portfolio subscription made before its leader leads anything (an admin's): it is kept,
+    /// and covers each project they become a leader of, but there is nothing to send until then.
+    /// </summary>
+    public async Task<bool> HoldsAProjectNowAsync(DigestSubscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var mine = await projects.ListForPersonAsync(subscription.Tenant, subscription.Leader, cancellationToken);
+        if (subscription.Portfolio && mine.Any(p => p.Role == ProjectRole.Leader))
+        {
+            return true;
+        }
+
+        foreach (var code in subscription.Projects)
+        {
+            if (await projects.GetAsync(subscription.Tenant, code, cancellationToken) is { } read && access.Can(subscription.Leader, ProjectAction.ReceiveDigest, read.Project).Allowed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A PM subscribes leaders of their project to its digest (each keeps their own day, hour and zone if already subscribed).</summary>
     public async Task<Outcome<IReadOnlyList<PersonId>>> SubscribeLeadersAsync(TenantId tenant, PersonId pm, ProjectCode code, IReadOnlyList<PersonId> leaders, IReadOnlyDictionary<PersonId, string?> zones, CancellationToken cancellationToken)
     {

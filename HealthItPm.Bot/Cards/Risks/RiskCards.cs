@@ -74,12 +74,12 @@ public sealed record RiskView(
         : StatusText;
 }
 
-/// <summary><c>risks</c>: the register, highest score first.</summary>
+/// <summary><c>risks</c>: the register, highest score first; "Log a risk" only for a reader whose role may log one (canLogRisk).</summary>
 public static class RiskRegisterCard
 {
     private static TextResource Texts => CardTexts.Risks;
 
-    public static JObject Build(string code, IReadOnlyList<RiskView> risks)
+    public static JObject Build(string code, IReadOnlyList<RiskView> risks, bool canLogRisk)
     {
         ArgumentNullException.ThrowIfNull(risks);
         var body = new List<Element> { CardElements.Heading(Texts.Markdown("Register_Title", code)) };
@@ -107,7 +107,7 @@ public static class RiskRegisterCard
             body.Add(CardElements.Text(Texts.Markdown("Register_Settled", view.Risk.Id.ToString(), view.Risk.Title, RiskLabels.Status(view.Risk.Status)), subtle: true));
         }
 
-        return new AdaptiveCard(body, [CardElements.Command(Texts["Register_AddButton"], "risk add")]).ToJObject();
+        return new AdaptiveCard(body, canLogRisk ? [CardElements.Command(Texts["Register_AddButton"], "risk add")] : []).ToJObject();
     }
 }
 

@@ -23,7 +23,7 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Capabil
         var allowed = Caller.Of(turn) is { } caller ? await AllowedAsync(caller, cancellationToken) : null;
         var shown = commands.Where(c => allowed is null ? c.Action is null : c.IsOfferedTo(allowed)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         var detailed = string.Equals(arguments?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
-        return HelpCard.Build(new HelpCardModel([.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, TopicOf(c)))], detailed));
+        return HelpCard.Build(new HelpCardModel([.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, TopicOf(c)) { ForAdmins = c.ForAdmins })], detailed));
     }
 
     /// <summary>The task a command belongs to, by its first word: one place, so a new command lands in its group.</summary>

@@ -84,10 +84,19 @@ public sealed class DigestSubscribeCommand(DigestSubscriptions subscriptions) : 
 
     protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        return ProjectOutcomes.Card(await Subscriptions.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
-            Wording.Digests["DigestSubscribe_Done_Title"],
-            Wording.Digests.Say("DigestSubscribe_Done", Covers(s), When(s)),
-            (Wording.Digests["DigestSubscribe_Preview"], DigestPreviewCommand.Command.Name))));
+        var outcome = await Subscriptions.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken);
+        if (outcome is not Outcome<DigestSubscription>.Done { Value: var s })
+        {
+            return ProjectOutcomes.NotDone(outcome);
+        }
+
+        // Kept, but nothing to send yet (an admin who leads no project): said so, rather than "subscribed" to a portfolio that is empty.
+        return NoticeCard.Build(await Subscriptions.HoldsAProjectNowAsync(s, cancellationToken)
+            ? new NoticeCardModel(
+                Wording.Digests["DigestSubscribe_Done_Title"],
+                Wording.Digests.Say("DigestSubscribe_Done", Covers(s), When(s)),
+                (Wording.Digests["DigestSubscribe_Preview"], DigestPreviewCommand.Command.Name))
+            : new NoticeCardModel(Wording.Digests["DigestSubscribe_Waiting_Title"], Wording.Digests.Say("DigestSubscribe_Waiting", When(s))));
     }
 }
 

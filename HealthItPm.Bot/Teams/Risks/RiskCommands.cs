@@ -144,7 +144,7 @@ public sealed class RiskAddForm(ProjectScope scope, ProjectService projectServic
 /// <c>risks</c>: the register, highest score first; <c>risks critical</c>, <c>risks patient safety</c>,
 /// <c>risks escalated</c> filter it by band, category or status.
 /// </summary>
-public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimeProvider clock) : ICommand
+public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, AccessPolicy access, TimeProvider clock) : ICommand
 {
     public static readonly CommandDefinition Command = new("risks", ProjectAction.ViewRisks);
 
@@ -166,7 +166,8 @@ public sealed class RisksCommand(ProjectScope scope, RiskRegister risks, TimePro
         var outcome = await risks.ListAsync(caller.Tenant, caller.Person, code, cancellationToken);
         return ProjectOutcomes.Card(outcome, register => RiskRegisterCard.Build(
             code.Value,
-            [.. register.Risks.Where(filter).Select(r => RiskViews.Of(register.Project, r, clock.GetUtcNow()))]));
+            [.. register.Risks.Where(filter).Select(r => RiskViews.Of(register.Project, r, clock.GetUtcNow()))],
+            canLogRisk: access.Can(caller.Person, ProjectAction.LogRisks, register.Project).Allowed));
     }
 
     /// <summary>The filter the words name; null when they name nothing known.</summary>

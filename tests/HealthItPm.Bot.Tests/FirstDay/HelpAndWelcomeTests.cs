@@ -39,7 +39,7 @@ public class HelpAndWelcomeTests
 
         Assert.DoesNotContain("_e.g._", text, StringComparison.Ordinal);
         Assert.DoesNotContain("e.g. risk", text, StringComparison.Ordinal);
-        foreach (var shown in new[] { "use EHR", "risk EHR-R7", "risk update EHR-R7", "risks critical", "milestone progress", "phase" })
+        foreach (var shown in new[] { "use EHR", @"risk \<ID\>", @"risk update \<ID\>", "risks critical", "milestone progress", "phase" })
         {
             Assert.Equal(1, Regex.Count(text, $@"(^|\*\*|\n){Regex.Escape(shown)}(\*\*|\n|$)"));
         }

@@ -59,7 +59,7 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
         var refused = new List<string>();
         foreach (var shown in offered.Where(s => s != "help"))
         {
-            var typed = shown.Replace("EHR-R7", $"{code}-R1", StringComparison.Ordinal).Replace("EHR", code, StringComparison.Ordinal);
+            var typed = shown.Replace("<ID>", $"{code}-R1", StringComparison.Ordinal).Replace("EHR", code, StringComparison.Ordinal);
             var answer = CardText.Of(await person.SayAsync(typed));
             if (NotDone.Any(title => answer.Contains(title, StringComparison.Ordinal)))
             {
@@ -81,19 +81,32 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
         Assert.Contains("status", offered);
         Assert.Contains("report concern", offered);
         Assert.DoesNotContain("budget", offered);
-        Assert.DoesNotContain("risk update EHR-R7", offered);
+        Assert.DoesNotContain("risk update <ID>", offered);
         Assert.DoesNotContain(offered, s => s.StartsWith("digest", StringComparison.Ordinal));
         Assert.DoesNotContain(offered, s => s.StartsWith("audit", StringComparison.Ordinal) || s.StartsWith("pm allow", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Help_labels_the_admins_commands_for_admins_not_for_project_managers()
+    {
+        await ProjectAsync();
+
+        var help = CardText.Of(await new ProjectConversation(env, TestActivities.Cio).SayAsync("help"));
+        var full = CardText.Of(await new ProjectConversation(env, TestActivities.Cio).SayAsync("help all"));
+
+        Assert.Contains("For admins: **audit EHR 2026-11-01 2026-11-30** · **pm allow**", help, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"For project managers:[^\n]*(audit|pm allow)", help);
+        Assert.Contains("_(admins)_", full, StringComparison.Ordinal);
+    }
+
     private static readonly string[] Everyone = ["help", "project list"];
-    private static readonly string[] OnAProject = [.. Everyone, "kpis", "milestones", "report concern", "risk EHR-R7", "risks critical", "stakeholders", "status", "use EHR"];
-    private static readonly string[] Leading = [.. OnAProject, "budget", "digest preview", "digest settings", "digest subscribe", "digest unsubscribe", "risk update EHR-R7"];
+    private static readonly string[] OnAProject = [.. Everyone, "kpis", "milestones", "report concern", "risk <ID>", "risks critical", "stakeholders", "status", "use EHR"];
+    private static readonly string[] Leading = [.. OnAProject, "budget", "digest preview", "digest settings", "digest subscribe", "digest unsubscribe", "risk update <ID>"];
     private static readonly string[] Managing =
     [
         .. OnAProject, "adkar results pre go-live", "adkar start", "adkar waves", "budget", "budget set", "checkin now", "checkin schedule", "checkin status",
         "checkin stop", "digest leaders", "digest now", "digest preview", "escalation", "kpi add", "kpi record", "milestone add", "milestone done",
-        "milestone progress", "phase", "project new", "risk add", "risk update EHR-R7", "spend", "stakeholder add @Nina Patel", "stakeholder remove",
+        "milestone progress", "phase", "project new", "risk add", "risk update <ID>", "spend", "stakeholder add @Nina Patel", "stakeholder remove",
     ];
 
     // What each person is offered, as help shows it: the leader is in the escalation chain (the project's leaders are, until the PM sets one).
@@ -109,5 +122,5 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
     // The commands the full help lists, as shown (with their example's arguments).
     private static List<string> Offered(JObject help) =>
         [.. help.Descendants().OfType<JObject>().Where(o => o["title"] is not null && o["value"] is not null && o.Parent is JArray { Parent: JProperty { Name: "facts" } })
-            .Select(o => (string)o["title"]!)];
+            .Select(o => ((string)o["title"]!).Replace(@"\<", "<", StringComparison.Ordinal).Replace(@"\>", ">", StringComparison.Ordinal))];
 }

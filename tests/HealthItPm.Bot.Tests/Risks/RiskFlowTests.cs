@@ -31,6 +31,22 @@ public class RiskFlowTests(BotEnvironment env)
     private static string NewCode() => "R" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
 
     [Fact]
+    public async Task The_register_offers_log_a_risk_only_to_whom_the_access_table_lets_log_one()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+        await nurse.SayAsync("help");
+        var code = NewCode();
+        await CreateWithSponsorAndNurseAsync(pm, code, "Smart pumps", "Other");
+
+        Assert.Contains("Log a risk", Actions(await pm.SayAsync($"risks")));
+        await nurse.SayAsync($"use {code}");
+        var register = await nurse.SayAsync("risks");
+        Assert.Contains($"{code} · Risks", CardText.Of(register), StringComparison.Ordinal);
+        Assert.DoesNotContain("Log a risk", Actions(register));
+    }
+
+    [Fact]
     public async Task A_critical_patient_safety_risk_reaches_the_sponsor_at_once_and_is_acknowledged_once()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);

@@ -46,6 +46,6 @@ public partial class RefusalNoticeTests
     {
         var refusal = new Refusal(RefusalCode.OnlyFor, ProjectAction.ChangeRisk, new ProjectCode("EHR"), "Epic EHR go-live", ["Priya Shah"], Who.ProjectManagers | Who.RiskOwner | Who.EscalationChain);
 
-        Assert.Equal("Only the project managers of Epic EHR go-live, the risk's owner or a leader in its escalation chain can do that.", RefusalNotice.Of(refusal).Message.Text);
+        Assert.Equal("Only the project managers of Epic EHR go-live, the risk's owner or a leader in its escalation chain can do that. Type **help** to see what you can do.", RefusalNotice.Of(refusal).Message.Text);
     }
 }

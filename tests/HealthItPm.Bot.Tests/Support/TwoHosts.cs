@@ -19,8 +19,9 @@ namespace HealthItPm.Bot.Tests.Support;
 /// is the test class's (started once per class) and is cleared first: each test starts blank.
 /// The project EHR (Chicago time) has the PM, a nurse and a pharmacist; the PM and the nurse have a
 /// 1:1 chat with the bot (<see cref="PmChat"/>, <see cref="NurseChat"/>), the pharmacist never installed it.
+/// <paramref name="settings"/> adds to (or overrides) the hosts' configuration, e.g. an admin.
 /// </summary>
-public sealed class TwoHosts(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TwoHosts(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public const string PmChat = "a:pm-chat";
     public const string NurseChat = "a:nurse-chat";
@@ -122,14 +123,19 @@ public sealed class TwoHosts(AzuriteFixture azurite) : IAsyncLifetime
     {
 #pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
         // Retries wait on the fake clock: a waiting message is looked at again at once, and its record says whether it is time.
-        var settings = new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
             ["Scheduler:Enabled"] = "false",
             ["Delivery:Enabled"] = "false",
             ["Delivery:MaxSleepSeconds"] = "0",
         };
-        return new BotHost(azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        return new BotHost(azurite.ConnectionString, configuration).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
 #pragma warning restore CA2000
     }
 }
