@@ -95,6 +95,9 @@ public static class FormCard
                 Style = choice.Compact ? ChoiceStyle.Compact : ChoiceStyle.Expanded,
                 IsMultiSelect = choice.MultiSelect,
                 Value = shown,
+
+                // Listed choices wrap rather than being cut at a phone's width.
+                Wrap = choice.Compact ? null : true,
             },
             PeopleField { Dataset: { } dataset } people => new ChoiceSetInput(field.Id, Choices(people.Offered))
             {

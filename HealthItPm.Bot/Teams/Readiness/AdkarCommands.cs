@@ -34,7 +34,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
 
     private static TextField Name => new("name", Wording.Rounds["AdkarStart_Name"], true, AdkarService.MaxNameLength, Wording.Rounds["AdkarStart_NamePlaceholder"]);
     private static NumberField CloseAfter => new("days", Wording.Rounds["AdkarStart_CloseAfter"], true, 1, 30);
-    private static ChoiceField Anonymous => new("anonymous", Wording.Rounds["Round_AnswersAre"], true, [(Wording.Rounds["AdkarStart_Anonymous"], "true"), (Wording.Rounds["AdkarStart_Attributed"], "false")]);
+    private static ChoiceField Anonymous => new("anonymous", Wording.Rounds["Round_AnswersAre"], true, [(Wording.Rounds["AdkarStart_Anonymous"], "true"), (Wording.Rounds["AdkarStart_Attributed"], "false")], Compact: false);
 
     public CommandDefinition Definition => Command;
 

@@ -16,7 +16,7 @@ public static class AudienceFields
     public static ChoiceField Disciplines => new("disciplines", Wording.Rounds["Audience_Disciplines"], false, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline), MultiSelect: true);
 
     /// <summary>One box to tick: the project's PMs get the round too (by default only stakeholders do).</summary>
-    public static ChoiceField ProjectManagers => new("pms", Wording.Rounds["Audience_ProjectManagers"], false, [(Wording.Rounds["Audience_IncludeProjectManagers"], "true")], MultiSelect: true);
+    public static ChoiceField ProjectManagers => new("pms", Wording.Rounds["Audience_ProjectManagers"], false, [(Wording.Rounds["Audience_IncludeProjectManagers"], "true")], MultiSelect: true, Compact: false);
 
     public static TextField Departments => new("departments", Wording.Rounds["Audience_Departments"], false, 300, Wording.Rounds["Audience_DepartmentsPlaceholder"]);
 
