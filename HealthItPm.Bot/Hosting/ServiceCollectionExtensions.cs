@@ -244,7 +244,7 @@ public static class ServiceCollectionExtensions
             async (tenant, round, ct) =>
             {
                 await sp.GetRequiredService<CheckInService>().TallyAsync(tenant, round, ct);
-                await sp.GetRequiredService<RoundEngine>().SealAsync<CheckInAnswer>(tenant, round, ct);
+                await sp.GetRequiredService<RoundEngine>().SealAsync<CheckInAnswer>(tenant, round, CheckInAnswer.Sealed, ct);
             }));
 
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
@@ -268,7 +268,7 @@ public static class ServiceCollectionExtensions
             async (tenant, round, ct) =>
             {
                 await sp.GetRequiredService<AdkarService>().TallyAsync(tenant, round, ct);
-                await sp.GetRequiredService<RoundEngine>().SealAsync<AdkarAnswer>(tenant, round, ct);
+                await sp.GetRequiredService<RoundEngine>().SealAsync<AdkarAnswer>(tenant, round, AdkarAnswer.Sealed, ct);
             }));
         services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
         services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);

@@ -64,6 +64,16 @@ public sealed record CheckInAnswer
     }
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>
+    /// <summary>
+    /// What a closed anonymous check-in keeps of the answer: all of it when the round's answers are shown, else its
+    /// status and impact without the person's words (which the round never shows).
+    /// </summary>
+    public static CheckInAnswer Sealed(CheckInAnswer answer, bool shown)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return shown ? answer : new(answer.Status, answer.Impact, null, false);
+    }
+
     public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact? impact, GuardedText? blockers, bool trainingNeeded) =>
         new(status, impact, blockers, trainingNeeded);
 }

@@ -66,13 +66,18 @@ public sealed record RoundSummary(
             all.Count,
             Enum.GetValues<CheckInStatus>().ToDictionary(s => s, s => counted.Count(a => a.Answer.Status == s)),
             counted.Any(a => a.Answer.Impact is not null) ? decimal.Round((decimal)counted.Where(a => a.Answer.Impact is not null).Average(a => a.Answer.Impact!.Value.Value), 1) : null,
-            [.. counted.Where(a => a.Answer.Blockers is not null).OrderBy(a => a.At).Select(a => new ReportedBlocker(Who(a.Respondent), a.Answer.Blockers!))],
+            [.. Ordered(round, counted.Where(a => a.Answer.Blockers is not null)).Select(a => new ReportedBlocker(Who(a.Respondent), a.Answer.Blockers!))],
             [.. counted.Where(a => a.Answer.TrainingNeeded).Select(a => Who(a.Respondent))],
             DeliveryOf(round, cards),
             [],
             withheld);
         return summary with { Trend = [.. previous, summary.Point] };
     }
+
+    // Attributed blockers read in the order given; an anonymous round's by their words, since the order in which they
+    // came would tell whose each is to someone who saw when a person answered.
+    private static IEnumerable<GivenAnswer<CheckInAnswer>> Ordered(Round round, IEnumerable<GivenAnswer<CheckInAnswer>> answers) =>
+        round.Anonymous ? answers.OrderBy(a => a.Answer.Blockers!.Value, StringComparer.Ordinal) : answers.OrderBy(a => a.At);
 
     private static RoundDelivery DeliveryOf(Round round, IReadOnlyList<DeliveryRecord> cards)
     {

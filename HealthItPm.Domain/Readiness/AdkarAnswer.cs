@@ -71,6 +71,13 @@ public sealed record AdkarAnswer
         return new([.. scores], Text.Optional(comment, FreeText.Comment, MaxCommentLength));
     }
 
+    /// <summary>What a closed anonymous wave keeps of the answer: its scores, never the comment (which is never shown).</summary>
+    public static AdkarAnswer Sealed(AdkarAnswer answer, bool shown)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return new([.. answer._scores], null);
+    }
+
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>
     public static AdkarAnswer Restore(IReadOnlyList<AdkarScore> scores, GuardedText? comment) => new([.. scores], comment);
 

@@ -11,8 +11,12 @@ namespace HealthItPm.Domain.Rounds;
 /// </summary>
 public static class AnswerSeal
 {
-    /// <summary>The round's answers as they are kept from its close on; an attributed round's stay as they were.</summary>
-    public static IReadOnlyList<GivenAnswer<TAnswer>> Of<TAnswer>(Round round, IReadOnlyList<GivenAnswer<TAnswer>> answers)
+    /// <summary>
+    /// The round's answers as they are kept from its close on; an attributed round's stay as they were. <paramref name="keep"/>
+    /// is what the kind keeps of an answer's content, told whether the round's figures are shown (at least
+    /// <see cref="AnswerGroups.MinimumSize"/> answers): nothing its results never show.
+    /// </summary>
+    public static IReadOnlyList<GivenAnswer<TAnswer>> Of<TAnswer>(Round round, IReadOnlyList<GivenAnswer<TAnswer>> answers, Func<TAnswer, bool, TAnswer>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(answers);
@@ -33,6 +37,7 @@ public static class AnswerSeal
             : [];
         return [.. counted.Select(a => a with
         {
+            Answer = keep is null ? a.Answer : keep(a.Answer, shown),
             Department = departments.Any(d => string.Equals(d, a.Department, StringComparison.OrdinalIgnoreCase))
                 ? a.Department
                 : AnswerGroups.Other,

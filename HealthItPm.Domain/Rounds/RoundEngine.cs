@@ -201,7 +201,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// Keeps of a closed anonymous round's answers only what its results can show (<see cref="AnswerSeal"/>): called
     /// once its answers are final and counted, before it is closed; doing it again changes nothing.
     /// </summary>
-    public async Task SealAsync<TAnswer>(TenantId tenant, Round round, CancellationToken cancellationToken)
+    public async Task SealAsync<TAnswer>(TenantId tenant, Round round, Func<TAnswer, bool, TAnswer> keep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
         if (!round.Anonymous || clock.GetUtcNow() < round.ClosesAt + AnswersSettle)
@@ -211,7 +211,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
 
         var answers = await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken);
         var before = answers.ToDictionary(a => a.Respondent);
-        var changed = AnswerSeal.Of(round, answers).Where(a => before[a.Respondent] != a);
+        var changed = AnswerSeal.Of(round, answers, keep).Where(a => before[a.Respondent] != a);
         await Parallel.ForEachAsync(
             changed,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },

@@ -59,6 +59,19 @@ public class AnonymousCheckInTests
     }
 
     [Fact]
+    public void An_anonymous_check_ins_blockers_are_listed_by_their_words_not_in_the_order_people_answered()
+    {
+        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, Seven, anonymityKey: Round.NewAnonymityKey());
+        string[] words = ["Zebra pumps", "Order sets", "Barcode scanners", "Wi-Fi on 4 West", "Label printers"];
+        var answers = Seven.Take(5).Select((p, i) => round.Accept(
+            p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(3), Guarded.From(words[i]), false), WhileOpen.AddMinutes(i))).ToList();
+
+        var summary = RoundSummary.From(round, answers, [], [], Closed);
+
+        Assert.Equal(words.Order(StringComparer.Ordinal), summary.Blockers.Select(b => b.Text.Value));
+    }
+
+    [Fact]
     public void An_attributed_check_in_shows_each_answer_with_its_name_as_it_comes()
     {
         var summary = Summary(anonymous: false, answering: 1, WhileOpen);

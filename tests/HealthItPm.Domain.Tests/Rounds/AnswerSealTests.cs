@@ -1,3 +1,5 @@
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Testing;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
@@ -57,6 +59,34 @@ public class AnswerSealTests
             AssertSameResults(wave, answers, sealedAnswers);
             Assert.Equal(sealedAnswers, AnswerSeal.Of(wave, sealedAnswers));
         }
+    }
+
+    [Fact]
+    public void A_closed_anonymous_wave_keeps_no_comment()
+    {
+        Respondent[] people = [.. Enumerable.Range(1, 6).Select(i => Person(i, "ICU"))];
+        var wave = Wave(people, anonymous: true);
+        var answers = people.Select(p => wave.Accept(p.Person, Answer("44444", "night shift on 4 West"), WhileOpen)).ToList();
+
+        var sealedAnswers = AnswerSeal.Of(wave, answers, AdkarAnswer.Sealed);
+
+        Assert.All(sealedAnswers, a => Assert.Null(a.Answer.Comment));
+        Assert.All(sealedAnswers, a => Assert.Equal(answers[0].Answer.Scores, a.Answer.Scores));
+    }
+
+    [Fact]
+    public void A_closed_anonymous_check_in_under_five_answers_keeps_no_words_and_from_five_keeps_what_it_shows()
+    {
+        Respondent[] people = [.. Enumerable.Range(1, 6).Select(i => Person(i, "ICU"))];
+        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, people, anonymityKey: Round.NewAnonymityKey());
+        List<GivenAnswer<CheckInAnswer>> Given(int n) => [.. people.Take(n).Select(p => round.Accept(
+            p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From("my own words"), true), WhileOpen))];
+
+        var four = AnswerSeal.Of(round, Given(4), CheckInAnswer.Sealed);
+        Assert.All(four, a => Assert.Equal((CheckInStatus.Blocked, (string?)null, false), (a.Answer.Status, a.Answer.Blockers?.Value, a.Answer.TrainingNeeded)));
+
+        var five = AnswerSeal.Of(round, Given(5), CheckInAnswer.Sealed);
+        Assert.All(five, a => Assert.Equal(("my own words", true), (a.Answer.Blockers?.Value, a.Answer.TrainingNeeded)));
     }
 
     [Fact]
