@@ -32,7 +32,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (_, project, answer) = await scope.AllowedAsync(turn, Domain.Security.ProjectAction.ManageCheckIns, cancellationToken);
+        var (_, project, answer) = await scope.AllowedAsync(turn, arguments, Domain.Security.ProjectAction.ManageCheckIns, cancellationToken);
         return project is null ? answer! : FormCard.Build(Blank(project.Code, project.TimeZone) with
         {
             Values = new Dictionary<string, string>

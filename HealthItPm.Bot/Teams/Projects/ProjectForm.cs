@@ -37,7 +37,8 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var scoped = await scope.ResolveAsync(turn, cancellationToken);
+        // "stakeholder remove EHR": a project the caller is on may be named; otherwise the chat's project.
+        var (scoped, _) = await scope.ResolveAsync(turn, arguments, cancellationToken);
         if (scoped is not { Caller: { } caller, Project: { } code })
         {
             return scoped.Answer!;
