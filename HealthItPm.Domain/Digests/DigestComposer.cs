@@ -107,7 +107,8 @@ public static class DigestComposer
 
     private static CheckInLine CheckIns(CheckInPulse pulse)
     {
-        var trend = pulse.Answered == 0 || pulse.BlockedShare is not { } share ? CheckInTrend.NoAnswers
+        var trend = pulse.Answered == 0 ? CheckInTrend.NoAnswers
+            : pulse.BlockedShare is not { } share ? CheckInTrend.NotShown
             : pulse.PreviousBlockedShare is not { } previous ? CheckInTrend.FirstRound
             : share - previous > TrendThreshold ? CheckInTrend.Worsening
             : previous - share > TrendThreshold ? CheckInTrend.Improving

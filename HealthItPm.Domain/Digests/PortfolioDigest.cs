@@ -22,6 +22,9 @@ public enum CheckInTrend
     Steady,
     Worsening,
     NoAnswers,
+
+    /// <summary>An anonymous round whose share is withheld: too few answered for any figure to be shown.</summary>
+    NotShown,
 }
 
 /// <summary>The check-in section of a project: response rate (null when nobody was asked) and trend.</summary>

@@ -145,6 +145,16 @@ public class DigestComposerTests
     }
 
     [Fact]
+    public void An_anonymous_round_whose_share_is_withheld_reads_as_not_shown_not_as_nobody_answering()
+    {
+        var pulse = new CheckInPulse("r", 8, 3, null, 0.2m);
+
+        var line = DigestComposer.Compose([Facts(OnPlan("EHR"), checkIns: pulse)], Week, Since, Now).Projects[0].CheckIns!;
+
+        Assert.Equal((CheckInTrend.NotShown, 3), (line.Trend, line.Answered));
+    }
+
+    [Fact]
     public void Sixty_projects_come_most_urgent_first_and_add_up()
     {
         var facts = new List<DigestProjectFacts>();
