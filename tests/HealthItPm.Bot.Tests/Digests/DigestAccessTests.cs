@@ -31,19 +31,9 @@ public sealed class DigestAccessTests(AzuriteFixture azurite) : IAsyncLifetime, 
 
     public Task DisposeAsync() => _hosts.DisposeAsync();
 
-    private async Task<string> SayAsync(string text, string chat, Microsoft.Bot.Schema.ChannelAccount from)
-    {
-        var before = _hosts.Connector.SentActivities(chat).Count();
-        using var response = await _hosts.HostA.PostAsync(TestActivities.Message(text, _hosts.Connector.ServiceUrl, chat, from: from));
-        response.EnsureSuccessStatusCode();
-        return string.Join("\n", _hosts.Connector.SentActivities(chat).Skip(before).Select(a => a.ToString()));
-    }
+    private Task<string> SayAsync(string text, string chat, Microsoft.Bot.Schema.ChannelAccount from) => _hosts.SayAsync(text, chat, from);
 
-    private async Task<string> SubmitAsync(string verb, JObject data, string chat, Microsoft.Bot.Schema.ChannelAccount from)
-    {
-        using var response = await _hosts.HostA.PostAsync(TestActivities.Invoke(verb, data, _hosts.Connector.ServiceUrl, chat, from: from));
-        return await response.Content.ReadAsStringAsync();
-    }
+    private Task<string> SubmitAsync(string verb, JObject data, string chat, Microsoft.Bot.Schema.ChannelAccount from) => _hosts.SubmitAsync(verb, data, chat, from);
 
     [Theory]
     [InlineData("digest subscribe", "the leaders")]

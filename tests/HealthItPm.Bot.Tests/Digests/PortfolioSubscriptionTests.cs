@@ -23,13 +23,7 @@ public sealed class PortfolioSubscriptionTests(AzuriteFixture azurite) : IAsyncL
 
     public Task DisposeAsync() => _hosts.DisposeAsync();
 
-    private async Task<string> SayAsync(string text, string chat, Microsoft.Bot.Schema.ChannelAccount from)
-    {
-        var before = _hosts.Connector.SentActivities(chat).Count();
-        using var response = await _hosts.HostA.PostAsync(TestActivities.Message(text, _hosts.Connector.ServiceUrl, chat, from: from));
-        response.EnsureSuccessStatusCode();
-        return string.Join("\n", _hosts.Connector.SentActivities(chat).Skip(before).Select(a => a.ToString()));
-    }
+    private Task<string> SayAsync(string text, string chat, Microsoft.Bot.Schema.ChannelAccount from) => _hosts.SayAsync(text, chat, from);
 
     [Fact]
     public async Task An_admin_who_subscribes_to_his_portfolio_before_leading_a_project_gets_the_project_he_leads_later()

@@ -42,6 +42,22 @@ public sealed class TwoHosts(AzuriteFixture azurite, IReadOnlyDictionary<string,
 
     public IServiceProvider Services => HostA.Services;
 
+    /// <summary>Says <paramref name="text"/> in a chat through host A; what the bot sent to that chat in answer.</summary>
+    public async Task<string> SayAsync(string text, string chat, ChannelAccount from)
+    {
+        var before = Connector.SentActivities(chat).Count();
+        using var response = await HostA.PostAsync(TestActivities.Message(text, Connector.ServiceUrl, chat, from: from));
+        response.EnsureSuccessStatusCode();
+        return string.Join("\n", Connector.SentActivities(chat).Skip(before).Select(a => a.ToString()));
+    }
+
+    /// <summary>Presses a card button (an Action.Execute with <paramref name="verb"/>) through host A; the invoke's answer.</summary>
+    public async Task<string> SubmitAsync(string verb, Newtonsoft.Json.Linq.JObject data, string chat, ChannelAccount from)
+    {
+        using var response = await HostA.PostAsync(TestActivities.Invoke(verb, data, Connector.ServiceUrl, chat, from: from));
+        return await response.Content.ReadAsStringAsync();
+    }
+
     public async Task InitializeAsync()
     {
         await azurite.StartAsync();
