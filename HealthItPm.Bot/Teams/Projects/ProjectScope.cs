@@ -72,7 +72,7 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
     {
         var words = (arguments ?? string.Empty).Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length > 0 && ProjectCode.TryParse(words[0], out var named) && Caller.Of(turn) is { } caller
-            && await projects.ViewAsync(caller.Tenant, caller.Person, named, cancellationToken, ProjectAction.ViewStatus) is Outcome<Project>.Done)
+            && await projects.IsOnAsync(caller.Tenant, caller.Person, named, cancellationToken))
         {
             return (new ScopeResult(caller, named, null), words.Length > 1 ? words[1] : string.Empty);
         }
