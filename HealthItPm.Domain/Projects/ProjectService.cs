@@ -57,7 +57,7 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
 
     /// <summary>Whether the person is on the project, from their role alone (one small read, not the whole project).</summary>
     public async Task<bool> IsOnAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
-        await projects.MemberRefusalAsync(access, tenant, person, code, ProjectAction.ViewStatus, cancellationToken) is null;
+        await projects.RoleOfAsync(tenant, code, person, cancellationToken) is not null;
 
     /// <summary>The project, if the person may do <paramref name="action"/> on it (by default: see it).</summary>
     public Task<Outcome<Project>> ViewAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken, ProjectAction action = ProjectAction.ViewStatus) =>
