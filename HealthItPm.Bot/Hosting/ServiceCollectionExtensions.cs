@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Messaging;
-using HealthItPm.Bot.Messaging.Delivery;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
@@ -117,15 +116,23 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The one delivery pipeline every proactive card goes through: its settings, throttle and worker.</summary>
+    /// <summary>The one delivery pipeline every proactive card goes through: its settings, throttle and receiver.</summary>
     public static IServiceCollection AddHealthItPmDelivery(this IServiceCollection services)
     {
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SendThrottle>();
-        services.AddSingleton<DeliveryWorker>();
-        // Hosted services start in order: the JSON is set up before the worker's first heartbeat.
+        services.AddSingleton<IDeliveryQueues>(sp => sp.GetRequiredService<DeliveryQueues>());
+        services.AddSingleton<IDeliveryRecords>(sp => sp.GetRequiredService<DeliveryTable>());
+        services.AddSingleton<ILiveHosts>(sp => sp.GetRequiredService<DeliveryTable>());
+        services.AddSingleton<IProactiveSender>(sp => sp.GetRequiredService<ProactiveSender>());
+        // Teams counts real seconds: the throttle keeps the wall clock even where a test sets the host's.
+        services.AddSingleton(sp => new SendThrottle(sp.GetRequiredService<IOptions<DeliveryOptions>>(), TimeProvider.System));
+        services.AddSingleton<HostMembership>();
+        services.AddSingleton<AudienceFanOut>();
+        services.AddSingleton<DeliveryAttempt>();
+        services.AddSingleton<DeliveryReceiver>();
+        // Hosted services start in order: the JSON is set up before the receiver's first heartbeat.
         services.AddHostedService<JsonWarmUp>();
-        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryReceiver>());
         return services;
     }
 

@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards.Risks;
-using HealthItPm.Bot.Messaging.Delivery;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;

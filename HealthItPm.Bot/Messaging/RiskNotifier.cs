@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Messaging.Delivery;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Storage.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;

@@ -2,7 +2,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Bot.Messaging;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -30,7 +30,7 @@ public class SendAnotherTests(ClockedBotEnvironment env) : IClassFixture<Clocked
         {
             env.Clock.Advance(TimeSpan.FromMilliseconds(500));
             await Task.Delay(150);
-            await env.Host.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default);
+            await env.Host.Services.GetRequiredService<DeliveryReceiver>().DrainAsync(default);
         }
 
         // Every press in these tests comes in the minute the clock starts at (03:00 UTC).

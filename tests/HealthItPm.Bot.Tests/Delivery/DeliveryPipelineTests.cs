@@ -1,5 +1,5 @@
 using HealthItPm.Bot.Messaging.Rounds;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Rounds;

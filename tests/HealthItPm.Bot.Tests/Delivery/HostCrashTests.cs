@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using HealthItPm.Bot.Messaging.Rounds;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;

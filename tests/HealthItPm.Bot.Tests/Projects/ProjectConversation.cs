@@ -1,6 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -64,7 +64,7 @@ public sealed class ProjectConversation(WebApplicationFactory<Program> host, Fak
     }
 
     // What the hosts' delivery loop would do after the turn (the test hosts run none, so tests never see cards arrive mid-assertion).
-    private Task<int> DeliverAsync() => host.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default);
+    private Task<int> DeliverAsync() => host.Services.GetRequiredService<DeliveryReceiver>().DrainAsync(default);
 }
 
 internal static class CardText

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
@@ -200,7 +200,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
         Assert.DoesNotContain(stored, r => r.GetString("Department") == "Radiology");
         Assert.All(stored.GroupBy(r => r.GetString("Department")), g => Assert.True(g.Count() >= AdkarResults.MinimumGroupSize));
 
-        await Get<DeliveryWorker>().PumpAsync(default);
+        await Get<DeliveryReceiver>().DrainAsync(default);
         var sent = env.Connector.SentActivities(pm.ConversationId).Select(a => CardText.Of(MessagesEndpointTests.CardOf(a))).Where(t => t.Contains($"{code} readiness results: {name}", StringComparison.Ordinal)).ToList();
         Assert.Single(sent);
         Assert.DoesNotContain("Radiology", sent[0], StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using HealthItPm.Bot.Messaging;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Testing;
 using HealthItPm.Domain.Common;

@@ -84,7 +84,7 @@ public sealed class HostProcesses : IAsyncLifetime
                 ["Storage__ConnectionString"] = connectionString ?? _azurite.ConnectionString,
                 ["Scheduler__Enabled"] = "false",
                 ["Delivery__LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Delivery__Consumers"] = oneAtATime ? "1" : null,
+                ["Delivery__MaxInFlight"] = oneAtATime ? "1" : null,
                 ["Delivery__BatchSize"] = oneAtATime ? "1" : null,
             });
         _hosts.Add(host);

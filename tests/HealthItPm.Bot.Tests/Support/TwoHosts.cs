@@ -1,4 +1,4 @@
-using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
@@ -14,8 +14,8 @@ namespace HealthItPm.Bot.Tests.Support;
 
 /// <summary>
 /// Two bot hosts sharing one private Azurite and one fake connector, on one fake clock, as two
-/// scaled-out instances would be. Their own timers and delivery loops are off: a test ticks both at once
-/// and lets both work the delivery queue. The Azurite
+/// scaled-out instances would be. Their own timers and receive loops are off: a test ticks both at once
+/// and lets both drain the delivery queue. The Azurite
 /// is the test class's (started once per class) and is cleared first: each test starts blank.
 /// The project EHR (Chicago time) has the PM, a nurse and a pharmacist; the PM and the nurse have a
 /// 1:1 chat with the bot (<see cref="PmChat"/>, <see cref="NurseChat"/>), the pharmacist never installed it.
@@ -93,10 +93,10 @@ public sealed class TwoHosts(AzuriteFixture azurite, IReadOnlyDictionary<string,
         await BothDeliverAsync();
     }
 
-    /// <summary>Both hosts work the delivery queue at once until nothing on it can be done now.</summary>
+    /// <summary>Both hosts drain the delivery queue at once, as their receivers do, until nothing on it can be done now.</summary>
     public Task BothDeliverAsync() => Task.WhenAll(
-        HostA.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default),
-        HostB.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default));
+        HostA.Services.GetRequiredService<DeliveryReceiver>().DrainAsync(default),
+        HostB.Services.GetRequiredService<DeliveryReceiver>().DrainAsync(default));
 
     /// <summary>Time passes, then both hosts tick twice: the second pass proves nothing is done again.</summary>
     public async Task AfterAsync(TimeSpan wait)

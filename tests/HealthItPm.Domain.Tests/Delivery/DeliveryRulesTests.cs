@@ -136,22 +136,3 @@ public class DeliveryRecordTests
         Assert.Equal(Now.AddSeconds(45), Record(DeliveryState.Pending, nextAttempt: Now.AddSeconds(45)).ActionableAt(Now));
     }
 }
-
-public class SendBudgetTests
-{
-    [Theory]
-    [InlineData(30, 1, 29.7)]
-    [InlineData(30, 2, 14.85)]
-    [InlineData(30, 3, 9.9)]
-    [InlineData(50, 0, 49.5)]
-    public void Live_hosts_share_99_hundredths_of_a_tenants_rate_equally(double tenant, int hosts, double each) =>
-        Assert.Equal(each, SendBudget.PerHost(tenant, hosts), 9);
-
-    [Fact]
-    public void The_ideal_fan_out_is_people_over_the_rate() =>
-        Assert.Equal(TimeSpan.FromSeconds(5000 / 30.0), SendBudget.Ideal(5000, 30));
-
-    [Fact]
-    public void A_rate_must_be_positive() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => SendBudget.PerHost(0, 1));
-}

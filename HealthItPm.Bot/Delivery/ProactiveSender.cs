@@ -12,7 +12,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Microsoft.Rest;
 
-namespace HealthItPm.Bot.Messaging;
+namespace HealthItPm.Bot.Delivery;
 
 /// <summary>
 /// Makes one try at sending a message the person did not ask for in this turn, and says how Teams
@@ -23,7 +23,7 @@ public sealed partial class ProactiveSender(
     CloudAdapter adapter,
     ConversationReferenceTable references,
     IOptions<BotAuthenticationOptions> authentication,
-    ILogger<ProactiveSender> logger)
+    ILogger<ProactiveSender> logger) : IProactiveSender
 {
     private string BotAppId => authentication.Value.MicrosoftAppId ?? string.Empty;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using HealthItPm.Domain.Delivery;
 
-namespace HealthItPm.Bot.Messaging.Delivery;
+namespace HealthItPm.Bot.Delivery;
 
 /// <summary>Settings of the delivery pipeline (section <c>Delivery</c>).</summary>
 public sealed class DeliveryOptions
@@ -15,12 +15,16 @@ public sealed class DeliveryOptions
     [Range(1, 1000, ErrorMessage = "Delivery:TenantSendsPerSecond must be between 1 and 1000.")]
     public double TenantSendsPerSecond { get; set; } = 30;
 
-    /// <summary>Receive loops per host; each works on up to <see cref="BatchSize"/> messages at once.</summary>
-    [Range(1, 64, ErrorMessage = "Delivery:Consumers must be between 1 and 64.")]
-    public int Consumers { get; set; } = 4;
-
+    /// <summary>The most messages one receive takes.</summary>
     [Range(1, 32, ErrorMessage = "Delivery:BatchSize must be between 1 and 32 (the queue service's most per receive).")]
     public int BatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// The most messages a host works on at once. It holds about two seconds of its sends below this
+    /// (<see cref="DeliveryReceiver"/>); the cap bounds its memory at a high rate.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "Delivery:MaxInFlight must be between 1 and 1000.")]
+    public int MaxInFlight { get; set; } = 128;
 
     /// <summary>How long a host holds work it received (the message's visibility timeout and the record's claim).</summary>
     [Range(5, 3600, ErrorMessage = "Delivery:LeaseSeconds must be between 5 and 3600.")]
@@ -48,8 +52,8 @@ public sealed class DeliveryOptions
 
     /// <summary>
     /// How often a delivering host says it is alive. A host that dies leaves its share of the tenant's rate
-    /// unused for three beats (and a host started meanwhile takes a third instead of a half); one beat every
-    /// half second is a table write and a read per host twice a second, about 5 million transactions a month.
+    /// unused for three beats; a beat is a table write and a read, about 5 million transactions a month
+    /// per host at one every half second.
     /// </summary>
     [Range(0.25, 300, ErrorMessage = "Delivery:HeartbeatSeconds must be between 0.25 and 300.")]
     public double HeartbeatSeconds { get; set; } = 0.5;

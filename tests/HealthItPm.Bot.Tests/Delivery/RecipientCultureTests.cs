@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using HealthItPm.Bot.Messaging;
-using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
@@ -11,7 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HealthItPm.Bot.Tests.Messaging;
+namespace HealthItPm.Bot.Tests.Delivery;
 
 /// <summary>
 /// A card nobody asked for in a turn is worded for whoever gets it: composed in the locale their Teams sent in their
@@ -74,7 +72,7 @@ public class RecipientCultureTests(BotEnvironment env)
 
         using (new InCulture("ja-JP"))
         {
-            await host.Services.GetRequiredService<DeliveryWorker>().PumpAsync(default);
+            await host.Services.GetRequiredService<DeliveryReceiver>().DrainAsync(default);
             Assert.Equal("ja-JP", CultureInfo.CurrentUICulture.Name);
         }
 

@@ -1,10 +1,12 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;
 
-namespace HealthItPm.Bot.Tests.Storage;
+using HealthItPm.Bot.Tests.Storage;
+
+namespace HealthItPm.Bot.Tests.Delivery;
 
 /// <summary>A delivery record keeps why it settled unsent as a code; rows written when that was a sentence still read.</summary>
 [Collection(SharedStorageEnvironment.Name)]

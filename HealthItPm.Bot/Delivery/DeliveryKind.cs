@@ -3,7 +3,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using Microsoft.Bot.Schema;
 
-namespace HealthItPm.Bot.Messaging.Delivery;
+namespace HealthItPm.Bot.Delivery;
 
 /// <summary>What a kind makes of a delivery when its turn comes.</summary>
 public abstract record Composition

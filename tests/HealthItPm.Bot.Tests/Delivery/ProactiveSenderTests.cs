@@ -1,6 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Hosting;
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace HealthItPm.Bot.Tests.Messaging;
+namespace HealthItPm.Bot.Tests.Delivery;
 
 /// <summary>One try at a proactive send through the real adapter, to a connector on loopback that answers as Teams does.</summary>
 [Collection(SharedBotEnvironment.Name)]

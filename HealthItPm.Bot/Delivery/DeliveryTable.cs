@@ -1,10 +1,11 @@
 using Azure;
 using Azure.Data.Tables;
+using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
 
-namespace HealthItPm.Bot.Storage.Delivery;
+namespace HealthItPm.Bot.Delivery;
 
 /// <summary>A delivery record as read, with the version that guards the next write.</summary>
 public sealed record VersionedDelivery(DeliveryRecord Record, string Version, bool Reported = false);
@@ -18,7 +19,7 @@ public sealed record VersionedDelivery(DeliveryRecord Record, string Version, bo
 /// UpdatedAt. Hosts: PK <c>host</c>, RK the host's id, SeenAt — the live hosts share a tenant's send rate.
 /// </para>
 /// </summary>
-public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : IDeliveryLedger
+public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : IDeliveryLedger, IDeliveryRecords, ILiveHosts
 {
     public const string Name = "Deliveries";
 

@@ -8,7 +8,7 @@ using HealthItPm.Bot.Hosting;
 using HealthItPm.Domain.Delivery;
 using Microsoft.Extensions.Options;
 
-namespace HealthItPm.Bot.Storage.Delivery;
+namespace HealthItPm.Bot.Delivery;
 
 /// <summary>A work item as received: its content, and what the queue needs to hide, move or delete it.</summary>
 public sealed record ReceivedWork(DeliveryWork? Work, string Text, string MessageId, string PopReceipt, long DequeueCount);
@@ -18,7 +18,7 @@ public sealed record ReceivedWork(DeliveryWork? Work, string Text, string Messag
 /// once (a message's visibility timeout is its lease: a host that dies mid-send loses nothing, the
 /// message reappears), and <c>deliveries-poison</c>, where work that was given up is kept for inspection.
 /// </summary>
-public sealed class DeliveryQueues
+public sealed class DeliveryQueues : IDeliveryQueues
 {
     public const string WorkQueue = "deliveries";
     public const string PoisonQueue = "deliveries-poison";
@@ -44,12 +44,12 @@ public sealed class DeliveryQueues
             : new QueueServiceClient(storage.ConnectionString, clientOptions);
     }
 
-    /// <summary>Raised after work is added, so this host's workers look at once instead of at their next poll.</summary>
+    /// <summary>Raised after work is added, so this host's receiver looks at once instead of at its next poll.</summary>
     public event Action? Added;
 
     /// <summary>
-    /// Adds work, visible at once; several items are sent side by side. This host's workers are told as soon
-    /// as the first is on the queue: a fan-out's slice of 500 took the emulator seconds to take in.
+    /// Adds work, visible at once; several items are sent side by side. This host's receiver is told as soon
+    /// as the first is on the queue, not once a fan-out's whole slice is, which takes seconds.
     /// </summary>
     public async Task EnqueueAsync(IReadOnlyCollection<DeliveryWork> work, CancellationToken cancellationToken)
     {
