@@ -1,12 +1,11 @@
 using HealthItPm.Bot.Messaging.Rounds;
-using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Delivery;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using HealthItPm.Benchmarks.Hosts;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
@@ -20,6 +19,8 @@ namespace HealthItPm.Benchmarks.FanOut;
 /// <summary>What one fan-out run measured.</summary>
 public sealed record FanOutResult(
     double Rate,
+    int Hosts,
+    int Tenants,
     int People,
     int Rounds,
     TimeSpan Completion,
@@ -36,22 +37,24 @@ public sealed record FanOutResult(
     int ConversationRefusals,
     TimeSpan? KilledAt,
     TimeSpan? RestartedAt,
-    IReadOnlyList<(string Host, long PeakRssKb, double CpuSeconds)> Hosts)
+    IReadOnlyList<(string Host, long PeakRssKb, double CpuSeconds)> Processes)
 {
     public double Ratio => Completion / Ideal;
 }
 
 /// <summary>
-/// The delivery pipeline under a check-in round to thousands of people: two bot hosts as separate
-/// processes consume the one queue, against a local connector that enforces Teams' limits
-/// (<see cref="ThrottlingConnector"/>); one host is killed (SIGKILL) part-way and started again.
-/// Measures the time until the last person has their card against the ideal (people ÷ the tenant's
-/// rate), and from the connector's own log who got no card or more than one.
-/// Usage: tools/bench fanout [--people 5000] [--rates 30,300] [--projects 2] [--kill-at 0.4 | --no-kill] [--lease 60] [--azurite-in-memory]
+/// The delivery pipeline under check-in rounds to thousands of people: bot hosts as separate processes
+/// (two by default) consume the one queue, against a local connector that enforces Teams' limits per
+/// tenant and per chat (<see cref="ThrottlingConnector"/>); the second host is killed (SIGKILL) part-way
+/// and started again. With several tenants, each has its own people and rounds, all opened together.
+/// Measures the time until the last person has their card against the ideal (a tenant's people ÷ its
+/// rate: the tenants send side by side), and from the connector's own log who got no card or more than one.
+/// Usage: tools/bench fanout [--people 5000] [--rates 30,300] [--projects 2] [--hosts 2] [--tenants 1]
+/// [--kill-at 0.4 | --no-kill] [--lease 60] [--azurite-in-memory]
 /// </summary>
 public static class FanOutBenchmark
 {
-    private const string Tenant = "4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f";
+    private const string FirstTenant = "4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f";
     private const string ProjectManager = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
     private const string ConversationPrefix = "a:fan-";
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(150);
@@ -61,8 +64,10 @@ public static class FanOutBenchmark
         ArgumentNullException.ThrowIfNull(args);
         var people = BenchmarkOptions.Count(args, "--people", 5000);
         var projects = BenchmarkOptions.Count(args, "--projects", 2);
-        // The bot's own default: a shorter lease than the storage clients' three 10 s tries let a stalled emulator
-        // outlast a claim, and the card was sent again by the other host.
+        var hostCount = BenchmarkOptions.Count(args, "--hosts", 2);
+        var tenantCount = BenchmarkOptions.Count(args, "--tenants", 1);
+        // The bot's own default: with a lease shorter than the storage clients' three 10 s tries, a stalled
+        // emulator can outlast a claim, and another host send the card again.
         var lease = BenchmarkOptions.Count(args, "--lease", new DeliveryOptions().LeaseSeconds);
         var killAt = args.Contains("--no-kill") ? 0 : OptionDouble(args, "--kill-at", 0.4);
         var rates = OptionList(args, "--rates", [30, 300]);
@@ -73,7 +78,7 @@ public static class FanOutBenchmark
         var results = new List<FanOutResult>();
         foreach (var rate in rates)
         {
-            var result = await RunOnceAsync(people, projects, rate, killAt, lease, inMemory);
+            var result = await RunOnceAsync(new Shape(people, projects, hostCount, tenantCount), rate, killAt, lease, inMemory);
             results.Add(result);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: {result.Completion.TotalSeconds:0.0} s = {result.Ratio:0.000} × ideal, {result.Duplicates} duplicates, {result.Lost} lost"));
         }
@@ -86,45 +91,56 @@ public static class FanOutBenchmark
         return results.Any(r => r.Lost > 0) ? 1 : 0;
     }
 
-    private static async Task<FanOutResult> RunOnceAsync(int peopleCount, int projectCount, double rate, double killAt, int lease, bool inMemory)
+    /// <summary>People per tenant, projects per tenant, bot host processes, tenants.</summary>
+    private sealed record Shape(int People, int Projects, int Hosts, int Tenants);
+
+    private static async Task<FanOutResult> RunOnceAsync(Shape shape, double rate, double killAt, int lease, bool inMemory)
     {
         await using var azurite = AzuriteFixture.InMemory(inMemory);
         await azurite.InitializeAsync();
-        var (connectorApp, connector) = ThrottlingConnector.Build(new ConnectorLimits(rate, 7, Latency, 0.05));
+        var (connectorApp, connector) = ThrottlingConnector.Build(new ConnectorLimits(rate, 7, Latency, 0.05, TenantOf));
         await using var connectorHost = connectorApp;
         var serviceUrl = await Loopback.StartAsync(connectorApp);
+        var tenants = Enumerable.Range(0, shape.Tenants).Select(TenantId).ToArray();
 
         // An in-process host that only seeds and opens the rounds: it delivers nothing itself.
-        await using var seeder = HealthItPmHost.Build(Loopback.Builder(Settings(azurite.ConnectionString, rate, lease, deliver: false).ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => p.Value)));
+        await using var seeder = HealthItPmHost.Build(Loopback.Builder(Settings(azurite.ConnectionString, tenants, rate, lease, deliver: false).ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => p.Value)));
         await Loopback.StartAsync(seeder);
-        var tenant = new TenantId(Tenant);
         var pm = new PersonId(ProjectManager);
-        var people = Enumerable.Range(0, peopleCount).Select(i => new PersonId(new Guid(i, 0x4e11, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 2).ToString())).ToArray();
-        var codes = await SeedAsync(seeder.Services, tenant, pm, people, projectCount, serviceUrl);
+        var seeded = new List<(TenantId Tenant, ProjectCode Code)>();
+        foreach (var (tenant, t) in tenants.Select((x, i) => (x, i)))
+        {
+            var people = Enumerable.Range(0, shape.People).Select(i => new PersonId(new Guid(i, 0x4e11, (short)(0x4000 + t), 0x80, 0, 0, 0, 0, 0, 0, 2).ToString())).ToArray();
+            seeded.AddRange((await SeedAsync(seeder.Services, tenant, pm, people, shape.Projects, serviceUrl, Conversation(t, ""))).Select(c => (tenant, c)));
+        }
 
-        var environment = Settings(azurite.ConnectionString, rate, lease, deliver: true);
+        var environment = Settings(azurite.ConnectionString, tenants, rate, lease, deliver: true);
         var hosts = new List<BotProcess>();
         try
         {
-            hosts.Add(await BotProcess.StartAsync("host A", environment));
-            hosts.Add(await BotProcess.StartAsync("host B", environment));
+            foreach (var name in Enumerable.Range(0, shape.Hosts).Select(i => "host " + (char)('A' + i)))
+            {
+                hosts.Add(await BotProcess.StartAsync(name, environment));
+            }
 
-            // Let both heartbeat so that each starts with its half of the tenant's rate.
+            // Let every host heartbeat so that each starts with its share of the tenant's rate.
             await Task.Delay(TimeSpan.FromSeconds(3));
             // The nurses: the PM, on every project, is not asked.
             var settings = RoundSettings.Default with { Audience = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>(StringComparer.OrdinalIgnoreCase)) };
             var checkIns = seeder.Services.GetRequiredService<CheckInService>();
-            var rounds = new List<(ProjectCode Code, Round Round)>();
-            foreach (var code in codes)
+            var rounds = new List<(TenantId Tenant, ProjectCode Code, Round Round)>();
+            foreach (var (tenant, code) in seeded)
             {
-                rounds.Add((code, Expect(await checkIns.StartNowAsync(tenant, pm, code, settings, default))));
+                rounds.Add((tenant, code, Expect(await checkIns.StartNowAsync(tenant, pm, code, settings, default))));
             }
 
-            var audience = rounds.SelectMany(r => r.Round.Audience.Select(a => ConversationPrefix + a.Person.Value)).ToHashSet(StringComparer.Ordinal);
-            var ideal = SendBudget.Ideal(audience.Count, rate);
+            var audience = rounds
+                .SelectMany(r => r.Round.Audience.Select(a => Conversation(Array.IndexOf(tenants, r.Tenant), a.Person.Value)))
+                .ToHashSet(StringComparer.Ordinal);
+            var ideal = TimeSpan.FromSeconds(audience.GroupBy(TenantOf).Max(g => g.Count()) / rate);
             var started = connector.Now;
             var queue = seeder.Services.GetRequiredService<RoundSteps>();
-            foreach (var (code, round) in rounds)
+            foreach (var (tenant, code, round) in rounds)
             {
                 await queue.QueueCardsAsync(tenant, code, RoundKind.CheckIn, round.Id, default);
             }
@@ -143,7 +159,7 @@ public static class FanOutBenchmark
                     firstQueued = connector.Now - started;
                 }
 
-                if (killAt > 0 && killedAt is null && connector.ConversationsReached >= killAt * audience.Count)
+                if (killAt > 0 && killedAt is null && hosts.Count > 1 && connector.ConversationsReached >= killAt * audience.Count)
                 {
                     await hosts[1].KillAsync();
                     killedAt = connector.Now - started;
@@ -170,7 +186,7 @@ public static class FanOutBenchmark
             {
                 await Task.Delay(TimeSpan.FromSeconds(1));
                 records.Clear();
-                foreach (var (code, round) in rounds)
+                foreach (var (tenant, code, round) in rounds)
                 {
                     records.AddRange(await ledger.ListAsync(tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, code, round.Id), default));
                 }
@@ -217,6 +233,8 @@ public static class FanOutBenchmark
 
             return new FanOutResult(
                 rate,
+                shape.Hosts,
+                shape.Tenants,
                 audience.Count,
                 rounds.Count,
                 completion,
@@ -244,24 +262,44 @@ public static class FanOutBenchmark
         }
     }
 
+    /// <summary>The first tenant's id, then made-up ones.</summary>
+    private static TenantId TenantId(int index) =>
+        new(index == 0 ? FirstTenant : new Guid(index, 0x1b2e, 0x4c5d, 0x9e, 0x7f, 0, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f).ToString());
+
+    /// <summary>A person's 1:1 chat with the bot: the tenant's number is in its id, for the connector to count it in.</summary>
+    private static string Conversation(int tenant, string person) => string.Create(CultureInfo.InvariantCulture, $"{ConversationPrefix}{tenant}-{person}");
+
+    private static string TenantOf(string conversation) => conversation.StartsWith(ConversationPrefix, StringComparison.Ordinal)
+        ? conversation[ConversationPrefix.Length..].Split('-')[0]
+        : string.Empty;
+
     /// <summary>The bot's settings, as environment variables for a host process (<c>__</c> for <c>:</c>).</summary>
-    private static Dictionary<string, string?> Settings(string connectionString, double rate, int lease, bool deliver) => new()
+    private static Dictionary<string, string?> Settings(string connectionString, TenantId[] tenants, double rate, int lease, bool deliver)
     {
-        ["Storage__ConnectionString"] = connectionString,
-        ["Tenants__AllowedTenantIds__0"] = Tenant,
-        ["Access__ProjectManagerIds__0"] = ProjectManager,
-        ["Scheduler__Enabled"] = "false",
-        ["Delivery__Enabled"] = deliver ? "true" : "false",
-        ["Delivery__TenantSendsPerSecond"] = rate.ToString(CultureInfo.InvariantCulture),
-        ["Delivery__LeaseSeconds"] = lease.ToString(CultureInfo.InvariantCulture),
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage__ConnectionString"] = connectionString,
+            ["Access__ProjectManagerIds__0"] = ProjectManager,
+            ["Scheduler__Enabled"] = "false",
+            ["Delivery__Enabled"] = deliver ? "true" : "false",
+            ["Delivery__TenantSendsPerSecond"] = rate.ToString(CultureInfo.InvariantCulture),
+            ["Delivery__LeaseSeconds"] = lease.ToString(CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (tenant, i) in tenants.Select((t, i) => (t, i)))
+        {
+            settings[string.Create(CultureInfo.InvariantCulture, $"Tenants__AllowedTenantIds__{i}")] = tenant.Value;
+        }
+
+        return settings;
+    }
 
     /// <summary>
     /// Projects with the people split between them, and a 1:1 chat with the bot for everyone (as if
     /// each had installed the app), pointing at the connector. Saved side by side: seeding is not measured.
     /// </summary>
-    private static async Task<IReadOnlyList<ProjectCode>> SeedAsync(IServiceProvider services, TenantId tenant, PersonId pm, PersonId[] people, int projectCount, Uri serviceUrl)
+    private static async Task<IReadOnlyList<ProjectCode>> SeedAsync(
+        IServiceProvider services, TenantId tenant, PersonId pm, PersonId[] people, int projectCount, Uri serviceUrl, string conversationPrefix)
     {
         var projects = services.GetRequiredService<ProjectService>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -288,19 +326,23 @@ public static class FanOutBenchmark
         var references = services.GetRequiredService<ConversationReferenceTable>();
         await Parallel.ForEachAsync(people.Append(pm), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (person, token) =>
         {
-            var conversation = ConversationPrefix + person.Value;
+            var conversation = conversationPrefix + person.Value;
             var reference = new ConversationReference { ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(), Conversation = new ConversationAccount(id: conversation, tenantId: tenant.Value), Bot = new ChannelAccount("28:healthitpm") };
             await references.SaveAsync(tenant, ConversationReferenceTable.PersonKey(person), new StoredConversation(reference, true, default, "29:" + conversation, null, null), token);
         });
         return codes;
     }
 
-    private static string Report(IReadOnlyList<FanOutResult> results, int people, int projects, double killAt, int lease, bool inMemory)
+    private static string Report(List<FanOutResult> results, int people, int projects, double killAt, int lease, bool inMemory)
     {
         var text = new StringBuilder();
-        var machine = string.Create(CultureInfo.InvariantCulture, $"Fan-out, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {people} people in {projects} check-in rounds opened together; two bot hosts (separate processes) on one Azurite{(inMemory ? " (in memory)" : " (saving to disk)")}; ");
+        var (hostCount, tenantCount) = (results[0].Hosts, results[0].Tenants);
+        var who = tenantCount == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{people} people in {projects} check-in rounds opened together")
+            : string.Create(CultureInfo.InvariantCulture, $"{tenantCount} tenants of {people} people, each in {projects} check-in rounds, all opened together");
+        var machine = string.Create(CultureInfo.InvariantCulture, $"Fan-out, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {who}; {hostCount} bot hosts (separate processes) on one Azurite{(inMemory ? " (in memory)" : " (saving to disk)")}; ");
         var kill = killAt > 0 ? string.Create(CultureInfo.InvariantCulture, $"host B killed (SIGKILL) when {killAt:P0} of the people had their card and started again at once; ") : "no host killed; ";
-        var setup = string.Create(CultureInfo.InvariantCulture, $"lease {lease} s, heartbeat {new DeliveryOptions().HeartbeatSeconds} s; connector: {Latency.TotalMilliseconds:0} ms per answer, the tenant's rate in any second and 7 per conversation (else 429, Retry-After 1), 5 % of sends 429 + Retry-After 1 anyway.");
+        var setup = string.Create(CultureInfo.InvariantCulture, $"lease {lease} s, heartbeat {new DeliveryOptions().HeartbeatSeconds} s; connector: {Latency.TotalMilliseconds:0} ms per answer, a tenant's rate in any second and 7 per conversation (else 429, Retry-After 1), 5 % of sends 429 + Retry-After 1 anyway.");
         text.AppendLine(machine + kill + setup);
         text.AppendLine();
         text.AppendLine("| tenant rate | people | completion | ideal | completion ÷ ideal | steady sends/s | duplicates | lost | records sent / other | 429s (over rate / random / per chat) | peak RSS per host |");
@@ -308,7 +350,7 @@ public static class FanOutBenchmark
         foreach (var r in results)
         {
             var duplicates = r.Duplicates == 0 ? "0" : $"{r.Duplicates} ({r.DuplicatesAtKill} in the kill window)";
-            var hosts = string.Join("; ", r.Hosts.Select(h => $"{h.Host} {h.PeakRssKb / 1024.0:0} MB ({h.CpuSeconds:0} s CPU)"));
+            var hosts = string.Join("; ", r.Processes.Select(h => $"{h.Host} {h.PeakRssKb / 1024.0:0} MB ({h.CpuSeconds:0} s CPU)"));
             text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Rate:0}/s | {r.People} | {r.Completion.TotalSeconds:0.0} s | {r.Ideal.TotalSeconds:0.0} s | **{r.Ratio:0.000}** | {r.SteadyPerSecond:0.0} | {duplicates} | {r.Lost} | {r.Sent} / {r.NotSent} | {r.ConnectorThrottles} ({r.TenantRefusals} / {r.RandomThrottles} / {r.ConversationRefusals}) | {hosts} |");
         }
 

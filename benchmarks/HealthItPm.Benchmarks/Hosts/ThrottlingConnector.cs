@@ -4,12 +4,15 @@ using System.Globalization;
 
 namespace HealthItPm.Benchmarks.Hosts;
 
-/// <summary>How the fan-out connector behaves: Teams' limits, its latency and its spontaneous throttling.</summary>
-public sealed record ConnectorLimits(double TenantPerSecond, int ConversationPerSecond, TimeSpan Latency, double RandomThrottleShare);
+/// <summary>
+/// How the fan-out connector behaves: Teams' limits (per tenant, told apart by <see cref="TenantOf"/> from a
+/// conversation's id, and per conversation), its latency and its spontaneous throttling.
+/// </summary>
+public sealed record ConnectorLimits(double TenantPerSecond, int ConversationPerSecond, TimeSpan Latency, double RandomThrottleShare, Func<string, string> TenantOf);
 
 /// <summary>
 /// The Bot Connector as a fan-out meets it: every send to a conversation is answered after
-/// <see cref="ConnectorLimits.Latency"/>; more than the tenant's rate in any one second, or more than
+/// <see cref="ConnectorLimits.Latency"/>; more than a tenant's rate in any one second, or more than
 /// the conversation's, is refused with 429 and <c>Retry-After: 1</c>; and a share of the sends within
 /// the limits is throttled anyway, as Teams does now and then. A refused send does not count against
 /// the limits; a spontaneously throttled one does (Teams spent the request on it).
@@ -25,7 +28,7 @@ public sealed class ThrottlingConnector
 
     private readonly ConnectorLimits _limits;
     private readonly object _gate = new();
-    private readonly Queue<long> _tenantWindow = new();
+    private readonly Dictionary<string, Queue<long>> _tenantWindows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<long>> _conversationWindows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _delivered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _unanswered = new(StringComparer.Ordinal);
@@ -115,20 +118,16 @@ public sealed class ThrottlingConnector
         var oldest = now - (long)(Window.TotalSeconds * Stopwatch.Frequency);
         lock (_gate)
         {
-            Forget(_tenantWindow, oldest);
-            if (_tenantWindow.Count >= _limits.TenantPerSecond)
+            var tenant = WindowOf(_tenantWindows, _limits.TenantOf(conversation));
+            Forget(tenant, oldest);
+            if (tenant.Count >= _limits.TenantPerSecond)
             {
                 _tenantRefusals++;
                 _refusedAt.Enqueue(Now);
                 return Verdict.Refused;
             }
 
-            if (!_conversationWindows.TryGetValue(conversation, out var sends))
-            {
-                sends = new Queue<long>();
-                _conversationWindows[conversation] = sends;
-            }
-
+            var sends = WindowOf(_conversationWindows, conversation);
             Forget(sends, oldest);
             if (sends.Count >= _limits.ConversationPerSecond)
             {
@@ -136,7 +135,7 @@ public sealed class ThrottlingConnector
                 return Verdict.Refused;
             }
 
-            _tenantWindow.Enqueue(now);
+            tenant.Enqueue(now);
             sends.Enqueue(now);
             if (Random.Shared.NextDouble() < _limits.RandomThrottleShare)
             {
@@ -146,6 +145,17 @@ public sealed class ThrottlingConnector
 
             return Verdict.Accepted;
         }
+    }
+
+    private static Queue<long> WindowOf(Dictionary<string, Queue<long>> windows, string key)
+    {
+        if (!windows.TryGetValue(key, out var window))
+        {
+            window = new Queue<long>();
+            windows[key] = window;
+        }
+
+        return window;
     }
 
     private static void Forget(Queue<long> sends, long oldest)
