@@ -63,10 +63,35 @@ public sealed partial class DeliveryReceiver : BackgroundService
         var working = new Dictionary<Task<bool>, string>();
         var waited = new HashSet<string>(StringComparer.Ordinal);
         var looking = true;
+        void Finish(Task<bool> done)
+        {
+            if (done.Result)
+            {
+                moved++;
+                looking = true;
+            }
+            else
+            {
+                waited.Add(working[done]);
+            }
+
+            working.Remove(done);
+        }
+
         try
         {
-            while (looking || working.Count > 0)
+            while (true)
             {
+                foreach (var done in working.Keys.Where(t => t.IsCompleted).ToList())
+                {
+                    Finish(done);
+                }
+
+                if (!looking && working.Count == 0)
+                {
+                    return moved;
+                }
+
                 var room = Math.Min(_options.BatchSize, InFlightLimit() - working.Count);
                 if (looking && room > 0)
                 {
@@ -81,18 +106,7 @@ public sealed partial class DeliveryReceiver : BackgroundService
                     continue;
                 }
 
-                var done = await Task.WhenAny(working.Keys);
-                if (await done)
-                {
-                    moved++;
-                    looking = true;
-                }
-                else
-                {
-                    waited.Add(working[done]);
-                }
-
-                working.Remove(done);
+                Finish(await Task.WhenAny(working.Keys));
             }
         }
         finally
@@ -100,8 +114,6 @@ public sealed partial class DeliveryReceiver : BackgroundService
             // Stopping: what is in hand finishes, or is cancelled and reappears after its lease.
             await Task.WhenAll(working.Keys);
         }
-
-        return moved;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

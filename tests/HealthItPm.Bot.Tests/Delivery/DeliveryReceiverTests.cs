@@ -1,0 +1,92 @@
+using HealthItPm.Bot.Delivery;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HealthItPm.Bot.Tests.Delivery;
+
+/// <summary>
+/// The receiver's one path, the drain a host loops and a test calls, over fakes of the ports: it works on what
+/// the queue holds until nothing on it can move on now, and triages what it cannot deliver.
+/// </summary>
+public sealed class DeliveryReceiverTests : IDisposable
+{
+    private static readonly TenantId Tenant = new("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f");
+    private static readonly DeliveryTopic Topic = new(FakeKind.Name, "EHR|20261130T1200Z");
+
+    private readonly PortLog _log = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeQueues _queue;
+    private readonly FakeRecords _records;
+    private readonly FakeKind _kind;
+    private readonly DeliveryReceiver _receiver;
+
+    public DeliveryReceiverTests()
+    {
+        (_queue, _records, _kind) = (new FakeQueues(_log), new FakeRecords(_log), new FakeKind(_log));
+        // Waits are looked at again at once, as in the in-process tests: only the drain's own rule ends it.
+        var options = Options.Create(new DeliveryOptions { FanOutSlice = 2, MaxSleepSeconds = 0 });
+        var throttle = new SendThrottle(options, _clock);
+        var attempt = new DeliveryAttempt(_queue, _records, new FakeSender(_log), throttle, options, _clock, NullLogger<DeliveryAttempt>.Instance);
+        var membership = new HostMembership(new AloneLiveHosts(), throttle, options, _clock, NullLogger<HostMembership>.Instance);
+        _receiver = new DeliveryReceiver(_queue, attempt, new AudienceFanOut(_queue, options), membership, throttle, [_kind], options, NullLogger<DeliveryReceiver>.Instance);
+    }
+
+    public void Dispose() => _receiver.Dispose();
+
+    [Fact]
+    public async Task A_drain_slices_a_fan_out_and_delivers_every_card_then_ends()
+    {
+        var people = Enumerable.Range(1, 3).Select(i => new PersonId(new Guid(i, 0, 0, new byte[8]).ToString())).ToArray();
+        _kind.Audience = people;
+        await _queue.EnqueueAsync([DeliveryWork.FanOut(Tenant, Topic)], default);
+
+        var moved = await _receiver.DrainAsync(default);
+
+        // Two slices (two people, then one), three cards.
+        Assert.Equal(5, moved);
+        Assert.All(people, p => Assert.Equal(DeliveryState.Sent, _records[p]!.Record.State));
+        Assert.Equal(3, _log.Events.Count(e => e == "send"));
+    }
+
+    [Fact]
+    public async Task A_drain_ends_when_what_is_left_only_waits_though_it_is_visible_again_at_once()
+    {
+        var held = new PersonId(Guid.NewGuid().ToString());
+        _records.Put(new DeliveryRecord(Topic, held, DeliveryState.Pending, 1, _clock.GetUtcNow().AddMinutes(1), null, null, null, _clock.GetUtcNow()));
+        await _queue.EnqueueAsync([DeliveryWork.To(Tenant, Topic, held)], default);
+
+        Assert.Equal(0, await _receiver.DrainAsync(default));
+
+        // Hidden for no time, it was visible again at once: once the drain had seen it wait, it took it at most once more.
+        Assert.InRange(_queue.Hidden.Count, 1, 2);
+    }
+
+    [Fact]
+    public async Task Unreadable_work_and_work_of_an_unknown_kind_go_to_the_poison_queue_and_the_rest_is_delivered()
+    {
+        var nurse = new PersonId(Guid.NewGuid().ToString());
+        _queue.Put(new ReceivedWork(null, "not json", "unreadable", "pop 0", 0));
+        await _queue.EnqueueAsync([new DeliveryWork("no.such.kind", Tenant.Value, "x", nurse.Value), DeliveryWork.To(Tenant, Topic, nurse)], default);
+
+        Assert.Equal(3, await _receiver.DrainAsync(default));
+
+        Assert.Equal(2, _queue.Poisoned.Count);
+        Assert.Equal(DeliveryState.Sent, _records[nurse]!.Record.State);
+    }
+
+    [Fact]
+    public async Task Work_received_too_often_without_ending_normally_is_given_up_and_recorded()
+    {
+        var nurse = new PersonId(Guid.NewGuid().ToString());
+        _queue.Put(new ReceivedWork(DeliveryWork.To(Tenant, Topic, nurse), string.Empty, "crashing", "pop 0", 20));
+
+        await _receiver.DrainAsync(default);
+
+        Assert.Single(_queue.Poisoned);
+        Assert.Equal((DeliveryState.NotDelivered, DeliveryFailure.Unprocessable), (_records[nurse]!.Record.State, _records[nurse]!.Record.Failure));
+        Assert.DoesNotContain("send", _log.Events);
+    }
+}
