@@ -141,8 +141,8 @@ module web 'modules/web.bicep' = {
       Hospital__TimeZone: hospitalTimeZone
       Delivery__Enabled: string(deliveryEnabled)
       Delivery__TenantSendsPerSecond: string(tenantSendsPerSecond)
-      // The pipeline's tuning, at the defaults the README explains (HealthItPm.Bot/Messaging/Delivery/DeliveryOptions.cs).
-      Delivery__Consumers: '4'
+      // The pipeline's tuning, at the defaults the README explains (HealthItPm.Bot/Delivery/DeliveryOptions.cs).
+      Delivery__MaxInFlight: '128'
       Delivery__BatchSize: '32'
       Delivery__LeaseSeconds: '60'
       Delivery__MaxAttempts: '8'

@@ -24,7 +24,7 @@ var tableNames = [
   'Audit'
 ]
 
-// The delivery pipeline's queues (HealthItPm.Bot/Storage/Delivery/DeliveryQueues.cs).
+// The delivery pipeline's queues (HealthItPm.Bot/Delivery/DeliveryQueues.cs).
 var queueNames = [
   'deliveries'
   'deliveries-poison'
