@@ -207,6 +207,14 @@ public static class FanOutBenchmark
                 var tens = firsts.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
                 var timeline = string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => tens.GetValueOrDefault(i)));
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: first people on the queue at {firstQueued?.TotalSeconds:0.0} s, first send at {(connector.FirstSend - started).TotalSeconds:0.0} s, first card at {firsts[0].TotalSeconds:0.0} s; people reached per 10 s: {timeline}"));
+                foreach (var tenant in audience.Where(delivered.ContainsKey).GroupBy(TenantOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    // Tenants are limited apart: each one's own span shows whether they were served side by side.
+                    var reached = tenant.Select(c => delivered[c][0] - started).Order().ToArray();
+                    var perTen = reached.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
+                    var own = string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => perTen.GetValueOrDefault(i)));
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: tenant {tenant.Key}: {reached.Length} people, first card at {reached[0].TotalSeconds:0.0} s, last at {reached[^1].TotalSeconds:0.0} s; per 10 s: {own}"));
+                }
                 // Per second, for a closer look at where the time went (artifacts/benchmarks/fanout-{rate}-seconds.csv).
                 var seconds = firsts.GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
                 var refusedSeconds = connector.TenantRefusedAt.Select(t => t - started).GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
