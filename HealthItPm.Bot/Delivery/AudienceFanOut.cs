@@ -18,7 +18,8 @@ public sealed class AudienceFanOut(IDeliveryQueues queue, IOptions<DeliveryOptio
         ArgumentNullException.ThrowIfNull(fanOut);
         ArgumentNullException.ThrowIfNull(kind);
         var audience = await kind.AudienceAsync(fanOut, fanOut.Offset, _slice, cancellationToken);
-        await queue.EnqueueAsync([.. audience.Select(p => fanOut with { Recipient = p.Value, Offset = 0, Handled = 0 })], cancellationToken);
+        var cards = audience.Select(p => fanOut with { Recipient = p.Value, Offset = 0, Handled = 0 }).ToList();
+        await queue.EnqueueAsync(cards, cancellationToken);
         if (audience.Count < _slice)
         {
             await queue.CompleteAsync(message, cancellationToken);

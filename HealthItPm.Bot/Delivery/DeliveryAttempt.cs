@@ -58,8 +58,9 @@ public sealed partial class DeliveryAttempt(
             return false;
         }
 
+        var (attempts, lastStatus, failure) = (stored?.Record.Attempts ?? 0, stored?.Record.LastStatus, stored?.Record.Failure);
         var claim = new DeliveryRecord(
-            work.Topic, work.RecipientId.Value, DeliveryState.Pending, (stored?.Record.Attempts ?? 0) + 1, now + _options.Lease, null, stored?.Record.LastStatus, stored?.Record.Failure, now);
+            work.Topic, work.RecipientId.Value, DeliveryState.Pending, attempts + 1, now + _options.Lease, null, lastStatus, failure, now);
         if (await records.WriteAsync(work.TenantId, claim, stored?.Version, reported: false, cancellationToken) is not { } version)
         {
             // Another host claimed it in the same moment: its record will say what it did.
@@ -75,10 +76,12 @@ public sealed partial class DeliveryAttempt(
     {
         ArgumentNullException.ThrowIfNull(work);
         var stored = await records.ReadAsync(work.TenantId, work.Topic, work.RecipientId!.Value, cancellationToken);
-        await SettleAsync(work, kind, stored, new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Unprocessable), null, cancellationToken);
+        var settle = new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Unprocessable);
+        await SettleAsync(work, kind, stored, settle, null, cancellationToken);
     }
 
-    private async Task<bool> ComposeAndSendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, CancellationToken cancellationToken)
+    private async Task<bool> ComposeAndSendAsync(
+        ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, CancellationToken cancellationToken)
     {
         switch (await ComposeForRecipientAsync(work, kind, cancellationToken))
         {
@@ -89,7 +92,12 @@ public sealed partial class DeliveryAttempt(
             case Composition.Later later:
                 // Not a try: the claim is given back with the wait, and the count of tries stays as it was.
                 var claim = claimed.Record;
-                var waiting = claim with { Attempts = claim.Attempts - 1, ClaimedUntil = null, NextAttemptAt = claim.UpdatedAt + later.Wait };
+                var waiting = claim with
+                {
+                    Attempts = claim.Attempts - 1,
+                    ClaimedUntil = null,
+                    NextAttemptAt = claim.UpdatedAt + later.Wait,
+                };
                 await records.WriteAsync(work.TenantId, waiting, claimed.Version, reported: false, cancellationToken);
                 await WaitAsync(message, work, later.Wait, cancellationToken);
                 return false;
@@ -109,7 +117,13 @@ public sealed partial class DeliveryAttempt(
         return await kind.ComposeAsync(work, cancellationToken);
     }
 
-    private async Task SendAsync(ReceivedWork message, DeliveryWork work, DeliveryKind kind, VersionedDelivery claimed, IActivity activity, CancellationToken cancellationToken)
+    private async Task SendAsync(
+        ReceivedWork message,
+        DeliveryWork work,
+        DeliveryKind kind,
+        VersionedDelivery claimed,
+        IActivity activity,
+        CancellationToken cancellationToken)
     {
         if (await RenewIfRunningOutAsync(message, work, claimed, cancellationToken) is not var (renewedMessage, renewed))
         {
@@ -141,7 +155,13 @@ public sealed partial class DeliveryAttempt(
             case DeliveryDecision.Retry retry:
                 LogRetry(logger, work.Kind, work.Subject, status, attempts, retry.Wait);
                 var now = clock.GetUtcNow();
-                var waiting = renewed.Record with { ClaimedUntil = null, NextAttemptAt = now + retry.Wait, LastStatus = status, UpdatedAt = now };
+                var waiting = renewed.Record with
+                {
+                    ClaimedUntil = null,
+                    NextAttemptAt = now + retry.Wait,
+                    LastStatus = status,
+                    UpdatedAt = now,
+                };
                 await records.WriteAsync(work.TenantId, waiting, renewed.Version, reported: false, cancellationToken);
                 await WaitAsync(renewedMessage, work, retry.Wait, cancellationToken);
                 break;
@@ -175,13 +195,20 @@ public sealed partial class DeliveryAttempt(
     }
 
     private async Task SettleAsync(
-        DeliveryWork work, DeliveryKind kind, VersionedDelivery? claimed, DeliveryDecision.Settle settle, int? status, CancellationToken cancellationToken)
+        DeliveryWork work,
+        DeliveryKind kind,
+        VersionedDelivery? claimed,
+        DeliveryDecision.Settle settle,
+        int? status,
+        CancellationToken cancellationToken)
     {
+        var (attempts, lastStatus) = (claimed?.Record.Attempts ?? 0, status ?? claimed?.Record.LastStatus);
         var settled = new DeliveryRecord(
-            work.Topic, work.RecipientId!.Value, settle.State, claimed?.Record.Attempts ?? 0, null, null, status ?? claimed?.Record.LastStatus, settle.Failure, clock.GetUtcNow());
+            work.Topic, work.RecipientId!.Value, settle.State, attempts, null, null, lastStatus, settle.Failure, clock.GetUtcNow());
 
         // The record first: from here on the card is never sent again, whatever happens to this host.
-        var write = () => records.WriteAsync(work.TenantId, settled, claimed?.Version, reported: !kind.ReportsSettlement, cancellationToken);
+        var reported = !kind.ReportsSettlement;
+        var write = () => records.WriteAsync(work.TenantId, settled, claimed?.Version, reported, cancellationToken);
         if (await WhileClaimedAsync(claimed, write, cancellationToken) is null)
         {
             return;
@@ -212,7 +239,8 @@ public sealed partial class DeliveryAttempt(
             {
                 return await write();
             }
-            catch (Exception e) when (StorageFailure.IsUnavailable(e) && claimed?.Record.ClaimedUntil - clock.GetUtcNow() > pause + RecordMargin)
+            catch (Exception e) when (StorageFailure.IsUnavailable(e)
+                && claimed?.Record.ClaimedUntil - clock.GetUtcNow() > pause + RecordMargin)
             {
                 LogRecordRetried(logger, e, pause);
                 await Task.Delay(pause, clock, cancellationToken);
@@ -227,7 +255,9 @@ public sealed partial class DeliveryAttempt(
         await records.MarkReportedAsync(work.TenantId, work.Topic, settled.Recipient, cancellationToken);
     }
 
-    /// <summary>The message is hidden until the delivery may move on (at most the longest sleep, after which its record is read again).</summary>
+    /// <summary>
+    /// The message is hidden until the delivery may move on (at most the longest sleep, after which its record is read again).
+    /// </summary>
     private async Task WaitAsync(ReceivedWork message, DeliveryWork work, TimeSpan wait, CancellationToken cancellationToken)
     {
         var longest = TimeSpan.FromSeconds(_options.MaxSleepSeconds);
@@ -237,10 +267,13 @@ public sealed partial class DeliveryAttempt(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording a delivery's outcome failed for storage; trying again in {Pause}")]
     private static partial void LogRecordRetried(ILogger logger, Exception exception, TimeSpan pause);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} answered {StatusCode} on try {Attempt}; retried in {Wait}")]
+    [LoggerMessage(
+        Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} answered {StatusCode} on try {Attempt}; retried in {Wait}")]
     private static partial void LogRetry(ILogger logger, string kind, string subject, int? statusCode, int attempt, TimeSpan wait);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Kind} {Subject} settled as {State}: {Failure} (last status {StatusCode}, {Attempts} tries)")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Delivery of {Kind} {Subject} settled as {State}: {Failure} (last status {StatusCode}, {Attempts} tries)")]
     private static partial void LogNotDelivered(
         ILogger logger, string kind, string subject, DeliveryState state, DeliveryFailure? failure, int? statusCode, int attempts);
 }

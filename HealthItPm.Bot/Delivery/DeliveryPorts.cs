@@ -25,12 +25,17 @@ public interface IDeliveryQueues
     Task PoisonAsync(ReceivedWork message, CancellationToken cancellationToken);
 }
 
-/// <summary>The delivery records as the pipeline writes them (<see cref="DeliveryTable"/>): one per recipient per card, guarded by its version.</summary>
+/// <summary>
+/// The delivery records as the pipeline writes them (<see cref="DeliveryTable"/>): one per recipient per card, guarded by its version.
+/// </summary>
 public interface IDeliveryRecords
 {
     Task<VersionedDelivery?> ReadAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken);
 
-    /// <summary>Writes the record if nobody wrote it since <paramref name="version"/> (null: if there is none); the new version, or null when another host got there first.</summary>
+    /// <summary>
+    /// Writes the record if nobody wrote it since <paramref name="version"/> (null: if there is none); the new version, or null
+    /// when another host got there first.
+    /// </summary>
     Task<string?> WriteAsync(TenantId tenant, DeliveryRecord record, string? version, bool reported, CancellationToken cancellationToken);
 
     Task MarkReportedAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken);
@@ -39,7 +44,9 @@ public interface IDeliveryRecords
 /// <summary>The delivering hosts' heartbeats (<see cref="DeliveryTable"/>).</summary>
 public interface ILiveHosts
 {
-    /// <summary>This host is alive; the hosts seen within <paramref name="window"/>, itself included, in one order every host agrees on.</summary>
+    /// <summary>
+    /// This host is alive; the hosts seen within <paramref name="window"/>, itself included, in one order every host agrees on.
+    /// </summary>
     Task<IReadOnlyList<string>> HeartbeatAsync(string hostId, TimeSpan window, CancellationToken cancellationToken);
 
     Task LeaveAsync(string hostId, CancellationToken cancellationToken);
@@ -51,5 +58,6 @@ public interface IProactiveSender
     Task<CultureInfo> CultureOfAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken);
 
     /// <summary>One try; <paramref name="whenDue"/> is awaited right before the first call to Teams.</summary>
-    Task<SendAnswer> SendToPersonAsync(TenantId tenant, PersonId person, IActivity activity, Func<CancellationToken, Task> whenDue, CancellationToken cancellationToken);
+    Task<SendAnswer> SendToPersonAsync(
+        TenantId tenant, PersonId person, IActivity activity, Func<CancellationToken, Task> whenDue, CancellationToken cancellationToken);
 }

@@ -256,12 +256,15 @@ public sealed partial class DeliveryReceiver : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery queue or its storage is unavailable; trying again")]
     private static partial void LogQueueUnavailable(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of {Kind} failed to be processed (received {DequeueCount} times); it reappears after its lease")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Delivery of {Kind} failed to be processed (received {DequeueCount} times); it reappears after its lease")]
     private static partial void LogProcessingFailed(ILogger logger, Exception exception, string kind, long dequeueCount);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery work of unknown kind {Kind} moved to the poison queue")]
     private static partial void LogUnknownWork(ILogger logger, string kind);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of {Kind} {Subject} given up after {DequeueCount} receives; moved to the poison queue")]
+    [LoggerMessage(
+        Level = LogLevel.Error, Message = "Delivery of {Kind} {Subject} given up after {DequeueCount} receives; moved to the poison queue")]
     private static partial void LogGivenUp(ILogger logger, string kind, string subject, long dequeueCount);
 }

@@ -8,7 +8,8 @@ namespace HealthItPm.Bot.Delivery;
 /// every <see cref="DeliveryOptions.HeartbeatSeconds"/> this host writes its heartbeat and reads the
 /// others'; the hosts seen within three beats, in one order every host reads alike, are numbered.
 /// </summary>
-public sealed partial class HostMembership(ILiveHosts hosts, SendThrottle throttle, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<HostMembership> logger)
+public sealed partial class HostMembership(
+    ILiveHosts hosts, SendThrottle throttle, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<HostMembership> logger)
 {
     private readonly string _id = Guid.NewGuid().ToString("N");
     private readonly TaskCompletionSource _known = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -53,7 +53,7 @@ public sealed class SendThrottle
     /// <summary>This host's sends per second, over the tenants that have sends in line (at least one).</summary>
     public double PerHostRate => _tenantRate * Headroom / _share.Hosts * Math.Max(1, _lines.Values.Count(l => l.Waiting > 0));
 
-    /// <summary>The live hosts changed: this host is number <paramref name="index"/> of <paramref name="hosts"/> from the next slot on.</summary>
+    /// <summary>Live hosts changed: this one is number <paramref name="index"/> of <paramref name="hosts"/> (from the next slot).</summary>
     public void SetShare(int index, int hosts)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hosts, 1);
@@ -115,7 +115,10 @@ public sealed class SendThrottle
         return slot;
     }
 
-    /// <summary>How long the conversation's next send waits (null: none), counted as taken (a token bucket kept as its next free time).</summary>
+    /// <summary>
+    /// How long the conversation's next send waits (null: not at all), counted as taken: a token bucket kept as the time its next
+    /// token is free.
+    /// </summary>
     private TimeSpan? ConversationSlot(string conversation)
     {
         var now = _clock.GetUtcNow();
@@ -137,8 +140,9 @@ public sealed class SendThrottle
     }
 
     /// <summary>Timers count whole milliseconds and would cut a wait short: rounded up, a send never leaves before its slot.</summary>
-    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
-        wait > TimeSpan.Zero ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _clock, cancellationToken) : Task.CompletedTask;
+    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) => wait > TimeSpan.Zero
+        ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _clock, cancellationToken)
+        : Task.CompletedTask;
 
     private static long Ticks(DateTimeOffset at) => at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
 

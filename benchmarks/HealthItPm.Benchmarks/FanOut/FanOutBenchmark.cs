@@ -104,14 +104,19 @@ public static class FanOutBenchmark
         var tenants = Enumerable.Range(0, shape.Tenants).Select(TenantId).ToArray();
 
         // An in-process host that only seeds and opens the rounds: it delivers nothing itself.
-        await using var seeder = HealthItPmHost.Build(Loopback.Builder(Settings(azurite.ConnectionString, tenants, rate, lease, deliver: false).ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => p.Value)));
+        var seederSettings = Settings(azurite.ConnectionString, tenants, rate, lease, deliver: false)
+            .ToDictionary(p => p.Key.Replace("__", ":", StringComparison.Ordinal), p => p.Value);
+        await using var seeder = HealthItPmHost.Build(Loopback.Builder(seederSettings));
         await Loopback.StartAsync(seeder);
         var pm = new PersonId(ProjectManager);
         var seeded = new List<(TenantId Tenant, ProjectCode Code)>();
         foreach (var (tenant, t) in tenants.Select((x, i) => (x, i)))
         {
-            var people = Enumerable.Range(0, shape.People).Select(i => new PersonId(new Guid(i, 0x4e11, (short)(0x4000 + t), 0x80, 0, 0, 0, 0, 0, 0, 2).ToString())).ToArray();
-            seeded.AddRange((await SeedAsync(seeder.Services, tenant, pm, people, shape.Projects, serviceUrl, Conversation(t, ""))).Select(c => (tenant, c)));
+            var people = Enumerable.Range(0, shape.People)
+                .Select(i => new PersonId(new Guid(i, 0x4e11, (short)(0x4000 + t), 0x80, 0, 0, 0, 0, 0, 0, 2).ToString()))
+                .ToArray();
+            var codes = await SeedAsync(seeder.Services, tenant, pm, people, shape.Projects, serviceUrl, Conversation(t, ""));
+            seeded.AddRange(codes.Select(c => (tenant, c)));
         }
 
         var environment = Settings(azurite.ConnectionString, tenants, rate, lease, deliver: true);
@@ -207,14 +212,7 @@ public static class FanOutBenchmark
                 var tens = firsts.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
                 var timeline = string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => tens.GetValueOrDefault(i)));
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: first people on the queue at {firstQueued?.TotalSeconds:0.0} s, first send at {(connector.FirstSend - started).TotalSeconds:0.0} s, first card at {firsts[0].TotalSeconds:0.0} s; people reached per 10 s: {timeline}"));
-                foreach (var tenant in audience.Where(delivered.ContainsKey).GroupBy(TenantOf).OrderBy(g => g.Key, StringComparer.Ordinal))
-                {
-                    // Tenants are limited apart: each one's own span shows whether they were served side by side.
-                    var reached = tenant.Select(c => delivered[c][0] - started).Order().ToArray();
-                    var perTen = reached.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
-                    var own = string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => perTen.GetValueOrDefault(i)));
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: tenant {tenant.Key}: {reached.Length} people, first card at {reached[0].TotalSeconds:0.0} s, last at {reached[^1].TotalSeconds:0.0} s; per 10 s: {own}"));
-                }
+                PrintTenants(rate, audience, delivered, started, firsts[^1]);
                 // Per second, for a closer look at where the time went (artifacts/benchmarks/fanout-{rate}-seconds.csv).
                 var seconds = firsts.GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
                 var refusedSeconds = connector.TenantRefusedAt.Select(t => t - started).GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
@@ -270,12 +268,33 @@ public static class FanOutBenchmark
         }
     }
 
+    /// <summary>Tenants are limited apart: each one's own timeline shows whether they were served side by side.</summary>
+    private static void PrintTenants(
+        double rate,
+        HashSet<string> audience,
+        IReadOnlyDictionary<string, IReadOnlyList<TimeSpan>> delivered,
+        TimeSpan started,
+        TimeSpan last)
+    {
+        foreach (var tenant in audience.Where(delivered.ContainsKey).GroupBy(TenantOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var reached = tenant.Select(c => delivered[c][0] - started).Order().ToArray();
+            var perTen = reached.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
+            var own = string.Join(' ', Enumerable.Range(0, (int)(last.TotalSeconds / 10) + 1).Select(i => perTen.GetValueOrDefault(i)));
+            var span = string.Create(
+                CultureInfo.InvariantCulture, $"first card at {reached[0].TotalSeconds:0.0} s, last at {reached[^1].TotalSeconds:0.0} s");
+            var who = string.Create(CultureInfo.InvariantCulture, $"{rate}/s: tenant {tenant.Key}: {reached.Length} people");
+            Console.Error.WriteLine($"{who}, {span}; per 10 s: {own}");
+        }
+    }
+
     /// <summary>The first tenant's id, then made-up ones.</summary>
     private static TenantId TenantId(int index) =>
         new(index == 0 ? FirstTenant : new Guid(index, 0x1b2e, 0x4c5d, 0x9e, 0x7f, 0, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f).ToString());
 
     /// <summary>A person's 1:1 chat with the bot: the tenant's number is in its id, for the connector to count it in.</summary>
-    private static string Conversation(int tenant, string person) => string.Create(CultureInfo.InvariantCulture, $"{ConversationPrefix}{tenant}-{person}");
+    private static string Conversation(int tenant, string person) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ConversationPrefix}{tenant}-{person}");
 
     private static string TenantOf(string conversation) => conversation.StartsWith(ConversationPrefix, StringComparison.Ordinal)
         ? conversation[ConversationPrefix.Length..].Split('-')[0]
@@ -307,7 +326,13 @@ public static class FanOutBenchmark
     /// each had installed the app), pointing at the connector. Saved side by side: seeding is not measured.
     /// </summary>
     private static async Task<IReadOnlyList<ProjectCode>> SeedAsync(
-        IServiceProvider services, TenantId tenant, PersonId pm, PersonId[] people, int projectCount, Uri serviceUrl, string conversationPrefix)
+        IServiceProvider services,
+        TenantId tenant,
+        PersonId pm,
+        PersonId[] people,
+        int projectCount,
+        Uri serviceUrl,
+        string conversationPrefix)
     {
         var projects = services.GetRequiredService<ProjectService>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -347,10 +372,17 @@ public static class FanOutBenchmark
         var (hostCount, tenantCount) = (results[0].Hosts, results[0].Tenants);
         var who = tenantCount == 1
             ? string.Create(CultureInfo.InvariantCulture, $"{people} people in {projects} check-in rounds opened together")
-            : string.Create(CultureInfo.InvariantCulture, $"{tenantCount} tenants of {people} people, each in {projects} check-in rounds, all opened together");
-        var machine = string.Create(CultureInfo.InvariantCulture, $"Fan-out, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {who}; {hostCount} bot hosts (separate processes) on one Azurite{(inMemory ? " (in memory)" : " (saving to disk)")}; ");
+            : string.Create(CultureInfo.InvariantCulture, $"{tenantCount} tenants of {people} people, each in {projects} check-in rounds");
+        var when = string.Create(CultureInfo.InvariantCulture, $"Fan-out, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var where = string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}")
+            + string.Create(CultureInfo.InvariantCulture, $", .NET {Environment.Version}");
+        var azurite = inMemory ? " (in memory)" : " (saving to disk)";
+        var machine = string.Create(
+            CultureInfo.InvariantCulture, $"{when}: {where}; {who}; {hostCount} bot hosts (separate processes) on one Azurite{azurite}; ");
         var kill = killAt > 0 ? string.Create(CultureInfo.InvariantCulture, $"host B killed (SIGKILL) when {killAt:P0} of the people had their card and started again at once; ") : "no host killed; ";
-        var setup = string.Create(CultureInfo.InvariantCulture, $"lease {lease} s, heartbeat {new DeliveryOptions().HeartbeatSeconds} s; connector: {Latency.TotalMilliseconds:0} ms per answer, a tenant's rate in any second and 7 per conversation (else 429, Retry-After 1), 5 % of sends 429 + Retry-After 1 anyway.");
+        var setup = string.Create(CultureInfo.InvariantCulture, $"lease {lease} s, heartbeat {new DeliveryOptions().HeartbeatSeconds} s; ")
+            + string.Create(CultureInfo.InvariantCulture, $"connector: {Latency.TotalMilliseconds:0} ms per answer, ")
+            + "a tenant's rate in any second and 7 per conversation (else 429, Retry-After 1), 5 % of sends 429 + Retry-After 1 anyway.";
         text.AppendLine(machine + kill + setup);
         text.AppendLine();
         text.AppendLine("| tenant rate | people | completion | ideal | completion ÷ ideal | steady sends/s | duplicates | lost | records sent / other | 429s (over rate / random / per chat) | peak RSS per host |");

@@ -8,7 +8,8 @@ namespace HealthItPm.Benchmarks.Hosts;
 /// How the fan-out connector behaves: Teams' limits (per tenant, told apart by <see cref="TenantOf"/> from a
 /// conversation's id, and per conversation), its latency and its spontaneous throttling.
 /// </summary>
-public sealed record ConnectorLimits(double TenantPerSecond, int ConversationPerSecond, TimeSpan Latency, double RandomThrottleShare, Func<string, string> TenantOf);
+public sealed record ConnectorLimits(
+    double TenantPerSecond, int ConversationPerSecond, TimeSpan Latency, double RandomThrottleShare, Func<string, string> TenantOf);
 
 /// <summary>
 /// The Bot Connector as a fan-out meets it: every send to a conversation is answered after

@@ -100,7 +100,8 @@ public sealed class DeliveryAttemptTests
         Assert.True(await Attempt().RunAsync(_message, Work, new FakeKind(_log), default));
 
         var waiting = _records[Nurse]!.Record;
-        Assert.Equal((DeliveryState.Pending, 1, (DateTimeOffset?)null, 429), (waiting.State, waiting.Attempts, waiting.ClaimedUntil, waiting.LastStatus));
+        Assert.Equal((DeliveryState.Pending, 1, 429), (waiting.State, waiting.Attempts, waiting.LastStatus));
+        Assert.Null(waiting.ClaimedUntil);
         // Its Retry-After and up to a tenth more (at most a second).
         Assert.InRange(waiting.NextAttemptAt!.Value, Now.AddSeconds(45), Now.AddSeconds(46));
         Assert.Equal(waiting.NextAttemptAt - Now, _queue.Hidden.Single().Delay);
@@ -192,7 +193,9 @@ public sealed class DeliveryAttemptTests
         _records.SettlementFailures.Enqueue(new RequestFailedException(503, "Server busy"));
         _sender.WhileSending = () => _clock.Advance(TimeSpan.FromSeconds(1));
 
-        await Assert.ThrowsAsync<RequestFailedException>(() => Attempt(Options(lease: 5)).RunAsync(_message, Work, new FakeKind(_log), default));
+        var attempt = Attempt(Options(lease: 5));
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => attempt.RunAsync(_message, Work, new FakeKind(_log), default));
 
         Assert.Equal(["write Pending", "compose", "send", "write Sent failed"], _log.Events);
     }
@@ -213,13 +216,15 @@ public sealed class DeliveryAttemptTests
     private static IOptions<DeliveryOptions> Options(int lease = 60, double perSecond = 30) =>
         Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { LeaseSeconds = lease, TenantSendsPerSecond = perSecond });
 
-    private static DeliveryRecord Record(DeliveryState state, int attempts, DateTimeOffset? claimedUntil = null, DateTimeOffset? nextAttemptAt = null) =>
+    private static DeliveryRecord Record(
+        DeliveryState state, int attempts, DateTimeOffset? claimedUntil = null, DateTimeOffset? nextAttemptAt = null) =>
         new(Topic, Nurse, state, attempts, claimedUntil, nextAttemptAt, null, null, Now.AddMinutes(-1));
 
     private DeliveryAttempt Attempt(IOptions<DeliveryOptions>? options = null, SendThrottle? throttle = null)
     {
         options ??= Options();
-        return new(_queue, _records, _sender, throttle ?? new SendThrottle(options, _clock), options, _clock, NullLogger<DeliveryAttempt>.Instance);
+        throttle ??= new SendThrottle(options, _clock);
+        return new(_queue, _records, _sender, throttle, options, _clock, NullLogger<DeliveryAttempt>.Instance);
     }
 
     private void Advance(TimeSpan by) => OnContextFree(() =>

@@ -146,7 +146,9 @@ public sealed class FakeRecords(PortLog log) : IDeliveryRecords
         {
             lock (_gate)
             {
-                return _rows.TryGetValue(recipient, out var row) ? new VersionedDelivery(row.Record, Version(row.Version), row.Reported) : null;
+                return _rows.TryGetValue(recipient, out var row)
+                    ? new VersionedDelivery(row.Record, Version(row.Version), row.Reported)
+                    : null;
             }
         }
     }
@@ -160,10 +162,12 @@ public sealed class FakeRecords(PortLog log) : IDeliveryRecords
         }
     }
 
-    public Task<VersionedDelivery?> ReadAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
+    public Task<VersionedDelivery?> ReadAsync(
+        TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
         Task.FromResult(this[recipient]);
 
-    public Task<string?> WriteAsync(TenantId tenant, DeliveryRecord record, string? version, bool reported, CancellationToken cancellationToken)
+    public Task<string?> WriteAsync(
+        TenantId tenant, DeliveryRecord record, string? version, bool reported, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -248,7 +252,8 @@ public sealed class FakeKind(PortLog log, bool reportsSettlement = false) : Deli
 
     public override bool ReportsSettlement => reportsSettlement;
 
-    public override Task<IReadOnlyList<PersonId>> AudienceAsync(DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<PersonId>> AudienceAsync(
+        DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PersonId>>([.. Audience.Skip(offset).Take(count)]);
 
     public override Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)

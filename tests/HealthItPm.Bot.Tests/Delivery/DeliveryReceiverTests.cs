@@ -29,9 +29,12 @@ public sealed class DeliveryReceiverTests : IDisposable
         // Waits are looked at again at once, as in the in-process tests: only the drain's own rule ends it.
         var options = Options.Create(new DeliveryOptions { FanOutSlice = 2, MaxSleepSeconds = 0 });
         var throttle = new SendThrottle(options, _clock);
-        var attempt = new DeliveryAttempt(_queue, _records, new FakeSender(_log), throttle, options, _clock, NullLogger<DeliveryAttempt>.Instance);
+        var sender = new FakeSender(_log);
+        var attempt = new DeliveryAttempt(_queue, _records, sender, throttle, options, _clock, NullLogger<DeliveryAttempt>.Instance);
         var membership = new HostMembership(new AloneLiveHosts(), throttle, options, _clock, NullLogger<HostMembership>.Instance);
-        _receiver = new DeliveryReceiver(_queue, attempt, new AudienceFanOut(_queue, options), membership, throttle, [_kind], options, NullLogger<DeliveryReceiver>.Instance);
+        var fanOut = new AudienceFanOut(_queue, options);
+        var logger = NullLogger<DeliveryReceiver>.Instance;
+        _receiver = new DeliveryReceiver(_queue, attempt, fanOut, membership, throttle, [_kind], options, logger);
     }
 
     public void Dispose() => _receiver.Dispose();
@@ -55,7 +58,8 @@ public sealed class DeliveryReceiverTests : IDisposable
     public async Task A_drain_ends_when_what_is_left_only_waits_though_it_is_visible_again_at_once()
     {
         var held = new PersonId(Guid.NewGuid().ToString());
-        _records.Put(new DeliveryRecord(Topic, held, DeliveryState.Pending, 1, _clock.GetUtcNow().AddMinutes(1), null, null, null, _clock.GetUtcNow()));
+        var now = _clock.GetUtcNow();
+        _records.Put(new DeliveryRecord(Topic, held, DeliveryState.Pending, 1, now.AddMinutes(1), null, null, null, now));
         await _queue.EnqueueAsync([DeliveryWork.To(Tenant, Topic, held)], default);
 
         Assert.Equal(0, await _receiver.DrainAsync(default));
@@ -69,7 +73,8 @@ public sealed class DeliveryReceiverTests : IDisposable
     {
         var nurse = new PersonId(Guid.NewGuid().ToString());
         _queue.Put(new ReceivedWork(null, "not json", "unreadable", "pop 0", 0));
-        await _queue.EnqueueAsync([new DeliveryWork("no.such.kind", Tenant.Value, "x", nurse.Value), DeliveryWork.To(Tenant, Topic, nurse)], default);
+        var unknown = new DeliveryWork("no.such.kind", Tenant.Value, "x", nurse.Value);
+        await _queue.EnqueueAsync([unknown, DeliveryWork.To(Tenant, Topic, nurse)], default);
 
         Assert.Equal(3, await _receiver.DrainAsync(default));
 
@@ -86,7 +91,8 @@ public sealed class DeliveryReceiverTests : IDisposable
         await _receiver.DrainAsync(default);
 
         Assert.Single(_queue.Poisoned);
-        Assert.Equal((DeliveryState.NotDelivered, DeliveryFailure.Unprocessable), (_records[nurse]!.Record.State, _records[nurse]!.Record.Failure));
+        var record = _records[nurse]!.Record;
+        Assert.Equal((DeliveryState.NotDelivered, DeliveryFailure.Unprocessable), (record.State, record.Failure));
         Assert.DoesNotContain("send", _log.Events);
     }
 }

@@ -141,12 +141,16 @@ public sealed class SendThrottleTests
         Assert.Equal(20, throttle.PerHostRate, 9);
     }
 
-    private static DateTimeOffset At(int millisecondsAfterNine) => new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero).AddMilliseconds(millisecondsAfterNine);
+    private static DateTimeOffset At(int millisecondsAfterNine) =>
+        new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero).AddMilliseconds(millisecondsAfterNine);
 
     private static List<DateTimeOffset> Released(IEnumerable<Task<DateTimeOffset>> sends) =>
         [.. sends.Select((s, i) => s.IsCompletedSuccessfully ? s.Result : throw new InvalidOperationException($"Send {i} has not gone."))];
 
-    /// <summary>A throttle whose slots, all hosts together, come <paramref name="slotsPerSecond"/> times a second (the tenant's rate less the headroom).</summary>
+    /// <summary>
+    /// A throttle whose slots, all hosts together, come <paramref name="slotsPerSecond"/> times a second (the tenant's rate less the
+    /// headroom).
+    /// </summary>
     private SendThrottle Throttle(double slotsPerSecond) =>
         new(Options.Create(new DeliveryOptions { TenantSendsPerSecond = slotsPerSecond / SendThrottle.Headroom }), _clock);
 
@@ -154,7 +158,8 @@ public sealed class SendThrottleTests
         [.. Enumerable.Range(0, count).Select(i => Send(throttle, $"chat {i}"))];
 
     /// <summary>Joins the line; the task gives the (fake) moment the send was let go.</summary>
-    private Task<DateTimeOffset> Send(SendThrottle throttle, string conversation, string tenant = Tenant, CancellationToken cancellationToken = default)
+    private Task<DateTimeOffset> Send(
+        SendThrottle throttle, string conversation, string tenant = Tenant, CancellationToken cancellationToken = default)
     {
         async Task<DateTimeOffset> GoAsync()
         {
@@ -167,7 +172,9 @@ public sealed class SendThrottleTests
         return going!;
     }
 
-    /// <summary>Time passes a millisecond at a time (the fake clock's timers count whole milliseconds), each slot's send let go in it.</summary>
+    /// <summary>
+    /// Time passes a millisecond at a time (the fake clock's timers count whole milliseconds), each slot's send let go in it.
+    /// </summary>
     private void Elapse(TimeSpan span) => OnContextFree(() =>
     {
         for (var left = span; left > TimeSpan.Zero; left -= TimeSpan.FromMilliseconds(1))
