@@ -1,6 +1,4 @@
 using System.Globalization;
-using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Bot.Texts;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
@@ -47,7 +45,7 @@ public static class ReasonText
             EscalationReason.CriticalRisk => Say(culture, "Escalation_CriticalRisk"),
             EscalationReason.SevereImpact r => Say(culture, "Escalation_SevereImpact", RiskLabels.Category(r.Category), r.Impact),
             EscalationReason.NotAcknowledged r => Say(culture, "Escalation_NotAcknowledged", r.InBusinessHours ? BusinessTime(r.Sla, culture) : ProblemText.Value(r.Sla, culture)),
-            EscalationReason.MitigationPastDue r => Say(culture, "Escalation_MitigationPastDue", ProjectFormat.Date(r.Due)),
+            EscalationReason.MitigationPastDue r => Say(culture, "Escalation_MitigationPastDue", CardFormat.Date(r.Due)),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "An escalation reason with no words."),
         };
     }

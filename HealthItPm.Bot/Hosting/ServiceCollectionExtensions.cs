@@ -1,37 +1,33 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Features.Audit;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Help;
+using HealthItPm.Bot.Features.People;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Messaging.Delivery;
-using HealthItPm.Bot.Storage.Delivery;
+using HealthItPm.Bot.Rounds;
+using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
-using HealthItPm.Bot.Teams.People;
-using HealthItPm.Bot.Teams.Projects;
-using HealthItPm.Bot.Teams.CheckIns;
-using HealthItPm.Bot.Teams.Digests;
-using HealthItPm.Bot.Teams.Readiness;
-using HealthItPm.Domain.Readiness;
-using HealthItPm.Bot.Scheduling;
-using HealthItPm.Bot.Storage.Rounds;
-using HealthItPm.Bot.Messaging.Rounds;
-using HealthItPm.Domain.Rounds;
-using HealthItPm.Bot.Storage.Risks;
-using HealthItPm.Bot.Storage.Digests;
-using HealthItPm.Domain.Digests;
-using HealthItPm.Bot.Teams.Risks;
-using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Bot.Storage.Projects;
+using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
-using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Cards.Readiness;
 
 namespace HealthItPm.Bot.Hosting;
 
@@ -71,7 +67,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRoundStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
-        services.AddSingleton<IAuditLog, Storage.Audit.AuditTable>();
+        services.AddSingleton<IAuditLog, AuditTable>();
         services.AddSingleton(sp => new DeliveryTable(StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
         services.AddSingleton<DeliveryQueues>();
@@ -140,6 +136,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRoster, TeamsRoster>();
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
         services.AddSingleton<PeopleSearch>();
+        services.AddSingleton<IInvokeAnswer>(sp => sp.GetRequiredService<PeopleSearch>());
 
         services.AddCommand<ProjectListCommand>(ProjectListCommand.Command);
         services.AddCommand<StatusCommand>(StatusCommand.Command);
@@ -161,7 +158,7 @@ public static class ServiceCollectionExtensions
         services.AddForm<KpiRecordForm>(KpiRecordForm.Command);
         services.AddForm<AllowProjectManagersForm>(AllowProjectManagersForm.Command);
         services.AddSingleton<Domain.Audit.AuditService>();
-        services.AddForm<Teams.Audit.AuditCommand>(Teams.Audit.AuditCommand.Command);
+        services.AddForm<AuditCommand>(AuditCommand.Command);
         return services;
     }
 

@@ -2,7 +2,12 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
+using HealthItPm.Bot.Features.Audit;
+using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Rounds;
 using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Storage;
@@ -15,7 +20,7 @@ namespace HealthItPm.Bot.Storage;
 public sealed class StorageTables
 {
     /// <summary>Every table, so that start-up and tests can create or clear them all.</summary>
-    public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name, Projects.ProjectTable.Name, Rounds.RoundTable.Name, Rounds.AnonymityKeyTable.Name, ProjectManagerGrantTable.Name, Risks.RiskTable.Name, Delivery.DeliveryTable.Name, Audit.AuditTable.Name, Digests.DigestTable.Name];
+    public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name, ProjectTable.Name, RoundTable.Name, AnonymityKeyTable.Name, ProjectManagerGrantTable.Name, RiskTable.Name, Delivery.DeliveryTable.Name, AuditTable.Name, DigestTable.Name];
 
     // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(3);

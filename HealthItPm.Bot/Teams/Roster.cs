@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using HealthItPm.Domain.Common;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.People;
+using HealthItPm.Domain.Common;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;

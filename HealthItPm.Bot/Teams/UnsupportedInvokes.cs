@@ -20,8 +20,8 @@ public sealed partial class UnsupportedInvokes(ILogger<UnsupportedInvokes> logge
 
     private readonly ConcurrentDictionary<string, bool> _logged = new(StringComparer.Ordinal);
 
-    /// <summary>Invokes with a handler: card actions (Universal Actions) and typeahead searches.</summary>
-    public static bool IsSupported(string? name) => name is "adaptiveCard/action" or People.PeopleSearch.InvokeName;
+    /// <summary>The invoke of a card's Universal Action, which the activity handler answers itself.</summary>
+    public const string CardAction = "adaptiveCard/action";
 
     public InvokeResponse Answer(IInvokeActivity activity)
     {

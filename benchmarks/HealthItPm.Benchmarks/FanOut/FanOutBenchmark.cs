@@ -1,17 +1,17 @@
-using HealthItPm.Bot.Messaging.Rounds;
-using HealthItPm.Bot.Messaging.Delivery;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using HealthItPm.Benchmarks.Hosts;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Messaging.Delivery;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
 

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Testing;
 

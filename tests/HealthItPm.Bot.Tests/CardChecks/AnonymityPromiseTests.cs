@@ -1,3 +1,5 @@
+using HealthItPm.Bot.Cards.Elements;
+
 namespace HealthItPm.Bot.Tests.CardChecks;
 
 /// <summary>

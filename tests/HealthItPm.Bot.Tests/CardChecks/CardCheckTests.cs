@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -1,4 +1,6 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Help;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;

@@ -1,7 +1,8 @@
-using HealthItPm.Bot.Teams.Projects;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Teams;
+using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Rounds;
-using HealthItPm.Bot.Tests.Support;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 

@@ -1,4 +1,5 @@
-using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Testing;

@@ -1,13 +1,15 @@
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Testing;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.CheckIns;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;

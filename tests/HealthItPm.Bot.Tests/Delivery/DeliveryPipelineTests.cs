@@ -1,12 +1,14 @@
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Testing;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Delivery;

@@ -1,11 +1,13 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
+
 using static HealthItPm.Bot.Tests.Support.HostProcesses;
 
 namespace HealthItPm.Bot.Tests.Delivery;

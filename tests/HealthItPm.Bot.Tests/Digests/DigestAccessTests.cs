@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
@@ -7,6 +8,7 @@ using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Digests;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
@@ -9,6 +10,7 @@ using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;

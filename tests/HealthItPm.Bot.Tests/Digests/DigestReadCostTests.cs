@@ -1,4 +1,5 @@
-using HealthItPm.Bot.Cards.Digests;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
@@ -8,6 +9,7 @@ using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Testing;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;

@@ -1,8 +1,10 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Testing;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;

@@ -1,5 +1,5 @@
-using HealthItPm.Bot.Cards.Digests;
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
@@ -10,6 +10,7 @@ using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.Commands;

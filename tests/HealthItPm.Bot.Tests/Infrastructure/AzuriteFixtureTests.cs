@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Infrastructure;

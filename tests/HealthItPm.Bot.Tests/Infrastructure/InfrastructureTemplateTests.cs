@@ -1,11 +1,12 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
+using HealthItPm.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Infrastructure;

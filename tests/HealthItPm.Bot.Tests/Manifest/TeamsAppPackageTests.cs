@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using NJsonSchema;
+using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Manifest;
 

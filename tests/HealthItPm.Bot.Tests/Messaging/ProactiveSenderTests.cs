@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Storage;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Storage;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;

@@ -1,7 +1,8 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Features.People;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.People;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using Microsoft.Bot.Schema;

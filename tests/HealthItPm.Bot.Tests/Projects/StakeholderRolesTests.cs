@@ -1,7 +1,8 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Messaging.Delivery;
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;

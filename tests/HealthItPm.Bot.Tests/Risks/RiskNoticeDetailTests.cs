@@ -1,4 +1,5 @@
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using Azure;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.AspNetCore.Builder;

@@ -1,8 +1,9 @@
 using System.Numerics;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Features.People;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.People;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;

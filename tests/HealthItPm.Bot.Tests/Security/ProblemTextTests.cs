@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;

@@ -1,4 +1,5 @@
-using HealthItPm.Bot.Storage.Audit;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using Microsoft.Bot.Schema;

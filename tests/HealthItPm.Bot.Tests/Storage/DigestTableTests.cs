@@ -1,4 +1,5 @@
-using HealthItPm.Bot.Storage.Digests;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;

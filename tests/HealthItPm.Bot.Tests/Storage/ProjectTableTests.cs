@@ -1,4 +1,5 @@
-using HealthItPm.Bot.Storage.Projects;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;

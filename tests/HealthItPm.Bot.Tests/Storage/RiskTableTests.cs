@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Storage.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Storage.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;

@@ -1,6 +1,7 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Storage.Rounds;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.Extensions.Options;
 

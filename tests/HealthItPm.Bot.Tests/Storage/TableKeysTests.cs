@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 
 namespace HealthItPm.Bot.Tests.Storage;

@@ -1,4 +1,5 @@
 using System.Net;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Tests.Support;
