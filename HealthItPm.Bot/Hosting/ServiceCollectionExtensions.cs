@@ -22,7 +22,6 @@ using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
-using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -227,62 +226,27 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Stakeholder check-ins: commands, the answer card's actions, delivery and the check-in job.</summary>
+    /// <summary>Stakeholder check-ins: a kind of round (its card's actions and delivery), its schedules and commands.</summary>
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
-        services.AddSingleton<RoundEngine>();
-        services.AddSingleton<RoundSteps>();
-        services.AddSingleton<IScheduledJob, RoundJob>();
         services.AddSingleton<CheckInService>();
-        services.AddRoundKind(sp => new RoundCards(
-            RoundKind.CheckIn,
-            CheckInCard.ForRound,
-            async (tenant, round, project, ct) => RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, project, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct))),
-            async (tenant, round, ct) =>
-            {
-                await sp.GetRequiredService<CheckInService>().TallyAsync(tenant, round, ct);
-                await sp.GetRequiredService<RoundEngine>().SealAsync<CheckInAnswer>(tenant, round, CheckInAnswer.Sealed, ct);
-            }));
-
+        services.AddRoundKind<CheckInRoundKind>();
+        services.AddSingleton<IScheduledRounds, CheckInSchedules>();
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
         services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);
         services.AddCommand<CheckInStopCommand>(CheckInStopCommand.Command);
         services.AddForm<CheckInScheduleForm>(CheckInScheduleForm.Command);
-        services.AddSingleton<CheckInAnswerActions>();
-        services.AddCardAction<CheckInAnswerActions>(CardVerbs.SubmitCheckIn, a => a.SubmitAsync);
-        services.AddCardAction<CheckInAnswerActions>(CardVerbs.ChangeCheckIn, a => a.ChangeAsync);
         return services;
     }
 
-    /// <summary>ADKAR readiness surveys on the round engine: commands, the survey card's actions and delivery.</summary>
+    /// <summary>ADKAR readiness surveys: a kind of round (its card's actions and delivery) and its commands.</summary>
     public static IServiceCollection AddHealthItPmReadiness(this IServiceCollection services)
     {
         services.AddSingleton<AdkarService>();
-        services.AddRoundKind(sp => new RoundCards(
-            RoundKind.Adkar,
-            AdkarSurveyCard.ForWave,
-            async (tenant, round, project, ct) => AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, project, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct))),
-            async (tenant, round, ct) =>
-            {
-                await sp.GetRequiredService<AdkarService>().TallyAsync(tenant, round, ct);
-                await sp.GetRequiredService<RoundEngine>().SealAsync<AdkarAnswer>(tenant, round, AdkarAnswer.Sealed, ct);
-            }));
+        services.AddRoundKind<AdkarRoundKind>();
         services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
         services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);
         services.AddCommand<AdkarResultsCommand>(AdkarResultsCommand.Command);
-        services.AddSingleton<AdkarAnswerActions>();
-        services.AddCardAction<AdkarAnswerActions>(CardVerbs.SubmitSurvey, a => a.SubmitAsync);
-        services.AddCardAction<AdkarAnswerActions>(CardVerbs.ChangeSurvey, a => a.ChangeAsync);
-        return services;
-    }
-
-    /// <summary>A kind of round: its cards and count (for the round's steps), and its card, reminder and end-of-round steps in the delivery pipeline.</summary>
-    private static IServiceCollection AddRoundKind(this IServiceCollection services, Func<IServiceProvider, RoundCards> cards)
-    {
-        services.AddSingleton(cards);
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundCardDeliveries>(sp, cards(sp)));
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundReminderDeliveries>(sp, cards(sp)));
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundEndDeliveries>(sp, cards(sp)));
         return services;
     }
 

@@ -61,5 +61,5 @@ public sealed class AnonymityKeyTable(StorageTables tables)
 
     private static string Partition(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
 
-    private static string RowKey(RoundKind kind, string roundId) => $"{kind.ToString().ToLowerInvariant()}|{roundId}";
+    private static string RowKey(RoundKind kind, string roundId) => $"{kind.Name.ToLowerInvariant()}|{roundId}";
 }

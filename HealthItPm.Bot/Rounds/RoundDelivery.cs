@@ -7,28 +7,8 @@ using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Rounds;
-
-/// <summary>
-/// What one kind of round looks like on cards: the card each respondent gets (and its reminder: <c>true</c>),
-/// and what the PMs get when it ends; and how its answers are counted, which the round's last step keeps.
-/// </summary>
-public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject> card, Func<TenantId, Round, ProjectHeading, CancellationToken, Task<JObject>> endOfRound, Func<TenantId, Round, CancellationToken, Task> count)
-{
-    public RoundKind Kind => kind;
-
-    public JObject Card(Round round, string projectName, bool reminder) => card(round, projectName, reminder);
-
-    public Task<JObject> EndOfRoundAsync(TenantId tenant, Round round, ProjectHeading project, CancellationToken cancellationToken) => endOfRound(tenant, round, project, cancellationToken);
-
-    /// <summary>
-    /// Counts the round's answers; once they are final the count is kept (<see cref="RoundEngine.TallyAsync"/>) and an
-    /// anonymous round's answers keep only what its results show (<see cref="RoundEngine.SealAsync"/>).
-    /// </summary>
-    public Task CountAsync(TenantId tenant, Round round, CancellationToken cancellationToken) => count(tenant, round, cancellationToken);
-}
 
 /// <summary>
 /// Hands a round's steps to the delivery pipeline, whatever its kind: the cards when it opens, the
@@ -43,10 +23,8 @@ public sealed class RoundCards(RoundKind kind, Func<Round, string, bool, JObject
 /// once, by one tick's step at a time, and a digest or a trend never is the first to read them.
 /// </para>
 /// </summary>
-public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, DeliveryQueues queue, IEnumerable<RoundCards> kinds, TimeProvider clock)
+public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, DeliveryQueues queue, RoundEngine engine, TimeProvider clock)
 {
-    private readonly Dictionary<RoundKind, RoundCards> _kinds = kinds.ToDictionary(k => k.Kind);
-
     /// <summary>Enqueues the round's cards (at once after it is started by hand, so the PM's turn does not wait for the next tick).</summary>
     public async Task QueueCardsAsync(TenantId tenant, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
@@ -81,7 +59,7 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
             if (now >= round.ClosesAt + RoundEngine.AnswersSettle)
             {
                 // The count, then the close: a host dying in between counts again (the same answers, the same count).
-                await _kinds[round.Kind].CountAsync(open.Tenant, round, cancellationToken);
+                await engine.CountAsync(open.Tenant, round, cancellationToken);
                 await store.CloseRoundAsync(open.Tenant, open.Project, open.Kind, open.RoundId, cancellationToken);
             }
             else if (!open.EndQueued)
@@ -109,7 +87,8 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
 /// One step of one kind of round as a delivery kind: the round the work is about, its audience in a
 /// fixed order for fan-out slices, and the project's name. Registered once per kind and step.
 /// </summary>
-public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRoundStore store, IProjectRepository projects) : DeliveryKind
+public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundStep step, IRoundStore store, IProjectRepository projects)
+    : DeliveryKind
 {
     // Every card of one round names the project as it was called when the first was composed: the name
     // is all a card needs of the project, and reading the whole project document (every member) for
@@ -117,9 +96,9 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
     private const int NamesKept = 256;
     private readonly KeptReads<(string Tenant, string Kind, string Subject), ProjectHeading> _names = new(NamesKept);
 
-    public override string Kind => DeliveryTopics.KindOf(cards.Kind, step);
+    public override string Kind => descriptor.Kind.Topics.Of(step);
 
-    protected RoundCards Cards => cards;
+    protected RoundKindDescriptor Descriptor => descriptor;
 
     protected IRoundStore Store => store;
 
@@ -132,7 +111,8 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
     {
         ArgumentNullException.ThrowIfNull(work);
         var separator = work.Subject.IndexOf('|', StringComparison.Ordinal);
-        return await store.GetRoundAsync(work.TenantId, new ProjectCode(work.Subject[..separator]), cards.Kind, work.Subject[(separator + 1)..], cancellationToken);
+        var (project, roundId) = (new ProjectCode(work.Subject[..separator]), work.Subject[(separator + 1)..]);
+        return await store.GetRoundAsync(work.TenantId, project, descriptor.Kind, roundId, cancellationToken);
     }
 
     protected async Task<string> ProjectNameAsync(DeliveryWork work, ProjectCode code, CancellationToken cancellationToken) =>
@@ -149,7 +129,8 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
 }
 
 /// <summary>Each respondent's card, while the round is open.</summary>
-public sealed class RoundCardDeliveries(RoundCards cards, IRoundStore store, IProjectRepository projects, TimeProvider clock) : RoundDeliveryKind(cards, RoundStep.Card, store, projects)
+public sealed class RoundCardDeliveries(RoundKindDescriptor kind, IRoundStore store, IProjectRepository projects, TimeProvider clock)
+    : RoundDeliveryKind(kind, RoundStep.Card, store, projects)
 {
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
@@ -159,12 +140,19 @@ public sealed class RoundCardDeliveries(RoundCards cards, IRoundStore store, IPr
             return new Composition.NotNeeded();
         }
 
-        return Send(Cards.Card(round, await ProjectNameAsync(work, round.Project, cancellationToken), reminder: false));
+        return Send(Descriptor.Card(round, await ProjectNameAsync(work, round.Project, cancellationToken), reminder: false));
     }
 }
 
 /// <summary>The one reminder, to those whose card arrived and who have not answered when its turn comes (found by their respondent key, so anonymous rounds too).</summary>
-public sealed class RoundReminderDeliveries(RoundCards cards, IRoundStore store, IProjectRepository projects, IDeliveryLedger ledger, IOptions<DeliveryOptions> options, TimeProvider clock) : RoundDeliveryKind(cards, RoundStep.Reminder, store, projects)
+public sealed class RoundReminderDeliveries(
+    RoundKindDescriptor kind,
+    IRoundStore store,
+    IProjectRepository projects,
+    IDeliveryLedger ledger,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock)
+    : RoundDeliveryKind(kind, RoundStep.Reminder, store, projects)
 {
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
@@ -192,18 +180,22 @@ public sealed class RoundReminderDeliveries(RoundCards cards, IRoundStore store,
                 return new Composition.Later(options.Value.Lease);
         }
 
-        return Send(Cards.Card(round, await ProjectNameAsync(work, round.Project, cancellationToken), reminder: true));
+        return Send(Descriptor.Card(round, await ProjectNameAsync(work, round.Project, cancellationToken), reminder: true));
     }
 }
 
 /// <summary>The round's summary or results to each PM at the deadline.</summary>
-public sealed class RoundEndDeliveries(RoundCards cards, IRoundStore store, IProjectRepository projects) : RoundDeliveryKind(cards, RoundStep.End, store, projects)
+public sealed class RoundEndDeliveries(RoundKindDescriptor kind, IRoundStore store, IProjectRepository projects, IServiceProvider services)
+    : RoundDeliveryKind(kind, RoundStep.End, store, projects)
 {
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
-        var round = await RoundAsync(work, cancellationToken);
-        return round is null
-            ? new Composition.NotNeeded()
-            : Send(await Cards.EndOfRoundAsync(work.TenantId, round, await ProjectHeadingAsync(work, round.Project, cancellationToken), cancellationToken));
+        if (await RoundAsync(work, cancellationToken) is not { } round)
+        {
+            return new Composition.NotNeeded();
+        }
+
+        var project = await ProjectHeadingAsync(work, round.Project, cancellationToken);
+        return Send(await Descriptor.EndOfRoundAsync(services, work.TenantId, round, project, cancellationToken));
     }
 }

@@ -1,20 +1,32 @@
 using HealthItPm.Bot.Scheduling;
-using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Ports;
 
 namespace HealthItPm.Bot.Rounds;
 
-/// <summary>Opens due check-in rounds, then hands every open round's (check-in or wave) cards, reminders and end-of-round cards to the delivery pipeline as they fall due; one project's failure does not hold up the others.</summary>
-public sealed class RoundJob(CheckInService checkIns, IRoundStore store, RoundSteps rounds, ILogger<RoundJob> logger) : IScheduledJob
+/// <summary>
+/// Rounds a kind opens on its own schedule (the weekly check-in): opened at the start of each tick, one failing not holding
+/// up the others.
+/// </summary>
+public interface IScheduledRounds
+{
+    Task OpenDueAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Opens the rounds due on a schedule, then hands every open round's cards, reminders and end-of-round cards, whatever
+/// its kind, to the delivery pipeline as they fall due; one round's failure does not hold up the others. A round opened
+/// by its schedule has its cards queued in the same tick.
+/// </summary>
+public sealed class RoundJob(IEnumerable<IScheduledRounds> schedules, IRoundStore store, RoundSteps rounds, ILogger<RoundJob> logger)
+    : IScheduledJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await ScheduledSteps.RunEachAsync(
-            await checkIns.SchedulesAsync(cancellationToken),
-            schedule => checkIns.FireIfDueAsync(schedule, cancellationToken),
-            schedule => $"check-in schedule of {schedule.Project}",
-            logger,
-            cancellationToken);
+        foreach (var schedule in schedules)
+        {
+            await schedule.OpenDueAsync(cancellationToken);
+        }
+
         await ScheduledSteps.RunEachAsync(
             await store.OpenRoundsAsync(cancellationToken),
             open => rounds.StepAsync(open, cancellationToken),

@@ -16,7 +16,9 @@ namespace HealthItPm.Bot.Rounds;
 /// the pipeline's, in <c>Deliveries</c>).
 /// <para>
 /// Table <c>CheckIns</c> (the name it had before waves shared it). Check-in rows keep the keys they
-/// always had; every other kind puts its name first (<c>adkar|…</c>), so kinds never collide:
+/// always had; every other kind puts its name first (<c>adkar|…</c>: its descriptor's
+/// <see cref="RoundKindDescriptor.StoragePrefix"/>), so kinds never collide; each kind's answer columns are its
+/// descriptor's too (<see cref="RoundKindCatalog"/>):
 /// <list type="table">
 /// <item><term>schedules</term><description>PK <c>schedule</c>, RK <c>{tenant}|{CODE}</c>: every schedule in one
 /// partition, which is what the scheduler reads each tick (one row per project).</description></item>
@@ -39,7 +41,7 @@ namespace HealthItPm.Bot.Rounds;
 /// </list>
 /// </para>
 /// </summary>
-public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStore
+public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : IRoundStore, ICheckInStore
 {
     public const string Name = "CheckIns";
 
@@ -104,11 +106,11 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         // The key first: whoever reads the round finds its key.
         var keptKey = await _keys.AddAsync(tenant, round, cancellationToken);
         var partition = Partition(tenant, round.Project);
-        var row = new TableEntity(partition, RoundKey(round.Kind, round.OpensAt)) { ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString() };
+        var row = new TableEntity(partition, RoundKey(round.Kind, round.OpensAt)) { ["RoundId"] = round.Id, ["Kind"] = round.Kind.Name };
         StoredDocument.Write(row, RoundDocument.From(round));
         var open = new TableEntity(OpenPartition, OpenKey(tenant, round.Project, round.Kind, round.Id))
         {
-            ["Tenant"] = tenant.Value, ["Project"] = round.Project.Value, ["RoundId"] = round.Id, ["Kind"] = round.Kind.ToString(),
+            ["Tenant"] = tenant.Value, ["Project"] = round.Project.Value, ["RoundId"] = round.Id, ["Kind"] = round.Kind.Name,
         };
 
         // The round and the list of latest rounds change together; another round added in between changes
@@ -161,7 +163,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
             async () =>
             {
                 var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2), CancellationToken.None);
-                return row.HasValue ? await ToRoundAsync(tenant, row.Value!, CancellationToken.None) : null;
+                return row.HasValue ? await ToRoundAsync(tenant, kind, row.Value!, CancellationToken.None) : null;
             },
             cancellationToken);
     }
@@ -171,7 +173,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         if (count > LatestKept)
         {
             var documents = await tables.QueryAsync(Name, RoundsFilter(tenant, project, kind), r => r, cancellationToken, take: count);
-            return await Task.WhenAll(documents.Select(r => ToRoundAsync(tenant, r, cancellationToken)));
+            return await Task.WhenAll(documents.Select(r => ToRoundAsync(tenant, kind, r, cancellationToken)));
         }
 
         var ids = (await LatestIdsAsync(tenant, project, kind, cancellationToken)).Ids.Take(count);
@@ -205,7 +207,8 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         }
     }
 
-    private static string RoundsFilter(TenantId tenant, ProjectCode project, RoundKind kind) => StorageTables.PrefixFilter(Partition(tenant, project), Prefix(kind) + "round|");
+    private string RoundsFilter(TenantId tenant, ProjectCode project, RoundKind kind) =>
+        StorageTables.PrefixFilter(Partition(tenant, project), Prefix(kind) + "round|");
 
     public Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, $"PartitionKey eq '{OpenPartition}'", ToOpenRound, cancellationToken);
@@ -262,7 +265,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
             ["Discipline"] = answer.Discipline.ToString(),
             ["Department"] = answer.Department,
         };
-        AnswerColumns.For<TAnswer>().Write(row, answer.Answer);
+        kinds.ColumnsOf<TAnswer>(round.Kind).Write(row, answer.Answer);
         return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
@@ -308,34 +311,37 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
 
     private static string Partition(TenantId tenant, ProjectCode project) => Key(tenant, project);
 
-    /// <summary>Check-ins keep the keys they had before other kinds existed; other kinds start with their name.</summary>
-    private static string Prefix(RoundKind kind) => kind == RoundKind.CheckIn ? "" : kind.ToString().ToLowerInvariant() + "|";
+    /// <summary>What the kind's keys start with, as its descriptor says (check-ins keep the keys they had before other kinds).</summary>
+    private string Prefix(RoundKind kind) => kinds[kind].StoragePrefix;
 
-    private static string OpenKey(TenantId tenant, ProjectCode project, RoundKind kind, string roundId) => $"{Key(tenant, project)}|{Prefix(kind)}{roundId}";
+    private string OpenKey(TenantId tenant, ProjectCode project, RoundKind kind, string roundId) =>
+        $"{Key(tenant, project)}|{Prefix(kind)}{roundId}";
 
-    private static string RoundKey(RoundKind kind, DateTimeOffset opensAt) =>
+    private string RoundKey(RoundKind kind, DateTimeOffset opensAt) =>
         Prefix(kind) + "round|" + (DateTimeOffset.MaxValue.UtcTicks - opensAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
-    private static string AnswerKey(Round round, RespondentKey respondent) => $"{Prefix(round.Kind)}answer|{round.Id}|{respondent.Value}";
+    private string AnswerKey(Round round, RespondentKey respondent) => $"{Prefix(round.Kind)}answer|{round.Id}|{respondent.Value}";
 
-    private static string LatestKey(RoundKind kind) => Prefix(kind) + "latest";
+    private string LatestKey(RoundKind kind) => Prefix(kind) + "latest";
 
-    private static string TallyKey(Round round) => $"{Prefix(round.Kind)}tally|{round.Id}";
+    private string TallyKey(Round round) => $"{Prefix(round.Kind)}tally|{round.Id}";
 
-    private static GivenAnswer<TAnswer> ToAnswer<TAnswer>(Round round, TableEntity row)
+    private GivenAnswer<TAnswer> ToAnswer<TAnswer>(Round round, TableEntity row)
     {
         var respondent = new RespondentKey(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]);
         // Check-in answers stored before groups were kept take the respondent's group from the round.
         var known = round.RespondentOf(respondent);
         var discipline = Enum.TryParse<StakeholderRole>(row.GetString("Discipline"), out var d) ? d : known?.Discipline ?? StakeholderRole.Other;
         var department = row.ContainsKey("Discipline") ? row.GetString("Department") : known?.Department;
-        return new GivenAnswer<TAnswer>(respondent, AnswerColumns.For<TAnswer>().Read(row), row.GetDateTimeOffset("At")!.Value, discipline, department);
+        var answer = kinds.ColumnsOf<TAnswer>(round.Kind).Read(row);
+        return new GivenAnswer<TAnswer>(respondent, answer, row.GetDateTimeOffset("At")!.Value, discipline, department);
     }
 
-    private static OpenRound ToOpenRound(TableEntity row) => new(
+    // An open round stored before kinds were named is of the kind whose keys have no prefix; an unknown name is an error.
+    private OpenRound ToOpenRound(TableEntity row) => new(
         new TenantId(row.GetString("Tenant")),
         new ProjectCode(row.GetString("Project")),
-        Enum.TryParse<RoundKind>(row.GetString("Kind"), out var kind) ? kind : RoundKind.CheckIn,
+        (row.GetString("Kind") is { } kind ? kinds.Named(kind) : kinds.Unnamed).Kind,
         row.GetString("RoundId"),
         row.GetBoolean("CardsQueued") ?? false,
         row.GetBoolean("RemindersQueued") ?? false,
@@ -352,13 +358,14 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
             out opensAt)
         && Round.IdFor(opensAt) == roundId;
 
-    private async Task<Round> ToRoundAsync(TenantId tenant, TableEntity row, CancellationToken cancellationToken)
+    // The round is of the kind whose keys it was read under.
+    private async Task<Round> ToRoundAsync(TenantId tenant, RoundKind kind, TableEntity row, CancellationToken cancellationToken)
     {
         var document = StoredDocument.Read<RoundDocument>(row)!;
         var key = document.Anonymous && document.SchemaVersion >= 3
-            ? await _keys.GetAsync(tenant, new ProjectCode(document.Project), document.Kind, row.GetString("RoundId"), cancellationToken)
+            ? await _keys.GetAsync(tenant, new ProjectCode(document.Project), kind, row.GetString("RoundId"), cancellationToken)
             : null;
-        return document.ToRound(key);
+        return document.ToRound(kind, key);
     }
 
     private static StoredSchedule ToSchedule(TableEntity row) => new(

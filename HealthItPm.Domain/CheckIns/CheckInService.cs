@@ -36,12 +36,12 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
             return project.Carry<Round>();
         }
 
-        return await engine.StartAsync(tenant, person, done.Value, RoundKind.CheckIn, settings, after, cancellationToken);
+        return await engine.StartAsync(tenant, person, done.Value, CheckInRounds.Kind, settings, after, cancellationToken);
     }
 
     /// <summary>The project's check-in still open now, if any, for a PM (so <c>checkin now</c> can ask before sending another).</summary>
     public Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
-        engine.OpenRoundAsync(tenant, person, code, RoundKind.CheckIn, ProjectAction.ManageCheckIns, cancellationToken);
+        engine.OpenRoundAsync(tenant, person, code, CheckInRounds.Kind, ProjectAction.ManageCheckIns, cancellationToken);
 
     public async Task<Outcome<CheckInSchedule>> ScheduleAsync(TenantId tenant, PersonId person, ProjectCode code, CheckInSchedule schedule, CancellationToken cancellationToken)
     {
@@ -87,29 +87,32 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         // re-opens the same round next tick, and of two hosts only one moves the schedule on.
         var project = await projects.GetAsync(stored.Tenant, stored.Project, cancellationToken);
         var s = stored.Schedule;
-        var outcome = project is null ? null : await engine.OpenAsync(stored.Tenant, project.Project, RoundKind.CheckIn, occurrence, new RoundSettings(s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience), cancellationToken);
+        var settings = new RoundSettings(s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience);
+        var outcome = project is null
+            ? null
+            : await engine.OpenAsync(stored.Tenant, project.Project, CheckInRounds.Kind, occurrence, settings, cancellationToken);
         return await schedules.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<Round>.Done { Value: var round } ? round : null;
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
     public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken) =>
-        engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answer, cancellationToken);
+        engine.SubmitAsync(tenant, person, code, CheckInRounds.Kind, roundId, answer, cancellationToken);
 
-    /// <summary>Records the answer made from what was entered once the round is known (<see cref="RoundEngine.SubmitAsync{TAnswer}(TenantId, PersonId, ProjectCode, RoundKind, string, Func{Round, Outcome{TAnswer}}, CancellationToken)"/>).</summary>
+    /// <summary>Records the answer made from what was entered once the round is known (as the round engine's SubmitAsync).</summary>
     public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, Func<Round, Outcome<CheckInAnswer>> answerFor, CancellationToken cancellationToken) =>
-        engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answerFor, cancellationToken);
+        engine.SubmitAsync(tenant, person, code, CheckInRounds.Kind, roundId, answerFor, cancellationToken);
 
     /// <summary>The round, if it was sent to the person.</summary>
     public Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
-        engine.RoundForAsync(tenant, person, code, RoundKind.CheckIn, roundId, cancellationToken);
+        engine.RoundForAsync(tenant, person, code, CheckInRounds.Kind, roundId, cancellationToken);
 
     /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
     public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
-        engine.AnswerOfAsync<CheckInAnswer>(tenant, person, code, RoundKind.CheckIn, roundId, cancellationToken);
+        engine.AnswerOfAsync(tenant, person, code, CheckInRounds.Kind, roundId, cancellationToken);
 
     /// <summary>What a round's answers add up to (kept once it is final: <see cref="RoundEngine.TallyAsync"/>).</summary>
     public Task<CheckInTally> TallyAsync(TenantId tenant, Round round, CancellationToken cancellationToken) =>
-        engine.TallyAsync<CheckInAnswer, CheckInTally>(tenant, round, CheckInTally.Of, cancellationToken);
+        engine.TallyAsync(tenant, CheckInRounds.Kind, round, cancellationToken);
 
     /// <summary>The latest round's summary for a PM, with the trend over the rounds before it.</summary>
     public async Task<Outcome<RoundSummary>> SummaryAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
@@ -120,7 +123,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
             return project.Carry<RoundSummary>();
         }
 
-        var latest = await rounds.LatestRoundsAsync(tenant, code, RoundKind.CheckIn, TrendRounds + 1, cancellationToken);
+        var latest = await rounds.LatestRoundsAsync(tenant, code, CheckInRounds.Kind, TrendRounds + 1, cancellationToken);
         if (latest.Count == 0)
         {
             return new Outcome<RoundSummary>.NotFound(Problem.NoCheckInYet());
@@ -133,7 +136,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     public async Task<RoundSummary> SummaryOfAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var latest = (await rounds.LatestRoundsAsync(tenant, round.Project, RoundKind.CheckIn, TrendRounds + 5, cancellationToken))
+        var latest = (await rounds.LatestRoundsAsync(tenant, round.Project, CheckInRounds.Kind, TrendRounds + 5, cancellationToken))
             .Where(r => r.OpensAt <= round.OpensAt)
             .Take(TrendRounds + 1)
             .ToList();
@@ -156,7 +159,8 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     private async Task<RoundSummary> SummaryOfAsync(TenantId tenant, Round round, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var answers = await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken);
-        var cards = await deliveries.ListAsync(tenant, DeliveryTopics.Round(RoundKind.CheckIn, RoundStep.Card, round.Project, round.Id), cancellationToken);
+        var cards = await deliveries.ListAsync(
+            tenant, DeliveryTopics.Round(CheckInRounds.Kind, RoundStep.Card, round.Project, round.Id), cancellationToken);
         return RoundSummary.From(round, answers, cards, previous, now);
     }
 }

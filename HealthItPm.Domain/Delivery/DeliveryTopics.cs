@@ -17,16 +17,31 @@ public enum RoundStep
     End,
 }
 
+/// <summary>
+/// A kind of round's delivery topics, one per step: each kind has its own, so the report of a round finds its cards and
+/// a queued step is composed by its own kind (<see cref="RoundKind.Topics"/>).
+/// </summary>
+public sealed record RoundTopics(string Card, string Reminder, string End)
+{
+    public IReadOnlyList<string> All => [Card, Reminder, End];
+
+    public string Of(RoundStep step) => step switch
+    {
+        RoundStep.Card => Card,
+        RoundStep.Reminder => Reminder,
+        RoundStep.End => End,
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
+}
+
 /// <summary>The topics the product's proactive cards are delivered under, so the report of a round or a risk can find them.</summary>
 public static class DeliveryTopics
 {
-    // Check-in kinds keep the names delivery records and queued work were stored under before waves existed.
+    // The check-in's topics (CheckInRounds.Kind), under the names its delivery records were stored with before other kinds existed;
+    // named here as the pipeline's own tests send check-in cards. Other kinds declare theirs with their kind.
     public const string CheckInCard = "checkin.card";
     public const string CheckInReminder = "checkin.reminder";
     public const string CheckInSummary = "checkin.summary";
-    public const string AdkarCard = "adkar.card";
-    public const string AdkarReminder = "adkar.reminder";
-    public const string AdkarResults = "adkar.results";
     public const string RiskNotice = "risk.notice";
     public const string ConcernReport = "concern.report";
     public const string ConcernOutcome = "concern.outcome";
@@ -35,18 +50,12 @@ public static class DeliveryTopics
     /// <summary>A leader's weekly digest: keyed by the ISO week, so each leader gets one a week however often it is queued.</summary>
     public static DeliveryTopic DigestOf(Common.IsoWeek week) => new(Digest, week.ToString());
 
-    /// <summary>The delivery kind of a round step.</summary>
-    public static string KindOf(RoundKind kind, RoundStep step) => (kind, step) switch
+    /// <summary>A step of one round: the kind's topic for the step, about the project's round.</summary>
+    public static DeliveryTopic Round(RoundKind kind, RoundStep step, ProjectCode project, string roundId)
     {
-        (RoundKind.CheckIn, RoundStep.Card) => CheckInCard,
-        (RoundKind.CheckIn, RoundStep.Reminder) => CheckInReminder,
-        (RoundKind.CheckIn, _) => CheckInSummary,
-        (_, RoundStep.Card) => AdkarCard,
-        (_, RoundStep.Reminder) => AdkarReminder,
-        _ => AdkarResults,
-    };
-
-    public static DeliveryTopic Round(RoundKind kind, RoundStep step, ProjectCode project, string roundId) => new(KindOf(kind, step), $"{project.Value}|{roundId}");
+        ArgumentNullException.ThrowIfNull(kind);
+        return new(kind.Topics.Of(step), $"{project.Value}|{roundId}");
+    }
 
     public static DeliveryTopic CheckIn(string kind, ProjectCode project, string roundId) => new(kind, $"{project.Value}|{roundId}");
 

@@ -69,12 +69,13 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
             return new Outcome<Round>.Invalid(Problem.WaveLengthOutOfRange(ShortestWave, LongestWave));
         }
 
-        return await engine.StartAsync(tenant, person, done.Value, RoundKind.Adkar, new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave), after, cancellationToken);
+        var settings = new RoundSettings(closeAfter / 2, closeAfter, anonymous, audience, wave);
+        return await engine.StartAsync(tenant, person, done.Value, AdkarRounds.Kind, settings, after, cancellationToken);
     }
 
     /// <summary>The project's wave still open now, if any, for a PM (so <c>adkar start</c> can ask before starting another).</summary>
     public Task<Outcome<Round?>> OpenWaveAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
-        engine.OpenRoundAsync(tenant, person, code, RoundKind.Adkar, ProjectAction.ManageSurveys, cancellationToken);
+        engine.OpenRoundAsync(tenant, person, code, AdkarRounds.Kind, ProjectAction.ManageSurveys, cancellationToken);
 
     /// <summary>The project's latest waves, newest first, with their results (aggregates only).</summary>
     public async Task<Outcome<IReadOnlyList<AdkarResults>>> WavesAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
@@ -85,7 +86,7 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
             return project.Carry<IReadOnlyList<AdkarResults>>();
         }
 
-        var waves = await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken);
+        var waves = await rounds.LatestRoundsAsync(tenant, code, AdkarRounds.Kind, WavesListed, cancellationToken);
         var results = new List<AdkarResults>();
         foreach (var wave in waves)
         {
@@ -104,7 +105,7 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
             return project.Carry<AdkarResults>();
         }
 
-        var waves = await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken);
+        var waves = await rounds.LatestRoundsAsync(tenant, code, AdkarRounds.Kind, WavesListed, cancellationToken);
         if (waves.Count == 0)
         {
             return new Outcome<AdkarResults>.NotFound(Problem.NoSurveyYet());
@@ -123,7 +124,8 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
     public async Task<AdkarResults> ResultsOfAsync(TenantId tenant, Round wave, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wave);
-        var before = (await rounds.LatestRoundsAsync(tenant, wave.Project, RoundKind.Adkar, WavesListed, cancellationToken)).FirstOrDefault(w => w.OpensAt < wave.OpensAt);
+        var before = (await rounds.LatestRoundsAsync(tenant, wave.Project, AdkarRounds.Kind, WavesListed, cancellationToken))
+            .FirstOrDefault(w => w.OpensAt < wave.OpensAt);
         return await ResultsOfAsync(tenant, wave, before, cancellationToken);
     }
 
@@ -143,14 +145,15 @@ public sealed class AdkarService(IRoundStore rounds, RoundEngine engine, IProjec
     private async Task<(ReadinessSnapshot Latest, ReadinessSnapshot? Previous)?> ReadinessMoveAsync(TenantId tenant, ProjectCode code, int waves, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var closed = (await rounds.LatestRoundsAsync(tenant, code, RoundKind.Adkar, WavesListed, cancellationToken)).Where(w => now >= w.ClosesAt).Take(waves).ToList();
+        var closed = (await rounds.LatestRoundsAsync(tenant, code, AdkarRounds.Kind, WavesListed, cancellationToken))
+            .Where(w => now >= w.ClosesAt).Take(waves).ToList();
         var readiness = await Task.WhenAll(closed.Select(wave => TallyAsync(tenant, wave, cancellationToken)));
         return readiness is [{ Readiness: { } latest }, ..] ? (latest, readiness.Length > 1 ? readiness[1].Readiness : null) : null;
     }
 
     /// <summary>What a closed wave's answers add up to (kept once it is final: <see cref="RoundEngine.TallyAsync"/>).</summary>
     public Task<WaveTally> TallyAsync(TenantId tenant, Round wave, CancellationToken cancellationToken) =>
-        engine.TallyAsync<AdkarAnswer, WaveTally>(tenant, wave, answers => WaveTally.Of(wave, answers), cancellationToken);
+        engine.TallyAsync(tenant, AdkarRounds.Kind, wave, cancellationToken);
 
     private async Task<AdkarResults> ResultsOfAsync(TenantId tenant, Round wave, Round? before, CancellationToken cancellationToken)
     {

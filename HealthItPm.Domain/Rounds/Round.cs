@@ -1,4 +1,3 @@
-using HealthItPm.Domain.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using HealthItPm.Domain.Common;
@@ -6,23 +5,6 @@ using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Rounds;
-
-/// <summary>Which question set a round asks: the weekly check-in, or an ADKAR change-readiness wave.</summary>
-public enum RoundKind
-{
-    CheckIn,
-    Adkar,
-}
-
-/// <summary>What the audit log records for each kind of round.</summary>
-public static class RoundKinds
-{
-    /// <summary>What the audit log records when a person sends a round of this kind.</summary>
-    public static AuditKind Started(RoundKind kind) => kind == RoundKind.CheckIn ? AuditKind.CheckInStarted : AuditKind.SurveyStarted;
-
-    /// <summary>What the audit log records when a person answers a round of this kind (never for an anonymous round).</summary>
-    public static AuditKind Answered(RoundKind kind) => kind == RoundKind.CheckIn ? AuditKind.CheckInAnswered : AuditKind.SurveyAnswered;
-}
 
 /// <summary>Someone a round was sent to, as they were on the project when it opened.</summary>
 public sealed record Respondent(PersonId Person, string Name, StakeholderRole Discipline, string? Department);
@@ -63,11 +45,12 @@ public sealed class Round
         TimeSpan closeAfter,
         bool anonymous,
         IEnumerable<Respondent> audience,
-        RoundKind kind = RoundKind.CheckIn,
+        RoundKind kind,
         string? name = null,
         string? anonymityKey = null,
         bool keyDestroyed = false)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         if (remindAfter <= TimeSpan.Zero || closeAfter <= remindAfter)
         {
             throw new DomainException(Problem.RoundTimesOutOfOrder());

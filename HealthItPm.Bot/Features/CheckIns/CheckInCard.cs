@@ -6,7 +6,10 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.CheckIns;
 
-/// <summary>A check-in card: the round, the answer to show in it (when changing one), and suspected PHI to point out.</summary>
+/// <summary>
+/// A check-in card: the round, the answer to show in it (when changing one), suspected PHI to point out, and what needs
+/// changing.
+/// </summary>
 public sealed record CheckInCardModel(
     string ProjectCode,
     string ProjectName,
@@ -19,7 +22,8 @@ public sealed record CheckInCardModel(
     string? Blockers = null,
     bool TrainingNeeded = false,
     string? PhiFound = null,
-    IReadOnlyList<string>? Problems = null);
+    IReadOnlyList<string>? Problems = null,
+    string? Refused = null);
 
 /// <summary>
 /// The stakeholder's check-in. "On track" answers in one tap; otherwise the status, the impact (both
@@ -32,13 +36,6 @@ public static class CheckInCard
 
     /// <summary>Teams shows no counter on a text input: the label says how much fits, so nobody types past it unaware.</summary>
     public static string BlockersLabel => Texts.Format("Card_BlockersLabel", CheckInAnswer.MaxBlockersLength);
-
-    /// <summary>The card a round sends each respondent (or reminds them with).</summary>
-    public static JObject ForRound(Round round, string projectName, bool reminder)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        return Build(new CheckInCardModel(round.Project.Value, projectName, round.Id, round.ClosesAt, reminder, round.Anonymous));
-    }
 
     public static JObject Build(CheckInCardModel model)
     {
@@ -53,6 +50,11 @@ public static class CheckInCard
         if (model.Problems is { Count: > 0 } problems)
         {
             body.Add(CardElements.Warning(CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
+        }
+
+        if (model.Refused is { } refused)
+        {
+            body.Add(CardElements.Warning(Markdown.Worded(refused)));
         }
 
         var target = CardElements.Data((CheckInInputs.Project, model.ProjectCode), (CheckInInputs.Round, model.RoundId));

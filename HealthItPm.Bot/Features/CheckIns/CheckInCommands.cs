@@ -106,7 +106,7 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
         }
 
         // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.
-        await rounds.QueueCardsAsync(caller.Tenant, project, RoundKind.CheckIn, done.Value.Id, cancellationToken);
+        await rounds.QueueCardsAsync(caller.Tenant, project, CheckInRounds.Kind, done.Value.Id, cancellationToken);
         var people = done.Value.Audience.Count;
         return CardBanner.Saved(
             await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),

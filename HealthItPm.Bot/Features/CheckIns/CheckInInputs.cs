@@ -1,37 +1,34 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.CheckIns;
 
-/// <summary>
-/// What a check-in card's Submit carries, read once: the round, what the person chose (null where
-/// nothing was chosen, so nothing is assumed) and what the card could not take, in words for them.
-/// </summary>
-public sealed record CheckInSubmission(string Project, string Round, CheckInStatus? Status, int? Impact, string? Blockers, bool TrainingNeeded, IReadOnlyList<string> Problems);
+/// <summary>What a person chose on a check-in card: null where nothing was chosen, so nothing is assumed.</summary>
+public sealed record CheckInChoices(CheckInStatus? Status, int? Impact, bool TrainingNeeded);
 
 /// <summary>The check-in card's input ids and data keys, defined once: the card is built with them and its submit parsed with them.</summary>
 public static class CheckInInputs
 {
     private static TextResource Texts => CheckInTexts.Cards;
 
-    public const string Project = "project";
+    public const string Project = RoundKindDescriptor.ProjectInput;
     public const string Round = "round";
     public const string Status = "status";
     public const string Impact = "impact";
     public const string Blockers = "blockers";
     public const string Training = "training";
 
-    /// <summary>The submission, or null when it does not name a round (not a check-in card's data).</summary>
-    public static CheckInSubmission? Parse(JObject data)
+    /// <summary>
+    /// What a Submit carries besides the project and the round, read once, and what the card could not take, in words for
+    /// the person.
+    /// </summary>
+    public static (RoundEntry<CheckInChoices> Entry, IReadOnlyList<string> Problems) Read(JObject data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (Text(data, Project) is not { Length: > 0 } project || Text(data, Round) is not { Length: > 0 and < 40 } round)
-        {
-            return null;
-        }
-
         var problems = new List<string>();
         var statusText = Text(data, Status);
         CheckInStatus? status = Enum.TryParse<CheckInStatus>(statusText, out var s) && Enum.IsDefined(s) ? s : null;
@@ -46,10 +43,8 @@ public static class CheckInInputs
         {
             problems.Add(Texts["Problem_UnreadableImpact"]);
         }
-        else if (impact is null && status is CheckInStatus.SomeConcerns or CheckInStatus.Blocked)
-        {
-            problems.Add(Texts["Problem_NoImpact"]);
-        }
+
+        // Whether the status needs an impact is the domain's rule (CheckInAnswer.Create): it comes back on the card in its words.
 
         var blockers = Text(data, Blockers);
         if ((blockers?.Length ?? 0) > CheckInAnswer.MaxBlockersLength)
@@ -58,7 +53,11 @@ public static class CheckInInputs
             blockers = blockers![..CheckInAnswer.MaxBlockersLength];
         }
 
-        return new CheckInSubmission(project, round, status, impact, string.IsNullOrEmpty(blockers) ? null : blockers, Text(data, Training) == "true", problems);
+        var text = string.IsNullOrEmpty(blockers) ? new Dictionary<FreeText, string>() : new Dictionary<FreeText, string>
+        {
+            [FreeText.Blockers] = blockers,
+        };
+        return (new RoundEntry<CheckInChoices>(new CheckInChoices(status, impact, Text(data, Training) == "true"), text), problems);
     }
 
     private static string? Text(JObject data, string key) => data[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;

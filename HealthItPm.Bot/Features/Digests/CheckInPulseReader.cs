@@ -22,7 +22,7 @@ public sealed class CheckInPulseReader(IRoundStore rounds, CheckInService checkI
     public async Task<CheckInPulse?> LatestAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
         var now = checkIns.Now;
-        var closed = (await rounds.LatestRoundsAsync(tenant, project, RoundKind.CheckIn, LookedAt, cancellationToken))
+        var closed = (await rounds.LatestRoundsAsync(tenant, project, CheckInRounds.Kind, LookedAt, cancellationToken))
             .Where(r => now >= r.ClosesAt).Take(2).ToList();
         if (closed.Count == 0)
         {

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Teams.Commands;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Help;
@@ -17,8 +18,11 @@ public sealed record HelpEntry(string Name, string Summary, string Example, bool
     internal int Audience => ForAdmins ? 2 : ForProjectManagers ? 1 : 0;
 }
 
-/// <summary>Help as a short list by task, or (<paramref name="Detailed"/>) every command with what it does.</summary>
-public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands, bool Detailed = false);
+/// <summary>
+/// Help as a short list by task, or (<paramref name="Detailed"/>) every command with what it does. <paramref name="Topics"/>:
+/// the tasks in the order help shows them (by default the shared ones, <see cref="HelpTopics"/>).
+/// </summary>
+public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands, bool Detailed = false, IReadOnlyList<HelpTopic>? Topics = null);
 
 /// <summary>
 /// The answer to <c>help</c>: the commands this person may use, grouped by task, each shown once (with
@@ -27,10 +31,7 @@ public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands, bool Detai
 /// </summary>
 public static class HelpCard
 {
-    public const string OtherTopic = "more";
-
-    /// <summary>The tasks, in the order a new person meets them: keys, each titled by its Help_Topic_ text.</summary>
-    public static readonly IReadOnlyList<string> Topics = ["projects", "people", "plan", "checkins", "readiness", "risks", OtherTopic];
+    public const string OtherTopic = HelpTopics.MoreName;
 
     private static TextResource Texts => CardTexts.Common;
 
@@ -42,7 +43,8 @@ public static class HelpCard
             CardElements.Heading(Texts.Markdown(model.Detailed ? "Help_All_Title" : "Help_Title")),
             CardElements.Text(Texts.Markdown("Help_HowToAsk"), subtle: true, spacing: Spacing.None),
         };
-        foreach (var topic in Topics.Concat(model.Commands.Select(c => c.Topic).Distinct().Except(Topics)))
+        var topics = (model.Topics ?? HelpTopics.Ordered([])).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        foreach (var topic in topics.Keys.Concat(model.Commands.Select(c => c.Topic).Distinct().Except(topics.Keys)))
         {
             var commands = model.Commands.Where(c => c.Topic == topic).ToList();
             if (commands.Count == 0)
@@ -51,7 +53,7 @@ public static class HelpCard
             }
 
             // A topic the help does not know is shown as the caller named it.
-            body.Add(CardElements.Section(Markdown.Literal(Topics.Contains(topic) ? Texts[$"Help_Topic_{topic}"] : topic)));
+            body.Add(CardElements.Section(Markdown.Literal(topics.TryGetValue(topic, out var known) ? known.Title() : topic)));
             if (model.Detailed)
             {
                 body.Add(CardElements.Facts(commands.OrderBy(c => c.Audience).Select(c => (

@@ -11,9 +11,10 @@ namespace HealthItPm.Bot.Features.Help;
 /// <c>help</c>: what this person can ask of the bot, by task — the commands whose action the access table
 /// allows them on one of their projects (or in the tenant) now, computed by <see cref="Capabilities"/> from
 /// the same rules the commands check, so help never offers what would be refused. <c>help all</c> says what
-/// each command does.
+/// each command does. Commands are grouped by the topics declared by name in <see cref="HelpTopics"/> and by each kind of
+/// round (<paramref name="kinds"/>).
 /// </summary>
-public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Capabilities capabilities) : ICommand
+public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Capabilities capabilities, IEnumerable<HelpTopic> kinds) : ICommand
 {
     public static readonly CommandDefinition Command = new("help");
 
@@ -24,23 +25,14 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Capabil
         var allowed = Caller.Of(turn) is { } caller ? await AllowedAsync(caller, cancellationToken) : null;
         var shown = commands.Where(c => allowed is null ? c.Action is null : c.IsOfferedTo(allowed)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
         var detailed = string.Equals(arguments?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
-        return HelpCard.Build(new HelpCardModel([.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, TopicOf(c)) { ForAdmins = c.ForAdmins })], detailed));
-    }
-
-    /// <summary>The task a command belongs to, by its first word: one place, so a new command lands in its group.</summary>
-    public static string TopicOf(CommandDefinition command)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        return command.Words[0].ToLowerInvariant() switch
-        {
-            "project" or "use" or "status" or "phase" => HelpCard.Topics[0],
-            "stakeholders" or "stakeholder" or "pm" or "audit" => HelpCard.Topics[1],
-            "milestones" or "milestone" or "budget" or "spend" or "kpis" or "kpi" => HelpCard.Topics[2],
-            "checkin" => HelpCard.Topics[3],
-            "adkar" => HelpCard.Topics[4],
-            "risks" or "risk" or "report" or "escalation" => HelpCard.Topics[5],
-            _ => HelpCard.OtherTopic,
-        };
+        var topics = HelpTopics.Ordered(kinds);
+        return HelpCard.Build(new HelpCardModel(
+            [.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, HelpTopics.Of(c, topics).Name)
+            {
+                ForAdmins = c.ForAdmins,
+            })],
+            detailed,
+            topics));
     }
 
     private async Task<IReadOnlySet<ProjectAction>> AllowedAsync(Caller caller, CancellationToken cancellationToken)

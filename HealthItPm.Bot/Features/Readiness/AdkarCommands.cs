@@ -90,7 +90,7 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
         }
 
         // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.
-        await steps.QueueCardsAsync(caller.Tenant, code, RoundKind.Adkar, wave.Id, cancellationToken);
+        await steps.QueueCardsAsync(caller.Tenant, code, AdkarRounds.Kind, wave.Id, cancellationToken);
         var people = wave.Audience.Count;
         return NoticeCard.Build(new NoticeCardModel(
             Wording.Rounds.Say("AdkarStart_Started_Title", CardElements.Escape(wave.Name ?? wave.Id)),

@@ -2,7 +2,6 @@ using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Readiness;
-using HealthItPm.Domain.Rounds;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Readiness;
@@ -22,7 +21,8 @@ public sealed record AdkarSurveyModel(
     IReadOnlyList<int?>? Scores = null,
     string? Comment = null,
     string? PhiFound = null,
-    IReadOnlyList<string>? Problems = null);
+    IReadOnlyList<string>? Problems = null,
+    string? Refused = null);
 
 /// <summary>
 /// The five ADKAR statements written for the project, each with its scores 1–5 as a list to tap
@@ -38,13 +38,6 @@ public static class AdkarSurveyCard
 
     /// <summary>The scores 1 to 5, each with its words; the value is the score.</summary>
     private static IEnumerable<Choice> Scale => Enumerable.Range(1, 5).Select(score => new Choice(Texts.Format($"Survey_Scale_{score}", score), score.ToString(CultureInfo.InvariantCulture)));
-
-    /// <summary>The card a wave sends each respondent (or reminds them with).</summary>
-    public static JObject ForWave(Round wave, string projectName, bool reminder)
-    {
-        ArgumentNullException.ThrowIfNull(wave);
-        return Build(new AdkarSurveyModel(wave.Project.Value, projectName, wave.Id, wave.Name ?? wave.Id, wave.ClosesAt, wave.Anonymous, reminder));
-    }
 
     public static JObject Build(AdkarSurveyModel model)
     {
@@ -62,6 +55,11 @@ public static class AdkarSurveyCard
         if (model.Problems is { Count: > 0 } problems)
         {
             body.Add(CardElements.Warning(CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
+        }
+
+        if (model.Refused is { } refused)
+        {
+            body.Add(CardElements.Warning(Markdown.Worded(refused)));
         }
 
         body.AddRange(AdkarAnswer.Elements.Select(element => new ChoiceSetInput(AdkarSurveyInputs.Score(element), [.. Scale])

@@ -165,7 +165,7 @@ public static class DigestBenchmark
         for (var i = 0; i < repeats; i++)
         {
             var watch = Stopwatch.StartNew();
-            var latest = await rounds.LatestRoundsAsync(tenant, code, RoundKind.CheckIn, 1, default);
+            var latest = await rounds.LatestRoundsAsync(tenant, code, CheckInRounds.Kind, 1, default);
             await rounds.AnswersAsync<CheckInAnswer>(tenant, latest[0], default);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
@@ -185,7 +185,7 @@ public static class DigestBenchmark
         for (var i = 0; i < 200; i++)
         {
             var watch = Stopwatch.StartNew();
-            await rounds.LatestRoundsAsync(tenant, code, RoundKind.CheckIn, 2, default);
+            await rounds.LatestRoundsAsync(tenant, code, CheckInRounds.Kind, 2, default);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 

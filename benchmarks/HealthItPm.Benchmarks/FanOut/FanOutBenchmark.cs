@@ -126,7 +126,7 @@ public static class FanOutBenchmark
             var queue = seeder.Services.GetRequiredService<RoundSteps>();
             foreach (var (code, round) in rounds)
             {
-                await queue.QueueCardsAsync(tenant, code, RoundKind.CheckIn, round.Id, default);
+                await queue.QueueCardsAsync(tenant, code, CheckInRounds.Kind, round.Id, default);
             }
 
             TimeSpan? killedAt = null;

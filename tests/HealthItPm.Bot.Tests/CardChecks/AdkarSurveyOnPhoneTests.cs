@@ -44,10 +44,12 @@ public class AdkarSurveyOnPhoneTests(OfficialCardRenderer renderer)
         var data = await renderer.TapAndSubmitAsync(Survey(), taps, CardTexts.Common["Submit"], Phone);
 
         Assert.NotNull(data);
-        var submission = AdkarSurveyInputs.Parse(Newtonsoft.Json.Linq.JObject.Parse(data));
-        Assert.NotNull(submission);
-        Assert.Equal(("EHR", "20261201T1600Z"), (submission.Project, submission.Wave));
-        Assert.Equal([4, 5, 3, 2, 3], submission.Scores);
+        var submitted = Newtonsoft.Json.Linq.JObject.Parse(data);
+        var (entry, problems) = new AdkarRoundKind().Read(submitted);
+        Assert.Empty(problems);
+        var named = ((string?)submitted[AdkarSurveyInputs.Project], (string?)submitted[AdkarSurveyInputs.Wave]);
+        Assert.Equal(("EHR", "20261201T1600Z"), named);
+        Assert.Equal([4, 5, 3, 2, 3], entry.Choices.Scores);
     }
 
     [Fact]

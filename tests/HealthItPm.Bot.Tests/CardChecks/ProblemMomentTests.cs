@@ -2,7 +2,7 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Readiness;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 
@@ -15,7 +15,8 @@ public class ProblemMomentTests(OfficialCardRenderer renderer)
     {
         using var _ = new InCulture("en-US");
         var closed = new DateTimeOffset(2026, 12, 6, 5, 48, 0, TimeSpan.Zero);
-        var card = ProjectOutcomes.Card<int>(new Outcome<int>.Invalid(Problem.RoundClosed(RoundKind.Adkar, closed)), _ => throw new InvalidOperationException(), "Survey closed");
+        var card = ProjectOutcomes.Card<int>(new Outcome<int>.Invalid(Problem.RoundClosed(AdkarRounds.Kind, closed)),
+            _ => throw new InvalidOperationException(), "Survey closed");
 
         var check = await renderer.CheckAsync(card.ToString());
 

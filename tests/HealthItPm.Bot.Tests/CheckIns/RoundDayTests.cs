@@ -28,7 +28,8 @@ public class RoundDayTests
 
     private static RoundSummary Summary(IReadOnlyList<RoundTrendPoint> previous)
     {
-        var round = new Round(new ProjectCode("EHR"), SundayEvening, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU")]);
+        var round = new Round(new ProjectCode("EHR"), SundayEvening, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false,
+            [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU")], CheckInRounds.Kind);
         return RoundSummary.From(round, [], [], previous, SundayEvening.AddHours(1));
     }
 

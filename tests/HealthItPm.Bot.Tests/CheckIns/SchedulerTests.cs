@@ -46,7 +46,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
         _hosts.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 16, 0, 30, TimeSpan.Zero));
         await _hosts.AfterAsync(TimeSpan.Zero);
 
-        var rounds = await store.LatestRoundsAsync(Tenant, Code, RoundKind.CheckIn, 10, default);
+        var rounds = await store.LatestRoundsAsync(Tenant, Code, CheckInRounds.Kind, 10, default);
         var round = Assert.Single(rounds);
         Assert.Equal("20261201T1600Z", round.Id);
         Assert.Equal(1, _hosts.CardsTo(nurse, "EHR check-in"));
@@ -92,7 +92,8 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
         var first = Assert.IsType<Outcome<Round>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
         _hosts.Clock.Advance(TimeSpan.FromSeconds(20));
         var second = Assert.IsType<Outcome<Round>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
-        await Task.WhenAll(roundsA.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, first.Id, default), roundsB.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, second.Id, default));
+        await Task.WhenAll(roundsA.QueueCardsAsync(Tenant, Code,
+            CheckInRounds.Kind, first.Id, default), roundsB.QueueCardsAsync(Tenant, Code, CheckInRounds.Kind, second.Id, default));
         await _hosts.BothDeliverAsync();
 
         Assert.Equal(first.Id, second.Id);
@@ -108,7 +109,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
         _hosts.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 16, 12, 0, 0, TimeSpan.Zero));
         await _hosts.BothTickAsync();
 
-        var round = Assert.Single(await store.LatestRoundsAsync(Tenant, Code, RoundKind.CheckIn, 10, default));
+        var round = Assert.Single(await store.LatestRoundsAsync(Tenant, Code, CheckInRounds.Kind, 10, default));
         Assert.Equal("20261215T1600Z", round.Id);
         Assert.Equal(1, _hosts.CardsTo(nurse, "EHR check-in"));
     }

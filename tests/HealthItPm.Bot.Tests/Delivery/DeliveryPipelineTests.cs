@@ -34,7 +34,7 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         await _hosts.SetUpProjectAsync();
         var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, WithPm, default)).Value;
-        await _hosts.Get<RoundSteps>().QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, round.Id, default);
+        await _hosts.Get<RoundSteps>().QueueCardsAsync(Tenant, Code, CheckInRounds.Kind, round.Id, default);
         return round;
     }
 

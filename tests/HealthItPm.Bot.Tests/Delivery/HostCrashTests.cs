@@ -3,6 +3,7 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Ports;
@@ -29,7 +30,7 @@ public sealed class HostCrashTests : IAsyncLifetime
     private async Task QueueRoundAsync(Round round, bool reminders)
     {
         var rounds = _hosts.Get<RoundSteps>();
-        await rounds.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, round.Id, default);
+        await rounds.QueueCardsAsync(Tenant, Code, CheckInRounds.Kind, round.Id, default);
         if (reminders)
         {
             var open = (await _hosts.Get<IRoundStore>().OpenRoundsAsync(default)).Single();

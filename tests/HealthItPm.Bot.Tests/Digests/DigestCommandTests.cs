@@ -102,7 +102,8 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         var wave = Assert.IsType<Outcome<Domain.Rounds.Round>.Done>(await _hosts.Get<AdkarService>().StartAsync(Tenant, Pm, Code, "pre go-live", TimeSpan.FromDays(7), anonymous: false, Domain.Rounds.Audience.Everyone, default)).Value;
         // The nurse knows why and wants it, but does not yet know how: her barrier point is Knowledge.
         var answer = AdkarAnswer.Create([new AdkarScore(5), new AdkarScore(4), new AdkarScore(2), new AdkarScore(2), new AdkarScore(3)], comment: null);
-        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, Domain.Rounds.RoundKind.Adkar, wave.Id, answer, default));
+        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(
+            await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, AdkarRounds.Kind, wave.Id, answer, default));
         Assert.Null(Assert.Single((await PreviewAsync()).Projects).Readiness);
 
         _hosts.Clock.Advance(TimeSpan.FromDays(8));
@@ -115,7 +116,8 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         // A second wave a week later, with the nurse now ready on every element: the move is news the week it closes.
         var second = Assert.IsType<Outcome<Domain.Rounds.Round>.Done>(await _hosts.Get<AdkarService>().StartAsync(Tenant, Pm, Code, "go-live week", TimeSpan.FromDays(7), anonymous: false, Domain.Rounds.Audience.Everyone, default)).Value;
         var ready = AdkarAnswer.Create([new AdkarScore(5), new AdkarScore(5), new AdkarScore(4), new AdkarScore(4), new AdkarScore(4)], comment: null);
-        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, Domain.Rounds.RoundKind.Adkar, second.Id, ready, default));
+        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(
+            await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, AdkarRounds.Kind, second.Id, ready, default));
         _hosts.Clock.Advance(TimeSpan.FromDays(8));
 
         var moved = await PreviewAsync();

@@ -13,12 +13,22 @@ namespace HealthItPm.Bot.Tests.FirstDay;
 /// <summary>Help grouped by task with each command once, and a welcome that promises only what the commands do.</summary>
 public class HelpAndWelcomeTests
 {
-    private static readonly IReadOnlyList<CommandDefinition> Commands = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmRisks()
-        .BuildServiceProvider().GetServices<CommandDefinition>().ToList();
+    private static readonly ServiceProvider Services = new ServiceCollection()
+        .AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmReadiness().AddHealthItPmRisks()
+        .AddHealthItPmDigests()
+        .BuildServiceProvider();
+
+    private static readonly IReadOnlyList<CommandDefinition> Commands = [.. Services.GetServices<CommandDefinition>()];
+
+    private static readonly IReadOnlyList<HelpTopic> Topics = HelpTopics.Ordered(Services.GetServices<HelpTopic>());
+
+    private static string TopicOf(CommandDefinition command) => HelpTopics.Of(command, Topics).Name;
 
     private static JObject Help(bool manager, bool detailed = false) => HelpCard.Build(new HelpCardModel(
-        [.. Commands.Where(c => manager || !c.ForProjectManagers).Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, HelpCommand.TopicOf(c)))],
-        detailed));
+        [.. Commands.Where(c => manager || !c.ForProjectManagers)
+            .Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, TopicOf(c)))],
+        detailed,
+        Topics));
 
     [Fact]
     public void Help_groups_the_commands_by_task_and_is_short()
@@ -26,9 +36,16 @@ public class HelpAndWelcomeTests
         var card = Help(manager: true);
         var text = CardText.Of(card);
 
-        Assert.All(["Your projects", "People", "Plan, money and outcomes", "Check-ins", "Risks"], topic => Assert.Contains(topic, text, StringComparison.Ordinal));
-        Assert.All(Commands.Where(c => c.Name != "help"), c => Assert.NotEqual(HelpCard.OtherTopic, HelpCommand.TopicOf(c)));
-        Assert.InRange(((JArray)card["body"]!).Count, 1, 20);
+        Assert.Equal(
+            [
+                "Your projects", "People", "Plan, money and outcomes", "Check-ins", "Readiness surveys", "Risks",
+                "Weekly leadership digest", "More",
+            ],
+            ((JArray)card["body"]!).Where(e => (bool?)e["separator"] == true).Select(e => (string?)e["text"]).ToList());
+        Assert.All(Commands.Where(c => c.Name != "help"), c => Assert.NotEqual(HelpCard.OtherTopic, TopicOf(c)));
+        Assert.Equal(HelpTopics.Digests.Name, TopicOf(Assert.Single(Commands, c => c.Name == "digest now")));
+        // Every feature's commands, in eight topics: a title each and a line per audience, nothing more.
+        Assert.InRange(((JArray)card["body"]!).Count, 1, 24);
         Assert.Contains("help all", card.ToString(), StringComparison.Ordinal);
     }
 

@@ -11,7 +11,6 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
@@ -156,7 +155,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
         var started = CardText.Of(await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name, days = "7", anonymous = "true" }));
         Assert.Contains($"Readiness survey \u201c{name}\u201d started", started, StringComparison.Ordinal);
         Assert.Contains("Sending it to 60 people, anonymously", started, StringComparison.Ordinal);
-        var wave = (await Get<IRoundStore>().LatestRoundsAsync(Tenant, new ProjectCode(code), RoundKind.Adkar, 1, default)).Single();
+        var wave = (await Get<IRoundStore>().LatestRoundsAsync(Tenant, new ProjectCode(code), AdkarRounds.Kind, 1, default)).Single();
         Assert.Equal(name, wave.Name);
 
         foreach (var (department, (answering, scores)) in answers)
@@ -186,7 +185,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
 
         // The wave's last step kept its count and closed it.
         Assert.NotNull(await Get<IRoundStore>().TallyAsync<WaveTally>(Tenant, wave, default));
-        Assert.Null(await Get<IRoundStore>().GetOpenRoundAsync(Tenant, wave.Project, RoundKind.Adkar, wave.Id, default));
+        Assert.Null(await Get<IRoundStore>().GetOpenRoundAsync(Tenant, wave.Project, AdkarRounds.Kind, wave.Id, default));
         // ... and destroyed the key that linked people to their answers.
         var keys = new TableClient(env.Azurite.ConnectionString, "RoundKeys");
         Assert.Empty(keys.Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}'").ToList());

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain;
+using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
@@ -82,7 +84,7 @@ public partial class ProblemTextTests
 
         Assert.Equal(
             "No stakeholders of \\[Sign in again\\](https://evil.example/login) match this check-in's audience. Type **stakeholder add** to add people.",
-            ProblemText.Of(Problem.NoStakeholdersMatch(Link, RoundKind.CheckIn)));
+            ProblemText.Of(Problem.NoStakeholdersMatch(Link, CheckInRounds.Kind)));
         Assert.Equal("A risk title can be at most 120 characters (this one has 131).", ProblemText.Of(Problem.TooLong(FreeText.RiskTitle, 120, 131)));
         Assert.Equal("Epic EHR can move back only one phase at a time, from training to testing.", ProblemText.Of(Problem.OnePhaseBackAtATime("Epic EHR", ProjectPhase.Training, ProjectPhase.Testing)));
     }
@@ -122,12 +124,17 @@ public partial class ProblemTextTests
             words);
     }
 
-    /// <summary>The problems a factory makes from sample values: one per member of each enum it takes, strings all <paramref name="hostile"/>.</summary>
+    /// <summary>
+    /// The problems a factory makes from sample values: one per member of each enum (or kind of round) it takes, strings all
+    /// <paramref name="hostile"/>.
+    /// </summary>
     private static IEnumerable<Problem> Samples(MethodInfo factory, string hostile)
     {
         var parameters = factory.GetParameters();
         var enums = parameters.Where(p => p.ParameterType.IsEnum).ToList();
-        var variants = enums.Count == 0 ? 1 : enums.Max(p => Enum.GetValues(p.ParameterType).Length);
+        var variants = Math.Max(
+            enums.Count == 0 ? 1 : enums.Max(p => Enum.GetValues(p.ParameterType).Length),
+            parameters.Any(p => p.ParameterType == typeof(RoundKind)) ? RoundKinds.All.Count : 1);
         for (var i = 0; i < variants; i++)
         {
             var text = hostile + " patient Margaret Olsen, MRN 00482913";
@@ -145,6 +152,7 @@ public partial class ProblemTextTests
         _ when type == typeof(RiskId) => new RiskId(new ProjectCode("EHR"), 7),
         _ when type == typeof(IReadOnlyList<PhiFinding>) => PhiGuard.Scan(phiText),
         { IsEnum: true } => Enum.GetValues(type).GetValue(variant % Enum.GetValues(type).Length)!,
+        _ when type == typeof(RoundKind) => RoundKinds.All[variant % RoundKinds.All.Count],
         _ => throw new InvalidOperationException($"No sample for a {type.Name}: add one."),
     };
 }

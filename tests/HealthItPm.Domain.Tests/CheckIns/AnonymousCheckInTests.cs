@@ -21,7 +21,8 @@ public class AnonymousCheckInTests
 
     private static RoundSummary Summary(bool anonymous, int answering, DateTimeOffset now)
     {
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, Seven, name: null, anonymityKey: anonymous ? Round.NewAnonymityKey() : null);
+        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, Seven,
+            CheckInRounds.Kind, name: null, anonymityKey: anonymous ? Round.NewAnonymityKey() : null);
         var answers = Seven.Take(answering)
             .Select((p, i) => round.Accept(p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From($"Night shift {i} has no scanner login"), true), WhileOpen))
             .ToList();
@@ -61,7 +62,8 @@ public class AnonymousCheckInTests
     [Fact]
     public void An_anonymous_check_ins_blockers_are_listed_by_their_words_not_in_the_order_people_answered()
     {
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, Seven, anonymityKey: Round.NewAnonymityKey());
+        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, Seven,
+            CheckInRounds.Kind, anonymityKey: Round.NewAnonymityKey());
         string[] words = ["Zebra pumps", "Order sets", "Barcode scanners", "Wi-Fi on 4 West", "Label printers"];
         var answers = Seven.Take(5).Select((p, i) => round.Accept(
             p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(3), Guarded.From(words[i]), false), WhileOpen.AddMinutes(i))).ToList();

@@ -17,7 +17,8 @@ public class CheckInRoundTests
     private static readonly PersonId Outsider = new("55555555-5555-5555-5555-555555555555");
 
     private static Round Round(bool anonymous = false) =>
-        new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, [Nurse, Physician, Pharmacist]);
+        new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, [Nurse, Physician, Pharmacist],
+            CheckInRounds.Kind);
 
     private static CheckInAnswer Answer(CheckInStatus status, int impact, string? blockers = null, bool training = false) =>
         CheckInAnswer.Create(status, new WorkflowImpact(impact), Guarded.From(blockers), training);
@@ -26,7 +27,10 @@ public class CheckInRoundTests
     public void The_round_id_is_its_opening_time_so_every_host_computes_the_same()
     {
         Assert.Equal("20261201T1600Z", Round().Id);
-        Assert.Equal(Round().Id, new Round(new ProjectCode("EHR"), Opens.ToOffset(TimeSpan.FromHours(-6)), TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, []).Id);
+        var elsewhere = new Round(
+            new ProjectCode("EHR"), Opens.ToOffset(TimeSpan.FromHours(-6)), TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, [],
+            CheckInRounds.Kind);
+        Assert.Equal(Round().Id, elsewhere.Id);
     }
 
     [Fact]
@@ -34,7 +38,7 @@ public class CheckInRoundTests
     {
         var error = Assert.Throws<DomainException>(() => Round().Accept(Outsider, Answer(CheckInStatus.OnTrack, 1), Opens.AddMinutes(5)));
 
-        Assert.Equal(Problem.RoundNotSentToYou(RoundKind.CheckIn), error.Problem);
+        Assert.Equal(Problem.RoundNotSentToYou(CheckInRounds.Kind), error.Problem);
     }
 
     [Theory]

@@ -51,7 +51,7 @@ public class CheckInServiceTests
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 15, 30, 0, TimeSpan.Zero), first.OpensAt);
         Assert.Equal([Nurse], first.Audience.Select(r => r.Person));
-        Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, RoundKind.CheckIn, 5, default));
+        Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, CheckInRounds.Kind, 5, default));
     }
 
     [Theory]
@@ -86,7 +86,7 @@ public class CheckInServiceTests
         var audience = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Pharmacist }, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
 
         Assert.IsType<Outcome<Round>.Invalid>(await _service.StartNowAsync(Tenant, Pm, Ehr, Settings(audience: audience), default));
-        Assert.Empty(await _rounds.LatestRoundsAsync(Tenant, Ehr, RoundKind.CheckIn, 5, default));
+        Assert.Empty(await _rounds.LatestRoundsAsync(Tenant, Ehr, CheckInRounds.Kind, 5, default));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class CheckInServiceTests
 
         Assert.Single(fired, r => r is not null);
         Assert.Null(await _service.FireIfDueAsync((await _service.SchedulesAsync(default)).Single(), default));
-        Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, RoundKind.CheckIn, 5, default));
+        Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, CheckInRounds.Kind, 5, default));
     }
 
     private static Project WithLateJoiner()

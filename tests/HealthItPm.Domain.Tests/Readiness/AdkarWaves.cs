@@ -18,7 +18,8 @@ internal static class AdkarWaves
         AdkarAnswer.Create([.. scores.Select(c => new AdkarScore(c - '0'))], Guarded.From(comment));
 
     public static Round Wave(IEnumerable<Respondent> audience, bool anonymous = false, string name = "pre go-live", DateTimeOffset? opens = null) =>
-        new(new ProjectCode("EHR"), opens ?? Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, audience, RoundKind.Adkar, name, anonymous ? Round.NewAnonymityKey() : null);
+        new(new ProjectCode("EHR"), opens ?? Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, audience,
+            AdkarRounds.Kind, name, anonymous ? Round.NewAnonymityKey() : null);
 
     /// <summary>The wave's results with each respondent answering the scores at the same index (null: no answer).</summary>
     public static AdkarResults Results(Round wave, IReadOnlyList<Respondent> people, IReadOnlyList<string?> scores, AdkarResults? previous = null)

@@ -173,7 +173,8 @@ public class AnonymousWaveDisclosureTests
         Assert.Null(sealedWave.AnonymityKey);
         Assert.Equal(6, sealedWave.Counted(answers).Count);
         Assert.All(answers, a => Assert.Null(sealedWave.RespondentOf(a.Respondent)));
-        Assert.Equal(Problem.RoundClosed(RoundKind.Adkar, wave.ClosesAt).Code, Assert.Throws<DomainException>(() => sealedWave.KeyOf(people[0].Person)).Problem.Code);
+        Assert.Equal(Problem.RoundClosed(AdkarRounds.Kind, wave.ClosesAt).Code,
+            Assert.Throws<DomainException>(() => sealedWave.KeyOf(people[0].Person)).Problem.Code);
         Assert.Throws<DomainException>(() => sealedWave.Accept(people[0].Person, Answer("55555"), WhileOpen));
         Assert.Equal(6, AdkarResults.From(sealedWave, answers, Closed).AnsweredCount);
     }

@@ -78,7 +78,8 @@ public class AnswerSealTests
     public void A_closed_anonymous_check_in_under_five_answers_keeps_no_words_and_from_five_keeps_what_it_shows()
     {
         Respondent[] people = [.. Enumerable.Range(1, 6).Select(i => Person(i, "ICU"))];
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, people, anonymityKey: Round.NewAnonymityKey());
+        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, people,
+            CheckInRounds.Kind, anonymityKey: Round.NewAnonymityKey());
         List<GivenAnswer<CheckInAnswer>> Given(int n) => [.. people.Take(n).Select(p => round.Accept(
             p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From("my own words"), true), WhileOpen))];
 
@@ -119,13 +120,14 @@ public class AnswerSealTests
         await projects.AddAsync(Tenant, project, default);
         var engine = new RoundEngine(rounds, projects, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>()), new InMemoryAuditLog(), clock);
         var nurse = Projects.ProjectBuilder.Nurse;
-        var wave = new Round(project.Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, Audience.Everyone.Select(project, true), RoundKind.Adkar, "w", Round.NewAnonymityKey());
+        var wave = new Round(project.Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true,
+            Audience.Everyone.Select(project, true), AdkarRounds.Kind, "w", Round.NewAnonymityKey());
         await rounds.AddRoundAsync(Tenant, wave, default);
         await rounds.SaveAnswerAsync(Tenant, wave, wave.Accept(nurse, Answer("12345"), WhileOpen), default);
 
-        Assert.NotNull((await engine.AnswerOfAsync<AdkarAnswer>(Tenant, nurse, project.Code, RoundKind.Adkar, wave.Id, default)).Answer);
+        Assert.NotNull((await engine.AnswerOfAsync(Tenant, nurse, project.Code, AdkarRounds.Kind, wave.Id, default)).Answer);
         clock.SetUtcNow(wave.ClosesAt);
-        Assert.Null((await engine.AnswerOfAsync<AdkarAnswer>(Tenant, nurse, project.Code, RoundKind.Adkar, wave.Id, default)).Answer);
+        Assert.Null((await engine.AnswerOfAsync(Tenant, nurse, project.Code, AdkarRounds.Kind, wave.Id, default)).Answer);
     }
 
     private static (Round Wave, List<GivenAnswer<AdkarAnswer>> Answers) Answered(Respondent[] people, Func<int, string> scores)

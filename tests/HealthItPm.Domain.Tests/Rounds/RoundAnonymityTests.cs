@@ -1,5 +1,7 @@
+using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
 using static HealthItPm.Domain.Tests.Readiness.AdkarWaves;
 
@@ -47,7 +49,8 @@ public class RoundAnonymityTests
     public void A_restored_anonymous_round_finds_the_same_respondent_keys()
     {
         var wave = Wave([Nurse], anonymous: true);
-        var restored = new Round(wave.Project, wave.OpensAt, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, wave.Name, wave.AnonymityKey);
+        var restored = new Round(wave.Project, wave.OpensAt, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse],
+            AdkarRounds.Kind, wave.Name, wave.AnonymityKey);
 
         Assert.Equal(wave.KeyOf(Nurse.Person), restored.KeyOf(Nurse.Person));
     }
@@ -67,7 +70,8 @@ public class RoundAnonymityTests
     [Fact]
     public void An_old_anonymous_check_in_without_a_key_keeps_person_keys()
     {
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse]);
+        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse],
+            CheckInRounds.Kind);
 
         Assert.Equal(Nurse.Person.Value, round.KeyOf(Nurse.Person).Value);
     }
@@ -77,6 +81,6 @@ public class RoundAnonymityTests
     {
         var error = Assert.Throws<DomainException>(() => Wave([Nurse]).Accept(Pharmacist.Person, Answer("44444"), Opens.AddMinutes(1)));
 
-        Assert.Equal(Problem.RoundNotSentToYou(RoundKind.Adkar), error.Problem);
+        Assert.Equal(Problem.RoundNotSentToYou(AdkarRounds.Kind), error.Problem);
     }
 }

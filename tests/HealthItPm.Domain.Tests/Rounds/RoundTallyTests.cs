@@ -18,12 +18,13 @@ public class RoundTallyTests
     private readonly FakeTimeProvider _clock = new(Opens);
     private readonly InMemoryRounds _rounds = new();
     private readonly RoundEngine _engine;
-    private readonly Round _round = new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [new(Nurse, "Nina Patel", StakeholderRole.Nurse, "ICU"), new(Pm, "Pat Moore", StakeholderRole.It, null)]);
+    private readonly Round _round = new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false,
+        [new(Nurse, "Nina Patel", StakeholderRole.Nurse, "ICU"), new(Pm, "Pat Moore", StakeholderRole.It, null)], CheckInRounds.Kind);
 
     public RoundTallyTests() =>
         _engine = new RoundEngine(_rounds, new InMemoryProjects(), new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), new InMemoryAuditLog(), _clock);
 
-    private Task<CheckInTally> TallyAsync() => _engine.TallyAsync<CheckInAnswer, CheckInTally>(Tenant, _round, CheckInTally.Of, default);
+    private Task<CheckInTally> TallyAsync() => _engine.TallyAsync(Tenant, CheckInRounds.Kind, _round, default);
 
     private Task AnswerAsync(PersonId person, CheckInStatus status, int minutes) =>
         _rounds.SaveAnswerAsync(Tenant, _round, _round.Accept(person, CheckInAnswer.Create(status, new WorkflowImpact(2), null, false), Opens.AddMinutes(minutes)), default);
