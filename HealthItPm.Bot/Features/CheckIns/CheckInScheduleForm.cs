@@ -44,23 +44,19 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (Caller.Of(turn) is not { } caller || !ProjectCode.TryParse(data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code))
+        var (target, refused) =
+            await RoundForms.TargetAsync(turn, data, ProjectAction.ManageCheckIns, projectService, scope, cancellationToken);
+        if (target is null)
         {
-            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+            return refused!;
         }
 
-        // Authorized before anything about the project (its time zone in the form) is shown.
-        var allowed = await projectService.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, Domain.Security.ProjectAction.ManageCheckIns);
-        if (allowed is not Domain.Common.Outcome<Project>.Done { Value: var project })
-        {
-            return ProjectOutcomes.NotDone(allowed);
-        }
-
+        var (caller, project) = (target.Caller, target.Project);
+        var code = project.Code;
         var blank = Blank(code, project.TimeZone);
         var values = new FormValues(data, blank.Fields);
         var (day, at, remind, close, anonymous) = (values.Choice<DayOfWeek>(Day), values.Time(At), values.Number(RemindAfter), values.Number(CloseAfter), values.Choice(Anonymous));
-        var audience = AudienceFields.Read(values, scope.PhiContextOf(project));
+        var audience = AudienceFields.Read(values, target.Context);
         if (remind >= close)
         {
             values.AddError(CloseAfter.Id, Wording.Rounds["CheckInSchedule_CloseAfterReminder"]);

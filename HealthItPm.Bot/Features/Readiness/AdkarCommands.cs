@@ -8,7 +8,6 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
@@ -23,7 +22,8 @@ namespace HealthItPm.Bot.Features.Readiness;
 /// attributed); saving it opens the wave and hands its cards to the delivery pipeline. While another
 /// wave of the project is open, the form comes back asking to confirm.
 /// </summary>
-public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, RoundSteps steps) : ICommand, ICardActionHandler
+public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, AdkarService adkar, RoundSteps steps)
+    : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("adkar start", ProjectAction.ManageSurveys);
 
@@ -46,21 +46,17 @@ public sealed class AdkarStartForm(ProjectScope scope, AdkarService adkar, Round
 
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        if (Caller.Of(turn) is not { } caller || !ProjectCode.TryParse(data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code))
+        var (target, refused) = await RoundForms.TargetAsync(turn, data, ProjectAction.ManageSurveys, projects, scope, cancellationToken);
+        if (target is null)
         {
-            return NoticeCard.Build(NoticeCardModel.UnknownAction);
+            return refused!;
         }
 
+        var (caller, code, context) = (target.Caller, target.Project.Code, target.Context);
         var open = await adkar.OpenWaveAsync(caller.Tenant, caller.Person, code, cancellationToken);
         if (open is not Outcome<Round?>.Done { Value: var openWave })
         {
             return ProjectOutcomes.NotDone(open);
-        }
-
-        if (await scope.PhiContextAsync(caller, code, ProjectAction.ManageSurveys, cancellationToken) is not Outcome<PhiContext>.Done { Value: var context })
-        {
-            return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
         var blank = Blank(code, confirm: false);
