@@ -2,9 +2,9 @@ using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Features.Help;
-using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Tests.Projects;
+using HealthItPm.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -13,14 +13,10 @@ namespace HealthItPm.Bot.Tests.FirstDay;
 /// <summary>Help grouped by task with each command once, and a welcome that promises only what the commands do.</summary>
 public class HelpAndWelcomeTests
 {
-    private static readonly ServiceProvider Services = new ServiceCollection()
-        .AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmReadiness().AddHealthItPmRisks()
-        .AddHealthItPmDigests()
-        .BuildServiceProvider();
+    // Every command and topic of the host as Program.cs composes it.
+    private static readonly IReadOnlyList<CommandDefinition> Commands = [.. HostComposition.Services.GetServices<CommandDefinition>()];
 
-    private static readonly IReadOnlyList<CommandDefinition> Commands = [.. Services.GetServices<CommandDefinition>()];
-
-    private static readonly IReadOnlyList<HelpTopic> Topics = HelpTopics.Ordered(Services.GetServices<HelpTopic>());
+    private static readonly IReadOnlyList<HelpTopic> Topics = HelpTopics.Ordered(HostComposition.Services.GetServices<HelpTopic>());
 
     private static string TopicOf(CommandDefinition command) => HelpTopics.Of(command, Topics).Name;
 
