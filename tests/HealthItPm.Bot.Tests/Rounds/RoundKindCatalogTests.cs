@@ -48,8 +48,15 @@ public class RoundKindCatalogTests
     [Fact]
     public void Each_kind_answers_its_own_card_verbs_through_the_one_answer_flow()
     {
-        var services = new ServiceCollection().AddRoundKind<CheckInRoundKind>().AddRoundKind<AdkarRoundKind>().BuildServiceProvider();
+        // Each registered kind joined as a kind joins the host, alone: its handlers are the ones its registration adds.
+        var registration = new ServiceCollection();
+        var addRoundKind = typeof(RoundKindRegistration).GetMethod(nameof(RoundKindRegistration.AddRoundKind))!;
+        foreach (var kind in Registered())
+        {
+            addRoundKind.MakeGenericMethod(kind.GetType()).Invoke(null, [registration]);
+        }
 
+        var services = registration.BuildServiceProvider();
         var verbs = services.GetServices<ICardActionHandler>().Select(h => h.Verb).ToList();
 
         Assert.Equal(Registered().SelectMany(d => new[] { d.SubmitVerb, d.ChangeVerb }).Order(), verbs.Order());
@@ -107,7 +114,7 @@ public class RoundKindCatalogTests
 
         Assert.IsType<AdkarRoundKind>(catalog.Named("Adkar"));
         Assert.IsType<CheckInRoundKind>(catalog.Unnamed);
-        Assert.Throws<InvalidOperationException>(() => catalog.Named("GoLive"));
+        Assert.Throws<InvalidOperationException>(() => catalog.Named("NoSuchKind"));
         Assert.Throws<InvalidOperationException>(() => catalog.ColumnsOf<ToyAnswer>(RoundKinds.All[0]));
     }
 

@@ -32,7 +32,8 @@ public class RoundKindsTests
     [Fact]
     public void Every_registered_kind_has_every_piece_and_its_own()
     {
-        Assert.Equal([CheckInRounds.Kind, AdkarRounds.Kind], RoundKinds.All);
+        Assert.Contains(CheckInRounds.Kind, RoundKinds.All);
+        Assert.Contains(AdkarRounds.Kind, RoundKinds.All);
         Assert.Empty(RoundKinds.Gaps(RoundKinds.All));
         Assert.Empty(RoundKinds.Gaps([.. RoundKinds.All, Toy()]));
     }
