@@ -8,6 +8,18 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Rounds;
 
+/// <summary>Builds the <see cref="RoundKindCatalog"/> as the host starts, so a kind that lacks a piece stops it there.</summary>
+public sealed class RoundKindCheck(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<RoundKindCatalog>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
 /// <summary>
 /// The kinds of round the bot knows: each kind the domain registers (<see cref="RoundKinds.All"/>) with its descriptor. It
 /// refuses to be built, and so the host to start, when a kind lacks a piece (<see cref="Gaps"/>): a kind is never

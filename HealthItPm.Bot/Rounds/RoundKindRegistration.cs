@@ -22,6 +22,7 @@ public static class RoundKindRegistration
         services.TryAddSingleton<RoundSteps>();
         services.TryAddSingleton<RoundAnswers>();
         services.TryAddSingleton<RoundKindCatalog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RoundKindCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScheduledJob, RoundJob>());
 
         services.AddSingleton<RoundKindDescriptor>(kind);

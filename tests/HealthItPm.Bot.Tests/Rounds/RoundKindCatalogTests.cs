@@ -11,6 +11,7 @@ using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Rounds;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Rounds;
@@ -64,12 +65,14 @@ public class RoundKindCatalogTests
     }
 
     [Fact]
-    public void A_kind_registered_in_the_domain_without_a_descriptor_is_a_gap_and_the_host_does_not_start()
+    public async Task A_kind_registered_in_the_domain_without_a_descriptor_is_a_gap_and_the_host_does_not_start()
     {
         var gaps = RoundKindCatalog.Gaps([.. RoundKinds.All, Toy], Registered());
+        var withoutWaves = new ServiceCollection().AddRoundKind<CheckInRoundKind>().BuildServiceProvider();
 
         Assert.Equal(["Round kind 'Toy': it has 0 descriptors in the bot; it needs one (AddRoundKind)."], gaps);
-        var refused = Assert.Throws<InvalidOperationException>(() => new RoundKindCatalog([new CheckInRoundKind()]));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Task.WhenAll(withoutWaves.GetServices<IHostedService>().Select(s => s.StartAsync(default))));
         Assert.Contains("Round kind 'Adkar': it has 0 descriptors in the bot", refused.Message, StringComparison.Ordinal);
     }
 
