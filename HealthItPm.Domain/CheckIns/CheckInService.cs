@@ -98,14 +98,6 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken) =>
         engine.SubmitAsync(tenant, person, code, CheckInRounds.Kind, roundId, answer, cancellationToken);
 
-    /// <summary>Records the answer made from what was entered once the round is known (as the round engine's SubmitAsync).</summary>
-    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, Func<Round, Outcome<CheckInAnswer>> answerFor, CancellationToken cancellationToken) =>
-        engine.SubmitAsync(tenant, person, code, CheckInRounds.Kind, roundId, answerFor, cancellationToken);
-
-    /// <summary>The round, if it was sent to the person.</summary>
-    public Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
-        engine.RoundForAsync(tenant, person, code, CheckInRounds.Kind, roundId, cancellationToken);
-
     /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
     public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
         engine.AnswerOfAsync(tenant, person, code, CheckInRounds.Kind, roundId, cancellationToken);
