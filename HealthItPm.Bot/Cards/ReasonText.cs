@@ -28,8 +28,8 @@ public static class ReasonText
             RagReason.IndexBelow r => Say(culture, $"IndexBelow_{r.Index}", r.Value, r.Threshold),
             RagReason.RiskOpen r => Say(culture, r.Critical ? "RiskOpen_Critical" : "RiskOpen_High", Typed(r.Risk), r.Score, Typed(r.Title.Value)),
             RagReason.MilestoneLate r => Say(culture, "MilestoneLate", Typed(r.Milestone.Value), Days(r.DaysLate, culture)),
-            RagReason.StuckAtAwarenessOrDesire r => Say(culture, "StuckAtAwarenessOrDesire", r.Share, Typed(r.Wave), GoLive(r.DaysToGoLive, culture)),
-            RagReason.DominantBarrier r => Say(culture, "DominantBarrier", Typed(r.Wave), Of(r.Barrier), GoLive(r.DaysToGoLive, culture)),
+            ReadinessReason.StuckAtAwarenessOrDesire r => Say(culture, "StuckAtAwarenessOrDesire", r.Share, Typed(r.Wave), GoLive(r.DaysToGoLive, culture)),
+            ReadinessReason.DominantBarrier r => Say(culture, "DominantBarrier", Typed(r.Wave), Of(r.Barrier), GoLive(r.DaysToGoLive, culture)),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "A RAG reason with no words."),
         };
     }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Hosting;

@@ -10,6 +10,8 @@ using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.CheckIns;
 using HealthItPm.Bot.Teams.Digests;
 using HealthItPm.Bot.Teams.Readiness;
+using HealthItPm.Domain.Audit;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Storage.Rounds;
@@ -22,8 +24,8 @@ using HealthItPm.Bot.Teams.Risks;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Bot.Storage.Projects;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -133,7 +135,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmProjects(this IServiceCollection services)
     {
         services.AddSingleton<ProjectService>();
-        services.AddSingleton<Domain.Security.Capabilities>();
+        services.AddSingleton<Domain.Risks.Capabilities>();
         services.AddSingleton<ProjectScope>();
         services.AddSingleton<StatusCards>();
         services.AddSingleton<MoneyFormats>();

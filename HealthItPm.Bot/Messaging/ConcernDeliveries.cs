@@ -3,8 +3,6 @@ using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Messaging;

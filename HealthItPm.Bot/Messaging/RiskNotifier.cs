@@ -3,10 +3,8 @@ using System.Text.Json.Serialization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Storage.Delivery;
-using HealthItPm.Bot.Storage.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
@@ -72,11 +70,13 @@ public sealed class RiskNotifier(RiskEscalation escalation, RiskOutbox outbox, D
 
 /// <summary>
 /// A notice's kind and the leader it is about, carried on its work item (the outbox entry is gone by the
-/// time it is sent). Work queued before notices were typed carries a <c>Reason</c> text instead.
+/// time it is sent).
 /// </summary>
 internal static class RiskNoticeDetail
 {
-    private sealed record Detail(RiskNoticeKind Kind, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Leader = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
+    private sealed record Detail(
+        RiskNoticeKind Kind,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Leader = null);
 
     public static string Write(RiskNotice notice) => JsonSerializer.Serialize(new Detail(notice.Kind, notice.Leader?.Value));
 
@@ -85,7 +85,7 @@ internal static class RiskNoticeDetail
         var detail = JsonSerializer.Deserialize<Detail>(work.Detail ?? "{}") ?? throw new InvalidOperationException("A risk notice without its detail.");
         var risk = work.Subject[..work.Subject.LastIndexOf('|')];
         return RiskId.TryParse(risk, out var id)
-            ? new RiskNotice(detail.Kind, work.RecipientId!.Value, id, LegacyRiskEvents.Leader(detail.Kind, detail.Leader, detail.Reason))
+            ? new RiskNotice(detail.Kind, work.RecipientId!.Value, id, detail.Leader is null ? null : new PersonId(detail.Leader))
             : throw new InvalidOperationException("A risk notice about no risk.");
     }
 }

@@ -1,5 +1,5 @@
 using HealthItPm.Bot.Messaging;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Digests;
 
 namespace HealthItPm.Bot.Scheduling;
 

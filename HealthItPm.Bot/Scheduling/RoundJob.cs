@@ -1,6 +1,6 @@
 using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Scheduling;
 

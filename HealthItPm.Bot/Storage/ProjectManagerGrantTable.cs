@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Storage;
 

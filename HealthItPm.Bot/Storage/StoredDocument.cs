@@ -5,7 +5,8 @@ namespace HealthItPm.Bot.Storage;
 
 /// <summary>
 /// A document shape stored as JSON (a project, a risk, a concern, a round) and the version of that
-/// shape. Readers accept every older version; a document written by a newer version is refused.
+/// shape. A document written by a newer version is refused; a shape that changes once documents are
+/// stored takes a new version and reads the older one.
 /// </summary>
 public interface IStoredDocument<TSelf>
     where TSelf : IStoredDocument<TSelf>

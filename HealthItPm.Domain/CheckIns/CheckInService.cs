@@ -1,7 +1,6 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
@@ -156,7 +155,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     private async Task<RoundSummary> SummaryOfAsync(TenantId tenant, Round round, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var answers = await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken);
-        var cards = await deliveries.ListAsync(tenant, DeliveryTopics.Round(RoundKind.CheckIn, RoundStep.Card, round.Project, round.Id), cancellationToken);
+        var cards = await deliveries.ListAsync(tenant, RoundTopics.Of(RoundKind.CheckIn, RoundStep.Card, round.Project, round.Id), cancellationToken);
         return RoundSummary.From(round, answers, cards, previous, now);
     }
 }

@@ -8,7 +8,7 @@ namespace HealthItPm.Domain.Digests;
 /// <summary>
 /// The latest check-in round of a project as the digest reads it: how many were asked, how many
 /// answered, and the share that said "blocked" in it and in the round before (null when nobody answered,
-/// or there was no round before). Read through <see cref="Ports.ICheckInPulse"/>, so the digest does not
+/// or there was no round before). Read through <see cref="ICheckInPulse"/>, so the digest does not
 /// depend on how check-ins are stored.
 /// </summary>
 public sealed record CheckInPulse(string RoundId, int Audience, int Answered, decimal? BlockedShare, decimal? PreviousBlockedShare);

@@ -1,7 +1,7 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Digests;

@@ -22,8 +22,8 @@ public sealed record Kpi
 
     public Kpi(GuardedText name, GuardedText unit, decimal baseline, decimal target, KpiDirection direction, IReadOnlyList<KpiMeasurement>? measurements = null)
     {
-        Name = Text.Required(name, FreeText.KpiName, MaxNameLength);
-        Unit = Text.Required(unit, FreeText.KpiUnit, MaxUnitLength);
+        Name = GuardedText.Required(name, FreeText.KpiName, MaxNameLength);
+        Unit = GuardedText.Required(unit, FreeText.KpiUnit, MaxUnitLength);
         var improves = direction == KpiDirection.LowerIsBetter ? target < baseline : target > baseline;
         if (!improves)
         {

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -22,7 +23,7 @@ public sealed class Project
     private Project(ProjectState state)
     {
         Code = state.Code;
-        Name = Text.Required(state.Name, FreeText.ProjectName, MaxNameLength);
+        Name = GuardedText.Required(state.Name, FreeText.ProjectName, MaxNameLength);
         Kind = state.Kind;
         Phase = state.Phase;
         Schedule = state.Schedule;
@@ -262,8 +263,11 @@ public sealed class Project
 
     public EarnedValue EarnedValue(DateOnly today) => Projects.EarnedValue.Compute(BudgetAtCompletion, _milestones, _spend, today);
 
-    public RagStatus Health(DateOnly today, IReadOnlyList<OpenRisk>? openRisks = null, Readiness.ReadinessSnapshot? readiness = null) =>
-        RagRules.Evaluate(new ProjectHealthInput(EarnedValue(today), _milestones, today, openRisks, readiness, Schedule.GoLive));
+    /// <summary>The project's RAG status on <paramref name="today"/>: the default rules, and those another folder adds.</summary>
+    public RagStatus Health(DateOnly today, IReadOnlyList<OpenRisk>? openRisks = null, IReadOnlyList<IRagRule>? moreRules = null) =>
+        RagRules.Evaluate(
+            new ProjectHealthInput(EarnedValue(today), _milestones, today, openRisks, Schedule.GoLive),
+            moreRules is null ? null : [.. RagRules.Default, .. moreRules]);
 
     private Milestone? FindMilestone(string name) => _milestones.Find(m => string.Equals(m.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 

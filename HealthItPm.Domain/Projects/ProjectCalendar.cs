@@ -24,7 +24,7 @@ public static class ProjectCalendar
         TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? string.Empty, out var zone) ? TimeZoneInfo.ConvertTime(at, zone) : at.ToUniversalTime();
 
     /// <summary>Today where the listed project is.</summary>
-    public static DateOnly Today(TimeProvider clock, Ports.ProjectSummary project)
+    public static DateOnly Today(TimeProvider clock, ProjectSummary project)
     {
         ArgumentNullException.ThrowIfNull(project);
         return Today(clock, project.TimeZone);

@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;

@@ -27,7 +27,7 @@ public sealed record Concern(ProjectCode Project, int Number, GuardedText Text, 
     public const int MaxTextLength = 500;
 
     public static Concern Raise(ProjectCode project, int number, GuardedText text, PersonId by, string name, DateTimeOffset at) =>
-        new(project, number, Common.Text.Required(text, FreeText.Concern, MaxTextLength), by, Common.Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength), at);
+        new(project, number, GuardedText.Required(text, FreeText.Concern, MaxTextLength), by, Common.Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength), at);
 
     /// <summary>Who raised it and their words, in the sentence <paramref name="words"/> makes of them: the description of a risk logged from it.</summary>
     public GuardedText RaisedBy(ConcernWording words)
@@ -38,7 +38,7 @@ public sealed record Concern(ProjectCode Project, int Number, GuardedText Text, 
 
     public Concern LoggedAs(RiskId risk) => Triaged(ConcernState.LoggedAsRisk) with { Risk = risk };
 
-    public Concern Dismissed(GuardedText? reason) => Triaged(ConcernState.Dismissed) with { DismissedBecause = Common.Text.Required(reason, FreeText.DismissReason, Risks.Risk.MaxTextLength) };
+    public Concern Dismissed(GuardedText? reason) => Triaged(ConcernState.Dismissed) with { DismissedBecause = GuardedText.Required(reason, FreeText.DismissReason, Risks.Risk.MaxTextLength) };
 
     private Concern Triaged(ConcernState state) =>
         State == ConcernState.Reported

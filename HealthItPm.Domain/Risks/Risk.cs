@@ -22,12 +22,12 @@ public sealed class Risk
     private Risk(RiskId id, GuardedText title, GuardedText? description, RiskCategory category, RiskRating rating, PersonId? owner, GuardedText? mitigation, DateOnly? due, List<RiskEvent> history)
     {
         Id = id;
-        Title = Text.Required(title, FreeText.RiskTitle, MaxTitleLength);
-        Description = Text.Optional(description, FreeText.RiskDescription, MaxTextLength);
+        Title = GuardedText.Required(title, FreeText.RiskTitle, MaxTitleLength);
+        Description = GuardedText.Optional(description, FreeText.RiskDescription, MaxTextLength);
         Category = category;
         Rating = rating;
         Owner = owner;
-        Mitigation = Text.Optional(mitigation, FreeText.Mitigation, MaxTextLength);
+        Mitigation = GuardedText.Optional(mitigation, FreeText.Mitigation, MaxTextLength);
         MitigationDue = due;
         _history = history;
     }
@@ -121,7 +121,7 @@ public sealed class Risk
     public void PlanMitigation(GuardedText mitigation, DateOnly due, PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
-        var text = Text.Required(mitigation, FreeText.Mitigation, MaxTextLength);
+        var text = GuardedText.Required(mitigation, FreeText.Mitigation, MaxTextLength);
         Record(new RiskEvent(RiskEventKind.MitigationPlanned, now, by) { Note = text, Due = due });
         (Mitigation, MitigationDue, OwnerRemindedAt) = (text, due, null);
         if (Status == RiskStatus.Open)
@@ -172,7 +172,7 @@ public sealed class Risk
             throw new DomainException(Problem.AlreadyAccepted(Id));
         }
 
-        AcceptedBecause = Text.Required(reason, FreeText.AcceptReason, MaxTextLength);
+        AcceptedBecause = GuardedText.Required(reason, FreeText.AcceptReason, MaxTextLength);
         Move(RiskStatus.Accepted, by, now, AcceptedBecause);
     }
 

@@ -1,5 +1,5 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Risks;
 

@@ -73,6 +73,11 @@ public sealed class Round
             throw new DomainException(Problem.RoundTimesOutOfOrder());
         }
 
+        if (anonymous && !keyDestroyed && anonymityKey is null)
+        {
+            throw new ArgumentException("An anonymous round keys its answers with its own key, kept until the key is destroyed.", nameof(anonymityKey));
+        }
+
         Project = project;
         Kind = kind;
         Name = name;
@@ -103,10 +108,7 @@ public sealed class Round
 
     public bool Anonymous { get; }
 
-    /// <summary>
-    /// The anonymous round's random key (base 64) for respondent keys. Null in attributed rounds, and in
-    /// anonymous check-ins stored before answers were hashed (those keep the person's id).
-    /// </summary>
+    /// <summary>The anonymous round's random key (base 64) for respondent keys; null in attributed rounds and once destroyed.</summary>
     public string? AnonymityKey { get; }
 
     /// <summary>
@@ -149,8 +151,10 @@ public sealed class Round
 
     public bool IsAddressedTo(PersonId person) => _audience.ContainsKey(person);
 
-    /// <summary>The key the person's answer is stored under: their id, or its keyed hash in an anonymous round.</summary>
-    /// <summary>The key the person's answer is stored under; none once the key is destroyed (the round has closed).</summary>
+    /// <summary>
+    /// The key the person's answer is stored under: their id, or its keyed hash in an anonymous round; none once the key
+    /// is destroyed (the round has closed).
+    /// </summary>
     public RespondentKey KeyOf(PersonId person) =>
         KeyDestroyed ? throw new DomainException(Problem.RoundClosed(Kind, ClosesAt))
         : _anonymityKey is null ? new RespondentKey(person.Value)

@@ -1,6 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Domain.Security;
 
@@ -106,29 +104,6 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
         }
 
         return Decide(new Standing(IsAdmin(person), false, role, false, false), action);
-    }
-
-    /// <summary>An action on a project (and, for risk actions, the risk acted on: its owner may change it).</summary>
-    public AccessDecision Can(PersonId person, ProjectAction action, Project project, Risk? risk = null)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        if (AccessRules.Of(action).Scope != ActionScope.Project)
-        {
-            return CanInTenant(person, action);
-        }
-
-        var decision = Decide(Standing.Of(IsAdmin(person), project, person, risk), action);
-        return decision.Refusal switch
-        {
-            null => decision,
-            { Code: RefusalCode.NotOnProject } refusal => AccessDecision.Deny(refusal with { Project = project.Code }),
-            var refusal => AccessDecision.Deny(refusal with
-            {
-                Project = project.Code,
-                ProjectName = project.Name,
-                ProjectManagers = [.. project.ProjectManagers.Select(m => m.DisplayName).Order(StringComparer.CurrentCulture)],
-            }),
-        };
     }
 
     private static Who WhoFor(ProjectRole role) => role switch

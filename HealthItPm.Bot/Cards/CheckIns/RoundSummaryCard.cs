@@ -1,6 +1,6 @@
 using System.Globalization;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;

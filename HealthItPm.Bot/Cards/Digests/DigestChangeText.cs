@@ -1,9 +1,9 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
-using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Cards.Digests;
 

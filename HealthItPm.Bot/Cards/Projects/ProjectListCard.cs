@@ -1,5 +1,5 @@
-using HealthItPm.Domain.Ports;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Domain.Projects;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Projects;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards.Projects;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Bot.Cards.Elements;
 using Newtonsoft.Json.Linq;

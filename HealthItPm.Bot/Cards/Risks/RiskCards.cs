@@ -246,7 +246,7 @@ public static class RiskViews
         var chain = project.EscalationChain;
         var byName = project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).ToList();
         var owners = byName
-            .OrderBy(m => m.Person == risk.Owner ? 0 : m.Role == HealthItPm.Domain.Projects.ProjectRole.Stakeholder ? 2 : 1)
+            .OrderBy(m => m.Person == risk.Owner ? 0 : m.Role == HealthItPm.Domain.Security.ProjectRole.Stakeholder ? 2 : 1)
             .Take(ownerSearch ? PeopleField.MaxOffered : MaxOwnerChoices)
             .OrderBy(m => m.DisplayName, StringComparer.CurrentCulture);
         return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now,

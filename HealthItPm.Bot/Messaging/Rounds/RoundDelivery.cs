@@ -3,7 +3,6 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using Microsoft.Extensions.Options;
@@ -66,7 +65,7 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
             return;
         }
 
-        DeliveryTopic Topic(RoundStep step) => DeliveryTopics.Round(round.Kind, step, round.Project, round.Id);
+        DeliveryTopic Topic(RoundStep step) => RoundTopics.Of(round.Kind, step, round.Project, round.Id);
         var now = clock.GetUtcNow();
         if (now >= round.ClosesAt)
         {
@@ -117,7 +116,7 @@ public abstract class RoundDeliveryKind(RoundCards cards, RoundStep step, IRound
     private const int NamesKept = 256;
     private readonly KeptReads<(string Tenant, string Kind, string Subject), ProjectHeading> _names = new(NamesKept);
 
-    public override string Kind => DeliveryTopics.KindOf(cards.Kind, step);
+    public override string Kind => RoundTopics.KindOf(cards.Kind, step);
 
     protected RoundCards Cards => cards;
 
@@ -182,7 +181,7 @@ public sealed class RoundReminderDeliveries(RoundCards cards, IRoundStore store,
         }
 
         var answered = await Store.HasAnsweredAsync(work.TenantId, round, round.KeyOf(person), cancellationToken);
-        var card = await ledger.GetAsync(work.TenantId, DeliveryTopics.Round(round.Kind, RoundStep.Card, round.Project, round.Id), person, cancellationToken);
+        var card = await ledger.GetAsync(work.TenantId, RoundTopics.Of(round.Kind, RoundStep.Card, round.Project, round.Id), person, cancellationToken);
         switch (round.Reminder(person, clock.GetUtcNow(), answered, card?.State))
         {
             case ReminderDecision.NotNeeded:

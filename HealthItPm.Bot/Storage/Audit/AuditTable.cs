@@ -2,8 +2,6 @@ using System.Globalization;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Storage.Audit;
 

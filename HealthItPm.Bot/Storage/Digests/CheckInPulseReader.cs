@@ -1,8 +1,6 @@
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Storage.Digests;

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Storage.Digests;

@@ -1,13 +1,13 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Storage.Projects;
 
 /// <summary>
 /// The stored shape of a project, kept apart from the domain types so either can change with an
-/// explicit mapping in between. Version 1; the acknowledgement SLA columns, the phase history and milestones' percent complete were added later as optional
-/// (absent means the default 4 hours around the clock, and no phase moves yet), so older documents read unchanged.
+/// explicit mapping in between. Version 1. No acknowledgement time means the default (4 hours around the clock).
 /// </summary>
 internal sealed record ProjectDocument(
     int SchemaVersion,
@@ -24,17 +24,17 @@ internal sealed record ProjectDocument(
     IReadOnlyList<ProjectDocument.MilestoneDocument> Milestones,
     IReadOnlyList<ProjectDocument.SpendDocument> Spend,
     IReadOnlyList<ProjectDocument.KpiDocument> Kpis,
-    IReadOnlyList<string>? EscalationChain = null,
-    int? AcknowledgementSlaMinutes = null,
-    bool SlaInBusinessHours = false,
-    IReadOnlyList<ProjectDocument.PhaseChangeDocument>? PhaseHistory = null)
+    IReadOnlyList<string> EscalationChain,
+    int? AcknowledgementSlaMinutes,
+    bool SlaInBusinessHours,
+    IReadOnlyList<ProjectDocument.PhaseChangeDocument> PhaseHistory)
     : IStoredDocument<ProjectDocument>
 {
     public static int CurrentVersion => 1;
 
     internal sealed record MemberDocument(string Person, string DisplayName, ProjectRole Role, StakeholderRole Discipline, string? Department);
 
-    internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate, int? PercentComplete = null);
+    internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate, int? PercentComplete);
 
     internal sealed record PhaseChangeDocument(ProjectPhase From, ProjectPhase To, string By, DateTimeOffset At);
 
@@ -74,8 +74,8 @@ internal sealed record ProjectDocument(
         [.. Milestones.Select(m => new Milestone(GuardedText.Restore(m.Name), m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
         [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, GuardedText.Restore(s.Note)))],
         [.. Kpis.Select(k => new Kpi(GuardedText.Restore(k.Name), GuardedText.Restore(k.Unit), k.Baseline, k.Target, k.Direction, k.Measurements))],
-        [.. (EscalationChain ?? []).Select(p => new PersonId(p))],
+        [.. EscalationChain.Select(p => new PersonId(p))],
         AcknowledgementSlaMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
         SlaInBusinessHours,
-        [.. (PhaseHistory ?? []).Select(c => new PhaseChange(c.From, c.To, new PersonId(c.By), c.At))]);
+        [.. PhaseHistory.Select(c => new PhaseChange(c.From, c.To, new PersonId(c.By), c.At))]);
 }

@@ -2,8 +2,8 @@ using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Storage.Projects;
 
@@ -14,8 +14,7 @@ namespace HealthItPm.Bot.Storage.Projects;
 /// one atomic batch. RowKey:
 /// <list type="bullet">
 /// <item><c>project|{CODE}</c> — the whole project as a JSON document (<see cref="ProjectDocument"/>)
-/// plus <c>Name</c>, <c>Kind</c>, <c>Phase</c>, <c>GoLive</c>, <c>TimeZone</c> columns for lists (an index row
-/// written before <c>TimeZone</c> existed counts its days in UTC). A tenant's projects: a
+/// plus <c>Name</c>, <c>Kind</c>, <c>Phase</c>, <c>GoLive</c>, <c>TimeZone</c> columns for lists. A tenant's projects: a
 /// range query on the prefix. A project's stakeholders: the point read of this row.</item>
 /// <item><c>person|{aadObjectId}|{CODE}</c> — one row per person per project (with the same list
 /// columns and the person's <c>Role</c>). A person's projects: a range query on <c>person|{aadObjectId}|</c>.</item>

@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Storage.Risks;

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Storage.Rounds;

@@ -21,7 +21,7 @@ internal static class AnswerColumns
         : typeof(TAnswer) == typeof(AdkarAnswer) ? AdkarColumns.Instance as AnswerColumns<TAnswer>
         : null) ?? throw new NotSupportedException($"No stored shape for answers of type {typeof(TAnswer).Name}.");
 
-    /// <summary>Status, Impact, Blockers, TrainingNeeded: the columns check-in answers have always had.</summary>
+    /// <summary>Status, Impact, Blockers and TrainingNeeded.</summary>
     private sealed class CheckInColumns : AnswerColumns<CheckInAnswer>
     {
         public static readonly CheckInColumns Instance = new();

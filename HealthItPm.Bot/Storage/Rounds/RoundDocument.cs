@@ -5,10 +5,8 @@ using HealthItPm.Domain.Rounds;
 namespace HealthItPm.Bot.Storage.Rounds;
 
 /// <summary>
-/// The stored shape of a round. Version 1 (check-ins only) had no kind, name or key: it reads as an
-/// attributed or anonymous check-in whose answers are keyed by the person's id. Version 2 kept an
-/// anonymous round's key in the document, beside the answers; version 3 keeps it in
-/// <see cref="AnonymityKeyTable"/> and never here.
+/// The stored shape of a round of any kind. Version 1. An anonymous round's key is never here: it is kept in
+/// <see cref="AnonymityKeyTable"/>, apart from the answers, until the round closes.
 /// </summary>
 internal sealed record RoundDocument(
     int SchemaVersion,
@@ -18,14 +16,13 @@ internal sealed record RoundDocument(
     TimeSpan CloseAfter,
     bool Anonymous,
     IReadOnlyList<RoundDocument.RespondentDocument> Audience,
-    RoundKind Kind = RoundKind.CheckIn,
-    string? Name = null,
-    string? AnonymityKey = null)
+    RoundKind Kind,
+    string? Name)
     : IStoredDocument<RoundDocument>
 {
     internal sealed record RespondentDocument(string Person, string Name, StakeholderRole Discipline, string? Department);
 
-    public static int CurrentVersion => 3;
+    public static int CurrentVersion => 1;
 
     public static RoundDocument From(Round round) => new(
         CurrentVersion,
@@ -38,10 +35,7 @@ internal sealed record RoundDocument(
         round.Kind,
         round.Name);
 
-    /// <summary>
-    /// The round, with its anonymity key: the one a version 2 document holds, else <paramref name="key"/> from the
-    /// key table; an anonymous round of version 3 without one had it destroyed when it closed.
-    /// </summary>
+    /// <summary>The round, with its anonymity key from the key table: an anonymous round without one had it destroyed when it closed.</summary>
     public Round ToRound(string? key) => new(
         new ProjectCode(Project),
         OpensAt,
@@ -51,6 +45,6 @@ internal sealed record RoundDocument(
         Audience.Select(r => new Respondent(new PersonId(r.Person), r.Name, r.Discipline, r.Department)),
         Kind,
         Name,
-        AnonymityKey ?? key,
-        keyDestroyed: Anonymous && SchemaVersion >= 3 && key is null);
+        key,
+        keyDestroyed: Anonymous && key is null);
 }

@@ -4,7 +4,6 @@ using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
@@ -14,33 +13,33 @@ namespace HealthItPm.Bot.Storage.Rounds;
 /// Rounds of every kind (check-ins, ADKAR waves), their answers, and check-in schedules (deliveries are
 /// the pipeline's, in <c>Deliveries</c>).
 /// <para>
-/// Table <c>CheckIns</c> (the name it had before waves shared it). Check-in rows keep the keys they
-/// always had; every other kind puts its name first (<c>adkar|…</c>), so kinds never collide:
+/// Table <c>Rounds</c>. Every row of a round puts its kind first (<c>checkin|…</c>, <c>adkar|…</c>), so kinds never
+/// collide:
 /// <list type="table">
 /// <item><term>schedules</term><description>PK <c>schedule</c>, RK <c>{tenant}|{CODE}</c>: every schedule in one
 /// partition, which is what the scheduler reads each tick (one row per project).</description></item>
-/// <item><term>open rounds</term><description>PK <c>open</c>, RK <c>{tenant}|{CODE}|{roundId}</c> (check-ins) or
-/// <c>{tenant}|{CODE}|adkar|{roundId}</c>: an index of the rounds not yet closed, removed when the round is closed,
-/// so the scheduler never reads old rounds; it marks which delivery steps were handed to the pipeline.</description></item>
-/// <item><term>rounds</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>round|{inverted ticks of opening}</c> or
-/// <c>adkar|round|…</c>: newest first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
-/// <item><term>answers</term><description>same PK, RK <c>answer|{roundId}|{respondent}</c> or <c>adkar|answer|…</c>: one
+/// <item><term>open rounds</term><description>PK <c>open</c>, RK <c>{tenant}|{CODE}|{kind}|{roundId}</c>: an index of
+/// the rounds not yet closed, removed when the round is closed, so the scheduler never reads old rounds; it marks which
+/// delivery steps were handed to the pipeline.</description></item>
+/// <item><term>rounds</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>{kind}|round|{inverted ticks of opening}</c>:
+/// newest first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
+/// <item><term>answers</term><description>same PK, RK <c>{kind}|answer|{roundId}|{respondent}</c>: one
 /// row per respondent per round, so a second submit replaces the first and concurrent answers never contend. The
 /// respondent is the person's id, or in anonymous rounds its HMAC-SHA256 under the round's key (kept in
 /// <see cref="AnonymityKeyTable"/>, never here, and destroyed when the round closes); the row also holds
 /// the respondent's discipline and department, for group profiles.</description></item>
-/// <item><term>latest rounds</term><description>same PK, RK <c>latest</c> or <c>adkar|latest</c>: the ids of the kind's
+/// <item><term>latest rounds</term><description>same PK, RK <c>{kind}|latest</c>: the ids of the kind's
 /// latest rounds, newest first, written in the same transaction as each new round, so the latest rounds are point
 /// reads (a key-range query costs what the table holds on the emulator, and the table holds every answer ever
 /// given).</description></item>
-/// <item><term>tallies</term><description>same PK, RK <c>tally|{roundId}</c> or <c>adkar|tally|…</c>: what a closed
+/// <item><term>tallies</term><description>same PK, RK <c>{kind}|tally|{roundId}</c>: what a closed
 /// round's answers were counted to, as JSON.</description></item>
 /// </list>
 /// </para>
 /// </summary>
 public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStore
 {
-    public const string Name = "CheckIns";
+    public const string Name = "Rounds";
 
     private const string SchedulePartition = "schedule";
     private const string OpenPartition = "open";
@@ -178,30 +177,17 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
         return [.. rounds.OfType<Round>()];
     }
 
-    /// <summary>
-    /// The ids of the kind's latest rounds and the list's version (null when there is no list yet). A project
-    /// whose rounds were stored before the list existed gets its list from one query, once.
-    /// </summary>
-    private async Task<(IReadOnlyList<string> Ids, string? Version)> LatestIdsAsync(TenantId tenant, ProjectCode project, RoundKind kind, CancellationToken cancellationToken)
+    /// <summary>The ids of the kind's latest rounds and the list's version (none yet: no round of the kind was added).</summary>
+    private async Task<(IReadOnlyList<string> Ids, string? Version)> LatestIdsAsync(
+        TenantId tenant, ProjectCode project, RoundKind kind, CancellationToken cancellationToken)
     {
-        var partition = Partition(tenant, project);
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, LatestKey(kind), cancellationToken: cancellationToken), cancellationToken);
-        if (row.HasValue)
-        {
-            var ids = row.Value!.GetString(LatestColumn);
-            return (string.IsNullOrEmpty(ids) ? [] : ids.Split(','), row.Value.ETag.ToString());
-        }
-
-        var stored = await tables.QueryAsync(Name, RoundsFilter(tenant, project, kind), r => r.GetString("RoundId"), cancellationToken, select: ["RoundId"], take: LatestKept);
-        try
-        {
-            var added = await tables.ExecuteAsync(Name, t => t.AddEntityAsync(new TableEntity(partition, LatestKey(kind)) { [LatestColumn] = string.Join(',', stored) }, cancellationToken), cancellationToken);
-            return (stored, added.Headers.ETag?.ToString());
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return await LatestIdsAsync(tenant, project, kind, cancellationToken);
-        }
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), LatestKey(kind), cancellationToken: cancellationToken),
+            cancellationToken);
+        return row.HasValue && row.Value!.GetString(LatestColumn) is var ids
+            ? (string.IsNullOrEmpty(ids) ? [] : ids.Split(','), row.Value.ETag.ToString())
+            : ([], null);
     }
 
     private static string RoundsFilter(TenantId tenant, ProjectCode project, RoundKind kind) => StorageTables.PrefixFilter(Partition(tenant, project), Prefix(kind) + "round|");
@@ -268,14 +254,14 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     public Task<IReadOnlyList<GivenAnswer<TAnswer>>> AnswersAsync<TAnswer>(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, round.Project), $"{Prefix(round.Kind)}answer|{round.Id}|"), row => ToAnswer<TAnswer>(round, row), cancellationToken);
+        return tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, round.Project), $"{Prefix(round.Kind)}answer|{round.Id}|"), ToAnswer<TAnswer>, cancellationToken);
     }
 
     public async Task<GivenAnswer<TAnswer>?> AnswerAsync<TAnswer>(TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
         var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, round.Project), AnswerKey(round, respondent), cancellationToken: cancellationToken), cancellationToken);
-        return row.HasValue ? ToAnswer<TAnswer>(round, row.Value!) : null;
+        return row.HasValue ? ToAnswer<TAnswer>(row.Value!) : null;
     }
 
     public async Task<bool> HasAnsweredAsync(TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken)
@@ -307,8 +293,8 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
 
     private static string Partition(TenantId tenant, ProjectCode project) => Key(tenant, project);
 
-    /// <summary>Check-ins keep the keys they had before other kinds existed; other kinds start with their name.</summary>
-    private static string Prefix(RoundKind kind) => kind == RoundKind.CheckIn ? "" : kind.ToString().ToLowerInvariant() + "|";
+    /// <summary>Every row of a round starts with its kind's name.</summary>
+    private static string Prefix(RoundKind kind) => kind.ToString().ToLowerInvariant() + "|";
 
     private static string OpenKey(TenantId tenant, ProjectCode project, RoundKind kind, string roundId) => $"{Key(tenant, project)}|{Prefix(kind)}{roundId}";
 
@@ -321,20 +307,17 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
 
     private static string TallyKey(Round round) => $"{Prefix(round.Kind)}tally|{round.Id}";
 
-    private static GivenAnswer<TAnswer> ToAnswer<TAnswer>(Round round, TableEntity row)
-    {
-        var respondent = new RespondentKey(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]);
-        // Check-in answers stored before groups were kept take the respondent's group from the round.
-        var known = round.RespondentOf(respondent);
-        var discipline = Enum.TryParse<StakeholderRole>(row.GetString("Discipline"), out var d) ? d : known?.Discipline ?? StakeholderRole.Other;
-        var department = row.ContainsKey("Discipline") ? row.GetString("Department") : known?.Department;
-        return new GivenAnswer<TAnswer>(respondent, AnswerColumns.For<TAnswer>().Read(row), row.GetDateTimeOffset("At")!.Value, discipline, department);
-    }
+    private static GivenAnswer<TAnswer> ToAnswer<TAnswer>(TableEntity row) => new(
+        new RespondentKey(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]),
+        AnswerColumns.For<TAnswer>().Read(row),
+        row.GetDateTimeOffset("At")!.Value,
+        Enum.Parse<StakeholderRole>(row.GetString("Discipline")),
+        row.GetString("Department"));
 
     private static OpenRound ToOpenRound(TableEntity row) => new(
         new TenantId(row.GetString("Tenant")),
         new ProjectCode(row.GetString("Project")),
-        Enum.TryParse<RoundKind>(row.GetString("Kind"), out var kind) ? kind : RoundKind.CheckIn,
+        Enum.Parse<RoundKind>(row.GetString("Kind")),
         row.GetString("RoundId"),
         row.GetBoolean("CardsQueued") ?? false,
         row.GetBoolean("RemindersQueued") ?? false,
@@ -354,7 +337,7 @@ public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStor
     private async Task<Round> ToRoundAsync(TenantId tenant, TableEntity row, CancellationToken cancellationToken)
     {
         var document = StoredDocument.Read<RoundDocument>(row)!;
-        var key = document.Anonymous && document.SchemaVersion >= 3
+        var key = document.Anonymous
             ? await _keys.GetAsync(tenant, new ProjectCode(document.Project), document.Kind, row.GetString("RoundId"), cancellationToken)
             : null;
         return document.ToRound(key);

@@ -7,7 +7,6 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;

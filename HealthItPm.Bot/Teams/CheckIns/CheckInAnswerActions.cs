@@ -6,9 +6,9 @@ using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 

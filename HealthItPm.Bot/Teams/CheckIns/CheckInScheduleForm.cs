@@ -8,6 +8,7 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.Rounds;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
@@ -52,7 +53,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 
         // Authorized before anything about the project (its time zone in the form) is shown.
         var allowed = await projectService.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, Domain.Security.ProjectAction.ManageCheckIns);
-        if (allowed is not Domain.Common.Outcome<Project>.Done { Value: var project })
+        if (allowed is not Domain.Security.Outcome<Project>.Done { Value: var project })
         {
             return ProjectOutcomes.NotDone(allowed);
         }

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Storage;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;

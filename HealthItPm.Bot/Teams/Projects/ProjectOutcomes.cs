@@ -1,6 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Messaging;
-using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Projects;

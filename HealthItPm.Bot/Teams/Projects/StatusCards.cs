@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards.Projects;
 using Microsoft.Bot.Builder;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;

@@ -4,11 +4,11 @@ using HealthItPm.Bot.Cards.Readiness;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 

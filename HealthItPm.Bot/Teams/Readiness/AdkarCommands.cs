@@ -9,7 +9,6 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Teams.Rounds;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;

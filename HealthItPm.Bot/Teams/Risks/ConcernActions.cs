@@ -9,7 +9,6 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;

@@ -3,6 +3,7 @@ using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.Risks;

@@ -4,8 +4,6 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 

@@ -11,7 +11,6 @@ using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -314,7 +313,8 @@ public static class CardFixtures
     {
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
         var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,
-            [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"), new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"), new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)]);
+            [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"), new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"), new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)],
+            anonymityKey: anonymous ? Round.NewAnonymityKey() : null);
         var answers = new[] { round.Accept(Nurse, Answer(), opens.AddHours(1)), round.Accept(Pm, CheckInAnswer.Create(CheckInStatus.OnTrack, new WorkflowImpact(1), null, false), opens.AddHours(2)) };
         DeliveryRecord[] cards = [Card(round, Nurse, DeliveryState.Sent), Card(round, Pm, DeliveryState.Sent), Card(round, Pharmacist, DeliveryState.Unreachable)];
         return RoundSummary.From(round, answers, cards, [new RoundTrendPoint(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), 0.5m, 0.5m, 3.5m)], opens.AddHours(49));

@@ -2,7 +2,6 @@ using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;
 

@@ -1,6 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Tests.CardChecks;

@@ -2,6 +2,7 @@ using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 

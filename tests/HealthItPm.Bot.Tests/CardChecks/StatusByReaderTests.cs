@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.CardChecks;

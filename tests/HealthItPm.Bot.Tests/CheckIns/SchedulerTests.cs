@@ -1,11 +1,11 @@
 using HealthItPm.Bot.Messaging.Rounds;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using static HealthItPm.Bot.Tests.Support.TwoHosts;

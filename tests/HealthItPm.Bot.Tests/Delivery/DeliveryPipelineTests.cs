@@ -3,9 +3,8 @@ using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Rounds;
-using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 

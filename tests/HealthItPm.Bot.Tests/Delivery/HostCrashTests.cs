@@ -5,7 +5,6 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using static HealthItPm.Bot.Tests.Support.HostProcesses;
 
 namespace HealthItPm.Bot.Tests.Delivery;

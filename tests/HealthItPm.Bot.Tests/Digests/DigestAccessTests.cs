@@ -2,7 +2,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;

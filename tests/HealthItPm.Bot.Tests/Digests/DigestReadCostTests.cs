@@ -3,10 +3,10 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 

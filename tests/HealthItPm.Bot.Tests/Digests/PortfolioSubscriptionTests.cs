@@ -1,7 +1,8 @@
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 

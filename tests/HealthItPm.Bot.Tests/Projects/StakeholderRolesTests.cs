@@ -4,7 +4,6 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;

@@ -1,10 +1,10 @@
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using HealthItPm.Bot.Storage.Audit;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Tests.Storage;
 

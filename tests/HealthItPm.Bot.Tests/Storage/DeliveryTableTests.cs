@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Tests.Storage;
 

@@ -1,7 +1,7 @@
 using HealthItPm.Bot.Storage.Projects;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Storage;

@@ -1,8 +1,8 @@
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.CheckIns;
@@ -16,8 +17,14 @@ public class CheckInRoundTests
     private static readonly Respondent Pharmacist = new(new PersonId("44444444-4444-4444-4444-444444444444"), "Grace Kim", StakeholderRole.Pharmacist, "Pharmacy");
     private static readonly PersonId Outsider = new("55555555-5555-5555-5555-555555555555");
 
-    private static Round Round(bool anonymous = false) =>
-        new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, [Nurse, Physician, Pharmacist]);
+    private static Round Round(bool anonymous = false) => new(
+        new ProjectCode("EHR"),
+        Opens,
+        TimeSpan.FromHours(24),
+        TimeSpan.FromHours(48),
+        anonymous,
+        [Nurse, Physician, Pharmacist],
+        anonymityKey: anonymous ? Domain.Rounds.Round.NewAnonymityKey() : null);
 
     private static CheckInAnswer Answer(CheckInStatus status, int impact, string? blockers = null, bool training = false) =>
         CheckInAnswer.Create(status, new WorkflowImpact(impact), Guarded.From(blockers), training);

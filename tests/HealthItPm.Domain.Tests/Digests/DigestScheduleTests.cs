@@ -55,11 +55,11 @@ public class DigestScheduleTests
         Assert.Equal((expectedDay, expectedHour), DigestSchedule.Validate(day, hour));
 
     [Theory]
-    [InlineData("Someday", "7", ProblemCode.DigestPickDay)]
-    [InlineData("3", "7", ProblemCode.DigestPickDay)]
-    [InlineData("Monday", "24", ProblemCode.DigestPickHour)]
-    [InlineData("Monday", "", ProblemCode.DigestPickHour)]
-    public void A_wrong_day_or_hour_says_what_to_pick(string day, string hour, ProblemCode problem) =>
+    [InlineData("Someday", "7", DigestProblem.DigestPickDay)]
+    [InlineData("3", "7", DigestProblem.DigestPickDay)]
+    [InlineData("Monday", "24", DigestProblem.DigestPickHour)]
+    [InlineData("Monday", "", DigestProblem.DigestPickHour)]
+    public void A_wrong_day_or_hour_says_what_to_pick(string day, string hour, DigestProblem problem) =>
         Assert.Equal(problem, Assert.Throws<DomainException>(() => DigestSchedule.Validate(day, hour)).Problem.Code);
 
     [Fact]

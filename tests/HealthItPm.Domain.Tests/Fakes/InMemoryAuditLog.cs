@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 
 namespace HealthItPm.Domain.Tests.Fakes;
 

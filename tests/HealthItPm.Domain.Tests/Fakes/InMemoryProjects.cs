@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Tests.Fakes;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Domain.Tests.Fakes;

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.Tests.Fakes;

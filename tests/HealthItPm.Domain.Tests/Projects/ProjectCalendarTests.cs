@@ -1,4 +1,4 @@
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.Time.Testing;
 using HealthItPm.Testing;

@@ -1,5 +1,5 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Extensions.Time.Testing;
@@ -81,9 +81,9 @@ public class ProjectServiceTests
     }
 
     [Theory]
-    [InlineData("E", ProblemCode.NotAProjectCode)]
-    [InlineData("EHR", ProblemCode.GoLiveInPast)]
-    public async Task Invalid_input_is_explained(string code, ProblemCode problem)
+    [InlineData("E", CommonProblem.NotAProjectCode)]
+    [InlineData("EHR", ProjectProblem.GoLiveInPast)]
+    public async Task Invalid_input_is_explained(string code, Enum problem)
     {
         var input = code == "EHR" ? Input() with { GoLive = Today.AddDays(-1), Start = Today.AddDays(-10) } : Input(code);
 

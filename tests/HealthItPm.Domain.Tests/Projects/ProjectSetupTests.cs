@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;

@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Projects;

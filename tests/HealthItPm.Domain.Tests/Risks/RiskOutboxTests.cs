@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;
 

@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;
 

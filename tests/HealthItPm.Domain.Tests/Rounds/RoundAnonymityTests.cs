@@ -65,11 +65,13 @@ public class RoundAnonymityTests
     }
 
     [Fact]
-    public void An_old_anonymous_check_in_without_a_key_keeps_person_keys()
+    public void An_anonymous_round_cannot_be_made_without_its_key_until_the_key_is_destroyed()
     {
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse]);
+        Assert.Throws<ArgumentException>(() => new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse]));
 
-        Assert.Equal(Nurse.Person.Value, round.KeyOf(Nurse.Person).Value);
+        var closed = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse], keyDestroyed: true);
+        Assert.Null(closed.AnonymityKey);
+        Assert.True(closed.KeyDestroyed);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Projects;
 
 /// <summary>A project as read, with the version it was read at; saving it succeeds only if nobody saved it since.</summary>
 public sealed record VersionedProject(Project Project, string Version);

@@ -1,6 +1,6 @@
 using HealthItPm.Domain.Common;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Security;
 
 /// <summary>Someone an admin allowed to create projects.</summary>
 public sealed record ProjectManagerGrant(PersonId Person, string Name, PersonId GrantedBy, DateTimeOffset GrantedAt);

@@ -1,8 +1,6 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Projects;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Digests;
 
 /// <summary>A subscription as stored, with the version it was read at.</summary>
 public sealed record StoredSubscription(DigestSubscription Subscription, string Version);

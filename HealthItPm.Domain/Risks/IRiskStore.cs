@@ -1,8 +1,6 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Risks;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Risks;
 
 /// <summary>A risk as read, with the version it was read at.</summary>
 public sealed record VersionedRisk(Risk Risk, string Version);

@@ -1,6 +1,6 @@
-using HealthItPm.Domain.Security;
+using HealthItPm.Domain.Common;
 
-namespace HealthItPm.Domain.Common;
+namespace HealthItPm.Domain.Security;
 
 /// <summary>
 /// What a use case did, for the caller to show: the result, or why not for the person who

@@ -1,8 +1,6 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Rounds;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Rounds;
 
 /// <summary>
 /// A round not yet closed, with the delivery steps already handed to the pipeline (cards, reminders, the

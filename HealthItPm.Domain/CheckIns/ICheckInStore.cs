@@ -1,13 +1,11 @@
-using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.CheckIns;
 
 /// <summary>A project's check-in schedule as stored, with when it last fired.</summary>
 public sealed record StoredSchedule(TenantId Tenant, ProjectCode Project, CheckInSchedule Schedule, DateTimeOffset LastFired, string Version);
 
-/// <summary>Check-in schedules (the rounds they open are in <see cref="IRoundStore"/>).</summary>
+/// <summary>Check-in schedules (the rounds they open are in <see cref="Rounds.IRoundStore"/>).</summary>
 public interface ICheckInStore
 {
     Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);

@@ -1,7 +1,6 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Projects;
 
 /// <summary>What a card calls a project.</summary>
 public static class ProjectNames
@@ -21,7 +20,7 @@ public static class ProjectNames
 
 /// <summary>
 /// What a card says of a project: its name, and the time zone in which it words the day something happened
-/// (a round opened on Sunday evening in Chicago is Sunday's round). No zone (a project listed before zones
-/// were kept, or gone) words days in UTC.
+/// (a round opened on Sunday evening in Chicago is Sunday's round). No zone (a project gone meanwhile) words
+/// days in UTC.
 /// </summary>
 public sealed record ProjectHeading(string Name, string? TimeZone);

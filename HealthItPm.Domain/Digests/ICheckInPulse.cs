@@ -1,8 +1,6 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Projects;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Digests;
 
 /// <summary>The latest check-in round of a project as the digest reads it; null before any round.</summary>
 public interface ICheckInPulse

@@ -1,8 +1,8 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Security;
 
-namespace HealthItPm.Domain.Tests.Common;
+namespace HealthItPm.Domain.Tests.Security;
 
 public class OutcomeTests
 {

@@ -1,7 +1,8 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
-namespace HealthItPm.Domain.Security;
+namespace HealthItPm.Domain.Risks;
 
 /// <summary>
 /// What a person may do now, from the access table and their standing on each project they are on

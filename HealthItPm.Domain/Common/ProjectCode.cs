@@ -1,6 +1,5 @@
-using HealthItPm.Domain.Common;
 
-namespace HealthItPm.Domain.Projects;
+namespace HealthItPm.Domain.Common;
 
 /// <summary>
 /// A project's short code, unique in a hospital ("EHR", "PACS2"): what people type in <c>use EHR</c>

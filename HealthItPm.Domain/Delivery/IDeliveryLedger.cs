@@ -1,7 +1,6 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Delivery;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Delivery;
 
 /// <summary>The delivery pipeline's record of each recipient's card, as reports read it.</summary>
 public interface IDeliveryLedger

@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
@@ -10,11 +9,11 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
 
-namespace HealthItPm.Domain.Tests.Security;
+namespace HealthItPm.Domain.Tests.Risks;
 
 /// <summary>
 /// What help offers is what the access table allows: for each person, the actions <see cref="Capabilities"/>
-/// finds are exactly those <see cref="AccessPolicy.Can"/> allows on their project (with the risk they own),
+/// finds are exactly those <see cref="RiskAccess.Can"/> allows on their project (with the risk they own),
 /// plus the tenant-wide ones it allows them. A command without a project is refused with the roles that may.
 /// </summary>
 public class CapabilitiesTests

@@ -1,7 +1,6 @@
-using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 
-namespace HealthItPm.Domain.Ports;
+namespace HealthItPm.Domain.Audit;
 
 /// <summary>The append-only audit log: entries are added, never changed or removed.</summary>
 public interface IAuditLog
