@@ -13,21 +13,40 @@ namespace HealthItPm.Domain.CheckIns;
 /// round's id is its opening minute), so a double click or two hosts firing the same occurrence open
 /// one round. What is check-in's own is the schedule and the summary.
 /// </summary>
-public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, RoundEngine engine, IDeliveryLedger deliveries, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
+public sealed class CheckInService(
+    ICheckInStore schedules,
+    IRoundStore rounds,
+    RoundEngine engine,
+    IDeliveryLedger deliveries,
+    IProjectRepository projects,
+    AccessPolicy access,
+    IAuditLog audit,
+    TimeProvider clock)
 {
     /// <summary>How many earlier rounds a summary's trend shows.</summary>
     public const int TrendRounds = 4;
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, CancellationToken cancellationToken) =>
+    public Task<Outcome<Round>> StartNowAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundSettings settings,
+        CancellationToken cancellationToken) =>
         StartNowAsync(tenant, person, code, settings, null, cancellationToken);
 
     /// <summary>
     /// Sends a round now; <paramref name="after"/>: the open round the PM confirmed sending another beside
     /// (<see cref="RoundEngine.StartAsync(TenantId, PersonId, Project, RoundKind, RoundSettings, string?, CancellationToken)"/>).
     /// </summary>
-    public async Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, string? after, CancellationToken cancellationToken)
+    public async Task<Outcome<Round>> StartNowAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundSettings settings,
+        string? after,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done done)
@@ -42,7 +61,12 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     public Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
         engine.OpenRoundAsync(tenant, person, code, RoundKind.CheckIn, ProjectAction.ManageCheckIns, cancellationToken);
 
-    public async Task<Outcome<CheckInSchedule>> ScheduleAsync(TenantId tenant, PersonId person, ProjectCode code, CheckInSchedule schedule, CancellationToken cancellationToken)
+    public async Task<Outcome<CheckInSchedule>> ScheduleAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        CheckInSchedule schedule,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -71,7 +95,8 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     }
 
     /// <summary>Every stored schedule, for the scheduler to fire one by one.</summary>
-    public Task<IReadOnlyList<StoredSchedule>> SchedulesAsync(CancellationToken cancellationToken) => schedules.ListSchedulesAsync(cancellationToken);
+    public Task<IReadOnlyList<StoredSchedule>> SchedulesAsync(CancellationToken cancellationToken) =>
+        schedules.ListSchedulesAsync(cancellationToken);
 
     /// <summary>Opens the schedule's due round (one, however many occurrences were missed); returns it if this call opened it.</summary>
     public async Task<Round?> FireIfDueAsync(StoredSchedule stored, CancellationToken cancellationToken)
@@ -86,24 +111,59 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         // re-opens the same round next tick, and of two hosts only one moves the schedule on.
         var project = await projects.GetAsync(stored.Tenant, stored.Project, cancellationToken);
         var s = stored.Schedule;
-        var outcome = project is null ? null : await engine.OpenAsync(stored.Tenant, project.Project, RoundKind.CheckIn, occurrence, new RoundSettings(s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience), cancellationToken);
-        return await schedules.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<Round>.Done { Value: var round } ? round : null;
+        var outcome = project is null
+            ? null
+            : await engine.OpenAsync(
+                stored.Tenant,
+                project.Project,
+                RoundKind.CheckIn,
+                occurrence,
+                new RoundSettings(s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience),
+                cancellationToken);
+        return await schedules.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<Round>.Done { Value: var round }
+            ? round
+            : null;
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
-    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken) =>
+    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        string roundId,
+        CheckInAnswer answer,
+        CancellationToken cancellationToken) =>
         engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answer, cancellationToken);
 
-    /// <summary>Records the answer made from what was entered once the round is known (<see cref="RoundEngine.SubmitAsync{TAnswer}(TenantId, PersonId, ProjectCode, RoundKind, string, Func{Round, Outcome{TAnswer}}, CancellationToken)"/>).</summary>
-    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, Func<Round, Outcome<CheckInAnswer>> answerFor, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Records the answer made from what was entered once the round is known (<see cref="RoundEngine.SubmitAsync{TAnswer}(TenantId,
+    /// PersonId, ProjectCode, RoundKind, string, Func{Round, Outcome{TAnswer}}, CancellationToken)"/>).
+    /// </summary>
+    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        string roundId,
+        Func<Round, Outcome<CheckInAnswer>> answerFor,
+        CancellationToken cancellationToken) =>
         engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answerFor, cancellationToken);
 
     /// <summary>The round, if it was sent to the person.</summary>
-    public Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
+    public Task<Round?> RoundForAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        string roundId,
+        CancellationToken cancellationToken) =>
         engine.RoundForAsync(tenant, person, code, RoundKind.CheckIn, roundId, cancellationToken);
 
     /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
-    public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
+    public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        string roundId,
+        CancellationToken cancellationToken) =>
         engine.AnswerOfAsync<CheckInAnswer>(tenant, person, code, RoundKind.CheckIn, roundId, cancellationToken);
 
     /// <summary>What a round's answers add up to (kept once it is final: <see cref="RoundEngine.TallyAsync"/>).</summary>
@@ -111,7 +171,11 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         engine.TallyAsync<CheckInAnswer, CheckInTally>(tenant, round, CheckInTally.Of, cancellationToken);
 
     /// <summary>The latest round's summary for a PM, with the trend over the rounds before it.</summary>
-    public async Task<Outcome<RoundSummary>> SummaryAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    public async Task<Outcome<RoundSummary>> SummaryAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -152,10 +216,18 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         return await SummaryOfAsync(tenant, latest[0], points, now, cancellationToken);
     }
 
-    private async Task<RoundSummary> SummaryOfAsync(TenantId tenant, Round round, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RoundSummary> SummaryOfAsync(
+        TenantId tenant,
+        Round round,
+        IReadOnlyList<RoundTrendPoint> previous,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var answers = await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken);
-        var cards = await deliveries.ListAsync(tenant, RoundTopics.Of(RoundKind.CheckIn, RoundStep.Card, round.Project, round.Id), cancellationToken);
+        var cards = await deliveries.ListAsync(
+            tenant,
+            RoundTopics.Of(RoundKind.CheckIn, RoundStep.Card, round.Project, round.Id),
+            cancellationToken);
         return RoundSummary.From(round, answers, cards, previous, now);
     }
 }

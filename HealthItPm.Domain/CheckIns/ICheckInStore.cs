@@ -3,7 +3,12 @@ using HealthItPm.Domain.Common;
 namespace HealthItPm.Domain.CheckIns;
 
 /// <summary>A project's check-in schedule as stored, with when it last fired.</summary>
-public sealed record StoredSchedule(TenantId Tenant, ProjectCode Project, CheckInSchedule Schedule, DateTimeOffset LastFired, string Version);
+public sealed record StoredSchedule(
+    TenantId Tenant,
+    ProjectCode Project,
+    CheckInSchedule Schedule,
+    DateTimeOffset LastFired,
+    string Version);
 
 /// <summary>Check-in schedules (the rounds they open are in <see cref="Rounds.IRoundStore"/>).</summary>
 public interface ICheckInStore
@@ -11,7 +16,13 @@ public interface ICheckInStore
     Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
 
     /// <summary>Saves a schedule; <paramref name="version"/> null creates or replaces it.</summary>
-    Task SaveScheduleAsync(TenantId tenant, ProjectCode project, CheckInSchedule schedule, DateTimeOffset lastFired, string? version, CancellationToken cancellationToken);
+    Task SaveScheduleAsync(
+        TenantId tenant,
+        ProjectCode project,
+        CheckInSchedule schedule,
+        DateTimeOffset lastFired,
+        string? version,
+        CancellationToken cancellationToken);
 
     Task DeleteScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
 

@@ -32,7 +32,9 @@ public enum CommonProblem
     NotAnIsoWeek,
 }
 
-/// <summary>Which piece of free text a <see cref="CommonProblem.Required"/> or <see cref="CommonProblem.TooLong"/> problem is about.</summary>
+/// <summary>
+/// Which piece of free text a <see cref="CommonProblem.Required"/> or <see cref="CommonProblem.TooLong"/> problem is about.
+/// </summary>
 public enum FreeText
 {
     ProjectName,
@@ -85,7 +87,8 @@ public sealed record Problem
     public static Problem AmountMissing() => Of(CommonProblem.AmountMissing);
 
     /// <summary>An amount typed with <paramref name="symbol"/>, which is not the hospital's <paramref name="currency"/>.</summary>
-    public static Problem AmountInOtherCurrency(string currency, string symbol) => Of(CommonProblem.AmountInOtherCurrency, currency, symbol);
+    public static Problem AmountInOtherCurrency(string currency, string symbol) =>
+        Of(CommonProblem.AmountInOtherCurrency, currency, symbol);
 
     public static Problem AmountNegative() => Of(CommonProblem.AmountNegative);
 
@@ -104,10 +107,15 @@ public sealed record Problem
         where TCode : struct, Enum =>
         Codes<TCode>.Marked
             ? new(code, values)
-            : throw new ArgumentException($"{typeof(TCode).Name} is not marked as problem codes, so no text would be found for it.", nameof(code));
+            : throw new ArgumentException(
+                $"{typeof(TCode).Name} is not marked as problem codes, so no text would be found for it.",
+                nameof(code));
 
     public bool Equals(Problem? other) =>
-        other is not null && Equals(Code, other.Code) && Values.Count == other.Values.Count && Values.Zip(other.Values).All(v => Same(v.First, v.Second));
+        other is not null
+            && Equals(Code, other.Code)
+            && Values.Count == other.Values.Count
+            && Values.Zip(other.Values).All(v => Same(v.First, v.Second));
 
     public override int GetHashCode() => HashCode.Combine(Code, Values.Count);
 

@@ -26,8 +26,14 @@ public interface IDigestStore
     Task<bool> MarkQueuedAsync(StoredSubscription subscription, IsoWeek week, CancellationToken cancellationToken);
 
     /// <summary>The snapshots stored for <paramref name="week"/> of these projects (missing ones are absent).</summary>
-    Task<IReadOnlyList<ProjectWeekSnapshot>> SnapshotsAsync(TenantId tenant, IsoWeek week, IReadOnlyCollection<ProjectCode> projects, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ProjectWeekSnapshot>> SnapshotsAsync(
+        TenantId tenant,
+        IsoWeek week,
+        IReadOnlyCollection<ProjectCode> projects,
+        CancellationToken cancellationToken);
 
-    /// <summary>Stores the week's snapshots; one already stored for a project and week is kept (the first digest of the week wins).</summary>
+    /// <summary>
+    /// Stores the week's snapshots; one already stored for a project and week is kept (the first digest of the week wins).
+    /// </summary>
     Task AddSnapshotsAsync(TenantId tenant, IReadOnlyList<ProjectWeekSnapshot> snapshots, CancellationToken cancellationToken);
 }

@@ -56,7 +56,9 @@ public sealed class GuardedText : IEquatable<GuardedText>
     [return: NotNullIfNotNull(nameof(stored))]
     public static GuardedText? Restore(string? stored) => stored is null ? null : new GuardedText(Text.Clean(stored).Trim());
 
-    /// <summary>Text the domain composes from guarded text and names the bot knows (a concern's reporter and words, in the bot's sentence).</summary>
+    /// <summary>
+    /// Text the domain composes from guarded text and names the bot knows (a concern's reporter and words, in the bot's sentence).
+    /// </summary>
     internal static GuardedText Composed(string text) => new(text);
 
     private static GuardedText Within(GuardedText value, FreeText what, int maxLength) =>

@@ -18,14 +18,22 @@ internal static class NameFinder
     private static readonly Regex Word = new(@"\p{L}+(['-]\p{L}+)*", Options, Timeout);
 
     private const string Roles =
-        @"(dr|doctor|nurse|rn|lpn|np|pa|md|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|chair|mentor|pmo|hr)s?";
+        @"(dr|doctor|nurse|rn|lpn|np|pa|md|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|" +
+        @"director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|specialist|" +
+        @"consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|informaticist|cmio|cnio|cio|" +
+        @"cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|liaison|colleague|counterpart|contact|" +
+        @"dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|chair|mentor|pmo|hr)s?";
 
     private const string Organisations =
-        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
+        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|" +
+        @"procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|" +
+        @"epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|zebra|allscripts|vocera|stryker|omnicell|baxter|" +
+        @"hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
-        @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
+        @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|" +
+        @"acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
         @"|^\s*\((?-i:[A-Z]{2,6})\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
@@ -201,7 +209,8 @@ internal static class NameFinder
         var strong = false;
         while (j < tokens.Count && j - cue <= 3 && CueConnectors.Contains(tokens[j].Value))
         {
-            strong |= !tokens[j].Value.Equals("is", StringComparison.OrdinalIgnoreCase) && !tokens[j].Value.Equals("was", StringComparison.OrdinalIgnoreCase);
+            strong |= !tokens[j].Value.Equals("is", StringComparison.OrdinalIgnoreCase)
+                && !tokens[j].Value.Equals("was", StringComparison.OrdinalIgnoreCase);
             j++;
         }
 
@@ -256,7 +265,10 @@ internal static class NameFinder
             }
         }
 
-        if (NameLexicon.IsSurname(first.Value) && Gap(i + 1) is ", " && IsCandidate(tokens[i + 1]) && NameLexicon.IsUnambiguousGiven(tokens[i + 1].Value))
+        if (NameLexicon.IsSurname(first.Value)
+            && Gap(i + 1) is ", "
+            && IsCandidate(tokens[i + 1])
+            && NameLexicon.IsUnambiguousGiven(tokens[i + 1].Value))
         {
             // "Olsen, Margaret Hunt" is a list of names; the second one is found on its own.
             var next = i + 2 < tokens.Count && Gap(i + 2) is " " && IsCandidate(tokens[i + 2]);

@@ -14,7 +14,10 @@ public static class PrivacyProblems
 {
     extension(Problem)
     {
-        /// <summary>Suspected PHI in <paramref name="text"/>: each finding's kind with the suspected part masked (<see cref="PhiGuard.Masked"/>).</summary>
-        public static Problem PhiFound(string text, IReadOnlyList<PhiFinding> findings) => Problem.Of(PrivacyProblem.PhiFound, PhiGuard.PointOut(text, findings));
+        /// <summary>
+        /// Suspected PHI in <paramref name="text"/>: each finding's kind with the suspected part masked (<see cref="PhiGuard.Masked"/>).
+        /// </summary>
+        public static Problem PhiFound(string text, IReadOnlyList<PhiFinding> findings) =>
+            Problem.Of(PrivacyProblem.PhiFound, PhiGuard.PointOut(text, findings));
     }
 }

@@ -10,7 +10,14 @@ public sealed record VersionedProject(Project Project, string Version);
 /// One line of a project list; <paramref name="Role"/> is the person's role on it when the list is a person's;
 /// <paramref name="TimeZone"/> is the project's, from which its "today" is counted (UTC when unknown).
 /// </summary>
-public sealed record ProjectSummary(ProjectCode Code, Privacy.GuardedText Name, ProjectKind Kind, ProjectPhase Phase, DateOnly GoLive, ProjectRole? Role = null, string? TimeZone = null);
+public sealed record ProjectSummary(
+    ProjectCode Code,
+    Privacy.GuardedText Name,
+    ProjectKind Kind,
+    ProjectPhase Phase,
+    DateOnly GoLive,
+    ProjectRole? Role = null,
+    string? TimeZone = null);
 
 /// <summary>Where projects are kept, per hospital (tenant).</summary>
 public interface IProjectRepository

@@ -90,7 +90,9 @@ public sealed class Project
     /// <summary>The acknowledgement SLA counts weekday office hours only (patient-safety risks excepted, by the policy).</summary>
     public bool SlaInBusinessHours { get; private set; }
 
-    /// <summary>The PM's escalation policy: who, in order, how long each has to acknowledge, and whether nights and weekends count.</summary>
+    /// <summary>
+    /// The PM's escalation policy: who, in order, how long each has to acknowledge, and whether nights and weekends count.
+    /// </summary>
     public void SetEscalation(IReadOnlyList<PersonId> chain, TimeSpan acknowledgementSla, bool inBusinessHours)
     {
         ArgumentNullException.ThrowIfNull(chain);
@@ -112,7 +114,14 @@ public sealed class Project
         (_chain, AcknowledgementSla, SlaInBusinessHours) = ([.. chain], acknowledgementSla, inBusinessHours);
     }
 
-    public static Project Create(ProjectCode code, GuardedText name, ProjectKind kind, ProjectSchedule schedule, string timeZone, ProjectMember creator, DateOnly today)
+    public static Project Create(
+        ProjectCode code,
+        GuardedText name,
+        ProjectKind kind,
+        ProjectSchedule schedule,
+        string timeZone,
+        ProjectMember creator,
+        DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(creator);
@@ -122,13 +131,39 @@ public sealed class Project
         }
 
         var pm = new ProjectMember(creator.Person, creator.DisplayName, ProjectRole.ProjectManager, creator.Discipline, creator.Department);
-        return new Project(new ProjectState(code, name, kind, ProjectPhase.Planning, schedule, ValidTimeZone(timeZone), 0, [pm], [], [], []));
+        return new Project(new ProjectState(
+            code,
+            name,
+            kind,
+            ProjectPhase.Planning,
+            schedule,
+            ValidTimeZone(timeZone),
+            0,
+            [pm],
+            [],
+            [],
+            []));
     }
 
     /// <summary>Rebuilds a stored project; the state was valid when stored.</summary>
     public static Project Restore(ProjectState state) => new(state);
 
-    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis], [.. _chain], AcknowledgementSla, SlaInBusinessHours, [.. _phaseHistory]);
+    public ProjectState ToState() => new(
+        Code,
+        Name,
+        Kind,
+        Phase,
+        Schedule,
+        TimeZone,
+        BudgetAtCompletion,
+        [.. _members.Values],
+        [.. _milestones],
+        [.. _spend],
+        [.. _kpis],
+        [.. _chain],
+        AcknowledgementSla,
+        SlaInBusinessHours,
+        [.. _phaseHistory]);
 
     public ProjectRole? RoleOf(PersonId person) => _members.TryGetValue(person, out var member) ? member.Role : null;
 
@@ -269,7 +304,8 @@ public sealed class Project
             new ProjectHealthInput(EarnedValue(today), _milestones, today, openRisks, Schedule.GoLive),
             moreRules is null ? null : [.. RagRules.Default, .. moreRules]);
 
-    private Milestone? FindMilestone(string name) => _milestones.Find(m => string.Equals(m.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+    private Milestone? FindMilestone(string name) =>
+        _milestones.Find(m => string.Equals(m.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private Kpi? FindKpi(string name) => _kpis.Find(k => string.Equals(k.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 

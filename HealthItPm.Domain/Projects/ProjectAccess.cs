@@ -19,7 +19,9 @@ public static class ProjectAccess
         return access.Authorize(person, code, (await projects.GetAsync(tenant, code, cancellationToken))?.Project, action);
     }
 
-    /// <summary>The person's standing on the project: their role on it now (a former member has none) and their place in its escalation chain.</summary>
+    /// <summary>
+    /// The person's standing on the project: their role on it now (a former member has none) and their place in its escalation chain.
+    /// </summary>
     public static Standing StandingOf(this Project project, PersonId person, bool admin)
     {
         ArgumentNullException.ThrowIfNull(project);
@@ -87,7 +89,12 @@ public static class ProjectAccess
     /// the project (admins aside) hears exactly what they would for a code that does not exist, so
     /// guessing codes tells nobody a project's name, its PMs or that it exists.
     /// </summary>
-    public static Outcome<Project> Authorize(this AccessPolicy access, PersonId person, ProjectCode code, Project? project, ProjectAction action)
+    public static Outcome<Project> Authorize(
+        this AccessPolicy access,
+        PersonId person,
+        ProjectCode code,
+        Project? project,
+        ProjectAction action)
     {
         ArgumentNullException.ThrowIfNull(access);
         if (project is null)

@@ -6,11 +6,21 @@ namespace HealthItPm.Domain.Projects;
 public static class ProjectNames
 {
     /// <summary>The project's name, from its summary alone; its code when there is no such project (removed meanwhile).</summary>
-    public static async Task<string> NameOfAsync(this IProjectRepository projects, TenantId tenant, ProjectCode code, CancellationToken cancellationToken) =>
+    public static async Task<string> NameOfAsync(
+        this IProjectRepository projects,
+        TenantId tenant,
+        ProjectCode code,
+        CancellationToken cancellationToken) =>
         (await projects.HeadingOfAsync(tenant, code, cancellationToken)).Name;
 
-    /// <summary>The project's name and the time zone a card words its days in, from its summary alone (see <see cref="NameOfAsync"/>).</summary>
-    public static async Task<ProjectHeading> HeadingOfAsync(this IProjectRepository projects, TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The project's name and the time zone a card words its days in, from its summary alone (see <see cref="NameOfAsync"/>).
+    /// </summary>
+    public static async Task<ProjectHeading> HeadingOfAsync(
+        this IProjectRepository projects,
+        TenantId tenant,
+        ProjectCode code,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(projects);
         var summary = await projects.SummaryOfAsync(tenant, code, cancellationToken);

@@ -46,7 +46,8 @@ public static class ProjectProblems
 
         public static Problem ProjectCodeTaken(ProjectCode code) => Problem.Of(ProjectProblem.ProjectCodeTaken, code);
 
-        public static Problem ProjectChangedMeanwhile(string projectName) => Problem.Of(ProjectProblem.ProjectChangedMeanwhile, projectName);
+        public static Problem ProjectChangedMeanwhile(string projectName) =>
+            Problem.Of(ProjectProblem.ProjectChangedMeanwhile, projectName);
 
         public static Problem DatesOutOfOrder() => Problem.Of(ProjectProblem.DatesOutOfOrder);
 
@@ -54,12 +55,14 @@ public static class ProjectProblems
 
         public static Problem NotAPhase() => Problem.Of(ProjectProblem.NotAPhase);
 
-        public static Problem AlreadyInPhase(string projectName, ProjectPhase phase) => Problem.Of(ProjectProblem.AlreadyInPhase, projectName, phase);
+        public static Problem AlreadyInPhase(string projectName, ProjectPhase phase) =>
+            Problem.Of(ProjectProblem.AlreadyInPhase, projectName, phase);
 
         public static Problem OnePhaseBackAtATime(string projectName, ProjectPhase from, ProjectPhase to) =>
             Problem.Of(ProjectProblem.OnePhaseBackAtATime, projectName, from, to);
 
-        public static Problem AlreadyMember(string personName, ProjectRole role) => Problem.Of(ProjectProblem.AlreadyMember, personName, role);
+        public static Problem AlreadyMember(string personName, ProjectRole role) =>
+            Problem.Of(ProjectProblem.AlreadyMember, personName, role);
 
         public static Problem NotAMember() => Problem.Of(ProjectProblem.NotAMember);
 

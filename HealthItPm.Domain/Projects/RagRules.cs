@@ -46,7 +46,9 @@ public static class RagRules
     public static RagStatus Evaluate(ProjectHealthInput input, IEnumerable<IRagRule>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return RagStatus.From((rules ?? Default).SelectMany(rule => rule.Evaluate(input)), input.EarnedValue.Spi.IsDefined || input.EarnedValue.Cpi.IsDefined);
+        return RagStatus.From(
+            (rules ?? Default).SelectMany(rule => rule.Evaluate(input)),
+            input.EarnedValue.Spi.IsDefined || input.EarnedValue.Cpi.IsDefined);
     }
 
     private sealed class IndexRule(PerformanceIndex which, Func<EarnedValue, Ratio> index, bool financial) : IRagRule
@@ -75,6 +77,8 @@ public static class RagRules
         public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => input.Milestones
             .Select(m => (Milestone: m, DaysLate: m.DaysLate(input.Today)))
             .Where(x => x.DaysLate > 0)
-            .Select(x => new RagFinding(x.DaysLate >= RedAfterDaysLate ? Rag.Red : Rag.Amber, new RagReason.MilestoneLate(x.Milestone.Name, x.DaysLate)));
+            .Select(x => new RagFinding(
+                x.DaysLate >= RedAfterDaysLate ? Rag.Red : Rag.Amber,
+                new RagReason.MilestoneLate(x.Milestone.Name, x.DaysLate)));
     }
 }

@@ -22,7 +22,8 @@ public static class ReadinessProblems
 
         public static Problem AdkarAllFiveScored() => Problem.Of(ReadinessProblem.AdkarAllFiveScored);
 
-        public static Problem WaveLengthOutOfRange(TimeSpan shortest, TimeSpan longest) => Problem.Of(ReadinessProblem.WaveLengthOutOfRange, shortest, longest);
+        public static Problem WaveLengthOutOfRange(TimeSpan shortest, TimeSpan longest) =>
+            Problem.Of(ReadinessProblem.WaveLengthOutOfRange, shortest, longest);
 
         public static Problem NoSurveyYet() => Problem.Of(ReadinessProblem.NoSurveyYet);
 

@@ -9,10 +9,14 @@ public abstract record ReadinessReason : RagReason
     {
     }
 
-    /// <summary>A share of a wave's respondents stop at Awareness or Desire, <paramref name="DaysToGoLive"/> from go-live (negative after it).</summary>
+    /// <summary>
+    /// A share of a wave's respondents stop at Awareness or Desire, <paramref name="DaysToGoLive"/> from go-live (negative after it).
+    /// </summary>
     public sealed record StuckAtAwarenessOrDesire(decimal Share, string Wave, int DaysToGoLive) : ReadinessReason;
 
-    /// <summary>A wave's dominant barrier is <paramref name="Barrier"/> (Knowledge or Ability), <paramref name="DaysToGoLive"/> from go-live.</summary>
+    /// <summary>
+    /// A wave's dominant barrier is <paramref name="Barrier"/> (Knowledge or Ability), <paramref name="DaysToGoLive"/> from go-live.
+    /// </summary>
     public sealed record DominantBarrier(AdkarElement Barrier, string Wave, int DaysToGoLive) : ReadinessReason;
 }
 
@@ -38,12 +42,16 @@ public sealed class ReadinessRule(ReadinessSnapshot readiness) : IRagRule
         var days = goLive.DayNumber - input.Today.DayNumber;
         if (days <= AwarenessOrDesireRedDays && readiness.AwarenessOrDesireShare > AwarenessOrDesireRedAbove)
         {
-            yield return new RagFinding(Rag.Red, new ReadinessReason.StuckAtAwarenessOrDesire(readiness.AwarenessOrDesireShare, readiness.Wave, days));
+            yield return new RagFinding(
+                Rag.Red,
+                new ReadinessReason.StuckAtAwarenessOrDesire(readiness.AwarenessOrDesireShare, readiness.Wave, days));
         }
 
         if (days <= KnowledgeOrAbilityAmberDays && readiness.DominantBarrier is AdkarElement.Knowledge or AdkarElement.Ability)
         {
-            yield return new RagFinding(Rag.Amber, new ReadinessReason.DominantBarrier(readiness.DominantBarrier.Value, readiness.Wave, days));
+            yield return new RagFinding(
+                Rag.Amber,
+                new ReadinessReason.DominantBarrier(readiness.DominantBarrier.Value, readiness.Wave, days));
         }
     }
 }

@@ -11,7 +11,12 @@ namespace HealthItPm.Domain.Risks;
 /// their project list; whether they are in its escalation chain or own one of its open risks is read only
 /// where the table says it could change the answer.
 /// </summary>
-public sealed class Capabilities(IProjectRepository projects, IRiskStore risks, IProjectManagerGrants grants, AccessPolicy access, TimeProvider clock)
+public sealed class Capabilities(
+    IProjectRepository projects,
+    IRiskStore risks,
+    IProjectManagerGrants grants,
+    AccessPolicy access,
+    TimeProvider clock)
 {
     /// <summary>Every action the person may do on at least one of their projects, or in the tenant.</summary>
     public async Task<IReadOnlySet<ProjectAction>> OfAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken)
@@ -26,8 +31,14 @@ public sealed class Capabilities(IProjectRepository projects, IRiskStore risks, 
     }
 
     /// <summary>A project action asked without a project: allowed when one of the person's projects allows it.</summary>
-    public async Task<AccessDecision> CanOnAnyAsync(TenantId tenant, PersonId person, ProjectAction action, CancellationToken cancellationToken) =>
-        access.IsAdmin(person) ? AccessDecision.Allow : access.CanOnAny(person, action, await StandingsAsync(tenant, person, cancellationToken));
+    public async Task<AccessDecision> CanOnAnyAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectAction action,
+        CancellationToken cancellationToken) =>
+        access.IsAdmin(person)
+            ? AccessDecision.Allow
+            : access.CanOnAny(person, action, await StandingsAsync(tenant, person, cancellationToken));
 
     private async Task<IReadOnlyList<Standing>> StandingsAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken)
     {
@@ -47,7 +58,8 @@ public sealed class Capabilities(IProjectRepository projects, IRiskStore risks, 
             }
 
             // Read the project for its escalation chain, then its open risks only if owning one would still add an action.
-            if (await projects.GetAsync(tenant, summary.Code, cancellationToken) is not { } read || read.Project.RoleOf(person) is not { } current)
+            if (await projects.GetAsync(tenant, summary.Code, cancellationToken) is not { } read
+                || read.Project.RoleOf(person) is not { } current)
             {
                 continue;
             }

@@ -25,14 +25,23 @@ public interface IRiskStore
     /// week's digest needs, read through indexes so that the cost follows the open and recent risks,
     /// never the length of the register's history.
     /// </summary>
-    Task<IReadOnlyList<Risk>> OpenOrChangedSinceAsync(TenantId tenant, ProjectCode project, DateTimeOffset since, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Risk>> OpenOrChangedSinceAsync(
+        TenantId tenant,
+        ProjectCode project,
+        DateTimeOffset since,
+        CancellationToken cancellationToken);
 
     /// <summary>The next concern number in the project.</summary>
     Task<int> NextConcernNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken);
 
     Task AddConcernAsync(TenantId tenant, Concern concern, CancellationToken cancellationToken);
 
-    Task<(Concern Concern, string Version)?> GetConcernAsync(TenantId tenant, ProjectCode project, int number, CancellationToken cancellationToken);
+    Task<(
+        Concern Concern,
+        string Version)?> GetConcernAsync(TenantId tenant,
+        ProjectCode project,
+        int number,
+        CancellationToken cancellationToken);
 
     /// <summary>Saves a triaged concern; false when someone triaged it since it was read.</summary>
     Task<bool> SaveConcernAsync(TenantId tenant, Concern concern, string version, CancellationToken cancellationToken);

@@ -80,10 +80,16 @@ public enum RiskEventKind
     /// <summary>A mitigation planned (its text in <see cref="RiskEvent.Note"/>, due <see cref="RiskEvent.Due"/>).</summary>
     MitigationPlanned,
 
-    /// <summary><see cref="RiskEvent.StatusBefore"/> → <see cref="RiskEvent.StatusAfter"/> (accepting keeps the reason in <see cref="RiskEvent.Note"/>).</summary>
+    /// <summary>
+    /// <see cref="RiskEvent.StatusBefore"/> → <see cref="RiskEvent.StatusAfter"/> (accepting keeps the reason in <see
+    /// cref="RiskEvent.Note"/>).
+    /// </summary>
     StatusChanged,
 
-    /// <summary>Sent up the chain: <see cref="RiskEvent.LevelBefore"/> → <see cref="RiskEvent.LevelAfter"/>, why in <see cref="RiskEvent.Escalation"/>.</summary>
+    /// <summary>
+    /// Sent up the chain: <see cref="RiskEvent.LevelBefore"/> → <see cref="RiskEvent.LevelAfter"/>, why in <see
+    /// cref="RiskEvent.Escalation"/>.
+    /// </summary>
     Escalated,
 
     UpdateRequested,

@@ -37,7 +37,12 @@ public sealed record Respondent(PersonId Person, string Name, StakeholderRole Di
 public readonly record struct RespondentKey(string Value);
 
 /// <summary>An answer with whose it is, when it was given (the last one, if changed) and the group it counts in.</summary>
-public sealed record GivenAnswer<TAnswer>(RespondentKey Respondent, TAnswer Answer, DateTimeOffset At, StakeholderRole Discipline, string? Department);
+public sealed record GivenAnswer<TAnswer>(
+    RespondentKey Respondent,
+    TAnswer Answer,
+    DateTimeOffset At,
+    StakeholderRole Discipline,
+    string? Department);
 
 /// <summary>
 /// One round of questions — a check-in or an ADKAR wave: sent to an audience fixed when it opened,
@@ -75,7 +80,9 @@ public sealed class Round
 
         if (anonymous && !keyDestroyed && anonymityKey is null)
         {
-            throw new ArgumentException("An anonymous round keys its answers with its own key, kept until the key is destroyed.", nameof(anonymityKey));
+            throw new ArgumentException(
+                "An anonymous round keys its answers with its own key, kept until the key is destroyed.",
+                nameof(anonymityKey));
         }
 
         Project = project;
@@ -131,7 +138,10 @@ public sealed class Round
     /// still sort in opening order.
     /// </summary>
     public static string IdFor(DateTimeOffset opensAt) =>
-        opensAt.ToUniversalTime().ToString(opensAt.Second == 0 ? "yyyyMMdd'T'HHmm'Z'" : "yyyyMMdd'T'HHmm'Z+'ss", System.Globalization.CultureInfo.InvariantCulture);
+        opensAt.ToUniversalTime()
+            .ToString(
+                opensAt.Second == 0 ? "yyyyMMdd'T'HHmm'Z'" : "yyyyMMdd'T'HHmm'Z+'ss",
+                System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A fresh random key for an anonymous round (32 bytes, base 64).</summary>
     public static string NewAnonymityKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -197,7 +207,9 @@ public sealed class Round
     /// is destroyed every stored answer counts: only people in the audience could give one.
     /// </summary>
     public IReadOnlyList<GivenAnswer<TAnswer>> Counted<TAnswer>(IEnumerable<GivenAnswer<TAnswer>> answers) =>
-        [.. answers.Where(a => KeyDestroyed || RespondentOf(a.Respondent) is not null).GroupBy(a => a.Respondent).Select(g => g.MaxBy(a => a.At)!)];
+        [.. answers.Where(a => KeyDestroyed || RespondentOf(a.Respondent) is not null)
+            .GroupBy(a => a.Respondent)
+            .Select(g => g.MaxBy(a => a.At)!)];
 
     /// <summary>Reminders go out between the reminder time and the deadline.</summary>
     public bool RemindersDue(DateTimeOffset now) => now >= RemindAt && now < ClosesAt;

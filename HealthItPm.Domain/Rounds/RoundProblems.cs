@@ -20,7 +20,8 @@ public static class RoundProblems
     {
         public static Problem RoundTimesOutOfOrder() => Problem.Of(RoundProblem.RoundTimesOutOfOrder);
 
-        public static Problem NoStakeholdersMatch(string projectName, RoundKind kind) => Problem.Of(RoundProblem.NoStakeholdersMatch, projectName, kind);
+        public static Problem NoStakeholdersMatch(string projectName, RoundKind kind) =>
+            Problem.Of(RoundProblem.NoStakeholdersMatch, projectName, kind);
 
         public static Problem RoundGone(RoundKind kind) => Problem.Of(RoundProblem.RoundGone, kind);
 

@@ -18,12 +18,17 @@ public sealed record AccessDecision(bool Allowed, Refusal? Refusal)
 /// the action's row says which roles may. Budget figures are for the roles in
 /// <paramref name="budgetViewers"/> (by default PMs and leaders) and admins.
 /// </summary>
-public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<PersonId> allowedProjectManagers, IReadOnlySet<ProjectRole>? budgetViewers = null)
+public sealed class AccessPolicy(
+    IReadOnlySet<PersonId> admins,
+    IReadOnlySet<PersonId> allowedProjectManagers,
+    IReadOnlySet<ProjectRole>? budgetViewers = null)
 {
     /// <summary>Who sees budget figures unless configured otherwise: the people accountable for the money.</summary>
-    public static readonly IReadOnlySet<ProjectRole> DefaultBudgetViewers = new HashSet<ProjectRole> { ProjectRole.ProjectManager, ProjectRole.Leader };
+    public static readonly IReadOnlySet<ProjectRole> DefaultBudgetViewers =
+        new HashSet<ProjectRole> { ProjectRole.ProjectManager, ProjectRole.Leader };
 
-    private readonly Who _budgetViewers = (budgetViewers ?? DefaultBudgetViewers).Aggregate(Who.AdminsOnly, (who, role) => who | WhoFor(role));
+    private readonly Who _budgetViewers = (budgetViewers ?? DefaultBudgetViewers)
+        .Aggregate(Who.AdminsOnly, (who, role) => who | WhoFor(role));
 
     public bool IsAdmin(PersonId person) => admins.Contains(person);
 
@@ -76,7 +81,10 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
     }
 
     /// <summary>Every action the person may do somewhere (<see cref="CanOnAny"/>): help offers the commands that do these.</summary>
-    public IReadOnlySet<ProjectAction> ActionsOnAny(PersonId person, IReadOnlyCollection<Standing> standings, bool grantedByAdmin = false) =>
+    public IReadOnlySet<ProjectAction> ActionsOnAny(
+        PersonId person,
+        IReadOnlyCollection<Standing> standings,
+        bool grantedByAdmin = false) =>
         Enum.GetValues<ProjectAction>().Where(a => CanOnAny(person, a, standings, grantedByAdmin).Allowed).ToHashSet();
 
     /// <summary>A tenant-wide action (create a project, allow PMs, read the audit log).</summary>
@@ -90,7 +98,8 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
         return Decide(new Standing(IsAdmin(person), grantedByAdmin || allowedProjectManagers.Contains(person), null, false, false), action);
     }
 
-    public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) => CanInTenant(person, ProjectAction.CreateProject, grantedByAdmin);
+    public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) =>
+        CanInTenant(person, ProjectAction.CreateProject, grantedByAdmin);
 
     /// <summary>
     /// An action anyone on a project may do, from the caller's role on it alone (null: not on it). Only

@@ -25,8 +25,10 @@ public class FolderCycleTests
 
         var cycles = FolderCycles.In(graph);
 
-        Assert.True(cycles.Count == 0,
-            "The domain's folders depend on each other in a cycle:\n" + string.Join("\n", cycles.Select(c => FolderCycles.Describe(graph, c)))
+        Assert.True(
+            cycles.Count == 0,
+            "The domain's folders depend on each other in a cycle:\n"
+            + string.Join("\n", cycles.Select(c => FolderCycles.Describe(graph, c)))
             + "\n\nEvery folder's dependencies:\n" + graph);
     }
 
@@ -55,7 +57,8 @@ public class FolderCycleTests
         var cycle = Assert.Single(FolderCycles.In(graph));
 
         Assert.Equal(["Alpha", "Beta", "Gamma", "Alpha"], cycle);
-        Assert.StartsWith("Alpha → Beta → Gamma → Alpha\n    Alpha → Beta", FolderCycles.Describe(graph, cycle), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Alpha → Beta → Gamma → Alpha\n    Alpha → Beta", FolderCycles.Describe(graph, cycle), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +67,9 @@ public class FolderCycleTests
         var graph = FolderGraph.Of(
             ("Alpha", "Beta"), ("Beta", "Alpha"), ("Beta", "Gamma"), ("Gamma", "Alpha"), ("Delta", "Epsilon"), ("Epsilon", "Delta"));
 
-        Assert.Equal<IEnumerable<IReadOnlyList<string>>>([["Alpha", "Beta", "Alpha"], ["Delta", "Epsilon", "Delta"]], FolderCycles.In(graph));
+        Assert.Equal<IEnumerable<IReadOnlyList<string>>>(
+            [["Alpha", "Beta", "Alpha"], ["Delta", "Epsilon", "Delta"]],
+            FolderCycles.In(graph));
     }
 
     [Fact]
@@ -103,7 +108,8 @@ public class FolderCycleTests
         var callee = module.DefineType("Cyclic.Beta.Callee", TypeAttributes.Public | TypeAttributes.Class);
         callee.DefineField("Caller", caller, FieldAttributes.Public);
         var create = callee.DefineDefaultConstructor(MethodAttributes.Public);
-        var call = caller.DefineMethod("Call", MethodAttributes.Public | MethodAttributes.Static, typeof(void), Type.EmptyTypes).GetILGenerator();
+        var call = caller.DefineMethod("Call", MethodAttributes.Public | MethodAttributes.Static, typeof(void), Type.EmptyTypes)
+            .GetILGenerator();
         call.Emit(OpCodes.Newobj, create);
         call.Emit(OpCodes.Pop);
         call.Emit(OpCodes.Ret);

@@ -13,7 +13,8 @@ public class ProblemTests
 {
     private static readonly Assembly Domain = typeof(Problem).Assembly;
 
-    private static IReadOnlyList<Type> CodeEnums() => [.. Domain.GetTypes().Where(t => t.IsEnum && t.IsDefined(typeof(ProblemCodesAttribute)))];
+    private static IReadOnlyList<Type> CodeEnums() =>
+        [.. Domain.GetTypes().Where(t => t.IsEnum && t.IsDefined(typeof(ProblemCodesAttribute)))];
 
     // Problem's own factories and each folder's static extensions of it, compiled as static methods of their class.
     private static IReadOnlyList<MethodInfo> Factories() =>

@@ -7,7 +7,15 @@ namespace HealthItPm.Domain.Tests.Digests;
 public class DigestScheduleTests
 {
     private static DigestSubscription Subscription(string zone, IsoWeek? last = null) =>
-        new(new TenantId("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f"), new PersonId("33333333-3333-3333-3333-333333333333"), true, [], DayOfWeek.Monday, 7, zone, last);
+        new(
+            new TenantId("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f"),
+            new PersonId("33333333-3333-3333-3333-333333333333"),
+            true,
+            [],
+            DayOfWeek.Monday,
+            7,
+            zone,
+            last);
 
     [Theory]
     // America/Chicago: autumn change Sunday 1 November 2026, spring change Sunday 14 March 2027.

@@ -86,7 +86,10 @@ public class GuardedFieldsTests
     {
         var unguarded = StringProperties().Where(p => !AllowList.ContainsKey(p)).ToList();
 
-        Assert.True(unguarded.Count == 0, "Type these as GuardedText (read through FormValues.Guarded), or add them to the allow-list with the reason they cannot hold typed text:\n" + string.Join("\n", unguarded));
+        Assert.True(
+            unguarded.Count == 0,
+            "Type these as GuardedText (read through FormValues.Guarded), or add them to the allow-list with the reason they cannot hold "
+            + "typed text:\n" + string.Join("\n", unguarded));
     }
 
     [Fact]
@@ -94,7 +97,9 @@ public class GuardedFieldsTests
     {
         var stale = AllowList.Keys.Except(StringProperties()).ToList();
 
-        Assert.True(stale.Count == 0, "No longer string properties of the domain; remove them from the allow-list:\n" + string.Join("\n", stale));
+        Assert.True(
+            stale.Count == 0,
+            "No longer string properties of the domain; remove them from the allow-list:\n" + string.Join("\n", stale));
     }
 
     [Fact]
@@ -102,10 +107,14 @@ public class GuardedFieldsTests
     {
         (Type Type, string Property)[] typed =
         [
-            (typeof(Project), nameof(Project.Name)), (typeof(Milestone), nameof(Milestone.Name)), (typeof(Kpi), nameof(Kpi.Name)), (typeof(Kpi), nameof(Kpi.Unit)),
+            (typeof(Project), nameof(Project.Name)), (
+                typeof(Milestone),
+                nameof(Milestone.Name)), (typeof(Kpi), nameof(Kpi.Name)), (typeof(Kpi), nameof(Kpi.Unit)),
             (typeof(ProjectMember), nameof(ProjectMember.Department)), (typeof(SpendEntry), nameof(SpendEntry.Note)),
             (typeof(Risk), nameof(Risk.Title)), (typeof(Risk), nameof(Risk.Description)), (typeof(Risk), nameof(Risk.Mitigation)),
-            (typeof(Risk), nameof(Risk.AcceptedBecause)), (typeof(Concern), nameof(Concern.Text)), (typeof(Concern), nameof(Concern.DismissedBecause)),
+            (typeof(Risk), nameof(Risk.AcceptedBecause)), (typeof(Concern), nameof(Concern.Text)), (
+                typeof(Concern),
+                nameof(Concern.DismissedBecause)),
             (typeof(CheckInAnswer), nameof(CheckInAnswer.Blockers)),
         ];
 

@@ -32,7 +32,9 @@ public class PhiCorpusTests(ITestOutputHelper output)
 
         Assert.True(lines.Count >= 300, $"{lines.Count} sentences");
         Assert.InRange(lines.Count(l => l.IsPhi), lines.Count * 0.4, lines.Count * 0.6);
-        string[] categories = ["name", "ssn", "mrn", "dob", "date", "age", "phone", "fax", "email", "address", "zip", "plan", "account", "licence", "device", "url", "ip"];
+        string[] categories = [
+            "name", "ssn", "mrn", "dob", "date", "age", "phone", "fax", "email", "address", "zip", "plan", "account", "licence", "device",
+            "url", "ip"];
         Assert.All(categories, c => Assert.True(lines.Count(l => l.Category == c) >= 3, c));
     }
 
@@ -70,8 +72,10 @@ public class PhiCorpusTests(ITestOutputHelper output)
         var recall = 1 - ((double)missed.Count / phi.Count);
         var falseAlarms = (double)alarms.Count / clean.Count;
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: recall {recall:P1} ({phi.Count - missed.Count}/{phi.Count}), false alarms {falseAlarms:P1} ({alarms.Count}/{clean.Count})"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{label}: recall {recall:P1} ({phi.Count - missed.Count}/{phi.Count}), "
+            + $"false alarms {falseAlarms:P1} ({alarms.Count}/{clean.Count})"));
         if (!detailed)
         {
             return (recall, falseAlarms);
@@ -84,7 +88,9 @@ public class PhiCorpusTests(ITestOutputHelper output)
         }
 
         missed.ForEach(l => output.WriteLine($"  missed ({l.Category}): {l.Text}"));
-        alarms.ForEach(a => output.WriteLine($"  false alarm: {a.Text} -> {string.Join(", ", a.Findings.Select(f => $"{f.Kind} \u201c{a.Text.Substring(f.Index, f.Length)}\u201d"))}"));
+        alarms.ForEach(a => output.WriteLine(
+            $"  false alarm: {a.Text} -> "
+            + string.Join(", ", a.Findings.Select(f => $"{f.Kind} \u201c{a.Text.Substring(f.Index, f.Length)}\u201d"))));
         return (recall, falseAlarms);
     }
 

@@ -132,7 +132,9 @@ public class PhiGuardTests
         Assert.Equal([PhiKind.PatientName, PhiKind.PhoneNumber], findings.Select(f => f.Kind));
         Assert.Equal("Mrs. Okafor", text.Substring(findings[0].Index, findings[0].Length));
         Assert.Equal("Mr•••••••or", PhiGuard.Masked(text, findings[0]));
-        Assert.Equal([new PhiPointedOut(PhiKind.PatientName, "Mr•••••••or"), new PhiPointedOut(PhiKind.PhoneNumber, "31••••••••87")], PhiGuard.PointOut(text, findings));
+        Assert.Equal(
+            [new PhiPointedOut(PhiKind.PatientName, "Mr•••••••or"), new PhiPointedOut(PhiKind.PhoneNumber, "31••••••••87")],
+            PhiGuard.PointOut(text, findings));
     }
 
     [Fact]

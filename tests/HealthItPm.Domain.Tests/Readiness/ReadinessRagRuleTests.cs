@@ -3,7 +3,9 @@ using HealthItPm.Domain.Readiness;
 
 namespace HealthItPm.Domain.Tests.Readiness;
 
-/// <summary>Readiness in the RAG: a Knowledge or Ability barrier close to go-live is amber; many stuck at Awareness or Desire closer still is red.</summary>
+/// <summary>
+/// Readiness in the RAG: a Knowledge or Ability barrier close to go-live is amber; many stuck at Awareness or Desire closer still is red.
+/// </summary>
 public class ReadinessRagRuleTests
 {
     private static readonly DateOnly Today = new(2026, 12, 1);
@@ -66,6 +68,8 @@ public class ReadinessRagRuleTests
 
         var snapshot = ReadinessSnapshot.Of(results);
 
-        Assert.Equal(("pre go-live", 5, 0.4m, AdkarElement.Awareness, 0.4m), (snapshot.Wave, snapshot.Respondents, snapshot.WithoutBarrierShare, snapshot.DominantBarrier, snapshot.AwarenessOrDesireShare));
+        Assert.Equal(
+            ("pre go-live", 5, 0.4m, AdkarElement.Awareness, 0.4m),
+            (snapshot.Wave, snapshot.Respondents, snapshot.WithoutBarrierShare, snapshot.DominantBarrier, snapshot.AwarenessOrDesireShare));
     }
 }

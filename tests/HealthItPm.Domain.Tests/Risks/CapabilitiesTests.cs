@@ -40,14 +40,17 @@ public class CapabilitiesTests
         _project.RemoveMember(Former);
         _project.SetEscalation([ChainLeader], TimeSpan.FromHours(4), false);
         _projects.With(Tenant, _project);
-        _owned = Risk.Log(new RiskId(_project.Code, 1), Guarded.From("Scanners late"), null, RiskCategory.Vendor, new RiskRating(3, 3), Owner, null, null, Pm, Now);
+        _owned = Risk.Log(
+            new RiskId(_project.Code, 1), Guarded.From("Scanners late"), null, RiskCategory.Vendor, new RiskRating(3, 3), Owner, null, null,
+            Pm, Now);
         _risks.AddAsync(Tenant, _owned, default).GetAwaiter().GetResult();
     }
 
     private Capabilities Capabilities() =>
         new(_projects, _risks, Mock.Of<IProjectManagerGrants>(), _access, new FakeTimeProvider(Now));
 
-    public static TheoryData<string> People() => ["pm", "nurse", "leader", "chain leader", "risk owner", "former leader", "outsider", "admin"];
+    public static TheoryData<string> People() =>
+        ["pm", "nurse", "leader", "chain leader", "risk owner", "former leader", "outsider", "admin"];
 
     private static PersonId Person(string who) => who switch
     {
@@ -67,7 +70,9 @@ public class CapabilitiesTests
     {
         var person = Person(who);
         var expected = Enum.GetValues<ProjectAction>()
-            .Where(a => AccessRules.Of(a).Scope == ActionScope.Tenant ? _access.CanInTenant(person, a).Allowed : _access.Can(person, a, _project, person == Owner ? _owned : null).Allowed)
+            .Where(a => AccessRules.Of(a).Scope == ActionScope.Tenant
+                ? _access.CanInTenant(person, a).Allowed
+                : _access.Can(person, a, _project, person == Owner ? _owned : null).Allowed)
             .Order();
 
         Assert.Equal(expected, (await Capabilities().OfAsync(Tenant, person, default)).Order());
@@ -90,9 +95,15 @@ public class CapabilitiesTests
     {
         var capabilities = Capabilities();
 
-        Assert.Equal(Refusal.OnNoProject(ProjectAction.ReceiveDigest, Who.Leaders), (await capabilities.CanOnAnyAsync(Tenant, Nurse, ProjectAction.ReceiveDigest, default)).Refusal);
-        Assert.Equal(Refusal.OnNoProject(ProjectAction.PreviewDigest, Who.ProjectManagers | Who.Leaders), (await capabilities.CanOnAnyAsync(Tenant, Nurse, ProjectAction.PreviewDigest, default)).Refusal);
-        Assert.Equal(Refusal.OnNoProject(ProjectAction.ReceiveDigest, Who.Leaders), (await capabilities.CanOnAnyAsync(Tenant, Former, ProjectAction.ReceiveDigest, default)).Refusal);
+        Assert.Equal(
+            Refusal.OnNoProject(ProjectAction.ReceiveDigest, Who.Leaders),
+            (await capabilities.CanOnAnyAsync(Tenant, Nurse, ProjectAction.ReceiveDigest, default)).Refusal);
+        Assert.Equal(
+            Refusal.OnNoProject(ProjectAction.PreviewDigest, Who.ProjectManagers | Who.Leaders),
+            (await capabilities.CanOnAnyAsync(Tenant, Nurse, ProjectAction.PreviewDigest, default)).Refusal);
+        Assert.Equal(
+            Refusal.OnNoProject(ProjectAction.ReceiveDigest, Who.Leaders),
+            (await capabilities.CanOnAnyAsync(Tenant, Former, ProjectAction.ReceiveDigest, default)).Refusal);
         Assert.True((await capabilities.CanOnAnyAsync(Tenant, Cio, ProjectAction.ReceiveDigest, default)).Allowed);
         Assert.True((await capabilities.CanOnAnyAsync(Tenant, Admin, ProjectAction.SendDigest, default)).Allowed);
     }

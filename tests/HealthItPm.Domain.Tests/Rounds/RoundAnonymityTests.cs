@@ -47,7 +47,9 @@ public class RoundAnonymityTests
     public void A_restored_anonymous_round_finds_the_same_respondent_keys()
     {
         var wave = Wave([Nurse], anonymous: true);
-        var restored = new Round(wave.Project, wave.OpensAt, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, wave.Name, wave.AnonymityKey);
+        var restored = new Round(
+            wave.Project, wave.OpensAt, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, wave.Name,
+            wave.AnonymityKey);
 
         Assert.Equal(wave.KeyOf(Nurse.Person), restored.KeyOf(Nurse.Person));
     }
@@ -67,9 +69,11 @@ public class RoundAnonymityTests
     [Fact]
     public void An_anonymous_round_cannot_be_made_without_its_key_until_the_key_is_destroyed()
     {
-        Assert.Throws<ArgumentException>(() => new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse]));
+        Assert.Throws<ArgumentException>(() => new Round(
+            new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse]));
 
-        var closed = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse], keyDestroyed: true);
+        var closed = new Round(
+            new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse], keyDestroyed: true);
         Assert.Null(closed.AnonymityKey);
         Assert.True(closed.KeyDestroyed);
     }
