@@ -13,8 +13,8 @@ namespace HealthItPm.Bot.Storage.Rounds;
 /// Rounds of every kind (check-ins, ADKAR waves), their answers, and check-in schedules (deliveries are
 /// the pipeline's, in <c>Deliveries</c>).
 /// <para>
-/// Table <c>Rounds</c>. Every row of a round puts its kind first (<c>checkin|…</c>, <c>adkar|…</c>), so kinds never
-/// collide:
+/// Table <c>CheckIns</c>, for rounds of every kind. Every row of a round puts its kind first (<c>checkin|…</c>,
+/// <c>adkar|…</c>), so kinds never collide:
 /// <list type="table">
 /// <item><term>schedules</term><description>PK <c>schedule</c>, RK <c>{tenant}|{CODE}</c>: every schedule in one
 /// partition, which is what the scheduler reads each tick (one row per project).</description></item>
@@ -39,7 +39,7 @@ namespace HealthItPm.Bot.Storage.Rounds;
 /// </summary>
 public sealed class RoundTable(StorageTables tables) : IRoundStore, ICheckInStore
 {
-    public const string Name = "Rounds";
+    public const string Name = "CheckIns";
 
     private const string SchedulePartition = "schedule";
     private const string OpenPartition = "open";

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Messaging.Rounds;
-using HealthItPm.Bot.Storage.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -124,7 +123,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
         Assert.Contains("Dominant barrier\nAbility", status, StringComparison.Ordinal);
 
         // Stored anonymous answers are not keyed by anyone's id: no answer row names a clinician.
-        var table = new TableClient(env.Azurite.ConnectionString, RoundTable.Name);
+        var table = new TableClient(env.Azurite.ConnectionString, "CheckIns");
         var rows = table.Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}'").Where(r => r.RowKey.StartsWith("adkar|answer|", StringComparison.Ordinal)).ToList();
         Assert.Equal(55 + 54, rows.Count);
         Assert.DoesNotContain(rows, r => Clinicians.Any(c => r.RowKey.Contains(c.Account.AadObjectId, StringComparison.OrdinalIgnoreCase)));
@@ -191,7 +190,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
         Assert.Empty(keys.Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}'").ToList());
 
         // ... and its stored answers keep only the groups its results show, and no time of their own.
-        var stored = new TableClient(env.Azurite.ConnectionString, RoundTable.Name)
+        var stored = new TableClient(env.Azurite.ConnectionString, "CheckIns")
             .Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}'")
             .Where(r => r.RowKey.StartsWith($"adkar|answer|{wave.Id}|", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(stored);
