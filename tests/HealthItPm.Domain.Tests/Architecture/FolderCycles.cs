@@ -2,13 +2,20 @@ namespace HealthItPm.Domain.Tests.Architecture;
 
 /// <summary>
 /// The cycles of a <see cref="FolderGraph"/>: its strongly connected components of more than one folder
-/// (Tarjan's algorithm), each named by one shortest cycle through its first folder, e.g. "Delivery → Rounds → Delivery".
+/// (Tarjan's algorithm), each named by its shortest cycle, e.g. "Delivery → Rounds → Delivery".
 /// </summary>
 internal static class FolderCycles
 {
-    /// <summary>Each cycle as the folders along it, the first repeated at the end; none when the graph is acyclic.</summary>
+    /// <summary>
+    /// Each cycle as the folders along it, the first repeated at the end; none when the graph is acyclic. Folders caught
+    /// in one knot are named by its shortest loop (from the first folder in order, of loops as short).
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> In(FolderGraph graph) =>
-        [.. Components(graph).Where(c => c.Count > 1).Select(c => ShortestCycle(graph, c))];
+        [
+            .. Components(graph)
+                .Where(c => c.Count > 1)
+                .Select(c => c.Select(start => ShortestCycle(graph, c, start)).MinBy(cycle => cycle.Count)!),
+        ];
 
     /// <summary>The cycle and, for each step of it, the type references that make the step.</summary>
     public static string Describe(FolderGraph graph, IReadOnlyList<string> cycle) =>
@@ -65,10 +72,9 @@ internal static class FolderCycles
         return [.. components.OrderBy(c => c[0], StringComparer.Ordinal)];
     }
 
-    // Breadth-first from the component's first folder back to itself, staying inside the component.
-    private static List<string> ShortestCycle(FolderGraph graph, List<string> component)
+    // Breadth-first from a folder of the component back to itself, staying inside the component.
+    private static List<string> ShortestCycle(FolderGraph graph, List<string> component, string start)
     {
-        var start = component[0];
         var cameFrom = new Dictionary<string, string>(StringComparer.Ordinal);
         var queue = new Queue<string>([start]);
         while (queue.Count > 0)

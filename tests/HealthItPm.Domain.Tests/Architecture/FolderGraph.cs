@@ -28,12 +28,13 @@ internal sealed class FolderGraph
             }
 
             graph.Add(from);
-            foreach (var reference in TypeReferences.Of(type))
+            // A by-ref, array or pointer type names its element type, which is in the references too.
+            foreach (var reference in TypeReferences.Of(type).Where(r => !r.HasElementType))
             {
                 if (Folder(reference, root) is { } to && to != from)
                 {
                     graph.Add(to);
-                    graph.Add(from, to, $"{type.FullName} → {reference.FullName}");
+                    graph.Add(from, to, $"{type.FullName} → {reference.FullName ?? reference.Name}");
                 }
             }
         }
