@@ -79,15 +79,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmBot(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(sp =>
-        {
-            // Validated first: whoever resolves the adapter early gets our message naming the setting, not the SDK's.
-            _ = sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
-            return new ConfigurationBotFrameworkAuthentication(
-                sp.GetRequiredService<IConfiguration>(),
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
-        });
+        services.AddHealthItPmBotAuthentication();
         services.AddSingleton<TenantFilterMiddleware>();
         services.AddHttpContextAccessor();
         services.AddSingleton<CallerRateLimitMiddleware>();
