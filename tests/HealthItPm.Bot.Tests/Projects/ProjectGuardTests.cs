@@ -7,6 +7,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 
 /// <summary>Roles, tampered card data and wrong values, through the real host.</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectGuardTests(BotEnvironment env)
 {
     private static string NewCode() => "P" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
@@ -186,6 +187,7 @@ public class ProjectGuardTests(BotEnvironment env)
 }
 
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class HelpByRoleTests(BotEnvironment env)
 {
     [Fact]
@@ -205,6 +207,7 @@ public class HelpByRoleTests(BotEnvironment env)
 }
 
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectManagerGrantTests(BotEnvironment env)
 {
     [Fact]
