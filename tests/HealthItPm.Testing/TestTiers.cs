@@ -137,7 +137,8 @@ public static class TestTiers
                         && a.ConstructorArguments[0].Value as string == collection));
             return testClass.GetInterfaces().Concat(definitions.SelectMany(d => d.GetInterfaces()))
                 .Where(i => i.IsGenericType
-                    && (i.GetGenericTypeDefinition() == typeof(IClassFixture<>) || i.GetGenericTypeDefinition() == typeof(ICollectionFixture<>)))
+                    && i.GetGenericTypeDefinition() is var open
+                    && (open == typeof(IClassFixture<>) || open == typeof(ICollectionFixture<>)))
                 .Select(i => i.GetGenericArguments()[0])
                 .Concat(testClass.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType))
                 .Where(InScope);
@@ -147,7 +148,8 @@ public static class TestTiers
 
         // What the walk does not look inside: the starters themselves, and this check (it names them).
         private static bool Opaque(Type type) =>
-            type == typeof(AzuriteFixture) || type == typeof(ChildProcess) || type == typeof(TestTiers) || type.DeclaringType is { } outer && Opaque(outer);
+            type == typeof(AzuriteFixture) || type == typeof(ChildProcess) || type == typeof(TestTiers)
+            || (type.DeclaringType is { } outer && Opaque(outer));
 
         private void Visit(MethodBase method, MethodBase? from)
         {
@@ -171,7 +173,8 @@ public static class TestTiers
 
         private static string? Started(MethodBase method) => method.DeclaringType switch
         {
-            { } t when t == typeof(AzuriteFixture) && (method is ConstructorInfo || method.Name == nameof(AzuriteFixture.InMemory)) => Azurite,
+            { } t when t == typeof(AzuriteFixture)
+                && (method is ConstructorInfo || method.Name == nameof(AzuriteFixture.InMemory)) => Azurite,
             { } t when (t == typeof(ChildProcess) || t == typeof(Process)) && method.Name == nameof(Process.Start) => Processes,
             { FullName: "Microsoft.Playwright.Playwright" } when method.Name == "CreateAsync" => Chromium,
             _ => null,
@@ -313,7 +316,8 @@ public static class TestTiers
 
         // Every opcode by its value, so the IL is read instruction by instruction: a byte inside an
         // operand is never mistaken for an opcode.
-        private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (OpCode)f.GetValue(null)!)
             .ToDictionary(o => o.Value);
 

@@ -38,6 +38,7 @@ function seconds(duration,    parts) {
   while (match(rest, /<UnitTestResult [^>]*>/)) {
     tag = substr(rest, RSTART, RLENGTH)
     rest = substr(rest, RSTART + RLENGTH)
-    printf "%.3f\t%s\t%s\t%s\n", seconds(attribute(tag, "duration")), attribute(tag, "outcome"), project, unescaped(attribute(tag, "testName"))
+    printf "%.3f\t%s\t%s\t%s\n", seconds(attribute(tag, "duration")), attribute(tag, "outcome"), project,
+      unescaped(attribute(tag, "testName"))
   }
 }
