@@ -17,6 +17,7 @@ namespace HealthItPm.Bot.Tests.Audit;
 /// kind, the project, the id acted on; never what people typed), and only admins read it, a page at a time.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class AuditLogTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

@@ -14,6 +14,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// of a single project, and a risk's week said once with its steps.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class DigestOnPhoneTests(OfficialCardRenderer renderer)
 {
     private const int Phone = 360;

@@ -12,6 +12,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// type), labels admins' commands for admins, and every refusal ends with where to see what one can do.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class HelpWayOnTests(OfficialCardRenderer renderer)
 {
     private static readonly ProjectCode Ehr = new("EHR");

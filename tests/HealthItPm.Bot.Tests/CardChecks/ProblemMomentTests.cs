@@ -8,6 +8,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 
 /// <summary>A moment in a problem told in a notice ("this survey closed on …") shows as a date in the reader's zone, not as UTC text.</summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class ProblemMomentTests(OfficialCardRenderer renderer)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// next (only the steps still missing, only to whoever may do them) instead of a page of "n/a" and "$0".
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class StatusByReaderTests(OfficialCardRenderer renderer)
 {
     private const int Phone = 360;

@@ -19,6 +19,7 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 /// step (open, send, remind, close, summarise) happens once. The hosts' own timers are off; the
 /// test ticks both at once, as two instances would.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private readonly TwoHosts _hosts = new(azurite);

@@ -17,6 +17,7 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// The delivery pipeline's rules against Azurite's queue and tables, with two hosts on a fake clock:
 /// what Teams answers decides when (and whether) a card is tried again, and nothing goes out twice.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private readonly TwoHosts _hosts = new(azurite);

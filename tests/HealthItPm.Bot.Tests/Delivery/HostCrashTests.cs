@@ -18,6 +18,8 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// exactly one reminder. The hosts are real processes on one Azurite, working in real time with a
 /// short lease.
 /// </summary>
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Processes")]
 public sealed class HostCrashTests : IAsyncLifetime
 {
     private readonly HostProcesses _hosts = new();

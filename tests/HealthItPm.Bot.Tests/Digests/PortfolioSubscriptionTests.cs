@@ -14,6 +14,7 @@ namespace HealthItPm.Bot.Tests.Digests;
 /// is kept, and covers a project they become a leader of later, in their settings, in <c>digest now</c> and in
 /// the digest itself.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class PortfolioSubscriptionTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string CioChat = "a:cio-chat";

@@ -20,6 +20,7 @@ namespace HealthItPm.Bot.Tests.Digests;
 /// 07:00 their time (Los Angeles: 15:00 UTC), on two hosts, through a restart and <c>digest now</c>
 /// twice; its figures and "what changed" equal what is computed by hand below.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string CioChat = "a:cio-chat";

@@ -16,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// (Teams' typeahead asks through <c>application/search</c>), and picking dozens at once works.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class PeoplePickerTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

@@ -17,6 +17,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// discipline and department; a row with a problem comes back with its message and every row kept.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class StakeholderRolesTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

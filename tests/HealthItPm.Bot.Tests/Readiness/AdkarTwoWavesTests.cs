@@ -25,6 +25,7 @@ namespace HealthItPm.Bot.Tests.Readiness;
 /// in 4 departments, through the real bot against Azurite, and the results equal a hand computation.
 /// The fourth department has 4 people: it is never shown.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<ClockedBotEnvironment>
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

@@ -19,6 +19,7 @@ namespace HealthItPm.Bot.Tests.Risks;
 /// and each card happens once, a card Teams throttles waits on the delivery queue, and a claim left
 /// by a host that died is taken over after its lease.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string PharmacistChat = "a:pharmacist-chat";

@@ -19,6 +19,7 @@ namespace HealthItPm.Bot.Tests.Security;
 /// paging numbers beyond an int, and audit cursors and dates that would scan or fail the turn.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class AdversarialSearchTests(BotEnvironment env)
 {
     private const string Zeros = "0000000000000000000|00000000000000000000000000000000";

@@ -8,6 +8,7 @@ using HealthItPm.Testing;
 namespace HealthItPm.Bot.Tests.Storage;
 
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectTableTests(StorageEnvironment env)
 {
     private static readonly DateOnly Today = new(2026, 11, 25);

@@ -14,6 +14,7 @@ namespace HealthItPm.Bot.Tests.Storage;
 /// The digest reads open risks and risks changed since a moment, never the settled older register.
 /// </summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class RiskTableTests(StorageEnvironment env)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);

@@ -12,6 +12,7 @@ namespace HealthItPm.Bot.Tests.Storage;
 
 /// <summary>One table for rounds of every kind: kinds never collide, check-in rows stored before waves still read, anonymous answers are keyed by hash.</summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class RoundTableTests(StorageEnvironment env)
 {
     private static readonly DateTimeOffset Opens = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
