@@ -22,7 +22,11 @@ namespace HealthItPm.Bot.Features.People;
 /// a query asks for, it does not list a directory.
 /// </summary>
 public sealed class PeopleSearch(
-    IPeopleDirectory directory, IRoster roster, ProjectService projects, IProjectRepository projectList, AccessPolicy access) : IInvokeAnswer
+    IPeopleDirectory directory,
+    IRoster roster,
+    ProjectService projects,
+    IProjectRepository projectList,
+    AccessPolicy access) : IInvokeAnswer
 {
     public const string InvokeName = "application/search";
 
@@ -61,7 +65,8 @@ public sealed class PeopleSearch(
             found = await PeopleAsync(turn, searcher, typed ?? string.Empty, skip, top, cancellationToken);
         }
         else if (ProjectPeople.TryRead(dataset, out var code, out var leadersOnly) && Caller.Of(turn) is { } caller
-            && await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken) is Outcome<Project>.Done { Value: var project })
+            && await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken)
+                is Outcome<Project>.Done { Value: var project })
         {
             var words = NameSearch.Words(typed ?? string.Empty);
             found = project.Members
@@ -117,7 +122,8 @@ public sealed class PeopleSearch(
         }
 
         var roles = (await projectList.ListForPersonAsync(caller.Tenant, caller.Person, cancellationToken)).Where(p => p.Role is not null);
-        return access.CanOnAny(caller.Person, ProjectAction.ManageStakeholders, roles.Select(p => new Standing(false, false, p.Role, false, false))).Allowed;
+        return access.CanOnAny(
+            caller.Person, ProjectAction.ManageStakeholders, roles.Select(p => new Standing(false, false, p.Role, false, false))).Allowed;
     }
 
     // A paging number as sent: negative reads as 0, and one beyond an int (a forged 2^63) as the largest int.
