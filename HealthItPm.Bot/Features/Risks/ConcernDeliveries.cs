@@ -47,9 +47,11 @@ public sealed class ConcernOutcomeNotifier(IRiskStore store, DeliveryQueues queu
 {
     public async Task TellReporterAsync(TenantId tenant, ProjectCode project, int number, CancellationToken cancellationToken)
     {
-        if (await store.GetConcernAsync(tenant, project, number, cancellationToken) is { Concern: { State: not ConcernState.Reported } concern })
+        if (await store.GetConcernAsync(tenant, project, number, cancellationToken)
+            is { Concern: { State: not ConcernState.Reported } concern })
         {
-            await queue.EnqueueAsync([DeliveryWork.To(tenant, DeliveryTopics.OutcomeOf(project, number), concern.ReportedBy)], cancellationToken);
+            await queue.EnqueueAsync(
+                [DeliveryWork.To(tenant, DeliveryTopics.OutcomeOf(project, number), concern.ReportedBy)], cancellationToken);
         }
     }
 }
