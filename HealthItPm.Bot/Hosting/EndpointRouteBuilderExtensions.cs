@@ -137,7 +137,10 @@ public static partial class EndpointRouteBuilderExtensions
     private static bool IsTokenFailure(Exception e) =>
         e is SecurityTokenException or ArgumentException or FormatException or JsonException or Newtonsoft.Json.JsonException;
 
-    /// <summary>Status only: storage error codes, bodies and headers go to the log (the health check service logs each failing check), never to the caller.</summary>
+    /// <summary>
+    /// Status only: storage error codes, bodies and headers go to the log (the
+    /// health check service logs each failing check), never to the caller.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";

@@ -34,7 +34,10 @@ namespace HealthItPm.Bot.Hosting;
 /// <summary>How the host is put together; <c>Program.cs</c> only calls these.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Settings, each validated at start-up with a message that names the setting; without authentication, loopback only.</summary>
+    /// <summary>
+    /// Settings, each validated at start-up with a message that
+    /// names the setting; without authentication, loopback only.
+    /// </summary>
     public static IServiceCollection AddHealthItPmOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration).ValidateOnStart();
@@ -68,7 +71,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
         services.AddSingleton<IAuditLog, AuditTable>();
-        services.AddSingleton(sp => new DeliveryTable(StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DeliveryTable(
+            StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
         services.AddSingleton<DeliveryQueues>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
@@ -229,7 +233,8 @@ public static class ServiceCollectionExtensions
         services.AddRoundKind(sp => new RoundCards(
             RoundKind.CheckIn,
             CheckInCard.ForRound,
-            async (tenant, round, project, ct) => RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, project, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct))),
+            async (tenant, round, project, ct) => RoundSummaryCard.Build(new RoundSummaryModel(
+                round.Project.Value, project, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct))),
             async (tenant, round, ct) =>
             {
                 await sp.GetRequiredService<CheckInService>().TallyAsync(tenant, round, ct);
@@ -253,7 +258,8 @@ public static class ServiceCollectionExtensions
         services.AddRoundKind(sp => new RoundCards(
             RoundKind.Adkar,
             AdkarSurveyCard.ForWave,
-            async (tenant, round, project, ct) => AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, project, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct))),
+            async (tenant, round, project, ct) => AdkarResultsCard.Build(new AdkarResultsModel(
+                round.Project.Value, project, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct))),
             async (tenant, round, ct) =>
             {
                 await sp.GetRequiredService<AdkarService>().TallyAsync(tenant, round, ct);
@@ -268,7 +274,10 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A kind of round: its cards and count (for the round's steps), and its card, reminder and end-of-round steps in the delivery pipeline.</summary>
+    /// <summary>
+    /// A kind of round: its cards and count (for the round's steps), and
+    /// its card, reminder and end-of-round steps in the delivery pipeline.
+    /// </summary>
     private static IServiceCollection AddRoundKind(this IServiceCollection services, Func<IServiceProvider, RoundCards> cards)
     {
         services.AddSingleton(cards);
@@ -290,7 +299,10 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>A verb handled by a method of <typeparamref name="THandlers"/>, which handles a card's several buttons.</summary>
-    private static IServiceCollection AddCardAction<THandlers>(this IServiceCollection services, string verb, Func<THandlers, Func<ITurnContext, JObject, CancellationToken, Task<JObject>>> method)
+    private static IServiceCollection AddCardAction<THandlers>(
+        this IServiceCollection services,
+        string verb,
+        Func<THandlers, Func<ITurnContext, JObject, CancellationToken, Task<JObject>>> method)
         where THandlers : notnull
     {
         services.AddSingleton<ICardActionHandler>(sp => new DelegatingCardAction(verb, method(sp.GetRequiredService<THandlers>())));

@@ -13,8 +13,14 @@ namespace HealthItPm.Bot.Storage;
 /// </summary>
 public static class JsonColumns
 {
-    /// <summary>How stored documents (projects, rounds, risks) are written: web casing, enums by name so stored data reads plainly.</summary>
-    public static readonly JsonSerializerOptions Documents = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>
+    /// How stored documents (projects, rounds, risks) are written:
+    /// web casing, enums by name so stored data reads plainly.
+    /// </summary>
+    public static readonly JsonSerializerOptions Documents = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     /// <summary>
     /// The most characters a stored document may hold. Azure counts a string at two bytes a character against its 1 MiB
