@@ -23,18 +23,21 @@ public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IM
     private readonly IHttpContextAccessor _http;
     private readonly ILogger<CallerRateLimitMiddleware> _logger;
 
-    public CallerRateLimitMiddleware(IOptions<MessagesOptions> options, IHttpContextAccessor http, ILogger<CallerRateLimitMiddleware> logger)
+    public CallerRateLimitMiddleware(
+        IOptions<MessagesOptions> options, IHttpContextAccessor http, ILogger<CallerRateLimitMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var limit = options.Value.PerCaller;
-        _limiter = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limit.Burst,
-            TokensPerPeriod = limit.PerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+        _limiter = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(
+            caller,
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limit.Burst,
+                TokensPerPeriod = limit.PerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
         _http = http;
         _logger = logger;
     }
@@ -75,7 +78,10 @@ public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IM
     private static string CallerKey(Activity activity) =>
         $"{ActivityTenant.Of(activity)}|{activity.From?.AadObjectId ?? activity.From?.Id}";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused activity {ActivityId} of type {ActivityType}: its sender is over the rate limit; retry after {RetryAfterSeconds} s")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Refused activity {ActivityId} of type {ActivityType}: its sender is over the rate limit; "
+            + "retry after {RetryAfterSeconds} s")]
     private static partial void LogThrottled(ILogger logger, string? activityId, string? activityType, double retryAfterSeconds);
 }
 

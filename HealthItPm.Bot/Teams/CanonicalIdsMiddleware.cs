@@ -26,7 +26,9 @@ public sealed class CanonicalIdsMiddleware : Microsoft.Bot.Builder.IMiddleware
     public static void Canonicalize(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        foreach (var account in new[] { activity.From, activity.Recipient }.Concat(activity.MembersAdded ?? []).Concat(activity.MembersRemoved ?? []))
+        foreach (var account in new[] { activity.From, activity.Recipient }
+            .Concat(activity.MembersAdded ?? [])
+            .Concat(activity.MembersRemoved ?? []))
         {
             if (account is not null && PersonId.TryParse(account.AadObjectId, out var person))
             {

@@ -17,12 +17,17 @@ namespace HealthItPm.Bot.Teams;
 /// </summary>
 public sealed class SharedJsonContractsMiddleware : Microsoft.Bot.Builder.IMiddleware
 {
-    /// <summary>The resolver every connector client of this process writes and reads with: the one the client makes for itself, once.</summary>
+    /// <summary>
+    /// The resolver every connector client of this process writes
+    /// and reads with: the one the client makes for itself, once.
+    /// </summary>
     public static IContractResolver Contracts { get; } = new ReadOnlyJsonContractResolver();
 
     /// <summary>Works out the contracts of an activity with a card once, before the host's first send.</summary>
     public static void Prepare(JObject card) =>
-        JsonConvert.SerializeObject(AdaptiveCard.ToActivity(card), new JsonSerializerSettings { ContractResolver = Contracts, NullValueHandling = NullValueHandling.Ignore });
+        JsonConvert.SerializeObject(
+            AdaptiveCard.ToActivity(card),
+            new JsonSerializerSettings { ContractResolver = Contracts, NullValueHandling = NullValueHandling.Ignore });
 
     public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
