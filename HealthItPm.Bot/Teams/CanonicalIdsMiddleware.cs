@@ -40,6 +40,11 @@ public sealed class CanonicalIdsMiddleware : Microsoft.Bot.Builder.IMiddleware
         {
             conversation.TenantId = tenant.Value;
         }
+        else if (activity.Conversation is { } blank && string.IsNullOrWhiteSpace(blank.TenantId))
+        {
+            // A blank tenant states none: every reader then takes the channel data's, as the tenant filter does.
+            blank.TenantId = null;
+        }
 
         if (activity.ChannelData is JObject channelData && channelData["tenant"]?["id"] is JValue { Type: JTokenType.String } id
             && TenantId.TryParse((string?)id, out var stated))

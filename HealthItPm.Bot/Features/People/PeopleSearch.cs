@@ -35,7 +35,7 @@ public sealed class PeopleSearch(
     string IInvokeAnswer.InvokeName => InvokeName;
 
     /// <summary>
-    /// The fewest letters or digits a search of <see cref="Dataset"/> needs. Before any typing the picker
+    /// The fewest letters or digits a search of <see cref="Dataset"/> needs in one of its words. Before any typing the picker
     /// shows the people the card lists (the conversation's members): Teams asks the bot only for more.
     /// </summary>
     public const int MinTyped = 2;
@@ -94,7 +94,8 @@ public sealed class PeopleSearch(
         ITurnContext turn, Caller caller, string typed, int skip, int top, CancellationToken cancellationToken)
     {
         var words = NameSearch.Words(typed);
-        if (words.Sum(w => w.Length) < MinTyped)
+        // In one word: "a a" or "a-a" asks for no more than "a" does.
+        if (words.Length == 0 || words.Max(w => w.Length) < MinTyped)
         {
             return [];
         }

@@ -70,12 +70,15 @@ public class AdversarialSearchTests(BotEnvironment env)
         return Assert.IsType<JArray>(results);
     }
 
-    // Item 1: an empty query, paged 0, 15, 30 …, listed everyone the bot knows.
+    // Item 1: an empty query, paged 0, 15, 30 …, listed everyone the bot knows; so did one letter written twice.
     [Theory]
     [InlineData("")]
     [InlineData(" ")]
     [InlineData("v")]
     [InlineData("*")]
+    [InlineData("v v")]
+    [InlineData("v-v")]
+    [InlineData("\u00e1 v")]
     public async Task A_search_of_fewer_than_two_letters_lists_nobody_on_any_page(string typed)
     {
         await WardAsync(Unique());
