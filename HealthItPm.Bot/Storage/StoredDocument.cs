@@ -64,6 +64,9 @@ public static class StoredDocument
         var document = JsonSerializer.Deserialize<T>(json, JsonColumns.Documents)!;
         return document.SchemaVersion <= T.CurrentVersion
             ? document
-            : throw new NewerDocumentException(typeof(T).Name.Replace("Document", string.Empty, StringComparison.Ordinal).ToLowerInvariant(), document.SchemaVersion, T.CurrentVersion);
+            : throw new NewerDocumentException(
+                typeof(T).Name.Replace("Document", string.Empty, StringComparison.Ordinal).ToLowerInvariant(),
+                document.SchemaVersion,
+                T.CurrentVersion);
     }
 }

@@ -40,8 +40,8 @@ public interface IProjectRepository
 
     /// <summary>
     /// A project's summary (null: no such project) without reading the whole project: for what a fan-out's
-    /// every card shows of it, its name. The whole project of a go-live with thousands of people took up to
-    /// 800 ms to read and restore at a fan-out's start.
+    /// every card shows of it, its name, which must not cost reading and restoring the whole project of a
+    /// go-live with thousands of people.
     /// </summary>
     Task<ProjectSummary?> SummaryOfAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken);
 

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using HealthItPm.Benchmarks.Hosts;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Scheduling;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;

@@ -1,4 +1,4 @@
-using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Testing;
 
@@ -11,6 +12,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// what the bot reads.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class AdkarSurveyOnPhoneTests(OfficialCardRenderer renderer)
 {
     private const int Phone = 360;

@@ -1,22 +1,23 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Audit;
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Cards.Forms;
-using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Features.Audit;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Help;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
-using Newtonsoft.Json.Linq;
 using HealthItPm.Testing;
+using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 
@@ -113,9 +114,9 @@ public static class CardFixtures
         new("risk-accept-without-reason-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", "A reason for accepting the risk is required.", " ")),
         new("risk-accept-reason-with-phi-masked-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", ProblemText.Of(Problem.PhiFound(PhiText, PhiGuard.Scan(PhiText))), PhiGuard.Mask(PhiText))),
         new("concern-dismiss-reason-with-phi-masked", typeof(FormCard), () => FormCard.Beside(ConcernCard.Build(Concern()), "reason", ProblemText.Of(Problem.PhiFound(PhiText, PhiGuard.Scan(PhiText))), PhiGuard.Mask(PhiText))),
-        new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => ProjectElements.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
+        new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => CardBanner.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
         new("risk-register-acknowledged", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now), RiskViews.Of(Project(), LowRisk(), Now)], canLogRisk: true)),
-        new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy(HealthItPm.Bot.Teams.Risks.RiskAddForm.RaisedBy), RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
+        new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy(HealthItPm.Bot.Features.Risks.RiskAddForm.RaisedBy), RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
         .. AdkarCardFixtures.All,
     ];
 
@@ -274,10 +275,10 @@ public static class CardFixtures
     /// <summary>The second step of <c>stakeholder add</c> at its most people, long names, a message beside every row.</summary>
     private static FormModel EachRole()
     {
-        var people = Enumerable.Range(0, HealthItPm.Bot.Teams.Projects.StakeholderAddForm.MaxEach)
+        var people = Enumerable.Range(0, HealthItPm.Bot.Features.Projects.StakeholderAddForm.MaxEach)
             .Select(i => new HealthItPm.Bot.Teams.RosterMember(new PersonId(new Guid(i, 0x4444, 0x4444, 0x84, 0, 0, 0, 0, 0, 0, 4).ToString()), "29:x" + i, $"Dr. Alexandra Konstantinopoulou-Whitfield {i:00} (RN, BSN, CCRN)"))
             .ToList();
-        var form = HealthItPm.Bot.Teams.Projects.StakeholderAddForm.EachForm(new ProjectCode("EHR"), people);
+        var form = HealthItPm.Bot.Features.Projects.StakeholderAddForm.EachForm(new ProjectCode("EHR"), people);
         var department = new string('W', ProjectMember.MaxDepartmentLength);
         return form with
         {
@@ -313,7 +314,10 @@ public static class CardFixtures
     {
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
         var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,
-            [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"), new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"), new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)],
+            [
+                new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"),
+                new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"),
+                new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)],
             anonymityKey: anonymous ? Round.NewAnonymityKey() : null);
         var answers = new[] { round.Accept(Nurse, Answer(), opens.AddHours(1)), round.Accept(Pm, CheckInAnswer.Create(CheckInStatus.OnTrack, new WorkflowImpact(1), null, false), opens.AddHours(2)) };
         DeliveryRecord[] cards = [Card(round, Nurse, DeliveryState.Sent), Card(round, Pm, DeliveryState.Sent), Card(round, Pharmacist, DeliveryState.Unreachable)];

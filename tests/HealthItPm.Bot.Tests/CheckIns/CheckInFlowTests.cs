@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -8,6 +9,7 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 
 /// <summary>A check-in round through the real host: sent, answered in place, counted once, PHI kept out.</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class CheckInFlowTests(BotEnvironment env)
 {
     private Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync() => NurseProject.CreateAsync(env, "C");

@@ -1,10 +1,11 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Rounds;
 using static HealthItPm.Bot.Tests.Support.HostProcesses;
 
 namespace HealthItPm.Bot.Tests.Delivery;
@@ -15,6 +16,8 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// exactly one reminder. The hosts are real processes on one Azurite, working in real time with a
 /// short lease.
 /// </summary>
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Processes")]
 public sealed class HostCrashTests : IAsyncLifetime
 {
     private readonly HostProcesses _hosts = new();

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Messaging.Delivery;
 
 namespace HealthItPm.Bot.Tests.Delivery;

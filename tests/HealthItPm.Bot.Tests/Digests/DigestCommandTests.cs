@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Digests;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
@@ -9,11 +10,13 @@ using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;
 
 /// <summary>The digest commands through the bot: a PM subscribes the project's leaders from a form; a leader sets the day and hour, in their zone; bad input says what to type.</summary>
+[Trait("Needs", "Azurite")]
 public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string CioChat = "a:cio-chat";

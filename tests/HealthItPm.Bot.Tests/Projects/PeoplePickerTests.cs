@@ -1,7 +1,8 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Features.People;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.People;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using Microsoft.Bot.Schema;
@@ -15,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// (Teams' typeahead asks through <c>application/search</c>), and picking dozens at once works.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class PeoplePickerTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);
@@ -144,7 +146,9 @@ public class PeoplePickerTests(BotEnvironment env)
         var outsider = await pm.SubmitAsync(CardVerbs.RemoveStakeholder, new { project = code, person = PersonChoice.Value(new PersonId(TestActivities.PharmacistAadId)) });
         var removed = CardText.Of(await pm.SubmitAsync(CardVerbs.RemoveStakeholder, new { project = code, person = nina }));
 
-        Assert.Equal(ProjectPeople.Dataset(new ProjectCode(code), leadersOnly: false), (string?)CardText.Input(form, "person")!["choices.data"]!["dataset"]);
+        Assert.Equal(
+            ProjectPeople.Dataset(new ProjectCode(code), leadersOnly: false),
+            (string?)CardText.Input(form, "person")!["choices.data"]!["dataset"]);
         Assert.Contains("Pick one person on the project. Type a name to find them.", CardText.Of(outsider), StringComparison.Ordinal);
         Assert.Contains("Removed from the project.", removed, StringComparison.Ordinal);
         Assert.DoesNotContain("Nina Patel", removed, StringComparison.Ordinal);

@@ -1,7 +1,8 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
@@ -15,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// discipline and department; a row with a problem comes back with its message and every row kept.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class StakeholderRolesTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Messaging.Delivery;
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -23,6 +24,7 @@ namespace HealthItPm.Bot.Tests.Readiness;
 /// in 4 departments, through the real bot against Azurite, and the results equal a hand computation.
 /// The fourth department has 4 people: it is never shown.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<ClockedBotEnvironment>
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

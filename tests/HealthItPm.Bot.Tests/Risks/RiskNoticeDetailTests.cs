@@ -1,4 +1,4 @@
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Risks;

@@ -1,7 +1,8 @@
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Risks;
+using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Bot.Teams.CheckIns;
-using HealthItPm.Bot.Teams.Projects;
-using HealthItPm.Bot.Teams.Risks;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
@@ -118,7 +119,7 @@ public class CallSiteAuthorizationTests
     {
         var roster = new Mock<HealthItPm.Bot.Teams.IRoster>(MockBehavior.Strict);
         var grants = new Mock<IProjectManagerGrants>(MockBehavior.Strict);
-        var form = new HealthItPm.Bot.Teams.Projects.AllowProjectManagersForm(new ProjectService(_projects.Object, grants.Object, _access, _audit.Object, TimeProvider.System), _access, roster.Object);
+        var form = new HealthItPm.Bot.Features.Projects.AllowProjectManagersForm(new ProjectService(_projects.Object, grants.Object, _access, _audit.Object, TimeProvider.System), _access, roster.Object);
         var turn = new TurnContext(new TestAdapter(Microsoft.Bot.Connector.Channels.Msteams), TestActivities.Invoke("pm.allow", [], "https://127.0.0.1", from: TestActivities.Pm));
 
         var card = await form.HandleAsync(turn, new JObject { ["people"] = "" }, default);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
@@ -72,7 +73,10 @@ public partial class ProblemTextTests
     public void Every_code_is_worded_by_its_own_name()
     {
         // A code's name is the name of its words in the resources, whichever folder declares it.
-        var shared = Codes().GroupBy(c => c.ToString()).Where(g => g.Count() > 1).Select(g => string.Join(", ", g.Select(c => $"{c.GetType().Name}.{c}")));
+        var shared = Codes()
+            .GroupBy(c => c.ToString())
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(", ", g.Select(c => $"{c.GetType().Name}.{c}")));
 
         Assert.Empty(shared);
     }

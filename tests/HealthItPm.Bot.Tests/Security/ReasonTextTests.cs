@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
@@ -48,7 +49,8 @@ public partial class ReasonTextTests
     public void Every_kind_of_reason_has_a_sample()
     {
         // Every kind the domain declares, wherever: readiness adds its reasons to the RAG's from its own folder.
-        static IEnumerable<Type> Kinds(Type reason) => reason.Assembly.GetTypes().Where(t => t.IsSubclassOf(reason) && !t.IsAbstract).OrderBy(t => t.Name);
+        static IEnumerable<Type> Kinds(Type reason) =>
+            reason.Assembly.GetTypes().Where(t => t.IsSubclassOf(reason) && !t.IsAbstract).OrderBy(t => t.Name);
 
         Assert.Equal(Kinds(typeof(RagReason)), RagSamples(Link).Select(r => r.GetType()).Distinct().OrderBy(t => t.Name));
         Assert.Equal(Kinds(typeof(EscalationReason)), EscalationSamples().Select(r => r.GetType()).Distinct().OrderBy(t => t.Name));
@@ -89,8 +91,14 @@ public partial class ReasonTextTests
             ],
             RagSamples("Scanners fail").Select(ReasonText.Of));
         Assert.Equal("Milestone \u201cBuild\u201d is 1 day late", ReasonText.Of(new RagReason.MilestoneLate(Guarded.From("Build"), 1)));
-        Assert.EndsWith(", go-live is today", ReasonText.Of(new ReadinessReason.DominantBarrier(AdkarElement.Ability, "pre go-live", 0)), StringComparison.Ordinal);
-        Assert.EndsWith(", 1 day before go-live", ReasonText.Of(new ReadinessReason.StuckAtAwarenessOrDesire(0.5m, "pre go-live", 1)), StringComparison.Ordinal);
+        Assert.EndsWith(
+            ", go-live is today",
+            ReasonText.Of(new ReadinessReason.DominantBarrier(AdkarElement.Ability, "pre go-live", 0)),
+            StringComparison.Ordinal);
+        Assert.EndsWith(
+            ", 1 day before go-live",
+            ReasonText.Of(new ReadinessReason.StuckAtAwarenessOrDesire(0.5m, "pre go-live", 1)),
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Security;
 

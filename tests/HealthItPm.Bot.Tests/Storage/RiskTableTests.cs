@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Storage.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -15,6 +15,7 @@ namespace HealthItPm.Bot.Tests.Storage;
 /// The digest reads open risks and risks changed since a moment, never the settled older register.
 /// </summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class RiskTableTests(StorageEnvironment env)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);
@@ -30,11 +31,26 @@ public class RiskTableTests(StorageEnvironment env)
     public async Task A_risk_written_by_a_newer_version_is_not_read_and_so_never_saved_over()
     {
         var id = new RiskId(new ProjectCode("EHR"), 7);
-        await Table.AddAsync(_tenant, Risk.Log(id, Guarded.From("Interface engine vendor late"), null, RiskCategory.Vendor, new RiskRating(3, 3), null, null, null, Pm, Now), default);
-        var row = (await env.Tables.ExecuteAsync(RiskTable.Name, t => t.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "risk|000007"), default)).Value;
+        await Table.AddAsync(
+            _tenant,
+            Risk.Log(
+                id,
+                Guarded.From("Interface engine vendor late"),
+                null,
+                RiskCategory.Vendor,
+                new RiskRating(3, 3),
+                null,
+                null,
+                null,
+                Pm,
+                Now),
+            default);
+        var row = (await env.Tables.ExecuteAsync(
+            RiskTable.Name, t => t.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "risk|000007"), default)).Value;
         var current = $"\"schemaVersion\":{RiskDocument.CurrentVersion}";
         Assert.Contains(current, JsonColumns.Read(row), StringComparison.Ordinal);
-        JsonColumns.Write(row, JsonColumns.Read(row)!.Replace(current, $"\"schemaVersion\":{RiskDocument.CurrentVersion + 1}", StringComparison.Ordinal));
+        var newer = $"\"schemaVersion\":{RiskDocument.CurrentVersion + 1}";
+        JsonColumns.Write(row, JsonColumns.Read(row)!.Replace(current, newer, StringComparison.Ordinal));
         await env.Tables.ExecuteAsync(RiskTable.Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace), default);
 
         var refused = await Assert.ThrowsAsync<NewerDocumentException>(() => Table.GetAsync(_tenant, id, default));
@@ -54,18 +70,33 @@ public class RiskTableTests(StorageEnvironment env)
             new(RiskEventKind.Rated, at.AddMinutes(1), Pm) { RatingBefore = new RiskRating(3, 3), RatingAfter = new RiskRating(4, 5) },
             new(RiskEventKind.OwnerAssigned, at.AddMinutes(2), Pm) { OwnerAfter = Nurse },
             new(RiskEventKind.MitigationPlanned, at.AddMinutes(3), Nurse) { Note = "Weekly vendor call", Due = new DateOnly(2026, 12, 10) },
-            new(RiskEventKind.StatusChanged, at.AddMinutes(4), Nurse) { StatusBefore = RiskStatus.Open, StatusAfter = RiskStatus.Mitigating },
+            new(
+                RiskEventKind.StatusChanged,
+                at.AddMinutes(4),
+                Nurse) { StatusBefore = RiskStatus.Open, StatusAfter = RiskStatus.Mitigating },
             new(RiskEventKind.Escalated, at.AddMinutes(5), null)
             {
                 LevelBefore = 0, LevelAfter = 1, StatusBefore = RiskStatus.Mitigating, StatusAfter = RiskStatus.Escalated,
                 Escalation = new EscalationReason.SevereImpact(RiskCategory.PatientSafety, 5),
             },
-            new(RiskEventKind.Escalated, at.AddMinutes(6), null) { LevelBefore = 1, LevelAfter = 2, Escalation = new EscalationReason.NotAcknowledged(TimeSpan.FromHours(4), true) },
-            new(RiskEventKind.Escalated, at.AddMinutes(7), null) { LevelBefore = 2, LevelAfter = 3, Escalation = new EscalationReason.MitigationPastDue(new DateOnly(2026, 11, 20)) },
-            new(RiskEventKind.Escalated, at.AddMinutes(8), null) { LevelBefore = 3, LevelAfter = 4, Escalation = new EscalationReason.CriticalRisk() },
+            new(
+                RiskEventKind.Escalated,
+                at.AddMinutes(6),
+                null) { LevelBefore = 1, LevelAfter = 2, Escalation = new EscalationReason.NotAcknowledged(TimeSpan.FromHours(4), true) },
+            new(
+                RiskEventKind.Escalated,
+                at.AddMinutes(7),
+                null) { LevelBefore = 2, LevelAfter = 3, Escalation = new EscalationReason.MitigationPastDue(new DateOnly(2026, 11, 20)) },
+            new(
+                RiskEventKind.Escalated,
+                at.AddMinutes(8),
+                null) { LevelBefore = 3, LevelAfter = 4, Escalation = new EscalationReason.CriticalRisk() },
             new(RiskEventKind.Notified, at.AddMinutes(9), null) { Notice = RiskNoticeKind.Escalation, NoticeTo = Sponsor },
             new(RiskEventKind.NotReachable, at.AddMinutes(10), null) { Notice = RiskNoticeKind.Escalation, NoticeTo = Pm },
-            new(RiskEventKind.NoticeNotDelivered, at.AddMinutes(11), null) { Notice = RiskNoticeKind.OwnerReminder, NoticeTo = Nurse, Attempts = 8 },
+            new(
+                RiskEventKind.NoticeNotDelivered,
+                at.AddMinutes(11),
+                null) { Notice = RiskNoticeKind.OwnerReminder, NoticeTo = Nurse, Attempts = 8 },
             new(RiskEventKind.UpdateRequested, at.AddMinutes(12), Sponsor),
             new(RiskEventKind.Acknowledged, at.AddMinutes(13), Sponsor),
             new(RiskEventKind.OwnerReminded, at.AddMinutes(14), null) { Due = new DateOnly(2026, 12, 10) },
@@ -78,8 +109,12 @@ public class RiskTableTests(StorageEnvironment env)
             new(4, new RiskNotice(RiskNoticeKind.OwnerReminder, Nurse, id)),
         ];
         var risk = Risk.Restore(new RiskState(
-            id, Guarded.From("Scanner firmware"), null, RiskCategory.PatientSafety, new RiskRating(4, 5), Nurse, Guarded.From("Weekly vendor call"),
-            new DateOnly(2026, 12, 10), RiskStatus.Escalated, 4, at.AddMinutes(8), (Sponsor, at.AddMinutes(13)), at.AddMinutes(14), null, true, history, outbox, 2));
+            id, Guarded.From("Scanner firmware"), null, RiskCategory.PatientSafety, new RiskRating(
+                4,
+                5), Nurse, Guarded.From("Weekly vendor call"),
+            new DateOnly(2026, 12, 10), RiskStatus.Escalated, 4, at.AddMinutes(8), (
+                Sponsor,
+                at.AddMinutes(13)), at.AddMinutes(14), null, true, history, outbox, 2));
 
         await Table.AddAsync(_tenant, risk, default);
         var read = (await Table.GetAsync(_tenant, id, default))!.Risk;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Storage.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
@@ -9,8 +10,11 @@ using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
-/// <summary>One table for rounds of every kind: every row starts with its kind, so kinds never collide; anonymous answers are keyed by hash.</summary>
+/// <summary>
+/// One table for rounds of every kind: every row starts with its kind, so kinds never collide; anonymous answers are keyed by hash.
+/// </summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class RoundTableTests(StorageEnvironment env)
 {
     private static readonly DateTimeOffset Opens = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
@@ -36,7 +40,9 @@ public class RoundTableTests(StorageEnvironment env)
         var storedWave = Assert.Single(await Table.LatestRoundsAsync(_tenant, Code, RoundKind.Adkar, 5, default));
         Assert.Equal(("pre go-live", wave.AnonymityKey), (storedWave.Name, storedWave.AnonymityKey));
         Assert.Equal([RoundKind.CheckIn, RoundKind.Adkar], (await Table.OpenRoundsAsync(default)).Where(o => o.Tenant == _tenant).Select(o => o.Kind).Order());
-        var rows = new TableClient(env.Azurite.ConnectionString, RoundTable.Name).Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'").Select(r => r.RowKey);
+        var rows = new TableClient(env.Azurite.ConnectionString, RoundTable.Name)
+            .Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'")
+            .Select(r => r.RowKey);
         Assert.All(rows, key => Assert.Matches(@"^(checkin|adkar)\|(round|latest)\|?", key));
     }
 
@@ -120,8 +126,11 @@ public class RoundTableTests(StorageEnvironment env)
 
         // A round row written behind the list's back is not seen: the latest rounds are point reads, not a query of the table.
         var table = new TableClient(env.Azurite.ConnectionString, RoundTable.Name);
-        var stray = await table.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "checkin|round|" + (DateTimeOffset.MaxValue.UtcTicks - rounds[0].OpensAt.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture));
-        stray.Value.RowKey = "checkin|round|" + (DateTimeOffset.MaxValue.UtcTicks - Opens.AddYears(1).UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        static string RoundKey(DateTimeOffset opens) =>
+            "checkin|round|"
+            + (DateTimeOffset.MaxValue.UtcTicks - opens.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        var stray = await table.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", RoundKey(rounds[0].OpensAt));
+        stray.Value.RowKey = RoundKey(Opens.AddYears(1));
         await table.AddEntityAsync(stray.Value);
         Assert.Equal(latest.Select(r => r.Id), (await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 4, default)).Select(r => r.Id));
     }
