@@ -26,6 +26,14 @@ public enum PhiKind
     DeviceIdentifier,
     WebAddress,
     IpAddress,
+    /// <summary>A vehicle's licence plate or VIN.</summary>
+    VehicleIdentifier,
+    /// <summary>A photograph of a patient, or of part of one ("the photo of her rash").</summary>
+    Photograph,
+    /// <summary>A patient's fingerprint, palm, retina, iris, face or voice print, or genetic profile.</summary>
+    BiometricIdentifier,
+    /// <summary>Any other number that identifies a patient: a wristband barcode, a research subject id.</summary>
+    OtherUniqueIdentifier,
 }
 
 /// <summary>One suspected piece of protected health information, where it is in the text (as typed).</summary>
