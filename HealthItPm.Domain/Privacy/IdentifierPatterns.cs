@@ -58,7 +58,7 @@ internal static class IdentifierPatterns
 
     // A department's line: toll-free, an option or extension, a help line or desk, with no person whose number it is.
     private static readonly Regex DepartmentLine = new(
-        @"\b(help\s*line|hot\s*line|service\s*desk|help\s*desk|support|vendor|option\s+[0-9]|press\s+[0-9]|ext\b\.?|extension|main\s+line|front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|(interpreter|nurse|scheduling|pharmacy|refill|billing|triage|appointment)\s+line|desk|operator)",
+        @"\b(help\s*line|hot\s*line|service\s*desk|help\s*desk|support|vendor|option\s+[0-9]|press\s+[0-9]|ext\b\.?|extension|main\s+line|front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|([\p{L}-]+\s+)?(interpreter|nurse|scheduling|pharmacy|refill|billing|triage|appointment|advice|info|information|access|transfer|referral|intake|call)\s+line|desk|operator)",
         AnyCase, Timeout);
 
     private static readonly Regex PersonsNumber = new(
@@ -95,13 +95,13 @@ internal static class IdentifierPatterns
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(UDI|IMEI|device\s+(id|identifier|serial)|(implant|pacemaker|pump|defibrillator|ICD|CGM|hearing\s+aid)\s+(serial|s/n|sn|id))" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + Id, AnyCase, Timeout),
             (_, text, _) => PatientDevice.IsMatch(text)),
-        new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|born(\s+on)?)(\s*[:#=]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
+        new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|born(\s+on)?)(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
-        new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|born)\b[\s:#=,-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout)),
+        new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|born)\b[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout)),
         new(PhiKind.PersonalDate, new Regex(@"\b(admitted|admit\s+date|admission\s+date|date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|(?<!\b(server|engine|interface|feed|printer|scanner|job|process|service|drive|disk|battery|build|laptop|workstation|it|vm|node|pump|device|app)\s)died|passed\s+away|deceased|(patient|pt)\s+expired|date\s+of\s+death|death\s+date|DOD)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date, AnyCase, Timeout),
             (m, text, _) => !Regex.IsMatch(text[..m.Index], @"\bbattery\s*$", AnyCase, Timeout)),
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
-        new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|adm|disch|dischg|xfer'?d|transferred|expired)\b\.?(\s+(date|day))?(\s+(on|was|is|of|:|=))?\s*:?\s*" + Date, AnyCase, Timeout),
+        new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|:|=))?\s*:?\s*" + Date, AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text[..m.Index])),
         new(PhiKind.AgeOver89, new Regex(@"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))", AnyCase, Timeout)),
         new(PhiKind.FaxNumber, new Regex(@"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])", AnyCase, Timeout)),
@@ -135,7 +135,7 @@ internal static class IdentifierPatterns
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|retina[l]?\s+(scans?|images?)|iris\s+(scans?|images?)|voice\s*prints?|face\s+scans?|facial\s+(scans?|recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|samples?|sequences?|results?)|genetic\s+(profiles?|data|results?)))\b(?!\s+(readers?|scanners?|sensors?|logins?|sign-?ins?|clocks?|devices?|hardware|demo))", AnyCase, Timeout),
             (_, text, _) => BiometricOwner.IsMatch(text)),
         // Other identifying numbers: a wristband's barcode, a research subject's id.
-        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((wrist|arm|id)\s?band(\s+(barcode|bar\s+code|label))?|(patient|pt)\s+(barcode|bar\s+code|label))" + Then + Id, AnyCase, Timeout)),
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(((wrist|arm|id|hospital)\s?band|bracelet)(\s+(barcode|bar\s+code|label))?|(patient|pt)\s+(barcode|bar\s+code|label))" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((trial|study|research|protocol)\s+)?(subject|participant|enrollee|enrolment|enrollment|randomi[sz]ation)\s*(id|identifier|number|no\b\.?|num|#|code)" + Then + @"(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
     ];
 

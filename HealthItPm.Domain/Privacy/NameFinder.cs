@@ -21,12 +21,12 @@ internal static class NameFinder
         @"(dr|doctor|nurse|rn|lpn|np|pa|md|ts|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|chair|mentor|pmo|hr)s?";
 
     private const string Organisations =
-        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
+        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|sunquest|pyxis|bd|carefusion|zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
         @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
-        @"|^\s*\(([\p{L}-]+\s+){0,2}((?-i:[A-Z]{2,6})|" + Roles + @")\)" +
+        @"|^\s*\(([\p{L}-]+\s+){0,2}((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
         @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox)\b",
@@ -42,7 +42,8 @@ internal static class NameFinder
 
     private static readonly Regex CareWords = new(
         @"\b(chart|meds|labs|results|allergies|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|mychart|mrn|bill|"
-        + @"appointment|referral|prescription|pharmacy|ED|ER|ICU|bed|room|unit|floor|nurse|triage|registered|registration)\b",
+        + @"appointment|referral|prescription|pharmacy|ED|ER|ICU|NICU|PACU|bed|room|unit|floor|nurse|triage|registered|registration|CT|MRI|scan|x-?ray|"
+        + @"ultrasound|surgery|procedure|dialysis|infusion|transport|wheelchair|tray|diet|dose|insulin|heparin|AVS|insurance)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // A text about a patient: the word itself, a person's clinical things ("his meds", "her results",
@@ -97,10 +98,23 @@ internal static class NameFinder
 
             // Newborns are registered as "Baby Boy Sanchez", "baby girl Nguyen" until they are named.
             if (token.Value.Equals("baby", StringComparison.OrdinalIgnoreCase) && i + 2 < tokens.Count
-                && tokens[i + 1].Value.ToUpperInvariant() is "BOY" or "GIRL" && IsCandidate(tokens[i + 2]))
+                && tokens[i + 1].Value.ToUpperInvariant() is "BOY" or "GIRL")
             {
-                found.Add((token.Start, tokens[i + 2].End - token.Start));
-                MarkUsed(used, i, i + 2);
+                // Twins are "Baby Girl A Okoye", "Baby Girl B Okoye".
+                var at = i + 3 < tokens.Count && IsInitial(tokens[i + 2]) ? i + 3 : i + 2;
+                if (IsCandidate(tokens[at]))
+                {
+                    found.Add((token.Start, tokens[at].End - token.Start));
+                    MarkUsed(used, i, at);
+                    continue;
+                }
+            }
+
+            // "her name is Odalys", "his last name is Ybarra not Ibarra", "pt's preferred name: tuyet".
+            if (NamedAfter(text, tokens, i) is { } named)
+            {
+                found.Add((tokens[named.From].Start, tokens[named.To].End - tokens[named.From].Start));
+                MarkUsed(used, i, named.To);
                 continue;
             }
 
@@ -282,6 +296,42 @@ internal static class NameFinder
         return LowerNameEnd(text, tokens, j) is { } end ? (j, end - 1) : null;
     }
 
+    private static (int From, int To)? NamedAfter(string text, List<Token> tokens, int i)
+    {
+        if (i == 0 || i + 2 >= tokens.Count || !tokens[i].Value.Equals("name", StringComparison.OrdinalIgnoreCase)
+            || !NameOwners.Contains(StripPossessive(tokens[i - 1].Value)))
+        {
+            return null;
+        }
+
+        var j = i + 1;
+        if (tokens[j].Value is "is" or "was")
+        {
+            j++;
+        }
+        else if (text[tokens[i].End..tokens[j].Start].Trim() is not ":")
+        {
+            return null;
+        }
+
+        if (j >= tokens.Count || text[tokens[j - 1].End..tokens[j].Start].Trim() is not ("" or ":"))
+        {
+            return null;
+        }
+
+        if (IsCandidate(tokens[j]))
+        {
+            return (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1);
+        }
+
+        return IsLower(tokens[j]) && !NameLexicon.IsEnglishWord(tokens[j].Value) && tokens[j].Length >= 3 ? (j, (LowerNameEnd(text, tokens, j) ?? j + 1) - 1) : null;
+    }
+
+    // Whose name: "her name is", "pt's last name is".
+    private static readonly HashSet<string> NameOwners = new(
+        ["his", "her", "their", "pt", "patient", "last", "first", "maiden", "legal", "preferred", "middle", "whose", "baby's", "mom's", "dad's"],
+        StringComparer.OrdinalIgnoreCase);
+
     // The end (exclusive) of a lower-case name at 'from', or null when the words there are not one.
     private static int? LowerNameEnd(string text, List<Token> tokens, int from)
     {
@@ -387,8 +437,11 @@ internal static class NameFinder
             return null;
         }
 
-        // A third capitalised word makes it an organisation or a product ("Kaiser Permanente Northwest").
-        if (capitalised && ((i > 0 && text[tokens[i - 1].End..a.Start] is " " && IsCapitalised(tokens[i - 1]) && !IsSentenceStart(text, tokens[i - 1]))
+        var bothListed = capitalised && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
+
+        // A third capitalised word makes it an organisation or a product ("Kaiser Permanente Northwest"),
+        // unless the first two are names ("Fatima Zahra Benali").
+        if (capitalised && !bothListed && ((i > 0 && text[tokens[i - 1].End..a.Start] is " " && IsCapitalised(tokens[i - 1]) && !IsSentenceStart(text, tokens[i - 1]))
             || (i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsCapitalised(tokens[i + 2]))))
         {
             return null;
@@ -397,6 +450,13 @@ internal static class NameFinder
         if (IsFollowedByPlace(text, b.End))
         {
             return null;
+        }
+
+        // Both from the name lists and neither an English word: "Rashid Mahmoud" is a name wherever it stands.
+        if (bothListed)
+        {
+            var third = i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsPlainCapitalised(tokens[i + 2]) && IsUnlistedWord(tokens[i + 2]);
+            return third ? i + 2 : i + 1;
         }
 
         patientContext ??= PatientContext.IsMatch(text);
@@ -414,8 +474,26 @@ internal static class NameFinder
     private static bool IsSentenceStart(string text, Token token) =>
         text[..token.Start].TrimEnd() is var before && (before.Length == 0 || before[^1] is '.' or '!' or '?' or ':' or ';');
 
-    private static bool IsPlainCapitalised(Token token) =>
-        char.IsUpper(token.Value[0]) && token.Value.Skip(1).All(c => !char.IsLetter(c) || char.IsLower(c));
+    // "Chukwu", "O'Flaherty", "Okonkwo-Eze", "McAllister": capitals only at the start of the word or of its parts.
+    private static bool IsPlainCapitalised(Token token)
+    {
+        var v = token.Value;
+        if (!char.IsUpper(v[0]) || v.Length < 2)
+        {
+            return false;
+        }
+
+        for (var k = 1; k < v.Length; k++)
+        {
+            var partStart = v[k - 1] is '\'' or '-' || (k == 2 && v.StartsWith("Mc", StringComparison.Ordinal)) || (k == 3 && v.StartsWith("Mac", StringComparison.Ordinal));
+            if (char.IsUpper(v[k]) && !partStart)
+            {
+                return false;
+            }
+        }
+
+        return v.Any(char.IsLower);
+    }
 
     private static bool IsUnlistedWord(Token token) =>
         token.Length >= 2 && !NameLexicon.IsEnglishWord(token.Value) && !NameLexicon.IsNotName(token.Value)

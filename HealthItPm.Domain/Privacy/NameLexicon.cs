@@ -125,12 +125,26 @@ internal static class NameLexicon
             && (Contains(Given, word) || (Contains(WorldGiven, word) && !IsEnglishWord(word)));
 
     public static bool IsSurname(string word) =>
-        !NotNames.Contains(word) && (Contains(Surnames, word) || (Contains(WorldSurnames, word) && !IsEnglishWord(word)));
+        !NotNames.Contains(word) && (Contains(Surnames, word) || ((Contains(WorldSurnames, word) || IsSurnameShaped(word)) && !IsEnglishWord(word)));
+
+    // Surname endings of many origins that no English word of that length has: Greek ("Papadimitriou",
+    // "Georgiadis"), Slavic ("Hrytsenko", "Wisniewski", "Petrovic"), Romanian, Turkish, Armenian,
+    // Georgian, Tamil ("Ramanathan", "Krishnaswamy"), Persian.
+    private static readonly string[] SurnameEndings =
+    [
+        "opoulos", "opoulou", "idis", "idou", "akis", "iadis", "imitriou", "enko", "chuk", "czuk", "czyk", "owski", "ewski", "owska", "ewska",
+        "inski", "insky", "ovich", "evich", "ovych", "ovic", "evic", "escu", "eanu", "oglu", "shvili", "adze", "yan", "nathan", "swamy",
+        "krishnan", "murthy", "arajan", "zadeh", "ullah", "uddin",
+    ];
+
+    private static bool IsSurnameShaped(string word) =>
+        word.Length >= 6 && SurnameEndings.Any(e => word.Length >= e.Length + 3 && word.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A word of any name list, everyday word or not: what may follow a patient cue or a title.</summary>
     public static bool IsAnyName(string word) =>
         !NotNames.Contains(word) && !Roles.Contains(word)
-            && (Contains(Given, word) || Contains(Surnames, word) || Contains(WorldGiven, word) || Contains(WorldSurnames, word));
+            && (Contains(Given, word) || Contains(Surnames, word) || Contains(WorldGiven, word) || Contains(WorldSurnames, word)
+                || (IsSurnameShaped(word) && !IsEnglishWord(word)));
 
     /// <summary>An English word of everyday or professional use ("rash", "drip", "verified"), in any case.</summary>
     public static bool IsEnglishWord(string word) =>
@@ -150,9 +164,25 @@ internal static class NameLexicon
         PersonTitles.Contains(word) || StaffTitles.Contains(word) || Credentials.Contains(word);
 
     // The census writes O'Connor as Oconnor and has no double-barrelled names: "Smith-Jones" is found by either part.
+    // Names typed with their diacritics ("José", "Nguyễn Thị") are looked up without them too, as the census writes them.
     private static bool Contains(HashSet<string> names, string word) =>
         names.Contains(word) || (word.Contains('\'', StringComparison.Ordinal) && names.Contains(word.Replace("'", "", StringComparison.Ordinal)))
-            || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').Any(names.Contains));
+            || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').Any(names.Contains))
+            || (word.Any(c => c > '\u007F') && Fold(word) is var folded && folded != word && Contains(names, folded));
+
+    private static string Fold(string word)
+    {
+        var folded = new System.Text.StringBuilder(word.Length);
+        foreach (var c in word.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c switch { 'đ' or 'Đ' => 'd', 'ł' or 'Ł' => 'l', 'ø' or 'Ø' => 'o', _ => c });
+            }
+        }
+
+        return folded.ToString();
+    }
 
     private static HashSet<string> Load(params string[] lists)
     {
