@@ -26,7 +26,7 @@ internal static class IdentifierPatterns
 
     // A calendar date with or without its year: every element of a date but the year is PHI.
     internal const string Date =
-        @"(?<v>[0-9]{1,2}[/.-][0-9]{1,2}([/.-][0-9]{2,4})?|[0-9]{4}-[0-9]{2}-[0-9]{2}|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month + @"(,?\s+[0-9]{4})?)(?![0-9])";
+        @"(?<v>[0-9]{1,2}[/.-][0-9]{1,2}([/.-][0-9]{2,4})?|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month + @"(,?\s+[0-9]{4})?)(?![0-9])";
 
     private const string StreetType =
         @"(Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Sq|Pike|Alley|Row)\b\.?";

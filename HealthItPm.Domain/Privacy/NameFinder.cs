@@ -32,6 +32,10 @@ internal static class NameFinder
         @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
+    // Endings of English words the dictionary may lack ("wayfinding", "signage", "telesitter"): not a name typed in lower case.
+    private static readonly Regex EnglishEnding = new(
+        @"(ing|age|tion|sion|ment|ness|ity|able|ible|ful|less|ize|ware|ship|ology|ism)$", Options, Timeout);
+
     private static readonly HashSet<string> PatientCues = new(["patient", "pt", "patients", "pts"], StringComparer.OrdinalIgnoreCase);
 
     // What follows a person's name when it names a place: "the Clara Barton conference room", "Barton wing".
@@ -277,7 +281,8 @@ internal static class NameFinder
         var first = tokens[j];
         if (IsCandidate(first))
         {
-            return (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1);
+            // "Patient SafetyNet", "Patient TrackBoard": a product's camel case, unless the lists know the name ("LaToya").
+            return IsPlainCapitalised(first) || NameLexicon.IsAnyName(first.Value) ? (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1) : null;
         }
 
         if (!char.IsLower(first.Value[0]))
@@ -336,13 +341,13 @@ internal static class NameFinder
     private static int? LowerNameEnd(string text, List<Token> tokens, int from)
     {
         bool IsOddName(int at) =>
-            at < tokens.Count && IsLower(tokens[at]) && NameLexicon.IsAnyName(tokens[at].Value) && !NameLexicon.IsEnglishWord(tokens[at].Value)
+            at < tokens.Count && IsLower(tokens[at]) && tokens[at].Length >= 3 && NameLexicon.IsAnyName(tokens[at].Value) && !NameLexicon.IsEnglishWord(tokens[at].Value)
                 && (at == from || text[tokens[at - 1].End..tokens[at].Start] is " ");
 
         // Two words no list knows, after the cue: "pt sione tupou", "patient wanjiru kamau".
         bool IsUnknownWord(int at) =>
             at < tokens.Count && IsLower(tokens[at]) && tokens[at].Length >= 4 && IsUnlistedWord(tokens[at]) && !NameLexicon.IsAnyName(tokens[at].Value)
-                && (at == from || text[tokens[at - 1].End..tokens[at].Start] is " ");
+                && !EnglishEnding.IsMatch(tokens[at].Value) && (at == from || text[tokens[at - 1].End..tokens[at].Start] is " ");
 
         int end;
         if (IsOddName(from))
@@ -457,6 +462,13 @@ internal static class NameFinder
         {
             var third = i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsPlainCapitalised(tokens[i + 2]) && IsUnlistedWord(tokens[i + 2]);
             return third ? i + 2 : i + 1;
+        }
+
+        // A given name that is no English word, then a surname no list holds: "Omar Haidari", "Ravi Xyz".
+        if (capitalised && NameLexicon.IsUnambiguousGiven(a.Value) && !NameLexicon.IsAnyName(b.Value) && b.Length >= 4
+            && !(i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsCapitalised(tokens[i + 2])))
+        {
+            return i + 1;
         }
 
         patientContext ??= PatientContext.IsMatch(text);

@@ -148,7 +148,17 @@ internal static class NameLexicon
 
     /// <summary>An English word of everyday or professional use ("rash", "drip", "verified"), in any case.</summary>
     public static bool IsEnglishWord(string word) =>
-        English.Contains(word) || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').All(English.Contains));
+        English.Contains(word) || Jargon.Contains(word) || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').All(w => English.Contains(w) || Jargon.Contains(w)));
+
+    // Words of ward and IT talk that the dictionary lacks, so that "patient app vendor" or "pt meds" is not a name.
+    private static readonly HashSet<string> Jargon = new(
+    [
+        "app", "apps", "wifi", "signup", "signups", "ipad", "ipads", "iphone", "iphones", "offline", "backend", "config", "admin", "chatbot",
+        "mychart", "workqueue", "workqueues", "worklist", "worklists", "pdf", "vpn", "sso", "mfa", "ehr", "emr", "adt", "meds", "prn",
+        "stat", "tele", "med", "surg", "medsurg", "peds", "obgyn", "ortho", "neuro", "onc", "nicu", "picu", "pacu", "preop", "postop",
+        "covid", "rsv", "ekg", "iv", "po", "npo", "dnr", "vanc", "abx", "cath", "foley", "picc", "labs", "vitals", "appt", "appts",
+        "rx", "dx", "hx", "tx", "sx", "fx", "pcp", "avs", "mar", "bmp", "cbc", "inr", "ptt", "abg", "uti", "copd", "chf", "afib",
+    ], StringComparer.OrdinalIgnoreCase);
 
     public static bool IsNotName(string word) => NotNames.Contains(word);
 
