@@ -70,10 +70,38 @@ internal static class IdentifierPatterns
         @"\b((home|her|his|their|patient'?s?|pt'?s?|personal|residential)\s+(ip(v[46])?|ip\s+address|address|wi-?fi|network|router|internet|isp)\b|(patient|pt)\s+(logged|signed|logs|signs|connected|came)\b)",
         AnyCase, Timeout);
 
+    private static readonly Regex Patient = new(@"\b(patients?|pts?)\b", AnyCase, Timeout);
+
     private static readonly Regex BiometricOwner = new(
         @"\b(patients?|pts?|pt's|patient's|her|his|their|him|mrs?|ms|miss|family|newborn|baby)\b", AnyCase, Timeout);
 
-    internal sealed record Pattern(PhiKind Kind, Regex Regex, Func<Match, string, PhiContext, bool>? Keep = null);
+    /// <summary>A pattern, what keeps a match, and whether it can match text without a digit (most identifiers are numbers).</summary>
+    internal sealed record Pattern(PhiKind Kind, Regex Regex, Func<Match, ScannedText, PhiContext, bool>? Keep = null, bool WithoutDigits = false);
+
+    /// <summary>The text being scanned, with what is true of it as a whole worked out once, however many matches ask.</summary>
+    internal sealed class ScannedText(string text)
+    {
+        private bool? mentionsPatientDevice;
+        private bool? addressIsAPersons;
+        private bool? hasBiometricOwner;
+        private bool? mentionsPatient;
+        private bool? departmentLine;
+
+        public string Text { get; } = text;
+
+        public bool MentionsPatientDevice => mentionsPatientDevice ??= PatientDevice.IsMatch(Text);
+
+        public bool AddressIsAPersons => addressIsAPersons ??= PersonalAddress.IsMatch(Text) || !Infrastructure.IsMatch(Text);
+
+        public bool HasBiometricOwner => hasBiometricOwner ??= BiometricOwner.IsMatch(Text);
+
+        public bool MentionsPatient => mentionsPatient ??= Patient.IsMatch(Text);
+
+        public bool IsAboutADepartmentLine => departmentLine ??= DepartmentLine.IsMatch(Text) && !PersonsNumber.IsMatch(Text);
+
+        // The words just before a match, where a cue would be.
+        public string Before(int index) => Text[Math.Max(0, index - 60)..index];
+    }
 
     internal static readonly Pattern[] All =
     [
@@ -83,7 +111,7 @@ internal static class IdentifierPatterns
         new(PhiKind.HealthPlanNumber, new Regex(@"\b((member|subscriber|beneficiary|policy|insurance|insurance\s+member|medicare|medicaid|health\s+plan|plan\s+member)\s*(id|identifier|number|no\b\.?|num|#)|MBI|HICN|medicare|medicaid)" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.AccountNumber, new Regex(@"(?<!\b(GL|ledger|cost\s+cent(er|re)|budget|project|vendor|service|azure|aws|storage|user|admin|test|training|e-?mail|cloud|billing\s+vendor|license|licence|purchase)\s+)\b((patient|hospital|billing|guarantor)\s+)?(account|acct|encounter|enc|visit|billing)\s*(number|no\b\.?|num|#|id|:|=)" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.AccountNumber, new Regex(@"\b((?-i:FIN|CSN|HAR)|acct|account|encounter)" + Then + @"(?<v>(?=([A-Z-]*[0-9]){6})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout),
-            (m, text, _) => !Regex.IsMatch(text[..m.Index], @"\b(GL|ledger|cost\s+cent(er|re)|budget|project|vendor|azure|aws|cloud|purchase|PO)\s*$", AnyCase, Timeout)),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(GL|ledger|cost\s+cent(er|re)|budget|project|vendor|azure|aws|cloud|purchase|PO)\s*$", AnyCase, Timeout)),
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(?<!\b(software|product|site|user|seat|server|SSL|TLS|vendor|epic|microsoft|citrix|vmware|volume|enterprise|app|application|signing|code)\s+)\b(driver'?s?\s+licen[cs]e|licen[cs]e(?!\s+plate)|DL|certificate|cert|passport|birth\s+certificate|death\s+certificate)\s*(number|no\b\.?|num|#|id|:)" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport)" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv)'?s?\s+(tags?|registration|reg))(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
@@ -94,34 +122,35 @@ internal static class IdentifierPatterns
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(UDI|GTIN)" + Then + @"(?<v>(\([0-9]{2,4}\)[0-9A-Z-]{2,30}){1,6})", AnyCase, Timeout)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(UDI|IMEI|device\s+(id|identifier|serial)|(implant|pacemaker|pump|defibrillator|ICD|CGM|hearing\s+aid)\s+(serial|s/n|sn|id))" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + Id, AnyCase, Timeout),
-            (_, text, _) => PatientDevice.IsMatch(text)),
+            (_, text, _) => text.MentionsPatientDevice),
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|born(\s+on)?)(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|born)\b[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout)),
         new(PhiKind.PersonalDate, new Regex(@"\b(admitted|admit\s+date|admission\s+date|date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|(?<!\b(server|engine|interface|feed|printer|scanner|job|process|service|drive|disk|battery|build|laptop|workstation|it|vm|node|pump|device|app)\s)died|passed\s+away|deceased|(patient|pt)\s+expired|date\s+of\s+death|death\s+date|DOD)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date, AnyCase, Timeout),
-            (m, text, _) => !Regex.IsMatch(text[..m.Index], @"\bbattery\s*$", AnyCase, Timeout)),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\bbattery\s*$", AnyCase, Timeout)),
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|:|=))?\s*:?\s*" + Date, AnyCase, Timeout),
-            (m, text, _) => !ExpiredThing.IsMatch(text[..m.Index])),
+            (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
         new(PhiKind.AgeOver89, new Regex(@"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))", AnyCase, Timeout)),
         new(PhiKind.FaxNumber, new Regex(@"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])", AnyCase, Timeout)),
         new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9])(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4})(?![0-9])", Options, Timeout),
             (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text)),
         // Ten digits in one run, in the North American shape (area code and exchange not starting with 0 or 1).
         new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9A-Z#-])(?<v>(\+?1-?)?[2-9][0-9]{2}[2-9][0-9]{6})(?![0-9A-Z])", AnyCase, Timeout),
-            (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text) && !NumberCue.IsMatch(text[..m.Index])),
+            (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text) && !NumberCue.IsMatch(text.Before(m.Index))),
         // International numbers: "+44 20 7946 0958", "+91 98765 43210".
         new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9A-Z])(?<v>\+(?!1[\s.-]?[0-9]{3})[1-9][0-9]{0,2}([\s.-]?\(?[0-9]{1,5}\)?){2,5})(?![0-9])", AnyCase, Timeout),
             (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is >= 8 and <= 15 && !IsDepartmentLine(m.Groups["v"].Value, text)),
         new(PhiKind.PhoneNumber, new Regex(@"\b(phone|cell|mobile|tel|home|callback|call\s?back|daughter|son|wife|husband)(\s+(number|no\b\.?|#|is))?\s*[:#]?\s*(?<v>[0-9]{3}-[0-9]{4})(?![0-9])", AnyCase, Timeout)),
         new(PhiKind.EmailAddress, new Regex(@"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,})\b", AnyCase, Timeout),
-            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value)),
+            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value), WithoutDigits: true),
         new(PhiKind.WebAddress, new Regex(@"\b(https?://|www\.)(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*)(:[0-9]+)?([/?#][^\s<>""]*[^\s<>"".,;:!?)\]])?", AnyCase, Timeout),
-            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? m.Groups["host"].Value[4..] : m.Groups["host"].Value)),
+            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? m.Groups["host"].Value[4..] : m.Groups["host"].Value),
+            WithoutDigits: true),
         new(PhiKind.IpAddress, new Regex(@"(?<![0-9.]|\bv|\bversion\s)(?<v>(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?![0-9]|\.[0-9])", AnyCase, Timeout),
-            (m, text, _) => !IsPrivateAddress(m.Groups["v"].Value) && (PersonalAddress.IsMatch(text) || !Infrastructure.IsMatch(text))),
+            (m, text, _) => !IsPrivateAddress(m.Groups["v"].Value) && text.AddressIsAPersons),
         new(PhiKind.IpAddress, new Regex(@"(?<![0-9A-F:.])(?<v>[0-9A-F]{1,4}(:[0-9A-F]{0,4}){2,7})(?![0-9A-F:])", AnyCase, Timeout),
-            (m, text, _) => IsPublicIpv6(m.Groups["v"].Value) && (PersonalAddress.IsMatch(text) || !Infrastructure.IsMatch(text))),
+            (m, text, _) => IsPublicIpv6(m.Groups["v"].Value) && text.AddressIsAPersons),
         new(PhiKind.StreetAddress, new Regex(@"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+([NSEW]\.?\s+)?([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" + StreetType + @"((\s|,\s?)(Apt|Unit|Suite|#)\.?\s?[0-9A-Z]+)?)", Options, Timeout)),
         new(PhiKind.StreetAddress, new Regex(@"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|street|mailing)\s+address\b[\s:,-]*(is\s+)?(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})", AnyCase, Timeout)),
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>P\.?\s?O\.?\s+Box\s+[0-9]+)", AnyCase, Timeout)),
@@ -131,20 +160,21 @@ internal static class IdentifierPatterns
         new(PhiKind.ZipCode, new Regex(@"\b((lives|living|lived|resides|residing|reside|moved|relocated|staying|stays|home\s+is)\s+(in|to|at|near|around)|(patient|pt|he|she|they|he's|she's|they're|family|mom|dad|daughter|son|wife|husband)\s+((is|was|are)\s+)?(in|from|lives\s+in))\s+(the\s+)?(zip\s+(code\s+)?)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])(?!\s*(messages|items|tickets|records|accounts|charts|orders|users|units|beds|%|ms\b|minutes|hours|dollars))", AnyCase, Timeout)),
         new(PhiKind.Photograph, new Regex(@"\b(?<v>(photo(graph)?|picture|pic|image|selfie|snapshot|headshot|face\s*shot)s?\s+(of|showing)\s+(her|his|him|their|the\s+(patient|pt|baby|child|kid|man|woman|lady|boy|girl)('?s)?|a\s+(patient|pt)('?s)?|(patient|pt)'?s?|mrs?\b\.?|ms\b\.?|miss)(\s+[\p{L}-]+)?)"
             + @"|\b(?<v>(her|his|their|(the\s+)?(patient|pt)'?s?)\s+((own|face|id|wound|rash|skin|profile|portal|license|licence|id\s+card)\s+)?(photo(graph)?|picture|pic|selfie|headshot|face\s+photo)s?)\b"
-            + @"|\b(?<v>(selfie|headshot|face\s+photo|full-?face\s+(photo|image|picture))s?)\b(?=.*\b(patient|pt)s?\b)", AnyCase, Timeout)),
+            + @"|\b(?<v>(?<alone>selfie|headshot|face\s+photo|full-?face\s+(photo|image|picture))s?)\b", AnyCase, Timeout),
+            (m, text, _) => !m.Groups["alone"].Success || text.MentionsPatient, WithoutDigits: true),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|retina[l]?\s+(scans?|images?)|iris\s+(scans?|images?)|voice\s*prints?|face\s+scans?|facial\s+(scans?|recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|samples?|sequences?|results?)|genetic\s+(profiles?|data|results?)))\b(?!\s+(readers?|scanners?|sensors?|logins?|sign-?ins?|clocks?|devices?|hardware|demo))", AnyCase, Timeout),
-            (_, text, _) => BiometricOwner.IsMatch(text)),
+            (_, text, _) => text.HasBiometricOwner, WithoutDigits: true),
         // Other identifying numbers: a wristband's barcode, a research subject's id.
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(((wrist|arm|id|hospital)\s?band|bracelet)(\s+(barcode|bar\s+code|label))?|(patient|pt)\s+(barcode|bar\s+code|label))" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((trial|study|research|protocol)\s+)?(subject|participant|enrollee|enrolment|enrollment|randomi[sz]ation)\s*(id|identifier|number|no\b\.?|num|#|code)" + Then + @"(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
     ];
 
-    private static bool IsDepartmentLine(string number, string text)
+    private static bool IsDepartmentLine(string number, ScannedText text)
     {
         var digits = new string([.. number.Where(char.IsDigit)]);
         var national = digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;
         var tollFree = national.Length == 10 && national[..3] is "800" or "888" or "877" or "866" or "855" or "844" or "833";
-        return tollFree || (DepartmentLine.IsMatch(text) && !PersonsNumber.IsMatch(text));
+        return tollFree || text.IsAboutADepartmentLine;
     }
 
     // A global unicast IPv6 address (2000::/3) other than the documentation range.

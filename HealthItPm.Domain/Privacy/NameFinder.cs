@@ -382,20 +382,16 @@ internal static class NameFinder
     // them in lower case the name must be one no English word spells.
     private static int? TitledNameEnd(string text, List<Token> tokens, int i)
     {
-        if (i + 1 >= tokens.Count || text[tokens[i].End..tokens[i + 1].Start] is not (" " or ". "))
+        var title = tokens[i].Value;
+        var capitalTitle = NameLexicon.IsPersonTitle(title);
+        var lowerTitle = title is "mr" or "mrs" or "mx" or "MR" or "MRS";
+        var wordTitle = title is "ms" or "miss";
+        if ((!capitalTitle && !lowerTitle && !wordTitle) || i + 1 >= tokens.Count || text[tokens[i].End..tokens[i + 1].Start] is not (" " or ". "))
         {
             return null;
         }
 
-        var title = tokens[i].Value;
         var next = tokens[i + 1];
-        var capitalTitle = NameLexicon.IsPersonTitle(title);
-        var lowerTitle = title is "mr" or "mrs" or "mx" or "MR" or "MRS";
-        var wordTitle = title is "ms" or "miss";
-        if (!capitalTitle && !lowerTitle && !wordTitle)
-        {
-            return null;
-        }
 
         if (IsCandidate(next) && (!wordTitle || NameLexicon.IsAnyName(next.Value)))
         {
@@ -429,7 +425,9 @@ internal static class NameFinder
     // hold. Lower-case words must be from the name lists ("ravi chandrasekhar's drip").
     private static int? ContextName(string text, List<Token> tokens, int i, ref bool? patientContext)
     {
-        if (i + 1 >= tokens.Count || text[tokens[i].End..tokens[i + 1].Start] is not " ")
+        // Most words are English: that ends it before anything else is looked up.
+        if (i + 1 >= tokens.Count || tokens[i].Length < 2 || NameLexicon.IsEnglishWord(tokens[i].Value)
+            || tokens[i + 1].Start - tokens[i].End != 1 || text[tokens[i].End] != ' ')
         {
             return null;
         }

@@ -95,11 +95,18 @@ public static class PhiGuard
         var normalized = NormalizedText.From(text);
         var plain = normalized.Text;
         var found = new List<(PhiKind Kind, int Index, int Length)>();
+        var hasDigit = plain.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var scanned = new IdentifierPatterns.ScannedText(plain);
         foreach (var pattern in IdentifierPatterns.All)
         {
+            if (!hasDigit && !pattern.WithoutDigits)
+            {
+                continue;
+            }
+
             foreach (Match match in pattern.Regex.Matches(plain))
             {
-                if (pattern.Keep is null || pattern.Keep(match, plain, context))
+                if (pattern.Keep is null || pattern.Keep(match, scanned, context))
                 {
                     var value = match.Groups["v"] is { Success: true } v ? v : match;
                     found.Add((pattern.Kind, value.Index, value.Length));
