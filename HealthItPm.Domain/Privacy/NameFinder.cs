@@ -18,10 +18,19 @@ internal static class NameFinder
     private static readonly Regex Word = new(@"\p{L}+(['-]\p{L}+)*", Options, Timeout);
 
     private const string Roles =
-        @"(dr|doctor|nurse|rn|lpn|np|pa|md|ts|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|chair|mentor|pmo|hr)s?";
+        @"(dr|doctor|nurse|rn|lpn|np|pa|md|ts|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|"
+            + @"director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|"
+            + @"specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|"
+            + @"informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|"
+            + @"liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|"
+            + @"chair|mentor|pmo|hr)s?";
 
     private const string Organisations =
-        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|sunquest|pyxis|bd|carefusion|zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
+        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|"
+            + @"procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|"
+            + @"servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|sunquest|pyxis|bd|carefusion|"
+            + @"zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|"
+            + @"partners)";
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
@@ -40,13 +49,17 @@ internal static class NameFinder
 
     // What follows a person's name when it names a place: "the Clara Barton conference room", "Barton wing".
     private static readonly Regex PlaceAfter = new(
-        @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break)\s+)?(rooms?|wing|cent(er|re)|building|hall|auditorium|pavilion|tower|library|lobby|"
-        + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|street|avenue|road|drive)\b",
+        @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break)\s+)?(rooms?|wing|cent(er|"
+            + @"re)|building|hall|auditorium|pavilion|tower|library|lobby|"
+        + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
+            + @"street|avenue|road|drive)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex CareWords = new(
-        @"\b(chart|meds|labs|results|allergies|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|mychart|mrn|bill|"
-        + @"appointment|referral|prescription|pharmacy|ED|ER|ICU|NICU|PACU|bed|room|unit|floor|nurse|triage|registered|registration|CT|MRI|scan|x-?ray|"
+        @"\b(chart|meds|labs|results|allergies|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|mychart|mrn|"
+            + @"bill|"
+        + @"appointment|referral|prescription|pharmacy|ED|ER|ICU|NICU|PACU|bed|room|unit|floor|nurse|triage|registered|registration|CT|"
+            + @"MRI|scan|x-?ray|"
         + @"ultrasound|surgery|procedure|dialysis|infusion|transport|wheelchair|tray|diet|dose|insulin|heparin|AVS|insurance)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
@@ -54,9 +67,12 @@ internal static class NameFinder
     // "'s drip"), a stay ("admitted", "dc'd"), a patient's family.
     private static readonly Regex PatientContext = new(
         @"\b(patients?|pts?|inpatient|admitted|readmit(ted)?|discharged|dc'?d|expired|deceased)\b"
-        + @"|(\b(his|her|their|him)|'s)\s+((own|new|old|home|current|last|first|next)\s+)?(chart|meds|medications?|drips?|results?|labs?|allerg[a-z]*|vitals|wristband|armband|"
-        + @"bed|room|rash|wound|pain|diagnosis|dx|consent|scans?|x-?rays?|ct|mri|doses?|dosing|insulin|heparin|prescriptions?|rx|infusion|iv|pump|"
-        + @"appointments?|visit|bills?|statement|portal|mychart|proxy|family|wife|husband|daughter|son|mother|father|mom|dad|kids?|children|"
+        + @"|(\b(his|her|their|him)|'s)\s+((own|new|old|home|current|last|first|next)\s+)?(chart|meds|medications?|drips?|results?|labs?|"
+            + @"allerg[a-z]*|vitals|wristband|armband|"
+        + @"bed|room|rash|wound|pain|diagnosis|dx|consent|scans?|x-?rays?|ct|mri|doses?|dosing|insulin|heparin|prescriptions?|rx|infusion|"
+            + @"iv|pump|"
+        + @"appointments?|visit|bills?|statement|portal|mychart|proxy|family|wife|husband|daughter|son|mother|father|mom|dad|kids?|"
+            + @"children|"
         + @"discharge|admission|surgery|procedure|biopsy|blood|sugars?|glucose|bp|weight|oxygen|o2|tray|diet|orders?|mar|avs|care|nurse|"
         + @"doctor|pcp|surgeon|referral|imaging|echo|ekg|ecg|sats|foley|catheter|line|picc|transfusion|isolation|fall|code\s+status)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
@@ -282,7 +298,9 @@ internal static class NameFinder
         if (IsCandidate(first))
         {
             // "Patient SafetyNet", "Patient TrackBoard": a product's camel case, unless the lists know the name ("LaToya").
-            return IsPlainCapitalised(first) || NameLexicon.IsAnyName(first.Value) ? (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1) : null;
+            return IsPlainCapitalised(first) || NameLexicon.IsAnyName(first.Value)
+                ? (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1)
+                : null;
         }
 
         if (!char.IsLower(first.Value[0]))
@@ -329,24 +347,29 @@ internal static class NameFinder
             return (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1);
         }
 
-        return IsLower(tokens[j]) && !NameLexicon.IsEnglishWord(tokens[j].Value) && tokens[j].Length >= 3 ? (j, (LowerNameEnd(text, tokens, j) ?? j + 1) - 1) : null;
+        return IsLower(tokens[j]) && !NameLexicon.IsEnglishWord(tokens[j].Value) && tokens[j].Length >= 3
+            ? (j, (LowerNameEnd(text, tokens, j) ?? j + 1) - 1)
+            : null;
     }
 
     // Whose name: "her name is", "pt's last name is".
     private static readonly HashSet<string> NameOwners = new(
-        ["his", "her", "their", "pt", "patient", "last", "first", "maiden", "legal", "preferred", "middle", "whose", "baby's", "mom's", "dad's"],
+        ["his", "her", "their", "pt", "patient", "last", "first", "maiden", "legal", "preferred", "middle", "whose", "baby's", "mom's",
+            "dad's"],
         StringComparer.OrdinalIgnoreCase);
 
     // The end (exclusive) of a lower-case name at 'from', or null when the words there are not one.
     private static int? LowerNameEnd(string text, List<Token> tokens, int from)
     {
         bool IsOddName(int at) =>
-            at < tokens.Count && IsLower(tokens[at]) && tokens[at].Length >= 3 && NameLexicon.IsAnyName(tokens[at].Value) && !NameLexicon.IsEnglishWord(tokens[at].Value)
+            at < tokens.Count && IsLower(tokens[at]) && tokens[at].Length >= 3 && NameLexicon.IsAnyName(tokens[at].Value)
+                && !NameLexicon.IsEnglishWord(tokens[at].Value)
                 && (at == from || text[tokens[at - 1].End..tokens[at].Start] is " ");
 
         // Two words no list knows, after the cue: "pt sione tupou", "patient wanjiru kamau".
         bool IsUnknownWord(int at) =>
-            at < tokens.Count && IsLower(tokens[at]) && tokens[at].Length >= 4 && IsUnlistedWord(tokens[at]) && !NameLexicon.IsAnyName(tokens[at].Value)
+            at < tokens.Count && IsLower(tokens[at]) && tokens[at].Length >= 4 && IsUnlistedWord(tokens[at])
+                && !NameLexicon.IsAnyName(tokens[at].Value)
                 && !EnglishEnding.IsMatch(tokens[at].Value) && (at == from || text[tokens[at - 1].End..tokens[at].Start] is " ");
 
         int end;
@@ -386,7 +409,8 @@ internal static class NameFinder
         var capitalTitle = NameLexicon.IsPersonTitle(title);
         var lowerTitle = title is "mr" or "mrs" or "mx" or "MR" or "MRS";
         var wordTitle = title is "ms" or "miss";
-        if ((!capitalTitle && !lowerTitle && !wordTitle) || i + 1 >= tokens.Count || text[tokens[i].End..tokens[i + 1].Start] is not (" " or ". "))
+        if ((!capitalTitle && !lowerTitle && !wordTitle) || i + 1 >= tokens.Count
+            || text[tokens[i].End..tokens[i + 1].Start] is not (" " or ". "))
         {
             return null;
         }
@@ -444,8 +468,10 @@ internal static class NameFinder
 
         // A third capitalised word makes it an organisation or a product ("Kaiser Permanente Northwest"),
         // unless the first two are names ("Fatima Zahra Benali").
-        if (capitalised && !bothListed && ((i > 0 && text[tokens[i - 1].End..a.Start] is " " && IsCapitalised(tokens[i - 1]) && !IsSentenceStart(text, tokens[i - 1]))
-            || (i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsCapitalised(tokens[i + 2]))))
+        var capitalBefore = i > 0 && text[tokens[i - 1].End..a.Start] is " " && IsCapitalised(tokens[i - 1])
+            && !IsSentenceStart(text, tokens[i - 1]);
+        var capitalAfter = i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsCapitalised(tokens[i + 2]);
+        if (capitalised && !bothListed && (capitalBefore || capitalAfter))
         {
             return null;
         }
@@ -458,7 +484,8 @@ internal static class NameFinder
         // Both from the name lists and neither an English word: "Rashid Mahmoud" is a name wherever it stands.
         if (bothListed)
         {
-            var third = i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsPlainCapitalised(tokens[i + 2]) && IsUnlistedWord(tokens[i + 2]);
+            var third = i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " "
+                && IsPlainCapitalised(tokens[i + 2]) && IsUnlistedWord(tokens[i + 2]);
             return third ? i + 2 : i + 1;
         }
 
@@ -478,7 +505,8 @@ internal static class NameFinder
         // With one part a name from the lists, less context will do: a possessive ("Amara Nwankwo's vanc")
         // or a word of a patient's care anywhere ("the portal linked Ifeanyi Chukwu to ...").
         var listed = NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value);
-        return listed && (text.AsSpan(b.End).StartsWith("'s", StringComparison.OrdinalIgnoreCase) || CareWords.IsMatch(text)) ? i + 1 : null;
+        var possessive = text.AsSpan(b.End).StartsWith("'s", StringComparison.OrdinalIgnoreCase);
+        return listed && (possessive || CareWords.IsMatch(text)) ? i + 1 : null;
     }
 
     private static bool IsSentenceStart(string text, Token token) =>
@@ -495,7 +523,8 @@ internal static class NameFinder
 
         for (var k = 1; k < v.Length; k++)
         {
-            var partStart = v[k - 1] is '\'' or '-' || (k == 2 && v.StartsWith("Mc", StringComparison.Ordinal)) || (k == 3 && v.StartsWith("Mac", StringComparison.Ordinal));
+            var partStart = v[k - 1] is '\'' or '-'
+                || (k == 2 && v.StartsWith("Mc", StringComparison.Ordinal)) || (k == 3 && v.StartsWith("Mac", StringComparison.Ordinal));
             if (char.IsUpper(v[k]) && !partStart)
             {
                 return false;
@@ -507,7 +536,8 @@ internal static class NameFinder
 
     private static bool IsUnlistedWord(Token token) =>
         token.Length >= 2 && !NameLexicon.IsEnglishWord(token.Value) && !NameLexicon.IsNotName(token.Value)
-            && !NameLexicon.IsRole(token.Value) && !NameLexicon.IsTitleOrCredential(token.Value) && !NameLexicon.IsOrganisation(token.Value);
+            && !NameLexicon.IsRole(token.Value) && !NameLexicon.IsTitleOrCredential(token.Value)
+            && !NameLexicon.IsOrganisation(token.Value);
 
     private static bool IsFollowedByPlace(string text, int end) =>
         PlaceAfter.IsMatch(text.AsSpan(end, Math.Min(60, text.Length - end)));

@@ -125,14 +125,16 @@ internal static class NameLexicon
             && (Contains(Given, word) || (Contains(WorldGiven, word) && !IsEnglishWord(word)));
 
     public static bool IsSurname(string word) =>
-        !NotNames.Contains(word) && (Contains(Surnames, word) || ((Contains(WorldSurnames, word) || IsSurnameShaped(word)) && !IsEnglishWord(word)));
+        !NotNames.Contains(word)
+            && (Contains(Surnames, word) || ((Contains(WorldSurnames, word) || IsSurnameShaped(word)) && !IsEnglishWord(word)));
 
     // Surname endings of many origins that no English word of that length has: Greek ("Papadimitriou",
     // "Georgiadis"), Slavic ("Hrytsenko", "Wisniewski", "Petrovic"), Romanian, Turkish, Armenian,
     // Georgian, Tamil ("Ramanathan", "Krishnaswamy"), Persian.
     private static readonly string[] SurnameEndings =
     [
-        "opoulos", "opoulou", "idis", "idou", "akis", "iadis", "imitriou", "enko", "chuk", "czuk", "czyk", "owski", "ewski", "owska", "ewska",
+        "opoulos", "opoulou", "idis", "idou", "akis", "iadis", "imitriou", "enko", "chuk", "czuk", "czyk", "owski", "ewski", "owska",
+        "ewska",
         "inski", "insky", "ovich", "evich", "ovych", "ovic", "evic", "escu", "eanu", "oglu", "shvili", "adze", "yan", "nathan", "swamy",
         "krishnan", "murthy", "arajan", "zadeh", "ullah", "uddin",
     ];
@@ -148,12 +150,14 @@ internal static class NameLexicon
 
     /// <summary>An English word of everyday or professional use ("rash", "drip", "verified"), in any case.</summary>
     public static bool IsEnglishWord(string word) =>
-        English.Contains(word) || Jargon.Contains(word) || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').All(w => English.Contains(w) || Jargon.Contains(w)));
+        English.Contains(word) || Jargon.Contains(word)
+            || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').All(w => English.Contains(w) || Jargon.Contains(w)));
 
     // Words of ward and IT talk that the dictionary lacks, so that "patient app vendor" or "pt meds" is not a name.
     private static readonly HashSet<string> Jargon = new(
     [
-        "app", "apps", "wifi", "signup", "signups", "ipad", "ipads", "iphone", "iphones", "offline", "backend", "config", "admin", "chatbot",
+        "app", "apps", "wifi", "signup", "signups", "ipad", "ipads", "iphone", "iphones", "offline", "backend", "config", "admin",
+        "chatbot",
         "mychart", "workqueue", "workqueues", "worklist", "worklists", "pdf", "vpn", "sso", "mfa", "ehr", "emr", "adt", "meds", "prn",
         "stat", "tele", "med", "surg", "medsurg", "peds", "obgyn", "ortho", "neuro", "onc", "nicu", "picu", "pacu", "preop", "postop",
         "covid", "rsv", "ekg", "iv", "po", "npo", "dnr", "vanc", "abx", "cath", "foley", "picc", "labs", "vitals", "appt", "appts",

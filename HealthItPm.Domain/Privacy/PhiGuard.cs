@@ -89,7 +89,8 @@ public static class PhiGuard
 
     private static readonly Regex MentionsPatient = new(@"\b(patient|pt)\b", Options, Timeout);
     private static readonly Regex BedOrRoom = new(
-        @"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b|\b(patient|pt)\s+in\s+(?<v>\d{1,4}[A-Z]?)\b(?!\s*(min|mins|minutes|hours|hrs|days|weeks|months|%|am|pm))", Options, Timeout);
+        @"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b|\b(patient|pt)\s+in\s+(?<v>\d{1,4}[A-Z]?)\b(?!\s*(min|mins|minutes|hours|hrs|days|weeks|"
+            + @"months|%|am|pm))", Options, Timeout);
 
     /// <summary>Findings without roster context: every name shape counts, every e-mail domain is foreign.</summary>
     public static IReadOnlyList<PhiFinding> Scan(string? text) => Scan(text, PhiContext.None);
@@ -129,7 +130,9 @@ public static class PhiGuard
 
         if (MentionsPatient.IsMatch(plain))
         {
-            found.AddRange(BedOrRoom.Matches(plain).Select(m => m.Groups["v"] is { Success: true } v ? v : (Group)m).Select(m => (PhiKind.BedOrRoom, m.Index, m.Length)));
+            found.AddRange(BedOrRoom.Matches(plain)
+                .Select(m => m.Groups["v"] is { Success: true } v ? v : (Group)m)
+                .Select(m => (PhiKind.BedOrRoom, m.Index, m.Length)));
         }
 
         // Overlapping findings (an SSN that also looks like a phone number) are reported once, the first found.
