@@ -32,7 +32,11 @@ public class PhiCorpusTests(ITestOutputHelper output)
 
         Assert.True(lines.Count >= 300, $"{lines.Count} sentences");
         Assert.InRange(lines.Count(l => l.IsPhi), lines.Count * 0.4, lines.Count * 0.6);
-        string[] categories = ["name", "ssn", "mrn", "dob", "date", "age", "phone", "fax", "email", "address", "zip", "plan", "account", "licence", "device", "url", "ip"];
+        string[] categories =
+        [
+            "name", "ssn", "mrn", "dob", "date", "age", "phone", "fax", "email", "address", "zip", "plan", "account", "licence", "device",
+            "url", "ip", "vehicle", "photo", "biometric", "other",
+        ];
         Assert.All(categories, c => Assert.True(lines.Count(l => l.Category == c) >= 3, c));
     }
 
