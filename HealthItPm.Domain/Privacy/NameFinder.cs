@@ -34,7 +34,8 @@ internal static class NameFinder
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
-        @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
+        @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|" +
+        @"acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
         @"|^\s*\(([\p{L}-]+\s+){0,2}((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
@@ -278,7 +279,8 @@ internal static class NameFinder
         var strong = false;
         while (j < tokens.Count && j - cue <= 3 && CueConnectors.Contains(tokens[j].Value))
         {
-            strong |= !tokens[j].Value.Equals("is", StringComparison.OrdinalIgnoreCase) && !tokens[j].Value.Equals("was", StringComparison.OrdinalIgnoreCase);
+            strong |= !tokens[j].Value.Equals("is", StringComparison.OrdinalIgnoreCase)
+                && !tokens[j].Value.Equals("was", StringComparison.OrdinalIgnoreCase);
             j++;
         }
 
@@ -567,7 +569,10 @@ internal static class NameFinder
             }
         }
 
-        if (NameLexicon.IsSurname(first.Value) && Gap(i + 1) is ", " && IsCandidate(tokens[i + 1]) && NameLexicon.IsUnambiguousGiven(tokens[i + 1].Value))
+        if (NameLexicon.IsSurname(first.Value)
+            && Gap(i + 1) is ", "
+            && IsCandidate(tokens[i + 1])
+            && NameLexicon.IsUnambiguousGiven(tokens[i + 1].Value))
         {
             // "Olsen, Margaret Hunt" is a list of names; the second one is found on its own.
             var next = i + 2 < tokens.Count && Gap(i + 2) is " " && IsCandidate(tokens[i + 2]);

@@ -56,7 +56,8 @@ internal static class NameLexicon
         "North", "South", "East", "West", "Tower", "Pavilion", "Campus", "Wing", "Building", "Street", "Hospital", "Medical",
         "Center", "Centre", "Clinic", "Health", "Memorial", "Regional", "General", "Community", "University", "Children",
         "Mercy", "Providence", "Sinai", "Samaritan", "Lourdes", "Unit", "Valley", "Ridge", "Heights", "Hills", "Springs", "Creek",
-        "Meadows", "Crossing", "Commons", "Plaza", "Station", "County", "City", "Township", "Village", "Floor", "Suite", "Level", "Annex", "Main",
+        "Meadows", "Crossing", "Commons", "Plaza", "Station", "County", "City", "Township", "Village", "Floor", "Suite", "Level", "Annex" +
+        "", "Main",
         // Project, clinical and IT nouns that the surname list also holds.
         "Go", "Live", "Patient", "Safety", "Nurse", "Nursing", "Doctor", "Pharmacy", "Lab", "Labs", "Radiology", "Surgery",
         "Cardiology", "Oncology", "Board", "Review", "Sign", "Off", "Build", "Test", "Training", "Support", "Desk",
@@ -117,7 +118,9 @@ internal static class NameLexicon
     private static readonly HashSet<string> PersonTitles = new(["Mr", "Mrs", "Ms", "Miss", "Mx"], StringComparer.Ordinal);
 
     // Titles that make the name after them staff.
-    private static readonly HashSet<string> StaffTitles = new(["Dr", "Doctor", "Nurse", "Prof", "Professor", "Pastor", "Chaplain"], StringComparer.Ordinal);
+    private static readonly HashSet<string> StaffTitles = new(
+        ["Dr", "Doctor", "Nurse", "Prof", "Professor", "Pastor", "Chaplain"],
+        StringComparer.Ordinal);
 
     /// <summary>A given name that is not also an everyday word, so it can start a name with no cue.</summary>
     public static bool IsUnambiguousGiven(string word) =>
@@ -180,7 +183,8 @@ internal static class NameLexicon
     // The census writes O'Connor as Oconnor and has no double-barrelled names: "Smith-Jones" is found by either part.
     // Names typed with their diacritics ("José", "Nguyễn Thị") are looked up without them too, as the census writes them.
     private static bool Contains(HashSet<string> names, string word) =>
-        names.Contains(word) || (word.Contains('\'', StringComparison.Ordinal) && names.Contains(word.Replace("'", "", StringComparison.Ordinal)))
+        names.Contains(word)
+            || (word.Contains('\'', StringComparison.Ordinal) && names.Contains(word.Replace("'", "", StringComparison.Ordinal)))
             || (word.Contains('-', StringComparison.Ordinal) && word.Split('-').Any(names.Contains))
             || (word.Any(c => c > '\u007F') && Fold(word) is var folded && folded != word && Contains(names, folded));
 
