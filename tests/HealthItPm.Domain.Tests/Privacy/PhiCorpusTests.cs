@@ -76,7 +76,8 @@ public class PhiCorpusTests(ITestOutputHelper output)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Privacy", "phi-corpus-unseen.txt");
         var header = File.ReadLines(file).TakeWhile(l => l.StartsWith('#')).ToList();
-        string[] Listed(string key) => header.Single(l => l.StartsWith($"# {key}: ", StringComparison.Ordinal))[(key.Length + 4)..].Split("; ");
+        string[] Listed(string key) =>
+            header.Single(l => l.StartsWith($"# {key}: ", StringComparison.Ordinal))[(key.Length + 4)..].Split("; ");
         var roster = new PhiContext(staffNames: Listed("roster"), staffDomains: Listed("staff-domains"));
         var lines = Corpus("phi-corpus-unseen.txt");
 
@@ -97,8 +98,10 @@ public class PhiCorpusTests(ITestOutputHelper output)
         var recall = 1 - ((double)missed.Count / phi.Count);
         var falseAlarms = (double)alarms.Count / clean.Count;
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: recall {recall:P1} ({phi.Count - missed.Count}/{phi.Count}), false alarms {falseAlarms:P1} ({alarms.Count}/{clean.Count})"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{label}: recall {recall:P1} ({phi.Count - missed.Count}/{phi.Count}), "
+            + $"false alarms {falseAlarms:P1} ({alarms.Count}/{clean.Count})"));
         if (!detailed)
         {
             return (recall, falseAlarms);
@@ -111,7 +114,9 @@ public class PhiCorpusTests(ITestOutputHelper output)
         }
 
         missed.ForEach(l => output.WriteLine($"  missed ({l.Category}): {l.Text}"));
-        alarms.ForEach(a => output.WriteLine($"  false alarm: {a.Text} -> {string.Join(", ", a.Findings.Select(f => $"{f.Kind} \u201c{a.Text.Substring(f.Index, f.Length)}\u201d"))}"));
+        alarms.ForEach(a => output.WriteLine(
+            $"  false alarm: {a.Text} -> "
+            + string.Join(", ", a.Findings.Select(f => $"{f.Kind} \u201c{a.Text.Substring(f.Index, f.Length)}\u201d"))));
         return (recall, falseAlarms);
     }
 
