@@ -6,7 +6,10 @@ namespace HealthItPm.Bot.Cards;
 /// <summary>A card shown again with a line on top saying what just happened to it: saved, or why nothing changed.</summary>
 public static class CardBanner
 {
-    /// <summary>The card with a confirmation of what was just saved on top; <paramref name="message"/> is worded with its values escaped.</summary>
+    /// <summary>
+    /// The card with a confirmation of what was just saved on top;
+    /// <paramref name="message"/> is worded with its values escaped.
+    /// </summary>
     public static JObject Saved(JObject card, string message) => Saved(card, Markdown.Worded(message));
 
     /// <summary>The card with a confirmation worded as markdown of the bot's own (e.g. one that names a moment).</summary>

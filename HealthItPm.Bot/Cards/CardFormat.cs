@@ -24,7 +24,8 @@ public static class CardFormat
     public static string Index(Ratio ratio) => ratio.Value is { } value ? Texts.Format("Format_Index", value) : NotAvailable(ratio);
 
     /// <summary>A forecast (EAC) to the whole unit: cents would claim a precision it does not have.</summary>
-    public static string MoneyForecast(Ratio ratio, MoneyFormat money) => ratio.Value is { } value ? Money(value, money) : NotAvailable(ratio);
+    public static string MoneyForecast(Ratio ratio, MoneyFormat money) =>
+        ratio.Value is { } value ? Money(value, money) : NotAvailable(ratio);
 
     public static string Percent(Ratio ratio) => ratio.Value is { } value ? Percent(value) : NotAvailable(ratio);
 
@@ -44,7 +45,9 @@ public static class CardFormat
     {
         { TotalMinutes: < 1 } => Texts["Ago_JustNow"],
         { TotalHours: < 1 } => Texts.Format("Ago_Minutes", (int)elapsed.TotalMinutes),
-        { TotalDays: < 1 } => elapsed.Minutes > 0 ? Texts.Format("Ago_HoursMinutes", (int)elapsed.TotalHours, elapsed.Minutes) : Texts.Format("Ago_Hours", (int)elapsed.TotalHours),
+        { TotalDays: < 1 } => elapsed.Minutes > 0
+            ? Texts.Format("Ago_HoursMinutes", (int)elapsed.TotalHours, elapsed.Minutes)
+            : Texts.Format("Ago_Hours", (int)elapsed.TotalHours),
         _ => Texts.Format("Ago_Days", Days((int)elapsed.TotalDays)),
     };
 

@@ -3,8 +3,6 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Texts;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Cards;

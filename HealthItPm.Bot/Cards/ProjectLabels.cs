@@ -13,7 +13,8 @@ public static class ProjectLabels
 
     public static string Discipline(StakeholderRole role) => Texts[$"Discipline_{role}"];
 
-    public static string Rag(Rag rag) => Texts[$"Rag_{(rag is Domain.Projects.Rag.Red or Domain.Projects.Rag.Amber ? rag : Domain.Projects.Rag.Green)}"];
+    public static string Rag(Rag rag) =>
+        Texts[$"Rag_{(rag is Domain.Projects.Rag.Red or Domain.Projects.Rag.Amber ? rag : Domain.Projects.Rag.Green)}"];
 
     /// <summary>How much a RAG status calls for attention, for its badge.</summary>
     public static Severity SeverityOf(Rag rag) => rag switch

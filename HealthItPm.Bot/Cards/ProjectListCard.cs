@@ -1,5 +1,5 @@
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Cards;
@@ -11,7 +11,8 @@ public sealed record ProjectListItem(ProjectSummary Project, DateOnly Today);
 public sealed record ProjectListModel(IReadOnlyList<ProjectListItem> Projects, string? Current, string? Intro = null)
 {
     /// <summary>Each project with its own today, from <paramref name="today"/> (the project's calendar).</summary>
-    public static ProjectListModel From(IEnumerable<ProjectSummary> projects, string? current, Func<ProjectSummary, DateOnly> today, string? intro = null)
+    public static ProjectListModel From(
+        IEnumerable<ProjectSummary> projects, string? current, Func<ProjectSummary, DateOnly> today, string? intro = null)
     {
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(today);
@@ -39,7 +40,9 @@ public static class ProjectListCard
             return new AdaptiveCard(body).ToJObject();
         }
 
-        body.AddRange(model.Projects.OrderBy(p => p.Project.GoLive).Select(p => Row(p.Project, p.Project.Code.Value == model.Current, p.Today)));
+        body.AddRange(model.Projects
+            .OrderBy(p => p.Project.GoLive)
+            .Select(p => Row(p.Project, p.Project.Code.Value == model.Current, p.Today)));
         return new AdaptiveCard(body).ToJObject();
     }
 
@@ -51,12 +54,19 @@ public static class ProjectListCard
             new(
             [
                 CardElements.Text(Texts.Markdown(current ? "List_Project_Current" : "List_Project", project.Code.Value, project.Name)),
-                CardElements.Text(Markdown.Of($"{ProjectLabels.Kind(project.Kind)} · {ProjectLabels.Phase(project.Phase)} · {goLive}"), subtle: true, spacing: Spacing.None),
+                CardElements.Text(
+                    Markdown.Of($"{ProjectLabels.Kind(project.Kind)} · {ProjectLabels.Phase(project.Phase)} · {goLive}"),
+                    subtle: true,
+                    spacing: Spacing.None),
             ]) { Width = ColumnWidth.Stretch },
         };
         if (!current)
         {
-            columns.Add(new Column([new ActionSet([CardElements.Execute(Texts["List_UseButton"], CardVerbs.UseProject, CardElements.Data(("project", project.Code.Value)))])])
+            columns.Add(new Column(
+            [
+                new ActionSet([CardElements.Execute(
+                    Texts["List_UseButton"], CardVerbs.UseProject, CardElements.Data(("project", project.Code.Value)))]),
+            ])
             {
                 Width = ColumnWidth.Auto,
                 VerticalContentAlignment = VerticalAlignment.Center,

@@ -15,7 +15,8 @@ public static class RiskLabels
     public static string Status(RiskStatus status) => Texts[$"Status_{status}"];
 
     /// <summary>A rating as every risk card words it: "Critical 20 (P4×I5)".</summary>
-    public static string Rating(RiskRating rating) => Texts.Format("Rating", Band(rating.Band), rating.Score, rating.Probability, rating.Impact);
+    public static string Rating(RiskRating rating) =>
+        Texts.Format("Rating", Band(rating.Band), rating.Score, rating.Probability, rating.Impact);
 
     public static Severity SeverityOf(RiskBand band) => band switch
     {

@@ -16,12 +16,15 @@ using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -33,7 +36,10 @@ namespace HealthItPm.Bot.Hosting;
 /// <summary>How the host is put together; <c>Program.cs</c> only calls these.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Settings, each validated at start-up with a message that names the setting; without authentication, loopback only.</summary>
+    /// <summary>
+    /// Settings, each validated at start-up with a message that
+    /// names the setting; without authentication, loopback only.
+    /// </summary>
     public static IServiceCollection AddHealthItPmOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration).ValidateOnStart();
@@ -67,7 +73,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
         services.AddSingleton<IAuditLog, AuditTable>();
-        services.AddSingleton(sp => new DeliveryTable(StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DeliveryTable(
+            StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
         services.AddSingleton<DeliveryQueues>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
@@ -78,15 +85,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmBot(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(sp =>
-        {
-            // Validated first: whoever resolves the adapter early gets our message naming the setting, not the SDK's.
-            _ = sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
-            return new ConfigurationBotFrameworkAuthentication(
-                sp.GetRequiredService<IConfiguration>(),
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
-        });
+        services.AddHealthItPmBotAuthentication();
         services.AddSingleton<TenantFilterMiddleware>();
         services.AddHttpContextAccessor();
         services.AddSingleton<CallerRateLimitMiddleware>();
@@ -128,7 +127,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmProjects(this IServiceCollection services)
     {
         services.AddSingleton<ProjectService>();
-        services.AddSingleton<Domain.Security.Capabilities>();
+        services.AddSingleton<Domain.Risks.Capabilities>();
         services.AddSingleton<ProjectScope>();
         services.AddSingleton<StatusCards>();
         services.AddSingleton<MoneyFormats>();
@@ -262,7 +261,10 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>A verb handled by a method of <typeparamref name="THandlers"/>, which handles a card's several buttons.</summary>
-    private static IServiceCollection AddCardAction<THandlers>(this IServiceCollection services, string verb, Func<THandlers, Func<ITurnContext, JObject, CancellationToken, Task<JObject>>> method)
+    private static IServiceCollection AddCardAction<THandlers>(
+        this IServiceCollection services,
+        string verb,
+        Func<THandlers, Func<ITurnContext, JObject, CancellationToken, Task<JObject>>> method)
         where THandlers : notnull
     {
         services.AddSingleton<ICardActionHandler>(sp => new DelegatingCardAction(verb, method(sp.GetRequiredService<THandlers>())));

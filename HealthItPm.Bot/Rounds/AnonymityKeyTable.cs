@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Rounds;

@@ -3,10 +3,10 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 

@@ -3,7 +3,6 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using Microsoft.Extensions.Options;
@@ -44,7 +43,7 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
             return;
         }
 
-        DeliveryTopic Topic(RoundStep step) => DeliveryTopics.Round(round.Kind, step, round.Project, round.Id);
+        DeliveryTopic Topic(RoundStep step) => round.Kind.Topics.Of(step, round.Project, round.Id);
         var now = clock.GetUtcNow();
         if (now >= round.ClosesAt)
         {
@@ -96,7 +95,7 @@ public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundSte
     private const int NamesKept = 256;
     private readonly KeptReads<(string Tenant, string Kind, string Subject), ProjectHeading> _names = new(NamesKept);
 
-    public override string Kind => descriptor.Kind.Topics.Of(step);
+    public override string Kind => descriptor.Kind.Topics.KindOf(step);
 
     protected RoundKindDescriptor Descriptor => descriptor;
 
@@ -170,7 +169,11 @@ public sealed class RoundReminderDeliveries(
         }
 
         var answered = await Store.HasAnsweredAsync(work.TenantId, round, round.KeyOf(person), cancellationToken);
-        var card = await ledger.GetAsync(work.TenantId, DeliveryTopics.Round(round.Kind, RoundStep.Card, round.Project, round.Id), person, cancellationToken);
+        var card = await ledger.GetAsync(
+            work.TenantId,
+            round.Kind.Topics.Of(RoundStep.Card, round.Project, round.Id),
+            person,
+            cancellationToken);
         switch (round.Reminder(person, clock.GetUtcNow(), answered, card?.State))
         {
             case ReminderDecision.NotNeeded:

@@ -6,11 +6,9 @@ using HealthItPm.Domain.Rounds;
 namespace HealthItPm.Bot.Rounds;
 
 /// <summary>
-/// The stored shape of a round. Version 1 (check-ins only) had no kind, name or key: it reads as an
-/// attributed or anonymous round of the kind it is stored under whose answers are keyed by the person's id.
-/// Version 2 kept an anonymous round's key in the document, beside the answers; version 3 keeps it in
-/// <see cref="AnonymityKeyTable"/> and never here. <paramref name="Kind"/> is the kind's name, for whoever reads the
-/// row: the round table reads a round as the kind whose keys it is stored under.
+/// The stored shape of a round of any kind. Version 1. An anonymous round's key is never here: it is kept in
+/// <see cref="AnonymityKeyTable"/>, apart from the answers, until the round closes. <paramref name="Kind"/> is the kind's
+/// name, for whoever reads the row: the round table reads a round as the kind whose keys it is stored under.
 /// </summary>
 internal sealed record RoundDocument(
     int SchemaVersion,
@@ -20,14 +18,13 @@ internal sealed record RoundDocument(
     TimeSpan CloseAfter,
     bool Anonymous,
     IReadOnlyList<RoundDocument.RespondentDocument> Audience,
-    string? Kind = null,
-    string? Name = null,
-    string? AnonymityKey = null)
+    string Kind,
+    string? Name)
     : IStoredDocument<RoundDocument>
 {
     internal sealed record RespondentDocument(string Person, string Name, StakeholderRole Discipline, string? Department);
 
-    public static int CurrentVersion => 3;
+    public static int CurrentVersion => 1;
 
     public static RoundDocument From(Round round) => new(
         CurrentVersion,
@@ -41,9 +38,8 @@ internal sealed record RoundDocument(
         round.Name);
 
     /// <summary>
-    /// The round of <paramref name="kind"/> (the kind whose keys it is stored under), with its anonymity key: the one a
-    /// version 2 document holds, else <paramref name="key"/> from the key table; an anonymous round of version 3 without
-    /// one had it destroyed when it closed.
+    /// The round of <paramref name="kind"/> (the kind whose keys it is stored under), with its anonymity key from the key
+    /// table: an anonymous round without one had it destroyed when it closed.
     /// </summary>
     public Round ToRound(RoundKind kind, string? key) => new(
         new ProjectCode(Project),
@@ -52,8 +48,8 @@ internal sealed record RoundDocument(
         CloseAfter,
         Anonymous,
         Audience.Select(r => new Respondent(new PersonId(r.Person), r.Name, r.Discipline, r.Department)),
-        Kind is null || Kind == kind.Name ? kind : throw new InvalidOperationException($"A {Kind} round is stored under {kind} keys."),
+        Kind == kind.Name ? kind : throw new InvalidOperationException($"A {Kind} round is stored under {kind} keys."),
         Name,
-        AnonymityKey ?? key,
-        keyDestroyed: Anonymous && SchemaVersion >= 3 && key is null);
+        key,
+        keyDestroyed: Anonymous && key is null);
 }

@@ -1,5 +1,5 @@
 using HealthItPm.Bot.Scheduling;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Rounds;
 

@@ -27,9 +27,6 @@ public sealed class RoundKindCheck(IServiceProvider services) : IHostedService
 /// </summary>
 public sealed class RoundKindCatalog
 {
-    // The words of the unprefixed kind's row keys (round|…, answer|…, latest, tally|…): no other kind's prefix may start with one.
-    private static readonly string[] UnprefixedRowWords = ["round", "answer", "latest", "tally"];
-
     private readonly Dictionary<string, RoundKindDescriptor> _byName;
 
     public RoundKindCatalog(IEnumerable<RoundKindDescriptor> descriptors)
@@ -63,14 +60,6 @@ public sealed class RoundKindCatalog
             ? descriptor
             : throw new InvalidOperationException($"No kind of round is named '{name}'.");
 
-    /// <summary>
-    /// The kind of a stored row that names none: the one whose rows were stored before other kinds existed (its keys have
-    /// no prefix); an error if there is none.
-    /// </summary>
-    public RoundKindDescriptor Unnamed =>
-        All.SingleOrDefault(d => d.StoragePrefix.Length == 0)
-        ?? throw new InvalidOperationException("A stored round names no kind, and no kind is stored without one.");
-
     /// <summary>The answer columns of the round's kind.</summary>
     public AnswerColumns<TAnswer> ColumnsOf<TAnswer>(RoundKind kind) =>
         this[kind].StoredColumns as AnswerColumns<TAnswer>
@@ -79,7 +68,7 @@ public sealed class RoundKindCatalog
     /// <summary>
     /// What is missing or clashes, one line each; none when every kind the domain registers has a descriptor with every
     /// piece (and no descriptor is for a kind the domain does not know): the domain's pieces (<see cref="RoundKinds.Gaps"/>),
-    /// storage prefix and columns, help topic, verbs, words, and a card that takes the answer's free text and names its
+    /// answer columns, help topic, verbs, words, and a card that takes the answer's free text and names its
     /// round for the answer flow.
     /// </summary>
     public static IReadOnlyList<string> Gaps(IReadOnlyList<RoundKind> kinds, IReadOnlyList<RoundKindDescriptor> descriptors)
@@ -120,9 +109,9 @@ public sealed class RoundKindCatalog
             yield return "its kind is not registered in the domain (RoundKinds.All).";
         }
 
-        foreach (var gap in StorageGaps(descriptor, others))
+        if (descriptor.StoredColumns is null)
         {
-            yield return gap;
+            yield return "it has no answer columns.";
         }
 
         foreach (var gap in HelpGaps(descriptor.HelpTopic, others))
@@ -158,28 +147,6 @@ public sealed class RoundKindCatalog
         if (CardGap(descriptor) is { } card)
         {
             yield return card;
-        }
-    }
-
-    private static IEnumerable<string> StorageGaps(RoundKindDescriptor descriptor, IReadOnlyList<RoundKindDescriptor> others)
-    {
-        if (descriptor.StoredColumns is null)
-        {
-            yield return "it has no answer columns.";
-        }
-
-        var prefix = descriptor.StoragePrefix;
-        if (prefix is null || (prefix.Length > 0 && prefix != descriptor.Kind.Name.ToLowerInvariant() + "|"))
-        {
-            yield return "its storage prefix must be its name in lower case followed by '|' (or empty for the kind stored before others).";
-        }
-        else if (others.Any(o => o.StoragePrefix == prefix))
-        {
-            yield return "another kind is stored under the same prefix.";
-        }
-        else if (UnprefixedRowWords.Any(w => prefix == w + "|"))
-        {
-            yield return "its storage prefix would read as the keys of the kind stored without one.";
         }
     }
 

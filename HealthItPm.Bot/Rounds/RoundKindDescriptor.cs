@@ -1,6 +1,6 @@
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Builder;
@@ -25,9 +25,10 @@ public abstract class RoundKindDescriptor
 
     /// <summary>
     /// What the keys of the kind's rows in the round table start with, so kinds never collide: its name in lower case and a
-    /// bar (<c>adkar|</c>); empty only for the one kind whose rows were stored before other kinds existed.
+    /// bar (<c>checkin|</c>, <c>adkar|</c>). Kinds' names differ in more than case (<see cref="Domain.RoundKinds.Gaps"/>), so
+    /// their prefixes differ.
     /// </summary>
-    public virtual string StoragePrefix => Kind.Name.ToLowerInvariant() + "|";
+    public string StoragePrefix => Kind.Name.ToLowerInvariant() + "|";
 
     /// <summary>The task help lists the kind's commands under.</summary>
     public abstract HelpTopic HelpTopic { get; }

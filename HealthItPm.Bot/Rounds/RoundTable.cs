@@ -5,7 +5,6 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
@@ -15,28 +14,27 @@ namespace HealthItPm.Bot.Rounds;
 /// Rounds of every kind (check-ins, ADKAR waves), their answers, and check-in schedules (deliveries are
 /// the pipeline's, in <c>Deliveries</c>).
 /// <para>
-/// Table <c>CheckIns</c> (the name it had before waves shared it). Check-in rows keep the keys they
-/// always had; every other kind puts its name first (<c>adkar|…</c>: its descriptor's
-/// <see cref="RoundKindDescriptor.StoragePrefix"/>), so kinds never collide; each kind's answer columns are its
-/// descriptor's too (<see cref="RoundKindCatalog"/>):
+/// Table <c>CheckIns</c>, for rounds of every kind. Every row of a round puts its kind first (<c>checkin|…</c>,
+/// <c>adkar|…</c>: its descriptor's <see cref="RoundKindDescriptor.StoragePrefix"/>), so kinds never collide; each kind's
+/// answer columns are its descriptor's too (<see cref="RoundKindCatalog"/>):
 /// <list type="table">
 /// <item><term>schedules</term><description>PK <c>schedule</c>, RK <c>{tenant}|{CODE}</c>: every schedule in one
 /// partition, which is what the scheduler reads each tick (one row per project).</description></item>
-/// <item><term>open rounds</term><description>PK <c>open</c>, RK <c>{tenant}|{CODE}|{roundId}</c> (check-ins) or
-/// <c>{tenant}|{CODE}|adkar|{roundId}</c>: an index of the rounds not yet closed, removed when the round is closed,
-/// so the scheduler never reads old rounds; it marks which delivery steps were handed to the pipeline.</description></item>
-/// <item><term>rounds</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>round|{inverted ticks of opening}</c> or
-/// <c>adkar|round|…</c>: newest first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
-/// <item><term>answers</term><description>same PK, RK <c>answer|{roundId}|{respondent}</c> or <c>adkar|answer|…</c>: one
+/// <item><term>open rounds</term><description>PK <c>open</c>, RK <c>{tenant}|{CODE}|{kind}|{roundId}</c>: an index of
+/// the rounds not yet closed, removed when the round is closed, so the scheduler never reads old rounds; it marks which
+/// delivery steps were handed to the pipeline.</description></item>
+/// <item><term>rounds</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>{kind}|round|{inverted ticks of opening}</c>:
+/// newest first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
+/// <item><term>answers</term><description>same PK, RK <c>{kind}|answer|{roundId}|{respondent}</c>: one
 /// row per respondent per round, so a second submit replaces the first and concurrent answers never contend. The
 /// respondent is the person's id, or in anonymous rounds its HMAC-SHA256 under the round's key (kept in
 /// <see cref="AnonymityKeyTable"/>, never here, and destroyed when the round closes); the row also holds
 /// the respondent's discipline and department, for group profiles.</description></item>
-/// <item><term>latest rounds</term><description>same PK, RK <c>latest</c> or <c>adkar|latest</c>: the ids of the kind's
+/// <item><term>latest rounds</term><description>same PK, RK <c>{kind}|latest</c>: the ids of the kind's
 /// latest rounds, newest first, written in the same transaction as each new round, so the latest rounds are point
 /// reads (a key-range query costs what the table holds on the emulator, and the table holds every answer ever
 /// given).</description></item>
-/// <item><term>tallies</term><description>same PK, RK <c>tally|{roundId}</c> or <c>adkar|tally|…</c>: what a closed
+/// <item><term>tallies</term><description>same PK, RK <c>{kind}|tally|{roundId}</c>: what a closed
 /// round's answers were counted to, as JSON.</description></item>
 /// </list>
 /// </para>
@@ -181,30 +179,17 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         return [.. rounds.OfType<Round>()];
     }
 
-    /// <summary>
-    /// The ids of the kind's latest rounds and the list's version (null when there is no list yet). A project
-    /// whose rounds were stored before the list existed gets its list from one query, once.
-    /// </summary>
-    private async Task<(IReadOnlyList<string> Ids, string? Version)> LatestIdsAsync(TenantId tenant, ProjectCode project, RoundKind kind, CancellationToken cancellationToken)
+    /// <summary>The ids of the kind's latest rounds and the list's version (none yet: no round of the kind was added).</summary>
+    private async Task<(IReadOnlyList<string> Ids, string? Version)> LatestIdsAsync(
+        TenantId tenant, ProjectCode project, RoundKind kind, CancellationToken cancellationToken)
     {
-        var partition = Partition(tenant, project);
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, LatestKey(kind), cancellationToken: cancellationToken), cancellationToken);
-        if (row.HasValue)
-        {
-            var ids = row.Value!.GetString(LatestColumn);
-            return (string.IsNullOrEmpty(ids) ? [] : ids.Split(','), row.Value.ETag.ToString());
-        }
-
-        var stored = await tables.QueryAsync(Name, RoundsFilter(tenant, project, kind), r => r.GetString("RoundId"), cancellationToken, select: ["RoundId"], take: LatestKept);
-        try
-        {
-            var added = await tables.ExecuteAsync(Name, t => t.AddEntityAsync(new TableEntity(partition, LatestKey(kind)) { [LatestColumn] = string.Join(',', stored) }, cancellationToken), cancellationToken);
-            return (stored, added.Headers.ETag?.ToString());
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return await LatestIdsAsync(tenant, project, kind, cancellationToken);
-        }
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), LatestKey(kind), cancellationToken: cancellationToken),
+            cancellationToken);
+        return row.HasValue && row.Value!.GetString(LatestColumn) is var ids
+            ? (string.IsNullOrEmpty(ids) ? [] : ids.Split(','), row.Value.ETag.ToString())
+            : ([], null);
     }
 
     private string RoundsFilter(TenantId tenant, ProjectCode project, RoundKind kind) =>
@@ -272,7 +257,11 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     public Task<IReadOnlyList<GivenAnswer<TAnswer>>> AnswersAsync<TAnswer>(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return tables.QueryAsync(Name, StorageTables.PrefixFilter(Partition(tenant, round.Project), $"{Prefix(round.Kind)}answer|{round.Id}|"), row => ToAnswer<TAnswer>(round, row), cancellationToken);
+        return tables.QueryAsync(
+            Name,
+            StorageTables.PrefixFilter(Partition(tenant, round.Project), $"{Prefix(round.Kind)}answer|{round.Id}|"),
+            row => ToAnswer<TAnswer>(round, row),
+            cancellationToken);
     }
 
     public async Task<GivenAnswer<TAnswer>?> AnswerAsync<TAnswer>(TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken)
@@ -311,7 +300,9 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
 
     private static string Partition(TenantId tenant, ProjectCode project) => Key(tenant, project);
 
-    /// <summary>What the kind's keys start with, as its descriptor says (check-ins keep the keys they had before other kinds).</summary>
+    /// <summary>
+    /// Every row of a round starts with its kind's name: its descriptor's <see cref="RoundKindDescriptor.StoragePrefix"/>.
+    /// </summary>
     private string Prefix(RoundKind kind) => kinds[kind].StoragePrefix;
 
     private string OpenKey(TenantId tenant, ProjectCode project, RoundKind kind, string roundId) =>
@@ -326,22 +317,18 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
 
     private string TallyKey(Round round) => $"{Prefix(round.Kind)}tally|{round.Id}";
 
-    private GivenAnswer<TAnswer> ToAnswer<TAnswer>(Round round, TableEntity row)
-    {
-        var respondent = new RespondentKey(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]);
-        // Check-in answers stored before groups were kept take the respondent's group from the round.
-        var known = round.RespondentOf(respondent);
-        var discipline = Enum.TryParse<StakeholderRole>(row.GetString("Discipline"), out var d) ? d : known?.Discipline ?? StakeholderRole.Other;
-        var department = row.ContainsKey("Discipline") ? row.GetString("Department") : known?.Department;
-        var answer = kinds.ColumnsOf<TAnswer>(round.Kind).Read(row);
-        return new GivenAnswer<TAnswer>(respondent, answer, row.GetDateTimeOffset("At")!.Value, discipline, department);
-    }
+    private GivenAnswer<TAnswer> ToAnswer<TAnswer>(Round round, TableEntity row) => new(
+        new RespondentKey(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]),
+        kinds.ColumnsOf<TAnswer>(round.Kind).Read(row),
+        row.GetDateTimeOffset("At")!.Value,
+        Enum.Parse<StakeholderRole>(row.GetString("Discipline")),
+        row.GetString("Department"));
 
-    // An open round stored before kinds were named is of the kind whose keys have no prefix; an unknown name is an error.
+    // An open round names its kind; an unknown name is an error.
     private OpenRound ToOpenRound(TableEntity row) => new(
         new TenantId(row.GetString("Tenant")),
         new ProjectCode(row.GetString("Project")),
-        (row.GetString("Kind") is { } kind ? kinds.Named(kind) : kinds.Unnamed).Kind,
+        kinds.Named(row.GetString("Kind")).Kind,
         row.GetString("RoundId"),
         row.GetBoolean("CardsQueued") ?? false,
         row.GetBoolean("RemindersQueued") ?? false,
@@ -362,7 +349,7 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     private async Task<Round> ToRoundAsync(TenantId tenant, RoundKind kind, TableEntity row, CancellationToken cancellationToken)
     {
         var document = StoredDocument.Read<RoundDocument>(row)!;
-        var key = document.Anonymous && document.SchemaVersion >= 3
+        var key = document.Anonymous
             ? await _keys.GetAsync(tenant, new ProjectCode(document.Project), kind, row.GetString("RoundId"), cancellationToken)
             : null;
         return document.ToRound(kind, key);

@@ -9,11 +9,17 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams;
 
 /// <summary>
-/// Translates Teams activities into the dialog layer: text to <see cref="CommandRouter"/>, card
-/// actions to <see cref="CardActionRouter"/>, other invokes a feature answers (typeahead searches) to their <see cref="IInvokeAnswer"/>, and the
-/// bot joining a team or group chat to <see cref="IRoster"/>; any other invoke to <see cref="UnsupportedInvokes"/>. It holds no logic of its own.
+/// Translates Teams activities into the dialog layer: text to <see cref="CommandRouter"/>, card actions
+/// to <see cref="CardActionRouter"/>, other invokes a feature answers (typeahead searches) to their
+/// <see cref="IInvokeAnswer"/>, and the bot joining a team or group chat to <see cref="IRoster"/>; any
+/// other invoke to <see cref="UnsupportedInvokes"/>. It holds no logic of its own.
 /// </summary>
-public sealed class HealthItPmActivityHandler(CommandRouter commands, CardActionRouter cardActions, IEnumerable<IInvokeAnswer> invokes, IRoster roster, UnsupportedInvokes unsupported)
+public sealed class HealthItPmActivityHandler(
+    CommandRouter commands,
+    CardActionRouter cardActions,
+    IEnumerable<IInvokeAnswer> invokes,
+    IRoster roster,
+    UnsupportedInvokes unsupported)
     : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -23,7 +29,11 @@ public sealed class HealthItPmActivityHandler(CommandRouter commands, CardAction
 
         // Action.Submit, the fallback of Action.Execute on older clients, arrives as a message with a value and no text.
         var card = string.IsNullOrWhiteSpace(activity.Text) && activity.Value is JObject submitted
-            ? await cardActions.RouteAsync(turnContext, submitted["verb"] is JValue { Type: JTokenType.String } verb ? (string?)verb : null, submitted, cancellationToken)
+            ? await cardActions.RouteAsync(
+                turnContext,
+                submitted["verb"] is JValue { Type: JTokenType.String } verb ? (string?)verb : null,
+                submitted,
+                cancellationToken)
             : await commands.RouteAsync(turnContext, activity.RemoveRecipientMention(), cancellationToken);
 
         await turnContext.SendActivityAsync(AdaptiveCard.ToActivity(card), cancellationToken);
@@ -47,7 +57,8 @@ public sealed class HealthItPmActivityHandler(CommandRouter commands, CardAction
 
     private readonly Dictionary<string, IInvokeAnswer> _invokes = invokes.ToDictionary(i => i.InvokeName, StringComparer.Ordinal);
 
-    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(
+        ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var name = turnContext.Activity.Name;
@@ -61,7 +72,8 @@ public sealed class HealthItPmActivityHandler(CommandRouter commands, CardAction
             : unsupported.Answer(turnContext.Activity);
     }
 
-    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnInstallationUpdateAddAsync(
+        ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var inChannel = turnContext.Activity.Conversation?.ConversationType is not "personal";

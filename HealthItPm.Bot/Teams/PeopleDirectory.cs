@@ -24,13 +24,16 @@ public sealed class PeopleDirectory(ConversationReferenceTable references, TimeP
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
     // With each person, the words of their name as a search compares them: a search runs per keystroke over everyone.
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<(RosterMember Person, string[] Words)> People, DateTimeOffset ReadAt, long Writes)> _kept = new();
+    private readonly ConcurrentDictionary<
+        string,
+        (IReadOnlyList<(RosterMember Person, string[] Words)> People, DateTimeOffset ReadAt, long Writes)> _kept = new();
 
     /// <summary>Everyone known: those who use the app first, each group by name.</summary>
     public async Task<IReadOnlyList<RosterMember>> ListAsync(TenantId tenant, CancellationToken cancellationToken) =>
         [.. (await KnownAsync(tenant, cancellationToken)).Select(p => p.Person)];
 
-    private async Task<IReadOnlyList<(RosterMember Person, string[] Words)>> KnownAsync(TenantId tenant, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(RosterMember Person, string[] Words)>> KnownAsync(
+        TenantId tenant, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var writes = references.WritesTo(tenant);
@@ -41,11 +44,19 @@ public sealed class PeopleDirectory(ConversationReferenceTable references, TimeP
 
         var chats = (await references.ListPeopleAsync(tenant, cancellationToken))
             .Where(p => PersonId.TryParse(p.Reference.User?.AadObjectId, out _) && !string.IsNullOrWhiteSpace(p.Reference.User!.Name))
-            .Select(p => new RosterMember(new PersonId(p.Reference.User!.AadObjectId), p.TeamsUserId ?? p.Reference.User!.Id, p.Reference.User!.Name, UsesApp: true));
+            .Select(p => new RosterMember(
+                new PersonId(p.Reference.User!.AadObjectId), p.TeamsUserId ?? p.Reference.User!.Id, p.Reference.User!.Name, UsesApp: true));
         var rosters = (await references.ListRoutesAsync(tenant, cancellationToken))
             .Where(r => !string.IsNullOrWhiteSpace(r.Name))
             .Select(r => new RosterMember(r.Person, r.TeamsUserId, r.Name!));
-        IReadOnlyList<(RosterMember, string[])> people = [.. chats.Concat(rosters).DistinctBy(m => m.Person).OrderByDescending(m => m.UsesApp).ThenBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m, NameSearch.Words(m.Name)))];
+        IReadOnlyList<(RosterMember, string[])> people =
+        [
+            .. chats.Concat(rosters)
+                .DistinctBy(m => m.Person)
+                .OrderByDescending(m => m.UsesApp)
+                .ThenBy(m => m.Name, StringComparer.CurrentCulture)
+                .Select(m => (m, NameSearch.Words(m.Name))),
+        ];
         _kept[tenant.Value] = (people, now, writes);
         return people;
     }
@@ -54,7 +65,8 @@ public sealed class PeopleDirectory(ConversationReferenceTable references, TimeP
     /// The people whose name has a word starting with each word typed ("ni pa" finds Nina Patel),
     /// ignoring case and accents, by name.
     /// </summary>
-    public async Task<IReadOnlyList<RosterMember>> SearchAsync(TenantId tenant, string? typed, int skip, int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RosterMember>> SearchAsync(
+        TenantId tenant, string? typed, int skip, int top, CancellationToken cancellationToken)
     {
         var words = NameSearch.Words(typed ?? string.Empty);
         return [.. (await KnownAsync(tenant, cancellationToken))
@@ -66,7 +78,10 @@ public sealed class PeopleDirectory(ConversationReferenceTable references, TimeP
     }
 }
 
-/// <summary>How a search matches a name: each word typed starts a word of the name ("ni pa" finds Nina Patel), case and accents ignored.</summary>
+/// <summary>
+/// How a search matches a name: each word typed starts a word of
+/// the name ("ni pa" finds Nina Patel), case and accents ignored.
+/// </summary>
 public static class NameSearch
 {
     public static string[] Words(string text)

@@ -11,10 +11,17 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams;
 
-/// <summary>What a form works with: the turn, who is asking, the project as stored now, and the context its free text is checked for PHI in.</summary>
-public sealed record FormContext(ITurnContext Turn, Caller Caller, Project Project, DateOnly Today, PhiContext Phi, CancellationToken CancellationToken)
+/// <summary>
+/// What a form works with: the turn, who is asking, the project as
+/// stored now, and the context its free text is checked for PHI in.
+/// </summary>
+public sealed record FormContext(
+    ITurnContext Turn, Caller Caller, Project Project, DateOnly Today, PhiContext Phi, CancellationToken CancellationToken)
 {
-    /// <summary>What the card sent, when the form was submitted (null when a command shows it): a form in steps reads which step it is at from its hidden values.</summary>
+    /// <summary>
+    /// What the card sent, when the form was submitted (null when a command shows
+    /// it): a form in steps reads which step it is at from its hidden values.
+    /// </summary>
     public JObject? Submitted { get; init; }
 }
 
@@ -32,8 +39,12 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
 
     public abstract string Verb { get; }
 
-    /// <summary>What the caller must be allowed to do to see and submit the form: its command's action, the one help offers it for.</summary>
-    protected ProjectAction Action => Definition.Action ?? throw new InvalidOperationException($"The form {Definition.Name} names no action.");
+    /// <summary>
+    /// What the caller must be allowed to do to see and submit the
+    /// form: its command's action, the one help offers it for.
+    /// </summary>
+    protected ProjectAction Action =>
+        Definition.Action ?? throw new InvalidOperationException($"The form {Definition.Name} names no action.");
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -50,7 +61,8 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
             return ProjectOutcomes.NotDone(outcome);
         }
 
-        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), scope.PhiContextOf(done.Value), cancellationToken);
+        var context = new FormContext(
+            turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), scope.PhiContextOf(done.Value), cancellationToken);
         return FormCard.Build(await BlankAsync(context));
     }
 
@@ -73,7 +85,11 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
             return ProjectOutcomes.NotDone(current);
         }
 
-        var context = new FormContext(turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), scope.PhiContextOf(done.Value), cancellationToken) { Submitted = data };
+        var context = new FormContext(
+            turn, caller, done.Value, projects.TodayIn(done.Value.TimeZone), scope.PhiContextOf(done.Value), cancellationToken)
+        {
+            Submitted = data,
+        };
         var blank = await BlankAsync(context);
         var values = new FormValues(data, blank.Fields);
         var change = await ReadAsync(context, values);
@@ -114,7 +130,10 @@ public abstract class ProjectForm(ProjectScope scope, ProjectService projects) :
     /// <summary>What follows from the change once it is saved, before the card is built (nothing, for most forms).</summary>
     protected virtual Task SavedAsync(FormContext context, Project project, FormValues values) => Task.CompletedTask;
 
-    /// <summary>The card that replaces the form once the change is saved (<paramref name="context"/> is who asked, in which turn).</summary>
+    /// <summary>
+    /// The card that replaces the form once the change is saved
+    /// (<paramref name="context"/> is who asked, in which turn).
+    /// </summary>
     protected abstract JObject Done(FormContext context, Project project, DateOnly today, FormValues values);
 
     private async Task<FormModel> BlankAsync(FormContext context) => WithProject(await FormAsync(context), context);

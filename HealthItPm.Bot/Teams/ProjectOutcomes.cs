@@ -1,6 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Messaging;
-using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams;
@@ -19,7 +19,10 @@ public static class ProjectOutcomes
         };
     }
 
-    /// <summary>As <see cref="Card{T}(Outcome{T}, Func{T, JObject}, Func{string, JObject}?)"/>, an invalid outcome a notice titled <paramref name="invalidTitle"/>.</summary>
+    /// <summary>
+    /// As <see cref="Card{T}(Outcome{T}, Func{T, JObject}, Func{string, JObject}?)"/>,
+    /// an invalid outcome a notice titled <paramref name="invalidTitle"/>.
+    /// </summary>
     public static JObject Card<T>(Outcome<T> outcome, Func<T, JObject> done, string invalidTitle)
     {
         ArgumentNullException.ThrowIfNull(done);

@@ -20,9 +20,13 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
 {
     private readonly IStatePropertyAccessor<string> _current = conversationState.CreateProperty<string>("currentProject");
 
-    public static JObject UnknownCaller => NoticeCard.Build(new NoticeCardModel(Wording.Common["UnknownCaller_Title"], Wording.Common["UnknownCaller"]));
+    public static JObject UnknownCaller =>
+        NoticeCard.Build(new NoticeCardModel(Wording.Common["UnknownCaller_Title"], Wording.Common["UnknownCaller"]));
 
-    /// <summary>The context free text about <paramref name="project"/> is checked in: its people and the hospital's domains are staff.</summary>
+    /// <summary>
+    /// The context free text about <paramref name="project"/> is
+    /// checked in: its people and the hospital's domains are staff.
+    /// </summary>
     public PhiContext PhiContextOf(Project project) => staff.For(project);
 
     /// <summary>The context for text typed outside a project (a new project's name): the person typing is staff.</summary>
@@ -32,12 +36,18 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
         return staff.With([caller.Name]);
     }
 
-    /// <summary>The context for free text about a project the caller may do <paramref name="action"/> on; otherwise the same refusal as the action itself.</summary>
-    public async Task<Outcome<PhiContext>> PhiContextAsync(Caller caller, ProjectCode code, ProjectAction action, CancellationToken cancellationToken)
+    /// <summary>
+    /// The context for free text about a project the caller may do
+    /// <paramref name="action"/> on; otherwise the same refusal as the action itself.
+    /// </summary>
+    public async Task<Outcome<PhiContext>> PhiContextAsync(
+        Caller caller, ProjectCode code, ProjectAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var project = await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, action);
-        return project is Outcome<Project>.Done { Value: var found } ? new Outcome<PhiContext>.Done(PhiContextOf(found)) : project.Carry<PhiContext>();
+        return project is Outcome<Project>.Done { Value: var found }
+            ? new Outcome<PhiContext>.Done(PhiContextOf(found))
+            : project.Carry<PhiContext>();
     }
 
     public async Task<ScopeResult> ResolveAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -67,9 +77,11 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
     /// caller is on names the project, and is taken off the arguments ("adkar results EHR pre go-live"). Any other first
     /// word is left to the command (a wave's name), so nobody learns from the answer whether a project they are not on exists.
     /// </summary>
-    public async Task<(ScopeResult Scope, string Arguments)> ResolveAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    public async Task<(ScopeResult Scope, string Arguments)> ResolveAsync(
+        ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var words = (arguments ?? string.Empty).Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = (arguments ?? string.Empty).Trim()
+            .Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length > 0 && ProjectCode.TryParse(words[0], out var named) && Caller.Of(turn) is { } caller
             && await projects.IsOnAsync(caller.Tenant, caller.Person, named, cancellationToken))
         {
@@ -79,12 +91,20 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
         return (await ResolveAsync(turn, cancellationToken), arguments ?? string.Empty);
     }
 
-    /// <summary>The conversation's project, if the caller may do <paramref name="action"/> on it (a form opened for it); otherwise the card to answer with.</summary>
-    public Task<(Caller? Caller, Project? Project, JObject? Answer)> AllowedAsync(ITurnContext turn, ProjectAction action, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The conversation's project, if the caller may do <paramref name="action"/>
+    /// on it (a form opened for it); otherwise the card to answer with.
+    /// </summary>
+    public Task<(Caller? Caller, Project? Project, JObject? Answer)> AllowedAsync(
+        ITurnContext turn, ProjectAction action, CancellationToken cancellationToken) =>
         AllowedAsync(turn, string.Empty, action, cancellationToken);
 
-    /// <summary>As <see cref="AllowedAsync(ITurnContext, ProjectAction, CancellationToken)"/>, for the project the arguments name if the caller is on it.</summary>
-    public async Task<(Caller? Caller, Project? Project, JObject? Answer)> AllowedAsync(ITurnContext turn, string arguments, ProjectAction action, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="AllowedAsync(ITurnContext, ProjectAction, CancellationToken)"/>,
+    /// for the project the arguments name if the caller is on it.
+    /// </summary>
+    public async Task<(Caller? Caller, Project? Project, JObject? Answer)> AllowedAsync(
+        ITurnContext turn, string arguments, ProjectAction action, CancellationToken cancellationToken)
     {
         var (scoped, _) = await ResolveAsync(turn, arguments, cancellationToken);
         if (scoped is not { Caller: { } caller, Project: { } code })
@@ -93,7 +113,9 @@ public sealed class ProjectScope(ConversationState conversationState, ProjectSer
         }
 
         var allowed = await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken, action);
-        return allowed is Outcome<Project>.Done { Value: var project } ? (caller, project, null) : (null, null, ProjectOutcomes.NotDone(allowed));
+        return allowed is Outcome<Project>.Done { Value: var project }
+            ? (caller, project, null)
+            : (null, null, ProjectOutcomes.NotDone(allowed));
     }
 
     public async Task<string?> CurrentAsync(ITurnContext turn, CancellationToken cancellationToken) =>

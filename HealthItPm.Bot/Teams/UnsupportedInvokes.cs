@@ -45,7 +45,9 @@ public sealed partial class UnsupportedInvokes(ILogger<UnsupportedInvokes> logge
             ? name ?? string.Empty
             : "?";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 400 to an invoke named \"{InvokeName}\", which HealthItPm does not support; later ones are not logged")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Answered 400 to an invoke named \"{InvokeName}\", which HealthItPm does not support; later ones are not logged")]
     private static partial void LogUnsupported(ILogger logger, string invokeName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} unsupported invoke names have been logged; no further ones are")]

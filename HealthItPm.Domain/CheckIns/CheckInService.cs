@@ -1,7 +1,6 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
@@ -14,21 +13,40 @@ namespace HealthItPm.Domain.CheckIns;
 /// round's id is its opening minute), so a double click or two hosts firing the same occurrence open
 /// one round. What is check-in's own is the schedule and the summary.
 /// </summary>
-public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, RoundEngine engine, IDeliveryLedger deliveries, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
+public sealed class CheckInService(
+    ICheckInStore schedules,
+    IRoundStore rounds,
+    RoundEngine engine,
+    IDeliveryLedger deliveries,
+    IProjectRepository projects,
+    AccessPolicy access,
+    IAuditLog audit,
+    TimeProvider clock)
 {
     /// <summary>How many earlier rounds a summary's trend shows.</summary>
     public const int TrendRounds = 4;
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, CancellationToken cancellationToken) =>
+    public Task<Outcome<Round>> StartNowAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundSettings settings,
+        CancellationToken cancellationToken) =>
         StartNowAsync(tenant, person, code, settings, null, cancellationToken);
 
     /// <summary>
     /// Sends a round now; <paramref name="after"/>: the open round the PM confirmed sending another beside
     /// (<see cref="RoundEngine.StartAsync(TenantId, PersonId, Project, RoundKind, RoundSettings, string?, CancellationToken)"/>).
     /// </summary>
-    public async Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, string? after, CancellationToken cancellationToken)
+    public async Task<Outcome<Round>> StartNowAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundSettings settings,
+        string? after,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done done)
@@ -43,7 +61,12 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     public Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
         engine.OpenRoundAsync(tenant, person, code, CheckInRounds.Kind, ProjectAction.ManageCheckIns, cancellationToken);
 
-    public async Task<Outcome<CheckInSchedule>> ScheduleAsync(TenantId tenant, PersonId person, ProjectCode code, CheckInSchedule schedule, CancellationToken cancellationToken)
+    public async Task<Outcome<CheckInSchedule>> ScheduleAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        CheckInSchedule schedule,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -72,7 +95,8 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     }
 
     /// <summary>Every stored schedule, for the scheduler to fire one by one.</summary>
-    public Task<IReadOnlyList<StoredSchedule>> SchedulesAsync(CancellationToken cancellationToken) => schedules.ListSchedulesAsync(cancellationToken);
+    public Task<IReadOnlyList<StoredSchedule>> SchedulesAsync(CancellationToken cancellationToken) =>
+        schedules.ListSchedulesAsync(cancellationToken);
 
     /// <summary>Opens the schedule's due round (one, however many occurrences were missed); returns it if this call opened it.</summary>
     public async Task<Round?> FireIfDueAsync(StoredSchedule stored, CancellationToken cancellationToken)
@@ -91,15 +115,28 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         var outcome = project is null
             ? null
             : await engine.OpenAsync(stored.Tenant, project.Project, CheckInRounds.Kind, occurrence, settings, cancellationToken);
-        return await schedules.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<Round>.Done { Value: var round } ? round : null;
+        return await schedules.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<Round>.Done { Value: var round }
+            ? round
+            : null;
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
-    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken) =>
+    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        string roundId,
+        CheckInAnswer answer,
+        CancellationToken cancellationToken) =>
         engine.SubmitAsync(tenant, person, code, CheckInRounds.Kind, roundId, answer, cancellationToken);
 
     /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
-    public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
+    public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        string roundId,
+        CancellationToken cancellationToken) =>
         engine.AnswerOfAsync(tenant, person, code, CheckInRounds.Kind, roundId, cancellationToken);
 
     /// <summary>What a round's answers add up to (kept once it is final: <see cref="RoundEngine.TallyAsync"/>).</summary>
@@ -107,7 +144,11 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         engine.TallyAsync(tenant, CheckInRounds.Kind, round, cancellationToken);
 
     /// <summary>The latest round's summary for a PM, with the trend over the rounds before it.</summary>
-    public async Task<Outcome<RoundSummary>> SummaryAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    public async Task<Outcome<RoundSummary>> SummaryAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -148,11 +189,18 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         return await SummaryOfAsync(tenant, latest[0], points, now, cancellationToken);
     }
 
-    private async Task<RoundSummary> SummaryOfAsync(TenantId tenant, Round round, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RoundSummary> SummaryOfAsync(
+        TenantId tenant,
+        Round round,
+        IReadOnlyList<RoundTrendPoint> previous,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var answers = await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken);
         var cards = await deliveries.ListAsync(
-            tenant, DeliveryTopics.Round(CheckInRounds.Kind, RoundStep.Card, round.Project, round.Id), cancellationToken);
+            tenant,
+            CheckInRounds.Kind.Topics.Of(RoundStep.Card, round.Project, round.Id),
+            cancellationToken);
         return RoundSummary.From(round, answers, cards, previous, now);
     }
 }

@@ -28,7 +28,9 @@ public sealed class SendPace
         _interval = (long)Math.Round(TimeSpan.TicksPerSecond / perSecond);
     }
 
-    /// <summary>The live hosts changed: this host is number <paramref name="index"/> of <paramref name="hosts"/> from the next slot on.</summary>
+    /// <summary>
+    /// The live hosts changed: this host is number <paramref name="index"/> of <paramref name="hosts"/> from the next slot on.
+    /// </summary>
     public void SetShare(int index, int hosts)
     {
         if (hosts < 1 || index < 0 || index >= hosts)

@@ -24,7 +24,8 @@ public sealed class SendWindow
     }
 
     /// <summary>The most sends in any second, all hosts together, split evenly between the live hosts (at least one each).</summary>
-    public static int Share(double tenantPerSecond, int liveHosts) => Math.Max(1, (int)Math.Floor(tenantPerSecond / Math.Max(1, liveHosts)));
+    public static int Share(double tenantPerSecond, int liveHosts) =>
+        Math.Max(1, (int)Math.Floor(tenantPerSecond / Math.Max(1, liveHosts)));
 
     /// <summary>The live hosts changed: this host's new share of a second's sends.</summary>
     public void SetLimit(int limit)

@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.Readiness;

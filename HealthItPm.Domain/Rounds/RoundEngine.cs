@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 
@@ -8,9 +7,10 @@ namespace HealthItPm.Domain.Rounds;
 
 /// <summary>
 /// What every kind of round does the same way: open one for an audience (idempotent: the id is the
-/// opening minute, or its second for another sent by hand in the same minute), take an answer from someone it was sent to while it is open, and read back a
-/// person's own answer. Sending a round by hand and answering one are written to the audit log here,
-/// for every kind, as its <see cref="RoundKind"/> says. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
+/// opening minute, or its second for another sent by hand in the same minute), take an answer from someone it was
+/// sent to while it is open, and read back a person's own answer. Sending a round by hand and answering one are
+/// written to the audit log here, for every kind, as its <see cref="RoundKind"/> says. The kinds (check-ins, ADKAR
+/// waves) add their questions and their summaries.
 /// </summary>
 public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
@@ -33,7 +33,13 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     }
 
     /// <summary>A round a person sends now (its id is this minute), recorded in the audit log once it is open.</summary>
-    public Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, CancellationToken cancellationToken) =>
+    public Task<Outcome<Round>> StartAsync(
+        TenantId tenant,
+        PersonId person,
+        Project project,
+        RoundKind kind,
+        RoundSettings settings,
+        CancellationToken cancellationToken) =>
         StartAsync(tenant, person, project, kind, settings, null, cancellationToken);
 
     /// <summary>
@@ -44,7 +50,14 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// round opens at the first second after the kind's latest round, when that one opened this minute.
     /// Every copy of the same confirmation computes the same id, so it still opens one round.
     /// </summary>
-    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, string? after, CancellationToken cancellationToken)
+    public async Task<Outcome<Round>> StartAsync(
+        TenantId tenant,
+        PersonId person,
+        Project project,
+        RoundKind kind,
+        RoundSettings settings,
+        string? after,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
         var opensAt = ThisMinute;
@@ -52,7 +65,9 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         {
             var newest = await store.LatestRoundsAsync(tenant, project.Code, kind, 1, cancellationToken);
             var latest = newest.Count > 0 ? newest[0] : null;
-            if (latest is not null && latest.Id != after && await store.GetRoundAsync(tenant, project.Code, kind, after, cancellationToken) is { } shown
+            if (latest is not null
+                && latest.Id != after
+                && await store.GetRoundAsync(tenant, project.Code, kind, after, cancellationToken) is { } shown
                 && latest.OpensAt > shown.OpensAt)
             {
                 return new Outcome<Round>.Done(latest);
@@ -79,7 +94,13 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         return opened;
     }
 
-    public async Task<Outcome<Round>> OpenAsync(TenantId tenant, Project project, RoundKind kind, DateTimeOffset opensAt, RoundSettings settings, CancellationToken cancellationToken)
+    public async Task<Outcome<Round>> OpenAsync(
+        TenantId tenant,
+        Project project,
+        RoundKind kind,
+        DateTimeOffset opensAt,
+        RoundSettings settings,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(settings);
@@ -89,7 +110,16 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             return new Outcome<Round>.Invalid(Problem.NoStakeholdersMatch(project.Name, kind));
         }
 
-        var round = new Round(project.Code, opensAt, settings.RemindAfter, settings.CloseAfter, settings.Anonymous, respondents, kind, settings.Name, settings.Anonymous ? Round.NewAnonymityKey() : null);
+        var round = new Round(
+            project.Code,
+            opensAt,
+            settings.RemindAfter,
+            settings.CloseAfter,
+            settings.Anonymous,
+            respondents,
+            kind,
+            settings.Name,
+            settings.Anonymous ? Round.NewAnonymityKey() : null);
         if (!await store.AddRoundAsync(tenant, round, cancellationToken))
         {
             // Already opened (a double click, or another host): that round is the answer.
@@ -103,7 +133,13 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// The project's round of a kind still open now, if any, for someone who may run that kind (so
     /// starting another can ask first).
     /// </summary>
-    public async Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, ProjectAction action, CancellationToken cancellationToken)
+    public async Task<Outcome<Round?>> OpenRoundAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind kind,
+        ProjectAction action,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, action, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -112,7 +148,8 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         }
 
         var now = clock.GetUtcNow();
-        return new Outcome<Round?>.Done((await store.LatestRoundsAsync(tenant, code, kind, 3, cancellationToken)).FirstOrDefault(r => r.IsOpen(now)));
+        return new Outcome<Round?>.Done((await store.LatestRoundsAsync(tenant, code, kind, 3, cancellationToken))
+            .FirstOrDefault(r => r.IsOpen(now)));
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
@@ -180,14 +217,28 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     }
 
     /// <summary>The round, if the person is on its project and it was sent to them (authorized before the round is read).</summary>
-    public async Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
-        await AddressedRoundAsync(tenant, person, code, kind, roundId, cancellationToken) is Outcome<Round>.Done { Value: var round } ? round : null;
+    public async Task<Round?> RoundForAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind kind,
+        string roundId,
+        CancellationToken cancellationToken) =>
+        await AddressedRoundAsync(tenant, person, code, kind, roundId, cancellationToken) is Outcome<Round>.Done { Value: var round }
+            ? round
+            : null;
 
     /// <summary>
     /// The round, if the person is on its project (decided before the round is read: someone not on the
     /// project learns nothing of its rounds) and it was sent to them.
     /// </summary>
-    private async Task<Outcome<Round>> AddressedRoundAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    private async Task<Outcome<Round>> AddressedRoundAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind kind,
+        string roundId,
+        CancellationToken cancellationToken)
     {
         if (await projects.MemberRefusalAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken) is { } refusal)
         {
@@ -202,7 +253,9 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         };
     }
 
-    /// <summary>The person's own current answer to a round, if any (for "Change answer"): found by their key, never by anyone else's.</summary>
+    /// <summary>
+    /// The person's own current answer to a round, if any (for "Change answer"): found by their key, never by anyone else's.
+    /// </summary>
     public async Task<(Round? Round, GivenAnswer<TAnswer>? Answer)> AnswerOfAsync<TAnswer, TTally>(
         TenantId tenant,
         PersonId person,

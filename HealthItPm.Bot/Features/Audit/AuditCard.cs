@@ -24,7 +24,9 @@ public static class AuditCard
         {
             CardElements.Heading(Texts.Markdown("Audit_Title")),
             CardElements.Text(
-                model.Project is null ? Texts.Markdown("Audit_Span_AllProjects", Date(model.From), Date(model.To)) : Texts.Markdown("Audit_Span_Project", model.Project, Date(model.From), Date(model.To)),
+                model.Project is null
+                    ? Texts.Markdown("Audit_Span_AllProjects", Date(model.From), Date(model.To))
+                    : Texts.Markdown("Audit_Span_Project", model.Project, Date(model.From), Date(model.To)),
                 subtle: true,
                 spacing: Spacing.None),
         };
@@ -34,7 +36,9 @@ public static class AuditCard
         }
 
         // Names and ids go through TextRuns: shown literally, never as markdown or links.
-        body.AddRange(model.Rows.Select(r => CardElements.Event(r.At, string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject }.Where(p => !string.IsNullOrEmpty(p))))));
+        body.AddRange(model.Rows.Select(r => CardElements.Event(
+            r.At,
+            string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject }.Where(p => !string.IsNullOrEmpty(p))))));
         var actions = model.Next is null
             ? null
             : new CardAction[]
@@ -42,7 +46,11 @@ public static class AuditCard
                 CardElements.Execute(
                     Texts["Audit_Older"],
                     CardVerbs.AuditPage,
-                    CardElements.Data(("project", model.Project ?? string.Empty), ("from", Date(model.From)), ("to", Date(model.To)), ("after", model.Next))),
+                    CardElements.Data(
+                        ("project", model.Project ?? string.Empty),
+                        ("from", Date(model.From)),
+                        ("to", Date(model.To)),
+                        ("after", model.Next))),
             };
         return new AdaptiveCard(body, actions).ToJObject();
     }

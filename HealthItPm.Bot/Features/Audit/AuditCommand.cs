@@ -6,7 +6,6 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
@@ -19,7 +18,8 @@ namespace HealthItPm.Bot.Features.Audit;
 /// card's "Older entries" is the same query from where the page ended. Authorized before anything is
 /// read; names are looked up for display only after that.
 /// </summary>
-public sealed class AuditCommand(AuditService audit, IProjectRepository projects, IProjectManagerGrants grants) : ICommand, ICardActionHandler
+public sealed class AuditCommand(AuditService audit, IProjectRepository projects, IProjectManagerGrants grants)
+    : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("audit", ProjectAction.ViewAudit);
 
@@ -90,12 +90,14 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
             query.Project?.Value,
             query.From,
             query.To,
-            [.. page.Entries.Select(e => new AuditRow(e.At, names.GetValueOrDefault(e.By, e.By.Value), e.Kind, e.Project?.Value, e.Subject))],
+            [.. page.Entries.Select(e =>
+                new AuditRow(e.At, names.GetValueOrDefault(e.By, e.By.Value), e.Kind, e.Project?.Value, e.Subject))],
             page.Next));
     }
 
     /// <summary>Display names for the people on a page: from the projects on it, then from the PM grants.</summary>
-    private async Task<Dictionary<PersonId, string>> NamesAsync(TenantId tenant, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    private async Task<Dictionary<PersonId, string>> NamesAsync(
+        TenantId tenant, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         var names = new Dictionary<PersonId, string>();
         foreach (var code in entries.Select(e => e.Project).OfType<ProjectCode>().Distinct())
@@ -120,5 +122,6 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
     private static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static string? Text(JObject data, string key) => data[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
+    private static string? Text(JObject data, string key) =>
+        data[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
 }

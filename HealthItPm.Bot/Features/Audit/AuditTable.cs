@@ -3,8 +3,6 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Features.Audit;
 
@@ -60,10 +58,12 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
         {
             // Newer than the end of the span sorts first (a smaller inverted tick): keys from the end's to the start's.
             var (newest, oldest) = (Key(Inverted(until) + 1), Key(Inverted(since) + 1));
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenant, month)} and RowKey ge {newest} and RowKey lt {oldest}")
+            var filter = TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {PartitionKey(tenant, month)} and RowKey ge {newest} and RowKey lt {oldest}")
                 + (after is null ? string.Empty : " and " + TableClient.CreateQueryFilter($"RowKey gt {after}"))
                 + (query.Project is { } project ? " and " + TableClient.CreateQueryFilter($"Project eq {project.Value}") : string.Empty);
-            var rows = await tables.QueryAsync(Name, filter, row => (month, row.RowKey, Entry(row)), cancellationToken, take: pageSize + 1 - found.Count);
+            var rows = await tables.QueryAsync(
+                Name, filter, row => (month, row.RowKey, Entry(row)), cancellationToken, take: pageSize + 1 - found.Count);
             found.AddRange(rows);
         }
 

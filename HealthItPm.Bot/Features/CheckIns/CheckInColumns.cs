@@ -5,7 +5,7 @@ using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Bot.Features.CheckIns;
 
-/// <summary>Status, Impact, Blockers, TrainingNeeded: the columns check-in answers have always had.</summary>
+/// <summary>Status, Impact, Blockers and TrainingNeeded.</summary>
 internal sealed class CheckInColumns : AnswerColumns<CheckInAnswer>
 {
     public override void Write(TableEntity row, CheckInAnswer answer)

@@ -6,7 +6,6 @@ using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;

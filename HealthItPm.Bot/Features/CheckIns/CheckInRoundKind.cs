@@ -3,7 +3,7 @@ using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Rounds;
 using Newtonsoft.Json.Linq;
@@ -16,9 +16,6 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
     private static TextResource Texts => CheckInTexts.Cards;
 
     public override RoundKind<CheckInAnswer, CheckInTally> Kind => CheckInRounds.Kind;
-
-    /// <summary>Check-in rows keep the keys they had before other kinds existed.</summary>
-    public override string StoragePrefix => string.Empty;
 
     public override HelpTopic HelpTopic { get; } = new("checkins", () => Texts["Help_Topic"], ["checkin"]);
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using Newtonsoft.Json.Linq;
 

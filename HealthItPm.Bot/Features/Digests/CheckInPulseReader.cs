@@ -1,8 +1,6 @@
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Features.Digests;
@@ -33,6 +31,10 @@ public sealed class CheckInPulseReader(IRoundStore rounds, CheckInService checkI
         var previous = closed.Count > 1 ? await checkIns.TallyAsync(tenant, closed[1], cancellationToken) : null;
         decimal? Share(Round round, CheckInTally tally) => round.FiguresWithheld(tally.Answered, now) is null ? tally.BlockedShare : null;
         return new CheckInPulse(
-            closed[0].Id, closed[0].Audience.Count, latest.Answered, Share(closed[0], latest), previous is null ? null : Share(closed[1], previous));
+            closed[0].Id,
+            closed[0].Audience.Count,
+            latest.Answered,
+            Share(closed[0], latest),
+            previous is null ? null : Share(closed[1], previous));
     }
 }

@@ -38,7 +38,10 @@ public static class DigestCard
         {
             CardElements.Heading(Texts.Markdown("Title", WeekOf(digest.Week))),
             CardElements.Text(
-                Texts.Markdown(model.Preview ? "Line_Preview" : "Line", Texts.Count("Projects", digest.Projects.Count), Markdown.When(digest.ComposedAt)),
+                Texts.Markdown(
+                    model.Preview ? "Line_Preview" : "Line",
+                    Texts.Count("Projects", digest.Projects.Count),
+                    Markdown.When(digest.ComposedAt)),
                 subtle: true,
                 spacing: Spacing.None),
         };
@@ -70,7 +73,8 @@ public static class DigestCard
         body.AddRange(changes.Take(MaxChangesShown).Select(line => CardElements.UserText(Texts.Format("Change", line))));
         if (changes.Count > MaxChangesShown)
         {
-            body.Add(CardElements.Text(Texts.Markdown("Changes_More", Texts.Count("MoreChanges", changes.Count - MaxChangesShown)), subtle: true));
+            body.Add(CardElements.Text(
+                Texts.Markdown("Changes_More", Texts.Count("MoreChanges", changes.Count - MaxChangesShown)), subtle: true));
         }
 
         if (!digest.RagChangesKnown)
@@ -88,8 +92,12 @@ public static class DigestCard
         if (digest.Projects.Count > MaxProjectsShown)
         {
             var rest = digest.Projects.Skip(MaxProjectsShown).ToList();
-            var byRag = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: rest.Count(p => p.Rag == r))).Where(x => x.N > 0).Select(x => Texts.Format($"RagCount_{x.Rag}", x.N));
-            body.Add(CardElements.Text(Texts.Markdown("MoreProjects", Texts.Count("MoreProjects", rest.Count), string.Join(CardTexts.Common["Separator"], byRag))));
+            var byRag = Enum.GetValues<DigestRag>()
+                .Select(r => (Rag: r, N: rest.Count(p => p.Rag == r)))
+                .Where(x => x.N > 0)
+                .Select(x => Texts.Format($"RagCount_{x.Rag}", x.N));
+            body.Add(CardElements.Text(Texts.Markdown(
+                "MoreProjects", Texts.Count("MoreProjects", rest.Count), string.Join(CardTexts.Common["Separator"], byRag))));
         }
 
         return new AdaptiveCard(body).ToJObject();
@@ -103,12 +111,18 @@ public static class DigestCard
         _ => Texts["Rag_Unknown"],
     };
 
-    /// <summary>The week's days, Monday to Sunday, with month names in the reader's culture: "7–13 Dec 2026", "30 Nov – 6 Dec 2026".</summary>
+    /// <summary>
+    /// The week's days, Monday to Sunday, with month names in the
+    /// reader's culture: "7–13 Dec 2026", "30 Nov – 6 Dec 2026".
+    /// </summary>
     public static string WeekOf(IsoWeek week)
     {
         var (monday, sunday) = (week.Monday, week.Monday.AddDays(6));
-        var pattern = monday.Month == sunday.Month ? "Format_WeekInMonth" : monday.Year == sunday.Year ? "Format_WeekAcrossMonths" : "Format_WeekAcrossYears";
-        return string.Format(CultureInfo.CurrentCulture, Texts[pattern], monday.ToDateTime(TimeOnly.MinValue), sunday.ToDateTime(TimeOnly.MinValue));
+        var pattern = monday.Month == sunday.Month ? "Format_WeekInMonth"
+            : monday.Year == sunday.Year ? "Format_WeekAcrossMonths"
+            : "Format_WeekAcrossYears";
+        return string.Format(
+            CultureInfo.CurrentCulture, Texts[pattern], monday.ToDateTime(TimeOnly.MinValue), sunday.ToDateTime(TimeOnly.MinValue));
     }
 
     /// <summary>A risk's band as a word in a sentence ("high").</summary>
@@ -120,14 +134,23 @@ public static class DigestCard
     private static DonutChart ByRagChart(PortfolioDigest digest)
     {
         var counts = Enum.GetValues<DigestRag>().Select(r => (Rag: r, N: digest.ByRag.GetValueOrDefault(r))).Where(x => x.N > 0).ToList();
-        var text = Texts.Format("ByRag_Text", string.Join(CardTexts.Common["Separator"], counts.Select(x => Texts.Format($"RagCount_{x.Rag}", x.N))));
-        return new DonutChart(Texts["ByRag"], [.. counts.Select(x => new DonutSlice(Label(x.Rag), x.N, ChartColor(x.Rag)))], Fallback(text));
+        var text = Texts.Format(
+            "ByRag_Text", string.Join(CardTexts.Common["Separator"], counts.Select(x => Texts.Format($"RagCount_{x.Rag}", x.N))));
+        return new DonutChart(
+            Texts["ByRag"], [.. counts.Select(x => new DonutSlice(Label(x.Rag), x.N, ChartColor(x.Rag)))], Fallback(text));
     }
 
     private static HorizontalBarChart RiskChart(PortfolioDigest digest)
     {
-        var bars = digest.Projects.Where(p => p.Risks.Count > 0).OrderByDescending(p => p.Risks.Count).ThenBy(p => p.Code.Value, StringComparer.Ordinal).Take(MaxBars).ToList();
-        var text = Texts.Format("RiskChart_Text", string.Join(CardTexts.Common["Separator"], bars.Select(p => Texts.Format("RiskChart_Bar", p.Code.Value, p.Risks.Count))));
+        var bars = digest.Projects
+            .Where(p => p.Risks.Count > 0)
+            .OrderByDescending(p => p.Risks.Count)
+            .ThenBy(p => p.Code.Value, StringComparer.Ordinal)
+            .Take(MaxBars)
+            .ToList();
+        var text = Texts.Format(
+            "RiskChart_Text",
+            string.Join(CardTexts.Common["Separator"], bars.Select(p => Texts.Format("RiskChart_Bar", p.Code.Value, p.Risks.Count))));
         return new HorizontalBarChart(Texts["RiskChart"], [.. bars.Select(p => new BarPoint(p.Code.Value, p.Risks.Count))], Fallback(text));
     }
 
@@ -139,16 +162,27 @@ public static class DigestCard
         var items = new List<Element>
         {
             // The name as the PM typed it (a TextRun shows it literally), after the code in bold.
-            new RichTextBlock([new TextRun(p.Code.Value) { Weight = TextWeight.Bolder }, new TextRun(Texts.Format("Project_Name", p.Name))]),
-            CardElements.Badge(Texts.Markdown("Project_Line", Label(p.Rag), ProjectLabels.Phase(p.Phase), CardFormat.GoLive(p.GoLive, p.GoLive.AddDays(-p.DaysToGoLive))), SeverityOf(p.Rag)) with
+            new RichTextBlock(
+                [new TextRun(p.Code.Value) { Weight = TextWeight.Bolder }, new TextRun(Texts.Format("Project_Name", p.Name))]),
+            CardElements.Badge(
+                Texts.Markdown(
+                    "Project_Line",
+                    Label(p.Rag),
+                    ProjectLabels.Phase(p.Phase),
+                    CardFormat.GoLive(p.GoLive, p.GoLive.AddDays(-p.DaysToGoLive))),
+                SeverityOf(p.Rag)) with
             {
                 Spacing = Spacing.None,
             },
         };
         if (p.Reasons.Count > 0)
         {
-            var reasons = Markdown.Join(Markdown.Literal(CardTexts.Common["ListSeparator"]), p.Reasons.Take(3).Select(r => Markdown.Worded(ReasonText.Of(r))));
-            items.Add(CardElements.Text(p.Reasons.Count > 3 ? Texts.Markdown("AndMore", reasons, p.Reasons.Count - 3) : reasons, subtle: true, spacing: Spacing.None));
+            var reasons = Markdown.Join(
+                Markdown.Literal(CardTexts.Common["ListSeparator"]), p.Reasons.Take(3).Select(r => Markdown.Worded(ReasonText.Of(r))));
+            items.Add(CardElements.Text(
+                p.Reasons.Count > 3 ? Texts.Markdown("AndMore", reasons, p.Reasons.Count - 3) : reasons,
+                subtle: true,
+                spacing: Spacing.None));
         }
 
         items.Add(CardElements.Facts(
@@ -169,12 +203,19 @@ public static class DigestCard
         var parts = new List<string>();
         if (p.Missed.Count > 0)
         {
-            parts.Add(Texts.Format("Milestones_Missed", Names(p.Missed.Select(m => Texts.Format("Milestones_Late", m.Name, CardFormat.Days(m.DaysLate))), p.Missed.Count)));
+            parts.Add(Texts.Format(
+                "Milestones_Missed",
+                Names(p.Missed.Select(m => Texts.Format("Milestones_Late", m.Name, CardFormat.Days(m.DaysLate))), p.Missed.Count)));
         }
 
         if (p.DueSoon.Count > 0)
         {
-            parts.Add(Texts.Format("Milestones_DueSoon", Names(p.DueSoon.Select(m => Texts.Format("Milestones_Due", m.Name, m.Planned.ToString(Texts["Format_Day"], CultureInfo.CurrentCulture))), p.DueSoon.Count)));
+            parts.Add(Texts.Format(
+                "Milestones_DueSoon",
+                Names(
+                    p.DueSoon.Select(m =>
+                        Texts.Format("Milestones_Due", m.Name, m.Planned.ToString(Texts["Format_Day"], CultureInfo.CurrentCulture))),
+                    p.DueSoon.Count)));
         }
 
         return parts.Count == 0 ? Texts["Milestones_None"] : string.Join(CardTexts.Common["ListSeparator"], parts);
@@ -198,7 +239,8 @@ public static class DigestCard
     {
         null => Texts["CheckIns_None"],
         { ResponseRate: null } => Texts["CheckIns_NobodyToAsk"],
-        { ResponseRate: { } rate } => Texts.Format("CheckIns_Line", CardFormat.Percent(rate), line.Answered, line.Audience, Texts[$"Trend_{line.Trend}"]),
+        { ResponseRate: { } rate } =>
+            Texts.Format("CheckIns_Line", CardFormat.Percent(rate), line.Answered, line.Audience, Texts[$"Trend_{line.Trend}"]),
     };
 
     private static string Readiness(ReadinessInput? readiness)
@@ -208,7 +250,9 @@ public static class DigestCard
             return Texts["Readiness_None"];
         }
 
-        var share = readiness.ShareWithoutBarrier is { } known ? Texts.Format("Readiness_Share", CardFormat.Percent(known)) : Texts["Readiness_ShareUnknown"];
+        var share = readiness.ShareWithoutBarrier is { } known
+            ? Texts.Format("Readiness_Share", CardFormat.Percent(known))
+            : Texts["Readiness_ShareUnknown"];
         if (readiness.DominantBarrier is { } barrier)
         {
             share = Texts.Format("Readiness_Barrier", share, ReasonText.Of(barrier));
@@ -223,13 +267,21 @@ public static class DigestCard
     private static string Risks(ProjectDigest p) => p.Risks.Count == 0
         ? Texts["Risks_None"]
         : Phrases(p.Risks.Select(r => r.WaitingOn is { } person
-            ? Texts.Format("Risks_WaitsOn", r.Id, Band(r.Rating.Band), r.Rating.Score, r.Title, Name(person), Texts.Format($"WaitsFor_{r.WaitingFor}", r.EscalationLevel))
+            ? Texts.Format(
+                "Risks_WaitsOn",
+                r.Id,
+                Band(r.Rating.Band),
+                r.Rating.Score,
+                r.Title,
+                Name(person),
+                Texts.Format($"WaitsFor_{r.WaitingFor}", r.EscalationLevel))
             : Texts.Format("Risks_NoOwner", r.Id, Band(r.Rating.Band), r.Rating.Score, r.Title)), p.Risks.Count);
 
     private static string Kpis(ProjectDigest p) => p.Kpis.Count == 0
         ? Texts["Kpis_None"]
         : Phrases(p.Kpis.Select(k => k.Latest is { } latest
-            ? Texts.Format("Kpis_Line", k.Name, CardFormat.Number(latest), k.Unit, CardFormat.Number(k.Target), CardFormat.Percent(k.Progress))
+            ? Texts.Format(
+                "Kpis_Line", k.Name, CardFormat.Number(latest), k.Unit, CardFormat.Number(k.Target), CardFormat.Percent(k.Progress))
             : Texts.Format("Kpis_NotMeasured", k.Name)), p.Kpis.Count);
 
     private static Severity SeverityOf(DigestRag rag) => rag switch

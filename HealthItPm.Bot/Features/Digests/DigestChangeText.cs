@@ -1,9 +1,9 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
-using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Features.Digests;
 
@@ -22,16 +22,20 @@ public static class DigestChangeText
         return change switch
         {
             DigestChange.RagChanged c => Texts.Format("Change_Rag", c.Project, DigestCard.Label(c.Before), DigestCard.Label(c.After)),
-            DigestChange.RiskLogged { Rating: { } rating } c => Texts.Format("Change_RiskLogged", c.Risk, c.Title, DigestCard.Band(rating.Band), rating.Score),
+            DigestChange.RiskLogged { Rating: { } rating } c =>
+                Texts.Format("Change_RiskLogged", c.Risk, c.Title, DigestCard.Band(rating.Band), rating.Score),
             DigestChange.RiskLogged c => Texts.Format("Change_RiskLogged_Unrated", c.Risk, c.Title),
-            DigestChange.RiskEscalated { To: { } to } c => Texts.Format("Change_RiskEscalatedTo", c.Risk, c.Title, DigestCard.Name(to), c.Level),
+            DigestChange.RiskEscalated { To: { } to } c =>
+                Texts.Format("Change_RiskEscalatedTo", c.Risk, c.Title, DigestCard.Name(to), c.Level),
             DigestChange.RiskEscalated c => Texts.Format("Change_RiskEscalated", c.Risk, c.Title, c.Level),
-            DigestChange.RiskAcknowledged c => Texts.Format("Change_RiskAcknowledged", c.Risk, c.Title, c.By is { } by ? DigestCard.Name(by) : Texts["Change_ALeader"]),
+            DigestChange.RiskAcknowledged c => Texts.Format(
+                "Change_RiskAcknowledged", c.Risk, c.Title, c.By is { } by ? DigestCard.Name(by) : Texts["Change_ALeader"]),
             DigestChange.RiskAccepted { By: { } by } c => Texts.Format("Change_RiskAcceptedBy", c.Risk, c.Title, DigestCard.Name(by)),
             DigestChange.RiskAccepted c => Texts.Format("Change_RiskAccepted", c.Risk, c.Title),
             DigestChange.RiskClosed { By: { } by } c => Texts.Format("Change_RiskClosedBy", c.Risk, c.Title, DigestCard.Name(by)),
             DigestChange.RiskClosed c => Texts.Format("Change_RiskClosed", c.Risk, c.Title),
-            DigestChange.MilestoneCompleted { DaysLate: > 0 } c => Texts.Format("Change_MilestoneDoneLate", c.Project, c.Milestone, Day(c.Done), CardFormat.Days(c.DaysLate)),
+            DigestChange.MilestoneCompleted { DaysLate: > 0 } c =>
+                Texts.Format("Change_MilestoneDoneLate", c.Project, c.Milestone, Day(c.Done), CardFormat.Days(c.DaysLate)),
             DigestChange.MilestoneCompleted c => Texts.Format("Change_MilestoneDone", c.Project, c.Milestone, Day(c.Done)),
             DigestChange.MilestoneSlipped c => Texts.Format("Change_MilestoneSlipped", c.Project, c.Milestone, Day(c.Planned)),
             DigestChange.ReadinessMoved c => Readiness(c),
@@ -47,7 +51,10 @@ public static class DigestChangeText
     public static IReadOnlyList<string> Lines(IReadOnlyList<DigestChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var byRisk = changes.Select(c => (Risk: RiskOf(c), Change: c)).Where(x => x.Risk is not null).ToLookup(x => x.Risk!.Value.Id, x => x.Change);
+        var byRisk = changes
+            .Select(c => (Risk: RiskOf(c), Change: c))
+            .Where(x => x.Risk is not null)
+            .ToLookup(x => x.Risk!.Value.Id, x => x.Change);
         var said = new HashSet<RiskId>();
         var lines = new List<string>();
         foreach (var change in changes)
@@ -58,7 +65,8 @@ public static class DigestChangeText
             }
             else if (said.Add(risk.Id))
             {
-                lines.Add(Texts.Format("Change_RiskSteps", risk.Id, risk.Title, string.Join(CardTexts.Common["Separator"], byRisk[risk.Id].Select(Step))));
+                lines.Add(Texts.Format(
+                    "Change_RiskSteps", risk.Id, risk.Title, string.Join(CardTexts.Common["Separator"], byRisk[risk.Id].Select(Step))));
             }
         }
 
@@ -82,7 +90,8 @@ public static class DigestChangeText
         DigestChange.RiskLogged => Texts["Step_RiskLogged_Unrated"],
         DigestChange.RiskEscalated { To: { } to } c => Texts.Format("Step_RiskEscalatedTo", DigestCard.Name(to), c.Level),
         DigestChange.RiskEscalated c => Texts.Format("Step_RiskEscalated", c.Level),
-        DigestChange.RiskAcknowledged c => Texts.Format("Step_RiskAcknowledged", c.By is { } by ? DigestCard.Name(by) : Texts["Change_ALeader"]),
+        DigestChange.RiskAcknowledged c =>
+            Texts.Format("Step_RiskAcknowledged", c.By is { } by ? DigestCard.Name(by) : Texts["Change_ALeader"]),
         DigestChange.RiskAccepted { By: { } by } => Texts.Format("Step_RiskAcceptedBy", DigestCard.Name(by)),
         DigestChange.RiskAccepted => Texts["Step_RiskAccepted"],
         DigestChange.RiskClosed { By: { } by } => Texts.Format("Step_RiskClosedBy", DigestCard.Name(by)),
@@ -96,14 +105,23 @@ public static class DigestChangeText
         var wave = change.Wave;
         if (wave.Previous is not { } before)
         {
-            var dominant = wave.DominantBarrier is { } element ? Texts.Format("Change_Barrier", ReasonText.Of(element)) : Texts["Change_NoBarrier"];
+            var dominant = wave.DominantBarrier is { } element
+                ? Texts.Format("Change_Barrier", ReasonText.Of(element))
+                : Texts["Change_NoBarrier"];
             return Texts.Format("Change_ReadinessFirst", change.Project, wave.Wave, Share(wave.ShareWithoutBarrier), dominant);
         }
 
         var barrier = before.DominantBarrier == wave.DominantBarrier
             ? (wave.DominantBarrier is { } same ? Texts.Format("Change_BarrierStill", ReasonText.Of(same)) : Texts["Change_StillNoBarrier"])
             : Texts.Format("Change_BarrierMoved", Barrier(before.DominantBarrier), Barrier(wave.DominantBarrier));
-        return Texts.Format("Change_Readiness", change.Project, Share(before.ShareWithoutBarrier), Share(wave.ShareWithoutBarrier), before.Wave, wave.Wave, barrier);
+        return Texts.Format(
+            "Change_Readiness",
+            change.Project,
+            Share(before.ShareWithoutBarrier),
+            Share(wave.ShareWithoutBarrier),
+            before.Wave,
+            wave.Wave,
+            barrier);
     }
 
     private static string Barrier(AdkarElement? element) => element is { } known ? ReasonText.Of(known) : Texts["Change_BarrierNone"];

@@ -8,7 +8,6 @@ using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
@@ -56,9 +55,12 @@ public abstract class DigestCommand(DigestSubscriptions subscriptions) : IComman
 /// <summary>A digest command about the portfolio ("", "portfolio" or "all") or one project (its code).</summary>
 public abstract class ScopedDigestCommand(DigestSubscriptions subscriptions) : DigestCommand(subscriptions)
 {
-    protected sealed override Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
+    protected sealed override Task<JObject> ExecuteAsync(
+        Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
-        if (arguments.Length == 0 || arguments.Equals("portfolio", StringComparison.OrdinalIgnoreCase) || arguments.Equals("all", StringComparison.OrdinalIgnoreCase))
+        if (arguments.Length == 0
+            || arguments.Equals("portfolio", StringComparison.OrdinalIgnoreCase)
+            || arguments.Equals("all", StringComparison.OrdinalIgnoreCase))
         {
             return ExecuteAsync(caller, timeZone, (ProjectCode?)null, cancellationToken);
         }
@@ -71,7 +73,8 @@ public abstract class ScopedDigestCommand(DigestSubscriptions subscriptions) : D
     }
 
     /// <summary><paramref name="project"/> null: the portfolio.</summary>
-    protected abstract Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken);
+    protected abstract Task<JObject> ExecuteAsync(
+        Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken);
 }
 
 /// <summary><c>digest subscribe [CODE]</c>: a leader subscribes themself to the portfolio they lead, or to one project.</summary>
@@ -81,7 +84,8 @@ public sealed class DigestSubscribeCommand(DigestSubscriptions subscriptions) : 
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
         var outcome = await Subscriptions.SubscribeAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken);
         if (outcome is not Outcome<DigestSubscription>.Done { Value: var s })
@@ -95,7 +99,8 @@ public sealed class DigestSubscribeCommand(DigestSubscriptions subscriptions) : 
                 DigestTexts.Commands["DigestSubscribe_Done_Title"],
                 DigestTexts.Commands.Say("DigestSubscribe_Done", Covers(s), When(s)),
                 (DigestTexts.Commands["DigestSubscribe_Preview"], DigestPreviewCommand.Command.Name))
-            : new NoticeCardModel(DigestTexts.Commands["DigestSubscribe_Waiting_Title"], DigestTexts.Commands.Say("DigestSubscribe_Waiting", When(s))));
+            : new NoticeCardModel(
+                DigestTexts.Commands["DigestSubscribe_Waiting_Title"], DigestTexts.Commands.Say("DigestSubscribe_Waiting", When(s))));
     }
 }
 
@@ -106,11 +111,16 @@ public sealed class DigestUnsubscribeCommand(DigestSubscriptions subscriptions) 
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        return ProjectOutcomes.Card(await Subscriptions.UnsubscribeAsync(caller.Tenant, caller.Person, project, cancellationToken), left => NoticeCard.Build(left is null
-            ? new NoticeCardModel(DigestTexts.Commands["DigestUnsubscribe_All_Title"], DigestTexts.Commands["DigestUnsubscribe_All"])
-            : new NoticeCardModel(DigestTexts.Commands.Say("DigestUnsubscribe_One_Title", project), DigestTexts.Commands.Say("DigestUnsubscribe_One", Covers(left), When(left)))));
+        return ProjectOutcomes.Card(
+            await Subscriptions.UnsubscribeAsync(caller.Tenant, caller.Person, project, cancellationToken),
+            left => NoticeCard.Build(left is null
+                ? new NoticeCardModel(DigestTexts.Commands["DigestUnsubscribe_All_Title"], DigestTexts.Commands["DigestUnsubscribe_All"])
+                : new NoticeCardModel(
+                    DigestTexts.Commands.Say("DigestUnsubscribe_One_Title", project),
+                    DigestTexts.Commands.Say("DigestUnsubscribe_One", Covers(left), When(left)))));
     }
 }
 
@@ -121,20 +131,28 @@ public sealed class DigestPreviewCommand(DigestSubscriptions subscriptions, Dige
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, string? timeZone, ProjectCode? project, CancellationToken cancellationToken)
     {
-        return ProjectOutcomes.Card(await digests.PreviewAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken), d => DigestCard.Build(new DigestCardModel(d, Preview: true)));
+        return ProjectOutcomes.Card(
+            await digests.PreviewAsync(caller.Tenant, caller.Person, project, timeZone, cancellationToken),
+            d => DigestCard.Build(new DigestCardModel(d, Preview: true)));
     }
 }
 
-/// <summary><c>digest now</c> (admins, PMs): sends this week's digest to the subscribers now, through the delivery pipeline, once per leader per week.</summary>
-public sealed class DigestNowCommand(DigestSubscriptions subscriptions, DigestService digests, DigestSender sender) : DigestCommand(subscriptions)
+/// <summary>
+/// <c>digest now</c> (admins, PMs): sends this week's digest to the
+/// subscribers now, through the delivery pipeline, once per leader per week.
+/// </summary>
+public sealed class DigestNowCommand(DigestSubscriptions subscriptions, DigestService digests, DigestSender sender)
+    : DigestCommand(subscriptions)
 {
     public static readonly CommandDefinition Command = new("digest now", ProjectAction.SendDigest);
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
         var outcome = await digests.SendNowAsync(caller.Tenant, caller.Person, cancellationToken);
         if (outcome is not Outcome<IReadOnlyList<(PersonId Leader, IsoWeek Week)>>.Done { Value: var targets })
@@ -145,7 +163,8 @@ public sealed class DigestNowCommand(DigestSubscriptions subscriptions, DigestSe
         await sender.QueueAsync(caller.Tenant, targets, cancellationToken);
         return NoticeCard.Build(targets.Count == 0
             ? new NoticeCardModel(DigestTexts.Commands["DigestNow_Nobody_Title"], DigestTexts.Commands["DigestNow_Nobody"])
-            : new NoticeCardModel(DigestTexts.Commands["DigestNow_Sending_Title"], DigestTexts.Commands.Count("DigestNow_Sending", targets.Count)));
+            : new NoticeCardModel(
+                DigestTexts.Commands["DigestNow_Sending_Title"], DigestTexts.Commands.Count("DigestNow_Sending", targets.Count)));
     }
 }
 
@@ -154,20 +173,39 @@ public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : Dige
 {
     public static readonly CommandDefinition Command = new("digest settings", ProjectAction.ReceiveDigest);
 
-    private static ChoiceField Day => new("day", Wording.Common["Form_Day"], true, [.. Enum.GetValues<DayOfWeek>().OrderBy(d => ((int)d + 6) % 7).Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
-    private static ChoiceField Hour => new("hour", DigestTexts.Commands["DigestSettings_Hour"], true, [.. Enumerable.Range(0, 24).Select(h => ($"{h:00}:00", h.ToString(CultureInfo.InvariantCulture)))]);
+    private static ChoiceField Day => new(
+        "day",
+        Wording.Common["Form_Day"],
+        true,
+        [.. Enum.GetValues<DayOfWeek>()
+            .OrderBy(d => ((int)d + 6) % 7)
+            .Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
+    private static ChoiceField Hour => new(
+        "hour",
+        DigestTexts.Commands["DigestSettings_Hour"],
+        true,
+        [.. Enumerable.Range(0, 24).Select(h => ($"{h:00}:00", h.ToString(CultureInfo.InvariantCulture)))]);
 
     public override CommandDefinition Definition => Command;
 
     public string Verb => CardVerbs.DigestSettings;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, string? timeZone, string arguments, CancellationToken cancellationToken)
     {
         return await Subscriptions.SubscriptionOfAsync(caller.Tenant, caller.Person, cancellationToken) switch
         {
             Outcome<DigestSubscription>.Done { Value: var s } =>
-                FormCard.Build(Blank(s) with { Values = new Dictionary<string, string> { [Day.Id] = s.Day.ToString(), [Hour.Id] = s.Hour.ToString(CultureInfo.InvariantCulture) } }),
-            Outcome<DigestSubscription>.NotFound => NoticeCard.Build(new NoticeCardModel(DigestTexts.Commands["DigestSettings_NotSubscribed_Title"], DigestTexts.Commands["DigestSettings_NotSubscribed"])),
+                FormCard.Build(Blank(s) with
+                {
+                    Values = new Dictionary<string, string>
+                    {
+                        [Day.Id] = s.Day.ToString(),
+                        [Hour.Id] = s.Hour.ToString(CultureInfo.InvariantCulture),
+                    },
+                }),
+            Outcome<DigestSubscription>.NotFound => NoticeCard.Build(new NoticeCardModel(
+                DigestTexts.Commands["DigestSettings_NotSubscribed_Title"], DigestTexts.Commands["DigestSettings_NotSubscribed"])),
             var other => ProjectOutcomes.NotDone(other),
         };
     }
@@ -184,7 +222,8 @@ public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : Dige
         if (subscription is not Outcome<DigestSubscription>.Done { Value: var current })
         {
             return subscription is Outcome<DigestSubscription>.NotFound
-                ? NoticeCard.Build(new NoticeCardModel(DigestTexts.Commands["DigestSettings_NotSubscribed_Title"], DigestTexts.Commands["DigestSettings_SubscribeFirst"]))
+                ? NoticeCard.Build(new NoticeCardModel(
+                    DigestTexts.Commands["DigestSettings_NotSubscribed_Title"], DigestTexts.Commands["DigestSettings_SubscribeFirst"]))
                 : ProjectOutcomes.NotDone(subscription);
         }
 
@@ -198,9 +237,11 @@ public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : Dige
         }
 
         var (d, h) = DigestSchedule.Validate(day.ToString(), hour);
-        return ProjectOutcomes.Card(await Subscriptions.SetScheduleAsync(caller.Tenant, caller.Person, d, h, turn.Activity.LocalTimezone, cancellationToken), s => NoticeCard.Build(new NoticeCardModel(
-            DigestTexts.Commands["DigestSettings_Saved_Title"],
-            DigestTexts.Commands.Say("DigestSettings_Saved", Covers(s), When(s)))));
+        return ProjectOutcomes.Card(
+            await Subscriptions.SetScheduleAsync(caller.Tenant, caller.Person, d, h, turn.Activity.LocalTimezone, cancellationToken),
+            s => NoticeCard.Build(new NoticeCardModel(
+                DigestTexts.Commands["DigestSettings_Saved_Title"],
+                DigestTexts.Commands.Say("DigestSettings_Saved", Covers(s), When(s)))));
     }
 
     private FormModel Blank(DigestSubscription s) => new(
@@ -213,7 +254,12 @@ public sealed class DigestSettingsForm(DigestSubscriptions subscriptions) : Dige
 }
 
 /// <summary><c>digest leaders</c> (PM): subscribe the project's leaders to its digest, from a form listing them.</summary>
-public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository projects, DigestSubscriptions subscriptions, ConversationReferenceTable references, AccessPolicy access) : ICommand, ICardActionHandler
+public sealed class DigestLeadersForm(
+    ProjectScope scope,
+    IProjectRepository projects,
+    DigestSubscriptions subscriptions,
+    ConversationReferenceTable references,
+    AccessPolicy access) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("digest leaders", ProjectAction.SubscribeLeadersToDigest);
 
@@ -236,7 +282,9 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
         }
 
         var read = await projects.GetAsync(scoped.Caller.Tenant, code.Value, cancellationToken);
-        var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code.Value)) : access.Can(scoped.Caller.Person, ProjectAction.SubscribeLeadersToDigest, read.Project);
+        var decision = read is null
+            ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code.Value))
+            : access.Can(scoped.Caller.Person, ProjectAction.SubscribeLeadersToDigest, read.Project);
         if (read is null || !decision.Allowed)
         {
             return NoticeCard.Build(RefusalNotice.Of(decision.Refusal!));
@@ -245,10 +293,14 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
         var leaders = Leaders(read.Project);
         if (leaders.Choices.Count == 0)
         {
-            return NoticeCard.Build(new NoticeCardModel(DigestTexts.Commands["DigestLeaders_None_Title"], DigestTexts.Commands.Say("DigestLeaders_None", code)));
+            return NoticeCard.Build(new NoticeCardModel(
+                DigestTexts.Commands["DigestLeaders_None_Title"], DigestTexts.Commands.Say("DigestLeaders_None", code)));
         }
 
-        return FormCard.Build(Blank(read.Project) with { Values = new Dictionary<string, string> { [leaders.Id] = string.Join(',', leaders.Choices.Select(c => c.Value)) } });
+        return FormCard.Build(Blank(read.Project) with
+        {
+            Values = new Dictionary<string, string> { [leaders.Id] = string.Join(',', leaders.Choices.Select(c => c.Value)) },
+        });
     }
 
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -266,7 +318,9 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
 
         // The card's data is untrusted: refused exactly as the command is, before the form (the leaders' names and ids) is shown again.
         var read = await projects.GetAsync(caller.Tenant, code, cancellationToken);
-        var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code)) : access.Can(caller.Person, ProjectAction.SubscribeLeadersToDigest, read.Project);
+        var decision = read is null
+            ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code))
+            : access.Can(caller.Person, ProjectAction.SubscribeLeadersToDigest, read.Project);
         if (read is null || !decision.Allowed)
         {
             return NoticeCard.Build(RefusalNotice.Of(decision.Refusal!));
@@ -286,16 +340,31 @@ public sealed class DigestLeadersForm(ProjectScope scope, IProjectRepository pro
         foreach (var person in people)
         {
             // The zone Teams reported in the leader's own chat with the bot, if they ever wrote to it.
-            zones[person] = (await references.GetAsync(caller.Tenant, ConversationReferenceTable.PersonKey(person), cancellationToken))?.TimeZone;
+            zones[person] =
+                (await references.GetAsync(caller.Tenant, ConversationReferenceTable.PersonKey(person), cancellationToken))?.TimeZone;
         }
 
-        return ProjectOutcomes.Card(await subscriptions.SubscribeLeadersAsync(caller.Tenant, caller.Person, code, people, zones, cancellationToken), done => NoticeCard.Build(new NoticeCardModel(
-            DigestTexts.Commands["DigestLeaders_Done_Title"],
-            DigestTexts.Commands.Say("DigestLeaders_Done", string.Join(", ", done.Select(p => CardElements.Escape(read.Project.Members.First(m => m.Person == p).DisplayName))), code))));
+        return ProjectOutcomes.Card(
+            await subscriptions.SubscribeLeadersAsync(caller.Tenant, caller.Person, code, people, zones, cancellationToken),
+            done => NoticeCard.Build(new NoticeCardModel(
+                DigestTexts.Commands["DigestLeaders_Done_Title"],
+                DigestTexts.Commands.Say(
+                    "DigestLeaders_Done",
+                    string.Join(", ", done.Select(p => CardElements.Escape(read.Project.Members.First(m => m.Person == p).DisplayName))),
+                    code))));
     }
 
     private static ChoiceField Leaders(Project project) =>
-        new("leaders", DigestTexts.Commands["DigestLeaders_Leaders"], true, [.. project.Members.Where(m => m.Role == ProjectRole.Leader).OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => (m.DisplayName, m.Person.Value))], MultiSelect: true, Compact: false);
+        new(
+            "leaders",
+            DigestTexts.Commands["DigestLeaders_Leaders"],
+            true,
+            [.. project.Members
+                .Where(m => m.Role == ProjectRole.Leader)
+                .OrderBy(m => m.DisplayName, StringComparer.CurrentCulture)
+                .Select(m => (m.DisplayName, m.Person.Value))],
+            MultiSelect: true,
+            Compact: false);
 
     private FormModel Blank(Project project) => new(
         DigestTexts.Commands.Say("DigestLeaders_FormTitle", project.Code),

@@ -33,7 +33,10 @@ public sealed class DigestDeliveries(DigestService digests, DigestSubscriptions 
     }
 }
 
-/// <summary>Hands leaders' digests to the delivery pipeline: queued twice (two hosts, a restart, <c>digest now</c> twice), each is sent once a week.</summary>
+/// <summary>
+/// Hands leaders' digests to the delivery pipeline: queued twice (two
+/// hosts, a restart, <c>digest now</c> twice), each is sent once a week.
+/// </summary>
 public sealed class DigestSender(DeliveryQueues queue)
 {
     public Task QueueAsync(TenantId tenant, IReadOnlyList<(PersonId Leader, IsoWeek Week)> digests, CancellationToken cancellationToken)
@@ -41,6 +44,7 @@ public sealed class DigestSender(DeliveryQueues queue)
         ArgumentNullException.ThrowIfNull(digests);
         return digests.Count == 0
             ? Task.CompletedTask
-            : queue.EnqueueAsync([.. digests.Select(d => DeliveryWork.To(tenant, DeliveryTopics.DigestOf(d.Week), d.Leader))], cancellationToken);
+            : queue.EnqueueAsync(
+                [.. digests.Select(d => DeliveryWork.To(tenant, DeliveryTopics.DigestOf(d.Week), d.Leader))], cancellationToken);
     }
 }

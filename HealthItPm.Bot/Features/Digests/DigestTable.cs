@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Features.Digests;
@@ -27,7 +26,10 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
 
     public async Task<StoredSubscription?> GetAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken)
     {
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(SubscriptionPartition, Key(tenant, leader), cancellationToken: cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(SubscriptionPartition, Key(tenant, leader), cancellationToken: cancellationToken),
+            cancellationToken);
         return row.HasValue ? ToSubscription(row.Value!) : null;
     }
 
@@ -37,7 +39,12 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
         var row = Row(subscription);
         try
         {
-            await tables.ExecuteAsync(Name, t => version is null ? t.AddEntityAsync(row, cancellationToken) : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(
+                Name,
+                t => version is null
+                    ? t.AddEntityAsync(row, cancellationToken)
+                    : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
@@ -49,12 +56,14 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
     public async Task<bool> RemoveAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken)
     {
         // Deleting a row that is not there answers 404 without throwing.
-        var response = await tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(SubscriptionPartition, Key(tenant, leader), ETag.All, cancellationToken), cancellationToken);
+        var response = await tables.ExecuteAsync(
+            Name, t => t.DeleteEntityAsync(SubscriptionPartition, Key(tenant, leader), ETag.All, cancellationToken), cancellationToken);
         return response.Status != 404;
     }
 
     public Task<IReadOnlyList<StoredSubscription>> ListAllAsync(CancellationToken cancellationToken) =>
-        tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {SubscriptionPartition}"), ToSubscription, cancellationToken);
+        tables.QueryAsync(
+            Name, TableClient.CreateQueryFilter($"PartitionKey eq {SubscriptionPartition}"), ToSubscription, cancellationToken);
 
     public Task<IReadOnlyList<StoredSubscription>> ListAsync(TenantId tenant, CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, StorageTables.PrefixFilter(SubscriptionPartition, tenant.Value + "|"), ToSubscription, cancellationToken);
@@ -62,10 +71,16 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
     public async Task<bool> MarkQueuedAsync(StoredSubscription subscription, IsoWeek week, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var row = new TableEntity(SubscriptionPartition, Key(subscription.Subscription.Tenant, subscription.Subscription.Leader)) { ["LastWeek"] = week.ToString() };
+        var row = new TableEntity(SubscriptionPartition, Key(subscription.Subscription.Tenant, subscription.Subscription.Leader))
+        {
+            ["LastWeek"] = week.ToString(),
+        };
         try
         {
-            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(row, new ETag(subscription.Version), TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(
+                Name,
+                t => t.UpdateEntityAsync(row, new ETag(subscription.Version), TableUpdateMode.Merge, cancellationToken),
+                cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -74,7 +89,8 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
         }
     }
 
-    public async Task<IReadOnlyList<ProjectWeekSnapshot>> SnapshotsAsync(TenantId tenant, IsoWeek week, IReadOnlyCollection<ProjectCode> projects, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProjectWeekSnapshot>> SnapshotsAsync(
+        TenantId tenant, IsoWeek week, IReadOnlyCollection<ProjectCode> projects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(projects);
         if (projects.Count == 0)
@@ -83,7 +99,11 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
         }
 
         var wanted = projects.ToHashSet();
-        var all = await tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(tenant, week)}"), r => ToSnapshot(r, week), cancellationToken);
+        var all = await tables.QueryAsync(
+            Name,
+            TableClient.CreateQueryFilter($"PartitionKey eq {WeekPartition(tenant, week)}"),
+            r => ToSnapshot(r, week),
+            cancellationToken);
         return [.. all.Where(s => wanted.Contains(s.Project))];
     }
 
@@ -93,12 +113,23 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
         foreach (var group in snapshots.GroupBy(s => s.Week))
         {
             var partition = WeekPartition(tenant, group.Key);
-            var existing = (await tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), r => r.RowKey, cancellationToken, select: ["RowKey"])).ToHashSet(StringComparer.Ordinal);
+            var existing = (await tables.QueryAsync(
+                    Name,
+                    TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+                    r => r.RowKey,
+                    cancellationToken,
+                    select: ["RowKey"]))
+                .ToHashSet(StringComparer.Ordinal);
             foreach (var chunk in group.Where(s => !existing.Contains(s.Project.Value)).Chunk(100))
             {
                 try
                 {
-                    await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync(chunk.Select(s => new TableTransactionAction(TableTransactionActionType.Add, SnapshotRow(tenant, s))), cancellationToken), cancellationToken);
+                    await tables.ExecuteAsync(
+                        Name,
+                        t => t.SubmitTransactionAsync(
+                            chunk.Select(s => new TableTransactionAction(TableTransactionActionType.Add, SnapshotRow(tenant, s))),
+                            cancellationToken),
+                        cancellationToken);
                 }
                 catch (TableTransactionFailedException e) when (e.Status == 409)
                 {
@@ -107,7 +138,8 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
                     {
                         try
                         {
-                            await tables.ExecuteAsync(Name, t => t.AddEntityAsync(SnapshotRow(tenant, snapshot), cancellationToken), cancellationToken);
+                            await tables.ExecuteAsync(
+                                Name, t => t.AddEntityAsync(SnapshotRow(tenant, snapshot), cancellationToken), cancellationToken);
                         }
                         catch (RequestFailedException one) when (one.Status == 409)
                         {
@@ -139,7 +171,9 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
             new TenantId(row.GetString("Tenant")),
             new PersonId(row.GetString("Leader")),
             row.GetBoolean("Portfolio") ?? false,
-            [.. (row.GetString("Projects") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => new ProjectCode(c))],
+            [.. (row.GetString("Projects") ?? string.Empty)
+                .Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(c => new ProjectCode(c))],
             Enum.Parse<DayOfWeek>(row.GetString("Day") ?? nameof(DayOfWeek.Monday)),
             row.GetInt32("Hour") ?? DigestSubscription.DefaultHour,
             row.GetString("TimeZone") ?? "UTC",

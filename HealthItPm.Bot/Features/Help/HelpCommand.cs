@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Teams;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;

@@ -3,7 +3,6 @@ using System.Numerics;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
@@ -22,7 +21,11 @@ namespace HealthItPm.Bot.Features.People;
 /// a query asks for, it does not list a directory.
 /// </summary>
 public sealed class PeopleSearch(
-    IPeopleDirectory directory, IRoster roster, ProjectService projects, IProjectRepository projectList, AccessPolicy access) : IInvokeAnswer
+    IPeopleDirectory directory,
+    IRoster roster,
+    ProjectService projects,
+    IProjectRepository projectList,
+    AccessPolicy access) : IInvokeAnswer
 {
     public const string InvokeName = "application/search";
 
@@ -31,7 +34,7 @@ public sealed class PeopleSearch(
     string IInvokeAnswer.InvokeName => InvokeName;
 
     /// <summary>
-    /// The fewest letters or digits a search of <see cref="Dataset"/> needs. Before any typing the picker
+    /// The fewest letters or digits a search of <see cref="Dataset"/> needs in one of its words. Before any typing the picker
     /// shows the people the card lists (the conversation's members): Teams asks the bot only for more.
     /// </summary>
     public const int MinTyped = 2;
@@ -61,7 +64,8 @@ public sealed class PeopleSearch(
             found = await PeopleAsync(turn, searcher, typed ?? string.Empty, skip, top, cancellationToken);
         }
         else if (ProjectPeople.TryRead(dataset, out var code, out var leadersOnly) && Caller.Of(turn) is { } caller
-            && await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken) is Outcome<Project>.Done { Value: var project })
+            && await projects.ViewAsync(caller.Tenant, caller.Person, code, cancellationToken)
+                is Outcome<Project>.Done { Value: var project })
         {
             var words = NameSearch.Words(typed ?? string.Empty);
             found = project.Members
@@ -89,7 +93,8 @@ public sealed class PeopleSearch(
         ITurnContext turn, Caller caller, string typed, int skip, int top, CancellationToken cancellationToken)
     {
         var words = NameSearch.Words(typed);
-        if (words.Sum(w => w.Length) < MinTyped)
+        // In one word: "a a" or "a-a" asks for no more than "a" does.
+        if (words.Length == 0 || words.Max(w => w.Length) < MinTyped)
         {
             return [];
         }
@@ -117,7 +122,8 @@ public sealed class PeopleSearch(
         }
 
         var roles = (await projectList.ListForPersonAsync(caller.Tenant, caller.Person, cancellationToken)).Where(p => p.Role is not null);
-        return access.CanOnAny(caller.Person, ProjectAction.ManageStakeholders, roles.Select(p => new Standing(false, false, p.Role, false, false))).Allowed;
+        return access.CanOnAny(
+            caller.Person, ProjectAction.ManageStakeholders, roles.Select(p => new Standing(false, false, p.Role, false, false))).Allowed;
     }
 
     // A paging number as sent: negative reads as 0, and one beyond an int (a forged 2^63) as the largest int.

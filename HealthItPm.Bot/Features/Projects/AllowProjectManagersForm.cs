@@ -38,7 +38,10 @@ public sealed class AllowProjectManagersForm(ProjectService projects, AccessPoli
         var mentioned = TeamsRoster.Mentioned(turn.Activity);
         return FormCard.Build(Blank(members) with
         {
-            Values = new Dictionary<string, string> { ["people"] = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => m.Person.Value)) },
+            Values = new Dictionary<string, string>
+            {
+                ["people"] = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => m.Person.Value)),
+            },
         });
     }
 
@@ -69,14 +72,23 @@ public sealed class AllowProjectManagersForm(ProjectService projects, AccessPoli
         var outcome = await projects.AllowProjectManagersAsync(caller.Tenant, caller.Person, people, cancellationToken);
         return ProjectOutcomes.Card(outcome, granted => NoticeCard.Build(new NoticeCardModel(
             ProjectTexts.Commands["PmAllow_Done_Title"],
-            ProjectTexts.Commands.Say("PmAllow_Done", string.Join(", ", granted.Select(g => CardElements.Escape(g.Name)).Order(StringComparer.CurrentCulture))))));
+            ProjectTexts.Commands.Say(
+                "PmAllow_Done",
+                string.Join(", ", granted.Select(g => CardElements.Escape(g.Name)).Order(StringComparer.CurrentCulture))))));
     }
 
     private JObject? Refused(Caller caller) =>
-        access.CanInTenant(caller.Person, ProjectAction.AllowProjectManagers) is { Allowed: false, Refusal: var refusal } ? NoticeCard.Build(RefusalNotice.Of(refusal!)) : null;
+        access.CanInTenant(caller.Person, ProjectAction.AllowProjectManagers) is { Allowed: false, Refusal: var refusal }
+            ? NoticeCard.Build(RefusalNotice.Of(refusal!))
+            : null;
 
     private static ChoiceField People(IReadOnlyList<RosterMember> members) =>
-        new("people", ProjectTexts.Commands["StakeholderAdd_People"], true, [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))], MultiSelect: true);
+        new(
+            "people",
+            ProjectTexts.Commands["StakeholderAdd_People"],
+            true,
+            [.. members.OrderBy(m => m.Name, StringComparer.CurrentCulture).Select(m => (m.Name, m.Person.Value))],
+            MultiSelect: true);
 
     private FormModel Blank(IReadOnlyList<RosterMember> members) => new(
         ProjectTexts.Commands["PmAllow_FormTitle"],

@@ -13,7 +13,8 @@ public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, M
 {
     public static readonly CommandDefinition Command = new("budget set", ProjectAction.ManageBudget);
 
-    private static MoneyField Budget => new("bac", ProjectTexts.Commands["BudgetSet_Budget"], true, 1m, 10_000_000_000m, ProjectTexts.Commands["BudgetSet_BudgetPlaceholder"]);
+    private static MoneyField Budget => new(
+        "bac", ProjectTexts.Commands["BudgetSet_Budget"], true, 1m, 10_000_000_000m, ProjectTexts.Commands["BudgetSet_BudgetPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -44,7 +45,10 @@ public sealed class BudgetSetForm(ProjectScope scope, ProjectService projects, M
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        CardBanner.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))), ProjectTexts.Commands["BudgetSet_Done"]);
+        CardBanner.Saved(
+            BudgetCard.Build(new BudgetModel(
+                project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))),
+            ProjectTexts.Commands["BudgetSet_Done"]);
 }
 
 /// <summary><c>spend</c>: record money spent (amount, date, note).</summary>
@@ -52,9 +56,11 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects, Money
 {
     public static readonly CommandDefinition Command = new("spend", ProjectAction.ManageBudget);
 
-    private static MoneyField Amount => new("amount", ProjectTexts.Commands["Spend_Amount"], true, 0.01m, 1_000_000_000m, ProjectTexts.Commands["Spend_AmountPlaceholder"]);
+    private static MoneyField Amount =>
+        new("amount", ProjectTexts.Commands["Spend_Amount"], true, 0.01m, 1_000_000_000m, ProjectTexts.Commands["Spend_AmountPlaceholder"]);
     private static DateField On => new("date", ProjectTexts.Commands["Spend_Date"], true);
-    private static TextField Note => new("note", ProjectTexts.Commands["Spend_Note"], false, SpendEntry.MaxNoteLength, ProjectTexts.Commands["Spend_NotePlaceholder"]);
+    private static TextField Note =>
+        new("note", ProjectTexts.Commands["Spend_Note"], false, SpendEntry.MaxNoteLength, ProjectTexts.Commands["Spend_NotePlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -77,12 +83,20 @@ public sealed class SpendForm(ProjectScope scope, ProjectService projects, Money
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (amount, date, note) = (values.Money(Amount, money.Currency, money.For(context.Turn).DecimalSeparator), values.Date(On, notAfter: context.Today), values.Guarded(Note, context.Phi));
+        var (amount, date, note) = (
+            values.Money(Amount, money.Currency, money.For(context.Turn).DecimalSeparator),
+            values.Date(On, notAfter: context.Today),
+            values.Guarded(Note, context.Phi));
 
-        Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.RecordSpend(new SpendEntry(amount!.Value, date!.Value, note), today) : null;
+        Action<Project, DateOnly>? change = values.IsValid
+            ? (project, today) => project.RecordSpend(new SpendEntry(amount!.Value, date!.Value, note), today)
+            : null;
         return Task.FromResult(change);
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        CardBanner.Saved(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))), ProjectTexts.Commands["Spend_Done"]);
+        CardBanner.Saved(
+            BudgetCard.Build(new BudgetModel(
+                project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(context!.Turn))),
+            ProjectTexts.Commands["Spend_Done"]);
 }

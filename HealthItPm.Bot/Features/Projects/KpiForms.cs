@@ -13,11 +13,20 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
 {
     public static readonly CommandDefinition Command = new("kpi add", ProjectAction.ManageKpis);
 
-    private static TextField Name => new("name", ProjectTexts.Commands["Kpi_Kpi"], true, Kpi.MaxNameLength, ProjectTexts.Commands["KpiAdd_NamePlaceholder"]);
-    private static TextField Unit => new("unit", ProjectTexts.Commands["KpiAdd_Unit"], true, Kpi.MaxUnitLength, ProjectTexts.Commands["KpiAdd_UnitPlaceholder"]);
+    private static TextField Name =>
+        new("name", ProjectTexts.Commands["Kpi_Kpi"], true, Kpi.MaxNameLength, ProjectTexts.Commands["KpiAdd_NamePlaceholder"]);
+    private static TextField Unit =>
+        new("unit", ProjectTexts.Commands["KpiAdd_Unit"], true, Kpi.MaxUnitLength, ProjectTexts.Commands["KpiAdd_UnitPlaceholder"]);
     private static NumberField Baseline => new("baseline", ProjectTexts.Commands["KpiAdd_Baseline"], true, -1_000_000_000m, 1_000_000_000m);
     private static NumberField Target => new("target", ProjectTexts.Commands["KpiAdd_Target"], true, -1_000_000_000m, 1_000_000_000m);
-    private static ChoiceField Direction => new("direction", ProjectTexts.Commands["KpiAdd_Direction"], true, [(ProjectTexts.Commands["KpiAdd_Lower"], nameof(KpiDirection.LowerIsBetter)), (ProjectTexts.Commands["KpiAdd_Higher"], nameof(KpiDirection.HigherIsBetter))]);
+    private static ChoiceField Direction => new(
+        "direction",
+        ProjectTexts.Commands["KpiAdd_Direction"],
+        true,
+        [
+            (ProjectTexts.Commands["KpiAdd_Lower"], nameof(KpiDirection.LowerIsBetter)),
+            (ProjectTexts.Commands["KpiAdd_Higher"], nameof(KpiDirection.HigherIsBetter)),
+        ]);
 
     public override CommandDefinition Definition => Command;
 
@@ -40,10 +49,16 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(values);
-        var (name, unit, baseline, target, direction) = (values.Guarded(Name, context.Phi), values.Guarded(Unit, context.Phi), values.Number(Baseline), values.Number(Target), values.Choice<KpiDirection>(Direction));
+        var (name, unit, baseline, target, direction) = (
+            values.Guarded(Name, context.Phi),
+            values.Guarded(Unit, context.Phi),
+            values.Number(Baseline),
+            values.Number(Target),
+            values.Choice<KpiDirection>(Direction));
         if (values.IsValid && (direction == KpiDirection.LowerIsBetter ? target >= baseline : target <= baseline))
         {
-            values.AddError(Target.Id, ProjectTexts.Commands[direction == KpiDirection.LowerIsBetter ? "KpiAdd_TargetBelow" : "KpiAdd_TargetAbove"]);
+            values.AddError(
+                Target.Id, ProjectTexts.Commands[direction == KpiDirection.LowerIsBetter ? "KpiAdd_TargetBelow" : "KpiAdd_TargetAbove"]);
         }
 
         Action<Project, DateOnly>? change = values.IsValid
@@ -53,7 +68,9 @@ public sealed class KpiAddForm(ProjectScope scope, ProjectService projects) : Pr
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        CardBanner.Saved(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), ProjectTexts.Commands.Say("KpiAdd_Added", CardElements.Escape(values.Raw[Name.Id])));
+        CardBanner.Saved(
+            KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)),
+            ProjectTexts.Commands.Say("KpiAdd_Added", CardElements.Escape(values.Raw[Name.Id])));
 }
 
 /// <summary><c>kpi record</c>: a new measurement of a KPI.</summary>
@@ -68,7 +85,8 @@ public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) :
 
     public override string Verb => CardVerbs.RecordKpi;
 
-    private static ChoiceField Which(Project project) => new("kpi", ProjectTexts.Commands["Kpi_Kpi"], true, [.. project.Kpis.Select(k => (k.Name, k.Name))]);
+    private static ChoiceField Which(Project project) =>
+        new("kpi", ProjectTexts.Commands["Kpi_Kpi"], true, [.. project.Kpis.Select(k => (k.Name, k.Name))]);
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
@@ -90,10 +108,13 @@ public sealed class KpiRecordForm(ProjectScope scope, ProjectService projects) :
         ArgumentNullException.ThrowIfNull(values);
         var (name, value, date) = (values.Choice(Which(context.Project)), values.Number(Value), values.Date(On, notAfter: context.Today));
 
-        Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.RecordKpi(name!, new KpiMeasurement(date!.Value, value!.Value), today) : null;
+        Action<Project, DateOnly>? change = values.IsValid
+            ? (project, today) => project.RecordKpi(name!, new KpiMeasurement(date!.Value, value!.Value), today)
+            : null;
         return Task.FromResult(change);
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        CardBanner.Saved(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), ProjectTexts.Commands["KpiRecord_Done"]);
+        CardBanner.Saved(
+            KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)), ProjectTexts.Commands["KpiRecord_Done"]);
 }

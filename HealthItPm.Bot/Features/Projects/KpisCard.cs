@@ -34,6 +34,10 @@ public static class KpisCard
                 spacing: Spacing.None));
         }
 
-        return new AdaptiveCard(body, [CardElements.Command(Texts["Kpis_AddButton"], "kpi add"), CardElements.Command(Texts["Kpis_RecordButton"], "kpi record")]).ToJObject();
+        return new AdaptiveCard(body,
+        [
+            CardElements.Command(Texts["Kpis_AddButton"], "kpi add"),
+            CardElements.Command(Texts["Kpis_RecordButton"], "kpi record"),
+        ]).ToJObject();
     }
 }

@@ -13,9 +13,20 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
 {
     public static readonly CommandDefinition Command = new("milestone add", ProjectAction.ManageMilestones);
 
-    private static TextField Name => new("name", ProjectTexts.Commands["Milestone_Milestone"], true, Milestone.MaxNameLength, ProjectTexts.Commands["MilestoneAdd_NamePlaceholder"]);
+    private static TextField Name => new(
+        "name",
+        ProjectTexts.Commands["Milestone_Milestone"],
+        true,
+        Milestone.MaxNameLength,
+        ProjectTexts.Commands["MilestoneAdd_NamePlaceholder"]);
     private static DateField Planned => new("planned", ProjectTexts.Commands["MilestoneAdd_Planned"], true);
-    private static NumberField Weight => new("weight", ProjectTexts.Commands["MilestoneAdd_Weight"], true, 0.01m, 1000m, ProjectTexts.Commands["MilestoneAdd_WeightPlaceholder"]);
+    private static NumberField Weight => new(
+        "weight",
+        ProjectTexts.Commands["MilestoneAdd_Weight"],
+        true,
+        0.01m,
+        1000m,
+        ProjectTexts.Commands["MilestoneAdd_WeightPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -42,7 +53,9 @@ public sealed class MilestoneAddForm(ProjectScope scope, ProjectService projects
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        CardBanner.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), ProjectTexts.Commands.Say("MilestoneAdd_Added", CardElements.Escape(values.Raw[Name.Id])));
+        CardBanner.Saved(
+            MilestonesCard.Build(MilestonesModel.From(project, today)),
+            ProjectTexts.Commands.Say("MilestoneAdd_Added", CardElements.Escape(values.Raw[Name.Id])));
 }
 
 /// <summary><c>milestone done</c>: mark an open milestone done (today, or the day it was really done).</summary>
@@ -87,12 +100,15 @@ public sealed class MilestoneDoneForm(ProjectScope scope, ProjectService project
         ArgumentNullException.ThrowIfNull(values);
         var (name, done) = (values.Choice(Which(context.Project)), values.Date(DoneOn, notAfter: context.Today));
 
-        Action<Project, DateOnly>? change = values.IsValid ? (project, today) => project.CompleteMilestone(name!, done!.Value, today) : null;
+        Action<Project, DateOnly>? change =
+            values.IsValid ? (project, today) => project.CompleteMilestone(name!, done!.Value, today) : null;
         return Task.FromResult(change);
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        CardBanner.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), ProjectTexts.Commands.Say("MilestoneDone_Done", CardElements.Escape(values.Raw["milestone"])));
+        CardBanner.Saved(
+            MilestonesCard.Build(MilestonesModel.From(project, today)),
+            ProjectTexts.Commands.Say("MilestoneDone_Done", CardElements.Escape(values.Raw["milestone"])));
 }
 
 /// <summary><c>milestone progress</c>: how far an open milestone has got, in percent; earned value follows it.</summary>
@@ -100,7 +116,13 @@ public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService pro
 {
     public static readonly CommandDefinition Command = new("milestone progress", ProjectAction.ManageMilestones);
 
-    private static NumberField Percent => new("percent", ProjectTexts.Commands["MilestoneProgress_Percent"], true, 0, Milestone.MaxPercentOpen, ProjectTexts.Commands["MilestoneProgress_PercentPlaceholder"]);
+    private static NumberField Percent => new(
+        "percent",
+        ProjectTexts.Commands["MilestoneProgress_Percent"],
+        true,
+        0,
+        Milestone.MaxPercentOpen,
+        ProjectTexts.Commands["MilestoneProgress_PercentPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -110,7 +132,11 @@ public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService pro
         "milestone",
         ProjectTexts.Commands["Milestone_Milestone"],
         true,
-        [.. project.Milestones.Where(m => !m.IsDone).Select(m => (m.PercentComplete is { } p ? ProjectTexts.Commands.Say("MilestoneProgress_Choice", m.Name, p) : m.Name, m.Name))]);
+        [.. project.Milestones
+            .Where(m => !m.IsDone)
+            .Select(m => (
+                m.PercentComplete is { } p ? ProjectTexts.Commands.Say("MilestoneProgress_Choice", m.Name, p) : m.Name,
+                m.Name))]);
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
@@ -141,5 +167,7 @@ public sealed class MilestoneProgressForm(ProjectScope scope, ProjectService pro
     }
 
     protected override JObject Done(FormContext context, Project project, DateOnly today, FormValues values) =>
-        CardBanner.Saved(MilestonesCard.Build(MilestonesModel.From(project, today)), ProjectTexts.Commands.Say("MilestoneProgress_Done", CardElements.Escape(values.Raw["milestone"]), values.Raw[Percent.Id]));
+        CardBanner.Saved(
+            MilestonesCard.Build(MilestonesModel.From(project, today)),
+            ProjectTexts.Commands.Say("MilestoneProgress_Done", CardElements.Escape(values.Raw["milestone"]), values.Raw[Percent.Id]));
 }

@@ -5,7 +5,8 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Projects;
 
-public sealed record MilestonesModel(string Code, string Name, ProjectSchedule Schedule, IReadOnlyList<Milestone> Milestones, DateOnly Today)
+public sealed record MilestonesModel(
+    string Code, string Name, ProjectSchedule Schedule, IReadOnlyList<Milestone> Milestones, DateOnly Today)
 {
     public static MilestonesModel From(Project project, DateOnly today)
     {
@@ -30,7 +31,14 @@ public static class MilestonesCard
         var body = new List<Element>
         {
             CardElements.Heading(Texts.Markdown("Milestones_Title", model.Code)),
-            CardElements.Text(Texts.Markdown("Milestones_Span", CardFormat.Date(model.Schedule.Start), CardFormat.Date(model.Schedule.End), CardFormat.GoLive(model.Schedule, model.Today)), subtle: true, spacing: Spacing.None),
+            CardElements.Text(
+                Texts.Markdown(
+                    "Milestones_Span",
+                    CardFormat.Date(model.Schedule.Start),
+                    CardFormat.Date(model.Schedule.End),
+                    CardFormat.GoLive(model.Schedule, model.Today)),
+                subtle: true,
+                spacing: Spacing.None),
         };
 
         if (model.Milestones.Count == 0)
@@ -58,7 +66,11 @@ public static class MilestonesCard
 
         var done = model.Milestones.Count(m => m.IsDone);
         var late = model.Milestones.Count(m => m.DaysLate(model.Today) > 0);
-        body.Add(CardElements.Text(late > 0 ? Texts.Markdown("Milestones_DoneLate", done, model.Milestones.Count, late) : Texts.Markdown("Milestones_Done", done, model.Milestones.Count), subtle: late == 0));
+        body.Add(CardElements.Text(
+            late > 0
+                ? Texts.Markdown("Milestones_DoneLate", done, model.Milestones.Count, late)
+                : Texts.Markdown("Milestones_Done", done, model.Milestones.Count),
+            subtle: late == 0));
         return new AdaptiveCard(body,
         [
             CardElements.Command(Texts["Milestones_AddButton"], "milestone add"),

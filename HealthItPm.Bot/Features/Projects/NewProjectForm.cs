@@ -15,7 +15,8 @@ namespace HealthItPm.Bot.Features.Projects;
 /// <c>project new</c>: the form, and its submit. Whoever creates a project (if allowed to act as a
 /// PM) becomes its first PM, and it becomes the conversation's current project.
 /// </summary>
-public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock, StatusCards statusCards) : ICommand, ICardActionHandler
+public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, TimeProvider clock, StatusCards statusCards)
+    : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("project new", ProjectAction.CreateProject);
 
@@ -26,9 +27,12 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         "Pacific/Honolulu", "America/Toronto", "Europe/London", "Europe/Berlin", "Asia/Singapore", "Australia/Sydney", TimeZoneInfo.Utc.Id,
     ];
 
-    private static TextField Code => new("code", ProjectTexts.Commands["NewProject_Code"], true, ProjectCode.MaxLength, ProjectTexts.Commands["NewProject_CodePlaceholder"]);
-    private static TextField Name => new("name", ProjectTexts.Commands["NewProject_Name"], true, Project.MaxNameLength, ProjectTexts.Commands["NewProject_NamePlaceholder"]);
-    private static ChoiceField Kind => new("kind", ProjectTexts.Commands["NewProject_Kind"], true, ProjectLabels.Choices<ProjectKind>(ProjectLabels.Kind));
+    private static TextField Code => new(
+        "code", ProjectTexts.Commands["NewProject_Code"], true, ProjectCode.MaxLength, ProjectTexts.Commands["NewProject_CodePlaceholder"]);
+    private static TextField Name => new(
+        "name", ProjectTexts.Commands["NewProject_Name"], true, Project.MaxNameLength, ProjectTexts.Commands["NewProject_NamePlaceholder"]);
+    private static ChoiceField Kind =>
+        new("kind", ProjectTexts.Commands["NewProject_Kind"], true, ProjectLabels.Choices<ProjectKind>(ProjectLabels.Kind));
     private static DateField Start => new("start", ProjectTexts.Commands["NewProject_Start"], true);
     private static DateField GoLive => new("golive", ProjectTexts.Commands["NewProject_GoLive"], true);
     private static DateField End => new("end", ProjectTexts.Commands["NewProject_End"], true);
@@ -63,8 +67,14 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         var zoneField = TimeZoneField(data?["timezone"]?.Type == JTokenType.String ? (string?)data["timezone"] : null);
         var blank = Blank(zoneField);
         var values = new FormValues(data ?? [], blank.Fields);
-        var (code, name, kind, start, goLive, end, zone) = (values.Text(Code), values.Guarded(Name, scope.PhiContextOf(caller)), values.Choice<ProjectKind>(Kind),
-            values.Date(Start), values.Date(GoLive), values.Date(End), values.Choice(zoneField));
+        var (code, name, kind, start, goLive, end, zone) = (
+            values.Text(Code),
+            values.Guarded(Name, scope.PhiContextOf(caller)),
+            values.Choice<ProjectKind>(Kind),
+            values.Date(Start),
+            values.Date(GoLive),
+            values.Date(End),
+            values.Choice(zoneField));
         if (code is not null && !ProjectCode.TryParse(code, out _))
         {
             values.AddError(Code.Id, ProjectTexts.Commands["NewProject_BadCode"]);
@@ -91,7 +101,11 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
         }
 
         var creator = new ProjectMember(caller.Person, caller.Name, ProjectRole.ProjectManager, StakeholderRole.It, null);
-        var outcome = await projects.CreateAsync(caller.Tenant, creator, new NewProject(code!, name!, kind!.Value, start!.Value, goLive!.Value, end!.Value, zone!), cancellationToken);
+        var outcome = await projects.CreateAsync(
+            caller.Tenant,
+            creator,
+            new NewProject(code!, name!, kind!.Value, start!.Value, goLive!.Value, end!.Value, zone!),
+            cancellationToken);
         if (outcome is Outcome<Project>.Done done)
         {
             await scope.UseAsync(turn, done.Value.Code, cancellationToken);
@@ -121,6 +135,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
             zones.Insert(0, ownZone);
         }
 
-        return new ChoiceField("timezone", ProjectTexts.Commands["NewProject_TimeZone"], true, [.. zones.Select(z => (z.Replace('_', ' '), z))]);
+        return new ChoiceField(
+            "timezone", ProjectTexts.Commands["NewProject_TimeZone"], true, [.. zones.Select(z => (z.Replace('_', ' '), z))]);
     }
 }

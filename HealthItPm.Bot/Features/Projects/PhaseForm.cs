@@ -21,7 +21,14 @@ public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeP
     public override string Verb => CardVerbs.ChangePhase;
 
     private static ChoiceField To(Project project) =>
-        new("phase", ProjectTexts.Commands["Phase_Next"], true, [.. project.NextPhases.Select(p => (p < project.Phase ? ProjectTexts.Commands.Say("Phase_Back", ProjectLabels.Phase(p)) : ProjectLabels.Phase(p), p.ToString()))], Compact: false);
+        new(
+            "phase",
+            ProjectTexts.Commands["Phase_Next"],
+            true,
+            [.. project.NextPhases.Select(p => (
+                p < project.Phase ? ProjectTexts.Commands.Say("Phase_Back", ProjectLabels.Phase(p)) : ProjectLabels.Phase(p),
+                p.ToString()))],
+            Compact: false);
 
     protected override Task<FormModel> FormAsync(FormContext context)
     {
@@ -44,7 +51,9 @@ public sealed class PhaseForm(ProjectScope scope, ProjectService projects, TimeP
         ArgumentNullException.ThrowIfNull(values);
         var phase = values.Choice<ProjectPhase>(To(context.Project));
         var by = context.Caller.Person;
-        Action<Project, DateOnly>? change = values.IsValid && phase is { } to ? (project, _) => project.MoveTo(to, by, clock.GetUtcNow()) : null;
+        Action<Project, DateOnly>? change = values.IsValid && phase is { } to
+            ? (project, _) => project.MoveTo(to, by, clock.GetUtcNow())
+            : null;
         return Task.FromResult(change);
     }
 

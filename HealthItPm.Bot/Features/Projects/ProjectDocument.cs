@@ -2,13 +2,13 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Features.Projects;
 
 /// <summary>
 /// The stored shape of a project, kept apart from the domain types so either can change with an
-/// explicit mapping in between. Version 1; the acknowledgement SLA columns, the phase history and milestones' percent complete were added later as optional
-/// (absent means the default 4 hours around the clock, and no phase moves yet), so older documents read unchanged.
+/// explicit mapping in between. Version 1. No acknowledgement time means the default (4 hours around the clock).
 /// </summary>
 internal sealed record ProjectDocument(
     int SchemaVersion,
@@ -25,23 +25,31 @@ internal sealed record ProjectDocument(
     IReadOnlyList<ProjectDocument.MilestoneDocument> Milestones,
     IReadOnlyList<ProjectDocument.SpendDocument> Spend,
     IReadOnlyList<ProjectDocument.KpiDocument> Kpis,
-    IReadOnlyList<string>? EscalationChain = null,
-    int? AcknowledgementSlaMinutes = null,
-    bool SlaInBusinessHours = false,
-    IReadOnlyList<ProjectDocument.PhaseChangeDocument>? PhaseHistory = null)
+    IReadOnlyList<string> EscalationChain,
+    int? AcknowledgementSlaMinutes,
+    bool SlaInBusinessHours,
+    IReadOnlyList<ProjectDocument.PhaseChangeDocument> PhaseHistory)
     : IStoredDocument<ProjectDocument>
 {
     public static int CurrentVersion => 1;
 
-    internal sealed record MemberDocument(string Person, string DisplayName, ProjectRole Role, StakeholderRole Discipline, string? Department);
+    internal sealed record MemberDocument(
+        string Person, string DisplayName, ProjectRole Role, StakeholderRole Discipline, string? Department);
 
-    internal sealed record MilestoneDocument(string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate, int? PercentComplete = null);
+    internal sealed record MilestoneDocument(
+        string Name, DateOnly PlannedDate, decimal Weight, DateOnly? DoneDate, int? PercentComplete);
 
     internal sealed record PhaseChangeDocument(ProjectPhase From, ProjectPhase To, string By, DateTimeOffset At);
 
     internal sealed record SpendDocument(decimal Amount, DateOnly Date, string? Note);
 
-    internal sealed record KpiDocument(string Name, string Unit, decimal Baseline, decimal Target, KpiDirection Direction, IReadOnlyList<KpiMeasurement> Measurements);
+    internal sealed record KpiDocument(
+        string Name,
+        string Unit,
+        decimal Baseline,
+        decimal Target,
+        KpiDirection Direction,
+        IReadOnlyList<KpiMeasurement> Measurements);
 
     public static ProjectDocument From(ProjectState state) => new(
         CurrentVersion,
@@ -71,12 +79,14 @@ internal sealed record ProjectDocument(
         new ProjectSchedule(Start, GoLive, End),
         TimeZone,
         BudgetAtCompletion,
-        [.. Members.Select(m => new ProjectMember(new PersonId(m.Person), m.DisplayName, m.Role, m.Discipline, GuardedText.Restore(m.Department)))],
+        [.. Members.Select(m =>
+            new ProjectMember(new PersonId(m.Person), m.DisplayName, m.Role, m.Discipline, GuardedText.Restore(m.Department)))],
         [.. Milestones.Select(m => new Milestone(GuardedText.Restore(m.Name), m.PlannedDate, m.Weight, m.DoneDate, m.PercentComplete))],
         [.. Spend.Select(s => new SpendEntry(s.Amount, s.Date, GuardedText.Restore(s.Note)))],
-        [.. Kpis.Select(k => new Kpi(GuardedText.Restore(k.Name), GuardedText.Restore(k.Unit), k.Baseline, k.Target, k.Direction, k.Measurements))],
-        [.. (EscalationChain ?? []).Select(p => new PersonId(p))],
+        [.. Kpis.Select(k =>
+            new Kpi(GuardedText.Restore(k.Name), GuardedText.Restore(k.Unit), k.Baseline, k.Target, k.Direction, k.Measurements))],
+        [.. EscalationChain.Select(p => new PersonId(p))],
         AcknowledgementSlaMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
         SlaInBusinessHours,
-        [.. (PhaseHistory ?? []).Select(c => new PhaseChange(c.From, c.To, new PersonId(c.By), c.At))]);
+        [.. PhaseHistory.Select(c => new PhaseChange(c.From, c.To, new PersonId(c.By), c.At))]);
 }

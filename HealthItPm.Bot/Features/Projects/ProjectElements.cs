@@ -13,7 +13,11 @@ public static class ProjectElements
     {
         ArgumentNullException.ThrowIfNull(health);
         return health.EnoughData
-            ? CardElements.Badge(Texts.Markdown("Status_Rag", ProjectLabels.Rag(health.Status)), ProjectLabels.SeverityOf(health.Status)) with { Size = TextSize.Medium }
+            ? CardElements.Badge(
+                Texts.Markdown("Status_Rag", ProjectLabels.Rag(health.Status)), ProjectLabels.SeverityOf(health.Status)) with
+            {
+                Size = TextSize.Medium,
+            }
             : new(Texts.Markdown("Status_NotEnoughData")) { Weight = TextWeight.Bolder, Size = TextSize.Medium };
     }
 
@@ -24,7 +28,8 @@ public static class ProjectElements
     public static string PhaseLine(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
-        return Texts.Format("Phase_Now", PhaseSince(project.Phase, project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null));
+        return Texts.Format(
+            "Phase_Now", PhaseSince(project.Phase, project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null));
     }
 
     /// <summary>The latest phase moves, who made them and when (names escaped: they come from Teams profiles).</summary>
@@ -37,12 +42,14 @@ public static class ProjectElements
         }
 
         var names = project.Members.ToDictionary(m => m.Person, m => m.DisplayName);
-        return Texts.Format("Phase_Moves", string.Join(CardTexts.Common["ListSeparator"], project.PhaseHistory.TakeLast(latest).Select(c => Texts.Format(
-            "Phase_Move",
-            ProjectLabels.Phase(c.From),
-            ProjectLabels.Phase(c.To),
-            CardFormat.Date(ProjectCalendar.DateOf(c.At, project.TimeZone)),
-            names.GetValueOrDefault(c.By) is { } name ? CardElements.Escape(name) : Texts["Phase_FormerMember"]))));
+        return Texts.Format("Phase_Moves", string.Join(
+            CardTexts.Common["ListSeparator"],
+            project.PhaseHistory.TakeLast(latest).Select(c => Texts.Format(
+                "Phase_Move",
+                ProjectLabels.Phase(c.From),
+                ProjectLabels.Phase(c.To),
+                CardFormat.Date(ProjectCalendar.DateOf(c.At, project.TimeZone)),
+                names.GetValueOrDefault(c.By) is { } name ? CardElements.Escape(name) : Texts["Phase_FormerMember"]))));
     }
 
     public static Markdown MilestoneWhen(Milestone milestone, DateOnly today)
@@ -72,7 +79,15 @@ public static class ProjectElements
     public static Markdown KpiSummary(Kpi kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
-        var latest = kpi.Latest is { } m ? Texts.Markdown("Kpi_Value", CardFormat.Number(m.Value), kpi.Unit) : Texts.Markdown("Kpi_NotMeasured");
-        return Texts.Markdown("Kpi_Summary", latest, CardFormat.Number(kpi.Target), kpi.Unit, CardFormat.Number(kpi.Baseline), CardFormat.Percent(kpi.Progress));
+        var latest = kpi.Latest is { } m
+            ? Texts.Markdown("Kpi_Value", CardFormat.Number(m.Value), kpi.Unit)
+            : Texts.Markdown("Kpi_NotMeasured");
+        return Texts.Markdown(
+            "Kpi_Summary",
+            latest,
+            CardFormat.Number(kpi.Target),
+            kpi.Unit,
+            CardFormat.Number(kpi.Baseline),
+            CardFormat.Percent(kpi.Progress));
     }
 }

@@ -2,9 +2,9 @@ using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Features.Projects;
 
@@ -15,8 +15,7 @@ namespace HealthItPm.Bot.Features.Projects;
 /// one atomic batch. RowKey:
 /// <list type="bullet">
 /// <item><c>project|{CODE}</c> — the whole project as a JSON document (<see cref="ProjectDocument"/>)
-/// plus <c>Name</c>, <c>Kind</c>, <c>Phase</c>, <c>GoLive</c>, <c>TimeZone</c> columns for lists (an index row
-/// written before <c>TimeZone</c> existed counts its days in UTC). A tenant's projects: a
+/// plus <c>Name</c>, <c>Kind</c>, <c>Phase</c>, <c>GoLive</c>, <c>TimeZone</c> columns for lists. A tenant's projects: a
 /// range query on the prefix. A project's stakeholders: the point read of this row.</item>
 /// <item><c>person|{aadObjectId}|{CODE}</c> — one row per person per project (with the same list
 /// columns and the person's <c>Role</c>). A person's projects: a range query on <c>person|{aadObjectId}|</c>.</item>
@@ -54,7 +53,8 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     {
         ArgumentNullException.ThrowIfNull(project);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ProjectRow(tenant, project)) };
-        actions.AddRange(project.Members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m, project))));
+        actions.AddRange(project.Members.Select(m =>
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m, project))));
         try
         {
             await tables.ExecuteAsync(Name, table => table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken);
@@ -72,7 +72,10 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         var index = await IndexChangesAsync(tenant, current, cancellationToken);
 
         // The project row and as many index rows as one batch holds go together, guarded by the ETag.
-        var guarded = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ProjectRow(tenant, current), new ETag(project.Version)) };
+        var guarded = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ProjectRow(tenant, current), new ETag(project.Version)),
+        };
         guarded.AddRange(index.Take(MaxBatch - 1));
         try
         {
@@ -80,7 +83,8 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
         {
-            throw new ProjectConflictException($"{current.Name} was changed by someone else while you were editing it. Please try again.", e);
+            throw new ProjectConflictException(
+                $"{current.Name} was changed by someone else while you were editing it. Please try again.", e);
         }
 
         // More index changes than a batch holds (hundreds of people added at once, or a renamed
@@ -96,15 +100,21 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     /// row when the list columns changed), and deletes for those who left. Compared with the stored
     /// project (a point read), so a save touches only what changed.
     /// </summary>
-    private async Task<IReadOnlyList<TableTransactionAction>> IndexChangesAsync(TenantId tenant, Project current, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TableTransactionAction>> IndexChangesAsync(
+        TenantId tenant, Project current, CancellationToken cancellationToken)
     {
         var response = await tables.ExecuteAsync(
             Name,
-            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(current.Code), cancellationToken: cancellationToken),
+            table => table.GetEntityIfExistsAsync<TableEntity>(
+                tenant.Value, ProjectKey(current.Code), cancellationToken: cancellationToken),
             cancellationToken);
         var stored = response.HasValue ? StoredDocument.Read<ProjectDocument>(response.Value!) : null;
         var roles = (stored?.Members ?? []).ToDictionary(m => m.Person, m => m.Role, StringComparer.Ordinal);
-        var listed = stored is not null && stored.Name == current.Name && stored.Kind == current.Kind && stored.Phase == current.Phase && stored.GoLive == current.Schedule.GoLive;
+        var listed = stored is not null
+            && stored.Name == current.Name
+            && stored.Kind == current.Kind
+            && stored.Phase == current.Phase
+            && stored.GoLive == current.Schedule.GoLive;
         var members = current.Members.Select(m => m.Person.Value).ToHashSet(StringComparer.Ordinal);
 
         return
@@ -113,7 +123,8 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
                 .Where(m => !listed || !roles.TryGetValue(m.Person.Value, out var role) || role != m.Role)
                 .Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, PersonRow(tenant, m, current))),
             .. roles.Keys.Where(person => !members.Contains(person))
-                .Select(person => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenant.Value, PersonKey(person, current.Code)), ETag.All)),
+                .Select(person => new TableTransactionAction(
+                    TableTransactionActionType.Delete, new TableEntity(tenant.Value, PersonKey(person, current.Code)), ETag.All)),
         ];
     }
 
@@ -128,7 +139,8 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     {
         var row = await tables.ExecuteAsync(
             Name,
-            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, PersonKey(person.Value, code), select: ["Role"], cancellationToken: cancellationToken),
+            table => table.GetEntityIfExistsAsync<TableEntity>(
+                tenant.Value, PersonKey(person.Value, code), select: ["Role"], cancellationToken: cancellationToken),
             cancellationToken);
         return row.HasValue && Enum.TryParse<ProjectRole>(row.Value!.GetString("Role"), out var role) ? role : null;
     }
@@ -137,7 +149,8 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
     {
         var row = await tables.ExecuteAsync(
             Name,
-            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(code), select: SummaryColumns, cancellationToken: cancellationToken),
+            table => table.GetEntityIfExistsAsync<TableEntity>(
+                tenant.Value, ProjectKey(code), select: SummaryColumns, cancellationToken: cancellationToken),
             cancellationToken);
         return row.HasValue ? ToSummary(row.Value!) : null;
     }

@@ -16,7 +16,10 @@ public abstract class ProjectViewCommand(ProjectScope scope, ProjectService proj
 {
     public abstract CommandDefinition Definition { get; }
 
-    /// <summary>What the caller must be allowed to do on the project to see this: its command's action, the one help offers it for.</summary>
+    /// <summary>
+    /// What the caller must be allowed to do on the project to see
+    /// this: its command's action, the one help offers it for.
+    /// </summary>
     protected ProjectAction Action => Definition.Action ?? ProjectAction.ViewStatus;
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -39,5 +42,6 @@ public abstract class ProjectViewCommand(ProjectScope scope, ProjectService proj
             : ProjectOutcomes.NotDone(outcome);
     }
 
-    protected abstract Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken);
+    protected abstract Task<JObject> RenderAsync(
+        ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken);
 }

@@ -20,20 +20,46 @@ namespace HealthItPm.Bot.Features.Projects;
 /// each their own in a second step of the same card ("Set each person's role"). The names stored
 /// come from the roster and the directory read at submit, never from the card.
 /// </summary>
-public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projects, IRoster roster, IPeopleDirectory directory, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
+public sealed class StakeholderAddForm(
+    ProjectScope scope,
+    ProjectService projects,
+    IRoster roster,
+    IPeopleDirectory directory,
+    IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("stakeholder add", ProjectAction.ManageStakeholders);
 
-    /// <summary>The most people given each their own role in one go: three inputs each keep the card well under Teams' size limit.</summary>
+    /// <summary>
+    /// The most people given each their own role in one go: three
+    /// inputs each keep the card well under Teams' size limit.
+    /// </summary>
     public const int MaxEach = 15;
 
     // The first step's second button adds this to what it sends; the second step carries the people picked under PickedKey.
     private const string EachKey = "each";
     private const string PickedKey = "picked";
 
-    private static ChoiceField Role => new("role", ProjectTexts.Commands["StakeholderAdd_Role"], true, [(ProjectTexts.Commands["StakeholderAdd_Stakeholder"], nameof(ProjectRole.Stakeholder)), (ProjectTexts.Commands["StakeholderAdd_Leader"], nameof(ProjectRole.Leader)), (ProjectTexts.Commands["StakeholderAdd_ProjectManager"], nameof(ProjectRole.ProjectManager))], Compact: false);
-    private static ChoiceField Discipline => new("discipline", ProjectTexts.Commands["StakeholderAdd_Discipline"], true, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline));
-    private static TextField Department => new("department", ProjectTexts.Commands["StakeholderAdd_Department"], false, ProjectMember.MaxDepartmentLength, ProjectTexts.Commands["StakeholderAdd_DepartmentPlaceholder"]);
+    private static ChoiceField Role => new(
+        "role",
+        ProjectTexts.Commands["StakeholderAdd_Role"],
+        true,
+        [
+            (ProjectTexts.Commands["StakeholderAdd_Stakeholder"], nameof(ProjectRole.Stakeholder)),
+            (ProjectTexts.Commands["StakeholderAdd_Leader"], nameof(ProjectRole.Leader)),
+            (ProjectTexts.Commands["StakeholderAdd_ProjectManager"], nameof(ProjectRole.ProjectManager)),
+        ],
+        Compact: false);
+    private static ChoiceField Discipline => new(
+        "discipline",
+        ProjectTexts.Commands["StakeholderAdd_Discipline"],
+        true,
+        ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline));
+    private static TextField Department => new(
+        "department",
+        ProjectTexts.Commands["StakeholderAdd_Department"],
+        false,
+        ProjectMember.MaxDepartmentLength,
+        ProjectTexts.Commands["StakeholderAdd_DepartmentPlaceholder"]);
 
     public override CommandDefinition Definition => Command;
 
@@ -43,24 +69,39 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     private PeopleField People(IReadOnlyList<RosterMember> members)
     {
         var search = client.Value.TypeaheadSearch;
-        var offered = members.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).OrderBy(m => m.Name, StringComparer.CurrentCulture);
-        return new("people", ProjectTexts.Commands["StakeholderAdd_People"], true, [.. offered.Select(m => (m.Name, PersonChoice.Value(m.Person)))], search ? PeopleSearch.Dataset : null);
+        var offered = members
+            .Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed)
+            .OrderBy(m => m.Name, StringComparer.CurrentCulture);
+        return new(
+            "people",
+            ProjectTexts.Commands["StakeholderAdd_People"],
+            true,
+            [.. offered.Select(m => (m.Name, PersonChoice.Value(m.Person)))],
+            search ? PeopleSearch.Dataset : null);
     }
 
     // A person's row in the second step: their name on the role, each input keyed by their choice value.
     private static (RosterMember Person, ChoiceField Role, ChoiceField Discipline, TextField Department) Row(RosterMember person)
     {
         var key = PersonChoice.Value(person.Person);
-        return (person, Role with { Id = $"{Role.Id}.{key}", Label = ProjectTexts.Commands.Say("StakeholderAdd_PersonRole", person.Name) }, Discipline with { Id = $"{Discipline.Id}.{key}" }, Department with { Id = $"{Department.Id}.{key}" });
+        return (
+            person,
+            Role with { Id = $"{Role.Id}.{key}", Label = ProjectTexts.Commands.Say("StakeholderAdd_PersonRole", person.Name) },
+            Discipline with { Id = $"{Discipline.Id}.{key}" },
+            Department with { Id = $"{Department.Id}.{key}" });
     }
 
     // The people of the second step (none at the first): those picked that the bot knows, up to MaxEach.
-    private static List<(RosterMember Person, ChoiceField Role, ChoiceField Discipline, TextField Department)>? Rows(FormContext context, IReadOnlyDictionary<PersonId, RosterMember> known) =>
+    private static List<(RosterMember Person, ChoiceField Role, ChoiceField Discipline, TextField Department)>? Rows(
+        FormContext context, IReadOnlyDictionary<PersonId, RosterMember> known) =>
         context.Submitted?[PickedKey] is JValue { Type: JTokenType.String } picked
             ? [.. PersonChoice.ReadAll((string)picked!).Distinct().Where(known.ContainsKey).Take(MaxEach).Select(p => Row(known[p]))]
             : null;
 
-    /// <summary>The second step: a role, discipline and department for each of <paramref name="people"/> (at most <see cref="MaxEach"/>).</summary>
+    /// <summary>
+    /// The second step: a role, discipline and department for each
+    /// of <paramref name="people"/> (at most <see cref="MaxEach"/>).
+    /// </summary>
     public static FormModel EachForm(ProjectCode code, IReadOnlyList<RosterMember> people)
     {
         ArgumentNullException.ThrowIfNull(people);
@@ -74,7 +115,10 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
     }
 
     private async Task<IReadOnlyDictionary<PersonId, RosterMember>> KnownAsync(FormContext context, IReadOnlyList<RosterMember> members) =>
-        members.Concat(await directory.ListAsync(context.Caller.Tenant, context.CancellationToken)).DistinctBy(m => m.Person).ToDictionary(m => m.Person);
+        members
+            .Concat(await directory.ListAsync(context.Caller.Tenant, context.CancellationToken))
+            .DistinctBy(m => m.Person)
+            .ToDictionary(m => m.Person);
 
     protected override async Task<FormModel> FormAsync(FormContext context)
     {
@@ -89,14 +133,23 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         var preselected = string.Join(',', members.Where(m => mentioned.Contains(m.TeamsUserId)).Select(m => PersonChoice.Value(m.Person)));
         return new FormModel(
             ProjectTexts.Commands.Say("StakeholderAdd_FormTitle", context.Project.Code),
-            ProjectTexts.Commands.Say(client.Value.TypeaheadSearch ? "StakeholderAdd_FormIntro_Search" : "StakeholderAdd_FormIntro_List", MaxEach),
+            ProjectTexts.Commands.Say(
+                client.Value.TypeaheadSearch ? "StakeholderAdd_FormIntro_Search" : "StakeholderAdd_FormIntro_List", MaxEach),
             [People(members), Role, Discipline, Department],
             ProjectTexts.Commands["StakeholderAdd_Submit"],
             Verb,
             new Dictionary<string, string>(),
-            new Dictionary<string, string> { ["people"] = preselected, [Role.Id] = nameof(ProjectRole.Stakeholder), [Discipline.Id] = nameof(StakeholderRole.Clinician) })
+            new Dictionary<string, string>
+            {
+                ["people"] = preselected,
+                [Role.Id] = nameof(ProjectRole.Stakeholder),
+                [Discipline.Id] = nameof(StakeholderRole.Clinician),
+            })
         {
-            MoreButtons = [new FormButton(ProjectTexts.Commands["StakeholderAdd_Each"], new Dictionary<string, string> { [EachKey] = "yes" })],
+            MoreButtons =
+            [
+                new FormButton(ProjectTexts.Commands["StakeholderAdd_Each"], new Dictionary<string, string> { [EachKey] = "yes" }),
+            ],
         };
     }
 
@@ -112,7 +165,10 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
             adding = [];
             foreach (var row in rows)
             {
-                var (role, discipline, department) = (values.Choice<ProjectRole>(row.Role), values.Choice<StakeholderRole>(row.Discipline), values.Guarded(row.Department, context.Phi));
+                var (role, discipline, department) = (
+                    values.Choice<ProjectRole>(row.Role),
+                    values.Choice<StakeholderRole>(row.Discipline),
+                    values.Guarded(row.Department, context.Phi));
                 if (role is { } r && discipline is { } d)
                 {
                     adding.Add(new ProjectMember(row.Person.Person, row.Person.Name, r, d, department));
@@ -127,7 +183,8 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         else
         {
             var chosen = values.People(People(members));
-            var (role, discipline, department) = (values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Guarded(Department, context.Phi));
+            var (role, discipline, department) = (
+                values.Choice<ProjectRole>(Role), values.Choice<StakeholderRole>(Discipline), values.Guarded(Department, context.Phi));
             if (chosen.Any(p => !known.ContainsKey(p)))
             {
                 values.AddError("people", ProjectTexts.Commands["StakeholderAdd_PickFromList"]);
@@ -137,7 +194,9 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
                 values.AddError("people", ProjectTexts.Commands.Say("StakeholderAdd_TooManyEach", MaxEach, chosen.Count));
             }
 
-            adding = values.IsValid ? [.. chosen.Select(p => new ProjectMember(p, known[p].Name, role!.Value, discipline!.Value, department))] : [];
+            adding = values.IsValid
+                ? [.. chosen.Select(p => new ProjectMember(p, known[p].Name, role!.Value, discipline!.Value, department))]
+                : [];
         }
 
         if (!values.IsValid)
@@ -155,7 +214,8 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         };
     }
 
-    // The first step with "Set each person's role": the same card again, a row per person picked, each starting from the role chosen for all.
+    // The first step with "Set each person's role": the same card again, a
+    // row per person picked, each starting from the role chosen for all.
     protected override async Task<FormModel?> NextStepAsync(FormContext context, FormValues values)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -183,12 +243,17 @@ public sealed class StakeholderAddForm(ProjectScope scope, ProjectService projec
         var count = values.Raw.TryGetValue("people", out var people)
             ? people.Split(',', StringSplitOptions.RemoveEmptyEntries).Length
             : values.Raw.Keys.Count(k => k.StartsWith(Role.Id + ".", StringComparison.Ordinal));
-        return CardBanner.Saved(StakeholdersCard.Build(StakeholdersModel.From(project)), ProjectTexts.Commands.Count("StakeholderAdd_Added", count));
+        return CardBanner.Saved(
+            StakeholdersCard.Build(StakeholdersModel.From(project)), ProjectTexts.Commands.Count("StakeholderAdd_Added", count));
     }
 }
 
 /// <summary><c>stakeholder remove</c>: take someone off the project, found by typing their name.</summary>
-public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService projects, RiskChanges risks, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
+public sealed class StakeholderRemoveForm(
+    ProjectScope scope,
+    ProjectService projects,
+    RiskChanges risks,
+    IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("stakeholder remove", ProjectAction.ManageStakeholders);
 
@@ -241,7 +306,8 @@ public sealed class StakeholderRemoveForm(ProjectScope scope, ProjectService pro
         ArgumentNullException.ThrowIfNull(values);
         if (Removed(context.Project, values) is { } removed)
         {
-            await risks.HandOverRisksOfAsync(context.Caller.Tenant, context.Caller.Person, project.Code, removed, context.CancellationToken);
+            await risks.HandOverRisksOfAsync(
+                context.Caller.Tenant, context.Caller.Person, project.Code, removed, context.CancellationToken);
         }
     }
 

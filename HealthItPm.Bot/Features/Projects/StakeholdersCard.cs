@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Projects;
@@ -10,7 +11,10 @@ public sealed record StakeholdersModel(string Code, string Name, IReadOnlyList<P
     public static StakeholdersModel From(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
-        return new StakeholdersModel(project.Code.Value, project.Name, [.. project.Members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCulture)]);
+        return new StakeholdersModel(
+            project.Code.Value,
+            project.Name,
+            [.. project.Members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCulture)]);
     }
 }
 
@@ -38,8 +42,12 @@ public static class StakeholdersCard
             {
                 // Hundreds of names would make a card Teams cannot deliver: a large group is counted instead.
                 body.Add(CardElements.Text(Texts.Markdown("People_Counted", group.Count()), subtle: true));
-                var counts = group.GroupBy(m => (ProjectLabels.Discipline(m.Discipline), m.Department)).OrderByDescending(g => g.Count()).ToList();
-                body.AddRange(counts.Take(MaxListed / 2).Select(g => CardElements.UserText(Texts.Format("People_Line", Discipline(g.Key.Item1, g.Key.Department), g.Count()))));
+                var counts = group
+                    .GroupBy(m => (ProjectLabels.Discipline(m.Discipline), m.Department))
+                    .OrderByDescending(g => g.Count())
+                    .ToList();
+                body.AddRange(counts.Take(MaxListed / 2).Select(g =>
+                    CardElements.UserText(Texts.Format("People_Line", Discipline(g.Key.Item1, g.Key.Department), g.Count()))));
                 if (counts.Count > MaxListed / 2)
                 {
                     body.Add(CardElements.Text(Texts.Markdown("People_SmallerGroups", counts.Count - (MaxListed / 2)), subtle: true));
@@ -52,7 +60,11 @@ public static class StakeholdersCard
             body.AddRange(group.Select(m => CardElements.UserText(Line(m))));
         }
 
-        return new AdaptiveCard(body, [CardElements.Command(Texts["People_AddButton"], "stakeholder add"), CardElements.Command(Texts["People_RemoveButton"], "stakeholder remove")]).ToJObject();
+        return new AdaptiveCard(body,
+        [
+            CardElements.Command(Texts["People_AddButton"], "stakeholder add"),
+            CardElements.Command(Texts["People_RemoveButton"], "stakeholder remove"),
+        ]).ToJObject();
     }
 
     // A PM is listed under "Project managers", which says what they do on the project: not with the discipline

@@ -56,7 +56,11 @@ public sealed record StatusModel(
             project.EarnedValue(today),
             project.Milestones,
             project.Kpis,
-            [.. project.Members.Where(m => m.Role != ProjectRole.ProjectManager).GroupBy(m => m.Discipline).OrderBy(g => g.Key).Select(g => (ProjectLabels.Discipline(g.Key), g.Count()))],
+            [.. project.Members
+                .Where(m => m.Role != ProjectRole.ProjectManager)
+                .GroupBy(m => m.Discipline)
+                .OrderBy(g => g.Key)
+                .Select(g => (ProjectLabels.Discipline(g.Key), g.Count()))],
             today,
             [.. open.Take(RisksShown)],
             project.PhaseSince is { } at ? ProjectCalendar.DateOf(at, project.TimeZone) : null,
@@ -85,7 +89,14 @@ public static class StatusCard
         var body = new List<Element>
         {
             CardElements.Heading(Markdown.Of($"{model.Code} · {model.Name}")),
-            CardElements.Text(Texts.Markdown("Status_Line", ProjectLabels.Kind(model.Kind), ProjectElements.PhaseSince(model.Phase, model.PhaseSince), CardFormat.GoLive(model.Schedule, model.Today)), subtle: true, spacing: Spacing.None),
+            CardElements.Text(
+                Texts.Markdown(
+                    "Status_Line",
+                    ProjectLabels.Kind(model.Kind),
+                    ProjectElements.PhaseSince(model.Phase, model.PhaseSince),
+                    CardFormat.GoLive(model.Schedule, model.Today)),
+                subtle: true,
+                spacing: Spacing.None),
             ProjectElements.RagBadge(model.Health),
         };
         body.AddRange(model.Health.Findings.Select(f => CardElements.Text(Markdown.Of($"- {Finding(model, f)}"), spacing: Spacing.None)));
@@ -97,7 +108,10 @@ public static class StatusCard
         if (model.NextSteps is { Count: > 0 } steps)
         {
             // What to set up next, instead of sections of "n/a" and nothing: only the steps still missing, only to whoever may do them.
-            body.Add(CardElements.Text(Texts.Markdown("Status_Next", Markdown.Join(Markdown.Literal(CardTexts.Common["Separator"]), steps.Select(step => Texts.Markdown($"Status_Next_{step}"))))));
+            body.Add(CardElements.Text(Texts.Markdown(
+                "Status_Next",
+                Markdown.Join(
+                    Markdown.Literal(CardTexts.Common["Separator"]), steps.Select(step => Texts.Markdown($"Status_Next_{step}"))))));
         }
 
         if (ev.BudgetAtCompletion == 0)
@@ -118,7 +132,13 @@ public static class StatusCard
                 CardElements.Fact(Texts["Status_Cpi"], CardFormat.Index(ev.Cpi)),
                 CardElements.Fact(Texts["Status_Eac"], CardFormat.MoneyForecast(ev.EstimateAtCompletion, money)),
                 CardElements.Fact(Texts["Status_Bac"], CardFormat.Money(ev.BudgetAtCompletion, money, entered: true)),
-                CardElements.Fact(Texts["Status_PvEvAc"], Texts.Format("Status_PvEvAc_Value", CardFormat.Money(ev.PlannedValue, money), CardFormat.Money(ev.EarnedValueAmount, money), CardFormat.Money(ev.ActualCost, money, entered: true))),
+                CardElements.Fact(
+                    Texts["Status_PvEvAc"],
+                    Texts.Format(
+                        "Status_PvEvAc_Value",
+                        CardFormat.Money(ev.PlannedValue, money),
+                        CardFormat.Money(ev.EarnedValueAmount, money),
+                        CardFormat.Money(ev.ActualCost, money, entered: true))),
                 CardElements.Fact(Texts["EvMethod"], ProjectElements.EarnedValueMethod(ev)),
             ]));
         }
@@ -140,14 +160,16 @@ public static class StatusCard
             [
                 (Texts["Status_LatestWave"], Texts.Format("Status_LatestWave_Value", readiness.Wave, readiness.Respondents)),
                 (CardTexts.Common["NoBarrier"], CardFormat.Percent(readiness.WithoutBarrierShare)),
-                (CardTexts.Common["DominantBarrier"], readiness.DominantBarrier is { } barrier ? ReasonText.Of(barrier) : CardTexts.Common["None"]),
+                (CardTexts.Common["DominantBarrier"],
+                    readiness.DominantBarrier is { } barrier ? ReasonText.Of(barrier) : CardTexts.Common["None"]),
             ]));
         }
 
         if (model.TopRisks.Count > 0)
         {
             body.Add(CardElements.Section(Texts.Markdown("Status_TopRisks")));
-            body.Add(CardElements.Facts(model.TopRisks.Select(r => (r.Id.ToString(), Texts.Format("Status_Risk", RiskLabels.Band(r.Rating.Band), r.Rating.Score, r.Title)))));
+            body.Add(CardElements.Facts(model.TopRisks.Select(r =>
+                (r.Id.ToString(), Texts.Format("Status_Risk", RiskLabels.Band(r.Rating.Band), r.Rating.Score, r.Title)))));
         }
 
         if (model.Kpis.Count > 0)
@@ -159,7 +181,8 @@ public static class StatusCard
         if (model.StakeholdersByDiscipline.Count > 0)
         {
             body.Add(CardElements.Section(Texts.Markdown("Stakeholders")));
-            body.Add(CardElements.Facts(model.StakeholdersByDiscipline.Select(s => (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.CurrentCulture)))));
+            body.Add(CardElements.Facts(model.StakeholdersByDiscipline.Select(s =>
+                (s.Discipline, s.Count.ToString(System.Globalization.CultureInfo.CurrentCulture)))));
         }
         else if (!model.Suggests(SetupStep.Stakeholders))
         {

@@ -1,15 +1,17 @@
 using HealthItPm.Bot.Teams;
-using HealthItPm.Domain.Ports;
+using Microsoft.Bot.Builder;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
-using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Projects;
 
-/// <summary>The status card of a project, with its open risks in the RAG and the top ones listed; one place for every command that shows it.</summary>
+/// <summary>
+/// The status card of a project, with its open risks in the RAG and
+/// the top ones listed; one place for every command that shows it.
+/// </summary>
 public sealed class StatusCards(IRiskStore risks, ProjectService projects, AccessPolicy access, MoneyFormats money, AdkarService readiness)
 {
     /// <summary>
@@ -31,6 +33,7 @@ public sealed class StatusCards(IRiskStore risks, ProjectService projects, Acces
     private JObject For(ITurnContext turn, Caller viewer, Project project, IReadOnlyList<Risk> register, ReadinessSnapshot? latest)
     {
         bool May(ProjectAction action) => access.Can(viewer.Person, action, project).Allowed;
-        return StatusCard.Build(StatusModel.From(project, projects.TodayIn(project.TimeZone), register, May(ProjectAction.ViewBudget), money.For(turn), latest, May));
+        return StatusCard.Build(StatusModel.From(
+            project, projects.TodayIn(project.TimeZone), register, May(ProjectAction.ViewBudget), money.For(turn), latest, May));
     }
 }

@@ -11,7 +11,10 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Projects;
 
-/// <summary><c>use EHR</c> (typed) and the <b>Use</b> button of the project list: makes a project the current one in this conversation.</summary>
+/// <summary>
+/// <c>use EHR</c> (typed) and the <b>Use</b> button of the project
+/// list: makes a project the current one in this conversation.
+/// </summary>
 public sealed class UseProjectCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("use", ProjectAction.ViewStatus);
@@ -20,7 +23,8 @@ public sealed class UseProjectCommand(ProjectScope scope, ProjectService project
 
     public string Verb => CardVerbs.UseProject;
 
-    public Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken) => UseAsync(turn, arguments, cancellationToken);
+    public Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        UseAsync(turn, arguments, cancellationToken);
 
     public Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {

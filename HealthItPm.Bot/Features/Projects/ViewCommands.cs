@@ -8,13 +8,15 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Features.Projects;
 
 /// <summary><c>status</c>: the project status card.</summary>
-public sealed class StatusCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards) : ProjectViewCommand(scope, projects)
+public sealed class StatusCommand(ProjectScope scope, ProjectService projects, StatusCards statusCards)
+    : ProjectViewCommand(scope, projects)
 {
     public static readonly CommandDefinition Command = new("status", ProjectAction.ViewStatus);
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+    protected override Task<JObject> RenderAsync(
+        ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         statusCards.BuildAsync(turn, caller, project, cancellationToken);
 }
 
@@ -25,7 +27,8 @@ public sealed class MilestonesCommand(ProjectScope scope, ProjectService project
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+    protected override Task<JObject> RenderAsync(
+        ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult(MilestonesCard.Build(MilestonesModel.From(project, today)));
 }
 
@@ -36,7 +39,8 @@ public sealed class StakeholdersCommand(ProjectScope scope, ProjectService proje
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+    protected override Task<JObject> RenderAsync(
+        ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult(StakeholdersCard.Build(StakeholdersModel.From(project)));
 }
 
@@ -47,7 +51,8 @@ public sealed class KpisCommand(ProjectScope scope, ProjectService projects) : P
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+    protected override Task<JObject> RenderAsync(
+        ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
         Task.FromResult(KpisCard.Build(new KpisModel(project.Code.Value, project.Name, project.Kpis)));
 }
 
@@ -58,6 +63,8 @@ public sealed class BudgetCommand(ProjectScope scope, ProjectService projects, M
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> RenderAsync(ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
-        Task.FromResult(BudgetCard.Build(new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(turn))));
+    protected override Task<JObject> RenderAsync(
+        ITurnContext turn, Caller caller, Project project, DateOnly today, CancellationToken cancellationToken) =>
+        Task.FromResult(BudgetCard.Build(
+            new BudgetModel(project.Code.Value, project.Name, project.EarnedValue(today), project.Spend, money.For(turn))));
 }

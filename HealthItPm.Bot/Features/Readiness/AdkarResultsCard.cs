@@ -1,7 +1,7 @@
 using System.Globalization;
-using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using Newtonsoft.Json.Linq;
 

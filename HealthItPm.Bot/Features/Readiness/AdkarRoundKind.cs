@@ -2,7 +2,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;

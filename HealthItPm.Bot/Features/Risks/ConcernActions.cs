@@ -7,7 +7,6 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
@@ -23,7 +22,13 @@ public sealed class ReportConcernForm(ProjectScope scope, ConcernTriage concerns
 {
     public static readonly CommandDefinition Command = new("report concern", ProjectAction.ReportConcern);
 
-    private static TextField Worry => new("text", RiskTexts.Commands["Concern_Worry"], true, Concern.MaxTextLength, RiskTexts.Commands["Concern_WorryPlaceholder"], Multiline: true);
+    private static TextField Worry => new(
+        "text",
+        RiskTexts.Commands["Concern_Worry"],
+        true,
+        Concern.MaxTextLength,
+        RiskTexts.Commands["Concern_WorryPlaceholder"],
+        Multiline: true);
 
     public CommandDefinition Definition => Command;
 
@@ -38,7 +43,8 @@ public sealed class ReportConcernForm(ProjectScope scope, ConcernTriage concerns
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (Caller.Of(turn) is not { } caller || !ProjectCode.TryParse(data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code))
+        if (Caller.Of(turn) is not { } caller
+            || !ProjectCode.TryParse(data["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code))
         {
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
@@ -72,7 +78,8 @@ public sealed class ReportConcernForm(ProjectScope scope, ConcernTriage concerns
         var topic = DeliveryTopics.Concern(code, concern.Number);
         await queue.EnqueueAsync([.. managers.Select(pm => DeliveryWork.To(caller.Tenant, topic, pm))], cancellationToken);
 
-        return NoticeCard.Build(new NoticeCardModel(RiskTexts.Commands["Concern_Sent_Title"], RiskTexts.Commands.Say("Concern_Sent", code, concern.Number)));
+        return NoticeCard.Build(new NoticeCardModel(
+            RiskTexts.Commands["Concern_Sent_Title"], RiskTexts.Commands.Say("Concern_Sent", code, concern.Number)));
     }
 
     private static FormModel Blank(ProjectCode code) => new(
@@ -98,7 +105,8 @@ public sealed class ConcernTriageActions(ConcernTriage concerns, RiskAddForm ris
         var found = await concerns.GetAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
         return found switch
         {
-            Outcome<Concern>.Done { Value: { State: ConcernState.Reported } concern } => await riskForm.FormForConcernAsync(turn, concern, cancellationToken),
+            Outcome<Concern>.Done { Value: { State: ConcernState.Reported } concern } =>
+                await riskForm.FormForConcernAsync(turn, concern, cancellationToken),
             Outcome<Concern>.Done { Value: var triaged } => ConcernCard.Build(triaged),
             _ => ProjectOutcomes.NotDone(found),
         };
@@ -117,7 +125,8 @@ public sealed class ConcernTriageActions(ConcernTriage concerns, RiskAddForm ris
         var (text, phi) = context is Outcome<PhiContext>.Done { Value: var staff } ? GuardedText.Check(reason, staff) : (null, []);
         var outcome = phi.Count > 0
             ? new Outcome<Concern>.Invalid(Problem.PhiFound(reason, phi))
-            : await concerns.DismissAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, text, cancellationToken);
+            : await concerns.DismissAsync(
+                target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, text, cancellationToken);
         var typed = phi.Count > 0 ? PhiGuard.Mask(reason, phi) : reason;
         switch (outcome)
         {
@@ -126,8 +135,11 @@ public sealed class ConcernTriageActions(ConcernTriage concerns, RiskAddForm ris
                 return ConcernCard.Build(dismissed);
             case Outcome<Concern>.Invalid invalid:
                 // The card again with the message beside the reason, as a form comes back (or, already triaged, as it stands).
-                var current = await concerns.GetAsync(target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
-                return current is Outcome<Concern>.Done { Value: var concern } ? FormCard.Beside(ConcernCard.Build(concern), "reason", ProblemText.Of(invalid.Problem), typed) : ProjectOutcomes.NotDone(current);
+                var current = await concerns.GetAsync(
+                    target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, cancellationToken);
+                return current is Outcome<Concern>.Done { Value: var concern }
+                    ? FormCard.Beside(ConcernCard.Build(concern), "reason", ProblemText.Of(invalid.Problem), typed)
+                    : ProjectOutcomes.NotDone(current);
             default:
                 return ProjectOutcomes.NotDone(outcome);
         }

@@ -5,7 +5,10 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Risks;
 
-/// <summary>A concern as the PMs receive it: who raised it and their words (shown literally); log it as a risk or dismiss it with a reason.</summary>
+/// <summary>
+/// A concern as the PMs receive it: who raised it and their words
+/// (shown literally); log it as a risk or dismiss it with a reason.
+/// </summary>
 public static class ConcernCard
 {
     private static TextResource Texts => RiskTexts.Cards;
@@ -17,7 +20,9 @@ public static class ConcernCard
         var data = CardElements.Data(("project", concern.Project.Value), ("concern", concern.Number));
         if (concern.State != ConcernState.Reported)
         {
-            body.Add(new TextBlock(concern.State == ConcernState.LoggedAsRisk ? Texts.Markdown("Concern_Logged", concern.Risk?.ToString()) : Texts.Markdown("Concern_Dismissed")) { Color = TextColor.Good });
+            body.Add(new TextBlock(concern.State == ConcernState.LoggedAsRisk
+                ? Texts.Markdown("Concern_Logged", concern.Risk?.ToString())
+                : Texts.Markdown("Concern_Dismissed")) { Color = TextColor.Good });
             if (concern.State == ConcernState.Dismissed)
             {
                 body.Add(CardElements.UserText(concern.DismissedBecause?.Value ?? string.Empty));
@@ -42,7 +47,10 @@ public static class ConcernCard
         if (concern.State == ConcernState.LoggedAsRisk)
         {
             body.Add(new TextBlock(Texts.Markdown("Concern_LoggedForReporter", concern.Risk?.ToString())) { Color = TextColor.Good });
-            return new AdaptiveCard(body, [CardElements.Command(Texts.Format("Concern_OpenButton", concern.Risk), $"risk {concern.Risk}", primary: true)]).ToJObject();
+            return new AdaptiveCard(body,
+            [
+                CardElements.Command(Texts.Format("Concern_OpenButton", concern.Risk), $"risk {concern.Risk}", primary: true),
+            ]).ToJObject();
         }
 
         body.Add(CardElements.Text(Texts.Markdown("Concern_DismissedForReporter"), subtle: true));

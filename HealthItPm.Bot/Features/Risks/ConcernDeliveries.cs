@@ -2,8 +2,6 @@ using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Features.Risks;
@@ -47,9 +45,11 @@ public sealed class ConcernOutcomeNotifier(IRiskStore store, DeliveryQueues queu
 {
     public async Task TellReporterAsync(TenantId tenant, ProjectCode project, int number, CancellationToken cancellationToken)
     {
-        if (await store.GetConcernAsync(tenant, project, number, cancellationToken) is { Concern: { State: not ConcernState.Reported } concern })
+        if (await store.GetConcernAsync(tenant, project, number, cancellationToken)
+            is { Concern: { State: not ConcernState.Reported } concern })
         {
-            await queue.EnqueueAsync([DeliveryWork.To(tenant, DeliveryTopics.OutcomeOf(project, number), concern.ReportedBy)], cancellationToken);
+            await queue.EnqueueAsync(
+                [DeliveryWork.To(tenant, DeliveryTopics.OutcomeOf(project, number), concern.ReportedBy)], cancellationToken);
         }
     }
 }

@@ -17,17 +17,20 @@ namespace HealthItPm.Bot.Features.Risks;
 /// <c>escalation</c> (PMs): the project's escalation policy — up to three leaders in order, how long
 /// each has to acknowledge, and whether that clock runs around the clock or in office hours.
 /// </summary>
-public sealed class EscalationForm(ProjectScope scope, ProjectService projects, IOptions<TeamsClientOptions> client) : ProjectForm(scope, projects)
+public sealed class EscalationForm(ProjectScope scope, ProjectService projects, IOptions<TeamsClientOptions> client)
+    : ProjectForm(scope, projects)
 {
     public static readonly CommandDefinition Command = new("escalation", ProjectAction.ManageEscalation);
 
     private static readonly int[] SlaMinutes = [30, 60, 120, 240, 480, 1440];
 
     private static ChoiceField Sla => new("sla", RiskTexts.Commands["Escalation_Sla"], true,
-        [.. SlaMinutes.Select(m => (ProblemText.Value(TimeSpan.FromMinutes(m), CultureInfo.CurrentCulture), m.ToString(CultureInfo.InvariantCulture)))]);
+        [.. SlaMinutes.Select(m =>
+            (ProblemText.Value(TimeSpan.FromMinutes(m), CultureInfo.CurrentCulture), m.ToString(CultureInfo.InvariantCulture)))]);
 
     private static ChoiceField Clock => new("clock", RiskTexts.Commands["Escalation_Clock"], true,
-        [(RiskTexts.Commands["Escalation_AroundTheClock"], "always"), (RiskTexts.Commands["Escalation_BusinessHours"], "business")], Compact: false);
+        [(RiskTexts.Commands["Escalation_AroundTheClock"], "always"), (RiskTexts.Commands["Escalation_BusinessHours"], "business")],
+        Compact: false);
 
     public override CommandDefinition Definition => Command;
 

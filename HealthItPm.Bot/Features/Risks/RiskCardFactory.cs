@@ -13,7 +13,11 @@ namespace HealthItPm.Bot.Features.Risks;
 /// may act on it (the chain, the PMs, the owner) by the Teams user id the bot knows them by, so a copy
 /// opened later shows who acknowledged or accepted it instead of buttons that no longer apply.
 /// </summary>
-public sealed class RiskCardFactory(RiskRegister risks, ConversationReferenceTable references, TimeProvider clock, IOptions<TeamsClientOptions> client)
+public sealed class RiskCardFactory(
+    RiskRegister risks,
+    ConversationReferenceTable references,
+    TimeProvider clock,
+    IOptions<TeamsClientOptions> client)
 {
     public async Task<JObject> ForAsync(TenantId tenant, Project project, Risk risk, PersonId viewer, CancellationToken cancellationToken)
     {
@@ -24,8 +28,15 @@ public sealed class RiskCardFactory(RiskRegister risks, ConversationReferenceTab
             .Concat(risk.Owner is { } owner ? [owner] : [])
             .Distinct();
         // Point reads side by side: a refresh runs each time someone opens the chat.
-        var known = await Task.WhenAll(actors.Select(person => references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken)));
+        var known = await Task.WhenAll(actors.Select(person =>
+            references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken)));
         var userIds = known.Select(k => k?.TeamsUserId).OfType<string>().Where(id => id.Length > 0).ToList();
-        return RiskCard.Build(RiskViews.Of(project, risk, clock.GetUtcNow(), risks.PermissionsOf(project, risk, viewer), userIds, ownerSearch: client.Value.TypeaheadSearch));
+        return RiskCard.Build(RiskViews.Of(
+            project,
+            risk,
+            clock.GetUtcNow(),
+            risks.PermissionsOf(project, risk, viewer),
+            userIds,
+            ownerSearch: client.Value.TypeaheadSearch));
     }
 }

@@ -2,6 +2,7 @@ using HealthItPm.Bot.Teams;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Risks;
@@ -13,7 +14,8 @@ public sealed class RiskCardReplies(RiskRegister risks, RiskCardFactory cards)
     public Task<JObject> CurrentAsync(Caller caller, RiskId id, Func<JObject, JObject> shape, CancellationToken cancellationToken) =>
         CurrentAsync(caller, id, (card, _, _) => shape(card), cancellationToken);
 
-    public async Task<JObject> CurrentAsync(Caller caller, RiskId id, Func<JObject, Project, Risk, JObject> shape, CancellationToken cancellationToken)
+    public async Task<JObject> CurrentAsync(
+        Caller caller, RiskId id, Func<JObject, Project, Risk, JObject> shape, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(shape);

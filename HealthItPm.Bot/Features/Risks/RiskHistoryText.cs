@@ -24,19 +24,31 @@ public static class RiskHistoryText
         string Status(RiskStatus? status) => status is { } known ? RiskLabels.Status(known) : string.Empty;
         var what = change.Kind switch
         {
-            RiskEventKind.Logged => change.Category is { } c ? Texts.Format("History_LoggedIn", RiskLabels.Category(c), Rating(change.RatingAfter)) : Texts.Format("History_Logged", Rating(change.RatingAfter)),
+            RiskEventKind.Logged => change.Category is { } c
+                ? Texts.Format("History_LoggedIn", RiskLabels.Category(c), Rating(change.RatingAfter))
+                : Texts.Format("History_Logged", Rating(change.RatingAfter)),
             RiskEventKind.Rated => Texts.Format("History_Rated", Rating(change.RatingBefore), Rating(change.RatingAfter)),
             RiskEventKind.OwnerAssigned => Texts.Format("History_Owner", Person(change.OwnerBefore), Person(change.OwnerAfter)),
-            RiskEventKind.MitigationPlanned => change.Due is { } due ? Texts.Format("History_MitigationDue", CardFormat.Date(due), change.Note) : Texts.Format("History_Mitigation", change.Note),
-            RiskEventKind.StatusChanged => WithNote(Texts.Format("History_Status", Status(change.StatusBefore), Status(change.StatusAfter)), change.Note),
-            RiskEventKind.Escalated => WithNote(Escalated(change.LevelAfter, leaderAt), change.Escalation is { } why ? ReasonText.Of(why) : change.Note),
+            RiskEventKind.MitigationPlanned => change.Due is { } due
+                ? Texts.Format("History_MitigationDue", CardFormat.Date(due), change.Note)
+                : Texts.Format("History_Mitigation", change.Note),
+            RiskEventKind.StatusChanged =>
+                WithNote(Texts.Format("History_Status", Status(change.StatusBefore), Status(change.StatusAfter)), change.Note),
+            RiskEventKind.Escalated =>
+                WithNote(Escalated(change.LevelAfter, leaderAt), change.Escalation is { } why ? ReasonText.Of(why) : change.Note),
             RiskEventKind.UpdateRequested => Texts["History_UpdateRequested"],
             RiskEventKind.Acknowledged => Texts["History_Acknowledged"],
-            RiskEventKind.OwnerReminded => change.Due is { } due ? Texts.Format("History_OwnerRemindedDue", CardFormat.Date(due)) : Texts["History_OwnerReminded"],
+            RiskEventKind.OwnerReminded => change.Due is { } due
+                ? Texts.Format("History_OwnerRemindedDue", CardFormat.Date(due))
+                : Texts["History_OwnerReminded"],
             RiskEventKind.ChainExhausted => Texts["History_ChainExhausted"],
             RiskEventKind.Notified => Texts.Format("History_Notified", Notice(change.Notice), Person(change.NoticeTo)),
             RiskEventKind.NotReachable => Texts.Format("History_NotReachable", Notice(change.Notice), Person(change.NoticeTo)),
-            RiskEventKind.NoticeNotDelivered => Texts.Format(change.Attempts == 1 ? "History_NotDelivered_One" : "History_NotDelivered_Other", Notice(change.Notice), Person(change.NoticeTo), change.Attempts ?? 0),
+            RiskEventKind.NoticeNotDelivered => Texts.Format(
+                change.Attempts == 1 ? "History_NotDelivered_One" : "History_NotDelivered_Other",
+                Notice(change.Notice),
+                Person(change.NoticeTo),
+                change.Attempts ?? 0),
             _ => change.Note ?? Texts["History_Changed"],
         };
         return change.By is { } by ? Texts.Format("History_By", what, Person(by)) : what;
@@ -51,5 +63,6 @@ public static class RiskHistoryText
 
     private static string Rating(RiskRating? rating) => rating is { } r ? RiskLabels.Rating(r) : Texts["History_RatingUnknown"];
 
-    private static string Notice(RiskNoticeKind? kind) => Texts[$"Notice_{(kind is { } known && Enum.IsDefined(known) ? known.ToString() : "Other")}"];
+    private static string Notice(RiskNoticeKind? kind) =>
+        Texts[$"Notice_{(kind is { } known && Enum.IsDefined(known) ? known.ToString() : "Other")}"];
 }

@@ -6,7 +6,6 @@ using HealthItPm.Bot.Messaging.Delivery;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
@@ -52,7 +51,10 @@ public sealed class RiskNotifier(RiskEscalation escalation, RiskOutbox outbox, D
         }
 
         var pending = risk.Outbox;
-        await queue.EnqueueAsync([.. pending.Select(n => DeliveryWork.To(tenant, DeliveryTopics.Notice(id, n.Sequence), n.Notice.To, RiskNoticeDetail.Write(n.Notice)))], cancellationToken);
+        await queue.EnqueueAsync(
+            [.. pending.Select(n =>
+                DeliveryWork.To(tenant, DeliveryTopics.Notice(id, n.Sequence), n.Notice.To, RiskNoticeDetail.Write(n.Notice)))],
+            cancellationToken);
         await outbox.HandedOverAsync(tenant, id, [.. pending.Select(n => n.Sequence)], cancellationToken);
     }
 
@@ -63,7 +65,10 @@ public sealed class RiskNotifier(RiskEscalation escalation, RiskOutbox outbox, D
         ArgumentNullException.ThrowIfNull(applied);
         var escalation = applied.Queued.FirstOrDefault(n => n.Kind == RiskNoticeKind.Escalation);
         return escalation is null ? RiskTexts.Commands.Say("Saying_Done", done)
-            : RiskTexts.Commands.Say(applied.Unreachable.Contains(escalation.To) ? "Saying_EscalatedUnreachable" : "Saying_Escalated", done, CardElements.Escape(NameOf(project, escalation.To)));
+            : RiskTexts.Commands.Say(
+                applied.Unreachable.Contains(escalation.To) ? "Saying_EscalatedUnreachable" : "Saying_Escalated",
+                done,
+                CardElements.Escape(NameOf(project, escalation.To)));
     }
 
     internal static string NameOf(Project project, PersonId? person) =>
@@ -72,20 +77,23 @@ public sealed class RiskNotifier(RiskEscalation escalation, RiskOutbox outbox, D
 
 /// <summary>
 /// A notice's kind and the leader it is about, carried on its work item (the outbox entry is gone by the
-/// time it is sent). Work queued before notices were typed carries a <c>Reason</c> text instead.
+/// time it is sent).
 /// </summary>
 internal static class RiskNoticeDetail
 {
-    private sealed record Detail(RiskNoticeKind Kind, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Leader = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
+    private sealed record Detail(
+        RiskNoticeKind Kind,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Leader = null);
 
     public static string Write(RiskNotice notice) => JsonSerializer.Serialize(new Detail(notice.Kind, notice.Leader?.Value));
 
     public static RiskNotice Read(DeliveryWork work)
     {
-        var detail = JsonSerializer.Deserialize<Detail>(work.Detail ?? "{}") ?? throw new InvalidOperationException("A risk notice without its detail.");
+        var detail = JsonSerializer.Deserialize<Detail>(work.Detail ?? "{}")
+            ?? throw new InvalidOperationException("A risk notice without its detail.");
         var risk = work.Subject[..work.Subject.LastIndexOf('|')];
         return RiskId.TryParse(risk, out var id)
-            ? new RiskNotice(detail.Kind, work.RecipientId!.Value, id, LegacyRiskEvents.Leader(detail.Kind, detail.Leader, detail.Reason))
+            ? new RiskNotice(detail.Kind, work.RecipientId!.Value, id, detail.Leader is null ? null : new PersonId(detail.Leader))
             : throw new InvalidOperationException("A risk notice about no risk.");
     }
 }
@@ -94,7 +102,8 @@ internal static class RiskNoticeDetail
 /// Risk notices on the delivery pipeline: the escalation card is built for its reader when its turn
 /// comes (so it shows the risk as it stands); how each notice settled goes into the risk's history.
 /// </summary>
-public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IProjectRepository projects, RiskCardFactory cards) : DeliveryKind
+public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IProjectRepository projects, RiskCardFactory cards)
+    : DeliveryKind
 {
     public override string Kind => DeliveryTopics.RiskNotice;
 
@@ -138,12 +147,22 @@ public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IP
         return NoticeCard.Build(notice.Kind switch
         {
             RiskNoticeKind.LeaderUnreachable => new NoticeCardModel(
-                RiskTexts.Commands.Say("Notice_LeaderUnreachable_Title", risk.Id, CardElements.Escape(RiskNotifier.NameOf(project, notice.Leader))),
+                RiskTexts.Commands.Say(
+                    "Notice_LeaderUnreachable_Title", risk.Id, CardElements.Escape(RiskNotifier.NameOf(project, notice.Leader))),
                 RiskTexts.Commands.Say("Notice_LeaderUnreachable", title),
                 open),
-            RiskNoticeKind.OwnerReminder => new NoticeCardModel(RiskTexts.Commands.Say("Notice_OwnerReminder_Title", risk.Id), RiskTexts.Commands.Say("Notice_OwnerReminder", title, due), update),
-            RiskNoticeKind.UpdateRequested => new NoticeCardModel(RiskTexts.Commands.Say("Notice_UpdateRequested_Title", risk.Id), RiskTexts.Commands.Say("Notice_UpdateRequested", title), update),
-            _ => new NoticeCardModel(RiskTexts.Commands.Say("Notice_NobodyAcknowledged_Title", risk.Id), RiskTexts.Commands.Say("Notice_NobodyAcknowledged", title), open),
+            RiskNoticeKind.OwnerReminder => new NoticeCardModel(
+                RiskTexts.Commands.Say("Notice_OwnerReminder_Title", risk.Id),
+                RiskTexts.Commands.Say("Notice_OwnerReminder", title, due),
+                update),
+            RiskNoticeKind.UpdateRequested => new NoticeCardModel(
+                RiskTexts.Commands.Say("Notice_UpdateRequested_Title", risk.Id),
+                RiskTexts.Commands.Say("Notice_UpdateRequested", title),
+                update),
+            _ => new NoticeCardModel(
+                RiskTexts.Commands.Say("Notice_NobodyAcknowledged_Title", risk.Id),
+                RiskTexts.Commands.Say("Notice_NobodyAcknowledged", title),
+                open),
         });
     }
 }

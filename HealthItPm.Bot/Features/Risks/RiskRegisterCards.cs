@@ -30,7 +30,10 @@ public sealed record RiskView(
     /// </summary>
     public IReadOnlyList<(string Name, string Person)> OwnerChoices { get; init; } = People;
 
-    /// <summary>The dataset Teams searches the project's people by, when it can (<see cref="ProjectPeople"/>): the owner list then needs only the first few.</summary>
+    /// <summary>
+    /// The dataset Teams searches the project's people by, when it can
+    /// (<see cref="ProjectPeople"/>): the owner list then needs only the first few.
+    /// </summary>
     public string? OwnerDataset { get; init; }
 
     /// <summary>The leader at the risk's current level of the chain, by name, while it is escalated.</summary>
@@ -58,7 +61,8 @@ public sealed record RiskView(
 
     private Markdown LevelText => Risk switch
     {
-        { EscalationLevel: > 0 } when EscalatedToName is { } name => Texts.Markdown("Risk_StatusAtLevelOf", RiskLabels.Status(Risk.Status), Risk.EscalationLevel, name),
+        { EscalationLevel: > 0 } when EscalatedToName is { } name =>
+            Texts.Markdown("Risk_StatusAtLevelOf", RiskLabels.Status(Risk.Status), Risk.EscalationLevel, name),
         { EscalationLevel: > 0 } => Texts.Markdown("Risk_StatusAtLevel", RiskLabels.Status(Risk.Status), Risk.EscalationLevel),
         _ => Markdown.Literal(RiskLabels.Status(Risk.Status)),
     };
@@ -68,7 +72,10 @@ public sealed record RiskView(
     public string? NameOf(HealthItPm.Domain.Common.PersonId person) =>
         People.FirstOrDefault(p => string.Equals(p.Person, person.Value, StringComparison.OrdinalIgnoreCase)).Name;
 
-    /// <summary><see cref="StatusText"/> with when it was acknowledged, in the reader's zone (for text blocks, where Teams formats dates).</summary>
+    /// <summary>
+    /// <see cref="StatusText"/> with when it was acknowledged, in the
+    /// reader's zone (for text blocks, where Teams formats dates).
+    /// </summary>
     public Markdown StatusLine => Risk is { Status: RiskStatus.Escalated, Acknowledged: { } acknowledged }
         ? Texts.Markdown("Risk_StatusAt", StatusText, Markdown.When(acknowledged.At))
         : StatusText;
@@ -94,7 +101,11 @@ public static class RiskRegisterCard
             var risk = view.Risk;
             body.Add(CardElements.Section(Texts.Markdown("Register_Risk", risk.Id.ToString(), risk.Title)));
             body.Add(RiskLabels.Badge(risk.Rating));
-            body.Add(CardElements.Text(Texts.Markdown("Register_Line", RiskLabels.Category(risk.Category), view.StatusLine, view.OwnerName ?? CardTexts.Common["None"]), subtle: true, spacing: Spacing.None));
+            body.Add(CardElements.Text(
+                Texts.Markdown(
+                    "Register_Line", RiskLabels.Category(risk.Category), view.StatusLine, view.OwnerName ?? CardTexts.Common["None"]),
+                subtle: true,
+                spacing: Spacing.None));
             if (risk is { Status: RiskStatus.Escalated, Acknowledged: null, EscalatedAt: { } since })
             {
                 body.Add(CardElements.Text(Texts.Markdown("Register_Waiting", Markdown.When(since)), subtle: true, spacing: Spacing.None));
@@ -104,7 +115,9 @@ public static class RiskRegisterCard
         // Settled risks are listed after the open ones, briefly: the register keeps them for the record.
         foreach (var view in risks.Where(r => !r.Risk.IsOpen).OrderByDescending(r => r.Risk.Rating.Score))
         {
-            body.Add(CardElements.Text(Texts.Markdown("Register_Settled", view.Risk.Id.ToString(), view.Risk.Title, RiskLabels.Status(view.Risk.Status)), subtle: true));
+            body.Add(CardElements.Text(
+                Texts.Markdown("Register_Settled", view.Risk.Id.ToString(), view.Risk.Title, RiskLabels.Status(view.Risk.Status)),
+                subtle: true));
         }
 
         return new AdaptiveCard(body, canLogRisk ? [CardElements.Command(Texts["Register_AddButton"], "risk add")] : []).ToJObject();
@@ -132,8 +145,10 @@ public static class RiskCard
         var age = view.Now - risk.History[0].At;
         var body = new List<Element>
         {
-            CardElements.Heading(Texts.Markdown(risk.Status == RiskStatus.Escalated ? "Risk_Title_Escalated" : "Risk_Title", risk.Id.ToString())),
-            CardElements.Text(Texts.Markdown("Risk_Line", view.ProjectName, RiskLabels.Category(risk.Category)), subtle: true, spacing: Spacing.None),
+            CardElements.Heading(
+                Texts.Markdown(risk.Status == RiskStatus.Escalated ? "Risk_Title_Escalated" : "Risk_Title", risk.Id.ToString())),
+            CardElements.Text(
+                Texts.Markdown("Risk_Line", view.ProjectName, RiskLabels.Category(risk.Category)), subtle: true, spacing: Spacing.None),
             CardElements.UserText(risk.Title),
         };
 
@@ -158,7 +173,11 @@ public static class RiskCard
 
         if (risk.Acknowledged is { } acknowledged)
         {
-            body.Add(new TextBlock(Texts.Markdown("Risk_Acknowledged", view.AcknowledgedByName ?? Texts["Risk_ALeader"], Markdown.When(acknowledged.At))) { Color = TextColor.Good });
+            body.Add(new TextBlock(
+                Texts.Markdown("Risk_Acknowledged", view.AcknowledgedByName ?? Texts["Risk_ALeader"], Markdown.When(acknowledged.At)))
+            {
+                Color = TextColor.Good,
+            });
         }
 
         if (risk.AcceptedBecause is { } reason)
@@ -170,7 +189,8 @@ public static class RiskCard
         body.Add(CardElements.Section(Texts.Markdown("Risk_History")));
         // The acknowledgement has its own line above, with who and when: the history does not say it again.
         var history = risk.History.Where(e => e.Kind != RiskEventKind.Acknowledged || risk.Acknowledged is null);
-        body.AddRange(history.TakeLast(HistoryShown).Select(e => CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf, view.LeaderAt))));
+        body.AddRange(history.TakeLast(HistoryShown).Select(e =>
+            CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf, view.LeaderAt))));
 
         var data = CardElements.Data(("risk", risk.Id.ToString()));
         var actions = new List<CardAction>();
@@ -183,10 +203,13 @@ public static class RiskCard
         {
             if (view.OwnerDataset is null && view.OwnerChoices.Count < view.People.Count)
             {
-                body.Add(CardElements.Text(Texts.Markdown("Risk_OwnerListShort", view.OwnerChoices.Count, view.People.Count), subtle: true));
+                body.Add(CardElements.Text(
+                    Texts.Markdown("Risk_OwnerListShort", view.OwnerChoices.Count, view.People.Count), subtle: true));
             }
 
-            body.Add(FormCard.Input(new PeopleField("owner", Texts["Risk_Owner"], false, view.OwnerChoices, view.OwnerDataset, MultiSelect: false), risk.Owner is { } owner ? PersonChoice.Value(owner) : null));
+            body.Add(FormCard.Input(
+                new PeopleField("owner", Texts["Risk_Owner"], false, view.OwnerChoices, view.OwnerDataset, MultiSelect: false),
+                risk.Owner is { } owner ? PersonChoice.Value(owner) : null));
             actions.Add(CardElements.Execute(Texts["Risk_AssignButton"], CardVerbs.AssignRiskOwner, data));
         }
 
@@ -204,7 +227,12 @@ public static class RiskCard
         return new AdaptiveCard(body, actions)
         {
             Refresh = view.RefreshFor.Count > 0
-                ? new Refresh(new RefreshAction(Texts["Risk_Refresh"], CardVerbs.ViewRisk, CardElements.Data(("risk", risk.Id.ToString()), ("verb", CardVerbs.ViewRisk))), [.. view.RefreshFor.Take(MaxRefreshUsers)])
+                ? new Refresh(
+                    new RefreshAction(
+                        Texts["Risk_Refresh"],
+                        CardVerbs.ViewRisk,
+                        CardElements.Data(("risk", risk.Id.ToString()), ("verb", CardVerbs.ViewRisk))),
+                    [.. view.RefreshFor.Take(MaxRefreshUsers)])
                 : null,
         }.ToJObject();
     }
@@ -227,7 +255,11 @@ public static class RiskCard
         }
 
         var who = project.Members.FirstOrDefault(m => m.Person == handled.By)?.DisplayName ?? Texts["Risk_ALeader"];
-        return Texts.Markdown(handled.Kind == RiskEventKind.Acknowledged ? "Risk_AlreadyAcknowledged" : $"Risk_Already_{risk.Status}", risk.Id.ToString(), who, Markdown.When(handled.At));
+        return Texts.Markdown(
+            handled.Kind == RiskEventKind.Acknowledged ? "Risk_AlreadyAcknowledged" : $"Risk_Already_{risk.Status}",
+            risk.Id.ToString(),
+            who,
+            Markdown.When(handled.At));
     }
 }
 
@@ -237,8 +269,17 @@ public static class RiskViews
     /// <summary>At most this many people in a risk card's owner list, so the card stays under Teams' size limit.</summary>
     public const int MaxOwnerChoices = 60;
 
-    /// <summary>The risk as <paramref name="viewer"/> sees it; with <paramref name="ownerSearch"/> (a client that searches as one types) the owner list offers the first few and the rest are found by name.</summary>
-    public static RiskView Of(HealthItPm.Domain.Projects.Project project, Risk risk, DateTimeOffset now, RiskPermissions? viewer = null, IReadOnlyList<string>? refreshFor = null, bool ownerSearch = false)
+    /// <summary>
+    /// The risk as <paramref name="viewer"/> sees it; with <paramref name="ownerSearch"/> (a client
+    /// that searches as one types) the owner list offers the first few and the rest are found by name.
+    /// </summary>
+    public static RiskView Of(
+        HealthItPm.Domain.Projects.Project project,
+        Risk risk,
+        DateTimeOffset now,
+        RiskPermissions? viewer = null,
+        IReadOnlyList<string>? refreshFor = null,
+        bool ownerSearch = false)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(risk);
@@ -246,7 +287,7 @@ public static class RiskViews
         var chain = project.EscalationChain;
         var byName = project.Members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture).ToList();
         var owners = byName
-            .OrderBy(m => m.Person == risk.Owner ? 0 : m.Role == HealthItPm.Domain.Projects.ProjectRole.Stakeholder ? 2 : 1)
+            .OrderBy(m => m.Person == risk.Owner ? 0 : m.Role == HealthItPm.Domain.Security.ProjectRole.Stakeholder ? 2 : 1)
             .Take(ownerSearch ? PeopleField.MaxOffered : MaxOwnerChoices)
             .OrderBy(m => m.DisplayName, StringComparer.CurrentCulture);
         return new RiskView(risk, project.Name, NameOf(risk.Owner), NameOf(risk.Acknowledged?.By), now,

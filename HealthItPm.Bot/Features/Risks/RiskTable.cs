@@ -3,8 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Features.Risks;
@@ -19,9 +17,7 @@ namespace HealthItPm.Bot.Features.Risks;
 /// RK <c>index|{number / 200}</c> — one column <c>R{number}</c> per risk: the UTC ticks of its latest event, negated
 /// once it is closed, merged in the same transaction as the risk. The digest finds the open and the recently changed
 /// risks by point reads of these rows (one per 200 risks logged), never a query: a key-range query costs what the
-/// whole table holds on the emulator. Column <c>Complete</c> on bucket 0 says every risk of the project is in the
-/// index; a register stored before the index is indexed from one read of the register, once.
-/// (Rows <c>changed|{yyyyMMdd}|{number}</c>, the index before this one, are no longer read.)
+/// whole table holds on the emulator.
 /// PK <c>watch</c>, RK <c>{tenant}|{CODE}|{number}</c> — the risks the escalation policy still watches or
 /// whose outbox still holds notices (removed once settled and delivered), so the scheduler never reads settled risks.
 /// </para>
@@ -32,7 +28,6 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
 
     private const string WatchPartition = "watch";
     private const int IndexBucket = 200;
-    private const string IndexComplete = "Complete";
 
     public Task<int> NextNumberAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
         NextAsync(Partition(tenant, project), "counter", cancellationToken);
@@ -133,40 +128,14 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         var last = counter.HasValue ? counter.Value!.GetInt32("Last") ?? 0 : 0;
         var buckets = await Task.WhenAll(Enumerable.Range(0, (last / IndexBucket) + 1).Select(async b =>
             await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, IndexKey(b), cancellationToken: cancellationToken), cancellationToken)));
-        IEnumerable<(int Number, long Latest)> entries;
-        var complete = buckets[0].HasValue && buckets[0].Value!.GetBoolean(IndexComplete) == true;
-        if (last > 0 && !complete)
-        {
-            entries = await IndexRegisterAsync(tenant, project, cancellationToken);
-        }
-        else
-        {
-            entries = buckets.Where(b => b.HasValue).SelectMany(b => b.Value!.Where(c => c.Key.StartsWith('R') && c.Value is long).Select(c => (int.Parse(c.Key[1..], CultureInfo.InvariantCulture), (long)c.Value)));
-        }
+        var entries = buckets.Where(b => b.HasValue).SelectMany(b => b.Value!
+            .Where(c => c.Key.StartsWith('R') && c.Value is long)
+            .Select(c => (Number: int.Parse(c.Key[1..], CultureInfo.InvariantCulture), Latest: (long)c.Value)));
 
         // The index names candidates; each risk's own document decides (an index entry may lag behind it).
         var numbers = entries.Where(e => e.Latest > 0 || -e.Latest >= since.UtcTicks).Select(e => e.Number).Order();
         var risks = await Task.WhenAll(numbers.Select(n => GetAsync(tenant, new RiskId(project, n), cancellationToken)));
         return [.. risks.OfType<VersionedRisk>().Select(r => r.Risk).Where(r => r.IsOpen || r.History[^1].At >= since)];
-    }
-
-    /// <summary>Indexes a register stored before the index existed: one read of the register, its entries merged, then marked complete.</summary>
-    private async Task<IReadOnlyList<(int Number, long Latest)>> IndexRegisterAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
-    {
-        var register = await ListAsync(tenant, project, cancellationToken);
-        foreach (var bucket in register.GroupBy(r => r.Id.Number / IndexBucket))
-        {
-            var row = new TableEntity(Partition(tenant, project), IndexKey(bucket.Key));
-            foreach (var risk in bucket)
-            {
-                row[IndexColumn(risk.Id.Number)] = IndexValue(risk);
-            }
-
-            await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken), cancellationToken);
-        }
-
-        await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(new TableEntity(Partition(tenant, project), IndexKey(0)) { [IndexComplete] = true }, TableUpdateMode.Merge, cancellationToken), cancellationToken);
-        return [.. register.Select(r => (r.Id.Number, IndexValue(r)))];
     }
 
     public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) =>
@@ -197,18 +166,13 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
 
     private static long IndexValue(Risk risk) => risk.IsOpen ? risk.History[^1].At.UtcTicks : -risk.History[^1].At.UtcTicks;
 
-    // Merged with every save, so saves of different risks never contend. The first risk of a project makes its
-    // index complete from the start: there is nothing older to index.
-    private static TableTransactionAction Indexed(TenantId tenant, Risk risk)
-    {
-        var row = new TableEntity(Partition(tenant, risk.Id.Project), IndexKey(risk.Id.Number / IndexBucket)) { [IndexColumn(risk.Id.Number)] = IndexValue(risk) };
-        if (risk.Id.Number == 1)
+    // Merged with every save, so saves of different risks never contend.
+    private static TableTransactionAction Indexed(TenantId tenant, Risk risk) => new(
+        TableTransactionActionType.UpsertMerge,
+        new TableEntity(Partition(tenant, risk.Id.Project), IndexKey(risk.Id.Number / IndexBucket))
         {
-            row[IndexComplete] = true;
-        }
-
-        return new(TableTransactionActionType.UpsertMerge, row);
-    }
+            [IndexColumn(risk.Id.Number)] = IndexValue(risk),
+        });
 
     private static string ConcernKey(int number) => "concern|" + number.ToString("D6", CultureInfo.InvariantCulture);
 

@@ -3,7 +3,10 @@ using HealthItPm.Bot.Messaging;
 
 namespace HealthItPm.Bot.Features.Risks;
 
-/// <summary>Where this feature's words come from: the risk register, risk, escalation and concern cards, and the risk commands' replies and forms.</summary>
+/// <summary>
+/// Where this feature's words come from: the risk register, risk,
+/// escalation and concern cards, and the risk commands' replies and forms.
+/// </summary>
 internal static class RiskTexts
 {
     public static TextResource Cards { get; } = new(typeof(RiskCards));

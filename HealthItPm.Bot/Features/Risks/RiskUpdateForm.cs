@@ -18,7 +18,12 @@ namespace HealthItPm.Bot.Features.Risks;
 /// <c>risk update EHR-R7</c>: re-rate a risk, plan its mitigation, or close it (the PM, the owner or a
 /// chain leader). Re-rated to critical, it goes to the sponsor at once.
 /// </summary>
-public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, RiskNotifier notifier, RiskCardReplies replies, ProjectScope scope) : ICommand, ICardActionHandler
+public sealed class RiskUpdateForm(
+    RiskRegister risks,
+    RiskChanges changes,
+    RiskNotifier notifier,
+    RiskCardReplies replies,
+    ProjectScope scope) : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("risk update", ProjectAction.ChangeRisk);
 
@@ -26,7 +31,12 @@ public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, Risk
     private static ChoiceField Impact => RiskFields.Impact;
     private static TextField Mitigation => RiskFields.Mitigation;
     private static DateField Due => RiskFields.Due;
-    private static ChoiceField Status => new("status", RiskTexts.Commands["RiskUpdate_Status"], true, [(RiskTexts.Commands["RiskUpdate_KeepOpen"], "open"), (RiskTexts.Commands["RiskUpdate_Close"], "closed")], Compact: false);
+    private static ChoiceField Status => new(
+        "status",
+        RiskTexts.Commands["RiskUpdate_Status"],
+        true,
+        [(RiskTexts.Commands["RiskUpdate_KeepOpen"], "open"), (RiskTexts.Commands["RiskUpdate_Close"], "closed")],
+        Compact: false);
 
     public CommandDefinition Definition => Command;
 
@@ -62,13 +72,15 @@ public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, Risk
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (Caller.Of(turn) is not { } caller || !RiskId.TryParse(data["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id))
+        if (Caller.Of(turn) is not { } caller
+            || !RiskId.TryParse(data["risk"]?.Type == JTokenType.String ? (string?)data["risk"] : null, out var id))
         {
             return NoticeCard.Build(NoticeCardModel.UnknownAction);
         }
 
         // Checked in the project's context; someone not on the project gets the answer updating gives them.
-        var project = await risks.ProjectOfAsync(caller.Tenant, caller.Person, id, Domain.Security.ProjectAction.ChangeRisk, cancellationToken);
+        var project = await risks.ProjectOfAsync(
+            caller.Tenant, caller.Person, id, Domain.Security.ProjectAction.ChangeRisk, cancellationToken);
         if (project is not Outcome<Project>.Done { Value: var onProject })
         {
             return ProjectOutcomes.NotDone(project);
@@ -77,14 +89,21 @@ public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, Risk
         var phi = scope.PhiContextOf(onProject);
         var blank = Blank(id);
         var values = new FormValues(data, blank.Fields);
-        var (probability, impact, mitigation, due, status) = (values.Choice(Probability), values.Choice(Impact), values.Guarded(Mitigation, phi), values.Date(Due), values.Choice(Status));
+        var (probability, impact, mitigation, due, status) = (
+            values.Choice(Probability),
+            values.Choice(Impact),
+            values.Guarded(Mitigation, phi),
+            values.Date(Due),
+            values.Choice(Status));
         if (!values.IsValid)
         {
             return FormCard.Build(values.Reshow(blank));
         }
 
-        var rating = new RiskRating(int.Parse(probability!, CultureInfo.InvariantCulture), int.Parse(impact!, CultureInfo.InvariantCulture));
-        var outcome = await changes.UpdateAsync(caller.Tenant, caller.Person, id, new RiskUpdate(rating, mitigation, due) { Close = status == "closed" }, cancellationToken);
+        var rating = new RiskRating(
+            int.Parse(probability!, CultureInfo.InvariantCulture), int.Parse(impact!, CultureInfo.InvariantCulture));
+        var outcome = await changes.UpdateAsync(
+            caller.Tenant, caller.Person, id, new RiskUpdate(rating, mitigation, due) { Close = status == "closed" }, cancellationToken);
         if (outcome is Outcome<(Project, Risk)>.Invalid invalid)
         {
             return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
@@ -96,7 +115,12 @@ public sealed class RiskUpdateForm(RiskRegister risks, RiskChanges changes, Risk
         }
 
         var escalation = await notifier.ApplyPolicyAsync(caller.Tenant, id, cancellationToken);
-        return await replies.CurrentAsync(caller, id, (card, project, _) => CardBanner.Saved(card, RiskNotifier.Saying(RiskTexts.Commands.Say("RiskUpdate_Updated", id), project, escalation)), cancellationToken);
+        return await replies.CurrentAsync(
+            caller,
+            id,
+            (card, project, _) =>
+                CardBanner.Saved(card, RiskNotifier.Saying(RiskTexts.Commands.Say("RiskUpdate_Updated", id), project, escalation)),
+            cancellationToken);
     }
 
     private FormModel Blank(RiskId id) => new(

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 
 namespace HealthItPm.Bot.Storage.Delivery;
 

@@ -5,8 +5,6 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -17,6 +15,7 @@ namespace HealthItPm.Bot.Tests.Audit;
 /// kind, the project, the id acted on; never what people typed), and only admins read it, a page at a time.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class AuditLogTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

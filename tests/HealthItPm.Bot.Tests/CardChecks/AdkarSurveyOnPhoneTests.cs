@@ -12,6 +12,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// what the bot reads.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class AdkarSurveyOnPhoneTests(OfficialCardRenderer renderer)
 {
     private const int Phone = 360;

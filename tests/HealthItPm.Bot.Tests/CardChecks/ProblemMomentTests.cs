@@ -3,11 +3,14 @@ using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 
 /// <summary>A moment in a problem told in a notice ("this survey closed on …") shows as a date in the reader's zone, not as UTC text.</summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class ProblemMomentTests(OfficialCardRenderer renderer)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 
 /// <summary>A check-in round through the real host: sent, answered in place, counted once, PHI kept out.</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class CheckInFlowTests(BotEnvironment env)
 {
     private Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> ProjectAsync() => NurseProject.CreateAsync(env, "C");

@@ -1,12 +1,12 @@
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Security;
+using HealthItPm.Testing;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Rounds;
-using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +19,7 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 /// step (open, send, remind, close, summarise) happens once. The hosts' own timers are off; the
 /// test ticks both at once, as two instances would.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private readonly TwoHosts _hosts = new(azurite);

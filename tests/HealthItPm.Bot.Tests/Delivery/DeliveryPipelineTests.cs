@@ -3,10 +3,9 @@ using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
@@ -17,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// The delivery pipeline's rules against Azurite's queue and tables, with two hosts on a fake clock:
 /// what Teams answers decides when (and whether) a card is tried again, and nothing goes out twice.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private readonly TwoHosts _hosts = new(azurite);

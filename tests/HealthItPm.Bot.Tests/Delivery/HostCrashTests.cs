@@ -6,9 +6,7 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Rounds;
-
 using static HealthItPm.Bot.Tests.Support.HostProcesses;
 
 namespace HealthItPm.Bot.Tests.Delivery;
@@ -19,6 +17,8 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// exactly one reminder. The hosts are real processes on one Azurite, working in real time with a
 /// short lease.
 /// </summary>
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Processes")]
 public sealed class HostCrashTests : IAsyncLifetime
 {
     private readonly HostProcesses _hosts = new();

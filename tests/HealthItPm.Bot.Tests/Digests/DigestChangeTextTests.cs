@@ -4,7 +4,6 @@ using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;

@@ -5,9 +5,9 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
 
@@ -16,6 +16,7 @@ using static HealthItPm.Bot.Tests.Support.TwoHosts;
 namespace HealthItPm.Bot.Tests.Digests;
 
 /// <summary>The digest commands through the bot: a PM subscribes the project's leaders from a form; a leader sets the day and hour, in their zone; bad input says what to type.</summary>
+[Trait("Needs", "Azurite")]
 public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string CioChat = "a:cio-chat";

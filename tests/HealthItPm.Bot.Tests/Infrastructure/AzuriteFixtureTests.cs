@@ -6,6 +6,7 @@ using HealthItPm.Testing;
 namespace HealthItPm.Bot.Tests.Infrastructure;
 
 /// <summary>The tests' own Azurite starts even when another process took one of its ports after they were picked.</summary>
+[Trait("Needs", "Azurite")]
 public class AzuriteFixtureTests
 {
     [Fact]

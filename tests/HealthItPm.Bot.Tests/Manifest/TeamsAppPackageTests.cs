@@ -16,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Manifest;
 /// and every command the manifest suggests is one the bot knows. The package is built once
 /// (<see cref="TeamsAppPackage"/>) for the tests that read it.
 /// </summary>
+[Trait("Needs", "Processes")]
 public sealed class TeamsAppPackageTests(TeamsAppPackage package) : IClassFixture<TeamsAppPackage>
 {
     private const string AppId = TeamsAppPackage.AppId;

@@ -19,6 +19,7 @@ namespace HealthItPm.Bot.Tests.Messaging;
 /// chat with the bot (en-US when it never said), not in the culture of the host or of the turn that queued it.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class RecipientCultureTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

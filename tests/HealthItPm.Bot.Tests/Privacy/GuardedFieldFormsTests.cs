@@ -15,6 +15,7 @@ namespace HealthItPm.Bot.Tests.Privacy;
 /// in the input masked, and afterwards nothing in any table holds the identifiers.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class GuardedFieldFormsTests(BotEnvironment env)
 {
     /// <summary>What is tried in every field, and the part of it that must never come back or be stored.</summary>

@@ -17,6 +17,7 @@ namespace HealthItPm.Bot.Tests.Privacy;
 /// level, while the failure itself is still logged with its exception's type and stack trace.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class LogRedactionTests(BotEnvironment env)
 {
     private const string Typed = "Margaret Olsen MRN 00482913 missed her scan";

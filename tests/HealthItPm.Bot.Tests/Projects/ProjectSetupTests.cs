@@ -9,6 +9,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// card shows the figures of a hand computation.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectSetupTests(BotEnvironment env)
 {
     private static string NewCode() => "EHR" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(4)).ToUpperInvariant();

@@ -5,7 +5,6 @@ using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -17,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// discipline and department; a row with a problem comes back with its message and every row kept.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class StakeholderRolesTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

@@ -8,9 +8,9 @@ using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
@@ -24,6 +24,7 @@ namespace HealthItPm.Bot.Tests.Readiness;
 /// in 4 departments, through the real bot against Azurite, and the results equal a hand computation.
 /// The fourth department has 4 people: it is never shown.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<ClockedBotEnvironment>
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

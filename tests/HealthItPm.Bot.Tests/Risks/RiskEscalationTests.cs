@@ -2,12 +2,12 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Security;
+using HealthItPm.Testing;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
-using HealthItPm.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
@@ -19,6 +19,7 @@ namespace HealthItPm.Bot.Tests.Risks;
 /// and each card happens once, a card Teams throttles waits on the delivery queue, and a claim left
 /// by a host that died is taken over after its lease.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string PharmacistChat = "a:pharmacist-chat";

@@ -7,7 +7,7 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Rounds;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,11 +98,10 @@ public class RoundKindCatalogTests
     }
 
     [Fact]
-    public void A_descriptor_that_takes_another_kinds_storage_verbs_or_help_topic_is_a_gap()
+    public void A_descriptor_that_takes_another_kinds_verbs_or_help_topic_is_a_gap()
     {
         var gaps = RoundKindCatalog.Gaps([.. RoundKinds.All, Toy], [.. Registered(), new CopiedKind()]);
 
-        Assert.Contains("Round kind 'Toy' (CopiedKind): another kind is stored under the same prefix.", gaps);
         Assert.Contains("Round kind 'Toy' (CopiedKind): its card verbs belong to another kind.", gaps);
         Assert.Contains("Round kind 'Toy' (CopiedKind): another kind's help topic holds the same command words.", gaps);
         Assert.Contains(
@@ -116,7 +115,7 @@ public class RoundKindCatalogTests
         var catalog = new RoundKindCatalog(Registered());
 
         Assert.IsType<AdkarRoundKind>(catalog.Named("Adkar"));
-        Assert.IsType<CheckInRoundKind>(catalog.Unnamed);
+        Assert.IsType<CheckInRoundKind>(catalog.Named("CheckIn"));
         Assert.Throws<InvalidOperationException>(() => catalog.Named("NoSuchKind"));
         Assert.Throws<InvalidOperationException>(() => catalog.ColumnsOf<ToyAnswer>(RoundKinds.All[0]));
     }
@@ -162,14 +161,12 @@ public class RoundKindCatalogTests
             Task.FromResult(new JObject { ["type"] = "AdaptiveCard" });
     }
 
-    /// <summary>A kind of round whose bot side copies the check-in's storage prefix, verbs and command words.</summary>
+    /// <summary>A kind of round whose bot side copies the check-in's verbs and command words.</summary>
     private sealed class CopiedKind : RoundKindDescriptor<ToyAnswer, ToyAnswer, int>
     {
         private readonly CheckInRoundKind _checkIn = new();
 
         public override RoundKind<ToyAnswer, ToyAnswer> Kind => Toy;
-
-        public override string StoragePrefix => _checkIn.StoragePrefix;
 
         public override HelpTopic HelpTopic { get; } = new("toys", () => "Toys", ["checkin"]);
 

@@ -224,7 +224,8 @@ public sealed partial class AdversarialEndpointTests : IAsyncLifetime
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"No answer within {Patience.TotalSeconds} s: the endpoint is reading a body it should have refused.");
+            Assert.Fail($"No answer within {Patience.TotalSeconds} s: the endpoint is reading a body it should have refused, "
+                + "or waiting on a service that does not answer.");
             throw;
         }
     }
@@ -255,7 +256,8 @@ public sealed partial class AdversarialEndpointTests : IAsyncLifetime
         return activity;
     }
 
-    private WebApplicationFactory<Program> AuthenticatedHost(LogCapture logs, Dictionary<string, string?>? settings = null)
+    private WebApplicationFactory<Program> AuthenticatedHost(
+        LogCapture logs, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = AuthenticatedSettings();
         foreach (var (key, value) in settings ?? [])
@@ -263,7 +265,7 @@ public sealed partial class AdversarialEndpointTests : IAsyncLifetime
             all[key] = value;
         }
 
-        return Derived(new BotHost("UseDevelopmentStorage=true", all, "Production"), logs, _ => { });
+        return Derived(new BotHost("UseDevelopmentStorage=true", all, "Production"), logs, services ?? (_ => { }));
     }
 
     private Dictionary<string, string?> AuthenticatedSettings() => new()

@@ -8,6 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Tests.Storage;
 
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class BotStateTableTests(StorageEnvironment env)
 {
     private BotStateTable Storage => new(env.Tables);

@@ -3,12 +3,12 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
 /// <summary>A delivery record keeps why it settled unsent as a code; rows written when that was a sentence still read.</summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class DeliveryTableTests(StorageEnvironment env)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 16, 0, 0, TimeSpan.Zero);

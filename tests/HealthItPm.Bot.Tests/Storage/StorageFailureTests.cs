@@ -9,6 +9,7 @@ namespace HealthItPm.Bot.Tests.Storage;
 
 /// <summary>Storage that does not answer is "try again later"; a cancellation someone asked for is not.</summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class StorageFailureTests(StorageEnvironment env)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace HealthItPm.Bot.Tests.Texts;
 /// locale picks the resources (English until another language is added) and formats days and numbers.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class CommandTextsTests(BotEnvironment env)
 {
     private static string NewCode() => "TX" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();

@@ -39,7 +39,9 @@ public class SendWindowTests
     {
         var window = new SendWindow(15);
         var random = new Random(7);
-        var wanted = Enumerable.Range(0, 600).Select(i => Start.AddMilliseconds((i * 68) + (random.NextDouble() < 0.1 ? random.Next(0, 120) : 0))).ToList();
+        var wanted = Enumerable.Range(0, 600)
+            .Select(i => Start.AddMilliseconds((i * 68) + (random.NextDouble() < 0.1 ? random.Next(0, 120) : 0)))
+            .ToList();
 
         var admitted = wanted.Select(window.Admit).ToList();
 

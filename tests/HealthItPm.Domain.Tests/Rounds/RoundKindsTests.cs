@@ -1,9 +1,7 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
 
