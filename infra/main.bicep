@@ -158,6 +158,11 @@ module web 'modules/web.bicep' = {
       Messages__PerAddress__PerSecond: '200'
       Messages__PerCaller__Burst: '60'
       Messages__PerCaller__PerSecond: '10'
+      // Channel tokens' signing keys (HealthItPm.Bot/Hosting/SignInMetadataOptions.cs): fetched within 5 s, refreshed
+      // after 12 h, the last good ones kept for a day while refreshes fail.
+      SignInMetadata__Timeout: '00:00:05'
+      SignInMetadata__RefreshAfter: '12:00:00'
+      SignInMetadata__KeepLastGoodFor: '1.00:00:00'
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
     }

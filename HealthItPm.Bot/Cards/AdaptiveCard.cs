@@ -49,9 +49,9 @@ public sealed record AdaptiveCard(IReadOnlyList<Element> Body)
     public Refresh? Refresh { get; init; }
 
     /// <summary>
-    /// Sets both JSON libraries up before the host's first card: on first use they took 130 ms on an idle
-    /// machine, and about half a second when a host that had just started composed a fan-out's first cards
-    /// all at once. Returns a card, for the connector's side of the same (<see cref="Teams.SharedJsonContractsMiddleware.Prepare"/>).
+    /// Sets both JSON libraries up before the host's first card, so that a host that has just started does not pay
+    /// for their first use while it composes a fan-out's first cards all at once. Returns a card, for the
+    /// connector's side of the same (<see cref="Teams.SharedJsonContractsMiddleware.Prepare"/>).
     /// </summary>
     public static JObject Prepare() => ToJson(new AdaptiveCard([new TextBlock(Markdown.Empty)]));
 

@@ -47,7 +47,8 @@ public static class CardElements
     public static RichTextBlock Event(DateTimeOffset at, string text) =>
         new([TextRun.When(at, " · ") with { IsSubtle = true }, new TextRun(text)]);
 
-    public static FactSet Facts(IEnumerable<(Markdown Title, Markdown Value)> facts) => new([.. facts.Select(f => new Fact(f.Title, f.Value))]);
+    public static FactSet Facts(IEnumerable<(Markdown Title, Markdown Value)> facts) =>
+        new([.. facts.Select(f => new Fact(f.Title, f.Value))]);
 
     /// <summary>Facts in plain words (numbers, days, names): shown literally, whoever wrote them.</summary>
     public static FactSet Facts(IEnumerable<(string Title, string Value)> facts) =>
@@ -60,10 +61,12 @@ public static class CardElements
     public static (Markdown Title, Markdown Value) Fact(string title, string value) => (Markdown.Literal(title), Markdown.Literal(value));
 
     /// <summary>The data a button sends with its verb, e.g. the project and round a check-in answers.</summary>
-    public static IReadOnlyDictionary<string, object> Data(params (string Key, object Value)[] pairs) => pairs.ToDictionary(p => p.Key, p => p.Value);
+    public static IReadOnlyDictionary<string, object> Data(params (string Key, object Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value);
 
     /// <summary>A Universal Action with its Action.Submit fallback (see <see cref="ExecuteAction"/>).</summary>
-    public static ExecuteAction Execute(string title, string verb, IReadOnlyDictionary<string, object>? data = null, bool primary = false) =>
+    public static ExecuteAction Execute(
+        string title, string verb, IReadOnlyDictionary<string, object>? data = null, bool primary = false) =>
         new(title, verb, data) { Style = primary ? ActionStyle.Positive : null };
 
     /// <summary>A button that runs a text command, as if the person had typed it.</summary>

@@ -2,18 +2,14 @@ using HealthItPm.Bot.Texts;
 
 namespace HealthItPm.Bot.Cards;
 
-/// <summary>The resource files the cards' words come from, one localizer each for the process.</summary>
+/// <summary>
+/// The resource files every card shares, one localizer each for the process. A feature's own words are in its folder
+/// (e.g. <c>Features/Risks/RiskTexts.cs</c>).
+/// </summary>
 internal static class CardTexts
 {
     public static TextResource Common { get; } = new(typeof(CommonCards));
 
-    public static TextResource Projects { get; } = new(typeof(ProjectCards));
-
-    public static TextResource CheckIns { get; } = new(typeof(CheckInCards));
-
-    public static TextResource Readiness { get; } = new(typeof(ReadinessCards));
-
-    public static TextResource Risks { get; } = new(typeof(RiskCards));
-
-    public static TextResource Digests { get; } = new(typeof(DigestCards));
+    /// <summary>The words for the domain's values and the formats of numbers, dates and times.</summary>
+    public static TextResource Labels { get; } = new(typeof(Labels));
 }

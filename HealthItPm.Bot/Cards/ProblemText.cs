@@ -3,8 +3,7 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Texts;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Bot.Cards;
 
@@ -48,6 +47,7 @@ public static class ProblemText
         int number => number.ToString(culture),
         TimeSpan span => Duration(span, culture),
         DateTimeOffset at => Format(culture, "Moment_Utc", at.UtcDateTime.ToString("g", culture)),
+        RoundKind kind => Text($"RoundKind_{kind.Name}"),
         Enum kind => Text($"{kind.GetType().Name}_{kind}"),
         IReadOnlyList<PhiPointedOut> found => string.Join("; ", Findings(found, culture)),
         _ => throw new ArgumentException($"A problem's value of type {value.GetType().Name} has no wording.", nameof(value)),

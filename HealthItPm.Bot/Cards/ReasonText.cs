@@ -1,6 +1,4 @@
 using System.Globalization;
-using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Risks;
 using HealthItPm.Bot.Texts;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
@@ -26,10 +24,13 @@ public static class ReasonText
         return reason switch
         {
             RagReason.IndexBelow r => Say(culture, $"IndexBelow_{r.Index}", r.Value, r.Threshold),
-            RagReason.RiskOpen r => Say(culture, r.Critical ? "RiskOpen_Critical" : "RiskOpen_High", Typed(r.Risk), r.Score, Typed(r.Title.Value)),
+            RagReason.RiskOpen r =>
+                Say(culture, r.Critical ? "RiskOpen_Critical" : "RiskOpen_High", Typed(r.Risk), r.Score, Typed(r.Title.Value)),
             RagReason.MilestoneLate r => Say(culture, "MilestoneLate", Typed(r.Milestone.Value), Days(r.DaysLate, culture)),
-            RagReason.StuckAtAwarenessOrDesire r => Say(culture, "StuckAtAwarenessOrDesire", r.Share, Typed(r.Wave), GoLive(r.DaysToGoLive, culture)),
-            RagReason.DominantBarrier r => Say(culture, "DominantBarrier", Typed(r.Wave), Of(r.Barrier), GoLive(r.DaysToGoLive, culture)),
+            ReadinessReason.StuckAtAwarenessOrDesire r =>
+                Say(culture, "StuckAtAwarenessOrDesire", r.Share, Typed(r.Wave), GoLive(r.DaysToGoLive, culture)),
+            ReadinessReason.DominantBarrier r =>
+                Say(culture, "DominantBarrier", Typed(r.Wave), Of(r.Barrier), GoLive(r.DaysToGoLive, culture)),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "A RAG reason with no words."),
         };
     }
@@ -46,8 +47,11 @@ public static class ReasonText
         {
             EscalationReason.CriticalRisk => Say(culture, "Escalation_CriticalRisk"),
             EscalationReason.SevereImpact r => Say(culture, "Escalation_SevereImpact", RiskLabels.Category(r.Category), r.Impact),
-            EscalationReason.NotAcknowledged r => Say(culture, "Escalation_NotAcknowledged", r.InBusinessHours ? BusinessTime(r.Sla, culture) : ProblemText.Value(r.Sla, culture)),
-            EscalationReason.MitigationPastDue r => Say(culture, "Escalation_MitigationPastDue", ProjectFormat.Date(r.Due)),
+            EscalationReason.NotAcknowledged r => Say(
+                culture,
+                "Escalation_NotAcknowledged",
+                r.InBusinessHours ? BusinessTime(r.Sla, culture) : ProblemText.Value(r.Sla, culture)),
+            EscalationReason.MitigationPastDue r => Say(culture, "Escalation_MitigationPastDue", CardFormat.Date(r.Due)),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason.GetType().Name, "An escalation reason with no words."),
         };
     }
@@ -67,8 +71,9 @@ public static class ReasonText
 
     // An SLA in business hours reads in whole hours, or in minutes when it is not a whole number of hours.
     private static string BusinessTime(TimeSpan sla, CultureInfo culture) =>
-        sla.Ticks % TimeSpan.TicksPerHour == 0 ? Say(culture, sla == TimeSpan.FromHours(1) ? "BusinessHour" : "BusinessHours", (int)sla.TotalHours)
-        : Say(culture, "BusinessMinutes", (int)sla.TotalMinutes);
+        sla.Ticks % TimeSpan.TicksPerHour == 0
+            ? Say(culture, sla == TimeSpan.FromHours(1) ? "BusinessHour" : "BusinessHours", (int)sla.TotalHours)
+            : Say(culture, "BusinessMinutes", (int)sla.TotalMinutes);
 
     // Values arrive ready: typed text escaped, numbers as they are (the sentence may give their format).
     private static string Say(CultureInfo culture, string name, params object[] values) => string.Format(culture, Text(name), values);

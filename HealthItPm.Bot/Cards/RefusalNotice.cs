@@ -36,10 +36,19 @@ public static class RefusalNotice
             (ProjectAction.AllowProjectManagers, _) => Texts["Refusal_AllowProjectManagers"],
             (ProjectAction.ViewAudit, _) => Texts["Refusal_ViewAudit"],
             (_, Who.AdminsOnly) => Texts["Refusal_AdminsOnly"],
-            (ProjectAction.ViewBudget, var who) => Texts.Format("Refusal_ViewBudget", name, Join([.. Roles(who).Select(r => Texts[$"Refusal_Its_{r}"])], "Refusal_ListAnd")),
-            (_, Who.ProjectManagers) => Texts.Format("Refusal_ProjectManagers", name, string.Join(Texts["Separator"], (refusal.ProjectManagers ?? []).Select(CardElements.Escape))),
+            (ProjectAction.ViewBudget, var who) => Texts.Format(
+                "Refusal_ViewBudget", name, Join([.. Roles(who).Select(r => Texts[$"Refusal_Its_{r}"])], "Refusal_ListAnd")),
+            (_, Who.ProjectManagers) => Texts.Format(
+                "Refusal_ProjectManagers",
+                name,
+                string.Join(Texts["Separator"], (refusal.ProjectManagers ?? []).Select(CardElements.Escape))),
             (_, Who.EscalationChain) => Texts.Format("Refusal_EscalationChain", name),
-            (_, var who) => Texts.Format("Refusal_Only", Join([.. Roles(who).Select((r, i) => i == 0 ? Texts.Format("Refusal_RoleOf", Texts[$"Refusal_The_{r}"], name) : Texts[$"Refusal_The_{r}"])], "Refusal_ListOr")),
+            (_, var who) => Texts.Format(
+                "Refusal_Only",
+                Join(
+                    [.. Roles(who).Select((r, i) =>
+                        i == 0 ? Texts.Format("Refusal_RoleOf", Texts[$"Refusal_The_{r}"], name) : Texts[$"Refusal_The_{r}"])],
+                    "Refusal_ListOr")),
         };
     }
 
@@ -51,5 +60,7 @@ public static class RefusalNotice
     private static IEnumerable<Who> Roles(Who who) => RolesInOrder.Where(r => who.HasFlag(r));
 
     private static string Join(IReadOnlyList<string> parts, string last) =>
-        parts.Count <= 1 ? string.Concat(parts) : Texts.Format(last, string.Join(Texts["Separator"], parts.Take(parts.Count - 1)), parts[^1]);
+        parts.Count <= 1
+            ? string.Concat(parts)
+            : Texts.Format(last, string.Join(Texts["Separator"], parts.Take(parts.Count - 1)), parts[^1]);
 }

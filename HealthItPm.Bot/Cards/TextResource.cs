@@ -16,7 +16,9 @@ internal sealed class TextResource(Type file)
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(file);
 
     public string this[string name] =>
-        _texts[name] is { ResourceNotFound: false } text ? text.Value : throw new InvalidOperationException($"{file.Name}.resx has no text named {name}.");
+        _texts[name] is { ResourceNotFound: false } text
+            ? text.Value
+            : throw new InvalidOperationException($"{file.Name}.resx has no text named {name}.");
 
     /// <summary>
     /// The text with its values formatted for the current culture (the reader's), for places that show it
@@ -28,7 +30,10 @@ internal sealed class TextResource(Type file)
     public string Count(string name, int count, params object?[] values) =>
         Format(count == 1 ? $"{name}_One" : $"{name}_Other", [count, .. values]);
 
-    /// <summary>The text as markdown of the bot's own, its values escaped unless they are markdown already (see <see cref="Markdown.Sentence"/>).</summary>
+    /// <summary>
+    /// The text as markdown of the bot's own, its values escaped unless
+    /// they are markdown already (see <see cref="Markdown.Sentence"/>).
+    /// </summary>
     public Markdown Markdown(string name, params object?[] values) => Elements.Markdown.Sentence(this[name], values);
 
     /// <summary><see cref="Count"/> as markdown of the bot's own, its values escaped unless they are markdown already.</summary>

@@ -29,7 +29,8 @@ public abstract class DeliveryKind
     public abstract string Kind { get; }
 
     /// <summary>The fan-out's recipients from <paramref name="offset"/>, at most <paramref name="count"/>; fewer means the end.</summary>
-    public virtual Task<IReadOnlyList<PersonId>> AudienceAsync(DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
+    public virtual Task<IReadOnlyList<PersonId>> AudienceAsync(
+        DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PersonId>>([]);
 
     /// <summary>The card for the work's recipient, built when its turn comes (so it shows things as they stand then).</summary>

@@ -26,7 +26,10 @@ public sealed class DeliveryQueues : IDeliveryQueues
     // The queue service's longest visibility delay is 7 days.
     private static readonly TimeSpan LongestHide = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault,
+    };
 
     private readonly QueueServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new();
@@ -61,7 +64,8 @@ public sealed class DeliveryQueues : IDeliveryQueues
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (item, token) =>
             {
-                await queue.SendMessageAsync(JsonSerializer.Serialize(item, Json), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), token);
+                await queue.SendMessageAsync(
+                    JsonSerializer.Serialize(item, Json), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), token);
                 if (Interlocked.Exchange(ref told, 1) == 0)
                 {
                     Added?.Invoke();
@@ -76,13 +80,17 @@ public sealed class DeliveryQueues : IDeliveryQueues
         return [.. messages.Select(m => new ReceivedWork(Parse(m.MessageText), m.MessageText, m.MessageId, m.PopReceipt, m.DequeueCount))];
     }
 
-    /// <summary>Hides the message for <paramref name="delay"/> (its lease ends then), optionally with new content; the new pop receipt.</summary>
-    public async Task<string> HideAsync(ReceivedWork message, TimeSpan delay, DeliveryWork? replacement, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hides the message for <paramref name="delay"/> (its lease ends then), optionally with new content; the new pop receipt.
+    /// </summary>
+    public async Task<string> HideAsync(
+        ReceivedWork message, TimeSpan delay, DeliveryWork? replacement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var queue = await GetAsync(WorkQueue, cancellationToken);
         var hide = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestHide ? LongestHide : delay;
-        var response = await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, replacement is null ? null : JsonSerializer.Serialize(replacement, Json), hide, cancellationToken);
+        var content = replacement is null ? null : JsonSerializer.Serialize(replacement, Json);
+        var response = await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, content, hide, cancellationToken);
         return response.Value.PopReceipt;
     }
 
@@ -121,7 +129,8 @@ public sealed class DeliveryQueues : IDeliveryQueues
     {
         try
         {
-            return JsonSerializer.Deserialize<DeliveryWork>(text, Json) is { Kind.Length: > 0, Tenant.Length: > 0, Subject.Length: > 0 } work ? work : null;
+            var work = JsonSerializer.Deserialize<DeliveryWork>(text, Json);
+            return work is { Kind.Length: > 0, Tenant.Length: > 0, Subject.Length: > 0 } ? work : null;
         }
         catch (JsonException)
         {

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 
 namespace HealthItPm.Bot.Delivery;
 
@@ -15,8 +14,9 @@ public sealed record VersionedDelivery(DeliveryRecord Record, string Version, bo
 /// <para>
 /// Table <c>Deliveries</c>: PK <c>{tenant}|{kind}|{subject}</c> (one card's whole audience, so a
 /// round's report is one partition query), RK the recipient's AAD object id. Columns: State, Attempts,
-/// ClaimedUntil, NextAttemptAt, LastStatus, Failure (why it settled unsent, by name; rows written before it hold a Reason text, not read), Reported (the card's owner was told how it settled),
-/// UpdatedAt. Hosts: PK <c>host</c>, RK the host's id, SeenAt — the live hosts share a tenant's send rate.
+/// ClaimedUntil, NextAttemptAt, LastStatus, Failure (why it settled unsent, by name; rows written before
+/// it hold a Reason text, not read), Reported (the card's owner was told how it settled), UpdatedAt.
+/// Hosts: PK <c>host</c>, RK the host's id, SeenAt — the live hosts share a tenant's send rate.
 /// </para>
 /// </summary>
 public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : IDeliveryLedger, IDeliveryRecords, ILiveHosts
@@ -27,22 +27,34 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
     public const string HostPartition = "host";
 
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(TenantId tenant, DeliveryTopic topic, CancellationToken cancellationToken) =>
-        tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {Partition(tenant, topic)}"), row => ToRecord(topic, row), cancellationToken);
+        tables.QueryAsync(
+            Name,
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition(tenant, topic)}"),
+            row => ToRecord(topic, row),
+            cancellationToken);
 
-    public async Task<DeliveryRecord?> GetAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
+    public async Task<DeliveryRecord?> GetAsync(
+        TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
         (await ReadAsync(tenant, topic, recipient, cancellationToken))?.Record;
 
-    public async Task<VersionedDelivery?> ReadAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken)
+    public async Task<VersionedDelivery?> ReadAsync(
+        TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken)
     {
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, topic), recipient.Value, cancellationToken: cancellationToken), cancellationToken);
-        return row.HasValue ? new VersionedDelivery(ToRecord(topic, row.Value!), row.Value!.ETag.ToString(), row.Value!.GetBoolean("Reported") ?? false) : null;
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, topic), recipient.Value, cancellationToken: cancellationToken),
+            cancellationToken);
+        return row.HasValue
+            ? new VersionedDelivery(ToRecord(topic, row.Value!), row.Value!.ETag.ToString(), row.Value!.GetBoolean("Reported") ?? false)
+            : null;
     }
 
     /// <summary>
     /// Writes the record if nobody wrote it since <paramref name="version"/> was read (null: if it does
     /// not exist yet); the new version, or null when another host got there first.
     /// </summary>
-    public async Task<string?> WriteAsync(TenantId tenant, DeliveryRecord record, string? version, bool reported, CancellationToken cancellationToken)
+    public async Task<string?> WriteAsync(
+        TenantId tenant, DeliveryRecord record, string? version, bool reported, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var row = new TableEntity(Partition(tenant, record.Topic), record.Recipient.Value)
@@ -60,7 +72,9 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
         {
             var response = await tables.ExecuteAsync(
                 Name,
-                t => version is null ? t.AddEntityAsync(row, cancellationToken) : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
+                t => version is null
+                    ? t.AddEntityAsync(row, cancellationToken)
+                    : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
                 cancellationToken);
             return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage answered without an ETag.");
         }
@@ -71,14 +85,33 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
     }
 
     public Task MarkReportedAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>
-        tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(new TableEntity(Partition(tenant, topic), recipient.Value) { ["Reported"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+        tables.ExecuteAsync(
+            Name,
+            t => t.UpdateEntityAsync(
+                new TableEntity(Partition(tenant, topic), recipient.Value) { ["Reported"] = true },
+                ETag.All,
+                TableUpdateMode.Merge,
+                cancellationToken),
+            cancellationToken);
 
-    /// <summary>This host is alive; returns the hosts seen within <paramref name="window"/> (itself included), in one order every host agrees on.</summary>
+    /// <summary>
+    /// This host is alive; returns the hosts seen within <paramref name="window"/> (itself included), in one order every host
+    /// agrees on.
+    /// </summary>
     public async Task<IReadOnlyList<string>> HeartbeatAsync(string hostId, TimeSpan window, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(new TableEntity(HostPartition, hostId) { ["SeenAt"] = now }, TableUpdateMode.Replace, cancellationToken), cancellationToken);
-        var seen = await tables.QueryAsync(Name, TableClient.CreateQueryFilter($"PartitionKey eq {HostPartition}"), row => (Host: row.RowKey, At: row.GetDateTimeOffset("SeenAt")), cancellationToken, select: ["RowKey", "SeenAt"]);
+        await tables.ExecuteAsync(
+            Name,
+            t => t.UpsertEntityAsync(
+                new TableEntity(HostPartition, hostId) { ["SeenAt"] = now }, TableUpdateMode.Replace, cancellationToken),
+            cancellationToken);
+        var seen = await tables.QueryAsync(
+            Name,
+            TableClient.CreateQueryFilter($"PartitionKey eq {HostPartition}"),
+            row => (Host: row.RowKey, At: row.GetDateTimeOffset("SeenAt")),
+            cancellationToken,
+            select: ["RowKey", "SeenAt"]);
         return [.. seen.Where(s => s.At > now - window || s.Host == hostId).Select(s => s.Host).Order(StringComparer.Ordinal)];
     }
 

@@ -39,7 +39,10 @@ public sealed partial class ProactiveSender(
             ? stored.Reachable
             : await TeamRouteAsync(tenant, person, cancellationToken) is not null;
 
-    /// <summary>The culture a card for the person is worded in: the locale their Teams sent last in their chat with the bot; en-US without one.</summary>
+    /// <summary>
+    /// The culture a card for the person is worded in: the locale their Teams sent last in their chat with the bot; en-US without
+    /// one.
+    /// </summary>
     public async Task<CultureInfo> CultureOfAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         ReaderCulture.Of((await references.GetAsync(tenant, ConversationReferenceTable.PersonKey(person), cancellationToken))?.Locale);
 
@@ -49,7 +52,8 @@ public sealed partial class ProactiveSender(
     /// so a retry does not open it again), so clinicians need not install anything first.
     /// <paramref name="whenDue"/> is awaited right before the first call to Teams (the throttle's slot).
     /// </summary>
-    public async Task<SendAnswer> SendToPersonAsync(TenantId tenant, PersonId person, IActivity activity, Func<CancellationToken, Task> whenDue, CancellationToken cancellationToken)
+    public async Task<SendAnswer> SendToPersonAsync(
+        TenantId tenant, PersonId person, IActivity activity, Func<CancellationToken, Task> whenDue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(whenDue);
         var key = ConversationReferenceTable.PersonKey(person);
@@ -64,7 +68,10 @@ public sealed partial class ProactiveSender(
             return new SendAnswer.Unreachable(null);
         }
 
-        var answer = await TryAsync(callback => adapter.ContinueConversationAsync(BotAppId, stored.Reference, callback, cancellationToken), activity, (_, token) => whenDue(token));
+        var answer = await TryAsync(
+            callback => adapter.ContinueConversationAsync(BotAppId, stored.Reference, callback, cancellationToken),
+            activity,
+            (_, token) => whenDue(token));
         if (answer is SendAnswer.Unreachable)
         {
             await references.MarkUnreachableAsync(tenant, key, cancellationToken);
@@ -73,9 +80,11 @@ public sealed partial class ProactiveSender(
         return answer;
     }
 
-    private async Task<(ConversationReference Team, string TeamsUserId)?> TeamRouteAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+    private async Task<(ConversationReference Team, string TeamsUserId)?> TeamRouteAsync(
+        TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         await references.GetRouteAsync(tenant, person, cancellationToken) is { } route
-        && await references.GetAsync(tenant, ConversationReferenceTable.ConversationKey(route.ConversationId), cancellationToken) is { Reachable: true } team
+        && await references.GetAsync(tenant, ConversationReferenceTable.ConversationKey(route.ConversationId), cancellationToken)
+            is { Reachable: true } team
             ? (team.Reference, route.TeamsUserId)
             : null;
 
@@ -84,7 +93,14 @@ public sealed partial class ProactiveSender(
     /// returns the same chat if it exists) and sends the first message. The chat is kept as soon as
     /// Teams has created it, even if the send then fails, so the next try goes straight to it.
     /// </summary>
-    private async Task<SendAnswer> OpenPersonalChatAsync(TenantId tenant, ConversationReference team, PersonId person, string teamsUserId, IActivity activity, Func<CancellationToken, Task> whenDue, CancellationToken cancellationToken)
+    private async Task<SendAnswer> OpenPersonalChatAsync(
+        TenantId tenant,
+        ConversationReference team,
+        PersonId person,
+        string teamsUserId,
+        IActivity activity,
+        Func<CancellationToken, Task> whenDue,
+        CancellationToken cancellationToken)
     {
         var parameters = new ConversationParameters
         {
@@ -98,7 +114,8 @@ public sealed partial class ProactiveSender(
         ConversationReference? created = null;
         await whenDue(cancellationToken);
         var answer = await TryAsync(
-            callback => adapter.CreateConversationAsync(BotAppId, team.ChannelId, team.ServiceUrl, Audience, parameters, callback, cancellationToken),
+            callback => adapter.CreateConversationAsync(
+                BotAppId, team.ChannelId, team.ServiceUrl, Audience, parameters, callback, cancellationToken),
             activity,
             (turn, _) =>
             {
@@ -115,7 +132,8 @@ public sealed partial class ProactiveSender(
         return answer;
     }
 
-    private async Task<SendAnswer> TryAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Func<ITurnContext, CancellationToken, Task> beforeSend)
+    private async Task<SendAnswer> TryAsync(
+        Func<BotCallbackHandler, Task> runTurn, IActivity activity, Func<ITurnContext, CancellationToken, Task> beforeSend)
     {
         try
         {
@@ -147,7 +165,8 @@ public sealed partial class ProactiveSender(
     /// would never learn of it. A turn that ended without reaching the send (a middleware stopped it)
     /// is not a delivery: false.
     /// </summary>
-    private static async Task<bool> SendInTurnAsync(Func<BotCallbackHandler, Task> runTurn, IActivity activity, Func<ITurnContext, CancellationToken, Task> beforeSend)
+    private static async Task<bool> SendInTurnAsync(
+        Func<BotCallbackHandler, Task> runTurn, IActivity activity, Func<ITurnContext, CancellationToken, Task> beforeSend)
     {
         Exception? failure = null;
         var sent = false;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Hosting;
@@ -31,6 +30,9 @@ public sealed class AccessOptions : IValidatableObject
             .Where(x => !Guid.TryParse(x.Id, out _))
             .Select(x => new ValidationResult($"{x.Setting} contains '{x.Id}', which is not an Azure AD object id (a GUID).", [x.Setting]))
             .Concat(BudgetViewerRoles
-                .Where(r => !Enum.TryParse<ProjectRole>(r, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(r, out _))
-                .Select(r => new ValidationResult($"Access:BudgetViewerRoles contains '{r}'; use ProjectManager, Leader or Stakeholder.", ["Access:BudgetViewerRoles"])));
+                .Where(r => !Enum.TryParse<ProjectRole>(r, ignoreCase: true, out var role)
+                    || !Enum.IsDefined(role)
+                    || int.TryParse(r, out _))
+                .Select(r => new ValidationResult(
+                    $"Access:BudgetViewerRoles contains '{r}'; use ProjectManager, Leader or Stakeholder.", ["Access:BudgetViewerRoles"])));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -9,7 +10,8 @@ namespace HealthItPm.Bot.Hosting;
 /// <summary>
 /// The shape an activity needs before the adapter runs a turn with it, checked once at the door of
 /// <c>/api/messages</c>. The Bot Framework reads any JSON object as an activity; one without a recipient,
-/// a conversation or a sender, with channel data that is not an object, a null among its entities,
+/// a conversation or a sender, with channel data that is not Teams' channel data (a tenant, team or channel that is
+/// not an object), a mention whose person is not one, an event whose value is not an object, a null among its entities,
 /// attachments or members, or a service URL that is not the connector's then fails inside the turn —
 /// an error in the log and, for a message, an apology sent to whatever the activity names. Every
 /// Teams activity has this shape, so nothing Teams sends is refused.
@@ -47,6 +49,9 @@ internal static class ActivityShape
             { From: null } => "from",
             { Recipient: null } => "recipient",
             { ChannelData: not null and not JObject } => "channelData",
+            _ when !Reads<TeamsChannelData>(activity.ChannelData) => "channelData",
+            _ when activity.Entities?.Any(e => e?.Type == "mention" && !Reads<Mention>(e.Properties)) == true => "entities",
+            { Type: ActivityTypes.Event, Value: not null and not JObject } => "value",
             _ when HasNull(activity.Entities) => "entities",
             _ when HasNull(activity.Attachments) => "attachments",
             _ when HasNull(activity.MembersAdded) => "membersAdded",
@@ -68,6 +73,30 @@ internal static class ActivityShape
 
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    // What the Teams activity handler and the bot read the part as, with the adapter's serializer: a tenant, team or
+    // channel that is a string, or a mention whose person is a number, would otherwise fail inside the turn.
+    private static bool Reads<T>(object? part)
+    {
+        if (part is not JObject json)
+        {
+            return true;
+        }
+
+        try
+        {
+            json.ToObject<T>(HttpHelper.BotMessageSerializer);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static bool HasNull<T>(IList<T>? items)
         where T : class => items?.Any(item => item is null) ?? false;

@@ -26,7 +26,9 @@ internal sealed class BotAuthenticationOptionsValidator(IHostEnvironment environ
         {
             if (!environment.IsDevelopment())
             {
-                failures.Add("MicrosoftAppId is empty, which turns Bot Framework authentication off; that is allowed only when ASPNETCORE_ENVIRONMENT is Development. Set MicrosoftAppId to the Azure Bot's app id.");
+                failures.Add(
+                    "MicrosoftAppId is empty, which turns Bot Framework authentication off; that is allowed only when " +
+                    "ASPNETCORE_ENVIRONMENT is Development. Set MicrosoftAppId to the Azure Bot's app id.");
             }
 
             return Result(failures);

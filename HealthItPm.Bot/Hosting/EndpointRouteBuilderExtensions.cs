@@ -78,9 +78,9 @@ public static partial class EndpointRouteBuilderExtensions
         }
         catch (Exception e) when (authenticated && IsSigningMetadataUnavailable(e, cancellationToken) && !response.HasStarted)
         {
-            // The token could not be checked at all: the OpenID metadata or its signing keys could not be
-            // fetched. Not the caller's fault and not a failure of the bot: 503, which the Bot Connector retries.
-            LogRefused(logger, StatusCodes.Status503ServiceUnavailable, "sign-in metadata unavailable: " + Innermost(e).GetType().Name);
+            // The token could not be checked at all: no signing keys young enough, and the OpenID metadata could not
+            // be fetched. Not the caller's fault and not a failure of the bot: 503, which the Bot Connector retries.
+            LogRefused(logger, StatusCodes.Status503ServiceUnavailable, "sign-in metadata unavailable: " + MetadataProblem(e));
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.Headers.RetryAfter = MessagesRateLimits.RetryAfterSeconds(SigningMetadataRetryAfter);
             return;
@@ -112,13 +112,17 @@ public static partial class EndpointRouteBuilderExtensions
     private static readonly TimeSpan SigningMetadataRetryAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// IdentityModel's "unable to obtain configuration" (IDX20803), or a network failure or time-out on the way
-    /// to the metadata: what escapes the adapter before a turn begins is authentication's (a turn's errors end in OnTurnError).
+    /// The bot's <see cref="SignInMetadata"/> without keys to check with; or, for a metadata address it does not fetch itself,
+    /// IdentityModel's "unable to obtain configuration" (IDX20803), or a network failure or time-out on the way to the
+    /// metadata: what escapes the adapter before a turn begins is authentication's (a turn's errors end in OnTurnError).
     /// </summary>
     private static bool IsSigningMetadataUnavailable(Exception e, CancellationToken requestAborted) =>
         (e is InvalidOperationException && e.Message.StartsWith("IDX20803", StringComparison.Ordinal))
-        || Chain(e).Any(inner => inner is HttpRequestException or IOException or TimeoutException
+        || Chain(e).Any(inner => inner is SignInMetadataUnavailableException or HttpRequestException or IOException or TimeoutException
             || (inner is TaskCanceledException && !requestAborted.IsCancellationRequested));
+
+    private static string MetadataProblem(Exception e) =>
+        Chain(e).OfType<SignInMetadataUnavailableException>().FirstOrDefault()?.Reason ?? Innermost(e).GetType().Name;
 
     private static IEnumerable<Exception> Chain(Exception e)
     {
@@ -133,7 +137,10 @@ public static partial class EndpointRouteBuilderExtensions
     private static bool IsTokenFailure(Exception e) =>
         e is SecurityTokenException or ArgumentException or FormatException or JsonException or Newtonsoft.Json.JsonException;
 
-    /// <summary>Status only: storage error codes, bodies and headers go to the log (the health check service logs each failing check), never to the caller.</summary>
+    /// <summary>
+    /// Status only: storage error codes, bodies and headers go to the log (the
+    /// health check service logs each failing check), never to the caller.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";

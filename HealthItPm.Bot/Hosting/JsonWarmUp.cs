@@ -5,8 +5,8 @@ namespace HealthItPm.Bot.Hosting;
 
 /// <summary>
 /// Sets up the JSON of cards and activities before the host takes its first turn or its first delivery
-/// (it starts before the delivery worker joins the hosts sharing the rate). A host that had just started
-/// otherwise did it for its first cards all at once, and sent them about half a second late.
+/// (it starts before the delivery worker joins the hosts sharing the rate), so that a host that has just
+/// started does not do it for its first cards all at once, and send them late.
 /// </summary>
 public sealed class JsonWarmUp : IHostedService
 {

@@ -41,7 +41,10 @@ internal sealed class LoopbackOnlyWithoutAuthentication(
 
     internal static bool IsLoopback(string address)
     {
-        if (!Uri.TryCreate(address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(
+            address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal),
+            UriKind.Absolute,
+            out var uri))
         {
             return false;
         }
@@ -66,8 +69,10 @@ internal sealed class LoopbackOnlyWithoutAuthentication(
         {
             throw new OptionsValidationException(nameof(BotAuthenticationOptions), typeof(BotAuthenticationOptions),
             [
-                $"MicrosoftAppId is empty, which turns Bot Framework authentication off, and the bot would listen on {string.Join(", ", exposed)}: " +
-                "without authentication it listens on loopback only (e.g. --urls http://127.0.0.1:3978). Set MicrosoftAppId, or bind 127.0.0.1.",
+                "MicrosoftAppId is empty, which turns Bot Framework authentication off, " +
+                $"and the bot would listen on {string.Join(", ", exposed)}: " +
+                "without authentication it listens on loopback only (e.g. --urls http://127.0.0.1:3978). " +
+                "Set MicrosoftAppId, or bind 127.0.0.1.",
             ]);
         }
     }

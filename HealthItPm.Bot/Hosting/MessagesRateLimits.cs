@@ -21,18 +21,22 @@ public static class MessagesRateLimits
             limiter.AddPolicy(PerAddressPolicy, context =>
             {
                 var limit = context.RequestServices.GetRequiredService<IOptions<MessagesOptions>>().Value.PerAddress;
-                return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limit.Burst,
-                    TokensPerPeriod = limit.PerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.GetTokenBucketLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = limit.Burst,
+                        TokensPerPeriod = limit.PerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    });
             });
             limiter.OnRejected = (rejected, _) =>
             {
-                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? retryAfter
+                    : TimeSpan.FromSeconds(1);
                 rejected.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds(wait);
                 return ValueTask.CompletedTask;
             };

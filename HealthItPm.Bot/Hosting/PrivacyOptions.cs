@@ -9,7 +9,10 @@ public sealed partial class PrivacyOptions : IValidatableObject
 {
     public const string SectionName = "Privacy";
 
-    /// <summary>The hospital's and its vendors' e-mail and web domains (e.g. <c>hospital.example</c>): addresses on them are not PHI.</summary>
+    /// <summary>
+    /// The hospital's and its vendors' e-mail and web domains (e.g.
+    /// <c>hospital.example</c>): addresses on them are not PHI.
+    /// </summary>
     public IList<string> StaffEmailDomains { get; init; } = [];
 
     public StaffDomains ToStaffDomains() => new([.. StaffEmailDomains]);
@@ -19,6 +22,7 @@ public sealed partial class PrivacyOptions : IValidatableObject
             $"Privacy:StaffEmailDomains contains '{d}', which is not a domain name (e.g. hospital.example).",
             [nameof(StaffEmailDomains)]));
 
-    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DomainName();
 }

@@ -1,43 +1,43 @@
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Delivery;
+using HealthItPm.Bot.Features.Audit;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Help;
+using HealthItPm.Bot.Features.People;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Features.Risks;
+using HealthItPm.Bot.Rounds;
+using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
-using HealthItPm.Bot.Teams.People;
-using HealthItPm.Bot.Teams.Projects;
-using HealthItPm.Bot.Teams.CheckIns;
-using HealthItPm.Bot.Teams.Digests;
-using HealthItPm.Bot.Teams.Readiness;
-using HealthItPm.Domain.Readiness;
-using HealthItPm.Bot.Scheduling;
-using HealthItPm.Bot.Storage.Rounds;
-using HealthItPm.Bot.Messaging.Rounds;
-using HealthItPm.Domain.Rounds;
-using HealthItPm.Bot.Storage.Risks;
-using HealthItPm.Bot.Storage.Digests;
-using HealthItPm.Domain.Digests;
-using HealthItPm.Bot.Teams.Risks;
-using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Bot.Storage.Projects;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
-using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Cards.Readiness;
 
 namespace HealthItPm.Bot.Hosting;
 
 /// <summary>How the host is put together; <c>Program.cs</c> only calls these.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Settings, each validated at start-up with a message that names the setting; without authentication, loopback only.</summary>
+    /// <summary>
+    /// Settings, each validated at start-up with a message that
+    /// names the setting; without authentication, loopback only.
+    /// </summary>
     public static IServiceCollection AddHealthItPmOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration).ValidateOnStart();
@@ -70,8 +70,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRoundStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
-        services.AddSingleton<IAuditLog, Storage.Audit.AuditTable>();
-        services.AddSingleton(sp => new DeliveryTable(StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAuditLog, AuditTable>();
+        services.AddSingleton(sp => new DeliveryTable(
+            StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
         services.AddSingleton<DeliveryQueues>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
@@ -82,15 +83,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmBot(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(sp =>
-        {
-            // Validated first: whoever resolves the adapter early gets our message naming the setting, not the SDK's.
-            _ = sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
-            return new ConfigurationBotFrameworkAuthentication(
-                sp.GetRequiredService<IConfiguration>(),
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
-        });
+        services.AddHealthItPmBotAuthentication();
         services.AddSingleton<TenantFilterMiddleware>();
         services.AddHttpContextAccessor();
         services.AddSingleton<CallerRateLimitMiddleware>();
@@ -140,13 +133,14 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmProjects(this IServiceCollection services)
     {
         services.AddSingleton<ProjectService>();
-        services.AddSingleton<Domain.Security.Capabilities>();
+        services.AddSingleton<Domain.Risks.Capabilities>();
         services.AddSingleton<ProjectScope>();
         services.AddSingleton<StatusCards>();
         services.AddSingleton<MoneyFormats>();
         services.AddSingleton<IRoster, TeamsRoster>();
         services.AddSingleton<IPeopleDirectory, PeopleDirectory>();
         services.AddSingleton<PeopleSearch>();
+        services.AddSingleton<IInvokeAnswer>(sp => sp.GetRequiredService<PeopleSearch>());
 
         services.AddCommand<ProjectListCommand>(ProjectListCommand.Command);
         services.AddCommand<StatusCommand>(StatusCommand.Command);
@@ -168,7 +162,7 @@ public static class ServiceCollectionExtensions
         services.AddForm<KpiRecordForm>(KpiRecordForm.Command);
         services.AddForm<AllowProjectManagersForm>(AllowProjectManagersForm.Command);
         services.AddSingleton<Domain.Audit.AuditService>();
-        services.AddForm<Teams.Audit.AuditCommand>(Teams.Audit.AuditCommand.Command);
+        services.AddForm<AuditCommand>(AuditCommand.Command);
         return services;
     }
 
@@ -237,62 +231,27 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Stakeholder check-ins: commands, the answer card's actions, delivery and the check-in job.</summary>
+    /// <summary>Stakeholder check-ins: a kind of round (its card's actions and delivery), its schedules and commands.</summary>
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
-        services.AddSingleton<RoundEngine>();
-        services.AddSingleton<RoundSteps>();
-        services.AddSingleton<IScheduledJob, RoundJob>();
         services.AddSingleton<CheckInService>();
-        services.AddRoundKind(sp => new RoundCards(
-            RoundKind.CheckIn,
-            CheckInCard.ForRound,
-            async (tenant, round, project, ct) => RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, project, await sp.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, ct))),
-            async (tenant, round, ct) =>
-            {
-                await sp.GetRequiredService<CheckInService>().TallyAsync(tenant, round, ct);
-                await sp.GetRequiredService<RoundEngine>().SealAsync<CheckInAnswer>(tenant, round, CheckInAnswer.Sealed, ct);
-            }));
-
+        services.AddRoundKind<CheckInRoundKind>();
+        services.AddSingleton<IScheduledRounds, CheckInSchedules>();
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);
         services.AddCommand<CheckInStatusCommand>(CheckInStatusCommand.Command);
         services.AddCommand<CheckInStopCommand>(CheckInStopCommand.Command);
         services.AddForm<CheckInScheduleForm>(CheckInScheduleForm.Command);
-        services.AddSingleton<CheckInAnswerActions>();
-        services.AddCardAction<CheckInAnswerActions>(CardVerbs.SubmitCheckIn, a => a.SubmitAsync);
-        services.AddCardAction<CheckInAnswerActions>(CardVerbs.ChangeCheckIn, a => a.ChangeAsync);
         return services;
     }
 
-    /// <summary>ADKAR readiness surveys on the round engine: commands, the survey card's actions and delivery.</summary>
+    /// <summary>ADKAR readiness surveys: a kind of round (its card's actions and delivery) and its commands.</summary>
     public static IServiceCollection AddHealthItPmReadiness(this IServiceCollection services)
     {
         services.AddSingleton<AdkarService>();
-        services.AddRoundKind(sp => new RoundCards(
-            RoundKind.Adkar,
-            AdkarSurveyCard.ForWave,
-            async (tenant, round, project, ct) => AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, project, await sp.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, ct))),
-            async (tenant, round, ct) =>
-            {
-                await sp.GetRequiredService<AdkarService>().TallyAsync(tenant, round, ct);
-                await sp.GetRequiredService<RoundEngine>().SealAsync<AdkarAnswer>(tenant, round, AdkarAnswer.Sealed, ct);
-            }));
+        services.AddRoundKind<AdkarRoundKind>();
         services.AddForm<AdkarStartForm>(AdkarStartForm.Command);
         services.AddCommand<AdkarWavesCommand>(AdkarWavesCommand.Command);
         services.AddCommand<AdkarResultsCommand>(AdkarResultsCommand.Command);
-        services.AddSingleton<AdkarAnswerActions>();
-        services.AddCardAction<AdkarAnswerActions>(CardVerbs.SubmitSurvey, a => a.SubmitAsync);
-        services.AddCardAction<AdkarAnswerActions>(CardVerbs.ChangeSurvey, a => a.ChangeAsync);
-        return services;
-    }
-
-    /// <summary>A kind of round: its cards and count (for the round's steps), and its card, reminder and end-of-round steps in the delivery pipeline.</summary>
-    private static IServiceCollection AddRoundKind(this IServiceCollection services, Func<IServiceProvider, RoundCards> cards)
-    {
-        services.AddSingleton(cards);
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundCardDeliveries>(sp, cards(sp)));
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundReminderDeliveries>(sp, cards(sp)));
-        services.AddSingleton<DeliveryKind>(sp => ActivatorUtilities.CreateInstance<RoundEndDeliveries>(sp, cards(sp)));
         return services;
     }
 
@@ -308,7 +267,10 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>A verb handled by a method of <typeparamref name="THandlers"/>, which handles a card's several buttons.</summary>
-    private static IServiceCollection AddCardAction<THandlers>(this IServiceCollection services, string verb, Func<THandlers, Func<ITurnContext, JObject, CancellationToken, Task<JObject>>> method)
+    private static IServiceCollection AddCardAction<THandlers>(
+        this IServiceCollection services,
+        string verb,
+        Func<THandlers, Func<ITurnContext, JObject, CancellationToken, Task<JObject>>> method)
         where THandlers : notnull
     {
         services.AddSingleton<ICardActionHandler>(sp => new DelegatingCardAction(verb, method(sp.GetRequiredService<THandlers>())));

@@ -50,7 +50,8 @@ public sealed partial class StorageOptions : IValidatableObject
         if (!Guid.TryParse(ManagedIdentityClientId, out _))
         {
             yield return new ValidationResult(
-                "Storage:ManagedIdentityClientId must be the client id (a GUID) of the managed identity that holds the account's table and queue data roles.",
+                "Storage:ManagedIdentityClientId must be the client id (a GUID) of the managed identity " +
+                "that holds the account's table and queue data roles.",
                 [nameof(ManagedIdentityClientId)]);
         }
 
@@ -67,7 +68,8 @@ public sealed partial class StorageOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult(
-                "Storage:ConnectionString is required (UseDevelopmentStorage=true for Azurite), or Storage:AccountName to use the bot's managed identity.",
+                "Storage:ConnectionString is required (UseDevelopmentStorage=true for Azurite), " +
+                "or Storage:AccountName to use the bot's managed identity.",
                 [nameof(ConnectionString)]);
             yield break;
         }

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Texts;
 
 namespace HealthItPm.Bot.Messaging;
@@ -13,7 +14,7 @@ public sealed class Wording
 {
     private readonly TextResource _texts;
 
-    private Wording(Type file) => _texts = new TextResource(file);
+    internal Wording(Type file) => _texts = new TextResource(file);
 
     /// <summary>Help: each command's summary and example, and what help itself says.</summary>
     public static Wording Help { get; } = new(typeof(CommandsHelp));
@@ -21,14 +22,9 @@ public sealed class Wording
     /// <summary>Replies shared by every area: who is asking, which project, what went wrong.</summary>
     public static Wording Common { get; } = new(typeof(CommandsCommon));
 
-    public static Wording Projects { get; } = new(typeof(CommandsProjects));
-
-    public static Wording Risks { get; } = new(typeof(CommandsRisks));
 
     /// <summary>Check-ins and ADKAR readiness waves, the two kinds of round.</summary>
     public static Wording Rounds { get; } = new(typeof(CommandsRounds));
-
-    public static Wording Digests { get; } = new(typeof(CommandsDigests));
 
     public string this[string name] => _texts[name];
 

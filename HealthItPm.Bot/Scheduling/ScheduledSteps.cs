@@ -9,7 +9,8 @@ namespace HealthItPm.Bot.Scheduling;
 /// </summary>
 public static partial class ScheduledSteps
 {
-    public static async Task RunEachAsync<T>(IEnumerable<T> items, Func<T, Task> step, Func<T, string> describe, ILogger logger, CancellationToken cancellationToken)
+    public static async Task RunEachAsync<T>(
+        IEnumerable<T> items, Func<T, Task> step, Func<T, string> describe, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(step);

@@ -15,7 +15,10 @@ public sealed class SchedulerOptions
     public int TickSeconds { get; set; } = 30;
 }
 
-/// <summary>A kind of scheduled work, run on every tick. Each step it takes is claimed in storage, so it is safe on several hosts at once.</summary>
+/// <summary>
+/// A kind of scheduled work, run on every tick. Each step it takes
+/// is claimed in storage, so it is safe on several hosts at once.
+/// </summary>
 public interface IScheduledJob
 {
     Task RunAsync(CancellationToken cancellationToken);
@@ -26,7 +29,11 @@ public interface IScheduledJob
 /// beyond storage: every step a job takes (open a round, send a card, escalate a risk, close a
 /// round) is claimed with a conditional write first, so it happens once however many hosts run.
 /// </summary>
-public sealed partial class Scheduler(IEnumerable<IScheduledJob> jobs, IOptions<SchedulerOptions> options, TimeProvider clock, ILogger<Scheduler> logger) : BackgroundService
+public sealed partial class Scheduler(
+    IEnumerable<IScheduledJob> jobs,
+    IOptions<SchedulerOptions> options,
+    TimeProvider clock,
+    ILogger<Scheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

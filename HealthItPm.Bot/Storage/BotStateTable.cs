@@ -67,13 +67,17 @@ public sealed class BotStateTable(StorageTables tables) : IStorage
             var expected = (value as IStoreItem)?.ETag;
             if (string.IsNullOrEmpty(expected) || expected == "*")
             {
-                await tables.ExecuteAsync(Name, table => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+                await tables.ExecuteAsync(
+                    Name, table => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
                 continue;
             }
 
             try
             {
-                await tables.ExecuteAsync(Name, table => table.UpdateEntityAsync(entity, new ETag(expected), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+                await tables.ExecuteAsync(
+                    Name,
+                    table => table.UpdateEntityAsync(entity, new ETag(expected), TableUpdateMode.Replace, cancellationToken),
+                    cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status is 412 or 404)
             {
@@ -88,7 +92,8 @@ public sealed class BotStateTable(StorageTables tables) : IStorage
         foreach (var key in keys)
         {
             // Deleting a row that is not there is the desired end state, not an error.
-            await tables.ExecuteAsync(Name, table => table.DeleteEntityAsync(TableKeys.Escape(key), RowKey, ETag.All, cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(
+                Name, table => table.DeleteEntityAsync(TableKeys.Escape(key), RowKey, ETag.All, cancellationToken), cancellationToken);
         }
     }
 }

@@ -66,10 +66,19 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
         return conversationId.Split(";messageid=", 2)[0];
     }
 
-    /// <summary>Remembers that the person (named as Teams names them) is a member of this team or group chat, under this Teams user id.</summary>
-    public Task SaveRouteAsync(TenantId tenant, PersonId person, string conversationId, string teamsUserId, string? name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Remembers that the person (named as Teams names them) is a
+    /// member of this team or group chat, under this Teams user id.
+    /// </summary>
+    public Task SaveRouteAsync(
+        TenantId tenant, PersonId person, string conversationId, string teamsUserId, string? name, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(tenant.Value, RoutePrefix + person.Value) { ["Conversation"] = ChannelOf(conversationId), ["TeamsUserId"] = teamsUserId, ["Name"] = name };
+        var entity = new TableEntity(tenant.Value, RoutePrefix + person.Value)
+        {
+            ["Conversation"] = ChannelOf(conversationId),
+            ["TeamsUserId"] = teamsUserId,
+            ["Name"] = name,
+        };
         var fingerprint = $"{entity["Conversation"]}\u001f{teamsUserId}\u001f{name}";
         return _lastWritten.TryGetValue((tenant.Value, entity.RowKey), out var last) && last == fingerprint
             ? Task.CompletedTask
@@ -77,23 +86,34 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
     }
 
     /// <summary>The team or group chat through which a 1:1 chat with the person can be opened, if any.</summary>
-    public async Task<(string ConversationId, string TeamsUserId)?> GetRouteAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken)
+    public async Task<(string ConversationId, string TeamsUserId)?> GetRouteAsync(
+        TenantId tenant, PersonId person, CancellationToken cancellationToken)
     {
         var response = await tables.ExecuteAsync(
             Name,
-            table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, RoutePrefix + person.Value, cancellationToken: cancellationToken),
+            table => table.GetEntityIfExistsAsync<TableEntity>(
+                tenant.Value, RoutePrefix + person.Value, cancellationToken: cancellationToken),
             cancellationToken);
-        return response.HasValue && response.Value!.GetString("Conversation") is { } conversation && response.Value.GetString("TeamsUserId") is { } userId
+        return response.HasValue
+            && response.Value!.GetString("Conversation") is { } conversation
+            && response.Value.GetString("TeamsUserId") is { } userId
             ? (conversation, userId)
             : null;
     }
 
-    /// <summary>Everyone the bot met in a team's or group chat's roster, with the name Teams gave them (null for rows kept before names were).</summary>
-    public Task<IReadOnlyList<(PersonId Person, string TeamsUserId, string? Name)>> ListRoutesAsync(TenantId tenant, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Everyone the bot met in a team's or group chat's roster, with
+    /// the name Teams gave them (null for rows kept before names were).
+    /// </summary>
+    public Task<IReadOnlyList<(PersonId Person, string TeamsUserId, string? Name)>> ListRoutesAsync(
+        TenantId tenant, CancellationToken cancellationToken) =>
         tables.QueryAsync(
             Name,
             StorageTables.PrefixFilter(tenant.Value, RoutePrefix),
-            row => (new PersonId(row.RowKey[RoutePrefix.Length..]), row.GetString("TeamsUserId") ?? string.Empty, (string?)row.GetString("Name")),
+            row => (
+                new PersonId(row.RowKey[RoutePrefix.Length..]),
+                row.GetString("TeamsUserId") ?? string.Empty,
+                (string?)row.GetString("Name")),
             cancellationToken);
 
     public Task SaveAsync(TenantId tenant, string rowKey, StoredConversation conversation, CancellationToken cancellationToken)
@@ -153,7 +173,10 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
         var entity = new TableEntity(tenant.Value, rowKey) { ["Reachable"] = false, ["UpdatedAt"] = clock.GetUtcNow() };
         try
         {
-            await tables.ExecuteAsync(Name, table => table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(
+                Name,
+                table => table.UpdateEntityAsync(entity, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken),
+                cancellationToken);
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)
         {
@@ -169,7 +192,8 @@ public sealed class ConversationReferenceTable(StorageTables tables, TimeProvide
     {
         entity["UpdatedAt"] = clock.GetUtcNow();
         // Merge: a turn that does not state a time zone or locale (null columns are not sent) keeps the last known one.
-        await tables.ExecuteAsync(Name, table => table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken), cancellationToken);
+        await tables.ExecuteAsync(
+            Name, table => table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken), cancellationToken);
         _lastWritten[(entity.PartitionKey, entity.RowKey)] = fingerprint;
         _read.TryRemove((entity.PartitionKey, entity.RowKey), out _);
         _writes.AddOrUpdate(entity.PartitionKey, 1, (_, n) => n + 1);

@@ -13,11 +13,24 @@ namespace HealthItPm.Bot.Storage;
 /// </summary>
 public static class JsonColumns
 {
-    /// <summary>How stored documents (projects, rounds, risks) are written: web casing, enums by name so stored data reads plainly.</summary>
-    public static readonly JsonSerializerOptions Documents = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>
+    /// How stored documents (projects, rounds, risks) are written:
+    /// web casing, enums by name so stored data reads plainly.
+    /// </summary>
+    public static readonly JsonSerializerOptions Documents = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// The most characters a stored document may hold. Azure counts a string at two bytes a character against its 1 MiB
+    /// entity limit: 16 columns of 30,000 characters are 960,352 bytes, which leaves room for a row's keys and its other
+    /// columns (a project's summary).
+    /// </summary>
+    public const int MostCharacters = MaxChunks * ChunkLength;
 
     private const int ChunkLength = 30_000;
-    private const int MaxChunks = 20;
+    private const int MaxChunks = 16;
     private const string Prefix = "Json";
     private const string PartsColumn = "JsonParts";
 
@@ -28,7 +41,7 @@ public static class JsonColumns
         var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
         if (chunks > MaxChunks)
         {
-            throw new InvalidOperationException($"A stored document may hold at most {MaxChunks * ChunkLength} characters.");
+            throw new InvalidOperationException($"A stored document may hold at most {MostCharacters} characters.");
         }
 
         entity[PartsColumn] = Math.Max(chunks, 1);
@@ -48,6 +61,38 @@ public static class JsonColumns
         }
 
         return string.Concat(Enumerable.Range(0, parts).Select(i => entity.GetString(Name(i))));
+    }
+
+    /// <summary>
+    /// An entity's size as Azure Table storage counts it against its 1 MiB limit: 4 bytes, the keys at two bytes a
+    /// character, and for each property 8 bytes, its name at two bytes a character and its value (a string 4 bytes plus
+    /// two a character; an int 4; a long, double or date 8; a GUID 16; a bool 1; binary 4 plus its length).
+    /// </summary>
+    public static long AzureSize(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        long size = 4 + (2L * (entity.PartitionKey.Length + entity.RowKey.Length));
+        foreach (var (name, value) in entity)
+        {
+            if (name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")
+            {
+                continue;
+            }
+
+            size += 8 + (2L * name.Length) + value switch
+            {
+                string text => 4 + (2L * text.Length),
+                int => 4,
+                long or double or DateTimeOffset or DateTime => 8,
+                Guid => 16,
+                bool => 1,
+                byte[] bytes => 4 + bytes.Length,
+                BinaryData data => 4 + data.ToMemory().Length,
+                _ => throw new ArgumentException($"A column of type {value?.GetType().Name ?? "null"} is not stored here.", nameof(entity)),
+            };
+        }
+
+        return size;
     }
 
     private static string Name(int index) => Prefix + index.ToString(CultureInfo.InvariantCulture);

@@ -5,9 +5,8 @@ namespace HealthItPm.Bot.Storage;
 /// <summary>
 /// Things that do not change once stored (a round; the project name a round's cards carry), kept in
 /// memory after one read, a few at a time (the cache starts over when it fills up). Readers that miss at
-/// the same moment share one read: at the start of a fan-out, every send in flight read and parsed the
-/// same 2,500-person document, and a host's first cards took over a second to compose. A read that
-/// failed, or found nothing, is not kept.
+/// the same moment share one read: at the start of a fan-out every send in flight misses at once, and each
+/// would otherwise read and parse the same large document. A read that failed, or found nothing, is not kept.
 /// </summary>
 public sealed class KeptReads<TKey, TValue>(int capacity)
     where TKey : notnull

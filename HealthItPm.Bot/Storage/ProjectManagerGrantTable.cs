@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Storage;
 
@@ -17,7 +17,11 @@ public sealed class ProjectManagerGrantTable(StorageTables tables) : IProjectMan
     public const string Name = "ProjectManagerGrants";
 
     public async Task<bool> IsGrantedAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
-        (await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(tenant.Value, person.Value, select: ["RowKey"], cancellationToken: cancellationToken), cancellationToken)).HasValue;
+        (await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(
+                tenant.Value, person.Value, select: ["RowKey"], cancellationToken: cancellationToken),
+            cancellationToken)).HasValue;
 
     public Task GrantAsync(TenantId tenant, ProjectManagerGrant grant, CancellationToken cancellationToken)
     {
@@ -35,6 +39,10 @@ public sealed class ProjectManagerGrantTable(StorageTables tables) : IProjectMan
         tables.QueryAsync(
             Name,
             TableClient.CreateQueryFilter($"PartitionKey eq {tenant.Value}"),
-            row => new ProjectManagerGrant(new PersonId(row.RowKey), row.GetString("Name"), new PersonId(row.GetString("GrantedBy")), row.GetDateTimeOffset("GrantedAt")!.Value),
+            row => new ProjectManagerGrant(
+                new PersonId(row.RowKey),
+                row.GetString("Name"),
+                new PersonId(row.GetString("GrantedBy")),
+                row.GetDateTimeOffset("GrantedAt")!.Value),
             cancellationToken);
 }

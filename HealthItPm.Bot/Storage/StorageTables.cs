@@ -2,7 +2,13 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
+using HealthItPm.Bot.Delivery;
+using HealthItPm.Bot.Features.Audit;
+using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Rounds;
 using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Storage;
@@ -15,7 +21,19 @@ namespace HealthItPm.Bot.Storage;
 public sealed class StorageTables
 {
     /// <summary>Every table, so that start-up and tests can create or clear them all.</summary>
-    public static readonly IReadOnlyList<string> All = [BotStateTable.Name, ConversationReferenceTable.Name, Projects.ProjectTable.Name, Rounds.RoundTable.Name, Rounds.AnonymityKeyTable.Name, ProjectManagerGrantTable.Name, Risks.RiskTable.Name, Delivery.DeliveryTable.Name, Audit.AuditTable.Name, Digests.DigestTable.Name];
+    public static readonly IReadOnlyList<string> All =
+    [
+        BotStateTable.Name,
+        ConversationReferenceTable.Name,
+        ProjectTable.Name,
+        RoundTable.Name,
+        AnonymityKeyTable.Name,
+        ProjectManagerGrantTable.Name,
+        RiskTable.Name,
+        DeliveryTable.Name,
+        AuditTable.Name,
+        DigestTable.Name,
+    ];
 
     // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(3);
@@ -83,13 +101,20 @@ public sealed class StorageTables
         ExecuteAsync(tableName, async table => { await operation(table); return true; }, cancellationToken);
 
     /// <summary>Rows matching <paramref name="filter"/>, mapped; stops after <paramref name="take"/> rows when given.</summary>
-    public Task<IReadOnlyList<T>> QueryAsync<T>(string tableName, string filter, Func<TableEntity, T> map, CancellationToken cancellationToken, IEnumerable<string>? select = null, int? take = null) =>
+    public Task<IReadOnlyList<T>> QueryAsync<T>(
+        string tableName,
+        string filter,
+        Func<TableEntity, T> map,
+        CancellationToken cancellationToken,
+        IEnumerable<string>? select = null,
+        int? take = null) =>
         ExecuteAsync<IReadOnlyList<T>>(
             tableName,
             async table =>
             {
                 var result = new List<T>();
-                await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: take, select: select, cancellationToken: cancellationToken))
+                await foreach (var row in table.QueryAsync<TableEntity>(
+                    filter, maxPerPage: take, select: select, cancellationToken: cancellationToken))
                 {
                     result.Add(map(row));
                     if (result.Count == take)
@@ -104,7 +129,8 @@ public sealed class StorageTables
 
     /// <summary>The filter for one partition's rows whose key starts with <paramref name="prefix"/>: a range, never a scan.</summary>
     public static string PrefixFilter(string partitionKey, string prefix) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixUpperBound(prefix)}");
+        TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixUpperBound(prefix)}");
 
     private async Task<TableClient> CreateAsync(string tableName)
     {

@@ -5,7 +5,8 @@ namespace HealthItPm.Bot.Storage;
 
 /// <summary>
 /// A document shape stored as JSON (a project, a risk, a concern, a round) and the version of that
-/// shape. Readers accept every older version; a document written by a newer version is refused.
+/// shape. A document written by a newer version is refused; a shape that changes once documents are
+/// stored takes a new version and reads the older one.
 /// </summary>
 public interface IStoredDocument<TSelf>
     where TSelf : IStoredDocument<TSelf>
@@ -63,6 +64,9 @@ public static class StoredDocument
         var document = JsonSerializer.Deserialize<T>(json, JsonColumns.Documents)!;
         return document.SchemaVersion <= T.CurrentVersion
             ? document
-            : throw new NewerDocumentException(typeof(T).Name.Replace("Document", string.Empty, StringComparison.Ordinal).ToLowerInvariant(), document.SchemaVersion, T.CurrentVersion);
+            : throw new NewerDocumentException(
+                typeof(T).Name.Replace("Document", string.Empty, StringComparison.Ordinal).ToLowerInvariant(),
+                document.SchemaVersion,
+                T.CurrentVersion);
     }
 }

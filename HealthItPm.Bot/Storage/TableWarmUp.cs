@@ -13,7 +13,8 @@ public sealed partial class TableWarmUp(StorageTables tables, ILogger<TableWarmU
         {
             await Task.WhenAll(StorageTables.All.Select(name => tables.GetAsync(name, stoppingToken)));
         }
-        catch (Exception e) when (StorageFailure.IsUnavailable(e) || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+        catch (Exception e) when (StorageFailure.IsUnavailable(e)
+            || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
         {
             // A storage client's own timeout arrives as a cancellation that nobody asked for: storage is slow, the host carries on.
             LogUnavailable(logger, e);

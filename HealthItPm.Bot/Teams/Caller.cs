@@ -12,8 +12,12 @@ public sealed record Caller(TenantId Tenant, PersonId Person, string Name)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var activity = turn.Activity;
-        return TenantId.TryParse(ActivityTenant.Of(activity), out var tenant) && PersonId.TryParse(activity.From?.AadObjectId, out var person)
-            ? new Caller(tenant, person, string.IsNullOrWhiteSpace(activity.From!.Name) ? Wording.Common["Caller_Someone"] : activity.From.Name.Trim())
+        return TenantId.TryParse(ActivityTenant.Of(activity), out var tenant)
+            && PersonId.TryParse(activity.From?.AadObjectId, out var person)
+            ? new Caller(
+                tenant,
+                person,
+                string.IsNullOrWhiteSpace(activity.From!.Name) ? Wording.Common["Caller_Someone"] : activity.From.Name.Trim())
             : null;
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Domain.Common;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -22,19 +24,23 @@ public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IM
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly IHttpContextAccessor _http;
     private readonly ILogger<CallerRateLimitMiddleware> _logger;
+    private readonly OncePerPeriod _logged = new(TimeSpan.FromMinutes(1));
 
-    public CallerRateLimitMiddleware(IOptions<MessagesOptions> options, IHttpContextAccessor http, ILogger<CallerRateLimitMiddleware> logger)
+    public CallerRateLimitMiddleware(
+        IOptions<MessagesOptions> options, IHttpContextAccessor http, ILogger<CallerRateLimitMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var limit = options.Value.PerCaller;
-        _limiter = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limit.Burst,
-            TokensPerPeriod = limit.PerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+        _limiter = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(
+            caller,
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limit.Burst,
+                TokensPerPeriod = limit.PerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
         _http = http;
         _logger = logger;
     }
@@ -58,7 +64,10 @@ public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IM
         }
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        LogThrottled(_logger, activity.Id, activity.Type, retryAfter.TotalSeconds);
+        if (_logged.FirstIn(CallerKey(activity), DateTimeOffset.UtcNow))
+        {
+            LogThrottled(_logger, activity.Id, activity.Type, retryAfter.TotalSeconds);
+        }
         _http.HttpContext?.Features.Set(new CallerThrottled(retryAfter));
         if (activity.Type == ActivityTypes.Invoke)
         {
@@ -72,11 +81,47 @@ public sealed partial class CallerRateLimitMiddleware : Microsoft.Bot.Builder.IM
     public void Dispose() => _limiter.Dispose();
 
     // The ids are in canonical form by now (CanonicalIdsMiddleware): one person is one key however Teams wrote them.
-    private static string CallerKey(Activity activity) =>
-        $"{ActivityTenant.Of(activity)}|{activity.From?.AadObjectId ?? activity.From?.Id}";
+    // A sender without an Azure AD object id that parses, or a tenant that does not, shares one key with every other:
+    // a new spelling or a new channel id is not a new bucket.
+    internal static string CallerKey(Activity activity)
+    {
+        var tenant = TenantId.TryParse(ActivityTenant.Of(activity), out var parsed) ? parsed.Value : "?";
+        var person = PersonId.TryParse(activity.From?.AadObjectId, out var id) ? id.Value : "?";
+        return $"{tenant}|{person}";
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused activity {ActivityId} of type {ActivityType}: its sender is over the rate limit; retry after {RetryAfterSeconds} s")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Refused activity {ActivityId} of type {ActivityType}: its sender is over the rate limit; "
+            + "retry after {RetryAfterSeconds} s")]
     private static partial void LogThrottled(ILogger logger, string? activityId, string? activityType, double retryAfterSeconds);
+}
+
+/// <summary>
+/// Whether a key is seen for the first time in its period: a throttled caller is logged once a minute, not once a
+/// refused request. Holds at most <see cref="MostKeys"/> keys; past that it starts afresh, logging again rather than growing.
+/// </summary>
+internal sealed class OncePerPeriod(TimeSpan period)
+{
+    public const int MostKeys = 4096;
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+
+    public bool FirstIn(string key, DateTimeOffset now)
+    {
+        if (_seen.TryGetValue(key, out var at) && now - at < period)
+        {
+            return false;
+        }
+
+        if (_seen.Count >= MostKeys)
+        {
+            _seen.Clear();
+        }
+
+        _seen[key] = now;
+        return true;
+    }
 }
 
 /// <summary>Set on the request when a turn was refused for its sender's rate; the endpoint answers 429 with this wait.</summary>

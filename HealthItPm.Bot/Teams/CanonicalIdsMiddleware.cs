@@ -26,7 +26,9 @@ public sealed class CanonicalIdsMiddleware : Microsoft.Bot.Builder.IMiddleware
     public static void Canonicalize(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        foreach (var account in new[] { activity.From, activity.Recipient }.Concat(activity.MembersAdded ?? []).Concat(activity.MembersRemoved ?? []))
+        foreach (var account in new[] { activity.From, activity.Recipient }
+            .Concat(activity.MembersAdded ?? [])
+            .Concat(activity.MembersRemoved ?? []))
         {
             if (account is not null && PersonId.TryParse(account.AadObjectId, out var person))
             {
@@ -37,6 +39,11 @@ public sealed class CanonicalIdsMiddleware : Microsoft.Bot.Builder.IMiddleware
         if (activity.Conversation is { } conversation && TenantId.TryParse(conversation.TenantId, out var tenant))
         {
             conversation.TenantId = tenant.Value;
+        }
+        else if (activity.Conversation is { } blank && string.IsNullOrWhiteSpace(blank.TenantId))
+        {
+            // A blank tenant states none: every reader then takes the channel data's, as the tenant filter does.
+            blank.TenantId = null;
         }
 
         if (activity.ChannelData is JObject channelData && channelData["tenant"]?["id"] is JValue { Type: JTokenType.String } id

@@ -52,12 +52,23 @@ public sealed partial class ConversationCaptureMiddleware(
             var key = ConversationReferenceTable.PersonKey(person);
             return activity.Type == ActivityTypes.InstallationUpdate && activity.Action == "remove"
                 ? references.MarkUnreachableAsync(tenant, key, cancellationToken)
-                : references.SaveAsync(tenant, key, new StoredConversation(reference, true, default, activity.From!.Id, activity.LocalTimezone, activity.Locale), cancellationToken);
+                : references.SaveAsync(
+                    tenant,
+                    key,
+                    new StoredConversation(reference, true, default, activity.From!.Id, activity.LocalTimezone, activity.Locale),
+                    cancellationToken);
         }
 
         var conversationId = ConversationReferenceTable.ChannelOf(activity.Conversation.Id);
         var conversation = activity.Conversation;
-        reference.Conversation = new ConversationAccount(conversation.IsGroup, conversation.ConversationType, conversationId, conversation.Name, conversation.AadObjectId, conversation.Role, conversation.TenantId);
+        reference.Conversation = new ConversationAccount(
+            conversation.IsGroup,
+            conversation.ConversationType,
+            conversationId,
+            conversation.Name,
+            conversation.AadObjectId,
+            conversation.Role,
+            conversation.TenantId);
         return references.SaveAsync(
             tenant,
             ConversationReferenceTable.ConversationKey(conversationId),
@@ -65,6 +76,8 @@ public sealed partial class ConversationCaptureMiddleware(
             cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the conversation reference of activity {ActivityId}; storage is unavailable")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not keep the conversation reference of activity {ActivityId}; storage is unavailable")]
     private static partial void LogNotCaptured(ILogger logger, Exception exception, string? activityId);
 }

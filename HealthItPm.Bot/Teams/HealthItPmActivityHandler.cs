@@ -1,7 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
-using HealthItPm.Bot.Teams.People;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -10,11 +9,17 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams;
 
 /// <summary>
-/// Translates Teams activities into the dialog layer: text to <see cref="CommandRouter"/>, card
-/// actions to <see cref="CardActionRouter"/>, typeahead searches to <see cref="PeopleSearch"/>, and the
-/// bot joining a team or group chat to <see cref="IRoster"/>; any other invoke to <see cref="UnsupportedInvokes"/>. It holds no logic of its own.
+/// Translates Teams activities into the dialog layer: text to <see cref="CommandRouter"/>, card actions
+/// to <see cref="CardActionRouter"/>, other invokes a feature answers (typeahead searches) to their
+/// <see cref="IInvokeAnswer"/>, and the bot joining a team or group chat to <see cref="IRoster"/>; any
+/// other invoke to <see cref="UnsupportedInvokes"/>. It holds no logic of its own.
 /// </summary>
-public sealed class HealthItPmActivityHandler(CommandRouter commands, CardActionRouter cardActions, PeopleSearch peopleSearch, IRoster roster, UnsupportedInvokes unsupported)
+public sealed class HealthItPmActivityHandler(
+    CommandRouter commands,
+    CardActionRouter cardActions,
+    IEnumerable<IInvokeAnswer> invokes,
+    IRoster roster,
+    UnsupportedInvokes unsupported)
     : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -24,7 +29,11 @@ public sealed class HealthItPmActivityHandler(CommandRouter commands, CardAction
 
         // Action.Submit, the fallback of Action.Execute on older clients, arrives as a message with a value and no text.
         var card = string.IsNullOrWhiteSpace(activity.Text) && activity.Value is JObject submitted
-            ? await cardActions.RouteAsync(turnContext, submitted["verb"] is JValue { Type: JTokenType.String } verb ? (string?)verb : null, submitted, cancellationToken)
+            ? await cardActions.RouteAsync(
+                turnContext,
+                submitted["verb"] is JValue { Type: JTokenType.String } verb ? (string?)verb : null,
+                submitted,
+                cancellationToken)
             : await commands.RouteAsync(turnContext, activity.RemoveRecipientMention(), cancellationToken);
 
         await turnContext.SendActivityAsync(AdaptiveCard.ToActivity(card), cancellationToken);
@@ -46,21 +55,25 @@ public sealed class HealthItPmActivityHandler(CommandRouter commands, CardAction
         };
     }
 
-    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    private readonly Dictionary<string, IInvokeAnswer> _invokes = invokes.ToDictionary(i => i.InvokeName, StringComparer.Ordinal);
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(
+        ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var name = turnContext.Activity.Name;
-        if (!UnsupportedInvokes.IsSupported(name))
+        if (name == UnsupportedInvokes.CardAction)
         {
-            return unsupported.Answer(turnContext.Activity);
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
         }
 
-        return name == PeopleSearch.InvokeName
-            ? await peopleSearch.AnswerAsync(turnContext, cancellationToken)
-            : await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        return name is not null && _invokes.TryGetValue(name, out var answer)
+            ? await answer.AnswerAsync(turnContext, cancellationToken)
+            : unsupported.Answer(turnContext.Activity);
     }
 
-    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnInstallationUpdateAddAsync(
+        ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var inChannel = turnContext.Activity.Conversation?.ConversationType is not "personal";

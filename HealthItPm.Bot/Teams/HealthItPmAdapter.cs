@@ -12,9 +12,9 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Teams;
 
 /// <summary>
-/// The Bot Framework adapter with the turn pipeline in order (ids in canonical form, tenant filter, the per-person rate
-/// limit, conversation capture, then the reader's culture) and one place where unhandled errors end: logged once with the activity id, and the
-/// person told in plain words what happened and what to do, never the exception's text.
+/// The Bot Framework adapter with the turn pipeline in order (ids in canonical form, tenant filter, the per-person
+/// rate limit, conversation capture, then the reader's culture) and one place where unhandled errors end: logged once
+/// with the activity id, and the person told in plain words what happened and what to do, never the exception's text.
 /// </summary>
 public sealed partial class HealthItPmAdapter : CloudAdapter
 {
@@ -47,7 +47,8 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
     {
         var activity = turnContext.Activity;
         // The exception's messages may quote what the person typed: they are classified and erased; its types and stack traces are kept.
-        LogTurnFailed(_logger, activity.Id, activity.Type, ExceptionShape(exception), string.Join(" | ", Chain(exception).Select(e => e.Message)));
+        LogTurnFailed(
+            _logger, activity.Id, activity.Type, ExceptionShape(exception), string.Join(" | ", Chain(exception).Select(e => e.Message)));
 
         // The failed turn's culture ended with it: the apology is worded for the reader again.
         var culture = ReaderCulture.Of(activity.Locale);
@@ -87,8 +88,11 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for activity {ActivityId} of type {ActivityType}: {Exception} (messages: {ExceptionMessages})")]
-    private static partial void LogTurnFailed(ILogger logger, string? activityId, string? activityType, string exception, [FreeText] string exceptionMessages);
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Turn failed for activity {ActivityId} of type {ActivityType}: {Exception} (messages: {ExceptionMessages})")]
+    private static partial void LogTurnFailed(
+        ILogger logger, string? activityId, string? activityType, string exception, [FreeText] string exceptionMessages);
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {

@@ -13,7 +13,8 @@ internal sealed class RefusedTokenLogFilter(ILogger inner) : ILogger
 
     public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(
+        LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         ArgumentNullException.ThrowIfNull(formatter);
         if (logLevel >= LogLevel.Error && IsRefusedToken(exception, state?.ToString()))

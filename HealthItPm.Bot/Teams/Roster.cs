@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using HealthItPm.Domain.Common;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.People;
+using HealthItPm.Domain.Common;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -39,7 +38,10 @@ public interface IRoster
 /// bot joins it (or when a form first reads it on this host, for one joined before), and its members are
 /// remembered, so anyone in it can be found from anywhere.
 /// </summary>
-public sealed partial class TeamsRoster(ConversationReferenceTable references, IPeopleDirectory directory, ILogger<TeamsRoster> logger) : IRoster
+public sealed partial class TeamsRoster(
+    ConversationReferenceTable references,
+    IPeopleDirectory directory,
+    ILogger<TeamsRoster> logger) : IRoster
 {
     public const int MaxMembers = 200;
     private const int PageSize = 100;
@@ -60,7 +62,10 @@ public sealed partial class TeamsRoster(ConversationReferenceTable references, I
             if (more is not null && turn.Activity.Conversation?.Id is { } conversation && _met.TryAdd(conversation, true))
             {
                 // The rest of a large roster, once, so that everyone in it can be found by typing.
-                await RememberRoutesAsync(turn, (await MembersAsync(turn, WholeRosterPageSize, int.MaxValue, more, cancellationToken)).Members, cancellationToken);
+                await RememberRoutesAsync(
+                    turn,
+                    (await MembersAsync(turn, WholeRosterPageSize, int.MaxValue, more, cancellationToken)).Members,
+                    cancellationToken);
             }
 
             members.AddRange(await directory.ListAsync(tenant, cancellationToken));
@@ -80,7 +85,8 @@ public sealed partial class TeamsRoster(ConversationReferenceTable references, I
     /// The conversation's members page by page from <paramref name="continuation"/> (null: the first page), until
     /// <paramref name="most"/> are read or the roster ends; with where the next page starts, if it does not.
     /// </summary>
-    private static async Task<(List<RosterMember> Members, string? More)> MembersAsync(ITurnContext turn, int pageSize, int most, string? continuation, CancellationToken cancellationToken)
+    private static async Task<(List<RosterMember> Members, string? More)> MembersAsync(
+        ITurnContext turn, int pageSize, int most, string? continuation, CancellationToken cancellationToken)
     {
         var members = new List<RosterMember>();
         do
@@ -88,7 +94,8 @@ public sealed partial class TeamsRoster(ConversationReferenceTable references, I
             var page = await TeamsInfo.GetPagedMembersAsync(turn, pageSize, continuation, cancellationToken);
             members.AddRange(page.Members
                 .Where(m => PersonId.TryParse(m.AadObjectId, out _) && m.Id != turn.Activity.Recipient?.Id)
-                .Select(m => new RosterMember(new PersonId(m.AadObjectId), m.Id, string.IsNullOrWhiteSpace(m.Name) ? m.Email ?? m.Id : m.Name)));
+                .Select(m => new RosterMember(
+                    new PersonId(m.AadObjectId), m.Id, string.IsNullOrWhiteSpace(m.Name) ? m.Email ?? m.Id : m.Name)));
             continuation = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
         }
         while (continuation is not null && members.Count < most);
@@ -105,7 +112,8 @@ public sealed partial class TeamsRoster(ConversationReferenceTable references, I
         ArgumentNullException.ThrowIfNull(turn);
         try
         {
-            await RememberRoutesAsync(turn, (await MembersAsync(turn, WholeRosterPageSize, int.MaxValue, null, cancellationToken)).Members, cancellationToken);
+            await RememberRoutesAsync(
+                turn, (await MembersAsync(turn, WholeRosterPageSize, int.MaxValue, null, cancellationToken)).Members, cancellationToken);
             if (turn.Activity.Conversation?.Id is { } conversation)
             {
                 _met[conversation] = true;
@@ -121,13 +129,17 @@ public sealed partial class TeamsRoster(ConversationReferenceTable references, I
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(people);
-        if (turn.Activity.Conversation is not { ConversationType: "channel" or "groupChat", Id: { } conversation } || !TenantId.TryParse(ActivityTenant.Of(turn.Activity), out var tenant))
+        if (turn.Activity.Conversation is not { ConversationType: "channel" or "groupChat", Id: { } conversation }
+            || !TenantId.TryParse(ActivityTenant.Of(turn.Activity), out var tenant))
         {
             return;
         }
 
-        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (person, token) =>
-            await references.SaveRouteAsync(tenant, person.Person, conversation, person.TeamsUserId, person.Name, token));
+        await Parallel.ForEachAsync(
+            people,
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (person, token) =>
+                await references.SaveRouteAsync(tenant, person.Person, conversation, person.TeamsUserId, person.Name, token));
     }
 
     /// <summary>The Teams user ids @mentioned in a message, other than the bot.</summary>
@@ -142,6 +154,8 @@ public sealed partial class TeamsRoster(ConversationReferenceTable references, I
             .ToHashSet(StringComparer.Ordinal) ?? [];
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the roster of a {ConversationType} the bot was added to; it is read again when a form needs it")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not read the roster of a {ConversationType} the bot was added to; it is read again when a form needs it")]
     private static partial void LogRosterUnavailable(ILogger logger, Exception exception, string? conversationType);
 }

@@ -8,7 +8,8 @@ namespace HealthItPm.Bot.Teams;
 /// The first thing every turn meets: activities from a tenant that is not allowed end here, before
 /// any storage read or write. An invoke gets a 403 so the client does not wait for a reply.
 /// </summary>
-public sealed partial class TenantFilterMiddleware(TenantPolicy policy, ILogger<TenantFilterMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed partial class TenantFilterMiddleware(TenantPolicy policy, ILogger<TenantFilterMiddleware> logger)
+    : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {

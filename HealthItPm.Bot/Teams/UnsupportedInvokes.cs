@@ -20,8 +20,8 @@ public sealed partial class UnsupportedInvokes(ILogger<UnsupportedInvokes> logge
 
     private readonly ConcurrentDictionary<string, bool> _logged = new(StringComparer.Ordinal);
 
-    /// <summary>Invokes with a handler: card actions (Universal Actions) and typeahead searches.</summary>
-    public static bool IsSupported(string? name) => name is "adaptiveCard/action" or People.PeopleSearch.InvokeName;
+    /// <summary>The invoke of a card's Universal Action, which the activity handler answers itself.</summary>
+    public const string CardAction = "adaptiveCard/action";
 
     public InvokeResponse Answer(IInvokeActivity activity)
     {
@@ -45,7 +45,9 @@ public sealed partial class UnsupportedInvokes(ILogger<UnsupportedInvokes> logge
             ? name ?? string.Empty
             : "?";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 400 to an invoke named \"{InvokeName}\", which HealthItPm does not support; later ones are not logged")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Answered 400 to an invoke named \"{InvokeName}\", which HealthItPm does not support; later ones are not logged")]
     private static partial void LogUnsupported(ILogger logger, string invokeName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} unsupported invoke names have been logged; no further ones are")]

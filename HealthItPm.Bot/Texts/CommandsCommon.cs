@@ -1,4 +1,7 @@
 namespace HealthItPm.Bot.Texts;
 
-/// <summary>Names CommandsCommon.resx for <see cref="Microsoft.Extensions.Localization.IStringLocalizer"/>: the replies every area shares: who is asking, which project, what went wrong.</summary>
+/// <summary>
+/// Names CommandsCommon.resx for <see cref="Microsoft.Extensions.Localization.IStringLocalizer"/>:
+/// the replies every area shares: who is asking, which project, what went wrong.
+/// </summary>
 public static class CommandsCommon;

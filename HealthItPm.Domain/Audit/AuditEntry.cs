@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Audit;
 

@@ -1,5 +1,6 @@
 using Cronos;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.CheckIns;
@@ -13,7 +14,14 @@ public sealed record CheckInSchedule
 {
     private static readonly TimeSpan LongestOpen = TimeSpan.FromDays(7);
 
-    public CheckInSchedule(DayOfWeek day, TimeOnly at, string timeZone, TimeSpan remindAfter, TimeSpan closeAfter, bool anonymous, Audience audience)
+    public CheckInSchedule(
+        DayOfWeek day,
+        TimeOnly at,
+        string timeZone,
+        TimeSpan remindAfter,
+        TimeSpan closeAfter,
+        bool anonymous,
+        Audience audience)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
         {
@@ -33,7 +41,9 @@ public sealed record CheckInSchedule
         CloseAfter = closeAfter;
         Anonymous = anonymous;
         Audience = audience;
-        Cron = CronExpression.Parse(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.Minute} {at.Hour} * * {(int)day}"));
+        Cron = CronExpression.Parse(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{at.Minute} {at.Hour} * * {(int)day}"));
     }
 
     public DayOfWeek Day { get; }
@@ -62,5 +72,7 @@ public sealed record CheckInSchedule
     /// alone: a missed week is caught up once, not once per missed week.
     /// </summary>
     public DateTimeOffset? Due(DateTimeOffset lastFired, DateTimeOffset now) =>
-        now <= lastFired ? null : Cron.GetOccurrences(lastFired, now, Zone, fromInclusive: false, toInclusive: true).Cast<DateTimeOffset?>().LastOrDefault();
+        now <= lastFired
+            ? null
+            : Cron.GetOccurrences(lastFired, now, Zone, fromInclusive: false, toInclusive: true).Cast<DateTimeOffset?>().LastOrDefault();
 }

@@ -1,7 +1,6 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
@@ -14,21 +13,40 @@ namespace HealthItPm.Domain.CheckIns;
 /// round's id is its opening minute), so a double click or two hosts firing the same occurrence open
 /// one round. What is check-in's own is the schedule and the summary.
 /// </summary>
-public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, RoundEngine engine, IDeliveryLedger deliveries, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
+public sealed class CheckInService(
+    ICheckInStore schedules,
+    IRoundStore rounds,
+    RoundEngine engine,
+    IDeliveryLedger deliveries,
+    IProjectRepository projects,
+    AccessPolicy access,
+    IAuditLog audit,
+    TimeProvider clock)
 {
     /// <summary>How many earlier rounds a summary's trend shows.</summary>
     public const int TrendRounds = 4;
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, CancellationToken cancellationToken) =>
+    public Task<Outcome<Round>> StartNowAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundSettings settings,
+        CancellationToken cancellationToken) =>
         StartNowAsync(tenant, person, code, settings, null, cancellationToken);
 
     /// <summary>
     /// Sends a round now; <paramref name="after"/>: the open round the PM confirmed sending another beside
     /// (<see cref="RoundEngine.StartAsync(TenantId, PersonId, Project, RoundKind, RoundSettings, string?, CancellationToken)"/>).
     /// </summary>
-    public async Task<Outcome<Round>> StartNowAsync(TenantId tenant, PersonId person, ProjectCode code, RoundSettings settings, string? after, CancellationToken cancellationToken)
+    public async Task<Outcome<Round>> StartNowAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundSettings settings,
+        string? after,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done done)
@@ -36,14 +54,19 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
             return project.Carry<Round>();
         }
 
-        return await engine.StartAsync(tenant, person, done.Value, RoundKind.CheckIn, settings, after, cancellationToken);
+        return await engine.StartAsync(tenant, person, done.Value, CheckInRounds.Kind, settings, after, cancellationToken);
     }
 
     /// <summary>The project's check-in still open now, if any, for a PM (so <c>checkin now</c> can ask before sending another).</summary>
     public Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken) =>
-        engine.OpenRoundAsync(tenant, person, code, RoundKind.CheckIn, ProjectAction.ManageCheckIns, cancellationToken);
+        engine.OpenRoundAsync(tenant, person, code, CheckInRounds.Kind, ProjectAction.ManageCheckIns, cancellationToken);
 
-    public async Task<Outcome<CheckInSchedule>> ScheduleAsync(TenantId tenant, PersonId person, ProjectCode code, CheckInSchedule schedule, CancellationToken cancellationToken)
+    public async Task<Outcome<CheckInSchedule>> ScheduleAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        CheckInSchedule schedule,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -72,7 +95,8 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     }
 
     /// <summary>Every stored schedule, for the scheduler to fire one by one.</summary>
-    public Task<IReadOnlyList<StoredSchedule>> SchedulesAsync(CancellationToken cancellationToken) => schedules.ListSchedulesAsync(cancellationToken);
+    public Task<IReadOnlyList<StoredSchedule>> SchedulesAsync(CancellationToken cancellationToken) =>
+        schedules.ListSchedulesAsync(cancellationToken);
 
     /// <summary>Opens the schedule's due round (one, however many occurrences were missed); returns it if this call opened it.</summary>
     public async Task<Round?> FireIfDueAsync(StoredSchedule stored, CancellationToken cancellationToken)
@@ -87,32 +111,44 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         // re-opens the same round next tick, and of two hosts only one moves the schedule on.
         var project = await projects.GetAsync(stored.Tenant, stored.Project, cancellationToken);
         var s = stored.Schedule;
-        var outcome = project is null ? null : await engine.OpenAsync(stored.Tenant, project.Project, RoundKind.CheckIn, occurrence, new RoundSettings(s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience), cancellationToken);
-        return await schedules.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<Round>.Done { Value: var round } ? round : null;
+        var settings = new RoundSettings(s.RemindAfter, s.CloseAfter, s.Anonymous, s.Audience);
+        var outcome = project is null
+            ? null
+            : await engine.OpenAsync(stored.Tenant, project.Project, CheckInRounds.Kind, occurrence, settings, cancellationToken);
+        return await schedules.MarkFiredAsync(stored, occurrence, cancellationToken) && outcome is Outcome<Round>.Done { Value: var round }
+            ? round
+            : null;
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
-    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CheckInAnswer answer, CancellationToken cancellationToken) =>
-        engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answer, cancellationToken);
-
-    /// <summary>Records the answer made from what was entered once the round is known (<see cref="RoundEngine.SubmitAsync{TAnswer}(TenantId, PersonId, ProjectCode, RoundKind, string, Func{Round, Outcome{TAnswer}}, CancellationToken)"/>).</summary>
-    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, Func<Round, Outcome<CheckInAnswer>> answerFor, CancellationToken cancellationToken) =>
-        engine.SubmitAsync(tenant, person, code, RoundKind.CheckIn, roundId, answerFor, cancellationToken);
-
-    /// <summary>The round, if it was sent to the person.</summary>
-    public Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
-        engine.RoundForAsync(tenant, person, code, RoundKind.CheckIn, roundId, cancellationToken);
+    public Task<Outcome<(Round Round, GivenAnswer<CheckInAnswer> Answer)>> SubmitAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        string roundId,
+        CheckInAnswer answer,
+        CancellationToken cancellationToken) =>
+        engine.SubmitAsync(tenant, person, code, CheckInRounds.Kind, roundId, answer, cancellationToken);
 
     /// <summary>The person's current answer to a round, if any (for "Change answer").</summary>
-    public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken) =>
-        engine.AnswerOfAsync<CheckInAnswer>(tenant, person, code, RoundKind.CheckIn, roundId, cancellationToken);
+    public Task<(Round? Round, GivenAnswer<CheckInAnswer>? Answer)> AnswerOfAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        string roundId,
+        CancellationToken cancellationToken) =>
+        engine.AnswerOfAsync(tenant, person, code, CheckInRounds.Kind, roundId, cancellationToken);
 
     /// <summary>What a round's answers add up to (kept once it is final: <see cref="RoundEngine.TallyAsync"/>).</summary>
     public Task<CheckInTally> TallyAsync(TenantId tenant, Round round, CancellationToken cancellationToken) =>
-        engine.TallyAsync<CheckInAnswer, CheckInTally>(tenant, round, CheckInTally.Of, cancellationToken);
+        engine.TallyAsync(tenant, CheckInRounds.Kind, round, cancellationToken);
 
     /// <summary>The latest round's summary for a PM, with the trend over the rounds before it.</summary>
-    public async Task<Outcome<RoundSummary>> SummaryAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken)
+    public async Task<Outcome<RoundSummary>> SummaryAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ManageCheckIns, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -120,7 +156,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
             return project.Carry<RoundSummary>();
         }
 
-        var latest = await rounds.LatestRoundsAsync(tenant, code, RoundKind.CheckIn, TrendRounds + 1, cancellationToken);
+        var latest = await rounds.LatestRoundsAsync(tenant, code, CheckInRounds.Kind, TrendRounds + 1, cancellationToken);
         if (latest.Count == 0)
         {
             return new Outcome<RoundSummary>.NotFound(Problem.NoCheckInYet());
@@ -133,7 +169,7 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
     public async Task<RoundSummary> SummaryOfAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var latest = (await rounds.LatestRoundsAsync(tenant, round.Project, RoundKind.CheckIn, TrendRounds + 5, cancellationToken))
+        var latest = (await rounds.LatestRoundsAsync(tenant, round.Project, CheckInRounds.Kind, TrendRounds + 5, cancellationToken))
             .Where(r => r.OpensAt <= round.OpensAt)
             .Take(TrendRounds + 1)
             .ToList();
@@ -153,10 +189,18 @@ public sealed class CheckInService(ICheckInStore schedules, IRoundStore rounds, 
         return await SummaryOfAsync(tenant, latest[0], points, now, cancellationToken);
     }
 
-    private async Task<RoundSummary> SummaryOfAsync(TenantId tenant, Round round, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RoundSummary> SummaryOfAsync(
+        TenantId tenant,
+        Round round,
+        IReadOnlyList<RoundTrendPoint> previous,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var answers = await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken);
-        var cards = await deliveries.ListAsync(tenant, DeliveryTopics.Round(RoundKind.CheckIn, RoundStep.Card, round.Project, round.Id), cancellationToken);
+        var cards = await deliveries.ListAsync(
+            tenant,
+            CheckInRounds.Kind.Topics.Of(RoundStep.Card, round.Project, round.Id),
+            cancellationToken);
         return RoundSummary.From(round, answers, cards, previous, now);
     }
 }

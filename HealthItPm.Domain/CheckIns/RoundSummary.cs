@@ -45,7 +45,12 @@ public sealed record RoundSummary(
         AverageImpact);
 
     /// <summary>Summarises a round; the trend is the earlier rounds' points (oldest first) plus this one.</summary>
-    public static RoundSummary From(Round round, IReadOnlyList<GivenAnswer<CheckInAnswer>> answers, IReadOnlyList<DeliveryRecord> cards, IReadOnlyList<RoundTrendPoint> previous, DateTimeOffset now)
+    public static RoundSummary From(
+        Round round,
+        IReadOnlyList<GivenAnswer<CheckInAnswer>> answers,
+        IReadOnlyList<DeliveryRecord> cards,
+        IReadOnlyList<RoundTrendPoint> previous,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(answers);
@@ -65,8 +70,11 @@ public sealed record RoundSummary(
             round.Audience.Count,
             all.Count,
             Enum.GetValues<CheckInStatus>().ToDictionary(s => s, s => counted.Count(a => a.Answer.Status == s)),
-            counted.Any(a => a.Answer.Impact is not null) ? decimal.Round((decimal)counted.Where(a => a.Answer.Impact is not null).Average(a => a.Answer.Impact!.Value.Value), 1) : null,
-            [.. Ordered(round, counted.Where(a => a.Answer.Blockers is not null)).Select(a => new ReportedBlocker(Who(a.Respondent), a.Answer.Blockers!))],
+            counted.Any(a => a.Answer.Impact is not null)
+                ? decimal.Round((decimal)counted.Where(a => a.Answer.Impact is not null).Average(a => a.Answer.Impact!.Value.Value), 1)
+                : null,
+            [.. Ordered(round, counted.Where(a => a.Answer.Blockers is not null))
+                .Select(a => new ReportedBlocker(Who(a.Respondent), a.Answer.Blockers!))],
             [.. counted.Where(a => a.Answer.TrainingNeeded).Select(a => Who(a.Respondent))],
             DeliveryOf(round, cards),
             [],
@@ -83,7 +91,9 @@ public sealed record RoundSummary(
     {
         var states = cards.Where(c => round.IsAddressedTo(c.Recipient)).ToDictionary(c => c.Recipient, c => c.State);
         IReadOnlyList<string> Named(DeliveryState state) =>
-            [.. round.Audience.Where(r => states.GetValueOrDefault(r.Person, DeliveryState.Pending) == state).Select(r => r.Name).Order(StringComparer.CurrentCulture)];
+            [.. round.Audience.Where(r => states.GetValueOrDefault(r.Person, DeliveryState.Pending) == state)
+                .Select(r => r.Name)
+                .Order(StringComparer.CurrentCulture)];
         var sent = states.Values.Count(s => s == DeliveryState.Sent);
         var pending = round.Audience.Count(r => states.GetValueOrDefault(r.Person, DeliveryState.Pending) == DeliveryState.Pending);
         return new RoundDelivery(sent, pending, Named(DeliveryState.Unreachable), Named(DeliveryState.NotDelivered));

@@ -36,7 +36,10 @@ public readonly record struct IsoWeek : IComparable<IsoWeek>
         week = default;
         var parts = text?.Split("-W", 2);
         if (parts is not { Length: 2 } || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || year is < 1 or > 9998 || number < 1 || number > ISOWeek.GetWeeksInYear(year))
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || year is < 1 or > 9998
+                || number < 1
+                || number > ISOWeek.GetWeeksInYear(year))
         {
             return false;
         }

@@ -48,7 +48,8 @@ public static class MoneyAmount
 
     /// <param name="text">What the person typed.</param>
     /// <param name="currency">The hospital's currency; a symbol or code of another is refused.</param>
-    /// <param name="decimalSeparator">The reader's decimal separator ('.' or ','), for an amount like "2,400" that could be read either way.</param>
+    /// <param name="decimalSeparator">The reader's decimal separator ('.' or ','), for an amount like "2,400" that could be read either
+    /// way.</param>
     /// <param name="amount">The amount, when it could be read.</param>
     /// <param name="problem">Otherwise what to change, for the message beside the field.</param>
     public static bool TryParse(string? text, Currency currency, char decimalSeparator, out decimal amount, out Problem? problem)

@@ -1,12 +1,11 @@
 using System.Text;
-using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Common;
 
 /// <summary>
-/// The one place free text is checked for presence and length, so every message reads alike, and
-/// cleaned of characters that change how text looks without being seen: control characters (line
-/// breaks and tabs excepted), bidirectional overrides and isolates (a name that reads backwards) and
+/// Free text checked for presence and length with the same problems everywhere (guarded text with the same ones by
+/// <c>GuardedText.Required</c>), and cleaned of characters that change how text looks without being seen: control
+/// characters (line breaks and tabs excepted), bidirectional overrides and isolates (a name that reads backwards) and
 /// zero-width characters (two names that look the same but differ).
 /// </summary>
 public static class Text
@@ -26,30 +25,6 @@ public static class Text
     {
         var trimmed = Clean(value).Trim();
         return trimmed.Length == 0 ? null : Limited(trimmed, what, maxLength);
-    }
-
-    /// <summary>Guarded text that must be there, within <paramref name="maxLength"/>.</summary>
-    public static GuardedText Required(GuardedText? value, FreeText what, int maxLength)
-    {
-        if (value is null || value.Length == 0)
-        {
-            throw new DomainException(Problem.Required(what));
-        }
-
-        Limited(value.Value, what, maxLength);
-        return value;
-    }
-
-    /// <summary>Guarded text that may be missing, within <paramref name="maxLength"/> when there.</summary>
-    public static GuardedText? Optional(GuardedText? value, FreeText what, int maxLength)
-    {
-        if (value is null || value.Length == 0)
-        {
-            return null;
-        }
-
-        Limited(value.Value, what, maxLength);
-        return value;
     }
 
     /// <summary>The text without invisible characters that could disguise it; line breaks and tabs stay.</summary>

@@ -78,10 +78,14 @@ public sealed record DeliveryRules
         return answer switch
         {
             SendAnswer.Sent => new DeliveryDecision.Settle(DeliveryState.Sent),
-            SendAnswer.Unreachable u => new DeliveryDecision.Settle(DeliveryState.Unreachable, u.Status is null ? DeliveryFailure.NoChat : DeliveryFailure.Gone),
+            SendAnswer.Unreachable u => new DeliveryDecision.Settle(
+                DeliveryState.Unreachable,
+                u.Status is null ? DeliveryFailure.NoChat : DeliveryFailure.Gone),
             SendAnswer.Rejected => new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Refused),
             _ when attempts >= MaxAttempts => new DeliveryDecision.Settle(DeliveryState.NotDelivered, GaveUp(answer)),
-            SendAnswer.Throttled { RetryAfter: { } after } => new DeliveryDecision.Retry(after + (jitter * (after / 10 < OneSecond ? after / 10 : OneSecond))),
+            SendAnswer.Throttled { RetryAfter: { } after } => new DeliveryDecision.Retry(after + (jitter * (after / 10 < OneSecond
+                ? after / 10
+                : OneSecond))),
             _ => new DeliveryDecision.Retry(Backoff(attempts, jitter)),
         };
     }

@@ -10,7 +10,14 @@ namespace HealthItPm.Domain.Delivery;
 /// <paramref name="Handled"/> counts the receives that ended normally (a wait, a retry, a fan-out step), so
 /// the receives beyond it are the ones a host died or failed on: those, not waits, make work poison.
 /// </summary>
-public sealed record DeliveryWork(string Kind, string Tenant, string Subject, string? Recipient = null, int Offset = 0, string? Detail = null, int Handled = 0)
+public sealed record DeliveryWork(
+    string Kind,
+    string Tenant,
+    string Subject,
+    string? Recipient = null,
+    int Offset = 0,
+    string? Detail = null,
+    int Handled = 0)
 {
     /// <summary>How many receives of this work did not end normally, given how often the queue has handed it out.</summary>
     public long FailedReceives(long dequeueCount) => dequeueCount - Handled;

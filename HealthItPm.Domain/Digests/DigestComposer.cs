@@ -74,9 +74,15 @@ public static class DigestComposer
             now,
             byRag,
             [.. ordered.Select(s => s.Section)],
-            [.. changes.OrderBy(c => c.At.HasValue).ThenBy(c => c.At).ThenBy(c => c.Project.Value, StringComparer.Ordinal).ThenBy(c => c.Kind)],
+            [.. changes.OrderBy(c => c.At.HasValue)
+                .ThenBy(c => c.At)
+                .ThenBy(c => c.Project.Value, StringComparer.Ordinal)
+                .ThenBy(c => c.Kind)],
             unknown,
-            [.. ordered.Select(s => new ProjectWeekSnapshot(s.Section.Code, week, s.Section.Rag == DigestRag.Unknown ? null : To(s.Section.Rag)))]);
+            [.. ordered.Select(s => new ProjectWeekSnapshot(
+                s.Section.Code,
+                week,
+                s.Section.Rag == DigestRag.Unknown ? null : To(s.Section.Rag)))]);
     }
 
     private static ProjectDigest Section(DigestProjectFacts facts, DateTimeOffset now)
@@ -86,7 +92,10 @@ public static class DigestComposer
         var open = facts.Risks.Where(r => r.IsOpen).ToList();
         var health = project.Health(today, [.. open.Select(r => r.AsOpenRisk())]);
         var ev = project.EarnedValue(today);
-        var openMilestones = project.Milestones.Where(m => !m.IsDone).OrderBy(m => m.PlannedDate).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
+        var openMilestones = project.Milestones.Where(m => !m.IsDone)
+            .OrderBy(m => m.PlannedDate)
+            .ThenBy(m => m.Name, StringComparer.Ordinal)
+            .ToList();
         return new ProjectDigest(
             project.Code,
             project.Name,
@@ -97,11 +106,15 @@ public static class DigestComposer
             project.Schedule.DaysToGoLive(today),
             ev.Spi,
             ev.Cpi,
-            [.. openMilestones.Where(m => m.PlannedDate >= today && m.PlannedDate <= today.AddDays(DueSoonDays)).Select(m => new DueMilestone(m.Name, m.PlannedDate, 0))],
+            [.. openMilestones.Where(m => m.PlannedDate >= today && m.PlannedDate <= today.AddDays(DueSoonDays))
+                .Select(m => new DueMilestone(m.Name, m.PlannedDate, 0))],
             [.. openMilestones.Where(m => m.PlannedDate < today).Select(m => new DueMilestone(m.Name, m.PlannedDate, m.DaysLate(today)))],
             facts.CheckIns is { } pulse ? CheckIns(pulse) : null,
             facts.Readiness,
-            [.. open.Where(r => r.Rating.Band is RiskBand.High or RiskBand.Critical).OrderByDescending(r => r.Rating.Score).ThenBy(r => r.Id.Number).Select(r => Risk(project, r))],
+            [.. open.Where(r => r.Rating.Band is RiskBand.High or RiskBand.Critical)
+                .OrderByDescending(r => r.Rating.Score)
+                .ThenBy(r => r.Id.Number)
+                .Select(r => Risk(project, r))],
             [.. project.Kpis.Select(k => new DigestKpi(k.Name, k.Unit, k.Latest?.Value, k.Target, k.Progress))]);
     }
 
@@ -113,7 +126,11 @@ public static class DigestComposer
             : share - previous > TrendThreshold ? CheckInTrend.Worsening
             : previous - share > TrendThreshold ? CheckInTrend.Improving
             : CheckInTrend.Steady;
-        return new CheckInLine(pulse.Audience, pulse.Answered, pulse.Audience == 0 ? null : (decimal)pulse.Answered / pulse.Audience, trend);
+        return new CheckInLine(
+            pulse.Audience,
+            pulse.Answered,
+            pulse.Audience == 0 ? null : (decimal)pulse.Answered / pulse.Audience,
+            trend);
     }
 
     private static DigestRisk Risk(Project project, Risk risk)
@@ -123,13 +140,25 @@ public static class DigestComposer
             ? (Person(project, chain[risk.EscalationLevel - 1]), DigestWait.Acknowledgement)
             : risk.Owner is { } owner ? (Person(project, owner), DigestWait.Mitigation)
             : ((DigestPerson?)null, DigestWait.Owner);
-        return new DigestRisk(risk.Id, risk.Title, risk.Rating, risk.Status, risk.Acknowledged is not null, risk.EscalationLevel, waitingOn, waitingFor);
+        return new DigestRisk(
+            risk.Id,
+            risk.Title,
+            risk.Rating,
+            risk.Status,
+            risk.Acknowledged is not null,
+            risk.EscalationLevel,
+            waitingOn,
+            waitingFor);
     }
 
     private static DigestPerson? LeaderAt(Project project, int? level) =>
         level is { } l && l >= 1 && l <= project.EscalationChain.Count ? Person(project, project.EscalationChain[l - 1]) : null;
 
-    private static DigestChange.ReadinessMoved? ReadinessMove(ProjectCode code, ReadinessInput? wave, DateTimeOffset since, DateTimeOffset now)
+    private static DigestChange.ReadinessMoved? ReadinessMove(
+        ProjectCode code,
+        ReadinessInput? wave,
+        DateTimeOffset since,
+        DateTimeOffset now)
     {
         if (wave is null || wave.ClosedAt <= since || wave.ClosedAt > now)
         {
@@ -137,7 +166,9 @@ public static class DigestComposer
         }
 
         // A first wave is news; a later one only when its share or its dominant barrier moved.
-        return wave.Previous is { } before && before.ShareWithoutBarrier == wave.ShareWithoutBarrier && before.DominantBarrier == wave.DominantBarrier
+        return wave.Previous is { } before
+            && before.ShareWithoutBarrier == wave.ShareWithoutBarrier
+            && before.DominantBarrier == wave.DominantBarrier
             ? null
             : new DigestChange.ReadinessMoved(code, wave);
     }
@@ -152,10 +183,23 @@ public static class DigestComposer
                 DigestChange? change = e.Kind switch
                 {
                     RiskEventKind.Logged => new DigestChange.RiskLogged(risk.Id, risk.Title, e.At, e.RatingAfter),
-                    RiskEventKind.Escalated => new DigestChange.RiskEscalated(risk.Id, risk.Title, e.At, e.LevelAfter, LeaderAt(facts.Project, e.LevelAfter)),
+                    RiskEventKind.Escalated => new DigestChange.RiskEscalated(
+                        risk.Id,
+                        risk.Title,
+                        e.At,
+                        e.LevelAfter,
+                        LeaderAt(facts.Project, e.LevelAfter)),
                     RiskEventKind.Acknowledged => new DigestChange.RiskAcknowledged(risk.Id, risk.Title, e.At, who),
-                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Accepted => new DigestChange.RiskAccepted(risk.Id, risk.Title, e.At, who),
-                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Closed => new DigestChange.RiskClosed(risk.Id, risk.Title, e.At, who),
+                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Accepted => new DigestChange.RiskAccepted(
+                        risk.Id,
+                        risk.Title,
+                        e.At,
+                        who),
+                    RiskEventKind.StatusChanged when e.StatusAfter == RiskStatus.Closed => new DigestChange.RiskClosed(
+                        risk.Id,
+                        risk.Title,
+                        e.At,
+                        who),
                     _ => null,
                 };
                 if (change is not null)

@@ -8,7 +8,7 @@ namespace HealthItPm.Domain.Digests;
 /// <summary>
 /// The latest check-in round of a project as the digest reads it: how many were asked, how many
 /// answered, and the share that said "blocked" in it and in the round before (null when nobody answered,
-/// or there was no round before). Read through <see cref="Ports.ICheckInPulse"/>, so the digest does not
+/// or there was no round before). Read through <see cref="ICheckInPulse"/>, so the digest does not
 /// depend on how check-ins are stored.
 /// </summary>
 public sealed record CheckInPulse(string RoundId, int Audience, int Answered, decimal? BlockedShare, decimal? PreviousBlockedShare);
@@ -18,7 +18,12 @@ public sealed record CheckInPulse(string RoundId, int Audience, int Answered, de
 /// it closed, the share of people with no barrier, the dominant barrier (null when there is none), and
 /// the closed wave before it (null for the first wave). Null on a project that has run no readiness survey.
 /// </summary>
-public sealed record ReadinessInput(string Wave, DateTimeOffset ClosedAt, decimal? ShareWithoutBarrier, AdkarElement? DominantBarrier, ReadinessInput? Previous)
+public sealed record ReadinessInput(
+    string Wave,
+    DateTimeOffset ClosedAt,
+    decimal? ShareWithoutBarrier,
+    AdkarElement? DominantBarrier,
+    ReadinessInput? Previous)
 {
     /// <summary>How the share without a barrier moved since the previous wave; null for the first wave.</summary>
     public decimal? ChangeSincePreviousWave => ShareWithoutBarrier - Previous?.ShareWithoutBarrier;

@@ -1,7 +1,7 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Digests;
@@ -14,7 +14,16 @@ namespace HealthItPm.Domain.Digests;
 /// left with none is not sent; a preview shows only projects the person may preview
 /// (<see cref="ProjectAction.PreviewDigest"/>: their leaders and PMs).
 /// </summary>
-public sealed class DigestService(IDigestStore store, IProjectRepository projects, IRiskStore risks, ICheckInPulse checkIns, AdkarService readiness, AccessPolicy access, Capabilities capabilities, DigestDefaults defaults, TimeProvider clock)
+public sealed class DigestService(
+    IDigestStore store,
+    IProjectRepository projects,
+    IRiskStore risks,
+    ICheckInPulse checkIns,
+    AdkarService readiness,
+    AccessPolicy access,
+    Capabilities capabilities,
+    DigestDefaults defaults,
+    TimeProvider clock)
 {
     // How many projects' facts a digest reads at the same time.
     private const int ProjectsReadAtOnce = 8;
@@ -27,20 +36,31 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     /// they still lead), else the portfolio they lead, else the projects they manage (an admin on none: every
     /// project). Someone who leads and manages nothing is refused.
     /// </summary>
-    public async Task<Outcome<PortfolioDigest>> PreviewAsync(TenantId tenant, PersonId person, ProjectCode? project, string? timeZone, CancellationToken cancellationToken)
+    public async Task<Outcome<PortfolioDigest>> PreviewAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode? project,
+        string? timeZone,
+        CancellationToken cancellationToken)
     {
         var zone = DigestSchedule.IsTimeZone(timeZone) ? timeZone! : defaults.HospitalTimeZone;
         bool Previewable(Project p) => access.Can(person, ProjectAction.PreviewDigest, p).Allowed;
         if (project is { } code)
         {
             var read = await projects.GetAsync(tenant, code, cancellationToken);
-            var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.PreviewDigest, code)) : access.Can(person, ProjectAction.PreviewDigest, read.Project);
+            var decision = read is null
+                ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.PreviewDigest, code))
+                : access.Can(person, ProjectAction.PreviewDigest, read.Project);
             if (!decision.Allowed)
             {
                 return new Outcome<PortfolioDigest>.Refused(decision.Refusal!);
             }
 
-            return new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone).With(code), Previewable, keepSnapshots: false, cancellationToken));
+            return new Outcome<PortfolioDigest>.Done(await ComposeAsync(
+                DigestSubscription.New(tenant, person, zone).With(code),
+                Previewable,
+                keepSnapshots: false,
+                cancellationToken));
         }
 
         if (await store.GetAsync(tenant, person, cancellationToken) is { } stored
@@ -49,7 +69,11 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             return new Outcome<PortfolioDigest>.Done(subscribed);
         }
 
-        if (await capabilities.CanOnAnyAsync(tenant, person, ProjectAction.PreviewDigest, cancellationToken) is { Allowed: false, Refusal: var refusal })
+        if (await capabilities.CanOnAnyAsync(
+            tenant,
+            person,
+            ProjectAction.PreviewDigest,
+            cancellationToken) is { Allowed: false, Refusal: var refusal })
         {
             return new Outcome<PortfolioDigest>.Refused(refusal!);
         }
@@ -66,7 +90,11 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             codes = [.. (await projects.ListAsync(tenant, cancellationToken)).Select(p => p.Code)];
         }
 
-        return new Outcome<PortfolioDigest>.Done(await ComposeAsync(DigestSubscription.New(tenant, person, zone) with { Projects = codes }, Previewable, keepSnapshots: false, cancellationToken));
+        return new Outcome<PortfolioDigest>.Done(await ComposeAsync(
+            DigestSubscription.New(tenant, person, zone) with { Projects = codes },
+            Previewable,
+            keepSnapshots: false,
+            cancellationToken));
     }
 
     /// <summary>
@@ -74,7 +102,10 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
     /// admin, every subscriber whose digest still holds a project; for a PM, those who receive a project
     /// they manage (subscribed to it, or leading it with the portfolio, and still its leaders).
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<(PersonId Leader, IsoWeek Week)>>> SendNowAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<(PersonId Leader, IsoWeek Week)>>> SendNowAsync(
+        TenantId tenant,
+        PersonId person,
+        CancellationToken cancellationToken)
     {
         var now = Now;
         var all = await store.ListAsync(tenant, cancellationToken);
@@ -93,22 +124,29 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
             return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done(receiving);
         }
 
-        if (await capabilities.CanOnAnyAsync(tenant, person, ProjectAction.SendDigest, cancellationToken) is { Allowed: false, Refusal: var refusal })
+        if (await capabilities.CanOnAnyAsync(
+            tenant,
+            person,
+            ProjectAction.SendDigest,
+            cancellationToken) is { Allowed: false, Refusal: var refusal })
         {
             return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Refused(refusal!);
         }
 
         var managed = new List<Project>();
-        foreach (var summary in (await projects.ListForPersonAsync(tenant, person, cancellationToken)).Where(p => p.Role == ProjectRole.ProjectManager))
+        foreach (var summary in (await projects.ListForPersonAsync(tenant, person, cancellationToken))
+            .Where(p => p.Role == ProjectRole.ProjectManager))
         {
-            if (await projects.GetAsync(tenant, summary.Code, cancellationToken) is { } read && access.Can(person, ProjectAction.SendDigest, read.Project).Allowed)
+            if (await projects.GetAsync(tenant, summary.Code, cancellationToken) is { } read
+                && access.Can(person, ProjectAction.SendDigest, read.Project).Allowed)
             {
                 managed.Add(read.Project);
             }
         }
 
         return new Outcome<IReadOnlyList<(PersonId, IsoWeek)>>.Done(
-            [.. all.Where(s => managed.Any(p => Receives(s.Subscription, p))).Select(s => (s.Subscription.Leader, s.Subscription.WeekOf(now)))]);
+            [.. all.Where(s => managed.Any(p => Receives(s.Subscription, p)))
+                .Select(s => (s.Subscription.Leader, s.Subscription.WeekOf(now)))]);
     }
 
     /// <summary>
@@ -128,7 +166,10 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         subscription.Covers(project) && access.Can(subscription.Leader, ProjectAction.ReceiveDigest, project).Allowed;
 
     // The projects a subscription's digest would hold now (projects read once across subscriptions).
-    private async Task<IReadOnlyList<Project>> ReceivedAsync(DigestSubscription subscription, Dictionary<ProjectCode, Project?> read, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Project>> ReceivedAsync(
+        DigestSubscription subscription,
+        Dictionary<ProjectCode, Project?> read,
+        CancellationToken cancellationToken)
     {
         var received = new List<Project>();
         foreach (var code in await CodesAsync(subscription, cancellationToken))
@@ -152,13 +193,19 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         var codes = subscription.Projects.ToList();
         if (subscription.Portfolio)
         {
-            codes.AddRange((await projects.ListForPersonAsync(subscription.Tenant, subscription.Leader, cancellationToken)).Where(p => p.Role == ProjectRole.Leader).Select(p => p.Code));
+            codes.AddRange((await projects.ListForPersonAsync(subscription.Tenant, subscription.Leader, cancellationToken))
+                .Where(p => p.Role == ProjectRole.Leader)
+                .Select(p => p.Code));
         }
 
         return [.. codes.Distinct()];
     }
 
-    private async Task<PortfolioDigest> ComposeAsync(DigestSubscription subscription, Func<Project, bool> include, bool keepSnapshots, CancellationToken cancellationToken)
+    private async Task<PortfolioDigest> ComposeAsync(
+        DigestSubscription subscription,
+        Func<Project, bool> include,
+        bool keepSnapshots,
+        CancellationToken cancellationToken)
     {
         var now = Now;
         var week = subscription.WeekOf(now);
@@ -169,7 +216,10 @@ public sealed class DigestService(IDigestStore store, IProjectRepository project
         // A few projects at a time: a 60-project portfolio would otherwise send some 600 reads at once,
         // more than a storage account's connection (or the emulator) answers within the client's timeout.
         var facts = new DigestProjectFacts?[codes.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, codes.Count), new ParallelOptions { MaxDegreeOfParallelism = ProjectsReadAtOnce, CancellationToken = cancellationToken }, async (i, token) =>
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, codes.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ProjectsReadAtOnce, CancellationToken = cancellationToken },
+            async (i, token) =>
         {
             var code = codes[i];
             if (await projects.GetAsync(tenant, code, token) is not { } read || !include(read.Project))

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Digests;
 
@@ -40,7 +41,9 @@ public sealed record DigestSubscription(
         ? this with { Projects = [.. Projects.Where(p => p != code)] }
         : this with { Portfolio = false, Projects = [] };
 
-    /// <summary>Whether the digest covers <paramref name="project"/>: named, or led by the leader when the portfolio is subscribed.</summary>
+    /// <summary>
+    /// Whether the digest covers <paramref name="project"/>: named, or led by the leader when the portfolio is subscribed.
+    /// </summary>
     public bool Covers(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
@@ -48,7 +51,8 @@ public sealed record DigestSubscription(
     }
 
     /// <summary>The ISO week <paramref name="now"/> falls in, in the leader's zone: the week a digest composed now is for.</summary>
-    public IsoWeek WeekOf(DateTimeOffset now) => IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DigestSchedule.Zone(TimeZone)).DateTime));
+    public IsoWeek WeekOf(DateTimeOffset now) =>
+        IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DigestSchedule.Zone(TimeZone)).DateTime));
 
     /// <summary>
     /// When the digest of <paramref name="week"/> is due: <see cref="Day"/> of that week at <see cref="Hour"/>:00
@@ -78,7 +82,10 @@ public static class DigestSchedule
 
     public static bool IsTimeZone(string? timeZone) => TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? string.Empty, out _);
 
-    /// <summary><paramref name="hour"/>:00 on <paramref name="day"/> in <paramref name="zone"/> as an instant; a skipped hour moves to the first valid moment after it.</summary>
+    /// <summary>
+    /// <paramref name="hour"/>:00 on <paramref name="day"/> in <paramref name="zone"/> as an instant; a skipped hour moves to the first
+    /// valid moment after it.
+    /// </summary>
     public static DateTimeOffset At(DateOnly day, int hour, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
@@ -101,7 +108,12 @@ public static class DigestSchedule
             throw new DomainException(Problem.DigestPickDay());
         }
 
-        if (!int.TryParse(hour?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var h) || h is < 0 or > 23)
+        if (!int.TryParse(
+            hour?.Trim(),
+            System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var h)
+            || h is < 0 or > 23)
         {
             throw new DomainException(Problem.DigestPickHour());
         }

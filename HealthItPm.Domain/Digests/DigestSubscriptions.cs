@@ -1,7 +1,7 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Digests;
@@ -16,34 +16,66 @@ public sealed record DigestDefaults(string HospitalTimeZone);
 /// leaders (<see cref="ProjectAction.ReceiveDigest"/>): someone who leads no project and has no subscription
 /// is refused, never told to subscribe.
 /// </summary>
-public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository projects, AccessPolicy access, Capabilities capabilities, IAuditLog audit, DigestDefaults defaults, TimeProvider clock)
+public sealed class DigestSubscriptions(
+    IDigestStore store,
+    IProjectRepository projects,
+    AccessPolicy access,
+    Capabilities capabilities,
+    IAuditLog audit,
+    DigestDefaults defaults,
+    TimeProvider clock)
 {
-    public Task<StoredSubscription?> GetAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken) => store.GetAsync(tenant, leader, cancellationToken);
+    public Task<StoredSubscription?> GetAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken) =>
+        store.GetAsync(tenant, leader, cancellationToken);
 
-    /// <summary>The person's subscription; when there is none, "not subscribed yet" for someone who may subscribe, else the refusal.</summary>
-    public async Task<Outcome<DigestSubscription>> SubscriptionOfAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The person's subscription; when there is none, "not subscribed yet" for someone who may subscribe, else the refusal.
+    /// </summary>
+    public async Task<Outcome<DigestSubscription>> SubscriptionOfAsync(
+        TenantId tenant,
+        PersonId person,
+        CancellationToken cancellationToken) =>
         await store.GetAsync(tenant, person, cancellationToken) is { } stored
             ? new Outcome<DigestSubscription>.Done(stored.Subscription)
             : await NoSubscriptionAsync<DigestSubscription>(tenant, person, Problem.DigestNotSubscribedYet(), cancellationToken);
 
-    /// <summary>A leader subscribes themself to one project they lead, or (<paramref name="project"/> null) to the portfolio they lead.</summary>
-    public async Task<Outcome<DigestSubscription>> SubscribeAsync(TenantId tenant, PersonId person, ProjectCode? project, string? timeZone, CancellationToken cancellationToken)
+    /// <summary>
+    /// A leader subscribes themself to one project they lead, or (<paramref name="project"/> null) to the portfolio they lead.
+    /// </summary>
+    public async Task<Outcome<DigestSubscription>> SubscribeAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode? project,
+        string? timeZone,
+        CancellationToken cancellationToken)
     {
         if (project is { } code)
         {
             var read = await projects.GetAsync(tenant, code, cancellationToken);
-            var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.ReceiveDigest, code)) : access.Can(person, ProjectAction.ReceiveDigest, read.Project);
+            var decision = read is null
+                ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.ReceiveDigest, code))
+                : access.Can(person, ProjectAction.ReceiveDigest, read.Project);
             if (!decision.Allowed)
             {
                 return new Outcome<DigestSubscription>.Refused(decision.Refusal!);
             }
         }
-        else if (await capabilities.CanOnAnyAsync(tenant, person, ProjectAction.ReceiveDigest, cancellationToken) is { Allowed: false, Refusal: var refusal })
+        else if (await capabilities.CanOnAnyAsync(
+            tenant,
+            person,
+            ProjectAction.ReceiveDigest,
+            cancellationToken) is { Allowed: false, Refusal: var refusal })
         {
             return new Outcome<DigestSubscription>.Refused(refusal!);
         }
 
-        return await AuditedAsync(tenant, person, AuditKind.DigestSubscribed, project, await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken), cancellationToken);
+        return await AuditedAsync(
+            tenant,
+            person,
+            AuditKind.DigestSubscribed,
+            project,
+            await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken),
+            cancellationToken);
     }
 
     /// <summary>
@@ -62,7 +94,8 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
 
         foreach (var code in subscription.Projects)
         {
-            if (await projects.GetAsync(subscription.Tenant, code, cancellationToken) is { } read && access.Can(subscription.Leader, ProjectAction.ReceiveDigest, read.Project).Allowed)
+            if (await projects.GetAsync(subscription.Tenant, code, cancellationToken) is { } read
+                && access.Can(subscription.Leader, ProjectAction.ReceiveDigest, read.Project).Allowed)
             {
                 return true;
             }
@@ -71,13 +104,23 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
         return false;
     }
 
-    /// <summary>A PM subscribes leaders of their project to its digest (each keeps their own day, hour and zone if already subscribed).</summary>
-    public async Task<Outcome<IReadOnlyList<PersonId>>> SubscribeLeadersAsync(TenantId tenant, PersonId pm, ProjectCode code, IReadOnlyList<PersonId> leaders, IReadOnlyDictionary<PersonId, string?> zones, CancellationToken cancellationToken)
+    /// <summary>
+    /// A PM subscribes leaders of their project to its digest (each keeps their own day, hour and zone if already subscribed).
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<PersonId>>> SubscribeLeadersAsync(
+        TenantId tenant,
+        PersonId pm,
+        ProjectCode code,
+        IReadOnlyList<PersonId> leaders,
+        IReadOnlyDictionary<PersonId, string?> zones,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(leaders);
         ArgumentNullException.ThrowIfNull(zones);
         var read = await projects.GetAsync(tenant, code, cancellationToken);
-        var decision = read is null ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code)) : access.Can(pm, ProjectAction.SubscribeLeadersToDigest, read.Project);
+        var decision = read is null
+            ? AccessDecision.Deny(Refusal.NotOnProject(ProjectAction.SubscribeLeadersToDigest, code))
+            : access.Can(pm, ProjectAction.SubscribeLeadersToDigest, read.Project);
         if (read is null || !decision.Allowed)
         {
             return new Outcome<IReadOnlyList<PersonId>>.Refused(decision.Refusal!);
@@ -90,19 +133,33 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
 
         foreach (var leader in leaders)
         {
-            if (await ChangeAsync(tenant, leader, zones.GetValueOrDefault(leader), s => s.With(code), cancellationToken) is not Outcome<DigestSubscription>.Done)
+            if (await ChangeAsync(
+                tenant,
+                leader,
+                zones.GetValueOrDefault(leader),
+                s => s.With(code),
+                cancellationToken) is not Outcome<DigestSubscription>.Done)
             {
                 return new Outcome<IReadOnlyList<PersonId>>.Invalid(Problem.DigestSubscriptionsChangedMeanwhile());
             }
 
-            await audit.AppendAsync(tenant, AuditEntry.Now(clock, pm, AuditKind.DigestLeaderSubscribed, code, leader.Value), cancellationToken);
+            await audit.AppendAsync(
+                tenant,
+                AuditEntry.Now(clock, pm, AuditKind.DigestLeaderSubscribed, code, leader.Value),
+                cancellationToken);
         }
 
         return new Outcome<IReadOnlyList<PersonId>>.Done(leaders);
     }
 
-    /// <summary>Unsubscribes from one project, or (<paramref name="project"/> null) from every digest; done with null when nothing is left.</summary>
-    public async Task<Outcome<DigestSubscription?>> UnsubscribeAsync(TenantId tenant, PersonId person, ProjectCode? project, CancellationToken cancellationToken)
+    /// <summary>
+    /// Unsubscribes from one project, or (<paramref name="project"/> null) from every digest; done with null when nothing is left.
+    /// </summary>
+    public async Task<Outcome<DigestSubscription?>> UnsubscribeAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode? project,
+        CancellationToken cancellationToken)
     {
         if (await store.GetAsync(tenant, person, cancellationToken) is not { } stored)
         {
@@ -127,20 +184,36 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
     }
 
     /// <summary>Sets the day and hour (in the leader's zone) the digest arrives.</summary>
-    public async Task<Outcome<DigestSubscription>> SetScheduleAsync(TenantId tenant, PersonId person, DayOfWeek day, int hour, string? timeZone, CancellationToken cancellationToken)
+    public async Task<Outcome<DigestSubscription>> SetScheduleAsync(
+        TenantId tenant,
+        PersonId person,
+        DayOfWeek day,
+        int hour,
+        string? timeZone,
+        CancellationToken cancellationToken)
     {
         if (await store.GetAsync(tenant, person, cancellationToken) is null)
         {
             return await NoSubscriptionAsync<DigestSubscription>(tenant, person, Problem.DigestNotSubscribedYet(), cancellationToken);
         }
 
-        return await AuditedAsync(tenant, person, AuditKind.DigestScheduleChanged, null, await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken), cancellationToken);
+        return await AuditedAsync(
+            tenant,
+            person,
+            AuditKind.DigestScheduleChanged,
+            null,
+            await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken),
+            cancellationToken);
     }
 
-    /// <summary>Keeps the zone Teams reports for a subscribed leader, so the digest follows them when they travel or the clocks change.</summary>
+    /// <summary>
+    /// Keeps the zone Teams reports for a subscribed leader, so the digest follows them when they travel or the clocks change.
+    /// </summary>
     public async Task NoteTimeZoneAsync(TenantId tenant, PersonId person, string? timeZone, CancellationToken cancellationToken)
     {
-        if (DigestSchedule.IsTimeZone(timeZone) && await store.GetAsync(tenant, person, cancellationToken) is { } stored && stored.Subscription.TimeZone != timeZone!.Trim())
+        if (DigestSchedule.IsTimeZone(timeZone)
+            && await store.GetAsync(tenant, person, cancellationToken) is { } stored
+            && stored.Subscription.TimeZone != timeZone!.Trim())
         {
             // Lost to a concurrent change, the zone is noted again at the leader's next digest command.
             await store.SaveAsync(stored.Subscription with { TimeZone = timeZone.Trim() }, stored.Version, cancellationToken);
@@ -148,13 +221,27 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
     }
 
     // Without a subscription: "subscribe first" only to someone who may subscribe (a leader, an admin); anyone else hears why not.
-    private async Task<Outcome<T>> NoSubscriptionAsync<T>(TenantId tenant, PersonId person, Problem problem, CancellationToken cancellationToken) =>
-        await capabilities.CanOnAnyAsync(tenant, person, ProjectAction.ReceiveDigest, cancellationToken) is { Allowed: false, Refusal: var refusal }
+    private async Task<Outcome<T>> NoSubscriptionAsync<T>(
+        TenantId tenant,
+        PersonId person,
+        Problem problem,
+        CancellationToken cancellationToken) =>
+        await capabilities.CanOnAnyAsync(
+            tenant,
+            person,
+            ProjectAction.ReceiveDigest,
+            cancellationToken) is { Allowed: false, Refusal: var refusal }
             ? new Outcome<T>.Refused(refusal!)
             : new Outcome<T>.NotFound(problem);
 
     // A change is audited once it is saved: a refused or lost change leaves no entry.
-    private async Task<Outcome<T>> AuditedAsync<T>(TenantId tenant, PersonId person, AuditKind kind, ProjectCode? project, Outcome<T> outcome, CancellationToken cancellationToken)
+    private async Task<Outcome<T>> AuditedAsync<T>(
+        TenantId tenant,
+        PersonId person,
+        AuditKind kind,
+        ProjectCode? project,
+        Outcome<T> outcome,
+        CancellationToken cancellationToken)
     {
         if (outcome is Outcome<T>.Done)
         {
@@ -164,7 +251,12 @@ public sealed class DigestSubscriptions(IDigestStore store, IProjectRepository p
         return outcome;
     }
 
-    private async Task<Outcome<DigestSubscription>> ChangeAsync(TenantId tenant, PersonId person, string? timeZone, Func<DigestSubscription, DigestSubscription> change, CancellationToken cancellationToken)
+    private async Task<Outcome<DigestSubscription>> ChangeAsync(
+        TenantId tenant,
+        PersonId person,
+        string? timeZone,
+        Func<DigestSubscription, DigestSubscription> change,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 2; attempt++)
         {

@@ -32,7 +32,10 @@ public sealed record CheckInLine(int Audience, int Answered, decimal? ResponseRa
 
 public sealed record DueMilestone(string Name, DateOnly Planned, int DaysLate);
 
-/// <summary>Someone the digest names, by their display name as the project knows them; <see cref="Name"/> is null once they are no longer on the project.</summary>
+/// <summary>
+/// Someone the digest names, by their display name as the project knows them; <see cref="Name"/> is null once they are no longer on the
+/// project.
+/// </summary>
 public sealed record DigestPerson(PersonId Id, string? Name);
 
 /// <summary>What an open high or critical risk waits for.</summary>
@@ -52,7 +55,15 @@ public enum DigestWait
 /// An open high or critical risk, whom it waits on (null when it waits for an owner) and for what; its
 /// <see cref="EscalationLevel"/> is the level of the chain it reached (0 if never escalated).
 /// </summary>
-public sealed record DigestRisk(RiskId Id, string Title, RiskRating Rating, RiskStatus Status, bool Acknowledged, int EscalationLevel, DigestPerson? WaitingOn, DigestWait WaitingFor);
+public sealed record DigestRisk(
+    RiskId Id,
+    string Title,
+    RiskRating Rating,
+    RiskStatus Status,
+    bool Acknowledged,
+    int EscalationLevel,
+    DigestPerson? WaitingOn,
+    DigestWait WaitingFor);
 
 /// <summary>A KPI against its target; <see cref="Progress"/> is undefined (and says why) before a measurement.</summary>
 public sealed record DigestKpi(string Name, string Unit, decimal? Latest, decimal Target, Ratio Progress);
@@ -104,10 +115,17 @@ public abstract record DigestChange
     public DateTimeOffset? At { get; }
 
     /// <summary>The project's status moved since the snapshot stored with last week's digest.</summary>
-    public sealed record RagChanged(ProjectCode Project, DigestRag Before, DigestRag After) : DigestChange(Project, DigestChangeKind.RagChanged, null);
+    public sealed record RagChanged(
+        ProjectCode Project,
+        DigestRag Before,
+        DigestRag After) : DigestChange(Project, DigestChangeKind.RagChanged, null);
 
     /// <summary>A risk was logged, rated as it was then (null: the rating was not recorded).</summary>
-    public sealed record RiskLogged(RiskId Risk, GuardedText Title, DateTimeOffset? At, RiskRating? Rating) : DigestChange(Risk.Project, DigestChangeKind.RiskLogged, At);
+    public sealed record RiskLogged(
+        RiskId Risk,
+        GuardedText Title,
+        DateTimeOffset? At,
+        RiskRating? Rating) : DigestChange(Risk.Project, DigestChangeKind.RiskLogged, At);
 
     /// <summary>A risk was escalated to <paramref name="Level"/> of the chain.</summary>
     /// <summary><paramref name="To"/>: the leader at that level of the chain now; null when nobody is.</summary>
@@ -115,25 +133,49 @@ public abstract record DigestChange
         : DigestChange(Risk.Project, DigestChangeKind.RiskEscalated, At);
 
     /// <summary>A leader acknowledged a risk (<paramref name="By"/> null: who was not recorded).</summary>
-    public sealed record RiskAcknowledged(RiskId Risk, GuardedText Title, DateTimeOffset? At, DigestPerson? By) : DigestChange(Risk.Project, DigestChangeKind.RiskAcknowledged, At);
+    public sealed record RiskAcknowledged(
+        RiskId Risk,
+        GuardedText Title,
+        DateTimeOffset? At,
+        DigestPerson? By) : DigestChange(Risk.Project, DigestChangeKind.RiskAcknowledged, At);
 
     /// <summary>A risk was accepted (<paramref name="By"/> null: who was not recorded).</summary>
-    public sealed record RiskAccepted(RiskId Risk, GuardedText Title, DateTimeOffset? At, DigestPerson? By) : DigestChange(Risk.Project, DigestChangeKind.RiskAccepted, At);
+    public sealed record RiskAccepted(
+        RiskId Risk,
+        GuardedText Title,
+        DateTimeOffset? At,
+        DigestPerson? By) : DigestChange(Risk.Project, DigestChangeKind.RiskAccepted, At);
 
     /// <summary>A risk was closed (<paramref name="By"/> null: who was not recorded).</summary>
-    public sealed record RiskClosed(RiskId Risk, GuardedText Title, DateTimeOffset? At, DigestPerson? By) : DigestChange(Risk.Project, DigestChangeKind.RiskClosed, At);
+    public sealed record RiskClosed(
+        RiskId Risk,
+        GuardedText Title,
+        DateTimeOffset? At,
+        DigestPerson? By) : DigestChange(Risk.Project, DigestChangeKind.RiskClosed, At);
 
     /// <summary>A milestone was done in the week, <see cref="DaysLate"/> after its planned date (0 or less: on time).</summary>
-    public sealed record MilestoneCompleted(ProjectCode Project, GuardedText Milestone, DateOnly Planned, DateOnly Done) : DigestChange(Project, DigestChangeKind.MilestoneCompleted, null)
+    public sealed record MilestoneCompleted(
+        ProjectCode Project,
+        GuardedText Milestone,
+        DateOnly Planned,
+        DateOnly Done) : DigestChange(Project, DigestChangeKind.MilestoneCompleted, null)
     {
         public int DaysLate => Done.DayNumber - Planned.DayNumber;
     }
 
     /// <summary>A milestone's planned date passed in the week while it was open.</summary>
-    public sealed record MilestoneSlipped(ProjectCode Project, GuardedText Milestone, DateOnly Planned) : DigestChange(Project, DigestChangeKind.MilestoneSlipped, null);
+    public sealed record MilestoneSlipped(
+        ProjectCode Project,
+        GuardedText Milestone,
+        DateOnly Planned) : DigestChange(Project, DigestChangeKind.MilestoneSlipped, null);
 
-    /// <summary>A readiness wave closed in the week: the first one (<see cref="ReadinessInput.Previous"/> null), or one that moved against the wave before it.</summary>
-    public sealed record ReadinessMoved(ProjectCode Project, ReadinessInput Wave) : DigestChange(Project, DigestChangeKind.ReadinessMoved, Wave.ClosedAt);
+    /// <summary>
+    /// A readiness wave closed in the week: the first one (<see cref="ReadinessInput.Previous"/> null), or one that moved against the wave
+    /// before it.
+    /// </summary>
+    public sealed record ReadinessMoved(
+        ProjectCode Project,
+        ReadinessInput Wave) : DigestChange(Project, DigestChangeKind.ReadinessMoved, Wave.ClosedAt);
 }
 
 /// <summary>

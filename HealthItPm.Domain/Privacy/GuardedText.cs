@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using HealthItPm.Domain.Common;
 
 namespace HealthItPm.Domain.Privacy;
 
@@ -33,7 +34,7 @@ public sealed class GuardedText : IEquatable<GuardedText>
     public static (GuardedText? Text, IReadOnlyList<PhiFinding> Phi) Check(string? text, PhiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var cleaned = Common.Text.Clean(text).Trim();
+        var cleaned = Text.Clean(text).Trim();
         if (cleaned.Length == 0)
         {
             return (null, []);
@@ -43,12 +44,25 @@ public sealed class GuardedText : IEquatable<GuardedText>
         return phi.Count > 0 ? (null, phi) : (new GuardedText(cleaned), phi);
     }
 
+    /// <summary>Guarded text that must be there, within <paramref name="maxLength"/>.</summary>
+    public static GuardedText Required(GuardedText? value, FreeText what, int maxLength) =>
+        value is null || value.Length == 0 ? throw new DomainException(Problem.Required(what)) : Within(value, what, maxLength);
+
+    /// <summary>Guarded text that may be missing, within <paramref name="maxLength"/> when there.</summary>
+    public static GuardedText? Optional(GuardedText? value, FreeText what, int maxLength) =>
+        value is null || value.Length == 0 ? null : Within(value, what, maxLength);
+
     /// <summary>A stored value: it was checked when it was given. Only storage mappers call this.</summary>
     [return: NotNullIfNotNull(nameof(stored))]
-    public static GuardedText? Restore(string? stored) => stored is null ? null : new GuardedText(Common.Text.Clean(stored).Trim());
+    public static GuardedText? Restore(string? stored) => stored is null ? null : new GuardedText(Text.Clean(stored).Trim());
 
-    /// <summary>Text the domain composes from guarded text and names the bot knows (a concern's reporter and words, in the bot's sentence).</summary>
+    /// <summary>
+    /// Text the domain composes from guarded text and names the bot knows (a concern's reporter and words, in the bot's sentence).
+    /// </summary>
     internal static GuardedText Composed(string text) => new(text);
+
+    private static GuardedText Within(GuardedText value, FreeText what, int maxLength) =>
+        value.Length <= maxLength ? value : throw new DomainException(Problem.TooLong(what, maxLength, value.Length));
 
     [return: NotNullIfNotNull(nameof(text))]
     public static implicit operator string?(GuardedText? text) => text?.Value;

@@ -22,68 +22,335 @@ internal static class IdentifierPatterns
     // A value that holds at least four digits: "E7719920", "W123456789", "1EG4-TE5-MK73".
     private const string Id = @"(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])";
 
-    private const string Month = @"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\.?";
+    private const string Month =
+        @"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\.?";
 
     // A calendar date with or without its year: every element of a date but the year is PHI.
     internal const string Date =
-        @"(?<v>[0-9]{1,2}[/.-][0-9]{1,2}([/.-][0-9]{2,4})?|[0-9]{4}-[0-9]{2}-[0-9]{2}|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month + @"(,?\s+[0-9]{4})?)(?![0-9])";
+        @"(?<v>[0-9]{1,2}[/.-][0-9]{1,2}([/.-][0-9]{2,4})?|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|"
+            + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month
+            + @"(,?\s+[0-9]{4})?)(?![0-9])";
 
     private const string StreetType =
-        @"(Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Sq|Pike|Alley|Row)\b\.?";
+        @"(Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|" +
+        @"Circle|Cir|Trail|Trl|Square|Sq|Pike|Alley|Row)\b\.?";
 
     private const string States =
-        "(AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)";
+        "(AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|" +
+        "TN|TX|UT|VT|VA|WA|WV|WI|WY)";
 
     // Serial numbers are everywhere in deployment work (scanners, printers, laptops); they are a
     // patient's identifier only when the text is about a patient or a device a patient carries.
     private static readonly Regex PatientDevice = new(
-        @"\b(patient|pt|his|her|implant(ed)?|pacemaker|pump|defibrillator|ICD|CGM|glucose\s+monitor|hearing\s+aid|home\s+monitor|wearable)\b", AnyCase, Timeout);
+        @"\b(patient|pt|his|her|implant(ed)?|pacemaker|pump|defibrillator|ICD|CGM|glucose\s+monitor|hearing\s+aid|home\s+monitor|" +
+        @"wearable)\b", AnyCase, Timeout);
 
     // A public address next to these words is a server's or a vendor's, not a person's.
     private static readonly Regex Infrastructure = new(
-        @"\b(vpn|tunnel|server|host|gateway|firewall|endpoint|subnet|router|switch|dns|load\s+balancer|interface\s+engine|sftp|whitelist|allow-?list|nat|ip\s+range)\b", AnyCase, Timeout);
+        @"\b(vpn|tunnel|server|host|gateway|firewall|endpoint|subnet|router|switch|dns|load\s+balancer|interface\s+engine|sftp|whitelist|" +
+        @"allow-?list|nat|ip\s+range)\b", AnyCase, Timeout);
 
-    internal sealed record Pattern(PhiKind Kind, Regex Regex, Func<Match, string, PhiContext, bool>? Keep = null);
+    // "plate ABC 1234", "plate 7ABC123", "plate KLM-4821": letters and digits, a space or hyphen inside.
+    private const string Plate = @"(?<v>(?=[A-Z0-9 -]*[0-9])(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})(?![A-Z0-9])";
+
+    // What "expired" refers to in IT talk: a certificate, a password, a contract.
+    private static readonly Regex ExpiredThing = new(
+        @"\b(cert|certificate|ssl|tls|licen[cs]e|password|token|contract|warranty|subscription|trial|key|card|badge|account|link|code|"
+            + @"session|quote|po|domain|support|agreement)s?\s+((has|have|had|was|were|is|already|just)\s+)*$",
+        AnyCase, Timeout);
+
+    // Before a run of ten digits, what makes it an order, a ticket or an account rather than a phone number.
+    private static readonly Regex NumberCue = new(
+        @"\b(po|order|invoice|inv|ticket|case|inc|req|ritm|chg|change|acct|account|csn|fin|har|mrn|id|member|medicaid|medicare|policy|"
+            + @"claim|serial|s/n|sn|npi|tax|ein|routing|batch|lot|tracking|part|sku|model|asset|tag|quote|contract|project|"
+            + @"cost\s+cent(er|re)|gl|budget|barcode)\s*(number|no\b\.?|num|#|id|is|was|:)?\s*[:#=]?\s*$",
+        AnyCase, Timeout);
+
+    // A department's line: toll-free, an option or extension, a help line or desk, with no person whose number it is.
+    private static readonly Regex DepartmentLine = new(
+        @"\b(help\s*line|hot\s*line|service\s*desk|help\s*desk|support|vendor|option\s+[0-9]|press\s+[0-9]|ext\b\.?|extension|main\s+line|"
+            + @"front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|([\p{L}-]+\s+)?(interpreter|nurse|"
+            + @"scheduling|pharmacy|refill|billing|triage|appointment|advice|info|information|access|transfer|referral|intake|"
+            + @"call)\s+line|desk|operator)",
+        AnyCase, Timeout);
+
+    private static readonly Regex PersonsNumber = new(
+        @"\b(his|her|their|patient|pt|daughter|son|wife|husband|mom|dad|mother|father|sister|brother|family|cell|mobile|home|personal|"
+            + @"guardian|caregiver|proxy)('?s)?\b",
+        AnyCase, Timeout);
+
+    // An address that is a person's, whatever else the text says ("home IP ... in the vpn logs").
+    private static readonly Regex PersonalAddress = new(
+        @"\b((home|her|his|their|patient'?s?|pt'?s?|personal|residential)\s+(ip(v[46])?|ip\s+address|address|wi-?fi|network|router|"
+            + @"internet|isp)\b|(patient|pt)\s+(logged|signed|logs|signs|connected|came)\b)",
+        AnyCase, Timeout);
+
+    private static readonly Regex Patient = new(@"\b(patients?|pts?)\b", AnyCase, Timeout);
+
+    private static readonly Regex BiometricOwner = new(
+        @"\b(patients?|pts?|pt's|patient's|her|his|their|him|mrs?|ms|miss|family|newborn|baby)\b", AnyCase, Timeout);
+
+    /// <summary>A pattern, what keeps a match, and whether it can match text without a digit (most identifiers are numbers).</summary>
+    internal sealed record Pattern(
+        PhiKind Kind, Regex Regex, Func<Match, ScannedText, PhiContext, bool>? Keep = null, bool WithoutDigits = false);
+
+    /// <summary>The text being scanned, with what is true of it as a whole worked out once, however many matches ask.</summary>
+    internal sealed class ScannedText(string text)
+    {
+        private bool? mentionsPatientDevice;
+        private bool? addressIsAPersons;
+        private bool? hasBiometricOwner;
+        private bool? mentionsPatient;
+        private bool? departmentLine;
+
+        public string Text { get; } = text;
+
+        public bool MentionsPatientDevice => mentionsPatientDevice ??= PatientDevice.IsMatch(Text);
+
+        public bool AddressIsAPersons => addressIsAPersons ??= PersonalAddress.IsMatch(Text) || !Infrastructure.IsMatch(Text);
+
+        public bool HasBiometricOwner => hasBiometricOwner ??= BiometricOwner.IsMatch(Text);
+
+        public bool MentionsPatient => mentionsPatient ??= Patient.IsMatch(Text);
+
+        public bool IsAboutADepartmentLine => departmentLine ??= DepartmentLine.IsMatch(Text) && !PersonsNumber.IsMatch(Text);
+
+        // The words just before a match, where a cue would be.
+        public string Before(int index) => Text[Math.Max(0, index - 60)..index];
+    }
 
     internal static readonly Pattern[] All =
     [
-        new(PhiKind.SocialSecurityNumber, new Regex(@"(?<![0-9][-. ]?)(?<v>[0-9]{3}(?<s>[-. ])[0-9]{2}\k<s>[0-9]{4})(?![0-9]|[-.][0-9])", Options, Timeout)),
-        new(PhiKind.SocialSecurityNumber, new Regex(@"(\bSSN|\bS\.S\.N\b\.?|\bSS\s?#|\bsocial\s+security(\s+(number|no\b\.?|num|#))?)" + Then + @"(?<v>[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4})(?![0-9])", AnyCase, Timeout)),
-        new(PhiKind.MedicalRecordNumber, new Regex(@"\b(MRN|MR\s?#|MR\s+(number|no\b\.?)|med(ical)?\s+rec(ord)?s?|(patient\s+)?record\s+(number|no\b\.?|num|#)|chart\s*(#|number|no\b\.?)|E?MPI|patient\s+(id|identifier)|pt\s+id)" + Then + @"(?<v>[A-Z]{0,3}[0-9](-?[0-9]){4,11})(?![0-9])", AnyCase, Timeout)),
-        new(PhiKind.HealthPlanNumber, new Regex(@"\b((member|subscriber|beneficiary|policy|insurance|insurance\s+member|medicare|medicaid|health\s+plan|plan\s+member)\s*(id|identifier|number|no\b\.?|num|#)|MBI|HICN|medicare|medicaid)" + Then + Id, AnyCase, Timeout)),
-        new(PhiKind.AccountNumber, new Regex(@"(?<!\b(GL|ledger|cost\s+cent(er|re)|budget|project|vendor|service|azure|aws|storage|user|admin|test|training|e-?mail|cloud|billing\s+vendor|license|licence|purchase)\s+)\b((patient|hospital|billing|guarantor)\s+)?(account|acct|encounter|enc|visit|billing)\s*(number|no\b\.?|num|#|id|:|=)" + Then + Id, AnyCase, Timeout)),
-        new(PhiKind.AccountNumber, new Regex(@"\b((?-i:FIN|CSN|HAR)|acct|account|encounter)" + Then + @"(?<v>(?=([A-Z-]*[0-9]){6})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout),
-            (m, text, _) => !Regex.IsMatch(text[..m.Index], @"\b(GL|ledger|cost\s+cent(er|re)|budget|project|vendor|azure|aws|cloud|purchase|PO)\s*$", AnyCase, Timeout)),
-        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(?<!\b(software|product|site|user|seat|server|SSL|TLS|vendor|epic|microsoft|citrix|vmware|volume|enterprise|app|application|signing|code)\s+)\b(driver'?s?\s+licen[cs]e|licen[cs]e\s+plate|licen[cs]e|DL|certificate|cert|passport|birth\s+certificate|death\s+certificate)\s*(number|no\b\.?|num|#|id|:)" + Then + Id, AnyCase, Timeout)),
-        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport|licen[cs]e\s+plate|plate)" + Then + Id, AnyCase, Timeout)),
+        new(PhiKind.SocialSecurityNumber, new Regex(
+            @"(?<![0-9][-. ]?)(?<v>[0-9]{3}(?<s>[-. ])[0-9]{2}\k<s>[0-9]{4})(?![0-9]|[-.][0-9])",
+            Options,
+            Timeout)),
+        new(PhiKind.SocialSecurityNumber, new Regex(
+            @"(\bSSN|\bS\.S\.N\b\.?|\bSS\s?#|\bsocial\s+security(\s+(number|no\b\.?|num|#))?)" + Then +
+            @"(?<v>[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4})(?![0-9])",
+            AnyCase,
+            Timeout)),
+        new(PhiKind.MedicalRecordNumber, new Regex(
+            @"\b(MRN|MR\s?#|MR\s+(number|no\b\.?)|med(ical)?\s+rec(ord)?s?|(patient\s+)?record\s+(number|no\b\.?|num|#)|chart\s*(#|" +
+            @"number|no\b\.?)|E?MPI|patient\s+(id|identifier)|pt\s+id)" + Then + @"(?<v>[A-Z]{0,3}[0-9](-?[0-9]){4,11})(?![0-9])",
+            AnyCase,
+            Timeout)),
+        new(PhiKind.HealthPlanNumber, new Regex(
+            @"\b((member|subscriber|beneficiary|policy|insurance|insurance\s+member|medicare|medicaid|health\s+plan|plan\s+member)\s*(id|" +
+            @"identifier|number|no\b\.?|num|#)|MBI|HICN|medicare|medicaid)" + Then + Id,
+            AnyCase,
+            Timeout)),
+        new(PhiKind.AccountNumber, new Regex(
+            @"(?<!\b(GL|ledger|cost\s+cent(er|re)|budget|project|vendor|service|azure|aws|storage|user|admin|test|training|e-?mail|cloud|" +
+            @"billing\s+vendor|license|licence|purchase)\s+)\b((patient|hospital|billing|guarantor)\s+)?(account|acct|encounter|enc|" +
+            @"visit|billing)\s*(number|no\b\.?|num|#|id|:|=)" + Then + Id,
+            AnyCase,
+            Timeout)),
+        new(PhiKind.AccountNumber, new Regex(
+            @"\b((?-i:FIN|CSN|HAR)|acct|account|encounter)" + Then +
+            @"(?<v>(?=([A-Z-]*[0-9]){6})[A-Z0-9][A-Z0-9-]{4,19}[A-Z0-9])(?![A-Z0-9-])",
+            AnyCase,
+            Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(GL|ledger|cost\s+cent(er|re)|budget|project|vendor|azure|aws|cloud|"
+                + @"purchase|PO)\s*$", AnyCase, Timeout)),
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(?<!\b(software|product|site|user|seat|server|SSL|TLS|vendor|epic|microsoft|"
+            + @"citrix|vmware|volume|enterprise|app|application|signing|code)\s+)\b(driver'?s?\s+licen[cs]e|licen[cs]e(?!\s+plate)|DL|"
+            + @"certificate|cert|passport|birth\s+certificate|death\s+certificate)\s*(number|no\b\.?|num|#|id|:)" + Then + Id,
+            AnyCase, Timeout)),
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport)" + Then + Id, AnyCase, Timeout)),
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv)'?s?\s+(tags?|registration|"
+            + @"reg))(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
+            (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit)),
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(VIN|vehicle\s+identification\s+number)'?s?(\s+(number|no\b\.?|#|is|"
+            + @"was))?[\s:#,]*(?<v>(?-i:[A-HJ-NPR-Z0-9]){17}|[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])", AnyCase, Timeout)),
+        new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])", Options, Timeout),
+            (m, _, _) => IsVin(m.Groups["v"].Value)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(UDI|GTIN)" + Then + @"(?<v>(\([0-9]{2,4}\)[0-9A-Z-]{2,30}){1,6})", AnyCase, Timeout)),
-        new(PhiKind.DeviceIdentifier, new Regex(@"\b(UDI|IMEI|device\s+(id|identifier|serial)|(implant|pacemaker|pump|defibrillator|ICD|CGM|hearing\s+aid)\s+(serial|s/n|sn|id))" + Then + Id, AnyCase, Timeout)),
+        new(PhiKind.DeviceIdentifier, new Regex(
+            @"\b(UDI|IMEI|device\s+(id|identifier|serial)|(implant|pacemaker|pump|defibrillator|ICD|CGM|hearing\s+aid)\s+(serial|s/n|sn|" +
+            @"id))" + Then + Id,
+            AnyCase,
+            Timeout)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + Id, AnyCase, Timeout),
-            (_, text, _) => PatientDevice.IsMatch(text)),
-        new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|born(\s+on)?)(\s*[:#=]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
-        new(PhiKind.PersonalDate, new Regex(@"\b(admitted|admit\s+date|admission\s+date|date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|(?<!\b(server|engine|interface|feed|printer|scanner|job|process|service|drive|disk|battery|build|laptop|workstation|it|vm|node|pump|device|app)\s)died|passed\s+away|deceased|(patient|pt)\s+expired|date\s+of\s+death|death\s+date|DOD)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date, AnyCase, Timeout),
-            (m, text, _) => !Regex.IsMatch(text[..m.Index], @"\bbattery\s*$", AnyCase, Timeout)),
-        new(PhiKind.AgeOver89, new Regex(@"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))", AnyCase, Timeout)),
-        new(PhiKind.FaxNumber, new Regex(@"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])", AnyCase, Timeout)),
-        new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9])(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4})(?![0-9])", Options, Timeout)),
-        new(PhiKind.PhoneNumber, new Regex(@"\b(phone|cell|mobile|tel|home|callback|call\s?back|daughter|son|wife|husband)(\s+(number|no\b\.?|#|is))?\s*[:#]?\s*(?<v>[0-9]{3}-[0-9]{4})(?![0-9])", AnyCase, Timeout)),
-        new(PhiKind.EmailAddress, new Regex(@"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,})\b", AnyCase, Timeout),
-            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value)),
-        new(PhiKind.WebAddress, new Regex(@"\b(https?://|www\.)(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*)(:[0-9]+)?([/?#][^\s<>""]*[^\s<>"".,;:!?)\]])?", AnyCase, Timeout),
-            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? m.Groups["host"].Value[4..] : m.Groups["host"].Value)),
-        new(PhiKind.IpAddress, new Regex(@"(?<![0-9.]|\bv|\bversion\s)(?<v>(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?![0-9]|\.[0-9])", AnyCase, Timeout),
-            (m, text, _) => !IsPrivateAddress(m.Groups["v"].Value) && !Infrastructure.IsMatch(text)),
-        new(PhiKind.StreetAddress, new Regex(@"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+([NSEW]\.?\s+)?([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" + StreetType + @"((\s|,\s?)(Apt|Unit|Suite|#)\.?\s?[0-9A-Z]+)?)", Options, Timeout)),
-        new(PhiKind.StreetAddress, new Regex(@"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|street|mailing)\s+address\b[\s:,-]*(is\s+)?(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})", AnyCase, Timeout)),
+            (_, text, _) => text.MentionsPatientDevice),
+        new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
+            + @"born(\s+on)?)(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
+        // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
+        new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
+            + @"born)\b[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout)),
+        new(PhiKind.PersonalDate, new Regex(
+            @"\b(admitted|admit\s+date|admission\s+date|date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|" +
+            @"(?<!\b(server|engine|interface|feed|printer|scanner|job|process|service|drive|disk|battery|build|laptop|workstation|it|vm|" +
+            @"node|pump|device|app)\s)died|passed\s+away|deceased|(patient|pt)\s+expired|date\s+of\s+death|death\s+date|" +
+            @"DOD)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date,
+            AnyCase,
+            Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\bbattery\s*$", AnyCase, Timeout)),
+        // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
+        new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
+            + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
+            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|:|=))?\s*:?\s*" + Date, AnyCase, Timeout),
+            (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
+        new(PhiKind.AgeOver89, new Regex(
+            @"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|" +
+            @"is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))",
+            AnyCase,
+            Timeout)),
+        new(PhiKind.FaxNumber, new Regex(
+            @"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|" +
+            @"[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])",
+            AnyCase,
+            Timeout)),
+        new(PhiKind.PhoneNumber, new Regex(
+            @"(?<![0-9])(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4})(?![0-9])", Options, Timeout),
+            (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text)),
+        // Ten digits in one run, in the North American shape (area code and exchange not starting with 0 or 1).
+        new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9A-Z#-])(?<v>(\+?1-?)?[2-9][0-9]{2}[2-9][0-9]{6})(?![0-9A-Z])", AnyCase, Timeout),
+            (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text) && !NumberCue.IsMatch(text.Before(m.Index))),
+        // International numbers: "+44 20 7946 0958", "+91 98765 43210".
+        new(PhiKind.PhoneNumber, new Regex(
+            @"(?<![0-9A-Z])(?<v>\+(?!1[\s.-]?[0-9]{3})[1-9][0-9]{0,2}([\s.-]?\(?[0-9]{1,5}\)?){2,5})(?![0-9])", AnyCase, Timeout),
+            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is >= 8 and <= 15 && !IsDepartmentLine(m.Groups["v"].Value, text)),
+        new(PhiKind.PhoneNumber, new Regex(
+            @"\b(phone|cell|mobile|tel|home|callback|call\s?back|daughter|son|wife|husband)(\s+(number|no\b\.?|#|" +
+            @"is))?\s*[:#]?\s*(?<v>[0-9]{3}-[0-9]{4})(?![0-9])",
+            AnyCase,
+            Timeout)),
+        new(PhiKind.EmailAddress, new Regex(
+            @"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,})\b",
+            AnyCase,
+            Timeout),
+            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value),
+            WithoutDigits: true),
+        new(PhiKind.WebAddress, new Regex(
+            @"\b(https?://|www\.)(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*)(:[0-9]+)?([/?#][^\s<>""]*[^\s<>"".,;:!?)\]])?",
+            AnyCase,
+            Timeout),
+            (m, _, context) => m.Groups["host"].Value is var host
+                && !context.IsStaffDomain(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host),
+            WithoutDigits: true),
+        new(PhiKind.IpAddress, new Regex(
+            @"(?<![0-9.]|\bv|\bversion\s)(?<v>(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?![0-9]|" +
+            @"\.[0-9])",
+            AnyCase,
+            Timeout),
+            (m, text, _) => !IsPrivateAddress(m.Groups["v"].Value) && text.AddressIsAPersons),
+        new(PhiKind.IpAddress, new Regex(@"(?<![0-9A-F:.])(?<v>[0-9A-F]{1,4}(:[0-9A-F]{0,4}){2,7})(?![0-9A-F:])", AnyCase, Timeout),
+            (m, text, _) => IsPublicIpv6(m.Groups["v"].Value) && text.AddressIsAPersons),
+        new(PhiKind.StreetAddress, new Regex(
+            @"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+([NSEW]\.?\s+)?([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" +
+            StreetType + @"((\s|,\s?)(Apt|Unit|Suite|#)\.?\s?[0-9A-Z]+)?)",
+            Options,
+            Timeout)),
+        new(PhiKind.StreetAddress, new Regex(
+            @"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|" +
+            @"street|mailing)\s+address\b[\s:,-]*(is\s+)?(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})",
+            AnyCase,
+            Timeout)),
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>P\.?\s?O\.?\s+Box\s+[0-9]+)", AnyCase, Timeout)),
-        new(PhiKind.ZipCode, new Regex(@"\b(zip(\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(is\s+)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", AnyCase, Timeout)),
+        new(PhiKind.ZipCode, new Regex(
+            @"\b(zip(\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(is\s+)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])",
+            AnyCase,
+            Timeout)),
         new(PhiKind.ZipCode, new Regex(@"\b[A-Z][a-z]+,?\s+" + States + @"\.?,?\s+(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", Options, Timeout)),
+        // Where a person lives: "lives in 60614", "pt in 60614", "he's living in 94110 now", "pt from 02139".
+        new(PhiKind.ZipCode, new Regex(@"\b((lives|living|lived|resides|residing|reside|moved|relocated|staying|stays|home\s+is)\s+(in|to|"
+            + @"at|near|around)|(patient|pt|he|she|they|he's|she's|they're|family|mom|dad|daughter|son|wife|husband)\s+((is|was|"
+            + @"are)\s+)?(in|from|lives\s+in))\s+(the\s+)?(zip\s+(code\s+)?)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])(?!\s*(messages|items|"
+            + @"tickets|records|accounts|charts|orders|users|units|beds|%|ms\b|minutes|hours|dollars))", AnyCase, Timeout)),
+        new(PhiKind.Photograph, new Regex(@"\b(?<v>(photo(graph)?|picture|pic|image|selfie|snapshot|headshot|face\s*shot)s?\s+(of|"
+            + @"showing)\s+(her|his|him|their|the\s+(patient|pt|baby|child|kid|man|woman|lady|boy|girl)('?s)?|a\s+(patient|pt)('?s)?|"
+            + @"(patient|pt)'?s?|mrs?\b\.?|ms\b\.?|miss)(\s+[\p{L}-]+)?)"
+            + @"|\b(?<v>(her|his|their|(the\s+)?(patient|pt)'?s?)\s+((own|face|id|wound|rash|skin|profile|portal|license|licence|"
+                + @"id\s+card)\s+)?(photo(graph)?|picture|pic|selfie|headshot|face\s+photo)s?)\b"
+            + @"|\b(?<v>(?<alone>selfie|headshot|face\s+photo|full-?face\s+(photo|image|picture))s?)\b", AnyCase, Timeout),
+            (m, text, _) => !m.Groups["alone"].Success || text.MentionsPatient, WithoutDigits: true),
+        new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
+            + @"retina[l]?\s+(scans?|images?)|iris\s+(scans?|images?)|voice\s*prints?|face\s+scans?|facial\s+(scans?|"
+            + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|"
+            + @"samples?|sequences?|results?)|genetic\s+(profiles?|data|results?)))\b(?!\s+(readers?|scanners?|sensors?|logins?|"
+            + @"sign-?ins?|clocks?|devices?|hardware|demo))", AnyCase, Timeout),
+            (_, text, _) => text.HasBiometricOwner, WithoutDigits: true),
+        // Other identifying numbers: a wristband's barcode, a research subject's id.
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(((wrist|arm|id|hospital)\s?band|bracelet)(\s+(barcode|bar\s+code|label))?|"
+            + @"(patient|pt)\s+(barcode|bar\s+code|label))" + Then + Id, AnyCase, Timeout)),
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((trial|study|research|protocol)\s+)?(subject|participant|enrollee|enrolment|"
+            + @"enrollment|randomi[sz]ation)\s*(id|identifier|number|no\b\.?|num|#|code)" + Then
+            + @"(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
     ];
 
-    // Shared mailboxes are not a person: "servicedesk@anything" is never a patient's address.
-    private static bool IsRoleMailbox(string local) =>
-        local.ToUpperInvariant() is "SERVICEDESK" or "HELPDESK" or "SUPPORT" or "NOREPLY" or "NO-REPLY" or "DONOTREPLY" or "INFO" or "ADMIN"
-            or "IT" or "ITSUPPORT" or "IT-SUPPORT" or "SECURITY" or "PRIVACY" or "COMPLIANCE" or "POSTMASTER" or "WEBMASTER";
+    private static bool IsDepartmentLine(string number, ScannedText text)
+    {
+        var digits = new string([.. number.Where(char.IsDigit)]);
+        var national = digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;
+        var tollFree = national.Length == 10 && national[..3] is "800" or "888" or "877" or "866" or "855" or "844" or "833";
+        return tollFree || text.IsAboutADepartmentLine;
+    }
+
+    // A global unicast IPv6 address (2000::/3) other than the documentation range.
+    private static bool IsPublicIpv6(string address)
+    {
+        if (address.Count(c => c == ':') < 2 || !IPAddress.TryParse(address, out var ip)
+            || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return false;
+        }
+
+        var b = ip.GetAddressBytes();
+        return (b[0] & 0xE0) == 0x20 && !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8);
+    }
+
+    // A North American VIN: 17 characters with the check digit (position 9) as ISO 3779 computes it.
+    private static bool IsVin(string vin)
+    {
+        const string Weights = "8765432X098765432";
+        var sum = 0;
+        for (var k = 0; k < 17; k++)
+        {
+            var c = char.ToUpperInvariant(vin[k]);
+            var value = char.IsDigit(c) ? c - '0' : "ABCDEFGHJKLMNPRSTUVWXYZ".IndexOf(c, StringComparison.Ordinal) switch
+            {
+                < 0 => -1,
+                var at => "12345678123457923456789"[at] - '0',
+            };
+            if (value < 0)
+            {
+                return false;
+            }
+
+            var weight = Weights[k] == 'X' ? 10 : Weights[k] - '0';
+            sum += value * weight;
+        }
+
+        var check = sum % 11;
+        return vin.Any(char.IsDigit) && vin.Any(char.IsLetter)
+            && char.ToUpperInvariant(vin[8]) == (check == 10 ? 'X' : (char)('0' + check));
+    }
+
+    // Shared mailboxes are not a person: "servicedesk@", "ts-support@", "implementation@" at any domain
+    // are a team's. A local part is a role when each of its parts is a role word or a short team code.
+    private static bool IsRoleMailbox(string local)
+    {
+        var parts = local.Split(['.', '-', '_', '+'], StringSplitOptions.RemoveEmptyEntries);
+        return parts.Any(RoleMailboxWords.Contains)
+            && parts.All(p => RoleMailboxWords.Contains(p) || (p.Length <= 3 && !p.Any(char.IsDigit)) || p.All(char.IsDigit)
+                || (!p.Any(char.IsDigit) && (NameLexicon.IsNotName(p) || NameLexicon.IsOrganisation(p) || !NameLexicon.IsAnyName(p))));
+    }
+
+    private static readonly HashSet<string> RoleMailboxWords = new(
+    [
+        "servicedesk", "helpdesk", "support", "tsupport", "techsupport", "itsupport", "noreply", "no", "reply", "donotreply", "info",
+        "admin", "admins", "security", "privacy", "compliance", "postmaster", "webmaster", "hostmaster", "abuse", "implementation",
+        "implementations", "interface", "interfaces", "integration", "integrations", "service", "services", "desk", "help", "team",
+        "teams", "sales", "billing", "accounts", "operations", "ops", "noc", "soc", "alerts", "alert", "notifications", "notify",
+        "monitoring", "release", "releases", "upgrade", "upgrades", "project", "projects", "pmo", "training", "education", "contact",
+        "hello", "office", "feedback", "escalation", "escalations", "cutover", "golive", "live", "go", "onboarding", "access", "control",
+        "network", "networking", "infrastructure", "engineering", "dev", "devops", "qa", "testing", "build", "analytics", "reporting",
+        "data", "records", "him", "scheduling", "registration", "pharmacy", "lab", "radiology", "informatics", "clinical", "nursing",
+        "portal", "mychart", "customer", "customers", "care", "success", "partner", "partners", "vendor", "vendors", "procurement",
+        "purchasing", "invoices", "ap", "ar", "legal", "hr", "payroll", "mail", "mailer", "bounce", "bounces", "list", "lists", "updates",
+        "news", "newsletter", "marketing", "ticket", "tickets", "case", "cases", "incident", "incidents", "request", "requests", "queue",
+    ], StringComparer.OrdinalIgnoreCase);
 
     // Addresses on the hospital's own network (servers, interface engines, printers) are infrastructure, not a person.
     private static bool IsPrivateAddress(string address)
@@ -94,7 +361,10 @@ internal static class IdentifierPatterns
         }
 
         var b = ip.GetAddressBytes();
-        return b[0] is 10 or 127 or 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254)
+        return b[0] is 10 or 127 or 0
+            || (b[0] == 172 && b[1] is >= 16 and <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254)
             || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] >= 224;
     }
 }

@@ -18,21 +18,65 @@ internal static class NameFinder
     private static readonly Regex Word = new(@"\p{L}+(['-]\p{L}+)*", Options, Timeout);
 
     private const string Roles =
-        @"(dr|doctor|nurse|rn|lpn|np|pa|md|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|chair|mentor|pmo|hr)s?";
+        @"(dr|doctor|nurse|rn|lpn|np|pa|md|ts|pharmacist|physician|surgeon|hospitalist|resident|attending|clinician|therapist|manager|mgr|"
+            + @"director|analyst|lead|architect|engineer|developer|trainer|educator|super-?user|champion|sponsor|pm|coordinator|"
+            + @"specialist|consultant|contractor|rep|representative|vendor|admin|administrator|tech|technician|technologist|"
+            + @"informaticist|cmio|cnio|cio|cno|cmo|cfo|ceo|coo|ciso|cto|vp|chief|supervisor|scheduler|builder|tester|owner|officer|"
+            + @"liaison|colleague|counterpart|contact|dba|sme|head|executive|president|assistant|registrar|coder|partner|principal|"
+            + @"chair|mentor|pmo|hr)s?";
 
     private const string Organisations =
-        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|partners)";
+        @"(vendors?|team|desk|group|office|department|dept|it|is|hr|informatics|pharmacy|lab|consulting|consultants|pmo|him|finance|"
+            + @"procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|"
+            + @"servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|sunquest|pyxis|bd|carefusion|"
+            + @"zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|"
+            + @"partners)";
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
-        @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
-        @"|^\s*\((?-i:[A-Z]{2,6})\)" +
+        @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|" +
+        @"acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
+        @"|^\s*\(([\p{L}-]+\s+){0,2}((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
         @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
-    private static readonly HashSet<string> PatientCues = new(["patient", "pt", "patients"], StringComparer.OrdinalIgnoreCase);
+    // Endings of English words the dictionary may lack ("wayfinding", "signage", "telesitter"): not a name typed in lower case.
+    private static readonly Regex EnglishEnding = new(
+        @"(ing|age|tion|sion|ment|ness|ity|able|ible|ful|less|ize|ware|ship|ology|ism)$", Options, Timeout);
+
+    private static readonly HashSet<string> PatientCues = new(["patient", "pt", "patients", "pts"], StringComparer.OrdinalIgnoreCase);
+
+    // What follows a person's name when it names a place: "the Clara Barton conference room", "Barton wing".
+    private static readonly Regex PlaceAfter = new(
+        @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break)\s+)?(rooms?|wing|cent(er|"
+            + @"re)|building|hall|auditorium|pavilion|tower|library|lobby|"
+        + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
+            + @"street|avenue|road|drive)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex CareWords = new(
+        @"\b(chart|meds|labs|results|allergies|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|mychart|mrn|"
+            + @"bill|"
+        + @"appointment|referral|prescription|pharmacy|ED|ER|ICU|NICU|PACU|bed|room|unit|floor|nurse|triage|registered|registration|CT|"
+            + @"MRI|scan|x-?ray|"
+        + @"ultrasound|surgery|procedure|dialysis|infusion|transport|wheelchair|tray|diet|dose|insulin|heparin|AVS|insurance)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A text about a patient: the word itself, a person's clinical things ("his meds", "her results",
+    // "'s drip"), a stay ("admitted", "dc'd"), a patient's family.
+    private static readonly Regex PatientContext = new(
+        @"\b(patients?|pts?|inpatient|admitted|readmit(ted)?|discharged|dc'?d|expired|deceased)\b"
+        + @"|(\b(his|her|their|him)|'s)\s+((own|new|old|home|current|last|first|next)\s+)?(chart|meds|medications?|drips?|results?|labs?|"
+            + @"allerg[a-z]*|vitals|wristband|armband|"
+        + @"bed|room|rash|wound|pain|diagnosis|dx|consent|scans?|x-?rays?|ct|mri|doses?|dosing|insulin|heparin|prescriptions?|rx|infusion|"
+            + @"iv|pump|"
+        + @"appointments?|visit|bills?|statement|portal|mychart|proxy|family|wife|husband|daughter|son|mother|father|mom|dad|kids?|"
+            + @"children|"
+        + @"discharge|admission|surgery|procedure|biopsy|blood|sugars?|glucose|bp|weight|oxygen|o2|tray|diet|orders?|mar|avs|care|nurse|"
+        + @"doctor|pcp|surgeon|referral|imaging|echo|ekg|ecg|sats|foley|catheter|line|picc|transfusion|isolation|fall|code\s+status)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
 
     // Words between a patient cue and the name: "patient called Teresa Hunt", "patient's name is ...".
     private static readonly HashSet<string> CueConnectors = new(["called", "named", "name", "is", "was"], StringComparer.OrdinalIgnoreCase);
@@ -48,6 +92,7 @@ internal static class NameFinder
         var used = new bool[tokens.Count];
         var found = new List<(int, int)>();
         var lastStaffEnd = -1;
+        bool? patientContext = null;
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -74,10 +119,23 @@ internal static class NameFinder
 
             // Newborns are registered as "Baby Boy Sanchez", "baby girl Nguyen" until they are named.
             if (token.Value.Equals("baby", StringComparison.OrdinalIgnoreCase) && i + 2 < tokens.Count
-                && tokens[i + 1].Value.ToUpperInvariant() is "BOY" or "GIRL" && IsCandidate(tokens[i + 2]))
+                && tokens[i + 1].Value.ToUpperInvariant() is "BOY" or "GIRL")
             {
-                found.Add((token.Start, tokens[i + 2].End - token.Start));
-                MarkUsed(used, i, i + 2);
+                // Twins are "Baby Girl A Okoye", "Baby Girl B Okoye".
+                var at = i + 3 < tokens.Count && IsInitial(tokens[i + 2]) ? i + 3 : i + 2;
+                if (IsCandidate(tokens[at]))
+                {
+                    found.Add((token.Start, tokens[at].End - token.Start));
+                    MarkUsed(used, i, at);
+                    continue;
+                }
+            }
+
+            // "her name is Odalys", "his last name is Ybarra not Ibarra", "pt's preferred name: tuyet".
+            if (NamedAfter(text, tokens, i) is { } named)
+            {
+                found.Add((tokens[named.From].Start, tokens[named.To].End - tokens[named.From].Start));
+                MarkUsed(used, i, named.To);
                 continue;
             }
 
@@ -88,9 +146,9 @@ internal static class NameFinder
                 continue;
             }
 
-            if (NameLexicon.IsPersonTitle(token.Value) && i + 1 < tokens.Count && Gap(i + 1) is " " or ". " && IsCandidate(tokens[i + 1]))
+            if (TitledNameEnd(text, tokens, i) is { } titledEnd)
             {
-                var end = NameEnd(tokens, text, i + 1, capitalisedOnly: true);
+                var end = titledEnd;
                 var last = tokens[end - 1];
                 var given = end - 1 > i + 1 ? tokens[i + 1].Value : "";
                 var staff = context.IsStaffSurname(last.Value) || context.IsStaff(given, last.Value) || IsFollowedByRole(text, last.End);
@@ -121,12 +179,32 @@ internal static class NameFinder
                 {
                     lastStaffEnd = name.To;
                 }
-                else
+                else if (!IsFollowedByPlace(text, last.End))
                 {
+                    // Not "the Clara Barton conference room", "Barton wing": places named after people.
                     found.Add((first.Start, last.End - first.Start));
                 }
 
                 MarkUsed(used, i, name.To);
+                continue;
+            }
+
+            if (ContextName(text, tokens, i, ref patientContext) is { } unlisted)
+            {
+                var staff = context.IsStaff(tokens[i].Value, tokens[unlisted].Value)
+                    || IsPrecededByRole(text, tokens, i)
+                    || (lastStaffEnd >= 0 && lastStaffEnd == i - 2 && tokens[i - 1].Value is "and" or "or" or "with")
+                    || IsFollowedByRole(text, tokens[unlisted].End);
+                if (staff)
+                {
+                    lastStaffEnd = unlisted;
+                }
+                else
+                {
+                    found.Add((tokens[i].Start, tokens[unlisted].End - tokens[i].Start));
+                }
+
+                MarkUsed(used, i, unlisted);
             }
         }
 
@@ -201,7 +279,8 @@ internal static class NameFinder
         var strong = false;
         while (j < tokens.Count && j - cue <= 3 && CueConnectors.Contains(tokens[j].Value))
         {
-            strong |= !tokens[j].Value.Equals("is", StringComparison.OrdinalIgnoreCase) && !tokens[j].Value.Equals("was", StringComparison.OrdinalIgnoreCase);
+            strong |= !tokens[j].Value.Equals("is", StringComparison.OrdinalIgnoreCase)
+                && !tokens[j].Value.Equals("was", StringComparison.OrdinalIgnoreCase);
             j++;
         }
 
@@ -220,16 +299,250 @@ internal static class NameFinder
         var first = tokens[j];
         if (IsCandidate(first))
         {
-            return (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1);
+            // "Patient SafetyNet", "Patient TrackBoard": a product's camel case, unless the lists know the name ("LaToya").
+            return IsPlainCapitalised(first) || NameLexicon.IsAnyName(first.Value)
+                ? (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1)
+                : null;
         }
 
-        if (strong && char.IsLower(first.Value[0]) && IsLexiconWord(first))
+        if (!char.IsLower(first.Value[0]))
+        {
+            return null;
+        }
+
+        if (strong && IsLexiconWord(first))
         {
             return (j, NameEnd(tokens, text, j, capitalisedOnly: false) - 1);
         }
 
-        return null;
+        // "pt maria gonzalez can't log in", "patient okonkwo's meds": typed in lower case, a name
+        // is a word of the name lists that is not an English word, or an English one ("maria",
+        // "rose") with such a word after it.
+        return LowerNameEnd(text, tokens, j) is { } end ? (j, end - 1) : null;
     }
+
+    private static (int From, int To)? NamedAfter(string text, List<Token> tokens, int i)
+    {
+        if (i == 0 || i + 2 >= tokens.Count || !tokens[i].Value.Equals("name", StringComparison.OrdinalIgnoreCase)
+            || !NameOwners.Contains(StripPossessive(tokens[i - 1].Value)))
+        {
+            return null;
+        }
+
+        var j = i + 1;
+        if (tokens[j].Value is "is" or "was")
+        {
+            j++;
+        }
+        else if (text[tokens[i].End..tokens[j].Start].Trim() is not ":")
+        {
+            return null;
+        }
+
+        if (j >= tokens.Count || text[tokens[j - 1].End..tokens[j].Start].Trim() is not ("" or ":"))
+        {
+            return null;
+        }
+
+        if (IsCandidate(tokens[j]))
+        {
+            return (j, NameEnd(tokens, text, j, capitalisedOnly: true) - 1);
+        }
+
+        return IsLower(tokens[j]) && !NameLexicon.IsEnglishWord(tokens[j].Value) && tokens[j].Length >= 3
+            ? (j, (LowerNameEnd(text, tokens, j) ?? j + 1) - 1)
+            : null;
+    }
+
+    // Whose name: "her name is", "pt's last name is".
+    private static readonly HashSet<string> NameOwners = new(
+        ["his", "her", "their", "pt", "patient", "last", "first", "maiden", "legal", "preferred", "middle", "whose", "baby's", "mom's",
+            "dad's"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // The end (exclusive) of a lower-case name at 'from', or null when the words there are not one.
+    private static int? LowerNameEnd(string text, List<Token> tokens, int from)
+    {
+        bool IsOddName(int at) =>
+            at < tokens.Count && IsLower(tokens[at]) && tokens[at].Length >= 3 && NameLexicon.IsAnyName(tokens[at].Value)
+                && !NameLexicon.IsEnglishWord(tokens[at].Value)
+                && (at == from || text[tokens[at - 1].End..tokens[at].Start] is " ");
+
+        // Two words no list knows, after the cue: "pt sione tupou", "patient wanjiru kamau".
+        bool IsUnknownWord(int at) =>
+            at < tokens.Count && IsLower(tokens[at]) && tokens[at].Length >= 4 && IsUnlistedWord(tokens[at])
+                && !NameLexicon.IsAnyName(tokens[at].Value)
+                && !EnglishEnding.IsMatch(tokens[at].Value) && (at == from || text[tokens[at - 1].End..tokens[at].Start] is " ");
+
+        int end;
+        if (IsOddName(from))
+        {
+            end = from + 1;
+        }
+        else if (IsLower(tokens[from]) && NameLexicon.IsAnyName(tokens[from].Value) && IsOddName(from + 1))
+        {
+            end = from + 2;
+        }
+        else if (IsUnknownWord(from) && (IsOddName(from + 1) || IsUnknownWord(from + 1)))
+        {
+            end = from + 2;
+        }
+        else
+        {
+            return null;
+        }
+
+        while (end - from < 3 && IsOddName(end))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool IsLower(Token token) => token.Value.All(c => !char.IsLetter(c) || char.IsLower(c));
+
+    // A person's title and the name after it: "Mrs. Okafor", "Mr Nguyen", and as typed in a hurry,
+    // "mrs. chen", "mr okafor". "ms" and "miss" are also words ("200 ms", "miss the window"), so after
+    // them in lower case the name must be one no English word spells.
+    private static int? TitledNameEnd(string text, List<Token> tokens, int i)
+    {
+        var title = tokens[i].Value;
+        var capitalTitle = NameLexicon.IsPersonTitle(title);
+        var lowerTitle = title is "mr" or "mrs" or "mx" or "MR" or "MRS";
+        var wordTitle = title is "ms" or "miss";
+        if ((!capitalTitle && !lowerTitle && !wordTitle) || i + 1 >= tokens.Count
+            || text[tokens[i].End..tokens[i + 1].Start] is not (" " or ". "))
+        {
+            return null;
+        }
+
+        var next = tokens[i + 1];
+
+        if (IsCandidate(next) && (!wordTitle || NameLexicon.IsAnyName(next.Value)))
+        {
+            return NameEnd(tokens, text, i + 1, capitalisedOnly: true);
+        }
+
+        if (IsUnknownAfterTitle(tokens[i], next))
+        {
+            return i + 2;
+        }
+
+        if (!IsLower(next) || !NameLexicon.IsAnyName(next.Value))
+        {
+            return null;
+        }
+
+        if (wordTitle && NameLexicon.IsEnglishWord(next.Value))
+        {
+            return null;
+        }
+
+        return LowerNameEnd(text, tokens, i + 1) ?? i + 2;
+    }
+
+    // After "mr"/"mrs" typed in lower case, a word no list or dictionary knows is a name too ("mr whitefeather").
+    private static bool IsUnknownAfterTitle(Token title, Token next) =>
+        title.Value is "mr" or "mrs" or "Mr" or "Mrs" or "MR" or "MRS" && IsLower(next) && next.Length >= 3 && IsUnlistedWord(next);
+
+    // Two words that spell no English word, product or unit, in a text about a patient ("pharmacy
+    // verified Ravi Chandrasekhar's drip", "Tesfaye Gebremariam's labs"): a name the lists may not
+    // hold. Lower-case words must be from the name lists ("ravi chandrasekhar's drip").
+    private static int? ContextName(string text, List<Token> tokens, int i, ref bool? patientContext)
+    {
+        // Most words are English: that ends it before anything else is looked up.
+        if (i + 1 >= tokens.Count || tokens[i].Length < 2 || NameLexicon.IsEnglishWord(tokens[i].Value)
+            || tokens[i + 1].Start - tokens[i].End != 1 || text[tokens[i].End] != ' ')
+        {
+            return null;
+        }
+
+        var (a, b) = (tokens[i], tokens[i + 1]);
+        var capitalised = IsPlainCapitalised(a) && IsPlainCapitalised(b);
+        var lower = IsLower(a) && IsLower(b) && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
+        if ((!capitalised && !lower) || !IsUnlistedWord(a) || !IsUnlistedWord(b))
+        {
+            return null;
+        }
+
+        var bothListed = capitalised && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
+
+        // A third capitalised word makes it an organisation or a product ("Kaiser Permanente Northwest"),
+        // unless the first two are names ("Fatima Zahra Benali").
+        var capitalBefore = i > 0 && text[tokens[i - 1].End..a.Start] is " " && IsCapitalised(tokens[i - 1])
+            && !IsSentenceStart(text, tokens[i - 1]);
+        var capitalAfter = i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsCapitalised(tokens[i + 2]);
+        if (capitalised && !bothListed && (capitalBefore || capitalAfter))
+        {
+            return null;
+        }
+
+        if (IsFollowedByPlace(text, b.End))
+        {
+            return null;
+        }
+
+        // Both from the name lists and neither an English word: "Rashid Mahmoud" is a name wherever it stands.
+        if (bothListed)
+        {
+            var third = i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " "
+                && IsPlainCapitalised(tokens[i + 2]) && IsUnlistedWord(tokens[i + 2]);
+            return third ? i + 2 : i + 1;
+        }
+
+        // A given name that is no English word, then a surname no list holds: "Omar Haidari", "Ravi Xyz".
+        if (capitalised && NameLexicon.IsUnambiguousGiven(a.Value) && !NameLexicon.IsAnyName(b.Value) && b.Length >= 4
+            && !(i + 2 < tokens.Count && text[b.End..tokens[i + 2].Start] is " " && IsCapitalised(tokens[i + 2])))
+        {
+            return i + 1;
+        }
+
+        patientContext ??= PatientContext.IsMatch(text);
+        if (patientContext == true)
+        {
+            return i + 1;
+        }
+
+        // With one part a name from the lists, less context will do: a possessive ("Amara Nwankwo's vanc")
+        // or a word of a patient's care anywhere ("the portal linked Ifeanyi Chukwu to ...").
+        var listed = NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value);
+        var possessive = text.AsSpan(b.End).StartsWith("'s", StringComparison.OrdinalIgnoreCase);
+        return listed && (possessive || CareWords.IsMatch(text)) ? i + 1 : null;
+    }
+
+    private static bool IsSentenceStart(string text, Token token) =>
+        text[..token.Start].TrimEnd() is var before && (before.Length == 0 || before[^1] is '.' or '!' or '?' or ':' or ';');
+
+    // "Chukwu", "O'Flaherty", "Okonkwo-Eze", "McAllister": capitals only at the start of the word or of its parts.
+    private static bool IsPlainCapitalised(Token token)
+    {
+        var v = token.Value;
+        if (!char.IsUpper(v[0]) || v.Length < 2)
+        {
+            return false;
+        }
+
+        for (var k = 1; k < v.Length; k++)
+        {
+            var partStart = v[k - 1] is '\'' or '-'
+                || (k == 2 && v.StartsWith("Mc", StringComparison.Ordinal)) || (k == 3 && v.StartsWith("Mac", StringComparison.Ordinal));
+            if (char.IsUpper(v[k]) && !partStart)
+            {
+                return false;
+            }
+        }
+
+        return v.Any(char.IsLower);
+    }
+
+    private static bool IsUnlistedWord(Token token) =>
+        token.Length >= 2 && !NameLexicon.IsEnglishWord(token.Value) && !NameLexicon.IsNotName(token.Value)
+            && !NameLexicon.IsRole(token.Value) && !NameLexicon.IsTitleOrCredential(token.Value)
+            && !NameLexicon.IsOrganisation(token.Value);
+
+    private static bool IsFollowedByPlace(string text, int end) =>
+        PlaceAfter.IsMatch(text.AsSpan(end, Math.Min(60, text.Length - end)));
 
     // "Margaret Olsen", "Margaret A. Olsen", "Olsen, Margaret": both parts from the lexicon.
     private static (int From, int To, bool SurnameFirst)? LexiconName(string text, List<Token> tokens, int i)
@@ -256,7 +569,10 @@ internal static class NameFinder
             }
         }
 
-        if (NameLexicon.IsSurname(first.Value) && Gap(i + 1) is ", " && IsCandidate(tokens[i + 1]) && NameLexicon.IsUnambiguousGiven(tokens[i + 1].Value))
+        if (NameLexicon.IsSurname(first.Value)
+            && Gap(i + 1) is ", "
+            && IsCandidate(tokens[i + 1])
+            && NameLexicon.IsUnambiguousGiven(tokens[i + 1].Value))
         {
             // "Olsen, Margaret Hunt" is a list of names; the second one is found on its own.
             var next = i + 2 < tokens.Count && Gap(i + 2) is " " && IsCandidate(tokens[i + 2]);

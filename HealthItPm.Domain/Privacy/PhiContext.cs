@@ -53,7 +53,12 @@ public sealed class PhiContext
 
     // Words of the name without titles, initials or credentials: "Dr. Priya K. Shah, RN" and "Nina Patel (RN)" -> given name, surname.
     private static List<string> NameParts(string name) =>
-        [.. System.Text.RegularExpressions.Regex.Replace(name, @"\([^)]*\)", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100))
+        [.. System.Text.RegularExpressions.Regex.Replace(
+            name,
+            @"\([^)]*\)",
+            " ",
+            System.Text.RegularExpressions.RegexOptions.None,
+            TimeSpan.FromMilliseconds(100))
             .Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Trim('.'))
             .Where(p => p.Length > 1 && !NameLexicon.IsTitleOrCredential(p))];

@@ -26,6 +26,14 @@ public enum PhiKind
     DeviceIdentifier,
     WebAddress,
     IpAddress,
+    /// <summary>A vehicle's licence plate or VIN.</summary>
+    VehicleIdentifier,
+    /// <summary>A photograph of a patient, or of part of one ("the photo of her rash").</summary>
+    Photograph,
+    /// <summary>A patient's fingerprint, palm, retina, iris, face or voice print, or genetic profile.</summary>
+    BiometricIdentifier,
+    /// <summary>Any other number that identifies a patient: a wristband barcode, a research subject id.</summary>
+    OtherUniqueIdentifier,
 }
 
 /// <summary>One suspected piece of protected health information, where it is in the text (as typed).</summary>
@@ -47,17 +55,28 @@ public sealed record PhiPointedOut(PhiKind Kind, string Masked);
 /// certificate and licence numbers, device identifiers (serial numbers only when the text is about
 /// a patient or a device a patient carries). Bare numbers are left alone: ticket, invoice and
 /// extension numbers are everywhere in IT work.</item>
-/// <item><b>Dates tied to a person</b> after a cue (birth, admission, discharge, death); dates
+/// <item><b>Dates tied to a person</b> after a cue (birth, admission, discharge, death), a few words
+/// away ("DOB on the armband shows ...") or in ward shorthand ("dc'd 11/3", "readmit 11/09"); dates
 /// without one (go-live dates, due dates) are not flagged. <b>Ages over 89.</b></item>
-/// <item><b>Contact details</b>: 10-digit phone and fax numbers written with separators, 7-digit ones
-/// after a cue; e-mail addresses except staff domains and shared mailboxes; web addresses except
-/// staff domains; public IP addresses (private ones are the hospital's own network); street
-/// addresses by shape ("42 Harbor Rd") or after "lives at"; ZIP codes after a cue or a state.</item>
-/// <item><b>Names</b> (<see cref="NameFinder"/>): after "patient"/"pt", after a title, and with no cue
-/// when a given name and a surname from the lexicon stand together. Staff are not patients: names on
-/// the roster in <see cref="PhiContext"/>, after a staff title or role, or followed by one.</item>
-/// <item><b>Bed or room</b>: "bed 4", "room 12B" only when the same text mentions a patient, since
-/// rooms alone are ordinary in deployment talk ("training in room 12").</item>
+/// <item><b>Contact details</b>: 10-digit phone and fax numbers with separators or in one run (North
+/// American shape, no order or ticket cue before it), international numbers, 7-digit ones after a cue,
+/// but not a department's line (toll-free, "option 3", "ext", help line, service desk) unless the text
+/// says whose number it is; e-mail addresses except staff domains and role mailboxes ("support",
+/// "ts-support", "implementation" at any domain); web addresses except staff domains; public IPv4 and
+/// IPv6 addresses (private ones are the hospital's own network; a server's or VPN's too, unless the
+/// text says it is a person's, "home IP"); street addresses by shape ("42 Harbor Rd") or after
+/// "lives at"; ZIP codes after a cue, a state, or where someone lives ("lives in 60614", "pt in 60614").</item>
+/// <item><b>Vehicles, photographs, biometrics and other identifiers</b>: plates and VINs; a photo of a
+/// patient ("the photo of her rash"); a patient's fingerprint, palm, retina, voice or face scan;
+/// wristband barcodes and research subject ids.</item>
+/// <item><b>Names</b> (<see cref="NameFinder"/>): after "patient"/"pt" or a title, capitalised or typed
+/// in lower case ("pt maria gonzalez", "mrs. chen"); with no cue when the lexicon (US Census, many
+/// locales, and names of origins those hold few of) knows them; and names no list holds near a
+/// patient's things ("Tesfaye Gebremariam's labs"). Staff are not patients: names on the roster in
+/// <see cref="PhiContext"/>, after a staff title or role, or followed by one; nor are places named
+/// after people ("the Clara Barton conference room").</item>
+/// <item><b>Bed or room</b>: "bed 4", "room 12B", "patient in 612" only when the same text mentions a
+/// patient, since rooms alone are ordinary in deployment talk ("training in room 12").</item>
 /// </list>
 /// </summary>
 public static class PhiGuard
@@ -69,7 +88,9 @@ public static class PhiGuard
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
 
     private static readonly Regex MentionsPatient = new(@"\b(patient|pt)\b", Options, Timeout);
-    private static readonly Regex BedOrRoom = new(@"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b", Options, Timeout);
+    private static readonly Regex BedOrRoom = new(
+        @"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b|\b(patient|pt)\s+in\s+(?<v>\d{1,4}[A-Z]?)\b(?!\s*(min|mins|minutes|hours|hrs|days|weeks|"
+            + @"months|%|am|pm))", Options, Timeout);
 
     /// <summary>Findings without roster context: every name shape counts, every e-mail domain is foreign.</summary>
     public static IReadOnlyList<PhiFinding> Scan(string? text) => Scan(text, PhiContext.None);
@@ -86,11 +107,18 @@ public static class PhiGuard
         var normalized = NormalizedText.From(text);
         var plain = normalized.Text;
         var found = new List<(PhiKind Kind, int Index, int Length)>();
+        var hasDigit = plain.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var scanned = new IdentifierPatterns.ScannedText(plain);
         foreach (var pattern in IdentifierPatterns.All)
         {
+            if (!hasDigit && !pattern.WithoutDigits)
+            {
+                continue;
+            }
+
             foreach (Match match in pattern.Regex.Matches(plain))
             {
-                if (pattern.Keep is null || pattern.Keep(match, plain, context))
+                if (pattern.Keep is null || pattern.Keep(match, scanned, context))
                 {
                     var value = match.Groups["v"] is { Success: true } v ? v : match;
                     found.Add((pattern.Kind, value.Index, value.Length));
@@ -102,7 +130,9 @@ public static class PhiGuard
 
         if (MentionsPatient.IsMatch(plain))
         {
-            found.AddRange(BedOrRoom.Matches(plain).Select(m => (PhiKind.BedOrRoom, m.Index, m.Length)));
+            found.AddRange(BedOrRoom.Matches(plain)
+                .Select(m => m.Groups["v"] is { Success: true } v ? v : (Group)m)
+                .Select(m => (PhiKind.BedOrRoom, m.Index, m.Length)));
         }
 
         // Overlapping findings (an SSN that also looks like a phone number) are reported once, the first found.

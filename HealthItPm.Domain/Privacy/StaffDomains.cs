@@ -2,7 +2,8 @@ namespace HealthItPm.Domain.Privacy;
 
 /// <summary>
 /// The hospital's and its vendors' e-mail and web domains, as configured: addresses on them are staff,
-/// not patients. With the project's people, they make the <see cref="PhiContext"/> free text is checked in.
+/// not patients. With the people of a project (<c>ProjectStaff.For</c>), they make the <see cref="PhiContext"/> its free
+/// text is checked in.
 /// </summary>
 public sealed record StaffDomains(IReadOnlyList<string> Domains)
 {
@@ -10,11 +11,4 @@ public sealed record StaffDomains(IReadOnlyList<string> Domains)
 
     /// <summary>The context to check a project's free text in: its people are staff, so are these domains.</summary>
     public PhiContext With(IEnumerable<string> staffNames) => new(staffNames, Domains);
-
-    /// <summary>The context a project's free text is checked in: everyone on the project is staff.</summary>
-    public PhiContext For(Projects.Project project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        return With(project.Members.Select(m => m.DisplayName));
-    }
 }

@@ -12,9 +12,21 @@ namespace HealthItPm.Domain.Projects;
 /// spend), EAC = BAC / CPI (undefined while CPI is undefined or 0).</item>
 /// </list>
 /// </summary>
-public sealed record EarnedValue(decimal BudgetAtCompletion, decimal PlannedValue, decimal EarnedValueAmount, decimal ActualCost, Ratio Spi, Ratio Cpi, Ratio EstimateAtCompletion, EarnedValueMethod Method = EarnedValueMethod.ZeroHundred)
+public sealed record EarnedValue(
+    decimal BudgetAtCompletion,
+    decimal PlannedValue,
+    decimal EarnedValueAmount,
+    decimal ActualCost,
+    Ratio Spi,
+    Ratio Cpi,
+    Ratio EstimateAtCompletion,
+    EarnedValueMethod Method = EarnedValueMethod.ZeroHundred)
 {
-    public static EarnedValue Compute(decimal budgetAtCompletion, IReadOnlyCollection<Milestone> milestones, IEnumerable<SpendEntry> spend, DateOnly asOf)
+    public static EarnedValue Compute(
+        decimal budgetAtCompletion,
+        IReadOnlyCollection<Milestone> milestones,
+        IEnumerable<SpendEntry> spend,
+        DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(milestones);
         ArgumentNullException.ThrowIfNull(spend);
@@ -24,7 +36,9 @@ public sealed record EarnedValue(decimal BudgetAtCompletion, decimal PlannedValu
 
         var pv = Share(m => m.PlannedDate <= asOf ? 1 : 0);
         var ev = Share(m => m.EarnedShare(asOf));
-        var method = milestones.Any(m => !m.IsDone && m.PercentComplete is not null) ? EarnedValueMethod.PercentComplete : EarnedValueMethod.ZeroHundred;
+        var method = milestones.Any(m => !m.IsDone && m.PercentComplete is not null)
+            ? EarnedValueMethod.PercentComplete
+            : EarnedValueMethod.ZeroHundred;
         var ac = spend.Where(s => s.Date <= asOf).Sum(s => s.Amount);
 
         var spi = totalWeight == 0 ? Ratio.Undefined(RatioUndefined.NoMilestones) : Ratio.Of(ev, pv, RatioUndefined.NothingPlanned);

@@ -20,14 +20,22 @@ public sealed record Kpi
     public const int MaxNameLength = 60;
     public const int MaxUnitLength = 20;
 
-    public Kpi(GuardedText name, GuardedText unit, decimal baseline, decimal target, KpiDirection direction, IReadOnlyList<KpiMeasurement>? measurements = null)
+    public Kpi(
+        GuardedText name,
+        GuardedText unit,
+        decimal baseline,
+        decimal target,
+        KpiDirection direction,
+        IReadOnlyList<KpiMeasurement>? measurements = null)
     {
-        Name = Text.Required(name, FreeText.KpiName, MaxNameLength);
-        Unit = Text.Required(unit, FreeText.KpiUnit, MaxUnitLength);
+        Name = GuardedText.Required(name, FreeText.KpiName, MaxNameLength);
+        Unit = GuardedText.Required(unit, FreeText.KpiUnit, MaxUnitLength);
         var improves = direction == KpiDirection.LowerIsBetter ? target < baseline : target > baseline;
         if (!improves)
         {
-            throw new DomainException(direction == KpiDirection.LowerIsBetter ? Problem.KpiTargetNotBelowBaseline() : Problem.KpiTargetNotAboveBaseline());
+            throw new DomainException(direction == KpiDirection.LowerIsBetter
+                ? Problem.KpiTargetNotBelowBaseline()
+                : Problem.KpiTargetNotAboveBaseline());
         }
 
         Baseline = baseline;

@@ -15,7 +15,7 @@ public sealed record Milestone
 
     public Milestone(GuardedText name, DateOnly plannedDate, decimal weight, DateOnly? doneDate = null, int? percentComplete = null)
     {
-        Name = Text.Required(name, FreeText.MilestoneName, MaxNameLength);
+        Name = GuardedText.Required(name, FreeText.MilestoneName, MaxNameLength);
         if (weight <= 0)
         {
             throw new DomainException(Problem.MilestoneWeightNotPositive());

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -22,7 +23,7 @@ public sealed class Project
     private Project(ProjectState state)
     {
         Code = state.Code;
-        Name = Text.Required(state.Name, FreeText.ProjectName, MaxNameLength);
+        Name = GuardedText.Required(state.Name, FreeText.ProjectName, MaxNameLength);
         Kind = state.Kind;
         Phase = state.Phase;
         Schedule = state.Schedule;
@@ -89,7 +90,9 @@ public sealed class Project
     /// <summary>The acknowledgement SLA counts weekday office hours only (patient-safety risks excepted, by the policy).</summary>
     public bool SlaInBusinessHours { get; private set; }
 
-    /// <summary>The PM's escalation policy: who, in order, how long each has to acknowledge, and whether nights and weekends count.</summary>
+    /// <summary>
+    /// The PM's escalation policy: who, in order, how long each has to acknowledge, and whether nights and weekends count.
+    /// </summary>
     public void SetEscalation(IReadOnlyList<PersonId> chain, TimeSpan acknowledgementSla, bool inBusinessHours)
     {
         ArgumentNullException.ThrowIfNull(chain);
@@ -111,7 +114,14 @@ public sealed class Project
         (_chain, AcknowledgementSla, SlaInBusinessHours) = ([.. chain], acknowledgementSla, inBusinessHours);
     }
 
-    public static Project Create(ProjectCode code, GuardedText name, ProjectKind kind, ProjectSchedule schedule, string timeZone, ProjectMember creator, DateOnly today)
+    public static Project Create(
+        ProjectCode code,
+        GuardedText name,
+        ProjectKind kind,
+        ProjectSchedule schedule,
+        string timeZone,
+        ProjectMember creator,
+        DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(creator);
@@ -121,13 +131,39 @@ public sealed class Project
         }
 
         var pm = new ProjectMember(creator.Person, creator.DisplayName, ProjectRole.ProjectManager, creator.Discipline, creator.Department);
-        return new Project(new ProjectState(code, name, kind, ProjectPhase.Planning, schedule, ValidTimeZone(timeZone), 0, [pm], [], [], []));
+        return new Project(new ProjectState(
+            code,
+            name,
+            kind,
+            ProjectPhase.Planning,
+            schedule,
+            ValidTimeZone(timeZone),
+            0,
+            [pm],
+            [],
+            [],
+            []));
     }
 
     /// <summary>Rebuilds a stored project; the state was valid when stored.</summary>
     public static Project Restore(ProjectState state) => new(state);
 
-    public ProjectState ToState() => new(Code, Name, Kind, Phase, Schedule, TimeZone, BudgetAtCompletion, [.. _members.Values], [.. _milestones], [.. _spend], [.. _kpis], [.. _chain], AcknowledgementSla, SlaInBusinessHours, [.. _phaseHistory]);
+    public ProjectState ToState() => new(
+        Code,
+        Name,
+        Kind,
+        Phase,
+        Schedule,
+        TimeZone,
+        BudgetAtCompletion,
+        [.. _members.Values],
+        [.. _milestones],
+        [.. _spend],
+        [.. _kpis],
+        [.. _chain],
+        AcknowledgementSla,
+        SlaInBusinessHours,
+        [.. _phaseHistory]);
 
     public ProjectRole? RoleOf(PersonId person) => _members.TryGetValue(person, out var member) ? member.Role : null;
 
@@ -262,10 +298,14 @@ public sealed class Project
 
     public EarnedValue EarnedValue(DateOnly today) => Projects.EarnedValue.Compute(BudgetAtCompletion, _milestones, _spend, today);
 
-    public RagStatus Health(DateOnly today, IReadOnlyList<OpenRisk>? openRisks = null, Readiness.ReadinessSnapshot? readiness = null) =>
-        RagRules.Evaluate(new ProjectHealthInput(EarnedValue(today), _milestones, today, openRisks, readiness, Schedule.GoLive));
+    /// <summary>The project's RAG status on <paramref name="today"/>: the default rules, and those another folder adds.</summary>
+    public RagStatus Health(DateOnly today, IReadOnlyList<OpenRisk>? openRisks = null, IReadOnlyList<IRagRule>? moreRules = null) =>
+        RagRules.Evaluate(
+            new ProjectHealthInput(EarnedValue(today), _milestones, today, openRisks, Schedule.GoLive),
+            moreRules is null ? null : [.. RagRules.Default, .. moreRules]);
 
-    private Milestone? FindMilestone(string name) => _milestones.Find(m => string.Equals(m.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+    private Milestone? FindMilestone(string name) =>
+        _milestones.Find(m => string.Equals(m.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private Kpi? FindKpi(string name) => _kpis.Find(k => string.Equals(k.Name.Value, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 

@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Projects;
@@ -18,6 +17,51 @@ public static class ProjectAccess
     {
         ArgumentNullException.ThrowIfNull(projects);
         return access.Authorize(person, code, (await projects.GetAsync(tenant, code, cancellationToken))?.Project, action);
+    }
+
+    /// <summary>
+    /// The person's standing on the project: their role on it now (a former member has none) and their place in its escalation chain.
+    /// </summary>
+    public static Standing StandingOf(this Project project, PersonId person, bool admin)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var role = project.RoleOf(person);
+        return new Standing(admin, false, role, role is not null && project.EscalationChain.Contains(person), false);
+    }
+
+    /// <summary>An action on a project, from the person's standing on it (<see cref="StandingOf"/>).</summary>
+    public static AccessDecision Can(this AccessPolicy access, PersonId person, ProjectAction action, Project project)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(project);
+        return access.Can(person, action, project, project.StandingOf(person, access.IsAdmin(person)));
+    }
+
+    /// <summary>
+    /// An action on a project, from a standing on it that a feature completed (the owner of the risk acted on). A
+    /// refusal names the project; to someone on it, also its name and its PMs, whom they can ask.
+    /// </summary>
+    public static AccessDecision Can(this AccessPolicy access, PersonId person, ProjectAction action, Project project, Standing standing)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(project);
+        if (AccessRules.Of(action).Scope != ActionScope.Project)
+        {
+            return access.CanInTenant(person, action);
+        }
+
+        var decision = access.Decide(standing, action);
+        return decision.Refusal switch
+        {
+            null => decision,
+            { Code: RefusalCode.NotOnProject } refusal => AccessDecision.Deny(refusal with { Project = project.Code }),
+            var refusal => AccessDecision.Deny(refusal with
+            {
+                Project = project.Code,
+                ProjectName = project.Name,
+                ProjectManagers = [.. project.ProjectManagers.Select(m => m.DisplayName).Order(StringComparer.CurrentCulture)],
+            }),
+        };
     }
 
     /// <summary>
@@ -45,7 +89,12 @@ public static class ProjectAccess
     /// the project (admins aside) hears exactly what they would for a code that does not exist, so
     /// guessing codes tells nobody a project's name, its PMs or that it exists.
     /// </summary>
-    public static Outcome<Project> Authorize(this AccessPolicy access, PersonId person, ProjectCode code, Project? project, ProjectAction action)
+    public static Outcome<Project> Authorize(
+        this AccessPolicy access,
+        PersonId person,
+        ProjectCode code,
+        Project? project,
+        ProjectAction action)
     {
         ArgumentNullException.ThrowIfNull(access);
         if (project is null)

@@ -19,12 +19,16 @@ public static class ProjectCalendar
             ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime)
             : DateOnly.FromDateTime(at.UtcDateTime);
 
-    /// <summary>The moment as the project's clocks show it (in UTC when the zone is unknown): the day and hour a round opened there.</summary>
+    /// <summary>
+    /// The moment as the project's clocks show it (in UTC when the zone is unknown): the day and hour a round opened there.
+    /// </summary>
     public static DateTimeOffset LocalTime(DateTimeOffset at, string? timeZone) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? string.Empty, out var zone) ? TimeZoneInfo.ConvertTime(at, zone) : at.ToUniversalTime();
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? string.Empty, out var zone)
+            ? TimeZoneInfo.ConvertTime(at, zone)
+            : at.ToUniversalTime();
 
     /// <summary>Today where the listed project is.</summary>
-    public static DateOnly Today(TimeProvider clock, Ports.ProjectSummary project)
+    public static DateOnly Today(TimeProvider clock, ProjectSummary project)
     {
         ArgumentNullException.ThrowIfNull(project);
         return Today(clock, project.TimeZone);

@@ -22,14 +22,6 @@ public enum ProjectPhase
     Closed,
 }
 
-/// <summary>What a person is on one project; the same person can hold different roles on different projects.</summary>
-public enum ProjectRole
-{
-    Stakeholder,
-    Leader,
-    ProjectManager,
-}
-
 /// <summary>A stakeholder's discipline, used to aim check-ins and surveys and to break results down.</summary>
 public enum StakeholderRole
 {

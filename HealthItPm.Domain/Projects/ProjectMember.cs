@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -15,7 +16,7 @@ public sealed record ProjectMember
         DisplayName = Text.Required(displayName, FreeText.PersonName, MaxNameLength);
         Role = role;
         Discipline = discipline;
-        Department = Text.Optional(department, FreeText.Department, MaxDepartmentLength);
+        Department = GuardedText.Optional(department, FreeText.Department, MaxDepartmentLength);
     }
 
     public PersonId Person { get; }

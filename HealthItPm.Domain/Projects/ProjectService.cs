@@ -1,20 +1,31 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Projects;
 
 /// <summary>What a new project is made from, as the PM entered it.</summary>
-public sealed record NewProject(string Code, GuardedText Name, ProjectKind Kind, DateOnly Start, DateOnly GoLive, DateOnly End, string TimeZone);
+public sealed record NewProject(
+    string Code,
+    GuardedText Name,
+    ProjectKind Kind,
+    DateOnly Start,
+    DateOnly GoLive,
+    DateOnly End,
+    string TimeZone);
 
 /// <summary>
 /// The project use cases: every one authorizes the caller against the project as stored, applies
 /// the change through the aggregate, and saves with optimistic concurrency. A save that loses a race
 /// is re-read and re-applied once, so two PMs adding milestones at once both succeed.
 /// </summary>
-public sealed class ProjectService(IProjectRepository projects, IProjectManagerGrants grants, AccessPolicy access, IAuditLog audit, TimeProvider clock)
+public sealed class ProjectService(
+    IProjectRepository projects,
+    IProjectManagerGrants grants,
+    AccessPolicy access,
+    IAuditLog audit,
+    TimeProvider clock)
 {
     private const int Attempts = 2;
 
@@ -24,7 +35,11 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
     /// <summary>Today where a listed project is: the same day its status card counts from.</summary>
     public DateOnly TodayOf(ProjectSummary project) => ProjectCalendar.Today(clock, project);
 
-    public async Task<Outcome<Project>> CreateAsync(TenantId tenant, ProjectMember creator, NewProject input, CancellationToken cancellationToken)
+    public async Task<Outcome<Project>> CreateAsync(
+        TenantId tenant,
+        ProjectMember creator,
+        NewProject input,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(creator);
         ArgumentNullException.ThrowIfNull(input);
@@ -38,7 +53,14 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
         try
         {
             var today = ProjectCalendar.Today(clock, input.TimeZone);
-            project = Project.Create(new ProjectCode(input.Code), input.Name, input.Kind, new ProjectSchedule(input.Start, input.GoLive, input.End), input.TimeZone!, creator, today);
+            project = Project.Create(
+                new ProjectCode(input.Code),
+                input.Name,
+                input.Kind,
+                new ProjectSchedule(input.Start, input.GoLive, input.End),
+                input.TimeZone!,
+                creator,
+                today);
             await projects.AddAsync(tenant, project, cancellationToken);
         }
         catch (DomainException e)
@@ -60,10 +82,17 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
         await projects.RoleOfAsync(tenant, code, person, cancellationToken) is not null;
 
     /// <summary>The project, if the person may do <paramref name="action"/> on it (by default: see it).</summary>
-    public Task<Outcome<Project>> ViewAsync(TenantId tenant, PersonId person, ProjectCode code, CancellationToken cancellationToken, ProjectAction action = ProjectAction.ViewStatus) =>
+    public Task<Outcome<Project>> ViewAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        CancellationToken cancellationToken,
+        ProjectAction action = ProjectAction.ViewStatus) =>
         projects.AuthorizedAsync(access, tenant, person, code, action, cancellationToken);
 
-    /// <summary>Applies <paramref name="change"/> (given the project and today's date there) if the person may do <paramref name="action"/>.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> (given the project and today's date there) if the person may do <paramref name="action"/>.
+    /// </summary>
     public async Task<Outcome<Project>> ChangeAsync(
         TenantId tenant,
         PersonId person,
@@ -106,10 +135,16 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
 
     /// <summary>The projects a person can see: all of them for an admin, otherwise those they are on.</summary>
     public Task<IReadOnlyList<ProjectSummary>> ListVisibleAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
-        access.IsAdmin(person) ? projects.ListAsync(tenant, cancellationToken) : projects.ListForPersonAsync(tenant, person, cancellationToken);
+        access.IsAdmin(person)
+            ? projects.ListAsync(tenant, cancellationToken)
+            : projects.ListForPersonAsync(tenant, person, cancellationToken);
 
     /// <summary>An admin allows people to create projects; returns everyone now allowed by a grant.</summary>
-    public async Task<Outcome<IReadOnlyList<ProjectManagerGrant>>> AllowProjectManagersAsync(TenantId tenant, PersonId admin, IEnumerable<(PersonId Person, string Name)> people, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<ProjectManagerGrant>>> AllowProjectManagersAsync(
+        TenantId tenant,
+        PersonId admin,
+        IEnumerable<(PersonId Person, string Name)> people,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(people);
         var decision = access.CanInTenant(admin, ProjectAction.AllowProjectManagers);
@@ -120,8 +155,18 @@ public sealed class ProjectService(IProjectRepository projects, IProjectManagerG
 
         foreach (var (person, name) in people)
         {
-            await grants.GrantAsync(tenant, new ProjectManagerGrant(person, Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength), admin, clock.GetUtcNow()), cancellationToken);
-            await audit.AppendAsync(tenant, AuditEntry.Now(clock, admin, AuditKind.ProjectManagerAllowed, null, person.Value), cancellationToken);
+            await grants.GrantAsync(
+                tenant,
+                new ProjectManagerGrant(
+                    person,
+                    Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength),
+                    admin,
+                    clock.GetUtcNow()),
+                cancellationToken);
+            await audit.AppendAsync(
+                tenant,
+                AuditEntry.Now(clock, admin, AuditKind.ProjectManagerAllowed, null, person.Value),
+                cancellationToken);
         }
 
         return new Outcome<IReadOnlyList<ProjectManagerGrant>>.Done(await grants.ListAsync(tenant, cancellationToken));

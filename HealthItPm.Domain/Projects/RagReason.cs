@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Readiness;
 
 namespace HealthItPm.Domain.Projects;
 
@@ -16,11 +15,12 @@ public enum PerformanceIndex
 /// <summary>
 /// Why a RAG rule found a project amber or red: a kind (one record per rule's finding) and the values
 /// its sentence names, never a sentence. The bot words it in the reader's language and escapes every
-/// name people typed (a risk title, a milestone, a wave).
+/// name people typed (a risk title, a milestone, a wave). The reasons of a rule another folder adds are declared
+/// there (<c>ReadinessReason</c>).
 /// </summary>
 public abstract record RagReason
 {
-    private RagReason()
+    private protected RagReason()
     {
     }
 
@@ -32,10 +32,4 @@ public abstract record RagReason
 
     /// <summary>A milestone is not done <paramref name="DaysLate"/> days after its planned date.</summary>
     public sealed record MilestoneLate(GuardedText Milestone, int DaysLate) : RagReason;
-
-    /// <summary>A share of a wave's respondents stop at Awareness or Desire, <paramref name="DaysToGoLive"/> from go-live (negative after it).</summary>
-    public sealed record StuckAtAwarenessOrDesire(decimal Share, string Wave, int DaysToGoLive) : RagReason;
-
-    /// <summary>A wave's dominant barrier is <paramref name="Barrier"/> (Knowledge or Ability), <paramref name="DaysToGoLive"/> from go-live.</summary>
-    public sealed record DominantBarrier(AdkarElement Barrier, string Wave, int DaysToGoLive) : RagReason;
 }

@@ -9,7 +9,13 @@ public sealed record ElementResult(AdkarElement Element, decimal Mean, decimal M
 /// A group's profile (a discipline, a department, or <see cref="Other"/> for merged small groups): its size, element means and
 /// barrier points. <paramref name="Group"/> is null for the respondents with no department: the card words it.
 /// </summary>
-public sealed record GroupProfile(string? Group, int Respondents, IReadOnlyList<decimal> Means, IReadOnlyDictionary<AdkarElement, int> BarrierPoints, int WithoutBarrier, int MergedGroups = 0)
+public sealed record GroupProfile(
+    string? Group,
+    int Respondents,
+    IReadOnlyList<decimal> Means,
+    IReadOnlyDictionary<AdkarElement, int> BarrierPoints,
+    int WithoutBarrier,
+    int MergedGroups = 0)
 {
     public const string Other = AnswerGroups.Other;
 }
@@ -28,8 +34,15 @@ public sealed record GroupBreakdown(IReadOnlyList<GroupProfile> Shown, int Small
     public bool AnythingMerged => SmallGroupsMerged > 0;
 }
 
-/// <summary>The change from the previous wave: element mean deltas (in score points) and barrier-point share deltas (as fractions), current minus previous.</summary>
-public sealed record WaveDelta(string? PreviousWave, IReadOnlyList<decimal> MeanDeltas, IReadOnlyDictionary<AdkarElement, decimal> BarrierShareDeltas, decimal WithoutBarrierShareDelta);
+/// <summary>
+/// The change from the previous wave: element mean deltas (in score points) and barrier-point share deltas (as fractions), current minus
+/// previous.
+/// </summary>
+public sealed record WaveDelta(
+    string? PreviousWave,
+    IReadOnlyList<decimal> MeanDeltas,
+    IReadOnlyDictionary<AdkarElement, decimal> BarrierShareDeltas,
+    decimal WithoutBarrierShareDelta);
 
 /// <summary>
 /// What the PM sees of a wave: response rate; per element the mean, median and 1–5 distribution; the
@@ -38,7 +51,8 @@ public sealed record WaveDelta(string? PreviousWave, IReadOnlyList<decimal> Mean
 /// <para>
 /// The anonymity rule, in one place: of an anonymous wave nothing but the number of answers is shown while it
 /// is open, and once it has closed only figures over at least <see cref="MinimumGroupSize"/> answers, with no
-/// group that subtraction could reveal (<see cref="Round.FiguresWithheld"/>). <see cref="Withheld"/> says when the figures are empty for that reason.
+/// group that subtraction could reveal (<see cref="Round.FiguresWithheld"/>). <see cref="Withheld"/> says when the figures are empty for
+/// that reason.
 /// </para>
 /// </summary>
 public sealed record AdkarResults(
@@ -71,7 +85,11 @@ public sealed record AdkarResults(
     public decimal BarrierShare(AdkarElement element) => Share(BarrierPoints.GetValueOrDefault(element), AnsweredCount);
 
     /// <summary>Summarises a wave's answers, against the previous wave's results when there was one.</summary>
-    public static AdkarResults From(Round wave, IReadOnlyList<GivenAnswer<AdkarAnswer>> answers, DateTimeOffset now, AdkarResults? previous = null)
+    public static AdkarResults From(
+        Round wave,
+        IReadOnlyList<GivenAnswer<AdkarAnswer>> answers,
+        DateTimeOffset now,
+        AdkarResults? previous = null)
     {
         ArgumentNullException.ThrowIfNull(wave);
         ArgumentNullException.ThrowIfNull(answers);
@@ -175,7 +193,8 @@ public sealed record AdkarResults(
         AdkarAnswer.Elements.ToDictionary(e => e, e => current.BarrierShare(e) - previous.BarrierShare(e)),
         current.WithoutBarrierShare - previous.WithoutBarrierShare);
 
-    private static decimal Share(int part, int whole) => whole == 0 ? 0 : decimal.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
+    private static decimal Share(int part, int whole) =>
+        whole == 0 ? 0 : decimal.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
 
     private static decimal Round2(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 }

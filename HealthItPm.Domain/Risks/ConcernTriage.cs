@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -13,8 +12,16 @@ namespace HealthItPm.Domain.Risks;
 /// </summary>
 public sealed class ConcernTriage(IRiskStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>Anyone on the project raises a concern (its text guarded against PHI); returns it with the PMs who must triage it.</summary>
-    public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportAsync(TenantId tenant, PersonId person, string name, ProjectCode code, GuardedText text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Anyone on the project raises a concern (its text guarded against PHI); returns it with the PMs who must triage it.
+    /// </summary>
+    public async Task<Outcome<(Concern Concern, IReadOnlyList<PersonId> ProjectManagers)>> ReportAsync(
+        TenantId tenant,
+        PersonId person,
+        string name,
+        ProjectCode code,
+        GuardedText text,
+        CancellationToken cancellationToken)
     {
         var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.ReportConcern, cancellationToken);
         if (allowed is not Outcome<Project>.Done { Value: var project })
@@ -30,7 +37,10 @@ public sealed class ConcernTriage(IRiskStore store, IProjectRepository projects,
             var concern = Concern.Raise(code, number, text, person, name, clock.GetUtcNow());
 
             await store.AddConcernAsync(tenant, concern, cancellationToken);
-            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.ConcernReported, code, Subject(number)), cancellationToken);
+            await audit.AppendAsync(
+                tenant,
+                AuditEntry.Now(clock, person, AuditKind.ConcernReported, code, Subject(number)),
+                cancellationToken);
             return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Done((concern, [.. project.ProjectManagers.Select(pm => pm.Person)]));
         }
         catch (DomainException e)
@@ -43,7 +53,12 @@ public sealed class ConcernTriage(IRiskStore store, IProjectRepository projects,
     /// A concern, for a PM of its project. Authorized before it is read, so anyone else is answered the
     /// same whether it exists or not, and never sees its text, its reporter or how it was triaged.
     /// </summary>
-    public async Task<Outcome<Concern>> GetAsync(TenantId tenant, PersonId person, ProjectCode code, int number, CancellationToken cancellationToken)
+    public async Task<Outcome<Concern>> GetAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        int number,
+        CancellationToken cancellationToken)
     {
         var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.TriageConcern, cancellationToken);
         if (allowed is not Outcome<Project>.Done)
@@ -57,7 +72,13 @@ public sealed class ConcernTriage(IRiskStore store, IProjectRepository projects,
     }
 
     /// <summary>A PM dismisses a concern with a reason (once: a concern already triaged says how).</summary>
-    public async Task<Outcome<Concern>> DismissAsync(TenantId tenant, PersonId person, ProjectCode code, int number, GuardedText? reason, CancellationToken cancellationToken)
+    public async Task<Outcome<Concern>> DismissAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        int number,
+        GuardedText? reason,
+        CancellationToken cancellationToken)
     {
         var allowed = await projects.AuthorizedAsync(access, tenant, person, code, ProjectAction.TriageConcern, cancellationToken);
         if (allowed is not Outcome<Project>.Done)
@@ -78,7 +99,10 @@ public sealed class ConcernTriage(IRiskStore store, IProjectRepository projects,
                 return new Outcome<Concern>.Invalid(Problem.ConcernTriagedMeanwhile());
             }
 
-            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.ConcernDismissed, code, Subject(number)), cancellationToken);
+            await audit.AppendAsync(
+                tenant,
+                AuditEntry.Now(clock, person, AuditKind.ConcernDismissed, code, Subject(number)),
+                cancellationToken);
             return new Outcome<Concern>.Done(dismissed);
         }
         catch (DomainException e)

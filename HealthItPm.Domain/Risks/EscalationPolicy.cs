@@ -36,7 +36,10 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
     public static EscalationPolicy Of(Project project)
     {
         ArgumentNullException.ThrowIfNull(project);
-        return new(project.EscalationChain, project.AcknowledgementSla, project.SlaInBusinessHours ? TimeZoneInfo.FindSystemTimeZoneById(project.TimeZone) : null);
+        return new(
+            project.EscalationChain,
+            project.AcknowledgementSla,
+            project.SlaInBusinessHours ? TimeZoneInfo.FindSystemTimeZoneById(project.TimeZone) : null);
     }
 
     /// <summary>How much SLA time has passed for <paramref name="risk"/> between the two instants.</summary>
@@ -68,13 +71,21 @@ public sealed record EscalationPolicy(IReadOnlyList<PersonId> Chain, TimeSpan Ac
             }
 
             return risk.EscalationLevel < Chain.Count
-                ? new EscalationStep.Escalate(risk.EscalationLevel + 1, Chain[risk.EscalationLevel], new EscalationReason.NotAcknowledged(AcknowledgementSla, InBusinessHours(risk)))
+                ? new EscalationStep.Escalate(
+                    risk.EscalationLevel + 1,
+                    Chain[risk.EscalationLevel],
+                    new EscalationReason.NotAcknowledged(AcknowledgementSla, InBusinessHours(risk)))
                 : chainExhaustionReported ? new EscalationStep.Wait() : new EscalationStep.ChainExhausted();
         }
 
         if (NeedsImmediateEscalation(risk.Category, risk.Rating))
         {
-            return new EscalationStep.Escalate(1, Chain[0], risk.Rating.Band == RiskBand.Critical ? new EscalationReason.CriticalRisk() : new EscalationReason.SevereImpact(risk.Category, risk.Rating.Impact));
+            return new EscalationStep.Escalate(
+                1,
+                Chain[0],
+                risk.Rating.Band == RiskBand.Critical
+                    ? new EscalationReason.CriticalRisk()
+                    : new EscalationReason.SevereImpact(risk.Category, risk.Rating.Impact));
         }
 
         if (risk.MitigationDue is { } due && due < today && risk.Owner is { } owner)

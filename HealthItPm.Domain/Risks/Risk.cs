@@ -19,15 +19,24 @@ public sealed class Risk
     private readonly List<RiskEvent> _history;
     private readonly List<PendingNotice> _outbox = [];
 
-    private Risk(RiskId id, GuardedText title, GuardedText? description, RiskCategory category, RiskRating rating, PersonId? owner, GuardedText? mitigation, DateOnly? due, List<RiskEvent> history)
+    private Risk(
+        RiskId id,
+        GuardedText title,
+        GuardedText? description,
+        RiskCategory category,
+        RiskRating rating,
+        PersonId? owner,
+        GuardedText? mitigation,
+        DateOnly? due,
+        List<RiskEvent> history)
     {
         Id = id;
-        Title = Text.Required(title, FreeText.RiskTitle, MaxTitleLength);
-        Description = Text.Optional(description, FreeText.RiskDescription, MaxTextLength);
+        Title = GuardedText.Required(title, FreeText.RiskTitle, MaxTitleLength);
+        Description = GuardedText.Optional(description, FreeText.RiskDescription, MaxTextLength);
         Category = category;
         Rating = rating;
         Owner = owner;
-        Mitigation = Text.Optional(mitigation, FreeText.Mitigation, MaxTextLength);
+        Mitigation = GuardedText.Optional(mitigation, FreeText.Mitigation, MaxTextLength);
         MitigationDue = due;
         _history = history;
     }
@@ -78,15 +87,43 @@ public sealed class Risk
     public bool NeedsWatching => IsOpen || _outbox.Count > 0;
 
     /// <summary>This risk as the project's RAG rules see it.</summary>
-    public Projects.OpenRisk AsOpenRisk() => new(Id.ToString(), Title, Rating.Score, Rating.Band == RiskBand.Critical, Rating.Band == RiskBand.High);
+    public Projects.OpenRisk AsOpenRisk() =>
+        new(Id.ToString(), Title, Rating.Score, Rating.Band == RiskBand.Critical, Rating.Band == RiskBand.High);
 
-    public RiskState ToState() => new(Id, Title, Description, Category, Rating, Owner, Mitigation, MitigationDue, Status, EscalationLevel, EscalatedAt, Acknowledged, OwnerRemindedAt, AcceptedBecause, ChainExhaustionReported, [.. _history], [.. _outbox], NoticesEnqueued);
+    public RiskState ToState() => new(
+        Id,
+        Title,
+        Description,
+        Category,
+        Rating,
+        Owner,
+        Mitigation,
+        MitigationDue,
+        Status,
+        EscalationLevel,
+        EscalatedAt,
+        Acknowledged,
+        OwnerRemindedAt,
+        AcceptedBecause,
+        ChainExhaustionReported,
+        [.. _history],
+        [.. _outbox],
+        NoticesEnqueued);
 
     /// <summary>Rebuilds a stored risk; the state was valid when stored.</summary>
     public static Risk Restore(RiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var risk = new Risk(state.Id, state.Title, state.Description, state.Category, state.Rating, state.Owner, state.Mitigation, state.MitigationDue, [.. state.History])
+        var risk = new Risk(
+            state.Id,
+            state.Title,
+            state.Description,
+            state.Category,
+            state.Rating,
+            state.Owner,
+            state.Mitigation,
+            state.MitigationDue,
+            [.. state.History])
         {
             Status = state.Status,
             EscalationLevel = state.EscalationLevel,
@@ -101,8 +138,27 @@ public sealed class Risk
         return risk;
     }
 
-    public static Risk Log(RiskId id, GuardedText title, GuardedText? description, RiskCategory category, RiskRating rating, PersonId? owner, GuardedText? mitigation, DateOnly? due, PersonId by, DateTimeOffset now) =>
-        new(id, title, description, category, rating, owner, mitigation, due, [new RiskEvent(RiskEventKind.Logged, now, by) { Category = category, RatingAfter = rating, OwnerAfter = owner }]);
+    public static Risk Log(
+        RiskId id,
+        GuardedText title,
+        GuardedText? description,
+        RiskCategory category,
+        RiskRating rating,
+        PersonId? owner,
+        GuardedText? mitigation,
+        DateOnly? due,
+        PersonId by,
+        DateTimeOffset now) =>
+        new(
+            id,
+            title,
+            description,
+            category,
+            rating,
+            owner,
+            mitigation,
+            due,
+            [new RiskEvent(RiskEventKind.Logged, now, by) { Category = category, RatingAfter = rating, OwnerAfter = owner }]);
 
     public void Rate(RiskRating rating, PersonId by, DateTimeOffset now)
     {
@@ -121,7 +177,7 @@ public sealed class Risk
     public void PlanMitigation(GuardedText mitigation, DateOnly due, PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
-        var text = Text.Required(mitigation, FreeText.Mitigation, MaxTextLength);
+        var text = GuardedText.Required(mitigation, FreeText.Mitigation, MaxTextLength);
         Record(new RiskEvent(RiskEventKind.MitigationPlanned, now, by) { Note = text, Due = due });
         (Mitigation, MitigationDue, OwnerRemindedAt) = (text, due, null);
         if (Status == RiskStatus.Open)
@@ -138,7 +194,14 @@ public sealed class Risk
             throw new DomainException(Problem.CannotEscalate(Id, level, Status, EscalationLevel));
         }
 
-        Record(new RiskEvent(RiskEventKind.Escalated, now, null) { LevelBefore = EscalationLevel, LevelAfter = level, StatusBefore = Status, StatusAfter = RiskStatus.Escalated, Escalation = reason });
+        Record(new RiskEvent(RiskEventKind.Escalated, now, null)
+        {
+            LevelBefore = EscalationLevel,
+            LevelAfter = level,
+            StatusBefore = Status,
+            StatusAfter = RiskStatus.Escalated,
+            Escalation = reason,
+        });
         (EscalationLevel, EscalatedAt, Acknowledged, Status) = (level, now, null, RiskStatus.Escalated);
     }
 
@@ -172,7 +235,7 @@ public sealed class Risk
             throw new DomainException(Problem.AlreadyAccepted(Id));
         }
 
-        AcceptedBecause = Text.Required(reason, FreeText.AcceptReason, MaxTextLength);
+        AcceptedBecause = GuardedText.Required(reason, FreeText.AcceptReason, MaxTextLength);
         Move(RiskStatus.Accepted, by, now, AcceptedBecause);
     }
 

@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -24,7 +23,12 @@ public sealed record RiskUpdate(RiskRating Rating, GuardedText? Mitigation, Date
 public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, RiskWriter writer)
 {
     /// <summary>The PM, the current owner or a leader in the chain names the owner; the owner must be on the project.</summary>
-    public Task<Outcome<(Project Project, Risk Risk)>> AssignOwnerAsync(TenantId tenant, PersonId person, RiskId id, PersonId owner, CancellationToken cancellationToken) =>
+    public Task<Outcome<(Project Project, Risk Risk)>> AssignOwnerAsync(
+        TenantId tenant,
+        PersonId person,
+        RiskId id,
+        PersonId owner,
+        CancellationToken cancellationToken) =>
         writer.ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskOwnerAssigned, (project, risk) =>
         {
             if (project.RoleOf(owner) is null)
@@ -39,7 +43,12 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
     /// The PM, the owner or a chain leader re-rates the risk, plans its mitigation, or closes it. A risk
     /// re-rated to critical (or safety/privacy impact 4+) is escalated by the caller at once, as when logged.
     /// </summary>
-    public Task<Outcome<(Project Project, Risk Risk)>> UpdateAsync(TenantId tenant, PersonId person, RiskId id, RiskUpdate update, CancellationToken cancellationToken)
+    public Task<Outcome<(Project Project, Risk Risk)>> UpdateAsync(
+        TenantId tenant,
+        PersonId person,
+        RiskId id,
+        RiskUpdate update,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         return writer.ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskUpdated, (_, risk) =>
@@ -50,7 +59,8 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
                 risk.Rate(update.Rating, person, now);
             }
 
-            if (update is { Mitigation: { } mitigation, MitigationDue: { } due } && (mitigation != risk.Mitigation || due != risk.MitigationDue))
+            if (update is { Mitigation: { } mitigation, MitigationDue: { } due }
+                && (mitigation != risk.Mitigation || due != risk.MitigationDue))
             {
                 risk.PlanMitigation(mitigation, due, person, now);
             }
@@ -66,8 +76,14 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
         }, cancellationToken);
     }
 
-    /// <summary>A leader in the chain asks the owner (or, without one, the PMs) for an update; the request waits in the risk's outbox.</summary>
-    public Task<Outcome<(Project Project, Risk Risk)>> AskForUpdateAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A leader in the chain asks the owner (or, without one, the PMs) for an update; the request waits in the risk's outbox.
+    /// </summary>
+    public Task<Outcome<(Project Project, Risk Risk)>> AskForUpdateAsync(
+        TenantId tenant,
+        PersonId person,
+        RiskId id,
+        CancellationToken cancellationToken) =>
         writer.ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskUpdateRequested, (project, risk) =>
         {
             risk.RequestUpdate(person, writer.Now);
@@ -79,7 +95,11 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
         }, cancellationToken);
 
     /// <summary>A leader in the chain acknowledges the escalation; the PMs' notices wait in the risk's outbox, saved with it.</summary>
-    public Task<Outcome<(Project Project, Risk Risk)>> AcknowledgeAsync(TenantId tenant, PersonId person, RiskId id, CancellationToken cancellationToken) =>
+    public Task<Outcome<(Project Project, Risk Risk)>> AcknowledgeAsync(
+        TenantId tenant,
+        PersonId person,
+        RiskId id,
+        CancellationToken cancellationToken) =>
         writer.ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskAcknowledged, (project, risk) =>
         {
             risk.Acknowledge(person, writer.Now);
@@ -90,8 +110,20 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
         }, cancellationToken);
 
     /// <summary>A leader in the chain accepts the risk, with a reason.</summary>
-    public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(TenantId tenant, PersonId person, RiskId id, GuardedText? reason, CancellationToken cancellationToken) =>
-        writer.ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskAccepted, (_, risk) => risk.Accept(reason, person, writer.Now), cancellationToken);
+    public Task<Outcome<(Project Project, Risk Risk)>> AcceptAsync(
+        TenantId tenant,
+        PersonId person,
+        RiskId id,
+        GuardedText? reason,
+        CancellationToken cancellationToken) =>
+        writer.ChangeAsync(
+            tenant,
+            person,
+            id,
+            ProjectAction.RespondToEscalation,
+            AuditKind.RiskAccepted,
+            (_, risk) => risk.Accept(reason, person, writer.Now),
+            cancellationToken);
 
     /// <summary>
     /// Someone was taken off the project: each open risk they owned passes to the person who removed
@@ -99,16 +131,26 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
     /// as an owner change by that person. A former member may no longer act on the project's risks, so
     /// none is left with an owner who cannot update it. Returns the risks handed over.
     /// </summary>
-    public async Task<IReadOnlyList<RiskId>> HandOverRisksOfAsync(TenantId tenant, PersonId remover, ProjectCode code, PersonId removed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RiskId>> HandOverRisksOfAsync(
+        TenantId tenant,
+        PersonId remover,
+        ProjectCode code,
+        PersonId removed,
+        CancellationToken cancellationToken)
     {
         var project = (await projects.GetAsync(tenant, code, cancellationToken))?.Project;
-        if (project is null || project.RoleOf(removed) is not null || !access.Can(remover, ProjectAction.ManageStakeholders, project).Allowed)
+        if (project is null
+            || project.RoleOf(removed) is not null
+            || !access.Can(remover, ProjectAction.ManageStakeholders, project).Allowed)
         {
             return [];
         }
 
         var owner = project.RoleOf(remover) is not null ? remover : project.ProjectManagers.Select(pm => pm.Person).First();
-        var owned = (await store.ListAsync(tenant, code, cancellationToken)).Where(r => r.IsOpen && r.Owner == removed).Select(r => r.Id).ToList();
+        var owned = (await store.ListAsync(tenant, code, cancellationToken))
+            .Where(r => r.IsOpen && r.Owner == removed)
+            .Select(r => r.Id)
+            .ToList();
         foreach (var id in owned)
         {
             await writer.SaveWithRetriesAsync(tenant, id, risk =>
@@ -118,7 +160,10 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
                     risk.AssignOwner(owner, remover, writer.Now);
                 }
             }, cancellationToken);
-            await audit.AppendAsync(tenant, new AuditEntry(writer.Now, remover, AuditKind.RiskHandedOver, code, id.ToString()), cancellationToken);
+            await audit.AppendAsync(
+                tenant,
+                new AuditEntry(writer.Now, remover, AuditKind.RiskHandedOver, code, id.ToString()),
+                cancellationToken);
         }
 
         return owned;

@@ -1,5 +1,5 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Risks;
 
@@ -11,7 +11,8 @@ namespace HealthItPm.Domain.Risks;
 public sealed class RiskEscalation(IRiskStore store, IProjectRepository projects, TimeProvider clock)
 {
     /// <summary>The risks the escalation policy still acts on, or whose notices are not yet delivered.</summary>
-    public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) => store.WatchedAsync(cancellationToken);
+    public Task<IReadOnlyList<(TenantId Tenant, RiskId Id)>> WatchedAsync(CancellationToken cancellationToken) =>
+        store.WatchedAsync(cancellationToken);
 
     /// <summary>
     /// Applies the policy to one risk (at once after logging or re-rating it, and on every tick): the

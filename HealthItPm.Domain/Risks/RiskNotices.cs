@@ -9,7 +9,9 @@ public enum RiskNoticeKind
     ChainExhausted,
     UpdateRequested,
 
-    /// <summary>Tells a PM that a leader's escalation card cannot reach them (no chat with the bot; the leader is <see cref="RiskNotice.Leader"/>).</summary>
+    /// <summary>
+    /// Tells a PM that a leader's escalation card cannot reach them (no chat with the bot; the leader is <see cref="RiskNotice.Leader"/>).
+    /// </summary>
     LeaderUnreachable,
 
     /// <summary>Tells a PM that a leader acknowledged the escalation (the leader is <see cref="RiskNotice.Leader"/>).</summary>

@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Risks;
@@ -15,7 +14,8 @@ public sealed class RiskOutbox(IRiskStore store, IProjectRepository projects, Ri
     public async Task<(Project Project, Risk Risk)?> PendingAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(tenant, id, cancellationToken);
-        return stored is { Risk.Outbox.Count: > 0 } && (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is { } project
+        return stored is { Risk.Outbox.Count: > 0 }
+            && (await projects.GetAsync(tenant, id.Project, cancellationToken))?.Project is { } project
             ? (project, stored.Risk)
             : null;
     }
@@ -29,7 +29,12 @@ public sealed class RiskOutbox(IRiskStore store, IProjectRepository projects, Ri
     /// chat with the bot) tells the PMs at once, so they can reach the leader another way or change the
     /// chain, instead of learning of it when the SLA has run out.
     /// </summary>
-    public Task RecordDeliveryAsync(TenantId tenant, RiskNotice notice, DeliveryState state, int attempts, CancellationToken cancellationToken)
+    public Task RecordDeliveryAsync(
+        TenantId tenant,
+        RiskNotice notice,
+        DeliveryState state,
+        int attempts,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
         return writer.SaveWithRetriesAsync(tenant, notice.Risk, async risk =>

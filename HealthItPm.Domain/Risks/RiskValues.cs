@@ -1,6 +1,5 @@
 using System.Globalization;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Risks;
 
@@ -66,26 +65,6 @@ public readonly record struct RiskRating
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"P{Probability}×I{Impact} = {Score} ({Band})");
 }
 
-/// <summary>A risk's id as people say it: the project code, "-R", and its number in the project ("EHR-R7").</summary>
-public readonly record struct RiskId(ProjectCode Project, int Number)
-{
-    public static bool TryParse(string? text, out RiskId id)
-    {
-        id = default;
-        var parts = text?.Trim().Split("-R", 2, StringSplitOptions.None);
-        if (parts is not { Length: 2 } || !ProjectCode.TryParse(parts[0], out var project)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
-        {
-            return false;
-        }
-
-        id = new RiskId(project, number);
-        return true;
-    }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Project}-R{Number}");
-}
-
 /// <summary>What happened to a risk: the kind of an entry in its history.</summary>
 public enum RiskEventKind
 {
@@ -101,10 +80,16 @@ public enum RiskEventKind
     /// <summary>A mitigation planned (its text in <see cref="RiskEvent.Note"/>, due <see cref="RiskEvent.Due"/>).</summary>
     MitigationPlanned,
 
-    /// <summary><see cref="RiskEvent.StatusBefore"/> → <see cref="RiskEvent.StatusAfter"/> (accepting keeps the reason in <see cref="RiskEvent.Note"/>).</summary>
+    /// <summary>
+    /// <see cref="RiskEvent.StatusBefore"/> → <see cref="RiskEvent.StatusAfter"/> (accepting keeps the reason in <see
+    /// cref="RiskEvent.Note"/>).
+    /// </summary>
     StatusChanged,
 
-    /// <summary>Sent up the chain: <see cref="RiskEvent.LevelBefore"/> → <see cref="RiskEvent.LevelAfter"/>, why in <see cref="RiskEvent.Escalation"/> (in <see cref="RiskEvent.Note"/> for a stored reason that could not be read as one).</summary>
+    /// <summary>
+    /// Sent up the chain: <see cref="RiskEvent.LevelBefore"/> → <see cref="RiskEvent.LevelAfter"/>, why in <see
+    /// cref="RiskEvent.Escalation"/>.
+    /// </summary>
     Escalated,
 
     UpdateRequested,
@@ -125,9 +110,6 @@ public enum RiskEventKind
 
     /// <summary>A notice to <see cref="RiskEvent.NoticeTo"/> was given up after <see cref="RiskEvent.Attempts"/> tries.</summary>
     NoticeNotDelivered,
-
-    /// <summary>An entry stored before history was typed whose text could not be read as one of the kinds above (kept in <see cref="RiskEvent.Note"/>).</summary>
-    Other,
 }
 
 /// <summary>

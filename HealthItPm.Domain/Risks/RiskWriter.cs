@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 
@@ -71,7 +70,9 @@ public sealed class RiskWriter(IRiskStore store, IProjectRepository projects, Ac
         }
     }
 
-    /// <summary>Bookkeeping that must not be lost to a concurrent change: re-read and apply again until saved (nothing when the risk is gone).</summary>
+    /// <summary>
+    /// Bookkeeping that must not be lost to a concurrent change: re-read and apply again until saved (nothing when the risk is gone).
+    /// </summary>
     public async Task SaveWithRetriesAsync(TenantId tenant, RiskId id, Func<Risk, Task> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -16,7 +16,10 @@ public static class AnswerSeal
     /// is what the kind keeps of an answer's content, told whether the round's figures are shown (at least
     /// <see cref="AnswerGroups.MinimumSize"/> answers): nothing its results never show.
     /// </summary>
-    public static IReadOnlyList<GivenAnswer<TAnswer>> Of<TAnswer>(Round round, IReadOnlyList<GivenAnswer<TAnswer>> answers, Func<TAnswer, bool, TAnswer>? keep = null)
+    public static IReadOnlyList<GivenAnswer<TAnswer>> Of<TAnswer>(
+        Round round,
+        IReadOnlyList<GivenAnswer<TAnswer>> answers,
+        Func<TAnswer, bool, TAnswer>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(answers);

@@ -1,4 +1,3 @@
-using HealthItPm.Domain.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using HealthItPm.Domain.Common;
@@ -6,23 +5,6 @@ using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Rounds;
-
-/// <summary>Which question set a round asks: the weekly check-in, or an ADKAR change-readiness wave.</summary>
-public enum RoundKind
-{
-    CheckIn,
-    Adkar,
-}
-
-/// <summary>What the audit log records for each kind of round.</summary>
-public static class RoundKinds
-{
-    /// <summary>What the audit log records when a person sends a round of this kind.</summary>
-    public static AuditKind Started(RoundKind kind) => kind == RoundKind.CheckIn ? AuditKind.CheckInStarted : AuditKind.SurveyStarted;
-
-    /// <summary>What the audit log records when a person answers a round of this kind (never for an anonymous round).</summary>
-    public static AuditKind Answered(RoundKind kind) => kind == RoundKind.CheckIn ? AuditKind.CheckInAnswered : AuditKind.SurveyAnswered;
-}
 
 /// <summary>Someone a round was sent to, as they were on the project when it opened.</summary>
 public sealed record Respondent(PersonId Person, string Name, StakeholderRole Discipline, string? Department);
@@ -37,7 +19,12 @@ public sealed record Respondent(PersonId Person, string Name, StakeholderRole Di
 public readonly record struct RespondentKey(string Value);
 
 /// <summary>An answer with whose it is, when it was given (the last one, if changed) and the group it counts in.</summary>
-public sealed record GivenAnswer<TAnswer>(RespondentKey Respondent, TAnswer Answer, DateTimeOffset At, StakeholderRole Discipline, string? Department);
+public sealed record GivenAnswer<TAnswer>(
+    RespondentKey Respondent,
+    TAnswer Answer,
+    DateTimeOffset At,
+    StakeholderRole Discipline,
+    string? Department);
 
 /// <summary>
 /// One round of questions — a check-in or an ADKAR wave: sent to an audience fixed when it opened,
@@ -63,14 +50,22 @@ public sealed class Round
         TimeSpan closeAfter,
         bool anonymous,
         IEnumerable<Respondent> audience,
-        RoundKind kind = RoundKind.CheckIn,
+        RoundKind kind,
         string? name = null,
         string? anonymityKey = null,
         bool keyDestroyed = false)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         if (remindAfter <= TimeSpan.Zero || closeAfter <= remindAfter)
         {
             throw new DomainException(Problem.RoundTimesOutOfOrder());
+        }
+
+        if (anonymous && !keyDestroyed && anonymityKey is null)
+        {
+            throw new ArgumentException(
+                "An anonymous round keys its answers with its own key, kept until the key is destroyed.",
+                nameof(anonymityKey));
         }
 
         Project = project;
@@ -103,10 +98,7 @@ public sealed class Round
 
     public bool Anonymous { get; }
 
-    /// <summary>
-    /// The anonymous round's random key (base 64) for respondent keys. Null in attributed rounds, and in
-    /// anonymous check-ins stored before answers were hashed (those keep the person's id).
-    /// </summary>
+    /// <summary>The anonymous round's random key (base 64) for respondent keys; null in attributed rounds and once destroyed.</summary>
     public string? AnonymityKey { get; }
 
     /// <summary>
@@ -129,7 +121,10 @@ public sealed class Round
     /// still sort in opening order.
     /// </summary>
     public static string IdFor(DateTimeOffset opensAt) =>
-        opensAt.ToUniversalTime().ToString(opensAt.Second == 0 ? "yyyyMMdd'T'HHmm'Z'" : "yyyyMMdd'T'HHmm'Z+'ss", System.Globalization.CultureInfo.InvariantCulture);
+        opensAt.ToUniversalTime()
+            .ToString(
+                opensAt.Second == 0 ? "yyyyMMdd'T'HHmm'Z'" : "yyyyMMdd'T'HHmm'Z+'ss",
+                System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A fresh random key for an anonymous round (32 bytes, base 64).</summary>
     public static string NewAnonymityKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -149,8 +144,10 @@ public sealed class Round
 
     public bool IsAddressedTo(PersonId person) => _audience.ContainsKey(person);
 
-    /// <summary>The key the person's answer is stored under: their id, or its keyed hash in an anonymous round.</summary>
-    /// <summary>The key the person's answer is stored under; none once the key is destroyed (the round has closed).</summary>
+    /// <summary>
+    /// The key the person's answer is stored under: their id, or its keyed hash in an anonymous round; none once the key
+    /// is destroyed (the round has closed).
+    /// </summary>
     public RespondentKey KeyOf(PersonId person) =>
         KeyDestroyed ? throw new DomainException(Problem.RoundClosed(Kind, ClosesAt))
         : _anonymityKey is null ? new RespondentKey(person.Value)
@@ -193,7 +190,9 @@ public sealed class Round
     /// is destroyed every stored answer counts: only people in the audience could give one.
     /// </summary>
     public IReadOnlyList<GivenAnswer<TAnswer>> Counted<TAnswer>(IEnumerable<GivenAnswer<TAnswer>> answers) =>
-        [.. answers.Where(a => KeyDestroyed || RespondentOf(a.Respondent) is not null).GroupBy(a => a.Respondent).Select(g => g.MaxBy(a => a.At)!)];
+        [.. answers.Where(a => KeyDestroyed || RespondentOf(a.Respondent) is not null)
+            .GroupBy(a => a.Respondent)
+            .Select(g => g.MaxBy(a => a.At)!)];
 
     /// <summary>Reminders go out between the reminder time and the deadline.</summary>
     public bool RemindersDue(DateTimeOffset now) => now >= RemindAt && now < ClosesAt;

@@ -1,6 +1,5 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 
@@ -8,9 +7,10 @@ namespace HealthItPm.Domain.Rounds;
 
 /// <summary>
 /// What every kind of round does the same way: open one for an audience (idempotent: the id is the
-/// opening minute, or its second for another sent by hand in the same minute), take an answer from someone it was sent to while it is open, and read back a
-/// person's own answer. Sending a round by hand and answering one are written to the audit log here,
-/// for every kind. The kinds (check-ins, ADKAR waves) add their questions and their summaries.
+/// opening minute, or its second for another sent by hand in the same minute), take an answer from someone it was
+/// sent to while it is open, and read back a person's own answer. Sending a round by hand and answering one are
+/// written to the audit log here, for every kind, as its <see cref="RoundKind"/> says. The kinds (check-ins, ADKAR
+/// waves) add their questions and their summaries.
 /// </summary>
 public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, AccessPolicy access, IAuditLog audit, TimeProvider clock)
 {
@@ -33,7 +33,13 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     }
 
     /// <summary>A round a person sends now (its id is this minute), recorded in the audit log once it is open.</summary>
-    public Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, CancellationToken cancellationToken) =>
+    public Task<Outcome<Round>> StartAsync(
+        TenantId tenant,
+        PersonId person,
+        Project project,
+        RoundKind kind,
+        RoundSettings settings,
+        CancellationToken cancellationToken) =>
         StartAsync(tenant, person, project, kind, settings, null, cancellationToken);
 
     /// <summary>
@@ -44,7 +50,14 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// round opens at the first second after the kind's latest round, when that one opened this minute.
     /// Every copy of the same confirmation computes the same id, so it still opens one round.
     /// </summary>
-    public async Task<Outcome<Round>> StartAsync(TenantId tenant, PersonId person, Project project, RoundKind kind, RoundSettings settings, string? after, CancellationToken cancellationToken)
+    public async Task<Outcome<Round>> StartAsync(
+        TenantId tenant,
+        PersonId person,
+        Project project,
+        RoundKind kind,
+        RoundSettings settings,
+        string? after,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
         var opensAt = ThisMinute;
@@ -52,7 +65,9 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         {
             var newest = await store.LatestRoundsAsync(tenant, project.Code, kind, 1, cancellationToken);
             var latest = newest.Count > 0 ? newest[0] : null;
-            if (latest is not null && latest.Id != after && await store.GetRoundAsync(tenant, project.Code, kind, after, cancellationToken) is { } shown
+            if (latest is not null
+                && latest.Id != after
+                && await store.GetRoundAsync(tenant, project.Code, kind, after, cancellationToken) is { } shown
                 && latest.OpensAt > shown.OpensAt)
             {
                 return new Outcome<Round>.Done(latest);
@@ -73,13 +88,19 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         var opened = await OpenAsync(tenant, project, kind, opensAt, settings, cancellationToken);
         if (opened is Outcome<Round>.Done { Value: var round })
         {
-            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, RoundKinds.Started(kind), project.Code, round.Id), cancellationToken);
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, kind.Started, project.Code, round.Id), cancellationToken);
         }
 
         return opened;
     }
 
-    public async Task<Outcome<Round>> OpenAsync(TenantId tenant, Project project, RoundKind kind, DateTimeOffset opensAt, RoundSettings settings, CancellationToken cancellationToken)
+    public async Task<Outcome<Round>> OpenAsync(
+        TenantId tenant,
+        Project project,
+        RoundKind kind,
+        DateTimeOffset opensAt,
+        RoundSettings settings,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(settings);
@@ -89,7 +110,16 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             return new Outcome<Round>.Invalid(Problem.NoStakeholdersMatch(project.Name, kind));
         }
 
-        var round = new Round(project.Code, opensAt, settings.RemindAfter, settings.CloseAfter, settings.Anonymous, respondents, kind, settings.Name, settings.Anonymous ? Round.NewAnonymityKey() : null);
+        var round = new Round(
+            project.Code,
+            opensAt,
+            settings.RemindAfter,
+            settings.CloseAfter,
+            settings.Anonymous,
+            respondents,
+            kind,
+            settings.Name,
+            settings.Anonymous ? Round.NewAnonymityKey() : null);
         if (!await store.AddRoundAsync(tenant, round, cancellationToken))
         {
             // Already opened (a double click, or another host): that round is the answer.
@@ -103,7 +133,13 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// The project's round of a kind still open now, if any, for someone who may run that kind (so
     /// starting another can ask first).
     /// </summary>
-    public async Task<Outcome<Round?>> OpenRoundAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, ProjectAction action, CancellationToken cancellationToken)
+    public async Task<Outcome<Round?>> OpenRoundAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind kind,
+        ProjectAction action,
+        CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, action, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -112,11 +148,21 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         }
 
         var now = clock.GetUtcNow();
-        return new Outcome<Round?>.Done((await store.LatestRoundsAsync(tenant, code, kind, 3, cancellationToken)).FirstOrDefault(r => r.IsOpen(now)));
+        return new Outcome<Round?>.Done((await store.LatestRoundsAsync(tenant, code, kind, 3, cancellationToken))
+            .FirstOrDefault(r => r.IsOpen(now)));
     }
 
     /// <summary>Records an answer (replacing the person's earlier one) if the round was sent to them and is open.</summary>
-    public Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, TAnswer answer, CancellationToken cancellationToken) =>
+    public Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer, TTally>(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind<TAnswer, TTally> kind,
+        string roundId,
+        TAnswer answer,
+        CancellationToken cancellationToken)
+        where TAnswer : class
+        where TTally : class =>
         SubmitAsync(tenant, person, code, kind, roundId, _ => new Outcome<TAnswer>.Done(answer), cancellationToken);
 
     /// <summary>
@@ -125,8 +171,18 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// text is checked against the names of the round's people, who are staff, not patients): the person
     /// and the round are read and checked once per answer.
     /// </summary>
-    public async Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, Func<Round, Outcome<TAnswer>> answerFor, CancellationToken cancellationToken)
+    public async Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer, TTally>(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind<TAnswer, TTally> kind,
+        string roundId,
+        Func<Round, Outcome<TAnswer>> answerFor,
+        CancellationToken cancellationToken)
+        where TAnswer : class
+        where TTally : class
     {
+        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(answerFor);
         var addressed = await AddressedRoundAsync(tenant, person, code, kind, roundId, cancellationToken);
         if (addressed is not Outcome<Round>.Done { Value: var round })
@@ -154,21 +210,35 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         if (!round.Anonymous)
         {
             // An anonymous round's log must not say who answered it.
-            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, RoundKinds.Answered(kind), code, roundId), cancellationToken);
+            await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, kind.Answered, code, roundId), cancellationToken);
         }
 
         return new Outcome<(Round, GivenAnswer<TAnswer>)>.Done((round, given));
     }
 
     /// <summary>The round, if the person is on its project and it was sent to them (authorized before the round is read).</summary>
-    public async Task<Round?> RoundForAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
-        await AddressedRoundAsync(tenant, person, code, kind, roundId, cancellationToken) is Outcome<Round>.Done { Value: var round } ? round : null;
+    public async Task<Round?> RoundForAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind kind,
+        string roundId,
+        CancellationToken cancellationToken) =>
+        await AddressedRoundAsync(tenant, person, code, kind, roundId, cancellationToken) is Outcome<Round>.Done { Value: var round }
+            ? round
+            : null;
 
     /// <summary>
     /// The round, if the person is on its project (decided before the round is read: someone not on the
     /// project learns nothing of its rounds) and it was sent to them.
     /// </summary>
-    private async Task<Outcome<Round>> AddressedRoundAsync(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    private async Task<Outcome<Round>> AddressedRoundAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind kind,
+        string roundId,
+        CancellationToken cancellationToken)
     {
         if (await projects.MemberRefusalAsync(access, tenant, person, code, ProjectAction.AnswerCheckIn, cancellationToken) is { } refusal)
         {
@@ -183,8 +253,18 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         };
     }
 
-    /// <summary>The person's own current answer to a round, if any (for "Change answer"): found by their key, never by anyone else's.</summary>
-    public async Task<(Round? Round, GivenAnswer<TAnswer>? Answer)> AnswerOfAsync<TAnswer>(TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person's own current answer to a round, if any (for "Change answer"): found by their key, never by anyone else's.
+    /// </summary>
+    public async Task<(Round? Round, GivenAnswer<TAnswer>? Answer)> AnswerOfAsync<TAnswer, TTally>(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind<TAnswer, TTally> kind,
+        string roundId,
+        CancellationToken cancellationToken)
+        where TAnswer : class
+        where TTally : class
     {
         if (await RoundForAsync(tenant, person, code, kind, roundId, cancellationToken) is not { } round)
         {
@@ -201,9 +281,12 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// Keeps of a closed anonymous round's answers only what its results can show (<see cref="AnswerSeal"/>): called
     /// once its answers are final and counted, before it is closed; doing it again changes nothing.
     /// </summary>
-    public async Task SealAsync<TAnswer>(TenantId tenant, Round round, Func<TAnswer, bool, TAnswer> keep, CancellationToken cancellationToken)
+    public async Task SealAsync<TAnswer, TTally>(
+        TenantId tenant, RoundKind<TAnswer, TTally> kind, Round round, CancellationToken cancellationToken)
+        where TAnswer : class
+        where TTally : class
     {
-        ArgumentNullException.ThrowIfNull(round);
+        OfKind(kind, round);
         if (!round.Anonymous || clock.GetUtcNow() < round.ClosesAt + AnswersSettle)
         {
             return;
@@ -211,7 +294,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
 
         var answers = await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken);
         var before = answers.ToDictionary(a => a.Respondent);
-        var changed = AnswerSeal.Of(round, answers, keep).Where(a => before[a.Respondent] != a);
+        var changed = AnswerSeal.Of(round, answers, kind.Seal).Where(a => before[a.Respondent] != a);
         await Parallel.ForEachAsync(
             changed,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
@@ -224,23 +307,44 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// one row, never the answers again, and the cost of reading a project does not grow with its history.
     /// An open round is counted from its answers each time.
     /// </summary>
-    public async Task<TTally> TallyAsync<TAnswer, TTally>(TenantId tenant, Round round, Func<IReadOnlyList<GivenAnswer<TAnswer>>, TTally> count, CancellationToken cancellationToken)
+    public async Task<TTally> TallyAsync<TAnswer, TTally>(
+        TenantId tenant, RoundKind<TAnswer, TTally> kind, Round round, CancellationToken cancellationToken)
+        where TAnswer : class
         where TTally : class
     {
-        ArgumentNullException.ThrowIfNull(round);
-        ArgumentNullException.ThrowIfNull(count);
+        OfKind(kind, round);
         var final = clock.GetUtcNow() >= round.ClosesAt + AnswersSettle;
         if (final && await store.TallyAsync<TTally>(tenant, round, cancellationToken) is { } kept)
         {
             return kept;
         }
 
-        var tally = count(round.Counted(await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken)));
+        var tally = kind.Tally(round, round.Counted(await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken)));
         if (final)
         {
             await store.KeepTallyAsync(tenant, round, tally, cancellationToken);
         }
 
         return tally;
+    }
+
+    /// <summary>
+    /// A closed round's last step, whatever its kind: counts its answers and keeps the count (<see cref="TallyAsync"/>), then
+    /// keeps of an anonymous round's answers only what its results show (<see cref="SealAsync"/>).
+    /// </summary>
+    public Task CountAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return round.Kind.CountAsync(this, tenant, round, cancellationToken);
+    }
+
+    private static void OfKind(RoundKind kind, Round round)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(round);
+        if (round.Kind != kind)
+        {
+            throw new ArgumentException($"The round is a {round.Kind} round, not a {kind} round.", nameof(round));
+        }
     }
 }

@@ -1,6 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Domain.Security;
 
@@ -20,12 +18,17 @@ public sealed record AccessDecision(bool Allowed, Refusal? Refusal)
 /// the action's row says which roles may. Budget figures are for the roles in
 /// <paramref name="budgetViewers"/> (by default PMs and leaders) and admins.
 /// </summary>
-public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<PersonId> allowedProjectManagers, IReadOnlySet<ProjectRole>? budgetViewers = null)
+public sealed class AccessPolicy(
+    IReadOnlySet<PersonId> admins,
+    IReadOnlySet<PersonId> allowedProjectManagers,
+    IReadOnlySet<ProjectRole>? budgetViewers = null)
 {
     /// <summary>Who sees budget figures unless configured otherwise: the people accountable for the money.</summary>
-    public static readonly IReadOnlySet<ProjectRole> DefaultBudgetViewers = new HashSet<ProjectRole> { ProjectRole.ProjectManager, ProjectRole.Leader };
+    public static readonly IReadOnlySet<ProjectRole> DefaultBudgetViewers =
+        new HashSet<ProjectRole> { ProjectRole.ProjectManager, ProjectRole.Leader };
 
-    private readonly Who _budgetViewers = (budgetViewers ?? DefaultBudgetViewers).Aggregate(Who.AdminsOnly, (who, role) => who | WhoFor(role));
+    private readonly Who _budgetViewers = (budgetViewers ?? DefaultBudgetViewers)
+        .Aggregate(Who.AdminsOnly, (who, role) => who | WhoFor(role));
 
     public bool IsAdmin(PersonId person) => admins.Contains(person);
 
@@ -78,7 +81,10 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
     }
 
     /// <summary>Every action the person may do somewhere (<see cref="CanOnAny"/>): help offers the commands that do these.</summary>
-    public IReadOnlySet<ProjectAction> ActionsOnAny(PersonId person, IReadOnlyCollection<Standing> standings, bool grantedByAdmin = false) =>
+    public IReadOnlySet<ProjectAction> ActionsOnAny(
+        PersonId person,
+        IReadOnlyCollection<Standing> standings,
+        bool grantedByAdmin = false) =>
         Enum.GetValues<ProjectAction>().Where(a => CanOnAny(person, a, standings, grantedByAdmin).Allowed).ToHashSet();
 
     /// <summary>A tenant-wide action (create a project, allow PMs, read the audit log).</summary>
@@ -92,7 +98,8 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
         return Decide(new Standing(IsAdmin(person), grantedByAdmin || allowedProjectManagers.Contains(person), null, false, false), action);
     }
 
-    public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) => CanInTenant(person, ProjectAction.CreateProject, grantedByAdmin);
+    public AccessDecision CanCreateProject(PersonId person, bool grantedByAdmin = false) =>
+        CanInTenant(person, ProjectAction.CreateProject, grantedByAdmin);
 
     /// <summary>
     /// An action anyone on a project may do, from the caller's role on it alone (null: not on it). Only
@@ -106,29 +113,6 @@ public sealed class AccessPolicy(IReadOnlySet<PersonId> admins, IReadOnlySet<Per
         }
 
         return Decide(new Standing(IsAdmin(person), false, role, false, false), action);
-    }
-
-    /// <summary>An action on a project (and, for risk actions, the risk acted on: its owner may change it).</summary>
-    public AccessDecision Can(PersonId person, ProjectAction action, Project project, Risk? risk = null)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        if (AccessRules.Of(action).Scope != ActionScope.Project)
-        {
-            return CanInTenant(person, action);
-        }
-
-        var decision = Decide(Standing.Of(IsAdmin(person), project, person, risk), action);
-        return decision.Refusal switch
-        {
-            null => decision,
-            { Code: RefusalCode.NotOnProject } refusal => AccessDecision.Deny(refusal with { Project = project.Code }),
-            var refusal => AccessDecision.Deny(refusal with
-            {
-                Project = project.Code,
-                ProjectName = project.Name,
-                ProjectManagers = [.. project.ProjectManagers.Select(m => m.DisplayName).Order(StringComparer.CurrentCulture)],
-            }),
-        };
     }
 
     private static Who WhoFor(ProjectRole role) => role switch

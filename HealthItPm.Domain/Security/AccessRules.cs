@@ -1,4 +1,3 @@
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Domain.Security;
 
@@ -42,19 +41,7 @@ public sealed record AccessRule(ActionScope Scope, Who Who);
 /// the project (role, place in the escalation chain, owner of the risk acted on). A former member has
 /// no role, like someone who was never on the project.
 /// </summary>
-public readonly record struct Standing(bool Admin, bool AllowedProjectManager, ProjectRole? Role, bool InEscalationChain, bool OwnsRisk)
-{
-    public static Standing Of(bool admin, Project? project, Domain.Common.PersonId person, Risks.Risk? risk = null, bool allowedProjectManager = false)
-    {
-        var role = project?.RoleOf(person);
-        return new Standing(
-            admin,
-            allowedProjectManager,
-            role,
-            role is not null && project!.EscalationChain.Contains(person),
-            role is not null && risk?.Owner == person);
-    }
-}
+public readonly record struct Standing(bool Admin, bool AllowedProjectManager, ProjectRole? Role, bool InEscalationChain, bool OwnsRisk);
 
 /// <summary>The one table of who may do what: every <see cref="ProjectAction"/> has exactly one row.</summary>
 public static class AccessRules

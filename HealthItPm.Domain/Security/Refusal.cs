@@ -1,5 +1,4 @@
-using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Common;
 
 namespace HealthItPm.Domain.Security;
 

@@ -30,6 +30,9 @@ public sealed class TenantPolicy
         var tenants = stated.Select(id => TenantId.TryParse(id, out var tenant) ? tenant : (TenantId?)null).ToList();
 
         // A stated tenant that is not a tenant id admits nothing, whatever the other one says.
-        return tenants.Count > 0 && tenants.All(t => t is not null) && tenants.Distinct().Count() == 1 && _allowed.Contains(tenants[0]!.Value);
+        return tenants.Count > 0
+            && tenants.All(t => t is not null)
+            && tenants.Distinct().Count() == 1
+            && _allowed.Contains(tenants[0]!.Value);
     }
 }

@@ -11,9 +11,10 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
 

@@ -8,6 +8,9 @@ namespace HealthItPm.EndToEnd.Tests;
 /// arrives in the nurse's chat, she answers it in place, and the PM sees the results card.
 /// </summary>
 [Collection(SharedPlayground.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
+[Trait("Needs", "Processes")]
 public class AdkarTests(PlaygroundEnvironment env)
 {
     [Fact]

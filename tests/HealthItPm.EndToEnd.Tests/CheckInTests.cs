@@ -2,6 +2,9 @@ namespace HealthItPm.EndToEnd.Tests;
 
 /// <summary>A check-in sent, answered in the card, changed, and counted once in the PM's status.</summary>
 [Collection(SharedPlayground.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
+[Trait("Needs", "Processes")]
 public class CheckInTests(PlaygroundEnvironment env)
 {
     [Fact]

@@ -2,6 +2,9 @@ namespace HealthItPm.EndToEnd.Tests;
 
 /// <summary>Talking to the bot in the Teams client: help, a hint for nonsense, a suggestion run in place.</summary>
 [Collection(SharedPlayground.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
+[Trait("Needs", "Processes")]
 public class ConversationTests(PlaygroundEnvironment env)
 {
     [Fact]

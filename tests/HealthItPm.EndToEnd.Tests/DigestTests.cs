@@ -2,6 +2,9 @@ namespace HealthItPm.EndToEnd.Tests;
 
 /// <summary>The CIO subscribes to the digest of the projects he leads and asks for a preview: the card comes at once, nothing is sent.</summary>
 [Collection(SharedPlayground.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
+[Trait("Needs", "Processes")]
 public class DigestTests(PlaygroundEnvironment env)
 {
     [Fact]

@@ -9,6 +9,9 @@ namespace HealthItPm.EndToEnd.Tests;
 /// CIO with its description, he acknowledges it from the card, and the PM is told.
 /// </summary>
 [Collection(SharedPlayground.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
+[Trait("Needs", "Processes")]
 public class FirstDayTests(PlaygroundEnvironment env)
 {
     private const string Description = "Handheld scanners on 4 West drop their Wi-Fi link during the 08:00 medication pass; nurses fall back to manual double checks.";

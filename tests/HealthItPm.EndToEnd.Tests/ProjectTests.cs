@@ -4,6 +4,9 @@ namespace HealthItPm.EndToEnd.Tests;
 
 /// <summary>A PM sets up a project from the form cards and reads the computed figures on the status card.</summary>
 [Collection(SharedPlayground.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
+[Trait("Needs", "Processes")]
 public class ProjectTests(PlaygroundEnvironment env)
 {
     private static string Date(int days) => DateTime.UtcNow.Date.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

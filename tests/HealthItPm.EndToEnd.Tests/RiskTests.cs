@@ -4,6 +4,9 @@ namespace HealthItPm.EndToEnd.Tests;
 
 /// <summary>The PM sets a project's escalation policy from its form (a critical risk reaching the CIO is walked in <see cref="FirstDayTests"/>).</summary>
 [Collection(SharedPlayground.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
+[Trait("Needs", "Processes")]
 public class RiskTests(PlaygroundEnvironment env)
 {
     [Fact]

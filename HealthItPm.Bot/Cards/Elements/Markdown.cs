@@ -73,7 +73,8 @@ public readonly struct Markdown : IEquatable<Markdown>
             var end = sentence.IndexOf('}', i);
             var hole = end < 0 ? string.Empty : sentence[(i + 1)..end];
             var colon = hole.IndexOf(':', StringComparison.Ordinal);
-            if (!int.TryParse(colon < 0 ? hole : hole[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= values.Count)
+            if (!int.TryParse(colon < 0 ? hole : hole[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                || index >= values.Count)
             {
                 throw new FormatException($"The sentence \"{sentence}\" names a value it is not given ({values.Count} given).");
             }
@@ -139,7 +140,8 @@ public readonly struct Markdown : IEquatable<Markdown>
         return new($"{{{{DATE({iso}, SHORT)}}}} {{{{TIME({iso})}}}}");
     }
 
-    public static Markdown Join(Markdown separator, IEnumerable<Markdown> parts) => new(string.Join(separator.Text, parts.Select(p => p.Text)));
+    public static Markdown Join(Markdown separator, IEnumerable<Markdown> parts) =>
+        new(string.Join(separator.Text, parts.Select(p => p.Text)));
 
     public static Markdown operator +(Markdown left, Markdown right) => new(left.Text + right.Text);
 
@@ -174,7 +176,8 @@ public readonly struct Markdown : IEquatable<Markdown>
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '<' or '>' or '~' || (builder.Length + escaped.Length == 0 && StartsBlock(text, i)))
+            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '<' or '>' or '~'
+                || (builder.Length + escaped.Length == 0 && StartsBlock(text, i)))
             {
                 escaped.Append('\\');
             }
@@ -200,11 +203,15 @@ public readonly struct Markdown : IEquatable<Markdown>
         public override Markdown Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             throw new NotSupportedException("Cards are written, never read.");
 
-        public override void Write(Utf8JsonWriter writer, Markdown value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
+        public override void Write(Utf8JsonWriter writer, Markdown value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Text);
     }
 }
 
-/// <summary>Builds <see cref="Markdown"/> from an interpolated string: literal parts as written, holes escaped unless they are markdown.</summary>
+/// <summary>
+/// Builds <see cref="Markdown"/> from an interpolated string:
+/// literal parts as written, holes escaped unless they are markdown.
+/// </summary>
 [InterpolatedStringHandler]
 public ref struct MarkdownHandler
 {
@@ -220,7 +227,11 @@ public ref struct MarkdownHandler
 
     /// <summary>Numbers, moments and other values, formatted in the current culture (the reader's) and escaped.</summary>
     public readonly void AppendFormatted<T>(T value, string? format = null) =>
-        Markdown.AppendEscaped(builder, value is IFormattable formattable ? formattable.ToString(format, CultureInfo.CurrentCulture) : value?.ToString() ?? string.Empty);
+        Markdown.AppendEscaped(
+            builder,
+            value is IFormattable formattable
+                ? formattable.ToString(format, CultureInfo.CurrentCulture)
+                : value?.ToString() ?? string.Empty);
 
     internal readonly string ToStringAndClear() => builder.ToString();
 }

@@ -67,7 +67,9 @@ public static class FormCard
             input["value"] = value;
         }
 
-        body.Insert(input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1, AdaptiveCard.ElementJson(CardElements.FieldProblem(message)));
+        body.Insert(
+            input is null ? Math.Min(1, body.Count) : body.IndexOf(input) + 1,
+            AdaptiveCard.ElementJson(CardElements.FieldProblem(message)));
         return copy;
     }
 
@@ -78,14 +80,23 @@ public static class FormCard
         var shown = string.IsNullOrEmpty(value) ? null : value;
         Input input = field switch
         {
-            TextField text => new TextInput(field.Id) { MaxLength = text.MaxLength, IsMultiline = text.Multiline, Placeholder = text.Placeholder ?? string.Empty, Value = shown },
+            TextField text => new TextInput(field.Id)
+            {
+                MaxLength = text.MaxLength,
+                IsMultiline = text.Multiline,
+                Placeholder = text.Placeholder ?? string.Empty,
+                Value = shown,
+            },
             NumberField number => new NumberInput(field.Id)
             {
                 Min = number.Min,
                 Max = number.Max,
                 Placeholder = number.Placeholder ?? string.Empty,
                 // Input.Number takes a number; a value that is not one is shown empty, with its error message.
-                Value = decimal.TryParse(shown, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
+                Value = decimal.TryParse(
+                    shown, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : null,
             },
             MoneyField money => new TextInput(field.Id) { MaxLength = 40, Placeholder = money.Placeholder ?? string.Empty, Value = shown },
             DateField => new DateInput(field.Id) { Value = shown },
@@ -117,8 +128,14 @@ public static class FormCard
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.GetType().Name, "Unknown field type."),
         };
 
-        return input with { Label = field.Label, IsRequired = field.Required, ErrorMessage = field.Required ? Texts.Format("Form_Required", field.Label) : null };
+        return input with
+        {
+            Label = field.Label,
+            IsRequired = field.Required,
+            ErrorMessage = field.Required ? Texts.Format("Form_Required", field.Label) : null,
+        };
     }
 
-    private static IReadOnlyList<Choice> Choices(IEnumerable<(string Title, string Value)> choices) => [.. choices.Select(c => new Choice(c.Title, c.Value))];
+    private static IReadOnlyList<Choice> Choices(IEnumerable<(string Title, string Value)> choices) =>
+        [.. choices.Select(c => new Choice(c.Title, c.Value))];
 }

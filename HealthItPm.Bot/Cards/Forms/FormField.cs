@@ -24,7 +24,13 @@ public sealed record DateField(string Id, string Label, bool Required)
 public sealed record TimeField(string Id, string Label, bool Required)
     : FormField(Id, Label, Required);
 
-public sealed record ChoiceField(string Id, string Label, bool Required, IReadOnlyList<(string Title, string Value)> Choices, bool MultiSelect = false, bool Compact = true)
+public sealed record ChoiceField(
+    string Id,
+    string Label,
+    bool Required,
+    IReadOnlyList<(string Title, string Value)> Choices,
+    bool MultiSelect = false,
+    bool Compact = true)
     : FormField(Id, Label, Required);
 
 /// <summary>

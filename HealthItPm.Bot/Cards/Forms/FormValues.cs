@@ -29,7 +29,8 @@ public sealed class FormValues
         {
             var value = data[field.Id] switch
             {
-                JValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float } v => Convert.ToString(v.Value, CultureInfo.InvariantCulture)!.Trim(),
+                JValue { Type: JTokenType.String or JTokenType.Integer or JTokenType.Float } v =>
+                    Convert.ToString(v.Value, CultureInfo.InvariantCulture)!.Trim(),
                 _ => string.Empty,
             };
             // One person more than a field takes is kept, so that picking too many is refused rather than cut short.
@@ -140,7 +141,10 @@ public sealed class FormValues
     /// <summary>The way Input.Date sends and takes a date.</summary>
     public static string DateValue(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A date; with <paramref name="notAfter"/>, one later than that day is refused (things done or measured cannot be in the future).</summary>
+    /// <summary>
+    /// A date; with <paramref name="notAfter"/>, one later than that day
+    /// is refused (things done or measured cannot be in the future).
+    /// </summary>
     public DateOnly? Date(DateField field, DateOnly? notAfter = null)
     {
         ArgumentNullException.ThrowIfNull(field);
@@ -203,7 +207,10 @@ public sealed class FormValues
     public IReadOnlyList<string> Choices(ChoiceField field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        var values = (Present(field) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var values = (Present(field) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         if (values.Any(v => field.Choices.All(c => c.Value != v)))
         {
             AddError(field.Id, NotInTheList(field));
@@ -220,7 +227,10 @@ public sealed class FormValues
     public IReadOnlyList<PersonId> People(PeopleField field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        var values = (Present(field) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var values = (Present(field) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var people = new List<PersonId>();
         foreach (var value in values)
         {
@@ -246,7 +256,8 @@ public sealed class FormValues
     public void AddError(string fieldId, string message) => _errors.TryAdd(fieldId, message);
 
     /// <summary>The form again, with the entries and messages; <paramref name="formError"/> goes on top.</summary>
-    public FormModel Reshow(FormModel blank, string? formError = null) => Reshow(blank, formError is null ? null : Markdown.Worded(formError));
+    public FormModel Reshow(FormModel blank, string? formError = null) =>
+        Reshow(blank, formError is null ? null : Markdown.Worded(formError));
 
     /// <summary>The form again with a message on top worded as markdown of the bot's own (e.g. one that names a moment).</summary>
     public FormModel Reshow(FormModel blank, Markdown? formError)
@@ -256,7 +267,8 @@ public sealed class FormValues
     }
 
     // The label inside the sentence, as a noun: "Pick the owner from the list".
-    private static string NotInTheList(FormField field) => Texts.Format("Form_NotInTheList", field.Label.ToLower(CultureInfo.CurrentCulture));
+    private static string NotInTheList(FormField field) =>
+        Texts.Format("Form_NotInTheList", field.Label.ToLower(CultureInfo.CurrentCulture));
 
     private string? Present(FormField field)
     {

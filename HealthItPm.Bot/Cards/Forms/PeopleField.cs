@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Cards.Forms;
 
@@ -10,7 +9,13 @@ namespace HealthItPm.Bot.Cards.Forms;
 /// typing. Without a dataset (a client that cannot search) the offered people are tick boxes, or a
 /// dropdown when there are many or one person is picked. Values are <see cref="PersonChoice"/>s.
 /// </summary>
-public sealed record PeopleField(string Id, string Label, bool Required, IReadOnlyList<(string Title, string Value)> Offered, string? Dataset, bool MultiSelect = true)
+public sealed record PeopleField(
+    string Id,
+    string Label,
+    bool Required,
+    IReadOnlyList<(string Title, string Value)> Offered,
+    string? Dataset,
+    bool MultiSelect = true)
     : FormField(Id, Label, Required)
 {
     /// <summary>The most people offered before typing when the client searches: the card stays small whoever is in the team.</summary>
@@ -88,7 +93,14 @@ public static class ProjectPeople
     /// show first leads): with <paramref name="search"/>, the first <see cref="PeopleField.MaxOffered"/>
     /// listed and the rest found by typing; without, up to <see cref="PeopleField.MaxListed"/> listed.
     /// </summary>
-    public static PeopleField Field(string id, string label, bool required, ProjectCode code, bool leadersOnly, IEnumerable<(string Name, PersonId Person)> people, bool search) =>
+    public static PeopleField Field(
+        string id,
+        string label,
+        bool required,
+        ProjectCode code,
+        bool leadersOnly,
+        IEnumerable<(string Name, PersonId Person)> people,
+        bool search) =>
         new(id, label, required,
             [.. people.Take(search ? PeopleField.MaxOffered : PeopleField.MaxListed).Select(p => (p.Name, PersonChoice.Value(p.Person)))],
             search ? Dataset(code, leadersOnly) : null,

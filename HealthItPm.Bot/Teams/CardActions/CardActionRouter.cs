@@ -4,7 +4,10 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Teams.CardActions;
 
-/// <summary>The card entry point of the dialog layer: one handler per verb, the answer is the card that replaces the one acted on.</summary>
+/// <summary>
+/// The card entry point of the dialog layer: one handler per
+/// verb, the answer is the card that replaces the one acted on.
+/// </summary>
 public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers)
 {
     private readonly Dictionary<string, ICardActionHandler> _handlers = handlers.ToDictionary(h => h.Verb, StringComparer.Ordinal);

@@ -4,11 +4,11 @@ using System.Runtime.InteropServices;
 using System.Text;
 using HealthItPm.Benchmarks.Hosts;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Scheduling;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
@@ -164,7 +164,7 @@ public static class DigestBenchmark
         for (var i = 0; i < repeats; i++)
         {
             var watch = Stopwatch.StartNew();
-            var latest = await rounds.LatestRoundsAsync(tenant, code, RoundKind.CheckIn, 1, default);
+            var latest = await rounds.LatestRoundsAsync(tenant, code, CheckInRounds.Kind, 1, default);
             await rounds.AnswersAsync<CheckInAnswer>(tenant, latest[0], default);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
@@ -184,7 +184,7 @@ public static class DigestBenchmark
         for (var i = 0; i < 200; i++)
         {
             var watch = Stopwatch.StartNew();
-            await rounds.LatestRoundsAsync(tenant, code, RoundKind.CheckIn, 2, default);
+            await rounds.LatestRoundsAsync(tenant, code, CheckInRounds.Kind, 2, default);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -1,16 +1,17 @@
-using HealthItPm.Bot.Messaging.Rounds;
-using HealthItPm.Bot.Delivery;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using HealthItPm.Benchmarks.Hosts;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
 
@@ -80,7 +81,10 @@ public static class FanOutBenchmark
         {
             var result = await RunOnceAsync(new Shape(people, projects, hostCount, tenantCount), rate, killAt, lease, inMemory);
             results.Add(result);
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: {result.Completion.TotalSeconds:0.0} s = {result.Ratio:0.000} × ideal, {result.Duplicates} duplicates, {result.Lost} lost"));
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{rate}/s: {result.Completion.TotalSeconds:0.0} s = {result.Ratio:0.000} × ideal, "
+                + $"{result.Duplicates} duplicates, {result.Lost} lost"));
         }
 
         var report = Report(results, people, projects, killAt, lease, inMemory);
@@ -131,7 +135,9 @@ public static class FanOutBenchmark
             // Let every host heartbeat so that each starts with its share of the tenant's rate.
             await Task.Delay(TimeSpan.FromSeconds(3));
             // The nurses: the PM, on every project, is not asked.
-            var settings = RoundSettings.Default with { Audience = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>(StringComparer.OrdinalIgnoreCase)) };
+            var nurses = new Audience(
+                new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+            var settings = RoundSettings.Default with { Audience = nurses };
             var checkIns = seeder.Services.GetRequiredService<CheckInService>();
             var rounds = new List<(TenantId Tenant, ProjectCode Code, Round Round)>();
             foreach (var (tenant, code) in seeded)
@@ -147,7 +153,7 @@ public static class FanOutBenchmark
             var queue = seeder.Services.GetRequiredService<RoundSteps>();
             foreach (var (tenant, code, round) in rounds)
             {
-                await queue.QueueCardsAsync(tenant, code, RoundKind.CheckIn, round.Id, default);
+                await queue.QueueCardsAsync(tenant, code, CheckInRounds.Kind, round.Id, default);
             }
 
             TimeSpan? killedAt = null;
@@ -159,7 +165,9 @@ public static class FanOutBenchmark
             var workQueues = seeder.Services.GetRequiredService<DeliveryQueues>();
             while (connector.ConversationsReached < audience.Count && connector.Now < deadline)
             {
-                if (firstQueued is null && (connector.ConversationsReached > 0 || await workQueues.CountAsync(DeliveryQueues.WorkQueue, default) > rounds.Count))
+                if (firstQueued is null
+                    && (connector.ConversationsReached > 0
+                        || await workQueues.CountAsync(DeliveryQueues.WorkQueue, default) > rounds.Count))
                 {
                     firstQueued = connector.Now - started;
                 }
@@ -168,14 +176,20 @@ public static class FanOutBenchmark
                 {
                     await hosts[1].KillAsync();
                     killedAt = connector.Now - started;
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: host B (pid {hosts[1].Id}) killed at {killedAt.Value.TotalSeconds:0.0} s with {connector.ConversationsReached} people reached; starting it again"));
+                    Console.Error.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{rate}/s: host B (pid {hosts[1].Id}) killed at {killedAt.Value.TotalSeconds:0.0} s "
+                        + $"with {connector.ConversationsReached} people reached; starting it again"));
                     hosts.Add(await BotProcess.StartAsync("host B, restarted", environment));
                     restartedAt = connector.Now - started;
                 }
 
                 if (connector.Now > nextProgress)
                 {
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: {(connector.Now - started).TotalSeconds:0} s: {connector.ConversationsReached} of {audience.Count} people reached, {connector.Throttled} 429s"));
+                    Console.Error.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{rate}/s: {(connector.Now - started).TotalSeconds:0} s: {connector.ConversationsReached} of {audience.Count} "
+                        + $"people reached, {connector.Throttled} 429s"));
                     nextProgress += TimeSpan.FromSeconds(15);
                 }
 
@@ -193,10 +207,14 @@ public static class FanOutBenchmark
                 records.Clear();
                 foreach (var (tenant, code, round) in rounds)
                 {
-                    records.AddRange(await ledger.ListAsync(tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, code, round.Id), default));
+                    var topic = DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, code, round.Id);
+                    records.AddRange(await ledger.ListAsync(tenant, topic, default));
                 }
             }
-            while ((records.Count < audience.Count || records.Any(r => !r.IsSettled) || await queues.CountAsync(DeliveryQueues.WorkQueue, default) > 0) && connector.Now < settleBy);
+            while ((records.Count < audience.Count
+                    || records.Any(r => !r.IsSettled)
+                    || await queues.CountAsync(DeliveryQueues.WorkQueue, default) > 0)
+                && connector.Now < settleBy);
 
             await Task.Delay(TimeSpan.FromSeconds(2));
             var delivered = connector.Delivered;
@@ -205,36 +223,57 @@ public static class FanOutBenchmark
             var duplicates = audience.Where(c => delivered.TryGetValue(c, out var cards) && cards.Count > 1).ToList();
             var lost = audience.Count(c => !delivered.ContainsKey(c));
             var completion = lost == 0 ? firsts[^1] : connector.Now - started;
-            var steady = firsts.Length < 10 ? double.NaN : 0.8 * firsts.Length / (firsts[(int)(firsts.Length * 0.9)] - firsts[(int)(firsts.Length * 0.1)]).TotalSeconds;
+            var steady = firsts.Length < 10
+                ? double.NaN
+                : 0.8 * firsts.Length / (firsts[(int)(firsts.Length * 0.9)] - firsts[(int)(firsts.Length * 0.1)]).TotalSeconds;
             if (firsts.Length > 0)
             {
                 // Where the time went: people reached in each 10 s of the round.
                 var tens = firsts.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
-                var timeline = string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => tens.GetValueOrDefault(i)));
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: first people on the queue at {firstQueued?.TotalSeconds:0.0} s, first send at {(connector.FirstSend - started).TotalSeconds:0.0} s, first card at {firsts[0].TotalSeconds:0.0} s; people reached per 10 s: {timeline}"));
+                var tensOfRound = Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).ToArray();
+                var timeline = string.Join(' ', tensOfRound.Select(i => tens.GetValueOrDefault(i)));
+                Console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{rate}/s: first people on the queue at {firstQueued?.TotalSeconds:0.0} s, "
+                    + $"first send at {(connector.FirstSend - started).TotalSeconds:0.0} s, first card at {firsts[0].TotalSeconds:0.0} s; "
+                    + $"people reached per 10 s: {timeline}"));
                 PrintTenants(rate, audience, delivered, started, firsts[^1]);
                 // Per second, for a closer look at where the time went (artifacts/benchmarks/fanout-{rate}-seconds.csv).
                 var seconds = firsts.GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
-                var refusedSeconds = connector.TenantRefusedAt.Select(t => t - started).GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
+                var refusedAt = connector.TenantRefusedAt.Select(t => t - started).ToArray();
+                var refusedSeconds = refusedAt.GroupBy(f => (int)f.TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
                 Directory.CreateDirectory(Path.Combine(RepositoryLayout.Root, "artifacts", "benchmarks"));
                 await File.WriteAllLinesAsync(
-                    Path.Combine(RepositoryLayout.Root, "artifacts", "benchmarks", string.Create(CultureInfo.InvariantCulture, $"fanout-{rate}-seconds.csv")),
-                    Enumerable.Range(0, (int)firsts[^1].TotalSeconds + 1).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},{seconds.GetValueOrDefault(i)},{refusedSeconds.GetValueOrDefault(i)}")).Prepend("second,people reached,sends over the rate refused"));
-                var refused = connector.TenantRefusedAt.Select(t => t - started).GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: sends over the rate refused per 10 s: {string.Join(' ', Enumerable.Range(0, (int)(firsts[^1].TotalSeconds / 10) + 1).Select(i => refused.GetValueOrDefault(i)))}"));
+                    Path.Combine(
+                        RepositoryLayout.Root,
+                        "artifacts",
+                        "benchmarks",
+                        string.Create(CultureInfo.InvariantCulture, $"fanout-{rate}-seconds.csv")),
+                    Enumerable.Range(0, (int)firsts[^1].TotalSeconds + 1)
+                        .Select(i => string.Create(
+                            CultureInfo.InvariantCulture, $"{i},{seconds.GetValueOrDefault(i)},{refusedSeconds.GetValueOrDefault(i)}"))
+                        .Prepend("second,people reached,sends over the rate refused"));
+                var refused = refusedAt.GroupBy(f => (int)(f.TotalSeconds / 10)).ToDictionary(g => g.Key, g => g.Count());
+                var refusedTimeline = string.Join(' ', tensOfRound.Select(i => refused.GetValueOrDefault(i)));
+                Console.Error.WriteLine(
+                    string.Create(CultureInfo.InvariantCulture, $"{rate}/s: sends over the rate refused per 10 s: {refusedTimeline}"));
             }
 
 
             foreach (var c in duplicates)
             {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: duplicate: cards at {string.Join(", ", delivered[c].Select(t => $"{(t - started).TotalSeconds:0.0} s"))}{(unanswered.ContainsKey(c) ? ", the first answered after the kill" : "")}"));
+                var cards = string.Join(
+                    ", ", delivered[c].Select(t => string.Create(CultureInfo.InvariantCulture, $"{(t - started).TotalSeconds:0.0} s")));
+                var answered = unanswered.ContainsKey(c) ? ", the first answered after the kill" : "";
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate}/s: duplicate: cards at {cards}{answered}"));
             }
 
             var folder = Path.Combine(RepositoryLayout.Root, "artifacts", "benchmarks");
             Directory.CreateDirectory(folder);
             foreach (var (host, i) in hosts.Select((h, i) => (h, i)))
             {
-                await File.WriteAllTextAsync(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"fanout-{rate}-host{i}.log")), host.Output);
+                await File.WriteAllTextAsync(
+                    Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"fanout-{rate}-host{i}.log")), host.Output);
             }
 
             return new FanOutResult(
@@ -247,7 +286,8 @@ public static class FanOutBenchmark
                 ideal,
                 steady,
                 duplicates.Count,
-                duplicates.Count(c => unanswered.ContainsKey(c) || (killedAt is { } kill && Math.Abs((delivered[c][0] - started - kill).TotalSeconds) < 2)),
+                duplicates.Count(c => unanswered.ContainsKey(c)
+                    || (killedAt is { } kill && Math.Abs((delivered[c][0] - started - kill).TotalSeconds) < 2)),
                 lost,
                 records.Count(r => r.State == DeliveryState.Sent),
                 records.Count(r => r.State != DeliveryState.Sent),
@@ -341,14 +381,19 @@ public static class FanOutBenchmark
         foreach (var (slice, index) in people.Chunk(share).Select((s, i) => (s, i)))
         {
             var code = new ProjectCode(string.Create(CultureInfo.InvariantCulture, $"GOLIVE{index + 1}"));
-            Expect(await projects.CreateAsync(tenant, new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), new NewProject(code.Value, Guarded.From("Epic go-live, wave " + (index + 1).ToString(CultureInfo.InvariantCulture)), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
+            var manager = new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT"));
+            var name = Guarded.From("Epic go-live, wave " + (index + 1).ToString(CultureInfo.InvariantCulture));
+            var project = new NewProject(
+                code.Value, name, ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "America/Chicago");
+            Expect(await projects.CreateAsync(tenant, manager, project, default));
             foreach (var batch in slice.Chunk(500))
             {
                 Expect(await projects.ChangeAsync(tenant, pm, code, HealthItPm.Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
                 {
                     foreach (var person in batch)
                     {
-                        p.AddMember(new ProjectMember(person, "Nurse " + person.Value[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
+                        p.AddMember(new ProjectMember(
+                            person, "Nurse " + person.Value[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
                     }
                 }, default));
             }
@@ -360,8 +405,15 @@ public static class FanOutBenchmark
         await Parallel.ForEachAsync(people.Append(pm), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (person, token) =>
         {
             var conversation = conversationPrefix + person.Value;
-            var reference = new ConversationReference { ChannelId = "msteams", ServiceUrl = serviceUrl.ToString(), Conversation = new ConversationAccount(id: conversation, tenantId: tenant.Value), Bot = new ChannelAccount("28:healthitpm") };
-            await references.SaveAsync(tenant, ConversationReferenceTable.PersonKey(person), new StoredConversation(reference, true, default, "29:" + conversation, null, null), token);
+            var reference = new ConversationReference
+            {
+                ChannelId = "msteams",
+                ServiceUrl = serviceUrl.ToString(),
+                Conversation = new ConversationAccount(id: conversation, tenantId: tenant.Value),
+                Bot = new ChannelAccount("28:healthitpm"),
+            };
+            var stored = new StoredConversation(reference, true, default, "29:" + conversation, null, null);
+            await references.SaveAsync(tenant, ConversationReferenceTable.PersonKey(person), stored, token);
         });
         return codes;
     }
@@ -379,32 +431,48 @@ public static class FanOutBenchmark
         var azurite = inMemory ? " (in memory)" : " (saving to disk)";
         var machine = string.Create(
             CultureInfo.InvariantCulture, $"{when}: {where}; {who}; {hostCount} bot hosts (separate processes) on one Azurite{azurite}; ");
-        var kill = killAt > 0 ? string.Create(CultureInfo.InvariantCulture, $"host B killed (SIGKILL) when {killAt:P0} of the people had their card and started again at once; ") : "no host killed; ";
+        var kill = killAt > 0
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"host B killed (SIGKILL) when {killAt:P0} of the people had their card and started again at once; ")
+            : "no host killed; ";
         var setup = string.Create(CultureInfo.InvariantCulture, $"lease {lease} s, heartbeat {new DeliveryOptions().HeartbeatSeconds} s; ")
             + string.Create(CultureInfo.InvariantCulture, $"connector: {Latency.TotalMilliseconds:0} ms per answer, ")
             + "a tenant's rate in any second and 7 per conversation (else 429, Retry-After 1), 5 % of sends 429 + Retry-After 1 anyway.";
         text.AppendLine(machine + kill + setup);
         text.AppendLine();
-        text.AppendLine("| tenant rate | people | completion | ideal | completion ÷ ideal | steady sends/s | duplicates | lost | records sent / other | 429s (over rate / random / per chat) | peak RSS per host |");
+        text.AppendLine("| tenant rate | people | completion | ideal | completion ÷ ideal | steady sends/s | duplicates | lost "
+            + "| records sent / other | 429s (over rate / random / per chat) | peak RSS per host |");
         text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             var duplicates = r.Duplicates == 0 ? "0" : $"{r.Duplicates} ({r.DuplicatesAtKill} in the kill window)";
             var hosts = string.Join("; ", r.Processes.Select(h => $"{h.Host} {h.PeakRssKb / 1024.0:0} MB ({h.CpuSeconds:0} s CPU)"));
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Rate:0}/s | {r.People} | {r.Completion.TotalSeconds:0.0} s | {r.Ideal.TotalSeconds:0.0} s | **{r.Ratio:0.000}** | {r.SteadyPerSecond:0.0} | {duplicates} | {r.Lost} | {r.Sent} / {r.NotSent} | {r.ConnectorThrottles} ({r.TenantRefusals} / {r.RandomThrottles} / {r.ConversationRefusals}) | {hosts} |");
+            var throttles = $"{r.ConnectorThrottles} ({r.TenantRefusals} / {r.RandomThrottles} / {r.ConversationRefusals})";
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {r.Rate:0}/s | {r.People} | {r.Completion.TotalSeconds:0.0} s | {r.Ideal.TotalSeconds:0.0} s | **{r.Ratio:0.000}** "
+                + $"| {r.SteadyPerSecond:0.0} | {duplicates} | {r.Lost} | {r.Sent} / {r.NotSent} | {throttles} | {hosts} |");
         }
 
         text.AppendLine();
         foreach (var r in results.Where(r => r.KilledAt is not null))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"At {r.Rate:0}/s host B was killed {r.KilledAt!.Value.TotalSeconds:0.0} s into the round and answered its health check again at {r.RestartedAt!.Value.TotalSeconds:0.0} s.");
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"At {r.Rate:0}/s host B was killed {r.KilledAt!.Value.TotalSeconds:0.0} s into the round "
+                + $"and answered its health check again at {r.RestartedAt!.Value.TotalSeconds:0.0} s.");
         }
 
-        text.AppendLine("Steady sends/s: the people reached between the 10th and the 90th percentile of the round, per second. A duplicate \"in the kill window\" is a person whose first card the connector accepted within 2 s of the kill (or answered after it): the known window between Teams taking a card and the record saying so, which the killed host never wrote.");
+        text.AppendLine("Steady sends/s: the people reached between the 10th and the 90th percentile of the round, per second. "
+            + "A duplicate \"in the kill window\" is a person whose first card the connector accepted within 2 s of the kill "
+            + "(or answered after it): the known window between Teams taking a card and the record saying so, which the killed host "
+            + "never wrote.");
         return text.ToString();
     }
 
-    private static Round Expect(Outcome<Round> outcome) => outcome is Outcome<Round>.Done done ? done.Value : throw new InvalidOperationException($"Opening the round failed: {outcome}");
+    private static Round Expect(Outcome<Round> outcome) =>
+        outcome is Outcome<Round>.Done done ? done.Value : throw new InvalidOperationException($"Opening the round failed: {outcome}");
 
     private static void Expect<T>(Outcome<T> outcome)
     {
@@ -417,7 +485,12 @@ public static class FanOutBenchmark
     private static double OptionDouble(string[] args, string name, double fallback)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && double.TryParse(args[at + 1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is >= 0 and < 1 ? value : fallback;
+        return at >= 0
+            && at + 1 < args.Length
+            && double.TryParse(args[at + 1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value is >= 0 and < 1
+                ? value
+                : fallback;
     }
 
     private static int[] OptionList(string[] args, string name, int[] fallback)

@@ -82,7 +82,9 @@ public sealed class ThrottlingConnector
         var app = Loopback.Builder().Build();
         // A proactive send posts to the conversation, or as a reply to the continuation activity's id.
         app.MapPost("/v3/conversations/{conversationId}/activities", connector.SendAsync);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{replyTo}", (string conversationId, HttpContext context) => connector.SendAsync(conversationId, context));
+        app.MapPost(
+            "/v3/conversations/{conversationId}/activities/{replyTo}",
+            (string conversationId, HttpContext context) => connector.SendAsync(conversationId, context));
         app.MapFallback((HttpContext context) =>
         {
             Console.Error.WriteLine($"connector: unexpected {context.Request.Method} {context.Request.Path}");
@@ -102,7 +104,8 @@ public sealed class ThrottlingConnector
         if (verdict != Verdict.Accepted)
         {
             context.Response.Headers.RetryAfter = "1";
-            return Results.Json(new { error = new { code = "TooManyRequests", message = "Throttled" } }, statusCode: StatusCodes.Status429TooManyRequests);
+            return Results.Json(
+                new { error = new { code = "TooManyRequests", message = "Throttled" } }, statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         _delivered.GetOrAdd(conversationId, _ => new ConcurrentQueue<TimeSpan>()).Enqueue(Now);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Architecture;

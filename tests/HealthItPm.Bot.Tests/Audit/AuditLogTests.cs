@@ -1,11 +1,10 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
-using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -16,6 +15,7 @@ namespace HealthItPm.Bot.Tests.Audit;
 /// kind, the project, the id acted on; never what people typed), and only admins read it, a page at a time.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class AuditLogTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

@@ -1,4 +1,4 @@
-using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
@@ -52,7 +52,8 @@ public static class AdkarCardFixtures
         var at = opens ?? Opens;
         AdkarResults Wave(DateTimeOffset opened, string waveName, int shift, AdkarResults? before, DateTimeOffset now)
         {
-            var wave = new Round(new ProjectCode("EHR"), opened, TimeSpan.FromDays(3), TimeSpan.FromDays(7), true, audience, RoundKind.Adkar, waveName, Round.NewAnonymityKey());
+            var wave = new Round(new ProjectCode("EHR"), opened, TimeSpan.FromDays(3), TimeSpan.FromDays(7), true, audience,
+                AdkarRounds.Kind, waveName, Round.NewAnonymityKey());
             var answers = audience.Take(answered ?? people * 9 / 10).Select((r, i) => wave.Accept(r.Person, Answer(patterns[(i + shift) % patterns.Length]), opened.AddHours(1))).ToList();
             return AdkarResults.From(wave, answers, now, before);
         }

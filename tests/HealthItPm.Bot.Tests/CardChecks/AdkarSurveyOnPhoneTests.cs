@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Readiness;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Testing;
 
@@ -11,6 +12,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// what the bot reads.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class AdkarSurveyOnPhoneTests(OfficialCardRenderer renderer)
 {
     private const int Phone = 360;
@@ -43,10 +45,12 @@ public class AdkarSurveyOnPhoneTests(OfficialCardRenderer renderer)
         var data = await renderer.TapAndSubmitAsync(Survey(), taps, CardTexts.Common["Submit"], Phone);
 
         Assert.NotNull(data);
-        var submission = AdkarSurveyInputs.Parse(Newtonsoft.Json.Linq.JObject.Parse(data));
-        Assert.NotNull(submission);
-        Assert.Equal(("EHR", "20261201T1600Z"), (submission.Project, submission.Wave));
-        Assert.Equal([4, 5, 3, 2, 3], submission.Scores);
+        var submitted = Newtonsoft.Json.Linq.JObject.Parse(data);
+        var (entry, problems) = new AdkarRoundKind().Read(submitted);
+        Assert.Empty(problems);
+        var named = ((string?)submitted[AdkarSurveyInputs.Project], (string?)submitted[AdkarSurveyInputs.Wave]);
+        Assert.Equal(("EHR", "20261201T1600Z"), named);
+        Assert.Equal([4, 5, 3, 2, 3], entry.Choices.Scores);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using HealthItPm.Bot.Cards.Elements;
+
 namespace HealthItPm.Bot.Tests.CardChecks;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// while it is open or when fewer than five answered.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class AnonymityPromiseTests(OfficialCardRenderer renderer)
 {
     [Theory]

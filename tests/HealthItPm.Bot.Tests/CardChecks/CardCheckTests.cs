@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -13,6 +14,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// smallest message size a Teams connector accepts, and gives every Action.Execute a fallback.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class CardCheckTests(OfficialCardRenderer renderer)
 {
     // Some Teams connectors accept 28 KB; keep every card under it.

@@ -1,23 +1,26 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Audit;
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Cards.Digests;
 using HealthItPm.Bot.Cards.Forms;
-using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Features.Audit;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Help;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Features.Risks;
+using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
-using Newtonsoft.Json.Linq;
 using HealthItPm.Testing;
+using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 
@@ -34,6 +37,8 @@ public static class CardFixtures
         new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("status", "The current project at a glance.", "status", false, "Your projects"), new HelpEntry("use", "Make a project the current one.", "use EHR", false, "Your projects")]))),
         new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager()))),
         new("help-all-explained", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager(), Detailed: true))),
+        new("help-every-topic", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(
+            HelpInEveryTopic(), Topics: HelpTopics.Ordered([new CheckInRoundKind().HelpTopic, new AdkarRoundKind().HelpTopic])))),
         new("unknown-with-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("hlep", "help"))),
         new("unknown-without-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("**[click](http://evil.example)** " + new string('x', 200), null))),
         new("digest-empty", typeof(DigestCard), () => DigestCard.Build(new DigestCardModel(DigestFixtures.Empty()))),
@@ -45,7 +50,9 @@ public static class CardFixtures
         new("notice-unknown-action", typeof(NoticeCard), () => NoticeCard.Build(NoticeCardModel.UnknownAction)),
         new("notice-with-next-step", typeof(NoticeCard), () => NoticeCard.Build(new NoticeCardModel("Update requested on EHR-R7", "A leader asked for an update on Barcode scanners fail at the bedside.", ("Update EHR-R7", "risk update EHR-R7")))),
         new("notice-refused-hostile-project-name", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(new Refusal(RefusalCode.OnlyFor, ProjectAction.ManageBudget, new ProjectCode("EHR"), "[Sign in again](https://evil.example/login) {{DATE(2017-02-14T06:08:39Z, LONG)}}", ["<b>Priya</b> Shah"], Who.ProjectManagers)))),
-        new("notice-problem-hostile-project-name", typeof(ProblemText), () => NoticeCard.Build(new NoticeCardModel("That didn't work", ProblemText.Of(Problem.NoStakeholdersMatch("[Sign in again](https://evil.example/login) **bold** {{DATE(2017-02-14T06:08:39Z, LONG)}}", RoundKind.Adkar))))),
+        new("notice-problem-hostile-project-name", typeof(ProblemText), () => NoticeCard.Build(new NoticeCardModel("That didn't work",
+            ProblemText.Of(Problem.NoStakeholdersMatch(
+                "[Sign in again](https://evil.example/login) **bold** {{DATE(2017-02-14T06:08:39Z, LONG)}}", AdkarRounds.Kind))))),
         new("notice-refused-not-on-project", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(Refusal.NotOnProject(ProjectAction.ViewStatus, new ProjectCode("EHR"))))),
         new("notice-refused-on-no-project", typeof(RefusalNotice), () => NoticeCard.Build(RefusalNotice.Of(Refusal.OnNoProject(ProjectAction.PreviewDigest, Who.ProjectManagers | Who.Leaders)))),
         new("audit-page-with-older", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel("EHR", Today.AddDays(-30), Today, AuditRows(AuditService.PageSize), "202611|0000000000000000001|0123456789abcdef0123456789abcdef"))),
@@ -85,6 +92,9 @@ public static class CardFixtures
         new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, true, CheckInStatus.Blocked, 4, "pt. ••• MRN •••", false, "Please remove patient information first \u2014 nothing was saved. It looks like your text has a person's name (\u201cpt••••••ez\u201d); a medical record number (\u201cMR••••••13\u201d)."))),
         new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
         new("check-in-with-problems-kept-apart-from-phi", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, false, CheckInStatus.Blocked, null, "Scanners drop", false, Problems: ["with concerns or a block, pick the impact on your workflow (1 to 5)"]))),
+        new("check-in-refused-by-the-domain", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel(
+            "EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, false, CheckInStatus.Blocked, null, "Scanners drop", false,
+            Refused: "With concerns or a block, say how much it affects your workflow (1–5)."))),
         new("check-in-answered-on-track-in-one-tap", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false), Closes, Open: true))),
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago"))),
@@ -114,9 +124,9 @@ public static class CardFixtures
         new("risk-accept-without-reason-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", "A reason for accepting the risk is required.", " ")),
         new("risk-accept-reason-with-phi-masked-leader-view", typeof(FormCard), () => FormCard.Beside(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"])), "reason", ProblemText.Of(Problem.PhiFound(PhiText, PhiGuard.Scan(PhiText))), PhiGuard.Mask(PhiText))),
         new("concern-dismiss-reason-with-phi-masked", typeof(FormCard), () => FormCard.Beside(ConcernCard.Build(Concern()), "reason", ProblemText.Of(Problem.PhiFound(PhiText, PhiGuard.Scan(PhiText))), PhiGuard.Mask(PhiText))),
-        new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => ProjectElements.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
+        new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => CardBanner.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
         new("risk-register-acknowledged", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now), RiskViews.Of(Project(), LowRisk(), Now)], canLogRisk: true)),
-        new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy(HealthItPm.Bot.Teams.Risks.RiskAddForm.RaisedBy), RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
+        new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy(HealthItPm.Bot.Features.Risks.RiskAddForm.RaisedBy), RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
         .. AdkarCardFixtures.All,
     ];
 
@@ -132,6 +142,20 @@ public static class CardFixtures
         new("milestone add", "Plan a milestone.", "milestone add", true, "Plan, money and outcomes"),
         new("risk", "One risk with its history.", "risk EHR-R7", false, "Risks"),
     ];
+    // One command in each topic, as help groups them by name (the check-in's and the wave's topics from their descriptors).
+    private static HelpEntry[] HelpInEveryTopic() =>
+    [
+        new("help", "Show what I can do for you.", "help", false, HelpTopics.More.Name),
+        new("status", "The current project at a glance.", "status", false, HelpTopics.Projects.Name),
+        new("stakeholder add", "Add people.", "stakeholder add @Nina Patel", true, HelpTopics.People.Name),
+        new("milestones", "The milestone timeline.", "milestones", false, HelpTopics.Plan.Name),
+        new("checkin now", "Send a check-in now.", "checkin now", true, new CheckInRoundKind().HelpTopic.Name),
+        new("adkar start", "Start a readiness wave.", "adkar start", true, new AdkarRoundKind().HelpTopic.Name),
+        new("risk", "One risk with its history.", "risk EHR-R7", false, HelpTopics.Risks.Name),
+        new("digest subscribe", "Get the weekly digest.", "digest subscribe", false, HelpTopics.Digests.Name),
+        new("digest now", "Send this week's digest now.", "digest now", true, HelpTopics.Digests.Name),
+    ];
+
     internal static readonly PersonId Cio = new("886313e1-3b8a-4372-9b90-0c9aee199e5d");
 
     internal static Risk EscalatedRisk(bool acknowledged)
@@ -275,10 +299,10 @@ public static class CardFixtures
     /// <summary>The second step of <c>stakeholder add</c> at its most people, long names, a message beside every row.</summary>
     private static FormModel EachRole()
     {
-        var people = Enumerable.Range(0, HealthItPm.Bot.Teams.Projects.StakeholderAddForm.MaxEach)
+        var people = Enumerable.Range(0, HealthItPm.Bot.Features.Projects.StakeholderAddForm.MaxEach)
             .Select(i => new HealthItPm.Bot.Teams.RosterMember(new PersonId(new Guid(i, 0x4444, 0x4444, 0x84, 0, 0, 0, 0, 0, 0, 4).ToString()), "29:x" + i, $"Dr. Alexandra Konstantinopoulou-Whitfield {i:00} (RN, BSN, CCRN)"))
             .ToList();
-        var form = HealthItPm.Bot.Teams.Projects.StakeholderAddForm.EachForm(new ProjectCode("EHR"), people);
+        var form = HealthItPm.Bot.Features.Projects.StakeholderAddForm.EachForm(new ProjectCode("EHR"), people);
         var department = new string('W', ProjectMember.MaxDepartmentLength);
         return form with
         {
@@ -303,7 +327,8 @@ public static class CardFixtures
     {
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
         var people = Enumerable.Range(0, 400).Select(i => new Respondent(new PersonId(new Guid(i, 0x2222, 0x4222, 0x82, 0, 0, 0, 0, 0, 0, 2).ToString()), $"Nurse {i:000} Example (RN)", StakeholderRole.Nurse, "4 West")).ToList();
-        var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, people);
+        var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, people,
+            CheckInRounds.Kind);
         var blocker = string.Concat(Enumerable.Repeat("Order sets missing for the sepsis bundle on night shift. ", 20))[..CheckInAnswer.MaxBlockersLength];
         var answers = people.Take(300).Select(p => round.Accept(p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From(blocker), true), opens.AddHours(1))).ToList();
         var cards = people.Select((p, i) => Card(round, p.Person, i < 250 ? DeliveryState.Sent : i < 300 ? DeliveryState.NotDelivered : DeliveryState.Unreachable)).ToList();
@@ -314,7 +339,13 @@ public static class CardFixtures
     {
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
         var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,
-            [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"), new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"), new Respondent(Pm, "Priya Shah", StakeholderRole.It, null)]);
+            [
+                new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU"),
+                new Respondent(Pharmacist, "Grace Kim, PharmD", StakeholderRole.Pharmacist, "Pharmacy"),
+                new Respondent(Pm, "Priya Shah", StakeholderRole.It, null),
+            ],
+            CheckInRounds.Kind,
+            anonymityKey: anonymous ? Round.NewAnonymityKey() : null);
         var answers = new[] { round.Accept(Nurse, Answer(), opens.AddHours(1)), round.Accept(Pm, CheckInAnswer.Create(CheckInStatus.OnTrack, new WorkflowImpact(1), null, false), opens.AddHours(2)) };
         DeliveryRecord[] cards = [Card(round, Nurse, DeliveryState.Sent), Card(round, Pm, DeliveryState.Sent), Card(round, Pharmacist, DeliveryState.Unreachable)];
         return RoundSummary.From(round, answers, cards, [new RoundTrendPoint(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), 0.5m, 0.5m, 3.5m)], opens.AddHours(49));

@@ -1,5 +1,7 @@
-using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;

@@ -1,8 +1,8 @@
-using HealthItPm.Bot.Cards.Digests;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;
 
@@ -13,6 +13,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// of a single project, and a risk's week said once with its steps.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class DigestOnPhoneTests(OfficialCardRenderer renderer)
 {
     private const int Phone = 360;

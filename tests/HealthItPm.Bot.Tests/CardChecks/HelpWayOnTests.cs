@@ -1,6 +1,8 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Help;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
@@ -10,6 +12,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// type), labels admins' commands for admins, and every refusal ends with where to see what one can do.
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class HelpWayOnTests(OfficialCardRenderer renderer)
 {
     private static readonly ProjectCode Ehr = new("EHR");

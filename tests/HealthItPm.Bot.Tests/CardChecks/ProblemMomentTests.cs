@@ -1,12 +1,16 @@
-using HealthItPm.Bot.Teams.Projects;
-using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
 
 /// <summary>A moment in a problem told in a notice ("this survey closed on …") shows as a date in the reader's zone, not as UTC text.</summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class ProblemMomentTests(OfficialCardRenderer renderer)
 {
     [Fact]
@@ -14,7 +18,8 @@ public class ProblemMomentTests(OfficialCardRenderer renderer)
     {
         using var _ = new InCulture("en-US");
         var closed = new DateTimeOffset(2026, 12, 6, 5, 48, 0, TimeSpan.Zero);
-        var card = ProjectOutcomes.Card<int>(new Outcome<int>.Invalid(Problem.RoundClosed(RoundKind.Adkar, closed)), _ => throw new InvalidOperationException(), "Survey closed");
+        var card = ProjectOutcomes.Card<int>(new Outcome<int>.Invalid(Problem.RoundClosed(AdkarRounds.Kind, closed)),
+            _ => throw new InvalidOperationException(), "Survey closed");
 
         var check = await renderer.CheckAsync(card.ToString());
 

@@ -1,6 +1,8 @@
-using HealthItPm.Bot.Cards.Projects;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.CardChecks;
@@ -11,6 +13,7 @@ namespace HealthItPm.Bot.Tests.CardChecks;
 /// next (only the steps still missing, only to whoever may do them) instead of a page of "n/a" and "$0".
 /// </summary>
 [Collection(SharedCardRenderer.Name)]
+[Trait("Needs", "Chromium")]
 public class StatusByReaderTests(OfficialCardRenderer renderer)
 {
     private const int Phone = 360;

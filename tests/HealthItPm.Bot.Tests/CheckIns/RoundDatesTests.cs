@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
@@ -13,6 +14,8 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 /// opened is the project's day.
 /// </summary>
 [Collection(SharedClockedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
 public class RoundDatesTests(ClockedBotEnvironment env, OfficialCardRenderer renderer) : IClassFixture<OfficialCardRenderer>
 {
     private ProjectConversation As(Microsoft.Bot.Schema.ChannelAccount person) => new(env.Host, env.Connector, person);

@@ -1,8 +1,8 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Readiness;
-using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Domain.CheckIns;
@@ -28,7 +28,8 @@ public class RoundDayTests
 
     private static RoundSummary Summary(IReadOnlyList<RoundTrendPoint> previous)
     {
-        var round = new Round(new ProjectCode("EHR"), SundayEvening, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU")]);
+        var round = new Round(new ProjectCode("EHR"), SundayEvening, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false,
+            [new Respondent(Nurse, "Nina Patel (RN)", StakeholderRole.Nurse, "ICU")], CheckInRounds.Kind);
         return RoundSummary.From(round, [], [], previous, SundayEvening.AddHours(1));
     }
 
@@ -97,7 +98,7 @@ public class RoundDayTests
 
         var handled = RiskCard.HandledBy(project, risk, acknowledging: true);
 
-        var card = handled is { } message ? ProjectElements.Unchanged(NoticeCard.Build(new NoticeCardModel("EHR-R7", "Dr. Marcus Lee's view")), message) : throw new InvalidOperationException("Not handled.");
+        var card = handled is { } message ? CardBanner.Unchanged(NoticeCard.Build(new NoticeCardModel("EHR-R7", "Dr. Marcus Lee's view")), message) : throw new InvalidOperationException("Not handled.");
         Assert.Contains(risk.History.Last(e => e.Kind == RiskEventKind.Acknowledged).At, CardDates.ShownAsDates(card));
     }
 }

@@ -9,6 +9,8 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 /// choices one taps, every word of them shown at 360 px, not drop-downs whose choice is cut or hidden until opened.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Chromium")]
 public class RoundFormsOnPhoneTests(BotEnvironment env, OfficialCardRenderer renderer) : IClassFixture<OfficialCardRenderer>
 {
     [Theory]

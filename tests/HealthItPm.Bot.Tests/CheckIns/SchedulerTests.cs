@@ -1,13 +1,15 @@
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.CheckIns;
@@ -17,6 +19,7 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 /// step (open, send, remind, close, summarise) happens once. The hosts' own timers are off; the
 /// test ticks both at once, as two instances would.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private readonly TwoHosts _hosts = new(azurite);
@@ -44,7 +47,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
         _hosts.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 16, 0, 30, TimeSpan.Zero));
         await _hosts.AfterAsync(TimeSpan.Zero);
 
-        var rounds = await store.LatestRoundsAsync(Tenant, Code, RoundKind.CheckIn, 10, default);
+        var rounds = await store.LatestRoundsAsync(Tenant, Code, CheckInRounds.Kind, 10, default);
         var round = Assert.Single(rounds);
         Assert.Equal("20261201T1600Z", round.Id);
         Assert.Equal(1, _hosts.CardsTo(nurse, "EHR check-in"));
@@ -90,7 +93,8 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
         var first = Assert.IsType<Outcome<Round>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
         _hosts.Clock.Advance(TimeSpan.FromSeconds(20));
         var second = Assert.IsType<Outcome<Round>.Done>(await checkIns.StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default)).Value;
-        await Task.WhenAll(roundsA.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, first.Id, default), roundsB.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, second.Id, default));
+        await Task.WhenAll(roundsA.QueueCardsAsync(Tenant, Code,
+            CheckInRounds.Kind, first.Id, default), roundsB.QueueCardsAsync(Tenant, Code, CheckInRounds.Kind, second.Id, default));
         await _hosts.BothDeliverAsync();
 
         Assert.Equal(first.Id, second.Id);
@@ -106,7 +110,7 @@ public sealed class SchedulerTests(AzuriteFixture azurite) : IAsyncLifetime, ICl
         _hosts.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 16, 12, 0, 0, TimeSpan.Zero));
         await _hosts.BothTickAsync();
 
-        var round = Assert.Single(await store.LatestRoundsAsync(Tenant, Code, RoundKind.CheckIn, 10, default));
+        var round = Assert.Single(await store.LatestRoundsAsync(Tenant, Code, CheckInRounds.Kind, 10, default));
         Assert.Equal("20261215T1600Z", round.Id);
         Assert.Equal(1, _hosts.CardsTo(nurse, "EHR check-in"));
     }

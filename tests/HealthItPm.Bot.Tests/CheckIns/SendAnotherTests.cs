@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
@@ -14,6 +15,7 @@ namespace HealthItPm.Bot.Tests.CheckIns;
 /// sends a second round — each person gets a second card — and the same button pressed twice, or its
 /// invoke delivered again, sends it once. The PM reads the question for 2 s before confirming.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public class SendAnotherTests(ClockedBotEnvironment env) : IClassFixture<ClockedBotEnvironment>
 {
     private ProjectConversation As(Microsoft.Bot.Schema.ChannelAccount person) => new(env.Host, env.Connector, person);

@@ -1,12 +1,13 @@
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.Rounds;
-using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Delivery;
@@ -15,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// The delivery pipeline's rules against Azurite's queue and tables, with two hosts on a fake clock:
 /// what Teams answers decides when (and whether) a card is tried again, and nothing goes out twice.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private readonly TwoHosts _hosts = new(azurite);
@@ -32,7 +34,7 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         await _hosts.SetUpProjectAsync();
         var round = Assert.IsType<Outcome<Round>.Done>(await _hosts.Get<CheckInService>().StartNowAsync(Tenant, Pm, Code, WithPm, default)).Value;
-        await _hosts.Get<RoundSteps>().QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, round.Id, default);
+        await _hosts.Get<RoundSteps>().QueueCardsAsync(Tenant, Code, CheckInRounds.Kind, round.Id, default);
         return round;
     }
 

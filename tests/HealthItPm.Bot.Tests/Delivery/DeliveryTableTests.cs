@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Projects;
 
 using HealthItPm.Bot.Tests.Storage;
 
@@ -10,6 +10,7 @@ namespace HealthItPm.Bot.Tests.Delivery;
 
 /// <summary>A delivery record keeps why it settled unsent as a code; rows written when that was a sentence still read.</summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class DeliveryTableTests(StorageEnvironment env)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 16, 0, 0, TimeSpan.Zero);

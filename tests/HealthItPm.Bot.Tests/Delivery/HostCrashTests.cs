@@ -1,11 +1,12 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Rounds;
 using static HealthItPm.Bot.Tests.Support.HostProcesses;
 
 namespace HealthItPm.Bot.Tests.Delivery;
@@ -16,6 +17,8 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// exactly one reminder. The hosts are real processes on one Azurite, working in real time with a
 /// short lease.
 /// </summary>
+[Trait("Needs", "Azurite")]
+[Trait("Needs", "Processes")]
 public sealed class HostCrashTests : IAsyncLifetime
 {
     private readonly HostProcesses _hosts = new();
@@ -27,7 +30,7 @@ public sealed class HostCrashTests : IAsyncLifetime
     private async Task QueueRoundAsync(Round round, bool reminders)
     {
         var rounds = _hosts.Get<RoundSteps>();
-        await rounds.QueueCardsAsync(Tenant, Code, RoundKind.CheckIn, round.Id, default);
+        await rounds.QueueCardsAsync(Tenant, Code, CheckInRounds.Kind, round.Id, default);
         if (reminders)
         {
             var open = (await _hosts.Get<IRoundStore>().OpenRoundsAsync(default)).Single();

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Storage;
@@ -17,6 +18,7 @@ namespace HealthItPm.Bot.Tests.Delivery;
 
 /// <summary>One try at a proactive send through the real adapter, to a connector on loopback that answers as Teams does.</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProactiveSenderTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Support;
@@ -16,6 +17,7 @@ namespace HealthItPm.Bot.Tests.Delivery;
 /// chat with the bot (en-US when it never said), not in the culture of the host or of the turn that queued it.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class RecipientCultureTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

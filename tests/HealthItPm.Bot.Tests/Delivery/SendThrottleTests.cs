@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,12 +1,14 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;
@@ -17,6 +19,7 @@ namespace HealthItPm.Bot.Tests.Digests;
 /// posting the card's action by hand. Each is refused with a sentence that says what to do, never a failed
 /// turn, and never told to run a command that would be refused.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class DigestAccessTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string PharmacistChat = "a:pharmacist-chat";

@@ -1,19 +1,22 @@
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Cards.Digests;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;
 
 /// <summary>The digest commands through the bot: a PM subscribes the project's leaders from a form; a leader sets the day and hour, in their zone; bad input says what to type.</summary>
+[Trait("Needs", "Azurite")]
 public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string CioChat = "a:cio-chat";
@@ -100,7 +103,8 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         var wave = Assert.IsType<Outcome<Domain.Rounds.Round>.Done>(await _hosts.Get<AdkarService>().StartAsync(Tenant, Pm, Code, "pre go-live", TimeSpan.FromDays(7), anonymous: false, Domain.Rounds.Audience.Everyone, default)).Value;
         // The nurse knows why and wants it, but does not yet know how: her barrier point is Knowledge.
         var answer = AdkarAnswer.Create([new AdkarScore(5), new AdkarScore(4), new AdkarScore(2), new AdkarScore(2), new AdkarScore(3)], comment: null);
-        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, Domain.Rounds.RoundKind.Adkar, wave.Id, answer, default));
+        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(
+            await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, AdkarRounds.Kind, wave.Id, answer, default));
         Assert.Null(Assert.Single((await PreviewAsync()).Projects).Readiness);
 
         _hosts.Clock.Advance(TimeSpan.FromDays(8));
@@ -113,7 +117,8 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         // A second wave a week later, with the nurse now ready on every element: the move is news the week it closes.
         var second = Assert.IsType<Outcome<Domain.Rounds.Round>.Done>(await _hosts.Get<AdkarService>().StartAsync(Tenant, Pm, Code, "go-live week", TimeSpan.FromDays(7), anonymous: false, Domain.Rounds.Audience.Everyone, default)).Value;
         var ready = AdkarAnswer.Create([new AdkarScore(5), new AdkarScore(5), new AdkarScore(4), new AdkarScore(4), new AdkarScore(4)], comment: null);
-        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, Domain.Rounds.RoundKind.Adkar, second.Id, ready, default));
+        Assert.IsType<Outcome<(Domain.Rounds.Round, Domain.Rounds.GivenAnswer<AdkarAnswer>)>.Done>(
+            await _hosts.Get<Domain.Rounds.RoundEngine>().SubmitAsync(Tenant, Nurse, Code, AdkarRounds.Kind, second.Id, ready, default));
         _hosts.Clock.Advance(TimeSpan.FromDays(8));
 
         var moved = await PreviewAsync();

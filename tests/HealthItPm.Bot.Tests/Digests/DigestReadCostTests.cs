@@ -1,13 +1,15 @@
-using HealthItPm.Bot.Cards.Digests;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;
@@ -16,6 +18,7 @@ namespace HealthItPm.Bot.Tests.Digests;
 /// What a digest reads grows with the week's facts, not with the project's history: after weeks of
 /// check-ins and of risks logged and closed, the same week's worth of facts costs the same storage requests.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class DigestReadCostTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private static readonly PersonId Cio = new(TestActivities.CioAadId);

@@ -1,8 +1,11 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;
@@ -12,6 +15,7 @@ namespace HealthItPm.Bot.Tests.Digests;
 /// is kept, and covers a project they become a leader of later, in their settings, in <c>digest now</c> and in
 /// the digest itself.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class PortfolioSubscriptionTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string CioChat = "a:cio-chat";

@@ -1,15 +1,15 @@
-using HealthItPm.Bot.Cards.Digests;
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Digests;
@@ -19,6 +19,7 @@ namespace HealthItPm.Bot.Tests.Digests;
 /// 07:00 their time (Los Angeles: 15:00 UTC), on two hosts, through a restart and <c>digest now</c>
 /// twice; its figures and "what changed" equal what is computed by hand below.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class WeeklyDigestTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string CioChat = "a:cio-chat";

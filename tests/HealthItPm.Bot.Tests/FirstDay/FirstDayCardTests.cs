@@ -1,10 +1,13 @@
-using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Risks;
-using HealthItPm.Domain.Risks;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.FirstDay;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 
@@ -7,6 +8,7 @@ namespace HealthItPm.Bot.Tests.FirstDay;
 
 /// <summary>What a PM, a nurse and a CIO meet on a project's first day, on a clock where UTC is a day ahead of Chicago.</summary>
 [Collection(SharedClockedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class FirstDayProjectTests(ClockedBotEnvironment env)
 {
     private static string NewCode() => "FD" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();

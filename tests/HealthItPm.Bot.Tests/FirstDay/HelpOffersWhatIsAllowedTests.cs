@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.Bot.Schema;
@@ -12,6 +13,7 @@ namespace HealthItPm.Bot.Tests.FirstDay;
 /// none is refused. Help is computed from the access table the commands check, so the two cannot drift.
 /// The bot and its storage are this class's alone: nobody else puts these people on other projects.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<BotEnvironment>
 {
     // What a refusal, a failed use case or a failed turn is titled (RefusalNotice, ProjectOutcomes).

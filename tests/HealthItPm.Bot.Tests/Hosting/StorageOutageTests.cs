@@ -1,5 +1,6 @@
 using System.Net;
 using Azure;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.Commands;
@@ -19,6 +20,7 @@ namespace HealthItPm.Bot.Tests.Hosting;
 /// (a class fixture, so no other test sees the outage). Each test starts it again in case an
 /// earlier one left it stopped.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class StorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private readonly AzuriteFixture _azurite = azurite;

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Infrastructure;
 
 /// <summary>The tests' own Azurite starts even when another process took one of its ports after they were picked.</summary>
+[Trait("Needs", "Azurite")]
 public class AzuriteFixtureTests
 {
     [Fact]

@@ -1,11 +1,12 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
+using HealthItPm.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Infrastructure;
 
@@ -14,6 +15,7 @@ namespace HealthItPm.Bot.Tests.Infrastructure;
 /// clean, and sets every setting the bot validates at start-up: a new option in the code fails
 /// here until the template sets it (or says why it must not).
 /// </summary>
+[Trait("Needs", "Processes")]
 public class InfrastructureTemplateTests(BicepTemplates templates) : IClassFixture<BicepTemplates>
 {
     /// <summary>Settings the bot validates that the template leaves unset on purpose, and why.</summary>

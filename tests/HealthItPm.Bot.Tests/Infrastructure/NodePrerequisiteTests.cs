@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Infrastructure;
@@ -9,6 +10,7 @@ namespace HealthItPm.Bot.Tests.Infrastructure;
 /// it runs on (so a fresh <c>npm ci</c> prints no engine warning), and the tools say clearly when the
 /// machine's Node.js is older.
 /// </summary>
+[Trait("Needs", "Processes")]
 public partial class NodePrerequisiteTests
 {
     private static readonly string Prerequisites = Path.Combine(RepositoryLayout.Tools, "lib", "prerequisites.sh");

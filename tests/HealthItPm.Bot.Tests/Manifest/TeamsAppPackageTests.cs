@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using NJsonSchema;
+using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Manifest;
 
@@ -15,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Manifest;
 /// and every command the manifest suggests is one the bot knows. The package is built once
 /// (<see cref="TeamsAppPackage"/>) for the tests that read it.
 /// </summary>
+[Trait("Needs", "Processes")]
 public sealed class TeamsAppPackageTests(TeamsAppPackage package) : IClassFixture<TeamsAppPackage>
 {
     private const string AppId = TeamsAppPackage.AppId;

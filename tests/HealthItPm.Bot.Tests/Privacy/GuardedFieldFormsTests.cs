@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -14,6 +15,7 @@ namespace HealthItPm.Bot.Tests.Privacy;
 /// in the input masked, and afterwards nothing in any table holds the identifiers.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class GuardedFieldFormsTests(BotEnvironment env)
 {
     /// <summary>What is tried in every field, and the part of it that must never come back or be stored.</summary>

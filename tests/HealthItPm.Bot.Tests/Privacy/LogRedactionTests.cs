@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -16,6 +17,7 @@ namespace HealthItPm.Bot.Tests.Privacy;
 /// level, while the failure itself is still logged with its exception's type and stack trace.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class LogRedactionTests(BotEnvironment env)
 {
     private const string Typed = "Margaret Olsen MRN 00482913 missed her scan";

@@ -1,7 +1,8 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Features.People;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.People;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using Microsoft.Bot.Schema;
@@ -15,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// (Teams' typeahead asks through <c>application/search</c>), and picking dozens at once works.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class PeoplePickerTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);
@@ -119,7 +121,7 @@ public class PeoplePickerTests(BotEnvironment env)
         var code = "Q" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
         var (pm, _) = await ProjectConversation.WithNurseAsync(env, code, "Smart pump integration", "Other");
         await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
-        var projectCode = new Domain.Projects.ProjectCode(code);
+        var projectCode = new ProjectCode(code);
 
         var members = await SearchAsync("", ProjectPeople.Dataset(projectCode, leadersOnly: false));
         var nina = await SearchAsync("pat ni", ProjectPeople.Dataset(projectCode, leadersOnly: false), from: TestActivities.Nurse);
@@ -144,7 +146,9 @@ public class PeoplePickerTests(BotEnvironment env)
         var outsider = await pm.SubmitAsync(CardVerbs.RemoveStakeholder, new { project = code, person = PersonChoice.Value(new PersonId(TestActivities.PharmacistAadId)) });
         var removed = CardText.Of(await pm.SubmitAsync(CardVerbs.RemoveStakeholder, new { project = code, person = nina }));
 
-        Assert.Equal(ProjectPeople.Dataset(new Domain.Projects.ProjectCode(code), leadersOnly: false), (string?)CardText.Input(form, "person")!["choices.data"]!["dataset"]);
+        Assert.Equal(
+            ProjectPeople.Dataset(new ProjectCode(code), leadersOnly: false),
+            (string?)CardText.Input(form, "person")!["choices.data"]!["dataset"]);
         Assert.Contains("Pick one person on the project. Type a name to find them.", CardText.Of(outsider), StringComparison.Ordinal);
         Assert.Contains("Removed from the project.", removed, StringComparison.Ordinal);
         Assert.DoesNotContain("Nina Patel", removed, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 
 /// <summary>A PM on several projects names the one a form is for: "checkin schedule EHR", "stakeholder remove EHR".</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectCodeArgumentTests(BotEnvironment env)
 {
     [Theory]

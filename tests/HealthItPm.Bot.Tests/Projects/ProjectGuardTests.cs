@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 
 /// <summary>Roles, tampered card data and wrong values, through the real host.</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectGuardTests(BotEnvironment env)
 {
     private static string NewCode() => "P" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
@@ -186,6 +188,7 @@ public class ProjectGuardTests(BotEnvironment env)
 }
 
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class HelpByRoleTests(BotEnvironment env)
 {
     [Fact]
@@ -205,6 +208,7 @@ public class HelpByRoleTests(BotEnvironment env)
 }
 
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectManagerGrantTests(BotEnvironment env)
 {
     [Fact]

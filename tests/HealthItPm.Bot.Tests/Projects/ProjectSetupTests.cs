@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 
 namespace HealthItPm.Bot.Tests.Projects;
@@ -8,6 +9,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// card shows the figures of a hand computation.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectSetupTests(BotEnvironment env)
 {
     private static string NewCode() => "EHR" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(4)).ToUpperInvariant();

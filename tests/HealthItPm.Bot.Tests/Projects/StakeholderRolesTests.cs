@@ -1,10 +1,10 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Teams.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -16,6 +16,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 /// discipline and department; a row with a problem comes back with its message and every row kept.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class StakeholderRolesTests(BotEnvironment env)
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -8,6 +9,7 @@ namespace HealthItPm.Bot.Tests.Readiness;
 
 /// <summary>A readiness wave through the real host: started by the PM, sent by the pipeline, answered and changed in place, refused to others.</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class AdkarFlowTests(BotEnvironment env)
 {
     private static readonly string[] Elements = ["awareness", "desire", "knowledge", "ability", "reinforcement"];

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
-using HealthItPm.Bot.Messaging.Rounds;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
@@ -24,6 +24,7 @@ namespace HealthItPm.Bot.Tests.Readiness;
 /// in 4 departments, through the real bot against Azurite, and the results equal a hand computation.
 /// The fourth department has 4 people: it is never shown.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<ClockedBotEnvironment>
 {
     private static readonly TenantId Tenant = new(TestActivities.Tenant);
@@ -155,7 +156,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
         var started = CardText.Of(await pm.SubmitAsync(CardVerbs.StartSurvey, new { project = code, name, days = "7", anonymous = "true" }));
         Assert.Contains($"Readiness survey \u201c{name}\u201d started", started, StringComparison.Ordinal);
         Assert.Contains("Sending it to 60 people, anonymously", started, StringComparison.Ordinal);
-        var wave = (await Get<IRoundStore>().LatestRoundsAsync(Tenant, new ProjectCode(code), RoundKind.Adkar, 1, default)).Single();
+        var wave = (await Get<IRoundStore>().LatestRoundsAsync(Tenant, new ProjectCode(code), AdkarRounds.Kind, 1, default)).Single();
         Assert.Equal(name, wave.Name);
 
         foreach (var (department, (answering, scores)) in answers)
@@ -185,7 +186,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
 
         // The wave's last step kept its count and closed it.
         Assert.NotNull(await Get<IRoundStore>().TallyAsync<WaveTally>(Tenant, wave, default));
-        Assert.Null(await Get<IRoundStore>().GetOpenRoundAsync(Tenant, wave.Project, RoundKind.Adkar, wave.Id, default));
+        Assert.Null(await Get<IRoundStore>().GetOpenRoundAsync(Tenant, wave.Project, AdkarRounds.Kind, wave.Id, default));
         // ... and destroyed the key that linked people to their answers.
         var keys = new TableClient(env.Azurite.ConnectionString, "RoundKeys");
         Assert.Empty(keys.Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}'").ToList());

@@ -1,13 +1,15 @@
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Testing;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
+using HealthItPm.Testing;
 using Microsoft.Extensions.DependencyInjection;
+
 using static HealthItPm.Bot.Tests.Support.TwoHosts;
 
 namespace HealthItPm.Bot.Tests.Risks;
@@ -17,6 +19,7 @@ namespace HealthItPm.Bot.Tests.Risks;
 /// and each card happens once, a card Teams throttles waits on the delivery queue, and a claim left
 /// by a host that died is taken over after its lease.
 /// </summary>
+[Trait("Needs", "Azurite")]
 public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private const string PharmacistChat = "a:pharmacist-chat";
@@ -62,7 +65,7 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await _hosts.SetUpProjectAsync(nurseRole: ProjectRole.Leader);
         var tables = _hosts.Get<HealthItPm.Bot.Storage.StorageTables>();
-        var table = HealthItPm.Bot.Storage.Risks.RiskTable.Name;
+        var table = HealthItPm.Bot.Features.Risks.RiskTable.Name;
         // Risk 1's row is damaged (and watched, so it comes first); risk 2 is logged normally.
         await tables.ExecuteAsync(table, t => t.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("watch", $"{Tenant.Value}|EHR|1") { ["Tenant"] = Tenant.Value, ["Project"] = "EHR", ["Number"] = 1 }), default);
         await tables.ExecuteAsync(table, t => t.UpsertEntityAsync(new Azure.Data.Tables.TableEntity($"{Tenant.Value}|EHR", "risk|000001") { ["JsonParts"] = 1, ["Json0"] = "{ not json" }), default);

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
@@ -8,6 +9,7 @@ namespace HealthItPm.Bot.Tests.Risks;
 
 /// <summary>A critical patient-safety risk through the real host: escalated at once, acknowledged in place, once.</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class RiskFlowTests(BotEnvironment env)
 {
     private static string[] Actions(Newtonsoft.Json.Linq.JObject card) => [.. (card["actions"] ?? new Newtonsoft.Json.Linq.JArray()).Select(a => (string)a["title"]!)];

@@ -1,12 +1,11 @@
-using HealthItPm.Bot.Messaging;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Tests.Risks;
 
-/// <summary>A risk notice rides its work item as its kind and the leader it is about; work queued before notices were typed still reads.</summary>
+/// <summary>A risk notice rides its work item as its kind and the leader it is about.</summary>
 public class RiskNoticeDetailTests
 {
     private static readonly TenantId Tenant = new("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f");
@@ -25,13 +24,5 @@ public class RiskNoticeDetailTests
         var notice = new RiskNotice(kind, Pm, Risk, aboutALeader ? Sponsor : null);
 
         Assert.Equal(notice, RiskNoticeDetail.Read(Work(RiskNoticeDetail.Write(notice))));
-    }
-
-    [Fact]
-    public void Work_queued_with_a_reason_text_reads_the_leader_from_it_and_drops_a_sentence()
-    {
-        // As written before: the kind's number and a reason, the leader's id for Acknowledged (5), a sentence for OwnerReminder (1).
-        Assert.Equal(new RiskNotice(RiskNoticeKind.Acknowledged, Pm, Risk, Sponsor), RiskNoticeDetail.Read(Work($$"""{"Kind":5,"Reason":"{{Sponsor.Value}}"}""")));
-        Assert.Equal(new RiskNotice(RiskNoticeKind.OwnerReminder, Pm, Risk), RiskNoticeDetail.Read(Work("""{"Kind":1,"Reason":"mitigation past due"}""")));
     }
 }

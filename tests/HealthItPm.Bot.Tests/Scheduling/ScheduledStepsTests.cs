@@ -1,4 +1,5 @@
 using Azure;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

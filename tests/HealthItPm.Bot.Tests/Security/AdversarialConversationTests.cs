@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 
@@ -11,6 +12,7 @@ namespace HealthItPm.Bot.Tests.Security;
 /// removed risk owner (finding 2). The cases without storage are in <see cref="AdversarialEndpointTests"/>.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public partial class AdversarialConversationTests(BotEnvironment env)
 {
     private const string PhishingName = "[Sign in again](https://sso.hospital.example/login)";

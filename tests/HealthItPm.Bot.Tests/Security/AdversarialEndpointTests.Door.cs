@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -68,6 +69,14 @@ public sealed partial class AdversarialEndpointTests
     [InlineData("serviceUrl plain http beyond loopback")]
     [InlineData("text an object")]
     [InlineData("an array")]
+    [InlineData("channelData.tenant a string")]
+    [InlineData("channelData.tenant a number")]
+    [InlineData("a mention whose person is a string")]
+    [InlineData("a mention whose person's id is an array")]
+    [InlineData("conversationUpdate with channelData.team a string")]
+    [InlineData("conversationUpdate with channelData.channel a string")]
+    [InlineData("a meeting event whose value is a string")]
+    [InlineData("a read receipt whose value is an array")]
     public async Task A_malformed_activity_is_refused_400_at_the_door_without_a_turn(string malformation)
     {
         var logs = new LogCapture();
@@ -89,6 +98,32 @@ public sealed partial class AdversarialEndpointTests
             case "serviceUrl with credentials": serviceUrl = "https://user:secret@smba.trafficmanager.net/amer/"; break;
             case "serviceUrl plain http beyond loopback": serviceUrl = "http://smba.trafficmanager.net/amer/"; break;
             case "text an object": activity["text"] = new JObject { ["text"] = "help" }; break;
+            case "channelData.tenant a string": activity["channelData"] = new JObject { ["tenant"] = "x" }; break;
+            case "channelData.tenant a number": activity["channelData"] = new JObject { ["tenant"] = 5 }; break;
+            case "a mention whose person is a string":
+                activity["entities"] = new JArray(new JObject { ["type"] = "mention", ["mentioned"] = "x" });
+                break;
+            case "a mention whose person's id is an array":
+                activity["entities"] = new JArray(new JObject { ["type"] = "mention", ["mentioned"] = new JObject { ["id"] = new JArray(1) } });
+                break;
+            case "conversationUpdate with channelData.team a string":
+                activity["type"] = ActivityTypes.ConversationUpdate;
+                activity["channelData"] = new JObject { ["team"] = "x", ["eventType"] = "teamRenamed" };
+                break;
+            case "conversationUpdate with channelData.channel a string":
+                activity["type"] = ActivityTypes.ConversationUpdate;
+                activity["channelData"] = new JObject { ["channel"] = "x", ["eventType"] = "channelCreated" };
+                break;
+            case "a meeting event whose value is a string":
+                activity["type"] = ActivityTypes.Event;
+                activity["name"] = "application/vnd.microsoft.meetingStart";
+                activity["value"] = "x";
+                break;
+            case "a read receipt whose value is an array":
+                activity["type"] = ActivityTypes.Event;
+                activity["name"] = "application/vnd.microsoft.readReceipt";
+                activity["value"] = new JArray(1);
+                break;
             default: break;
         }
 
@@ -110,6 +145,9 @@ public sealed partial class AdversarialEndpointTests
     [InlineData("object id without hyphens")]
     [InlineData("tenant id upper-case")]
     [InlineData("tenant id in braces")]
+    [InlineData("conversation's tenant id blank")]
+    [InlineData("object id as a urn")]
+    [InlineData("no object id, a new channel id")]
     public async Task A_person_whose_burst_is_spent_is_not_let_through_by_writing_their_ids_another_way(string rewriting)
     {
         using var host = DevelopmentHost(new() { ["Messages:PerCaller:Burst"] = "2", ["Messages:PerCaller:PerSecond"] = "1" });
@@ -126,14 +164,29 @@ public sealed partial class AdversarialEndpointTests
             "object id in braces" => (nurse.ToString("B"), TestActivities.Tenant),
             "object id without hyphens" => (nurse.ToString("N"), TestActivities.Tenant),
             "tenant id upper-case" => (TestActivities.NurseAadId, TestActivities.Tenant.ToUpperInvariant()),
+            "conversation's tenant id blank" => (TestActivities.NurseAadId, " "),
+            "object id as a urn" => ($"urn:uuid:{TestActivities.NurseAadId}", TestActivities.Tenant),
+            "no object id, a new channel id" => (null, TestActivities.Tenant),
             _ => (TestActivities.NurseAadId, tenant.ToString("B")),
         };
         var statuses = new List<HttpStatusCode>();
+        if (person is null || person.StartsWith("urn:", StringComparison.Ordinal))
+        {
+            // Senders without an object id that parses share one bucket: others spend it first.
+            for (var i = 0; i < 2; i++)
+            {
+                var first = Activity("somethingNew", from: new ChannelAccount($"29:first-{i}", "First", aadObjectId: null));
+                Assert.Equal(HttpStatusCode.OK, (await PostAsync(host, first, token: null)).StatusCode);
+            }
+        }
+
         for (var i = 0; i < 3; i++)
         {
-            var activity = Activity("somethingNew", from: new ChannelAccount(TestActivities.Nurse.Id, TestActivities.Nurse.Name, aadObjectId: person));
+            var from = new ChannelAccount(person is null ? $"29:another-{i}" : TestActivities.Nurse.Id, TestActivities.Nurse.Name, aadObjectId: person);
+            var activity = Activity("somethingNew", from: from);
             activity.Conversation.TenantId = tenantId;
-            activity.ChannelData = JObject.FromObject(new Microsoft.Bot.Schema.Teams.TeamsChannelData { Tenant = new Microsoft.Bot.Schema.Teams.TenantInfo(tenantId) });
+            var stated = string.IsNullOrWhiteSpace(tenantId) ? TestActivities.Tenant : tenantId;
+            activity.ChannelData = JObject.FromObject(new Microsoft.Bot.Schema.Teams.TeamsChannelData { Tenant = new Microsoft.Bot.Schema.Teams.TenantInfo(stated) });
             statuses.Add((await PostAsync(host, activity, token: null)).StatusCode);
         }
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using Azure;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -223,7 +224,8 @@ public sealed partial class AdversarialEndpointTests : IAsyncLifetime
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"No answer within {Patience.TotalSeconds} s: the endpoint is reading a body it should have refused.");
+            Assert.Fail($"No answer within {Patience.TotalSeconds} s: the endpoint is reading a body it should have refused, "
+                + "or waiting on a service that does not answer.");
             throw;
         }
     }
@@ -254,7 +256,8 @@ public sealed partial class AdversarialEndpointTests : IAsyncLifetime
         return activity;
     }
 
-    private WebApplicationFactory<Program> AuthenticatedHost(LogCapture logs, Dictionary<string, string?>? settings = null)
+    private WebApplicationFactory<Program> AuthenticatedHost(
+        LogCapture logs, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = AuthenticatedSettings();
         foreach (var (key, value) in settings ?? [])
@@ -262,7 +265,7 @@ public sealed partial class AdversarialEndpointTests : IAsyncLifetime
             all[key] = value;
         }
 
-        return Derived(new BotHost("UseDevelopmentStorage=true", all, "Production"), logs, _ => { });
+        return Derived(new BotHost("UseDevelopmentStorage=true", all, "Production"), logs, services ?? (_ => { }));
     }
 
     private Dictionary<string, string?> AuthenticatedSettings() => new()

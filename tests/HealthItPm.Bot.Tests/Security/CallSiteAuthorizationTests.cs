@@ -1,10 +1,12 @@
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Risks;
+using HealthItPm.Bot.Rounds;
+using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Bot.Teams.CheckIns;
-using HealthItPm.Bot.Teams.Projects;
-using HealthItPm.Bot.Teams.Risks;
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -55,10 +57,13 @@ public class CallSiteAuthorizationTests
 
     private ProjectScope Scope => new(new ConversationState(new MemoryStorage()), new ProjectService(_projects.Object, Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), _access, _audit.Object, TimeProvider.System), StaffDomains.None);
 
-    private CheckInService CheckIns => new(_checkIns.Object, _rounds.Object, new RoundEngine(_rounds.Object, _projects.Object, _access, _audit.Object, TimeProvider.System), Mock.Of<IDeliveryLedger>(MockBehavior.Strict), _projects.Object, _access, _audit.Object, TimeProvider.System);
+    private RoundAnswers Answers => new(Engine, _projects.Object, StaffDomains.None);
+
+    private RoundEngine Engine => new(_rounds.Object, _projects.Object, _access, _audit.Object, TimeProvider.System);
 
     private const string NotOnProject = "You are not on a project with the code EHR.";
     private const string NoSuchRisk = "There is no risk EHR-R1 on a project you are on.";
+    private const string NotSentToYou = "This check-in was not sent to you or is no longer available.";
 
     [Theory]
     [InlineData("update risk form", NotOnProject)]
@@ -68,8 +73,8 @@ public class CallSiteAuthorizationTests
     [InlineData("assign risk owner", NoSuchRisk)]
     [InlineData("triage concern", NotOnProject)]
     [InlineData("dismiss concern", NotOnProject)]
-    [InlineData("answer check-in", NotOnProject)]
-    [InlineData("change check-in answer", "This check-in was not sent to you or is no longer available.")]
+    [InlineData("answer check-in", NotSentToYou)]
+    [InlineData("change check-in answer", NotSentToYou)]
     public async Task An_outsider_is_refused_before_anything_but_the_project_is_read(string action, string answer)
     {
         var card = await RunAsync(action, TestActivities.Pharmacist);
@@ -85,19 +90,20 @@ public class CallSiteAuthorizationTests
     public async Task An_answer_with_text_decides_from_the_persons_role_and_reads_the_round_once()
     {
         var opens = DateTimeOffset.UtcNow.AddMinutes(-10);
-        var round = new Round(Ehr, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, [new Respondent(Nurse, "Nina Patel", StakeholderRole.Nurse, null)]);
-        _rounds.Setup(r => r.GetRoundAsync(Tenant, Ehr, RoundKind.CheckIn, round.Id, It.IsAny<CancellationToken>())).ReturnsAsync(round);
+        var round = new Round(Ehr, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), false,
+            [new Respondent(Nurse, "Nina Patel", StakeholderRole.Nurse, null)], CheckInRounds.Kind);
+        _rounds.Setup(r => r.GetRoundAsync(Tenant, Ehr, CheckInRounds.Kind, round.Id, It.IsAny<CancellationToken>())).ReturnsAsync(round);
         _rounds.Setup(r => r.SaveAnswerAsync(Tenant, round, It.IsAny<GivenAnswer<CheckInAnswer>>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _audit.Setup(a => a.AppendAsync(Tenant, It.IsAny<HealthItPm.Domain.Audit.AuditEntry>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var turn = new TurnContext(new TestAdapter(Microsoft.Bot.Connector.Channels.Msteams), TestActivities.Invoke("any", [], "https://127.0.0.1", from: TestActivities.Nurse));
         var answer = new JObject { ["project"] = "EHR", ["round"] = round.Id, ["status"] = "SomeConcerns", ["impact"] = "3", ["blockers"] = "Nina Patel says the scanners in 4 West drop the connection", ["training"] = "false" };
 
-        var card = await new CheckInAnswerActions(CheckIns, _projects.Object, StaffDomains.None).SubmitAsync(turn, answer, default);
+        var card = await Answers.SubmitAsync(new CheckInRoundKind(), turn, answer, default);
 
         Assert.Contains("Nina Patel says the scanners", card.ToString(), StringComparison.Ordinal);
         _projects.Verify(p => p.RoleOfAsync(Tenant, Ehr, Nurse, It.IsAny<CancellationToken>()), Times.Once);
         _projects.Verify(p => p.GetAsync(It.IsAny<TenantId>(), It.IsAny<ProjectCode>(), It.IsAny<CancellationToken>()), Times.Never);
-        _rounds.Verify(r => r.GetRoundAsync(Tenant, Ehr, RoundKind.CheckIn, round.Id, It.IsAny<CancellationToken>()), Times.Once);
+        _rounds.Verify(r => r.GetRoundAsync(Tenant, Ehr, CheckInRounds.Kind, round.Id, It.IsAny<CancellationToken>()), Times.Once);
         _rounds.Verify(r => r.SaveAnswerAsync(Tenant, round, It.IsAny<GivenAnswer<CheckInAnswer>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -117,7 +123,7 @@ public class CallSiteAuthorizationTests
     {
         var roster = new Mock<HealthItPm.Bot.Teams.IRoster>(MockBehavior.Strict);
         var grants = new Mock<IProjectManagerGrants>(MockBehavior.Strict);
-        var form = new HealthItPm.Bot.Teams.Projects.AllowProjectManagersForm(new ProjectService(_projects.Object, grants.Object, _access, _audit.Object, TimeProvider.System), _access, roster.Object);
+        var form = new HealthItPm.Bot.Features.Projects.AllowProjectManagersForm(new ProjectService(_projects.Object, grants.Object, _access, _audit.Object, TimeProvider.System), _access, roster.Object);
         var turn = new TurnContext(new TestAdapter(Microsoft.Bot.Connector.Channels.Msteams), TestActivities.Invoke("pm.allow", [], "https://127.0.0.1", from: TestActivities.Pm));
 
         var card = await form.HandleAsync(turn, new JObject { ["people"] = "" }, default);
@@ -136,7 +142,8 @@ public class CallSiteAuthorizationTests
         var round = new JObject { ["project"] = "EHR", ["round"] = "20261130T1600Z", ["status"] = "OnTrack", ["impact"] = "1", ["training"] = "false" };
         var decisions = new RiskDecisionActions(Changes, Risks, null!, null!, null!, Scope);
         var triage = new ConcernTriageActions(Concerns, null!, null!, Scope);
-        var answers = new CheckInAnswerActions(CheckIns, _projects.Object, StaffDomains.None);
+        var answers = Answers;
+        var checkIn = new CheckInRoundKind();
         return action switch
         {
             "update risk" => new RiskUpdateForm(Risks, Changes, null!, null!, Scope).HandleAsync(turn, risk, default),
@@ -146,8 +153,8 @@ public class CallSiteAuthorizationTests
             "assign risk owner" => decisions.AssignOwnerAsync(turn, risk, default),
             "triage concern" => triage.LogAsRiskAsync(turn, concern, default),
             "dismiss concern" => triage.DismissAsync(turn, concern, default),
-            "answer check-in" => answers.SubmitAsync(turn, round, default),
-            "change check-in answer" => answers.ChangeAsync(turn, round, default),
+            "answer check-in" => answers.SubmitAsync(checkIn, turn, round, default),
+            "change check-in answer" => answers.ChangeAsync(checkIn, turn, round, default),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }

@@ -1,10 +1,14 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain;
+using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 
@@ -13,7 +17,8 @@ namespace HealthItPm.Bot.Tests.Security;
 /// <summary>
 /// Every problem the domain can give is worded from the resources, with its values in the reader's
 /// culture, and a value people typed cannot turn into a link, formatting or a date in the words.
-/// The problems are found through their factories, so a new code is tried here the day it is added.
+/// The problems are found through their factories, wherever the domain declares them, so a new code is tried here the day
+/// it is added.
 /// </summary>
 public partial class ProblemTextTests
 {
@@ -28,8 +33,16 @@ public partial class ProblemTextTests
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
 
-    private static IEnumerable<MethodInfo> Factories() =>
-        typeof(Problem).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Problem));
+    // Every code the domain declares: each folder's enum of its own problem codes.
+    private static IEnumerable<Enum> Codes() => typeof(Problem).Assembly.GetTypes()
+        .Where(t => t.IsEnum && t.IsDefined(typeof(ProblemCodesAttribute)))
+        .SelectMany(t => Enum.GetValues(t).Cast<Enum>());
+
+    // Problem's own factories and each folder's static extensions of it, compiled as static methods of their class.
+    private static IEnumerable<MethodInfo> Factories() => typeof(Problem).Assembly.GetTypes()
+        .Where(t => t == typeof(Problem) || (t is { IsAbstract: true, IsSealed: true, IsNested: false }))
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+        .Where(m => m.ReturnType == typeof(Problem));
 
     public static TheoryData<string, string> EveryProblemWithEveryHostileValue()
     {
@@ -48,10 +61,25 @@ public partial class ProblemTextTests
     [Fact]
     public void Every_code_has_one_factory_named_after_it()
     {
-        var made = Factories().SelectMany(f => Samples(f, Link)).Select(p => p.Code).Distinct().Order();
+        static string Named(Enum code) => $"{code.GetType().Name}.{code}";
+        var made = Factories().SelectMany(f => Samples(f, Link)).Select(p => Named(p.Code)).Distinct().Order();
 
-        Assert.Equal(Enum.GetValues<ProblemCode>().Order(), made);
+        Assert.Equal(Codes().Select(Named).Order(), made);
+        Assert.Contains(Codes(), c => c is CommonProblem);
+        Assert.Contains(Codes(), c => c is RiskProblem);
         Assert.All(Factories(), f => Assert.All(Samples(f, Link), p => Assert.Equal(f.Name, p.Code.ToString())));
+    }
+
+    [Fact]
+    public void Every_code_is_worded_by_its_own_name()
+    {
+        // A code's name is the name of its words in the resources, whichever folder declares it.
+        var shared = Codes()
+            .GroupBy(c => c.ToString())
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(", ", g.Select(c => $"{c.GetType().Name}.{c}")));
+
+        Assert.Empty(shared);
     }
 
     [Theory]
@@ -81,7 +109,7 @@ public partial class ProblemTextTests
 
         Assert.Equal(
             "No stakeholders of \\[Sign in again\\](https://evil.example/login) match this check-in's audience. Type **stakeholder add** to add people.",
-            ProblemText.Of(Problem.NoStakeholdersMatch(Link, RoundKind.CheckIn)));
+            ProblemText.Of(Problem.NoStakeholdersMatch(Link, CheckInRounds.Kind)));
         Assert.Equal("A risk title can be at most 120 characters (this one has 131).", ProblemText.Of(Problem.TooLong(FreeText.RiskTitle, 120, 131)));
         Assert.Equal("Epic EHR can move back only one phase at a time, from training to testing.", ProblemText.Of(Problem.OnePhaseBackAtATime("Epic EHR", ProjectPhase.Training, ProjectPhase.Testing)));
     }
@@ -121,12 +149,17 @@ public partial class ProblemTextTests
             words);
     }
 
-    /// <summary>The problems a factory makes from sample values: one per member of each enum it takes, strings all <paramref name="hostile"/>.</summary>
+    /// <summary>
+    /// The problems a factory makes from sample values: one per member of each enum (or kind of round) it takes, strings all
+    /// <paramref name="hostile"/>.
+    /// </summary>
     private static IEnumerable<Problem> Samples(MethodInfo factory, string hostile)
     {
         var parameters = factory.GetParameters();
         var enums = parameters.Where(p => p.ParameterType.IsEnum).ToList();
-        var variants = enums.Count == 0 ? 1 : enums.Max(p => Enum.GetValues(p.ParameterType).Length);
+        var variants = Math.Max(
+            enums.Count == 0 ? 1 : enums.Max(p => Enum.GetValues(p.ParameterType).Length),
+            parameters.Any(p => p.ParameterType == typeof(RoundKind)) ? RoundKinds.All.Count : 1);
         for (var i = 0; i < variants; i++)
         {
             var text = hostile + " patient Margaret Olsen, MRN 00482913";
@@ -144,6 +177,7 @@ public partial class ProblemTextTests
         _ when type == typeof(RiskId) => new RiskId(new ProjectCode("EHR"), 7),
         _ when type == typeof(IReadOnlyList<PhiFinding>) => PhiGuard.Scan(phiText),
         { IsEnum: true } => Enum.GetValues(type).GetValue(variant % Enum.GetValues(type).Length)!,
+        _ when type == typeof(RoundKind) => RoundKinds.All[variant % RoundKinds.All.Count],
         _ => throw new InvalidOperationException($"No sample for a {type.Name}: add one."),
     };
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HealthItPm.Bot.Cards;
-using HealthItPm.Domain.Projects;
-using HealthItPm.Domain.Risks;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Tests.Security;

@@ -1,12 +1,13 @@
-using HealthItPm.Bot.Storage.Audit;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
 /// <summary>The audit table on Azurite: newest first across month partitions, a date span, one project, page by page.</summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class AuditTableTests(StorageEnvironment env)
 {
     private static readonly PersonId Pm = new(Guid.NewGuid().ToString());

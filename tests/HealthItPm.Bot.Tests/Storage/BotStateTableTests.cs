@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -7,6 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Tests.Storage;
 
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class BotStateTableTests(StorageEnvironment env)
 {
     private BotStateTable Storage => new(env.Tables);

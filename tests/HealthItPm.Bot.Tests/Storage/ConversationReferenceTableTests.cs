@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using Microsoft.Bot.Schema;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HealthItPm.Bot.Tests.Storage;
 
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ConversationReferenceTableTests(StorageEnvironment env)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));

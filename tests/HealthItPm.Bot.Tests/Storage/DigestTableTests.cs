@@ -1,4 +1,5 @@
-using HealthItPm.Bot.Storage.Digests;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
@@ -7,6 +8,7 @@ namespace HealthItPm.Bot.Tests.Storage;
 
 /// <summary>Digest subscriptions (one per leader, ETag-guarded) and week snapshots (the first of a week is kept) on Azurite.</summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class DigestTableTests(StorageEnvironment env)
 {
     private static readonly PersonId Cio = new("33333333-3333-3333-3333-333333333333");

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 
 namespace HealthItPm.Bot.Tests.Storage;

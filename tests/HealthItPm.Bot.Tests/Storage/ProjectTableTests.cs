@@ -1,12 +1,14 @@
-using HealthItPm.Bot.Storage.Projects;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class ProjectTableTests(StorageEnvironment env)
 {
     private static readonly DateOnly Today = new(2026, 11, 25);

@@ -1,5 +1,8 @@
 using Azure.Data.Tables;
-using HealthItPm.Bot.Storage.Rounds;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
@@ -9,8 +12,11 @@ using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
-/// <summary>One table for rounds of every kind: kinds never collide, check-in rows stored before waves still read, anonymous answers are keyed by hash.</summary>
+/// <summary>
+/// One table for rounds of every kind: every row starts with its kind, so kinds never collide; anonymous answers are keyed by hash.
+/// </summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class RoundTableTests(StorageEnvironment env)
 {
     private static readonly DateTimeOffset Opens = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
@@ -19,29 +25,38 @@ public class RoundTableTests(StorageEnvironment env)
 
     private readonly TenantId _tenant = new(Guid.NewGuid().ToString());
 
-    private RoundTable Table => new(env.Tables);
+    private static readonly RoundKindCatalog Kinds = new([new CheckInRoundKind(), new AdkarRoundKind()]);
+
+    private RoundTable Table => new(env.Tables, Kinds);
 
     [Fact]
     public async Task A_check_in_and_a_wave_opened_in_the_same_minute_are_two_rounds()
     {
-        var checkIn = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse]);
-        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        var checkIn = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse], CheckInRounds.Kind);
+        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse],
+            AdkarRounds.Kind, "pre go-live", Round.NewAnonymityKey());
 
         Assert.True(await Table.AddRoundAsync(_tenant, checkIn, default));
         Assert.True(await Table.AddRoundAsync(_tenant, wave, default));
         Assert.False(await Table.AddRoundAsync(_tenant, wave, default));
 
         Assert.Equal(checkIn.Id, wave.Id);
-        Assert.Equal(RoundKind.CheckIn, Assert.Single(await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 5, default)).Kind);
-        var storedWave = Assert.Single(await Table.LatestRoundsAsync(_tenant, Code, RoundKind.Adkar, 5, default));
+        Assert.Equal(CheckInRounds.Kind, Assert.Single(await Table.LatestRoundsAsync(_tenant, Code, CheckInRounds.Kind, 5, default)).Kind);
+        var storedWave = Assert.Single(await Table.LatestRoundsAsync(_tenant, Code, AdkarRounds.Kind, 5, default));
         Assert.Equal(("pre go-live", wave.AnonymityKey), (storedWave.Name, storedWave.AnonymityKey));
-        Assert.Equal([RoundKind.CheckIn, RoundKind.Adkar], (await Table.OpenRoundsAsync(default)).Where(o => o.Tenant == _tenant).Select(o => o.Kind).Order());
+        var open = (await Table.OpenRoundsAsync(default)).Where(o => o.Tenant == _tenant).Select(o => o.Kind.Name).Order();
+        Assert.Equal([AdkarRounds.Kind.Name, CheckInRounds.Kind.Name], open);
+        var rows = new TableClient(env.Azurite.ConnectionString, RoundTable.Name)
+            .Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'")
+            .Select(r => r.RowKey);
+        Assert.All(rows, key => Assert.Matches(@"^(checkin|adkar)\|(round|latest)\|?", key));
     }
 
     [Fact]
     public async Task An_anonymous_answer_is_stored_under_its_hash_found_again_and_replaced()
     {
-        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse],
+            AdkarRounds.Kind, "pre go-live", Round.NewAnonymityKey());
         await Table.AddRoundAsync(_tenant, wave, default);
         var scores = AdkarAnswer.Create([.. "45323".Select(c => new AdkarScore(c - '0'))], Guarded.From("More practice time"));
 
@@ -60,7 +75,8 @@ public class RoundTableTests(StorageEnvironment env)
     public async Task An_anonymous_rounds_key_is_kept_apart_from_its_answers_and_destroyed_when_it_closes()
     {
         Respondent[] people = [.. Enumerable.Range(0, 6).Select(i => new Respondent(new PersonId(Guid.NewGuid().ToString()), $"Person {i}", StakeholderRole.Nurse, "ICU"))];
-        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, people, RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, people,
+            AdkarRounds.Kind, "pre go-live", Round.NewAnonymityKey());
         await Table.AddRoundAsync(_tenant, wave, default);
         foreach (var person in people)
         {
@@ -75,13 +91,13 @@ public class RoundTableTests(StorageEnvironment env)
         Assert.Equal(wave.AnonymityKey, Assert.Single(keys.Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'")).GetString("Key"));
 
         // While open a fresh reader (another host) finds each person's answer by their key.
-        var reread = (await Table.GetRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default))!;
+        var reread = (await Table.GetRoundAsync(_tenant, Code, AdkarRounds.Kind, wave.Id, default))!;
         Assert.Equal(wave.KeyOf(people[0].Person), reread.KeyOf(people[0].Person));
 
         // Closed: the key is gone, and a fresh reader counts every answer without being able to link any to anyone.
-        Assert.True(await Table.CloseRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default));
+        Assert.True(await Table.CloseRoundAsync(_tenant, Code, AdkarRounds.Kind, wave.Id, default));
         Assert.Empty(keys.Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'"));
-        var closed = (await Table.GetRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default))!;
+        var closed = (await Table.GetRoundAsync(_tenant, Code, AdkarRounds.Kind, wave.Id, default))!;
         Assert.True(closed.KeyDestroyed);
         var answers = await Table.AnswersAsync<AdkarAnswer>(_tenant, closed, default);
         Assert.Equal(6, closed.Counted(answers).Count);
@@ -93,85 +109,50 @@ public class RoundTableTests(StorageEnvironment env)
     [Fact]
     public async Task A_closed_anonymous_round_opened_again_under_its_id_gets_no_key_back()
     {
-        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse],
+            AdkarRounds.Kind, "pre go-live", Round.NewAnonymityKey());
         await Table.AddRoundAsync(_tenant, wave, default);
-        await Table.CloseRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default);
+        await Table.CloseRoundAsync(_tenant, Code, AdkarRounds.Kind, wave.Id, default);
 
-        var again = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        var again = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse],
+            AdkarRounds.Kind, "pre go-live", Round.NewAnonymityKey());
         Assert.False(await Table.AddRoundAsync(_tenant, again, default));
 
         Assert.Empty(new TableClient(env.Azurite.ConnectionString, AnonymityKeyTable.Name).Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'"));
-        Assert.True((await Table.GetRoundAsync(_tenant, Code, RoundKind.Adkar, wave.Id, default))!.KeyDestroyed);
-    }
-
-    [Fact]
-    public async Task Check_in_rows_stored_before_the_round_engine_still_read()
-    {
-        // A version 1 round document (no kind, name or key) and an answer row without groups, as stored before waves existed.
-        var table = new TableClient(env.Azurite.ConnectionString, RoundTable.Name);
-        await table.CreateIfNotExistsAsync();
-        var partition = $"{_tenant.Value}|EHR";
-        var round = new TableEntity(partition, "round|" + (DateTimeOffset.MaxValue.UtcTicks - Opens.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture))
-        {
-            ["RoundId"] = "20261201T1600Z",
-            ["JsonParts"] = 1,
-            ["Json0"] = $$"""{"schemaVersion":1,"project":"EHR","opensAt":"2026-12-01T16:00:00+00:00","remindAfter":"1.00:00:00","closeAfter":"2.00:00:00","anonymous":true,"audience":[{"person":"{{Nurse.Person.Value}}","name":"Nina Patel","discipline":"Nurse","department":"ICU"}]}""",
-        };
-        await table.AddEntityAsync(round);
-        await table.AddEntityAsync(new TableEntity(partition, $"answer|20261201T1600Z|{Nurse.Person.Value}") { ["Status"] = "Blocked", ["Impact"] = 4, ["Blockers"] = "Scanners drop", ["TrainingNeeded"] = true, ["At"] = Opens.AddHours(1) });
-
-        var stored = (await Table.GetRoundAsync(_tenant, Code, RoundKind.CheckIn, "20261201T1600Z", default))!;
-        var answer = Assert.Single(await Table.AnswersAsync<CheckInAnswer>(_tenant, stored, default));
-
-        Assert.Equal((RoundKind.CheckIn, true, null), (stored.Kind, stored.Anonymous, stored.AnonymityKey));
-        Assert.Equal(Nurse.Person.Value, answer.Respondent.Value);
-        Assert.Equal((CheckInStatus.Blocked, 4, "Scanners drop"), (answer.Answer.Status, answer.Answer.Impact!.Value.Value, answer.Answer.Blockers));
-        Assert.Equal((StakeholderRole.Nurse, "ICU"), (answer.Discipline, answer.Department));
-        Assert.Equal(answer, await Table.AnswerAsync<CheckInAnswer>(_tenant, stored, stored.KeyOf(Nurse.Person), default));
+        Assert.True((await Table.GetRoundAsync(_tenant, Code, AdkarRounds.Kind, wave.Id, default))!.KeyDestroyed);
     }
 
     [Fact]
     public async Task The_latest_rounds_come_from_the_list_kept_with_each_round_newest_first_however_they_were_started()
     {
         // Started out of order and at the same time, through two hosts' tables.
-        var rounds = Enumerable.Range(0, 6).Select(i => new Round(Code, Opens.AddDays(7 * ((i * 5) % 6)), TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse])).ToList();
+        var rounds = Enumerable.Range(0, 6).Select(i => new Round(Code, Opens.AddDays(7 * ((i * 5) % 6)),
+            TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse], CheckInRounds.Kind)).ToList();
         var hosts = new[] { Table, Table };
         Assert.All(await Task.WhenAll(rounds.Select((r, i) => hosts[i % 2].AddRoundAsync(_tenant, r, default))), Assert.True);
         Assert.False(await Table.AddRoundAsync(_tenant, rounds[3], default));
 
-        var latest = await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 4, default);
+        var latest = await Table.LatestRoundsAsync(_tenant, Code, CheckInRounds.Kind, 4, default);
         Assert.Equal(rounds.Select(r => r.Id).OrderDescending(StringComparer.Ordinal).Take(4), latest.Select(r => r.Id));
 
         // A round row written behind the list's back is not seen: the latest rounds are point reads, not a query of the table.
         var table = new TableClient(env.Azurite.ConnectionString, RoundTable.Name);
-        var stray = await table.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "round|" + (DateTimeOffset.MaxValue.UtcTicks - rounds[0].OpensAt.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture));
-        stray.Value.RowKey = "round|" + (DateTimeOffset.MaxValue.UtcTicks - Opens.AddYears(1).UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        static string RoundKey(DateTimeOffset opens) =>
+            "checkin|round|"
+            + (DateTimeOffset.MaxValue.UtcTicks - opens.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        var stray = await table.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", RoundKey(rounds[0].OpensAt));
+        stray.Value.RowKey = RoundKey(Opens.AddYears(1));
         await table.AddEntityAsync(stray.Value);
-        Assert.Equal(latest.Select(r => r.Id), (await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 4, default)).Select(r => r.Id));
-    }
-
-    [Fact]
-    public async Task Rounds_stored_before_the_list_existed_are_listed_once_by_a_query_and_kept_in_a_new_list()
-    {
-        var old = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse]);
-        await Table.AddRoundAsync(_tenant, old, default);
-        var table = new TableClient(env.Azurite.ConnectionString, RoundTable.Name);
-        await table.DeleteEntityAsync($"{_tenant.Value}|EHR", "latest");
-
-        Assert.Equal([old.Id], (await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 3, default)).Select(r => r.Id));
-        var next = new Round(Code, Opens.AddDays(7), TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse]);
-        Assert.True(await Table.AddRoundAsync(_tenant, next, default));
-
-        Assert.Equal([next.Id, old.Id], (await Table.LatestRoundsAsync(_tenant, Code, RoundKind.CheckIn, 3, default)).Select(r => r.Id));
-        Assert.Equal($"{next.Id},{old.Id}", (await table.GetEntityAsync<TableEntity>($"{_tenant.Value}|EHR", "latest")).Value.GetString("Rounds"));
-        Assert.Empty(await Table.LatestRoundsAsync(_tenant, Code, RoundKind.Adkar, 3, default));
+        Assert.Equal(latest.Select(r => r.Id), (await Table.LatestRoundsAsync(_tenant, Code,
+            CheckInRounds.Kind, 4, default)).Select(r => r.Id));
     }
 
     [Fact]
     public async Task A_rounds_tally_is_kept_beside_it_per_kind_and_read_back_only_as_the_type_it_was_kept_as()
     {
-        var checkIn = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse]);
-        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, "pre go-live", Round.NewAnonymityKey());
+        var checkIn = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse], CheckInRounds.Kind);
+        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse],
+            AdkarRounds.Kind, "pre go-live", Round.NewAnonymityKey());
         var readiness = new WaveTally(new ReadinessSnapshot("pre go-live", Opens.AddHours(48), 12, 0.25m, AdkarElement.Knowledge, 0.5m));
 
         await Table.KeepTallyAsync(_tenant, checkIn, new CheckInTally(40, 3), default);

@@ -1,6 +1,7 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Bot.Storage.Rounds;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,7 @@ namespace HealthItPm.Bot.Tests.Storage;
 
 /// <summary>Storage that does not answer is "try again later"; a cancellation someone asked for is not.</summary>
 [Collection(SharedStorageEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class StorageFailureTests(StorageEnvironment env)
 {
     [Fact]

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 
 namespace HealthItPm.Bot.Tests.Storage;
@@ -64,5 +65,23 @@ public class JsonColumnsTests
 
     [Fact]
     public void A_document_past_the_row_limit_is_refused() =>
-        Assert.Throws<InvalidOperationException>(() => JsonColumns.Write(new TableEntity("p", "r"), new string('x', 600_001)));
+        Assert.Throws<InvalidOperationException>(() => JsonColumns.Write(new TableEntity("p", "r"), new string('x', JsonColumns.MostCharacters + 1)));
+
+    [Fact]
+    public void The_largest_document_fits_azures_entity_limit_with_room_for_the_rows_other_columns()
+    {
+        var row = new TableEntity(new string('t', 36), "project|" + new string('C', 12));
+        JsonColumns.Write(row, new string('x', JsonColumns.MostCharacters));
+
+        // Room for the widest summary a project row carries beside its document (code, name, kind, phase, dates, zone).
+        Assert.InRange(JsonColumns.AzureSize(row) + (32 * 1024), 0, 1024 * 1024);
+    }
+
+    [Fact]
+    public void Azures_entity_size_counts_strings_at_two_bytes_a_character()
+    {
+        var row = new TableEntity("pk", "rk") { ["Name"] = "abc", ["Count"] = 1 };
+
+        Assert.Equal(4 + 8 + (8 + 8 + 4 + 6) + (8 + 10 + 4), JsonColumns.AzureSize(row));
+    }
 }

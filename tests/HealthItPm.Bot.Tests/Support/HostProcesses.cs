@@ -1,8 +1,9 @@
 using HealthItPm.Bot.Storage;
-using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,7 +112,8 @@ public sealed class HostProcesses : IAsyncLifetime
 
         var project = (await Get<IProjectRepository>().GetAsync(Tenant, Code, default))!.Project;
         var opens = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(-2);
-        var round = new Round(Code, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(48), false, (Audience.Everyone with { ProjectManagers = true }).Select(project));
+        var round = new Round(Code, opens, TimeSpan.FromHours(1), TimeSpan.FromHours(48), false,
+            (Audience.Everyone with { ProjectManagers = true }).Select(project), CheckInRounds.Kind);
         Assert.True(await Get<IRoundStore>().AddRoundAsync(Tenant, round, default));
         return round;
     }

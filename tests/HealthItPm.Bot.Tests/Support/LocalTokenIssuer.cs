@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Reflection;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HealthItPm.Testing;
@@ -43,7 +43,9 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+    public const string MetadataPath = "/v1/.well-known/openidconfiguration";
+
+    public string MetadataUrl => BaseUrl + MetadataPath;
 
     /// <summary>Where a forged token's <c>jku</c>/<c>x5u</c> points: the bot must never fetch it.</summary>
     public string AttackerKeysUrl => BaseUrl + "/attacker/keys";
@@ -122,14 +124,18 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    // The Bot Framework reads OpenID metadata through IdentityModel's HttpDocumentRetriever, which
-    // insists on HTTPS, and keeps one ConfigurationManager per metadata URL in a private static cache
-    // of JwtTokenExtractor (4.23.1, the final release). Seeding that cache for this issuer's URL with a
-    // retriever that accepts loopback HTTP is the one thing changed; every check on the token runs as
-    // in production.
+    // Left to itself, the Bot Framework reads OpenID metadata through IdentityModel's HttpDocumentRetriever,
+    // which insists on HTTPS, and keeps one ConfigurationManager per metadata URL in a private static cache
+    // of JwtTokenExtractor (4.23.1, the final release). The bot replaces that entry with its own retrieval
+    // (SignInMetadata, which accepts HTTP on loopback) when an authenticated host starts; seeding the SDK's
+    // own entry first, as it would be with loopback HTTP allowed, keeps what a test asserts about the
+    // retrieval from passing on the SDK's behaviour alone: without the bot's, this entry is the one used.
     private void AllowMetadataOverLoopbackHttp() => AllowMetadataOverLoopbackHttp(MetadataUrl);
 
-    /// <summary>The same for any loopback metadata address: one that refuses connections, say, to stand for metadata that cannot be reached.</summary>
+    /// <summary>
+    /// The same for any loopback metadata address: one that refuses connections, or never answers, to stand for
+    /// metadata that cannot be reached.
+    /// </summary>
     public static void AllowMetadataOverLoopbackHttp(string metadataUrl)
     {
         var cache = (ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>>)typeof(JwtTokenExtractor)
@@ -144,7 +150,7 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         _requests.Enqueue(path);
         context.Response.ContentType = "application/json";
-        if (path == "/v1/.well-known/openidconfiguration")
+        if (path == MetadataPath)
         {
             await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object>
             {

@@ -3,6 +3,7 @@ using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,11 +1,11 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.People;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
-using HealthItPm.Bot.Teams.People;
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
@@ -34,7 +34,7 @@ public class ActivityHandlerTests
         _action.Setup(a => a.HandleAsync(It.IsAny<ITurnContext>(), It.IsAny<JObject>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AdaptiveCard([CardElements.Text(Markdown.Of($"refreshed card"))]).ToJObject());
         var commands = new CommandRouter([_command.Object]);
-        _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]), new PeopleSearch(Mock.Of<IPeopleDirectory>(), Mock.Of<IRoster>(), new ProjectService(Mock.Of<IProjectRepository>(MockBehavior.Strict), Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), Access, Mock.Of<IAuditLog>(MockBehavior.Strict), TimeProvider.System), Mock.Of<IProjectRepository>(MockBehavior.Strict), Access), Mock.Of<IRoster>(),
+        _handler = new HealthItPmActivityHandler(commands, new CardActionRouter([_action.Object]), [new PeopleSearch(Mock.Of<IPeopleDirectory>(), Mock.Of<IRoster>(), new ProjectService(Mock.Of<IProjectRepository>(MockBehavior.Strict), Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), Access, Mock.Of<IAuditLog>(MockBehavior.Strict), TimeProvider.System), Mock.Of<IProjectRepository>(MockBehavior.Strict), Access)], Mock.Of<IRoster>(),
             new UnsupportedInvokes(Microsoft.Extensions.Logging.Abstractions.NullLogger<UnsupportedInvokes>.Instance));
     }
 

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Teams.Commands;
 
 namespace HealthItPm.Bot.Tests.Teams;

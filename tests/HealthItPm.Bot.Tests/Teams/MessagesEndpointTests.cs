@@ -1,4 +1,5 @@
 using System.Net;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Tests.Support;
@@ -9,6 +10,7 @@ namespace HealthItPm.Bot.Tests.Teams;
 
 /// <summary>POST /api/messages with the real host on Azurite: good and bad input, end to end through the pipeline.</summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class MessagesEndpointTests(BotEnvironment env)
 {
     private static string NewConversation() => "a:conv-" + Guid.NewGuid().ToString("N");

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;

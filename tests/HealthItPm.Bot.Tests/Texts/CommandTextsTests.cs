@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Tests.Projects;
@@ -12,6 +13,7 @@ namespace HealthItPm.Bot.Tests.Texts;
 /// locale picks the resources (English until another language is added) and formats days and numbers.
 /// </summary>
 [Collection(SharedBotEnvironment.Name)]
+[Trait("Needs", "Azurite")]
 public class CommandTextsTests(BotEnvironment env)
 {
     private static string NewCode() => "TX" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();

@@ -1,8 +1,9 @@
-using HealthItPm.Bot.Cards.Audit;
-using HealthItPm.Bot.Cards.CheckIns;
-using HealthItPm.Bot.Cards.Projects;
-using HealthItPm.Bot.Cards.Readiness;
-using HealthItPm.Bot.Cards.Risks;
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Features.Audit;
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
@@ -10,6 +11,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
 

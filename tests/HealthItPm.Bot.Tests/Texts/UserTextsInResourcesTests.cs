@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

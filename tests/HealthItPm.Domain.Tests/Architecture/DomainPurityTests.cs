@@ -34,7 +34,8 @@ public class DomainPurityTests
         // Time comes through TimeProvider; DateTime.Now in the domain would make rules untestable.
         var domain = typeof(DomainException).Assembly;
         var offenders = domain.GetTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .SelectMany(t => t.GetMethods(
+                BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Where(m => m.GetMethodBody() is { } body && ReadsSystemClock(m.Module, body.GetILAsByteArray()))
             .Select(m => $"{m.DeclaringType?.Name}.{m.Name}")
             .ToList();
@@ -46,7 +47,10 @@ public class DomainPurityTests
     private static readonly string[] PureLibraries = ["Cronos"];
 
     private static bool IsAllowed(string name) =>
-        name is "netstandard" or "mscorlib" || name == "System" || name.StartsWith("System.", StringComparison.Ordinal) || PureLibraries.Contains(name);
+        name is "netstandard" or "mscorlib"
+            || name == "System"
+            || name.StartsWith("System.", StringComparison.Ordinal)
+            || PureLibraries.Contains(name);
 
     private static readonly HashSet<MethodBase> ClockGetters =
     [

@@ -17,13 +17,32 @@ public class AnonymousCheckInTests
     private static readonly DateTimeOffset Closed = Opens.AddHours(49);
 
     private static readonly Respondent[] Seven =
-        [.. Enumerable.Range(1, 7).Select(i => new Respondent(new PersonId(new Guid(i, 0x7777, 0x4777, 0x87, 0, 0, 0, 0, 0, 0, 7).ToString()), $"Person {i}", StakeholderRole.Nurse, i <= 2 ? "4 West" : "ED"))];
+        [
+            .. Enumerable.Range(1, 7).Select(i => new Respondent(
+                new PersonId(new Guid(i, 0x7777, 0x4777, 0x87, 0, 0, 0, 0, 0, 0, 7).ToString()),
+                $"Person {i}",
+                StakeholderRole.Nurse,
+                i <= 2 ? "4 West" : "ED")),
+        ];
 
     private static RoundSummary Summary(bool anonymous, int answering, DateTimeOffset now)
     {
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, Seven, name: null, anonymityKey: anonymous ? Round.NewAnonymityKey() : null);
+        var round = new Round(
+            new ProjectCode("EHR"),
+            Opens,
+            TimeSpan.FromHours(24),
+            TimeSpan.FromHours(48),
+            anonymous,
+            Seven,
+            CheckInRounds.Kind,
+            name: null,
+            anonymityKey: anonymous ? Round.NewAnonymityKey() : null);
         var answers = Seven.Take(answering)
-            .Select((p, i) => round.Accept(p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From($"Night shift {i} has no scanner login"), true), WhileOpen))
+            .Select((p, i) => round.Accept(
+                p.Person,
+                CheckInAnswer.Create(
+                    CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From($"Night shift {i} has no scanner login"), true),
+                WhileOpen))
             .ToList();
         return RoundSummary.From(round, answers, [], [], now);
     }
@@ -61,10 +80,22 @@ public class AnonymousCheckInTests
     [Fact]
     public void An_anonymous_check_ins_blockers_are_listed_by_their_words_not_in_the_order_people_answered()
     {
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, Seven, anonymityKey: Round.NewAnonymityKey());
+        var round = new Round(
+            new ProjectCode("EHR"),
+            Opens,
+            TimeSpan.FromHours(24),
+            TimeSpan.FromHours(48),
+            true,
+            Seven,
+            CheckInRounds.Kind,
+            anonymityKey: Round.NewAnonymityKey());
         string[] words = ["Zebra pumps", "Order sets", "Barcode scanners", "Wi-Fi on 4 West", "Label printers"];
-        var answers = Seven.Take(5).Select((p, i) => round.Accept(
-            p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(3), Guarded.From(words[i]), false), WhileOpen.AddMinutes(i))).ToList();
+        var answers = Seven.Take(5)
+            .Select((p, i) => round.Accept(
+                p.Person,
+                CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(3), Guarded.From(words[i]), false),
+                WhileOpen.AddMinutes(i)))
+            .ToList();
 
         var summary = RoundSummary.From(round, answers, [], [], Closed);
 

@@ -4,6 +4,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.CheckIns;
@@ -11,13 +12,32 @@ namespace HealthItPm.Domain.Tests.CheckIns;
 public class CheckInRoundTests
 {
     private static readonly DateTimeOffset Opens = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
-    private static readonly Respondent Nurse = new(new PersonId("22222222-2222-2222-2222-222222222222"), "Nina Patel", StakeholderRole.Nurse, "ICU");
-    private static readonly Respondent Physician = new(new PersonId("66666666-6666-6666-6666-666666666666"), "Dr. Omar Haddad", StakeholderRole.Physician, "Medicine");
-    private static readonly Respondent Pharmacist = new(new PersonId("44444444-4444-4444-4444-444444444444"), "Grace Kim", StakeholderRole.Pharmacist, "Pharmacy");
+    private static readonly Respondent Nurse = new(
+        new PersonId("22222222-2222-2222-2222-222222222222"),
+        "Nina Patel",
+        StakeholderRole.Nurse,
+        "ICU");
+    private static readonly Respondent Physician = new(
+        new PersonId("66666666-6666-6666-6666-666666666666"),
+        "Dr. Omar Haddad",
+        StakeholderRole.Physician,
+        "Medicine");
+    private static readonly Respondent Pharmacist = new(
+        new PersonId("44444444-4444-4444-4444-444444444444"),
+        "Grace Kim",
+        StakeholderRole.Pharmacist,
+        "Pharmacy");
     private static readonly PersonId Outsider = new("55555555-5555-5555-5555-555555555555");
 
-    private static Round Round(bool anonymous = false) =>
-        new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, [Nurse, Physician, Pharmacist]);
+    private static Round Round(bool anonymous = false) => new(
+        new ProjectCode("EHR"),
+        Opens,
+        TimeSpan.FromHours(24),
+        TimeSpan.FromHours(48),
+        anonymous,
+        [Nurse, Physician, Pharmacist],
+        CheckInRounds.Kind,
+        anonymityKey: anonymous ? Domain.Rounds.Round.NewAnonymityKey() : null);
 
     private static CheckInAnswer Answer(CheckInStatus status, int impact, string? blockers = null, bool training = false) =>
         CheckInAnswer.Create(status, new WorkflowImpact(impact), Guarded.From(blockers), training);
@@ -26,7 +46,16 @@ public class CheckInRoundTests
     public void The_round_id_is_its_opening_time_so_every_host_computes_the_same()
     {
         Assert.Equal("20261201T1600Z", Round().Id);
-        Assert.Equal(Round().Id, new Round(new ProjectCode("EHR"), Opens.ToOffset(TimeSpan.FromHours(-6)), TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, []).Id);
+        Assert.Equal(
+            Round().Id,
+            new Round(
+                new ProjectCode("EHR"),
+                Opens.ToOffset(TimeSpan.FromHours(-6)),
+                TimeSpan.FromHours(1),
+                TimeSpan.FromHours(2),
+                false,
+                [],
+                CheckInRounds.Kind).Id);
     }
 
     [Fact]
@@ -34,7 +63,7 @@ public class CheckInRoundTests
     {
         var error = Assert.Throws<DomainException>(() => Round().Accept(Outsider, Answer(CheckInStatus.OnTrack, 1), Opens.AddMinutes(5)));
 
-        Assert.Equal(Problem.RoundNotSentToYou(RoundKind.CheckIn), error.Problem);
+        Assert.Equal(Problem.RoundNotSentToYou(CheckInRounds.Kind), error.Problem);
     }
 
     [Theory]
@@ -42,7 +71,8 @@ public class CheckInRoundTests
     [InlineData(48 * 60)]
     [InlineData(72 * 60)]
     public void Answers_outside_the_open_window_are_refused(int minutesAfterOpening) =>
-        Assert.Throws<DomainException>(() => Round().Accept(Nurse.Person, Answer(CheckInStatus.OnTrack, 1), Opens.AddMinutes(minutesAfterOpening)));
+        Assert.Throws<DomainException>(() => Round()
+            .Accept(Nurse.Person, Answer(CheckInStatus.OnTrack, 1), Opens.AddMinutes(minutesAfterOpening)));
 
     [Fact]
     public void Blockers_with_suspected_phi_cannot_become_the_guarded_text_an_answer_needs()
@@ -68,7 +98,11 @@ public class CheckInRoundTests
     [InlineData(24, false, null, ReminderDecision.WaitForCard)]
     [InlineData(48, false, DeliveryState.Sent, ReminderDecision.NotNeeded)]
     [InlineData(48, false, null, ReminderDecision.NotNeeded)]
-    public void The_reminder_goes_to_those_whose_card_arrived_and_who_have_not_answered_while_it_is_due(int hours, bool answered, DeliveryState? card, ReminderDecision expected)
+    public void The_reminder_goes_to_those_whose_card_arrived_and_who_have_not_answered_while_it_is_due(
+        int hours,
+        bool answered,
+        DeliveryState? card,
+        ReminderDecision expected)
     {
         var round = Round();
 
@@ -78,7 +112,9 @@ public class CheckInRoundTests
 
     [Fact]
     public void Someone_the_round_was_not_sent_to_is_never_reminded() =>
-        Assert.Equal(ReminderDecision.NotNeeded, Round().Reminder(new PersonId("99999999-9999-9999-9999-999999999999"), Opens.AddHours(24), false, DeliveryState.Sent));
+        Assert.Equal(
+            ReminderDecision.NotNeeded,
+            Round().Reminder(new PersonId("99999999-9999-9999-9999-999999999999"), Opens.AddHours(24), false, DeliveryState.Sent));
 
     [Fact]
     public void The_summary_counts_each_person_once_with_their_latest_answer()
@@ -87,7 +123,10 @@ public class CheckInRoundTests
         GivenAnswer<CheckInAnswer>[] answers =
         [
             round.Accept(Nurse.Person, Answer(CheckInStatus.Blocked, 5, "Scanners drop Wi-Fi on 4 West"), Opens.AddMinutes(5)),
-            round.Accept(Nurse.Person, Answer(CheckInStatus.SomeConcerns, 3, "Scanners drop Wi-Fi on 4 West", training: true), Opens.AddMinutes(30)),
+            round.Accept(
+                Nurse.Person,
+                Answer(CheckInStatus.SomeConcerns, 3, "Scanners drop Wi-Fi on 4 West", training: true),
+                Opens.AddMinutes(30)),
             round.Accept(Physician.Person, Answer(CheckInStatus.OnTrack, 2), Opens.AddMinutes(40)),
         ];
 
@@ -97,7 +136,12 @@ public class CheckInRoundTests
             Card(Physician.Person, DeliveryState.Pending),
             Card(Pharmacist.Person, DeliveryState.Unreachable),
         ];
-        var summary = RoundSummary.From(round, answers, cards, [new RoundTrendPoint(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), 0.5m, 0.5m, 4m)], Opens.AddHours(1));
+        var summary = RoundSummary.From(
+            round,
+            answers,
+            cards,
+            [new RoundTrendPoint(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), 0.5m, 0.5m, 4m)],
+            Opens.AddHours(1));
 
         Assert.Equal((3, 2), (summary.AudienceCount, summary.AnsweredCount));
         Assert.Equal(2m / 3m, summary.ResponseRate);
@@ -119,7 +163,10 @@ public class CheckInRoundTests
     public void An_anonymous_round_attributes_nothing()
     {
         var round = Round(anonymous: true);
-        var answers = new[] { round.Accept(Nurse.Person, Answer(CheckInStatus.Blocked, 4, "Order sets incomplete", training: true), Opens.AddMinutes(1)) };
+        var answers = new[] { round.Accept(
+            Nurse.Person,
+            Answer(CheckInStatus.Blocked, 4, "Order sets incomplete", training: true),
+            Opens.AddMinutes(1)) };
 
         var summary = RoundSummary.From(round, answers, [], [], Opens.AddHours(49));
 
@@ -144,14 +191,18 @@ public class CheckInRoundTests
     public void Audience_selection_takes_stakeholders_not_leaders_and_pms_only_when_included_by_discipline_and_department()
     {
         var project = new HealthItPm.Domain.Tests.Projects.ProjectBuilder().Build();
-        project.AddMember(new ProjectMember(Physician.Person, Physician.Name, ProjectRole.Stakeholder, StakeholderRole.Physician, Guarded.From("Medicine")));
+        project.AddMember(new ProjectMember(
+            Physician.Person, Physician.Name, ProjectRole.Stakeholder, StakeholderRole.Physician, Guarded.From("Medicine")));
 
         var everyone = Audience.Everyone.Select(project);
         var nurses = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Nurse }, new HashSet<string>()).Select(project);
-        var icu = new Audience(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "icu" }).Select(project);
+        var icu = new Audience(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "icu" })
+            .Select(project);
 
         Assert.Equal(["Dr. Omar Haddad", "Nina Patel"], everyone.Select(r => r.Name).Order());
-        Assert.Equal(["Dr. Omar Haddad", "Nina Patel", "Priya Shah"], (Audience.Everyone with { ProjectManagers = true }).Select(project).Select(r => r.Name).Order());
+        Assert.Equal(
+            ["Dr. Omar Haddad", "Nina Patel", "Priya Shah"],
+            (Audience.Everyone with { ProjectManagers = true }).Select(project).Select(r => r.Name).Order());
         Assert.Equal("Nina Patel", Assert.Single(nurses).Name);
         Assert.Equal("Nina Patel", Assert.Single(icu).Name);
     }

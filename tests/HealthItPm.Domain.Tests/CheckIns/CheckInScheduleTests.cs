@@ -14,8 +14,12 @@ public class CheckInScheduleTests
     {
         var schedule = Weekly(DayOfWeek.Tuesday, 10);
 
-        Assert.Equal(new DateTimeOffset(2026, 7, 7, 15, 0, 0, TimeSpan.Zero), schedule.NextAfter(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero), schedule.NextAfter(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(
+            new DateTimeOffset(2026, 7, 7, 15, 0, 0, TimeSpan.Zero),
+            schedule.NextAfter(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(
+            new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero),
+            schedule.NextAfter(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]
@@ -75,7 +79,9 @@ public class CheckInScheduleTests
         var created = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
         Assert.Null(schedule.Due(created, new DateTimeOffset(2026, 12, 1, 15, 59, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero), schedule.Due(created, new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(
+            new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero),
+            schedule.Due(created, new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero)));
         Assert.Null(schedule.Due(created, created));
     }
 
@@ -84,7 +90,8 @@ public class CheckInScheduleTests
     [InlineData(24, 24)]
     [InlineData(24, 200)]
     public void Reminder_and_deadline_must_be_in_order_and_within_a_week(int remind, int close) =>
-        Assert.Throws<DomainException>(() => new CheckInSchedule(DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", TimeSpan.FromHours(remind), TimeSpan.FromHours(close), false, Audience.Everyone));
+        Assert.Throws<DomainException>(() => new CheckInSchedule(
+            DayOfWeek.Monday, new TimeOnly(9, 0), "UTC", TimeSpan.FromHours(remind), TimeSpan.FromHours(close), false, Audience.Everyone));
 
     [Fact]
     public void An_unknown_time_zone_is_refused() =>

@@ -31,13 +31,22 @@ public class CheckInServiceTests
     {
         _projects.With(Tenant, new Projects.ProjectBuilder().Build());
         var access = new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm });
-        _service = new CheckInService(_rounds, _rounds, new RoundEngine(_rounds, _projects, access, _audit, _clock), _rounds, _projects, access, _audit, _clock);
+        _service = new CheckInService(
+            _rounds,
+            _rounds,
+            new RoundEngine(_rounds, _projects, access, _audit, _clock),
+            _rounds,
+            _projects,
+            access,
+            _audit,
+            _clock);
     }
 
     private static RoundSettings Settings(bool anonymous = false, Audience? audience = null) =>
         new(TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, audience ?? Audience.Everyone);
 
-    private static CheckInAnswer Blocked(string blockers) => CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From(blockers), trainingNeeded: true);
+    private static CheckInAnswer Blocked(string blockers) =>
+        CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From(blockers), trainingNeeded: true);
 
     private async Task<Round> StartAsync(bool anonymous = false) =>
         Assert.IsType<Outcome<Round>.Done>(await _service.StartNowAsync(Tenant, Pm, Ehr, Settings(anonymous), default)).Value;
@@ -51,7 +60,7 @@ public class CheckInServiceTests
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 15, 30, 0, TimeSpan.Zero), first.OpensAt);
         Assert.Equal([Nurse], first.Audience.Select(r => r.Person));
-        Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, RoundKind.CheckIn, 5, default));
+        Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, CheckInRounds.Kind, 5, default));
     }
 
     [Theory]
@@ -60,9 +69,13 @@ public class CheckInServiceTests
     public async Task Only_the_pms_send_schedule_stop_and_summarise(string person)
     {
         var someone = new PersonId(person);
-        var schedule = new CheckInSchedule(DayOfWeek.Tuesday, new TimeOnly(10, 0), "America/Chicago", TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, Audience.Everyone);
+        var schedule = new CheckInSchedule(
+            DayOfWeek.Tuesday, new TimeOnly(10, 0), "America/Chicago", TimeSpan.FromHours(24), TimeSpan.FromHours(48), false,
+            Audience.Everyone);
 
-        Assert.Equal(RefusalCode.OnlyFor, Assert.IsType<Outcome<Round>.Refused>(await _service.StartNowAsync(Tenant, someone, Ehr, Settings(), default)).Reason.Code);
+        Assert.Equal(
+            RefusalCode.OnlyFor,
+            Assert.IsType<Outcome<Round>.Refused>(await _service.StartNowAsync(Tenant, someone, Ehr, Settings(), default)).Reason.Code);
         Assert.IsType<Outcome<CheckInSchedule>.Refused>(await _service.ScheduleAsync(Tenant, someone, Ehr, schedule, default));
         Assert.IsType<Outcome<bool>.Refused>(await _service.StopAsync(Tenant, someone, Ehr, default));
         Assert.IsType<Outcome<RoundSummary>.Refused>(await _service.SummaryAsync(Tenant, someone, Ehr, default));
@@ -77,16 +90,20 @@ public class CheckInServiceTests
         var onReal = await _service.StartNowAsync(Tenant, Outsider, Ehr, Settings(), default);
 
         Assert.Equal(RefusalCode.NotOnProject, Assert.IsType<Outcome<Round>.Refused>(onReal).Reason.Code);
-        Assert.Equal(Assert.IsType<Outcome<Round>.Refused>(onMissing).Reason.Code, Assert.IsType<Outcome<Round>.Refused>(onReal).Reason.Code);
+        Assert.Equal(
+            Assert.IsType<Outcome<Round>.Refused>(onMissing).Reason.Code,
+            Assert.IsType<Outcome<Round>.Refused>(onReal).Reason.Code);
     }
 
     [Fact]
     public async Task An_audience_nobody_matches_opens_no_round()
     {
-        var audience = new Audience(new HashSet<StakeholderRole> { StakeholderRole.Pharmacist }, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+        var audience = new Audience(
+            new HashSet<StakeholderRole> { StakeholderRole.Pharmacist },
+            new HashSet<string>(StringComparer.OrdinalIgnoreCase));
 
         Assert.IsType<Outcome<Round>.Invalid>(await _service.StartNowAsync(Tenant, Pm, Ehr, Settings(audience: audience), default));
-        Assert.Empty(await _rounds.LatestRoundsAsync(Tenant, Ehr, RoundKind.CheckIn, 5, default));
+        Assert.Empty(await _rounds.LatestRoundsAsync(Tenant, Ehr, CheckInRounds.Kind, 5, default));
     }
 
     [Fact]
@@ -94,8 +111,24 @@ public class CheckInServiceTests
     {
         var round = await StartAsync();
 
-        Assert.IsType<Outcome<(Round, GivenAnswer<CheckInAnswer>)>.Done>(await _service.SubmitAsync(Tenant, Nurse, Ehr, round.Id, CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false), default));
-        Assert.IsType<Outcome<(Round, GivenAnswer<CheckInAnswer>)>.Done>(await _service.SubmitAsync(Tenant, Nurse, Ehr, round.Id, Blocked("Scanners drop the Wi-Fi on 4 West"), default));
+        Assert.IsType<Outcome<(
+            Round,
+            GivenAnswer<CheckInAnswer>)>.Done>(await _service.SubmitAsync(
+                Tenant,
+                Nurse,
+                Ehr,
+                round.Id,
+                CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false),
+                default));
+        Assert.IsType<Outcome<(
+            Round,
+            GivenAnswer<CheckInAnswer>)>.Done>(await _service.SubmitAsync(
+                Tenant,
+                Nurse,
+                Ehr,
+                round.Id,
+                Blocked("Scanners drop the Wi-Fi on 4 West"),
+                default));
         var summary = Assert.IsType<Outcome<RoundSummary>.Done>(await _service.SummaryAsync(Tenant, Pm, Ehr, default)).Value;
 
         Assert.Equal((1, 1), (summary.AudienceCount, summary.AnsweredCount));
@@ -130,14 +163,19 @@ public class CheckInServiceTests
 
         (PersonId, AuditKind, string?)[] expected = anonymous
             ? [(Pm, AuditKind.CheckInStarted, round.Id), (Pm, AuditKind.CheckInStopped, null)]
-            : [(Pm, AuditKind.CheckInStarted, round.Id), (Nurse, AuditKind.CheckInAnswered, round.Id), (Pm, AuditKind.CheckInStopped, null)];
+            : [
+                (Pm, AuditKind.CheckInStarted, round.Id),
+                (Nurse, AuditKind.CheckInAnswered, round.Id),
+                (Pm, AuditKind.CheckInStopped, null)];
         Assert.Equal(expected, _audit.Logged);
     }
 
     [Fact]
     public async Task A_schedule_fires_once_per_occurrence_even_when_two_hosts_see_it_due()
     {
-        var schedule = new CheckInSchedule(DayOfWeek.Wednesday, new TimeOnly(9, 0), "America/Chicago", TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, Audience.Everyone);
+        var schedule = new CheckInSchedule(
+            DayOfWeek.Wednesday, new TimeOnly(9, 0), "America/Chicago", TimeSpan.FromHours(24), TimeSpan.FromHours(48), false,
+            Audience.Everyone);
         Assert.IsType<Outcome<CheckInSchedule>.Done>(await _service.ScheduleAsync(Tenant, Pm, Ehr, schedule, default));
         _clock.Advance(TimeSpan.FromDays(7));
         var stored = (await _service.SchedulesAsync(default)).Single();
@@ -146,13 +184,14 @@ public class CheckInServiceTests
 
         Assert.Single(fired, r => r is not null);
         Assert.Null(await _service.FireIfDueAsync((await _service.SchedulesAsync(default)).Single(), default));
-        Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, RoundKind.CheckIn, 5, default));
+        Assert.Single(await _rounds.LatestRoundsAsync(Tenant, Ehr, CheckInRounds.Kind, 5, default));
     }
 
     private static Project WithLateJoiner()
     {
         var project = new Projects.ProjectBuilder().Build();
-        project.AddMember(new ProjectMember(Outsider, "Omar Haddad", ProjectRole.Stakeholder, StakeholderRole.Pharmacist, Guarded.From("Pharmacy")));
+        project.AddMember(new ProjectMember(
+            Outsider, "Omar Haddad", ProjectRole.Stakeholder, StakeholderRole.Pharmacist, Guarded.From("Pharmacy")));
         return project;
     }
 }

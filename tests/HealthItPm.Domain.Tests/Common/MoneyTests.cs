@@ -27,14 +27,14 @@ public class MoneyTests
     }
 
     [Theory]
-    [InlineData("two million", ProblemCode.NotAnAmount)]
-    [InlineData("€2,400,000", ProblemCode.AmountInOtherCurrency)]
-    [InlineData("2,40,000", ProblemCode.AmountSeparatorsOdd)]
-    [InlineData("-5000", ProblemCode.AmountNegative)]
-    [InlineData("12.345", ProblemCode.AmountTooManyDecimals)]
-    [InlineData("79228162514264337593543950335k", ProblemCode.AmountTooLarge)]
-    [InlineData("", ProblemCode.AmountMissing)]
-    public void A_bad_amount_says_what_to_change(string typed, ProblemCode expected)
+    [InlineData("two million", CommonProblem.NotAnAmount)]
+    [InlineData("€2,400,000", CommonProblem.AmountInOtherCurrency)]
+    [InlineData("2,40,000", CommonProblem.AmountSeparatorsOdd)]
+    [InlineData("-5000", CommonProblem.AmountNegative)]
+    [InlineData("12.345", CommonProblem.AmountTooManyDecimals)]
+    [InlineData("79228162514264337593543950335k", CommonProblem.AmountTooLarge)]
+    [InlineData("", CommonProblem.AmountMissing)]
+    public void A_bad_amount_says_what_to_change(string typed, CommonProblem expected)
     {
         Assert.False(MoneyAmount.TryParse(typed, Currency.Usd, '.', out _, out var problem));
         Assert.Equal(expected, problem!.Code);

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Common;
@@ -35,7 +36,12 @@ public class TextTests
     [Fact]
     public void Names_are_cleaned_where_the_domain_stores_them()
     {
-        var member = new ProjectMember(new PersonId("00000000-0000-0000-0000-0000000000a1"), "Ana\u202E Rivera", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("Nurs\u200Bing"));
+        var member = new ProjectMember(
+            new PersonId("00000000-0000-0000-0000-0000000000a1"),
+            "Ana\u202E Rivera",
+            ProjectRole.Stakeholder,
+            StakeholderRole.Nurse,
+            Guarded.From("Nurs\u200Bing"));
 
         Assert.Equal("Ana Rivera", member.DisplayName);
         Assert.Equal("Nursing", member.Department);

@@ -4,7 +4,10 @@ namespace HealthItPm.Domain.Tests.Delivery;
 
 public class DeliveryRulesTests
 {
-    private static readonly DeliveryRules Rules = new(maxAttempts: 8, baseDelay: TimeSpan.FromSeconds(5), maxDelay: TimeSpan.FromMinutes(15));
+    private static readonly DeliveryRules Rules = new(
+        maxAttempts: 8,
+        baseDelay: TimeSpan.FromSeconds(5),
+        maxDelay: TimeSpan.FromMinutes(15));
 
     [Theory]
     [InlineData(200, typeof(SendAnswer.Sent))]
@@ -35,7 +38,9 @@ public class DeliveryRulesTests
     [InlineData(403)]
     [InlineData(404)]
     public void Forbidden_and_not_found_settle_as_unreachable_at_the_first_try(int status) =>
-        Assert.Equal(new DeliveryDecision.Settle(DeliveryState.Unreachable, DeliveryFailure.Gone), Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
+        Assert.Equal(
+            new DeliveryDecision.Settle(DeliveryState.Unreachable, DeliveryFailure.Gone),
+            Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
 
     [Theory]
     [InlineData(400)]
@@ -43,13 +48,19 @@ public class DeliveryRulesTests
     [InlineData(413)]
     [InlineData(500)]
     public void Refusals_are_never_retried(int status) =>
-        Assert.Equal(new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Refused), Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
+        Assert.Equal(
+            new DeliveryDecision.Settle(DeliveryState.NotDelivered, DeliveryFailure.Refused),
+            Rules.Decide(SendAnswer.FromStatus(status), 1, 0.5));
 
     [Fact]
     public void A_retry_after_longer_than_the_backoff_is_honoured_with_at_most_a_second_of_jitter()
     {
-        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromSeconds(45)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(45)), 1, 0));
-        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromSeconds(45.99)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(45)), 1, 0.99));
+        Assert.Equal(
+            new DeliveryDecision.Retry(TimeSpan.FromSeconds(45)),
+            Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(45)), 1, 0));
+        Assert.Equal(
+            new DeliveryDecision.Retry(TimeSpan.FromSeconds(45.99)),
+            Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(45)), 1, 0.99));
     }
 
     [Theory]
@@ -58,11 +69,15 @@ public class DeliveryRulesTests
     [InlineData(3, 0.5, 1050)]
     [InlineData(6, 0.99, 1099)]
     public void A_short_retry_after_is_taken_at_its_word_however_many_tries_came_before(int attempt, double jitter, int ms) =>
-        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(ms)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(1)), attempt, jitter));
+        Assert.Equal(
+            new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(ms)),
+            Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromSeconds(1)), attempt, jitter));
 
     [Fact]
     public void The_jitter_after_a_retry_after_is_at_most_a_tenth_of_it() =>
-        Assert.Equal(new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(210)), Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromMilliseconds(200)), 2, 0.5));
+        Assert.Equal(
+            new DeliveryDecision.Retry(TimeSpan.FromMilliseconds(210)),
+            Rules.Decide(new SendAnswer.Throttled(TimeSpan.FromMilliseconds(200)), 2, 0.5));
 
     [Fact]
     public void A_throttle_without_retry_after_backs_off() =>
@@ -117,7 +132,16 @@ public class DeliveryRecordTests
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
     private static DeliveryRecord Record(DeliveryState state, DateTimeOffset? claimedUntil = null, DateTimeOffset? nextAttempt = null) =>
-        new(new DeliveryTopic(DeliveryTopics.CheckInCard, "EHR|20261130T1200Z"), new HealthItPm.Domain.Common.PersonId("22222222-2222-2222-2222-222222222222"), state, 1, claimedUntil, nextAttempt, null, null, Now);
+        new(
+            new DeliveryTopic(DeliveryTopics.CheckInCard, "EHR|20261130T1200Z"),
+            new HealthItPm.Domain.Common.PersonId("22222222-2222-2222-2222-222222222222"),
+            state,
+            1,
+            claimedUntil,
+            nextAttempt,
+            null,
+            null,
+            Now);
 
     [Theory]
     [InlineData(DeliveryState.Sent)]

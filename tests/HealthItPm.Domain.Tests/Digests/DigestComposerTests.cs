@@ -3,6 +3,7 @@ using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Digests;
@@ -21,8 +22,14 @@ public class DigestComposerTests
 
     internal static Project NewProject(string code, int goLiveInDays = 60)
     {
-        var project = Project.Create(new ProjectCode(code), Guarded.From($"{code} go-live"), ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-120), Today.AddDays(goLiveInDays), Today.AddDays(goLiveInDays + 90)), "America/Chicago",
-            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), Today.AddDays(-120));
+        var project = Project.Create(
+            new ProjectCode(code),
+            Guarded.From($"{code} go-live"),
+            ProjectKind.Ehr,
+            new ProjectSchedule(Today.AddDays(-120), Today.AddDays(goLiveInDays), Today.AddDays(goLiveInDays + 90)),
+            "America/Chicago",
+            new ProjectMember(Pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")),
+            Today.AddDays(-120));
         project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("ICU")));
         project.AddMember(new ProjectMember(Cio, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive")));
         return project;
@@ -40,9 +47,24 @@ public class DigestComposerTests
     }
 
     internal static Risk LoggedRisk(ProjectCode project, int number, int p, int i, DateTimeOffset at, PersonId? owner = null) =>
-        Risk.Log(new RiskId(project, number), Guarded.From($"Risk {number}"), null, RiskCategory.Vendor, new RiskRating(p, i), owner, null, null, Pm, at);
+        Risk.Log(
+            new RiskId(project, number),
+            Guarded.From($"Risk {number}"),
+            null,
+            RiskCategory.Vendor,
+            new RiskRating(p, i),
+            owner,
+            null,
+            null,
+            Pm,
+            at);
 
-    private static DigestProjectFacts Facts(Project project, IReadOnlyList<Risk>? risks = null, CheckInPulse? checkIns = null, ReadinessInput? readiness = null, ProjectWeekSnapshot? lastWeek = null) =>
+    private static DigestProjectFacts Facts(
+        Project project,
+        IReadOnlyList<Risk>? risks = null,
+        CheckInPulse? checkIns = null,
+        ReadinessInput? readiness = null,
+        ProjectWeekSnapshot? lastWeek = null) =>
         new(project, risks ?? [], checkIns, readiness, lastWeek ?? new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green));
 
     [Fact]
@@ -66,7 +88,13 @@ public class DigestComposerTests
         project.AddMilestone(new Milestone(Guarded.From("Training"), Today.AddDays(15), 30));            // 15 days: not "due soon"
         project.SetBudget(200_000);
         project.RecordSpend(new SpendEntry(50_000, Today.AddDays(-40), null), Today);
-        project.AddKpi(new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), 18, 12, KpiDirection.LowerIsBetter, [new KpiMeasurement(Today.AddDays(-3), 16.5m)]));
+        project.AddKpi(new Kpi(
+            Guarded.From("No-show rate"),
+            Guarded.From("%"),
+            18,
+            12,
+            KpiDirection.LowerIsBetter,
+            [new KpiMeasurement(Today.AddDays(-3), 16.5m)]));
         project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
         var critical = LoggedRisk(project.Code, 1, 4, 5, Now.AddDays(-20));
         critical.Escalate(1, new EscalationReason.CriticalRisk(), Now.AddDays(-20));
@@ -93,7 +121,9 @@ public class DigestComposerTests
 
         // High and critical only, highest first; the escalated one waits on the sponsor (level 1), the other on its owner.
         Assert.Equal(
-            [("EHR-R1", new DigestPerson(Cio, "Dr. Marcus Lee"), DigestWait.Acknowledgement, 1), ("EHR-R2", new DigestPerson(Nurse, "Nina Patel"), DigestWait.Mitigation, 0)],
+            [
+                ("EHR-R1", new DigestPerson(Cio, "Dr. Marcus Lee"), DigestWait.Acknowledgement, 1),
+                ("EHR-R2", new DigestPerson(Nurse, "Nina Patel"), DigestWait.Mitigation, 0)],
             section.Risks.Select(r => (r.Id.ToString(), r.WaitingOn, r.WaitingFor, r.EscalationLevel)));
 
         // (16.5 − 18) ÷ (12 − 18) = 0.25
@@ -185,10 +215,24 @@ public class DigestComposerTests
     public void What_changed_is_read_from_the_weeks_typed_history()
     {
         var project = OnPlan("EHR");
-        project.AddMilestone(new Milestone(Guarded.From("Interfaces"), Today.AddDays(-3), 10));                          // slipped this week
-        project.AddMilestone(new Milestone(Guarded.From("Old slip"), Today.AddDays(-20), 1));                           // slipped weeks ago: not news
-        project.AddMilestone(new Milestone(Guarded.From("Conversion"), Today.AddDays(-4), 10, Today.AddDays(-2)));      // done this week, 2 days late
-        project.AddMilestone(new Milestone(Guarded.From("Long done"), Today.AddDays(-30), 1, Today.AddDays(-9)));       // done last week: not news
+        project.AddMilestone(new Milestone(
+            Guarded.From("Interfaces"),
+            Today.AddDays(-3),
+            10));                          // slipped this week
+        project.AddMilestone(new Milestone(
+            Guarded.From("Old slip"),
+            Today.AddDays(-20),
+            1));                           // slipped weeks ago: not news
+        project.AddMilestone(new Milestone(
+            Guarded.From("Conversion"),
+            Today.AddDays(-4),
+            10,
+            Today.AddDays(-2)));      // done this week, 2 days late
+        project.AddMilestone(new Milestone(
+            Guarded.From("Long done"),
+            Today.AddDays(-30),
+            1,
+            Today.AddDays(-9)));       // done last week: not news
         project.SetEscalation([Cio], TimeSpan.FromHours(4), false);
         var old = LoggedRisk(project.Code, 1, 4, 5, Since.AddHours(-1));                                   // logged before the week
         old.Escalate(1, new EscalationReason.CriticalRisk(), Since.AddHours(2));
@@ -197,9 +241,22 @@ public class DigestComposerTests
         var closed = LoggedRisk(project.Code, 3, 2, 2, Since.AddDays(-10));
         closed.Close(Pm, Now.AddDays(-2));
 
-        var readiness = new ReadinessInput("Wave 2", Now.AddDays(-3), 0.62m, AdkarElement.Knowledge, new ReadinessInput("Wave 1", Since.AddDays(-30), 0.55m, AdkarElement.Awareness, null));
+        var readiness = new ReadinessInput(
+            "Wave 2",
+            Now.AddDays(-3),
+            0.62m,
+            AdkarElement.Knowledge,
+            new ReadinessInput("Wave 1", Since.AddDays(-30), 0.55m, AdkarElement.Awareness, null));
 
-        var digest = DigestComposer.Compose([Facts(project, [old, fresh, closed], readiness: readiness, lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green))], Week, Since, Now);
+        var digest = DigestComposer.Compose(
+            [Facts(
+                project,
+                [old, fresh, closed],
+                readiness: readiness,
+                lastWeek: new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green))],
+            Week,
+            Since,
+            Now);
 
         DigestChange[] expected =
         [
@@ -214,7 +271,15 @@ public class DigestComposerTests
         ];
         Assert.Equal(expected, digest.Changes);
         Assert.Equal(
-            [DigestChangeKind.RagChanged, DigestChangeKind.MilestoneCompleted, DigestChangeKind.MilestoneSlipped, DigestChangeKind.RiskEscalated, DigestChangeKind.RiskAcknowledged, DigestChangeKind.ReadinessMoved, DigestChangeKind.RiskClosed, DigestChangeKind.RiskLogged],
+            [
+                DigestChangeKind.RagChanged,
+                DigestChangeKind.MilestoneCompleted,
+                DigestChangeKind.MilestoneSlipped,
+                DigestChangeKind.RiskEscalated,
+                DigestChangeKind.RiskAcknowledged,
+                DigestChangeKind.ReadinessMoved,
+                DigestChangeKind.RiskClosed,
+                DigestChangeKind.RiskLogged],
             digest.Changes.Select(c => c.Kind));
         Assert.Equal(2, Assert.IsType<DigestChange.MilestoneCompleted>(digest.Changes[1]).DaysLate);
         Assert.True(digest.RagChangesKnown);
@@ -225,7 +290,11 @@ public class DigestComposerTests
     {
         var wave1 = new ReadinessInput("Wave 1", Since.AddDays(-20), 0.40m, AdkarElement.Knowledge, null);
         bool IsNews(ReadinessInput readiness) =>
-            DigestComposer.Compose([Facts(OnPlan("EHR"), readiness: readiness)], Week, Since, Now).Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved)
+            DigestComposer.Compose(
+                [Facts(OnPlan("EHR"), readiness: readiness)],
+                Week,
+                Since,
+                Now).Changes.Where(c => c.Kind == DigestChangeKind.ReadinessMoved)
                 .SequenceEqual([new DigestChange.ReadinessMoved(new ProjectCode("EHR"), readiness)]);
 
         Assert.True(IsNews(new ReadinessInput("Pilot", Now.AddHours(-1), null, null, null)));
@@ -240,7 +309,9 @@ public class DigestComposerTests
     [Fact]
     public void The_same_facts_and_clock_give_the_same_digest()
     {
-        var facts = new[] { Facts(OnPlan("BB")), Facts(NewProject("AA")), Facts(OnPlan("CC"), [LoggedRisk(new ProjectCode("CC"), 1, 5, 5, Now.AddHours(-1))]) };
+        var facts = new[] { Facts(OnPlan("BB")), Facts(NewProject("AA")), Facts(
+            OnPlan("CC"),
+            [LoggedRisk(new ProjectCode("CC"), 1, 5, 5, Now.AddHours(-1))]) };
 
         var first = DigestComposer.Compose(facts, Week, Since, Now);
         var second = DigestComposer.Compose([.. facts.Reverse()], Week, Since, Now);
@@ -264,9 +335,15 @@ public class DigestComposerTests
         var inTheExtraHour = LoggedRisk(project.Code, 1, 4, 4, since.AddMinutes(30));
         var beforeLastDigest = LoggedRisk(project.Code, 2, 4, 4, since.AddMinutes(-1));
 
-        var digest = DigestComposer.Compose([Facts(project, [inTheExtraHour, beforeLastDigest])], IsoWeek.Of(new DateOnly(2026, 11, 2)), since, now);
+        var digest = DigestComposer.Compose(
+            [Facts(project, [inTheExtraHour, beforeLastDigest])],
+            IsoWeek.Of(new DateOnly(2026, 11, 2)),
+            since,
+            now);
 
-        Assert.Equal([new DigestChange.RiskLogged(inTheExtraHour.Id, Guarded.From("Risk 1"), since.AddMinutes(30), new RiskRating(4, 4))], digest.Changes.Where(c => c.Kind == DigestChangeKind.RiskLogged));
+        Assert.Equal(
+            [new DigestChange.RiskLogged(inTheExtraHour.Id, Guarded.From("Risk 1"), since.AddMinutes(30), new RiskRating(4, 4))],
+            digest.Changes.Where(c => c.Kind == DigestChangeKind.RiskLogged));
     }
 
     [Fact]
@@ -290,9 +367,18 @@ public class DigestComposerTests
         accepted.Accept(Guarded.From("Vendor patch due in January"), gone, Now.AddDays(-1));
         var closed = LoggedRisk(project.Code, 6, 2, 2, Since.AddDays(-10));
         closed.Close(Pm, Now.AddDays(-1));
-        var readiness = new ReadinessInput("Wave 2", Now.AddDays(-1), 0.5m, AdkarElement.Ability, new ReadinessInput("Wave 1", Since.AddDays(-30), 0.4m, null, null));
+        var readiness = new ReadinessInput(
+            "Wave 2",
+            Now.AddDays(-1),
+            0.5m,
+            AdkarElement.Ability,
+            new ReadinessInput("Wave 1", Since.AddDays(-30), 0.4m, null, null));
 
-        var digest = DigestComposer.Compose([Facts(project, [escalated, owned, unowned, acknowledged, accepted, closed], readiness: readiness)], Week, Since, Now);
+        var digest = DigestComposer.Compose(
+            [Facts(project, [escalated, owned, unowned, acknowledged, accepted, closed], readiness: readiness)],
+            Week,
+            Since,
+            Now);
 
         Assert.Equal(Enum.GetValues<DigestChangeKind>(), digest.Changes.Select(c => c.Kind).Distinct().Order());
         var risks = digest.Projects.Single().Risks;
@@ -317,8 +403,11 @@ public class DigestComposerTests
         null => [],
         string text => [text],
         System.Collections.IEnumerable items => items.Cast<object?>().SelectMany(Strings),
-        _ when value.GetType() is { IsEnum: false, Namespace: { } space } type && space.StartsWith("HealthItPm.Domain", StringComparison.Ordinal) =>
-            type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).SelectMany(p => Strings(p.GetValue(value))),
+        _ when value.GetType() is { IsEnum: false, Namespace: { } space } type
+            && space.StartsWith("HealthItPm.Domain", StringComparison.Ordinal) =>
+            type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0)
+                .SelectMany(p => Strings(p.GetValue(value))),
         _ => [],
     };
 }

@@ -7,7 +7,15 @@ namespace HealthItPm.Domain.Tests.Digests;
 public class DigestScheduleTests
 {
     private static DigestSubscription Subscription(string zone, IsoWeek? last = null) =>
-        new(new TenantId("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f"), new PersonId("33333333-3333-3333-3333-333333333333"), true, [], DayOfWeek.Monday, 7, zone, last);
+        new(
+            new TenantId("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f"),
+            new PersonId("33333333-3333-3333-3333-333333333333"),
+            true,
+            [],
+            DayOfWeek.Monday,
+            7,
+            zone,
+            last);
 
     [Theory]
     // America/Chicago: autumn change Sunday 1 November 2026, spring change Sunday 14 March 2027.
@@ -55,11 +63,11 @@ public class DigestScheduleTests
         Assert.Equal((expectedDay, expectedHour), DigestSchedule.Validate(day, hour));
 
     [Theory]
-    [InlineData("Someday", "7", ProblemCode.DigestPickDay)]
-    [InlineData("3", "7", ProblemCode.DigestPickDay)]
-    [InlineData("Monday", "24", ProblemCode.DigestPickHour)]
-    [InlineData("Monday", "", ProblemCode.DigestPickHour)]
-    public void A_wrong_day_or_hour_says_what_to_pick(string day, string hour, ProblemCode problem) =>
+    [InlineData("Someday", "7", DigestProblem.DigestPickDay)]
+    [InlineData("3", "7", DigestProblem.DigestPickDay)]
+    [InlineData("Monday", "24", DigestProblem.DigestPickHour)]
+    [InlineData("Monday", "", DigestProblem.DigestPickHour)]
+    public void A_wrong_day_or_hour_says_what_to_pick(string day, string hour, DigestProblem problem) =>
         Assert.Equal(problem, Assert.Throws<DomainException>(() => DigestSchedule.Validate(day, hour)).Problem.Code);
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 
 namespace HealthItPm.Domain.Tests.Fakes;
 
@@ -36,7 +35,9 @@ public sealed class InMemoryAuditLog : IAuditLog
                 && DateOnly.FromDateTime(e.Entry.At.UtcDateTime) is var day && day >= query.From && day <= query.To)
             .Select(e => e.Entry).ToList();
         var page = matching.Skip(skip).Take(pageSize).ToList();
-        var next = skip + page.Count < matching.Count ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        var next = skip + page.Count < matching.Count
+            ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
         return Task.FromResult<AuditPage?>(new AuditPage(page, next));
     }
 }

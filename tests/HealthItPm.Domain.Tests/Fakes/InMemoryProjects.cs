@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Domain.Tests.Fakes;
 
@@ -14,12 +14,16 @@ public sealed class InMemoryProjects : IProjectRepository
     private readonly ConcurrentDictionary<(TenantId, ProjectCode), (ProjectState State, int Version)> _projects = new();
 
     public Task<VersionedProject?> GetAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken) =>
-        Task.FromResult(_projects.TryGetValue((tenant, code), out var stored) ? new VersionedProject(Project.Restore(stored.State), Version(stored.Version)) : null);
+        Task.FromResult(_projects.TryGetValue((tenant, code), out var stored)
+            ? new VersionedProject(Project.Restore(stored.State), Version(stored.Version))
+            : null);
 
     public Task AddAsync(TenantId tenant, Project project, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
-        return _projects.TryAdd((tenant, project.Code), (project.ToState(), 1)) ? Task.CompletedTask : throw new ProjectConflictException($"{project.Code} is taken.");
+        return _projects.TryAdd((tenant, project.Code), (project.ToState(), 1))
+            ? Task.CompletedTask
+            : throw new ProjectConflictException($"{project.Code} is taken.");
     }
 
     public Task SaveAsync(TenantId tenant, VersionedProject project, CancellationToken cancellationToken)
@@ -27,7 +31,8 @@ public sealed class InMemoryProjects : IProjectRepository
         ArgumentNullException.ThrowIfNull(project);
         var key = (tenant, project.Project.Code);
         var stored = _projects[key];
-        return Version(stored.Version) == project.Version && _projects.TryUpdate(key, (project.Project.ToState(), stored.Version + 1), stored)
+        return Version(stored.Version) == project.Version
+            && _projects.TryUpdate(key, (project.Project.ToState(), stored.Version + 1), stored)
             ? Task.CompletedTask
             : throw new ProjectConflictException($"{project.Project.Code} was saved since it was read.");
     }
@@ -42,7 +47,9 @@ public sealed class InMemoryProjects : IProjectRepository
         Task.FromResult(_projects.TryGetValue((tenant, code), out var stored) ? Summary(Project.Restore(stored.State), null) : null);
 
     public Task<IReadOnlyList<ProjectSummary>> ListForPersonAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ProjectSummary>>([.. Of(tenant).Where(p => p.RoleOf(person) is not null).Select(p => Summary(p, p.RoleOf(person)))]);
+        Task.FromResult<IReadOnlyList<ProjectSummary>>([.. Of(tenant)
+            .Where(p => p.RoleOf(person) is not null)
+            .Select(p => Summary(p, p.RoleOf(person)))]);
 
     /// <summary>Stores a project as it is (test set-up).</summary>
     public InMemoryProjects With(TenantId tenant, Project project)
@@ -52,9 +59,11 @@ public sealed class InMemoryProjects : IProjectRepository
         return this;
     }
 
-    private IEnumerable<Project> Of(TenantId tenant) => _projects.Where(p => p.Key.Item1 == tenant).Select(p => Project.Restore(p.Value.State));
+    private IEnumerable<Project> Of(TenantId tenant) =>
+        _projects.Where(p => p.Key.Item1 == tenant).Select(p => Project.Restore(p.Value.State));
 
-    private static ProjectSummary Summary(Project p, ProjectRole? role) => new(p.Code, p.Name, p.Kind, p.Phase, p.Schedule.GoLive, role, p.TimeZone);
+    private static ProjectSummary Summary(Project p, ProjectRole? role) =>
+        new(p.Code, p.Name, p.Kind, p.Phase, p.Schedule.GoLive, role, p.TimeZone);
 
     private static string Version(int version) => $"v{version}";
 }

@@ -27,11 +27,15 @@ public class GuardedFieldsTests
         ["DigestSubscription.TimeZone"] = "an IANA time zone id Teams reports, validated",
         ["DueMilestone.Name"] = "a copy of a guarded milestone name (Milestone.Name)",
         ["ProjectDigest.Name"] = "a copy of a guarded project name (Project.Name)",
-        ["RagReason.DominantBarrier.Wave"] = "a copy of a wave's name (Round.Name)",
         ["RagReason.RiskOpen.Risk"] = "a risk id (EHR-R7)",
-        ["RagReason.StuckAtAwarenessOrDesire.Wave"] = "a copy of a wave's name (Round.Name)",
         ["ReadinessInput.Wave"] = "a copy of a wave's name (Round.Name)",
-        ["RiskEvent.Note"] = "a copy of guarded text (mitigation, a reason); legacy history text converted as stored",
+        ["ReadinessReason.DominantBarrier.Wave"] = "a copy of a wave's name (Round.Name)",
+        ["ReadinessReason.StuckAtAwarenessOrDesire.Wave"] = "a copy of a wave's name (Round.Name)",
+        ["RiskEvent.Note"] = "a copy of guarded text (a mitigation, a reason)",
+        ["RoundKind.Name"] = "a kind of round's name, declared in code (RoundKinds)",
+        ["RoundTopics.Card"] = "a delivery topic, declared in code with its kind of round",
+        ["RoundTopics.Reminder"] = "a delivery topic, declared in code with its kind of round",
+        ["RoundTopics.End"] = "a delivery topic, declared in code with its kind of round",
         ["StoredSubscription.Version"] = "a storage ETag",
         ["AdkarResults.WaveId"] = "a round id (its kind and opening minute)",
         ["AdkarResults.WaveName"] = "a copy of the wave's name (Round.Name)",
@@ -86,7 +90,10 @@ public class GuardedFieldsTests
     {
         var unguarded = StringProperties().Where(p => !AllowList.ContainsKey(p)).ToList();
 
-        Assert.True(unguarded.Count == 0, "Type these as GuardedText (read through FormValues.Guarded), or add them to the allow-list with the reason they cannot hold typed text:\n" + string.Join("\n", unguarded));
+        Assert.True(
+            unguarded.Count == 0,
+            "Type these as GuardedText (read through FormValues.Guarded), or add them to the allow-list with the reason they cannot hold "
+            + "typed text:\n" + string.Join("\n", unguarded));
     }
 
     [Fact]
@@ -94,7 +101,9 @@ public class GuardedFieldsTests
     {
         var stale = AllowList.Keys.Except(StringProperties()).ToList();
 
-        Assert.True(stale.Count == 0, "No longer string properties of the domain; remove them from the allow-list:\n" + string.Join("\n", stale));
+        Assert.True(
+            stale.Count == 0,
+            "No longer string properties of the domain; remove them from the allow-list:\n" + string.Join("\n", stale));
     }
 
     [Fact]
@@ -102,10 +111,14 @@ public class GuardedFieldsTests
     {
         (Type Type, string Property)[] typed =
         [
-            (typeof(Project), nameof(Project.Name)), (typeof(Milestone), nameof(Milestone.Name)), (typeof(Kpi), nameof(Kpi.Name)), (typeof(Kpi), nameof(Kpi.Unit)),
+            (typeof(Project), nameof(Project.Name)), (
+                typeof(Milestone),
+                nameof(Milestone.Name)), (typeof(Kpi), nameof(Kpi.Name)), (typeof(Kpi), nameof(Kpi.Unit)),
             (typeof(ProjectMember), nameof(ProjectMember.Department)), (typeof(SpendEntry), nameof(SpendEntry.Note)),
             (typeof(Risk), nameof(Risk.Title)), (typeof(Risk), nameof(Risk.Description)), (typeof(Risk), nameof(Risk.Mitigation)),
-            (typeof(Risk), nameof(Risk.AcceptedBecause)), (typeof(Concern), nameof(Concern.Text)), (typeof(Concern), nameof(Concern.DismissedBecause)),
+            (typeof(Risk), nameof(Risk.AcceptedBecause)), (typeof(Concern), nameof(Concern.Text)), (
+                typeof(Concern),
+                nameof(Concern.DismissedBecause)),
             (typeof(CheckInAnswer), nameof(CheckInAnswer.Blockers)),
         ];
 

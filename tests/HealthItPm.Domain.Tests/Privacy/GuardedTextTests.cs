@@ -3,7 +3,9 @@ using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Tests.Privacy;
 
-/// <summary>Guarded text is made only through the guard: clean text passes cleaned and trimmed, suspected PHI gives findings and no text.</summary>
+/// <summary>
+/// Guarded text is made only through the guard: clean text passes cleaned and trimmed, suspected PHI gives findings and no text.
+/// </summary>
 public class GuardedTextTests
 {
     [Theory]
@@ -41,7 +43,9 @@ public class GuardedTextTests
 
         Assert.Null(text);
         Assert.Empty(phi);
-        Assert.Equal(Problem.Required(FreeText.RiskTitle), Assert.Throws<DomainException>(() => Text.Required(text, FreeText.RiskTitle, 120)).Problem);
+        Assert.Equal(
+            Problem.Required(FreeText.RiskTitle),
+            Assert.Throws<DomainException>(() => Text.Required(text, FreeText.RiskTitle, 120)).Problem);
     }
 
     [Fact]

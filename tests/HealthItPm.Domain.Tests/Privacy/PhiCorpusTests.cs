@@ -14,6 +14,10 @@ public class PhiCorpusTests(ITestOutputHelper output)
     private const double MinimumRecall = 0.95;
     private const double MaximumFalseAlarms = 0.05;
 
+    // Floors at the figures measured when the set was added (82.4 % and 1.8 %): the goal is 95 % and 5 %.
+    private const double UnseenRecallFloor = 0.80;
+    private const double UnseenFalseAlarmCeiling = 0.03;
+
     // The project team the bot knows, and the hospital's domain, as a deployment would configure them.
     private static readonly PhiContext Project = new(
         staffNames:
@@ -32,7 +36,11 @@ public class PhiCorpusTests(ITestOutputHelper output)
 
         Assert.True(lines.Count >= 300, $"{lines.Count} sentences");
         Assert.InRange(lines.Count(l => l.IsPhi), lines.Count * 0.4, lines.Count * 0.6);
-        string[] categories = ["name", "ssn", "mrn", "dob", "date", "age", "phone", "fax", "email", "address", "zip", "plan", "account", "licence", "device", "url", "ip"];
+        string[] categories =
+        [
+            "name", "ssn", "mrn", "dob", "date", "age", "phone", "fax", "email", "address", "zip", "plan", "account", "licence", "device",
+            "url", "ip", "vehicle", "photo", "biometric", "other",
+        ];
         Assert.All(categories, c => Assert.True(lines.Count(l => l.Category == c) >= 3, c));
     }
 
@@ -61,6 +69,26 @@ public class PhiCorpusTests(ITestOutputHelper output)
         Assert.True(falseAlarms <= MaximumFalseAlarms, $"False alarms {falseAlarms:P1} are above {MaximumFalseAlarms:P0}.");
     }
 
+    // Written by someone who never saw the guard, its word lists or its corpora, and never tuned on: the figure to expect
+    // on text nobody here wrote. Its header names its own roster and staff domains.
+    [Fact]
+    public void On_sentences_written_without_seeing_the_guard_recall_and_false_alarms_are_reported_and_hold_their_floor()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "Privacy", "phi-corpus-unseen.txt");
+        var header = File.ReadLines(file).TakeWhile(l => l.StartsWith('#')).ToList();
+        string[] Listed(string key) =>
+            header.Single(l => l.StartsWith($"# {key}: ", StringComparison.Ordinal))[(key.Length + 4)..].Split("; ");
+        var roster = new PhiContext(staffNames: Listed("roster"), staffDomains: Listed("staff-domains"));
+        var lines = Corpus("phi-corpus-unseen.txt");
+
+        var (recall, falseAlarms) = Measure(lines, roster, "unseen, with its roster and staff domains", detailed: true);
+        Measure(lines, PhiContext.None, "unseen, without roster context", detailed: false);
+
+        Assert.True(lines.Count >= 300 && Listed("roster").Length >= 20, $"{lines.Count} sentences");
+        Assert.True(recall >= UnseenRecallFloor, $"Recall {recall:P1} is below {UnseenRecallFloor:P0}.");
+        Assert.True(falseAlarms <= UnseenFalseAlarmCeiling, $"False alarms {falseAlarms:P1} are above {UnseenFalseAlarmCeiling:P0}.");
+    }
+
     private (double Recall, double FalseAlarms) Measure(IReadOnlyList<Line> lines, PhiContext context, string label, bool detailed)
     {
         var phi = lines.Where(l => l.IsPhi).ToList();
@@ -70,8 +98,10 @@ public class PhiCorpusTests(ITestOutputHelper output)
         var recall = 1 - ((double)missed.Count / phi.Count);
         var falseAlarms = (double)alarms.Count / clean.Count;
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: recall {recall:P1} ({phi.Count - missed.Count}/{phi.Count}), false alarms {falseAlarms:P1} ({alarms.Count}/{clean.Count})"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{label}: recall {recall:P1} ({phi.Count - missed.Count}/{phi.Count}), "
+            + $"false alarms {falseAlarms:P1} ({alarms.Count}/{clean.Count})"));
         if (!detailed)
         {
             return (recall, falseAlarms);
@@ -84,7 +114,9 @@ public class PhiCorpusTests(ITestOutputHelper output)
         }
 
         missed.ForEach(l => output.WriteLine($"  missed ({l.Category}): {l.Text}"));
-        alarms.ForEach(a => output.WriteLine($"  false alarm: {a.Text} -> {string.Join(", ", a.Findings.Select(f => $"{f.Kind} \u201c{a.Text.Substring(f.Index, f.Length)}\u201d"))}"));
+        alarms.ForEach(a => output.WriteLine(
+            $"  false alarm: {a.Text} -> "
+            + string.Join(", ", a.Findings.Select(f => $"{f.Kind} \u201c{a.Text.Substring(f.Index, f.Length)}\u201d"))));
         return (recall, falseAlarms);
     }
 

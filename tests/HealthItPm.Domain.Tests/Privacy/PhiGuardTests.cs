@@ -67,6 +67,48 @@ public class PhiGuardTests
         { "Baby Girl Nguyen is still under her mother's encounter", PhiKind.PatientName },
         { "Dennis O'Connor was scheduled in the old template", PhiKind.PatientName },
         { "UDI (01)00884838053142(17)271231 on the wrong patient", PhiKind.DeviceIdentifier },
+        // Names typed in lower case after a cue or a title.
+        { "pt maria gonzalez can't log in", PhiKind.PatientName },
+        { "mrs. chen says the app shows her husband's meds", PhiKind.PatientName },
+        { "mr whitefeather waited 5 hrs in the lobby", PhiKind.PatientName },
+        { "pt sione tupou needs an interpreter for the consent", PhiKind.PatientName },
+        { "pt keeps saying her name is Odalys, not Odalis", PhiKind.PatientName },
+        { "Baby Girl A Okoye has the same wristband as her twin", PhiKind.PatientName },
+        // Names of many origins with no cue: both parts from the lists, or a surname by its ending.
+        { "pharmacy verified Ravi Chandrasekhar's drip", PhiKind.PatientName },
+        { "Rashid Mahmoud missed dialysis because the transport order fell off", PhiKind.PatientName },
+        { "Svetlana Kovalenko was registered twice", PhiKind.PatientName },
+        { "the kiosk wouldn't check in Siddharth Ramanathan this morning", PhiKind.PatientName },
+        { "Nguyễn Thị Lan has two charts since the merge", PhiKind.PatientName },
+        // Names no list holds, near a patient's things.
+        { "can someone check why Tesfaye Gebremariam's labs didn't result", PhiKind.PatientName },
+        { "the bed board shows Ciaran O'Flaherty in two rooms", PhiKind.PatientName },
+        // Dates tied to a patient by other cues and formats.
+        { "DOB on the armband shows 1941-03-02", PhiKind.DateOfBirth },
+        { "her bday 08/11/1937 shows as 1973", PhiKind.DateOfBirth },
+        { "pt dc'd 11/3 but the bed board still shows him", PhiKind.PersonalDate },
+        { "readmit 11/09, same pt, charts not linked", PhiKind.PersonalDate },
+        { "d/c 12/4 and the follow-up was never booked", PhiKind.PersonalDate },
+        { "she passed 11/20 but the reminders keep going out", PhiKind.PersonalDate },
+        // Phone numbers without separators and international ones.
+        { "her cell is 3125550187 and the texts fail", PhiKind.PhoneNumber },
+        { "pt's daughter in london, +44 20 7946 0958, wants an update", PhiKind.PhoneNumber },
+        // A person's address even where infrastructure is mentioned; public IPv6.
+        { "home ip 98.45.201.17 in the vpn logs is the patient", PhiKind.IpAddress },
+        { "patient logged in from 2601:5c1:8200:5e0:a4d1:3f2e:91c:7b10", PhiKind.IpAddress },
+        // Vehicles, photographs, biometrics, ZIP codes and other identifiers.
+        { "security wrote his plate, ABC 1234, in the incident note", PhiKind.VehicleIdentifier },
+        { "VIN 2FMDK3GC4BBA12345 is in the social work note", PhiKind.VehicleIdentifier },
+        { "1HGCM82633A004352 was pasted in the valet note", PhiKind.VehicleIdentifier },
+        { "the photo of her rash from the portal got attached to the wrong chart", PhiKind.Photograph },
+        { "someone pasted the patient's face photo into the ticket", PhiKind.Photograph },
+        { "the voiceprint of mr. diallo from the IVR was saved to the team drive", PhiKind.BiometricIdentifier },
+        { "pt's palm scan at check-in matched another patient", PhiKind.BiometricIdentifier },
+        { "lives in 60614 and the clinic list shows florida", PhiKind.ZipCode },
+        { "pt in 60614 can't pick a pharmacy", PhiKind.ZipCode },
+        { "wristband barcode 4410027781 scanned on the wrong pt", PhiKind.OtherUniqueIdentifier },
+        { "trial subject id ONC-2231-0044 is in the ticket", PhiKind.OtherUniqueIdentifier },
+        { "the patient in 612 bed A got the wrong tray", PhiKind.BedOrRoom },
     };
 
     public static TheoryData<string> WithoutPhi => new()
@@ -106,6 +148,33 @@ public class PhiGuardTests
         "Go Live on Monday, April 6 for 4 West and Jordan Valley clinic",
         "Will Brown's team sign off on the network cutover?",
         "VPN tunnel to the vendor at 52.14.77.210 is down again",
+        // Places named after people, department lines, role mailboxes at any domain.
+        "the steering committee moved to the Clara Barton conference room",
+        "go-live for the Martin Luther King Jr. center is phase 3",
+        "call the toll-free help line 1-800-555-0199, option 3, for pharmacy build questions",
+        "the service desk is 414-555-0100 ext 4 for Epic issues",
+        "the nurse advice line is 608-555-0100",
+        "the vendor's UK support is +44 161 555 0100",
+        "the vendor says to email ts-support@cernerlike.com with the logs",
+        "send the interface specs to implementation@vendor-example.com",
+        "interfaces@rhapsodyvendor.io wants the new port number",
+        "the epic-support@customerlink.example box is the right one",
+        // Staff of many origins with a role, words after "pt" that are not names, dates that are not a stay.
+        "Rajesh Iyer (Epic TS) says the patch is in",
+        "our Epic TS Jae-won Choi is on vacation next week",
+        "Ewa Mazur (Imprivata) fixed the tap-and-go issue",
+        "pt education handouts need translating into somali",
+        "dc readiness huddle moved to 3/14",
+        "the DC cutover for the data center is on 3/14",
+        "the SSL cert expired 11/30 on the interface engine",
+        // Ten digits that are orders, not phones; devices that read biometrics; photos of things.
+        "PO 4500012345 for the badge readers was received",
+        "order 2025110745 shipped from CDW",
+        "fingerprint readers for the Omnicell cabinets arrive 1/20",
+        "take a photo of the label printer settings and send it to the vendor",
+        "clinics in 60614 and 60657 go live in wave 2",
+        "IPv6 on the guest wifi uses 2001:db8::/32 in the test lab",
+        "staff parking plates must be registered with security by Friday",
     };
 
     [Theory]
@@ -132,7 +201,9 @@ public class PhiGuardTests
         Assert.Equal([PhiKind.PatientName, PhiKind.PhoneNumber], findings.Select(f => f.Kind));
         Assert.Equal("Mrs. Okafor", text.Substring(findings[0].Index, findings[0].Length));
         Assert.Equal("Mr•••••••or", PhiGuard.Masked(text, findings[0]));
-        Assert.Equal([new PhiPointedOut(PhiKind.PatientName, "Mr•••••••or"), new PhiPointedOut(PhiKind.PhoneNumber, "31••••••••87")], PhiGuard.PointOut(text, findings));
+        Assert.Equal(
+            [new PhiPointedOut(PhiKind.PatientName, "Mr•••••••or"), new PhiPointedOut(PhiKind.PhoneNumber, "31••••••••87")],
+            PhiGuard.PointOut(text, findings));
     }
 
     [Fact]
@@ -157,6 +228,44 @@ public class PhiGuardTests
         Assert.Empty(PhiGuard.Scan("Ms. Shah moved the training", context));
         Assert.Contains(PhiGuard.Scan("Tom Becker is out until Friday"), f => f.Kind == PhiKind.PatientName);
         Assert.Contains(PhiGuard.Scan("Margaret Olsen's CT went to the wrong queue", context), f => f.Kind == PhiKind.PatientName);
+    }
+
+    [Fact]
+    public void Role_mailboxes_are_not_a_person_at_any_domain_but_a_persons_address_there_is()
+    {
+        Assert.Empty(PhiGuard.Scan("the vendor says to email ts-support@cernerlike.com"));
+        Assert.Empty(PhiGuard.Scan("noreply@mychart.example sent 400 duplicates"));
+        Assert.Contains(PhiGuard.Scan("the proxy writes from jane.support@gmail.com"), f => f.Kind == PhiKind.EmailAddress);
+        Assert.Contains(PhiGuard.Scan("proxy wants updates at abdi.warsame88@gmail.com"), f => f.Kind == PhiKind.EmailAddress);
+    }
+
+    [Fact]
+    public void A_department_line_is_not_a_person_but_a_number_said_to_be_someones_is()
+    {
+        Assert.Empty(PhiGuard.Scan("the help desk is 312-555-0100, option 2"));
+        Assert.Contains(PhiGuard.Scan("her cell is 312-555-0187, she called the help desk"), f => f.Kind == PhiKind.PhoneNumber);
+        Assert.Empty(PhiGuard.Scan("text the command center line 8665550142 if the pagers fail"));
+    }
+
+    [Fact]
+    public void Names_of_many_origins_on_the_roster_or_with_a_role_are_staff()
+    {
+        var context = new PhiContext(staffNames: ["Ravi Chandrasekhar", "Oksana Melnyk"]);
+
+        Assert.Empty(PhiGuard.Scan("Ravi Chandrasekhar moved the build review to Friday", context));
+        Assert.Empty(PhiGuard.Scan("our trainer Oksana Melnyk has two classes left", context));
+        Assert.Empty(PhiGuard.Scan("Nkechi Okafor, RN, is the night super-user lead"));
+        Assert.Contains(PhiGuard.Scan("Ravi Chandrasekhar moved the build review to Friday"), f => f.Kind == PhiKind.PatientName);
+    }
+
+    [Fact]
+    public void A_name_is_found_where_it_is_typed_and_masked_whole()
+    {
+        const string text = "pt maria gonzalez can't log in";
+
+        var finding = Assert.Single(PhiGuard.Scan(text));
+
+        Assert.Equal("maria gonzalez", text.Substring(finding.Index, finding.Length));
     }
 
     [Fact]
@@ -196,6 +305,13 @@ public class PhiGuardTests
     [InlineData("Margaret A. Olsen, ")]
     [InlineData("https://a.b/c?d=1-2-3&")]
     [InlineData("9999.")]
+    [InlineData("+44 20 7946 ")]
+    [InlineData("selfie ")]
+    [InlineData("fingerprint of ")]
+    [InlineData("dob on the armband shows ")]
+    [InlineData("pt in ")]
+    [InlineData("Aaaa Bbbb ")]
+    [InlineData("2601:5c1:")]
     public void Long_runs_of_near_misses_do_not_time_out(string piece)
     {
         var text = string.Concat(Enumerable.Repeat(piece, 4000 / piece.Length));

@@ -21,7 +21,10 @@ public class EarnedValueTests
             new Milestone(Guarded.From("Integrated testing"), Today.AddDays(-5), 30),
             new Milestone(Guarded.From("Go-live"), Today.AddDays(60), 40),
         };
-        var spend = new[] { new SpendEntry(300_000, Today.AddDays(-90), null), new SpendEntry(150_000, Today.AddDays(-10), null), new SpendEntry(99_000, Today.AddDays(1), null) };
+        var spend = new[] { new SpendEntry(
+            300_000,
+            Today.AddDays(-90),
+            null), new SpendEntry(150_000, Today.AddDays(-10), null), new SpendEntry(99_000, Today.AddDays(1), null) };
 
         var ev = EarnedValue.Compute(1_200_000, milestones, spend, Today);
 
@@ -82,7 +85,13 @@ public class EarnedValueTests
     [Fact]
     public void Work_done_ahead_of_plan_gives_spi_above_one()
     {
-        var ev = EarnedValue.Compute(100, [new Milestone(Guarded.From("A"), Today.AddDays(-1), 1, Today.AddDays(-2)), new Milestone(Guarded.From("B"), Today.AddDays(5), 1, Today)], [new SpendEntry(100, Today, null)], Today);
+        var ev = EarnedValue.Compute(
+            100,
+            [
+                new Milestone(Guarded.From("A"), Today.AddDays(-1), 1, Today.AddDays(-2)),
+                new Milestone(Guarded.From("B"), Today.AddDays(5), 1, Today)],
+            [new SpendEntry(100, Today, null)],
+            Today);
 
         Assert.Equal(2m, ev.Spi.Value);
         Assert.Equal(1m, ev.Cpi.Value);
@@ -103,8 +112,15 @@ public class EarnedValueTests
     {
         // BAC 1,000,000; weights 25 + 75. "Build" (25) was due yesterday, 80% done; "Go-live" (75) later, 10% done.
         // PV = 250,000. 0/100: EV 0, SPI 0.00. Percent complete: EV = 1,000,000 x (25 x 0.8 + 75 x 0.1) / 100 = 275,000; SPI = 1.10.
-        var zeroHundred = new[] { new Milestone(Guarded.From("Build"), Today.AddDays(-1), 25), new Milestone(Guarded.From("Go-live"), Today.AddDays(60), 75) };
-        var percent = new[] { new Milestone(Guarded.From("Build"), Today.AddDays(-1), 25, percentComplete: 80), new Milestone(Guarded.From("Go-live"), Today.AddDays(60), 75, percentComplete: 10) };
+        var zeroHundred = new[] { new Milestone(Guarded.From("Build"), Today.AddDays(-1), 25), new Milestone(
+            Guarded.From("Go-live"),
+            Today.AddDays(60),
+            75) };
+        var percent = new[] { new Milestone(Guarded.From("Build"), Today.AddDays(-1), 25, percentComplete: 80), new Milestone(
+            Guarded.From("Go-live"),
+            Today.AddDays(60),
+            75,
+            percentComplete: 10) };
 
         var before = EarnedValue.Compute(1_000_000, zeroHundred, [], Today);
         var after = EarnedValue.Compute(1_000_000, percent, [], Today);
@@ -118,7 +134,10 @@ public class EarnedValueTests
     [Fact]
     public void The_pm_records_progress_on_an_open_milestone_only_below_100()
     {
-        var project = new ProjectBuilder().WithMilestone("Build", Today.AddDays(-1), 25).WithMilestone("Kickoff", Today.AddDays(-50), 5, Today.AddDays(-50)).Build();
+        var project = new ProjectBuilder()
+            .WithMilestone("Build", Today.AddDays(-1), 25)
+            .WithMilestone("Kickoff", Today.AddDays(-50), 5, Today.AddDays(-50))
+            .Build();
 
         project.RecordProgress("build", 40);
 

@@ -1,4 +1,4 @@
-using HealthItPm.Domain.Ports;
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.Time.Testing;
 using HealthItPm.Testing;
@@ -20,7 +20,13 @@ public class ProjectCalendarTests
     [Fact]
     public void A_listed_project_counts_from_the_same_today_as_the_project_itself()
     {
-        var listed = new ProjectSummary(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, ProjectPhase.Build, new DateOnly(2027, 2, 25), TimeZone: "America/Chicago");
+        var listed = new ProjectSummary(
+            new ProjectCode("EHR"),
+            Guarded.From("Epic EHR go-live"),
+            ProjectKind.Ehr,
+            ProjectPhase.Build,
+            new DateOnly(2027, 2, 25),
+            TimeZone: "America/Chicago");
 
         Assert.Equal(ProjectCalendar.Today(_clock, "America/Chicago"), ProjectCalendar.Today(_clock, listed));
     }
@@ -28,7 +34,12 @@ public class ProjectCalendarTests
     [Fact]
     public void A_project_listed_without_its_zone_counts_in_utc()
     {
-        var listed = new ProjectSummary(new ProjectCode("EHR"), Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, ProjectPhase.Build, new DateOnly(2027, 2, 25));
+        var listed = new ProjectSummary(
+            new ProjectCode("EHR"),
+            Guarded.From("Epic EHR go-live"),
+            ProjectKind.Ehr,
+            ProjectPhase.Build,
+            new DateOnly(2027, 2, 25));
 
         Assert.Equal(new DateOnly(2026, 11, 26), ProjectCalendar.Today(_clock, listed));
     }

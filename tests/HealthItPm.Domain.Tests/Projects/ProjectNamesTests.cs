@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Testing;
 using Moq;
@@ -17,7 +16,12 @@ public sealed class ProjectNamesTests
     public async Task A_project_is_called_by_its_name()
     {
         _projects.Setup(p => p.SummaryOfAsync(Tenant, Ehr, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ProjectSummary(Ehr, Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, ProjectPhase.Build, new DateOnly(2027, 3, 1)));
+            .ReturnsAsync(new ProjectSummary(
+                Ehr,
+                Guarded.From("Epic EHR go-live"),
+                ProjectKind.Ehr,
+                ProjectPhase.Build,
+                new DateOnly(2027, 3, 1)));
 
         Assert.Equal("Epic EHR go-live", await _projects.Object.NameOfAsync(Tenant, Ehr, default));
     }

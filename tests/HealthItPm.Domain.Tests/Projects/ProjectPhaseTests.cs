@@ -28,7 +28,9 @@ public class ProjectPhaseTests
 
         Assert.Equal(ProjectPhase.Testing, project.Phase);
         Assert.Equal(
-            [new PhaseChange(ProjectPhase.Planning, ProjectPhase.Build, Pm, Monday), new PhaseChange(ProjectPhase.Build, ProjectPhase.Testing, Pm, Monday.AddDays(30))],
+            [
+                new PhaseChange(ProjectPhase.Planning, ProjectPhase.Build, Pm, Monday),
+                new PhaseChange(ProjectPhase.Build, ProjectPhase.Testing, Pm, Monday.AddDays(30))],
             project.PhaseHistory);
         Assert.Equal(Monday.AddDays(30), project.PhaseSince);
         Assert.Equal(project.PhaseHistory, Project.Restore(project.ToState()).PhaseHistory);

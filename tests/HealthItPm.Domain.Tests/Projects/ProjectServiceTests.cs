@@ -1,5 +1,5 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using Microsoft.Extensions.Time.Testing;
@@ -24,11 +24,18 @@ public class ProjectServiceTests
 
     private readonly Mock<IAuditLog> _audit = new();
 
-    private ProjectService Service => new(_repository.Object, _grants.Object, new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId> { Pm }), _audit.Object, _clock);
+    private ProjectService Service => new(
+        _repository.Object,
+        _grants.Object,
+        new AccessPolicy(new HashSet<PersonId> { Admin }, new HashSet<PersonId> { Pm }),
+        _audit.Object,
+        _clock);
 
-    private static NewProject Input(string code = "EHR") => new(code, Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, Today, Today.AddDays(60), Today.AddDays(120), "America/Chicago");
+    private static NewProject Input(string code = "EHR") =>
+        new(code, Guarded.From("Epic EHR go-live"), ProjectKind.Ehr, Today, Today.AddDays(60), Today.AddDays(120), "America/Chicago");
 
-    private static ProjectMember Creator(PersonId person) => new(person, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null);
+    private static ProjectMember Creator(PersonId person) =>
+        new(person, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null);
 
     [Fact]
     public void Today_is_the_date_in_the_projects_time_zone()
@@ -54,7 +61,9 @@ public class ProjectServiceTests
     {
         var outcome = await Service.CreateAsync(Tenant, Creator(Nurse), Input(), default);
 
-        Assert.Equal(new Refusal(RefusalCode.OnlyFor, ProjectAction.CreateProject, Allowed: Who.AllowedProjectManagers), Assert.IsType<Outcome<Project>.Refused>(outcome).Reason);
+        Assert.Equal(
+            new Refusal(RefusalCode.OnlyFor, ProjectAction.CreateProject, Allowed: Who.AllowedProjectManagers),
+            Assert.IsType<Outcome<Project>.Refused>(outcome).Reason);
     }
 
     [Fact]
@@ -75,15 +84,19 @@ public class ProjectServiceTests
         _grants.Setup(g => g.ListAsync(Tenant, default)).ReturnsAsync([]);
         var done = await Service.AllowProjectManagersAsync(Tenant, Admin, [(Nurse, "Nina Patel")], default);
 
-        Assert.Equal(new Refusal(RefusalCode.OnlyFor, ProjectAction.AllowProjectManagers), Assert.IsType<Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused>(refused).Reason);
+        Assert.Equal(
+            new Refusal(RefusalCode.OnlyFor, ProjectAction.AllowProjectManagers),
+            Assert.IsType<Outcome<IReadOnlyList<ProjectManagerGrant>>.Refused>(refused).Reason);
         Assert.IsType<Outcome<IReadOnlyList<ProjectManagerGrant>>.Done>(done);
-        _grants.Verify(g => g.GrantAsync(Tenant, new ProjectManagerGrant(Nurse, "Nina Patel", Admin, _clock.GetUtcNow()), default), Times.Once);
+        _grants.Verify(
+            g => g.GrantAsync(Tenant, new ProjectManagerGrant(Nurse, "Nina Patel", Admin, _clock.GetUtcNow()), default),
+            Times.Once);
     }
 
     [Theory]
-    [InlineData("E", ProblemCode.NotAProjectCode)]
-    [InlineData("EHR", ProblemCode.GoLiveInPast)]
-    public async Task Invalid_input_is_explained(string code, ProblemCode problem)
+    [InlineData("E", CommonProblem.NotAProjectCode)]
+    [InlineData("EHR", ProjectProblem.GoLiveInPast)]
+    public async Task Invalid_input_is_explained(string code, Enum problem)
     {
         var input = code == "EHR" ? Input() with { GoLive = Today.AddDays(-1), Start = Today.AddDays(-10) } : Input(code);
 
@@ -95,7 +108,8 @@ public class ProjectServiceTests
     [Fact]
     public async Task A_taken_code_is_explained()
     {
-        _repository.Setup(r => r.AddAsync(Tenant, It.IsAny<Project>(), default)).ThrowsAsync(new ProjectConflictException("There is already a project with the code EHR."));
+        _repository.Setup(r => r.AddAsync(Tenant, It.IsAny<Project>(), default))
+            .ThrowsAsync(new ProjectConflictException("There is already a project with the code EHR."));
 
         var outcome = await Service.CreateAsync(Tenant, Creator(Pm), Input(), default);
 
@@ -112,7 +126,13 @@ public class ProjectServiceTests
         _repository.Setup(r => r.SaveAsync(Tenant, first, default)).ThrowsAsync(new ProjectConflictException("changed"));
         _repository.Setup(r => r.SaveAsync(Tenant, second, default)).Returns(Task.CompletedTask);
 
-        var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone(Guarded.From("Go-live"), today.AddDays(60), 40)), default);
+        var outcome = await Service.ChangeAsync(
+            Tenant,
+            Pm,
+            Ehr,
+            ProjectAction.ManageMilestones,
+            (p, today) => p.AddMilestone(new Milestone(Guarded.From("Go-live"), today.AddDays(60), 40)),
+            default);
 
         var project = Assert.IsType<Outcome<Project>.Done>(outcome).Value;
         Assert.Equal(["Build", "Go-live"], project.Milestones.Select(m => m.Name.Value));
@@ -121,8 +141,11 @@ public class ProjectServiceTests
     [Fact]
     public async Task Two_lost_races_in_a_row_ask_the_person_to_try_again()
     {
-        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(() => new VersionedProject(new ProjectBuilder().Build(), "v"));
-        _repository.Setup(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default)).ThrowsAsync(new ProjectConflictException("Epic EHR go-live was changed by someone else while you were editing it. Please try again."));
+        _repository.Setup(r => r.GetAsync(Tenant, Ehr, default))
+            .ReturnsAsync(() => new VersionedProject(new ProjectBuilder().Build(), "v"));
+        _repository.Setup(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default))
+            .ThrowsAsync(new ProjectConflictException(
+                "Epic EHR go-live was changed by someone else while you were editing it. Please try again."));
 
         var outcome = await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(10), default);
 
@@ -135,7 +158,13 @@ public class ProjectServiceTests
     {
         _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync(new VersionedProject(new ProjectBuilder().Build(), "v"));
 
-        var outcome = await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone(Guarded.From("X"), today, 1)), default);
+        var outcome = await Service.ChangeAsync(
+            Tenant,
+            Nurse,
+            Ehr,
+            ProjectAction.ManageMilestones,
+            (p, today) => p.AddMilestone(new Milestone(Guarded.From("X"), today, 1)),
+            default);
 
         Assert.Equal(Who.ProjectManagers, Assert.IsType<Outcome<Project>.Refused>(outcome).Reason.Allowed);
     }
@@ -155,8 +184,13 @@ public class ProjectServiceTests
     {
         _repository.Setup(r => r.GetAsync(Tenant, Ehr, default)).ReturnsAsync((VersionedProject?)null);
 
-        Assert.Equal(Refusal.NotOnProject(ProjectAction.ViewStatus, Ehr), Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Pm, Ehr, default)).Reason);
-        Assert.Equal(Refusal.NotOnProject(ProjectAction.ManageBudget, Ehr), Assert.IsType<Outcome<Project>.Refused>(await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageBudget, (_, _) => { }, default)).Reason);
+        Assert.Equal(
+            Refusal.NotOnProject(ProjectAction.ViewStatus, Ehr),
+            Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Pm, Ehr, default)).Reason);
+        Assert.Equal(
+            Refusal.NotOnProject(ProjectAction.ManageBudget, Ehr),
+            Assert.IsType<Outcome<Project>.Refused>(await Service.ChangeAsync(
+                Tenant, Pm, Ehr, ProjectAction.ManageBudget, (_, _) => { }, default)).Reason);
     }
 
     [Fact]
@@ -177,7 +211,13 @@ public class ProjectServiceTests
 
         var existing = Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Outsider, Ehr, default)).Reason;
         var absent = Assert.IsType<Outcome<Project>.Refused>(await Service.ViewAsync(Tenant, Outsider, missing, default)).Reason;
-        var changing = Assert.IsType<Outcome<Project>.Refused>(await Service.ChangeAsync(Tenant, Outsider, Ehr, ProjectAction.ManageMilestones, (_, _) => { }, default)).Reason;
+        var changing = Assert.IsType<Outcome<Project>.Refused>(await Service.ChangeAsync(
+            Tenant,
+            Outsider,
+            Ehr,
+            ProjectAction.ManageMilestones,
+            (_, _) => { },
+            default)).Reason;
 
         Assert.Equal(absent with { Project = Ehr }, existing);
         Assert.Equal(existing with { Action = ProjectAction.ManageMilestones }, changing);
@@ -192,15 +232,46 @@ public class ProjectServiceTests
         _repository.Setup(r => r.SaveAsync(Tenant, It.IsAny<VersionedProject>(), default)).Returns(Task.CompletedTask);
 
         await Service.CreateAsync(Tenant, Creator(Pm), Input("PACS"), default);
-        await Service.ChangeAsync(Tenant, Pm, Ehr, ProjectAction.ManageMilestones, (p, today) => p.AddMilestone(new Milestone(Guarded.From("Build"), today, 1)), default);
+        await Service.ChangeAsync(
+            Tenant,
+            Pm,
+            Ehr,
+            ProjectAction.ManageMilestones,
+            (p, today) => p.AddMilestone(new Milestone(Guarded.From("Build"), today, 1)),
+            default);
         await Service.ChangeAsync(Tenant, Nurse, Ehr, ProjectAction.ManageBudget, (p, _) => p.SetBudget(1), default);
         _grants.Setup(g => g.ListAsync(Tenant, default)).ReturnsAsync([]);
         await Service.AllowProjectManagersAsync(Tenant, Admin, [(Nurse, "Nina Patel")], default);
 
         var now = _clock.GetUtcNow();
-        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Pm, HealthItPm.Domain.Audit.AuditKind.ProjectCreated, new ProjectCode("PACS"), null), default), Times.Once);
-        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Pm, HealthItPm.Domain.Audit.AuditKind.MilestonesChanged, Ehr, null), default), Times.Once);
-        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(now, Admin, HealthItPm.Domain.Audit.AuditKind.ProjectManagerAllowed, null, Nurse.Value), default), Times.Once);
+        _audit.Verify(
+            a => a.AppendAsync(
+                Tenant,
+                new HealthItPm.Domain.Audit.AuditEntry(
+                    now,
+                    Pm,
+                    HealthItPm.Domain.Audit.AuditKind.ProjectCreated,
+                    new ProjectCode("PACS"),
+                    null),
+                default),
+            Times.Once);
+        _audit.Verify(
+            a => a.AppendAsync(
+                Tenant,
+                new HealthItPm.Domain.Audit.AuditEntry(now, Pm, HealthItPm.Domain.Audit.AuditKind.MilestonesChanged, Ehr, null),
+                default),
+            Times.Once);
+        _audit.Verify(
+            a => a.AppendAsync(
+                Tenant,
+                new HealthItPm.Domain.Audit.AuditEntry(
+                    now,
+                    Admin,
+                    HealthItPm.Domain.Audit.AuditKind.ProjectManagerAllowed,
+                    null,
+                    Nurse.Value),
+                default),
+            Times.Once);
         _audit.VerifyNoOtherCalls();
     }
 }

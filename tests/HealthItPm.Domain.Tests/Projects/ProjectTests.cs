@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
+using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Projects;
@@ -22,7 +23,10 @@ public class ProjectTests
     public void A_new_project_cannot_go_live_in_the_past()
     {
         var error = Assert.Throws<DomainException>(() => Project.Create(
-            new ProjectCode("EHR"), Guarded.From("EHR"), ProjectKind.Ehr, new ProjectSchedule(Today.AddDays(-10), Today.AddDays(-1), Today.AddDays(5)), "UTC",
+            new ProjectCode("EHR"), Guarded.From("EHR"), ProjectKind.Ehr, new ProjectSchedule(
+                Today.AddDays(-10),
+                Today.AddDays(-1),
+                Today.AddDays(5)), "UTC",
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
         Assert.Equal(Problem.GoLiveInPast(), error.Problem);
@@ -38,20 +42,38 @@ public class ProjectTests
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("")]
     public void An_unknown_time_zone_is_refused(string zone) =>
-        Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), Guarded.From("EHR"), ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), zone,
+        Assert.Throws<DomainException>(() => Project.Create(
+            new ProjectCode("EHR"),
+            Guarded.From("EHR"),
+            ProjectKind.Ehr,
+            new ProjectSchedule(Today, Today, Today),
+            zone,
+            
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void A_name_is_required(string name) =>
-        Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), Guarded.From(name), ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), "UTC",
+        Assert.Throws<DomainException>(() => Project.Create(
+            new ProjectCode("EHR"),
+            Guarded.From(name),
+            ProjectKind.Ehr,
+            new ProjectSchedule(Today, Today, Today),
+            "UTC",
+            
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
     [Fact]
     public void A_name_over_the_limit_says_the_limit()
     {
-        var error = Assert.Throws<DomainException>(() => Project.Create(new ProjectCode("EHR"), Guarded.From(new string('x', 81)), ProjectKind.Ehr, new ProjectSchedule(Today, Today, Today), "UTC",
+        var error = Assert.Throws<DomainException>(() => Project.Create(
+            new ProjectCode("EHR"),
+            Guarded.From(new string('x', 81)),
+            ProjectKind.Ehr,
+            new ProjectSchedule(Today, Today, Today),
+            "UTC",
+            
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
         Assert.Equal(Problem.TooLong(FreeText.ProjectName, 80, 81), error.Problem);
@@ -62,7 +84,10 @@ public class ProjectTests
     {
         var project = new ProjectBuilder().WithMilestone("Go-live", Today.AddDays(60), 10).Build();
 
-        var error = Assert.Throws<DomainException>(() => project.AddMilestone(new Milestone(Guarded.From("GO-LIVE"), Today.AddDays(61), 1)));
+        var error = Assert.Throws<DomainException>(() => project.AddMilestone(new Milestone(
+            Guarded.From("GO-LIVE"),
+            Today.AddDays(61),
+            1)));
 
         Assert.Equal(Problem.MilestoneExists("GO-LIVE"), error.Problem);
     }
@@ -76,7 +101,10 @@ public class ProjectTests
     [Fact]
     public void Milestones_are_kept_in_date_order_and_completed_by_name()
     {
-        var project = new ProjectBuilder().WithMilestone("Go-live", Today.AddDays(60), 40).WithMilestone("Build", Today.AddDays(-5), 20).Build();
+        var project = new ProjectBuilder()
+            .WithMilestone("Go-live", Today.AddDays(60), 40)
+            .WithMilestone("Build", Today.AddDays(-5), 20)
+            .Build();
 
         project.CompleteMilestone("build", Today.AddDays(-1), Today);
 
@@ -113,7 +141,8 @@ public class ProjectTests
     {
         var project = new ProjectBuilder().Build();
 
-        var error = Assert.Throws<DomainException>(() => project.AddMember(new ProjectMember(Pm, "Priya Shah", ProjectRole.Stakeholder, StakeholderRole.It, null)));
+        var error = Assert.Throws<DomainException>(() => project.AddMember(new ProjectMember(
+            Pm, "Priya Shah", ProjectRole.Stakeholder, StakeholderRole.It, null)));
 
         Assert.Equal(Problem.AlreadyMember("Priya Shah", ProjectRole.ProjectManager), error.Problem);
     }
@@ -123,7 +152,12 @@ public class ProjectTests
     {
         var project = new ProjectBuilder().Build();
 
-        project.AddMember(new ProjectMember(Nurse, "Nina Patel", ProjectRole.ProjectManager, StakeholderRole.Nurse, Guarded.From("Nursing Informatics")));
+        project.AddMember(new ProjectMember(
+            Nurse,
+            "Nina Patel",
+            ProjectRole.ProjectManager,
+            StakeholderRole.Nurse,
+            Guarded.From("Nursing Informatics")));
 
         Assert.Equal(ProjectRole.ProjectManager, project.RoleOf(Nurse));
         Assert.Equal(2, project.ProjectManagers.Count());
@@ -137,7 +171,9 @@ public class ProjectTests
 
         var restored = Project.Restore(project.ToState());
 
-        Assert.Equal(project.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null, PhaseHistory = null }, restored.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null, PhaseHistory = null });
+        Assert.Equal(
+            project.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null, PhaseHistory = null },
+            restored.ToState() with { Members = [], Milestones = [], Spend = [], Kpis = [], EscalationChain = null, PhaseHistory = null });
         Assert.Equal(project.PhaseHistory, restored.PhaseHistory);
         Assert.Equal(project.EscalationChain, restored.EscalationChain);
         Assert.Equal(project.Members.OrderBy(m => m.Person.Value), restored.Members.OrderBy(m => m.Person.Value));
@@ -197,7 +233,8 @@ public class KpiTests
     [InlineData(21, 18, -0.5)]
     public void Progress_runs_from_baseline_to_target_for_lower_is_better(double measured, double baseline, double expected)
     {
-        var kpi = new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), (decimal)baseline, 12, KpiDirection.LowerIsBetter).Record(new KpiMeasurement(Today, (decimal)measured));
+        var kpi = new Kpi(Guarded.From("No-show rate"), Guarded.From("%"), (decimal)baseline, 12, KpiDirection.LowerIsBetter)
+            .Record(new KpiMeasurement(Today, (decimal)measured));
 
         Assert.Equal((decimal)expected, decimal.Round(kpi.Progress.Value!.Value, 6));
     }
@@ -215,7 +252,9 @@ public class KpiTests
 
     [Fact]
     public void Without_measurements_progress_is_undefined() =>
-        Assert.Equal(RatioUndefined.NoMeasurement, new Kpi(Guarded.From("Turnaround"), Guarded.From("h"), 24, 8, KpiDirection.LowerIsBetter).Progress.UndefinedBecause);
+        Assert.Equal(
+            RatioUndefined.NoMeasurement,
+            new Kpi(Guarded.From("Turnaround"), Guarded.From("h"), 24, 8, KpiDirection.LowerIsBetter).Progress.UndefinedBecause);
 
     [Theory]
     [InlineData(KpiDirection.LowerIsBetter, 10, 12)]
@@ -235,7 +274,12 @@ public class KpiTests
         Assert.Equal(0.5m, project.Kpis[0].Progress.Value);
         Assert.Throws<DomainException>(() => project.RecordKpi("Unknown", new KpiMeasurement(Today, 1), Today));
         Assert.Throws<DomainException>(() => project.RecordKpi("Report turnaround", new KpiMeasurement(Today.AddDays(1), 1), Today));
-        Assert.Throws<DomainException>(() => project.AddKpi(new Kpi(Guarded.From("Report Turnaround"), Guarded.From("h"), 24, 8, KpiDirection.LowerIsBetter)));
+        Assert.Throws<DomainException>(() => project.AddKpi(new Kpi(
+            Guarded.From("Report Turnaround"),
+            Guarded.From("h"),
+            24,
+            8,
+            KpiDirection.LowerIsBetter)));
     }
 }
 

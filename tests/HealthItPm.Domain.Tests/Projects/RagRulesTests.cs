@@ -68,7 +68,11 @@ public class RagRulesTests
     {
         var ev = EarnedValue.Compute(0, [], [], Today);
 
-        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], Today, [new OpenRisk("EHR-R1", Guarded.From("Scanners fail"), 20, true, false)]));
+        var status = RagRules.Evaluate(new ProjectHealthInput(
+            ev,
+            [],
+            Today,
+            [new OpenRisk("EHR-R1", Guarded.From("Scanners fail"), 20, true, false)]));
 
         Assert.Equal(Rag.Red, status.Status);
         Assert.True(status.EnoughData);
@@ -100,7 +104,9 @@ public class RagRulesTests
 
         Assert.Equal(Rag.Red, status.Status);
         Assert.Equal([Rag.Red, Rag.Amber, Rag.Amber], status.Findings.Select(f => f.Status));
-        Assert.Equal(new RagFinding(Rag.Red, new RagReason.IndexBelow(PerformanceIndex.Cpi, 0.5m, 0.80m), Financial: true), status.Findings[0]);
+        Assert.Equal(
+            new RagFinding(Rag.Red, new RagReason.IndexBelow(PerformanceIndex.Cpi, 0.5m, 0.80m), Financial: true),
+            status.Findings[0]);
         Assert.Contains(status.Findings, f => f.Reason == new RagReason.MilestoneLate(Guarded.From("Training"), 1));
     }
 
@@ -115,7 +121,8 @@ public class RagRulesTests
 
     private sealed class AlwaysRed : IRagRule
     {
-        public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) => [new RagFinding(Rag.Red, new RagReason.RiskOpen("EHR-R1", Guarded.From("Scanners fail"), 20, Critical: true))];
+        public IEnumerable<RagFinding> Evaluate(ProjectHealthInput input) =>
+            [new RagFinding(Rag.Red, new RagReason.RiskOpen("EHR-R1", Guarded.From("Scanners fail"), 20, Critical: true))];
     }
 }
 
@@ -129,12 +136,18 @@ public class OpenRiskRagTests
     {
         var ev = EarnedValue.Compute(0, [], [], ProjectBuilder.Today);
 
-        var status = RagRules.Evaluate(new ProjectHealthInput(ev, [], ProjectBuilder.Today, [new OpenRisk("EHR-R1", Guarded.From("Scanners fail"), 20, critical, high)]));
+        var status = RagRules.Evaluate(new ProjectHealthInput(
+            ev,
+            [],
+            ProjectBuilder.Today,
+            [new OpenRisk("EHR-R1", Guarded.From("Scanners fail"), 20, critical, high)]));
 
         Assert.Equal(expected, status.Status);
         if (expected != Rag.Green)
         {
-            Assert.Equal(new RagReason.RiskOpen("EHR-R1", Guarded.From("Scanners fail"), 20, critical), Assert.Single(status.Findings).Reason);
+            Assert.Equal(
+                new RagReason.RiskOpen("EHR-R1", Guarded.From("Scanners fail"), 20, critical),
+                Assert.Single(status.Findings).Reason);
         }
     }
 }

@@ -130,7 +130,12 @@ public class AdkarResultsTests
         {
             wave.Accept(Six[0].Person, Answer("11111"), Opens.AddMinutes(1)),
             wave.Accept(Six[0].Person, Answer("55555"), Opens.AddMinutes(9)),
-            new GivenAnswer<AdkarAnswer>(new RespondentKey(Six[5].Person.Value), Answer("11111"), Opens.AddMinutes(2), StakeholderRole.Nurse, "ICU"),
+            new GivenAnswer<AdkarAnswer>(
+                new RespondentKey(Six[5].Person.Value),
+                Answer("11111"),
+                Opens.AddMinutes(2),
+                StakeholderRole.Nurse,
+                "ICU"),
         };
 
         var results = AdkarResults.From(wave, answers, Opens.AddHours(1));
@@ -143,7 +148,9 @@ public class AdkarResultsTests
     [Fact]
     public void A_group_of_four_is_not_left_to_be_worked_out_as_the_totals_minus_a_shown_group_of_five()
     {
-        Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")), .. Enumerable.Range(6, 4).Select(i => Person(i, "Pharmacy", StakeholderRole.Pharmacist))];
+        Respondent[] people = [
+            .. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")),
+            .. Enumerable.Range(6, 4).Select(i => Person(i, "Pharmacy", StakeholderRole.Pharmacist))];
         var results = Results(Wave(people), people, ["55555", "55555", "44444", "44444", "33333", "22222", "22222", "22222", "22222"]);
 
         // Showing ICU (5) beside the totals (9) would give Pharmacy (4) by subtraction: ICU joins it in "other".
@@ -156,8 +163,13 @@ public class AdkarResultsTests
     [Fact]
     public void A_group_of_exactly_five_is_shown_when_the_rest_are_five_or_more()
     {
-        Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")), .. Enumerable.Range(6, 5).Select(i => Person(i, "Pharmacy", StakeholderRole.Pharmacist))];
-        var results = Results(Wave(people), people, ["55555", "55555", "44444", "44444", "33333", "22222", "22222", "22222", "22222", "22222"]);
+        Respondent[] people = [
+            .. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")),
+            .. Enumerable.Range(6, 5).Select(i => Person(i, "Pharmacy", StakeholderRole.Pharmacist))];
+        var results = Results(
+            Wave(people),
+            people,
+            ["55555", "55555", "44444", "44444", "33333", "22222", "22222", "22222", "22222", "22222"]);
 
         Assert.Equal([("ICU", 5), ("Pharmacy", 5)], results.ByDepartment.Shown.Select(g => (g.Group, g.Respondents)));
         var icu = results.ByDepartment.Shown[0];
@@ -171,8 +183,14 @@ public class AdkarResultsTests
     [Fact]
     public void Small_groups_adding_up_to_five_are_shown_together_as_other()
     {
-        Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")), .. Enumerable.Range(6, 4).Select(i => Person(i, "Pharmacy")), Person(10, null)];
-        var results = Results(Wave(people), people, ["55555", "55555", "55555", "55555", "55555", "22222", "22222", "22222", "22222", "44444"]);
+        Respondent[] people = [
+            .. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")),
+            .. Enumerable.Range(6, 4).Select(i => Person(i, "Pharmacy")),
+            Person(10, null)];
+        var results = Results(
+            Wave(people),
+            people,
+            ["55555", "55555", "55555", "55555", "55555", "22222", "22222", "22222", "22222", "44444"]);
 
         Assert.Equal(["ICU", GroupProfile.Other], results.ByDepartment.Shown.Select(g => g.Group));
         var other = results.ByDepartment.Shown[1];
@@ -186,7 +204,9 @@ public class AdkarResultsTests
     [Fact]
     public void Respondents_with_no_department_are_a_group_without_a_name_for_the_card_to_word()
     {
-        Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, null)), .. Enumerable.Range(6, 5).Select(i => Person(i, "ICU"))];
+        Respondent[] people = [
+            .. Enumerable.Range(1, 5).Select(i => Person(i, null)),
+            .. Enumerable.Range(6, 5).Select(i => Person(i, "ICU"))];
         var results = Results(Wave(people), people, [.. Enumerable.Repeat<string?>("44444", 10)]);
 
         Assert.Equal([null, "ICU"], results.ByDepartment.Shown.Select(g => g.Group));
@@ -196,7 +216,9 @@ public class AdkarResultsTests
     [Fact]
     public void Groups_are_shown_largest_first()
     {
-        Respondent[] people = [.. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")), .. Enumerable.Range(6, 6).Select(i => Person(i, "ED"))];
+        Respondent[] people = [
+            .. Enumerable.Range(1, 5).Select(i => Person(i, "ICU")),
+            .. Enumerable.Range(6, 6).Select(i => Person(i, "ED"))];
         var results = Results(Wave(people), people, [.. Enumerable.Repeat<string?>("44444", 11)]);
 
         Assert.Equal(["ED", "ICU"], results.ByDepartment.Shown.Select(g => g.Group));
@@ -207,7 +229,11 @@ public class AdkarResultsTests
     public void The_change_from_the_previous_wave_is_current_minus_previous()
     {
         var first = Results(Wave(Six[..5], name: "pre go-live"), Six[..5], ["33333", "33333", "44244", "55555", "55555"]);
-        var second = Results(Wave(Six[..5], name: "go-live + 30 days", opens: Opens.AddDays(30)), Six[..5], ["44444", "44444", "44444", "55555", "45555"], first);
+        var second = Results(
+            Wave(Six[..5], name: "go-live + 30 days", opens: Opens.AddDays(30)),
+            Six[..5],
+            ["44444", "44444", "44444", "55555", "45555"],
+            first);
 
         // Means before: A (3+3+4+5+5)/5 = 4.0, D 4.0, K (3+3+2+5+5)/5 = 3.6, Ab 4.0, R 4.0.
         // Means after:  A (4+4+4+5+4)/5 = 4.2, D (4+4+4+5+5)/5 = 4.4, K 4.4, Ab 4.4, R 4.4.
@@ -235,7 +261,12 @@ public class AdkarResultsTests
         public static readonly ElementComparer Instance = new();
 
         public bool Equals(ElementResult? x, ElementResult? y) =>
-            x is not null && y is not null && x.Element == y.Element && x.Mean == y.Mean && x.Median == y.Median && x.Distribution.SequenceEqual(y.Distribution);
+            x is not null
+                && y is not null
+                && x.Element == y.Element
+                && x.Mean == y.Mean
+                && x.Median == y.Median
+                && x.Distribution.SequenceEqual(y.Distribution);
 
         public int GetHashCode(ElementResult obj) => obj.Element.GetHashCode();
     }

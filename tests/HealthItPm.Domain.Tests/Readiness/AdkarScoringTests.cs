@@ -59,7 +59,11 @@ public class AdkarScoringTests
         Assert.Equal([Intervention.SponsorExplainsWhy, Intervention.LeadersRepeatTheCase], AdkarInterventions.For(AdkarElement.Awareness));
         Assert.Equal([Intervention.ShowWhatIsInItForThem, Intervention.AddressResistance], AdkarInterventions.For(AdkarElement.Desire));
         Assert.Equal([Intervention.TargetedTraining, Intervention.JobAids], AdkarInterventions.For(AdkarElement.Knowledge));
-        Assert.Equal([Intervention.Coaching, Intervention.PracticeTime, Intervention.SuperUsersAtTheElbow], AdkarInterventions.For(AdkarElement.Ability));
-        Assert.Equal([Intervention.Recognition, Intervention.MeasureAdoption, Intervention.RemoveWorkarounds], AdkarInterventions.For(AdkarElement.Reinforcement));
+        Assert.Equal(
+            [Intervention.Coaching, Intervention.PracticeTime, Intervention.SuperUsersAtTheElbow],
+            AdkarInterventions.For(AdkarElement.Ability));
+        Assert.Equal(
+            [Intervention.Recognition, Intervention.MeasureAdoption, Intervention.RemoveWorkarounds],
+            AdkarInterventions.For(AdkarElement.Reinforcement));
     }
 }

@@ -17,13 +17,33 @@ internal static class AdkarWaves
     public static AdkarAnswer Answer(string scores, string? comment = null) =>
         AdkarAnswer.Create([.. scores.Select(c => new AdkarScore(c - '0'))], Guarded.From(comment));
 
-    public static Round Wave(IEnumerable<Respondent> audience, bool anonymous = false, string name = "pre go-live", DateTimeOffset? opens = null) =>
-        new(new ProjectCode("EHR"), opens ?? Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous, audience, RoundKind.Adkar, name, anonymous ? Round.NewAnonymityKey() : null);
+    public static Round Wave(
+        IEnumerable<Respondent> audience,
+        bool anonymous = false,
+        string name = "pre go-live",
+        DateTimeOffset? opens = null) =>
+        new(
+            new ProjectCode("EHR"),
+            opens ?? Opens,
+            TimeSpan.FromHours(24),
+            TimeSpan.FromHours(48),
+            anonymous,
+            audience,
+            AdkarRounds.Kind,
+            name,
+            anonymous ? Round.NewAnonymityKey() : null);
 
     /// <summary>The wave's results with each respondent answering the scores at the same index (null: no answer).</summary>
-    public static AdkarResults Results(Round wave, IReadOnlyList<Respondent> people, IReadOnlyList<string?> scores, AdkarResults? previous = null)
+    public static AdkarResults Results(
+        Round wave,
+        IReadOnlyList<Respondent> people,
+        IReadOnlyList<string?> scores,
+        AdkarResults? previous = null)
     {
-        var answers = people.Zip(scores).Where(x => x.Second is not null).Select(x => wave.Accept(x.First.Person, Answer(x.Second!), wave.OpensAt.AddMinutes(5))).ToList();
+        var answers = people.Zip(scores)
+            .Where(x => x.Second is not null)
+            .Select(x => wave.Accept(x.First.Person, Answer(x.Second!), wave.OpensAt.AddMinutes(5)))
+            .ToList();
         return AdkarResults.From(wave, answers, wave.OpensAt.AddHours(49), previous);
     }
 }

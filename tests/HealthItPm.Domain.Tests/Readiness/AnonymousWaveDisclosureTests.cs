@@ -127,12 +127,20 @@ public class AnonymousWaveDisclosureTests
     {
         var random = new Random(20261207);
         string[] departments = ["ICU", "ED", "Pharmacy", "Radiology", "Oncology", "Lab"];
-        StakeholderRole[] disciplines = [StakeholderRole.Nurse, StakeholderRole.Physician, StakeholderRole.Pharmacist, StakeholderRole.Other];
+        StakeholderRole[] disciplines = [
+            StakeholderRole.Nurse,
+            StakeholderRole.Physician,
+            StakeholderRole.Pharmacist,
+            StakeholderRole.Other];
         for (var run = 0; run < 400; run++)
         {
             var size = random.Next(1, 40);
             var spread = random.Next(1, departments.Length + 1);
-            Respondent[] people = [.. Enumerable.Range(1, size).Select(i => Person(i, random.Next(8) == 0 ? null : departments[random.Next(spread)], disciplines[random.Next(disciplines.Length)]))];
+            Respondent[] people = [.. Enumerable.Range(1, size)
+                .Select(i => Person(
+                    i,
+                    random.Next(8) == 0 ? null : departments[random.Next(spread)],
+                    disciplines[random.Next(disciplines.Length)]))];
             var scores = people.Select(_ => string.Concat(Enumerable.Range(0, 5).Select(_ => (char)('1' + random.Next(5))))).ToList();
 
             AssertSafe(Answered(people, scores, Closed));
@@ -173,7 +181,9 @@ public class AnonymousWaveDisclosureTests
         Assert.Null(sealedWave.AnonymityKey);
         Assert.Equal(6, sealedWave.Counted(answers).Count);
         Assert.All(answers, a => Assert.Null(sealedWave.RespondentOf(a.Respondent)));
-        Assert.Equal(Problem.RoundClosed(RoundKind.Adkar, wave.ClosesAt).Code, Assert.Throws<DomainException>(() => sealedWave.KeyOf(people[0].Person)).Problem.Code);
+        Assert.Equal(
+            Problem.RoundClosed(AdkarRounds.Kind, wave.ClosesAt).Code,
+            Assert.Throws<DomainException>(() => sealedWave.KeyOf(people[0].Person)).Problem.Code);
         Assert.Throws<DomainException>(() => sealedWave.Accept(people[0].Person, Answer("55555"), WhileOpen));
         Assert.Equal(6, AdkarResults.From(sealedWave, answers, Closed).AnsweredCount);
     }

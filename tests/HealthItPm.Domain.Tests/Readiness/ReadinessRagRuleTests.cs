@@ -3,13 +3,17 @@ using HealthItPm.Domain.Readiness;
 
 namespace HealthItPm.Domain.Tests.Readiness;
 
-/// <summary>Readiness in the RAG: a Knowledge or Ability barrier close to go-live is amber; many stuck at Awareness or Desire closer still is red.</summary>
+/// <summary>
+/// Readiness in the RAG: a Knowledge or Ability barrier close to go-live is amber; many stuck at Awareness or Desire closer still is red.
+/// </summary>
 public class ReadinessRagRuleTests
 {
     private static readonly DateOnly Today = new(2026, 12, 1);
 
     private static RagStatus Health(ReadinessSnapshot? readiness, int daysToGoLive) =>
-        RagRules.Evaluate(new ProjectHealthInput(EarnedValue.Compute(0, [], [], Today), [], Today, null, readiness, Today.AddDays(daysToGoLive)));
+        RagRules.Evaluate(
+            new ProjectHealthInput(EarnedValue.Compute(0, [], [], Today), [], Today, null, Today.AddDays(daysToGoLive)),
+            readiness is null ? null : [.. RagRules.Default, new ReadinessRule(readiness)]);
 
     private static ReadinessSnapshot Snapshot(AdkarElement? dominant, decimal awarenessOrDesire = 0) =>
         new("pre go-live", new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), 40, 0.5m, dominant, awarenessOrDesire);
@@ -28,7 +32,7 @@ public class ReadinessRagRuleTests
         Assert.Equal(expected, findings.SingleOrDefault()?.Status);
         if (expected is not null)
         {
-            Assert.Equal(new RagReason.DominantBarrier(dominant, "pre go-live", days), findings.Single().Reason);
+            Assert.Equal(new ReadinessReason.DominantBarrier(dominant, "pre go-live", days), findings.Single().Reason);
         }
     }
 
@@ -50,7 +54,7 @@ public class ReadinessRagRuleTests
         var health = Health(Snapshot(AdkarElement.Knowledge, 0.35m), 10);
 
         Assert.Equal([Rag.Red, Rag.Amber], health.Findings.Select(f => f.Status));
-        Assert.Equal(new RagReason.StuckAtAwarenessOrDesire(0.35m, "pre go-live", 10), health.Findings[0].Reason);
+        Assert.Equal(new ReadinessReason.StuckAtAwarenessOrDesire(0.35m, "pre go-live", 10), health.Findings[0].Reason);
     }
 
     [Fact]
@@ -64,6 +68,8 @@ public class ReadinessRagRuleTests
 
         var snapshot = ReadinessSnapshot.Of(results);
 
-        Assert.Equal(("pre go-live", 5, 0.4m, AdkarElement.Awareness, 0.4m), (snapshot.Wave, snapshot.Respondents, snapshot.WithoutBarrierShare, snapshot.DominantBarrier, snapshot.AwarenessOrDesireShare));
+        Assert.Equal(
+            ("pre go-live", 5, 0.4m, AdkarElement.Awareness, 0.4m),
+            (snapshot.Wave, snapshot.Respondents, snapshot.WithoutBarrierShare, snapshot.DominantBarrier, snapshot.AwarenessOrDesireShare));
     }
 }

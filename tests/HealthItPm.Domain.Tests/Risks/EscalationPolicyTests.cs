@@ -15,7 +15,17 @@ public class EscalationPolicyTests
     private static readonly EscalationPolicy Policy = new([Sponsor, Cio], Project.DefaultAcknowledgementSla);
 
     private static Risk NewRisk(RiskCategory category, int p, int i) =>
-        Risk.Log(new RiskId(new ProjectCode("EHR"), 1), Guarded.From("Risk"), null, category, new RiskRating(p, i), null, null, null, Pm, Now);
+        Risk.Log(
+            new RiskId(new ProjectCode("EHR"), 1),
+            Guarded.From("Risk"),
+            null,
+            category,
+            new RiskRating(p, i),
+            null,
+            null,
+            null,
+            Pm,
+            Now);
 
     [Theory]
     [InlineData(RiskCategory.Vendor, 3, 5, true)]
@@ -27,7 +37,11 @@ public class EscalationPolicyTests
     [InlineData(RiskCategory.PrivacyRegulatory, 1, 4, true)]
     [InlineData(RiskCategory.PrivacyRegulatory, 2, 3, false)]
     [InlineData(RiskCategory.Schedule, 3, 4, false)]
-    public void Critical_or_safety_and_privacy_impact_four_escalate_at_once_to_the_sponsor(RiskCategory category, int p, int i, bool escalates)
+    public void Critical_or_safety_and_privacy_impact_four_escalate_at_once_to_the_sponsor(
+        RiskCategory category,
+        int p,
+        int i,
+        bool escalates)
     {
         var step = Policy.Next(NewRisk(category, p, i), Now, Today, false);
 
@@ -89,7 +103,8 @@ public class EscalationPolicyTests
         accepted.Accept(Guarded.From("Clinical leadership accepts for 2 weeks"), Sponsor, Now);
 
         Assert.IsType<EscalationStep.Wait>(Policy.Next(accepted, Now, Today, false));
-        Assert.IsType<EscalationStep.Wait>(new EscalationPolicy([], Project.DefaultAcknowledgementSla).Next(NewRisk(RiskCategory.PatientSafety, 5, 5), Now, Today, false));
+        Assert.IsType<EscalationStep.Wait>(new EscalationPolicy([], Project.DefaultAcknowledgementSla)
+            .Next(NewRisk(RiskCategory.PatientSafety, 5, 5), Now, Today, false));
     }
 
     [Fact]
@@ -105,8 +120,14 @@ public class EscalationPolicyTests
 
         Assert.IsType<EscalationStep.Wait>(policy.Next(risk, friday.AddDays(2), Today, false));
         Assert.IsType<EscalationStep.Wait>(policy.Next(risk, new DateTimeOffset(2026, 11, 30, 16, 59, 0, TimeSpan.Zero), Today, false));
-        var climbed = Assert.IsType<EscalationStep.Escalate>(policy.Next(risk, new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero), Today, false));
-        Assert.Equal((2, Cio, new EscalationReason.NotAcknowledged(TimeSpan.FromHours(4), InBusinessHours: true)), (climbed.Level, climbed.To, climbed.Reason));
+        var climbed = Assert.IsType<EscalationStep.Escalate>(policy.Next(
+            risk,
+            new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero),
+            Today,
+            false));
+        Assert.Equal(
+            (2, Cio, new EscalationReason.NotAcknowledged(TimeSpan.FromHours(4), InBusinessHours: true)),
+            (climbed.Level, climbed.To, climbed.Reason));
     }
 
     [Fact]
@@ -130,7 +151,8 @@ public class EscalationPolicyTests
         var risk = NewRisk(RiskCategory.Vendor, 5, 5);
         risk.Escalate(1, new EscalationReason.CriticalRisk(), Now);
 
-        var climbed = Assert.IsType<EscalationStep.Escalate>(new EscalationPolicy([Sponsor, Cio], TimeSpan.FromMinutes(minutes)).Next(risk, Now.AddMinutes(minutes), Today, false));
+        var climbed = Assert.IsType<EscalationStep.Escalate>(new EscalationPolicy([Sponsor, Cio], TimeSpan.FromMinutes(minutes))
+            .Next(risk, Now.AddMinutes(minutes), Today, false));
 
         Assert.Equal(new EscalationReason.NotAcknowledged(TimeSpan.FromMinutes(minutes), InBusinessHours: false), climbed.Reason);
     }
@@ -163,8 +185,17 @@ public class BusinessHoursTests
     [InlineData(11, 28, 10, 11, 29, 15, 0)]
     [InlineData(11, 23, 8, 11, 28, 8, 45 * 60)]
     [InlineData(11, 25, 12, 11, 25, 12, 0)]
-    public void Only_weekday_office_hours_count(int fromMonth, int fromDay, int fromHour, int toMonth, int toDay, int toHour, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), BusinessHours.Between(Local(fromMonth, fromDay, fromHour), Local(toMonth, toDay, toHour), Chicago));
+    public void Only_weekday_office_hours_count(
+        int fromMonth,
+        int fromDay,
+        int fromHour,
+        int toMonth,
+        int toDay,
+        int toHour,
+        int minutes) =>
+        Assert.Equal(
+            TimeSpan.FromMinutes(minutes),
+            BusinessHours.Between(Local(fromMonth, fromDay, fromHour), Local(toMonth, toDay, toHour), Chicago));
 
     [Fact]
     public void Daylight_saving_changes_do_not_stretch_or_shrink_a_working_day()

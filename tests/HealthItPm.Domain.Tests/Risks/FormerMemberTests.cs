@@ -1,5 +1,5 @@
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Ports;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
@@ -26,21 +26,40 @@ public class FormerMemberTests
 
     public FormerMemberTests()
     {
-        _projects.Setup(p => p.GetAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(() => new VersionedProject(_project, "p"));
-        _store.Setup(s => s.GetAsync(Tenant, It.IsAny<RiskId>(), It.IsAny<CancellationToken>())).ReturnsAsync((TenantId _, RiskId id, CancellationToken _) => _risks.TryGetValue(id, out var risk) ? new VersionedRisk(risk, "r") : null);
+        _projects.Setup(p => p.GetAsync(Tenant, Ehr, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new VersionedProject(_project, "p"));
+        _store.Setup(s => s.GetAsync(Tenant, It.IsAny<RiskId>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TenantId _, RiskId id, CancellationToken _) => _risks.TryGetValue(id, out var risk)
+                ? new VersionedRisk(risk, "r")
+                : null);
         _store.Setup(s => s.SaveAsync(Tenant, It.IsAny<VersionedRisk>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _store.Setup(s => s.ListAsync(Tenant, Ehr, It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _risks.Values]);
     }
 
     private static AccessPolicy Access => new(new HashSet<PersonId>(), new HashSet<PersonId> { Pm });
 
-    private RiskChanges Service => new(_store.Object, _projects.Object, Access, _audit.Object, new RiskWriter(_store.Object, _projects.Object, Access, _audit.Object, _clock));
+    private RiskChanges Service => new(
+        _store.Object,
+        _projects.Object,
+        Access,
+        _audit.Object,
+        new RiskWriter(_store.Object, _projects.Object, Access, _audit.Object, _clock));
 
     private RiskRegister Register => new(_store.Object, _projects.Object, Access, _audit.Object, _clock);
 
     private Risk OwnedByNurse(int number, bool closed = false)
     {
-        var risk = Risk.Log(new RiskId(Ehr, number), Guarded.From("Barcode scanners late"), null, RiskCategory.Vendor, new RiskRating(3, 3), Nurse, null, null, Pm, _clock.GetUtcNow());
+        var risk = Risk.Log(
+            new RiskId(Ehr, number),
+            Guarded.From("Barcode scanners late"),
+            null,
+            RiskCategory.Vendor,
+            new RiskRating(3, 3),
+            Nurse,
+            null,
+            null,
+            Pm,
+            _clock.GetUtcNow());
         if (closed)
         {
             risk.Close(Pm, _clock.GetUtcNow());
@@ -55,7 +74,9 @@ public class FormerMemberTests
     {
         OwnedByNurse(1);
 
-        Assert.IsType<Outcome<(Project, Risk)>.Done>(await Service.UpdateAsync(Tenant, Nurse, First, new RiskUpdate(new RiskRating(2, 2), null, null), default));
+        Assert.IsType<Outcome<(
+            Project,
+            Risk)>.Done>(await Service.UpdateAsync(Tenant, Nurse, First, new RiskUpdate(new RiskRating(2, 2), null, null), default));
     }
 
     [Fact]
@@ -66,11 +87,18 @@ public class FormerMemberTests
 
         var update = await Service.UpdateAsync(Tenant, Nurse, First, new RiskUpdate(new RiskRating(5, 5), null, null), default);
         var assign = await Service.AssignOwnerAsync(Tenant, Nurse, First, Pm, default);
-        var missing = await Service.UpdateAsync(Tenant, Nurse, new RiskId(Ehr, 99), new RiskUpdate(new RiskRating(5, 5), null, null), default);
+        var missing = await Service.UpdateAsync(
+            Tenant,
+            Nurse,
+            new RiskId(Ehr, 99),
+            new RiskUpdate(new RiskRating(5, 5), null, null),
+            default);
 
         Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, First), Assert.IsType<Outcome<(Project, Risk)>.Refused>(update).Reason);
         Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, First), Assert.IsType<Outcome<(Project, Risk)>.Refused>(assign).Reason);
-        Assert.Equal(Refusal.NoSuchRisk(ProjectAction.ChangeRisk, new RiskId(Ehr, 99)), Assert.IsType<Outcome<(Project, Risk)>.Refused>(missing).Reason);
+        Assert.Equal(
+            Refusal.NoSuchRisk(ProjectAction.ChangeRisk, new RiskId(Ehr, 99)),
+            Assert.IsType<Outcome<(Project, Risk)>.Refused>(missing).Reason);
         // Refused before the risk is read: nothing about it is looked at for someone not on the project.
         _store.Verify(s => s.GetAsync(It.IsAny<TenantId>(), It.IsAny<RiskId>(), It.IsAny<CancellationToken>()), Times.Never);
         _audit.VerifyNoOtherCalls();
@@ -99,9 +127,21 @@ public class FormerMemberTests
 
         Assert.Equal([First], handedOver);
         Assert.Equal(Pm, open.Owner);
-        Assert.Contains(open.History, e => e.By == Pm && e.Kind == RiskEventKind.OwnerAssigned && e.OwnerBefore == Nurse && e.OwnerAfter == Pm);
+        Assert.Contains(
+            open.History,
+            e => e.By == Pm && e.Kind == RiskEventKind.OwnerAssigned && e.OwnerBefore == Nurse && e.OwnerAfter == Pm);
         Assert.Equal(Nurse, closed.Owner);
-        _audit.Verify(a => a.AppendAsync(Tenant, new HealthItPm.Domain.Audit.AuditEntry(_clock.GetUtcNow(), Pm, HealthItPm.Domain.Audit.AuditKind.RiskHandedOver, Ehr, "EHR-R1"), default), Times.Once);
+        _audit.Verify(
+            a => a.AppendAsync(
+                Tenant,
+                new HealthItPm.Domain.Audit.AuditEntry(
+                    _clock.GetUtcNow(),
+                    Pm,
+                    HealthItPm.Domain.Audit.AuditKind.RiskHandedOver,
+                    Ehr,
+                    "EHR-R1"),
+                default),
+            Times.Once);
         _audit.VerifyNoOtherCalls();
     }
 

@@ -1,12 +1,13 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Risks;
 
-/// <summary>The risk's outbox holds what a step decided until the delivery pipeline has it; the pipeline reports back into the history.</summary>
+/// <summary>
+/// The risk's outbox holds what a step decided until the delivery pipeline has it; the pipeline reports back into the history.
+/// </summary>
 public class RiskOutboxTests
 {
     private static readonly DateTimeOffset Logged = new(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
@@ -16,7 +17,17 @@ public class RiskOutboxTests
 
     private static Risk Escalated()
     {
-        var risk = Risk.Log(new RiskId(new ProjectCode("EHR"), 7), Guarded.From("Wrong-patient orders"), null, RiskCategory.PatientSafety, new RiskRating(4, 5), null, null, null, Pm, Logged);
+        var risk = Risk.Log(
+            new RiskId(new ProjectCode("EHR"), 7),
+            Guarded.From("Wrong-patient orders"),
+            null,
+            RiskCategory.PatientSafety,
+            new RiskRating(4, 5),
+            null,
+            null,
+            null,
+            Pm,
+            Logged);
         risk.Escalate(1, new EscalationReason.CriticalRisk(), Logged);
         risk.Enqueue(new RiskNotice(RiskNoticeKind.Escalation, Sponsor, risk.Id));
         return risk;
@@ -63,7 +74,9 @@ public class RiskOutboxTests
         risk.RecordDelivery(notice, state, attempts, Logged.AddSeconds(2));
 
         var settled = risk.History[^1];
-        Assert.Equal((kind, (RiskNoticeKind?)notice.Kind, (PersonId?)notice.To, (int?)attempts, (PersonId?)null), (settled.Kind, settled.Notice, settled.NoticeTo, settled.Attempts, settled.By));
+        Assert.Equal(
+            (kind, (RiskNoticeKind?)notice.Kind, (PersonId?)notice.To, (int?)attempts, (PersonId?)null),
+            (settled.Kind, settled.Notice, settled.NoticeTo, settled.Attempts, settled.By));
     }
 
     [Fact]

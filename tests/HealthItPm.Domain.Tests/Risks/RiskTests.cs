@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Testing;
 
@@ -55,7 +54,17 @@ public class RiskTests
     private static readonly PersonId Sponsor = new("22222222-2222-2222-2222-222222222222");
 
     private static Risk NewRisk(RiskCategory category = RiskCategory.Vendor, int p = 3, int i = 3) =>
-        Risk.Log(new RiskId(new ProjectCode("EHR"), 7), Guarded.From("Interface engine vendor late"), null, category, new RiskRating(p, i), null, null, null, Pm, Now);
+        Risk.Log(
+            new RiskId(new ProjectCode("EHR"), 7),
+            Guarded.From("Interface engine vendor late"),
+            null,
+            category,
+            new RiskRating(p, i),
+            null,
+            null,
+            null,
+            Pm,
+            Now);
 
     [Fact]
     public void Every_change_is_in_the_history_with_who_when_and_before_after()
@@ -66,9 +75,18 @@ public class RiskTests
         risk.AssignOwner(Sponsor, Pm, Now.AddHours(2));
         risk.PlanMitigation(Guarded.From("Weekly vendor call; fallback flat-file feed"), new DateOnly(2026, 12, 10), Pm, Now.AddHours(3));
 
-        Assert.Equal([RiskEventKind.Logged, RiskEventKind.Rated, RiskEventKind.OwnerAssigned, RiskEventKind.MitigationPlanned, RiskEventKind.StatusChanged], risk.History.Select(e => e.Kind));
+        Assert.Equal(
+            [
+                RiskEventKind.Logged,
+                RiskEventKind.Rated,
+                RiskEventKind.OwnerAssigned,
+                RiskEventKind.MitigationPlanned,
+                RiskEventKind.StatusChanged],
+            risk.History.Select(e => e.Kind));
         var rating = risk.History[1];
-        Assert.Equal((Pm, Now.AddHours(1), new RiskRating(3, 3), new RiskRating(4, 4)), (rating.By!.Value, rating.At, rating.RatingBefore, rating.RatingAfter));
+        Assert.Equal(
+            (Pm, Now.AddHours(1), new RiskRating(3, 3), new RiskRating(4, 4)),
+            (rating.By!.Value, rating.At, rating.RatingBefore, rating.RatingAfter));
         var owner = risk.History[2];
         Assert.Equal(((PersonId?)null, (PersonId?)Sponsor), (owner.OwnerBefore, owner.OwnerAfter));
         var mitigation = risk.History[3];
@@ -126,12 +144,20 @@ public class ConcernTests
     [Fact]
     public void A_concern_is_triaged_once()
     {
-        var concern = Concern.Raise(new ProjectCode("EHR"), 1, Guarded.From("Night shift has not had downtime training"), Nurse, "Nina Patel", Now);
+        var concern = Concern.Raise(
+            new ProjectCode("EHR"),
+            1,
+            Guarded.From("Night shift has not had downtime training"),
+            Nurse,
+            "Nina Patel",
+            Now);
 
         var logged = concern.LoggedAs(new RiskId(new ProjectCode("EHR"), 4));
 
         Assert.Equal((ConcernState.LoggedAsRisk, "EHR-R4"), (logged.State, logged.Risk.ToString()));
-        Assert.Equal(Problem.ConcernAlreadyLogged(logged.Risk!.Value), Assert.Throws<DomainException>(() => logged.Dismissed(Guarded.From("dup"))).Problem);
+        Assert.Equal(
+            Problem.ConcernAlreadyLogged(logged.Risk!.Value),
+            Assert.Throws<DomainException>(() => logged.Dismissed(Guarded.From("dup"))).Problem);
         Assert.Throws<DomainException>(() => concern.Dismissed(null));
     }
 }

@@ -76,12 +76,19 @@ public class RiskUseCaseTests
         var refused = await _changes.UpdateAsync(Tenant, Nurse, risk.Id, new RiskUpdate(new RiskRating(4, 4), null, null), default);
         Assert.IsType<Outcome<(Project, Risk)>.Done>(await _changes.AssignOwnerAsync(Tenant, Pm, risk.Id, Nurse, default));
 
-        var updated = await _changes.UpdateAsync(Tenant, Nurse, risk.Id, new RiskUpdate(new RiskRating(4, 4), Guarded.From("Loaner scanners from the vendor"), new DateOnly(2026, 12, 4)), default);
+        var updated = await _changes.UpdateAsync(
+            Tenant,
+            Nurse,
+            risk.Id,
+            new RiskUpdate(new RiskRating(4, 4), Guarded.From("Loaner scanners from the vendor"), new DateOnly(2026, 12, 4)),
+            default);
 
         Assert.Equal(RefusalCode.OnlyFor, Assert.IsType<Outcome<(Project, Risk)>.Refused>(refused).Reason.Code);
         Assert.IsType<Outcome<(Project, Risk)>.Done>(updated);
         var stored = await StoredAsync(risk.Id);
-        Assert.Equal((new RiskRating(4, 4), RiskStatus.Mitigating, new DateOnly(2026, 12, 4)), (stored.Rating, stored.Status, stored.MitigationDue));
+        Assert.Equal(
+            (new RiskRating(4, 4), RiskStatus.Mitigating, new DateOnly(2026, 12, 4)),
+            (stored.Rating, stored.Status, stored.MitigationDue));
     }
 
     [Theory]
@@ -91,7 +98,15 @@ public class RiskUseCaseTests
     {
         var risk = await LogAsync();
 
-        var outcome = await _changes.UpdateAsync(Tenant, Pm, risk.Id, new RiskUpdate(new RiskRating(4, 4), Guarded.From(mitigation), due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)), default);
+        var outcome = await _changes.UpdateAsync(
+            Tenant,
+            Pm,
+            risk.Id,
+            new RiskUpdate(
+                new RiskRating(4, 4),
+                Guarded.From(mitigation),
+                due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)),
+            default);
 
         Assert.IsType<Outcome<(Project, Risk)>.Invalid>(outcome);
         Assert.Equal(new RiskRating(3, 3), (await StoredAsync(risk.Id)).Rating);
@@ -116,7 +131,13 @@ public class RiskUseCaseTests
     public async Task A_concern_from_anyone_on_the_project_goes_to_its_pms_and_only_they_triage_it()
     {
         var reported = Assert.IsType<Outcome<(Concern, IReadOnlyList<PersonId>)>.Done>(
-            await _concerns.ReportAsync(Tenant, Nurse, "Nina Patel", Ehr, Guarded.From("Night shift has not had downtime training")!, default)).Value;
+            await _concerns.ReportAsync(
+                Tenant,
+                Nurse,
+                "Nina Patel",
+                Ehr,
+                Guarded.From("Night shift has not had downtime training")!,
+                default)).Value;
         var byOutsider = await _concerns.ReportAsync(Tenant, Outsider, "Omar Haddad", Ehr, Guarded.From("Not my project")!, default);
 
         var readByNurse = await _concerns.GetAsync(Tenant, Nurse, Ehr, 1, default);
@@ -142,7 +163,13 @@ public class RiskUseCaseTests
         var words = new FromConcern(1, (name, text) => $"Gemeldet von {name}: {text}");
 
         var logged = Assert.IsType<Outcome<Risk>.Done>(await _register.LogAsync(Tenant, Pm, Ehr, Scanners(), default, words)).Value;
-        var described = Assert.IsType<Outcome<Risk>.Done>(await _register.LogAsync(Tenant, Pm, Ehr, Scanners() with { Description = Guarded.From("Seen on 4 West only") }, default, words with { Number = 2 })).Value;
+        var described = Assert.IsType<Outcome<Risk>.Done>(await _register.LogAsync(
+            Tenant,
+            Pm,
+            Ehr,
+            Scanners() with { Description = Guarded.From("Seen on 4 West only") },
+            default,
+            words with { Number = 2 })).Value;
 
         Assert.Equal("Gemeldet von Nina Patel: Night shift has not had downtime training", logged.Description?.Value);
         Assert.Equal("Seen on 4 West only", described.Description?.Value);

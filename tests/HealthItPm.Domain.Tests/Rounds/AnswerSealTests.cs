@@ -50,7 +50,11 @@ public class AnswerSealTests
         {
             var size = random.Next(1, 35);
             var spread = random.Next(1, departments.Length + 1);
-            Respondent[] people = [.. Enumerable.Range(1, size).Select(i => Person(i, random.Next(6) == 0 ? null : departments[random.Next(spread)], disciplines[random.Next(disciplines.Length)]))];
+            Respondent[] people = [.. Enumerable.Range(1, size)
+                .Select(i => Person(
+                    i,
+                    random.Next(6) == 0 ? null : departments[random.Next(spread)],
+                    disciplines[random.Next(disciplines.Length)]))];
             var (wave, answers) = Answered(people, _ => string.Concat(Enumerable.Range(0, 5).Select(_ => (char)('1' + random.Next(5)))));
 
             var sealedAnswers = AnswerSeal.Of(wave, answers);
@@ -78,12 +82,24 @@ public class AnswerSealTests
     public void A_closed_anonymous_check_in_under_five_answers_keeps_no_words_and_from_five_keeps_what_it_shows()
     {
         Respondent[] people = [.. Enumerable.Range(1, 6).Select(i => Person(i, "ICU"))];
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, people, anonymityKey: Round.NewAnonymityKey());
+        var round = new Round(
+            new ProjectCode("EHR"),
+            Opens,
+            TimeSpan.FromHours(24),
+            TimeSpan.FromHours(48),
+            true,
+            people,
+            CheckInRounds.Kind,
+            anonymityKey: Round.NewAnonymityKey());
         List<GivenAnswer<CheckInAnswer>> Given(int n) => [.. people.Take(n).Select(p => round.Accept(
             p.Person, CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From("my own words"), true), WhileOpen))];
 
         var four = AnswerSeal.Of(round, Given(4), CheckInAnswer.Sealed);
-        Assert.All(four, a => Assert.Equal((CheckInStatus.Blocked, (string?)null, false), (a.Answer.Status, a.Answer.Blockers?.Value, a.Answer.TrainingNeeded)));
+        Assert.All(
+            four,
+            a => Assert.Equal(
+                (CheckInStatus.Blocked, (string?)null, false),
+                (a.Answer.Status, a.Answer.Blockers?.Value, a.Answer.TrainingNeeded)));
 
         var five = AnswerSeal.Of(round, Given(5), CheckInAnswer.Sealed);
         Assert.All(five, a => Assert.Equal(("my own words", true), (a.Answer.Blockers?.Value, a.Answer.TrainingNeeded)));
@@ -117,15 +133,29 @@ public class AnswerSealTests
         var projects = new InMemoryProjects();
         var project = new Projects.ProjectBuilder().Build();
         await projects.AddAsync(Tenant, project, default);
-        var engine = new RoundEngine(rounds, projects, new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>()), new InMemoryAuditLog(), clock);
+        var engine = new RoundEngine(
+            rounds,
+            projects,
+            new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>()),
+            new InMemoryAuditLog(),
+            clock);
         var nurse = Projects.ProjectBuilder.Nurse;
-        var wave = new Round(project.Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, Audience.Everyone.Select(project, true), RoundKind.Adkar, "w", Round.NewAnonymityKey());
+        var wave = new Round(
+            project.Code,
+            Opens,
+            TimeSpan.FromHours(24),
+            TimeSpan.FromHours(48),
+            true,
+            Audience.Everyone.Select(project, true),
+            AdkarRounds.Kind,
+            "w",
+            Round.NewAnonymityKey());
         await rounds.AddRoundAsync(Tenant, wave, default);
         await rounds.SaveAnswerAsync(Tenant, wave, wave.Accept(nurse, Answer("12345"), WhileOpen), default);
 
-        Assert.NotNull((await engine.AnswerOfAsync<AdkarAnswer>(Tenant, nurse, project.Code, RoundKind.Adkar, wave.Id, default)).Answer);
+        Assert.NotNull((await engine.AnswerOfAsync(Tenant, nurse, project.Code, AdkarRounds.Kind, wave.Id, default)).Answer);
         clock.SetUtcNow(wave.ClosesAt);
-        Assert.Null((await engine.AnswerOfAsync<AdkarAnswer>(Tenant, nurse, project.Code, RoundKind.Adkar, wave.Id, default)).Answer);
+        Assert.Null((await engine.AnswerOfAsync(Tenant, nurse, project.Code, AdkarRounds.Kind, wave.Id, default)).Answer);
     }
 
     private static (Round Wave, List<GivenAnswer<AdkarAnswer>> Answers) Answered(Respondent[] people, Func<int, string> scores)
@@ -143,10 +173,15 @@ public class AnswerSealTests
             return;
         }
 
-        Assert.All(sealedAnswers.GroupBy(a => (a.Department, a.Discipline)), g => Assert.True(g.Count() >= AnswerGroups.MinimumSize, $"{g.Key}: {g.Count()}"));
+        Assert.All(
+            sealedAnswers.GroupBy(a => (a.Department, a.Discipline)),
+            g => Assert.True(g.Count() >= AnswerGroups.MinimumSize, $"{g.Key}: {g.Count()}"));
     }
 
-    private static void AssertSameResults(Round wave, List<GivenAnswer<AdkarAnswer>> answers, IReadOnlyList<GivenAnswer<AdkarAnswer>> sealedAnswers)
+    private static void AssertSameResults(
+        Round wave,
+        List<GivenAnswer<AdkarAnswer>> answers,
+        IReadOnlyList<GivenAnswer<AdkarAnswer>> sealedAnswers)
     {
         var closed = Opens.AddHours(49);
         var before = AdkarResults.From(wave, answers, closed);
@@ -154,7 +189,9 @@ public class AnswerSealTests
         Assert.Equal(before.AnsweredCount, after.AnsweredCount);
         Assert.Equal(before.Withheld, after.Withheld);
         Assert.Equal(before.Elements.Select(e => (e.Mean, e.Median)), after.Elements.Select(e => (e.Mean, e.Median)));
-        Assert.Equal(before.ByDepartment.Shown.Select(g => (g.Group, g.Respondents)), after.ByDepartment.Shown.Select(g => (g.Group, g.Respondents)));
+        Assert.Equal(
+            before.ByDepartment.Shown.Select(g => (g.Group, g.Respondents)),
+            after.ByDepartment.Shown.Select(g => (g.Group, g.Respondents)));
         Assert.Equal(before.ByDiscipline.Shown.Select(g => g.Respondents), after.ByDiscipline.Shown.Select(g => g.Respondents));
         Assert.Equal(before.ByDiscipline.Withheld, after.ByDiscipline.Withheld);
     }

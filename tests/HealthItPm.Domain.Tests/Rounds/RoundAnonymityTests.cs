@@ -1,5 +1,7 @@
+using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
 using static HealthItPm.Domain.Tests.Readiness.AdkarWaves;
 
@@ -47,7 +49,9 @@ public class RoundAnonymityTests
     public void A_restored_anonymous_round_finds_the_same_respondent_keys()
     {
         var wave = Wave([Nurse], anonymous: true);
-        var restored = new Round(wave.Project, wave.OpensAt, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], RoundKind.Adkar, wave.Name, wave.AnonymityKey);
+        var restored = new Round(
+            wave.Project, wave.OpensAt, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse], AdkarRounds.Kind, wave.Name,
+            wave.AnonymityKey);
 
         Assert.Equal(wave.KeyOf(Nurse.Person), restored.KeyOf(Nurse.Person));
     }
@@ -65,11 +69,16 @@ public class RoundAnonymityTests
     }
 
     [Fact]
-    public void An_old_anonymous_check_in_without_a_key_keeps_person_keys()
+    public void An_anonymous_round_cannot_be_made_without_its_key_until_the_key_is_destroyed()
     {
-        var round = new Round(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse]);
+        Assert.Throws<ArgumentException>(() => new Round(
+            new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse], CheckInRounds.Kind));
 
-        Assert.Equal(Nurse.Person.Value, round.KeyOf(Nurse.Person).Value);
+        var closed = new Round(
+            new ProjectCode("EHR"), Opens, TimeSpan.FromHours(1), TimeSpan.FromHours(2), true, [Nurse], CheckInRounds.Kind,
+            keyDestroyed: true);
+        Assert.Null(closed.AnonymityKey);
+        Assert.True(closed.KeyDestroyed);
     }
 
     [Fact]
@@ -77,6 +86,6 @@ public class RoundAnonymityTests
     {
         var error = Assert.Throws<DomainException>(() => Wave([Nurse]).Accept(Pharmacist.Person, Answer("44444"), Opens.AddMinutes(1)));
 
-        Assert.Equal(Problem.RoundNotSentToYou(RoundKind.Adkar), error.Problem);
+        Assert.Equal(Problem.RoundNotSentToYou(AdkarRounds.Kind), error.Problem);
     }
 }

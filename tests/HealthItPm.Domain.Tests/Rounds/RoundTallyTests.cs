@@ -9,7 +9,9 @@ using static HealthItPm.Domain.Tests.Projects.ProjectBuilder;
 
 namespace HealthItPm.Domain.Tests.Rounds;
 
-/// <summary>A closed round is counted once and the count kept; an open one, or one whose last answers may still be saving, is counted each time.</summary>
+/// <summary>
+/// A closed round is counted once and the count kept; an open one, or one whose last answers may still be saving, is counted each time.
+/// </summary>
 public class RoundTallyTests
 {
     private static readonly TenantId Tenant = new("9b0f3c1e-2d4a-4e6b-8c7d-1f2e3a4b5c6d");
@@ -18,15 +20,31 @@ public class RoundTallyTests
     private readonly FakeTimeProvider _clock = new(Opens);
     private readonly InMemoryRounds _rounds = new();
     private readonly RoundEngine _engine;
-    private readonly Round _round = new(new ProjectCode("EHR"), Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [new(Nurse, "Nina Patel", StakeholderRole.Nurse, "ICU"), new(Pm, "Pat Moore", StakeholderRole.It, null)]);
+    private readonly Round _round = new(
+        new ProjectCode("EHR"),
+        Opens,
+        TimeSpan.FromHours(24),
+        TimeSpan.FromHours(48),
+        false,
+        [new(Nurse, "Nina Patel", StakeholderRole.Nurse, "ICU"), new(Pm, "Pat Moore", StakeholderRole.It, null)],
+        CheckInRounds.Kind);
 
     public RoundTallyTests() =>
-        _engine = new RoundEngine(_rounds, new InMemoryProjects(), new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }), new InMemoryAuditLog(), _clock);
+        _engine = new RoundEngine(
+            _rounds,
+            new InMemoryProjects(),
+            new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId> { Pm }),
+            new InMemoryAuditLog(),
+            _clock);
 
-    private Task<CheckInTally> TallyAsync() => _engine.TallyAsync<CheckInAnswer, CheckInTally>(Tenant, _round, CheckInTally.Of, default);
+    private Task<CheckInTally> TallyAsync() => _engine.TallyAsync(Tenant, CheckInRounds.Kind, _round, default);
 
     private Task AnswerAsync(PersonId person, CheckInStatus status, int minutes) =>
-        _rounds.SaveAnswerAsync(Tenant, _round, _round.Accept(person, CheckInAnswer.Create(status, new WorkflowImpact(2), null, false), Opens.AddMinutes(minutes)), default);
+        _rounds.SaveAnswerAsync(
+            Tenant,
+            _round,
+            _round.Accept(person, CheckInAnswer.Create(status, new WorkflowImpact(2), null, false), Opens.AddMinutes(minutes)),
+            default);
 
     [Fact]
     public async Task Each_persons_latest_answer_counts_and_nobody_answering_is_no_share_not_zero()

@@ -33,7 +33,8 @@ public class AccessPolicyTests
         Outsider,
     }
 
-    private static readonly Role[] Members = [Role.AllowedProjectManager, Role.ProjectManager, Role.ChainLeader, Role.Leader, Role.Stakeholder, Role.RiskOwner];
+    private static readonly Role[] Members = [
+        Role.AllowedProjectManager, Role.ProjectManager, Role.ChainLeader, Role.Leader, Role.Stakeholder, Role.RiskOwner];
 
     /// <summary>Besides admins (who may do everything): who may do each action, while on the project for project actions.</summary>
     private static readonly Dictionary<ProjectAction, Role[]> Expected = new()
@@ -64,11 +65,17 @@ public class AccessPolicyTests
         [ProjectAction.SendDigest] = [Role.ProjectManager],
     };
 
-    private static readonly HashSet<ProjectAction> TenantWide = [ProjectAction.CreateProject, ProjectAction.AllowProjectManagers, ProjectAction.ViewAudit];
+    private static readonly HashSet<ProjectAction> TenantWide = [
+        ProjectAction.CreateProject,
+        ProjectAction.AllowProjectManagers,
+        ProjectAction.ViewAudit];
 
-    private static readonly Dictionary<Role, PersonId> People = Enum.GetValues<Role>().ToDictionary(r => r, r => new PersonId($"a0000000-0000-0000-0000-00000000000{(int)r}"));
+    private static readonly Dictionary<Role, PersonId> People =
+        Enum.GetValues<Role>().ToDictionary(r => r, r => new PersonId($"a0000000-0000-0000-0000-00000000000{(int)r}"));
 
-    private static readonly AccessPolicy Policy = new(new HashSet<PersonId> { People[Role.Admin] }, new HashSet<PersonId> { People[Role.AllowedProjectManager] });
+    private static readonly AccessPolicy Policy = new(
+        new HashSet<PersonId> { People[Role.Admin] },
+        new HashSet<PersonId> { People[Role.AllowedProjectManager] });
 
     public static TheoryData<Role, ProjectAction, Membership> Matrix()
     {
@@ -124,7 +131,10 @@ public class AccessPolicyTests
 
     [Fact]
     public void Only_an_action_for_anyone_on_the_project_is_decided_from_the_role_alone() =>
-        Assert.Throws<ArgumentException>(() => Policy.CanAsMember(People[Role.ProjectManager], ProjectAction.ChangeRisk, ProjectRole.ProjectManager));
+        Assert.Throws<ArgumentException>(() => Policy.CanAsMember(
+            People[Role.ProjectManager],
+            ProjectAction.ChangeRisk,
+            ProjectRole.ProjectManager));
 
     [Fact]
     public void Every_action_has_exactly_one_rule()
@@ -139,7 +149,13 @@ public class AccessPolicyTests
         var decision = Policy.Can(Nurse, ProjectAction.ManageMilestones, new ProjectBuilder().Build());
 
         Assert.Equal(
-            new Refusal(RefusalCode.OnlyFor, ProjectAction.ManageMilestones, new ProjectCode("EHR"), "Epic EHR go-live", ["Priya Shah"], Who.ProjectManagers),
+            new Refusal(
+                RefusalCode.OnlyFor,
+                ProjectAction.ManageMilestones,
+                new ProjectCode("EHR"),
+                "Epic EHR go-live",
+                ["Priya Shah"],
+                Who.ProjectManagers),
             decision.Refusal);
     }
 
@@ -165,7 +181,10 @@ public class AccessPolicyTests
     [Fact]
     public void The_hospital_can_keep_budget_figures_to_project_managers()
     {
-        var policy = new AccessPolicy(new HashSet<PersonId> { People[Role.Admin] }, new HashSet<PersonId>(), new HashSet<ProjectRole> { ProjectRole.ProjectManager });
+        var policy = new AccessPolicy(
+            new HashSet<PersonId> { People[Role.Admin] },
+            new HashSet<PersonId>(),
+            new HashSet<ProjectRole> { ProjectRole.ProjectManager });
         var project = new ProjectBuilder().Build();
 
         Assert.False(policy.Can(Cio, ProjectAction.ViewBudget, project).Allowed);
@@ -203,7 +222,17 @@ public class AccessPolicyTests
         var chainLeader = role == Role.ChainLeader && membership != Membership.Outsider ? person : Cio;
         project.SetEscalation([chainLeader], TimeSpan.FromHours(4), false);
         var owner = role == Role.RiskOwner ? person : Nurse;
-        var risk = Risk.Log(new RiskId(project.Code, 1), Guarded.From("Barcode scanners late"), null, RiskCategory.Vendor, new RiskRating(3, 3), owner, null, null, Pm, DateTimeOffset.UnixEpoch);
+        var risk = Risk.Log(
+            new RiskId(project.Code, 1),
+            Guarded.From("Barcode scanners late"),
+            null,
+            RiskCategory.Vendor,
+            new RiskRating(3, 3),
+            owner,
+            null,
+            null,
+            Pm,
+            DateTimeOffset.UnixEpoch);
         if (membership == Membership.FormerMember && role != Role.Admin)
         {
             project.RemoveMember(person);

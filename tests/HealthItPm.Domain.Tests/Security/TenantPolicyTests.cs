@@ -24,7 +24,10 @@ public class TenantPolicyTests
     [InlineData("{4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f}", "4D6F8A3C1B2E4C5D9E7F0A1B2C3D4E5F", true)]
     [InlineData(Hospital, "not-a-tenant", false)]
     [InlineData("not-a-tenant", null, false)]
-    public void Admits_only_activities_whose_stated_tenants_are_all_allowed(string? conversationTenant, string? channelDataTenant, bool admitted) =>
+    public void Admits_only_activities_whose_stated_tenants_are_all_allowed(
+        string? conversationTenant,
+        string? channelDataTenant,
+        bool admitted) =>
         Assert.Equal(admitted, Policy.Admits(conversationTenant, channelDataTenant));
 
     [Fact]

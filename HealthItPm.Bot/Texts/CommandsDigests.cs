@@ -1,4 +1,0 @@
-namespace HealthItPm.Bot.Texts;
-
-/// <summary>Names CommandsDigests.resx for <see cref="Microsoft.Extensions.Localization.IStringLocalizer"/>: the digest commands' forms and replies.</summary>
-public static class CommandsDigests;

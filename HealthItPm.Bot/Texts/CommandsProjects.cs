@@ -1,4 +1,0 @@
-namespace HealthItPm.Bot.Texts;
-
-/// <summary>Names CommandsProjects.resx for <see cref="Microsoft.Extensions.Localization.IStringLocalizer"/>: the project commands' forms, replies and confirmations.</summary>
-public static class CommandsProjects;

@@ -1,4 +1,0 @@
-namespace HealthItPm.Bot.Texts;
-
-/// <summary>Names DigestCards.resx for <see cref="Microsoft.Extensions.Localization.IStringLocalizer"/>: the words of the weekly leadership digest.</summary>
-public static class DigestCards;

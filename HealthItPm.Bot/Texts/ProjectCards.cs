@@ -1,4 +1,0 @@
-namespace HealthItPm.Bot.Texts;
-
-/// <summary>Names ProjectCards.resx for <see cref="Microsoft.Extensions.Localization.IStringLocalizer"/>: the words of the project cards (status, budget, milestones, KPIs, people, the project list) and how project values read.</summary>
-public static class ProjectCards;

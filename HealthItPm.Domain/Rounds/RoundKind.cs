@@ -1,0 +1,113 @@
+using HealthItPm.Domain.Audit;
+using HealthItPm.Domain.Common;
+
+namespace HealthItPm.Domain.Rounds;
+
+/// <summary>
+/// A kind of round (the weekly check-in, an ADKAR wave, …): everything the domain needs to tell kinds apart, in one
+/// object per kind. The round engine, the round store and the delivery of a round read it; nothing else names a kind.
+/// The kinds there are: <see cref="RoundKinds.All"/>. The bot's side of a kind (its cards, how its answers are stored,
+/// its words) is its descriptor in the bot.
+/// </summary>
+public abstract class RoundKind : IEquatable<RoundKind>
+{
+    private protected RoundKind(string name, AuditKind started, AuditKind answered, RoundTopics topics, IReadOnlyList<FreeText> freeText)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(freeText);
+        Name = name;
+        Started = started;
+        Answered = answered;
+        Topics = topics;
+        FreeTextFields = freeText;
+    }
+
+    /// <summary>The kind's name, stored with each of its rounds and in their keys: it never changes once rounds exist.</summary>
+    public string Name { get; }
+
+    /// <summary>What the audit log records when a person sends a round of this kind.</summary>
+    public AuditKind Started { get; }
+
+    /// <summary>What the audit log records when a person answers a round of this kind (never for an anonymous round).</summary>
+    public AuditKind Answered { get; }
+
+    /// <summary>The delivery topics of the round's cards, reminders and end-of-round cards.</summary>
+    public RoundTopics Topics { get; }
+
+    /// <summary>The answer's free-text fields: each is checked for PHI, in the round's context, before an answer exists.</summary>
+    public IReadOnlyList<FreeText> FreeTextFields { get; }
+
+    /// <summary>The type of the kind's answers.</summary>
+    public abstract Type AnswerType { get; }
+
+    /// <summary>The type of what a closed round's answers are counted to.</summary>
+    public abstract Type TallyType { get; }
+
+    /// <summary>Counts a round of this kind and keeps only what its results show (<see cref="RoundEngine.CountAsync"/>).</summary>
+    internal abstract Task CountAsync(RoundEngine engine, TenantId tenant, Round round, CancellationToken cancellationToken);
+
+    public bool Equals(RoundKind? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is RoundKind other && Equals(other);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+
+    public override string ToString() => Name;
+
+    public static bool operator ==(RoundKind? left, RoundKind? right) => Equals(left, right);
+
+    public static bool operator !=(RoundKind? left, RoundKind? right) => !Equals(left, right);
+}
+
+/// <summary>
+/// A kind of round whose answers are <typeparamref name="TAnswer"/> and whose closed rounds are counted to
+/// <typeparamref name="TTally"/>: how its answers are counted and what an anonymous round keeps of them once closed.
+/// </summary>
+public sealed class RoundKind<TAnswer, TTally> : RoundKind
+    where TAnswer : class
+    where TTally : class
+{
+    private readonly Func<Round, IReadOnlyList<GivenAnswer<TAnswer>>, TTally> _tally;
+    private readonly Func<TAnswer, bool, TAnswer> _seal;
+
+    /// <param name="name">Stored with every round of the kind: one word, never changed once rounds exist.</param>
+    /// <param name="started">What the audit log records when a round of the kind is sent by hand.</param>
+    /// <param name="answered">What the audit log records when an attributed round of the kind is answered.</param>
+    /// <param name="topics">The delivery topics of its cards, reminders and end-of-round cards: the kind's own.</param>
+    /// <param name="freeText">The answer's free-text fields, checked for PHI before an answer exists.</param>
+    /// <param name="tally">What a round's counted answers (one per respondent) add up to.</param>
+    /// <param name="seal">What a closed anonymous round keeps of an answer, told whether its figures are shown (<see cref="AnswerSeal"/>).
+    /// </param>
+    public RoundKind(
+        string name,
+        AuditKind started,
+        AuditKind answered,
+        RoundTopics topics,
+        IReadOnlyList<FreeText> freeText,
+        Func<Round, IReadOnlyList<GivenAnswer<TAnswer>>, TTally> tally,
+        Func<TAnswer, bool, TAnswer> seal)
+        : base(name, started, answered, topics, freeText)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(seal);
+        _tally = tally;
+        _seal = seal;
+    }
+
+    public override Type AnswerType => typeof(TAnswer);
+
+    public override Type TallyType => typeof(TTally);
+
+    /// <summary>What the round's counted answers add up to.</summary>
+    public TTally Tally(Round round, IReadOnlyList<GivenAnswer<TAnswer>> counted) => _tally(round, counted);
+
+    /// <summary>What a closed anonymous round keeps of the answer; <paramref name="shown"/>: whether its figures are shown.</summary>
+    public TAnswer Seal(TAnswer answer, bool shown) => _seal(answer, shown);
+
+    internal override async Task CountAsync(RoundEngine engine, TenantId tenant, Round round, CancellationToken cancellationToken)
+    {
+        await engine.TallyAsync(tenant, this, round, cancellationToken);
+        await engine.SealAsync(tenant, this, round, cancellationToken);
+    }
+}

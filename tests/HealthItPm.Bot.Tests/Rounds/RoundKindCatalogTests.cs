@@ -1,0 +1,205 @@
+using HealthItPm.Bot.Features.CheckIns;
+using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Rounds;
+using HealthItPm.Bot.Teams.CardActions;
+using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Domain;
+using HealthItPm.Domain.Audit;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Rounds;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Tests.Rounds;
+
+/// <summary>
+/// Every kind of round the domain registers has a descriptor in the bot with every piece, and the host refuses to start
+/// when one lacks a piece: a kind is never half-known, nor filed under another kind's default.
+/// </summary>
+public class RoundKindCatalogTests
+{
+    private static readonly RoundKind<ToyAnswer, ToyAnswer> Toy = new(
+        "Toy",
+        AuditKind.ProjectChanged,
+        AuditKind.PhaseChanged,
+        new("toy.card", "toy.reminder", "toy.end"),
+        [FreeText.Comment],
+        (_, counted) => counted[0].Answer,
+        (a, _) => a);
+
+    /// <summary>The descriptors the host registers.</summary>
+    private static IReadOnlyList<RoundKindDescriptor> Registered() => [.. HostComposition.Services.GetServices<RoundKindDescriptor>()];
+
+    [Fact]
+    public void Every_kind_the_domain_registers_has_a_descriptor_with_every_piece()
+    {
+        var descriptors = Registered();
+
+        Assert.Empty(RoundKindCatalog.Gaps(RoundKinds.All, descriptors));
+        Assert.Equal(RoundKinds.All.Select(k => k.Name).Order(), descriptors.Select(d => d.Kind.Name).Order());
+        Assert.Equal(descriptors, HostComposition.Services.GetRequiredService<RoundKindCatalog>().All);
+        Assert.Contains(descriptors, d => d.Kind.Name == "CheckIn");
+        Assert.Contains(descriptors, d => d.Kind.Name == "Adkar");
+    }
+
+    [Fact]
+    public void Each_kind_answers_its_own_card_verbs_through_the_one_answer_flow()
+    {
+        // Each registered kind joined as a kind joins the host, alone: its handlers are the ones its registration adds.
+        var registration = new ServiceCollection();
+        var addRoundKind = typeof(RoundKindRegistration).GetMethod(nameof(RoundKindRegistration.AddRoundKind))!;
+        foreach (var kind in Registered())
+        {
+            addRoundKind.MakeGenericMethod(kind.GetType()).Invoke(null, [registration]);
+        }
+
+        var services = registration.BuildServiceProvider();
+        var verbs = services.GetServices<ICardActionHandler>().Select(h => h.Verb).ToList();
+
+        Assert.Equal(Registered().SelectMany(d => new[] { d.SubmitVerb, d.ChangeVerb }).Order(), verbs.Order());
+        Assert.Equal(Registered().Select(d => d.HelpTopic.Name), services.GetServices<HelpTopic>().Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task A_kind_registered_in_the_domain_without_a_descriptor_is_a_gap_and_the_host_does_not_start()
+    {
+        var gaps = RoundKindCatalog.Gaps([.. RoundKinds.All, Toy], Registered());
+        var withoutWaves = new ServiceCollection().AddRoundKind<CheckInRoundKind>().BuildServiceProvider();
+
+        Assert.Equal(["Round kind 'Toy': it has 0 descriptors in the bot; it needs one (AddRoundKind)."], gaps);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Task.WhenAll(withoutWaves.GetServices<IHostedService>().Select(s => s.StartAsync(default))));
+        Assert.Contains("Round kind 'Adkar': it has 0 descriptors in the bot", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_check_names_every_piece_a_purpose_made_incomplete_descriptor_lacks()
+    {
+        var gaps = RoundKindCatalog.Gaps([.. RoundKinds.All, Toy], [.. Registered(), new IncompleteKind()]);
+
+        string[] expected =
+        [
+            "it has no answer columns.",
+            "it needs a help topic with a name and the first words of its commands.",
+            "it needs two card verbs of its own, to submit an answer and to change it.",
+            "its cards need a data key for the round, other than the project's.",
+            "its card needs an input for each free-text field of the answer (Comment).",
+            "it has no words for NotFoundTitle.",
+            "it has no words for NotYours.",
+            "it has no words for ClosedTitle.",
+            "it has no words for its name in problems (Problems.resx RoundKind_Toy).",
+            "its card needs a Submit with its submit verb, naming the project and the round under its data keys.",
+        ];
+        Assert.Equal([.. expected.Select(g => "Round kind 'Toy' (IncompleteKind): " + g)], gaps);
+    }
+
+    [Fact]
+    public void A_descriptor_that_takes_another_kinds_verbs_or_help_topic_is_a_gap()
+    {
+        var gaps = RoundKindCatalog.Gaps([.. RoundKinds.All, Toy], [.. Registered(), new CopiedKind()]);
+
+        Assert.Contains("Round kind 'Toy' (CopiedKind): its card verbs belong to another kind.", gaps);
+        Assert.Contains("Round kind 'Toy' (CopiedKind): another kind's help topic holds the same command words.", gaps);
+        Assert.Contains(
+            "Round kind 'Toy' (CopiedKind): its kind is not registered in the domain (RoundKinds.All).",
+            RoundKindCatalog.Gaps(RoundKinds.All, [.. Registered(), new CopiedKind()]));
+    }
+
+    [Fact]
+    public void A_stored_kind_is_found_by_its_name_and_an_unknown_name_is_an_error()
+    {
+        var catalog = new RoundKindCatalog(Registered());
+
+        Assert.IsType<AdkarRoundKind>(catalog.Named("Adkar"));
+        Assert.IsType<CheckInRoundKind>(catalog.Named("CheckIn"));
+        Assert.Throws<InvalidOperationException>(() => catalog.Named("NoSuchKind"));
+        Assert.Throws<InvalidOperationException>(() => catalog.ColumnsOf<ToyAnswer>(RoundKinds.All[0]));
+    }
+
+    private sealed record ToyAnswer(int Vote, GuardedText? Note);
+
+    /// <summary>A kind of round with its domain side and, in the bot, nothing but a card that names neither project nor round.</summary>
+    private sealed class IncompleteKind : RoundKindDescriptor<ToyAnswer, ToyAnswer, int>
+    {
+        public override RoundKind<ToyAnswer, ToyAnswer> Kind => Toy;
+
+        public override HelpTopic HelpTopic => null!;
+
+        public override string SubmitVerb => string.Empty;
+
+        public override string ChangeVerb => string.Empty;
+
+        public override string RoundInput => ProjectInput;
+
+        public override IReadOnlyDictionary<FreeText, string> FreeTextInputs => new Dictionary<FreeText, string>();
+
+        public override string NotFoundTitle => string.Empty;
+
+        public override string NotYours => string.Empty;
+
+        public override string ClosedTitle => string.Empty;
+
+        public override AnswerColumns<ToyAnswer> Columns => null!;
+
+        public override (RoundEntry<int> Entry, IReadOnlyList<string> Problems) Read(JObject data) =>
+            (new(0, new Dictionary<FreeText, string>()), []);
+
+        public override RoundEntry<int> EntryOf(ToyAnswer answer) => new(answer.Vote, new Dictionary<FreeText, string>());
+
+        public override ToyAnswer Answer(int choices, Func<FreeText, GuardedText?> text) => new(choices, text(FreeText.Comment));
+
+        public override JObject Card(Round round, string projectName, RoundCardView<int> view) => new() { ["type"] = "AdaptiveCard" };
+
+        public override JObject Answered(Round round, ToyAnswer answer, bool open) => new() { ["type"] = "AdaptiveCard" };
+
+        public override Task<JObject> EndOfRoundAsync(
+            IServiceProvider services, TenantId tenant, Round round, ProjectHeading project, CancellationToken cancellationToken) =>
+            Task.FromResult(new JObject { ["type"] = "AdaptiveCard" });
+    }
+
+    /// <summary>A kind of round whose bot side copies the check-in's verbs and command words.</summary>
+    private sealed class CopiedKind : RoundKindDescriptor<ToyAnswer, ToyAnswer, int>
+    {
+        private readonly CheckInRoundKind _checkIn = new();
+
+        public override RoundKind<ToyAnswer, ToyAnswer> Kind => Toy;
+
+        public override HelpTopic HelpTopic { get; } = new("toys", () => "Toys", ["checkin"]);
+
+        public override string SubmitVerb => _checkIn.SubmitVerb;
+
+        public override string ChangeVerb => "toy.change";
+
+        public override string RoundInput => "round";
+
+        public override IReadOnlyDictionary<FreeText, string> FreeTextInputs =>
+            new Dictionary<FreeText, string> { [FreeText.Comment] = "note" };
+
+        public override string NotFoundTitle => _checkIn.NotFoundTitle;
+
+        public override string NotYours => _checkIn.NotYours;
+
+        public override string ClosedTitle => _checkIn.ClosedTitle;
+
+        public override AnswerColumns<ToyAnswer> Columns => null!;
+
+        public override (RoundEntry<int> Entry, IReadOnlyList<string> Problems) Read(JObject data) =>
+            (new(0, new Dictionary<FreeText, string>()), []);
+
+        public override RoundEntry<int> EntryOf(ToyAnswer answer) => new(answer.Vote, new Dictionary<FreeText, string>());
+
+        public override ToyAnswer Answer(int choices, Func<FreeText, GuardedText?> text) => new(choices, text(FreeText.Comment));
+
+        public override JObject Card(Round round, string projectName, RoundCardView<int> view) => new() { ["type"] = "AdaptiveCard" };
+
+        public override JObject Answered(Round round, ToyAnswer answer, bool open) => new() { ["type"] = "AdaptiveCard" };
+
+        public override Task<JObject> EndOfRoundAsync(
+            IServiceProvider services, TenantId tenant, Round round, ProjectHeading project, CancellationToken cancellationToken) =>
+            Task.FromResult(new JObject { ["type"] = "AdaptiveCard" });
+    }
+}

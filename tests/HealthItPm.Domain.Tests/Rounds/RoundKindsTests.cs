@@ -1,0 +1,83 @@
+using HealthItPm.Domain.Audit;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Rounds;
+
+namespace HealthItPm.Domain.Tests.Rounds;
+
+/// <summary>The kinds of round are registered once, and each has its own name, audit kinds, topics and declared free text.</summary>
+public class RoundKindsTests
+{
+    private sealed record ToyAnswer(int Vote, GuardedText? Note);
+
+    private static RoundKind<ToyAnswer, ToyAnswer> Toy(
+        string name = "Toy",
+        AuditKind started = AuditKind.ProjectChanged,
+        AuditKind answered = AuditKind.PhaseChanged,
+        RoundTopics? topics = null,
+        FreeText[]? freeText = null) =>
+        new(
+            name,
+            started,
+            answered,
+            topics ?? new("toy.card", "toy.reminder", "toy.end"),
+            freeText ?? [FreeText.Comment],
+            (_, counted) => counted[0].Answer,
+            (a, _) => a);
+
+    [Fact]
+    public void Every_registered_kind_has_every_piece_and_its_own()
+    {
+        Assert.Contains(CheckInRounds.Kind, RoundKinds.All);
+        Assert.Contains(AdkarRounds.Kind, RoundKinds.All);
+        Assert.Empty(RoundKinds.Gaps(RoundKinds.All));
+        Assert.Empty(RoundKinds.Gaps([.. RoundKinds.All, Toy()]));
+    }
+
+    [Fact]
+    public void The_check_finds_a_kind_that_takes_another_kinds_topics_or_audit_kinds()
+    {
+        var copy = Toy(started: AuditKind.SurveyStarted, topics: new("toy.card", "adkar.reminder", "toy.end"));
+
+        var gaps = RoundKinds.Gaps([.. RoundKinds.All, copy]);
+
+        Assert.Contains(gaps, g => g.StartsWith("Round kind 'Toy': its audit kinds", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g == "Round kind 'Toy': delivery topics adkar.reminder belong to another kind.");
+        Assert.Contains(gaps, g => g.StartsWith("Round kind 'Adkar': delivery topics adkar.reminder", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("go live", "toy.card", "toy.reminder", "its name must be one word")]
+    [InlineData("Toy", "toy.card", "toy.card", "it needs three different delivery topics")]
+    [InlineData("Toy", "toy.card", " ", "it needs three different delivery topics")]
+    [InlineData("checkin", "toy.card", "toy.reminder", "another kind has the same name")]
+    public void The_check_finds_a_kind_missing_a_piece(string name, string card, string reminder, string gap)
+    {
+        var gaps = RoundKinds.Gaps([.. RoundKinds.All, Toy(name, topics: new(card, reminder, "toy.end"))]);
+
+        Assert.Contains(gaps, g => g.Contains(gap, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_check_finds_free_text_the_kind_does_not_check_for_phi()
+    {
+        var gaps = RoundKinds.Gaps([Toy(freeText: [])]);
+
+        Assert.Equal(["Round kind 'Toy': ToyAnswer has 1 free-text field(s), but the kind declares 0 to check for PHI."], gaps);
+    }
+
+    [Fact]
+    public async Task The_engine_counts_a_round_with_its_own_kind_only()
+    {
+        var wave = new Round(new ProjectCode("EHR"), DateTimeOffset.UnixEpoch, TimeSpan.FromHours(1), TimeSpan.FromHours(2), false, [],
+            AdkarRounds.Kind);
+        var access = new Domain.Security.AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>());
+        var engine = new RoundEngine(
+            new Fakes.InMemoryRounds(), new Fakes.InMemoryProjects(), access, new Fakes.InMemoryAuditLog(), TimeProvider.System);
+        var tenant = new TenantId("9b0f3c1e-2d4a-4e6b-8c7d-1f2e3a4b5c6d");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => engine.TallyAsync(tenant, CheckInRounds.Kind, wave, default));
+    }
+}
