@@ -29,7 +29,9 @@ public static class ProblemText
     {
         ArgumentNullException.ThrowIfNull(problem);
         var culture = CultureInfo.CurrentCulture;
-        return Texts.Markdown(problem.Code.ToString(), [.. problem.Values.Select(v => v is DateTimeOffset at ? Markdown.When(at) : Markdown.Worded(Value(v, culture)))]);
+        return Texts.Markdown(
+            problem.Code.ToString(),
+            [.. problem.Values.Select(v => v is DateTimeOffset at ? Markdown.When(at) : Markdown.Worded(Value(v, culture)))]);
     }
 
     public static string Of(Problem problem)

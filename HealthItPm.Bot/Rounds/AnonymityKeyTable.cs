@@ -56,7 +56,9 @@ public sealed class AnonymityKeyTable(StorageTables tables)
     /// <summary>Destroys the round's key (nothing happens when it is already gone).</summary>
     public Task DestroyAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
         tables.ExecuteAsync(
-            Name, t => t.DeleteEntityAsync(Partition(tenant, project), RowKey(kind, roundId), ETag.All, cancellationToken), cancellationToken);
+            Name,
+            t => t.DeleteEntityAsync(Partition(tenant, project), RowKey(kind, roundId), ETag.All, cancellationToken),
+            cancellationToken);
 
     private static string Partition(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
 

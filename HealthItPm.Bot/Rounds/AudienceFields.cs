@@ -13,12 +13,24 @@ namespace HealthItPm.Bot.Rounds;
 /// </summary>
 public static class AudienceFields
 {
-    public static ChoiceField Disciplines => new("disciplines", Wording.Rounds["Audience_Disciplines"], false, ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline), MultiSelect: true);
+    public static ChoiceField Disciplines => new(
+        "disciplines",
+        Wording.Rounds["Audience_Disciplines"],
+        false,
+        ProjectLabels.Choices<StakeholderRole>(ProjectLabels.Discipline),
+        MultiSelect: true);
 
     /// <summary>One box to tick: the project's PMs get the round too (by default only stakeholders do).</summary>
-    public static ChoiceField ProjectManagers => new("pms", Wording.Rounds["Audience_ProjectManagers"], false, [(Wording.Rounds["Audience_IncludeProjectManagers"], "true")], MultiSelect: true, Compact: false);
+    public static ChoiceField ProjectManagers => new(
+        "pms",
+        Wording.Rounds["Audience_ProjectManagers"],
+        false,
+        [(Wording.Rounds["Audience_IncludeProjectManagers"], "true")],
+        MultiSelect: true,
+        Compact: false);
 
-    public static TextField Departments => new("departments", Wording.Rounds["Audience_Departments"], false, 300, Wording.Rounds["Audience_DepartmentsPlaceholder"]);
+    public static TextField Departments => new(
+        "departments", Wording.Rounds["Audience_Departments"], false, 300, Wording.Rounds["Audience_DepartmentsPlaceholder"]);
 
     /// <summary>
     /// The audience the form's values name; the departments are typed text, checked for PHI in the
@@ -31,7 +43,8 @@ public static class AudienceFields
         var departments = values.Guarded(Departments, context)?.Value ?? string.Empty;
         return new Audience(
             disciplines,
-            departments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            departments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase),
             values.Choices(ProjectManagers).Contains("true"));
     }
 }

@@ -23,8 +23,11 @@ namespace HealthItPm.Bot.Rounds;
 /// </summary>
 public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, DeliveryQueues queue, RoundEngine engine, TimeProvider clock)
 {
-    /// <summary>Enqueues the round's cards (at once after it is started by hand, so the PM's turn does not wait for the next tick).</summary>
-    public async Task QueueCardsAsync(TenantId tenant, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Enqueues the round's cards (at once after it is started by hand, so the PM's turn does not wait for the next tick).
+    /// </summary>
+    public async Task QueueCardsAsync(
+        TenantId tenant, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
         if (await store.GetOpenRoundAsync(tenant, code, kind, roundId, cancellationToken) is { CardsQueued: false } open)
         {
@@ -51,7 +54,9 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
                 // Past the deadline nobody can answer: an anonymous round's key is not needed any more.
                 await store.DestroyKeyAsync(open.Tenant, round, cancellationToken);
                 var project = (await projects.GetAsync(open.Tenant, open.Project, cancellationToken))?.Project;
-                await queue.EnqueueAsync([.. (project?.ProjectManagers ?? []).Select(pm => DeliveryWork.To(open.Tenant, Topic(RoundStep.End), pm.Person))], cancellationToken);
+                await queue.EnqueueAsync(
+                    [.. (project?.ProjectManagers ?? []).Select(pm => DeliveryWork.To(open.Tenant, Topic(RoundStep.End), pm.Person))],
+                    cancellationToken);
             }
 
             if (now >= round.ClosesAt + RoundEngine.AnswersSettle)
@@ -100,7 +105,8 @@ public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundSte
 
     protected IRoundStore Store => store;
 
-    public override async Task<IReadOnlyList<PersonId>> AudienceAsync(DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
+    public override async Task<IReadOnlyList<PersonId>> AudienceAsync(
+        DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
         await RoundAsync(fanOut, cancellationToken) is { } round
             ? [.. round.Audience.Select(r => r.Person).OrderBy(p => p.Value, StringComparer.Ordinal).Skip(offset).Take(count)]
             : [];
@@ -142,7 +148,10 @@ public sealed class RoundCardDeliveries(RoundKindDescriptor kind, IRoundStore st
     }
 }
 
-/// <summary>The one reminder, to those whose card arrived and who have not answered when its turn comes (found by their respondent key, so anonymous rounds too).</summary>
+/// <summary>
+/// The one reminder, to those whose card arrived and who have not answered when its turn comes (found by their respondent
+/// key, so anonymous rounds too).
+/// </summary>
 public sealed class RoundReminderDeliveries(
     RoundKindDescriptor kind,
     IRoundStore store,

@@ -58,11 +58,20 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
 
     public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(SchedulePartition, Key(tenant, project), cancellationToken: cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(SchedulePartition, Key(tenant, project), cancellationToken: cancellationToken),
+            cancellationToken);
         return row.HasValue ? ToSchedule(row.Value!) : null;
     }
 
-    public Task SaveScheduleAsync(TenantId tenant, ProjectCode project, CheckInSchedule schedule, DateTimeOffset lastFired, string? version, CancellationToken cancellationToken)
+    public Task SaveScheduleAsync(
+        TenantId tenant,
+        ProjectCode project,
+        CheckInSchedule schedule,
+        DateTimeOffset lastFired,
+        string? version,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var row = new TableEntity(SchedulePartition, Key(tenant, project))
@@ -82,12 +91,15 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         };
         return tables.ExecuteAsync(
             Name,
-            t => version is null ? t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken) : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
+            t => version is null
+                ? t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)
+                : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
             cancellationToken);
     }
 
     public Task DeleteScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
-        tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(SchedulePartition, Key(tenant, project), ETag.All, cancellationToken), cancellationToken);
+        tables.ExecuteAsync(
+            Name, t => t.DeleteEntityAsync(SchedulePartition, Key(tenant, project), ETag.All, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<StoredSchedule>> ListSchedulesAsync(CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, $"PartitionKey eq '{SchedulePartition}'", ToSchedule, cancellationToken);
@@ -95,7 +107,10 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     public Task<bool> MarkFiredAsync(StoredSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        return MergeIfUnchangedAsync(new TableEntity(SchedulePartition, Key(schedule.Tenant, schedule.Project)) { ["LastFired"] = occurrence }, schedule.Version, cancellationToken);
+        return MergeIfUnchangedAsync(
+            new TableEntity(SchedulePartition, Key(schedule.Tenant, schedule.Project)) { ["LastFired"] = occurrence },
+            schedule.Version,
+            cancellationToken);
     }
 
     public async Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
@@ -116,11 +131,17 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         while (true)
         {
             var latest = await LatestIdsAsync(tenant, round.Project, round.Kind, cancellationToken);
-            var list = new TableEntity(partition, LatestKey(round.Kind)) { [LatestColumn] = string.Join(',', latest.Ids.Append(round.Id).Distinct().OrderDescending(StringComparer.Ordinal).Take(LatestKept)) };
+            var list = new TableEntity(partition, LatestKey(round.Kind))
+            {
+                [LatestColumn] = string.Join(
+                    ',', latest.Ids.Append(round.Id).Distinct().OrderDescending(StringComparer.Ordinal).Take(LatestKept)),
+            };
             TableTransactionAction[] both =
             [
                 new(TableTransactionActionType.Add, row),
-                latest.Version is { } version ? new(TableTransactionActionType.UpdateReplace, list, new ETag(version)) : new(TableTransactionActionType.Add, list),
+                latest.Version is { } version
+                    ? new(TableTransactionActionType.UpdateReplace, list, new ETag(version))
+                    : new(TableTransactionActionType.Add, list),
             ];
             try
             {
@@ -148,7 +169,8 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         return true;
     }
 
-    public async Task<Round?> GetRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    public async Task<Round?> GetRoundAsync(
+        TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
         if (!TryParseRoundId(roundId, out var opensAt))
         {
@@ -160,13 +182,15 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
             key,
             async () =>
             {
-                var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2), CancellationToken.None);
+                var row = await tables.ExecuteAsync(
+                    Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2), CancellationToken.None);
                 return row.HasValue ? await ToRoundAsync(tenant, kind, row.Value!, CancellationToken.None) : null;
             },
             cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Round>> LatestRoundsAsync(TenantId tenant, ProjectCode project, RoundKind kind, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Round>> LatestRoundsAsync(
+        TenantId tenant, ProjectCode project, RoundKind kind, int count, CancellationToken cancellationToken)
     {
         if (count > LatestKept)
         {
@@ -198,16 +222,26 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     public Task<IReadOnlyList<OpenRound>> OpenRoundsAsync(CancellationToken cancellationToken) =>
         tables.QueryAsync(Name, $"PartitionKey eq '{OpenPartition}'", ToOpenRound, cancellationToken);
 
-    public async Task<OpenRound?> GetOpenRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    public async Task<OpenRound?> GetOpenRoundAsync(
+        TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(OpenPartition, OpenKey(tenant, project, kind, roundId), cancellationToken: cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(
+                OpenPartition, OpenKey(tenant, project, kind, roundId), cancellationToken: cancellationToken),
+            cancellationToken);
         return row.HasValue ? ToOpenRound(row.Value!) : null;
     }
 
     public Task<bool> MarkQueuedAsync(OpenRound round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var row = new TableEntity(OpenPartition, OpenKey(round.Tenant, round.Project, round.Kind, round.RoundId)) { ["CardsQueued"] = round.CardsQueued, ["RemindersQueued"] = round.RemindersQueued, ["EndQueued"] = round.EndQueued };
+        var row = new TableEntity(OpenPartition, OpenKey(round.Tenant, round.Project, round.Kind, round.RoundId))
+        {
+            ["CardsQueued"] = round.CardsQueued,
+            ["RemindersQueued"] = round.RemindersQueued,
+            ["EndQueued"] = round.EndQueued,
+        };
         return MergeIfUnchangedAsync(row, round.Version, cancellationToken);
     }
 
@@ -217,13 +251,15 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         return round.Anonymous ? _keys.DestroyAsync(tenant, round.Project, round.Kind, round.Id, cancellationToken) : Task.CompletedTask;
     }
 
-    public async Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    public async Task<bool> CloseRoundAsync(
+        TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
         // The key goes before the round leaves the open index: a host dying in between closes it again.
         await _keys.DestroyAsync(tenant, project, kind, roundId, cancellationToken);
         // Deleting the index row is the claim: with its ETag read first, only one host's delete succeeds.
         var key = OpenKey(tenant, project, kind, roundId);
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(OpenPartition, key, cancellationToken: cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name, t => t.GetEntityIfExistsAsync<TableEntity>(OpenPartition, key, cancellationToken: cancellationToken), cancellationToken);
         if (!row.HasValue)
         {
             return false;
@@ -231,7 +267,8 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
 
         try
         {
-            var response = await tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(OpenPartition, key, row.Value!.ETag, cancellationToken), cancellationToken);
+            var response = await tables.ExecuteAsync(
+                Name, t => t.DeleteEntityAsync(OpenPartition, key, row.Value!.ETag, cancellationToken), cancellationToken);
             return response.Status != 404;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -254,7 +291,8 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
-    public Task<IReadOnlyList<GivenAnswer<TAnswer>>> AnswersAsync<TAnswer>(TenantId tenant, Round round, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GivenAnswer<TAnswer>>> AnswersAsync<TAnswer>(
+        TenantId tenant, Round round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
         return tables.QueryAsync(
@@ -264,17 +302,26 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
             cancellationToken);
     }
 
-    public async Task<GivenAnswer<TAnswer>?> AnswerAsync<TAnswer>(TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken)
+    public async Task<GivenAnswer<TAnswer>?> AnswerAsync<TAnswer>(
+        TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, round.Project), AnswerKey(round, respondent), cancellationToken: cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(
+                Partition(tenant, round.Project), AnswerKey(round, respondent), cancellationToken: cancellationToken),
+            cancellationToken);
         return row.HasValue ? ToAnswer<TAnswer>(round, row.Value!) : null;
     }
 
     public async Task<bool> HasAnsweredAsync(TenantId tenant, Round round, RespondentKey respondent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, round.Project), AnswerKey(round, respondent), ["RowKey"], cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(
+                Partition(tenant, round.Project), AnswerKey(round, respondent), ["RowKey"], cancellationToken),
+            cancellationToken);
         return row.HasValue;
     }
 
@@ -282,7 +329,11 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         where TTally : class
     {
         ArgumentNullException.ThrowIfNull(round);
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, round.Project), TallyKey(round), cancellationToken: cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(
+                Partition(tenant, round.Project), TallyKey(round), cancellationToken: cancellationToken),
+            cancellationToken);
         return row.HasValue && row.Value!.GetString("Of") == typeof(TTally).Name
             ? JsonSerializer.Deserialize<TTally>(row.Value.GetString("Tally"), JsonColumns.Documents)
             : null;
@@ -292,7 +343,11 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         where TTally : class
     {
         ArgumentNullException.ThrowIfNull(round);
-        var row = new TableEntity(Partition(tenant, round.Project), TallyKey(round)) { ["Of"] = typeof(TTally).Name, ["Tally"] = JsonSerializer.Serialize(tally, JsonColumns.Documents) };
+        var row = new TableEntity(Partition(tenant, round.Project), TallyKey(round))
+        {
+            ["Of"] = typeof(TTally).Name,
+            ["Tally"] = JsonSerializer.Serialize(tally, JsonColumns.Documents),
+        };
         return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
     }
 
@@ -366,20 +421,27 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
             TimeSpan.FromMinutes(row.GetInt32("CloseMinutes")!.Value),
             row.GetBoolean("Anonymous") ?? false,
             new Audience(
-                row.GetString("Disciplines").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<StakeholderRole>).ToHashSet(),
+                row.GetString("Disciplines")
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(Enum.Parse<StakeholderRole>)
+                    .ToHashSet(),
                 JsonSerializer.Deserialize<string[]>(row.GetString("Departments"))!.ToHashSet(StringComparer.OrdinalIgnoreCase),
                 row.GetBoolean("ProjectManagers") ?? false)),
         row.GetDateTimeOffset("LastFired")!.Value,
         row.ETag.ToString());
 
     private async Task<bool> RowExistsAsync(TableEntity row, CancellationToken cancellationToken) =>
-        (await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["RowKey"], cancellationToken), cancellationToken)).HasValue;
+        (await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["RowKey"], cancellationToken),
+            cancellationToken)).HasValue;
 
     private async Task<bool> MergeIfUnchangedAsync(TableEntity row, string version, CancellationToken cancellationToken)
     {
         try
         {
-            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(
+                Name, t => t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Merge, cancellationToken), cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)

@@ -10,6 +10,11 @@ public static class BenchmarkOptions
     {
         ArgumentNullException.ThrowIfNull(args);
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+        return at >= 0
+            && at + 1 < args.Length
+            && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            && value > 0
+                ? value
+                : fallback;
     }
 }

@@ -71,23 +71,44 @@ var people = Enumerable.Range(0, respondents).Select(i => new Guid(i, 0x4e11, 0x
 var projects = bot.Services.GetRequiredService<ProjectService>();
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 var code = new ProjectCode("BENCH");
-Expect(await projects.CreateAsync(tenant, new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), new NewProject("BENCH", Guarded.From("Telemedicine rollout"), ProjectKind.Telemedicine, today, today.AddDays(60), today.AddDays(120), "America/Chicago"), default));
+Expect(await projects.CreateAsync(
+    tenant,
+    new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")),
+    new NewProject(
+        "BENCH",
+        Guarded.From("Telemedicine rollout"),
+        ProjectKind.Telemedicine,
+        today,
+        today.AddDays(60),
+        today.AddDays(120),
+        "America/Chicago"),
+    default));
 foreach (var batch in people.Chunk(50))
 {
     Expect(await projects.ChangeAsync(tenant, pm, code, HealthItPm.Domain.Security.ProjectAction.ManageStakeholders, (p, _) =>
     {
         foreach (var person in batch)
         {
-            p.AddMember(new ProjectMember(new PersonId(person), "Nurse " + person[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
+            p.AddMember(new ProjectMember(
+                new PersonId(person), "Nurse " + person[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
         }
     }, default));
 }
 
-var round = Expect(await bot.Services.GetRequiredService<CheckInService>().StartNowAsync(tenant, pm, code, RoundSettings.Default, default)).Id;
+var round = Expect(await bot.Services.GetRequiredService<CheckInService>()
+    .StartNowAsync(tenant, pm, code, RoundSettings.Default, default)).Id;
 var echoActivities = new Activities(Tenant, connectorUrl);
 var botActivities = new Activities(Tenant, connectorUrl);
 string Respondent(int turn) => people[turn % people.Length];
-var answer = new JObject { ["project"] = code.Value, ["round"] = round, ["status"] = "SomeConcerns", ["impact"] = "3", ["blockers"] = "Video visits drop on the older iPads in clinic B", ["training"] = "true" };
+var answer = new JObject
+{
+    ["project"] = code.Value,
+    ["round"] = round,
+    ["status"] = "SomeConcerns",
+    ["impact"] = "3",
+    ["blockers"] = "Video visits drop on the older iPads in clinic B",
+    ["training"] = "true",
+};
 
 // The floor under a submission: the one table write it needs, done directly with the bot's own client.
 var storage = bot.Services.GetRequiredService<StorageTables>();
@@ -110,8 +131,11 @@ var load = new ClosedLoop(concurrency, TimeSpan.FromSeconds(5), TimeSpan.FromSec
 var scenarios = new (string Name, Func<string, Task<LoadResult>> Run)[]
 {
     ("Azure Tables: upsert of an answer row", name => load.RunAsync(name, UpsertAnswerAsync)),
-    ("Echo bot: card action", name => load.RunAsync(name, echoUrl, n => echoActivities.CardAction(Respondent(n), "echo", new JObject()), "Echo")),
-    ("HealthItPm: check-in submission", name => load.RunAsync(name, botUrl, n => botActivities.CardAction(Respondent(n), CardVerbs.SubmitCheckIn, answer), "check-in is in")),
+    ("Echo bot: card action",
+        name => load.RunAsync(name, echoUrl, n => echoActivities.CardAction(Respondent(n), "echo", new JObject()), "Echo")),
+    ("HealthItPm: check-in submission",
+        name => load.RunAsync(
+            name, botUrl, n => botActivities.CardAction(Respondent(n), CardVerbs.SubmitCheckIn, answer), "check-in is in")),
     ("Echo bot: message", name => load.RunAsync(name, echoUrl, n => echoActivities.Message(Respondent(n), "hello"), null)),
     ("HealthItPm: status command", name => load.RunAsync(name, botUrl, _ => botActivities.Message(ProjectManager, "status BENCH"), null)),
 };
@@ -122,7 +146,8 @@ for (var pass = 1; pass <= rounds; pass++)
     {
         var (name, run) = scenarios[i];
         runs[i].Add(await run(name));
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {pass}/{rounds}: {name}: {runs[i][^1].TurnsPerSecond:0} turns/s"));
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"round {pass}/{rounds}: {name}: {runs[i][^1].TurnsPerSecond:0} turns/s"));
     }
 }
 
@@ -138,21 +163,41 @@ await echo.StopAsync();
 await connector.StopAsync();
 return runs.SelectMany(r => r).Any(r => r.Turns == 0 || r.Failures > 0) ? 1 : 0;
 
-static string Report(IReadOnlyList<LoadResult> results, IReadOnlyList<(double Min, double Max)> ranges, int seconds, int rounds, int concurrency, int respondents)
+static string Report(
+    IReadOnlyList<LoadResult> results,
+    IReadOnlyList<(double Min, double Max)> ranges,
+    int seconds,
+    int rounds,
+    int concurrency,
+    int respondents)
 {
     var text = new StringBuilder();
-    text.AppendLine(CultureInfo.InvariantCulture, $"Turn pipeline, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {concurrency} concurrent callers; each scenario {rounds} rounds of {seconds} s after 5 s warm-up, median round shown; Azurite on loopback; {respondents} respondents.");
+    text.AppendLine(
+        CultureInfo.InvariantCulture,
+        $"Turn pipeline, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, "
+        + $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}; {concurrency} concurrent callers; "
+        + $"each scenario {rounds} rounds of {seconds} s after 5 s warm-up, median round shown; Azurite on loopback; "
+        + $"{respondents} respondents.");
     text.AppendLine();
     text.AppendLine("| scenario | turns/s (median) | range over rounds | p50 ms | p95 ms | p99 ms | turns | failed |");
     text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     foreach (var (r, range) in results.Zip(ranges))
     {
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.TurnsPerSecond:0} | {range.Min:0}–{range.Max:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.Turns} | {r.Failures} |");
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"| {r.Scenario} | {r.TurnsPerSecond:0} | {range.Min:0}–{range.Max:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} "
+            + $"| {r.Turns} | {r.Failures} |");
     }
 
     text.AppendLine();
-    text.AppendLine(CultureInfo.InvariantCulture, $"Check-in submission sustains {results[2].TurnsPerSecond / results[0].TurnsPerSecond:P0} of raw Azure Tables upserts of an answer row at the same concurrency (target 85 %, p99 under 50 ms) and {results[2].TurnsPerSecond / results[1].TurnsPerSecond:P0} of the echo bot's card-action throughput; the status command {results[4].TurnsPerSecond / results[3].TurnsPerSecond:P0} of its message throughput.");
+    text.AppendLine(
+        CultureInfo.InvariantCulture,
+        $"Check-in submission sustains {results[2].TurnsPerSecond / results[0].TurnsPerSecond:P0} of raw Azure Tables upserts "
+        + $"of an answer row at the same concurrency (target 85 %, p99 under 50 ms) and "
+        + $"{results[2].TurnsPerSecond / results[1].TurnsPerSecond:P0} of the echo bot's card-action throughput; "
+        + $"the status command {results[4].TurnsPerSecond / results[3].TurnsPerSecond:P0} of its message throughput.");
     return text.ToString();
 }
 
-static T Expect<T>(Outcome<T> outcome) => outcome is Outcome<T>.Done done ? done.Value : throw new InvalidOperationException($"Seeding the benchmark failed: {outcome}");
+static T Expect<T>(Outcome<T> outcome) =>
+    outcome is Outcome<T>.Done done ? done.Value : throw new InvalidOperationException($"Seeding the benchmark failed: {outcome}");

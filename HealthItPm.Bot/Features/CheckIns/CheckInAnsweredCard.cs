@@ -22,7 +22,9 @@ public static class CheckInAnsweredCard
             CardElements.Facts(
             [
                 (CardTexts.Common["Status"], CheckInFormat.Status(answer.Status)),
-                (Texts["Answered_Impact"], answer.Impact is { } impact ? CardTexts.Common.Format("OutOfFive", impact.Value) : Texts["Answered_ImpactNotGiven"]),
+                (Texts["Answered_Impact"], answer.Impact is { } impact
+                    ? CardTexts.Common.Format("OutOfFive", impact.Value)
+                    : Texts["Answered_ImpactNotGiven"]),
                 (Texts["Answered_Training"], Texts[answer.TrainingNeeded ? "Yes" : "No"]),
             ]),
         };
@@ -36,7 +38,10 @@ public static class CheckInAnsweredCard
             model.Open ? Texts.Markdown("Answered_CanChange", Markdown.When(model.ClosesAt)) : Texts.Markdown("Answered_Closed"),
             subtle: true));
         return new AdaptiveCard(body, model.Open
-            ? [CardElements.Execute(CardTexts.Common["ChangeAnswer"], CardVerbs.ChangeCheckIn, CardElements.Data(("project", model.ProjectCode), ("round", model.RoundId)))]
+            ? [CardElements.Execute(
+                CardTexts.Common["ChangeAnswer"],
+                CardVerbs.ChangeCheckIn,
+                CardElements.Data(("project", model.ProjectCode), ("round", model.RoundId)))]
             : null).ToJObject();
     }
 }

@@ -43,13 +43,20 @@ public static class CheckInCard
         var body = new List<Element>
         {
             CardElements.Heading(Texts.Markdown(model.Reminder ? "Card_Title_Reminder" : "Card_Title", model.ProjectCode)),
-            CardElements.Text(Texts.Markdown("Card_Line", model.ProjectName, Markdown.When(model.ClosesAt)), subtle: true, spacing: Spacing.None),
-            CardElements.Text(Texts.Markdown(model.Anonymous ? "Card_WhoSees_Anonymous" : "Card_WhoSees_Named", AnswerGroups.MinimumSize), subtle: true, spacing: Spacing.None),
+            CardElements.Text(
+                Texts.Markdown("Card_Line", model.ProjectName, Markdown.When(model.ClosesAt)),
+                subtle: true,
+                spacing: Spacing.None),
+            CardElements.Text(
+                Texts.Markdown(model.Anonymous ? "Card_WhoSees_Anonymous" : "Card_WhoSees_Named", AnswerGroups.MinimumSize),
+                subtle: true,
+                spacing: Spacing.None),
         };
 
         if (model.Problems is { Count: > 0 } problems)
         {
-            body.Add(CardElements.Warning(CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
+            body.Add(CardElements.Warning(
+                CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
         }
 
         if (model.Refused is { } refused)
@@ -61,13 +68,30 @@ public static class CheckInCard
         var onTrack = CardElements.Execute(
             Texts["Card_OnTrackButton"],
             CardVerbs.SubmitCheckIn,
-            CardElements.Data((CheckInInputs.Project, model.ProjectCode), (CheckInInputs.Round, model.RoundId), (CheckInInputs.Status, nameof(CheckInStatus.OnTrack))),
+            CardElements.Data(
+                (CheckInInputs.Project, model.ProjectCode),
+                (CheckInInputs.Round, model.RoundId),
+                (CheckInInputs.Status, nameof(CheckInStatus.OnTrack))),
             primary: true);
         // One tap: the button sends only "on track", whatever the inputs below hold.
         body.Add(new ActionSet([onTrack with { AssociatedInputs = AssociatedInputs.None }]));
         body.Add(CardElements.Text(Texts.Markdown("Card_OrTellUs"), subtle: true));
-        body.Add(Choice(CheckInInputs.Status, Texts["Card_StatusLabel"], model.Status?.ToString(), [.. Enum.GetValues<CheckInStatus>().Select(s => (CheckInFormat.Status(s), s.ToString()))], required: true));
-        body.Add(Choice(CheckInInputs.Impact, Texts["Card_ImpactLabel"], model.Impact?.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. Enumerable.Range(1, 5).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))], required: false));
+        body.Add(Choice(
+            CheckInInputs.Status,
+            Texts["Card_StatusLabel"],
+            model.Status?.ToString(),
+            [.. Enum.GetValues<CheckInStatus>().Select(s => (CheckInFormat.Status(s), s.ToString()))],
+            required: true));
+        body.Add(Choice(
+            CheckInInputs.Impact,
+            Texts["Card_ImpactLabel"],
+            model.Impact?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [
+                .. Enumerable.Range(1, 5).Select(i => (
+                    i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ],
+            required: false));
         body.Add(new TextInput(CheckInInputs.Blockers)
         {
             Label = BlockersLabel,
@@ -92,7 +116,8 @@ public static class CheckInCard
         return new AdaptiveCard(body, [CardElements.Execute(CardTexts.Common["Submit"], CardVerbs.SubmitCheckIn, target)]).ToJObject();
     }
 
-    private static ChoiceSetInput Choice(string id, string label, string? value, IReadOnlyList<(string Title, string Value)> choices, bool required) =>
+    private static ChoiceSetInput Choice(
+        string id, string label, string? value, IReadOnlyList<(string Title, string Value)> choices, bool required) =>
         new(id, [.. choices.Select(c => new Choice(c.Title, c.Value))])
         {
             Label = label,

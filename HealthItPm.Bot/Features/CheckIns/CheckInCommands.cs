@@ -32,7 +32,9 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
         // "including pms" sends the round to the project's PMs too.
         var words = (arguments ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var including = words.FindIndex(w => w.Equals(Including[0], StringComparison.OrdinalIgnoreCase));
-        var withPms = including >= 0 && including + 1 < words.Count && words[including + 1].Equals(Including[1], StringComparison.OrdinalIgnoreCase);
+        var withPms = including >= 0
+            && including + 1 < words.Count
+            && words[including + 1].Equals(Including[1], StringComparison.OrdinalIgnoreCase);
         if (withPms)
         {
             words.RemoveRange(including, 2);
@@ -41,7 +43,9 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
         var at = words.FindIndex(w => w.Equals(Anyway, StringComparison.OrdinalIgnoreCase));
         var confirmed = at < 0 ? null : new Confirmation(at + 1 < words.Count ? words[at + 1] : null);
         var code = ProjectCode.TryParse(string.Join(' ', at < 0 ? words : words[..at]), out var named) ? named : scoped.Project;
-        return code is { } project ? await ExecuteAsync(caller, project, new CheckInArguments(confirmed, withPms), cancellationToken) : scoped.Answer!;
+        return code is { } project
+            ? await ExecuteAsync(caller, project, new CheckInArguments(confirmed, withPms), cancellationToken)
+            : scoped.Answer!;
     }
 
     protected const string Anyway = "anyway";
@@ -54,9 +58,11 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
     /// <summary>What follows the command and the project: a confirmation, and whether the project's PMs get the round too.</summary>
     protected sealed record CheckInArguments(Confirmation? Anyway, bool WithProjectManagers);
 
-    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken);
+    protected abstract Task<JObject> ExecuteAsync(
+        Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken);
 
-    protected static async Task<JObject> SummaryCardAsync(CheckInService checkIns, IProjectRepository projects, Caller caller, ProjectCode code, CancellationToken cancellationToken)
+    protected static async Task<JObject> SummaryCardAsync(
+        CheckInService checkIns, IProjectRepository projects, Caller caller, ProjectCode code, CancellationToken cancellationToken)
     {
         var outcome = await checkIns.SummaryAsync(caller.Tenant, caller.Person, code, cancellationToken);
         if (outcome is not Outcome<RoundSummary>.Done { Value: var summary })
@@ -75,24 +81,32 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
 /// asking first while another is open, and hands its cards to the delivery pipeline, answering at once however
 /// large the audience (a double click opens one round and sends each card once).
 /// </summary>
-public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, RoundSteps rounds, IProjectRepository projects) : CheckInCommand(scope)
+public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIns, RoundSteps rounds, IProjectRepository projects)
+    : CheckInCommand(scope)
 {
     public static readonly CommandDefinition Command = new("checkin now", ProjectAction.ManageCheckIns);
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken)
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken)
     {
         var (anyway, withPms) = arguments;
         var open = anyway is { Open: not null } ? null
-            : await checkIns.OpenRoundAsync(caller.Tenant, caller.Person, project, cancellationToken) is Outcome<Round?>.Done { Value: { } found } ? found : null;
+            : await checkIns.OpenRoundAsync(caller.Tenant, caller.Person, project, cancellationToken)
+                is Outcome<Round?>.Done { Value: { } found } ? found : null;
         if (anyway is null && open is not null)
         {
             // The button names the open round: pressed twice (or its invoke delivered again), it sends one more round, not two.
             return NoticeCard.Build(new NoticeCardModel(
                 Wording.Rounds["CheckInNow_StillOpen_Title"],
-                Wording.Rounds.Markdown("CheckInNow_StillOpen", project.Value, CardFormat.RoundDay(open.OpensAt, (await projects.HeadingOfAsync(caller.Tenant, project, cancellationToken)).TimeZone), Markdown.When(open.ClosesAt)),
-                (Wording.Rounds["CheckInNow_SendAnother"], $"{Command.Name} {project} {Anyway} {open.Id}" + (withPms ? " " + string.Join(' ', Including) : string.Empty))));
+                Wording.Rounds.Markdown(
+                    "CheckInNow_StillOpen",
+                    project.Value,
+                    CardFormat.RoundDay(open.OpensAt, (await projects.HeadingOfAsync(caller.Tenant, project, cancellationToken)).TimeZone),
+                    Markdown.When(open.ClosesAt)),
+                (Wording.Rounds["CheckInNow_SendAnother"],
+                    $"{Command.Name} {project} {Anyway} {open.Id}" + (withPms ? " " + string.Join(' ', Including) : string.Empty))));
         }
 
         // Confirmed by typing "anyway": beside the round open now.
@@ -120,7 +134,8 @@ public sealed class CheckInStatusCommand(ProjectScope scope, CheckInService chec
 
     public override CommandDefinition Definition => Command;
 
-    protected override Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken) =>
+    protected override Task<JObject> ExecuteAsync(
+        Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken) =>
         SummaryCardAsync(checkIns, projects, caller, project, cancellationToken);
 }
 
@@ -131,8 +146,11 @@ public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkI
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken) =>
-        ProjectOutcomes.Card(await checkIns.StopAsync(caller.Tenant, caller.Person, project, cancellationToken), existed => NoticeCard.Build(existed
-            ? new NoticeCardModel(Wording.Rounds["CheckInStop_Stopped_Title"], Wording.Rounds.Say("CheckInStop_Stopped", project))
-            : new NoticeCardModel(Wording.Rounds["CheckInStop_None_Title"], Wording.Rounds.Say("CheckInStop_None", project))));
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, ProjectCode project, CheckInArguments arguments, CancellationToken cancellationToken) =>
+        ProjectOutcomes.Card(
+            await checkIns.StopAsync(caller.Tenant, caller.Person, project, cancellationToken),
+            existed => NoticeCard.Build(existed
+                ? new NoticeCardModel(Wording.Rounds["CheckInStop_Stopped_Title"], Wording.Rounds.Say("CheckInStop_Stopped", project))
+                : new NoticeCardModel(Wording.Rounds["CheckInStop_None_Title"], Wording.Rounds.Say("CheckInStop_None", project))));
 }

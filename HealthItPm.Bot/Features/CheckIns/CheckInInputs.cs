@@ -10,7 +10,9 @@ namespace HealthItPm.Bot.Features.CheckIns;
 /// <summary>What a person chose on a check-in card: null where nothing was chosen, so nothing is assumed.</summary>
 public sealed record CheckInChoices(CheckInStatus? Status, int? Impact, bool TrainingNeeded);
 
-/// <summary>The check-in card's input ids and data keys, defined once: the card is built with them and its submit parsed with them.</summary>
+/// <summary>
+/// The check-in card's input ids and data keys, defined once: the card is built with them and its submit parsed with them.
+/// </summary>
 public static class CheckInInputs
 {
     private static TextResource Texts => CheckInTexts.Cards;
@@ -60,5 +62,6 @@ public static class CheckInInputs
         return (new RoundEntry<CheckInChoices>(new CheckInChoices(status, impact, Text(data, Training) == "true"), text), problems);
     }
 
-    private static string? Text(JObject data, string key) => data[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
+    private static string? Text(JObject data, string key) =>
+        data[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
 }

@@ -17,15 +17,28 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Features.CheckIns;
 
 /// <summary><c>checkin schedule</c>: a weekly check-in in the project's time zone, its audience, reminder and deadline.</summary>
-public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService checkIns, ProjectService projectService) : ICommand, ICardActionHandler
+public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService checkIns, ProjectService projectService)
+    : ICommand, ICardActionHandler
 {
     public static readonly CommandDefinition Command = new("checkin schedule", ProjectAction.ManageCheckIns);
 
-    private static ChoiceField Day => new("day", Wording.Common["Form_Day"], true, [.. Enum.GetValues<DayOfWeek>().Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
+    private static ChoiceField Day => new(
+        "day",
+        Wording.Common["Form_Day"],
+        true,
+        [.. Enum.GetValues<DayOfWeek>().Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
     private static TimeField At => new("at", Wording.Rounds["CheckInSchedule_At"], true);
     private static NumberField RemindAfter => new("remind", Wording.Rounds["CheckInSchedule_RemindAfter"], true, 1, 72);
     private static NumberField CloseAfter => new("close", Wording.Rounds["CheckInSchedule_CloseAfter"], true, 2, 168);
-    private static ChoiceField Anonymous => new("anonymous", Wording.Rounds["Round_AnswersAre"], true, [(Wording.Rounds["CheckInSchedule_Attributed"], "false"), (Wording.Rounds["CheckInSchedule_AnonymousChoice"], "true")], Compact: false);
+    private static ChoiceField Anonymous => new(
+        "anonymous",
+        Wording.Rounds["Round_AnswersAre"],
+        true,
+        [
+            (Wording.Rounds["CheckInSchedule_Attributed"], "false"),
+            (Wording.Rounds["CheckInSchedule_AnonymousChoice"], "true"),
+        ],
+        Compact: false);
 
     public CommandDefinition Definition => Command;
 
@@ -33,12 +46,17 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (_, project, answer) = await scope.AllowedAsync(turn, arguments, Domain.Security.ProjectAction.ManageCheckIns, cancellationToken);
+        var (_, project, answer) =
+            await scope.AllowedAsync(turn, arguments, Domain.Security.ProjectAction.ManageCheckIns, cancellationToken);
         return project is null ? answer! : FormCard.Build(Blank(project.Code, project.TimeZone) with
         {
             Values = new Dictionary<string, string>
             {
-                [Day.Id] = nameof(DayOfWeek.Tuesday), [At.Id] = "10:00", [RemindAfter.Id] = "24", [CloseAfter.Id] = "48", [Anonymous.Id] = "false",
+                [Day.Id] = nameof(DayOfWeek.Tuesday),
+                [At.Id] = "10:00",
+                [RemindAfter.Id] = "24",
+                [CloseAfter.Id] = "48",
+                [Anonymous.Id] = "false",
             },
         });
     }
@@ -56,7 +74,12 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         var code = project.Code;
         var blank = Blank(code, project.TimeZone);
         var values = new FormValues(data, blank.Fields);
-        var (day, at, remind, close, anonymous) = (values.Choice<DayOfWeek>(Day), values.Time(At), values.Number(RemindAfter), values.Number(CloseAfter), values.Choice(Anonymous));
+        var (day, at, remind, close, anonymous) = (
+            values.Choice<DayOfWeek>(Day),
+            values.Time(At),
+            values.Number(RemindAfter),
+            values.Number(CloseAfter),
+            values.Choice(Anonymous));
         var audience = AudienceFields.Read(values, target.Context);
         if (remind >= close)
         {
@@ -68,17 +91,40 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
             return FormCard.Build(values.Reshow(blank));
         }
 
-        var schedule = new CheckInSchedule(day!.Value, at!.Value, project.TimeZone, TimeSpan.FromHours((double)remind!.Value), TimeSpan.FromHours((double)close!.Value), anonymous == "true", audience);
+        var schedule = new CheckInSchedule(
+            day!.Value,
+            at!.Value,
+            project.TimeZone,
+            TimeSpan.FromHours((double)remind!.Value),
+            TimeSpan.FromHours((double)close!.Value),
+            anonymous == "true",
+            audience);
         var outcome = await checkIns.ScheduleAsync(caller.Tenant, caller.Person, code, schedule, cancellationToken);
         return ProjectOutcomes.Card(outcome, s => NoticeCard.Build(new NoticeCardModel(
             Wording.Rounds.Say("CheckInSchedule_Set_Title", code),
-            Wording.Rounds.Markdown("CheckInSchedule_Set", CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(s.Day), s.At, s.TimeZone, Markdown.When(s.NextAfter(checkIns.Now)!.Value), s.RemindAfter.TotalHours, s.CloseAfter.TotalHours))));
+            Wording.Rounds.Markdown(
+                "CheckInSchedule_Set",
+                CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(s.Day),
+                s.At,
+                s.TimeZone,
+                Markdown.When(s.NextAfter(checkIns.Now)!.Value),
+                s.RemindAfter.TotalHours,
+                s.CloseAfter.TotalHours))));
     }
 
     private FormModel Blank(ProjectCode code, string? timeZone) => new(
         Wording.Rounds.Say("CheckInSchedule_FormTitle", code),
         Wording.Rounds.Say("CheckInSchedule_FormIntro", timeZone ?? TimeZoneInfo.Utc.Id),
-        [Day, At, RemindAfter, CloseAfter, Anonymous, AudienceFields.Disciplines, AudienceFields.Departments, AudienceFields.ProjectManagers],
+        [
+            Day,
+            At,
+            RemindAfter,
+            CloseAfter,
+            Anonymous,
+            AudienceFields.Disciplines,
+            AudienceFields.Departments,
+            AudienceFields.ProjectManagers,
+        ],
         Wording.Rounds["CheckInSchedule_Submit"],
         Verb,
         new Dictionary<string, string> { ["project"] = code.Value });

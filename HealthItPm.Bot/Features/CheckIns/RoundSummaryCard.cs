@@ -29,10 +29,17 @@ public static class RoundSummaryCard
         var body = new List<Element>
         {
             CardElements.Heading(Texts.Markdown(s.Open ? "Summary_Title_SoFar" : "Summary_Title", model.ProjectCode)),
-            CardElements.Text(Texts.Markdown(s.Open ? "Summary_Line_Open" : "Summary_Line_Closed", model.ProjectName, CardFormat.RoundDay(s.OpenedAt, model.TimeZone)), subtle: true, spacing: Spacing.None),
+            CardElements.Text(
+                Texts.Markdown(
+                    s.Open ? "Summary_Line_Open" : "Summary_Line_Closed",
+                    model.ProjectName,
+                    CardFormat.RoundDay(s.OpenedAt, model.TimeZone)),
+                subtle: true,
+                spacing: Spacing.None),
             CardElements.Facts(
             [
-                (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
+                (CardTexts.Common["Responses"],
+                    CardTexts.Common.Format("ResponsesValue", s.AnsweredCount, s.AudienceCount, CheckInFormat.Percent(s.ResponseRate))),
                 (Texts["Summary_Delivered"], Delivered(s)),
                 .. s.Withheld is null ? Figures(s) : [],
             ]),
@@ -46,7 +53,8 @@ public static class RoundSummaryCard
         {
             body.Add(CardElements.Section(Texts.Markdown("Summary_Blockers")));
             // Verbatim, as typed: never interpreted as markdown.
-            body.AddRange(s.Blockers.Take(MaxBlockers).Select(b => CardElements.UserText(b.Who is null ? b.Text : Texts.Format("Summary_Blocker", b.Who, b.Text))));
+            body.AddRange(s.Blockers.Take(MaxBlockers)
+                .Select(b => CardElements.UserText(b.Who is null ? b.Text : Texts.Format("Summary_Blocker", b.Who, b.Text))));
             if (s.Blockers.Count > MaxBlockers)
             {
                 body.Add(CardElements.Text(Texts.Markdown("Summary_MoreBlockers", s.Blockers.Count - MaxBlockers), subtle: true));
@@ -75,7 +83,11 @@ public static class RoundSummaryCard
         {
             body.Add(CardElements.Section(Texts.Markdown("Summary_Trend")));
             var days = CardFormat.RoundDays([.. s.Trend.Select(t => t.OpenedAt)], model.TimeZone);
-            body.Add(CardElements.Facts(s.Trend.Select((t, i) => (days[i], Texts.Format("Summary_TrendRound", CheckInFormat.Percent(t.ResponseRate), t.BlockedShare is { } blocked ? CheckInFormat.Percent(blocked) : "–", t.AverageImpact is { } a ? CheckInFormat.Average(a) : "–")))));
+            body.Add(CardElements.Facts(s.Trend.Select((t, i) => (days[i], Texts.Format(
+                "Summary_TrendRound",
+                CheckInFormat.Percent(t.ResponseRate),
+                t.BlockedShare is { } blocked ? CheckInFormat.Percent(blocked) : "–",
+                t.AverageImpact is { } a ? CheckInFormat.Average(a) : "–")))));
         }
 
         return new AdaptiveCard(body).ToJObject();
@@ -87,7 +99,8 @@ public static class RoundSummaryCard
     // How the answers went, beside the responses: never for an anonymous round whose figures are withheld.
     private static (string, string)[] Figures(RoundSummary s) =>
     [
-        .. Enum.GetValues<CheckInStatus>().Select(status => (CheckInFormat.Status(status), s.Distribution[status].ToString(CultureInfo.CurrentCulture))),
+        .. Enum.GetValues<CheckInStatus>()
+            .Select(status => (CheckInFormat.Status(status), s.Distribution[status].ToString(CultureInfo.CurrentCulture))),
         (Texts["Summary_AverageImpact"], AverageImpact(s)),
         (Texts["Summary_Training"], s.TrainingRequests.Count.ToString(CultureInfo.CurrentCulture)),
     ];

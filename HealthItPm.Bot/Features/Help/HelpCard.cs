@@ -5,7 +5,10 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Help;
 
-/// <summary>One command in help: its name, what it does, how it is typed (with arguments, when it takes any), and the task it belongs to.</summary>
+/// <summary>
+/// One command in help: its name, what it does, how it is typed (with arguments, when it takes any), and the task it belongs
+/// to.
+/// </summary>
 public sealed record HelpEntry(string Name, string Summary, string Example, bool ForProjectManagers, string Topic = HelpCard.OtherTopic)
 {
     /// <summary>How the command is shown: the example when it adds arguments (<c>use EHR</c>), else the name. Each appears once.</summary>
@@ -77,7 +80,8 @@ public static class HelpCard
 
             if (managing.Count > 0)
             {
-                body.Add(CardElements.Text(Texts.Markdown("Help_ForProjectManagers", Inline(managing)), subtle: true, spacing: Spacing.Small));
+                body.Add(CardElements.Text(
+                    Texts.Markdown("Help_ForProjectManagers", Inline(managing)), subtle: true, spacing: Spacing.Small));
             }
 
             if (administering.Count > 0)
@@ -89,5 +93,6 @@ public static class HelpCard
         return new AdaptiveCard(body, model.Detailed ? null : [CardElements.Command(Texts["Help_AllButton"], "help all")]).ToJObject();
     }
 
-    private static Markdown Inline(IEnumerable<HelpEntry> commands) => Markdown.Join(Markdown.Of($" · "), commands.Select(c => Markdown.Of($"**{c.Shown}**")));
+    private static Markdown Inline(IEnumerable<HelpEntry> commands) =>
+        Markdown.Join(Markdown.Of($" · "), commands.Select(c => Markdown.Of($"**{c.Shown}**")));
 }

@@ -24,7 +24,10 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Capabil
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var allowed = Caller.Of(turn) is { } caller ? await AllowedAsync(caller, cancellationToken) : null;
-        var shown = commands.Where(c => allowed is null ? c.Action is null : c.IsOfferedTo(allowed)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        var shown = commands
+            .Where(c => allowed is null ? c.Action is null : c.IsOfferedTo(allowed))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
+            .ToList();
         var detailed = string.Equals(arguments?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
         var topics = HelpTopics.Ordered(kinds);
         return HelpCard.Build(new HelpCardModel(

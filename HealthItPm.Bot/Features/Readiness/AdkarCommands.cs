@@ -29,9 +29,18 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
     private const string Confirm = "confirm";
     private const string After = "after";
 
-    private static TextField Name => new("name", Wording.Rounds["AdkarStart_Name"], true, AdkarService.MaxNameLength, Wording.Rounds["AdkarStart_NamePlaceholder"]);
+    private static TextField Name => new(
+        "name", Wording.Rounds["AdkarStart_Name"], true, AdkarService.MaxNameLength, Wording.Rounds["AdkarStart_NamePlaceholder"]);
     private static NumberField CloseAfter => new("days", Wording.Rounds["AdkarStart_CloseAfter"], true, 1, 30);
-    private static ChoiceField Anonymous => new("anonymous", Wording.Rounds["Round_AnswersAre"], true, [(Wording.Rounds["AdkarStart_Anonymous"], "true"), (Wording.Rounds["AdkarStart_Attributed"], "false")], Compact: false);
+    private static ChoiceField Anonymous => new(
+        "anonymous",
+        Wording.Rounds["Round_AnswersAre"],
+        true,
+        [
+            (Wording.Rounds["AdkarStart_Anonymous"], "true"),
+            (Wording.Rounds["AdkarStart_Attributed"], "false"),
+        ],
+        Compact: false);
 
     public CommandDefinition Definition => Command;
 
@@ -40,7 +49,14 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var (_, project, answer) = await scope.AllowedAsync(turn, arguments, ProjectAction.ManageSurveys, cancellationToken);
-        return project is null ? answer! : FormCard.Build(Blank(project.Code, confirm: false) with { Values = new Dictionary<string, string> { [CloseAfter.Id] = "7", [Anonymous.Id] = "true" } });
+        return project is null ? answer! : FormCard.Build(Blank(project.Code, confirm: false) with
+        {
+            Values = new Dictionary<string, string>
+            {
+                [CloseAfter.Id] = "7",
+                [Anonymous.Id] = "true",
+            },
+        });
     }
 
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -60,7 +76,11 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
 
         var blank = Blank(code, confirm: false);
         var values = new FormValues(data, blank.Fields);
-        var (name, days, anonymous, audience) = (values.Guarded(Name, context), values.Number(CloseAfter), values.Choice(Anonymous), AudienceFields.Read(values, context));
+        var (name, days, anonymous, audience) = (
+            values.Guarded(Name, context),
+            values.Number(CloseAfter),
+            values.Choice(Anonymous),
+            AudienceFields.Read(values, context));
         if (!values.IsValid)
         {
             return FormCard.Build(values.Reshow(blank));
@@ -78,10 +98,21 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
         // submitted twice (or its invoke delivered again) starts one more wave, not two.
         var named = data[After]?.Type == JTokenType.String ? (string?)data[After] : null;
         var after = !confirmed ? null : string.IsNullOrEmpty(named) ? openWave?.Id : named;
-        var outcome = await adkar.StartAsync(caller.Tenant, caller.Person, code, name!.Value, TimeSpan.FromDays((double)days!.Value), anonymous == "true", audience, after, cancellationToken);
+        var outcome = await adkar.StartAsync(
+            caller.Tenant,
+            caller.Person,
+            code,
+            name!.Value,
+            TimeSpan.FromDays((double)days!.Value),
+            anonymous == "true",
+            audience,
+            after,
+            cancellationToken);
         if (outcome is not Outcome<Round>.Done { Value: var wave })
         {
-            return outcome is Outcome<Round>.Invalid invalid ? FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem))) : ProjectOutcomes.NotDone(outcome);
+            return outcome is Outcome<Round>.Invalid invalid
+                ? FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)))
+                : ProjectOutcomes.NotDone(outcome);
         }
 
         // Queued now rather than at the next scheduler tick; the pipeline's records keep a concurrent tick from sending twice.
@@ -89,7 +120,12 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
         var people = wave.Audience.Count;
         return NoticeCard.Build(new NoticeCardModel(
             Wording.Rounds.Say("AdkarStart_Started_Title", CardElements.Escape(wave.Name ?? wave.Id)),
-            Wording.Rounds.CountMarkdown(wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending", people, Markdown.When(wave.RemindAt), Markdown.When(wave.ClosesAt), AdkarResults.MinimumGroupSize)));
+            Wording.Rounds.CountMarkdown(
+                wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending",
+                people,
+                Markdown.When(wave.RemindAt),
+                Markdown.When(wave.ClosesAt),
+                AdkarResults.MinimumGroupSize)));
     }
 
     private FormModel Blank(ProjectCode code, bool confirm, string? after = null) => new(
@@ -98,7 +134,9 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
         [Name, AudienceFields.Disciplines, AudienceFields.Departments, AudienceFields.ProjectManagers, CloseAfter, Anonymous],
         Wording.Rounds["AdkarStart_Submit"],
         Verb,
-        confirm ? new Dictionary<string, string> { ["project"] = code.Value, [Confirm] = "yes", [After] = after ?? string.Empty } : new Dictionary<string, string> { ["project"] = code.Value });
+        confirm
+            ? new Dictionary<string, string> { ["project"] = code.Value, [Confirm] = "yes", [After] = after ?? string.Empty }
+            : new Dictionary<string, string> { ["project"] = code.Value });
 }
 
 /// <summary>A readiness command about the conversation's current project, with an optional argument.</summary>
@@ -118,7 +156,8 @@ public abstract class AdkarCommand(ProjectScope scope, IProjectRepository projec
         return await ExecuteAsync(caller, code, heading, rest, cancellationToken);
     }
 
-    protected abstract Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken);
+    protected abstract Task<JObject> ExecuteAsync(
+        Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken);
 }
 
 /// <summary><c>adkar waves</c>: the project's waves, newest first.</summary>
@@ -128,8 +167,11 @@ public sealed class AdkarWavesCommand(ProjectScope scope, IProjectRepository pro
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken) =>
-        ProjectOutcomes.Card(await adkar.WavesAsync(caller.Tenant, caller.Person, code, cancellationToken), waves => AdkarWavesCard.Build(new AdkarWavesModel(code.Value, project, waves)));
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken) =>
+        ProjectOutcomes.Card(
+            await adkar.WavesAsync(caller.Tenant, caller.Person, code, cancellationToken),
+            waves => AdkarWavesCard.Build(new AdkarWavesModel(code.Value, project, waves)));
 }
 
 /// <summary><c>adkar results [wave]</c>: a wave's results (the latest, or the one named), compared with the wave before.</summary>
@@ -139,7 +181,8 @@ public sealed class AdkarResultsCommand(ProjectScope scope, IProjectRepository p
 
     public override CommandDefinition Definition => Command;
 
-    protected override async Task<JObject> ExecuteAsync(Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken) =>
+    protected override async Task<JObject> ExecuteAsync(
+        Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken) =>
         ProjectOutcomes.Card(
             await adkar.ResultsAsync(caller.Tenant, caller.Person, code, arguments, cancellationToken),
             results => AdkarResultsCard.Build(new AdkarResultsModel(code.Value, project, results)));

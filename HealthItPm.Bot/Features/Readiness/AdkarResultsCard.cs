@@ -35,7 +35,8 @@ public static class AdkarResultsCard
         var r = model.Results;
         var body = new List<Element>
         {
-            CardElements.Heading(Texts.Markdown(r.Open ? "Results_Title_SoFar" : "Results_Title", model.ProjectCode, r.WaveName ?? r.WaveId)),
+            CardElements.Heading(
+                Texts.Markdown(r.Open ? "Results_Title_SoFar" : "Results_Title", model.ProjectCode, r.WaveName ?? r.WaveId)),
             CardElements.Text(
                 Texts.Markdown(
                     r.Anonymous ? "Results_Line_Anonymous" : "Results_Line",
@@ -46,7 +47,8 @@ public static class AdkarResultsCard
                 spacing: Spacing.None),
             CardElements.Facts(
             [
-                (CardTexts.Common["Responses"], CardTexts.Common.Format("ResponsesValue", r.AnsweredCount, r.AudienceCount, AdkarFormat.Percent(r.ResponseRate))),
+                (CardTexts.Common["Responses"],
+                    CardTexts.Common.Format("ResponsesValue", r.AnsweredCount, r.AudienceCount, AdkarFormat.Percent(r.ResponseRate))),
                 .. r.Withheld is null ? Figures(r) : [],
             ]),
         };
@@ -67,15 +69,27 @@ public static class AdkarResultsCard
         body.Add(new VerticalBarChart(
             Texts["Results_Chart"],
             [.. r.Elements.Select(e => new BarPoint(AdkarFormat.Element(e.Element), e.Mean))],
-            CardElements.Text(Markdown.Literal(Texts.Format("Results_ChartText", string.Join(CardTexts.Common["Separator"], r.Elements.Select(e => Texts.Format("Results_ChartScore", AdkarFormat.Element(e.Element), AdkarFormat.Score(e.Mean)))))))));
+            CardElements.Text(Markdown.Literal(Texts.Format(
+                "Results_ChartText",
+                string.Join(
+                    CardTexts.Common["Separator"],
+                    r.Elements.Select(e =>
+                        Texts.Format("Results_ChartScore", AdkarFormat.Element(e.Element), AdkarFormat.Score(e.Mean)))))))));
         body.Add(CardElements.Facts(r.Elements.Select(e => (
             AdkarFormat.Element(e.Element),
-            Texts.Format("Results_Element", AdkarFormat.Score(e.Mean), e.Median, string.Join(" / ", e.Distribution.Select(n => n.ToString(CultureInfo.CurrentCulture))))))));
+            Texts.Format(
+                "Results_Element",
+                AdkarFormat.Score(e.Mean),
+                e.Median,
+                string.Join(" / ", e.Distribution.Select(n => n.ToString(CultureInfo.CurrentCulture))))))));
 
         body.Add(CardElements.Section(Texts.Markdown("Results_WherePeopleStop")));
         body.Add(CardElements.Facts([
-            .. AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), Texts.Format("Results_CountShare", r.BarrierPoints[e], AdkarFormat.Percent(r.BarrierShare(e))))),
-            (CardTexts.Common["NoBarrier"], Texts.Format("Results_CountShare", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
+            .. AdkarAnswer.Elements.Select(e => (
+                AdkarFormat.Element(e),
+                Texts.Format("Results_CountShare", r.BarrierPoints[e], AdkarFormat.Percent(r.BarrierShare(e))))),
+            (CardTexts.Common["NoBarrier"],
+                Texts.Format("Results_CountShare", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
         ]));
 
         Groups(body, Texts["Results_ByDepartment"], r.ByDepartment);
@@ -83,19 +97,26 @@ public static class AdkarResultsCard
 
         if (r.Change is { } change)
         {
-            body.Add(CardElements.Section(change.PreviousWave is { } previous ? Texts.Markdown("Results_Since", previous) : Texts.Markdown("Results_SincePrevious")));
+            body.Add(CardElements.Section(change.PreviousWave is { } previous
+                ? Texts.Markdown("Results_Since", previous)
+                : Texts.Markdown("Results_SincePrevious")));
             body.Add(CardElements.Facts([
                 .. AdkarAnswer.Elements.Select(e => (
                     AdkarFormat.Element(e),
-                    Texts.Format("Results_ElementChange", AdkarFormat.Change(change.MeanDeltas[(int)e], AdkarFormat.Score), AdkarFormat.Change(change.BarrierShareDeltas[e] * 100, AdkarFormat.Points)))),
-                (CardTexts.Common["NoBarrier"], Texts.Format("Results_Points", AdkarFormat.Change(change.WithoutBarrierShareDelta * 100, AdkarFormat.Points))),
+                    Texts.Format(
+                        "Results_ElementChange",
+                        AdkarFormat.Change(change.MeanDeltas[(int)e], AdkarFormat.Score),
+                        AdkarFormat.Change(change.BarrierShareDeltas[e] * 100, AdkarFormat.Points)))),
+                (CardTexts.Common["NoBarrier"],
+                    Texts.Format("Results_Points", AdkarFormat.Change(change.WithoutBarrierShareDelta * 100, AdkarFormat.Points))),
             ]));
         }
 
         if (r.DominantBarrier is { } dominant)
         {
             body.Add(CardElements.Section(Texts.Markdown("Results_WhatToDo", AdkarFormat.Element(dominant))));
-            body.AddRange(r.Interventions.Select(i => CardElements.Text(Markdown.Of($"- {AdkarFormat.Intervention(i)}"), spacing: Spacing.None)));
+            body.AddRange(r.Interventions
+                .Select(i => CardElements.Text(Markdown.Of($"- {AdkarFormat.Intervention(i)}"), spacing: Spacing.None)));
         }
 
         return new AdaptiveCard(body).ToJObject();
@@ -104,8 +125,12 @@ public static class AdkarResultsCard
     // What the wave adds up to, beside its responses: never for an anonymous wave whose figures are withheld.
     private static (string, string)[] Figures(AdkarResults r) =>
     [
-        (CardTexts.Common["NoBarrier"], r.AnsweredCount == 0 ? CardTexts.Common["NoAnswersYet"] : Texts.Format("Results_NoBarrier_Value", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
-        (CardTexts.Common["DominantBarrier"], r.DominantBarrier is { } d ? Texts.Format("Results_DominantBarrier_Value", AdkarFormat.Element(d), AdkarFormat.Percent(r.BarrierShare(d))) : CardTexts.Common["None"]),
+        (CardTexts.Common["NoBarrier"], r.AnsweredCount == 0
+            ? CardTexts.Common["NoAnswersYet"]
+            : Texts.Format("Results_NoBarrier_Value", r.WithoutBarrier, AdkarFormat.Percent(r.WithoutBarrierShare))),
+        (CardTexts.Common["DominantBarrier"], r.DominantBarrier is { } d
+            ? Texts.Format("Results_DominantBarrier_Value", AdkarFormat.Element(d), AdkarFormat.Percent(r.BarrierShare(d)))
+            : CardTexts.Common["None"]),
     ];
 
     private static void Groups(List<Element> body, string title, GroupBreakdown groups)
@@ -135,22 +160,30 @@ public static class AdkarResultsCard
         if (groups.AnythingMerged)
         {
             notes.Add(groups.HiddenRespondents > 0
-                ? Texts.Format(groups.SmallGroupsMerged == 1 ? "Results_SmallGroupsHidden_One" : "Results_SmallGroupsHidden_Other", groups.SmallGroupsMerged, AdkarResults.MinimumGroupSize, groups.HiddenRespondents)
+                ? Texts.Format(
+                    groups.SmallGroupsMerged == 1 ? "Results_SmallGroupsHidden_One" : "Results_SmallGroupsHidden_Other",
+                    groups.SmallGroupsMerged,
+                    AdkarResults.MinimumGroupSize,
+                    groups.HiddenRespondents)
                 : Texts.Format("Results_SmallGroupsMerged", AdkarResults.MinimumGroupSize));
         }
 
         if (notes.Count > 0)
         {
-            body.Add(CardElements.Text(Texts.Markdown("Results_ToProtect", string.Join(CardTexts.Common["ListSeparator"], notes)), subtle: true));
+            body.Add(CardElements.Text(
+                Texts.Markdown("Results_ToProtect", string.Join(CardTexts.Common["ListSeparator"], notes)), subtle: true));
         }
     }
 
     // A group's means by element (a letter each), its share without a barrier and where most of it stops.
     private static string Profile(GroupProfile g)
     {
-        var means = string.Join(" · ", AdkarAnswer.Elements.Select(e => Texts.Format("Results_ChartScore", AdkarFormat.Letter(e), AdkarFormat.Score(g.Means[(int)e]))));
+        var means = string.Join(" · ", AdkarAnswer.Elements.Select(e =>
+            Texts.Format("Results_ChartScore", AdkarFormat.Letter(e), AdkarFormat.Score(g.Means[(int)e]))));
         var profile = Texts.Format("Results_GroupProfile", means, AdkarFormat.Percent((decimal)g.WithoutBarrier / g.Respondents));
-        return AdkarResults.Dominant(g.BarrierPoints) is { } d ? Texts.Format("Results_GroupMostly", profile, AdkarFormat.Element(d)) : profile;
+        return AdkarResults.Dominant(g.BarrierPoints) is { } d
+            ? Texts.Format("Results_GroupMostly", profile, AdkarFormat.Element(d))
+            : profile;
     }
 
     private static string GroupName(GroupProfile group) => group.Group switch
@@ -200,5 +233,6 @@ public static class AdkarWavesCard
     }
 
     private static string Wave(AdkarResults w, string? timeZone) =>
-        Texts.Format(w.Open ? "Waves_Wave_Open" : "Waves_Wave_Closed", CardFormat.RoundDay(w.OpenedAt, timeZone), w.AnsweredCount, w.AudienceCount);
+        Texts.Format(
+            w.Open ? "Waves_Wave_Open" : "Waves_Wave_Closed", CardFormat.RoundDay(w.OpenedAt, timeZone), w.AnsweredCount, w.AudienceCount);
 }

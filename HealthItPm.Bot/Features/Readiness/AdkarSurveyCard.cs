@@ -37,7 +37,8 @@ public static class AdkarSurveyCard
     public static string CommentLabel => Texts.Format("Survey_CommentLabel", AdkarAnswer.MaxCommentLength);
 
     /// <summary>The scores 1 to 5, each with its words; the value is the score.</summary>
-    private static IEnumerable<Choice> Scale => Enumerable.Range(1, 5).Select(score => new Choice(Texts.Format($"Survey_Scale_{score}", score), score.ToString(CultureInfo.InvariantCulture)));
+    private static IEnumerable<Choice> Scale => Enumerable.Range(1, 5)
+        .Select(score => new Choice(Texts.Format($"Survey_Scale_{score}", score), score.ToString(CultureInfo.InvariantCulture)));
 
     public static JObject Build(AdkarSurveyModel model)
     {
@@ -45,7 +46,10 @@ public static class AdkarSurveyCard
         var body = new List<Element>
         {
             CardElements.Heading(Texts.Markdown(model.Reminder ? "Survey_Title_Reminder" : "Survey_Title", model.ProjectCode)),
-            CardElements.Text(Texts.Markdown("Survey_Line", model.ProjectName, model.WaveName, Markdown.When(model.ClosesAt)), subtle: true, spacing: Spacing.None),
+            CardElements.Text(
+                Texts.Markdown("Survey_Line", model.ProjectName, model.WaveName, Markdown.When(model.ClosesAt)),
+                subtle: true,
+                spacing: Spacing.None),
             CardElements.Text(
                 Texts.Markdown(model.Anonymous ? "Survey_Anonymous" : "Survey_Named", AdkarResults.MinimumGroupSize),
                 subtle: true,
@@ -54,7 +58,8 @@ public static class AdkarSurveyCard
 
         if (model.Problems is { Count: > 0 } problems)
         {
-            body.Add(CardElements.Warning(CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
+            body.Add(CardElements.Warning(
+                CardTexts.Common.Markdown("PleaseCheck", Markdown.Worded(string.Join(CardTexts.Common["ListSeparator"], problems)))));
         }
 
         if (model.Refused is { } refused)
@@ -84,14 +89,22 @@ public static class AdkarSurveyCard
             body.Add(CardElements.FieldProblem(phi));
         }
 
-        return new AdaptiveCard(body, [CardElements.Execute(CardTexts.Common["Submit"], CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]).ToJObject();
+        return new AdaptiveCard(body, [CardElements.Execute(
+            CardTexts.Common["Submit"], CardVerbs.SubmitSurvey, Target(model.ProjectCode, model.WaveId), primary: true)]).ToJObject();
     }
 
     public static IReadOnlyDictionary<string, object> Target(string project, string wave) =>
         CardElements.Data((AdkarSurveyInputs.Project, project), (AdkarSurveyInputs.Wave, wave));
 }
 
-public sealed record AdkarAnsweredModel(string ProjectCode, string WaveId, string WaveName, AdkarAnswer Answer, DateTimeOffset ClosesAt, bool Open, bool Anonymous);
+public sealed record AdkarAnsweredModel(
+    string ProjectCode,
+    string WaveId,
+    string WaveName,
+    AdkarAnswer Answer,
+    DateTimeOffset ClosesAt,
+    bool Open,
+    bool Anonymous);
 
 /// <summary>What replaces a submitted survey: the person's own scores, and "Change answer" while the wave is open.</summary>
 public static class AdkarAnsweredCard
@@ -105,7 +118,9 @@ public static class AdkarAnsweredCard
         {
             new TextBlock(Texts.Markdown("Answered_Title", model.ProjectCode)) { Weight = TextWeight.Bolder, Color = TextColor.Good },
             CardElements.Text(Markdown.Literal(model.WaveName), subtle: true, spacing: Spacing.None),
-            CardElements.Facts(AdkarAnswer.Elements.Select(e => (AdkarFormat.Element(e), CardTexts.Common.Format("OutOfFive", model.Answer[e].Value)))),
+            CardElements.Facts(AdkarAnswer.Elements.Select(e => (
+                AdkarFormat.Element(e),
+                CardTexts.Common.Format("OutOfFive", model.Answer[e].Value)))),
         };
         if (model.Answer.Comment is not null)
         {
@@ -117,6 +132,11 @@ public static class AdkarAnsweredCard
             (model.Anonymous ? Texts.Markdown("Answered_OnlyYou") : Markdown.Empty)
                 + (model.Open ? Texts.Markdown("Answered_CanChange", Markdown.When(model.ClosesAt)) : Texts.Markdown("Answered_Closed")),
             subtle: true));
-        return new AdaptiveCard(body, model.Open ? [CardElements.Execute(CardTexts.Common["ChangeAnswer"], CardVerbs.ChangeSurvey, AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))] : null).ToJObject();
+        return new AdaptiveCard(body, model.Open
+            ? [CardElements.Execute(
+                CardTexts.Common["ChangeAnswer"],
+                CardVerbs.ChangeSurvey,
+                AdkarSurveyCard.Target(model.ProjectCode, model.WaveId))]
+            : null).ToJObject();
     }
 }

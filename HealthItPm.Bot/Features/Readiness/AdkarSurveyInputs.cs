@@ -59,5 +59,6 @@ public static class AdkarSurveyInputs
         return (new RoundEntry<AdkarChoices>(choices, text), problems);
     }
 
-    private static string? Text(JObject data, string key) => data[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
+    private static string? Text(JObject data, string key) =>
+        data[key] is JValue { Type: JTokenType.String } v ? ((string?)v)?.Trim() : null;
 }

@@ -13,7 +13,8 @@ namespace HealthItPm.Bot.Features.Risks;
 /// Table <c>Risks</c>: PK <c>{tenant}|{CODE}</c>, RK <c>risk|{number, 6 digits}</c> — a risk and its whole
 /// history as one JSON document, ETag-guarded; a project's register is its partition's range.
 /// RK <c>counter</c> — the last number handed out, incremented with its ETag so no number repeats.
-/// RK <c>concern|{number}</c> — a concern raised by anyone on the project, with its triage (counter <c>concern-counter</c>).
+/// RK <c>concern|{number}</c> — a concern raised by anyone on the project, with its triage (counter
+/// <c>concern-counter</c>).
 /// RK <c>index|{number / 200}</c> — one column <c>R{number}</c> per risk: the UTC ticks of its latest event, negated
 /// once it is closed, merged in the same transaction as the risk. The digest finds the open and the recently changed
 /// risks by point reads of these rows (one per 200 risks logged), never a query: a key-range query costs what the
@@ -41,9 +42,14 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         await tables.ExecuteAsync(Name, t => t.AddEntityAsync(ConcernRow(tenant, concern), cancellationToken), cancellationToken);
     }
 
-    public async Task<(Concern Concern, string Version)?> GetConcernAsync(TenantId tenant, ProjectCode project, int number, CancellationToken cancellationToken)
+    public async Task<(Concern Concern, string Version)?> GetConcernAsync(
+        TenantId tenant, ProjectCode project, int number, CancellationToken cancellationToken)
     {
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, project), ConcernKey(number), cancellationToken: cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(
+                Partition(tenant, project), ConcernKey(number), cancellationToken: cancellationToken),
+            cancellationToken);
         return row.HasValue ? (StoredDocument.Read<ConcernDocument>(row.Value!)!.ToConcern(), row.Value!.ETag.ToString()) : null;
     }
 
@@ -52,7 +58,10 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         ArgumentNullException.ThrowIfNull(concern);
         try
         {
-            await tables.ExecuteAsync(Name, t => t.UpdateEntityAsync(ConcernRow(tenant, concern), new ETag(version), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(
+                Name,
+                t => t.UpdateEntityAsync(ConcernRow(tenant, concern), new ETag(version), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -65,14 +74,19 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     {
         while (true)
         {
-            var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, counterKey, cancellationToken: cancellationToken), cancellationToken);
+            var row = await tables.ExecuteAsync(
+                Name,
+                t => t.GetEntityIfExistsAsync<TableEntity>(partition, counterKey, cancellationToken: cancellationToken),
+                cancellationToken);
             var next = (row.HasValue ? row.Value!.GetInt32("Last") ?? 0 : 0) + 1;
             var counter = new TableEntity(partition, counterKey) { ["Last"] = next };
             try
             {
                 await tables.ExecuteAsync(
                     Name,
-                    t => row.HasValue ? t.UpdateEntityAsync(counter, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken) : t.AddEntityAsync(counter, cancellationToken),
+                    t => row.HasValue
+                        ? t.UpdateEntityAsync(counter, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken)
+                        : t.AddEntityAsync(counter, cancellationToken),
                     cancellationToken);
                 return next;
             }
@@ -89,12 +103,23 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         // Watched first: if storage fails between the two writes, a risk is never left unwatched (a
         // watch row without its risk is skipped by the policy).
         await WatchAsync(tenant, risk, cancellationToken);
-        await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync([new(TableTransactionActionType.Add, Row(tenant, risk)), Indexed(tenant, risk)], cancellationToken), cancellationToken);
+        await tables.ExecuteAsync(
+            Name,
+            t => t.SubmitTransactionAsync(
+                [
+                    new(TableTransactionActionType.Add, Row(tenant, risk)),
+                    Indexed(tenant, risk),
+                ],
+                cancellationToken),
+            cancellationToken);
     }
 
     public async Task<VersionedRisk?> GetAsync(TenantId tenant, RiskId id, CancellationToken cancellationToken)
     {
-        var row = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, id.Project), Key(id.Number), cancellationToken: cancellationToken), cancellationToken);
+        var row = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(Partition(tenant, id.Project), Key(id.Number), cancellationToken: cancellationToken),
+            cancellationToken);
         return row.HasValue ? new VersionedRisk(ToRisk(row.Value!), row.Value!.ETag.ToString()) : null;
     }
 
@@ -103,7 +128,15 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         ArgumentNullException.ThrowIfNull(risk);
         try
         {
-            await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync([new(TableTransactionActionType.UpdateReplace, Row(tenant, risk.Risk), new ETag(risk.Version)), Indexed(tenant, risk.Risk)], cancellationToken), cancellationToken);
+            await tables.ExecuteAsync(
+                Name,
+                t => t.SubmitTransactionAsync(
+                    [
+                        new(TableTransactionActionType.UpdateReplace, Row(tenant, risk.Risk), new ETag(risk.Version)),
+                        Indexed(tenant, risk.Risk),
+                    ],
+                    cancellationToken),
+                cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
@@ -121,13 +154,20 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
     /// The project's index rows, then a point read of each risk open or changed since <paramref name="since"/>:
     /// point reads only, one per 200 risks logged and one per risk shown.
     /// </summary>
-    public async Task<IReadOnlyList<Risk>> OpenOrChangedSinceAsync(TenantId tenant, ProjectCode project, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Risk>> OpenOrChangedSinceAsync(
+        TenantId tenant, ProjectCode project, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var partition = Partition(tenant, project);
-        var counter = await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, "counter", cancellationToken: cancellationToken), cancellationToken);
+        var counter = await tables.ExecuteAsync(
+            Name,
+            t => t.GetEntityIfExistsAsync<TableEntity>(partition, "counter", cancellationToken: cancellationToken),
+            cancellationToken);
         var last = counter.HasValue ? counter.Value!.GetInt32("Last") ?? 0 : 0;
         var buckets = await Task.WhenAll(Enumerable.Range(0, (last / IndexBucket) + 1).Select(async b =>
-            await tables.ExecuteAsync(Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, IndexKey(b), cancellationToken: cancellationToken), cancellationToken)));
+            await tables.ExecuteAsync(
+                Name,
+                t => t.GetEntityIfExistsAsync<TableEntity>(partition, IndexKey(b), cancellationToken: cancellationToken),
+                cancellationToken)));
         var entries = buckets.Where(b => b.HasValue).SelectMany(b => b.Value!
             .Where(c => c.Key.StartsWith('R') && c.Value is long)
             .Select(c => (Number: int.Parse(c.Key[1..], CultureInfo.InvariantCulture), Latest: (long)c.Value)));
@@ -142,7 +182,9 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
         tables.QueryAsync(
             Name,
             TableClient.CreateQueryFilter($"PartitionKey eq {WatchPartition}"),
-            row => (new TenantId(row.GetString("Tenant")), new RiskId(new ProjectCode(row.GetString("Project")), row.GetInt32("Number")!.Value)),
+            row => (
+                new TenantId(row.GetString("Tenant")),
+                new RiskId(new ProjectCode(row.GetString("Project")), row.GetInt32("Number")!.Value)),
             cancellationToken);
 
     private Task<Response> WatchAsync(TenantId tenant, Risk risk, CancellationToken cancellationToken)
@@ -152,7 +194,15 @@ public sealed class RiskTable(StorageTables tables) : IRiskStore
             ? tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(WatchPartition, key, ETag.All, cancellationToken), cancellationToken)
             : tables.ExecuteAsync(
                 Name,
-                t => t.UpsertEntityAsync(new TableEntity(WatchPartition, key) { ["Tenant"] = tenant.Value, ["Project"] = risk.Id.Project.Value, ["Number"] = risk.Id.Number }, TableUpdateMode.Replace, cancellationToken),
+                t => t.UpsertEntityAsync(
+                    new TableEntity(WatchPartition, key)
+                    {
+                        ["Tenant"] = tenant.Value,
+                        ["Project"] = risk.Id.Project.Value,
+                        ["Number"] = risk.Id.Number,
+                    },
+                    TableUpdateMode.Replace,
+                    cancellationToken),
                 cancellationToken);
     }
 

@@ -18,7 +18,9 @@ public sealed record CommandDefinition(string Name, ProjectAction? Action = null
     public string Example => Wording.Help[$"{Key}_Example"];
 
     /// <summary>A command for project managers (and admins) only, by its action's row: help shows these apart.</summary>
-    public bool ForProjectManagers => Action is { } action && !ForAdmins && (AccessRules.Of(action).Who & ~(Who.ProjectManagers | Who.AllowedProjectManagers)) == 0;
+    public bool ForProjectManagers => Action is { } action
+        && !ForAdmins
+        && (AccessRules.Of(action).Who & ~(Who.ProjectManagers | Who.AllowedProjectManagers)) == 0;
 
     /// <summary>A command for admins only (its row allows nobody else): help shows these apart, labelled for admins.</summary>
     public bool ForAdmins => Action is { } action && AccessRules.Of(action).Who == Who.AdminsOnly;

@@ -22,7 +22,8 @@ public sealed class CommandParser(IEnumerable<CommandDefinition> commands)
     public CommandMatch Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = text.Replace('\u00a0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = text.Replace('\u00a0', ' ')
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var command in _commands.Where(c => StartsWith(words, c.Words)))
         {
             return new CommandMatch.Known(command, string.Join(' ', words.Skip(command.Words.Count)));

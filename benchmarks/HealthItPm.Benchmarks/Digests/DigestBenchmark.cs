@@ -19,7 +19,20 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HealthItPm.Benchmarks.Digests;
 
 /// <summary>What composing one digest cost at one point of the portfolio's history.</summary>
-public sealed record DigestCost(int Week, double MedianMs, double MinMs, double MaxMs, long Requests, long Unanswered, int Projects, int Changes, long Answers, long Risks, double ProbeMs, double PointMs, double CloseMs);
+public sealed record DigestCost(
+    int Week,
+    double MedianMs,
+    double MinMs,
+    double MaxMs,
+    long Requests,
+    long Unanswered,
+    int Projects,
+    int Changes,
+    long Answers,
+    long Risks,
+    double ProbeMs,
+    double PointMs,
+    double CloseMs);
 
 /// <summary>
 /// The weekly digest of a CIO who leads the whole portfolio, composed as history accumulates: a year of
@@ -27,8 +40,9 @@ public sealed record DigestCost(int Week, double MedianMs, double MinMs, double 
 /// and mitigated, the one before closed) on every project, against a private in-memory Azurite on loopback.
 /// Each Monday the scheduler's round step closes the week's rounds, counting each once (as every host's tick does).
 /// Before and at each measured week the Monday digest is composed once (keeping its snapshots, as the
-/// scheduler does, so that RAG changes are known); then it is composed again several times, timed, and its storage requests counted from the
-/// HTTP client's own metrics (<see cref="StorageRequestCounter"/>; nothing else talks to the table port while composing).
+/// scheduler does, so that RAG changes are known); then it is composed again several times, timed, and its storage
+/// requests counted from the HTTP client's own metrics (<see cref="StorageRequestCounter"/>; nothing else talks to the
+/// table port while composing).
 /// Usage: tools/bench digest [--projects 60] [--people 200] [--weeks 52] [--repeats 5] [--settle 10]
 /// </summary>
 public static class DigestBenchmark
@@ -69,8 +83,11 @@ public static class DigestBenchmark
         var tenant = new TenantId(Tenant);
         var pm = new PersonId(ProjectManager);
         var chief = new PersonId(Chief);
-        var people = Enumerable.Range(0, peopleCount).Select(i => new PersonId(new Guid(i, 0x4e11, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 3).ToString())).ToArray();
-        var codes = await SeedProjectsAsync(host.Services, tenant, pm, chief, people, projectCount, DateOnly.FromDateTime(clock.Now.UtcDateTime));
+        var people = Enumerable.Range(0, peopleCount)
+            .Select(i => new PersonId(new Guid(i, 0x4e11, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 3).ToString()))
+            .ToArray();
+        var codes = await SeedProjectsAsync(
+            host.Services, tenant, pm, chief, people, projectCount, DateOnly.FromDateTime(clock.Now.UtcDateTime));
         await KickOffAsync(host.Services, clock, tenant, pm, codes, people, clock.Now.AddDays(-7));
         var roundJob = host.Services.GetServices<IScheduledJob>().OfType<RoundJob>().Single();
         await roundJob.RunAsync(default);
@@ -114,7 +131,11 @@ public static class DigestBenchmark
                     CloseMs = closeMs,
                 });
                 var c = costs[^1];
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"week {week}: {c.MedianMs:0} ms (point read {c.PointMs:0.00} ms, round step {c.CloseMs / 1000:0.0} s), {c.Requests} storage requests ({c.Unanswered} unanswered attempts), {c.Changes} changes ({seeding.Elapsed.TotalSeconds:0} s so far)"));
+                Console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"week {week}: {c.MedianMs:0} ms (point read {c.PointMs:0.00} ms, round step {c.CloseMs / 1000:0.0} s), "
+                    + $"{c.Requests} storage requests ({c.Unanswered} unanswered attempts), {c.Changes} changes "
+                    + $"({seeding.Elapsed.TotalSeconds:0} s so far)"));
             }
         }
 
@@ -128,7 +149,8 @@ public static class DigestBenchmark
         return costs[^1].Requests <= Steady(costs).Requests ? 0 : 1;
     }
 
-    private static async Task<DigestCost> MeasureAsync(DigestService digests, DigestSubscription subscription, StorageRequestCounter requests, int week, int repeats)
+    private static async Task<DigestCost> MeasureAsync(
+        DigestService digests, DigestSubscription subscription, StorageRequestCounter requests, int week, int repeats)
     {
         var times = new List<double>();
         var counts = new List<long>();
@@ -137,7 +159,8 @@ public static class DigestBenchmark
         for (var i = 0; i < repeats; i++)
         {
             var watch = Stopwatch.StartNew();
-            (digest, var count, var lost) = await requests.MeasureAsync(() => digests.ComposeAsync(subscription, keepSnapshots: false, default));
+            (digest, var count, var lost) =
+                await requests.MeasureAsync(() => digests.ComposeAsync(subscription, keepSnapshots: false, default));
             times.Add(watch.Elapsed.TotalMilliseconds);
             counts.Add(count);
             unanswered += lost;
@@ -146,11 +169,25 @@ public static class DigestBenchmark
         // The first composition may find fewer rounds in the host's cache of recent rounds; every later one reads the same.
         if (counts.Skip(1).Distinct().Count() > 1)
         {
-            throw new InvalidOperationException($"The same digest took different numbers of answered requests: {string.Join(", ", counts)}");
+            throw new InvalidOperationException(
+                $"The same digest took different numbers of answered requests: {string.Join(", ", counts)}");
         }
 
         times.Sort();
-        return new DigestCost(week, times[times.Count / 2], times[0], times[^1], counts[^1], unanswered, digest!.Projects.Count, digest.Changes.Count, 0, 0, 0, 0, 0);
+        return new DigestCost(
+            week,
+            times[times.Count / 2],
+            times[0],
+            times[^1],
+            counts[^1],
+            unanswered,
+            digest!.Projects.Count,
+            digest.Changes.Count,
+            0,
+            0,
+            0,
+            0,
+            0);
     }
 
     /// <summary>
@@ -197,7 +234,14 @@ public static class DigestBenchmark
     /// two risks. So the first week's digest has as many facts as every later one (a round before the latest, a risk
     /// to re-rate and one to close), and the weeks differ only in the history behind them. Not measured.
     /// </summary>
-    private static async Task KickOffAsync(IServiceProvider services, SettableClock clock, TenantId tenant, PersonId pm, IReadOnlyList<ProjectCode> codes, PersonId[] people, DateTimeOffset monday)
+    private static async Task KickOffAsync(
+        IServiceProvider services,
+        SettableClock clock,
+        TenantId tenant,
+        PersonId pm,
+        IReadOnlyList<ProjectCode> codes,
+        PersonId[] people,
+        DateTimeOffset monday)
     {
         await CheckInAsync(services, clock, tenant, pm, codes, people, monday, 0);
         var risks = services.GetRequiredService<IRiskStore>();
@@ -206,15 +250,39 @@ public static class DigestBenchmark
             for (var i = 0; i < 2; i++)
             {
                 var number = await risks.NextNumberAsync(tenant, code, default);
-                await risks.AddAsync(tenant, Risk.Log(new RiskId(code, number), Guarded.From($"Opening risk {number}"), null, RiskCategory.Vendor, new RiskRating(2, 3), pm, null, null, pm, clock.Now), default);
+                await risks.AddAsync(
+                    tenant,
+                    Risk.Log(
+                        new RiskId(code, number),
+                        Guarded.From($"Opening risk {number}"),
+                        null,
+                        RiskCategory.Vendor,
+                        new RiskRating(2, 3),
+                        pm,
+                        null,
+                        null,
+                        pm,
+                        clock.Now),
+                    default);
             }
         }
 
         clock.Now = monday.AddDays(7);
     }
 
-    /// <summary>A week on every project: a check-in on Wednesday that everyone answers; on Thursday a risk logged, last week's re-rated and mitigated, the one before closed.</summary>
-    private static async Task LiveAWeekAsync(IServiceProvider services, SettableClock clock, TenantId tenant, PersonId pm, IReadOnlyList<ProjectCode> codes, PersonId[] people, DateTimeOffset monday, int week)
+    /// <summary>
+    /// A week on every project: a check-in on Wednesday that everyone answers; on Thursday a risk logged, last week's
+    /// re-rated and mitigated, the one before closed.
+    /// </summary>
+    private static async Task LiveAWeekAsync(
+        IServiceProvider services,
+        SettableClock clock,
+        TenantId tenant,
+        PersonId pm,
+        IReadOnlyList<ProjectCode> codes,
+        PersonId[] people,
+        DateTimeOffset monday,
+        int week)
     {
         await CheckInAsync(services, clock, tenant, pm, codes, people, monday, week);
         var risks = services.GetRequiredService<IRiskStore>();
@@ -223,7 +291,20 @@ public static class DigestBenchmark
         await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (code, token) =>
         {
             var number = await risks.NextNumberAsync(tenant, code, token);
-            await risks.AddAsync(tenant, Risk.Log(new RiskId(code, number), Guarded.From($"Interface risk {number}"), null, RiskCategory.TechnicalIntegration, new RiskRating(3, 3 + (number % 2)), pm, null, null, pm, now), token);
+            await risks.AddAsync(
+                tenant,
+                Risk.Log(
+                    new RiskId(code, number),
+                    Guarded.From($"Interface risk {number}"),
+                    null,
+                    RiskCategory.TechnicalIntegration,
+                    new RiskRating(3, 3 + (number % 2)),
+                    pm,
+                    null,
+                    null,
+                    pm,
+                    now),
+                token);
             await ChangeRiskAsync(risks, tenant, new RiskId(code, number - 1), r =>
             {
                 r.Rate(new RiskRating(2, 4), pm, now);
@@ -234,7 +315,15 @@ public static class DigestBenchmark
     }
 
     /// <summary>The week's check-in on every project, on Wednesday, answered by everyone.</summary>
-    private static async Task CheckInAsync(IServiceProvider services, SettableClock clock, TenantId tenant, PersonId pm, IReadOnlyList<ProjectCode> codes, PersonId[] people, DateTimeOffset monday, int week)
+    private static async Task CheckInAsync(
+        IServiceProvider services,
+        SettableClock clock,
+        TenantId tenant,
+        PersonId pm,
+        IReadOnlyList<ProjectCode> codes,
+        PersonId[] people,
+        DateTimeOffset monday,
+        int week)
     {
         var checkIns = services.GetRequiredService<CheckInService>();
         var rounds = services.GetRequiredService<IRoundStore>();
@@ -243,15 +332,22 @@ public static class DigestBenchmark
         {
             var round = Expect(await checkIns.StartNowAsync(tenant, pm, code, RoundSettings.Default, default));
             var at = clock.Now.AddHours(2);
-            await Parallel.ForEachAsync(people.Select((p, i) => (p, i)), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (person, token) =>
-            {
-                var status = (person.i + week) % 10 == 0 ? CheckInStatus.Blocked : (person.i + week) % 4 == 0 ? CheckInStatus.SomeConcerns : CheckInStatus.OnTrack;
-                await rounds.SaveAnswerAsync(tenant, round, round.Accept(person.p, CheckInAnswer.Create(status, new WorkflowImpact(2), null, false), at), token);
-            });
+            await Parallel.ForEachAsync(
+                people.Select((p, i) => (p, i)),
+                new ParallelOptions { MaxDegreeOfParallelism = 32 },
+                async (person, token) =>
+                {
+                    var status = (person.i + week) % 10 == 0 ? CheckInStatus.Blocked
+                        : (person.i + week) % 4 == 0 ? CheckInStatus.SomeConcerns
+                        : CheckInStatus.OnTrack;
+                    await rounds.SaveAnswerAsync(
+                        tenant, round, round.Accept(person.p, CheckInAnswer.Create(status, new WorkflowImpact(2), null, false), at), token);
+                });
         }
     }
 
-    private static async Task ChangeRiskAsync(IRiskStore risks, TenantId tenant, RiskId id, Action<Risk> change, CancellationToken cancellationToken)
+    private static async Task ChangeRiskAsync(
+        IRiskStore risks, TenantId tenant, RiskId id, Action<Risk> change, CancellationToken cancellationToken)
     {
         if (id.Number >= 1 && await risks.GetAsync(tenant, id, cancellationToken) is { } read)
         {
@@ -261,7 +357,8 @@ public static class DigestBenchmark
     }
 
     /// <summary>Projects led by the CIO, each with its PM and people, milestones over the year and a budget. Not measured.</summary>
-    private static async Task<IReadOnlyList<ProjectCode>> SeedProjectsAsync(IServiceProvider services, TenantId tenant, PersonId pm, PersonId chief, PersonId[] people, int count, DateOnly start)
+    private static async Task<IReadOnlyList<ProjectCode>> SeedProjectsAsync(
+        IServiceProvider services, TenantId tenant, PersonId pm, PersonId chief, PersonId[] people, int count, DateOnly start)
     {
         var projects = services.GetRequiredService<ProjectService>();
         var codes = new List<ProjectCode>();
@@ -269,19 +366,33 @@ public static class DigestBenchmark
         {
             var code = new ProjectCode(string.Create(CultureInfo.InvariantCulture, $"P{i + 1:00}"));
             var goLive = start.AddDays(120 + (i * 5));
-            Expect(await projects.CreateAsync(tenant, new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")), new NewProject(code.Value, Guarded.From("Clinical system " + (i + 1).ToString(CultureInfo.InvariantCulture)), ProjectKind.Ehr, start, goLive, goLive.AddDays(90), Zone), default));
+            Expect(await projects.CreateAsync(
+                tenant,
+                new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, Guarded.From("Health IT")),
+                new NewProject(
+                    code.Value,
+                    Guarded.From("Clinical system " + (i + 1).ToString(CultureInfo.InvariantCulture)),
+                    ProjectKind.Ehr,
+                    start,
+                    goLive,
+                    goLive.AddDays(90),
+                    Zone),
+                default));
             Expect(await projects.ChangeAsync(tenant, pm, code, ProjectAction.ManageStakeholders, (p, _) =>
             {
-                p.AddMember(new ProjectMember(chief, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive")));
+                p.AddMember(new ProjectMember(
+                    chief, "Dr. Marcus Lee", ProjectRole.Leader, StakeholderRole.Leader, Guarded.From("Executive")));
                 foreach (var person in people)
                 {
-                    p.AddMember(new ProjectMember(person, "Nurse " + person.Value[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
+                    p.AddMember(new ProjectMember(
+                        person, "Nurse " + person.Value[..8], ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
                 }
 
                 p.SetBudget(1_000_000);
                 for (var m = 1; m <= 6; m++)
                 {
-                    p.AddMilestone(new Milestone(Guarded.From("Milestone " + m.ToString(CultureInfo.InvariantCulture)), start.AddDays((m * 50) + i), 100 / 6));
+                    p.AddMilestone(new Milestone(
+                        Guarded.From("Milestone " + m.ToString(CultureInfo.InvariantCulture)), start.AddDays((m * 50) + i), 100 / 6));
                 }
             }, default));
             codes.Add(code);
@@ -293,19 +404,41 @@ public static class DigestBenchmark
     private static string Report(List<DigestCost> costs, int projects, int people, int repeats)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Digest composition, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; a CIO leading {projects} projects of {people} people each; a baseline check-in and two opening risks the week before the first digest, then every week a check-in everyone answers and risk activity on every project (one logged, one re-rated and mitigated, one closed); Azurite in memory on loopback; each point the median of {repeats} compositions of the same Monday digest.");
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"Digest composition, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, "
+            + $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}; a CIO leading {projects} projects of {people} people "
+            + $"each; a baseline check-in and two opening risks the week before the first digest, then every week a check-in "
+            + $"everyone answers and risk activity on every project (one logged, one re-rated and mitigated, one closed); "
+            + $"Azurite in memory on loopback; each point the median of {repeats} compositions of the same Monday digest.");
         text.AppendLine();
-        text.AppendLine("| weeks of history | check-in answers stored | risks logged | compose (median) | range | storage requests | attempts unanswered (retried) | projects | changes listed | emulator probe: one round's answers | emulator probe: one point read | the Monday round step (counts and closes every project's round, not part of the digest) |");
+        text.AppendLine(
+            "| weeks of history | check-in answers stored | risks logged | compose (median) | range | storage requests "
+            + "| attempts unanswered (retried) | projects | changes listed | emulator probe: one round's answers "
+            + "| emulator probe: one point read "
+            + "| the Monday round step (counts and closes every project's round, not part of the digest) |");
         text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var c in costs)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {c.Week} | {c.Answers:N0} | {c.Risks:N0} | {c.MedianMs:0} ms | {c.MinMs:0}–{c.MaxMs:0} ms | {c.Requests} | {c.Unanswered} | {c.Projects} | {c.Changes} | {c.ProbeMs:0} ms | {c.PointMs:0.00} ms | {c.CloseMs / 1000:0.0} s |");
+            text.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"| {c.Week} | {c.Answers:N0} | {c.Risks:N0} | {c.MedianMs:0} ms | {c.MinMs:0}–{c.MaxMs:0} ms | {c.Requests} "
+                + $"| {c.Unanswered} | {c.Projects} | {c.Changes} | {c.ProbeMs:0} ms | {c.PointMs:0.00} ms | {c.CloseMs / 1000:0.0} s |");
         }
 
         var (first, steady, last) = (costs[0], Steady(costs), costs[^1]);
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{last.Week} weeks against 1: {last.MedianMs / first.MedianMs:0.00}× the time (target 1.2×), {(double)last.Requests / first.Requests:0.00}× the storage requests, {last.ProbeMs / first.ProbeMs:0.0}× the emulator's range query, {last.PointMs / first.PointMs:0.00}× its point read.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{last.Week} weeks against {steady.Week} (the first week with a whole week's facts: a round before the latest, a risk mitigated and one closed): {last.MedianMs / steady.MedianMs:0.00}× the time, {(double)last.Requests / steady.Requests:0.00}× the storage requests, {last.ProbeMs / steady.ProbeMs:0.0}× the emulator's range query, {last.PointMs / steady.PointMs:0.00}× its point read.");
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"{last.Week} weeks against 1: {last.MedianMs / first.MedianMs:0.00}× the time (target 1.2×), "
+            + $"{(double)last.Requests / first.Requests:0.00}× the storage requests, "
+            + $"{last.ProbeMs / first.ProbeMs:0.0}× the emulator's range query, {last.PointMs / first.PointMs:0.00}× its point read.");
+        text.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"{last.Week} weeks against {steady.Week} (the first week with a whole week's facts: a round before the latest, "
+            + $"a risk mitigated and one closed): {last.MedianMs / steady.MedianMs:0.00}× the time, "
+            + $"{(double)last.Requests / steady.Requests:0.00}× the storage requests, "
+            + $"{last.ProbeMs / steady.ProbeMs:0.0}× the emulator's range query, {last.PointMs / steady.PointMs:0.00}× its point read.");
         return text.ToString();
     }
 
@@ -313,7 +446,8 @@ public static class DigestBenchmark
 
     private static DateTimeOffset Local(TimeZoneInfo zone, DateTime local) => new(local, zone.GetUtcOffset(local));
 
-    private static T Expect<T>(Outcome<T> outcome) => outcome is Outcome<T>.Done done ? done.Value : throw new InvalidOperationException($"Seeding the benchmark failed: {outcome}");
+    private static T Expect<T>(Outcome<T> outcome) =>
+        outcome is Outcome<T>.Done done ? done.Value : throw new InvalidOperationException($"Seeding the benchmark failed: {outcome}");
 
     /// <summary>The host's clock, moved by the benchmark through the simulated year.</summary>
     private sealed class SettableClock(DateTimeOffset start) : TimeProvider

@@ -38,7 +38,10 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>CPU time the host used (user and system), so far or until it was killed.</summary>
     public double CpuSeconds => HasExited ? _cpuSeconds : Math.Max(_cpuSeconds, ReadCpuSeconds());
 
-    /// <summary>Starts the bot built in Release with <paramref name="settings"/> as environment variables; returns once it answers its health check.</summary>
+    /// <summary>
+    /// Starts the bot built in Release with <paramref name="settings"/> as environment variables; returns once it answers its
+    /// health check.
+    /// </summary>
     public static async Task<BotProcess> StartAsync(string name, IDictionary<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -46,7 +49,8 @@ public sealed class BotProcess : IAsyncDisposable
         var port = ChildProcess.FreeTcpPort();
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var environment = new Dictionary<string, string?>(settings) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
-        var process = ChildProcess.Start("dotnet", [Path.Combine(folder, "HealthItPm.Bot.dll"), "--urls", url.ToString().TrimEnd('/')], folder, environment);
+        var process = ChildProcess.Start(
+            "dotnet", [Path.Combine(folder, "HealthItPm.Bot.dll"), "--urls", url.ToString().TrimEnd('/')], folder, environment);
         var bot = new BotProcess(name, process, url);
         using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         await process.WaitUntilAsync(
@@ -88,7 +92,8 @@ public sealed class BotProcess : IAsyncDisposable
     {
         try
         {
-            // /proc/PID/stat: the fields after the command's closing parenthesis; utime and stime are the 12th and 13th, in clock ticks (100 a second).
+            // /proc/PID/stat: the fields after the command's closing parenthesis; utime and stime are the 12th and 13th, in
+            // clock ticks (100 a second).
             var stat = File.ReadAllText($"/proc/{Id.ToString(CultureInfo.InvariantCulture)}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
@@ -103,7 +108,8 @@ public sealed class BotProcess : IAsyncDisposable
     {
         try
         {
-            var line = File.ReadLines($"/proc/{Id.ToString(CultureInfo.InvariantCulture)}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{Id.ToString(CultureInfo.InvariantCulture)}/status")
+                .FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         }
         catch (IOException)

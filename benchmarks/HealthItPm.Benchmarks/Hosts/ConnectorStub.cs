@@ -12,7 +12,9 @@ public static class ConnectorStub
     {
         var app = Loopback.Builder().Build();
         var ids = 0;
-        app.MapPost("/v3/conversations/{**rest}", () => Results.Json(new { id = Interlocked.Increment(ref ids).ToString(CultureInfo.InvariantCulture) }));
+        app.MapPost(
+            "/v3/conversations/{**rest}",
+            () => Results.Json(new { id = Interlocked.Increment(ref ids).ToString(CultureInfo.InvariantCulture) }));
         return app;
     }
 }

@@ -13,24 +13,35 @@ namespace HealthItPm.Benchmarks.Hosts;
 /// </summary>
 public sealed class EchoBot : TeamsActivityHandler
 {
-    private static readonly JObject Card = JObject.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Echo"}]}""");
+    private static readonly JObject Card =
+        JObject.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Echo"}]}""");
 
     public static WebApplication Build()
     {
         var builder = Loopback.Builder();
         // Set up as the bot is (pooled HTTP connections to the connector), so only the work differs.
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
         builder.Services.AddSingleton<CloudAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
         builder.Services.AddSingleton<EchoBot>();
         var app = builder.Build();
-        app.MapPost("/api/messages", (HttpContext context, CloudAdapter adapter, EchoBot bot) => adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted));
+        app.MapPost(
+            "/api/messages",
+            (HttpContext context, CloudAdapter adapter, EchoBot bot) =>
+                adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted));
         return app;
     }
 
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Activity.Text), cancellationToken);
 
-    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
-        Task.FromResult(new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.card.adaptive", Value = Card });
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        Task.FromResult(new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = "application/vnd.microsoft.card.adaptive",
+            Value = Card,
+        });
 }

@@ -14,7 +14,11 @@ public sealed class Activities(string tenant, Uri serviceUrl)
         payload["verb"] = verb;
         return Base("invoke", personId)
             .With("name", "adaptiveCard/action")
-            .With("value", new JObject { ["action"] = new JObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = payload }, ["trigger"] = "manual" })
+            .With("value", new JObject
+            {
+                ["action"] = new JObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = payload },
+                ["trigger"] = "manual",
+            })
             .ToString();
     }
 

@@ -14,11 +14,18 @@ public sealed record LoadResult(string Scenario, int Turns, int Failures, double
 /// </summary>
 public sealed class ClosedLoop(int concurrency, TimeSpan warmUp, TimeSpan measured)
 {
-    /// <summary>Posts activities to a bot; a turn counts when it answers 200 and, where given, the answer contains <paramref name="expect"/>.</summary>
+    /// <summary>
+    /// Posts activities to a bot; a turn counts when it answers 200 and, where given, the answer contains
+    /// <paramref name="expect"/>.
+    /// </summary>
     public async Task<LoadResult> RunAsync(string scenario, Uri endpoint, Func<int, string> body, string? expect)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = concurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        };
         using var client = new HttpClient(handler) { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(30) };
         return await RunAsync(scenario, async n =>
         {
@@ -75,7 +82,14 @@ public sealed class ClosedLoop(int concurrency, TimeSpan warmUp, TimeSpan measur
         await Task.WhenAll(callers);
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(scenario, all.Length, failures.Sum(), all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
+        return new LoadResult(
+            scenario,
+            all.Length,
+            failures.Sum(),
+            all.Length / seconds,
+            Percentile(all, 0.50),
+            Percentile(all, 0.95),
+            Percentile(all, 0.99));
     }
 
     private static double Percentile(double[] sorted, double p) =>
