@@ -1,4 +1,5 @@
 using System.Reflection;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Architecture;
 

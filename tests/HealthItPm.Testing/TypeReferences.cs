@@ -1,14 +1,14 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace HealthItPm.Domain.Tests.Architecture;
+namespace HealthItPm.Testing;
 
 /// <summary>
 /// The types of its own assembly a type refers to: in its signatures (base type, interfaces, fields, parameters,
 /// return types, generic arguments) and in every member or type its IL names, lambdas and async state machines
 /// included. What a test of the architecture reads instead of the source, so no reference can hide in a body.
 /// </summary>
-internal static class TypeReferences
+public static class TypeReferences
 {
     private const BindingFlags Declared =
         BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
