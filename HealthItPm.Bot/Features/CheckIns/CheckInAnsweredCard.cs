@@ -1,13 +1,18 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Rounds;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.CheckIns;
 
-public sealed record CheckInAnsweredModel(string ProjectCode, string RoundId, CheckInAnswer Answer, DateTimeOffset ClosesAt, bool Open);
+public sealed record CheckInAnsweredModel(
+    string ProjectCode, string RoundId, CheckInAnswer Answer, DateTimeOffset ClosesAt, bool Open, bool Anonymous = false);
 
-/// <summary>What replaces a submitted check-in: the person's answer, and "Change answer" while the round is open.</summary>
+/// <summary>
+/// What replaces a submitted check-in: the person's answer, who sees it (as the card they answered said), and
+/// "Change answer" while the round is open.
+/// </summary>
 public static class CheckInAnsweredCard
 {
     private static TextResource Texts => CheckInTexts.Cards;
@@ -34,6 +39,9 @@ public static class CheckInAnsweredCard
             body.Add(CardElements.UserText(answer.Blockers));
         }
 
+        body.Add(CardElements.Text(
+            Texts.Markdown(model.Anonymous ? "Card_WhoSees_Anonymous" : "Card_WhoSees_Named", AnswerGroups.MinimumSize),
+            subtle: true));
         body.Add(CardElements.Text(
             model.Open ? Texts.Markdown("Answered_CanChange", Markdown.When(model.ClosesAt)) : Texts.Markdown("Answered_Closed"),
             subtle: true));

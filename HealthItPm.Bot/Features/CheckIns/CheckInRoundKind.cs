@@ -83,7 +83,8 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
     public override JObject Answered(Round round, CheckInAnswer answer, bool open)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return CheckInAnsweredCard.Build(new CheckInAnsweredModel(round.Project.Value, round.Id, answer, round.ClosesAt, open));
+        return CheckInAnsweredCard.Build(
+            new CheckInAnsweredModel(round.Project.Value, round.Id, answer, round.ClosesAt, open, round.Anonymous));
     }
 
     public override async Task<JObject> EndOfRoundAsync(

@@ -16,6 +16,8 @@ public class AnonymityPromiseTests(OfficialCardRenderer renderer)
     [InlineData("check-in-reminder-with-phi-pointed-out", "Anonymous: your name is never kept with your answer. Your project managers see the answers once the check-in closes, and only if at least 5 people answered.")]
     [InlineData("adkar-survey", "Anonymous: nobody sees your answer or your name. While the survey is open only the number of answers is shown; once it closes, only totals over at least 5 people.")]
     [InlineData("adkar-survey-reminder-attributed", "Not anonymous: your answer is kept with your name")]
+    [InlineData("check-in-answered-open", "Your project managers see your answer with your name.")]
+    [InlineData("check-in-answered-anonymous", "Anonymous: your name is never kept with your answer. Your project managers see the answers once the check-in closes, and only if at least 5 people answered.")]
     public async Task The_card_says_who_sees_the_answer_and_whether_the_name_is_on_it(string fixture, string promise)
     {
         var text = await RenderedAsync(fixture);

@@ -96,6 +96,8 @@ public static class CardFixtures
             "EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, false, CheckInStatus.Blocked, null, "Scanners drop", false,
             Refused: "With concerns or a block, say how much it affects your workflow (1–5)."))),
         new("check-in-answered-on-track-in-one-tap", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false), Closes, Open: true))),
+        new("check-in-answered-anonymous", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(
+            new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true, Anonymous: true))),
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago"))),
         new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary(), "America/Chicago"))),
