@@ -13,6 +13,10 @@ namespace HealthItPm.Bot.Rounds;
 /// </summary>
 public static class AudienceFields
 {
+    /// <summary>Whether answers are kept with names: the choice every round's form asks, in the order its kind proposes.</summary>
+    public static ChoiceField AnswersAre(params (string Title, string Value)[] choices) =>
+        new("anonymous", Wording.Rounds["Round_AnswersAre"], true, choices, Compact: false);
+
     public static ChoiceField Disciplines => new(
         "disciplines",
         Wording.Rounds["Audience_Disciplines"],

@@ -30,15 +30,9 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
     private static TimeField At => new("at", Wording.Rounds["CheckInSchedule_At"], true);
     private static NumberField RemindAfter => new("remind", Wording.Rounds["CheckInSchedule_RemindAfter"], true, 1, 72);
     private static NumberField CloseAfter => new("close", Wording.Rounds["CheckInSchedule_CloseAfter"], true, 2, 168);
-    private static ChoiceField Anonymous => new(
-        "anonymous",
-        Wording.Rounds["Round_AnswersAre"],
-        true,
-        [
-            (Wording.Rounds["CheckInSchedule_Attributed"], "false"),
-            (Wording.Rounds["CheckInSchedule_AnonymousChoice"], "true"),
-        ],
-        Compact: false);
+    private static ChoiceField Anonymous => AudienceFields.AnswersAre(
+        (Wording.Rounds["CheckInSchedule_Attributed"], "false"),
+        (Wording.Rounds["CheckInSchedule_AnonymousChoice"], "true"));
 
     public CommandDefinition Definition => Command;
 

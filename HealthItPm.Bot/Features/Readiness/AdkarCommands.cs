@@ -32,15 +32,9 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
     private static TextField Name => new(
         "name", Wording.Rounds["AdkarStart_Name"], true, AdkarService.MaxNameLength, Wording.Rounds["AdkarStart_NamePlaceholder"]);
     private static NumberField CloseAfter => new("days", Wording.Rounds["AdkarStart_CloseAfter"], true, 1, 30);
-    private static ChoiceField Anonymous => new(
-        "anonymous",
-        Wording.Rounds["Round_AnswersAre"],
-        true,
-        [
-            (Wording.Rounds["AdkarStart_Anonymous"], "true"),
-            (Wording.Rounds["AdkarStart_Attributed"], "false"),
-        ],
-        Compact: false);
+    private static ChoiceField Anonymous => AudienceFields.AnswersAre(
+        (Wording.Rounds["AdkarStart_Anonymous"], "true"),
+        (Wording.Rounds["AdkarStart_Attributed"], "false"));
 
     public CommandDefinition Definition => Command;
 
