@@ -27,7 +27,9 @@ internal static class IdentifierPatterns
 
     // A calendar date with or without its year: every element of a date but the year is PHI.
     internal const string Date =
-        @"(?<v>[0-9]{1,2}[/.-][0-9]{1,2}([/.-][0-9]{2,4})?|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|"
+        @"(?<v>[0-9]{1,2}[/.-][0-9]{1,2}([/.-][0-9]{2,4})?|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}-?" + Month + @"-?[0-9]{2,4}|"
+            + @"[0-9]{4}\s+" + Month + @"\s+[0-9]{1,2}|"
+            + Month + @"-[0-9]{1,2}-[0-9]{2,4}|" + Month + @"\s+(of\s+)?[0-9]{4}|"
             + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month
             + @"(,?\s+[0-9]{4})?)(?![0-9])";
 
@@ -76,7 +78,7 @@ internal static class IdentifierPatterns
 
     private static readonly Regex PersonsNumber = new(
         @"\b(his|her|their|patient|pt|daughter|son|wife|husband|mom|dad|mother|father|sister|brother|family|cell|mobile|home|personal|"
-            + @"guardian|caregiver|proxy)('?s)?\b",
+            + @"guardian|caregiver|proxy)('s)?\b",
         AnyCase, Timeout);
 
     // An address that is a person's, whatever else the text says ("home IP ... in the vpn logs").
@@ -86,6 +88,21 @@ internal static class IdentifierPatterns
         AnyCase, Timeout);
 
     private static readonly Regex Patient = new(@"\b(patients?|pts?)\b", AnyCase, Timeout);
+
+    // A text about a person: a patient, someone's pronoun, a relative.
+    private static readonly Regex Person = new(
+        @"\b(patients?|pts?|she|he|her|his|him|they|their|mom|dad|mother|father|wife|husband|daughter|son|baby|family|mrs?|ms)\b",
+        AnyCase, Timeout);
+
+    // Before a street address, what makes it a site of the organisation or a vendor rather than where someone lives.
+    private static readonly Regex SiteBefore = new(
+        @"\b(clinic|office|offices|building|site|campus|facility|location|cent(er|re)|warehouse|hq|headquarters|store|practice|"
+            + @"branch|garage|depot|plant|lab|dock|entrance|door|vendor|company|moved|move|moving|relocat(e|ed|ing)|opens?|opening|"
+            + @"ship(ped)?|deliver(ed)?)"
+            + @"('?s)?\s+((is|are|was|will\s+be|now)\s+)?((at|on|to|in)\s+)?$",
+        AnyCase, Timeout);
+
+    private static readonly Regex SiteAfter = new(@"^,?\s*(suite|ste|floor|fl|bldg|building|room|dock|loading)\b", AnyCase, Timeout);
 
     private static readonly Regex BiometricOwner = new(
         @"\b(patients?|pts?|pt's|patient's|her|his|their|him|mrs?|ms|miss|family|newborn|baby)\b", AnyCase, Timeout);
@@ -102,6 +119,7 @@ internal static class IdentifierPatterns
         private bool? hasBiometricOwner;
         private bool? mentionsPatient;
         private bool? departmentLine;
+        private bool? mentionsPerson;
 
         public string Text { get; } = text;
 
@@ -112,6 +130,8 @@ internal static class IdentifierPatterns
         public bool HasBiometricOwner => hasBiometricOwner ??= BiometricOwner.IsMatch(Text);
 
         public bool MentionsPatient => mentionsPatient ??= Patient.IsMatch(Text);
+
+        public bool MentionsPerson => mentionsPerson ??= Person.IsMatch(Text);
 
         public bool IsAboutADepartmentLine => departmentLine ??= DepartmentLine.IsMatch(Text) && !PersonsNumber.IsMatch(Text);
 
@@ -137,7 +157,7 @@ internal static class IdentifierPatterns
             Timeout)),
         new(PhiKind.HealthPlanNumber, new Regex(
             @"\b((member|subscriber|beneficiary|policy|insurance|insurance\s+member|medicare|medicaid|health\s+plan|plan\s+member)\s*(id|" +
-            @"identifier|number|no\b\.?|num|#)|MBI|HICN|medicare|medicaid)" + Then + Id,
+            @"identifier|number|no\b\.?|num|#)|MBI|HICN|(medicare|medicaid)(\s+(beneficiary|member|recipient|subscriber))?)" + Then + Id,
             AnyCase,
             Timeout)),
         new(PhiKind.AccountNumber, new Regex(
@@ -173,16 +193,16 @@ internal static class IdentifierPatterns
             Timeout)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + Id, AnyCase, Timeout),
             (_, text, _) => text.MentionsPatientDevice),
-        new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born(\s+on)?)(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
+        new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
+            + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.)(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born)\b[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout)),
+            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout)),
         new(PhiKind.PersonalDate, new Regex(
             @"\b(admitted|admit\s+date|admission\s+date|date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|" +
             @"(?<!\b(server|engine|interface|feed|printer|scanner|job|process|service|drive|disk|battery|build|laptop|workstation|it|vm|" +
             @"node|pump|device|app)\s)died|passed\s+away|deceased|(patient|pt)\s+expired|date\s+of\s+death|death\s+date|" +
-            @"DOD)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date,
+            @"DOD|date\s+of\s+service|DOS|service\s+date)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date,
             AnyCase,
             Timeout),
             (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\bbattery\s*$", AnyCase, Timeout)),
@@ -191,26 +211,46 @@ internal static class IdentifierPatterns
             + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
             + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|:|=))?\s*:?\s*" + Date, AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
+        // A person's appointment, visit or surgery on a date: "her appointment date 3/4", "surgery on 3/3 for mrs. diaz".
+        new(PhiKind.PersonalDate, new Regex(@"\b(his|her|their|pt'?s?|patient'?s?|mom'?s|dad'?s)\s+((next|last|first|follow-?up|new|"
+            + @"rescheduled|original)\s+)?(appointment|appt|visit|surgery|procedure|c-section|delivery|mri|ct|scan|colonoscopy|infusion|"
+            + @"dialysis|chemo|biopsy|transplant)(\s+(date|day))?\s*((is|was|on|for|:)\s*)*" + Date, AnyCase, Timeout)),
+        // "transferred to rehab 6/2", "pt came in on 10/14", "she was seen in the ED 3/3": a stay's events, about a person.
+        new(PhiKind.PersonalDate, new Regex(@"\b((transferred|xfer'?d)(?!\s+to\s+(the\s+|a\s+|another\s+)?([\p{L}-]+\s+){0,2}(team|"
+            + @"department|dept|role|position|job|group|office|project|company|vendor|site|server|folder|drive|queue))|re-?admitted|"
+            + @"dc'?d|d/c'?d|(sent|went)\s+home|came\s+(in|back)|(presented|arrived|showed\s+up)\s+(to|in|at)\s+(the\s+|our\s+)?(ed|er|"
+            + @"emergency|clinic|hospital|urgent\s+care|triage|l&d|labor)\b|brought\s+in|(was|were|got)\s+seen|delivered|gave\s+birth|"
+            + @"coded|bounced\s+back|"
+            + @"(had|has)\s+(her|his|their)\s+(surgery|procedure|delivery|c-section))\b[\s:,-]*(\S+\s+){0,5}?(on\s+|of\s+)?" + Date,
+            AnyCase, Timeout),
+            (m, text, _) => text.MentionsPerson && !ExpiredThing.IsMatch(text.Before(m.Index))),
         new(PhiKind.AgeOver89, new Regex(
             @"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|" +
             @"is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))",
             AnyCase,
             Timeout)),
+        new(PhiKind.AgeOver89, new Regex(@"\b(pt|patient|she|he|mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|wife|"
+            + @"husband|man|woman|lady|gentleman)('s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+(?<v>9[0-9]|1[01][0-9])\b"
+            + @"(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|lbs?|kg|pounds|cm|in\b|feet|ft|"
+            + @"mg|ml|units?|degrees?|F\b|C\b|bpm|over|on|out\s+of|of))", AnyCase, Timeout)),
         new(PhiKind.FaxNumber, new Regex(
             @"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|" +
             @"[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])",
             AnyCase,
             Timeout)),
         new(PhiKind.PhoneNumber, new Regex(
-            @"(?<![0-9])(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4})(?![0-9])", Options, Timeout),
+            @"(?<![0-9])(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?[0-9]{3}[\s.-]?|[0-9]{3}[\s.-][0-9]{3}[\s.-])[0-9]{4})(?![0-9])", Options,
+            Timeout),
             (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text)),
         // Ten digits in one run, in the North American shape (area code and exchange not starting with 0 or 1).
         new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9A-Z#-])(?<v>(\+?1-?)?[2-9][0-9]{2}[2-9][0-9]{6})(?![0-9A-Z])", AnyCase, Timeout),
             (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text) && !NumberCue.IsMatch(text.Before(m.Index))),
         // International numbers: "+44 20 7946 0958", "+91 98765 43210".
         new(PhiKind.PhoneNumber, new Regex(
-            @"(?<![0-9A-Z])(?<v>\+(?!1[\s.-]?[0-9]{3})[1-9][0-9]{0,2}([\s.-]?\(?[0-9]{1,5}\)?){2,5})(?![0-9])", AnyCase, Timeout),
-            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is >= 8 and <= 15 && !IsDepartmentLine(m.Groups["v"].Value, text)),
+            @"(?<![0-9A-Z])(?<v>(\+|(?<zz>00))(?!1[\s.-]?[0-9]{3})[1-9][0-9]{0,2}([\s.-]?\(?[0-9]{1,5}\)?){2,5})(?![0-9])", AnyCase,
+            Timeout),
+            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) - (m.Groups["zz"].Success ? 2 : 0) is >= 8 and <= 15
+                && !IsDepartmentLine(m.Groups["v"].Value, text) && (!m.Groups["zz"].Success || text.MentionsPerson)),
         new(PhiKind.PhoneNumber, new Regex(
             @"\b(phone|cell|mobile|tel|home|callback|call\s?back|daughter|son|wife|husband)(\s+(number|no\b\.?|#|" +
             @"is))?\s*[:#]?\s*(?<v>[0-9]{3}-[0-9]{4})(?![0-9])",
@@ -229,6 +269,11 @@ internal static class IdentifierPatterns
             (m, _, context) => m.Groups["host"].Value is var host
                 && !context.IsStaffDomain(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host),
             WithoutDigits: true),
+        // A person's page typed without its scheme: "facebook.com/maria.g.5011", "gofundme.com/f/help-for-abdi".
+        new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"
+            + @"caringbridge|youtube|youtu|snapchat|reddit|venmo|cash|threads|pinterest|tumblr|patreon|myspace|gogetfunding|fundly|"
+            + @"givesendgo|spot|lotsahelpinghands|mealtrain)\.(com|be|me|org|net|app|us)/[^\s<>""]*[^\s<>"".,;:!?)\]])",
+            AnyCase, Timeout), WithoutDigits: true),
         new(PhiKind.IpAddress, new Regex(
             @"(?<![0-9.]|\bv|\bversion\s)(?<v>(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?![0-9]|" +
             @"\.[0-9])",
@@ -241,10 +286,12 @@ internal static class IdentifierPatterns
             @"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+([NSEW]\.?\s+)?([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" +
             StreetType + @"((\s|,\s?)(Apt|Unit|Suite|#)\.?\s?[0-9A-Z]+)?)",
             Options,
-            Timeout)),
+            Timeout),
+            (m, text, _) => !SiteBefore.IsMatch(text.Before(m.Index)) && !SiteAfter.IsMatch(text.Text.AsSpan(m.Index + m.Length))),
         new(PhiKind.StreetAddress, new Regex(
             @"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|" +
-            @"street|mailing)\s+address\b[\s:,-]*(is\s+)?(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})",
+            @"street|mailing|his|her|their|pt'?s?|patient'?s?|new|old|current|billing)\s+address\b[\s:,-]*((is|was)\s+(now\s+)?)?" +
+            @"(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})",
             AnyCase,
             Timeout)),
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>P\.?\s?O\.?\s+Box\s+[0-9]+)", AnyCase, Timeout)),
@@ -277,6 +324,28 @@ internal static class IdentifierPatterns
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((trial|study|research|protocol)\s+)?(subject|participant|enrollee|enrolment|"
             + @"enrollment|randomi[sz]ation)\s*(id|identifier|number|no\b\.?|num|#|code)" + Then
             + @"(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
+        // A blood bank or other band's number, a specimen's accession, a prescription's number, an inmate's or a service member's id.
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((blood\s*bank|transfusion|typenex|allergy|newborn|infant|baby|mother'?s?|"
+            + @"mom'?s?)\s+band|band\s*(number|no\b\.?|#|barcode|id)|accession|specimen\s*(number|no\b\.?|#|id|label)|"
+            + @"(rx|prescription|script)\s*(number|no\b\.?|num|#)|(inmate|booking|prisoner|offender|EDIPI|DoD|military)\s*(id|"
+            + @"number|no\b\.?|#))" + Then + Id, AnyCase, Timeout)),
+        // A portal's activation or proxy code, a transplant listing's id: fewer digits, a cue no project word has.
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((mychart|portal|activation|proxy)\s+(activation\s+|access\s+|sign-?up\s+)?"
+            + @"code|UNOS\s*(id|number|no\b\.?|#)?|transplant\s+(list\s+)?(id|number|no\b\.?|#))" + Then
+            + @"(?<v>(?=([A-Z-]*[0-9]){2})[A-Z0-9][A-Z0-9-]{4,24}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
+        // A patient's own user name on the portal or an app: "patient's portal username jsmith1962".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(patient|pt|his|her|their|proxy|family|mom|dad|daughter|son)('?s)?\s+"
+            + @"((portal|mychart|app|account)\s+)?(user\s?name|login|log-?in\s+name|user\s?id|handle|screen\s?name)\s*(is|was|:|=)?\s*"
+            + @"(?<v>[A-Z][A-Z0-9._-]{3,40}[A-Z0-9])(?![A-Z0-9@])", AnyCase, Timeout),
+            (m, _, _) => !NameLexicon.IsEnglishWord(m.Groups["v"].Value), WithoutDigits: true),
+        // A user name on the patient portal, in a text about a patient or a relative: "portal username tgarcia77 belongs to a patient".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(portal|mychart|patient\s+app)\s+(user\s?name|login|user\s?id)\s*(is|was|:|=)?\s*"
+            + @"(?<v>[A-Z][A-Z0-9._-]{2,40}[0-9])(?![A-Z0-9@])", AnyCase, Timeout),
+            (_, text, _) => text.MentionsPerson),
+        // A distinguishing mark of a person: "the pt with the snake tattoo on his neck".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(?<v>(tattoo(s|ed)?|birth\s?marks?|port-?wine\s+stains?))\b(?!\s+(parlou?rs?|"
+            + @"shops?|artists?|removal\s+(clinic|service)s?|polic(y|ies)))", AnyCase, Timeout),
+            (_, text, _) => text.HasBiometricOwner, WithoutDigits: true),
     ];
 
     private static bool IsDepartmentLine(string number, ScannedText text)

@@ -30,16 +30,26 @@ internal static class NameFinder
             + @"procurement|security|networking|infrastructure|integration|interfaces?|build|training|education|nursing|helpdesk|"
             + @"servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|sunquest|pyxis|bd|carefusion|"
             + @"zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|"
-            + @"partners)";
+            + @"partners|facilities|biomed|evs|engineering|operations|marketing|communications|legal|compliance|quality|accounting|"
+            + @"purchasing|supply\s+chain|revenue\s+cycle|radiology|registration|scheduling|networking)";
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
         @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|" +
         @"acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
-        @"|^\s*\(([\p{L}-]+\s+){0,2}((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")\)" +
+        @"|^\s*\(([\p{L}-]+\s+){0,2}((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")(\s+[\p{L}-]+){0,2}\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
-        @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox)\b",
+        @"|^\s+in\s+(the\s+)?" + Organisations + @"\b(?!\s+(waiting|lobby|queue|line|window))" +
+        @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox|dashboard|deck|"
+            + @"slides|presentation|spreadsheet|tracker|workbook|project\s+plan|cutover\s+plan|demo|smartphrase|order\s+sets?|"
+            + @"test\s+scripts?|extract|query|tickets?)\b" +
+        // Project work only staff do: "Adebayo Ogunleye will lead the drill", "Dimitri Papadimitriou presented the scores".
+        @"|^\s+((will|to|has|had|just|also|can|should|must)\s+)?(lead|leads|led|own|owns|owned|build|builds|built|rebuilt|"
+            + @"configured?|presented|presents|facilitated?|chairs|chaired|demoed|demos|validated|tested|signed\s+off|"
+            + @"cover(ed|s)?\s+(the\s+)?(command|night|day|go-?live|shift|huddle|call|desk|weekend|on-?call|cutover)|"
+            + @"run(s)?\s+the|ran\s+the|approved\s+the|trained\s+the|trains\s+the|escalated\s+the|drafted|wrote\s+the|"
+            + @"is\s+(leading|running|covering|presenting|building|configuring|facilitating|training|testing|validating|owning))\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // Endings of English words the dictionary may lack ("wayfinding", "signage", "telesitter"): not a name typed in lower case.
@@ -53,7 +63,10 @@ internal static class NameFinder
         @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break)\s+)?(rooms?|wing|cent(er|"
             + @"re)|building|hall|auditorium|pavilion|tower|library|lobby|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
-            + @"street|avenue|road|drive)\b",
+            + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z]))\b"
+        // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
+        + @"|^\s+(network|oncology|health\s+system|healthcare|medical\s+(center|group|college|school)|hospital|university|research|"
+            + @"cancer\s+(center|institute)|memorial|institute|children'?s)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex CareWords = new(
@@ -139,7 +152,7 @@ internal static class NameFinder
                 continue;
             }
 
-            if (PatientCues.Contains(StripPossessive(token.Value)) && PatientName(text, tokens, i) is { } cued)
+            if (IsPatientCue(StripPossessive(token.Value)) && PatientName(text, tokens, i) is { } cued)
             {
                 found.Add((tokens[cued.From].Start, tokens[cued.To].End - tokens[cued.From].Start));
                 MarkUsed(used, i, cued.To);
@@ -223,6 +236,12 @@ internal static class NameFinder
 
         return tokens;
     }
+
+    // "patient" as typed in a hurry: "paitent", "pateint", "patinet" (its letters, first and last in place).
+    private static bool IsPatientCue(string word) =>
+        PatientCues.Contains(word)
+            || (word.Length == 7 && (word[0] is 'p' or 'P') && (word[^1] is 't' or 'T')
+                && word.ToLowerInvariant().Order().SequenceEqual("patient".Order()));
 
     private static string StripPossessive(string word) => word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? word[..^2] : word;
 
@@ -419,6 +438,12 @@ internal static class NameFinder
 
         var next = tokens[i + 1];
 
+        // "Mr. Clean wipes": an English word no name list holds is a brand, not a person.
+        if (IsCandidate(next) && NameLexicon.IsEnglishWord(next.Value) && !NameLexicon.IsAnyName(next.Value))
+        {
+            return null;
+        }
+
         if (IsCandidate(next) && (!wordTitle || NameLexicon.IsAnyName(next.Value)))
         {
             return NameEnd(tokens, text, i + 1, capitalisedOnly: true);
@@ -451,6 +476,16 @@ internal static class NameFinder
     // hold. Lower-case words must be from the name lists ("ravi chandrasekhar's drip").
     private static int? ContextName(string text, List<Token> tokens, int i, ref bool? patientContext)
     {
+        // A given name that is also a word, then a surname no English word spells, about a patient: "Precious Dlamini's insurance".
+        if (i + 1 < tokens.Count && IsPlainCapitalised(tokens[i]) && IsPlainCapitalised(tokens[i + 1])
+            && text[tokens[i].End..tokens[i + 1].Start] is " " && NameLexicon.IsAnyName(tokens[i].Value)
+            && NameLexicon.IsAnyName(tokens[i + 1].Value) && IsUnlistedWord(tokens[i + 1])
+            && (text.AsSpan(tokens[i + 1].End).StartsWith("'s", StringComparison.OrdinalIgnoreCase)
+                || (patientContext ??= PatientContext.IsMatch(text)) == true))
+        {
+            return i + 1;
+        }
+
         // Most words are English: that ends it before anything else is looked up.
         if (i + 1 >= tokens.Count || tokens[i].Length < 2 || NameLexicon.IsEnglishWord(tokens[i].Value)
             || tokens[i + 1].Start - tokens[i].End != 1 || text[tokens[i].End] != ' ')
@@ -466,7 +501,7 @@ internal static class NameFinder
             return null;
         }
 
-        var bothListed = capitalised && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
+        var bothListed = (capitalised && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value)) || lower;
 
         // A third capitalised word makes it an organisation or a product ("Kaiser Permanente Northwest"),
         // unless the first two are names ("Fatima Zahra Benali").
@@ -574,8 +609,10 @@ internal static class NameFinder
             && IsCandidate(tokens[i + 1])
             && NameLexicon.IsUnambiguousGiven(tokens[i + 1].Value))
         {
-            // "Olsen, Margaret Hunt" is a list of names; the second one is found on its own.
-            var next = i + 2 < tokens.Count && Gap(i + 2) is " " && IsCandidate(tokens[i + 2]);
+            // "Olsen, Margaret Hunt" and "Ngozi, Tesfaye and Wanjiru" are lists of names; a name is found on its own.
+            var next = i + 2 < tokens.Count && ((Gap(i + 2) is " " && IsCandidate(tokens[i + 2]))
+                || (Gap(i + 2) is ", " && IsCandidate(tokens[i + 2]))
+                || (tokens[i + 2].Value is "and" or "or" && i + 3 < tokens.Count && IsCandidate(tokens[i + 3])));
             if (!next)
             {
                 return (i, i + 1, true);
@@ -598,11 +635,24 @@ internal static class NameFinder
             return false;
         }
 
-        // "analyst Priya Shah", "Dr Shah", "director of nursing Paula Jensen".
+        // "analyst Priya Shah", "Dr Shah", "director of nursing Paula Jensen"; "thanks Wanjiru Kamau", "shout out to Tenzin Dorji".
         return NameLexicon.IsRole(tokens[i - 1].Value) || NameLexicon.IsStaffTitle(tokens[i - 1].Value)
+            || StaffAddressedBefore.Contains(tokens[i - 1].Value)
+            || (i >= 2 && tokens[i - 1].Value.Equals("to", StringComparison.OrdinalIgnoreCase)
+                && StaffThanksBeforeTo.Contains(tokens[i - 2].Value))
             || (i >= 3 && tokens[i - 2].Value.Equals("of", StringComparison.OrdinalIgnoreCase) && NameLexicon.IsRole(tokens[i - 3].Value)
                 && text[tokens[i - 3].End..tokens[i - 1].Start].IndexOfAny(['.', '!', '?', ';', ',']) < 0);
     }
+
+    // Words in front of a colleague's name, never a patient's: "ask", "ping", "cc", "thanks".
+    private static readonly HashSet<string> StaffAddressedBefore = new(
+        ["ask", "ping", "cc", "thank", "thanks", "thx", "kudos", "congrats", "congratulations", "welcome", "per", "loop", "looping"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // "shout out to", "kudos to", "assigned to": the word before "to" that makes the name after it a colleague's.
+    private static readonly HashSet<string> StaffThanksBeforeTo = new(
+        ["out", "kudos", "thanks", "props", "assigned", "reassigned", "escalated", "delegated", "congrats"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static bool IsFollowedByRole(string text, int end) =>
         StaffAfter.IsMatch(text.AsSpan(end, Math.Min(80, text.Length - end)));

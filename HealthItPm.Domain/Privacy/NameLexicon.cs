@@ -88,7 +88,7 @@ internal static class NameLexicon
         "Surescripts", "Change", "Healthcare", "Nuvolo", "Cisco", "Aruba", "Meraki", "Fortinet", "Palo", "Alto", "Okta", "Duo", "Entra",
         "Intune", "Jamf", "Zoom", "Webex", "Slack", "Tiger", "TigerConnect", "PerfectServe", "Doximity", "Teladoc", "Amwell", "Cerner",
         "Leidos", "Deloitte", "Accenture", "Nordic", "Impact", "Advisory", "Huron", "Optimum", "Chartis", "Gartner", "Forrester",
-        "Cupertino", "Verona", "Madison", "Kansas", "Redmond",
+        "Cupertino", "Verona", "Madison", "Kansas", "Redmond", "Ganey", "Qualtrics", "Medallia", "Vizient",
     ], StringComparer.OrdinalIgnoreCase);
 
     // Roles before a name ("analyst Priya Shah", "charge nurse Dana Ruiz") or after it ("Priya Shah,
