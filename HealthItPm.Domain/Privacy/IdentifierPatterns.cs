@@ -107,9 +107,16 @@ internal static class IdentifierPatterns
     private static readonly Regex BiometricOwner = new(
         @"\b(patients?|pts?|pt's|patient's|her|his|their|him|mrs?|ms|miss|family|newborn|baby)\b", AnyCase, Timeout);
 
-    /// <summary>A pattern, what keeps a match, and whether it can match text without a digit (most identifiers are numbers).</summary>
+    /// <summary>
+    /// A pattern, what keeps a match, whether it can match text without a digit (most identifiers are numbers), and what the
+    /// whole text must hold for the pattern to be tried at all (a cheaper test than running it on every text).
+    /// </summary>
     internal sealed record Pattern(
-        PhiKind Kind, Regex Regex, Func<Match, ScannedText, PhiContext, bool>? Keep = null, bool WithoutDigits = false);
+        PhiKind Kind,
+        Regex Regex,
+        Func<Match, ScannedText, PhiContext, bool>? Keep = null,
+        bool WithoutDigits = false,
+        Func<ScannedText, bool>? When = null);
 
     /// <summary>The text being scanned, with what is true of it as a whole worked out once, however many matches ask.</summary>
     internal sealed class ScannedText(string text)
@@ -223,14 +230,14 @@ internal static class IdentifierPatterns
             + @"coded|bounced\s+back|"
             + @"(had|has)\s+(her|his|their)\s+(surgery|procedure|delivery|c-section))\b[\s:,-]*(\S+\s+){0,5}?(on\s+|of\s+)?" + Date,
             AnyCase, Timeout),
-            (m, text, _) => text.MentionsPerson && !ExpiredThing.IsMatch(text.Before(m.Index))),
+            (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index)), When: text => text.MentionsPerson),
         new(PhiKind.AgeOver89, new Regex(
             @"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|" +
             @"is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))",
             AnyCase,
             Timeout)),
-        new(PhiKind.AgeOver89, new Regex(@"\b(pt|patient|she|he|mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|wife|"
-            + @"husband|man|woman|lady|gentleman)('s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+(?<v>9[0-9]|1[01][0-9])\b"
+        new(PhiKind.AgeOver89, new Regex(@"(?<=\b(pt|patient|she|he|mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|wife|"
+            + @"husband|man|woman|lady|gentleman)('s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+)(?<v>9[0-9]|1[01][0-9])\b"
             + @"(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|lbs?|kg|pounds|cm|in\b|feet|ft|"
             + @"mg|ml|units?|degrees?|F\b|C\b|bpm|over|on|out\s+of|of))", AnyCase, Timeout)),
         new(PhiKind.FaxNumber, new Regex(
@@ -251,6 +258,10 @@ internal static class IdentifierPatterns
             Timeout),
             (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) - (m.Groups["zz"].Success ? 2 : 0) is >= 8 and <= 15
                 && !IsDepartmentLine(m.Groups["v"].Value, text) && (!m.Groups["zz"].Success || text.MentionsPerson)),
+        // A national number abroad, after a person's phone cue: "his mobile is 07700 900 456".
+        new(PhiKind.PhoneNumber, new Regex(@"\b(phone|cell|mobile|landline|whatsapp|tel)(\s+(number|no\b\.?|#|is|was))*\s*[:#]?\s*"
+            + @"(?<v>0[1-9][0-9]{1,3}[\s.-]?[0-9]{3,4}[\s.-]?[0-9]{3,4})(?![0-9])", AnyCase, Timeout),
+            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is 10 or 11 && !IsDepartmentLine(m.Groups["v"].Value, text)),
         new(PhiKind.PhoneNumber, new Regex(
             @"\b(phone|cell|mobile|tel|home|callback|call\s?back|daughter|son|wife|husband)(\s+(number|no\b\.?|#|" +
             @"is))?\s*[:#]?\s*(?<v>[0-9]{3}-[0-9]{4})(?![0-9])",
@@ -273,7 +284,7 @@ internal static class IdentifierPatterns
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"
             + @"caringbridge|youtube|youtu|snapchat|reddit|venmo|cash|threads|pinterest|tumblr|patreon|myspace|gogetfunding|fundly|"
             + @"givesendgo|spot|lotsahelpinghands|mealtrain)\.(com|be|me|org|net|app|us)/[^\s<>""]*[^\s<>"".,;:!?)\]])",
-            AnyCase, Timeout), WithoutDigits: true),
+            AnyCase, Timeout), WithoutDigits: true, When: text => text.Text.Contains('/', StringComparison.Ordinal)),
         new(PhiKind.IpAddress, new Regex(
             @"(?<![0-9.]|\bv|\bversion\s)(?<v>(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?![0-9]|" +
             @"\.[0-9])",
@@ -337,15 +348,15 @@ internal static class IdentifierPatterns
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(patient|pt|his|her|their|proxy|family|mom|dad|daughter|son)('?s)?\s+"
             + @"((portal|mychart|app|account)\s+)?(user\s?name|login|log-?in\s+name|user\s?id|handle|screen\s?name)\s*(is|was|:|=)?\s*"
             + @"(?<v>[A-Z][A-Z0-9._-]{3,40}[A-Z0-9])(?![A-Z0-9@])", AnyCase, Timeout),
-            (m, _, _) => !NameLexicon.IsEnglishWord(m.Groups["v"].Value), WithoutDigits: true),
+            (m, _, _) => !NameLexicon.IsEnglishWord(m.Groups["v"].Value), WithoutDigits: true, When: text => text.MentionsPerson),
         // A user name on the patient portal, in a text about a patient or a relative: "portal username tgarcia77 belongs to a patient".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(portal|mychart|patient\s+app)\s+(user\s?name|login|user\s?id)\s*(is|was|:|=)?\s*"
             + @"(?<v>[A-Z][A-Z0-9._-]{2,40}[0-9])(?![A-Z0-9@])", AnyCase, Timeout),
-            (_, text, _) => text.MentionsPerson),
+            When: text => text.MentionsPerson),
         // A distinguishing mark of a person: "the pt with the snake tattoo on his neck".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(?<v>(tattoo(s|ed)?|birth\s?marks?|port-?wine\s+stains?))\b(?!\s+(parlou?rs?|"
             + @"shops?|artists?|removal\s+(clinic|service)s?|polic(y|ies)))", AnyCase, Timeout),
-            (_, text, _) => text.HasBiometricOwner, WithoutDigits: true),
+            WithoutDigits: true, When: text => text.HasBiometricOwner),
     ];
 
     private static bool IsDepartmentLine(string number, ScannedText text)

@@ -111,7 +111,7 @@ public static class PhiGuard
         var scanned = new IdentifierPatterns.ScannedText(plain);
         foreach (var pattern in IdentifierPatterns.All)
         {
-            if (!hasDigit && !pattern.WithoutDigits)
+            if ((!hasDigit && !pattern.WithoutDigits) || (pattern.When is not null && !pattern.When(scanned)))
             {
                 continue;
             }

@@ -109,6 +109,34 @@ public class PhiGuardTests
         { "wristband barcode 4410027781 scanned on the wrong pt", PhiKind.OtherUniqueIdentifier },
         { "trial subject id ONC-2231-0044 is in the ticket", PhiKind.OtherUniqueIdentifier },
         { "the patient in 612 bed A got the wrong tray", PhiKind.BedOrRoom },
+        // Names of more origins, lower-case pairs, "patient" mistyped, a given name that is also a word.
+        { "the ED board shows Tenzin Dorji in bay 6 and bay 9", PhiKind.PatientName },
+        { "marisol quispe no show x2, the reminder calls went to the old number", PhiKind.PatientName },
+        { "paitent olumide bakare keeps getting logged out of the app", PhiKind.PatientName },
+        { "Could someone look at Precious Dlamini's insurance? eligibility keeps failing", PhiKind.PatientName },
+        // Dates in more formats and after a stay's events.
+        { "DOB 12-Jan-1950 shows as 1905 after the conversion", PhiKind.DateOfBirth },
+        { "b. 07/19/1938, the age calc is off by one", PhiKind.DateOfBirth },
+        { "DOB: 1939 Nov 5 didn't validate in the new field", PhiKind.DateOfBirth },
+        { "transferred to rehab 6/2, her records didn't follow", PhiKind.PersonalDate },
+        { "pt came in on 10/14 and left AMA the next day", PhiKind.PersonalDate },
+        { "date of service 11/14/2025 for her MRI was changed", PhiKind.PersonalDate },
+        { "pt is 101 and the system won't accept the birth year", PhiKind.AgeOver89 },
+        // Numbers and addresses.
+        { "son's phone (773)5550122 is the only contact", PhiKind.PhoneNumber },
+        { "daughter can be reached on 0044 7700 900123", PhiKind.PhoneNumber },
+        { "his mobile is 07700 900 456, he's visiting from the UK", PhiKind.PhoneNumber },
+        { "his address is 2210 north Halsted", PhiKind.StreetAddress },
+        { "medicare beneficiary 1EG4TE5MK73 didn't match", PhiKind.HealthPlanNumber },
+        { "her facebook page facebook.com/maria.gonzalez.5011 has photos of the discharge", PhiKind.WebAddress },
+        // Other identifiers and characteristics.
+        { "MyChart activation code 7HG2-KP9Q-TT3M for the patient was in the email", PhiKind.OtherUniqueIdentifier },
+        { "accession number S25-004411 was on the patient's label", PhiKind.OtherUniqueIdentifier },
+        { "rx number 6612093 for her refill went to the old pharmacy", PhiKind.OtherUniqueIdentifier },
+        { "blood bank band number BB44120 didn't scan", PhiKind.OtherUniqueIdentifier },
+        { "patient's portal username jsmith1962 was shared in the chat", PhiKind.OtherUniqueIdentifier },
+        { "portal username tgarcia77 belongs to a patient and was in the screenshot", PhiKind.OtherUniqueIdentifier },
+        { "the pt with the snake tattoo on his neck keeps eloping", PhiKind.OtherUniqueIdentifier },
     };
 
     public static TheoryData<string> WithoutPhi => new()
@@ -175,6 +203,26 @@ public class PhiGuardTests
         "clinics in 60614 and 60657 go live in wave 2",
         "IPv6 on the guest wifi uses 2001:db8::/32 in the test lab",
         "staff parking plates must be registered with security by Friday",
+        // Colleagues named with their product, team or project work; places, institutions and brands named after people.
+        "Anjali Deshpande (Epic Willow) is out Thursday",
+        "Mr. Alvarez from facilities will move the carts",
+        "ask Amara Diallo in HIM about the scanning backlog",
+        "Adebayo Ogunleye will lead the downtime drill",
+        "shout out to Tenzin Dorji on nights for covering",
+        "Sergio Mendoza's dashboard shows the wait times",
+        "Ngozi, Tesfaye and Wanjiru will cover the command center overnight",
+        "Sarah Cannon oncology network wants the interface spec",
+        "Mr. Clean wipes are back in stock on 6 East",
+        // Sites of the organisation, lines for patients, dates and numbers that are not a person's.
+        "our office is at 1402 Maple Grove Dr, suite 300",
+        "the clinic at 77 Elm St opens in June",
+        "patients call the scheduling line at 414-555-0166 and wait 20 min",
+        "she presented the readiness scores at the 2/20 steering committee",
+        "he transferred to the ambulatory team on 1/6",
+        "born-in-the-cloud vendors want SSO by 6/30",
+        "she's 95 percent sure the build is done",
+        "tattoo policy for staff was updated by HR",
+        "MyChart activation code letters are printing in the wrong language",
     };
 
     [Theory]
