@@ -14,10 +14,6 @@ public class PhiCorpusTests(ITestOutputHelper output)
     private const double MinimumRecall = 0.95;
     private const double MaximumFalseAlarms = 0.05;
 
-    // Floors at the figures measured when the set was added (82.4 % and 1.8 %): the goal is 95 % and 5 %.
-    private const double UnseenRecallFloor = 0.80;
-    private const double UnseenFalseAlarmCeiling = 0.03;
-
     // The project team the bot knows, and the hospital's domain, as a deployment would configure them.
     private static readonly PhiContext Project = new(
         staffNames:
@@ -69,24 +65,28 @@ public class PhiCorpusTests(ITestOutputHelper output)
         Assert.True(falseAlarms <= MaximumFalseAlarms, $"False alarms {falseAlarms:P1} are above {MaximumFalseAlarms:P0}.");
     }
 
-    // Written by someone who never saw the guard, its word lists or its corpora, and never tuned on: the figure to expect
-    // on text nobody here wrote. Its header names its own roster and staff domains.
-    [Fact]
-    public void On_sentences_written_without_seeing_the_guard_recall_and_false_alarms_are_reported_and_hold_their_floor()
+    // Each set written by someone who never saw the guard, its word lists or its corpora, and never tuned on: the figure to expect
+    // on text nobody here wrote. Each header names its own roster and staff domains. Floors sit just under the figures measured
+    // when the guard last changed; the goal is 95 % and 5 %.
+    [Theory]
+    [InlineData("phi-corpus-unseen.txt", 0.80, 0.03)]
+    [InlineData("phi-corpus-unseen-2.txt", 0.80, 0.05)]
+    public void On_sentences_written_without_seeing_the_guard_recall_and_false_alarms_are_reported_and_hold_their_floor(
+        string name, double recallFloor, double falseAlarmCeiling)
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "Privacy", "phi-corpus-unseen.txt");
+        var file = Path.Combine(AppContext.BaseDirectory, "Privacy", name);
         var header = File.ReadLines(file).TakeWhile(l => l.StartsWith('#')).ToList();
         string[] Listed(string key) =>
             header.Single(l => l.StartsWith($"# {key}: ", StringComparison.Ordinal))[(key.Length + 4)..].Split("; ");
         var roster = new PhiContext(staffNames: Listed("roster"), staffDomains: Listed("staff-domains"));
-        var lines = Corpus("phi-corpus-unseen.txt");
+        var lines = Corpus(name);
 
-        var (recall, falseAlarms) = Measure(lines, roster, "unseen, with its roster and staff domains", detailed: true);
-        Measure(lines, PhiContext.None, "unseen, without roster context", detailed: false);
+        var (recall, falseAlarms) = Measure(lines, roster, $"{name}, with its roster and staff domains", detailed: true);
+        Measure(lines, PhiContext.None, $"{name}, without roster context", detailed: false);
 
         Assert.True(lines.Count >= 300 && Listed("roster").Length >= 20, $"{lines.Count} sentences");
-        Assert.True(recall >= UnseenRecallFloor, $"Recall {recall:P1} is below {UnseenRecallFloor:P0}.");
-        Assert.True(falseAlarms <= UnseenFalseAlarmCeiling, $"False alarms {falseAlarms:P1} are above {UnseenFalseAlarmCeiling:P0}.");
+        Assert.True(recall >= recallFloor, $"Recall {recall:P1} is below {recallFloor:P0}.");
+        Assert.True(falseAlarms <= falseAlarmCeiling, $"False alarms {falseAlarms:P1} are above {falseAlarmCeiling:P0}.");
     }
 
     private (double Recall, double FalseAlarms) Measure(IReadOnlyList<Line> lines, PhiContext context, string label, bool detailed)
