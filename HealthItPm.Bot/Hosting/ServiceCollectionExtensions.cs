@@ -3,6 +3,7 @@ using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.CheckIns;
 using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Health;
 using HealthItPm.Bot.Features.Help;
 using HealthItPm.Bot.Features.People;
 using HealthItPm.Bot.Features.Projects;
@@ -166,6 +167,7 @@ public static class ServiceCollectionExtensions
         services.AddForm<AllowProjectManagersForm>(AllowProjectManagersForm.Command);
         services.AddSingleton<Domain.Audit.AuditService>();
         services.AddForm<AuditCommand>(AuditCommand.Command);
+        services.AddForm<HealthCommand>(HealthCommand.Command);
         return services;
     }
 
