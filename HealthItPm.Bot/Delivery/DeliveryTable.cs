@@ -148,7 +148,9 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
         }
     }
 
-    /// <summary>Every host's counts from the bucket starting at <paramref name="since"/> on, summed (the longest wait: the longest).</summary>
+    /// <summary>
+    /// Every host's counts from the bucket starting at <paramref name="since"/> on, summed (the longest wait: the longest).
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, long>> ReadStatsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var rows = await tables.QueryAsync(
@@ -160,7 +162,8 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
         foreach (var (key, value) in rows.SelectMany(r => r).Where(c => c.Value is long or int))
         {
             var count = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-            sums[key] = key == PipelineStats.LongestRetryAfterKey ? Math.Max(sums.GetValueOrDefault(key), count) : sums.GetValueOrDefault(key) + count;
+            var before = sums.GetValueOrDefault(key);
+            sums[key] = key == PipelineStats.LongestRetryAfterKey ? Math.Max(before, count) : before + count;
         }
 
         return sums;

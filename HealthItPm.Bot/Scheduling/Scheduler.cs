@@ -54,7 +54,7 @@ public sealed partial class Scheduler(
 
     public async Task TickAsync(CancellationToken cancellationToken)
     {
-        using var tick = BotTelemetry.Source.StartActivity("scheduler tick");
+        using var tick = BotTelemetry.Source.StartActivity("scheduler.tick");
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -72,7 +72,7 @@ public sealed partial class Scheduler(
     private async Task RunAsync(IScheduledJob job, CancellationToken cancellationToken)
     {
         var name = job.GetType().Name;
-        using var span = BotTelemetry.Source.StartActivity("scheduler job");
+        using var span = BotTelemetry.Source.StartActivity("scheduler.job");
         span?.SetTag("healthitpm.job", name);
         BotTelemetry.CurrentJob = name;
         try

@@ -33,7 +33,8 @@ public sealed class TelemetryOptions : IValidatableObject
     {
         if (PipelineSampleSeconds is < 5 or > 3600)
         {
-            yield return new ValidationResult("Telemetry:PipelineSampleSeconds must be between 5 and 3600.", [nameof(PipelineSampleSeconds)]);
+            yield return new ValidationResult(
+                "Telemetry:PipelineSampleSeconds must be between 5 and 3600.", [nameof(PipelineSampleSeconds)]);
         }
 
         if (!string.IsNullOrWhiteSpace(AzureMonitorConnectionString) && !HasInstrumentationKey(AzureMonitorConnectionString))

@@ -95,7 +95,7 @@ public sealed class PipelineTelemetryTests : IAsyncLifetime, IClassFixture<Azuri
         Assert.Contains(_spans, s => s.Source.Name.StartsWith("Azure.Storage.Queues", StringComparison.Ordinal));
         Assert.Contains(_spans, s => s.Kind == ActivityKind.Client && (s.GetTagItem("url.full") as string)?.Contains(
             "/v3/conversations", StringComparison.Ordinal) == true);
-        Assert.Contains(_spans, s => s.DisplayName == "scheduler tick");
+        Assert.Contains(_spans, s => s.DisplayName == "scheduler.tick");
 
         string[] personal = [
             "Nina Patel", "Priya Shah", "Grace Kim", "Epic EHR go-live", "ICU",
