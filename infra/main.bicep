@@ -51,6 +51,18 @@ param budgetViewerRoles string = ''
 @description('The hospital\'s and its vendors\' e-mail domains (comma-separated), whose addresses are staff, not PHI: Privacy:StaffEmailDomains.')
 param staffEmailDomains string = ''
 
+@description('E-mail address the pipeline\'s alerts go to (poison queue, late cards, no live host, 5xx on /api/messages).')
+@minLength(3)
+param alertEmail string
+
+@description('Share of /api/messages answers that are 5xx over 5 minutes above which an alert is sent, e.g. 0.05.')
+param alertServerErrorShare string = '0.05'
+
+@description('How often each host reads the queues and live hosts into its gauges, in seconds: Telemetry:PipelineSampleSeconds.')
+@minValue(5)
+@maxValue(3600)
+param telemetrySampleSeconds int = 30
+
 @description('App Service plan size. Basic (B1) or higher: always-on needs it.')
 @allowed([
   'B1'
@@ -163,8 +175,12 @@ module web 'modules/web.bicep' = {
       SignInMetadata__Timeout: '00:00:05'
       SignInMetadata__RefreshAfter: '12:00:00'
       SignInMetadata__KeepLastGoodFor: '1.00:00:00'
+      // The bot exports through OpenTelemetry's Azure Monitor distro (HealthItPm.Bot/Telemetry): App Service's own
+      // agent is off, or it would send a second copy of every request.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
-      ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+      ApplicationInsightsAgent_EXTENSION_VERSION: 'disabled'
+      Telemetry__Console: 'false'
+      Telemetry__PipelineSampleSeconds: string(telemetrySampleSeconds)
     }
     appSettingLists: {
       Tenants__AllowedTenantIds: tenantIds
@@ -173,6 +189,18 @@ module web 'modules/web.bicep' = {
       Access__BudgetViewerRoles: ids(budgetViewerRoles)
       Privacy__StaffEmailDomains: ids(staffEmailDomains)
     }
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  scope: group
+  name: 'alerts'
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.id
+    alertEmail: alertEmail
+    serverErrorShare: alertServerErrorShare
   }
 }
 

@@ -41,4 +41,7 @@ public static class CardVerbs
 
     /// <summary>The audit card's "Older entries": the next page of the same query.</summary>
     public const string AuditPage = "audit.page";
+
+    /// <summary>The pipeline's health card's Refresh: the card read again.</summary>
+    public const string RefreshHealth = "health.refresh";
 }

@@ -21,8 +21,11 @@ public sealed partial class DeliveryAttempt(
     SendThrottle throttle,
     IOptions<DeliveryOptions> options,
     TimeProvider clock,
-    ILogger<DeliveryAttempt> logger)
+    ILogger<DeliveryAttempt> logger,
+    PipelineStats? stats = null)
 {
+    private readonly PipelineStats _stats = stats ?? new PipelineStats(clock);
+
     // What the last write of a record may take: a write started later could land after another host took the claim over.
     private static readonly TimeSpan RecordMargin = TimeSpan.FromSeconds(4);
 
@@ -135,6 +138,11 @@ public sealed partial class DeliveryAttempt(
         var answer = await sender.SendToPersonAsync(
             work.TenantId, recipient, activity, token => throttle.WaitForTurnAsync(work.Tenant, recipient.Value, token), cancellationToken);
         var attempts = renewed.Record.Attempts;
+        if (answer is SendAnswer.Throttled throttled)
+        {
+            _stats.Throttled(work.Kind, throttled.RetryAfter);
+        }
+
         var status = answer switch
         {
             SendAnswer.Transient t => t.Status,
@@ -149,7 +157,7 @@ public sealed partial class DeliveryAttempt(
             case DeliveryDecision.Settle settle:
                 await SettleAsync(work, kind, renewed, settle, status, cancellationToken);
                 await (settle.State == DeliveryState.NotDelivered
-                    ? queue.PoisonAsync(renewedMessage, cancellationToken)
+                    ? queue.PoisonAsync(renewedMessage, settle.Failure?.ToString() ?? settle.State.ToString(), cancellationToken)
                     : queue.CompleteAsync(renewedMessage, cancellationToken));
                 break;
             case DeliveryDecision.Retry retry:
@@ -213,6 +221,8 @@ public sealed partial class DeliveryAttempt(
         {
             return;
         }
+
+        _stats.Settled(work.Kind, settle.State);
 
         if (settle.State is DeliveryState.NotDelivered or DeliveryState.Unreachable)
         {

@@ -21,8 +21,8 @@ public interface IDeliveryQueues
 
     Task CompleteAsync(ReceivedWork message, CancellationToken cancellationToken);
 
-    /// <summary>Keeps given-up work for inspection, then completes it.</summary>
-    Task PoisonAsync(ReceivedWork message, CancellationToken cancellationToken);
+    /// <summary>Keeps given-up work for inspection with why it was given up (a name from the code), then completes it.</summary>
+    Task PoisonAsync(ReceivedWork message, string reason, CancellationToken cancellationToken);
 }
 
 /// <summary>

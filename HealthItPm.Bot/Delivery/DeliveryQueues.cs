@@ -13,6 +13,9 @@ namespace HealthItPm.Bot.Delivery;
 /// <summary>A work item as received: its content, and what the queue needs to hide, move or delete it.</summary>
 public sealed record ReceivedWork(DeliveryWork? Work, string Text, string MessageId, string PopReceipt, long DequeueCount);
 
+/// <summary>A message seen at the head of a queue: when it was added, why it was kept (poison queue) and its work.</summary>
+public sealed record QueuedWork(DateTimeOffset? AddedAt, string? Reason, DeliveryWork? Work);
+
 /// <summary>
 /// The delivery pipeline's Azure Storage queues: <c>deliveries</c>, consumed by every bot host at
 /// once (a message's visibility timeout is its lease: a host that dies mid-send loses nothing, the
@@ -109,14 +112,40 @@ public sealed class DeliveryQueues : IDeliveryQueues
         }
     }
 
-    /// <summary>Keeps given-up work in the poison queue, then completes it.</summary>
-    public async Task PoisonAsync(ReceivedWork message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps given-up work in the poison queue, then completes it. The kept message is the work as it was received, with
+    /// <paramref name="reason"/> (a name from the code: why it was given up) before it on a line of its own.
+    /// </summary>
+    public async Task PoisonAsync(ReceivedWork message, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var poison = await GetAsync(PoisonQueue, cancellationToken);
-        await poison.SendMessageAsync(message.Text, visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
+        await poison.SendMessageAsync(
+            reason + "\n" + message.Text, visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
         await CompleteAsync(message, cancellationToken);
     }
+
+    /// <summary>
+    /// Up to 32 messages at the head of a queue, without taking them: when each was added, and for the poison queue
+    /// the reason it was kept and its work. Messages hidden at the time (being worked on, or waiting a retry) are not seen.
+    /// </summary>
+    public async Task<IReadOnlyList<QueuedWork>> PeekAsync(string queueName, int max, CancellationToken cancellationToken)
+    {
+        var queue = await GetAsync(queueName, cancellationToken);
+        PeekedMessage[] messages = await queue.PeekMessagesAsync(Math.Clamp(max, 1, 32), cancellationToken);
+        return [.. messages.Select(m =>
+        {
+            var text = m.Body.ToString();
+            var (reason, work) = queueName == PoisonQueue && text.IndexOf('\n', StringComparison.Ordinal) is var at and > 0
+                ? (text[..at], text[(at + 1)..])
+                : (null, text);
+            return new QueuedWork(m.InsertedOn, reason, Parse(work));
+        })];
+    }
+
+    /// <summary>Whether the queue service answers (<c>/healthz</c>): the work queue's properties are read.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken) =>
+        await (await GetAsync(WorkQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
 
     /// <summary>How many messages wait in a queue (approximate, as the service counts them).</summary>
     public async Task<int> CountAsync(string queueName, CancellationToken cancellationToken)

@@ -193,7 +193,7 @@ public sealed partial class DeliveryReceiver : BackgroundService
             if (message.Work is not { } work || !_kinds.TryGetValue(work.Kind, out var kind))
             {
                 LogUnknownWork(_logger, message.Work?.Kind ?? "unreadable");
-                await _queue.PoisonAsync(message, cancellationToken);
+                await _queue.PoisonAsync(message, PoisonReasons.Unreadable, cancellationToken);
                 return true;
             }
 
@@ -205,7 +205,7 @@ public sealed partial class DeliveryReceiver : BackgroundService
                     await _attempt.GiveUpAsync(work, kind, cancellationToken);
                 }
 
-                await _queue.PoisonAsync(message, cancellationToken);
+                await _queue.PoisonAsync(message, nameof(DeliveryFailure.Unprocessable), cancellationToken);
                 return true;
             }
 

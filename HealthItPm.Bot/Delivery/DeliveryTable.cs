@@ -26,6 +26,9 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
     /// <summary>The partition of the live hosts' heartbeats.</summary>
     public const string HostPartition = "host";
 
+    /// <summary>The partition of the hosts' delivery counts: RK <c>{bucket start, yyyyMMddHHmm}|{host}</c>.</summary>
+    public const string StatsPartition = "stats";
+
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(TenantId tenant, DeliveryTopic topic, CancellationToken cancellationToken) =>
         tables.QueryAsync(
             Name,
@@ -115,9 +118,63 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
         return [.. seen.Where(s => s.At > now - window || s.Host == hostId).Select(s => s.Host).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>How many hosts beat within <paramref name="window"/>.</summary>
+    public async Task<int> LiveHostsAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - window;
+        var seen = await tables.QueryAsync(
+            Name,
+            TableClient.CreateQueryFilter($"PartitionKey eq {HostPartition}"),
+            row => row.GetDateTimeOffset("SeenAt"),
+            cancellationToken,
+            select: ["SeenAt"]);
+        return seen.Count(at => at > since);
+    }
+
+    /// <summary>This host's counts, one row per bucket, each replaced whole (the host alone writes its rows).</summary>
+    public async Task WriteStatsAsync(
+        string hostId, IReadOnlyDictionary<DateTimeOffset, IReadOnlyDictionary<string, long>> buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        foreach (var (bucket, counts) in buckets)
+        {
+            var row = new TableEntity(StatsPartition, StatsKey(bucket, hostId));
+            foreach (var (key, count) in counts)
+            {
+                row[key] = count;
+            }
+
+            await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Every host's counts from the bucket starting at <paramref name="since"/> on, summed (the longest wait: the longest).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> ReadStatsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var rows = await tables.QueryAsync(
+            Name,
+            TableClient.CreateQueryFilter($"PartitionKey eq {StatsPartition} and RowKey ge {StatsKey(since, string.Empty)}"),
+            row => row,
+            cancellationToken);
+        var sums = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, value) in rows.SelectMany(r => r).Where(c => c.Value is long or int))
+        {
+            var count = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+            var before = sums.GetValueOrDefault(key);
+            sums[key] = key == PipelineStats.LongestRetryAfterKey ? Math.Max(before, count) : before + count;
+        }
+
+        return sums;
+    }
+
     /// <summary>A host stopping gives its share back at once instead of when its heartbeat goes stale.</summary>
     public Task LeaveAsync(string hostId, CancellationToken cancellationToken) =>
         tables.ExecuteAsync(Name, t => t.DeleteEntityAsync(HostPartition, hostId, ETag.All, cancellationToken), cancellationToken);
+
+    private static string StatsKey(DateTimeOffset bucket, string hostId) =>
+        bucket.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture) + "|" + hostId;
 
     private static string Partition(TenantId tenant, DeliveryTopic topic) => $"{tenant.Value}|{topic.Kind}|{topic.Subject}";
 

@@ -1,3 +1,5 @@
+using HealthItPm.Bot.Telemetry;
+
 namespace HealthItPm.Bot.Hosting;
 
 /// <summary>The whole host, composed once: <c>Program.cs</c> runs it, tests start it with their own settings.</summary>
@@ -9,6 +11,7 @@ public static class HealthItPmHost
         builder.AddPersonalDataRedaction();
         builder.Services
             .AddHealthItPmOptions(builder.Configuration)
+            .AddHealthItPmTelemetry(builder.Configuration)
             .AddHealthItPmStorage()
             .AddHealthItPmBot()
             .AddHealthItPmProjects()

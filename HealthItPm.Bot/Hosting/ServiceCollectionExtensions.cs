@@ -3,6 +3,7 @@ using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.CheckIns;
 using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Health;
 using HealthItPm.Bot.Features.Help;
 using HealthItPm.Bot.Features.People;
 using HealthItPm.Bot.Features.Projects;
@@ -75,7 +76,7 @@ public static class ServiceCollectionExtensions
             StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());
         services.AddSingleton<DeliveryQueues>();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<QueueHealthCheck>("queues");
         return services;
     }
 
@@ -121,11 +122,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new SendThrottle(sp.GetRequiredService<IOptions<DeliveryOptions>>(), TimeProvider.System));
         services.AddSingleton<HostMembership>();
         services.AddSingleton<AudienceFanOut>();
+        services.AddSingleton<PipelineStats>();
         services.AddSingleton<DeliveryAttempt>();
         services.AddSingleton<DeliveryReceiver>();
         // Hosted services start in order: the JSON is set up before the receiver's first heartbeat.
         services.AddHostedService<JsonWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryReceiver>());
+        services.AddSingleton<PipelineMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<PipelineMonitor>());
         return services;
     }
 
@@ -163,6 +167,7 @@ public static class ServiceCollectionExtensions
         services.AddForm<AllowProjectManagersForm>(AllowProjectManagersForm.Command);
         services.AddSingleton<Domain.Audit.AuditService>();
         services.AddForm<AuditCommand>(AuditCommand.Command);
+        services.AddForm<HealthCommand>(HealthCommand.Command);
         return services;
     }
 

@@ -9,6 +9,7 @@ using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Bot.Telemetry;
 
 namespace HealthItPm.Bot.Rounds;
 
@@ -59,6 +60,7 @@ public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects
                 accepted[field] = text;
                 if (phi.Count > 0)
                 {
+                    BotTelemetry.PhiRefused(field.ToString());
                     masked[field] = PhiGuard.Mask(typed!, phi);
                     found.Add(Problem.PhiFound(typed!, phi));
                 }

@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Telemetry;
 
 namespace HealthItPm.Bot.Scheduling;
 
@@ -21,13 +22,18 @@ public static partial class ScheduledSteps
             try
             {
                 await step(item);
+                Counted("done");
             }
             catch (Exception e) when (e is not OperationCanceledException && !StorageFailure.IsUnavailable(e))
             {
+                Counted("failed");
                 LogStepFailed(logger, e, describe(item));
             }
         }
     }
+
+    private static void Counted(string outcome) => BotTelemetry.SchedulerSteps.Add(
+        1, new KeyValuePair<string, object?>("job", BotTelemetry.CurrentJob ?? "other"), new("outcome", outcome));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled work for {Item} failed and was skipped; the rest went on")]
     private static partial void LogStepFailed(ILogger logger, Exception exception, string item);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HealthItPm.Bot.Scheduling;
@@ -52,22 +54,42 @@ public sealed partial class Scheduler(
 
     public async Task TickAsync(CancellationToken cancellationToken)
     {
-        foreach (var job in jobs)
+        using var tick = BotTelemetry.Source.StartActivity("scheduler.tick");
+        var started = Stopwatch.GetTimestamp();
+        try
         {
-            try
+            foreach (var job in jobs)
             {
-                await job.RunAsync(cancellationToken);
+                await RunAsync(job, cancellationToken);
             }
-            catch (Exception e) when (StorageFailure.IsUnavailable(e))
-            {
-                // Nothing was half-done that the next tick cannot finish: every step is claimed in storage.
-                LogStorageUnavailable(logger, e, job.GetType().Name);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A job's own bug must not stop the host (nor the other jobs): logged, and tried again next tick.
-                LogJobFailed(logger, e, job.GetType().Name);
-            }
+        }
+        finally
+        {
+            BotTelemetry.SchedulerTick.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private async Task RunAsync(IScheduledJob job, CancellationToken cancellationToken)
+    {
+        var name = job.GetType().Name;
+        using var span = BotTelemetry.Source.StartActivity("scheduler.job");
+        span?.SetTag("healthitpm.job", name);
+        BotTelemetry.CurrentJob = name;
+        try
+        {
+            await job.RunAsync(cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e))
+        {
+            // Nothing was half-done that the next tick cannot finish: every step is claimed in storage.
+            span?.SetStatus(ActivityStatusCode.Error);
+            LogStorageUnavailable(logger, e, name);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A job's own bug must not stop the host (nor the other jobs): logged, and tried again next tick.
+            span?.SetStatus(ActivityStatusCode.Error);
+            LogJobFailed(logger, e, name);
         }
     }
 

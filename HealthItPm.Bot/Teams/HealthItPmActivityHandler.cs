@@ -22,6 +22,12 @@ public sealed class HealthItPmActivityHandler(
     UnsupportedInvokes unsupported)
     : TeamsActivityHandler
 {
+    public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        TurnTelemetry.Reached(turnContext);
+        return base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

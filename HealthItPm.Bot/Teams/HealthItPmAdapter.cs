@@ -33,6 +33,7 @@ public sealed partial class HealthItPmAdapter : CloudAdapter
         : base(authentication, new RefusedTokenLogFilter(logger))
     {
         _logger = logger;
+        Use(new TurnTelemetryMiddleware());
         Use(new SharedJsonContractsMiddleware());
         // Before anything reads a person's or a tenant's id: they are read in one form only.
         Use(new CanonicalIdsMiddleware());

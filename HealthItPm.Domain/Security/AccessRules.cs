@@ -68,6 +68,7 @@ public static class AccessRules
         [ProjectAction.CreateProject] = InTenant(Who.AllowedProjectManagers),
         [ProjectAction.AllowProjectManagers] = InTenant(Who.AdminsOnly),
         [ProjectAction.ViewAudit] = InTenant(Who.AdminsOnly),
+        [ProjectAction.ViewPipelineHealth] = InTenant(Who.AdminsOnly),
         [ProjectAction.ReceiveDigest] = OnProject(Who.Leaders),
         [ProjectAction.SubscribeLeadersToDigest] = OnProject(Who.ProjectManagers),
         [ProjectAction.PreviewDigest] = OnProject(Who.ProjectManagers | Who.Leaders),

@@ -52,6 +52,9 @@ public enum ProjectAction
     /// <summary>Read the audit log (tenant-wide).</summary>
     ViewAudit,
 
+    /// <summary>See the delivery pipeline as it stands: hosts, queues, sends, throttling (tenant-wide, counts only).</summary>
+    ViewPipelineHealth,
+
     /// <summary>Subscribe oneself to a project's weekly leadership digest.</summary>
     ReceiveDigest,
 

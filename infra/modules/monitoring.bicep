@@ -1,4 +1,5 @@
-// Application Insights (workspace-based). The web app sends to it through App Service's agent.
+// Application Insights (workspace-based). The bot sends its traces, metrics and logs to it through OpenTelemetry
+// (the Azure Monitor distro, with the connection string the web app is given).
 param workspaceName string
 param applicationInsightsName string
 param location string
@@ -29,3 +30,4 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 output connectionString string = applicationInsights.properties.ConnectionString
 output appId string = applicationInsights.properties.AppId
+output id string = applicationInsights.id

@@ -3,6 +3,7 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Bot.Telemetry;
 
 namespace HealthItPm.Bot.Cards.Forms;
 
@@ -84,6 +85,7 @@ public sealed class FormValues
     public void Refuse(FormField field, string value, IReadOnlyList<PhiFinding> phi)
     {
         ArgumentNullException.ThrowIfNull(field);
+        BotTelemetry.PhiRefused(field.Id);
         AddError(field.Id, ProblemText.Of(Problem.PhiFound(value, phi)));
         _raw[field.Id] = PhiGuard.Mask(value, phi);
     }

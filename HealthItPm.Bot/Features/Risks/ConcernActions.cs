@@ -11,6 +11,7 @@ using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Bot.Telemetry;
 
 namespace HealthItPm.Bot.Features.Risks;
 
@@ -127,6 +128,11 @@ public sealed class ConcernTriageActions(ConcernTriage concerns, RiskAddForm ris
             ? new Outcome<Concern>.Invalid(Problem.PhiFound(reason, phi))
             : await concerns.DismissAsync(
                 target.Caller.Tenant, target.Caller.Person, target.Project, target.Number, text, cancellationToken);
+        if (phi.Count > 0)
+        {
+            BotTelemetry.PhiRefused("reason");
+        }
+
         var typed = phi.Count > 0 ? PhiGuard.Mask(reason, phi) : reason;
         switch (outcome)
         {

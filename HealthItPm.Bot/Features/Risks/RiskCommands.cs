@@ -10,6 +10,7 @@ using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Bot.Telemetry;
 
 namespace HealthItPm.Bot.Features.Risks;
 
@@ -343,6 +344,7 @@ public sealed class RiskDecisionActions(
                 : (null, []);
             if (phi.Count > 0)
             {
+                BotTelemetry.PhiRefused("reason");
                 reason = PhiGuard.Mask(reason, phi);
                 return new Outcome<(Project, Risk)>.Invalid(Problem.PhiFound(data!["reason"]!.ToString().Trim(), phi));
             }

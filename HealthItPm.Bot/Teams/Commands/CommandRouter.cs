@@ -34,11 +34,16 @@ public sealed class CommandRouter
             return NoticeCard.Build(NoticeCardModel.TooLong(MaxCommandLength));
         }
 
-        return _parser.Parse(text) switch
+        switch (_parser.Parse(text))
         {
-            CommandMatch.Known known => await _commands[known.Command.Name].ExecuteAsync(turn, known.Arguments, cancellationToken),
-            CommandMatch.Unknown unknown => UnknownCommandCard.Build(new UnknownCommandModel(unknown.Typed, unknown.Suggestion?.Name)),
-            _ => throw new InvalidOperationException("Unexpected command match."),
-        };
+            case CommandMatch.Known known:
+                TurnTelemetry.Names(turn, known.Command.Name);
+                return await _commands[known.Command.Name].ExecuteAsync(turn, known.Arguments, cancellationToken);
+            case CommandMatch.Unknown unknown:
+                TurnTelemetry.Names(turn, "unknown");
+                return UnknownCommandCard.Build(new UnknownCommandModel(unknown.Typed, unknown.Suggestion?.Name));
+            default:
+                throw new InvalidOperationException("Unexpected command match.");
+        }
     }
 }

@@ -24,7 +24,7 @@ public static class HelpTopics
 {
     public static HelpTopic Projects { get; } = Shared("projects", "project", "use", "status", "phase");
 
-    public static HelpTopic People { get; } = Shared("people", "stakeholders", "stakeholder", "pm", "audit");
+    public static HelpTopic People { get; } = Shared("people", "stakeholders", "stakeholder", "pm", "audit", "health");
 
     public static HelpTopic Plan { get; } = Shared("plan", "milestones", "milestone", "budget", "spend", "kpis", "kpi");
 

@@ -4,6 +4,7 @@ using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.CheckIns;
 using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.Health;
 using HealthItPm.Bot.Features.Help;
 using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Bot.Features.Readiness;
@@ -58,6 +59,16 @@ public static class CardFixtures
         new("audit-page-with-older", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel("EHR", Today.AddDays(-30), Today, AuditRows(AuditService.PageSize), "202611|0000000000000000001|0123456789abcdef0123456789abcdef"))),
         new("audit-all-projects-last-page", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, Today.AddDays(-30), Today, AuditRows(4), null))),
         new("audit-nothing-recorded", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, Today.AddDays(-30), Today, [], null))),
+        new("health-pipeline-in-trouble", typeof(HealthCard), () => HealthCard.Build(new HealthItPm.Bot.Delivery.PipelineSnapshot(
+            0, 1240, TimeSpan.FromMinutes(14), 2,
+            [new(Now.AddMinutes(-3), "KeptFailing", DeliveryWork.To(
+                new TenantId("4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f"),
+                new DeliveryTopic("checkin.card", "EHR|20261125T1400Z"),
+                new PersonId("7c9e6679-7425-40de-944b-e07fc1f90ae7"))),
+             new(Now.AddMinutes(-9), "Unreadable", null)],
+            new Dictionary<string, long> { ["Sent"] = 4810, ["Unreachable"] = 12, ["NotDelivered"] = 2, ["Throttled"] = 37, ["LongestRetryAfter"] = 45 }), Now)),
+        new("health-pipeline-quiet", typeof(HealthCard), () => HealthCard.Build(new HealthItPm.Bot.Delivery.PipelineSnapshot(
+            2, 0, null, 0, [], new Dictionary<string, long>()), Now)),
         new("welcome-personal", typeof(WelcomeCard), () => WelcomeCard.Build(new WelcomeCardModel(InChannel: false))),
         new("welcome-channel", typeof(WelcomeCard), () => WelcomeCard.Build(new WelcomeCardModel(InChannel: true))),
         new("form-blank", typeof(FormCard), () => FormCard.Build(Form())),

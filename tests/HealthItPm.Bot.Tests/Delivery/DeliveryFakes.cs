@@ -111,7 +111,7 @@ public sealed class FakeQueues(PortLog log) : IDeliveryQueues
         return Task.CompletedTask;
     }
 
-    public Task PoisonAsync(ReceivedWork message, CancellationToken cancellationToken)
+    public Task PoisonAsync(ReceivedWork message, string reason, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

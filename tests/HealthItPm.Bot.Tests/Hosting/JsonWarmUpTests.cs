@@ -13,7 +13,8 @@ public sealed class JsonWarmUpTests
     {
         var hosted = new ServiceCollection().AddHealthItPmDelivery().Where(d => d.ServiceType == typeof(IHostedService)).ToList();
 
-        Assert.Equal(2, hosted.Count);
+        // The JSON warm-up, the receiver, then the pipeline's monitor.
+        Assert.Equal(3, hosted.Count);
         Assert.Equal(typeof(JsonWarmUp), hosted[0].ImplementationType);
         Assert.NotNull(hosted[1].ImplementationFactory);
     }

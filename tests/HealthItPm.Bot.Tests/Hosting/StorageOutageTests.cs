@@ -64,6 +64,24 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IAsyncLifetime,
     }
 
     [Fact]
+    public async Task With_the_queue_service_unreachable_health_answers_unhealthy_though_the_tables_answer()
+    {
+        // Nothing listens on the port: the queue service is out of reach, the tables are Azurite's.
+        var closed = ChildProcess.FreeTcpPort();
+        var connectionString = _azurite.ConnectionString.Replace(
+            $"127.0.0.1:{_azurite.QueuePort}/", $"127.0.0.1:{closed}/", StringComparison.Ordinal);
+        using var host = new BotHost(connectionString);
+        using var client = host.CreateClient();
+
+        var answer = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        var body = JObject.Parse(await answer.Content.ReadAsStringAsync());
+        Assert.Equal("unhealthy", (string?)body["status"]);
+        Assert.Single(body.Properties());
+    }
+
+    [Fact]
     public async Task A_command_that_cannot_reach_storage_tells_the_person_to_try_again()
     {
         using var host = WithFailingCommand(new RequestFailedException(503, "Server busy"));

@@ -73,6 +73,41 @@ public class InfrastructureTemplateTests(BicepTemplates templates) : IClassFixtu
             ValidatedSettings().ToHashSet());
     }
 
+    [Theory]
+    [InlineData("poison-queue-not-empty", "healthitpm.queue.poison.depth", "GreaterThan", 0)]
+    [InlineData("oldest-delivery-late", "healthitpm.queue.oldest_age", "GreaterThan", 600)]
+    [InlineData("no-live-host", "healthitpm.hosts.live", "LessThan", 1)]
+    [InlineData("messages-server-errors", "/api/messages", "GreaterThan", null)]
+    public void Each_pipeline_alert_exists_with_its_threshold_and_mails_the_deployers_address(
+        string name, string measured, string comparison, int? threshold)
+    {
+        var alerts = templates.Module("alerts")["properties"]!["template"]!.AsObject();
+        var rule = alerts["variables"]!["rules"]!.AsArray().Select(r => r!.AsObject()).Single(r => (string?)r["name"] == name);
+        var loop = Assert.Single(templates.ResourcesOf("alerts", "Microsoft.Insights/scheduledQueryRules"));
+        var group = Assert.Single(templates.ResourcesOf("alerts", "Microsoft.Insights/actionGroups"));
+
+        Assert.Contains(measured, (string?)rule["query"], StringComparison.Ordinal);
+        Assert.Equal(comparison, (string?)rule["operator"]);
+        Assert.Equal(
+            threshold?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "[json(parameters('serverErrorShare'))]",
+            rule["threshold"]!.ToString());
+        Assert.Equal("[length(variables('rules'))]", (string?)loop["copy"]!["count"]);
+        Assert.Equal("[parameters('alertEmail')]", (string?)group["properties"]!["emailReceivers"]![0]!["emailAddress"]);
+        Assert.Contains("actionGroups", loop["properties"]!["actions"]!["actionGroups"]![0]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("[parameters('alertEmail')]", (string?)templates.ModuleParameter("alerts", "alertEmail"));
+        Assert.Equal("[reference('monitoring').outputs.id.value]", (string?)templates.ModuleParameter("alerts", "applicationInsightsId"));
+    }
+
+    [Fact]
+    public void The_bot_exports_through_the_distro_with_the_connection_string_and_the_app_service_agent_is_off()
+    {
+        var settings = templates.ModuleParameter("web", "appSettings").AsObject();
+
+        Assert.Equal("[reference('monitoring').outputs.connectionString.value]", (string?)settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        Assert.Equal("disabled", (string?)settings["ApplicationInsightsAgent_EXTENSION_VERSION"]);
+        Assert.Equal("false", (string?)settings["Telemetry__Console"]);
+    }
+
     [Fact]
     public void The_bot_runs_as_its_user_assigned_identity_in_production()
     {

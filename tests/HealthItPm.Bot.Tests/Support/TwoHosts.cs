@@ -20,9 +20,12 @@ namespace HealthItPm.Bot.Tests.Support;
 /// is the test class's (started once per class) and is cleared first: each test starts blank.
 /// The project EHR (Chicago time) has the PM, a nurse and a pharmacist; the PM and the nurse have a
 /// 1:1 chat with the bot (<see cref="PmChat"/>, <see cref="NurseChat"/>), the pharmacist never installed it.
-/// <paramref name="settings"/> adds to (or overrides) the hosts' configuration, e.g. an admin.
+/// <paramref name="settings"/> adds to (or overrides) the hosts' configuration, e.g. an admin; <paramref name="hostAServices"/>
+/// adds to host A's services (e.g. an in-memory telemetry exporter).
 /// </summary>
-public sealed class TwoHosts(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+public sealed class TwoHosts(
+    AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? hostAServices = null)
+    : IAsyncLifetime
 {
     public const string PmChat = "a:pm-chat";
     public const string NurseChat = "a:nurse-chat";
@@ -64,7 +67,7 @@ public sealed class TwoHosts(AzuriteFixture azurite, IReadOnlyDictionary<string,
         await azurite.StartAsync();
         await azurite.ClearTablesAsync();
         Connector = await FakeConnector.StartAsync();
-        HostA = Host();
+        HostA = Host(hostAServices);
         HostB = Host();
     }
 
@@ -136,7 +139,7 @@ public sealed class TwoHosts(AzuriteFixture azurite, IReadOnlyDictionary<string,
         return Get<ConversationReferenceTable>().SaveAsync(Tenant, ConversationReferenceTable.PersonKey(person), new StoredConversation(reference, true, default, "29:" + conversation, timeZone, null), default);
     }
 
-    private WebApplicationFactory<Program> Host()
+    private WebApplicationFactory<Program> Host(Action<IServiceCollection>? services = null)
     {
 #pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
         // Retries wait on the fake clock: a waiting message is looked at again at once, and its record says whether it is time.
@@ -152,7 +155,11 @@ public sealed class TwoHosts(AzuriteFixture azurite, IReadOnlyDictionary<string,
             configuration[key] = value;
         }
 
-        return new BotHost(azurite.ConnectionString, configuration).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        return new BotHost(azurite.ConnectionString, configuration).WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(s);
+        }));
 #pragma warning restore CA2000
     }
 }

@@ -59,6 +59,7 @@ public class AccessPolicyTests
         [ProjectAction.CreateProject] = [Role.AllowedProjectManager],
         [ProjectAction.AllowProjectManagers] = [],
         [ProjectAction.ViewAudit] = [],
+        [ProjectAction.ViewPipelineHealth] = [],
         [ProjectAction.ReceiveDigest] = [Role.ChainLeader, Role.Leader],
         [ProjectAction.SubscribeLeadersToDigest] = [Role.ProjectManager],
         [ProjectAction.PreviewDigest] = [Role.ProjectManager, Role.ChainLeader, Role.Leader],
@@ -68,7 +69,8 @@ public class AccessPolicyTests
     private static readonly HashSet<ProjectAction> TenantWide = [
         ProjectAction.CreateProject,
         ProjectAction.AllowProjectManagers,
-        ProjectAction.ViewAudit];
+        ProjectAction.ViewAudit,
+        ProjectAction.ViewPipelineHealth];
 
     private static readonly Dictionary<Role, PersonId> People =
         Enum.GetValues<Role>().ToDictionary(r => r, r => new PersonId($"a0000000-0000-0000-0000-00000000000{(int)r}"));
