@@ -16,6 +16,7 @@ public class GuardedFieldsTests
     private static readonly Dictionary<string, string> AllowList = new(StringComparer.Ordinal)
     {
         ["AuditEntry.Subject"] = "an id: a risk, a concern number, a check-in round",
+        ["Removal.Subject"] = "an id: the risk or the check-in round the text was removed from",
         ["AuditPage.Next"] = "a storage continuation token",
         ["AuditQuery.After"] = "a storage continuation token",
         ["CheckInPulse.RoundId"] = "a round id (its opening minute)",
