@@ -106,6 +106,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CardActionRouter>();
 
         services.AddSingleton<ProactiveSender>();
+        services.AddSingleton(sp => new SentCardTable(StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>())));
+        services.AddSingleton<SentCardUpdater>();
         return services;
     }
 

@@ -46,7 +46,7 @@ public enum AuditKind
 public sealed record AuditEntry(DateTimeOffset At, PersonId By, AuditKind Kind, ProjectCode? Project, string? Subject)
 {
     /// <summary>Which field of the subject a change was to, when the kind needs it (patient details removed).</summary>
-    public TextField? Field { get; init; }
+    public RemovableText? Field { get; init; }
 
     /// <summary>An entry for something done now.</summary>
     public static AuditEntry Now(TimeProvider clock, PersonId by, AuditKind kind, ProjectCode? project, string? subject = null)

@@ -13,7 +13,7 @@ namespace HealthItPm.Domain.Redaction;
 /// What a removal came to: the subject whose cards show the field (a risk id, a round id), and whether any text was replaced
 /// (false when it was removed already, or a blocker named by a fingerprint no answer has).
 /// </summary>
-public sealed record Removal(ProjectCode Project, string Subject, TextField Field, bool Removed);
+public sealed record Removal(ProjectCode Project, string Subject, RemovableText Field, bool Removed);
 
 /// <summary>
 /// Removes patient details that got through the PHI guard from a stored text: a PM of the project or an admin replaces the
@@ -33,9 +33,9 @@ public sealed class PatientDetailsRemoval(
 
     /// <summary>A risk's title, description, mitigation or reason for accepting it.</summary>
     public async Task<Outcome<Removal>> FromRiskAsync(
-        TenantId tenant, PersonId person, RiskId id, TextField field, CancellationToken cancellationToken)
+        TenantId tenant, PersonId person, RiskId id, RemovableText field, CancellationToken cancellationToken)
     {
-        if (field is not (TextField.RiskTitle or TextField.RiskDescription or TextField.RiskMitigation or TextField.RiskAcceptReason))
+        if (field is not (RemovableText.RiskTitle or RemovableText.RiskDescription or RemovableText.RiskMitigation or RemovableText.RiskAcceptReason))
         {
             return new Outcome<Removal>.Refused(Refusal.NoSuchRisk(Action, id));
         }
@@ -109,7 +109,7 @@ public sealed class PatientDetailsRemoval(
             }
         }
 
-        var removal = new Removal(code, round.Id, TextField.CheckInBlocker, removed);
+        var removal = new Removal(code, round.Id, RemovableText.CheckInBlocker, removed);
         if (removed)
         {
             await AuditAsync(tenant, person, removal, cancellationToken);

@@ -251,14 +251,14 @@ public sealed class Risk
     /// risk too: patient details are removed whatever became of the risk. The audit log records it, not the history, so the
     /// history holds nothing a person did not see happen to the risk.
     /// </summary>
-    public bool RemovePatientDetails(TextField field)
+    public bool RemovePatientDetails(RemovableText field)
     {
         var text = field switch
         {
-            TextField.RiskTitle => Title,
-            TextField.RiskDescription => Description,
-            TextField.RiskMitigation => Mitigation,
-            TextField.RiskAcceptReason => AcceptedBecause,
+            RemovableText.RiskTitle => Title,
+            RemovableText.RiskDescription => Description,
+            RemovableText.RiskMitigation => Mitigation,
+            RemovableText.RiskAcceptReason => AcceptedBecause,
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a risk's field."),
         };
         if (text is null || RemovedText.IsRemoved(text))
@@ -269,13 +269,13 @@ public sealed class Risk
         var marker = RemovedText.Marker;
         switch (field)
         {
-            case TextField.RiskTitle:
+            case RemovableText.RiskTitle:
                 Title = marker;
                 break;
-            case TextField.RiskDescription:
+            case RemovableText.RiskDescription:
                 Description = marker;
                 break;
-            case TextField.RiskMitigation:
+            case RemovableText.RiskMitigation:
                 Mitigation = marker;
                 break;
             default:

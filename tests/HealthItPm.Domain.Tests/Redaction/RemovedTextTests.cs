@@ -29,13 +29,13 @@ public class RemovedTextTests
         var risk = Logged();
         risk.PlanMitigation(Guarded.From("Call back the pharmacist about the drip"), new DateOnly(2026, 12, 9), Pm, Now);
 
-        Assert.True(risk.RemovePatientDetails(TextField.RiskMitigation));
+        Assert.True(risk.RemovePatientDetails(RemovableText.RiskMitigation));
 
         Assert.True(RemovedText.IsRemoved(risk.Mitigation));
         Assert.DoesNotContain(risk.History, e => e.Note?.Contains("drip", StringComparison.Ordinal) == true);
         Assert.Contains(risk.History, e => RemovedText.IsRemoved(e.Note));
         Assert.Equal("Barcode scanners fail on ward 4", risk.Title.Value);
-        Assert.False(risk.RemovePatientDetails(TextField.RiskMitigation));
+        Assert.False(risk.RemovePatientDetails(RemovableText.RiskMitigation));
     }
 
     [Fact]
@@ -43,13 +43,13 @@ public class RemovedTextTests
     {
         var risk = Logged();
 
-        Assert.True(risk.RemovePatientDetails(TextField.RiskDescription));
-        Assert.False(risk.RemovePatientDetails(TextField.RiskAcceptReason));
+        Assert.True(risk.RemovePatientDetails(RemovableText.RiskDescription));
+        Assert.False(risk.RemovePatientDetails(RemovableText.RiskAcceptReason));
 
         Assert.True(RemovedText.IsRemoved(risk.Description));
         Assert.Null(risk.AcceptedBecause);
         Assert.Equal("Barcode scanners fail on ward 4", risk.Title.Value);
-        Assert.Throws<ArgumentOutOfRangeException>(() => risk.RemovePatientDetails(TextField.CheckInBlocker));
+        Assert.Throws<ArgumentOutOfRangeException>(() => risk.RemovePatientDetails(RemovableText.CheckInBlocker));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace HealthItPm.Domain.Common;
 
 /// <summary>The stored texts patient details can be removed from.</summary>
-public enum TextField
+public enum RemovableText
 {
     RiskTitle,
     RiskDescription,
