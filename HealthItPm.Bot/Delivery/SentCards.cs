@@ -8,6 +8,7 @@ using HealthItPm.Domain.Delivery;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Delivery;
 
@@ -79,17 +80,28 @@ public sealed partial class SentCardUpdater(
 {
     private readonly Dictionary<string, DeliveryKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
-    /// <summary>How many cards were updated; the one with <paramref name="except"/> as its activity id is left to the caller.</summary>
-    public async Task<int> UpdateAsync(TenantId tenant, CardSubject shows, string? except, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many cards were updated through the connector; the card acted on (<paramref name="clicked"/>, its message's id) is
+    /// composed and handed back instead, as the invoke's answer replaces it.
+    /// </summary>
+    public async Task<(int Updated, JObject? Clicked)> UpdateAsync(
+        TenantId tenant, CardSubject shows, string? clicked, CancellationToken cancellationToken)
     {
         var updated = 0;
+        JObject? answer = null;
         foreach (var card in await sent.ShowingAsync(tenant, shows, cancellationToken))
         {
-            if (card.ActivityId == except || !_kinds.TryGetValue(card.Work.Kind, out var kind)
+            if (!_kinds.TryGetValue(card.Work.Kind, out var kind)
                 || await references.GetAsync(tenant, ConversationReferenceTable.PersonKey(card.Work.RecipientId!.Value), cancellationToken)
                     is not { } stored
                 || await ComposeAsync(kind, card, stored, cancellationToken) is not { } activity)
             {
+                continue;
+            }
+
+            if (card.ActivityId == clicked)
+            {
+                answer = activity.Attachments?.FirstOrDefault()?.Content as JObject;
                 continue;
             }
 
@@ -111,7 +123,7 @@ public sealed partial class SentCardUpdater(
             }
         }
 
-        return updated;
+        return (updated, answer);
     }
 
     private static async Task<Activity?> ComposeAsync(

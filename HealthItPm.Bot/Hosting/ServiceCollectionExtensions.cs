@@ -20,6 +20,7 @@ using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Redaction;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
@@ -210,6 +211,10 @@ public static class ServiceCollectionExtensions
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AssignRiskOwner, a => a.AssignOwnerAsync);
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AskForRiskUpdate, a => a.AskForUpdateAsync);
         services.AddCardAction<RiskDecisionActions>(CardVerbs.ViewRisk, a => a.ViewAsync);
+        services.AddSingleton<PatientDetailsRemoval>();
+        services.AddSingleton<RiskRemovalActions>();
+        services.AddCardAction<RiskRemovalActions>(CardVerbs.AskRemoveFromRisk, a => a.AskAsync);
+        services.AddCardAction<RiskRemovalActions>(CardVerbs.RemoveFromRisk, a => a.RemoveAsync);
         return services;
     }
 
