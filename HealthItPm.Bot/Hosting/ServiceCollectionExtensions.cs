@@ -242,6 +242,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
         services.AddSingleton<CheckInService>();
+        services.AddSingleton<BlockerRemovalActions>();
+        services.AddCardAction<BlockerRemovalActions>(CardVerbs.AskRemoveFromBlocker, a => a.AskAsync);
+        services.AddCardAction<BlockerRemovalActions>(CardVerbs.RemoveFromBlocker, a => a.RemoveAsync);
         services.AddRoundKind<CheckInRoundKind>();
         services.AddSingleton<IScheduledRounds, CheckInSchedules>();
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);

@@ -118,6 +118,27 @@ public sealed class PatientDetailsRemoval(
         return new Outcome<Removal>.Done(removal);
     }
 
+    /// <summary>The words of the round's blockers that still hold text, for the PM's confirmation (never whose they are).</summary>
+    public async Task<Outcome<IReadOnlyList<string>>> BlockersAsync(
+        TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken)
+    {
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, Action, cancellationToken);
+        if (project is Outcome<Project>.Refused refused)
+        {
+            return new Outcome<IReadOnlyList<string>>.Refused(refused.Reason);
+        }
+
+        if (await rounds.GetRoundAsync(tenant, code, CheckInRounds.Kind, roundId, cancellationToken) is not { } round)
+        {
+            return new Outcome<IReadOnlyList<string>>.NotFound(Problem.RoundGone(CheckInRounds.Kind));
+        }
+
+        var answers = await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken);
+        return new Outcome<IReadOnlyList<string>>.Done(
+            [.. answers.Select(a => a.Answer.Blockers?.Value).OfType<string>().Where(b => !RemovedText.IsRemoved(b))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
     private Task AuditAsync(TenantId tenant, PersonId person, Removal removal, CancellationToken cancellationToken) =>
         audit.AppendAsync(
             tenant,
