@@ -33,7 +33,8 @@ public sealed class SentCardTable(StorageTables tables)
 {
     public const string Name = "SentCards";
 
-    public Task KeepAsync(DeliveryWork work, CardSubject shows, string conversationId, string activityId, CancellationToken cancellationToken)
+    public Task KeepAsync(
+        DeliveryWork work, CardSubject shows, string conversationId, string activityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var row = new TableEntity(Partition(work.TenantId, shows.Project), RowKey(shows, work))

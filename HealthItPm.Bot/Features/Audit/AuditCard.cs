@@ -40,7 +40,7 @@ public static class AuditCard
         // Names and ids go through TextRuns: shown literally, never as markdown or links.
         body.AddRange(model.Rows.Select(r => CardElements.Event(
             r.At,
-            string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject, r.Field is { } field ? Texts[$"Field_{field}"] : null }.Where(p => !string.IsNullOrEmpty(p))))));
+            string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject, FieldLabel(r.Field) }.Where(p => !string.IsNullOrEmpty(p))))));
         var actions = model.Next is null
             ? null
             : new CardAction[]
@@ -59,6 +59,8 @@ public static class AuditCard
 
     /// <summary>What a kind of entry says was done; a kind with no words yet reads as its name.</summary>
     public static string Label(AuditKind kind) => Enum.IsDefined(kind) ? Texts[$"Audit_{kind}"] : kind.ToString();
+
+    private static string? FieldLabel(RemovableText? field) => field is { } f ? Texts[$"Field_{f}"] : null;
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

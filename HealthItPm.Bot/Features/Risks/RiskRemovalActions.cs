@@ -25,7 +25,8 @@ public sealed class RiskRemovalActions(
         WithRiskAsync(turn, data, (caller, id) => replies.CurrentAsync(
             caller,
             id,
-            (card, project, risk) => access.Can(caller.Person, ProjectAction.RemovePatientDetails, project, risk) is { Allowed: false } denied
+            (card, project, risk) => access.Can(caller.Person, ProjectAction.RemovePatientDetails, project, risk)
+                is { Allowed: false } denied
                 ? ProjectOutcomes.NotDone(new Outcome<Risk>.Refused(denied.Refusal!))
                 : RiskCard.ConfirmRemoval(risk),
             cancellationToken));
@@ -52,7 +53,8 @@ public sealed class RiskRemovalActions(
                     caller, id, card => CardBanner.Unchanged(card, CardTexts.Common.Format("Removal_Nothing", label, id)), cancellationToken);
             }
 
-            var (updated, _) = await sentCards.UpdateAsync(caller.Tenant, CardSubject.Risk(id), turn.Activity.ReplyToId, cancellationToken);
+            var (updated, _) = await sentCards.UpdateAsync(
+                caller.Tenant, CardSubject.Risk(id), turn.Activity.ReplyToId, cancellationToken);
             return await replies.CurrentAsync(
                 caller,
                 id,
