@@ -34,7 +34,8 @@ public enum AuditKind
     DigestScheduleChanged,
     DigestLeaderSubscribed,
 
-    /// <summary>Patient details removed from a stored text (the entry's <see cref="AuditEntry.Field"/> says which; never the text).</summary>
+    /// <summary>Patient details removed from a stored text (the entry's <see cref="AuditEntry.Field"/> says which; never the
+    /// text).</summary>
     PatientDetailsRemoved,
 }
 

@@ -35,7 +35,8 @@ public sealed class PatientDetailsRemoval(
     public async Task<Outcome<Removal>> FromRiskAsync(
         TenantId tenant, PersonId person, RiskId id, RemovableText field, CancellationToken cancellationToken)
     {
-        if (field is not (RemovableText.RiskTitle or RemovableText.RiskDescription or RemovableText.RiskMitigation or RemovableText.RiskAcceptReason))
+        if (field is not (RemovableText.RiskTitle or RemovableText.RiskDescription
+            or RemovableText.RiskMitigation or RemovableText.RiskAcceptReason))
         {
             return new Outcome<Removal>.Refused(Refusal.NoSuchRisk(Action, id));
         }
@@ -104,7 +105,8 @@ public sealed class PatientDetailsRemoval(
             if (given.Answer.Blockers is { } blockers && !RemovedText.IsRemoved(blockers)
                 && string.Equals(RemovedText.Fingerprint(blockers), fingerprint, StringComparison.Ordinal))
             {
-                await rounds.SaveAnswerAsync(tenant, round, given with { Answer = given.Answer.WithoutPatientDetails() }, cancellationToken);
+                var without = given with { Answer = given.Answer.WithoutPatientDetails() };
+                await rounds.SaveAnswerAsync(tenant, round, without, cancellationToken);
                 removed = true;
             }
         }

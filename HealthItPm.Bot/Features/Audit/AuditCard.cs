@@ -40,7 +40,9 @@ public static class AuditCard
         // Names and ids go through TextRuns: shown literally, never as markdown or links.
         body.AddRange(model.Rows.Select(r => CardElements.Event(
             r.At,
-            string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject, FieldLabel(r.Field) }.Where(p => !string.IsNullOrEmpty(p))))));
+            string.Join(
+                " · ",
+                new[] { r.Who, Label(r.Kind), r.Project, r.Subject, FieldLabel(r.Field) }.Where(p => !string.IsNullOrEmpty(p))))));
         var actions = model.Next is null
             ? null
             : new CardAction[]

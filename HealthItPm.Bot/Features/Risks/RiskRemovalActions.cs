@@ -50,7 +50,10 @@ public sealed class RiskRemovalActions(
             if (!removed.Removed)
             {
                 return await replies.CurrentAsync(
-                    caller, id, card => CardBanner.Unchanged(card, CardTexts.Common.Format("Removal_Nothing", label, id)), cancellationToken);
+                    caller,
+                    id,
+                    card => CardBanner.Unchanged(card, CardTexts.Common.Format("Removal_Nothing", label, id)),
+                    cancellationToken);
             }
 
             var (updated, _) = await sentCards.UpdateAsync(
