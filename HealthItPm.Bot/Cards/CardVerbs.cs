@@ -29,6 +29,14 @@ public static class CardVerbs
     public const string AssignRiskOwner = "risk.assign";
     public const string AskForRiskUpdate = "risk.askupdate";
 
+    /// <summary>Patient details that got through the guard: which text of a risk (a confirmation naming each field), then remove.</summary>
+    public const string AskRemoveFromRisk = "risk.phi.ask";
+    public const string RemoveFromRisk = "risk.phi.remove";
+
+    /// <summary>The same for a check-in round's blockers, from the round's summary.</summary>
+    public const string AskRemoveFromBlocker = "checkin.phi.ask";
+    public const string RemoveFromBlocker = "checkin.phi.remove";
+
     /// <summary>The escalation card's refresh: the current risk, for the person viewing it.</summary>
     public const string ViewRisk = "risk.view";
     public const string UpdateRisk = "risk.update";

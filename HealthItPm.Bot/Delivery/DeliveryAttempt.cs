@@ -22,7 +22,8 @@ public sealed partial class DeliveryAttempt(
     IOptions<DeliveryOptions> options,
     TimeProvider clock,
     ILogger<DeliveryAttempt> logger,
-    PipelineStats? stats = null)
+    PipelineStats? stats = null,
+    SentCardTable? sentCards = null)
 {
     private readonly PipelineStats _stats = stats ?? new PipelineStats(clock);
 
@@ -156,6 +157,7 @@ public sealed partial class DeliveryAttempt(
         {
             case DeliveryDecision.Settle settle:
                 await SettleAsync(work, kind, renewed, settle, status, cancellationToken);
+                await KeepSentAsync(work, kind, answer, cancellationToken);
                 await (settle.State == DeliveryState.NotDelivered
                     ? queue.PoisonAsync(renewedMessage, settle.Failure?.ToString() ?? settle.State.ToString(), cancellationToken)
                     : queue.CompleteAsync(renewedMessage, cancellationToken));
@@ -259,6 +261,28 @@ public sealed partial class DeliveryAttempt(
         }
     }
 
+    /// <summary>
+    /// A card that shows something a PM may change under it keeps the message it became, so it can be updated in place.
+    /// After the record: failing here costs the update of this one card, never a second send.
+    /// </summary>
+    private async Task KeepSentAsync(DeliveryWork work, DeliveryKind kind, SendAnswer answer, CancellationToken cancellationToken)
+    {
+        if (sentCards is null || answer is not SendAnswer.Sent { ActivityId: { } activity, ConversationId: { } conversation }
+            || kind.Shows(work) is not { } shows)
+        {
+            return;
+        }
+
+        try
+        {
+            await sentCards.KeepAsync(work, shows, conversation, activity, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e))
+        {
+            LogSentNotKept(logger, e, work.Kind, work.Subject);
+        }
+    }
+
     private async Task ReportAsync(DeliveryWork work, DeliveryKind kind, DeliveryRecord settled, CancellationToken cancellationToken)
     {
         await kind.SettledAsync(work, settled, cancellationToken);
@@ -273,6 +297,9 @@ public sealed partial class DeliveryAttempt(
         var longest = TimeSpan.FromSeconds(_options.MaxSleepSeconds);
         await queue.HideAsync(message, wait < longest ? wait : longest, work with { Handled = work.Handled + 1 }, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the message a {Kind} {Subject} card became failed for storage")]
+    private static partial void LogSentNotKept(ILogger logger, Exception exception, string kind, string subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording a delivery's outcome failed for storage; trying again in {Pause}")]
     private static partial void LogRecordRetried(ILogger logger, Exception exception, TimeSpan pause);

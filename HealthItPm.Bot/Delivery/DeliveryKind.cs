@@ -38,6 +38,12 @@ public abstract class DeliveryKind
 
     protected static Composition Send(Newtonsoft.Json.Linq.JObject card) => new Composition.Card(AdaptiveCard.ToActivity(card));
 
+    /// <summary>
+    /// What the work's card shows that a PM may later change under it (patient details removed from a risk or a round's
+    /// answers): when not null, the message the card became is kept, so it can be updated in place.
+    /// </summary>
+    public virtual CardSubject? Shows(DeliveryWork work) => null;
+
     /// <summary>Whether <see cref="SettledAsync"/> must hear how each delivery settled.</summary>
     public virtual bool ReportsSettlement => false;
 

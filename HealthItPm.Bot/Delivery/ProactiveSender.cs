@@ -137,9 +137,9 @@ public sealed partial class ProactiveSender(
     {
         try
         {
-            if (await SendInTurnAsync(runTurn, activity, beforeSend))
+            if (await SendInTurnAsync(runTurn, activity, beforeSend) is { } sent)
             {
-                return new SendAnswer.Sent();
+                return sent;
             }
 
             LogTurnEndedWithoutSend(logger);
@@ -163,20 +163,20 @@ public sealed partial class ProactiveSender(
     /// Sends inside a proactive turn and rethrows here whatever the send threw: the adapter would
     /// otherwise hand it to OnTurnError (which would apologise in the person's chat), and the caller
     /// would never learn of it. A turn that ended without reaching the send (a middleware stopped it)
-    /// is not a delivery: false.
+    /// is not a delivery: null. Sent, with the message's id in its conversation (so the card can be updated later).
     /// </summary>
-    private static async Task<bool> SendInTurnAsync(
+    private static async Task<SendAnswer.Sent?> SendInTurnAsync(
         Func<BotCallbackHandler, Task> runTurn, IActivity activity, Func<ITurnContext, CancellationToken, Task> beforeSend)
     {
         Exception? failure = null;
-        var sent = false;
+        SendAnswer.Sent? sent = null;
         await runTurn(async (turn, token) =>
         {
             try
             {
                 await beforeSend(turn, token);
-                await turn.SendActivityAsync(activity, token);
-                sent = true;
+                var response = await turn.SendActivityAsync(activity, token);
+                sent = new SendAnswer.Sent(response?.Id, turn.Activity.Conversation?.Id);
             }
 #pragma warning disable CA1031 // Every failure is rethrown outside the turn, below.
             catch (Exception e)

@@ -21,6 +21,7 @@ using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Digests;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Redaction;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
@@ -107,6 +108,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CardActionRouter>();
 
         services.AddSingleton<ProactiveSender>();
+        services.AddSingleton(sp => new SentCardTable(StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>())));
+        services.AddSingleton<SentCardUpdater>();
         return services;
     }
 
@@ -213,6 +216,10 @@ public static class ServiceCollectionExtensions
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AssignRiskOwner, a => a.AssignOwnerAsync);
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AskForRiskUpdate, a => a.AskForUpdateAsync);
         services.AddCardAction<RiskDecisionActions>(CardVerbs.ViewRisk, a => a.ViewAsync);
+        services.AddSingleton<PatientDetailsRemoval>();
+        services.AddSingleton<RiskRemovalActions>();
+        services.AddCardAction<RiskRemovalActions>(CardVerbs.AskRemoveFromRisk, a => a.AskAsync);
+        services.AddCardAction<RiskRemovalActions>(CardVerbs.RemoveFromRisk, a => a.RemoveAsync);
         return services;
     }
 
@@ -240,6 +247,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
         services.AddSingleton<CheckInService>();
+        services.AddSingleton<BlockerRemovalActions>();
+        services.AddCardAction<BlockerRemovalActions>(CardVerbs.AskRemoveFromBlocker, a => a.AskAsync);
+        services.AddCardAction<BlockerRemovalActions>(CardVerbs.RemoveFromBlocker, a => a.RemoveAsync);
         services.AddRoundKind<CheckInRoundKind>();
         services.AddSingleton<IScheduledRounds, CheckInSchedules>();
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);

@@ -199,6 +199,14 @@ public sealed class RoundReminderDeliveries(
 public sealed class RoundEndDeliveries(RoundKindDescriptor kind, IRoundStore store, IProjectRepository projects, IServiceProvider services)
     : RoundDeliveryKind(kind, RoundStep.End, store, projects)
 {
+    // The end-of-round card shows the answers' words (blockers): kept, so removing patient details from one updates it.
+    public override CardSubject? Shows(DeliveryWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var separator = work.Subject.IndexOf('|', StringComparison.Ordinal);
+        return CardSubject.Round(new ProjectCode(work.Subject[..separator]), work.Subject[(separator + 1)..]);
+    }
+
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         if (await RoundAsync(work, cancellationToken) is not { } round)

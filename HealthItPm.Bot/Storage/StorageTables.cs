@@ -33,6 +33,7 @@ public sealed class StorageTables
         DeliveryTable.Name,
         AuditTable.Name,
         DigestTable.Name,
+        SentCardTable.Name,
     ];
 
     // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.

@@ -33,6 +33,10 @@ public enum AuditKind
     DigestUnsubscribed,
     DigestScheduleChanged,
     DigestLeaderSubscribed,
+
+    /// <summary>Patient details removed from a stored text (the entry's <see cref="AuditEntry.Field"/> says which; never the
+    /// text).</summary>
+    PatientDetailsRemoved,
 }
 
 /// <summary>
@@ -42,6 +46,9 @@ public enum AuditKind
 /// </summary>
 public sealed record AuditEntry(DateTimeOffset At, PersonId By, AuditKind Kind, ProjectCode? Project, string? Subject)
 {
+    /// <summary>Which field of the subject a change was to, when the kind needs it (patient details removed).</summary>
+    public RemovableText? Field { get; init; }
+
     /// <summary>An entry for something done now.</summary>
     public static AuditEntry Now(TimeProvider clock, PersonId by, AuditKind kind, ProjectCode? project, string? subject = null)
     {

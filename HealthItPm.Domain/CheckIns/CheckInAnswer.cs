@@ -74,6 +74,9 @@ public sealed record CheckInAnswer
         return shown ? answer : new(answer.Status, answer.Impact, null, false);
     }
 
+    /// <summary>The answer with its blockers' text replaced by <see cref="RemovedText.Marker"/> (it held patient details).</summary>
+    public CheckInAnswer WithoutPatientDetails() => new(Status, Impact, RemovedText.Marker, TrainingNeeded);
+
     public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact? impact, GuardedText? blockers, bool trainingNeeded) =>
         new(status, impact, blockers, trainingNeeded);
 }

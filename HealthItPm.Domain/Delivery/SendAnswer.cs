@@ -3,7 +3,8 @@ namespace HealthItPm.Domain.Delivery;
 /// <summary>Teams' answer to one send, classified as its documentation says to treat it.</summary>
 public abstract record SendAnswer
 {
-    public sealed record Sent : SendAnswer;
+    /// <summary>Teams took it: the message's id in the conversation, kept so the card can be updated in place (when Teams said).</summary>
+    public sealed record Sent(string? ActivityId = null, string? ConversationId = null) : SendAnswer;
 
     /// <summary>429: slow down, for at least <paramref name="RetryAfter"/> when Teams says how long.</summary>
     public sealed record Throttled(TimeSpan? RetryAfter) : SendAnswer;

@@ -43,9 +43,9 @@ public sealed class Risk
 
     public RiskId Id { get; }
 
-    public GuardedText Title { get; }
+    public GuardedText Title { get; private set; }
 
-    public GuardedText? Description { get; }
+    public GuardedText? Description { get; private set; }
 
     public RiskCategory Category { get; }
 
@@ -243,6 +243,55 @@ public sealed class Risk
     {
         EnsureNotClosed();
         Move(RiskStatus.Closed, by, now);
+    }
+
+    /// <summary>
+    /// Replaces the field's text, which held patient details, by <see cref="RemovedText.Marker"/> here and wherever the risk
+    /// keeps a copy of it (the history's notes); false when the field holds no text (or none any more). Allowed on a settled
+    /// risk too: patient details are removed whatever became of the risk. The audit log records it, not the history, so the
+    /// history holds nothing a person did not see happen to the risk.
+    /// </summary>
+    public bool RemovePatientDetails(RemovableText field)
+    {
+        var text = field switch
+        {
+            RemovableText.RiskTitle => Title,
+            RemovableText.RiskDescription => Description,
+            RemovableText.RiskMitigation => Mitigation,
+            RemovableText.RiskAcceptReason => AcceptedBecause,
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a risk's field."),
+        };
+        if (text is null || RemovedText.IsRemoved(text))
+        {
+            return false;
+        }
+
+        var marker = RemovedText.Marker;
+        switch (field)
+        {
+            case RemovableText.RiskTitle:
+                Title = marker;
+                break;
+            case RemovableText.RiskDescription:
+                Description = marker;
+                break;
+            case RemovableText.RiskMitigation:
+                Mitigation = marker;
+                break;
+            default:
+                AcceptedBecause = marker;
+                break;
+        }
+
+        for (var i = 0; i < _history.Count; i++)
+        {
+            if (_history[i].Note is { } note && note.Contains(text.Value, StringComparison.Ordinal))
+            {
+                _history[i] = _history[i] with { Note = marker };
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The owner was reminded that the mitigation is past due (once per due date).</summary>

@@ -73,6 +73,7 @@ public static class AccessRules
         [ProjectAction.SubscribeLeadersToDigest] = OnProject(Who.ProjectManagers),
         [ProjectAction.PreviewDigest] = OnProject(Who.ProjectManagers | Who.Leaders),
         [ProjectAction.SendDigest] = OnProject(Who.ProjectManagers),
+        [ProjectAction.RemovePatientDetails] = OnProject(Who.ProjectManagers),
     };
 
     public static AccessRule Of(ProjectAction action) =>

@@ -66,4 +66,7 @@ public enum ProjectAction
 
     /// <summary>Send a project's weekly digest to its subscribed leaders now.</summary>
     SendDigest,
+
+    /// <summary>Remove patient details that got through the PHI guard from a stored text, everywhere the bot keeps it.</summary>
+    RemovePatientDetails,
 }

@@ -65,7 +65,7 @@ public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : Element;
 /// </summary>
 public sealed record TextRun
 {
-    public TextRun(string text) => Text = Markdown.WithoutDateFunctions(text);
+    public TextRun(string text) => Text = Markdown.WithoutDateFunctions(Markdown.WithRemovalsWorded(text));
 
     private TextRun(Markdown moment, string after) => Text = moment.Text + Markdown.WithoutDateFunctions(after);
 

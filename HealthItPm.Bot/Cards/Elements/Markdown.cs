@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Bot.Cards.Elements;
 
@@ -166,12 +167,22 @@ public readonly struct Markdown : IEquatable<Markdown>
         text.Contains("{{", StringComparison.Ordinal) ? text.Replace("{{", "{\u2060{", StringComparison.Ordinal) : text;
 
     /// <summary>
+    /// A text whose patient details were removed holds the domain's marker (<see cref="RemovedText"/>): every place that shows
+    /// a person's text shows the reader's words for it instead.
+    /// </summary>
+    internal static string WithRemovalsWorded(string text) =>
+        text.Contains(RemovedText.Code, StringComparison.Ordinal)
+            ? text.Replace(RemovedText.Code, CardTexts.Common["Removed_PatientDetails"], StringComparison.Ordinal)
+            : text;
+
+    /// <summary>
     /// Neutralises markdown: characters that make emphasis, links, code or HTML are escaped everywhere;
     /// a list, heading or rule marker at the start of the text, the one place it acts, is escaped
     /// (line breaks become spaces, so there is one start).
     /// </summary>
     internal static void AppendEscaped(StringBuilder builder, string text)
     {
+        text = WithRemovalsWorded(text);
         var escaped = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {

@@ -2,12 +2,14 @@ using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Audit;
+using HealthItPm.Domain.Common;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Audit;
 
 /// <summary>One audit entry as shown: <paramref name="Who"/> is the person's name where known (else their object id).</summary>
-public sealed record AuditRow(DateTimeOffset At, string Who, AuditKind Kind, string? Project, string? Subject);
+/// <paramref name="Field"/> is which text of the subject a removal of patient details was from.
+public sealed record AuditRow(DateTimeOffset At, string Who, AuditKind Kind, string? Project, string? Subject, RemovableText? Field = null);
 
 /// <summary>A page of the audit log; <paramref name="Next"/> continues with older entries.</summary>
 public sealed record AuditCardModel(string? Project, DateOnly From, DateOnly To, IReadOnlyList<AuditRow> Rows, string? Next);
@@ -38,7 +40,9 @@ public static class AuditCard
         // Names and ids go through TextRuns: shown literally, never as markdown or links.
         body.AddRange(model.Rows.Select(r => CardElements.Event(
             r.At,
-            string.Join(" · ", new[] { r.Who, Label(r.Kind), r.Project, r.Subject }.Where(p => !string.IsNullOrEmpty(p))))));
+            string.Join(
+                " · ",
+                new[] { r.Who, Label(r.Kind), r.Project, r.Subject, FieldLabel(r.Field) }.Where(p => !string.IsNullOrEmpty(p))))));
         var actions = model.Next is null
             ? null
             : new CardAction[]
@@ -57,6 +61,8 @@ public static class AuditCard
 
     /// <summary>What a kind of entry says was done; a kind with no words yet reads as its name.</summary>
     public static string Label(AuditKind kind) => Enum.IsDefined(kind) ? Texts[$"Audit_{kind}"] : kind.ToString();
+
+    private static string? FieldLabel(RemovableText? field) => field is { } f ? Texts[$"Field_{f}"] : null;
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

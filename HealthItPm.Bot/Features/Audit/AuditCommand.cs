@@ -91,7 +91,7 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
             query.From,
             query.To,
             [.. page.Entries.Select(e =>
-                new AuditRow(e.At, names.GetValueOrDefault(e.By, e.By.Value), e.Kind, e.Project?.Value, e.Subject))],
+                new AuditRow(e.At, names.GetValueOrDefault(e.By, e.By.Value), e.Kind, e.Project?.Value, e.Subject, e.Field))],
             page.Next));
     }
 

@@ -13,7 +13,7 @@ namespace HealthItPm.Bot.Features.Audit;
 /// <c>{inverted ticks}|{unique suffix}</c>, so a partition reads newest first and two entries in the
 /// same tick never collide. Rows are only ever added (<c>AddEntity</c>), never updated or deleted.
 /// Columns: <c>At</c>, <c>By</c> (object id), <c>Kind</c>, <c>Project</c> (code or empty),
-/// <c>Subject</c> (an id, or empty).
+/// <c>Subject</c> (an id, or empty), <c>Field</c> (which text of the subject, for removed patient details).
 /// </para>
 /// </summary>
 public sealed class AuditTable(StorageTables tables) : IAuditLog
@@ -30,6 +30,7 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
             ["Kind"] = entry.Kind.ToString(),
             ["Project"] = entry.Project?.Value ?? string.Empty,
             ["Subject"] = entry.Subject ?? string.Empty,
+            ["Field"] = entry.Field?.ToString(),
         };
         return tables.ExecuteAsync(Name, t => t.AddEntityAsync(row, cancellationToken), cancellationToken);
     }
@@ -77,7 +78,10 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
         new PersonId(row.GetString("By")),
         Enum.Parse<AuditKind>(row.GetString("Kind")),
         row.GetString("Project") is { Length: > 0 } code ? new ProjectCode(code) : null,
-        row.GetString("Subject") is { Length: > 0 } subject ? subject : null);
+        row.GetString("Subject") is { Length: > 0 } subject ? subject : null)
+    {
+        Field = Enum.TryParse<RemovableText>(row.GetString("Field"), out var field) ? field : null,
+    };
 
     private static string PartitionKey(TenantId tenant, string month) => $"{tenant.Value}|{month}";
 

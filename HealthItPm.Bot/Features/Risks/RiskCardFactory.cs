@@ -3,6 +3,7 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Domain.Security;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
@@ -17,7 +18,8 @@ public sealed class RiskCardFactory(
     RiskRegister risks,
     ConversationReferenceTable references,
     TimeProvider clock,
-    IOptions<TeamsClientOptions> client)
+    IOptions<TeamsClientOptions> client,
+    AccessPolicy access)
 {
     public async Task<JObject> ForAsync(TenantId tenant, Project project, Risk risk, PersonId viewer, CancellationToken cancellationToken)
     {
@@ -37,6 +39,9 @@ public sealed class RiskCardFactory(
             clock.GetUtcNow(),
             risks.PermissionsOf(project, risk, viewer),
             userIds,
-            ownerSearch: client.Value.TypeaheadSearch));
+            ownerSearch: client.Value.TypeaheadSearch) with
+        {
+            CanRemovePatientDetails = access.Can(viewer, ProjectAction.RemovePatientDetails, project).Allowed,
+        });
     }
 }

@@ -107,6 +107,8 @@ public sealed class RiskNoticeDeliveries(RiskOutbox outbox, IRiskStore store, IP
 
     public override bool ReportsSettlement => true;
 
+    public override CardSubject? Shows(DeliveryWork work) => CardSubject.Risk(RiskNoticeDetail.Read(work).Risk);
+
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -1,6 +1,8 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
+using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Risks;
 using Newtonsoft.Json.Linq;
 
@@ -35,6 +37,9 @@ public sealed record RiskView(
     /// (<see cref="ProjectPeople"/>): the owner list then needs only the first few.
     /// </summary>
     public string? OwnerDataset { get; init; }
+
+    /// <summary>Whether the viewer may remove patient details from the risk's texts (its PMs, admins).</summary>
+    public bool CanRemovePatientDetails { get; init; }
 
     /// <summary>The leader at the risk's current level of the chain, by name, while it is escalated.</summary>
     public string? EscalatedToName { get; init; }
@@ -224,6 +229,11 @@ public static class RiskCard
             actions.Add(CardElements.Execute(Texts["Risk_AcceptButton"], CardVerbs.AcceptRisk, data));
         }
 
+        if (view.CanRemovePatientDetails && RemovableFields(risk).Any())
+        {
+            actions.Add(CardElements.Execute(CardTexts.Common["Removal_Button"], CardVerbs.AskRemoveFromRisk, data));
+        }
+
         return new AdaptiveCard(body, actions)
         {
             Refresh = view.RefreshFor.Count > 0
@@ -235,6 +245,49 @@ public static class RiskCard
                     [.. view.RefreshFor.Take(MaxRefreshUsers)])
                 : null,
         }.ToJObject();
+    }
+
+    /// <summary>The risk's texts that hold words (not removed already), with their words.</summary>
+    public static IEnumerable<(RemovableText Field, string Text)> RemovableFields(Risk risk)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        var fields = new (RemovableText, string?)[]
+        {
+            (RemovableText.RiskTitle, risk.Title),
+            (RemovableText.RiskDescription, risk.Description),
+            (RemovableText.RiskMitigation, risk.Mitigation),
+            (RemovableText.RiskAcceptReason, risk.AcceptedBecause),
+        };
+        return fields.Where(f => f.Item2 is not null && !RemovedText.IsRemoved(f.Item2)).Select(f => (f.Item1, f.Item2!));
+    }
+
+    /// <summary>
+    /// The confirmation before patient details are removed: each text of the risk with a button naming its field, and Cancel
+    /// (the risk's card again).
+    /// </summary>
+    public static JObject ConfirmRemoval(Risk risk)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        var common = CardTexts.Common;
+        var body = new List<Element>
+        {
+            CardElements.Heading(common.Markdown("Removal_Title", risk.Id.ToString())),
+            CardElements.Text(common.Markdown("Removal_Explain")),
+        };
+        var actions = new List<CardAction>();
+        foreach (var (field, text) in RemovableFields(risk))
+        {
+            var label = common[$"Field_{field}"];
+            body.Add(CardElements.Section(Markdown.Literal(label)));
+            body.Add(CardElements.UserText(text));
+            actions.Add(CardElements.Execute(
+                common.Format("Removal_From", label),
+                CardVerbs.RemoveFromRisk,
+                CardElements.Data(("risk", risk.Id.ToString()), ("field", field.ToString()))));
+        }
+
+        actions.Add(CardElements.Execute(common["Removal_Cancel"], CardVerbs.ViewRisk, CardElements.Data(("risk", risk.Id.ToString()))));
+        return new AdaptiveCard(body, actions).ToJObject();
     }
 
     /// <summary>

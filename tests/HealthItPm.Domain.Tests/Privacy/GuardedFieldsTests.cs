@@ -16,6 +16,9 @@ public class GuardedFieldsTests
     private static readonly Dictionary<string, string> AllowList = new(StringComparer.Ordinal)
     {
         ["AuditEntry.Subject"] = "an id: a risk, a concern number, a check-in round",
+        ["SendAnswer.Sent.ActivityId"] = "the id Teams gave a message it took",
+        ["SendAnswer.Sent.ConversationId"] = "the id of the chat Teams delivered a message in",
+        ["Removal.Subject"] = "an id: the risk or the check-in round the text was removed from",
         ["AuditPage.Next"] = "a storage continuation token",
         ["AuditQuery.After"] = "a storage continuation token",
         ["CheckInPulse.RoundId"] = "a round id (its opening minute)",

@@ -64,6 +64,7 @@ public class AccessPolicyTests
         [ProjectAction.SubscribeLeadersToDigest] = [Role.ProjectManager],
         [ProjectAction.PreviewDigest] = [Role.ProjectManager, Role.ChainLeader, Role.Leader],
         [ProjectAction.SendDigest] = [Role.ProjectManager],
+        [ProjectAction.RemovePatientDetails] = [Role.ProjectManager],
     };
 
     private static readonly HashSet<ProjectAction> TenantWide = [
