@@ -33,6 +33,8 @@ public enum AuditKind
     DigestUnsubscribed,
     DigestScheduleChanged,
     DigestLeaderSubscribed,
+    GoLiveGateChanged,
+    GoLiveCriterionAttested,
 }
 
 /// <summary>

@@ -72,6 +72,8 @@ public static class AccessRules
         [ProjectAction.SubscribeLeadersToDigest] = OnProject(Who.ProjectManagers),
         [ProjectAction.PreviewDigest] = OnProject(Who.ProjectManagers | Who.Leaders),
         [ProjectAction.SendDigest] = OnProject(Who.ProjectManagers),
+        [ProjectAction.ViewGoLiveGate] = OnProject(Who.Members),
+        [ProjectAction.ManageGoLiveGate] = OnProject(Who.ProjectManagers),
     };
 
     public static AccessRule Of(ProjectAction action) =>

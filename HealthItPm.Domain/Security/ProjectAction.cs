@@ -63,4 +63,10 @@ public enum ProjectAction
 
     /// <summary>Send a project's weekly digest to its subscribed leaders now.</summary>
     SendDigest,
+
+    /// <summary>See a project's go-live gate: its scorecard, the criteria and their owners, the checkpoints.</summary>
+    ViewGoLiveGate,
+
+    /// <summary>Set the go-live gate's date and checkpoints, and add, change or remove its criteria.</summary>
+    ManageGoLiveGate,
 }

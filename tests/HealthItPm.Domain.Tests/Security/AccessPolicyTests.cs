@@ -63,6 +63,8 @@ public class AccessPolicyTests
         [ProjectAction.SubscribeLeadersToDigest] = [Role.ProjectManager],
         [ProjectAction.PreviewDigest] = [Role.ProjectManager, Role.ChainLeader, Role.Leader],
         [ProjectAction.SendDigest] = [Role.ProjectManager],
+        [ProjectAction.ViewGoLiveGate] = Members,
+        [ProjectAction.ManageGoLiveGate] = [Role.ProjectManager],
     };
 
     private static readonly HashSet<ProjectAction> TenantWide = [
