@@ -16,6 +16,7 @@ public static class HealthItPmHost
             .AddHealthItPmReadiness()
             .AddHealthItPmRisks()
             .AddHealthItPmDigests()
+            .AddHealthItPmGoLive()
             .AddHealthItPmScheduler()
             .AddHealthItPmDelivery();
 
