@@ -277,13 +277,14 @@ public sealed class GoLiveGate
         }
 
         var threshold = GateCriterion.HasThreshold(measure) ? criterion.Threshold ?? GateCriterion.DefaultThreshold(measure) : null;
-        var (min, max) = measure switch
+        // The problem names the bounds as the PM types them: shares in percent.
+        var (min, max, typed) = measure switch
         {
-            Measure.ReadinessWithoutBarrier or Measure.CheckInBlockedShare => (0m, 1m),
-            Measure.OpenCriticalRisks or Measure.TrainingRequestsOpen => (0m, 1000m),
-            _ => (-1_000_000_000m, 1_000_000_000m),
+            Measure.ReadinessWithoutBarrier or Measure.CheckInBlockedShare => (0, 100, 100m),
+            Measure.OpenCriticalRisks or Measure.TrainingRequestsOpen => (0, 1000, 1m),
+            _ => (-1_000_000_000, 1_000_000_000, 1m),
         };
-        if (threshold is { } t && (t < min || t > max))
+        if (threshold is { } t && (t * typed < min || t * typed > max))
         {
             throw new DomainException(Problem.ThresholdOutOfRange(min, max));
         }

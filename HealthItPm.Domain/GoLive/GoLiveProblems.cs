@@ -33,7 +33,7 @@ public static class GoLiveProblems
 
         public static Problem OwnerNotOnGateProject() => Problem.Of(GoLiveProblem.OwnerNotOnGateProject);
 
-        public static Problem ThresholdOutOfRange(decimal min, decimal max) => Problem.Of(GoLiveProblem.ThresholdOutOfRange, min, max);
+        public static Problem ThresholdOutOfRange(int min, int max) => Problem.Of(GoLiveProblem.ThresholdOutOfRange, min, max);
 
         public static Problem SubjectRequired() => Problem.Of(GoLiveProblem.SubjectRequired);
 

@@ -26,6 +26,8 @@ public sealed partial class CheckpointJob(IGateStore gates, GoLiveService servic
             cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Go-live gate of {Project}: checkpoint {Days} days before kept; {Owners} owners to remind")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Go-live gate of {Project}: checkpoint {Days} days before kept; {Owners} owners to remind")]
     private static partial void LogKept(ILogger logger, string project, int days, int owners);
 }

@@ -22,13 +22,15 @@ public sealed class GoLiveStatusCommand(ProjectScope scope, GoLiveService gates,
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (caller, project, answer) = await scope.AllowedAsync(turn, arguments ?? string.Empty, ProjectAction.ViewGoLiveGate, cancellationToken);
+        var (caller, project, answer) = await scope.AllowedAsync(
+            turn, arguments ?? string.Empty, ProjectAction.ViewGoLiveGate, cancellationToken);
         if (caller is null || project is null)
         {
             return answer!;
         }
 
-        return GoLiveForm.Scorecard(await gates.ScorecardAsync(caller.Tenant, caller.Person, project.Code, cancellationToken), caller, access);
+        var outcome = await gates.ScorecardAsync(caller.Tenant, caller.Person, project.Code, cancellationToken);
+        return GoLiveForm.Scorecard(outcome, caller, access);
     }
 }
 
@@ -110,7 +112,9 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
         ArgumentNullException.ThrowIfNull(access);
         return outcome is Outcome<GateView>.NotFound { Problem.Code: GoLiveProblem.NoGateYet }
             ? NoticeCard.Build(new NoticeCardModel(
-                GoLiveTexts.Cards["NoGate_Title"], GoLiveTexts.Cards["NoGate"], (GoLiveTexts.Cards["NoGate_Button"], GoLiveSetForm.Command.Name)))
+                GoLiveTexts.Cards["NoGate_Title"],
+                GoLiveTexts.Cards["NoGate"],
+                (GoLiveTexts.Cards["NoGate_Button"], GoLiveSetForm.Command.Name)))
             : ProjectOutcomes.Card(outcome, view => ScorecardCard.Build(new ScorecardModel(
                 view.Project, view.Scorecard, access.Can(caller.Person, ProjectAction.ManageGoLiveGate, view.Project).Allowed)));
     }
@@ -178,7 +182,8 @@ public sealed class GoLiveSetForm(ProjectScope scope, ProjectService projects, G
         var days = new List<int>();
         foreach (var part in (values.Text(Checkpoints) ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d is < 1 or > GoLiveGate.MaxCheckpointDays)
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+                || d is < 1 or > GoLiveGate.MaxCheckpointDays)
             {
                 values.AddError(Checkpoints.Id, Texts.Format("Set_CheckpointsWrong", GoLiveGate.MaxCheckpointDays));
                 break;
@@ -291,7 +296,8 @@ public sealed class GoLiveEditForm(ProjectScope scope, ProjectService projects, 
         "criterion",
         Texts["Edit_Criterion"],
         true,
-        [.. (gate?.Criteria ?? []).Select(c => ($"#{c.Number} {ScorecardCard.NameOf(c)}", c.Number.ToString(CultureInfo.InvariantCulture)))]);
+        [.. (gate?.Criteria ?? [])
+            .Select(c => ($"#{c.Number} {ScorecardCard.NameOf(c)}", c.Number.ToString(CultureInfo.InvariantCulture)))]);
 
     protected override FormModel Form(FormContext context, GoLiveGate? gate)
     {

@@ -63,7 +63,12 @@ public static class ScorecardCard
         body.Add(CardElements.Text(s.Trend.Count == 0
             ? Texts.Markdown("Scorecard_NoCheckpoint")
             : Markdown.Join(Markdown.Of($"\n\n"), s.Trend.Select(k => Texts.Markdown(
-                "Scorecard_Checkpoint", k.DaysBefore, CardFormat.Date(k.KeptOn), k.Met, k.Criteria.Count, RecommendationText(k.Recommendation))))));
+                "Scorecard_Checkpoint",
+                k.DaysBefore,
+                CardFormat.Date(k.KeptOn),
+                k.Met,
+                k.Criteria.Count,
+                RecommendationText(k.Recommendation))))));
 
         List<ExecuteAction> actions = model.CanManage
             ? [
@@ -140,7 +145,8 @@ public static class ScorecardCard
             Measure.CheckInBlockedShare => Texts.Markdown("Measure_Blocked", CardFormat.Percent(figure), CardFormat.Percent(threshold)),
             Measure.TrainingRequestsOpen => Texts.Markdown("Measure_Training", (int)figure, (int)threshold),
             Measure.MilestonesDone => Texts.Markdown("Measure_Milestones", (int)figure, result.OutOf ?? 0),
-            Measure.KpiAtOrPast => Texts.Markdown("Measure_Kpi", c.Subject?.Value ?? string.Empty, CardFormat.Number(figure), CardFormat.Number(threshold)),
+            Measure.KpiAtOrPast => Texts.Markdown(
+                "Measure_Kpi", c.Subject?.Value ?? string.Empty, CardFormat.Number(figure), CardFormat.Number(threshold)),
             _ => Markdown.Empty,
         };
     }
