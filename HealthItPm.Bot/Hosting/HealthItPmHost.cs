@@ -19,6 +19,7 @@ public static class HealthItPmHost
             .AddHealthItPmReadiness()
             .AddHealthItPmRisks()
             .AddHealthItPmDigests()
+            .AddHealthItPmGoLive()
             .AddHealthItPmScheduler()
             .AddHealthItPmDelivery();
 

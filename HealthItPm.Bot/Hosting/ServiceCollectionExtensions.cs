@@ -4,6 +4,7 @@ using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.CheckIns;
 using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Features.Health;
+using HealthItPm.Bot.Features.GoLive;
 using HealthItPm.Bot.Features.Help;
 using HealthItPm.Bot.Features.People;
 using HealthItPm.Bot.Features.Projects;
@@ -19,6 +20,7 @@ using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Redaction;
@@ -224,6 +226,19 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>The weekly leadership digest: subscriptions, commands, its delivery kind and its job.</summary>
+    /// <summary>The go-live readiness gate: its storage, use cases, commands and forms, and the checkpoints' scheduled job.</summary>
+    public static IServiceCollection AddHealthItPmGoLive(this IServiceCollection services)
+    {
+        services.AddSingleton<IGateStore, GateTable>();
+        services.AddSingleton<GoLiveService>();
+        services.AddSingleton<IScheduledJob, CheckpointJob>();
+        services.AddCommand<GoLiveStatusCommand>(GoLiveStatusCommand.Command);
+        services.AddForm<GoLiveSetForm>(GoLiveSetForm.Command);
+        services.AddForm<GoLiveAddForm>(GoLiveAddForm.Command);
+        services.AddForm<GoLiveEditForm>(GoLiveEditForm.Command);
+        return services;
+    }
+
     public static IServiceCollection AddHealthItPmDigests(this IServiceCollection services)
     {
         services.AddSingleton<IDigestStore, DigestTable>();

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Features.GoLive;
 using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Hosting;
@@ -34,6 +35,7 @@ public sealed class StorageTables
         AuditTable.Name,
         DigestTable.Name,
         SentCardTable.Name,
+        GateTable.Name,
     ];
 
     // A turn has about 5 s to answer Teams: fail fast and tell the person, rather than retry for long.

@@ -37,6 +37,8 @@ public enum AuditKind
     /// <summary>Patient details removed from a stored text (the entry's <see cref="AuditEntry.Field"/> says which; never the
     /// text).</summary>
     PatientDetailsRemoved,
+    GoLiveGateChanged,
+    GoLiveCriterionAttested,
 }
 
 /// <summary>

@@ -53,6 +53,9 @@ public enum FreeText
     Blockers,
     WaveName,
     Comment,
+    GoLiveCriterion,
+    GoLiveEvidence,
+    GoLiveSubject,
 }
 
 /// <summary>

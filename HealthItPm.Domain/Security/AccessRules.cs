@@ -74,6 +74,8 @@ public static class AccessRules
         [ProjectAction.PreviewDigest] = OnProject(Who.ProjectManagers | Who.Leaders),
         [ProjectAction.SendDigest] = OnProject(Who.ProjectManagers),
         [ProjectAction.RemovePatientDetails] = OnProject(Who.ProjectManagers),
+        [ProjectAction.ViewGoLiveGate] = OnProject(Who.Members),
+        [ProjectAction.ManageGoLiveGate] = OnProject(Who.ProjectManagers),
     };
 
     public static AccessRule Of(ProjectAction action) =>

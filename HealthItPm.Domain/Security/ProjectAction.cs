@@ -69,4 +69,9 @@ public enum ProjectAction
 
     /// <summary>Remove patient details that got through the PHI guard from a stored text, everywhere the bot keeps it.</summary>
     RemovePatientDetails,
+    /// <summary>See a project's go-live gate: its scorecard, the criteria and their owners, the checkpoints.</summary>
+    ViewGoLiveGate,
+
+    /// <summary>Set the go-live gate's date and checkpoints, and add, change or remove its criteria.</summary>
+    ManageGoLiveGate,
 }

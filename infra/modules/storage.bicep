@@ -22,6 +22,7 @@ var tableNames = [
   'Deliveries'
   'Digests'
   'Audit'
+  'GoLiveGates'
 ]
 
 // The delivery pipeline's queues (HealthItPm.Bot/Delivery/DeliveryQueues.cs).

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
@@ -27,6 +28,9 @@ public sealed record StatusModel(
     ReadinessSnapshot? Readiness = null,
     IReadOnlyList<SetupStep>? NextSteps = null)
 {
+    /// <summary>The go-live gate's recommendation now; null when the project has no gate.</summary>
+    public Recommendation? GoLive { get; init; }
+
     private const int RisksShown = 3;
 
     /// <summary>
@@ -151,6 +155,11 @@ public static class StatusCard
             body.Add(open.Count == 0
                 ? CardElements.Text(Texts.Markdown("Status_NoOpenMilestones"), subtle: true)
                 : CardElements.Facts(open.Select(m => CardElements.Fact(m.Name, ProjectElements.MilestoneWhen(m, model.Today)))));
+        }
+
+        if (model.GoLive is { } recommendation)
+        {
+            body.Add(CardElements.Text(Texts.Markdown("Status_GoLiveGate", Texts[$"Status_GoLive_{recommendation}"])));
         }
 
         if (model.Readiness is { } readiness)

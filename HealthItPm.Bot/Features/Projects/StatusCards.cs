@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Teams;
 using Microsoft.Bot.Builder;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
@@ -12,7 +13,8 @@ namespace HealthItPm.Bot.Features.Projects;
 /// The status card of a project, with its open risks in the RAG and
 /// the top ones listed; one place for every command that shows it.
 /// </summary>
-public sealed class StatusCards(IRiskStore risks, ProjectService projects, AccessPolicy access, MoneyFormats money, AdkarService readiness)
+public sealed class StatusCards(
+    IRiskStore risks, ProjectService projects, AccessPolicy access, MoneyFormats money, AdkarService readiness, GoLiveService gates)
 {
     /// <summary>
     /// The status card as <paramref name="viewer"/> may see it: budget and earned-value figures only for those allowed them, amounts in
@@ -24,16 +26,19 @@ public sealed class StatusCards(IRiskStore risks, ProjectService projects, Acces
         ArgumentNullException.ThrowIfNull(project);
         var register = await risks.ListAsync(viewer.Tenant, project.Code, cancellationToken);
         var latest = await readiness.LatestReadinessAsync(viewer.Tenant, project.Code, cancellationToken);
-        return For(turn, viewer, project, register, latest);
+        var gate = await gates.ScorecardOfAsync(viewer.Tenant, project, cancellationToken);
+        return For(turn, viewer, project, register, latest, gate?.Recommendation);
     }
 
     /// <summary>The status card of a project just created (no risks, no readiness wave yet) for its creator.</summary>
-    public JObject ForCreated(ITurnContext turn, Caller creator, Project project) => For(turn, creator, project, [], null);
+    public JObject ForCreated(ITurnContext turn, Caller creator, Project project) => For(turn, creator, project, [], null, null);
 
-    private JObject For(ITurnContext turn, Caller viewer, Project project, IReadOnlyList<Risk> register, ReadinessSnapshot? latest)
+    private JObject For(
+        ITurnContext turn, Caller viewer, Project project, IReadOnlyList<Risk> register, ReadinessSnapshot? latest, Recommendation? gate)
     {
         bool May(ProjectAction action) => access.Can(viewer.Person, action, project).Allowed;
         return StatusCard.Build(StatusModel.From(
-            project, projects.TodayIn(project.TimeZone), register, May(ProjectAction.ViewBudget), money.For(turn), latest, May));
+            project, projects.TodayIn(project.TimeZone), register, May(ProjectAction.ViewBudget), money.For(turn), latest, May)
+            with { GoLive = gate });
     }
 }

@@ -32,6 +32,8 @@ public static class HelpTopics
 
     public static HelpTopic Digests { get; } = Shared("digests", "digest");
 
+    public static HelpTopic GoLive { get; } = Shared("golive", "golive");
+
     /// <summary>The name of <see cref="More"/>.</summary>
     public const string MoreName = "more";
 
@@ -43,7 +45,7 @@ public static class HelpTopics
     {
         ArgumentNullException.ThrowIfNull(kinds);
         HelpTopic[] before = [Projects, People, Plan];
-        HelpTopic[] after = [Risks, Digests, More];
+        HelpTopic[] after = [Risks, GoLive, Digests, More];
         return [.. before.Concat(kinds).Concat(after).DistinctBy(t => t.Name, StringComparer.Ordinal)];
     }
 

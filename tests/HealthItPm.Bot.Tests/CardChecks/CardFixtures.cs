@@ -5,6 +5,7 @@ using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.CheckIns;
 using HealthItPm.Bot.Features.Digests;
 using HealthItPm.Bot.Features.Health;
+using HealthItPm.Bot.Features.GoLive;
 using HealthItPm.Bot.Features.Help;
 using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Bot.Features.Readiness;
@@ -89,6 +90,10 @@ public static class CardFixtures
         new("status-stakeholder-view-without-budget", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], showBudget: false))),
         new("status-with-readiness", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(Project(), Today, [LowRisk()], readiness: new HealthItPm.Domain.Readiness.ReadinessSnapshot("pre go-live", new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), 48, 0.42m, HealthItPm.Domain.Readiness.AdkarElement.Knowledge, 0.1m)))),
         new("status-new-project", typeof(StatusCard), () => StatusCard.Build(StatusModel.From(NewProject(), Today, []))),
+        new("status-with-golive-gate", typeof(StatusCard), GoLiveFixtures.StatusWithGate),
+        new("golive-scorecard-ehr-template", typeof(ScorecardCard), GoLiveFixtures.FreshEhr),
+        new("golive-scorecard-60-criteria-largest", typeof(ScorecardCard), GoLiveFixtures.Largest),
+        new("golive-no-gate-yet", typeof(GoLiveForm), GoLiveFixtures.NoGate),
         new("status-nurse-view", typeof(StatusCard), () => StatusCard.Build(StatusFor(Project(), Nurse, [EscalatedRisk(acknowledged: false), LowRisk()]))),
         new("status-leader-view", typeof(StatusCard), () => StatusCard.Build(StatusFor(Project(), Cio, [EscalatedRisk(acknowledged: false), LowRisk()]))),
         new("status-new-project-pm-view", typeof(StatusCard), () => StatusCard.Build(StatusFor(NewProject(), Pm, []))),

@@ -102,12 +102,12 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
     }
 
     private static readonly string[] Everyone = ["help", "project list"];
-    private static readonly string[] OnAProject = [.. Everyone, "kpis", "milestones", "report concern", "risk <ID>", "risks critical", "stakeholders", "status", "use EHR"];
+    private static readonly string[] OnAProject = [.. Everyone, "golive status", "kpis", "milestones", "report concern", "risk <ID>", "risks critical", "stakeholders", "status", "use EHR"];
     private static readonly string[] Leading = [.. OnAProject, "budget", "digest preview", "digest settings", "digest subscribe", "digest unsubscribe", "risk update <ID>"];
     private static readonly string[] Managing =
     [
         .. OnAProject, "adkar results pre go-live", "adkar start", "adkar waves", "budget", "budget set", "checkin now", "checkin schedule", "checkin status",
-        "checkin stop", "digest leaders", "digest now", "digest preview", "escalation", "kpi add", "kpi record", "milestone add", "milestone done",
+        "checkin stop", "digest leaders", "digest now", "digest preview", "escalation", "golive", "golive add", "golive edit", "kpi add", "kpi record", "milestone add", "milestone done",
         "milestone progress", "phase", "project new", "risk add", "risk update <ID>", "spend", "stakeholder add @Nina Patel", "stakeholder remove",
     ];
 

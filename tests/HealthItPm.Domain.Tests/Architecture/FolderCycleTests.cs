@@ -14,7 +14,8 @@ public class FolderCycleTests
     private const string Root = "HealthItPm.Domain.";
 
     private static readonly string[] Folders =
-        ["Audit", "CheckIns", "Common", "Delivery", "Digests", "Privacy", "Projects", "Readiness", "Redaction", "Risks", "Rounds", "Security"];
+        ["Audit", "CheckIns", "Common", "Delivery", "Digests", "GoLive", "Privacy", "Projects", "Readiness", "Redaction", "Risks",
+            "Rounds", "Security"];
 
     private static FolderGraph Domain => FolderGraph.Of(typeof(DomainException).Assembly, Root);
 

@@ -65,6 +65,8 @@ public class AccessPolicyTests
         [ProjectAction.PreviewDigest] = [Role.ProjectManager, Role.ChainLeader, Role.Leader],
         [ProjectAction.SendDigest] = [Role.ProjectManager],
         [ProjectAction.RemovePatientDetails] = [Role.ProjectManager],
+        [ProjectAction.ViewGoLiveGate] = Members,
+        [ProjectAction.ManageGoLiveGate] = [Role.ProjectManager],
     };
 
     private static readonly HashSet<ProjectAction> TenantWide = [

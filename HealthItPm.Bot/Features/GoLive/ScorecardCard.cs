@@ -1,0 +1,153 @@
+using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Domain.GoLive;
+using HealthItPm.Domain.Projects;
+using Newtonsoft.Json.Linq;
+
+namespace HealthItPm.Bot.Features.GoLive;
+
+/// <summary>The scorecard as shown to a person: <paramref name="CanManage"/> adds the PM's buttons.</summary>
+public sealed record ScorecardModel(Project Project, Scorecard Scorecard, bool CanManage);
+
+/// <summary>
+/// <c>golive status</c>: the go/no-go date and days to go, the recommendation with its conditions or blockers,
+/// each criterion (state, must/should, owner, figure against threshold or the owner's evidence), the open
+/// critical items and the trend across checkpoints. One text block per criterion, so 60 criteria stay
+/// well under 28 KB and read on a phone.
+/// </summary>
+public static class ScorecardCard
+{
+    // The evidence shown on the scorecard is cut here: the card has room for 60 criteria, not 60 essays.
+    private const int EvidenceShown = 90;
+
+    private static TextResource Texts => GoLiveTexts.Cards;
+
+    public static JObject Build(ScorecardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var s = model.Scorecard;
+        var body = new List<Element>
+        {
+            CardElements.Heading(Texts.Markdown("Scorecard_Title", model.Project.Code.Value, model.Project.Name.Value)),
+            CardElements.Text(Texts.Markdown(
+                "Scorecard_Date", CardFormat.Date(s.Date), s.DaysToGo < 0 ? Texts["Scorecard_Passed"] : CardFormat.Days(s.DaysToGo))),
+            CardElements.Badge(Markdown.Literal(RecommendationText(s.Recommendation)), SeverityOf(s.Recommendation)),
+        };
+        if (s.Blockers.Count > 0)
+        {
+            body.Add(CardElements.Text(Texts.Markdown("Scorecard_Blockers", Names(s.Blockers)), spacing: Spacing.None));
+        }
+
+        if (s.Conditions.Count > 0)
+        {
+            body.Add(CardElements.Text(Texts.Markdown("Scorecard_Conditions", Names(s.Conditions)), spacing: Spacing.None));
+        }
+
+        body.Add(CardElements.Section(Texts.Markdown("Scorecard_Criteria", s.Met, s.Criteria.Count)));
+        foreach (var group in s.Criteria.GroupBy(c => c.Criterion.Group))
+        {
+            body.Add(CardElements.Text(Markdown.Literal(Texts[$"Group_{group.Key}"]), subtle: true));
+            foreach (var result in group)
+            {
+                body.Add(CardElements.Text(Line(model.Project, result), spacing: Spacing.None));
+            }
+        }
+
+        body.Add(CardElements.Section(Texts.Markdown("Scorecard_Critical")));
+        body.Add(CardElements.Text(s.CriticalItems.Count == 0
+            ? Texts.Markdown("Scorecard_NoCritical")
+            : Markdown.Join(Markdown.Of($"\n\n"), s.CriticalItems.Select(i => Texts.Markdown(
+                "Scorecard_CriticalItem", i.Risk.ToString(), i.Title, RiskLabels.Band(i.Band), RiskLabels.Category(i.Category))))));
+
+        body.Add(CardElements.Section(Texts.Markdown("Scorecard_Trend")));
+        body.Add(CardElements.Text(s.Trend.Count == 0
+            ? Texts.Markdown("Scorecard_NoCheckpoint")
+            : Markdown.Join(Markdown.Of($"\n\n"), s.Trend.Select(k => Texts.Markdown(
+                "Scorecard_Checkpoint",
+                k.DaysBefore,
+                CardFormat.Date(k.KeptOn),
+                k.Met,
+                k.Criteria.Count,
+                RecommendationText(k.Recommendation))))));
+
+        List<ExecuteAction> actions = model.CanManage
+            ? [
+                CardElements.Command(Texts["Scorecard_AddButton"], "golive add"),
+                CardElements.Command(Texts["Scorecard_EditButton"], "golive edit"),
+                CardElements.Command(Texts["Scorecard_DateButton"], "golive"),
+            ]
+            : [CardElements.Command(Texts["Scorecard_RefreshButton"], "golive status")];
+        return new AdaptiveCard(body, actions).ToJObject();
+    }
+
+    /// <summary>The recommendation in the reader's words.</summary>
+    public static string RecommendationText(Recommendation recommendation) => Texts[$"Recommendation_{recommendation}"];
+
+    /// <summary>A criterion's name: the PM's, else its template item's.</summary>
+    public static string NameOf(GateCriterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return criterion.Name?.Value ?? (criterion.TemplateKey is { } key ? Texts[$"Template_{key}"] : $"#{criterion.Number}");
+    }
+
+    private static Severity SeverityOf(Recommendation recommendation) => recommendation switch
+    {
+        Recommendation.Go => Severity.Low,
+        Recommendation.GoWithConditions => Severity.Medium,
+        _ => Severity.High,
+    };
+
+    private static string Names(IEnumerable<CriterionResult> results) =>
+        string.Join(Texts["Scorecard_ListSeparator"], results.Select(r => $"#{r.Criterion.Number} {NameOf(r.Criterion)}"));
+
+    private static Markdown Line(Project project, CriterionResult result)
+    {
+        var c = result.Criterion;
+        var owner = project.Members.FirstOrDefault(m => m.Person == c.Owner)?.DisplayName ?? Texts["Scorecard_FormerOwner"];
+        var head = Texts.Markdown(
+            "Scorecard_Line",
+            Texts[$"State_{result.State}"],
+            c.Number,
+            NameOf(c),
+            Texts[$"Importance_{c.Importance}"],
+            owner);
+        return head + Markdown.Of($" — ") + Detail(result);
+    }
+
+    private static Markdown Detail(CriterionResult result)
+    {
+        var c = result.Criterion;
+        if (result.Why is { } why)
+        {
+            return Texts.Markdown($"Unknown_{why}");
+        }
+
+        if (c.Measure is not { } measure)
+        {
+            var a = c.Attestation!;
+            var evidence = a.Evidence.Value.Length > EvidenceShown ? a.Evidence.Value[..EvidenceShown] + "…" : a.Evidence.Value;
+            return Texts.Markdown("Scorecard_Attested", CardFormat.Date(a.On), evidence);
+        }
+
+        var figure = result.Figure ?? 0;
+        var threshold = c.Threshold ?? 0;
+        return measure switch
+        {
+            Measure.ReadinessWithoutBarrier => Texts.Markdown(
+                    "Measure_Readiness", CardFormat.Percent(figure), CardFormat.Percent(threshold))
+                + (result.Below is { Count: > 0 } below
+                    ? Texts.Markdown("Measure_DepartmentsBelow", string.Join(
+                        Texts["Scorecard_ListSeparator"],
+                        below.Select(d => $"{d.Department ?? Texts["Department_None"]} {CardFormat.Percent(d.Share)}")))
+                    : Markdown.Empty),
+            Measure.OpenCriticalRisks => Texts.Markdown("Measure_Critical", (int)figure, (int)threshold),
+            Measure.PatientSafetyRisksUnhandled => Texts.Markdown("Measure_PatientSafety", (int)figure),
+            Measure.CheckInBlockedShare => Texts.Markdown("Measure_Blocked", CardFormat.Percent(figure), CardFormat.Percent(threshold)),
+            Measure.TrainingRequestsOpen => Texts.Markdown("Measure_Training", (int)figure, (int)threshold),
+            Measure.MilestonesDone => Texts.Markdown("Measure_Milestones", (int)figure, result.OutOf ?? 0),
+            Measure.KpiAtOrPast => Texts.Markdown(
+                "Measure_Kpi", c.Subject?.Value ?? string.Empty, CardFormat.Number(figure), CardFormat.Number(threshold)),
+            _ => Markdown.Empty,
+        };
+    }
+}
