@@ -70,6 +70,9 @@ internal static class IdentifierPatterns
     // "pt photos on the banner", "patient pictures in the header": the portal's feature, no one patient's.
     private static readonly Regex GenericPhotos = new(@"^(the\s+)?(patient|pt)s?\s+(photo(graph)?|picture|pic|image)s$", AnyCase, Timeout);
 
+    private static readonly Regex NotableWord = new(@"\b(" + Notable + @"|quadruplets|quintuplets|sextuplets|quads|conjoined)\b",
+        AnyCase, Timeout);
+
     private static readonly Regex PictureWord = new(
         @"\b(pics?|photos?|photograph|images?|screen\s?shots?|screenshots?|video|picture|frame|shot|camera|recording|visible|selfie)\b",
         AnyCase, Timeout);
@@ -413,13 +416,17 @@ internal static class IdentifierPatterns
         // What an armband says is the birth date it carries: "armband says 03/14/41", "armband: 7/2/38".
         new(PhiKind.DateOfBirth, new Regex(@"\b((arm|wrist|id|hospital)\s?band|bracelet)('?s)?(\s+(dob|date|birth\s?date))?\s*"
             + @"(:|\s(says|said|"
-            + @"shows|showed|reads|read|has|had|printed|lists|listed))\s*(with\s+|as\s+)?" + Date, AnyCase, Timeout)),
+            + @"shows|showed|reads|read|has|had|printed|lists|listed))\s*(with\s+|as\s+)?" + Date, AnyCase, Timeout),
+            When: text => text.Text.Contains("band", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("bracelet", StringComparison.OrdinalIgnoreCase)),
         // Ages over 89 in words: "pt is ninety-three", "a ninety-four-year-old man", "the patient, ninety-seven, ...".
         new(PhiKind.AgeOver89, new Regex(@"\b(?<v>" + AgeInWords + @")(?=[\s-]*(years?|yrs?)[\s-]*old|\s*(y/?o|y\.o\.)\b)"
-            + @"|(?<p>)(?<=\b(is|was|turned|turns|aged?|age:?|she's|he's|patient,|pt,|[a-z]+\s+of)\s+)(?<v>" + AgeInWords
+            + @"|(?<p>)(?=(ninety|one|a)\b)(?<=\b(is|was|turned|turns|aged?|age:?|she's|he's|patient,|pt,|[a-z]+\s+of)\s+)(?<v>" + AgeInWords
             + @")(?=\s*([,.;:!?)]|$)|\s+(and|but|so|with|now|today|yesterday|this|last|next|in|on|at|yo|years?)\b)",
             AnyCase, Timeout),
-            (m, text, _) => !m.Groups["p"].Success || text.MentionsPerson, WithoutDigits: true),
+            (m, text, _) => !m.Groups["p"].Success || text.MentionsPerson, WithoutDigits: true,
+            When: text => text.Text.Contains("ninety", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("hundred", StringComparison.OrdinalIgnoreCase)),
         // A payer's member id: "her aetna ID W123456789", "his BCBS member number XYZ123456789" (not a payer's own EDI id).
         new(PhiKind.HealthPlanNumber, new Regex(@"\b" + Payers + @"\s+((member|subscriber|insurance|policy|insured)\s+)?(id|identifier|"
             + @"number|no\b\.?|num|#|card)" + Then + @"(?<v>(?=[A-Z-]*[0-9]([A-Z-]*[0-9]){3})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])",
@@ -430,7 +437,9 @@ internal static class IdentifierPatterns
         // A state's tag on a car: "GA tag ABC-1234", "FL tag QRT 552".
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(?-i:" + States + @")\s+(tags?|plates?)(\s+(number|no\b\.?|#|is|was|reads?|says))?"
             + @"[\s:#,]*" + Plate, AnyCase, Timeout),
-            (m, _, _) => !m.Groups["v"].Value.All(char.IsDigit)),
+            (m, _, _) => !m.Groups["v"].Value.All(char.IsDigit),
+            When: text => text.Text.Contains("tag", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("plate", StringComparison.OrdinalIgnoreCase)),
         // A device a patient wears, with the short id of its transmitter or pod: "dexcom transmitter id 8G3K2L".
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(transmitter|sensor|receiver|pod|cgm|dexcom|libre|omnipod|pump|insulin\s+pump|"
             + @"tandem)\s*(id|serial|s/n|sn|#|number|no\b\.?)" + Then
@@ -444,11 +453,13 @@ internal static class IdentifierPatterns
         new(PhiKind.PhoneNumber, new Regex(@"\b(reached|reachable|contacted|contactable|call(ed)?\s+(her|him|them)|text(ed)?\s+(her|him|"
             + @"them)|ring\s+(her|him|them))\s+(on|at)\s*[:#]?\s*(?<v>0[1-9][0-9]{1,3}[\s.-]?[0-9]{3,4}[\s.-]?[0-9]{3,4})(?![0-9])",
             AnyCase, Timeout),
-            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is 10 or 11 && !IsDepartmentLine(m.Groups["v"], text)),
+            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is 10 or 11 && !IsDepartmentLine(m.Groups["v"], text),
+            When: text => text.MentionsPerson),
         // A patient's face in a picture: "wound pic with the pt's face visible", "the screenshot shows the pt's face".
         new(PhiKind.Photograph, new Regex(@"\b(?<v>((the\s+)?(pt|patient|baby|child|kid)('?s)?|her|his|their)\s+faces?)\b"
             + @"(?!\s*-?\s*(sheet|to\s+face|time|book|page|plate|value|amount|id\b))", AnyCase, Timeout),
-            (_, text, _) => PictureWord.IsMatch(text.Text), WithoutDigits: true),
+            (_, text, _) => PictureWord.IsMatch(text.Text), WithoutDigits: true,
+            When: text => text.Text.Contains("face", StringComparison.OrdinalIgnoreCase)),
         // Someone known for who they are, which identifies them as a name does: "the pt is the mayor", "the local news anchor was
         // admitted", "the only quadruplets born here".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(pt|patient|she|he|her\s+(husband|wife|son|daughter|mom|dad)|his\s+(wife|husband|"
@@ -456,7 +467,7 @@ internal static class IdentifierPatterns
             + @"|\b(the|our|a)\s+([\p{L}-]+\s+){0,2}?(?<v>" + Notable + @")\s+(was|is|got|came|has\s+been|had\s+been|just\s+got)\s+"
             + @"(admitted|seen|brought|discharged|transferred|readmitted|in\s+(the\s+)?(ed|er|icu|hospital|bed|room|unit|clinic|or))\b"
             + @"|\b(?<v>(the\s+)?only\s+(set\s+of\s+)?(quadruplets|quintuplets|sextuplets|quads|conjoined\s+twins)\s+(born|delivered|in|on|"
-            + @"at)\b)", AnyCase, Timeout), WithoutDigits: true),
+            + @"at)\b)", AnyCase, Timeout), WithoutDigits: true, When: text => NotableWord.IsMatch(text.Text)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>

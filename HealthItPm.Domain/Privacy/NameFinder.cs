@@ -598,11 +598,18 @@ internal static class NameFinder
 
         var (a, b) = (tokens[i], tokens[i + 1]);
         var capitalised = IsPlainCapitalised(a) && IsPlainCapitalised(b);
-        var lower = IsLower(a) && IsLower(b) && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
+        var bothLower = IsLower(a) && IsLower(b);
+        if (!capitalised && !bothLower)
+        {
+            return null;
+        }
+
+        var lower = bothLower && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
+
         var careAfter = CareAfter.IsMatch(text.AsSpan(b.End, Math.Min(60, text.Length - b.End)));
 
         // At the start of a text, typed in lower case before a patient's things, one part from the lists will do: "faadumo cali's kids".
-        var lowerAtStart = IsLower(a) && IsLower(b) && b.Length >= 3 && careAfter && IsSentenceStart(text, a)
+        var lowerAtStart = bothLower && b.Length >= 3 && careAfter && IsSentenceStart(text, a)
             && (NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value));
         // Compound surnames of English words after a given name, before a patient's things: "lena standing-elk's glucometer".
         var compound = careAfter && b.Value.Contains('-', StringComparison.Ordinal) && NameLexicon.IsAnyName(a.Value);
