@@ -421,8 +421,8 @@ internal static class IdentifierPatterns
                 || text.Text.Contains("bracelet", StringComparison.OrdinalIgnoreCase)),
         // Ages over 89 in words: "pt is ninety-three", "a ninety-four-year-old man", "the patient, ninety-seven, ...".
         new(PhiKind.AgeOver89, new Regex(@"\b(?<v>" + AgeInWords + @")(?=[\s-]*(years?|yrs?)[\s-]*old|\s*(y/?o|y\.o\.)\b)"
-            + @"|(?<p>)(?=(ninety|one|a)\b)(?<=\b(is|was|turned|turns|aged?|age:?|she's|he's|patient,|pt,|[a-z]+\s+of)\s+)(?<v>" + AgeInWords
-            + @")(?=\s*([,.;:!?)]|$)|\s+(and|but|so|with|now|today|yesterday|this|last|next|in|on|at|yo|years?)\b)",
+            + @"|(?<p>)(?=(ninety|one|a)\b)(?<=\b(is|was|turned|turns|aged?|age:?|she's|he's|patient,|pt,|[a-z]+\s+of)\s+)"
+            + @"(?<v>" + AgeInWords + @")(?=\s*([,.;:!?)]|$)|\s+(and|but|so|with|now|today|yesterday|this|last|next|in|on|at|yo|years?)\b)",
             AnyCase, Timeout),
             (m, text, _) => !m.Groups["p"].Success || text.MentionsPerson, WithoutDigits: true,
             When: text => text.Text.Contains("ninety", StringComparison.OrdinalIgnoreCase)
