@@ -31,7 +31,7 @@ internal static class IdentifierPatterns
             + @"[0-9]{4}\s+" + Month + @"\s+[0-9]{1,2}|"
             + Month + @"-[0-9]{1,2}-[0-9]{2,4}|" + Month + @"\s+(of\s+)?[0-9]{4}|"
             + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month
-            + @"(,?\s+[0-9]{4})?)(?![0-9])";
+            + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01]))(?![0-9])";
 
     private const string StreetType =
         @"(Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|" +
@@ -40,6 +40,42 @@ internal static class IdentifierPatterns
     private const string States =
         "(AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|" +
         "TN|TX|UT|VT|VA|WA|WV|WI|WY)";
+
+    // Ninety and over in words: "ninety", "ninety-three", "ninety one", "a hundred and two".
+    private const string AgeInWords = @"(ninety([\s-](one|two|three|four|five|six|seven|eight|nine))?|(one|a)\s+hundred(\s+and)?"
+        + @"([\s-](one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)";
+
+    private const string Payers =
+        @"(aetna|cigna|humana|uhc|united\s*health\s*care|unitedhealthcare|bcbs|blue\s+cross(\s+blue\s+shield)?|blue\s+shield|anthem|"
+            + @"kaiser|molina|centene|ambetter|wellcare|tricare|medi-?cal|masshealth|caresource|oscar|highmark|amerigroup|optum|"
+            + @"champva|carefirst|premera|regence|emblem(health)?|fidelis|healthfirst|harvard\s+pilgrim|tufts|geisinger|medicaid|"
+            + @"medicare|champus)";
+
+    // A licence's number: letters and digits ("B7729104", "WDLK7BQ29P", "S530-4417-9921") or three groups of digits ("492 188 305").
+    private const string LicenceValue = @"(?<v>[0-9]{3}\s[0-9]{3}\s[0-9]{3}(?![0-9])|(?=[A-Z-]*[0-9][A-Z-]*[0-9])[A-Z0-9][A-Z0-9-]{5,19}"
+        + @"[A-Z0-9])(?![A-Z0-9-])";
+
+    // The part of a link that names a patient's record: "/patient/4471902", "/patients/330194", "?patientId=558120".
+    private const string RecordPath =
+        @"(patients?|pt|mrn|charts?|records?|person)(/|=)[0-9]{4,}|[?&](patient_?id|pid|mrn|pt_?id)=[0-9]{4,}";
+
+    // Who a person may be known as: someone in office, on the news, on a team, on stage.
+    private const string Notable =
+        @"(mayor|governor|lieutenant\s+governor|senator|state\s+senator|congress(man|woman)|council(man|woman|\s+member)|"
+            + @"alderman|sheriff|police\s+chief|fire\s+chief|district\s+attorney|judge|bishop|news\s+anchor|anchor(man|woman)|"
+            + @"weather(man|woman)|meteorologist|quarterback|QB|head\s+coach|point\s+guard|pitcher|goalie|olympian|celebrity|"
+            + @"rapper|singer|actor|actress|pop\s+star|rock\s+star|movie\s+star|tv\s+star|influencer|youtuber|famous\s+[\p{L}-]+|"
+            + @"well-?known\s+[\p{L}-]+)";
+
+    // "pt photos on the banner", "patient pictures in the header": the portal's feature, no one patient's.
+    private static readonly Regex GenericPhotos = new(@"^(the\s+)?(patient|pt)s?\s+(photo(graph)?|picture|pic|image)s$", AnyCase, Timeout);
+
+    private static readonly Regex NotableWord = new(@"\b(" + Notable + @"|quadruplets|quintuplets|sextuplets|quads|conjoined)\b",
+        AnyCase, Timeout);
+
+    private static readonly Regex PictureWord = new(
+        @"\b(pics?|photos?|photograph|images?|screen\s?shots?|screenshots?|video|picture|frame|shot|camera|recording|visible|selfie)\b",
+        AnyCase, Timeout);
 
     // Serial numbers are everywhere in deployment work (scanners, printers, laptops); they are a
     // patient's identifier only when the text is about a patient or a device a patient carries.
@@ -70,11 +106,22 @@ internal static class IdentifierPatterns
 
     // A department's line: toll-free, an option or extension, a help line or desk, with no person whose number it is.
     private static readonly Regex DepartmentLine = new(
-        @"\b(help\s*line|hot\s*line|service\s*desk|help\s*desk|support|vendor|option\s+[0-9]|press\s+[0-9]|ext\b\.?|extension|main\s+line|"
+        @"\b(after[\s-]?hours|24/7|help\s*line|hot\s*line|service\s*desk|help\s*desk|support|vendor|option\s+[0-9]|press\s+[0-9]|"
+            + @"ext\b\.?|extension|main\s+line|"
             + @"front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|([\p{L}-]+\s+)?(interpreter|nurse|"
             + @"scheduling|pharmacy|refill|billing|triage|appointment|advice|info|information|access|transfer|referral|intake|"
             + @"call)\s+line|desk|operator)",
         AnyCase, Timeout);
+
+    // A fax machine that is a department's: "the central pharmacy fax", "the lab fax".
+    private const string FaxOwners = @"\b(central|main|department|dept|unit|pharmacy|lab|clinic|office|registration|HIM|records|"
+        + @"radiology|billing|admitting|nursing|station|desk|team|vendor|outpatient|inpatient)('?s)?\s+";
+
+    private static readonly Regex DepartmentFax = new(FaxOwners + "$", AnyCase, Timeout);
+
+    // Before a number, a department's fax cue: "the central pharmacy fax (617) 555-0100".
+    private static readonly Regex DepartmentFaxBefore = new(
+        FaxOwners + @"fax(\s+(number|no\b\.?|#|line))?\s*[:#]?\s*(is\s+|to\s+)?$", AnyCase, Timeout);
 
     private static readonly Regex PersonsNumber = new(
         @"\b(his|her|their|patient|pt|daughter|son|wife|husband|mom|dad|mother|father|sister|brother|family|cell|mobile|home|personal|"
@@ -153,7 +200,7 @@ internal static class IdentifierPatterns
             Options,
             Timeout)),
         new(PhiKind.SocialSecurityNumber, new Regex(
-            @"(\bSSN|\bS\.S\.N\b\.?|\bSS\s?#|\bsocial\s+security(\s+(number|no\b\.?|num|#))?)" + Then +
+            @"(\bSSN|\bS\.S\.N\b\.?|\bSS\s?#|\bsocial(\s+security)?(\s+(number|no\b\.?|num|#))?)" + Then +
             @"(?<v>[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4})(?![0-9])",
             AnyCase,
             Timeout)),
@@ -201,12 +248,14 @@ internal static class IdentifierPatterns
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + Id, AnyCase, Timeout),
             (_, text, _) => text.MentionsPatientDevice),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.)(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
+            + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
             + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout)),
         new(PhiKind.PersonalDate, new Regex(
-            @"\b(admitted|admit\s+date|admission\s+date|date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|" +
+            @"\b(admitted(?!\s+((the|a|an|this|that|our|one|another)\s+)?(defect|bug|ticket|issue|change|request|item|story|stories|"
+            + @"fix|error|mistake|fault|incident|problem|risk|it|that|this|them)s?\b)|admit\s+date|admission\s+date|"
+            + @"date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|" +
             @"(?<!\b(server|engine|interface|feed|printer|scanner|job|process|service|drive|disk|battery|build|laptop|workstation|it|vm|" +
             @"node|pump|device|app)\s)died|passed\s+away|deceased|(patient|pt)\s+expired|date\s+of\s+death|death\s+date|" +
             @"DOD|date\s+of\s+service|DOS|service\s+date)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date,
@@ -220,14 +269,17 @@ internal static class IdentifierPatterns
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
         // A person's appointment, visit or surgery on a date: "her appointment date 3/4", "surgery on 3/3 for mrs. diaz".
         new(PhiKind.PersonalDate, new Regex(@"\b(his|her|their|pt'?s?|patient'?s?|mom'?s|dad'?s)\s+((next|last|first|follow-?up|new|"
-            + @"rescheduled|original)\s+)?(appointment|appt|visit|surgery|procedure|c-section|delivery|mri|ct|scan|colonoscopy|infusion|"
-            + @"dialysis|chemo|biopsy|transplant)(\s+(date|day))?\s*((is|was|on|for|:)\s*)*" + Date, AnyCase, Timeout)),
+            + @"rescheduled|original)\s+)?([\p{L}-]+\s+)?(appointment|appt|visits?|surgery|procedure|c-section|delivery|mri|ct|scan|"
+            + @"colonoscopy|infusion|dialysis|chemo|biopsy|transplant|replacement|repair|fusion|\p{L}+(ectomy|otomy|plasty|oscopy))s?"
+            + @"(\s+(date|day)s?)?\s*((is|was|were|are|on|for|:)\s*)*" + Date, AnyCase, Timeout)),
         // "transferred to rehab 6/2", "pt came in on 10/14", "she was seen in the ED 3/3": a stay's events, about a person.
         new(PhiKind.PersonalDate, new Regex(@"\b((transferred|xfer'?d)(?!\s+to\s+(the\s+|a\s+|another\s+)?([\p{L}-]+\s+){0,2}(team|"
             + @"department|dept|role|position|job|group|office|project|company|vendor|site|server|folder|drive|queue))|re-?admitted|"
             + @"dc'?d|d/c'?d|(sent|went)\s+home|came\s+(in|back)|(presented|arrived|showed\s+up)\s+(to|in|at)\s+(the\s+|our\s+)?(ed|er|"
             + @"emergency|clinic|hospital|urgent\s+care|triage|l&d|labor)\b|brought\s+in|(was|were|got)\s+seen|delivered|gave\s+birth|"
-            + @"coded|bounced\s+back|"
+            + @"coded|bounced\s+back|fell|came\s+to\s+(the\s+)?(clinic|ed|er|office|hospital|urgent\s+care)|"
+            + @"(had|underwent|got)\s+((a|an|her|his|their)\s+)?([\p{L}-]+\s+)?(surgery|procedure|c-section|\p{L}+(ectomy|otomy|"
+            + @"plasty|oscopy)|chole|cabg|replacement|repair|fusion|transplant)|"
             + @"(had|has)\s+(her|his|their)\s+(surgery|procedure|delivery|c-section))\b[\s:,-]*(\S+\s+){0,5}?(on\s+|of\s+)?" + Date,
             AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index)), When: text => text.MentionsPerson),
@@ -244,24 +296,25 @@ internal static class IdentifierPatterns
             @"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|" +
             @"[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])",
             AnyCase,
-            Timeout)),
+            Timeout),
+            (m, text, _) => !DepartmentFax.IsMatch(text.Before(m.Index)) || PersonsNumber.IsMatch(text.Text)),
         new(PhiKind.PhoneNumber, new Regex(
             @"(?<![0-9])(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?[0-9]{3}[\s.-]?|[0-9]{3}[\s.-][0-9]{3}[\s.-])[0-9]{4})(?![0-9])", Options,
             Timeout),
-            (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text)),
+            (m, text, _) => !IsDepartmentLine(m.Groups["v"], text)),
         // Ten digits in one run, in the North American shape (area code and exchange not starting with 0 or 1).
         new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9A-Z#-])(?<v>(\+?1-?)?[2-9][0-9]{2}[2-9][0-9]{6})(?![0-9A-Z])", AnyCase, Timeout),
-            (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text) && !NumberCue.IsMatch(text.Before(m.Index))),
+            (m, text, _) => !IsDepartmentLine(m.Groups["v"], text) && !NumberCue.IsMatch(text.Before(m.Index))),
         // International numbers: "+44 20 7946 0958", "+91 98765 43210".
         new(PhiKind.PhoneNumber, new Regex(
             @"(?<![0-9A-Z])(?<v>(\+|(?<zz>00))(?!1[\s.-]?[0-9]{3})[1-9][0-9]{0,2}([\s.-]?\(?[0-9]{1,5}\)?){2,5})(?![0-9])", AnyCase,
             Timeout),
             (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) - (m.Groups["zz"].Success ? 2 : 0) is >= 8 and <= 15
-                && !IsDepartmentLine(m.Groups["v"].Value, text) && (!m.Groups["zz"].Success || text.MentionsPerson)),
+                && !IsDepartmentLine(m.Groups["v"], text) && (!m.Groups["zz"].Success || text.MentionsPerson)),
         // A national number abroad, after a person's phone cue: "his mobile is 07700 900 456".
         new(PhiKind.PhoneNumber, new Regex(@"\b(phone|cell|mobile|landline|whatsapp|tel)(\s+(number|no\b\.?|#|is|was))*\s*[:#]?\s*"
             + @"(?<v>0[1-9][0-9]{1,3}[\s.-]?[0-9]{3,4}[\s.-]?[0-9]{3,4})(?![0-9])", AnyCase, Timeout),
-            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is 10 or 11 && !IsDepartmentLine(m.Groups["v"].Value, text)),
+            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is 10 or 11 && !IsDepartmentLine(m.Groups["v"], text)),
         new(PhiKind.PhoneNumber, new Regex(
             @"\b(phone|cell|mobile|tel|home|callback|call\s?back|daughter|son|wife|husband)(\s+(number|no\b\.?|#|" +
             @"is))?\s*[:#]?\s*(?<v>[0-9]{3}-[0-9]{4})(?![0-9])",
@@ -278,7 +331,8 @@ internal static class IdentifierPatterns
             AnyCase,
             Timeout),
             (m, _, context) => m.Groups["host"].Value is var host
-                && !context.IsStaffDomain(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host),
+                && !context.IsStaffDomain(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host)
+                && !IsServicePage(host, m.Value),
             WithoutDigits: true),
         // A person's page typed without its scheme: "facebook.com/maria.g.5011", "gofundme.com/f/help-for-abdi".
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"
@@ -322,9 +376,11 @@ internal static class IdentifierPatterns
             + @"|\b(?<v>(her|his|their|(the\s+)?(patient|pt)'?s?)\s+((own|face|id|wound|rash|skin|profile|portal|license|licence|"
                 + @"id\s+card)\s+)?(photo(graph)?|picture|pic|selfie|headshot|face\s+photo)s?)\b"
             + @"|\b(?<v>(?<alone>selfie|headshot|face\s+photo|full-?face\s+(photo|image|picture))s?)\b", AnyCase, Timeout),
-            (m, text, _) => !m.Groups["alone"].Success || text.MentionsPatient, WithoutDigits: true),
+            (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value),
+            WithoutDigits: true),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
-            + @"retina[l]?\s+(scans?|images?)|iris\s+(scans?|images?)|voice\s*prints?|face\s+scans?|facial\s+(scans?|"
+            + @"retina[l]?\s+(scans?|images?)|face\s*(templates?|prints?|geometry)|iris\s+(scans?|images?)|voice\s*prints?|"
+            + @"face\s+scans?|facial\s+(scans?|"
             + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|"
             + @"samples?|sequences?|results?)|genetic\s+(profiles?|data|results?)))\b(?!\s+(readers?|scanners?|sensors?|logins?|"
             + @"sign-?ins?|clocks?|devices?|hardware|demo))", AnyCase, Timeout),
@@ -357,7 +413,66 @@ internal static class IdentifierPatterns
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(?<v>(tattoo(s|ed)?|birth\s?marks?|port-?wine\s+stains?))\b(?!\s+(parlou?rs?|"
             + @"shops?|artists?|removal\s+(clinic|service)s?|polic(y|ies)))", AnyCase, Timeout),
             WithoutDigits: true, When: text => text.HasBiometricOwner),
+        // What an armband says is the birth date it carries: "armband says 03/14/41", "armband: 7/2/38".
+        new(PhiKind.DateOfBirth, new Regex(@"\b((arm|wrist|id|hospital)\s?band|bracelet)('?s)?(\s+(dob|date|birth\s?date))?\s*"
+            + @"(:|\s(says|said|"
+            + @"shows|showed|reads|read|has|had|printed|lists|listed))\s*(with\s+|as\s+)?" + Date, AnyCase, Timeout),
+            When: text => text.Text.Contains("band", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("bracelet", StringComparison.OrdinalIgnoreCase)),
+        // Ages over 89 in words: "pt is ninety-three", "a ninety-four-year-old man", "the patient, ninety-seven, ...".
+        new(PhiKind.AgeOver89, new Regex(@"\b(?<v>" + AgeInWords + @")(?=[\s-]*(years?|yrs?)[\s-]*old|\s*(y/?o|y\.o\.)\b)"
+            + @"|(?<p>)(?=(ninety|one|a)\b)(?<=\b(is|was|turned|turns|aged?|age:?|she's|he's|patient,|pt,|[a-z]+\s+of)\s+)"
+            + @"(?<v>" + AgeInWords + @")(?=\s*([,.;:!?)]|$)|\s+(and|but|so|with|now|today|yesterday|this|last|next|in|on|at|yo|years?)\b)",
+            AnyCase, Timeout),
+            (m, text, _) => !m.Groups["p"].Success || text.MentionsPerson, WithoutDigits: true,
+            When: text => text.Text.Contains("ninety", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("hundred", StringComparison.OrdinalIgnoreCase)),
+        // A payer's member id: "her aetna ID W123456789", "his BCBS member number XYZ123456789" (not a payer's own EDI id).
+        new(PhiKind.HealthPlanNumber, new Regex(@"\b" + Payers + @"\s+((member|subscriber|insurance|policy|insured)\s+)?(id|identifier|"
+            + @"number|no\b\.?|num|#|card)" + Then + @"(?<v>(?=[A-Z-]*[0-9]([A-Z-]*[0-9]){3})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])",
+            AnyCase, Timeout)),
+        // A state's driving licence or ID card: "CA DL B7729104", "NY license 492 188 305", "state ID number 93-118-4472".
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:" + States + @")\s+(DL|ID|licen[cs]e|lic\b\.?|driver'?s?\s+licen[cs]e)|"
+            + @"\bstate\s+(id|identification)(\s+card)?|\bdriver'?s?\s+(licen[cs]e|lic\b\.?))" + Then + LicenceValue, AnyCase, Timeout)),
+        // A state's tag on a car: "GA tag ABC-1234", "FL tag QRT 552".
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(?-i:" + States + @")\s+(tags?|plates?)(\s+(number|no\b\.?|#|is|was|reads?|says))?"
+            + @"[\s:#,]*" + Plate, AnyCase, Timeout),
+            (m, _, _) => !m.Groups["v"].Value.All(char.IsDigit),
+            When: text => text.Text.Contains("tag", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("plate", StringComparison.OrdinalIgnoreCase)),
+        // A device a patient wears, with the short id of its transmitter or pod: "dexcom transmitter id 8G3K2L".
+        new(PhiKind.DeviceIdentifier, new Regex(@"\b(transmitter|sensor|receiver|pod|cgm|dexcom|libre|omnipod|pump|insulin\s+pump|"
+            + @"tandem)\s*(id|serial|s/n|sn|#|number|no\b\.?)" + Then
+            + @"(?<v>(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{5,12})(?![A-Z0-9-])", AnyCase, Timeout),
+            (_, text, _) => text.MentionsPerson),
+        // A link to a patient's record, at any host, even the hospital's own: ".../patient/4471902".
+        new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(https?://)?([A-Z0-9-]+\.)+[A-Z]{2,}(:[0-9]+)?/([^\s/<>""]+/)*?"
+            + RecordPath + @"[^\s<>""]*[^\s<>"".,;:!?)\]])", AnyCase, Timeout),
+            When: text => text.Text.Contains('/', StringComparison.Ordinal)),
+        // A national number abroad after "reached on", "reachable at", "call her on": "her son can be reached on 07911 123456".
+        new(PhiKind.PhoneNumber, new Regex(@"\b(reached|reachable|contacted|contactable|call(ed)?\s+(her|him|them)|text(ed)?\s+(her|him|"
+            + @"them)|ring\s+(her|him|them))\s+(on|at)\s*[:#]?\s*(?<v>0[1-9][0-9]{1,3}[\s.-]?[0-9]{3,4}[\s.-]?[0-9]{3,4})(?![0-9])",
+            AnyCase, Timeout),
+            (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is 10 or 11 && !IsDepartmentLine(m.Groups["v"], text),
+            When: text => text.MentionsPerson),
+        // A patient's face in a picture: "wound pic with the pt's face visible", "the screenshot shows the pt's face".
+        new(PhiKind.Photograph, new Regex(@"\b(?<v>((the\s+)?(pt|patient|baby|child|kid)('?s)?|her|his|their)\s+faces?)\b"
+            + @"(?!\s*-?\s*(sheet|to\s+face|time|book|page|plate|value|amount|id\b))", AnyCase, Timeout),
+            (_, text, _) => PictureWord.IsMatch(text.Text), WithoutDigits: true,
+            When: text => text.Text.Contains("face", StringComparison.OrdinalIgnoreCase)),
+        // Someone known for who they are, which identifies them as a name does: "the pt is the mayor", "the local news anchor was
+        // admitted", "the only quadruplets born here".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(pt|patient|she|he|her\s+(husband|wife|son|daughter|mom|dad)|his\s+(wife|husband|"
+            + @"son|daughter|mom|dad)|mom|dad)\s+(is|was|'s)\s+((the|a|an|our)\s+)?([\p{L}-]+\s+){0,3}?(?<v>" + Notable + @")\b"
+            + @"|\b(the|our|a)\s+([\p{L}-]+\s+){0,2}?(?<v>" + Notable + @")\s+(was|is|got|came|has\s+been|had\s+been|just\s+got)\s+"
+            + @"(admitted|seen|brought|discharged|transferred|readmitted|in\s+(the\s+)?(ed|er|icu|hospital|bed|room|unit|clinic|or))\b"
+            + @"|\b(?<v>(the\s+)?only\s+(set\s+of\s+)?(quadruplets|quintuplets|sextuplets|quads|conjoined\s+twins)\s+(born|delivered|in|on|"
+            + @"at)\b)", AnyCase, Timeout), WithoutDigits: true, When: text => NotableWord.IsMatch(text.Text)),
     ];
+
+    private static bool IsDepartmentLine(Group number, ScannedText text) =>
+        IsDepartmentLine(number.Value, text)
+            || (DepartmentFaxBefore.IsMatch(text.Before(number.Index)) && !PersonsNumber.IsMatch(text.Text));
 
     private static bool IsDepartmentLine(string number, ScannedText text)
     {
@@ -366,6 +481,12 @@ internal static class IdentifierPatterns
         var tollFree = national.Length == 10 && national[..3] is "800" or "888" or "877" or "866" or "855" or "844" or "833";
         return tollFree || text.IsAboutADepartmentLine;
     }
+
+    // A vendor's status, documentation or support site is nobody's page: "https://status.vendor.example".
+    private static bool IsServicePage(string host, string url) =>
+        host.Split('.')[0].ToUpperInvariant() is "STATUS" or "DOCS" or "SUPPORT" or "HELP" or "KB" or "COMMUNITY" or "TRUST"
+            or "DEVELOPER" or "DEVELOPERS" or "LEARN" or "DOWNLOADS" or "UPDATES" or "RELEASES"
+            && !Regex.IsMatch(url, RecordPath, AnyCase, Timeout);
 
     // A global unicast IPv6 address (2000::/3) other than the documentation range.
     private static bool IsPublicIpv6(string address)

@@ -37,7 +37,8 @@ internal static class NameFinder
     private static readonly Regex StaffAfter = new(
         @"^('s)?(\s*[,(:]\s*|\s+-\s+|\s+(is|was|as|will\s+be)\s+)((our|the|a|an|my|their|his|her|lead|senior|sr|new|interim|" +
         @"acting)\.?\s+)*([\p{L}-]+\s+){0,3}?" + Roles + @"\b" +
-        @"|^\s*\(([\p{L}-]+\s+){0,2}((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")(\s+[\p{L}-]+){0,2}\)" +
+        @"|^\s*\((?![^)]*\b(mom|dad|mother|father|baby|pt|patient|parent|family|wife|husband|son|daughter)\b)([\p{L}-]+\s+){0,2}"
+            + @"((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")(\s+[\p{L}-]+){0,2}\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
         @"|^\s+in\s+(the\s+)?" + Organisations + @"\b(?!\s+(waiting|lobby|queue|line|window))" +
@@ -60,8 +61,9 @@ internal static class NameFinder
 
     // What follows a person's name when it names a place: "the Clara Barton conference room", "Barton wing".
     private static readonly Regex PlaceAfter = new(
-        @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break)\s+)?(rooms?|wing|cent(er|"
-            + @"re)|building|hall|auditorium|pavilion|tower|library|lobby|"
+        @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break|women'?s|men'?s|"
+            + @"children'?s|birth(ing)?|heart|cancer|wellness|breast|maternity|staff|nurses'?|physicians'?|doctors'?)\s+)?(rooms?|wing|"
+            + @"cent(er|re)|building|hall|auditorium|pavilion|tower|library|lobby|lounge|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
             + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z]))\b"
         // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
@@ -87,8 +89,38 @@ internal static class NameFinder
             + @"iv|pump|"
         + @"appointments?|visit|bills?|statement|portal|mychart|proxy|family|wife|husband|daughter|son|mother|father|mom|dad|kids?|"
             + @"children|"
-        + @"discharge|admission|surgery|procedure|biopsy|blood|sugars?|glucose|bp|weight|oxygen|o2|tray|diet|orders?|mar|avs|care|nurse|"
+        + @"discharge|admission|surgery|procedure|biopsy|blood|sugars?|glucose|glucometer|records|bp|weight|oxygen|o2|tray|diet|"
+            + @"orders?|mar|avs|care|nurse|"
         + @"doctor|pcp|surgeon|referral|imaging|echo|ekg|ecg|sats|foley|catheter|line|picc|transfusion|isolation|fall|code\s+status)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // Right after a name at the start of a text, what makes it a patient's: "Tadhg Breathnach insulin order", "ama owusu (NICU mom)",
+    // "… readmit", "… wants her records", "…'s glucometer".
+    private static readonly Regex CareAfter = new(
+        @"^('s)?\s+(\(?(nicu|picu|icu|l&d|ob|peds|nursery|dialysis|onc|oncology)\s+(mom|dad|baby|parent|pt|patient)\)?|((new|home|am|"
+            + @"pm|sliding\s+scale|iv|basal|bolus|discharge)\s+)?(insulin|heparin|meds?|medications?|orders?|readmit(ted)?|readmission|"
+            + @"admit|glucometer|labs?|results|chart|kids?|family|wife|husband|mom|dad|daughter|son|wants\s+(her|his|their)\s+"
+            + @"(records|chart|results|meds))\b)",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // Name particles that join the surname after them: "Ó Briain", "Nic Dhiarmada", "Mac Cárthaigh" (Irish), and after a name,
+    // "dela Cruz", "de la Fuente", "van der Berg", "bin Salleh".
+    private static readonly HashSet<string> IrishParticles =
+        new(["Ó", "Ní", "Nic", "Mac", "Mhic", "Ua", "Uí", "O"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Particles = new(
+        ["de", "dela", "del", "della", "da", "di", "dos", "das", "van", "von", "der", "den", "la", "bin", "binti", "ibn", "ó", "ní", "nic",
+            "mac", "ua", "uí", "De", "Dela", "Del", "Della", "Da", "Di", "Dos", "Van", "Von", "Der", "Bin", "Ibn"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlaceSaints =
+        new(["Saint", "St", "Sainte", "Ste", "San", "Santa", "São"], StringComparer.Ordinal);
+
+    // After "the X family", what makes it a place, a service or a specialty rather than a patient's family.
+    private static readonly Regex FamilyThing = new(
+        @"^\s+(medicine|practice|planning|resources?|waiting|meeting|conference|members?\s+of\s+staff|room|lounge|cent(er|re)|clinic|"
+            + @"health|dentistry|services|suite|area|house|foundation|fund|wing|donation|gift|endowment|scholarship|award|trust|"
+            + @"of\s+(products|companies|apps|brands))\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // Words between a patient cue and the name: "patient called Teresa Hunt", "patient's name is ...".
@@ -116,6 +148,21 @@ internal static class NameFinder
 
             var token = tokens[i];
             string Gap(int at) => at <= 0 || at >= tokens.Count ? "" : text[tokens[at - 1].End..tokens[at].Start];
+
+            // "Saint Brigid's lab", "St. Agnes registration": a place named after a saint.
+            if (PlaceSaints.Contains(token.Value) && i + 1 < tokens.Count && Gap(i + 1) is " " or ". " && IsCapitalised(tokens[i + 1]))
+            {
+                MarkUsed(used, i, i + 1);
+                continue;
+            }
+
+            // "the Okonjo family wants a call back": a patient's family by its surname.
+            if (FamilyName(text, tokens, i, context) is { } family)
+            {
+                found.Add((tokens[family].Start, tokens[family].Length));
+                MarkUsed(used, i, family + 1);
+                continue;
+            }
 
             // "Dr. Patel", "Nurse Ruiz": staff; skip the name.
             if (NameLexicon.IsStaffTitle(token.Value) && i + 1 < tokens.Count && Gap(i + 1) is " " or ". " or ".")
@@ -234,7 +281,63 @@ internal static class NameFinder
             tokens.Add(new Token(m.Index, length, m.Value[..length]));
         }
 
-        return tokens;
+        return JoinParticles(text, tokens);
+    }
+
+    // "Ó Briain", "dela Cruz", "de la Fuente": one surname, looked up by its last word and found whole.
+    private static List<Token> JoinParticles(string text, List<Token> tokens)
+    {
+        var joined = new List<Token>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var end = i;
+            while (end + 1 < tokens.Count && text[tokens[end].End..tokens[end + 1].Start] is " " && IsParticle(tokens, end, i, joined))
+            {
+                end++;
+            }
+
+            var last = tokens[end];
+            var surname = end > i && (IsCapitalised(last) || (IsLower(last) && IsLower(tokens[i]) && last.Length >= 3))
+                && !NameLexicon.IsEnglishWord(last.Value);
+            if (surname)
+            {
+                joined.Add(new Token(tokens[i].Start, last.End - tokens[i].Start, last.Value));
+                i = end;
+            }
+            else
+            {
+                joined.Add(tokens[i]);
+            }
+        }
+
+        return joined;
+    }
+
+    // An Irish particle before a capitalised word, or another particle right after a word that may be a name.
+    private static bool IsParticle(List<Token> tokens, int at, int from, List<Token> before) =>
+        (IrishParticles.Contains(tokens[at].Value) && at == from && IsCapitalised(tokens[at + 1]))
+            || (Particles.Contains(tokens[at].Value) && (at > from || (before.Count > 0 && MayBeName(before[^1]))));
+
+    private static bool MayBeName(Token token) =>
+        IsCapitalised(token) || (NameLexicon.IsAnyName(token.Value) && !NameLexicon.IsEnglishWord(token.Value));
+
+    // "the Okonjo family", "the okafor family": a surname (no English word, not on the roster) before "family", not a place's name.
+    private static int? FamilyName(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 2 >= tokens.Count || !tokens[i].Value.Equals("the", StringComparison.OrdinalIgnoreCase)
+            || !tokens[i + 2].Value.Equals("family", StringComparison.OrdinalIgnoreCase)
+            || text[tokens[i].End..tokens[i + 1].Start] is not " " || text[tokens[i + 1].End..tokens[i + 2].Start] is not " ")
+        {
+            return null;
+        }
+
+        var name = tokens[i + 1];
+        var surname = (IsPlainCapitalised(name) && IsUnlistedWord(name))
+            || (IsLower(name) && name.Length >= 3 && NameLexicon.IsSurname(name.Value) && IsUnlistedWord(name));
+        return surname && !context.IsStaffSurname(name.Value) && !IsFollowedByPlace(text, tokens[i + 2].End)
+            && !FamilyThing.IsMatch(text.AsSpan(tokens[i + 2].End))
+            ? i + 1
+            : null;
     }
 
     // "patient" as typed in a hurry: "paitent", "pateint", "patinet" (its letters, first and last in place).
@@ -495,10 +598,29 @@ internal static class NameFinder
 
         var (a, b) = (tokens[i], tokens[i + 1]);
         var capitalised = IsPlainCapitalised(a) && IsPlainCapitalised(b);
-        var lower = IsLower(a) && IsLower(b) && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
-        if ((!capitalised && !lower) || !IsUnlistedWord(a) || !IsUnlistedWord(b))
+        var bothLower = IsLower(a) && IsLower(b);
+        if (!capitalised && !bothLower)
         {
             return null;
+        }
+
+        var lower = bothLower && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
+
+        var careAfter = CareAfter.IsMatch(text.AsSpan(b.End, Math.Min(60, text.Length - b.End)));
+
+        // At the start of a text, typed in lower case before a patient's things, one part from the lists will do: "faadumo cali's kids".
+        var lowerAtStart = bothLower && b.Length >= 3 && careAfter && IsSentenceStart(text, a)
+            && (NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value));
+        // Compound surnames of English words after a given name, before a patient's things: "lena standing-elk's glucometer".
+        var compound = careAfter && b.Value.Contains('-', StringComparison.Ordinal) && NameLexicon.IsAnyName(a.Value);
+        if ((!capitalised && !lower && !lowerAtStart) || !IsUnlistedWord(a) || (!IsUnlistedWord(b) && !compound))
+        {
+            return null;
+        }
+
+        if (lowerAtStart && !lower)
+        {
+            return i + 1;
         }
 
         var bothListed = (capitalised && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value)) || lower;
@@ -534,7 +656,7 @@ internal static class NameFinder
         }
 
         patientContext ??= PatientContext.IsMatch(text);
-        if (patientContext == true)
+        if (patientContext == true || careAfter)
         {
             return i + 1;
         }

@@ -33,6 +33,12 @@ public sealed class PhiContext
             {
                 fullNames.Add(parts[0] + " " + parts[^1]);
             }
+
+            // "Ana Lucia Ferreira" is also called by her first two names, "Ana Lucia".
+            if (parts.Count >= 3)
+            {
+                fullNames.Add(parts[0] + " " + parts[1]);
+            }
         }
 
         domains = [.. (staffDomains ?? []).Select(d => d.Trim().TrimStart('@').TrimEnd('.').ToUpperInvariant()).Where(d => d.Length > 0)];

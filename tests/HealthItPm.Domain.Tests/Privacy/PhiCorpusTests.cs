@@ -19,7 +19,7 @@ public class PhiCorpusTests(ITestOutputHelper output)
         staffNames:
         [
             "Priya Shah", "Dana Ruiz", "Tom Becker", "Keisha Washington", "Dr. Marcus Lee", "Rahul Mehta", "Sofia Martinez",
-            "Greg Olson", "Hannah Kim", "Jamal Carter", "Linda Torres", "Ben Fischer", "Erin O'Neill",
+            "Greg Olson", "Hannah Kim", "Jamal Carter", "Linda Torres", "Ben Fischer", "Erin O'Neill", "Ana Lucia Sobral",
         ],
         staffDomains: ["hospital.example"]);
 

@@ -239,6 +239,83 @@ public class PhiGuardTests
     public void Ordinary_project_talk_is_left_alone(string text) =>
         Assert.Empty(PhiGuard.Scan(text));
 
+    [Theory]
+    [InlineData("Siobhán Ó Briain's discharge meds printed twice", PhiKind.PatientName, "Siobhán Ó Briain")]
+    [InlineData("Tomás de la Fuente's drip order was cancelled", PhiKind.PatientName, "Tomás de la Fuente")]
+    [InlineData("jose dela paz's kids keep calling the unit", PhiKind.PatientName, "jose dela paz")]
+    [InlineData("ngozi adeyemi-okafor insulin order dropped", PhiKind.PatientName, "ngozi adeyemi-okafor")]
+    [InlineData("efua boateng (NICU mom) asked for the packet", PhiKind.PatientName, "efua boateng")]
+    [InlineData("lena standing-elk's glucometer shows mmol", PhiKind.PatientName, "lena standing-elk")]
+    [InlineData("Tadhg Breathnach readmit, no sepsis alert", PhiKind.PatientName, "Tadhg Breathnach")]
+    [InlineData("the Okonjo family wants a call back", PhiKind.PatientName, "Okonjo")]
+    [InlineData("armband says 03/14/41 but registration has 1942", PhiKind.DateOfBirth, "03/14/41")]
+    [InlineData("d.o.b. 19510312 in the feed", PhiKind.DateOfBirth, "19510312")]
+    [InlineData("dc date 2024.01.09 didn't flow", PhiKind.PersonalDate, "2024.01.09")]
+    [InlineData("the pt fell on the 14th of august 2023", PhiKind.PersonalDate, "14th of august 2023")]
+    [InlineData("pt had a lap chole on 12 May 2024", PhiKind.PersonalDate, "12 May 2024")]
+    [InlineData("her visits were jan 5th and again feb 2nd", PhiKind.PersonalDate, "jan 5th")]
+    [InlineData("pt is ninety-three and lives alone", PhiKind.AgeOver89, "ninety-three")]
+    [InlineData("a ninety-four-year-old man fell", PhiKind.AgeOver89, "ninety-four")]
+    [InlineData("pt's social is 401227781 in the free text", PhiKind.SocialSecurityNumber, "401227781")]
+    [InlineData("her aetna ID W123456789 is on the old card", PhiKind.HealthPlanNumber, "W123456789")]
+    [InlineData("CA DL B7729104 scanned into the ID field", PhiKind.CertificateOrLicenseNumber, "B7729104")]
+    [InlineData("NY license 492 188 305 in the comment", PhiKind.CertificateOrLicenseNumber, "492 188 305")]
+    [InlineData("state ID number 93-118-4472 in the note", PhiKind.CertificateOrLicenseNumber, "93-118-4472")]
+    [InlineData("her car has GA tag ABC-1234", PhiKind.VehicleIdentifier, "ABC-1234")]
+    [InlineData("her dexcom transmitter id 8G3K2L won't pair", PhiKind.DeviceIdentifier, "8G3K2L")]
+    [InlineData("her son can be reached on 07911 123456", PhiKind.PhoneNumber, "07911 123456")]
+    [InlineData("wound pic with the pt's face visible", PhiKind.Photograph, "the pt's face")]
+    [InlineData("the pt's face template is on the kiosk", PhiKind.BiometricIdentifier, "face template")]
+    [InlineData("the pt is the mayor, restrict the chart", PhiKind.OtherUniqueIdentifier, "mayor")]
+    [InlineData("the local news anchor was admitted last night", PhiKind.OtherUniqueIdentifier, "news anchor")]
+    [InlineData("the only quadruplets born here are in the NICU", PhiKind.OtherUniqueIdentifier, "the only quadruplets born")]
+    public void Kinds_missed_on_text_nobody_here_wrote_are_caught_where_they_are(string text, PhiKind kind, string part)
+    {
+        var findings = PhiGuard.Scan(text);
+
+        Assert.Contains(findings, f => f.Kind == kind && text.Substring(f.Index, f.Length) == part);
+    }
+
+    [Theory]
+    [InlineData("Cerner after-hours line 1-608-555-0100 for the outage")]
+    [InlineData("send the forms to the central pharmacy fax (617) 555-0100")]
+    [InlineData("admitted the defect into the backlog on 2/11")]
+    [InlineData("the Clara Barton women's center gets new scanners")]
+    [InlineData("Moira Kelleher lounge Wi-Fi is down again")]
+    [InlineData("Saint Brigid's lab printers were swapped")]
+    [InlineData("the Okafor family lounge needs a TV mount")]
+    [InlineData("the portal shows pt photos on the banner")]
+    [InlineData("https://status.vendor.example shows the outage resolved")]
+    [InlineData("monitors updated to firmware B.02.14 overnight")]
+    [InlineData("aetna payer id 60054 for the 837 feed")]
+    [InlineData("ninety-three tickets closed this week")]
+    [InlineData("the face sheet printed with the old logo")]
+    [InlineData("the mayor visited the new tower for the ribbon cutting")]
+    [InlineData("the Mac Mini in the command center needs a reboot")]
+    public void Their_clean_look_alikes_stay_clean(string text) =>
+        Assert.Empty(PhiGuard.Scan(text));
+
+    [Fact]
+    public void A_colleague_called_by_the_first_two_of_three_names_is_staff()
+    {
+        var context = new PhiContext(staffNames: ["Ana Lucia Sobral"]);
+
+        Assert.Empty(PhiGuard.Scan("Ana Lucia will send the cutover checklist tonight", context));
+        Assert.Contains(PhiGuard.Scan("Ana Lucia will send the cutover checklist tonight"), f => f.Kind == PhiKind.PatientName);
+        Assert.Contains(PhiGuard.Scan("Ana Gomes's chart is locked", context), f => f.Kind == PhiKind.PatientName);
+    }
+
+    [Fact]
+    public void A_patients_record_link_is_phi_even_at_a_staff_domain()
+    {
+        var context = new PhiContext(staffDomains: ["hospital.example"]);
+
+        Assert.Contains(
+            PhiGuard.Scan("https://portal.hospital.example/patient/4471902 is the link she pasted", context),
+            f => f.Kind == PhiKind.WebAddress);
+        Assert.Empty(PhiGuard.Scan("Docs are at https://wiki.hospital.example/golive/2025", context));
+    }
+
     [Fact]
     public void Findings_say_where_and_what_and_can_be_pointed_out_masked()
     {
