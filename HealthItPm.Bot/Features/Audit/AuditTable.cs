@@ -57,12 +57,10 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
             throw new ArgumentException($"A batch is 1 to {MaxBatch} rows of one partition.", nameof(rows));
         }
 
+        var adds = rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)).ToList();
         try
         {
-            await tables.ExecuteAsync(
-                Name,
-                t => t.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken),
-                cancellationToken);
+            await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync(adds, cancellationToken), cancellationToken);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {

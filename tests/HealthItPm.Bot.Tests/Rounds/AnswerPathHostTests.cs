@@ -66,13 +66,15 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
         var bound = ProjectTable.MembersKeptFor;
         while (await AnswerAsync(b, TestActivities.Nurse, Code, round, default))
         {
-            Assert.True(removed.Elapsed < bound + TimeSpan.FromSeconds(3), $"Still answering on the other host {removed.Elapsed} after the removal.");
+            Assert.True(
+                removed.Elapsed < bound + TimeSpan.FromSeconds(3), $"Still answering on host B {removed.Elapsed} after the removal.");
             await Task.Delay(100);
         }
 
         var refusedAfter = removed.Elapsed;
         output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture, $"Refused on the other host {refusedAfter.TotalSeconds:0.0} s after the removal (bound {bound.TotalSeconds} s)."));
+            CultureInfo.InvariantCulture,
+            $"Refused on the other host {refusedAfter.TotalSeconds:0.0} s after the removal (bound {bound.TotalSeconds} s)."));
         Assert.True(refusedAfter <= bound + TimeSpan.FromSeconds(1), $"Refused {refusedAfter} after the removal; the bound is {bound}.");
         Assert.False(await AnswerAsync(a, TestActivities.Nurse, Code, round, default));
     }
@@ -128,7 +130,8 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
             + $"{answered.Count} answers stored, {audited.Count} audit entries, {lost} entries lost "
             + $"({100.0 * lost / Math.Max(1, answered.Count):0.0} % of the answers).");
         output.WriteLine(report);
-        await File.AppendAllTextAsync(Path.Combine(RepositoryLayout.TestOutput("answer-path"), "sigkill.txt"), report + Environment.NewLine);
+        var file = Path.Combine(RepositoryLayout.TestOutput("answer-path"), "sigkill.txt");
+        await File.AppendAllTextAsync(file, report + Environment.NewLine);
 
         Assert.True(killedAt >= KillAfter, $"The load did not reach {KillAfter} answers before the kill.");
         // No answer the host acknowledged is lost, and no entry is written without its answer.
@@ -142,12 +145,14 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
         var projects = _hosts.Get<ProjectService>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var people = Enumerable.Range(0, count)
-            .Select(i => new ChannelAccount($"29:load-{i}", $"Nurse {i}", aadObjectId: new Guid(i, 0x10ad, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 3).ToString()))
+            .Select(i => new ChannelAccount(
+                $"29:load-{i}", $"Nurse {i}", aadObjectId: new Guid(i, 0x10ad, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 3).ToString()))
             .ToArray();
         Assert.IsType<Outcome<Project>.Done>(await projects.CreateAsync(
             Tenant,
             new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null),
-            new NewProject(code.Value, Guarded.From("Bedside barcode scanning"), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "UTC"),
+            new NewProject(
+                code.Value, Guarded.From("Bedside barcode scanning"), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "UTC"),
             default));
         foreach (var batch in people.Chunk(250))
         {
@@ -156,7 +161,11 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
                 foreach (var person in batch)
                 {
                     p.AddMember(new ProjectMember(
-                        new PersonId(person.AadObjectId), person.Name, ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("3 East")));
+                        new PersonId(person.AadObjectId),
+                        person.Name,
+                        ProjectRole.Stakeholder,
+                        StakeholderRole.Nurse,
+                        Guarded.From("3 East")));
                 }
             }, default));
         }
@@ -174,7 +183,8 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
         var table = new TableClient(_hosts.ConnectionString, RoundTable.Name);
         var prefix = $"checkin|answer|{round}|";
         var people = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(StorageTables.PrefixFilter($"{Tenant.Value}|{code.Value}", prefix), select: ["RowKey"]))
+        var filter = StorageTables.PrefixFilter($"{Tenant.Value}|{code.Value}", prefix);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
         {
             people.Add(row.RowKey[prefix.Length..]);
         }
@@ -195,11 +205,17 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
         return people;
     }
 
-    private async Task<bool> AnswerAsync(Uri host, ChannelAccount person, ProjectCode code, string round, CancellationToken cancellationToken)
+    private async Task<bool> AnswerAsync(
+        Uri host, ChannelAccount person, ProjectCode code, string round, CancellationToken cancellationToken)
     {
-        var data = new JObject { ["project"] = code.Value, ["round"] = round, ["status"] = "OnTrack", ["impact"] = "1", ["training"] = "false" };
+        var data = new JObject
+        {
+            ["project"] = code.Value, ["round"] = round, ["status"] = "OnTrack", ["impact"] = "1", ["training"] = "false",
+        };
         var body = await PostAsync(
-            host, TestActivities.Invoke(CardVerbs.SubmitCheckIn, data, _hosts.Connector.ServiceUrl, "a:" + person.Id, from: person), cancellationToken);
+            host,
+            TestActivities.Invoke(CardVerbs.SubmitCheckIn, data, _hosts.Connector.ServiceUrl, "a:" + person.Id, from: person),
+            cancellationToken);
         return body.Contains("check-in is in", StringComparison.Ordinal);
     }
 

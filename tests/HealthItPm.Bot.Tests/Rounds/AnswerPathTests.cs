@@ -74,7 +74,8 @@ public sealed class AnswerPathTests : IAsyncLifetime
             Tenant, new AuditQuery(Code, DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow)), 100, default);
         Assert.Equal(
             people.Select(p => p.AadObjectId).Order(StringComparer.Ordinal),
-            log!.Entries.Where(e => e.Kind == AuditKind.CheckInAnswered && e.Subject == round).Select(e => e.By.Value).Order(StringComparer.Ordinal));
+            log!.Entries.Where(e => e.Kind == AuditKind.CheckInAnswered && e.Subject == round)
+                .Select(e => e.By.Value).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -114,14 +115,16 @@ public sealed class AnswerPathTests : IAsyncLifetime
         var tenant = new TenantId(Guid.NewGuid().ToString());
         var now = DateTimeOffset.UtcNow;
         var rows = Enumerable.Range(0, 3)
-            .Select(i => AuditTable.Row(tenant, new AuditEntry(now, new PersonId(new Guid(i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1).ToString()), AuditKind.CheckInAnswered, Code, "r")))
+            .Select(i => new PersonId(new Guid(i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1).ToString()))
+            .Select(person => AuditTable.Row(tenant, new AuditEntry(now, person, AuditKind.CheckInAnswered, Code, "r")))
             .ToArray();
 
         await table.AddBatchAsync(rows, default);
         await table.AddBatchAsync(rows, default);
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        Assert.Equal(3, (await table.ReadAsync(tenant, new AuditQuery(null, today.AddDays(-1), today.AddDays(1)), 10, default))!.Entries.Count);
+        var written = await table.ReadAsync(tenant, new AuditQuery(null, today.AddDays(-1), today.AddDays(1)), 10, default);
+        Assert.Equal(3, written!.Entries.Count);
     }
 
     private async Task<(string Round, ChannelAccount[] People)> RoundAsync()
@@ -130,12 +133,14 @@ public sealed class AnswerPathTests : IAsyncLifetime
         var projects = Host.Services.GetRequiredService<ProjectService>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var people = Enumerable.Range(0, People)
-            .Select(i => new ChannelAccount($"29:answer-{i}", $"Nurse {i}", aadObjectId: new Guid(i, 0xa5, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 2).ToString()))
+            .Select(i => new ChannelAccount(
+                $"29:answer-{i}", $"Nurse {i}", aadObjectId: new Guid(i, 0xa5, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 2).ToString()))
             .ToArray();
         Assert.IsType<Outcome<Project>.Done>(await projects.CreateAsync(
             Tenant,
             new ProjectMember(pm, "Priya Shah", ProjectRole.ProjectManager, StakeholderRole.It, null),
-            new NewProject(Code.Value, Guarded.From("Telemetry monitors"), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "UTC"),
+            new NewProject(
+                Code.Value, Guarded.From("Telemetry monitors"), ProjectKind.Ehr, today, today.AddDays(60), today.AddDays(120), "UTC"),
             default));
         Assert.IsType<Outcome<Project>.Done>(await projects.ChangeAsync(Tenant, pm, Code, ProjectAction.ManageStakeholders, (p, _) =>
         {
@@ -145,13 +150,17 @@ public sealed class AnswerPathTests : IAsyncLifetime
                     new PersonId(person.AadObjectId), person.Name, ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("4 West")));
             }
         }, default));
-        var round = await Host.Services.GetRequiredService<CheckInService>().StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default);
+        var round = await Host.Services.GetRequiredService<CheckInService>()
+            .StartNowAsync(Tenant, pm, Code, RoundSettings.Default, default);
         return (Assert.IsType<Outcome<Round>.Done>(round).Value.Id, people);
     }
 
     private async Task<string> AnswerAsync(ChannelAccount person, string round)
     {
-        var data = new JObject { ["project"] = Code.Value, ["round"] = round, ["status"] = "OnTrack", ["impact"] = "1", ["training"] = "false" };
+        var data = new JObject
+        {
+            ["project"] = Code.Value, ["round"] = round, ["status"] = "OnTrack", ["impact"] = "1", ["training"] = "false",
+        };
         using var response = await Host.PostAsync(
             TestActivities.Invoke(CardVerbs.SubmitCheckIn, data, _connector.ServiceUrl, "a:" + person.Id, from: person));
         return await response.Content.ReadAsStringAsync();

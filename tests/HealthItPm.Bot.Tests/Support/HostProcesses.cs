@@ -102,9 +102,10 @@ public sealed class HostProcesses : IAsyncLifetime
     {
         var port = ChildProcess.FreeTcpPort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var bot = Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot", "bin", configuration, "net10.0", "HealthItPm.Bot.dll");
         var host = ChildProcess.Start(
             "dotnet",
-            [Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot", "bin", configuration, "net10.0", "HealthItPm.Bot.dll"), "--urls", $"http://127.0.0.1:{port}"],
+            [bot, "--urls", $"http://127.0.0.1:{port}"],
             Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot"),
             new Dictionary<string, string?>
             {
