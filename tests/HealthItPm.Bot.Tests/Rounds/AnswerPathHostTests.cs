@@ -110,14 +110,15 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
             }
         })).ToArray();
 
-        var deadline = Stopwatch.StartNew();
-        while (acknowledged.Count < KillAfter && deadline.Elapsed < TimeSpan.FromSeconds(120))
+        var load = Stopwatch.StartNew();
+        while (acknowledged.Count < KillAfter && load.Elapsed < TimeSpan.FromSeconds(120))
         {
             await Task.Delay(5);
         }
 
         await host.KillAsync();
         var killedAt = acknowledged.Count;
+        var rate = killedAt / load.Elapsed.TotalSeconds;
         await stop.CancelAsync();
         await Task.WhenAll(callers);
 
@@ -126,7 +127,7 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
         var lost = answered.Count - audited.Count;
         var report = string.Create(
             CultureInfo.InvariantCulture,
-            $"SIGKILL after {killedAt} acknowledged answers ({AuditWriter.FlushEvery.TotalMilliseconds} ms flush window): "
+            $"SIGKILL after {killedAt} acknowledged answers at {rate:0}/s ({AuditWriter.FlushEvery.TotalMilliseconds} ms flush window): "
             + $"{answered.Count} answers stored, {audited.Count} audit entries, {lost} entries lost "
             + $"({100.0 * lost / Math.Max(1, answered.Count):0.0} % of the answers).");
         output.WriteLine(report);
