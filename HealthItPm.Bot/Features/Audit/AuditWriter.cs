@@ -13,8 +13,8 @@ namespace HealthItPm.Bot.Features.Audit;
 /// <para>
 /// What it keeps: an entry is written after its change is saved, never before. A host that stops normally writes
 /// every entry it holds before it ends (entries handed over while it stops are written at once). A host killed
-/// between the two loses the entries it held — those of the last flush window, tens of milliseconds — never a
-/// change. While storage does not answer, entries wait in memory and are tried again (up to
+/// between the two loses the entries it held — those handed over since its last transaction began, the window plus
+/// storage's time to answer — never a change. While storage does not answer, entries wait in memory and are tried again (up to
 /// <see cref="MaxWaiting"/>, after which a use case waits for room), and are lost if the host is killed meanwhile.
 /// A read of the log first writes what this host holds, so it shows this host's own changes.
 /// </para>
