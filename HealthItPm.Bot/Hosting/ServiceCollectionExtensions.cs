@@ -74,7 +74,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IRoundStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
-        services.AddSingleton<IAuditLog, AuditTable>();
+        services.AddSingleton<AuditTable>();
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditWriter>());
+        // Stopped after the turns and the loops that hand it entries: a graceful stop writes every one.
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddSingleton(sp => new DeliveryTable(
             StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<DeliveryTable>());

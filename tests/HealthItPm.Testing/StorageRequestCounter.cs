@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace HealthItPm.Testing;
@@ -12,6 +13,7 @@ namespace HealthItPm.Testing;
 public sealed class StorageRequestCounter : IDisposable
 {
     private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _byMethod = new(StringComparer.Ordinal);
     private long _answered;
     private long _unanswered;
 
@@ -26,16 +28,18 @@ public sealed class StorageRequestCounter : IDisposable
         };
         _listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
         {
-            var (ours, answered) = (false, false);
+            var (ours, answered, method) = (false, false, "?");
             foreach (var tag in tags)
             {
                 ours |= tag.Key == "server.port" && tag.Value is int p && p == port;
                 answered |= tag.Key == "http.response.status_code";
+                method = tag.Key == "http.request.method" && tag.Value is string m ? m : method;
             }
 
             if (ours)
             {
                 Interlocked.Increment(ref answered ? ref _answered : ref _unanswered);
+                _byMethod.AddOrUpdate(method, 1, (_, n) => n + 1);
             }
         });
         _listener.Start();
@@ -49,6 +53,12 @@ public sealed class StorageRequestCounter : IDisposable
         var result = await work();
         return (result, Interlocked.Read(ref _answered) - answered, Interlocked.Read(ref _unanswered) - unanswered);
     }
+
+    /// <summary>
+    /// Requests so far by HTTP method (answered or not): on the table service a point read is a GET, an upsert a PUT,
+    /// an added row or a batch a POST.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> ByMethod() => new Dictionary<string, long>(_byMethod, StringComparer.Ordinal);
 
     public void Dispose() => _listener.Dispose();
 }

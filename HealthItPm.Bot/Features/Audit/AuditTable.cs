@@ -20,10 +20,21 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
 {
     public const string Name = "Audit";
 
-    public Task AppendAsync(TenantId tenant, AuditEntry entry, CancellationToken cancellationToken)
+    // Azure Tables takes at most 100 operations in one entity-group transaction.
+    public const int MaxBatch = 100;
+
+    /// <summary>One entry, written at once: what the host's <see cref="AuditWriter"/> does when it is not running.</summary>
+    public Task AppendAsync(TenantId tenant, AuditEntry entry, CancellationToken cancellationToken) =>
+        tables.ExecuteAsync(Name, t => t.AddEntityAsync(Row(tenant, entry), cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The row of an entry, its key made once: a batch tried again after an answer that never came adds the same
+    /// rows, and finds them there, rather than adding them twice.
+    /// </summary>
+    public static TableEntity Row(TenantId tenant, AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var row = new TableEntity(PartitionKey(tenant, Month(entry.At)), $"{Key(Inverted(entry.At))}|{Guid.NewGuid():N}")
+        return new TableEntity(PartitionKey(tenant, Month(entry.At)), $"{Key(Inverted(entry.At))}|{Guid.NewGuid():N}")
         {
             ["At"] = entry.At,
             ["By"] = entry.By.Value,
@@ -32,7 +43,30 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
             ["Subject"] = entry.Subject ?? string.Empty,
             ["Field"] = entry.Field?.ToString(),
         };
-        return tables.ExecuteAsync(Name, t => t.AddEntityAsync(row, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Rows of one partition (at most <see cref="MaxBatch"/>) in one entity-group transaction: all or none. A batch
+    /// whose rows are already there (an earlier try was saved but its answer lost) is taken as written: every row
+    /// key is new, so only that try can have added one.
+    /// </summary>
+    public async Task AddBatchAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count is 0 or > MaxBatch || rows.Any(r => r.PartitionKey != rows[0].PartitionKey))
+        {
+            throw new ArgumentException($"A batch is 1 to {MaxBatch} rows of one partition.", nameof(rows));
+        }
+
+        var adds = rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)).ToList();
+        try
+        {
+            await tables.ExecuteAsync(Name, t => t.SubmitTransactionAsync(adds, cancellationToken), cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            // Written by the earlier try: nothing is missing.
+        }
     }
 
     /// <summary>

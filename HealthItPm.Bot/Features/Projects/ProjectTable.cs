@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
@@ -24,6 +26,13 @@ namespace HealthItPm.Bot.Features.Projects;
 /// writes only the index rows that changed; beyond one batch (100 operations) the rest follow the
 /// guarded batch, so the project row is the truth and the index catches up within the same save.
 /// </para>
+/// <para>
+/// A person's role for the actions anyone on a project may do (answering a round) is taken from the project's
+/// members as this host last read them, for <see cref="MembersKeptFor"/>, and forgotten at once when this host saves
+/// the project: a round being answered costs one read of its project per host every few seconds, not one per answer.
+/// Someone added on another host since is looked up by their own row; someone removed on another host can still
+/// do those actions here for at most <see cref="MembersKeptFor"/>.
+/// </para>
 /// </summary>
 public sealed class ProjectTable(StorageTables tables) : IProjectRepository
 {
@@ -34,6 +43,17 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
 
     // Azure Tables takes at most 100 operations in one batch.
     private const int MaxBatch = 100;
+
+    /// <summary>
+    /// How long a host decides who is on a project from the members it read: the longest a person removed on
+    /// another host can still answer a round here.
+    /// </summary>
+    public static readonly TimeSpan MembersKeptFor = TimeSpan.FromSeconds(10);
+
+    // Projects whose members are kept at once (the cache starts over when it fills up).
+    private const int ProjectsKept = 256;
+
+    private readonly ConcurrentDictionary<(string Tenant, string Code), KeptMembers> _members = new();
 
     public async Task<VersionedProject?> GetAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
     {
@@ -63,6 +83,8 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         {
             throw new ProjectConflictException($"There is already a project with the code {project.Code}.", e);
         }
+
+        Forget(tenant, project.Code);
     }
 
     public async Task SaveAsync(TenantId tenant, VersionedProject project, CancellationToken cancellationToken)
@@ -89,6 +111,8 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
 
         // More index changes than a batch holds (hundreds of people added at once, or a renamed
         // project's every row): the rest follow, each write idempotent and derived from the saved project.
+        // Saved: this host's next decision reads who is on it now. Forgotten before the index rows that follow, too.
+        Forget(tenant, current.Code);
         foreach (var batch in index.Skip(MaxBatch - 1).Chunk(MaxBatch))
         {
             await tables.ExecuteAsync(Name, table => table.SubmitTransactionAsync(batch, cancellationToken), cancellationToken);
@@ -132,11 +156,17 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         QuerySummariesAsync(tenant, ProjectPrefix, cancellationToken);
 
     /// <summary>
-    /// From the person's index row: written in the project's own guarded batch whenever their role changes
-    /// (only a save of more than 99 people's changes lets rows follow the batch, within the same save).
+    /// From the project's members as this host read them at most <see cref="MembersKeptFor"/> ago (or saved them);
+    /// someone not among them, from their own index row, written in the project's own guarded batch whenever their role
+    /// changes (only a save of more than 99 people's changes lets rows follow the batch, within the same save).
     /// </summary>
     public async Task<ProjectRole?> RoleOfAsync(TenantId tenant, ProjectCode code, PersonId person, CancellationToken cancellationToken)
     {
+        if (await MembersAsync(tenant, code, cancellationToken) is { } members && members.TryGetValue(person.Value, out var kept))
+        {
+            return kept;
+        }
+
         var row = await tables.ExecuteAsync(
             Name,
             table => table.GetEntityIfExistsAsync<TableEntity>(
@@ -144,6 +174,68 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
             cancellationToken);
         return row.HasValue && Enum.TryParse<ProjectRole>(row.Value!.GetString("Role"), out var role) ? role : null;
     }
+
+    /// <summary>
+    /// The project's members and roles, read once per <see cref="MembersKeptFor"/> by whoever asks first (the others
+    /// share that read); none when there is no such project. A read that fails, or finds nothing, is not kept.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, ProjectRole>?> MembersAsync(
+        TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var key = (tenant.Value, code.Value);
+        while (true)
+        {
+            if (!_members.TryGetValue(key, out var kept))
+            {
+                if (_members.Count >= ProjectsKept)
+                {
+                    _members.Clear();
+                }
+
+                kept = _members.GetOrAdd(key, _ => new KeptMembers(() => ReadMembersAsync(tenant, code)));
+            }
+            else if (Stopwatch.GetElapsedTime(kept.Since) >= MembersKeptFor)
+            {
+                var fresh = new KeptMembers(() => ReadMembersAsync(tenant, code));
+                if (!_members.TryUpdate(key, fresh, kept))
+                {
+                    continue;
+                }
+
+                kept = fresh;
+            }
+
+            IReadOnlyDictionary<string, ProjectRole>? members;
+            try
+            {
+                members = await kept.Read.Value.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (kept.Read.Value.IsFaulted)
+            {
+                _members.TryRemove(new KeyValuePair<(string, string), KeptMembers>(key, kept));
+                throw;
+            }
+
+            if (members is null)
+            {
+                _members.TryRemove(new KeyValuePair<(string, string), KeptMembers>(key, kept));
+            }
+
+            return members;
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, ProjectRole>?> ReadMembersAsync(TenantId tenant, ProjectCode code)
+    {
+        // Shared by every reader waiting for it, so cancelled by none of them: the storage client's time-outs end it.
+        var response = await tables.ExecuteAsync(
+            Name, table => table.GetEntityIfExistsAsync<TableEntity>(tenant.Value, ProjectKey(code)), CancellationToken.None);
+        return response.HasValue && StoredDocument.Read<ProjectDocument>(response.Value!) is { } document
+            ? document.Members.ToDictionary(m => m.Person, m => m.Role, StringComparer.Ordinal)
+            : null;
+    }
+
+    private void Forget(TenantId tenant, ProjectCode code) => _members.TryRemove((tenant.Value, code.Value), out _);
 
     public async Task<ProjectSummary?> SummaryOfAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
     {
@@ -199,4 +291,15 @@ public sealed class ProjectTable(StorageTables tables) : IProjectRepository
         ["GoLive"] = new DateTimeOffset(project.Schedule.GoLive.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
         ["TimeZone"] = project.TimeZone,
     };
+
+    /// <summary>
+    /// A project's members as read once; <see cref="Since"/> is taken before the read starts, so what was read is never
+    /// older than the time it is kept.
+    /// </summary>
+    private sealed class KeptMembers(Func<Task<IReadOnlyDictionary<string, ProjectRole>?>> read)
+    {
+        public long Since { get; } = Stopwatch.GetTimestamp();
+
+        public Lazy<Task<IReadOnlyDictionary<string, ProjectRole>?>> Read { get; } = new(read);
+    }
 }

@@ -94,6 +94,35 @@ public sealed class HostProcesses : IAsyncLifetime
         return host;
     }
 
+    /// <summary>
+    /// Starts a bot host process that only answers turns (no delivery, no scheduler), with the per-address and
+    /// per-person limits out of the way of a test's load; answers with the address of its <c>/api/messages</c>.
+    /// </summary>
+    public async Task<(ChildProcess Host, Uri Messages)> StartTurnHostAsync()
+    {
+        var port = ChildProcess.FreeTcpPort();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var bot = Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot", "bin", configuration, "net10.0", "HealthItPm.Bot.dll");
+        var host = ChildProcess.Start(
+            "dotnet",
+            [bot, "--urls", $"http://127.0.0.1:{port}"],
+            Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot"),
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Storage__ConnectionString"] = _azurite.ConnectionString,
+                ["Scheduler__Enabled"] = "false",
+                ["Delivery__Enabled"] = "false",
+                ["Messages__PerAddress__Burst"] = "1000000",
+                ["Messages__PerAddress__PerSecond"] = "1000000",
+                ["Messages__PerCaller__Burst"] = "1000000",
+                ["Messages__PerCaller__PerSecond"] = "1000000",
+            });
+        _hosts.Add(host);
+        await host.WaitUntilAsync(async () => await ChildProcess.IsListeningAsync(port), TimeSpan.FromSeconds(60), "A bot host");
+        return (host, new Uri($"http://127.0.0.1:{port}/api/messages"));
+    }
+
     /// <summary>EHR with its people, and a check-in round opened two hours ago whose reminders are already due.</summary>
     public async Task<Round> OpenRoundAsync()
     {
