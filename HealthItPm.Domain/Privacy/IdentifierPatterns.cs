@@ -14,7 +14,7 @@ internal static class IdentifierPatterns
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const RegexOptions AnyCase = Options | RegexOptions.IgnoreCase;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Timeout = PatternLimits.MatchTimeout;
 
     // Between a cue and its value: "MRN is 00482913", "MRN=00482913", "mrn: 0048-2913", "account no. 55-2210931".
     private const string Then = @"(\s*(:|#|=|-|\bis\b|\bwas\b|\bof\b|\bno\b\.?|\bnumber\b|\bnum\b|\bid\b)\s*){0,3}\s*";

@@ -13,7 +13,7 @@ namespace HealthItPm.Domain.Privacy;
 internal static class NameFinder
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Timeout = PatternLimits.MatchTimeout;
 
     private static readonly Regex Word = new(@"\p{L}+(['-]\p{L}+)*", Options, Timeout);
 

@@ -85,7 +85,7 @@ public static class PhiGuard
     public const string MaskText = "\u2022\u2022\u2022";
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Timeout = PatternLimits.MatchTimeout;
 
     private static readonly Regex MentionsPatient = new(@"\b(patient|pt)\b", Options, Timeout);
     private static readonly Regex BedOrRoom = new(
