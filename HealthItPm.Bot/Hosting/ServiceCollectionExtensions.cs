@@ -68,7 +68,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IProjectRepository, ProjectTable>();
         services.AddSingleton<RoundTable>();
         services.AddSingleton<IRoundStore>(sp => sp.GetRequiredService<RoundTable>());
-        services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
         services.AddSingleton<IAuditLog, AuditTable>();
         services.AddSingleton(sp => new DeliveryTable(
@@ -235,6 +234,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
         services.AddSingleton<CheckInService>();
+        services.AddSingleton<ICheckInStore, CheckInScheduleTable>();
         services.AddRoundKind<CheckInRoundKind>();
         services.AddSingleton<IScheduledRounds, CheckInSchedules>();
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);

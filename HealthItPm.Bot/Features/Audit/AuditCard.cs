@@ -55,8 +55,8 @@ public static class AuditCard
         return new AdaptiveCard(body, actions).ToJObject();
     }
 
-    /// <summary>What a kind of entry says was done; a kind with no words yet reads as its name.</summary>
-    public static string Label(AuditKind kind) => Enum.IsDefined(kind) ? Texts[$"Audit_{kind}"] : kind.ToString();
+    /// <summary>What a kind of entry says was done, in its feature's words; a kind no feature words reads as its name.</summary>
+    public static string Label(AuditKind kind) => FeatureWords.Audit(kind);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

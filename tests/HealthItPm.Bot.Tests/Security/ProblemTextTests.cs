@@ -110,7 +110,7 @@ public partial class ProblemTextTests
         Assert.Equal(
             "No stakeholders of \\[Sign in again\\](https://evil.example/login) match this check-in's audience. Type **stakeholder add** to add people.",
             ProblemText.Of(Problem.NoStakeholdersMatch(Link, CheckInRounds.Kind)));
-        Assert.Equal("A risk title can be at most 120 characters (this one has 131).", ProblemText.Of(Problem.TooLong(FreeText.RiskTitle, 120, 131)));
+        Assert.Equal("A risk title can be at most 120 characters (this one has 131).", ProblemText.Of(Problem.TooLong(RiskFreeText.RiskTitle, 120, 131)));
         Assert.Equal("Epic EHR can move back only one phase at a time, from training to testing.", ProblemText.Of(Problem.OnePhaseBackAtATime("Epic EHR", ProjectPhase.Training, ProjectPhase.Testing)));
     }
 
