@@ -9,7 +9,8 @@ namespace HealthItPm.Bot.Cards;
 /// (<c>Audit_{Name}</c>, a line of the audit log), its free-text fields (<c>FreeText_{Name}</c>, named in problems) and, for
 /// a kind of round, its noun (<c>Round_Noun</c>, "This check-in closed on …"), all from the feature's own resx. Each
 /// feature declares one in its folder (a kind of round's is its descriptor), and the bot finds them all (<see cref="All"/>):
-/// no list of kinds or fields is shared between features.
+/// no list of kinds or fields is shared between features. The host refuses to start when one lacks a text
+/// (<c>FeatureWordsCheck</c>).
 /// </summary>
 public abstract class FeatureWords
 {
@@ -48,27 +49,6 @@ public abstract class FeatureWords
             ? feature.Words[NounName]
             : throw new InvalidOperationException($"No feature words the kind of round {kind}.");
 
-    /// <summary>
-    /// What is missing or clashes among <paramref name="features"/>, one line each: a word for each audit kind, free-text field
-    /// and kind of round a feature declares, and no audit kind or field declared by two features.
-    /// </summary>
-    public static IReadOnlyList<string> Gaps(IReadOnlyList<FeatureWords> features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        var gaps = new List<string>();
-        foreach (var feature in features)
-        {
-            gaps.AddRange(feature.Unworded().Select(name => $"{feature.GetType().Name}: its words have no text {name}."));
-        }
-
-        var claims = features.SelectMany(f => f.AuditKinds.Select(k => (Name: AuditName(k), Feature: f)))
-            .Concat(features.SelectMany(f => f.FreeTexts.Select(t => (Name: FieldName(t), Feature: f))));
-        gaps.AddRange(claims.GroupBy(c => c.Name, StringComparer.Ordinal)
-            .Where(g => g.Select(c => c.Feature).Distinct().Count() > 1)
-            .Select(g => $"{g.Key} is declared by {string.Join(" and ", g.Select(c => c.Feature.GetType().Name).Distinct())}."));
-        return gaps;
-    }
-
     /// <summary>The texts its resx lacks for what it declares (<c>Audit_RiskLogged</c>, <c>Round_Noun</c>…).</summary>
     public IReadOnlyList<string> Unworded() =>
         [.. AuditKinds.Select(AuditName).Concat(FreeTexts.Select(FieldName)).Concat(RoundKind is null ? [] : [NounName])
@@ -76,9 +56,9 @@ public abstract class FeatureWords
 
     private const string NounName = "Round_Noun";
 
-    private static string AuditName(AuditKind kind) => $"Audit_{kind.Name}";
+    internal static string AuditName(AuditKind kind) => $"Audit_{kind.Name}";
 
-    private static string FieldName(FreeText field) => $"FreeText_{field.Name}";
+    internal static string FieldName(FreeText field) => $"FreeText_{field.Name}";
 
     private static string? Worded(Func<string> text)
     {
@@ -111,7 +91,8 @@ public abstract class FeatureWords
             ByFirst<RoundKind>(features, f => f.RoundKind is { } kind ? [kind] : []);
 
         // A name two features declare is a gap the checks report; the lookup takes the first rather than fail every card.
-        private static Dictionary<TKey, FeatureWords> ByFirst<TKey>(IEnumerable<FeatureWords> all, Func<FeatureWords, IEnumerable<TKey>> keys)
+        private static Dictionary<TKey, FeatureWords> ByFirst<TKey>(
+            IEnumerable<FeatureWords> all, Func<FeatureWords, IEnumerable<TKey>> keys)
             where TKey : notnull =>
             all.SelectMany(f => keys(f).Select(k => (Key: k, Feature: f)))
                 .GroupBy(p => p.Key)

@@ -11,7 +11,8 @@ namespace HealthItPm.Bot.Cards;
 /// Puts a problem from the domain into words, the one place that does: its sentence from Problems.resx
 /// in the current UI culture, its values formatted for the current culture (the turn runs in the
 /// reader's: Teams/ReaderCultureMiddleware) — numbers, moments, durations, and the words
-/// for a phase, a role or a kind of PHI (a free-text field and a kind of round: in their feature's words, <see cref="FeatureWords"/>). Every string value is something a person typed or could have
+/// for a phase, a role or a kind of PHI (a free-text field and a kind of round: in their feature's,
+/// <see cref="FeatureWords"/>). Every string value is something a person typed or could have
 /// (a project's name, a milestone, a time zone, the masked part of a PHI finding) and is escaped
 /// completely: no link, emphasis or date function survives from it.
 /// </summary>

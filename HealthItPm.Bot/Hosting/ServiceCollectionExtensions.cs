@@ -105,6 +105,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CardActionRouter>();
 
         services.AddSingleton<ProactiveSender>();
+        services.AddHostedService<FeatureWordsCheck>();
         return services;
     }
 

@@ -13,5 +13,6 @@ public static class DigestAudit
 
     public static AuditKind DigestLeaderSubscribed { get; } = new(nameof(DigestLeaderSubscribed));
 
-    public static IReadOnlyList<AuditKind> All { get; } = [DigestSubscribed, DigestUnsubscribed, DigestScheduleChanged, DigestLeaderSubscribed];
+    public static IReadOnlyList<AuditKind> All { get; } =
+        [DigestSubscribed, DigestUnsubscribed, DigestScheduleChanged, DigestLeaderSubscribed];
 }

@@ -73,7 +73,8 @@ public sealed class ProjectService(
             return new Outcome<Project>.Invalid(Problem.ProjectCodeTaken(new ProjectCode(input.Code)));
         }
 
-        await audit.AppendAsync(tenant, AuditEntry.Now(clock, creator.Person, ProjectAudit.ProjectCreated, project.Code), cancellationToken);
+        await audit.AppendAsync(
+            tenant, AuditEntry.Now(clock, creator.Person, ProjectAudit.ProjectCreated, project.Code), cancellationToken);
         return new Outcome<Project>.Done(project);
     }
 

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.Commands;
@@ -150,6 +151,8 @@ public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkI
         ProjectOutcomes.Card(
             await checkIns.StopAsync(caller.Tenant, caller.Person, project, cancellationToken),
             existed => NoticeCard.Build(existed
-                ? new NoticeCardModel(CheckInTexts.Commands["CheckInStop_Stopped_Title"], CheckInTexts.Commands.Say("CheckInStop_Stopped", project))
-                : new NoticeCardModel(CheckInTexts.Commands["CheckInStop_None_Title"], CheckInTexts.Commands.Say("CheckInStop_None", project))));
+                ? new NoticeCardModel(Texts["CheckInStop_Stopped_Title"], Texts.Say("CheckInStop_Stopped", project))
+                : new NoticeCardModel(Texts["CheckInStop_None_Title"], Texts.Say("CheckInStop_None", project))));
+
+    private static Wording Texts => CheckInTexts.Commands;
 }

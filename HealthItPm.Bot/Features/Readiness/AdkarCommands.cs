@@ -29,7 +29,11 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
     private const string After = "after";
 
     private static TextField Name => new(
-        "name", ReadinessTexts.Commands["AdkarStart_Name"], true, AdkarService.MaxNameLength, ReadinessTexts.Commands["AdkarStart_NamePlaceholder"]);
+        "name",
+        ReadinessTexts.Commands["AdkarStart_Name"],
+        true,
+        AdkarService.MaxNameLength,
+        ReadinessTexts.Commands["AdkarStart_NamePlaceholder"]);
     private static NumberField CloseAfter => new("days", ReadinessTexts.Commands["AdkarStart_CloseAfter"], true, 1, 30);
     private static ChoiceField Anonymous => AudienceFields.AnswersAre(
         (ReadinessTexts.Commands["AdkarStart_Anonymous"], "true"),
