@@ -60,7 +60,8 @@ public abstract class FeatureWords
 
     internal static string FieldName(FreeText field) => $"FreeText_{field.Name}";
 
-    private static string? Worded(Func<string> text)
+    /// <summary>The text, or null when it is blank or its resx has none.</summary>
+    internal static string? Worded(Func<string> text)
     {
         try
         {

@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain;
 using HealthItPm.Domain.Common;
@@ -176,14 +177,14 @@ public sealed class RoundKindCatalog
             yield return "another kind's help topic holds the same command words.";
         }
 
-        if (Worded(topic.Title) is null)
+        if (FeatureWords.Worded(topic.Title) is null)
         {
             yield return $"its help topic '{topic.Name}' has no title.";
         }
 
         foreach (var command in commands.Where(topic.Holds))
         {
-            if (Worded(() => topic.Summary(command)) is null || Worded(() => topic.Example(command)) is null)
+            if (FeatureWords.Worded(() => topic.Summary(command)) is null || FeatureWords.Worded(() => topic.Example(command)) is null)
             {
                 yield return $"it has no help for '{command.Name}' ({command.HelpKey}_Summary, {command.HelpKey}_Example in its words).";
             }
@@ -199,7 +200,7 @@ public sealed class RoundKindCatalog
             (nameof(descriptor.ClosedTitle), () => descriptor.ClosedTitle),
         })
         {
-            if (Worded(text) is null)
+            if (FeatureWords.Worded(text) is null)
             {
                 yield return $"it has no words for {name}.";
             }
@@ -252,17 +253,5 @@ public sealed class RoundKindCatalog
         return descriptor.FreeTextInputs?.Values.Where(i => !inputs.Contains(i)).ToList() is { Count: > 0 } missing
             ? $"its card has no input {string.Join(", ", missing)} for free text."
             : null;
-    }
-
-    private static string? Worded(Func<string> text)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(text()) ? null : text();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 }
