@@ -11,7 +11,8 @@ namespace HealthItPm.Bot.Cards;
 /// Puts a problem from the domain into words, the one place that does: its sentence from Problems.resx
 /// in the current UI culture, its values formatted for the current culture (the turn runs in the
 /// reader's: Teams/ReaderCultureMiddleware) — numbers, moments, durations, and the words
-/// for a phase, a role or a kind of PHI. Every string value is something a person typed or could have
+/// for a phase, a role or a kind of PHI (a free-text field and a kind of round: in their feature's,
+/// <see cref="FeatureWords"/>). Every string value is something a person typed or could have
 /// (a project's name, a milestone, a time zone, the masked part of a PHI finding) and is escaped
 /// completely: no link, emphasis or date function survives from it.
 /// </summary>
@@ -49,7 +50,8 @@ public static class ProblemText
         int number => number.ToString(culture),
         TimeSpan span => Duration(span, culture),
         DateTimeOffset at => Format(culture, "Moment_Utc", at.UtcDateTime.ToString("g", culture)),
-        RoundKind kind => Text($"RoundKind_{kind.Name}"),
+        RoundKind kind => FeatureWords.Noun(kind),
+        FreeText field => FeatureWords.Field(field),
         Enum kind => Text($"{kind.GetType().Name}_{kind}"),
         IReadOnlyList<PhiPointedOut> found => string.Join("; ", Findings(found, culture)),
         _ => throw new ArgumentException($"A problem's value of type {value.GetType().Name} has no wording.", nameof(value)),

@@ -72,7 +72,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IProjectRepository, ProjectTable>();
         services.AddSingleton<RoundTable>();
         services.AddSingleton<IRoundStore>(sp => sp.GetRequiredService<RoundTable>());
-        services.AddSingleton<ICheckInStore>(sp => sp.GetRequiredService<RoundTable>());
         services.AddSingleton<IProjectManagerGrants, ProjectManagerGrantTable>();
         services.AddSingleton<AuditTable>();
         services.AddSingleton<AuditWriter>();
@@ -116,6 +115,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton(sp => new SentCardTable(StorageTables.ForPipeline(sp.GetRequiredService<IOptions<StorageOptions>>())));
         services.AddSingleton<SentCardUpdater>();
+        services.AddHostedService<FeatureWordsCheck>();
         return services;
     }
 
@@ -269,6 +269,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BlockerRemovalActions>();
         services.AddCardAction<BlockerRemovalActions>(CardVerbs.AskRemoveFromBlocker, a => a.AskAsync);
         services.AddCardAction<BlockerRemovalActions>(CardVerbs.RemoveFromBlocker, a => a.RemoveAsync);
+        services.AddSingleton<ICheckInStore, CheckInScheduleTable>();
         services.AddRoundKind<CheckInRoundKind>();
         services.AddSingleton<IScheduledRounds, CheckInSchedules>();
         services.AddCommand<CheckInNowCommand>(CheckInNowCommand.Command);

@@ -16,14 +16,10 @@ public sealed class Wording
 
     internal Wording(Type file) => _texts = new TextResource(file);
 
-    /// <summary>Help: each command's summary and example, and what help itself says.</summary>
-    public static Wording Help { get; } = new(typeof(CommandsHelp));
-
     /// <summary>Replies shared by every area: who is asking, which project, what went wrong.</summary>
     public static Wording Common { get; } = new(typeof(CommandsCommon));
 
-
-    /// <summary>Check-ins and ADKAR readiness waves, the two kinds of round.</summary>
+    /// <summary>What the forms and replies of every kind of round share (a kind's own are in its feature's words).</summary>
     public static Wording Rounds { get; } = new(typeof(CommandsRounds));
 
     public string this[string name] => _texts[name];

@@ -29,11 +29,12 @@ public sealed class RoundKindCatalog
 {
     private readonly Dictionary<string, RoundKindDescriptor> _byName;
 
-    public RoundKindCatalog(IEnumerable<RoundKindDescriptor> descriptors)
+    public RoundKindCatalog(IEnumerable<RoundKindDescriptor> descriptors, IEnumerable<CommandDefinition> commands)
     {
         ArgumentNullException.ThrowIfNull(descriptors);
+        ArgumentNullException.ThrowIfNull(commands);
         All = [.. descriptors];
-        if (Gaps(RoundKinds.All, All) is { Count: > 0 } gaps)
+        if (Gaps(RoundKinds.All, All, [.. commands]) is { Count: > 0 } gaps)
         {
             throw new InvalidOperationException("The kinds of round are incomplete:\n" + string.Join("\n", gaps));
         }
@@ -68,13 +69,16 @@ public sealed class RoundKindCatalog
     /// <summary>
     /// What is missing or clashes, one line each; none when every kind the domain registers has a descriptor with every
     /// piece (and no descriptor is for a kind the domain does not know): the domain's pieces (<see cref="RoundKinds.Gaps"/>),
-    /// answer columns, help topic, verbs, words, and a card that takes the answer's free text and names its
-    /// round for the answer flow.
+    /// answer columns, help topic, verbs, words (its notices, its noun, its audit kinds, its free-text fields and the help of
+    /// each of <paramref name="commands"/> its topic holds), and a card that takes the answer's free text and names its round
+    /// for the answer flow.
     /// </summary>
-    public static IReadOnlyList<string> Gaps(IReadOnlyList<RoundKind> kinds, IReadOnlyList<RoundKindDescriptor> descriptors)
+    public static IReadOnlyList<string> Gaps(
+        IReadOnlyList<RoundKind> kinds, IReadOnlyList<RoundKindDescriptor> descriptors, IReadOnlyList<CommandDefinition> commands)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         ArgumentNullException.ThrowIfNull(descriptors);
+        ArgumentNullException.ThrowIfNull(commands);
         var gaps = new List<string>(RoundKinds.Gaps(kinds));
         foreach (var kind in kinds)
         {
@@ -89,14 +93,17 @@ public sealed class RoundKindCatalog
         {
             var others = descriptors.Where(d => !ReferenceEquals(d, descriptor)).ToList();
             var named = $"Round kind '{descriptor.Kind?.Name}' ({descriptor.GetType().Name})";
-            gaps.AddRange(GapsOf(descriptor, others, kinds).Select(g => $"{named}: {g}"));
+            gaps.AddRange(GapsOf(descriptor, others, kinds, commands).Select(g => $"{named}: {g}"));
         }
 
         return gaps;
     }
 
     private static IEnumerable<string> GapsOf(
-        RoundKindDescriptor descriptor, IReadOnlyList<RoundKindDescriptor> others, IReadOnlyList<RoundKind> kinds)
+        RoundKindDescriptor descriptor,
+        IReadOnlyList<RoundKindDescriptor> others,
+        IReadOnlyList<RoundKind> kinds,
+        IReadOnlyList<CommandDefinition> commands)
     {
         if (descriptor.Kind is not { } kind)
         {
@@ -114,7 +121,7 @@ public sealed class RoundKindCatalog
             yield return "it has no answer columns.";
         }
 
-        foreach (var gap in HelpGaps(descriptor.HelpTopic, others))
+        foreach (var gap in HelpGaps(descriptor.HelpTopic, others, commands))
         {
             yield return gap;
         }
@@ -150,7 +157,8 @@ public sealed class RoundKindCatalog
         }
     }
 
-    private static IEnumerable<string> HelpGaps(HelpTopic? topic, IReadOnlyList<RoundKindDescriptor> others)
+    private static IEnumerable<string> HelpGaps(
+        HelpTopic? topic, IReadOnlyList<RoundKindDescriptor> others, IReadOnlyList<CommandDefinition> commands)
     {
         if (topic is null || string.IsNullOrWhiteSpace(topic.Name) || topic.Words is not { Count: > 0 })
         {
@@ -169,9 +177,17 @@ public sealed class RoundKindCatalog
             yield return "another kind's help topic holds the same command words.";
         }
 
-        if (Worded(topic.Title) is null)
+        if (FeatureWords.Worded(topic.Title) is null)
         {
             yield return $"its help topic '{topic.Name}' has no title.";
+        }
+
+        foreach (var command in commands.Where(topic.Holds))
+        {
+            if (FeatureWords.Worded(() => topic.Summary(command)) is null || FeatureWords.Worded(() => topic.Example(command)) is null)
+            {
+                yield return $"it has no help for '{command.Name}' ({command.HelpKey}_Summary, {command.HelpKey}_Example in its words).";
+            }
         }
     }
 
@@ -182,14 +198,23 @@ public sealed class RoundKindCatalog
             (nameof(descriptor.NotFoundTitle), () => descriptor.NotFoundTitle),
             (nameof(descriptor.NotYours), () => descriptor.NotYours),
             (nameof(descriptor.ClosedTitle), () => descriptor.ClosedTitle),
-            ($"its name in problems (Problems.resx RoundKind_{descriptor.Kind.Name})",
-                () => ProblemText.Of(Problem.RoundGone(descriptor.Kind))),
         })
         {
-            if (Worded(text) is null)
+            if (FeatureWords.Worded(text) is null)
             {
                 yield return $"it has no words for {name}.";
             }
+        }
+
+        if (!new[] { descriptor.Kind.Started, descriptor.Kind.Answered }.All(descriptor.AuditKinds.Contains)
+            || !descriptor.Kind.FreeTextFields.All(descriptor.FreeTexts.Contains))
+        {
+            yield return "its words need its kind's audit kinds and free-text fields.";
+        }
+
+        foreach (var name in descriptor.Unworded())
+        {
+            yield return $"its words have no text {name}.";
         }
     }
 
@@ -228,17 +253,5 @@ public sealed class RoundKindCatalog
         return descriptor.FreeTextInputs?.Values.Where(i => !inputs.Contains(i)).ToList() is { Count: > 0 } missing
             ? $"its card has no input {string.Join(", ", missing)} for free text."
             : null;
-    }
-
-    private static string? Worded(Func<string> text)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(text()) ? null : text();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 }

@@ -1,4 +1,6 @@
+using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Privacy;
@@ -9,19 +11,28 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Rounds;
 
 /// <summary>
-/// The bot's side of a kind of round, in the kind's feature folder: its cards, how its answers are stored, the words that
-/// name it and the help topic its commands are listed under. With the domain's side (<see cref="RoundKind"/>) it is all
+/// The bot's side of a kind of round, in the kind's feature folder: its cards, how its answers are stored, its words (its
+/// resx: its noun, audit kinds, free-text fields, cards and its commands' help) and the help topic its commands are listed
+/// under. With the domain's side (<see cref="RoundKind"/>) it is all
 /// that differs between kinds: the answer flow (<see cref="RoundAnswers"/>), the round's delivery steps and the round
 /// store read it, and nothing else in the bot tells kinds apart. Registered with <c>AddRoundKind</c>; the
 /// <see cref="RoundKindCatalog"/> refuses to start when a kind lacks a piece.
 /// </summary>
-public abstract class RoundKindDescriptor
+public abstract class RoundKindDescriptor : FeatureWords
 {
     /// <summary>The data key every round card names its project with.</summary>
     public const string ProjectInput = "project";
 
     /// <summary>The domain's side of the kind.</summary>
     public abstract RoundKind Kind { get; }
+
+    public sealed override RoundKind RoundKind => Kind;
+
+    /// <summary>The kind's audit kinds: sent and answered, and any other its feature records.</summary>
+    public override IReadOnlyList<AuditKind> AuditKinds => [Kind.Started, Kind.Answered];
+
+    /// <summary>The answer's free-text fields, and any other its feature declares.</summary>
+    public override IReadOnlyList<FreeText> FreeTexts => Kind.FreeTextFields;
 
     /// <summary>
     /// What the keys of the kind's rows in the round table start with, so kinds never collide: its name in lower case and a
@@ -30,7 +41,7 @@ public abstract class RoundKindDescriptor
     /// </summary>
     public string StoragePrefix => Kind.Name.ToLowerInvariant() + "|";
 
-    /// <summary>The task help lists the kind's commands under.</summary>
+    /// <summary>The task help lists the kind's commands under, with their help from the kind's words.</summary>
     public abstract HelpTopic HelpTopic { get; }
 
     /// <summary>The verb of the card's Submit.</summary>

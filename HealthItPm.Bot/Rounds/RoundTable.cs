@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
-using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
@@ -11,15 +10,14 @@ using HealthItPm.Domain.Rounds;
 namespace HealthItPm.Bot.Rounds;
 
 /// <summary>
-/// Rounds of every kind (check-ins, ADKAR waves), their answers, and check-in schedules (deliveries are
-/// the pipeline's, in <c>Deliveries</c>).
+/// Rounds of every kind (check-ins, ADKAR waves) and their answers (deliveries are the pipeline's, in <c>Deliveries</c>; a
+/// kind's own rows, such as the check-in's schedules, are its feature's, in the same table).
 /// <para>
 /// Table <c>CheckIns</c>, for rounds of every kind. Every row of a round puts its kind first (<c>checkin|…</c>,
 /// <c>adkar|…</c>: its descriptor's <see cref="RoundKindDescriptor.StoragePrefix"/>), so kinds never collide; each kind's
 /// answer columns are its descriptor's too (<see cref="RoundKindCatalog"/>):
 /// <list type="table">
-/// <item><term>schedules</term><description>PK <c>schedule</c>, RK <c>{tenant}|{CODE}</c>: every schedule in one
-/// partition, which is what the scheduler reads each tick (one row per project).</description></item>
+/// <item><term>schedules</term><description>PK <c>schedule</c>: the check-in's (<c>CheckInScheduleTable</c>).</description></item>
 /// <item><term>open rounds</term><description>PK <c>open</c>, RK <c>{tenant}|{CODE}|{kind}|{roundId}</c>: an index of
 /// the rounds not yet closed, removed when the round is closed, so the scheduler never reads old rounds; it marks which
 /// delivery steps were handed to the pipeline.</description></item>
@@ -39,11 +37,10 @@ namespace HealthItPm.Bot.Rounds;
 /// </list>
 /// </para>
 /// </summary>
-public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : IRoundStore, ICheckInStore
+public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : IRoundStore
 {
     public const string Name = "CheckIns";
 
-    private const string SchedulePartition = "schedule";
     private const string OpenPartition = "open";
 
     // A round never changes once opened, so every answer to it need not read it again: the rounds
@@ -55,63 +52,6 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     private const string LatestColumn = "Rounds";
     private readonly KeptReads<(string Partition, string Key), Round> _rounds = new(RoundsKept);
     private readonly AnonymityKeyTable _keys = new(tables);
-
-    public async Task<StoredSchedule?> GetScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
-    {
-        var row = await tables.ExecuteAsync(
-            Name,
-            t => t.GetEntityIfExistsAsync<TableEntity>(SchedulePartition, Key(tenant, project), cancellationToken: cancellationToken),
-            cancellationToken);
-        return row.HasValue ? ToSchedule(row.Value!) : null;
-    }
-
-    public Task SaveScheduleAsync(
-        TenantId tenant,
-        ProjectCode project,
-        CheckInSchedule schedule,
-        DateTimeOffset lastFired,
-        string? version,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(schedule);
-        var row = new TableEntity(SchedulePartition, Key(tenant, project))
-        {
-            ["Tenant"] = tenant.Value,
-            ["Project"] = project.Value,
-            ["Day"] = (int)schedule.Day,
-            ["At"] = schedule.At.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["TimeZone"] = schedule.TimeZone,
-            ["RemindMinutes"] = (int)schedule.RemindAfter.TotalMinutes,
-            ["CloseMinutes"] = (int)schedule.CloseAfter.TotalMinutes,
-            ["Anonymous"] = schedule.Anonymous,
-            ["Disciplines"] = string.Join(',', schedule.Audience.Disciplines),
-            ["Departments"] = JsonSerializer.Serialize(schedule.Audience.Departments),
-            ["ProjectManagers"] = schedule.Audience.ProjectManagers,
-            ["LastFired"] = lastFired,
-        };
-        return tables.ExecuteAsync(
-            Name,
-            t => version is null
-                ? t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)
-                : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
-            cancellationToken);
-    }
-
-    public Task DeleteScheduleAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken) =>
-        tables.ExecuteAsync(
-            Name, t => t.DeleteEntityAsync(SchedulePartition, Key(tenant, project), ETag.All, cancellationToken), cancellationToken);
-
-    public Task<IReadOnlyList<StoredSchedule>> ListSchedulesAsync(CancellationToken cancellationToken) =>
-        tables.QueryAsync(Name, $"PartitionKey eq '{SchedulePartition}'", ToSchedule, cancellationToken);
-
-    public Task<bool> MarkFiredAsync(StoredSchedule schedule, DateTimeOffset occurrence, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(schedule);
-        return MergeIfUnchangedAsync(
-            new TableEntity(SchedulePartition, Key(schedule.Tenant, schedule.Project)) { ["LastFired"] = occurrence },
-            schedule.Version,
-            cancellationToken);
-    }
 
     public async Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
     {
@@ -242,7 +182,7 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
             ["RemindersQueued"] = round.RemindersQueued,
             ["EndQueued"] = round.EndQueued,
         };
-        return MergeIfUnchangedAsync(row, round.Version, cancellationToken);
+        return tables.MergeIfUnchangedAsync(Name, row, round.Version, cancellationToken);
     }
 
     public Task DestroyKeyAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
@@ -410,43 +350,9 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         return document.ToRound(kind, key);
     }
 
-    private static StoredSchedule ToSchedule(TableEntity row) => new(
-        new TenantId(row.GetString("Tenant")),
-        new ProjectCode(row.GetString("Project")),
-        new CheckInSchedule(
-            (DayOfWeek)row.GetInt32("Day")!.Value,
-            TimeOnly.ParseExact(row.GetString("At"), "HH:mm", CultureInfo.InvariantCulture),
-            row.GetString("TimeZone"),
-            TimeSpan.FromMinutes(row.GetInt32("RemindMinutes")!.Value),
-            TimeSpan.FromMinutes(row.GetInt32("CloseMinutes")!.Value),
-            row.GetBoolean("Anonymous") ?? false,
-            new Audience(
-                row.GetString("Disciplines")
-                    .Split(',', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(Enum.Parse<StakeholderRole>)
-                    .ToHashSet(),
-                JsonSerializer.Deserialize<string[]>(row.GetString("Departments"))!.ToHashSet(StringComparer.OrdinalIgnoreCase),
-                row.GetBoolean("ProjectManagers") ?? false)),
-        row.GetDateTimeOffset("LastFired")!.Value,
-        row.ETag.ToString());
-
     private async Task<bool> RowExistsAsync(TableEntity row, CancellationToken cancellationToken) =>
         (await tables.ExecuteAsync(
             Name,
             t => t.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, ["RowKey"], cancellationToken),
             cancellationToken)).HasValue;
-
-    private async Task<bool> MergeIfUnchangedAsync(TableEntity row, string version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await tables.ExecuteAsync(
-                Name, t => t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Merge, cancellationToken), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
 }

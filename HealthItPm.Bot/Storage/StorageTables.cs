@@ -103,6 +103,21 @@ public sealed class StorageTables
     public Task ExecuteAsync(string tableName, Func<TableClient, Task> operation, CancellationToken cancellationToken) =>
         ExecuteAsync(tableName, async table => { await operation(table); return true; }, cancellationToken);
 
+    /// <summary>Merges the row's columns if it is still at <paramref name="version"/>; false when it changed or is gone.</summary>
+    public async Task<bool> MergeIfUnchangedAsync(string tableName, TableEntity row, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(
+                tableName, t => t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Merge, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Rows matching <paramref name="filter"/>, mapped; stops after <paramref name="take"/> rows when given.</summary>
     public Task<IReadOnlyList<T>> QueryAsync<T>(
         string tableName,

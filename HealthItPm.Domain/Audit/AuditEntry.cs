@@ -2,43 +2,22 @@ using HealthItPm.Domain.Common;
 
 namespace HealthItPm.Domain.Audit;
 
-/// <summary>What a person did that changed something, for the audit log.</summary>
-public enum AuditKind
+/// <summary>
+/// What a person did that changed something, for the audit log. Each feature declares its own kinds beside its use cases
+/// (<c>ProjectAudit</c>, <c>RiskAudit</c>, a kind of round's <c>Started</c> and <c>Answered</c>…) and the bot words each
+/// from the feature's resources. The name is what the log stores: one word, never changed once entries exist.
+/// </summary>
+public readonly record struct AuditKind
 {
-    ProjectCreated,
-    ProjectManagerAllowed,
-    ProjectChanged,
-    StakeholdersChanged,
-    MilestonesChanged,
-    BudgetChanged,
-    KpisChanged,
-    PhaseChanged,
-    EscalationChanged,
-    CheckInStarted,
-    CheckInScheduled,
-    CheckInStopped,
-    CheckInAnswered,
-    RiskLogged,
-    RiskUpdated,
-    RiskOwnerAssigned,
-    RiskAcknowledged,
-    RiskAccepted,
-    RiskUpdateRequested,
-    RiskHandedOver,
-    ConcernReported,
-    ConcernDismissed,
-    SurveyStarted,
-    SurveyAnswered,
-    DigestSubscribed,
-    DigestUnsubscribed,
-    DigestScheduleChanged,
-    DigestLeaderSubscribed,
+    public AuditKind(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
 
-    /// <summary>Patient details removed from a stored text (the entry's <see cref="AuditEntry.Field"/> says which; never the
-    /// text).</summary>
-    PatientDetailsRemoved,
-    GoLiveGateChanged,
-    GoLiveCriterionAttested,
+    public string Name { get; }
+
+    public override string ToString() => Name;
 }
 
 /// <summary>

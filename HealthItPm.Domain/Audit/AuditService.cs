@@ -49,16 +49,4 @@ public sealed class AuditService(IAuditLog log, AccessPolicy access, TimeProvide
             ? new Outcome<AuditPage>.Done(page)
             : new Outcome<AuditPage>.Invalid(Problem.AuditPageUnknown());
     }
-
-    /// <summary>The kind of change a project use case makes, by the action it was authorized for.</summary>
-    public static AuditKind KindOf(ProjectAction action) => action switch
-    {
-        ProjectAction.ManageStakeholders => AuditKind.StakeholdersChanged,
-        ProjectAction.ManageMilestones => AuditKind.MilestonesChanged,
-        ProjectAction.ManageBudget => AuditKind.BudgetChanged,
-        ProjectAction.ManageKpis => AuditKind.KpisChanged,
-        ProjectAction.ChangePhase => AuditKind.PhaseChanged,
-        ProjectAction.ManageEscalation => AuditKind.EscalationChanged,
-        _ => AuditKind.ProjectChanged,
-    };
 }

@@ -60,7 +60,7 @@ public sealed record CheckInAnswer
             throw new DomainException(Problem.ImpactNeeded());
         }
 
-        return new(status, impact, GuardedText.Optional(blockers, FreeText.Blockers, MaxBlockersLength), trainingNeeded);
+        return new(status, impact, GuardedText.Optional(blockers, CheckInRounds.Blockers, MaxBlockersLength), trainingNeeded);
     }
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>

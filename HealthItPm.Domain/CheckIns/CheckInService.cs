@@ -76,7 +76,7 @@ public sealed class CheckInService(
 
         // From now on: a schedule set today does not fire for occurrences before it existed.
         await schedules.SaveScheduleAsync(tenant, code, schedule, clock.GetUtcNow(), null, cancellationToken);
-        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.CheckInScheduled, code), cancellationToken);
+        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, CheckInRounds.Scheduled, code), cancellationToken);
         return new Outcome<CheckInSchedule>.Done(schedule);
     }
 
@@ -90,7 +90,7 @@ public sealed class CheckInService(
 
         var existed = await schedules.GetScheduleAsync(tenant, code, cancellationToken) is not null;
         await schedules.DeleteScheduleAsync(tenant, code, cancellationToken);
-        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.CheckInStopped, code), cancellationToken);
+        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, CheckInRounds.Stopped, code), cancellationToken);
         return new Outcome<bool>.Done(existed);
     }
 

@@ -33,29 +33,21 @@ public enum CommonProblem
 }
 
 /// <summary>
-/// Which piece of free text a <see cref="CommonProblem.Required"/> or <see cref="CommonProblem.TooLong"/> problem is about.
+/// Which piece of free text a <see cref="CommonProblem.Required"/> or <see cref="CommonProblem.TooLong"/> problem, or a PHI
+/// finding, is about. Each feature declares its own fields beside the records that hold them (<c>ProjectFreeText</c>, a kind
+/// of round's answer fields…) and the bot words each from the feature's resources, by its name.
 /// </summary>
-public enum FreeText
+public readonly record struct FreeText
 {
-    ProjectName,
-    PersonName,
-    Department,
-    MilestoneName,
-    KpiName,
-    KpiUnit,
-    SpendNote,
-    RiskTitle,
-    RiskDescription,
-    Mitigation,
-    AcceptReason,
-    DismissReason,
-    Concern,
-    Blockers,
-    WaveName,
-    Comment,
-    GoLiveCriterion,
-    GoLiveEvidence,
-    GoLiveSubject,
+    public FreeText(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public override string ToString() => Name;
 }
 
 /// <summary>

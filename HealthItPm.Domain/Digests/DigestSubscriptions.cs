@@ -72,7 +72,7 @@ public sealed class DigestSubscriptions(
         return await AuditedAsync(
             tenant,
             person,
-            AuditKind.DigestSubscribed,
+            DigestAudit.DigestSubscribed,
             project,
             await ChangeAsync(tenant, person, timeZone, s => s.With(project), cancellationToken),
             cancellationToken);
@@ -145,7 +145,7 @@ public sealed class DigestSubscriptions(
 
             await audit.AppendAsync(
                 tenant,
-                AuditEntry.Now(clock, pm, AuditKind.DigestLeaderSubscribed, code, leader.Value),
+                AuditEntry.Now(clock, pm, DigestAudit.DigestLeaderSubscribed, code, leader.Value),
                 cancellationToken);
         }
 
@@ -180,7 +180,7 @@ public sealed class DigestSubscriptions(
                 : new Outcome<DigestSubscription?>.Invalid(Problem.DigestSubscriptionChangedMeanwhile());
         }
 
-        return await AuditedAsync(tenant, person, AuditKind.DigestUnsubscribed, project, outcome, cancellationToken);
+        return await AuditedAsync(tenant, person, DigestAudit.DigestUnsubscribed, project, outcome, cancellationToken);
     }
 
     /// <summary>Sets the day and hour (in the leader's zone) the digest arrives.</summary>
@@ -200,7 +200,7 @@ public sealed class DigestSubscriptions(
         return await AuditedAsync(
             tenant,
             person,
-            AuditKind.DigestScheduleChanged,
+            DigestAudit.DigestScheduleChanged,
             null,
             await ChangeAsync(tenant, person, timeZone, s => s with { Day = day, Hour = hour }, cancellationToken),
             cancellationToken);

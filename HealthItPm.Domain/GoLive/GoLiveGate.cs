@@ -143,7 +143,7 @@ public sealed class GoLiveGate
         }
 
         var criterion = Checked(project, new GateCriterion(
-            LastNumber + 1, draft.Group, null, GuardedText.Required(draft.Name, FreeText.GoLiveCriterion, GateCriterion.MaxNameLength),
+            LastNumber + 1, draft.Group, null, GuardedText.Required(draft.Name, GoLiveFreeText.GoLiveCriterion, GateCriterion.MaxNameLength),
             draft.Importance, draft.Owner, draft.Measure, draft.Threshold, draft.Subject, draft.StaleAfterDays, null));
         LastNumber++;
         _criteria.Add(criterion);
@@ -160,7 +160,7 @@ public sealed class GoLiveGate
         var current = Find(number) ?? throw new DomainException(Problem.NoSuchCriterion(number));
         var changed = Checked(project, current with
         {
-            Name = GuardedText.Optional(edit.Name, FreeText.GoLiveCriterion, GateCriterion.MaxNameLength) ?? current.Name,
+            Name = GuardedText.Optional(edit.Name, GoLiveFreeText.GoLiveCriterion, GateCriterion.MaxNameLength) ?? current.Name,
             Importance = edit.Importance,
             Owner = edit.Owner,
             Threshold = current.Measure is { } m && GateCriterion.HasThreshold(m) ? edit.Threshold : null,
@@ -196,7 +196,7 @@ public sealed class GoLiveGate
             throw new ArgumentOutOfRangeException(nameof(state));
         }
 
-        var words = GuardedText.Required(evidence, FreeText.GoLiveEvidence, Attestation.MaxEvidenceLength);
+        var words = GuardedText.Required(evidence, GoLiveFreeText.GoLiveEvidence, Attestation.MaxEvidenceLength);
         var attested = current with { Attestation = new Attestation(state, words, today, by) };
         _criteria[_criteria.IndexOf(current)] = attested;
         return attested;
@@ -265,7 +265,7 @@ public sealed class GoLiveGate
             throw new DomainException(Problem.StaleDaysOutOfRange(GateCriterion.MaxStaleAfterDays));
         }
 
-        var subject = GuardedText.Optional(criterion.Subject, FreeText.GoLiveSubject, GateCriterion.MaxSubjectLength);
+        var subject = GuardedText.Optional(criterion.Subject, GoLiveFreeText.GoLiveSubject, GateCriterion.MaxSubjectLength);
         if (criterion.Measure is not { } measure)
         {
             return criterion with { Subject = null, Threshold = null };

@@ -53,7 +53,7 @@ public sealed class GoLiveService(
                 gate.Reschedule(date, checkpointDays ?? gate.CheckpointDays, today);
                 return gate;
             },
-            AuditKind.GoLiveGateChanged,
+            GoLiveAudit.GoLiveGateChanged,
             cancellationToken);
 
     /// <summary>Adds a criterion (PM).</summary>
@@ -99,7 +99,7 @@ public sealed class GoLiveService(
                 attested = gate.Attest(number, person, state, evidence, today);
                 return gate;
             },
-            AuditKind.GoLiveCriterionAttested,
+            GoLiveAudit.GoLiveCriterionAttested,
             cancellationToken,
             ProjectAction.ViewGoLiveGate,
             number.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -235,7 +235,7 @@ public sealed class GoLiveService(
                 change(gate, project);
                 return gate;
             },
-            AuditKind.GoLiveGateChanged,
+            GoLiveAudit.GoLiveGateChanged,
             cancellationToken);
 
     // Reads the project and the gate, authorizes, applies the change and saves with the gate's version; a save

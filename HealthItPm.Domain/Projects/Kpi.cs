@@ -28,8 +28,8 @@ public sealed record Kpi
         KpiDirection direction,
         IReadOnlyList<KpiMeasurement>? measurements = null)
     {
-        Name = GuardedText.Required(name, FreeText.KpiName, MaxNameLength);
-        Unit = GuardedText.Required(unit, FreeText.KpiUnit, MaxUnitLength);
+        Name = GuardedText.Required(name, ProjectFreeText.KpiName, MaxNameLength);
+        Unit = GuardedText.Required(unit, ProjectFreeText.KpiUnit, MaxUnitLength);
         var improves = direction == KpiDirection.LowerIsBetter ? target < baseline : target > baseline;
         if (!improves)
         {

@@ -15,7 +15,7 @@ public sealed record Milestone
 
     public Milestone(GuardedText name, DateOnly plannedDate, decimal weight, DateOnly? doneDate = null, int? percentComplete = null)
     {
-        Name = GuardedText.Required(name, FreeText.MilestoneName, MaxNameLength);
+        Name = GuardedText.Required(name, ProjectFreeText.MilestoneName, MaxNameLength);
         if (weight <= 0)
         {
             throw new DomainException(Problem.MilestoneWeightNotPositive());

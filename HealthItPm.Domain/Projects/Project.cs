@@ -23,7 +23,7 @@ public sealed class Project
     private Project(ProjectState state)
     {
         Code = state.Code;
-        Name = GuardedText.Required(state.Name, FreeText.ProjectName, MaxNameLength);
+        Name = GuardedText.Required(state.Name, ProjectFreeText.ProjectName, MaxNameLength);
         Kind = state.Kind;
         Phase = state.Phase;
         Schedule = state.Schedule;

@@ -13,10 +13,10 @@ public sealed record ProjectMember
     public ProjectMember(PersonId person, string displayName, ProjectRole role, StakeholderRole discipline, GuardedText? department)
     {
         Person = person;
-        DisplayName = Text.Required(displayName, FreeText.PersonName, MaxNameLength);
+        DisplayName = Text.Required(displayName, ProjectFreeText.PersonName, MaxNameLength);
         Role = role;
         Discipline = discipline;
-        Department = GuardedText.Optional(department, FreeText.Department, MaxDepartmentLength);
+        Department = GuardedText.Optional(department, ProjectFreeText.Department, MaxDepartmentLength);
     }
 
     public PersonId Person { get; }

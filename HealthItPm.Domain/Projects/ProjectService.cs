@@ -73,7 +73,8 @@ public sealed class ProjectService(
             return new Outcome<Project>.Invalid(Problem.ProjectCodeTaken(new ProjectCode(input.Code)));
         }
 
-        await audit.AppendAsync(tenant, AuditEntry.Now(clock, creator.Person, AuditKind.ProjectCreated, project.Code), cancellationToken);
+        await audit.AppendAsync(
+            tenant, AuditEntry.Now(clock, creator.Person, ProjectAudit.ProjectCreated, project.Code), cancellationToken);
         return new Outcome<Project>.Done(project);
     }
 
@@ -115,7 +116,7 @@ public sealed class ProjectService(
             {
                 change(stored.Project, TodayIn(stored.Project.TimeZone));
                 await projects.SaveAsync(tenant, stored, cancellationToken);
-                await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditService.KindOf(action), code), cancellationToken);
+                await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, ProjectAudit.Of(action), code), cancellationToken);
                 return new Outcome<Project>.Done(stored.Project);
             }
             catch (DomainException e)
@@ -159,13 +160,13 @@ public sealed class ProjectService(
                 tenant,
                 new ProjectManagerGrant(
                     person,
-                    Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength),
+                    Text.Required(name, ProjectFreeText.PersonName, ProjectMember.MaxNameLength),
                     admin,
                     clock.GetUtcNow()),
                 cancellationToken);
             await audit.AppendAsync(
                 tenant,
-                AuditEntry.Now(clock, admin, AuditKind.ProjectManagerAllowed, null, person.Value),
+                AuditEntry.Now(clock, admin, ProjectAudit.ProjectManagerAllowed, null, person.Value),
                 cancellationToken);
         }
 

@@ -17,7 +17,7 @@ public sealed record SpendEntry
 
         Amount = amount;
         Date = date;
-        Note = GuardedText.Optional(note, FreeText.SpendNote, MaxNoteLength);
+        Note = GuardedText.Optional(note, ProjectFreeText.SpendNote, MaxNoteLength);
     }
 
     public decimal Amount { get; }

@@ -68,7 +68,7 @@ public sealed record AdkarAnswer
             throw new DomainException(Problem.AdkarAllFiveScored());
         }
 
-        return new([.. scores], GuardedText.Optional(comment, FreeText.Comment, MaxCommentLength));
+        return new([.. scores], GuardedText.Optional(comment, AdkarRounds.Comment, MaxCommentLength));
     }
 
     /// <summary>What a closed anonymous wave keeps of the answer: its scores, never the comment (which is never shown).</summary>

@@ -84,7 +84,7 @@ public sealed class AdkarService(
         string wave;
         try
         {
-            wave = Text.Required(name, FreeText.WaveName, MaxNameLength);
+            wave = Text.Required(name, AdkarRounds.WaveName, MaxNameLength);
         }
         catch (DomainException e)
         {

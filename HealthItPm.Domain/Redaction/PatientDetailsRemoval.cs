@@ -144,6 +144,6 @@ public sealed class PatientDetailsRemoval(
     private Task AuditAsync(TenantId tenant, PersonId person, Removal removal, CancellationToken cancellationToken) =>
         audit.AppendAsync(
             tenant,
-            AuditEntry.Now(clock, person, AuditKind.PatientDetailsRemoved, removal.Project, removal.Subject) with { Field = removal.Field },
+            AuditEntry.Now(clock, person, RedactionAudit.PatientDetailsRemoved, removal.Project, removal.Subject) with { Field = removal.Field },
             cancellationToken);
 }

@@ -39,9 +39,9 @@ public sealed record Concern(
         new(
             project,
             number,
-            GuardedText.Required(text, FreeText.Concern, MaxTextLength),
+            GuardedText.Required(text, RiskFreeText.Concern, MaxTextLength),
             by,
-            Common.Text.Required(name, FreeText.PersonName, ProjectMember.MaxNameLength),
+            Common.Text.Required(name, ProjectFreeText.PersonName, ProjectMember.MaxNameLength),
             at);
 
     /// <summary>
@@ -57,7 +57,7 @@ public sealed record Concern(
 
     public Concern Dismissed(GuardedText? reason) => Triaged(ConcernState.Dismissed) with { DismissedBecause = GuardedText.Required(
         reason,
-        FreeText.DismissReason,
+        RiskFreeText.DismissReason,
         Risks.Risk.MaxTextLength) };
 
     private Concern Triaged(ConcernState state) =>

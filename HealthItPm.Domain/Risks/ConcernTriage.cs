@@ -39,7 +39,7 @@ public sealed class ConcernTriage(IRiskStore store, IProjectRepository projects,
             await store.AddConcernAsync(tenant, concern, cancellationToken);
             await audit.AppendAsync(
                 tenant,
-                AuditEntry.Now(clock, person, AuditKind.ConcernReported, code, Subject(number)),
+                AuditEntry.Now(clock, person, RiskAudit.ConcernReported, code, Subject(number)),
                 cancellationToken);
             return new Outcome<(Concern, IReadOnlyList<PersonId>)>.Done((concern, [.. project.ProjectManagers.Select(pm => pm.Person)]));
         }
@@ -101,7 +101,7 @@ public sealed class ConcernTriage(IRiskStore store, IProjectRepository projects,
 
             await audit.AppendAsync(
                 tenant,
-                AuditEntry.Now(clock, person, AuditKind.ConcernDismissed, code, Subject(number)),
+                AuditEntry.Now(clock, person, RiskAudit.ConcernDismissed, code, Subject(number)),
                 cancellationToken);
             return new Outcome<Concern>.Done(dismissed);
         }

@@ -31,12 +31,12 @@ public sealed class Risk
         List<RiskEvent> history)
     {
         Id = id;
-        Title = GuardedText.Required(title, FreeText.RiskTitle, MaxTitleLength);
-        Description = GuardedText.Optional(description, FreeText.RiskDescription, MaxTextLength);
+        Title = GuardedText.Required(title, RiskFreeText.RiskTitle, MaxTitleLength);
+        Description = GuardedText.Optional(description, RiskFreeText.RiskDescription, MaxTextLength);
         Category = category;
         Rating = rating;
         Owner = owner;
-        Mitigation = GuardedText.Optional(mitigation, FreeText.Mitigation, MaxTextLength);
+        Mitigation = GuardedText.Optional(mitigation, RiskFreeText.Mitigation, MaxTextLength);
         MitigationDue = due;
         _history = history;
     }
@@ -177,7 +177,7 @@ public sealed class Risk
     public void PlanMitigation(GuardedText mitigation, DateOnly due, PersonId by, DateTimeOffset now)
     {
         EnsureNotClosed();
-        var text = GuardedText.Required(mitigation, FreeText.Mitigation, MaxTextLength);
+        var text = GuardedText.Required(mitigation, RiskFreeText.Mitigation, MaxTextLength);
         Record(new RiskEvent(RiskEventKind.MitigationPlanned, now, by) { Note = text, Due = due });
         (Mitigation, MitigationDue, OwnerRemindedAt) = (text, due, null);
         if (Status == RiskStatus.Open)
@@ -235,7 +235,7 @@ public sealed class Risk
             throw new DomainException(Problem.AlreadyAccepted(Id));
         }
 
-        AcceptedBecause = GuardedText.Required(reason, FreeText.AcceptReason, MaxTextLength);
+        AcceptedBecause = GuardedText.Required(reason, RiskFreeText.AcceptReason, MaxTextLength);
         Move(RiskStatus.Accepted, by, now, AcceptedBecause);
     }
 

@@ -29,7 +29,7 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
         RiskId id,
         PersonId owner,
         CancellationToken cancellationToken) =>
-        writer.ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskOwnerAssigned, (project, risk) =>
+        writer.ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, RiskAudit.RiskOwnerAssigned, (project, risk) =>
         {
             if (project.RoleOf(owner) is null)
             {
@@ -51,7 +51,7 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return writer.ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, AuditKind.RiskUpdated, (_, risk) =>
+        return writer.ChangeAsync(tenant, person, id, ProjectAction.ChangeRisk, RiskAudit.RiskUpdated, (_, risk) =>
         {
             var now = writer.Now;
             if (update.Rating != risk.Rating)
@@ -84,7 +84,7 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
         PersonId person,
         RiskId id,
         CancellationToken cancellationToken) =>
-        writer.ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskUpdateRequested, (project, risk) =>
+        writer.ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, RiskAudit.RiskUpdateRequested, (project, risk) =>
         {
             risk.RequestUpdate(person, writer.Now);
             IReadOnlyList<PersonId> recipients = risk.Owner is { } owner ? [owner] : [.. project.ProjectManagers.Select(pm => pm.Person)];
@@ -100,7 +100,7 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
         PersonId person,
         RiskId id,
         CancellationToken cancellationToken) =>
-        writer.ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, AuditKind.RiskAcknowledged, (project, risk) =>
+        writer.ChangeAsync(tenant, person, id, ProjectAction.RespondToEscalation, RiskAudit.RiskAcknowledged, (project, risk) =>
         {
             risk.Acknowledge(person, writer.Now);
             foreach (var pm in project.ProjectManagers.Where(pm => pm.Person != person))
@@ -121,7 +121,7 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
             person,
             id,
             ProjectAction.RespondToEscalation,
-            AuditKind.RiskAccepted,
+            RiskAudit.RiskAccepted,
             (_, risk) => risk.Accept(reason, person, writer.Now),
             cancellationToken);
 
@@ -162,7 +162,7 @@ public sealed class RiskChanges(IRiskStore store, IProjectRepository projects, A
             }, cancellationToken);
             await audit.AppendAsync(
                 tenant,
-                new AuditEntry(writer.Now, remover, AuditKind.RiskHandedOver, code, id.ToString()),
+                new AuditEntry(writer.Now, remover, RiskAudit.RiskHandedOver, code, id.ToString()),
                 cancellationToken);
         }
 

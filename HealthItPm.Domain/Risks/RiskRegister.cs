@@ -85,7 +85,7 @@ public sealed class RiskRegister(IRiskStore store, IProjectRepository projects, 
         }
 
         await store.AddAsync(tenant, risk, cancellationToken);
-        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, AuditKind.RiskLogged, code, risk.Id.ToString()), cancellationToken);
+        await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, RiskAudit.RiskLogged, code, risk.Id.ToString()), cancellationToken);
         if (concern is { } triaged)
         {
             await store.SaveConcernAsync(tenant, triaged.Concern.LoggedAs(risk.Id), triaged.Version, cancellationToken);

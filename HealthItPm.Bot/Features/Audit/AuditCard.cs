@@ -59,8 +59,8 @@ public static class AuditCard
         return new AdaptiveCard(body, actions).ToJObject();
     }
 
-    /// <summary>What a kind of entry says was done; a kind with no words yet reads as its name.</summary>
-    public static string Label(AuditKind kind) => Enum.IsDefined(kind) ? Texts[$"Audit_{kind}"] : kind.ToString();
+    /// <summary>What a kind of entry says was done, in its feature's words; a kind no feature words reads as its name.</summary>
+    public static string Label(AuditKind kind) => FeatureWords.Audit(kind);
 
     private static string? FieldLabel(RemovableText? field) => field is { } f ? Texts[$"Field_{f}"] : null;
 

@@ -12,7 +12,7 @@ namespace HealthItPm.Bot.Features.Audit;
 /// Table <c>Audit</c>: PartitionKey = <c>{tenant}|{yyyyMM}</c> (a tenant's month, UTC); RowKey =
 /// <c>{inverted ticks}|{unique suffix}</c>, so a partition reads newest first and two entries in the
 /// same tick never collide. Rows are only ever added (<c>AddEntity</c>), never updated or deleted.
-/// Columns: <c>At</c>, <c>By</c> (object id), <c>Kind</c>, <c>Project</c> (code or empty),
+/// Columns: <c>At</c>, <c>By</c> (object id), <c>Kind</c> (its name), <c>Project</c> (code or empty),
 /// <c>Subject</c> (an id, or empty), <c>Field</c> (which text of the subject, for removed patient details).
 /// </para>
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
         {
             ["At"] = entry.At,
             ["By"] = entry.By.Value,
-            ["Kind"] = entry.Kind.ToString(),
+            ["Kind"] = entry.Kind.Name,
             ["Project"] = entry.Project?.Value ?? string.Empty,
             ["Subject"] = entry.Subject ?? string.Empty,
             ["Field"] = entry.Field?.ToString(),
@@ -110,7 +110,7 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
     private static AuditEntry Entry(TableEntity row) => new(
         row.GetDateTimeOffset("At")!.Value,
         new PersonId(row.GetString("By")),
-        Enum.Parse<AuditKind>(row.GetString("Kind")),
+        new AuditKind(row.GetString("Kind")),
         row.GetString("Project") is { Length: > 0 } code ? new ProjectCode(code) : null,
         row.GetString("Subject") is { Length: > 0 } subject ? subject : null)
     {

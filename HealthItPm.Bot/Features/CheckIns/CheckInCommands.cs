@@ -99,13 +99,13 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
         {
             // The button names the open round: pressed twice (or its invoke delivered again), it sends one more round, not two.
             return NoticeCard.Build(new NoticeCardModel(
-                Wording.Rounds["CheckInNow_StillOpen_Title"],
-                Wording.Rounds.Markdown(
+                CheckInTexts.Commands["CheckInNow_StillOpen_Title"],
+                CheckInTexts.Commands.Markdown(
                     "CheckInNow_StillOpen",
                     project.Value,
                     CardFormat.RoundDay(open.OpensAt, (await projects.HeadingOfAsync(caller.Tenant, project, cancellationToken)).TimeZone),
                     Markdown.When(open.ClosesAt)),
-                (Wording.Rounds["CheckInNow_SendAnother"],
+                (CheckInTexts.Commands["CheckInNow_SendAnother"],
                     $"{Command.Name} {project} {Anyway} {open.Id}" + (withPms ? " " + string.Join(' ', Including) : string.Empty))));
         }
 
@@ -123,7 +123,7 @@ public sealed class CheckInNowCommand(ProjectScope scope, CheckInService checkIn
         var people = done.Value.Audience.Count;
         return CardBanner.Saved(
             await SummaryCardAsync(checkIns, projects, caller, project, cancellationToken),
-            Wording.Rounds.CountMarkdown("CheckInNow_Sending", people, Markdown.When(done.Value.ClosesAt)));
+            CheckInTexts.Commands.CountMarkdown("CheckInNow_Sending", people, Markdown.When(done.Value.ClosesAt)));
     }
 }
 
@@ -151,6 +151,8 @@ public sealed class CheckInStopCommand(ProjectScope scope, CheckInService checkI
         ProjectOutcomes.Card(
             await checkIns.StopAsync(caller.Tenant, caller.Person, project, cancellationToken),
             existed => NoticeCard.Build(existed
-                ? new NoticeCardModel(Wording.Rounds["CheckInStop_Stopped_Title"], Wording.Rounds.Say("CheckInStop_Stopped", project))
-                : new NoticeCardModel(Wording.Rounds["CheckInStop_None_Title"], Wording.Rounds.Say("CheckInStop_None", project))));
+                ? new NoticeCardModel(Texts["CheckInStop_Stopped_Title"], Texts.Say("CheckInStop_Stopped", project))
+                : new NoticeCardModel(Texts["CheckInStop_None_Title"], Texts.Say("CheckInStop_None", project))));
+
+    private static Wording Texts => CheckInTexts.Commands;
 }

@@ -57,7 +57,7 @@ public static class CheckInInputs
 
         var text = string.IsNullOrEmpty(blockers) ? new Dictionary<FreeText, string>() : new Dictionary<FreeText, string>
         {
-            [FreeText.Blockers] = blockers,
+            [CheckInRounds.Blockers] = blockers,
         };
         return (new RoundEntry<CheckInChoices>(new CheckInChoices(status, impact, Text(data, Training) == "true"), text), problems);
     }

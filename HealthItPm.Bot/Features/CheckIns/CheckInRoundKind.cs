@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
@@ -17,7 +18,9 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
 
     public override RoundKind<CheckInAnswer, CheckInTally> Kind => CheckInRounds.Kind;
 
-    public override HelpTopic HelpTopic { get; } = new("checkins", () => Texts["Help_Topic"], ["checkin"]);
+    public override HelpTopic HelpTopic { get; } = new("checkins", () => Texts["Help_Topic"], ["checkin"]) { Help = Texts };
+
+    public override IReadOnlyList<AuditKind> AuditKinds => [.. base.AuditKinds, CheckInRounds.Scheduled, CheckInRounds.Stopped];
 
     public override string SubmitVerb => CardVerbs.SubmitCheckIn;
 
@@ -26,13 +29,15 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
     public override string RoundInput => CheckInInputs.Round;
 
     public override IReadOnlyDictionary<FreeText, string> FreeTextInputs { get; } =
-        new Dictionary<FreeText, string> { [FreeText.Blockers] = CheckInInputs.Blockers };
+        new Dictionary<FreeText, string> { [CheckInRounds.Blockers] = CheckInInputs.Blockers };
 
     public override string NotFoundTitle => Texts["Round_NotFound_Title"];
 
     public override string NotYours => Texts["Round_NotYours"];
 
     public override string ClosedTitle => Texts["Round_Closed_Title"];
+
+    internal override TextResource Words => Texts;
 
     public override AnswerColumns<CheckInAnswer> Columns { get; } = new CheckInColumns();
 
@@ -44,7 +49,7 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
         return new(
             new CheckInChoices(answer.Status, answer.Impact?.Value, answer.TrainingNeeded),
             answer.Blockers is { } blockers
-                ? new Dictionary<FreeText, string> { [FreeText.Blockers] = blockers.Value }
+                ? new Dictionary<FreeText, string> { [CheckInRounds.Blockers] = blockers.Value }
                 : new Dictionary<FreeText, string>());
     }
 
@@ -55,7 +60,7 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
         return CheckInAnswer.Create(
             choices.Status ?? throw new ArgumentException("A check-in answer needs a status (reading reports none).", nameof(choices)),
             choices.Impact is { } impact ? new WorkflowImpact(impact) : null,
-            text(FreeText.Blockers),
+            text(CheckInRounds.Blockers),
             choices.TrainingNeeded);
     }
 
@@ -73,7 +78,7 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
             round.Anonymous,
             entered?.Status,
             entered?.Impact,
-            view.Entry?.TextOf(FreeText.Blockers),
+            view.Entry?.TextOf(CheckInRounds.Blockers),
             entered?.TrainingNeeded ?? false,
             view.PhiFound,
             view.Problems,

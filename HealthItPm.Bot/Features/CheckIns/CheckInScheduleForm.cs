@@ -27,12 +27,12 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         Wording.Common["Form_Day"],
         true,
         [.. Enum.GetValues<DayOfWeek>().Select(d => (CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d), d.ToString()))]);
-    private static TimeField At => new("at", Wording.Rounds["CheckInSchedule_At"], true);
-    private static NumberField RemindAfter => new("remind", Wording.Rounds["CheckInSchedule_RemindAfter"], true, 1, 72);
-    private static NumberField CloseAfter => new("close", Wording.Rounds["CheckInSchedule_CloseAfter"], true, 2, 168);
+    private static TimeField At => new("at", CheckInTexts.Commands["CheckInSchedule_At"], true);
+    private static NumberField RemindAfter => new("remind", CheckInTexts.Commands["CheckInSchedule_RemindAfter"], true, 1, 72);
+    private static NumberField CloseAfter => new("close", CheckInTexts.Commands["CheckInSchedule_CloseAfter"], true, 2, 168);
     private static ChoiceField Anonymous => AudienceFields.AnswersAre(
-        (Wording.Rounds["CheckInSchedule_Attributed"], "false"),
-        (Wording.Rounds["CheckInSchedule_AnonymousChoice"], "true"));
+        (CheckInTexts.Commands["CheckInSchedule_Attributed"], "false"),
+        (CheckInTexts.Commands["CheckInSchedule_AnonymousChoice"], "true"));
 
     public CommandDefinition Definition => Command;
 
@@ -77,7 +77,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
         var audience = AudienceFields.Read(values, target.Context);
         if (remind >= close)
         {
-            values.AddError(CloseAfter.Id, Wording.Rounds["CheckInSchedule_CloseAfterReminder"]);
+            values.AddError(CloseAfter.Id, CheckInTexts.Commands["CheckInSchedule_CloseAfterReminder"]);
         }
 
         if (!values.IsValid)
@@ -95,8 +95,8 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
             audience);
         var outcome = await checkIns.ScheduleAsync(caller.Tenant, caller.Person, code, schedule, cancellationToken);
         return ProjectOutcomes.Card(outcome, s => NoticeCard.Build(new NoticeCardModel(
-            Wording.Rounds.Say("CheckInSchedule_Set_Title", code),
-            Wording.Rounds.Markdown(
+            CheckInTexts.Commands.Say("CheckInSchedule_Set_Title", code),
+            CheckInTexts.Commands.Markdown(
                 "CheckInSchedule_Set",
                 CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(s.Day),
                 s.At,
@@ -107,8 +107,8 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
     }
 
     private FormModel Blank(ProjectCode code, string? timeZone) => new(
-        Wording.Rounds.Say("CheckInSchedule_FormTitle", code),
-        Wording.Rounds.Say("CheckInSchedule_FormIntro", timeZone ?? TimeZoneInfo.Utc.Id),
+        CheckInTexts.Commands.Say("CheckInSchedule_FormTitle", code),
+        CheckInTexts.Commands.Say("CheckInSchedule_FormIntro", timeZone ?? TimeZoneInfo.Utc.Id),
         [
             Day,
             At,
@@ -119,7 +119,7 @@ public sealed class CheckInScheduleForm(ProjectScope scope, CheckInService check
             AudienceFields.Departments,
             AudienceFields.ProjectManagers,
         ],
-        Wording.Rounds["CheckInSchedule_Submit"],
+        CheckInTexts.Commands["CheckInSchedule_Submit"],
         Verb,
         new Dictionary<string, string> { ["project"] = code.Value });
 }

@@ -31,9 +31,10 @@ public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Capabil
         var detailed = string.Equals(arguments?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
         var topics = HelpTopics.Ordered(kinds);
         return HelpCard.Build(new HelpCardModel(
-            [.. shown.Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, HelpTopics.Of(c, topics).Name)
+            [.. shown.Select(c => (Command: c, Topic: HelpTopics.Of(c, topics))).Select(c => new HelpEntry(
+                c.Command.Name, c.Topic.Summary(c.Command), c.Topic.Example(c.Command), c.Command.ForProjectManagers, c.Topic.Name)
             {
-                ForAdmins = c.ForAdmins,
+                ForAdmins = c.Command.ForAdmins,
             })],
             detailed,
             topics));

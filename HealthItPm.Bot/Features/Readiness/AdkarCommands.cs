@@ -1,7 +1,6 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
-using HealthItPm.Bot.Messaging;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
@@ -30,11 +29,15 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
     private const string After = "after";
 
     private static TextField Name => new(
-        "name", Wording.Rounds["AdkarStart_Name"], true, AdkarService.MaxNameLength, Wording.Rounds["AdkarStart_NamePlaceholder"]);
-    private static NumberField CloseAfter => new("days", Wording.Rounds["AdkarStart_CloseAfter"], true, 1, 30);
+        "name",
+        ReadinessTexts.Commands["AdkarStart_Name"],
+        true,
+        AdkarService.MaxNameLength,
+        ReadinessTexts.Commands["AdkarStart_NamePlaceholder"]);
+    private static NumberField CloseAfter => new("days", ReadinessTexts.Commands["AdkarStart_CloseAfter"], true, 1, 30);
     private static ChoiceField Anonymous => AudienceFields.AnswersAre(
-        (Wording.Rounds["AdkarStart_Anonymous"], "true"),
-        (Wording.Rounds["AdkarStart_Attributed"], "false"));
+        (ReadinessTexts.Commands["AdkarStart_Anonymous"], "true"),
+        (ReadinessTexts.Commands["AdkarStart_Attributed"], "false"));
 
     public CommandDefinition Definition => Command;
 
@@ -85,7 +88,7 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
         {
             return FormCard.Build(values.Reshow(
                 Blank(code, confirm: true, openWave.Id),
-                Wording.Rounds.Markdown("AdkarStart_StillOpen", openWave.Name ?? openWave.Id, Markdown.When(openWave.ClosesAt))));
+                ReadinessTexts.Commands.Markdown("AdkarStart_StillOpen", openWave.Name ?? openWave.Id, Markdown.When(openWave.ClosesAt))));
         }
 
         // Confirmed beside the wave named when it was asked (else the one open now): the same confirmation
@@ -113,8 +116,8 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
         await steps.QueueCardsAsync(caller.Tenant, code, AdkarRounds.Kind, wave.Id, cancellationToken);
         var people = wave.Audience.Count;
         return NoticeCard.Build(new NoticeCardModel(
-            Wording.Rounds.Say("AdkarStart_Started_Title", CardElements.Escape(wave.Name ?? wave.Id)),
-            Wording.Rounds.CountMarkdown(
+            ReadinessTexts.Commands.Say("AdkarStart_Started_Title", CardElements.Escape(wave.Name ?? wave.Id)),
+            ReadinessTexts.Commands.CountMarkdown(
                 wave.Anonymous ? "AdkarStart_SendingAnonymously" : "AdkarStart_Sending",
                 people,
                 Markdown.When(wave.RemindAt),
@@ -123,10 +126,10 @@ public sealed class AdkarStartForm(ProjectScope scope, ProjectService projects, 
     }
 
     private FormModel Blank(ProjectCode code, bool confirm, string? after = null) => new(
-        Wording.Rounds.Say("AdkarStart_FormTitle", code),
-        Wording.Rounds["AdkarStart_FormIntro"],
+        ReadinessTexts.Commands.Say("AdkarStart_FormTitle", code),
+        ReadinessTexts.Commands["AdkarStart_FormIntro"],
         [Name, AudienceFields.Disciplines, AudienceFields.Departments, AudienceFields.ProjectManagers, CloseAfter, Anonymous],
-        Wording.Rounds["AdkarStart_Submit"],
+        ReadinessTexts.Commands["AdkarStart_Submit"],
         Verb,
         confirm
             ? new Dictionary<string, string> { ["project"] = code.Value, [Confirm] = "yes", [After] = after ?? string.Empty }

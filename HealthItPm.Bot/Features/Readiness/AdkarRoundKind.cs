@@ -17,7 +17,9 @@ public sealed class AdkarRoundKind : RoundKindDescriptor<AdkarAnswer, WaveTally,
 
     public override RoundKind<AdkarAnswer, WaveTally> Kind => AdkarRounds.Kind;
 
-    public override HelpTopic HelpTopic { get; } = new("readiness", () => Texts["Help_Topic"], ["adkar"]);
+    public override HelpTopic HelpTopic { get; } = new("readiness", () => Texts["Help_Topic"], ["adkar"]) { Help = Texts };
+
+    public override IReadOnlyList<FreeText> FreeTexts => [.. base.FreeTexts, AdkarRounds.WaveName];
 
     public override string SubmitVerb => CardVerbs.SubmitSurvey;
 
@@ -26,13 +28,15 @@ public sealed class AdkarRoundKind : RoundKindDescriptor<AdkarAnswer, WaveTally,
     public override string RoundInput => AdkarSurveyInputs.Wave;
 
     public override IReadOnlyDictionary<FreeText, string> FreeTextInputs { get; } =
-        new Dictionary<FreeText, string> { [FreeText.Comment] = AdkarSurveyInputs.Comment };
+        new Dictionary<FreeText, string> { [AdkarRounds.Comment] = AdkarSurveyInputs.Comment };
 
     public override string NotFoundTitle => Texts["Round_NotFound_Title"];
 
     public override string NotYours => Texts["Round_NotYours"];
 
     public override string ClosedTitle => Texts["Round_Closed_Title"];
+
+    internal override TextResource Words => Texts;
 
     public override AnswerColumns<AdkarAnswer> Columns { get; } = new AdkarColumns();
 
@@ -44,7 +48,7 @@ public sealed class AdkarRoundKind : RoundKindDescriptor<AdkarAnswer, WaveTally,
         return new(
             new AdkarChoices([.. answer.Scores.Select(s => (int?)s.Value)]),
             answer.Comment is { } comment
-                ? new Dictionary<FreeText, string> { [FreeText.Comment] = comment.Value }
+                ? new Dictionary<FreeText, string> { [AdkarRounds.Comment] = comment.Value }
                 : new Dictionary<FreeText, string>());
     }
 
@@ -52,7 +56,7 @@ public sealed class AdkarRoundKind : RoundKindDescriptor<AdkarAnswer, WaveTally,
     {
         ArgumentNullException.ThrowIfNull(choices);
         ArgumentNullException.ThrowIfNull(text);
-        return AdkarAnswer.Create([.. choices.Scores.OfType<int>().Select(s => new AdkarScore(s))], text(FreeText.Comment));
+        return AdkarAnswer.Create([.. choices.Scores.OfType<int>().Select(s => new AdkarScore(s))], text(AdkarRounds.Comment));
     }
 
     public override JObject Card(Round round, string projectName, RoundCardView<AdkarChoices> view)
@@ -68,7 +72,7 @@ public sealed class AdkarRoundKind : RoundKindDescriptor<AdkarAnswer, WaveTally,
             round.Anonymous,
             view.Reminder,
             view.Entry?.Choices.Scores,
-            view.Entry?.TextOf(FreeText.Comment),
+            view.Entry?.TextOf(AdkarRounds.Comment),
             view.PhiFound,
             view.Problems,
             view.Refused));

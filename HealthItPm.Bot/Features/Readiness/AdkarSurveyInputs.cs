@@ -54,7 +54,7 @@ public static class AdkarSurveyInputs
 
         var text = string.IsNullOrEmpty(comment) ? new Dictionary<FreeText, string>() : new Dictionary<FreeText, string>
         {
-            [FreeText.Comment] = comment,
+            [AdkarRounds.Comment] = comment,
         };
         return (new RoundEntry<AdkarChoices>(choices, text), problems);
     }

@@ -1,12 +1,15 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Messaging;
 
 namespace HealthItPm.Bot.Features.Readiness;
 
 /// <summary>
-/// Where this feature's words come from: the ADKAR survey and results cards (the commands' replies are the rounds' shared
-/// texts).
+/// Where this feature's words come from: ReadinessCards.resx, for the ADKAR survey and results cards and its commands' forms,
+/// replies and help.
 /// </summary>
 internal static class ReadinessTexts
 {
     public static TextResource Cards { get; } = new(typeof(ReadinessCards));
+
+    public static Wording Commands { get; } = new(typeof(ReadinessCards));
 }

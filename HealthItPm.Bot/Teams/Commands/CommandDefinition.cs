@@ -1,21 +1,17 @@
-using HealthItPm.Bot.Messaging;
 using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Teams.Commands;
 
 /// <summary>
-/// A text command as people type it (one or more words); what it does and an example are in CommandsHelp.resx, named
-/// after its words (<c>checkin schedule</c>: CheckinSchedule_Summary, CheckinSchedule_Example), read in the reader's language.
+/// A text command as people type it (one or more words); what it does and an example are named after its words
+/// (<c>checkin schedule</c>: CheckinSchedule_Summary, CheckinSchedule_Example), in the words of its help topic
+/// (<see cref="HelpTopic.Summary"/>), read in the reader's language.
 /// <paramref name="Action"/> is what the command does in the access table (null: anyone may use it, e.g. <c>help</c>):
 /// help offers the command only to people the table allows it somewhere, and the command checks the same action.
 /// </summary>
 public sealed record CommandDefinition(string Name, ProjectAction? Action = null)
 {
     public IReadOnlyList<string> Words { get; } = Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    public string Summary => Wording.Help[$"{Key}_Summary"];
-
-    public string Example => Wording.Help[$"{Key}_Example"];
 
     /// <summary>A command for project managers (and admins) only, by its action's row: help shows these apart.</summary>
     public bool ForProjectManagers => Action is { } action
@@ -32,5 +28,6 @@ public sealed record CommandDefinition(string Name, ProjectAction? Action = null
         return Action is not { } action || allowed.Contains(action);
     }
 
-    private string Key => string.Concat(Words.Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()));
+    /// <summary>What its help texts are named after: its words, each capitalized (<c>CheckinSchedule</c>).</summary>
+    public string HelpKey => string.Concat(Words.Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()));
 }

@@ -1,18 +1,36 @@
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Texts;
 
 namespace HealthItPm.Bot.Teams.Commands;
 
 /// <summary>
-/// A task help groups commands under, by name: its title in the reader's language, and the first words of the commands
-/// it holds (<c>checkin</c> holds <c>checkin now</c>, <c>checkin status</c>, …).
+/// A task help groups commands under, by name: its title in the reader's language, the first words of the commands
+/// it holds (<c>checkin</c> holds <c>checkin now</c>, <c>checkin status</c>, …), and where their help is worded.
 /// </summary>
 public sealed record HelpTopic(string Name, Func<string> Title, IReadOnlyList<string> Words)
 {
+    /// <summary>The resx its commands' help is in: a kind of round's own; the shared topics' are in CommandsHelp.resx.</summary>
+    internal TextResource Help { get; init; } = Shared;
+
+    private static TextResource Shared { get; } = new(typeof(CommandsHelp));
+
+    /// <summary>What the command does, as help lists it.</summary>
+    public string Summary(CommandDefinition command) => Help[$"{Checked(command).HelpKey}_Summary"];
+
+    /// <summary>The command as typed, with its arguments.</summary>
+    public string Example(CommandDefinition command) => Help[$"{Checked(command).HelpKey}_Example"];
+
     /// <summary>Whether the topic holds the command: by its first word.</summary>
     public bool Holds(CommandDefinition command)
     {
         ArgumentNullException.ThrowIfNull(command);
         return Words.Contains(command.Words[0], StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static CommandDefinition Checked(CommandDefinition command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command;
     }
 }
 

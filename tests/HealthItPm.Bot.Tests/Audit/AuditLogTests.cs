@@ -7,6 +7,10 @@ using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Tests.Audit;
 
@@ -59,17 +63,17 @@ public class AuditLogTests(BotEnvironment env)
 
         Assert.Equal(
             [
-                (Pm, AuditKind.ProjectCreated, (string?)null),
-                (Pm, AuditKind.StakeholdersChanged, null),
-                (Pm, AuditKind.MilestonesChanged, null),
-                (Pm, AuditKind.RiskLogged, risk),
-                (Pm, AuditKind.RiskOwnerAssigned, risk),
-                (Nurse, AuditKind.RiskUpdated, risk),
-                (Nurse, AuditKind.ConcernReported, "concern 1"),
-                (Pm, AuditKind.ConcernDismissed, "concern 1"),
-                (Pm, AuditKind.CheckInStarted, round),
-                (Nurse, AuditKind.CheckInAnswered, round),
-                (Pm, AuditKind.CheckInStopped, null),
+                (Pm, ProjectAudit.ProjectCreated, (string?)null),
+                (Pm, ProjectAudit.StakeholdersChanged, null),
+                (Pm, ProjectAudit.MilestonesChanged, null),
+                (Pm, RiskAudit.RiskLogged, risk),
+                (Pm, RiskAudit.RiskOwnerAssigned, risk),
+                (Nurse, RiskAudit.RiskUpdated, risk),
+                (Nurse, RiskAudit.ConcernReported, "concern 1"),
+                (Pm, RiskAudit.ConcernDismissed, "concern 1"),
+                (Pm, CheckInRounds.Started, round),
+                (Nurse, CheckInRounds.Answered, round),
+                (Pm, CheckInRounds.Stopped, null),
             ],
             entries.Reverse().Select(e => (e.By, e.Kind, e.Subject)));
         Assert.All(entries, e => Assert.Equal(code, e.Project?.Value));
@@ -89,7 +93,7 @@ public class AuditLogTests(BotEnvironment env)
 
         var logged = (await EntriesAsync(code)).Reverse().Select(e => (e.By, e.Kind, e.Subject)).Skip(2);
         Assert.Equal(
-            anonymous ? [(Pm, AuditKind.SurveyStarted, (string?)wave)] : [(Pm, AuditKind.SurveyStarted, (string?)wave), (Nurse, AuditKind.SurveyAnswered, wave)],
+            anonymous ? [(Pm, AdkarRounds.Started, (string?)wave)] : [(Pm, AdkarRounds.Started, (string?)wave), (Nurse, AdkarRounds.Answered, wave)],
             logged);
     }
 

@@ -274,12 +274,18 @@ public static class CardFixtures
         return project;
     }
 
-    /// <summary>Audit rows of every kind in turn, with a name that would be a link in markdown.</summary>
+    private static readonly IReadOnlyList<AuditKind> AuditKinds =
+        [.. FeatureWords.All.SelectMany(f => f.AuditKinds), new AuditKind("RetiredKind")];
+
+    /// <summary>
+    /// Audit rows of every kind the features declare in turn, and one no feature declares (an entry of a kind since
+    /// retired), with a name that would be a link in markdown.
+    /// </summary>
     private static IReadOnlyList<AuditRow> AuditRows(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new AuditRow(
             new DateTimeOffset(2026, 11, 25, 16, 0, 0, TimeSpan.Zero).AddMinutes(-7 * i),
             i % 3 == 0 ? "[Sign in again](https://evil.example/login)" : "Priya Shah",
-            Enum.GetValues<AuditKind>()[i % Enum.GetValues<AuditKind>().Length],
+            AuditKinds[i % AuditKinds.Count],
             i % 4 == 0 ? null : "EHR",
             i % 2 == 0 ? "EHR-R7" : null))];
 

@@ -81,12 +81,12 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime,
         Assert.Equal(
             new[]
             {
-                Line(Pm, AuditKind.DigestLeaderSubscribed, "EHR", Cio.Value),
-                Line(Pm, AuditKind.DigestLeaderSubscribed, "EHR", Pharmacist.Value),
-                Line(Cio, AuditKind.DigestScheduleChanged, null, null),
-                Line(Cio, AuditKind.DigestSubscribed, null, null),
-                Line(Cio, AuditKind.DigestUnsubscribed, "EHR", null),
-                Line(Cio, AuditKind.DigestUnsubscribed, null, null),
+                Line(Pm, DigestAudit.DigestLeaderSubscribed, "EHR", Cio.Value),
+                Line(Pm, DigestAudit.DigestLeaderSubscribed, "EHR", Pharmacist.Value),
+                Line(Cio, DigestAudit.DigestScheduleChanged, null, null),
+                Line(Cio, DigestAudit.DigestSubscribed, null, null),
+                Line(Cio, DigestAudit.DigestUnsubscribed, "EHR", null),
+                Line(Cio, DigestAudit.DigestUnsubscribed, null, null),
             }.Order(StringComparer.Ordinal),
             log.Entries.Where(e => e.Kind.ToString().StartsWith("Digest", StringComparison.Ordinal)).Select(e => Line(e.By, e.Kind, e.Project?.Value, e.Subject)).Order(StringComparer.Ordinal));
     }

@@ -18,11 +18,11 @@ public class HelpAndWelcomeTests
 
     private static readonly IReadOnlyList<HelpTopic> Topics = HelpTopics.Ordered(HostComposition.Services.GetServices<HelpTopic>());
 
-    private static string TopicOf(CommandDefinition command) => HelpTopics.Of(command, Topics).Name;
+    private static HelpTopic TopicOf(CommandDefinition command) => HelpTopics.Of(command, Topics);
 
     private static JObject Help(bool manager, bool detailed = false) => HelpCard.Build(new HelpCardModel(
         [.. Commands.Where(c => manager || !c.ForProjectManagers)
-            .Select(c => new HelpEntry(c.Name, c.Summary, c.Example, c.ForProjectManagers, TopicOf(c)))],
+            .Select(c => new HelpEntry(c.Name, TopicOf(c).Summary(c), TopicOf(c).Example(c), c.ForProjectManagers, TopicOf(c).Name))],
         detailed,
         Topics));
 
@@ -39,8 +39,8 @@ public class HelpAndWelcomeTests
         // The topics in the order a new person meets them (a new kind of round's topic comes after the others' rounds).
         var titles = ((JArray)card["body"]!).Where(e => (bool?)e["separator"] == true).Select(e => (string?)e["text"]).ToList();
         Assert.Equal(known, titles.Where(t => known.Contains(t)));
-        Assert.All(Commands.Where(c => c.Name != "help"), c => Assert.NotEqual(HelpCard.OtherTopic, TopicOf(c)));
-        Assert.Equal(HelpTopics.Digests.Name, TopicOf(Assert.Single(Commands, c => c.Name == "digest now")));
+        Assert.All(Commands.Where(c => c.Name != "help"), c => Assert.NotEqual(HelpCard.OtherTopic, TopicOf(c).Name));
+        Assert.Equal(HelpTopics.Digests.Name, TopicOf(Assert.Single(Commands, c => c.Name == "digest now")).Name);
         // Every feature's commands, a title per topic and a line per audience, nothing more.
         Assert.InRange(((JArray)card["body"]!).Count, 1, 3 + (3 * titles.Count));
         Assert.Contains("help all", card.ToString(), StringComparison.Ordinal);

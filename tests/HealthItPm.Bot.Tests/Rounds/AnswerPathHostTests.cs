@@ -197,7 +197,7 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var table = new TableClient(_hosts.ConnectionString, AuditTable.Name);
         var people = new HashSet<string>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"Kind eq {nameof(Domain.Audit.AuditKind.CheckInAnswered)} and Subject eq {round}");
+        var filter = TableClient.CreateQueryFilter($"Kind eq {CheckInRounds.Answered.Name} and Subject eq {round}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["By"]))
         {
             Assert.True(people.Add(row.GetString("By")), "An answer's audit entry was written twice.");

@@ -74,7 +74,7 @@ public sealed class AnswerPathTests : IAsyncLifetime
             Tenant, new AuditQuery(Code, DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow)), 100, default);
         Assert.Equal(
             people.Select(p => p.AadObjectId).Order(StringComparer.Ordinal),
-            log!.Entries.Where(e => e.Kind == AuditKind.CheckInAnswered && e.Subject == round)
+            log!.Entries.Where(e => e.Kind == CheckInRounds.Answered && e.Subject == round)
                 .Select(e => e.By.Value).Order(StringComparer.Ordinal));
     }
 
@@ -87,7 +87,7 @@ public sealed class AnswerPathTests : IAsyncLifetime
         var tenant = new TenantId(Guid.NewGuid().ToString());
         var now = DateTimeOffset.UtcNow;
         var entries = Enumerable.Range(0, 500)
-            .Select(i => new AuditEntry(now.AddTicks(-i), new PersonId(Guid.NewGuid().ToString()), AuditKind.CheckInAnswered, Code, "r"))
+            .Select(i => new AuditEntry(now.AddTicks(-i), new PersonId(Guid.NewGuid().ToString()), CheckInRounds.Answered, Code, "r"))
             .ToList();
 
         foreach (var entry in entries)
@@ -116,7 +116,7 @@ public sealed class AnswerPathTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var rows = Enumerable.Range(0, 3)
             .Select(i => new PersonId(new Guid(i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1).ToString()))
-            .Select(person => AuditTable.Row(tenant, new AuditEntry(now, person, AuditKind.CheckInAnswered, Code, "r")))
+            .Select(person => AuditTable.Row(tenant, new AuditEntry(now, person, CheckInRounds.Answered, Code, "r")))
             .ToArray();
 
         await table.AddBatchAsync(rows, default);

@@ -110,7 +110,7 @@ public partial class ProblemTextTests
         Assert.Equal(
             "No stakeholders of \\[Sign in again\\](https://evil.example/login) match this check-in's audience. Type **stakeholder add** to add people.",
             ProblemText.Of(Problem.NoStakeholdersMatch(Link, CheckInRounds.Kind)));
-        Assert.Equal("A risk title can be at most 120 characters (this one has 131).", ProblemText.Of(Problem.TooLong(FreeText.RiskTitle, 120, 131)));
+        Assert.Equal("A risk title can be at most 120 characters (this one has 131).", ProblemText.Of(Problem.TooLong(RiskFreeText.RiskTitle, 120, 131)));
         Assert.Equal("Epic EHR can move back only one phase at a time, from training to testing.", ProblemText.Of(Problem.OnePhaseBackAtATime("Epic EHR", ProjectPhase.Training, ProjectPhase.Testing)));
     }
 
@@ -150,7 +150,8 @@ public partial class ProblemTextTests
     }
 
     /// <summary>
-    /// The problems a factory makes from sample values: one per member of each enum (or kind of round) it takes, strings all
+    /// The problems a factory makes from sample values: one per member of each enum (or kind of round, or free-text field a
+    /// feature declares) it takes, strings all
     /// <paramref name="hostile"/>.
     /// </summary>
     private static IEnumerable<Problem> Samples(MethodInfo factory, string hostile)
@@ -159,13 +160,17 @@ public partial class ProblemTextTests
         var enums = parameters.Where(p => p.ParameterType.IsEnum).ToList();
         var variants = Math.Max(
             enums.Count == 0 ? 1 : enums.Max(p => Enum.GetValues(p.ParameterType).Length),
-            parameters.Any(p => p.ParameterType == typeof(RoundKind)) ? RoundKinds.All.Count : 1);
+            Math.Max(
+                parameters.Any(p => p.ParameterType == typeof(RoundKind)) ? RoundKinds.All.Count : 1,
+                parameters.Any(p => p.ParameterType == typeof(FreeText)) ? Fields.Count : 1));
         for (var i = 0; i < variants; i++)
         {
             var text = hostile + " patient Margaret Olsen, MRN 00482913";
             yield return (Problem)factory.Invoke(null, [.. parameters.Select(p => Sample(p.ParameterType, i, p.ParameterType == typeof(string) && parameters.Any(q => q.ParameterType == typeof(IReadOnlyList<PhiFinding>)) ? text : hostile, text))])!;
         }
     }
+
+    private static readonly IReadOnlyList<FreeText> Fields = [.. FeatureWords.All.SelectMany(f => f.FreeTexts)];
 
     private static object Sample(Type type, int variant, string hostile, string phiText) => type switch
     {
@@ -178,6 +183,7 @@ public partial class ProblemTextTests
         _ when type == typeof(IReadOnlyList<PhiFinding>) => PhiGuard.Scan(phiText),
         { IsEnum: true } => Enum.GetValues(type).GetValue(variant % Enum.GetValues(type).Length)!,
         _ when type == typeof(RoundKind) => RoundKinds.All[variant % RoundKinds.All.Count],
+        _ when type == typeof(FreeText) => Fields[variant % Fields.Count],
         _ => throw new InvalidOperationException($"No sample for a {type.Name}: add one."),
     };
 }

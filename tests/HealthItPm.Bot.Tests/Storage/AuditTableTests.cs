@@ -2,6 +2,7 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
@@ -19,7 +20,7 @@ public class AuditTableTests(StorageEnvironment env)
     private AuditTable Table => new(env.Tables);
 
     private static AuditEntry At(int year, int month, int day, ProjectCode project, int hour = 12) =>
-        new(new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero), Pm, AuditKind.MilestonesChanged, project, null);
+        new(new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero), Pm, ProjectAudit.MilestonesChanged, project, null);
 
     [Fact]
     public async Task Pages_run_newest_first_across_months_within_the_span()
@@ -46,7 +47,7 @@ public class AuditTableTests(StorageEnvironment env)
     {
         await Table.AppendAsync(_tenant, At(2026, 11, 2, Ehr), default);
         await Table.AppendAsync(_tenant, At(2026, 11, 3, Pacs), default);
-        await Table.AppendAsync(_tenant, new AuditEntry(new DateTimeOffset(2026, 11, 4, 0, 0, 0, TimeSpan.Zero), Pm, AuditKind.ProjectManagerAllowed, null, Pm.Value), default);
+        await Table.AppendAsync(_tenant, new AuditEntry(new DateTimeOffset(2026, 11, 4, 0, 0, 0, TimeSpan.Zero), Pm, ProjectAudit.ProjectManagerAllowed, null, Pm.Value), default);
 
         var ehr = (await Table.ReadAsync(_tenant, new AuditQuery(Ehr, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), 10, default))!;
         var all = (await Table.ReadAsync(_tenant, new AuditQuery(null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), 10, default))!;

@@ -1,14 +1,15 @@
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Bot.Features.CheckIns;
-using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Bot.Rounds;
+using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthItPm.Bot.Tests.Storage;
 
@@ -25,31 +26,38 @@ public class RoundTableTests(StorageEnvironment env)
 
     private readonly TenantId _tenant = new(Guid.NewGuid().ToString());
 
-    private static readonly RoundKindCatalog Kinds = new([new CheckInRoundKind(), new AdkarRoundKind()]);
+    // Every kind the host registers, so a new kind is stored beside the others here without naming it.
+    private static readonly RoundKindCatalog Kinds = HostComposition.Services.GetRequiredService<RoundKindCatalog>();
 
     private RoundTable Table => new(env.Tables, Kinds);
 
     [Fact]
-    public async Task A_check_in_and_a_wave_opened_in_the_same_minute_are_two_rounds()
+    public async Task Rounds_of_every_kind_opened_in_the_same_minute_are_a_round_each()
     {
-        var checkIn = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), false, [Nurse], CheckInRounds.Kind);
-        var wave = new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse],
-            AdkarRounds.Kind, "pre go-live", Round.NewAnonymityKey());
+        var rounds = Kinds.All.Select(d => new Round(Code, Opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), true, [Nurse],
+            d.Kind, $"{d.Kind} round", Round.NewAnonymityKey())).ToList();
 
-        Assert.True(await Table.AddRoundAsync(_tenant, checkIn, default));
-        Assert.True(await Table.AddRoundAsync(_tenant, wave, default));
-        Assert.False(await Table.AddRoundAsync(_tenant, wave, default));
+        foreach (var round in rounds)
+        {
+            Assert.True(await Table.AddRoundAsync(_tenant, round, default));
+        }
 
-        Assert.Equal(checkIn.Id, wave.Id);
-        Assert.Equal(CheckInRounds.Kind, Assert.Single(await Table.LatestRoundsAsync(_tenant, Code, CheckInRounds.Kind, 5, default)).Kind);
-        var storedWave = Assert.Single(await Table.LatestRoundsAsync(_tenant, Code, AdkarRounds.Kind, 5, default));
-        Assert.Equal(("pre go-live", wave.AnonymityKey), (storedWave.Name, storedWave.AnonymityKey));
+        Assert.False(await Table.AddRoundAsync(_tenant, rounds[^1], default));
+        Assert.True(Kinds.All.Count >= 2);
+        Assert.Single(rounds.Select(r => r.Id).Distinct());
+        foreach (var round in rounds)
+        {
+            var stored = Assert.Single(await Table.LatestRoundsAsync(_tenant, Code, round.Kind, 5, default));
+            Assert.Equal((round.Kind, round.Name, round.AnonymityKey), (stored.Kind, stored.Name, stored.AnonymityKey));
+        }
+
         var open = (await Table.OpenRoundsAsync(default)).Where(o => o.Tenant == _tenant).Select(o => o.Kind.Name).Order();
-        Assert.Equal([AdkarRounds.Kind.Name, CheckInRounds.Kind.Name], open);
+        Assert.Equal(Kinds.All.Select(d => d.Kind.Name).Order(), open);
+        var prefixes = string.Join("|", Kinds.All.Select(d => Regex.Escape(d.StoragePrefix)));
         var rows = new TableClient(env.Azurite.ConnectionString, RoundTable.Name)
             .Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'")
             .Select(r => r.RowKey);
-        Assert.All(rows, key => Assert.Matches(@"^(checkin|adkar)\|(round|latest)\|?", key));
+        Assert.All(rows, key => Assert.Matches($@"^({prefixes})(round|latest)\|?", key));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
@@ -21,12 +20,13 @@ public class CommandTextsTests(BotEnvironment env)
     [Fact]
     public void Every_command_has_a_summary_and_an_example_that_starts_with_its_words()
     {
-        var commands = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmRisks()
-            .BuildServiceProvider().GetServices<CommandDefinition>().ToList();
+        // Each in the words of its help topic: a kind of round's commands in the kind's own.
+        var commands = HostComposition.Services.GetServices<CommandDefinition>().ToList();
+        var topics = HelpTopics.Ordered(HostComposition.Services.GetServices<HelpTopic>());
 
         Assert.NotEmpty(commands);
-        Assert.All(commands, c => Assert.False(string.IsNullOrWhiteSpace(c.Summary), c.Name));
-        Assert.All(commands, c => Assert.StartsWith(c.Name, c.Example, StringComparison.Ordinal));
+        Assert.All(commands, c => Assert.False(string.IsNullOrWhiteSpace(HelpTopics.Of(c, topics).Summary(c)), c.Name));
+        Assert.All(commands, c => Assert.StartsWith(c.Name, HelpTopics.Of(c, topics).Example(c), StringComparison.Ordinal));
     }
 
     [Fact]

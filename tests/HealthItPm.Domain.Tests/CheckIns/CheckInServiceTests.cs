@@ -162,11 +162,11 @@ public class CheckInServiceTests
         await _service.StopAsync(Tenant, Pm, Ehr, default);
 
         (PersonId, AuditKind, string?)[] expected = anonymous
-            ? [(Pm, AuditKind.CheckInStarted, round.Id), (Pm, AuditKind.CheckInStopped, null)]
+            ? [(Pm, CheckInRounds.Started, round.Id), (Pm, CheckInRounds.Stopped, null)]
             : [
-                (Pm, AuditKind.CheckInStarted, round.Id),
-                (Nurse, AuditKind.CheckInAnswered, round.Id),
-                (Pm, AuditKind.CheckInStopped, null)];
+                (Pm, CheckInRounds.Started, round.Id),
+                (Nurse, CheckInRounds.Answered, round.Id),
+                (Pm, CheckInRounds.Stopped, null)];
         Assert.Equal(expected, _audit.Logged);
     }
 

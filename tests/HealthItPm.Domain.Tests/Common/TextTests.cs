@@ -2,6 +2,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
+using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Domain.Tests.Common;
 
@@ -16,21 +17,21 @@ public class TextTests
     [InlineData("\u0000 Null first", "Null first")]
     public void Invisible_and_control_characters_are_stripped_on_input(string typed, string stored)
     {
-        Assert.Equal(stored, Text.Required(typed, FreeText.ProjectName, 80));
-        Assert.Equal(stored, Text.Optional(typed, FreeText.ProjectName, 80));
+        Assert.Equal(stored, Text.Required(typed, ProjectFreeText.ProjectName, 80));
+        Assert.Equal(stored, Text.Optional(typed, ProjectFreeText.ProjectName, 80));
     }
 
     [Fact]
     public void Line_breaks_and_tabs_stay()
     {
-        Assert.Equal("first\r\nsecond\tthird", Text.Required("first\r\nsecond\tthird", FreeText.Mitigation, 80));
+        Assert.Equal("first\r\nsecond\tthird", Text.Required("first\r\nsecond\tthird", RiskFreeText.Mitigation, 80));
     }
 
     [Fact]
     public void Text_that_is_only_invisible_characters_is_missing()
     {
-        Assert.Throws<DomainException>(() => Text.Required("\u200B\u202E\uFEFF", FreeText.ProjectName, 80));
-        Assert.Null(Text.Optional("\u2066\u2069", FreeText.Department, 80));
+        Assert.Throws<DomainException>(() => Text.Required("\u200B\u202E\uFEFF", ProjectFreeText.ProjectName, 80));
+        Assert.Null(Text.Optional("\u2066\u2069", ProjectFreeText.Department, 80));
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public class GuardedFieldsTests
         ["ReadinessReason.StuckAtAwarenessOrDesire.Wave"] = "a copy of a wave's name (Round.Name)",
         ["RiskEvent.Note"] = "a copy of guarded text (a mitigation, a reason)",
         ["RoundKind.Name"] = "a kind of round's name, declared in code (RoundKinds)",
+        ["AuditKind.Name"] = "a kind of audit entry's name, declared in code by its feature",
+        ["FreeText.Name"] = "a free-text field's name, declared in code by its feature",
         ["RoundTopics.Card"] = "a delivery topic, declared in code with its kind of round",
         ["RoundTopics.Reminder"] = "a delivery topic, declared in code with its kind of round",
         ["RoundTopics.End"] = "a delivery topic, declared in code with its kind of round",

@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Domain.Tests.Privacy;
 
@@ -44,8 +45,8 @@ public class GuardedTextTests
         Assert.Null(text);
         Assert.Empty(phi);
         Assert.Equal(
-            Problem.Required(FreeText.RiskTitle),
-            Assert.Throws<DomainException>(() => Text.Required(text, FreeText.RiskTitle, 120)).Problem);
+            Problem.Required(RiskFreeText.RiskTitle),
+            Assert.Throws<DomainException>(() => Text.Required(text, RiskFreeText.RiskTitle, 120)).Problem);
     }
 
     [Fact]

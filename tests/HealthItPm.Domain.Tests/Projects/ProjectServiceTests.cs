@@ -250,7 +250,7 @@ public class ProjectServiceTests
                 new HealthItPm.Domain.Audit.AuditEntry(
                     now,
                     Pm,
-                    HealthItPm.Domain.Audit.AuditKind.ProjectCreated,
+                    ProjectAudit.ProjectCreated,
                     new ProjectCode("PACS"),
                     null),
                 default),
@@ -258,7 +258,7 @@ public class ProjectServiceTests
         _audit.Verify(
             a => a.AppendAsync(
                 Tenant,
-                new HealthItPm.Domain.Audit.AuditEntry(now, Pm, HealthItPm.Domain.Audit.AuditKind.MilestonesChanged, Ehr, null),
+                new HealthItPm.Domain.Audit.AuditEntry(now, Pm, ProjectAudit.MilestonesChanged, Ehr, null),
                 default),
             Times.Once);
         _audit.Verify(
@@ -267,7 +267,7 @@ public class ProjectServiceTests
                 new HealthItPm.Domain.Audit.AuditEntry(
                     now,
                     Admin,
-                    HealthItPm.Domain.Audit.AuditKind.ProjectManagerAllowed,
+                    ProjectAudit.ProjectManagerAllowed,
                     null,
                     Nurse.Value),
                 default),

@@ -76,7 +76,7 @@ public class ProjectTests
             
             new ProjectMember(Pm, "Priya", ProjectRole.ProjectManager, StakeholderRole.It, null), Today));
 
-        Assert.Equal(Problem.TooLong(FreeText.ProjectName, 80, 81), error.Problem);
+        Assert.Equal(Problem.TooLong(ProjectFreeText.ProjectName, 80, 81), error.Problem);
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public class FormerMemberTests
                 new HealthItPm.Domain.Audit.AuditEntry(
                     _clock.GetUtcNow(),
                     Pm,
-                    HealthItPm.Domain.Audit.AuditKind.RiskHandedOver,
+                    RiskAudit.RiskHandedOver,
                     Ehr,
                     "EHR-R1"),
                 default),

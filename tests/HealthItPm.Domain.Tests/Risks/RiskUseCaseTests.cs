@@ -1,4 +1,3 @@
-using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -152,7 +151,7 @@ public class RiskUseCaseTests
         Assert.IsType<Outcome<Concern>.Refused>(dismissedByNurse);
         Assert.IsType<Outcome<Concern>.Invalid>(withoutReason);
         Assert.Equal(ConcernState.Dismissed, Assert.IsType<Outcome<Concern>.Done>(dismissed).Value.State);
-        Assert.Equal([(Nurse, AuditKind.ConcernReported, "concern 1"), (Pm, AuditKind.ConcernDismissed, "concern 1")], _audit.Logged);
+        Assert.Equal([(Nurse, RiskAudit.ConcernReported, "concern 1"), (Pm, RiskAudit.ConcernDismissed, "concern 1")], _audit.Logged);
     }
 
     [Fact]
@@ -186,6 +185,6 @@ public class RiskUseCaseTests
 
         Assert.IsType<Outcome<Concern>.Invalid>(outcome);
         Assert.Equal(ConcernState.Reported, (await _risks.GetConcernAsync(Tenant, Ehr, 1, default))!.Value.Concern.State);
-        Assert.DoesNotContain(_audit.Logged, e => e.Kind == AuditKind.ConcernDismissed);
+        Assert.DoesNotContain(_audit.Logged, e => e.Kind == RiskAudit.ConcernDismissed);
     }
 }

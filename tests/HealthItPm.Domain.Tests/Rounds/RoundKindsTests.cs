@@ -14,24 +14,23 @@ public class RoundKindsTests
 
     private static RoundKind<ToyAnswer, ToyAnswer> Toy(
         string name = "Toy",
-        AuditKind started = AuditKind.ProjectChanged,
-        AuditKind answered = AuditKind.PhaseChanged,
+        AuditKind? started = null,
+        AuditKind? answered = null,
         RoundTopics? topics = null,
         FreeText[]? freeText = null) =>
         new(
             name,
-            started,
-            answered,
+            started ?? new AuditKind("ToyStarted"),
+            answered ?? new AuditKind("ToyAnswered"),
             topics ?? new("toy.card", "toy.reminder", "toy.end"),
-            freeText ?? [FreeText.Comment],
+            freeText ?? [new FreeText("ToyNote")],
             (_, counted) => counted[0].Answer,
             (a, _) => a);
 
     [Fact]
     public void Every_registered_kind_has_every_piece_and_its_own()
     {
-        Assert.Contains(CheckInRounds.Kind, RoundKinds.All);
-        Assert.Contains(AdkarRounds.Kind, RoundKinds.All);
+        Assert.True(RoundKinds.All.Count >= 2);
         Assert.Empty(RoundKinds.Gaps(RoundKinds.All));
         Assert.Empty(RoundKinds.Gaps([.. RoundKinds.All, Toy()]));
     }
@@ -39,22 +38,25 @@ public class RoundKindsTests
     [Fact]
     public void The_check_finds_a_kind_that_takes_another_kinds_topics_or_audit_kinds()
     {
-        var copy = Toy(started: AuditKind.SurveyStarted, topics: new("toy.card", "adkar.reminder", "toy.end"));
+        var other = RoundKinds.All[^1];
+        var copy = Toy(started: other.Started, topics: new("toy.card", other.Topics.Reminder, "toy.end"));
 
         var gaps = RoundKinds.Gaps([.. RoundKinds.All, copy]);
 
         Assert.Contains(gaps, g => g.StartsWith("Round kind 'Toy': its audit kinds", StringComparison.Ordinal));
-        Assert.Contains(gaps, g => g == "Round kind 'Toy': delivery topics adkar.reminder belong to another kind.");
-        Assert.Contains(gaps, g => g.StartsWith("Round kind 'Adkar': delivery topics adkar.reminder", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g == $"Round kind 'Toy': delivery topics {other.Topics.Reminder} belong to another kind.");
+        Assert.Contains(gaps, g => g.StartsWith($"Round kind '{other}': delivery topics {other.Topics.Reminder}", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("go live", "toy.card", "toy.reminder", "its name must be one word")]
     [InlineData("Toy", "toy.card", "toy.card", "it needs three different delivery topics")]
     [InlineData("Toy", "toy.card", " ", "it needs three different delivery topics")]
-    [InlineData("checkin", "toy.card", "toy.reminder", "another kind has the same name")]
+    [InlineData("", "toy.card", "toy.reminder", "another kind has the same name")]
     public void The_check_finds_a_kind_missing_a_piece(string name, string card, string reminder, string gap)
     {
+        // An empty name here stands for another kind's, in other case.
+        name = name.Length == 0 ? RoundKinds.All[0].Name.ToLowerInvariant() : name;
         var gaps = RoundKinds.Gaps([.. RoundKinds.All, Toy(name, topics: new(card, reminder, "toy.end"))]);
 
         Assert.Contains(gaps, g => g.Contains(gap, StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Security;
+using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Domain.Tests.Security;
 
@@ -13,8 +14,8 @@ public class OutcomeTests
             RefusalCode.OnlyFor, ProjectAction.ManageBudget, new ProjectCode("EHR"), "Epic", ["Priya Shah"], Who.ProjectManagers);
         Assert.Equal(new Outcome<int>.Refused(refusal), new Outcome<string>.Refused(refusal).Carry<int>());
         Assert.Equal(
-            new Outcome<int>.Invalid(Problem.TooLong(FreeText.RiskTitle, 120, 121)),
-            new Outcome<string>.Invalid(Problem.TooLong(FreeText.RiskTitle, 120, 121)).Carry<int>());
+            new Outcome<int>.Invalid(Problem.TooLong(RiskFreeText.RiskTitle, 120, 121)),
+            new Outcome<string>.Invalid(Problem.TooLong(RiskFreeText.RiskTitle, 120, 121)).Carry<int>());
         Assert.Equal(
             new Outcome<int>.NotFound(Problem.NoSuchWave("pre go-live")),
             new Outcome<string>.NotFound(Problem.NoSuchWave("pre go-live")).Carry<int>());
