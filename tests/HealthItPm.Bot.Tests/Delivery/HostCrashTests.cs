@@ -50,7 +50,7 @@ public sealed class HostCrashTests : IAsyncLifetime
             }
         }
 
-        return await _hosts.Get<DeliveryQueues>().CountAsync(DeliveryQueues.WorkQueue, default) == 0;
+        return await _hosts.Get<DeliveryQueues>().WaitingAsync(default) == 0;
     }
 
     [Fact]
