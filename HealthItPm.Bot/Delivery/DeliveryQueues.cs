@@ -53,7 +53,7 @@ public sealed class DeliveryQueues : IDeliveryQueues
     private readonly QueueServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new();
     private readonly ConcurrentDictionary<string, bool> _tenantQueues = new(StringComparer.Ordinal);
-    private long _listedAt = long.MinValue;
+    private long _nextListing;
 
     public DeliveryQueues(IOptions<StorageOptions> options)
     {
@@ -119,14 +119,14 @@ public sealed class DeliveryQueues : IDeliveryQueues
     public async Task<IReadOnlyList<string>> TenantQueuesAsync(bool fresh, CancellationToken cancellationToken)
     {
         var now = Environment.TickCount64;
-        if (fresh || now - Interlocked.Read(ref _listedAt) > (long)Rediscover.TotalMilliseconds)
+        if (fresh || now >= Interlocked.Read(ref _nextListing))
         {
             await foreach (var queue in _service.GetQueuesAsync(prefix: TenantQueuePrefix, cancellationToken: cancellationToken))
             {
                 _tenantQueues.TryAdd(queue.Name, true);
             }
 
-            Interlocked.Exchange(ref _listedAt, now);
+            Interlocked.Exchange(ref _nextListing, now + (long)Rediscover.TotalMilliseconds);
         }
 
         return [.. _tenantQueues.Keys.Order(StringComparer.Ordinal)];

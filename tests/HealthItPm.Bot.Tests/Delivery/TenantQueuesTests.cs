@@ -56,7 +56,8 @@ public sealed class TenantQueuesTests(AzuriteFixture azurite) : IAsyncLifetime, 
         await adding.EnqueueAsync([.. Cards(First, 2), .. Cards(Second, 1), DeliveryWork.FanOut(First, Topic)], default);
 
         var other = Queues();
-        var found = await other.TenantQueuesAsync(fresh: true, default);
+        // A host's first look lists the queues, then at most once a second.
+        var found = await other.TenantQueuesAsync(fresh: false, default);
 
         Assert.Equal(
             new[] { DeliveryQueues.TenantQueue(First), DeliveryQueues.TenantQueue(Second) }.Order(StringComparer.Ordinal),
