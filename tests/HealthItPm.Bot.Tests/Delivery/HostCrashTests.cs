@@ -151,7 +151,9 @@ public sealed class HostCrashTests : IAsyncLifetime
     {
         var round = await _hosts.OpenRoundAsync();
         await using var tableService = new PausableProxy(_hosts.TablePort);
-        var throughProxy = _hosts.ConnectionString.Replace($"TableEndpoint=http://127.0.0.1:{_hosts.TablePort}/", $"TableEndpoint=http://127.0.0.1:{tableService.Port}/", StringComparison.Ordinal);
+        var direct = $"TableEndpoint=http://127.0.0.1:{_hosts.TablePort}/";
+        var proxied = $"TableEndpoint=http://127.0.0.1:{tableService.Port}/";
+        var throughProxy = _hosts.ConnectionString.Replace(direct, proxied, StringComparison.Ordinal);
         var first = await _hosts.StartHostAsync(throughProxy, oneAtATime: true, leaseSeconds: 300);
 
         // Once the host knows its share, its tables hang: it receives the fan-out and waits on the round's audience, holding it.
@@ -159,12 +161,17 @@ public sealed class HostCrashTests : IAsyncLifetime
         tableService.Pause();
         await QueueRoundAsync(round, reminders: false);
         var fanOuts = new QueueClient(_hosts.ConnectionString, DeliveryQueues.FanOutQueue);
-        await _hosts.EventuallyAsync(async () => await CountAsync(fanOuts) == 1 && (await fanOuts.PeekMessagesAsync()).Value.Length == 0, "The host holding the fan-out");
+        await _hosts.EventuallyAsync(
+            async () => await CountAsync(fanOuts) == 1 && (await fanOuts.PeekMessagesAsync()).Value.Length == 0,
+            "The host holding the fan-out");
         await first.KillAsync();
         tableService.Resume();
 
         // Its lease is five minutes; the fan-out was held for its short hold, renewed only while the host lived.
-        await _hosts.EventuallyAsync(async () => (await fanOuts.PeekMessagesAsync()).Value.Length == 1, "The fan-out visible again after the kill", seconds: (int)(AudienceFanOut.Hold.TotalSeconds * 2));
+        await _hosts.EventuallyAsync(
+            async () => (await fanOuts.PeekMessagesAsync()).Value.Length == 1,
+            "The fan-out visible again after the kill",
+            seconds: (int)(AudienceFanOut.Hold.TotalSeconds * 2));
         await _hosts.StartHostAsync();
         await _hosts.EventuallyAsync(() => AllSettledAsync(round, DeliveryTopics.CheckInCard), "Every card settled");
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
@@ -176,7 +183,9 @@ public sealed class HostCrashTests : IAsyncLifetime
     {
         var round = await _hosts.OpenRoundAsync();
         await using var queueService = new PausableProxy(_hosts.QueuePort);
-        var throughProxy = _hosts.ConnectionString.Replace($"QueueEndpoint=http://127.0.0.1:{_hosts.QueuePort}/", $"QueueEndpoint=http://127.0.0.1:{queueService.Port}/", StringComparison.Ordinal);
+        var direct = $"QueueEndpoint=http://127.0.0.1:{_hosts.QueuePort}/";
+        var proxied = $"QueueEndpoint=http://127.0.0.1:{queueService.Port}/";
+        var throughProxy = _hosts.ConnectionString.Replace(direct, proxied, StringComparison.Ordinal);
 
         // The host writes the round's slice (its only one: it then removes the fan-out), and its queue calls hang from there.
         queueService.PauseBefore($"DELETE /devstoreaccount1/{DeliveryQueues.FanOutQueue}/messages/");
