@@ -200,8 +200,9 @@ public sealed partial class DeliveryAttempt(
             return null;
         }
 
-        var popReceipt = await queue.HideAsync(message, until - now, null, cancellationToken);
-        return (message with { PopReceipt = popReceipt }, new VersionedDelivery(renewed, version));
+        return await queue.HideAsync(message, until - now, null, cancellationToken) is { } popReceipt
+            ? (message with { PopReceipt = popReceipt }, new VersionedDelivery(renewed, version))
+            : null;
     }
 
     private async Task SettleAsync(

@@ -15,13 +15,13 @@ public sealed class DeliveryOptions
     [Range(1, 1000, ErrorMessage = "Delivery:TenantSendsPerSecond must be between 1 and 1000.")]
     public double TenantSendsPerSecond { get; set; } = 30;
 
-    /// <summary>The most messages one receive takes.</summary>
+    /// <summary>The most messages one receive from one queue takes.</summary>
     [Range(1, 32, ErrorMessage = "Delivery:BatchSize must be between 1 and 32 (the queue service's most per receive).")]
     public int BatchSize { get; set; } = 32;
 
     /// <summary>
-    /// The most messages a host works on at once. It holds about two seconds of its sends below this
-    /// (<see cref="DeliveryReceiver"/>); the cap bounds its memory at a high rate.
+    /// The most recipients' cards a host works on at once, all tenants together. It holds about two seconds of its
+    /// sends to each tenant below this (<see cref="DeliveryReceiver"/>); the cap bounds its memory at a high rate.
     /// </summary>
     [Range(1, 1000, ErrorMessage = "Delivery:MaxInFlight must be between 1 and 1000.")]
     public int MaxInFlight { get; set; } = 128;

@@ -5,19 +5,33 @@ using Microsoft.Bot.Schema;
 
 namespace HealthItPm.Bot.Delivery;
 
-/// <summary>The work queue as the pipeline uses it (<see cref="DeliveryQueues"/> on Azure Queue Storage).</summary>
+/// <summary>
+/// The work queues as the pipeline uses them (<see cref="DeliveryQueues"/> on Azure Queue Storage): the fan-outs' queue and
+/// one per tenant; a received message says which it came from, and is hidden, completed or poisoned there.
+/// </summary>
 public interface IDeliveryQueues
 {
     /// <summary>Raised after work is added on this host.</summary>
     event Action? Added;
 
+    /// <summary>Adds work to its queue (<see cref="DeliveryQueues.QueueOf"/>).</summary>
     Task EnqueueAsync(IReadOnlyCollection<DeliveryWork> work, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="max"/> messages, each hidden from other receivers for <paramref name="lease"/>.</summary>
-    Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(int max, TimeSpan lease, CancellationToken cancellationToken);
+    /// <summary>
+    /// The tenants' queues known to this host; <paramref name="fresh"/> lists them again, whatever the last listing's age.
+    /// </summary>
+    Task<IReadOnlyList<string>> TenantQueuesAsync(bool fresh, CancellationToken cancellationToken);
 
-    /// <summary>Hides the message for <paramref name="delay"/>, optionally with new content; returns its new pop receipt.</summary>
-    Task<string> HideAsync(ReceivedWork message, TimeSpan delay, DeliveryWork? replacement, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="max"/> messages of one queue, each hidden from other receivers for <paramref name="visibility"/>.
+    /// </summary>
+    Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(string queueName, int max, TimeSpan visibility, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hides the message for <paramref name="delay"/>, optionally with new content; returns its new pop receipt, or null when
+    /// another host has received it since (its hold ran out) or it is gone.
+    /// </summary>
+    Task<string?> HideAsync(ReceivedWork message, TimeSpan delay, DeliveryWork? replacement, CancellationToken cancellationToken);
 
     Task CompleteAsync(ReceivedWork message, CancellationToken cancellationToken);
 

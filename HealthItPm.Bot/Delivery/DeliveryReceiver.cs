@@ -5,25 +5,29 @@ using Microsoft.Extensions.Options;
 namespace HealthItPm.Bot.Delivery;
 
 /// <summary>
-/// Runs in every bot host and takes the queue's work, competing with the other hosts for it. Work
+/// Runs in every bot host and takes the queues' work, competing with the other hosts for it. Work
 /// flows rather than going in batches: each message is worked on as soon as it arrives (a fan-out by
 /// <see cref="AudienceFanOut"/>, a recipient's card by <see cref="DeliveryAttempt"/>) while the next
-/// are received, as long as the host holds less than about two seconds of its sends — enough that one
-/// is always ready when its slot comes, and little for a host that dies to strand.
+/// are received. Each tenant's cards come from its own queue, as long as the host holds less than about two
+/// seconds of its sends to that tenant — enough that one is always ready when its slot comes, little for a host
+/// that dies to strand, and never a reason to wait for another tenant's backlog (docs/decisions/tenant-queues.md).
 /// </summary>
 public sealed partial class DeliveryReceiver : BackgroundService
 {
-    /// <summary>About how much of its sends a host holds at once.</summary>
+    /// <summary>About how much of its sends to a tenant a host holds at once.</summary>
     private static readonly TimeSpan Backlog = TimeSpan.FromSeconds(2);
 
+    /// <summary>How many fan-outs a host slices at once, besides its cards: a slice is a few seconds of writes, not sends.</summary>
+    private const int FanOutsAtOnce = 2;
+
     /// <summary>
-    /// The longest an idle host waits between looks at the queue: a fan-out begun on another host (or queued by
+    /// The longest an idle host waits between looks at the queues: a fan-out begun on another host (or queued by
     /// a turn in another) reaches it within this; work added on this host wakes it at once. Each look is a
-    /// storage transaction, about 10 million a month per host.
+    /// storage transaction per queue, about 10 million a month per host and queue.
     /// </summary>
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How soon a host with work in hand looks at the queue again after finding nothing new on it.</summary>
+    /// <summary>How soon a host with work in hand looks at the queues again after finding nothing new on them.</summary>
     private static readonly TimeSpan LookAgain = TimeSpan.FromMilliseconds(100);
 
     private readonly IDeliveryQueues _queue;
@@ -35,6 +39,8 @@ public sealed partial class DeliveryReceiver : BackgroundService
     private readonly DeliveryOptions _options;
     private readonly ILogger<DeliveryReceiver> _logger;
     private readonly SemaphoreSlim _added = new(0);
+    private IReadOnlyList<string> _tenantQueues = [];
+    private int _looks;
 
     public DeliveryReceiver(
         IDeliveryQueues queue,
@@ -56,14 +62,14 @@ public sealed partial class DeliveryReceiver : BackgroundService
     }
 
     /// <summary>
-    /// Works on the queue until nothing on it can be acted on now: the last look found nothing new, and
+    /// Works on the queues until nothing on them can be acted on now: the last look found nothing new, and
     /// what was in hand has finished without moving anything on (it only waits). Returns how many
     /// messages moved on. The host's loop drains, then waits for work; a test drains to see it done.
     /// </summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var moved = 0;
-        var working = new Dictionary<Task<bool>, string>();
+        var working = new Dictionary<Task<bool>, ReceivedWork>();
         var waited = new HashSet<string>(StringComparer.Ordinal);
         var looking = true;
         void Finish(Task<bool> done)
@@ -75,7 +81,7 @@ public sealed partial class DeliveryReceiver : BackgroundService
             }
             else
             {
-                waited.Add(working[done]);
+                waited.Add(working[done].MessageId);
             }
 
             working.Remove(done);
@@ -95,17 +101,24 @@ public sealed partial class DeliveryReceiver : BackgroundService
                     return moved;
                 }
 
-                var room = Math.Min(_options.BatchSize, InFlightLimit() - working.Count);
-                if (looking && room > 0)
+                var rooms = looking ? await RoomsAsync(working.Values, cancellationToken) : [];
+                if (rooms.Count > 0)
                 {
-                    var messages = await ReceiveAsync(room, cancellationToken);
+                    var received = await Task.WhenAll(rooms.Select(r => ReceiveAsync(r, cancellationToken)));
+                    var messages = received.SelectMany(m => m).ToList();
                     foreach (var message in messages)
                     {
-                        working.Add(Task.Run(() => HandleAsync(message, cancellationToken), CancellationToken.None), message.MessageId);
+                        working.Add(Task.Run(() => HandleAsync(message, cancellationToken), CancellationToken.None), message);
                     }
 
                     // A message seen waiting before in this drain is nothing new: only something that moved on makes another look worth it.
                     looking = messages.Any(m => !waited.Contains(m.MessageId));
+                    continue;
+                }
+
+                if (working.Count == 0)
+                {
+                    looking = false;
                     continue;
                 }
 
@@ -169,14 +182,67 @@ public sealed partial class DeliveryReceiver : BackgroundService
         }
     }
 
-    /// <summary>How many messages this host works on at once: what its share of the rate sends in <see cref="Backlog"/>.</summary>
-    private int InFlightLimit() => (int)Math.Clamp(Math.Ceiling(_throttle.PerHostRate * Backlog.TotalSeconds), 1, _options.MaxInFlight);
+    /// <summary>One look's receives: what this host has room for on each queue.</summary>
+    private sealed record Room(string Queue, int Count, TimeSpan Visibility);
 
-    private async Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(int room, CancellationToken cancellationToken)
+    /// <summary>
+    /// Room on the fan-outs' queue for <see cref="FanOutsAtOnce"/>, received for <see cref="AudienceFanOut.Hold"/>; on each
+    /// tenant's queue for what this host's share of the tenant's rate sends in <see cref="Backlog"/>, received for a lease;
+    /// all cards together at most <see cref="DeliveryOptions.MaxInFlight"/>, shared out evenly between the tenants.
+    /// </summary>
+    private async Task<List<Room>> RoomsAsync(IEnumerable<ReceivedWork> working, CancellationToken cancellationToken)
+    {
+        var held = working.GroupBy(m => m.Queue, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var rooms = new List<Room>();
+        var fanOuts = FanOutsAtOnce - held.GetValueOrDefault(DeliveryQueues.FanOutQueue);
+        if (fanOuts > 0)
+        {
+            rooms.Add(new Room(DeliveryQueues.FanOutQueue, fanOuts, AudienceFanOut.Hold));
+        }
+
+        var cards = _options.MaxInFlight - held.Where(h => h.Key != DeliveryQueues.FanOutQueue).Sum(h => h.Value);
+        var perTenant = (int)Math.Clamp(Math.Ceiling(_throttle.PerHostTenantRate * Backlog.TotalSeconds), 1, _options.MaxInFlight);
+        var tenants = await TenantQueuesAsync(cancellationToken);
+        if (tenants.Count == 0)
+        {
+            return rooms;
+        }
+
+        // Room the cap leaves is shared out evenly in one look; who is first for what does not divide evenly takes turns.
+        var share = Math.Max(1, (cards + tenants.Count - 1) / tenants.Count);
+        var first = (int)((uint)Interlocked.Increment(ref _looks) % (uint)tenants.Count);
+        foreach (var tenant in tenants.Skip(first).Concat(tenants.Take(first)))
+        {
+            var room = Math.Min(Math.Min(perTenant - held.GetValueOrDefault(tenant), Math.Min(_options.BatchSize, share)), cards);
+            if (room > 0)
+            {
+                rooms.Add(new Room(tenant, room, _options.Lease));
+                cards -= room;
+            }
+        }
+
+        return rooms;
+    }
+
+    /// <summary>The tenants' queues as last listed; while storage does not answer, the ones known before.</summary>
+    private async Task<IReadOnlyList<string>> TenantQueuesAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await _queue.ReceiveAsync(room, _options.Lease, cancellationToken);
+            return _tenantQueues = await _queue.TenantQueuesAsync(fresh: false, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e))
+        {
+            LogQueueUnavailable(_logger, e);
+            return _tenantQueues;
+        }
+    }
+
+    private async Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(Room room, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _queue.ReceiveAsync(room.Queue, Math.Min(room.Count, _options.BatchSize), room.Visibility, cancellationToken);
         }
         catch (Exception e) when (StorageFailure.IsUnavailable(e))
         {

@@ -50,8 +50,8 @@ public sealed class SendThrottle
         _clock = clock;
     }
 
-    /// <summary>This host's sends per second, over the tenants that have sends in line (at least one).</summary>
-    public double PerHostRate => _tenantRate * Headroom / _share.Hosts * Math.Max(1, _lines.Values.Count(l => l.Waiting > 0));
+    /// <summary>This host's sends per second to one tenant: its share of the tenant's slots.</summary>
+    public double PerHostTenantRate => _tenantRate * Headroom / _share.Hosts;
 
     /// <summary>Live hosts changed: this one is number <paramref name="index"/> of <paramref name="hosts"/> (from the next slot).</summary>
     public void SetShare(int index, int hosts)

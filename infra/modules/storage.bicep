@@ -25,9 +25,11 @@ var tableNames = [
   'GoLiveGates'
 ]
 
-// The delivery pipeline's queues (HealthItPm.Bot/Delivery/DeliveryQueues.cs).
+// The delivery pipeline's fixed queues (HealthItPm.Bot/Delivery/DeliveryQueues.cs, DeliveryQueues.Fixed): the fan-outs
+// and the work given up. Each tenant's cards wait on a queue of its own (deliveries-t-{tenant id without hyphens}), which
+// the bot creates when it first has work for the tenant: tenants are not known here. The queue data role covers both.
 var queueNames = [
-  'deliveries'
+  'deliveries-fanout'
   'deliveries-poison'
 ]
 

@@ -45,7 +45,7 @@ public sealed record FanOutResult(
 
 /// <summary>
 /// The delivery pipeline under check-in rounds to thousands of people: bot hosts as separate processes
-/// (two by default) consume the one queue, against a local connector that enforces Teams' limits per
+/// (two by default) consume the fan-outs' queue and each tenant's, against a local connector that enforces Teams' limits per
 /// tenant and per chat (<see cref="ThrottlingConnector"/>); the second host is killed (SIGKILL) part-way
 /// and started again. With several tenants, each has its own people and rounds, all opened together.
 /// Measures the time until the last person has their card against the ideal (a tenant's people ÷ its
@@ -167,7 +167,7 @@ public static class FanOutBenchmark
             {
                 if (firstQueued is null
                     && (connector.ConversationsReached > 0
-                        || await workQueues.CountAsync(DeliveryQueues.WorkQueue, default) > rounds.Count))
+                        || await workQueues.WaitingAsync(default) > rounds.Count))
                 {
                     firstQueued = connector.Now - started;
                 }
@@ -213,7 +213,7 @@ public static class FanOutBenchmark
             }
             while ((records.Count < audience.Count
                     || records.Any(r => !r.IsSettled)
-                    || await queues.CountAsync(DeliveryQueues.WorkQueue, default) > 0)
+                    || await queues.WaitingAsync(default) > 0)
                 && connector.Now < settleBy);
 
             await Task.Delay(TimeSpan.FromSeconds(2));

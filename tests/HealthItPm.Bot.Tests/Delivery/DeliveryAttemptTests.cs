@@ -27,7 +27,7 @@ public sealed class DeliveryAttemptTests
     private readonly FakeQueues _queue;
     private readonly FakeRecords _records;
     private readonly FakeSender _sender;
-    private readonly ReceivedWork _message = new(Work, string.Empty, "message", "pop 0", 1);
+    private readonly ReceivedWork _message = new(Work, string.Empty, "message", "pop 0", 1, DeliveryQueues.QueueOf(Work));
 
     public DeliveryAttemptTests()
     {

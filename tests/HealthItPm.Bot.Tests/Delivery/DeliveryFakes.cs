@@ -33,13 +33,13 @@ public sealed class PortLog
 }
 
 /// <summary>
-/// The queue's port: notes hides, completions and poisonings; each hide gives a new pop receipt, and a message
-/// hidden for no time is visible again at once (a longer hide keeps it out of this test's sight).
+/// The queues' port: notes receives, hides, completions and poisonings; each hide gives a new pop receipt, and a message
+/// hidden for no time is visible again at once on its queue (a longer hide keeps it out of this test's sight).
 /// </summary>
 public sealed class FakeQueues(PortLog log) : IDeliveryQueues
 {
     private readonly Lock _gate = new();
-    private readonly Queue<ReceivedWork> _visible = new();
+    private readonly Dictionary<string, Queue<ReceivedWork>> _visible = new(StringComparer.Ordinal);
     private int _receipts;
 
     public event Action? Added;
@@ -50,11 +50,20 @@ public sealed class FakeQueues(PortLog log) : IDeliveryQueues
 
     public List<ReceivedWork> Poisoned { get; } = [];
 
+    /// <summary>Each receive that found something: the queue, and how long it hid what it took.</summary>
+    public List<(string Queue, TimeSpan Visibility)> Received { get; } = [];
+
     public void Put(ReceivedWork message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         lock (_gate)
         {
-            _visible.Enqueue(message);
+            if (!_visible.TryGetValue(message.Queue, out var queue))
+            {
+                _visible[message.Queue] = queue = new Queue<ReceivedWork>();
+            }
+
+            queue.Enqueue(message);
         }
     }
 
@@ -62,7 +71,7 @@ public sealed class FakeQueues(PortLog log) : IDeliveryQueues
     {
         foreach (var item in work)
         {
-            Put(new ReceivedWork(item, string.Empty, Guid.NewGuid().ToString("N"), "pop 0", 0));
+            Put(new ReceivedWork(item, string.Empty, Guid.NewGuid().ToString("N"), "pop 0", 0, DeliveryQueues.QueueOf(item)));
         }
 
         log.Add(string.Create(CultureInfo.InvariantCulture, $"enqueue {work.Count}"));
@@ -70,34 +79,52 @@ public sealed class FakeQueues(PortLog log) : IDeliveryQueues
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(int max, TimeSpan lease, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> TenantQueuesAsync(bool fresh, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(
+                [.. _visible.Keys.Where(q => q != DeliveryQueues.FanOutQueue).Order(StringComparer.Ordinal)]);
+        }
+    }
+
+    public Task<IReadOnlyList<ReceivedWork>> ReceiveAsync(
+        string queueName, int max, TimeSpan visibility, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var received = new List<ReceivedWork>();
-            while (received.Count < max && _visible.TryDequeue(out var message))
+            while (received.Count < max && _visible.TryGetValue(queueName, out var queue) && queue.TryDequeue(out var message))
             {
                 received.Add(message with { DequeueCount = message.DequeueCount + 1 });
+            }
+
+            if (received.Count > 0)
+            {
+                Received.Add((queueName, visibility));
             }
 
             return Task.FromResult<IReadOnlyList<ReceivedWork>>(received);
         }
     }
 
-    public Task<string> HideAsync(ReceivedWork message, TimeSpan delay, DeliveryWork? replacement, CancellationToken cancellationToken)
+    public Task<string?> HideAsync(ReceivedWork message, TimeSpan delay, DeliveryWork? replacement, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        string receipt;
         lock (_gate)
         {
             Hidden.Add((message, delay, replacement));
-            var receipt = string.Create(CultureInfo.InvariantCulture, $"pop {++_receipts}");
-            if (delay == TimeSpan.Zero)
-            {
-                _visible.Enqueue(message with { Work = replacement ?? message.Work, PopReceipt = receipt });
-            }
-
-            log.Add(string.Create(CultureInfo.InvariantCulture, $"hide {delay.TotalSeconds:0.###} s"));
-            return Task.FromResult(receipt);
+            receipt = string.Create(CultureInfo.InvariantCulture, $"pop {++_receipts}");
         }
+
+        if (delay == TimeSpan.Zero)
+        {
+            Put(message with { Work = replacement ?? message.Work, PopReceipt = receipt });
+        }
+
+        log.Add(string.Create(CultureInfo.InvariantCulture, $"hide {delay.TotalSeconds:0.###} s"));
+        return Task.FromResult<string?>(receipt);
     }
 
     public Task CompleteAsync(ReceivedWork message, CancellationToken cancellationToken)
@@ -220,6 +247,9 @@ public sealed class FakeSender(PortLog log) : IProactiveSender
     /// <summary>Runs while Teams takes its time over a send.</summary>
     public Action? WhileSending { get; set; }
 
+    /// <summary>Each try's tenant and person, in the order they were made.</summary>
+    public List<(TenantId Tenant, PersonId Person)> Tries { get; } = [];
+
     public Task<CultureInfo> CultureOfAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
         Task.FromResult(CultureInfo.GetCultureInfo(Culture));
 
@@ -227,6 +257,11 @@ public sealed class FakeSender(PortLog log) : IProactiveSender
         TenantId tenant, PersonId person, IActivity activity, Func<CancellationToken, Task> whenDue, CancellationToken cancellationToken)
     {
         log.Add("send");
+        lock (Tries)
+        {
+            Tries.Add((tenant, person));
+        }
+
         WhileSending?.Invoke();
         lock (Answers)
         {
@@ -252,9 +287,20 @@ public sealed class FakeKind(PortLog log, bool reportsSettlement = false) : Deli
 
     public override bool ReportsSettlement => reportsSettlement;
 
-    public override Task<IReadOnlyList<PersonId>> AudienceAsync(
-        DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PersonId>>([.. Audience.Skip(offset).Take(count)]);
+    /// <summary>Per tenant, what its audience's read waits for: a fan-out held mid-slice while the test says.</summary>
+    public Dictionary<string, Task> AudienceWaitsFor { get; } = new(StringComparer.Ordinal);
+
+    public override async Task<IReadOnlyList<PersonId>> AudienceAsync(
+        DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fanOut);
+        if (AudienceWaitsFor.TryGetValue(fanOut.Tenant, out var held))
+        {
+            await held.WaitAsync(cancellationToken);
+        }
+
+        return [.. Audience.Skip(offset).Take(count)];
+    }
 
     public override Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {

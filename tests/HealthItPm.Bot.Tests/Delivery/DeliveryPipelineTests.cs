@@ -105,7 +105,7 @@ public sealed class DeliveryPipelineTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.Equal(1, _hosts.CardsTo(NurseChat, "EHR check-in"));
         Assert.Equal(1, _hosts.CardsTo(PmChat, "EHR check-in"));
-        Assert.Equal(0, await _hosts.Get<DeliveryQueues>().CountAsync(DeliveryQueues.WorkQueue, default));
+        Assert.Equal(0, await _hosts.Get<DeliveryQueues>().WaitingAsync(default));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class DeliveryReceiverTests : IDisposable
     public async Task Unreadable_work_and_work_of_an_unknown_kind_go_to_the_poison_queue_and_the_rest_is_delivered()
     {
         var nurse = new PersonId(Guid.NewGuid().ToString());
-        _queue.Put(new ReceivedWork(null, "not json", "unreadable", "pop 0", 0));
+        _queue.Put(new ReceivedWork(null, "not json", "unreadable", "pop 0", 0, DeliveryQueues.TenantQueue(Tenant)));
         var unknown = new DeliveryWork("no.such.kind", Tenant.Value, "x", nurse.Value);
         await _queue.EnqueueAsync([unknown, DeliveryWork.To(Tenant, Topic, nurse)], default);
 
@@ -86,7 +86,8 @@ public sealed class DeliveryReceiverTests : IDisposable
     public async Task Work_received_too_often_without_ending_normally_is_given_up_and_recorded()
     {
         var nurse = new PersonId(Guid.NewGuid().ToString());
-        _queue.Put(new ReceivedWork(DeliveryWork.To(Tenant, Topic, nurse), string.Empty, "crashing", "pop 0", 20));
+        var work = DeliveryWork.To(Tenant, Topic, nurse);
+        _queue.Put(new ReceivedWork(work, string.Empty, "crashing", "pop 0", 20, DeliveryQueues.QueueOf(work)));
 
         await _receiver.DrainAsync(default);
 

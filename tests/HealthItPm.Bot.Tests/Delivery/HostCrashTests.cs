@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Rounds;
@@ -50,7 +51,7 @@ public sealed class HostCrashTests : IAsyncLifetime
             }
         }
 
-        return await _hosts.Get<DeliveryQueues>().CountAsync(DeliveryQueues.WorkQueue, default) == 0;
+        return await _hosts.Get<DeliveryQueues>().WaitingAsync(default) == 0;
     }
 
     [Fact]
@@ -144,6 +145,67 @@ public sealed class HostCrashTests : IAsyncLifetime
         var nurse = await _hosts.Get<IDeliveryLedger>().GetAsync(Tenant, DeliveryTopics.CheckIn(DeliveryTopics.CheckInCard, Code, round.Id), new PersonId(TestActivities.NurseAadId), default);
         Assert.Equal((DeliveryState.Sent, 1), (nurse!.State, nurse.Attempts));
     }
+
+    [Fact]
+    public async Task A_host_killed_while_holding_a_fan_out_gives_it_up_within_its_short_hold_not_its_lease()
+    {
+        var round = await _hosts.OpenRoundAsync();
+        await using var tableService = new PausableProxy(_hosts.TablePort);
+        var direct = $"TableEndpoint=http://127.0.0.1:{_hosts.TablePort}/";
+        var proxied = $"TableEndpoint=http://127.0.0.1:{tableService.Port}/";
+        var throughProxy = _hosts.ConnectionString.Replace(direct, proxied, StringComparison.Ordinal);
+        var first = await _hosts.StartHostAsync(throughProxy, oneAtATime: true, leaseSeconds: 300);
+
+        // Once the host knows its share, its tables hang: it receives the fan-out and waits on the round's audience, holding it.
+        await _hosts.EventuallyAsync(HeartbeatSeenAsync, "The host's first heartbeat");
+        tableService.Pause();
+        await QueueRoundAsync(round, reminders: false);
+        var fanOuts = new QueueClient(_hosts.ConnectionString, DeliveryQueues.FanOutQueue);
+        await _hosts.EventuallyAsync(
+            async () => await CountAsync(fanOuts) == 1 && (await fanOuts.PeekMessagesAsync()).Value.Length == 0,
+            "The host holding the fan-out");
+        await first.KillAsync();
+        tableService.Resume();
+
+        // Its lease is five minutes; the fan-out was held for its short hold, renewed only while the host lived.
+        await _hosts.EventuallyAsync(
+            async () => (await fanOuts.PeekMessagesAsync()).Value.Length == 1,
+            "The fan-out visible again after the kill",
+            seconds: (int)(AudienceFanOut.Hold.TotalSeconds * 2));
+        await _hosts.StartHostAsync();
+        await _hosts.EventuallyAsync(() => AllSettledAsync(round, DeliveryTopics.CheckInCard), "Every card settled");
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "\"EHR check-in\""));
+    }
+
+    [Fact]
+    public async Task A_host_killed_after_writing_a_slice_and_before_moving_its_fan_out_on_sends_nobody_a_card_twice()
+    {
+        var round = await _hosts.OpenRoundAsync();
+        await using var queueService = new PausableProxy(_hosts.QueuePort);
+        var direct = $"QueueEndpoint=http://127.0.0.1:{_hosts.QueuePort}/";
+        var proxied = $"QueueEndpoint=http://127.0.0.1:{queueService.Port}/";
+        var throughProxy = _hosts.ConnectionString.Replace(direct, proxied, StringComparison.Ordinal);
+
+        // The host writes the round's slice (its only one: it then removes the fan-out), and its queue calls hang from there.
+        queueService.PauseBefore($"DELETE /devstoreaccount1/{DeliveryQueues.FanOutQueue}/messages/");
+        await QueueRoundAsync(round, reminders: false);
+        var first = await _hosts.StartHostAsync(throughProxy, oneAtATime: true);
+        await queueService.PausedBefore.WaitAsync(TimeSpan.FromSeconds(60));
+        await first.KillAsync();
+        queueService.Resume();
+
+        // The slice is on the tenant's queue and the fan-out still points at it: the next host writes the slice again.
+        Assert.Equal(1, await CountAsync(new QueueClient(_hosts.ConnectionString, DeliveryQueues.FanOutQueue)));
+        Assert.InRange(await CountAsync(new QueueClient(_hosts.ConnectionString, DeliveryQueues.TenantQueue(Tenant))), 1, 3);
+        await _hosts.StartHostAsync();
+
+        await _hosts.EventuallyAsync(() => AllSettledAsync(round, DeliveryTopics.CheckInCard), "Every card settled");
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, "\"EHR check-in\""));
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "\"EHR check-in\""));
+    }
+
+    private static async Task<int> CountAsync(QueueClient queue) => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     private async Task<bool> HeartbeatSeenAsync()
     {

@@ -130,16 +130,16 @@ public sealed class SendThrottleTests
     }
 
     [Fact]
-    public void A_host_holds_sends_for_each_tenant_with_a_line()
+    public void A_hosts_share_of_a_tenants_rate_is_its_slots_whatever_other_tenants_have_in_line()
     {
         var throttle = Throttle(slotsPerSecond: 30);
         throttle.SetShare(0, 3);
-        Assert.Equal(10, throttle.PerHostRate, 9);
+        Assert.Equal(10, throttle.PerHostTenantRate, 9);
 
         Send(throttle, "chat", tenant: "one");
         Send(throttle, "chat", tenant: "two");
 
-        Assert.Equal(20, throttle.PerHostRate, 9);
+        Assert.Equal(10, throttle.PerHostTenantRate, 9);
     }
 
     private static DateTimeOffset At(int millisecondsAfterNine) =>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Testing;
@@ -149,6 +150,15 @@ public class InfrastructureTemplateTests(BicepTemplates templates) : IClassFixtu
         var tables = templates.Module("storage")["properties"]!["template"]!["variables"]!["tableNames"]!.AsArray().Select(t => (string)t!);
 
         Assert.Equal(StorageTables.All.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_fixed_queue_the_bot_uses_is_created_and_no_tenants_queue_is()
+    {
+        var queues = templates.Module("storage")["properties"]!["template"]!["variables"]!["queueNames"]!.AsArray().Select(q => (string)q!);
+
+        Assert.Equal(DeliveryQueues.Fixed.Order(StringComparer.Ordinal), queues.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(queues, q => q.StartsWith(DeliveryQueues.TenantQueuePrefix, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public sealed class RiskEscalationTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Host A takes the work and claims the record, then dies before sending: the message is hidden for its lease.
         var queues = _hosts.HostA.Services.GetRequiredService<DeliveryQueues>();
-        var taken = Assert.Single(await queues.ReceiveAsync(32, TimeSpan.FromSeconds(1), default));
+        var taken = Assert.Single(await queues.ReceiveAsync(DeliveryQueues.TenantQueue(Tenant), 32, TimeSpan.FromSeconds(1), default));
         var ledger = _hosts.HostA.Services.GetRequiredService<DeliveryTable>();
         var now = _hosts.Clock.GetUtcNow();
         Assert.NotNull(await ledger.WriteAsync(Tenant, new DeliveryRecord(taken.Work!.Topic, Nurse, DeliveryState.Pending, 1, now.AddSeconds(60), null, null, null, now), null, reported: false, default));

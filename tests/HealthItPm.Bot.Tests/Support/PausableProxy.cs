@@ -27,6 +27,17 @@ public sealed class PausableProxy : IAsyncDisposable
     public int Port { get; }
 
     private volatile bool _dropping;
+    private volatile string? _pauseBefore;
+    private readonly TaskCompletionSource _pausedBefore = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the request named to <see cref="PauseBefore"/> came and the relay paused.</summary>
+    public Task PausedBefore => _pausedBefore.Task;
+
+    /// <summary>
+    /// Passes everything until a request whose first line starts with <paramref name="requestLine"/> (a method and a path)
+    /// comes; pauses before passing it on, so the host's call hangs at that step and at every one after it.
+    /// </summary>
+    public void PauseBefore(string requestLine) => _pauseBefore = requestLine;
 
     public void Pause() => _running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -84,7 +95,9 @@ public sealed class PausableProxy : IAsyncDisposable
             try
             {
                 await upstream.ConnectAsync(IPAddress.Loopback, _target, _stop.Token);
-                await Task.WhenAny(PumpAsync(client.GetStream(), upstream.GetStream()), PumpAsync(upstream.GetStream(), client.GetStream()));
+                await Task.WhenAny(
+                    PumpAsync(client.GetStream(), upstream.GetStream(), requests: true),
+                    PumpAsync(upstream.GetStream(), client.GetStream(), requests: false));
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
             {
@@ -92,7 +105,7 @@ public sealed class PausableProxy : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync(Stream from, Stream to)
+    private async Task PumpAsync(Stream from, Stream to, bool requests)
     {
         var buffer = new byte[16 * 1024];
         int read;
@@ -101,6 +114,14 @@ public sealed class PausableProxy : IAsyncDisposable
             if (_dropping)
             {
                 continue;
+            }
+
+            if (requests && _pauseBefore is { } line && read >= line.Length
+                && System.Text.Encoding.ASCII.GetString(buffer, 0, line.Length) == line)
+            {
+                _pauseBefore = null;
+                Pause();
+                _pausedBefore.TrySetResult();
             }
 
             await _running.Task.WaitAsync(_stop.Token);
