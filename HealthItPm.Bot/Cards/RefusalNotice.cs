@@ -35,6 +35,7 @@ public static class RefusalNotice
             (ProjectAction.CreateProject, _) => Texts["Refusal_CreateProject"],
             (ProjectAction.AllowProjectManagers, _) => Texts["Refusal_AllowProjectManagers"],
             (ProjectAction.ViewAudit, _) => Texts["Refusal_ViewAudit"],
+            (ProjectAction.ViewPipelineHealth, _) => Texts["Refusal_ViewPipelineHealth"],
             (_, Who.AdminsOnly) => Texts["Refusal_AdminsOnly"],
             (ProjectAction.ViewBudget, var who) => Texts.Format(
                 "Refusal_ViewBudget", name, Join([.. Roles(who).Select(r => Texts[$"Refusal_Its_{r}"])], "Refusal_ListAnd")),

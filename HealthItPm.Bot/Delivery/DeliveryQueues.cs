@@ -211,9 +211,22 @@ public sealed class DeliveryQueues : IDeliveryQueues
         })];
     }
 
-    /// <summary>Whether the queue service answers (<c>/healthz</c>): the work queue's properties are read.</summary>
-    public async Task ProbeAsync(CancellationToken cancellationToken) =>
-        await (await GetAsync(WorkQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
+    /// <summary>
+    /// Whether the queue service answers (<c>/healthz</c>): the work queue's properties are read. A work queue that vanished
+    /// since this host created it (an account reset, an emulator restarted empty) is created again, as the tables are.
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await (await GetAsync(WorkQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == "QueueNotFound")
+        {
+            _queues.TryRemove(WorkQueue, out _);
+            await (await GetAsync(WorkQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
+        }
+    }
 
     /// <summary>How many messages wait in a queue (approximate, as the service counts them).</summary>
     public async Task<int> CountAsync(string queueName, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ public sealed record VersionedDelivery(DeliveryRecord Record, string Version, bo
 /// round's report is one partition query), RK the recipient's AAD object id. Columns: State, Attempts,
 /// ClaimedUntil, NextAttemptAt, LastStatus, Failure (why it settled unsent, by name; rows written before
 /// it hold a Reason text, not read), Reported (the card's owner was told how it settled), UpdatedAt.
-/// Hosts: PK <c>host</c>, RK the host's id, SeenAt — the live hosts share a tenant's send rate.
+/// Hosts: PK <c>host</c>, RK the host's id, SeenAt — the live hosts share a tenant's send rate. Delivery counts: PK
+/// <c>stats</c>, five-minute buckets per host, kept <see cref="PipelineMonitor.StatsKept"/>.
 /// </para>
 /// </summary>
 public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : IDeliveryLedger, IDeliveryRecords, ILiveHosts
@@ -167,6 +168,29 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
         }
 
         return sums;
+    }
+
+    /// <summary>
+    /// Deletes every host's buckets that start before <paramref name="before"/> (a stopped host's too); a row another host
+    /// deleted first is no matter. How many this host deleted.
+    /// </summary>
+    public async Task<int> DeleteStatsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var old = await tables.QueryAsync(
+            Name,
+            TableClient.CreateQueryFilter($"PartitionKey eq {StatsPartition} and RowKey lt {StatsKey(before, string.Empty)}"),
+            row => row.RowKey,
+            cancellationToken,
+            select: ["RowKey"]);
+        var deleted = 0;
+        foreach (var rowKey in old)
+        {
+            var response = await tables.ExecuteAsync(
+                Name, t => t.DeleteEntityAsync(StatsPartition, rowKey, ETag.All, cancellationToken), cancellationToken);
+            deleted += response.Status == 404 ? 0 : 1;
+        }
+
+        return deleted;
     }
 
     /// <summary>A host stopping gives its share back at once instead of when its heartbeat goes stale.</summary>

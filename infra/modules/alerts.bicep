@@ -44,7 +44,7 @@ var rules = [
   }
   {
     name: 'oldest-delivery-late'
-    description: 'The oldest card waiting on the delivery queue has waited more than 10 minutes.'
+    description: 'A card ready to send has waited more than 10 minutes on the delivery queue for a host to take it.'
     severity: 2
     query: 'customMetrics | where name == "healthitpm.queue.oldest_age" | summarize age = max(value)'
     measure: 'age'

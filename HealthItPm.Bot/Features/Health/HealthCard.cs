@@ -14,7 +14,7 @@ namespace HealthItPm.Bot.Features.Health;
 /// </summary>
 public static class HealthCard
 {
-    /// <summary>Past this, the oldest waiting card is late (the templates alert at the same age).</summary>
+    /// <summary>Past this, the oldest card ready to send is late (the templates alert at the same age).</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(10);
 
     private static readonly DeliveryState[] States =
@@ -38,6 +38,7 @@ public static class HealthCard
             (Texts["Oldest"], snapshot.OldestAge is { } age ? CardFormat.Ago(age) : Texts["Oldest_None"]),
             (Texts["Poison"], Number(snapshot.PoisonDepth)),
         ]));
+        body.Add(CardElements.Text(Texts.Markdown("QueueNote"), subtle: true));
         body.Add(CardElements.Section(Texts.Markdown("LastHour")));
         body.Add(CardElements.Facts(
             States.Select(s => (Texts[$"State_{s}"], Number(snapshot.LastHour.GetValueOrDefault(s.ToString()))))

@@ -200,6 +200,30 @@ public class InfrastructureTemplateTests(BicepTemplates templates) : IClassFixtu
     }
 
     [Fact]
+    public void A_parameter_the_templates_require_comes_from_the_azd_environment_and_the_deployment_steps_name_it()
+    {
+        var parameters = templates.Compiled["parameters"]!.AsObject();
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(BicepTemplates.Infra, "main.parameters.json")))!["parameters"]!.AsObject();
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md"));
+        var deployment = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "deployment.md"));
+        var azd = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "azure.yaml"));
+        string[] askedByAzd = ["environmentName", "location"];
+
+        var required = parameters.Where(p => p.Value!["defaultValue"] is null).Select(p => p.Key).Except(askedByAzd).ToList();
+
+        Assert.Contains("alertEmail", required);
+        Assert.All(required, name =>
+        {
+            var variable = ((string?)file[name]?["value"])?.Trim('$', '{', '}');
+            Assert.True(variable is not null, $"main.parameters.json does not map the required '{name}'");
+            Assert.Contains($"azd env set {variable} ", readme, StringComparison.Ordinal);
+            Assert.Contains($"azd env set {variable} ", deployment, StringComparison.Ordinal);
+            Assert.Contains(variable, azd, StringComparison.Ordinal);
+            Assert.Contains($"{name}=<", deployment, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void No_parameter_is_a_secret_and_the_parameters_file_only_names_environment_values()
     {
         var parameters = templates.Compiled["parameters"]!.AsObject();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
@@ -6,6 +7,7 @@ using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -22,14 +24,17 @@ public sealed class TelemetryAlone
 
 /// <summary>
 /// What the host exports, caught by OpenTelemetry's in-memory exporter in host A: a check-in fanned out on Azurite to
-/// a nurse whose first send Teams throttles (429, Retry-After 45 s), a PM whose card Teams keeps failing until it is
-/// given up, and a pharmacist with no chat; then the PM's <c>checkin status</c> and an admin's <c>health</c>.
+/// a nurse whose first send Teams throttles (429, Retry-After 45 s) and whose answer is refused for a patient's name and
+/// record number, a PM whose card Teams keeps failing until it is given up, and a pharmacist with no chat; then the PM's
+/// <c>checkin status</c> and an admin's <c>health</c>.
 /// </summary>
 [Trait("Needs", "Azurite")]
 [Collection(TelemetryAlone.Name)]
 public sealed class PipelineTelemetryTests : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private static readonly RoundSettings WithPm = RoundSettings.Default with { Audience = Audience.Everyone with { ProjectManagers = true } };
+
+    private const string Phi = "pt. Alvarez MRN 00482913 could not join the video visit";
 
     private readonly List<Activity> _spans = [];
     private readonly List<MetricSnapshot> _metrics = [];
@@ -61,6 +66,11 @@ public sealed class PipelineTelemetryTests : IAsyncLifetime, IClassFixture<Azuri
 
         await _hosts.BothDeliverAsync();
         await _hosts.AfterAsync(TimeSpan.FromSeconds(46));
+        var refused = await _hosts.SubmitAsync(
+            CardVerbs.SubmitCheckIn,
+            JObject.FromObject(new { project = Code.Value, round = round.Id, status = "Blocked", impact = "4", blockers = Phi, training = "false" }),
+            NurseChat,
+            TestActivities.Nurse);
         for (var i = 0; i < 8; i++)
         {
             await _hosts.AfterAsync(TimeSpan.FromMinutes(20));
@@ -73,6 +83,8 @@ public sealed class PipelineTelemetryTests : IAsyncLifetime, IClassFixture<Azuri
         Assert.Contains("Delivery pipeline", health, StringComparison.Ordinal);
         Assert.Contains("Teams kept failing", health, StringComparison.Ordinal);
         Assert.NotEmpty(status);
+        Assert.Contains("00482913", Phi, StringComparison.Ordinal);
+        Assert.DoesNotContain("00482913", refused, StringComparison.Ordinal);
 
         const string card = "checkin.card";
         Assert.Equal(1, Sum("healthitpm.deliveries.settled", ("kind", card), ("state", "Sent")));
@@ -88,6 +100,9 @@ public sealed class PipelineTelemetryTests : IAsyncLifetime, IClassFixture<Azuri
         Assert.True(Sum("healthitpm.scheduler.steps", ("outcome", "done")) > 0);
         Assert.Equal(2, Sum("healthitpm.turns", ("kind", "message"), ("outcome", "ok")));
         Assert.Equal(2, Histogram("healthitpm.turn.duration", ("kind", "message"), ("outcome", "ok")).Count);
+        var phi = Assert.Single(Points(Latest("healthitpm.phi.refusals")));
+        Assert.Equal(("field", (object?)"Blockers"), (Assert.Single(Tags(phi)).Key, Assert.Single(Tags(phi)).Value));
+        Assert.Equal(1, phi.GetSumLong());
 
         var turns = _spans.Where(s => s.DisplayName == "turn message").ToList();
         Assert.Equal(["checkin status", "health"], turns.Select(s => s.GetTagItem("healthitpm.command")).Order().ToList());
@@ -98,7 +113,7 @@ public sealed class PipelineTelemetryTests : IAsyncLifetime, IClassFixture<Azuri
         Assert.Contains(_spans, s => s.DisplayName == "scheduler.tick");
 
         string[] personal = [
-            "Nina Patel", "Priya Shah", "Grace Kim", "Epic EHR go-live", "ICU",
+            "Nina Patel", "Priya Shah", "Grace Kim", "Epic EHR go-live", "ICU", Phi, "Alvarez", "00482913",
             TestActivities.NurseAadId, TestActivities.PmAadId, TestActivities.PharmacistAadId, NurseChat, PmChat];
         var exported = _spans.SelectMany(s => s.TagObjects.Concat(s.Events.SelectMany(e => e.Tags))
                 .Select(t => $"{s.Source.Name} {s.DisplayName} {t.Key}={t.Value}")
