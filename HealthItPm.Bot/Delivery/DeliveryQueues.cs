@@ -212,19 +212,19 @@ public sealed class DeliveryQueues : IDeliveryQueues
     }
 
     /// <summary>
-    /// Whether the queue service answers (<c>/healthz</c>): the work queue's properties are read. A work queue that vanished
+    /// Whether the queue service answers (<c>/healthz</c>): the fan-outs' queue's properties are read. A queue that vanished
     /// since this host created it (an account reset, an emulator restarted empty) is created again, as the tables are.
     /// </summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await (await GetAsync(WorkQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
+            await (await GetAsync(FanOutQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
         }
         catch (RequestFailedException e) when (e.ErrorCode == "QueueNotFound")
         {
-            _queues.TryRemove(WorkQueue, out _);
-            await (await GetAsync(WorkQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
+            _queues.TryRemove(FanOutQueue, out _);
+            await (await GetAsync(FanOutQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
         }
     }
 
@@ -233,6 +233,21 @@ public sealed class DeliveryQueues : IDeliveryQueues
     {
         var queue = await GetAsync(queueName, cancellationToken);
         return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    }
+
+    /// <summary>
+    /// Up to 32 messages at the head of the fan-outs' queue and of every tenant's, listed afresh (see
+    /// <see cref="PeekAsync"/>: hidden messages are not seen).
+    /// </summary>
+    public async Task<IReadOnlyList<QueuedWork>> PeekWaitingAsync(CancellationToken cancellationToken)
+    {
+        var head = new List<QueuedWork>(await PeekAsync(FanOutQueue, 32, cancellationToken));
+        foreach (var queue in await TenantQueuesAsync(fresh: true, cancellationToken))
+        {
+            head.AddRange(await PeekAsync(queue, 32, cancellationToken));
+        }
+
+        return head;
     }
 
     /// <summary>How much work waits, hidden or not: the fan-outs' queue and every tenant's, listed afresh.</summary>

@@ -45,9 +45,9 @@ public sealed partial class PipelineMonitor(
     public async Task<PipelineSnapshot> SampleAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var depth = await queues.CountAsync(DeliveryQueues.WorkQueue, cancellationToken);
-        // The queue hands out roughly, not strictly, in order: the oldest of the head's 32 rather than the first.
-        var head = await queues.PeekAsync(DeliveryQueues.WorkQueue, 32, cancellationToken);
+        var depth = await queues.WaitingAsync(cancellationToken);
+        // A queue hands out roughly, not strictly, in order: the oldest of each queue's head of 32 rather than the first.
+        var head = await queues.PeekWaitingAsync(cancellationToken);
         var oldest = head.Min(h => h.AddedAt);
         var poisonDepth = await queues.CountAsync(DeliveryQueues.PoisonQueue, cancellationToken);
         var poison = poisonDepth == 0 ? [] : await queues.PeekAsync(DeliveryQueues.PoisonQueue, 32, cancellationToken);

@@ -126,7 +126,15 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
             }
         }
 
-        foreach (var name in new[] { DeliveryQueues.WorkQueue, DeliveryQueues.PoisonQueue })
+        // Every queue the pipeline has: the fixed ones and each tenant's.
+        var names = new List<string>();
+        await foreach (var item in new QueueServiceClient(azurite.ConnectionString).GetQueuesAsync(prefix: "deliveries"))
+        {
+            names.Add(item.Name);
+        }
+
+        Assert.Contains(names, n => n.StartsWith(DeliveryQueues.TenantQueuePrefix, StringComparison.Ordinal));
+        foreach (var name in names)
         {
             var queue = new QueueClient(azurite.ConnectionString, name);
             if (!await queue.ExistsAsync())
