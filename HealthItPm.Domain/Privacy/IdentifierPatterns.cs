@@ -51,6 +51,9 @@ internal static class IdentifierPatterns
             + @"champva|carefirst|premera|regence|emblem(health)?|fidelis|healthfirst|harvard\s+pilgrim|tufts|geisinger|medicaid|"
             + @"medicare|champus)";
 
+    // A device's serial as printed on its card, letters apart from digits ("RBX 301442"), or any identifier shape.
+    private const string DeviceValue = @"(?<v>[A-Z]{2,4}\s[0-9]{5,10}(?![A-Z0-9-])|(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])";
+
     // A licence's number: letters and digits ("B7729104", "WDLK7BQ29P", "S530-4417-9921") or three groups of digits ("492 188 305").
     private const string LicenceValue = @"(?<v>[0-9]{3}\s[0-9]{3}\s[0-9]{3}(?![0-9])|(?=[A-Z-]*[0-9][A-Z-]*[0-9])[A-Z0-9][A-Z0-9-]{5,19}"
         + @"[A-Z0-9])(?![A-Z0-9-])";
@@ -65,13 +68,33 @@ internal static class IdentifierPatterns
             + @"alderman|sheriff|police\s+chief|fire\s+chief|district\s+attorney|judge|bishop|news\s+anchor|anchor(man|woman)|"
             + @"weather(man|woman)|meteorologist|quarterback|QB|head\s+coach|point\s+guard|pitcher|goalie|olympian|celebrity|"
             + @"rapper|singer|actor|actress|pop\s+star|rock\s+star|movie\s+star|tv\s+star|influencer|youtuber|famous\s+[\p{L}-]+|"
-            + @"well-?known\s+[\p{L}-]+)";
+            + @"well-?known\s+[\p{L}-]+|(weekend|morning|evening|nightly|local|tv|news|sports)\s+(anchor|reporter|host)|"
+            + @"(anchor|reporter|host|weather\s+(man|woman|guy|girl))\s+on\s+(channel|ch\.?)\s*[0-9]+|"
+            + @"(eating|contest|world|national|state|olympic|boxing|wrestling|rodeo|spelling\s+bee|bee|poker|chess|lottery|jackpot|"
+            + @"marathon|pageant)\s+(champ|champion|winner|record\s+holder|queen|king)|(city|town|county|state|village|tribe)'s\s+"
+            + @"([\p{L}-]+\s+)?(chief|mayor|manager|attorney|clerk|treasurer|coroner|sheriff|judge|chairman|president))";
 
     // "pt photos on the banner", "patient pictures in the header": the portal's feature, no one patient's.
     private static readonly Regex GenericPhotos = new(@"^(the\s+)?(patient|pt)s?\s+(photo(graph)?|picture|pic|image)s$", AnyCase, Timeout);
 
-    private static readonly Regex NotableWord = new(@"\b(" + Notable + @"|quadruplets|quintuplets|sextuplets|quads|conjoined)\b",
+    private static readonly Regex NotableWord = new(@"\b(" + Notable + @"|quadruplets|quintuplets|sextuplets|quads|conjoined|only)\b",
         AnyCase, Timeout);
+
+    // Full state names before a licence: "Texas DL 28471960", "New Mexico driver's license ...".
+    private const string StateNames = @"(alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|"
+        + @"idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|"
+        + @"montana|nebraska|nevada|new\s+hampshire|new\s+jersey|new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|ohio|"
+        + @"oklahoma|oregon|pennsylvania|rhode\s+island|south\s+carolina|south\s+dakota|tennessee|texas|utah|vermont|virginia|"
+        + @"washington|west\s+virginia|wisconsin|wyoming)";
+
+    // Ticket, change and request prefixes of service desks: a letter-prefixed number after one of these is not a patient's.
+    private static readonly HashSet<string> TicketPrefixes = new(
+        ["INC", "REQ", "CHG", "PRB", "KB", "CS", "PO", "WO", "SR", "CR", "TKT", "TSK", "CAS", "SO", "INV", "PR", "CHM", "RFC"],
+        StringComparer.Ordinal);
+
+    // Record words that make a letter-prefixed number a patient's record: "SB00938127 shows two open encounters".
+    private static readonly Regex RecordWords = new(@"\b(encounters?|charts?|armband|wristband|merged?|merging|registration|"
+        + @"admitted|discharged|mrn|records?|face\s+sheet|dup(licate)?s?)\b", AnyCase, Timeout);
 
     private static readonly Regex PictureWord = new(
         @"\b(pics?|photos?|photograph|images?|screen\s?shots?|screenshots?|video|picture|frame|shot|camera|recording|visible|selfie)\b",
@@ -149,6 +172,12 @@ internal static class IdentifierPatterns
             + @"('?s)?\s+((is|are|was|will\s+be|now)\s+)?((at|on|to|in)\s+)?$",
         AnyCase, Timeout);
 
+    // A person who moved, not a clinic: "she moved to 77 Harbor View Terrace #4", "the pt relocated to ...".
+    private static readonly Regex PersonMovedBefore = new(
+        @"\b(she|he|they|pt|patient|family|mom|dad|mother|father|daughter|son|wife|husband|guardian|caregiver)('s|\s+(has|had|just|"
+            + @"recently))*\s+(moved|relocated|moving|is\s+moving|will\s+be\s+moving)\s+(to|in\s+to|into)\s+$",
+        AnyCase, Timeout);
+
     private static readonly Regex SiteAfter = new(@"^,?\s*(suite|ste|floor|fl|bldg|building|room|dock|loading)\b", AnyCase, Timeout);
 
     private static readonly Regex BiometricOwner = new(
@@ -206,7 +235,10 @@ internal static class IdentifierPatterns
             Timeout)),
         new(PhiKind.MedicalRecordNumber, new Regex(
             @"\b(MRN|MR\s?#|MR\s+(number|no\b\.?)|med(ical)?\s+rec(ord)?s?|(patient\s+)?record\s+(number|no\b\.?|num|#)|chart\s*(#|" +
-            @"number|no\b\.?)|E?MPI|patient\s+(id|identifier)|pt\s+id)" + Then + @"(?<v>[A-Z]{0,3}[0-9](-?[0-9]){4,11})(?![0-9])",
+            @"number|no\b\.?)|E?MPI|patient\s+(id|identifier)|pt\s+id|(old|legacy|prior|previous|former)\s+(meditech|cerner|epic|" +
+            @"paragon|allscripts|soarian|mckesson|cpsi|athena|nextgen|ecw)?\s*(number|no\b\.?|num|#|mrn)|(meditech|cerner|paragon|" +
+            @"allscripts|soarian|mckesson|cpsi)\s+(number|no\b\.?|num|#|mrn))" + Then
+            + @"(?<v>[A-Z]{0,3}[0-9](-?[0-9]){4,11})(?![0-9])",
             AnyCase,
             Timeout)),
         new(PhiKind.HealthPlanNumber, new Regex(
@@ -242,10 +274,10 @@ internal static class IdentifierPatterns
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(UDI|GTIN)" + Then + @"(?<v>(\([0-9]{2,4}\)[0-9A-Z-]{2,30}){1,6})", AnyCase, Timeout)),
         new(PhiKind.DeviceIdentifier, new Regex(
             @"\b(UDI|IMEI|device\s+(id|identifier|serial)|(implant|pacemaker|pump|defibrillator|ICD|CGM|hearing\s+aid)\s+(serial|s/n|sn|" +
-            @"id))" + Then + Id,
+            @"id))" + Then + DeviceValue,
             AnyCase,
             Timeout)),
-        new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + Id, AnyCase, Timeout),
+        new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + DeviceValue, AnyCase, Timeout),
             (_, text, _) => text.MentionsPatientDevice),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
             + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
@@ -284,7 +316,7 @@ internal static class IdentifierPatterns
             AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index)), When: text => text.MentionsPerson),
         new(PhiKind.AgeOver89, new Regex(
-            @"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|" +
+            @"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo|-y-o|-y\.o\.?))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|" +
             @"is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))",
             AnyCase,
             Timeout)),
@@ -292,6 +324,13 @@ internal static class IdentifierPatterns
             + @"husband|man|woman|lady|gentleman)('s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+)(?<v>9[0-9]|1[01][0-9])\b"
             + @"(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|lbs?|kg|pounds|cm|in\b|feet|ft|"
             + @"mg|ml|units?|degrees?|F\b|C\b|bpm|over|on|out\s+of|of))", AnyCase, Timeout)),
+        // A birthday to come or just past, and the oldest of a ward: "turning 103 on Saturday", "our oldest pt this week is 106".
+        new(PhiKind.AgeOver89, new Regex(@"\b(turning|turns|turned|(oldest|eldest)\b([\s,]+[\p{L}'-]+){0,5}?[\s,]+(is|was|at|turned|"
+            + @"turns|aged?))\s+(?<v>9[0-9]|1[01][0-9])\b(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|"
+            + @"percent|degrees?|users?|tickets?|beds?|sites?|units?|devices?|servers?|employees?|staff|people|records?|orders?|items?|"
+            + @"years?\s+(old\s+)?(this|in)\s+(year|service)))", AnyCase, Timeout),
+            (_, text, _) => text.MentionsPerson || !Regex.IsMatch(text.Text, @"\b(server|system|app|version|count|total|queue|backlog|"
+                + @"cert|license|contract|tickets?)\b", AnyCase, Timeout)),
         new(PhiKind.FaxNumber, new Regex(
             @"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|" +
             @"[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])",
@@ -326,6 +365,13 @@ internal static class IdentifierPatterns
             Timeout),
             (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value),
             WithoutDigits: true),
+        new(PhiKind.EmailAddress, new Regex(
+            @"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*),(?<tld>com|net|org|edu|gov|us|ca|co|io|me|info|biz|uk)\b",
+            AnyCase,
+            Timeout),
+            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value + "." + m.Groups["tld"].Value)
+                && !IsRoleMailbox(m.Groups["local"].Value),
+            WithoutDigits: true, When: text => text.Text.Contains('@', StringComparison.Ordinal)),
         new(PhiKind.WebAddress, new Regex(
             @"\b(https?://|www\.)(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*)(:[0-9]+)?([/?#][^\s<>""]*[^\s<>"".,;:!?)\]])?",
             AnyCase,
@@ -338,7 +384,7 @@ internal static class IdentifierPatterns
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"
             + @"caringbridge|youtube|youtu|snapchat|reddit|venmo|cash|threads|pinterest|tumblr|patreon|myspace|gogetfunding|fundly|"
             + @"givesendgo|spot|lotsahelpinghands|mealtrain)\.(com|be|me|org|net|app|us)/[^\s<>""]*[^\s<>"".,;:!?)\]])",
-            AnyCase, Timeout), WithoutDigits: true, When: text => text.Text.Contains('/', StringComparison.Ordinal)),
+            AnyCase, Timeout), (m, text, _) => !IsOrganisationChannel(m.Value, text), WithoutDigits: true, When: text => text.Text.Contains('/', StringComparison.Ordinal)),
         new(PhiKind.IpAddress, new Regex(
             @"(?<![0-9.]|\bv|\bversion\s)(?<v>(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?![0-9]|" +
             @"\.[0-9])",
@@ -352,7 +398,8 @@ internal static class IdentifierPatterns
             StreetType + @"((\s|,\s?)(Apt|Unit|Suite|#)\.?\s?[0-9A-Z]+)?)",
             Options,
             Timeout),
-            (m, text, _) => !SiteBefore.IsMatch(text.Before(m.Index)) && !SiteAfter.IsMatch(text.Text.AsSpan(m.Index + m.Length))),
+            (m, text, _) => (!SiteBefore.IsMatch(text.Before(m.Index)) || PersonMovedBefore.IsMatch(text.Before(m.Index)))
+                && !SiteAfter.IsMatch(text.Text.AsSpan(m.Index + m.Length))),
         new(PhiKind.StreetAddress, new Regex(
             @"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|" +
             @"street|mailing|his|her|their|pt'?s?|patient'?s?|new|old|current|billing)\s+address\b[\s:,-]*((is|was)\s+(now\s+)?)?" +
@@ -360,6 +407,9 @@ internal static class IdentifierPatterns
             AnyCase,
             Timeout)),
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>P\.?\s?O\.?\s+Box\s+[0-9]+)", AnyCase, Timeout)),
+        // Rural routes and highway contract boxes: "Route 4 Box 118, Chinle", "RR 2 Box 77", "HC 61 Box 42".
+        new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(rural\s+route|route|rte|RR|HC|HCR|star\s+route)\s*#?\s*[0-9]{1,4},?\s+box\s+"
+            + @"#?\s*[0-9]{1,5}[A-Z]?)\b", AnyCase, Timeout)),
         new(PhiKind.ZipCode, new Regex(
             @"\b(zip(\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(is\s+)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])",
             AnyCase,
@@ -431,9 +481,40 @@ internal static class IdentifierPatterns
         new(PhiKind.HealthPlanNumber, new Regex(@"\b" + Payers + @"\s+((member|subscriber|insurance|policy|insured)\s+)?(id|identifier|"
             + @"number|no\b\.?|num|#|card)" + Then + @"(?<v>(?=[A-Z-]*[0-9]([A-Z-]*[0-9]){3})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])",
             AnyCase, Timeout)),
+        // A plan's policy and group numbers, a state program's client index number: "policy W284019377, group 0081234",
+        // "medi-cal CIN 91827364A" (not an IT policy's year, not a directory group).
+        new(PhiKind.HealthPlanNumber, new Regex(@"\b(policy|group|grp)(\s*(number|no\b\.?|num|#|id))?\s*[:#]?\s*(is\s+)?"
+            + @"(?<v>[A-Z]{0,3}[0-9]{6,12}[A-Z]?)(?![A-Z0-9-])|\b((?-i:CIN|BIC)|client\s+index\s+number)" + Then
+            + @"(?<v>[0-9]{8}[A-Z]?|[A-Z0-9]{8,14})(?![A-Z0-9-])", AnyCase, Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(AD|active\s+directory|security|distribution|ldap|azure|o365|"
+                + @"m365|teams|email|mail|user|it|resource|ad\s+security)\s*$", AnyCase, Timeout)),
         // A state's driving licence or ID card: "CA DL B7729104", "NY license 492 188 305", "state ID number 93-118-4472".
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:" + States + @")\s+(DL|ID|licen[cs]e|lic\b\.?|driver'?s?\s+licen[cs]e)|"
             + @"\bstate\s+(id|identification)(\s+card)?|\bdriver'?s?\s+(licen[cs]e|lic\b\.?))" + Then + LicenceValue, AnyCase, Timeout)),
+        // A record number with its system's letters in front, where the text is about a person or a record: "SB00938127 shows two
+        // open encounters", "pt RQ0044821937 merged into the wrong chart" (not a service desk's INC0012345, not an asset tag).
+        new(PhiKind.MedicalRecordNumber, new Regex(@"(?<![A-Z0-9-])(?<v>(?<p>[A-Z]{1,3})0[0-9]{6,11})(?![A-Z0-9-])", Options, Timeout),
+            (m, text, _) => !TicketPrefixes.Contains(m.Groups["p"].Value) && !NumberCue.IsMatch(text.Before(m.Index))
+                && (text.MentionsPerson || RecordWords.IsMatch(text.Text))),
+        // Commercial, professional and state licences, permits to carry: "CDL # 0834421977", "RN 2214981", "Texas DL 28471960",
+        // "DL S530-7784-2210-04", "concealed carry permit # CCW-44820".
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:CDL|DL)|\b" + StateNames + @"\s+(DL|ID|licen[cs]e|lic\b\.?|"
+            + @"driver'?s?\s+licen[cs]e)|\b(nursing|medical|professional|commercial|pilot'?s?|cosmetology|teaching|contractor'?s?)\s+"
+            + @"licen[cs]e|\b(concealed\s+carry|carry|gun|firearms?|weapons?|pistol|handgun|hunting|fishing)\s+(permit|licen[cs]e|card)|"
+            + @"\b(?-i:CCW|FOID|LTC))" + Then + LicenceValue, AnyCase, Timeout)),
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(?-i:RN|LPN|LVN|APRN|CNA)\s*(licen[cs]e\s*)?(#|no\b\.?|number)?\s*"
+            + @"(?<v>[A-Z]{0,2}[0-9]{6,9})(?![A-Z0-9-])", AnyCase, Timeout)),
+        // Numbers of a death's investigation or a service member's record: "ME case number 2024-01187", "army service number RA 18 442
+        // 017", "VA claim number 28 774 901".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((?-i:ME|OME|OCME)|medical\s+examiner'?s?|coroner'?s?|autopsy)\s+(case|file|"
+            + @"report)?\s*(number|no\b\.?|num|#|id)?" + Then + @"(?<v>[A-Z]{0,3}[0-9]{2,4}-[0-9]{3,6})(?![0-9])"
+            + @"|\b((army|navy|marine|air\s+force|military|coast\s+guard|service\s+member'?s?)\s+(service|serial)\s+(number|no\b\.?|#)|"
+            + @"(?-i:VA)\s+(claim|file|c-?file)\s*(number|no\b\.?|#)?)" + Then
+            + @"(?<v>[A-Z]{0,2}\s?[0-9]{2,3}\s?[0-9]{3}\s?[0-9]{3,4})(?![0-9])", AnyCase, Timeout)),
+        // A patient who works here, by the badge or employee id: "pt is one of our employees, badge number 448812".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(badge|employee|emp)\s*(id|number|no\b\.?|num|#)?" + Then
+            + @"(?<v>[A-Z]{0,2}[0-9]{4,10})(?![A-Z0-9-])", AnyCase, Timeout),
+            (_, text, _) => text.MentionsPatient),
         // A state's tag on a car: "GA tag ABC-1234", "FL tag QRT 552".
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(?-i:" + States + @")\s+(tags?|plates?)(\s+(number|no\b\.?|#|is|was|reads?|says))?"
             + @"[\s:#,]*" + Plate, AnyCase, Timeout),
@@ -463,11 +544,16 @@ internal static class IdentifierPatterns
         // Someone known for who they are, which identifies them as a name does: "the pt is the mayor", "the local news anchor was
         // admitted", "the only quadruplets born here".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(pt|patient|she|he|her\s+(husband|wife|son|daughter|mom|dad)|his\s+(wife|husband|"
-            + @"son|daughter|mom|dad)|mom|dad)\s+(is|was|'s)\s+((the|a|an|our)\s+)?([\p{L}-]+\s+){0,3}?(?<v>" + Notable + @")\b"
+            + @"son|daughter|mom|dad)|mom|dad)\s+(is|was|'s)\s+((the|a|an|our)\s+)?([\p{L}'-]+\s+){0,3}?(?<v>" + Notable + @")\b"
             + @"|\b(the|our|a)\s+([\p{L}-]+\s+){0,2}?(?<v>" + Notable + @")\s+(was|is|got|came|has\s+been|had\s+been|just\s+got)\s+"
-            + @"(admitted|seen|brought|discharged|transferred|readmitted|in\s+(the\s+)?(ed|er|icu|hospital|bed|room|unit|clinic|or))\b"
-            + @"|\b(?<v>(the\s+)?only\s+(set\s+of\s+)?(quadruplets|quintuplets|sextuplets|quads|conjoined\s+twins)\s+(born|delivered|in|on|"
-            + @"at)\b)", AnyCase, Timeout), WithoutDigits: true, When: text => NotableWord.IsMatch(text.Text)),
+            + @"(admitted|seen|brought|discharged|transferred|readmitted|in\s+(the\s+)?(ed|er|icu|picu|nicu|hospital|bed|room|unit|clinic|or)"
+            + @"|on\s+[0-9]\s*(east|west|north|south))\b"
+            + @"|\b(?<v>((the\s+)?only|one\s+of\s+the)\s+(set\s+of\s+)?(quadruplets|quintuplets|sextuplets|quads|conjoined\s+twins)\s+"
+            + @"(born|delivered|in|on|at)\b)"
+            // The one person of a kind in a place: "the only 7 ft tall guy in town".
+            + @"|\b(?<v>the\s+only\s+([\p{L}0-9'.-]+\s+){0,4}?(guy|man|woman|lady|kid|boy|girl|person|patient|pt|dude|fella|priest|"
+            + @"rabbi|imam|pastor|family)\s+(in|on|from|at)\s+(town|the\s+(county|city|island|reservation|valley|village|state|"
+            + @"region|area|parish|pueblo)|our\s+(county|town|city|island)))\b", AnyCase, Timeout), WithoutDigits: true, When: text => NotableWord.IsMatch(text.Text)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>
@@ -481,6 +567,12 @@ internal static class IdentifierPatterns
         var tollFree = national.Length == 10 && national[..3] is "800" or "888" or "877" or "866" or "855" or "844" or "833";
         return tollFree || text.IsAboutADepartmentLine;
     }
+
+    // The organisation's own channel: "our channel youtube.com/@MercyIT", "the staff channel youtube.com/@NorthwindHealth".
+    private static bool IsOrganisationChannel(string url, ScannedText text) =>
+        url.Contains("/@", StringComparison.Ordinal) && !text.MentionsPatient
+            && Regex.IsMatch(text.Text, @"\b(our|staff|official|team|department|dept|hospital'?s?|system'?s?|org'?s?|organi[sz]ation'?s?|"
+                + @"training|education|marketing)\s+(youtube\s+|video\s+)?(channel|page|account)\b", AnyCase, Timeout);
 
     // A vendor's status, documentation or support site is nobody's page: "https://status.vendor.example".
     private static bool IsServicePage(string host, string url) =>

@@ -63,7 +63,8 @@ internal static class NameFinder
     private static readonly Regex PlaceAfter = new(
         @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break|women'?s|men'?s|"
             + @"children'?s|birth(ing)?|heart|cancer|wellness|breast|maternity|staff|nurses'?|physicians'?|doctors'?)\s+)?(rooms?|wing|"
-            + @"cent(er|re)|building|hall|auditorium|pavilion|tower|library|lobby|lounge|"
+            + @"cent(er|re)|building|hall|auditorium|pavilion|tower|library|lobby|lounge|classrooms?|entrances?|exits?|doors?|garage|"
+            + @"parking|lot|bridge|plaza|park|elevators?|stairwell|cafe|café|cafeteria|chapel|courtyard|skywalk|walkway|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
             + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z]))\b"
         // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
@@ -100,7 +101,22 @@ internal static class NameFinder
         @"^('s)?\s+(\(?(nicu|picu|icu|l&d|ob|peds|nursery|dialysis|onc|oncology)\s+(mom|dad|baby|parent|pt|patient)\)?|((new|home|am|"
             + @"pm|sliding\s+scale|iv|basal|bolus|discharge)\s+)?(insulin|heparin|meds?|medications?|orders?|readmit(ted)?|readmission|"
             + @"admit|glucometer|labs?|results|chart|kids?|family|wife|husband|mom|dad|daughter|son|wants\s+(her|his|their)\s+"
-            + @"(records|chart|results|meds))\b)",
+            + @"(records|chart|results|meds))\b)"
+        // What happens to a patient: "… is on the downtime census", "… refused the flu shot", "… needs halal trays", "… and his twin".
+        + @"|^('s)?\s+((is|was)\s+(still\s+)?(on|in)\s+the\s+([\p{L}-]+\s+){0,2}(census|bed\s?board|board|list|unit|ed|er|icu|or)|"
+            + @"(refused|declined|refuses|declines|missed|pulled|eloped|fell|coded)\b|(needs|wants|requested|requests|asked\s+for)\s+"
+            + @"(an?\s+|the\s+|his\s+|her\s+|their\s+)?([\p{L}-]+\s+){0,2}(trays?|diet|interpreter|chaplain|consult|walker|"
+            + @"wheelchair|sitter|meds|insulin|copy|records|visit)|(was|got|is|has\s+been)\s+(discharged|admitted|readmitted|"
+            + @"transferred|roomed|intubated|extubated|sedated|restrained)|and\s+(his|her|their)\s+(twin|brother|sister|wife|husband|"
+            + @"son|daughter|mom|dad|mother|father))\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A relative named after the relation: "her son Abdirahman", "Tesfaye's brother Dawit", "the pt's wife Marisol".
+    private static readonly Regex RelativeBefore = new(
+        @"(\b(his|her|their|pt's|patient's|pts|mom's|dad's)|(?-i:[A-Z])\p{L}+'s)\s+((older|younger|little|big|baby|twin|oldest|"
+            + @"youngest|eldest|adult|step-?)\s*)?(son|daughter|brother|sister|husband|wife|partner|fianc[eé]e?|mom|dad|mother|father|"
+            + @"grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nephew|niece|aunt|uncle|cousin|twin|kid|child|boy|girl|"
+            + @"baby|stepson|stepdaughter|in-?law|guardian|caregiver)s?,?\s+$",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // Name particles that join the surname after them: "Ó Briain", "Nic Dhiarmada", "Mac Cárthaigh" (Irish), and after a name,
@@ -110,7 +126,7 @@ internal static class NameFinder
 
     private static readonly HashSet<string> Particles = new(
         ["de", "dela", "del", "della", "da", "di", "dos", "das", "van", "von", "der", "den", "la", "bin", "binti", "ibn", "ó", "ní", "nic",
-            "mac", "ua", "uí", "De", "Dela", "Del", "Della", "Da", "Di", "Dos", "Van", "Von", "Der", "Bin", "Ibn"],
+            "mac", "ua", "uí", "ni", "De", "Dela", "Del", "Della", "Da", "Di", "Dos", "Van", "Von", "Der", "Bin", "Ibn"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> PlaceSaints =
@@ -164,6 +180,14 @@ internal static class NameFinder
                 continue;
             }
 
+            if ((FamilyAtStart(text, tokens, i, context) ?? RelativeName(text, tokens, i, context)
+                ?? HmongTitledName(text, tokens, i)) is { } kin)
+            {
+                found.Add((tokens[i].Start, tokens[kin].End - tokens[i].Start));
+                MarkUsed(used, i, kin);
+                continue;
+            }
+
             // "Dr. Patel", "Nurse Ruiz": staff; skip the name.
             if (NameLexicon.IsStaffTitle(token.Value) && i + 1 < tokens.Count && Gap(i + 1) is " " or ". " or ".")
             {
@@ -183,7 +207,7 @@ internal static class NameFinder
             {
                 // Twins are "Baby Girl A Okoye", "Baby Girl B Okoye".
                 var at = i + 3 < tokens.Count && IsInitial(tokens[i + 2]) ? i + 3 : i + 2;
-                if (IsCandidate(tokens[at]))
+                if (IsCandidate(tokens[at]) && !NamingPlaceholders.Contains(tokens[at].Value))
                 {
                     found.Add((token.Start, tokens[at].End - token.Start));
                     MarkUsed(used, i, at);
@@ -325,7 +349,7 @@ internal static class NameFinder
     private static int? FamilyName(string text, List<Token> tokens, int i, PhiContext context)
     {
         if (i + 2 >= tokens.Count || !tokens[i].Value.Equals("the", StringComparison.OrdinalIgnoreCase)
-            || !tokens[i + 2].Value.Equals("family", StringComparison.OrdinalIgnoreCase)
+            || !FamilyWords.Contains(tokens[i + 2].Value)
             || text[tokens[i].End..tokens[i + 1].Start] is not " " || text[tokens[i + 1].End..tokens[i + 2].Start] is not " ")
         {
             return null;
@@ -338,6 +362,61 @@ internal static class NameFinder
             && !FamilyThing.IsMatch(text.AsSpan(tokens[i + 2].End))
             ? i + 1
             : null;
+    }
+
+    // The naming convention itself, not a newborn: "Baby Girl Lastname", "Baby Boy or Baby Girl plus the mom's last name".
+    private static readonly HashSet<string> NamingPlaceholders = new(
+        ["Lastname", "LastName", "Surname", "Last", "Name", "Mom", "Mother", "Mothers", "Moms", "Baby", "Boy", "Girl", "Plus", "Xxx",
+            "Doe"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> FamilyWords =
+        new(["family", "kids", "children", "twins", "triplets", "boys", "girls", "siblings", "sisters", "brothers"],
+            StringComparer.OrdinalIgnoreCase);
+
+    // "Brennan family wants the chaplain called", "Okwuosa family asked for a copy": a family by its surname at the start of a text.
+    private static int? FamilyAtStart(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 1 >= tokens.Count || !IsSentenceStart(text, tokens[i]) || !FamilyWords.Contains(tokens[i + 1].Value)
+            || text[tokens[i].End..tokens[i + 1].Start] is not " " || !IsPlainCapitalised(tokens[i]) || !IsUnlistedWord(tokens[i])
+            || context.IsStaffSurname(tokens[i].Value) || IsFollowedByPlace(text, tokens[i + 1].End)
+            || FamilyThing.IsMatch(text.AsSpan(tokens[i + 1].End)))
+        {
+            return null;
+        }
+
+        return i;
+    }
+
+    // "her son Abdirahman", "Tesfaye's brother Dawit": a given name right after a relation is a patient's relative.
+    private static int? RelativeName(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        var token = tokens[i];
+        if (i == 0 || !(IsCandidate(token) || (IsLower(token) && token.Length >= 3 && NameLexicon.IsAnyName(token.Value)
+            && !NameLexicon.IsEnglishWord(token.Value))) || (!IsUnlistedWord(token) && !NameLexicon.IsAnyName(token.Value))
+            || !RelativeBefore.IsMatch(text.AsSpan(Math.Max(0, token.Start - 60), token.Start - Math.Max(0, token.Start - 60))))
+        {
+            return null;
+        }
+
+        var end = IsCandidate(token) ? NameEnd(tokens, text, i, capitalisedOnly: true) - 1 : i;
+        return context.IsStaff(token.Value, tokens[end].Value) || context.IsStaffSurname(tokens[end].Value) ? null : end;
+    }
+
+    // Hmong names typed in lower case open with "pa", "nhia", "kia" before the given name and clan: "pa nhia vang refused the
+    // flu shot" at the start of a text, before what happens to a patient (a physician assistant is "PA", with a surname).
+    private static int? HmongTitledName(string text, List<Token> tokens, int i)
+    {
+        if (i + 2 >= tokens.Count || tokens[i].Value is not ("pa" or "nhia" or "kia" or "mai" or "yer") || !IsSentenceStart(text, tokens[i])
+            || !IsLower(tokens[i + 1]) || !IsLower(tokens[i + 2]) || text[tokens[i].End..tokens[i + 1].Start] is not " "
+            || text[tokens[i + 1].End..tokens[i + 2].Start] is not " " || NameLexicon.IsEnglishWord(tokens[i + 2].Value)
+            || NameLexicon.IsEnglishWord(tokens[i + 1].Value) || !NameLexicon.IsAnyName(tokens[i + 2].Value))
+        {
+            return null;
+        }
+
+        var end = tokens[i + 2].End;
+        return CareAfter.IsMatch(text.AsSpan(end, Math.Min(60, text.Length - end))) ? i + 2 : null;
     }
 
     // "patient" as typed in a hurry: "paitent", "pateint", "patinet" (its letters, first and last in place).

@@ -92,6 +92,10 @@ public static class PhiGuard
         @"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b|\b(patient|pt)\s+in\s+(?<v>\d{1,4}[A-Z]?)\b(?!\s*(min|mins|minutes|hours|hrs|days|weeks|"
             + @"months|%|am|pm))", Options, Timeout);
 
+    private static readonly Regex WithoutIdentifiers = new(
+        @"\b(no\s+(name|names|identifiers?|phi)\s+(needed|required|given|included|used)|without\s+(any\s+)?(names?|identifiers|phi)|"
+            + @"de-?identified|no\s+phi)\b", Options, Timeout);
+
     /// <summary>Findings without roster context: every name shape counts, every e-mail domain is foreign.</summary>
     public static IReadOnlyList<PhiFinding> Scan(string? text) => Scan(text, PhiContext.None);
 
@@ -128,7 +132,8 @@ public static class PhiGuard
 
         found.AddRange(NameFinder.Find(plain, context).Select(n => (PhiKind.PatientName, n.Index, n.Length)));
 
-        if (MentionsPatient.IsMatch(plain))
+        // "bed 14, no name needed": a bed told without who is in it, as the text itself says.
+        if (MentionsPatient.IsMatch(plain) && !WithoutIdentifiers.IsMatch(plain))
         {
             found.AddRange(BedOrRoom.Matches(plain)
                 .Select(m => m.Groups["v"] is { Success: true } v ? v : (Group)m)

@@ -295,6 +295,68 @@ public class PhiGuardTests
     public void Their_clean_look_alikes_stay_clean(string text) =>
         Assert.Empty(PhiGuard.Scan(text));
 
+    [Theory]
+    [InlineData("Kwabena Asante is on the downtime census", PhiKind.PatientName, "Kwabena Asante")]
+    [InlineData("Sveinn Thorvaldsson declined the booster", PhiKind.PatientName, "Sveinn Thorvaldsson")]
+    [InlineData("shirin mohammadi refused the blood draw", PhiKind.PatientName, "shirin mohammadi")]
+    [InlineData("pa nhia vang refused the flu shot", PhiKind.PatientName, "pa nhia vang")]
+    [InlineData("her son Abdirahman keeps calling the unit", PhiKind.PatientName, "Abdirahman")]
+    [InlineData("Tesfaye's brother Dawit asked for a badge", PhiKind.PatientName, "Dawit")]
+    [InlineData("the Haile kids (Selam and Yonas) were roomed", PhiKind.PatientName, "Haile")]
+    [InlineData("Okwuosa family asked for a copy", PhiKind.PatientName, "Okwuosa")]
+    [InlineData("90-y-o on 5 west with the wrong diet", PhiKind.AgeOver89, "90-y-o")]
+    [InlineData("she is turning 103 on Saturday", PhiKind.AgeOver89, "103")]
+    [InlineData("our oldest pt this week is 106", PhiKind.AgeOver89, "106")]
+    [InlineData("SB00938127 shows two open encounters", PhiKind.MedicalRecordNumber, "SB00938127")]
+    [InlineData("old MEDITECH number M000284416 did not convert", PhiKind.MedicalRecordNumber, "M000284416")]
+    [InlineData("ICD serial number RBX 301442 for the pt", PhiKind.DeviceIdentifier, "RBX 301442")]
+    [InlineData("CDL # 0834421977 scanned in", PhiKind.CertificateOrLicenseNumber, "0834421977")]
+    [InlineData("pt is a nurse, RN 2214981 on the form", PhiKind.CertificateOrLicenseNumber, "2214981")]
+    [InlineData("DL S530-7784-2210-04 on the face sheet", PhiKind.CertificateOrLicenseNumber, "S530-7784-2210-04")]
+    [InlineData("Texas DL 28471960 in the notes", PhiKind.CertificateOrLicenseNumber, "28471960")]
+    [InlineData("concealed carry permit # CCW-44820 in his wallet", PhiKind.CertificateOrLicenseNumber, "CCW-44820")]
+    [InlineData("Route 4 Box 118, Chinle is all we have", PhiKind.StreetAddress, "Route 4 Box 118")]
+    [InlineData("she moved to 77 Harbor View Terrace #4", PhiKind.StreetAddress, "77 Harbor View Terrace #4")]
+    [InlineData("her email is dmartinez1958@gmail,com", PhiKind.EmailAddress, "dmartinez1958@gmail,com")]
+    [InlineData("policy W284019377, group 0081234 for the pt", PhiKind.HealthPlanNumber, "W284019377")]
+    [InlineData("medi-cal CIN 91827364A on the face sheet", PhiKind.HealthPlanNumber, "91827364A")]
+    [InlineData("the pt is the city's fire chief", PhiKind.OtherUniqueIdentifier, "city's fire chief")]
+    [InlineData("the weekend anchor on channel 5 was admitted", PhiKind.OtherUniqueIdentifier, "anchor on channel 5")]
+    [InlineData("the hot dog eating champ is in bed 12", PhiKind.OtherUniqueIdentifier, "eating champ")]
+    [InlineData("the only 7 ft tall guy in town is on 4 east", PhiKind.OtherUniqueIdentifier, "the only 7 ft tall guy in town")]
+    [InlineData("one of the quintuplets born here is back", PhiKind.OtherUniqueIdentifier, "one of the quintuplets born")]
+    [InlineData("ME case number 2024-01187 on the note", PhiKind.OtherUniqueIdentifier, "2024-01187")]
+    [InlineData("his army service number RA 18 442 017", PhiKind.OtherUniqueIdentifier, "RA 18 442 017")]
+    [InlineData("pt is one of our employees, badge number 448812", PhiKind.OtherUniqueIdentifier, "448812")]
+    public void Kinds_missed_on_a_third_unseen_set_are_caught_where_they_are(string text, PhiKind kind, string part)
+    {
+        var findings = PhiGuard.Scan(text);
+
+        Assert.Contains(findings, f => f.Kind == kind && text.Substring(f.Index, f.Length) == part);
+    }
+
+    [Theory]
+    [InlineData("the Florence Nightingale classroom has no projector")]
+    [InlineData("meet at the Rosa Parks entrance at 7")]
+    [InlineData("shuttle stops at the Martin Luther King Jr. entrance")]
+    [InlineData("naming convention is Baby Girl Lastname until named")]
+    [InlineData("newborns are Baby Girl or Baby Boy plus the mom's last name")]
+    [InlineData("the staff channel youtube.com/@NorthwindHealth has the video")]
+    [InlineData("pt in room 22 had a scanner issue, reporting without identifiers")]
+    [InlineData("bed 14 pump alarm for the pt, no name needed")]
+    [InlineData("INC0012345 and RITM0044556 are still open")]
+    [InlineData("asset tag HSP00123456 on the cart laptop")]
+    [InlineData("AD group 0081234 grants the Haiku role")]
+    [InlineData("the clinic moved to 12 Elm Street in March")]
+    [InlineData("the Dell serial number JX 44120 laptop needs a dock")]
+    [InlineData("the only Epic-certified analyst in town is on our team")]
+    [InlineData("ticket count is turning 100 this week")]
+    [InlineData("our physician champion signed off")]
+    [InlineData("the Kahale family gift paid for the new garden")]
+    [InlineData("badge readers on 4 east need firmware 204471")]
+    public void The_third_sets_clean_look_alikes_stay_clean(string text) =>
+        Assert.Empty(PhiGuard.Scan(text));
+
     [Fact]
     public void A_colleague_called_by_the_first_two_of_three_names_is_staff()
     {
