@@ -143,7 +143,10 @@ public sealed class GoLiveGate
         }
 
         var criterion = Checked(project, new GateCriterion(
-            LastNumber + 1, draft.Group, null, GuardedText.Required(draft.Name, GoLiveFreeText.GoLiveCriterion, GateCriterion.MaxNameLength),
+            LastNumber + 1,
+            draft.Group,
+            null,
+            GuardedText.Required(draft.Name, GoLiveFreeText.GoLiveCriterion, GateCriterion.MaxNameLength),
             draft.Importance, draft.Owner, draft.Measure, draft.Threshold, draft.Subject, draft.StaleAfterDays, null));
         LastNumber++;
         _criteria.Add(criterion);
