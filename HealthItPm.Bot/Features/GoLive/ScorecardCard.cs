@@ -166,8 +166,12 @@ public static class ScorecardCard
         {
             Measure.ReadinessWithoutBarrier => Texts.Markdown("Needs_Readiness", CardFormat.Percent(threshold)),
             Measure.CheckInBlockedShare => Texts.Markdown("Needs_Blocked", CardFormat.Percent(threshold)),
-            Measure.OpenCriticalRisks => Texts.CountMarkdown("Needs_Critical", (int)threshold),
-            Measure.TrainingRequestsOpen => Texts.CountMarkdown("Needs_Training", (int)threshold),
+            Measure.OpenCriticalRisks => threshold == 0
+                ? Texts.Markdown("Needs_Critical_None")
+                : Texts.CountMarkdown("Needs_Critical", (int)threshold),
+            Measure.TrainingRequestsOpen => threshold == 0
+                ? Texts.Markdown("Needs_Training_None")
+                : Texts.CountMarkdown("Needs_Training", (int)threshold),
             Measure.KpiAtOrPast => Texts.Markdown("Needs_Kpi", c.Subject?.Value ?? string.Empty, CardFormat.Number(threshold)),
             Measure.MilestonesDone when c.Subject is { } named => Texts.Markdown("Needs_Milestones", named.Value),
             _ => null,

@@ -53,7 +53,8 @@ public class GoLiveFormsTests(BotEnvironment env)
         Assert.True(threshold > 0, "The form is shown again.");
         Assert.Contains("The threshold must be between", (string?)body[threshold + 1]["text"], StringComparison.Ordinal);
         Assert.Equal(150m, (decimal?)body[threshold]["value"]);
-        Assert.DoesNotContain(body.Take(threshold), e => ((string?)e["text"])?.Contains("threshold must", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(
+            body.Take(threshold), e => ((string?)e["text"])?.Contains("threshold must", StringComparison.Ordinal) == true);
     }
 
     [Theory]

@@ -68,6 +68,18 @@ public class ScorecardCardTests
     }
 
     [Fact]
+    public void A_threshold_of_none_reads_as_none_not_as_at_most_zero()
+    {
+        using var _ = new InCulture("en-US");
+
+        var text = CardText.Of(Build(
+            new CriterionResult(Computed(1, Measure.TrainingRequestsOpen, 0m), CriterionState.Unknown, Why: UnknownWhy.NoClosedCheckIn)));
+
+        Assert.Contains("no check-in has closed with figures · needs no open training request", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("at most 0", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_pms_buttons_name_the_project_so_they_act_on_it_whatever_the_chat_moved_on_to()
     {
         var card = Build(Result(Computed(1, Measure.OpenCriticalRisks, 0m), CriterionState.Met, 0m));
