@@ -37,6 +37,9 @@ public static class CardVerbs
     public const string AskRemoveFromBlocker = "checkin.phi.ask";
     public const string RemoveFromBlocker = "checkin.phi.remove";
 
+    /// <summary>A round's summary again (Cancel on the removal's confirmation).</summary>
+    public const string ViewRoundSummary = "checkin.summary";
+
     /// <summary>The escalation card's refresh: the current risk, for the person viewing it.</summary>
     public const string ViewRisk = "risk.view";
     public const string UpdateRisk = "risk.update";

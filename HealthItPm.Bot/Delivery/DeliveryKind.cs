@@ -44,6 +44,13 @@ public abstract class DeliveryKind
     /// </summary>
     public virtual CardSubject? Shows(DeliveryWork work) => null;
 
+    /// <summary>
+    /// What a card already sent (one that <see cref="Shows"/> a subject) shows now, to update it in place after the subject
+    /// changed; by default the card composed again. Not needed: the card is left as it is.
+    /// </summary>
+    public virtual Task<Composition> ComposeAgainAsync(DeliveryWork work, CancellationToken cancellationToken) =>
+        ComposeAsync(work, cancellationToken);
+
     /// <summary>Whether <see cref="SettledAsync"/> must hear how each delivery settled.</summary>
     public virtual bool ReportsSettlement => false;
 

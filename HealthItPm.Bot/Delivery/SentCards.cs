@@ -8,7 +8,6 @@ using HealthItPm.Domain.Delivery;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Delivery;
 
@@ -69,7 +68,7 @@ public sealed class SentCardTable(StorageTables tables)
 /// <summary>
 /// Updates in place the cards the pipeline sent that show a subject, composed again from what is stored now in each
 /// recipient's culture (UpdateActivity through the connector, in each card's own chat). A card whose kind no longer
-/// composes one (the round or risk is gone) is left as it is.
+/// composes one (the round or risk is gone, a respondent's card whose answer held no removed text) is left as it is.
 /// </summary>
 public sealed partial class SentCardUpdater(
     SentCardTable sent,
@@ -83,26 +82,19 @@ public sealed partial class SentCardUpdater(
 
     /// <summary>
     /// How many cards were updated through the connector; the card acted on (<paramref name="clicked"/>, its message's id) is
-    /// composed and handed back instead, as the invoke's answer replaces it.
+    /// left to the invoke's answer, which replaces it, and is not counted.
     /// </summary>
-    public async Task<(int Updated, JObject? Clicked)> UpdateAsync(
-        TenantId tenant, CardSubject shows, string? clicked, CancellationToken cancellationToken)
+    public async Task<int> UpdateAsync(TenantId tenant, CardSubject shows, string? clicked, CancellationToken cancellationToken)
     {
         var updated = 0;
-        JObject? answer = null;
         foreach (var card in await sent.ShowingAsync(tenant, shows, cancellationToken))
         {
-            if (!_kinds.TryGetValue(card.Work.Kind, out var kind)
+            if (card.ActivityId == clicked
+                || !_kinds.TryGetValue(card.Work.Kind, out var kind)
                 || await references.GetAsync(tenant, ConversationReferenceTable.PersonKey(card.Work.RecipientId!.Value), cancellationToken)
                     is not { } stored
                 || await ComposeAsync(kind, card, stored, cancellationToken) is not { } activity)
             {
-                continue;
-            }
-
-            if (card.ActivityId == clicked)
-            {
-                answer = activity.Attachments?.FirstOrDefault()?.Content as JObject;
                 continue;
             }
 
@@ -124,7 +116,7 @@ public sealed partial class SentCardUpdater(
             }
         }
 
-        return (updated, answer);
+        return updated;
     }
 
     private static async Task<Activity?> ComposeAsync(
@@ -132,7 +124,7 @@ public sealed partial class SentCardUpdater(
     {
         var culture = ReaderCulture.Of(stored.Locale);
         (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
-        if (await kind.ComposeAsync(card.Work, cancellationToken) is not Composition.Card { Activity: Activity activity })
+        if (await kind.ComposeAgainAsync(card.Work, cancellationToken) is not Composition.Card { Activity: Activity activity })
         {
             return null;
         }

@@ -269,6 +269,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BlockerRemovalActions>();
         services.AddCardAction<BlockerRemovalActions>(CardVerbs.AskRemoveFromBlocker, a => a.AskAsync);
         services.AddCardAction<BlockerRemovalActions>(CardVerbs.RemoveFromBlocker, a => a.RemoveAsync);
+        services.AddCardAction<BlockerRemovalActions>(CardVerbs.ViewRoundSummary, a => a.SummaryAsync);
         services.AddSingleton<ICheckInStore, CheckInScheduleTable>();
         services.AddRoundKind<CheckInRoundKind>();
         services.AddSingleton<IScheduledRounds, CheckInSchedules>();

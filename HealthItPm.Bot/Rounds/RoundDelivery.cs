@@ -111,6 +111,28 @@ public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundSte
             ? [.. round.Audience.Select(r => r.Person).OrderBy(p => p.Value, StringComparer.Ordinal).Skip(offset).Take(count)]
             : [];
 
+    // Every step's card shows the round's answers or a respondent's own: kept, so removing patient details updates it.
+    public override CardSubject? Shows(DeliveryWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var separator = work.Subject.IndexOf('|', StringComparison.Ordinal);
+        return CardSubject.Round(new ProjectCode(work.Subject[..separator]), work.Subject[(separator + 1)..]);
+    }
+
+    /// <summary>
+    /// A respondent's card (or reminder) once answered shows their answer: after patient details were removed from it, the
+    /// answered card as it stands; any other respondent's card is left as it is.
+    /// </summary>
+    protected async Task<Composition> AnsweredAgainAsync(RoundEngine engine, DeliveryWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return await RoundAsync(work, cancellationToken) is { } round
+            && await descriptor.AnsweredAfterRemovalAsync(engine, work.TenantId, round, work.RecipientId!.Value, cancellationToken)
+                is { } card
+            ? Send(card)
+            : new Composition.NotNeeded();
+    }
+
     protected async Task<Round?> RoundAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -133,9 +155,13 @@ public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundSte
 }
 
 /// <summary>Each respondent's card, while the round is open.</summary>
-public sealed class RoundCardDeliveries(RoundKindDescriptor kind, IRoundStore store, IProjectRepository projects, TimeProvider clock)
+public sealed class RoundCardDeliveries(
+    RoundKindDescriptor kind, IRoundStore store, IProjectRepository projects, RoundEngine engine, TimeProvider clock)
     : RoundDeliveryKind(kind, RoundStep.Card, store, projects)
 {
+    public override Task<Composition> ComposeAgainAsync(DeliveryWork work, CancellationToken cancellationToken) =>
+        AnsweredAgainAsync(engine, work, cancellationToken);
+
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         var round = await RoundAsync(work, cancellationToken);
@@ -158,9 +184,13 @@ public sealed class RoundReminderDeliveries(
     IProjectRepository projects,
     IDeliveryLedger ledger,
     IOptions<DeliveryOptions> options,
+    RoundEngine engine,
     TimeProvider clock)
     : RoundDeliveryKind(kind, RoundStep.Reminder, store, projects)
 {
+    public override Task<Composition> ComposeAgainAsync(DeliveryWork work, CancellationToken cancellationToken) =>
+        AnsweredAgainAsync(engine, work, cancellationToken);
+
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         var round = await RoundAsync(work, cancellationToken);
@@ -199,14 +229,6 @@ public sealed class RoundReminderDeliveries(
 public sealed class RoundEndDeliveries(RoundKindDescriptor kind, IRoundStore store, IProjectRepository projects, IServiceProvider services)
     : RoundDeliveryKind(kind, RoundStep.End, store, projects)
 {
-    // The end-of-round card shows the answers' words (blockers): kept, so removing patient details from one updates it.
-    public override CardSubject? Shows(DeliveryWork work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var separator = work.Subject.IndexOf('|', StringComparison.Ordinal);
-        return CardSubject.Round(new ProjectCode(work.Subject[..separator]), work.Subject[(separator + 1)..]);
-    }
-
     public override async Task<Composition> ComposeAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
         if (await RoundAsync(work, cancellationToken) is not { } round)

@@ -75,6 +75,13 @@ public abstract class RoundKindDescriptor : FeatureWords
     public abstract Task<JObject> EndOfRoundAsync(
         IServiceProvider services, TenantId tenant, Round round, ProjectHeading project, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The answered card a respondent's message shows now, when their answer holds a text removed for patient details; null
+    /// otherwise (their card is left as it is). Found by the person's own key, so never after an anonymous round closed.
+    /// </summary>
+    internal abstract Task<JObject?> AnsweredAfterRemovalAsync(
+        RoundEngine engine, TenantId tenant, Round round, PersonId person, CancellationToken cancellationToken);
+
     /// <summary>How the kind's answers are stored; null is a gap the catalog reports.</summary>
     internal abstract object? StoredColumns { get; }
 
@@ -121,6 +128,20 @@ public abstract class RoundKindDescriptor<TAnswer, TTally, TChoices> : RoundKind
 
     public sealed override JObject Card(Round round, string projectName, bool reminder) =>
         Card(round, projectName, new RoundCardView<TChoices>(reminder));
+
+    /// <summary>Whether one of the answer's texts was removed for patient details (its card then shows it so).</summary>
+    protected virtual bool HoldsRemovedText(TAnswer answer) => false;
+
+    internal sealed override async Task<JObject?> AnsweredAfterRemovalAsync(
+        RoundEngine engine, TenantId tenant, Round round, PersonId person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(round);
+        var (now, given) = await engine.AnswerOfAsync(tenant, person, round.Project, Kind, round.Id, cancellationToken);
+        return now is not null && given is not null && HoldsRemovedText(given.Answer)
+            ? Answered(now, given.Answer, now.IsOpen(engine.Now))
+            : null;
+    }
 
     internal sealed override object? StoredColumns => Columns;
 

@@ -72,7 +72,8 @@ public abstract class CheckInCommand(ProjectScope scope) : ICommand
 
         // The name only once the summary was authorized.
         var heading = await projects.HeadingOfAsync(caller.Tenant, code, cancellationToken);
-        return RoundSummaryCard.Build(new RoundSummaryModel(code.Value, heading, summary));
+        // Whoever may read the summary (the project's PMs, admins) may remove patient details from it.
+        return RoundSummaryCard.Build(new RoundSummaryModel(code.Value, heading, summary) { CanRemovePatientDetails = true });
     }
 }
 

@@ -48,7 +48,8 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
         ArgumentNullException.ThrowIfNull(answer);
         return new(
             new CheckInChoices(answer.Status, answer.Impact?.Value, answer.TrainingNeeded),
-            answer.Blockers is { } blockers
+            // Words removed for patient details are not offered back: the marker is not text to submit again.
+            answer.Blockers is { } blockers && !RemovedText.IsRemoved(blockers)
                 ? new Dictionary<FreeText, string> { [CheckInRounds.Blockers] = blockers.Value }
                 : new Dictionary<FreeText, string>());
     }
@@ -85,6 +86,8 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
             view.Refused));
     }
 
+    protected override bool HoldsRemovedText(CheckInAnswer answer) => RemovedText.IsRemoved(answer?.Blockers);
+
     public override JObject Answered(Round round, CheckInAnswer answer, bool open)
     {
         ArgumentNullException.ThrowIfNull(round);
@@ -97,6 +100,7 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
     {
         ArgumentNullException.ThrowIfNull(round);
         var summary = await services.GetRequiredService<CheckInService>().SummaryOfAsync(tenant, round, cancellationToken);
-        return RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, project, summary));
+        // Sent to the project's PMs, who may remove patient details from it.
+        return RoundSummaryCard.Build(new RoundSummaryModel(round.Project.Value, project, summary) { CanRemovePatientDetails = true });
     }
 }

@@ -16,6 +16,9 @@ public sealed record RoundSummaryModel(string ProjectCode, string ProjectName, R
         : this(projectCode, project?.Name ?? throw new ArgumentNullException(nameof(project)), summary, project.TimeZone)
     {
     }
+
+    /// <summary>Whether the reader may remove patient details from the blockers (the project's PMs, admins).</summary>
+    public bool CanRemovePatientDetails { get; init; }
 }
 
 /// <summary>The PM's view of a round: response, status distribution (with a chart), impact, blockers, training, reach, trend.</summary>
@@ -92,7 +95,7 @@ public static class RoundSummaryCard
         }
 
         // Patient details that got through the guard in a blocker: the PM removes them from here (a confirmation first).
-        var actions = s.Blockers.Any(b => !RemovedText.IsRemoved(b.Text))
+        var actions = model.CanRemovePatientDetails && s.Blockers.Any(b => !RemovedText.IsRemoved(b.Text))
             ? new CardAction[]
             {
                 CardElements.Execute(
@@ -104,7 +107,10 @@ public static class RoundSummaryCard
         return new AdaptiveCard(body, actions).ToJObject();
     }
 
-    /// <summary>The confirmation: each blocker's words, numbered, with a button naming it; nothing says whose it is.</summary>
+    /// <summary>
+    /// The confirmation: each blocker's words, numbered, with a button naming it (nothing says whose it is), and Cancel, which
+    /// brings the summary back.
+    /// </summary>
     public static JObject ConfirmRemoval(string projectCode, string roundId, string roundTitle, IReadOnlyList<string> blockers)
     {
         ArgumentNullException.ThrowIfNull(blockers);
@@ -124,6 +130,8 @@ public static class RoundSummaryCard
                 CardElements.Data(("project", projectCode), ("round", roundId), ("blocker", RemovedText.Fingerprint(text)))));
         }
 
+        actions.Add(CardElements.Execute(
+            common["Removal_Cancel"], CardVerbs.ViewRoundSummary, CardElements.Data(("project", projectCode), ("round", roundId))));
         return new AdaptiveCard(body, actions).ToJObject();
     }
 

@@ -47,7 +47,7 @@ public sealed class AdkarRoundKind : RoundKindDescriptor<AdkarAnswer, WaveTally,
         ArgumentNullException.ThrowIfNull(answer);
         return new(
             new AdkarChoices([.. answer.Scores.Select(s => (int?)s.Value)]),
-            answer.Comment is { } comment
+            answer.Comment is { } comment && !RemovedText.IsRemoved(comment)
                 ? new Dictionary<FreeText, string> { [AdkarRounds.Comment] = comment.Value }
                 : new Dictionary<FreeText, string>());
     }

@@ -277,11 +277,10 @@ public static class RiskCard
         var actions = new List<CardAction>();
         foreach (var (field, text) in RemovableFields(risk))
         {
-            var label = common[$"Field_{field}"];
-            body.Add(CardElements.Section(Markdown.Literal(label)));
+            body.Add(CardElements.Section(Markdown.Literal(RiskFields.FormLabel(field))));
             body.Add(CardElements.UserText(text));
             actions.Add(CardElements.Execute(
-                common.Format("Removal_From", label),
+                common.Format("Removal_From", common[$"Field_{field}"]),
                 CardVerbs.RemoveFromRisk,
                 CardElements.Data(("risk", risk.Id.ToString()), ("field", field.ToString()))));
         }

@@ -56,12 +56,11 @@ public sealed class RiskRemovalActions(
                     cancellationToken);
             }
 
-            var (updated, _) = await sentCards.UpdateAsync(
-                caller.Tenant, CardSubject.Risk(id), turn.Activity.ReplyToId, cancellationToken);
+            var updated = await sentCards.UpdateAsync(caller.Tenant, CardSubject.Risk(id), turn.Activity.ReplyToId, cancellationToken);
             return await replies.CurrentAsync(
                 caller,
                 id,
-                card => CardBanner.Saved(card, CardTexts.Common.Format("Removal_Done", label, id, updated)),
+                card => CardBanner.Saved(card, RemovalWords.Done(label, id.ToString(), updated)),
                 cancellationToken);
         });
 

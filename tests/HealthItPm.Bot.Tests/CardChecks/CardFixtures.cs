@@ -117,6 +117,11 @@ public static class CardFixtures
         new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago"))),
         new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary(), "America/Chicago"))),
+        new("round-summary-pm-can-remove", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago") { CanRemovePatientDetails = true })),
+        new("round-removal-confirm", typeof(RoundSummaryCard), () => RoundSummaryCard.ConfirmRemoval("EHR", "20261201T1600Z", "the EHR check-in", ["Scanners drop at the bedside", "Label printer jams on 4 West"])),
+        new("round-removal-confirm-nothing-left", typeof(RoundSummaryCard), () => RoundSummaryCard.ConfirmRemoval("EHR", "20261201T1600Z", "the EHR check-in", [])),
+        new("risk-removal-confirm", typeof(RiskCard), () => RiskCard.ConfirmRemoval(AcceptedRisk())),
+        new("check-in-answered-after-removal", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), RemovedText.Marker, false), Closes, Open: true))),
         new("round-summary-anonymous", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: true), "America/Chicago"))),
         new("risk-register", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now), RiskViews.Of(Project(), LowRisk(), Now)], canLogRisk: true)),
         new("risk-register-empty", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [], canLogRisk: true)),
@@ -192,7 +197,7 @@ public static class CardFixtures
 
     internal static Risk LowRisk() => Risk.Log(new RiskId(new ProjectCode("EHR"), 8), Guarded.From("Training room projector is old"), null, RiskCategory.Adoption, new RiskRating(1, 2), null, null, null, Pm, Now.AddDays(-2));
 
-    private static Risk AcceptedRisk()
+    internal static Risk AcceptedRisk()
     {
         var risk = EscalatedRisk(acknowledged: true);
         risk.Accept(Guarded.From("Manual double-check covers it until the firmware fix on Friday"), Cio, Now);
@@ -358,6 +363,8 @@ public static class CardFixtures
         var cards = people.Select((p, i) => Card(round, p.Person, i < 250 ? DeliveryState.Sent : i < 300 ? DeliveryState.NotDelivered : DeliveryState.Unreachable)).ToList();
         return RoundSummary.From(round, answers, cards, [], opens.AddHours(49));
     }
+
+    internal static RoundSummary CheckInSummary() => Summary(anonymous: false);
 
     private static RoundSummary Summary(bool anonymous)
     {

@@ -82,7 +82,17 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
         Assert.DoesNotContain("Nina", asked, StringComparison.Ordinal);
         var removedRisk = await _hosts.SubmitAsync(CardVerbs.RemoveFromRisk, riskData, PmChat, TestActivities.Pm);
         Assert.Contains("[removed: patient details]", removedRisk, StringComparison.Ordinal);
-        await _hosts.SubmitAsync(CardVerbs.RemoveFromBlocker, blockerData, PmChat, TestActivities.Pm);
+        var cancelled = await _hosts.SubmitAsync(
+            CardVerbs.ViewRoundSummary, new JObject { ["project"] = Code.Value, ["round"] = round.Id }, PmChat, TestActivities.Pm);
+        Assert.Contains("check-in results", cancelled, StringComparison.Ordinal);
+        Assert.Contains(CardVerbs.AskRemoveFromBlocker, cancelled, StringComparison.Ordinal);
+        var removedBlocker = await _hosts.SubmitAsync(CardVerbs.RemoveFromBlocker, blockerData, PmChat, TestActivities.Pm);
+
+        // The PM's card shows the summary as it stands, with the words removed, and how many other cards changed.
+        Assert.Contains("check-in results", removedBlocker, StringComparison.Ordinal);
+        Assert.Contains("✔ Patient details removed from the blocker", removedBlocker, StringComparison.Ordinal);
+        Assert.Contains("[removed: patient details]", removedBlocker, StringComparison.Ordinal);
+        Assert.DoesNotContain(Blocker, removedBlocker, StringComparison.Ordinal);
 
         // No table row and no queue message holds the words any more.
         Assert.False(await HoldsAsync(Description));
@@ -93,7 +103,10 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
         var escalation = Assert.Single(updates, r => r.Path.StartsWith($"/v3/conversations/{LeaderChat}/activities/", StringComparison.Ordinal));
         var summary = Assert.Single(updates, r => r.Path.StartsWith($"/v3/conversations/{PmChat}/activities/", StringComparison.Ordinal)
             && r.Body!.ToString().Contains("check-in results", StringComparison.Ordinal));
-        foreach (var update in new[] { escalation, summary })
+        // The nurse's own answered check-in, the card her answer replaced, no longer shows her words either.
+        var answered = Assert.Single(updates, r => r.Path.StartsWith($"/v3/conversations/{NurseChat}/activities/", StringComparison.Ordinal));
+        Assert.Contains("check-in is in", answered.Body!.ToString(), StringComparison.Ordinal);
+        foreach (var update in new[] { escalation, summary, answered })
         {
             Assert.Contains("[removed: patient details]", update.Body!.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain(Description, update.Body.ToString(), StringComparison.Ordinal);
