@@ -90,7 +90,7 @@ public static class ScorecardCard
         return criterion.Name?.Value ?? (criterion.TemplateKey is { } key ? Texts[$"Template_{key}"] : $"#{criterion.Number}");
     }
 
-    private static Severity SeverityOf(Recommendation recommendation) => recommendation switch
+    internal static Severity SeverityOf(Recommendation recommendation) => recommendation switch
     {
         Recommendation.Go => Severity.Low,
         Recommendation.GoWithConditions => Severity.Medium,
