@@ -130,7 +130,9 @@ public static class GoLiveVoteCard
                     .Select(v => record.Votes.FirstOrDefault(c => c.Voter.Person.Value == v.Respondent.Value)?.Voter.Name ?? "?")))
                 : Texts.Markdown($"Result_{decision.By}", tally.Go + tally.GoWithConditions, tally.NoGo)),
             CardElements.Text(
-                Texts.Markdown("Result_Counts", tally.Go, tally.GoWithConditions, tally.NoGo, tally.Panel), subtle: true, spacing: Spacing.None),
+                Texts.Markdown("Result_Counts", tally.Go, tally.GoWithConditions, tally.NoGo, tally.Panel),
+                subtle: true,
+                spacing: Spacing.None),
         };
         if (decision.Conditions.Count > 0)
         {
