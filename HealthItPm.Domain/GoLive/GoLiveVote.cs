@@ -86,19 +86,48 @@ public sealed record VotePanel(
         var parts = name?.Split(Part);
         if (parts is not { Length: 6 }
             || !Enum.TryParse<Recommendation>(parts[2], out var recommendation)
-            || !int.TryParse(parts[5], System.Globalization.CultureInfo.InvariantCulture, out var critical))
+            || !int.TryParse(parts[5], System.Globalization.CultureInfo.InvariantCulture, out var critical)
+            || People(parts[0]) is not { Count: <= 1 } sponsor
+            || People(parts[1]) is not { } mustOwners
+            || Numbers(parts[3]) is not { } blockers
+            || Numbers(parts[4]) is not { } conditions)
         {
             return null;
         }
 
-        static IEnumerable<string> Items(string s) => s.Split(Item, StringSplitOptions.RemoveEmptyEntries);
-        return new VotePanel(
-            parts[0].Length == 0 ? null : new PersonId(parts[0]),
-            [.. Items(parts[1]).Select(p => new PersonId(p))],
-            recommendation,
-            [.. Items(parts[3]).Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))],
-            [.. Items(parts[4]).Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))],
-            critical);
+        return new VotePanel(sponsor.Count == 0 ? null : sponsor[0], mustOwners, recommendation, blockers, conditions, critical);
+    }
+
+    private static List<PersonId>? People(string part)
+    {
+        var people = new List<PersonId>();
+        foreach (var item in part.Split(Item, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!PersonId.TryParse(item, out var person))
+            {
+                return null;
+            }
+
+            people.Add(person);
+        }
+
+        return people;
+    }
+
+    private static List<int>? Numbers(string part)
+    {
+        var numbers = new List<int>();
+        foreach (var item in part.Split(Item, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(item, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                return null;
+            }
+
+            numbers.Add(n);
+        }
+
+        return numbers;
     }
 
     /// <summary>
