@@ -22,5 +22,6 @@ public static class GoLiveRounds
         topics: new RoundTopics("golive.card", "golive.reminder", "golive.end"),
         freeText: [Conditions, Reason],
         tally: GoLiveTally.Of,
-        seal: GoLiveVote.Sealed);
+        seal: GoLiveVote.Sealed,
+        endToAudience: true);
 }

@@ -47,7 +47,7 @@ public static class GoLiveVoteCard
         if (model.Panel is { } panel)
         {
             body.Add(CardElements.Badge(
-                Texts.Markdown("Vote_Recommendation", ScorecardCard.RecommendationText(panel.Recommendation)),
+                Markdown.Literal(ScorecardCard.RecommendationText(panel.Recommendation)),
                 ScorecardCard.SeverityOf(panel.Recommendation)));
             body.Add(CardElements.Text(Summary(panel), spacing: Spacing.None));
         }
