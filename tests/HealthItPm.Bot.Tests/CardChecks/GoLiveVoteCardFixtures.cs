@@ -39,6 +39,17 @@ public static class GoLiveVoteCardFixtures
             "EHR", "20261201T1600Z", GoLiveVote.Create(VoteChoice.Go, null, null), Closes, false)),
         new("golive-decision-veto", typeof(GoLiveVoteCard), () => GoLiveVoteCard.Result("EHR", "Epic EHR go-live", Record(5, veto: true))),
         new("golive-decision-with-conditions", typeof(GoLiveVoteCard), () => GoLiveVoteCard.Result("EHR", "Epic EHR go-live", Record(5, veto: false))),
+        new("golive-scorecard-with-last-decision", typeof(ScorecardCard), () =>
+        {
+            var project = CardFixtures.Project();
+            var today = DateOnly.FromDateTime(Opens.UtcDateTime);
+            var gate = GoLiveGate.FromTemplate(project, today.AddDays(10), project.ProjectManagers.First().Person, today);
+            return ScorecardCard.Build(new ScorecardModel(
+                project,
+                Scorecard.Of(gate, new GateFacts(project, today, [], null, null)),
+                CanManage: true,
+                new LastDecision(VoteChoice.GoWithConditions, Closes)));
+        }),
         new("golive-decision-largest", typeof(GoLiveVoteCard), () => GoLiveVoteCard.Result(
             "EHR", "Epic EHR go-live and the longest project name there is", Record(20, veto: false, longest: true))),
     ];

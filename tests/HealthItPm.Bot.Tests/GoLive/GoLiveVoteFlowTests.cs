@@ -188,6 +188,12 @@ public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
             Assert.Single(Cards(chats[member], "Go/no-go vote ·"));
         }
 
+        // The scorecard shows the last decision to anyone on the project.
+        Assert.Contains(
+            "The panel's last decision",
+            CardText.Of(await chats[Nurse].SayAsync("golive status " + code)),
+            StringComparison.Ordinal);
+
         // Closed: no vote is taken any more.
         Assert.Contains(
             "closed", CardText.Of(await chats[Pharmacy].SubmitAsync(GoLiveRoundKind.Submit, Vote("Go"))), StringComparison.OrdinalIgnoreCase);
