@@ -41,8 +41,8 @@ public static class ScorecardCard
         };
         if (model.LastDecision is { } last)
         {
-            body.Add(CardElements.Text(
-                Texts.Markdown("Status_LastDecision", Markdown.When(last.ClosedAt), GoLiveVoteCard.ChoiceText(last.Choice)), spacing: Spacing.None));
+            var decision = Texts.Markdown("Status_LastDecision", Markdown.When(last.ClosedAt), GoLiveVoteCard.ChoiceText(last.Choice));
+            body.Add(CardElements.Text(decision, spacing: Spacing.None));
         }
 
         if (s.Blockers.Count > 0)
