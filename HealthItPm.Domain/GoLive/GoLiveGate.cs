@@ -142,9 +142,11 @@ public sealed class GoLiveGate
             throw new DomainException(Problem.TooManyCriteria(MaxCriteria));
         }
 
-        var name = GuardedText.Required(draft.Name, GoLiveFreeText.GoLiveCriterion, GateCriterion.MaxNameLength);
         var criterion = Checked(project, new GateCriterion(
-            LastNumber + 1, draft.Group, null, name,
+            LastNumber + 1,
+            draft.Group,
+            null,
+            GuardedText.Required(draft.Name, GoLiveFreeText.GoLiveCriterion, GateCriterion.MaxNameLength),
             draft.Importance, draft.Owner, draft.Measure, draft.Threshold, draft.Subject, draft.StaleAfterDays, null));
         LastNumber++;
         _criteria.Add(criterion);

@@ -52,7 +52,8 @@ internal static class IdentifierPatterns
             + @"medicare|champus)";
 
     // A device's serial as printed on its card, letters apart from digits ("RBX 301442"), or any identifier shape.
-    private const string DeviceValue = @"(?<v>[A-Z]{2,4}\s[0-9]{5,10}(?![A-Z0-9-])|(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])";
+    private const string DeviceValue =
+        @"(?<v>[A-Z]{2,4}\s[0-9]{5,10}(?![A-Z0-9-])|(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])";
 
     // A licence's number: letters and digits ("B7729104", "WDLK7BQ29P", "S530-4417-9921") or three groups of digits ("492 188 305").
     private const string LicenceValue = @"(?<v>[0-9]{3}\s[0-9]{3}\s[0-9]{3}(?![0-9])|(?=[A-Z-]*[0-9][A-Z-]*[0-9])[A-Z0-9][A-Z0-9-]{5,19}"
@@ -316,7 +317,8 @@ internal static class IdentifierPatterns
             AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index)), When: text => text.MentionsPerson),
         new(PhiKind.AgeOver89, new Regex(
-            @"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo|-y-o|-y\.o\.?))(?![\p{L}0-9])|\bage[ds]?\s*(:|of|" +
+            @"(?<![0-9.])(?<v>(9[0-9]|1[01][0-9])\s?(-?\s?(years?|yrs?|y)[- ]?old|y/o|yo|y\.o\.|-?yo|-y-o|-y\.o\.?))(?![\p{L}0-9])" +
+            @"|\bage[ds]?\s*(:|of|" +
             @"is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))",
             AnyCase,
             Timeout)),
@@ -384,7 +386,10 @@ internal static class IdentifierPatterns
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"
             + @"caringbridge|youtube|youtu|snapchat|reddit|venmo|cash|threads|pinterest|tumblr|patreon|myspace|gogetfunding|fundly|"
             + @"givesendgo|spot|lotsahelpinghands|mealtrain)\.(com|be|me|org|net|app|us)/[^\s<>""]*[^\s<>"".,;:!?)\]])",
-            AnyCase, Timeout), (m, text, _) => !IsOrganisationChannel(m.Value, text), WithoutDigits: true, When: text => text.Text.Contains('/', StringComparison.Ordinal)),
+            AnyCase, Timeout),
+            (m, text, _) => !IsOrganisationChannel(m.Value, text),
+            WithoutDigits: true,
+            When: text => text.Text.Contains('/', StringComparison.Ordinal)),
         new(PhiKind.IpAddress, new Regex(
             @"(?<![0-9.]|\bv|\bversion\s)(?<v>(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?![0-9]|" +
             @"\.[0-9])",
@@ -546,14 +551,17 @@ internal static class IdentifierPatterns
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(pt|patient|she|he|her\s+(husband|wife|son|daughter|mom|dad)|his\s+(wife|husband|"
             + @"son|daughter|mom|dad)|mom|dad)\s+(is|was|'s)\s+((the|a|an|our)\s+)?([\p{L}'-]+\s+){0,3}?(?<v>" + Notable + @")\b"
             + @"|\b(the|our|a)\s+([\p{L}-]+\s+){0,2}?(?<v>" + Notable + @")\s+(was|is|got|came|has\s+been|had\s+been|just\s+got)\s+"
-            + @"(admitted|seen|brought|discharged|transferred|readmitted|in\s+(the\s+)?(ed|er|icu|picu|nicu|hospital|bed|room|unit|clinic|or)"
+            + @"(admitted|seen|brought|discharged|transferred|readmitted|"
+            + @"in\s+(the\s+)?(ed|er|icu|picu|nicu|hospital|bed|room|unit|clinic|or)"
             + @"|on\s+[0-9]\s*(east|west|north|south))\b"
             + @"|\b(?<v>((the\s+)?only|one\s+of\s+the)\s+(set\s+of\s+)?(quadruplets|quintuplets|sextuplets|quads|conjoined\s+twins)\s+"
             + @"(born|delivered|in|on|at)\b)"
             // The one person of a kind in a place: "the only 7 ft tall guy in town".
             + @"|\b(?<v>the\s+only\s+([\p{L}0-9'.-]+\s+){0,4}?(guy|man|woman|lady|kid|boy|girl|person|patient|pt|dude|fella|priest|"
             + @"rabbi|imam|pastor|family)\s+(in|on|from|at)\s+(town|the\s+(county|city|island|reservation|valley|village|state|"
-            + @"region|area|parish|pueblo)|our\s+(county|town|city|island)))\b", AnyCase, Timeout), WithoutDigits: true, When: text => NotableWord.IsMatch(text.Text)),
+            + @"region|area|parish|pueblo)|our\s+(county|town|city|island)))\b", AnyCase, Timeout),
+            WithoutDigits: true,
+            When: text => NotableWord.IsMatch(text.Text)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>

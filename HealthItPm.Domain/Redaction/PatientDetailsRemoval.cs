@@ -144,6 +144,7 @@ public sealed class PatientDetailsRemoval(
     private Task AuditAsync(TenantId tenant, PersonId person, Removal removal, CancellationToken cancellationToken) =>
         audit.AppendAsync(
             tenant,
-            AuditEntry.Now(clock, person, RedactionAudit.PatientDetailsRemoved, removal.Project, removal.Subject) with { Field = removal.Field },
+            AuditEntry.Now(clock, person, RedactionAudit.PatientDetailsRemoved, removal.Project, removal.Subject)
+                with { Field = removal.Field },
             cancellationToken);
 }

@@ -22,6 +22,8 @@ var tableNames = [
   'Deliveries'
   'Digests'
   'Audit'
+  // Where each card the bot sent is, so it can be updated in place after patient details are removed.
+  'SentCards'
   'GoLiveGates'
 ]
 

@@ -48,6 +48,11 @@ public static class FormCard
             actions.Add(CardElements.Execute(button.Title, model.Verb, more));
         }
 
+        if (model.Cancel is not null)
+        {
+            actions.Add(model.Cancel);
+        }
+
         return new AdaptiveCard(body, actions).ToJObject();
     }
 

@@ -50,6 +50,9 @@ public sealed record FormModel(
 {
     /// <summary>Buttons besides the submit one: the same verb and inputs, with their own data added (e.g. a form's next step).</summary>
     public IReadOnlyList<FormButton> MoreButtons { get; init; } = [];
+
+    /// <summary>A last button that leaves the form, e.g. back to the card it replaced; it carries its own verb and data.</summary>
+    public CardAction? Cancel { get; init; }
 }
 
 /// <summary>A button of a form that submits it with <paramref name="Data"/> added to the hidden values.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Teams;
 using HealthItPm.Bot.Teams.CardActions;
@@ -86,9 +87,10 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
         }
 
         var context = Context(turn, caller, project, cancellationToken) with { Submitted = data };
-        var blank = WithProject(Form(context, await GateAsync(context)), project);
+        var before = await GateAsync(context);
+        var blank = WithProject(Form(context, before), project);
         var values = new FormValues(data, blank.Fields);
-        var save = Read(context, await GateAsync(context), values);
+        var save = Read(context, before, values);
         if (!values.IsValid || save is null)
         {
             return FormCard.Build(values.Reshow(blank));
@@ -97,16 +99,25 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
         var outcome = await save();
         if (outcome is Outcome<GoLiveGate>.Invalid invalid)
         {
-            return FormCard.Build(values.Reshow(blank, ProblemText.Of(invalid.Problem)));
+            // Beside the field the problem is about, as the form's own checks place theirs; on top when it is about none.
+            var message = ProblemText.Of(invalid.Problem);
+            if (FieldOf(invalid.Problem) is { } field && blank.Fields.Any(f => f.Id == field))
+            {
+                values.AddError(field, message);
+                return FormCard.Build(values.Reshow(blank));
+            }
+
+            return FormCard.Build(values.Reshow(blank, message));
         }
 
-        if (outcome is not Outcome<GoLiveGate>.Done)
+        if (outcome is not Outcome<GoLiveGate>.Done { Value: var after })
         {
             return ProjectOutcomes.NotDone(outcome);
         }
 
         return CardBanner.Saved(
-            Scorecard(await gates.ScorecardAsync(caller.Tenant, caller.Person, code, cancellationToken), caller, access), Saved);
+            Scorecard(await gates.ScorecardAsync(caller.Tenant, caller.Person, code, cancellationToken), caller, access),
+            SavedAs(before, after, values));
     }
 
     /// <summary>The scorecard card for an outcome, with the PM's buttons for those who may manage the gate.</summary>
@@ -126,6 +137,9 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
     /// <summary>What the banner over the scorecard says once saved.</summary>
     protected abstract string Saved { get; }
 
+    /// <summary>The banner for this save, naming what changed where the form knows it (the gate before and after).</summary>
+    protected virtual Markdown SavedAs(GoLiveGate? before, GoLiveGate after, FormValues values) => Markdown.Worded(Saved);
+
     /// <summary>The form for the project and its gate (null: none yet).</summary>
     protected abstract FormModel Form(FormContext context, GoLiveGate? gate);
 
@@ -141,8 +155,28 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
     private FormContext Context(ITurnContext turn, Caller caller, Project project, CancellationToken cancellationToken) =>
         new(turn, caller, project, projects.TodayIn(project.TimeZone), scope.PhiContextOf(project), cancellationToken);
 
+    // Cancel shows the project's scorecard again in the form's place; it sends no input, so blank required ones do not stop it.
     private FormModel WithProject(FormModel form, Project project) =>
-        form with { Verb = Verb, Hidden = new Dictionary<string, string>(form.Hidden) { [ProjectKey] = project.Code.Value } };
+        form with
+        {
+            Verb = Verb,
+            Hidden = new Dictionary<string, string>(form.Hidden) { [ProjectKey] = project.Code.Value },
+            Cancel = CardElements.Command(Texts["Form_Cancel"], $"{GoLiveStatusCommand.Command.Name} {project.Code.Value}")
+                with { AssociatedInputs = AssociatedInputs.None },
+        };
+
+    // The form field a problem from the gate is about; null for one about the whole gate (e.g. changed meanwhile).
+    private static string? FieldOf(Problem problem) => problem.Code switch
+    {
+        GoLiveProblem.GateDateInPast => "date",
+        GoLiveProblem.CheckpointDaysOutOfRange => "checkpoints",
+        GoLiveProblem.NoSuchCriterion => "criterion",
+        GoLiveProblem.OwnerNotOnGateProject => CriterionFields.OwnerId,
+        GoLiveProblem.ThresholdOutOfRange => CriterionFields.Threshold.Id,
+        GoLiveProblem.SubjectRequired => CriterionFields.Subject.Id,
+        GoLiveProblem.StaleDaysOutOfRange => CriterionFields.Stale.Id,
+        _ => null,
+    };
 }
 
 /// <summary><c>golive</c>: the go/no-go date and the checkpoints; the first time, the gate from the project kind's template.</summary>
@@ -227,6 +261,15 @@ public sealed class GoLiveAddForm(ProjectScope scope, ProjectService projects, G
 
     protected override string Saved => Texts["Add_Saved"];
 
+    protected override Markdown SavedAs(GoLiveGate? before, GoLiveGate after, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var known = (before?.Criteria ?? []).Select(c => c.Number).ToHashSet();
+        return after.Criteria.LastOrDefault(c => !known.Contains(c.Number)) is { } added
+            ? Texts.Markdown("Add_Added", added.Number, ScorecardCard.NameOf(added))
+            : base.SavedAs(before, after, values);
+    }
+
     protected override FormModel Form(FormContext context, GoLiveGate? gate)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -295,6 +338,20 @@ public sealed class GoLiveEditForm(ProjectScope scope, ProjectService projects, 
     public override string Verb => "golive.edit";
 
     protected override string Saved => Texts["Edit_Saved"];
+
+    // Read from the gate as it was: a removed criterion is no longer in the gate after.
+    protected override Markdown SavedAs(GoLiveGate? before, GoLiveGate after, FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(values);
+        return int.TryParse(values.Raw[Which(before).Id], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && before?.Find(number) is { } criterion
+            ? Texts.Markdown(
+                values.Raw[Action.Id] == RemoveValue ? "Edit_Removed" : "Edit_Changed",
+                criterion.Number,
+                ScorecardCard.NameOf(after.Find(number) ?? criterion))
+            : base.SavedAs(before, after, values);
+    }
 
     private static ChoiceField Which(GoLiveGate? gate) => new(
         "criterion",

@@ -76,20 +76,22 @@ public static class ScorecardCard
             ? Texts.Markdown("Scorecard_NoCheckpoint")
             : Markdown.Join(Markdown.Of($"\n\n"), s.Trend.Select(k => Texts.Markdown(
                 "Scorecard_Checkpoint",
-                k.DaysBefore,
+                CardFormat.Days(k.DaysBefore),
                 CardFormat.Date(k.KeptOn),
                 k.Met,
                 k.Criteria.Count,
                 RecommendationText(k.Recommendation))))));
 
+        // The buttons name the project: the conversation's current project may be another one by the time they are tapped.
+        var code = model.Project.Code.Value;
         List<ExecuteAction> actions = model.CanManage
             ? [
-                CardElements.Command(Texts["Scorecard_AddButton"], "golive add"),
-                CardElements.Command(Texts["Scorecard_EditButton"], "golive edit"),
-                CardElements.Command(Texts["Scorecard_DateButton"], "golive"),
-                CardElements.Command(Texts["Scorecard_VoteButton"], "golive vote"),
+                CardElements.Command(Texts["Scorecard_AddButton"], $"golive add {code}"),
+                CardElements.Command(Texts["Scorecard_EditButton"], $"golive edit {code}"),
+                CardElements.Command(Texts["Scorecard_DateButton"], $"golive {code}"),
+                CardElements.Command(Texts["Scorecard_VoteButton"], $"golive vote {code}"),
             ]
-            : [CardElements.Command(Texts["Scorecard_RefreshButton"], "golive status")];
+            : [CardElements.Command(Texts["Scorecard_RefreshButton"], $"golive status {code}")];
         return new AdaptiveCard(body, actions).ToJObject();
     }
 
@@ -132,7 +134,10 @@ public static class ScorecardCard
         var c = result.Criterion;
         if (result.Why is { } why)
         {
-            return Texts.Markdown($"Unknown_{why}");
+            // Not known yet, the threshold still shows, so the PM sees what a changed one now asks for.
+            return c.Measure is { } unknownMeasure && Needs(c, unknownMeasure) is { } needs
+                ? Texts.Markdown($"Unknown_{why}") + Markdown.Of($" · ") + needs
+                : Texts.Markdown($"Unknown_{why}");
         }
 
         if (c.Measure is not { } measure)
@@ -153,14 +158,36 @@ public static class ScorecardCard
                         Texts["Scorecard_ListSeparator"],
                         below.Select(d => $"{d.Department ?? Texts["Department_None"]} {CardFormat.Percent(d.Share)}")))
                     : Markdown.Empty),
-            Measure.OpenCriticalRisks => Texts.Markdown("Measure_Critical", (int)figure, (int)threshold),
-            Measure.PatientSafetyRisksUnhandled => Texts.Markdown("Measure_PatientSafety", (int)figure),
+            Measure.OpenCriticalRisks => Texts.CountMarkdown("Measure_Critical", (int)figure, (int)threshold),
+            Measure.PatientSafetyRisksUnhandled => Texts.CountMarkdown("Measure_PatientSafety", (int)figure),
             Measure.CheckInBlockedShare => Texts.Markdown("Measure_Blocked", CardFormat.Percent(figure), CardFormat.Percent(threshold)),
-            Measure.TrainingRequestsOpen => Texts.Markdown("Measure_Training", (int)figure, (int)threshold),
-            Measure.MilestonesDone => Texts.Markdown("Measure_Milestones", (int)figure, result.OutOf ?? 0),
+            Measure.TrainingRequestsOpen => Texts.CountMarkdown("Measure_Training", (int)figure, (int)threshold),
+
+            // The noun agrees with the milestones counted ("1 of 1 milestone"), so that count comes first.
+            Measure.MilestonesDone => Texts.CountMarkdown("Measure_Milestones", result.OutOf ?? 0, (int)figure),
             Measure.KpiAtOrPast => Texts.Markdown(
                 "Measure_Kpi", c.Subject?.Value ?? string.Empty, CardFormat.Number(figure), CardFormat.Number(threshold)),
             _ => Markdown.Empty,
+        };
+    }
+
+    /// <summary>What a computed criterion asks for, worded without a figure; null for a measure that takes no threshold.</summary>
+    private static Markdown? Needs(GateCriterion c, Measure measure)
+    {
+        var threshold = c.Threshold ?? GateCriterion.DefaultThreshold(measure) ?? 0;
+        return measure switch
+        {
+            Measure.ReadinessWithoutBarrier => Texts.Markdown("Needs_Readiness", CardFormat.Percent(threshold)),
+            Measure.CheckInBlockedShare => Texts.Markdown("Needs_Blocked", CardFormat.Percent(threshold)),
+            Measure.OpenCriticalRisks => threshold == 0
+                ? Texts.Markdown("Needs_Critical_None")
+                : Texts.CountMarkdown("Needs_Critical", (int)threshold),
+            Measure.TrainingRequestsOpen => threshold == 0
+                ? Texts.Markdown("Needs_Training_None")
+                : Texts.CountMarkdown("Needs_Training", (int)threshold),
+            Measure.KpiAtOrPast => Texts.Markdown("Needs_Kpi", c.Subject?.Value ?? string.Empty, CardFormat.Number(threshold)),
+            Measure.MilestonesDone when c.Subject is { } named => Texts.Markdown("Needs_Milestones", named.Value),
+            _ => null,
         };
     }
 }

@@ -96,8 +96,8 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
         var help = CardText.Of(await new ProjectConversation(env, TestActivities.Cio).SayAsync("help"));
         var full = CardText.Of(await new ProjectConversation(env, TestActivities.Cio).SayAsync("help all"));
 
-        Assert.Contains("For admins: **audit EHR 2026-11-01 2026-11-30** · **pm allow**", help, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"For project managers:[^\n]*(audit|pm allow)", help);
+        Assert.Contains("For admins: **audit EHR 2026-11-01 2026-11-30** · **health** · **pm allow**", help, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"For project managers:[^\n]*(audit|health|pm allow)", help);
         Assert.Contains("_(admins)_", full, StringComparison.Ordinal);
     }
 
@@ -114,7 +114,7 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
     // What each person is offered, as help shows it: the leader is in the escalation chain (the project's leaders are, until the PM sets one).
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        ["admin"] = [.. Managing, "audit EHR 2026-11-01 2026-11-30", "pm allow", "digest settings", "digest subscribe", "digest unsubscribe"],
+        ["admin"] = [.. Managing, "audit EHR 2026-11-01 2026-11-30", "health", "pm allow", "digest settings", "digest subscribe", "digest unsubscribe"],
         ["pm"] = Managing,
         ["leader"] = Leading,
         ["nurse"] = OnAProject,

@@ -74,7 +74,10 @@ public class GoLiveGateFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
             project = code, criterion = Number("WorkflowSignOff").ToString(CultureInfo.InvariantCulture), action = "keep",
             importance = "keep", owner = nurse.Value, threshold = "", subject = "", stale = "",
         }));
-        Assert.Contains("Criterion saved", edited, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Criterion #{Number("WorkflowSignOff")} Clinical workflows validated and build signed off saved",
+            edited,
+            StringComparison.Ordinal);
         var service = Get<GoLiveService>();
         Assert.IsType<Outcome<GateCriterion>.Done>(await service.AttestAsync(
             Tenant, Pm, project, Number("DowntimeTested"), AttestedState.Met, Guarded.From("Downtime drill on all units, 11/30")!, default));

@@ -108,8 +108,11 @@ public class RiskFlowTests(BotEnvironment env)
         Assert.Equal(["29:cio", "29:pm"], sent["refresh"]!["userIds"]!.Select(u => (string)u!).Order(StringComparer.Ordinal));
 
         var nurseView = await nurse.SubmitAsync(CardVerbs.ViewRisk, new { risk });
-        Assert.Equal(["Acknowledge", "Assign owner", "Ask for update", "Accept risk"], Actions(await sponsor.SubmitAsync(CardVerbs.ViewRisk, new { risk })));
-        Assert.Equal(["Assign owner"], Actions(await pm.SubmitAsync(CardVerbs.ViewRisk, new { risk })));
+        // The sponsor is the CIO, an admin: admins may remove patient details from any project's risk.
+        Assert.Equal(
+            ["Acknowledge", "Assign owner", "Ask for update", "Accept risk", "Remove patient details"],
+            Actions(await sponsor.SubmitAsync(CardVerbs.ViewRisk, new { risk })));
+        Assert.Equal(["Assign owner", "Remove patient details"], Actions(await pm.SubmitAsync(CardVerbs.ViewRisk, new { risk })));
         Assert.Empty(Actions(nurseView));
         Assert.Contains($"Escalated risk {risk}", CardText.Of(nurseView), StringComparison.Ordinal);
         Assert.Contains("Escalated (level 1: Dr. Marcus Lee)", CardText.Of(nurseView), StringComparison.Ordinal);
@@ -121,7 +124,8 @@ public class RiskFlowTests(BotEnvironment env)
         await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk, reason = "Pharmacy loads libraries tonight; pumps stay in the locked room" });
         var refreshed = await sponsor.SubmitAsync(CardVerbs.ViewRisk, new { risk });
         var late = CardText.Of(await sponsor.SubmitAsync(CardVerbs.AcknowledgeRisk, new { risk }));
-        Assert.Empty(Actions(refreshed));
+        // Nothing left to act on, but patient details can still be removed from an accepted risk's texts.
+        Assert.Equal(["Remove patient details"], Actions(refreshed));
         Assert.Contains("Accepted because:", CardText.Of(refreshed), StringComparison.Ordinal);
         Assert.Contains($"{risk} was already accepted by Dr. Marcus Lee on", late, StringComparison.Ordinal);
     }
@@ -312,11 +316,11 @@ public class RiskFlowTests(BotEnvironment env)
         var noReason = await sponsor.SubmitAsync(CardVerbs.AcceptRisk, new { risk, reason = "  " });
         var badOwner = await sponsor.SubmitAsync(CardVerbs.AssignRiskOwner, new { risk, owner = TestActivities.PharmacistAadId });
 
-        Assert.Equal(["Acknowledge", "Assign owner", "Ask for update", "Accept risk"], Actions(noReason));
+        Assert.Equal(["Acknowledge", "Assign owner", "Ask for update", "Accept risk", "Remove patient details"], Actions(noReason));
         Assert.DoesNotContain("That didn't work", CardText.Of(noReason), StringComparison.Ordinal);
         var body = Body(noReason);
         Assert.Equal("A reason for accepting the risk is required.", body[Array.IndexOf(body, "reason") + 1]);
-        Assert.Equal(["Acknowledge", "Assign owner", "Ask for update", "Accept risk"], Actions(badOwner));
+        Assert.Equal(["Acknowledge", "Assign owner", "Ask for update", "Accept risk", "Remove patient details"], Actions(badOwner));
         var ownerBody = Body(badOwner);
         Assert.Equal("The owner must be someone on the project.", ownerBody[Array.IndexOf(ownerBody, "owner") + 1]);
 
