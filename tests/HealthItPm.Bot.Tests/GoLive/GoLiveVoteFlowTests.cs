@@ -68,7 +68,7 @@ public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
             StringComparison.Ordinal);
         var gate = (await Get<IGateStore>().GetAsync(Tenant, project, default))!.Gate;
         var signOff = gate.Criteria.Single(c => c.TemplateKey == "WorkflowSignOff").Number;
-        Assert.Contains("Criterion saved", CardText.Of(await pm.SubmitAsync("golive.edit", new
+        Assert.Contains($"Criterion #{signOff} Clinical workflows validated and build signed off saved", CardText.Of(await pm.SubmitAsync("golive.edit", new
         {
             project = code, criterion = signOff.ToString(CultureInfo.InvariantCulture), action = "keep",
             importance = "keep", owner = Cmio.AadObjectId, threshold = "", subject = "", stale = "",
