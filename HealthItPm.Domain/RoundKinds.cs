@@ -1,6 +1,7 @@
 using System.Reflection;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
@@ -14,7 +15,7 @@ namespace HealthItPm.Domain;
 /// </summary>
 public static class RoundKinds
 {
-    public static IReadOnlyList<RoundKind> All { get; } = [CheckInRounds.Kind, AdkarRounds.Kind];
+    public static IReadOnlyList<RoundKind> All { get; } = [CheckInRounds.Kind, AdkarRounds.Kind, GoLiveRounds.Kind];
 
     /// <summary>
     /// What is missing or clashes among <paramref name="kinds"/>, one line each; none when every kind has every piece: a

@@ -229,8 +229,10 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The weekly leadership digest: subscriptions, commands, its delivery kind and its job.</summary>
-    /// <summary>The go-live readiness gate: its storage, use cases, commands and forms, and the checkpoints' scheduled job.</summary>
+    /// <summary>
+    /// The go-live readiness gate: its storage, use cases, commands and forms, the checkpoints' scheduled job, and the panel's
+    /// go/no-go vote as a kind of round.
+    /// </summary>
     public static IServiceCollection AddHealthItPmGoLive(this IServiceCollection services)
     {
         services.AddSingleton<IGateStore, GateTable>();
@@ -240,9 +242,13 @@ public static class ServiceCollectionExtensions
         services.AddForm<GoLiveSetForm>(GoLiveSetForm.Command);
         services.AddForm<GoLiveAddForm>(GoLiveAddForm.Command);
         services.AddForm<GoLiveEditForm>(GoLiveEditForm.Command);
+        services.AddSingleton<GoLiveVotes>();
+        services.AddRoundKind<GoLiveRoundKind>();
+        services.AddForm<GoLiveVoteForm>(GoLiveVoteForm.Command);
         return services;
     }
 
+    /// <summary>The weekly leadership digest: subscriptions, commands, its delivery kind and its job.</summary>
     public static IServiceCollection AddHealthItPmDigests(this IServiceCollection services)
     {
         services.AddSingleton<IDigestStore, DigestTable>();

@@ -54,8 +54,12 @@ public sealed class RoundSteps(IRoundStore store, IProjectRepository projects, D
                 // Past the deadline nobody can answer: an anonymous round's key is not needed any more.
                 await store.DestroyKeyAsync(open.Tenant, round, cancellationToken);
                 var project = (await projects.GetAsync(open.Tenant, open.Project, cancellationToken))?.Project;
+                var voters = round.Kind.EndToAudience && project is not null
+                    ? round.Audience.Select(r => r.Person).Where(p => project.RoleOf(p) is not null)
+                    : [];
                 await queue.EnqueueAsync(
-                    [.. (project?.ProjectManagers ?? []).Select(pm => DeliveryWork.To(open.Tenant, Topic(RoundStep.End), pm.Person))],
+                    [.. (project?.ProjectManagers ?? []).Select(pm => pm.Person).Concat(voters).Distinct()
+                        .Select(person => DeliveryWork.To(open.Tenant, Topic(RoundStep.End), person))],
                     cancellationToken);
             }
 

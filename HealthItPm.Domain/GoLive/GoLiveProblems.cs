@@ -18,6 +18,8 @@ public enum GoLiveProblem
     NotCriterionOwner,
     CriterionIsComputed,
     GateChangedMeanwhile,
+    PanelEmpty,
+    SponsorNotOnPanel,
 }
 
 /// <summary>One factory per <see cref="GoLiveProblem"/>, named after its code.</summary>
@@ -48,5 +50,9 @@ public static class GoLiveProblems
         public static Problem CriterionIsComputed(int number) => Problem.Of(GoLiveProblem.CriterionIsComputed, number);
 
         public static Problem GateChangedMeanwhile() => Problem.Of(GoLiveProblem.GateChangedMeanwhile);
+
+        public static Problem PanelEmpty() => Problem.Of(GoLiveProblem.PanelEmpty);
+
+        public static Problem SponsorNotOnPanel() => Problem.Of(GoLiveProblem.SponsorNotOnPanel);
     }
 }

@@ -1,3 +1,4 @@
+using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
 
@@ -6,9 +7,15 @@ namespace HealthItPm.Domain.Rounds;
 /// <summary>
 /// Who a round goes to: the stakeholders delivering the change — not leaders, and not the project's
 /// PMs unless <paramref name="ProjectManagers"/> (a PM answering her own check-in would count as one of
-/// the team: one nurse's answer would read as half of it) — optionally only some disciplines or departments.
+/// the team: one nurse's answer would read as half of it) — optionally only some disciplines or departments. A round
+/// sent to named people (<paramref name="People"/>, a go/no-go panel) goes to exactly those still on the project, whatever
+/// their role.
 /// </summary>
-public sealed record Audience(IReadOnlySet<StakeholderRole> Disciplines, IReadOnlySet<string> Departments, bool ProjectManagers = false)
+public sealed record Audience(
+    IReadOnlySet<StakeholderRole> Disciplines,
+    IReadOnlySet<string> Departments,
+    bool ProjectManagers = false,
+    IReadOnlySet<PersonId>? People = null)
 {
     /// <summary>Every stakeholder (the project's PMs not included).</summary>
     public static Audience Everyone { get; } = new(new HashSet<StakeholderRole>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
@@ -22,6 +29,12 @@ public sealed record Audience(IReadOnlySet<StakeholderRole> Disciplines, IReadOn
     {
         ArgumentNullException.ThrowIfNull(project);
         var withPms = ProjectManagers && !anonymous;
+        if (People is not null)
+        {
+            return [.. project.Members.Where(m => People.Contains(m.Person))
+                .Select(m => new Respondent(m.Person, m.DisplayName, m.Discipline, m.Department))];
+        }
+
         return [.. project.Members
             .Where(m => m.Role != ProjectRole.Leader && (withPms || m.Role != ProjectRole.ProjectManager))
             .Where(m => Disciplines.Count == 0 || Disciplines.Contains(m.Discipline))

@@ -38,6 +38,12 @@ public abstract class RoundKind : IEquatable<RoundKind>
     /// <summary>The answer's free-text fields: each is checked for PHI, in the round's context, before an answer exists.</summary>
     public IReadOnlyList<FreeText> FreeTextFields { get; }
 
+    /// <summary>
+    /// Whether the end-of-round card goes to the round's audience still on the project as well as to the PMs: a decision
+    /// its voters are told of (a go/no-go vote), never results of answers kept from each other.
+    /// </summary>
+    public bool EndToAudience { get; private protected init; }
+
     /// <summary>The type of the kind's answers.</summary>
     public abstract Type AnswerType { get; }
 
@@ -79,6 +85,7 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
     /// <param name="tally">What a round's counted answers (one per respondent) add up to.</param>
     /// <param name="seal">What a closed anonymous round keeps of an answer, told whether its figures are shown (<see cref="AnswerSeal"/>).
     /// </param>
+    /// <param name="endToAudience">Whether the end-of-round card goes to the audience too (<see cref="RoundKind.EndToAudience"/>).</param>
     public RoundKind(
         string name,
         AuditKind started,
@@ -86,9 +93,11 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
         RoundTopics topics,
         IReadOnlyList<FreeText> freeText,
         Func<Round, IReadOnlyList<GivenAnswer<TAnswer>>, TTally> tally,
-        Func<TAnswer, bool, TAnswer> seal)
+        Func<TAnswer, bool, TAnswer> seal,
+        bool endToAudience = false)
         : base(name, started, answered, topics, freeText)
     {
+        EndToAudience = endToAudience;
         ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(seal);
         _tally = tally;

@@ -15,7 +15,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Features.GoLive;
 
 /// <summary><c>golive status</c>: the scorecard, for anyone on the project.</summary>
-public sealed class GoLiveStatusCommand(ProjectScope scope, GoLiveService gates, AccessPolicy access) : ICommand
+public sealed class GoLiveStatusCommand(ProjectScope scope, GoLiveService gates, GoLiveVotes votes, AccessPolicy access) : ICommand
 {
     public static readonly CommandDefinition Command = new("golive status", ProjectAction.ViewGoLiveGate);
 
@@ -31,7 +31,11 @@ public sealed class GoLiveStatusCommand(ProjectScope scope, GoLiveService gates,
         }
 
         var outcome = await gates.ScorecardAsync(caller.Tenant, caller.Person, project.Code, cancellationToken);
-        return GoLiveForm.Scorecard(outcome, caller, access);
+        var last = outcome is Outcome<GateView>.Done
+            ? await votes.LastDecisionAsync(caller.Tenant, project.Code, cancellationToken)
+            : null;
+        return GoLiveForm.Scorecard(
+            outcome, caller, access, last is null ? null : new LastDecision(last.Decision.Choice, last.Round.ClosesAt));
     }
 }
 
@@ -117,7 +121,7 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
     }
 
     /// <summary>The scorecard card for an outcome, with the PM's buttons for those who may manage the gate.</summary>
-    public static JObject Scorecard(Outcome<GateView> outcome, Caller caller, AccessPolicy access)
+    public static JObject Scorecard(Outcome<GateView> outcome, Caller caller, AccessPolicy access, LastDecision? last = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(access);
@@ -127,7 +131,7 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
                 GoLiveTexts.Cards["NoGate"],
                 (GoLiveTexts.Cards["NoGate_Button"], GoLiveSetForm.Command.Name)))
             : ProjectOutcomes.Card(outcome, view => ScorecardCard.Build(new ScorecardModel(
-                view.Project, view.Scorecard, access.Can(caller.Person, ProjectAction.ManageGoLiveGate, view.Project).Allowed)));
+                view.Project, view.Scorecard, access.Can(caller.Person, ProjectAction.ManageGoLiveGate, view.Project).Allowed, last)));
     }
 
     /// <summary>What the banner over the scorecard says once saved.</summary>

@@ -6,8 +6,14 @@ using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.GoLive;
 
-/// <summary>The scorecard as shown to a person: <paramref name="CanManage"/> adds the PM's buttons.</summary>
-public sealed record ScorecardModel(Project Project, Scorecard Scorecard, bool CanManage);
+/// <summary>
+/// The scorecard as shown to a person: <paramref name="CanManage"/> adds the PM's buttons; <paramref name="LastDecision"/> is
+/// the panel's latest go/no-go decision, when a vote has closed.
+/// </summary>
+public sealed record ScorecardModel(Project Project, Scorecard Scorecard, bool CanManage, LastDecision? LastDecision = null);
+
+/// <summary>The panel's latest decision as the scorecard shows it: what, when its vote closed.</summary>
+public sealed record LastDecision(VoteChoice Choice, DateTimeOffset ClosedAt);
 
 /// <summary>
 /// <c>golive status</c>: the go/no-go date and days to go, the recommendation with its conditions or blockers,
@@ -33,6 +39,12 @@ public static class ScorecardCard
                 "Scorecard_Date", CardFormat.Date(s.Date), s.DaysToGo < 0 ? Texts["Scorecard_Passed"] : CardFormat.Days(s.DaysToGo))),
             CardElements.Badge(Markdown.Literal(RecommendationText(s.Recommendation)), SeverityOf(s.Recommendation)),
         };
+        if (model.LastDecision is { } last)
+        {
+            var decision = Texts.Markdown("Status_LastDecision", Markdown.When(last.ClosedAt), GoLiveVoteCard.ChoiceText(last.Choice));
+            body.Add(CardElements.Text(decision, spacing: Spacing.None));
+        }
+
         if (s.Blockers.Count > 0)
         {
             body.Add(CardElements.Text(Texts.Markdown("Scorecard_Blockers", Names(s.Blockers)), spacing: Spacing.None));
@@ -77,6 +89,7 @@ public static class ScorecardCard
                 CardElements.Command(Texts["Scorecard_AddButton"], $"golive add {code}"),
                 CardElements.Command(Texts["Scorecard_EditButton"], $"golive edit {code}"),
                 CardElements.Command(Texts["Scorecard_DateButton"], $"golive {code}"),
+                CardElements.Command(Texts["Scorecard_VoteButton"], $"golive vote {code}"),
             ]
             : [CardElements.Command(Texts["Scorecard_RefreshButton"], $"golive status {code}")];
         return new AdaptiveCard(body, actions).ToJObject();
@@ -92,7 +105,7 @@ public static class ScorecardCard
         return criterion.Name?.Value ?? (criterion.TemplateKey is { } key ? Texts[$"Template_{key}"] : $"#{criterion.Number}");
     }
 
-    private static Severity SeverityOf(Recommendation recommendation) => recommendation switch
+    internal static Severity SeverityOf(Recommendation recommendation) => recommendation switch
     {
         Recommendation.Go => Severity.Low,
         Recommendation.GoWithConditions => Severity.Medium,

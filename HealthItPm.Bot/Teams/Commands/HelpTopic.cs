@@ -50,8 +50,6 @@ public static class HelpTopics
 
     public static HelpTopic Digests { get; } = Shared("digests", "digest");
 
-    public static HelpTopic GoLive { get; } = Shared("golive", "golive");
-
     /// <summary>The name of <see cref="More"/>.</summary>
     public const string MoreName = "more";
 
@@ -63,7 +61,7 @@ public static class HelpTopics
     {
         ArgumentNullException.ThrowIfNull(kinds);
         HelpTopic[] before = [Projects, People, Plan];
-        HelpTopic[] after = [Risks, GoLive, Digests, More];
+        HelpTopic[] after = [Risks, Digests, More];
         return [.. before.Concat(kinds).Concat(after).DistinctBy(t => t.Name, StringComparer.Ordinal)];
     }
 

@@ -86,7 +86,9 @@ public class ScorecardCardTests
 
         var commands = card["actions"]!.Select(a => (string?)a["data"]?["command"]).ToList();
 
-        Assert.Equal([$"golive add {Project.Code.Value}", $"golive edit {Project.Code.Value}", $"golive {Project.Code.Value}"], commands);
+        Assert.Equal(
+            [$"golive add {Project.Code.Value}", $"golive edit {Project.Code.Value}", $"golive {Project.Code.Value}", $"golive vote {Project.Code.Value}"],
+            commands);
     }
 
     private static JObject Build(params CriterionResult[] results) => Build([], results);
