@@ -72,20 +72,7 @@ public sealed class DeliveryTable(StorageTables tables, TimeProvider clock) : ID
             ["Reported"] = reported,
             ["UpdatedAt"] = record.UpdatedAt,
         };
-        try
-        {
-            var response = await tables.ExecuteAsync(
-                Name,
-                t => version is null
-                    ? t.AddEntityAsync(row, cancellationToken)
-                    : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
-                cancellationToken);
-            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage answered without an ETag.");
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
-        {
-            return null;
-        }
+        return await tables.SaveIfUnchangedAsync(Name, row, version, cancellationToken);
     }
 
     public Task MarkReportedAsync(TenantId tenant, DeliveryTopic topic, PersonId recipient, CancellationToken cancellationToken) =>

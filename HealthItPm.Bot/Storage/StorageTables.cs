@@ -103,6 +103,28 @@ public sealed class StorageTables
     public Task ExecuteAsync(string tableName, Func<TableClient, Task> operation, CancellationToken cancellationToken) =>
         ExecuteAsync(tableName, async table => { await operation(table); return true; }, cancellationToken);
 
+    /// <summary>
+    /// Adds the row when <paramref name="version"/> is null, else replaces it if it is still at that version: the new version,
+    /// or null when another writer added it first, changed it or removed it (the caller reads again and retries).
+    /// </summary>
+    public async Task<string?> SaveIfUnchangedAsync(string tableName, TableEntity row, string? version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await ExecuteAsync(
+                tableName,
+                t => version is null
+                    ? t.AddEntityAsync(row, cancellationToken)
+                    : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
+            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage answered without an ETag.");
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Merges the row's columns if it is still at <paramref name="version"/>; false when it changed or is gone.</summary>
     public async Task<bool> MergeIfUnchangedAsync(string tableName, TableEntity row, string version, CancellationToken cancellationToken)
     {

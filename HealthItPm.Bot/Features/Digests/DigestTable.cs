@@ -37,20 +37,7 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var row = Row(subscription);
-        try
-        {
-            await tables.ExecuteAsync(
-                Name,
-                t => version is null
-                    ? t.AddEntityAsync(row, cancellationToken)
-                    : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
-                cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
-        {
-            return false;
-        }
+        return await tables.SaveIfUnchangedAsync(Name, row, version, cancellationToken) is not null;
     }
 
     public async Task<bool> RemoveAsync(TenantId tenant, PersonId leader, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
@@ -39,20 +38,7 @@ public sealed class GateTable(StorageTables tables, TimeProvider clock) : IGateS
             ["Date"] = DateText(gate.Date),
         };
         StoredDocument.Write(row, GateDocument.From(gate));
-        try
-        {
-            await tables.ExecuteAsync(
-                Name,
-                t => version is null
-                    ? t.AddEntityAsync(row, cancellationToken)
-                    : t.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken),
-                cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
-        {
-            return false;
-        }
+        return await tables.SaveIfUnchangedAsync(Name, row, version, cancellationToken) is not null;
     }
 
     public Task<IReadOnlyList<VersionedGate>> ListAllAsync(CancellationToken cancellationToken)
