@@ -23,6 +23,7 @@ namespace HealthItPm.Bot.Tests.Delivery;
 public sealed class HostCrashTests : IAsyncLifetime
 {
     private readonly HostProcesses _hosts = new();
+    private Azure.ETag? _firstBeat;
 
     public Task InitializeAsync() => _hosts.InitializeAsync();
 
@@ -109,7 +110,7 @@ public sealed class HostCrashTests : IAsyncLifetime
 
         // A host takes work once its first heartbeat has told it its share of the rate. From then on tables
         // hang until it has failed to work on the round at least once; its lease is five minutes.
-        await _hosts.EventuallyAsync(HeartbeatSeenAsync, "The host's first heartbeat");
+        await _hosts.EventuallyAsync(HeartbeatSeenAsync, "The host's first heartbeat done");
         tableService.Pause();
         await QueueRoundAsync(round, reminders: false);
         await host.WaitUntilAsync(() => Task.FromResult(host.Output.Contains("failed to be processed", StringComparison.Ordinal)), TimeSpan.FromSeconds(90), "A delivery failing while tables do not answer");
@@ -157,7 +158,7 @@ public sealed class HostCrashTests : IAsyncLifetime
         var first = await _hosts.StartHostAsync(throughProxy, oneAtATime: true, leaseSeconds: 300);
 
         // Once the host knows its share, its tables hang: it receives the fan-out and waits on the round's audience, holding it.
-        await _hosts.EventuallyAsync(HeartbeatSeenAsync, "The host's first heartbeat");
+        await _hosts.EventuallyAsync(HeartbeatSeenAsync, "The host's first heartbeat done");
         tableService.Pause();
         await QueueRoundAsync(round, reminders: false);
         var fanOuts = new QueueClient(_hosts.ConnectionString, DeliveryQueues.FanOutQueue);
@@ -207,12 +208,17 @@ public sealed class HostCrashTests : IAsyncLifetime
 
     private static async Task<int> CountAsync(QueueClient queue) => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
+    /// <summary>
+    /// A heartbeat writes the host's row and then reads the others'; only then does the host take work. A second
+    /// write shows the first beat finished, so pausing tables after it cannot leave the host without its share.
+    /// </summary>
     private async Task<bool> HeartbeatSeenAsync()
     {
         var table = new TableClient(_hosts.ConnectionString, DeliveryTable.Name);
-        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DeliveryTable.HostPartition}")))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DeliveryTable.HostPartition}")))
         {
-            return true;
+            _firstBeat ??= row.ETag;
+            return row.ETag != _firstBeat;
         }
 
         return false;

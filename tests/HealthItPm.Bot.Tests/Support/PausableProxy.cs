@@ -96,8 +96,8 @@ public sealed class PausableProxy : IAsyncDisposable
             {
                 await upstream.ConnectAsync(IPAddress.Loopback, _target, _stop.Token);
                 await Task.WhenAny(
-                    PumpAsync(client.GetStream(), upstream.GetStream(), requests: true),
-                    PumpAsync(upstream.GetStream(), client.GetStream(), requests: false));
+                    PumpAsync(client.GetStream(), upstream.GetStream(), client.Client),
+                    PumpAsync(upstream.GetStream(), client.GetStream(), sender: null));
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
             {
@@ -105,7 +105,8 @@ public sealed class PausableProxy : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync(Stream from, Stream to, bool requests)
+    /// <summary>Relays bytes; <paramref name="sender"/> is the caller's socket when these are its requests.</summary>
+    private async Task PumpAsync(Stream from, Stream to, Socket? sender)
     {
         var buffer = new byte[16 * 1024];
         int read;
@@ -116,16 +117,37 @@ public sealed class PausableProxy : IAsyncDisposable
                 continue;
             }
 
-            if (requests && _pauseBefore is { } line && read >= line.Length
+            var held = false;
+            if (sender is not null && _pauseBefore is { } line && read >= line.Length
                 && System.Text.Encoding.ASCII.GetString(buffer, 0, line.Length) == line)
             {
                 _pauseBefore = null;
+                held = true;
                 Pause();
                 _pausedBefore.TrySetResult();
             }
 
             await _running.Task.WaitAsync(_stop.Token);
+
+            // A request held while its sender died never reaches the service: a killed process's call was never made.
+            if (held && Closed(sender!))
+            {
+                return;
+            }
+
             await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+        }
+    }
+
+    private static bool Closed(Socket socket)
+    {
+        try
+        {
+            return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return true;
         }
     }
 }
