@@ -122,10 +122,11 @@ public sealed partial class DeliveryReceiver : BackgroundService
                     continue;
                 }
 
+                // Nothing to receive now (no room, or no tenant's queue known yet): work may come while what is in hand
+                // takes its time — a fan-out enqueuing its slice takes seconds — so look again soon rather than wait for it.
                 var finished = Task.WhenAny(working.Keys);
-                if (!looking && await Task.WhenAny(finished, Task.Delay(LookAgain, cancellationToken)) != finished)
+                if (await Task.WhenAny(finished, Task.Delay(LookAgain, cancellationToken)) != finished)
                 {
-                    // Work may have come while what is in hand takes its time (a fan-out enqueuing its slice).
                     looking = true;
                     continue;
                 }

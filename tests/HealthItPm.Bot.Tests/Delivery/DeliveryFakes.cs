@@ -67,6 +67,15 @@ public sealed class FakeQueues(PortLog log) : IDeliveryQueues
         }
     }
 
+    /// <summary>How many messages are visible on a queue now.</summary>
+    public int Count(string queueName)
+    {
+        lock (_gate)
+        {
+            return _visible.TryGetValue(queueName, out var queue) ? queue.Count : 0;
+        }
+    }
+
     public Task EnqueueAsync(IReadOnlyCollection<DeliveryWork> work, CancellationToken cancellationToken)
     {
         foreach (var item in work)

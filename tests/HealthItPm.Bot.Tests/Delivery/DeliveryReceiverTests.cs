@@ -96,4 +96,38 @@ public sealed class DeliveryReceiverTests : IDisposable
         Assert.Equal((DeliveryState.NotDelivered, DeliveryFailure.Unprocessable), (record.State, record.Failure));
         Assert.DoesNotContain("send", _log.Events);
     }
+
+    [Fact]
+    public async Task Cards_for_a_queue_that_appears_while_the_host_slices_all_the_fan_outs_it_takes_are_sent_before_those_end()
+    {
+        var other = new TenantId("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+        var slicing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _kind.Audience = [new PersonId(Guid.NewGuid().ToString())];
+        _kind.AudienceWaitsFor[Tenant.Value] = slicing.Task;
+        await _queue.EnqueueAsync([DeliveryWork.FanOut(Tenant, Topic), DeliveryWork.FanOut(Tenant, Topic with { Subject = "PACS|1" })], default);
+        var draining = _receiver.DrainAsync(default);
+        while (!_queue.Received.Any(r => r.Queue == DeliveryQueues.FanOutQueue) || _queue.Count(DeliveryQueues.FanOutQueue) > 0)
+        {
+            await Task.Delay(10);
+        }
+
+        // Both fan-outs in hand, no tenant's queue known: a card added now for another tenant goes while they are.
+        await _queue.EnqueueAsync([DeliveryWork.To(other, Topic, new PersonId(Guid.NewGuid().ToString()))], default);
+        var sent = await Eventually(() => _log.Events.Contains("send"), TimeSpan.FromSeconds(10));
+        slicing.SetResult();
+        await draining;
+
+        Assert.True(sent, "The card waited for the fan-outs in hand to end.");
+    }
+
+    private static async Task<bool> Eventually(Func<bool> done, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (!done() && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        return done();
+    }
 }
