@@ -7,7 +7,8 @@ namespace HealthItPm.Bot.Delivery;
 
 /// <summary>
 /// Turns a fan-out message into one message per recipient, <see cref="DeliveryOptions.FanOutSlice"/> people at
-/// a time: it enqueues a slice, then rewrites itself to point at the next, visible at once. The message is held
+/// a time: it enqueues a slice, then rewrites itself to point at the next, visible when the next is due
+/// (<see cref="NextSliceIn"/>). The message is held
 /// only for <see cref="Hold"/> while a slice is written, renewed while the writing lasts, so a host that dies
 /// holding it delays the fan-out by seconds, not a lease. A host dying mid-way repeats at most one slice, and the
 /// delivery records make the repeats send nothing twice.
@@ -17,7 +18,18 @@ public sealed class AudienceFanOut(IDeliveryQueues queue, IOptions<DeliveryOptio
     /// <summary>How long a fan-out message stays hidden once received, and again at each renewal while its slice is written.</summary>
     public static readonly TimeSpan Hold = TimeSpan.FromSeconds(10);
 
+    /// <summary>How far ahead of the tenant's sends a fan-out keeps the next slice written.</summary>
+    public static readonly TimeSpan Lead = TimeSpan.FromSeconds(5);
+
     private readonly int _slice = options.Value.FanOutSlice;
+    private readonly double _rate = options.Value.TenantSendsPerSecond;
+
+    /// <summary>
+    /// A slice takes its tenant's sends (slice ÷ the tenant's rate) to go out, so the next one is written <see cref="Lead"/>
+    /// before those end, not at once: writing a whole audience as fast as storage takes it only competes with the first
+    /// cards' claims and sends for the same storage, and the tenant's queue is never short of cards either way.
+    /// </summary>
+    public TimeSpan NextSliceIn => TimeSpan.FromSeconds(Math.Max(0, (_slice / _rate) - Lead.TotalSeconds));
 
     public async Task SliceAsync(ReceivedWork message, DeliveryWork fanOut, DeliveryKind kind, CancellationToken cancellationToken)
     {
@@ -54,7 +66,7 @@ public sealed class AudienceFanOut(IDeliveryQueues queue, IOptions<DeliveryOptio
         else
         {
             var next = fanOut with { Offset = fanOut.Offset + audience.Count, Handled = fanOut.Handled + 1 };
-            await queue.HideAsync(current, TimeSpan.Zero, next, cancellationToken);
+            await queue.HideAsync(current, NextSliceIn, next, cancellationToken);
         }
     }
 

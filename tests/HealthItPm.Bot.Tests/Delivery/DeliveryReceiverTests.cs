@@ -120,6 +120,26 @@ public sealed class DeliveryReceiverTests : IDisposable
         Assert.True(sent, "The card waited for the fan-outs in hand to end.");
     }
 
+    [Theory]
+    [InlineData(30, 500, 11.667)]
+    [InlineData(50, 500, 5)]
+    [InlineData(300, 500, 0)]
+    public async Task A_fan_out_writes_its_next_slice_shortly_before_its_tenant_could_have_sent_the_last(
+        double perSecond, int slice, double dueInSeconds)
+    {
+        var options = Options.Create(new DeliveryOptions { FanOutSlice = slice, TenantSendsPerSecond = perSecond });
+        _kind.Audience = [.. Enumerable.Range(1, slice + 1).Select(i => new PersonId(new Guid(i, 0, 0, new byte[8]).ToString()))];
+        await _queue.EnqueueAsync([DeliveryWork.FanOut(Tenant, Topic)], default);
+        var fanOut = (await _queue.ReceiveAsync(DeliveryQueues.FanOutQueue, 1, AudienceFanOut.Hold, default)).Single();
+
+        await new AudienceFanOut(_queue, options).SliceAsync(fanOut, fanOut.Work!, _kind, default);
+
+        var (_, delay, next) = Assert.Single(_queue.Hidden);
+        Assert.Equal(dueInSeconds, delay.TotalSeconds, 0.001);
+        Assert.Equal(slice, next!.Offset);
+        Assert.Equal(slice, _queue.Count(DeliveryQueues.TenantQueue(Tenant)));
+    }
+
     private static async Task<bool> Eventually(Func<bool> done, TimeSpan within)
     {
         var until = DateTime.UtcNow + within;
