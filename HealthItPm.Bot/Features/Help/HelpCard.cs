@@ -25,7 +25,11 @@ public sealed record HelpEntry(string Name, string Summary, string Example, bool
 /// Help as a short list by task, or (<paramref name="Detailed"/>) every command with what it does. <paramref name="Topics"/>:
 /// the tasks in the order help shows them (by default the shared ones, <see cref="HelpTopics"/>).
 /// </summary>
-public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands, bool Detailed = false, IReadOnlyList<HelpTopic>? Topics = null);
+public sealed record HelpCardModel(IReadOnlyList<HelpEntry> Commands, bool Detailed = false, IReadOnlyList<HelpTopic>? Topics = null)
+{
+    /// <summary>The one topic asked for (<c>help risks</c>): shown in detail, with a way to all commands.</summary>
+    public HelpTopic? Only { get; init; }
+}
 
 /// <summary>
 /// The answer to <c>help</c>: the commands this person may use, grouped by task, each shown once (with
@@ -43,7 +47,9 @@ public static class HelpCard
         ArgumentNullException.ThrowIfNull(model);
         var body = new List<Element>
         {
-            CardElements.Heading(Texts.Markdown(model.Detailed ? "Help_All_Title" : "Help_Title")),
+            CardElements.Heading(model.Only is { } only
+                ? Texts.Markdown("Help_Topic_Title", only.Title())
+                : Texts.Markdown(model.Detailed ? "Help_All_Title" : "Help_Title")),
             CardElements.Text(Texts.Markdown("Help_HowToAsk"), subtle: true, spacing: Spacing.None),
         };
         var topics = (model.Topics ?? HelpTopics.Ordered([])).ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -90,7 +96,8 @@ public static class HelpCard
             }
         }
 
-        return new AdaptiveCard(body, model.Detailed ? null : [CardElements.Command(Texts["Help_AllButton"], "help all")]).ToJObject();
+        return new AdaptiveCard(
+            body, model.Detailed && model.Only is null ? null : [CardElements.Command(Texts["Help_AllButton"], "help all")]).ToJObject();
     }
 
     private static Markdown Inline(IEnumerable<HelpEntry> commands) =>

@@ -65,6 +65,15 @@ public static class HelpTopics
         return [.. before.Concat(kinds).Concat(after).DistinctBy(t => t.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>The topic a person names: by its name or by a command it holds (<c>risk</c> → risks); null when none.</summary>
+    public static HelpTopic? Named(string word, IEnumerable<HelpTopic> topics)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var first = word.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
+        return topics.FirstOrDefault(t => string.Equals(t.Name, first, StringComparison.OrdinalIgnoreCase))
+            ?? topics.FirstOrDefault(t => t.Words.Contains(first, StringComparer.OrdinalIgnoreCase));
+    }
+
     /// <summary>The topic of <paramref name="topics"/> that holds the command; <see cref="More"/> when none does.</summary>
     public static HelpTopic Of(CommandDefinition command, IEnumerable<HelpTopic> topics)
     {

@@ -39,6 +39,11 @@ public static class CardFixtures
         new("help-stakeholder", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel([new HelpEntry("help", "Show what I can do for you.", "help", false), new HelpEntry("status", "The current project at a glance.", "status", false, "Your projects"), new HelpEntry("use", "Make a project the current one.", "use EHR", false, "Your projects")]))),
         new("help-project-manager", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager()))),
         new("help-all-explained", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(HelpForProjectManager(), Detailed: true))),
+        new("help-one-topic", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(
+            [.. HelpInEveryTopic().Where(e => e.Topic == HelpTopics.Risks.Name)], Detailed: true, [HelpTopics.Risks])
+        {
+            Only = HelpTopics.Risks,
+        })),
         new("help-every-topic", typeof(HelpCard), () => HelpCard.Build(new HelpCardModel(
             HelpInEveryTopic(), Topics: HelpTopics.Ordered([new CheckInRoundKind().HelpTopic, new AdkarRoundKind().HelpTopic])))),
         new("unknown-with-suggestion", typeof(UnknownCommandCard), () => UnknownCommandCard.Build(new UnknownCommandModel("hlep", "help"))),

@@ -88,6 +88,30 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
         Assert.DoesNotContain(offered, s => s.StartsWith("audit", StringComparison.Ordinal) || s.StartsWith("pm allow", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("help risks")]
+    [InlineData("help risk")]
+    [InlineData("help RISKS please")]
+    public async Task Help_on_a_topic_shows_that_topic_alone_with_what_each_command_does(string asked)
+    {
+        await ProjectAsync();
+
+        var card = await new ProjectConversation(env, TestActivities.Nurse).SayAsync(asked);
+
+        Assert.Equal(["report concern", "risk <ID>", "risks critical"], Offered(card).Order(StringComparer.Ordinal));
+        Assert.StartsWith("Help: Risks", CardText.Of(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_on_a_word_that_is_no_topic_shows_the_whole_short_help()
+    {
+        await ProjectAsync();
+
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+
+        Assert.Equal(CardText.Of(await nurse.SayAsync("help")), CardText.Of(await nurse.SayAsync("help pumps")));
+    }
+
     [Fact]
     public async Task Help_labels_the_admins_commands_for_admins_not_for_project_managers()
     {
