@@ -23,6 +23,18 @@ public class ProjectGuardTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task A_new_project_says_once_what_to_do_next()
+    {
+        var pm = new ProjectConversation(env, TestActivities.Pm);
+
+        var created = CardText.Of(await pm.SubmitAsync(CardVerbs.CreateProject, new { code = NewCode(), name = "Bar-code scanning", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" }));
+
+        Assert.Contains("It is now the current project here.", created, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(created, "Next:"));
+        Assert.Contains("stakeholder add", created, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Someone_not_allowed_to_be_a_pm_cannot_create_a_project()
     {
         var nurse = new ProjectConversation(env, TestActivities.Nurse);
