@@ -69,7 +69,8 @@ internal static class IdentifierPatterns
             + @"alderman|sheriff|police\s+chief|fire\s+chief|district\s+attorney|judge|bishop|news\s+anchor|anchor(man|woman)|"
             + @"weather(man|woman)|meteorologist|quarterback|QB|head\s+coach|point\s+guard|pitcher|goalie|olympian|celebrity|"
             + @"rapper|singer|actor|actress|pop\s+star|rock\s+star|movie\s+star|tv\s+star|influencer|youtuber|famous\s+[\p{L}-]+|"
-            + @"well-?known\s+[\p{L}-]+|(weekend|morning|evening|nightly|local|tv|news|sports)\s+(anchor|reporter|host)|"
+            + @"well-?known\s+[\p{L}-]+|(weekend|morning|evening|nightly|local|tv|news|sports)\s+((radio|talk)\s+)?"
+            + @"(anchor|reporter|host|dj)|"
             + @"(anchor|reporter|host|weather\s+(man|woman|guy|girl))\s+on\s+(channel|ch\.?)\s*[0-9]+|"
             + @"(channel|ch\.?)\s*[0-9]+\s+((news|weather|sports|morning|evening)\s+)?(guy|girl|man|woman|lady|anchor|reporter|host)|"
             + @"weather\s+(guy|girl|lady)|"
@@ -447,7 +448,8 @@ internal static class IdentifierPatterns
             + @"(originally\s+)?(from|lives\s+(out\s+)?in|lived\s+in|home\s+is\s+in|farm\s+is\s+(in|near|outside))\s+)"
             + @"(?<v>[A-Z][a-z]+(\s+(?!(?i:and|but|so|with)\b)[A-Z][a-z]+){1,2}|[A-Z][a-z]+,\s*" + States + @")\b", Options, Timeout),
             (m, _, _) => !Regex.IsMatch(m.Groups["v"].Value, "^" + StateNames + "$|^(El|South|North|New|Sierra|Costa|Puerto|Saudi|Sri|"
-                + @"United|Burkina|Papua|Dominican|Central|Czech|Ivory|Hong|Cape|San|Sao|Trinidad|Bosnia)\s", AnyCase, Timeout)),
+                + @"United|Burkina|Papua|Dominican|Central|Czech|Ivory|Hong|Cape|San|Sao|Trinidad|Bosnia)\s", AnyCase, Timeout),
+            WithoutDigits: true, When: text => text.MentionsPerson),
         // A county or farm road, where a patient lives: "pt's farm is off County Road 12 outside Hollister".
         new(PhiKind.StreetAddress, new Regex(@"\b(off|on|along|past)\s+(?<v>(county|state|farm|forest|township|ranch)\s+(road|rd|route|"
             + @"highway|hwy)\s+[0-9]{1,4}[A-Z]?|(?-i:CR|FM|RR|SR)\s*[0-9]{1,4}[A-Z]?)\b", AnyCase, Timeout),

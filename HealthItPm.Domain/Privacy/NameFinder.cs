@@ -300,6 +300,15 @@ internal static class NameFinder
                 continue;
             }
 
+            // "send the slides to Vusi Dlamini and ...": a colleague by what comes before, whether or not the lists know the name.
+            if (IsPlainCapitalised(token) && i + 1 < tokens.Count && IsPlainCapitalised(tokens[i + 1]) && Gap(i + 1) is " "
+                && IsPrecededByRole(text, tokens, i))
+            {
+                lastStaffEnd = i + 1;
+                MarkUsed(used, i, i + 1);
+                continue;
+            }
+
             if (LexiconName(text, tokens, i) is { } name)
             {
                 var first = tokens[name.From];
@@ -785,6 +794,17 @@ internal static class NameFinder
             && (NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value));
         // Compound surnames of English words after a given name, before a patient's things: "lena standing-elk's glucometer".
         var compound = careAfter && b.Value.Contains('-', StringComparison.Ordinal) && NameLexicon.IsAnyName(a.Value);
+
+        // Three words typed in lower case at the start, the first a given name, before a patient's things: "yaa boatemaa asante wants
+        // her records".
+        if (bothLower && IsSentenceStart(text, a) && NameLexicon.IsAnyName(a.Value) && IsUnlistedWord(a) && IsUnlistedWord(b)
+            && i + 2 < tokens.Count && IsLower(tokens[i + 2]) && text[b.End..tokens[i + 2].Start] is " " && IsUnlistedWord(tokens[i + 2])
+            && NameLexicon.IsAnyName(tokens[i + 2].Value)
+            && CareAfter.IsMatch(text.AsSpan(tokens[i + 2].End, Math.Min(60, text.Length - tokens[i + 2].End))))
+        {
+            return i + 2;
+        }
+
         // A surname that is also a word, after a given name no word spells, before a patient's things: "wang fang's son called".
         var wordSurname = lowerAtStart && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value)
             && !NameLexicon.IsNotName(b.Value)
