@@ -69,8 +69,11 @@ internal static class IdentifierPatterns
             + @"alderman|sheriff|police\s+chief|fire\s+chief|district\s+attorney|judge|bishop|news\s+anchor|anchor(man|woman)|"
             + @"weather(man|woman)|meteorologist|quarterback|QB|head\s+coach|point\s+guard|pitcher|goalie|olympian|celebrity|"
             + @"rapper|singer|actor|actress|pop\s+star|rock\s+star|movie\s+star|tv\s+star|influencer|youtuber|famous\s+[\p{L}-]+|"
-            + @"well-?known\s+[\p{L}-]+|(weekend|morning|evening|nightly|local|tv|news|sports)\s+(anchor|reporter|host)|"
+            + @"well-?known\s+[\p{L}-]+|(weekend|morning|evening|nightly|local|tv|news|sports)\s+((radio|talk)\s+)?"
+            + @"(anchor|reporter|host|dj)|"
             + @"(anchor|reporter|host|weather\s+(man|woman|guy|girl))\s+on\s+(channel|ch\.?)\s*[0-9]+|"
+            + @"(channel|ch\.?)\s*[0-9]+\s+((news|weather|sports|morning|evening)\s+)?(guy|girl|man|woman|lady|anchor|reporter|host)|"
+            + @"weather\s+(guy|girl|lady)|"
             + @"(eating|contest|world|national|state|olympic|boxing|wrestling|rodeo|spelling\s+bee|bee|poker|chess|lottery|jackpot|"
             + @"marathon|pageant)\s+(champ|champion|winner|record\s+holder|queen|king)|(city|town|county|state|village|tribe)'s\s+"
             + @"([\p{L}-]+\s+)?(chief|mayor|manager|attorney|clerk|treasurer|coroner|sheriff|judge|chairman|president))";
@@ -158,6 +161,10 @@ internal static class IdentifierPatterns
             + @"internet|isp)\b|(patient|pt)\s+(logged|signed|logs|signs|connected|came)\b)",
         AnyCase, Timeout);
 
+    // Four dotted numbers in a text about releases are versions ("rhapsody version 7.2.1.3 in TST, 7.1.0.8 in PRD").
+    private static readonly Regex VersionWords = new(
+        @"\b(version|ver|release|build|patch|hotfix|upgrade|firmware|package|cu|sp|rev|tst|prd|prod|poc)\b", AnyCase, Timeout);
+
     private static readonly Regex Patient = new(@"\b(patients?|pts?)\b", AnyCase, Timeout);
 
     // A text about a person: a patient, someone's pronoun, a relative.
@@ -178,6 +185,11 @@ internal static class IdentifierPatterns
         @"\b(she|he|they|pt|patient|family|mom|dad|mother|father|daughter|son|wife|husband|guardian|caregiver)('s|\s+(has|had|just|"
             + @"recently))*\s+(moved|relocated|moving|is\s+moving|will\s+be\s+moving)\s+(to|in\s+to|into)\s+$",
         AnyCase, Timeout);
+
+    // Equipment or care brought to where a patient lives: "DME should deliver to 609 Oak Bluff Ln".
+    private static readonly Regex HomeDelivery = new(
+        @"\b(DME|home\s+health|home\s+infusion|home\s+oxygen|o2|oxygen|hospice|meals\s+on\s+wheels|visiting\s+nurse|patient|pt|his|"
+            + @"her|their)\b", AnyCase, Timeout);
 
     private static readonly Regex SiteAfter = new(@"^,?\s*(suite|ste|floor|fl|bldg|building|room|dock|loading)\b", AnyCase, Timeout);
 
@@ -235,13 +247,20 @@ internal static class IdentifierPatterns
             AnyCase,
             Timeout)),
         new(PhiKind.MedicalRecordNumber, new Regex(
-            @"\b(MRN|MR\s?#|MR\s+(number|no\b\.?)|med(ical)?\s+rec(ord)?s?|(patient\s+)?record\s+(number|no\b\.?|num|#)|chart\s*(#|" +
+            @"\b([CE]?MRN|EID|enterprise\s+(id|mrn|number|identifier|person\s+id)|MR\s?#|MR\s+(number|no\b\.?)|" +
+            @"med(ical)?\s+rec(ord)?s?|(patient\s+)?record\s+(number|no\b\.?|num|#)|chart\s*(#|" +
             @"number|no\b\.?)|E?MPI|patient\s+(id|identifier)|pt\s+id|(old|legacy|prior|previous|former)\s+(meditech|cerner|epic|" +
             @"paragon|allscripts|soarian|mckesson|cpsi|athena|nextgen|ecw)?\s*(number|no\b\.?|num|#|mrn)|(meditech|cerner|paragon|" +
             @"allscripts|soarian|mckesson|cpsi)\s+(number|no\b\.?|num|#|mrn))" + Then
-            + @"(?<v>[A-Z]{0,3}[0-9](-?[0-9]){4,11})(?![0-9])",
+            + @"(?<v>[A-Z]{0,3}-?[0-9](-?[0-9]){4,11})(?![0-9])",
             AnyCase,
             Timeout)),
+        // Records joined or split by number: "merge 3308812 into 3308821, same pt", "the EMPI linked 40022817 to someone else's".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\b(merg(e|ed|ing)|unmerg(e|ed|ing)|(E?MPI|enterprise\s+index)\s+([\p{L}']+\s+){0,2}?"
+            + @"(linked|matched|merged|joined|tied|paired|attached|assigned))\s+(mrn\s+|chart\s+|record\s+|#\s*)?"
+            + @"(?<v>[A-Z]{0,2}[0-9]{6,10})\s+(into|with|to|and|onto)\b", AnyCase, Timeout),
+            (m, text, _) => text.MentionsPerson || RecordWords.IsMatch(text.Text)
+                || m.Value.Contains("mpi", StringComparison.OrdinalIgnoreCase)),
         new(PhiKind.HealthPlanNumber, new Regex(
             @"\b((member|subscriber|beneficiary|policy|insurance|insurance\s+member|medicare|medicaid|health\s+plan|plan\s+member)\s*(id|" +
             @"identifier|number|no\b\.?|num|#)|MBI|HICN|(medicare|medicaid)(\s+(beneficiary|member|recipient|subscriber))?)" + Then + Id,
@@ -281,10 +300,12 @@ internal static class IdentifierPatterns
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + DeviceValue, AnyCase, Timeout),
             (_, text, _) => text.MentionsPatientDevice),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout)),
+            + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout),
+            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout)),
+            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout),
+            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
         new(PhiKind.PersonalDate, new Regex(
             @"\b(admitted(?!\s+((the|a|an|this|that|our|one|another)\s+)?(defect|bug|ticket|issue|change|request|item|story|stories|"
             + @"fix|error|mistake|fault|incident|problem|risk|it|that|this|them)s?\b)|admit\s+date|admission\s+date|"
@@ -298,18 +319,23 @@ internal static class IdentifierPatterns
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
             + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
-            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|:|=))?\s*:?\s*" + Date, AnyCase, Timeout),
+            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=))?"
+            + @"\s*:?\s*"
+            + Date, AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
         // A person's appointment, visit or surgery on a date: "her appointment date 3/4", "surgery on 3/3 for mrs. diaz".
         new(PhiKind.PersonalDate, new Regex(@"\b(his|her|their|pt'?s?|patient'?s?|mom'?s|dad'?s)\s+((next|last|first|follow-?up|new|"
             + @"rescheduled|original)\s+)?([\p{L}-]+\s+)?(appointment|appt|visits?|surgery|procedure|c-section|delivery|mri|ct|scan|"
-            + @"colonoscopy|infusion|dialysis|chemo|biopsy|transplant|replacement|repair|fusion|\p{L}+(ectomy|otomy|plasty|oscopy))s?"
-            + @"(\s+(date|day)s?)?\s*((is|was|were|are|on|for|:)\s*)*" + Date, AnyCase, Timeout)),
+            + @"colonoscopy|infusion|dialysis|chemo|biopsy|transplant|replacement|repair|fusion|admission|readmission|discharge|stay|"
+            + @"\p{L}+(ectomy|otomy|plasty|oscopy))s?(\s+(date|day)s?)?\s*((is|was|were|are|on|for|the|(got\s+)?(moved|rescheduled|"
+            + @"pushed|changed|bumped)\s+(to|from|back\s+to)|:)\s*)*" + Date, AnyCase, Timeout)),
         // "transferred to rehab 6/2", "pt came in on 10/14", "she was seen in the ED 3/3": a stay's events, about a person.
         new(PhiKind.PersonalDate, new Regex(@"\b((transferred|xfer'?d)(?!\s+to\s+(the\s+|a\s+|another\s+)?([\p{L}-]+\s+){0,2}(team|"
             + @"department|dept|role|position|job|group|office|project|company|vendor|site|server|folder|drive|queue))|re-?admitted|"
             + @"dc'?d|d/c'?d|(sent|went)\s+home|came\s+(in|back)|(presented|arrived|showed\s+up)\s+(to|in|at)\s+(the\s+|our\s+)?(ed|er|"
-            + @"emergency|clinic|hospital|urgent\s+care|triage|l&d|labor)\b|brought\s+in|(was|were|got)\s+seen|delivered|gave\s+birth|"
+            + @"emergency|clinic|hospital|urgent\s+care|triage|l&d|labor)\b|brought\s+in|(was|were|got)\s+seen|"
+            + @"(?<=\b(pt|patient|she|he|mom|dad)\s+)(seen|admitted|discharged|billed|treated|roomed)\s+(in|at|on|by)\b|delivered|"
+            + @"gave\s+birth|"
             + @"coded|bounced\s+back|fell|came\s+to\s+(the\s+)?(clinic|ed|er|office|hospital|urgent\s+care)|"
             + @"(had|underwent|got)\s+((a|an|her|his|their)\s+)?([\p{L}-]+\s+)?(surgery|procedure|c-section|\p{L}+(ectomy|otomy|"
             + @"plasty|oscopy)|chole|cabg|replacement|repair|fusion|transplant)|"
@@ -326,6 +352,9 @@ internal static class IdentifierPatterns
             + @"husband|man|woman|lady|gentleman)('s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+)(?<v>9[0-9]|1[01][0-9])\b"
             + @"(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|lbs?|kg|pounds|cm|in\b|feet|ft|"
             + @"mg|ml|units?|degrees?|F\b|C\b|bpm|over|on|out\s+of|of))", AnyCase, Timeout)),
+        // An age in brackets after the patient: "centenarian pt (101)", "the patient (94) on 5W".
+        new(PhiKind.AgeOver89, new Regex(@"\b(pt|patient|centenarian|nonagenarian|mom|dad|grandma|grandpa|lady|man|woman|gentleman)\s*"
+            + @"\(\s*(age\s+)?(?<v>9[0-9]|1[01][0-9])\s*(y|yo|y/o|yrs?)?\s*\)", AnyCase, Timeout)),
         // A birthday to come or just past, and the oldest of a ward: "turning 103 on Saturday", "our oldest pt this week is 106".
         new(PhiKind.AgeOver89, new Regex(@"\b(turning|turns|turned|(oldest|eldest)\b([\s,]+[\p{L}'-]+){0,5}?[\s,]+(is|was|at|turned|"
             + @"turns|aged?))\s+(?<v>9[0-9]|1[01][0-9])\b(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|"
@@ -395,7 +424,8 @@ internal static class IdentifierPatterns
             @"\.[0-9])",
             AnyCase,
             Timeout),
-            (m, text, _) => !IsPrivateAddress(m.Groups["v"].Value) && text.AddressIsAPersons),
+            (m, text, _) => !IsPrivateAddress(m.Groups["v"].Value) && text.AddressIsAPersons
+                && (!VersionWords.IsMatch(text.Text) || PersonalAddress.IsMatch(text.Text))),
         new(PhiKind.IpAddress, new Regex(@"(?<![0-9A-F:.])(?<v>[0-9A-F]{1,4}(:[0-9A-F]{0,4}){2,7})(?![0-9A-F:])", AnyCase, Timeout),
             (m, text, _) => IsPublicIpv6(m.Groups["v"].Value) && text.AddressIsAPersons),
         new(PhiKind.StreetAddress, new Regex(
@@ -403,7 +433,8 @@ internal static class IdentifierPatterns
             StreetType + @"((\s|,\s?)(Apt|Unit|Suite|#)\.?\s?[0-9A-Z]+)?)",
             Options,
             Timeout),
-            (m, text, _) => (!SiteBefore.IsMatch(text.Before(m.Index)) || PersonMovedBefore.IsMatch(text.Before(m.Index)))
+            (m, text, _) => (!SiteBefore.IsMatch(text.Before(m.Index)) || PersonMovedBefore.IsMatch(text.Before(m.Index))
+                    || HomeDelivery.IsMatch(text.Text))
                 && !SiteAfter.IsMatch(text.Text.AsSpan(m.Index + m.Length))),
         new(PhiKind.StreetAddress, new Regex(
             @"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|" +
@@ -412,6 +443,17 @@ internal static class IdentifierPatterns
             AnyCase,
             Timeout)),
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>P\.?\s?O\.?\s+Box\s+[0-9]+)", AnyCase, Timeout)),
+        // A place smaller than a state where a patient lives or comes from: "pt is from Tuba City", "she lives out in Two Rivers".
+        new(PhiKind.StreetAddress, new Regex(@"\b(?i:(pt|patient|she|he|they|family|mom|dad)('s)?\s+((is|was|are|comes|came)\s+)?"
+            + @"(originally\s+)?(from|lives\s+(out\s+)?in|lived\s+in|home\s+is\s+in|farm\s+is\s+(in|near|outside))\s+)"
+            + @"(?<v>[A-Z][a-z]+(\s+(?!(?i:and|but|so|with)\b)[A-Z][a-z]+){1,2}|[A-Z][a-z]+,\s*" + States + @")\b", Options, Timeout),
+            (m, _, _) => !Regex.IsMatch(m.Groups["v"].Value, "^" + StateNames + "$|^(El|South|North|New|Sierra|Costa|Puerto|Saudi|Sri|"
+                + @"United|Burkina|Papua|Dominican|Central|Czech|Ivory|Hong|Cape|San|Sao|Trinidad|Bosnia)\s", AnyCase, Timeout),
+            WithoutDigits: true, When: text => text.MentionsPerson),
+        // A county or farm road, where a patient lives: "pt's farm is off County Road 12 outside Hollister".
+        new(PhiKind.StreetAddress, new Regex(@"\b(off|on|along|past)\s+(?<v>(county|state|farm|forest|township|ranch)\s+(road|rd|route|"
+            + @"highway|hwy)\s+[0-9]{1,4}[A-Z]?|(?-i:CR|FM|RR|SR)\s*[0-9]{1,4}[A-Z]?)\b", AnyCase, Timeout),
+            (_, text, _) => text.MentionsPerson),
         // Rural routes and highway contract boxes: "Route 4 Box 118, Chinle", "RR 2 Box 77", "HC 61 Box 42".
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(rural\s+route|route|rte|RR|HC|HCR|star\s+route)\s*#?\s*[0-9]{1,4},?\s+box\s+"
             + @"#?\s*[0-9]{1,5}[A-Z]?)\b", AnyCase, Timeout)),
@@ -434,7 +476,8 @@ internal static class IdentifierPatterns
             (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value),
             WithoutDigits: true),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
-            + @"retina[l]?\s+(scans?|images?)|face\s*(templates?|prints?|geometry)|iris\s+(scans?|images?)|voice\s*prints?|"
+            + @"retina[l]?\s+(scans?|images?)|face\s*(templates?|prints?|geometry)|iris\s+(scans?|images?|patterns?|templates?|codes?)|"
+            + @"voice\s*prints?|"
             + @"face\s+scans?|facial\s+(scans?|"
             + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|"
             + @"samples?|sequences?|results?)|genetic\s+(profiles?|data|results?)))\b(?!\s+(readers?|scanners?|sensors?|logins?|"
@@ -486,6 +529,9 @@ internal static class IdentifierPatterns
         new(PhiKind.HealthPlanNumber, new Regex(@"\b" + Payers + @"\s+((member|subscriber|insurance|policy|insured)\s+)?(id|identifier|"
             + @"number|no\b\.?|num|#|card)" + Then + @"(?<v>(?=[A-Z-]*[0-9]([A-Z-]*[0-9]){3})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])",
             AnyCase, Timeout)),
+        // A military family's benefit numbers: "pt's tricare DBN 10293847561", "DoD benefits number", "EDIPI".
+        new(PhiKind.HealthPlanNumber, new Regex(@"\b((?-i:DBN|EDIPI|DoD\s+ID)|dod\s+benefits?\s+(number|no\b\.?|#)|sponsor'?s?\s+(ssn|id))"
+            + Then + @"(?<v>[0-9]{9,11})(?![0-9])", AnyCase, Timeout)),
         // A plan's policy and group numbers, a state program's client index number: "policy W284019377, group 0081234",
         // "medi-cal CIN 91827364A" (not an IT policy's year, not a directory group).
         new(PhiKind.HealthPlanNumber, new Regex(@"\b(policy|group|grp)(\s*(number|no\b\.?|num|#|id))?\s*[:#]?\s*(is\s+)?"
@@ -512,10 +558,10 @@ internal static class IdentifierPatterns
         // Numbers of a death's investigation or a service member's record: "ME case number 2024-01187", "army service number RA 18 442
         // 017", "VA claim number 28 774 901".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((?-i:ME|OME|OCME)|medical\s+examiner'?s?|coroner'?s?|autopsy)\s+(case|file|"
-            + @"report)?\s*(number|no\b\.?|num|#|id)?" + Then + @"(?<v>[A-Z]{0,3}[0-9]{2,4}-[0-9]{3,6})(?![0-9])"
+            + @"report)?\s*(number|no\b\.?|num|#|id)?" + Then + @"(?<v>([A-Z]{1,4}-)?[A-Z]{0,3}[0-9]{2,4}-[0-9]{3,6})(?![0-9])"
             + @"|\b((army|navy|marine|air\s+force|military|coast\s+guard|service\s+member'?s?)\s+(service|serial)\s+(number|no\b\.?|#)|"
             + @"(?-i:VA)\s+(claim|file|c-?file)\s*(number|no\b\.?|#)?)" + Then
-            + @"(?<v>[A-Z]{0,2}\s?[0-9]{2,3}\s?[0-9]{3}\s?[0-9]{3,4})(?![0-9])", AnyCase, Timeout)),
+            + @"(?<v>[A-Z]{0,2}\s?[0-9]{2,3}\s?[0-9]{3}\s?[0-9]{3,4}|[A-Z]{0,2}[0-9]{1,2}-[0-9]{6,8})(?![0-9])", AnyCase, Timeout)),
         // A patient who works here, by the badge or employee id: "pt is one of our employees, badge number 448812".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(badge|employee|emp)\s*(id|number|no\b\.?|num|#)?" + Then
             + @"(?<v>[A-Z]{0,2}[0-9]{4,10})(?![A-Z0-9-])", AnyCase, Timeout),
@@ -542,14 +588,16 @@ internal static class IdentifierPatterns
             (m, text, _) => m.Groups["v"].Value.Count(char.IsDigit) is 10 or 11 && !IsDepartmentLine(m.Groups["v"], text),
             When: text => text.MentionsPerson),
         // A patient's face in a picture: "wound pic with the pt's face visible", "the screenshot shows the pt's face".
-        new(PhiKind.Photograph, new Regex(@"\b(?<v>((the\s+)?(pt|patient|baby|child|kid)('?s)?|her|his|their)\s+faces?)\b"
+        new(PhiKind.Photograph, new Regex(@"\b(?<v>((the\s+)?(pt|patient|baby|child|kid)('?s)?|her|his|their)\s+((full|whole|entire)\s+)?"
+            + @"faces?)\b"
             + @"(?!\s*-?\s*(sheet|to\s+face|time|book|page|plate|value|amount|id\b))", AnyCase, Timeout),
             (_, text, _) => PictureWord.IsMatch(text.Text), WithoutDigits: true,
             When: text => text.Text.Contains("face", StringComparison.OrdinalIgnoreCase)),
         // Someone known for who they are, which identifies them as a name does: "the pt is the mayor", "the local news anchor was
         // admitted", "the only quadruplets born here".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(pt|patient|she|he|her\s+(husband|wife|son|daughter|mom|dad)|his\s+(wife|husband|"
-            + @"son|daughter|mom|dad)|mom|dad)\s+(is|was|'s)\s+((the|a|an|our)\s+)?([\p{L}'-]+\s+){0,3}?(?<v>" + Notable + @")\b"
+            + @"son|daughter|mom|dad)|mom|dad|(guy|man|woman|lady|gentleman|kid|boy|girl|person)\s+(in|on)(\s+[\p{L}0-9&-]+){1,4}?)"
+            + @"\s+((who|that)\s+)?(is|was|'s)\s+((the|a|an|our)\s+)?([\p{L}'-]+\s+){0,3}?(?<v>" + Notable + @")\b"
             + @"|\b(the|our|a)\s+([\p{L}-]+\s+){0,2}?(?<v>" + Notable + @")\s+(was|is|got|came|has\s+been|had\s+been|just\s+got)\s+"
             + @"(admitted|seen|brought|discharged|transferred|readmitted|"
             + @"in\s+(the\s+)?(ed|er|icu|picu|nicu|hospital|bed|room|unit|clinic|or)"
@@ -579,14 +627,35 @@ internal static class IdentifierPatterns
     // The organisation's own channel: "our channel youtube.com/@MercyIT", "the staff channel youtube.com/@NorthwindHealth".
     private static bool IsOrganisationChannel(string url, ScannedText text) =>
         url.Contains("/@", StringComparison.Ordinal) && !text.MentionsPatient
-            && Regex.IsMatch(text.Text, @"\b(our|staff|official|team|department|dept|hospital'?s?|system'?s?|org'?s?|organi[sz]ation'?s?|"
-                + @"training|education|marketing)\s+(youtube\s+|video\s+)?(channel|page|account)\b", AnyCase, Timeout);
+            && (Regex.IsMatch(text.Text, @"\b(our|staff|official|team|department|dept|hospital'?s?|system'?s?|org'?s?|organi[sz]ation'?s?|"
+                + @"training|education|marketing)\s+(youtube\s+|video\s+)?(channel|page|account)\b|"
+                + @"\b(channel|page|account)\s+for\s+(the\s+)?"
+                + @"(staff|training|education|team|department|nurses|clinicians|employees|super-?users)\b", AnyCase, Timeout)
+                || Regex.IsMatch(url, @"/@[\p{L}0-9]*(Health|Hospital|Medical|Clinic|Care|Nursing|Informatics|IT)([A-Z0-9][\p{L}0-9]*)?$",
+                    Options, Timeout));
 
     // A vendor's status, documentation or support site is nobody's page: "https://status.vendor.example".
     private static bool IsServicePage(string host, string url) =>
         host.Split('.')[0].ToUpperInvariant() is "STATUS" or "DOCS" or "SUPPORT" or "HELP" or "KB" or "COMMUNITY" or "TRUST"
             or "DEVELOPER" or "DEVELOPERS" or "LEARN" or "DOWNLOADS" or "UPDATES" or "RELEASES"
+            || (host.Split('.') is { Length: >= 3 } labels && VendorDomains.Contains(labels[^2]))
             && !Regex.IsMatch(url, RecordPath, AnyCase, Timeout);
+
+    // Vendors whose hosts ("galaxy.epic.com", "wiki.cerner.com") are their customers' documentation and community sites.
+    private static readonly HashSet<string> VendorDomains = new(
+        ["epic", "cerner", "oracle", "meditech", "microsoft", "allscripts", "veradigm", "athenahealth", "nextgen", "philips", "siemens",
+            "gehealthcare", "imprivata", "nuance", "hyland", "infor", "workday", "servicenow", "citrix", "vmware", "rhapsody", "lyniate",
+            "interfaceware", "intersystems", "omnicell", "bd", "baxter", "stryker", "vocera", "zebra", "hl7", "ihe", "hhs", "cms",
+            "healthit"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // A registration system's stand-in for an unknown birth date: "defaults DOB to 01/01/1900".
+    // Unless the text gives another date with it ("listed 1/1/1900 but the real one is ...").
+    private static bool IsDefaultDate(string date, ScannedText text) =>
+        Regex.IsMatch(date, @"^(0?1[/.-]0?1[/.-](1800|1900|0001|1753)|(1800|1900|0001|1753)[/.-]0?1[/.-]0?1)$", Options, Timeout)
+            && AnyDate.Count(text.Text) == 1;
+
+    private static readonly Regex AnyDate = new(@"(?<![0-9])" + Date, AnyCase, Timeout);
 
     // A global unicast IPv6 address (2000::/3) other than the documentation range.
     private static bool IsPublicIpv6(string address)

@@ -62,14 +62,19 @@ internal static class NameFinder
     // What follows a person's name when it names a place: "the Clara Barton conference room", "Barton wing".
     private static readonly Regex PlaceAfter = new(
         @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break|women'?s|men'?s|"
-            + @"children'?s|birth(ing)?|heart|cancer|wellness|breast|maternity|staff|nurses'?|physicians'?|doctors'?)\s+)?(rooms?|wing|"
+            + @"children'?s|birth(ing)?|heart|cancer|wellness|breast|maternity|staff|nurses'?|physicians'?|doctors'?|behavioral\s+health|"
+            + @"mental\s+health|psych(iatric)?|rehab(ilitation)?|cardiac|surgical|medical|oncology|ortho(pedic)?|pediatric|neuro|"
+            + @"trauma|burn|stroke|transplant|dialysis|infusion|inpatient|outpatient|intensive\s+care)\s+)?(rooms?|wing|"
             + @"cent(er|re)|building|hall|auditorium|pavilion|tower|library|lobby|lounge|classrooms?|entrances?|exits?|doors?|garage|"
             + @"parking|lot|bridge|plaza|park|elevators?|stairwell|cafe|café|cafeteria|chapel|courtyard|skywalk|walkway|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
             + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z]))\b"
         // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
         + @"|^\s+(network|oncology|health\s+system|healthcare|medical\s+(center|group|college|school)|hospital|university|research|"
-            + @"cancer\s+(center|institute)|memorial|institute|children'?s)\b",
+            + @"cancer\s+(center|institute)|memorial|institute|children'?s)\b"
+        // A unit or a partner named after a person: "Virginia Apgar NICU", "Ronald Reagan UCLA team".
+        + @"|^\s+(?-i:NICU|PICU|MICU|SICU|CVICU|ICU|ED|PACU|L&D)\b(?!\s+(mom|dad|baby|parent|pt|patient|bed|room)\b)"
+        + @"|^\s+(?-i:[A-Z]{2,6})\s+(team|health|medical|hospital|campus|center|centre|physicians|staff|group)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex CareWords = new(
@@ -102,13 +107,50 @@ internal static class NameFinder
             + @"pm|sliding\s+scale|iv|basal|bolus|discharge)\s+)?(insulin|heparin|meds?|medications?|orders?|readmit(ted)?|readmission|"
             + @"admit|glucometer|labs?|results|chart|kids?|family|wife|husband|mom|dad|daughter|son|wants\s+(her|his|their)\s+"
             + @"(records|chart|results|meds))\b)"
+        // A patient's own things after a possessive: "…'s portal", "…'s ultrasound report", "…'s covid result".
+        + @"|^'s\s+((new|old|own|last|first)\s+)?(portal|mychart|ultrasound|mri|ct|x-?ray|echo|ekg|ecg|scan|biopsy|covid|flu|"
+            + @"allerg[a-z]*|vitals|wristband|armband|pcp|surgery|procedure|dialysis|infusion|prescription|rx|wound|pain|diet|"
+            + @"tray|room|bed|interpreter|proxy|consent|avs|discharge|admission|appointment|appt)\b"
         // What happens to a patient: "… is on the downtime census", "… refused the flu shot", "… needs halal trays", "… and his twin".
-        + @"|^('s)?\s+((is|was)\s+(still\s+)?(on|in)\s+the\s+([\p{L}-]+\s+){0,2}(census|bed\s?board|board|list|unit|ed|er|icu|or)|"
-            + @"(refused|declined|refuses|declines|missed|pulled|eloped|fell|coded)\b|(needs|wants|requested|requests|asked\s+for)\s+"
+        + @"|^('s)?\s+" + WardPlace + @"((is|was)\s+(still\s+)?(on|in)\s+the\s+([\p{L}-]+\s+){0,2}(census|bed\s?board|board|list|"
+            + @"unit|ed|er|icu|or)|"
+            + @"(refused|declined|refuses|declines|missed|pulled|eloped|fell|coded|slipped|tripped|seized|vomited|desatted)\b|"
+            + @"(needs|wants|requested|requests|asked\s+for)\s+"
             + @"(an?\s+|the\s+|his\s+|her\s+|their\s+)?([\p{L}-]+\s+){0,2}(trays?|diet|interpreter|chaplain|consult|walker|"
-            + @"wheelchair|sitter|meds|insulin|copy|records|visit)|(was|got|is|has\s+been)\s+(discharged|admitted|readmitted|"
+            + @"wheelchair|sitter|meds|insulin|copy|records|visit)|(needs|wants|requested|requests|speaks|only\s+speaks)\s+"
+            + Languages + @"|had\s+(his|her|their)\s+(chart|record|mrn|wristband|armband|meds|labs)|"
+            + @"(was|got|is|has\s+been)\s+(discharged|admitted|readmitted|"
             + @"transferred|roomed|intubated|extubated|sedated|restrained)|and\s+(his|her|their)\s+(twin|brother|sister|wife|husband|"
             + @"son|daughter|mom|dad|mother|father))\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // Where a patient is, between a name and what happens to them: "… on 3S needs …", "… in 22 asked …", "… in peds had …".
+    private const string WardPlace =
+        @"((on|in)\s+(bed\s+|room\s+|rm\s+)?([0-9]{1,4}[a-z]{0,2}|peds|picu|nicu|micu|sicu|icu|ed|er|l&d|the\s+ed)\s+"
+            + @"((again|still|today|tonight|last\s+night|this\s+am)\s+)?(?=(is|was|needs|wants|asked|called|had|refused|declined|"
+            + @"missed|fell|slipped|requested|speaks|only)\b))?";
+
+    // Languages a patient may need an interpreter for.
+    private const string Languages =
+        @"(an?\s+)?(spanish|pashto|dari|farsi|somali|arabic|vietnamese|mandarin|cantonese|hmong|tigrinya|amharic|oromo|russian|"
+            + @"ukrainian|haitian(\s+creole)?|creole|portuguese|nepali|burmese|karen|swahili|french|urdu|punjabi|hindi|bengali|"
+            + @"tagalog|korean|japanese|polish|asl|sign\s+language|kinyarwanda|lingala|marshallese|chuukese|navajo|yup'ik|"
+            + @"k'iche'?|mam|mixteco|tamil|telugu|gujarati|khmer|lao|thai|turkish|kurdish|albanian|bosnian|romanian)"
+            + @"(\s+(interpreter|interp|only))?";
+
+    // A name in quotes in a text about a part played or made up: "the \"mrs. smith\" in the training video is an actor".
+    private static bool IsPlayedRole(string text, int start) =>
+        start > 0 && text[start - 1] is '"' or '\u201c' or '\'' or '\u2018' && PlayedRole.IsMatch(text);
+
+    private static readonly Regex PlayedRole = new(
+        @"\b(actors?|actress|played\s+by|role-?play|fictional|made[\s-]up|fake|sample|example|mock|dummy|test\s+patient)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // Right before a title: the patient is a clinician, and the titled name is theirs ("the pt is a retired surgeon, Dr. ...").
+    private static readonly Regex PatientIsClinician = new(
+        @"\b(pt|patient)\s+(is|was)\s+(a|an|our\s+own|one\s+of\s+our)\s+([\p{L}-]+\s+){0,2}?(doctor|physician|surgeon|nurse|"
+            + @"dentist|pharmacist|anesthesiologist|cardiologist|pediatrician|radiologist|psychiatrist|professor|vet|veterinarian)s?"
+            + @"[\s,:(-]*$",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // A relative named after the relation: "her son Abdirahman", "Tesfaye's brother Dawit", "the pt's wife Marisol".
@@ -188,10 +230,19 @@ internal static class NameFinder
                 continue;
             }
 
-            // "Dr. Patel", "Nurse Ruiz": staff; skip the name.
+            // "Dr. Patel", "Nurse Ruiz": staff; skip the name, unless the text says the patient is one ("pt is a retired surgeon,
+            // Dr. Emeka Nnaji, ...").
             if (NameLexicon.IsStaffTitle(token.Value) && i + 1 < tokens.Count && Gap(i + 1) is " " or ". " or ".")
             {
                 var end = NameEnd(tokens, text, i + 1, capitalisedOnly: true);
+                if (end > i + 1 && PatientIsClinician.IsMatch(text.AsSpan(0, token.Start))
+                    && !context.IsStaffSurname(tokens[end - 1].Value))
+                {
+                    found.Add((token.Start, tokens[end - 1].End - token.Start));
+                    MarkUsed(used, i, end - 1);
+                    continue;
+                }
+
                 for (var k = i; k < end; k++)
                 {
                     used[k] = true;
@@ -236,7 +287,7 @@ internal static class NameFinder
                 var last = tokens[end - 1];
                 var given = end - 1 > i + 1 ? tokens[i + 1].Value : "";
                 var staff = context.IsStaffSurname(last.Value) || context.IsStaff(given, last.Value) || IsFollowedByRole(text, last.End);
-                if (!staff)
+                if (!staff && !IsPlayedRole(text, token.Start))
                 {
                     found.Add((token.Start, last.End - token.Start));
                 }
@@ -246,6 +297,15 @@ internal static class NameFinder
                 }
 
                 MarkUsed(used, i, end - 1);
+                continue;
+            }
+
+            // "send the slides to Vusi Dlamini and ...": a colleague by what comes before, whether or not the lists know the name.
+            if (IsPlainCapitalised(token) && i + 1 < tokens.Count && IsPlainCapitalised(tokens[i + 1]) && Gap(i + 1) is " "
+                && IsPrecededByRole(text, tokens, i))
+            {
+                lastStaffEnd = i + 1;
+                MarkUsed(used, i, i + 1);
                 continue;
             }
 
@@ -270,6 +330,15 @@ internal static class NameFinder
                 }
 
                 MarkUsed(used, i, name.To);
+                continue;
+            }
+
+            // "Hye-jin's chart still shows the wrong PCP", "fatuma in 22 asked again": a given name alone, at the start, before a
+            // patient's things or where a patient lies.
+            if (SingleNameAtStart(text, tokens, i, context))
+            {
+                found.Add((token.Start, token.Length));
+                used[i] = true;
                 continue;
             }
 
@@ -349,7 +418,7 @@ internal static class NameFinder
     private static int? FamilyName(string text, List<Token> tokens, int i, PhiContext context)
     {
         if (i + 2 >= tokens.Count || !tokens[i].Value.Equals("the", StringComparison.OrdinalIgnoreCase)
-            || !FamilyWords.Contains(tokens[i + 2].Value)
+            || !(FamilyWords.Contains(tokens[i + 2].Value) || Relations.Contains(tokens[i + 2].Value))
             || text[tokens[i].End..tokens[i + 1].Start] is not " " || text[tokens[i + 1].End..tokens[i + 2].Start] is not " ")
         {
             return null;
@@ -369,6 +438,12 @@ internal static class NameFinder
         ["Lastname", "LastName", "Surname", "Last", "Name", "Mom", "Mother", "Mothers", "Moms", "Baby", "Boy", "Girl", "Plus", "Xxx",
             "Doe"],
         StringComparer.Ordinal);
+
+    // "the Kowalczyk daughter called again": one relative, by the family's surname.
+    private static readonly HashSet<string> Relations = new(
+        ["daughter", "son", "wife", "husband", "mom", "dad", "mother", "father", "sister", "brother", "grandson", "granddaughter",
+            "grandma", "grandpa", "widow", "widower", "niece", "nephew", "aunt", "uncle", "cousin", "baby", "boy", "girl", "kid"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> FamilyWords =
         new(["family", "kids", "children", "twins", "triplets", "boys", "girls", "siblings", "sisters", "brothers"],
@@ -407,8 +482,12 @@ internal static class NameFinder
     // flu shot" at the start of a text, before what happens to a patient (a physician assistant is "PA", with a surname).
     private static int? HmongTitledName(string text, List<Token> tokens, int i)
     {
-        if (i + 2 >= tokens.Count || tokens[i].Value is not ("pa" or "nhia" or "kia" or "mai" or "yer") || !IsSentenceStart(text, tokens[i])
-            || !IsLower(tokens[i + 1]) || !IsLower(tokens[i + 2]) || text[tokens[i].End..tokens[i + 1].Start] is not " "
+        var lower = tokens[i].Value is "pa" or "nhia" or "kia" or "mai" or "yer";
+        var capital = tokens[i].Value is "Pa" or "Nhia" or "Kia" or "Mai" or "Yer";
+        if (i + 2 >= tokens.Count || !(lower || capital) || !IsSentenceStart(text, tokens[i])
+            || !(lower ? IsLower(tokens[i + 1]) && IsLower(tokens[i + 2])
+                : IsPlainCapitalised(tokens[i + 1]) && IsPlainCapitalised(tokens[i + 2]))
+            || text[tokens[i].End..tokens[i + 1].Start] is not " "
             || text[tokens[i + 1].End..tokens[i + 2].Start] is not " " || NameLexicon.IsEnglishWord(tokens[i + 2].Value)
             || NameLexicon.IsEnglishWord(tokens[i + 1].Value) || !NameLexicon.IsAnyName(tokens[i + 2].Value))
         {
@@ -418,6 +497,29 @@ internal static class NameFinder
         var end = tokens[i + 2].End;
         return CareAfter.IsMatch(text.AsSpan(end, Math.Min(60, text.Length - end))) ? i + 2 : null;
     }
+
+    private static bool SingleNameAtStart(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        var token = tokens[i];
+        if (token.Length < 3 || !(IsPlainCapitalised(token) || IsLower(token)) || !IsSentenceStart(text, token)
+            || !NameLexicon.IsAnyName(token.Value) || !IsUnlistedWord(token) || context.IsStaffGivenName(token.Value)
+            || context.IsStaffSurname(token.Value))
+        {
+            return false;
+        }
+
+        return SingleNameAfter.IsMatch(text.AsSpan(token.End, Math.Min(80, text.Length - token.End)));
+    }
+
+    // After a lone given name, what only a patient has: their own chart or results, a bed on a ward and what happens there.
+    private static readonly Regex SingleNameAfter = new(
+        @"^'s\s+((new|old|own|last|first|current)\s+)?(chart|meds|labs|results?|allerg[a-z]*|vitals|wristband|armband|portal|mychart|"
+            + @"mrn|ultrasound|mri|ct|x-?ray|echo|ekg|biopsy|surgery|dialysis|infusion|insulin|heparin|pcp|discharge|admission|"
+            + @"prescription|rx|mom|dad|mother|father|wife|husband|son|daughter|twin)\b"
+        + @"|^\s+(on|in)\s+(bed\s+|room\s+|rm\s+)?([0-9]{1,4}[a-z]{0,2}|peds|picu|nicu|micu|sicu|icu|ed|er|l&d|the\s+ed)\s+"
+            + @"((again|still|today|tonight|last\s+night|this\s+am)\s+)?(is|was|needs|wants|asked|called|had|has|refused|declined|"
+            + @"missed|fell|slipped|requested|speaks|only\s+speaks|keeps|can't|cant|won't|wont)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
 
     // "patient" as typed in a hurry: "paitent", "pateint", "patinet" (its letters, first and last in place).
     private static bool IsPatientCue(string word) =>
@@ -692,7 +794,22 @@ internal static class NameFinder
             && (NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value));
         // Compound surnames of English words after a given name, before a patient's things: "lena standing-elk's glucometer".
         var compound = careAfter && b.Value.Contains('-', StringComparison.Ordinal) && NameLexicon.IsAnyName(a.Value);
-        if ((!capitalised && !lower && !lowerAtStart) || !IsUnlistedWord(a) || (!IsUnlistedWord(b) && !compound))
+
+        // Three words typed in lower case at the start, the first a given name, before a patient's things: "yaa boatemaa asante wants
+        // her records".
+        if (bothLower && IsSentenceStart(text, a) && NameLexicon.IsAnyName(a.Value) && IsUnlistedWord(a) && IsUnlistedWord(b)
+            && i + 2 < tokens.Count && IsLower(tokens[i + 2]) && text[b.End..tokens[i + 2].Start] is " " && IsUnlistedWord(tokens[i + 2])
+            && NameLexicon.IsAnyName(tokens[i + 2].Value)
+            && CareAfter.IsMatch(text.AsSpan(tokens[i + 2].End, Math.Min(60, text.Length - tokens[i + 2].End))))
+        {
+            return i + 2;
+        }
+
+        // A surname that is also a word, after a given name no word spells, before a patient's things: "wang fang's son called".
+        var wordSurname = lowerAtStart && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value)
+            && !NameLexicon.IsNotName(b.Value)
+            && text.AsSpan(b.End).StartsWith("'s", StringComparison.OrdinalIgnoreCase);
+        if ((!capitalised && !lower && !lowerAtStart) || !IsUnlistedWord(a) || (!IsUnlistedWord(b) && !compound && !wordSurname))
         {
             return null;
         }
@@ -850,9 +967,11 @@ internal static class NameFinder
         ["ask", "ping", "cc", "thank", "thanks", "thx", "kudos", "congrats", "congratulations", "welcome", "per", "loop", "looping"],
         StringComparer.OrdinalIgnoreCase);
 
-    // "shout out to", "kudos to", "assigned to": the word before "to" that makes the name after it a colleague's.
+    // "shout out to", "kudos to", "assigned to", "send the deck to": the word before "to" that makes the name after it a colleague's.
     private static readonly HashSet<string> StaffThanksBeforeTo = new(
-        ["out", "kudos", "thanks", "props", "assigned", "reassigned", "escalated", "delegated", "congrats"],
+        ["out", "kudos", "thanks", "props", "assigned", "reassigned", "escalated", "delegated", "congrats", "deck", "slides", "agenda",
+            "minutes", "invite", "invitation", "tracker", "workbook", "spreadsheet", "draft", "timeline", "proposal", "sow", "runbook",
+            "playbook", "recording", "dashboard", "charter", "raci", "roadmap", "checklist", "sign-off", "signoff"],
         StringComparer.OrdinalIgnoreCase);
 
     private static bool IsFollowedByRole(string text, int end) =>

@@ -10,6 +10,7 @@ public sealed class PhiContext
 {
     private readonly HashSet<string> fullNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> surnames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> givenNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly string[] domains;
 
     public PhiContext(IEnumerable<string>? staffNames = null, IEnumerable<string>? staffDomains = null)
@@ -31,6 +32,7 @@ public sealed class PhiContext
             surnames.Add(parts[^1]);
             if (parts.Count >= 2)
             {
+                givenNames.Add(parts[0]);
                 fullNames.Add(parts[0] + " " + parts[^1]);
             }
 
@@ -50,6 +52,8 @@ public sealed class PhiContext
     internal bool IsStaff(string given, string surname) => fullNames.Contains(given + " " + surname);
 
     internal bool IsStaffSurname(string surname) => surnames.Contains(surname);
+
+    internal bool IsStaffGivenName(string given) => givenNames.Contains(given);
 
     internal bool IsStaffDomain(string host)
     {

@@ -87,14 +87,18 @@ public static class PhiGuard
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase;
     private static readonly TimeSpan Timeout = PatternLimits.MatchTimeout;
 
-    private static readonly Regex MentionsPatient = new(@"\b(patient|pt)\b", Options, Timeout);
+    // "Patient Access", "Patient Experience": departments, not a patient.
+    private static readonly Regex MentionsPatient = new(
+        @"\b(patient|pt)\b(?!\s+(access|experience|safety|financial|relations|engagement|education|advocacy|placement|flow|"
+            + @"logistics|services)\b)", Options, Timeout);
+
     private static readonly Regex BedOrRoom = new(
         @"\b(bed|room|rm)\s*#?\s*\d{1,4}[A-Z]?\b|\b(patient|pt)\s+in\s+(?<v>\d{1,4}[A-Z]?)\b(?!\s*(min|mins|minutes|hours|hrs|days|weeks|"
-            + @"months|%|am|pm))", Options, Timeout);
+            + @"months|%|am|pm))(?<!\b[0-9]{1,2}[NSEW])", Options, Timeout);
 
     private static readonly Regex WithoutIdentifiers = new(
         @"\b(no\s+(name|names|identifiers?|phi)\s+(needed|required|given|included|used)|without\s+(any\s+)?(names?|identifiers|phi)|"
-            + @"de-?identified|no\s+phi)\b", Options, Timeout);
+            + @"de-?identified|no\s+phi|no\s+other\s+(details|identifiers|info|information|phi))\b", Options, Timeout);
 
     /// <summary>Findings without roster context: every name shape counts, every e-mail domain is foreign.</summary>
     public static IReadOnlyList<PhiFinding> Scan(string? text) => Scan(text, PhiContext.None);

@@ -70,10 +70,10 @@ public class PhiCorpusTests(ITestOutputHelper output)
     // the set was measured, so only the newest set is still the figure to expect on text nobody here wrote. Floors sit
     // just under the figures measured when the guard last changed; the goal is 95 % and 5 %.
     [Theory]
-    [InlineData("phi-corpus-unseen.txt", 0.95, 0.02)]
-    [InlineData("phi-corpus-unseen-2.txt", 0.97, 0.02)]
-    [InlineData("phi-corpus-unseen-3.txt", 0.97, 0.01)]
-    [InlineData("phi-corpus-unseen-4.txt", 0.90, 0.03)]
+    [InlineData("phi-corpus-unseen.txt", 0.99, 0.01)]
+    [InlineData("phi-corpus-unseen-2.txt", 0.99, 0.01)]
+    [InlineData("phi-corpus-unseen-3.txt", 0.99, 0.01)]
+    [InlineData("phi-corpus-unseen-4.txt", 0.99, 0.01)]
     public void On_sentences_written_without_seeing_the_guard_recall_and_false_alarms_are_reported_and_hold_their_floor(
         string name, double recallFloor, double falseAlarmCeiling)
     {

@@ -499,6 +499,10 @@ public class PhiGuardTests
     [InlineData("pt in ")]
     [InlineData("Aaaa Bbbb ")]
     [InlineData("2601:5c1:")]
+    [InlineData("merge 1234567 into ")]
+    [InlineData("pt is from Aaa Bbb ")]
+    [InlineData("Pa Aaa Bbb ")]
+    [InlineData("the man in bed 1 on ")]
     public void Long_runs_of_near_misses_do_not_time_out(string piece)
     {
         var text = string.Concat(Enumerable.Repeat(piece, 4000 / piece.Length));
