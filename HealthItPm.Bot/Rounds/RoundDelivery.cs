@@ -160,7 +160,12 @@ public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundSte
 
 /// <summary>Each respondent's card, while the round is open.</summary>
 public sealed class RoundCardDeliveries(
-    RoundKindDescriptor kind, IRoundStore store, IProjectRepository projects, RoundEngine engine, TimeProvider clock)
+    RoundKindDescriptor kind,
+    IRoundStore store,
+    IProjectRepository projects,
+    RoundEngine engine,
+    IServiceProvider services,
+    TimeProvider clock)
     : RoundDeliveryKind(kind, RoundStep.Card, store, projects)
 {
     public override Task<Composition> ComposeAgainAsync(DeliveryWork work, CancellationToken cancellationToken) =>
@@ -174,7 +179,8 @@ public sealed class RoundCardDeliveries(
             return new Composition.NotNeeded();
         }
 
-        return Send(Descriptor.Card(round, await ProjectNameAsync(work, round.Project, cancellationToken), reminder: false));
+        var name = await ProjectNameAsync(work, round.Project, cancellationToken);
+        return Send(await Descriptor.CardAsync(services, work.TenantId, work.RecipientId!.Value, round, name, false, cancellationToken));
     }
 }
 
@@ -189,6 +195,7 @@ public sealed class RoundReminderDeliveries(
     IDeliveryLedger ledger,
     IOptions<DeliveryOptions> options,
     RoundEngine engine,
+    IServiceProvider services,
     TimeProvider clock)
     : RoundDeliveryKind(kind, RoundStep.Reminder, store, projects)
 {
@@ -225,7 +232,8 @@ public sealed class RoundReminderDeliveries(
                 return new Composition.Later(options.Value.Lease);
         }
 
-        return Send(Descriptor.Card(round, await ProjectNameAsync(work, round.Project, cancellationToken), reminder: true));
+        var name = await ProjectNameAsync(work, round.Project, cancellationToken);
+        return Send(await Descriptor.CardAsync(services, work.TenantId, person, round, name, true, cancellationToken));
     }
 }
 
