@@ -109,6 +109,8 @@ public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundSte
 
     protected IRoundStore Store => store;
 
+    protected IProjectRepository Projects => projects;
+
     public override async Task<IReadOnlyList<PersonId>> AudienceAsync(
         DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
         await RoundAsync(fanOut, cancellationToken) is { } round
@@ -185,8 +187,8 @@ public sealed class RoundCardDeliveries(
 }
 
 /// <summary>
-/// The one reminder, to those whose card arrived and who have not answered when its turn comes (found by their respondent
-/// key, so anonymous rounds too).
+/// The one reminder, to those whose card arrived, who have not answered when its turn comes (found by their respondent key, so
+/// anonymous rounds too) and who are still on the project.
 /// </summary>
 public sealed class RoundReminderDeliveries(
     RoundKindDescriptor kind,
@@ -230,6 +232,12 @@ public sealed class RoundReminderDeliveries(
             case ReminderDecision.WaitForCard:
                 // By the end of a lease the card is settled, or free for another host to take.
                 return new Composition.Later(options.Value.Lease);
+        }
+
+        // Someone removed from the project since the round opened can no longer answer it: no reminder, whatever the kind.
+        if (await Projects.RoleOfAsync(work.TenantId, round.Project, person, cancellationToken) is null)
+        {
+            return new Composition.NotNeeded();
         }
 
         var name = await ProjectNameAsync(work, round.Project, cancellationToken);

@@ -239,7 +239,36 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, kind.Answered, code, roundId), cancellationToken);
         }
 
+        if (kind.ClosesWhenAllAnswered && await AllAnsweredAsync(tenant, round, kind, cancellationToken))
+        {
+            // Each answer is saved before the answers are read, so of two last answers at once at least one sees both.
+            var now = clock.GetUtcNow();
+            await store.CloseEarlyAsync(tenant, round, now, cancellationToken);
+            round = round.ClosedEarly(now);
+        }
+
         return new Outcome<(Round, GivenAnswer<TAnswer>)>.Done((round, given));
+    }
+
+    // Everyone in the audience still on the project has an answer (people removed since it opened cannot answer any more).
+    private async Task<bool> AllAnsweredAsync<TAnswer, TTally>(
+        TenantId tenant, Round round, RoundKind<TAnswer, TTally> kind, CancellationToken cancellationToken)
+        where TAnswer : class
+        where TTally : class
+    {
+        OfKind(kind, round);
+        var answered = round.Counted(await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken))
+            .Select(a => a.Respondent)
+            .ToHashSet();
+        foreach (var respondent in round.Audience.Where(r => !answered.Contains(round.KeyOf(r.Person))))
+        {
+            if (await projects.RoleOfAsync(tenant, round.Project, respondent.Person, cancellationToken) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The round, if the person is on its project and it was sent to them (authorized before the round is read).</summary>

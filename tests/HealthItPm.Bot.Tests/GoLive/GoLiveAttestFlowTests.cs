@@ -142,6 +142,7 @@ public class GoLiveAttestFlowTests(ClockedBotEnvironment env) : IClassFixture<Cl
         Assert.Single(Cards(chats[DataLead], "Reminder: go-live attestation"));
         Assert.Single(Cards(pm, "Reminder: go-live attestation"));
         Assert.Empty(Cards(chats[Cno], "Reminder: go-live attestation"));
+        Assert.Empty(Cards(chats[Former], "Reminder: go-live attestation"));
 
         // golive ask: PM only; it asks the owners of what is still not met, the CNO's met criterion no more.
         Assert.Contains("Only", CardText.Of(await chats[Nurse].SayAsync("golive ask " + code)), StringComparison.Ordinal);
