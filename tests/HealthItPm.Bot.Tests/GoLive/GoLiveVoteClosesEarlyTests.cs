@@ -19,7 +19,8 @@ namespace HealthItPm.Bot.Tests.GoLive;
 /// <summary>
 /// A go/no-go vote closes as soon as everyone on the panel still on the project has voted, long before its deadline: the
 /// last vote's card says it closed, no vote is changed after, and the PM and the panel get the decision once at the next
-/// step, nobody twice however many steps follow; someone removed from the project is neither waited for nor reminded.
+/// step, nobody twice however many steps follow; someone removed from the project is neither waited for nor reminded. The
+/// digest and the status card show the gate.
 /// </summary>
 [Trait("Needs", "Azurite")]
 public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixture<ClockedBotEnvironment>
@@ -102,6 +103,14 @@ public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixtu
         Assert.Equal((VoteChoice.GoWithConditions, closedAt), (decided!.Decision.Choice, decided.Round.ClosesAt));
         Assert.Empty(await Get<IRoundStore>().OpenRoundsAsync(default) is var open ? open.Where(o => o.Project == project) : []);
 
+        // The digest shows the gate: its recommendation, days to go, and the decision with its date.
+        var digest = CardText.Of(await pm.SayAsync("digest preview " + code));
+        Assert.Contains("Go-live gate", digest, StringComparison.Ordinal);
+        Assert.Contains("to go", digest, StringComparison.Ordinal);
+        Assert.Contains("last decision go with conditions on", digest, StringComparison.Ordinal);
+
+        // The status card: the recommendation and the days to go in one line.
+        Assert.Matches(@"Go-live gate:\*\* (no-go|go with conditions|go) · \d+ days to go", CardText.Of(await pm.SayAsync("status " + code)));
     }
 
     private List<string> Cards(ProjectConversation chat, string title) =>
