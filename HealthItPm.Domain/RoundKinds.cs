@@ -15,7 +15,7 @@ namespace HealthItPm.Domain;
 /// </summary>
 public static class RoundKinds
 {
-    public static IReadOnlyList<RoundKind> All { get; } = [CheckInRounds.Kind, AdkarRounds.Kind, GoLiveRounds.Kind];
+    public static IReadOnlyList<RoundKind> All { get; } = [CheckInRounds.Kind, AdkarRounds.Kind, GoLiveRounds.Kind, AttestRounds.Kind];
 
     /// <summary>
     /// What is missing or clashes among <paramref name="kinds"/>, one line each; none when every kind has every piece: a

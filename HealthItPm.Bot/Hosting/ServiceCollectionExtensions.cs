@@ -231,7 +231,7 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// The go-live readiness gate: its storage, use cases, commands and forms, the checkpoints' scheduled job, and the panel's
-    /// go/no-go vote as a kind of round.
+    /// go/no-go vote and the owners' attestations as kinds of round.
     /// </summary>
     public static IServiceCollection AddHealthItPmGoLive(this IServiceCollection services)
     {
@@ -245,6 +245,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<GoLiveVotes>();
         services.AddRoundKind<GoLiveRoundKind>();
         services.AddForm<GoLiveVoteForm>(GoLiveVoteForm.Command);
+        services.AddSingleton<GoLiveAttestations>();
+        services.AddRoundKind<AttestRoundKind>();
+        services.AddCommand<GoLiveAskCommand>(GoLiveAskCommand.Command);
         return services;
     }
 

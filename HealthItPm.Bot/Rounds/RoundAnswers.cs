@@ -21,7 +21,7 @@ namespace HealthItPm.Bot.Rounds;
 /// sent to the person, or no longer exists, gets the same notice either way. "Change answer" shows only the caller's own
 /// answer, found by their own key.
 /// </summary>
-public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects, StaffDomains staff)
+public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects, StaffDomains staff, IServiceProvider services)
 {
     public async Task<JObject> SubmitAsync<TAnswer, TTally, TChoices>(
         RoundKindDescriptor<TAnswer, TTally, TChoices> kind, ITurnContext turn, JObject data, CancellationToken cancellationToken)
@@ -39,15 +39,19 @@ public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects
         {
             // The round and the project are read here only to show the card again.
             var view = new RoundCardView<TChoices>(Entry: entry, Problems: problems);
-            return await engine.RoundForAsync(caller.Tenant, caller.Person, code, kind.Kind, roundId, cancellationToken) is { } shown
-                ? kind.Card(shown, await ProjectNameAsync(caller, code, cancellationToken), view)
-                : Gone(kind);
+            if (await engine.RoundForAsync(caller.Tenant, caller.Person, code, kind.Kind, roundId, cancellationToken) is not { } shown)
+            {
+                return Gone(kind);
+            }
+
+            var shownName = await ProjectNameAsync(caller, code, cancellationToken);
+            return await kind.CardAsync(services, caller.Tenant, caller.Person, shown, shownName, view, cancellationToken);
         }
 
         // The round is read, and the person authorized, once for the checks and the answer. Its people are staff, not
         // patients: their names are not PHI.
         (Round Round, RoundCardView<TChoices> View)? again = null;
-        var outcome = await engine.SubmitAsync(caller.Tenant, caller.Person, code, kind.Kind, roundId, round =>
+        var outcome = await engine.SubmitAsync(caller.Tenant, caller.Person, code, kind.Kind, roundId, async round =>
         {
             var context = staff.With(round.Audience.Select(r => r.Name));
             var accepted = new Dictionary<FreeText, GuardedText?>();
@@ -74,9 +78,10 @@ public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects
                 return new Outcome<TAnswer>.Invalid(found[0]);
             }
 
+            TAnswer answer;
             try
             {
-                return new Outcome<TAnswer>.Done(kind.Answer(entry.Choices, field => accepted.GetValueOrDefault(field)));
+                answer = kind.Answer(entry.Choices, field => accepted.GetValueOrDefault(field));
             }
             catch (DomainException e)
             {
@@ -84,10 +89,19 @@ public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects
                 again = (round, new RoundCardView<TChoices>(Entry: entry, Refused: ProblemText.Of(e.Problem)));
                 return new Outcome<TAnswer>.Invalid(e.Problem);
             }
+
+            var taken = await kind.AcceptAsync(services, caller.Tenant, caller.Person, round, answer, cancellationToken);
+            if (taken is Outcome<TAnswer>.Invalid refused)
+            {
+                again = (round, new RoundCardView<TChoices>(Entry: entry, Refused: ProblemText.Of(refused.Problem)));
+            }
+
+            return taken;
         }, cancellationToken);
         if (again is { } card)
         {
-            return kind.Card(card.Round, await ProjectNameAsync(caller, code, cancellationToken), card.View);
+            var name = await ProjectNameAsync(caller, code, cancellationToken);
+            return await kind.CardAsync(services, caller.Tenant, caller.Person, card.Round, name, card.View, cancellationToken);
         }
 
         return outcome is Outcome<(Round, GivenAnswer<TAnswer>)>.NotFound or Outcome<(Round, GivenAnswer<TAnswer>)>.Refused
@@ -124,7 +138,8 @@ public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects
         }
 
         var name = await ProjectNameAsync(caller, code, cancellationToken);
-        return kind.Card(round, name, new RoundCardView<TChoices>(Entry: given is null ? null : kind.EntryOf(given.Answer)));
+        var view = new RoundCardView<TChoices>(Entry: given is null ? null : kind.EntryOf(given.Answer));
+        return await kind.CardAsync(services, caller.Tenant, caller.Person, round, name, view, cancellationToken);
     }
 
     private Task<string> ProjectNameAsync(Caller caller, ProjectCode code, CancellationToken cancellationToken) =>

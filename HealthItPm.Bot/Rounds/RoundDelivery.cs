@@ -109,6 +109,8 @@ public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundSte
 
     protected IRoundStore Store => store;
 
+    protected IProjectRepository Projects => projects;
+
     public override async Task<IReadOnlyList<PersonId>> AudienceAsync(
         DeliveryWork fanOut, int offset, int count, CancellationToken cancellationToken) =>
         await RoundAsync(fanOut, cancellationToken) is { } round
@@ -160,7 +162,12 @@ public abstract class RoundDeliveryKind(RoundKindDescriptor descriptor, RoundSte
 
 /// <summary>Each respondent's card, while the round is open.</summary>
 public sealed class RoundCardDeliveries(
-    RoundKindDescriptor kind, IRoundStore store, IProjectRepository projects, RoundEngine engine, TimeProvider clock)
+    RoundKindDescriptor kind,
+    IRoundStore store,
+    IProjectRepository projects,
+    RoundEngine engine,
+    IServiceProvider services,
+    TimeProvider clock)
     : RoundDeliveryKind(kind, RoundStep.Card, store, projects)
 {
     public override Task<Composition> ComposeAgainAsync(DeliveryWork work, CancellationToken cancellationToken) =>
@@ -174,13 +181,14 @@ public sealed class RoundCardDeliveries(
             return new Composition.NotNeeded();
         }
 
-        return Send(Descriptor.Card(round, await ProjectNameAsync(work, round.Project, cancellationToken), reminder: false));
+        var name = await ProjectNameAsync(work, round.Project, cancellationToken);
+        return Send(await Descriptor.CardAsync(services, work.TenantId, work.RecipientId!.Value, round, name, false, cancellationToken));
     }
 }
 
 /// <summary>
-/// The one reminder, to those whose card arrived and who have not answered when its turn comes (found by their respondent
-/// key, so anonymous rounds too).
+/// The one reminder, to those whose card arrived, who have not answered when its turn comes (found by their respondent key, so
+/// anonymous rounds too) and who are still on the project.
 /// </summary>
 public sealed class RoundReminderDeliveries(
     RoundKindDescriptor kind,
@@ -189,6 +197,7 @@ public sealed class RoundReminderDeliveries(
     IDeliveryLedger ledger,
     IOptions<DeliveryOptions> options,
     RoundEngine engine,
+    IServiceProvider services,
     TimeProvider clock)
     : RoundDeliveryKind(kind, RoundStep.Reminder, store, projects)
 {
@@ -225,7 +234,14 @@ public sealed class RoundReminderDeliveries(
                 return new Composition.Later(options.Value.Lease);
         }
 
-        return Send(Descriptor.Card(round, await ProjectNameAsync(work, round.Project, cancellationToken), reminder: true));
+        // Someone removed from the project since the round opened can no longer answer it: no reminder, whatever the kind.
+        if (await Projects.RoleOfAsync(work.TenantId, round.Project, person, cancellationToken) is null)
+        {
+            return new Composition.NotNeeded();
+        }
+
+        var name = await ProjectNameAsync(work, round.Project, cancellationToken);
+        return Send(await Descriptor.CardAsync(services, work.TenantId, person, round, name, true, cancellationToken));
     }
 }
 

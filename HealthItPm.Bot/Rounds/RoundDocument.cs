@@ -31,7 +31,7 @@ internal sealed record RoundDocument(
         round.Project.Value,
         round.OpensAt,
         round.RemindAt - round.OpensAt,
-        round.ClosesAt - round.OpensAt,
+        round.Deadline - round.OpensAt,
         round.Anonymous,
         [.. round.Audience.Select(r => new RespondentDocument(r.Person.Value, r.Name, r.Discipline, r.Department))],
         round.Kind.Name,
@@ -39,9 +39,9 @@ internal sealed record RoundDocument(
 
     /// <summary>
     /// The round of <paramref name="kind"/> (the kind whose keys it is stored under), with its anonymity key from the key
-    /// table: an anonymous round without one had it destroyed when it closed.
+    /// table: an anonymous round without one had it destroyed when it closed; closed early when everyone answered, if so.
     /// </summary>
-    public Round ToRound(RoundKind kind, string? key) => new(
+    public Round ToRound(RoundKind kind, string? key, DateTimeOffset? closedEarlyAt) => new(
         new ProjectCode(Project),
         OpensAt,
         RemindAfter,
@@ -51,5 +51,6 @@ internal sealed record RoundDocument(
         Kind == kind.Name ? kind : throw new InvalidOperationException($"A {Kind} round is stored under {kind} keys."),
         Name,
         key,
-        keyDestroyed: Anonymous && key is null);
+        keyDestroyed: Anonymous && key is null,
+        closedEarlyAt: closedEarlyAt);
 }

@@ -5,6 +5,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -69,6 +70,19 @@ public abstract class RoundKindDescriptor : FeatureWords
     public abstract JObject Card(Round round, string projectName, bool reminder);
 
     /// <summary>
+    /// The card a round sends <paramref name="person"/>, or reminds them with: <see cref="Card(Round, string, bool)"/> unless
+    /// the kind's card shows what only its feature can read for that person (the criteria an owner attests).
+    /// </summary>
+    internal abstract Task<JObject> CardAsync(
+        IServiceProvider services,
+        TenantId tenant,
+        PersonId person,
+        Round round,
+        string projectName,
+        bool reminder,
+        CancellationToken cancellationToken);
+
+    /// <summary>
     /// What the project's PMs get when a round ends (a summary, results). <paramref name="services"/> gives the feature's use
     /// cases: they read the round store, which reads this descriptor, so they are asked for when a round ends.
     /// </summary>
@@ -128,6 +142,38 @@ public abstract class RoundKindDescriptor<TAnswer, TTally, TChoices> : RoundKind
 
     public sealed override JObject Card(Round round, string projectName, bool reminder) =>
         Card(round, projectName, new RoundCardView<TChoices>(reminder));
+
+    /// <summary>
+    /// The card for <paramref name="person"/>: <see cref="Card(Round, string, RoundCardView{TChoices})"/> unless the kind reads
+    /// what the person's card shows from its feature (<paramref name="services"/> gives its use cases).
+    /// </summary>
+    public virtual Task<JObject> CardAsync(
+        IServiceProvider services,
+        TenantId tenant,
+        PersonId person,
+        Round round,
+        string projectName,
+        RoundCardView<TChoices> view,
+        CancellationToken cancellationToken) =>
+        Task.FromResult(Card(round, projectName, view));
+
+    /// <summary>
+    /// What the kind's feature does with an answer before it is stored (the attestation written to the gate): done with the
+    /// answer to store, or why not, and then nothing is stored. Called while the round is open, for someone it was sent to.
+    /// </summary>
+    public virtual Task<Outcome<TAnswer>> AcceptAsync(
+        IServiceProvider services, TenantId tenant, PersonId person, Round round, TAnswer answer, CancellationToken cancellationToken) =>
+        Task.FromResult<Outcome<TAnswer>>(new Outcome<TAnswer>.Done(answer));
+
+    internal sealed override Task<JObject> CardAsync(
+        IServiceProvider services,
+        TenantId tenant,
+        PersonId person,
+        Round round,
+        string projectName,
+        bool reminder,
+        CancellationToken cancellationToken) =>
+        CardAsync(services, tenant, person, round, projectName, new RoundCardView<TChoices>(reminder), cancellationToken);
 
     /// <summary>Whether one of the answer's texts was removed for patient details (its card then shows it so).</summary>
     protected virtual bool HoldsRemovedText(TAnswer answer) => false;

@@ -50,6 +50,9 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     // As many latest rounds as any reader asks for (a wave list, a trend); more are read by a query.
     private const int LatestKept = 12;
     private const string LatestColumn = "Rounds";
+
+    // Beside the round's document, on its row: when a kind that closes once everyone answered closed it.
+    private const string ClosedEarlyColumn = "ClosedEarlyAt";
     private readonly KeptReads<(string Partition, string Key), Round> _rounds = new(RoundsKept);
     private readonly AnonymityKeyTable _keys = new(tables);
 
@@ -118,15 +121,31 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         }
 
         var key = (Partition(tenant, project), RoundKey(kind, opensAt));
-        return await _rounds.GetAsync(
-            key,
-            async () =>
-            {
-                var row = await tables.ExecuteAsync(
-                    Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2), CancellationToken.None);
-                return row.HasValue ? await ToRoundAsync(tenant, kind, row.Value!, CancellationToken.None) : null;
-            },
-            cancellationToken);
+        async Task<Round?> ReadAsync()
+        {
+            var row = await tables.ExecuteAsync(
+                Name, t => t.GetEntityIfExistsAsync<TableEntity>(key.Item1, key.Item2), CancellationToken.None);
+            return row.HasValue ? await ToRoundAsync(tenant, kind, row.Value!, CancellationToken.None) : null;
+        }
+
+        // A round that may close early changes once: it is read each time (such rounds are small panels).
+        return kind.ClosesWhenAllAnswered ? await ReadAsync() : await _rounds.GetAsync(key, ReadAsync, cancellationToken);
+    }
+
+    public async Task CloseEarlyAsync(TenantId tenant, Round round, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var (partition, key) = (Partition(tenant, round.Project), RoundKey(round.Kind, round.OpensAt));
+        var row = await tables.ExecuteAsync(
+            Name, t => t.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken), cancellationToken);
+        if (!row.HasValue || row.Value!.GetDateTimeOffset(ClosedEarlyColumn) is not null)
+        {
+            return;
+        }
+
+        // With the row's ETag: of two hosts closing it at once the first time is kept.
+        var closed = new TableEntity(partition, key) { [ClosedEarlyColumn] = at.ToUniversalTime() };
+        await tables.MergeIfUnchangedAsync(Name, closed, row.Value.ETag.ToString(), cancellationToken);
     }
 
     public async Task<IReadOnlyList<Round>> LatestRoundsAsync(
@@ -347,7 +366,7 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         var key = document.Anonymous
             ? await _keys.GetAsync(tenant, new ProjectCode(document.Project), kind, row.GetString("RoundId"), cancellationToken)
             : null;
-        return document.ToRound(kind, key);
+        return document.ToRound(kind, key, row.GetDateTimeOffset(ClosedEarlyColumn));
     }
 
     private async Task<bool> RowExistsAsync(TableEntity row, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
 
@@ -23,6 +24,8 @@ namespace HealthItPm.Domain.Digests;
 /// whose planned date passed in the week while open (slipped); a readiness wave that closed in the week,
 /// against the wave before it (share without a barrier, dominant barrier); RAG against the snapshot stored
 /// with last week's digest — when there is none, the digest says so rather than guess.</item>
+/// <item>A project with a go-live gate: the gate's recommendation and days to go, the criteria whose state differs from
+/// the states kept with last week's digest, and the panel's last decision (its date and result).</item>
 /// </list>
 /// </summary>
 public static class DigestComposer
@@ -82,7 +85,8 @@ public static class DigestComposer
             [.. ordered.Select(s => new ProjectWeekSnapshot(
                 s.Section.Code,
                 week,
-                s.Section.Rag == DigestRag.Unknown ? null : To(s.Section.Rag)))]);
+                s.Section.Rag == DigestRag.Unknown ? null : To(s.Section.Rag),
+                s.Facts.Gate?.Scorecard.Criteria.Select(c => new KeptCriterion(c.Criterion.Number, c.State)).ToList()))]);
     }
 
     private static ProjectDigest Section(DigestProjectFacts facts, DateTimeOffset now)
@@ -115,7 +119,23 @@ public static class DigestComposer
                 .OrderByDescending(r => r.Rating.Score)
                 .ThenBy(r => r.Id.Number)
                 .Select(r => Risk(project, r))],
-            [.. project.Kpis.Select(k => new DigestKpi(k.Name, k.Unit, k.Latest?.Value, k.Target, k.Progress))]);
+            [.. project.Kpis.Select(k => new DigestKpi(k.Name, k.Unit, k.Latest?.Value, k.Target, k.Progress))],
+            facts.Gate is { } gate ? Gate(gate, facts.LastWeek) : null);
+    }
+
+    /// <summary>
+    /// The gate's line: the recommendation now, the criteria whose state differs from last week's snapshot (in number order;
+    /// none known when last week's snapshot kept no gate), and the last decision.
+    /// </summary>
+    private static GateLine Gate(GateFactsForDigest gate, ProjectWeekSnapshot? lastWeek)
+    {
+        var scorecard = gate.Scorecard;
+        var before = lastWeek?.Gate?.ToDictionary(k => k.Number, k => k.State);
+        var changed = before is null ? null : scorecard.Criteria
+            .Where(c => !before.TryGetValue(c.Criterion.Number, out var was) || was != c.State)
+            .Select(c => new GateMove(c.Criterion, before.TryGetValue(c.Criterion.Number, out var was) ? was : null, c.State))
+            .ToList();
+        return new GateLine(scorecard.Recommendation, scorecard.DaysToGo, changed, gate.LastDecision, gate.DecidedAt);
     }
 
     private static CheckInLine CheckIns(CheckInPulse pulse)

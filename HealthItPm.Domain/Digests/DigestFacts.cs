@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
@@ -31,10 +32,14 @@ public sealed record ReadinessInput(
 
 /// <summary>
 /// What the digest keeps of a project each week, so next week's digest can say whether its RAG changed
-/// without guessing: the RAG it showed (null when there was not enough data). Written once per project
-/// per ISO week, by the first digest composed that week.
+/// without guessing: the RAG it showed (null when there was not enough data) and, for a project with a go-live
+/// gate, each criterion's state then (null without a gate). Written once per project per ISO week, by the first
+/// digest composed that week.
 /// </summary>
-public sealed record ProjectWeekSnapshot(ProjectCode Project, IsoWeek Week, Rag? Rag);
+public sealed record ProjectWeekSnapshot(ProjectCode Project, IsoWeek Week, Rag? Rag, IReadOnlyList<KeptCriterion>? Gate = null);
+
+/// <summary>A project's go-live gate as the digest reads it: its scorecard now and the panel's last decision, if any.</summary>
+public sealed record GateFactsForDigest(Scorecard Scorecard, VoteChoice? LastDecision, DateTimeOffset? DecidedAt);
 
 /// <summary>
 /// Everything stored about one project that its section of the digest is computed from. <see cref="Risks"/>
@@ -45,4 +50,5 @@ public sealed record DigestProjectFacts(
     IReadOnlyList<Risk> Risks,
     CheckInPulse? CheckIns,
     ReadinessInput? Readiness,
-    ProjectWeekSnapshot? LastWeek);
+    ProjectWeekSnapshot? LastWeek,
+    GateFactsForDigest? Gate = null);

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
@@ -23,6 +24,8 @@ public sealed class DigestService(
     AccessPolicy access,
     Capabilities capabilities,
     DigestDefaults defaults,
+    GoLiveService gates,
+    GoLiveVotes votes,
     TimeProvider clock)
 {
     // How many projects' facts a digest reads at the same time.
@@ -233,7 +236,8 @@ public sealed class DigestService(
             // The latest closed readiness wave and the one before it; none yet, and the section says so.
             var move = await readiness.ReadinessMoveAsync(tenant, code, token);
             var ready = move is { } m ? Input(m.Latest, m.Previous is { } p ? Input(p, null) : null) : null;
-            facts[i] = new DigestProjectFacts(read.Project, register, pulse, ready, lastWeek.GetValueOrDefault(code));
+            facts[i] = new DigestProjectFacts(
+                read.Project, register, pulse, ready, lastWeek.GetValueOrDefault(code), await GateAsync(tenant, read.Project, token));
         });
 
         var digest = DigestComposer.Compose([.. facts.OfType<DigestProjectFacts>()], week, since, now);
@@ -243,6 +247,18 @@ public sealed class DigestService(
         }
 
         return digest;
+    }
+
+    // The gate's scorecard and the panel's last decision; none for a project without a gate.
+    private async Task<GateFactsForDigest?> GateAsync(TenantId tenant, Project project, CancellationToken cancellationToken)
+    {
+        if (await gates.ScorecardOfAsync(tenant, project, cancellationToken) is not { } scorecard)
+        {
+            return null;
+        }
+
+        var last = await votes.LastDecisionAsync(tenant, project.Code, cancellationToken);
+        return new GateFactsForDigest(scorecard, last?.Decision.Choice, last?.Round.ClosesAt);
     }
 
     private static ReadinessInput Input(ReadinessSnapshot wave, ReadinessInput? previous) =>

@@ -1,4 +1,5 @@
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Risks;
@@ -68,6 +69,20 @@ public sealed record DigestRisk(
 /// <summary>A KPI against its target; <see cref="Progress"/> is undefined (and says why) before a measurement.</summary>
 public sealed record DigestKpi(string Name, string Unit, decimal? Latest, decimal Target, Ratio Progress);
 
+/// <summary>A criterion whose state changed since last week's digest (<paramref name="Before"/> null: it was not on the gate).</summary>
+public sealed record GateMove(GateCriterion Criterion, CriterionState? Before, CriterionState After);
+
+/// <summary>
+/// A project's go-live gate in the digest: the recommendation and days to go, the criteria whose state changed since last
+/// week (null: no record of last week's states), and the panel's last decision (when, and what), if any.
+/// </summary>
+public sealed record GateLine(
+    Recommendation Recommendation,
+    int DaysToGo,
+    IReadOnlyList<GateMove>? Changed,
+    VoteChoice? LastDecision,
+    DateTimeOffset? DecidedAt);
+
 /// <summary>One project's section of the digest.</summary>
 public sealed record ProjectDigest(
     ProjectCode Code,
@@ -84,7 +99,8 @@ public sealed record ProjectDigest(
     CheckInLine? CheckIns,
     ReadinessInput? Readiness,
     IReadOnlyList<DigestRisk> Risks,
-    IReadOnlyList<DigestKpi> Kpis);
+    IReadOnlyList<DigestKpi> Kpis,
+    GateLine? Gate = null);
 
 public enum DigestChangeKind
 {

@@ -20,6 +20,8 @@ public enum GoLiveProblem
     GateChangedMeanwhile,
     PanelEmpty,
     SponsorNotOnPanel,
+    NothingToAttest,
+    NotAskedInRound,
 }
 
 /// <summary>One factory per <see cref="GoLiveProblem"/>, named after its code.</summary>
@@ -54,5 +56,9 @@ public static class GoLiveProblems
         public static Problem PanelEmpty() => Problem.Of(GoLiveProblem.PanelEmpty);
 
         public static Problem SponsorNotOnPanel() => Problem.Of(GoLiveProblem.SponsorNotOnPanel);
+
+        public static Problem NothingToAttest(ProjectCode project) => Problem.Of(GoLiveProblem.NothingToAttest, project);
+
+        public static Problem NotAskedInRound(int number) => Problem.Of(GoLiveProblem.NotAskedInRound, number);
     }
 }

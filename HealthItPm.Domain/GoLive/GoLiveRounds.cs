@@ -4,7 +4,10 @@ using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.GoLive;
 
-/// <summary>The panel's go/no-go vote as a kind of round: attributed, one vote per person, changeable until it closes.</summary>
+/// <summary>
+/// The panel's go/no-go vote as a kind of round: attributed, one vote per person, changeable until it closes, at its deadline
+/// or as soon as everyone on the panel still on the project has voted.
+/// </summary>
 public static class GoLiveRounds
 {
     public static AuditKind Started { get; } = new("GoLiveVoteStarted");
@@ -23,5 +26,6 @@ public static class GoLiveRounds
         freeText: [Conditions, Reason],
         tally: GoLiveTally.Of,
         seal: GoLiveVote.Sealed,
-        endToAudience: true);
+        endToAudience: true,
+        closesWhenAllAnswered: true);
 }

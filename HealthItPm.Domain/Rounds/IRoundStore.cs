@@ -56,6 +56,12 @@ public interface IRoundStore
     /// </summary>
     Task<bool> CloseRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Closes the round at <paramref name="at"/>, before its deadline, everyone having answered; a round already closed so keeps
+    /// its first closing time. Read back, the round closes then (<see cref="Round.ClosedEarlyAt"/>).
+    /// </summary>
+    Task CloseEarlyAsync(TenantId tenant, Round round, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Stores an answer, replacing any earlier answer under the same respondent key to the same round.</summary>
     Task SaveAnswerAsync<TAnswer>(TenantId tenant, Round round, GivenAnswer<TAnswer> answer, CancellationToken cancellationToken);
 

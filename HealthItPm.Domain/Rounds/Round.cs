@@ -53,7 +53,8 @@ public sealed class Round
         RoundKind kind,
         string? name = null,
         string? anonymityKey = null,
-        bool keyDestroyed = false)
+        bool keyDestroyed = false,
+        DateTimeOffset? closedEarlyAt = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
         if (remindAfter <= TimeSpan.Zero || closeAfter <= remindAfter)
@@ -73,7 +74,9 @@ public sealed class Round
         Name = name;
         OpensAt = opensAt.ToUniversalTime();
         RemindAt = OpensAt + remindAfter;
-        ClosesAt = OpensAt + closeAfter;
+        Deadline = OpensAt + closeAfter;
+        ClosedEarlyAt = closedEarlyAt is { } early && early.ToUniversalTime() < Deadline ? early.ToUniversalTime() : null;
+        ClosesAt = ClosedEarlyAt ?? Deadline;
         Anonymous = anonymous;
         KeyDestroyed = anonymous && keyDestroyed;
         AnonymityKey = anonymous && !KeyDestroyed ? anonymityKey : null;
@@ -94,7 +97,20 @@ public sealed class Round
 
     public DateTimeOffset RemindAt { get; }
 
+    /// <summary>When the round closes: its deadline, or earlier when everyone answered (<see cref="ClosedEarlyAt"/>).</summary>
     public DateTimeOffset ClosesAt { get; }
+
+    /// <summary>The deadline the round was opened with.</summary>
+    public DateTimeOffset Deadline { get; }
+
+    /// <summary>
+    /// When a kind that closes once everyone answered (<see cref="RoundKind.ClosesWhenAllAnswered"/>) closed it; null otherwise.
+    /// </summary>
+    public DateTimeOffset? ClosedEarlyAt { get; }
+
+    /// <summary>The same round closed at <paramref name="at"/> (before its deadline), everyone having answered.</summary>
+    public Round ClosedEarly(DateTimeOffset at) =>
+        new(Project, OpensAt, RemindAt - OpensAt, Deadline - OpensAt, Anonymous, Audience, Kind, Name, AnonymityKey, KeyDestroyed, at);
 
     public bool Anonymous { get; }
 
@@ -110,7 +126,17 @@ public sealed class Round
     /// <summary>The same round once its anonymity key is destroyed (what a round read after its close looks like).</summary>
     public Round WithKeyDestroyed() =>
         Anonymous
-            ? new Round(Project, OpensAt, RemindAt - OpensAt, ClosesAt - OpensAt, Anonymous, Audience, Kind, Name, keyDestroyed: true)
+            ? new Round(
+                Project,
+                OpensAt,
+                RemindAt - OpensAt,
+                Deadline - OpensAt,
+                Anonymous,
+                Audience,
+                Kind,
+                Name,
+                keyDestroyed: true,
+                closedEarlyAt: ClosedEarlyAt)
             : this;
 
     public IReadOnlyCollection<Respondent> Audience => _audience.Values;

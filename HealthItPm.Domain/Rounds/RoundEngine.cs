@@ -171,13 +171,34 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// text is checked against the names of the round's people, who are staff, not patients): the person
     /// and the round are read and checked once per answer.
     /// </summary>
-    public async Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer, TTally>(
+    public Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer, TTally>(
         TenantId tenant,
         PersonId person,
         ProjectCode code,
         RoundKind<TAnswer, TTally> kind,
         string roundId,
         Func<Round, Outcome<TAnswer>> answerFor,
+        CancellationToken cancellationToken)
+        where TAnswer : class
+        where TTally : class
+    {
+        ArgumentNullException.ThrowIfNull(answerFor);
+        return SubmitAsync(tenant, person, code, kind, roundId, round => Task.FromResult(answerFor(round)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records an answer as <see cref="SubmitAsync{TAnswer, TTally}(TenantId, PersonId, ProjectCode, RoundKind{TAnswer, TTally},
+    /// string, Func{Round, Outcome{TAnswer}}, CancellationToken)"/> does, with an answer whose making reads or writes
+    /// something of the kind's feature (an attestation written to its gate) once the round is known to be open: a refusal
+    /// there stores nothing.
+    /// </summary>
+    public async Task<Outcome<(Round Round, GivenAnswer<TAnswer> Answer)>> SubmitAsync<TAnswer, TTally>(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind<TAnswer, TTally> kind,
+        string roundId,
+        Func<Round, Task<Outcome<TAnswer>>> answerFor,
         CancellationToken cancellationToken)
         where TAnswer : class
         where TTally : class
@@ -190,7 +211,12 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             return addressed.Carry<(Round, GivenAnswer<TAnswer>)>();
         }
 
-        var made = answerFor(round);
+        if (!round.IsOpen(clock.GetUtcNow()))
+        {
+            return new Outcome<(Round, GivenAnswer<TAnswer>)>.Invalid(Problem.RoundClosed(kind, round.ClosesAt));
+        }
+
+        var made = await answerFor(round);
         if (made is not Outcome<TAnswer>.Done { Value: var answer })
         {
             return made.Carry<(Round, GivenAnswer<TAnswer>)>();
@@ -213,7 +239,36 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             await audit.AppendAsync(tenant, AuditEntry.Now(clock, person, kind.Answered, code, roundId), cancellationToken);
         }
 
+        if (kind.ClosesWhenAllAnswered && await AllAnsweredAsync(tenant, round, kind, cancellationToken))
+        {
+            // Each answer is saved before the answers are read, so of two last answers at once at least one sees both.
+            var now = clock.GetUtcNow();
+            await store.CloseEarlyAsync(tenant, round, now, cancellationToken);
+            round = round.ClosedEarly(now);
+        }
+
         return new Outcome<(Round, GivenAnswer<TAnswer>)>.Done((round, given));
+    }
+
+    // Everyone in the audience still on the project has an answer (people removed since it opened cannot answer any more).
+    private async Task<bool> AllAnsweredAsync<TAnswer, TTally>(
+        TenantId tenant, Round round, RoundKind<TAnswer, TTally> kind, CancellationToken cancellationToken)
+        where TAnswer : class
+        where TTally : class
+    {
+        OfKind(kind, round);
+        var answered = round.Counted(await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken))
+            .Select(a => a.Respondent)
+            .ToHashSet();
+        foreach (var respondent in round.Audience.Where(r => !answered.Contains(round.KeyOf(r.Person))))
+        {
+            if (await projects.RoleOfAsync(tenant, round.Project, respondent.Person, cancellationToken) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The round, if the person is on its project and it was sent to them (authorized before the round is read).</summary>

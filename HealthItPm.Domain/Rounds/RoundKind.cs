@@ -44,6 +44,12 @@ public abstract class RoundKind : IEquatable<RoundKind>
     /// </summary>
     public bool EndToAudience { get; private protected init; }
 
+    /// <summary>
+    /// Whether a round closes as soon as everyone in its audience still on the project has answered, not only at its deadline
+    /// (a go/no-go vote: a decision nobody is left to change waits for nothing).
+    /// </summary>
+    public bool ClosesWhenAllAnswered { get; private protected init; }
+
     /// <summary>The type of the kind's answers.</summary>
     public abstract Type AnswerType { get; }
 
@@ -86,6 +92,8 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
     /// <param name="seal">What a closed anonymous round keeps of an answer, told whether its figures are shown (<see cref="AnswerSeal"/>).
     /// </param>
     /// <param name="endToAudience">Whether the end-of-round card goes to the audience too (<see cref="RoundKind.EndToAudience"/>).</param>
+    /// <param name="closesWhenAllAnswered">Whether it closes once everyone answered (<see cref="RoundKind.ClosesWhenAllAnswered"/>).
+    /// </param>
     public RoundKind(
         string name,
         AuditKind started,
@@ -94,10 +102,12 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
         IReadOnlyList<FreeText> freeText,
         Func<Round, IReadOnlyList<GivenAnswer<TAnswer>>, TTally> tally,
         Func<TAnswer, bool, TAnswer> seal,
-        bool endToAudience = false)
+        bool endToAudience = false,
+        bool closesWhenAllAnswered = false)
         : base(name, started, answered, topics, freeText)
     {
         EndToAudience = endToAudience;
+        ClosesWhenAllAnswered = closesWhenAllAnswered;
         ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(seal);
         _tally = tally;

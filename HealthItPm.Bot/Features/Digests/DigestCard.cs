@@ -193,9 +193,41 @@ public static class DigestCard
             (Texts["Fact_Readiness"], Readiness(p.Readiness)),
             (Texts["Fact_Risks"], Risks(p)),
             (DigestTexts.Cards["Project_Kpis"], Kpis(p)),
+            .. p.Gate is { } gate ? [(Texts["Fact_Gate"], Gate(gate))] : Array.Empty<(string, string)>(),
         ]));
         items.Add(new ActionSet([CardElements.Command(Texts.Format("StatusButton", p.Code.Value), "status " + p.Code.Value)]));
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
+    }
+
+    // The recommendation and days to go; the criteria whose state changed since last week (the first three); the last decision.
+    private static string Gate(GateLine gate)
+    {
+        var parts = new List<string>
+        {
+            Texts.Format(
+                "Gate_Recommendation",
+                Texts[$"Gate_{gate.Recommendation}"],
+                gate.DaysToGo < 0 ? Texts["Gate_Passed"] : CardFormat.Days(gate.DaysToGo)),
+            gate.Changed switch
+            {
+                null => Texts["Gate_NoRecord"],
+                { Count: 0 } => Texts["Gate_Unchanged"],
+                var moved => Texts.Format("Gate_Changed", Phrases(
+                    moved.Select(m => Texts.Format(
+                        "Gate_Move",
+                        m.Criterion.Number,
+                        m.Before is { } before ? Texts[$"Gate_State_{before}"] : Texts["Gate_New"],
+                        Texts[$"Gate_State_{m.After}"])),
+                    moved.Count)),
+            },
+        };
+        if (gate.LastDecision is { } decision && gate.DecidedAt is { } at)
+        {
+            var on = CardFormat.Date(DateOnly.FromDateTime(at.UtcDateTime));
+            parts.Add(Texts.Format("Gate_Decision", Texts[$"Gate_Decision_{decision}"], on));
+        }
+
+        return string.Join(CardTexts.Common["ListSeparator"], parts);
     }
 
     private static string Milestones(ProjectDigest p)

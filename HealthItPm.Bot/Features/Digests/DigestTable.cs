@@ -1,8 +1,10 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Features.Digests;
@@ -170,10 +172,37 @@ public sealed class DigestTable(StorageTables tables) : IDigestStore
     private static TableEntity SnapshotRow(TenantId tenant, ProjectWeekSnapshot s) => new(WeekPartition(tenant, s.Week), s.Project.Value)
     {
         ["Rag"] = s.Rag?.ToString(),
+        ["Gate"] = s.Gate is null ? null : string.Join(',', s.Gate.Select(k => $"{k.Number}:{k.State}")),
     };
 
     private static ProjectWeekSnapshot ToSnapshot(TableEntity row, IsoWeek week) => new(
         new ProjectCode(row.RowKey),
         week,
-        Enum.TryParse<Rag>(row.GetString("Rag"), out var rag) ? rag : null);
+        Enum.TryParse<Rag>(row.GetString("Rag"), out var rag) ? rag : null,
+        GateOf(row.GetString("Gate")));
+
+    // "3:Met,5:AtRisk": each criterion's number and state; null (no gate kept) when absent or unreadable.
+    private static List<KeptCriterion>? GateOf(string? column)
+    {
+        if (column is null)
+        {
+            return null;
+        }
+
+        var kept = new List<KeptCriterion>();
+        foreach (var item in column.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = item.Split(':');
+            if (parts.Length != 2
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || !Enum.TryParse<CriterionState>(parts[1], out var state))
+            {
+                return null;
+            }
+
+            kept.Add(new KeptCriterion(number, state));
+        }
+
+        return kept;
+    }
 }

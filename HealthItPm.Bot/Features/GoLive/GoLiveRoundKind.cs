@@ -23,7 +23,10 @@ public sealed class GoLiveRoundKind : RoundKindDescriptor<GoLiveVote, GoLiveTall
 
     public override RoundKind<GoLiveVote, GoLiveTally> Kind => GoLiveRounds.Kind;
 
-    public override HelpTopic HelpTopic { get; } = new("golive", () => Texts["Help_Topic"], ["golive"]) { Help = Texts };
+    /// <summary>The go-live help topic: every <c>golive</c> command, the attestations' too.</summary>
+    public static HelpTopic Topic { get; } = new("golive", () => Texts["Help_Topic"], ["golive"]) { Help = Texts };
+
+    public override HelpTopic HelpTopic => Topic;
 
     public override string SubmitVerb => Submit;
 

@@ -31,6 +31,9 @@ public sealed record StatusModel(
     /// <summary>The go-live gate's recommendation now; null when the project has no gate.</summary>
     public Recommendation? GoLive { get; init; }
 
+    /// <summary>Days to the gate's go/no-go date (negative once passed); null when the project has no gate.</summary>
+    public int? GoLiveDaysToGo { get; init; }
+
     private const int RisksShown = 3;
 
     /// <summary>
@@ -159,7 +162,10 @@ public static class StatusCard
 
         if (model.GoLive is { } recommendation)
         {
-            body.Add(CardElements.Text(Texts.Markdown("Status_GoLiveGate", Texts[$"Status_GoLive_{recommendation}"])));
+            var days = model.GoLiveDaysToGo is { } left
+                ? left < 0 ? Texts["Status_GoLiveGate_Passed"] : Texts.Format("Status_GoLiveGate_Days", CardFormat.Days(left))
+                : string.Empty;
+            body.Add(CardElements.Text(Texts.Markdown("Status_GoLiveGate", Texts[$"Status_GoLive_{recommendation}"], days)));
         }
 
         if (model.Readiness is { } readiness)

@@ -27,18 +27,18 @@ public sealed class StatusCards(
         var register = await risks.ListAsync(viewer.Tenant, project.Code, cancellationToken);
         var latest = await readiness.LatestReadinessAsync(viewer.Tenant, project.Code, cancellationToken);
         var gate = await gates.ScorecardOfAsync(viewer.Tenant, project, cancellationToken);
-        return For(turn, viewer, project, register, latest, gate?.Recommendation);
+        return For(turn, viewer, project, register, latest, gate);
     }
 
     /// <summary>The status card of a project just created (no risks, no readiness wave yet) for its creator.</summary>
     public JObject ForCreated(ITurnContext turn, Caller creator, Project project) => For(turn, creator, project, [], null, null);
 
     private JObject For(
-        ITurnContext turn, Caller viewer, Project project, IReadOnlyList<Risk> register, ReadinessSnapshot? latest, Recommendation? gate)
+        ITurnContext turn, Caller viewer, Project project, IReadOnlyList<Risk> register, ReadinessSnapshot? latest, Scorecard? gate)
     {
         bool May(ProjectAction action) => access.Can(viewer.Person, action, project).Allowed;
         return StatusCard.Build(StatusModel.From(
             project, projects.TodayIn(project.TimeZone), register, May(ProjectAction.ViewBudget), money.For(turn), latest, May)
-            with { GoLive = gate });
+            with { GoLive = gate?.Recommendation, GoLiveDaysToGo = gate?.DaysToGo });
     }
 }

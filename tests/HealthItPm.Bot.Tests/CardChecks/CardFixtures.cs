@@ -157,6 +157,7 @@ public static class CardFixtures
         new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy(HealthItPm.Bot.Features.Risks.RiskAddForm.RaisedBy), RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
         .. AdkarCardFixtures.All,
         .. GoLiveVoteCardFixtures.All,
+        .. GoLiveAttestCardFixtures.All,
     ];
 
     internal static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);

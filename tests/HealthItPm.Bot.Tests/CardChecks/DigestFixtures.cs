@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
@@ -59,6 +60,15 @@ public static class DigestFixtures
 
         var pulse = i % 3 == 0 ? null : new CheckInPulse("r", 200, 120 + i, 0.1m + (i % 4 * 0.05m), 0.15m);
         var wave = readiness && i % 2 == 0 ? new ReadinessInput("Wave 2 (pre go-live)", Now.AddDays(-2), 0.62m, AdkarElement.Knowledge, i % 4 == 0 ? null : new ReadinessInput("Wave 1", Now.AddDays(-40), 0.66m, AdkarElement.Awareness, null)) : null;
-        return new DigestProjectFacts(project, risks, pulse, wave, i % 7 == 0 ? null : new ProjectWeekSnapshot(code, Week.Previous, i % 3 == 0 ? Rag.Green : Rag.Amber));
+        // Every project with a go-live gate from the EHR template: last week every criterion met (so each not met now changed),
+        // none kept for every seventh; a decision taken on every other.
+        var gate = GoLiveGate.FromTemplate(project, Today.AddDays(30 + i), Pm, Today.AddDays(-30));
+        var scorecard = Scorecard.Of(gate, new GateFacts(project, Today, [], null, null));
+        var kept = scorecard.Criteria.Select(c => new KeptCriterion(c.Criterion.Number, CriterionState.Met)).ToList();
+        var decided = i % 2 == 0 ? (VoteChoice?)VoteChoice.GoWithConditions : null;
+        return new DigestProjectFacts(
+            project, risks, pulse, wave,
+            i % 7 == 0 ? null : new ProjectWeekSnapshot(code, Week.Previous, i % 3 == 0 ? Rag.Green : Rag.Amber, kept),
+            new GateFactsForDigest(scorecard, decided, decided is null ? null : Now.AddDays(-3)));
     }
 }

@@ -83,6 +83,7 @@ internal static class GoLiveFixtures
         Features.Projects.StatusCard.Build(Features.Projects.StatusModel.From(CardFixtures.Project(), Today, []) with
         {
             GoLive = Recommendation.GoWithConditions,
+            GoLiveDaysToGo = 45,
         });
 
     /// <summary>The notice a project without a gate answers <c>golive status</c> with.</summary>

@@ -131,7 +131,7 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
     private static readonly string[] Managing =
     [
         .. OnAProject, "adkar results pre go-live", "adkar start", "adkar waves", "budget", "budget set", "checkin now", "checkin schedule", "checkin status",
-        "checkin stop", "digest leaders", "digest now", "digest preview", "escalation", "golive", "golive add", "golive edit", "golive vote", "kpi add", "kpi record", "milestone add", "milestone done",
+        "checkin stop", "digest leaders", "digest now", "digest preview", "escalation", "golive", "golive add", "golive ask", "golive edit", "golive vote", "kpi add", "kpi record", "milestone add", "milestone done",
         "milestone progress", "phase", "project new", "risk add", "risk update <ID>", "spend", "stakeholder add @Nina Patel", "stakeholder remove",
     ];
 

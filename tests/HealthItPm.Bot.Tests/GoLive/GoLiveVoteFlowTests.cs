@@ -20,8 +20,8 @@ namespace HealthItPm.Bot.Tests.GoLive;
 /// The panel's go/no-go vote on the running bot against Azurite with a fake clock: the PM opens it for a panel of six (the
 /// sponsor marked, the CMIO owning a must-criterion), each gets one card through the pipeline; an outsider, a stakeholder
 /// not on the panel, a former panel member and tampered cards are refused with nothing stored; five vote (the CMIO's no-go,
-/// a veto, changed later to go with conditions); at the deadline the decision equals the rule and goes to the PM and the
-/// panel, once each, with who voted what and when.
+/// a veto, changed later to go with conditions), the vote closing when the last still on the project votes; the decision
+/// equals the rule and goes to the PM and the panel, once each, with who voted what and when.
 /// </summary>
 [Trait("Needs", "Azurite")]
 public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<ClockedBotEnvironment>
@@ -126,11 +126,10 @@ public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
         Assert.DoesNotContain("48213377", phi, StringComparison.Ordinal);
         Assert.Empty(await Get<IRoundStore>().AnswersAsync<GoLiveVote>(Tenant, round, default));
 
-        // Five vote; the CMIO, owner of a must, votes no-go: a veto.
+        // Four vote; the CMIO, owner of a must, votes no-go: a veto.
         Assert.Contains("You voted", CardText.Of(await chats[Sponsor].SubmitAsync(GoLiveRoundKind.Submit, Vote("Go"))), StringComparison.Ordinal);
         await chats[Cno].SubmitAsync(GoLiveRoundKind.Submit, Vote("GoWithConditions", conditions: "Super-users on every night shift"));
         await chats[Pharmacy].SubmitAsync(GoLiveRoundKind.Submit, Vote("NoGo", reason: "Dispensing cabinets not yet interfaced"));
-        await chats[DataLead].SubmitAsync(GoLiveRoundKind.Submit, Vote("Go"));
         env.Clock.Advance(TimeSpan.FromMinutes(5));
         await chats[Cmio].SubmitAsync(GoLiveRoundKind.Submit, Vote("NoGo", reason: "Order sets not signed off"));
         var votes = Get<GoLiveVotes>();
@@ -144,13 +143,19 @@ public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
         Assert.Equal("Order sets not signed off", (string?)CardText.Input(change, "reason")!["value"]);
         await chats[Cmio].SubmitAsync(GoLiveRoundKind.Submit, Vote("GoWithConditions", conditions: "Order sets signed off by Friday"));
 
-        // The reminder goes to nobody who voted.
+        // The reminder goes to nobody who voted, nor to the former member: only the data lead.
         env.Clock.Advance(TimeSpan.FromDays(1));
         await StepAsync();
-        foreach (var member in new[] { Sponsor, Cmio, Cno, Pharmacy, DataLead })
+        foreach (var member in new[] { Sponsor, Cmio, Cno, Pharmacy, Former })
         {
             Assert.Empty(Cards(chats[member], "Reminder: your go/no-go vote"));
         }
+
+        Assert.Single(Cards(chats[DataLead], "Reminder: your go/no-go vote"));
+
+        // The data lead votes last of those still on the project: the vote closes then, not at its deadline.
+        Assert.Contains(
+            "The vote closed on", CardText.Of(await chats[DataLead].SubmitAsync(GoLiveRoundKind.Submit, Vote("Go"))), StringComparison.Ordinal);
 
         // The deadline: the decision by the rule: no veto left; for going 4 (sponsor, CMIO, CNO, data lead), no-go 1: go with
         // conditions, both conditions carried in the order given.
@@ -165,7 +170,7 @@ public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
         Assert.Equal((2, 2, 1, 0, 6), (record.Tally.Go, record.Tally.GoWithConditions, record.Tally.NoGo, record.Tally.Vetoes, record.Tally.Panel));
         Assert.Equal(
             [(Sponsor.Name, VoteChoice.Go), (Cno.Name, VoteChoice.GoWithConditions), (Pharmacy.Name, VoteChoice.NoGo),
-                (DataLead.Name, VoteChoice.Go), (Cmio.Name, VoteChoice.GoWithConditions)],
+                (Cmio.Name, VoteChoice.GoWithConditions), (DataLead.Name, VoteChoice.Go)],
             record.Votes.Select(v => (v.Voter.Name, v.Vote.Choice)));
         Assert.True(record.Votes.Single(v => v.Voter.Name == Sponsor.Name).Sponsor);
         Assert.True(record.Votes.Single(v => v.Voter.Name == Cmio.Name).MustOwner);

@@ -57,7 +57,7 @@ public class CallSiteAuthorizationTests
 
     private ProjectScope Scope => new(new ConversationState(new MemoryStorage()), new ProjectService(_projects.Object, Mock.Of<IProjectManagerGrants>(MockBehavior.Strict), _access, _audit.Object, TimeProvider.System), StaffDomains.None);
 
-    private RoundAnswers Answers => new(Engine, _projects.Object, StaffDomains.None);
+    private RoundAnswers Answers => new(Engine, _projects.Object, StaffDomains.None, Mock.Of<IServiceProvider>(MockBehavior.Strict));
 
     private RoundEngine Engine => new(_rounds.Object, _projects.Object, _access, _audit.Object, TimeProvider.System);
 

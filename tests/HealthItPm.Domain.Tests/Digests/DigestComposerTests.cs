@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
@@ -410,4 +411,41 @@ public class DigestComposerTests
                 .SelectMany(p => Strings(p.GetValue(value))),
         _ => [],
     };
+
+    [Fact]
+    public void A_gate_shows_its_recommendation_the_criteria_changed_since_last_week_and_the_last_decision()
+    {
+        var project = OnPlan("EHR");
+        var gate = GoLiveGate.FromTemplate(project, Today.AddDays(45), Pm, Today.AddDays(-10));
+        var first = gate.Criteria.First(c => !c.IsComputed).Number;
+        gate.Attest(first, Pm, AttestedState.Met, Guarded.From("Drill passed"), Today.AddDays(-1));
+        var scorecard = Scorecard.Of(gate, new GateFacts(project, Today, [], null, null));
+        // Last week every criterion stood as now but the attested one, not known then; the last was not on the gate.
+        var newcomer = scorecard.Criteria[^1];
+        var kept = scorecard.Criteria.SkipLast(1)
+            .Select(c => new KeptCriterion(c.Criterion.Number, c.Criterion.Number == first ? CriterionState.Unknown : c.State))
+            .ToList();
+        var lastWeek = new ProjectWeekSnapshot(project.Code, Week.Previous, Rag.Green, kept);
+        var facts = new DigestProjectFacts(
+            project, [], null, null, lastWeek, new GateFactsForDigest(scorecard, VoteChoice.NoGo, Now.AddDays(-2)));
+
+        var digest = DigestComposer.Compose([facts], Week, Since, Now);
+
+        var line = Assert.Single(digest.Projects).Gate!;
+        Assert.Equal((Recommendation.NoGo, 45), (line.Recommendation, line.DaysToGo));
+        var expected = new (int, CriterionState?, CriterionState)[]
+        {
+            (first, CriterionState.Unknown, CriterionState.Met),
+            (newcomer.Criterion.Number, null, newcomer.State),
+        };
+        Assert.Equal(expected, line.Changed!.Select(m => (m.Criterion.Number, m.Before, m.After)));
+        Assert.Equal((VoteChoice.NoGo, Now.AddDays(-2)), (line.LastDecision, line.DecidedAt));
+        Assert.Equal(scorecard.Criteria.Count, Assert.Single(digest.Snapshots).Gate!.Count);
+
+        var unknown = DigestComposer.Compose(
+            [facts with { LastWeek = lastWeek with { Gate = null } }, new DigestProjectFacts(NewProject("PACS"), [], null, null, null)],
+            Week, Since, Now);
+        Assert.Null(unknown.Projects.Single(p => p.Code.Value == "EHR").Gate!.Changed);
+        Assert.Null(unknown.Projects.Single(p => p.Code.Value == "PACS").Gate);
+    }
 }

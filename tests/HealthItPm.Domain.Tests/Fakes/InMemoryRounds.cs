@@ -97,6 +97,14 @@ public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
 
     public Task DestroyKeyAsync(TenantId tenant, Round round, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task CloseEarlyAsync(TenantId tenant, Round round, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        _rounds.AddOrUpdate(
+            (tenant, round.Project, round.Kind, round.Id), round.ClosedEarly(at), (_, kept) => kept.ClosedEarlyAt is null ? kept.ClosedEarly(at) : kept);
+        return Task.CompletedTask;
+    }
+
     public Task<bool> CloseRoundAsync(
         TenantId tenant,
         ProjectCode project,
