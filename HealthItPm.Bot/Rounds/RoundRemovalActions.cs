@@ -38,7 +38,8 @@ public sealed class RoundRemovalActions(
 
     /// <summary>Cancel on the confirmation: the PM's card again, for someone who may remove from it.</summary>
     public Task<JObject> ResultsAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
-        WithRoundAsync(turn, data, (caller, kind, code, roundId) => CardAsync(caller, kind, code, roundId, card => card, cancellationToken));
+        WithRoundAsync(
+            turn, data, (caller, kind, code, roundId) => CardAsync(caller, kind, code, roundId, card => card, cancellationToken));
 
     public Task<JObject> RemoveAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
         WithRoundAsync(turn, data, async (caller, kind, code, roundId) =>
@@ -58,8 +59,8 @@ public sealed class RoundRemovalActions(
 
             if (!removed.Removed)
             {
-                return await CardAsync(
-                    caller, kind, code, roundId, card => CardBanner.Unchanged(card, CardTexts.Common["Removal_NoAnswerTexts"]), cancellationToken);
+                var nothing = CardTexts.Common["Removal_NoAnswerTexts"];
+                return await CardAsync(caller, kind, code, roundId, card => CardBanner.Unchanged(card, nothing), cancellationToken);
             }
 
             // The count says how many cards changed, never whose: a respondent's card is among them only when it was theirs.

@@ -13,8 +13,8 @@ namespace HealthItPm.Bot.Rounds;
 /// </summary>
 public static class RoundRemovalCard
 {
-    // Teams shows a handful of buttons; a round with more texts holding patient details is cleared in turns.
-    private const int MaxChoices = 5;
+    // A card takes five actions, Cancel among them; a round with more texts holding patient details is cleared in turns.
+    private const int MaxChoices = 4;
 
     /// <summary>The button on the PM's card (the round's summary or results).</summary>
     public static CardAction Button(RoundKind kind, string projectCode, string roundId) =>

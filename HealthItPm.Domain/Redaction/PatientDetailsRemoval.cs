@@ -100,8 +100,8 @@ public sealed class PatientDetailsRemoval(
             return found.Carry<Removal>();
         }
 
-        var removal = new Removal(
-            code, round.Id, RemovableText.RoundAnswer, await kind.RemoveAnswerTextAsync(rounds, tenant, round, fingerprint, cancellationToken));
+        var removed = await kind.RemoveAnswerTextAsync(rounds, tenant, round, fingerprint, cancellationToken);
+        var removal = new Removal(code, round.Id, RemovableText.RoundAnswer, removed);
         if (removal.Removed)
         {
             await AuditAsync(tenant, person, removal, cancellationToken);
