@@ -33,12 +33,15 @@ public static class CardVerbs
     public const string AskRemoveFromRisk = "risk.phi.ask";
     public const string RemoveFromRisk = "risk.phi.remove";
 
-    /// <summary>The same for a check-in round's blockers, from the round's summary.</summary>
-    public const string AskRemoveFromBlocker = "checkin.phi.ask";
-    public const string RemoveFromBlocker = "checkin.phi.remove";
+    /// <summary>
+    /// The same for the free text of any kind of round's answers, from the round's PM-facing card (the data names the kind).
+    /// The values stay those of the check-in's, where removal began: summaries already sent carry them.
+    /// </summary>
+    public const string AskRemoveFromRoundAnswers = "checkin.phi.ask";
+    public const string RemoveFromRoundAnswer = "checkin.phi.remove";
 
-    /// <summary>A round's summary again (Cancel on the removal's confirmation).</summary>
-    public const string ViewRoundSummary = "checkin.summary";
+    /// <summary>A round's PM-facing card again (Cancel on the removal's confirmation).</summary>
+    public const string ViewRoundResults = "checkin.summary";
 
     /// <summary>The escalation card's refresh: the current risk, for the person viewing it.</summary>
     public const string ViewRisk = "risk.view";
@@ -47,6 +50,11 @@ public static class CardVerbs
     public const string ReportConcern = "concern.report";
     public const string LogConcernAsRisk = "concern.log";
     public const string DismissConcern = "concern.dismiss";
+
+    /// <summary>Patient details in a concern's words or dismissal reason: which (a confirmation), remove, or the concern again.</summary>
+    public const string AskRemoveFromConcern = "concern.phi.ask";
+    public const string RemoveFromConcern = "concern.phi.remove";
+    public const string ViewConcern = "concern.view";
     public const string DigestSettings = "digest.settings";
     public const string SubscribeLeaders = "digest.leaders";
 

@@ -17,6 +17,9 @@ public readonly record struct CardSubject(ProjectCode Project, string Subject)
     public static CardSubject Risk(RiskId id) => new(id.Project, $"risk|{id}");
 
     public static CardSubject Round(ProjectCode project, string roundId) => new(project, $"round|{roundId}");
+
+    public static CardSubject Concern(ProjectCode project, int number) =>
+        new(project, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"concern|{number}"));
 }
 
 /// <summary>A card the pipeline sent and Teams took: its work (to compose it again) and the message it became.</summary>

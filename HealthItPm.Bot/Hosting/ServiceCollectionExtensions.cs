@@ -215,6 +215,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConcernTriageActions>();
         services.AddCardAction<ConcernTriageActions>(CardVerbs.LogConcernAsRisk, a => a.LogAsRiskAsync);
         services.AddCardAction<ConcernTriageActions>(CardVerbs.DismissConcern, a => a.DismissAsync);
+        services.AddSingleton<ConcernRemovalActions>();
+        services.AddCardAction<ConcernRemovalActions>(CardVerbs.AskRemoveFromConcern, a => a.AskAsync);
+        services.AddCardAction<ConcernRemovalActions>(CardVerbs.RemoveFromConcern, a => a.RemoveAsync);
+        services.AddCardAction<ConcernRemovalActions>(CardVerbs.ViewConcern, a => a.ViewAsync);
         services.AddCommand<RiskCommand>(RiskCommand.Command);
         services.AddSingleton<RiskDecisionActions>();
         services.AddCardAction<RiskDecisionActions>(CardVerbs.AcknowledgeRisk, a => a.AcknowledgeAsync);
@@ -275,10 +279,10 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmCheckIns(this IServiceCollection services)
     {
         services.AddSingleton<CheckInService>();
-        services.AddSingleton<BlockerRemovalActions>();
-        services.AddCardAction<BlockerRemovalActions>(CardVerbs.AskRemoveFromBlocker, a => a.AskAsync);
-        services.AddCardAction<BlockerRemovalActions>(CardVerbs.RemoveFromBlocker, a => a.RemoveAsync);
-        services.AddCardAction<BlockerRemovalActions>(CardVerbs.ViewRoundSummary, a => a.SummaryAsync);
+        services.AddSingleton<RoundRemovalActions>();
+        services.AddCardAction<RoundRemovalActions>(CardVerbs.AskRemoveFromRoundAnswers, a => a.AskAsync);
+        services.AddCardAction<RoundRemovalActions>(CardVerbs.RemoveFromRoundAnswer, a => a.RemoveAsync);
+        services.AddCardAction<RoundRemovalActions>(CardVerbs.ViewRoundResults, a => a.ResultsAsync);
         services.AddSingleton<ICheckInStore, CheckInScheduleTable>();
         services.AddRoundKind<CheckInRoundKind>();
         services.AddSingleton<IScheduledRounds, CheckInSchedules>();

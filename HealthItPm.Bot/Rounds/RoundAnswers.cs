@@ -25,7 +25,7 @@ public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects
 {
     public async Task<JObject> SubmitAsync<TAnswer, TTally, TChoices>(
         RoundKindDescriptor<TAnswer, TTally, TChoices> kind, ITurnContext turn, JObject data, CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class
     {
         ArgumentNullException.ThrowIfNull(kind);
@@ -114,7 +114,7 @@ public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects
 
     public async Task<JObject> ChangeAsync<TAnswer, TTally, TChoices>(
         RoundKindDescriptor<TAnswer, TTally, TChoices> kind, ITurnContext turn, JObject data, CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class
     {
         ArgumentNullException.ThrowIfNull(kind);

@@ -111,7 +111,7 @@ public abstract class RoundKindDescriptor : FeatureWords
 /// takes <typeparamref name="TChoices"/> besides free text.
 /// </summary>
 public abstract class RoundKindDescriptor<TAnswer, TTally, TChoices> : RoundKindDescriptor
-    where TAnswer : class
+    where TAnswer : class, IFreeTextAnswer<TAnswer>
     where TTally : class
 {
     public abstract override RoundKind<TAnswer, TTally> Kind { get; }
@@ -176,7 +176,7 @@ public abstract class RoundKindDescriptor<TAnswer, TTally, TChoices> : RoundKind
         CardAsync(services, tenant, person, round, projectName, new RoundCardView<TChoices>(reminder), cancellationToken);
 
     /// <summary>Whether one of the answer's texts was removed for patient details (its card then shows it so).</summary>
-    protected virtual bool HoldsRemovedText(TAnswer answer) => false;
+    private bool HoldsRemovedText(TAnswer answer) => Kind.FreeTextFields.Any(field => RemovedText.IsRemoved(answer.TextOf(field)));
 
     internal sealed override async Task<JObject?> AnsweredAfterRemovalAsync(
         RoundEngine engine, TenantId tenant, Round round, PersonId person, CancellationToken cancellationToken)

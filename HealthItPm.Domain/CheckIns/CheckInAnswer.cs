@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.CheckIns;
 
@@ -32,7 +33,7 @@ public readonly record struct WorkflowImpact
 /// text is <see cref="GuardedText"/>: checked for PHI (in the round's context, so its people are not
 /// taken for patients) before the answer can exist.
 /// </summary>
-public sealed record CheckInAnswer
+public sealed record CheckInAnswer : IFreeTextAnswer<CheckInAnswer>
 {
     public const int MaxBlockersLength = 500;
 
@@ -74,8 +75,11 @@ public sealed record CheckInAnswer
         return shown ? answer : new(answer.Status, answer.Impact, null, false);
     }
 
-    /// <summary>The answer with its blockers' text replaced by <see cref="RemovedText.Marker"/> (it held patient details).</summary>
-    public CheckInAnswer WithoutPatientDetails() => new(Status, Impact, RemovedText.Marker, TrainingNeeded);
+    public GuardedText? TextOf(FreeText field) => field == CheckInRounds.Blockers ? Blockers : null;
+
+    public CheckInAnswer WithoutPatientDetails(FreeText field) => field == CheckInRounds.Blockers
+        ? new(Status, Impact, RemovedText.Marker, TrainingNeeded)
+        : throw new ArgumentOutOfRangeException(nameof(field), field, "Not a check-in answer's field.");
 
     public static CheckInAnswer Restore(CheckInStatus status, WorkflowImpact? impact, GuardedText? blockers, bool trainingNeeded) =>
         new(status, impact, blockers, trainingNeeded);

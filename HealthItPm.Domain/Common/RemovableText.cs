@@ -7,5 +7,9 @@ public enum RemovableText
     RiskDescription,
     RiskMitigation,
     RiskAcceptReason,
-    CheckInBlocker,
+
+    /// <summary>Words in a free-text field of a round's answers (the fields its kind declares), never saying whose.</summary>
+    RoundAnswer,
+    Concern,
+    ConcernDismissReason,
 }

@@ -16,7 +16,7 @@ public enum VoteChoice
 /// One panel member's vote: go; go with conditions (the conditions required); no-go (the reason required). Both texts are
 /// checked for PHI before the vote exists.
 /// </summary>
-public sealed record GoLiveVote
+public sealed record GoLiveVote : IFreeTextAnswer<GoLiveVote>
 {
     public const int MaxTextLength = 500;
 
@@ -46,6 +46,14 @@ public sealed record GoLiveVote
             _ => new(choice, null, null),
         };
     }
+
+    public GuardedText? TextOf(FreeText field) =>
+        field == GoLiveRounds.Conditions ? Conditions : field == GoLiveRounds.Reason ? Reason : null;
+
+    public GoLiveVote WithoutPatientDetails(FreeText field) =>
+        field == GoLiveRounds.Conditions ? new(Choice, RemovedText.Marker, Reason)
+        : field == GoLiveRounds.Reason ? new(Choice, Conditions, RemovedText.Marker)
+        : throw new ArgumentOutOfRangeException(nameof(field), field, "Not a go-live vote's field.");
 
     public static GoLiveVote Restore(VoteChoice choice, GuardedText? conditions, GuardedText? reason) => new(choice, conditions, reason);
 

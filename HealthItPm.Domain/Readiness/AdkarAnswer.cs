@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.Readiness;
 
@@ -39,7 +40,7 @@ public readonly record struct AdkarScore
 /// comment. The comment is <see cref="GuardedText"/>: checked for PHI (in the wave's context, so its
 /// people are not taken for patients) before the answer can exist.
 /// </summary>
-public sealed record AdkarAnswer
+public sealed record AdkarAnswer : IFreeTextAnswer<AdkarAnswer>
 {
     public const int MaxCommentLength = 500;
 
@@ -77,6 +78,12 @@ public sealed record AdkarAnswer
         ArgumentNullException.ThrowIfNull(answer);
         return new([.. answer._scores], null);
     }
+
+    public GuardedText? TextOf(FreeText field) => field == AdkarRounds.Comment ? Comment : null;
+
+    public AdkarAnswer WithoutPatientDetails(FreeText field) => field == AdkarRounds.Comment
+        ? new([.. _scores], RemovedText.Marker)
+        : throw new ArgumentOutOfRangeException(nameof(field), field, "Not an ADKAR answer's field.");
 
     /// <summary>Rebuilds a stored answer (checked when it was given).</summary>
     public static AdkarAnswer Restore(IReadOnlyList<AdkarScore> scores, GuardedText? comment) => new([.. scores], comment);

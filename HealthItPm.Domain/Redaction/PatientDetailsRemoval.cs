@@ -1,5 +1,4 @@
 using HealthItPm.Domain.Audit;
-using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
@@ -11,15 +10,15 @@ namespace HealthItPm.Domain.Redaction;
 
 /// <summary>
 /// What a removal came to: the subject whose cards show the field (a risk id, a round id), and whether any text was replaced
-/// (false when it was removed already, or a blocker named by a fingerprint no answer has).
+/// (false when it was removed already, or words named by a fingerprint no answer has).
 /// </summary>
 public sealed record Removal(ProjectCode Project, string Subject, RemovableText Field, bool Removed);
 
 /// <summary>
 /// Removes patient details that got through the PHI guard from a stored text: a PM of the project or an admin replaces the
 /// field by <see cref="RemovedText.Marker"/> in the record and the copies it keeps, and the audit log records who, when,
-/// which field of which subject — never the text. A blocker is named by its <see cref="RemovedText.Fingerprint"/>, never by
-/// whose it is, so an anonymous answer's words are removed without anyone learning whose they were.
+/// which field of which subject — never the text. A round's answer text is named by its <see cref="RemovedText.Fingerprint"/>,
+/// never by whose it is, so an anonymous answer's words are removed without anyone learning whose they were.
 /// </summary>
 public sealed class PatientDetailsRemoval(
     IRiskStore risks,
@@ -80,39 +79,30 @@ public sealed class PatientDetailsRemoval(
     }
 
     /// <summary>
-    /// A check-in blocker, named by the fingerprint of its words: every answer to the round with those words loses them (an
-    /// anonymous round's answers are found without knowing whose they are).
+    /// Words in the free-text fields a round's kind declares (a check-in's blockers, a wave's comments, a vote's conditions or
+    /// reason), named by the fingerprint of the words: every answer to the round with those words loses them, found without
+    /// knowing whose they are (an anonymous round's answers stay anonymous). The audit names the round, never an answer.
     /// </summary>
-    public async Task<Outcome<Removal>> FromCheckInBlockerAsync(
-        TenantId tenant, PersonId person, ProjectCode code, string roundId, string fingerprint, CancellationToken cancellationToken)
+    public async Task<Outcome<Removal>> FromRoundAnswersAsync(
+        TenantId tenant,
+        PersonId person,
+        ProjectCode code,
+        RoundKind kind,
+        string roundId,
+        string fingerprint,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(fingerprint);
-        var project = await projects.AuthorizedAsync(access, tenant, person, code, Action, cancellationToken);
-        if (project is not Outcome<Project>.Done)
+        var found = await RoundAsync(tenant, person, code, kind, roundId, cancellationToken);
+        if (found is not Outcome<Round>.Done { Value: var round })
         {
-            return new Outcome<Removal>.Refused(((Outcome<Project>.Refused)project).Reason);
+            return found.Carry<Removal>();
         }
 
-        var kind = CheckInRounds.Kind;
-        if (await rounds.GetRoundAsync(tenant, code, kind, roundId, cancellationToken) is not { } round)
-        {
-            return new Outcome<Removal>.NotFound(Problem.RoundGone(kind));
-        }
-
-        var removed = false;
-        foreach (var given in await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken))
-        {
-            if (given.Answer.Blockers is { } blockers && !RemovedText.IsRemoved(blockers)
-                && string.Equals(RemovedText.Fingerprint(blockers), fingerprint, StringComparison.Ordinal))
-            {
-                var without = given with { Answer = given.Answer.WithoutPatientDetails() };
-                await rounds.SaveAnswerAsync(tenant, round, without, cancellationToken);
-                removed = true;
-            }
-        }
-
-        var removal = new Removal(code, round.Id, RemovableText.CheckInBlocker, removed);
-        if (removed)
+        var removed = await kind.RemoveAnswerTextAsync(rounds, tenant, round, fingerprint, cancellationToken);
+        var removal = new Removal(code, round.Id, RemovableText.RoundAnswer, removed);
+        if (removal.Removed)
         {
             await AuditAsync(tenant, person, removal, cancellationToken);
         }
@@ -120,25 +110,74 @@ public sealed class PatientDetailsRemoval(
         return new Outcome<Removal>.Done(removal);
     }
 
-    /// <summary>The words of the round's blockers that still hold text, for the PM's confirmation (never whose they are).</summary>
-    public async Task<Outcome<IReadOnlyList<string>>> BlockersAsync(
-        TenantId tenant, PersonId person, ProjectCode code, string roundId, CancellationToken cancellationToken)
+    /// <summary>The words of the round's answers that still hold text, for the PM's confirmation (never whose they are).</summary>
+    public async Task<Outcome<IReadOnlyList<string>>> RoundAnswerTextsAsync(
+        TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var found = await RoundAsync(tenant, person, code, kind, roundId, cancellationToken);
+        return found is Outcome<Round>.Done { Value: var round }
+            ? new Outcome<IReadOnlyList<string>>.Done(await kind.AnswerTextsAsync(rounds, tenant, round, cancellationToken))
+            : found.Carry<IReadOnlyList<string>>();
+    }
+
+    /// <summary>
+    /// A concern's words or the reason it was dismissed, for a PM of its project or an admin: anyone else is answered as for
+    /// a concern that does not exist.
+    /// </summary>
+    public async Task<Outcome<Removal>> FromConcernAsync(
+        TenantId tenant, PersonId person, ProjectCode code, int number, RemovableText field, CancellationToken cancellationToken)
+    {
+        var subject = ConcernTriage.Subject(number);
+        if (field is not (RemovableText.Concern or RemovableText.ConcernDismissReason))
+        {
+            return new Outcome<Removal>.NotFound(Problem.ConcernGone());
+        }
+
+        var project = await projects.AuthorizedAsync(access, tenant, person, code, Action, cancellationToken);
+        if (project is not Outcome<Project>.Done)
+        {
+            return project.Carry<Removal>();
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await risks.GetConcernAsync(tenant, code, number, cancellationToken) is not { } found)
+            {
+                return new Outcome<Removal>.NotFound(Problem.ConcernGone());
+            }
+
+            if (found.Concern.WithoutPatientDetails(field) is not { } without)
+            {
+                return new Outcome<Removal>.Done(new Removal(code, subject, field, false));
+            }
+
+            if (await risks.SaveConcernAsync(tenant, without, found.Version, cancellationToken))
+            {
+                var removal = new Removal(code, subject, field, true);
+                await AuditAsync(tenant, person, removal, cancellationToken);
+                return new Outcome<Removal>.Done(removal);
+            }
+
+            if (attempt == 2)
+            {
+                return new Outcome<Removal>.Invalid(Problem.ConcernTriagedMeanwhile());
+            }
+        }
+    }
+
+    private async Task<Outcome<Round>> RoundAsync(
+        TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, Action, cancellationToken);
-        if (project is Outcome<Project>.Refused refused)
+        if (project is not Outcome<Project>.Done)
         {
-            return new Outcome<IReadOnlyList<string>>.Refused(refused.Reason);
+            return project.Carry<Round>();
         }
 
-        if (await rounds.GetRoundAsync(tenant, code, CheckInRounds.Kind, roundId, cancellationToken) is not { } round)
-        {
-            return new Outcome<IReadOnlyList<string>>.NotFound(Problem.RoundGone(CheckInRounds.Kind));
-        }
-
-        var answers = await rounds.AnswersAsync<CheckInAnswer>(tenant, round, cancellationToken);
-        return new Outcome<IReadOnlyList<string>>.Done(
-            [.. answers.Select(a => a.Answer.Blockers?.Value).OfType<string>().Where(b => !RemovedText.IsRemoved(b))
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        return await rounds.GetRoundAsync(tenant, code, kind, roundId, cancellationToken) is { } round
+            ? new Outcome<Round>.Done(round)
+            : new Outcome<Round>.NotFound(Problem.RoundGone(kind));
     }
 
     private Task AuditAsync(TenantId tenant, PersonId person, Removal removal, CancellationToken cancellationToken) =>

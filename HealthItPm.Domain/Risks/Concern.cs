@@ -60,6 +60,23 @@ public sealed record Concern(
         RiskFreeText.DismissReason,
         Risks.Risk.MaxTextLength) };
 
+    /// <summary>
+    /// The concern with the field's text replaced by <see cref="RemovedText.Marker"/> (it held patient details); null when the
+    /// field holds no text (or none any more). Allowed whatever became of the concern.
+    /// </summary>
+    public Concern? WithoutPatientDetails(RemovableText field)
+    {
+        var text = field switch
+        {
+            RemovableText.Concern => Text,
+            RemovableText.ConcernDismissReason => DismissedBecause,
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a concern's field."),
+        };
+        return text is null || RemovedText.IsRemoved(text) ? null
+            : field == RemovableText.Concern ? this with { Text = RemovedText.Marker }
+            : this with { DismissedBecause = RemovedText.Marker };
+    }
+
     private Concern Triaged(ConcernState state) =>
         State == ConcernState.Reported
             ? this with { State = state }

@@ -111,5 +111,6 @@ public sealed class ConcernTriage(IRiskStore store, IProjectRepository projects,
         }
     }
 
-    private static string Subject(int number) => $"concern {number}";
+    /// <summary>What the audit log names a concern by.</summary>
+    public static string Subject(int number) => $"concern {number}";
 }

@@ -161,7 +161,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         string roundId,
         TAnswer answer,
         CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class =>
         SubmitAsync(tenant, person, code, kind, roundId, _ => new Outcome<TAnswer>.Done(answer), cancellationToken);
 
@@ -179,7 +179,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         string roundId,
         Func<Round, Outcome<TAnswer>> answerFor,
         CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class
     {
         ArgumentNullException.ThrowIfNull(answerFor);
@@ -318,7 +318,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         RoundKind<TAnswer, TTally> kind,
         string roundId,
         CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class
     {
         if (await RoundForAsync(tenant, person, code, kind, roundId, cancellationToken) is not { } round)
@@ -338,7 +338,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// </summary>
     public async Task SealAsync<TAnswer, TTally>(
         TenantId tenant, RoundKind<TAnswer, TTally> kind, Round round, CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class
     {
         OfKind(kind, round);
@@ -364,7 +364,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     /// </summary>
     public async Task<TTally> TallyAsync<TAnswer, TTally>(
         TenantId tenant, RoundKind<TAnswer, TTally> kind, Round round, CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class
     {
         OfKind(kind, round);

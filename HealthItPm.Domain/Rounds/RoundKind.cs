@@ -1,5 +1,6 @@
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 
 namespace HealthItPm.Domain.Rounds;
 
@@ -59,6 +60,17 @@ public abstract class RoundKind : IEquatable<RoundKind>
     /// <summary>Counts a round of this kind and keeps only what its results show (<see cref="RoundEngine.CountAsync"/>).</summary>
     internal abstract Task CountAsync(RoundEngine engine, TenantId tenant, Round round, CancellationToken cancellationToken);
 
+    /// <summary>The distinct words the round's answers hold in the kind's free-text fields, never whose they are.</summary>
+    internal abstract Task<IReadOnlyList<string>> AnswerTextsAsync(
+        IRoundStore store, TenantId tenant, Round round, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces by <see cref="Privacy.RemovedText.Marker"/> every free-text field of the round's answers whose words have the
+    /// <paramref name="fingerprint"/>, whoever gave them; false when none had.
+    /// </summary>
+    internal abstract Task<bool> RemoveAnswerTextAsync(
+        IRoundStore store, TenantId tenant, Round round, string fingerprint, CancellationToken cancellationToken);
+
     public bool Equals(RoundKind? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is RoundKind other && Equals(other);
@@ -77,7 +89,7 @@ public abstract class RoundKind : IEquatable<RoundKind>
 /// <typeparamref name="TTally"/>: how its answers are counted and what an anonymous round keeps of them once closed.
 /// </summary>
 public sealed class RoundKind<TAnswer, TTally> : RoundKind
-    where TAnswer : class
+    where TAnswer : class, IFreeTextAnswer<TAnswer>
     where TTally : class
 {
     private readonly Func<Round, IReadOnlyList<GivenAnswer<TAnswer>>, TTally> _tally;
@@ -128,5 +140,41 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
     {
         await engine.TallyAsync(tenant, this, round, cancellationToken);
         await engine.SealAsync(tenant, this, round, cancellationToken);
+    }
+
+    internal override async Task<IReadOnlyList<string>> AnswerTextsAsync(
+        IRoundStore store, TenantId tenant, Round round, CancellationToken cancellationToken) =>
+        [.. (await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken))
+            .SelectMany(given => FreeTextFields.Select(field => given.Answer.TextOf(field)?.Value))
+            .OfType<string>()
+            .Where(text => !RemovedText.IsRemoved(text))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+
+    internal override async Task<bool> RemoveAnswerTextAsync(
+        IRoundStore store, TenantId tenant, Round round, string fingerprint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var removed = false;
+        foreach (var given in await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken))
+        {
+            var answer = given.Answer;
+            foreach (var field in FreeTextFields)
+            {
+                if (answer.TextOf(field) is { } text && !RemovedText.IsRemoved(text)
+                    && string.Equals(RemovedText.Fingerprint(text.Value), fingerprint, StringComparison.Ordinal))
+                {
+                    answer = answer.WithoutPatientDetails(field);
+                }
+            }
+
+            if (!ReferenceEquals(answer, given.Answer))
+            {
+                await store.SaveAnswerAsync(tenant, round, given with { Answer = answer }, cancellationToken);
+                removed = true;
+            }
+        }
+
+        return removed;
     }
 }

@@ -86,8 +86,6 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
             view.Refused));
     }
 
-    protected override bool HoldsRemovedText(CheckInAnswer answer) => RemovedText.IsRemoved(answer?.Blockers);
-
     public override JObject Answered(Round round, CheckInAnswer answer, bool open)
     {
         ArgumentNullException.ThrowIfNull(round);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
@@ -96,47 +97,10 @@ public static class RoundSummaryCard
 
         // Patient details that got through the guard in a blocker: the PM removes them from here (a confirmation first).
         var actions = model.CanRemovePatientDetails && s.Blockers.Any(b => !RemovedText.IsRemoved(b.Text))
-            ? new CardAction[]
-            {
-                CardElements.Execute(
-                    CardTexts.Common["Removal_Button"],
-                    CardVerbs.AskRemoveFromBlocker,
-                    CardElements.Data(("project", model.ProjectCode), ("round", s.RoundId))),
-            }
+            ? new[] { RoundRemovalCard.Button(CheckInRounds.Kind, model.ProjectCode, s.RoundId) }
             : null;
         return new AdaptiveCard(body, actions).ToJObject();
     }
-
-    /// <summary>
-    /// The confirmation: each blocker's words, numbered, with a button naming it (nothing says whose it is), and Cancel, which
-    /// brings the summary back.
-    /// </summary>
-    public static JObject ConfirmRemoval(string projectCode, string roundId, string roundTitle, IReadOnlyList<string> blockers)
-    {
-        ArgumentNullException.ThrowIfNull(blockers);
-        var common = CardTexts.Common;
-        var body = new List<Element>
-        {
-            CardElements.Heading(common.Markdown("Removal_Title", roundTitle)),
-            CardElements.Text(common.Markdown(blockers.Count > 0 ? "Removal_Explain" : "Removal_NoBlockers")),
-        };
-        var actions = new List<CardAction>();
-        foreach (var (text, i) in blockers.Take(MaxRemovalChoices).Select((b, i) => (b, i + 1)))
-        {
-            body.Add(CardElements.UserText($"{i}. {text}"));
-            actions.Add(CardElements.Execute(
-                common.Format("Removal_FromBlocker", i),
-                CardVerbs.RemoveFromBlocker,
-                CardElements.Data(("project", projectCode), ("round", roundId), ("blocker", RemovedText.Fingerprint(text)))));
-        }
-
-        actions.Add(CardElements.Execute(
-            common["Removal_Cancel"], CardVerbs.ViewRoundSummary, CardElements.Data(("project", projectCode), ("round", roundId))));
-        return new AdaptiveCard(body, actions).ToJObject();
-    }
-
-    // Teams shows a handful of buttons; a round with more blockers holding patient details is cleared in turns.
-    private const int MaxRemovalChoices = 5;
 
     // A go-live round can reach hundreds of people; the card must stay small enough for Teams to deliver.
     private const int MaxBlockers = 25;

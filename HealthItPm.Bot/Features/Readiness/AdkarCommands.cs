@@ -182,5 +182,6 @@ public sealed class AdkarResultsCommand(ProjectScope scope, IProjectRepository p
         Caller caller, ProjectCode code, ProjectHeading project, string arguments, CancellationToken cancellationToken) =>
         ProjectOutcomes.Card(
             await adkar.ResultsAsync(caller.Tenant, caller.Person, code, arguments, cancellationToken),
-            results => AdkarResultsCard.Build(new AdkarResultsModel(code.Value, project, results)));
+            // Whoever may read the results (the project's PMs, admins) may remove patient details from the wave's comments.
+            results => AdkarResultsCard.Build(new AdkarResultsModel(code.Value, project, results) { CanRemovePatientDetails = true }));
 }

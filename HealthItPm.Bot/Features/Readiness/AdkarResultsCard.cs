@@ -1,6 +1,7 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using Newtonsoft.Json.Linq;
@@ -14,6 +15,9 @@ public sealed record AdkarResultsModel(string ProjectCode, string ProjectName, A
         : this(projectCode, project?.Name ?? throw new ArgumentNullException(nameof(project)), results, project.TimeZone)
     {
     }
+
+    /// <summary>Whether the reader may remove patient details from the wave's comments (the project's PMs, admins).</summary>
+    public bool CanRemovePatientDetails { get; init; }
 }
 
 /// <summary>
@@ -56,13 +60,13 @@ public static class AdkarResultsCard
         if (r.Withheld is { } withheld)
         {
             body.Add(CardElements.Text(Texts.Markdown($"Results_Withheld_{withheld}", AdkarResults.MinimumGroupSize)));
-            return new AdaptiveCard(body).ToJObject();
+            return new AdaptiveCard(body, Removal(model)).ToJObject();
         }
 
         if (r.AnsweredCount == 0)
         {
             body.Add(CardElements.Text(Texts.Markdown("Results_Nobody"), subtle: true));
-            return new AdaptiveCard(body).ToJObject();
+            return new AdaptiveCard(body, Removal(model)).ToJObject();
         }
 
         body.Add(CardElements.Section(Texts.Markdown("Results_Scores")));
@@ -119,8 +123,14 @@ public static class AdkarResultsCard
                 .Select(i => CardElements.Text(Markdown.Of($"- {AdkarFormat.Intervention(i)}"), spacing: Spacing.None)));
         }
 
-        return new AdaptiveCard(body).ToJObject();
+        return new AdaptiveCard(body, Removal(model)).ToJObject();
     }
+
+    // The comments are never on the card; a wave whose figures are shown offers their removal, the words on the confirmation.
+    private static CardAction[]? Removal(AdkarResultsModel model) =>
+        model.CanRemovePatientDetails && model.Results is { Withheld: null, AnsweredCount: > 0 } r
+            ? [RoundRemovalCard.Button(AdkarRounds.Kind, model.ProjectCode, r.WaveId)]
+            : null;
 
     // What the wave adds up to, beside its responses: never for an anonymous wave whose figures are withheld.
     private static (string, string)[] Figures(AdkarResults r) =>

@@ -90,6 +90,7 @@ public sealed class AdkarRoundKind : RoundKindDescriptor<AdkarAnswer, WaveTally,
     {
         ArgumentNullException.ThrowIfNull(round);
         var results = await services.GetRequiredService<AdkarService>().ResultsOfAsync(tenant, round, cancellationToken);
-        return AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, project, results));
+        // Sent to the project's PMs, who may remove patient details from the wave's comments.
+        return AdkarResultsCard.Build(new AdkarResultsModel(round.Project.Value, project, results) { CanRemovePatientDetails = true });
     }
 }

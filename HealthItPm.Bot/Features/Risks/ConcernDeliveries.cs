@@ -20,6 +20,16 @@ public abstract class ConcernDeliveryKind(IRiskStore store) : DeliveryKind
     }
 
     protected abstract Composition Compose(Concern concern);
+
+    // The concern's words and reason: kept, so removing patient details from them updates the card in place.
+    public override CardSubject? Shows(DeliveryWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var separator = work.Subject.IndexOf('|', StringComparison.Ordinal);
+        return CardSubject.Concern(
+            new ProjectCode(work.Subject[..separator]),
+            int.Parse(work.Subject[(separator + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>A reported concern, to each PM of the project.</summary>

@@ -10,11 +10,13 @@ using HealthItPm.Bot.Features.Help;
 using HealthItPm.Bot.Features.Projects;
 using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Bot.Features.Risks;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
@@ -123,8 +125,10 @@ public static class CardFixtures
         new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago"))),
         new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary(), "America/Chicago"))),
         new("round-summary-pm-can-remove", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago") { CanRemovePatientDetails = true })),
-        new("round-removal-confirm", typeof(RoundSummaryCard), () => RoundSummaryCard.ConfirmRemoval("EHR", "20261201T1600Z", "the EHR check-in", ["Scanners drop at the bedside", "Label printer jams on 4 West"])),
-        new("round-removal-confirm-nothing-left", typeof(RoundSummaryCard), () => RoundSummaryCard.ConfirmRemoval("EHR", "20261201T1600Z", "the EHR check-in", [])),
+        new("round-removal-confirm", typeof(RoundRemovalCard), () => RoundRemovalCard.Confirm(CheckInRounds.Kind, "EHR", "20261201T1600Z", ["Scanners drop at the bedside", "Label printer jams on 4 West"])),
+        new("round-removal-confirm-nothing-left", typeof(RoundRemovalCard), () => RoundRemovalCard.Confirm(CheckInRounds.Kind, "EHR", "20261201T1600Z", [])),
+        new("round-removal-confirm-survey-most-texts", typeof(RoundRemovalCard), () => RoundRemovalCard.Confirm(AdkarRounds.Kind, "EHR", "20261201T1600Z", [.. Enumerable.Range(1, 7).Select(i => $"Comment {i}: " + new string('x', 480))])),
+        new("round-removal-confirm-vote", typeof(RoundRemovalCard), () => RoundRemovalCard.Confirm(GoLiveRounds.Kind, "EHR", "20261201T1600Z", ["Only with the downtime drill done on 4 West"])),
         new("risk-removal-confirm", typeof(RiskCard), () => RiskCard.ConfirmRemoval(AcceptedRisk())),
         new("check-in-answered-after-removal", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), RemovedText.Marker, false), Closes, Open: true))),
         new("round-summary-anonymous", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: true), "America/Chicago"))),
@@ -146,6 +150,11 @@ public static class CardFixtures
         new("concern-reported", typeof(ConcernCard), () => ConcernCard.Build(Concern())),
         new("concern-logged", typeof(ConcernCard), () => ConcernCard.Build(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-dismissed", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed(Guarded.From("Covered by EHR-R3 (night-shift training)")))),
+        new("concern-dismissed-reader-may-not-remove", typeof(ConcernCard), () => ConcernCard.Build(Concern().Dismissed(Guarded.From("Covered by EHR-R3")), canRemove: false)),
+        new("concern-removal-confirm-both", typeof(ConcernCard), () => ConcernCard.ConfirmRemoval(Concern().Dismissed(Guarded.From("Covered by EHR-R3 (night-shift training)")))),
+        new("concern-removal-confirm-reason-left", typeof(ConcernCard), () => ConcernCard.ConfirmRemoval(Concern().Dismissed(Guarded.From("Covered by EHR-R3")).WithoutPatientDetails(RemovableText.Concern)!)),
+        new("concern-after-removal", typeof(ConcernCard), () => ConcernCard.Build(Concern().WithoutPatientDetails(RemovableText.Concern)!)),
+        new("concern-outcome-after-removal-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().Dismissed(Guarded.From("Covered by EHR-R3")).WithoutPatientDetails(RemovableText.ConcernDismissReason)!)),
         new("concern-dismiss-without-reason", typeof(FormCard), () => FormCard.Beside(ConcernCard.Build(Concern()), "reason", "A reason for dismissing the concern is required.", "")),
         new("concern-outcome-logged-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().LoggedAs(new RiskId(new ProjectCode("EHR"), 9)))),
         new("concern-outcome-dismissed-to-reporter", typeof(ConcernCard), () => ConcernCard.ForReporter(Concern().Dismissed(Guarded.From("Covered by **EHR-R3** (night-shift training)")))),

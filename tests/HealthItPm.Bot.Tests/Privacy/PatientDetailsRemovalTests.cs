@@ -2,11 +2,14 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Delivery;
+using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Delivery;
 using HealthItPm.Domain.Privacy;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
@@ -29,6 +32,9 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
     private const string Description = "Ravi Chandrasekhar's drip pump lost its library";
     private const string Blocker = "pt maria gonzalez in bed 12 cannot be scanned";
     private const string LeaderChat = "a:pharmacist-chat";
+    private const string Comment = "mr okonkwo in bed 7 refused the new wristband";
+    private const string Worry = "tran nguyen's insulin dose printed twice";
+    private const string Reason = "Nguyen's family was told, see her chart";
     private static readonly RiskId Id = new(Code, 1);
 
     private readonly TwoHosts _hosts = new(azurite);
@@ -63,11 +69,12 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
         // A leader, a nurse and an outsider are refused, and nothing changes.
         var riskData = new JObject { ["risk"] = Id.ToString(), ["field"] = nameof(RemovableText.RiskDescription) };
         var fingerprint = RemovedText.Fingerprint(Blocker);
+        // As a confirmation sent before every kind's answers could be removed named it (no kind, "blocker"): it still works.
         var blockerData = new JObject { ["project"] = Code.Value, ["round"] = round.Id, ["blocker"] = fingerprint };
         foreach (var (who, chat) in new[] { (TestActivities.Pharmacist, LeaderChat), (TestActivities.Nurse, NurseChat), (TestActivities.ItAnalyst, "a:it-chat") })
         {
             Assert.DoesNotContain("[removed", await _hosts.SubmitAsync(CardVerbs.RemoveFromRisk, riskData, chat, who), StringComparison.Ordinal);
-            Assert.DoesNotContain("[removed", await _hosts.SubmitAsync(CardVerbs.RemoveFromBlocker, blockerData, chat, who), StringComparison.Ordinal);
+            Assert.DoesNotContain("[removed", await _hosts.SubmitAsync(CardVerbs.RemoveFromRoundAnswer, blockerData, chat, who), StringComparison.Ordinal);
         }
 
         Assert.True(await HoldsAsync(Description) && await HoldsAsync(Blocker));
@@ -77,20 +84,20 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
         var confirm = await _hosts.SubmitAsync(CardVerbs.AskRemoveFromRisk, new JObject { ["risk"] = Id.ToString() }, PmChat, TestActivities.Pm);
         Assert.Contains("Remove from the description", confirm, StringComparison.Ordinal);
         var asked = await _hosts.SubmitAsync(
-            CardVerbs.AskRemoveFromBlocker, new JObject { ["project"] = Code.Value, ["round"] = round.Id }, PmChat, TestActivities.Pm);
+            CardVerbs.AskRemoveFromRoundAnswers, new JObject { ["project"] = Code.Value, ["round"] = round.Id }, PmChat, TestActivities.Pm);
         Assert.Contains(fingerprint, asked, StringComparison.Ordinal);
         Assert.DoesNotContain("Nina", asked, StringComparison.Ordinal);
         var removedRisk = await _hosts.SubmitAsync(CardVerbs.RemoveFromRisk, riskData, PmChat, TestActivities.Pm);
         Assert.Contains("[removed: patient details]", removedRisk, StringComparison.Ordinal);
         var cancelled = await _hosts.SubmitAsync(
-            CardVerbs.ViewRoundSummary, new JObject { ["project"] = Code.Value, ["round"] = round.Id }, PmChat, TestActivities.Pm);
+            CardVerbs.ViewRoundResults, new JObject { ["project"] = Code.Value, ["round"] = round.Id }, PmChat, TestActivities.Pm);
         Assert.Contains("check-in results", cancelled, StringComparison.Ordinal);
-        Assert.Contains(CardVerbs.AskRemoveFromBlocker, cancelled, StringComparison.Ordinal);
-        var removedBlocker = await _hosts.SubmitAsync(CardVerbs.RemoveFromBlocker, blockerData, PmChat, TestActivities.Pm);
+        Assert.Contains(CardVerbs.AskRemoveFromRoundAnswers, cancelled, StringComparison.Ordinal);
+        var removedBlocker = await _hosts.SubmitAsync(CardVerbs.RemoveFromRoundAnswer, blockerData, PmChat, TestActivities.Pm);
 
         // The PM's card shows the summary as it stands, with the words removed, and how many other cards changed.
         Assert.Contains("check-in results", removedBlocker, StringComparison.Ordinal);
-        Assert.Contains("✔ Patient details removed from the blocker", removedBlocker, StringComparison.Ordinal);
+        Assert.Contains("✔ Patient details removed from the answers of the EHR check-in", removedBlocker, StringComparison.Ordinal);
         Assert.Contains("[removed: patient details]", removedBlocker, StringComparison.Ordinal);
         Assert.DoesNotContain(Blocker, removedBlocker, StringComparison.Ordinal);
 
@@ -118,7 +125,124 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
         Assert.DoesNotContain(audit, r => r.Select(c => c.Value).OfType<string>().Any(v => v.Contains("drip", StringComparison.Ordinal) || v.Contains("bed 12", StringComparison.Ordinal)));
         var removals = audit.Where(r => r.GetString("Kind") == "PatientDetailsRemoved").ToList();
         Assert.Equal(
-            new[] { (Pm.Value, Id.ToString(), nameof(RemovableText.RiskDescription)), (Pm.Value, round.Id, nameof(RemovableText.CheckInBlocker)) }.Order(),
+            new[] { (Pm.Value, Id.ToString(), nameof(RemovableText.RiskDescription)), (Pm.Value, round.Id, nameof(RemovableText.RoundAnswer)) }.Order(),
+            removals.Select(r => (r.GetString("By"), r.GetString("Subject"), r.GetString("Field"))).Order());
+    }
+
+    [Fact]
+    public async Task A_waves_comment_and_a_concerns_words_and_reason_are_removed_the_same_way()
+    {
+        await _hosts.SetUpProjectAsync();
+        var adkar = _hosts.Get<AdkarService>();
+        var started = await adkar.StartAsync(
+            Tenant, Pm, Code, "Wave 1", TimeSpan.FromDays(7), false, Audience.Everyone with { ProjectManagers = true }, default);
+        var wave = Assert.IsType<Outcome<Round>.Done>(started).Value;
+        await _hosts.AfterAsync(TimeSpan.Zero);
+        var scores = Enumerable.Repeat(new AdkarScore(2), 5).ToList();
+        Assert.IsType<Outcome<(Round, GivenAnswer<AdkarAnswer>)>.Done>(await _hosts.Get<RoundEngine>().SubmitAsync(
+            Tenant, Nurse, Code, AdkarRounds.Kind, wave.Id, AdkarAnswer.Create(scores, Slipped(Comment)), default));
+
+        var triage = _hosts.Get<ConcernTriage>();
+        var reported = await triage.ReportAsync(Tenant, Nurse, "Nina Patel", Code, Slipped(Worry), default);
+        var concern = Assert.IsType<Outcome<(Concern Concern, IReadOnlyList<PersonId>)>.Done>(reported).Value.Concern;
+        await _hosts.Get<DeliveryQueues>().EnqueueAsync([DeliveryWork.To(Tenant, DeliveryTopics.Concern(Code, concern.Number), Pm)], default);
+        await _hosts.AfterAsync(TimeSpan.Zero);
+        Assert.IsType<Outcome<Concern>.Done>(await triage.DismissAsync(Tenant, Pm, Code, concern.Number, Slipped(Reason), default));
+        await _hosts.Get<ConcernOutcomeNotifier>().TellReporterAsync(Tenant, Code, concern.Number, default);
+        await _hosts.AfterAsync(TimeSpan.FromDays(8));
+        Assert.Equal(1, _hosts.CardsTo(PmChat, Worry));
+        Assert.Equal(1, _hosts.CardsTo(NurseChat, Reason));
+        Assert.Equal(1, _hosts.CardsTo(PmChat, "readiness results: Wave 1"));
+        Assert.True(await HoldsAsync(Comment) && await HoldsAsync(Worry) && await HoldsAsync(Reason));
+
+        // A nurse, a stakeholder and an outsider are refused; a tampered card (an unknown kind or field, another round) is too.
+        var waveData = new JObject { ["project"] = Code.Value, ["round"] = wave.Id, ["kind"] = "Adkar", ["text"] = RemovedText.Fingerprint(Comment) };
+        var concernData = new JObject { ["project"] = Code.Value, ["concern"] = concern.Number, ["field"] = nameof(RemovableText.Concern) };
+        var reasonData = new JObject { ["project"] = Code.Value, ["concern"] = concern.Number, ["field"] = nameof(RemovableText.ConcernDismissReason) };
+        foreach (var (who, chat) in new[] { (TestActivities.Nurse, NurseChat), (TestActivities.Pharmacist, "a:pharmacist-chat"), (TestActivities.ItAnalyst, "a:it-chat") })
+        {
+            foreach (var (verb, data) in new[] { (CardVerbs.RemoveFromRoundAnswer, waveData), (CardVerbs.RemoveFromConcern, concernData), (CardVerbs.RemoveFromConcern, reasonData), (CardVerbs.AskRemoveFromRoundAnswers, waveData), (CardVerbs.AskRemoveFromConcern, concernData) })
+            {
+                var answer = await _hosts.SubmitAsync(verb, data, chat, who);
+                Assert.DoesNotContain("[removed", answer, StringComparison.Ordinal);
+                Assert.DoesNotContain(Comment, answer, StringComparison.Ordinal);
+                Assert.DoesNotContain(Worry, answer, StringComparison.Ordinal);
+            }
+        }
+
+        var tampered = new[]
+        {
+            (CardVerbs.RemoveFromRoundAnswer, new JObject(waveData) { ["kind"] = "Bogus" }),
+            (CardVerbs.RemoveFromRoundAnswer, new JObject(waveData) { ["kind"] = "CheckIn" }),
+            (CardVerbs.RemoveFromRoundAnswer, new JObject(waveData) { ["round"] = "20261201T1600Z" }),
+            (CardVerbs.RemoveFromRoundAnswer, new JObject(waveData) { ["text"] = 7 }),
+            (CardVerbs.RemoveFromConcern, new JObject(concernData) { ["field"] = nameof(RemovableText.RiskTitle) }),
+            (CardVerbs.RemoveFromConcern, new JObject(concernData) { ["concern"] = concern.Number + 1 }),
+        };
+        foreach (var (verb, data) in tampered)
+        {
+            Assert.DoesNotContain("✔", await _hosts.SubmitAsync(verb, data, PmChat, TestActivities.Pm), StringComparison.Ordinal);
+        }
+
+        Assert.True(await HoldsAsync(Comment) && await HoldsAsync(Worry) && await HoldsAsync(Reason));
+        Assert.DoesNotContain(_hosts.Connector.Requests, r => r.Method == "PUT");
+
+        // The wave's confirmation lists the comment and nothing of whose it is.
+        var asked = await _hosts.SubmitAsync(
+            CardVerbs.AskRemoveFromRoundAnswers, new JObject { ["project"] = Code.Value, ["round"] = wave.Id, ["kind"] = "Adkar" }, PmChat, TestActivities.Pm);
+        Assert.Contains(Comment, asked, StringComparison.Ordinal);
+        foreach (var leak in new[] { "Nina", Nurse.Value, TestActivities.NurseAadId })
+        {
+            Assert.DoesNotContain(leak, asked, StringComparison.Ordinal);
+        }
+
+        var removedComment = await _hosts.SubmitAsync(CardVerbs.RemoveFromRoundAnswer, waveData, PmChat, TestActivities.Pm);
+        Assert.Contains("✔ Patient details removed from the answers of the EHR survey", removedComment, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nina", removedComment, StringComparison.Ordinal);
+        var confirm = await _hosts.SubmitAsync(CardVerbs.AskRemoveFromConcern, concernData, PmChat, TestActivities.Pm);
+        Assert.Contains("Remove from the words", confirm, StringComparison.Ordinal);
+        Assert.Contains("Remove from the reason for dismissing", confirm, StringComparison.Ordinal);
+        var removedWorry = await _hosts.SubmitAsync(CardVerbs.RemoveFromConcern, concernData, PmChat, TestActivities.Pm);
+        Assert.Contains("✔ Patient details removed from the words of EHR concern #1", removedWorry, StringComparison.Ordinal);
+        var removedReason = await _hosts.SubmitAsync(CardVerbs.RemoveFromConcern, reasonData, PmChat, TestActivities.Pm);
+        Assert.Contains("[removed: patient details]", removedReason, StringComparison.Ordinal);
+        Assert.DoesNotContain(Reason, removedReason, StringComparison.Ordinal);
+
+        Assert.False(await HoldsAsync(Comment));
+        Assert.False(await HoldsAsync(Worry));
+        Assert.False(await HoldsAsync(Reason));
+
+        // Updated in place: the nurse's answered survey and her concern's outcome, the PM's concern card and the wave's results.
+        var updates = _hosts.Connector.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Contains(updates, r => r.Path.StartsWith($"/v3/conversations/{NurseChat}/", StringComparison.Ordinal)
+            && r.Body!.ToString().Contains("Wave 1", StringComparison.Ordinal));
+        Assert.Contains(updates, r => r.Path.StartsWith($"/v3/conversations/{NurseChat}/", StringComparison.Ordinal)
+            && r.Body!.ToString().Contains("concern #1", StringComparison.Ordinal));
+        Assert.Contains(updates, r => r.Path.StartsWith($"/v3/conversations/{PmChat}/", StringComparison.Ordinal)
+            && r.Body!.ToString().Contains("concern #1", StringComparison.Ordinal));
+        // Each card as its last update left it (the concern's cards were updated once per text removed).
+        Assert.Contains(updates, r => r.Path.StartsWith($"/v3/conversations/{PmChat}/", StringComparison.Ordinal)
+            && r.Body!.ToString().Contains("readiness results: Wave 1", StringComparison.Ordinal));
+        foreach (var update in updates.GroupBy(r => r.Path).Select(g => g.Last()))
+        {
+            foreach (var words in new[] { Comment, Worry, Reason })
+            {
+                Assert.DoesNotContain(words, update.Body!.ToString(), StringComparison.Ordinal);
+            }
+        }
+
+        // The audit log: who, which field of which subject, never the words.
+        var audit = await RowsAsync(Features.Audit.AuditTable.Name);
+        Assert.DoesNotContain(audit, r => r.Select(c => c.Value).OfType<string>().Any(v => v.Contains("bed 7", StringComparison.Ordinal)
+            || v.Contains("Okonkwo", StringComparison.Ordinal) || v.Contains("Nguyen", StringComparison.Ordinal)));
+        var removals = audit.Where(r => r.GetString("Kind") == "PatientDetailsRemoved").ToList();
+        Assert.Equal(
+            new[]
+            {
+                (Pm.Value, wave.Id, nameof(RemovableText.RoundAnswer)),
+                (Pm.Value, "concern 1", nameof(RemovableText.Concern)),
+                (Pm.Value, "concern 1", nameof(RemovableText.ConcernDismissReason)),
+            }.Order(),
             removals.Select(r => (r.GetString("By"), r.GetString("Subject"), r.GetString("Field"))).Order());
     }
 

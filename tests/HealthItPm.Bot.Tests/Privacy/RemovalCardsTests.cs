@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Features.CheckIns;
 using HealthItPm.Bot.Features.Risks;
+using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Privacy;
@@ -25,10 +26,11 @@ public sealed class RemovalCardsTests
     [Fact]
     public void The_round_confirmation_has_cancel_that_brings_the_summary_back()
     {
-        var card = RoundSummaryCard.ConfirmRemoval("EHR", "20261201T1600Z", "the EHR check-in", ["Scanners drop"]);
+        var card = RoundRemovalCard.Confirm(CheckInRounds.Kind, "EHR", "20261201T1600Z", ["Scanners drop"]);
 
         var cancel = Assert.Single(card["actions"]!, a => (string?)a["title"] == "Cancel");
-        Assert.Equal(CardVerbs.ViewRoundSummary, (string?)cancel["verb"]);
+        Assert.Equal(CardVerbs.ViewRoundResults, (string?)cancel["verb"]);
+        Assert.Equal("CheckIn", (string?)cancel["data"]!["kind"]);
         Assert.Equal("EHR", (string?)cancel["data"]!["project"]);
         Assert.Equal("20261201T1600Z", (string?)cancel["data"]!["round"]);
     }
@@ -50,7 +52,7 @@ public sealed class RemovalCardsTests
     public void The_summary_offers_removal_only_to_a_reader_who_may_remove(bool may)
     {
         var anyOne = CardFixtures.All.Single(f => f.Name == "round-summary-pm-can-remove").Build();
-        Assert.Contains(CardVerbs.AskRemoveFromBlocker, anyOne.ToString(), StringComparison.Ordinal);
+        Assert.Contains(CardVerbs.AskRemoveFromRoundAnswers, anyOne.ToString(), StringComparison.Ordinal);
         var model = new RoundSummaryModel("EHR", "Epic EHR go-live", CardFixtures.CheckInSummary(), "America/Chicago")
         {
             CanRemovePatientDetails = may,
@@ -58,6 +60,6 @@ public sealed class RemovalCardsTests
 
         var card = RoundSummaryCard.Build(model).ToString();
 
-        Assert.Equal(may, card.Contains(CardVerbs.AskRemoveFromBlocker, StringComparison.Ordinal));
+        Assert.Equal(may, card.Contains(CardVerbs.AskRemoveFromRoundAnswers, StringComparison.Ordinal));
     }
 }

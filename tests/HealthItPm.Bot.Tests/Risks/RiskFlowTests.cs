@@ -326,7 +326,7 @@ public class RiskFlowTests(BotEnvironment env)
 
         await nurse.SubmitAsync(CardVerbs.ReportConcern, new { project = code, text = "Pump drug library version differs on 5 West" });
         var dismissWithoutReason = await pm.SubmitAsync(CardVerbs.DismissConcern, new { project = code, concern = 1, reason = "" });
-        Assert.Equal(["Log as risk", "Dismiss"], Actions(dismissWithoutReason));
+        Assert.Equal(["Log as risk", "Dismiss", "Remove patient details"], Actions(dismissWithoutReason));
         var concernBody = Body(dismissWithoutReason);
         Assert.Equal("A reason for dismissing the concern is required.", concernBody[Array.IndexOf(concernBody, "reason") + 1]);
     }

@@ -156,7 +156,12 @@ public class RoundKindCatalogTests
         Assert.Throws<InvalidOperationException>(() => catalog.ColumnsOf<ToyAnswer>(RoundKinds.All[0]));
     }
 
-    private sealed record ToyAnswer(int Vote, GuardedText? Note);
+    private sealed record ToyAnswer(int Vote, GuardedText? Note) : IFreeTextAnswer<ToyAnswer>
+    {
+        public GuardedText? TextOf(FreeText field) => Note;
+
+        public ToyAnswer WithoutPatientDetails(FreeText field) => this with { Note = RemovedText.Marker };
+    }
 
     /// <summary>What the toy descriptors below share: how a card is read and answered.</summary>
     private abstract class ToyDescriptor : RoundKindDescriptor<ToyAnswer, ToyAnswer, int>

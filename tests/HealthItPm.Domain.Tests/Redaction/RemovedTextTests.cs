@@ -49,7 +49,7 @@ public class RemovedTextTests
         Assert.True(RemovedText.IsRemoved(risk.Description));
         Assert.Null(risk.AcceptedBecause);
         Assert.Equal("Barcode scanners fail on ward 4", risk.Title.Value);
-        Assert.Throws<ArgumentOutOfRangeException>(() => risk.RemovePatientDetails(RemovableText.CheckInBlocker));
+        Assert.Throws<ArgumentOutOfRangeException>(() => risk.RemovePatientDetails(RemovableText.RoundAnswer));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class RemovedTextTests
     {
         var answer = CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), Guarded.From("Scanner fails at bed 3"), true);
 
-        var removed = answer.WithoutPatientDetails();
+        var removed = answer.WithoutPatientDetails(CheckInRounds.Blockers);
 
         Assert.True(RemovedText.IsRemoved(removed.Blockers));
         Assert.Equal((CheckInStatus.Blocked, 4, true), (removed.Status, removed.Impact!.Value.Value, removed.TrainingNeeded));

@@ -10,7 +10,12 @@ namespace HealthItPm.Domain.Tests.Rounds;
 /// <summary>The kinds of round are registered once, and each has its own name, audit kinds, topics and declared free text.</summary>
 public class RoundKindsTests
 {
-    private sealed record ToyAnswer(int Vote, GuardedText? Note);
+    private sealed record ToyAnswer(int Vote, GuardedText? Note) : IFreeTextAnswer<ToyAnswer>
+    {
+        public GuardedText? TextOf(FreeText field) => Note;
+
+        public ToyAnswer WithoutPatientDetails(FreeText field) => this with { Note = RemovedText.Marker };
+    }
 
     private static RoundKind<ToyAnswer, ToyAnswer> Toy(
         string name = "Toy",
