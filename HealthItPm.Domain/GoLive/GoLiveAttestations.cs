@@ -32,7 +32,7 @@ public static class AttestRounds
 }
 
 /// <summary>An owner's answer on their attestation card: which of their criteria, its state, and the evidence.</summary>
-public sealed record AttestAnswer
+public sealed record AttestAnswer : IFreeTextAnswer<AttestAnswer>
 {
     private AttestAnswer(int criterion, AttestedState state, GuardedText evidence) =>
         (Criterion, State, Evidence) = (criterion, state, evidence);
@@ -55,6 +55,12 @@ public sealed record AttestAnswer
     }
 
     public static AttestAnswer Restore(int criterion, AttestedState state, GuardedText evidence) => new(criterion, state, evidence);
+
+    public GuardedText? TextOf(FreeText field) => field == AttestRounds.Evidence ? Evidence : null;
+
+    public AttestAnswer WithoutPatientDetails(FreeText field) => field == AttestRounds.Evidence
+        ? new(Criterion, State, RemovedText.Marker)
+        : throw new ArgumentOutOfRangeException(nameof(field), field, "Not an attestation's field.");
 
     /// <summary>Attestations are never anonymous (they are on the scorecard with their owner): a closed round keeps every word.</summary>
     public static AttestAnswer Sealed(AttestAnswer answer, bool shown) => answer;

@@ -200,7 +200,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
         string roundId,
         Func<Round, Task<Outcome<TAnswer>>> answerFor,
         CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class
     {
         ArgumentNullException.ThrowIfNull(kind);
@@ -253,7 +253,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
     // Everyone in the audience still on the project has an answer (people removed since it opened cannot answer any more).
     private async Task<bool> AllAnsweredAsync<TAnswer, TTally>(
         TenantId tenant, Round round, RoundKind<TAnswer, TTally> kind, CancellationToken cancellationToken)
-        where TAnswer : class
+        where TAnswer : class, IFreeTextAnswer<TAnswer>
         where TTally : class
     {
         OfKind(kind, round);

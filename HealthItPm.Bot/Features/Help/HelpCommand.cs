@@ -12,8 +12,8 @@ namespace HealthItPm.Bot.Features.Help;
 /// <c>help</c>: what this person can ask of the bot, by task — the commands whose action the access table
 /// allows them on one of their projects (or in the tenant) now, computed by <see cref="Capabilities"/> from
 /// the same rules the commands check, so help never offers what would be refused. <c>help all</c> says what
-/// each command does; <c>help risks</c> (a topic's name or one of its commands) does so for that topic alone. Commands are grouped by the topics declared by name in <see cref="HelpTopics"/> and by each kind of
-/// round (<paramref name="kinds"/>).
+/// each command does; <c>help risks</c> (a topic's name or one of its commands) does so for that topic alone. Commands
+/// are grouped by the topics declared by name in <see cref="HelpTopics"/> and by each kind of round (<paramref name="kinds"/>).
 /// </summary>
 public sealed class HelpCommand(IEnumerable<CommandDefinition> commands, Capabilities capabilities, IEnumerable<HelpTopic> kinds) : ICommand
 {

@@ -170,7 +170,8 @@ public static class DigestBenchmark
         // unless a cache kept for seconds (a project's members) ran out between two of them on a slow machine: said, not hidden.
         if (counts.Skip(1).Distinct().Count() > 1)
         {
-            Console.Error.WriteLine($"week {week}: the same digest took different numbers of answered requests: {string.Join(", ", counts)}");
+            Console.Error.WriteLine(
+                $"week {week}: the same digest took different numbers of answered requests: {string.Join(", ", counts)}");
         }
 
         times.Sort();

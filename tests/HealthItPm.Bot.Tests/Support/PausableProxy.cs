@@ -28,6 +28,8 @@ public sealed class PausableProxy : IAsyncDisposable
 
     private volatile bool _dropping;
     private volatile string? _pauseBefore;
+    private volatile string[] _heldLines = [];
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _pausedBefore = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the request named to <see cref="PauseBefore"/> came and the relay paused.</summary>
@@ -38,6 +40,12 @@ public sealed class PausableProxy : IAsyncDisposable
     /// comes; pauses before passing it on, so the host's call hangs at that step and at every one after it.
     /// </summary>
     public void PauseBefore(string requestLine) => _pauseBefore = requestLine;
+
+    /// <summary>
+    /// Holds every request whose first line starts with <paramref name="requestLine"/> until <see cref="Resume"/>, while
+    /// everything else passes: the host never gets an answer to that kind of call before the test lets it.
+    /// </summary>
+    public void HoldEvery(string requestLine) => _heldLines = [.. _heldLines, requestLine];
 
     public void Pause() => _running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -51,7 +59,9 @@ public sealed class PausableProxy : IAsyncDisposable
     public void Resume()
     {
         _dropping = false;
+        _heldLines = [];
         _running.TrySetResult();
+        _released.TrySetResult();
     }
 
     public async ValueTask DisposeAsync()
@@ -118,13 +128,18 @@ public sealed class PausableProxy : IAsyncDisposable
             }
 
             var held = false;
-            if (sender is not null && _pauseBefore is { } line && read >= line.Length
-                && System.Text.Encoding.ASCII.GetString(buffer, 0, line.Length) == line)
+            if (sender is not null && _pauseBefore is { } line && Starts(buffer, read, line))
             {
                 _pauseBefore = null;
                 held = true;
                 Pause();
                 _pausedBefore.TrySetResult();
+            }
+
+            if (sender is not null && _heldLines.Any(l => Starts(buffer, read, l)))
+            {
+                held = true;
+                await _released.Task.WaitAsync(_stop.Token);
             }
 
             await _running.Task.WaitAsync(_stop.Token);
@@ -138,6 +153,9 @@ public sealed class PausableProxy : IAsyncDisposable
             await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
         }
     }
+
+    private static bool Starts(byte[] buffer, int read, string line) =>
+        read >= line.Length && System.Text.Encoding.ASCII.GetString(buffer, 0, line.Length) == line;
 
     private static bool Closed(Socket socket)
     {

@@ -78,6 +78,7 @@ public class AnswerTextRemovalTests
             AdkarAnswer.Create([new(1), new(2), new(3), new(4), new(5)], Guarded.From("Badge reader at bed 3")),
         var t when t == typeof(GoLiveVote) =>
             GoLiveVote.Restore(VoteChoice.NoGo, Guarded.From("Only after the drill"), Guarded.From("Interfaces untested")),
+        var t when t == typeof(AttestAnswer) => AttestAnswer.Restore(2, AttestedState.Met, Guarded.From("Downtime drill signed off")),
         var t => throw new InvalidOperationException($"A kind of round this test does not know yet ({t.Name}): add its answer here."),
     };
 
@@ -86,6 +87,7 @@ public class AnswerTextRemovalTests
         IFreeTextAnswer<CheckInAnswer> a => a.TextOf(field),
         IFreeTextAnswer<AdkarAnswer> a => a.TextOf(field),
         IFreeTextAnswer<GoLiveVote> a => a.TextOf(field),
+        IFreeTextAnswer<AttestAnswer> a => a.TextOf(field),
         _ => throw new InvalidOperationException(answer.GetType().Name),
     };
 
@@ -94,6 +96,7 @@ public class AnswerTextRemovalTests
         IFreeTextAnswer<CheckInAnswer> a => a.WithoutPatientDetails(field),
         IFreeTextAnswer<AdkarAnswer> a => a.WithoutPatientDetails(field),
         IFreeTextAnswer<GoLiveVote> a => a.WithoutPatientDetails(field),
+        IFreeTextAnswer<AttestAnswer> a => a.WithoutPatientDetails(field),
         _ => throw new InvalidOperationException(answer.GetType().Name),
     };
 }
