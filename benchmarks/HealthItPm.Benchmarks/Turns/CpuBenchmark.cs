@@ -8,7 +8,8 @@ using HealthItPm.Testing;
 namespace HealthItPm.Benchmarks.Turns;
 
 /// <summary>What one kind of turn cost this process: processor time and bytes allocated per turn.</summary>
-public sealed record TurnCost(string Scenario, int Turns, double CpuMs, double AllocatedKb, double WallSeconds, double EmulatorCpuMs);
+public sealed record TurnCost(
+    string Scenario, int Turns, double CpuMs, double AllocatedKb, double WallSeconds, double EmulatorCpuMs, double TableRequests, double QueueRequests);
 
 /// <summary>
 /// The processor time a turn costs, counted rather than timed, so that other work on the machine changes it little:
@@ -32,6 +33,8 @@ public static class CpuBenchmark
         var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
         await using var rig = await TurnRig.StartAsync(respondents);
+        using var tableRequests = new StorageRequestCounter(rig.TablePort);
+        using var queueRequests = new StorageRequestCounter(rig.QueuePort);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         var scenarios = new (string Name, Func<int, Task<bool>> Turn)[]
@@ -57,7 +60,7 @@ public static class CpuBenchmark
         {
             for (var i = 0; i < scenarios.Length; i++)
             {
-                var cost = await MeasureAsync(scenarios[i].Name, scenarios[i].Turn, turns, concurrency);
+                var cost = await MeasureAsync(scenarios[i].Name, scenarios[i].Turn, turns, concurrency, (tableRequests, queueRequests));
                 costs[i].Add(cost);
                 Console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture, $"pass {pass}/{passes}: {cost.Scenario}: {cost.CpuMs:0.000} ms, {cost.AllocatedKb:0.0} KB, emulator {cost.EmulatorCpuMs:0.000} ms"));
@@ -80,7 +83,12 @@ public static class CpuBenchmark
         return 0;
     }
 
-    private static async Task<TurnCost> MeasureAsync(string scenario, Func<int, Task<bool>> turn, int turns, int concurrency)
+    private static async Task<TurnCost> MeasureAsync(
+        string scenario,
+        Func<int, Task<bool>> turn,
+        int turns,
+        int concurrency,
+        (StorageRequestCounter Tables, StorageRequestCounter Queues) requests)
     {
         using var process = Process.GetCurrentProcess();
         // Settle what earlier passes left (their garbage, the writer's last batch) so it is not counted here.
@@ -92,7 +100,12 @@ public static class CpuBenchmark
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var clock = Stopwatch.StartNew();
-        await RunTurnsAsync(turn, turns, concurrency);
+        var ((_, tables, _), queues, _) = await requests.Queues.MeasureAsync(
+            () => requests.Tables.MeasureAsync(async () =>
+            {
+                await RunTurnsAsync(turn, turns, concurrency);
+                return true;
+            }));
         var wall = clock.Elapsed;
         process.Refresh();
         var spent = process.TotalProcessorTime - cpu;
@@ -102,7 +115,9 @@ public static class CpuBenchmark
             spent.TotalMilliseconds / turns,
             (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / turns,
             wall.TotalSeconds,
-            (ChildrenCpu() - emulator).TotalMilliseconds / turns);
+            (ChildrenCpu() - emulator).TotalMilliseconds / turns,
+            (double)tables / turns,
+            (double)queues / turns);
     }
 
     /// <summary>The processor time of every process this one started, and theirs (the emulator): zero where /proc is not.</summary>
@@ -196,16 +211,19 @@ public static class CpuBenchmark
             $"Processor time per turn, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, "
             + $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}; {turns} turns of each kind per pass, "
             + $"{passes} passes, {concurrency} concurrent callers, {respondents} respondents; median pass shown. "
-            + $"This process only (load generator, echo bot, bot host): the emulator is not counted.");
+            + $"CPU and allocations: this process (load generator, echo bot, bot host); the emulator's CPU apart, from /proc.");
         text.AppendLine();
-        text.AppendLine("| scenario | CPU ms per turn (median) | range over passes | KB allocated per turn | emulator CPU ms per turn | turns/s |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine(
+            "| scenario | CPU ms per turn (median) | range over passes | KB allocated per turn | emulator CPU ms per turn "
+            + "| table requests per turn | queue requests per turn | turns/s |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (cost, passesOf) in medians.Zip(all))
         {
             text.AppendLine(
                 CultureInfo.InvariantCulture,
                 $"| {cost.Scenario} | {cost.CpuMs:0.000} | {passesOf.Min(c => c.CpuMs):0.000}–{passesOf.Max(c => c.CpuMs):0.000} "
-                + $"| {cost.AllocatedKb:0.0} | {cost.EmulatorCpuMs:0.000} | {cost.Turns / cost.WallSeconds:0} |");
+                + $"| {cost.AllocatedKb:0.0} | {cost.EmulatorCpuMs:0.000} | {cost.TableRequests:0.00} | {cost.QueueRequests:0.00} "
+                + $"| {cost.Turns / cost.WallSeconds:0} |");
         }
 
         text.AppendLine();

@@ -74,6 +74,12 @@ public sealed class TurnRig : IAsyncDisposable
 
     public Uri BotUrl { get; }
 
+    /// <summary>The emulator's table service port, to count the requests sent to it.</summary>
+    public int TablePort => _azurite.TablePort;
+
+    /// <summary>The emulator's queue service port.</summary>
+    public int QueuePort => _azurite.QueuePort;
+
     public static async Task<TurnRig> StartAsync(int respondents)
     {
         var azurite = new AzuriteFixture();
