@@ -23,7 +23,8 @@ public sealed class DeferredUserTokens(BotFrameworkAuthentication inner) : BotFr
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => inner.CreateConnectorFactory(claimsIdentity);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        Task.FromResult<UserTokenClient>(new DeferredUserTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken)));
+        Task.FromResult<UserTokenClient>(
+            new DeferredUserTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken)));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 
@@ -46,7 +47,8 @@ internal sealed class DeferredUserTokenClient(Func<Task<UserTokenClient>> create
         string connectionName, Activity activity, string finalRedirect, CancellationToken cancellationToken) =>
         await (await _client.Value).GetSignInResourceAsync(connectionName, activity, finalRedirect, cancellationToken);
 
-    public override async Task SignOutUserAsync(string userId, string connectionName, string channelId, CancellationToken cancellationToken) =>
+    public override async Task SignOutUserAsync(
+        string userId, string connectionName, string channelId, CancellationToken cancellationToken) =>
         await (await _client.Value).SignOutUserAsync(userId, connectionName, channelId, cancellationToken);
 
     public override async Task<TokenStatus[]> GetTokenStatusAsync(
@@ -58,7 +60,11 @@ internal sealed class DeferredUserTokenClient(Func<Task<UserTokenClient>> create
         await (await _client.Value).GetAadTokensAsync(userId, connectionName, resourceUrls, channelId, cancellationToken);
 
     public override async Task<TokenResponse> ExchangeTokenAsync(
-        string userId, string connectionName, string channelId, TokenExchangeRequest exchangeRequest, CancellationToken cancellationToken) =>
+        string userId,
+        string connectionName,
+        string channelId,
+        TokenExchangeRequest exchangeRequest,
+        CancellationToken cancellationToken) =>
         await (await _client.Value).ExchangeTokenAsync(userId, connectionName, channelId, exchangeRequest, cancellationToken);
 
     protected override void Dispose(bool disposing)

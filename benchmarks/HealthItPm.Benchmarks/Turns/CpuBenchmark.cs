@@ -9,17 +9,26 @@ namespace HealthItPm.Benchmarks.Turns;
 
 /// <summary>What one kind of turn cost this process: processor time and bytes allocated per turn.</summary>
 public sealed record TurnCost(
-    string Scenario, int Turns, double CpuMs, double AllocatedKb, double WallSeconds, double EmulatorCpuMs, double TableRequests, double QueueRequests);
+    string Scenario,
+    int Turns,
+    double CpuMs,
+    double AllocatedKb,
+    double WallSeconds,
+    double EmulatorCpuMs,
+    double TableRequests,
+    double QueueRequests);
 
 /// <summary>
 /// The processor time a turn costs, counted rather than timed, so that other work on the machine changes it little:
 /// a fixed number of turns of each kind at a modest concurrency, and this process's processor time
 /// (<see cref="Process.TotalProcessorTime"/>) and allocated bytes before and after, divided by the turns. The process
 /// holds the load generator, the echo bot and the bot's host (<see cref="TurnRig"/>); the emulator is its own process,
-/// counted apart (on Linux, from <c>/proc</c>: every process this one started). The raw upsert and the echo bot's card action are the floors: what a check-in submission costs
-/// over their sum is the bot's own work. The process id is printed first, for a profiler to attach
-/// (<c>dotnet-trace collect -p PID --profile dotnet-sampled-thread-time</c>) while the passes run.
-/// Usage: tools/bench cpu [--turns 3000] [--passes 5] [--concurrency 8] [--respondents 500] [--only submission|echo|upsert]
+/// counted apart (on Linux, from <c>/proc</c>: every process this one started). The raw upsert and the echo bot's card
+/// action are the floors: what a check-in submission costs over their sum is the bot's own work. The process id is
+/// printed first, for a profiler to attach (<c>dotnet-trace collect -p PID --profile dotnet-sampled-thread-time</c>)
+/// while the passes run.
+/// Usage: tools/bench cpu [--turns 3000] [--passes 5] [--concurrency 8] [--respondents 500]
+///        [--only submission|echo|upsert]
 /// </summary>
 public static class CpuBenchmark
 {
@@ -35,7 +44,11 @@ public static class CpuBenchmark
         await using var rig = await TurnRig.StartAsync(respondents);
         using var tableRequests = new StorageRequestCounter(rig.TablePort);
         using var queueRequests = new StorageRequestCounter(rig.QueuePort);
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = concurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         var scenarios = new (string Name, Func<int, Task<bool>> Turn)[]
         {
@@ -63,7 +76,9 @@ public static class CpuBenchmark
                 var cost = await MeasureAsync(scenarios[i].Name, scenarios[i].Turn, turns, concurrency, (tableRequests, queueRequests));
                 costs[i].Add(cost);
                 Console.Error.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture, $"pass {pass}/{passes}: {cost.Scenario}: {cost.CpuMs:0.000} ms, {cost.AllocatedKb:0.0} KB, emulator {cost.EmulatorCpuMs:0.000} ms"));
+                    CultureInfo.InvariantCulture,
+                    $"pass {pass}/{passes}: {cost.Scenario}: {cost.CpuMs:0.000} ms, {cost.AllocatedKb:0.0} KB, "
+                    + $"emulator {cost.EmulatorCpuMs:0.000} ms"));
             }
         }
 
