@@ -212,19 +212,23 @@ public sealed class DeliveryQueues : IDeliveryQueues
     }
 
     /// <summary>
-    /// Whether the queue service answers (<c>/healthz</c>): the fan-outs' queue's properties are read. A queue that vanished
-    /// since this host created it (an account reset, an emulator restarted empty) is created again, as the tables are.
+    /// Whether the queue service answers (<c>/healthz</c>): the properties of every fixed queue (<see cref="Fixed"/>) are read.
+    /// A queue that vanished since this host created it (an account reset, an emulator restarted empty) is created again, as
+    /// the tables are: the poison queue too, or a message given up would fail to be put aside.
     /// </summary>
-    public async Task ProbeAsync(CancellationToken cancellationToken)
+    public Task ProbeAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Fixed.Select(name => ProbeAsync(name, cancellationToken)));
+
+    private async Task ProbeAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
-            await (await GetAsync(FanOutQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
+            await (await GetAsync(name, cancellationToken)).GetPropertiesAsync(cancellationToken);
         }
         catch (RequestFailedException e) when (e.ErrorCode == "QueueNotFound")
         {
-            _queues.TryRemove(FanOutQueue, out _);
-            await (await GetAsync(FanOutQueue, cancellationToken)).GetPropertiesAsync(cancellationToken);
+            _queues.TryRemove(name, out _);
+            await (await GetAsync(name, cancellationToken)).GetPropertiesAsync(cancellationToken);
         }
     }
 

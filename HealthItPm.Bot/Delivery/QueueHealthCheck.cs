@@ -5,8 +5,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace HealthItPm.Bot.Delivery;
 
 /// <summary>
-/// The queue service is reachable when it answers for the work queue within two seconds: without it every proactive
-/// card fails, however well the tables answer. Details go to the log only, as for <see cref="StorageHealthCheck"/>.
+/// The queue service is reachable when it answers for every fixed queue (the fan-outs' and the poison queue) within two
+/// seconds: without it every proactive card fails, however well the tables answer. Details go to the log only, as for
+/// <see cref="StorageHealthCheck"/>.
 /// </summary>
 public sealed class QueueHealthCheck(DeliveryQueues queues) : IHealthCheck
 {

@@ -34,10 +34,10 @@ public static class BotAuthentication
                 }
             }
 
-            return new ConfigurationBotFrameworkAuthentication(
+            return new DeferredUserTokens(new ConfigurationBotFrameworkAuthentication(
                 configuration,
                 httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>());
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         });
         return services;
     }

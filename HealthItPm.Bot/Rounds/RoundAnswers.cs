@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Messaging;
@@ -23,6 +24,10 @@ namespace HealthItPm.Bot.Rounds;
 /// </summary>
 public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects, StaffDomains staff, IServiceProvider services)
 {
+    // A round's audience is fixed when it opens and a kept round is read once per host, so the context its answers are
+    // checked in (hundreds of names parsed into a roster) is made once per round read, not once per answer.
+    private readonly ConditionalWeakTable<Round, PhiContext> _contexts = new();
+
     public async Task<JObject> SubmitAsync<TAnswer, TTally, TChoices>(
         RoundKindDescriptor<TAnswer, TTally, TChoices> kind, ITurnContext turn, JObject data, CancellationToken cancellationToken)
         where TAnswer : class, IFreeTextAnswer<TAnswer>
@@ -53,7 +58,7 @@ public sealed class RoundAnswers(RoundEngine engine, IProjectRepository projects
         (Round Round, RoundCardView<TChoices> View)? again = null;
         var outcome = await engine.SubmitAsync(caller.Tenant, caller.Person, code, kind.Kind, roundId, async round =>
         {
-            var context = staff.With(round.Audience.Select(r => r.Name));
+            var context = _contexts.GetValue(round, r => staff.With(r.Audience.Select(a => a.Name)));
             var accepted = new Dictionary<FreeText, GuardedText?>();
             var masked = new Dictionary<FreeText, string>(entry.Text);
             var found = new List<Problem>();

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace HealthItPm.Domain.Privacy;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace HealthItPm.Domain.Privacy;
 /// </summary>
 public sealed class PhiContext
 {
+    // One parsed pattern for every name: Regex.Replace(string, pattern, ...) parses its replacement on every call.
+    private static readonly Regex Parenthesised = new(@"\([^)]*\)", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+
     private readonly HashSet<string> fullNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> surnames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> givenNames = new(StringComparer.OrdinalIgnoreCase);
@@ -63,12 +68,7 @@ public sealed class PhiContext
 
     // Words of the name without titles, initials or credentials: "Dr. Priya K. Shah, RN" and "Nina Patel (RN)" -> given name, surname.
     private static List<string> NameParts(string name) =>
-        [.. System.Text.RegularExpressions.Regex.Replace(
-            name,
-            @"\([^)]*\)",
-            " ",
-            System.Text.RegularExpressions.RegexOptions.None,
-            TimeSpan.FromMilliseconds(100))
+        [.. Parenthesised.Replace(name, " ")
             .Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Trim('.'))
             .Where(p => p.Length > 1 && !NameLexicon.IsTitleOrCredential(p))];

@@ -6,6 +6,7 @@ using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
 using HealthItPm.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -113,6 +114,27 @@ public sealed class TenantQueuesTests(AzuriteFixture azurite) : IAsyncLifetime, 
 
         Assert.Equal(3, sender.Tries.Count(t => t.Tenant == First));
         Assert.Equal(0, await queues.WaitingAsync(default));
+    }
+
+    [Fact]
+    public async Task The_health_check_creates_again_every_fixed_queue_that_vanished_the_poison_queue_too()
+    {
+        var queues = Queues();
+        var check = new QueueHealthCheck(queues);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        var service = new QueueServiceClient(azurite.ConnectionString);
+        foreach (var name in DeliveryQueues.Fixed)
+        {
+            // As an account reset or an emulator restarted empty would leave them.
+            await service.GetQueueClient(name).DeleteIfExistsAsync();
+        }
+
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        foreach (var name in DeliveryQueues.Fixed)
+        {
+            Assert.True((await service.GetQueueClient(name).ExistsAsync()).Value, $"{name} was not created again.");
+        }
     }
 
     private (DeliveryReceiver Receiver, FakeSender Sender) Receiver(DeliveryQueues queues, FakeKind kind, int maxInFlight)
