@@ -11,7 +11,7 @@ namespace HealthItPm.Domain.GoLive;
 /// <summary>
 /// The owners' attestations as a kind of round: the owners of attested criteria not met (at risk, not met, never attested or
 /// stale) each get a card for their criteria, reminded once; an answer attests one criterion through
-/// <see cref="GoLiveService.AttestAsync"/>. Attributed: the project's PMs and the panel read every attestation on the scorecard.
+/// <see cref="GoLiveService.AttestAsync"/>. Attributed: everyone on the project reads every attestation on the scorecard.
 /// </summary>
 public static class AttestRounds
 {

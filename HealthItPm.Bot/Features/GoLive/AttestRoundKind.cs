@@ -57,10 +57,7 @@ public sealed class AttestRoundKind : RoundKindDescriptor<AttestAnswer, AttestTa
             && int.TryParse((string?)c, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 ? n
                 : null;
-        AttestedState? state = data[AttestCard.StateInput] is JValue { Type: JTokenType.String } s
-            && Enum.TryParse<AttestedState>((string?)s, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse((string?)s, out _)
-                ? parsed
-                : null;
+        var state = GoLiveRoundKind.Named<AttestedState>(data[AttestCard.StateInput]);
         var text = new Dictionary<FreeText, string>();
         if (data[AttestCard.EvidenceInput] is JValue { Type: JTokenType.String } typed && !string.IsNullOrWhiteSpace((string?)typed))
         {

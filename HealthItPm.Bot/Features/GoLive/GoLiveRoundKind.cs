@@ -53,10 +53,7 @@ public sealed class GoLiveRoundKind : RoundKindDescriptor<GoLiveVote, GoLiveTall
     public override (RoundEntry<VoteChoice?> Entry, IReadOnlyList<string> Problems) Read(JObject data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        VoteChoice? choice = data[GoLiveVoteCard.ChoiceInput] is JValue { Type: JTokenType.String } v
-            && Enum.TryParse<VoteChoice>((string?)v, out var parsed) && Enum.IsDefined(parsed)
-                ? parsed
-                : null;
+        var choice = Named<VoteChoice>(data[GoLiveVoteCard.ChoiceInput]);
         var text = new Dictionary<FreeText, string>();
         foreach (var (field, input) in FreeTextInputs)
         {
@@ -68,6 +65,16 @@ public sealed class GoLiveRoundKind : RoundKindDescriptor<GoLiveVote, GoLiveTall
 
         return (new RoundEntry<VoteChoice?>(choice, text), choice is null ? [Texts["Problem_NoChoice"]] : []);
     }
+
+    /// <summary>
+    /// The value a card's choice sends: exactly one of the names it offers. Enum.TryParse alone also takes numbers and lists
+    /// ("Go, NoGo" is NoGo), values no card offers.
+    /// </summary>
+    internal static TEnum? Named<TEnum>(JToken? token)
+        where TEnum : struct, Enum =>
+        token is JValue { Type: JTokenType.String, Value: string name } && Enum.GetNames<TEnum>().Contains(name, StringComparer.Ordinal)
+            ? Enum.Parse<TEnum>(name)
+            : null;
 
     public override RoundEntry<VoteChoice?> EntryOf(GoLiveVote answer)
     {

@@ -84,7 +84,7 @@ public class GoLiveAttestFlowTests(ClockedBotEnvironment env) : IClassFixture<Cl
         var cnoCard = Assert.Single(Cards(chats[Cno], "Go-live attestation ·"));
         Assert.Contains("Downtime", cnoCard, StringComparison.Ordinal);
         Assert.DoesNotContain("reconciled", cnoCard, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Not anonymous: the project's PMs and the go/no-go panel see your answer", cnoCard, StringComparison.Ordinal);
+        Assert.Contains("Not anonymous: everyone on the project sees your answer", cnoCard, StringComparison.Ordinal);
         Assert.Single(Cards(chats[DataLead], "Go-live attestation ·"));
         Assert.Single(Cards(chats[Former], "Go-live attestation ·"));
         Assert.Single(Cards(pm, "Go-live attestation ·"));
