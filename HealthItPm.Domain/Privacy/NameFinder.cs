@@ -287,7 +287,10 @@ internal static class NameFinder
                 var last = tokens[end - 1];
                 var given = end - 1 > i + 1 ? tokens[i + 1].Value : "";
                 // "Mrs. Thibodeaux in 308 (NOT marguerite)": a titled name in a bed is a patient's, whoever on the roster shares it.
-                var inBed = WardSlotAfter.IsMatch(text.AsSpan(last.End, Math.Min(80, text.Length - last.End)));
+                // Not "Ms. Garrity in 4 east covers the night huddle": staff work on a unit. A bracket after the bed says who it is.
+                var bed = WardSlotAfter.Match(text, last.End, Math.Min(80, text.Length - last.End));
+                var rest = bed.Index + bed.Length;
+                var inBed = bed.Success && (text.AsSpan(rest).TrimStart().StartsWith("(") || !IsFollowedByRole(text, rest));
                 var staff = !inBed
                     && (context.IsStaffSurname(last.Value) || context.IsStaff(given, last.Value) || IsFollowedByRole(text, last.End));
                 if (!staff && !IsPlayedRole(text, token.Start))
@@ -966,6 +969,10 @@ internal static class NameFinder
             + @"lola|lolo|tita|tito)\s+$",
         Options | RegexOptions.IgnoreCase, Timeout);
 
+    private static readonly Regex AskedAbout = new(
+        @"^\s*,?\s+(about|re|regarding|if|whether|from|at\s+the\s+vendor|on\s+the\s+(call|bridge|thread|ticket))\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
     private static bool IsAfterWardSlot(string text, Token token)
     {
         var from = Math.Max(0, token.Start - 40);
@@ -996,6 +1003,12 @@ internal static class NameFinder
         var after = text.AsSpan(tokens[end].End, Math.Min(80, text.Length - tokens[end].End));
         var atStart = IsSentenceStart(text, tokens[i]);
         var care = CareNounAfter.Match(text, tokens[end].End, Math.Min(80, text.Length - tokens[end].End));
+        // "check on Haugen about the feed": a colleague is asked about things; a patient is not.
+        if (AskedAbout.IsMatch(after))
+        {
+            return null;
+        }
+
         return IsAfterWardSlot(text, tokens[i]) || WardSlotAfter.IsMatch(after)
             || (care.Success && (atStart || care.Groups["own"].Success || care.Value.TrimStart().StartsWith('(')))
             || (atStart && end > i && PersonAfter.IsMatch(after))
