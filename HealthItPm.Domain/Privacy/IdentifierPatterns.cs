@@ -273,7 +273,8 @@ internal static class IdentifierPatterns
         // A bare record number in a text about a patient's own things: "can someone look at 7740012? her meds are doubled".
         new(PhiKind.MedicalRecordNumber, new Regex(@"(?<!\b(ticket|inc|chg|ritm|req|request|po|invoice|order|build|ext|x|case|sr|"
             + @"ref|version|job|batch|set|policy|center|account|acct|project|fax|phone|call|text|cell|pager|line|option|room|"
-            + @"extension|badge|employee|id|s/n|sn|serial|imei|udi|ndc|lot|npi|dea|#)\s*[#:]?\s*)(?<![\p{L}0-9#./$-])(?<v>[0-9]{7,10})(?![0-9./-])", AnyCase, Timeout),
+            + @"extension|badge|employee|id|s/n|sn|serial|imei|udi|ndc|lot|npi|dea|#)\s*[#:]?\s*)(?<![\p{L}0-9#./$-])"
+            + @"(?<v>[0-9]{7,10})(?![0-9./-])", AnyCase, Timeout),
             When: text => OwnCareThings.IsMatch(text.Text)),
         // "Healthy Blue subscriber 71928834 for his daughter".
         new(PhiKind.HealthPlanNumber, new Regex(@"\bsubscriber\s+(?<v>[A-Z]{0,3}[0-9]{6,12})(?![0-9])", AnyCase, Timeout)),
