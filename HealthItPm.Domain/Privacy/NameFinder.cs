@@ -927,8 +927,10 @@ internal static class NameFinder
 
     // A word that may be a patient's name where ward talk puts one: no English, product, unit or calendar word, no shorthand, no
     // one on the roster; typed in lower case, not a word with an English ending or a contraction.
+    // Parts of two letters make a tech word, not a name: "Wi-Fi on 4 West", "E-Rx".
     private static bool IsWardWord(Token token, PhiContext context) =>
         token.Length >= 3 && IsUnlistedWord(token) && !ChatWords.Contains(token.Value)
+            && token.Value.Split('-').All(part => part.Length >= 3)
             && (IsPlainCapitalised(token) || (IsLower(token) && !EnglishEnding.IsMatch(token.Value)
                 && !token.Value.Contains('\'', StringComparison.Ordinal)))
             && !context.IsStaffGivenName(token.Value) && !context.IsStaffSurname(token.Value);
