@@ -100,6 +100,13 @@ internal static class IdentifierPatterns
     private static readonly Regex RecordWords = new(@"\b(encounters?|charts?|armband|wristband|merged?|merging|registration|"
         + @"admitted|discharged|mrn|records?|face\s+sheet|dup(licate)?s?)\b", AnyCase, Timeout);
 
+    private static readonly Regex VehicleWords = new(@"\b(car|truck|motorcycle|motorbike|bike|vehicle|van|suv|parked|parking|"
+        + @"out\s+front|driveway|towed|tow)\b", AnyCase, Timeout);
+
+    // A patient's own things: "her meds", "his chart", "their labs".
+    private static readonly Regex OwnCareThings = new(@"\b(his|her|their)\s+(meds|medications|labs|chart|allergies|results|mar|vitals|"
+        + @"orders|insulin|drip|wristband|armband)\b", AnyCase, Timeout);
+
     private static readonly Regex PictureWord = new(
         @"\b(pics?|photos?|photograph|images?|screen\s?shots?|screenshots?|video|picture|frame|shot|camera|recording|visible|selfie)\b",
         AnyCase, Timeout);
@@ -258,9 +265,19 @@ internal static class IdentifierPatterns
         // Records joined or split by number: "merge 3308812 into 3308821, same pt", "the EMPI linked 40022817 to someone else's".
         new(PhiKind.MedicalRecordNumber, new Regex(@"\b(merg(e|ed|ing)|unmerg(e|ed|ing)|(E?MPI|enterprise\s+index)\s+([\p{L}']+\s+){0,2}?"
             + @"(linked|matched|merged|joined|tied|paired|attached|assigned))\s+(mrn\s+|chart\s+|record\s+|#\s*)?"
-            + @"(?<v>[A-Z]{0,2}[0-9]{6,10})\s+(into|with|to|and|onto)\b", AnyCase, Timeout),
+            + @"(?<v>[A-Z]{0,2}[0-9]{6,10})\s+(into|with|to|and|onto|from)\b", AnyCase, Timeout),
             (m, text, _) => text.MentionsPerson || RecordWords.IsMatch(text.Text)
                 || m.Value.Contains("mpi", StringComparison.OrdinalIgnoreCase)),
+        // A chart by its number: "chart 30019284 has the wrong sex on it".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\bchart\s+(?<v>[0-9]{7,10})(?![0-9./-])", AnyCase, Timeout)),
+        // A bare record number in a text about a patient's own things: "can someone look at 7740012? her meds are doubled".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"(?<!\b(ticket|inc|chg|ritm|req|request|po|invoice|order|build|ext|x|case|sr|"
+            + @"ref|version|job|batch|set|policy|center|account|acct|project|fax|phone|call|text|cell|pager|line|option|room|"
+            + @"extension|badge|employee|id|s/n|sn|serial|imei|udi|ndc|lot|npi|dea|#)\s*[#:]?\s*)(?<![\p{L}0-9#./$-])"
+            + @"(?<v>[0-9]{7,10})(?![0-9./-])", AnyCase, Timeout),
+            When: text => OwnCareThings.IsMatch(text.Text)),
+        // "Healthy Blue subscriber 71928834 for his daughter".
+        new(PhiKind.HealthPlanNumber, new Regex(@"\bsubscriber\s+(?<v>[A-Z]{0,3}[0-9]{6,12})(?![0-9])", AnyCase, Timeout)),
         new(PhiKind.HealthPlanNumber, new Regex(
             @"\b((member|subscriber|beneficiary|policy|insurance|insurance\s+member|medicare|medicaid|health\s+plan|plan\s+member)\s*(id|" +
             @"identifier|number|no\b\.?|num|#)|MBI|HICN|(medicare|medicaid)(\s+(beneficiary|member|recipient|subscriber))?)" + Then + Id,
@@ -329,6 +346,18 @@ internal static class IdentifierPatterns
             + @"colonoscopy|infusion|dialysis|chemo|biopsy|transplant|replacement|repair|fusion|admission|readmission|discharge|stay|"
             + @"\p{L}+(ectomy|otomy|plasty|oscopy))s?(\s+(date|day)s?)?\s*((is|was|were|are|on|for|the|(got\s+)?(moved|rescheduled|"
             + @"pushed|changed|bumped)\s+(to|from|back\s+to)|:)\s*)*" + Date, AnyCase, Timeout)),
+        // A care event and its day in a text about a person: "surgery on 8/19/2025", "dialysis was tues 9/30", "procedure 4/2 in IR",
+        // "last here 3/8/24", "dc home the 5th". Only a slashed date, a month's or an ordinal day: "procedure 4.2" is a runbook's.
+        // "surgery was 07/11/2025": a past care event with its full date is someone's, whoever the text names.
+        new(PhiKind.PersonalDate, new Regex(@"\b(surgery|procedure|dialysis|cath|biopsy|c-section|delivery|transfusion)\s+was\s+"
+            + @"(done\s+)?(on\s+)?(?<v>[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?![0-9/])", AnyCase, Timeout)),
+        new(PhiKind.PersonalDate, new Regex(@"\b((surgery|procedure|dialysis|cath|chemo|infusion|biopsy|transfusion|c-section|"
+            + @"colonoscopy|endoscopy|delivery|\p{L}+(ectomy|otomy|plasty|oscopy))\s+((was|is|on|for|done|(scheduled|set|booked)\s+for|"
+            + @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?)\s+)*|last\s+(here|seen|visit(ed)?|admitted|in)\s+(on\s+)?)"
+            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?)(?![0-9/])"
+            + @"|\b(dc'?d?|d/c'?d?|discharged?|admit(ted)?|came\s+(in|through\s+the\s+(ed|er))|sent)\s+(home\s+)?(on\s+)?the\s+"
+            + @"(?<v>[0-9]{1,2}(st|nd|rd|th))\b", AnyCase, Timeout),
+            When: text => text.MentionsPerson),
         // "transferred to rehab 6/2", "pt came in on 10/14", "she was seen in the ED 3/3": a stay's events, about a person.
         new(PhiKind.PersonalDate, new Regex(@"\b((transferred|xfer'?d)(?!\s+to\s+(the\s+|a\s+|another\s+)?([\p{L}-]+\s+){0,2}(team|"
             + @"department|dept|role|position|job|group|office|project|company|vendor|site|server|folder|drive|queue))|re-?admitted|"
@@ -467,6 +496,10 @@ internal static class IdentifierPatterns
             + @"at|near|around)|(patient|pt|he|she|they|he's|she's|they're|family|mom|dad|daughter|son|wife|husband)\s+((is|was|"
             + @"are)\s+)?(in|from|lives\s+in))\s+(the\s+)?(zip\s+(code\s+)?)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])(?!\s*(messages|items|"
             + @"tickets|records|accounts|charts|orders|users|units|beds|%|ms\b|minutes|hours|dollars))", AnyCase, Timeout)),
+        // Where a patient was moved, what the face sheet says: "family moved him to 70535", "zip on the face sheet 70544".
+        new(PhiKind.ZipCode, new Regex(@"\b(moved|relocated)\s+(him|her|them|the\s+pt|the\s+patient)\s+to\s+(?<v>[0-9]{5})(?![0-9])"
+            + @"(?!\s*(messages|items|tickets|records|%))|\bface\s?sheet\s+((says|shows|has|is|lists)\s+)?(?<v>[0-9]{5})(?![0-9])",
+            AnyCase, Timeout)),
         new(PhiKind.Photograph, new Regex(@"\b(?<v>(photo(graph)?|picture|pic|image|selfie|snapshot|headshot|face\s*shot)s?\s+(of|"
             + @"showing)\s+(her|his|him|their|the\s+(patient|pt|baby|child|kid|man|woman|lady|boy|girl)('?s)?|a\s+(patient|pt)('?s)?|"
             + @"(patient|pt)'?s?|mrs?\b\.?|ms\b\.?|miss)(\s+[\p{L}-]+)?)"
@@ -539,6 +572,18 @@ internal static class IdentifierPatterns
             + @"(?<v>[0-9]{8}[A-Z]?|[A-Z0-9]{8,14})(?![A-Z0-9-])", AnyCase, Timeout),
             (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(AD|active\s+directory|security|distribution|ldap|azure|o365|"
                 + @"m365|teams|email|mail|user|it|resource|ad\s+security)\s*$", AnyCase, Timeout)),
+        // The state between the cue and the number: "DL LA 009812374", "driver license LA 011928374"; a port worker's TWIC card.
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:DL)|\bdriver'?s?\s+licen[cs]e|\blicen[cs]e)\s+(?-i:" + States
+            + @")\b" + Then + LicenceValue + @"|\b(?-i:TWIC)(\s+card)?" + Then + @"(?<v>[0-9]{4}-?[0-9]{4}-?[0-9]{4})(?![0-9])",
+            AnyCase, Timeout)),
+        // A military service number, for a veteran's referral: "pt's military service number 12-883-104".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\bmilitary\s+(service\s+)?(number|no\b\.?|#|id)" + Then
+            + @"(?<v>[0-9][0-9-]{5,14}[0-9])(?![0-9])", AnyCase, Timeout)),
+        // A vehicle's tag where the text is about a vehicle: "the motorcycle with tag M20418 out front" (not an asset tag).
+        new(PhiKind.VehicleIdentifier, new Regex(@"(?<!\b(asset|equipment|biomed|inventory|rfid|price|name|git|release|version|hash|"
+            + @"property|device|cart|pump)\s+)\btags?(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
+            (m, _, _) => !m.Groups["v"].Value.All(char.IsDigit),
+            When: text => VehicleWords.IsMatch(text.Text)),
         // A state's driving licence or ID card: "CA DL B7729104", "NY license 492 188 305", "state ID number 93-118-4472".
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:" + States + @")\s+(DL|ID|licen[cs]e|lic\b\.?|driver'?s?\s+licen[cs]e)|"
             + @"\bstate\s+(id|identification)(\s+card)?|\bdriver'?s?\s+(licen[cs]e|lic\b\.?))" + Then + LicenceValue, AnyCase, Timeout)),

@@ -215,7 +215,7 @@ internal static class NameFinder
             }
 
             // "the Okonjo family wants a call back": a patient's family by its surname.
-            if (FamilyName(text, tokens, i, context) is { } family)
+            if ((FamilyName(text, tokens, i, context) ?? PluralFamily(text, tokens, i, context)) is { } family)
             {
                 found.Add((tokens[family].Start, tokens[family].Length));
                 MarkUsed(used, i, family + 1);
@@ -286,7 +286,13 @@ internal static class NameFinder
                 var end = titledEnd;
                 var last = tokens[end - 1];
                 var given = end - 1 > i + 1 ? tokens[i + 1].Value : "";
-                var staff = context.IsStaffSurname(last.Value) || context.IsStaff(given, last.Value) || IsFollowedByRole(text, last.End);
+                // "Mrs. Thibodeaux in 308 (NOT marguerite)": a titled name in a bed is a patient's, whoever on the roster shares it.
+                // Not "Ms. Garrity in 4 east covers the night huddle": staff work on a unit. A bracket after the bed says who it is.
+                var bed = WardSlotAfter.Match(text, last.End, Math.Min(80, text.Length - last.End));
+                var rest = bed.Index + bed.Length;
+                var inBed = bed.Success && (text.AsSpan(rest).TrimStart().StartsWith("(") || !IsFollowedByRole(text, rest));
+                var staff = !inBed
+                    && (context.IsStaffSurname(last.Value) || context.IsStaff(given, last.Value) || IsFollowedByRole(text, last.End));
                 if (!staff && !IsPlayedRole(text, token.Start))
                 {
                     found.Add((token.Start, last.End - token.Start));
@@ -318,7 +324,7 @@ internal static class NameFinder
                     || IsPrecededByRole(text, tokens, i)
                     || (lastStaffEnd >= 0 && lastStaffEnd == i - 2 && tokens[i - 1].Value is "and" or "or" or "with")
                     || (lastStaffEnd >= 0 && lastStaffEnd == i - 1 && Gap(i) is ", ")
-                    || IsFollowedByRole(text, last.End);
+                    || (IsFollowedByRole(text, last.End) && !IsAfterWardSlot(text, first)); // "can't find X Y in MEDITECH"
                 if (staff)
                 {
                     lastStaffEnd = name.To;
@@ -358,6 +364,16 @@ internal static class NameFinder
                 }
 
                 MarkUsed(used, i, unlisted);
+                continue;
+            }
+
+            // "Okonkwo in 6", "rounded on Petrov", "grandma Nakai's glucometer", "Tesfaye insulin still on hold": a word no
+            // dictionary or list of products knows, where ward talk puts a patient.
+            if (WardName(text, tokens, i, context) is { } ward && !IsPrecededByRole(text, tokens, i)
+                && !IsFollowedByRole(text, tokens[ward].End))
+            {
+                found.Add((tokens[i].Start, tokens[ward].End - tokens[i].Start));
+                MarkUsed(used, i, ward);
             }
         }
 
@@ -433,6 +449,31 @@ internal static class NameFinder
             : null;
     }
 
+    // "the Haddads want a second opinion": a family by its surname in the plural, doing what a patient's family does.
+    private static int? PluralFamily(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 1 >= tokens.Count || !tokens[i].Value.Equals("the", StringComparison.OrdinalIgnoreCase)
+            || text[tokens[i].End..tokens[i + 1].Start] is not " ")
+        {
+            return null;
+        }
+
+        var name = tokens[i + 1];
+        var stem = name.Value.EndsWith("es", StringComparison.Ordinal) && NameLexicon.IsSurname(name.Value[..^2])
+            ? name.Value[..^2]
+            : name.Value[..^1];
+        return name.Length >= 5 && name.Value.EndsWith('s') && IsPlainCapitalised(name) && IsUnlistedWord(name)
+            && NameLexicon.IsSurname(stem) && !NameLexicon.IsEnglishWord(stem) && !context.IsStaffSurname(stem)
+            && FamilyDoes.IsMatch(text.AsSpan(name.End, Math.Min(60, text.Length - name.End)))
+            ? i + 1
+            : null;
+    }
+
+    private static readonly Regex FamilyDoes = new(
+        @"^\s+(want|wanted|asked|are|were|called|said|say|need|requested|request|came|left|brought|refused|declined|signed|"
+            + @"visited|have\s+(asked|called|requested)|keep)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
     // The naming convention itself, not a newborn: "Baby Girl Lastname", "Baby Boy or Baby Girl plus the mom's last name".
     private static readonly HashSet<string> NamingPlaceholders = new(
         ["Lastname", "LastName", "Surname", "Last", "Name", "Mom", "Mother", "Mothers", "Moms", "Baby", "Boy", "Girl", "Plus", "Xxx",
@@ -442,7 +483,8 @@ internal static class NameFinder
     // "the Kowalczyk daughter called again": one relative, by the family's surname.
     private static readonly HashSet<string> Relations = new(
         ["daughter", "son", "wife", "husband", "mom", "dad", "mother", "father", "sister", "brother", "grandson", "granddaughter",
-            "grandma", "grandpa", "widow", "widower", "niece", "nephew", "aunt", "uncle", "cousin", "baby", "boy", "girl", "kid"],
+            "grandma", "grandpa", "widow", "widower", "niece", "nephew", "aunt", "uncle", "cousin", "baby", "boy", "girl", "kid",
+            "gentleman", "lady", "woman", "man", "fella", "gent"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> FamilyWords =
@@ -862,6 +904,118 @@ internal static class NameFinder
         var listed = NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value);
         var possessive = text.AsSpan(b.End).StartsWith("'s", StringComparison.OrdinalIgnoreCase);
         return listed && (possessive || CareWords.IsMatch(text)) ? i + 1 : null;
+    }
+
+    // Chat shorthand and typos no dictionary holds, never a name: "pls", "thx", "didnt", "tmrw".
+    private static readonly HashSet<string> ChatWords = new(
+        ["pls", "plz", "thx", "thanx", "tmrw", "tmr", "tomm", "asap", "fyi", "btw", "lol", "omg", "idk", "imo", "eod", "eta", "hrs",
+            "mins", "msg", "msgs", "pts", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "shouldnt", "couldnt",
+            "wouldnt", "thats", "whats", "theres", "ive", "youre", "theyre", "dont", "yall", "gonna", "wanna", "gotta", "kinda", "nvm",
+            "rly", "prob", "probs", "def", "obv", "tbd", "tba", "wfh", "ooo", "pto", "appt", "appts", "reqs", "req", "dept", "depts",
+            "mgmt", "admin", "sched", "pharm", "resp", "cardio", "gastro", "pulm", "nephro", "endo", "rehab", "hosp", "bldg",
+            "fwiw", "afaik", "sry", "pre-op", "post-op", "tues", "thur", "thurs", "weds", "tomorow", "tommorow", "recieved", "teh",
+            "alot", "evry", "sitrep", "huddle", "downtime", "go-live", "golive", "cutover", "epic", "hl7", "fhir",
+            // Months, days and services as the ward shortens them.
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri",
+            "sat", "sun", "rad", "rads", "radi", "path", "micro", "derm", "psych", "cards", "gyn", "uro", "heme", "ent", "mammo", "echo",
+            "anes", "anesth", "resp", "neph", "ophtho", "optho", "hospitalists", "tele", "telesitter",
+            // Diseases and signs named after people: "Parkinson's med timing", "Crohn's diet".
+            "parkinson", "alzheimer", "crohn", "hodgkin", "addison", "cushing", "graves", "hashimoto", "huntington", "tourette",
+            "raynaud", "guillain", "barre", "asperger", "kawasaki", "meniere", "wilms", "kaposi", "lyme", "bell", "down", "apgar",
+            "braden", "morse", "glasgow", "foley", "swan", "ganz", "heimlich", "trendelenburg", "babinski"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // A word that may be a patient's name where ward talk puts one: no English, product, unit or calendar word, no shorthand, no
+    // one on the roster; typed in lower case, not a word with an English ending or a contraction.
+    // Parts of two letters make a tech word, not a name: "Wi-Fi on 4 West", "E-Rx".
+    private static bool IsWardWord(Token token, PhiContext context) =>
+        token.Length >= 3 && IsUnlistedWord(token) && !ChatWords.Contains(token.Value)
+            && token.Value.Split('-').All(part => part.Length >= 3)
+            && (IsPlainCapitalised(token) || (IsLower(token) && !EnglishEnding.IsMatch(token.Value)
+                && !token.Value.Contains('\'', StringComparison.Ordinal)))
+            && !context.IsStaffGivenName(token.Value) && !context.IsStaffSurname(token.Value);
+
+    // Where a patient lies: "in 6", "in bay 7", "in ED bay 4", "in NICU 4", "on 5 south"; not a time ("in 6 weeks") or a version.
+    private static readonly Regex WardSlotAfter = new(
+        @"^(\s+baby)?\s+(in|on)\s+((the\s+)?(nicu|picu|icu|micu|sicu|cvicu|ed|er|pacu|l&d|trauma|peds|obs?)\s+)?((bed|bay|room|rm|pod|"
+            + @"crib|isolette)\s+)?#?[0-9]{1,4}[a-z]?(\s*(north|south|east|west|[nsew])\b)?(?![0-9]|\s*(weeks?|wks?|days?|hours?|"
+            + @"hrs?|mins?|minutes?|months?|mos?|years?|yrs?|%|am\b|pm\b|secs?|seconds|ms\b|percent|of\b|out\s+of|x\b)|[/:.,][0-9])",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // After the name, a patient's own things ("'s glucometer", "(pt's daughter)"), or at a text's start with no possessive
+    // ("Tesfaye insulin still on hold", "Kalogeropoulos drip ran dry", "dorothea vlachos fall risk flag").
+    private static readonly Regex CareNounAfter = new(
+        @"^(?<own>'s)?\s+((new|home|iv|am|pm|last|old|current|sliding\s+scale)\s+)?(drips?|insulin|heparin|meds?|medications?|labs?|"
+            + @"results|chart|allerg[a-z]*|vitals|wristband|armband|glucometer|glucose|sugars?|oxygen|o2|pumps?|fall\s+risk|sitter|"
+            + @"dc\s+summary|discharge|dialysis|infusion|tray|diet|foley|picc|wound|pain|sats|bp|weight|readmit[a-z]*|admit|mar|"
+            + @"code\s+status|consent|proxy|mychart|belongings|dressing|catheter|transfusion|isolation|pca|tpn|feeds?|"
+            + @"(mom|dad|mother|father|wife|husband|son|daughter|grandson|granddaughter)\b(?!\s+(from|at|of)\b))\b"
+        + @"|^\s*\((the\s+)?(pt|patient|his|her)'?s?\s+(daughter|son|wife|husband|mom|dad|mother|father|sister|brother|"
+            + @"grandson|granddaughter|niece|nephew|partner|guardian)\)",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // After a name at a text's start, what a person does or has done to them: "raghunath iyer keeps getting billed".
+    private static readonly Regex PersonAfter = new(
+        @"^\s+(still\s+)?(keeps|kept|asked|asks|wants|wanted|needs|says|said|called|calls|refused|refuses|declined|fell|"
+            + @"was\s+(seen|admitted|discharged|transferred|billed|here)|is\s+(asking|refusing|still|requesting|here|back)|"
+            + @"got\s+(billed|charged|admitted|discharged)|has\s+been|came\s+(in|back)|left\s+ama|eloped)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // Before the name, what only a patient is given: rounds, a check, a discharge, a drip's rate, a kin word used as a title.
+    private static readonly Regex WardSlotBefore = new(
+        @"\b(rounded\s+on|round\s+on|rounding\s+on|check(ed|ing)?\s+on|look(ed|ing)?\s+in\s+on|dc'?ing|d/c'?ing|discharging|"
+            + @"admitting|readmitting|roomed|rooming|triaged|(can'?t|cannot|couldn'?t|unable\s+to)\s+find|"
+            + @"(drip|rate|dose|dosing|meds|labs|sitter|consult|insulin|heparin|transport|wheelchair|tray|diet|interpreter|bed|"
+            + @"discharge|dc\s+summary|paperwork|wristband|armband|pump|vitals|results|referral|prescription|rx)\s+for|"
+            + @"grandma|grandpa|granny|grandmother|grandfather|nana|gramma|grampa|aunty|auntie|aunt|uncle|baby|abuela|abuelo|"
+            + @"lola|lolo|tita|tito)\s+$",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex AskedAbout = new(
+        @"^\s*,?\s+(about|re|regarding|if|whether|from|at\s+the\s+vendor|on\s+the\s+(call|bridge|thread|ticket))\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static bool IsAfterWardSlot(string text, Token token)
+    {
+        var from = Math.Max(0, token.Start - 40);
+        return WardSlotBefore.IsMatch(text.AsSpan(from, token.Start - from));
+    }
+
+    private static int? WardName(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (!IsWardWord(tokens[i], context))
+        {
+            return null;
+        }
+
+        var lower = IsLower(tokens[i]);
+        var end = i;
+        while (end + 1 < tokens.Count && end - i < 2 && text[tokens[end].End..tokens[end + 1].Start] is " "
+            && IsWardWord(tokens[end + 1], context) && IsLower(tokens[end + 1]) == lower)
+        {
+            end++;
+        }
+
+        // Typed in lower case, one of its words must be from the name lists: typos and shorthand are not names.
+        if (lower && !Enumerable.Range(i, end - i + 1).Any(k => NameLexicon.IsAnyName(tokens[k].Value)))
+        {
+            return null;
+        }
+
+        var after = text.AsSpan(tokens[end].End, Math.Min(80, text.Length - tokens[end].End));
+        var atStart = IsSentenceStart(text, tokens[i]);
+        var care = CareNounAfter.Match(text, tokens[end].End, Math.Min(80, text.Length - tokens[end].End));
+        // "check on Haugen about the feed": a colleague is asked about things; a patient is not.
+        if (AskedAbout.IsMatch(after))
+        {
+            return null;
+        }
+
+        return IsAfterWardSlot(text, tokens[i]) || WardSlotAfter.IsMatch(after)
+            || (care.Success && (atStart || care.Groups["own"].Success || care.Value.TrimStart().StartsWith('(')))
+            || (atStart && end > i && PersonAfter.IsMatch(after))
+            ? end
+            : null;
     }
 
     private static bool IsSentenceStart(string text, Token token) =>

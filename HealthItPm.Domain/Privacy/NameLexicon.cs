@@ -89,6 +89,15 @@ internal static class NameLexicon
         "Intune", "Jamf", "Zoom", "Webex", "Slack", "Tiger", "TigerConnect", "PerfectServe", "Doximity", "Teladoc", "Amwell", "Cerner",
         "Leidos", "Deloitte", "Accenture", "Nordic", "Impact", "Advisory", "Huron", "Optimum", "Chartis", "Gartner", "Forrester",
         "Cupertino", "Verona", "Madison", "Kansas", "Redmond", "Ganey", "Qualtrics", "Medallia", "Vizient",
+        // Makers of the devices at a bedside: "Masimo in bay 4 shows no waveform", "Rauland in 4 east is down".
+        "Masimo", "Rauland", "Hillrom", "Hill-Rom", "Zoll", "Mindray", "Spacelabs", "Drager", "Dräger", "Nihon", "Kohden", "Getinge",
+        "Maquet", "Covidien", "Medfusion", "Natus", "Verathon", "Capsule", "Cepheid", "Sysmex", "Roche", "Abiomed", "Arjo", "Nellcor",
+        "Welch", "Allyn", "Baxter", "Sapphire", "Plum", "Icumed", "Smiths", "Vyaire", "Fresenius", "Cardinal", "Medline", "Owens",
+        "Hologic", "Olympus", "Karl", "Storz", "Steris", "Ecolab", "Kci", "Acelity", "Tandem", "Insulet", "Omnipod", "Dexcom",
+        // Interface engines, exchanges and interpreter services, named where a patient would be ("Redox's results feed").
+        "Redox", "Lyniate", "Corepoint", "Iatric", "Qvera", "InterSystems", "HealthShare", "Verato", "NextGate", "Carequality",
+        "CommonWell", "Kno2", "Cyracom", "LanguageLine", "Martti", "Jeenie", "Propio", "Voyce", "Spectralink", "Glucommander",
+        "Accu-Chek", "Bugsy", "Lumens", "PowerChart", "FirstNet", "SurgiNet", "Soarian", "Medhost", "Evident", "Athenanet",
     ], StringComparer.OrdinalIgnoreCase);
 
     // Roles before a name ("analyst Priya Shah", "charge nurse Dana Ruiz") or after it ("Priya Shah,
