@@ -996,8 +996,11 @@ internal static class NameFinder
             end++;
         }
 
-        // Typed in lower case, one of its words must be from the name lists: typos and shorthand are not names.
-        if (lower && !Enumerable.Range(i, end - i + 1).Any(k => NameLexicon.IsAnyName(tokens[k].Value)))
+        // Typed in lower case, one of its words must be from the name lists: typos and shorthand are not names. At the start of
+        // a message a capital says nothing either, so there too only a listed name goes on a care noun alone ("Barcode
+        // medication administration" is a project, "Tesfaye insulin still on hold" a patient).
+        var listed = Enumerable.Range(i, end - i + 1).Any(k => NameLexicon.IsAnyName(tokens[k].Value));
+        if (lower && !listed)
         {
             return null;
         }
@@ -1012,8 +1015,8 @@ internal static class NameFinder
         }
 
         return IsAfterWardSlot(text, tokens[i]) || WardSlotAfter.IsMatch(after)
-            || (care.Success && (atStart || care.Groups["own"].Success || care.Value.TrimStart().StartsWith('(')))
-            || (atStart && end > i && PersonAfter.IsMatch(after))
+            || (care.Success && ((atStart && listed) || care.Groups["own"].Success || care.Value.TrimStart().StartsWith('(')))
+            || (atStart && listed && end > i && PersonAfter.IsMatch(after))
             ? end
             : null;
     }
