@@ -62,7 +62,7 @@ public class GoLiveTests(PlaygroundEnvironment env)
         // Go with conditions needs the conditions: without them, the card comes back asking.
         await vote.Locator("input[type=radio][value=GoWithConditions]").CheckAsync();
         await cio.PressAsync("Vote");
-        await cio.ExpectAsync(vote, "is required");
+        await cio.ExpectAsync(vote, "The list of conditions is required.");
         await cio.ScreenshotAsync("golive-cio-vote-without-conditions");
         await TeamsChat.FillAsync(vote, "Conditions (required", Conditions);
         await cio.PressAsync("Vote");
@@ -81,7 +81,7 @@ public class GoLiveTests(PlaygroundEnvironment env)
         Assert.Contains("Go 0 · go with conditions 1 · no-go 0 · panel of 1", text, StringComparison.Ordinal);
         Assert.Contains("Conditions carried over", text, StringComparison.Ordinal);
         Assert.Contains(Conditions, text, StringComparison.Ordinal);
-        Assert.Contains("Dr. Marcus Lee (CIO) (sponsor): Go with conditions", text, StringComparison.Ordinal);
+        Assert.Contains("Dr. Marcus Lee (CIO), sponsor: Go with conditions", text, StringComparison.Ordinal);
         await pm.ScreenshotAsync("golive-pm-decision");
         await cio.ArrivesAsync($"Go/no-go decision · {code}");
 
