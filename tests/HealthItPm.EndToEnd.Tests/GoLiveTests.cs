@@ -14,6 +14,8 @@ namespace HealthItPm.EndToEnd.Tests;
 [Trait("Needs", "Processes")]
 public class GoLiveTests(PlaygroundEnvironment env)
 {
+    private static readonly TimeSpan SchedulerStep = TimeSpan.FromSeconds(60);
+
     private const string Conditions = "Command center staffed around the clock for the first two weeks; daily huddle at 07:30.";
 
     [Fact]
@@ -72,8 +74,9 @@ public class GoLiveTests(PlaygroundEnvironment env)
         Assert.Equal(0, await vote.Locator("button[aria-label=\"Change vote\"]").CountAsync());
         await cio.ScreenshotAsync("golive-cio-voted");
 
-        // Everyone on the panel voted: the decision goes to the PM (and the panel) at the scheduler's next step.
-        var decision = await pm.ArrivesAsync($"Go/no-go decision · {code}");
+        // Everyone on the panel voted: the decision goes to the PM (and the panel) at the scheduler's next step, a tick
+        // (30 s) at most, then through the delivery pipeline.
+        var decision = await pm.ArrivesAsync($"Go/no-go decision · {code}", SchedulerStep);
         var text = await decision.InnerTextAsync();
         AssertRendered(text);
         Assert.Contains("Go with conditions", text, StringComparison.Ordinal);

@@ -41,8 +41,6 @@ public sealed class PlaygroundEnvironment : IAsyncLifetime
                 ["Storage__ConnectionString"] = _azurite.ConnectionString,
                 // As tools/run starts it: the Playground cannot search people as one types.
                 ["TeamsClient__TypeaheadSearch"] = "false",
-                // Cards a scheduler step sends (a vote's decision once everyone voted) arrive within the tests' patience.
-                ["Scheduler__TickSeconds"] = "5",
             });
         using var http = new HttpClient();
         await _bot.WaitUntilAsync(async () => await IsHealthyAsync(http), TimeSpan.FromSeconds(60), "The bot");
