@@ -102,10 +102,15 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
         return cards.Nth(index);
     }
 
-    /// <summary>Waits until a card showing <paramref name="text"/> has arrived (a proactive card: no command brings it); that card.</summary>
-    public async Task<ILocator> ArrivesAsync(string text)
+    /// <summary>
+    /// Waits until a card showing <paramref name="text"/> has arrived (a proactive card: no command brings it); that card.
+    /// <paramref name="within"/> for one a scheduler step sends, which comes up to a tick (30 s as the bot runs) later.
+    /// </summary>
+    public async Task<ILocator> ArrivesAsync(string text, TimeSpan? within = null)
     {
-        await page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = text }).Last.WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Patience.TotalMilliseconds });
+        var timeout = (float)(within ?? Patience).TotalMilliseconds;
+        await page.Locator(".ac-adaptiveCard", new PageLocatorOptions { HasText = text }).Last
+            .WaitForAsync(new LocatorWaitForOptions { Timeout = timeout });
         return await CardWithAsync(text);
     }
 

@@ -35,7 +35,7 @@ public sealed class GoLiveStatusCommand(ProjectScope scope, GoLiveService gates,
             ? await votes.LastDecisionAsync(caller.Tenant, project.Code, cancellationToken)
             : null;
         return GoLiveForm.Scorecard(
-            outcome, caller, access, last is null ? null : new LastDecision(last.Decision.Choice, last.Round.ClosesAt));
+            outcome, caller, access, project, last is null ? null : new LastDecision(last.Decision.Choice, last.Round.ClosesAt));
     }
 }
 
@@ -116,22 +116,30 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
         }
 
         return CardBanner.Saved(
-            Scorecard(await gates.ScorecardAsync(caller.Tenant, caller.Person, code, cancellationToken), caller, access),
+            Scorecard(await gates.ScorecardAsync(caller.Tenant, caller.Person, code, cancellationToken), caller, access, project),
             SavedAs(before, after, values));
     }
 
-    /// <summary>The scorecard card for an outcome, with the PM's buttons for those who may manage the gate.</summary>
-    public static JObject Scorecard(Outcome<GateView> outcome, Caller caller, AccessPolicy access, LastDecision? last = null)
+    /// <summary>
+    /// The scorecard card for an outcome on <paramref name="project"/>, with the PM's buttons for those who may manage the
+    /// gate; a project without a gate offers to set it only to them (anyone else would be refused).
+    /// </summary>
+    public static JObject Scorecard(
+        Outcome<GateView> outcome, Caller caller, AccessPolicy access, Project project, LastDecision? last = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(access);
-        return outcome is Outcome<GateView>.NotFound { Problem.Code: GoLiveProblem.NoGateYet }
-            ? NoticeCard.Build(new NoticeCardModel(
-                GoLiveTexts.Cards["NoGate_Title"],
-                GoLiveTexts.Cards["NoGate"],
-                (GoLiveTexts.Cards["NoGate_Button"], GoLiveSetForm.Command.Name)))
-            : ProjectOutcomes.Card(outcome, view => ScorecardCard.Build(new ScorecardModel(
-                view.Project, view.Scorecard, access.Can(caller.Person, ProjectAction.ManageGoLiveGate, view.Project).Allowed, last)));
+        ArgumentNullException.ThrowIfNull(project);
+        if (outcome is Outcome<GateView>.NotFound { Problem.Code: GoLiveProblem.NoGateYet })
+        {
+            var set = access.Can(caller.Person, ProjectAction.ManageGoLiveGate, project).Allowed
+                ? (GoLiveTexts.Cards["NoGate_Button"], $"{GoLiveSetForm.Command.Name} {project.Code.Value}")
+                : ((string, string)?)null;
+            return NoticeCard.Build(new NoticeCardModel(GoLiveTexts.Cards["NoGate_Title"], GoLiveTexts.Cards["NoGate"], set));
+        }
+
+        return ProjectOutcomes.Card(outcome, view => ScorecardCard.Build(new ScorecardModel(
+            view.Project, view.Scorecard, access.Can(caller.Person, ProjectAction.ManageGoLiveGate, view.Project).Allowed, last)));
     }
 
     /// <summary>What the banner over the scorecard says once saved.</summary>

@@ -89,6 +89,7 @@ internal static class GoLiveFixtures
     /// <summary>The notice a project without a gate answers <c>golive status</c> with.</summary>
     public static JObject NoGate() => GoLiveForm.Scorecard(
         new Outcome<GateView>.NotFound(Problem.NoGateYet(new ProjectCode("EHR"))),
-        new Bot.Teams.Caller(new TenantId("7f1c2a3e-0d4b-4c5a-9e8f-1a2b3c4d5e6f"), Pm, "Priya Shah"),
-        new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>()));
+        new Bot.Teams.Caller(new TenantId("7f1c2a3e-0d4b-4c5a-9e8f-1a2b3c4d5e6f"), CardFixtures.Pm, "Priya Shah"),
+        new AccessPolicy(new HashSet<PersonId>(), new HashSet<PersonId>()),
+        CardFixtures.Project());
 }

@@ -120,7 +120,7 @@ public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
         Assert.Contains(
             "Pick go, go with conditions or no-go", CardText.Of(await chats[Cno].SubmitAsync(GoLiveRoundKind.Submit, Vote(""))), StringComparison.Ordinal);
         Assert.Contains(
-            "The conditions", CardText.Of(await chats[Cno].SubmitAsync(GoLiveRoundKind.Submit, Vote("GoWithConditions"))), StringComparison.Ordinal);
+            "The list of conditions is required.", CardText.Of(await chats[Cno].SubmitAsync(GoLiveRoundKind.Submit, Vote("GoWithConditions"))), StringComparison.Ordinal);
         var phi = CardText.Of(await chats[Pharmacy].SubmitAsync(
             GoLiveRoundKind.Submit, Vote("NoGo", reason: "Patient MRN 48213377 had a wrong dose in the test")));
         Assert.DoesNotContain("48213377", phi, StringComparison.Ordinal);
