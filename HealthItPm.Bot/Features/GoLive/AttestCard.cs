@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Bot.Rounds;
 using HealthItPm.Domain.GoLive;
 using Newtonsoft.Json.Linq;
 
@@ -34,7 +33,7 @@ public static class AttestCard
     public const string CriterionInput = "criterion";
     public const string StateInput = "state";
     public const string EvidenceInput = "evidence";
-    public const string RoundInput = "round";
+    public const string RoundInput = GoLiveVoteCard.RoundInput;
 
     private static TextResource Texts => GoLiveTexts.Attest;
 
@@ -106,14 +105,14 @@ public static class AttestCard
             MaxLength = Attestation.MaxEvidenceLength,
             Value = model.Evidence,
         });
-        if (model.PhiFound is { } phi)
-        {
-            body.Add(CardElements.FieldProblem(phi));
-        }
-
-        var data = CardElements.Data((RoundKindDescriptor.ProjectInput, model.ProjectCode), (RoundInput, model.RoundId));
-        var submit = CardElements.Execute(Texts["Attest_Submit"], AttestRoundKind.Submit, data, primary: true);
-        return new AdaptiveCard(body, [submit, CardElements.Command(Texts["Attest_Scorecard"], "golive status")]).ToJObject();
+        return GoLiveCardParts.Form(
+            body,
+            model.PhiFound,
+            model.ProjectCode,
+            model.RoundId,
+            Texts["Attest_Submit"],
+            AttestRoundKind.Submit,
+            Texts["Attest_Scorecard"]);
     }
 
     public static JObject Answered(string project, string roundId, AttestAnswer answer, DateTimeOffset closesAt, bool open)
@@ -127,7 +126,7 @@ public static class AttestCard
             CardElements.Text(Texts.Markdown("Attest_WhoSees"), subtle: true),
             CardElements.Text(Texts.Markdown(open ? "Attested_Open" : "Attested_Closed", Markdown.When(closesAt)), subtle: true),
         ];
-        var data = CardElements.Data((RoundKindDescriptor.ProjectInput, project), (RoundInput, roundId));
+        var data = GoLiveCardParts.RoundData(project, roundId);
         var change = CardElements.Execute(Texts["Attested_Another"], AttestRoundKind.Change, data);
         return new AdaptiveCard(body, open ? [change] : null).ToJObject();
     }

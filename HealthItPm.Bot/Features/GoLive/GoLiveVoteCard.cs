@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Bot.Rounds;
 using HealthItPm.Domain.GoLive;
 using Newtonsoft.Json.Linq;
 
@@ -86,14 +85,8 @@ public static class GoLiveVoteCard
             MaxLength = GoLiveVote.MaxTextLength,
             Value = model.Reason,
         });
-        if (model.PhiFound is { } phi)
-        {
-            body.Add(CardElements.FieldProblem(phi));
-        }
-
-        var data = CardElements.Data((RoundKindDescriptor.ProjectInput, model.ProjectCode), (RoundInput, model.RoundId));
-        var submit = CardElements.Execute(Texts["Vote_Submit"], GoLiveRoundKind.Submit, data, primary: true);
-        return new AdaptiveCard(body, [submit, CardElements.Command(Texts["Vote_Scorecard"], "golive status")]).ToJObject();
+        return GoLiveCardParts.Form(
+            body, model.PhiFound, model.ProjectCode, model.RoundId, Texts["Vote_Submit"], GoLiveRoundKind.Submit, Texts["Vote_Scorecard"]);
     }
 
     public static JObject Answered(string project, string roundId, GoLiveVote vote, DateTimeOffset closesAt, bool open)
@@ -111,7 +104,7 @@ public static class GoLiveVoteCard
 
         body.Add(CardElements.Text(
             Texts.Markdown(open ? "Answered_Open" : "Answered_Closed", Markdown.When(closesAt)), subtle: true));
-        var data = CardElements.Data((RoundKindDescriptor.ProjectInput, project), (RoundInput, roundId));
+        var data = GoLiveCardParts.RoundData(project, roundId);
         var change = CardElements.Execute(Texts["Answered_Change"], GoLiveRoundKind.Change, data);
         return new AdaptiveCard(body, open ? [change] : null).ToJObject();
     }
