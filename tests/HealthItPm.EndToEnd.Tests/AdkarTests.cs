@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using HealthItPm.Testing;
 
 namespace HealthItPm.EndToEnd.Tests;
 
@@ -19,7 +20,7 @@ public class AdkarTests(PlaygroundEnvironment env)
         await using var nurse = await TeamsChat.OpenAsync(env, DemoPerson.Nurse);
         await nurse.AskAsync("help", "What I can do");
         await using var pm = await TeamsChat.OpenAsync(env);
-        var code = "ADK" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+        var code = "ADK" + UniqueCodes.Letters(5);
 
         var form = await pm.AskAsync("project new", "New project");
         await TeamsChat.FillAsync(form, "Code", code);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthItPm.Testing;
 
 namespace HealthItPm.EndToEnd.Tests;
 
@@ -15,7 +16,7 @@ public class ProjectTests(PlaygroundEnvironment env)
     public async Task A_project_set_up_from_forms_shows_spi_and_cpi()
     {
         await using var chat = await TeamsChat.OpenAsync(env);
-        var code = "E2E" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+        var code = "E2E" + UniqueCodes.Letters(5);
 
         var form = await chat.AskAsync("project new", "New project");
         await TeamsChat.FillAsync(form, "Code", code);

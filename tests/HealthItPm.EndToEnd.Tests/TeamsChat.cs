@@ -23,10 +23,10 @@ public sealed class TeamsChat(IPage page, PlaygroundEnvironment env) : IAsyncDis
         return new TeamsChat(page, env);
     }
 
-    /// <summary>As the PM: creates a project named <paramref name="name"/> going live in <paramref name="goLiveInDays"/> days (ending <paramref name="endInDays"/> days from now, else at twice that) and returns its code, <paramref name="prefix"/> and four random letters or digits.</summary>
+    /// <summary>As the PM: creates a project named <paramref name="name"/> going live in <paramref name="goLiveInDays"/> days (ending <paramref name="endInDays"/> days from now, else at twice that) and returns its code, <paramref name="prefix"/> and five random letters.</summary>
     public async Task<string> CreateProjectAsync(string prefix, string name, int goLiveInDays, int? endInDays = null)
     {
-        var code = prefix + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant().Replace('0', 'A');
+        var code = prefix + UniqueCodes.Letters(5);
         var form = await AskAsync("project new", "New project");
         await FillAsync(form, "Code", code);
         await FillAsync(form, "Name", name);

@@ -11,6 +11,7 @@ using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Audit;
 
@@ -26,7 +27,7 @@ public class AuditLogTests(BotEnvironment env)
     private static readonly PersonId Pm = new(TestActivities.PmAadId);
     private static readonly PersonId Nurse = new(TestActivities.NurseAadId);
 
-    private static string NewCode() => "A" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+    private static string NewCode() => "A" + UniqueCodes.Letters(6);
 
     private IAuditLog Log => env.Host.Services.GetRequiredService<IAuditLog>();
 

@@ -5,6 +5,7 @@ using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.CheckIns;
 
@@ -25,7 +26,7 @@ public class RoundDatesTests(ClockedBotEnvironment env, OfficialCardRenderer ren
     private async Task<(ProjectConversation Pm, string Code)> ChicagoProjectAsync()
     {
         var pm = As(TestActivities.Pm);
-        var code = "RD" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+        var code = "RD" + UniqueCodes.Letters(5);
         await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Epic EHR go-live", kind = "Ehr", start = Date(0), golive = Date(92), end = Date(152), timezone = "America/Chicago" });
         await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse", department = "ICU" });
         return (pm, code);

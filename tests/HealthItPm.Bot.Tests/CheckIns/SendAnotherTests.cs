@@ -7,6 +7,7 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.CheckIns;
 
@@ -47,7 +48,7 @@ public class SendAnotherTests(ClockedBotEnvironment env) : IClassFixture<Clocked
         var (pm, nurse) = (As(TestActivities.Pm), As(TestActivities.Nurse));
         await pm.SayAsync("help");
         await nurse.SayAsync("help");
-        var code = "SA" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+        var code = "SA" + UniqueCodes.Letters(5);
         var today = DateOnly.FromDateTime(env.Clock.GetUtcNow().UtcDateTime);
         string Date(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Telemedicine rollout", kind = "Telemedicine", start = Date(0), golive = Date(30), end = Date(60), timezone = "UTC" });

@@ -3,6 +3,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.FirstDay;
 
@@ -11,7 +12,7 @@ namespace HealthItPm.Bot.Tests.FirstDay;
 [Trait("Needs", "Azurite")]
 public class FirstDayProjectTests(ClockedBotEnvironment env)
 {
-    private static string NewCode() => "FD" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+    private static string NewCode() => "FD" + UniqueCodes.Letters(5);
 
     private static string Date(int daysFromToday) => ClockedBotEnvironment.ChicagoToday.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -4,6 +4,7 @@ using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.FirstDay;
 
@@ -34,7 +35,7 @@ public class HelpOffersWhatIsAllowedTests(BotEnvironment env) : IClassFixture<Bo
     private async Task<string> ProjectAsync()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);
-        var code = "H" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "H" + UniqueCodes.Letters(6);
         await pm.SayAsync("help");
         await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Smart pumps", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
         await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.NurseAadId, role = "Stakeholder", discipline = "Nurse" });

@@ -14,6 +14,7 @@ using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.GoLive;
 
@@ -170,7 +171,7 @@ public class GoLiveAttestFlowTests(ClockedBotEnvironment env) : IClassFixture<Cl
 
     private async Task<string> ProjectAsync(ProjectConversation pm)
     {
-        var code = "GA" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+        var code = "GA" + UniqueCodes.Letters(5);
         string Date(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains($"Created {code}", CardText.Of(await pm.SubmitAsync(CardVerbs.CreateProject, new
         {

@@ -5,6 +5,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.GoLive;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.GoLive;
 
@@ -91,7 +92,7 @@ public class GoLiveFormsTests(BotEnvironment env)
 
     private async Task<(ProjectConversation Pm, string Code, GoLiveGate Gate)> GateAsync()
     {
-        var code = "GF" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "GF" + UniqueCodes.Letters(6);
         var (pm, _) = await ProjectConversation.WithNurseAsync(env, code, "Epic EHR go-live", "Ehr");
         var saved = CardText.Of(await pm.SubmitAsync(
             "golive.set", new { project = code, date = ProjectConversation.Date(30), checkpoints = "30, 7" }));

@@ -161,7 +161,7 @@ public class GoLiveGateFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
     private async Task<string> ProjectAsync(ProjectConversation pm)
     {
         await pm.SayAsync("help");
-        var code = "GL" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+        var code = "GL" + UniqueCodes.Letters(5);
         string Date(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains($"Created {code}", CardText.Of(await pm.SubmitAsync(CardVerbs.CreateProject, new
         {

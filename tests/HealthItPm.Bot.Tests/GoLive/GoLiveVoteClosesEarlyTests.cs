@@ -13,6 +13,7 @@ using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.GoLive;
 
@@ -130,7 +131,7 @@ public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixtu
 
     private async Task<string> ProjectAsync(ProjectConversation pm)
     {
-        var code = "GE" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+        var code = "GE" + UniqueCodes.Letters(5);
         string Date(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains($"Created {code}", CardText.Of(await pm.SubmitAsync(CardVerbs.CreateProject, new
         {

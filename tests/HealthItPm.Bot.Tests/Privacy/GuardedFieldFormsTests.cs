@@ -5,6 +5,7 @@ using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Privacy;
 
@@ -112,7 +113,7 @@ public class GuardedFieldFormsTests(BotEnvironment env)
         return all.ToString();
     }
 
-    private static string NewCode() => "G" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+    private static string NewCode() => "G" + UniqueCodes.Letters(6);
 
     /// <summary>A project with a PM, the CIO as its sponsor and a nurse; a risk, a concern, a check-in round and a readiness wave made when a field needs one.</summary>
     private sealed class Scene(BotEnvironment env, ProjectConversation pm, ProjectConversation nurse, ProjectConversation cio, string code)

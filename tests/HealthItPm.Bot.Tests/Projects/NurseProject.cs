@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Projects;
 
@@ -7,7 +8,7 @@ internal static class NurseProject
 {
     public static async Task<(ProjectConversation Pm, ProjectConversation Nurse, string Code)> CreateAsync(BotEnvironment env, string codePrefix)
     {
-        var code = codePrefix + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = codePrefix + UniqueCodes.Letters(6);
         var (pm, nurse) = await ProjectConversation.WithNurseAsync(env, code, "Telemedicine rollout", "Telemedicine");
         return (pm, nurse, code);
     }

@@ -8,6 +8,7 @@ using HealthItPm.Domain.Common;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Projects;
 
@@ -35,7 +36,7 @@ public class PeoplePickerTests(BotEnvironment env)
     // Everyone the bot knows is searched for those who may add stakeholders: the PM, once on a project.
     private async Task PmOnAProjectAsync()
     {
-        var code = "P" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "P" + UniqueCodes.Letters(6);
         await new ProjectConversation(env, TestActivities.Pm).SubmitAsync(CardVerbs.CreateProject, new { code, name = "Nurse scheduling", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
     }
 
@@ -95,7 +96,7 @@ public class PeoplePickerTests(BotEnvironment env)
     public async Task Sixty_people_picked_at_once_are_all_added_and_the_form_lists_only_a_few()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);
-        var code = "P" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "P" + UniqueCodes.Letters(6);
         await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Nurse scheduling", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
         var references = env.Host.Services.GetRequiredService<ConversationReferenceTable>();
         var ward = Enumerable.Range(1, 60).Select(i => new PersonId(Guid.NewGuid().ToString())).ToList();
@@ -118,7 +119,7 @@ public class PeoplePickerTests(BotEnvironment env)
     [Fact]
     public async Task A_project_s_people_are_found_by_whoever_may_see_the_project_and_by_nobody_else()
     {
-        var code = "Q" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "Q" + UniqueCodes.Letters(6);
         var (pm, _) = await ProjectConversation.WithNurseAsync(env, code, "Smart pump integration", "Other");
         await pm.SubmitAsync(CardVerbs.AddStakeholders, new { project = code, people = TestActivities.CioAadId, role = "Leader", discipline = "Leader" });
         var projectCode = new ProjectCode(code);
@@ -138,7 +139,7 @@ public class PeoplePickerTests(BotEnvironment env)
     [Fact]
     public async Task Stakeholder_remove_searches_the_project_and_refuses_someone_not_on_it_beside_the_field()
     {
-        var code = "Q" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "Q" + UniqueCodes.Letters(6);
         var (pm, _) = await ProjectConversation.WithNurseAsync(env, code, "Smart pump integration", "Other");
         var nina = PersonChoice.Value(new PersonId(TestActivities.NurseAadId));
 

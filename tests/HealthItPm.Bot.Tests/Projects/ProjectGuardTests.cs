@@ -3,6 +3,7 @@ using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Projects;
 
@@ -11,7 +12,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 [Trait("Needs", "Azurite")]
 public class ProjectGuardTests(BotEnvironment env)
 {
-    private static string NewCode() => "P" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+    private static string NewCode() => "P" + UniqueCodes.Letters(6);
 
     private async Task<(ProjectConversation Pm, string Code)> ProjectWithNurseAsync()
     {
@@ -167,7 +168,7 @@ public class ProjectGuardTests(BotEnvironment env)
     public async Task People_added_from_a_group_chat_can_be_reached_through_it_later()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);
-        var code = "C" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "C" + UniqueCodes.Letters(6);
         await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Sepsis alert", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
         var group = "19:" + Guid.NewGuid().ToString("N") + "@thread.v2";
         var submit = TestActivities.Base(Microsoft.Bot.Schema.ActivityTypes.Invoke, env.Connector.ServiceUrl, group, TestActivities.Tenant, "groupChat", from: TestActivities.Pm);
@@ -236,7 +237,7 @@ public class ProjectManagerGrantTests(BotEnvironment env)
         var granted = CardText.Of(await cio.SubmitAsync(CardVerbs.AllowProjectManagers, new { people = TestActivities.PhysicianAadId }));
         Assert.Contains("Dr. Omar Haddad", granted, StringComparison.Ordinal);
 
-        var code = "G" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "G" + UniqueCodes.Letters(6);
         var created = CardText.Of(await physician.SubmitAsync(CardVerbs.CreateProject, new { code, name = "e-Prescribing", kind = "EPrescribing", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" }));
         var refused = CardText.Of(await nurse.SubmitAsync(CardVerbs.CreateProject, new { code = code + "X", name = "Shadow", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" }));
 

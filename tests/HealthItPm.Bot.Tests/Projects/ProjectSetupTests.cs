@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Projects;
 
@@ -12,7 +13,7 @@ namespace HealthItPm.Bot.Tests.Projects;
 [Trait("Needs", "Azurite")]
 public class ProjectSetupTests(BotEnvironment env)
 {
-    private static string NewCode() => "EHR" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(4)).ToUpperInvariant();
+    private static string NewCode() => "EHR" + UniqueCodes.Letters(4);
 
     [Fact]
     public async Task An_ehr_go_live_set_up_from_teams_shows_the_hand_computed_figures()

@@ -8,6 +8,7 @@ using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Projects;
 
@@ -25,7 +26,7 @@ public class StakeholderRolesTests(BotEnvironment env)
     private async Task<(ProjectConversation Pm, string Code, List<PersonId> People)> ProjectWithColleaguesAsync(int count)
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);
-        var code = "S" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "S" + UniqueCodes.Letters(6);
         await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Closed-loop medication", kind = "Ehr", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC" });
         var references = env.Host.Services.GetRequiredService<ConversationReferenceTable>();
         var people = Enumerable.Range(1, count).Select(_ => new PersonId(Guid.NewGuid().ToString())).ToList();

@@ -133,7 +133,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
 
     private async Task<string> ProjectWithCliniciansAsync(ProjectConversation pm)
     {
-        var code = "RD" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+        var code = "RD" + UniqueCodes.Letters(5);
         var today = DateOnly.FromDateTime(env.Clock.GetUtcNow().UtcDateTime);
         string Date(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains($"Created {code}", CardText.Of(await pm.SubmitAsync(CardVerbs.CreateProject, new { code, name = "Epic EHR go-live", kind = "Ehr", start = Date(0), golive = Date(120), end = Date(180), timezone = "UTC" })), StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using HealthItPm.Bot.Cards.Forms;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Risks;
 
@@ -30,7 +31,7 @@ public class RiskFlowTests(BotEnvironment env)
     private static string[] Body(Newtonsoft.Json.Linq.JObject card) =>
         [.. card["body"]!.Select(e => (string?)e["id"] ?? (string?)e["text"] ?? (string?)e["type"] ?? string.Empty)];
 
-    private static string NewCode() => "R" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+    private static string NewCode() => "R" + UniqueCodes.Letters(6);
 
     [Fact]
     public async Task The_register_offers_log_a_risk_only_to_whom_the_access_table_lets_log_one()

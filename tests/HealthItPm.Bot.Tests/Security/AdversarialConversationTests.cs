@@ -3,6 +3,7 @@ using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Security;
 
@@ -22,7 +23,7 @@ public partial class AdversarialConversationTests(BotEnvironment env)
     [GeneratedRegex(@"(?<!\\)\]\(")]
     private static partial Regex MarkdownLink();
 
-    private static string NewCode() => "S" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+    private static string NewCode() => "S" + UniqueCodes.Letters(6);
 
     private async Task<(ProjectConversation Pm, string Code)> ProjectAsync(string name, params string[] stakeholders)
     {

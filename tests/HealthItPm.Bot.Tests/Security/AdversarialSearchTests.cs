@@ -10,6 +10,7 @@ using HealthItPm.Domain.Common;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Security;
 
@@ -26,7 +27,7 @@ public class AdversarialSearchTests(BotEnvironment env)
 
     private static readonly TenantId Tenant = new(TestActivities.Tenant);
 
-    private static string Unique() => "Q" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(7)).ToLowerInvariant();
+    private static string Unique() => "Q" + UniqueCodes.Letters(7).ToLowerInvariant();
 
     /// <summary>Sixty colleagues the bot met in a ward's team, all called "Vera {surname} NN"; returns them in order.</summary>
     private async Task<List<PersonId>> WardAsync(string surname)
@@ -44,7 +45,7 @@ public class AdversarialSearchTests(BotEnvironment env)
     private async Task<string> PmWithProjectAsync()
     {
         var pm = new ProjectConversation(env, TestActivities.Pm);
-        var code = "V" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "V" + UniqueCodes.Letters(6);
         await pm.SubmitAsync(CardVerbs.CreateProject, new
         {
             code, name = "Ward tablets", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(30), end = ProjectConversation.Date(60), timezone = "UTC",

@@ -470,14 +470,15 @@ public sealed class GoLiveAttackTests(GoLiveAttackTests.Environment env) : IClas
             await SayAsync(person, "help");
         }
 
-        var code = "GX" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+        var code = "GX" + UniqueCodes.Letters(5);
         var today = DateOnly.FromDateTime(env.Clock.GetUtcNow().UtcDateTime);
         string Date(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Assert.Contains($"Created {code}", CardText.Of(await SubmitAsync(Pm, CardVerbs.CreateProject, new JObject
+        var created = CardText.Of(await SubmitAsync(Pm, CardVerbs.CreateProject, new JObject
         {
             ["code"] = code, ["name"] = "Epic EHR go-live", ["kind"] = "Ehr", ["start"] = Date(-60), ["golive"] = Date(30),
             ["end"] = Date(150), ["timezone"] = "UTC",
-        })), StringComparison.Ordinal);
+        }));
+        Assert.True(created.Contains($"Created {code}", StringComparison.Ordinal), created);
         var seeded = await Get<ProjectService>().ChangeAsync(
             Tenant, new PersonId(Pm.AadObjectId), new ProjectCode(code), ProjectAction.ManageStakeholders, (project, _) =>
             {

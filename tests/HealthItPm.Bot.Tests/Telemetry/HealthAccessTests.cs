@@ -1,6 +1,7 @@
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Telemetry;
 
@@ -20,7 +21,7 @@ public class HealthAccessTests(BotEnvironment env)
     [Fact]
     public async Task Someone_not_an_admin_is_refused_health_and_its_refresh_and_sees_nothing_of_the_pipeline()
     {
-        var code = "H" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6)).ToUpperInvariant();
+        var code = "H" + UniqueCodes.Letters(6);
         var (pm, nurse) = await ProjectConversation.WithNurseAsync(env, code, "Smart pump interoperability", "Other");
         var outsider = new ProjectConversation(env, TestActivities.ItAnalyst);
 

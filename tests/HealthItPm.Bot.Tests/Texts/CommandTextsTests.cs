@@ -4,6 +4,7 @@ using HealthItPm.Bot.Teams.Commands;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using HealthItPm.Testing;
 
 namespace HealthItPm.Bot.Tests.Texts;
 
@@ -15,7 +16,7 @@ namespace HealthItPm.Bot.Tests.Texts;
 [Trait("Needs", "Azurite")]
 public class CommandTextsTests(BotEnvironment env)
 {
-    private static string NewCode() => "TX" + string.Concat(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5)).ToUpperInvariant();
+    private static string NewCode() => "TX" + UniqueCodes.Letters(5);
 
     [Fact]
     public void Every_command_has_a_summary_and_an_example_that_starts_with_its_words()
