@@ -5,6 +5,8 @@ using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +17,10 @@ namespace HealthItPm.Bot.Tests.Support;
 /// fake connector, so a test can kill one with SIGKILL at a moment it chooses and start another, as a
 /// crashed instance and its replacement would. An in-process host with its loops off sets up the data.
 /// The project EHR has the PM and a nurse (both with a 1:1 chat) and a pharmacist who never installed the app.
+/// With <paramref name="setupClock"/>, the set-up host lives on that clock (days can pass for it before the processes
+/// start, on the system's clock).
 /// </summary>
-public sealed class HostProcesses : IAsyncLifetime
+public sealed class HostProcesses(TimeProvider? setupClock = null) : IAsyncLifetime
 {
     public const string PmChat = "a:pm-chat";
     public const string NurseChat = "a:nurse-chat";
@@ -30,7 +34,7 @@ public sealed class HostProcesses : IAsyncLifetime
 
     public FakeConnector Connector { get; private set; } = null!;
 
-    public BotHost Setup { get; private set; } = null!;
+    public WebApplicationFactory<Program> Setup { get; private set; } = null!;
 
     public string ConnectionString => _azurite.ConnectionString;
 
@@ -42,13 +46,15 @@ public sealed class HostProcesses : IAsyncLifetime
     {
         await _azurite.InitializeAsync();
         Connector = await FakeConnector.StartAsync();
-        Setup = new BotHost(_azurite.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Access:ProjectManagerIds:0"] = TestActivities.PmAadId,
-            ["Scheduler:Enabled"] = "false",
-            ["Delivery:Enabled"] = "false",
-            ["Delivery:LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        var settings = BotEnvironment.CollectionSettings();
+        settings["Scheduler:Enabled"] = "false";
+        settings["Delivery:LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+#pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
+        Setup = setupClock is null
+            ? new BotHost(_azurite.ConnectionString, settings)
+            : new BotHost(_azurite.ConnectionString, settings).WithWebHostBuilder(b => b.ConfigureTestServices(
+                s => s.AddSingleton(setupClock)));
+#pragma warning restore CA2000
         _ = Setup.Server;
     }
 
@@ -71,53 +77,45 @@ public sealed class HostProcesses : IAsyncLifetime
     /// <param name="connectionString">Storage as this host reaches it (through a proxy, say); the fixture's by default.</param>
     /// <param name="oneAtATime">The host works on one item at a time, so a kill lands where the test put it and nowhere else.</param>
     /// <param name="leaseSeconds">How long the host holds work it received; <see cref="LeaseSeconds"/> by default.</param>
-    public async Task<ChildProcess> StartHostAsync(string? connectionString = null, bool oneAtATime = false, int leaseSeconds = LeaseSeconds)
-    {
-        var port = ChildProcess.FreeTcpPort();
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var host = ChildProcess.Start(
-            "dotnet",
-            [Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot", "bin", configuration, "net10.0", "HealthItPm.Bot.dll"), "--urls", $"http://127.0.0.1:{port}"],
-            Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot"),
-            new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Storage__ConnectionString"] = connectionString ?? _azurite.ConnectionString,
-                ["Scheduler__Enabled"] = "false",
-                ["Delivery__LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Delivery__MaxInFlight"] = oneAtATime ? "1" : null,
-                ["Delivery__BatchSize"] = oneAtATime ? "1" : null,
-            });
-        _hosts.Add(host);
-        using var http = new HttpClient();
-        await host.WaitUntilAsync(async () => await ChildProcess.IsListeningAsync(port), TimeSpan.FromSeconds(60), "A bot host");
-        return host;
-    }
+    public async Task<ChildProcess> StartHostAsync(string? connectionString = null, bool oneAtATime = false, int leaseSeconds = LeaseSeconds) =>
+        (await StartBotAsync(connectionString, oneAtATime, leaseSeconds)).Host;
+
+    /// <summary>
+    /// Starts a bot host process that delivers and answers turns (its scheduler off), with a short lease; answers with
+    /// the address of its <c>/api/messages</c>. Parameters as for <see cref="StartHostAsync"/>.
+    /// </summary>
+    public Task<(ChildProcess Host, Uri Messages)> StartBotAsync(
+        string? connectionString = null, bool oneAtATime = false, int leaseSeconds = LeaseSeconds) =>
+        StartAsync(new Dictionary<string, string?>
+        {
+            ["Storage__ConnectionString"] = connectionString ?? _azurite.ConnectionString,
+            ["Delivery__LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Delivery__MaxInFlight"] = oneAtATime ? "1" : null,
+            ["Delivery__BatchSize"] = oneAtATime ? "1" : null,
+        });
 
     /// <summary>
     /// Starts a bot host process that only answers turns (no delivery, no scheduler), with the per-address and
     /// per-person limits out of the way of a test's load; answers with the address of its <c>/api/messages</c>.
     /// </summary>
-    public async Task<(ChildProcess Host, Uri Messages)> StartTurnHostAsync()
+    public Task<(ChildProcess Host, Uri Messages)> StartTurnHostAsync() => StartAsync(new Dictionary<string, string?>
+    {
+        ["Storage__ConnectionString"] = _azurite.ConnectionString,
+        ["Delivery__Enabled"] = "false",
+        ["Messages__PerAddress__Burst"] = "1000000",
+        ["Messages__PerAddress__PerSecond"] = "1000000",
+        ["Messages__PerCaller__Burst"] = "1000000",
+        ["Messages__PerCaller__PerSecond"] = "1000000",
+    });
+
+    private async Task<(ChildProcess Host, Uri Messages)> StartAsync(Dictionary<string, string?> environment)
     {
         var port = ChildProcess.FreeTcpPort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var bot = Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot", "bin", configuration, "net10.0", "HealthItPm.Bot.dll");
-        var host = ChildProcess.Start(
-            "dotnet",
-            [bot, "--urls", $"http://127.0.0.1:{port}"],
-            Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot"),
-            new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Storage__ConnectionString"] = _azurite.ConnectionString,
-                ["Scheduler__Enabled"] = "false",
-                ["Delivery__Enabled"] = "false",
-                ["Messages__PerAddress__Burst"] = "1000000",
-                ["Messages__PerAddress__PerSecond"] = "1000000",
-                ["Messages__PerCaller__Burst"] = "1000000",
-                ["Messages__PerCaller__PerSecond"] = "1000000",
-            });
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        environment["Scheduler__Enabled"] = "false";
+        var host = ChildProcess.Start("dotnet", [bot, "--urls", $"http://127.0.0.1:{port}"], Path.Combine(RepositoryLayout.Root, "HealthItPm.Bot"), environment);
         _hosts.Add(host);
         await host.WaitUntilAsync(async () => await ChildProcess.IsListeningAsync(port), TimeSpan.FromSeconds(60), "A bot host");
         return (host, new Uri($"http://127.0.0.1:{port}/api/messages"));
