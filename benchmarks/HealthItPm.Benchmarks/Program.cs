@@ -31,7 +31,7 @@ var seconds = BenchmarkOptions.Count(args, "--seconds", 10);
 var rounds = BenchmarkOptions.Count(args, "--rounds", 3);
 var concurrency = BenchmarkOptions.Count(args, "--concurrency", 16);
 var respondents = BenchmarkOptions.Count(args, "--respondents", 500);
-await using var rig = await TurnRig.StartAsync(respondents);
+await using var rig = await TurnRig.StartAsync(respondents, args.Contains("--azurite-in-memory"));
 var load = new ClosedLoop(concurrency, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds));
 var scenarios = new (string Name, Func<string, Task<LoadResult>> Run)[]
 {

@@ -107,11 +107,16 @@ public sealed class GoLiveVoteForm(ProjectScope scope, ProjectService projects, 
     private static ChoiceField Sponsor(Project project) =>
         new("sponsor", Texts["VoteForm_Sponsor"], true, [(Texts["VoteForm_NoSponsor"], NoSponsor), .. Members(project)]);
 
+    // Cancel shows the scorecard in the form's place, as the gate's own forms do; it sends no input.
     private FormModel Blank(Project project) => new(
         Texts.Format("VoteForm_Title", project.Code.Value),
         Texts["VoteForm_Intro"],
         [Panel(project), Sponsor(project), Days],
         Texts["VoteForm_Submit"],
         Verb,
-        new Dictionary<string, string> { [RoundKindDescriptor.ProjectInput] = project.Code.Value });
+        new Dictionary<string, string> { [RoundKindDescriptor.ProjectInput] = project.Code.Value })
+    {
+        Cancel = CardElements.Command(Texts["Form_Cancel"], $"{GoLiveStatusCommand.Command.Name} {project.Code.Value}")
+            with { AssociatedInputs = AssociatedInputs.None },
+    };
 }

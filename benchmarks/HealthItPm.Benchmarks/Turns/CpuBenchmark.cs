@@ -41,7 +41,7 @@ public static class CpuBenchmark
         var respondents = BenchmarkOptions.Count(args, "--respondents", 500);
         var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
-        await using var rig = await TurnRig.StartAsync(respondents);
+        await using var rig = await TurnRig.StartAsync(respondents, args.Contains("--azurite-in-memory"));
         using var tableRequests = new StorageRequestCounter(rig.TablePort);
         using var queueRequests = new StorageRequestCounter(rig.QueuePort);
         using var handler = new SocketsHttpHandler

@@ -80,9 +80,11 @@ public sealed class TurnRig : IAsyncDisposable
     /// <summary>The emulator's queue service port.</summary>
     public int QueuePort => _azurite.QueuePort;
 
-    public static async Task<TurnRig> StartAsync(int respondents)
+    /// <param name="respondents">People on the benchmark's project, each answering the round.</param>
+    /// <param name="inMemory">The emulator keeps its data in memory instead of saving its whole database to disk every few seconds.</param>
+    public static async Task<TurnRig> StartAsync(int respondents, bool inMemory = false)
     {
-        var azurite = new AzuriteFixture();
+        var azurite = AzuriteFixture.InMemory(inMemory);
         await azurite.InitializeAsync();
         var connector = ConnectorStub.Build();
         var connectorUrl = await Loopback.StartAsync(connector);

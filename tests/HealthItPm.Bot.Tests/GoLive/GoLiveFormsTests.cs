@@ -62,6 +62,7 @@ public class GoLiveFormsTests(BotEnvironment env)
     [InlineData("golive add")]
     [InlineData("golive edit")]
     [InlineData("golive")]
+    [InlineData("golive vote")]
     public async Task Each_form_has_a_cancel_that_brings_the_scorecard_back_without_sending_its_inputs(string command)
     {
         var (pm, code, _) = await GateAsync();
