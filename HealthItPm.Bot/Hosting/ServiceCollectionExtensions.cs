@@ -240,6 +240,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmGoLive(this IServiceCollection services)
     {
         services.AddSingleton<IGateStore, GateTable>();
+        services.AddSingleton<IAnswerTextCopies, GateEvidenceCopies>();
         services.AddSingleton<GoLiveService>();
         services.AddSingleton<IScheduledJob, CheckpointJob>();
         services.AddCommand<GoLiveStatusCommand>(GoLiveStatusCommand.Command);

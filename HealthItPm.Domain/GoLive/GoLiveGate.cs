@@ -206,6 +206,26 @@ public sealed class GoLiveGate
     }
 
     /// <summary>
+    /// Patient details that got through the guard, removed from the evidence of every attestation with these words
+    /// (<see cref="RemovedText.Fingerprint"/>); false when none had them.
+    /// </summary>
+    public bool RemovePatientDetails(string fingerprint)
+    {
+        var removed = false;
+        for (var i = 0; i < _criteria.Count; i++)
+        {
+            if (_criteria[i].Attestation is { } attestation && !RemovedText.IsRemoved(attestation.Evidence.Value)
+                && string.Equals(RemovedText.Fingerprint(attestation.Evidence.Value), fingerprint, StringComparison.Ordinal))
+            {
+                _criteria[i] = _criteria[i] with { Attestation = attestation with { Evidence = RemovedText.Marker } };
+                removed = true;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
     /// The checkpoint due on <paramref name="today"/>, if any: the latest of <see cref="CheckpointDays"/> whose date
     /// (the gate's date less its days) has come, was not before the gate was set, and is not yet kept; none once a
     /// later one was kept or the gate's date has passed.

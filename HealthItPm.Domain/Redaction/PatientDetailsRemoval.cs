@@ -26,7 +26,8 @@ public sealed class PatientDetailsRemoval(
     IProjectRepository projects,
     AccessPolicy access,
     IAuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IAnswerTextCopies> copies)
 {
     private const ProjectAction Action = ProjectAction.RemovePatientDetails;
 
@@ -81,7 +82,8 @@ public sealed class PatientDetailsRemoval(
     /// <summary>
     /// Words in the free-text fields a round's kind declares (a check-in's blockers, a wave's comments, a vote's conditions or
     /// reason), named by the fingerprint of the words: every answer to the round with those words loses them, found without
-    /// knowing whose they are (an anonymous round's answers stay anonymous). The audit names the round, never an answer.
+    /// knowing whose they are (an anonymous round's answers stay anonymous), and so does every copy of them kept elsewhere
+    /// (<see cref="IAnswerTextCopies"/>). The audit names the round, never an answer.
     /// </summary>
     public async Task<Outcome<Removal>> FromRoundAnswersAsync(
         TenantId tenant,
@@ -101,6 +103,11 @@ public sealed class PatientDetailsRemoval(
         }
 
         var removed = await kind.RemoveAnswerTextAsync(rounds, tenant, round, fingerprint, cancellationToken);
+        foreach (var copy in copies.Where(c => c.Kind == kind))
+        {
+            removed |= await copy.RemoveAsync(tenant, round, fingerprint, cancellationToken);
+        }
+
         var removal = new Removal(code, round.Id, RemovableText.RoundAnswer, removed);
         if (removal.Removed)
         {

@@ -1,13 +1,16 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Delivery;
+using HealthItPm.Bot.Features.GoLive;
 using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Delivery;
+using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
@@ -244,6 +247,46 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
                 (Pm.Value, "concern 1", nameof(RemovableText.ConcernDismissReason)),
             }.Order(),
             removals.Select(r => (r.GetString("By"), r.GetString("Subject"), r.GetString("Field"))).Order());
+    }
+
+    [Fact]
+    public async Task An_attestations_evidence_is_removed_from_the_gates_scorecard_too()
+    {
+        await _hosts.SetUpProjectAsync();
+        const string Evidence = "Reconciled except the allergy list of the woman in the blue coat from Friday";
+        var date = DateOnly.FromDateTime(_hosts.Clock.GetUtcNow().UtcDateTime).AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Contains("Go-live gate saved", await _hosts.SubmitAsync(
+            "golive.set", new JObject { ["project"] = Code.Value, ["date"] = date, ["checkpoints"] = "7" }, PmChat, TestActivities.Pm), StringComparison.Ordinal);
+        var gate = (await _hosts.Get<IGateStore>().GetAsync(Tenant, Code, default))!.Gate;
+        var conversion = gate.Criteria.Single(c => c.TemplateKey == "ConversionReconciled").Number.ToString(CultureInfo.InvariantCulture);
+        Assert.Contains("saved", await _hosts.SubmitAsync("golive.edit", new JObject
+        {
+            ["project"] = Code.Value, ["criterion"] = conversion, ["action"] = "keep", ["importance"] = "keep", ["owner"] = Nurse.Value,
+            ["threshold"] = "", ["subject"] = "", ["stale"] = "",
+        }, PmChat, TestActivities.Pm), StringComparison.Ordinal);
+        await _hosts.SayAsync("golive ask EHR", PmChat, TestActivities.Pm);
+        await _hosts.BothDeliverAsync();
+        var round = Assert.Single(await _hosts.Get<IRoundStore>().LatestRoundsAsync(Tenant, Code, AttestRounds.Kind, 1, default));
+        var fingerprint = RemovedText.Fingerprint(Evidence);
+        Assert.Contains("Attested", await _hosts.SubmitAsync(AttestRoundKind.Submit, new JObject
+        {
+            ["project"] = Code.Value, ["round"] = round.Id, ["criterion"] = conversion, ["state"] = "AtRisk", ["evidence"] = Evidence,
+        }, NurseChat, TestActivities.Nurse), StringComparison.Ordinal);
+        Assert.Contains(Evidence, await _hosts.SayAsync("golive status EHR", NurseChat, TestActivities.Nurse), StringComparison.Ordinal);
+        Assert.True(await HoldsAsync(Evidence));
+
+        // The PM removes the words from the attestation round's answers: the gate's copy goes with them.
+        var data = new JObject { ["project"] = Code.Value, ["round"] = round.Id, ["kind"] = AttestRounds.Kind.Name, ["text"] = fingerprint };
+        Assert.Contains(fingerprint, await _hosts.SubmitAsync(
+            CardVerbs.AskRemoveFromRoundAnswers, new JObject(data) { ["text"] = null }, PmChat, TestActivities.Pm), StringComparison.Ordinal);
+        Assert.Contains("✔", await _hosts.SubmitAsync(CardVerbs.RemoveFromRoundAnswer, data, PmChat, TestActivities.Pm), StringComparison.Ordinal);
+
+        Assert.False(await HoldsAsync(Evidence));
+        var scorecard = await _hosts.SayAsync("golive status EHR", NurseChat, TestActivities.Nurse);
+        Assert.DoesNotContain(Evidence, scorecard, StringComparison.Ordinal);
+        // In markdown, its brackets escaped.
+        Assert.Contains("removed: patient details", scorecard, StringComparison.Ordinal);
+        Assert.DoesNotContain(RemovedText.Code, scorecard, StringComparison.Ordinal);
     }
 
     // Text the guard let through: restored as stored, so the test does not depend on what the guard catches today.
