@@ -39,6 +39,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// </summary>
     public static AzuriteFixture InMemory(bool inMemory = true) => new(inMemory);
 
+    /// <summary>Processor time the emulator has used so far, in seconds (benchmarks report it: it is one Node.js process).</summary>
+    public double CpuSeconds => _process?.CpuSeconds ?? 0;
+
     public int TablePort { get; private set; } = ChildProcess.FreeTcpPort();
 
     public int QueuePort { get; private set; } = ChildProcess.FreeTcpPort();

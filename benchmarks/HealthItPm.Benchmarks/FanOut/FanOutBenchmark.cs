@@ -38,7 +38,8 @@ public sealed record FanOutResult(
     int ConversationRefusals,
     TimeSpan? KilledAt,
     TimeSpan? RestartedAt,
-    IReadOnlyList<(string Host, long PeakRssKb, double CpuSeconds)> Processes)
+    IReadOnlyList<(string Host, long PeakRssKb, double CpuSeconds)> Processes,
+    double EmulatorCpuSeconds)
 {
     public double Ratio => Completion / Ideal;
 }
@@ -150,6 +151,7 @@ public static class FanOutBenchmark
                 .ToHashSet(StringComparer.Ordinal);
             var ideal = TimeSpan.FromSeconds(audience.GroupBy(TenantOf).Max(g => g.Count()) / rate);
             var started = connector.Now;
+            var emulatorCpu = azurite.CpuSeconds;
             var queue = seeder.Services.GetRequiredService<RoundSteps>();
             foreach (var (tenant, code, round) in rounds)
             {
@@ -297,7 +299,8 @@ public static class FanOutBenchmark
                 connector.ConversationRefusals,
                 killedAt,
                 restartedAt,
-                [.. hosts.Select(h => (h.Name, h.PeakRssKb, h.CpuSeconds))]);
+                [.. hosts.Select(h => (h.Name, h.PeakRssKb, h.CpuSeconds))],
+                azurite.CpuSeconds - emulatorCpu);
         }
         finally
         {
@@ -442,8 +445,8 @@ public static class FanOutBenchmark
         text.AppendLine(machine + kill + setup);
         text.AppendLine();
         text.AppendLine("| tenant rate | people | completion | ideal | completion ÷ ideal | steady sends/s | duplicates | lost "
-            + "| records sent / other | 429s (over rate / random / per chat) | peak RSS per host |");
-        text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            + "| records sent / other | 429s (over rate / random / per chat) | peak RSS per host | emulator CPU |");
+        text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
         foreach (var r in results)
         {
             var duplicates = r.Duplicates == 0 ? "0" : $"{r.Duplicates} ({r.DuplicatesAtKill} in the kill window)";
@@ -452,7 +455,8 @@ public static class FanOutBenchmark
             text.AppendLine(
                 CultureInfo.InvariantCulture,
                 $"| {r.Rate:0}/s | {r.People} | {r.Completion.TotalSeconds:0.0} s | {r.Ideal.TotalSeconds:0.0} s | **{r.Ratio:0.000}** "
-                + $"| {r.SteadyPerSecond:0.0} | {duplicates} | {r.Lost} | {r.Sent} / {r.NotSent} | {throttles} | {hosts} |");
+                + $"| {r.SteadyPerSecond:0.0} | {duplicates} | {r.Lost} | {r.Sent} / {r.NotSent} | {throttles} | {hosts} "
+                + $"| {r.EmulatorCpuSeconds:0} s ({r.EmulatorCpuSeconds / r.Completion.TotalSeconds:0 %} of a core) |");
         }
 
         text.AppendLine();
@@ -464,6 +468,8 @@ public static class FanOutBenchmark
                 + $"and answered its health check again at {r.RestartedAt!.Value.TotalSeconds:0.0} s.");
         }
 
+        text.AppendLine("Emulator CPU: the processor time Azurite (one Node.js process, one core at most) used from the first card "
+            + "queued to the end of the run, and its share of one core over the completion.");
         text.AppendLine("Steady sends/s: the people reached between the 10th and the 90th percentile of the round, per second. "
             + "A duplicate \"in the kill window\" is a person whose first card the connector accepted within 2 s of the kill "
             + "(or answered after it): the known window between Teams taking a card and the record saying so, which the killed host "

@@ -88,21 +88,7 @@ public sealed class BotProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await KillAsync();
 
-    private double ReadCpuSeconds()
-    {
-        try
-        {
-            // /proc/PID/stat: the fields after the command's closing parenthesis; utime and stime are the 12th and 13th, in
-            // clock ticks (100 a second).
-            var stat = File.ReadAllText($"/proc/{Id.ToString(CultureInfo.InvariantCulture)}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    private double ReadCpuSeconds() => ChildProcess.CpuSecondsOf(Id);
 
     private long ReadPeakRssKb()
     {

@@ -23,7 +23,7 @@ public sealed record TurnCost(
 /// a fixed number of turns of each kind at a modest concurrency, and this process's processor time
 /// (<see cref="Process.TotalProcessorTime"/>) and allocated bytes before and after, divided by the turns. The process
 /// holds the load generator, the echo bot and the bot's host (<see cref="TurnRig"/>); the emulator is its own process,
-/// counted apart (on Linux, from <c>/proc</c>: every process this one started). The raw upsert and the echo bot's card
+/// counted apart (on Linux, from its <c>/proc</c> entry). The raw upsert and the echo bot's card
 /// action are the floors: what a check-in submission costs over their sum is the bot's own work. The process id is
 /// printed first, for a profiler to attach (<c>dotnet-trace collect -p PID --profile dotnet-sampled-thread-time</c>)
 /// while the passes run.
@@ -73,7 +73,8 @@ public static class CpuBenchmark
         {
             for (var i = 0; i < scenarios.Length; i++)
             {
-                var cost = await MeasureAsync(scenarios[i].Name, scenarios[i].Turn, turns, concurrency, (tableRequests, queueRequests));
+                var cost = await MeasureAsync(
+                    scenarios[i].Name, scenarios[i].Turn, turns, concurrency, (tableRequests, queueRequests), () => rig.EmulatorCpuSeconds);
                 costs[i].Add(cost);
                 Console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
@@ -103,7 +104,8 @@ public static class CpuBenchmark
         Func<int, Task<bool>> turn,
         int turns,
         int concurrency,
-        (StorageRequestCounter Tables, StorageRequestCounter Queues) requests)
+        (StorageRequestCounter Tables, StorageRequestCounter Queues) requests,
+        Func<double> emulatorCpu)
     {
         using var process = Process.GetCurrentProcess();
         // Settle what earlier passes left (their garbage, the writer's last batch) so it is not counted here.
@@ -111,7 +113,7 @@ public static class CpuBenchmark
         GC.WaitForPendingFinalizers();
         await Task.Delay(200);
         process.Refresh();
-        var emulator = ChildrenCpu();
+        var emulator = emulatorCpu();
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var clock = Stopwatch.StartNew();
@@ -130,59 +132,9 @@ public static class CpuBenchmark
             spent.TotalMilliseconds / turns,
             (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / turns,
             wall.TotalSeconds,
-            (ChildrenCpu() - emulator).TotalMilliseconds / turns,
+            (emulatorCpu() - emulator) * 1000 / turns,
             (double)tables / turns,
             (double)queues / turns);
-    }
-
-    /// <summary>The processor time of every process this one started, and theirs (the emulator): zero where /proc is not.</summary>
-    private static TimeSpan ChildrenCpu()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return TimeSpan.Zero;
-        }
-
-        var stats = new Dictionary<int, (int Parent, long Ticks)>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                // After the command's closing parenthesis: state, ppid, ... utime (14th field), stime (15th).
-                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                stats[pid] = (
-                    int.Parse(fields[1], CultureInfo.InvariantCulture),
-                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
-            }
-            catch (IOException)
-            {
-                // The process ended while it was read.
-            }
-        }
-
-        var ticks = 0L;
-        var parents = new HashSet<int> { Environment.ProcessId };
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var (pid, (parent, used)) in stats)
-            {
-                if (parents.Contains(parent) && parents.Add(pid))
-                {
-                    ticks += used;
-                    added = true;
-                }
-            }
-        }
-
-        // Linux counts in clock ticks of 1/100 s (USER_HZ) on every platform .NET runs on.
-        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     private static async Task RunTurnsAsync(Func<int, Task<bool>> turn, int turns, int concurrency)

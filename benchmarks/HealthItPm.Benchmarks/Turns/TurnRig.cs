@@ -74,6 +74,9 @@ public sealed class TurnRig : IAsyncDisposable
 
     public Uri BotUrl { get; }
 
+    /// <summary>Processor time the emulator has used so far, in seconds.</summary>
+    public double EmulatorCpuSeconds => _azurite.CpuSeconds;
+
     /// <summary>The emulator's table service port, to count the requests sent to it.</summary>
     public int TablePort => _azurite.TablePort;
 
