@@ -19,7 +19,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Tests.Rounds;
 
 /// <summary>
-/// Every kind of round the domain registers has a descriptor in the bot with every piece, and the host refuses to start
+/// Every kind of round the domain declares has a descriptor in the bot with every piece, and the host refuses to start
 /// when one lacks a piece: a kind is never half-known, nor filed under another kind's default.
 /// </summary>
 public class RoundKindCatalogTests
@@ -81,7 +81,10 @@ public class RoundKindCatalogTests
                 .MakeGenericMethod(kind.GetType()).Invoke(null, [withoutOne]);
         }
 
-        Assert.Equal(["Round kind 'Toy': it has 0 descriptors in the bot; it needs one (AddRoundKind)."], gaps);
+        Assert.Equal(
+            ["Round kind 'Toy': it has 0 descriptors in the bot; it needs one "
+                + "(its feature's Register calls AddRoundKind, and HealthItPmHost.Features lists the feature)."],
+            gaps);
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Task.WhenAll(
             withoutOne.BuildServiceProvider().GetServices<IHostedService>().Select(s => s.StartAsync(default))));
         Assert.StartsWith("The kinds of round are incomplete:", refused.Message, StringComparison.Ordinal);
@@ -120,7 +123,7 @@ public class RoundKindCatalogTests
         Assert.Contains("Round kind 'Toy' (CopiedKind): its card verbs belong to another kind.", gaps);
         Assert.Contains("Round kind 'Toy' (CopiedKind): another kind's help topic holds the same command words.", gaps);
         Assert.Contains(
-            "Round kind 'Toy' (CopiedKind): its kind is not registered in the domain (RoundKinds.All).",
+            "Round kind 'Toy' (CopiedKind): its kind is not declared in the domain (a public static property of its folder's static class).",
             RoundKindCatalog.Gaps(RoundKinds.All, [.. Registered(), new CopiedKind()], Commands()));
     }
 
