@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Features.CheckIns;
 using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
@@ -10,6 +11,7 @@ using HealthItPm.Domain;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Rounds;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +91,23 @@ public class RoundKindCatalogTests
             withoutOne.BuildServiceProvider().GetServices<IHostedService>().Select(s => s.StartAsync(default))));
         Assert.StartsWith("The kinds of round are incomplete:", refused.Message, StringComparison.Ordinal);
         Assert.Contains($"Round kind '{left.Kind.Name}': it has 0 descriptors in the bot", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kind_the_domain_declares_whose_feature_the_host_does_not_list_stops_the_host_by_name()
+    {
+        var services = new ServiceCollection()
+            .AddHealthItPmFeatures([.. HealthItPmHost.Features.Where(f => f is not ReadinessFeature)])
+            .BuildServiceProvider();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Task.WhenAll(
+            services.GetServices<IHostedService>().Select(s => s.StartAsync(default))));
+
+        Assert.Contains(
+            $"Round kind '{AdkarRounds.Kind.Name}': it has 0 descriptors in the bot; it needs one "
+                + "(its feature's Register calls AddRoundKind, and HealthItPmHost.Features lists the feature).",
+            refused.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
