@@ -1,21 +1,27 @@
 using System.Reflection;
 using HealthItPm.Domain.Audit;
-using HealthItPm.Domain.CheckIns;
-using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Privacy;
-using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain;
 
 /// <summary>
-/// The kinds of round there are, registered here and nowhere else in the domain. Each kind's own folder defines it
-/// (<see cref="CheckInRounds"/>, <see cref="AdkarRounds"/>); the round engine and its folder never name one. The bot
-/// pairs each with its descriptor and refuses to start when one has none.
+/// The kinds of round the domain declares. Each kind's own folder declares it, as a public static property of one of its
+/// static classes (<c>CheckInRounds.Kind</c>); it is found here, so no list is edited when a kind is added. The round engine
+/// and its folder never name one. The bot registers a kind through its feature (one line in the host's list of features) and
+/// refuses to start while a kind declared here has no descriptor there.
 /// </summary>
 public static class RoundKinds
 {
-    public static IReadOnlyList<RoundKind> All { get; } = [CheckInRounds.Kind, AdkarRounds.Kind, GoLiveRounds.Kind, AttestRounds.Kind];
+    /// <summary>Every kind the domain declares, by name.</summary>
+    public static IReadOnlyList<RoundKind> All { get; } =
+        [.. typeof(RoundKind).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: true, IsSealed: true, ContainsGenericParameters: false })
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static))
+            .Where(p => p.PropertyType.IsAssignableTo(typeof(RoundKind)))
+            .Select(p => (RoundKind)p.GetValue(null)!)
+            .Distinct()
+            .OrderBy(k => k.Name, StringComparer.Ordinal)];
 
     /// <summary>
     /// What is missing or clashes among <paramref name="kinds"/>, one line each; none when every kind has every piece: a

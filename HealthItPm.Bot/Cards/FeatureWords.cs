@@ -28,6 +28,12 @@ public abstract class FeatureWords
     /// <summary>The kind of round the feature names, if it is one.</summary>
     public virtual RoundKind? RoundKind => null;
 
+    /// <summary>
+    /// The problem codes its domain folder declares (enums marked <c>[ProblemCodes]</c>) that the feature words: each code's
+    /// sentence is <c>Problem_{code}</c> in its words. Codes no feature claims are worded by the shared Problems.resx.
+    /// </summary>
+    public virtual IReadOnlyList<Type> ProblemCodes => [];
+
     /// <summary>The feature's resx.</summary>
     internal abstract TextResource Words { get; }
 
@@ -49,9 +55,15 @@ public abstract class FeatureWords
             ? feature.Words[NounName]
             : throw new InvalidOperationException($"No feature words the kind of round {kind}.");
 
-    /// <summary>The texts its resx lacks for what it declares (<c>Audit_RiskLogged</c>, <c>Round_Noun</c>…).</summary>
+    /// <summary>The sentence of a problem's code and the words it is in: its feature's, when one claims its codes.</summary>
+    internal static (TextResource Words, string Name)? Problem(Enum code) =>
+        Found.Value.Problems.GetValueOrDefault(code.GetType()) is { } feature ? (feature.Words, ProblemName(code)) : null;
+
+    /// <summary>The texts its resx lacks for what it declares (<c>Audit_RiskLogged</c>, <c>Round_Noun</c>, <c>Problem_NoSuchWave</c>…).
+    /// </summary>
     public IReadOnlyList<string> Unworded() =>
         [.. AuditKinds.Select(AuditName).Concat(FreeTexts.Select(FieldName)).Concat(RoundKind is null ? [] : [NounName])
+            .Concat(ProblemCodes.Where(IsProblemCodes).SelectMany(t => Enum.GetValues(t).Cast<Enum>()).Select(ProblemName))
             .Where(name => Worded(() => Words[name]) is null)];
 
     private const string NounName = "Round_Noun";
@@ -59,6 +71,10 @@ public abstract class FeatureWords
     internal static string AuditName(AuditKind kind) => $"Audit_{kind.Name}";
 
     internal static string FieldName(FreeText field) => $"FreeText_{field.Name}";
+
+    internal static string ProblemName(Enum code) => $"Problem_{code}";
+
+    internal static bool IsProblemCodes(Type type) => type.IsEnum && type.IsDefined(typeof(ProblemCodesAttribute), false);
 
     /// <summary>The text, or null when it is blank or its resx has none.</summary>
     internal static string? Worded(Func<string> text)
@@ -87,6 +103,8 @@ public abstract class FeatureWords
         public IReadOnlyDictionary<AuditKind, FeatureWords> Audit { get; } = ByFirst(features, f => f.AuditKinds);
 
         public IReadOnlyDictionary<FreeText, FeatureWords> FreeText { get; } = ByFirst(features, f => f.FreeTexts);
+
+        public IReadOnlyDictionary<Type, FeatureWords> Problems { get; } = ByFirst(features, f => f.ProblemCodes);
 
         public IReadOnlyDictionary<RoundKind, FeatureWords> Rounds { get; } =
             ByFirst<RoundKind>(features, f => f.RoundKind is { } kind ? [kind] : []);

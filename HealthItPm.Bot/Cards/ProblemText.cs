@@ -8,11 +8,11 @@ using HealthItPm.Domain.Rounds;
 namespace HealthItPm.Bot.Cards;
 
 /// <summary>
-/// Puts a problem from the domain into words, the one place that does: its sentence from Problems.resx
-/// in the current UI culture, its values formatted for the current culture (the turn runs in the
-/// reader's: Teams/ReaderCultureMiddleware) — numbers, moments, durations, and the words
-/// for a phase, a role or a kind of PHI (a free-text field and a kind of round: in their feature's,
-/// <see cref="FeatureWords"/>). Every string value is something a person typed or could have
+/// Puts a problem from the domain into words, the one place that does: its sentence from its feature's words, or from
+/// Problems.resx when no feature claims its code (<see cref="FeatureWords.ProblemCodes"/>), in the current UI culture,
+/// its values formatted for the current culture (the turn runs in the reader's: Teams/ReaderCultureMiddleware) — numbers,
+/// moments, durations, and the words for a phase, a role or a kind of PHI (a free-text field and a kind of round: in their
+/// feature's, <see cref="FeatureWords"/>). Every string value is something a person typed or could have
 /// (a project's name, a milestone, a time zone, the masked part of a PHI finding) and is escaped
 /// completely: no link, emphasis or date function survives from it.
 /// </summary>
@@ -30,8 +30,9 @@ public static class ProblemText
     {
         ArgumentNullException.ThrowIfNull(problem);
         var culture = CultureInfo.CurrentCulture;
-        return Texts.Markdown(
-            problem.Code.ToString(),
+        var (words, name) = Sentence(problem.Code);
+        return words.Markdown(
+            name,
             [.. problem.Values.Select(v => v is DateTimeOffset at ? Markdown.When(at) : Markdown.Worded(Value(v, culture)))]);
     }
 
@@ -39,8 +40,12 @@ public static class ProblemText
     {
         ArgumentNullException.ThrowIfNull(problem);
         var culture = CultureInfo.CurrentCulture;
-        return Format(culture, problem.Code.ToString(), [.. problem.Values.Select(v => Value(v, culture))]);
+        var (words, name) = Sentence(problem.Code);
+        return string.Format(culture, words[name], [.. problem.Values.Select(v => Value(v, culture))]);
     }
+
+    // A feature words the codes its domain folder declares (FeatureWords.ProblemCodes); the shared file words the rest.
+    private static (TextResource Words, string Name) Sentence(Enum code) => FeatureWords.Problem(code) ?? (Texts, code.ToString());
 
     /// <summary>A value as a problem's or a reason's sentence names it: escaped if people could have typed it.</summary>
     internal static string Value(object value, CultureInfo culture) => value switch

@@ -21,7 +21,7 @@ public sealed class RoundKindCheck(IServiceProvider services) : IHostedService
 }
 
 /// <summary>
-/// The kinds of round the bot knows: each kind the domain registers (<see cref="RoundKinds.All"/>) with its descriptor. It
+/// The kinds of round the bot knows: each kind the domain declares (<see cref="RoundKinds.All"/>) with its descriptor. It
 /// refuses to be built, and so the host to start, when a kind lacks a piece (<see cref="Gaps"/>): a kind is never
 /// half-known, and one missing from a lookup is an error, not another kind's default.
 /// </summary>
@@ -67,7 +67,7 @@ public sealed class RoundKindCatalog
         ?? throw new InvalidOperationException($"Answers of {kind} rounds are {kind.AnswerType.Name}, not {typeof(TAnswer).Name}.");
 
     /// <summary>
-    /// What is missing or clashes, one line each; none when every kind the domain registers has a descriptor with every
+    /// What is missing or clashes, one line each; none when every kind the domain declares has a descriptor with every
     /// piece (and no descriptor is for a kind the domain does not know): the domain's pieces (<see cref="RoundKinds.Gaps"/>),
     /// answer columns, help topic, verbs, words (its notices, its noun, its audit kinds, its free-text fields and the help of
     /// each of <paramref name="commands"/> its topic holds), and a card that takes the answer's free text and names its round
@@ -85,7 +85,8 @@ public sealed class RoundKindCatalog
             var count = descriptors.Count(d => d.Kind == kind);
             if (count != 1)
             {
-                gaps.Add($"Round kind '{kind}': it has {count} descriptors in the bot; it needs one (AddRoundKind).");
+                gaps.Add($"Round kind '{kind}': it has {count} descriptors in the bot; it needs one "
+                    + "(its feature's Register calls AddRoundKind, and HealthItPmHost.Features lists the feature).");
             }
         }
 
@@ -113,7 +114,7 @@ public sealed class RoundKindCatalog
 
         if (!kinds.Any(k => ReferenceEquals(k, kind)))
         {
-            yield return "its kind is not registered in the domain (RoundKinds.All).";
+            yield return "its kind is not declared in the domain (a public static property of its folder's static class).";
         }
 
         if (descriptor.StoredColumns is null)

@@ -7,8 +7,8 @@ namespace HealthItPm.Domain.Rounds;
 /// <summary>
 /// A kind of round (the weekly check-in, an ADKAR wave, …): everything the domain needs to tell kinds apart, in one
 /// object per kind. The round engine, the round store and the delivery of a round read it; nothing else names a kind.
-/// The kinds there are: <see cref="RoundKinds.All"/>. The bot's side of a kind (its cards, how its answers are stored,
-/// its words) is its descriptor in the bot.
+/// The kinds there are: <see cref="RoundKinds.All"/>, each declared in its own folder. The bot's side of a kind (its cards,
+/// how its answers are stored, its words) is its descriptor in the bot.
 /// </summary>
 public abstract class RoundKind : IEquatable<RoundKind>
 {

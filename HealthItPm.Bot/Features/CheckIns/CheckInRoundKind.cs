@@ -37,6 +37,8 @@ public sealed class CheckInRoundKind : RoundKindDescriptor<CheckInAnswer, CheckI
 
     public override string ClosedTitle => Texts["Round_Closed_Title"];
 
+    public override IReadOnlyList<Type> ProblemCodes { get; } = [typeof(CheckInProblem)];
+
     internal override TextResource Words => Texts;
 
     public override AnswerColumns<CheckInAnswer> Columns { get; } = new CheckInColumns();

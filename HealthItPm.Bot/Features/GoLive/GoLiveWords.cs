@@ -12,5 +12,7 @@ public sealed class GoLiveWords : FeatureWords
 
     public override IReadOnlyList<FreeText> FreeTexts => GoLiveFreeText.All;
 
+    public override IReadOnlyList<Type> ProblemCodes { get; } = [typeof(GoLiveProblem)];
+
     internal override TextResource Words => GoLiveTexts.Cards;
 }

@@ -36,6 +36,8 @@ public sealed class AdkarRoundKind : RoundKindDescriptor<AdkarAnswer, WaveTally,
 
     public override string ClosedTitle => Texts["Round_Closed_Title"];
 
+    public override IReadOnlyList<Type> ProblemCodes { get; } = [typeof(ReadinessProblem)];
+
     internal override TextResource Words => Texts;
 
     public override AnswerColumns<AdkarAnswer> Columns { get; } = new AdkarColumns();

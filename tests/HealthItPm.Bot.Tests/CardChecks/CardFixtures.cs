@@ -111,27 +111,11 @@ public static class CardFixtures
         new("kpis-none", typeof(KpisCard), () => KpisCard.Build(new KpisModel("EHR", "Epic EHR go-live", []))),
         new("budget", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend))),
         new("budget-euro-hospital-german-reader", typeof(BudgetCard), () => BudgetCard.Build(new BudgetModel("EHR", "Epic EHR go-live", Project().EarnedValue(Today), Project().Spend, MoneyFormat.For(new Currency("EUR"), "de-DE")))),
-        new("check-in", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Reminder: false, Anonymous: false))),
-        new("check-in-reminder-with-phi-pointed-out", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, true, true, CheckInStatus.Blocked, 4, "pt. ••• MRN •••", false, "Please remove patient information first \u2014 nothing was saved. It looks like your text has a person's name (\u201cpt••••••ez\u201d); a medical record number (\u201cMR••••••13\u201d)."))),
-        new("check-in-answered-open", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true))),
-        new("check-in-with-problems-kept-apart-from-phi", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, false, CheckInStatus.Blocked, null, "Scanners drop", false, Problems: ["with concerns or a block, pick the impact on your workflow (1 to 5)"]))),
-        new("check-in-refused-by-the-domain", typeof(CheckInCard), () => CheckInCard.Build(new CheckInCardModel(
-            "EHR", "Epic EHR go-live", "20261201T1600Z", Closes, false, false, CheckInStatus.Blocked, null, "Scanners drop", false,
-            Refused: "With concerns or a block, say how much it affects your workflow (1–5)."))),
-        new("check-in-answered-on-track-in-one-tap", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.OnTrack, null, null, false), Closes, Open: true))),
-        new("check-in-answered-anonymous", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(
-            new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: true, Anonymous: true))),
-        new("check-in-answered-closed", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", Answer(), Closes, Open: false))),
-        new("round-summary", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago"))),
-        new("round-summary-go-live-scale", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", LargeRoundSummary(), "America/Chicago"))),
-        new("round-summary-pm-can-remove", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: false), "America/Chicago") { CanRemovePatientDetails = true })),
         new("round-removal-confirm", typeof(RoundRemovalCard), () => RoundRemovalCard.Confirm(CheckInRounds.Kind, "EHR", "20261201T1600Z", ["Scanners drop at the bedside", "Label printer jams on 4 West"])),
         new("round-removal-confirm-nothing-left", typeof(RoundRemovalCard), () => RoundRemovalCard.Confirm(CheckInRounds.Kind, "EHR", "20261201T1600Z", [])),
         new("round-removal-confirm-survey-most-texts", typeof(RoundRemovalCard), () => RoundRemovalCard.Confirm(AdkarRounds.Kind, "EHR", "20261201T1600Z", [.. Enumerable.Range(1, 7).Select(i => $"Comment {i}: " + new string('x', 480))])),
         new("round-removal-confirm-vote", typeof(RoundRemovalCard), () => RoundRemovalCard.Confirm(GoLiveRounds.Kind, "EHR", "20261201T1600Z", ["Only with the downtime drill done on 4 West"])),
         new("risk-removal-confirm", typeof(RiskCard), () => RiskCard.ConfirmRemoval(AcceptedRisk())),
-        new("check-in-answered-after-removal", typeof(CheckInAnsweredCard), () => CheckInAnsweredCard.Build(new CheckInAnsweredModel("EHR", "20261201T1600Z", CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(4), RemovedText.Marker, false), Closes, Open: true))),
-        new("round-summary-anonymous", typeof(RoundSummaryCard), () => RoundSummaryCard.Build(new RoundSummaryModel("EHR", "Epic EHR go-live", Summary(anonymous: true), "America/Chicago"))),
         new("risk-register", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now), RiskViews.Of(Project(), LowRisk(), Now)], canLogRisk: true)),
         new("risk-register-empty", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [], canLogRisk: true)),
         new("risk-escalated-leader-view", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: false), Now, new RiskPermissions(true, true, true, true), ["29:cio", "29:pm"]))),
@@ -164,9 +148,7 @@ public static class CardFixtures
         new("risk-acknowledged-told-to-pm", typeof(ProjectElements), () => CardBanner.Saved(RiskCard.Build(RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"])), "Dr. Marcus Lee acknowledged EHR-R7.")),
         new("risk-register-acknowledged", typeof(RiskRegisterCard), () => RiskRegisterCard.Build("EHR", [RiskViews.Of(Project(), EscalatedRisk(acknowledged: true), Now), RiskViews.Of(Project(), LowRisk(), Now)], canLogRisk: true)),
         new("risk-from-concern-with-description", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(Project(), Risk.Log(new RiskId(new ProjectCode("EHR"), 9), Guarded.From("Night shift has not had downtime training"), Concern().RaisedBy(HealthItPm.Bot.Features.Risks.RiskAddForm.RaisedBy), RiskCategory.Adoption, new RiskRating(3, 3), null, null, null, Pm, Now), Now))),
-        .. AdkarCardFixtures.All,
-        .. GoLiveVoteCardFixtures.All,
-        .. GoLiveAttestCardFixtures.All,
+        .. FeatureCardFixtures.Found.SelectMany(f => f.Cards),
     ];
 
     internal static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
@@ -220,7 +202,7 @@ public static class CardFixtures
         return risk;
     }
 
-    private static readonly DateTimeOffset Closes = new(2026, 12, 3, 16, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Closes = new(2026, 12, 3, 16, 0, 0, TimeSpan.Zero);
 
     internal static readonly PersonId Pm = new("7c9e6679-7425-40de-944b-e07fc1f90ae7");
     internal static readonly PersonId Nurse = new("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
@@ -310,7 +292,7 @@ public static class CardFixtures
             i % 4 == 0 ? null : "EHR",
             i % 2 == 0 ? "EHR-R7" : null))];
 
-        private static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), Guarded.From("Order sets for sepsis are missing the lactate reflex _again_"), true);
+    internal static CheckInAnswer Answer() => CheckInAnswer.Create(CheckInStatus.SomeConcerns, new WorkflowImpact(3), Guarded.From("Order sets for sepsis are missing the lactate reflex _again_"), true);
 
     /// <summary>A go-live's size: 500 people on the project, each department its own free-text name.</summary>
     /// <summary>Who to take off a 500-person project, as <c>stakeholder remove</c> asks.</summary>
@@ -368,7 +350,7 @@ public static class CardFixtures
     }
 
     /// <summary>A round sent to 400 people: 300 blockers of the longest allowed length, 100 unreachable.</summary>
-    private static RoundSummary LargeRoundSummary()
+    internal static RoundSummary LargeRoundSummary()
     {
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
         var people = Enumerable.Range(0, 400).Select(i => new Respondent(new PersonId(new Guid(i, 0x2222, 0x4222, 0x82, 0, 0, 0, 0, 0, 0, 2).ToString()), $"Nurse {i:000} Example (RN)", StakeholderRole.Nurse, "4 West")).ToList();
@@ -382,7 +364,7 @@ public static class CardFixtures
 
     internal static RoundSummary CheckInSummary() => Summary(anonymous: false);
 
-    private static RoundSummary Summary(bool anonymous)
+    internal static RoundSummary Summary(bool anonymous)
     {
         var opens = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
         var round = new Round(new ProjectCode("EHR"), opens, TimeSpan.FromHours(24), TimeSpan.FromHours(48), anonymous,

@@ -5,6 +5,7 @@ using HealthItPm.Bot.Features.Readiness;
 using HealthItPm.Bot.Features.Risks;
 using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Bot.Tests.Projects;
+using HealthItPm.Bot.Tests.Readiness;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using HealthItPm.Bot.Cards.Elements;
-using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Teams.Commands;
+using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NJsonSchema;
@@ -88,8 +88,7 @@ public sealed class TeamsAppPackageTests(TeamsAppPackage package) : IClassFixtur
     [Fact]
     public void Every_suggested_command_is_one_the_bot_knows_and_help_is_in_every_list()
     {
-        var known = new ServiceCollection().AddHealthItPmBot().AddHealthItPmProjects().AddHealthItPmCheckIns().AddHealthItPmRisks().AddHealthItPmDigests()
-            .BuildServiceProvider().GetServices<CommandDefinition>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var known = HostComposition.Services.GetServices<CommandDefinition>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var bot = Manifest["bots"]![0]!;
         var lists = (JArray)bot["commandLists"]!;
 

@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Features.Readiness;
-using HealthItPm.Bot.Tests.CardChecks;
 
 namespace HealthItPm.Bot.Tests.Readiness;
 

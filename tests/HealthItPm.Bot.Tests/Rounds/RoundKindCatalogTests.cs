@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Features.CheckIns;
 using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Teams.CardActions;
 using HealthItPm.Bot.Teams.Commands;
@@ -10,6 +11,7 @@ using HealthItPm.Domain;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
+using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Rounds;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,7 @@ using Newtonsoft.Json.Linq;
 namespace HealthItPm.Bot.Tests.Rounds;
 
 /// <summary>
-/// Every kind of round the domain registers has a descriptor in the bot with every piece, and the host refuses to start
+/// Every kind of round the domain declares has a descriptor in the bot with every piece, and the host refuses to start
 /// when one lacks a piece: a kind is never half-known, nor filed under another kind's default.
 /// </summary>
 public class RoundKindCatalogTests
@@ -81,11 +83,31 @@ public class RoundKindCatalogTests
                 .MakeGenericMethod(kind.GetType()).Invoke(null, [withoutOne]);
         }
 
-        Assert.Equal(["Round kind 'Toy': it has 0 descriptors in the bot; it needs one (AddRoundKind)."], gaps);
+        Assert.Equal(
+            ["Round kind 'Toy': it has 0 descriptors in the bot; it needs one "
+                + "(its feature's Register calls AddRoundKind, and HealthItPmHost.Features lists the feature)."],
+            gaps);
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Task.WhenAll(
             withoutOne.BuildServiceProvider().GetServices<IHostedService>().Select(s => s.StartAsync(default))));
         Assert.StartsWith("The kinds of round are incomplete:", refused.Message, StringComparison.Ordinal);
         Assert.Contains($"Round kind '{left.Kind.Name}': it has 0 descriptors in the bot", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kind_the_domain_declares_whose_feature_the_host_does_not_list_stops_the_host_by_name()
+    {
+        var services = new ServiceCollection()
+            .AddHealthItPmFeatures([.. HealthItPmHost.Features.Where(f => f is not ReadinessFeature)])
+            .BuildServiceProvider();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Task.WhenAll(
+            services.GetServices<IHostedService>().Select(s => s.StartAsync(default))));
+
+        Assert.Contains(
+            $"Round kind '{AdkarRounds.Kind.Name}': it has 0 descriptors in the bot; it needs one "
+                + "(its feature's Register calls AddRoundKind, and HealthItPmHost.Features lists the feature).",
+            refused.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +142,7 @@ public class RoundKindCatalogTests
         Assert.Contains("Round kind 'Toy' (CopiedKind): its card verbs belong to another kind.", gaps);
         Assert.Contains("Round kind 'Toy' (CopiedKind): another kind's help topic holds the same command words.", gaps);
         Assert.Contains(
-            "Round kind 'Toy' (CopiedKind): its kind is not registered in the domain (RoundKinds.All).",
+            "Round kind 'Toy' (CopiedKind): its kind is not declared in the domain (a public static property of its folder's static class).",
             RoundKindCatalog.Gaps(RoundKinds.All, [.. Registered(), new CopiedKind()], Commands()));
     }
 

@@ -6,6 +6,7 @@ using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Readiness;
 
 namespace HealthItPm.Bot.Tests.Texts;
 
@@ -58,9 +59,28 @@ public class FeatureWordsTests
             .Where(p => p.PropertyType == typeof(T))
             .Select(p => p.GetValue(null)!.ToString()!);
 
+    [Fact]
+    public void A_kinds_problems_are_worded_by_its_feature_and_the_check_names_a_code_without_words()
+    {
+        using var _ = new InCulture("en-US");
+        var gaps = FeatureWordsCheck.Gaps([.. FeatureWords.All, new ClaimsProblems()]);
+
+        Assert.StartsWith("No wave is called", ProblemText.Of(Problem.NoSuchWave("pre go-live")), StringComparison.Ordinal);
+        Assert.Contains("ClaimsProblems: its words have no text Problem_NoSuchWave.", gaps);
+        Assert.Contains("ClaimsProblems: String is no enum of problem codes ([ProblemCodes]).", gaps);
+        Assert.Contains("The problem codes ReadinessProblem is declared by AdkarRoundKind and ClaimsProblems.", gaps);
+    }
+
     private sealed class Clashing : FeatureWords
     {
         public override IReadOnlyList<AuditKind> AuditKinds => [new("ProjectCreated"), new("NeverWorded")];
+
+        internal override TextResource Words => CardTexts.Common;
+    }
+
+    private sealed class ClaimsProblems : FeatureWords
+    {
+        public override IReadOnlyList<Type> ProblemCodes => [typeof(ReadinessProblem), typeof(string)];
 
         internal override TextResource Words => CardTexts.Common;
     }

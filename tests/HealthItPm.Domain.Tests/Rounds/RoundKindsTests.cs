@@ -7,7 +7,10 @@ using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.Tests.Rounds;
 
-/// <summary>The kinds of round are registered once, and each has its own name, audit kinds, topics and declared free text.</summary>
+/// <summary>
+/// The kinds of round are declared once, each in its own folder and found from there, and each has its own name, audit kinds,
+/// topics and declared free text.
+/// </summary>
 public class RoundKindsTests
 {
     private sealed record ToyAnswer(int Vote, GuardedText? Note) : IFreeTextAnswer<ToyAnswer>
@@ -33,7 +36,16 @@ public class RoundKindsTests
             (a, _) => a);
 
     [Fact]
-    public void Every_registered_kind_has_every_piece_and_its_own()
+    public void Every_kind_a_folder_declares_is_found_once_without_a_list()
+    {
+        Assert.Contains(CheckInRounds.Kind, RoundKinds.All);
+        Assert.Contains(AdkarRounds.Kind, RoundKinds.All);
+        Assert.Equal(RoundKinds.All.Count, RoundKinds.All.Select(k => k.Name).Distinct().Count());
+        Assert.DoesNotContain(RoundKinds.All, k => k.Name == "Toy");
+    }
+
+    [Fact]
+    public void Every_declared_kind_has_every_piece_and_its_own()
     {
         Assert.True(RoundKinds.All.Count >= 2);
         Assert.Empty(RoundKinds.Gaps(RoundKinds.All));

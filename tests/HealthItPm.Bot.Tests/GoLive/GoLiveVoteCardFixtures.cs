@@ -1,17 +1,18 @@
 using HealthItPm.Bot.Features.GoLive;
+using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Testing;
 
-namespace HealthItPm.Bot.Tests.CardChecks;
+namespace HealthItPm.Bot.Tests.GoLive;
 
 /// <summary>
 /// Every go/no-go vote card state: the vote as sent and reminded, sent back with problems and PHI; answered; the decision
 /// by veto and by the majority with conditions, and the largest (a panel of 20, every word at its longest).
 /// </summary>
-public static class GoLiveVoteCardFixtures
+public sealed class GoLiveVoteCardFixtures : FeatureCardFixtures
 {
     private static readonly DateTimeOffset Opens = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Closes = Opens.AddDays(2);
@@ -21,7 +22,9 @@ public static class GoLiveVoteCardFixtures
 
     private static readonly VotePanel Panel = new(Person(1), [Person(2)], Recommendation.NoGo, [1, 2, 3, 4, 6, 7, 10], [5, 8, 9], 2);
 
-    public static IReadOnlyList<CardFixture> All { get; } =
+    public override IReadOnlyList<RoundKind> Kinds => [GoLiveRounds.Kind];
+
+    public override IReadOnlyList<CardFixture> Cards { get; } =
     [
         new("golive-vote", typeof(GoLiveVoteCard), () => GoLiveVoteCard.Build(
             new GoLiveVoteModel("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, Panel))),

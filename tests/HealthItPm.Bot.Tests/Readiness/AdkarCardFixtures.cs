@@ -1,19 +1,22 @@
 using HealthItPm.Bot.Features.Readiness;
+using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Testing;
 
-namespace HealthItPm.Bot.Tests.CardChecks;
+namespace HealthItPm.Bot.Tests.Readiness;
 
 /// <summary>Every readiness survey card state: the survey as sent, reminded, sent back with problems; answered; results small and at go-live scale; the waves list.</summary>
-public static class AdkarCardFixtures
+public sealed class AdkarCardFixtures : FeatureCardFixtures
 {
     private static readonly DateTimeOffset Opens = new(2026, 12, 1, 16, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Closes = Opens.AddDays(7);
 
-    public static IReadOnlyList<CardFixture> All { get; } =
+    public override IReadOnlyList<RoundKind> Kinds => [AdkarRounds.Kind];
+
+    public override IReadOnlyList<CardFixture> Cards { get; } =
     [
         new("adkar-survey", typeof(AdkarSurveyCard), () => AdkarSurveyCard.Build(new AdkarSurveyModel("EHR", "Epic EHR go-live", "20261201T1600Z", "pre go-live", Closes, Anonymous: true))),
         new("adkar-survey-reminder-attributed", typeof(AdkarSurveyCard), () => AdkarSurveyCard.Build(new AdkarSurveyModel("EHR", "Epic EHR go-live", "20261201T1600Z", "pre go-live", Closes, Anonymous: false, Reminder: true))),

@@ -1,16 +1,18 @@
 using HealthItPm.Bot.Features.GoLive;
+using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.GoLive;
+using HealthItPm.Domain.Rounds;
 using HealthItPm.Testing;
 
-namespace HealthItPm.Bot.Tests.CardChecks;
+namespace HealthItPm.Bot.Tests.GoLive;
 
 /// <summary>
 /// Every attestation card state: as sent (one criterion, and several attested before) and reminded, sent back with
 /// problems and PHI, none of the criteria the owner's any more; answered, open and closed; the PMs' card at the end; and
 /// the largest (an owner of every attested criterion of a full gate, every word at its longest).
 /// </summary>
-public static class GoLiveAttestCardFixtures
+public sealed class GoLiveAttestCardFixtures : FeatureCardFixtures
 {
     private static readonly DateTimeOffset Closes = new(2026, 12, 5, 16, 0, 0, TimeSpan.Zero);
     private static readonly PersonId Owner = new(new Guid(1, 0x7a7a, 0x4a7a, 0x87, 0, 0, 0, 0, 0, 0, 8).ToString());
@@ -25,7 +27,9 @@ public static class GoLiveAttestCardFixtures
     private static AttestModel Model(IReadOnlyList<AttestItem> items) =>
         new("EHR", "Epic EHR go-live", "20261201T1600Z", Closes, items);
 
-    public static IReadOnlyList<CardFixture> All { get; } =
+    public override IReadOnlyList<RoundKind> Kinds => [AttestRounds.Kind];
+
+    public override IReadOnlyList<CardFixture> Cards { get; } =
     [
         new("golive-attest-one", typeof(AttestCard), () => AttestCard.Build(Model([Item(3)]))),
         new("golive-attest-several-reminder", typeof(AttestCard), () => AttestCard.Build(
