@@ -31,7 +31,7 @@ internal static class IdentifierPatterns
             + @"[0-9]{4}\s+" + Month + @"\s+[0-9]{1,2}|"
             + Month + @"-[0-9]{1,2}-[0-9]{2,4}|" + Month + @"\s+(of\s+)?[0-9]{4}|"
             + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month
-            + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01]))(?![0-9])";
+            + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])|[0-9]{1,2}-" + Month + @"(?![\p{L}-]))(?![0-9])";
 
     private const string StreetType =
         @"(Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|" +
@@ -73,13 +73,17 @@ internal static class IdentifierPatterns
             + @"(anchor|reporter|host|dj)|"
             + @"(anchor|reporter|host|weather\s+(man|woman|guy|girl))\s+on\s+(channel|ch\.?)\s*[0-9]+|"
             + @"(channel|ch\.?)\s*[0-9]+\s+((news|weather|sports|morning|evening)\s+)?(guy|girl|man|woman|lady|anchor|reporter|host)|"
-            + @"weather\s+(guy|girl|lady)|"
+            + @"weather\s+(guy|girl|lady)|(olympic|olympian|paralympic|pro|professional|nfl|nba|wnba|mlb|nhl|nascar|ufc)\s+"
+            + @"([\p{L}-]+\s+)?(athlete|player|skier|jumper|skater|swimmer|runner|boxer|wrestler|fighter|driver|golfer|gymnast|"
+            + @"cyclist|climber|medalist|snowboarder|sprinter)|"
             + @"(eating|contest|world|national|state|olympic|boxing|wrestling|rodeo|spelling\s+bee|bee|poker|chess|lottery|jackpot|"
             + @"marathon|pageant)\s+(champ|champion|winner|record\s+holder|queen|king)|(city|town|county|state|village|tribe)'s\s+"
             + @"([\p{L}-]+\s+)?(chief|mayor|manager|attorney|clerk|treasurer|coroner|sheriff|judge|chairman|president))";
 
     // "pt photos on the banner", "patient pictures in the header": the portal's feature, no one patient's.
     private static readonly Regex GenericPhotos = new(@"^(the\s+)?(patient|pt)s?\s+(photo(graph)?|picture|pic|image)s$", AnyCase, Timeout);
+
+    private static readonly Regex VinWord = new(@"\b(VINs?|vehicle\s+identification)\b", AnyCase, Timeout);
 
     private static readonly Regex NotableWord = new(@"\b(" + Notable + @"|quadruplets|quintuplets|sextuplets|quads|conjoined|only)\b",
         AnyCase, Timeout);
@@ -336,7 +340,8 @@ internal static class IdentifierPatterns
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
             + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
-            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=))?"
+            + @"husband|wife|mother|father)\s+passed|((came|was\s+brought|brought)\s+in|arrived)\s+(by|via|on)\s+(ambulance|ems|"
+            + @"helicopter|life\s?flight|medics?|squad|air))\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=))?"
             + @"\s*:?\s*"
             + Date, AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
@@ -509,7 +514,7 @@ internal static class IdentifierPatterns
             (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value),
             WithoutDigits: true),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
-            + @"retina[l]?\s+(scans?|images?)|face\s*(templates?|prints?|geometry)|iris\s+(scans?|images?|patterns?|templates?|codes?)|"
+            + @"retina[l]?\s+(scans?|images?)|face\s*(id\s+)?(templates?|prints?|geometry)|iris\s+(scans?|images?|patterns?|templates?|codes?)|"
             + @"voice\s*prints?|"
             + @"face\s+scans?|facial\s+(scans?|"
             + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|"
@@ -619,7 +624,7 @@ internal static class IdentifierPatterns
                 || text.Text.Contains("plate", StringComparison.OrdinalIgnoreCase)),
         // A device a patient wears, with the short id of its transmitter or pod: "dexcom transmitter id 8G3K2L".
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(transmitter|sensor|receiver|pod|cgm|dexcom|libre|omnipod|pump|insulin\s+pump|"
-            + @"tandem)\s*(id|serial|s/n|sn|#|number|no\b\.?)" + Then
+            + @"tandem)\s*((id|serial|s/n|sn|#|number|no\b\.?)|(?<=(transmitter|sensor|pod)\s*))" + Then
             + @"(?<v>(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{5,12})(?![A-Z0-9-])", AnyCase, Timeout),
             (_, text, _) => text.MentionsPerson),
         // A link to a patient's record, at any host, even the hospital's own: ".../patient/4471902".
@@ -652,9 +657,39 @@ internal static class IdentifierPatterns
             // The one person of a kind in a place: "the only 7 ft tall guy in town".
             + @"|\b(?<v>the\s+only\s+([\p{L}0-9'.-]+\s+){0,4}?(guy|man|woman|lady|kid|boy|girl|person|patient|pt|dude|fella|priest|"
             + @"rabbi|imam|pastor|family)\s+(in|on|from|at)\s+(town|the\s+(county|city|island|reservation|valley|village|state|"
-            + @"region|area|parish|pueblo)|our\s+(county|town|city|island)))\b", AnyCase, Timeout),
+            + @"region|area|parish|pueblo)|our\s+(county|town|city|island)))\b"
+            // The one case of its kind: "the pt is the only one in the state with this condition".
+            + @"|\b(pt|patient|she|he)\s+(is|was|'s)\s+(?<v>the\s+only\s+(one|person|case|patient|pt)\s+(in|on|from|at)\s+(town|"
+            + @"the\s+(county|city|island|state|country|region|area|world)|our\s+(county|town|city|state)))\b", AnyCase, Timeout),
             WithoutDigits: true,
             When: text => NotableWord.IsMatch(text.Text)),
+        // A member id after a payer's name or alone: "UCare member 100458823", "member 44190023 is her plan" (not a team's member).
+        new(PhiKind.HealthPlanNumber, new Regex(@"(?<!\b(team|staff|board|committee|council|panel|faculty|crew|project|group|pool|"
+            + @"family|steering|cab)\s+)\bmember\s+(#\s*)?(?<v>[A-Z]{0,3}[0-9]{7,12})(?![0-9])", AnyCase, Timeout)),
+        // A VIN in a text that says it is one, check digit or not: "VINs from trauma notes (e.g. 1HGCM82633A004352) ...".
+        new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>(?-i:(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{13}[0-9]{4}))"
+            + @"(?![A-Z0-9])", AnyCase, Timeout),
+            When: text => text.Text.Contains("vin", StringComparison.OrdinalIgnoreCase) && VinWord.IsMatch(text.Text)),
+        // A person's own blog or site at a blog host: "her blog at okaforjourney.blogspot.com", "teche-dad.wordpress.com".
+        new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(?!www\.)([A-Z0-9-]+\.)+(blogspot|wordpress|tumblr|substack|weebly|wixsite|"
+            + @"typepad|livejournal|ghost|carrd|strikingly|webnode)\.(com|io|co|net|org)(/[^\s<>""]*[^\s<>"".,;:!?)\]])?)(?![\w.-]*\w)",
+            AnyCase, Timeout),
+            (m, text, _) => !IsOrganisationChannel(m.Value, text),
+            WithoutDigits: true),
+        // A number said to be the patient's: "E-number E1290443 is the pt whose ...", "4471902 was the patient on the ADT".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"(?<!\b(ticket|inc|chg|ritm|req|po|invoice|order|build|case|version|job|project|"
+            + @"change|incident|sr|task)\s*[#:]?\s*)(?<![\p{L}0-9-])(?<v>[A-Z]{0,3}-?[0-9]{6,10})\s+(is|was|belongs\s+to)\s+(the|a|this|our|"
+            + @"that)\s+(pt|patient)\b(?!\s+(portal|access|experience|safety|facing|education|list|census|app|flow|rooms?)\b)",
+            AnyCase, Timeout)),
+        // The patient id fields of an HL7 message with their value: "PID-3 of 7003341", "PID.18 = 88120931".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\bPID[-.|](2|3|4|18)(\.[0-9]+)*\s*(of|=|:|is|was|as|with|shows|had|has)?\s*"
+            + @"(?<v>[A-Z]{0,3}[0-9]{5,12})(?![0-9])", AnyCase, Timeout)),
+        // An age over 89 in the ward's age-and-sex shorthand: "94F w/ hip fx", "101 yo M from the nursing home" (not a temperature).
+        new(PhiKind.AgeOver89, new Regex(@"(?<![\p{L}0-9.°])(?<v>(9[0-9]|1[01][0-9])\s?(y/?o\s?|yo\s?)?(?-i:[MF]))(?=\s*(,|w/|with\b|s/p|"
+            + @"c/o|h/o|hx\b|p/w|presents|presenting|admitted|here\b|from\b|who\b|pt\b|in\s+(bed|room|rm|the\s+(ed|er|icu))|on\s+[0-9]))",
+            AnyCase, Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(temp|temperature|degrees|room|fridge|freezer|thermostat|set\s+to|"
+                + @"at)\s*(was|is|of|at|:)?\s*$", AnyCase, Timeout)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>
