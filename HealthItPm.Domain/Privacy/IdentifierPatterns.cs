@@ -674,7 +674,9 @@ internal static class IdentifierPatterns
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(?!www\.)([A-Z0-9-]+\.)+(blogspot|wordpress|tumblr|substack|weebly|wixsite|"
             + @"typepad|livejournal|ghost|carrd|strikingly|webnode)\.(com|io|co|net|org)(/[^\s<>""]*[^\s<>"".,;:!?)\]])?)(?![\w.-]*\w)",
             AnyCase, Timeout),
-            (m, text, _) => !IsOrganisationChannel(m.Value, text),
+            // A site named by an English word ("news.wordpress.com") is an organisation's, not a person's.
+            (m, _, _) => m.Value[..m.Value.IndexOf('.', StringComparison.Ordinal)] is var site
+                && (site.Contains('-', StringComparison.Ordinal) || !NameLexicon.IsEnglishWord(site)),
             WithoutDigits: true),
         // A number said to be the patient's: "E-number E1290443 is the pt whose ...", "4471902 was the patient on the ADT".
         new(PhiKind.MedicalRecordNumber, new Regex(@"(?<!\b(ticket|inc|chg|ritm|req|po|invoice|order|build|case|version|job|project|"
@@ -682,14 +684,33 @@ internal static class IdentifierPatterns
             + @"that)\s+(pt|patient)\b(?!\s+(portal|access|experience|safety|facing|education|list|census|app|flow|rooms?)\b)",
             AnyCase, Timeout)),
         // The patient id fields of an HL7 message with their value: "PID-3 of 7003341", "PID.18 = 88120931".
-        new(PhiKind.MedicalRecordNumber, new Regex(@"\bPID[-.|](2|3|4|18)(\.[0-9]+)*\s*(of|=|:|is|was|as|with|shows|had|has)?\s*"
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\bPID[-.|](2|3|4|18)(\.[0-9]+)*\s*((of|=|:|is|was|as|with|shows|had|has)\s*|"
+            + @"([\p{L}]+\s+){1,3}?(as|of|with)\s+)?"
             + @"(?<v>[A-Z]{0,3}[0-9]{5,12})(?![0-9])", AnyCase, Timeout)),
         // An age over 89 in the ward's age-and-sex shorthand: "94F w/ hip fx", "101 yo M from the nursing home" (not a temperature).
         new(PhiKind.AgeOver89, new Regex(@"(?<![\p{L}0-9.°])(?<v>(9[0-9]|1[01][0-9])\s?(y/?o\s?|yo\s?)?(?-i:[MF]))(?=\s*(,|w/|with\b|s/p|"
             + @"c/o|h/o|hx\b|p/w|presents|presenting|admitted|here\b|from\b|who\b|pt\b|in\s+(bed|room|rm|the\s+(ed|er|icu))|on\s+[0-9]))",
             AnyCase, Timeout),
-            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(temp|temperature|degrees|room|fridge|freezer|thermostat|set\s+to|"
-                + @"at)\s*(was|is|of|at|:)?\s*$", AnyCase, Timeout)),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(temps?|temperature|degrees|room|fridge|freezer|thermostat|hvac|"
+                + @"ac|heat|set\s+to)\b", AnyCase, Timeout)),
+        // A highway address or a street named in another language, a person's: "picked him up at 3301 Hwy 90 E lot 14", "street as
+        // \"1120 rue fontaine\"", "vive en 455 calle ocho".
+        new(PhiKind.StreetAddress, new Regex(@"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}\s+((hwy|highway|route|rte|us|state\s+route|sr|"
+            + @"county\s+road|cr|fm|farm\s+road)\s*[-#]?\s*[0-9]{1,4}(\s+(?-i:[NSEW])\b)?"
+            + @"(\s*,?\s*(lot|apt|unit|trailer|space|#)\s*#?\s*[0-9A-Z]+)?|(rue|calle|"
+            + @"avenida|camino|rua|chemin|via|strada|ulica|strasse|straße)\s+[\p{L}'-]+(\s+[\p{L}'-]+)?))", AnyCase, Timeout),
+            (m, text, _) => text.MentionsPerson || PersonMovedBefore.IsMatch(text.Before(m.Index)) || HomeDelivery.IsMatch(text.Text)),
+        // Fame told as a deed or a one-off feature: "the woman who won the crawfish cook-off", "the pt with the one-of-a-kind leg".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(?<v>(guy|man|woman|lady|kid|boy|girl|pt|patient|person|gentleman|fella)\s+"
+            + @"(who|that)\s+(won|wins|broke|set|holds|was\s+on|went\s+viral|is\s+all\s+over)\s+(the\s+)?([\p{L}'-]+\s+){0,4}?(contest|"
+            + @"cook-?off|competition|championship|record|lottery|jackpot|race|marathon|pageant|tournament|news|tiktok|internet|"
+            + @"paper|tv))\b"
+            + @"|\b(?<v>(guy|man|woman|lady|kid|boy|girl|pt|patient|person|gentleman|fella)\s+with\s+the\s+(one-of-a-kind|only|"
+            + @"famous|viral|world-?famous)\s+[\p{L}'-]+)", AnyCase, Timeout),
+            WithoutDigits: true,
+            When: text => text.Text.Contains(" who ", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains(" that ", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains(" with the ", StringComparison.OrdinalIgnoreCase)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>

@@ -358,6 +358,15 @@ internal static class NameFinder
                 continue;
             }
 
+            // "yaw darko asked to opt out", "rose okafor wants her records": a given name that is also a word, then a surname no
+            // word spells, typed in lower case at a text's start before what a person does or has.
+            if (WordGivenAtStart(text, tokens, i, context) is { } wordGiven)
+            {
+                found.Add((token.Start, tokens[wordGiven].End - token.Start));
+                MarkUsed(used, i, wordGiven);
+                continue;
+            }
+
             // "Hye-jin's chart still shows the wrong PCP", "fatuma in 22 asked again": a given name alone, at the start, before a
             // patient's things or where a patient lies.
             if (SingleNameAtStart(text, tokens, i, context))
@@ -607,15 +616,16 @@ internal static class NameFinder
 
         var end = i + 1;
         if (end + 1 < tokens.Count && text[tokens[end].End..tokens[end + 1].Start] is " " && IsPlainCapitalised(tokens[end + 1])
-            && !NameLexicon.IsEnglishWord(tokens[end + 1].Value) && NameLexicon.IsAnyName(tokens[end + 1].Value))
+            && NameLexicon.IsAnyName(tokens[end + 1].Value))
         {
             end++;
         }
 
         var last = tokens[end];
         var atStart = IsSentenceStart(text, tokens[i]);
-        return (end > i + 1 || !atStart) && NameLexicon.IsAnyName(last.Value) && !NameLexicon.IsEnglishWord(last.Value)
-            && Enumerable.Range(i + 1, end - i).All(k => !NameLexicon.IsNotName(tokens[k].Value) && IsUnlistedWordOrName(tokens[k]))
+        var names = Enumerable.Range(i + 1, end - i).Select(k => tokens[k]).ToList();
+        return (end > i + 1 || !atStart) && names.Any(t => NameLexicon.IsAnyName(t.Value) && !NameLexicon.IsEnglishWord(t.Value))
+            && names.All(t => !NameLexicon.IsNotName(t.Value) && IsUnlistedWordOrName(t))
             && !context.IsStaffSurname(last.Value) && !context.IsStaff(tokens[i + 1].Value, last.Value)
             && !IsFollowedByRole(text, last.End) && (PatientContext.IsMatch(text) || CareWords.IsMatch(text))
             ? end
@@ -662,7 +672,7 @@ internal static class NameFinder
     private static readonly Regex SingleNameAfter = new(
         @"^'s\s+((new|old|own|last|first|current)\s+)?(chart|meds|labs|results?|allerg[a-z]*|vitals|wristband|armband|portal|mychart|"
             + @"mrn|ultrasound|mri|ct|x-?ray|echo|ekg|biopsy|surgery|dialysis|infusion|insulin|heparin|pcp|discharge|admission|"
-            + @"prescription|rx|mom|dad|mother|father|wife|husband|son|daughter|twin|family|kids|children|sister|brother|proxy|"
+            + @"prescription|rx|mom|dad|mother|father|wife|husband|son|daughter|twin|family|kids|children|proxy|"
             + @"consent|belongings|caregiver)\b"
         + @"|^\s+(on|in)\s+(bed\s+|room\s+|rm\s+)?([0-9]{1,4}[a-z]{0,2}|peds|picu|nicu|micu|sicu|icu|ed|er|l&d|the\s+ed)\s+"
             + @"((again|still|today|tonight|last\s+night|this\s+am)\s+)?(is|was|needs|wants|asked|called|had|has|refused|declined|"
@@ -1153,6 +1163,24 @@ internal static class NameFinder
 
         var after = text.AsSpan(b.End).TrimStart(' ');
         return after.Length == 0 || after[0] is '-' or ':' or '(' or '\u2013' or '\u2014' ? i + 1 : null;
+    }
+
+    private static int? WordGivenAtStart(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 1 >= tokens.Count || !IsSentenceStart(text, tokens[i]) || !IsLower(tokens[i]) || !IsLower(tokens[i + 1])
+            || text[tokens[i].End..tokens[i + 1].Start] is not " " || tokens[i].Length < 3 || !NameLexicon.IsEnglishWord(tokens[i].Value)
+            || !NameLexicon.IsAnyName(tokens[i].Value) || !IsWardWord(tokens[i + 1], context)
+            || !(NameLexicon.IsAnyName(tokens[i + 1].Value) || tokens[i + 1].Length >= 6)
+            || context.IsStaff(tokens[i].Value, tokens[i + 1].Value))
+        {
+            return null;
+        }
+
+        var after = text.AsSpan(tokens[i + 1].End, Math.Min(80, text.Length - tokens[i + 1].End));
+        // What a colleague reports is no patient's doing: "grace tanaka-ruiz says the servers need a scan".
+        var reports = after.TrimStart().StartsWith("says", StringComparison.OrdinalIgnoreCase)
+            || after.TrimStart().StartsWith("said", StringComparison.OrdinalIgnoreCase);
+        return !reports && (PersonAfter.IsMatch(after) || CareNounAfter.IsMatch(after) || CareAfter.IsMatch(after)) ? i + 1 : null;
     }
 
     private static bool IsSentenceStart(string text, Token token) =>
