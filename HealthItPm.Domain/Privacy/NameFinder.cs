@@ -41,6 +41,9 @@ internal static class NameFinder
             + @"((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")(\s+[\p{L}-]+){0,2}\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
+        // A visitor from a vendor: "Sarah Lindqvist is visiting from Epic next week", "… will be onsite from the interface team".
+        @"|^\s+(is|was|will\s+be|are)\s+(visiting|here|onsite|on\s+site|flying\s+in|coming)\s+from\s+((the|our|their)\s+)?"
+            + @"([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
         @"|^\s+in\s+(the\s+)?" + Organisations + @"\b(?!\s+(waiting|lobby|queue|line|window))" +
         @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox|dashboard|deck|"
             + @"slides|presentation|spreadsheet|tracker|workbook|project\s+plan|cutover\s+plan|demo|smartphrase|order\s+sets?|"
@@ -625,7 +628,7 @@ internal static class NameFinder
         var atStart = IsSentenceStart(text, tokens[i]);
         var names = Enumerable.Range(i + 1, end - i).Select(k => tokens[k]).ToList();
         return (end > i + 1 || !atStart) && names.Any(t => NameLexicon.IsAnyName(t.Value) && !NameLexicon.IsEnglishWord(t.Value))
-            && names.All(t => !NameLexicon.IsNotName(t.Value) && IsUnlistedWordOrName(t))
+            && names.All(t => !NameLexicon.IsNotName(t.Value) && (t.Length <= 3 || IsUnlistedWordOrName(t)))
             && !context.IsStaffSurname(last.Value) && !context.IsStaff(tokens[i + 1].Value, last.Value)
             && !IsFollowedByRole(text, last.End) && (PatientContext.IsMatch(text) || CareWords.IsMatch(text))
             ? end
