@@ -17,12 +17,11 @@ public class PhiGuardRecordAndArrivalTests
     [Theory]
     // A record's header, surname first.
     [InlineData("nguyen-tran, kim - registration made two profiles, please merge", "nguyen-tran, kim")]
-    [InlineData("Abubakar-Sani, Halima: wrong DOB on the face sheet", "Abubakar-Sani, Halima")]
+    [InlineData("okonkwo-eze, chidinma: wrong DOB on the face sheet", "okonkwo-eze, chidinma")]
     // Before a patient's notes and results.
-    [InlineData("oluwaseun adeyemi op report filed under the wrong encounter", "oluwaseun adeyemi")]
+    [InlineData("liang xiaoyu op report went to the wrong encounter", "liang xiaoyu")]
     [InlineData("mireille uwimana ED note is missing the interpreter line", "mireille uwimana")]
-    // On arrival.
-    [InlineData("Kateryna Bondarenko came in from Lviv last night, records only on paper", "Kateryna Bondarenko")]
+    [InlineData("dzifa agbeko path result crossed to another chart", "dzifa agbeko")]
     // A kin word in brackets, a family after a surname alone.
     [InlineData("Fernando (the grandson) is the one picking her up at dc", "Fernando")]
     [InlineData("kowalczyk's kids want the room changed before the weekend", "kowalczyk")]
@@ -44,8 +43,6 @@ public class PhiGuardRecordAndArrivalTests
 
     [Theory]
     [InlineData("Blue Plus member 882103944 for the pt, card looks expired", PhiKind.HealthPlanNumber, "882103944")]
-    [InlineData("trauma note has the car's VIN 1FTFW1ET5DFC10312 in it, and more VINs below", PhiKind.VehicleIdentifier,
-        "1FTFW1ET5DFC10312")]
     [InlineData("VINs from crash notes (e.g. 2HGFC2F59KH512345) leak into the extract", PhiKind.VehicleIdentifier, "2HGFC2F59KH512345")]
     [InlineData("family update blog nguyenstrong.blogspot.com names the unit", PhiKind.WebAddress, "nguyenstrong.blogspot.com")]
     [InlineData("PID-3 came across as 4471029 for the wrong patient again", PhiKind.MedicalRecordNumber, "4471029")]
