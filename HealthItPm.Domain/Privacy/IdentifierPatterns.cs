@@ -83,6 +83,10 @@ internal static class IdentifierPatterns
     // "pt photos on the banner", "patient pictures in the header": the portal's feature, no one patient's.
     private static readonly Regex GenericPhotos = new(@"^(the\s+)?(patient|pt)s?\s+(photo(graph)?|picture|pic|image)s$", AnyCase, Timeout);
 
+    private static readonly string[] BlogHosts =
+        ["blogspot.", "wordpress.", "tumblr.", "substack.", "weebly.", "wixsite.", "typepad.", "livejournal.", "ghost.", "carrd.",
+            "strikingly.", "webnode."];
+
     private static readonly Regex VinWord = new(@"\b(VINs?|vehicle\s+identification)\b", AnyCase, Timeout);
 
     private static readonly Regex NotableWord = new(@"\b(" + Notable + @"|quadruplets|quintuplets|sextuplets|quads|conjoined|only)\b",
@@ -677,12 +681,15 @@ internal static class IdentifierPatterns
             // A site named by an English word ("news.wordpress.com") is an organisation's, not a person's.
             (m, _, _) => m.Value[..m.Value.IndexOf('.', StringComparison.Ordinal)] is var site
                 && (site.Contains('-', StringComparison.Ordinal) || !NameLexicon.IsEnglishWord(site)),
-            WithoutDigits: true),
+            WithoutDigits: true,
+            When: text => BlogHosts.Any(h => text.Text.Contains(h, StringComparison.OrdinalIgnoreCase))),
         // A number said to be the patient's: "E-number E1290443 is the pt whose ...", "4471902 was the patient on the ADT".
-        new(PhiKind.MedicalRecordNumber, new Regex(@"(?<!\b(ticket|inc|chg|ritm|req|po|invoice|order|build|case|version|job|project|"
-            + @"change|incident|sr|task)\s*[#:]?\s*)(?<![\p{L}0-9-])(?<v>[A-Z]{0,3}-?[0-9]{6,10})\s+(is|was|belongs\s+to)\s+(the|a|this|our|"
-            + @"that)\s+(pt|patient)\b(?!\s+(portal|access|experience|safety|facing|education|list|census|app|flow|rooms?)\b)",
-            AnyCase, Timeout)),
+        new(PhiKind.MedicalRecordNumber, new Regex(@"(?<![\p{L}0-9-])(?<v>[A-Z]{0,3}-?[0-9]{6,10})\s+(is|was|belongs\s+to)\s+(the|a|this|"
+            + @"our|that)\s+(pt|patient)\b(?!\s+(portal|access|experience|safety|facing|education|list|census|app|flow|rooms?)\b)",
+            AnyCase, Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(ticket|inc|chg|ritm|req|po|invoice|order|build|case|version|job|"
+                + @"project|change|incident|sr|task)\s*[#:]?\s*$", AnyCase, Timeout),
+            When: text => text.MentionsPatient),
         // The patient id fields of an HL7 message with their value: "PID-3 of 7003341", "PID.18 = 88120931".
         new(PhiKind.MedicalRecordNumber, new Regex(@"\bPID[-.|](2|3|4|18)(\.[0-9]+)*\s*((of|=|:|is|was|as|with|shows|had|has)\s*|"
             + @"([\p{L}]+\s+){1,3}?(as|of|with)\s+)?"

@@ -1150,7 +1150,7 @@ internal static class NameFinder
     // "Okafor-Eze, Chidinma: wrong DOB". A double surname needs one part the lists know.
     private static int? SurnameFirstAtStart(string text, List<Token> tokens, int i, PhiContext context)
     {
-        if (i + 1 >= tokens.Count || !IsSentenceStart(text, tokens[i]) || text[tokens[i].End..tokens[i + 1].Start] is not ", ")
+        if (i + 1 >= tokens.Count || text[tokens[i].End..tokens[i + 1].Start] is not ", " || !IsSentenceStart(text, tokens[i]))
         {
             return null;
         }
@@ -1170,8 +1170,9 @@ internal static class NameFinder
 
     private static int? WordGivenAtStart(string text, List<Token> tokens, int i, PhiContext context)
     {
-        if (i + 1 >= tokens.Count || !IsSentenceStart(text, tokens[i]) || !IsLower(tokens[i]) || !IsLower(tokens[i + 1])
-            || text[tokens[i].End..tokens[i + 1].Start] is not " " || tokens[i].Length < 3 || !NameLexicon.IsEnglishWord(tokens[i].Value)
+        if (i + 1 >= tokens.Count || tokens[i].Length < 3 || !IsLower(tokens[i]) || !IsLower(tokens[i + 1])
+            || text[tokens[i].End..tokens[i + 1].Start] is not " " || !IsSentenceStart(text, tokens[i])
+            || !NameLexicon.IsEnglishWord(tokens[i].Value)
             || !NameLexicon.IsAnyName(tokens[i].Value) || !IsWardWord(tokens[i + 1], context)
             || !(NameLexicon.IsAnyName(tokens[i + 1].Value) || tokens[i + 1].Length >= 6)
             || context.IsStaff(tokens[i].Value, tokens[i + 1].Value))
@@ -1186,8 +1187,17 @@ internal static class NameFinder
         return !reports && (PersonAfter.IsMatch(after) || CareNounAfter.IsMatch(after) || CareAfter.IsMatch(after)) ? i + 1 : null;
     }
 
-    private static bool IsSentenceStart(string text, Token token) =>
-        text[..token.Start].TrimEnd() is var before && (before.Length == 0 || before[^1] is '.' or '!' or '?' or ':' or ';');
+    // Looked at for most words of a text, so without copying what comes before.
+    private static bool IsSentenceStart(string text, Token token)
+    {
+        var k = token.Start - 1;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k < 0 || text[k] is '.' or '!' or '?' or ':' or ';';
+    }
 
     // "Chukwu", "O'Flaherty", "Okonkwo-Eze", "McAllister": capitals only at the start of the word or of its parts.
     private static bool IsPlainCapitalised(Token token)
