@@ -344,8 +344,7 @@ internal static class IdentifierPatterns
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
             + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
-            + @"husband|wife|mother|father)\s+passed|((came|was\s+brought|brought)\s+in|arrived)\s+(by|via|on)\s+(ambulance|ems|"
-            + @"helicopter|life\s?flight|medics?|squad|air))\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=))?"
+            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=))?"
             + @"\s*:?\s*"
             + Date, AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
@@ -668,8 +667,9 @@ internal static class IdentifierPatterns
             WithoutDigits: true,
             When: text => NotableWord.IsMatch(text.Text)),
         // A member id after a payer's name or alone: "UCare member 100458823", "member 44190023 is her plan" (not a team's member).
-        new(PhiKind.HealthPlanNumber, new Regex(@"(?<!\b(team|staff|board|committee|council|panel|faculty|crew|project|group|pool|"
-            + @"family|steering|cab)\s+)\bmember\s+(#\s*)?(?<v>[A-Z]{0,3}[0-9]{7,12})(?![0-9])", AnyCase, Timeout)),
+        new(PhiKind.HealthPlanNumber, new Regex(@"\bmember\s+(#\s*)?(?<v>[A-Z]{0,3}[0-9]{7,12})(?![0-9])", AnyCase, Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(team|staff|board|committee|council|panel|faculty|crew|project|"
+                + @"group|pool|family|steering|cab)\s+$", AnyCase, Timeout)),
         // A VIN in a text that says it is one, check digit or not: "VINs from trauma notes (e.g. 1HGCM82633A004352) ...".
         new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>(?-i:(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{13}[0-9]{4}))"
             + @"(?![A-Z0-9])", AnyCase, Timeout),
@@ -718,6 +718,11 @@ internal static class IdentifierPatterns
             When: text => text.Text.Contains(" who ", StringComparison.OrdinalIgnoreCase)
                 || text.Text.Contains(" that ", StringComparison.OrdinalIgnoreCase)
                 || text.Text.Contains(" with the ", StringComparison.OrdinalIgnoreCase)),
+        // An arrival by ambulance and its date: "came in by ambulance 10/4", "brought in by EMS 11/19", "arrived via EMS on 12/02".
+        new(PhiKind.PersonalDate, new Regex(@"\b((came|brought)\s+in|arrived)\s+(by|via|on)\s+(ambulance|ems|helicopter|life\s?flight|"
+            + @"medics?|squad|air)\b\s*(on\s+|:\s*)?" + Date, AnyCase, Timeout),
+            When: text => text.Text.Contains(" in ", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("arrived", StringComparison.OrdinalIgnoreCase)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>

@@ -409,7 +409,7 @@ internal static class NameFinder
         }
 
         // "the sheets have Tesfaye and Two Bulls swapped": two patients mixed up, whatever the lists know of their names.
-        if (text.Contains(" and ", StringComparison.Ordinal))
+        if (text.Contains(" and ", StringComparison.Ordinal) && MixUpWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
         {
             foreach (Match m in SwappedPair.Matches(text))
             {
@@ -425,6 +425,8 @@ internal static class NameFinder
 
         return found;
     }
+
+    private static readonly string[] MixUpWords = ["swap", "mix", "switch", "flip", "cross", "mislabel", "'s "];
 
     private static readonly Regex SwappedPair = new(
         @"(?<![\p{L}'-])(?<a>(?-i:[A-Z])[\p{L}'-]+(\s(?-i:[A-Z])[\p{L}'-]+)?)\s+and\s+(?<b>(?-i:[A-Z])[\p{L}'-]+(\s(?-i:[A-Z])[\p{L}'-]+)?)"
@@ -612,7 +614,7 @@ internal static class NameFinder
     private static int? BurmeseTitledName(string text, List<Token> tokens, int i, PhiContext context)
     {
         if (i + 1 >= tokens.Count || tokens[i].Value is not ("Naw" or "Saw" or "Daw" or "Nan" or "Sai" or "Mahn" or "Maung")
-            || text[tokens[i].End..tokens[i + 1].Start] is not " " || !IsPlainCapitalised(tokens[i + 1]))
+            || Between(text, tokens[i], tokens[i + 1]) is not " " || !IsPlainCapitalised(tokens[i + 1]))
         {
             return null;
         }
@@ -635,14 +637,17 @@ internal static class NameFinder
             : null;
     }
 
+    // What stands between two words, without copying it.
+    private static ReadOnlySpan<char> Between(string text, Token first, Token next) => text.AsSpan(first.End, next.Start - first.End);
+
     private static bool IsUnlistedWordOrName(Token token) => IsUnlistedWord(token) || NameLexicon.IsAnyName(token.Value);
 
     // Lakota, Navajo and other surnames of English words after a given name, before what happens to a patient: "Darnell Two
     // Bulls came in from Pine Ridge", "Marlene Red Cloud's glucometer", "Vernon Little Thunder readmit".
     private static int? EnglishWordSurname(string text, List<Token> tokens, int i, PhiContext context)
     {
-        if (i + 2 >= tokens.Count || !IsPlainCapitalised(tokens[i]) || !NameLexicon.IsUnambiguousGiven(tokens[i].Value)
-            || text[tokens[i].End..tokens[i + 1].Start] is not " " || text[tokens[i + 1].End..tokens[i + 2].Start] is not " ")
+        if (i + 2 >= tokens.Count || !IsPlainCapitalised(tokens[i]) || Between(text, tokens[i], tokens[i + 1]) is not " "
+            || Between(text, tokens[i + 1], tokens[i + 2]) is not " " || !NameLexicon.IsUnambiguousGiven(tokens[i].Value))
         {
             return null;
         }
@@ -1150,7 +1155,7 @@ internal static class NameFinder
     // "Okafor-Eze, Chidinma: wrong DOB". A double surname needs one part the lists know.
     private static int? SurnameFirstAtStart(string text, List<Token> tokens, int i, PhiContext context)
     {
-        if (i + 1 >= tokens.Count || text[tokens[i].End..tokens[i + 1].Start] is not ", " || !IsSentenceStart(text, tokens[i]))
+        if (i + 1 >= tokens.Count || Between(text, tokens[i], tokens[i + 1]) is not ", " || !IsSentenceStart(text, tokens[i]))
         {
             return null;
         }
@@ -1171,7 +1176,7 @@ internal static class NameFinder
     private static int? WordGivenAtStart(string text, List<Token> tokens, int i, PhiContext context)
     {
         if (i + 1 >= tokens.Count || tokens[i].Length < 3 || !IsLower(tokens[i]) || !IsLower(tokens[i + 1])
-            || text[tokens[i].End..tokens[i + 1].Start] is not " " || !IsSentenceStart(text, tokens[i])
+            || Between(text, tokens[i], tokens[i + 1]) is not " " || !IsSentenceStart(text, tokens[i])
             || !NameLexicon.IsEnglishWord(tokens[i].Value)
             || !NameLexicon.IsAnyName(tokens[i].Value) || !IsWardWord(tokens[i + 1], context)
             || !(NameLexicon.IsAnyName(tokens[i + 1].Value) || tokens[i + 1].Length >= 6)
