@@ -431,7 +431,10 @@ internal static class NameFinder
     private static readonly Regex SwappedPair = new(
         @"(?<![\p{L}'-])(?<a>(?-i:[A-Z])[\p{L}'-]+(\s(?-i:[A-Z])[\p{L}'-]+)?)\s+and\s+(?<b>(?-i:[A-Z])[\p{L}'-]+(\s(?-i:[A-Z])[\p{L}'-]+)?)"
             + @"('s\s+([\p{L}-]+\s+)?(bands|wristbands|armbands|labels|charts|meds|orders|results|specimens|beds|rooms|trays|paperwork)|"
-            + @"\s+((were|was|are|got|have\s+been|had\s+been)\s+)?(swapped|mixed\s+up|switched|flipped|crossed|mislabell?ed))\b",
+            + @"\s+((were|was|are|got|have\s+been|had\s+been)\s+)?(swapped|mixed\s+up|switched|flipped|crossed|mislabell?ed))\b"
+            // Not colleagues who swapped something: "Jerome and Priya swapped on-call weekends".
+            + @"(?!\s+(their|the|our|his|her|on-?call|shifts?|weekends?|seats?|days|nights|roles|places|spots|desks|calls|slots|"
+            + @"duties|assignments|rotations|rooms|offices|laptops|badges)\b)",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // One side of a mix-up is a person when a word of it may be a name: not a product, unit, team, role or someone on the roster.

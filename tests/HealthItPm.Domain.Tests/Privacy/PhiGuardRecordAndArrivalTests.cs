@@ -34,6 +34,8 @@ public class PhiGuardRecordAndArrivalTests
     // Two patients mixed up.
     [InlineData("the labels for Okwuosa and Hakimi got mixed up on the night run", "Hakimi")]
     [InlineData("the nurse says Vasquez and Thibodeaux were swapped on the bed board", "Thibodeaux")]
+    // Mande names the census lists lack.
+    [InlineData("re: Fatoumata Diarra - the AVS printed in english, she needs french", "Fatoumata Diarra")]
     public void A_patient_named_by_a_record_an_arrival_or_a_mix_up_is_found(string text, string name)
     {
         var findings = PhiGuard.Scan(text, Team);
@@ -59,6 +61,8 @@ public class PhiGuardRecordAndArrivalTests
     [InlineData("the guy who won the state lottery is in 14, news vans outside", PhiKind.OtherUniqueIdentifier,
         "guy who won the state lottery")]
     [InlineData("pt is the only one in the county with this rare disease", PhiKind.OtherUniqueIdentifier, "the only one in the county")]
+    [InlineData("the pt is the school board president, keep his chart locked", PhiKind.OtherUniqueIdentifier,
+        "school board president")]
     public void An_identifier_in_the_shape_ward_and_interface_talk_gives_it_is_found(string text, PhiKind kind, string value)
     {
         var findings = PhiGuard.Scan(text, Team);
@@ -85,6 +89,9 @@ public class PhiGuardRecordAndArrivalTests
     [InlineData("Kenji Morimoto's team owns the ED triage note template")]
     [InlineData("grace tanaka-ruiz says all the new Citrix servers need the security scan first")]
     [InlineData("Dana and Kenji swapped the Tuesday and Thursday huddles")]
+    [InlineData("Jerome and Priya swapped on-call weekends")]
+    [InlineData("the downtime BCA PCs in 4 West and 5 East were swapped")]
+    [InlineData("the 96F reading was the incubator probe, biomed checked it")]
     public void Days_quotes_products_environments_teams_temperatures_and_shipments_stay_clean(string text)
     {
         Assert.Empty(PhiGuard.Scan(text, Team));
