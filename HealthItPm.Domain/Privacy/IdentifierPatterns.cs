@@ -518,7 +518,8 @@ internal static class IdentifierPatterns
             (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value),
             WithoutDigits: true),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
-            + @"retina[l]?\s+(scans?|images?)|face\s*(id\s+)?(templates?|prints?|geometry)|iris\s+(scans?|images?|patterns?|templates?|codes?)|"
+            + @"retina[l]?\s+(scans?|images?)|face\s*(id\s+)?(templates?|prints?|geometry)|"
+            + @"iris\s+(scans?|images?|patterns?|templates?|codes?)|"
             + @"voice\s*prints?|"
             + @"face\s+scans?|facial\s+(scans?|"
             + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|"
