@@ -31,7 +31,7 @@ internal static class IdentifierPatterns
             + @"[0-9]{4}\s+" + Month + @"\s+[0-9]{1,2}|"
             + Month + @"-[0-9]{1,2}-[0-9]{2,4}|" + Month + @"\s+(of\s+)?[0-9]{4}|"
             + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month
-            + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01]))(?![0-9])";
+            + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])|[0-9]{1,2}-" + Month + @"(?![\p{L}-]))(?![0-9])";
 
     private const string StreetType =
         @"(Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|" +
@@ -73,13 +73,22 @@ internal static class IdentifierPatterns
             + @"(anchor|reporter|host|dj)|"
             + @"(anchor|reporter|host|weather\s+(man|woman|guy|girl))\s+on\s+(channel|ch\.?)\s*[0-9]+|"
             + @"(channel|ch\.?)\s*[0-9]+\s+((news|weather|sports|morning|evening)\s+)?(guy|girl|man|woman|lady|anchor|reporter|host)|"
-            + @"weather\s+(guy|girl|lady)|"
+            + @"weather\s+(guy|girl|lady)|(school|county|city|library|hospital)\s+board\s+(president|chair(man|woman)?)|superintendent|"
+            + @"(olympic|olympian|paralympic|pro|professional|nfl|nba|wnba|mlb|nhl|nascar|ufc)\s+"
+            + @"([\p{L}-]+\s+)?(athlete|player|skier|jumper|skater|swimmer|runner|boxer|wrestler|fighter|driver|golfer|gymnast|"
+            + @"cyclist|climber|medalist|snowboarder|sprinter)|"
             + @"(eating|contest|world|national|state|olympic|boxing|wrestling|rodeo|spelling\s+bee|bee|poker|chess|lottery|jackpot|"
             + @"marathon|pageant)\s+(champ|champion|winner|record\s+holder|queen|king)|(city|town|county|state|village|tribe)'s\s+"
             + @"([\p{L}-]+\s+)?(chief|mayor|manager|attorney|clerk|treasurer|coroner|sheriff|judge|chairman|president))";
 
     // "pt photos on the banner", "patient pictures in the header": the portal's feature, no one patient's.
     private static readonly Regex GenericPhotos = new(@"^(the\s+)?(patient|pt)s?\s+(photo(graph)?|picture|pic|image)s$", AnyCase, Timeout);
+
+    private static readonly string[] BlogHosts =
+        ["blogspot.", "wordpress.", "tumblr.", "substack.", "weebly.", "wixsite.", "typepad.", "livejournal.", "ghost.", "carrd.",
+            "strikingly.", "webnode."];
+
+    private static readonly Regex VinWord = new(@"\b(VINs?|vehicle\s+identification)\b", AnyCase, Timeout);
 
     private static readonly Regex NotableWord = new(@"\b(" + Notable + @"|quadruplets|quintuplets|sextuplets|quads|conjoined|only)\b",
         AnyCase, Timeout);
@@ -509,7 +518,8 @@ internal static class IdentifierPatterns
             (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value),
             WithoutDigits: true),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
-            + @"retina[l]?\s+(scans?|images?)|face\s*(templates?|prints?|geometry)|iris\s+(scans?|images?|patterns?|templates?|codes?)|"
+            + @"retina[l]?\s+(scans?|images?)|face\s*(id\s+)?(templates?|prints?|geometry)|"
+            + @"iris\s+(scans?|images?|patterns?|templates?|codes?)|"
             + @"voice\s*prints?|"
             + @"face\s+scans?|facial\s+(scans?|"
             + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|"
@@ -619,7 +629,7 @@ internal static class IdentifierPatterns
                 || text.Text.Contains("plate", StringComparison.OrdinalIgnoreCase)),
         // A device a patient wears, with the short id of its transmitter or pod: "dexcom transmitter id 8G3K2L".
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(transmitter|sensor|receiver|pod|cgm|dexcom|libre|omnipod|pump|insulin\s+pump|"
-            + @"tandem)\s*(id|serial|s/n|sn|#|number|no\b\.?)" + Then
+            + @"tandem)\s*((id|serial|s/n|sn|#|number|no\b\.?)|(?<=(transmitter|sensor|pod)\s*))" + Then
             + @"(?<v>(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{5,12})(?![A-Z0-9-])", AnyCase, Timeout),
             (_, text, _) => text.MentionsPerson),
         // A link to a patient's record, at any host, even the hospital's own: ".../patient/4471902".
@@ -652,9 +662,69 @@ internal static class IdentifierPatterns
             // The one person of a kind in a place: "the only 7 ft tall guy in town".
             + @"|\b(?<v>the\s+only\s+([\p{L}0-9'.-]+\s+){0,4}?(guy|man|woman|lady|kid|boy|girl|person|patient|pt|dude|fella|priest|"
             + @"rabbi|imam|pastor|family)\s+(in|on|from|at)\s+(town|the\s+(county|city|island|reservation|valley|village|state|"
-            + @"region|area|parish|pueblo)|our\s+(county|town|city|island)))\b", AnyCase, Timeout),
+            + @"region|area|parish|pueblo)|our\s+(county|town|city|island)))\b"
+            // The one case of its kind: "the pt is the only one in the state with this condition".
+            + @"|\b(pt|patient|she|he)\s+(is|was|'s)\s+(?<v>the\s+only\s+(one|person|case|patient|pt)\s+(in|on|from|at)\s+(town|"
+            + @"the\s+(county|city|island|state|country|region|area|world)|our\s+(county|town|city|state)))\b", AnyCase, Timeout),
             WithoutDigits: true,
             When: text => NotableWord.IsMatch(text.Text)),
+        // A member id after a payer's name or alone: "UCare member 100458823", "member 44190023 is her plan" (not a team's member).
+        new(PhiKind.HealthPlanNumber, new Regex(@"\bmember\s+(#\s*)?(?<v>[A-Z]{0,3}[0-9]{7,12})(?![0-9])", AnyCase, Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(team|staff|board|committee|council|panel|faculty|crew|project|"
+                + @"group|pool|family|steering|cab)\s+$", AnyCase, Timeout)),
+        // A VIN in a text that says it is one, check digit or not: "VINs from trauma notes (e.g. 1HGCM82633A004352) ...".
+        new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>(?-i:(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{13}[0-9]{4}))"
+            + @"(?![A-Z0-9])", AnyCase, Timeout),
+            When: text => text.Text.Contains("vin", StringComparison.OrdinalIgnoreCase) && VinWord.IsMatch(text.Text)),
+        // A person's own blog or site at a blog host: "her blog at okaforjourney.blogspot.com", "teche-dad.wordpress.com".
+        new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(?!www\.)([A-Z0-9-]+\.)+(blogspot|wordpress|tumblr|substack|weebly|wixsite|"
+            + @"typepad|livejournal|ghost|carrd|strikingly|webnode)\.(com|io|co|net|org)(/[^\s<>""]*[^\s<>"".,;:!?)\]])?)(?![\w.-]*\w)",
+            AnyCase, Timeout),
+            // A site named by an English word ("news.wordpress.com") is an organisation's, not a person's.
+            (m, _, _) => m.Value[..m.Value.IndexOf('.', StringComparison.Ordinal)] is var site
+                && (site.Contains('-', StringComparison.Ordinal) || !NameLexicon.IsEnglishWord(site)),
+            WithoutDigits: true,
+            When: text => BlogHosts.Any(h => text.Text.Contains(h, StringComparison.OrdinalIgnoreCase))),
+        // A number said to be the patient's: "E-number E1290443 is the pt whose ...", "4471902 was the patient on the ADT".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"(?<![\p{L}0-9-])(?<v>[A-Z]{0,3}-?[0-9]{6,10})\s+(is|was|belongs\s+to)\s+(the|a|this|"
+            + @"our|that)\s+(pt|patient)\b(?!\s+(portal|access|experience|safety|facing|education|list|census|app|flow|rooms?)\b)",
+            AnyCase, Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(ticket|inc|chg|ritm|req|po|invoice|order|build|case|version|job|"
+                + @"project|change|incident|sr|task)\s*[#:]?\s*$", AnyCase, Timeout),
+            When: text => text.MentionsPatient),
+        // The patient id fields of an HL7 message with their value: "PID-3 of 7003341", "PID.18 = 88120931".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\bPID[-.|](2|3|4|18)(\.[0-9]+)*\s*((of|=|:|is|was|as|with|shows|had|has)\s*|"
+            + @"([\p{L}]+\s+){1,3}?(as|of|with)\s+)?"
+            + @"(?<v>[A-Z]{0,3}[0-9]{5,12})(?![0-9])", AnyCase, Timeout)),
+        // An age over 89 in the ward's age-and-sex shorthand: "94F w/ hip fx", "101 yo M from the nursing home" (not a temperature).
+        new(PhiKind.AgeOver89, new Regex(@"(?<![\p{L}0-9.°])(?<v>(9[0-9]|1[01][0-9])\s?(y/?o\s?|yo\s?)?(?-i:[MF]))(?=\s*(,|w/|with\b|s/p|"
+            + @"c/o|h/o|hx\b|p/w|presents|presenting|admitted|here\b|from\b|who\b|pt\b|in\s+(bed|room|rm|the\s+(ed|er|icu))|on\s+[0-9]))",
+            AnyCase, Timeout),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(temps?|temperature|degrees|room|fridge|freezer|thermostat|hvac|"
+                + @"ac|heat|set\s+to)\b", AnyCase, Timeout)),
+        // A highway address or a street named in another language, a person's: "picked him up at 3301 Hwy 90 E lot 14", "street as
+        // \"1120 rue fontaine\"", "vive en 455 calle ocho".
+        new(PhiKind.StreetAddress, new Regex(@"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}\s+((hwy|highway|route|rte|us|state\s+route|sr|"
+            + @"county\s+road|cr|fm|farm\s+road)\s*[-#]?\s*[0-9]{1,4}(\s+(?-i:[NSEW])\b)?"
+            + @"(\s*,?\s*(lot|apt|unit|trailer|space|#)\s*#?\s*[0-9A-Z]+)?|(rue|calle|"
+            + @"avenida|camino|rua|chemin|via|strada|ulica|strasse|straße)\s+[\p{L}'-]+(\s+[\p{L}'-]+)?))", AnyCase, Timeout),
+            (m, text, _) => text.MentionsPerson || PersonMovedBefore.IsMatch(text.Before(m.Index)) || HomeDelivery.IsMatch(text.Text)),
+        // Fame told as a deed or a one-off feature: "the woman who won the crawfish cook-off", "the pt with the one-of-a-kind leg".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(?<v>(guy|man|woman|lady|kid|boy|girl|pt|patient|person|gentleman|fella)\s+"
+            + @"(who|that)\s+(won|wins|broke|set|holds|was\s+on|went\s+viral|is\s+all\s+over)\s+(the\s+)?([\p{L}'-]+\s+){0,4}?(contest|"
+            + @"cook-?off|competition|championship|record|lottery|jackpot|race|marathon|pageant|tournament|news|tiktok|internet|"
+            + @"paper|tv))\b"
+            + @"|\b(?<v>(guy|man|woman|lady|kid|boy|girl|pt|patient|person|gentleman|fella)\s+with\s+the\s+(one-of-a-kind|only|"
+            + @"famous|viral|world-?famous)\s+[\p{L}'-]+)", AnyCase, Timeout),
+            WithoutDigits: true,
+            When: text => text.Text.Contains(" who ", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains(" that ", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains(" with the ", StringComparison.OrdinalIgnoreCase)),
+        // An arrival by ambulance and its date: "came in by ambulance 10/4", "brought in by EMS 11/19", "arrived via EMS on 12/02".
+        new(PhiKind.PersonalDate, new Regex(@"\b((came|brought)\s+in|arrived)\s+(by|via|on)\s+(ambulance|ems|helicopter|life\s?flight|"
+            + @"medics?|squad|air)\b\s*(on\s+|:\s*)?" + Date, AnyCase, Timeout),
+            When: text => text.Text.Contains(" in ", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("arrived", StringComparison.OrdinalIgnoreCase)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>

@@ -41,6 +41,9 @@ internal static class NameFinder
             + @"((?-i:[A-Z]{2,6})|" + Roles + "|" + Organisations + @")(\s+[\p{L}-]+){0,2}\)" +
         @"|^\s*,?\s*(?-i:RN|MD|NP|PA-C|PA|DO|LPN|CNA|PharmD|BSN|MSN|DNP|PhD|MBA|PMP|CPHIMS|CRNA|APRN|RPh|MHA)\b" +
         @"|^\s*,?\s*(from|at|of|with)\s+((the|our|their)\s+)?([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
+        // A visitor from a vendor: "Sarah Lindqvist is visiting from Epic next week", "… will be onsite from the interface team".
+        @"|^\s+(is|was|will\s+be|are)\s+(visiting|here|onsite|on\s+site|flying\s+in|coming)\s+from\s+((the|our|their)\s+)?"
+            + @"([\p{L}-]+\s+){0,2}?" + Organisations + @"\b" +
         @"|^\s+in\s+(the\s+)?" + Organisations + @"\b(?!\s+(waiting|lobby|queue|line|window))" +
         @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox|dashboard|deck|"
             + @"slides|presentation|spreadsheet|tracker|workbook|project\s+plan|cutover\s+plan|demo|smartphrase|order\s+sets?|"
@@ -68,7 +71,8 @@ internal static class NameFinder
             + @"cent(er|re)|building|hall|auditorium|pavilion|tower|library|lobby|lounge|classrooms?|entrances?|exits?|doors?|garage|"
             + @"parking|lot|bridge|plaza|park|elevators?|stairwell|cafe|café|cafeteria|chapel|courtyard|skywalk|walkway|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
-            + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z]))\b"
+            + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z])|"
+            + @"day\b(?!\s*#?[0-9])|holiday|quotes?|quotation|statue|portrait|biography|airport|prize|medal|lecture|criteria|method)\b"
         // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
         + @"|^\s+(network|oncology|health\s+system|healthcare|medical\s+(center|group|college|school)|hospital|university|research|"
             + @"cancer\s+(center|institute)|memorial|institute|children'?s)\b"
@@ -111,6 +115,11 @@ internal static class NameFinder
         + @"|^'s\s+((new|old|own|last|first)\s+)?(portal|mychart|ultrasound|mri|ct|x-?ray|echo|ekg|ecg|scan|biopsy|covid|flu|"
             + @"allerg[a-z]*|vitals|wristband|armband|pcp|surgery|procedure|dialysis|infusion|prescription|rx|wound|pain|diet|"
             + @"tray|room|bed|interpreter|proxy|consent|avs|discharge|admission|appointment|appt)\b"
+        // A patient's clinical record after the name: "… ED triage note missing", "… path result interfaced to ...", "… encounter".
+        + @"|^('s)?\s+" + RecordAfter
+        // An arrival: "… came in from Pine Ridge", "… is visiting from AZ, outside records ...", "… brought in by EMS".
+        + @"|^\s+(is\s+|was\s+)?(came\s+in|brought\s+in|visiting|arrived|transferred\s+in|flown\s+in)\s+(from|by|via)\b"
+            + @"(?!\s+((the|our|their)\s+)?" + Organisations + @"\b)"
         // What happens to a patient: "… is on the downtime census", "… refused the flu shot", "… needs halal trays", "… and his twin".
         + @"|^('s)?\s+" + WardPlace + @"((is|was)\s+(still\s+)?(on|in)\s+the\s+([\p{L}-]+\s+){0,2}(census|bed\s?board|board|list|"
             + @"unit|ed|er|icu|or)|"
@@ -123,6 +132,11 @@ internal static class NameFinder
             + @"transferred|roomed|intubated|extubated|sedated|restrained)|and\s+(his|her|their)\s+(twin|brother|sister|wife|husband|"
             + @"son|daughter|mom|dad|mother|father))\b",
         Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A patient's notes and results in the record: "ED triage note", "path result", "op report", "encounter".
+    private const string RecordAfter =
+        @"(((ed|er|triage|nursing|progress|h&p|op|operative|consult|discharge|path|pathology|lab|radiology|imaging|biopsy|ct|mri|echo|"
+            + @"ekg|ecg|covid|culture|micro)\s+){1,2}(note|notes|result|results|report|reports)|encounter|encounters|face\s?sheet)\b";
 
     // Where a patient is, between a name and what happens to them: "… on 3S needs …", "… in 22 asked …", "… in peds had …".
     private const string WardPlace =
@@ -223,7 +237,8 @@ internal static class NameFinder
             }
 
             if ((FamilyAtStart(text, tokens, i, context) ?? RelativeName(text, tokens, i, context)
-                ?? HmongTitledName(text, tokens, i)) is { } kin)
+                ?? HmongTitledName(text, tokens, i) ?? BurmeseTitledName(text, tokens, i, context)
+                ?? EnglishWordSurname(text, tokens, i, context)) is { } kin)
             {
                 found.Add((tokens[i].Start, tokens[kin].End - tokens[i].Start));
                 MarkUsed(used, i, kin);
@@ -315,6 +330,13 @@ internal static class NameFinder
                 continue;
             }
 
+            if (SurnameFirstAtStart(text, tokens, i, context) is { } header)
+            {
+                found.Add((token.Start, tokens[header].End - token.Start));
+                MarkUsed(used, i, header);
+                continue;
+            }
+
             if (LexiconName(text, tokens, i) is { } name)
             {
                 var first = tokens[name.From];
@@ -336,6 +358,15 @@ internal static class NameFinder
                 }
 
                 MarkUsed(used, i, name.To);
+                continue;
+            }
+
+            // "yaw darko asked to opt out", "rose okafor wants her records": a given name that is also a word, then a surname no
+            // word spells, typed in lower case at a text's start before what a person does or has.
+            if (WordGivenAtStart(text, tokens, i, context) is { } wordGiven)
+            {
+                found.Add((token.Start, tokens[wordGiven].End - token.Start));
+                MarkUsed(used, i, wordGiven);
                 continue;
             }
 
@@ -377,7 +408,48 @@ internal static class NameFinder
             }
         }
 
+        // "the sheets have Tesfaye and Two Bulls swapped": two patients mixed up, whatever the lists know of their names.
+        if (text.Contains(" and ", StringComparison.Ordinal) && MixUpWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (Match m in SwappedPair.Matches(text))
+            {
+                var (a, b) = (m.Groups["a"], m.Groups["b"]);
+                if (IsMixedUpPerson(a.Value, context) && IsMixedUpPerson(b.Value, context)
+                    && !found.Any(f => f.Item1 < b.Index + b.Length && a.Index < f.Item1 + f.Item2))
+                {
+                    found.Add((a.Index, a.Length));
+                    found.Add((b.Index, b.Length));
+                }
+            }
+        }
+
         return found;
+    }
+
+    private static readonly string[] MixUpWords = ["swap", "mix", "switch", "flip", "cross", "mislabel", "'s "];
+
+    private static readonly Regex SwappedPair = new(
+        @"(?<![\p{L}'-])(?<a>(?-i:[A-Z])[\p{L}'-]+(\s(?-i:[A-Z])[\p{L}'-]+)?)\s+and\s+(?<b>(?-i:[A-Z])[\p{L}'-]+(\s(?-i:[A-Z])[\p{L}'-]+)?)"
+            + @"('s\s+([\p{L}-]+\s+)?(bands|wristbands|armbands|labels|charts|meds|orders|results|specimens|beds|rooms|trays|paperwork)|"
+            + @"\s+((were|was|are|got|have\s+been|had\s+been)\s+)?(swapped|mixed\s+up|switched|flipped|crossed|mislabell?ed))\b"
+            // Not colleagues who swapped something: "Jerome and Priya swapped on-call weekends".
+            + @"(?!\s+(their|the|our|his|her|on-?call|shifts?|weekends?|seats?|days|nights|roles|places|spots|desks|calls|slots|"
+            + @"duties|assignments|rotations|rooms|offices|laptops|badges)\b)",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // One side of a mix-up is a person when a word of it may be a name: not a product, unit, team, role or someone on the roster.
+    private static bool IsMixedUpPerson(string side, PhiContext context)
+    {
+        var words = side.Split(' ');
+        if (context.IsStaff(words[0], words[^1]) || context.IsStaffSurname(words[^1]) || (words.Length == 1
+            && context.IsStaffGivenName(words[0])))
+        {
+            return false;
+        }
+
+        return words.All(w => !NameLexicon.IsNotName(w) && !NameLexicon.IsOrganisation(w) && !NameLexicon.IsRole(w)
+                && !NameLexicon.IsTitleOrCredential(w) && !ChatWords.Contains(w))
+            && words.Any(w => w.Length >= 3 && (NameLexicon.IsAnyName(w) || !NameLexicon.IsEnglishWord(w)));
     }
 
     private static List<Token> Tokens(string text)
@@ -540,6 +612,60 @@ internal static class NameFinder
         return CareAfter.IsMatch(text.AsSpan(end, Math.Min(60, text.Length - end))) ? i + 2 : null;
     }
 
+    // Karen and Burmese names open with a word of standing or sex, "Naw", "Saw", "Daw", "Nan", "Sai", "Mahn", "Maung", before one
+    // or two more: "consent for Naw Paw Htoo", "Saw Eh Moo's wristband"; the last a name the lists hold, in a text about care.
+    private static int? BurmeseTitledName(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 1 >= tokens.Count || tokens[i].Value is not ("Naw" or "Saw" or "Daw" or "Nan" or "Sai" or "Mahn" or "Maung")
+            || Between(text, tokens[i], tokens[i + 1]) is not " " || !IsPlainCapitalised(tokens[i + 1]))
+        {
+            return null;
+        }
+
+        var end = i + 1;
+        if (end + 1 < tokens.Count && text[tokens[end].End..tokens[end + 1].Start] is " " && IsPlainCapitalised(tokens[end + 1])
+            && NameLexicon.IsAnyName(tokens[end + 1].Value))
+        {
+            end++;
+        }
+
+        var last = tokens[end];
+        var atStart = IsSentenceStart(text, tokens[i]);
+        var names = Enumerable.Range(i + 1, end - i).Select(k => tokens[k]).ToList();
+        return (end > i + 1 || !atStart) && names.Any(t => NameLexicon.IsAnyName(t.Value) && !NameLexicon.IsEnglishWord(t.Value))
+            && names.All(t => !NameLexicon.IsNotName(t.Value) && (t.Length <= 3 || IsUnlistedWordOrName(t)))
+            && !context.IsStaffSurname(last.Value) && !context.IsStaff(tokens[i + 1].Value, last.Value)
+            && !IsFollowedByRole(text, last.End) && (PatientContext.IsMatch(text) || CareWords.IsMatch(text))
+            ? end
+            : null;
+    }
+
+    // What stands between two words, without copying it.
+    private static ReadOnlySpan<char> Between(string text, Token first, Token next) => text.AsSpan(first.End, next.Start - first.End);
+
+    private static bool IsUnlistedWordOrName(Token token) => IsUnlistedWord(token) || NameLexicon.IsAnyName(token.Value);
+
+    // Lakota, Navajo and other surnames of English words after a given name, before what happens to a patient: "Darnell Two
+    // Bulls came in from Pine Ridge", "Marlene Red Cloud's glucometer", "Vernon Little Thunder readmit".
+    private static int? EnglishWordSurname(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 2 >= tokens.Count || !IsPlainCapitalised(tokens[i]) || Between(text, tokens[i], tokens[i + 1]) is not " "
+            || Between(text, tokens[i + 1], tokens[i + 2]) is not " " || !NameLexicon.IsUnambiguousGiven(tokens[i].Value))
+        {
+            return null;
+        }
+
+        var (a, b) = (tokens[i + 1], tokens[i + 2]);
+        var english = IsPlainCapitalised(a) && IsPlainCapitalised(b) && NameLexicon.IsEnglishWord(a.Value)
+            && NameLexicon.IsEnglishWord(b.Value) && !NameLexicon.IsNotName(a.Value) && !NameLexicon.IsNotName(b.Value)
+            && !NameLexicon.IsOrganisation(a.Value) && !NameLexicon.IsOrganisation(b.Value) && !NameLexicon.IsRole(b.Value);
+        return english && !context.IsStaff(tokens[i].Value, b.Value) && !IsPrecededByRole(text, tokens, i)
+            && !IsFollowedByPlace(text, b.End) && !IsFollowedByRole(text, b.End)
+            && CareAfter.IsMatch(text.AsSpan(b.End, Math.Min(60, text.Length - b.End)))
+            ? i + 2
+            : null;
+    }
+
     private static bool SingleNameAtStart(string text, List<Token> tokens, int i, PhiContext context)
     {
         var token = tokens[i];
@@ -557,7 +683,8 @@ internal static class NameFinder
     private static readonly Regex SingleNameAfter = new(
         @"^'s\s+((new|old|own|last|first|current)\s+)?(chart|meds|labs|results?|allerg[a-z]*|vitals|wristband|armband|portal|mychart|"
             + @"mrn|ultrasound|mri|ct|x-?ray|echo|ekg|biopsy|surgery|dialysis|infusion|insulin|heparin|pcp|discharge|admission|"
-            + @"prescription|rx|mom|dad|mother|father|wife|husband|son|daughter|twin)\b"
+            + @"prescription|rx|mom|dad|mother|father|wife|husband|son|daughter|twin|family|kids|children|proxy|"
+            + @"consent|belongings|caregiver)\b"
         + @"|^\s+(on|in)\s+(bed\s+|room\s+|rm\s+)?([0-9]{1,4}[a-z]{0,2}|peds|picu|nicu|micu|sicu|icu|ed|er|l&d|the\s+ed)\s+"
             + @"((again|still|today|tonight|last\s+night|this\s+am)\s+)?(is|was|needs|wants|asked|called|had|has|refused|declined|"
             + @"missed|fell|slipped|requested|speaks|only\s+speaks|keeps|can't|cant|won't|wont)\b",
@@ -950,7 +1077,7 @@ internal static class NameFinder
             + @"dc\s+summary|discharge|dialysis|infusion|tray|diet|foley|picc|wound|pain|sats|bp|weight|readmit[a-z]*|admit|mar|"
             + @"code\s+status|consent|proxy|mychart|belongings|dressing|catheter|transfusion|isolation|pca|tpn|feeds?|"
             + @"(mom|dad|mother|father|wife|husband|son|daughter|grandson|granddaughter)\b(?!\s+(from|at|of)\b))\b"
-        + @"|^\s*\((the\s+)?(pt|patient|his|her)'?s?\s+(daughter|son|wife|husband|mom|dad|mother|father|sister|brother|"
+        + @"|^\s*\((the\s+)?((pt|patient|his|her)'?s?\s+)?(daughter|son|wife|husband|mom|dad|mother|father|sister|brother|"
             + @"grandson|granddaughter|niece|nephew|partner|guardian)\)",
         Options | RegexOptions.IgnoreCase, Timeout);
 
@@ -1000,12 +1127,16 @@ internal static class NameFinder
         // a message a capital says nothing either, so there too only a listed name goes on a care noun alone ("Barcode
         // medication administration" is a project, "Tesfaye insulin still on hold" a patient).
         var listed = Enumerable.Range(i, end - i + 1).Any(k => NameLexicon.IsAnyName(tokens[k].Value));
+        var after = text.AsSpan(tokens[end].End, Math.Min(80, text.Length - tokens[end].End));
         if (lower && !listed)
         {
-            return null;
+            // Unless two such words open the text before a patient's notes or results: "chaltu gemechu ED triage note missing".
+            return end > i && IsSentenceStart(text, tokens[i]) && tokens[i].Length >= 4 && tokens[end].Length >= 4
+                && RecordAtStart.IsMatch(after)
+                ? end
+                : null;
         }
 
-        var after = text.AsSpan(tokens[end].End, Math.Min(80, text.Length - tokens[end].End));
         var atStart = IsSentenceStart(text, tokens[i]);
         var care = CareNounAfter.Match(text, tokens[end].End, Math.Min(80, text.Length - tokens[end].End));
         // "check on Haugen about the feed": a colleague is asked about things; a patient is not.
@@ -1021,8 +1152,60 @@ internal static class NameFinder
             : null;
     }
 
-    private static bool IsSentenceStart(string text, Token token) =>
-        text[..token.Start].TrimEnd() is var before && (before.Length == 0 || before[^1] is '.' or '!' or '?' or ':' or ';');
+    private static readonly Regex RecordAtStart = new(@"^('s)?\s+" + RecordAfter, Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A record's name as its header types it, surname first, at a text's start: "hernandez-lugo, marisa - duplicate profile",
+    // "Okafor-Eze, Chidinma: wrong DOB". A double surname needs one part the lists know.
+    private static int? SurnameFirstAtStart(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 1 >= tokens.Count || Between(text, tokens[i], tokens[i + 1]) is not ", " || !IsSentenceStart(text, tokens[i]))
+        {
+            return null;
+        }
+
+        var (a, b) = (tokens[i], tokens[i + 1]);
+        var lower = IsLower(a) && IsLower(b);
+        if (!(lower || (IsPlainCapitalised(a) && IsPlainCapitalised(b))) || b.Length < 3 || !IsUnlistedWord(a) || !IsUnlistedWord(b)
+            || !NameLexicon.IsAnyName(b.Value) || !a.Value.Split('-').Any(part => part.Length >= 3 && NameLexicon.IsSurname(part))
+            || context.IsStaff(b.Value, a.Value) || context.IsStaffSurname(a.Value))
+        {
+            return null;
+        }
+
+        var after = text.AsSpan(b.End).TrimStart(' ');
+        return after.Length == 0 || after[0] is '-' or ':' or '(' or '\u2013' or '\u2014' ? i + 1 : null;
+    }
+
+    private static int? WordGivenAtStart(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 1 >= tokens.Count || tokens[i].Length < 3 || !IsLower(tokens[i]) || !IsLower(tokens[i + 1])
+            || Between(text, tokens[i], tokens[i + 1]) is not " " || !IsSentenceStart(text, tokens[i])
+            || !NameLexicon.IsEnglishWord(tokens[i].Value)
+            || !NameLexicon.IsAnyName(tokens[i].Value) || !IsWardWord(tokens[i + 1], context)
+            || !(NameLexicon.IsAnyName(tokens[i + 1].Value) || tokens[i + 1].Length >= 6)
+            || context.IsStaff(tokens[i].Value, tokens[i + 1].Value))
+        {
+            return null;
+        }
+
+        var after = text.AsSpan(tokens[i + 1].End, Math.Min(80, text.Length - tokens[i + 1].End));
+        // What a colleague reports is no patient's doing: "grace tanaka-ruiz says the servers need a scan".
+        var reports = after.TrimStart().StartsWith("says", StringComparison.OrdinalIgnoreCase)
+            || after.TrimStart().StartsWith("said", StringComparison.OrdinalIgnoreCase);
+        return !reports && (PersonAfter.IsMatch(after) || CareNounAfter.IsMatch(after) || CareAfter.IsMatch(after)) ? i + 1 : null;
+    }
+
+    // Looked at for most words of a text, so without copying what comes before.
+    private static bool IsSentenceStart(string text, Token token)
+    {
+        var k = token.Start - 1;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k < 0 || text[k] is '.' or '!' or '?' or ':' or ';';
+    }
 
     // "Chukwu", "O'Flaherty", "Okonkwo-Eze", "McAllister": capitals only at the start of the word or of its parts.
     private static bool IsPlainCapitalised(Token token)

@@ -30,7 +30,7 @@ internal static class NameLexicon
         "Hope", "In", "Iris", "Job", "Joy", "June", "Junior", "Karma", "La", "Lady", "Land", "Lane", "Law", "Lean", "Liberty",
         "Link", "Lock", "Long", "Love", "Lucky", "Ma", "Major", "Man", "Manual", "Many", "March", "Mark", "Max", "May", "Mayor",
         "Meta", "Mi", "Mill", "Min", "Minor", "Miss", "Moon", "My", "Nova", "Numbers", "Nu", "Omega", "Pa", "Page", "Park",
-        "Pat", "Patience", "Penny", "Port", "Precious", "Price", "Prince", "Queen", "Rich", "Ring", "Rock", "Row", "Royal", "Sage",
+        "Pat", "Patience", "Penny", "Port", "Precious", "Price", "Prince", "Queen", "Red", "Rich", "Ring", "Rock", "Row", "Royal", "Sage",
         "Say", "Season", "See", "Serene", "Shadow", "Sky", "So", "Son", "Soon", "Spring", "Star", "Sterling", "Storm", "Summer",
         "Sun", "Temp", "Temple", "Tiny", "Town", "Trace", "Trinity", "Trip", "Urban", "Van", "Wait", "Wake", "Ward", "Wash",
         "Way", "Web", "Will", "Win", "Winter", "Yard", "Young",
