@@ -114,6 +114,52 @@ public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixtu
         Assert.Matches(@"Go-live gate:\*\* (no-go|go with conditions|go) · \d+ days to go", CardText.Of(await pm.SayAsync("status " + code)));
     }
 
+    [Fact]
+    public async Task A_vote_cast_before_its_voter_left_the_project_still_counts_as_cast()
+    {
+        var chats = new Dictionary<ChannelAccount, ProjectConversation>();
+        foreach (var person in new[] { TestActivities.Pm, Cio, Cmio, Cno, Former })
+        {
+            chats[person] = new ProjectConversation(env.Host, env.Connector, person);
+            await chats[person].SayAsync("help");
+        }
+
+        var pm = chats[TestActivities.Pm];
+        var code = await ProjectAsync(pm);
+        var project = new ProjectCode(code);
+        var date = Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await pm.SubmitAsync("golive.set", new { project = code, date, checkpoints = "7" });
+        var panel = string.Join(",", new[] { Cio, Cmio, Cno, Former }.Select(p => p.AadObjectId));
+        await pm.SubmitAsync("golive.vote.start", new { project = code, panel, sponsor = "none", days = "7" });
+        await Get<DeliveryReceiver>().DrainAsync(default);
+        var round = (await Get<IRoundStore>().LatestRoundsAsync(Tenant, project, GoLiveRounds.Kind, 1, default)).Single();
+        object Vote(string choice, string reason = "") => new { project = code, round = round.Id, choice, conditions = "", reason };
+
+        // The security lead votes no-go, then leaves the project; the three others vote go, and the vote closes.
+        Assert.Contains(
+            "You voted",
+            CardText.Of(await chats[Former].SubmitAsync(GoLiveRoundKind.Submit, Vote("NoGo", "Access roles not reviewed"))),
+            StringComparison.Ordinal);
+        Assert.IsType<Outcome<Project>.Done>(await Get<ProjectService>().ChangeAsync(
+            Tenant, Pm, project, ProjectAction.ManageStakeholders, (p, _) => p.RemoveMember(new PersonId(Former.AadObjectId)), default));
+        await chats[Cio].SubmitAsync(GoLiveRoundKind.Submit, Vote("Go"));
+        await chats[Cmio].SubmitAsync(GoLiveRoundKind.Submit, Vote("Go"));
+        Assert.Contains(
+            "The vote closed on", CardText.Of(await chats[Cno].SubmitAsync(GoLiveRoundKind.Submit, Vote("Go"))), StringComparison.Ordinal);
+        await StepAsync();
+        env.Clock.Advance(RoundEngine.AnswersSettle);
+        await StepAsync();
+
+        // His vote stays in the record and the count as he cast it; the decision card goes to those still on the project.
+        var record = await Get<GoLiveVotes>().RecordAsync(Tenant, round, default);
+        Assert.Equal((3, 1), (record.Tally.Go, record.Tally.NoGo));
+        Assert.Equal(VoteChoice.Go, record.Decision.Choice);
+        Assert.Contains(record.Votes, v => v.Voter.Name == Former.Name && v.Vote.Choice == VoteChoice.NoGo);
+        Assert.Contains(
+            $"**{Former.Name}**: No-go", Assert.Single(Cards(chats[TestActivities.Pm], "Go/no-go decision")), StringComparison.Ordinal);
+        Assert.Empty(Cards(chats[Former], "Go/no-go decision"));
+    }
+
     private List<string> Cards(ProjectConversation chat, string title) =>
         [.. env.Connector.SentActivities(chat.ConversationId)
             .Select(a => CardText.Of(MessagesEndpointTests.CardOf(a)))
