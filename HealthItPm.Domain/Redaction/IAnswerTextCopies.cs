@@ -12,6 +12,8 @@ public interface IAnswerTextCopies
     /// <summary>The kind whose answers are copied.</summary>
     RoundKind Kind { get; }
 
-    /// <summary>Replaces every copy of the words with <paramref name="fingerprint"/> made from <paramref name="round"/>; false when none was.</summary>
+    /// <summary>
+    /// Replaces every copy of the words with <paramref name="fingerprint"/> made from <paramref name="round"/>; false when none was.
+    /// </summary>
     Task<bool> RemoveAsync(TenantId tenant, Round round, string fingerprint, CancellationToken cancellationToken);
 }
