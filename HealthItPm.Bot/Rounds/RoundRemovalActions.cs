@@ -22,9 +22,7 @@ public sealed class RoundRemovalActions(
     PatientDetailsRemoval removal,
     SentCardUpdater sentCards,
     RoundKindCatalog catalog,
-    IRoundStore rounds,
     IProjectRepository projects,
-    AccessPolicy access,
     IServiceProvider services)
 {
     public Task<JObject> AskAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken) =>
@@ -79,16 +77,10 @@ public sealed class RoundRemovalActions(
         Func<JObject, JObject> banner,
         CancellationToken cancellationToken)
     {
-        var authorized = await projects.AuthorizedAsync(
-            access, caller.Tenant, caller.Person, code, ProjectAction.RemovePatientDetails, cancellationToken);
-        if (authorized is not Outcome<Project>.Done)
+        var found = await removal.RoundOfAsync(caller.Tenant, caller.Person, code, kind.Kind, roundId, cancellationToken);
+        if (found is not Outcome<Round>.Done { Value: var round })
         {
-            return ProjectOutcomes.NotDone(authorized);
-        }
-
-        if (await rounds.GetRoundAsync(caller.Tenant, code, kind.Kind, roundId, cancellationToken) is not { } round)
-        {
-            return ProjectOutcomes.NotDone(new Outcome<Project>.NotFound(Problem.RoundGone(kind.Kind)));
+            return ProjectOutcomes.NotDone(found);
         }
 
         var heading = await projects.HeadingOfAsync(caller.Tenant, code, cancellationToken);
@@ -98,9 +90,15 @@ public sealed class RoundRemovalActions(
     private Task<JObject> WithRoundAsync(
         ITurnContext turn, JObject data, Func<Caller, RoundKindDescriptor, ProjectCode, string, Task<JObject>> act)
     {
-        // No kind named: a check-in summary sent before every kind's answers could be removed.
-        var name = data?["kind"] is JValue { Type: JTokenType.String } named ? (string)named! : CheckInRounds.Kind.Name;
+        // No kind named: a check-in summary sent before every kind's answers could be removed. A kind that is not a name is no kind.
+        var name = data?["kind"] switch
+        {
+            null => CheckInRounds.Kind.Name,
+            JValue { Type: JTokenType.String } named => (string?)named,
+            _ => null,
+        };
         return Caller.Of(turn) is { } caller
+            && name is not null
             && catalog.All.FirstOrDefault(d => string.Equals(d.Kind.Name, name, StringComparison.Ordinal)) is { } kind
             && ProjectCode.TryParse(data?["project"]?.Type == JTokenType.String ? (string?)data["project"] : null, out var code)
             && data?["round"] is JValue { Type: JTokenType.String } round && ((string)round!).Length is > 0 and <= 64

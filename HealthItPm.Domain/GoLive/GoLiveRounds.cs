@@ -27,5 +27,6 @@ public static class GoLiveRounds
         tally: GoLiveTally.Of,
         seal: GoLiveVote.Sealed,
         endToAudience: true,
-        closesWhenAllAnswered: true);
+        closesWhenAllAnswered: true,
+        answersKeptUntilClosed: true);
 }

@@ -173,8 +173,23 @@ public sealed class PatientDetailsRemoval(
         }
     }
 
+    /// <summary>
+    /// The round whose PM-facing card the removal is asked from (its Cancel shows that card again), for a PM of its project or
+    /// an admin: a vote is not shown before its decision (<see cref="RoundKind.AnswersKeptUntilClosed"/>).
+    /// </summary>
+    public Task<Outcome<Round>> RoundOfAsync(
+        TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
+        RoundAsync(tenant, person, code, kind, roundId, words: false, cancellationToken);
+
+    private Task<Outcome<Round>> RoundAsync(
+        TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken) =>
+        RoundAsync(tenant, person, code, kind, roundId, words: true, cancellationToken);
+
+    // The words of a round's answers are listed and removed only where its results may show them: never an anonymous round's
+    // while it is open or when fewer than five answered (their words would tell whose they are; they are not kept once it
+    // has closed and been counted), never a vote's before its decision.
     private async Task<Outcome<Round>> RoundAsync(
-        TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, CancellationToken cancellationToken)
+        TenantId tenant, PersonId person, ProjectCode code, RoundKind kind, string roundId, bool words, CancellationToken cancellationToken)
     {
         var project = await projects.AuthorizedAsync(access, tenant, person, code, Action, cancellationToken);
         if (project is not Outcome<Project>.Done)
@@ -182,9 +197,20 @@ public sealed class PatientDetailsRemoval(
             return project.Carry<Round>();
         }
 
-        return await rounds.GetRoundAsync(tenant, code, kind, roundId, cancellationToken) is { } round
-            ? new Outcome<Round>.Done(round)
-            : new Outcome<Round>.NotFound(Problem.RoundGone(kind));
+        if (await rounds.GetRoundAsync(tenant, code, kind, roundId, cancellationToken) is not { } round)
+        {
+            return new Outcome<Round>.NotFound(Problem.RoundGone(kind));
+        }
+
+        var now = clock.GetUtcNow();
+        if ((kind.AnswersKeptUntilClosed && round.IsOpen(now))
+            || (words && round.Anonymous
+                && round.FiguresWithheld(await kind.CountedAsync(rounds, tenant, round, cancellationToken), now) is not null))
+        {
+            return new Outcome<Round>.Invalid(Problem.RoundAnswersWithheld(kind));
+        }
+
+        return new Outcome<Round>.Done(round);
     }
 
     private Task AuditAsync(TenantId tenant, PersonId person, Removal removal, CancellationToken cancellationToken) =>

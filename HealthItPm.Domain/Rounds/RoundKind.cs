@@ -51,6 +51,12 @@ public abstract class RoundKind : IEquatable<RoundKind>
     /// </summary>
     public bool ClosesWhenAllAnswered { get; private protected init; }
 
+    /// <summary>
+    /// Whether nobody reads the round's answers before it closes, its PMs included (a go/no-go vote: nobody learns who voted
+    /// what before the decision), so its words are not listed to them either.
+    /// </summary>
+    public bool AnswersKeptUntilClosed { get; private protected init; }
+
     /// <summary>The type of the kind's answers.</summary>
     public abstract Type AnswerType { get; }
 
@@ -59,6 +65,9 @@ public abstract class RoundKind : IEquatable<RoundKind>
 
     /// <summary>Counts a round of this kind and keeps only what its results show (<see cref="RoundEngine.CountAsync"/>).</summary>
     internal abstract Task CountAsync(RoundEngine engine, TenantId tenant, Round round, CancellationToken cancellationToken);
+
+    /// <summary>How many of the round's answers count (<see cref="Round.Counted{TAnswer}"/>), for the anonymity rule.</summary>
+    internal abstract Task<int> CountedAsync(IRoundStore store, TenantId tenant, Round round, CancellationToken cancellationToken);
 
     /// <summary>The distinct words the round's answers hold in the kind's free-text fields, never whose they are.</summary>
     internal abstract Task<IReadOnlyList<string>> AnswerTextsAsync(
@@ -106,6 +115,8 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
     /// <param name="endToAudience">Whether the end-of-round card goes to the audience too (<see cref="RoundKind.EndToAudience"/>).</param>
     /// <param name="closesWhenAllAnswered">Whether it closes once everyone answered (<see cref="RoundKind.ClosesWhenAllAnswered"/>).
     /// </param>
+    /// <param name="answersKeptUntilClosed">Whether nobody reads its answers while it is open
+    /// (<see cref="RoundKind.AnswersKeptUntilClosed"/>).</param>
     public RoundKind(
         string name,
         AuditKind started,
@@ -115,11 +126,13 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
         Func<Round, IReadOnlyList<GivenAnswer<TAnswer>>, TTally> tally,
         Func<TAnswer, bool, TAnswer> seal,
         bool endToAudience = false,
-        bool closesWhenAllAnswered = false)
+        bool closesWhenAllAnswered = false,
+        bool answersKeptUntilClosed = false)
         : base(name, started, answered, topics, freeText)
     {
         EndToAudience = endToAudience;
         ClosesWhenAllAnswered = closesWhenAllAnswered;
+        AnswersKeptUntilClosed = answersKeptUntilClosed;
         ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(seal);
         _tally = tally;
@@ -140,6 +153,13 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
     {
         await engine.TallyAsync(tenant, this, round, cancellationToken);
         await engine.SealAsync(tenant, this, round, cancellationToken);
+    }
+
+    internal override async Task<int> CountedAsync(IRoundStore store, TenantId tenant, Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(round);
+        return round.Counted(await store.AnswersAsync<TAnswer>(tenant, round, cancellationToken)).Count;
     }
 
     internal override async Task<IReadOnlyList<string>> AnswerTextsAsync(

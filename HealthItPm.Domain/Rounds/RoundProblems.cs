@@ -11,6 +11,7 @@ public enum RoundProblem
     RoundGone,
     RoundNotSentToYou,
     RoundClosed,
+    RoundAnswersWithheld,
 }
 
 /// <summary>One factory per <see cref="RoundProblem"/>, named after its code.</summary>
@@ -28,5 +29,7 @@ public static class RoundProblems
         public static Problem RoundNotSentToYou(RoundKind kind) => Problem.Of(RoundProblem.RoundNotSentToYou, kind);
 
         public static Problem RoundClosed(RoundKind kind, DateTimeOffset closedAt) => Problem.Of(RoundProblem.RoundClosed, kind, closedAt);
+
+        public static Problem RoundAnswersWithheld(RoundKind kind) => Problem.Of(RoundProblem.RoundAnswersWithheld, kind);
     }
 }
