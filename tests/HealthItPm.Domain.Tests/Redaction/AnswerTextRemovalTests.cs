@@ -4,7 +4,7 @@ using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
 using HealthItPm.Domain.Risks;
-using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Tests.Rounds;
 using HealthItPm.Testing;
 
 namespace HealthItPm.Domain.Tests.Redaction;
@@ -17,14 +17,23 @@ public class AnswerTextRemovalTests
 {
     public static TheoryData<string> Kinds => [.. RoundKinds.All.Select(k => k.Name)];
 
+    [Fact]
+    public void Every_kind_has_an_answer_sample_in_its_test_folder() => Assert.Empty(AnswerSample.Missing(AnswerSample.Found));
+
+    [Fact]
+    public void A_kind_without_a_sample_is_named() =>
+        Assert.Contains(AnswerSample.Missing([]), m => m.StartsWith($"Round kind '{CheckInRounds.Kind.Name}': no AnswerSample", StringComparison.Ordinal));
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Each_declared_field_of_each_kind_is_read_and_removed_alone(string name)
     {
         var kind = RoundKinds.All.Single(k => k.Name == name);
+        var sample = Assert.Single(AnswerSample.Found, s => s.Kind == kind);
+        Assert.IsAssignableFrom(kind.AnswerType, sample.Filled());
         foreach (var field in kind.FreeTextFields)
         {
-            var answer = Filled(kind);
+            var answer = sample.Filled();
             Assert.NotNull(Text(answer, field));
 
             var without = Without(answer, field);
@@ -69,34 +78,7 @@ public class AnswerTextRemovalTests
         Assert.Throws<ArgumentOutOfRangeException>(() => concern.WithoutPatientDetails(RemovableText.RiskTitle));
     }
 
-    // An answer of the kind with every declared field filled.
-    private static object Filled(RoundKind kind) => kind.AnswerType switch
-    {
-        var t when t == typeof(CheckInAnswer) =>
-            CheckInAnswer.Create(CheckInStatus.Blocked, new WorkflowImpact(3), Guarded.From("Scanner fails at bed 3"), true),
-        var t when t == typeof(AdkarAnswer) =>
-            AdkarAnswer.Create([new(1), new(2), new(3), new(4), new(5)], Guarded.From("Badge reader at bed 3")),
-        var t when t == typeof(GoLiveVote) =>
-            GoLiveVote.Restore(VoteChoice.NoGo, Guarded.From("Only after the drill"), Guarded.From("Interfaces untested")),
-        var t when t == typeof(AttestAnswer) => AttestAnswer.Restore(2, AttestedState.Met, Guarded.From("Downtime drill signed off")),
-        var t => throw new InvalidOperationException($"A kind of round this test does not know yet ({t.Name}): add its answer here."),
-    };
+    private static GuardedText? Text(object answer, FreeText field) => AnswerSample.TextOf(answer, field);
 
-    private static GuardedText? Text(object answer, FreeText field) => answer switch
-    {
-        IFreeTextAnswer<CheckInAnswer> a => a.TextOf(field),
-        IFreeTextAnswer<AdkarAnswer> a => a.TextOf(field),
-        IFreeTextAnswer<GoLiveVote> a => a.TextOf(field),
-        IFreeTextAnswer<AttestAnswer> a => a.TextOf(field),
-        _ => throw new InvalidOperationException(answer.GetType().Name),
-    };
-
-    private static object Without(object answer, FreeText field) => answer switch
-    {
-        IFreeTextAnswer<CheckInAnswer> a => a.WithoutPatientDetails(field),
-        IFreeTextAnswer<AdkarAnswer> a => a.WithoutPatientDetails(field),
-        IFreeTextAnswer<GoLiveVote> a => a.WithoutPatientDetails(field),
-        IFreeTextAnswer<AttestAnswer> a => a.WithoutPatientDetails(field),
-        _ => throw new InvalidOperationException(answer.GetType().Name),
-    };
+    private static object Without(object answer, FreeText field) => AnswerSample.Without(answer, field);
 }
