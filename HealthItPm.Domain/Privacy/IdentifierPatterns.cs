@@ -289,7 +289,7 @@ internal static class IdentifierPatterns
             @"\b([CE]?MRN|EID|enterprise\s+(id|mrn|number|identifier|person\s+id)|MR\s?#|MR\s+(number|no\b\.?)|" +
             @"med(ical)?\s+rec(ord)?s?|(patient\s+|health\s+|unit\s+)?record\s+(number|no\b\.?|num|#)|" +
             @"hospital\s+(number|no\b\.?|num|#|id)(?!\s*(is\s+)?[:#]?\s*\(?[0-9]{3}\)?[\s.-]?[0-9]{3}[\s.-][0-9]{4})|" +
-            @"(?-i:UR|UMRN|HRN)\s*(number|no\b\.?|#)?|chart\s*(#|" +
+            @"(?-i:UR|UMRN|HRN)\s*(number|no\b\.?|#)?|(EMR|EHR)\s*(id|number|no\b\.?|#)|(patient|pt)\s+(number|no\b\.?)|chart\s*(#|" +
             @"number|no\b\.?)|E?MPI|patient\s+(id|identifier)|pt\s+id|(old|legacy|prior|previous|former)\s+(meditech|cerner|epic|" +
             @"paragon|allscripts|soarian|mckesson|cpsi|athena|nextgen|ecw)?\s*(number|no\b\.?|num|#|mrn)|(meditech|cerner|paragon|" +
             @"allscripts|soarian|mckesson|cpsi)\s+(number|no\b\.?|num|#|mrn))" + Then
@@ -335,8 +335,9 @@ internal static class IdentifierPatterns
             + @"certificate|cert|passport|birth\s+certificate|death\s+certificate)\s*(number|no\b\.?|num|#|id|:)" + Then + Id,
             AnyCase, Timeout)),
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport)" + Then + Id, AnyCase, Timeout)),
-        new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv)'?s?\s+(tags?|registration|"
-            + @"reg))(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv|boat|vessel|trailer|rv|"
+            + @"camper|atv|snowmobile|motorcycle)'?s?\s+(tags?|registration|reg|hull\s+(id|number)))"
+            + @"(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
             (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit) && (text.MentionsPerson || !FleetVehicle.IsMatch(text.Text))),
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(VIN|vehicle\s+identification\s+number)'?s?(\s+(number|no\b\.?|#|is|"
             + @"was))?[\s:#,]*(?<v>(?-i:[A-HJ-NPR-Z0-9]){17}|[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])", AnyCase, Timeout)),
@@ -527,7 +528,8 @@ internal static class IdentifierPatterns
         new(PhiKind.ZipCode, new Regex(@"\b[A-Z][a-z]+,?\s+" + States + @"\.?,?\s+(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", Options, Timeout)),
         // Where a person lives: "lives in 60614", "pt in 60614", "he's living in 94110 now", "pt from 02139".
         new(PhiKind.ZipCode, new Regex(@"\b((lives|living|lived|resides|residing|reside|moved|relocated|staying|stays|home\s+is)\s+(in|to|"
-            + @"at|near|around)|(patient|pt|he|she|they|he's|she's|they're|family|mom|dad|daughter|son|wife|husband)\s+((is|was|"
+            + @"at|near|around|off|out\s+in|by)|(patient|pt|he|she|they|he's|she's|they're|family|mom|dad|daughter|son|wife|"
+            + @"husband)\s+((is|was|"
             + @"are)\s+)?(in|from|lives\s+in))\s+(the\s+)?(zip\s+(code\s+)?)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])(?!\s*(messages|items|"
             + @"tickets|records|accounts|charts|orders|users|units|beds|%|ms\b|minutes|hours|dollars))", AnyCase, Timeout)),
         // Where a patient was moved, what the face sheet says: "family moved him to 70535", "zip on the face sheet 70544".
@@ -553,9 +555,10 @@ internal static class IdentifierPatterns
             + @"registrations?)|"
             + @"retina[l]?\s+(scans?|images?)|face\s*(id\s+)?(templates?|prints?|geometry)|"
             + @"iris\s+(scans?|images?|patterns?|templates?|codes?)|"
-            + @"voice\s*prints?|"
+            + @"voice\s*(prints?|samples?|templates?|enrol(l)?ments?)|"
             + @"face\s+scans?|facial\s+(scans?|"
-            + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|"
+            + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|"
+            + @"DNA\s+(tests?\s+)?(profiles?|"
             + @"samples?|sequences?|results?)|genetic\s+(profiles?|data|results?)))\b(?!\s+(readers?|scanners?|sensors?|logins?|"
             + @"sign-?ins?|clocks?|devices?|hardware|demo))", AnyCase, Timeout),
             (_, text, _) => text.HasBiometricOwner, WithoutDigits: true),
@@ -605,6 +608,9 @@ internal static class IdentifierPatterns
         new(PhiKind.HealthPlanNumber, new Regex(@"\b" + Payers + @"\s+((member|subscriber|insurance|policy|insured)\s+)?(id|identifier|"
             + @"number|no\b\.?|num|#|card)" + Then + @"(?<v>(?=[A-Z-]*[0-9]([A-Z-]*[0-9]){3})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])",
             AnyCase, Timeout)),
+        // What a plan's card says: "her medicaid card says 71820044J", "insurance card shows W2290118".
+        new(PhiKind.HealthPlanNumber, new Regex(@"\b(" + Payers + @"|insurance|member|plan|benefits?)\s+(id\s+)?card\s+(says|said|shows|"
+            + @"showed|reads|read|lists|has|had|:)\s*:?\s*" + Id, AnyCase, Timeout)),
         // A military family's benefit numbers: "pt's tricare DBN 10293847561", "DoD benefits number", "EDIPI".
         new(PhiKind.HealthPlanNumber, new Regex(@"\b((?-i:DBN|EDIPI|DoD\s+ID)|dod\s+benefits?\s+(number|no\b\.?|#)|sponsor'?s?\s+(ssn|id))"
             + Then + @"(?<v>[0-9]{9,11})(?![0-9])", AnyCase, Timeout)),
@@ -767,7 +773,10 @@ internal static class IdentifierPatterns
             + @"(number|no\b\.?|#))?|((?-i:CPS|APS|DCFS|DCF|DSS|DHS|DCS|ACS|CYFD)|child\s+protective|adult\s+protective|protective\s+"
             + @"services|social\s+services|foster\s+care|juvenile|family\s+court|court|probation|parole|custody|guardianship|"
             + @"police|sheriff'?s?)\s+((case|file|report|docket|referral|intake)\s*)(number|no\b\.?|num|#|id)?|"
-            + @"(docket|probation|parole|police\s+report)\s*(number|no\b\.?|num|#|id))" + Then
+            + @"(docket|probation|parole|police\s+report)\s*(number|no\b\.?|num|#|id)|(bus|transit|paratransit)\s+pass\s*"
+            + @"(number|no\b\.?|#|id)?|((?-i:SNAP|WIC|EBT|TANF|SSI|SSDI)|food\s+stamps?|section\s+8|housing\s+voucher|disability|"
+            + @"benefits?)\s+((case|card|client|recipient|participant)(\s*(number|no\b\.?|num|#|id))?|number|no\b\.?|num|#|id))"
+            + Then
             + @"(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
         // A number a text says is the person's own, whatever it numbers: "his BSU student ID 114008812", "pt's tribal card #
         // 44910", "her library card 2900114" (not the numbers of work: a ticket, an extension, a badge, an order).

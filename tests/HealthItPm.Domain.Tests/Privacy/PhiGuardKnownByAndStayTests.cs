@@ -39,6 +39,16 @@ public class PhiGuardKnownByAndStayTests
     [InlineData("he was here 6/3 to 6/8 and the records request only has one day", PhiKind.PersonalDate, "6/3")]
     [InlineData("she was in the NICU from 2/2 to 2/20, mom wants the full record", PhiKind.PersonalDate, "2/2")]
     [InlineData("dad gave 59715 at registration but the address check failed", PhiKind.ZipCode, "59715")]
+    // Benefit programmes and plan cards read aloud, boats, voice samples and DNA tests, a ZIP "off" a place, an EMR id.
+    [InlineData("her WIC number 5520114 is on the nutrition consult", PhiKind.OtherUniqueIdentifier, "5520114")]
+    [InlineData("EBT card # 6001924410228711 was left at the bedside", PhiKind.OtherUniqueIdentifier, "6001924410228711")]
+    [InlineData("his insurance card reads W44182093, front desk keyed it wrong", PhiKind.HealthPlanNumber, "W44182093")]
+    [InlineData("the pt's trailer registration WY 2281 TK is in the belongings list", PhiKind.VehicleIdentifier, "WY 2281")]
+    [InlineData("voice template for her phone banking got into the social work note", PhiKind.BiometricIdentifier, "voice template")]
+    [InlineData("DNA test profiles for the baby were uploaded to the wrong chart", PhiKind.BiometricIdentifier,
+        "DNA test profiles")]
+    [InlineData("she lives out in 82520 and the courier cannot find it", PhiKind.ZipCode, "82520")]
+    [InlineData("EHR number 4401928 for him has two open encounters", PhiKind.MedicalRecordNumber, "4401928")]
     public void A_number_a_picture_or_a_date_that_is_a_persons_is_found(string text, PhiKind kind, string value)
     {
         var findings = PhiGuard.Scan(text, Team);
@@ -73,6 +83,9 @@ public class PhiGuardKnownByAndStayTests
     [InlineData("Tomasz Wierzbicki refused the change request, CAB packet was late")]
     [InlineData("student ID badges for the nursing students arrive monday")]
     [InlineData("she listed 40 tickets as blockers, 6 are high")]
+    [InlineData("the WIC clinic moves to the 2nd floor on 10/3, update the wayfinding")]
+    [InlineData("voice sample recordings for the hospitalists' Dragon profiles are due friday")]
+    [InlineData("the insurance card scanner at registration reads 300 cards a day")]
     public void Labs_machines_vendors_fleet_lines_and_a_colleagues_numbers_stay_clean(string text)
     {
         Assert.Empty(PhiGuard.Scan(text, Team));
