@@ -231,6 +231,31 @@ internal static class IdentifierPatterns
     private static readonly Regex PhotoFeature = new(@"^\s+(upload|uploads|feature|field|button|tab|page|setting|settings|option|"
         + @"requirement|spec|workflow|module|component|size\s+limit)\b", AnyCase, Timeout);
 
+    // An address at an organisation's domain, in a text about no person, is a colleague's or a vendor's: "cc
+    // ingrid.solberg@hospital.example on the plan". A patient's is at a mail provider, or the text says whose it is.
+    private static bool IsPersonalMailHost(string host) =>
+        host.Split('.') is var labels && labels.Length >= 2
+            && (PersonalMailProviders.Contains(labels[^2]) || (labels.Length >= 3 && PersonalMailProviders.Contains(labels[^3])));
+
+    private static readonly HashSet<string> PersonalMailProviders = new(
+        ["gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "icloud", "me", "mac", "aol",
+            "proton", "protonmail", "pm", "tutanota", "comcast", "xfinity", "verizon", "att", "sbcglobal", "bellsouth", "cox", "charter",
+            "spectrum", "earthlink", "frontier", "windstream", "centurylink", "juno", "netzero", "gmx", "yandex", "zoho", "mail", "naver",
+            "daum", "qq", "163", "126", "sina", "rediffmail", "wp", "onet", "interia", "web", "orange", "free", "laposte", "eircom",
+            "btinternet", "sky", "virginmedia", "talktalk", "shaw", "rogers", "telus", "sympatico", "bigpond", "optusnet", "xtra",
+            "libero", "seznam", "abv", "inbox", "ukr", "rambler", "hey", "fastmail", "duck", "gmial", "gmal", "gamil",
+            "hotmial", "yaho", "yahooo", "outlok", "icould"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // A patient's care or papers in the text, whoever's address it is: "results went to ...", "proxy invite went to ...".
+    private static readonly Regex CareMail = new(@"\b(proxy|guardian|caregiver|results|records|statement|bill|billing\s+statement|"
+        + @"discharge|avs|appointment|appt|mychart|consent|roi|release\s+of\s+information)\b", AnyCase, Timeout);
+
+    // Hosts of people's own pages: fundraisers, journals, social networks.
+    private static readonly Regex PersonalPages = new(@"(^|\.)(gofundme|caringbridge|facebook|fb|instagram|tiktok|twitter|x|linkedin|"
+        + @"youtube|youtu|snapchat|reddit|venmo|cash|threads|pinterest|patreon|givesendgo|mealtrain|lotsahelpinghands|blogspot|"
+        + @"wordpress|tumblr|substack|medium|etsy|onlyfans|twitch|discord)\.", AnyCase, Timeout);
+
     // A text about where someone lives or is registered.
     private static readonly Regex AddressWords = new(@"\b(zip|zipcode|postal|address|registration|registered|lives|living|mail|"
         + @"mailing|home|county|residence|resident|verification)\b", AnyCase, Timeout);
@@ -458,7 +483,8 @@ internal static class IdentifierPatterns
             @"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,})\b",
             AnyCase,
             Timeout),
-            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value),
+            (m, text, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value)
+                && (IsPersonalMailHost(m.Groups["host"].Value) || text.MentionsPerson || CareMail.IsMatch(text.Text)),
             WithoutDigits: true),
         new(PhiKind.EmailAddress, new Regex(
             @"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*),(?<tld>com|net|org|edu|gov|us|ca|co|io|me|info|biz|uk)\b",
@@ -471,9 +497,9 @@ internal static class IdentifierPatterns
             @"\b(https?://|www\.)(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*)(:[0-9]+)?([/?#][^\s<>""]*[^\s<>"".,;:!?)\]])?",
             AnyCase,
             Timeout),
-            (m, _, context) => m.Groups["host"].Value is var host
+            (m, text, context) => m.Groups["host"].Value is var host
                 && !context.IsStaffDomain(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host)
-                && !IsServicePage(host, m.Value),
+                && !IsServicePage(host, m.Value) && (text.MentionsPerson || CareMail.IsMatch(text.Text) || PersonalPages.IsMatch(host)),
             WithoutDigits: true),
         // A person's page typed without its scheme: "facebook.com/maria.g.5011", "gofundme.com/f/help-for-abdi".
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"

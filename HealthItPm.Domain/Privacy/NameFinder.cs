@@ -53,8 +53,24 @@ internal static class NameFinder
             + @"configured?|presented|presents|facilitated?|chairs|chaired|demoed|demos|validated|tested|signed\s+off|"
             + @"cover(ed|s)?\s+(the\s+)?(command|night|day|go-?live|shift|huddle|call|desk|weekend|on-?call|cutover)|"
             + @"run(s)?\s+the|ran\s+the|approved\s+the|trained\s+the|trains\s+the|escalated\s+the|drafted|wrote\s+the|"
-            + @"is\s+(leading|running|covering|presenting|building|configuring|facilitating|training|testing|validating|owning))\b",
+            + @"is\s+(leading|running|covering|presenting|building|configuring|facilitating|training|testing|validating|owning))\b"
+        // More project work, done to the project's things: "… fixed the worklist mapping", "… re-ran the provider load", "… will
+        // present interface metrics" (a patient presents to the ED, with a complaint), "… out sick today", "… is on PTO".
+        + @"|^((?-i:\s+[A-Z])[\p{L}'-]+)?\s+((will|to|has|had|just|also|can|should|is|are|was|already)\s+)?((fixed|reviewed|"
+            + @"confirmed|finished|re-?ran|"
+            + @"moved|negotiated?|mapped|deployed|migrated|documented|approved|swapped|imaged|patched|upgraded|"
+            + @"reimaged|restarted|rebooted|scripted|loaded|drafted|published|closed|triaged)\s+the\s+" + NotCare + "|"
+            + @"(fixing|reviewing|finishing|negotiating|mapping|deploying|migrating|documenting|approving|swapping|imaging|patching|"
+            + @"upgrading|scripting|loading|drafting|booking|scheduling|updating)\s+the\s+" + NotCare + @"|"
+            + @"present(s|ed|ing)?(?!\s+(to|with|at|in|"
+            + @"for|as|back)\b)|will\s+(negotiate|translate|demo|present)|co-?(own|owns|lead|leads|chair|chairs)|"
+            + @"(on|out\s+on)\s+(call|pto|leave|vacation|nights|days)\b|out\s+sick|ooo|remote\s+today)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
+
+    // After "… moved the", "… booking the": what a patient moves or books themselves is no project work.
+    private const string NotCare =
+        @"(?!(appointments?|appts?|visits?|surgery|procedure|follow-?up|f/u|infusion|dialysis|consent|forms?|paperwork|bill|"
+            + @"payment|ride|transport|meds|prescription|refill)\b)";
 
     // Endings of English words the dictionary may lack ("wayfinding", "signage", "telesitter"): not a name typed in lower case.
     private static readonly Regex EnglishEnding = new(

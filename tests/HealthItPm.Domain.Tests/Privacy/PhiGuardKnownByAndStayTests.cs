@@ -90,4 +90,32 @@ public class PhiGuardKnownByAndStayTests
     {
         Assert.Empty(PhiGuard.Scan(text, Team));
     }
+
+    // Without a roster: a colleague named before project work, addresses and links at an organisation's domain in a text about
+    // no person. A patient's address at a mail provider, or whose text says whose it is, and a patient who moved an appointment
+    // or presented to the ED, are still found.
+    [Theory]
+    [InlineData("cc dawit.bekele@lakesidehealth.example on the cutover plan")]
+    [InlineData("send the signed SOW to maria.okonjo@northwindvendor.example by friday")]
+    [InlineData("the FHIR metadata is at https://fhir.lakesidehealth.example/r4/metadata")]
+    [InlineData("Dawit Bekele will present the barcode scanning metrics at steering")]
+    [InlineData("Thanh Huong Lam fixed the worklist mapping, pls retest in TST")]
+    [InlineData("Ifeoma Nwosu re-ran the provider load, 3 dupes left")]
+    [InlineData("Grzegorz Nowicki out sick today, Lars covering the desk")]
+    public void Without_a_roster_colleagues_at_work_and_an_organisations_addresses_stay_clean(string text)
+    {
+        Assert.Empty(PhiGuard.Scan(text));
+    }
+
+    [Theory]
+    [InlineData("Maria Okonjo moved the appt to friday and the reminder still went out", PhiKind.PatientName)]
+    [InlineData("Thanh Huong Lam presented to the ED with the wrong wristband from last visit", PhiKind.PatientName)]
+    [InlineData("portal results went to okonjo.family@lakesidelaw.example instead", PhiKind.EmailAddress)]
+    [InlineData("the proxy signup used darnell.twobulls@prairienet.example, the pt never approved it", PhiKind.EmailAddress)]
+    [InlineData("statement emailed to ruth.abernathy@juno.com bounced", PhiKind.EmailAddress)]
+    [InlineData("https://www.caringbridge.org/visit/tesfayestrong has photos from his room", PhiKind.WebAddress)]
+    public void Without_a_roster_a_patient_and_their_addresses_are_still_found(string text, PhiKind kind)
+    {
+        Assert.Contains(PhiGuard.Scan(text), f => f.Kind == kind);
+    }
 }
