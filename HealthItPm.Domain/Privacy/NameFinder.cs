@@ -1144,7 +1144,8 @@ internal static class NameFinder
         @"\b(rounded\s+on|round\s+on|rounding\s+on|check(ed|ing)?\s+on|look(ed|ing)?\s+in\s+on|dc'?ing|d/c'?ing|discharging|"
             + @"admitting|readmitting|roomed|rooming|triaged|(can'?t|cannot|couldn'?t|unable\s+to)\s+find|"
             + @"(drip|rate|dose|dosing|meds|labs|sitter|consult|insulin|heparin|transport|wheelchair|tray|diet|interpreter|bed|"
-            + @"discharge|dc\s+summary|paperwork|wristband|armband|pump|vitals|results|referral|prescription|rx)\s+for|"
+            + @"discharge|dc\s+summary|paperwork|wristband|armband|pump|vitals|results|referral|prescription|rx|allerg(y|ies)(\s+list)?|"
+            + @"(med|medication|problem)\s+list|med\s+rec|chart|avs|dc\s+instructions|discharge\s+instructions)\s+for|"
             + @"grandma|grandpa|granny|grandmother|grandfather|nana|gramma|grampa|aunty|auntie|aunt|uncle|baby|abuela|abuelo|"
             + @"lola|lolo|tita|tito)\s+$",
         Options | RegexOptions.IgnoreCase, Timeout);

@@ -62,6 +62,9 @@ public class PhiGuardKnownByAndStayTests
     [InlineData("Harriet Twin Feathers's nephew keeps calling for updates", "Harriet Twin Feathers")]
     [InlineData("Tupac Quispe won't use the kiosk, wants someone to check him in", "Tupac Quispe")]
     [InlineData("Koa Kealamakia keeps calling about the bill from his ER visit", "Koa Kealamakia")]
+    // A patient's lists and instructions for a name no list holds.
+    [InlineData("the problem list for Sefa Leiataua shows someone elses diabetes", "Sefa Leiataua")]
+    [InlineData("discharge instructions for Oyelaran Tiwatope printed in english", "Oyelaran Tiwatope")]
     public void A_name_before_a_relative_an_appointment_or_what_a_patient_does_is_found(string text, string name)
     {
         var findings = PhiGuard.Scan(text, Team);
@@ -83,6 +86,7 @@ public class PhiGuardKnownByAndStayTests
     [InlineData("Tomasz Wierzbicki refused the change request, CAB packet was late")]
     [InlineData("student ID badges for the nursing students arrive monday")]
     [InlineData("she listed 40 tickets as blockers, 6 are high")]
+    [InlineData("the allergy list for Haiku is cut off on small screens, vendor ticket open")]
     [InlineData("the WIC clinic moves to the 2nd floor on 10/3, update the wayfinding")]
     [InlineData("voice sample recordings for the hospitalists' Dragon profiles are due friday")]
     [InlineData("the insurance card scanner at registration reads 300 cards a day")]
