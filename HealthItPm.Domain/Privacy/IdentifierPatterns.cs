@@ -636,7 +636,8 @@ internal static class IdentifierPatterns
             AnyCase, Timeout)),
         // What a plan's card says: "her medicaid card says 71820044J", "insurance card shows W2290118".
         new(PhiKind.HealthPlanNumber, new Regex(@"\b(" + Payers + @"|insurance|member|plan|benefits?)\s+(id\s+)?card\s+(says|said|shows|"
-            + @"showed|reads|read|lists|has|had|:)\s*:?\s*" + Id, AnyCase, Timeout)),
+            + @"showed|reads|read|lists|has|had|:)\s*:?\s*" + Id, AnyCase, Timeout),
+            When: text => text.Text.Contains("card", StringComparison.OrdinalIgnoreCase)),
         // A military family's benefit numbers: "pt's tricare DBN 10293847561", "DoD benefits number", "EDIPI".
         new(PhiKind.HealthPlanNumber, new Regex(@"\b((?-i:DBN|EDIPI|DoD\s+ID)|dod\s+benefits?\s+(number|no\b\.?|#)|sponsor'?s?\s+(ssn|id))"
             + Then + @"(?<v>[0-9]{9,11})(?![0-9])", AnyCase, Timeout)),
@@ -810,7 +811,8 @@ internal static class IdentifierPatterns
             + @"wife's|husband's)\s+(?<what>([\p{L}-]+\s+){0,3}?)(id|identifier|number|no\b\.?|num|#|card)" + Then
             + @"(?<v>(?=([A-Z-]*[0-9]){5})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout),
             (m, text, _) => !WorkNumbers.IsMatch(m.Groups["what"].Value)
-                && (text.MentionsPatient || !StaffNumbers.IsMatch(m.Groups["what"].Value))),
+                && (text.MentionsPatient || !StaffNumbers.IsMatch(m.Groups["what"].Value)),
+            When: text => text.MentionsPerson),
         // A stay from one date to another: "she was here from 8/21 to 8/30", "he was inpatient 3/2 - 3/9", "her stay 5/4 thru 5/11".
         new(PhiKind.PersonalDate, new Regex(@"\b((was|were|been|is)\s+(here|in|inpatient|inpt|admitted|hospitalized|in\s+house|"
             + @"in\s+the\s+(hospital|icu|nicu|picu|ed|er|unit|bmt|burn\s+unit))|stayed(\s+here)?|(his|her|their|pt'?s|patient'?s)\s+"
