@@ -280,6 +280,7 @@ internal static class IdentifierPatterns
         private bool? mentionsPatient;
         private bool? departmentLine;
         private bool? mentionsPerson;
+        private bool? mentionsCare;
 
         public string Text { get; } = text;
 
@@ -292,6 +293,9 @@ internal static class IdentifierPatterns
         public bool MentionsPatient => mentionsPatient ??= Patient.IsMatch(Text);
 
         public bool MentionsPerson => mentionsPerson ??= Person.IsMatch(Text);
+
+        // A patient's care, papers or record in the text, whoever's address is in it: "results went to …", "MRN 00482913, see …".
+        public bool MentionsCare => mentionsCare ??= CareMail.IsMatch(Text) || RecordWords.IsMatch(Text);
 
         public bool IsAboutADepartmentLine => departmentLine ??= DepartmentLine.IsMatch(Text) && !PersonsNumber.IsMatch(Text);
 
@@ -484,7 +488,7 @@ internal static class IdentifierPatterns
             AnyCase,
             Timeout),
             (m, text, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value)
-                && (IsPersonalMailHost(m.Groups["host"].Value) || text.MentionsPerson || CareMail.IsMatch(text.Text)),
+                && (IsPersonalMailHost(m.Groups["host"].Value) || text.MentionsPerson || text.MentionsCare),
             WithoutDigits: true),
         new(PhiKind.EmailAddress, new Regex(
             @"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*),(?<tld>com|net|org|edu|gov|us|ca|co|io|me|info|biz|uk)\b",
@@ -499,7 +503,7 @@ internal static class IdentifierPatterns
             Timeout),
             (m, text, context) => m.Groups["host"].Value is var host
                 && !context.IsStaffDomain(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host)
-                && !IsServicePage(host, m.Value) && (text.MentionsPerson || CareMail.IsMatch(text.Text) || PersonalPages.IsMatch(host)),
+                && !IsServicePage(host, m.Value) && (text.MentionsPerson || text.MentionsCare || PersonalPages.IsMatch(host)),
             WithoutDigits: true),
         // A person's page typed without its scheme: "facebook.com/maria.g.5011", "gofundme.com/f/help-for-abdi".
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"

@@ -118,6 +118,8 @@ public class PhiGuardKnownByAndStayTests
     [InlineData("the proxy signup used darnell.twobulls@prairienet.example, the pt never approved it", PhiKind.EmailAddress)]
     [InlineData("statement emailed to ruth.abernathy@juno.com bounced", PhiKind.EmailAddress)]
     [InlineData("https://www.caringbridge.org/visit/tesfayestrong has photos from his room", PhiKind.WebAddress)]
+    [InlineData("MRN 00482913, the scan is at https://viewer.lakesidehealth.example/doc/7781", PhiKind.WebAddress)]
+    [InlineData("the encounter was sent to j.okonjo@lakesidelaw.example by mistake", PhiKind.EmailAddress)]
     public void Without_a_roster_a_patient_and_their_addresses_are_still_found(string text, PhiKind kind)
     {
         Assert.Contains(PhiGuard.Scan(text), f => f.Kind == kind);
