@@ -150,10 +150,11 @@ internal static class IdentifierPatterns
     // A department's line: toll-free, an option or extension, a help line or desk, with no person whose number it is.
     private static readonly Regex DepartmentLine = new(
         @"\b(after[\s-]?hours|24/7|help\s*line|hot\s*line|service\s*desk|help\s*desk|support|vendor|option\s+[0-9]|press\s+[0-9]|"
-            + @"ext\b\.?|extension|main\s+line|"
+            + @"ext\b\.?|extension|main\s+(line|number)|(hospital|clinic|unit|department|office|practice)('s)?\s+(main\s+)?"
+            + @"(phone\s+)?(number|line)|"
             + @"front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|([\p{L}-]+\s+)?(interpreter|nurse|"
             + @"scheduling|pharmacy|refill|billing|triage|appointment|advice|info|information|access|transfer|referral|intake|"
-            + @"call)\s+line|desk|operator)",
+            + @"call|cent(er|re)|unit|station|clinic|fax)\s+(fax\s+)?line|desk|operator)",
         AnyCase, Timeout);
 
     // A fax machine that is a department's: "the central pharmacy fax", "the lab fax".
@@ -212,6 +213,53 @@ internal static class IdentifierPatterns
     private static readonly Regex BiometricOwner = new(
         @"\b(patients?|pts?|pt's|patient's|her|his|their|him|mrs?|ms|miss|family|newborn|baby)\b", AnyCase, Timeout);
 
+    // What a person's number is for at work, never a patient's identifier: a ticket, a phone, an order, a room.
+    private static readonly Regex WorkNumbers = new(@"\b(ticket|inc|incident|req|request|change|chg|case|order|po|invoice|ext|"
+        + @"extension|phone|cell|mobile|pager|fax|room|bed|desk|office|version|build|release|asset|tag|laptop|printer|npi|dea|"
+        + @"provider|license|licence|dl|cdl|passport|ssn|social|mrn|account|acct|encounter|fin|csn|member|policy|group|plan|"
+        + @"vin|plate|serial|device|rx|prescription|confirmation|tracking|claim)\b", AnyCase, Timeout);
+
+    // A colleague's numbers: a badge, an employee or user id (a patient's only when the text says it is about a patient).
+    private static readonly Regex StaffNumbers = new(@"\b(badge|employee|emp|staff|user|login|network|vendor|contractor|"
+        + @"cost|budget|project|team|access|pin|door|parking)\b", AnyCase, Timeout);
+
+    // A vehicle of the organisation's own fleet: "courier van plate 2A 77310 is an SRH facilities vehicle".
+    private static readonly Regex FleetVehicle = new(@"\b(courier|fleet|shuttle|facilities|company|hospital|security|pool|"
+        + @"transport|mobile\s+(unit|clinic|mammography))\s+(van|vehicle|car|truck|bus|suv)s?\b", AnyCase, Timeout);
+
+    // After "the pt portal photo", what makes it the portal's feature, no one's picture: "… upload feature ships in 11/4".
+    private static readonly Regex PhotoFeature = new(@"^\s+(upload|uploads|feature|field|button|tab|page|setting|settings|option|"
+        + @"requirement|spec|workflow|module|component|size\s+limit)\b", AnyCase, Timeout);
+
+    // An address at an organisation's domain, in a text about no person, is a colleague's or a vendor's: "cc
+    // ingrid.solberg@hospital.example on the plan". A patient's is at a mail provider, or the text says whose it is.
+    private static bool IsPersonalMailHost(string host) =>
+        host.Split('.') is var labels && labels.Length >= 2
+            && (PersonalMailProviders.Contains(labels[^2]) || (labels.Length >= 3 && PersonalMailProviders.Contains(labels[^3])));
+
+    private static readonly HashSet<string> PersonalMailProviders = new(
+        ["gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn", "icloud", "me", "mac", "aol",
+            "proton", "protonmail", "pm", "tutanota", "comcast", "xfinity", "verizon", "att", "sbcglobal", "bellsouth", "cox", "charter",
+            "spectrum", "earthlink", "frontier", "windstream", "centurylink", "juno", "netzero", "gmx", "yandex", "zoho", "mail", "naver",
+            "daum", "qq", "163", "126", "sina", "rediffmail", "wp", "onet", "interia", "web", "orange", "free", "laposte", "eircom",
+            "btinternet", "sky", "virginmedia", "talktalk", "shaw", "rogers", "telus", "sympatico", "bigpond", "optusnet", "xtra",
+            "libero", "seznam", "abv", "inbox", "ukr", "rambler", "hey", "fastmail", "duck", "gmial", "gmal", "gamil",
+            "hotmial", "yaho", "yahooo", "outlok", "icould"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // A patient's care or papers in the text, whoever's address it is: "results went to ...", "proxy invite went to ...".
+    private static readonly Regex CareMail = new(@"\b(proxy|guardian|caregiver|results|records|statement|bill|billing\s+statement|"
+        + @"discharge|avs|appointment|appt|mychart|consent|roi|release\s+of\s+information)\b", AnyCase, Timeout);
+
+    // Hosts of people's own pages: fundraisers, journals, social networks.
+    private static readonly Regex PersonalPages = new(@"(^|\.)(gofundme|caringbridge|facebook|fb|instagram|tiktok|twitter|x|linkedin|"
+        + @"youtube|youtu|snapchat|reddit|venmo|cash|threads|pinterest|patreon|givesendgo|mealtrain|lotsahelpinghands|blogspot|"
+        + @"wordpress|tumblr|substack|medium|etsy|onlyfans|twitch|discord)\.", AnyCase, Timeout);
+
+    // A text about where someone lives or is registered.
+    private static readonly Regex AddressWords = new(@"\b(zip|zipcode|postal|address|registration|registered|lives|living|mail|"
+        + @"mailing|home|county|residence|resident|verification)\b", AnyCase, Timeout);
+
     /// <summary>
     /// A pattern, what keeps a match, whether it can match text without a digit (most identifiers are numbers), and what the
     /// whole text must hold for the pattern to be tried at all (a cheaper test than running it on every text).
@@ -232,6 +280,7 @@ internal static class IdentifierPatterns
         private bool? mentionsPatient;
         private bool? departmentLine;
         private bool? mentionsPerson;
+        private bool? mentionsCare;
 
         public string Text { get; } = text;
 
@@ -244,6 +293,9 @@ internal static class IdentifierPatterns
         public bool MentionsPatient => mentionsPatient ??= Patient.IsMatch(Text);
 
         public bool MentionsPerson => mentionsPerson ??= Person.IsMatch(Text);
+
+        // A patient's care, papers or record in the text, whoever's address is in it: "results went to …", "MRN 00482913, see …".
+        public bool MentionsCare => mentionsCare ??= CareMail.IsMatch(Text) || RecordWords.IsMatch(Text);
 
         public bool IsAboutADepartmentLine => departmentLine ??= DepartmentLine.IsMatch(Text) && !PersonsNumber.IsMatch(Text);
 
@@ -264,7 +316,9 @@ internal static class IdentifierPatterns
             Timeout)),
         new(PhiKind.MedicalRecordNumber, new Regex(
             @"\b([CE]?MRN|EID|enterprise\s+(id|mrn|number|identifier|person\s+id)|MR\s?#|MR\s+(number|no\b\.?)|" +
-            @"med(ical)?\s+rec(ord)?s?|(patient\s+)?record\s+(number|no\b\.?|num|#)|chart\s*(#|" +
+            @"med(ical)?\s+rec(ord)?s?|(patient\s+|health\s+|unit\s+)?record\s+(number|no\b\.?|num|#)|" +
+            @"hospital\s+(number|no\b\.?|num|#|id)(?!\s*(is\s+)?[:#]?\s*\(?[0-9]{3}\)?[\s.-]?[0-9]{3}[\s.-][0-9]{4})|" +
+            @"(?-i:UR|UMRN|HRN)\s*(number|no\b\.?|#)?|(EMR|EHR)\s*(id|number|no\b\.?|#)|(patient|pt)\s+(number|no\b\.?)|chart\s*(#|" +
             @"number|no\b\.?)|E?MPI|patient\s+(id|identifier)|pt\s+id|(old|legacy|prior|previous|former)\s+(meditech|cerner|epic|" +
             @"paragon|allscripts|soarian|mckesson|cpsi|athena|nextgen|ecw)?\s*(number|no\b\.?|num|#|mrn)|(meditech|cerner|paragon|" +
             @"allscripts|soarian|mckesson|cpsi)\s+(number|no\b\.?|num|#|mrn))" + Then
@@ -310,9 +364,10 @@ internal static class IdentifierPatterns
             + @"certificate|cert|passport|birth\s+certificate|death\s+certificate)\s*(number|no\b\.?|num|#|id|:)" + Then + Id,
             AnyCase, Timeout)),
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport)" + Then + Id, AnyCase, Timeout)),
-        new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv)'?s?\s+(tags?|registration|"
-            + @"reg))(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
-            (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit)),
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv|boat|vessel|trailer|rv|"
+            + @"camper|atv|snowmobile|motorcycle)'?s?\s+(tags?|registration|reg|hull\s+(id|number)))"
+            + @"(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
+            (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit) && (text.MentionsPerson || !FleetVehicle.IsMatch(text.Text))),
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(VIN|vehicle\s+identification\s+number)'?s?(\s+(number|no\b\.?|#|is|"
             + @"was))?[\s:#,]*(?<v>(?-i:[A-HJ-NPR-Z0-9]){17}|[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])", AnyCase, Timeout)),
         new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])", Options, Timeout),
@@ -432,7 +487,8 @@ internal static class IdentifierPatterns
             @"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,})\b",
             AnyCase,
             Timeout),
-            (m, _, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value),
+            (m, text, context) => !context.IsStaffDomain(m.Groups["host"].Value) && !IsRoleMailbox(m.Groups["local"].Value)
+                && (IsPersonalMailHost(m.Groups["host"].Value) || text.MentionsPerson || text.MentionsCare),
             WithoutDigits: true),
         new(PhiKind.EmailAddress, new Regex(
             @"\b(?<local>[A-Z0-9._%+-]+)@(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*),(?<tld>com|net|org|edu|gov|us|ca|co|io|me|info|biz|uk)\b",
@@ -445,9 +501,9 @@ internal static class IdentifierPatterns
             @"\b(https?://|www\.)(?<host>[A-Z0-9-]+(\.[A-Z0-9-]+)*)(:[0-9]+)?([/?#][^\s<>""]*[^\s<>"".,;:!?)\]])?",
             AnyCase,
             Timeout),
-            (m, _, context) => m.Groups["host"].Value is var host
+            (m, text, context) => m.Groups["host"].Value is var host
                 && !context.IsStaffDomain(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host)
-                && !IsServicePage(host, m.Value),
+                && !IsServicePage(host, m.Value) && (text.MentionsPerson || text.MentionsCare || PersonalPages.IsMatch(host)),
             WithoutDigits: true),
         // A person's page typed without its scheme: "facebook.com/maria.g.5011", "gofundme.com/f/help-for-abdi".
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"
@@ -502,7 +558,8 @@ internal static class IdentifierPatterns
         new(PhiKind.ZipCode, new Regex(@"\b[A-Z][a-z]+,?\s+" + States + @"\.?,?\s+(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", Options, Timeout)),
         // Where a person lives: "lives in 60614", "pt in 60614", "he's living in 94110 now", "pt from 02139".
         new(PhiKind.ZipCode, new Regex(@"\b((lives|living|lived|resides|residing|reside|moved|relocated|staying|stays|home\s+is)\s+(in|to|"
-            + @"at|near|around)|(patient|pt|he|she|they|he's|she's|they're|family|mom|dad|daughter|son|wife|husband)\s+((is|was|"
+            + @"at|near|around|off|out\s+in|by)|(patient|pt|he|she|they|he's|she's|they're|family|mom|dad|daughter|son|wife|"
+            + @"husband)\s+((is|was|"
             + @"are)\s+)?(in|from|lives\s+in))\s+(the\s+)?(zip\s+(code\s+)?)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])(?!\s*(messages|items|"
             + @"tickets|records|accounts|charts|orders|users|units|beds|%|ms\b|minutes|hours|dollars))", AnyCase, Timeout)),
         // Where a patient was moved, what the face sheet says: "family moved him to 70535", "zip on the face sheet 70544".
@@ -514,15 +571,24 @@ internal static class IdentifierPatterns
             + @"(patient|pt)'?s?|mrs?\b\.?|ms\b\.?|miss)(\s+[\p{L}-]+)?)"
             + @"|\b(?<v>(her|his|their|(the\s+)?(patient|pt)'?s?)\s+((own|face|id|wound|rash|skin|profile|portal|license|licence|"
                 + @"id\s+card)\s+)?(photo(graph)?|picture|pic|selfie|headshot|face\s+photo)s?)\b"
-            + @"|\b(?<v>(?<alone>selfie|headshot|face\s+photo|full-?face\s+(photo|image|picture))s?)\b", AnyCase, Timeout),
-            (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value),
+            + @"|\b(?<v>(?<alone>selfie|headshot|face\s+photo|full-?face\s+(photo|image|picture))s?)\b"
+            // "the ID photo on the pt's portal profile", "the picture in her chart": a picture kept with a person's record.
+            + @"|\b(?<v>((id|profile|face|badge|license|licence|wound|rash|skin|passport)\s+)?(photo(graph)?|picture|pic|image|"
+            + @"headshot)s?)\s+(on|in|from|attached\s+to|uploaded\s+to|saved\s+to|stored\s+in)\s+(the\s+)?(pt's|patient's|pts|her|his|"
+            + @"their|mom's|dad's|baby's)\s+", AnyCase, Timeout),
+            (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value)
+                && !PhotoFeature.IsMatch(text.Text.AsSpan(m.Index + m.Length)),
             WithoutDigits: true),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
+            + @"(palm|finger|hand)\s*veins?(\s+(enrol(l)?ments?|"
+            + @"templates?|patterns?|ids?|data|registrations?))?|(finger\s*print|biometric|face|iris|retina)\s+(enrol(l)?ments?|"
+            + @"registrations?)|"
             + @"retina[l]?\s+(scans?|images?)|face\s*(id\s+)?(templates?|prints?|geometry)|"
             + @"iris\s+(scans?|images?|patterns?|templates?|codes?)|"
-            + @"voice\s*prints?|"
+            + @"voice\s*(prints?|samples?|templates?|enrol(l)?ments?)|"
             + @"face\s+scans?|facial\s+(scans?|"
-            + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|DNA\s+(profiles?|"
+            + @"recognition\s+(data|template)s?|geometry|templates?)|biometric\s+(data|templates?|scans?|records?)|"
+            + @"DNA\s+(tests?\s+)?(profiles?|"
             + @"samples?|sequences?|results?)|genetic\s+(profiles?|data|results?)))\b(?!\s+(readers?|scanners?|sensors?|logins?|"
             + @"sign-?ins?|clocks?|devices?|hardware|demo))", AnyCase, Timeout),
             (_, text, _) => text.HasBiometricOwner, WithoutDigits: true),
@@ -572,6 +638,10 @@ internal static class IdentifierPatterns
         new(PhiKind.HealthPlanNumber, new Regex(@"\b" + Payers + @"\s+((member|subscriber|insurance|policy|insured)\s+)?(id|identifier|"
             + @"number|no\b\.?|num|#|card)" + Then + @"(?<v>(?=[A-Z-]*[0-9]([A-Z-]*[0-9]){3})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])",
             AnyCase, Timeout)),
+        // What a plan's card says: "her medicaid card says 71820044J", "insurance card shows W2290118".
+        new(PhiKind.HealthPlanNumber, new Regex(@"\b(" + Payers + @"|insurance|member|plan|benefits?)\s+(id\s+)?card\s+(says|said|shows|"
+            + @"showed|reads|read|lists|has|had|:)\s*:?\s*" + Id, AnyCase, Timeout),
+            When: text => text.Text.Contains("card", StringComparison.OrdinalIgnoreCase)),
         // A military family's benefit numbers: "pt's tricare DBN 10293847561", "DoD benefits number", "EDIPI".
         new(PhiKind.HealthPlanNumber, new Regex(@"\b((?-i:DBN|EDIPI|DoD\s+ID)|dod\s+benefits?\s+(number|no\b\.?|#)|sponsor'?s?\s+(ssn|id))"
             + Then + @"(?<v>[0-9]{9,11})(?![0-9])", AnyCase, Timeout)),
@@ -583,8 +653,9 @@ internal static class IdentifierPatterns
             (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\b(AD|active\s+directory|security|distribution|ldap|azure|o365|"
                 + @"m365|teams|email|mail|user|it|resource|ad\s+security)\s*$", AnyCase, Timeout)),
         // The state between the cue and the number: "DL LA 009812374", "driver license LA 011928374"; a port worker's TWIC card.
-        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:DL)|\bdriver'?s?\s+licen[cs]e|\blicen[cs]e)\s+(?-i:" + States
-            + @")\b" + Then + LicenceValue + @"|\b(?-i:TWIC)(\s+card)?" + Then + @"(?<v>[0-9]{4}-?[0-9]{4}-?[0-9]{4})(?![0-9])",
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:C?DL)|\b(commercial\s+)?driver'?s?\s+licen[cs]e|\blicen[cs]e)\s+"
+            + @"((?-i:" + States + @")|" + StateNames + @")\b" + Then + LicenceValue + @"|\b(?-i:TWIC)(\s+card)?" + Then
+            + @"(?<v>[0-9]{4}-?[0-9]{4}-?[0-9]{4})(?![0-9])",
             AnyCase, Timeout)),
         // A military service number, for a veteran's referral: "pt's military service number 12-883-104".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\bmilitary\s+(service\s+)?(number|no\b\.?|#|id)" + Then
@@ -725,6 +796,39 @@ internal static class IdentifierPatterns
             + @"medics?|squad|air)\b\s*(on\s+|:\s*)?" + Date, AnyCase, Timeout),
             When: text => text.Text.Contains(" in ", StringComparison.OrdinalIgnoreCase)
                 || text.Text.Contains("arrived", StringComparison.OrdinalIgnoreCase)),
+        // Numbers a person is known by outside the hospital: an immigration A-number, a student's or a library card's id, a case
+        // at child or adult protective services or a court: "A-number A-204118993", "student ID 114008812", "CPS case # 25-JV-00871".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((?-i:A)-?(number|no\b\.?|#)|alien\s+(registration\s+)?(number|no\b\.?|#)|"
+            + @"(?-i:USCIS|UCSIS)\s*(number|no\b\.?|#|id)?|(green\s+card|visa|refugee|asylum|immigration|i-94|work\s+permit)\s*"
+            + @"(number|no\b\.?|num|#|id)|(student|school|library|campus|university|college|gym)\s+(id|number|no\b\.?|#|card)(\s+"
+            + @"(number|no\b\.?|#))?|((?-i:CPS|APS|DCFS|DCF|DSS|DHS|DCS|ACS|CYFD)|child\s+protective|adult\s+protective|protective\s+"
+            + @"services|social\s+services|foster\s+care|juvenile|family\s+court|court|probation|parole|custody|guardianship|"
+            + @"police|sheriff'?s?)\s+((case|file|report|docket|referral|intake)\s*)(number|no\b\.?|num|#|id)?|"
+            + @"(docket|probation|parole|police\s+report)\s*(number|no\b\.?|num|#|id)|(bus|transit|paratransit)\s+pass\s*"
+            + @"(number|no\b\.?|#|id)?|((?-i:SNAP|WIC|EBT|TANF|SSI|SSDI)|food\s+stamps?|section\s+8|housing\s+voucher|disability|"
+            + @"benefits?)\s+((case|card|client|recipient|participant)(\s*(number|no\b\.?|num|#|id))?|number|no\b\.?|num|#|id))"
+            + Then
+            + @"(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
+        // A number a text says is the person's own, whatever it numbers: "his BSU student ID 114008812", "pt's tribal card #
+        // 44910", "her library card 2900114" (not the numbers of work: a ticket, an extension, a badge, an order).
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(his|her|their|pt's|patient's|pts|mom's|dad's|baby's|son's|daughter's|"
+            + @"wife's|husband's)\s+(?<what>([\p{L}-]+\s+){0,3}?)(id|identifier|number|no\b\.?|num|#|card)" + Then
+            + @"(?<v>(?=([A-Z-]*[0-9]){5})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout),
+            (m, text, _) => !WorkNumbers.IsMatch(m.Groups["what"].Value)
+                && (text.MentionsPatient || !StaffNumbers.IsMatch(m.Groups["what"].Value)),
+            When: text => text.MentionsPerson),
+        // A stay from one date to another: "she was here from 8/21 to 8/30", "he was inpatient 3/2 - 3/9", "her stay 5/4 thru 5/11".
+        new(PhiKind.PersonalDate, new Regex(@"\b((was|were|been|is)\s+(here|in|inpatient|inpt|admitted|hospitalized|in\s+house|"
+            + @"in\s+the\s+(hospital|icu|nicu|picu|ed|er|unit|bmt|burn\s+unit))|stayed(\s+here)?|(his|her|their|pt'?s|patient'?s)\s+"
+            + @"((last|first|prior|previous|recent)\s+)?(stay|admission|hospitalization|visit))\s+(with\s+us\s+)?(from\s+)?"
+            + Date + @"\s*(to|through|thru|until|till|-)\s*[0-9]", AnyCase, Timeout),
+            When: text => text.MentionsPerson),
+        // A ZIP a person gave for where they live, in a text about an address: "she gave 83651 when registration asked".
+        new(PhiKind.ZipCode, new Regex(@"\b(she|he|they|pt|patient|mom|dad|family|wife|husband|daughter|son)\s+((has|had|just|"
+            + @"also)\s+)?(gave|gives|give|listed|lists|put|puts|wrote|writes|entered|enters|typed|types|said|says|told\s+(us|them|"
+            + @"me|registration))\s+(us\s+|them\s+|me\s+)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])(?!\s*(times|tickets|messages|"
+            + @"dollars|items|%))", AnyCase, Timeout),
+            When: text => AddressWords.IsMatch(text.Text)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>

@@ -53,8 +53,24 @@ internal static class NameFinder
             + @"configured?|presented|presents|facilitated?|chairs|chaired|demoed|demos|validated|tested|signed\s+off|"
             + @"cover(ed|s)?\s+(the\s+)?(command|night|day|go-?live|shift|huddle|call|desk|weekend|on-?call|cutover)|"
             + @"run(s)?\s+the|ran\s+the|approved\s+the|trained\s+the|trains\s+the|escalated\s+the|drafted|wrote\s+the|"
-            + @"is\s+(leading|running|covering|presenting|building|configuring|facilitating|training|testing|validating|owning))\b",
+            + @"is\s+(leading|running|covering|presenting|building|configuring|facilitating|training|testing|validating|owning))\b"
+        // More project work, done to the project's things: "… fixed the worklist mapping", "… re-ran the provider load", "… will
+        // present interface metrics" (a patient presents to the ED, with a complaint), "… out sick today", "… is on PTO".
+        + @"|^((?-i:\s+[A-Z])[\p{L}'-]+)?\s+((will|to|has|had|just|also|can|should|is|are|was|already)\s+)?((fixed|reviewed|"
+            + @"confirmed|finished|re-?ran|"
+            + @"moved|negotiated?|mapped|deployed|migrated|documented|approved|swapped|imaged|patched|upgraded|"
+            + @"reimaged|restarted|rebooted|scripted|loaded|drafted|published|closed|triaged)\s+the\s+" + NotCare + "|"
+            + @"(fixing|reviewing|finishing|negotiating|mapping|deploying|migrating|documenting|approving|swapping|imaging|patching|"
+            + @"upgrading|scripting|loading|drafting|booking|scheduling|updating)\s+the\s+" + NotCare + @"|"
+            + @"present(s|ed|ing)?(?!\s+(to|with|at|in|"
+            + @"for|as|back)\b)|will\s+(negotiate|translate|demo|present)|co-?(own|owns|lead|leads|chair|chairs)|"
+            + @"(on|out\s+on)\s+(call|pto|leave|vacation|nights|days)\b|out\s+sick|ooo|remote\s+today)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
+
+    // After "… moved the", "… booking the": what a patient moves or books themselves is no project work.
+    private const string NotCare =
+        @"(?!(appointments?|appts?|visits?|surgery|procedure|follow-?up|f/u|infusion|dialysis|consent|forms?|paperwork|bill|"
+            + @"payment|ride|transport|meds|prescription|refill)\b)";
 
     // Endings of English words the dictionary may lack ("wayfinding", "signage", "telesitter"): not a name typed in lower case.
     private static readonly Regex EnglishEnding = new(
@@ -73,6 +89,8 @@ internal static class NameFinder
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
             + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z])|"
             + @"day\b(?!\s*#?[0-9])|holiday|quotes?|quotation|statue|portrait|biography|airport|prize|medal|lecture|criteria|method)\b"
+        // A lab where staff learn: "the Florence Nightingale skills lab", "Hopper simulation center".
+        + @"|^('s)?\s+(skills|simulation|sim|learning|computer|study|innovation)\s+(lab|labs|cent(er|re)|rooms?|hub|suite)\b"
         // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
         + @"|^\s+(network|oncology|health\s+system|healthcare|medical\s+(center|group|college|school)|hospital|university|research|"
             + @"cancer\s+(center|institute)|memorial|institute|children'?s)\b"
@@ -114,7 +132,12 @@ internal static class NameFinder
         // A patient's own things after a possessive: "…'s portal", "…'s ultrasound report", "…'s covid result".
         + @"|^'s\s+((new|old|own|last|first)\s+)?(portal|mychart|ultrasound|mri|ct|x-?ray|echo|ekg|ecg|scan|biopsy|covid|flu|"
             + @"allerg[a-z]*|vitals|wristband|armband|pcp|surgery|procedure|dialysis|infusion|prescription|rx|wound|pain|diet|"
-            + @"tray|room|bed|interpreter|proxy|consent|avs|discharge|admission|appointment|appt)\b"
+            + @"tray|room|bed|interpreter|proxy|consent|avs|discharge|admission|appointment|appt|sister|brother|aunt|auntie|uncle|"
+            + @"niece|nephew|cousin|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|mother|father|parents?|guardian|"
+            + @"caregiver|fianc[eé]e?|girlfriend|boyfriend|widow|widower|twin)\b"
+        // "…'s OB appts vanished", "…'s cardiology referral": a patient's appointments of any kind.
+        + @"|^'s\s+([\p{L}/&-]+\s+)?(appointments?|appts?|visits?|referrals?|refills?|prescriptions?|scripts?|bills?|statements?|"
+            + @"claims?|follow-?ups?|f/u|telehealth|video\s+visits?)\b"
         // A patient's clinical record after the name: "… ED triage note missing", "… path result interfaced to ...", "… encounter".
         + @"|^('s)?\s+" + RecordAfter
         // An arrival: "… came in from Pine Ridge", "… is visiting from AZ, outside records ...", "… brought in by EMS".
@@ -195,6 +218,14 @@ internal static class NameFinder
             + @"of\s+(products|companies|apps|brands))\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
+    // Names given to things: "… are the names of the two new training VMs", "servers named after …", "naming the printers …".
+    private static readonly Regex ThingsNamed = new(
+        @"\b((are|is|were|was)\s+(the\s+)?(new\s+)?names?\s+(of|for)|(re)?named(\s+after)?|naming)\s+(the\s+|our\s+|all\s+|"
+            + @"each\s+)?([\p{L}0-9-]+\s+){0,3}?(vms?|virtual\s+machines|servers?|hosts?|printers?|workstations?|wows|carts|robots?|"
+            + @"bots?|tablets?|laptops?|ipads?|environments?|sprints?|releases?|conference\s+rooms|huddle\s+rooms|training\s+rooms|"
+            + @"wi-?fi|ssids?|networks?|queues?|test\s+patients|scenarios?)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
     // Words between a patient cue and the name: "patient called Teresa Hunt", "patient's name is ...".
     private static readonly HashSet<string> CueConnectors = new(["called", "named", "name", "is", "was"], StringComparer.OrdinalIgnoreCase);
 
@@ -205,6 +236,12 @@ internal static class NameFinder
 
     public static IEnumerable<(int Index, int Length)> Find(string text, PhiContext context)
     {
+        // "grace hopper and ada lovelace are the names of the new training VMs": people's names given to machines and rooms.
+        if (text.Contains("nam", StringComparison.OrdinalIgnoreCase) && ThingsNamed.IsMatch(text) && !PatientContext.IsMatch(text))
+        {
+            return [];
+        }
+
         var tokens = Tokens(text);
         var used = new bool[tokens.Count];
         var found = new List<(int, int)>();
@@ -956,11 +993,16 @@ internal static class NameFinder
 
         var lower = bothLower && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value);
 
-        var careAfter = CareAfter.IsMatch(text.AsSpan(b.End, Math.Min(60, text.Length - b.End)));
+        var careAfter = CareAfter.IsMatch(text.AsSpan(b.End, Math.Min(60, text.Length - b.End)))
+            || (capitalised && IsSentenceStart(text, a) && PatientDoesAfter.IsMatch(text.AsSpan(b.End, Math.Min(60, text.Length - b.End))));
 
         // At the start of a text, typed in lower case before a patient's things, one part from the lists will do: "faadumo cali's kids".
+        // Or none, when the possessive gives a patient's kin or things: "losaline vaipulu's aunt", "teuila faamausili's appts".
         var lowerAtStart = bothLower && b.Length >= 3 && careAfter && IsSentenceStart(text, a)
-            && (NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value));
+            && (NameLexicon.IsAnyName(a.Value) || NameLexicon.IsAnyName(b.Value)
+                || (a.Length >= 4 && b.Length >= 4 && text.AsSpan(b.End).StartsWith("'s", StringComparison.OrdinalIgnoreCase)
+                    && !ChatWords.Contains(a.Value) && !ChatWords.Contains(b.Value) && !EnglishEnding.IsMatch(a.Value)
+                    && !EnglishEnding.IsMatch(b.Value)));
         // Compound surnames of English words after a given name, before a patient's things: "lena standing-elk's glucometer".
         var compound = careAfter && b.Value.Contains('-', StringComparison.Ordinal) && NameLexicon.IsAnyName(a.Value);
 
@@ -1088,12 +1130,22 @@ internal static class NameFinder
             + @"got\s+(billed|charged|admitted|discharged)|has\s+been|came\s+(in|back)|left\s+ama|eloped)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
+    // After two words no list knows at a text's start, what a patient does and a colleague does not: "… wont use the portal",
+    // "… refused the flu shot", "… keeps calling about her bill", "… was admitted overnight".
+    private static readonly Regex PatientDoesAfter = new(
+        @"^\s+(still\s+)?(won'?t|will\s+not|refuses|refused|declines|declined|does\s?n'?t\s+want|did\s?n'?t\s+want|eloped|fell|"
+            + @"left\s+ama|keeps\s+(calling|asking|getting|pulling|refusing|missing)|was\s+(admitted|discharged|readmitted|"
+            + @"transferred|seen\s+in|brought\s+in)|got\s+(billed|charged|admitted|discharged)|came\s+(in|back)\s+(with|to|for|"
+            + @"last|this|again)|is\s+(refusing|asking\s+for|requesting|still\s+waiting\s+for\s+(her|his|their)))\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
     // Before the name, what only a patient is given: rounds, a check, a discharge, a drip's rate, a kin word used as a title.
     private static readonly Regex WardSlotBefore = new(
         @"\b(rounded\s+on|round\s+on|rounding\s+on|check(ed|ing)?\s+on|look(ed|ing)?\s+in\s+on|dc'?ing|d/c'?ing|discharging|"
             + @"admitting|readmitting|roomed|rooming|triaged|(can'?t|cannot|couldn'?t|unable\s+to)\s+find|"
             + @"(drip|rate|dose|dosing|meds|labs|sitter|consult|insulin|heparin|transport|wheelchair|tray|diet|interpreter|bed|"
-            + @"discharge|dc\s+summary|paperwork|wristband|armband|pump|vitals|results|referral|prescription|rx)\s+for|"
+            + @"discharge|dc\s+summary|paperwork|wristband|armband|pump|vitals|results|referral|prescription|rx|allerg(y|ies)(\s+list)?|"
+            + @"(med|medication|problem)\s+list|med\s+rec|chart|avs|dc\s+instructions|discharge\s+instructions)\s+for|"
             + @"grandma|grandpa|granny|grandmother|grandfather|nana|gramma|grampa|aunty|auntie|aunt|uncle|baby|abuela|abuelo|"
             + @"lola|lolo|tita|tito)\s+$",
         Options | RegexOptions.IgnoreCase, Timeout);
@@ -1241,7 +1293,8 @@ internal static class NameFinder
     private static (int From, int To, bool SurnameFirst)? LexiconName(string text, List<Token> tokens, int i)
     {
         var first = tokens[i];
-        if (!IsCandidate(first) || i + 1 >= tokens.Count)
+        if (!IsCandidate(first) || i + 1 >= tokens.Count
+            || (NameLexicon.IsOrganisation(first.Value) && NameLexicon.IsOrganisation(tokens[i + 1].Value)))
         {
             return null;
         }
