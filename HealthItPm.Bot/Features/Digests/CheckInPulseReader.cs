@@ -14,14 +14,22 @@ namespace HealthItPm.Bot.Features.Digests;
 /// </summary>
 public sealed class CheckInPulseReader(IRoundStore rounds, CheckInService checkIns) : ICheckInPulse
 {
-    // Enough of the latest rounds to find two closed ones behind rounds still open (weekly ones, and any sent again).
-    private const int LookedAt = 6;
+    // The latest rounds are point reads (kept in memory by the round store while few enough): the first few usually hold
+    // the two closed ones wanted; enough to find them behind rounds still open (weekly ones, and any sent again) are read
+    // only when they do not, so a 60-project portfolio's reads stay within what the store keeps.
+    public const int LookedAtFirst = 3;
+    public const int LookedAt = 6;
 
     public async Task<CheckInPulse?> LatestAsync(TenantId tenant, ProjectCode project, CancellationToken cancellationToken)
     {
         var now = checkIns.Now;
-        var closed = (await rounds.LatestRoundsAsync(tenant, project, CheckInRounds.Kind, LookedAt, cancellationToken))
-            .Where(r => now >= r.ClosesAt).Take(2).ToList();
+        var newest = await rounds.LatestRoundsAsync(tenant, project, CheckInRounds.Kind, LookedAtFirst, cancellationToken);
+        if (newest.Count == LookedAtFirst && newest.Count(r => now >= r.ClosesAt) < 2)
+        {
+            newest = await rounds.LatestRoundsAsync(tenant, project, CheckInRounds.Kind, LookedAt, cancellationToken);
+        }
+
+        var closed = newest.Where(r => now >= r.ClosesAt).Take(2).ToList();
         if (closed.Count == 0)
         {
             return null;

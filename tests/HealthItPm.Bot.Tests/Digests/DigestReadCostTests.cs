@@ -52,6 +52,39 @@ public sealed class DigestReadCostTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_check_in_pulse_read_cold_after_eight_weeks_costs_what_it_cost_after_three()
+    {
+        await _hosts.SetUpProjectAsync();
+        using var requests = new StorageRequestCounter(azurite.TablePort);
+        async Task<(CheckInPulse? Pulse, long Requests)> ColdReadAsync()
+        {
+            // A host just started keeps no round yet: every round the read needs is a request.
+            await _hosts.RestartHostAAsync();
+            var pulse = _hosts.Get<ICheckInPulse>();
+            // What the host does as it starts (its tables made sure of) is not the read's.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var (read, answered, _) = await requests.MeasureAsync(() => pulse.LatestAsync(Tenant, Code, default));
+            return (read, answered);
+        }
+
+        for (var week = 1; week <= 3; week++)
+        {
+            await LiveAWeekAsync(week);
+        }
+
+        var early = await ColdReadAsync();
+        for (var week = 4; week <= 8; week++)
+        {
+            await LiveAWeekAsync(week);
+        }
+
+        var late = await ColdReadAsync();
+
+        Assert.NotNull(late.Pulse);
+        Assert.Equal(early.Requests, late.Requests);
+    }
+
+    [Fact]
     public async Task A_digest_after_eight_weeks_of_history_reads_what_it_read_after_two_and_lists_only_this_weeks_changes()
     {
         await _hosts.SetUpProjectAsync();
