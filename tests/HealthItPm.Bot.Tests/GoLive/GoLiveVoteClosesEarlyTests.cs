@@ -45,22 +45,8 @@ public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixtu
     [Fact]
     public async Task The_vote_closes_when_everyone_still_on_the_project_voted_and_the_decision_goes_out_once()
     {
-        var chats = new Dictionary<ChannelAccount, ProjectConversation>();
-        foreach (var person in new[] { TestActivities.Pm, Cio, Cmio, Cno, Former })
-        {
-            chats[person] = new ProjectConversation(env.Host, env.Connector, person);
-            await chats[person].SayAsync("help");
-        }
-
+        var (chats, code, project, round) = await VoteOpenAsync(sponsor: Cio.AadObjectId);
         var pm = chats[TestActivities.Pm];
-        var code = await ProjectAsync(pm);
-        var project = new ProjectCode(code);
-        var date = Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await pm.SubmitAsync("golive.set", new { project = code, date, checkpoints = "7" });
-        var panel = string.Join(",", new[] { Cio, Cmio, Cno, Former }.Select(p => p.AadObjectId));
-        await pm.SubmitAsync("golive.vote.start", new { project = code, panel, sponsor = Cio.AadObjectId, days = "7" });
-        await Get<DeliveryReceiver>().DrainAsync(default);
-        var round = (await Get<IRoundStore>().LatestRoundsAsync(Tenant, project, GoLiveRounds.Kind, 1, default)).Single();
 
         // The security lead leaves the project: the vote does not wait for him, and he gets no reminder.
         Assert.IsType<Outcome<Project>.Done>(await Get<ProjectService>().ChangeAsync(
@@ -117,22 +103,7 @@ public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixtu
     [Fact]
     public async Task A_vote_cast_before_its_voter_left_the_project_still_counts_as_cast()
     {
-        var chats = new Dictionary<ChannelAccount, ProjectConversation>();
-        foreach (var person in new[] { TestActivities.Pm, Cio, Cmio, Cno, Former })
-        {
-            chats[person] = new ProjectConversation(env.Host, env.Connector, person);
-            await chats[person].SayAsync("help");
-        }
-
-        var pm = chats[TestActivities.Pm];
-        var code = await ProjectAsync(pm);
-        var project = new ProjectCode(code);
-        var date = Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await pm.SubmitAsync("golive.set", new { project = code, date, checkpoints = "7" });
-        var panel = string.Join(",", new[] { Cio, Cmio, Cno, Former }.Select(p => p.AadObjectId));
-        await pm.SubmitAsync("golive.vote.start", new { project = code, panel, sponsor = "none", days = "7" });
-        await Get<DeliveryReceiver>().DrainAsync(default);
-        var round = (await Get<IRoundStore>().LatestRoundsAsync(Tenant, project, GoLiveRounds.Kind, 1, default)).Single();
+        var (chats, code, project, round) = await VoteOpenAsync(sponsor: "none");
         object Vote(string choice, string reason = "") => new { project = code, round = round.Id, choice, conditions = "", reason };
 
         // The security lead votes no-go, then leaves the project; the three others vote go, and the vote closes.
@@ -158,6 +129,29 @@ public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixtu
         Assert.Contains(
             $"**{Former.Name}**: No-go", Assert.Single(Cards(chats[TestActivities.Pm], "Go/no-go decision")), StringComparison.Ordinal);
         Assert.Empty(Cards(chats[Former], "Go/no-go decision"));
+    }
+
+    // A project with its gate, and a vote open 7 days for the CIO, the CMIO, the CNO and the security lead; each has a chat.
+    private async Task<(Dictionary<ChannelAccount, ProjectConversation> Chats, string Code, ProjectCode Project, Round Round)> VoteOpenAsync(
+        string sponsor)
+    {
+        var chats = new Dictionary<ChannelAccount, ProjectConversation>();
+        foreach (var person in new[] { TestActivities.Pm, Cio, Cmio, Cno, Former })
+        {
+            chats[person] = new ProjectConversation(env.Host, env.Connector, person);
+            await chats[person].SayAsync("help");
+        }
+
+        var pm = chats[TestActivities.Pm];
+        var code = await ProjectAsync(pm);
+        var project = new ProjectCode(code);
+        var date = Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await pm.SubmitAsync("golive.set", new { project = code, date, checkpoints = "7" });
+        var panel = string.Join(",", new[] { Cio, Cmio, Cno, Former }.Select(p => p.AadObjectId));
+        await pm.SubmitAsync("golive.vote.start", new { project = code, panel, sponsor, days = "7" });
+        await Get<DeliveryReceiver>().DrainAsync(default);
+        var round = (await Get<IRoundStore>().LatestRoundsAsync(Tenant, project, GoLiveRounds.Kind, 1, default)).Single();
+        return (chats, code, project, round);
     }
 
     private List<string> Cards(ProjectConversation chat, string title) =>

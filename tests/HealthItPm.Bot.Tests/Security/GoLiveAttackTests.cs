@@ -1,10 +1,8 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.GoLive;
-using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -584,32 +582,10 @@ public sealed class GoLiveAttackTests(GoLiveAttackTests.Environment env) : IClas
     private async Task<SortedSet<string>> StoredAsync()
     {
         await Get<AuditWriter>().FlushAsync(default);
-        var service = new TableServiceClient(env.Azurite.ConnectionString);
-        var rows = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var table in service.QueryAsync(t => t.Name != ConversationReferenceTable.Name))
-        {
-            var client = service.GetTableClient(table.Name);
-            await foreach (var row in client.QueryAsync<TableEntity>(r => r.PartitionKey != DeliveryTable.StatsPartition))
-            {
-                var columns = row.Where(c => c.Key is not ("Timestamp" or "odata.etag"))
-                    .OrderBy(c => c.Key, StringComparer.Ordinal)
-                    .Select(c => $"{c.Key}={Convert.ToString(c.Value, CultureInfo.InvariantCulture)}");
-                rows.Add($"{table.Name}|{row.PartitionKey}|{row.RowKey}|{string.Join(";", columns)}");
-            }
-        }
-
-        return rows;
+        return await StoredRows.SnapshotAsync(env.Azurite.ConnectionString);
     }
 
-    private async Task AssertNothingStoredAsync(SortedSet<string> before)
-    {
-        var after = await StoredAsync();
-        var added = after.Except(before).ToList();
-        var gone = before.Except(after).ToList();
-        Assert.True(
-            added.Count == 0 && gone.Count == 0,
-            "Stored:\n" + string.Join("\n", added) + "\nChanged or removed:\n" + string.Join("\n", gone));
-    }
+    private async Task AssertNothingStoredAsync(SortedSet<string> before) => StoredRows.AssertUnchanged(before, await StoredAsync());
 
     /// <summary>The bot on a private Azurite with a fake clock, the scheduler off, a second tenant allowed, its log kept.</summary>
     public sealed class Environment : IAsyncLifetime

@@ -1,10 +1,7 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.CheckIns;
-using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
@@ -402,47 +399,12 @@ public sealed class RemovalAttackTests(AzuriteFixture azurite) : IAsyncLifetime,
         return false;
     }
 
-    /// <summary>
-    /// Every row of every table, its columns but not its timestamp or version, once the audit entries handed over are written.
-    /// Left out unless <paramref name="everything"/>: how to reach each person (refreshed by every turn, whoever sends it) and
-    /// the pipeline's send counters.
-    /// </summary>
+    /// <summary>Every row of every table (<see cref="StoredRows"/>), once the audit entries handed over are written.</summary>
     private async Task<SortedSet<string>> StoredAsync(bool everything = false)
     {
         await _hosts.Get<AuditWriter>().FlushAsync(default);
-        var service = new TableServiceClient(azurite.ConnectionString);
-        var rows = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var table in service.QueryAsync())
-        {
-            if (!everything && table.Name == ConversationReferenceTable.Name)
-            {
-                continue;
-            }
-
-            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-            {
-                if (!everything && row.PartitionKey == DeliveryTable.StatsPartition)
-                {
-                    continue;
-                }
-
-                var columns = row.Where(c => c.Key is not ("Timestamp" or "odata.etag"))
-                    .OrderBy(c => c.Key, StringComparer.Ordinal)
-                    .Select(c => $"{c.Key}={Convert.ToString(c.Value, CultureInfo.InvariantCulture)}");
-                rows.Add($"{table.Name}|{row.PartitionKey}|{row.RowKey}|{string.Join(";", columns)}");
-            }
-        }
-
-        return rows;
+        return await StoredRows.SnapshotAsync(azurite.ConnectionString, everything);
     }
 
-    private async Task AssertNothingStoredAsync(SortedSet<string> before)
-    {
-        var after = await StoredAsync();
-        var added = after.Except(before).ToList();
-        var gone = before.Except(after).ToList();
-        Assert.True(
-            added.Count == 0 && gone.Count == 0,
-            "Stored:\n" + string.Join("\n", added) + "\nChanged or removed:\n" + string.Join("\n", gone));
-    }
+    private async Task AssertNothingStoredAsync(SortedSet<string> before) => StoredRows.AssertUnchanged(before, await StoredAsync());
 }
