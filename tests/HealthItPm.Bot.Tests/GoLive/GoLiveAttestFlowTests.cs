@@ -2,11 +2,9 @@ using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Features.GoLive;
-using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Scheduling;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
@@ -44,6 +42,8 @@ public class GoLiveAttestFlowTests(ClockedBotEnvironment env) : IClassFixture<Cl
         where T : notnull => env.Host.Services.GetRequiredService<T>();
 
     private DateOnly Today => DateOnly.FromDateTime(env.Clock.GetUtcNow().UtcDateTime);
+
+    private readonly GoLiveProjectSetup _setup = new(env.Host, env.Connector, env.Clock);
 
     [Fact]
     public async Task Owners_attest_through_their_cards_refusals_store_nothing_and_the_reminder_skips_who_answered()
@@ -154,20 +154,9 @@ public class GoLiveAttestFlowTests(ClockedBotEnvironment env) : IClassFixture<Cl
         Assert.Equal(2, Cards(chats[DataLead], "Go-live attestation ·").Count);
     }
 
-    private List<string> Cards(ProjectConversation chat, string title) =>
-        [.. env.Connector.SentActivities(chat.ConversationId)
-            .Select(a => CardText.Of(MessagesEndpointTests.CardOf(a)))
-            .Where(t => t.Contains(title, StringComparison.Ordinal))];
+    private List<string> Cards(ProjectConversation chat, string title) => _setup.Cards(chat, title);
 
-    private async Task StepAsync()
-    {
-        foreach (var open in await Get<IRoundStore>().OpenRoundsAsync(default))
-        {
-            await Get<RoundSteps>().StepAsync(open, default);
-        }
-
-        await Get<DeliveryReceiver>().DrainAsync(default);
-    }
+    private Task StepAsync() => _setup.StepAsync();
 
     private async Task<string> ProjectAsync(ProjectConversation pm)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using HealthItPm.Bot.Features.GoLive;
-using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Bot.Tests.Teams;
@@ -236,15 +235,7 @@ public sealed class GoLiveGateToDecisionTests : IAsyncLifetime
         }
     }
 
-    private async Task StepAsync()
-    {
-        foreach (var open in await Get<IRoundStore>().OpenRoundsAsync(default))
-        {
-            await Get<RoundSteps>().StepAsync(open, default);
-        }
-
-        await DeliverAsync();
-    }
+    private Task StepAsync() => Setup.StepAsync();
 
     private Task<int> DeliverAsync() => Get<Bot.Delivery.DeliveryReceiver>().DrainAsync(default);
 

@@ -148,6 +148,26 @@ internal sealed class GoLiveProjectSetup(WebApplicationFactory<Program> host, Fa
             await Get<RiskChanges>().AcknowledgeAsync(Tenant, new PersonId(Sponsor.AadObjectId), mitigated.Id, default));
     }
 
+    /// <summary>The texts of the cards sent to <paramref name="chat"/> that hold <paramref name="title"/>.</summary>
+    public List<string> Cards(ProjectConversation chat, string title)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        return [.. connector.SentActivities(chat.ConversationId)
+            .Select(a => CardText.Of(Teams.MessagesEndpointTests.CardOf(a)))
+            .Where(t => t.Contains(title, StringComparison.Ordinal))];
+    }
+
+    /// <summary>Every open round's step, as the scheduler's tick takes it, then the deliveries it queued.</summary>
+    public async Task StepAsync()
+    {
+        foreach (var open in await Get<IRoundStore>().OpenRoundsAsync(default))
+        {
+            await Get<RoundSteps>().StepAsync(open, default);
+        }
+
+        await Get<Bot.Delivery.DeliveryReceiver>().DrainAsync(default);
+    }
+
     /// <summary>The checkpoint job's passes, as the scheduler's ticks would run it.</summary>
     public async Task CheckpointTicksAsync(int ticks)
     {

@@ -2,10 +2,8 @@ using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Features.GoLive;
-using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
@@ -41,6 +39,8 @@ public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixtu
         where T : notnull => env.Host.Services.GetRequiredService<T>();
 
     private DateOnly Today => DateOnly.FromDateTime(env.Clock.GetUtcNow().UtcDateTime);
+
+    private readonly GoLiveProjectSetup _setup = new(env.Host, env.Connector, env.Clock);
 
     [Fact]
     public async Task The_vote_closes_when_everyone_still_on_the_project_voted_and_the_decision_goes_out_once()
@@ -154,20 +154,9 @@ public class GoLiveVoteClosesEarlyTests(ClockedBotEnvironment env) : IClassFixtu
         return (chats, code, project, round);
     }
 
-    private List<string> Cards(ProjectConversation chat, string title) =>
-        [.. env.Connector.SentActivities(chat.ConversationId)
-            .Select(a => CardText.Of(MessagesEndpointTests.CardOf(a)))
-            .Where(t => t.Contains(title, StringComparison.Ordinal))];
+    private List<string> Cards(ProjectConversation chat, string title) => _setup.Cards(chat, title);
 
-    private async Task StepAsync()
-    {
-        foreach (var open in await Get<IRoundStore>().OpenRoundsAsync(default))
-        {
-            await Get<RoundSteps>().StepAsync(open, default);
-        }
-
-        await Get<DeliveryReceiver>().DrainAsync(default);
-    }
+    private Task StepAsync() => _setup.StepAsync();
 
     private async Task<string> ProjectAsync(ProjectConversation pm)
     {

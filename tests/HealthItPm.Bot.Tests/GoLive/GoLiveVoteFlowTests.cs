@@ -2,10 +2,8 @@ using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Delivery;
 using HealthItPm.Bot.Features.GoLive;
-using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
@@ -46,6 +44,8 @@ public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
         where T : notnull => env.Host.Services.GetRequiredService<T>();
 
     private DateOnly Today => DateOnly.FromDateTime(env.Clock.GetUtcNow().UtcDateTime);
+
+    private readonly GoLiveProjectSetup _setup = new(env.Host, env.Connector, env.Clock);
 
     [Fact]
     public async Task A_panel_of_five_votes_a_veto_is_withdrawn_and_the_decision_follows_the_rule_with_every_card_sent_once()
@@ -206,20 +206,9 @@ public class GoLiveVoteFlowTests(ClockedBotEnvironment env) : IClassFixture<Cloc
         Assert.Equal(VoteChoice.NoGo, (await votes.RecordAsync(Tenant, round, default)).Votes.Single(v => v.Voter.Name == Pharmacy.Name).Vote.Choice);
     }
 
-    private List<string> Cards(ProjectConversation chat, string title) =>
-        [.. env.Connector.SentActivities(chat.ConversationId)
-            .Select(a => CardText.Of(MessagesEndpointTests.CardOf(a)))
-            .Where(t => t.Contains(title, StringComparison.Ordinal))];
+    private List<string> Cards(ProjectConversation chat, string title) => _setup.Cards(chat, title);
 
-    private async Task StepAsync()
-    {
-        foreach (var open in await Get<IRoundStore>().OpenRoundsAsync(default))
-        {
-            await Get<RoundSteps>().StepAsync(open, default);
-        }
-
-        await Get<DeliveryReceiver>().DrainAsync(default);
-    }
+    private Task StepAsync() => _setup.StepAsync();
 
     private async Task<string> ProjectAsync(ProjectConversation pm)
     {
