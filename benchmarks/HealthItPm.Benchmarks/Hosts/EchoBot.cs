@@ -9,14 +9,18 @@ namespace HealthItPm.Benchmarks.Hosts;
 
 /// <summary>
 /// The baseline: the Bot Framework's own cost per turn. A CloudAdapter and a Teams handler that
-/// echo a message and answer a card action with a fixed card; no storage, no rules.
+/// echo a message and answer a card action with a fixed card; no rules. A card action with the verb
+/// <see cref="StoreVerb"/> first makes the one write a check-in answer needs, through <c>store</c>: the floor
+/// any bot's submission can reach on the machine, the Bot Framework's turn and the write together.
 /// </summary>
-public sealed class EchoBot : TeamsActivityHandler
+public sealed class EchoBot(Func<string, Task>? store) : TeamsActivityHandler
 {
+    public const string StoreVerb = "store";
+
     private static readonly JObject Card =
         JObject.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Echo"}]}""");
 
-    public static WebApplication Build()
+    public static WebApplication Build(Func<string, Task>? store = null)
     {
         var builder = Loopback.Builder();
         // Set up as the bot is (pooled HTTP connections to the connector), so only the work differs.
@@ -24,7 +28,7 @@ public sealed class EchoBot : TeamsActivityHandler
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
         builder.Services.AddSingleton<CloudAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
-        builder.Services.AddSingleton<EchoBot>();
+        builder.Services.AddSingleton(new EchoBot(store));
         var app = builder.Build();
         app.MapPost(
             "/api/messages",
@@ -36,12 +40,21 @@ public sealed class EchoBot : TeamsActivityHandler
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Activity.Text), cancellationToken);
 
-    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
-        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
-        Task.FromResult(new AdaptiveCardInvokeResponse
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(invokeValue);
+        if (store is not null && invokeValue.Action?.Verb == StoreVerb)
+        {
+            await store(turnContext.Activity.From.AadObjectId);
+        }
+
+        return new AdaptiveCardInvokeResponse
         {
             StatusCode = 200,
             Type = "application/vnd.microsoft.card.adaptive",
             Value = Card,
-        });
+        };
+    }
 }

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using HealthItPm.Benchmarks.Hosts;
 using HealthItPm.Benchmarks.Load;
 using HealthItPm.Bot.Cards;
+using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
 using HealthItPm.Domain.CheckIns;
@@ -34,6 +35,7 @@ public sealed class TurnRig : IAsyncDisposable
     private readonly JObject _answer;
     private readonly string _projectCode;
     private readonly string _round;
+    private readonly StorageTables _tables;
     private readonly TableClient _baseline;
 
     private TurnRig(
@@ -45,6 +47,7 @@ public sealed class TurnRig : IAsyncDisposable
         string[] people,
         string projectCode,
         string round,
+        StorageTables tables,
         TableClient baseline)
     {
         _azurite = azurite;
@@ -56,6 +59,7 @@ public sealed class TurnRig : IAsyncDisposable
         _people = people;
         _projectCode = projectCode;
         _round = round;
+        _tables = tables;
         _baseline = baseline;
         _echoActivities = new Activities(Tenant, connectorUrl);
         _botActivities = new Activities(Tenant, connectorUrl);
@@ -91,8 +95,6 @@ public sealed class TurnRig : IAsyncDisposable
         await azurite.InitializeAsync();
         var connector = ConnectorStub.Build();
         var connectorUrl = await Loopback.StartAsync(connector);
-        var echo = EchoBot.Build();
-        var echoUrl = await Loopback.StartAsync(echo);
         var bot = HealthItPmHost.Build(Loopback.Builder(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
@@ -148,14 +150,21 @@ public sealed class TurnRig : IAsyncDisposable
         var round = Expect(await bot.Services.GetRequiredService<CheckInService>()
             .StartNowAsync(tenant, pm, code, RoundSettings.Default, default)).Id;
         // The floor under a submission: the one table write it needs, done directly with the bot's own client.
-        var baseline = await bot.Services.GetRequiredService<StorageTables>().GetAsync("BenchAnswers", default);
-        return new TurnRig(azurite, connector, connectorUrl, (echo, echoUrl), (bot, botUrl), people, code.Value, round, baseline);
+        var tables = bot.Services.GetRequiredService<StorageTables>();
+        var baseline = await tables.GetAsync("BenchAnswers", default);
+        var echo = EchoBot.Build(person => UpsertAnswerAsync(baseline, code.Value, round, person));
+        var echoUrl = await Loopback.StartAsync(echo);
+        return new TurnRig(
+            azurite, connector, connectorUrl, (echo, echoUrl), (bot, botUrl), people, code.Value, round, tables, baseline);
     }
 
     /// <summary>The person who takes turn <paramref name="n"/>: the respondents in turn.</summary>
     public string Respondent(int n) => _people[n % _people.Length];
 
     public string EchoCardAction(int n) => _echoActivities.CardAction(Respondent(n), "echo", new JObject());
+
+    /// <summary>A card action the echo bot answers after the one write a check-in answer needs.</summary>
+    public string EchoStoreCardAction(int n) => _echoActivities.CardAction(Respondent(n), EchoBot.StoreVerb, new JObject());
 
     public string EchoMessage(int n) => _echoActivities.Message(Respondent(n), "hello");
 
@@ -164,9 +173,35 @@ public sealed class TurnRig : IAsyncDisposable
     public string StatusCommand() => _botActivities.Message(ProjectManager, "status " + _projectCode);
 
     /// <summary>The answer row a submission stores, upserted directly; whether storage accepted it.</summary>
-    public async Task<bool> UpsertAnswerAsync(int n)
+    public Task<bool> UpsertAnswerAsync(int n) => UpsertAnswerAsync(_baseline, _projectCode, _round, Respondent(n));
+
+    /// <summary>
+    /// The audit entries stored so far. The emulator checks each new row against every row of its partition (a
+    /// tenant's month), so its cost of an entry grows with this count; Azure Table storage seeks the row's key.
+    /// </summary>
+    public async Task<int> AuditEntriesAsync()
     {
-        var row = new TableEntity($"{Tenant}|{_projectCode}", $"answer|{_round}|{Respondent(n)}")
+        var audit = await _tables.GetAsync(AuditTable.Name, default);
+        var count = 0;
+        await foreach (var _ in audit.QueryAsync<TableEntity>(select: ["RowKey"], maxPerPage: 1000))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Deletes the audit entries stored so far (the table is dropped and made again), with no turn running.</summary>
+    public async Task EmptyAuditAsync()
+    {
+        var audit = await _tables.GetAsync(AuditTable.Name, default);
+        await audit.DeleteAsync();
+        await audit.CreateIfNotExistsAsync();
+    }
+
+    private static async Task<bool> UpsertAnswerAsync(TableClient table, string projectCode, string round, string person)
+    {
+        var row = new TableEntity($"{Tenant}|{projectCode}", $"answer|{round}|{person}")
         {
             ["Status"] = "SomeConcerns",
             ["Impact"] = 3,
@@ -174,7 +209,7 @@ public sealed class TurnRig : IAsyncDisposable
             ["TrainingNeeded"] = true,
             ["At"] = DateTimeOffset.UtcNow,
         };
-        var response = await _baseline.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        var response = await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
         return !response.IsError;
     }
 
