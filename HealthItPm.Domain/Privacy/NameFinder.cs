@@ -100,7 +100,7 @@ internal static class NameFinder
         Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex CareWords = new(
-        @"\b(chart|meds|labs|results|allergies|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|mychart|mrn|"
+        @"\b(chart|meds|labs|results|allerg[a-z]*|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|mychart|mrn|"
             + @"bill|"
         + @"appointment|referral|prescription|pharmacy|ED|ER|ICU|NICU|PACU|bed|room|unit|floor|nurse|triage|registered|registration|CT|"
             + @"MRI|scan|x-?ray|"
@@ -136,8 +136,16 @@ internal static class NameFinder
             + @"niece|nephew|cousin|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|mother|father|parents?|guardian|"
             + @"caregiver|fianc[eé]e?|girlfriend|boyfriend|widow|widower|twin)\b"
         // "…'s OB appts vanished", "…'s cardiology referral": a patient's appointments of any kind.
-        + @"|^'s\s+([\p{L}/&-]+\s+)?(appointments?|appts?|visits?|referrals?|refills?|prescriptions?|scripts?|bills?|statements?|"
-            + @"claims?|follow-?ups?|f/u|telehealth|video\s+visits?)\b"
+        // "…'s INR results", "…'s EPCS order", "…'s tele alarm", "…'s sats dropping": a patient's orders, results and monitoring.
+        + @"|^'s\s+([\p{L}/&-]+\s+){0,2}(appointments?|appts?|visits?|referrals?|refills?|prescriptions?|scripts?|bills?|statements?|"
+            + @"claims?|follow-?ups?|f/u|telehealth|video\s+visits?|results?|orders?|alarms?|levels?|sats|vitals|meds|labs|drips?|"
+            + @"pumps?|monitor(ing)?|education|isolation|transfusions?|infusions?|chemo|doses?|pca|tele(metry)?|o2|oxygen|"
+            + @"glucose|sugars?|pressures?|heart\s+rate|rhythm|ekg|ecg|telemetry|insulin|heparin|discharge|dc|admit)\b"
+        // "… is the pt whose PCA …", "… was our patient in 4": the text says who the name is.
+        + @"|^\s+(is|was)\s+(the|our|a|your|my)\s+(same\s+|new\s+|other\s+|\p{L}+\s+)?(pt|patient)\b"
+        // "… transferred from the Gallup IHS hospital": a patient's transfer, not a colleague's move between teams.
+        + @"|^\s+(was\s+|got\s+|just\s+)?transferred\s+(in\s+|over\s+|here\s+)?from\s+[^,.;]{0,40}?\b(hospital|ihs|clinic|snf|"
+            + @"nursing\s+home|rehab|icu|ed|er|facility|medical\s+cent(er|re)|osh)\b"
         // A patient's clinical record after the name: "… ED triage note missing", "… path result interfaced to ...", "… encounter".
         + @"|^('s)?\s+" + RecordAfter
         // An arrival: "… came in from Pine Ridge", "… is visiting from AZ, outside records ...", "… brought in by EMS".
@@ -208,6 +216,13 @@ internal static class NameFinder
             "mac", "ua", "uí", "ni", "De", "Dela", "Del", "Della", "Da", "Di", "Dos", "Van", "Von", "Der", "Bin", "Ibn"],
         StringComparer.Ordinal);
 
+    private static readonly Regex PlaceOrPeerBefore = new(
+        @"\b((visiting|visit|flying|flew|fly|flights?|moved|moving|relocat(ed|ing)|immigrated|emigrated|trip|travel(l?ing|l?ed)?|"
+            + @"vacation(ing)?|holiday|originally|conference|offsite|site\s+visit)\s+(in\s+|out\s+|back\s+)?(from|to|in|at)|"
+            + @"vs\.?|versus|benchmark(ed|ing)?\s+(vs\.?|against|with|to)|compared\s+(to|with)|peers?\s+(like|such\s+as)|"
+            + @"(systems|hospitals|orgs|organi[sz]ations|sites)\s+(like|such\s+as))\s+$",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
     private static readonly HashSet<string> PlaceSaints =
         new(["Saint", "St", "Sainte", "Ste", "San", "Santa", "São"], StringComparer.Ordinal);
 
@@ -260,6 +275,15 @@ internal static class NameFinder
 
             // "Saint Brigid's lab", "St. Agnes registration": a place named after a saint.
             if (PlaceSaints.Contains(token.Value) && i + 1 < tokens.Count && Gap(i + 1) is " " or ". " && IsCapitalised(tokens[i + 1]))
+            {
+                MarkUsed(used, i, i + 1);
+                continue;
+            }
+
+            // "visiting from Buenos Aires", "benchmarking vs Henry Ford and Mayo": two capitalised words where a trip or a comparison
+            // puts a city or a peer institution, not a person.
+            if (IsPlainCapitalised(token) && i + 1 < tokens.Count && Gap(i + 1) is " " && IsPlainCapitalised(tokens[i + 1])
+                && PlaceOrPeerBefore.IsMatch(text.AsSpan(Math.Max(0, token.Start - 40), token.Start - Math.Max(0, token.Start - 40))))
             {
                 MarkUsed(used, i, i + 1);
                 continue;
@@ -1017,7 +1041,10 @@ internal static class NameFinder
         }
 
         // A surname that is also a word, after a given name no word spells, before a patient's things: "wang fang's son called".
-        var wordSurname = lowerAtStart && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value)
+        // Capitalised at a text's start, the given name may be one no list holds: "Amadou Sow's sats", "Hina Sheikh's mother".
+        var wordSurname = ((lowerAtStart && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value))
+                || (capitalised && careAfter && a.Length >= 3 && IsSentenceStart(text, a) && NameLexicon.IsSurname(b.Value)
+                    && !ChatWords.Contains(a.Value)))
             && !NameLexicon.IsNotName(b.Value)
             && text.AsSpan(b.End).StartsWith("'s", StringComparison.OrdinalIgnoreCase);
         if ((!capitalised && !lower && !lowerAtStart) || !IsUnlistedWord(a) || (!IsUnlistedWord(b) && !compound && !wordSurname))
@@ -1136,7 +1163,8 @@ internal static class NameFinder
         @"^\s+(still\s+)?(won'?t|will\s+not|refuses|refused|declines|declined|does\s?n'?t\s+want|did\s?n'?t\s+want|eloped|fell|"
             + @"left\s+ama|keeps\s+(calling|asking|getting|pulling|refusing|missing)|was\s+(admitted|discharged|readmitted|"
             + @"transferred|seen\s+in|brought\s+in)|got\s+(billed|charged|admitted|discharged)|came\s+(in|back)\s+(with|to|for|"
-            + @"last|this|again)|is\s+(refusing|asking\s+for|requesting|still\s+waiting\s+for\s+(her|his|their)))\b",
+            + @"last|this|again)|is\s+(refusing|asking\s+for|requesting|still\s+waiting\s+for\s+(her|his|their))|"
+            + @"(is|was)\s+the\s+one\s+(with|whose|who))\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // Before the name, what only a patient is given: rounds, a check, a discharge, a drip's rate, a kin word used as a title.
