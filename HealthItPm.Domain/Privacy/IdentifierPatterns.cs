@@ -356,6 +356,8 @@ internal static class IdentifierPatterns
             + @"extension|badge|employee|id|s/n|sn|serial|imei|udi|ndc|lot|npi|dea|#)\s*[#:]?\s*)(?<![\p{L}0-9#./$-])"
             + @"(?<v>[0-9]{7,10})(?![0-9./-])", AnyCase, Timeout),
             When: text => OwnCareThings.IsMatch(text.Text)),
+        // A number set beside the patient it belongs to: "the pt in 3 north, 4471982, still wrong in PACS", "patient (30019284)".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\b(pt|patient)\b[^,.;()]{0,30}[,(]\s*(?<v>[0-9]{7,10})\s*[,)]", AnyCase, Timeout)),
         // "Healthy Blue subscriber 71928834 for his daughter".
         new(PhiKind.HealthPlanNumber, new Regex(@"\bsubscriber\s+(?<v>[A-Z]{0,3}[0-9]{6,12})(?![0-9])", AnyCase, Timeout)),
         new(PhiKind.HealthPlanNumber, new Regex(
@@ -403,7 +405,8 @@ internal static class IdentifierPatterns
             (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout),
+            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+|[0-9]{1,4}[a-z]?[\s:,]+){1,8}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date,
+            AnyCase, Timeout),
             (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
         new(PhiKind.PersonalDate, new Regex(
             @"\b(admitted(?!\s+((the|a|an|this|that|our|one|another)\s+)?(defect|bug|ticket|issue|change|request|item|story|stories|"
@@ -438,7 +441,8 @@ internal static class IdentifierPatterns
         new(PhiKind.PersonalDate, new Regex(@"\b((surgery|procedure|dialysis|cath|chemo|infusion|biopsy|transfusion|c-section|"
             + @"colonoscopy|endoscopy|delivery|\p{L}+(ectomy|otomy|plasty|oscopy))\s+((was|is|on|for|done|(scheduled|set|booked)\s+for|"
             + @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?)\s+)*|last\s+(here|seen|visit(ed)?|admitted|in)\s+(on\s+)?)"
-            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?)(?![0-9/])"
+            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?"
+            + Month + @"(?![\p{L}]))(?![0-9/])"
             + @"|\b(dc'?d?|d/c'?d?|discharged?|admit(ted)?|came\s+(in|through\s+the\s+(ed|er))|sent)\s+(home\s+)?(on\s+)?the\s+"
             + @"(?<v>[0-9]{1,2}(st|nd|rd|th))\b", AnyCase, Timeout),
             When: text => text.MentionsPerson),

@@ -31,7 +31,9 @@ internal static class NameFinder
             + @"servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|sunquest|pyxis|bd|carefusion|"
             + @"zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|"
             + @"partners|facilities|biomed|evs|engineering|operations|marketing|communications|legal|compliance|quality|accounting|"
-            + @"purchasing|supply\s+chain|revenue\s+cycle|radiology|registration|scheduling|networking)";
+            + @"purchasing|supply\s+chain|revenue\s+cycle|rev\s+cycle|radiology|registration|scheduling|networking|"
+            + @"patient\s+experience|clinical\s+(informatics|content|applications|apps|engineering)|case\s+management|"
+            + @"materials\s+management|nutrition\s+services)";
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
@@ -48,6 +50,18 @@ internal static class NameFinder
         @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox|dashboard|deck|"
             + @"slides|presentation|spreadsheet|tracker|workbook|project\s+plan|cutover\s+plan|demo|smartphrase|order\s+sets?|"
             + @"test\s+scripts?|extract|query|tickets?)\b" +
+        // A colleague's work a few words on: "…'s chart review template", "…'s drip calc fix", "…'s training slides".
+        // Not a patient's things of the same words: "…'s pathology slides", "…'s pre-op checklist", "…'s sliding scale order set".
+        @"|^'s\s+([\p{L}/&-]+\s+){0,3}?((?<!path(ology)?\s)slides|templates?|training|migration\s+plan|migration|badge|laptop|"
+            + @"config|configuration|runbook|tip\s+sheet|fix|sign-?off|proposal|budget|charter|timeline|spec|test\s+scripts?|"
+            + @"dashboard|sandbox)\b(?!\s+(for|of)\s+(the\s+)?(pt|patient|her|him))" +
+        // A department's word after a colleague: "… biomed says all pumps are on the new firmware".
+        @"|^\s+" + Organisations + @"\s+(says|said|confirmed|reports|reported|wants|needs|asked|thinks)\b" +
+        // "… asked for the downtime report", "… is pulling the interpreter usage stats".
+        @"|^\s+((is|was|will\s+be)\s+)?(pulling|pulled|pull|sending|sent|sharing|shared|asked\s+for|wants|needs|building|"
+            + @"compiling|compiled)\s+the\s+([\p{L}-]+\s+){0,3}?(stats|statistics|metrics|dashboard|extract|query|test\s+scripts|"
+            + @"slides|deck|(downtime|status|usage|cutover|go-?live|project|weekly|daily|monthly|incident|variance|readiness)\s+"
+            + @"reports?)\b" +
         // Project work only staff do: "Adebayo Ogunleye will lead the drill", "Dimitri Papadimitriou presented the scores".
         @"|^\s+((will|to|has|had|just|also|can|should|must)\s+)?(lead|leads|led|own|owns|owned|build|builds|built|rebuilt|"
             + @"configured?|presented|presents|facilitated?|chairs|chaired|demoed|demos|validated|tested|signed\s+off|"
@@ -223,6 +237,26 @@ internal static class NameFinder
             + @"(systems|hospitals|orgs|organi[sz]ations|sites)\s+(like|such\s+as))\s+$",
         Options | RegexOptions.IgnoreCase, Timeout);
 
+    private static readonly Regex SpeakerBefore = new(@"(^|\bfrom|\bper|\bcc|\bfyi|\bupdate\s+from)\s*$", Options, Timeout);
+
+    private static readonly Regex PatientWords = new(
+        @"\b(dob|birth|born|diagnos[a-z]*|dx|pts?|patients?|mom|dad|son|daughter|wife|husband|mrn|fin|csn|admit[a-z]*|discharg[a-z]*|"
+            + @"allerg[a-z]*|meds|she|he|her|his|him)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static bool IsSpeakerLabel(string text, List<Token> tokens, int i)
+    {
+        if (i + 1 >= tokens.Count || !IsPlainCapitalised(tokens[i]) || !IsPlainCapitalised(tokens[i + 1])
+            || text[tokens[i].End..tokens[i + 1].Start] is not " " || !text.AsSpan(tokens[i + 1].End).StartsWith(": ", StringComparison.Ordinal)
+            || !SpeakerBefore.IsMatch(text.AsSpan(0, tokens[i].Start)))
+        {
+            return false;
+        }
+
+        var rest = text[(tokens[i + 1].End + 1)..];
+        return !PatientContext.IsMatch(rest) && !CareWords.IsMatch(rest) && !PatientWords.IsMatch(rest);
+    }
+
     private static readonly HashSet<string> PlaceSaints =
         new(["Saint", "St", "Sainte", "Ste", "San", "Santa", "São"], StringComparer.Ordinal);
 
@@ -289,6 +323,15 @@ internal static class NameFinder
                 continue;
             }
 
+            // "Joelle Tremblay: charge router hold is 72h", "from Emre Yildirim: ORM outbound is back": who speaks, when the rest of
+            // the text says nothing of a patient.
+            if (IsSpeakerLabel(text, tokens, i))
+            {
+                MarkUsed(used, i, i + 1);
+                lastStaffEnd = i + 1;
+                continue;
+            }
+
             // "the Okonjo family wants a call back": a patient's family by its surname.
             if ((FamilyName(text, tokens, i, context) ?? PluralFamily(text, tokens, i, context)) is { } family)
             {
@@ -299,7 +342,8 @@ internal static class NameFinder
 
             if ((FamilyAtStart(text, tokens, i, context) ?? RelativeName(text, tokens, i, context)
                 ?? HmongTitledName(text, tokens, i) ?? BurmeseTitledName(text, tokens, i, context)
-                ?? EnglishWordSurname(text, tokens, i, context)) is { } kin)
+                ?? EnglishWordSurname(text, tokens, i, context) ?? VietnameseName(text, tokens, i, context)
+                ?? KoreanName(text, tokens, i, context)) is { } kin)
             {
                 found.Add((tokens[i].Start, tokens[kin].End - tokens[i].Start));
                 MarkUsed(used, i, kin);
@@ -642,14 +686,16 @@ internal static class NameFinder
     private static int? RelativeName(string text, List<Token> tokens, int i, PhiContext context)
     {
         var token = tokens[i];
-        if (i == 0 || !(IsCandidate(token) || (IsLower(token) && token.Length >= 3 && NameLexicon.IsAnyName(token.Value)
-            && !NameLexicon.IsEnglishWord(token.Value))) || (!IsUnlistedWord(token) && !NameLexicon.IsAnyName(token.Value))
+        // After a relation, a name that also names a hospital is a name: "his wife Lourdes Tanedo", "her daughter Mercy".
+        var placeName = IsPlainCapitalised(token) && NameLexicon.IsNotName(token.Value) && NameLexicon.IsListedGiven(token.Value);
+        if (i == 0 || !(IsCandidate(token) || placeName || (IsLower(token) && token.Length >= 3 && NameLexicon.IsAnyName(token.Value)
+            && !NameLexicon.IsEnglishWord(token.Value))) || (!IsUnlistedWord(token) && !NameLexicon.IsAnyName(token.Value) && !placeName)
             || !RelativeBefore.IsMatch(text.AsSpan(Math.Max(0, token.Start - 60), token.Start - Math.Max(0, token.Start - 60))))
         {
             return null;
         }
 
-        var end = IsCandidate(token) ? NameEnd(tokens, text, i, capitalisedOnly: true) - 1 : i;
+        var end = IsCandidate(token) || placeName ? NameEnd(tokens, text, i, capitalisedOnly: true) - 1 : i;
         return context.IsStaff(token.Value, tokens[end].Value) || context.IsStaffSurname(tokens[end].Value) ? null : end;
     }
 
@@ -727,6 +773,57 @@ internal static class NameFinder
             : null;
     }
 
+    private static readonly Regex VietnameseMiddle = new(@"^\s(van|thi|văn|thị)\s(?<g>\p{L}+)\b", Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A Vietnamese name, family name first with "Van" or "Thi" in the middle: "tran van hung", "Pham Thi Mai". The middle word
+    // makes it a name even when the given name is also a word ("Hung", "Long", "Lan").
+    private static int? VietnameseName(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        var first = tokens[i];
+        if (first.Length < 2 || !(IsPlainCapitalised(first) || IsLower(first)) || !NameLexicon.IsSurname(first.Value)
+            || NameLexicon.IsEnglishWord(first.Value) || NameLexicon.IsNotName(first.Value))
+        {
+            return null;
+        }
+
+        var m = VietnameseMiddle.Match(text, first.End, Math.Min(30, text.Length - first.End));
+        var given = m.Groups["g"];
+        if (!m.Success || !NameLexicon.IsAnyName(given.Value) || NameLexicon.IsNotName(given.Value)
+            || IsLower(first) != given.Value.All(c => char.IsLower(c)) || context.IsStaff(given.Value, first.Value)
+            || context.IsStaffSurname(first.Value))
+        {
+            return null;
+        }
+
+        // Staff have such names too: "send the checklist to Bui Thi Mai at the vendor".
+        var end = tokens.FindIndex(i, t => t.End == given.Index + given.Length);
+        var after = text.AsSpan(given.Index + given.Length, Math.Min(60, text.Length - given.Index - given.Length));
+        return end > i && !IsPrecededByRole(text, tokens, i) && !IsFollowedByRole(text, given.Index + given.Length)
+            && (PatientContext.IsMatch(text) || CareAfter.IsMatch(after))
+            ? end
+            : null;
+    }
+
+    // A Korean name, the given name's two syllables joined by a hyphen, then a family name of one syllable the lists hold, before a
+    // patient's things: "jin-soo oh's pt education videos", "Hye-jin Ko's meds".
+    private static int? KoreanName(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 1 >= tokens.Count || Between(text, tokens[i], tokens[i + 1]) is not " ")
+        {
+            return null;
+        }
+
+        var (given, family) = (tokens[i], tokens[i + 1]);
+        var parts = given.Value.Split('-');
+        var shape = parts.Length == 2 && parts.All(p => p.Length is >= 2 and <= 4 && !NameLexicon.IsEnglishWord(p))
+            && ((IsLower(given) && IsLower(family)) || (IsPlainCapitalised(given) && IsPlainCapitalised(family)));
+        return shape && family.Length <= 4 && NameLexicon.IsSurname(family.Value) && !NameLexicon.IsNotName(family.Value)
+            && !context.IsStaff(given.Value, family.Value) && !context.IsStaffSurname(family.Value)
+            && CareAfter.IsMatch(text.AsSpan(family.End, Math.Min(60, text.Length - family.End)))
+            ? i + 1
+            : null;
+    }
+
     private static bool SingleNameAtStart(string text, List<Token> tokens, int i, PhiContext context)
     {
         var token = tokens[i];
@@ -737,7 +834,7 @@ internal static class NameFinder
             return false;
         }
 
-        return SingleNameAfter.IsMatch(text.AsSpan(token.End, Math.Min(80, text.Length - token.End)));
+        return SingleNameAfter.IsMatch(text.AsSpan(token.End, Math.Min(80, text.Length - token.End))) && !IsFollowedByRole(text, token.End);
     }
 
     // After a lone given name, what only a patient has: their own chart or results, a bed on a ward and what happens there.
