@@ -697,7 +697,7 @@ internal static class IdentifierPatterns
             + @"(" + Then + @"|(\s+(number|no\b\.?|#))?([\s,]+[\p{L}'.]+){1,5}?\s*:\s*)" + LicenceValue, AnyCase, Timeout)),
         // A transplant candidate's registry id, a few words after its cue: "UNOS id for the transplant pt ...: XBK2291".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(UNOS|OPTN|DonorNet|waitlist|wait\s+list|transplant\s+(list|registry|"
-            + @"candidate))\s*(id|identifier|number|no\b\.?|#)(\s+(is|was))?([\s,]+[\p{L}'.-]+){0,8}?\s*[:#=]?\s*"
+            + @"candidate))\s*(id|identifier|number|no\b\.?|#)(\s+(is|was))?([\s,]+[\p{L}'.-]+){0,10}?\s*[:#=]?\s*"
             + @"(?<v>(?=([A-Z-]*[0-9]){3})(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9]|[0-9]{5,12})(?![A-Z0-9-])", AnyCase, Timeout)),
         // A visit on a day, in a text about a person: "ED visit on june 3", "she was in our ED feb 9", "clinic visit 3/14".
         new(PhiKind.PersonalDate, new Regex(@"\b((ed|er|clinic|urgent\s+care|office|telehealth|video|follow-?up|prenatal|well[\s-]child|"
