@@ -183,8 +183,8 @@ internal static class IdentifierPatterns
 
     private static readonly Regex PersonsNumber = new(
         @"\b(his|her|their|(patient|pt)(?!\s+(services|access|experience|relations|financial|advocacy|advocates?|registration|"
-            + @"scheduling|line|navigation|navigators?|liaisons?)\b)|daughter|son|wife|husband|mom|dad|mother|father|sister|brother|family|cell|mobile|home|personal|"
-            + @"guardian|caregiver|proxy)('s)?\b",
+            + @"scheduling|line|navigation|navigators?|liaisons?)\b)|daughter|son|wife|husband|mom|dad|mother|father|sister|brother|"
+            + @"family|cell|mobile|home|personal|guardian|caregiver|proxy)('s)?\b",
         AnyCase, Timeout);
 
     // An address that is a person's, whatever else the text says ("home IP ... in the vpn logs").

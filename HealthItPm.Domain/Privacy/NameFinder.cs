@@ -114,7 +114,8 @@ internal static class NameFinder
         Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex CareWords = new(
-        @"\b(chart|meds|labs|results|allerg[a-z]*|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|mychart|mrn|"
+        @"\b(chart|meds|labs|results|allerg[a-z]*|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|"
+            + @"mychart|mrn|"
             + @"bill|"
         + @"appointment|referral|prescription|pharmacy|ED|ER|ICU|NICU|PACU|bed|room|unit|floor|nurse|triage|registered|registration|CT|"
             + @"MRI|scan|x-?ray|"
@@ -247,7 +248,8 @@ internal static class NameFinder
     private static bool IsSpeakerLabel(string text, List<Token> tokens, int i)
     {
         if (i + 1 >= tokens.Count || !IsPlainCapitalised(tokens[i]) || !IsPlainCapitalised(tokens[i + 1])
-            || text[tokens[i].End..tokens[i + 1].Start] is not " " || !text.AsSpan(tokens[i + 1].End).StartsWith(": ", StringComparison.Ordinal)
+            || text[tokens[i].End..tokens[i + 1].Start] is not " "
+            || !text.AsSpan(tokens[i + 1].End).StartsWith(": ", StringComparison.Ordinal)
             || !SpeakerBefore.IsMatch(text.AsSpan(0, tokens[i].Start)))
         {
             return false;
@@ -773,7 +775,8 @@ internal static class NameFinder
             : null;
     }
 
-    private static readonly Regex VietnameseMiddle = new(@"^\s(van|thi|văn|thị)\s(?<g>\p{L}+)\b", Options | RegexOptions.IgnoreCase, Timeout);
+    private static readonly Regex VietnameseMiddle =
+        new(@"^\s(van|thi|văn|thị)\s(?<g>\p{L}+)\b", Options | RegexOptions.IgnoreCase, Timeout);
 
     // A Vietnamese name, family name first with "Van" or "Thi" in the middle: "tran van hung", "Pham Thi Mai". The middle word
     // makes it a name even when the given name is also a word ("Hung", "Long", "Lan").
