@@ -56,8 +56,22 @@ internal static class IdentifierPatterns
         @"(?<v>[A-Z]{2,4}\s[0-9]{5,10}(?![A-Z0-9-])|(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9])(?![A-Z0-9-])";
 
     // A licence's number: letters and digits ("B7729104", "WDLK7BQ29P", "S530-4417-9921") or three groups of digits ("492 188 305").
-    private const string LicenceValue = @"(?<v>[0-9]{3}\s[0-9]{3}\s[0-9]{3}(?![0-9])|(?=[A-Z-]*[0-9][A-Z-]*[0-9])[A-Z0-9][A-Z0-9-]{5,19}"
-        + @"[A-Z0-9])(?![A-Z0-9-])";
+    // Or a letter and groups of digits as a card prints them ("S530 118 442 097", "K 612 554 903 117").
+    private const string LicenceValue = @"(?<v>[0-9]{3}\s[0-9]{3}\s[0-9]{3}(?![0-9])|[A-Z]{1,2}\s?[0-9]{3,4}(\s[0-9]{3,4}){2,4}(?![0-9])|"
+        + @"(?=[A-Z-]*[0-9][A-Z-]*[0-9])[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])";
+
+    // A plan's id with its letters apart from its digits: "WI-BH 77230419".
+    private const string SpacedId = @"(?<v>[A-Z]{1,4}(-[A-Z]{1,4})?\s[0-9]{6,12})(?![A-Z0-9-])";
+
+    // What a number after a birthday or an admission is when it is not a person's day: a project's deadline or go-live.
+    private static readonly Regex ProjectDateAfter = new(
+        @"^\s*(deadline|go-?live|cutover|target|milestone|release|due\s+date|sprint|demo|upgrade|freeze)\b", AnyCase, Timeout);
+
+    // A building or an institution's age: "the Houghton building is 103 years old", "hospital turns 100 this year".
+    private static readonly Regex PlaceAgeBefore = new(
+        @"\b(building|hospital|tower|wing|campus|house|church|school|bridge|hall|facility|library|clinic|plant|boiler|elevators?|"
+            + @"pipes|wiring|organi[sz]ation|company|foundation|town|city|county)\s+((is|was|are|were|turns|turned|that\s+is|now|will\s+be)"
+            + @"\s+)+((almost|nearly|over|about|like|literally|at\s+least)\s+)?$", AnyCase, Timeout);
 
     // The part of a link that names a patient's record: "/patient/4471902", "/patients/330194", "?patientId=558120".
     private const string RecordPath =
@@ -168,8 +182,9 @@ internal static class IdentifierPatterns
         FaxOwners + @"fax(\s+(number|no\b\.?|#|line))?\s*[:#]?\s*(is\s+|to\s+)?$", AnyCase, Timeout);
 
     private static readonly Regex PersonsNumber = new(
-        @"\b(his|her|their|patient|pt|daughter|son|wife|husband|mom|dad|mother|father|sister|brother|family|cell|mobile|home|personal|"
-            + @"guardian|caregiver|proxy)('s)?\b",
+        @"\b(his|her|their|(patient|pt)(?!\s+(services|access|experience|relations|financial|advocacy|advocates?|registration|"
+            + @"scheduling|line|navigation|navigators?|liaisons?)\b)|daughter|son|wife|husband|mom|dad|mother|father|sister|brother|"
+            + @"family|cell|mobile|home|personal|guardian|caregiver|proxy)('s)?\b",
         AnyCase, Timeout);
 
     // An address that is a person's, whatever else the text says ("home IP ... in the vpn logs").
@@ -186,7 +201,8 @@ internal static class IdentifierPatterns
 
     // A text about a person: a patient, someone's pronoun, a relative.
     private static readonly Regex Person = new(
-        @"\b(patients?|pts?|she|he|her|his|him|they|their|mom|dad|mother|father|wife|husband|daughter|son|baby|family|mrs?|ms)\b",
+        @"\b(patients?|pts?|she|he|her|his|him|they|their|mom|dad|mother|father|wife|husband|daughter|son|baby|family|mrs?|ms|lady|"
+            + @"gentleman|decedent)\b",
         AnyCase, Timeout);
 
     // Before a street address, what makes it a site of the organisation or a vendor rather than where someone lives.
@@ -211,7 +227,8 @@ internal static class IdentifierPatterns
     private static readonly Regex SiteAfter = new(@"^,?\s*(suite|ste|floor|fl|bldg|building|room|dock|loading)\b", AnyCase, Timeout);
 
     private static readonly Regex BiometricOwner = new(
-        @"\b(patients?|pts?|pt's|patient's|her|his|their|him|mrs?|ms|miss|family|newborn|baby)\b", AnyCase, Timeout);
+        @"\b(patients?|pts?|pt's|patient's|her|his|their|him|mrs?|ms|miss|family|newborn|baby|decedents?|deceased|remains|"
+            + @"(john|jane)\s+doe|check-?in\s+kiosks?|registration\s+kiosks?)\b", AnyCase, Timeout);
 
     // What a person's number is for at work, never a patient's identifier: a ticket, a phone, an order, a room.
     private static readonly Regex WorkNumbers = new(@"\b(ticket|inc|incident|req|request|change|chg|case|order|po|invoice|ext|"
@@ -310,7 +327,7 @@ internal static class IdentifierPatterns
             Options,
             Timeout)),
         new(PhiKind.SocialSecurityNumber, new Regex(
-            @"(\bSSN|\bS\.S\.N\b\.?|\bSS\s?#|\bsocial(\s+security)?(\s+(number|no\b\.?|num|#))?)" + Then +
+            @"(\bSSN|\bS\.S\.N\b\.?|\bSS\s?#|\bsocial(\s+security)?(\s+(number|no\b\.?|num|#))?|\bsoc(\s+sec)?\b\.?)" + Then +
             @"(?<v>[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4})(?![0-9])",
             AnyCase,
             Timeout)),
@@ -339,11 +356,14 @@ internal static class IdentifierPatterns
             + @"extension|badge|employee|id|s/n|sn|serial|imei|udi|ndc|lot|npi|dea|#)\s*[#:]?\s*)(?<![\p{L}0-9#./$-])"
             + @"(?<v>[0-9]{7,10})(?![0-9./-])", AnyCase, Timeout),
             When: text => OwnCareThings.IsMatch(text.Text)),
+        // A number set beside the patient it belongs to: "the pt in 3 north, 4471982, still wrong in PACS", "patient (30019284)".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\b(pt|patient)\b[^,.;()]{0,30}[,(]\s*(?<v>[0-9]{7,10})\s*[,)]", AnyCase, Timeout)),
         // "Healthy Blue subscriber 71928834 for his daughter".
         new(PhiKind.HealthPlanNumber, new Regex(@"\bsubscriber\s+(?<v>[A-Z]{0,3}[0-9]{6,12})(?![0-9])", AnyCase, Timeout)),
         new(PhiKind.HealthPlanNumber, new Regex(
             @"\b((member|subscriber|beneficiary|policy|insurance|insurance\s+member|medicare|medicaid|health\s+plan|plan\s+member)\s*(id|" +
-            @"identifier|number|no\b\.?|num|#)|MBI|HICN|(medicare|medicaid)(\s+(beneficiary|member|recipient|subscriber))?)" + Then + Id,
+            @"identifier|number|no\b\.?|num|#)|MBI|HICN|(medicare|medicaid)(\s+(beneficiary|member|recipient|subscriber))?)" + Then
+                + "(" + Id + "|" + SpacedId + ")",
             AnyCase,
             Timeout)),
         new(PhiKind.AccountNumber, new Regex(
@@ -385,18 +405,21 @@ internal static class IdentifierPatterns
             (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+){1,6}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date, AnyCase, Timeout),
+            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+|[0-9]{1,4}[a-z]?[\s:,]+){1,8}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date,
+            AnyCase, Timeout),
             (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
         new(PhiKind.PersonalDate, new Regex(
             @"\b(admitted(?!\s+((the|a|an|this|that|our|one|another)\s+)?(defect|bug|ticket|issue|change|request|item|story|stories|"
-            + @"fix|error|mistake|fault|incident|problem|risk|it|that|this|them)s?\b)|admit\s+date|admission\s+date|"
+            + @"fix|error|mistake|fault|incident|problem|risk|it|that|this|them|defeat|failure|guilt|the\s+obvious)s?\b)|admit\s+date|"
+            + @"admission\s+date|"
             + @"date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|" +
             @"(?<!\b(server|engine|interface|feed|printer|scanner|job|process|service|drive|disk|battery|build|laptop|workstation|it|vm|" +
             @"node|pump|device|app)\s)died|passed\s+away|deceased|(patient|pt)\s+expired|date\s+of\s+death|death\s+date|" +
             @"DOD|date\s+of\s+service|DOS|service\s+date)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date,
             AnyCase,
             Timeout),
-            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\bbattery\s*$", AnyCase, Timeout)),
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\bbattery\s*$", AnyCase, Timeout)
+                && !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length))),
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
             + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
@@ -418,7 +441,8 @@ internal static class IdentifierPatterns
         new(PhiKind.PersonalDate, new Regex(@"\b((surgery|procedure|dialysis|cath|chemo|infusion|biopsy|transfusion|c-section|"
             + @"colonoscopy|endoscopy|delivery|\p{L}+(ectomy|otomy|plasty|oscopy))\s+((was|is|on|for|done|(scheduled|set|booked)\s+for|"
             + @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?)\s+)*|last\s+(here|seen|visit(ed)?|admitted|in)\s+(on\s+)?)"
-            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?)(?![0-9/])"
+            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?"
+            + Month + @"(?![\p{L}]))(?![0-9/])"
             + @"|\b(dc'?d?|d/c'?d?|discharged?|admit(ted)?|came\s+(in|through\s+the\s+(ed|er))|sent)\s+(home\s+)?(on\s+)?the\s+"
             + @"(?<v>[0-9]{1,2}(st|nd|rd|th))\b", AnyCase, Timeout),
             When: text => text.MentionsPerson),
@@ -440,7 +464,8 @@ internal static class IdentifierPatterns
             @"|\bage[ds]?\s*(:|of|" +
             @"is|was)?\s*(?<v>9[0-9]|1[01][0-9])\b(?!\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|\+))",
             AnyCase,
-            Timeout)),
+            Timeout),
+            (m, text, _) => !PlaceAgeBefore.IsMatch(text.Before(m.Index))),
         new(PhiKind.AgeOver89, new Regex(@"(?<=\b(pt|patient|she|he|mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|wife|"
             + @"husband|man|woman|lady|gentleman)('s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+)(?<v>9[0-9]|1[01][0-9])\b"
             + @"(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|lbs?|kg|pounds|cm|in\b|feet|ft|"
@@ -454,7 +479,8 @@ internal static class IdentifierPatterns
             + @"percent|degrees?|users?|tickets?|beds?|sites?|units?|devices?|servers?|employees?|staff|people|records?|orders?|items?|"
             + @"years?\s+(old\s+)?(this|in)\s+(year|service)))", AnyCase, Timeout),
             (_, text, _) => text.MentionsPerson || !Regex.IsMatch(text.Text, @"\b(server|system|app|version|count|total|queue|backlog|"
-                + @"cert|license|contract|tickets?)\b", AnyCase, Timeout)),
+                + @"cert|license|contract|tickets?|hospital|building|campus|wing|church|school|college|company|organi[sz]ation|"
+                + @"foundation|anniversary|centennial|founded|opened)\b", AnyCase, Timeout)),
         new(PhiKind.FaxNumber, new Regex(
             @"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|" +
             @"[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])",
@@ -667,7 +693,19 @@ internal static class IdentifierPatterns
             When: text => VehicleWords.IsMatch(text.Text)),
         // A state's driving licence or ID card: "CA DL B7729104", "NY license 492 188 305", "state ID number 93-118-4472".
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:" + States + @")\s+(DL|ID|licen[cs]e|lic\b\.?|driver'?s?\s+licen[cs]e)|"
-            + @"\bstate\s+(id|identification)(\s+card)?|\bdriver'?s?\s+(licen[cs]e|lic\b\.?))" + Then + LicenceValue, AnyCase, Timeout)),
+            + @"\bstate\s+(id|identification)(\s+card)?|\bdriver'?s?\s+(licen[cs]e|lic\b\.?))"
+            + @"(" + Then + @"|(\s+(number|no\b\.?|#))?([\s,]+[\p{L}'.]+){1,5}?\s*:\s*)" + LicenceValue, AnyCase, Timeout)),
+        // A transplant candidate's registry id, a few words after its cue: "UNOS id for the transplant pt ...: XBK2291".
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(UNOS|OPTN|DonorNet|waitlist|wait\s+list|transplant\s+(list|registry|"
+            + @"candidate))\s*(id|identifier|number|no\b\.?|#)(\s+(is|was))?([\s,]+[\p{L}'.-]+){0,10}?\s*[:#=]?\s*"
+            + @"(?<v>(?=([A-Z-]*[0-9]){3})(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9]|[0-9]{5,12})(?![A-Z0-9-])", AnyCase, Timeout)),
+        // A visit on a day, in a text about a person: "ED visit on june 3", "she was in our ED feb 9", "clinic visit 3/14".
+        new(PhiKind.PersonalDate, new Regex(@"\b((ed|er|clinic|urgent\s+care|office|telehealth|video|follow-?up|prenatal|well[\s-]child|"
+            + @"wellness|home|er)\s+visits?\s+((was|is|on|from|of|dated|date)\s+)*|(was|were|been|came)\s+(in|to|at|through)\s+"
+            + @"(the\s+|our\s+|your\s+)?(ed|er|emergency(\s+(dept|department|room))?|clinic|urgent\s+care|icu|l&d|triage|"
+            + @"hospital)\s+((on|last|again)\s+)?)" + Date, AnyCase, Timeout),
+            (m, text, _) => !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length)),
+            When: text => text.MentionsPerson),
         // A record number with its system's letters in front, where the text is about a person or a record: "SB00938127 shows two
         // open encounters", "pt RQ0044821937 merged into the wrong chart" (not a service desk's INC0012345, not an asset tag).
         new(PhiKind.MedicalRecordNumber, new Regex(@"(?<![A-Z0-9-])(?<v>(?<p>[A-Z]{1,3})0[0-9]{6,11})(?![A-Z0-9-])", Options, Timeout),

@@ -31,7 +31,9 @@ internal static class NameFinder
             + @"servicedesk|epic|cerner|oracle|meditech|microsoft|philips|ge|siemens|imprivata|nuance|sunquest|pyxis|bd|carefusion|"
             + @"zebra|allscripts|vocera|stryker|omnicell|baxter|hyland|citrix|inc|llc|corp|systems|solutions|technologies|software|"
             + @"partners|facilities|biomed|evs|engineering|operations|marketing|communications|legal|compliance|quality|accounting|"
-            + @"purchasing|supply\s+chain|revenue\s+cycle|radiology|registration|scheduling|networking)";
+            + @"purchasing|supply\s+chain|revenue\s+cycle|rev\s+cycle|radiology|registration|scheduling|networking|"
+            + @"patient\s+experience|clinical\s+(informatics|content|applications|apps|engineering)|case\s+management|"
+            + @"materials\s+management|nutrition\s+services)";
 
     // What follows a staff member's name: a role, a credential, an organisation, their team.
     private static readonly Regex StaffAfter = new(
@@ -48,6 +50,18 @@ internal static class NameFinder
         @"|^'s\s+(team|group|crew|staff|office|department|analysts|build|org|direct\s+reports|manager|calendar|inbox|dashboard|deck|"
             + @"slides|presentation|spreadsheet|tracker|workbook|project\s+plan|cutover\s+plan|demo|smartphrase|order\s+sets?|"
             + @"test\s+scripts?|extract|query|tickets?)\b" +
+        // A colleague's work a few words on: "…'s chart review template", "…'s drip calc fix", "…'s training slides".
+        // Not a patient's things of the same words: "…'s pathology slides", "…'s pre-op checklist", "…'s sliding scale order set".
+        @"|^'s\s+([\p{L}/&-]+\s+){0,3}?((?<!path(ology)?\s)slides|templates?|training|migration\s+plan|migration|badge|laptop|"
+            + @"config|configuration|runbook|tip\s+sheet|fix|sign-?off|proposal|budget|charter|timeline|spec|test\s+scripts?|"
+            + @"dashboard|sandbox)\b(?!\s+(for|of)\s+(the\s+)?(pt|patient|her|him))" +
+        // A department's word after a colleague: "… biomed says all pumps are on the new firmware".
+        @"|^\s+" + Organisations + @"\s+(says|said|confirmed|reports|reported|wants|needs|asked|thinks)\b" +
+        // "… asked for the downtime report", "… is pulling the interpreter usage stats".
+        @"|^\s+((is|was|will\s+be)\s+)?(pulling|pulled|pull|sending|sent|sharing|shared|asked\s+for|wants|needs|building|"
+            + @"compiling|compiled)\s+the\s+([\p{L}-]+\s+){0,3}?(stats|statistics|metrics|dashboard|extract|query|test\s+scripts|"
+            + @"slides|deck|(downtime|status|usage|cutover|go-?live|project|weekly|daily|monthly|incident|variance|readiness)\s+"
+            + @"reports?)\b" +
         // Project work only staff do: "Adebayo Ogunleye will lead the drill", "Dimitri Papadimitriou presented the scores".
         @"|^\s+((will|to|has|had|just|also|can|should|must)\s+)?(lead|leads|led|own|owns|owned|build|builds|built|rebuilt|"
             + @"configured?|presented|presents|facilitated?|chairs|chaired|demoed|demos|validated|tested|signed\s+off|"
@@ -100,7 +114,8 @@ internal static class NameFinder
         Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex CareWords = new(
-        @"\b(chart|meds|labs|results|allergies|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|mychart|mrn|"
+        @"\b(chart|meds|labs|results|allerg[a-z]*|vitals|wristband|armband|interpreter|proxy|consent|discharge|admission|portal|"
+            + @"mychart|mrn|"
             + @"bill|"
         + @"appointment|referral|prescription|pharmacy|ED|ER|ICU|NICU|PACU|bed|room|unit|floor|nurse|triage|registered|registration|CT|"
             + @"MRI|scan|x-?ray|"
@@ -136,8 +151,16 @@ internal static class NameFinder
             + @"niece|nephew|cousin|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|mother|father|parents?|guardian|"
             + @"caregiver|fianc[eé]e?|girlfriend|boyfriend|widow|widower|twin)\b"
         // "…'s OB appts vanished", "…'s cardiology referral": a patient's appointments of any kind.
-        + @"|^'s\s+([\p{L}/&-]+\s+)?(appointments?|appts?|visits?|referrals?|refills?|prescriptions?|scripts?|bills?|statements?|"
-            + @"claims?|follow-?ups?|f/u|telehealth|video\s+visits?)\b"
+        // "…'s INR results", "…'s EPCS order", "…'s tele alarm", "…'s sats dropping": a patient's orders, results and monitoring.
+        + @"|^'s\s+([\p{L}/&-]+\s+){0,2}(appointments?|appts?|visits?|referrals?|refills?|prescriptions?|scripts?|bills?|statements?|"
+            + @"claims?|follow-?ups?|f/u|telehealth|video\s+visits?|results?|orders?|alarms?|levels?|sats|vitals|meds|labs|drips?|"
+            + @"pumps?|monitor(ing)?|education|isolation|transfusions?|infusions?|chemo|doses?|pca|tele(metry)?|o2|oxygen|"
+            + @"glucose|sugars?|pressures?|heart\s+rate|rhythm|ekg|ecg|telemetry|insulin|heparin|discharge|dc|admit)\b"
+        // "… is the pt whose PCA …", "… was our patient in 4": the text says who the name is.
+        + @"|^\s+(is|was)\s+(the|our|a|your|my)\s+(same\s+|new\s+|other\s+|\p{L}+\s+)?(pt|patient)\b"
+        // "… transferred from the Gallup IHS hospital": a patient's transfer, not a colleague's move between teams.
+        + @"|^\s+(was\s+|got\s+|just\s+)?transferred\s+(in\s+|over\s+|here\s+)?from\s+[^,.;]{0,40}?\b(hospital|ihs|clinic|snf|"
+            + @"nursing\s+home|rehab|icu|ed|er|facility|medical\s+cent(er|re)|osh)\b"
         // A patient's clinical record after the name: "… ED triage note missing", "… path result interfaced to ...", "… encounter".
         + @"|^('s)?\s+" + RecordAfter
         // An arrival: "… came in from Pine Ridge", "… is visiting from AZ, outside records ...", "… brought in by EMS".
@@ -208,6 +231,34 @@ internal static class NameFinder
             "mac", "ua", "uí", "ni", "De", "Dela", "Del", "Della", "Da", "Di", "Dos", "Van", "Von", "Der", "Bin", "Ibn"],
         StringComparer.Ordinal);
 
+    private static readonly Regex PlaceOrPeerBefore = new(
+        @"\b((visiting|visit|flying|flew|fly|flights?|moved|moving|relocat(ed|ing)|immigrated|emigrated|trip|travel(l?ing|l?ed)?|"
+            + @"vacation(ing)?|holiday|originally|conference|offsite|site\s+visit)\s+(in\s+|out\s+|back\s+)?(from|to|in|at)|"
+            + @"vs\.?|versus|benchmark(ed|ing)?\s+(vs\.?|against|with|to)|compared\s+(to|with)|peers?\s+(like|such\s+as)|"
+            + @"(systems|hospitals|orgs|organi[sz]ations|sites)\s+(like|such\s+as))\s+$",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex SpeakerBefore = new(@"(^|\bfrom|\bper|\bcc|\bfyi|\bupdate\s+from)\s*$", Options, Timeout);
+
+    private static readonly Regex PatientWords = new(
+        @"\b(dob|birth|born|diagnos[a-z]*|dx|pts?|patients?|mom|dad|son|daughter|wife|husband|mrn|fin|csn|admit[a-z]*|discharg[a-z]*|"
+            + @"allerg[a-z]*|meds|she|he|her|his|him)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static bool IsSpeakerLabel(string text, List<Token> tokens, int i)
+    {
+        if (i + 1 >= tokens.Count || !IsPlainCapitalised(tokens[i]) || !IsPlainCapitalised(tokens[i + 1])
+            || text[tokens[i].End..tokens[i + 1].Start] is not " "
+            || !text.AsSpan(tokens[i + 1].End).StartsWith(": ", StringComparison.Ordinal)
+            || !SpeakerBefore.IsMatch(text.AsSpan(0, tokens[i].Start)))
+        {
+            return false;
+        }
+
+        var rest = text[(tokens[i + 1].End + 1)..];
+        return !PatientContext.IsMatch(rest) && !CareWords.IsMatch(rest) && !PatientWords.IsMatch(rest);
+    }
+
     private static readonly HashSet<string> PlaceSaints =
         new(["Saint", "St", "Sainte", "Ste", "San", "Santa", "São"], StringComparer.Ordinal);
 
@@ -265,6 +316,24 @@ internal static class NameFinder
                 continue;
             }
 
+            // "visiting from Buenos Aires", "benchmarking vs Henry Ford and Mayo": two capitalised words where a trip or a comparison
+            // puts a city or a peer institution, not a person.
+            if (IsPlainCapitalised(token) && i + 1 < tokens.Count && Gap(i + 1) is " " && IsPlainCapitalised(tokens[i + 1])
+                && PlaceOrPeerBefore.IsMatch(text.AsSpan(Math.Max(0, token.Start - 40), token.Start - Math.Max(0, token.Start - 40))))
+            {
+                MarkUsed(used, i, i + 1);
+                continue;
+            }
+
+            // "Joelle Tremblay: charge router hold is 72h", "from Emre Yildirim: ORM outbound is back": who speaks, when the rest of
+            // the text says nothing of a patient.
+            if (IsSpeakerLabel(text, tokens, i))
+            {
+                MarkUsed(used, i, i + 1);
+                lastStaffEnd = i + 1;
+                continue;
+            }
+
             // "the Okonjo family wants a call back": a patient's family by its surname.
             if ((FamilyName(text, tokens, i, context) ?? PluralFamily(text, tokens, i, context)) is { } family)
             {
@@ -275,7 +344,8 @@ internal static class NameFinder
 
             if ((FamilyAtStart(text, tokens, i, context) ?? RelativeName(text, tokens, i, context)
                 ?? HmongTitledName(text, tokens, i) ?? BurmeseTitledName(text, tokens, i, context)
-                ?? EnglishWordSurname(text, tokens, i, context)) is { } kin)
+                ?? EnglishWordSurname(text, tokens, i, context) ?? VietnameseName(text, tokens, i, context)
+                ?? KoreanName(text, tokens, i, context)) is { } kin)
             {
                 found.Add((tokens[i].Start, tokens[kin].End - tokens[i].Start));
                 MarkUsed(used, i, kin);
@@ -618,14 +688,16 @@ internal static class NameFinder
     private static int? RelativeName(string text, List<Token> tokens, int i, PhiContext context)
     {
         var token = tokens[i];
-        if (i == 0 || !(IsCandidate(token) || (IsLower(token) && token.Length >= 3 && NameLexicon.IsAnyName(token.Value)
-            && !NameLexicon.IsEnglishWord(token.Value))) || (!IsUnlistedWord(token) && !NameLexicon.IsAnyName(token.Value))
+        // After a relation, a name that also names a hospital is a name: "his wife Lourdes Tanedo", "her daughter Mercy".
+        var placeName = IsPlainCapitalised(token) && NameLexicon.IsNotName(token.Value) && NameLexicon.IsListedGiven(token.Value);
+        if (i == 0 || !(IsCandidate(token) || placeName || (IsLower(token) && token.Length >= 3 && NameLexicon.IsAnyName(token.Value)
+            && !NameLexicon.IsEnglishWord(token.Value))) || (!IsUnlistedWord(token) && !NameLexicon.IsAnyName(token.Value) && !placeName)
             || !RelativeBefore.IsMatch(text.AsSpan(Math.Max(0, token.Start - 60), token.Start - Math.Max(0, token.Start - 60))))
         {
             return null;
         }
 
-        var end = IsCandidate(token) ? NameEnd(tokens, text, i, capitalisedOnly: true) - 1 : i;
+        var end = IsCandidate(token) || placeName ? NameEnd(tokens, text, i, capitalisedOnly: true) - 1 : i;
         return context.IsStaff(token.Value, tokens[end].Value) || context.IsStaffSurname(tokens[end].Value) ? null : end;
     }
 
@@ -703,6 +775,58 @@ internal static class NameFinder
             : null;
     }
 
+    private static readonly Regex VietnameseMiddle =
+        new(@"^\s(van|thi|văn|thị)\s(?<g>\p{L}+)\b", Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A Vietnamese name, family name first with "Van" or "Thi" in the middle: "tran van hung", "Pham Thi Mai". The middle word
+    // makes it a name even when the given name is also a word ("Hung", "Long", "Lan").
+    private static int? VietnameseName(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        var first = tokens[i];
+        if (first.Length < 2 || !(IsPlainCapitalised(first) || IsLower(first)) || !NameLexicon.IsSurname(first.Value)
+            || NameLexicon.IsEnglishWord(first.Value) || NameLexicon.IsNotName(first.Value))
+        {
+            return null;
+        }
+
+        var m = VietnameseMiddle.Match(text, first.End, Math.Min(30, text.Length - first.End));
+        var given = m.Groups["g"];
+        if (!m.Success || !NameLexicon.IsAnyName(given.Value) || NameLexicon.IsNotName(given.Value)
+            || IsLower(first) != given.Value.All(c => char.IsLower(c)) || context.IsStaff(given.Value, first.Value)
+            || context.IsStaffSurname(first.Value))
+        {
+            return null;
+        }
+
+        // Staff have such names too: "send the checklist to Bui Thi Mai at the vendor".
+        var end = tokens.FindIndex(i, t => t.End == given.Index + given.Length);
+        var after = text.AsSpan(given.Index + given.Length, Math.Min(60, text.Length - given.Index - given.Length));
+        return end > i && !IsPrecededByRole(text, tokens, i) && !IsFollowedByRole(text, given.Index + given.Length)
+            && (PatientContext.IsMatch(text) || CareAfter.IsMatch(after))
+            ? end
+            : null;
+    }
+
+    // A Korean name, the given name's two syllables joined by a hyphen, then a family name of one syllable the lists hold, before a
+    // patient's things: "jin-soo oh's pt education videos", "Hye-jin Ko's meds".
+    private static int? KoreanName(string text, List<Token> tokens, int i, PhiContext context)
+    {
+        if (i + 1 >= tokens.Count || Between(text, tokens[i], tokens[i + 1]) is not " ")
+        {
+            return null;
+        }
+
+        var (given, family) = (tokens[i], tokens[i + 1]);
+        var parts = given.Value.Split('-');
+        var shape = parts.Length == 2 && parts.All(p => p.Length is >= 2 and <= 4 && !NameLexicon.IsEnglishWord(p))
+            && ((IsLower(given) && IsLower(family)) || (IsPlainCapitalised(given) && IsPlainCapitalised(family)));
+        return shape && family.Length <= 4 && NameLexicon.IsSurname(family.Value) && !NameLexicon.IsNotName(family.Value)
+            && !context.IsStaff(given.Value, family.Value) && !context.IsStaffSurname(family.Value)
+            && CareAfter.IsMatch(text.AsSpan(family.End, Math.Min(60, text.Length - family.End)))
+            ? i + 1
+            : null;
+    }
+
     private static bool SingleNameAtStart(string text, List<Token> tokens, int i, PhiContext context)
     {
         var token = tokens[i];
@@ -713,7 +837,7 @@ internal static class NameFinder
             return false;
         }
 
-        return SingleNameAfter.IsMatch(text.AsSpan(token.End, Math.Min(80, text.Length - token.End)));
+        return SingleNameAfter.IsMatch(text.AsSpan(token.End, Math.Min(80, text.Length - token.End))) && !IsFollowedByRole(text, token.End);
     }
 
     // After a lone given name, what only a patient has: their own chart or results, a bed on a ward and what happens there.
@@ -1017,7 +1141,10 @@ internal static class NameFinder
         }
 
         // A surname that is also a word, after a given name no word spells, before a patient's things: "wang fang's son called".
-        var wordSurname = lowerAtStart && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value)
+        // Capitalised at a text's start, the given name may be one no list holds: "Amadou Sow's sats", "Hina Sheikh's mother".
+        var wordSurname = ((lowerAtStart && NameLexicon.IsAnyName(a.Value) && NameLexicon.IsAnyName(b.Value))
+                || (capitalised && careAfter && a.Length >= 3 && IsSentenceStart(text, a) && NameLexicon.IsSurname(b.Value)
+                    && !ChatWords.Contains(a.Value)))
             && !NameLexicon.IsNotName(b.Value)
             && text.AsSpan(b.End).StartsWith("'s", StringComparison.OrdinalIgnoreCase);
         if ((!capitalised && !lower && !lowerAtStart) || !IsUnlistedWord(a) || (!IsUnlistedWord(b) && !compound && !wordSurname))
@@ -1136,7 +1263,8 @@ internal static class NameFinder
         @"^\s+(still\s+)?(won'?t|will\s+not|refuses|refused|declines|declined|does\s?n'?t\s+want|did\s?n'?t\s+want|eloped|fell|"
             + @"left\s+ama|keeps\s+(calling|asking|getting|pulling|refusing|missing)|was\s+(admitted|discharged|readmitted|"
             + @"transferred|seen\s+in|brought\s+in)|got\s+(billed|charged|admitted|discharged)|came\s+(in|back)\s+(with|to|for|"
-            + @"last|this|again)|is\s+(refusing|asking\s+for|requesting|still\s+waiting\s+for\s+(her|his|their)))\b",
+            + @"last|this|again)|is\s+(refusing|asking\s+for|requesting|still\s+waiting\s+for\s+(her|his|their))|"
+            + @"(is|was)\s+the\s+one\s+(with|whose|who))\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // Before the name, what only a patient is given: rounds, a check, a discharge, a drip's rate, a kin word used as a title.

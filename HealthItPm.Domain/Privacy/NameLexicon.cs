@@ -160,6 +160,9 @@ internal static class NameLexicon
             && (Contains(Given, word) || Contains(Surnames, word) || Contains(WorldGiven, word) || Contains(WorldSurnames, word)
                 || (IsSurnameShaped(word) && !IsEnglishWord(word)));
 
+    /// <summary>A given name of the lists, even one that also names a place or a product ("Lourdes", "Mercy"): after a relation.</summary>
+    public static bool IsListedGiven(string word) => Contains(Given, word) || Contains(WorldGiven, word);
+
     /// <summary>An English word of everyday or professional use ("rash", "drip", "verified"), in any case.</summary>
     public static bool IsEnglishWord(string word) =>
         English.Contains(word) || Jargon.Contains(word)

@@ -16,6 +16,7 @@ public sealed class PhiContext
     private readonly HashSet<string> fullNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> surnames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> givenNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> givenBySurname = new(StringComparer.OrdinalIgnoreCase);
     private readonly string[] domains;
 
     public PhiContext(IEnumerable<string>? staffNames = null, IEnumerable<string>? staffDomains = null)
@@ -39,6 +40,12 @@ public sealed class PhiContext
             {
                 givenNames.Add(parts[0]);
                 fullNames.Add(parts[0] + " " + parts[^1]);
+                if (!givenBySurname.TryGetValue(parts[^1], out var given))
+                {
+                    givenBySurname[parts[^1]] = given = [];
+                }
+
+                given.Add(parts[0]);
             }
 
             // "Ana Lucia Ferreira" is also called by her first two names, "Ana Lucia".
@@ -54,7 +61,11 @@ public sealed class PhiContext
     /// <summary>No roster and no staff domains: every name shape and every address counts.</summary>
     public static PhiContext None { get; } = new();
 
-    internal bool IsStaff(string given, string surname) => fullNames.Contains(given + " " + surname);
+    // "Nate Brightman" is Nathaniel Brightman on the roster, "Kate Lindqvist" Katherine: the surname and a short form of the given name.
+    internal bool IsStaff(string given, string surname) =>
+        fullNames.Contains(given + " " + surname)
+            || (given.Length >= 3 && givenBySurname.TryGetValue(surname, out var rostered)
+                && rostered.Any(r => r.Length >= 3 && string.Compare(r, 0, given, 0, 3, StringComparison.OrdinalIgnoreCase) == 0));
 
     internal bool IsStaffSurname(string surname) => surnames.Contains(surname);
 
