@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using HealthItPm.Benchmarks;
 using HealthItPm.Benchmarks.Digests;
+using HealthItPm.Benchmarks.Emulator;
 using HealthItPm.Benchmarks.FanOut;
 using HealthItPm.Benchmarks.Load;
 using HealthItPm.Benchmarks.Turns;
@@ -18,6 +19,7 @@ using HealthItPm.Testing;
 //        tools/bench fanout [options]   (the delivery pipeline's fan-out: see FanOut/FanOutBenchmark.cs)
 //        tools/bench digest [options]   (the weekly digest over a year of history: see Digests/DigestBenchmark.cs)
 //        tools/bench cpu [options]      (the processor time one turn costs: see Turns/CpuBenchmark.cs)
+//        tools/bench partition [options] (the emulator's cost of a row as its partition grows: see Emulator/PartitionBenchmark.cs)
 switch (args.FirstOrDefault())
 {
     case "fanout":
@@ -26,6 +28,8 @@ switch (args.FirstOrDefault())
         return await DigestBenchmark.RunAsync(args[1..]);
     case "cpu":
         return await CpuBenchmark.RunAsync(args[1..]);
+    case "partition":
+        return await PartitionBenchmark.RunAsync(args[1..]);
 }
 
 var seconds = BenchmarkOptions.Count(args, "--seconds", 10);
