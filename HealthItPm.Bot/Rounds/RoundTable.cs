@@ -23,16 +23,18 @@ namespace HealthItPm.Bot.Rounds;
 /// delivery steps were handed to the pipeline.</description></item>
 /// <item><term>rounds</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>{kind}|round|{inverted ticks of opening}</c>:
 /// newest first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
-/// <item><term>answers</term><description>same PK, RK <c>{kind}|answer|{roundId}|{respondent}</c>: one
-/// row per respondent per round, so a second submit replaces the first and concurrent answers never contend. The
+/// <item><term>answers</term><description>PK <c>{tenant}|{CODE}|{kind}|{roundId}</c>, a partition per round, RK
+/// <c>{kind}|answer|{roundId}|{respondent}</c>: one row per respondent per round, so a second submit replaces the first
+/// and concurrent answers never contend; the project's partition keeps only its rounds, however many answers they
+/// gathered (the emulator reads a row in time that grows with its partition; Azure Table storage does not). The
 /// respondent is the person's id, or in anonymous rounds its HMAC-SHA256 under the round's key (kept in
 /// <see cref="AnonymityKeyTable"/>, never here, and destroyed when the round closes); the row also holds
 /// the respondent's discipline and department, for group profiles.</description></item>
-/// <item><term>latest rounds</term><description>same PK, RK <c>{kind}|latest</c>: the ids of the kind's
+/// <item><term>latest rounds</term><description>PK <c>{tenant}|{CODE}</c> as the rounds, RK <c>{kind}|latest</c>: the ids of the kind's
 /// latest rounds, newest first, written in the same transaction as each new round, so the latest rounds are point
 /// reads (a key-range query costs what the table holds on the emulator, and the table holds every answer ever
 /// given).</description></item>
-/// <item><term>tallies</term><description>same PK, RK <c>{kind}|tally|{roundId}</c>: what a closed
+/// <item><term>tallies</term><description>PK <c>{tenant}|{CODE}</c>, RK <c>{kind}|tally|{roundId}</c>: what a closed
 /// round's answers were counted to, as JSON.</description></item>
 /// </list>
 /// </para>
@@ -240,7 +242,7 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(answer);
-        var row = new TableEntity(Partition(tenant, round.Project), AnswerKey(round, answer.Respondent))
+        var row = new TableEntity(AnswerPartition(tenant, round), AnswerKey(round, answer.Respondent))
         {
             ["At"] = answer.At,
             ["Discipline"] = answer.Discipline.ToString(),
@@ -256,7 +258,7 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         ArgumentNullException.ThrowIfNull(round);
         return tables.QueryAsync(
             Name,
-            StorageTables.PrefixFilter(Partition(tenant, round.Project), $"{Prefix(round.Kind)}answer|{round.Id}|"),
+            StorageTables.PrefixFilter(AnswerPartition(tenant, round), $"{Prefix(round.Kind)}answer|{round.Id}|"),
             row => ToAnswer<TAnswer>(round, row),
             cancellationToken);
     }
@@ -268,7 +270,7 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         var row = await tables.ExecuteAsync(
             Name,
             t => t.GetEntityIfExistsAsync<TableEntity>(
-                Partition(tenant, round.Project), AnswerKey(round, respondent), cancellationToken: cancellationToken),
+                AnswerPartition(tenant, round), AnswerKey(round, respondent), cancellationToken: cancellationToken),
             cancellationToken);
         return row.HasValue ? ToAnswer<TAnswer>(round, row.Value!) : null;
     }
@@ -279,7 +281,7 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         var row = await tables.ExecuteAsync(
             Name,
             t => t.GetEntityIfExistsAsync<TableEntity>(
-                Partition(tenant, round.Project), AnswerKey(round, respondent), ["RowKey"], cancellationToken),
+                AnswerPartition(tenant, round), AnswerKey(round, respondent), ["RowKey"], cancellationToken),
             cancellationToken);
         return row.HasValue;
     }
@@ -313,6 +315,9 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     private static string Key(TenantId tenant, ProjectCode project) => $"{tenant.Value}|{project.Value}";
 
     private static string Partition(TenantId tenant, ProjectCode project) => Key(tenant, project);
+
+    // A round's answers are a partition of their own, so the project's partition holds only what describes its rounds.
+    private string AnswerPartition(TenantId tenant, Round round) => $"{Key(tenant, round.Project)}|{Prefix(round.Kind)}{round.Id}";
 
     /// <summary>
     /// Every row of a round starts with its kind's name: its descriptor's <see cref="RoundKindDescriptor.StoragePrefix"/>.

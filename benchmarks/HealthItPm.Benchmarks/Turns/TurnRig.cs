@@ -201,7 +201,7 @@ public sealed class TurnRig : IAsyncDisposable
 
     private static async Task<bool> UpsertAnswerAsync(TableClient table, string projectCode, string round, string person)
     {
-        var row = new TableEntity($"{Tenant}|{projectCode}", $"answer|{round}|{person}")
+        var row = new TableEntity($"{Tenant}|{projectCode}|checkin|{round}", $"checkin|answer|{round}|{person}")
         {
             ["Status"] = "SomeConcerns",
             ["Impact"] = 3,

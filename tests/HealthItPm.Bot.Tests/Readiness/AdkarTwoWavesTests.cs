@@ -126,7 +126,9 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
 
         // Stored anonymous answers are not keyed by anyone's id: no answer row names a clinician.
         var table = new TableClient(env.Azurite.ConnectionString, "CheckIns");
-        var rows = table.Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}'").Where(r => r.RowKey.StartsWith("adkar|answer|", StringComparison.Ordinal)).ToList();
+        var answersOfWaves = $"PartitionKey ge '{TestActivities.Tenant}|{code}|adkar|' and PartitionKey lt '{TestActivities.Tenant}|{code}|adkar}}'";
+        var rows = table.Query<TableEntity>(answersOfWaves)
+            .Where(r => r.RowKey.StartsWith("adkar|answer|", StringComparison.Ordinal)).ToList();
         Assert.Equal(55 + 54, rows.Count);
         Assert.DoesNotContain(rows, r => Clinicians.Any(c => r.RowKey.Contains(c.Account.AadObjectId, StringComparison.OrdinalIgnoreCase)));
     }
@@ -193,7 +195,7 @@ public class AdkarTwoWavesTests(ClockedBotEnvironment env) : IClassFixture<Clock
 
         // ... and its stored answers keep only the groups its results show, and no time of their own.
         var stored = new TableClient(env.Azurite.ConnectionString, "CheckIns")
-            .Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}'")
+            .Query<TableEntity>($"PartitionKey eq '{TestActivities.Tenant}|{code}|adkar|{wave.Id}'")
             .Where(r => r.RowKey.StartsWith($"adkar|answer|{wave.Id}|", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(stored);
         Assert.All(stored, r => Assert.Equal(wave.ClosesAt, r.GetDateTimeOffset("At")));

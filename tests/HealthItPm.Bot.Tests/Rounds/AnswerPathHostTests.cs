@@ -184,7 +184,7 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
         var table = new TableClient(_hosts.ConnectionString, RoundTable.Name);
         var prefix = $"checkin|answer|{round}|";
         var people = new HashSet<string>(StringComparer.Ordinal);
-        var filter = StorageTables.PrefixFilter($"{Tenant.Value}|{code.Value}", prefix);
+        var filter = StorageTables.PrefixFilter($"{Tenant.Value}|{code.Value}|checkin|{round}", prefix);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
         {
             people.Add(row.RowKey[prefix.Length..]);

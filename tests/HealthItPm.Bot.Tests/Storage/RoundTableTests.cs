@@ -74,7 +74,7 @@ public class RoundTableTests(StorageEnvironment env)
         var answer = Assert.Single(await Table.AnswersAsync<AdkarAnswer>(_tenant, wave, default));
         Assert.Equal((scores, StakeholderRole.Nurse, "ICU"), (answer.Answer, answer.Discipline, answer.Department));
         Assert.True(await Table.HasAnsweredAsync(_tenant, wave, wave.KeyOf(Nurse.Person), default));
-        var rows = new TableClient(env.Azurite.ConnectionString, RoundTable.Name).Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR'").Select(r => r.RowKey).ToList();
+        var rows = new TableClient(env.Azurite.ConnectionString, RoundTable.Name).Query<TableEntity>($"PartitionKey eq '{_tenant.Value}|EHR|adkar|{wave.Id}'").Select(r => r.RowKey).ToList();
         Assert.Contains($"adkar|answer|{wave.Id}|{wave.KeyOf(Nurse.Person).Value}", rows);
         Assert.DoesNotContain(rows, r => r.Contains(Nurse.Person.Value, StringComparison.OrdinalIgnoreCase));
     }
