@@ -125,7 +125,8 @@ public class CardCheckTests(OfficialCardRenderer renderer)
         var builders = typeof(AdaptiveCard).Assembly.GetTypes()
             // The shared cards and each feature's, whose fixtures are in its test folder (FeatureCardFixtures).
             .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Namespace is { } name
-                && (name.StartsWith("HealthItPm.Bot.Cards", StringComparison.Ordinal) || name.StartsWith("HealthItPm.Bot.Features", StringComparison.Ordinal)))
+                && (name.StartsWith("HealthItPm.Bot.Cards", StringComparison.Ordinal)
+                    || name.StartsWith("HealthItPm.Bot.Features", StringComparison.Ordinal)))
             .Where(t => t.GetMethod("Build", BindingFlags.Public | BindingFlags.Static) is not null)
             .ToList();
         var covered = CardFixtures.All.Select(f => f.Builder).ToHashSet();
