@@ -1,6 +1,5 @@
 using Cronos;
 using HealthItPm.Domain.Common;
-using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 
 namespace HealthItPm.Domain.CheckIns;

@@ -12,7 +12,7 @@ namespace HealthItPm.Domain.Common;
 [AttributeUsage(AttributeTargets.Enum)]
 public sealed class ProblemCodesAttribute : Attribute;
 
-/// <summary>The codes of the problems of the values kept here: text, ids, money, weeks.</summary>
+/// <summary>The codes of the problems of the values kept here or checked by several folders: text, ids, money, weeks, zones.</summary>
 [ProblemCodes]
 public enum CommonProblem
 {
@@ -30,6 +30,7 @@ public enum CommonProblem
     AmountTooLarge,
     AmountTooManyDecimals,
     NotAnIsoWeek,
+    NotATimeZone,
 }
 
 /// <summary>
@@ -96,6 +97,9 @@ public sealed record Problem
     public static Problem AmountTooManyDecimals(string typed) => Of(CommonProblem.AmountTooManyDecimals, typed);
 
     public static Problem NotAnIsoWeek(int year, int week) => Of(CommonProblem.NotAnIsoWeek, year, week);
+
+    /// <summary>Not an IANA time zone: a project's and a check-in schedule's zone alike.</summary>
+    public static Problem NotATimeZone(string timeZone) => Of(CommonProblem.NotATimeZone, timeZone);
 
     /// <summary>A problem of a folder's own: what its factories make (only the domain declares problems).</summary>
     internal static Problem Of<TCode>(TCode code, params object[] values)

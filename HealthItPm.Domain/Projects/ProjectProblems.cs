@@ -7,7 +7,6 @@ namespace HealthItPm.Domain.Projects;
 [ProblemCodes]
 public enum ProjectProblem
 {
-    NotATimeZone,
     ProjectCodeTaken,
     ProjectChangedMeanwhile,
     DatesOutOfOrder,
@@ -42,8 +41,6 @@ public static class ProjectProblems
 {
     extension(Problem)
     {
-        public static Problem NotATimeZone(string timeZone) => Problem.Of(ProjectProblem.NotATimeZone, timeZone);
-
         public static Problem ProjectCodeTaken(ProjectCode code) => Problem.Of(ProjectProblem.ProjectCodeTaken, code);
 
         public static Problem ProjectChangedMeanwhile(string projectName) =>

@@ -5,12 +5,14 @@ using HealthItPm.Domain.Projects;
 
 namespace HealthItPm.Bot.Features.Projects;
 
-/// <summary>The projects' audit kinds and free-text fields, worded in ProjectCards.resx.</summary>
+/// <summary>The projects' audit kinds, free-text fields and problems, worded in ProjectCards.resx.</summary>
 public sealed class ProjectWords : FeatureWords
 {
     public override IReadOnlyList<AuditKind> AuditKinds => ProjectAudit.All;
 
     public override IReadOnlyList<FreeText> FreeTexts => ProjectFreeText.All;
+
+    public override IReadOnlyList<Type> ProblemCodes { get; } = [typeof(ProjectProblem)];
 
     internal override TextResource Words => ProjectTexts.Cards;
 }

@@ -5,12 +5,14 @@ using HealthItPm.Domain.Risks;
 
 namespace HealthItPm.Bot.Features.Risks;
 
-/// <summary>The risks' and concerns' audit kinds and free-text fields, worded in RiskCards.resx.</summary>
+/// <summary>The risks' and concerns' audit kinds, free-text fields and problems, worded in RiskCards.resx.</summary>
 public sealed class RiskWords : FeatureWords
 {
     public override IReadOnlyList<AuditKind> AuditKinds => RiskAudit.All;
 
     public override IReadOnlyList<FreeText> FreeTexts => RiskFreeText.All;
+
+    public override IReadOnlyList<Type> ProblemCodes { get; } = [typeof(RiskProblem)];
 
     internal override TextResource Words => RiskTexts.Cards;
 }

@@ -123,7 +123,10 @@ public class CardCheckTests(OfficialCardRenderer renderer)
     public void Every_card_builder_has_a_fixture()
     {
         var builders = typeof(AdaptiveCard).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Namespace?.StartsWith("HealthItPm.Bot.Cards", StringComparison.Ordinal) == true)
+            // The shared cards and each feature's, whose fixtures are in its test folder (FeatureCardFixtures).
+            .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Namespace is { } name
+                && (name.StartsWith("HealthItPm.Bot.Cards", StringComparison.Ordinal)
+                    || name.StartsWith("HealthItPm.Bot.Features", StringComparison.Ordinal)))
             .Where(t => t.GetMethod("Build", BindingFlags.Public | BindingFlags.Static) is not null)
             .ToList();
         var covered = CardFixtures.All.Select(f => f.Builder).ToHashSet();

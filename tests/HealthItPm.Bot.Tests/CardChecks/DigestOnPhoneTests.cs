@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Features.Digests;
+using HealthItPm.Bot.Tests.Digests;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;

@@ -1,4 +1,5 @@
 using System.Text;
+using HealthItPm.Bot.Tests.GoLive;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Testing;
 using Newtonsoft.Json;

@@ -1,5 +1,6 @@
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Features.Projects;
+using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Security;
@@ -22,7 +23,7 @@ public class StatusByReaderTests(OfficialCardRenderer renderer)
 
     private async Task<string> SeenBy(Project project, PersonId reader, string name)
     {
-        var card = StatusCard.Build(CardFixtures.StatusFor(project, reader, [CardFixtures.EscalatedRisk(acknowledged: false), CardFixtures.LowRisk()]));
+        var card = StatusCard.Build(ProjectCardFixtures.StatusFor(project, reader, [CardFixtures.EscalatedRisk(acknowledged: false), CardFixtures.LowRisk()]));
         var check = await renderer.CheckAsync(card.ToString(), Path.Combine(RepositoryLayout.TestOutput("cards"), name + "-phone.png"), width: Phone);
         Assert.Empty(check.Problems);
         Assert.Empty(check.CutTexts);

@@ -1,6 +1,5 @@
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Features.Digests;
-using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.Digests;

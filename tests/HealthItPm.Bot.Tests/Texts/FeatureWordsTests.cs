@@ -1,12 +1,19 @@
+using System.Collections;
+using System.Globalization;
 using System.Reflection;
+using System.Resources;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Tests.Support;
+using HealthItPm.Bot.Texts;
 using HealthItPm.Domain;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Privacy;
 using HealthItPm.Domain.Readiness;
+using HealthItPm.Domain.Rounds;
+using HealthItPm.Domain.Security;
 
 namespace HealthItPm.Bot.Tests.Texts;
 
@@ -49,6 +56,23 @@ public class FeatureWordsTests
             "Audit_ProjectCreated is declared by ProjectWords and Clashing.",
         ];
         Assert.Equal(expected, gaps);
+    }
+
+    [Fact]
+    public void The_shared_problem_words_keep_only_the_codes_no_feature_claims()
+    {
+        var claimed = FeatureWords.All.SelectMany(f => f.ProblemCodes).ToHashSet();
+        var unclaimed = typeof(DomainException).Assembly.GetTypes()
+            .Where(t => FeatureWords.IsProblemCodes(t) && !claimed.Contains(t)).ToList();
+        var shared = new ResourceManager(typeof(Problems)).GetResourceSet(CultureInfo.InvariantCulture, true, false)!
+            .Cast<DictionaryEntry>().Select(e => (string)e.Key).ToHashSet(StringComparer.Ordinal);
+
+        // What every feature raises or the host checks; a feature's own codes are worded, and only worded, by its feature.
+        Assert.Equal(
+            [nameof(CommonProblem), nameof(PrivacyProblem), nameof(RoundProblem), nameof(SecurityProblem)],
+            unclaimed.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(claimed.SelectMany(t => Enum.GetNames(t)), shared.Contains);
+        Assert.All(unclaimed.SelectMany(t => Enum.GetNames(t)), code => Assert.Contains(code, shared));
     }
 
     // The names of the values of type T the domain's static classes declare (ProjectAudit.ProjectCreated, CheckInRounds.Blockers…).

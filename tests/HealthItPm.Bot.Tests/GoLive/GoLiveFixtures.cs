@@ -1,4 +1,5 @@
 using HealthItPm.Bot.Features.GoLive;
+using HealthItPm.Bot.Tests.CardChecks;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Risks;
@@ -6,7 +7,7 @@ using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace HealthItPm.Bot.Tests.CardChecks;
+namespace HealthItPm.Bot.Tests.GoLive;
 
 /// <summary>Go-live scorecards built by the real builder: a fresh EHR gate, and the largest one (60 criteria, longest words).</summary>
 internal static class GoLiveFixtures

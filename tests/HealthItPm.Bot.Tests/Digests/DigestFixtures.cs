@@ -7,7 +7,7 @@ using HealthItPm.Domain.Risks;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
 
-namespace HealthItPm.Bot.Tests.CardChecks;
+namespace HealthItPm.Bot.Tests.Digests;
 
 /// <summary>Digests for the card checks: empty, one project, six, and 60 projects at their largest (long names, every section full).</summary>
 public static class DigestFixtures
