@@ -416,7 +416,7 @@ internal static class IdentifierPatterns
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport)" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv|boat|vessel|trailer|rv|"
             + @"camper|atv|snowmobile|motorcycle)'?s?\s+(tags?|registration|reg|hull\s+(id|number)))"
-            + @"(\s+(number|no\b\.?|#|is|was|are|were|reads?|says|shows?))*[\s:#,]*((?-i:" + States + @")\s+)?" + Plate, AnyCase,
+            + @"(\s+(number|no\b\.?|#|is|was|are|were|reads?|says|shows?))*[\s:#,]*((?-i:" + States + @")\s+(?=[A-Z]{2,3}-?[0-9]))?" + Plate, AnyCase,
             Timeout),
             (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit) && (text.MentionsPerson || !FleetVehicle.IsMatch(text.Text))
                 && (text.MentionsPatient || !VisitorVehicle.IsMatch(text.Text))),
@@ -429,7 +429,8 @@ internal static class IdentifierPatterns
             @"\b(UDI|IMEI|device\s+(id|identifier|serial)|(implant|pacemaker|pump|defibrillator|ICD|CGM|hearing\s+aid)\s+(serial|s/n|sn|" +
             @"id))" + Then + DeviceValue,
             AnyCase,
-            Timeout)),
+            Timeout),
+            (_, text, _) => text.MentionsPatient || !OwnedDevice.IsMatch(text.Text)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + DeviceValue, AnyCase, Timeout),
             (_, text, _) => text.MentionsPatientDevice && (text.MentionsPatient || !OwnedDevice.IsMatch(text.Text))),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
@@ -869,7 +870,8 @@ internal static class IdentifierPatterns
                 || text.Text.Contains("arrived", StringComparison.OrdinalIgnoreCase)),
         // Numbers a person is known by outside the hospital: an immigration A-number, a student's or a library card's id, a case
         // at child or adult protective services or a court: "A-number A-204118993", "student ID 114008812", "CPS case # 25-JV-00871".
-        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((?-i:A)-?(number|no\b\.?|#)|alien\s+(registration\s+)?(number|no\b\.?|#)|alien\s+registration(\s+card)?|"
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((?-i:A)-?(number|no\b\.?|#)|alien\s+(registration\s+)?(number|no\b\.?|#)|"
+            + @"alien\s+registration(\s+card)?|"
             + @"(?-i:USCIS|UCSIS)\s*(number|no\b\.?|#|id)?|(green\s+card|visa|refugee|asylum|immigration|i-94|work\s+permit)\s*"
             + @"(number|no\b\.?|num|#|id)|(student|school|library|campus|university|college|gym)\s+(id|number|no\b\.?|#|card)(\s+"
             + @"(number|no\b\.?|#))?|((?-i:CPS|APS|DCFS|DCF|DSS|DHS|DCS|ACS|CYFD)|child\s+protective|adult\s+protective|protective\s+"
@@ -913,8 +915,8 @@ internal static class IdentifierPatterns
                 && Regex.Count(m.Groups["v"].Value, @"\b(zero|oh|o)\b", AnyCase, Timeout) < 7,
             WithoutDigits: true, When: text => text.MentionsPerson),
         // A birth date in words: "born the second of march nineteen forty", "DOB is june third, nineteen fifty-two".
-        new(PhiKind.DateOfBirth, new Regex(@"\b(born|dob|d\.o\.b\.?|birthday|birth\s?date|date\s+of\s+birth)\b([\s,:]+(is|was|on|in|"
-            + @"per|the|pt|patient|her|his|says|said))*[\s,:]+(?<v>((the\s+)?" + DayWord + @"\s+(of\s+)?" + Month + "|" + Month
+        new(PhiKind.DateOfBirth, new Regex(@"\b(born|dob|d\.o\.b\.?|birthday|birth\s?date|date\s+of\s+birth)\b([\s,:]+[\p{L}']+){0,5}?"
+            + @"[\s,:]+(?<v>((the\s+)?" + DayWord + @"\s+(of\s+)?" + Month + "|" + Month
             + @"\s+(the\s+)?" + DayWord + @")(,?\s+(" + YearWords + @"|[0-9]{4}))?|" + YearWords + @")\b", AnyCase, Timeout),
             WithoutDigits: true),
         // An address spelled out against mail filters: "hodan dot warsame at gmail dot com".
@@ -925,7 +927,7 @@ internal static class IdentifierPatterns
         // Part of an SSN is still the SSN: "verified w/ last 4 of her SSN 7719", "ssn last four 2290".
         new(PhiKind.SocialSecurityNumber, new Regex(@"\b(last\s+(4|four)(\s+digits)?(\s+of)?(\s+(her|his|their|the|pt'?s|patient'?s|"
             + @"mom'?s|dad'?s))?\s+(ssn|social(\s+security)?(\s+(number|no\b\.?|#))?|ss\s?#|soc)|(ssn|social)\s+last\s+(4|four))"
-            + @"\s*(is|was|:|#|=|-|of)?\s*(?<v>[0-9]{4})(?![0-9])", AnyCase, Timeout)),
+            + @"[\s,]*(is|was|:|#|=|-|of)?[\s,]*(?<v>[0-9]{4})(?![0-9])", AnyCase, Timeout)),
         // A log line's field and its value: "field=ssn value=602188847".
         new(PhiKind.SocialSecurityNumber, new Regex(LoggedField(@"ssn|pt_ssn|patient_ssn|social|soc_sec|ss_num"), AnyCase, Timeout)),
         new(PhiKind.DateOfBirth, new Regex(LoggedField(@"dob|pt_dob|birth_?date|date_of_birth|birth_dt|dob_dt"), AnyCase, Timeout)),
@@ -954,7 +956,8 @@ internal static class IdentifierPatterns
         new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>[a-hj-npr-z0-9]{17})(?![A-Z0-9])", AnyCase, Timeout),
             (m, _, _) => IsVin(m.Groups["v"].Value), When: text => VehicleWords.IsMatch(text.Text) || text.Text.Contains("van")),
         // A home in a park of mobile homes: "the Desert Palms mobile home park, space 22".
-        new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(mobile\s+home|trailer|rv|manufactured\s+home)\s+(park|court|village|estates|community)"
+        new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(mobile\s+home|trailer|rv|manufactured\s+home)\s+"
+            + @"(park|court|village|estates|community)"
             + @",?\s+(space|lot|unit|site|trailer|pad|#)\s*#?\s*[0-9]{1,4}[A-Z]?)\b", AnyCase, Timeout)),
     ];
 

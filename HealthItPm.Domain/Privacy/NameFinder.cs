@@ -1595,7 +1595,8 @@ internal static class NameFinder
             return false;
         }
 
-        return !AboutAPerson.IsMatch(text) && (words.Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1 || PlaceTails.Contains(words[^1])
+        return !AboutAPerson.IsMatch(text)
+            && (words.Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1 || PlaceTails.Contains(words[^1])
             || words.Any(w => w.EndsWith("-City", StringComparison.OrdinalIgnoreCase) || w.StartsWith("Tri-", StringComparison.Ordinal)));
     }
 
@@ -1605,7 +1606,8 @@ internal static class NameFinder
 
     // A word that may be part of a patient's name: not a product, unit, organisation, role or chat word.
     private static bool IsNameWord(string word) =>
-        word.Length >= 2 && !FunctionWords.Contains(word) && !NameLexicon.IsNotName(word) && !NameLexicon.IsOrganisation(word) && !NameLexicon.IsRole(word)
+        word.Length >= 2 && !FunctionWords.Contains(word) && !NameLexicon.IsNotName(word) && !NameLexicon.IsOrganisation(word)
+            && !NameLexicon.IsRole(word)
             && !NameLexicon.IsTitleOrCredential(word) && !ChatWords.Contains(word)
             && (word.Length <= 7 || !EnglishEnding.IsMatch(word))
             && (NameLexicon.IsAnyName(word) || !NameLexicon.IsEnglishWord(word));
@@ -1637,7 +1639,9 @@ internal static class NameFinder
             var all = family.Concat(given).ToArray();
             if (all.All(w => !NameLexicon.IsNotName(w) && !NameLexicon.IsOrganisation(w) && !NameLexicon.IsRole(w) && w.Length >= 2
                     && !w.StartsWith("ZZ", StringComparison.OrdinalIgnoreCase))
-                && all.Any(NameLexicon.IsAnyName) && !all.Any(w => NameLexicon.IsEnglishWord(w) && !NameLexicon.IsAnyName(w))
+                && !all.Any(w => NameLexicon.IsEnglishWord(w) && !NameLexicon.IsAnyName(w))
+                // A name no list holds still reads as one: words of four letters or more with vowels, no acronyms ("BCMA", "CPOE").
+                && (all.Any(NameLexicon.IsAnyName) || all.All(w => w.Length >= 4 && w.Count(c => "AEIOUY".Contains(c)) >= 2))
                 && !IsStaffName([given[0], family[^1]], context))
             {
                 yield return (header.Groups["v"].Index, header.Groups["v"].Length);
@@ -1649,14 +1653,18 @@ internal static class NameFinder
             var v = m.Groups["v"];
             var words = v.Value.Split(' ');
             var sameCase = words.All(w => char.IsUpper(w[0])) || words.All(w => w.All(c => !char.IsLetter(c) || char.IsLower(c)));
-            var nativeSurname = words.Length == 3 && NameLexicon.IsListedGiven(words[0]) && TwoWordSurname.IsMatch(words[1] + " " + words[2]);
+            var nativeSurname = words.Length == 3 && NameLexicon.IsListedGiven(words[0])
+                && TwoWordSurname.IsMatch(words[1] + " " + words[2]);
             var nameLike = nativeSurname || (words.All(IsNameWord) && words.Any(w => w.Length >= 4 && (NameLexicon.IsAnyName(w)
                 || !NameLexicon.IsEnglishWord(w))) && (IsNameWord(words[^1]) && !NameLexicon.IsEnglishWord(words[^1])));
             // A given name that is also a word ("Hope", "Justice", "Happiness") goes only before a patient's things or bed.
             var cued = m.Groups["own"].Success || !m.Value.EndsWith(v.Value, StringComparison.Ordinal) || ServiceFor.IsMatch(m.Value);
             var wordGiven = cued && words.Length is 2 or 3 && char.IsUpper(words[0][0]) && IsNameWord(words[^1])
-                && !NameLexicon.IsEnglishWord(words[^1]) && words.All(w => !NameLexicon.IsOrganisation(w) && !NameLexicon.IsNotName(w)
-                    && !FunctionWords.Contains(w) && !ChatWords.Contains(w));
+                && !NameLexicon.IsEnglishWord(words[^1]) && !NameLexicon.IsOrganisation(words[^1]) && !NameLexicon.IsNotName(words[^1])
+                && words.All(w => !FunctionWords.Contains(w) && !ChatWords.Contains(w))
+                // A Hmong given name of two letters may spell a role ("Pa Nhia Vang"), never a title before a surname ("Dr Okafor").
+                && words.Skip(1).All(w => !NameLexicon.IsRole(w)) && !NameLexicon.IsTitleOrCredential(words[0].TrimEnd('.'))
+                && (!NameLexicon.IsRole(words[0]) || (words.Length == 3 && words[0].Length == 2));
             if (sameCase && (nameLike || wordGiven) && !IsStaffName(words, context) && !IsFollowedByRole(text, v.Index + v.Length)
                 && !IsFollowedByPlace(text, v.Index + v.Length)
                 && !RoleBefore.IsMatch(text.AsSpan(Math.Max(0, v.Index - 30), v.Index - Math.Max(0, v.Index - 30))))
