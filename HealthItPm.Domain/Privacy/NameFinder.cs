@@ -539,7 +539,60 @@ internal static class NameFinder
             }
         }
 
-        return found.Where(f => !IsPlaceName(text, f.Item1, f.Item2));
+        return found.Where(f => !IsPlaceName(text, f.Item1, f.Item2) && !IsColleague(text, f.Item1, f.Item2));
+    }
+
+    // "hiroshi's son is sick so he's remote today": a colleague's family, told for why they are away, in a text of no patient.
+    private static readonly Regex ColleagueAway = new(
+        @"\bso\s+(she|he|they)('s|\s+is|\s+are|\s+will\s+be|'ll\s+be|'ll)?\s+(remote|out|off|leaving|wfh|working\s+from\s+home|"
+            + @"late|ooo|join(ing)?)\b|\b(remote|wfh|ooo)\s+today\b|\bleaving\s+at\s+[0-9]|\b(covering|thank\s+(her|him|them))\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex CareOfAPatient = new(
+        @"\b(pts?|patients?|admitted|discharged|readmit(ted)?|dc'?d|meds|chart|labs|bed|ed|er|icu|nicu|ama|mrn|dob|surgery|"
+            + @"crash|injur(y|ed)|fell|sick\s+with|in\s+the\s+hospital|allerg(y|ies)|bills?|med\s+list|armbands?|wristbands?|"
+            + @"swapped|portal|app\s+shows|called\s+the)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex KinAfter = new(
+        @"^'s\s+(son|daughter|mom|mum|dad|mother|father|husband|wife|partner|kids?|baby|sister|brother)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // "Teodora Ilieva and Marcus Delacroix are doing the cutover checklist": two colleagues doing project work together.
+    private static readonly Regex PairWork = new(
+        @"^\s+(and|&)\s+(?!(her|his|their|the|a|an)\b)[\p{L}'-]+(\s[\p{L}'-]+){0,2}?\s+" + PairVerbs, Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex PairVerbsAfter = new(@"^\s+" + PairVerbs, Options | RegexOptions.IgnoreCase, Timeout);
+
+    private const string PairVerbs =
+        @"((are|were)\s+(both\s+)?(the\s+)?([\p{L}-]+\s+)?(leads?|co-?leads?|"
+            + @"co-?chairs?|doing|leading|running|covering|owners?|champions?)|co-?(chair|lead|own)s?|will\s+(both\s+)?(round|do|"
+            + @"run|lead|cover|present|host|test|build|own|be\s+at)|to\s+co-?own|(both|are\s+both)\s+(out|off)\s+(sick|today|tomorrow|this)|covering|"
+            + @"signed|approved)\b";
+
+    private static bool IsColleague(string text, int index, int length)
+    {
+        var end = index + length;
+        var after = text.AsSpan(end, Math.Min(120, text.Length - end));
+        if (CareOfAPatient.IsMatch(text))
+        {
+            return false;
+        }
+
+        if (KinAfter.IsMatch(after) && ColleagueAway.IsMatch(text))
+        {
+            return true;
+        }
+
+        // The first of a pair, or the second when the first was one too.
+        if (PairWork.IsMatch(after))
+        {
+            return true;
+        }
+
+        var before = text.AsSpan(0, index).TrimEnd();
+        return (before.EndsWith(" and", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" &", StringComparison.Ordinal))
+            && PairVerbsAfter.IsMatch(after);
     }
 
     private static readonly string[] MixUpWords = ["swap", "mix", "switch", "flip", "cross", "mislabel", "'s "];
@@ -1648,7 +1701,12 @@ internal static class NameFinder
             }
         }
 
-        foreach (var m in NameThenEvent.Matches(text).Concat(ServiceFor.Matches(text)).Concat(NameBeforeCare.Matches(text)))
+        var service = text.Contains(" for ", StringComparison.OrdinalIgnoreCase) ? ServiceFor.Matches(text) : null;
+        var care = text.Contains('\'', StringComparison.Ordinal) || text.Contains('(', StringComparison.Ordinal)
+            || text.Contains(" in ", StringComparison.Ordinal) || text.Contains(" on ", StringComparison.Ordinal)
+            ? NameBeforeCare.Matches(text)
+            : null;
+        foreach (var m in NameThenEvent.Matches(text).Concat(service ?? Enumerable.Empty<Match>()).Concat(care ?? Enumerable.Empty<Match>()))
         {
             var v = m.Groups["v"];
             var words = v.Value.Split(' ');
@@ -1663,8 +1721,9 @@ internal static class NameFinder
                 && !NameLexicon.IsEnglishWord(words[^1]) && !NameLexicon.IsOrganisation(words[^1]) && !NameLexicon.IsNotName(words[^1])
                 && words.All(w => !FunctionWords.Contains(w) && !ChatWords.Contains(w))
                 // A Hmong given name of two letters may spell a role ("Pa Nhia Vang"), never a title before a surname ("Dr Okafor").
-                && words.Skip(1).All(w => !NameLexicon.IsRole(w)) && !NameLexicon.IsTitleOrCredential(words[0].TrimEnd('.'))
-                && (!NameLexicon.IsRole(words[0]) || (words.Length == 3 && words[0].Length == 2));
+                && words.Skip(1).All(w => !NameLexicon.IsRole(w)) && !NameLexicon.IsPersonTitle(words[0].TrimEnd('.'))
+                && !NameLexicon.IsStaffTitle(words[0].TrimEnd('.')) && ((words.Length == 3 && words[0].Length == 2)
+                    || (!NameLexicon.IsRole(words[0]) && !NameLexicon.IsTitleOrCredential(words[0])));
             if (sameCase && (nameLike || wordGiven) && !IsStaffName(words, context) && !IsFollowedByRole(text, v.Index + v.Length)
                 && !IsFollowedByPlace(text, v.Index + v.Length)
                 && !RoleBefore.IsMatch(text.AsSpan(Math.Max(0, v.Index - 30), v.Index - Math.Max(0, v.Index - 30))))
