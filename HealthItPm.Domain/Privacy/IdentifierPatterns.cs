@@ -416,7 +416,8 @@ internal static class IdentifierPatterns
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport)" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv|boat|vessel|trailer|rv|"
             + @"camper|atv|snowmobile|motorcycle)'?s?\s+(tags?|registration|reg|hull\s+(id|number)))"
-            + @"(\s+(number|no\b\.?|#|is|was|are|were|reads?|says|shows?))*[\s:#,]*((?-i:" + States + @")\s+(?=[A-Z]{2,3}-?[0-9]))?" + Plate, AnyCase,
+            + @"(\s+(number|no\b\.?|#|is|was|are|were|reads?|says|shows?))*[\s:#,]*"
+            + @"((?-i:" + States + @")\s+(?=[A-Z]{2,3}-?[0-9]))?" + Plate, AnyCase,
             Timeout),
             (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit) && (text.MentionsPerson || !FleetVehicle.IsMatch(text.Text))
                 && (text.MentionsPatient || !VisitorVehicle.IsMatch(text.Text))),

@@ -560,14 +560,16 @@ internal static class NameFinder
 
     // "Teodora Ilieva and Marcus Delacroix are doing the cutover checklist": two colleagues doing project work together.
     private static readonly Regex PairWork = new(
-        @"^\s+(and|&)\s+(?!(her|his|their|the|a|an)\b)[\p{L}'-]+(\s[\p{L}'-]+){0,2}?\s+" + PairVerbs, Options | RegexOptions.IgnoreCase, Timeout);
+        @"^\s+(and|&)\s+(?!(her|his|their|the|a|an)\b)[\p{L}'-]+(\s[\p{L}'-]+){0,2}?\s+" + PairVerbs,
+        Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex PairVerbsAfter = new(@"^\s+" + PairVerbs, Options | RegexOptions.IgnoreCase, Timeout);
 
     private const string PairVerbs =
         @"((are|were)\s+(both\s+)?(the\s+)?([\p{L}-]+\s+)?(leads?|co-?leads?|"
             + @"co-?chairs?|doing|leading|running|covering|owners?|champions?)|co-?(chair|lead|own)s?|will\s+(both\s+)?(round|do|"
-            + @"run|lead|cover|present|host|test|build|own|be\s+at)|to\s+co-?own|(both|are\s+both)\s+(out|off)\s+(sick|today|tomorrow|this)|covering|"
+            + @"run|lead|cover|present|host|test|build|own|be\s+at)|to\s+co-?own|(both|are\s+both)\s+(out|off)\s+"
+            + @"(sick|today|tomorrow|this)|covering|"
             + @"signed|approved)\b";
 
     private static bool IsColleague(string text, int index, int length)
@@ -1591,7 +1593,7 @@ internal static class NameFinder
     // A name opening a text, then what happened to that patient: "Konstantina Vlachos - the cardiac rehab referral went nowhere",
     // "chen yuting, postpartum, …", "Losana Vainikolo postpartum day 2", "readmit w/ CHF, venkatesh iyer, his f/u …".
     private static readonly Regex NameThenEvent = new(
-        @"(^\W*|[,;]\s+)(?<v>" + AnyNameWord + @"(\s" + AnyNameWord + @"){1,2}?)(\s+(postpartum|post-?partum|post-?op|pod\s*#?[0-9]|"
+        @"^\W*(?<v>" + AnyNameWord + @"(\s" + AnyNameWord + @"){1,2}?)(\s+(postpartum|post-?partum|post-?op|pod\s*#?[0-9]|"
             + @"s/p|(was\s+|got\s+)?(transferred|flown|brought)\s+(in\s+)?from\s+(?!(the|our|their)\s)(?=(?-i:\p{Lu})))|"
             + @"\s*(,|-+>?|\|)\s*([\p{L}/'-]+\s+){0,6}?(postpartum|post-?partum|post-?op|pod\s*#?[0-9]|s/p|referral|interpreter|"
             + @"consent|f/u|follow-?up|(diet|food|meal)?\s*tray|"
@@ -1600,6 +1602,11 @@ internal static class NameFinder
             + @"code\s+status|npo|wound\s+care|pain\s+meds|armband|wristband|labor\s+(and|&)\s+delivery|delivered|"
             + @"(orders?|meds?|labs?)\s+(didn'?t|did\s+not|never|won'?t|keep|still)))\b",
         Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A name set off by commas before the patient's things: "readmit w/ CHF, venkatesh iyer, his f/u never got scheduled".
+    private static readonly Regex NameThenOwnThings = new(
+        @"[,;]\s+(?<v>" + AnyNameWord + @"(\s" + AnyNameWord + @"){1,2}?)\s*,\s*(his|her|their)\s+([\p{L}-]+\s+)?(" + PatientThing
+            + @"|f/u|follow-?ups?)\b", Options | RegexOptions.IgnoreCase, Timeout);
 
     // A name before a patient's things or a bed: "Justice Amankwah's coumadin clinic visit", "Happiness Mwangi (bed 14)", "Hope
     // Delgado in pre-op bay 3", "Winona Two Bulls' dialysis schedule", "pharmacist: Dmitri Volkov's vanc trough".
@@ -1706,7 +1713,12 @@ internal static class NameFinder
             || text.Contains(" in ", StringComparison.Ordinal) || text.Contains(" on ", StringComparison.Ordinal)
             ? NameBeforeCare.Matches(text)
             : null;
-        foreach (var m in NameThenEvent.Matches(text).Concat(service ?? Enumerable.Empty<Match>()).Concat(care ?? Enumerable.Empty<Match>()))
+        var own = text.Contains(", his ", StringComparison.OrdinalIgnoreCase) || text.Contains(", her ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains(", their ", StringComparison.OrdinalIgnoreCase)
+            ? NameThenOwnThings.Matches(text)
+            : null;
+        foreach (var m in NameThenEvent.Matches(text).Concat(own ?? Enumerable.Empty<Match>())
+            .Concat(service ?? Enumerable.Empty<Match>()).Concat(care ?? Enumerable.Empty<Match>()))
         {
             var v = m.Groups["v"];
             var words = v.Value.Split(' ');

@@ -35,7 +35,7 @@ public class PhiGuardPastedRecordTests
     [InlineData("Precious Nkemelu (bed 22) needs the renal diet, the tray keeps coming regular", "Precious Nkemelu")]
     [InlineData("Journey Castellanos in holding bay 6 has no consent scanned", "Journey Castellanos")]
     [InlineData("Delia Two Crows' infusion chair got double booked", "Delia Two Crows")]
-    [InlineData("need a hmong interpreter for Mai Chue Thao at the 10 o'clock", "Mai Chue Thao")]
+    [InlineData("need a hmong interpreter for Pa Houa Lor at the 10 o'clock", "Pa Houa Lor")]
     [InlineData("5S-14 - Abdulkadir - daughter keeps asking for the arabic discharge papers", "Abdulkadir")]
     [InlineData("Gebremedhin -> ED -> 6N, the transfer orders dropped at each hop", "Gebremedhin")]
     public void Names_pasted_from_records_or_before_what_happened_to_the_patient_are_found(string text, string name)
