@@ -33,6 +33,23 @@ internal static class IdentifierPatterns
             + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month
             + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])|[0-9]{1,2}-" + Month + @"(?![\p{L}-]))(?![0-9])";
 
+    private const string Weekday = @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?";
+
+    // Numbers as they are said aloud: "five oh nine", "nineteen forty", "the second of march".
+    private const string DigitWord = @"(zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
+
+    private const string DayWord = @"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+        + @"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](first|second|third|fourth|fifth|"
+        + @"sixth|seventh|eighth|ninth)|thirtieth|thirty[\s-]first|[0-9]{1,2}(st|nd|rd|th)?)";
+
+    private const string YearWords = @"(nineteen|twenty)[\s-](hundred|oh[\s-]" + DigitWord + @"|ten|eleven|twelve|thirteen|fourteen|"
+        + @"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)([\s-]" + DigitWord + ")?";
+
+    // A field of a log line and its value: "field=ssn value=602188847", "key: dob, val: 19440612".
+    private static string LoggedField(string names) =>
+        @"\b(field|fld|key|attr|attribute|name|col|column)\s*[=:]\s*[""']?(" + names + @")[""']?[\s,;|]+(value|val|v|data)\s*[=:]\s*[""']?"
+            + @"(?<v>[A-Z0-9][A-Z0-9/-]{3,19})";
+
     private const string StreetType =
         @"(Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|" +
         @"Circle|Cir|Trail|Trl|Square|Sq|Pike|Alley|Row)\b\.?";
@@ -136,9 +153,13 @@ internal static class IdentifierPatterns
 
     // Serial numbers are everywhere in deployment work (scanners, printers, laptops); they are a
     // patient's identifier only when the text is about a patient or a device a patient carries.
+    private static readonly Regex OwnedDevice = new(
+        @"\b((is|are)\s+ours|asset\s+(tag|number|#)|our\s+(own\s+)?(pumps?|devices?|inventory|fleet|loaners?)|hospital-?owned|"
+            + @"loaner\s+pool)\b", AnyCase, Timeout);
+
     private static readonly Regex PatientDevice = new(
-        @"\b(patient|pt|his|her|implant(ed)?|pacemaker|pump|defibrillator|ICD|CGM|glucose\s+monitor|hearing\s+aid|home\s+monitor|" +
-        @"wearable)\b", AnyCase, Timeout);
+        @"\b(patient|pt|his|her|him|implant(ed)?|pacemaker|pump|defibrillator|ICD|CGM|glucose\s+monitor|hearing\s+aid|home\s+monitor|" +
+        @"wearable|c?pap|bipap|(home|oxygen)\s+(vent|ventilator|concentrator|o2|oxygen)|nebuli[sz]er)\b", AnyCase, Timeout);
 
     // A public address next to these words is a server's or a vendor's, not a person's.
     private static readonly Regex Infrastructure = new(
@@ -146,7 +167,8 @@ internal static class IdentifierPatterns
         @"allow-?list|nat|ip\s+range)\b", AnyCase, Timeout);
 
     // "plate ABC 1234", "plate 7ABC123", "plate KLM-4821": letters and digits, a space or hyphen inside.
-    private const string Plate = @"(?<v>(?=[A-Z0-9 -]*[0-9])(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})(?![A-Z0-9])";
+    private const string Plate = @"(?<v>(?=[A-Z0-9]{0,4}[\s-]?[A-Z0-9]{0,4}[0-9])(?=[A-Z0-9]{0,4}[\s-]?[A-Z0-9]{0,4}[A-Z])"
+        + @"[A-Z0-9]{1,4}[\s-]?[A-Z0-9]{2,5})(?![A-Z0-9])";
 
     // What "expired" refers to in IT talk: a certificate, a password, a contract.
     private static readonly Regex ExpiredThing = new(
@@ -168,7 +190,10 @@ internal static class IdentifierPatterns
             + @"(phone\s+)?(number|line)|"
             + @"front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|([\p{L}-]+\s+)?(interpreter|nurse|"
             + @"scheduling|pharmacy|refill|billing|triage|appointment|advice|info|information|access|transfer|referral|intake|"
-            + @"call|cent(er|re)|unit|station|clinic|fax)\s+(fax\s+)?line|desk|operator)",
+            + @"call|cent(er|re)|unit|station|clinic|fax|text|texting|sms|reminders?)\s+(fax\s+)?line|desk|operator|dial-?in|"
+            + @"conf(erence)?\s+(id|bridge|line)|teams\s+bridge|(appt|appointment)\s+reminders|"
+            + @"\bto\s+(the\s+)?(HIM|registration|scheduling|pharmacy|lab|radiology|billing|medical\s+records|records|admitting|coding|"
+            + @"CDI|UR|utilization\s+review|case\s+management)(\s+(dept|department|office|team))?\s+at)",
         AnyCase, Timeout);
 
     // A fax machine that is a department's: "the central pharmacy fax", "the lab fax".
@@ -179,10 +204,11 @@ internal static class IdentifierPatterns
 
     // Before a number, a department's fax cue: "the central pharmacy fax (617) 555-0100".
     private static readonly Regex DepartmentFaxBefore = new(
-        FaxOwners + @"fax(\s+(number|no\b\.?|#|line))?\s*[:#]?\s*(is\s+|to\s+)?$", AnyCase, Timeout);
+        FaxOwners + @"fax(\s+(number|no\b\.?|#|line))?\s*[:#]?\s*((is|was)\s+|to\s+|(moved|changed|switched|now)\s+(to\s+)?)*$",
+        AnyCase, Timeout);
 
     private static readonly Regex PersonsNumber = new(
-        @"\b(his|her|their|(patient|pt)(?!\s+(services|access|experience|relations|financial|advocacy|advocates?|registration|"
+        @"\b(his|her|their|(patient|pt)(?![\s-]+(services|access|experience|relations|financial|advocacy|advocates?|registration|facing|"
             + @"scheduling|line|navigation|navigators?|liaisons?)\b)|daughter|son|wife|husband|mom|dad|mother|father|sister|brother|"
             + @"family|cell|mobile|home|personal|guardian|caregiver|proxy)('s)?\b",
         AnyCase, Timeout);
@@ -243,6 +269,10 @@ internal static class IdentifierPatterns
     // A vehicle of the organisation's own fleet: "courier van plate 2A 77310 is an SRH facilities vehicle".
     private static readonly Regex FleetVehicle = new(@"\b(courier|fleet|shuttle|facilities|company|hospital|security|pool|"
         + @"transport|mobile\s+(unit|clinic|mammography))\s+(van|vehicle|car|truck|bus|suv)s?\b", AnyCase, Timeout);
+
+    // A visitor's car: "the vendor consultant's rental (plate …)", "the Epic trainer's rental car".
+    private static readonly Regex VisitorVehicle = new(@"\b((vendor|consultant|contractor|trainer|rep|visitor|auditor|surveyor)'?s?\s+"
+        + @"(rental|car|vehicle|truck|van)|rental\s+(car|vehicle)|(avis|hertz|enterprise|budget|national)\s+rental)\b", AnyCase, Timeout);
 
     // After "the pt portal photo", what makes it the portal's feature, no one's picture: "… upload feature ships in 11/4".
     private static readonly Regex PhotoFeature = new(@"^\s+(upload|uploads|feature|field|button|tab|page|setting|settings|option|"
@@ -386,8 +416,11 @@ internal static class IdentifierPatterns
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport)" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv|boat|vessel|trailer|rv|"
             + @"camper|atv|snowmobile|motorcycle)'?s?\s+(tags?|registration|reg|hull\s+(id|number)))"
-            + @"(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
-            (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit) && (text.MentionsPerson || !FleetVehicle.IsMatch(text.Text))),
+            + @"(\s+(number|no\b\.?|#|is|was|are|were|reads?|says|shows?))*[\s:#,]*"
+            + @"((?-i:" + States + @")\s+(?=[A-Z]{2,3}-?[0-9]))?" + Plate, AnyCase,
+            Timeout),
+            (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit) && (text.MentionsPerson || !FleetVehicle.IsMatch(text.Text))
+                && (text.MentionsPatient || !VisitorVehicle.IsMatch(text.Text))),
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(VIN|vehicle\s+identification\s+number)'?s?(\s+(number|no\b\.?|#|is|"
             + @"was))?[\s:#,]*(?<v>(?-i:[A-HJ-NPR-Z0-9]){17}|[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])", AnyCase, Timeout)),
         new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])", Options, Timeout),
@@ -397,9 +430,10 @@ internal static class IdentifierPatterns
             @"\b(UDI|IMEI|device\s+(id|identifier|serial)|(implant|pacemaker|pump|defibrillator|ICD|CGM|hearing\s+aid)\s+(serial|s/n|sn|" +
             @"id))" + Then + DeviceValue,
             AnyCase,
-            Timeout)),
+            Timeout),
+            (_, text, _) => text.MentionsPatient || !OwnedDevice.IsMatch(text.Text)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + DeviceValue, AnyCase, Timeout),
-            (_, text, _) => text.MentionsPatientDevice),
+            (_, text, _) => text.MentionsPatientDevice && (text.MentionsPatient || !OwnedDevice.IsMatch(text.Text))),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
             + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout),
             (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
@@ -431,8 +465,8 @@ internal static class IdentifierPatterns
         new(PhiKind.PersonalDate, new Regex(@"\b(his|her|their|pt'?s?|patient'?s?|mom'?s|dad'?s)\s+((next|last|first|follow-?up|new|"
             + @"rescheduled|original)\s+)?([\p{L}-]+\s+)?(appointment|appt|visits?|surgery|procedure|c-section|delivery|mri|ct|scan|"
             + @"colonoscopy|infusion|dialysis|chemo|biopsy|transplant|replacement|repair|fusion|admission|readmission|discharge|stay|"
-            + @"\p{L}+(ectomy|otomy|plasty|oscopy))s?(\s+(date|day)s?)?\s*((is|was|were|are|on|for|the|(got\s+)?(moved|rescheduled|"
-            + @"pushed|changed|bumped)\s+(to|from|back\s+to)|:)\s*)*" + Date, AnyCase, Timeout)),
+            + @"\p{L}+(ectomy|otomy|plasty|oscopy))s?(\s+(date|day)s?)?\s*((is|was|were|are|on|for|the|(got\s+|been\s+)?(moved|rescheduled|"
+            + @"pushed|changed|bumped)\s+(up\s+)?(to|from|back\s+to)|:|" + Weekday + @")\s*)*" + Date, AnyCase, Timeout)),
         // A care event and its day in a text about a person: "surgery on 8/19/2025", "dialysis was tues 9/30", "procedure 4/2 in IR",
         // "last here 3/8/24", "dc home the 5th". Only a slashed date, a month's or an ordinal day: "procedure 4.2" is a runbook's.
         // "surgery was 07/11/2025": a past care event with its full date is someone's, whoever the text names.
@@ -529,7 +563,8 @@ internal static class IdentifierPatterns
             Timeout),
             (m, text, context) => m.Groups["host"].Value is var host
                 && !context.IsStaffDomain(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host)
-                && !IsServicePage(host, m.Value) && (text.MentionsPerson || text.MentionsCare || PersonalPages.IsMatch(host)),
+                && !IsServicePage(host, m.Value) && (text.MentionsPerson || text.MentionsCare || PersonalPages.IsMatch(host))
+                && !IsOrganisationChannel(m.Value, text),
             WithoutDigits: true),
         // A person's page typed without its scheme: "facebook.com/maria.g.5011", "gofundme.com/f/help-for-abdi".
         new(PhiKind.WebAddress, new Regex(@"(?<![\w@./-])(?<v>(www\.|m\.)?(facebook|fb|instagram|tiktok|twitter|x|linkedin|gofundme|"
@@ -837,6 +872,7 @@ internal static class IdentifierPatterns
         // Numbers a person is known by outside the hospital: an immigration A-number, a student's or a library card's id, a case
         // at child or adult protective services or a court: "A-number A-204118993", "student ID 114008812", "CPS case # 25-JV-00871".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b((?-i:A)-?(number|no\b\.?|#)|alien\s+(registration\s+)?(number|no\b\.?|#)|"
+            + @"alien\s+registration(\s+card)?|"
             + @"(?-i:USCIS|UCSIS)\s*(number|no\b\.?|#|id)?|(green\s+card|visa|refugee|asylum|immigration|i-94|work\s+permit)\s*"
             + @"(number|no\b\.?|num|#|id)|(student|school|library|campus|university|college|gym)\s+(id|number|no\b\.?|#|card)(\s+"
             + @"(number|no\b\.?|#))?|((?-i:CPS|APS|DCFS|DCF|DSS|DHS|DCS|ACS|CYFD)|child\s+protective|adult\s+protective|protective\s+"
@@ -867,6 +903,63 @@ internal static class IdentifierPatterns
             + @"me|registration))\s+(us\s+|them\s+|me\s+)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])(?!\s*(times|tickets|messages|"
             + @"dollars|items|%))", AnyCase, Timeout),
             When: text => AddressWords.IsMatch(text.Text)),
+        // An HL7 v2 PID segment as pasted: PID-3 (the patient's identifiers) and PID-7 (the birth date, yyyyMMdd), in any message.
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\bPID\|[^|\r\n]*\|[^|\r\n]*\|(?<v>[A-Z0-9-]*[0-9]{4}[A-Z0-9-]*)(?=[|^~])", AnyCase,
+            Timeout), When: text => text.Text.Contains("PID|", StringComparison.OrdinalIgnoreCase)),
+        new(PhiKind.DateOfBirth, new Regex(@"\bPID\|([^|\r\n]*\|){6}(?<v>(18|19|20)[0-9]{6}([0-9]{2,6})?)(?![0-9])", AnyCase, Timeout),
+            When: text => text.Text.Contains("PID|", StringComparison.OrdinalIgnoreCase)),
+        new(PhiKind.DateOfBirth, new Regex(@"\bPID[-.]7(\.[0-9]+)*\b[^0-9\r\n]{0,40}?(?<v>(18|19|20)[0-9]{6}([0-9]{2,6})?)(?![0-9])",
+            AnyCase, Timeout)),
+        // A phone number said aloud and typed as words: "five oh nine, three four two, eight eight one six".
+        new(PhiKind.PhoneNumber, new Regex(@"\b(?<v>" + DigitWord + @"([\s,.-]+" + DigitWord + @"){6,14})\b", AnyCase, Timeout),
+            (m, text, _) => !IsDepartmentLine(m.Groups["v"].Value, text)
+                && Regex.Count(m.Groups["v"].Value, @"\b(zero|oh|o)\b", AnyCase, Timeout) < 7,
+            WithoutDigits: true, When: text => text.MentionsPerson),
+        // A birth date in words: "born the second of march nineteen forty", "DOB is june third, nineteen fifty-two".
+        new(PhiKind.DateOfBirth, new Regex(@"\b(born|dob|d\.o\.b\.?|birthday|birth\s?date|date\s+of\s+birth)\b([\s,:]+[\p{L}']+){0,5}?"
+            + @"[\s,:]+(?<v>((the\s+)?" + DayWord + @"\s+(of\s+)?" + Month + "|" + Month
+            + @"\s+(the\s+)?" + DayWord + @")(,?\s+(" + YearWords + @"|[0-9]{4}))?|" + YearWords + @")\b", AnyCase, Timeout),
+            WithoutDigits: true),
+        // An address spelled out against mail filters: "hodan dot warsame at gmail dot com".
+        new(PhiKind.EmailAddress, new Regex(@"\b(?<v>[\p{L}0-9]+((\s+(dot|underscore|dash)\s+|[._-])[\p{L}0-9]+)*\s+(at|\(at\)|\[at\])\s+"
+            + @"(?<host>[\p{L}0-9-]+(\s+dot\s+[\p{L}0-9-]+)*\s+dot\s+(com|net|org|edu|gov|us|io|co|info|me|biz)))\b", AnyCase, Timeout),
+            (m, _, context) => !context.IsStaffDomain(Regex.Replace(m.Groups["host"].Value, @"\s+dot\s+", ".", AnyCase, Timeout)),
+            WithoutDigits: true, When: text => text.Text.Contains(" dot ", StringComparison.OrdinalIgnoreCase)),
+        // Part of an SSN is still the SSN: "verified w/ last 4 of her SSN 7719", "ssn last four 2290".
+        new(PhiKind.SocialSecurityNumber, new Regex(@"\b(last\s+(4|four)(\s+digits)?(\s+of)?(\s+(her|his|their|the|pt'?s|patient'?s|"
+            + @"mom'?s|dad'?s))?\s+(ssn|social(\s+security)?(\s+(number|no\b\.?|#))?|ss\s?#|soc)|(ssn|social)\s+last\s+(4|four))"
+            + @"[\s,]*(is|was|:|#|=|-|of)?[\s,]*(?<v>[0-9]{4})(?![0-9])", AnyCase, Timeout)),
+        // A log line's field and its value: "field=ssn value=602188847".
+        new(PhiKind.SocialSecurityNumber, new Regex(LoggedField(@"ssn|pt_ssn|patient_ssn|social|soc_sec|ss_num"), AnyCase, Timeout)),
+        new(PhiKind.DateOfBirth, new Regex(LoggedField(@"dob|pt_dob|birth_?date|date_of_birth|birth_dt|dob_dt"), AnyCase, Timeout)),
+        new(PhiKind.MedicalRecordNumber, new Regex(LoggedField(@"mrn|pt_mrn|patient_id|pat_id|pid|medical_record_number"), AnyCase,
+            Timeout)),
+        // A record number the ward ties to a patient: "pt 40188235 in 4W", "chart E1093382", "40250117 - the one w/ the sepsis
+        // alert", "40277731 in bed 6".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\b(pt|patient|chart)\s*#?\s*(?<v>[A-Z]{0,2}[0-9]{7,10})(?![0-9./:-])"
+            + @"|(?<![\p{L}0-9#./-])(?<v>[0-9]{7,10})(?![0-9./:-])\s*(,?\s*-?\s*(the\s+one|the\s+(pt|patient)|who)\b|\s+(is\s+)?(in|on)\s+"
+            + @"((bed|rm|room|bay)\s*[0-9]|[0-9]{1,2}\s?(?-i:[NSEW])\b|(ed|icu|pacu|nicu|picu|l&d|ccu)\b))", AnyCase, Timeout),
+            (m, text, _) => !NumberCue.IsMatch(text.Before(m.Groups["v"].Index)) && !WorkNumbers.IsMatch(text.Before(m.Groups["v"].Index)
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "")),
+        // Where a patient lives, however the sentence runs: "all 3 readmits live in 98944", "lives up in 99349", "the zip he gave
+        // at the kiosk was 99336".
+        new(PhiKind.ZipCode, new Regex(@"\b(live|lives|living|lived)\s+((way\s+)?(up|down|out|over|back|east|west|north|south)\s+)?"
+            + @"(in|near|by|around)\s+(the\s+)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])(?!\s*(messages|items|tickets|records|%))"
+            + @"|\bzip(\s*code)?\s+(he|she|they|the\s+pt|pt|patient|mom|dad|family)\s+(gave|listed|entered|put|wrote|said|typed)\b"
+            + @"[^0-9.;]{0,40}?(?<v>[0-9]{5})(?![0-9])", AnyCase, Timeout)),
+        // A care event on its day without a patient cue: "seen in clinic 11-18-2025", "evaluated in the ED 3/3".
+        new(PhiKind.PersonalDate, new Regex(@"\b(seen|evaluated|treated|roomed|triaged|admitted|discharged)\s+(in|at|by|from)\s+(the\s+)?"
+            + @"([\p{L}-]+\s+)?(clinic|ed|er|urgent\s+care|office|icu|pacu|l&d|triage)\s+(on\s+)?" + Date, AnyCase, Timeout)),
+        // A payer's member number typed right after the payer: "ProviderOne 108844217WA", "Medicaid 88120931A".
+        new(PhiKind.HealthPlanNumber, new Regex(@"\b(provider\s?one|apple\s+health|" + Payers + @")\s*[:#]?\s*"
+            + @"(?<v>(?=([A-Z-]*[0-9]){7})[A-Z0-9][A-Z0-9-]{6,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
+        // A VIN typed in lower case, about a car: "family's minivan 5tdkz3dc7ks018273 got towed".
+        new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>[a-hj-npr-z0-9]{17})(?![A-Z0-9])", AnyCase, Timeout),
+            (m, _, _) => IsVin(m.Groups["v"].Value), When: text => VehicleWords.IsMatch(text.Text) || text.Text.Contains("van")),
+        // A home in a park of mobile homes: "the Desert Palms mobile home park, space 22".
+        new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(mobile\s+home|trailer|rv|manufactured\s+home)\s+"
+            + @"(park|court|village|estates|community)"
+            + @",?\s+(space|lot|unit|site|trailer|pad|#)\s*#?\s*[0-9]{1,4}[A-Z]?)\b", AnyCase, Timeout)),
     ];
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>
@@ -883,13 +976,17 @@ internal static class IdentifierPatterns
 
     // The organisation's own channel: "our channel youtube.com/@MercyIT", "the staff channel youtube.com/@NorthwindHealth".
     private static bool IsOrganisationChannel(string url, ScannedText text) =>
-        url.Contains("/@", StringComparison.Ordinal) && !text.MentionsPatient
+        (url.Contains("/@", StringComparison.Ordinal) || OfficialPage.IsMatch(text.Text)) && !text.MentionsPatient
             && (Regex.IsMatch(text.Text, @"\b(our|staff|official|team|department|dept|hospital'?s?|system'?s?|org'?s?|organi[sz]ation'?s?|"
                 + @"training|education|marketing)\s+(youtube\s+|video\s+)?(channel|page|account)\b|"
                 + @"\b(channel|page|account)\s+for\s+(the\s+)?"
                 + @"(staff|training|education|team|department|nurses|clinicians|employees|super-?users)\b", AnyCase, Timeout)
                 || Regex.IsMatch(url, @"/@[\p{L}0-9]*(Health|Hospital|Medical|Clinic|Care|Nursing|Informatics|IT)([A-Z0-9][\p{L}0-9]*)?$",
                     Options, Timeout));
+
+    // "it's our official page", "the hospital's official account": the organisation's own page, whatever its address.
+    private static readonly Regex OfficialPage = new(@"\b(our|the\s+(hospital|system|organi[sz]ation|clinic)'?s?)\s+(own\s+)?"
+        + @"official\s+(page|account|channel|feed|profile)\b", AnyCase, Timeout);
 
     // A vendor's status, documentation or support site is nobody's page: "https://status.vendor.example".
     private static bool IsServicePage(string host, string url) =>

@@ -97,7 +97,8 @@ internal static class NameFinder
         @"^((?-i:\s+[A-Z][\p{L}]*\.?)){0,2}('s)?\s+((conference|meeting|board|class|training|family|quiet|break|women'?s|men'?s|"
             + @"children'?s|birth(ing)?|heart|cancer|wellness|breast|maternity|staff|nurses'?|physicians'?|doctors'?|behavioral\s+health|"
             + @"mental\s+health|psych(iatric)?|rehab(ilitation)?|cardiac|surgical|medical|oncology|ortho(pedic)?|pediatric|neuro|"
-            + @"trauma|burn|stroke|transplant|dialysis|infusion|inpatient|outpatient|intensive\s+care)\s+)?(rooms?|wing|"
+            + @"trauma|burn|stroke|transplant|dialysis|infusion|inpatient|outpatient|intensive\s+care|lab|laboratory|research|science|"
+            + @"east|west|north|south|new|old|main)\s+)?(rooms?|boardrooms?|wing|"
             + @"cent(er|re)|building|hall|auditorium|pavilion|tower|library|lobby|lounge|classrooms?|entrances?|exits?|doors?|garage|"
             + @"parking|lot|bridge|plaza|park|elevators?|stairwell|cafe|café|cafeteria|chapel|courtyard|skywalk|walkway|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
@@ -530,7 +531,70 @@ internal static class NameFinder
             }
         }
 
-        return found;
+        foreach (var extra in PastedAndEventNames(text, context))
+        {
+            if (!found.Any(f => f.Item1 < extra.Index + extra.Length && extra.Index < f.Item1 + f.Item2))
+            {
+                found.Add(extra);
+            }
+        }
+
+        return found.Where(f => !IsPlaceName(text, f.Item1, f.Item2) && !IsColleague(text, f.Item1, f.Item2));
+    }
+
+    // "hiroshi's son is sick so he's remote today": a colleague's family, told for why they are away, in a text of no patient.
+    private static readonly Regex ColleagueAway = new(
+        @"\bso\s+(she|he|they)('s|\s+is|\s+are|\s+will\s+be|'ll\s+be|'ll)?\s+(remote|out|off|leaving|wfh|working\s+from\s+home|"
+            + @"late|ooo|join(ing)?)\b|\b(remote|wfh|ooo)\s+today\b|\bleaving\s+at\s+[0-9]|\b(covering|thank\s+(her|him|them))\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex CareOfAPatient = new(
+        @"\b(pts?|patients?|admitted|discharged|readmit(ted)?|dc'?d|meds|chart|labs|bed|ed|er|icu|nicu|ama|mrn|dob|surgery|"
+            + @"crash|injur(y|ed)|fell|sick\s+with|in\s+the\s+hospital|allerg(y|ies)|bills?|med\s+list|armbands?|wristbands?|"
+            + @"swapped|portal|app\s+shows|called\s+the)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex KinAfter = new(
+        @"^'s\s+(son|daughter|mom|mum|dad|mother|father|husband|wife|partner|kids?|baby|sister|brother)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // "Teodora Ilieva and Marcus Delacroix are doing the cutover checklist": two colleagues doing project work together.
+    private static readonly Regex PairWork = new(
+        @"^\s+(and|&)\s+(?!(her|his|their|the|a|an)\b)[\p{L}'-]+(\s[\p{L}'-]+){0,2}?\s+" + PairVerbs,
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex PairVerbsAfter = new(@"^\s+" + PairVerbs, Options | RegexOptions.IgnoreCase, Timeout);
+
+    private const string PairVerbs =
+        @"((are|were)\s+(both\s+)?(the\s+)?([\p{L}-]+\s+)?(leads?|co-?leads?|"
+            + @"co-?chairs?|doing|leading|running|covering|owners?|champions?)|co-?(chair|lead|own)s?|will\s+(both\s+)?(round|do|"
+            + @"run|lead|cover|present|host|test|build|own|be\s+at)|to\s+co-?own|(both|are\s+both)\s+(out|off)\s+"
+            + @"(sick|today|tomorrow|this)|covering|"
+            + @"signed|approved)\b";
+
+    private static bool IsColleague(string text, int index, int length)
+    {
+        var end = index + length;
+        var after = text.AsSpan(end, Math.Min(120, text.Length - end));
+        if (CareOfAPatient.IsMatch(text))
+        {
+            return false;
+        }
+
+        if (KinAfter.IsMatch(after) && ColleagueAway.IsMatch(text))
+        {
+            return true;
+        }
+
+        // The first of a pair, or the second when the first was one too.
+        if (PairWork.IsMatch(after))
+        {
+            return true;
+        }
+
+        var before = text.AsSpan(0, index).TrimEnd();
+        return (before.EndsWith(" and", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" &", StringComparison.Ordinal))
+            && PairVerbsAfter.IsMatch(after);
     }
 
     private static readonly string[] MixUpWords = ["swap", "mix", "switch", "flip", "cross", "mislabel", "'s "];
@@ -1353,7 +1417,10 @@ internal static class NameFinder
         }
 
         var after = text.AsSpan(b.End).TrimStart(' ');
-        return after.Length == 0 || after[0] is '-' or ':' or '(' or '\u2013' or '\u2014' ? i + 1 : null;
+        // "sandoval, angelica is the one with the wrong tray": what a patient is or does after the header's name.
+        var rest = text.AsSpan(b.End, Math.Min(80, text.Length - b.End));
+        return after.Length == 0 || after[0] is '-' or ':' or '(' or '\u2013' or '\u2014' || PatientDoesAfter.IsMatch(rest)
+            || PersonAfter.IsMatch(rest) ? i + 1 : null;
     }
 
     private static int? WordGivenAtStart(string text, List<Token> tokens, int i, PhiContext context)
@@ -1497,4 +1564,191 @@ internal static class NameFinder
 
     private static bool IsFollowedByRole(string text, int end) =>
         StaffAfter.IsMatch(text.AsSpan(end, Math.Min(80, text.Length - end)));
+
+    // A word of a name, without a possessive after it: "O'Neill", "Okonkwo-Eze", not "Melnyk's".
+    private const string AnyNameWord = @"\p{L}+(['-](?!s\b)\p{L}+)*";
+
+    private const string CapitalNameWord = @"\p{Lu}\p{L}*(['-](?!s\b)\p{L}+)*";
+
+    private static readonly HashSet<string> FunctionWords = new(
+        ["the", "a", "an", "our", "his", "her", "their", "this", "that", "for", "and", "or", "to", "in", "on", "at", "of", "with", "re",
+            "fyi", "pt", "pts", "patient", "per", "from", "by", "new", "old", "same"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // What a patient has, after a name: "…'s coumadin clinic visit", "…' dialysis schedule", "…'s name in the ORM header".
+    private const string PatientThing =
+        @"(visits?|appts?|appointments?|meds|medications?|labs|drips?|trough|vanc|dialysis|insulin|heparin|coumadin|warfarin|inr|"
+            + @"orders?|results?|referrals?|consent|chart|tray|diet|wristband|armband|allerg(y|ies)|surgery|procedure|infusion|chemo|"
+            + @"bills?|statements?|portal|mychart|discharge|admission|avs|interpreter|mrn|dob|name\s+(in|on)\s+the)";
+
+    // A name as an HL7 v2 message carries it, family then given between carets: "OKAFOR^CHIDINMA^^^^" (PID-5, NK1-2).
+    private static readonly Regex CaretName = new(
+        @"(?<![\p{L}^])(?<v>\p{Lu}[\p{Lu}'-]+\^\p{Lu}[\p{Lu}'-]+)(?=\^|\||\s|$)", Options, Timeout);
+
+    // A chart header's name at a text's start, in capitals: "TRAN, QUOC BAO - dialysis orders …", "ALVAREZ-PEÑA, JOSEFINA M — …".
+    private static readonly Regex HeaderName = new(
+        @"^\W*(?<v>(?<f>\p{Lu}[\p{Lu}'-]+(\s\p{Lu}[\p{Lu}'-]+)?),\s?(?<g>\p{Lu}[\p{Lu}'-]+(\s\p{Lu}[\p{Lu}'-]+)?)(\s\p{Lu}\.?)?)"
+            + @"(?=\s*(-|:|\(|,|$)|\s+(is|has|was|in|on|still|keeps)\b)", Options, Timeout);
+
+    // A name opening a text, then what happened to that patient: "Konstantina Vlachos - the cardiac rehab referral went nowhere",
+    // "chen yuting, postpartum, …", "Losana Vainikolo postpartum day 2", "readmit w/ CHF, venkatesh iyer, his f/u …".
+    private static readonly Regex NameThenEvent = new(
+        @"^\W*(?<v>" + AnyNameWord + @"(\s" + AnyNameWord + @"){1,2}?)(\s+(postpartum|post-?partum|post-?op|pod\s*#?[0-9]|"
+            + @"s/p|(was\s+|got\s+)?(transferred|flown|brought)\s+(in\s+)?from\s+(?!(the|our|their)\s)(?=(?-i:\p{Lu})))|"
+            + @"\s*(,|-+>?|\|)\s*([\p{L}/'-]+\s+){0,6}?(postpartum|post-?partum|post-?op|pod\s*#?[0-9]|s/p|referral|interpreter|"
+            + @"consent|f/u|follow-?up|(diet|food|meal)?\s*tray|"
+            + @"(his|her|their)\s+([\p{L}-]+\s+)?" + PatientThing + @"|family\s+(is|are|wants|keeps|called|asking)|transfer\s+orders|"
+            + @"dialysis|dc\s+(summary|avs|instructions|order)|avs|readmit(ted)?|trough|drip|apgars?|c-section|fall\s+risk|sitter|"
+            + @"code\s+status|npo|wound\s+care|pain\s+meds|armband|wristband|labor\s+(and|&)\s+delivery|delivered|"
+            + @"(orders?|meds?|labs?)\s+(didn'?t|did\s+not|never|won'?t|keep|still)))\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A name set off by commas before the patient's things: "readmit w/ CHF, venkatesh iyer, his f/u never got scheduled".
+    private static readonly Regex NameThenOwnThings = new(
+        @"[,;]\s+(?<v>" + AnyNameWord + @"(\s" + AnyNameWord + @"){1,2}?)\s*,\s*(his|her|their)\s+([\p{L}-]+\s+)?(" + PatientThing
+            + @"|f/u|follow-?ups?)\b", Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A name before a patient's things or a bed: "Justice Amankwah's coumadin clinic visit", "Happiness Mwangi (bed 14)", "Hope
+    // Delgado in pre-op bay 3", "Winona Two Bulls' dialysis schedule", "pharmacist: Dmitri Volkov's vanc trough".
+    private static readonly Regex NameBeforeCare = new(
+        @"(?<![\p{L}'-])(?<v>" + CapitalNameWord + @"(\s" + CapitalNameWord + @"){1,2}?)(?<own>'s|(?<=s)')?(?(own)\s+([\p{L}/&-]+\s+){0,3}?"
+            + PatientThing + @"\b|(\s*\((bed|rm|room|bay)\s*#?[0-9]+[a-z]?\)|\s+(is\s+)?(in|on)\s+((pre-?op|post-?op|ed|er|pacu|icu|"
+            + @"triage|holding|ob|l&d)\s+)?(bay|bed|room|rm)\s*#?[0-9]+))",
+        Options, Timeout);
+
+    // Someone a service is booked for: "hmong interpreter for Pa Nhia Vang got booked", "sitter for Ana Maria Tuilagi".
+    private static readonly Regex ServiceFor = new(
+        @"\b(interpreter|interp|translator|sitter|transport|wheelchair|ride|tray|consult|bed)\s+(is\s+|was\s+)?for\s+"
+            + @"(?<v>(?-i:" + CapitalNameWord + @"(\s" + CapitalNameWord + @"){1,2}))", Options | RegexOptions.IgnoreCase, Timeout);
+
+    // One name where the ward writes a patient: "4W-8 - Abukar - family is asking", "Ochoa -> 4W -> PACU -> back to 4W".
+    private static readonly Regex SlotName = new(
+        @"^\W*([0-9]{1,2}\s?[A-Z]{1,2}-?[0-9]{1,3}|(bed|rm|room|bay)\s*#?[0-9]{1,3})\s*[-:]\s*(?<v>\p{Lu}[\p{L}'-]{2,})\s*[-,:]"
+            + @"|^\W*(?<v>\p{Lu}[\p{L}'-]{2,})\s*->\s*([0-9]{0,2}\s?(?-i:[A-Z]{1,5})|[0-9]{1,2}[a-z])\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // The second word of a Native American surname of two words: "Two Bulls", "Little Bear", "Spotted Elk", "Yellow Horse".
+    private static readonly Regex TwoWordSurname = new(
+        @"^(Two|Three|Four|Little|Red|White|Black|Yellow|Spotted|Running|Standing|Sitting|Iron|Old|Many|Kills|Lone|Looking|Walking|"
+            + @"High|Good|Plenty|Chasing|Fast|Big|Hollow|Medicine|Crow|Eagle|Bear|Elk|Horse|Wolf|Bull|Buffalo|Thunder|Cloud|"
+            + @"Feather|Hawk|Whirlwind|Afraid|Brave|Charging|Flying|Holy|Crazy|Last|Long|Morning|Night|Sun|Star)\s\p{Lu}\p{Ll}+$",
+        Options, Timeout);
+
+    private static readonly Regex RoleBefore = new(@"\b" + Roles + @"\s+$", Options | RegexOptions.IgnoreCase, Timeout);
+
+    // Names of places: "Walla Walla", "Moses Lake", "Tri-City Dust Devils", "Twin Falls", "Cle Elum".
+    private static readonly HashSet<string> PlaceTails = new(
+        ["Lake", "Lakes", "Valley", "Falls", "Springs", "Beach", "Harbor", "Harbour", "Bay", "Creek", "River", "Heights", "Hills",
+            "Point", "Island", "Junction", "Rapids", "Ridge", "Canyon", "Mountain", "City", "County", "Village", "Grove", "Prairie",
+            "Flats", "Crossing", "Landing", "Basin", "Sound", "Peninsula", "Ferry", "Hollow", "Gulch", "Mesa", "Plains"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Regex PatientCueBefore = new(
+        @"\b(pt|patient|mrs?|ms|miss|mister)\.?\s+$", Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static bool IsPlaceName(string text, int index, int length)
+    {
+        var words = text.Substring(index, length).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || PatientCueBefore.IsMatch(text.AsSpan(Math.Max(0, index - 12), index - Math.Max(0, index - 12)))
+            || text.AsSpan(index + length).StartsWith("'s", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return !AboutAPerson.IsMatch(text)
+            && (words.Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1 || PlaceTails.Contains(words[^1])
+            || words.Any(w => w.EndsWith("-City", StringComparison.OrdinalIgnoreCase) || w.StartsWith("Tri-", StringComparison.Ordinal)));
+    }
+
+    private static readonly Regex AboutAPerson = new(
+        @"\b(pt|pts|patient|patients|he|she|his|her|him|they|their|mom|dad|daughter|son|wife|husband|family|baby)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // A word that may be part of a patient's name: not a product, unit, organisation, role or chat word.
+    private static bool IsNameWord(string word) =>
+        word.Length >= 2 && !FunctionWords.Contains(word) && !NameLexicon.IsNotName(word) && !NameLexicon.IsOrganisation(word)
+            && !NameLexicon.IsRole(word)
+            && !NameLexicon.IsTitleOrCredential(word) && !ChatWords.Contains(word)
+            && (word.Length <= 7 || !EnglishEnding.IsMatch(word))
+            && (NameLexicon.IsAnyName(word) || !NameLexicon.IsEnglishWord(word));
+
+    private static bool IsStaffName(string[] words, PhiContext context) =>
+        context.IsStaff(words[0], words[^1]) || context.IsStaffSurname(words[^1])
+            || (words.Length == 1 && context.IsStaffGivenName(words[0]));
+
+    // Names written as records and messages write them, or before what happened to the patient, that the word-by-word pass leaves.
+    private static IEnumerable<(int Index, int Length)> PastedAndEventNames(string text, PhiContext context)
+    {
+        if (text.Contains('^', StringComparison.Ordinal))
+        {
+            foreach (Match m in CaretName.Matches(text))
+            {
+                var words = m.Value.Split('^');
+                if (!words.Any(w => w.Contains("TEST", StringComparison.Ordinal) || w.StartsWith("ZZ", StringComparison.Ordinal))
+                    && !IsStaffName([words[1], words[0]], context))
+                {
+                    yield return (m.Index, m.Length);
+                }
+            }
+        }
+
+        if (HeaderName.Match(text) is { Success: true } header)
+        {
+            var family = header.Groups["f"].Value.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+            var given = header.Groups["g"].Value.Split(' ');
+            var all = family.Concat(given).ToArray();
+            if (all.All(w => !NameLexicon.IsNotName(w) && !NameLexicon.IsOrganisation(w) && !NameLexicon.IsRole(w) && w.Length >= 2
+                    && !w.StartsWith("ZZ", StringComparison.OrdinalIgnoreCase))
+                && !all.Any(w => NameLexicon.IsEnglishWord(w) && !NameLexicon.IsAnyName(w))
+                // A name no list holds still reads as one: words of four letters or more with vowels, no acronyms ("BCMA", "CPOE").
+                && (all.Any(NameLexicon.IsAnyName) || all.All(w => w.Length >= 4 && w.Count(c => "AEIOUY".Contains(c)) >= 2))
+                && !IsStaffName([given[0], family[^1]], context))
+            {
+                yield return (header.Groups["v"].Index, header.Groups["v"].Length);
+            }
+        }
+
+        var service = text.Contains(" for ", StringComparison.OrdinalIgnoreCase) ? ServiceFor.Matches(text) : null;
+        var care = text.Contains('\'', StringComparison.Ordinal) || text.Contains('(', StringComparison.Ordinal)
+            || text.Contains(" in ", StringComparison.Ordinal) || text.Contains(" on ", StringComparison.Ordinal)
+            ? NameBeforeCare.Matches(text)
+            : null;
+        var own = text.Contains(", his ", StringComparison.OrdinalIgnoreCase) || text.Contains(", her ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains(", their ", StringComparison.OrdinalIgnoreCase)
+            ? NameThenOwnThings.Matches(text)
+            : null;
+        foreach (var m in NameThenEvent.Matches(text).Concat(own ?? Enumerable.Empty<Match>())
+            .Concat(service ?? Enumerable.Empty<Match>()).Concat(care ?? Enumerable.Empty<Match>()))
+        {
+            var v = m.Groups["v"];
+            var words = v.Value.Split(' ');
+            var sameCase = words.All(w => char.IsUpper(w[0])) || words.All(w => w.All(c => !char.IsLetter(c) || char.IsLower(c)));
+            var nativeSurname = words.Length == 3 && NameLexicon.IsListedGiven(words[0])
+                && TwoWordSurname.IsMatch(words[1] + " " + words[2]);
+            var nameLike = nativeSurname || (words.All(IsNameWord) && words.Any(w => w.Length >= 4 && (NameLexicon.IsAnyName(w)
+                || !NameLexicon.IsEnglishWord(w))) && (IsNameWord(words[^1]) && !NameLexicon.IsEnglishWord(words[^1])));
+            // A given name that is also a word ("Hope", "Justice", "Happiness") goes only before a patient's things or bed.
+            var cued = m.Groups["own"].Success || !m.Value.EndsWith(v.Value, StringComparison.Ordinal) || ServiceFor.IsMatch(m.Value);
+            var wordGiven = cued && words.Length is 2 or 3 && char.IsUpper(words[0][0]) && IsNameWord(words[^1])
+                && !NameLexicon.IsEnglishWord(words[^1]) && !NameLexicon.IsOrganisation(words[^1]) && !NameLexicon.IsNotName(words[^1])
+                && words.All(w => !FunctionWords.Contains(w) && !ChatWords.Contains(w))
+                // A Hmong given name of two letters may spell a role ("Pa Nhia Vang"), never a title before a surname ("Dr Okafor").
+                && words.Skip(1).All(w => !NameLexicon.IsRole(w)) && !NameLexicon.IsPersonTitle(words[0].TrimEnd('.'))
+                && !NameLexicon.IsStaffTitle(words[0].TrimEnd('.')) && ((words.Length == 3 && words[0].Length == 2)
+                    || (!NameLexicon.IsRole(words[0]) && !NameLexicon.IsTitleOrCredential(words[0])));
+            if (sameCase && (nameLike || wordGiven) && !IsStaffName(words, context) && !IsFollowedByRole(text, v.Index + v.Length)
+                && !IsFollowedByPlace(text, v.Index + v.Length)
+                && !RoleBefore.IsMatch(text.AsSpan(Math.Max(0, v.Index - 30), v.Index - Math.Max(0, v.Index - 30))))
+            {
+                yield return (v.Index, v.Length);
+            }
+        }
+
+        if (SlotName.Match(text) is { Success: true } slot && slot.Groups["v"].Value is var one && IsNameWord(one)
+            && !NameLexicon.IsEnglishWord(one) && one.Length >= 4 && !IsStaffName([one], context)
+            && (NameLexicon.IsSurname(one) || NameLexicon.IsAnyName(one) || !NameLexicon.IsOrganisation(one)))
+        {
+            yield return (slot.Groups["v"].Index, slot.Groups["v"].Length);
+        }
+    }
 }

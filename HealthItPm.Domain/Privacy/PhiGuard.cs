@@ -100,6 +100,13 @@ public static class PhiGuard
         @"\b(no\s+(name|names|identifiers?|phi)\s+(needed|required|given|included|used)|without\s+(any\s+)?(names?|identifiers|phi)|"
             + @"de-?identified|no\s+phi|no\s+other\s+(details|identifiers|info|information|phi))\b", Options, Timeout);
 
+    private static readonly Regex TestPatient = new(
+        @"\b(test|fake|dummy|mock|sample|training|demo)\s+(pt|patient|record|chart)s?\b", Options, Timeout);
+
+    private static readonly Regex MadeUp = new(
+        @"\bnot\s+a\s+real\s+(person|patient|pt)\b|(?-i:\bZZ[A-Z]+\b)|\b(TST|test\s+environment|sandbox|POC|train(ing)?\s+env)\b",
+        Options, Timeout);
+
     /// <summary>Findings without roster context: every name shape counts, every e-mail domain is foreign.</summary>
     public static IReadOnlyList<PhiFinding> Scan(string? text) => Scan(text, PhiContext.None);
 
@@ -114,6 +121,13 @@ public static class PhiGuard
 
         var normalized = NormalizedText.From(text);
         var plain = normalized.Text;
+
+        // "test pt ZZTEST, ALPHA in TST ... not a real person": a made-up patient of a test environment is nobody.
+        if (TestPatient.IsMatch(plain) && MadeUp.IsMatch(plain))
+        {
+            return [];
+        }
+
         var found = new List<(PhiKind Kind, int Index, int Length)>();
         var hasDigit = plain.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         var scanned = new IdentifierPatterns.ScannedText(plain);
