@@ -22,6 +22,7 @@ public enum GoLiveProblem
     SponsorNotOnPanel,
     NothingToAttest,
     NotAskedInRound,
+    VoteAlreadyOpen,
 }
 
 /// <summary>One factory per <see cref="GoLiveProblem"/>, named after its code.</summary>
@@ -60,5 +61,8 @@ public static class GoLiveProblems
         public static Problem NothingToAttest(ProjectCode project) => Problem.Of(GoLiveProblem.NothingToAttest, project);
 
         public static Problem NotAskedInRound(int number) => Problem.Of(GoLiveProblem.NotAskedInRound, number);
+
+        public static Problem VoteAlreadyOpen(ProjectCode project, DateTimeOffset closesAt) =>
+            Problem.Of(GoLiveProblem.VoteAlreadyOpen, project, closesAt);
     }
 }

@@ -12,6 +12,12 @@ public sealed record VoteRecord(Round Round, VotePanel? Panel, GoLiveTally Tally
 public sealed record CastVote(Respondent Voter, bool Sponsor, bool MustOwner, GoLiveVote Vote, DateTimeOffset At);
 
 /// <summary>
+/// A vote still open as anyone on the project may see it: the round (when it closes, who is on the panel), how many of the
+/// panel have voted and how many sit on it. Counts only: what anyone voted is not shown before the decision.
+/// </summary>
+public sealed record OpenVote(Round Round, int Voted, int Panel);
+
+/// <summary>
 /// The panel's go/no-go vote (a round of <see cref="GoLiveRounds.Kind"/>): the PM opens it for the panel they pick, with
 /// the sponsor marked, on the scorecard as it stands; the round engine takes the votes; the decision follows
 /// <see cref="GoLiveDecision.Decide"/>. Every vote is kept (a new vote is a new round), so each decision stays on record.
@@ -42,6 +48,12 @@ public sealed class GoLiveVotes(
         if (project is not Outcome<Project>.Done { Value: var found })
         {
             return project.Carry<Round>();
+        }
+
+        // One decision at a time: a second vote beside an open one would split the panel's answers over two rounds.
+        if (await OpenVoteAsync(tenant, code, cancellationToken) is { } open)
+        {
+            return new Outcome<Round>.Invalid(Problem.VoteAlreadyOpen(code, open.Round.ClosesAt));
         }
 
         var seated = panel.Where(p => found.RoleOf(p) is not null).ToHashSet();
@@ -88,6 +100,21 @@ public sealed class GoLiveVotes(
                 p.v.At))
             .ToList();
         return new VoteRecord(round, panel, tally, GoLiveDecision.Decide(panel, counted), votes);
+    }
+
+    /// <summary>The vote open now on the project, if any, with how many have voted (for someone allowed to see the gate).</summary>
+    public async Task<OpenVote?> OpenVoteAsync(TenantId tenant, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var now = engine.Now;
+        var open = (await rounds.LatestRoundsAsync(tenant, code, GoLiveRounds.Kind, VotesLookedAt, cancellationToken))
+            .FirstOrDefault(r => r.IsOpen(now));
+        if (open is null)
+        {
+            return null;
+        }
+
+        var voted = open.Counted(await rounds.AnswersAsync<GoLiveVote>(tenant, open, cancellationToken)).Count;
+        return new OpenVote(open, voted, open.Audience.Count);
     }
 
     /// <summary>The latest closed vote's record, if any, for someone allowed to see the gate's project.</summary>

@@ -35,6 +35,13 @@ public sealed class ProjectService(
     /// <summary>Today where a listed project is: the same day its status card counts from.</summary>
     public DateOnly TodayOf(ProjectSummary project) => ProjectCalendar.Today(clock, project);
 
+    /// <summary>
+    /// Why <paramref name="person"/> may not create a project, or null if they may: asked before the form is shown, so that
+    /// nobody fills it in to be refused at Create (which asks again).
+    /// </summary>
+    public async Task<Refusal?> CreateRefusalAsync(TenantId tenant, PersonId person, CancellationToken cancellationToken) =>
+        access.CanCreateProject(person, await grants.IsGrantedAsync(tenant, person, cancellationToken)).Refusal;
+
     public async Task<Outcome<Project>> CreateAsync(
         TenantId tenant,
         ProjectMember creator,
@@ -43,10 +50,9 @@ public sealed class ProjectService(
     {
         ArgumentNullException.ThrowIfNull(creator);
         ArgumentNullException.ThrowIfNull(input);
-        var decision = access.CanCreateProject(creator.Person, await grants.IsGrantedAsync(tenant, creator.Person, cancellationToken));
-        if (!decision.Allowed)
+        if (await CreateRefusalAsync(tenant, creator.Person, cancellationToken) is { } refusal)
         {
-            return new Outcome<Project>.Refused(decision.Refusal!);
+            return new Outcome<Project>.Refused(refusal);
         }
 
         Project project;

@@ -152,6 +152,17 @@ public sealed class Round
                 opensAt.Second == 0 ? "yyyyMMdd'T'HHmm'Z'" : "yyyyMMdd'T'HHmm'Z+'ss",
                 System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>When the round of id <paramref name="id"/> opened (<see cref="IdFor"/> read back); null for anything else.</summary>
+    public static DateTimeOffset? OpensAtOf(string? id) =>
+        DateTimeOffset.TryParseExact(
+            id,
+            ["yyyyMMdd'T'HHmm'Z'", "yyyyMMdd'T'HHmm'Z+'ss"],
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal,
+            out var at)
+            ? at
+            : null;
+
     /// <summary>A fresh random key for an anonymous round (32 bytes, base 64).</summary>
     public static string NewAnonymityKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Domain.Audit;
+using HealthItPm.Domain;
 using HealthItPm.Domain.Common;
+using HealthItPm.Domain.Rounds;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Features.Audit;
@@ -17,6 +19,9 @@ public sealed record AuditCardModel(string? Project, DateOnly From, DateOnly To,
 /// <summary><c>audit</c>: who did what, when, on which project, newest first, a page at a time.</summary>
 public static class AuditCard
 {
+    // The entries every kind of round writes with its id as their subject: sent, answered.
+    private static readonly HashSet<AuditKind> RoundKindsAudit = [.. RoundKinds.All.SelectMany(k => new[] { k.Started, k.Answered })];
+
     private static TextResource Texts => CardTexts.Common;
 
     public static JObject Build(AuditCardModel model)
@@ -37,12 +42,7 @@ public static class AuditCard
             body.Add(CardElements.Text(Texts.Markdown("Audit_Nothing")));
         }
 
-        // Names and ids go through TextRuns: shown literally, never as markdown or links.
-        body.AddRange(model.Rows.Select(r => CardElements.Event(
-            r.At,
-            string.Join(
-                " · ",
-                new[] { r.Who, Label(r.Kind), r.Project, r.Subject, FieldLabel(r.Field) }.Where(p => !string.IsNullOrEmpty(p))))));
+        body.AddRange(model.Rows.Select(Row));
         var actions = model.Next is null
             ? null
             : new CardAction[]
@@ -58,6 +58,24 @@ public static class AuditCard
             };
         return new AdaptiveCard(body, actions).ToJObject();
     }
+
+    // Names and ids go through TextRuns: shown literally, never as markdown or links. A round's id is the minute it opened:
+    // shown as that moment, in the reader's zone and format, like the entry's own time.
+    private static RichTextBlock Row(AuditRow r)
+    {
+        if (RoundKindsAudit.Contains(r.Kind) && Round.OpensAtOf(r.Subject) is { } opened)
+        {
+            var field = FieldLabel(r.Field) is { } f ? " · " + f : string.Empty;
+            return new([
+                TextRun.When(r.At, " · ") with { IsSubtle = true },
+                new TextRun(Join(r.Who, Label(r.Kind), r.Project) + " · "),
+                TextRun.When(opened, field)]);
+        }
+
+        return CardElements.Event(r.At, Join(r.Who, Label(r.Kind), r.Project, r.Subject, FieldLabel(r.Field)));
+    }
+
+    private static string Join(params string?[] parts) => string.Join(" · ", parts.Where(p => !string.IsNullOrEmpty(p)));
 
     /// <summary>What a kind of entry says was done, in its feature's words; a kind no feature words reads as its name.</summary>
     public static string Label(AuditKind kind) => FeatureWords.Audit(kind);

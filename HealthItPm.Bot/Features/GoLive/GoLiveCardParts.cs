@@ -12,7 +12,10 @@ internal static class GoLiveCardParts
     public static IReadOnlyDictionary<string, object> RoundData(string project, string roundId) =>
         CardElements.Data((RoundKindDescriptor.ProjectInput, project), (GoLiveVoteCard.RoundInput, roundId));
 
-    /// <summary>The form's end: suspected patient details under the fields, then Submit and the way to the scorecard.</summary>
+    /// <summary>
+    /// The form's end: suspected patient details under the fields, then Submit and the way to the project's scorecard, which
+    /// sends none of the card's inputs (a blank required one would stop it) and offers the way back to this card.
+    /// </summary>
     public static JObject Form(
         List<Element> body, string? phiFound, string project, string roundId, string submit, string verb, string scorecard)
     {
@@ -22,6 +25,8 @@ internal static class GoLiveCardParts
         }
 
         var send = CardElements.Execute(submit, verb, RoundData(project, roundId), primary: true);
-        return new AdaptiveCard(body, [send, CardElements.Command(scorecard, "golive status")]).ToJObject();
+        var status = CardElements.Command(scorecard, $"{GoLiveStatusCommand.Command.Name} {project}")
+            with { AssociatedInputs = AssociatedInputs.None };
+        return new AdaptiveCard(body, [send, status]).ToJObject();
     }
 }

@@ -31,11 +31,26 @@ public sealed class GoLiveStatusCommand(ProjectScope scope, GoLiveService gates,
         }
 
         var outcome = await gates.ScorecardAsync(caller.Tenant, caller.Person, project.Code, cancellationToken);
-        var last = outcome is Outcome<GateView>.Done
-            ? await votes.LastDecisionAsync(caller.Tenant, project.Code, cancellationToken)
-            : null;
-        return GoLiveForm.Scorecard(
-            outcome, caller, access, project, last is null ? null : new LastDecision(last.Decision.Choice, last.Round.ClosesAt));
+        var (last, open) = outcome is Outcome<GateView>.Done
+            ? await VotesOnAsync(votes, caller, project.Code, cancellationToken)
+            : (null, null);
+        return GoLiveForm.Scorecard(outcome, caller, access, project, last, open);
+    }
+
+    /// <summary>
+    /// What the scorecard shows of the panel's votes: the last decision and the vote open now, if any (counts only), marked
+    /// for a reader on its panel. Only for someone allowed to see the gate.
+    /// </summary>
+    internal static async Task<(LastDecision? Last, VoteInProgress? Open)> VotesOnAsync(
+        GoLiveVotes votes, Caller caller, ProjectCode code, CancellationToken cancellationToken)
+    {
+        var last = await votes.LastDecisionAsync(caller.Tenant, code, cancellationToken);
+        var open = await votes.OpenVoteAsync(caller.Tenant, code, cancellationToken);
+        return (
+            last is null ? null : new LastDecision(last.Decision.Choice, last.Round.ClosesAt),
+            open is null
+                ? null
+                : new VoteInProgress(open.Round.Id, open.Round.ClosesAt, open.Voted, open.Panel, open.Round.IsAddressedTo(caller.Person)));
     }
 }
 
@@ -43,7 +58,7 @@ public sealed class GoLiveStatusCommand(ProjectScope scope, GoLiveService gates,
 /// A form on a project's gate (PM): shown by its command, submitted with its verb. The card's data is untrusted:
 /// each submit re-reads the project and the gate and re-checks the caller's role before anything is read.
 /// </summary>
-public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, GoLiveService gates, AccessPolicy access)
+public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, GoLiveService gates, GoLiveVotes votes, AccessPolicy access)
     : ICommand, ICardActionHandler
 {
     private const string ProjectKey = "project";
@@ -115,9 +130,9 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
             return ProjectOutcomes.NotDone(outcome);
         }
 
-        return CardBanner.Saved(
-            Scorecard(await gates.ScorecardAsync(caller.Tenant, caller.Person, code, cancellationToken), caller, access, project),
-            SavedAs(before, after, values));
+        var (last, open) = await GoLiveStatusCommand.VotesOnAsync(votes, caller, code, cancellationToken);
+        var scorecard = await gates.ScorecardAsync(caller.Tenant, caller.Person, code, cancellationToken);
+        return CardBanner.Saved(Scorecard(scorecard, caller, access, project, last, open), SavedAs(before, after, values));
     }
 
     /// <summary>
@@ -125,7 +140,12 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
     /// gate; a project without a gate offers to set it only to them (anyone else would be refused).
     /// </summary>
     public static JObject Scorecard(
-        Outcome<GateView> outcome, Caller caller, AccessPolicy access, Project project, LastDecision? last = null)
+        Outcome<GateView> outcome,
+        Caller caller,
+        AccessPolicy access,
+        Project project,
+        LastDecision? last = null,
+        VoteInProgress? open = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(access);
@@ -139,7 +159,7 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
         }
 
         return ProjectOutcomes.Card(outcome, view => ScorecardCard.Build(new ScorecardModel(
-            view.Project, view.Scorecard, access.Can(caller.Person, ProjectAction.ManageGoLiveGate, view.Project).Allowed, last)));
+            view.Project, view.Scorecard, access.Can(caller.Person, ProjectAction.ManageGoLiveGate, view.Project).Allowed, last, open)));
     }
 
     /// <summary>What the banner over the scorecard says once saved.</summary>
@@ -188,8 +208,9 @@ public abstract class GoLiveForm(ProjectScope scope, ProjectService projects, Go
 }
 
 /// <summary><c>golive</c>: the go/no-go date and the checkpoints; the first time, the gate from the project kind's template.</summary>
-public sealed class GoLiveSetForm(ProjectScope scope, ProjectService projects, GoLiveService gates, AccessPolicy access)
-    : GoLiveForm(scope, projects, gates, access)
+public sealed class GoLiveSetForm(
+    ProjectScope scope, ProjectService projects, GoLiveService gates, GoLiveVotes votes, AccessPolicy access)
+    : GoLiveForm(scope, projects, gates, votes, access)
 {
     public static readonly CommandDefinition Command = new("golive", ProjectAction.ManageGoLiveGate);
 
@@ -245,8 +266,9 @@ public sealed class GoLiveSetForm(ProjectScope scope, ProjectService projects, G
 }
 
 /// <summary><c>golive add</c>: a criterion of the PM's own, computed or attested.</summary>
-public sealed class GoLiveAddForm(ProjectScope scope, ProjectService projects, GoLiveService gates, AccessPolicy access)
-    : GoLiveForm(scope, projects, gates, access)
+public sealed class GoLiveAddForm(
+    ProjectScope scope, ProjectService projects, GoLiveService gates, GoLiveVotes votes, AccessPolicy access)
+    : GoLiveForm(scope, projects, gates, votes, access)
 {
     public static readonly CommandDefinition Command = new("golive add", ProjectAction.ManageGoLiveGate);
 
@@ -330,8 +352,9 @@ public sealed class GoLiveAddForm(ProjectScope scope, ProjectService projects, G
 }
 
 /// <summary><c>golive edit</c>: change a criterion (a blank field keeps its value), or remove it.</summary>
-public sealed class GoLiveEditForm(ProjectScope scope, ProjectService projects, GoLiveService gates, AccessPolicy access)
-    : GoLiveForm(scope, projects, gates, access)
+public sealed class GoLiveEditForm(
+    ProjectScope scope, ProjectService projects, GoLiveService gates, GoLiveVotes votes, AccessPolicy access)
+    : GoLiveForm(scope, projects, gates, votes, access)
 {
     public static readonly CommandDefinition Command = new("golive edit", ProjectAction.ManageGoLiveGate);
 

@@ -39,11 +39,20 @@ public sealed class GoLiveVoteForm(ProjectScope scope, ProjectService projects, 
 
     public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (_, project, answer) = await scope.AllowedAsync(
+        var (caller, project, answer) = await scope.AllowedAsync(
             turn, arguments ?? string.Empty, ProjectAction.ManageGoLiveGate, cancellationToken);
-        if (project is null)
+        if (caller is null || project is null)
         {
             return answer!;
+        }
+
+        // A vote open already: said before the form, in the words the domain refuses a second one with at Send.
+        if (await votes.OpenVoteAsync(caller.Tenant, project.Code, cancellationToken) is { } open)
+        {
+            return NoticeCard.Build(new NoticeCardModel(
+                Texts.Format("VoteForm_Title", project.Code.Value),
+                ProblemText.Worded(Problem.VoteAlreadyOpen(project.Code, open.Round.ClosesAt)),
+                (Texts["Vote_Scorecard"], $"{GoLiveStatusCommand.Command.Name} {project.Code.Value}")));
         }
 
         var leaders = project.Members.Where(m => m.Role == ProjectRole.Leader).Select(m => m.Person.Value);

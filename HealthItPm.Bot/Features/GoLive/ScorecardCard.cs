@@ -8,9 +8,16 @@ namespace HealthItPm.Bot.Features.GoLive;
 
 /// <summary>
 /// The scorecard as shown to a person: <paramref name="CanManage"/> adds the PM's buttons; <paramref name="LastDecision"/> is
-/// the panel's latest go/no-go decision, when a vote has closed.
+/// the panel's latest go/no-go decision, when a vote has closed; <paramref name="OpenVote"/> the vote open now, if any.
 /// </summary>
-public sealed record ScorecardModel(Project Project, Scorecard Scorecard, bool CanManage, LastDecision? LastDecision = null);
+public sealed record ScorecardModel(
+    Project Project, Scorecard Scorecard, bool CanManage, LastDecision? LastDecision = null, VoteInProgress? OpenVote = null);
+
+/// <summary>
+/// A vote open now as the scorecard shows it: when it closes and how many of the panel voted (never what);
+/// <paramref name="OnPanel"/> when the reader sits on the panel, who gets the way back to their vote.
+/// </summary>
+public sealed record VoteInProgress(string RoundId, DateTimeOffset ClosesAt, int Voted, int Panel, bool OnPanel);
 
 /// <summary>The panel's latest decision as the scorecard shows it: what, when its vote closed.</summary>
 public sealed record LastDecision(VoteChoice Choice, DateTimeOffset ClosedAt);
@@ -43,6 +50,12 @@ public static class ScorecardCard
         {
             var decision = Texts.Markdown("Status_LastDecision", Markdown.When(last.ClosedAt), GoLiveVoteCard.ChoiceText(last.Choice));
             body.Add(CardElements.Text(decision, spacing: Spacing.None));
+        }
+
+        if (model.OpenVote is { } open)
+        {
+            body.Add(CardElements.Text(
+                Texts.Markdown("Status_VoteOpen", Markdown.When(open.ClosesAt), open.Voted, open.Panel), spacing: Spacing.None));
         }
 
         if (s.Blockers.Count > 0)
@@ -83,15 +96,27 @@ public static class ScorecardCard
                 RecommendationText(k.Recommendation))))));
 
         // The buttons name the project: the conversation's current project may be another one by the time they are tapped.
+        // While a vote is open another is not offered (the domain refuses it too); a voter gets the way back to their own vote.
         var code = model.Project.Code.Value;
-        List<ExecuteAction> actions = model.CanManage
-            ? [
-                CardElements.Command(Texts["Scorecard_AddButton"], $"golive add {code}"),
-                CardElements.Command(Texts["Scorecard_EditButton"], $"golive edit {code}"),
-                CardElements.Command(Texts["Scorecard_DateButton"], $"golive {code}"),
-                CardElements.Command(Texts["Scorecard_VoteButton"], $"golive vote {code}"),
-            ]
-            : [CardElements.Command(Texts["Scorecard_RefreshButton"], $"golive status {code}")];
+        List<ExecuteAction> actions = model.OpenVote is { OnPanel: true } mine
+            ? [CardElements.Execute(
+                Texts["Scorecard_BackToVoteButton"], GoLiveRoundKind.Change, GoLiveCardParts.RoundData(code, mine.RoundId), primary: true)]
+            : [];
+        if (model.CanManage)
+        {
+            actions.Add(CardElements.Command(Texts["Scorecard_AddButton"], $"golive add {code}"));
+            actions.Add(CardElements.Command(Texts["Scorecard_EditButton"], $"golive edit {code}"));
+            actions.Add(CardElements.Command(Texts["Scorecard_DateButton"], $"golive {code}"));
+            if (model.OpenVote is null)
+            {
+                actions.Add(CardElements.Command(Texts["Scorecard_VoteButton"], $"golive vote {code}"));
+            }
+        }
+        else
+        {
+            actions.Add(CardElements.Command(Texts["Scorecard_RefreshButton"], $"golive status {code}"));
+        }
+
         return new AdaptiveCard(body, actions).ToJObject();
     }
 

@@ -41,9 +41,20 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
 
     public string Verb => CardVerbs.CreateProject;
 
-    public Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
+    public async Task<JObject> ExecuteAsync(ITurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (Caller.Of(turn) is not { } caller)
+        {
+            return ProjectScope.UnknownCaller;
+        }
+
+        // Refused before the form, in the words Create would refuse with, rather than after it is filled in.
+        if (await projects.CreateRefusalAsync(caller.Tenant, caller.Person, cancellationToken) is { } refusal)
+        {
+            return NoticeCard.Build(RefusalNotice.Of(refusal));
+        }
+
         var zone = turn.Activity.LocalTimezone;
         var today = FormValues.DateValue(ProjectCalendar.Today(clock, zone));
         var defaults = new Dictionary<string, string>
@@ -52,7 +63,7 @@ public sealed class NewProjectForm(ProjectScope scope, ProjectService projects, 
             [Start.Id] = today,
             ["timezone"] = zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : TimeZoneInfo.Utc.Id,
         };
-        return Task.FromResult(FormCard.Build(Blank(TimeZoneField(zone)) with { Values = defaults }));
+        return FormCard.Build(Blank(TimeZoneField(zone)) with { Values = defaults });
     }
 
     public async Task<JObject> HandleAsync(ITurnContext turn, JObject data, CancellationToken cancellationToken)

@@ -12,11 +12,26 @@ public sealed class AuditCardFixtures : FeatureCardFixtures
     [
         new("audit-page-with-older", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel("EHR", CardFixtures.Today.AddDays(-30), CardFixtures.Today, AuditRows(AuditService.PageSize), "202611|0000000000000000001|0123456789abcdef0123456789abcdef"))),
         new("audit-all-projects-last-page", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, CardFixtures.Today.AddDays(-30), CardFixtures.Today, AuditRows(4), null))),
+        new("audit-rounds-sent-and-answered", typeof(AuditCard), () => AuditCard.Build(
+            new AuditCardModel("EHR", CardFixtures.Today.AddDays(-30), CardFixtures.Today, RoundRows, null))),
         new("audit-nothing-recorded", typeof(AuditCard), () => AuditCard.Build(new AuditCardModel(null, CardFixtures.Today.AddDays(-30), CardFixtures.Today, [], null))),
     ];
 
     private static readonly IReadOnlyList<AuditKind> AuditKinds =
         [.. FeatureWords.All.SelectMany(f => f.AuditKinds), new AuditKind("RetiredKind")];
+
+    // Every kind of round sent and answered, its subject the round's id (one sent by hand in a minute another opened).
+    private static IReadOnlyList<AuditRow> RoundRows =>
+        [.. Domain.RoundKinds.All.SelectMany((k, i) => new[]
+        {
+            new AuditRow(new DateTimeOffset(2026, 12, 7, 21, 30, 0, TimeSpan.Zero), "Priya Shah", k.Answered, "EHR", "20261207T2107Z"),
+            new AuditRow(
+                new DateTimeOffset(2026, 12, 7, 21, 7, 0, TimeSpan.Zero),
+                "Priya Shah",
+                k.Started,
+                "EHR",
+                i % 2 == 0 ? "20261207T2107Z" : "20261207T2107Z+01"),
+        })];
 
     /// <summary>
     /// Audit rows of every kind the features declare in turn, and one no feature declares (an entry of a kind since

@@ -53,9 +53,24 @@ public sealed class GoLiveVoteCardFixtures : FeatureCardFixtures
                 CanManage: true,
                 new LastDecision(VoteChoice.GoWithConditions, Closes)));
         }),
+        new("golive-scorecard-vote-open-pm-on-panel", typeof(ScorecardCard), () => ScorecardWhile(canManage: true, onPanel: true)),
+        new("golive-scorecard-vote-open-reader-on-panel", typeof(ScorecardCard), () => ScorecardWhile(canManage: false, onPanel: true)),
         new("golive-decision-largest", typeof(GoLiveVoteCard), () => GoLiveVoteCard.Result(
             "EHR", "Epic EHR go-live and the longest project name there is", Record(20, veto: false, longest: true))),
     ];
+
+    // The scorecard while a vote is open (2 of a panel of 6 voted), as a PM and as a reader, both on the panel.
+    private static Newtonsoft.Json.Linq.JObject ScorecardWhile(bool canManage, bool onPanel)
+    {
+        var project = CardFixtures.Project();
+        var today = DateOnly.FromDateTime(Opens.UtcDateTime);
+        var gate = GoLiveGate.FromTemplate(project, today.AddDays(10), project.ProjectManagers.First().Person, today);
+        return ScorecardCard.Build(new ScorecardModel(
+            project,
+            Scorecard.Of(gate, new GateFacts(project, today, [], null, null)),
+            canManage,
+            OpenVote: new VoteInProgress("20261201T1600Z", Closes, 2, 6, onPanel)));
+    }
 
     // A panel of <paramref name="size"/>: the sponsor votes go, the must-owner no-go (a veto) or go with conditions, then
     // alternately go with conditions and no-go; one does not vote.

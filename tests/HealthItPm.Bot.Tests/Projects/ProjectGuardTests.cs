@@ -46,6 +46,24 @@ public class ProjectGuardTests(BotEnvironment env)
     }
 
     [Fact]
+    public async Task Someone_not_allowed_to_be_a_pm_is_refused_before_the_new_project_form_in_the_words_create_refuses_with()
+    {
+        var nurse = new ProjectConversation(env, TestActivities.Nurse);
+
+        var asked = await nurse.SayAsync("project new");
+        var atCreate = await nurse.SubmitAsync(CardVerbs.CreateProject, new
+        {
+            code = NewCode(), name = "Shadow IT", kind = "Other", start = ProjectConversation.Date(0), golive = ProjectConversation.Date(1),
+            end = ProjectConversation.Date(2), timezone = "UTC",
+        });
+
+        Assert.Null(CardText.Input(asked, "code"));
+        Assert.Contains("Ask your admin", CardText.Of(asked), StringComparison.Ordinal);
+        Assert.Equal(CardText.Of(atCreate), CardText.Of(asked));
+        Assert.NotNull(CardText.Input(await new ProjectConversation(env, TestActivities.Pm).SayAsync("project new"), "code"));
+    }
+
+    [Fact]
     public async Task A_stakeholder_asking_for_a_pm_form_is_told_who_can()
     {
         var (_, code) = await ProjectWithNurseAsync();
