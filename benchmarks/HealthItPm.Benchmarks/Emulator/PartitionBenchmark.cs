@@ -10,8 +10,8 @@ namespace HealthItPm.Benchmarks.Emulator;
 /// The emulator alone: what adding a row costs it as the row's partition grows. Audit entries go to one partition per
 /// tenant and month, in transactions of several entries; the benchmark adds entries the same way (10 a transaction, one
 /// caller) and, after each step, times point reads of its rows and point upserts into a partition that does not grow
-/// (500 rows, the answers of a round), so the costs can be told apart. Azure Table storage seeks a row by its keys; the emulator, holding its tables
-/// in memory, compares the new row with the rows of its partition.
+/// (500 rows, the answers of a round), so the costs can be told apart. Azure Table storage seeks a row by its keys; the
+/// emulator, holding its tables in memory, compares the new row with the rows of its partition.
 /// Usage: tools/bench partition [--rows 20000] [--step 2000] [--azurite-in-memory]
 /// </summary>
 public static class PartitionBenchmark
@@ -73,7 +73,8 @@ public static class PartitionBenchmark
 
             var perRead = watch.Elapsed.TotalMilliseconds / Upserts;
             var line = string.Create(
-                CultureInfo.InvariantCulture, $"| {stored:N0} | {perEntry:0.00} | {cpuPerEntry:0.00} | {perRead:0.00} | {perUpsert:0.00} |");
+                CultureInfo.InvariantCulture,
+                $"| {stored:N0} | {perEntry:0.00} | {cpuPerEntry:0.00} | {perRead:0.00} | {perUpsert:0.00} |");
             Console.Error.WriteLine(line);
             report.AppendLine(line);
         }
