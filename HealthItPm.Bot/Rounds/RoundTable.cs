@@ -133,7 +133,8 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     }
 
     /// <summary>Another of the latest rounds of the kind whose time overlaps the round's (not closed early before it opens).</summary>
-    private async Task<Round?> OverlappingAsync(TenantId tenant, Round round, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private async Task<Round?> OverlappingAsync(
+        TenantId tenant, Round round, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         foreach (var id in ids.Where(i => i != round.Id))
         {

@@ -240,7 +240,8 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
     private async Task<string> VoteAsync(ChannelAccount[] panel, bool open = true)
     {
         var code = "VO" + UniqueCodes.Letters(5);
-        Assert.Contains($"Created {code}", CardText.Of(await SubmitAsync(Pm, CardVerbs.CreateProject, Project(code))), StringComparison.Ordinal);
+        var created = CardText.Of(await SubmitAsync(Pm, CardVerbs.CreateProject, Project(code)));
+        Assert.Contains($"Created {code}", created, StringComparison.Ordinal);
         var seeded = await Get<ProjectService>().ChangeAsync(
             Tenant, new PersonId(Pm.AadObjectId), new ProjectCode(code), ProjectAction.ManageStakeholders, (project, _) =>
             {
@@ -254,7 +255,8 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
 
                 foreach (var (person, role) in new[] { (Nurse, StakeholderRole.Nurse), (Former, StakeholderRole.It) })
                 {
-                    project.AddMember(new ProjectMember(new PersonId(person.AadObjectId), person.Name, ProjectRole.Stakeholder, role, null));
+                    project.AddMember(new ProjectMember(
+                        new PersonId(person.AadObjectId), person.Name, ProjectRole.Stakeholder, role, null));
                 }
             }, default);
         Assert.IsType<Outcome<Project>.Done>(seeded);
@@ -265,7 +267,8 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
         });
         if (open)
         {
-            Assert.Contains("Sending the vote", CardText.Of(await SubmitAsync(Pm, "golive.vote.start", Start(code, panel))), StringComparison.Ordinal);
+            var sent = CardText.Of(await SubmitAsync(Pm, "golive.vote.start", Start(code, panel)));
+            Assert.Contains("Sending the vote", sent, StringComparison.Ordinal);
         }
 
         return code;
@@ -362,7 +365,8 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
             {
                 _count = 0;
                 _arrived.Clear();
-                _arrived.AddRange(Enumerable.Range(0, adds).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
+                _arrived.AddRange(Enumerable.Range(0, adds)
+                    .Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
             }
         }
 
