@@ -58,7 +58,13 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
     private readonly KeptReads<(string Partition, string Key), Round> _rounds = new(RoundsKept);
     private readonly AnonymityKeyTable _keys = new(tables);
 
-    public async Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
+    public async Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken) =>
+        (await AddAsync(tenant, round, alone: false, cancellationToken)).Added;
+
+    public Task<(bool Added, Round? Open)> AddRoundAloneAsync(TenantId tenant, Round round, CancellationToken cancellationToken) =>
+        AddAsync(tenant, round, alone: true, cancellationToken);
+
+    private async Task<(bool Added, Round? Open)> AddAsync(TenantId tenant, Round round, bool alone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
         // The key first: whoever reads the round finds its key.
@@ -76,6 +82,18 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
         while (true)
         {
             var latest = await LatestIdsAsync(tenant, round.Project, round.Kind, cancellationToken);
+            // Checked against the list the transaction is conditioned on: a round added since changes its ETag, and the
+            // check runs again with that round in the list.
+            if (alone && await OverlappingAsync(tenant, round, latest.Ids, cancellationToken) is { } overlapping)
+            {
+                if (keptKey)
+                {
+                    await _keys.DestroyAsync(tenant, round.Project, round.Kind, round.Id, cancellationToken);
+                }
+
+                return (false, overlapping);
+            }
+
             var list = new TableEntity(partition, LatestKey(round.Kind))
             {
                 [LatestColumn] = string.Join(
@@ -105,13 +123,29 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
                         await _keys.DestroyAsync(tenant, round.Project, round.Kind, round.Id, cancellationToken);
                     }
 
-                    return false;
+                    return (false, null);
                 }
             }
         }
 
         await tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(open, TableUpdateMode.Replace, cancellationToken), cancellationToken);
-        return true;
+        return (true, null);
+    }
+
+    /// <summary>Another of the latest rounds of the kind whose time overlaps the round's (not closed early before it opens).</summary>
+    private async Task<Round?> OverlappingAsync(
+        TenantId tenant, Round round, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        foreach (var id in ids.Where(i => i != round.Id))
+        {
+            if (await GetRoundAsync(tenant, round.Project, round.Kind, id, cancellationToken) is { } other
+                && other.OpensAt < round.ClosesAt && round.OpensAt < other.ClosesAt)
+            {
+                return other;
+            }
+        }
+
+        return null;
     }
 
     public async Task<Round?> GetRoundAsync(

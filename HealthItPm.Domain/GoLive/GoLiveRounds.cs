@@ -28,5 +28,6 @@ public static class GoLiveRounds
         seal: GoLiveVote.Sealed,
         endToAudience: true,
         closesWhenAllAnswered: true,
-        answersKeptUntilClosed: true);
+        answersKeptUntilClosed: true,
+        oneAtATime: open => Problem.VoteAlreadyOpen(open.Project, open.ClosesAt));
 }

@@ -22,6 +22,13 @@ public interface IRoundStore
     /// <summary>Creates the round; false when it already exists (the id is its opening time, per kind).</summary>
     Task<bool> AddRoundAsync(TenantId tenant, Round round, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates a round of a kind open one at a time (<see cref="RoundKind.OneAtATime"/>) unless another round of its kind on
+    /// the project is open over any part of its time: that round is returned and nothing is added. The check and the add are
+    /// one step, so of two rounds added at once one is refused. Added is false when the round already exists.
+    /// </summary>
+    Task<(bool Added, Round? Open)> AddRoundAloneAsync(TenantId tenant, Round round, CancellationToken cancellationToken);
+
     Task<Round?> GetRoundAsync(TenantId tenant, ProjectCode project, RoundKind kind, string roundId, CancellationToken cancellationToken);
 
     /// <summary>The project's latest rounds of a kind, newest first.</summary>

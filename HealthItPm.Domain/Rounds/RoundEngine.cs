@@ -120,7 +120,15 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             kind,
             settings.Name,
             settings.Anonymous ? Round.NewAnonymityKey() : null);
-        if (!await store.AddRoundAsync(tenant, round, cancellationToken))
+        var (added, open) = kind.OneAtATime is null
+            ? (await store.AddRoundAsync(tenant, round, cancellationToken), null)
+            : await store.AddRoundAloneAsync(tenant, round, cancellationToken);
+        if (open is not null)
+        {
+            return new Outcome<Round>.Invalid(kind.OneAtATime!(open));
+        }
+
+        if (!added)
         {
             // Already opened (a double click, or another host): that round is the answer.
             round = (await store.GetRoundAsync(tenant, project.Code, kind, round.Id, cancellationToken))!;

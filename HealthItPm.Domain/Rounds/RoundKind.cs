@@ -57,6 +57,12 @@ public abstract class RoundKind : IEquatable<RoundKind>
     /// </summary>
     public bool AnswersKeptUntilClosed { get; private protected init; }
 
+    /// <summary>
+    /// For a kind open one at a time on a project (a go/no-go vote), what opening another is refused with while one is open:
+    /// checked by the store as it adds the round, so two opened at once cannot both be added; null when rounds may overlap.
+    /// </summary>
+    public Func<Round, Problem>? OneAtATime { get; private protected init; }
+
     /// <summary>The type of the kind's answers.</summary>
     public abstract Type AnswerType { get; }
 
@@ -117,6 +123,7 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
     /// </param>
     /// <param name="answersKeptUntilClosed">Whether nobody reads its answers while it is open
     /// (<see cref="RoundKind.AnswersKeptUntilClosed"/>).</param>
+    /// <param name="oneAtATime">What another round is refused with while one is open (<see cref="RoundKind.OneAtATime"/>).</param>
     public RoundKind(
         string name,
         AuditKind started,
@@ -127,9 +134,11 @@ public sealed class RoundKind<TAnswer, TTally> : RoundKind
         Func<TAnswer, bool, TAnswer> seal,
         bool endToAudience = false,
         bool closesWhenAllAnswered = false,
-        bool answersKeptUntilClosed = false)
+        bool answersKeptUntilClosed = false,
+        Func<Round, Problem>? oneAtATime = null)
         : base(name, started, answered, topics, freeText)
     {
+        OneAtATime = oneAtATime;
         EndToAudience = endToAudience;
         ClosesWhenAllAnswered = closesWhenAllAnswered;
         AnswersKeptUntilClosed = answersKeptUntilClosed;

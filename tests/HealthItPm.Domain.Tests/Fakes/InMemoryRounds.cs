@@ -55,6 +55,21 @@ public sealed class InMemoryRounds : IRoundStore, ICheckInStore, IDeliveryLedger
         return Task.FromResult(added);
     }
 
+    public Task<(bool Added, Round? Open)> AddRoundAloneAsync(TenantId tenant, Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        lock (_rounds)
+        {
+            var open = _rounds
+                .Where(r => r.Key.Item1 == tenant && r.Key.Item2 == round.Project && r.Key.Item3 == round.Kind && r.Key.Item4 != round.Id)
+                .Select(r => r.Value)
+                .FirstOrDefault(o => o.OpensAt < round.ClosesAt && round.OpensAt < o.ClosesAt);
+            return open is not null
+                ? Task.FromResult<(bool, Round?)>((false, open))
+                : AddRoundAsync(tenant, round, cancellationToken).ContinueWith(t => (t.Result, (Round?)null), TaskScheduler.Default);
+        }
+    }
+
     public Task<Round?> GetRoundAsync(
         TenantId tenant,
         ProjectCode project,
