@@ -130,8 +130,15 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
 
         if (!added)
         {
-            // Already opened (a double click, or another host): that round is the answer.
-            round = (await store.GetRoundAsync(tenant, project.Code, kind, round.Id, cancellationToken))!;
+            // Already opened (a double click, or another host): that round is the answer. For a kind open one at a
+            // time, only if it is the same round asked for: another panel sent in the same minute was not sent.
+            var existing = (await store.GetRoundAsync(tenant, project.Code, kind, round.Id, cancellationToken))!;
+            if (kind.OneAtATime is { } refusal && !SameAudience(existing, round))
+            {
+                return new Outcome<Round>.Invalid(refusal(existing));
+            }
+
+            round = existing;
         }
 
         return new Outcome<Round>.Done(round);
@@ -410,4 +417,7 @@ public sealed class RoundEngine(IRoundStore store, IProjectRepository projects, 
             throw new ArgumentException($"The round is a {round.Kind} round, not a {kind} round.", nameof(round));
         }
     }
+
+    private static bool SameAudience(Round first, Round second) =>
+        first.Audience.Select(r => r.Person).ToHashSet().SetEquals(second.Audience.Select(r => r.Person));
 }

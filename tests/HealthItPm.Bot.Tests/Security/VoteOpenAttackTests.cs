@@ -217,6 +217,28 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
         Assert.Single(answers, a => a.Contains($"A go/no-go vote on {code} is open until", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Two_sends_of_other_panels_in_the_same_minute_open_one_vote_and_tell_the_second_it_was_not_sent()
+    {
+        var code = await VoteAsync([Sponsor, Former], open: false);
+        env.Clock.Advance(TimeSpan.FromSeconds(50 - env.Clock.GetUtcNow().Second));
+        env.Adds.Hold(2);
+
+        // Both Sends pass the open-vote check and reach the add in the same minute: the second's round id is taken.
+        var first = SubmitAsync(Pm, "golive.vote.start", Start(code, [Sponsor, Former]));
+        await env.Adds.Arrived(1);
+        var second = SubmitAsync(SecondPm, "golive.vote.start", Start(code, [Nurse, Leader]));
+        await env.Adds.Arrived(2);
+        env.Adds.Release();
+        var answers = new[] { CardText.Of(await first), CardText.Of(await second) };
+
+        var rounds = await Get<IRoundStore>().LatestRoundsAsync(Tenant, new ProjectCode(code), GoLiveRounds.Kind, 4, default);
+        var open = Assert.Single(rounds, r => r.IsOpen(env.Clock.GetUtcNow()));
+        Assert.Equal(2, open.Audience.Count);
+        Assert.Single(answers, a => a.Contains("Sending the vote", StringComparison.Ordinal));
+        Assert.Single(answers, a => a.Contains($"A go/no-go vote on {code} is open until", StringComparison.Ordinal));
+    }
+
     // ---- New project ----
 
     [Fact]
