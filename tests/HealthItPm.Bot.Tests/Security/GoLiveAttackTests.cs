@@ -1,7 +1,5 @@
 using System.Globalization;
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Delivery;
-using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.GoLive;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
@@ -12,13 +10,7 @@ using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Security;
@@ -57,7 +49,7 @@ public sealed class GoLiveAttackTests(GoLiveAttackTests.Environment env) : IClas
         Everyone.ToDictionary(p => p, _ => "a:attack-" + Guid.NewGuid().ToString("N"));
 
     private T Get<T>()
-        where T : notnull => env.Host.Services.GetRequiredService<T>();
+        where T : notnull => env.Get<T>();
 
     // ---- The vote ----
 
@@ -534,38 +526,10 @@ public sealed class GoLiveAttackTests(GoLiveAttackTests.Environment env) : IClas
         ["project"] = code, ["round"] = round, ["choice"] = choice, ["conditions"] = conditions, ["reason"] = reason,
     };
 
-    /// <summary>A card action as Teams posts it; the card that replaces the one acted on. A failed turn fails the test.</summary>
-    private async Task<JObject> SubmitAsync(ChannelAccount who, string verb, JObject data, string tenant = TestActivities.Tenant)
-    {
-        var errors = env.Logs.Entries.Count(e => e.Level >= LogLevel.Error);
-        var activity = TestActivities.Invoke(verb, data, env.Connector.ServiceUrl, _chats[who], tenant, from: who);
-        var response = await env.Host.PostAsync(activity);
-        await Get<DeliveryReceiver>().DrainAsync(default);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} for {verb}: {text}");
-        var body = JObject.Parse(text);
-        Assert.True((int?)body["statusCode"] == 200, $"A failed turn for {verb}: {text}");
-        AssertNoNewErrors(errors);
-        return (JObject)body["value"]!;
-    }
+    private Task<JObject> SubmitAsync(ChannelAccount who, string verb, JObject data, string tenant = TestActivities.Tenant) =>
+        env.SubmitAsync(who, _chats[who], verb, data, tenant);
 
-    private async Task<JObject> SayAsync(ChannelAccount who, string text)
-    {
-        var errors = env.Logs.Entries.Count(e => e.Level >= LogLevel.Error);
-        var activity = TestActivities.Message(text, env.Connector.ServiceUrl, _chats[who], from: who);
-        await env.Host.PostAsync(activity);
-        await Get<DeliveryReceiver>().DrainAsync(default);
-        AssertNoNewErrors(errors);
-        var reply = env.Connector.Requests.Single(r =>
-            r.Method == "POST" && r.Path == $"/v3/conversations/{_chats[who]}/activities/{activity.Id}" && r.Body is not null);
-        return MessagesEndpointTests.CardOf(reply.Body!);
-    }
-
-    private void AssertNoNewErrors(int before)
-    {
-        var errors = env.Logs.Entries.Where(e => e.Level >= LogLevel.Error).Skip(before).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.All)));
-    }
+    private Task<JObject> SayAsync(ChannelAccount who, string text) => env.SayAsync(who, _chats[who], text);
 
     private async Task<IReadOnlyList<string>> AuditedAsync(string code, string kind, ChannelAccount by)
     {
@@ -574,52 +538,10 @@ public sealed class GoLiveAttackTests(GoLiveAttackTests.Environment env) : IClas
             && r.Contains(by.AadObjectId, StringComparison.Ordinal) && r.StartsWith("Audit", StringComparison.Ordinal))];
     }
 
-    /// <summary>
-    /// Every row of every table, its columns but not its timestamp or version, once the audit entries handed over are
-    /// written. Left out: how to reach each person (refreshed by every turn, whoever sends it) and the pipeline's send
-    /// counters (bumped on their own schedule by the cards the set-up sent).
-    /// </summary>
-    private async Task<SortedSet<string>> StoredAsync()
-    {
-        await Get<AuditWriter>().FlushAsync(default);
-        return await StoredRows.SnapshotAsync(env.Azurite.ConnectionString);
-    }
+    private Task<SortedSet<string>> StoredAsync() => env.StoredAsync();
 
-    private async Task AssertNothingStoredAsync(SortedSet<string> before) => StoredRows.AssertUnchanged(before, await StoredAsync());
+    private Task AssertNothingStoredAsync(SortedSet<string> before) => env.AssertNothingStoredAsync(before);
 
     /// <summary>The bot on a private Azurite with a fake clock, the scheduler off, a second tenant allowed, its log kept.</summary>
-    public sealed class Environment : IAsyncLifetime
-    {
-        public AzuriteFixture Azurite { get; } = new();
-
-        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
-
-        public LogCapture Logs { get; } = new();
-
-        public FakeConnector Connector { get; private set; } = null!;
-
-        public WebApplicationFactory<Program> Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await Azurite.InitializeAsync();
-            Connector = await FakeConnector.StartAsync();
-            var settings = BotEnvironment.CollectionSettings();
-            settings["Scheduler:Enabled"] = "false";
-            settings["Tenants:AllowedTenantIds:1"] = TestActivities.OtherTenant;
-#pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
-            Host = new BotHost(Azurite.ConnectionString, settings).WithWebHostBuilder(b => b
-                .ConfigureLogging(l => l.AddProvider(Logs))
-                .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
-#pragma warning restore CA2000
-            _ = Host.Server;
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            await Connector.DisposeAsync();
-            await Azurite.DisposeAsync();
-        }
-    }
+    public sealed class Environment : InsiderBot;
 }

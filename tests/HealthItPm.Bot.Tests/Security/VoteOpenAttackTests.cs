@@ -1,26 +1,18 @@
 using System.Globalization;
 using System.Reflection;
 using HealthItPm.Bot.Cards;
-using HealthItPm.Bot.Delivery;
-using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Features.GoLive;
 using HealthItPm.Bot.Rounds;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
-using HealthItPm.Bot.Tests.Teams;
 using HealthItPm.Domain.Common;
 using HealthItPm.Domain.GoLive;
 using HealthItPm.Domain.Projects;
 using HealthItPm.Domain.Rounds;
 using HealthItPm.Domain.Security;
 using HealthItPm.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace HealthItPm.Bot.Tests.Security;
@@ -57,7 +49,7 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
         Everyone.ToDictionary(p => p, _ => "a:open-" + Guid.NewGuid().ToString("N"));
 
     private T Get<T>()
-        where T : notnull => env.Host.Services.GetRequiredService<T>();
+        where T : notnull => env.Get<T>();
 
     // ---- Differencing ----
 
@@ -329,46 +321,14 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
     private async Task<string> LatestAsync(string code) =>
         (await Get<IRoundStore>().LatestRoundsAsync(Tenant, new ProjectCode(code), GoLiveRounds.Kind, 1, default)).Single().Id;
 
-    /// <summary>A card action as Teams posts it; the card that replaces the one acted on. A failed turn fails the test.</summary>
-    private async Task<JObject> SubmitAsync(ChannelAccount who, string verb, JObject data, string tenant = TestActivities.Tenant)
-    {
-        var errors = env.Logs.Entries.Count(e => e.Level >= LogLevel.Error);
-        var activity = TestActivities.Invoke(verb, data, env.Connector.ServiceUrl, _chats[who], tenant, from: who);
-        var response = await env.Host.PostAsync(activity);
-        await Get<DeliveryReceiver>().DrainAsync(default);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} for {verb}: {text}");
-        var body = JObject.Parse(text);
-        Assert.True((int?)body["statusCode"] == 200, $"A failed turn for {verb}: {text}");
-        AssertNoNewErrors(errors);
-        return (JObject)body["value"]!;
-    }
+    private Task<JObject> SubmitAsync(ChannelAccount who, string verb, JObject data, string tenant = TestActivities.Tenant) =>
+        env.SubmitAsync(who, _chats[who], verb, data, tenant);
 
-    private async Task<JObject> SayAsync(ChannelAccount who, string text)
-    {
-        var errors = env.Logs.Entries.Count(e => e.Level >= LogLevel.Error);
-        var activity = TestActivities.Message(text, env.Connector.ServiceUrl, _chats[who], from: who);
-        await env.Host.PostAsync(activity);
-        await Get<DeliveryReceiver>().DrainAsync(default);
-        AssertNoNewErrors(errors);
-        var reply = env.Connector.Requests.Single(r =>
-            r.Method == "POST" && r.Path == $"/v3/conversations/{_chats[who]}/activities/{activity.Id}" && r.Body is not null);
-        return MessagesEndpointTests.CardOf(reply.Body!);
-    }
+    private Task<JObject> SayAsync(ChannelAccount who, string text) => env.SayAsync(who, _chats[who], text);
 
-    private void AssertNoNewErrors(int before)
-    {
-        var errors = env.Logs.Entries.Where(e => e.Level >= LogLevel.Error).Skip(before).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.All)));
-    }
+    private Task<SortedSet<string>> StoredAsync() => env.StoredAsync();
 
-    private async Task<SortedSet<string>> StoredAsync()
-    {
-        await Get<AuditWriter>().FlushAsync(default);
-        return await StoredRows.SnapshotAsync(env.Azurite.ConnectionString);
-    }
-
-    private async Task AssertNothingStoredAsync(SortedSet<string> before) => StoredRows.AssertUnchanged(before, await StoredAsync());
+    private Task AssertNothingStoredAsync(SortedSet<string> before) => env.AssertNothingStoredAsync(before);
 
     /// <summary>
     /// Holds go/no-go rounds on their way into the real round table until as many as asked have come, so two Sends are
@@ -460,45 +420,12 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
         }
     }
 
-    /// <summary>The bot on a private Azurite with a fake clock, the scheduler off, a second tenant allowed, its log kept.</summary>
-    public sealed class Environment : IAsyncLifetime
+    /// <summary>The insiders' bot, its round store holding adds when told to (<see cref="HeldAdds"/>).</summary>
+    public sealed class Environment : InsiderBot
     {
-        public AzuriteFixture Azurite { get; } = new();
-
-        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
-
-        public LogCapture Logs { get; } = new();
-
         public HeldAdds Adds { get; } = new();
 
-        public FakeConnector Connector { get; private set; } = null!;
-
-        public WebApplicationFactory<Program> Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await Azurite.InitializeAsync();
-            Connector = await FakeConnector.StartAsync();
-            var settings = BotEnvironment.CollectionSettings();
-            settings["Scheduler:Enabled"] = "false";
-            settings["Tenants:AllowedTenantIds:1"] = TestActivities.OtherTenant;
-#pragma warning disable CA2000 // The derived factory is disposed in DisposeAsync.
-            Host = new BotHost(Azurite.ConnectionString, settings).WithWebHostBuilder(b => b
-                .ConfigureLogging(l => l.AddProvider(Logs))
-                .ConfigureTestServices(s =>
-                {
-                    s.AddSingleton<TimeProvider>(Clock);
-                    s.AddSingleton(sp => HeldRoundStore.Over(sp.GetRequiredService<RoundTable>(), Adds));
-                }));
-#pragma warning restore CA2000
-            _ = Host.Server;
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            await Connector.DisposeAsync();
-            await Azurite.DisposeAsync();
-        }
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.AddSingleton(sp => HeldRoundStore.Over(sp.GetRequiredService<RoundTable>(), Adds));
     }
 }
