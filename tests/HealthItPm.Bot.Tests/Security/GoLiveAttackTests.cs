@@ -521,10 +521,8 @@ public sealed class GoLiveAttackTests(GoLiveAttackTests.Environment env) : IClas
         ["importance"] = "keep", ["owner"] = owner.AadObjectId, ["threshold"] = "", ["subject"] = "", ["stale"] = "",
     };
 
-    private static JObject Vote(string code, string round, string choice, string conditions = "", string reason = "") => new()
-    {
-        ["project"] = code, ["round"] = round, ["choice"] = choice, ["conditions"] = conditions, ["reason"] = reason,
-    };
+    private static JObject Vote(string code, string round, string choice, string conditions = "", string reason = "") =>
+        VoteData.Of(code, round, choice, conditions, reason);
 
     private Task<JObject> SubmitAsync(ChannelAccount who, string verb, JObject data, string tenant = TestActivities.Tenant) =>
         env.SubmitAsync(who, _chats[who], verb, data, tenant);

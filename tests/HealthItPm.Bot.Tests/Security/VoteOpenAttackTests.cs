@@ -304,10 +304,8 @@ public sealed class VoteOpenAttackTests(VoteOpenAttackTests.Environment env) : I
         ["project"] = code, ["panel"] = string.Join(",", panel.Select(p => p.AadObjectId)), ["sponsor"] = "none", ["days"] = "2",
     };
 
-    private static JObject Vote(string code, string round, string choice, string conditions = "", string reason = "") => new()
-    {
-        ["project"] = code, ["round"] = round, ["choice"] = choice, ["conditions"] = conditions, ["reason"] = reason,
-    };
+    private static JObject Vote(string code, string round, string choice, string conditions = "", string reason = "") =>
+        VoteData.Of(code, round, choice, conditions, reason);
 
     /// <summary>The data of the scorecard's "Back to my vote" button, as a copy of the card would carry it.</summary>
     private static JObject BackData(JObject scorecard)
