@@ -39,7 +39,7 @@ var respondents = BenchmarkOptions.Count(args, "--respondents", 500);
 await using var rig = await TurnRig.StartAsync(respondents, args.Contains("--azurite-in-memory"));
 var load = new ClosedLoop(concurrency, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds));
 var emptyAudit = args.Contains("--empty-audit");
-var auditEntries = new List<int>();
+var auditEntries = new List<(int Entries, int Rows)>();
 var scenarios = new (string Name, Func<string, Task<LoadResult>> Run)[]
 {
     ("Azure Tables: upsert of an answer row", name => load.RunAsync(name, rig.UpsertAnswerAsync)),
@@ -85,7 +85,7 @@ return runs.SelectMany(r => r).Any(r => r.Turns == 0 || r.Failures > 0) ? 1 : 0;
 static string Report(
     IReadOnlyList<LoadResult> results,
     IReadOnlyList<(double Min, double Max)> ranges,
-    IReadOnlyList<int> auditEntries,
+    IReadOnlyList<(int Entries, int Rows)> auditEntries,
     (int Seconds, int Rounds, int Concurrency, int Respondents, bool EmptyAudit) run)
 {
     var (seconds, rounds, concurrency, respondents, emptyAudit) = run;
@@ -116,7 +116,8 @@ static string Report(
         + $"(which itself sustains {results[2].TurnsPerSecond / results[0].TurnsPerSecond:P0} of the raw upserts) and "
         + $"{results[3].TurnsPerSecond / results[1].TurnsPerSecond:P0} of the echo bot's card-action throughput; "
         + $"the status command {results[5].TurnsPerSecond / results[4].TurnsPerSecond:P0} of its message throughput.");
-    var counts = string.Join(", ", auditEntries.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)));
+    var counts = string.Join(
+        ", ", auditEntries.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.Entries:N0} in {n.Rows:N0} rows")));
     text.AppendLine();
     text.AppendLine(
         $"Audit entries stored at the end of each submission round: {counts}"

@@ -64,7 +64,7 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
         return TryDate(Text(data, "from"), out var from)
             && TryDate(Text(data, "to"), out var to)
             && (string.IsNullOrEmpty(project) || ProjectCode.TryParse(project, out _))
-            && Text(data, "after") is { Length: > 0 and < 80 } after
+            && Text(data, "after") is { Length: > 0 and <= AuditTable.MaxCursor } after
                 ? ShowAsync(turn, new AuditQuery(CodeOrAll(project), from, to, after), cancellationToken)
                 : Task.FromResult(NoticeCard.Build(NoticeCardModel.UnknownAction));
     }

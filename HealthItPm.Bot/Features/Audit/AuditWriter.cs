@@ -9,7 +9,8 @@ namespace HealthItPm.Bot.Features.Audit;
 /// <summary>
 /// The host's one writer of the audit log, a group commit: a use case hands its entry over once its change is saved
 /// and goes on, and the writer adds what it was handed every <see cref="FlushEvery"/>, in one entity-group transaction
-/// per partition (a tenant's month) of up to 100 entries. So an entry costs the change's request nothing.
+/// per partition (a tenant's month) of up to 100 rows, each holding the entries of one project
+/// (<see cref="AuditTable.Rows"/>). So an entry costs the change's request nothing.
 /// <para>
 /// What it keeps: an entry is written after its change is saved, never before. A host that stops normally writes
 /// every entry it holds before it ends (entries handed over while it stops are written at once). A host killed
@@ -43,16 +44,16 @@ public sealed partial class AuditWriter(AuditTable table, ILogger<AuditWriter> l
 
     public async Task AppendAsync(TenantId tenant, AuditEntry entry, CancellationToken cancellationToken)
     {
-        var row = AuditTable.Row(tenant, entry);
+        ArgumentNullException.ThrowIfNull(entry);
         Start();
         try
         {
-            await _queue.Writer.WriteAsync(new Pending(row, null), cancellationToken);
+            await _queue.Writer.WriteAsync(new Pending(tenant, entry, null), cancellationToken);
         }
         catch (ChannelClosedException)
         {
             // The host is stopping and the writer has finished: written at once, as nobody else will.
-            await table.AddBatchAsync([row], cancellationToken);
+            await table.AppendAsync(tenant, entry, cancellationToken);
         }
     }
 
@@ -69,7 +70,7 @@ public sealed partial class AuditWriter(AuditTable table, ILogger<AuditWriter> l
         Start();
         try
         {
-            await _queue.Writer.WriteAsync(new Pending(null, written), cancellationToken);
+            await _queue.Writer.WriteAsync(new Pending(default, null, written), cancellationToken);
         }
         catch (ChannelClosedException)
         {
@@ -143,9 +144,12 @@ public sealed partial class AuditWriter(AuditTable table, ILogger<AuditWriter> l
                 pass.Add(pending);
             }
 
-            var batches = pass.Where(p => p.Row is not null)
-                .GroupBy(p => p.Row!.PartitionKey, StringComparer.Ordinal)
-                .SelectMany(partition => partition.Select(p => p.Row!).Chunk(AuditTable.MaxBatch));
+            // Each row's key is made here, once: a batch tried again adds the same rows.
+            var batches = pass.Where(p => p.Entry is not null)
+                .GroupBy(p => p.Tenant)
+                .SelectMany(tenant => AuditTable.Rows(tenant.Key, tenant.Select(p => p.Entry!)))
+                .GroupBy(row => row.PartitionKey, StringComparer.Ordinal)
+                .SelectMany(partition => partition.Chunk(AuditTable.MaxBatch));
             await Parallel.ForEachAsync(
                 batches, new ParallelOptions { MaxDegreeOfParallelism = BatchesAtOnce }, async (batch, _) => await WriteAsync(batch));
             foreach (var flush in pass.Select(p => p.Written).OfType<TaskCompletionSource>())
@@ -168,7 +172,7 @@ public sealed partial class AuditWriter(AuditTable table, ILogger<AuditWriter> l
             }
             catch (Exception e) when (Unavailable(e) && !_giveUp.IsCancellationRequested)
             {
-                LogWaiting(logger, e, batch.Length, pause);
+                LogWaiting(logger, e, batch.Sum(r => r.GetInt32("Count") ?? 0), pause);
                 try
                 {
                     await Task.Delay(pause, _giveUp.Token);
@@ -180,7 +184,7 @@ public sealed partial class AuditWriter(AuditTable table, ILogger<AuditWriter> l
             }
             catch (Exception e)
             {
-                LogNotWritten(logger, e, batch.Length);
+                LogNotWritten(logger, e, batch.Sum(r => r.GetInt32("Count") ?? 0));
                 return;
             }
         }
@@ -194,6 +198,6 @@ public sealed partial class AuditWriter(AuditTable table, ILogger<AuditWriter> l
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} audit entries could not be written and are lost")]
     private static partial void LogNotWritten(ILogger logger, Exception exception, int count);
 
-    /// <summary>An entry's row, or a request to be told when everything handed over before it is written.</summary>
-    private readonly record struct Pending(TableEntity? Row, TaskCompletionSource? Written);
+    /// <summary>An entry, or a request to be told when everything handed over before it is written.</summary>
+    private readonly record struct Pending(TenantId Tenant, AuditEntry? Entry, TaskCompletionSource? Written);
 }

@@ -176,19 +176,19 @@ public sealed class TurnRig : IAsyncDisposable
     public Task<bool> UpsertAnswerAsync(int n) => UpsertAnswerAsync(_baseline, _projectCode, _round, Respondent(n));
 
     /// <summary>
-    /// The audit entries stored so far. The emulator checks each new row against every row of its partition (a
-    /// tenant's month), so its cost of an entry grows with this count; Azure Table storage seeks the row's key.
+    /// The audit entries stored so far, and the rows holding them. The emulator checks each new row against every row of
+    /// its partition (a tenant's month), so its cost of a row grows with the rows; Azure Table storage seeks the row's key.
     /// </summary>
-    public async Task<int> AuditEntriesAsync()
+    public async Task<(int Entries, int Rows)> AuditEntriesAsync()
     {
         var audit = await _tables.GetAsync(AuditTable.Name, default);
-        var count = 0;
-        await foreach (var _ in audit.QueryAsync<TableEntity>(select: ["RowKey"], maxPerPage: 1000))
+        var (entries, rows) = (0, 0);
+        await foreach (var row in audit.QueryAsync<TableEntity>(select: ["Count"], maxPerPage: 1000))
         {
-            count++;
+            (entries, rows) = (entries + (row.GetInt32("Count") ?? 0), rows + 1);
         }
 
-        return count;
+        return (entries, rows);
     }
 
     /// <summary>Deletes the audit entries stored so far (the table is dropped and made again), with no turn running.</summary>

@@ -126,10 +126,10 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
         // The audit log: who, which field of which subject, never the words.
         var audit = await RowsAsync(Features.Audit.AuditTable.Name);
         Assert.DoesNotContain(audit, r => r.Select(c => c.Value).OfType<string>().Any(v => v.Contains("drip", StringComparison.Ordinal) || v.Contains("bed 12", StringComparison.Ordinal)));
-        var removals = audit.Where(r => r.GetString("Kind") == "PatientDetailsRemoved").ToList();
+        var removals = audit.SelectMany(Features.Audit.AuditTable.Entries).Where(e => e.Kind.Name == "PatientDetailsRemoved").ToList();
         Assert.Equal(
             new[] { (Pm.Value, Id.ToString(), nameof(RemovableText.RiskDescription)), (Pm.Value, round.Id, nameof(RemovableText.RoundAnswer)) }.Order(),
-            removals.Select(r => (r.GetString("By"), r.GetString("Subject"), r.GetString("Field"))).Order());
+            removals.Select(e => (e.By.Value, e.Subject ?? string.Empty, e.Field?.ToString() ?? string.Empty)).Order());
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
         var audit = await RowsAsync(Features.Audit.AuditTable.Name);
         Assert.DoesNotContain(audit, r => r.Select(c => c.Value).OfType<string>().Any(v => v.Contains("bed 7", StringComparison.Ordinal)
             || v.Contains("Okonkwo", StringComparison.Ordinal) || v.Contains("Nguyen", StringComparison.Ordinal)));
-        var removals = audit.Where(r => r.GetString("Kind") == "PatientDetailsRemoved").ToList();
+        var removals = audit.SelectMany(Features.Audit.AuditTable.Entries).Where(e => e.Kind.Name == "PatientDetailsRemoved").ToList();
         Assert.Equal(
             new[]
             {
@@ -246,7 +246,7 @@ public sealed class PatientDetailsRemovalTests(AzuriteFixture azurite) : IAsyncL
                 (Pm.Value, "concern 1", nameof(RemovableText.Concern)),
                 (Pm.Value, "concern 1", nameof(RemovableText.ConcernDismissReason)),
             }.Order(),
-            removals.Select(r => (r.GetString("By"), r.GetString("Subject"), r.GetString("Field"))).Order());
+            removals.Select(e => (e.By.Value, e.Subject ?? string.Empty, e.Field?.ToString() ?? string.Empty)).Order());
     }
 
     [Fact]

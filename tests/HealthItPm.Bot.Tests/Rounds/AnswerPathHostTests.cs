@@ -197,10 +197,12 @@ public sealed class AnswerPathHostTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var table = new TableClient(_hosts.ConnectionString, AuditTable.Name);
         var people = new HashSet<string>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"Kind eq {CheckInRounds.Answered.Name} and Subject eq {round}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["By"]))
+        await foreach (var row in table.QueryAsync<TableEntity>())
         {
-            Assert.True(people.Add(row.GetString("By")), "An answer's audit entry was written twice.");
+            foreach (var entry in AuditTable.Entries(row).Where(e => e.Kind == CheckInRounds.Answered && e.Subject == round))
+            {
+                Assert.True(people.Add(entry.By.Value), "An answer's audit entry was written twice.");
+            }
         }
 
         return people;

@@ -114,10 +114,9 @@ public sealed class AnswerPathTests : IAsyncLifetime
         var table = new AuditTable(new StorageTables(Options.Create(new StorageOptions { ConnectionString = _azurite.ConnectionString })));
         var tenant = new TenantId(Guid.NewGuid().ToString());
         var now = DateTimeOffset.UtcNow;
-        var rows = Enumerable.Range(0, 3)
+        var rows = AuditTable.Rows(tenant, Enumerable.Range(0, 3)
             .Select(i => new PersonId(new Guid(i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1).ToString()))
-            .Select(person => AuditTable.Row(tenant, new AuditEntry(now, person, CheckInRounds.Answered, Code, "r")))
-            .ToArray();
+            .Select(person => new AuditEntry(now, person, CheckInRounds.Answered, Code, "r")));
 
         await table.AddBatchAsync(rows, default);
         await table.AddBatchAsync(rows, default);

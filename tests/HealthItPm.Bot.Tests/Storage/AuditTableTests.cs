@@ -58,16 +58,91 @@ public class AuditTableTests(StorageEnvironment env)
         Assert.Null(all.Next);
     }
 
-    // A cursor names the month to read from: one outside the span would walk month by month to it.
+    // A cursor names the month to read from: one outside the span would walk month by month to it. One the bot did not
+    // make (a place in a row past what a row holds, a time past the calendar's end, a part more or less) continues nothing.
     [Theory]
-    [InlineData("212611|0000000000000000000|00000000000000000000000000000000")]
-    [InlineData("202609|0000000000000000000|00000000000000000000000000000000")]
-    [InlineData("202613|0000000000000000000|00000000000000000000000000000000")]
+    [InlineData("212611|0000000000000000000|0000000000000000000|00000000000000000000000000000000|0")]
+    [InlineData("202609|0000000000000000000|0000000000000000000|00000000000000000000000000000000|0")]
+    [InlineData("202613|0000000000000000000|0000000000000000000|00000000000000000000000000000000|0")]
+    [InlineData("202611|0000000000000000000|0000000000000000000|00000000000000000000000000000000|50")]
+    [InlineData("202611|0000000000000000000|0000000000000000000|00000000000000000000000000000000|-1")]
+    [InlineData("202611|9999999999999999999|0000000000000000000|00000000000000000000000000000000|0")]
+    [InlineData("202611|3155378975999999999|0000000000000000000|00000000000000000000000000000000|0|1")]
+    [InlineData("202611|0000000000000000000|00000000000000000000000000000000|1")]
     [InlineData("not a cursor")]
-    public async Task A_cursor_that_is_not_a_month_of_the_span_continues_nothing(string after)
+    public async Task A_cursor_the_bot_did_not_give_for_the_span_continues_nothing(string after)
     {
         await Table.AppendAsync(_tenant, At(2026, 11, 2, Ehr), default);
 
         Assert.Null(await Table.ReadAsync(_tenant, new AuditQuery(null, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30), after), 10, default));
+    }
+
+    [Fact]
+    public async Task Entries_written_together_share_rows_and_read_back_once_each_newest_first_page_by_page()
+    {
+        var start = new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
+        var entries = Enumerable.Range(0, 130)
+            .Select(i => new AuditEntry(start.AddMilliseconds(3 * i), new PersonId(new Guid(i, 0, 0, new byte[8]).ToString()), ProjectAudit.MilestonesChanged, i % 3 == 0 ? Pacs : Ehr, $"s{i}"))
+            .ToList();
+        // Two hosts wrote them at the same time, every other entry each: their rows overlap in time.
+        var rows = AuditTable.Rows(_tenant, entries.Where((_, i) => i % 2 == 0));
+        var others = AuditTable.Rows(_tenant, entries.Where((_, i) => i % 2 == 1));
+        await Table.AddBatchAsync(rows, default);
+        await Table.AddBatchAsync(others, default);
+
+        // 22 + 22 entries of one project and 43 + 43 of the other, 0.4 s in all: a row per project and write.
+        Assert.Equal([2, 2], new[] { rows.Count, others.Count });
+        var newestFirst = entries.OrderByDescending(e => e.At).ToList();
+        foreach (var (project, size) in new (ProjectCode?, int)[] { (null, 7), (Ehr, 9), (Pacs, 50), (null, 1) })
+        {
+            var query = new AuditQuery(project, new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 10));
+            var read = new List<AuditEntry>();
+            for (var page = await Table.ReadAsync(_tenant, query, size, default); ; page = await Table.ReadAsync(_tenant, query with { After = page.Next }, size, default))
+            {
+                Assert.NotNull(page);
+                Assert.InRange(page.Entries.Count, 1, size);
+                read.AddRange(page.Entries);
+                if (page.Next is null)
+                {
+                    break;
+                }
+            }
+
+            Assert.Equal(newestFirst.Where(e => project is null || e.Project == project), read);
+        }
+    }
+
+    [Fact]
+    public async Task A_row_that_straddles_the_span_gives_only_the_entries_within_it()
+    {
+        var midnight = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero);
+        AuditEntry[] entries = [new(midnight.AddMilliseconds(-300), Pm, ProjectAudit.MilestonesChanged, Ehr, "before"),
+            new(midnight.AddMilliseconds(200), Pm, ProjectAudit.MilestonesChanged, Ehr, "after")];
+        var rows = AuditTable.Rows(_tenant, entries);
+        Assert.Single(rows);
+        await Table.AddBatchAsync(rows, default);
+
+        var fifteenth = await Table.ReadAsync(_tenant, new AuditQuery(null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 15)), 10, default);
+        var sixteenth = await Table.ReadAsync(_tenant, new AuditQuery(Ehr, new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 30)), 10, default);
+
+        Assert.Equal(["before"], fifteenth!.Entries.Select(e => e.Subject));
+        Assert.Equal(["after"], sixteenth!.Entries.Select(e => e.Subject));
+    }
+
+    [Fact]
+    public async Task Entries_further_apart_than_a_row_spreads_go_to_rows_of_their_own_and_read_back_in_order()
+    {
+        var start = new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
+        var entries = Enumerable.Range(0, 6)
+            .Select(i => new AuditEntry(start + (AuditTable.RowSpread * 0.75 * i), Pm, ProjectAudit.MilestonesChanged, Ehr, $"s{i}"))
+            .ToList();
+        var rows = AuditTable.Rows(_tenant, entries);
+        await Table.AddBatchAsync(rows, default);
+
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.True(
+            AuditTable.Entries(r)[0].At - AuditTable.Entries(r)[^1].At <= AuditTable.RowSpread, "A row spreads wider than its keys allow."));
+        var read = await Table.ReadAsync(_tenant, new AuditQuery(null, new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)), 10, default);
+        Assert.Equal(["s5", "s4", "s3", "s2", "s1", "s0"], read!.Entries.Select(e => e.Subject));
     }
 }
