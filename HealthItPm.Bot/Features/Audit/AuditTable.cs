@@ -230,7 +230,7 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
 
     /// <summary>
     /// Where the previous page ended (the text of <see cref="AuditPage.Next"/>): the month (a real one), the last entry's
-    /// time as a key, its row's key and its place in the row.
+    /// time as a key (in that month), its row's key and its place in the row.
     /// </summary>
     private static (string Month, Place Last)? Cursor(string? text) =>
         text?.Split('|') is [var month, var at, var ticks, var suffix, var index]
@@ -238,7 +238,8 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
             && Digits(at, 19) && Digits(ticks, 19) && suffix.Length == 32 && suffix.All(char.IsAsciiHexDigit)
             && Digits(index, 2) && int.Parse(index, CultureInfo.InvariantCulture) is < MaxPerRow and var place
             && long.TryParse(at, CultureInfo.InvariantCulture, out var inverted) && inverted <= DateTimeOffset.MaxValue.UtcTicks
-            ? (month, new Place(DateTimeOffset.MaxValue.UtcTicks - inverted, $"{ticks}|{suffix}", place))
+            && DateTimeOffset.MaxValue.UtcTicks - inverted is var time && Month(new DateTimeOffset(time, TimeSpan.Zero)) == month
+            ? (month, new Place(time, $"{ticks}|{suffix}", place))
             : null;
 
     private static bool Digits(string text, int most) => text.Length is > 0 && text.Length <= most && text.All(char.IsAsciiDigit);
