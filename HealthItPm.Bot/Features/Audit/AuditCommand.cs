@@ -26,6 +26,9 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
     /// <summary>Without dates, the last this many days.</summary>
     public const int DefaultDays = 30;
 
+    // No page of any span ends here (AuditTable continues only a cursor of its own shape).
+    private const string NotACursor = "-";
+
     private static NoticeCardModel Usage => new(Wording.Common["Audit_Which_Title"], Wording.Common.Say("Audit_Which", DefaultDays));
 
     public CommandDefinition Definition => Command;
@@ -61,10 +64,12 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
     {
         ArgumentNullException.ThrowIfNull(data);
         var project = Text(data, "project");
+        // A cursor that is no text, empty or longer than any the bot gives is one it did not give: the log refuses it
+        // (after the caller's check) without reading, as it does a cursor of the wrong shape.
+        var after = Text(data, "after") is { Length: > 0 and <= AuditTable.MaxCursor } text ? text : NotACursor;
         return TryDate(Text(data, "from"), out var from)
             && TryDate(Text(data, "to"), out var to)
             && (string.IsNullOrEmpty(project) || ProjectCode.TryParse(project, out _))
-            && Text(data, "after") is { Length: > 0 and <= AuditTable.MaxCursor } after
                 ? ShowAsync(turn, new AuditQuery(CodeOrAll(project), from, to, after), cancellationToken)
                 : Task.FromResult(NoticeCard.Build(NoticeCardModel.UnknownAction));
     }
