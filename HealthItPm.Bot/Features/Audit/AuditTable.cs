@@ -170,7 +170,7 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
     {
         // Newer sorts first (a smaller inverted tick); a row's key is its newest entry's. A row holding an entry at or
         // before the cursor's (or the span's end) has its newest entry at most a row's spread after it.
-        var top = after is { } cursor ? new DateTimeOffset(cursor.Ticks, TimeSpan.Zero) : span.Until;
+        var top = after is { } cursor && cursor.Ticks < span.Until.UtcTicks ? new DateTimeOffset(cursor.Ticks, TimeSpan.Zero) : span.Until;
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {PartitionKey(tenant, month)} and RowKey lt {Key(Inverted(span.Since) + 1)} and Oldest lt {span.Until}")
             + (project is { } code ? " and " + TableClient.CreateQueryFilter($"Project eq {code.Value}") : string.Empty);
