@@ -103,7 +103,9 @@ internal static class NameFinder
             + @"parking|lot|bridge|plaza|park|elevators?|stairwell|cafe|café|cafeteria|chapel|courtyard|skywalk|walkway|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
             + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z])|"
-            + @"day\b(?!\s*#?[0-9])|holiday|quotes?|quotation|statue|portrait|biography|airport|prize|medal|lecture|criteria|method)\b"
+            + @"day\b(?!\s*#?[0-9])|holiday|quotes?|quotation|statue|portrait|biography|airport|prize|medal|lecture|criteria|method|"
+            + @"museum|gallery|arena|stadium|theat(er|re)|amphitheat(er|re)|coliseum|memorial|academy|gym(nasium)?|fieldhouse|"
+            + @"church|cathedral|temple|mosque|synagogue|(community|recreation|rec|senior|civic|convention|visitors?'?)\s+cent(er|re))\b"
         // A lab where staff learn: "the Florence Nightingale skills lab", "Hopper simulation center".
         + @"|^('s)?\s+(skills|simulation|sim|learning|computer|study|innovation)\s+(lab|labs|cent(er|re)|rooms?|hub|suite)\b"
         // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
