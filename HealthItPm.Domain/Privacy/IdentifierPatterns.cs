@@ -45,6 +45,15 @@ internal static class IdentifierPatterns
         + @"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](first|second|third|"
         + @"fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[\s-]first)\b";
 
+    // A care event before "the 14th", "on the third": "coded on the", "dc'd home the", "delivered the".
+    private const string CareEventOnThe = @"\b(dc'?d?|d/c'?d?|discharged?|(re-?)?admit(ted)?|came\s+(in|back|through\s+the\s+(ed|er))|"
+        + @"sent|coded|delivered|fell|died|passed(\s+away)?|expired|arrived|transferred|xfer'?d|eloped|left\s+ama|seen|intubated|"
+        + @"extubated|(surgery|procedure|delivery|c-section|dialysis)(\s+(was|is))?)\s+(home\s+)?(on\s+)?the\s+";
+
+    // After "the third": a floor, an attempt, a ticket's version, not a day.
+    private const string NotAnOrdinalDay = @"(?!\s+(of\s+)?(floor|time|attempt|try|round|call|ticket|version|build|row|line|column|"
+        + @"page|step|item|place|shift|one|pt|patient))";
+
     // What the ward calls a procedure for short: "his lap chole", "her appy", "the cabg", "TKA".
     private const string ProcedureNicknames = @"(lap\s+[\p{L}-]+|chole|appy|cabg|tavr|tka|tha|tkr|thr|orif|ercp|egd|turp|d&c|cysto|"
         + @"c-?sec|lumbar\s+puncture|lp|ablation|stent|pacer|port\s+placement)";
@@ -523,19 +532,23 @@ internal static class IdentifierPatterns
         // A care event and its day in a text about a person: "surgery on 8/19/2025", "dialysis was tues 9/30", "procedure 4/2 in IR",
         // "last here 3/8/24", "dc home the 5th". Only a slashed date, a month's or an ordinal day: "procedure 4.2" is a runbook's.
         // "surgery was 07/11/2025": a past care event with its full date is someone's, whoever the text names.
-        new(PhiKind.PersonalDate, new Regex(@"\b(surgery|procedure|dialysis|cath|biopsy|c-section|delivery|transfusion|" + ProcedureNicknames + @")\s+was\s+"
+        new(PhiKind.PersonalDate, new Regex(@"\b(surgery|procedure|dialysis|cath|biopsy|c-section|delivery|transfusion|"
+            + ProcedureNicknames + @")\s+was\s+"
             + @"(done\s+)?(on\s+)?(?<v>[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?![0-9/])", AnyCase, Timeout)),
         new(PhiKind.PersonalDate, new Regex(@"\b((surgery|procedure|dialysis|cath|chemo|infusion|biopsy|transfusion|c-section|"
-            + @"colonoscopy|endoscopy|delivery|\p{L}+(ectomy|otomy|plasty|oscopy)|" + ProcedureNicknames + @")\s+((was|is|on|for|done|(scheduled|set|booked)\s+for|"
+            + @"colonoscopy|endoscopy|delivery|\p{L}+(ectomy|otomy|plasty|oscopy)|" + ProcedureNicknames
+            + @")\s+((was|is|on|for|done|(scheduled|set|booked)\s+for|"
             + @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?)\s+)*|last\s+(here|seen|visit(ed)?|admitted|in)\s+(on\s+)?)"
-            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?"
-            + Month + @"(?![\p{L}]))(?![0-9/])"
-            + @"|\b(dc'?d?|d/c'?d?|discharged?|(re-?)?admit(ted)?|came\s+(in|back|through\s+the\s+(ed|er))|sent|coded|delivered|fell|"
-            + @"died|passed(\s+away)?|expired|arrived|transferred|xfer'?d|eloped|left\s+ama|seen|intubated|extubated|"
-            + @"(surgery|procedure|delivery|c-section|dialysis)(\s+(was|is))?)\s+(home\s+)?(on\s+)?the\s+"
-            + @"(?<v>[0-9]{1,2}(st|nd|rd|th)\b|" + DayWordOnly + @")(?!\s+(of\s+)?(floor|time|attempt|try|round|call|ticket|"
-            + @"version|build|row|line|column|page|step|item|place))", AnyCase, Timeout),
+            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?"
+            + @"\s+(of\s+)?" + Month + @"(?![\p{L}])(,?\s+[0-9]{4})?)(?![0-9/])"
+            + @"|" + CareEventOnThe + @"(?<v>[0-9]{1,2}(st|nd|rd|th)\b(\s+of\s+" + Month + @"(,?\s+[0-9]{4})?)?)" + NotAnOrdinalDay,
+            AnyCase, Timeout),
             When: text => text.MentionsPerson),
+        // The same with the day in words: "she was intubated on the third", "seen the fourteenth of march in urgent care".
+        new(PhiKind.PersonalDate, new Regex(CareEventOnThe + @"(?<v>" + DayWordOnly + @"(\s+of\s+" + Month + @"(,?\s+([0-9]{4}|"
+            + YearWords + @"))?)?)" + NotAnOrdinalDay,
+            AnyCase, Timeout),
+            WithoutDigits: true, When: text => text.MentionsPerson),
         // "transferred to rehab 6/2", "pt came in on 10/14", "she was seen in the ED 3/3": a stay's events, about a person.
         new(PhiKind.PersonalDate, new Regex(@"\b((transferred|xfer'?d)(?!\s+to\s+(the\s+|a\s+|another\s+)?([\p{L}-]+\s+){0,2}(team|"
             + @"department|dept|role|position|job|group|office|project|company|vendor|site|server|folder|drive|queue))|re-?admitted|"
@@ -675,7 +688,8 @@ internal static class IdentifierPatterns
             Timeout),
             (m, text, _) => text.MentionsPerson || !SiteZipBefore.IsMatch(text.Before(m.Index))),
         // "zip for the pt in bay 9 is 31520", "her zip on the face sheet was 29910": the cue a few words before, about a person.
-        new(PhiKind.ZipCode, new Regex(@"\bzip(\s*code)?\b([\s,]+[\p{L}'0-9-]+){1,8}?\s+(is|was|=|:|reads|shows|says)\s*"
+        new(PhiKind.ZipCode, new Regex(@"\bzip(\s*code)?\b([\s,]+[\p{L}'0-9-]+){1,8}?\s+(is|was|=|:|reads|shows|says)"
+            + @"(\s+(now|still|listed\s+as|given\s+as))?\s*"
             + @"(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", AnyCase, Timeout),
             When: text => text.MentionsPerson),
         new(PhiKind.ZipCode, new Regex(@"\b[A-Z][a-z]+,?\s+" + States + @"\.?,?\s+(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", Options, Timeout)),
@@ -690,7 +704,7 @@ internal static class IdentifierPatterns
             + @"(?!\s*(messages|items|tickets|records|%))|\bface\s?sheet\s+((says|shows|has|is|lists)\s+)?(?<v>[0-9]{5})(?![0-9])",
             AnyCase, Timeout)),
         new(PhiKind.Photograph, new Regex(@"\b(?<v>(photo(graph)?|picture|pic|image|selfie|snapshot|headshot|face\s*shot|video)s?\s+"
-            + @"(with|posing\s+with)\s+(the\s+)?(pt|patient|baby|newborn|child|kid|her|him|them|mrs?\b\.?|ms\b\.?|miss)\b)"
+            + @"(with|posing\s+with)\s+(the\s+)?(pt|patient|baby|newborn|child|kid|her|him|them|mrs?\b\.?|ms\b\.?|miss)\b(?!'))"
             + @"|\b(?<v>(photo(graph)?|picture|pic|image|selfie|snapshot|headshot|face\s*shot)s?\s+(of|"
             + @"showing)\s+(her|his|him|their|the\s+(patient|pt|baby|child|kid|man|woman|lady|boy|girl)('?s)?|a\s+(patient|pt)('?s)?|"
             + @"(patient|pt)'?s?|mrs?\b\.?|ms\b\.?|miss)(\s+[\p{L}-]+)?)"
@@ -797,7 +811,8 @@ internal static class IdentifierPatterns
             + @"(" + Then + @"|(\s+(number|no\b\.?|#))?([\s,]+[\p{L}'.]+){1,5}?\s*:\s*)" + LicenceValue, AnyCase, Timeout)),
         // A transplant candidate's registry id, a few words after its cue: "UNOS id for the transplant pt ...: XBK2291".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(UNOS|OPTN|DonorNet|waitlist|wait\s+list|transplant\s+(list|registry|"
-            + @"candidate)|(organ\s+)?donor\s+(registry|registration|card)|donate\s+life(\s+registry)?)\s*(id|identifier|number|no\b\.?|#)(\s+(is|was))?([\s,]+[\p{L}'.-]+){0,10}?\s*[:#=]?\s*"
+            + @"candidate)|(organ\s+)?donor\s+(registry|registration|card)|donate\s+life(\s+registry)?)\s*(id|identifier|number|"
+            + @"no\b\.?|#)(\s+(is|was))?([\s,]+[\p{L}'.-]+){0,10}?\s*[:#=]?\s*"
             + @"(?<v>(?=([A-Z-]*[0-9]){3})(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9]|[0-9]{5,12})(?![A-Z0-9-])", AnyCase, Timeout)),
         // A visit on a day, in a text about a person: "ED visit on june 3", "she was in our ED feb 9", "clinic visit 3/14".
         new(PhiKind.PersonalDate, new Regex(@"\b((ed|er|clinic|urgent\s+care|office|telehealth|video|follow-?up|prenatal|well[\s-]child|"
@@ -946,7 +961,8 @@ internal static class IdentifierPatterns
             + @"services|social\s+services|foster\s+care|juvenile|family\s+court|court|probation|parole|custody|guardianship|"
             + @"police|sheriff'?s?)\s+((case|file|report|docket|referral|intake)\s*)(number|no\b\.?|num|#|id)?|"
             + @"(docket|probation|parole|police\s+report|(criminal|civil|juvenile)\s+case|foster\s+(care|child|youth)(\s+case)?|"
-            + @"(?-i:DOC|IDOC|FDOC|GDC|TDCJ|CDCR|BOP|DJJ)|jail|detainee|commissary)\s*(number|no\b\.?|num|#|id)|(bus|transit|paratransit)\s+pass\s*"
+            + @"(?-i:DOC|IDOC|FDOC|GDC|TDCJ|CDCR|BOP|DJJ)|jail|detainee|commissary)\s*(number|no\b\.?|num|#|id)|"
+            + @"(bus|transit|paratransit)\s+pass\s*"
             + @"(number|no\b\.?|#|id)?|((?-i:SNAP|WIC|EBT|TANF|SSI|SSDI)|food\s+stamps?|section\s+8|housing\s+voucher|disability|"
             + @"benefits?)\s+((case|card|client|recipient|participant)(\s*(number|no\b\.?|num|#|id))?|number|no\b\.?|num|#|id))"
             + Then
