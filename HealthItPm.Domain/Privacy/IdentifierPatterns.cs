@@ -54,6 +54,9 @@ internal static class IdentifierPatterns
     private const string NotAnOrdinalDay = @"(?!\s+(of\s+)?(floor|time|attempt|try|round|call|ticket|version|build|row|line|column|"
         + @"page|step|item|place|shift|one|pt|patient))";
 
+    // Child welfare, protective services and juvenile justice agencies by their letters: "DFCS", "DCYF", "DJJ".
+    private const string Agencies = @"(?-i:CPS|APS|DCFS|DFCS|DCF|DSS|DHS|DHHS|DSHS|DCS|ACS|CYFD|DCYF|DFPS|OCFS|CFS|CYS|DJJ)";
+
     // What the ward calls a procedure for short: "his lap chole", "her appy", "the cabg", "TKA".
     private const string ProcedureNicknames = @"(lap\s+[\p{L}-]+|chole|appy|cabg|tavr|tka|tha|tkr|thr|orif|ercp|egd|turp|d&c|cysto|"
         + @"c-?sec|lumbar\s+puncture|lp|ablation|stent|pacer|port\s+placement)";
@@ -519,8 +522,8 @@ internal static class IdentifierPatterns
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
             + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
-            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=))?"
-            + @"\s*:?\s*"
+            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=)){0,2}"
+            + @"(\s+the(?=\s+[0-9]))?\s*:?\s*"
             + Date, AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
         // A person's appointment, visit or surgery on a date: "her appointment date 3/4", "surgery on 3/3 for mrs. diaz".
@@ -956,8 +959,8 @@ internal static class IdentifierPatterns
             + @"alien\s+registration(\s+card)?|"
             + @"(?-i:USCIS|UCSIS)\s*(number|no\b\.?|#|id)?|(green\s+card|visa|refugee|asylum|immigration|i-94|work\s+permit)\s*"
             + @"(number|no\b\.?|num|#|id)|(student|school|library|campus|university|college|gym)\s+(id|number|no\b\.?|#|card)(\s+"
-            + @"(number|no\b\.?|#))?|((?-i:CPS|APS|DCFS|DFCS|DCF|DSS|DHS|DHHS|DSHS|DCS|ACS|CYFD|DCYF|DFPS|OCFS|CFS|CYS|DJJ)|"
-            + @"child\s+protective|adult\s+protective|protective\s+"
+            + @"(number|no\b\.?|#))?|" + Agencies + @"\s+([\p{L}'-]+\s+){1,3}?(case|file|referral|intake)\s*(number|no\b\.?|num|#|id)|"
+            + @"(" + Agencies + @"|child\s+protective|adult\s+protective|protective\s+"
             + @"services|social\s+services|foster\s+care|juvenile|family\s+court|court|probation|parole|custody|guardianship|"
             + @"police|sheriff'?s?)\s+((case|file|report|docket|referral|intake)\s*)(number|no\b\.?|num|#|id)?|"
             + @"(docket|probation|parole|police\s+report|(criminal|civil|juvenile)\s+case|foster\s+(care|child|youth)(\s+case)?|"

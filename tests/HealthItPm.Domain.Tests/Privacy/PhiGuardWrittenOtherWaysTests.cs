@@ -66,6 +66,41 @@ public class PhiGuardWrittenOtherWaysTests
     }
 
     [Theory]
+    [InlineData("the pt's DCFS worker gave case number 2026-CW-00931 for the chart", PhiKind.OtherUniqueIdentifier, "2026-CW-00931")]
+    [InlineData("his readmit was on the 9th of feb and the banner never fired", PhiKind.PersonalDate, "9th of feb")]
+    public void Agency_cases_a_few_words_after_the_agency_and_readmissions_with_their_day_are_found(string text, PhiKind kind, string part)
+    {
+        var findings = PhiGuard.Scan(text, Team);
+
+        Assert.Contains(findings, f => f.Kind == kind && text.Substring(f.Index, f.Length) == part);
+    }
+
+    // Without a roster: a colleague by what they do with the project's things, when the text says nothing of a patient's care.
+    [Theory]
+    [InlineData("Nokuthula Zwane approved change request CR-3310 this morning")]
+    [InlineData("aroha ngata updated the risk register, 2 new risks")]
+    [InlineData("Oyelaran Adebisi is on the Prelude build, ask about the reg templates")]
+    [InlineData("kiri tamihana from desktop swapping the label printers on 2 north")]
+    [InlineData("Tomasz Nowak from the Riverside campus wants 3 more COWs on 4 east")]
+    [InlineData("Sefa Tuiasosopo's upgrade estimate is in the budget sheet")]
+    [InlineData("Thandeka Mahlangu's drip calculator build is in TST for review")]
+    public void Without_a_roster_a_colleague_by_the_project_work_they_do_is_not_a_patient(string text)
+    {
+        Assert.Empty(PhiGuard.Scan(text));
+    }
+
+    [Theory]
+    [InlineData("Nokuthula Zwane's sliding scale didnt build right, RNs charting on paper", "Nokuthula Zwane")]
+    [InlineData("the MRI for Bolat Nurlanovich got cancelled by the interface", "Bolat Nurlanovich")]
+    [InlineData("Aroha Ngata's DNR status did not carry over in the conversion", "Aroha Ngata")]
+    public void The_same_names_with_a_patient_s_care_are_still_found(string text, string name)
+    {
+        var findings = PhiGuard.Scan(text);
+
+        Assert.Contains(findings, f => f.Kind == PhiKind.PatientName && text.Substring(f.Index, f.Length) == name);
+    }
+
+    [Theory]
     [InlineData("the telehealth program was born 4/1/2022, happy birthday to the team")]
     [InlineData("DOB field masking fix goes out in the 3/14 release")]
     [InlineData("PRJ-2201 was admitted to the roadmap on 8/2 by the steering committee")]
