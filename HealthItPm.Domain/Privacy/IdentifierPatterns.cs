@@ -45,10 +45,10 @@ internal static class IdentifierPatterns
         + @"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](first|second|third|"
         + @"fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[\s-]first)\b";
 
-    // A care event before "the 14th", "on the third": "coded on the", "dc'd home the", "delivered the".
-    private const string CareEventOnThe = @"\b(dc'?d?|d/c'?d?|discharged?|(re-?)?admit(ted)?|came\s+(in|back|through\s+the\s+(ed|er))|"
-        + @"sent|coded|delivered|fell|died|passed(\s+away)?|expired|arrived|transferred|xfer'?d|eloped|left\s+ama|seen|intubated|"
-        + @"extubated|(surgery|procedure|delivery|c-section|dialysis)(\s+(was|is))?)\s+(home\s+)?(on\s+)?the\s+";
+    // A care event before "the 14th", "on the third": "coded on", "dc'd home", "delivered".
+    private static readonly Regex CareEventBefore = new(@"\b(dc'?d?|d/c'?d?|discharged?|(re-?)?admit(ted)?|came\s+(in|back|through\s+the\s+"
+        + @"(ed|er))|sent|coded|delivered|fell|died|passed(\s+away)?|expired|arrived|transferred|xfer'?d|eloped|left\s+ama|seen|"
+        + @"intubated|extubated|(surgery|procedure|delivery|c-section|dialysis)(\s+(was|is))?)\s+(home\s+)?(on\s+)?$", AnyCase, Timeout);
 
     // After "the third": a floor, an attempt, a ticket's version, not a day.
     private const string NotAnOrdinalDay = @"(?!\s+(of\s+)?(floor|time|attempt|try|round|call|ticket|version|build|row|line|column|"
@@ -168,6 +168,10 @@ internal static class IdentifierPatterns
     // Record words that make a letter-prefixed number a patient's record: "SB00938127 shows two open encounters".
     private static readonly Regex RecordWords = new(@"\b(encounters?|charts?|armband|wristband|merged?|merging|registration|"
         + @"admitted|discharged|mrn|records?|face\s+sheet|dup(licate)?s?)\b", AnyCase, Timeout);
+
+    // Whose record a number is said to be: "(pt's chart)", "is her chart".
+    private static readonly Regex OwnRecord = new(@"\b(pt'?s|patient'?s|his|her|their|mom'?s|dad'?s|baby'?s)\s+(chart|mrn|record|"
+        + @"encounter|account|acct)\b", AnyCase, Timeout);
 
     // A text about a vehicle, by its kind or its make and model: "the son's white silverado".
     private static readonly Regex VehicleWords = new(@"\b(car|truck|motorcycle|motorbike|bike|vehicle|van|suv|parked|parking|"
@@ -435,7 +439,7 @@ internal static class IdentifierPatterns
         new(PhiKind.MedicalRecordNumber, new Regex(@"(?<![\p{L}0-9-])#?\s*(?<v>[A-Z]{0,3}-?[0-9]{2,5}(-?[0-9]{2,5}){1,3})\s*[(,-]?\s*"
             + @"((is|was)\s+)?(the\s+)?(pt'?s|patient'?s|his|her|their|mom'?s|dad'?s|baby'?s)\s+(chart|mrn|record|encounter|account|"
             + @"acct)\b", AnyCase, Timeout),
-            (m, _, _) => IsGroupedRecordNumber(m.Groups["v"].Value), When: text => text.MentionsPerson && RecordWords.IsMatch(text.Text)),
+            (m, _, _) => IsGroupedRecordNumber(m.Groups["v"].Value), When: text => OwnRecord.IsMatch(text.Text)),
         // A bare record number in a text about a patient's own things: "can someone look at 7740012? her meds are doubled".
         new(PhiKind.MedicalRecordNumber, new Regex(@"(?<!\b(ticket|inc|chg|ritm|req|request|po|invoice|order|build|ext|x|case|sr|"
             + @"ref|version|job|batch|set|policy|center|account|acct|project|fax|phone|call|text|cell|pager|line|option|room|"
@@ -537,21 +541,20 @@ internal static class IdentifierPatterns
         // "surgery was 07/11/2025": a past care event with its full date is someone's, whoever the text names.
         new(PhiKind.PersonalDate, new Regex(@"\b(surgery|procedure|dialysis|cath|biopsy|c-section|delivery|transfusion|"
             + ProcedureNicknames + @")\s+was\s+"
-            + @"(done\s+)?(on\s+)?(?<v>[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?![0-9/])", AnyCase, Timeout)),
+            + @"(done\s+)?(on\s+)?(?<v>[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?![0-9/])", AnyCase, Timeout),
+            When: text => text.Text.Contains(" was ", StringComparison.OrdinalIgnoreCase)),
         new(PhiKind.PersonalDate, new Regex(@"\b((surgery|procedure|dialysis|cath|chemo|infusion|biopsy|transfusion|c-section|"
             + @"colonoscopy|endoscopy|delivery|\p{L}+(ectomy|otomy|plasty|oscopy)|" + ProcedureNicknames
             + @")\s+((was|is|on|for|done|(scheduled|set|booked)\s+for|"
             + @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?)\s+)*|last\s+(here|seen|visit(ed)?|admitted|in)\s+(on\s+)?)"
             + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?"
-            + @"\s+(of\s+)?" + Month + @"(?![\p{L}])(,?\s+[0-9]{4})?)(?![0-9/])"
-            + @"|" + CareEventOnThe + @"(?<v>[0-9]{1,2}(st|nd|rd|th)\b(\s+of\s+" + Month + @"(,?\s+[0-9]{4})?)?)" + NotAnOrdinalDay,
-            AnyCase, Timeout),
+            + @"\s+(of\s+)?" + Month + @"(?![\p{L}])(,?\s+[0-9]{4})?)(?![0-9/])", AnyCase, Timeout),
             When: text => text.MentionsPerson),
-        // The same with the day in words: "she was intubated on the third", "seen the fourteenth of march in urgent care".
-        new(PhiKind.PersonalDate, new Regex(CareEventOnThe + @"(?<v>" + DayWordOnly + @"(\s+of\s+" + Month + @"(,?\s+([0-9]{4}|"
-            + YearWords + @"))?)?)" + NotAnOrdinalDay,
-            AnyCase, Timeout),
-            WithoutDigits: true, When: text => text.MentionsPerson),
+        // A care event on a day of the month: "coded on the 14th", "dc home the 5th", "she was intubated on the third", "seen the
+        // fourteenth of march". Found from "the" and the event read back before it, which costs less than trying every event.
+        new(PhiKind.PersonalDate, new Regex(@"\bthe\s+(?<v>([0-9]{1,2}(st|nd|rd|th)\b|" + DayWordOnly + @")(\s+of\s+" + Month
+            + @"(,?\s+([0-9]{4}|" + YearWords + @"))?)?)" + NotAnOrdinalDay, AnyCase, Timeout),
+            (m, text, _) => CareEventBefore.IsMatch(text.Before(m.Index)), WithoutDigits: true, When: text => text.MentionsPerson),
         // "transferred to rehab 6/2", "pt came in on 10/14", "she was seen in the ED 3/3": a stay's events, about a person.
         new(PhiKind.PersonalDate, new Regex(@"\b((transferred|xfer'?d)(?!\s+to\s+(the\s+|a\s+|another\s+)?([\p{L}-]+\s+){0,2}(team|"
             + @"department|dept|role|position|job|group|office|project|company|vendor|site|server|folder|drive|queue))|re-?admitted|"
@@ -808,8 +811,11 @@ internal static class IdentifierPatterns
             (m, _, _) => !m.Groups["v"].Value.All(char.IsDigit),
             When: text => VehicleWords.IsMatch(text.Text)),
         // A state's driving licence or ID card: "CA DL B7729104", "NY license 492 188 305", "state ID number 93-118-4472".
+        // A state's licence typed in lower case, or a person's: "ga dl 056218843", "his dl 11920448".
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(" + States + @"|his|her|their|pt'?s|patient'?s)\s+c?dl\b" + Then
+            + LicenceValue, AnyCase, Timeout),
+            When: text => text.Text.Contains("dl", StringComparison.OrdinalIgnoreCase)),
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:" + States + @")\s+(DL|ID|licen[cs]e|lic\b\.?|driver'?s?\s+licen[cs]e)|"
-            + @"\b" + States + @"\s+(c?dl|driver'?s?\s+licen[cs]e)\b|\b(his|her|their|pt'?s|patient'?s)\s+c?dl\b|"
             + @"\bstate\s+(id|identification)(\s+card)?|\bdriver'?s?\s+(licen[cs]e|lic\b\.?))"
             + @"(" + Then + @"|(\s+(number|no\b\.?|#))?([\s,]+[\p{L}'.]+){1,5}?\s*:\s*)" + LicenceValue, AnyCase, Timeout)),
         // A transplant candidate's registry id, a few words after its cue: "UNOS id for the transplant pt ...: XBK2291".
