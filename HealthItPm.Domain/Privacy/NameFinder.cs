@@ -578,7 +578,8 @@ internal static class NameFinder
     // "… updated the risk register", "… is on the Cadence build", "… from imaging asked for …", "…'s RIS upgrade estimate".
     private static readonly Regex ColleagueWork = new(
         @"^((?-i:\s+[A-Z])[\p{L}'-]+)?('s\s+([\p{L}-]+\s+){0,3}?(estimate|mitigation|evidence\s+note|tool|spreadsheet|calculator|"
-            + @"workflow\s+doc|doc|interface\s+status|pager|upgrade|build(?=\s+(is|was|passed|needs|has|in|for)\b|\s*[,:]))\b|\s*,?\s+(from|in|with)\s+(the\s+)?"
+            + @"workflow\s+doc|doc|interface\s+status|pager|upgrade|build(?=\s+(is|was|passed|needs|has|in|for)\b|\s*[,:]))\b|"
+            + @"\s*,?\s+(from|in|with)\s+(the\s+)?"
             + @"([\p{L}-]+\s+){0,2}?(imaging|desktop|ris|pacs|interpreter\s+services|language\s+services|telecom|analytics|"
             + @"applications|apps|pharmacy\s+informatics|command\s+cent(er|re)|[\p{L}-]+\s+campus)\b|"
             + @"\s+((will|to|has|had|just|also|is|was|can)\s+)?(approved|updated|ran|runs|run|host|hosts|asked\s+for|owns|needs|wants|"
