@@ -31,12 +31,35 @@ internal static class IdentifierPatterns
             + @"[0-9]{4}\s+" + Month + @"\s+[0-9]{1,2}|"
             + Month + @"-[0-9]{1,2}-[0-9]{2,4}|" + Month + @"\s+(of\s+)?[0-9]{4}|"
             + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month
-            + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])|[0-9]{1,2}-" + Month + @"(?![\p{L}-]))(?![0-9])";
+            + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])|[0-9]{1,2}-" + Month + @"(?![\p{L}-])|"
+            + @"(the\s+)?" + DayWordOnly + @"\s+of\s+" + Month + @"(,?\s+([0-9]{4}|" + YearWords + @"))?|"
+            + Month + @"\s+the\s+" + DayWordOnly + @"(,?\s+([0-9]{4}|" + YearWords + @"))?)(?![0-9])";
 
     private const string Weekday = @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?";
 
     // Numbers as they are said aloud: "five oh nine", "nineteen forty", "the second of march".
     private const string DigitWord = @"(zero|oh|o|one|two|three|four|five|six|seven|eight|nine)";
+
+    // A day of the month in words only: "fourteenth", "twenty-first".
+    private const string DayWordOnly = @"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+        + @"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](first|second|third|"
+        + @"fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[\s-]first)\b";
+
+    // A care event before "the 14th", "on the third": "coded on", "dc'd home", "delivered".
+    private static readonly Regex CareEventBefore = new(@"\b(dc'?d?|d/c'?d?|discharged?|(re-?)?admit(ted)?|came\s+(in|back|through\s+the\s+"
+        + @"(ed|er))|sent|coded|delivered|fell|died|passed(\s+away)?|expired|arrived|transferred|xfer'?d|eloped|left\s+ama|seen|"
+        + @"intubated|extubated|(surgery|procedure|delivery|c-section|dialysis)(\s+(was|is))?)\s+(home\s+)?(on\s+)?$", AnyCase, Timeout);
+
+    // After "the third": a floor, an attempt, a ticket's version, not a day.
+    private const string NotAnOrdinalDay = @"(?!\s+(of\s+)?(floor|time|attempt|try|round|call|ticket|version|build|row|line|column|"
+        + @"page|step|item|place|shift|one|pt|patient))";
+
+    // Child welfare, protective services and juvenile justice agencies by their letters: "DFCS", "DCYF", "DJJ".
+    private const string Agencies = @"(?-i:CPS|APS|DCFS|DFCS|DCF|DSS|DHS|DHHS|DSHS|DCS|ACS|CYFD|DCYF|DFPS|OCFS|CFS|CYS|DJJ)";
+
+    // What the ward calls a procedure for short: "his lap chole", "her appy", "the cabg", "TKA".
+    private const string ProcedureNicknames = @"(lap\s+[\p{L}-]+|chole|appy|cabg|tavr|tka|tha|tkr|thr|orif|ercp|egd|turp|d&c|cysto|"
+        + @"c-?sec|lumbar\s+puncture|lp|ablation|stent|pacer|port\s+placement)";
 
     private const string DayWord = @"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
         + @"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](first|second|third|fourth|fifth|"
@@ -52,7 +75,8 @@ internal static class IdentifierPatterns
 
     private const string StreetType =
         @"(Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|" +
-        @"Circle|Cir|Trail|Trl|Square|Sq|Pike|Alley|Row)\b\.?";
+        @"Circle|Cir|Trail|Trl|Square|Sq|Pike|Alley|Row|Ext|Extension|Loop|Cove|Cv|Crossing|Xing|Landing|Lndg|Ridge|Rdg|Bend|Spur|"
+        + @"Hollow)\b\.?";
 
     private const string States =
         "(AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|" +
@@ -83,6 +107,11 @@ internal static class IdentifierPatterns
     // What a number after a birthday or an admission is when it is not a person's day: a project's deadline or go-live.
     private static readonly Regex ProjectDateAfter = new(
         @"^\s*(deadline|go-?live|cutover|target|milestone|release|due\s+date|sprint|demo|upgrade|freeze)\b", AnyCase, Timeout);
+
+    // A colleague's birthday: "our oldest volunteer just turned 91", "the greeter at the main desk turns 90".
+    private static readonly Regex StaffAgeBefore = new(@"\b(volunteers?|employees?|colleagues?|co-?workers?|staffer|nurses?|doctors?|"
+        + @"physicians?|chaplains?|greeters?|retirees?|manager|director|secretary|receptionist|unit\s+clerk|super-?users?)\b"
+        + @"(?![^.;!?]*\b(pt|patient|mom|dad|mother|father|grandma|grandpa|wife|husband)\b)[^.;!?]{0,30}$", AnyCase, Timeout);
 
     // A building or an institution's age: "the Houghton building is 103 years old", "hospital turns 100 this year".
     private static readonly Regex PlaceAgeBefore = new(
@@ -140,8 +169,15 @@ internal static class IdentifierPatterns
     private static readonly Regex RecordWords = new(@"\b(encounters?|charts?|armband|wristband|merged?|merging|registration|"
         + @"admitted|discharged|mrn|records?|face\s+sheet|dup(licate)?s?)\b", AnyCase, Timeout);
 
+    // Whose record a number is said to be: "(pt's chart)", "is her chart".
+    private static readonly Regex OwnRecord = new(@"\b(pt'?s|patient'?s|his|her|their|mom'?s|dad'?s|baby'?s)\s+(chart|mrn|record|"
+        + @"encounter|account|acct)\b", AnyCase, Timeout);
+
+    // A text about a vehicle, by its kind or its make and model: "the son's white silverado".
     private static readonly Regex VehicleWords = new(@"\b(car|truck|motorcycle|motorbike|bike|vehicle|van|suv|parked|parking|"
-        + @"out\s+front|driveway|towed|tow)\b", AnyCase, Timeout);
+        + @"out\s+front|driveway|towed|tow|pickup|sedan|minivan|hatchback|coupe|jeep|ford|chevy|chevrolet|silverado|toyota|honda|"
+        + @"nissan|dodge|gmc|subaru|kia|hyundai|mazda|buick|cadillac|tesla|lexus|acura|camry|corolla|tahoe|"
+        + @"f-?150|altima|escalade|prius|rav4|cr-v|wrangler|malibu|impala)\b", AnyCase, Timeout);
 
     // A patient's own things: "her meds", "his chart", "their labs".
     private static readonly Regex OwnCareThings = new(@"\b(his|her|their)\s+(meds|medications|labs|chart|allergies|results|mar|vitals|"
@@ -156,6 +192,10 @@ internal static class IdentifierPatterns
     private static readonly Regex OwnedDevice = new(
         @"\b((is|are)\s+ours|asset\s+(tag|number|#)|our\s+(own\s+)?(pumps?|devices?|inventory|fleet|loaners?)|hospital-?owned|"
             + @"loaner\s+pool)\b", AnyCase, Timeout);
+
+    // A device in clinical engineering's hands: "biomed pulled it from service", "failed the firmware update".
+    private static readonly Regex BiomedDevice = new(@"\b(biomed|clinical\s+engineering|firmware|pulled\s+(it\s+|them\s+)?from\s+"
+        + @"service|out\s+of\s+service|preventive\s+maintenance|pm\s+(due|check)|recall(ed)?|depot|rma)\b", AnyCase, Timeout);
 
     private static readonly Regex PatientDevice = new(
         @"\b(patient|pt|his|her|him|implant(ed)?|pacemaker|pump|defibrillator|ICD|CGM|glucose\s+monitor|hearing\s+aid|home\s+monitor|" +
@@ -191,7 +231,8 @@ internal static class IdentifierPatterns
             + @"front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|([\p{L}-]+\s+)?(interpreter|nurse|"
             + @"scheduling|pharmacy|refill|billing|triage|appointment|advice|info|information|access|transfer|referral|intake|"
             + @"call|cent(er|re)|unit|station|clinic|fax|text|texting|sms|reminders?)\s+(fax\s+)?line|desk|operator|dial-?in|"
-            + @"conf(erence)?\s+(id|bridge|line)|teams\s+bridge|(appt|appointment)\s+reminders|"
+            + @"conf(erence)?\s+(id|bridge|line)|teams\s+bridge|(appt|appointment)\s+reminders|nurses'?\s+station|nursing\s+station|"
+            + @"reading\s+room|release\s+of\s+information|(unit|dept|department|office|clinic|lab|pharmacy|HIM|ROI)\s+fax\b|"
             + @"\bto\s+(the\s+)?(HIM|registration|scheduling|pharmacy|lab|radiology|billing|medical\s+records|records|admitting|coding|"
             + @"CDI|UR|utilization\s+review|case\s+management)(\s+(dept|department|office|team))?\s+at)",
         AnyCase, Timeout);
@@ -249,6 +290,10 @@ internal static class IdentifierPatterns
     private static readonly Regex HomeDelivery = new(
         @"\b(DME|home\s+health|home\s+infusion|home\s+oxygen|o2|oxygen|hospice|meals\s+on\s+wheels|visiting\s+nurse|patient|pt|his|"
             + @"her|their)\b", AnyCase, Timeout);
+
+    // "the Hilton Head clinic (zip 29926)": a site of the organisation by its ZIP.
+    private static readonly Regex SiteZipBefore = new(@"\b(clinic|office|site|campus|building|facility|location|hospital|practice|"
+        + @"branch|cent(er|re)|warehouse|hq|store|pharmacy|lab|data\s+cent(er|re))('?s)?\s*[(,-]?\s*$", AnyCase, Timeout);
 
     private static readonly Regex SiteAfter = new(@"^,?\s*(suite|ste|floor|fl|bldg|building|room|dock|loading)\b", AnyCase, Timeout);
 
@@ -361,6 +406,11 @@ internal static class IdentifierPatterns
             @"(?<v>[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4})(?![0-9])",
             AnyCase,
             Timeout)),
+        // An SSN read out with its digits apart, a few words after its cue: "his social is on the consent — 6 4 1 - 2 0 - 7 7 3 8".
+        new(PhiKind.SocialSecurityNumber, new Regex(@"(\bSSN|\bS\.S\.N\b\.?|\bSS\s?#|\bsocial(?!\s+(work|media|services|history|"
+            + @"determinants|hour|event|committee|club|worker))|\bsoc(\s+sec)?\b\.?)([\s:#=,]+[\p{L}'-]+){0,6}?[\s:#=,(-]*"
+            + @"(?<v>[0-9](\s*[-./]?\s*[0-9]){8})(?!\s*[-./]?\s*[0-9])", AnyCase, Timeout),
+            (m, _, _) => !Regex.IsMatch(m.Groups["v"].Value, @"^[0-9]{3}[\s.-][0-9]{3}[\s.-]", Options, Timeout)),
         new(PhiKind.MedicalRecordNumber, new Regex(
             @"\b([CE]?MRN|EID|enterprise\s+(id|mrn|number|identifier|person\s+id)|MR\s?#|MR\s+(number|no\b\.?)|" +
             @"med(ical)?\s+rec(ord)?s?|(patient\s+|health\s+|unit\s+)?record\s+(number|no\b\.?|num|#)|" +
@@ -380,6 +430,16 @@ internal static class IdentifierPatterns
                 || m.Value.Contains("mpi", StringComparison.OrdinalIgnoreCase)),
         // A chart by its number: "chart 30019284 has the wrong sex on it".
         new(PhiKind.MedicalRecordNumber, new Regex(@"\bchart\s+(?<v>[0-9]{7,10})(?![0-9./-])", AnyCase, Timeout)),
+        // A chart's number typed in groups, or a number said to be a patient's chart: "unlock chart 3318-0472", "#7734-1029 (pt's
+        // chart)", "40-118-235 is her chart".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\bchart\s*#?\s*(?<v>[A-Z]{0,3}-?[0-9]{2,5}([-\s][0-9]{2,5}){1,3})(?![0-9./-])",
+            AnyCase, Timeout),
+            (m, _, _) => IsGroupedRecordNumber(m.Groups["v"].Value),
+            When: text => text.Text.Contains("chart", StringComparison.OrdinalIgnoreCase)),
+        new(PhiKind.MedicalRecordNumber, new Regex(@"(?<![\p{L}0-9-])#?\s*(?<v>[A-Z]{0,3}-?[0-9]{2,5}(-?[0-9]{2,5}){1,3})\s*[(,-]?\s*"
+            + @"((is|was)\s+)?(the\s+)?(pt'?s|patient'?s|his|her|their|mom'?s|dad'?s|baby'?s)\s+(chart|mrn|record|encounter|account|"
+            + @"acct)\b", AnyCase, Timeout),
+            (m, _, _) => IsGroupedRecordNumber(m.Groups["v"].Value), When: text => OwnRecord.IsMatch(text.Text)),
         // A bare record number in a text about a patient's own things: "can someone look at 7740012? her meds are doubled".
         new(PhiKind.MedicalRecordNumber, new Regex(@"(?<!\b(ticket|inc|chg|ritm|req|request|po|invoice|order|build|ext|x|case|sr|"
             + @"ref|version|job|batch|set|policy|center|account|acct|project|fax|phone|call|text|cell|pager|line|option|room|"
@@ -431,20 +491,28 @@ internal static class IdentifierPatterns
             @"id))" + Then + DeviceValue,
             AnyCase,
             Timeout),
-            (_, text, _) => text.MentionsPatient || !OwnedDevice.IsMatch(text.Text)),
+            (_, text, _) => (text.MentionsPatient || !OwnedDevice.IsMatch(text.Text))
+                && (text.MentionsPerson || !BiomedDevice.IsMatch(text.Text))),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + DeviceValue, AnyCase, Timeout),
-            (_, text, _) => text.MentionsPatientDevice && (text.MentionsPatient || !OwnedDevice.IsMatch(text.Text))),
+            (_, text, _) => text.MentionsPatientDevice && (text.MentionsPatient || !OwnedDevice.IsMatch(text.Text))
+                && (text.MentionsPerson || !BiomedDevice.IsMatch(text.Text))),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
             + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout),
-            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
+            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text) && !IsProjectsBirth(m, text)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+|[0-9]{1,4}[a-z]?[\s:,]+){1,8}?(on\s+|as\s+|is\s+|was\s+|of\s+)?" + Date,
-            AnyCase, Timeout),
-            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text)),
+            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+|[0-9]{1,4}[a-z]?[\s:,]+){1,8}?(on\s+|as\s+|is\s+|was\s+|of\s+)?\(?"
+            + Date, AnyCase, Timeout),
+            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text) && !IsProjectsBirth(m, text)),
+        // A pregnancy's dates: "LMP 2/8/25", "EDD 10/3", "estimated due date for the baby is march 2".
+        new(PhiKind.PersonalDate, new Regex(@"\b(LMP|EDD|EDC|last\s+menstrual\s+period|(estimated\s+)?due\s+date\s+(of|for)\s+(the\s+)?"
+            + @"(baby|pregnancy|twins)|(estimated|expected)\s+date\s+of\s+(delivery|confinement))\b[\s:=,-]*((is|was|of|on|by|"
+            + @"dating)\s+)*" + Date, AnyCase, Timeout)),
         new(PhiKind.PersonalDate, new Regex(
             @"\b(admitted(?!\s+((the|a|an|this|that|our|one|another)\s+)?(defect|bug|ticket|issue|change|request|item|story|stories|"
-            + @"fix|error|mistake|fault|incident|problem|risk|it|that|this|them|defeat|failure|guilt|the\s+obvious)s?\b)|admit\s+date|"
+            + @"fix|error|mistake|fault|incident|problem|risk|it|that|this|them|defeat|failure|guilt|the\s+obvious)s?\b"
+            + @"|\s+(in)?to\s+(the\s+)?([\p{L}-]+\s+)?(backlog|sprint|roadmap|queue|board|release|portfolio|program|pilot|cohort|"
+            + @"scope|project|workgroup|committee|council|team|group)\b)|admit\s+date|"
             + @"admission\s+date|"
             + @"date\s+of\s+(admission|discharge|death)|discharged|discharge\s+date|" +
             @"(?<!\b(server|engine|interface|feed|printer|scanner|job|process|service|drive|disk|battery|build|laptop|workstation|it|vm|" +
@@ -452,13 +520,14 @@ internal static class IdentifierPatterns
             @"DOD|date\s+of\s+service|DOS|service\s+date)\b[\s:,-]*(\S+\s+){0,6}?(on\s+|of\s+)?" + Date,
             AnyCase,
             Timeout),
-            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\bbattery\s*$", AnyCase, Timeout)
+            (m, text, _) => !Regex.IsMatch(text.Before(m.Index), @"\bbattery\s*$|\b[A-Z]{2,6}-?[0-9]{2,7}\s+(was|is|got|has\s+been)\s*$",
+                    AnyCase, Timeout)
                 && !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length))),
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
             + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
-            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=))?"
-            + @"\s*:?\s*"
+            + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=)){0,2}"
+            + @"(\s+the(?=\s+[0-9]))?\s*:?\s*"
             + Date, AnyCase, Timeout),
             (m, text, _) => !ExpiredThing.IsMatch(text.Before(m.Index))),
         // A person's appointment, visit or surgery on a date: "her appointment date 3/4", "surgery on 3/3 for mrs. diaz".
@@ -470,16 +539,22 @@ internal static class IdentifierPatterns
         // A care event and its day in a text about a person: "surgery on 8/19/2025", "dialysis was tues 9/30", "procedure 4/2 in IR",
         // "last here 3/8/24", "dc home the 5th". Only a slashed date, a month's or an ordinal day: "procedure 4.2" is a runbook's.
         // "surgery was 07/11/2025": a past care event with its full date is someone's, whoever the text names.
-        new(PhiKind.PersonalDate, new Regex(@"\b(surgery|procedure|dialysis|cath|biopsy|c-section|delivery|transfusion)\s+was\s+"
-            + @"(done\s+)?(on\s+)?(?<v>[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?![0-9/])", AnyCase, Timeout)),
+        new(PhiKind.PersonalDate, new Regex(@"\b(surgery|procedure|dialysis|cath|biopsy|c-section|delivery|transfusion|"
+            + ProcedureNicknames + @")\s+was\s+"
+            + @"(done\s+)?(on\s+)?(?<v>[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?![0-9/])", AnyCase, Timeout),
+            When: text => text.Text.Contains(" was ", StringComparison.OrdinalIgnoreCase)),
         new(PhiKind.PersonalDate, new Regex(@"\b((surgery|procedure|dialysis|cath|chemo|infusion|biopsy|transfusion|c-section|"
-            + @"colonoscopy|endoscopy|delivery|\p{L}+(ectomy|otomy|plasty|oscopy))\s+((was|is|on|for|done|(scheduled|set|booked)\s+for|"
+            + @"colonoscopy|endoscopy|delivery|\p{L}+(ectomy|otomy|plasty|oscopy)|" + ProcedureNicknames
+            + @")\s+((was|is|on|for|done|(scheduled|set|booked)\s+for|"
             + @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?)\s+)*|last\s+(here|seen|visit(ed)?|admitted|in)\s+(on\s+)?)"
-            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?"
-            + Month + @"(?![\p{L}]))(?![0-9/])"
-            + @"|\b(dc'?d?|d/c'?d?|discharged?|admit(ted)?|came\s+(in|through\s+the\s+(ed|er))|sent)\s+(home\s+)?(on\s+)?the\s+"
-            + @"(?<v>[0-9]{1,2}(st|nd|rd|th))\b", AnyCase, Timeout),
+            + @"(?<v>[0-9]{1,2}/[0-9]{1,2}(/[0-9]{2,4})?|" + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?"
+            + @"\s+(of\s+)?" + Month + @"(?![\p{L}])(,?\s+[0-9]{4})?)(?![0-9/])", AnyCase, Timeout),
             When: text => text.MentionsPerson),
+        // A care event on a day of the month: "coded on the 14th", "dc home the 5th", "she was intubated on the third", "seen the
+        // fourteenth of march". Found from "the" and the event read back before it, which costs less than trying every event.
+        new(PhiKind.PersonalDate, new Regex(@"\bthe\s+(?<v>([0-9]{1,2}(st|nd|rd|th)\b|" + DayWordOnly + @")(\s+of\s+" + Month
+            + @"(,?\s+([0-9]{4}|" + YearWords + @"))?)?)" + NotAnOrdinalDay, AnyCase, Timeout),
+            (m, text, _) => CareEventBefore.IsMatch(text.Before(m.Index)), WithoutDigits: true, When: text => text.MentionsPerson),
         // "transferred to rehab 6/2", "pt came in on 10/14", "she was seen in the ED 3/3": a stay's events, about a person.
         new(PhiKind.PersonalDate, new Regex(@"\b((transferred|xfer'?d)(?!\s+to\s+(the\s+|a\s+|another\s+)?([\p{L}-]+\s+){0,2}(team|"
             + @"department|dept|role|position|job|group|office|project|company|vendor|site|server|folder|drive|queue))|re-?admitted|"
@@ -512,9 +587,10 @@ internal static class IdentifierPatterns
             + @"turns|aged?))\s+(?<v>9[0-9]|1[01][0-9])\b(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|"
             + @"percent|degrees?|users?|tickets?|beds?|sites?|units?|devices?|servers?|employees?|staff|people|records?|orders?|items?|"
             + @"years?\s+(old\s+)?(this|in)\s+(year|service)))", AnyCase, Timeout),
-            (_, text, _) => text.MentionsPerson || !Regex.IsMatch(text.Text, @"\b(server|system|app|version|count|total|queue|backlog|"
+            (m, text, _) => (text.MentionsPerson || !Regex.IsMatch(text.Text, @"\b(server|system|app|version|count|total|queue|backlog|"
                 + @"cert|license|contract|tickets?|hospital|building|campus|wing|church|school|college|company|organi[sz]ation|"
-                + @"foundation|anniversary|centennial|founded|opened)\b", AnyCase, Timeout)),
+                + @"foundation|anniversary|centennial|founded|opened)\b", AnyCase, Timeout))
+                && !StaffAgeBefore.IsMatch(text.Before(m.Groups["v"].Index))),
         new(PhiKind.FaxNumber, new Regex(
             @"\bfax(\s+(number|no\b\.?|#))?\s*[:#]?\s*(to\s+)?(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?|" +
             @"[0-9]{3}[\s.-])?[0-9]{3}[\s.-][0-9]{4})(?![0-9])",
@@ -585,7 +661,7 @@ internal static class IdentifierPatterns
             (m, text, _) => IsPublicIpv6(m.Groups["v"].Value) && text.AddressIsAPersons),
         new(PhiKind.StreetAddress, new Regex(
             @"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+([NSEW]\.?\s+)?([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" +
-            StreetType + @"((\s|,\s?)(Apt|Unit|Suite|#)\.?\s?[0-9A-Z]+)?)",
+            StreetType + @"((\s|,\s?)(Apt|Unit|Suite|Lot|Trailer|Space|Spc|#)\.?\s?[0-9A-Z]+)?)",
             Options,
             Timeout),
             (m, text, _) => (!SiteBefore.IsMatch(text.Before(m.Index)) || PersonMovedBefore.IsMatch(text.Before(m.Index))
@@ -615,7 +691,13 @@ internal static class IdentifierPatterns
         new(PhiKind.ZipCode, new Regex(
             @"\b(zip(\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(is\s+)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])",
             AnyCase,
-            Timeout)),
+            Timeout),
+            (m, text, _) => text.MentionsPerson || !SiteZipBefore.IsMatch(text.Before(m.Index))),
+        // "zip for the pt in bay 9 is 31520", "her zip on the face sheet was 29910": the cue a few words before, about a person.
+        new(PhiKind.ZipCode, new Regex(@"\bzip(\s*code)?\b([\s,]+[\p{L}'0-9-]+){1,8}?\s+(is|was|=|:|reads|shows|says)"
+            + @"(\s+(now|still|listed\s+as|given\s+as))?\s*"
+            + @"(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", AnyCase, Timeout),
+            When: text => text.MentionsPerson),
         new(PhiKind.ZipCode, new Regex(@"\b[A-Z][a-z]+,?\s+" + States + @"\.?,?\s+(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", Options, Timeout)),
         // Where a person lives: "lives in 60614", "pt in 60614", "he's living in 94110 now", "pt from 02139".
         new(PhiKind.ZipCode, new Regex(@"\b((lives|living|lived|resides|residing|reside|moved|relocated|staying|stays|home\s+is)\s+(in|to|"
@@ -627,7 +709,9 @@ internal static class IdentifierPatterns
         new(PhiKind.ZipCode, new Regex(@"\b(moved|relocated)\s+(him|her|them|the\s+pt|the\s+patient)\s+to\s+(?<v>[0-9]{5})(?![0-9])"
             + @"(?!\s*(messages|items|tickets|records|%))|\bface\s?sheet\s+((says|shows|has|is|lists)\s+)?(?<v>[0-9]{5})(?![0-9])",
             AnyCase, Timeout)),
-        new(PhiKind.Photograph, new Regex(@"\b(?<v>(photo(graph)?|picture|pic|image|selfie|snapshot|headshot|face\s*shot)s?\s+(of|"
+        new(PhiKind.Photograph, new Regex(@"\b(?<v>(photo(graph)?|picture|pic|image|selfie|snapshot|headshot|face\s*shot|video)s?\s+"
+            + @"(with|posing\s+with)\s+(the\s+)?(pt|patient|baby|newborn|child|kid|her|him|them|mrs?\b\.?|ms\b\.?|miss)\b(?!'))"
+            + @"|\b(?<v>(photo(graph)?|picture|pic|image|selfie|snapshot|headshot|face\s*shot)s?\s+(of|"
             + @"showing)\s+(her|his|him|their|the\s+(patient|pt|baby|child|kid|man|woman|lady|boy|girl)('?s)?|a\s+(patient|pt)('?s)?|"
             + @"(patient|pt)'?s?|mrs?\b\.?|ms\b\.?|miss)(\s+[\p{L}-]+)?)"
             + @"|\b(?<v>(her|his|their|(the\s+)?(patient|pt)'?s?)\s+((own|face|id|wound|rash|skin|profile|portal|license|licence|"
@@ -727,12 +811,17 @@ internal static class IdentifierPatterns
             (m, _, _) => !m.Groups["v"].Value.All(char.IsDigit),
             When: text => VehicleWords.IsMatch(text.Text)),
         // A state's driving licence or ID card: "CA DL B7729104", "NY license 492 188 305", "state ID number 93-118-4472".
+        // A state's licence typed in lower case, or a person's: "ga dl 056218843", "his dl 11920448".
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(" + States + @"|his|her|their|pt'?s|patient'?s)\s+c?dl\b" + Then
+            + LicenceValue, AnyCase, Timeout),
+            When: text => text.Text.Contains("dl", StringComparison.OrdinalIgnoreCase)),
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"(\b(?-i:" + States + @")\s+(DL|ID|licen[cs]e|lic\b\.?|driver'?s?\s+licen[cs]e)|"
             + @"\bstate\s+(id|identification)(\s+card)?|\bdriver'?s?\s+(licen[cs]e|lic\b\.?))"
             + @"(" + Then + @"|(\s+(number|no\b\.?|#))?([\s,]+[\p{L}'.]+){1,5}?\s*:\s*)" + LicenceValue, AnyCase, Timeout)),
         // A transplant candidate's registry id, a few words after its cue: "UNOS id for the transplant pt ...: XBK2291".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(UNOS|OPTN|DonorNet|waitlist|wait\s+list|transplant\s+(list|registry|"
-            + @"candidate))\s*(id|identifier|number|no\b\.?|#)(\s+(is|was))?([\s,]+[\p{L}'.-]+){0,10}?\s*[:#=]?\s*"
+            + @"candidate)|(organ\s+)?donor\s+(registry|registration|card)|donate\s+life(\s+registry)?)\s*(id|identifier|number|"
+            + @"no\b\.?|#)(\s+(is|was))?([\s,]+[\p{L}'.-]+){0,10}?\s*[:#=]?\s*"
             + @"(?<v>(?=([A-Z-]*[0-9]){3})(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9]|[0-9]{5,12})(?![A-Z0-9-])", AnyCase, Timeout)),
         // A visit on a day, in a text about a person: "ED visit on june 3", "she was in our ED feb 9", "clinic visit 3/14".
         new(PhiKind.PersonalDate, new Regex(@"\b((ed|er|clinic|urgent\s+care|office|telehealth|video|follow-?up|prenatal|well[\s-]child|"
@@ -762,8 +851,9 @@ internal static class IdentifierPatterns
             + @"(?-i:VA)\s+(claim|file|c-?file)\s*(number|no\b\.?|#)?)" + Then
             + @"(?<v>[A-Z]{0,2}\s?[0-9]{2,3}\s?[0-9]{3}\s?[0-9]{3,4}|[A-Z]{0,2}[0-9]{1,2}-[0-9]{6,8})(?![0-9])", AnyCase, Timeout)),
         // A patient who works here, by the badge or employee id: "pt is one of our employees, badge number 448812".
-        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(badge|employee|emp)\s*(id|number|no\b\.?|num|#)?" + Then
-            + @"(?<v>[A-Z]{0,2}[0-9]{4,10})(?![A-Z0-9-])", AnyCase, Timeout),
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(badge|employee|emp)\s*(id|number|no\b\.?|num|#)?"
+            + @"(\s+(at|from|for|with)\s+(the\s+|his\s+|her\s+|their\s+)?[\p{L}'&-]+(\s+[\p{L}'&-]+)?\s*,)?" + Then
+            + @"(?<v>[A-Z]{0,4}-?[0-9]{4,10})(?![A-Z0-9-])", AnyCase, Timeout),
             (_, text, _) => text.MentionsPatient),
         // A state's tag on a car: "GA tag ABC-1234", "FL tag QRT 552".
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(?-i:" + States + @")\s+(tags?|plates?)(\s+(number|no\b\.?|#|is|was|reads?|says))?"
@@ -875,10 +965,13 @@ internal static class IdentifierPatterns
             + @"alien\s+registration(\s+card)?|"
             + @"(?-i:USCIS|UCSIS)\s*(number|no\b\.?|#|id)?|(green\s+card|visa|refugee|asylum|immigration|i-94|work\s+permit)\s*"
             + @"(number|no\b\.?|num|#|id)|(student|school|library|campus|university|college|gym)\s+(id|number|no\b\.?|#|card)(\s+"
-            + @"(number|no\b\.?|#))?|((?-i:CPS|APS|DCFS|DCF|DSS|DHS|DCS|ACS|CYFD)|child\s+protective|adult\s+protective|protective\s+"
+            + @"(number|no\b\.?|#))?|" + Agencies + @"\s+([\p{L}'-]+\s+){1,3}?(case|file|referral|intake)\s*(number|no\b\.?|num|#|id)|"
+            + @"(" + Agencies + @"|child\s+protective|adult\s+protective|protective\s+"
             + @"services|social\s+services|foster\s+care|juvenile|family\s+court|court|probation|parole|custody|guardianship|"
             + @"police|sheriff'?s?)\s+((case|file|report|docket|referral|intake)\s*)(number|no\b\.?|num|#|id)?|"
-            + @"(docket|probation|parole|police\s+report)\s*(number|no\b\.?|num|#|id)|(bus|transit|paratransit)\s+pass\s*"
+            + @"(docket|probation|parole|police\s+report|(criminal|civil|juvenile)\s+case|foster\s+(care|child|youth)(\s+case)?|"
+            + @"(?-i:DOC|IDOC|FDOC|GDC|TDCJ|CDCR|BOP|DJJ)|jail|detainee|commissary)\s*(number|no\b\.?|num|#|id)|"
+            + @"(bus|transit|paratransit)\s+pass\s*"
             + @"(number|no\b\.?|#|id)?|((?-i:SNAP|WIC|EBT|TANF|SSI|SSDI)|food\s+stamps?|section\s+8|housing\s+voucher|disability|"
             + @"benefits?)\s+((case|card|client|recipient|participant)(\s*(number|no\b\.?|num|#|id))?|number|no\b\.?|num|#|id))"
             + Then
@@ -920,6 +1013,12 @@ internal static class IdentifierPatterns
             + @"[\s,:]+(?<v>((the\s+)?" + DayWord + @"\s+(of\s+)?" + Month + "|" + Month
             + @"\s+(the\s+)?" + DayWord + @")(,?\s+(" + YearWords + @"|[0-9]{4}))?|" + YearWords + @")\b", AnyCase, Timeout),
             WithoutDigits: true),
+        // A whole date said aloud, its year in words, in a text about a person: "twelfth of march, nineteen fifty".
+        new(PhiKind.DateOfBirth, new Regex(@"\b(?<v>(the\s+)?" + DayWord + @"\s+(of\s+)?" + Month + @",?\s+" + YearWords + "|" + Month
+            + @"\s+(the\s+)?" + DayWord + @",?\s+" + YearWords + @")\b", AnyCase, Timeout),
+            WithoutDigits: true,
+            When: text => text.MentionsPerson && (text.Text.Contains("nineteen", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("twenty", StringComparison.OrdinalIgnoreCase))),
         // An address spelled out against mail filters: "hodan dot warsame at gmail dot com".
         new(PhiKind.EmailAddress, new Regex(@"\b(?<v>[\p{L}0-9]+((\s+(dot|underscore|dash)\s+|[._-])[\p{L}0-9]+)*\s+(at|\(at\)|\[at\])\s+"
             + @"(?<host>[\p{L}0-9-]+(\s+dot\s+[\p{L}0-9-]+)*\s+dot\s+(com|net|org|edu|gov|us|io|co|info|me|biz)))\b", AnyCase, Timeout),
@@ -961,6 +1060,20 @@ internal static class IdentifierPatterns
             + @"(park|court|village|estates|community)"
             + @",?\s+(space|lot|unit|site|trailer|pad|#)\s*#?\s*[0-9]{1,4}[A-Z]?)\b", AnyCase, Timeout)),
     ];
+
+    // A record number in groups has six to twelve digits and is not a date ("chart 2024-10-15").
+    private static bool IsGroupedRecordNumber(string value) =>
+        value.Count(char.IsDigit) is >= 6 and <= 12
+            && !Regex.IsMatch(value, @"^(19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]$", Options, Timeout);
+
+    // "the project charter was born 3/1/2024", "the DOB field fix is in the 11/18 release": a project's day, not a person's.
+    private static bool IsProjectsBirth(Match m, ScannedText text) =>
+        ThingBornBefore.IsMatch(text.Before(m.Index))
+            || ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length));
+
+    private static readonly Regex ThingBornBefore = new(@"\b(project|charter|program(me)?|initiative|idea|team|committee|app|product|"
+        + @"platform|system|portal|tool|bot|pilot|workgroup|council|department|dept|website|site|newsletter|company|office|pmo|"
+        + @"go-?live|service\s+desk)('?s)?\s+((was|is|got|officially|just|first)\s+)*$", AnyCase, Timeout);
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>
         IsDepartmentLine(number.Value, text)

@@ -103,7 +103,9 @@ internal static class NameFinder
             + @"parking|lot|bridge|plaza|park|elevators?|stairwell|cafe|café|cafeteria|chapel|courtyard|skywalk|walkway|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
             + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z])|"
-            + @"day\b(?!\s*#?[0-9])|holiday|quotes?|quotation|statue|portrait|biography|airport|prize|medal|lecture|criteria|method)\b"
+            + @"day\b(?!\s*#?[0-9])|holiday|quotes?|quotation|statue|portrait|biography|airport|prize|medal|lecture|criteria|method|"
+            + @"museum|gallery|arena|stadium|theat(er|re)|amphitheat(er|re)|coliseum|memorial|academy|gym(nasium)?|fieldhouse|"
+            + @"church|cathedral|temple|mosque|synagogue|(community|recreation|rec|senior|civic|convention|visitors?'?)\s+cent(er|re))\b"
         // A lab where staff learn: "the Florence Nightingale skills lab", "Hopper simulation center".
         + @"|^('s)?\s+(skills|simulation|sim|learning|computer|study|innovation)\s+(lab|labs|cent(er|re)|rooms?|hub|suite)\b"
         // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
@@ -572,6 +574,22 @@ internal static class NameFinder
             + @"(sick|today|tomorrow|this)|covering|"
             + @"signed|approved)\b";
 
+    // What a colleague does with the project's things, in a text of no patient's care: "… approved change request CR-2291",
+    // "… updated the risk register", "… is on the Cadence build", "… from imaging asked for …", "…'s RIS upgrade estimate".
+    private static readonly Regex ColleagueWork = new(
+        @"^((?-i:\s+[A-Z])[\p{L}'-]+)?('s\s+([\p{L}-]+\s+){0,3}?(estimate|mitigation|evidence\s+note|tool|spreadsheet|calculator|"
+            + @"workflow\s+doc|doc|interface\s+status|pager|upgrade|build(?=\s+(is|was|passed|needs|has|in|for)\b|\s*[,:]))\b|"
+            + @"\s*,?\s+(from|in|with)\s+(the\s+)?"
+            + @"([\p{L}-]+\s+){0,2}?(imaging|desktop|ris|pacs|interpreter\s+services|language\s+services|telecom|analytics|"
+            + @"applications|apps|pharmacy\s+informatics|command\s+cent(er|re)|[\p{L}-]+\s+campus)\b|"
+            + @"\s+((will|to|has|had|just|also|is|was|can)\s+)?(approved|updated|ran|runs|run|host|hosts|asked\s+for|owns|needs|wants|"
+            + @"is\s+moving\s+to|moved\s+to|is\s+on|is\s+the\s+go-?to\s+for|is\s+our)\s+((the|a|an|our|2|3|4|two|three|more)\s+)?"
+            + @"([\p{L}0-9-]+\s+){0,4}?(change\s+request|CR-?[0-9]+|CHG[0-9]+|risk\s+register|runbook|workgroup|build|go-?live|cutover|"
+            + @"command\s+cent(er|re)|team|review|template|spec|interface|feeds?|walkthrough|demo|training|UAT|phones|desk|call|"
+            + @"FHIR|HL7|API|super-?users?|order\s+set|spreadsheet|deck|slides|tip\s+sheet|campaign|hosts|servers?|pharmacists|"
+            + @"reading\s+stations|lines|questions|escalations|sign-?off|PDF|estimate|licen[cs]es)\b)",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
     private static bool IsColleague(string text, int index, int length)
     {
         var end = index + length;
@@ -587,7 +605,7 @@ internal static class NameFinder
         }
 
         // The first of a pair, or the second when the first was one too.
-        if (PairWork.IsMatch(after))
+        if (PairWork.IsMatch(after) || ColleagueWork.IsMatch(after))
         {
             return true;
         }

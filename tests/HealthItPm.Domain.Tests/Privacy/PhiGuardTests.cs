@@ -443,7 +443,8 @@ public class PhiGuardTests
         Assert.Empty(PhiGuard.Scan("Ravi Chandrasekhar asked for the build review on Friday", context));
         Assert.Empty(PhiGuard.Scan("our trainer Oksana Melnyk has two classes left", context));
         Assert.Empty(PhiGuard.Scan("Nkechi Okafor, RN, is the night super-user lead"));
-        Assert.Contains(PhiGuard.Scan("Ravi Chandrasekhar asked for the build review on Friday"), f => f.Kind == PhiKind.PatientName);
+        Assert.Empty(PhiGuard.Scan("Ravi Chandrasekhar called about the portal on Friday", context));
+        Assert.Contains(PhiGuard.Scan("Ravi Chandrasekhar called about the portal on Friday"), f => f.Kind == PhiKind.PatientName);
     }
 
     [Fact]
