@@ -193,7 +193,13 @@ public static class RiskCard
 
         body.Add(CardElements.Section(Texts.Markdown("Risk_History")));
         // The acknowledgement has its own line above, with who and when: the history does not say it again.
-        var history = risk.History.Where(e => e.Kind != RiskEventKind.Acknowledged || risk.Acknowledged is null);
+        var history = risk.History.Where(e => e.Kind != RiskEventKind.Acknowledged || risk.Acknowledged is null).ToList();
+        if (history.Count > HistoryShown)
+        {
+            // The card keeps to the latest changes; it says so rather than let the first line look like the risk's start.
+            body.Add(CardElements.Text(Texts.Markdown("Risk_HistoryLatest", HistoryShown, history.Count), subtle: true));
+        }
+
         body.AddRange(history.TakeLast(HistoryShown).Select(e =>
             CardElements.Event(e.At, RiskHistoryText.Describe(e, view.NameOf, view.LeaderAt))));
 

@@ -77,6 +77,18 @@ public static class CardFixtures
         return risk;
     }
 
+    /// <summary>A risk rated again and again: more changes than its card shows.</summary>
+    internal static Risk OftenRatedRisk()
+    {
+        var risk = LowRisk();
+        for (var i = 0; i < 5; i++)
+        {
+            risk.Rate(new RiskRating(1 + (i % 2), 2), Pm, Now.AddDays(-1).AddHours(i));
+        }
+
+        return risk;
+    }
+
     internal static Risk LowRisk() => Risk.Log(new RiskId(new ProjectCode("EHR"), 8), Guarded.From("Training room projector is old"), null, RiskCategory.Adoption, new RiskRating(1, 2), null, null, null, Pm, Now.AddDays(-2));
 
     internal static Risk AcceptedRisk()

@@ -43,6 +43,16 @@ public class CardWordingTests
         Assert.Contains("Status\nAcknowledged\n", card, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_risk_card_with_more_changes_than_it_shows_says_how_many_it_shows()
+    {
+        var shortCard = CardText.Of(RiskCard.Build(RiskViews.Of(WithChain(), CardFixtures.LowRisk(), CardFixtures.Now)));
+        var longCard = CardText.Of(RiskCard.Build(RiskViews.Of(WithChain(), CardFixtures.OftenRatedRisk(), CardFixtures.Now)));
+
+        Assert.Contains("History\nThe 4 latest of 6 changes.\n", longCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("latest of", shortCard, StringComparison.Ordinal);
+    }
+
     // Teams' light theme draws Warning in #f8d22a, about 1.5:1 against white: no text of the bot's is in it.
     [Fact]
     public void No_card_shows_text_in_teams_unreadable_warning_yellow()

@@ -24,6 +24,7 @@ public sealed class RiskCardFixtures : FeatureCardFixtures
         new("risk-escalated-stakeholder-view", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(CardFixtures.Project(), CardFixtures.EscalatedRisk(acknowledged: false), CardFixtures.Now, RiskPermissions.None, ["29:cio", "29:pm"]))),
         new("risk-acknowledged-pm-view", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(CardFixtures.Project(), CardFixtures.EscalatedRisk(acknowledged: true), CardFixtures.Now, new RiskPermissions(false, false, true, false), ["29:cio", "29:pm"]))),
         new("risk-accepted", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(CardFixtures.Project(), CardFixtures.AcceptedRisk(), CardFixtures.Now))),
+        new("risk-long-history", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(CardFixtures.Project(), CardFixtures.OftenRatedRisk(), CardFixtures.Now))),
         new("escalation-business-hours", typeof(EscalationCard), () => EscalationCard.Build(EscalationSet())),
         new("escalation-no-leaders", typeof(EscalationCard), () => EscalationCard.Build(CardFixtures.NewProject())),
         new("risk-go-live-scale-owner-list", typeof(RiskCard), () => RiskCard.Build(RiskViews.Of(CardFixtures.LargeProject(), CardFixtures.EscalatedRisk(acknowledged: false), CardFixtures.Now, new RiskPermissions(true, true, true, true), ["29:cio"]))),
