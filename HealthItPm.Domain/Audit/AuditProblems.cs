@@ -10,6 +10,7 @@ public enum AuditProblem
     AuditSpanTooLong,
     AuditDatesOutOfRange,
     AuditPageUnknown,
+    AuditProjectUnknown,
 }
 
 /// <summary>One factory per <see cref="AuditProblem"/>, named after its code.</summary>
@@ -26,5 +27,8 @@ public static class AuditProblems
 
         /// <summary>"Older entries" from a card that does not continue a page of this span (changed, or not made by the bot).</summary>
         public static Problem AuditPageUnknown() => Problem.Of(AuditProblem.AuditPageUnknown);
+
+        /// <summary>A project code no project of the tenant has (nothing to show, rather than an empty log).</summary>
+        public static Problem AuditProjectUnknown(ProjectCode project) => Problem.Of(AuditProblem.AuditProjectUnknown, project.Value);
     }
 }

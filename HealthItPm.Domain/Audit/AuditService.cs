@@ -30,7 +30,8 @@ public sealed class AuditService(IAuditLog log, AccessPolicy access, TimeProvide
             return new Outcome<AuditPage>.Refused(refusal!);
         }
 
-        if (query.From < Today.AddYears(-YearsBack) || query.To > Today)
+        // A single date after today is the span's start in the future: out of range, not a span the wrong way round.
+        if (query.From < Today.AddYears(-YearsBack) || query.To > Today || query.From > Today)
         {
             return new Outcome<AuditPage>.Invalid(Problem.AuditDatesOutOfRange(YearsBack));
         }

@@ -90,17 +90,27 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
             return ProjectOutcomes.NotDone(outcome);
         }
 
+        if (page.Entries.Count == 0 && query is { Project: { } code, After: null }
+            && await projects.GetAsync(caller.Tenant, code, cancellationToken) is null)
+        {
+            return ProjectOutcomes.NotDone(new Outcome<AuditPage>.NotFound(Problem.AuditProjectUnknown(code)));
+        }
+
         var names = await NamesAsync(caller.Tenant, page.Entries, cancellationToken);
         return AuditCard.Build(new AuditCardModel(
             query.Project?.Value,
             query.From,
             query.To,
-            [.. page.Entries.Select(e =>
-                new AuditRow(e.At, names.GetValueOrDefault(e.By, e.By.Value), e.Kind, e.Project?.Value, e.Subject, e.Field))],
+            [.. page.Entries.Select(e => new AuditRow(
+                e.At, names.GetValueOrDefault(e.By, e.By.Value), e.Kind, e.Project?.Value, SubjectShown(e.Subject, names), e.Field))],
             page.Next));
     }
 
-    /// <summary>Display names for the people on a page: from the projects on it, then from the PM grants.</summary>
+    // A subject that is a person (allowed to create projects, say) is shown by name where the projects or grants know it.
+    private static string? SubjectShown(string? subject, Dictionary<PersonId, string> names) =>
+        PersonId.TryParse(subject, out var person) && names.TryGetValue(person, out var name) ? name : subject;
+
+    /// <summary>Display names for the people on a page, who did and whom it was done to: from its projects, then the PM grants.</summary>
     private async Task<Dictionary<PersonId, string>> NamesAsync(
         TenantId tenant, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
@@ -113,7 +123,9 @@ public sealed class AuditCommand(AuditService audit, IProjectRepository projects
             }
         }
 
-        if (entries.Any(e => !names.ContainsKey(e.By)))
+        var people = entries.Select(e => e.By)
+            .Concat(entries.Select(e => PersonId.TryParse(e.Subject, out var subject) ? subject : (PersonId?)null).OfType<PersonId>());
+        if (people.Any(p => !names.ContainsKey(p)))
         {
             foreach (var grant in await grants.ListAsync(tenant, cancellationToken))
             {

@@ -35,7 +35,7 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
     public static readonly TimeSpan RowSpread = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest cursor a page gives (<see cref="AuditPage.Next"/>); a longer one is not the bot's.</summary>
-    public const int MaxCursor = 6 + 19 + 19 + 32 + 2 + 4;
+    public const int MaxCursor = 6 + 19 + 19 + 32 + 2 + 16 + ProjectCode.MaxLength + 6;
 
     private const int MaxRowChars = 24_000;
 
@@ -129,7 +129,7 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
         var since = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var until = new DateTimeOffset(query.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var (first, last) = (Month(since), Month(until.AddTicks(-1)));
-        var cursor = Cursor(query.After);
+        var cursor = Cursor(query.After, Of(query));
         if (query.After is not null
             && (cursor is not { Month: var from } || string.CompareOrdinal(from, first) < 0 || string.CompareOrdinal(from, last) > 0))
         {
@@ -150,7 +150,8 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
         }
 
         var (entry, place) = found[pageSize - 1];
-        var next = string.Create(CultureInfo.InvariantCulture, $"{Month(entry.At)}|{Key(Inverted(entry.At))}|{place.RowKey}|{place.Index}");
+        var next = string.Create(
+            CultureInfo.InvariantCulture, $"{Month(entry.At)}|{Key(Inverted(entry.At))}|{place.RowKey}|{place.Index}|{Of(query)}");
         return new AuditPage([.. found.Take(pageSize).Select(f => f.Entry)], next);
     }
 
@@ -230,10 +231,12 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
 
     /// <summary>
     /// Where the previous page ended (the text of <see cref="AuditPage.Next"/>): the month (a real one), the last entry's
-    /// time as a key (in that month), its row's key and its place in the row.
+    /// time as a key (in that month), its row's key, its place in the row, and the query it was given for (its dates and
+    /// project: a cursor continues only the query whose page it ended).
     /// </summary>
-    private static (string Month, Place Last)? Cursor(string? text) =>
-        text?.Split('|') is [var month, var at, var ticks, var suffix, var index]
+    private static (string Month, Place Last)? Cursor(string? text, string query) =>
+        text?.Split('|') is [var month, var at, var ticks, var suffix, var index, var of]
+            && of == query
             && DateTime.TryParseExact(month, "yyyyMM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             && Digits(at, 19) && Digits(ticks, 19) && suffix.Length == 32 && suffix.All(char.IsAsciiHexDigit)
             && Digits(index, 2) && int.Parse(index, CultureInfo.InvariantCulture) is < MaxPerRow and var place
@@ -241,6 +244,10 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
             && DateTimeOffset.MaxValue.UtcTicks - inverted is var time && Month(new DateTimeOffset(time, TimeSpan.Zero)) == month
             ? (month, new Place(time, $"{ticks}|{suffix}", place))
             : null;
+
+    // The query a cursor belongs to: its dates and project.
+    private static string Of(AuditQuery query) =>
+        string.Create(CultureInfo.InvariantCulture, $"{query.From:yyyyMMdd}{query.To:yyyyMMdd}{query.Project?.Value}");
 
     private static bool Digits(string text, int most) => text.Length is > 0 && text.Length <= most && text.All(char.IsAsciiDigit);
 

@@ -147,4 +147,22 @@ public class AuditTableTests(StorageEnvironment env)
         var read = await Table.ReadAsync(_tenant, new AuditQuery(null, new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)), 10, default);
         Assert.Equal(["s5", "s4", "s3", "s2", "s1", "s0"], read!.Entries.Select(e => e.Subject));
     }
+
+    [Fact]
+    public async Task A_cursor_continues_only_the_query_whose_page_it_ended()
+    {
+        foreach (var entry in new[] { At(2026, 11, 2, Ehr), At(2026, 11, 3, Ehr), At(2026, 11, 4, Pacs), At(2026, 11, 5, Pacs) })
+        {
+            await Table.AppendAsync(_tenant, entry, default);
+        }
+
+        var ehr = new AuditQuery(Ehr, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var next = (await Table.ReadAsync(_tenant, ehr, 1, default))!.Next;
+
+        Assert.NotNull(await Table.ReadAsync(_tenant, ehr with { After = next }, 1, default));
+        Assert.Null(await Table.ReadAsync(_tenant, ehr with { Project = Pacs, After = next }, 1, default));
+        Assert.Null(await Table.ReadAsync(_tenant, ehr with { Project = null, After = next }, 1, default));
+        Assert.Null(await Table.ReadAsync(_tenant, ehr with { From = new DateOnly(2026, 11, 2), After = next }, 1, default));
+        Assert.Null(await Table.ReadAsync(_tenant, ehr with { To = new DateOnly(2026, 11, 29), After = next }, 1, default));
+    }
 }
