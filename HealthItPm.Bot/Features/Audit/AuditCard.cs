@@ -43,6 +43,12 @@ public static class AuditCard
         }
 
         body.AddRange(model.Rows.Select(Row));
+        if (model.Rows.Count > 0 && model.Next is null)
+        {
+            // The last page says so: without it, the end reads the same as a page whose button failed to show.
+            body.Add(CardElements.Text(Texts.Markdown("Audit_End"), subtle: true));
+        }
+
         var actions = model.Next is null
             ? null
             : new CardAction[]

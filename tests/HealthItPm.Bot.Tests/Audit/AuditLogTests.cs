@@ -136,6 +136,8 @@ public class AuditLogTests(BotEnvironment env)
         Assert.Contains("Priya Shah · created the project · " + code, secondText, StringComparison.Ordinal);
         Assert.Contains("Priya Shah · changed the stakeholders · " + code, secondText, StringComparison.Ordinal);
         Assert.DoesNotContain(second.Descendants().OfType<JObject>(), o => (string?)o["verb"] == CardVerbs.AuditPage);
+        Assert.DoesNotContain("That is every entry in this span.", firstText, StringComparison.Ordinal);
+        Assert.Contains("That is every entry in this span.", secondText, StringComparison.Ordinal);
     }
 
     [Theory]
