@@ -230,7 +230,8 @@ internal static class IdentifierPatterns
 
     // A department's line: toll-free, an option or extension, a help line or desk, with no person whose number it is.
     private static readonly Regex DepartmentLine = new(
-        @"\b(after[\s-]?(hours|hrs)|on-?call\s+(tech|line|pager)|24/7|help\s*line|hot\s*line|service\s*desk|help\s*desk|support|vendor|option\s+[0-9]|press\s+[0-9]|"
+        @"\b(after[\s-]?(hours|hrs)|on-?call\s+(tech|line|pager)|24/7|help\s*line|hot\s*line|service\s*desk|help\s*desk|support|"
+            + @"vendor|option\s+[0-9]|press\s+[0-9]|"
             + @"ext\b\.?|extension|main\s+(line|number)|(hospital|clinic|unit|department|office|practice)('s)?\s+(main\s+)?"
             + @"(phone\s+)?(number|line)|"
             + @"front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|([\p{L}-]+\s+)?(interpreter|nurse|"
@@ -261,7 +262,8 @@ internal static class IdentifierPatterns
 
     // An address that is a person's, whatever else the text says ("home IP ... in the vpn logs").
     private static readonly Regex PersonalAddress = new(
-        @"\b((home|her|his|their|patient'?s?|pt'?s?|personal|residential)\s+(public\s+)?(ip(v[46])?|ip\s+address|address|wi-?fi|network|router|"
+        @"\b((home|her|his|their|patient'?s?|pt'?s?|personal|residential)\s+(public\s+)?(ip(v[46])?|ip\s+address|address|wi-?fi|"
+            + @"network|router|"
             + @"internet|isp)\b|(patient|pt)\s+(logged|signed|logs|signs|connected|came)\b)",
         AnyCase, Timeout);
 
@@ -284,12 +286,22 @@ internal static class IdentifierPatterns
             + @"ship(ped)?|deliver(ed)?)"
             + @"('?s)?\s+((is|are|was|will\s+be|now)\s+)?((at|on|to|in)\s+)?$"
         // "command center moves to the annex at …": a team's place, where it moves.
-        + @"|\b(moves?|moving|moved|relocat(es|ed|ing)|opens?|opening)\s+(back\s+)?(to|in)\s+(the\s+|our\s+)?([\p{L}'-]+\s+){1,3}(at|on)\s+$",
+        + @"|\b(moves?|moving|moved|relocat(es|ed|ing)|opens?|opening)\s+(back\s+)?(to|in)\s+(the\s+|our\s+)?([\p{L}'-]+\s+){1,3}"
+            + @"(at|on)\s+$",
+        AnyCase, Timeout);
+
+    // Where a colleague lives, told for their work: "she lives in Sedona so she's remote on fridays".
+    private static readonly Regex Commute = new(@"\b(remote|wfh|commutes?|commuting|drives\s+in|go-?live|on-?site|covers?|"
+        + @"at\s+the\s+elbow)\b", AnyCase, Timeout);
+
+    // A state, a country or a continent is no place smaller than a state.
+    private static readonly Regex NotATown = new(@"^(" + StateNames + @"|Mexico|Canada|Guatemala|Honduras|Europe|Asia|Africa)$",
         AnyCase, Timeout);
 
     // Things sent to an organisation by its name: "ship the badges to Kestrel Imaging, 1200 Innovation Way Suite 400, …".
     private static readonly Regex ShippedToOrganisation = new(
-        @"\b(ship|mail|send|deliver|courier|fedex|return)(ed|ing|s)?\b[^.;!?]{0,40}?\bto\s+(?-i:[A-Z][\p{L}&-]*)(\s+(?-i:[A-Z][\p{L}&-]*)){0,3},",
+        @"\b(ship|mail|send|deliver|courier|fedex|return)(ed|ing|s)?\b[^.;!?]{0,40}?\bto\s+(?-i:[A-Z][\p{L}&-]*)"
+            + @"(\s+(?-i:[A-Z][\p{L}&-]*)){0,3},",
         AnyCase, Timeout);
 
     // A person who moved, not a clinic: "she moved to 77 Harbor View Terrace #4", "the pt relocated to ...".
@@ -542,7 +554,8 @@ internal static class IdentifierPatterns
                 && !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length))),
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
-            + @"adm|disch|dischg|xfer'?d|transferred|expired|arrived\s+(at\s+|in\s+|to\s+)?(the\s+)?(ed|er|triage|l&d)|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
+            + @"adm|disch|dischg|xfer'?d|transferred|expired|arrived\s+(at\s+|in\s+|to\s+)?(the\s+)?(ed|er|triage|l&d)|"
+            + @"(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
             + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=)){0,2}"
             + @"(\s+the(?=\s+[0-9]))?\s*:?\s*"
             + Date, AnyCase, Timeout),
@@ -763,7 +776,7 @@ internal static class IdentifierPatterns
         // A town alone where a patient lives: "lives in Kayenta w/ her daughter", "pt lives out in Ganado".
         new(PhiKind.StreetAddress, new Regex(@"(^\W*|\b(?i:pt|patient|she|he|they|family)\s+)(?i:(lives|living|lived|resides|staying)"
             + @"\s+(out\s+|up\s+|down\s+)?in\s+)(?<v>[A-Z][a-z]{3,})\b(?!,?\s+[A-Z])", Options, Timeout),
-            (m, _, _) => !Regex.IsMatch(m.Groups["v"].Value, "^(" + StateNames + "|Mexico|Canada|Guatemala|Honduras|Europe|Asia|Africa)$", AnyCase, Timeout),
+            (m, text, _) => !NotATown.IsMatch(m.Groups["v"].Value) && (text.MentionsPatient || !Commute.IsMatch(text.Text)),
             WithoutDigits: true, When: text => text.MentionsPerson),
         // Where a patient lives by ZIP: "he's out in the 85621 area", "the 60614 zip"; a ZIP+4 in a text about a patient.
         new(PhiKind.ZipCode, new Regex(@"\b(in|around|near|from)\s+the\s+(?<v>[0-9]{5})\s+(area|zip|zip\s+code|region)\b"

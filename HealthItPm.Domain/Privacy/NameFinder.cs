@@ -305,6 +305,7 @@ internal static class NameFinder
         var found = new List<(int, int)>();
         var lastStaffEnd = -1;
         bool? patientContext = null;
+        bool? recordTalk = null;
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -512,7 +513,7 @@ internal static class NameFinder
                 continue;
             }
 
-            if (RecordName(text, tokens, i, context) is { } record)
+            if (RecordName(text, tokens, i, context, ref recordTalk) is { } record)
             {
                 found.Add((tokens[i].Start, tokens[record].End - tokens[i].Start));
                 MarkUsed(used, i, record);
@@ -917,7 +918,8 @@ internal static class NameFinder
         }
 
         // Family name first, as Korean registers write it: "Park Soon-ja prefers Korean", "choi min-jun in ED bay 7".
-        if (KoreanFamilies.Contains(tokens[i].Value) && tokens[i + 1].Value.Split('-') is [{ Length: >= 2 and <= 4 } p1, { Length: >= 2 and <= 4 } p2]
+        if (KoreanFamilies.Contains(tokens[i].Value)
+            && tokens[i + 1].Value.Split('-') is [{ Length: >= 2 and <= 4 } p1, { Length: >= 2 and <= 4 } p2]
             && !(NameLexicon.IsEnglishWord(p1) && NameLexicon.IsEnglishWord(p2))
             && ((IsLower(tokens[i]) && IsLower(tokens[i + 1])) || (IsPlainCapitalised(tokens[i]) && IsPlainCapitalised(tokens[i + 1])))
             && !context.IsStaff(tokens[i + 1].Value, tokens[i].Value) && (CareWords.IsMatch(text) || PatientContext.IsMatch(text)))
@@ -1459,7 +1461,7 @@ internal static class NameFinder
     // "outside images for chen guofeng not imported": two or three words typed alike that no dictionary, product list or roster
     // holds, opening a text or after what is done for a patient, in a text about a patient's care or papers. One of them from the
     // name lists, or both long, so that shorthand and typos are not names.
-    private static int? RecordName(string text, List<Token> tokens, int i, PhiContext context)
+    private static int? RecordName(string text, List<Token> tokens, int i, PhiContext context, ref bool? recordTalk)
     {
         if (i + 1 >= tokens.Count || !IsRecordWord(tokens[i], context) || text[tokens[i].End..tokens[i + 1].Start] is not " ")
         {
@@ -1487,13 +1489,18 @@ internal static class NameFinder
             return null;
         }
 
+        if ((recordTalk ??= RecordTalk.IsMatch(text)) == false)
+        {
+            return null;
+        }
+
         var from = Math.Max(0, tokens[i].Start - 60);
         var placed = IsSentenceStart(text, tokens[i]) || DoneForBefore.IsMatch(text.AsSpan(from, tokens[i].Start - from));
         // A unit after a name in lower case is where the patient is ("… ED to obs"), not a unit named after someone.
         var unitAfter = lower && UnitAfter.IsMatch(text.AsSpan(tokens[end].End, Math.Min(12, text.Length - tokens[end].End)));
         return placed && !IsFollowedByRole(text, tokens[end].End) && (unitAfter || !IsFollowedByPlace(text, tokens[end].End))
             && !AskedAbout.IsMatch(text.AsSpan(tokens[end].End, Math.Min(60, text.Length - tokens[end].End)))
-            && !IsPrecededByRole(text, tokens, i) && RecordTalk.IsMatch(text)
+            && !IsPrecededByRole(text, tokens, i)
             ? end
             : null;
     }
@@ -1502,9 +1509,14 @@ internal static class NameFinder
 
     private static bool IsRecordWord(Token token, PhiContext context)
     {
+        if (token.Length < 2 || !(IsLower(token) || IsPlainCapitalised(token)))
+        {
+            return false;
+        }
+
         var word = StripPossessive(token.Value);
         return word.Length >= 2 && IsUnlistedWord(new Token(token.Start, word.Length, word)) && !ChatWords.Contains(word)
-            && !EnglishEnding.IsMatch(word) && (IsPlainCapitalised(token) || IsLower(token))
+            && !EnglishEnding.IsMatch(word)
             && !word.Contains('\'', StringComparison.Ordinal) && !context.IsStaffGivenName(word) && !context.IsStaffSurname(word);
     }
 
@@ -1786,7 +1798,8 @@ internal static class NameFinder
         }
 
         // "the VA (Carl T. Hayden)": a hospital's name in brackets after it.
-        if (index > 0 && text[index - 1] == '(' && HospitalBefore.IsMatch(text.AsSpan(Math.Max(0, index - 30), index - Math.Max(0, index - 30))))
+        if (index > 0 && text[index - 1] == '('
+            && HospitalBefore.IsMatch(text.AsSpan(Math.Max(0, index - 30), index - Math.Max(0, index - 30))))
         {
             return true;
         }
@@ -1888,7 +1901,10 @@ internal static class NameFinder
             {
                 var v = m.Groups["v"];
                 var words = v.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words.All(w => IsNameWord(w) && !NameLexicon.IsNotName(w)) && !words.Any(w => w.StartsWith("ZZ", StringComparison.OrdinalIgnoreCase))
+                // A made-up record's name says so: "Testpatient", "ZZALPHA".
+                if (words.All(w => IsNameWord(w) && !NameLexicon.IsNotName(w))
+                    && !words.Any(w => w.StartsWith("ZZ", StringComparison.OrdinalIgnoreCase)
+                        || w.Contains("test", StringComparison.OrdinalIgnoreCase))
                     && !IsStaffName(words, context))
                 {
                     yield return (v.Index, v.Length);
