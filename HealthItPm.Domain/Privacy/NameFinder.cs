@@ -1754,7 +1754,7 @@ internal static class NameFinder
         Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex LoneNameAsked = new(
-        @"\b(is|was|isn'?t|wasn'?t)\s+(?<v>(?-i:\p{Lu}\p{Ll}+))\s+the\s+(one|pt|patient|lady|man|guy|woman|kid|baby|girl|boy)\s+"
+        @"\b(is|was|isn'?t|wasn'?t)\s+(?<v>(?-i:\p{Lu}\p{Ll}+))\s+the\s+(one|pt|patient|lady)\s+"
             + @"(in|on|with|whose|who)\b"
         + @"|\b(husband|wife|son|daughter|mom|dad|mother|father|brother|sister|partner|boyfriend|girlfriend|fianc[eé]e?|grandson|"
             + @"granddaughter|niece|nephew|caregiver|guardian)\s*\((?<v>(?-i:\p{Lu}\p{Ll}+))\)",
@@ -1914,7 +1914,9 @@ internal static class NameFinder
 
         // "is Jovita the one in 14 or 16??", "the husband (Dimitrios) won't leave": a lone name asked about where a patient lies,
         // or a relative's in brackets after the relation.
-        if (text.Contains(" the ", StringComparison.OrdinalIgnoreCase) || text.Contains('(', StringComparison.Ordinal))
+        if (text.Contains('(', StringComparison.Ordinal) || text.Contains(" the one ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains(" the pt ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains(" the patient ", StringComparison.OrdinalIgnoreCase) || text.Contains(" the lady ", StringComparison.OrdinalIgnoreCase))
         {
             foreach (Match m in LoneNameAsked.Matches(text))
             {
