@@ -1756,6 +1756,9 @@ internal static class NameFinder
     private static readonly Regex LoneNameAsked = new(
         @"\b(is|was|isn'?t|wasn'?t)\s+(?<v>(?-i:\p{Lu}\p{Ll}+))\s+the\s+(one|pt|patient|lady)\s+"
             + @"(in|on|with|whose|who)\b"
+        // "the pt yelling in 6 is Dimitrios": who lies in a bed, said after it.
+        + @"|\bthe\s+(pt|patient|lady)\s+([\p{L}-]+\s+){0,2}(in|on)\s+(bed\s+|room\s+|rm\s+|bay\s+)?[0-9]{1,4}[a-z]?\s+(is|was)\s+"
+            + @"(?<v>(?-i:\p{Lu}\p{Ll}+))\b"
         + @"|\b(husband|wife|son|daughter|mom|dad|mother|father|brother|sister|partner|boyfriend|girlfriend|fianc[eé]e?|grandson|"
             + @"granddaughter|niece|nephew|caregiver|guardian)\s*\((?<v>(?-i:\p{Lu}\p{Ll}+))\)",
         Options | RegexOptions.IgnoreCase, Timeout);
@@ -1915,7 +1918,7 @@ internal static class NameFinder
         // "is Jovita the one in 14 or 16??", "the husband (Dimitrios) won't leave": a lone name asked about where a patient lies,
         // or a relative's in brackets after the relation.
         if (text.Contains('(', StringComparison.Ordinal) || text.Contains(" the one ", StringComparison.OrdinalIgnoreCase)
-            || text.Contains(" the pt ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("the pt ", StringComparison.OrdinalIgnoreCase)
             || text.Contains(" the patient ", StringComparison.OrdinalIgnoreCase) || text.Contains(" the lady ", StringComparison.OrdinalIgnoreCase))
         {
             foreach (Match m in LoneNameAsked.Matches(text))

@@ -31,6 +31,7 @@ public class PhiGuardRecordNameTests
     [InlineData("Lee Mi-sook only reads Korean and the interpreter line keeps dropping", "Lee Mi-sook")]
     [InlineData("was Farzana the one in 9 with the drip alarm?", "Farzana")]
     [InlineData("her son (Rafael) wants the discharge papers emailed", "Rafael")]
+    [InlineData("the pt shouting in 12 is Bogdan, his wife says he's confused, sitter order please", "Bogdan")]
     [InlineData("Honahnie, Harold — obs pt, the portal invite bounced", "Honahnie, Harold")]
     [InlineData("the FHIR bundle came back with \"family\": \"Okwuosa\", \"given\": [\"Chidera\"] in the test tenant", "Okwuosa")]
     [InlineData("the Patient resource in prod has family \"Nakamura\" given \"Sachiko\"", "Sachiko")]
@@ -58,6 +59,7 @@ public class PhiGuardRecordNameTests
     [InlineData("lives in Chinle with her grandson, the video visit keeps dropping", PhiKind.StreetAddress, "Chinle")]
     [InlineData("she's out in the 86503 area so labs at the Chinle clinic", PhiKind.ZipCode, "86503")]
     [InlineData("DL scan gives 85719-2201 for the pt, registration has 85719", PhiKind.ZipCode, "85719-2201")]
+    [InlineData("her zip came through as 9021 — the 0 got dropped, should be 90210", PhiKind.ZipCode, "90210")]
     public void Dates_ages_plans_pages_plates_photos_and_places_written_other_ways_are_found(string text, PhiKind kind, string value)
     {
         var findings = PhiGuard.Scan(text, Team);
@@ -82,6 +84,7 @@ public class PhiGuardRecordNameTests
     [InlineData("goran petrovic moved the bed board tiles, ED likes it")]
     [InlineData("Dragan Milić from the service desk says the label printers are patched")]
     [InlineData("is Sprint 14 the one with the label fix?")]
+    [InlineData("zip for the project site came over as 85711 per facilities")]
     public void Colleagues_products_namesakes_a_teams_birthday_vendors_and_department_lines_stay_clean(string text)
     {
         Assert.Empty(PhiGuard.Scan(text, Team));
