@@ -726,7 +726,7 @@ internal static class IdentifierPatterns
             Timeout),
             (m, text, _) => text.MentionsPerson || !SiteZipBefore.IsMatch(text.Before(m.Index))),
         // "zip for the pt in bay 9 is 31520", "her zip on the face sheet was 29910": the cue a few words before, about a person.
-        new(PhiKind.ZipCode, new Regex(@"\bzip(\s*code)?\b([\s,?!\u2014]+[\p{L}'0-9-]+){1,10}?[\s,;]+(is|was|=|:|reads|shows|says|"
+        new(PhiKind.ZipCode, new Regex(@"\bzip(\s*code)?\b([\s,?!\u2014]+[\p{L}'0-9-]+){1,10}?[\s,;?!]+(is|was|=|:|reads|shows|says|"
             + @"should\s+be|came\s+(over|through|in)\s+as)"
             + @"(\s+(now|still|listed\s+as|given\s+as))?\s*"
             + @"(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", AnyCase, Timeout),

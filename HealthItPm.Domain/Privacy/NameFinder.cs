@@ -1496,6 +1496,13 @@ internal static class NameFinder
 
         var from = Math.Max(0, tokens[i].Start - 60);
         var placed = IsSentenceStart(text, tokens[i]) || DoneForBefore.IsMatch(text.AsSpan(from, tokens[i].Start - from));
+        // "wendy karvonen (privacy) will sit in": a colleague's team in brackets after the name; a bed or kin there is a patient's.
+        var rest = text.AsSpan(tokens[end].End).TrimStart(' ');
+        if (rest.StartsWith("(") && !BracketOfCare.IsMatch(rest))
+        {
+            return null;
+        }
+
         // A unit after a name in lower case is where the patient is ("… ED to obs"), not a unit named after someone.
         var unitAfter = lower && UnitAfter.IsMatch(text.AsSpan(tokens[end].End, Math.Min(12, text.Length - tokens[end].End)));
         return placed && !IsFollowedByRole(text, tokens[end].End) && (unitAfter || !IsFollowedByPlace(text, tokens[end].End))
@@ -1504,6 +1511,10 @@ internal static class NameFinder
             ? end
             : null;
     }
+
+    private static readonly Regex BracketOfCare = new(
+        @"^\(\s*(the\s+)?(pt|patient|bed|rm|room|bay|his|her|their|daughter|son|wife|husband|mom|dad|mother|father|baby|nicu|icu|"
+            + @"ed|er|dob|mrn|age|[0-9])", Options, Timeout);
 
     private static readonly Regex UnitAfter = new(@"^\s+(?-i:[A-Z]{2,5})\b", Options, Timeout);
 

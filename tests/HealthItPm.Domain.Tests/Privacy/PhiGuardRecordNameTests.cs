@@ -85,6 +85,7 @@ public class PhiGuardRecordNameTests
     [InlineData("Dragan Milić from the service desk says the label printers are patched")]
     [InlineData("is Sprint 14 the one with the label fix?")]
     [InlineData("zip for the project site came over as 85711 per facilities")]
+    [InlineData("ilse haavisto (privacy) joins the portal proxy policy review on friday")]
     public void Colleagues_products_namesakes_a_teams_birthday_vendors_and_department_lines_stay_clean(string text)
     {
         Assert.Empty(PhiGuard.Scan(text, Team));
