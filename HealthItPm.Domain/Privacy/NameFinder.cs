@@ -1930,7 +1930,8 @@ internal static class NameFinder
         // or a relative's in brackets after the relation.
         if (text.Contains('(', StringComparison.Ordinal) || text.Contains(" the one ", StringComparison.OrdinalIgnoreCase)
             || text.Contains("the pt ", StringComparison.OrdinalIgnoreCase)
-            || text.Contains(" the patient ", StringComparison.OrdinalIgnoreCase) || text.Contains(" the lady ", StringComparison.OrdinalIgnoreCase))
+            || text.Contains("the patient ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("the lady ", StringComparison.OrdinalIgnoreCase))
         {
             foreach (Match m in LoneNameAsked.Matches(text))
             {
