@@ -90,7 +90,7 @@ internal static class IdentifierPatterns
         @"(aetna|cigna|humana|uhc|united\s*health\s*care|unitedhealthcare|bcbs|blue\s+cross(\s+blue\s+shield)?|blue\s+shield|anthem|"
             + @"kaiser|molina|centene|ambetter|wellcare|tricare|medi-?cal|masshealth|caresource|oscar|highmark|amerigroup|optum|"
             + @"champva|carefirst|premera|regence|emblem(health)?|fidelis|healthfirst|harvard\s+pilgrim|tufts|geisinger|medicaid|"
-            + @"medicare|champus)";
+            + @"medicare|champus|ahcccs|tenncare|soonercare|badgercare|kancare|mainecare|peachcare)";
 
     // A device's serial as printed on its card, letters apart from digits ("RBX 301442"), or any identifier shape.
     private const string DeviceValue =
@@ -194,6 +194,10 @@ internal static class IdentifierPatterns
             + @"loaner\s+pool)\b", AnyCase, Timeout);
 
     // A device in clinical engineering's hands: "biomed pulled it from service", "failed the firmware update".
+    // A device the text says no patient has: "pump serial 1122-33418 pulled for the recall, not on a pt".
+    private static readonly Regex NotOnAPatient = new(@"\bnot\s+(on|in|with|from|used\s+on|attached\s+to)\s+(a|any)\s+(pt|patient)\b",
+        AnyCase, Timeout);
+
     private static readonly Regex BiomedDevice = new(@"\b(biomed|clinical\s+engineering|firmware|pulled\s+(it\s+|them\s+)?from\s+"
         + @"service|out\s+of\s+service|preventive\s+maintenance|pm\s+(due|check)|recall(ed)?|depot|rma)\b", AnyCase, Timeout);
 
@@ -225,14 +229,15 @@ internal static class IdentifierPatterns
 
     // A department's line: toll-free, an option or extension, a help line or desk, with no person whose number it is.
     private static readonly Regex DepartmentLine = new(
-        @"\b(after[\s-]?hours|24/7|help\s*line|hot\s*line|service\s*desk|help\s*desk|support|vendor|option\s+[0-9]|press\s+[0-9]|"
+        @"\b(after[\s-]?(hours|hrs)|on-?call\s+(tech|line|pager)|24/7|help\s*line|hot\s*line|service\s*desk|help\s*desk|support|"
+            + @"vendor|option\s+[0-9]|press\s+[0-9]|"
             + @"ext\b\.?|extension|main\s+(line|number)|(hospital|clinic|unit|department|office|practice)('s)?\s+(main\s+)?"
             + @"(phone\s+)?(number|line)|"
             + @"front\s+desk|switchboard|call\s+cent(er|re)|command\s+cent(er|re)|department|dept|([\p{L}-]+\s+)?(interpreter|nurse|"
             + @"scheduling|pharmacy|refill|billing|triage|appointment|advice|info|information|access|transfer|referral|intake|"
             + @"call|cent(er|re)|unit|station|clinic|fax|text|texting|sms|reminders?)\s+(fax\s+)?line|desk|operator|dial-?in|"
             + @"conf(erence)?\s+(id|bridge|line)|teams\s+bridge|(appt|appointment)\s+reminders|nurses'?\s+station|nursing\s+station|"
-            + @"reading\s+room|release\s+of\s+information|(unit|dept|department|office|clinic|lab|pharmacy|HIM|ROI)\s+fax\b|"
+            + @"reading\s+room|release\s+of\s+info(rmation)?|(unit|dept|department|office|clinic|lab|pharmacy|HIM|ROI)\s+fax\b|"
             + @"\bto\s+(the\s+)?(HIM|registration|scheduling|pharmacy|lab|radiology|billing|medical\s+records|records|admitting|coding|"
             + @"CDI|UR|utilization\s+review|case\s+management)(\s+(dept|department|office|team))?\s+at)",
         AnyCase, Timeout);
@@ -256,7 +261,8 @@ internal static class IdentifierPatterns
 
     // An address that is a person's, whatever else the text says ("home IP ... in the vpn logs").
     private static readonly Regex PersonalAddress = new(
-        @"\b((home|her|his|their|patient'?s?|pt'?s?|personal|residential)\s+(ip(v[46])?|ip\s+address|address|wi-?fi|network|router|"
+        @"\b((home|her|his|their|patient'?s?|pt'?s?|personal|residential)\s+(public\s+)?(ip(v[46])?|ip\s+address|address|wi-?fi|"
+            + @"network|router|"
             + @"internet|isp)\b|(patient|pt)\s+(logged|signed|logs|signs|connected|came)\b)",
         AnyCase, Timeout);
 
@@ -277,7 +283,24 @@ internal static class IdentifierPatterns
         @"\b(clinic|office|offices|building|site|campus|facility|location|cent(er|re)|warehouse|hq|headquarters|store|practice|"
             + @"branch|garage|depot|plant|lab|dock|entrance|door|vendor|company|moved|move|moving|relocat(e|ed|ing)|opens?|opening|"
             + @"ship(ped)?|deliver(ed)?)"
-            + @"('?s)?\s+((is|are|was|will\s+be|now)\s+)?((at|on|to|in)\s+)?$",
+            + @"('?s)?\s+((is|are|was|will\s+be|now)\s+)?((at|on|to|in)\s+)?$"
+        // "command center moves to the annex at …": a team's place, where it moves.
+        + @"|\b(moves?|moving|moved|relocat(es|ed|ing)|opens?|opening)\s+(back\s+)?(to|in)\s+(the\s+|our\s+)?([\p{L}'-]+\s+){1,3}"
+            + @"(at|on)\s+$",
+        AnyCase, Timeout);
+
+    // Where a colleague lives, told for their work: "she lives in Sedona so she's remote on fridays".
+    private static readonly Regex Commute = new(@"\b(remote|wfh|commutes?|commuting|drives\s+in|go-?live|on-?site|covers?|"
+        + @"at\s+the\s+elbow)\b", AnyCase, Timeout);
+
+    // A state, a country or a continent is no place smaller than a state.
+    private static readonly Regex NotATown = new(@"^(" + StateNames + @"|Mexico|Canada|Guatemala|Honduras|Europe|Asia|Africa)$",
+        AnyCase, Timeout);
+
+    // Things sent to an organisation by its name: "ship the badges to Kestrel Imaging, 1200 Innovation Way Suite 400, …".
+    private static readonly Regex ShippedToOrganisation = new(
+        @"\b(ship|mail|send|deliver|courier|fedex|return)(ed|ing|s)?\b[^.;!?]{0,40}?\bto\s+(?-i:[A-Z][\p{L}&-]*)"
+            + @"(\s+(?-i:[A-Z][\p{L}&-]*)){0,3},",
         AnyCase, Timeout);
 
     // A person who moved, not a clinic: "she moved to 77 Harbor View Terrace #4", "the pt relocated to ...".
@@ -476,7 +499,7 @@ internal static class IdentifierPatterns
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(driver'?s?\s+licen[cs]e|passport)" + Then + Id, AnyCase, Timeout)),
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(licen[cs]e\s+plates?|plates?|(car|vehicle|van|truck|suv|boat|vessel|trailer|rv|"
             + @"camper|atv|snowmobile|motorcycle)'?s?\s+(tags?|registration|reg|hull\s+(id|number)))"
-            + @"(\s+(number|no\b\.?|#|is|was|are|were|reads?|says|shows?))*[\s:#,]*"
+            + @"(\s+(number|no\b\.?|#|is|was|are|were|reads?|says|shows?))*[\s:#,""\u201c]*"
             + @"((?-i:" + States + @")\s+(?=[A-Z]{2,3}-?[0-9]))?" + Plate, AnyCase,
             Timeout),
             (m, text, _) => !m.Groups["v"].Value.All(char.IsDigit) && (text.MentionsPerson || !FleetVehicle.IsMatch(text.Text))
@@ -492,18 +515,23 @@ internal static class IdentifierPatterns
             AnyCase,
             Timeout),
             (_, text, _) => (text.MentionsPatient || !OwnedDevice.IsMatch(text.Text))
-                && (text.MentionsPerson || !BiomedDevice.IsMatch(text.Text))),
+                && (text.MentionsPerson || !BiomedDevice.IsMatch(text.Text)) && !NotOnAPatient.IsMatch(text.Text)),
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(serial(\s+(number|no\b\.?|num|#))?|S/N|SN)" + Then + DeviceValue, AnyCase, Timeout),
             (_, text, _) => text.MentionsPatientDevice && (text.MentionsPatient || !OwnedDevice.IsMatch(text.Text))
-                && (text.MentionsPerson || !BiomedDevice.IsMatch(text.Text))),
+                && (text.MentionsPerson || !BiomedDevice.IsMatch(text.Text)) && !NotOnAPatient.IsMatch(text.Text)),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*[:#=(]?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout),
+            + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*""?\s*[:#=(]?\s*""?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout),
             (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text) && !IsProjectsBirth(m, text)),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
-            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+|[0-9]{1,4}[a-z]?[\s:,]+){1,8}?(on\s+|as\s+|is\s+|was\s+|of\s+)?\(?"
+            + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+|'?[0-9]{1,4}[a-z]?[\s:,]+){1,8}?(on\s+|as\s+|is\s+|was\s+|of\s+)?\(?"
             + Date, AnyCase, Timeout),
             (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text) && !IsProjectsBirth(m, text)),
+        // "may 12 is her birthday", "3/2 was his DOB": the date before its cue.
+        new(PhiKind.DateOfBirth, new Regex(Date + @"\s+(is|was)\s+(his|her|their|the\s+pt'?s|the\s+patient'?s|mom'?s|dad'?s)\s+"
+            + @"(real\s+|actual\s+|correct\s+)?(birthday|dob|birth\s?date|date\s+of\s+birth)\b", AnyCase, Timeout),
+            When: text => text.Text.Contains("birth", StringComparison.OrdinalIgnoreCase)
+                || text.Text.Contains("dob", StringComparison.OrdinalIgnoreCase)),
         // A pregnancy's dates: "LMP 2/8/25", "EDD 10/3", "estimated due date for the baby is march 2".
         new(PhiKind.PersonalDate, new Regex(@"\b(LMP|EDD|EDC|last\s+menstrual\s+period|(estimated\s+)?due\s+date\s+(of|for)\s+(the\s+)?"
             + @"(baby|pregnancy|twins)|(estimated|expected)\s+date\s+of\s+(delivery|confinement))\b[\s:=,-]*((is|was|of|on|by|"
@@ -525,7 +553,8 @@ internal static class IdentifierPatterns
                 && !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length))),
         // Ward shorthand right before its date: "dc'd 11/3", "d/c 12/4", "readmit 11/09", "admit 10/22", "his dc date was ...".
         new(PhiKind.PersonalDate, new Regex(@"(?<![\p{L}/-])((?-i:dc|DC'd|Dc'd)('d|'ed|ed)?|d/c('d)?|re-?admit(ted)?|readmission|admit|"
-            + @"adm|disch|dischg|xfer'?d|transferred|expired|(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
+            + @"adm|disch|dischg|xfer'?d|transferred|expired|arrived\s+(at\s+|in\s+|to\s+)?(the\s+)?(ed|er|triage|l&d)|"
+            + @"(sent|went|discharged)\s+home|left\s+AMA|eloped|(she|he|pt|patient|mom|dad|"
             + @"husband|wife|mother|father)\s+passed)\b\.?(\s+(date|day|home))?(\s+(on|was|is|of|shows|says|reads|listed\s+as|:|=)){0,2}"
             + @"(\s+the(?=\s+[0-9]))?\s*:?\s*"
             + Date, AnyCase, Timeout),
@@ -554,7 +583,8 @@ internal static class IdentifierPatterns
         // fourteenth of march". Found from "the" and the event read back before it, which costs less than trying every event.
         new(PhiKind.PersonalDate, new Regex(@"\bthe\s+(?<v>([0-9]{1,2}(st|nd|rd|th)\b|" + DayWordOnly + @")(\s+of\s+" + Month
             + @"(,?\s+([0-9]{4}|" + YearWords + @"))?)?)" + NotAnOrdinalDay, AnyCase, Timeout),
-            (m, text, _) => CareEventBefore.IsMatch(text.Before(m.Index)), WithoutDigits: true, When: text => text.MentionsPerson),
+            (m, text, _) => CareEventBefore.IsMatch(text.Before(m.Index)), WithoutDigits: true,
+            When: text => text.MentionsPerson || text.Text.Contains("admitted", StringComparison.OrdinalIgnoreCase)),
         // "transferred to rehab 6/2", "pt came in on 10/14", "she was seen in the ED 3/3": a stay's events, about a person.
         new(PhiKind.PersonalDate, new Regex(@"\b((transferred|xfer'?d)(?!\s+to\s+(the\s+|a\s+|another\s+)?([\p{L}-]+\s+){0,2}(team|"
             + @"department|dept|role|position|job|group|office|project|company|vendor|site|server|folder|drive|queue))|re-?admitted|"
@@ -579,9 +609,10 @@ internal static class IdentifierPatterns
             + @"husband|man|woman|lady|gentleman)('s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned)\s+)(?<v>9[0-9]|1[01][0-9])\b"
             + @"(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|percent|lbs?|kg|pounds|cm|in\b|feet|ft|"
             + @"mg|ml|units?|degrees?|F\b|C\b|bpm|over|on|out\s+of|of))", AnyCase, Timeout)),
-        // An age in brackets after the patient: "centenarian pt (101)", "the patient (94) on 5W".
-        new(PhiKind.AgeOver89, new Regex(@"\b(pt|patient|centenarian|nonagenarian|mom|dad|grandma|grandpa|lady|man|woman|gentleman)\s*"
-            + @"\(\s*(age\s+)?(?<v>9[0-9]|1[01][0-9])\s*(y|yo|y/o|yrs?)?\s*\)", AnyCase, Timeout)),
+        // An age in brackets after the patient: "centenarian pt (101)", "the patient (94) on 5W", "centenarian on 4N (101!)".
+        new(PhiKind.AgeOver89, new Regex(@"\b(pt|patient|centenarian|nonagenarian|mom|dad|grandma|grandpa|lady|man|woman|gentleman)"
+            + @"(\s+(on|in|at)\s+[0-9]{0,2}[\p{L}-]{1,8})?\s*\(\s*(age\s+)?(?<v>9[0-9]|1[01][0-9])\s*(y|yo|y/o|yrs?)?\s*!*\s*\)",
+            AnyCase, Timeout)),
         // A birthday to come or just past, and the oldest of a ward: "turning 103 on Saturday", "our oldest pt this week is 106".
         new(PhiKind.AgeOver89, new Regex(@"\b(turning|turns|turned|(oldest|eldest)\b([\s,]+[\p{L}'-]+){0,5}?[\s,]+(is|was|at|turned|"
             + @"turns|aged?))\s+(?<v>9[0-9]|1[01][0-9])\b(?![.:,]?[0-9]|\s*(days?|months?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|%|"
@@ -666,6 +697,7 @@ internal static class IdentifierPatterns
             Timeout),
             (m, text, _) => (!SiteBefore.IsMatch(text.Before(m.Index)) || PersonMovedBefore.IsMatch(text.Before(m.Index))
                     || HomeDelivery.IsMatch(text.Text))
+                && (text.MentionsPerson || !ShippedToOrganisation.IsMatch(text.Text))
                 && !SiteAfter.IsMatch(text.Text.AsSpan(m.Index + m.Length))),
         new(PhiKind.StreetAddress, new Regex(
             @"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|" +
@@ -694,11 +726,13 @@ internal static class IdentifierPatterns
             Timeout),
             (m, text, _) => text.MentionsPerson || !SiteZipBefore.IsMatch(text.Before(m.Index))),
         // "zip for the pt in bay 9 is 31520", "her zip on the face sheet was 29910": the cue a few words before, about a person.
-        new(PhiKind.ZipCode, new Regex(@"\bzip(\s*code)?\b([\s,]+[\p{L}'0-9-]+){1,8}?\s+(is|was|=|:|reads|shows|says)"
+        new(PhiKind.ZipCode, new Regex(@"\bzip(\s*code)?\b([\s,?!\u2014]+[\p{L}'0-9-]+){1,10}?[\s,;?!]+(is|was|=|:|reads|shows|says|"
+            + @"should\s+be|came\s+(over|through|in)\s+as)"
             + @"(\s+(now|still|listed\s+as|given\s+as))?\s*"
             + @"(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", AnyCase, Timeout),
             When: text => text.MentionsPerson),
-        new(PhiKind.ZipCode, new Regex(@"\b[A-Z][a-z]+,?\s+" + States + @"\.?,?\s+(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", Options, Timeout)),
+        new(PhiKind.ZipCode, new Regex(@"\b[A-Z][a-z]+,?\s+" + States + @"\.?,?\s+(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])", Options, Timeout),
+            (_, text, _) => text.MentionsPerson || !ShippedToOrganisation.IsMatch(text.Text)),
         // Where a person lives: "lives in 60614", "pt in 60614", "he's living in 94110 now", "pt from 02139".
         new(PhiKind.ZipCode, new Regex(@"\b((lives|living|lived|resides|residing|reside|moved|relocated|staying|stays|home\s+is)\s+(in|to|"
             + @"at|near|around|off|out\s+in|by)|(patient|pt|he|she|they|he's|she's|they're|family|mom|dad|daughter|son|wife|"
@@ -724,6 +758,40 @@ internal static class IdentifierPatterns
             (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value)
                 && !PhotoFeature.IsMatch(text.Text.AsSpan(m.Index + m.Length)),
             WithoutDigits: true),
+        // A photo of a patient's papers or of where their name shows: "the registration ID photo for the pt in ED 3", "a pic of the
+        // whiteboard in 412 (pt's full name visible)".
+        new(PhiKind.Photograph, new Regex(@"\b(?<v>(id|registration|license|licence|insurance\s+card|card|passport)\s+(photo|picture|pic|"
+            + @"image|scan)s?)\s+(of|for)\s+(the\s+)?(pt|patient|her|him|them)\b"
+            + @"|\b(?<v>(photo|picture|pic|screenshot|image)s?)\s+of\s+[^.;!?]{0,50}?\b(pt'?s|patient'?s|her|his|their)\s+(full\s+)?"
+            + @"names?\s+(is\s+)?(visible|showing|shows|readable|legible)", AnyCase, Timeout),
+            WithoutDigits: true, When: text => text.MentionsPatient && Says(text, "photo", "pic", "image", "scan", "screenshot")),
+        // Streets whose type comes first, as in the Southwest and in Spanish: "9150 S Avenida del Sol", "12 Calle Ocho".
+        new(PhiKind.StreetAddress, new Regex(@"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}\s+([NSEW]\.?\s+)?(?-i:(Avenida|Calle|Camino|Paseo|"
+            + @"Via|Vista|Rue|Rua|Carretera|Calzada|Circulo|Placita|Callejon)\s+)(de\s+|del\s+|de\s+la\s+|los\s+|las\s+|la\s+|el\s+)?"
+            + @"(?-i:[A-Z][\p{L}'-]+)(\s(?-i:[A-Z][\p{L}'-]+))?)", AnyCase, Timeout)),
+        // A space in a mobile home or RV park: "trailer is lot 17 at Desert Palms MHP".
+        new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(lot|space|spc|site|unit)\s*#?\s*[0-9]{1,4}[A-Z]?\s+(at|in|of)\s+(the\s+)?"
+            + @"([\p{L}'-]+\s+){1,4}(MHP|mobile\s+home\s+(park|estates|community)|trailer\s+(park|court)|rv\s+park))\b", AnyCase,
+            Timeout),
+            When: text => Says(text, "MHP", "park", "court", "estates", "community")),
+        // A town alone where a patient lives: "lives in Kayenta w/ her daughter", "pt lives out in Ganado".
+        new(PhiKind.StreetAddress, new Regex(@"(^\W*|\b(?i:pt|patient|she|he|they|family)\s+)(?i:(lives|living|lived|resides|staying)"
+            + @"\s+(out\s+|up\s+|down\s+)?in\s+)(?<v>[A-Z][a-z]{3,})\b(?!,?\s+[A-Z])", Options, Timeout),
+            (m, text, _) => !NotATown.IsMatch(m.Groups["v"].Value) && (text.MentionsPatient || !Commute.IsMatch(text.Text)),
+            WithoutDigits: true, When: text => Says(text, "liv", "resid", "staying") && text.MentionsPerson),
+        // Where a patient lives by ZIP: "he's out in the 85621 area", "the 60614 zip"; a ZIP+4 in a text about a patient.
+        new(PhiKind.ZipCode, new Regex(@"\b(in|around|near|from)\s+the\s+(?<v>[0-9]{5})\s+(area|zip|zip\s+code|region)\b"
+            + @"|(?<![0-9-])(?<v>[0-9]{5}-[0-9]{4})(?![0-9-])", AnyCase, Timeout),
+            When: text => text.MentionsPerson),
+        // A patient's own page: "his art website tsegayebekele-art.com", "her blog is maya-bakes.net".
+        new(PhiKind.WebAddress, new Regex(@"\b(his|her|their|pt'?s|patient'?s)\s+([\p{L}-]+\s+){0,2}(website|web\s+site|site|blog|"
+            + @"page|portfolio|shop|store)\s+((is|was|at|:)\s+)?(?<v>[a-z0-9][a-z0-9-]*\.(com|net|org|me|io|info|co|art|biz|us)(/\S*)?)"
+            + @"(?![\p{L}0-9-])", AnyCase, Timeout),
+            WithoutDigits: true, When: text => Says(text, "site", "blog", "page", "portfolio", "shop", "store")),
+        // A plate a person chose: "vanity plate \"DESERT1\"", "personalized plate reads GOCATS".
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(vanity|personali[sz]ed|custom)\s+(licen[cs]e\s+)?plates?\s*((is|was|reads|says|"
+            + @"shows)\s*)?:?\s*[""\u201c']?(?<v>(?-i:[A-Z0-9]{2,8}))\b", AnyCase, Timeout),
+            WithoutDigits: true, When: text => Says(text, "plate")),
         new(PhiKind.BiometricIdentifier, new Regex(@"\b(?<v>(finger\s*prints?|thumb\s*prints?|palm\s*(vein\s*)?(scans?|prints?)|"
             + @"(palm|finger|hand)\s*veins?(\s+(enrol(l)?ments?|"
             + @"templates?|patterns?|ids?|data|registrations?))?|(finger\s*print|biometric|face|iris|retina)\s+(enrol(l)?ments?|"
@@ -1067,9 +1135,17 @@ internal static class IdentifierPatterns
             && !Regex.IsMatch(value, @"^(19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]$", Options, Timeout);
 
     // "the project charter was born 3/1/2024", "the DOB field fix is in the 11/18 release": a project's day, not a person's.
+    // Whether the text holds any of the words: a cheaper test than running a pattern that starts with them.
+    private static bool Says(ScannedText text, params string[] words) =>
+        words.Any(w => text.Text.Contains(w, StringComparison.OrdinalIgnoreCase));
+
     private static bool IsProjectsBirth(Match m, ScannedText text) =>
-        ThingBornBefore.IsMatch(text.Before(m.Index))
+        ThingBornBefore.IsMatch(text.Before(m.Index)) || (Celebration.IsMatch(text.Text) && !text.MentionsPatient)
             || ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length));
+
+    // A colleague's birthday kept at work: "Kyle's birthday is 3/14, cake in the command center at 3".
+    private static readonly Regex Celebration = new(@"\b(cake|cupcakes?|party|potluck|card\s+to\s+sign|sign\s+the\s+card|balloons|"
+        + @"celebrat(e|ion|ing)|happy\s+birthday|team\s+lunch)\b", AnyCase, Timeout);
 
     private static readonly Regex ThingBornBefore = new(@"\b(project|charter|program(me)?|initiative|idea|team|committee|app|product|"
         + @"platform|system|portal|tool|bot|pilot|workgroup|council|department|dept|website|site|newsletter|company|office|pmo|"

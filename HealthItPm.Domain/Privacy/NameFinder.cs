@@ -98,14 +98,18 @@ internal static class NameFinder
             + @"children'?s|birth(ing)?|heart|cancer|wellness|breast|maternity|staff|nurses'?|physicians'?|doctors'?|behavioral\s+health|"
             + @"mental\s+health|psych(iatric)?|rehab(ilitation)?|cardiac|surgical|medical|oncology|ortho(pedic)?|pediatric|neuro|"
             + @"trauma|burn|stroke|transplant|dialysis|infusion|inpatient|outpatient|intensive\s+care|lab|laboratory|research|science|"
+            + @"vaccine|vaccination|immunization|flu|travel|wound|memory|sleep|diabetes|lactation|spine|hearing|sports\s+medicine|"
             + @"east|west|north|south|new|old|main)\s+)?(rooms?|boardrooms?|wing|"
             + @"cent(er|re)|building|hall|auditorium|pavilion|tower|library|lobby|lounge|classrooms?|entrances?|exits?|doors?|garage|"
             + @"parking|lot|bridge|plaza|park|elevators?|stairwell|cafe|café|cafeteria|chapel|courtyard|skywalk|walkway|"
         + @"clinic|institute|foundation|school|college|house|atrium|garden|campus|suite|award|lecture|scholarship|fund|unit|floor|annex|"
             + @"street|avenue|road|drive|st|rd|ave|blvd|boulevard|ln|lane|court|pkwy|parkway|hwy|highway|dr\b(?!\.?\s+[A-Z])|"
             + @"day\b(?!\s*#?[0-9])|holiday|quotes?|quotation|statue|portrait|biography|airport|prize|medal|lecture|criteria|method|"
+            + @"mural|painting|sculpture|exhibit|plaque|"
             + @"museum|gallery|arena|stadium|theat(er|re)|amphitheat(er|re)|coliseum|memorial|academy|gym(nasium)?|fieldhouse|"
             + @"church|cathedral|temple|mosque|synagogue|(community|recreation|rec|senior|civic|convention|visitors?'?)\s+cent(er|re))\b"
+        // A famous person quoted: "as Florence Nightingale would say".
+        + @"|^\s+(would|used\s+to|once)\s+(say|said|put\s+it|tell\s+you)\b"
         // A lab where staff learn: "the Florence Nightingale skills lab", "Hopper simulation center".
         + @"|^('s)?\s+(skills|simulation|sim|learning|computer|study|innovation)\s+(lab|labs|cent(er|re)|rooms?|hub|suite)\b"
         // An institution named after a person: "Sarah Cannon oncology network", "the Van Andel Institute".
@@ -301,6 +305,7 @@ internal static class NameFinder
         var found = new List<(int, int)>();
         var lastStaffEnd = -1;
         bool? patientContext = null;
+        bool? recordTalk = null;
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -505,6 +510,13 @@ internal static class NameFinder
                 }
 
                 MarkUsed(used, i, unlisted);
+                continue;
+            }
+
+            if (RecordName(text, tokens, i, context, ref recordTalk) is { } record)
+            {
+                found.Add((tokens[i].Start, tokens[record].End - tokens[i].Start));
+                MarkUsed(used, i, record);
                 continue;
             }
 
@@ -891,11 +903,28 @@ internal static class NameFinder
 
     // A Korean name, the given name's two syllables joined by a hyphen, then a family name of one syllable the lists hold, before a
     // patient's things: "jin-soo oh's pt education videos", "Hye-jin Ko's meds".
+    private static readonly HashSet<string> KoreanFamilies = new(
+        ["Kim", "Lee", "Yi", "Park", "Pak", "Choi", "Choe", "Jung", "Jeong", "Chung", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang",
+            "Lim", "Im", "Han", "Oh", "Seo", "Suh", "Shin", "Sin", "Kwon", "Hwang", "Ahn", "An", "Song", "Yoo", "Yu", "Hong", "Jeon",
+            "Jun", "Ko", "Go", "Moon", "Mun", "Yang", "Son", "Bae", "Baek", "Paik", "Heo", "Hur", "Nam", "Noh", "Roh", "Ha", "Kwak",
+            "Sung", "Seong", "Cha", "Joo", "Ju", "Woo", "Min", "Ryu", "Na", "Jin", "Um", "Eom", "Chae", "Won", "Cheon", "Bang", "Gong"],
+        StringComparer.OrdinalIgnoreCase);
+
     private static int? KoreanName(string text, List<Token> tokens, int i, PhiContext context)
     {
         if (i + 1 >= tokens.Count || Between(text, tokens[i], tokens[i + 1]) is not " ")
         {
             return null;
+        }
+
+        // Family name first, as Korean registers write it: "Park Soon-ja prefers Korean", "choi min-jun in ED bay 7".
+        if (KoreanFamilies.Contains(tokens[i].Value)
+            && tokens[i + 1].Value.Split('-') is [{ Length: >= 2 and <= 4 } p1, { Length: >= 2 and <= 4 } p2]
+            && !(NameLexicon.IsEnglishWord(p1) && NameLexicon.IsEnglishWord(p2))
+            && ((IsLower(tokens[i]) && IsLower(tokens[i + 1])) || (IsPlainCapitalised(tokens[i]) && IsPlainCapitalised(tokens[i + 1])))
+            && !context.IsStaff(tokens[i + 1].Value, tokens[i].Value) && (CareWords.IsMatch(text) || PatientContext.IsMatch(text)))
+        {
+            return i + 1;
         }
 
         var (given, family) = (tokens[i], tokens[i + 1]);
@@ -1414,6 +1443,94 @@ internal static class NameFinder
             : null;
     }
 
+    // A text about a patient's care or papers: what a ward or a registration desk types around a name.
+    private static readonly Regex RecordTalk = new(
+        @"\b(wristbands?|armbands?|labels?|charts?|bed\s?board|bed\s+request|advance\s+directive|registration|registered|"
+            + @"reminders?|interpreter|images|consent|drips?|obs|ed|er|admit(ted)?|mrn|dup(licate)?\s+(account|mrn|record|chart|"
+            + @"profile)|proxy|encounters?|avs|pts?|patients?|discharged?|dc'?d|allerg[a-z]*|meds|labs|results)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // Before a name, what is done for a patient: "outside images for", "mid-consent with", "the label of"; one short word may open
+    // the name ("with pa nhia vang").
+    private static readonly Regex DoneForBefore = new(
+        @"\b(images|imaging|records|consent|label|labels|wristband|armband|chart|interpreter|interp|reminder|registration|"
+            + @"directive|drip|bed|discharge|admission|transfer|paperwork|scans?)\b[^.;!?]{0,25}?\b(for|with|of|on)\s+(\p{L}{1,3}\s+)?$",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // "venkatesh subramaniam ED to obs, bed request stuck", "haruko ishikawa's advance directive got scanned into the wrong chart",
+    // "outside images for chen guofeng not imported": two or three words typed alike that no dictionary, product list or roster
+    // holds, opening a text or after what is done for a patient, in a text about a patient's care or papers. One of them from the
+    // name lists, or both long, so that shorthand and typos are not names.
+    private static int? RecordName(string text, List<Token> tokens, int i, PhiContext context, ref bool? recordTalk)
+    {
+        if (i + 1 >= tokens.Count || !IsRecordWord(tokens[i], context) || text[tokens[i].End..tokens[i + 1].Start] is not " ")
+        {
+            return null;
+        }
+
+        var lower = IsLower(tokens[i]);
+        var end = i;
+        while (end + 1 < tokens.Count && end - i < 2 && text[tokens[end].End..tokens[end + 1].Start] is " "
+            && !tokens[end].Value.EndsWith("'s", StringComparison.OrdinalIgnoreCase)
+            && IsRecordWord(tokens[end + 1], context) && IsLower(tokens[end + 1]) == lower)
+        {
+            end++;
+        }
+
+        if (end == i || context.IsStaff(StripPossessive(tokens[i].Value), StripPossessive(tokens[end].Value)))
+        {
+            return null;
+        }
+
+        var words = Enumerable.Range(i, end - i + 1).Select(k => StripPossessive(tokens[k].Value)).ToList();
+        var listed = words.Any(w => w.Length >= 3 && NameLexicon.IsAnyName(w));
+        if (!listed && !(lower && words.All(w => w.Length >= 5)))
+        {
+            return null;
+        }
+
+        if ((recordTalk ??= RecordTalk.IsMatch(text)) == false)
+        {
+            return null;
+        }
+
+        var from = Math.Max(0, tokens[i].Start - 60);
+        var placed = IsSentenceStart(text, tokens[i]) || DoneForBefore.IsMatch(text.AsSpan(from, tokens[i].Start - from));
+        // "wendy karvonen (privacy) will sit in": a colleague's team in brackets after the name; a bed or kin there is a patient's.
+        var rest = text.AsSpan(tokens[end].End).TrimStart(' ');
+        if (rest.StartsWith("(") && !BracketOfCare.IsMatch(rest))
+        {
+            return null;
+        }
+
+        // A unit after a name in lower case is where the patient is ("… ED to obs"), not a unit named after someone.
+        var unitAfter = lower && UnitAfter.IsMatch(text.AsSpan(tokens[end].End, Math.Min(12, text.Length - tokens[end].End)));
+        return placed && !IsFollowedByRole(text, tokens[end].End) && (unitAfter || !IsFollowedByPlace(text, tokens[end].End))
+            && !AskedAbout.IsMatch(text.AsSpan(tokens[end].End, Math.Min(60, text.Length - tokens[end].End)))
+            && !IsPrecededByRole(text, tokens, i)
+            ? end
+            : null;
+    }
+
+    private static readonly Regex BracketOfCare = new(
+        @"^\(\s*(the\s+)?(pt|patient|bed|rm|room|bay|his|her|their|daughter|son|wife|husband|mom|dad|mother|father|baby|nicu|icu|"
+            + @"ed|er|dob|mrn|age|[0-9])", Options, Timeout);
+
+    private static readonly Regex UnitAfter = new(@"^\s+(?-i:[A-Z]{2,5})\b", Options, Timeout);
+
+    private static bool IsRecordWord(Token token, PhiContext context)
+    {
+        if (token.Length < 2 || !(IsLower(token) || IsPlainCapitalised(token)))
+        {
+            return false;
+        }
+
+        var word = StripPossessive(token.Value);
+        return word.Length >= 2 && IsUnlistedWord(new Token(token.Start, word.Length, word)) && !ChatWords.Contains(word)
+            && !EnglishEnding.IsMatch(word)
+            && !word.Contains('\'', StringComparison.Ordinal) && !context.IsStaffGivenName(word) && !context.IsStaffSurname(word);
+    }
+
     private static readonly Regex RecordAtStart = new(@"^('s)?\s+" + RecordAfter, Options | RegexOptions.IgnoreCase, Timeout);
 
     // A record's name as its header types it, surname first, at a text's start: "hernandez-lugo, marisa - duplicate profile",
@@ -1428,7 +1545,11 @@ internal static class NameFinder
         var (a, b) = (tokens[i], tokens[i + 1]);
         var lower = IsLower(a) && IsLower(b);
         if (!(lower || (IsPlainCapitalised(a) && IsPlainCapitalised(b))) || b.Length < 3 || !IsUnlistedWord(a) || !IsUnlistedWord(b)
-            || !NameLexicon.IsAnyName(b.Value) || !a.Value.Split('-').Any(part => part.Length >= 3 && NameLexicon.IsSurname(part))
+            || !NameLexicon.IsAnyName(b.Value)
+            || !(a.Value.Split('-').Any(part => part.Length >= 3 && NameLexicon.IsSurname(part))
+                // "Sakiestewa, Lionel — obs pt": a surname no list holds before a given name the lists do, then a dash.
+                || (a.Length >= 5 && NameLexicon.IsListedGiven(b.Value) && !ChatWords.Contains(a.Value)
+                    && text.AsSpan(b.End).TrimStart(' ') is [ '-' or '\u2013' or '\u2014' or ':', ..]))
             || context.IsStaff(b.Value, a.Value) || context.IsStaffSurname(a.Value))
         {
             return null;
@@ -1639,6 +1760,20 @@ internal static class NameFinder
         @"\b(interpreter|interp|translator|sitter|transport|wheelchair|ride|tray|consult|bed)\s+(is\s+|was\s+)?for\s+"
             + @"(?<v>(?-i:" + CapitalNameWord + @"(\s" + CapitalNameWord + @"){1,2}))", Options | RegexOptions.IgnoreCase, Timeout);
 
+    private static readonly Regex FhirName = new(
+        @"(?<![\p{L}])""?(family|given)(""\s*:\s*\[?\s*|\s+)""(?<v>\p{L}[\p{L}'-]*(\s\p{L}[\p{L}'-]*){0,2})""",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex LoneNameAsked = new(
+        @"\b(is|was|isn'?t|wasn'?t)\s+(?<v>(?-i:\p{Lu}\p{Ll}+))\s+the\s+(one|pt|patient|lady)\s+"
+            + @"(in|on|with|whose|who)\b"
+        // "the pt yelling in 6 is Dimitrios": who lies in a bed, said after it.
+        + @"|\bthe\s+(pt|patient|lady)\s+([\p{L}-]+\s+){0,2}(in|on)\s+(bed\s+|room\s+|rm\s+|bay\s+)?[0-9]{1,4}[a-z]?\s+(is|was)\s+"
+            + @"(?<v>(?-i:\p{Lu}\p{Ll}+))\b"
+        + @"|\b(husband|wife|son|daughter|mom|dad|mother|father|brother|sister|partner|boyfriend|girlfriend|fianc[eé]e?|grandson|"
+            + @"granddaughter|niece|nephew|caregiver|guardian)\s*\((?<v>(?-i:\p{Lu}\p{Ll}+))\)",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
     // One name where the ward writes a patient: "4W-8 - Abukar - family is asking", "Ochoa -> 4W -> PACU -> back to 4W".
     private static readonly Regex SlotName = new(
         @"^\W*([0-9]{1,2}\s?[A-Z]{1,2}-?[0-9]{1,3}|(bed|rm|room|bay)\s*#?[0-9]{1,3})\s*[-:]\s*(?<v>\p{Lu}[\p{L}'-]{2,})\s*[-,:]"
@@ -1664,6 +1799,9 @@ internal static class NameFinder
     private static readonly Regex PatientCueBefore = new(
         @"\b(pt|patient|mrs?|ms|miss|mister)\.?\s+$", Options | RegexOptions.IgnoreCase, Timeout);
 
+    private static readonly Regex HospitalBefore = new(
+        @"\b(VA|VAMC|VA\s+medical\s+cent(er|re)|VA\s+hospital|hospital|medical\s+cent(er|re)|health\s+system|IHS)\s*\($", Options, Timeout);
+
     private static bool IsPlaceName(string text, int index, int length)
     {
         var words = text.Substring(index, length).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -1671,6 +1809,13 @@ internal static class NameFinder
             || text.AsSpan(index + length).StartsWith("'s", StringComparison.Ordinal))
         {
             return false;
+        }
+
+        // "the VA (Carl T. Hayden)": a hospital's name in brackets after it.
+        if (index > 0 && text[index - 1] == '('
+            && HospitalBefore.IsMatch(text.AsSpan(Math.Max(0, index - 30), index - Math.Max(0, index - 30))))
+        {
+            return true;
         }
 
         return !AboutAPerson.IsMatch(text)
@@ -1759,6 +1904,44 @@ internal static class NameFinder
                 && !RoleBefore.IsMatch(text.AsSpan(Math.Max(0, v.Index - 30), v.Index - Math.Max(0, v.Index - 30))))
             {
                 yield return (v.Index, v.Length);
+            }
+        }
+
+        // FHIR and JSON as pasted: "family": "Oyelaran", "given": ["Temitope"], or as read out, family "Oyelaran" given "Temitope".
+        if ((text.Contains("family", StringComparison.OrdinalIgnoreCase) || text.Contains("given", StringComparison.OrdinalIgnoreCase))
+            && text.Contains('"', StringComparison.Ordinal))
+        {
+            foreach (Match m in FhirName.Matches(text))
+            {
+                var v = m.Groups["v"];
+                var words = v.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                // A made-up record's name says so: "Testpatient", "ZZALPHA".
+                if (words.All(w => IsNameWord(w) && !NameLexicon.IsNotName(w))
+                    && !words.Any(w => w.StartsWith("ZZ", StringComparison.OrdinalIgnoreCase)
+                        || w.Contains("test", StringComparison.OrdinalIgnoreCase))
+                    && !IsStaffName(words, context))
+                {
+                    yield return (v.Index, v.Length);
+                }
+            }
+        }
+
+        // "is Jovita the one in 14 or 16??", "the husband (Dimitrios) won't leave": a lone name asked about where a patient lies,
+        // or a relative's in brackets after the relation.
+        if (text.Contains('(', StringComparison.Ordinal) || text.Contains(" the one ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("the pt ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("the patient ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("the lady ", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (Match m in LoneNameAsked.Matches(text))
+            {
+                var v = m.Groups["v"];
+                if (IsNameWord(v.Value) && v.Length >= 3 && !NameLexicon.IsEnglishWord(v.Value) && !NameLexicon.IsNotName(v.Value)
+                    && !NameLexicon.IsOrganisation(v.Value) && !NameLexicon.IsRole(v.Value) && !IsStaffName([v.Value], context)
+                    && !context.IsStaffGivenName(v.Value))
+                {
+                    yield return (v.Index, v.Length);
+                }
             }
         }
 

@@ -207,7 +207,7 @@ internal static class NameLexicon
         {
             if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
             {
-                folded.Append(c switch { 'đ' or 'Đ' => 'd', 'ł' or 'Ł' => 'l', 'ø' or 'Ø' => 'o', _ => c });
+                folded.Append(c switch { 'đ' or 'Đ' => 'd', 'ł' or 'Ł' => 'l', 'ø' or 'Ø' => 'o', 'ı' => 'i', _ => c });
             }
         }
 

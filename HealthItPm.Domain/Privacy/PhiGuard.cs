@@ -104,7 +104,8 @@ public static class PhiGuard
         @"\b(test|fake|dummy|mock|sample|training|demo)\s+(pt|patient|record|chart)s?\b", Options, Timeout);
 
     private static readonly Regex MadeUp = new(
-        @"\bnot\s+a\s+real\s+(person|patient|pt)\b|(?-i:\bZZ[A-Z]+\b)|\b(TST|test\s+environment|sandbox|POC|train(ing)?\s+env)\b",
+        @"\bnot\s+a\s+real\s+(person|patient|pt)\b|\bvendor'?s?\s+(slides?|deck|demo|screenshots?|training\s+materials?)\b|"
+            + @"(?-i:\bZZ[A-Z]+\b)|\b(TST|test\s+environment|sandbox|POC|train(ing)?\s+env)\b",
         Options, Timeout);
 
     /// <summary>Findings without roster context: every name shape counts, every e-mail domain is foreign.</summary>
