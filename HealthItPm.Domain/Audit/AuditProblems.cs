@@ -29,6 +29,6 @@ public static class AuditProblems
         public static Problem AuditPageUnknown() => Problem.Of(AuditProblem.AuditPageUnknown);
 
         /// <summary>A project code no project of the tenant has (nothing to show, rather than an empty log).</summary>
-        public static Problem AuditProjectUnknown(ProjectCode project) => Problem.Of(AuditProblem.AuditProjectUnknown, project.Value);
+        public static Problem AuditProjectUnknown(ProjectCode project) => Problem.Of(AuditProblem.AuditProjectUnknown, project);
     }
 }
