@@ -85,9 +85,21 @@ public class PhiGuardRecordNameTests
     [InlineData("Dragan Milić from the service desk says the label printers are patched")]
     [InlineData("is Sprint 14 the one with the label fix?")]
     [InlineData("zip for the project site came over as 85711 per facilities")]
-    [InlineData("ilse haavisto (privacy) joins the portal proxy policy review on friday")]
     public void Colleagues_products_namesakes_a_teams_birthday_vendors_and_department_lines_stay_clean(string text)
     {
         Assert.Empty(PhiGuard.Scan(text, Team));
+    }
+
+    // The same words with and without a colleague's team in brackets after the name: the brackets are what make it a colleague.
+    [Theory]
+    [InlineData("ilse haavisto", "privacy")]
+    [InlineData("tariq al-mansouri", "HIM")]
+    [InlineData("bogdana rusu", "pharmacy informatics")]
+    public void A_team_in_brackets_after_a_name_makes_it_a_colleague_where_the_same_text_without_it_is_a_patient(string name, string team)
+    {
+        const string Rest = "ED to obs, bed request stuck on the bed board since 1400";
+
+        Assert.Contains(PhiGuard.Scan($"{name} {Rest}", Team), f => f.Kind == PhiKind.PatientName);
+        Assert.Empty(PhiGuard.Scan($"{name} ({team}) {Rest}", Team));
     }
 }
