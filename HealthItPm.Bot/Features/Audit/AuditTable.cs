@@ -181,18 +181,19 @@ public sealed class AuditTable(StorageTables tables) : IAuditLog
         while (added < wanted)
         {
             var take = Math.Max(wanted - added, 2);
-            var rows = await tables.QueryAsync(Name, $"{filter} and {start}", row => row, cancellationToken, take: take);
-            foreach (var row in rows)
+            var rows = await tables.QueryAsync(
+                Name, $"{filter} and {start}", row => (row.RowKey, Entries: Entries(row)), cancellationToken, take: take);
+            foreach (var (rowKey, entries) in rows)
             {
-                pending.AddRange(Entries(row)
-                    .Select((e, i) => new Placed(e, new Place(e.At.UtcTicks, row.RowKey, i)))
+                pending.AddRange(entries
+                    .Select((e, i) => new Placed(e, new Place(e.At.UtcTicks, rowKey, i)))
                     .Where(p => p.Entry.At >= span.Since && p.Entry.At < span.Until
                         && (after is null || Place.NewestFirst.Compare(p.At, after) > 0)));
             }
 
             // No row still unread holds an entry newer than the last row's newest.
             var done = rows.Count < take;
-            var frontier = done ? DateTimeOffset.MinValue : Entries(rows[^1])[0].At;
+            var frontier = done ? DateTimeOffset.MinValue : rows[^1].Entries[0].At;
             var ready = pending.Where(p => p.Entry.At >= frontier).OrderBy(p => p.At, Place.NewestFirst).Take(wanted - added).ToList();
             found.AddRange(ready);
             added += ready.Count;

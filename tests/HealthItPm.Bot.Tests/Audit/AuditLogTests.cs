@@ -125,7 +125,7 @@ public class AuditLogTests(BotEnvironment env)
 
         var admin = new ProjectConversation(env, TestActivities.Cio);
         var first = await admin.SayAsync($"audit {code}");
-        var older = first.Descendants().OfType<JObject>().First(o => (string?)o["type"] == "Action.Execute" && (string?)o["verb"] == CardVerbs.AuditPage)["data"]!;
+        var older = AuditPages.OlderEntriesData(first);
         var second = await admin.SubmitAsync(CardVerbs.AuditPage, older);
 
         var firstText = CardText.Of(first);

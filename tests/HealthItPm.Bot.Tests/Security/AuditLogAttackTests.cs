@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using HealthItPm.Bot.Cards;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Tests.Audit;
 using HealthItPm.Bot.Tests.Projects;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Testing;
@@ -33,11 +34,8 @@ public class AuditLogAttackTests(BotEnvironment env)
         }
 
         var first = await new ProjectConversation(env, TestActivities.Cio).SayAsync($"audit {code}");
-        return (pm, nurse, code, OlderOf(first));
+        return (pm, nurse, code, AuditPages.OlderEntriesData(first));
     }
-
-    private static JObject OlderOf(JObject card) =>
-        (JObject)card.Descendants().OfType<JObject>().First(o => (string?)o["verb"] == CardVerbs.AuditPage)["data"]!;
 
     public static TheoryData<string, string> ForgedAfters => new()
     {

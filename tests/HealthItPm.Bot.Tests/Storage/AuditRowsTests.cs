@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Tests.Audit;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Domain.Audit;
 using HealthItPm.Domain.Common;
@@ -29,26 +30,6 @@ public class AuditRowsTests(StorageEnvironment env)
 
     private static AuditEntry Entry(DateTimeOffset at, int n) =>
         new(at, People[n % People.Length], ProjectAudit.MilestonesChanged, Projects[n % Projects.Length], "S" + n);
-
-    /// <summary>Every page of a query, each checked to be at most <paramref name="size"/> entries.</summary>
-    private async Task<List<AuditEntry>> AllPagesAsync(TenantId tenant, AuditQuery query, int size = 15)
-    {
-        var entries = new List<AuditEntry>();
-        string? next = null;
-        do
-        {
-            var page = await Table.ReadAsync(tenant, query with { After = next }, size, default);
-            Assert.NotNull(page);
-            Assert.True(page.Entries.Count <= size);
-            Assert.True(page.Next is null || page.Entries.Count == size);
-            entries.AddRange(page.Entries);
-            next = page.Next;
-            Assert.True(entries.Count < 10_000, "The pages never end.");
-        }
-        while (next is not null);
-
-        return entries;
-    }
 
     private static void AssertExactly(IEnumerable<AuditEntry> expected, List<AuditEntry> read)
     {
@@ -87,10 +68,10 @@ public class AuditRowsTests(StorageEnvironment env)
         }
 
         var within = inside.Concat(edges.Where(e => e.At >= spanStart && e.At < spanEnd)).ToList();
-        AssertExactly(within, await AllPagesAsync(_tenant, Span));
+        AssertExactly(within, await Table.AllPagesAsync(_tenant, Span));
         foreach (var project in Projects.OfType<ProjectCode>())
         {
-            var read = await AllPagesAsync(_tenant, Span with { Project = project }, 7);
+            var read = await Table.AllPagesAsync(_tenant, Span with { Project = project }, 7);
             Assert.All(read, e => Assert.Equal(project, e.Project));
             AssertExactly(within.Where(e => e.Project == project), read);
         }
@@ -116,7 +97,7 @@ public class AuditRowsTests(StorageEnvironment env)
             await Table.AddBatchAsync(batch, default);
         }
 
-        AssertExactly(held, await AllPagesAsync(_tenant, Span));
+        AssertExactly(held, await Table.AllPagesAsync(_tenant, Span));
     }
 
     [Fact]

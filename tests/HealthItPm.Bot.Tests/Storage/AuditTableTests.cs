@@ -1,3 +1,4 @@
+using HealthItPm.Bot.Tests.Audit;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Features.Audit;
 using HealthItPm.Domain.Audit;
@@ -98,17 +99,7 @@ public class AuditTableTests(StorageEnvironment env)
         foreach (var (project, size) in new (ProjectCode?, int)[] { (null, 7), (Ehr, 9), (Pacs, 50), (null, 1) })
         {
             var query = new AuditQuery(project, new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 10));
-            var read = new List<AuditEntry>();
-            for (var page = await Table.ReadAsync(_tenant, query, size, default); ; page = await Table.ReadAsync(_tenant, query with { After = page.Next }, size, default))
-            {
-                Assert.NotNull(page);
-                Assert.InRange(page.Entries.Count, 1, size);
-                read.AddRange(page.Entries);
-                if (page.Next is null)
-                {
-                    break;
-                }
-            }
+            var read = await Table.AllPagesAsync(_tenant, query, size);
 
             Assert.Equal(newestFirst.Where(e => project is null || e.Project == project), read);
         }
