@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddHealthItPmStorage(this IServiceCollection services)
     {
         services.AddSingleton<StorageTables>();
+        services.AddSingleton<GroupCommit>();
         services.AddHostedService<TableWarmUp>();
         services.AddSingleton<IStorage, BotStateTable>();
         services.AddSingleton<ConversationState>();

@@ -25,7 +25,8 @@ namespace HealthItPm.Bot.Rounds;
 /// newest first, so the latest rounds (for trends) are the first rows of a range query.</description></item>
 /// <item><term>answers</term><description>PK <c>{tenant}|{CODE}|{kind}|{roundId}</c>, a partition per round, RK
 /// <c>{kind}|answer|{roundId}|{respondent}</c>: one row per respondent per round, so a second submit replaces the first
-/// and concurrent answers never contend; the project's partition keeps only its rounds, however many answers they
+/// and concurrent answers never contend (they share the round's partition, so those given at once go to storage as one
+/// transaction: <see cref="GroupCommit"/>); the project's partition keeps only its rounds, however many answers they
 /// gathered (the emulator reads a row in time that grows with its partition; Azure Table storage does not). The
 /// respondent is the person's id, or in anonymous rounds its HMAC-SHA256 under the round's key (kept in
 /// <see cref="AnonymityKeyTable"/>, never here, and destroyed when the round closes); the row also holds
@@ -39,7 +40,7 @@ namespace HealthItPm.Bot.Rounds;
 /// </list>
 /// </para>
 /// </summary>
-public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : IRoundStore
+public sealed class RoundTable(StorageTables tables, GroupCommit writes, RoundKindCatalog kinds) : IRoundStore
 {
     public const string Name = "CheckIns";
 
@@ -283,7 +284,8 @@ public sealed class RoundTable(StorageTables tables, RoundKindCatalog kinds) : I
             ["Department"] = answer.Department,
         };
         kinds.ColumnsOf<TAnswer>(round.Kind).Write(row, answer.Answer);
-        return tables.ExecuteAsync(Name, t => t.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        // A round's answers arrive in waves (a card to hundreds at once): those given together are stored together.
+        return writes.ReplaceAsync(Name, row, cancellationToken);
     }
 
     public Task<IReadOnlyList<GivenAnswer<TAnswer>>> AnswersAsync<TAnswer>(

@@ -11,16 +11,18 @@ namespace HealthItPm.Benchmarks.Hosts;
 /// The baseline: the Bot Framework's own cost per turn. A CloudAdapter and a Teams handler that
 /// echo a message and answer a card action with a fixed card; no rules. A card action with the verb
 /// <see cref="StoreVerb"/> first makes the one write a check-in answer needs, through <c>store</c>: the floor
-/// any bot's submission can reach on the machine, the Bot Framework's turn and the write together.
+/// any bot's submission can reach on the machine, the Bot Framework's turn and the write together; with
+/// <see cref="GroupedStoreVerb"/>, the same write through <c>storeGrouped</c> (the bot's group commit).
 /// </summary>
-public sealed class EchoBot(Func<string, Task>? store) : TeamsActivityHandler
+public sealed class EchoBot(Func<string, Task>? store, Func<string, Task>? storeGrouped) : TeamsActivityHandler
 {
     public const string StoreVerb = "store";
+    public const string GroupedStoreVerb = "store-grouped";
 
     private static readonly JObject Card =
         JObject.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Echo"}]}""");
 
-    public static WebApplication Build(Func<string, Task>? store = null)
+    public static WebApplication Build(Func<string, Task>? store = null, Func<string, Task>? storeGrouped = null)
     {
         var builder = Loopback.Builder();
         // Set up as the bot is (pooled HTTP connections to the connector), so only the work differs.
@@ -28,7 +30,7 @@ public sealed class EchoBot(Func<string, Task>? store) : TeamsActivityHandler
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
         builder.Services.AddSingleton<CloudAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
-        builder.Services.AddSingleton(new EchoBot(store));
+        builder.Services.AddSingleton(new EchoBot(store, storeGrouped));
         var app = builder.Build();
         app.MapPost(
             "/api/messages",
@@ -45,9 +47,15 @@ public sealed class EchoBot(Func<string, Task>? store) : TeamsActivityHandler
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(invokeValue);
-        if (store is not null && invokeValue.Action?.Verb == StoreVerb)
+        var write = invokeValue.Action?.Verb switch
         {
-            await store(turnContext.Activity.From.AadObjectId);
+            StoreVerb => store,
+            GroupedStoreVerb => storeGrouped,
+            _ => null,
+        };
+        if (write is not null)
+        {
+            await write(turnContext.Activity.From.AadObjectId);
         }
 
         return new AdaptiveCardInvokeResponse

@@ -23,6 +23,7 @@ public sealed class TurnRig : IAsyncDisposable
 {
     public const string Tenant = "4d6f8a3c-1b2e-4c5d-9e7f-0a1b2c3d4e5f";
     public const string ProjectManager = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+    private const string BaselineTable = "BenchAnswers";
     private const string Blockers = "Video visits drop on the older iPads in clinic B";
 
     private readonly AzuriteFixture _azurite;
@@ -37,6 +38,7 @@ public sealed class TurnRig : IAsyncDisposable
     private readonly string _round;
     private readonly StorageTables _tables;
     private readonly TableClient _baseline;
+    private readonly GroupCommit _grouped;
 
     private TurnRig(
         AzuriteFixture azurite,
@@ -48,7 +50,8 @@ public sealed class TurnRig : IAsyncDisposable
         string projectCode,
         string round,
         StorageTables tables,
-        TableClient baseline)
+        TableClient baseline,
+        GroupCommit grouped)
     {
         _azurite = azurite;
         _connector = connector;
@@ -61,6 +64,7 @@ public sealed class TurnRig : IAsyncDisposable
         _round = round;
         _tables = tables;
         _baseline = baseline;
+        _grouped = grouped;
         _echoActivities = new Activities(Tenant, connectorUrl);
         _botActivities = new Activities(Tenant, connectorUrl);
         _answer = new JObject
@@ -151,11 +155,15 @@ public sealed class TurnRig : IAsyncDisposable
             .StartNowAsync(tenant, pm, code, RoundSettings.Default, default)).Id;
         // The floor under a submission: the one table write it needs, done directly with the bot's own client.
         var tables = bot.Services.GetRequiredService<StorageTables>();
-        var baseline = await tables.GetAsync("BenchAnswers", default);
-        var echo = EchoBot.Build(person => UpsertAnswerAsync(baseline, code.Value, round, person));
+        var baseline = await tables.GetAsync(BaselineTable, default);
+        // And through the group commit the bot stores its answers with.
+        var grouped = new GroupCommit(tables);
+        var echo = EchoBot.Build(
+            person => UpsertAnswerAsync(baseline, code.Value, round, person),
+            person => GroupCommitAnswerAsync(grouped, code.Value, round, person));
         var echoUrl = await Loopback.StartAsync(echo);
         return new TurnRig(
-            azurite, connector, connectorUrl, (echo, echoUrl), (bot, botUrl), people, code.Value, round, tables, baseline);
+            azurite, connector, connectorUrl, (echo, echoUrl), (bot, botUrl), people, code.Value, round, tables, baseline, grouped);
     }
 
     /// <summary>The person who takes turn <paramref name="n"/>: the respondents in turn.</summary>
@@ -166,6 +174,10 @@ public sealed class TurnRig : IAsyncDisposable
     /// <summary>A card action the echo bot answers after the one write a check-in answer needs.</summary>
     public string EchoStoreCardAction(int n) => _echoActivities.CardAction(Respondent(n), EchoBot.StoreVerb, new JObject());
 
+    /// <summary>A card action the echo bot answers after the same write, made through the bot's group commit.</summary>
+    public string EchoGroupedStoreCardAction(int n) =>
+        _echoActivities.CardAction(Respondent(n), EchoBot.GroupedStoreVerb, new JObject());
+
     public string EchoMessage(int n) => _echoActivities.Message(Respondent(n), "hello");
 
     public string CheckInSubmission(int n) => _botActivities.CardAction(Respondent(n), CardVerbs.SubmitCheckIn, _answer);
@@ -174,6 +186,13 @@ public sealed class TurnRig : IAsyncDisposable
 
     /// <summary>The answer row a submission stores, upserted directly; whether storage accepted it.</summary>
     public Task<bool> UpsertAnswerAsync(int n) => UpsertAnswerAsync(_baseline, _projectCode, _round, Respondent(n));
+
+    /// <summary>The same row through the group commit the bot stores answers with; whether storage accepted it.</summary>
+    public async Task<bool> GroupCommitAnswerAsync(int n)
+    {
+        await GroupCommitAnswerAsync(_grouped, _projectCode, _round, Respondent(n));
+        return true;
+    }
 
     /// <summary>
     /// The audit entries stored so far, and the rows holding them. The emulator checks each new row against every row of
@@ -201,7 +220,15 @@ public sealed class TurnRig : IAsyncDisposable
 
     private static async Task<bool> UpsertAnswerAsync(TableClient table, string projectCode, string round, string person)
     {
-        var row = new TableEntity($"{Tenant}|{projectCode}|checkin|{round}", $"checkin|answer|{round}|{person}")
+        var response = await table.UpsertEntityAsync(AnswerRow(projectCode, round, person), TableUpdateMode.Replace);
+        return !response.IsError;
+    }
+
+    private static Task GroupCommitAnswerAsync(GroupCommit writes, string projectCode, string round, string person) =>
+        writes.ReplaceAsync(BaselineTable, AnswerRow(projectCode, round, person), default);
+
+    private static TableEntity AnswerRow(string projectCode, string round, string person) =>
+        new($"{Tenant}|{projectCode}|checkin|{round}", $"checkin|answer|{round}|{person}")
         {
             ["Status"] = "SomeConcerns",
             ["Impact"] = 3,
@@ -209,9 +236,6 @@ public sealed class TurnRig : IAsyncDisposable
             ["TrainingNeeded"] = true,
             ["At"] = DateTimeOffset.UtcNow,
         };
-        var response = await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
-        return !response.IsError;
-    }
 
     public async Task StopAsync()
     {

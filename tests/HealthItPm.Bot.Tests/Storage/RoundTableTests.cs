@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Cards.Elements;
 using HealthItPm.Bot.Rounds;
+using HealthItPm.Bot.Storage;
 using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Domain.CheckIns;
 using HealthItPm.Domain.Common;
@@ -29,7 +30,7 @@ public class RoundTableTests(StorageEnvironment env)
     // Every kind the host registers, so a new kind is stored beside the others here without naming it.
     private static readonly RoundKindCatalog Kinds = HostComposition.Services.GetRequiredService<RoundKindCatalog>();
 
-    private RoundTable Table => new(env.Tables, Kinds);
+    private RoundTable Table => new(env.Tables, new GroupCommit(env.Tables), Kinds);
 
     [Fact]
     public async Task Rounds_of_every_kind_opened_in_the_same_minute_are_a_round_each()
