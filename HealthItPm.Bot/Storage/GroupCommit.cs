@@ -12,9 +12,11 @@ namespace HealthItPm.Bot.Storage;
 /// <para>
 /// A call returns once its row is stored, as a single upsert's would: an answer is never acknowledged before it is saved,
 /// and a host killed mid-way loses only writes nobody was told were saved. Two writes of one row in the same moment go in
-/// successive transactions, in the order they were given (a transaction may not hold a row twice). When storage refuses a
-/// transaction for one of its rows, each row is tried alone, so every caller hears its own row's outcome, not a neighbour's;
-/// storage unavailable is every caller's outcome at once (their turns say so), not tried again row by row.
+/// successive transactions, in the order they were given (a transaction may not hold a row twice). A caller that gives up
+/// while its row waits has nothing stored; one that gives up once its transaction has left may find it stored, as with a
+/// single upsert. When storage refuses a transaction for one of its rows, each row is tried alone, so every caller hears
+/// its own row's outcome, not a neighbour's; storage unavailable is every caller's outcome at once (their turns say so),
+/// not tried again row by row.
 /// </para>
 /// <para>
 /// The audit writer batches too, but after the fact (its entries are written behind the change, and a caller never waits
@@ -31,7 +33,11 @@ public sealed class GroupCommit(StorageTables tables)
     public Task ReplaceAsync(string tableName, TableEntity row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         var write = new Write(row, cancellationToken);
         while (true)
         {
@@ -59,9 +65,17 @@ public sealed class GroupCommit(StorageTables tables)
 
     private async Task DrainAsync(string tableName, (string Table, string Partition) key, Lane lane)
     {
-        while (lane.Take() is { Count: > 0 } batch)
+        try
         {
-            await CommitAsync(tableName, batch);
+            while (lane.Take() is { Count: > 0 } batch)
+            {
+                await CommitAsync(tableName, batch);
+            }
+        }
+        catch (Exception e)
+        {
+            // Never a lane left draining with nobody at it: its waiting writes would wait for ever.
+            lane.Abandon(e);
         }
 
         _lanes.TryRemove(new KeyValuePair<(string, string), Lane>(key, lane));
@@ -152,6 +166,21 @@ public sealed class GroupCommit(StorageTables tables)
 
                 _draining = true;
                 return Added.Drains;
+            }
+        }
+
+        /// <summary>Fails every write still waiting and retires the lane.</summary>
+        public void Abandon(Exception exception)
+        {
+            lock (_waiting)
+            {
+                while (_waiting.TryDequeue(out var write))
+                {
+                    write.Stored.TrySetException(exception);
+                }
+
+                _draining = false;
+                _retired = true;
             }
         }
 
