@@ -76,7 +76,7 @@ public class GroupCommitTests(StorageEnvironment env)
         var refused = Row(partition, "refused", -1);
         refused["Text"] = new string('x', 40_000);
         var calls = Enumerable.Range(0, 80)
-            .Select(i => i == 40 ? writes.ReplaceAsync(Table, refused, default) : writes.ReplaceAsync(Table, Row(partition, $"r{i}", i), default))
+            .Select(i => writes.ReplaceAsync(Table, i == 40 ? refused : Row(partition, $"r{i}", i), default))
             .ToList();
         var outcomes = await Task.WhenAll(calls.Select(async c =>
         {
