@@ -1195,6 +1195,13 @@ internal static class IdentifierPatterns
         value.Count(char.IsDigit) is >= 6 and <= 12
             && !Regex.IsMatch(value, @"^(19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]$", Options, Timeout);
 
+    // "the discharge date fix deployed jan 21", "went live 3/4": the day a change reached the system, whatever it fixed.
+    internal static bool IsChangesDay(string text, int index) =>
+        ChangeShippedBefore.IsMatch(text.AsSpan(Math.Max(0, index - 25), Math.Min(25, index)));
+
+    private static readonly Regex ChangeShippedBefore = new(@"\b(deployed|released|went\s+live|goes\s+live|promoted|patched|migrated|"
+        + @"shipped|rolled\s+out|pushed|moved\s+to\s+prod|in\s+prod|live\s+in\s+prod)\s+((on|since|as\s+of)\s+)?$", AnyCase, Timeout);
+
     // "the project charter was born 3/1/2024", "the DOB field fix is in the 11/18 release": a project's day, not a person's.
     // Whether the text holds any of the words: a cheaper test than running a pattern that starts with them.
     private static bool Says(ScannedText text, params string[] words) =>
