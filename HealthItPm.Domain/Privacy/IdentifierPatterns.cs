@@ -1154,21 +1154,23 @@ internal static class IdentifierPatterns
             + @",?\s+(space|lot|unit|site|trailer|pad|#)\s*#?\s*[0-9]{1,4}[A-Z]?)\b", AnyCase, Timeout)),
         // A state's letters before a licence's number, a few words after the licence: "driver's license # WY 112-784-390",
         // "license number on the pt's ID is UT 174420983", "her DL (CO 14-228-6637)".
-        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(licen[cs]e|lic\b\.?|(?-i:C?DL|ID))(?!\s+plate)\b[^.;!?\n]{0,40}?[\s(:#]"
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(licen[cs]e|lic\b\.?|(?-i:C?DL|ID))(?!\s+plate)\b[^.;!?\n]{0,60}?[\s(:#]"
             + @"(?-i:" + States + @")\s*[-#:]?\s*(?<v>[A-Z]?[0-9]{2,9}([\s-][0-9]{2,6}){0,3})(?![0-9A-Z-])", AnyCase, Timeout),
             (m, _, _) => IsGroupedRecordNumber(m.Groups["v"].Value),
             When: text => Says(text, "lic", "DL", "ID")),
         // A plate whose number starts with a digit, its state's letters before it, a few words after the plate or a car:
         // "the plate of the pt who left - MT 3-48211A", "her car, OR 512 KTM".
-        new(PhiKind.VehicleIdentifier, new Regex(@"\b(plates?|tags?|car|truck|suv|van|pickup|vehicle|motorcycle)\b[^.;!?\n]{0,40}?"
-            + @"[\s(:#,-](?-i:" + States + @")\s+(?<v>(?=[A-Z0-9\s-]{0,8}[0-9])(?=[A-Z0-9\s-]{0,8}[A-Z])[0-9][A-Z0-9]{0,3}[\s-]?[A-Z0-9]{2,6})"
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(plates?|tags?|car|truck|suv|van|pickup|vehicle|motorcycle)\b[^.;!?\n]{0,60}?"
+            + @"[\s(:#,-](?-i:" + States + @")\s+(?<v>[0-9]{1,3}-[0-9]{3,5}[A-Z]{0,2}|"
+            + @"(?=[A-Z0-9\s-]{0,8}[0-9])(?=[A-Z0-9\s-]{0,8}[A-Z])[0-9][A-Z0-9]{0,3}[\s-]?[A-Z0-9]{2,6})"
             + @"(?![A-Z0-9-])", AnyCase, Timeout),
             (_, text, _) => text.MentionsPerson || !FleetVehicle.IsMatch(text.Text),
             When: text => Says(text, "plate", "tag", "car", "truck", "suv", "van", "pickup", "vehicle", "motorcycle")),
         // When a patient came to the ED or was moved, with its date and time: "ED arrival 12/24/2024 2310", "triage time 3/2 0415",
         // "her transfer date 11/30".
-        new(PhiKind.PersonalDate, new Regex(@"\b(ed|er|ems|ambulance|triage|trauma|pt'?s?|patient'?s?|his|her|their)\s+(arrival|triage|"
+        new(PhiKind.PersonalDate, new Regex(@"(\b(ed|er|ems|ambulance|triage|trauma|pt'?s?|patient'?s?|his|her|their)\s+(arrival|triage|"
             + @"presentation|check-?in|transfer|admission|admit|discharge|registration)(\s+(date|time|dt|tm|date/time))?"
+            + @"|\btriage\s+(date|time|dt|tm|date/time))"
             + @"(\s+(was|is|on|at|of))?\s*[:@=-]?\s*" + Date, AnyCase, Timeout),
             (m, text, _) => !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length)),
             When: text => Says(text, "arriv", "triage", "present", "check", "transfer", "admi", "discharge", "registration")),
@@ -1182,7 +1184,7 @@ internal static class IdentifierPatterns
         new(PhiKind.MedicalRecordNumber, new Regex(@"\b(stickers?|labels?|specimens?|tubes?|accession|requisition|req)\b"
             + @"([\s,]+[\p{L}'-]+){0,4}?\s+(says|said|reads|shows|has|had|is|was|#|no\.?|number)\s*[:#]?\s*"
             + @"(?<v>[A-Z]{0,3}-?[0-9]{6,12})(?![0-9A-Z-])", AnyCase, Timeout),
-            When: text => text.MentionsPatient && Says(text, "sticker", "label", "specimen", "tube", "accession", "req")),
+            When: text => text.MentionsPerson && Says(text, "sticker", "label", "specimen", "tube", "accession", "req")),
         // A ZIP in brackets a few words after its cue: "zip on the portal acct (59802) doesn't match ADT (59808)".
         new(PhiKind.ZipCode, new Regex(@"\b(zip(\s*code)?|postal\s+code)\b[^.;!?\n]{0,40}?\(\s*(?<v>[0-9]{5}(-[0-9]{4})?)\s*\)"
             + @"(?:[^(\n]{0,30}\(\s*(?<v>[0-9]{5}(-[0-9]{4})?)\s*\))?", AnyCase, Timeout),
