@@ -944,7 +944,7 @@ internal static class IdentifierPatterns
             + @"(?<v>[A-Z]{0,2}\s?[0-9]{2,3}\s?[0-9]{3}\s?[0-9]{3,4}|[A-Z]{0,2}[0-9]{1,2}-[0-9]{6,8})(?![0-9])", AnyCase, Timeout)),
         // A patient who works here, by the badge or employee id: "pt is one of our employees, badge number 448812".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(badge|employee|emp)\s*(id|number|no\b\.?|num|#)?"
-            + @"(\s+(at|from|for|with)\s+(the\s+|his\s+|her\s+|their\s+)?[\p{L}'&-]+(\s+[\p{L}'&-]+)?\s*[,(:])?" + Then
+            + @"(\s+(at|from|for|with)\s+(the\s+|his\s+|her\s+|their\s+)?[\p{L}'&-]+(\s+[\p{L}'&-]+){0,3}?\s*[,(:])?" + Then
             + @"(?<v>[A-Z]{0,4}-?[0-9]{4,10})(?![A-Z0-9-])", AnyCase, Timeout),
             (_, text, _) => text.MentionsPatient),
         // A state's tag on a car: "GA tag ABC-1234", "FL tag QRT 552".
@@ -1157,7 +1157,8 @@ internal static class IdentifierPatterns
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(licen[cs]e|lic\b\.?|(?-i:C?DL|ID))(?!\s+plate)\b[^.;!?\n]{0,60}?[\s(:#]"
             + @"(?-i:" + States + @")\s*[-#:]?\s*(?<v>[A-Z]?[0-9]{2,9}([\s-][0-9]{2,6}){0,3})(?![0-9A-Z-])", AnyCase, Timeout),
             (m, _, _) => IsGroupedRecordNumber(m.Groups["v"].Value),
-            When: text => Says(text, "lic", "DL", "ID")),
+            When: text => text.Text.Contains("DL", StringComparison.Ordinal) || text.Text.Contains("ID", StringComparison.Ordinal)
+                || Says(text, "licen", "lic.", "lic ")),
         // A plate whose number starts with a digit, its state's letters before it, a few words after the plate or a car:
         // "the plate of the pt who left - MT 3-48211A", "her car, OR 512 KTM".
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(plates?|tags?|car|truck|suv|van|pickup|vehicle|motorcycle)\b[^.;!?\n]{0,60}?"
@@ -1165,15 +1166,17 @@ internal static class IdentifierPatterns
             + @"(?=[A-Z0-9\s-]{0,8}[0-9])(?=[A-Z0-9\s-]{0,8}[A-Z])[0-9][A-Z0-9]{0,3}[\s-]?[A-Z0-9]{2,6})"
             + @"(?![A-Z0-9-])", AnyCase, Timeout),
             (_, text, _) => text.MentionsPerson || !FleetVehicle.IsMatch(text.Text),
-            When: text => Says(text, "plate", "tag", "car", "truck", "suv", "van", "pickup", "vehicle", "motorcycle")),
+            When: text => Says(text, "plate", "tag", "car ", "truck", "suv", "van ", "pickup", "vehicle", "motorcycle")),
         // When a patient came to the ED or was moved, with its date and time: "ED arrival 12/24/2024 2310", "triage time 3/2 0415",
         // "her transfer date 11/30".
-        new(PhiKind.PersonalDate, new Regex(@"(\b(ed|er|ems|ambulance|triage|trauma|pt'?s?|patient'?s?|his|her|their)\s+(arrival|triage|"
-            + @"presentation|check-?in|transfer|admission|admit|discharge|registration)(\s+(date|time|dt|tm|date/time))?"
+        new(PhiKind.PersonalDate, new Regex(@"((?<=\b(ed|er|ems|ambulance|triage|trauma|pt'?s?|patient'?s?|his|her|their)\s+)(arrival|"
+            + @"triage|presentation|check-?in|transfer|admission|admit|discharge|registration)\b(\s+(date|time|dt|tm|date/time))?"
             + @"|\btriage\s+(date|time|dt|tm|date/time))"
             + @"(\s+(was|is|on|at|of))?\s*[:@=-]?\s*" + Date, AnyCase, Timeout),
             (m, text, _) => !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length)),
-            When: text => Says(text, "arriv", "triage", "present", "check", "transfer", "admi", "discharge", "registration")),
+            When: text => Says(
+                text, "arrival", "triage", "presentation", "check-in", "checkin", "transfer", "admission", "admit ", "discharge",
+                "registration")),
         // A part of a day a patient's event fell on: "had her stroke on the morning of june 6th", "fell the night of 3/2".
         new(PhiKind.PersonalDate, new Regex(@"\b(morning|afternoon|evening|night|early\s+hours|weekend)\s+of\s+(the\s+)?" + Date,
             AnyCase, Timeout),
@@ -1184,7 +1187,8 @@ internal static class IdentifierPatterns
         new(PhiKind.MedicalRecordNumber, new Regex(@"\b(stickers?|labels?|specimens?|tubes?|accession|requisition|req)\b"
             + @"([\s,]+[\p{L}'-]+){0,4}?\s+(says|said|reads|shows|has|had|is|was|#|no\.?|number)\s*[:#]?\s*"
             + @"(?<v>[A-Z]{0,3}-?[0-9]{6,12})(?![0-9A-Z-])", AnyCase, Timeout),
-            When: text => text.MentionsPerson && Says(text, "sticker", "label", "specimen", "tube", "accession", "req")),
+            When: text => text.MentionsPerson && Says(text, "sticker", "label", "specimen", " tube", "accession", "req ", "req#",
+                "requisition")),
         // A ZIP in brackets a few words after its cue: "zip on the portal acct (59802) doesn't match ADT (59808)".
         new(PhiKind.ZipCode, new Regex(@"\b(zip(\s*code)?|postal\s+code)\b[^.;!?\n]{0,40}?\(\s*(?<v>[0-9]{5}(-[0-9]{4})?)\s*\)"
             + @"(?:[^(\n]{0,30}\(\s*(?<v>[0-9]{5}(-[0-9]{4})?)\s*\))?", AnyCase, Timeout),

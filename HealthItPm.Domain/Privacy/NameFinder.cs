@@ -1473,7 +1473,8 @@ internal static class NameFinder
     // name lists, or both long, so that shorthand and typos are not names.
     private static int? RecordName(string text, List<Token> tokens, int i, PhiContext context, ref bool? recordTalk)
     {
-        if (i + 1 >= tokens.Count || !IsRecordWord(tokens[i], context) || text[tokens[i].End..tokens[i + 1].Start] is not " ")
+        if (i + 1 >= tokens.Count || text[tokens[i].End..tokens[i + 1].Start] is not " "
+            || !(IsRecordWord(tokens[i], context) || IsWordGivenBeforeSurname(tokens, i, context)))
         {
             return null;
         }
@@ -1522,6 +1523,14 @@ internal static class NameFinder
             ? end
             : null;
     }
+
+    // "Myrtle Thorsgaard is …", "Iris Vanterpool's tray": a given name the lists hold that is also a word, capitalised, before a
+    // long capitalised word no list or dictionary holds; the rest of the record-name rule still asks for a text about care.
+    private static bool IsWordGivenBeforeSurname(List<Token> tokens, int i, PhiContext context) =>
+        IsPlainCapitalised(tokens[i]) && IsPlainCapitalised(tokens[i + 1]) && StripPossessive(tokens[i + 1].Value).Length >= 6
+            && NameLexicon.IsListedGiven(tokens[i].Value) && !NameLexicon.IsNotName(tokens[i].Value)
+            && !NameLexicon.IsOrganisation(tokens[i].Value) && !NameLexicon.IsRole(tokens[i].Value)
+            && !context.IsStaffGivenName(tokens[i].Value) && IsRecordWord(tokens[i + 1], context);
 
     private static bool HasLatinDiacritic(string word)
     {
