@@ -105,6 +105,15 @@ internal static class IdentifierPatterns
     private const string SpacedId = @"(?<v>[A-Z]{1,4}(-[A-Z]{1,4})?\s[0-9]{6,12})(?![A-Z0-9-])";
 
     // What a number after a birthday or an admission is when it is not a person's day: a project's deadline or go-live.
+    // "the cutover the night of june 6th", "deployed the weekend of 3/2": a project's day.
+    private static readonly Regex ProjectEventBefore = new(@"\b(cutover|go-?live|downtime|upgrade|deploy(ed|ment)?|release|migration|"
+        + @"freeze|training|launch|rollout|conversion|outage|maintenance|build|patch)\b[^.;!?]{0,30}$", AnyCase, Timeout);
+
+    // "hospital instagram is …", "our facebook page": the organisation's own account, in a text about no patient.
+    private static readonly Regex OrganisationSocial = new(@"\b(our|hospital|hospital'?s|system'?s?|organi[sz]ation'?s?|clinic'?s?|"
+        + @"foundation'?s?|marketing|comms|communications)\s+(official\s+)?(facebook|fb|instagram|insta|ig|tiktok|twitter|x|linkedin|"
+        + @"youtube|threads|pinterest)\b", AnyCase, Timeout);
+
     private static readonly Regex ProjectDateAfter = new(
         @"^\s*(deadline|go-?live|cutover|target|milestone|release|due\s+date|sprint|demo|upgrade|freeze)\b", AnyCase, Timeout);
 
@@ -142,6 +151,10 @@ internal static class IdentifierPatterns
             + @"([\p{L}-]+\s+)?(chief|mayor|manager|attorney|clerk|treasurer|coroner|sheriff|judge|chairman|president))";
 
     // "pt photos on the banner", "patient pictures in the header": the portal's feature, no one patient's.
+    // "ICU staff selfie", "the go-live team headshot": colleagues' pictures.
+    private static readonly Regex StaffPhotoBefore = new(@"\b(staff|team|teams|group|crew|colleagues?|coworkers?|nurses|analysts|"
+        + @"super-?users?|go-?live|huddle|command\s+cent(er|re)|department|dept|unit)('?s)?\s+$", AnyCase, Timeout);
+
     private static readonly Regex GenericPhotos = new(@"^(the\s+)?(patient|pt)s?\s+(photo(graph)?|picture|pic|image)s$", AnyCase, Timeout);
 
     private static readonly string[] BlogHosts =
@@ -239,7 +252,10 @@ internal static class IdentifierPatterns
             + @"conf(erence)?\s+(id|bridge|line)|teams\s+bridge|(appt|appointment)\s+reminders|nurses'?\s+station|nursing\s+station|"
             + @"reading\s+room|release\s+of\s+info(rmation)?|(unit|dept|department|office|clinic|lab|pharmacy|HIM|ROI)\s+fax\b|"
             + @"\bto\s+(the\s+)?(HIM|registration|scheduling|pharmacy|lab|radiology|billing|medical\s+records|records|admitting|coding|"
-            + @"CDI|UR|utilization\s+review|case\s+management)(\s+(dept|department|office|team))?\s+at)",
+            + @"CDI|UR|utilization\s+review|case\s+management)(\s+(dept|department|office|team))?\s+at|"
+            + @"(biomed|clinical\s+engineering|it|is|pharmacy|lab|radiology|facilities|security|engineering|interfaces?|informatics|"
+            + @"analysts?|vendor|desktop|network|telecom)\s+on-?call|\b(central|main)\s+(scheduling|registration|pharmacy|intake|"
+            + @"admitting|supply|transport|dispatch|billing|scanning)|\b(2fa|mfa|short\s+code))",
         AnyCase, Timeout);
 
     // A fax machine that is a department's: "the central pharmacy fax", "the lab fax".
@@ -317,6 +333,10 @@ internal static class IdentifierPatterns
     // "the Hilton Head clinic (zip 29926)": a site of the organisation by its ZIP.
     private static readonly Regex SiteZipBefore = new(@"\b(clinic|office|site|campus|building|facility|location|hospital|practice|"
         + @"branch|cent(er|re)|warehouse|hq|store|pharmacy|lab|data\s+cent(er|re))('?s)?\s*[(,-]?\s*$", AnyCase, Timeout);
+
+    // "the main campus address on the packing slips is …", "warehouse address: …": a site's address, told as the site's.
+    private static readonly Regex SiteAddressBefore = new(@"\b(campus|site|clinic|hospital|office|building|warehouse|facility|"
+        + @"shipping|receiving|delivery|dock|vendor|billing\s+office|hq)\s+address\b", AnyCase, Timeout);
 
     private static readonly Regex SiteAfter = new(@"^,?\s*(suite|ste|floor|fl|bldg|building|room|dock|loading)\b", AnyCase, Timeout);
 
@@ -631,10 +651,11 @@ internal static class IdentifierPatterns
         new(PhiKind.PhoneNumber, new Regex(
             @"(?<![0-9])(?<v>(\+?1[\s.-]?)?(\([0-9]{3}\)\s?[0-9]{3}[\s.-]?|[0-9]{3}[\s.-][0-9]{3}[\s.-])[0-9]{4})(?![0-9])", Options,
             Timeout),
-            (m, text, _) => !IsDepartmentLine(m.Groups["v"], text)),
+            (m, text, context) => !IsDepartmentLine(m.Groups["v"], text) && !IsStaffsNumber(m.Groups["v"], text, context)),
         // Ten digits in one run, in the North American shape (area code and exchange not starting with 0 or 1).
         new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9A-Z#-])(?<v>(\+?1-?)?[2-9][0-9]{2}[2-9][0-9]{6})(?![0-9A-Z])", AnyCase, Timeout),
-            (m, text, _) => !IsDepartmentLine(m.Groups["v"], text) && !NumberCue.IsMatch(text.Before(m.Index))),
+            (m, text, context) => !IsDepartmentLine(m.Groups["v"], text) && !NumberCue.IsMatch(text.Before(m.Index))
+                && !IsStaffsNumber(m.Groups["v"], text, context)),
         // International numbers: "+44 20 7946 0958", "+91 98765 43210".
         new(PhiKind.PhoneNumber, new Regex(
             @"(?<![0-9A-Z])(?<v>(\+|(?<zz>00))(?!1[\s.-]?[0-9]{3})[1-9][0-9]{0,2}([\s.-]?\(?[0-9]{1,5}\)?){2,5})(?![0-9])", AnyCase,
@@ -678,7 +699,8 @@ internal static class IdentifierPatterns
             + @"caringbridge|youtube|youtu|snapchat|reddit|venmo|cash|threads|pinterest|tumblr|patreon|myspace|gogetfunding|fundly|"
             + @"givesendgo|spot|lotsahelpinghands|mealtrain)\.(com|be|me|org|net|app|us)/[^\s<>""]*[^\s<>"".,;:!?)\]])",
             AnyCase, Timeout),
-            (m, text, _) => !IsOrganisationChannel(m.Value, text),
+            (m, text, context) => !IsOrganisationChannel(m.Value, text) && !context.IsStaffHandle(m.Value[(m.Value.LastIndexOf('/') + 1)..])
+                && (text.MentionsPatient || !OrganisationSocial.IsMatch(text.Text)),
             WithoutDigits: true,
             When: text => text.Text.Contains('/', StringComparison.Ordinal)),
         new(PhiKind.IpAddress, new Regex(
@@ -697,7 +719,7 @@ internal static class IdentifierPatterns
             Timeout),
             (m, text, _) => (!SiteBefore.IsMatch(text.Before(m.Index)) || PersonMovedBefore.IsMatch(text.Before(m.Index))
                     || HomeDelivery.IsMatch(text.Text))
-                && (text.MentionsPerson || !ShippedToOrganisation.IsMatch(text.Text))
+                && (text.MentionsPerson || (!ShippedToOrganisation.IsMatch(text.Text) && !SiteAddressBefore.IsMatch(text.Before(m.Index))))
                 && !SiteAfter.IsMatch(text.Text.AsSpan(m.Index + m.Length))),
         new(PhiKind.StreetAddress, new Regex(
             @"\b(lives|living|resides|residing|staying|lived)\s+(at|on)\s+(?<v>[0-9]{1,6}\s+[\p{L}'-]+(\s+[\p{L}'-]+){0,2})|\b(home|" +
@@ -724,7 +746,8 @@ internal static class IdentifierPatterns
             @"\b(zip(\s*code)?|postal\s+code|postcode)\s*[:#]?\s*(is\s+)?(?<v>[0-9]{5}(-[0-9]{4})?)(?![0-9])",
             AnyCase,
             Timeout),
-            (m, text, _) => text.MentionsPerson || !SiteZipBefore.IsMatch(text.Before(m.Index))),
+            (m, text, _) => text.MentionsPerson || (!SiteZipBefore.IsMatch(text.Before(m.Index))
+                && !SiteAfter.IsMatch(text.Text.AsSpan(m.Index + m.Length)))),
         // "zip for the pt in bay 9 is 31520", "her zip on the face sheet was 29910": the cue a few words before, about a person.
         new(PhiKind.ZipCode, new Regex(@"\bzip(\s*code)?\b([\s,?!\u2014]+[\p{L}'0-9-]+){1,10}?[\s,;?!]+(is|was|=|:|reads|shows|says|"
             + @"should\s+be|came\s+(over|through|in)\s+as)"
@@ -755,7 +778,8 @@ internal static class IdentifierPatterns
             + @"|\b(?<v>((id|profile|face|badge|license|licence|wound|rash|skin|passport)\s+)?(photo(graph)?|picture|pic|image|"
             + @"headshot)s?)\s+(on|in|from|attached\s+to|uploaded\s+to|saved\s+to|stored\s+in)\s+(the\s+)?(pt's|patient's|pts|her|his|"
             + @"their|mom's|dad's|baby's)\s+", AnyCase, Timeout),
-            (m, text, _) => (!m.Groups["alone"].Success || text.MentionsPatient) && !GenericPhotos.IsMatch(m.Value)
+            (m, text, _) => (!m.Groups["alone"].Success || (text.MentionsPatient && !StaffPhotoBefore.IsMatch(text.Before(m.Index))))
+                && !GenericPhotos.IsMatch(m.Value)
                 && !PhotoFeature.IsMatch(text.Text.AsSpan(m.Index + m.Length)),
             WithoutDigits: true),
         // A photo of a patient's papers or of where their name shows: "the registration ID photo for the pt in ED 3", "a pic of the
@@ -920,7 +944,7 @@ internal static class IdentifierPatterns
             + @"(?<v>[A-Z]{0,2}\s?[0-9]{2,3}\s?[0-9]{3}\s?[0-9]{3,4}|[A-Z]{0,2}[0-9]{1,2}-[0-9]{6,8})(?![0-9])", AnyCase, Timeout)),
         // A patient who works here, by the badge or employee id: "pt is one of our employees, badge number 448812".
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"\b(badge|employee|emp)\s*(id|number|no\b\.?|num|#)?"
-            + @"(\s+(at|from|for|with)\s+(the\s+|his\s+|her\s+|their\s+)?[\p{L}'&-]+(\s+[\p{L}'&-]+)?\s*,)?" + Then
+            + @"(\s+(at|from|for|with)\s+(the\s+|his\s+|her\s+|their\s+)?[\p{L}'&-]+(\s+[\p{L}'&-]+){0,3}?\s*[,(:])?" + Then
             + @"(?<v>[A-Z]{0,4}-?[0-9]{4,10})(?![A-Z0-9-])", AnyCase, Timeout),
             (_, text, _) => text.MentionsPatient),
         // A state's tag on a car: "GA tag ABC-1234", "FL tag QRT 552".
@@ -963,6 +987,7 @@ internal static class IdentifierPatterns
             + @"(born|delivered|in|on|at)\b)"
             // The one person of a kind in a place: "the only 7 ft tall guy in town".
             + @"|\b(?<v>the\s+only\s+([\p{L}0-9'.-]+\s+){0,4}?(guy|man|woman|lady|kid|boy|girl|person|patient|pt|dude|fella|priest|"
+            + @"mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|twin|triplet|veteran|"
             + @"rabbi|imam|pastor|family)\s+(in|on|from|at)\s+(town|the\s+(county|city|island|reservation|valley|village|state|"
             + @"region|area|parish|pueblo)|our\s+(county|town|city|island)))\b"
             // The one case of its kind: "the pt is the only one in the state with this condition".
@@ -1127,12 +1152,61 @@ internal static class IdentifierPatterns
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(mobile\s+home|trailer|rv|manufactured\s+home)\s+"
             + @"(park|court|village|estates|community)"
             + @",?\s+(space|lot|unit|site|trailer|pad|#)\s*#?\s*[0-9]{1,4}[A-Z]?)\b", AnyCase, Timeout)),
+        // A state's letters before a licence's number, a few words after the licence: "driver's license # WY 112-784-390",
+        // "license number on the pt's ID is UT 174420983", "her DL (CO 14-228-6637)".
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(licen[cs]e|lic\b\.?|(?-i:C?DL|ID))(?!\s+plate)\b[^.;!?\n]{0,60}?[\s(:#]"
+            + @"(?-i:" + States + @")\s*[-#:]?\s*(?<v>[A-Z]?[0-9]{2,9}([\s-][0-9]{2,6}){0,3})(?![0-9A-Z-])", AnyCase, Timeout),
+            (m, _, _) => IsGroupedRecordNumber(m.Groups["v"].Value),
+            When: text => text.Text.Contains("DL", StringComparison.Ordinal) || text.Text.Contains("ID", StringComparison.Ordinal)
+                || Says(text, "licen", "lic.", "lic ")),
+        // A plate whose number starts with a digit, its state's letters before it, a few words after the plate or a car:
+        // "the plate of the pt who left - MT 3-48211A", "her car, OR 512 KTM".
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(plates?|tags?|car|truck|suv|van|pickup|vehicle|motorcycle)\b[^.;!?\n]{0,60}?"
+            + @"[\s(:#,-](?-i:" + States + @")\s+(?<v>[0-9]{1,3}-[0-9]{3,5}[A-Z]{0,2}|"
+            + @"(?=[A-Z0-9\s-]{0,8}[0-9])(?=[A-Z0-9\s-]{0,8}[A-Z])[0-9][A-Z0-9]{0,3}[\s-]?[A-Z0-9]{2,6})"
+            + @"(?![A-Z0-9-])", AnyCase, Timeout),
+            (_, text, _) => text.MentionsPerson || !FleetVehicle.IsMatch(text.Text),
+            When: text => Says(text, "plate", "tag", "car ", "truck", "suv", "van ", "pickup", "vehicle", "motorcycle")),
+        // When a patient came to the ED or was moved, with its date and time: "ED arrival 12/24/2024 2310", "triage time 3/2 0415",
+        // "her transfer date 11/30".
+        new(PhiKind.PersonalDate, new Regex(@"((?<=\b(ed|er|ems|ambulance|triage|trauma|pt'?s?|patient'?s?|his|her|their)\s+)(arrival|"
+            + @"triage|presentation|check-?in|transfer|admission|admit|discharge|registration)\b(\s+(date|time|dt|tm|date/time))?"
+            + @"|\btriage\s+(date|time|dt|tm|date/time))"
+            + @"(\s+(was|is|on|at|of))?\s*[:@=-]?\s*" + Date, AnyCase, Timeout),
+            (m, text, _) => !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length)),
+            When: text => Says(
+                text, "arrival", "triage", "presentation", "check-in", "checkin", "transfer", "admission", "admit ", "discharge",
+                "registration")),
+        // A part of a day a patient's event fell on: "had her stroke on the morning of june 6th", "fell the night of 3/2".
+        new(PhiKind.PersonalDate, new Regex(@"\b(morning|afternoon|evening|night|early\s+hours|weekend)\s+of\s+(the\s+)?" + Date,
+            AnyCase, Timeout),
+            (m, text, _) => !ProjectEventBefore.IsMatch(text.Before(m.Index))
+                && !ProjectDateAfter.IsMatch(text.Text.AsSpan(m.Groups["v"].Index + m.Groups["v"].Length)),
+            When: text => text.MentionsPerson && Says(text, " of ")),
+        // A specimen's or a label's number, about a patient: "the sticker on the specimen says 55029183".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\b(stickers?|labels?|specimens?|tubes?|accession|requisition|req)\b"
+            + @"([\s,]+[\p{L}'-]+){0,4}?\s+(says|said|reads|shows|has|had|is|was|#|no\.?|number)\s*[:#]?\s*"
+            + @"(?<v>[A-Z]{0,3}-?[0-9]{6,12})(?![0-9A-Z-])", AnyCase, Timeout),
+            When: text => text.MentionsPerson && Says(text, "sticker", "label", "specimen", " tube", "accession", "req ", "req#",
+                "requisition")),
+        // A ZIP in brackets a few words after its cue: "zip on the portal acct (59802) doesn't match ADT (59808)".
+        new(PhiKind.ZipCode, new Regex(@"\b(zip(\s*code)?|postal\s+code)\b[^.;!?\n]{0,40}?\(\s*(?<v>[0-9]{5}(-[0-9]{4})?)\s*\)"
+            + @"(?:[^(\n]{0,30}\(\s*(?<v>[0-9]{5}(-[0-9]{4})?)\s*\))?", AnyCase, Timeout),
+            (m, text, _) => text.MentionsPerson || text.MentionsCare || !SiteZipBefore.IsMatch(text.Before(m.Index)),
+            When: text => Says(text, "zip", "postal") && text.Text.Contains('(', StringComparison.Ordinal)),
     ];
 
     // A record number in groups has six to twelve digits and is not a date ("chart 2024-10-15").
     private static bool IsGroupedRecordNumber(string value) =>
         value.Count(char.IsDigit) is >= 6 and <= 12
             && !Regex.IsMatch(value, @"^(19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]$", Options, Timeout);
+
+    // "the discharge date fix deployed jan 21", "went live 3/4": the day a change reached the system, whatever it fixed.
+    internal static bool IsChangesDay(string text, int index) =>
+        ChangeShippedBefore.IsMatch(text.AsSpan(Math.Max(0, index - 25), Math.Min(25, index)));
+
+    private static readonly Regex ChangeShippedBefore = new(@"\b(deployed|released|went\s+live|goes\s+live|promoted|patched|migrated|"
+        + @"shipped|rolled\s+out|pushed|moved\s+to\s+prod|in\s+prod|live\s+in\s+prod)\s+((on|since|as\s+of)\s+)?$", AnyCase, Timeout);
 
     // "the project charter was born 3/1/2024", "the DOB field fix is in the 11/18 release": a project's day, not a person's.
     // Whether the text holds any of the words: a cheaper test than running a pattern that starts with them.
@@ -1150,6 +1224,14 @@ internal static class IdentifierPatterns
     private static readonly Regex ThingBornBefore = new(@"\b(project|charter|program(me)?|initiative|idea|team|committee|app|product|"
         + @"platform|system|portal|tool|bot|pilot|workgroup|council|department|dept|website|site|newsletter|company|office|pmo|"
         + @"go-?live|service\s+desk)('?s)?\s+((was|is|got|officially|just|first)\s+)*$", AnyCase, Timeout);
+
+    // A colleague on the roster named as the number's owner: "Dale Rasmussen's cell 406-555-0134 for the cutover".
+    private static bool IsStaffsNumber(Group number, ScannedText text, PhiContext context) =>
+        StaffNumberBefore.Match(text.Before(number.Index)) is { Success: true } owner
+            && context.IsStaff(owner.Groups["g"].Value, owner.Groups["s"].Value);
+
+    private static readonly Regex StaffNumberBefore = new(@"(?-i:\b(?<g>\p{Lu}[\p{L}'-]+)\s+(?<s>\p{Lu}[\p{L}'-]+))('s|\u2019s)\s+"
+        + @"((work|personal|on-?call)\s+)?(cell|phone|mobile|number|pager|line)(\s+(number|no\b\.?|#|is))*\s*[:#]?\s*$", AnyCase, Timeout);
 
     private static bool IsDepartmentLine(Group number, ScannedText text) =>
         IsDepartmentLine(number.Value, text)

@@ -108,6 +108,9 @@ internal static class NameFinder
             + @"mural|painting|sculpture|exhibit|plaque|"
             + @"museum|gallery|arena|stadium|theat(er|re)|amphitheat(er|re)|coliseum|memorial|academy|gym(nasium)?|fieldhouse|"
             + @"church|cathedral|temple|mosque|synagogue|(community|recreation|rec|senior|civic|convention|visitors?'?)\s+cent(er|re))\b"
+        // A lab named after a scientist, told as a place: "Rosalind Franklin lab (research bldg)", "the Salk lab is off network".
+        + @"|^\s+(lab|laboratory)(\s*[(,\u2014]|\s+-\s|\s+(is|was|will|has|goes|moves)\s+(off|closed|down|on|open|moving|being|"
+            + @"getting|to))"
         // A famous person quoted: "as Florence Nightingale would say".
         + @"|^\s+(would|used\s+to|once)\s+(say|said|put\s+it|tell\s+you)\b"
         // A lab where staff learn: "the Florence Nightingale skills lab", "Hopper simulation center".
@@ -149,7 +152,8 @@ internal static class NameFinder
     private static readonly Regex CareAfter = new(
         @"^('s)?\s+(\(?(nicu|picu|icu|l&d|ob|peds|nursery|dialysis|onc|oncology)\s+(mom|dad|baby|parent|pt|patient)\)?|((new|home|am|"
             + @"pm|sliding\s+scale|iv|basal|bolus|discharge)\s+)?(insulin|heparin|meds?|medications?|orders?|readmit(ted)?|readmission|"
-            + @"admit|glucometer|labs?|results|chart|kids?|family|wife|husband|mom|dad|daughter|son|wants\s+(her|his|their)\s+"
+            + @"admit|glucometer|labs?|results|chart|kids?|family|wife|husband|mom|dad|daughter|son|"
+            + @"(missed|got|gets|needs|refused|fills|filled)\s+(her|his|their|a|an|the)\s+|wants\s+(her|his|their)\s+"
             + @"(records|chart|results|meds))\b)"
         // A patient's own things after a possessive: "…'s portal", "…'s ultrasound report", "…'s covid result".
         + @"|^'s\s+((new|old|own|last|first)\s+)?(portal|mychart|ultrasound|mri|ct|x-?ray|echo|ekg|ecg|scan|biopsy|covid|flu|"
@@ -852,14 +856,18 @@ internal static class NameFinder
     // Bulls came in from Pine Ridge", "Marlene Red Cloud's glucometer", "Vernon Little Thunder readmit".
     private static int? EnglishWordSurname(string text, List<Token> tokens, int i, PhiContext context)
     {
-        if (i + 2 >= tokens.Count || !IsPlainCapitalised(tokens[i]) || Between(text, tokens[i], tokens[i + 1]) is not " "
+        // "shaylee wolf tail missed her telehealth": the same typed in lower case, opening a text.
+        var lower = i + 2 < tokens.Count && IsLower(tokens[i]) && IsLower(tokens[i + 1]) && IsLower(tokens[i + 2])
+            && IsSentenceStart(text, tokens[i]) && !FunctionWords.Contains(tokens[i + 1].Value)
+            && !FunctionWords.Contains(tokens[i + 2].Value);
+        if (i + 2 >= tokens.Count || !(lower || IsPlainCapitalised(tokens[i])) || Between(text, tokens[i], tokens[i + 1]) is not " "
             || Between(text, tokens[i + 1], tokens[i + 2]) is not " " || !NameLexicon.IsUnambiguousGiven(tokens[i].Value))
         {
             return null;
         }
 
         var (a, b) = (tokens[i + 1], tokens[i + 2]);
-        var english = IsPlainCapitalised(a) && IsPlainCapitalised(b) && NameLexicon.IsEnglishWord(a.Value)
+        var english = (lower || (IsPlainCapitalised(a) && IsPlainCapitalised(b))) && NameLexicon.IsEnglishWord(a.Value)
             && NameLexicon.IsEnglishWord(b.Value) && !NameLexicon.IsNotName(a.Value) && !NameLexicon.IsNotName(b.Value)
             && !NameLexicon.IsOrganisation(a.Value) && !NameLexicon.IsOrganisation(b.Value) && !NameLexicon.IsRole(b.Value);
         return english && !context.IsStaff(tokens[i].Value, b.Value) && !IsPrecededByRole(text, tokens, i)
@@ -1447,7 +1455,9 @@ internal static class NameFinder
     private static readonly Regex RecordTalk = new(
         @"\b(wristbands?|armbands?|labels?|charts?|bed\s?board|bed\s+request|advance\s+directive|registration|registered|"
             + @"reminders?|interpreter|images|consent|drips?|obs|ed|er|admit(ted)?|mrn|dup(licate)?\s+(account|mrn|record|chart|"
-            + @"profile)|proxy|encounters?|avs|pts?|patients?|discharged?|dc'?d|allerg[a-z]*|meds|labs|results)\b",
+            + @"profile)|proxy|encounters?|avs|pts?|patients?|discharged?|dc'?d|allerg[a-z]*|meds|labs|results|ct|mri|x-?rays?|scans?|"
+            + @"troughs?|vanco|heparin|insulin|trays?|diet|telehealth|appts?|appointments?|dnr|code\s+status|full\s+code|snf|erx|"
+            + @"prescriptions?|rx|refills?|vitals|dialysis|infusion|transfusion|specimens?|dose|doses)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // Before a name, what is done for a patient: "outside images for", "mid-consent with", "the label of"; one short word may open
@@ -1463,7 +1473,8 @@ internal static class NameFinder
     // name lists, or both long, so that shorthand and typos are not names.
     private static int? RecordName(string text, List<Token> tokens, int i, PhiContext context, ref bool? recordTalk)
     {
-        if (i + 1 >= tokens.Count || !IsRecordWord(tokens[i], context) || text[tokens[i].End..tokens[i + 1].Start] is not " ")
+        if (i + 1 >= tokens.Count || text[tokens[i].End..tokens[i + 1].Start] is not " "
+            || !(IsRecordWord(tokens[i], context) || IsWordGivenBeforeSurname(tokens, i, context)))
         {
             return null;
         }
@@ -1483,7 +1494,8 @@ internal static class NameFinder
         }
 
         var words = Enumerable.Range(i, end - i + 1).Select(k => StripPossessive(tokens[k].Value)).ToList();
-        var listed = words.Any(w => w.Length >= 3 && NameLexicon.IsAnyName(w));
+        // "Iñaki Etxeberria", "Bogumiła Zielińska": a letter with a diacritic, which no English word of a ward's talk holds.
+        var listed = words.Any(w => w.Length >= 3 && (NameLexicon.IsAnyName(w) || HasLatinDiacritic(w)));
         if (!listed && !(lower && words.All(w => w.Length >= 5)))
         {
             return null;
@@ -1510,6 +1522,27 @@ internal static class NameFinder
             && !IsPrecededByRole(text, tokens, i)
             ? end
             : null;
+    }
+
+    // "Myrtle Thorsgaard is …", "Iris Vanterpool's tray": a given name the lists hold that is also a word, capitalised, before a
+    // long capitalised word no list or dictionary holds; the rest of the record-name rule still asks for a text about care.
+    private static bool IsWordGivenBeforeSurname(List<Token> tokens, int i, PhiContext context) =>
+        IsPlainCapitalised(tokens[i]) && IsPlainCapitalised(tokens[i + 1]) && StripPossessive(tokens[i + 1].Value).Length >= 6
+            && NameLexicon.IsListedGiven(tokens[i].Value) && !NameLexicon.IsNotName(tokens[i].Value)
+            && !NameLexicon.IsOrganisation(tokens[i].Value) && !NameLexicon.IsRole(tokens[i].Value)
+            && !context.IsStaffGivenName(tokens[i].Value) && IsRecordWord(tokens[i + 1], context);
+
+    private static bool HasLatinDiacritic(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c is >= '\u00C0' and <= '\u024F' && c is not '\u00D7' and not '\u00F7')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly Regex BracketOfCare = new(
@@ -1711,7 +1744,8 @@ internal static class NameFinder
 
     private static readonly HashSet<string> FunctionWords = new(
         ["the", "a", "an", "our", "his", "her", "their", "this", "that", "for", "and", "or", "to", "in", "on", "at", "of", "with", "re",
-            "fyi", "pt", "pts", "patient", "per", "from", "by", "new", "old", "same"],
+            "fyi", "pt", "pts", "patient", "per", "from", "by", "new", "old", "same", "so", "but", "him", "she", "he", "they", "we", "you",
+            "is", "was", "are", "not", "no", "if", "then", "it", "its"],
         StringComparer.OrdinalIgnoreCase);
 
     // What a patient has, after a name: "…'s coumadin clinic visit", "…' dialysis schedule", "…'s name in the ORM header".

@@ -71,6 +71,13 @@ public sealed class PhiContext
 
     internal bool IsStaffGivenName(string given) => givenNames.Contains(given);
 
+    // "instagram.com/bigskyregional" when the organisation's domain is bigskyregional.example: its own account.
+    internal bool IsStaffHandle(string handle)
+    {
+        var name = handle.TrimStart('@').ToUpperInvariant();
+        return name.Length >= 4 && domains.Any(d => d.Split('.')[0] == name);
+    }
+
     internal bool IsStaffDomain(string host)
     {
         var upper = host.TrimEnd('.').ToUpperInvariant();

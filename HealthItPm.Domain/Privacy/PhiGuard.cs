@@ -144,6 +144,11 @@ public static class PhiGuard
                 if (pattern.Keep is null || pattern.Keep(match, scanned, context))
                 {
                     var value = match.Groups["v"] is { Success: true } v ? v : match;
+                    if (pattern.Kind == PhiKind.PersonalDate && IdentifierPatterns.IsChangesDay(plain, value.Index))
+                    {
+                        continue;
+                    }
+
                     found.Add((pattern.Kind, value.Index, value.Length));
                 }
             }
