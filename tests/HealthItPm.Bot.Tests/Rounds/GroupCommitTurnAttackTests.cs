@@ -109,15 +109,19 @@ public class GroupCommitTurnAttackTests(ClockedBotEnvironment env) : IClassFixtu
         string Date(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains($"Created {code}", CardText.Of(await pm.SubmitAsync(
             CardVerbs.CreateProject,
-            new { code, name = "Barcode medication administration", kind = "Ehr", start = Date(0), golive = Date(90), end = Date(150), timezone = "UTC" })),
+            new
+            {
+                code, name = "Barcode medication administration", kind = "Ehr", start = Date(0), golive = Date(90), end = Date(150),
+                timezone = "UTC",
+            })),
             StringComparison.Ordinal);
         var seeded = await Get<ProjectService>().ChangeAsync(
             Tenant, new PersonId(TestActivities.PmAadId), new ProjectCode(code), ProjectAction.ManageStakeholders, (project, _) =>
             {
                 foreach (var nurse in Nurses)
                 {
-                    project.AddMember(new ProjectMember(
-                        new PersonId(nurse.AadObjectId), nurse.Name, ProjectRole.Stakeholder, StakeholderRole.Nurse, Guarded.From("5 East")));
+                    var (person, unit) = (new PersonId(nurse.AadObjectId), Guarded.From("5 East"));
+                    project.AddMember(new ProjectMember(person, nurse.Name, ProjectRole.Stakeholder, StakeholderRole.Nurse, unit));
                 }
             },
             default);

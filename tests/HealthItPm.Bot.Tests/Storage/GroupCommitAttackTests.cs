@@ -262,7 +262,9 @@ public class GroupCommitAttackTests(StorageEnvironment env)
         var partition = Partition();
         await writes.ReplaceAsync(tableName, Row(partition, "first", 0), default).WaitAsync(Hang);
 
-        var calls = Enumerable.Range(0, 300).Select(i => writes.ReplaceAsync(tableName, Row(partition, $"r{i % 150}", i), default)).ToList();
+        var calls = Enumerable.Range(0, 300)
+            .Select(i => writes.ReplaceAsync(tableName, Row(partition, $"r{i % 150}", i), default))
+            .ToList();
         await env.Azurite.TableService.DeleteTableAsync(tableName);
         var outcomes = await Task.WhenAll(calls.Select(Outcome)).WaitAsync(Hang);
 
