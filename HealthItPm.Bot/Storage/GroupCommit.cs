@@ -120,8 +120,7 @@ public sealed class GroupCommit(StorageTables tables)
         catch (Exception e)
         {
             write.Stored.TrySetException(e);
-            // A caller who gave up ended only its own request: that says nothing of storage.
-            return StorageFailure.IsUnavailable(e) && !write.Cancellation.IsCancellationRequested ? e : null;
+            return StorageFailure.IsUnavailable(e) ? e : null;
         }
     }
 
