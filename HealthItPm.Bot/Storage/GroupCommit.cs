@@ -16,7 +16,8 @@ namespace HealthItPm.Bot.Storage;
 /// while its row waits has nothing stored; one that gives up once its transaction has left may find it stored, as with a
 /// single upsert. When storage refuses a transaction for one of its rows, each row is tried alone, so every caller hears
 /// its own row's outcome, not a neighbour's; storage unavailable is every caller's outcome at once (their turns say so),
-/// not tried again row by row.
+/// not tried again row by row, and the writes that waited behind the failed transaction hear it with its own: tried,
+/// each would wait out storage's silence again.
 /// </para>
 /// <para>
 /// The audit writer batches too, but after the fact (its entries are written behind the change, and a caller never waits
@@ -69,7 +70,10 @@ public sealed class GroupCommit(StorageTables tables)
         {
             while (lane.Take() is { Count: > 0 } batch)
             {
-                await CommitAsync(tableName, batch);
+                if (await CommitAsync(tableName, batch) is { } unavailable)
+                {
+                    lane.FailWaiting(unavailable);
+                }
             }
         }
         catch (Exception e)
@@ -81,12 +85,12 @@ public sealed class GroupCommit(StorageTables tables)
         _lanes.TryRemove(new KeyValuePair<(string, string), Lane>(key, lane));
     }
 
-    private async Task CommitAsync(string tableName, List<Write> batch)
+    /// <summary>Stores the batch, each write hearing its outcome; storage's failure to answer when the batch heard that.</summary>
+    private async Task<Exception?> CommitAsync(string tableName, List<Write> batch)
     {
         if (batch.Count == 1)
         {
-            await ReplaceAloneAsync(tableName, batch[0]);
-            return;
+            return await ReplaceAloneAsync(tableName, batch[0]);
         }
 
         try
@@ -98,7 +102,7 @@ public sealed class GroupCommit(StorageTables tables)
         {
             // One row storage refuses fails the whole transaction (a table made again since is met here too): each row alone.
             await Task.WhenAll(batch.Select(w => ReplaceAloneAsync(tableName, w)));
-            return;
+            return null;
         }
         catch (Exception e)
         {
@@ -107,26 +111,30 @@ public sealed class GroupCommit(StorageTables tables)
                 write.Stored.TrySetException(e);
             }
 
-            return;
+            return StorageFailure.IsUnavailable(e) ? e : null;
         }
 
         foreach (var write in batch)
         {
             write.Stored.TrySetResult();
         }
+
+        return null;
     }
 
-    private async Task ReplaceAloneAsync(string tableName, Write write)
+    private async Task<Exception?> ReplaceAloneAsync(string tableName, Write write)
     {
         try
         {
             await tables.ExecuteAsync(
                 tableName, t => t.UpsertEntityAsync(write.Row, TableUpdateMode.Replace, write.Cancellation), write.Cancellation);
             write.Stored.TrySetResult();
+            return null;
         }
         catch (Exception e)
         {
             write.Stored.TrySetException(e);
+            return StorageFailure.IsUnavailable(e) ? e : null;
         }
     }
 
@@ -174,13 +182,28 @@ public sealed class GroupCommit(StorageTables tables)
         {
             lock (_waiting)
             {
-                while (_waiting.TryDequeue(out var write))
-                {
-                    write.Stored.TrySetException(exception);
-                }
-
+                FailWaiting(exception);
                 _draining = false;
                 _retired = true;
+            }
+        }
+
+        /// <summary>Fails every write waiting now with <paramref name="failure"/> (one whose caller gave up, as cancelled).</summary>
+        public void FailWaiting(Exception failure)
+        {
+            lock (_waiting)
+            {
+                while (_waiting.TryDequeue(out var write))
+                {
+                    if (write.Cancellation.IsCancellationRequested)
+                    {
+                        write.Stored.TrySetCanceled(write.Cancellation);
+                    }
+                    else
+                    {
+                        write.Stored.TrySetException(failure);
+                    }
+                }
             }
         }
 
