@@ -1,9 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using HealthItPm.Bot.Hosting;
 using HealthItPm.Bot.Storage;
+using HealthItPm.Bot.Tests.Support;
 using HealthItPm.Testing;
 using Microsoft.Extensions.Options;
 
@@ -366,79 +365,32 @@ public class GroupCommitAttackTests(StorageEnvironment env)
     [Fact]
     public async Task Writes_waiting_behind_a_transaction_storage_never_answers_fail_with_it_rather_than_each_wait_their_own()
     {
-        var azurite = new AzuriteFixture();
-        await azurite.InitializeAsync();
-        var stopped = false;
-        var pid = AzuriteProcessId(azurite.TablePort);
-        try
+        await using var proxy = new PausableProxy(env.Azurite.TablePort);
+        var tables = new StorageTables(Options.Create(new StorageOptions
         {
-            var tables = new StorageTables(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }));
-            var writes = new GroupCommit(tables);
-            var partition = Partition();
-            Task<string[]> Wave(int value) => Task.WhenAll(Enumerable.Range(0, 240)
-                .Select(i => Outcome(writes.ReplaceAsync(Table, Row(partition, $"r{i}", value), default))));
-            Assert.All(await Wave(1).WaitAsync(Hang), o => Assert.Equal("stored", o));
+            ConnectionString = env.Azurite.ConnectionString.Replace(
+                $"TableEndpoint=http://127.0.0.1:{env.Azurite.TablePort}/",
+                $"TableEndpoint=http://127.0.0.1:{proxy.Port}/",
+                StringComparison.Ordinal),
+        }));
+        var writes = new GroupCommit(tables);
+        var partition = Partition();
+        Task<string[]> Wave(int value) => Task.WhenAll(Enumerable.Range(0, 240)
+            .Select(i => Outcome(writes.ReplaceAsync(Table, Row(partition, $"r{i}", value), default))));
+        Assert.All(await Wave(1).WaitAsync(Hang), o => Assert.Equal("stored", o));
 
-            // Frozen, not gone: connections are taken and never answered, so each attempt lasts the client's whole timeout.
-            Signal("-STOP", pid);
-            stopped = true;
-            using var counter = new StorageRequestCounter(azurite.TablePort);
-            var (during, _, unanswered) = await counter.MeasureAsync(() => Wave(2).WaitAsync(TimeSpan.FromSeconds(90)));
+        // Frozen, not gone: connections are taken and never answered, so each attempt lasts the client's whole timeout.
+        proxy.Pause();
+        using var counter = new StorageRequestCounter(proxy.Port);
+        var (during, _, unanswered) = await counter.MeasureAsync(() => Wave(2).WaitAsync(TimeSpan.FromSeconds(90)));
 
-            Assert.All(during, o => Assert.Equal("unavailable", o));
-            // One write's attempts (the first try and the client's two retries), not those of every transaction the wave
-            // would have made: a caller told "storage unavailable" must not first wait for its neighbours' to time out too.
-            Assert.InRange(unanswered, 1, 3);
+        Assert.All(during, o => Assert.Equal("unavailable", o));
+        // One write's attempts (the first try and the client's two retries), not those of every transaction the wave
+        // would have made: a caller told "storage unavailable" must not first wait for its neighbours' to time out too.
+        Assert.InRange(unanswered, 1, 3);
 
-            Signal("-CONT", pid);
-            stopped = false;
-            Assert.All(await Wave(3).WaitAsync(Hang), o => Assert.Equal("stored", o));
-        }
-        finally
-        {
-            if (stopped)
-            {
-                Signal("-CONT", pid);
-            }
-
-            await azurite.DisposeAsync();
-        }
-    }
-
-    /// <summary>The Azurite this test process started on <paramref name="tablePort"/>: its own child, found by its arguments.</summary>
-    private static int AzuriteProcessId(int tablePort)
-    {
-        var ports = $"--tablePort\0{tablePort.ToString(CultureInfo.InvariantCulture)}\0";
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var parent = File.ReadAllLines(Path.Combine(dir, "status")).Single(l => l.StartsWith("PPid:", StringComparison.Ordinal));
-                if (int.Parse(parent[5..].Trim(), CultureInfo.InvariantCulture) == Environment.ProcessId
-                    && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(ports, StringComparison.Ordinal))
-                {
-                    return pid;
-                }
-            }
-            catch (IOException)
-            {
-                // A process that ended while the list was read.
-            }
-        }
-
-        throw new InvalidOperationException($"No Azurite of this process on port {tablePort}.");
-    }
-
-    private static void Signal(string signal, int pid)
-    {
-        using var kill = Process.Start("kill", [signal, pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
+        proxy.Resume();
+        Assert.All(await Wave(3).WaitAsync(Hang), o => Assert.Equal("stored", o));
     }
 
     private static TableEntity Refused(string partition, int n) => (n % 3) switch
