@@ -416,6 +416,7 @@ internal static class IdentifierPatterns
         private bool? departmentLine;
         private bool? mentionsPerson;
         private bool? mentionsCare;
+        private bool? mentionsVehicle;
 
         public string Text { get; } = text;
 
@@ -430,6 +431,8 @@ internal static class IdentifierPatterns
         public bool MentionsPerson => mentionsPerson ??= Person.IsMatch(Text);
 
         // A patient's care, papers or record in the text, whoever's address is in it: "results went to …", "MRN 00482913, see …".
+        public bool MentionsVehicle => mentionsVehicle ??= VehicleWords.IsMatch(Text);
+
         public bool MentionsCare => mentionsCare ??= CareMail.IsMatch(Text) || RecordWords.IsMatch(Text);
 
         public bool IsAboutADepartmentLine => departmentLine ??= DepartmentLine.IsMatch(Text) && !PersonsNumber.IsMatch(Text);
@@ -910,7 +913,7 @@ internal static class IdentifierPatterns
         new(PhiKind.VehicleIdentifier, new Regex(@"(?<!\b(asset|equipment|biomed|inventory|rfid|price|name|git|release|version|hash|"
             + @"property|device|cart|pump)\s+)\btags?(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
             (m, _, _) => !m.Groups["v"].Value.All(char.IsDigit),
-            When: text => VehicleWords.IsMatch(text.Text)),
+            When: text => text.MentionsVehicle),
         // A state's driving licence or ID card: "CA DL B7729104", "NY license 492 188 305", "state ID number 93-118-4472".
         // A state's licence typed in lower case, or a person's: "ga dl 056218843", "his dl 11920448".
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(" + States + @"|his|her|their|pt'?s|patient'?s)\s+c?dl\b" + Then
@@ -1156,7 +1159,7 @@ internal static class IdentifierPatterns
             + @"(?<v>(?=([A-Z-]*[0-9]){7})[A-Z0-9][A-Z0-9-]{6,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
         // A VIN typed in lower case, about a car: "family's minivan 5tdkz3dc7ks018273 got towed".
         new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>[a-hj-npr-z0-9]{17})(?![A-Z0-9])", AnyCase, Timeout),
-            (m, _, _) => IsVin(m.Groups["v"].Value), When: text => VehicleWords.IsMatch(text.Text) || text.Text.Contains("van")),
+            (m, _, _) => IsVin(m.Groups["v"].Value), When: text => text.MentionsVehicle || text.Text.Contains("van")),
         // A home in a park of mobile homes: "the Desert Palms mobile home park, space 22".
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(mobile\s+home|trailer|rv|manufactured\s+home)\s+"
             + @"(park|court|village|estates|community)"
@@ -1213,7 +1216,7 @@ internal static class IdentifierPatterns
             AnyCase, Timeout),
             (m, text, _) => !WorkNumbers.IsMatch(text.Before(m.Groups["v"].Index)
                 .Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? ""),
-            When: text => Says(text, "lock", "open", "merge", "band", "chart")),
+            When: text => Says(text, "unlock", "reopen", "merge", "band", "chart")),
         // A phone number with spaces about its dots: "253 . 841 . 0067".
         new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9])(?<v>\(?[0-9]{3}\)?\s+\.\s+[0-9]{3}\s+\.\s+[0-9]{4})(?![0-9])", Options, Timeout),
             (m, text, _) => !IsDepartmentLine(m.Groups["v"], text), When: text => text.Text.Contains(" . ", StringComparison.Ordinal)),
@@ -1227,10 +1230,11 @@ internal static class IdentifierPatterns
         // A state Medicaid or CHIP id after its programme, a word or two apart: "Apple Health ProviderOne id 204118732WA", "Denali
         // KidCare # 7720418", and Washington's ProviderOne shape alone: nine digits and WA.
         new(PhiKind.HealthPlanNumber, new Regex(@"\b(provider\s?one|apple\s+health|kid\s?care|kids\s?care|hoosier\s+healthwise|husky|"
-            + @"mi\s?child|all\s?kids|healthy\s+kids|child\s+health\s+plus|family\s?care|dr\.?\s+dynasaur|(?-i:CHIP)|medicaid|medi-?cal|"
-            + Payers + @")\s*((id|#|no\b\.?|number|member\s+id|client\s+id|card)\s*[:#]?\s*){1,2}"
+            + @"mi\s?child|all\s?kids|healthy\s+kids|child\s+health\s+plus|family\s?care|dr\.?\s+dynasaur|(?-i:CHIP)|medicaid|"
+            + @"medi-?cal)\s*((id|#|no\b\.?|number|member\s+id|client\s+id|card)\s*[:#]?\s*){1,2}"
             + @"(?<v>(?=([A-Z-]*[0-9]){7})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])"
-            + @"|(?<![A-Z0-9-])(?<v>[0-9]{9}WA)(?![A-Z0-9-])", AnyCase, Timeout)),
+            + @"|(?<![A-Z0-9-])(?<v>[0-9]{9}WA)(?![A-Z0-9-])", AnyCase, Timeout),
+            When: text => Says(text, "wa", "provider", "health", "care", "husky", "child", "kids", "dynasaur", "chip", "medi")),
         // A date a patient's care began, was done or ended, or they came in: "dc'd tuesday the 9th", "came in on the 4th of july",
         // "her chemo started 15 Jan", "had her hip replaced here 2019-08-22", "in your hospital from Aug 12 to Aug 19".
         new(PhiKind.PersonalDate, new Regex(@"\b(dc'?d|d/c'?d|discharged|readmitted|came\s+(in|back)|arrived|brought\s+in|delivered|"
@@ -1242,15 +1246,17 @@ internal static class IdentifierPatterns
             AnyCase, Timeout),
             (m, text, _) => text.MentionsPerson || text.MentionsPatient || PatientOnlyEvent.IsMatch(m.Value)
                 || (m.Value.StartsWith("came", StringComparison.OrdinalIgnoreCase) && ArrivalComplaint.IsMatch(text.Text)),
-            When: text => Says(text, "dc", "d/c", "discharg", "admit", "came ", "arriv", "brought", "deliver", "coded", "fell",
-                "expired", "passed", "died", "started", "began", "stopped", "ended", "here ", "there ", " from ")),
+            When: text => Says(text, "dc'd", "dcd ", "d/c", "discharged", "readmitted", "came in", "came back", "arrived", "brought in",
+                "delivered", "coded", "fell", "expired", "passed away", "died", "started", "began", "stopped", "ended", "replaced",
+                "removed", "repaired", "amputated", "implanted", "placed", "fused", "done ", "hospital from", "icu from", "unit from", "er from", "ed from",
+                "facility from", "floor from")),
         // A plate after the car it is on, with or without its state: "blue subaru CJK7730", "grey tacoma, WA CNK6641".
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(car|truck|van|suv|pickup|sedan|minivan|jeep|ford|chevy|chevrolet|silverado|"
             + @"toyota|tacoma|tundra|honda|civic|accord|nissan|dodge|ram|gmc|subaru|outback|forester|kia|hyundai|mazda|buick|"
             + @"cadillac|tesla|lexus|acura|camry|corolla|tahoe|f-?150|altima|prius|rav4|cr-v|wrangler|malibu|impala)\b,?\s+"
             + @"((?-i:" + States + @")\s+)?(?<v>(?-i:[A-Z]{2,3}[-\s]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[-\s]?[A-Z]{3}))(?![A-Z0-9])",
             AnyCase, Timeout),
-            When: text => VehicleWords.IsMatch(text.Text)),
+            When: text => text.MentionsVehicle),
         // An implant's serial by the implant: "LVAD controller serial HM3-22918", "the spinal cord stimulator in 11 — serial SCS7740218".
         new(PhiKind.DeviceIdentifier, new Regex(@"\b(lvad|vad|controller|stimulator|neurostimulator|scs|dbs|pacemaker|icd|crt-?d|"
             + @"implant|cochlear|port-?a-?cath|insulin\s+pump|defib(rillator)?|loop\s+recorder|ilr)\b[^.;!?\n]{0,40}?\b(serial|s/n|sn)"
@@ -1263,12 +1269,13 @@ internal static class IdentifierPatterns
             When: text => Says(text, "ninety", "hundred")),
         // A USCIS receipt number: three letters of its service centre, ten digits ("EAC2190041277").
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>(?-i:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC)[0-9]{10})(?![0-9])",
-            AnyCase, Timeout)),
+            AnyCase, Timeout), When: text => Says(text, "EAC", "WAC", "LIN", "SRC", "NBC", "MSC", "IOE", "YSC", "TSC")),
         // A permit or licence a patient showed as ID: "his commercial fishing permit 61402X".
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(fishing|hunting|boating|firearms?|gun|concealed\s+carry|ccw|pilot'?s?|"
             + @"captain'?s?|twic|mariner|contractor'?s?|tribal)\s+(permit|licen[cs]e|card|certificate|credential|id)\s*(#|no\b\.?|number)?"
             + @"\s*[:#]?\s*(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,14})(?![A-Z0-9-])", AnyCase, Timeout),
-            (_, text, _) => text.MentionsPerson || text.MentionsPatient),
+            (_, text, _) => text.MentionsPerson || text.MentionsPatient,
+            When: text => Says(text, "permit", "licen", "card", "certificate", "credential", " id")),
         // A patient's photo taken at registration: "reg photo for the pt (taken at the kiosk)".
         new(PhiKind.Photograph, new Regex(@"\b(?<v>(reg|registration|kiosk|check-?in|intake|portal|profile|face)\s+(photo|picture|pic|"
             + @"image|headshot)s?)\s+(of|for|on)\s+(the\s+)?(pt|patient|her|him|them|baby)\b", AnyCase, Timeout),

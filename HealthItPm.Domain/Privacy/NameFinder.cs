@@ -1862,13 +1862,22 @@ internal static class NameFinder
             || context.IsStaffGivenName($"{word} {text.Substring(index).Split(' ', '\'')[0]}"));
     }
 
-    private static readonly Regex LoneNameOfCare = new(
-        @"(?<![\p{L}'-])(?<v>\p{L}[\p{L}-]{2,})'s\s+(([\p{L}/&-]+\s+){0,2}?(" + CareDevices + "|" + PatientThing + @")\b)"
-            + @"|\b(moved|move|moving|bumped|put|transferred|xfer'?d)\s+(?<v>\p{L}[\p{L}-]{2,})\s+(to|into|over\s+to)\s+"
-            + @"((bed|room|rm|bay)\s*#?)?[0-9]{1,4}[a-z]?\b"
-            + @"|(?<![\p{L}'-])(?<v>\p{L}[\p{L}-]{2,})\s+((is|isn'?t|was|wasn'?t)\s+)?(still\s+)?(not\s+)?(on|off|showing\s+on|"
-            + @"missing\s+from|dropped\s+off|falling\s+off)\s+(the\s+)?(bed\s*board|census|tracking\s+board|track\s*board|whiteboard)\b"
-            + @"|\b(goes|go|went|going)\s+by\s+(?<v>(?-i:\p{Lu}\p{Ll}[\p{L}'-]+))|\bpreferred\s+name\s+(is\s+|of\s+)?"
+    private static readonly Regex LonePossessiveOfCare = new(
+        @"(?<![\p{L}'-])(?<v>\p{L}[\p{L}-]{2,})'s\s+(([\p{L}/&-]+\s+){0,2}?(" + CareDevices + "|" + PatientThing + @")\b)",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex LoneNameMoved = new(
+        @"\b(moved|move|moving|bumped|put|transferred|xfer'?d)\s+(?<v>\p{L}[\p{L}-]{2,})\s+(to|into|over\s+to)\s+"
+            + @"((bed|room|rm|bay)\s*#?)?[0-9]{1,4}[a-z]?\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex LoneNameOffBoard = new(
+        @"(?<![\p{L}'-])(?<v>\p{L}[\p{L}-]{2,})\s+((is|isn'?t|was|wasn'?t)\s+)?(still\s+)?(not\s+)?(on|off|showing\s+on|"
+            + @"missing\s+from|dropped\s+off|falling\s+off)\s+(the\s+)?(bed\s*board|census|tracking\s+board|track\s*board|whiteboard)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex NameGoneBy = new(
+        @"\b(goes|go|went|going)\s+by\s+(?<v>(?-i:\p{Lu}\p{Ll}[\p{L}'-]+))|\bpreferred\s+name\s+(is\s+|of\s+)?"
             + @"(?<v>(?-i:\p{Lu}\p{Ll}[\p{L}'-]+))",
         Options | RegexOptions.IgnoreCase, Timeout);
 
@@ -2040,11 +2049,20 @@ internal static class NameFinder
         // "leimomi's drip is beeping", "moved ochoa to 12", "kasayulie still not on the bed board", "she goes by Qaluyaaq": one word no
         // dictionary, product list or roster holds, where only a patient is: before their drip or tube, moved to a bed, missing from
         // the board, or the name they go by.
-        if (text.Contains("'s ", StringComparison.Ordinal) || text.Contains(" to ", StringComparison.Ordinal)
-            || text.Contains("board", StringComparison.OrdinalIgnoreCase) || text.Contains("census", StringComparison.OrdinalIgnoreCase)
-            || text.Contains(" by ", StringComparison.Ordinal) || text.Contains("preferred", StringComparison.OrdinalIgnoreCase))
+        var possessive = text.Contains("'s ", StringComparison.Ordinal);
+        var moved = text.Contains("mov", StringComparison.OrdinalIgnoreCase) || text.Contains("bump", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("put ", StringComparison.OrdinalIgnoreCase) || text.Contains("xfer", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("transferred", StringComparison.OrdinalIgnoreCase);
+        var board = text.Contains("board", StringComparison.OrdinalIgnoreCase) || text.Contains("census", StringComparison.OrdinalIgnoreCase);
+        var goesBy = text.Contains(" by ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("preferred", StringComparison.OrdinalIgnoreCase);
+        if (possessive || moved || board || goesBy)
         {
-            foreach (Match m in LoneNameOfCare.Matches(text))
+            var lone = (possessive ? LonePossessiveOfCare.Matches(text) : Enumerable.Empty<Match>())
+                .Concat(moved ? LoneNameMoved.Matches(text) : Enumerable.Empty<Match>())
+                .Concat(board ? LoneNameOffBoard.Matches(text) : Enumerable.Empty<Match>())
+                .Concat(goesBy ? NameGoneBy.Matches(text) : Enumerable.Empty<Match>());
+            foreach (var m in lone)
             {
                 var v = m.Groups["v"];
                 if (v.Length >= 4 && IsNameWord(v.Value) && !NameLexicon.IsEnglishWord(v.Value) && !IsStaffName([v.Value], context)
