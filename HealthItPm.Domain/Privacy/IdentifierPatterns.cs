@@ -443,7 +443,7 @@ internal static class IdentifierPatterns
 
     // Events only a patient has, so a date after them needs no other word about a person.
     private static readonly Regex PatientOnlyEvent = new(
-        @"^(dc|d/c|discharged|readmitted|coded|expired|died|passed|fell)", AnyCase, Timeout);
+        @"^(dc|d/c|discharged|readmitted)", AnyCase, Timeout);
 
     // What brings a patient in, so that "came in on the 4th" is a patient's arrival and not a shipment's.
     private static readonly Regex ArrivalComplaint = new(
@@ -1210,7 +1210,7 @@ internal static class IdentifierPatterns
         // 31840077", "armband scans as 000458812", "40552871 — that's the ED pt's armband", "YKHC chart 221876 for the medevac pt".
         new(PhiKind.MedicalRecordNumber, new Regex(@"\b(unlock|unlocked|unlocking|reopen|un-?merge)\s+(?<v>[0-9]{7,10})(?![0-9./:-])"
             + @"|\b(arm|wrist)?band\s+(scans?|scanned|reads?|shows?|prints?|printed)\s+(as\s+)?(?<v>[0-9]{6,10})(?![0-9./:-])"
-            + @"|(?<![0-9A-Z./-])(?<v>[0-9]{7,10})\s*(—|–|-|,|\()\s*(that'?s|it'?s|which\s+is|is)\s+(the\s+)?([\p{L}'-]+\s+){0,3}?"
+            + @"|(?<![0-9A-Z./-])(?<v>[0-9]{7,10})\s*(—|–|-|,|\()\s*(that'?s|it'?s|which\s+is|is)\s+(the\s+)?([\p{L}&'-]+\s+){0,3}?"
             + @"(pt|patient|baby|mom)'?s?\s+(arm|wrist)?(band|chart|mrn|record)"
             + @"|\bchart\s*#?\s*(?<v>[0-9]{5,6})(?![0-9./-])\s+(for|of|on)\s+(the\s+|this\s+|that\s+)?([\p{L}-]+\s+){0,2}?(pt|patient)\b",
             AnyCase, Timeout),
