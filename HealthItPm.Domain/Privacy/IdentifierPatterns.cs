@@ -450,6 +450,8 @@ internal static class IdentifierPatterns
         @"\b(burns?|injur(y|ies|ed)|pain|fever|bleeding|fracture|complaint|sob|trauma|overdose|seizure|stroke|laceration|"
             + @"bite|wound|vomiting|rash)\b", AnyCase, Timeout);
 
+    private static readonly string[] UscisCentres = ["EAC", "WAC", "LIN", "SRC", "NBC", "MSC", "IOE", "YSC", "TSC"];
+
     internal static readonly Pattern[] All =
     [
         new(PhiKind.SocialSecurityNumber, new Regex(
@@ -553,7 +555,8 @@ internal static class IdentifierPatterns
                 && (text.MentionsPerson || !BiomedDevice.IsMatch(text.Text)) && !NotOnAPatient.IsMatch(text.Text)),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
             + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*""?\s*[:#=(]?\s*""?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout),
-            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text) && !IsProjectsBirth(m, text)),
+            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text) && !IsProjectsBirth(m, text),
+            When: text => Says(text, "dob", "d.o.b", "birth", "bday", "b-day", "born", "b.")),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
             + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+|'?[0-9]{1,4}[a-z]?[\s:,]+){1,8}?(on\s+|as\s+|is\s+|was\s+|of\s+)?\(?"
@@ -725,7 +728,8 @@ internal static class IdentifierPatterns
         new(PhiKind.IpAddress, new Regex(@"(?<![0-9A-F:.])(?<v>[0-9A-F]{1,4}(:[0-9A-F]{0,4}){2,7})(?![0-9A-F:])", AnyCase, Timeout),
             (m, text, _) => IsPublicIpv6(m.Groups["v"].Value) && text.AddressIsAPersons),
         new(PhiKind.StreetAddress, new Regex(
-            @"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+(([NS][EW]?|[EW])\.?\s+)?([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" +
+            @"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+(([NS][EW]?|[EW])\.?\s+)?"
+            + @"([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" +
             StreetType + @"((\s|,\s?)(Apt|Unit|Suite|Lot|Trailer|Space|Spc|#)\.?\s?[0-9A-Z]+)?)",
             Options,
             Timeout),
@@ -1233,8 +1237,9 @@ internal static class IdentifierPatterns
             + @"mi\s?child|all\s?kids|healthy\s+kids|child\s+health\s+plus|family\s?care|dr\.?\s+dynasaur|(?-i:CHIP)|medicaid|"
             + @"medi-?cal)\s*((id|#|no\b\.?|number|member\s+id|client\s+id|card)\s*[:#]?\s*){1,2}"
             + @"(?<v>(?=([A-Z-]*[0-9]){7})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])"
-            + @"|(?<![A-Z0-9-])(?<v>[0-9]{9}WA)(?![A-Z0-9-])", AnyCase, Timeout),
-            When: text => Says(text, "wa", "provider", "health", "care", "husky", "child", "kids", "dynasaur", "chip", "medi")),
+            , AnyCase, Timeout),
+            When: text => Says(text, "provider", "health", "care", "husky", "child", "kids", "dynasaur", "chip", "medi")),
+        new(PhiKind.HealthPlanNumber, new Regex(@"(?<![A-Z0-9-])(?<v>[0-9]{9}WA)(?![A-Z0-9-])", AnyCase, Timeout)),
         // A date a patient's care began, was done or ended, or they came in: "dc'd tuesday the 9th", "came in on the 4th of july",
         // "her chemo started 15 Jan", "had her hip replaced here 2019-08-22", "in your hospital from Aug 12 to Aug 19".
         new(PhiKind.PersonalDate, new Regex(@"\b(dc'?d|d/c'?d|discharged|readmitted|came\s+(in|back)|arrived|brought\s+in|delivered|"
@@ -1242,14 +1247,17 @@ internal static class IdentifierPatterns
             + @"contractions|rash|fever|bleeding)\s+(started|began|stopped|ended)|(replaced|removed|repaired|amputated|implanted|placed|"
             + @"fused|done)\s+(here|there|at\s+[\p{L}-]+)|(in|at)\s+(your|the|our|this)\s+(hospital|icu|nicu|unit|er|ed|facility|floor)"
             + @"\s+from)\s+(home\s+)?(on\s+)?(" + Weekday + @"\s+)?(the\s+)?(?<v>(" + DayWordOnly + @"|[0-9]{1,2}(st|nd|rd|th)\b)"
-            + @"(?!\s+(of\s+)?(floor|time|attempt|try|round|call|ticket|version|build|row|line|shift))(\s+of\s+" + Month + @")?|(?=[0-9]|" + Month + ")" + Date + ")",
+            + @"(?!\s+(of\s+)?(floor|time|attempt|try|round|call|ticket|version|build|row|line|shift))(\s+of\s+" + Month + @")?"
+            + @"|(?=[0-9]|" + Month + ")" + Date + ")",
             AnyCase, Timeout),
             (m, text, _) => text.MentionsPerson || text.MentionsPatient || PatientOnlyEvent.IsMatch(m.Value)
                 || (m.Value.StartsWith("came", StringComparison.OrdinalIgnoreCase) && ArrivalComplaint.IsMatch(text.Text)),
-            When: text => Says(text, "dc'd", "dcd ", "d/c", "discharged", "readmitted", "came in", "came back", "arrived", "brought in",
-                "delivered", "coded", "fell", "expired", "passed away", "died", "started", "began", "stopped", "ended", "replaced",
-                "removed", "repaired", "amputated", "implanted", "placed", "fused", "done ", "hospital from", "icu from", "unit from", "er from", "ed from",
-                "facility from", "floor from")),
+            When: text => (text.MentionsPerson || text.MentionsPatient || Says(text, "dc'd", "dcd ", "d/c", "discharged", "readmitted",
+                    "came in", "came back"))
+                && Says(text, "dc'd", "dcd ", "d/c", "discharged", "readmitted", "came in", "came back", "arrived", "brought in",
+                    "delivered", "coded", "fell", "expired", "passed away", "died", "started", "began", "stopped", "ended", "replaced",
+                    "removed", "repaired", "amputated", "implanted", "placed", "fused", "done ", "hospital from", "icu from",
+                    "unit from", "er from", "ed from", "facility from", "floor from")),
         // A plate after the car it is on, with or without its state: "blue subaru CJK7730", "grey tacoma, WA CNK6641".
         new(PhiKind.VehicleIdentifier, new Regex(@"\b(car|truck|van|suv|pickup|sedan|minivan|jeep|ford|chevy|chevrolet|silverado|"
             + @"toyota|tacoma|tundra|honda|civic|accord|nissan|dodge|ram|gmc|subaru|outback|forester|kia|hyundai|mazda|buick|"
@@ -1269,13 +1277,13 @@ internal static class IdentifierPatterns
             When: text => Says(text, "ninety", "hundred")),
         // A USCIS receipt number: three letters of its service centre, ten digits ("EAC2190041277").
         new(PhiKind.OtherUniqueIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>(?-i:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC)[0-9]{10})(?![0-9])",
-            AnyCase, Timeout), When: text => Says(text, "EAC", "WAC", "LIN", "SRC", "NBC", "MSC", "IOE", "YSC", "TSC")),
+            AnyCase, Timeout), When: text => Array.Exists(UscisCentres, c => text.Text.Contains(c, StringComparison.Ordinal))),
         // A permit or licence a patient showed as ID: "his commercial fishing permit 61402X".
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(fishing|hunting|boating|firearms?|gun|concealed\s+carry|ccw|pilot'?s?|"
             + @"captain'?s?|twic|mariner|contractor'?s?|tribal)\s+(permit|licen[cs]e|card|certificate|credential|id)\s*(#|no\b\.?|number)?"
             + @"\s*[:#]?\s*(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,14})(?![A-Z0-9-])", AnyCase, Timeout),
-            (_, text, _) => text.MentionsPerson || text.MentionsPatient,
-            When: text => Says(text, "permit", "licen", "card", "certificate", "credential", " id")),
+            When: text => (text.MentionsPerson || text.MentionsPatient)
+                && Says(text, "permit", "licen", "card", "certificate", "credential", " id")),
         // A patient's photo taken at registration: "reg photo for the pt (taken at the kiosk)".
         new(PhiKind.Photograph, new Regex(@"\b(?<v>(reg|registration|kiosk|check-?in|intake|portal|profile|face)\s+(photo|picture|pic|"
             + @"image|headshot)s?)\s+(of|for|on)\s+(the\s+)?(pt|patient|her|him|them|baby)\b", AnyCase, Timeout),

@@ -1524,7 +1524,7 @@ internal static class NameFinder
         // "Iñaki Etxeberria", "Bogumiła Zielińska": a letter with a diacritic, which no English word of a ward's talk holds.
         var listed = words.Any(w => w.Length >= 3 && (NameLexicon.IsAnyName(w) || HasLatinDiacritic(w)));
         // Words no list holds: both long, and typed in lower case, or capitalised with the patient's kin or care in brackets after.
-        if (!listed && !((lower || BracketOfCare.IsMatch(text.AsSpan(tokens[end].End).TrimStart(' '))) && words.All(w => w.Length >= 5)))
+        if (!listed && !(words.All(w => w.Length >= 5) && (lower || BracketOfCare.IsMatch(text.AsSpan(tokens[end].End).TrimStart(' ')))))
         {
             return null;
         }
@@ -1820,8 +1820,9 @@ internal static class NameFinder
     // A name before a patient's things or a bed: "Justice Amankwah's coumadin clinic visit", "Happiness Mwangi (bed 14)", "Hope
     // Delgado in pre-op bay 3", "Winona Two Bulls' dialysis schedule", "pharmacist: Dmitri Volkov's vanc trough".
     private static readonly Regex NameBeforeCare = new(
-        @"(?<![\p{L}'-])(?<v>" + CapitalNameWord + @"(\s" + CapitalNameWord + @"){1,2}?)(?<own>'s|(?<=s)')?(?(own)\s+([\p{L}/&-]+\s+){0,3}?("
-            + PatientThing + "|" + CareDevices + @")\b|(\s*\((bed|rm|room|bay)\s*#?[0-9]+[a-z]?\)|\s+(is\s+)?(in|on)\s+((pre-?op|post-?op|ed|er|pacu|icu|"
+        @"(?<![\p{L}'-])(?<v>" + CapitalNameWord + @"(\s" + CapitalNameWord + @"){1,2}?)(?<own>'s|(?<=s)')?(?(own)\s+"
+            + @"([\p{L}/&-]+\s+){0,3}?(" + PatientThing + "|" + CareDevices + @")\b"
+            + @"|(\s*\((bed|rm|room|bay)\s*#?[0-9]+[a-z]?\)|\s+(is\s+)?(in|on)\s+((pre-?op|post-?op|ed|er|pacu|icu|"
             + @"triage|holding|ob|l&d)\s+)?(bay|bed|room|rm)\s*#?[0-9]+))",
         Options, Timeout);
 
@@ -1862,9 +1863,30 @@ internal static class NameFinder
             || context.IsStaffGivenName($"{word} {text.Substring(index).Split(' ', '\'')[0]}"));
     }
 
-    private static readonly Regex LonePossessiveOfCare = new(
-        @"(?<![\p{L}'-])(?<v>\p{L}[\p{L}-]{2,})'s\s+(([\p{L}/&-]+\s+){0,2}?(" + CareDevices + "|" + PatientThing + @")\b)",
-        Options | RegexOptions.IgnoreCase, Timeout);
+    // After "'s": a patient's care, a word or two on ("'s chest tube output", "'s IV pump").
+    private static readonly Regex CareAfterPossessive = new(
+        @"^\s+([\p{L}/&-]+\s+){0,2}?(" + CareDevices + "|" + PatientThing + @")\b", Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex WholeWord = new(@"\p{L}[\p{L}-]{2,}", Options, Timeout);
+
+    // The word before each "'s " that a patient's care follows, found from the apostrophe rather than from every letter.
+    private static IEnumerable<Group> PossessivesOfCare(string text)
+    {
+        for (var at = text.IndexOf("'s ", StringComparison.Ordinal); at > 0; at = text.IndexOf("'s ", at + 3, StringComparison.Ordinal))
+        {
+            var start = at;
+            while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '-'))
+            {
+                start--;
+            }
+
+            if (at - start >= 3 && (start == 0 || text[start - 1] != '\'') && CareAfterPossessive.IsMatch(text.AsSpan(at + 2))
+                && WholeWord.Match(text, start, at - start) is { Success: true } word && word.Length == at - start)
+            {
+                yield return word;
+            }
+        }
+    }
 
     private static readonly Regex LoneNameMoved = new(
         @"\b(moved|move|moving|bumped|put|transferred|xfer'?d)\s+(?<v>\p{L}[\p{L}-]{2,})\s+(to|into|over\s+to)\s+"
@@ -2053,18 +2075,18 @@ internal static class NameFinder
         var moved = text.Contains("mov", StringComparison.OrdinalIgnoreCase) || text.Contains("bump", StringComparison.OrdinalIgnoreCase)
             || text.Contains("put ", StringComparison.OrdinalIgnoreCase) || text.Contains("xfer", StringComparison.OrdinalIgnoreCase)
             || text.Contains("transferred", StringComparison.OrdinalIgnoreCase);
-        var board = text.Contains("board", StringComparison.OrdinalIgnoreCase) || text.Contains("census", StringComparison.OrdinalIgnoreCase);
+        var board = text.Contains("board", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("census", StringComparison.OrdinalIgnoreCase);
         var goesBy = text.Contains(" by ", StringComparison.OrdinalIgnoreCase)
             || text.Contains("preferred", StringComparison.OrdinalIgnoreCase);
         if (possessive || moved || board || goesBy)
         {
-            var lone = (possessive ? LonePossessiveOfCare.Matches(text) : Enumerable.Empty<Match>())
-                .Concat(moved ? LoneNameMoved.Matches(text) : Enumerable.Empty<Match>())
-                .Concat(board ? LoneNameOffBoard.Matches(text) : Enumerable.Empty<Match>())
-                .Concat(goesBy ? NameGoneBy.Matches(text) : Enumerable.Empty<Match>());
-            foreach (var m in lone)
+            var lone = (possessive ? PossessivesOfCare(text) : Enumerable.Empty<Group>())
+                .Concat(moved ? LoneNameMoved.Matches(text).Select(m => m.Groups["v"]) : [])
+                .Concat(board ? LoneNameOffBoard.Matches(text).Select(m => m.Groups["v"]) : [])
+                .Concat(goesBy ? NameGoneBy.Matches(text).Select(m => m.Groups["v"]) : []);
+            foreach (var v in lone)
             {
-                var v = m.Groups["v"];
                 if (v.Length >= 4 && IsNameWord(v.Value) && !NameLexicon.IsEnglishWord(v.Value) && !IsStaffName([v.Value], context)
                     && !context.IsStaffGivenName(v.Value) && !context.IsStaffSurname(v.Value)
                     && !SaintOrStaffBefore(text, v.Index, context))
