@@ -33,7 +33,7 @@ internal static class IdentifierPatterns
             + Month + @"\s+[0-9]{1,2}(st|nd|rd|th)?(,?\s+[0-9]{4})?|[0-9]{1,2}(st|nd|rd|th)?\s+(of\s+)?" + Month
             + @"(,?\s+[0-9]{4})?|(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])|[0-9]{1,2}-" + Month + @"(?![\p{L}-])|"
             + @"(the\s+)?" + DayWordOnly + @"\s+of\s+" + Month + @"(,?\s+([0-9]{4}|" + YearWords + @"))?|"
-            + Month + @"\s+the\s+" + DayWordOnly + @"(,?\s+([0-9]{4}|" + YearWords + @"))?)(?![0-9])";
+            + Month + @"\s+the\s+" + DayWordOnly + @"(,?\s+([0-9]{4}|" + YearWords + @"))?)(?![0-9%])";
 
     private const string Weekday = @"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?\.?";
 
@@ -254,7 +254,7 @@ internal static class IdentifierPatterns
             + @"\bto\s+(the\s+)?(HIM|registration|scheduling|pharmacy|lab|radiology|billing|medical\s+records|records|admitting|coding|"
             + @"CDI|UR|utilization\s+review|case\s+management)(\s+(dept|department|office|team))?\s+at|"
             + @"(biomed|clinical\s+engineering|it|is|pharmacy|lab|radiology|facilities|security|engineering|interfaces?|informatics|"
-            + @"analysts?|vendor|desktop|network|telecom)\s+on-?call|\b(central|main)\s+(scheduling|registration|pharmacy|intake|"
+            + @"analysts?|vendor|desktop|network|telecom)\s+on-?call|\bpager\b|\b(central|main)\s+(scheduling|registration|pharmacy|intake|"
             + @"admitting|supply|transport|dispatch|billing|scanning)|\b(2fa|mfa|short\s+code))",
         AnyCase, Timeout);
 
@@ -416,6 +416,7 @@ internal static class IdentifierPatterns
         private bool? departmentLine;
         private bool? mentionsPerson;
         private bool? mentionsCare;
+        private bool? mentionsVehicle;
 
         public string Text { get; } = text;
 
@@ -430,6 +431,8 @@ internal static class IdentifierPatterns
         public bool MentionsPerson => mentionsPerson ??= Person.IsMatch(Text);
 
         // A patient's care, papers or record in the text, whoever's address is in it: "results went to …", "MRN 00482913, see …".
+        public bool MentionsVehicle => mentionsVehicle ??= VehicleWords.IsMatch(Text);
+
         public bool MentionsCare => mentionsCare ??= CareMail.IsMatch(Text) || RecordWords.IsMatch(Text);
 
         public bool IsAboutADepartmentLine => departmentLine ??= DepartmentLine.IsMatch(Text) && !PersonsNumber.IsMatch(Text);
@@ -437,6 +440,17 @@ internal static class IdentifierPatterns
         // The words just before a match, where a cue would be.
         public string Before(int index) => Text[Math.Max(0, index - 60)..index];
     }
+
+    // Events only a patient has, so a date after them needs no other word about a person.
+    private static readonly Regex PatientOnlyEvent = new(
+        @"^(dc|d/c|discharged|readmitted)", AnyCase, Timeout);
+
+    // What brings a patient in, so that "came in on the 4th" is a patient's arrival and not a shipment's.
+    private static readonly Regex ArrivalComplaint = new(
+        @"\b(burns?|injur(y|ies|ed)|pain|fever|bleeding|fracture|complaint|sob|trauma|overdose|seizure|stroke|laceration|"
+            + @"bite|wound|vomiting|rash)\b", AnyCase, Timeout);
+
+    private static readonly string[] UscisCentres = ["EAC", "WAC", "LIN", "SRC", "NBC", "MSC", "IOE", "YSC", "TSC"];
 
     internal static readonly Pattern[] All =
     [
@@ -467,7 +481,7 @@ internal static class IdentifierPatterns
             Timeout)),
         // Records joined or split by number: "merge 3308812 into 3308821, same pt", "the EMPI linked 40022817 to someone else's".
         new(PhiKind.MedicalRecordNumber, new Regex(@"\b(merg(e|ed|ing)|unmerg(e|ed|ing)|(E?MPI|enterprise\s+index)\s+([\p{L}']+\s+){0,2}?"
-            + @"(linked|matched|merged|joined|tied|paired|attached|assigned))\s+(mrn\s+|chart\s+|record\s+|#\s*)?"
+            + @"(linked|matched|merged|joined|tied|paired|attached|assigned))(\s+req(uest)?)?\s*:?\s+(mrn\s+|chart\s+|record\s+|#\s*)?"
             + @"(?<v>[A-Z]{0,2}[0-9]{6,10})\s+(into|with|to|and|onto|from)\b", AnyCase, Timeout),
             (m, text, _) => text.MentionsPerson || RecordWords.IsMatch(text.Text)
                 || m.Value.Contains("mpi", StringComparison.OrdinalIgnoreCase)),
@@ -541,7 +555,8 @@ internal static class IdentifierPatterns
                 && (text.MentionsPerson || !BiomedDevice.IsMatch(text.Text)) && !NotOnAPatient.IsMatch(text.Text)),
         new(PhiKind.DateOfBirth, new Regex(@"(\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
             + @"born(\s+(on|in))?)|(?<![\p{L}.])b\.(?![0-9A-Z]))(\s*""?\s*[:#=(]?\s*""?\s*|\s+(is|was)\s+)" + Date, AnyCase, Timeout),
-            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text) && !IsProjectsBirth(m, text)),
+            (m, text, _) => !IsDefaultDate(m.Groups["v"].Value, text) && !IsProjectsBirth(m, text),
+            When: text => Says(text, "dob", "d.o.b", "birth", "bday", "b-day", "born", "b.")),
         // "DOB on the armband shows 1941-03-02", "birth date in the referral letter: 2/9/58".
         new(PhiKind.DateOfBirth, new Regex(@"\b(DOB|D\.O\.B\b\.?|date\s+of\s+birth|birth\s?date|birthday|b-?day|"
             + @"born)\b(?!-)[\s:#=,(-]*([\p{L}'/-]+[\s:,]+|'?[0-9]{1,4}[a-z]?[\s:,]+){1,8}?(on\s+|as\s+|is\s+|was\s+|of\s+)?\(?"
@@ -713,7 +728,8 @@ internal static class IdentifierPatterns
         new(PhiKind.IpAddress, new Regex(@"(?<![0-9A-F:.])(?<v>[0-9A-F]{1,4}(:[0-9A-F]{0,4}){2,7})(?![0-9A-F:])", AnyCase, Timeout),
             (m, text, _) => IsPublicIpv6(m.Groups["v"].Value) && text.AddressIsAPersons),
         new(PhiKind.StreetAddress, new Regex(
-            @"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+([NSEW]\.?\s+)?([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" +
+            @"(?<![0-9A-Za-z-])(?<v>[0-9]{1,6}[A-Z]?(-[0-9]+)?\s+(([NS][EW]?|[EW])\.?\s+)?"
+            + @"([A-Z][a-z'-]+\s+|[0-9]{1,3}(st|nd|rd|th)\s+){1,3}" +
             StreetType + @"((\s|,\s?)(Apt|Unit|Suite|Lot|Trailer|Space|Spc|#)\.?\s?[0-9A-Z]+)?)",
             Options,
             Timeout),
@@ -901,7 +917,7 @@ internal static class IdentifierPatterns
         new(PhiKind.VehicleIdentifier, new Regex(@"(?<!\b(asset|equipment|biomed|inventory|rfid|price|name|git|release|version|hash|"
             + @"property|device|cart|pump)\s+)\btags?(\s+(number|no\b\.?|#|is|was|reads?|says))?[\s:#,]*" + Plate, AnyCase, Timeout),
             (m, _, _) => !m.Groups["v"].Value.All(char.IsDigit),
-            When: text => VehicleWords.IsMatch(text.Text)),
+            When: text => text.MentionsVehicle),
         // A state's driving licence or ID card: "CA DL B7729104", "NY license 492 188 305", "state ID number 93-118-4472".
         // A state's licence typed in lower case, or a person's: "ga dl 056218843", "his dl 11920448".
         new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(" + States + @"|his|her|their|pt'?s|patient'?s)\s+c?dl\b" + Then
@@ -1147,7 +1163,7 @@ internal static class IdentifierPatterns
             + @"(?<v>(?=([A-Z-]*[0-9]){7})[A-Z0-9][A-Z0-9-]{6,19}[A-Z0-9])(?![A-Z0-9-])", AnyCase, Timeout)),
         // A VIN typed in lower case, about a car: "family's minivan 5tdkz3dc7ks018273 got towed".
         new(PhiKind.VehicleIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>[a-hj-npr-z0-9]{17})(?![A-Z0-9])", AnyCase, Timeout),
-            (m, _, _) => IsVin(m.Groups["v"].Value), When: text => VehicleWords.IsMatch(text.Text) || text.Text.Contains("van")),
+            (m, _, _) => IsVin(m.Groups["v"].Value), When: text => text.MentionsVehicle || text.Text.Contains("van")),
         // A home in a park of mobile homes: "the Desert Palms mobile home park, space 22".
         new(PhiKind.StreetAddress, new Regex(@"\b(?<v>(mobile\s+home|trailer|rv|manufactured\s+home)\s+"
             + @"(park|court|village|estates|community)"
@@ -1194,6 +1210,84 @@ internal static class IdentifierPatterns
             + @"(?:[^(\n]{0,30}\(\s*(?<v>[0-9]{5}(-[0-9]{4})?)\s*\))?", AnyCase, Timeout),
             (m, text, _) => text.MentionsPerson || text.MentionsCare || !SiteZipBefore.IsMatch(text.Before(m.Index)),
             When: text => Says(text, "zip", "postal") && text.Text.Contains('(', StringComparison.Ordinal)),
+        // A chart's bare number asked for by what is done to it, scanned off a band, or said to be a patient's: "can someone unlock
+        // 31840077", "armband scans as 000458812", "40552871 — that's the ED pt's armband", "YKHC chart 221876 for the medevac pt".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\b(unlock|unlocked|unlocking|reopen|un-?merge)\s+(?<v>[0-9]{7,10})(?![0-9./:-])"
+            + @"|\b(arm|wrist)?band\s+(scans?|scanned|reads?|shows?|prints?|printed)\s+(as\s+)?(?<v>[0-9]{6,10})(?![0-9./:-])"
+            + @"|(?<![0-9A-Z./-])(?<v>[0-9]{7,10})\s*(—|–|-|,|\()\s*(that'?s|it'?s|which\s+is|is)\s+(the\s+)?([\p{L}&'-]+\s+){0,3}?"
+            + @"(pt|patient|baby|mom)'?s?\s+(arm|wrist)?(band|chart|mrn|record)"
+            + @"|\bchart\s*#?\s*(?<v>[0-9]{5,6})(?![0-9./-])\s+(for|of|on)\s+(the\s+|this\s+|that\s+)?([\p{L}-]+\s+){0,2}?(pt|patient)\b",
+            AnyCase, Timeout),
+            (m, text, _) => !WorkNumbers.IsMatch(text.Before(m.Groups["v"].Index)
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? ""),
+            When: text => Says(text, "unlock", "reopen", "merge", "band", "chart")),
+        // A phone number with spaces about its dots: "253 . 841 . 0067".
+        new(PhiKind.PhoneNumber, new Regex(@"(?<![0-9])(?<v>\(?[0-9]{3}\)?\s+\.\s+[0-9]{3}\s+\.\s+[0-9]{4})(?![0-9])", Options, Timeout),
+            (m, text, _) => !IsDepartmentLine(m.Groups["v"], text), When: text => text.Text.Contains(" . ", StringComparison.Ordinal)),
+        // A record number read out with its digits apart: "MRN: 6 6 0 2 1 4 4 7".
+        new(PhiKind.MedicalRecordNumber, new Regex(@"\b(MRN|chart\s*#|record\s*#)\s*[:#]?\s*(?<v>[0-9](\s[0-9]){5,11})(?![0-9])",
+            AnyCase, Timeout), When: text => Says(text, "mrn", "#")),
+        // An SSN in the field of an HL7 message that holds it: "a 9-digit run 541902276 in PID-19".
+        new(PhiKind.SocialSecurityNumber, new Regex(@"(?<![0-9])(?<v>[0-9]{9})(?![0-9])[^.;\n]{0,30}?\bPID[-.|\s]?19\b"
+            + @"|\bPID[-.|\s]?19\b[^.;\n]{0,30}?(?<![0-9])(?<v>[0-9]{9})(?![0-9])", AnyCase, Timeout),
+            When: text => text.Text.Contains("PID", StringComparison.OrdinalIgnoreCase)),
+        // A state Medicaid or CHIP id after its programme, a word or two apart: "Apple Health ProviderOne id 204118732WA", "Denali
+        // KidCare # 7720418", and Washington's ProviderOne shape alone: nine digits and WA.
+        new(PhiKind.HealthPlanNumber, new Regex(@"\b(provider\s?one|apple\s+health|kid\s?care|kids\s?care|hoosier\s+healthwise|husky|"
+            + @"mi\s?child|all\s?kids|healthy\s+kids|child\s+health\s+plus|family\s?care|dr\.?\s+dynasaur|(?-i:CHIP)|medicaid|"
+            + @"medi-?cal)\s*((id|#|no\b\.?|number|member\s+id|client\s+id|card)\s*[:#]?\s*){1,2}"
+            + @"(?<v>(?=([A-Z-]*[0-9]){7})[A-Z0-9][A-Z0-9-]{5,19}[A-Z0-9])(?![A-Z0-9-])"
+            , AnyCase, Timeout),
+            When: text => Says(text, "provider", "health", "care", "husky", "child", "kids", "dynasaur", "chip", "medi")),
+        new(PhiKind.HealthPlanNumber, new Regex(@"(?<![A-Z0-9-])(?<v>[0-9]{9}WA)(?![A-Z0-9-])", AnyCase, Timeout)),
+        // A date a patient's care began, was done or ended, or they came in: "dc'd tuesday the 9th", "came in on the 4th of july",
+        // "her chemo started 15 Jan", "had her hip replaced here 2019-08-22", "in your hospital from Aug 12 to Aug 19".
+        new(PhiKind.PersonalDate, new Regex(@"\b(dc'?d|d/c'?d|discharged|readmitted|came\s+(in|back)|arrived|brought\s+in|delivered|"
+            + @"coded|fell|expired|passed\s+away|died|(chemo|radiation|dialysis|treatment|therapy|infusions?|symptoms|pain|labor|"
+            + @"contractions|rash|fever|bleeding)\s+(started|began|stopped|ended)|(replaced|removed|repaired|amputated|implanted|placed|"
+            + @"fused|done)\s+(here|there|at\s+[\p{L}-]+)|(in|at)\s+(your|the|our|this)\s+(hospital|icu|nicu|unit|er|ed|facility|floor)"
+            + @"\s+from)\s+(home\s+)?(on\s+)?(" + Weekday + @"\s+)?(the\s+)?(?<v>(" + DayWordOnly + @"|[0-9]{1,2}(st|nd|rd|th)\b)"
+            + @"(?!\s+(of\s+)?(floor|time|attempt|try|round|call|ticket|version|build|row|line|shift))(\s+of\s+" + Month + @")?"
+            + @"|(?=[0-9]|" + Month + ")" + Date + ")",
+            AnyCase, Timeout),
+            (m, text, _) => text.MentionsPerson || text.MentionsPatient || PatientOnlyEvent.IsMatch(m.Value)
+                || (m.Value.StartsWith("came", StringComparison.OrdinalIgnoreCase) && ArrivalComplaint.IsMatch(text.Text)),
+            When: text => (text.MentionsPerson || text.MentionsPatient || Says(text, "dc'd", "dcd ", "d/c", "discharged", "readmitted",
+                    "came in", "came back"))
+                && Says(text, "dc'd", "dcd ", "d/c", "discharged", "readmitted", "came in", "came back", "arrived", "brought in",
+                    "delivered", "coded", "fell", "expired", "passed away", "died", "started", "began", "stopped", "ended", "replaced",
+                    "removed", "repaired", "amputated", "implanted", "placed", "fused", "done ", "hospital from", "icu from",
+                    "unit from", "er from", "ed from", "facility from", "floor from")),
+        // A plate after the car it is on, with or without its state: "blue subaru CJK7730", "grey tacoma, WA CNK6641".
+        new(PhiKind.VehicleIdentifier, new Regex(@"\b(car|truck|van|suv|pickup|sedan|minivan|jeep|ford|chevy|chevrolet|silverado|"
+            + @"toyota|tacoma|tundra|honda|civic|accord|nissan|dodge|ram|gmc|subaru|outback|forester|kia|hyundai|mazda|buick|"
+            + @"cadillac|tesla|lexus|acura|camry|corolla|tahoe|f-?150|altima|prius|rav4|cr-v|wrangler|malibu|impala)\b,?\s+"
+            + @"((?-i:" + States + @")\s+)?(?<v>(?-i:[A-Z]{2,3}[-\s]?[0-9]{3,4}|[0-9][A-Z]{3}[0-9]{3}|[0-9]{3}[-\s]?[A-Z]{3}))(?![A-Z0-9])",
+            AnyCase, Timeout),
+            When: text => text.MentionsVehicle),
+        // An implant's serial by the implant: "LVAD controller serial HM3-22918", "the spinal cord stimulator in 11 — serial SCS7740218".
+        new(PhiKind.DeviceIdentifier, new Regex(@"\b(lvad|vad|controller|stimulator|neurostimulator|scs|dbs|pacemaker|icd|crt-?d|"
+            + @"implant|cochlear|port-?a-?cath|insulin\s+pump|defib(rillator)?|loop\s+recorder|ilr)\b[^.;!?\n]{0,40}?\b(serial|s/n|sn)"
+            + Then + DeviceValue, AnyCase, Timeout),
+            (_, text, _) => !NotOnAPatient.IsMatch(text.Text),
+            When: text => Says(text, "serial", "s/n", "sn ")),
+        // An age over 89 in words opening a text about the patient: "ninety-five and still drives himself".
+        new(PhiKind.AgeOver89, new Regex(@"^\W*(?<v>" + AgeInWords + @")\s*(,|and|but|yet)\s+(still|lives|drives|walks|sharp|"
+            + @"independent|wants|refuses)\b", AnyCase, Timeout), WithoutDigits: true,
+            When: text => Says(text, "ninety", "hundred")),
+        // A USCIS receipt number: three letters of its service centre, ten digits ("EAC2190041277").
+        new(PhiKind.OtherUniqueIdentifier, new Regex(@"(?<![A-Z0-9])(?<v>(?-i:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|TSC)[0-9]{10})(?![0-9])",
+            AnyCase, Timeout), When: text => Array.Exists(UscisCentres, c => text.Text.Contains(c, StringComparison.Ordinal))),
+        // A permit or licence a patient showed as ID: "his commercial fishing permit 61402X".
+        new(PhiKind.CertificateOrLicenseNumber, new Regex(@"\b(fishing|hunting|boating|firearms?|gun|concealed\s+carry|ccw|pilot'?s?|"
+            + @"captain'?s?|twic|mariner|contractor'?s?|tribal)\s+(permit|licen[cs]e|card|certificate|credential|id)\s*(#|no\b\.?|number)?"
+            + @"\s*[:#]?\s*(?<v>(?=([A-Z-]*[0-9]){4})[A-Z0-9][A-Z0-9-]{3,14})(?![A-Z0-9-])", AnyCase, Timeout),
+            When: text => (text.MentionsPerson || text.MentionsPatient)
+                && Says(text, "permit", "licen", "card", "certificate", "credential", " id")),
+        // A patient's photo taken at registration: "reg photo for the pt (taken at the kiosk)".
+        new(PhiKind.Photograph, new Regex(@"\b(?<v>(reg|registration|kiosk|check-?in|intake|portal|profile|face)\s+(photo|picture|pic|"
+            + @"image|headshot)s?)\s+(of|for|on)\s+(the\s+)?(pt|patient|her|him|them|baby)\b", AnyCase, Timeout),
+            WithoutDigits: true, When: text => Says(text, "photo", "pic", "image", "headshot")),
     ];
 
     // A record number in groups has six to twelve digits and is not a date ("chart 2024-10-15").

@@ -557,7 +557,33 @@ internal static class NameFinder
             }
         }
 
-        return found.Where(f => !IsPlaceName(text, f.Item1, f.Item2) && !IsColleague(text, f.Item1, f.Item2));
+        return found.Where(f => !IsPlaceName(text, f.Item1, f.Item2) && !IsColleague(text, f.Item1, f.Item2)
+            && !IsOrganisationOrWork(text, f.Item1 + f.Item2) && !IsMadeUpName(text, f.Item1, f.Item2));
+    }
+
+    // "Virginia Mason's go-live team", "Mary Bridge transfer center", "Kadlec's lab team says their results feed is ready", "Cherry
+    // Hill uses a different PACS", "Jimi Hendrix music": a hospital or health system named after a person, told as an organisation
+    // by its teams, feeds and systems, or a famous person's work.
+    private static readonly Regex OrganisationOrWorkAfter = new(
+        @"^('s|')?\s+(((go-?live|interface|integration|lab|it|is|informatics|pharmacy|transfer|build|project|implementation|"
+            + @"cutover|ehr|emr|pacs|radiology|hie|security|network|analyst|leadership|exec(utive)?|command)\s+)(team|center|centre|"
+            + @"group|desk|office|folks|staff|analysts?)|transfer\s+cent(er|re)|go-?live|(adt|hl7|results|referral|lab|interface|orders?|"
+            + @"data|fhir)\s+feeds?|feeds?\b|downtime\s+(packets?|procedures?)|uses\s+(a\s+|an\s+|the\s+)?(different|same|their|its|"
+            + @"another|other)|(went|goes|go|is|are)\s+live|music|songs?|albums?|lyrics|records?\s+(label|collection)|quotes?)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static bool IsOrganisationOrWork(string text, int end) =>
+        end < text.Length && OrganisationOrWorkAfter.IsMatch(text.AsSpan(end, Math.Min(50, text.Length - end)));
+
+    // "Zzmom, Stork", "ZZTEST": a made-up record's name says so.
+    private static bool IsMadeUpName(string text, int index, int length) =>
+        text.AsSpan(index, length).StartsWith("zz", StringComparison.OrdinalIgnoreCase)
+        || (index >= 2 && text.AsSpan(index - 2, 2) is ", " && index >= 4 && LastWordIsMadeUp(text.AsSpan(0, index - 2)));
+
+    private static bool LastWordIsMadeUp(ReadOnlySpan<char> before)
+    {
+        var start = before.LastIndexOf(' ') + 1;
+        return before[start..].StartsWith("zz", StringComparison.OrdinalIgnoreCase);
     }
 
     // "hiroshi's son is sick so he's remote today": a colleague's family, told for why they are away, in a text of no patient.
@@ -1457,14 +1483,15 @@ internal static class NameFinder
             + @"reminders?|interpreter|images|consent|drips?|obs|ed|er|admit(ted)?|mrn|dup(licate)?\s+(account|mrn|record|chart|"
             + @"profile)|proxy|encounters?|avs|pts?|patients?|discharged?|dc'?d|allerg[a-z]*|meds|labs|results|ct|mri|x-?rays?|scans?|"
             + @"troughs?|vanco|heparin|insulin|trays?|diet|telehealth|appts?|appointments?|dnr|code\s+status|full\s+code|snf|erx|"
-            + @"prescriptions?|rx|refills?|vitals|dialysis|infusion|transfusion|specimens?|dose|doses)\b",
+            + @"prescriptions?|rx|refills?|vitals|dialysis|infusion|transfusion|specimens?|dose|doses|census)\b",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // Before a name, what is done for a patient: "outside images for", "mid-consent with", "the label of"; one short word may open
     // the name ("with pa nhia vang").
     private static readonly Regex DoneForBefore = new(
         @"\b(images|imaging|records|consent|label|labels|wristband|armband|chart|interpreter|interp|reminder|registration|"
-            + @"directive|drip|bed|discharge|admission|transfer|paperwork|scans?)\b[^.;!?]{0,25}?\b(for|with|of|on)\s+(\p{L}{1,3}\s+)?$",
+            + @"directive|drip|bed|discharge|admission|transfer|paperwork|scans?)\b[^.;!?]{0,25}?\b(for|with|of|on)\s+(\p{L}{1,3}\s+)?$"
+            + @"|\b(seeing|see|sees|saw|seen)\s+$",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // "venkatesh subramaniam ED to obs, bed request stuck", "haruko ishikawa's advance directive got scanned into the wrong chart",
@@ -1496,7 +1523,8 @@ internal static class NameFinder
         var words = Enumerable.Range(i, end - i + 1).Select(k => StripPossessive(tokens[k].Value)).ToList();
         // "Iñaki Etxeberria", "Bogumiła Zielińska": a letter with a diacritic, which no English word of a ward's talk holds.
         var listed = words.Any(w => w.Length >= 3 && (NameLexicon.IsAnyName(w) || HasLatinDiacritic(w)));
-        if (!listed && !(lower && words.All(w => w.Length >= 5)))
+        // Words no list holds: both long, and typed in lower case, or capitalised with the patient's kin or care in brackets after.
+        if (!listed && !(words.All(w => w.Length >= 5) && (lower || BracketOfCare.IsMatch(text.AsSpan(tokens[end].End).TrimStart(' ')))))
         {
             return null;
         }
@@ -1547,7 +1575,7 @@ internal static class NameFinder
 
     private static readonly Regex BracketOfCare = new(
         @"^\(\s*(the\s+)?(pt|patient|bed|rm|room|bay|his|her|their|daughter|son|wife|husband|mom|dad|mother|father|baby|nicu|icu|"
-            + @"ed|er|dob|mrn|age|[0-9])", Options, Timeout);
+            + @"ed|er|dob|mrn|age|[0-9])|^\(\s*([\p{L}'-]+\s+){0,3}(family|relatives|kin|parents)\b", Options, Timeout);
 
     private static readonly Regex UnitAfter = new(@"^\s+(?-i:[A-Z]{2,5})\b", Options, Timeout);
 
@@ -1748,6 +1776,12 @@ internal static class NameFinder
             "is", "was", "are", "not", "no", "if", "then", "it", "its"],
         StringComparer.OrdinalIgnoreCase);
 
+    // What lies in or on a patient, or where they lie, after a name: "…'s chest tube output", "…'s room".
+    private const string CareDevices =
+        @"(chest\s+tube|drains?|foley|picc|iv|pca|pump|vent|trach|g-?tube|ng\s+tube|ostomy|wound\s*vac|dressing|wound|vitals|sats|"
+            + @"tele|telemetry|monitor|room|bed|sitter|i&o|output|glucose|sugars?|bp|pressures?|oxygen|o2|epidural|catheter|cath|"
+            + @"bladder\s+scan|bedside\s+table|call\s+light|bed\s+alarm)";
+
     // What a patient has, after a name: "…'s coumadin clinic visit", "…' dialysis schedule", "…'s name in the ORM header".
     private const string PatientThing =
         @"(visits?|appts?|appointments?|meds|medications?|labs|drips?|trough|vanc|dialysis|insulin|heparin|coumadin|warfarin|inr|"
@@ -1767,6 +1801,8 @@ internal static class NameFinder
     // "chen yuting, postpartum, …", "Losana Vainikolo postpartum day 2", "readmit w/ CHF, venkatesh iyer, his f/u …".
     private static readonly Regex NameThenEvent = new(
         @"^\W*(?<v>" + AnyNameWord + @"(\s" + AnyNameWord + @"){1,2}?)(\s+(postpartum|post-?partum|post-?op|pod\s*#?[0-9]|"
+            + @"(is\s+|was\s+|just\s+|finally\s+)?(back|returned|home)\s+from\s+(ir|or|cath\s+lab|pacu|dialysis|surgery|the\s+or|mri|ct|"
+            + @"endo|ep\s+lab|rehab|snf|the\s+snf)\b|"
             + @"s/p|(was\s+|got\s+)?(transferred|flown|brought)\s+(in\s+)?from\s+(?!(the|our|their)\s)(?=(?-i:\p{Lu})))|"
             + @"\s*(,|-+>?|\|)\s*([\p{L}/'-]+\s+){0,6}?(postpartum|post-?partum|post-?op|pod\s*#?[0-9]|s/p|referral|interpreter|"
             + @"consent|f/u|follow-?up|(diet|food|meal)?\s*tray|"
@@ -1784,14 +1820,16 @@ internal static class NameFinder
     // A name before a patient's things or a bed: "Justice Amankwah's coumadin clinic visit", "Happiness Mwangi (bed 14)", "Hope
     // Delgado in pre-op bay 3", "Winona Two Bulls' dialysis schedule", "pharmacist: Dmitri Volkov's vanc trough".
     private static readonly Regex NameBeforeCare = new(
-        @"(?<![\p{L}'-])(?<v>" + CapitalNameWord + @"(\s" + CapitalNameWord + @"){1,2}?)(?<own>'s|(?<=s)')?(?(own)\s+([\p{L}/&-]+\s+){0,3}?"
-            + PatientThing + @"\b|(\s*\((bed|rm|room|bay)\s*#?[0-9]+[a-z]?\)|\s+(is\s+)?(in|on)\s+((pre-?op|post-?op|ed|er|pacu|icu|"
+        @"(?<![\p{L}'-])(?<v>" + CapitalNameWord + @"(\s" + CapitalNameWord + @"){1,2}?)(?<own>'s|(?<=s)')?(?(own)\s+"
+            + @"([\p{L}/&-]+\s+){0,3}?(" + PatientThing + "|" + CareDevices + @")\b"
+            + @"|(\s*\((bed|rm|room|bay)\s*#?[0-9]+[a-z]?\)|\s+(is\s+)?(in|on)\s+((pre-?op|post-?op|ed|er|pacu|icu|"
             + @"triage|holding|ob|l&d)\s+)?(bay|bed|room|rm)\s*#?[0-9]+))",
         Options, Timeout);
 
     // Someone a service is booked for: "hmong interpreter for Pa Nhia Vang got booked", "sitter for Ana Maria Tuilagi".
     private static readonly Regex ServiceFor = new(
-        @"\b(interpreter|interp|translator|sitter|transport|wheelchair|ride|tray|consult|bed)\s+(is\s+|was\s+)?for\s+"
+        @"\b(interpreter|interp|translator|sitter|transport|wheelchair|ride|tray|consult|bed|consents?|poa|guardianship|"
+            + @"advance\s+directive)\s+(forms?\s+)?(is\s+|was\s+)?for\s+"
             + @"(?<v>(?-i:" + CapitalNameWord + @"(\s" + CapitalNameWord + @"){1,2}))", Options | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex FhirName = new(
@@ -1812,6 +1850,57 @@ internal static class NameFinder
     private static readonly Regex SlotName = new(
         @"^\W*([0-9]{1,2}\s?[A-Z]{1,2}-?[0-9]{1,3}|(bed|rm|room|bay)\s*#?[0-9]{1,3})\s*[-:]\s*(?<v>\p{Lu}[\p{L}'-]{2,})\s*[-,:]"
             + @"|^\W*(?<v>\p{Lu}[\p{L}'-]{2,})\s*->\s*([0-9]{0,2}\s?(?-i:[A-Z]{1,5})|[0-9]{1,2}[a-z])\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    // "St. Luke's tele-ICU hub", "ana lucia's portal training deck": a place named after a saint, or the rest of a rostered name.
+    private static bool SaintOrStaffBefore(string text, int index, PhiContext context)
+    {
+        var before = text.AsSpan(0, index).TrimEnd();
+        var start = before.LastIndexOfAny(' ', '(', ',') + 1;
+        var word = before[start..].TrimEnd('.').ToString();
+        return word.Length > 0 && (word is "St" or "Saint" or "San" or "Santa" or "Sainte" or "Ste"
+            || word.Equals("st", StringComparison.OrdinalIgnoreCase) || context.IsStaffGivenName(word)
+            || context.IsStaffGivenName($"{word} {text.Substring(index).Split(' ', '\'')[0]}"));
+    }
+
+    // After "'s": a patient's care, a word or two on ("'s chest tube output", "'s IV pump").
+    private static readonly Regex CareAfterPossessive = new(
+        @"^\s+([\p{L}/&-]+\s+){0,2}?(" + CareDevices + "|" + PatientThing + @")\b", Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex WholeWord = new(@"\p{L}[\p{L}-]{2,}", Options, Timeout);
+
+    // The word before each "'s " that a patient's care follows, found from the apostrophe rather than from every letter.
+    private static IEnumerable<Group> PossessivesOfCare(string text)
+    {
+        for (var at = text.IndexOf("'s ", StringComparison.Ordinal); at > 0; at = text.IndexOf("'s ", at + 3, StringComparison.Ordinal))
+        {
+            var start = at;
+            while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '-'))
+            {
+                start--;
+            }
+
+            if (at - start >= 3 && (start == 0 || text[start - 1] != '\'') && CareAfterPossessive.IsMatch(text.AsSpan(at + 2))
+                && WholeWord.Match(text, start, at - start) is { Success: true } word && word.Length == at - start)
+            {
+                yield return word;
+            }
+        }
+    }
+
+    private static readonly Regex LoneNameMoved = new(
+        @"\b(moved|move|moving|bumped|put|transferred|xfer'?d)\s+(?<v>\p{L}[\p{L}-]{2,})\s+(to|into|over\s+to)\s+"
+            + @"((bed|room|rm|bay)\s*#?)?[0-9]{1,4}[a-z]?\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex LoneNameOffBoard = new(
+        @"(?<![\p{L}'-])(?<v>\p{L}[\p{L}-]{2,})\s+((is|isn'?t|was|wasn'?t)\s+)?(still\s+)?(not\s+)?(on|off|showing\s+on|"
+            + @"missing\s+from|dropped\s+off|falling\s+off)\s+(the\s+)?(bed\s*board|census|tracking\s+board|track\s*board|whiteboard)\b",
+        Options | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex NameGoneBy = new(
+        @"\b(goes|go|went|going)\s+by\s+(?<v>(?-i:\p{Lu}\p{Ll}[\p{L}'-]+))|\bpreferred\s+name\s+(is\s+|of\s+)?"
+            + @"(?<v>(?-i:\p{Lu}\p{Ll}[\p{L}'-]+))",
         Options | RegexOptions.IgnoreCase, Timeout);
 
     // The second word of a Native American surname of two words: "Two Bulls", "Little Bear", "Spotted Elk", "Yellow Horse".
@@ -1973,6 +2062,34 @@ internal static class NameFinder
                 if (IsNameWord(v.Value) && v.Length >= 3 && !NameLexicon.IsEnglishWord(v.Value) && !NameLexicon.IsNotName(v.Value)
                     && !NameLexicon.IsOrganisation(v.Value) && !NameLexicon.IsRole(v.Value) && !IsStaffName([v.Value], context)
                     && !context.IsStaffGivenName(v.Value))
+                {
+                    yield return (v.Index, v.Length);
+                }
+            }
+        }
+
+        // "leimomi's drip is beeping", "moved ochoa to 12", "kasayulie still not on the bed board", "she goes by Qaluyaaq": one word no
+        // dictionary, product list or roster holds, where only a patient is: before their drip or tube, moved to a bed, missing from
+        // the board, or the name they go by.
+        var possessive = text.Contains("'s ", StringComparison.Ordinal);
+        var moved = text.Contains("mov", StringComparison.OrdinalIgnoreCase) || text.Contains("bump", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("put ", StringComparison.OrdinalIgnoreCase) || text.Contains("xfer", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("transferred", StringComparison.OrdinalIgnoreCase);
+        var board = text.Contains("board", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("census", StringComparison.OrdinalIgnoreCase);
+        var goesBy = text.Contains(" by ", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("preferred", StringComparison.OrdinalIgnoreCase);
+        if (possessive || moved || board || goesBy)
+        {
+            var lone = (possessive ? PossessivesOfCare(text) : Enumerable.Empty<Group>())
+                .Concat(moved ? LoneNameMoved.Matches(text).Select(m => m.Groups["v"]) : [])
+                .Concat(board ? LoneNameOffBoard.Matches(text).Select(m => m.Groups["v"]) : [])
+                .Concat(goesBy ? NameGoneBy.Matches(text).Select(m => m.Groups["v"]) : []);
+            foreach (var v in lone)
+            {
+                if (v.Length >= 4 && IsNameWord(v.Value) && !NameLexicon.IsEnglishWord(v.Value) && !IsStaffName([v.Value], context)
+                    && !context.IsStaffGivenName(v.Value) && !context.IsStaffSurname(v.Value)
+                    && !SaintOrStaffBefore(text, v.Index, context))
                 {
                     yield return (v.Index, v.Length);
                 }

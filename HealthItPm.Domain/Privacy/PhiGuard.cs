@@ -101,11 +101,11 @@ public static class PhiGuard
             + @"de-?identified|no\s+phi|no\s+other\s+(details|identifiers|info|information|phi))\b", Options, Timeout);
 
     private static readonly Regex TestPatient = new(
-        @"\b(test|fake|dummy|mock|sample|training|demo)\s+(pt|patient|record|chart)s?\b", Options, Timeout);
+        @"\b(test|fake|dummy|mock|sample|training|demo|playground)\s+(pt|patient|record|chart)s?\b", Options, Timeout);
 
     private static readonly Regex MadeUp = new(
         @"\bnot\s+a\s+real\s+(person|patient|pt)\b|\bvendor'?s?\s+(slides?|deck|demo|screenshots?|training\s+materials?)\b|"
-            + @"(?-i:\bZZ[A-Z]+\b)|\b(TST|test\s+environment|sandbox|POC|train(ing)?\s+env)\b",
+            + @"(?-i:\bZZ[A-Z]+\b|\bZz[a-z]+)|\b(TST|test\s+environment|sandbox|POC|train(ing)?\s+env|dry\s+run|scenario|playground)\b",
         Options, Timeout);
 
     /// <summary>Findings without roster context: every name shape counts, every e-mail domain is foreign.</summary>
