@@ -83,6 +83,7 @@ public class PhiCorpusTests(ITestOutputHelper output)
     [InlineData("phi-corpus-unseen-11.txt", 0.98, 0.01)]
     [InlineData("phi-corpus-unseen-12.txt", 0.98, 0.01)]
     [InlineData("phi-corpus-unseen-13.txt", 0.99, 0.01)]
+    [InlineData("phi-corpus-unseen-14.txt", 0.88, 0.035)]
     public void On_sentences_written_without_seeing_the_guard_recall_and_false_alarms_are_reported_and_hold_their_floor(
         string name, double recallFloor, double falseAlarmCeiling)
     {
